@@ -1,0 +1,230 @@
+"""The article: one normalised text, its hash, lines, paragraphs, tokens and sentences.
+
+Everything else in medialit counts in code points of `Article.text`; this module is the only
+place that turns raw file bytes into that text and that text into tokens.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from .errors import InputError
+
+QUOTE_MARKS = frozenset("'\"‘’‚‛“”„‟«»‹›`´")
+
+
+def normalize_text(raw: str) -> str:
+    """Drop a byte-order mark, turn CRLF and CR into LF, and normalise to NFC."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def is_punctuation(token_text: str) -> bool:
+    """True when every character is punctuation or a symbol (dashes, quotes, ellipses, brackets)."""
+    return all(unicodedata.category(ch)[0] in "PS" for ch in token_text)
+
+
+@lru_cache(maxsize=1)
+def tokenizer_pipeline():
+    """The blank English pipeline with a sentencizer: the same tokens on every machine."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@dataclass(frozen=True)
+class Token:
+    i: int
+    start: int
+    end: int
+    text: str
+    ws: str
+    line: int
+    para: int
+
+    def to_json(self) -> dict:
+        return {"i": self.i, "start": self.start, "end": self.end, "text": self.text,
+                "ws": self.ws, "line": self.line, "para": self.para}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    line: int
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        return {"index": self.index, "line": self.line, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    para: int
+
+
+@dataclass
+class Article:
+    """An article text ready for tagging. Build it with `Article.from_file` or `Article.from_text`."""
+
+    text: str
+    name: str = "article"
+    _line_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.text = normalize_text(self.text)
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "article") -> "Article":
+        return cls(text=text, name=name)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Article":
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(str(path), "", "the article file does not exist.",
+                             "check the path, or the `article:` line of the exercise file.") from None
+        except OSError as err:
+            raise InputError(str(path), "", f"the article file cannot be read ({err.strerror}).",
+                             "check that it is a readable file.") from None
+        try:
+            decoded = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = raw[: err.start].count(b"\n") + 1
+            raise InputError(str(path), f"line {line}", "the article is not UTF-8 text.",
+                             "save the file as UTF-8 (most editors offer this under 'Save as').") from None
+        if not decoded.strip():
+            raise InputError(str(path), "", "the article file is empty.", "paste the article text into it.")
+        return cls(text=decoded, name=path.name)
+
+    @cached_property
+    def sha256(self) -> str:
+        return text_sha256(self.text)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a code-point offset."""
+        return bisect_right(self._line_starts, offset)
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Runs of non-blank lines, with the line each starts on."""
+        found: list[Paragraph] = []
+        start = None
+        for number, line_start in enumerate(self._line_starts, start=1):
+            line_end = self.text.find("\n", line_start)
+            line_end = len(self.text) if line_end == -1 else line_end
+            blank = not self.text[line_start:line_end].strip()
+            if not blank and start is None:
+                start, first_line = line_start, number
+            if blank and start is not None:
+                found.append(self._paragraph(len(found), first_line, start, line_start - 1))
+                start = None
+        if start is not None:
+            found.append(self._paragraph(len(found), first_line, start, len(self.text)))
+        return found
+
+    def _paragraph(self, index: int, line: int, start: int, end: int) -> Paragraph:
+        chunk = self.text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        return Paragraph(index, line, start + lead, end - trail)
+
+    @cached_property
+    def _analysis(self) -> tuple[list[Token], list[Sentence]]:
+        tokens: list[Token] = []
+        sentences: list[Sentence] = []
+        nlp = tokenizer_pipeline()
+        chunks = [self.text[p.start:p.end] for p in self.paragraphs]
+        for para, doc in zip(self.paragraphs, nlp.pipe(chunks)):
+            for sent in doc.sents:
+                words = [t for t in sent if not t.is_space]
+                if words:
+                    sentences.append(Sentence(para.start + words[0].idx,
+                                              para.start + words[-1].idx + len(words[-1].text), para.index))
+            for tok in doc:
+                if tok.is_space:
+                    continue
+                start = para.start + tok.idx
+                tokens.append(Token(len(tokens), start, start + len(tok.text), tok.text, "",
+                                    self.line_of(start), para.index))
+        with_ws = []
+        for n, tok in enumerate(tokens):
+            next_start = tokens[n + 1].start if n + 1 < len(tokens) else len(self.text)
+            with_ws.append(Token(tok.i, tok.start, tok.end, tok.text, self.text[tok.end:next_start],
+                                 tok.line, tok.para))
+        return with_ws, sentences
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self._analysis[0]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self._analysis[1]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that contains `offset`, or the last token starting before it."""
+        return max(0, bisect_right(self._token_starts, offset) - 1)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens that share at least one code point with [start, end)."""
+        first = self.token_at(start)
+        return [t for t in self.tokens[first:] if t.start < end and t.end > start and t.start < end] \
+            if end > start else []
+
+    def snap(self, start: int, end: int, keep_quotes: bool = False) -> tuple[int, int] | None:
+        """Grow a span to whole tokens, then trim edge punctuation (quotation marks kept if asked).
+
+        Returns None when nothing but punctuation or space is left.
+        """
+        inside = self.tokens_in(start, end)
+
+        def trimmable(tok: Token) -> bool:
+            if keep_quotes and all(ch in QUOTE_MARKS for ch in tok.text):
+                return False
+            return is_punctuation(tok.text)
+
+        while inside and trimmable(inside[0]):
+            inside.pop(0)
+        while inside and trimmable(inside[-1]):
+            inside.pop()
+        if not inside:
+            return None
+        return inside[0].start, inside[-1].end
+
+    def sentence_count(self, start: int, end: int) -> int:
+        """How many sentences a span touches."""
+        return sum(1 for s in self.sentences if s.start < end and s.end > start)
+
+    def find_all(self, quote: str) -> list[int]:
+        """Start offsets of every occurrence of `quote` (normalised like the article)."""
+        quote = normalize_text(quote)
+        found, at = [], self.text.find(quote)
+        while quote and at != -1:
+            found.append(at)
+            at = self.text.find(quote, at + 1)
+        return found
+
+    def to_json(self) -> dict:
+        return {"sha256": self.sha256, "text": self.text,
+                "tokens": [t.to_json() for t in self.tokens],
+                "paragraphs": [p.to_json() for p in self.paragraphs]}

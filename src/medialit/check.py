@@ -1,0 +1,343 @@
+"""Check a hand-in against an exercise's key and explain every difference.
+
+The rules are written out in the instructors' formats page; `static/check.js` follows the same
+rules and must give the same Report on every case in tests/vectors/.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from .annotations import HandIn, Tag
+from .exercise import Exercise, KeyItem
+from .labels import FREE_TEXT
+
+REPORT_FORMAT = "medialit.report/1"
+OVER_TAGGING_RATIO = 3
+
+
+def _r(x: float) -> float:
+    return round(float(x), 4)
+
+
+def jaccard(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
+    inter = min(a_end, b_end) - max(a_start, b_start)
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a_end, b_end) - min(a_start, b_start))
+
+
+def overlap(tag: Tag, item: KeyItem) -> float:
+    """Best Jaccard index between the tag and the item's main or accepted spans."""
+    return max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)
+
+
+def touches(tag: Tag, item: KeyItem) -> bool:
+    return any(tag.start < s.end and s.start < tag.end for s in item.spans)
+
+
+def assign(tags: list[Tag], items: list[KeyItem]) -> dict[int, int]:
+    """One-to-one matching (tag index -> item index) that maximises summed overlap."""
+    if not tags or not items:
+        return {}
+    weights = np.zeros((len(tags), len(items)))
+    for t, tag in enumerate(tags):
+        for k, item in enumerate(items):
+            if touches(tag, item):
+                weights[t, k] = round(overlap(tag, item), 6)
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return {int(t): int(k) for t, k in zip(rows, cols) if weights[t, k] > 0}
+
+
+@dataclass
+class Report:
+    """What Check returns: verdicts per key item and per tag, scores and notices (`medialit.report/1`)."""
+
+    data: dict
+
+    def to_json(self) -> dict:
+        return self.data
+
+    @property
+    def scores(self) -> dict:
+        return self.data["scores"]
+
+    @property
+    def items(self) -> list[dict]:
+        return self.data["items"]
+
+    @property
+    def tags(self) -> list[dict]:
+        return self.data["tags"]
+
+    def to_frame(self, kind: str = "items"):
+        """A pandas DataFrame of the item verdicts (`kind="items"`), tag verdicts ("tags") or scores."""
+        import pandas as pd
+
+        if kind == "scores":
+            return pd.DataFrame.from_dict(self.data["scores"], orient="index")
+        rows = self.data[kind]
+        columns = (["key_id", "label", "line", "quote", "verdict", "optional", "overlap", "tag_id", "message"]
+                   if kind == "items" else ["tag_id", "label", "quote", "verdict", "key_id", "overlap", "message"])
+        return pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
+
+
+def _attr_verdicts(tag: Tag, item: KeyItem, exercise: Exercise, challenge: bool) -> dict:
+    spec = exercise.labels[item.label]
+    verdicts = {}
+    for name, expected in item.attrs.items():
+        kind = spec.attrs.get(name)
+        expected_list = expected if isinstance(expected, list) else [expected]
+        given = tag.attrs.get(name)
+        given = None if given in (None, "") else given
+        if kind == FREE_TEXT:
+            verdict = "free"
+        elif given is None:
+            verdict = "unset"
+        else:
+            verdict = "right" if given in expected_list else "wrong"
+        if verdict == "unset" and not challenge:
+            continue
+        verdicts[name] = {"expected": list(expected_list), "given": given, "verdict": verdict}
+    return verdicts
+
+
+def _entity(item: KeyItem) -> str:
+    return item.entity or item.id
+
+
+def _attribution(tag: Tag, item: KeyItem, tag_to_item: dict[str, KeyItem], exercise: Exercise,
+                 challenge: bool) -> dict | None:
+    if item.label != "claim" or item.source_ids is None or "source" not in exercise.labels:
+        return None
+    expected = sorted({_entity(exercise.item(i)) for i in item.source_ids})
+    given = sorted({_entity(tag_to_item[s]) if s in tag_to_item else f"tag:{s}" for s in tag.source_ids})
+    if not tag.source_ids and expected:
+        if not challenge:
+            return None
+        verdict = "unset"
+    elif set(given) == set(expected):
+        verdict = "right"
+    elif set(given) & set(expected):
+        verdict = "partial"
+    else:
+        verdict = "wrong"
+    return {"expected": expected, "given": given, "verdict": verdict}
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    return f"“{text}”" if len(text) <= limit else f"“{text[:limit - 1]}…”"
+
+
+def _item_message(entry: dict, item: KeyItem, exercise: Exercise, tag: Tag | None) -> str:
+    verdict, title = entry["verdict"], exercise.labels[item.label].title.lower()
+    where = f"L{item.line}"
+    if verdict == "hit":
+        text = f"Found: {_quote(item.quote)} ({where}). {item.why}"
+    elif verdict == "boundary":
+        size = "longer" if tag.end - tag.start > item.end - item.start else "shorter"
+        text = (f"Close: your tag {_quote(tag.quote)} overlaps the {title} on {where}, but it is {size} "
+                f"than the key's {_quote(item.quote)}. {item.why}")
+    elif verdict == "wrong-label":
+        text = (f"You tagged {_quote(tag.quote)} ({where}) as {exercise.labels[tag.label].title.lower()}; "
+                f"the key has it as a {title}. {item.why}")
+    elif item.optional:
+        text = f"Optional ({where}): some readers would tag {_quote(item.quote)} as a {title}. {item.why}"
+    else:
+        hint = f" Hint: {item.hints[0]}" if item.hints else ""
+        text = f"Not found yet: a {title} on {where}.{hint}"
+    for name, v in entry["attrs"].items():
+        if v["verdict"] == "wrong":
+            text += f" {name.capitalize()}: you chose {v['given']}; the key has {' or '.join(v['expected'])}."
+        elif v["verdict"] == "unset":
+            text += f" {name.capitalize()}: not set yet."
+    attribution = entry["attribution"]
+    if attribution and attribution["verdict"] != "right":
+        names = [exercise.item(i).quote for i in item.source_ids or []]
+        if not names:
+            text += " Attributed to: the article gives no source for this claim."
+        elif attribution["verdict"] == "unset":
+            text += " Attributed to: who says this? Link the claim to its source."
+        else:
+            text += f" Attributed to: the key links this claim to {', '.join(map(_quote, names))}."
+    return text.strip()
+
+
+def _tag_message(entry: dict, tag: Tag, exercise: Exercise, line: int, linked) -> str:
+    verdict, title = entry["verdict"], exercise.labels[tag.label].title.lower()
+    if verdict == "matched":
+        return f"Matches the key's {title} on L{linked.line}."
+    if verdict == "defensible":
+        return f"Defensible: the key lists {_quote(linked.quote)} (L{linked.line}) as an optional {title}. {linked.why}"
+    if verdict == "wrong-label":
+        return (f"On L{linked.line} the key has this as a {exercise.labels[linked.label].title.lower()}, "
+                f"not a {title}.")
+    if verdict == "distractor":
+        return f"{_quote(tag.quote)} (L{line}) is usually not tagged as a {title}. {linked.why}"
+    return f"{_quote(tag.quote)} (L{line}) is not in the key as a {title}. {exercise.labels[tag.label].help}"
+
+
+def _score(credit: float, tags: int, required: int) -> dict:
+    if tags == 0 and required == 0:
+        precision = recall = f1 = 1.0
+    else:
+        precision = credit / tags if tags else 0.0
+        recall = credit / required if required else 0.0
+        precision, recall = min(precision, 1.0), min(recall, 1.0)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": _r(precision), "recall": _r(recall), "f1": _r(f1), "credit": _r(credit),
+            "tags": tags, "required": required}
+
+
+def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
+          difficulty: str | None = None) -> Report:
+    """Compare a hand-in with the key; returns a Report (see the formats page for every rule)."""
+    exercise = exercise.restricted(labels)
+    difficulty = difficulty or exercise.difficulty
+    challenge = difficulty == "challenge"
+    article = exercise.article
+    tags = [t for t in handin.tags if t.label in exercise.labels]
+    matches: dict[str, KeyItem] = {}
+    overlaps: dict[str, float] = {}
+    for label in exercise.labels:
+        own_tags = [t for t in tags if t.label == label]
+        own_items = [k for k in exercise.key if k.label == label]
+        for t, k in assign(own_tags, own_items).items():
+            matches[own_tags[t].id] = own_items[k]
+            overlaps[own_tags[t].id] = overlap(own_tags[t], own_items[k])
+    matched_by_item = {item.id: tag_id for tag_id, item in matches.items()}
+    tags_by_id = {t.id: t for t in tags}
+
+    wrong_label: dict[str, Tag] = {}
+    for item in exercise.key:
+        if item.id in matched_by_item:
+            continue
+        candidates = [t for t in tags if t.label != item.label and t.id not in matches
+                      and t.id not in {w.id for w in wrong_label.values()}
+                      and overlap(t, item) >= exercise.tolerance]
+        if candidates:
+            wrong_label[item.id] = max(candidates, key=lambda t: (overlap(t, item), -tags.index(t)))
+
+    items_out = []
+    for item in exercise.key:
+        tag = tags_by_id.get(matched_by_item.get(item.id)) if item.id in matched_by_item else wrong_label.get(item.id)
+        if item.id in matched_by_item:
+            ov = overlaps[tag.id]
+            verdict = "hit" if ov >= exercise.tolerance else "boundary"
+        elif tag is not None:
+            ov, verdict = overlap(tag, item), "wrong-label"
+        else:
+            ov, verdict = 0.0, "missed"
+        matched = verdict in ("hit", "boundary")
+        entry = {"key_id": item.id, "label": item.label, "line": item.line, "start": item.start, "end": item.end,
+                 "quote": item.quote, "optional": item.optional, "verdict": verdict,
+                 "tag_id": tag.id if tag is not None else None, "overlap": _r(ov),
+                 "attrs": _attr_verdicts(tag, item, exercise, challenge) if matched else {},
+                 "attribution": _attribution(tag, item, matches, exercise, challenge) if matched else None,
+                 "why": item.why, "hints": list(item.hints)}
+        entry["message"] = _item_message(entry, item, exercise, tag)
+        items_out.append(entry)
+
+    wrong_label_tags = {t.id: item_id for item_id, t in wrong_label.items()}
+    tags_out, notices = [], []
+    for tag in tags:
+        line = article.line_of(tag.start)
+        linked = matches.get(tag.id)
+        if linked is not None:
+            verdict = "defensible" if linked.optional else "matched"
+        elif tag.id in wrong_label_tags:
+            linked, verdict = exercise.item(wrong_label_tags[tag.id]), "wrong-label"
+        else:
+            linked = next((d for d in exercise.distractors if tag.label in d.labels
+                           and tag.start < d.end and d.start < tag.end), None)
+            verdict = "distractor" if linked is not None else "extra"
+        entry = {"tag_id": tag.id, "label": tag.label, "start": tag.start, "end": tag.end, "quote": tag.quote,
+                 "verdict": verdict, "key_id": linked.id if linked is not None else None,
+                 "overlap": _r(overlaps.get(tag.id, 0.0))}
+        entry["message"] = _tag_message(entry, tag, exercise, line, linked)
+        tags_out.append(entry)
+        notices.extend(_notices(tag, line, matches.get(tag.id), exercise))
+
+    scores, totals = {}, {"credit": 0.0, "tags": 0, "required": 0, "attrs_right": 0, "attrs_asked": 0}
+    for label in exercise.labels:
+        credit, n_tags = 0.0, 0
+        for entry in tags_out:
+            if entry["label"] != label or entry["verdict"] == "defensible":
+                continue
+            n_tags += 1
+        required = [e for e in items_out if e["label"] == label and not e["optional"]]
+        for e in required:
+            if e["verdict"] == "hit":
+                credit += 1.0
+            elif e["verdict"] == "boundary":
+                credit += e["overlap"]
+        asked = [v for e in items_out if e["label"] == label for v in e["attrs"].values() if v["verdict"] != "free"]
+        right = sum(1 for v in asked if v["verdict"] == "right")
+        scores[label] = {**_score(credit, n_tags, len(required)), "attrs_right": right, "attrs_asked": len(asked)}
+        for name in totals:
+            totals[name] += scores[label][name]
+    scores["all"] = {**_score(totals["credit"], totals["tags"], totals["required"]),
+                     "attrs_right": totals["attrs_right"], "attrs_asked": totals["attrs_asked"]}
+
+    orphans = [{"tag_id": f.place, "message": str(f)} for f in handin.findings]
+    return Report({"format": REPORT_FORMAT, "exercise": exercise.id, "article_sha256": article.sha256,
+                   "difficulty": difficulty, "labels": list(exercise.labels), "items": items_out,
+                   "tags": tags_out, "scores": scores, "notices": notices, "orphans": orphans})
+
+
+def _notices(tag: Tag, line: int, item: KeyItem | None, exercise: Exercise) -> list[dict]:
+    title = exercise.labels[tag.label].title.lower()
+    found = []
+    if exercise.article.sentence_count(tag.start, tag.end) > 1 or (
+            item is not None and tag.end - tag.start >= OVER_TAGGING_RATIO * (item.end - item.start)):
+        what = ("more than one sentence" if exercise.article.sentence_count(tag.start, tag.end) > 1
+                else "much more than the words that do the work")
+        found.append({"kind": "over-tagging", "tag_id": tag.id,
+                      "message": f"Your {title} tag on L{line} covers {what}. Tag the exact words: "
+                                 "long tags lower your precision."})
+    covered = [k for k in exercise.key if k.label == tag.label and not k.optional
+               and tag.start < k.end and k.start < tag.end]
+    if len(covered) > 1:
+        found.append({"kind": "one-tag-many-items", "tag_id": tag.id,
+                      "message": f"Your {title} tag on L{line} covers {len(covered)} key items. "
+                                 "Tag each one separately."})
+    return found
+
+
+def ptc_scores(pred, gold) -> dict:
+    """The SemEval-2020 Task 11 span metric (propaganda technique corpus), for comparable numbers.
+
+    `pred` and `gold` are iterables of (document, label, start, end). Per document and label,
+    overlapping spans are merged (touching ones are not); only same-label pairs give credit.
+    """
+    def merged(spans):
+        groups: dict[tuple, list[list[int]]] = {}
+        for doc, label, start, end in sorted(spans, key=lambda s: (str(s[0]), str(s[1]), s[2], s[3])):
+            if end <= start:
+                continue
+            runs = groups.setdefault((doc, label), [])
+            if runs and start < runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        return groups
+
+    pred_groups, gold_groups = merged(pred), merged(gold)
+    n_pred = sum(len(v) for v in pred_groups.values())
+    n_gold = sum(len(v) for v in gold_groups.values())
+    if n_pred == 0 and n_gold == 0:
+        return {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    p_sum = r_sum = 0.0
+    for group, s_runs in pred_groups.items():
+        for s0, s1 in s_runs:
+            for t0, t1 in gold_groups.get(group, []):
+                inter = min(s1, t1) - max(s0, t0)
+                if inter > 0:
+                    p_sum += inter / (s1 - s0)
+                    r_sum += inter / (t1 - t0)
+    precision = p_sum / n_pred if n_pred else 0.0
+    recall = r_sum / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision > 0 and recall > 0 else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}

@@ -1,0 +1,102 @@
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
+
+from medialit.article import Article, normalize_text
+
+ARTICLE = "book/exercises/kremlin-drone/article.txt"
+
+
+def test_bom_crlf_and_nfc_are_normalised(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("\ufeffCafe\u0301 one.\r\nTwo.\rThree.".encode("utf-8"))
+    article = Article.from_file(path)
+    assert article.text == "Café one.\nTwo.\nThree."
+    assert article.line_of(article.text.index("Three")) == 3
+
+
+def test_hash_is_of_normalised_text(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes("Cafe\u0301\r\n".encode())
+    b.write_bytes("Café\n".encode())
+    assert Article.from_file(a).sha256 == Article.from_file(b).sha256
+
+
+def test_paragraphs_and_lines_of_the_real_article():
+    article = Article.from_file(ARTICLE)
+    first = article.paragraphs[0]
+    assert first.line == 1 and article.text[first.start:first.end].startswith("Russia accuses US")
+    despot = article.text.index("despot")
+    assert article.line_of(despot) == 10
+    assert all(article.text[p.start:p.end].strip() == article.text[p.start:p.end] for p in article.paragraphs)
+
+
+def test_curly_quotes_and_apostrophes_split_sensibly():
+    article = Article.from_text("Peskov’s ‘for Moscow’ and don’t 'assassination attempt'")
+    words = [t.text for t in article.tokens]
+    assert words[:2] == ["Peskov", "’s"]
+    assert "‘" in words and "for" in words and "Moscow" in words
+    assert "assassination" in words
+
+
+def test_snap_grows_to_tokens_and_trims_punctuation():
+    article = Article.from_text("He said: ‘We know this well.’ Then left.")
+    start = article.text.index("aid")
+    assert article.snap(start, start + 2) == (article.text.index("said"), article.text.index("said") + 4)
+    quote_start = article.text.index("‘")
+    end = article.text.index("’") + 1
+    s, e = article.snap(quote_start, end)
+    assert article.text[s:e] == "We know this well"
+    s, e = article.snap(quote_start, end, keep_quotes=True)
+    assert article.text[s:e] == "‘We know this well.’"
+    assert article.snap(article.text.index(":"), article.text.index(":") + 1) is None
+
+
+def test_missing_and_non_utf8_files_give_one_clear_message(tmp_path):
+    import pytest
+    from medialit.errors import InputError
+
+    with pytest.raises(InputError, match="does not exist"):
+        Article.from_file(tmp_path / "nope.txt")
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("ok\nnaïve".encode("latin-1"))
+    with pytest.raises(InputError, match=r"line 2.*not UTF-8.*Fix"):
+        Article.from_file(bad)
+
+
+PIECES = list("ab c.\n\r‘’“–") + ["é", "e\u0301", "👍🏽", "\u200d", "🇺🇦", "don’t", "Kyiv"]
+TEXT = st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_tokens_round_trip_offsets_on_any_text(raw):
+    article = Article.from_text(raw)
+    text = article.text
+    assert text == unicodedata.normalize("NFC", text)
+    assert "\r" not in text
+    for tok in article.tokens:
+        assert text[tok.start:tok.end] == tok.text
+        assert tok.text.strip() == tok.text and tok.text
+        assert article.line_of(tok.start) == text.count("\n", 0, tok.start) + 1
+    if article.tokens:
+        lead = text[: article.tokens[0].start]
+        assert lead.strip() == ""
+        assert lead + "".join(t.text + t.ws for t in article.tokens) == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT, st.integers(0, 100), st.integers(0, 100))
+def test_snap_always_lands_on_token_edges_inside_the_text(raw, a, b):
+    article = Article.from_text(raw)
+    start, end = sorted((min(a, len(article.text)), min(b, len(article.text))))
+    snapped = article.snap(start, end)
+    if snapped is not None:
+        s, e = snapped
+        assert s in {t.start for t in article.tokens} and e in {t.end for t in article.tokens}
+        assert 0 <= s < e <= len(article.text)
+
+
+def test_normalize_is_idempotent():
+    once = normalize_text("\ufeffa\r\nb\u0301")
+    assert normalize_text(once) == once

@@ -1,0 +1,91 @@
+import json
+import textwrap
+
+import pytest
+
+from medialit import load_exercise
+from medialit.errors import InputError
+from medialit.exercise import validation_findings
+
+ARTICLE = "Peskov said the US did it. Kirby said the claims were false. Peskov said it again.\n"
+
+
+def write(tmp_path, body: str):
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path / "exercise.yml"
+    path.write_text("id: t\narticle: article.txt\n" + textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def test_quote_with_after_and_occurrence(tmp_path):
+    ex = load_exercise(write(tmp_path, """
+        key:
+          - {id: a, label: source, quote: Peskov, occurrence: 2, why: w, hints: [h]}
+          - {id: b, label: cue, quote: said, after: Kirby, why: w, hints: [h]}
+    """))
+    a, b = ex.key
+    assert ex.article.text[a.start:a.end] == "Peskov" and a.start == ARTICLE.rindex("Peskov")
+    assert b.start == ARTICLE.index("said", ARTICLE.index("Kirby"))
+
+
+def test_missing_quote_shows_closest_passages_with_lines(tmp_path):
+    path = write(tmp_path, """
+        key:
+          - {id: a, label: claim, quote: "the claim were false"}
+    """)
+    with pytest.raises(InputError) as err:
+        load_exercise(path)
+    message = str(err.value)
+    assert "not in the article" in message and "closest" in message and "L1" in message
+    assert "line 5" in message and "exercise.yml" in message
+
+
+def test_ambiguous_quote_lists_occurrences(tmp_path):
+    with pytest.raises(InputError, match=r"occurs 2 times .*L1, L1.*occurrence"):
+        load_exercise(write(tmp_path, "key:\n  - {id: a, label: source, quote: Peskov}\n"))
+
+
+def test_occurrence_out_of_range(tmp_path):
+    with pytest.raises(InputError, match="not between 1 and 2"):
+        load_exercise(write(tmp_path, "key:\n  - {id: a, label: source, quote: Peskov, occurrence: 3}\n"))
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("key:\n  - {id: a, label: opinion, quote: Kirby}\n", "unknown label 'opinion'"),
+    ("key:\n  - {id: a, label: source, quote: Kirby, attrs: {identity: secret}}\n", "identity: secret"),
+    ("key:\n  - {id: a, label: source, quote: Kirby}\n  - {id: a, label: source, quote: US}\n", "used twice"),
+    ("key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n", "names `zz`"),
+    ("key:\n  - {id: a, label: claim, quote: US}\n  - {id: b, label: claim, quote: Kirby, source_ids: [a]}\n",
+     "a claim, not a source"),
+    ("key:\n  - {id: a, label: claim, quote: US, colour: red}\n", "unknown field `colour`"),
+    ("key:\n  - {id: a, label: claim, quote: US, after: Nobody}\n", "`after:` text"),
+    ("key: [\n", "line"),
+    ("task: {difficulty: hard}\n", "unknown difficulty"),
+])
+def test_bad_exercise_files_give_one_clear_message(tmp_path, body, expected):
+    with pytest.raises(InputError) as err:
+        load_exercise(write(tmp_path, body))
+    assert expected in str(err.value) and "Fix:" in str(err.value)
+
+
+def test_compile_has_offsets_hash_tokens_and_respects_labels(mini):
+    data = mini.compile(labels=["loaded"])
+    assert data["format"] == "medialit.exercise/1"
+    assert data["article"]["sha256"] == mini.article.sha256
+    assert {k["label"] for k in data["key"]} == {"loaded"}
+    assert [l["name"] for l in data["labels"]] == ["loaded"]
+    for item in data["key"]:
+        assert data["article"]["text"][item["start"]:item["end"]] == item["quote"]
+    json.dumps(data)
+
+
+def test_validation_findings_name_drafts_and_missing_why(tmp_path):
+    ex = load_exercise(write(tmp_path, "key:\n  - {id: a, label: source, quote: Kirby, draft: true}\n"))
+    text = "\n".join(validation_findings(ex))
+    assert "draft" in text and "no `why`" in text and "no hints" in text
+
+
+def test_include_files_add_items(tmp_path):
+    (tmp_path / "more.yml").write_text("key:\n  - {id: b, label: source, quote: Kirby, why: w, hints: [h]}\n")
+    ex = load_exercise(write(tmp_path, "include: [more.yml]\n"))
+    assert [k.id for k in ex.key] == ["b"]
