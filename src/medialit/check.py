@@ -138,16 +138,16 @@ def _item_message(entry: dict, item: KeyItem, exercise: Exercise, tag: Tag | Non
         text = f"Found: {_quote(item.quote)} ({where}). {item.why}"
     elif verdict == "boundary":
         size = "longer" if tag.end - tag.start > item.end - item.start else "shorter"
-        text = (f"Close: your tag {_quote(tag.quote)} overlaps the {title} on {where}, but it is {size} "
+        text = (f"Close: your tag {_quote(tag.quote)} overlaps the {title} item on {where}, but it is {size} "
                 f"than the key's {_quote(item.quote)}. {item.why}")
     elif verdict == "wrong-label":
         text = (f"You tagged {_quote(tag.quote)} ({where}) as {exercise.labels[tag.label].title.lower()}; "
-                f"the key has it as a {title}. {item.why}")
+                f"the key has it as a {title} item. {item.why}")
     elif item.optional:
-        text = f"Optional ({where}): some readers would tag {_quote(item.quote)} as a {title}. {item.why}"
+        text = f"Optional ({where}): some readers would tag {_quote(item.quote)} as {title}. {item.why}"
     else:
         hint = f" Hint: {item.hints[0]}" if item.hints else ""
-        text = f"Not found yet: a {title} on {where}.{hint}"
+        text = f"Not found yet: a {title} item on {where}.{hint}"
     for name, v in entry["attrs"].items():
         if v["verdict"] == "wrong":
             text += f" {name.capitalize()}: you chose {v['given']}; the key has {' or '.join(v['expected'])}."
@@ -168,15 +168,15 @@ def _item_message(entry: dict, item: KeyItem, exercise: Exercise, tag: Tag | Non
 def _tag_message(entry: dict, tag: Tag, exercise: Exercise, line: int, linked) -> str:
     verdict, title = entry["verdict"], exercise.labels[tag.label].title.lower()
     if verdict == "matched":
-        return f"Matches the key's {title} on L{linked.line}."
+        return f"Matches the key's {title} item on L{linked.line}."
     if verdict == "defensible":
-        return f"Defensible: the key lists {_quote(linked.quote)} (L{linked.line}) as an optional {title}. {linked.why}"
+        return f"Defensible: the key lists {_quote(linked.quote)} (L{linked.line}) as an optional {title} item. {linked.why}"
     if verdict == "wrong-label":
-        return (f"On L{linked.line} the key has this as a {exercise.labels[linked.label].title.lower()}, "
-                f"not a {title}.")
+        return (f"On L{linked.line} the key has this as a {exercise.labels[linked.label].title.lower()} item, "
+                f"not a {title} item.")
     if verdict == "distractor":
-        return f"{_quote(tag.quote)} (L{line}) is usually not tagged as a {title}. {linked.why}"
-    return f"{_quote(tag.quote)} (L{line}) is not in the key as a {title}. {exercise.labels[tag.label].help}"
+        return f"{_quote(tag.quote)} (L{line}) is usually not tagged as {title}. {linked.why}"
+    return f"{_quote(tag.quote)} (L{line}) is not in the key as a {title} item. {exercise.labels[tag.label].help}"
 
 
 def _score(credit: float, tags: int, required: int) -> dict:

@@ -1,0 +1,38 @@
+"""The shared checker vectors still describe what check.py does (check.js is held to the same files)."""
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from medialit import load_exercise
+from medialit.exercise import EXERCISE_FORMAT
+
+HERE = Path(__file__).resolve().parent / "vectors"
+CASES = sorted(HERE.glob("case-*.json"))
+sys.path.insert(0, str(HERE))
+from make_vectors import EXERCISES, build  # noqa: E402
+
+fresh_vectors = lru_cache(maxsize=1)(build)
+
+
+def test_there_are_vectors_for_every_verdict():
+    verdicts = set()
+    for path in CASES:
+        report = json.loads(path.read_text())["report"]
+        verdicts |= {i["verdict"] for i in report["items"]} | {t["verdict"] for t in report["tags"]}
+    assert verdicts >= {"hit", "boundary", "wrong-label", "missed", "matched", "extra", "defensible", "distractor"}
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_vector_matches_python_checker(path):
+    expected = json.loads(path.read_text())
+    assert fresh_vectors()[expected["name"]] == expected
+
+
+def test_compiled_exercises_are_current():
+    for name, source in EXERCISES.items():
+        stored = json.loads((HERE / "exercises" / f"{name}.json").read_text())
+        assert stored["format"] == EXERCISE_FORMAT
+        assert stored == load_exercise(source).compile()

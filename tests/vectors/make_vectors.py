@@ -1,0 +1,136 @@
+"""Write the shared checker test vectors from the Python checker.
+
+Each case is a hand-in plus options and the Report `check.py` gives for it; `check.js` must give the
+same Report. Run after changing the checking rules: `python tests/vectors/make_vectors.py`.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import handin_of, key_tags  # noqa: E402
+from medialit import Tag, check, load_exercise  # noqa: E402
+
+EXERCISES = {"kremlin-mini": ROOT / "tests/fixtures/kremlin-mini.yml",
+             "unicode-mini": ROOT / "tests/fixtures/unicode/exercise.yml"}
+
+
+def at(ex, quote, label, tid, occurrence=1, **kw) -> Tag:
+    start = ex.article.find_all(quote)[occurrence - 1]
+    return Tag(tid, label, start, start + len(quote), quote, **kw)
+
+
+def at_after(ex, quote, after, label, tid) -> Tag:
+    start = ex.article.text.index(quote, ex.article.text.index(after) + len(after))
+    return Tag(tid, label, start, start + len(quote), quote)
+
+
+def widen(ex, tag: Tag, left: int, right: int, tid: str) -> Tag:
+    """The tag grown or shrunk by whole tokens, then snapped like the widget does."""
+    first = ex.article.token_at(tag.start) - left
+    last = ex.article.token_at(tag.end - 1) + right
+    first, last = max(0, first), min(len(ex.article.tokens) - 1, max(first, last))
+    snapped = ex.article.snap(ex.article.tokens[first].start, ex.article.tokens[last].end,
+                              keep_quotes=tag.label == "claim")
+    if snapped is None:
+        return tag
+    s, e = snapped
+    return Tag(tid, tag.label, s, e, ex.article.text[s:e], dict(tag.attrs), list(tag.source_ids))
+
+
+def cases() -> list[tuple[str, str, list[Tag], dict]]:
+    mini = load_exercise(EXERCISES["kremlin-mini"])
+    uni = load_exercise(EXERCISES["unicode-mini"])
+    out = [
+        ("key-equals-handin", "kremlin-mini", key_tags(mini), {}),
+        ("key-with-optional", "kremlin-mini", key_tags(mini, include_optional=True), {}),
+        ("empty", "kremlin-mini", [], {}),
+        ("empty-challenge", "kremlin-mini", [], {"difficulty": "challenge"}),
+        ("mixed-verdicts", "kremlin-mini", [
+            at(mini, "the despot’s furious officials", "loaded", "t1"),
+            at(mini, "ranted", "claim", "t2"),
+            at_after(mini, "said", "a furious Peskov", "loaded", "t3"),
+            at(mini, "Moscow", "loaded", "t4"),
+            at(mini, "bizarre", "loaded", "t5"),
+            at(mini, "A seething Peskov", "loaded", "t6"),
+        ], {}),
+        ("challenge-attrs-attribution", "kremlin-mini", [
+            at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1", attrs={"identity": "anonymous", "role": "official"}),
+            at(mini, "UK spooks", "source", "s2", attrs={"identity": "anonymous"}),
+            at(mini, "the US was ‘undoubtedly’ behind the strike", "claim", "c1", source_ids=["s1"], attrs={"kind": "accusation"}),
+            at(mini, "the attack was ‘false flag’ operation by Russia", "claim", "c2", source_ids=["s1", "s2"]),
+            at(mini, "There were no casualties", "claim", "c3", source_ids=["s2"], attrs={"kind": "judgement", "voice": "quoted"}),
+            at(mini, "terrorist attacks", "loaded", "l1", attrs={"technique": "fear", "voice": "reporter", "neutral": "attacks"}),
+        ], {"difficulty": "challenge"}),
+        ("labels-loaded-only", "kremlin-mini", key_tags(mini), {"labels": ["loaded"]}),
+        ("labels-claim-only-challenge", "kremlin-mini", key_tags(mini), {"labels": ["claim"], "difficulty": "challenge"}),
+        ("over-tagging", "kremlin-mini", [
+            at(mini, "A seething Peskov dismissed Ukraine’s denials and ranted that the United States was ‘undoubtedly’ involved",
+               "loaded", "t1"),
+            at(mini, "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was ‘undoubtedly’ behind the strike that he said was carried out by Ukraine – claims the White House dismissed as ‘lies’",
+               "claim", "t2"),
+        ], {}),
+        ("unicode-key", "unicode-mini", key_tags(uni, include_optional=True), {"difficulty": "challenge"}),
+        ("unicode-near", "unicode-mini", [
+            at(uni, "A furious spokesman", "loaded", "t1"),
+            at(uni, "spokesman 👍🏽 insisted", "source", "t2"),
+            at(uni, "officials ‘undoubtedly’ knew", "claim", "t3", source_ids=["t2"]),
+            at(uni, "small", "loaded", "t4"),
+            at(uni, "Kyiv", "claim", "t5"),
+        ], {"difficulty": "challenge"}),
+    ]
+    rng = random.Random(2026)
+    for n in range(12):
+        ex_name = "kremlin-mini" if n % 3 else "unicode-mini"
+        ex = mini if ex_name == "kremlin-mini" else uni
+        pool = key_tags(ex, include_optional=True)
+        chosen = []
+        for i, tag in enumerate(rng.sample(pool, rng.randint(0, len(pool)))):
+            tag = widen(ex, tag, rng.randint(-1, 2), rng.randint(-1, 2), f"r{i}")
+            if rng.random() < 0.2:
+                tag.label = rng.choice(list(ex.labels))
+                tag.attrs, tag.source_ids = {}, []
+            chosen.append(tag)
+        ids = [t.id for t in chosen if t.label == "source"]
+        for tag in chosen:
+            tag.source_ids = [s for s in tag.source_ids if s in ids] if tag.label == "claim" else []
+        options = {"difficulty": rng.choice(["standard", "challenge"])}
+        out.append((f"random-{n:02d}", ex_name, chosen, options))
+    return out
+
+
+def build() -> dict[str, dict]:
+    exercises = {name: load_exercise(path) for name, path in EXERCISES.items()}
+    vectors = {}
+    for name, ex_name, tags, options in cases():
+        ex = exercises[ex_name]
+        handin = handin_of(ex, tags)
+        handin.created = handin.updated = "2026-01-01T00:00:00Z"
+        report = check(handin, ex, **options)
+        vectors[name] = {"name": name, "exercise": ex_name, "options": options,
+                         "handin": handin.to_json(), "report": report.to_json()}
+    return vectors
+
+
+def main() -> None:
+    (HERE / "exercises").mkdir(exist_ok=True)
+    for name, path in EXERCISES.items():
+        data = load_exercise(path).compile()
+        (HERE / "exercises" / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n",
+                                                          encoding="utf-8")
+    for old in HERE.glob("case-*.json"):
+        old.unlink()
+    for name, vector in build().items():
+        (HERE / f"case-{name}.json").write_text(json.dumps(vector, ensure_ascii=False, indent=1) + "\n",
+                                                encoding="utf-8")
+    print(f"wrote {len(EXERCISES)} exercises and {len(build())} cases to {HERE.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
