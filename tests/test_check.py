@@ -51,12 +51,14 @@ def test_boundary_wrong_label_distractor_extra_defensible(mini):
 
 def test_optimal_not_greedy_assignment():
     # tag 0 overlaps items A and B; tag 1 overlaps only A. Greedy-by-order would give A to tag 0.
-    class S:
-        def __init__(self, s, e):
-            self.start, self.end, self.spans = s, e, [self]
-    items = [S(0, 10), S(10, 20)]
+    from medialit.exercise import KeyItem
+
+    items = [KeyItem("A", "x", 0, 10, "q", 1), KeyItem("B", "x", 10, 20, "q", 1)]
     tags = [Tag("a", "x", 5, 15, "q"), Tag("b", "x", 0, 8, "q")]
-    assert assign(tags, items) == {0: 1, 1: 0}
+
+    def touching(tag):
+        return [k for k in items if tag.start < k.end and k.start < tag.end]
+    assert assign(tags, items, touching) == {0: 1, 1: 0}
 
 
 def test_accept_alternative_counts_as_hit(mini):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -211,9 +211,14 @@ class Article:
             return None
         return inside[0].start, inside[-1].end
 
+    @cached_property
+    def _sentence_edges(self) -> tuple[list[int], list[int]]:
+        return [s.start for s in self.sentences], [s.end for s in self.sentences]
+
     def sentence_count(self, start: int, end: int) -> int:
-        """How many sentences a span touches."""
-        return sum(1 for s in self.sentences if s.start < end and s.end > start)
+        """How many sentences a span touches (sentences are sorted and do not overlap)."""
+        starts, ends = self._sentence_edges
+        return max(0, bisect_left(starts, end) - bisect_right(ends, start))
 
     def find_all(self, quote: str) -> list[int]:
         """Start offsets of every occurrence of `quote` (normalised like the article)."""

@@ -34,19 +34,20 @@ def overlap(tag: Tag, item: KeyItem) -> float:
     return max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)
 
 
-def touches(tag: Tag, item: KeyItem) -> bool:
-    return any(tag.start < s.end and s.start < tag.end for s in item.spans)
+def assign(tags: list[Tag], items: list[KeyItem], touching) -> dict[int, int]:
+    """One-to-one matching (tag index -> item index) that maximises summed overlap.
 
-
-def assign(tags: list[Tag], items: list[KeyItem]) -> dict[int, int]:
-    """One-to-one matching (tag index -> item index) that maximises summed overlap."""
+    `touching(tag)` gives the items a tag shares at least one code point with.
+    """
     if not tags or not items:
         return {}
+    column = {item.id: k for k, item in enumerate(items)}
     weights = np.zeros((len(tags), len(items)))
     for t, tag in enumerate(tags):
-        for k, item in enumerate(items):
-            if touches(tag, item):
-                weights[t, k] = round(overlap(tag, item), 6)
+        for item in touching(tag):
+            weights[t, column[item.id]] = round(overlap(tag, item), 6)
+    if not weights.any():
+        return {}
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return {int(t): int(k) for t, k in zip(rows, cols) if weights[t, k] > 0}
 
@@ -204,21 +205,29 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     for label in exercise.labels:
         own_tags = [t for t in tags if t.label == label]
         own_items = [k for k in exercise.key if k.label == label]
-        for t, k in assign(own_tags, own_items).items():
+        touching = lambda tag, label=label: exercise.items_touching(label, tag.start, tag.end)  # noqa: E731
+        for t, k in assign(own_tags, own_items, touching).items():
             matches[own_tags[t].id] = own_items[k]
             overlaps[own_tags[t].id] = overlap(own_tags[t], own_items[k])
     matched_by_item = {item.id: tag_id for tag_id, item in matches.items()}
     tags_by_id = {t.id: t for t in tags}
 
     wrong_label: dict[str, Tag] = {}
+    unmatched = [t for t in tags if t.id not in matches]
+    taken: set[str] = set()
     for item in exercise.key:
         if item.id in matched_by_item:
             continue
-        candidates = [t for t in tags if t.label != item.label and t.id not in matches
-                      and t.id not in {w.id for w in wrong_label.values()}
-                      and overlap(t, item) >= exercise.tolerance]
-        if candidates:
-            wrong_label[item.id] = max(candidates, key=lambda t: (overlap(t, item), -tags.index(t)))
+        best, best_overlap = None, exercise.tolerance
+        for tag in unmatched:
+            if tag.label == item.label or tag.id in taken:
+                continue
+            ov = overlap(tag, item)
+            if ov > best_overlap or (ov == best_overlap and best is None):
+                best, best_overlap = tag, ov
+        if best is not None:
+            wrong_label[item.id] = best
+            taken.add(best.id)
 
     items_out = []
     for item in exercise.key:
@@ -290,15 +299,14 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
 def _notices(tag: Tag, line: int, item: KeyItem | None, exercise: Exercise) -> list[dict]:
     title = exercise.labels[tag.label].title.lower()
     found = []
-    if exercise.article.sentence_count(tag.start, tag.end) > 1 or (
-            item is not None and tag.end - tag.start >= OVER_TAGGING_RATIO * (item.end - item.start)):
-        what = ("more than one sentence" if exercise.article.sentence_count(tag.start, tag.end) > 1
-                else "much more than the words that do the work")
+    sentences = exercise.article.sentence_count(tag.start, tag.end)
+    if sentences > 1 or (item is not None and tag.end - tag.start >= OVER_TAGGING_RATIO * (item.end - item.start)):
+        what = "more than one sentence" if sentences > 1 else "much more than the words that do the work"
         found.append({"kind": "over-tagging", "tag_id": tag.id,
                       "message": f"Your {title} tag on L{line} covers {what}. Tag the exact words: "
                                  "long tags lower your precision."})
-    covered = [k for k in exercise.key if k.label == tag.label and not k.optional
-               and tag.start < k.end and k.start < tag.end]
+    covered = [k for k in exercise.items_touching(tag.label, tag.start, tag.end)
+               if not k.optional and tag.start < k.end and k.start < tag.end]
     if len(covered) > 1:
         found.append({"kind": "one-tag-many-items", "tag_id": tag.id,
                       "message": f"Your {title} tag on L{line} covers {len(covered)} key items. "

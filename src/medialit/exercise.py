@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -53,10 +55,15 @@ class KeyItem:
     draft: bool = False
     voice_exception: str | None = None
 
-    @property
+    @cached_property
     def spans(self) -> list[Span]:
         """The main span and every accepted alternative."""
         return [Span(self.start, self.end, self.quote), *self.accept]
+
+    @cached_property
+    def envelope(self) -> tuple[int, int]:
+        """The stretch covered by the main span and its alternatives together."""
+        return min(s.start for s in self.spans), max(s.end for s in self.spans)
 
     def to_json(self) -> dict:
         return {"id": self.id, "label": self.label, "start": self.start, "end": self.end,
@@ -64,6 +71,21 @@ class KeyItem:
                 "source_ids": None if self.source_ids is None else list(self.source_ids),
                 "why": self.why, "hints": list(self.hints), "accept": [s.to_json() for s in self.accept],
                 "optional": self.optional}
+
+
+class SpanIndex:
+    """Key items sorted by where they start, to find the ones a span touches without a full scan."""
+
+    def __init__(self, items: list[KeyItem]):
+        self.items = sorted(items, key=lambda k: k.envelope)
+        self.starts = [k.envelope[0] for k in self.items]
+        self.longest = max((k.envelope[1] - k.envelope[0] for k in self.items), default=0)
+
+    def touching(self, start: int, end: int) -> list[KeyItem]:
+        first = bisect_left(self.starts, start - self.longest)
+        last = bisect_left(self.starts, end)
+        return [k for k in self.items[first:last]
+                if any(start < s.end and s.start < end for s in k.spans)]
 
 
 @dataclass
@@ -96,7 +118,20 @@ class Exercise:
     untagged: list[dict] = field(default_factory=list)
 
     def item(self, item_id: str) -> KeyItem | None:
-        return next((k for k in self.key if k.id == item_id), None)
+        return self._by_id.get(item_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, KeyItem]:
+        return {k.id: k for k in self.key}
+
+    @cached_property
+    def _by_label(self) -> dict[str, "SpanIndex"]:
+        return {label: SpanIndex([k for k in self.key if k.label == label]) for label in self.labels}
+
+    def items_touching(self, label: str, start: int, end: int) -> list[KeyItem]:
+        """Key items of a label whose main or accepted spans share a code point with [start, end)."""
+        index = self._by_label.get(label)
+        return index.touching(start, end) if index else []
 
     def restricted(self, labels: list[str] | None) -> "Exercise":
         """The same exercise with only some labels (unknown names are an error)."""

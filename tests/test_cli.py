@@ -1,0 +1,44 @@
+import json
+import subprocess
+import sys
+
+from conftest import MINI, handin_of, key_tags
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "medialit.cli", *map(str, args)], capture_output=True, text=True)
+
+
+def test_check_all_right_exits_0_and_prints_feedback(mini, tmp_path):
+    path = tmp_path / "h.json"
+    handin_of(mini, key_tags(mini)).save(path)
+    result = run("check", path, "--exercise", MINI)
+    assert result.returncode == 0, result.stderr
+    assert "Found" in result.stdout and "F1 1.00" in result.stdout
+
+
+def test_check_with_findings_exits_1_and_json_is_a_report(mini, tmp_path):
+    path = tmp_path / "h.json"
+    handin_of(mini, key_tags(mini)[:2]).save(path)
+    result = run("check", path, "--exercise", MINI, "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["format"] == "medialit.report/1"
+    text = run("check", path, "--exercise", MINI, "--reveal").stdout
+    assert "Answer:" in text and "Not found yet" in text
+
+
+def test_bad_input_exits_2_with_one_message_and_no_traceback(tmp_path):
+    bad = tmp_path / "h.json"
+    bad.write_text("{not json")
+    result = run("check", bad, "--exercise", MINI)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert str(bad) in result.stderr and "Fix:" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_validate(tmp_path):
+    assert run("validate", MINI).returncode == 0
+    missing = run("validate", tmp_path / "none.yml")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
