@@ -216,7 +216,7 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     unmatched = [t for t in tags if t.id not in matches]
     taken: set[str] = set()
     for item in exercise.key:
-        if item.id in matched_by_item:
+        if item.id in matched_by_item or item.optional:
             continue
         best, best_overlap = None, exercise.tolerance
         for tag in unmatched:
@@ -258,6 +258,7 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
             verdict = "defensible" if linked.optional else "matched"
         elif tag.id in wrong_label_tags:
             linked, verdict = exercise.item(wrong_label_tags[tag.id]), "wrong-label"
+            overlaps[tag.id] = overlap(tag, linked)
         else:
             linked = next((d for d in exercise.distractors if tag.label in d.labels
                            and tag.start < d.end and d.start < tag.end), None)

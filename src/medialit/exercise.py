@@ -157,7 +157,10 @@ class Exercise:
                              f"use one of: {', '.join(DIFFICULTIES)}.")
         article = ex.article.to_json()
         article["sentences"] = [{"start": s.start, "end": s.end} for s in ex.article.sentences]
-        return {"format": EXERCISE_FORMAT, "id": ex.id, "title": ex.title, "instructions": ex.instructions,
+        instructions = ex.instructions if ex is self else " ".join(
+            [f"Tag every {spec.title.lower()} you find. {spec.help}" for spec in ex.labels.values()]
+            + ["Then press Check my tags."])
+        return {"format": EXERCISE_FORMAT, "id": ex.id, "title": ex.title, "instructions": instructions,
                 "difficulty": difficulty or ex.difficulty, "tolerance": ex.tolerance, "article": article,
                 "labels": [s.to_json() for s in ex.labels.values()],
                 "key": [k.to_json() for k in ex.key],

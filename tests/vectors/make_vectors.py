@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import handin_of, key_tags  # noqa: E402
 from medialit import Tag, check, load_exercise  # noqa: E402
+from medialit.annotations import parse_handin  # noqa: E402
 
 EXERCISES = {"kremlin-mini": ROOT / "tests/fixtures/kremlin-mini.yml",
              "unicode-mini": ROOT / "tests/fixtures/unicode/exercise.yml"}
@@ -105,9 +106,31 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
     return out
 
 
+def raw_with_bad_tags(ex) -> dict:
+    """A hand-in as a student's file might hold it, with tags the loader must report and skip."""
+    data = handin_of(ex, key_tags(ex)).to_json()
+    first, claim = data["tags"][0], next(t for t in data["tags"] if t["label"] == "claim")
+    loaded = next(t for t in data["tags"] if t["label"] == "loaded")
+    data["tags"] += [
+        dict(first),                                               # duplicate id
+        {**first, "id": "orphan", "quote": "not these words"},     # quote mismatch
+        {**first, "id": "far", "start": 10**6, "end": 10**6 + 4},  # out of range
+        {**first, "id": "badlabel", "label": "opinion"},
+        {**loaded, "id": "badattr", "attrs": {"technique": "shouting"}},
+        {"id": "shape", "label": "claim"},                         # no span at all
+        {**claim, "id": "linked", "source_ids": [loaded["id"], "ghost"]},
+    ]
+    return data
+
+
 def build() -> dict[str, dict]:
     exercises = {name: load_exercise(path) for name, path in EXERCISES.items()}
     vectors = {}
+    mini = exercises["kremlin-mini"]
+    raw = raw_with_bad_tags(mini)
+    raw["created"] = raw["updated"] = "2026-01-01T00:00:00Z"
+    vectors["bad-tags-reported"] = {"name": "bad-tags-reported", "exercise": "kremlin-mini", "options": {},
+                                    "handin": raw, "report": check(parse_handin(raw, "handin.json", mini), mini).to_json()}
     for name, ex_name, tags, options in cases():
         ex = exercises[ex_name]
         handin = handin_of(ex, tags)

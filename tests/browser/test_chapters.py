@@ -1,0 +1,139 @@
+"""Every chapter page of the built book: loads cleanly, its taggers mount and work from the keyboard,
+axe-core finds no violations, and nothing is fetched from outside the local server.
+Chapter 7's own interactions (lateral.js) are checked separately, without any tagger on the page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+
+CHAPTERS = [
+    "book/01-how-to-use", "book/article", "book/02-stop-and-look", "book/03-claims", "book/04-sources",
+    "book/05-loaded-language", "book/06-hedges", "book/07-lateral-reading", "book/08-put-it-together",
+    "book/teacher-guide",
+]
+# chapters whose reading asks students to tag: a page that loses its tagger must fail here
+MUST_HAVE_TAGGER = {"book/03-claims", "book/04-sources", "book/05-loaded-language", "book/06-hedges"}
+
+
+def open_chapter(page, chapter: str):
+    """Open a chapter on the local book server (the `page` fixture records errors and off-site requests)."""
+    response = page.goto(f"{chapter}.html")
+    assert response is not None and response.ok, f"{chapter}: HTTP {response and response.status}"
+    page.wait_for_load_state("networkidle")
+
+
+def assert_clean(page, chapter: str) -> None:
+    assert not page.errors, f"{chapter}: console errors:\n" + "\n".join(page.errors)
+    assert not page.offsite_requests, f"{chapter}: requests outside 127.0.0.1: {page.offsite_requests}"
+
+
+def tag_by_keyboard_and_check(page, tagger) -> None:
+    """Select two words with the arrow keys, tag them with the first label's key, then press Check."""
+    article = tagger.locator(".mt-article")
+    article.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    first_label = tagger.locator(".mt-labbtn").first
+    key = first_label.locator("kbd").inner_text().strip()
+    assert key, "the first label button shows no keyboard shortcut"
+    before = tagger.locator(".mt-tags button.mt-del").count()
+    page.keyboard.press(key.lower())
+    assert tagger.locator(".mt-tags button.mt-del").count() == before + 1, "the label key did not add a tag"
+    check = tagger.locator(".mt-check")
+    check.focus()
+    page.keyboard.press("Enter")
+    report = tagger.locator(".mt-report")
+    report.wait_for(state="visible", timeout=10_000)
+    assert report.inner_text().strip(), "Check showed an empty report"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_page(page, chapter):
+    open_chapter(page, chapter)
+
+    mounts = page.locator("[data-medialit-tagger]")
+    if chapter in MUST_HAVE_TAGGER:
+        assert mounts.count() >= 1, f"{chapter} should have a tagger"
+    for n in range(mounts.count()):
+        mounts.nth(n).locator(".medialit-tagger").wait_for(state="attached", timeout=10_000)
+    if mounts.count():
+        tag_by_keyboard_and_check(page, mounts.first)
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{Path(chapter).name}.png"), full_page=True)
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert_clean(page, chapter)
+
+
+def test_lateral_results_by_keyboard(page):
+    open_chapter(page, "book/07-lateral-reading")
+    form = page.locator('form[data-lateral="results"]')
+    live = form.locator(".lateral-live")
+    check = form.locator('[data-action="check-result"]')
+    assert check.is_visible(), "lateral.js did not run: the Check button is still hidden"
+
+    check.focus()
+    page.keyboard.press("Enter")
+    assert "Choose one result" in live.inner_text()
+
+    form.locator("#lateral-r-own").focus()
+    page.keyboard.press("Space")
+    check.focus()
+    page.keyboard.press("Enter")
+    assert "Write one sentence" in live.inner_text()
+
+    form.locator("#lateral-why").fill("It is his own channel, so I can see what he says first.")
+    check.focus()
+    page.keyboard.press("Enter")
+    assert "Useful later" in live.inner_text()
+    assert form.locator(".lateral-result-feedback:visible").count() == 1
+
+    form.locator("#lateral-r-encyclopedia").check()
+    form.locator("#lateral-why").fill("It is written by other people about him, with references.")
+    check.click()
+    text = live.inner_text()
+    assert "Good first click" in text and "who wrote the page" in text
+    assert form.locator(".lateral-choice-badge").count() == 1
+
+    form.locator('[data-action="show-all-results"]').click()
+    assert form.locator(".lateral-result-feedback:visible").count() == form.locator(".lateral-result").count()
+    assert_clean(page, "book/07-lateral-reading")
+
+
+def test_lateral_claim_chain(page):
+    open_chapter(page, "book/07-lateral-reading")
+    form = page.locator('form[data-lateral="chain"]')
+    live = form.locator(".lateral-live")
+    check = form.locator('[data-action="check-chain"]')
+
+    check.click()
+    assert "Fill in the links first" in live.inner_text()
+
+    for n, answer in enumerate(["Bild", "a tweet", "some website", ""], start=1):
+        form.locator(f"#lateral-link-{n}").fill(answer)
+    form.locator("#lateral-missing-4").check()
+    check.click()
+    text = live.inner_text()
+    assert "2 of 4 links" in text and "Close" in text
+    results = form.locator(".lateral-link-result")
+    assert results.nth(0).inner_text().startswith("Yes.")
+    assert results.nth(2).inner_text().startswith("Compare with:")
+    assert results.nth(3).inner_text().startswith("Empty")
+
+    form.locator("#lateral-link-3").fill("Yuriy Romanenko")
+    form.locator("#lateral-link-4").fill("secret service agents")
+    form.locator("#lateral-missing-2").focus()
+    page.keyboard.press("Space")
+    check.focus()
+    page.keyboard.press("Enter")
+    text = live.inner_text()
+    assert "4 of 4 links" in text and text.count("Yes.") == 1 and "original tweet" in text
+    assert_clean(page, "book/07-lateral-reading")

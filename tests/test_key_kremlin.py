@@ -1,0 +1,266 @@
+"""Checks on the reference key of the Kremlin drone exercise (all labels, all key files).
+
+The key is written by hand, so these tests guard what a person can get wrong: a quote that points at
+the wrong line, a claim linked to a missing source, two required items fighting over the same words,
+a `voice` that contradicts the quotation marks, explanations too hard for a 15-year-old, and a key
+that cannot score itself perfectly.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import textstat
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medialit.annotations import HandIn, Tag
+from medialit.article import QUOTE_MARKS, Article
+from medialit.check import check
+from medialit.exercise import load_exercise
+from medialit.labels import FREE_TEXT
+
+EXERCISE = Path(__file__).resolve().parent.parent / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
+MAX_GRADE = 10.0
+MAX_WORDS = 60
+LINE_IN_ID = re.compile(r"-l(\d+)$")
+
+
+@pytest.fixture(scope="module")
+def exercise():
+    return load_exercise(EXERCISE)
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+def values(attr) -> set:
+    """An attribute in the key may be one value or a list of accepted values."""
+    return set(attr) if isinstance(attr, list) else {attr}
+
+
+def quote_depths(article: Article) -> list[int]:
+    """How many quotations each code point sits inside.
+
+    ‘ (or a straight ' not after a letter) opens a quotation; ’ (or ') closes one unless it sits between
+    two letters (an apostrophe: Putin’s, didn’t). A quotation left open at the end of a paragraph ends
+    there, as in a speech that runs over several paragraphs with no closing mark until the last.
+    """
+    text = article.text
+    depth = [0] * len(text)
+    for para in article.paragraphs:
+        level = 0
+        for i in range(para.start, para.end):
+            ch = text[i]
+            before = text[i - 1] if i > para.start else " "
+            after = text[i + 1] if i + 1 < para.end else " "
+            if ch == "‘" or (ch == "'" and not before.isalnum()):
+                level += 1
+                depth[i] = level
+            elif ch in "’'" and not (before.isalnum() and after.isalnum()) and level > 0:
+                depth[i] = level
+                level -= 1
+            else:
+                depth[i] = level
+    return depth
+
+
+def voice_by_quotation_marks(text: str, depth: list[int], start: int, end: int) -> str:
+    """`quoted` when every word of the span is inside quotation marks, `reporter` otherwise."""
+    while start < end and text[start] in QUOTE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in QUOTE_MARKS:
+        end -= 1
+    inside = [depth[i] > 0 for i in range(start, end) if not text[i].isspace() and text[i] not in QUOTE_MARKS]
+    return "quoted" if inside and all(inside) else "reporter"
+
+
+def first_value(attr):
+    return attr[0] if isinstance(attr, list) else attr
+
+
+def tags_from_items(items) -> list[Tag]:
+    """A student's tags that copy key items exactly, with the first accepted value of each attribute."""
+    return [Tag(item.id, item.label, item.start, item.end, item.quote,
+                {name: first_value(v) for name, v in item.attrs.items()}, list(item.source_ids or []))
+            for item in items]
+
+
+def handin(exercise, tags) -> HandIn:
+    return HandIn(exercise.id, exercise.article.sha256, tags, student="key-test")
+
+
+def readable(text: str) -> bool:
+    return textstat.flesch_kincaid_grade(text) <= MAX_GRADE and len(text.split()) <= MAX_WORDS
+
+
+# --- the quotation-mark rule itself ----------------------------------------------------------------
+
+words = st.lists(st.sampled_from(["Putin’s", "didn’t", "drone", "Kyiv", "said", "we", "O’Brien"]),
+                 min_size=1, max_size=6).map(" ".join)
+
+
+@given(before=words, inside=words, after=words)
+def test_quotation_rule_sees_quotes_and_ignores_apostrophes(before, inside, after):
+    text = f"{before} ‘{inside}’ {after}."
+    article = Article.from_text(text)
+    depth = quote_depths(article)
+    start = text.index("‘")
+    end = start + len(inside) + 2
+    assert voice_by_quotation_marks(text, depth, start, end) == "quoted"
+    assert voice_by_quotation_marks(text, depth, start + 1, end - 1) == "quoted"
+    assert voice_by_quotation_marks(text, depth, 0, len(before)) == "reporter"
+    assert voice_by_quotation_marks(text, depth, end + 1, len(text) - 1) == "reporter"
+    assert voice_by_quotation_marks(text, depth, 0, end) == "reporter"  # partly quoted is not quoted
+
+
+def test_quotation_rule_runs_a_speech_over_paragraphs():
+    text = "He said: ‘First part.\n\n‘Second part.’\n\nThen the reporter."
+    article = Article.from_text(text)
+    depth = quote_depths(article)
+    for part in ("First part", "Second part"):
+        at = text.index(part)
+        assert voice_by_quotation_marks(text, depth, at, at + len(part)) == "quoted"
+    at = text.index("Then the reporter")
+    assert voice_by_quotation_marks(text, depth, at, at + len("Then the reporter")) == "reporter"
+
+
+# --- the key ---------------------------------------------------------------------------------------
+
+def test_every_quote_resolves_to_the_line_its_id_names(exercise):
+    # load_exercise has already refused missing or ambiguous quotes; here each span must also be
+    # the article's own words, on whole tokens, and on the line the item's id promises ("-l12").
+    text = exercise.article.text
+    starts = {t.start for t in exercise.article.tokens}
+    ends = {t.end for t in exercise.article.tokens}
+    wrong = []
+    for item in exercise.key:
+        for span in item.spans:
+            if text[span.start:span.end] != span.quote or span.start not in starts or span.end not in ends:
+                wrong.append(f"{item.id}: {span.quote!r}")
+        named = LINE_IN_ID.search(item.id)
+        if named and int(named.group(1)) != item.line:
+            wrong.append(f"{item.id}: resolves to L{item.line}")
+        if any(not (s.start < item.end and item.start < s.end) for s in item.accept):
+            wrong.append(f"{item.id}: an accept variant does not overlap the main quote")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_sources_and_claims_carry_their_attributes(exercise):
+    missing = []
+    for item in exercise.key:
+        if item.label == "source" and (not item.entity or {"identity", "role"} - set(item.attrs)):
+            missing.append(item.id)
+        if item.label == "claim" and ({"kind", "evidence", "voice"} - set(item.attrs) or item.source_ids is None):
+            missing.append(item.id)
+    assert not missing, missing
+
+
+def test_source_ids_point_at_sources_and_required_claims_at_required_sources(exercise):
+    bad = []
+    for item in exercise.key:
+        for ref in item.source_ids or []:
+            target = exercise.item(ref)
+            if target is None or target.label != "source":
+                bad.append(f"{item.id} -> {ref}")
+            elif not item.optional and target.optional:
+                bad.append(f"{item.id} (required) -> {ref} (optional)")
+    assert not bad, bad
+
+
+def test_every_paragraph_has_a_key_item_or_is_listed_untagged(exercise):
+    article = exercise.article
+    covered = {article.tokens[article.token_at(item.start)].para for item in exercise.key}
+    untagged = {entry["line"]: entry for entry in exercise.untagged}
+    uncovered = [p.line for p in article.paragraphs if p.index not in covered and p.line not in untagged]
+    assert not uncovered, f"paragraphs with no key item and not in `untagged`: {uncovered}"
+    starts = {p.line: p for p in article.paragraphs}
+    for line, entry in untagged.items():
+        assert line in starts, f"untagged L{line} is not the first line of a paragraph"
+        assert starts[line].index not in covered, f"untagged L{line} has key items after all"
+        assert entry["why"], f"untagged L{line} needs a why"
+
+
+def test_required_items_of_one_label_never_overlap(exercise):
+    clashes = []
+    for label in exercise.labels:
+        required = sorted((k for k in exercise.key if k.label == label and not k.optional), key=lambda k: k.start)
+        for a, b in zip(required, required[1:]):
+            if b.start < a.end:
+                clashes.append(f"{a.id} / {b.id}")
+    assert not clashes, clashes
+
+
+def test_voice_follows_the_quotation_marks_unless_explained(exercise):
+    article = exercise.article
+    depth = quote_depths(article)
+    off = []
+    for item in exercise.key:
+        if "voice" not in item.attrs:
+            continue
+        rule = voice_by_quotation_marks(article.text, depth, item.start, item.end)
+        if values(item.attrs["voice"]) != {rule} and not item.voice_exception:
+            off.append(f"{item.id}: voice {item.attrs['voice']} but the quotation marks say {rule}")
+        if values(item.attrs["voice"]) == {rule} and item.voice_exception:
+            off.append(f"{item.id}: has a voice_exception but follows the rule")
+    assert not off, "\n".join(off)
+
+
+def test_every_why_and_hint_is_plain_and_short(exercise):
+    hard = []
+    for item in [*exercise.key, *exercise.distractors]:
+        if not item.why:
+            hard.append(f"{item.id}: no why")
+        for text in [item.why, *getattr(item, "hints", [])]:
+            if text and not readable(text):
+                hard.append(f"{item.id}: grade {textstat.flesch_kincaid_grade(text)}, "
+                            f"{len(text.split())} words: {text}")
+    assert not hard, "\n".join(hard)
+
+
+def test_required_items_have_one_or_two_hints(exercise):
+    wrong = [k.id for k in exercise.key if not k.optional and not 1 <= len(k.hints) <= 2]
+    assert not wrong, wrong
+
+
+def test_a_handin_of_the_required_key_scores_one(exercise):
+    required = [k for k in exercise.key if not k.optional]
+    report = check(handin(exercise, tags_from_items(required)), exercise)
+    for label, score in report.scores.items():
+        assert (score["precision"], score["recall"], score["f1"]) == (1.0, 1.0, 1.0), (label, score)
+    for entry in report.items:
+        if entry["optional"]:
+            continue
+        assert entry["verdict"] == "hit", entry["key_id"]
+        for name, verdict in entry["attrs"].items():
+            assert verdict["verdict"] in ("right", "free"), (entry["key_id"], name, verdict)
+        if entry["attribution"] is not None:
+            assert entry["attribution"]["verdict"] == "right", (entry["key_id"], entry["attribution"])
+    assert {t["verdict"] for t in report.tags} == {"matched"}
+
+
+def test_a_wrong_attribute_or_source_link_is_caught(exercise):
+    # The perfect score above must come from the key's values, not from a checker that agrees with anything.
+    claim = next(k for k in exercise.key if k.id == "clm-us-behind-l12")
+    other = next(k for k in exercise.key if k.id == "src-uk-officials-l6")
+    tags = tags_from_items([claim, other])
+    tags[0].attrs["kind"] = "prediction"
+    tags[0].source_ids = [other.id]
+    report = check(handin(exercise, tags), exercise)
+    entry = next(e for e in report.items if e["key_id"] == claim.id)
+    assert entry["attrs"]["kind"]["verdict"] == "wrong"
+    assert entry["attribution"]["verdict"] == "wrong"
+
+
+def test_a_handin_of_distractors_scores_nothing_and_names_them(exercise):
+    # Each distractor is a trap for some labels: tagged with one of them, it must match no key item.
+    labels = sorted({label for d in exercise.distractors for label in d.labels})
+    assert labels, "the key has no distractors"
+    for label in labels:
+        traps = [d for d in exercise.distractors if label in d.labels]
+        tags = [Tag(f"d{n}", label, d.start, d.end, d.quote, {}) for n, d in enumerate(traps)]
+        report = check(handin(exercise, tags), exercise, labels=[label])
+        assert report.scores[label]["recall"] == 0.0, label
+        for tag, trap in zip(report.tags, traps):
+            assert (tag["verdict"], tag["key_id"]) == ("distractor", trap.id), tag
+            assert trap.why in tag["message"]
