@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from conftest import handin_of, key_tags
+from helpers import handin_of, key_tags
 from medialit import load_handin
 from medialit.annotations import MAX_HANDIN_BYTES
 from medialit.errors import InputError

@@ -3,7 +3,7 @@ import random
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import handin_of, key_tags
+from helpers import handin_of, key_tags
 from medialit import Tag, check, load_exercise
 from medialit.check import assign, jaccard
 

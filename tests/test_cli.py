@@ -2,7 +2,7 @@ import json
 import subprocess
 import sys
 
-from conftest import MINI, handin_of, key_tags
+from helpers import MINI, handin_of, key_tags
 
 
 def run(*args):

@@ -5,7 +5,7 @@ from importlib.resources import files
 import jsonschema
 import pytest
 
-from conftest import handin_of, key_tags
+from helpers import handin_of, key_tags
 from medialit import check
 
 SCHEMAS = files("medialit") / "schemas"

@@ -212,22 +212,7 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     matched_by_item = {item.id: tag_id for tag_id, item in matches.items()}
     tags_by_id = {t.id: t for t in tags}
 
-    wrong_label: dict[str, Tag] = {}
-    unmatched = [t for t in tags if t.id not in matches]
-    taken: set[str] = set()
-    for item in exercise.key:
-        if item.id in matched_by_item or item.optional:
-            continue
-        best, best_overlap = None, exercise.tolerance
-        for tag in unmatched:
-            if tag.label == item.label or tag.id in taken:
-                continue
-            ov = overlap(tag, item)
-            if ov > best_overlap or (ov == best_overlap and best is None):
-                best, best_overlap = tag, ov
-        if best is not None:
-            wrong_label[item.id] = best
-            taken.add(best.id)
+    wrong_label = _wrong_label_pairs(tags, matches, matched_by_item, exercise)
 
     items_out = []
     for item in exercise.key:
@@ -295,6 +280,36 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     return Report({"format": REPORT_FORMAT, "exercise": exercise.id, "article_sha256": article.sha256,
                    "difficulty": difficulty, "labels": list(exercise.labels), "items": items_out,
                    "tags": tags_out, "scores": scores, "notices": notices, "orphans": orphans})
+
+
+def _wrong_label_pairs(tags: list[Tag], matches: dict[str, KeyItem], matched_by_item: dict[str, str],
+                       exercise: Exercise) -> dict[str, Tag]:
+    """Required items nobody matched, paired with an unmatched tag of another label on nearly the same words.
+
+    Items are served in key order; each takes the earliest tag with the highest overlap not yet taken.
+    """
+    candidates: dict[str, list[tuple[int, float, Tag]]] = {}
+    for order, tag in enumerate(tags):
+        if tag.id in matches:
+            continue
+        for label in exercise.labels:
+            if label == tag.label:
+                continue
+            for item in exercise.items_touching(label, tag.start, tag.end):
+                if item.optional or item.id in matched_by_item:
+                    continue
+                ov = overlap(tag, item)
+                if ov >= exercise.tolerance:
+                    candidates.setdefault(item.id, []).append((order, ov, tag))
+    pairs: dict[str, Tag] = {}
+    taken: set[str] = set()
+    for item in exercise.key:
+        free = [c for c in candidates.get(item.id, []) if c[2].id not in taken]
+        if free:
+            best = max(free, key=lambda c: (c[1], -c[0]))[2]
+            pairs[item.id] = best
+            taken.add(best.id)
+    return pairs
 
 
 def _notices(tag: Tag, line: int, item: KeyItem | None, exercise: Exercise) -> list[dict]:

@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 
+from .cli_instructor import add_subcommands
 from .errors import InputError
 
 
@@ -55,12 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check an exercise file and list what still needs work")
     p.add_argument("exercise", help="the exercise.yml file")
     p.set_defaults(run=_validate)
-    try:
-        from .cli_instructor import add_subcommands
-    except ImportError:
-        pass
-    else:
-        add_subcommands(sub)
+    add_subcommands(sub)
     return parser
 
 

@@ -116,6 +116,7 @@ class Exercise:
     article: Article
     path: Path | None = None
     untagged: list[dict] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
 
     def item(self, item_id: str) -> KeyItem | None:
         return self._by_id.get(item_id)
@@ -147,7 +148,7 @@ class Exercise:
                         {n: s for n, s in self.labels.items() if n in keep},
                         [k for k in self.key if k.label in keep],
                         [d for d in self.distractors if keep & set(d.labels)],
-                        self.article, self.path, self.untagged)
+                        self.article, self.path, self.untagged, self.files)
 
     def compile(self, labels: list[str] | None = None, difficulty: str | None = None) -> dict:
         """The JSON form the widget and the JavaScript checker read (`medialit.exercise/1`)."""
@@ -450,7 +451,9 @@ def load_exercise(path: str | Path) -> Exercise:
     return Exercise(id=ex_id, title=str(data.get("title") or ex_id),
                     instructions=str(task.get("instructions") or "").strip(), difficulty=difficulty,
                     tolerance=float(tolerance), labels=labels, key=key, distractors=distractors,
-                    article=article, path=path, untagged=untagged)
+                    article=article, path=path, untagged=untagged,
+                    files=[path, *(path.parent / str(n) for n in _text_list(data.get("include"), "include", file, "")),
+                           path.parent / str(data["article"])])
 
 
 def validation_findings(exercise: Exercise) -> list[str]:

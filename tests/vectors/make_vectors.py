@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import handin_of, key_tags  # noqa: E402
+from helpers import handin_of, key_tags  # noqa: E402
 from medialit import Tag, check, load_exercise  # noqa: E402
 from medialit.annotations import parse_handin  # noqa: E402
 

@@ -1,0 +1,123 @@
+"""The instructor commands: `medialit new | suggest | report | export` (added to the main parser by cli.py)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import InputError
+
+
+def _new(args) -> int:
+    from .newexercise import create_exercise
+    from .suggest import load_pipeline
+
+    made = create_exercise(args.article, args.id, args.title, book=args.book,
+                           nlp=load_pipeline(args.pipeline))
+    print(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items),")
+    print(f"and the chapter page {made.chapter}.")
+    print("Next: review the drafts (`medialit validate "
+          f"{made.exercise_file}` lists what is left), then add this line to _toc.yml under a `chapters:` list:")
+    print(f"  {made.toc_line}")
+    return 0
+
+
+def _suggest(args) -> int:
+    from .article import Article
+    from .suggest import load_pipeline, suggest
+
+    article = Article.from_file(args.article)
+    labels = args.labels.split(",") if args.labels else None
+    found = suggest(article, load_pipeline(args.pipeline), labels=labels)
+    if args.json:
+        print(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=1))
+    else:
+        for s in found:
+            attrs = ", ".join(f"{k}={v}" for k, v in s.attrs.items())
+            print(f"L{s.line:<4} {s.label:<7} “{s.quote}”  [{attrs}]  — {s.reason}")
+        print(f"{len(found)} suggestions. They are drafts: check each one before it goes into a key.")
+    return 0
+
+
+def _report(args) -> int:
+    from .classroom import class_report
+    from .exercise import load_exercise
+
+    exercise = load_exercise(args.exercise)
+    report = class_report(args.handins, exercise)
+    out = Path(args.out) if args.out else Path(args.handins).resolve().parent / f"{exercise.id}-class-report"
+    written = report.save(out)
+    print(f"{len(report.students)} hand-ins used; report in {out} ({len(written)} files; open report.html).")
+    print(report.class_scores().to_string())
+    for skipped in report.skipped:
+        print(f"  left out {skipped.file}: {skipped.reason}")
+    if not report.orphans.empty:
+        print(f"  {len(report.orphans)} tag(s) left out as orphans; see orphans.csv.")
+    return 1 if report.skipped or not report.orphans.empty else 0
+
+
+def _exercise_for(handin_path: Path, given: str | None):
+    from .exercise import load_exercise
+
+    if given:
+        return load_exercise(given)
+    try:
+        data = json.loads(handin_path.read_text(encoding="utf-8-sig"))
+        exercise_id = str(data.get("exercise", ""))
+    except (OSError, ValueError, AttributeError):
+        exercise_id = ""
+    guess = Path("book") / "exercises" / exercise_id / "exercise.yml"
+    if not exercise_id or not guess.is_file():
+        raise InputError(str(handin_path), "", "cannot tell which exercise this hand-in belongs to.",
+                         "add --exercise path/to/exercise.yml.")
+    return load_exercise(guess)
+
+
+def _export(args) -> int:
+    from .annotations import load_handin
+    from .exercise import load_exercise
+    from .export import SUFFIX, export, tags_of_key
+
+    source = Path(args.input)
+    if source.suffix in (".yml", ".yaml"):
+        exercise = load_exercise(source)
+        tags, name, findings = tags_of_key(exercise), exercise.id, []
+    else:
+        exercise = _exercise_for(source, args.exercise)
+        handin = load_handin(source, exercise)
+        tags, name, findings = handin.tags, f"{exercise.id}-{source.stem}", handin.findings
+    out = Path(args.out) if args.out else Path(f"{name}{SUFFIX[args.to]}")
+    for path in export(tags, exercise.article, args.to, out, name):
+        print(f"wrote {path}")
+    for finding in findings:
+        print(f"  left out: {finding}")
+    return 1 if findings else 0
+
+
+def add_subcommands(subparsers) -> None:
+    p = subparsers.add_parser("new", help="start a new exercise from an article, with a drafted key")
+    p.add_argument("article", help="the article as a UTF-8 text file")
+    p.add_argument("--id", required=True, help="exercise id: lowercase letters, digits and dashes")
+    p.add_argument("--title", required=True, help="the chapter title")
+    p.add_argument("--book", default="book", help="the book folder (default: book)")
+    p.add_argument("--pipeline", help="a spaCy pipeline name, or 'blank' (default: a trained one if installed)")
+    p.set_defaults(run=_new)
+
+    p = subparsers.add_parser("suggest", help="list draft key suggestions for an article, with reasons")
+    p.add_argument("article", help="the article as a UTF-8 text file")
+    p.add_argument("--labels", help="only these labels, comma-separated (claim,source,loaded,cue)")
+    p.add_argument("--pipeline", help="a spaCy pipeline name, or 'blank'")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=_suggest)
+
+    p = subparsers.add_parser("report", help="a class report from a folder of hand-in files")
+    p.add_argument("handins", help="the folder with the students' hand-in files")
+    p.add_argument("--exercise", required=True, help="the exercise.yml file")
+    p.add_argument("--out", help="folder for the CSV files and report.html")
+    p.set_defaults(run=_report)
+
+    p = subparsers.add_parser("export", help="export a hand-in or an exercise key to another format")
+    p.add_argument("input", help="a hand-in .json file or an exercise.yml")
+    p.add_argument("--to", required=True, choices=["webanno", "brat", "spacy", "ptc"])
+    p.add_argument("--exercise", help="the exercise.yml (for a hand-in; found under book/exercises/ if left out)")
+    p.add_argument("--out", help="the file to write (default: NAME.<format suffix> here)")
+    p.set_defaults(run=_export)

@@ -1,0 +1,303 @@
+"""Tags to and from the formats other tools read: W3C Web Annotation, brat, spaCy and SemEval PTC.
+
+All offsets stay code points of the article text, end-exclusive, as everywhere in medialit.
+Each `to_*` has a `from_*` that reads it back, carrying as much as the format can hold:
+Web Annotation and spaCy keep everything; brat keeps all but tag ids; PTC keeps label, span
+and (for loaded words) the technique.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .annotations import Tag
+from .article import Article
+from .errors import InputError
+
+FORMATS = ("webanno", "brat", "spacy", "ptc")
+CONTEXT = ["http://www.w3.org/ns/anno.jsonld",
+           {"medialit": "https://medialit.example/ns#", "attribute": "medialit:attribute"}]
+CONTEXT_WIDTH = 32
+SPANS_KEY = "sc"  # displaCy's default key for span previews
+PTC_TECHNIQUES = {"emotional": "Loaded_Language", "name-calling": "Name_Calling,Labeling",
+                  "exaggeration": "Exaggeration,Minimisation", "doubt": "Doubt",
+                  "fear": "Appeal_to_fear-prejudice"}
+
+
+def tags_of_key(exercise) -> list[Tag]:
+    """The key's items as tags (id = key id; a list of right values gives its first)."""
+    return [Tag(item.id, item.label, item.start, item.end, item.quote,
+                {name: (value[0] if isinstance(value, list) else value) for name, value in item.attrs.items()},
+                list(item.source_ids or [])) for item in exercise.key]
+
+
+def _bad(fmt: str, place: str, problem: str) -> InputError:
+    return InputError(fmt, place, problem, "export the file again from medialit; do not edit offsets by hand.")
+
+
+# --- W3C Web Annotation (JSON-LD) -----------------------------------------------------------------
+
+def to_webanno(tags: list[Tag], article: Article, collection: str = "medialit") -> dict:
+    """An AnnotationPage: one Annotation per tag, plus a 'linking' Annotation per attributed claim."""
+    def iri(tag_id: str) -> str:
+        return f"urn:medialit:{collection}:{tag_id}"
+
+    items = []
+    for tag in tags:
+        bodies = [{"type": "TextualBody", "purpose": "classifying", "value": tag.label}]
+        bodies += [{"type": "TextualBody", "purpose": "tagging", "attribute": name, "value": value}
+                   for name, value in tag.attrs.items()]
+        if tag.note:
+            bodies.append({"type": "TextualBody", "purpose": "commenting", "value": tag.note})
+        items.append({
+            "id": iri(tag.id), "type": "Annotation", "motivation": "classifying", "body": bodies,
+            "target": {"source": f"urn:sha256:{article.sha256}", "selector": [
+                {"type": "TextPositionSelector", "start": tag.start, "end": tag.end},
+                {"type": "TextQuoteSelector", "exact": tag.quote,
+                 "prefix": article.text[max(0, tag.start - CONTEXT_WIDTH):tag.start],
+                 "suffix": article.text[tag.end:tag.end + CONTEXT_WIDTH]}]}})
+        if tag.source_ids:
+            items.append({"id": iri(f"{tag.id}-attribution"), "type": "Annotation", "motivation": "linking",
+                          "body": {"type": "TextualBody", "purpose": "linking", "value": "attributed-to"},
+                          "target": [iri(tag.id), *(iri(s) for s in tag.source_ids)]})
+    return {"@context": CONTEXT, "id": f"urn:medialit:{collection}", "type": "AnnotationPage", "items": items}
+
+
+def from_webanno(data: dict, article: Article) -> list[Tag]:
+    """Read tags back; the position must agree with the quote (no re-anchoring)."""
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise _bad("webanno", "items", "this is not an AnnotationPage with `items`.")
+    tags: dict[str, Tag] = {}
+    links: list[list[str]] = []
+    for n, anno in enumerate(items):
+        short = str(anno.get("id", "")).rsplit(":", 1)[-1]
+        if anno.get("motivation") == "linking":
+            links.append([str(t).rsplit(":", 1)[-1] for t in anno.get("target", [])])
+            continue
+        selectors = {s.get("type"): s for s in anno.get("target", {}).get("selector", [])}
+        position, quote = selectors.get("TextPositionSelector"), selectors.get("TextQuoteSelector")
+        if position is None:
+            raise _bad("webanno", f"item {n}", "an annotation has no TextPositionSelector.")
+        start, end = int(position["start"]), int(position["end"])
+        exact = article.text[start:end]
+        if quote is not None and quote.get("exact") != exact:
+            raise _bad("webanno", f"item {n}", f"the quote does not match the article at {start}-{end}.")
+        label, attrs, note = "", {}, ""
+        for body in anno.get("body", []):
+            purpose = body.get("purpose")
+            if purpose == "classifying":
+                label = body["value"]
+            elif purpose == "tagging":
+                attrs[body["attribute"]] = body["value"]
+            elif purpose == "commenting":
+                note = body["value"]
+        tags[short] = Tag(short, label, start, end, exact, attrs, [], note)
+    for claim, *sources in links:
+        if claim in tags:
+            tags[claim].source_ids = sources
+    return list(tags.values())
+
+
+# --- brat standoff --------------------------------------------------------------------------------
+
+def _fragments(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """brat fragments may not contain a line break: split there and drop edge whitespace."""
+    pieces, at = [], start
+    for line in article.text[start:end].split("\n"):
+        lead = len(line) - len(line.lstrip())
+        body = line.strip()
+        if body:
+            pieces.append((at + lead, at + lead + len(body)))
+        at += len(line) + 1
+    return pieces or [(start, end)]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def to_brat(tags: list[Tag], article: Article) -> str:
+    """The `.ann` file (the `.txt` beside it is the article text)."""
+    lines, number = [], {}
+    attr_n = note_n = rel_n = 0
+    for n, tag in enumerate(tags, start=1):
+        number[tag.id] = f"T{n}"
+        pieces = _fragments(article, tag.start, tag.end)
+        where = ";".join(f"{a} {b}" for a, b in pieces)
+        text = " ".join(article.text[a:b] for a, b in pieces)
+        lines.append(f"T{n}\t{tag.label} {where}\t{text}")
+    for tag in tags:
+        for name, value in tag.attrs.items():
+            if value is None or value == "":
+                continue
+            if " " in str(value) or "\t" in str(value):
+                note_n += 1
+                lines.append(f"#{note_n}\tmedialit.{name} {number[tag.id]}\t{_one_line(value)}")
+            else:
+                attr_n += 1
+                lines.append(f"A{attr_n}\t{name} {number[tag.id]} {value}")
+        if tag.note:
+            note_n += 1
+            lines.append(f"#{note_n}\tAnnotatorNotes {number[tag.id]}\t{_one_line(tag.note)}")
+        for source in tag.source_ids:
+            if source in number:
+                rel_n += 1
+                lines.append(f"R{rel_n}\tattributed_to Arg1:{number[tag.id]} Arg2:{number[source]}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def from_brat(ann: str, article: Article) -> list[Tag]:
+    tags: dict[str, Tag] = {}
+    for n, line in enumerate(ann.splitlines(), start=1):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        kind, head = fields[0], fields[1].split(" ") if len(fields) > 1 else []
+        try:
+            if kind.startswith("T"):
+                label, where = head[0], " ".join(head[1:])
+                pieces = [tuple(int(x) for x in part.split()) for part in where.split(";")]
+                start, end = min(a for a, _ in pieces), max(b for _, b in pieces)
+                if fields[2] != " ".join(article.text[a:b] for a, b in pieces):
+                    raise _bad("brat", f"line {n}", "the text does not match the article at those offsets.")
+                tags[kind] = Tag(kind, label, start, end, article.text[start:end])
+            elif kind.startswith("A"):
+                name, target, value = head[0], head[1], head[2] if len(head) > 2 else "true"
+                tags[target].attrs[name] = value
+            elif kind.startswith("#"):
+                what, target = head[0], head[1]
+                if what == "AnnotatorNotes":
+                    tags[target].note = fields[2]
+                elif what.startswith("medialit."):
+                    tags[target].attrs[what.split(".", 1)[1]] = fields[2]
+            elif kind.startswith("R"):
+                claim, source = head[1].split(":", 1)[1], head[2].split(":", 1)[1]
+                tags[claim].source_ids.append(source)
+        except (IndexError, KeyError, ValueError):
+            raise _bad("brat", f"line {n}", "this line is not brat standoff that medialit wrote.") from None
+    return list(tags.values())
+
+
+# --- spaCy ----------------------------------------------------------------------------------------
+
+def _doc_words(article: Article) -> tuple[list[str], list[bool]]:
+    """Words and spaces that rebuild the article text exactly (whitespace runs become tokens)."""
+    words, spaces = [], []
+    lead = article.text[:article.tokens[0].start] if article.tokens else article.text
+    if lead:
+        words.append(lead)
+        spaces.append(False)
+    for tok in article.tokens:
+        words.append(tok.text)
+        ws = tok.ws
+        spaces.append(ws.startswith(" "))
+        rest = ws[1:] if ws.startswith(" ") else ws
+        if rest:
+            words.append(rest)
+            spaces.append(False)
+    return words, spaces
+
+
+def to_spacy(tags: list[Tag], article: Article, nlp=None):
+    """A Doc with the tags in `doc.spans["sc"]` (displaCy-ready) and everything else in user_data."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    vocab = (nlp or spacy.blank("en")).vocab
+    words, spaces = _doc_words(article)
+    doc = Doc(vocab, words=words, spaces=spaces)
+    spans, kept = [], []
+    for tag in sorted(tags, key=lambda t: (t.start, t.end, t.id)):
+        span = doc.char_span(tag.start, tag.end, label=tag.label, alignment_mode="strict")
+        if span is None:
+            span = doc.char_span(tag.start, tag.end, label=tag.label, alignment_mode="expand")
+        spans.append(Span(doc, span.start, span.end, label=tag.label))
+        kept.append({**tag.to_json(), "start": span.start_char, "end": span.end_char, "quote": span.text})
+    doc.spans[SPANS_KEY] = spans
+    doc.user_data["medialit"] = {"article_sha256": article.sha256, "tags": kept}
+    return doc
+
+
+def from_spacy(doc, article: Article) -> list[Tag]:
+    if doc.text != article.text:
+        raise _bad("spacy", "doc.text", "the Doc's text is not this article's text.")
+    meta = doc.user_data.get("medialit", {}).get("tags", [])
+    tags = []
+    for n, span in enumerate(doc.spans.get(SPANS_KEY, [])):
+        extra = meta[n] if n < len(meta) else {}
+        tags.append(Tag(extra.get("id", f"s{n + 1}"), span.label_, span.start_char, span.end_char, span.text,
+                        dict(extra.get("attrs", {})), list(extra.get("source_ids", [])), extra.get("note", "")))
+    return tags
+
+
+def save_spacy(doc, path: str | Path) -> None:
+    from spacy.tokens import DocBin
+
+    DocBin(docs=[doc], store_user_data=True).to_disk(path)
+
+
+def load_spacy(path: str | Path, nlp=None):
+    import spacy
+    from spacy.tokens import DocBin
+
+    return next(iter(DocBin().from_disk(path).get_docs((nlp or spacy.blank("en")).vocab)))
+
+
+# --- SemEval-2020 Task 11 (PTC) -------------------------------------------------------------------
+
+def ptc_rows(tags: list[Tag], document: str) -> list[tuple[str, str, int, int]]:
+    """(document, technique-or-label, start, end) rows, the input `check.ptc_scores` takes."""
+    rows = []
+    for tag in tags:
+        name = tag.label
+        if tag.label == "loaded":
+            name = PTC_TECHNIQUES.get(tag.attrs.get("technique"), "Loaded_Language")
+        rows.append((document, name, tag.start, tag.end))
+    return rows
+
+
+def to_ptc(tags: list[Tag], document: str) -> str:
+    return "".join(f"{doc}\t{name}\t{start}\t{end}\n" for doc, name, start, end in ptc_rows(tags, document))
+
+
+def from_ptc(tsv: str, article: Article) -> list[Tag]:
+    techniques = {v: k for k, v in PTC_TECHNIQUES.items()}
+    tags = []
+    for n, line in enumerate(tsv.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            _, name, start, end = line.split("\t")
+            start, end = int(start), int(end)
+        except ValueError:
+            raise _bad("ptc", f"line {n}", "a PTC line has four tab-separated fields: id, technique, start, end.") \
+                from None
+        attrs = {"technique": techniques[name]} if name in techniques else {}
+        label = "loaded" if name in techniques or name == "Loaded_Language" else name
+        tags.append(Tag(f"p{n}", label, start, end, article.text[start:end], attrs))
+    return tags
+
+
+# --- one entry point for the command line ---------------------------------------------------------
+
+def export(tags: list[Tag], article: Article, fmt: str, out: Path, name: str) -> list[Path]:
+    """Write `tags` in format `fmt` to `out` (brat also writes the .txt beside the .ann)."""
+    if fmt == "webanno":
+        out.write_text(json.dumps(to_webanno(tags, article, name), ensure_ascii=False, indent=1), encoding="utf-8")
+        return [out]
+    if fmt == "brat":
+        out.write_text(to_brat(tags, article), encoding="utf-8")
+        text = out.with_suffix(".txt")
+        text.write_text(article.text, encoding="utf-8")
+        return [out, text]
+    if fmt == "spacy":
+        save_spacy(to_spacy(tags, article), out)
+        return [out]
+    if fmt == "ptc":
+        out.write_text(to_ptc(tags, name), encoding="utf-8")
+        return [out]
+    raise InputError("--to", fmt, "unknown export format.", f"use one of: {', '.join(FORMATS)}.")
+
+
+SUFFIX = {"webanno": ".jsonld", "brat": ".ann", "spacy": ".spacy", "ptc": ".tsv"}

@@ -1,0 +1,133 @@
+"""The `{tagger}` directive: the Tagger widget on a static book page, no kernel needed.
+
+```{tagger} exercises/kremlin-drone/exercise.yml
+:labels: claim source
+:difficulty: standard
+```
+
+The path is relative to the page. The directive compiles the exercise at build time and emits a
+mount element, the compiled exercise as JSON and a module script that loads `static-host.js`
+(which loads `tagger.js` and, for Check, `check.js`) from the book's own `_static/medialit/`.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from .errors import InputError
+from .exercise import DIFFICULTIES, load_exercise
+
+STATIC = Path(__file__).parent / "static"
+STATIC_FILES = ("tagger.js", "tagger.css", "static-host.js", "check.js")
+STATIC_DIR = "_static/medialit"
+MODES = ("student", "author")
+
+
+class tagger_node(nodes.General, nodes.Element):
+    """Placeholder for one tagger; its `config` is the JSON the page hands to static-host.js."""
+
+
+def script_json(data) -> str:
+    """JSON that is safe inside <script>: no `<`, `>` or `&` can end the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def parse_labels(value: str | None) -> list[str]:
+    """`claim source`, `claim, source` or empty (all labels)."""
+    return [name for name in (value or "").replace(",", " ").split() if name]
+
+
+class TaggerDirective(SphinxDirective):
+    required_arguments = 1
+    optional_arguments = 0
+    final_argument_whitespace = False
+    has_content = False
+    option_spec = {
+        "labels": directives.unchanged,
+        "difficulty": lambda v: directives.choice(v, DIFFICULTIES),
+        "mode": lambda v: directives.choice(v, MODES),
+    }
+
+    def run(self):
+        rel, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+        path = Path(absolute)
+        self.env.note_dependency(rel)
+        labels = parse_labels(self.options.get("labels"))
+        try:
+            exercise = load_exercise(path)
+            compiled = exercise.compile(labels=labels or None, difficulty=self.options.get("difficulty"))
+        except InputError as err:
+            raise self.error(f"tagger: {err}") from None
+        for file in exercise.files:
+            self.env.note_dependency(str(file))
+        serial = self.env.new_serialno("medialit-tagger")
+        node = tagger_node()
+        node["ids"] = [f"medialit-tagger-{serial}"]
+        node["config"] = {"exercise": compiled, "labels": labels, "difficulty": compiled["difficulty"],
+                          "mode": self.options.get("mode", "student")}
+        self.set_source_info(node)
+        return [node]
+
+
+def visit_tagger_html(self, node: tagger_node) -> None:
+    mount_id = node["ids"][0]
+    config_id = f"{mount_id}-config"
+    target = self.builder.get_target_uri(self.builder.current_docname)
+    host = relative_uri(target, f"{STATIC_DIR}/static-host.js")
+    if not host.startswith(("./", "../", "/")):
+        host = f"./{host}"
+    self.body.append(
+        f'<div class="medialit-tagger-mount" id="{mount_id}" data-medialit-tagger="" data-config="{config_id}">'
+        '<p class="medialit-tagger-loading">The tagger is loading. It needs JavaScript; '
+        'if nothing appears, open this page in a current browser.</p></div>\n'
+        f'<script type="application/json" id="{config_id}">{script_json(node["config"])}</script>\n'
+        f'<script type="module">import {{ mountAll }} from {json.dumps(host)}; mountAll();</script>\n')
+    raise nodes.SkipNode
+
+
+def skip_node(self, node) -> None:
+    raise nodes.SkipNode
+
+
+def copy_static(app, exception) -> None:
+    """Put the widget's files into `_static/medialit/` of an HTML build."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir) / STATIC_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    for name in STATIC_FILES:
+        if (STATIC / name).is_file():
+            shutil.copyfile(STATIC / name, out / name)
+
+
+def drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Keep one copy of each inline script: Jupyter Book 1 registers sphinx-thebe's settings twice,
+    and the second `const THEBE_JS_URL` is a console error on every page."""
+    scripts, seen = context.get("script_files"), set()
+    if not scripts:
+        return
+    unique = []
+    for script in scripts:
+        marker = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        if marker not in seen:
+            seen.add(marker)
+            unique.append(script)
+    scripts[:] = unique
+
+
+def setup(app):
+    app.add_node(tagger_node, html=(visit_tagger_html, None), latex=(skip_node, None), text=(skip_node, None),
+                 man=(skip_node, None), texinfo=(skip_node, None))
+    app.add_directive("tagger", TaggerDirective)
+    app.add_css_file("medialit/tagger.css")
+    app.connect("build-finished", copy_static)
+    app.connect("html-page-context", drop_duplicate_scripts)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,71 @@
+"""`Tagger`: the tagging widget in Jupyter (an anywidget). The front end is static/tagger.js.
+
+Tags sync to Python as the `tags` trait; Check runs the Python checker and shows its Report in
+the widget. The same front end runs on static book pages through the `{tagger}` directive.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from .annotations import HandIn, now_iso, parse_handin
+from .check import Report, check
+from .errors import InputError
+from .exercise import DIFFICULTIES, Exercise, load_exercise
+
+STATIC = Path(__file__).parent / "static"
+MODES = ("student", "author")
+
+
+class Tagger(anywidget.AnyWidget):
+    """Tag an exercise's article. `Tagger("exercise.yml", labels=["claim"], difficulty="guided")`."""
+
+    _esm = STATIC / "tagger.js"
+    _css = STATIC / "tagger.css"
+
+    exercise = traitlets.Dict().tag(sync=True)
+    tags = traitlets.List().tag(sync=True)
+    difficulty = traitlets.Unicode("standard").tag(sync=True)
+    labels = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    mode = traitlets.Unicode("student").tag(sync=True)
+    report = traitlets.Dict().tag(sync=True)
+    student = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, exercise_or_path: Exercise | str | Path, labels: list[str] | None = None,
+                 difficulty: str | None = None, mode: str = "student", **kwargs):
+        source = exercise_or_path if isinstance(exercise_or_path, Exercise) else load_exercise(exercise_or_path)
+        if mode not in MODES:
+            raise InputError(str(source.path or source.id), "mode", f"unknown mode {mode!r}.",
+                             f"use one of: {', '.join(MODES)}.")
+        if difficulty is not None and difficulty not in DIFFICULTIES:
+            raise InputError(str(source.path or source.id), "difficulty", f"unknown difficulty {difficulty!r}.",
+                             f"use one of: {', '.join(DIFFICULTIES)}.")
+        self._source = source
+        self._exercise = source.restricted(list(labels) if labels else None)
+        compiled = source.compile(labels=list(labels) if labels else None, difficulty=difficulty)
+        super().__init__(exercise=compiled, labels=list(labels or []), difficulty=compiled["difficulty"],
+                         mode=mode, **kwargs)
+        self._created = now_iso()
+        self.on_msg(self._on_message)
+
+    def handin(self) -> HandIn:
+        """The current tags as a hand-in; tags that do not fit the exercise are listed in `findings`."""
+        data = {"format": "medialit.handin/1", "exercise": self._exercise.id,
+                "article_sha256": self._exercise.article.sha256, "student": self.student, "created": self._created, "updated": now_iso(), "tags": list(self.tags)}
+        return parse_handin(data, "the widget", self._source)
+
+    def check(self) -> Report:
+        """Check the tags against the key, show the Report in the widget and return it."""
+        report = check(self.handin(), self._exercise, difficulty=self.difficulty)
+        self.report = report.to_json()
+        return report
+
+    def _on_message(self, _widget, content, _buffers) -> None:
+        if not isinstance(content, dict) or content.get("type") != "check":
+            return
+        try:
+            self.check()
+        except InputError as err:
+            self.send({"type": "status", "message": str(err)})

@@ -1,0 +1,28 @@
+"""Helpers shared by the library tests and the vector generator: tags equal to a key, hand-ins."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from medialit import HandIn, Tag
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
+
+
+def key_tags(exercise, include_optional=False) -> list[Tag]:
+    """Tags equal to the key's items (first listed value of each attribute)."""
+    tags = []
+    ids = {}
+    for n, item in enumerate(exercise.key):
+        if item.optional and not include_optional:
+            continue
+        ids[item.id] = f"t{n}"
+        attrs = {a: (v[0] if isinstance(v, list) else v) for a, v in item.attrs.items()}
+        tags.append(Tag(f"t{n}", item.label, item.start, item.end, item.quote, attrs))
+    for tag, item in zip(tags, [k for k in exercise.key if include_optional or not k.optional]):
+        tag.source_ids = [ids[s] for s in item.source_ids or [] if s in ids]
+    return tags
+
+
+def handin_of(exercise, tags) -> HandIn:
+    return HandIn(exercise.id, exercise.article.sha256, list(tags), student="test")

@@ -1,0 +1,62 @@
+"""`medialit new`: a loadable draft exercise, a chapter page, and nothing overwritten."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+
+from medialit import InputError, load_exercise
+from medialit.exercise import validation_findings
+from medialit.newexercise import create_exercise
+
+ROOT = Path(__file__).resolve().parent.parent
+PRACTICE_TEXT = ROOT / "book" / "exercises" / "practice-council" / "article.txt"
+
+
+@pytest.fixture
+def made(tmp_path):
+    (tmp_path / "book").mkdir()
+    return create_exercise(PRACTICE_TEXT, "mill-road", "Mill Road", book=tmp_path / "book", nlp=spacy.blank("en"))
+
+
+def test_draft_exercise_loads_and_every_item_is_a_draft(made):
+    exercise = load_exercise(made.exercise_file)
+    assert exercise.id == "mill-road" and exercise.title == "Mill Road"
+    assert len(exercise.key) == made.drafted > 10
+    assert all(item.draft and not item.why for item in exercise.key)
+    assert {item.label for item in exercise.key} == {"claim", "source", "loaded"}
+    findings = validation_findings(exercise)
+    assert sum("still a draft" in f for f in findings) == len(exercise.key)
+    assert sum("has no `why`" in f for f in findings) == len(exercise.key)
+
+
+def test_reasons_are_kept_as_comments_and_claims_link_their_sources(made):
+    text = made.exercise_file.read_text(encoding="utf-8")
+    assert re.search(r"# L\d+: next to 'said'", text)
+    exercise = load_exercise(made.exercise_file)
+    linked = [item for item in exercise.key if item.source_ids]
+    assert linked and all(exercise.item(s).label == "source" for item in linked for s in item.source_ids)
+
+
+def test_article_is_copied_and_chapter_uses_the_tagger(made):
+    assert (made.folder / "article.txt").read_bytes() == PRACTICE_TEXT.read_bytes()
+    page = made.chapter.read_text(encoding="utf-8")
+    assert page.startswith("# Mill Road")
+    target = re.search(r"```\{tagger\} (\S+)", page).group(1)
+    assert (made.chapter.parent / target).resolve() == made.exercise_file.resolve()
+    assert made.toc_line == "- file: book/mill-road"
+
+
+def test_refuses_to_overwrite_and_bad_ids(made, tmp_path):
+    before = made.exercise_file.read_text(encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        create_exercise(PRACTICE_TEXT, "mill-road", "Again", book=tmp_path / "book", nlp=spacy.blank("en"))
+    assert "already exists" in err.value.problem
+    assert made.exercise_file.read_text(encoding="utf-8") == before
+    with pytest.raises(InputError):
+        create_exercise(PRACTICE_TEXT, "Mill Road!", "x", book=tmp_path / "book", nlp=spacy.blank("en"))
+    with pytest.raises(InputError):
+        create_exercise(tmp_path / "missing.txt", "other", "x", book=tmp_path / "book", nlp=spacy.blank("en"))
+    assert not (tmp_path / "book" / "exercises" / "other").exists()

@@ -1,0 +1,54 @@
+"""The instructor notebooks run from top to bottom in a real kernel and show what they promise."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from nbclient import NotebookClient
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+@pytest.fixture(scope="module")
+def kernel_name() -> str:
+    """`python3`, installed for this interpreter if the kernel spec is missing."""
+    try:
+        KernelSpecManager().get_kernel_spec("python3")
+    except NoSuchKernel:
+        subprocess.run([sys.executable, "-m", "ipykernel", "install", "--user", "--name", "python3"], check=True)
+    return "python3"
+
+
+def execute(name: str, kernel: str):
+    notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
+    NotebookClient(notebook, timeout=180, kernel_name=kernel,
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    return notebook
+
+
+def outputs(notebook) -> str:
+    text = []
+    for cell in notebook.cells:
+        for out in cell.get("outputs", []):
+            text.append(out.get("text", ""))
+            text.extend(str(v) for v in out.get("data", {}).values())
+    return "\n".join(text)
+
+
+def test_class_report_notebook(kernel_name):
+    shown = outputs(execute("class-report.ipynb", kernel_name))
+    assert "25 hand-ins used" in shown  # 24 students + one with an edited tag
+    assert "broken.json" in shown and "another version of the article" in shown
+    assert "quoted words blamed on the reporter" in shown
+    assert "of students" in shown and "report.html" in shown
+
+
+def test_build_exercise_notebook(kernel_name):
+    shown = outputs(execute("build-exercise.ipynb", kernel_name))
+    assert "in our list" in shown and "draft: true" in shown
+    assert "still a draft" in shown and "- file: book/mill-road-draft" in shown
+    assert "displacy" in shown.lower() or "spans" in shown

@@ -1,0 +1,45 @@
+"""The practice exercise (invented council story): it loads, is complete, and its key scores 1.0."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import handin_of, key_tags
+
+from medialit import check, load_exercise
+from medialit.exercise import validation_findings
+
+ROOT = Path(__file__).resolve().parent.parent
+PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
+
+
+def test_practice_exercise_loads_without_findings():
+    exercise = load_exercise(PRACTICE)
+    assert validation_findings(exercise) == []
+    assert {item.label for item in exercise.key} == {"claim", "source", "loaded"}
+    words = len(exercise.article.text.split())
+    assert 300 <= words <= 400
+
+
+def test_required_key_handin_scores_one():
+    exercise = load_exercise(PRACTICE)
+    report = check(handin_of(exercise, key_tags(exercise)), exercise)
+    for label in ("claim", "source", "loaded", "all"):
+        assert report.scores[label]["f1"] == 1.0, label
+    assert all(item["verdict"] == "hit" for item in report.items if not item["optional"])
+
+
+def test_loaded_voice_follows_quotation_marks_unless_excepted():
+    exercise = load_exercise(PRACTICE)
+    text = exercise.article.text
+    for item in exercise.key:
+        if item.label != "loaded" or item.voice_exception:
+            continue
+        before, after = text[:item.start], text[item.end:]
+        inside = before.count('"') % 2 == 1 and after.count('"') % 2 == 1
+        assert item.attrs["voice"] == ("quoted" if inside else "reporter"), item.id
+
+
+def test_chapter_says_the_text_is_invented_and_uses_the_tagger():
+    page = (ROOT / "book" / "practice.md").read_text(encoding="utf-8")
+    assert "invented" in page.lower()
+    assert "```{tagger} exercises/practice-council/exercise.yml" in page

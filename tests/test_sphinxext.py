@@ -1,0 +1,116 @@
+"""The {tagger} directive: a small Sphinx project built with warnings as errors."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.errors import SphinxError
+from sphinx.testing.util import SphinxTestApp
+
+from medialit.sphinxext import parse_labels, script_json
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
+ARTICLE = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
+
+
+def make_project(tmp_path: Path, page: str, title: str = "Kremlin drone, a dozen items") -> Path:
+    src = tmp_path / "src"
+    (src / "book" / "ex").mkdir(parents=True)
+    (src / "conf.py").write_text('extensions = ["myst_parser", "medialit.sphinxext"]\n'
+                                 'myst_enable_extensions = ["colon_fence"]\nexclude_patterns = ["_build"]\n')
+    (src / "index.md").write_text("# Home\n\n```{toctree}\nbook/page\n```\n")
+    (src / "book" / "page.md").write_text(page)
+    shutil.copy(ARTICLE, src / "book" / "ex" / "article.txt")
+    text = FIXTURE.read_text(encoding="utf-8")
+    text = re.sub(r"^article: .*$", "article: article.txt", text, flags=re.M)
+    text = re.sub(r"^title: .*$", f"title: {json.dumps(title)}", text, flags=re.M)
+    (src / "book" / "ex" / "exercise.yml").write_text(text, encoding="utf-8")
+    return src
+
+
+def build(src: Path, tmp_path: Path) -> tuple[dict, str]:
+    """Build with warnings as errors; returns the page dependencies and the warning text."""
+    warnings = io.StringIO()
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build", status=io.StringIO(), warning=warnings,
+                        warningiserror=True, freshenv=True)
+    try:
+        app.build()
+        return {doc: set(deps) for doc, deps in app.env.dependencies.items()}, warnings.getvalue()
+    finally:
+        app.cleanup()
+
+
+PAGE = "# Tag it\n\n```{tagger} ex/exercise.yml\n:labels: claim, source\n:difficulty: guided\n```\n"
+
+
+def config_of(html: str) -> dict:
+    found = re.search(r'<script type="application/json" id="([^"]+)">(.*?)</script>', html, re.S)
+    assert found, "no JSON config script on the page"
+    return json.loads(found.group(2))
+
+
+def test_directive_emits_mount_config_and_relative_module_script(tmp_path):
+    src = make_project(tmp_path, PAGE)
+    _, warnings = build(src, tmp_path)
+    assert warnings == ""
+    html = (tmp_path / "build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
+    mount = re.search(r'<div class="medialit-tagger-mount" id="([^"]+)" data-medialit-tagger="" data-config="([^"]+)">', html)
+    assert mount
+    config = config_of(html)
+    assert config["labels"] == ["claim", "source"]
+    assert config["difficulty"] == "guided"
+    assert [label["name"] for label in config["exercise"]["labels"]] == ["claim", "source"]
+    assert {item["label"] for item in config["exercise"]["key"]} == {"claim", "source"}
+    assert len(config["exercise"]["article"]["sha256"]) == 64
+    assert f'id="{mount.group(2)}"' in html
+    # the page sits in a subfolder, so the module is one level up; the browser resolves it in-origin
+    assert 'import { mountAll } from "../_static/medialit/static-host.js"; mountAll();' in html
+    assert '<link rel="stylesheet" type="text/css" href="../_static/medialit/tagger.css' in html
+    for name in ("tagger.js", "tagger.css", "static-host.js"):
+        assert (tmp_path / "build" / "html" / "_static" / "medialit" / name).is_file()
+
+
+def test_exercise_files_are_dependencies_so_edits_rebuild(tmp_path):
+    src = make_project(tmp_path, PAGE)
+    dependencies, _ = build(src, tmp_path)
+    deps = {Path(d).name for d in dependencies["book/page"]}
+    assert {"exercise.yml", "article.txt"} <= deps
+
+
+def test_script_text_cannot_break_out_of_the_json_element(tmp_path):
+    src = make_project(tmp_path, "# T\n\n```{tagger} ex/exercise.yml\n```\n", title="</script><script>alert(1)</script> & <!--")
+    build(src, tmp_path)
+    html = (tmp_path / "build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S).group(1)
+    assert "<" not in block and ">" not in block
+    assert config_of(html)["exercise"]["title"] == "</script><script>alert(1)</script> & <!--"
+    assert config_of(html)["labels"] == []
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("```{tagger} ex/missing.yml\n```\n", "missing.yml"),
+    ("```{tagger} ex/exercise.yml\n:labels: claim banana\n```\n", "banana"),
+    ("```{tagger} ex/exercise.yml\n:difficulty: hard\n```\n", "hard"),
+])
+def test_bad_directive_fails_the_build_with_a_clear_message(tmp_path, page, expected):
+    src = make_project(tmp_path, "# T\n\n" + page)
+    with pytest.raises(SphinxError) as err:
+        build(src, tmp_path)
+    assert expected in str(err.value)
+    assert "page.md" in str(err.value)
+
+
+def test_script_json_escapes_every_markup_character():
+    text = script_json({"a": "</script><!-- & \u2028"})
+    assert not set("<>&\u2028") & set(text)
+    assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+def test_parse_labels_accepts_spaces_and_commas():
+    assert parse_labels("claim, source  loaded") == ["claim", "source", "loaded"]
+    assert parse_labels(None) == [] == parse_labels("")

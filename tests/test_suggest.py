@@ -1,0 +1,194 @@
+"""Draft suggestions: the blank-pipeline rules for real, and the trained path's selection logic."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings, strategies as st
+from spacy.language import Language
+
+from medialit import Article, InputError
+from medialit import suggest as sg
+
+ROOT = Path(__file__).resolve().parent.parent
+KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
+
+
+def found(text: str, label: str | None = None, nlp=None):
+    return [s for s in sg.suggest(Article.from_text(text), nlp or spacy.blank("en"))
+            if label is None or s.label == label]
+
+
+def quotes(text: str, label: str, nlp=None) -> dict[str, sg.Suggestion]:
+    return {s.quote: s for s in found(text, label, nlp)}
+
+
+def test_every_lexicon_file_is_listed_with_its_licence():
+    folder = Path(sg.__file__).parent / "lexicon"
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
+    for path in folder.iterdir():
+        if path.name != "SOURCES.md":
+            assert f"`{path.name}`" in sources, f"{path.name} is not in SOURCES.md"
+    lex = sg.load_lexicon()
+    assert lex.vader["furious"] < -2.5 and "attack" not in lex.vader  # news words filtered out
+    assert lex.cues["insisted"] == ("doubting", True)
+
+
+def test_speaker_and_reported_claim_with_reasons():
+    text = "Council leader Jo Smith said the plan would cut traffic by half."
+    sources = quotes(text, "source")
+    assert "Council leader Jo Smith" in sources
+    assert sources["Council leader Jo Smith"].attrs == {"identity": "named", "role": "official"}
+    assert "said" in sources["Council leader Jo Smith"].reason
+    claims = quotes(text, "claim")
+    assert "the plan would cut traffic by half" in claims
+    claim = claims["the plan would cut traffic by half"]
+    assert claim.source == (sources["Council leader Jo Smith"].start, sources["Council leader Jo Smith"].end)
+    assert claim.attrs["voice"] == "reporter" and claim.attrs["kind"] == "prediction"
+
+
+def test_anonymous_group_and_agentless_source():
+    text = "Security officials believe the fire was set on purpose. It is understood that the mayor knew."
+    sources = quotes(text, "source")
+    assert sources["Security officials"].attrs["identity"] == "anonymous"
+    assert sources["It is understood"].attrs == {"identity": "hidden"}
+    assert "agentless" in sources["It is understood"].reason
+
+
+def test_loaded_voice_follows_quotation_marks():
+    text = "The furious mayor spoke. ‘This is an absolutely ridiculous plan,’ she said."
+    loaded = quotes(text, "loaded")
+    assert loaded["furious"].attrs["voice"] == "reporter"
+    assert loaded["absolutely ridiculous"].attrs["voice"] == "quoted"
+    assert "ridiculous" not in loaded  # the longer phrase wins
+    assert "in our list" in loaded["furious"].reason
+
+
+def test_vader_words_carry_their_rating_and_news_words_are_left_out():
+    loaded = quotes("The vile plan was announced after the attack killed two people.", "loaded")
+    assert re.search(r"VADER -\d\.\d", loaded["vile"].reason)
+    assert "attack" not in loaded and "killed" not in loaded
+
+
+def test_cues_hedges_and_scare_quotes():
+    text = "Officials insisted the ‘accident’ may have been planned, and critics reportedly agreed."
+    cues = quotes(text, "cue")
+    assert cues["insisted"].attrs == {"type": "doubting"}
+    assert cues["may"].attrs == {"type": "hedge"}
+    assert cues["reportedly"].attrs == {"type": "hedge"}
+    assert cues["‘accident’"].attrs == {"type": "scare-quotes"}
+
+
+def test_adjective_alleged_and_names_are_not_speech():
+    text = "The alleged strike hit the United States embassy in the morning."
+    assert not found(text, "claim")
+    assert "States" not in quotes(text, "cue")
+
+
+def test_quoted_sentences_become_quoted_claims_with_their_speaker():
+    text = "‘We will close the road on Monday for the whole week,’ Sam Okafor said."
+    claims = quotes(text, "claim")
+    claim = next(iter(claims.values()))
+    assert claim.quote.startswith("‘We will close the road")
+    assert claim.attrs["voice"] == "quoted"
+    speaker = quotes(text, "source")["Sam Okafor"]
+    assert claim.source == (speaker.start, speaker.end)
+
+
+def test_sentence_with_a_figure_is_a_claim():
+    claims = quotes("Around 40 drones were fired at the city overnight.", "claim")
+    assert "a figure ('40')" in claims["Around 40 drones were fired at the city overnight"].reason
+
+
+def test_labels_filter_and_unknown_label():
+    article = Article.from_text("Jo Smith said the furious crowd left.")
+    assert {s.label for s in sg.suggest(article, spacy.blank("en"), labels=["loaded"])} == {"loaded"}
+    with pytest.raises(InputError):
+        sg.suggest(article, spacy.blank("en"), labels=["opinion"])
+
+
+def test_kremlin_suggestions_are_snapped_and_explained():
+    article = Article.from_file(KREMLIN)
+    found_all = sg.suggest(article, spacy.blank("en"))
+    assert len(found_all) > 100
+    for s in found_all:
+        assert article.text[s.start:s.end] == s.quote
+        assert article.snap(s.start, s.end, keep_quotes=True) == (s.start, s.end)
+        assert s.reason and s.line == article.line_of(s.start)
+    by_quote = {(s.label, s.quote) for s in found_all}
+    assert ("source", "Kremlin spokesperson Dmitry Peskov") in by_quote
+    assert ("loaded", "despot") in by_quote
+    assert ("source", "It is understood") in by_quote
+
+
+pieces = st.sampled_from(["a", "B", " ", "said ", "It is understood ", "furious ", "Jo Smith ", "‘", "’", "“", "”",
+                          "'", '"', ".", ",", ":", "–", "\n", "\n\n", "é", "🙂", "e\u0301", "40 "])
+texts = st.lists(pieces, max_size=60).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts)
+def test_any_text_gives_snapped_in_range_suggestions(text):
+    if not text.strip():
+        return
+    article = Article.from_text(text)
+    for s in sg.suggest(article, spacy.blank("en")):
+        assert 0 <= s.start < s.end <= len(article.text)
+        assert article.text[s.start:s.end] == s.quote
+        assert s.label in sg.LABELS and s.reason
+
+
+# --- the trained path (no trained pipeline is installed here) ------------------------------------
+
+def test_blank_is_used_when_no_trained_pipeline_is_installed(monkeypatch):
+    monkeypatch.setattr(sg, "_installed", lambda name: False)
+    assert sg.load_pipeline().pipe_names == []
+
+
+def test_installed_trained_pipeline_is_preferred(monkeypatch):
+    made = spacy.blank("en")
+    made.add_pipe("entity_ruler")
+    asked = []
+    monkeypatch.setattr(sg, "_installed", lambda name: name == "en_core_web_md")
+    monkeypatch.setattr(sg, "_load", lambda name: asked.append(name) or made)
+    assert sg.load_pipeline() is made and asked == ["en_core_web_md"]
+
+
+def test_a_named_pipeline_that_is_missing_is_a_clear_error():
+    with pytest.raises(InputError) as err:
+        sg.load_pipeline("en_core_web_nonexistent")
+    assert "not installed" in err.value.problem
+
+
+def test_entities_from_the_pipeline_mark_names():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"LOWER": "acme"}, {"LOWER": "buses"}]}])
+    text = "A row broke out, acme buses said on Monday."
+    assert "acme buses" not in quotes(text, "source")
+    assert "acme buses" in quotes(text, "source", nlp)
+
+
+@Language.component("test_fixed_parse")
+def fixed_parse(doc):
+    """Stands in for a trained parser: heads and labels for 'Jo Lee insisted the plan failed .'"""
+    heads = {"Jo": 1, "Lee": 2, "insisted": 2, "the": 4, "plan": 5, "failed": 2, ".": 2}
+    deps = {"Jo": "compound", "Lee": "nsubj", "insisted": "ROOT", "the": "det", "plan": "nsubj",
+            "failed": "ccomp", ".": "punct"}
+    for tok in doc:
+        tok.head = doc[heads[tok.text]]
+        tok.dep_ = deps[tok.text]
+    return doc
+
+
+def test_dependency_parse_finds_subject_and_content():
+    text = "Jo Lee insisted the plan failed."
+    assert "the plan failed" not in quotes(text, "claim")  # too short for the rules alone
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_fixed_parse")
+    claims = quotes(text, "claim", nlp)
+    assert claims["the plan failed"].reason == "what 'insisted' reports (parser)"
+    sources = quotes(text, "source", nlp)
+    assert claims["the plan failed"].source == (sources["Jo Lee"].start, sources["Jo Lee"].end)

@@ -1,0 +1,172 @@
+"""The Jupyter Tagger (widget.py) and the contract its JavaScript shares with the Python library."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import medialit
+from medialit import InputError, Tagger, load_exercise, load_handin
+from medialit.article import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
+TAGGER_JS = ROOT / "src" / "medialit" / "static" / "tagger.js"
+NODE = shutil.which("node")
+needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
+
+
+@pytest.fixture(scope="module")
+def exercise():
+    return load_exercise(FIXTURE)
+
+
+def tag_for(exercise, quote: str, label: str, tag_id: str, nth: int = 0, **extra) -> dict:
+    start = exercise.article.find_all(quote)[nth]
+    return {"id": tag_id, "label": label, "start": start, "end": start + len(quote), "quote": quote,
+            "attrs": {}, "source_ids": [], "note": "", **extra}
+
+
+def run_js(code: str, data) -> object:
+    """Run `code` (an async function body with `m` = tagger.js and `data`) in node; return its JSON result."""
+    script = (f"import * as m from {json.dumps(TAGGER_JS.as_uri())};\n"
+              "let raw = ''; for await (const c of process.stdin) raw += c;\n"
+              "const data = JSON.parse(raw);\n"
+              f"const result = await (async () => {{ {code} }})();\n"
+              "process.stdout.write(JSON.stringify(result));\n")
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(data),
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_tagger_accepts_a_path_or_an_exercise_and_limits_labels(exercise):
+    by_path = Tagger(FIXTURE, labels=["loaded"], difficulty="guided")
+    assert by_path.exercise["format"] == "medialit.exercise/1"
+    assert by_path.labels == ["loaded"]
+    assert [label["name"] for label in by_path.exercise["labels"]] == ["loaded"]
+    assert {item["label"] for item in by_path.exercise["key"]} == {"loaded"}
+    assert by_path.difficulty == "guided"
+    by_object = Tagger(exercise, mode="author")
+    assert by_object.mode == "author"
+    assert by_object.difficulty == exercise.difficulty
+    assert by_object.labels == []
+    assert len(by_object.exercise["key"]) == len(exercise.key)
+    assert medialit.Tagger is Tagger
+
+
+@pytest.mark.parametrize("kwargs, word", [({"mode": "teacher"}, "teacher"), ({"difficulty": "easy"}, "easy"),
+                                          ({"labels": ["opinion"]}, "opinion")])
+def test_bad_options_give_one_clear_input_error(exercise, kwargs, word):
+    with pytest.raises(InputError) as err:
+        Tagger(exercise, **kwargs)
+    assert word in str(err.value) and "Fix:" in str(err.value)
+
+
+def test_check_runs_the_python_checker_on_the_current_tags_and_shows_the_report(exercise):
+    widget = Tagger(exercise, labels=["loaded", "source"])
+    widget.tags = [tag_for(exercise, "despot", "loaded", "t1"),
+                   tag_for(exercise, "bizarre claim", "loaded", "t2"),
+                   tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t3")]
+    report = widget.check()
+    assert widget.report == report.to_json()
+    verdicts = {i["key_id"]: i["verdict"] for i in report.items}
+    assert verdicts["ld-despot-l10"] == "hit"
+    assert verdicts["ld-seething-l28"] == "missed"
+    assert {t["tag_id"] for t in report.tags} == {"t1", "t2"}  # the claim is not on this widget's labels
+    assert report.scores["loaded"]["tags"] == 1  # t2 matched the optional "bizarre" item
+    assert "claim" not in report.scores
+
+
+def test_the_front_end_check_message_runs_check_and_a_bad_tag_is_reported_not_raised(exercise):
+    widget = Tagger(exercise, labels=["loaded"])
+    sent = []
+    widget.send = sent.append
+    widget.tags = [tag_for(exercise, "despot", "loaded", "t1"), {**tag_for(exercise, "seething", "loaded", "t2"), "quote": "calm"}]
+    widget._on_message(widget, {"type": "check"}, [])
+    assert widget.report["items"]
+    assert [o["tag_id"] for o in widget.report["orphans"]] == ["tag 2 (t2)"]
+    widget._on_message(widget, {"type": "something else"}, [])
+    assert sent == []
+
+
+def test_handin_carries_the_tags_student_and_article_hash(exercise, tmp_path):
+    widget = Tagger(exercise)
+    widget.student = "Fox"
+    widget.tags = [tag_for(exercise, "Kremlin spokesperson Dmitry Peskov", "source", "t1"),
+                   tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t2", source_ids=["t1"])]
+    handin = widget.handin()
+    assert handin.article_sha256 == exercise.article.sha256
+    assert handin.student == "Fox"
+    assert [t.source_ids for t in handin.tags] == [[], ["t1"]]
+    handin.save(tmp_path / "h.json")
+    assert load_handin(tmp_path / "h.json", exercise).findings == []
+
+
+@needs_node
+def test_the_widget_module_exports_render_and_the_pure_helpers():
+    names = run_js("return Object.keys(m).sort();", None)
+    assert {"default", "selectionToSpan", "readHandin", "makeHandin", "keyYaml", "History", "layoutLevels"} <= set(names)
+    assert run_js("return typeof m.default.render;", None) == "function"
+
+
+@needs_node
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3421), st.integers(0, 40), st.booleans()), min_size=30, max_size=60))
+def test_js_snapping_matches_article_snap_on_the_real_article(cases):
+    article = Article.from_file(ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt")
+    tokens = [t.to_json() for t in article.tokens]
+    cases = [(a, min(a + n, len(tokens) - 1), keep) for a, n, keep in cases]
+    got = run_js("return data.cases.map(([a, b, keep]) => { const s = m.selectionToSpan(data.tokens, b, a, keep);"
+                 " return s && [s.start, s.end]; });", {"tokens": tokens, "cases": cases})
+    expected = [article.snap(tokens[a]["start"], tokens[b]["end"], keep_quotes=keep) for a, b, keep in cases]
+    assert [tuple(g) if g else None for g in got] == expected
+
+
+@needs_node
+def test_a_handin_made_in_javascript_loads_in_python_without_findings(exercise, tmp_path):
+    compiled = exercise.compile()
+    tags = [tag_for(exercise, "Dmitry Peskov", "source", "t1", attrs={"identity": "named"}),
+            tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t2", source_ids=["t1"],
+                    note="<b>why</b> “quoted”")]
+    doc = run_js("return m.makeHandin(data.ex, data.tags, {student: 'Ada'});", {"ex": compiled, "tags": tags})
+    (tmp_path / "h.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    handin = load_handin(tmp_path / "h.json", exercise)
+    assert handin.findings == []
+    assert [t.to_json() for t in handin.tags] == tags
+    back = run_js("const r = m.readHandin(JSON.stringify(data.doc), data.ex, m.codePoints(data.ex.article.text));"
+                  " return [r.ok, r.tags, r.problems];", {"doc": doc, "ex": compiled})
+    assert back == [True, tags, []]
+
+
+@needs_node
+def test_key_yaml_from_author_mode_resolves_to_the_same_spans(exercise, tmp_path):
+    compiled = exercise.compile()
+    tags = [tag_for(exercise, "Kremlin spokesperson Dmitry Peskov", "source", "t1", nth=1,
+                    attrs={"identity": "named", "role": "official"}, why="He speaks for \"the Kremlin\" (L20).",
+                    hints=["Who insisted?", ""], optional=False),
+            tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t2", nth=1, source_ids=["t1"],
+                    attrs={"kind": "accusation"}, why="Peskov's accusation: no evidence given.\nSecond line.",
+                    hints=["Look at L20.", "What is ‘undoubtedly’?"], optional=True),
+            tag_for(exercise, "despot", "loaded", "t3", attrs={"neutral": "Putin: \\ 'the president'"},
+                    why="Name-calling.", hints=[])]
+    yaml_text = run_js("return m.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
+                       {"ex": compiled, "tags": tags})
+    folder = tmp_path / "ex"
+    folder.mkdir()
+    shutil.copy(ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt", folder / "article.txt")
+    (folder / "exercise.yml").write_text("id: made-here\ntitle: Made in author mode\narticle: article.txt\n"
+                                         "task:\n  instructions: Tag.\n" + yaml_text, encoding="utf-8")
+    made = load_exercise(folder / "exercise.yml")
+    spans = sorted((k.label, k.start, k.end, k.optional) for k in made.key)
+    assert spans == sorted((t["label"], t["start"], t["end"], t["optional"] if "optional" in t else False) for t in tags)
+    by_label = {k.label: k for k in made.key}
+    assert by_label["claim"].why == tags[1]["why"]
+    assert by_label["claim"].hints == tags[1]["hints"]
+    assert by_label["claim"].source_ids == [by_label["source"].id]
+    assert by_label["loaded"].attrs["neutral"] == "Putin: \\ 'the president'"
+    assert by_label["source"].hints == ["Who insisted?"]
