@@ -74,16 +74,18 @@ def _timed(fn) -> float:
     return time.perf_counter() - start
 
 
-def class_speed(exercise) -> list[dict]:
+def class_speed(exercise, max_tags: int | None = None) -> list[dict]:
+    """Time the class report on 1,000 sample hand-ins (optionally cut to `max_tags` tags each)."""
     sample = _sample_class()
-    handins = sample.make_class(exercise, 1000, seed=1)
-    mean_tags = sum(len(h["tags"]) for h in handins) / len(handins)
     with tempfile.TemporaryDirectory() as folder:
-        for data in handins:
+        total = 0
+        for data in sample.make_class(exercise, 1000, seed=1):
+            data["tags"] = data["tags"][:max_tags] if max_tags else data["tags"]
+            total += len(data["tags"])
             (Path(folder) / f"{data['student']}.json").write_text(json.dumps(data, ensure_ascii=False),
                                                                    encoding="utf-8")
         elapsed = _timed(lambda: class_report(folder, exercise).to_html())
-    return [_row(f"class report, 1,000 hand-ins of {mean_tags:.0f} tags (load, check, HTML)",
+    return [_row(f"class report, 1,000 hand-ins of {total / 1000:.0f} tags (load, check, HTML)",
                  round(elapsed, 2), "s", "<= 5")]
 
 
@@ -91,7 +93,8 @@ def run() -> list[dict]:
     exercise = load_exercise(KREMLIN)
     found = suggest(exercise.article, spacy.blank("en"))
     rows = [_row("Kremlin key items (all labels)", len(exercise.key))]
-    return rows + quality(exercise, found) + speed(exercise) + class_speed(exercise)
+    return (rows + quality(exercise, found) + speed(exercise) + class_speed(exercise)
+            + class_speed(exercise, max_tags=60))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ rules and must give the same Report on every case in tests/vectors/.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -109,11 +110,16 @@ def _entity(item: KeyItem) -> str:
     return item.entity or item.id
 
 
+@lru_cache(maxsize=8192)
+def _expected_entities(item: KeyItem, exercise: Exercise) -> list[str]:
+    return sorted({_entity(exercise.item(i)) for i in item.source_ids})
+
+
 def _attribution(tag: Tag, item: KeyItem, tag_to_item: dict[str, KeyItem], exercise: Exercise,
                  challenge: bool) -> dict | None:
     if item.label != "claim" or item.source_ids is None or "source" not in exercise.labels:
         return None
-    expected = sorted({_entity(exercise.item(i)) for i in item.source_ids})
+    expected = _expected_entities(item, exercise)
     given = sorted({_entity(tag_to_item[s]) if s in tag_to_item else f"tag:{s}" for s in tag.source_ids})
     if not tag.source_ids and expected:
         if not challenge:
@@ -130,6 +136,16 @@ def _attribution(tag: Tag, item: KeyItem, tag_to_item: dict[str, KeyItem], exerc
 
 def _quote(text: str, limit: int = 60) -> str:
     return f"“{text}”" if len(text) <= limit else f"“{text[:limit - 1]}…”"
+
+
+@lru_cache(maxsize=8192)
+def _missed_entry(item: KeyItem, exercise: Exercise) -> dict:
+    """The entry for an item nobody tagged depends on the key alone, so it is made once (and copied)."""
+    entry = {"key_id": item.id, "label": item.label, "line": item.line, "start": item.start, "end": item.end,
+             "quote": item.quote, "optional": item.optional, "verdict": "missed", "tag_id": None,
+             "overlap": 0.0, "attrs": {}, "attribution": None, "why": item.why, "hints": list(item.hints)}
+    entry["message"] = _item_message(entry, item, exercise, None)
+    return entry
 
 
 def _item_message(entry: dict, item: KeyItem, exercise: Exercise, tag: Tag | None) -> str:
@@ -216,19 +232,20 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
 
     items_out = []
     for item in exercise.key:
-        tag = tags_by_id.get(matched_by_item.get(item.id)) if item.id in matched_by_item else wrong_label.get(item.id)
         if item.id in matched_by_item:
+            tag = tags_by_id[matched_by_item[item.id]]
             ov = overlaps[tag.id]
             verdict = "hit" if ov >= exercise.tolerance else "boundary"
-        elif tag is not None:
+        elif item.id in wrong_label:
+            tag = wrong_label[item.id]
             ov, verdict = overlap(tag, item), "wrong-label"
         else:
-            ov, verdict = 0.0, "missed"
-        matched = verdict in ("hit", "boundary")
+            items_out.append(dict(_missed_entry(item, exercise), hints=list(item.hints)))
+            continue
+        matched = verdict != "wrong-label"
         entry = {"key_id": item.id, "label": item.label, "line": item.line, "start": item.start, "end": item.end,
-                 "quote": item.quote, "optional": item.optional, "verdict": verdict,
-                 "tag_id": tag.id if tag is not None else None, "overlap": _r(ov),
-                 "attrs": _attr_verdicts(tag, item, exercise, challenge) if matched else {},
+                 "quote": item.quote, "optional": item.optional, "verdict": verdict, "tag_id": tag.id,
+                 "overlap": _r(ov), "attrs": _attr_verdicts(tag, item, exercise, challenge) if matched else {},
                  "attribution": _attribution(tag, item, matches, exercise, challenge) if matched else None,
                  "why": item.why, "hints": list(item.hints)}
         entry["message"] = _item_message(entry, item, exercise, tag)
@@ -255,31 +272,42 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
         tags_out.append(entry)
         notices.extend(_notices(tag, line, matches.get(tag.id), exercise))
 
-    scores, totals = {}, {"credit": 0.0, "tags": 0, "required": 0, "attrs_right": 0, "attrs_asked": 0}
-    for label in exercise.labels:
-        credit, n_tags = 0.0, 0
-        for entry in tags_out:
-            if entry["label"] != label or entry["verdict"] == "defensible":
-                continue
-            n_tags += 1
-        required = [e for e in items_out if e["label"] == label and not e["optional"]]
-        for e in required:
-            if e["verdict"] == "hit":
-                credit += 1.0
-            elif e["verdict"] == "boundary":
-                credit += e["overlap"]
-        asked = [v for e in items_out if e["label"] == label for v in e["attrs"].values() if v["verdict"] != "free"]
-        right = sum(1 for v in asked if v["verdict"] == "right")
-        scores[label] = {**_score(credit, n_tags, len(required)), "attrs_right": right, "attrs_asked": len(asked)}
-        for name in totals:
-            totals[name] += scores[label][name]
-    scores["all"] = {**_score(totals["credit"], totals["tags"], totals["required"]),
-                     "attrs_right": totals["attrs_right"], "attrs_asked": totals["attrs_asked"]}
-
+    scores = _scores(exercise, items_out, tags_out)
     orphans = [{"tag_id": f.place, "message": str(f)} for f in handin.findings]
     return Report({"format": REPORT_FORMAT, "exercise": exercise.id, "article_sha256": article.sha256,
                    "difficulty": difficulty, "labels": list(exercise.labels), "items": items_out,
                    "tags": tags_out, "scores": scores, "notices": notices, "orphans": orphans})
+
+
+def _scores(exercise: Exercise, items_out: list[dict], tags_out: list[dict]) -> dict:
+    """Per-label precision, recall and F1 with partial credit, attribute counts, and the sum over labels."""
+    counts = {label: {"credit": 0.0, "tags": 0, "required": 0, "attrs_right": 0, "attrs_asked": 0}
+              for label in exercise.labels}
+    for entry in tags_out:
+        if entry["verdict"] != "defensible":
+            counts[entry["label"]]["tags"] += 1
+    for entry in items_out:
+        c = counts[entry["label"]]
+        if not entry["optional"]:
+            c["required"] += 1
+            if entry["verdict"] == "hit":
+                c["credit"] += 1.0
+            elif entry["verdict"] == "boundary":
+                c["credit"] += entry["overlap"]
+        for v in entry["attrs"].values():
+            if v["verdict"] != "free":
+                c["attrs_asked"] += 1
+                c["attrs_right"] += v["verdict"] == "right"
+    scores = {}
+    totals = {"credit": 0.0, "tags": 0, "required": 0, "attrs_right": 0, "attrs_asked": 0}
+    for label, c in counts.items():
+        scores[label] = {**_score(c["credit"], c["tags"], c["required"]),
+                         "attrs_right": c["attrs_right"], "attrs_asked": c["attrs_asked"]}
+        for name in totals:
+            totals[name] += scores[label][name]
+    scores["all"] = {**_score(totals["credit"], totals["tags"], totals["required"]),
+                     "attrs_right": totals["attrs_right"], "attrs_asked": totals["attrs_asked"]}
+    return scores
 
 
 def _wrong_label_pairs(tags: list[Tag], matches: dict[str, KeyItem], matched_by_item: dict[str, str],

@@ -37,8 +37,10 @@ class Span:
         return {"start": self.start, "end": self.end, "quote": self.quote}
 
 
-@dataclass
+@dataclass(eq=False)
 class KeyItem:
+    """One item of the reference key. Compared and hashed by identity: an item is one place in one key."""
+
     id: str
     label: str
     start: int
@@ -103,7 +105,7 @@ class Distractor:
                 "line": self.line, "labels": list(self.labels), "why": self.why}
 
 
-@dataclass
+@dataclass(eq=False)
 class Exercise:
     id: str
     title: str

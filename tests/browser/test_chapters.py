@@ -6,16 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "_build" / "screenshots"
+from browser_helpers import ROOT, SCREENSHOTS
 
-CHAPTERS = [
-    "book/01-how-to-use", "book/article", "book/02-stop-and-look", "book/03-claims", "book/04-sources",
-    "book/05-loaded-language", "book/06-hedges", "book/07-lateral-reading", "book/08-put-it-together",
-    "book/teacher-guide",
-]
+def toc_pages() -> list[str]:
+    """Every page in _toc.yml, so a new page is tested as soon as it is in the book."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+    for part in toc.get("parts", []):
+        pages += [entry["file"] for entry in part.get("chapters", [])]
+    return pages
+
+
+CHAPTERS = toc_pages()
 # chapters whose reading asks students to tag: a page that loses its tagger must fail here
 MUST_HAVE_TAGGER = {"book/03-claims", "book/04-sources", "book/05-loaded-language", "book/06-hedges"}
 
