@@ -25,8 +25,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def clean_build(out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "jupyter_book", "build", str(ROOT), "--path-output", str(out)],
-                   check=True, capture_output=True)
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    subprocess.run([str(jupyter_book), "build", str(ROOT), "--path-output", str(out)], check=True,
+                   capture_output=True)
     return time.perf_counter() - start
 
 
