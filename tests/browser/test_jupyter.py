@@ -1,0 +1,174 @@
+"""The Tagger in a real JupyterLab 4 and Notebook 7: open a notebook, run it, tag a word, press Check.
+
+Each test starts its own Jupyter server on 127.0.0.1 (a free port, a token, no browser) with a
+temporary root folder, config and runtime dirs, so nothing of the user's Jupyter setup is used.
+anywidget's front end comes from its wheel's labextension: the page must load nothing from outside
+the server. Check in Jupyter sends a custom message that runs the Python checker in the kernel.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from browser_helpers import ROOT, screenshot
+
+EXERCISE = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
+WORD = "despot"  # a loaded word in the key (L10)
+START_TIMEOUT = 60  # seconds for the server to answer
+RENDER_TIMEOUT = 120_000  # ms for the kernel to start and the widget to draw
+RUN_ATTEMPTS = 3
+APPS = {  # app name: the notebook's page
+    "lab": "lab/tree/tagger.ipynb",
+    "notebook": "notebooks/tagger.ipynb",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def write_notebook(folder: Path) -> None:
+    code = f"import medialit\nw = medialit.Tagger({json.dumps(str(EXERCISE))}, labels=[\"loaded\"])\nw"
+    notebook = {
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "tagger", "metadata": {}, "outputs": [],
+                   "source": code}],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+    (folder / "tagger.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+
+
+def wait_until_up(url: str, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"the Jupyter server stopped at start:\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"the Jupyter server did not answer within {START_TIMEOUT} s:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """SIGTERM lets the server shut its kernels down; whatever is left of its process group is killed."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(params=sorted(APPS))
+def jupyter(request, tmp_path):
+    """(base URL, token, app name) of a running `jupyter lab` or `jupyter notebook`."""
+    app = request.param
+    root = tmp_path / "root"
+    root.mkdir()
+    write_notebook(root)
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"), "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+           "IPYTHONDIR": str(tmp_path / "ipython"), "JUPYTER_PLATFORM_DIRS": "1"}
+    log = tmp_path / "server.log"
+    command = [sys.executable, "-m", "jupyter", app, "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=None",
+               "--LabApp.extension_manager=readonly", *(["--allow-root"] if os.geteuid() == 0 else [])]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(f"{base}api/status?token={token}", proc, log)
+        yield base, token, app
+    finally:
+        stop(proc)
+
+
+def run_all_cells(page) -> None:
+    """Run the notebook once its kernel is idle. A Run All given while the page is still wiring the
+    notebook up can be lost, so it is given again until the cell shows it has been queued or run."""
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=RENDER_TIMEOUT)
+    prompt = page.locator(".jp-Notebook .jp-Cell .jp-InputPrompt").first
+    for _ in range(RUN_ATTEMPTS):
+        page.locator(".jp-Notebook .jp-Cell").first.click()  # the notebook is the current widget
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.locator(".lm-Menu-item[data-command='runmenu:run-all']:not(.lm-mod-disabled)").click()
+        try:
+            page.wait_for_function("p => /\\[(\\*|\\d+)\\]/.test(p.textContent)", arg=prompt.element_handle(),
+                                   timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    pytest.fail(f"the notebook's cell did not run after {RUN_ATTEMPTS} tries of Run All")
+
+
+def test_tag_and_check_in_jupyter(browser, jupyter):
+    base, token, app = jupyter
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    offsite = []
+
+    def guard(route, request):
+        if request.url.startswith(base):
+            route.continue_()
+        else:
+            offsite.append(request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    try:
+        page.goto(f"{base}{APPS[app]}?token={token}")
+        run_all_cells(page)
+        article = page.locator(".medialit-tagger .mt-article")
+        article.locator(".tok").first.wait_for(timeout=RENDER_TIMEOUT)
+        tokens = page.locator(".medialit-tagger .mt-article .tok").all_text_contents()
+        target = tokens.index(WORD)
+        article.focus()
+        for _ in range(target):
+            page.keyboard.press("ArrowRight")
+        assert page.locator(".medialit-tagger .caret").text_content() == WORD
+        page.keyboard.press(" ")  # select the word at the caret
+        page.keyboard.press("l")  # and tag it with the loaded label's letter
+        entry = page.locator(".medialit-tagger .mt-group-loaded .mt-entry")
+        entry.wait_for(timeout=10_000)
+        assert entry.count() == 1 and WORD in entry.text_content()
+        assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # the keys tagged; Jupyter made no cells
+        page.keyboard.press("Enter")  # on a tag: go to its entry in the list (Jupyter must not take the key)
+        assert page.evaluate("document.activeElement.classList.contains('mt-jump')")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.classList.contains('mt-article')")
+        page.locator(".medialit-tagger .mt-check").click()
+        hit = page.locator(".medialit-tagger .mt-report .mt-item.mt-v-hit", has_text=WORD)
+        hit.wait_for(timeout=30_000)  # the report comes from the Python checker in the kernel
+        assert page.locator(".medialit-tagger .mt-scores").is_visible()
+        assert "Checked." in page.locator(".medialit-tagger .mt-live").text_content()
+        page.locator(".medialit-tagger .mt-report").scroll_into_view_if_needed()
+        screenshot(page, f"jupyter-{app}")
+    finally:
+        context.close()
+    assert offsite == [], f"the page asked for files outside the Jupyter server: {offsite}"
+    assert [e for e in errors if "medialit" in e or "anywidget" in e] == []
