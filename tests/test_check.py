@@ -56,9 +56,9 @@ def test_optimal_not_greedy_assignment():
     items = [KeyItem("A", "x", 0, 10, "q", 1), KeyItem("B", "x", 10, 20, "q", 1)]
     tags = [Tag("a", "x", 5, 15, "q"), Tag("b", "x", 0, 8, "q")]
 
-    def touching(tag):
-        return [k for k in items if tag.start < k.end and k.start < tag.end]
-    assert assign(tags, items, touching) == {0: 1, 1: 0}
+    near = {t.id: {k.id: jaccard(t.start, t.end, k.start, k.end) for k in items
+                   if t.start < k.end and k.start < t.end} for t in tags}
+    assert assign(tags, items, near) == {0: 1, 1: 0}
 
 
 def test_accept_alternative_counts_as_hit(mini):

@@ -35,22 +35,44 @@ def overlap(tag: Tag, item: KeyItem) -> float:
     return max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)
 
 
-def assign(tags: list[Tag], items: list[KeyItem], touching) -> dict[int, int]:
+def assign(tags: list[Tag], items: list[KeyItem], near: dict[str, dict[str, float]]) -> dict[int, int]:
     """One-to-one matching (tag index -> item index) that maximises summed overlap.
 
-    `touching(tag)` gives the items a tag shares at least one code point with.
+    `near[tag.id]` maps the ids of the items a tag shares at least one code point with to their overlap.
     """
     if not tags or not items:
         return {}
     column = {item.id: k for k, item in enumerate(items)}
     weights = np.zeros((len(tags), len(items)))
     for t, tag in enumerate(tags):
-        for item in touching(tag):
-            weights[t, column[item.id]] = round(overlap(tag, item), 6)
+        for item_id, ov in near[tag.id].items():
+            if item_id in column:
+                weights[t, column[item_id]] = round(ov, 6)
     if not weights.any():
         return {}
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return {int(t): int(k) for t, k in zip(rows, cols) if weights[t, k] > 0}
+
+
+def _neighbourhoods(tags: list[Tag], exercise: Exercise) -> dict[str, dict[str, float]]:
+    """For each tag, the key items (any label) it shares a code point with, and its overlap with each.
+
+    Matching, wrong-label pairing and the notices all need this, so it is worked out once, for all
+    tags and all spans of all items at a time: the Jaccard index of each pair, best over an item's spans.
+    """
+    near: dict[str, dict[str, float]] = {tag.id: {} for tag in tags}
+    starts, ends, first_span = exercise.span_table
+    if not tags or not len(starts):
+        return near
+    tag_starts = np.array([t.start for t in tags])[:, None]
+    tag_ends = np.array([t.end for t in tags])[:, None]
+    inter = np.minimum(tag_ends, ends) - np.maximum(tag_starts, starts)
+    union = np.maximum(tag_ends, ends) - np.minimum(tag_starts, starts)
+    best = np.maximum.reduceat(np.where(inter > 0, inter / union, 0.0), first_span, axis=1)
+    items = exercise.key_in_labels
+    for t, k in zip(*np.nonzero(best)):
+        near[tags[t].id][items[k].id] = float(best[t, k])
+    return near
 
 
 @dataclass
@@ -216,19 +238,19 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     challenge = difficulty == "challenge"
     article = exercise.article
     tags = [t for t in handin.tags if t.label in exercise.labels]
+    near = _neighbourhoods(tags, exercise)
     matches: dict[str, KeyItem] = {}
     overlaps: dict[str, float] = {}
     for label in exercise.labels:
         own_tags = [t for t in tags if t.label == label]
-        own_items = [k for k in exercise.key if k.label == label]
-        touching = lambda tag, label=label: exercise.items_touching(label, tag.start, tag.end)  # noqa: E731
-        for t, k in assign(own_tags, own_items, touching).items():
+        own_items = exercise.items_of(label)
+        for t, k in assign(own_tags, own_items, near).items():
             matches[own_tags[t].id] = own_items[k]
-            overlaps[own_tags[t].id] = overlap(own_tags[t], own_items[k])
+            overlaps[own_tags[t].id] = near[own_tags[t].id][own_items[k].id]
     matched_by_item = {item.id: tag_id for tag_id, item in matches.items()}
     tags_by_id = {t.id: t for t in tags}
 
-    wrong_label = _wrong_label_pairs(tags, matches, matched_by_item, exercise)
+    wrong_label = _wrong_label_pairs(tags, near, matches, matched_by_item, exercise)
 
     items_out = []
     for item in exercise.key:
@@ -238,7 +260,7 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
             verdict = "hit" if ov >= exercise.tolerance else "boundary"
         elif item.id in wrong_label:
             tag = wrong_label[item.id]
-            ov, verdict = overlap(tag, item), "wrong-label"
+            ov, verdict = near[tag.id][item.id], "wrong-label"
         else:
             items_out.append(dict(_missed_entry(item, exercise), hints=list(item.hints)))
             continue
@@ -260,7 +282,7 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
             verdict = "defensible" if linked.optional else "matched"
         elif tag.id in wrong_label_tags:
             linked, verdict = exercise.item(wrong_label_tags[tag.id]), "wrong-label"
-            overlaps[tag.id] = overlap(tag, linked)
+            overlaps[tag.id] = near[tag.id][linked.id]
         else:
             linked = next((d for d in exercise.distractors if tag.label in d.labels
                            and tag.start < d.end and d.start < tag.end), None)
@@ -270,7 +292,7 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
                  "overlap": _r(overlaps.get(tag.id, 0.0))}
         entry["message"] = _tag_message(entry, tag, exercise, line, linked)
         tags_out.append(entry)
-        notices.extend(_notices(tag, line, matches.get(tag.id), exercise))
+        notices.extend(_notices(tag, line, matches.get(tag.id), near[tag.id], exercise))
 
     scores = _scores(exercise, items_out, tags_out)
     orphans = [{"tag_id": f.place, "message": str(f)} for f in handin.findings]
@@ -310,8 +332,8 @@ def _scores(exercise: Exercise, items_out: list[dict], tags_out: list[dict]) -> 
     return scores
 
 
-def _wrong_label_pairs(tags: list[Tag], matches: dict[str, KeyItem], matched_by_item: dict[str, str],
-                       exercise: Exercise) -> dict[str, Tag]:
+def _wrong_label_pairs(tags: list[Tag], near: dict[str, dict[str, float]], matches: dict[str, KeyItem],
+                       matched_by_item: dict[str, str], exercise: Exercise) -> dict[str, Tag]:
     """Required items nobody matched, paired with an unmatched tag of another label on nearly the same words.
 
     Items are served in key order; each takes the earliest tag with the highest overlap not yet taken.
@@ -320,15 +342,12 @@ def _wrong_label_pairs(tags: list[Tag], matches: dict[str, KeyItem], matched_by_
     for order, tag in enumerate(tags):
         if tag.id in matches:
             continue
-        for label in exercise.labels:
-            if label == tag.label:
+        for item_id, ov in near[tag.id].items():
+            item = exercise.item(item_id)
+            if item.label == tag.label or item.optional or item_id in matched_by_item:
                 continue
-            for item in exercise.items_touching(label, tag.start, tag.end):
-                if item.optional or item.id in matched_by_item:
-                    continue
-                ov = overlap(tag, item)
-                if ov >= exercise.tolerance:
-                    candidates.setdefault(item.id, []).append((order, ov, tag))
+            if ov >= exercise.tolerance:
+                candidates.setdefault(item_id, []).append((order, ov, tag))
     pairs: dict[str, Tag] = {}
     taken: set[str] = set()
     for item in exercise.key:
@@ -340,7 +359,7 @@ def _wrong_label_pairs(tags: list[Tag], matches: dict[str, KeyItem], matched_by_
     return pairs
 
 
-def _notices(tag: Tag, line: int, item: KeyItem | None, exercise: Exercise) -> list[dict]:
+def _notices(tag: Tag, line: int, item: KeyItem | None, near: dict[str, float], exercise: Exercise) -> list[dict]:
     title = exercise.labels[tag.label].title.lower()
     found = []
     sentences = exercise.article.sentence_count(tag.start, tag.end)
@@ -349,8 +368,8 @@ def _notices(tag: Tag, line: int, item: KeyItem | None, exercise: Exercise) -> l
         found.append({"kind": "over-tagging", "tag_id": tag.id,
                       "message": f"Your {title} tag on L{line} covers {what}. Tag the exact words: "
                                  "long tags lower your precision."})
-    covered = [k for k in exercise.items_touching(tag.label, tag.start, tag.end)
-               if not k.optional and tag.start < k.end and k.start < tag.end]
+    covered = [k for k in map(exercise.item, near) if k.label == tag.label and not k.optional
+               and tag.start < k.end and k.start < tag.end] if len(near) > 1 else []
     if len(covered) > 1:
         found.append({"kind": "one-tag-many-items", "tag_id": tag.id,
                       "message": f"Your {title} tag on L{line} covers {len(covered)} key items. "

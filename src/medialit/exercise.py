@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
@@ -75,21 +75,6 @@ class KeyItem:
                 "optional": self.optional}
 
 
-class SpanIndex:
-    """Key items sorted by where they start, to find the ones a span touches without a full scan."""
-
-    def __init__(self, items: list[KeyItem]):
-        self.items = sorted(items, key=lambda k: k.envelope)
-        self.starts = [k.envelope[0] for k in self.items]
-        self.longest = max((k.envelope[1] - k.envelope[0] for k in self.items), default=0)
-
-    def touching(self, start: int, end: int) -> list[KeyItem]:
-        first = bisect_left(self.starts, start - self.longest)
-        last = bisect_left(self.starts, end)
-        return [k for k in self.items[first:last]
-                if any(start < s.end and s.start < end for s in k.spans)]
-
-
 @dataclass
 class Distractor:
     id: str
@@ -128,13 +113,26 @@ class Exercise:
         return {k.id: k for k in self.key}
 
     @cached_property
-    def _by_label(self) -> dict[str, "SpanIndex"]:
-        return {label: SpanIndex([k for k in self.key if k.label == label]) for label in self.labels}
+    def _by_label(self) -> dict[str, list[KeyItem]]:
+        return {label: [k for k in self.key if k.label == label] for label in self.labels}
 
-    def items_touching(self, label: str, start: int, end: int) -> list[KeyItem]:
-        """Key items of a label whose main or accepted spans share a code point with [start, end)."""
-        index = self._by_label.get(label)
-        return index.touching(start, end) if index else []
+    def items_of(self, label: str) -> list[KeyItem]:
+        """The key items of one label, in key order."""
+        return self._by_label.get(label, [])
+
+    @cached_property
+    def key_in_labels(self) -> list[KeyItem]:
+        """The key items whose label the exercise uses, in key order."""
+        return [k for k in self.key if k.label in self.labels]
+
+    @cached_property
+    def span_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Starts and ends of every span (main, then accepted) of `key_in_labels`, item after item, and
+        where each item's spans begin: the checker compares all tags with all spans in one go."""
+        spans = [(s.start, s.end) for k in self.key_in_labels for s in k.spans]
+        first = np.cumsum([0] + [len(k.spans) for k in self.key_in_labels[:-1]]) if self.key_in_labels else []
+        return (np.array([a for a, _ in spans], dtype=np.int64), np.array([b for _, b in spans], dtype=np.int64),
+                np.array(first, dtype=np.intp))
 
     def restricted(self, labels: list[str] | None) -> "Exercise":
         """The same exercise with only some labels (unknown names are an error)."""

@@ -438,7 +438,7 @@ function createView(model, el, uid) {
   const state = {
     tags: Array.isArray(model.get("tags")) ? model.get("tags") : [],
     caret: 0, anchor: null, sticky: null, created: "", tagCursor: -1,
-    openDetails: new Set(), hintsShown: new Map(), answers: new Set(), reportSig: null, listSig: "",
+    openDetails: new Set(), hintsShown: new Map(), answers: new Set(), reportSig: null,
   };
   const visible = () => state.tags.filter((t) => labelByName.has(t.label));
   const guided = difficulty === "guided" && !author;
@@ -495,28 +495,32 @@ function createView(model, el, uid) {
   // ---------------- article DOM
   const tokEls = new Array(tokens.length);
   const gapEls = new Array(tokens.length);
+  const tokIndex = new Map(); // token element -> its index in `tokens`
   /** Run `fn` on the tokens first..last and the gaps between them. */
   const eachCell = (first, last, fn) => {
     for (let i = first; i <= last; i++) { fn(tokEls[i]); if (i < last && gapEls[i]) fn(gapEls[i]); }
   };
   (function buildArticle() {
+    // thousands of elements: cloned from patterns, not built one attribute at a time
     const frag = document.createDocumentFragment();
+    const tokPattern = h("span.tok"), gapPattern = h("span.gap", " ");
+    const brPattern = h("span.gap", { "data-br": "1" }, h("br"));
     let p = null;
     tokens.forEach((t, i) => {
       if (!p || tokens[i - 1].para !== t.para) p = frag.appendChild(h("p.mt-para"));
-      tokEls[i] = p.appendChild(h("span.tok", { id: `${uid}-t${i}`, "data-i": i, text: t.text }));
+      const tok = tokEls[i] = p.appendChild(tokPattern.cloneNode(false));
+      tokIndex.set(tok, i);
+      tok.textContent = t.text;
       const next = tokens[i + 1];
-      if (next && next.para === t.para && t.ws) {
-        const br = t.ws.includes("\n");
-        gapEls[i] = p.appendChild(h("span.gap", { "data-br": br && "1", text: br ? null : " " }, br ? h("br") : null));
-      }
+      if (next && next.para === t.para && t.ws) gapEls[i] = p.appendChild((t.ws.includes("\n") ? brPattern : gapPattern).cloneNode(true));
     });
     article.append(frag);
     for (const c of candidates) eachCell(c.first, c.last, (n) => n.classList.add("m-cand"));
   })();
 
   // ---------------- drawing tags
-  let prevDecor = { tok: [], gap: [] };
+  const bare = Array(tokens.length).fill("|"); // what decorate() gives a token or gap with no tag
+  let prevDecor = { tok: bare, gap: bare };
   const badges = [];
   const rangeOf = (t) => ({ id: t.id, label: t.label, ...spanTokens(tokens, t.start, t.end) });
   const ofLabel = (name) => sortTags(visible().filter((t) => t.label === name));
@@ -576,8 +580,10 @@ function createView(model, el, uid) {
     prevSel = r ? [r.first, r.last] : [0, -1];
     eachCell(prevSel[0], prevSel[1], (n) => n.classList.add("sel"));
     article.querySelector(".caret")?.classList.remove("caret");
-    tokEls[state.caret].classList.add("caret");
-    article.setAttribute("aria-activedescendant", tokEls[state.caret].id);
+    const caret = tokEls[state.caret];
+    caret.classList.add("caret");
+    caret.id ||= `${uid}-t${state.caret}`; // ids only where aria-activedescendant needs one
+    article.setAttribute("aria-activedescendant", caret.id);
   }
   function setCaret(i, extend) {
     i = Math.max(0, Math.min(tokens.length - 1, i));
@@ -801,7 +807,7 @@ function createView(model, el, uid) {
   let drag = null, lastTap = { i: -1, t: 0 };
   function tokenIndexOf(target) {
     const s = target?.closest?.(".tok");
-    return s && article.contains(s) ? Number(s.dataset.i) : null;
+    return tokIndex.get(s) ?? null;
   }
   listen(article, "pointerdown", (e) => {
     const i = tokenIndexOf(e.target);
@@ -845,61 +851,106 @@ function createView(model, el, uid) {
     const t = current(id);
     if (t) goTo(rangeOf(t), "center", " Press Enter to go back to the tag list.");
   }
-  function listSignature() {
-    const verdicts = (report().tags || []).map((t) => `${t.tag_id}:${t.verdict}`).join(",");
-    return JSON.stringify([visible().map((t) => [t.id, t.label, t.start, t.end, (t.source_ids || []).join(",")]), verdicts, state.reportSig === null]);
-  }
-  let bound = []; // [input, tag id, property, read(tag)] of the fields on the list, for syncFields
-  function drawList() {
-    const sig = listSignature();
-    if (sig === state.listSig) { syncFields(); return; }
-    state.listSig = sig;
+  /**
+   * The list keeps each tag's entry between redraws and builds it again only when what it shows
+   * changes (`sig`), so tagging stays quick with a hundred tags on the list.
+   */
+  const entries = new Map(); // tag id -> {sig, li, bound: [[input, property, read(tag)]]}
+  tagList.append(h("p.mt-side-title", "Your tags"));
+  const groups = new Map(labels.map((l) => {
+    const gid = `${uid}-g-${l.name}`;
+    const title = h("p.mt-group-title", { id: gid });
+    const ul = h("ul"), empty = h("p.mt-empty", "None yet.");
+    tagList.append(h("div", { class: `mt-group mt-group-${l.name}`, role: "group", "aria-labelledby": gid }, title, ul, empty));
+    return [l.name, { title, ul, empty }];
+  }));
+  /** Where focus is on the list: the entry, and which of its controls of that kind. */
+  function focusOnList() {
     const had = tagList.contains(document.activeElement) ? document.activeElement : null;
-    const focusId = had?.closest("[data-id]")?.dataset.id;
-    const focusCls = had?.className.split(" ")[0];
+    const li = had?.closest("[data-id]");
+    const kin = (root) => [...root.querySelectorAll(had.tagName)].filter((x) => x.className === had.className);
+    return li && { had, id: li.dataset.id, kin, n: kin(li).indexOf(had) };
+  }
+  function drawList() {
+    const focus = focusOnList();
     const num = numbering();
-    const verdictOf = new Map((report().tags || []).map((t) => [t.tag_id, t]));
+    const checked = state.reportSig !== null;
+    const verdictOf = new Map((checked ? report().tags || [] : []).map((t) => [t.tag_id, t]));
     const sources = ofLabel("source");
-    bound = [];
-    tagList.replaceChildren(h("p.mt-side-title", "Your tags"), ...labels.map((l) => {
-      const mine = ofLabel(l.name);
-      const gid = `${uid}-g-${l.name}`;
-      return h("div", { class: `mt-group mt-group-${l.name}`, role: "group", "aria-labelledby": gid },
-        h("p.mt-group-title", { id: gid, text: `${l.title}: ${mine.length}` }),
-        mine.length ? h("ul", {}, mine.map((t) => entry(t, l, num, verdictOf.get(t.id), sources)))
-          : h("p.mt-empty", "None yet."));
-    }));
-    if (focusId) tagList.querySelector(`[data-id="${CSS.escape(focusId)}"] ${focusCls ? `.${focusCls}` : ""}`)?.focus();
+    const sourcesSig = sources.map((x) => `${x.id}=${num.get(x.id)}`).join();
+    const shown = new Set();
+    for (const l of labels) {
+      const lis = ofLabel(l.name).map((t) => {
+        shown.add(t.id);
+        const sig = JSON.stringify([t.start, t.end, num.get(t.id), t.source_ids, verdictOf.get(t.id)?.verdict,
+          t.label === "claim" ? sourcesSig : ""]);
+        let e = entries.get(t.id);
+        if (e?.sig !== sig) entries.set(t.id, e = { sig, bound: [] });
+        e.li ||= entry(t, l, num, verdictOf.get(t.id), sources, e.bound);
+        return e.li;
+      });
+      const g = groups.get(l.name);
+      g.title.textContent = `${l.title}: ${lis.length}`;
+      if (lis.length !== g.ul.children.length || lis.some((li, n) => g.ul.children[n] !== li)) g.ul.replaceChildren(...lis);
+      g.empty.hidden = lis.length > 0;
+    }
+    for (const id of entries.keys()) if (!shown.has(id)) entries.delete(id);
+    syncFields();
+    const li = focus && !focus.had.isConnected && entries.get(focus.id)?.li;
+    if (li) focus.kin(li)[focus.n]?.focus(); // its entry was rebuilt: the same control in the new one
   }
   function syncFields() {
-    for (const [input, id, prop, read] of bound) {
+    for (const [id, { bound }] of entries) {
       const t = current(id);
-      if (t && input !== document.activeElement) input[prop] = read(t);
+      for (const [input, prop, read] of bound) if (t && input !== document.activeElement) input[prop] = read(t);
     }
   }
   /**
    * Wire one input of a tag's entry: it shows `read(tag)` and a change commits `patch(value,
    * tag)`. Typing merges into one undo step per field; choices are announced as saved.
    */
-  function bind(t, input, read, patch, mergeKey = null) {
+  function bind(t, bound, input, read, patch, mergeKey = null) {
     const prop = input.type === "checkbox" ? "checked" : "value";
     const typing = input.type === "text" || input.tagName === "TEXTAREA";
     input[prop] = read(t);
     input.addEventListener(typing ? "input" : "change",
       () => commit(updateTag(state.tags, t.id, patch(input[prop], current(t.id) || t)), typing ? "" : "Saved.", mergeKey));
-    bound.push([input, t.id, prop, read]);
+    bound.push([input, prop, read]);
     return input;
   }
-  function entry(t, spec, num, verdict, sources) {
+  function entry(t, spec, num, verdict, sources, bound) {
     const nm = num.get(t.id);
     const line = tokens[tokenAt(tokens, t.start)].line;
+    const details = h("details.mt-details", {}, h("summary", {}, askDetails ? "Describe this tag" : "More (optional)"));
+    const fill = () => details.querySelector(".mt-fields") || details.append(h("div.mt-fields", {}, fields(t, spec, num, sources, bound)));
+    details.open = state.openDetails.has(t.id);
+    if (details.open) fill();
+    details.addEventListener("toggle", () => {
+      state.openDetails[details.open ? "add" : "delete"](t.id);
+      if (details.open) fill(); // the fields are made when first opened: most entries never are
+    });
+    const links = linksOf(t, num);
+    return h("li.mt-entry", { "data-id": t.id },
+      button("mt-jump", [
+        badge(t.label, nm), " ",
+        h("span.mt-quote", `“${ellipsis(t.quote, 70)}”`),
+        h("span.mt-line", ` L${line}`),
+        links.length ? h("span.mt-linked", ` → ${links.join(", ")}`) : null],
+      () => jumpTo(t.id), { "aria-label": `${spec.title} ${nm}: ${t.quote}. Line ${line}. Show in the text.` }),
+      button("mt-del", "✕", () => removeById(t.id), { "aria-label": `Remove ${spec.title} ${nm}` }),
+      verdict ? h("p", { class: `mt-verdict mt-v-${verdict.verdict}`, text: words(TAG_WORDS, verdict.verdict) }) : null,
+      guided ? null : details);
+  }
+  /** The attribute, attribution, note (and in author mode, key) fields of one entry. */
+  function fields(t, spec, num, sources, bound) {
+    const nm = num.get(t.id);
     const id = (name) => `${uid}-${t.id}-${name}`;
     const text = (name, cls, maxlength) => h("input", { type: "text", id: id(name), class: cls, maxlength });
     const row = (label, input, read, patch) => [h("label.mt-field", { for: input.id }, label),
-      bind(t, input, read, patch, `${t.id}:${input.id}`)];
+      bind(t, bound, input, read, patch, `${t.id}:${input.id}`)];
     const checkbox = (cls, read, patch, label) => h("label.mt-check-label", {},
-      bind(t, h("input", { type: "checkbox", class: cls }), read, patch), label);
-    const fields = Object.entries(spec.attrs || {}).flatMap(([name, choices]) => row(`${name}: `,
+      bind(t, bound, h("input", { type: "checkbox", class: cls }), read, patch), label);
+    const out = Object.entries(spec.attrs || {}).flatMap(([name, choices]) => row(`${name}: `,
       choices === "text" ? text(`a-${name}`, `mt-attr mt-attr-${name}`, "200")
         : h("select", { id: id(`a-${name}`), class: `mt-attr mt-attr-${name}` },
           h("option", { value: "" }, "(not set)"), choices.map((c) => h("option", { value: c, text: c }))),
@@ -922,38 +973,24 @@ function createView(model, el, uid) {
         if (nobody.checked) commit(updateTag(state.tags, t.id, { source_ids: [] }), `${nm}: no source given.`);
         else nobody.checked = !(current(t.id)?.source_ids || []).length;
       });
-      fields.push(h("fieldset.mt-links", {}, h("legend", "Attributed to"),
+      out.push(h("fieldset.mt-links", {}, h("legend", "Attributed to"),
         boxes, h("label.mt-check-label", {}, nobody, " nobody (no source given)"),
         sources.length ? null : h("p.mt-empty", "Tag a source first to link it here.")));
     }
-    fields.push(...row("Why I tagged this: ", h("input.mt-note", { type: "text", id: id("note"), maxlength: "300", placeholder: "one line" }),
+    out.push(...row("Why I tagged this: ", h("input.mt-note", { type: "text", id: id("note"), maxlength: "300", placeholder: "one line" }),
       (x) => x.note || "", (v) => ({ note: v })));
-    if (author) {
-      fields.push(...row("Why (shown to students): ", h("textarea.mt-why", { id: id("why"), rows: "2" }), (x) => x.why || "", (v) => ({ why: v })));
-      for (const n of [0, 1]) {
-        fields.push(...row(`Hint ${n + 1}: `, text(`hint${n}`, `mt-hint${n}`), (x) => (x.hints || [])[n] || "",
-          (v, x) => ({ hints: Object.assign(["", ""], x.hints, { [n]: v }) })));
-      }
-      if (t.label === "source") {
-        fields.push(...row("Entity (the same id for every mention of one person or body): ", text("entity", "mt-entity", "80"),
-          (x) => x.entity || "", (v) => ({ entity: v })));
-      }
-      fields.push(checkbox("mt-optional", (x) => !!x.optional, (v) => ({ optional: v }), " optional (defensible, not required)"));
+    if (!author) return out;
+    out.push(...row("Why (shown to students): ", h("textarea.mt-why", { id: id("why"), rows: "2" }), (x) => x.why || "", (v) => ({ why: v })));
+    for (const n of [0, 1]) {
+      out.push(...row(`Hint ${n + 1}: `, text(`hint${n}`, `mt-hint${n}`), (x) => (x.hints || [])[n] || "",
+        (v, x) => ({ hints: Object.assign(["", ""], x.hints, { [n]: v }) })));
     }
-    const details = h("details.mt-details", {}, h("summary", {}, askDetails ? "Describe this tag" : "More (optional)"), h("div.mt-fields", {}, fields));
-    details.open = state.openDetails.has(t.id);
-    details.addEventListener("toggle", () => state.openDetails[details.open ? "add" : "delete"](t.id));
-    const links = linksOf(t, num);
-    return h("li.mt-entry", { "data-id": t.id },
-      button("mt-jump", [
-        badge(t.label, nm), " ",
-        h("span.mt-quote", `“${ellipsis(t.quote, 70)}”`),
-        h("span.mt-line", ` L${line}`),
-        links.length ? h("span.mt-linked", ` → ${links.join(", ")}`) : null],
-      () => jumpTo(t.id), { "aria-label": `${spec.title} ${nm}: ${t.quote}. Line ${line}. Show in the text.` }),
-      button("mt-del", "✕", () => removeById(t.id), { "aria-label": `Remove ${spec.title} ${nm}` }),
-      verdict && state.reportSig !== null ? h("p", { class: `mt-verdict mt-v-${verdict.verdict}`, text: words(TAG_WORDS, verdict.verdict) }) : null,
-      guided ? null : details);
+    if (t.label === "source") {
+      out.push(...row("Entity (the same id for every mention of one person or body): ", text("entity", "mt-entity", "80"),
+        (x) => x.entity || "", (v) => ({ entity: v })));
+    }
+    out.push(checkbox("mt-optional", (x) => !!x.optional, (v) => ({ optional: v }), " optional (defensible, not required)"));
+    return out;
   }
 
   // ---------------- check and report
@@ -966,7 +1003,6 @@ function createView(model, el, uid) {
   function onReport() {
     const rep = report();
     state.reportSig = rep.format ? tagsSig() : null;
-    state.listSig = "";
     drawList();
     drawReport();
     const all = rep.scores?.all;
