@@ -1,13 +1,18 @@
-"""Checks on the sources of the student chapters 1-5.
+"""Checks on the sources of the book's pages: the student chapters 1-8, the article, the
+whole-article and practice pages, and the teacher guide.
 
-The chapters talk about the article line by line ("L28"), so a wrong number or a
+The pages talk about the article line by line ("L28"), so a wrong number or a
 misquote is a factual error a student would copy. The convention these checks rely on:
-a quotation in double quotes followed directly by its citation, as in
+a quotation in double (or single) quotes followed directly by its citation, as in
 `"despot" (L10)` or `"UK security officials" (L6, L40)`, must be found on every cited
-line; a Markdown blockquote must be a passage of one article line.
+line, and one cited with a range (`"More likely", L80–L82`) on a line of the range;
+letter case counts. A Markdown blockquote must be a passage of one article line. The
+practice page cites its own article. Text inside raw HTML counts too, and so do the
+model answers that chapter 7's script shows (`data-answer`).
 """
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -16,22 +21,44 @@ import yaml
 from hypothesis import given, strategies as st
 
 from medialit.article import Article
+from medialit.exercise import load_exercise
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
-ARTICLE_PATH = BOOK / "exercises" / "kremlin-drone" / "article.txt"
+EXERCISES = BOOK / "exercises"
+ARTICLE_PATH = EXERCISES / "kremlin-drone" / "article.txt"
+PRACTICE_PATH = EXERCISES / "practice-council" / "article.txt"
 LINES = Article.from_file(ARTICLE_PATH).text.split("\n")
+PRACTICE_LINES = Article.from_file(PRACTICE_PATH).text.split("\n")
 
-PAGES = ["01-how-to-use", "article", "02-stop-and-look", "03-claims", "04-sources",
-         "05-loaded-language"]
-READING_CHAPTERS = ["02-stop-and-look", "03-claims", "04-sources", "05-loaded-language"]
-TAGGER_LABELS = {"03-claims": {"claim"}, "04-sources": {"source", "claim"},
-                 "05-loaded-language": {"loaded"}}
+STUDENT_CHAPTERS = ["01-how-to-use", "02-stop-and-look", "03-claims", "04-sources",
+                    "05-loaded-language", "06-hedges", "07-lateral-reading", "08-put-it-together"]
+PAGES = ["intro", "article", *STUDENT_CHAPTERS, "tagger", "practice", "teacher-guide"]
+READING_CHAPTERS = STUDENT_CHAPTERS[1:]
+# Each page's Tagger: (exercise folder, labels, difficulty); no labels means every label.
+# Chapter 2 has none on purpose: it asks for a first reaction before any analysis, and
+# what it looks at (how the page was packaged) is not one of the labels.
+TAGGERS = {
+    "01-how-to-use": ("practice-council", {"claim", "source", "loaded"}, "guided"),
+    "03-claims": ("kremlin-drone", {"claim"}, "standard"),
+    "04-sources": ("kremlin-drone", {"source", "claim"}, "standard"),
+    "05-loaded-language": ("kremlin-drone", {"loaded"}, "standard"),
+    "06-hedges": ("kremlin-drone", {"cue"}, "standard"),
+    "07-lateral-reading": ("kremlin-drone", {"source"}, "challenge"),
+    "08-put-it-together": ("kremlin-drone", set(), "challenge"),
+    "tagger": ("kremlin-drone", set(), "standard"),
+    "practice": ("practice-council", {"claim", "source", "loaded"}, "guided"),
+}
 GLOSSARY_TERMS = {"despot", "false flag", "think-tank", "Telegram", "spokesperson"}
 
 CITATION = re.compile(r"\bL(\d+)\b")
-CITATION_LIST = r"L\d+(?:\s*(?:,|/|and|or)\s*L\d+)*"
-QUOTE_THEN_CITATION = re.compile(r'"([^"]*)"(?=\s*\(?\s*(' + CITATION_LIST + r'))')
+CITE = r"L\d+(?:\s*[–-]\s*L\d+)?"
+CITATION_LIST = CITE + r"(?:\s*(?:,|;|/|and|or)\s*" + CITE + r")*"
+# a quotation in double quotes, or in single quotes that are not apostrophes
+QUOTED = "\"([^\"\n]*)\"|(?<![A-Za-z])'([^'\n]+?)'(?![A-Za-z])"
+# more quotations may stand between a quotation and the citation they share: "a", "b" (L3)
+MORE_QUOTES = r'(?:[\s,]*(?:and\s+|or\s+)?"[^"\n]*")*'
+QUOTE_THEN_CITATION = re.compile("(?:" + QUOTED + ")(?=" + MORE_QUOTES + r"[\s,]*\(?\s*(" + CITATION_LIST + "))")
 FENCE = re.compile(r"^```\{(\w+)\}[ \t]*(.*?)\n(.*?)^```[ \t]*$", re.S | re.M)
 
 
@@ -39,35 +66,58 @@ def source(page: str) -> str:
     return (BOOK / f"{page}.md").read_text(encoding="utf-8")
 
 
+def lines_for(page: str) -> list[str]:
+    """The article a page cites by line: the practice page has its own."""
+    return PRACTICE_LINES if page == "practice" else LINES
+
+
+def as_text(page_text: str) -> str:
+    """A page as a reader meets it: raw HTML reduced to its text, plus the model answers
+    chapter 7's script shows (`data-answer`), with entities decoded."""
+    text = re.sub(r'<[^>]*?\bdata-answer="([^"]*)"[^>]*>', r" \1 ", page_text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return html.unescape(text)
+
+
 def normalise(text: str) -> str:
     """Compare quotations as a reader would: curly and straight quote marks alike,
-    MyST roles reduced to their text, runs of whitespace as one space."""
+    MyST roles and emphasis reduced to their text, runs of whitespace as one space."""
     text = re.sub(r"\{\w+\}`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", text)
+    text = text.replace("*", "")
     for curly, plain in (("‘’‚‛′", "'"), ("“”„‟″", '"')):
         text = re.sub(f"[{curly}]", plain, text)
     text = text.replace("…", "...")
     return " ".join(text.split())
 
 
+def contains_in_order(line: str, pieces: list[str]) -> bool:
+    position = 0
+    for piece in pieces:
+        position = line.find(piece, position)
+        if position < 0:
+            return False
+        position += len(piece)
+    return True
+
+
 def quote_mismatches(page_text: str, lines: list[str]) -> tuple[int, list[str]]:
     """Count the quotation-plus-citation pairs and list those the article does not bear out.
 
-    A quotation may skip words with "..."; its pieces must then appear in order."""
-    text = normalise(page_text.replace("“", '"').replace("”", '"'))
+    A quotation may skip words with "..."; its pieces must then appear in order. Each cited
+    line must hold the quotation; of a cited range (L80–L82), one line must."""
+    text = normalise(as_text(page_text))
     checked, problems = 0, []
     for match in QUOTE_THEN_CITATION.finditer(text):
-        quote, cited = match.group(1), [int(n) for n in CITATION.findall(match.group(2))]
+        quote = match.group(1) if match.group(1) is not None else match.group(2)
         pieces = [p.strip() for p in quote.split("...") if p.strip()]
-        for number in cited:
+        for first, last in re.findall(r"L(\d+)(?:\s*[–-]\s*L(\d+))?", match.group(3)):
             checked += 1
-            line = normalise(lines[number - 1]) if 0 < number <= len(lines) else ""
-            position = 0
-            for piece in pieces:
-                position = line.find(piece, position)
-                if position < 0:
-                    problems.append(f'"{quote}" is not on L{number}: {line[:80]!r}')
-                    break
-                position += len(piece)
+            numbers = range(int(first), int(last or first) + 1)
+            if not any(contains_in_order(normalise(lines[n - 1]), pieces)
+                       for n in numbers if 0 < n <= len(lines)):
+                where = f"L{first}" + (f"–L{last}" if last else "")
+                line = normalise(lines[int(first) - 1]) if 0 < int(first) <= len(lines) else ""
+                problems.append(f'"{quote}" is not on {where}: {line[:80]!r}')
     return checked, problems
 
 
@@ -85,7 +135,7 @@ def fenced(page_text: str, name: str) -> list[tuple[str, dict[str, str], str]]:
 
 def test_every_page_exists_and_is_in_the_table_of_contents():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    listed = {chapter["file"] for part in toc["parts"] for chapter in part["chapters"]}
+    listed = {chapter["file"] for part in toc["parts"] for chapter in part["chapters"]} | {toc["root"]}
     for page in PAGES:
         assert (BOOK / f"{page}.md").is_file(), f"book/{page}.md is missing"
         assert f"book/{page}" in listed, f"book/{page} is not in _toc.yml"
@@ -93,19 +143,21 @@ def test_every_page_exists_and_is_in_the_table_of_contents():
 
 @pytest.mark.parametrize("page", PAGES)
 def test_line_citations_point_at_text(page):
+    lines = lines_for(page)
     cited = [int(n) for n in CITATION.findall(source(page))]
-    bad = [n for n in cited if not (0 < n <= len(LINES) and LINES[n - 1].strip())]
+    bad = [n for n in cited if not (0 < n <= len(lines) and lines[n - 1].strip())]
     assert not bad, f"book/{page}.md cites blank or missing lines: {bad}"
 
 
-@pytest.mark.parametrize("page", READING_CHAPTERS)
+@pytest.mark.parametrize("page", PAGES)
 def test_quotations_are_on_the_lines_they_cite(page):
-    checked, problems = quote_mismatches(source(page), LINES)
+    checked, problems = quote_mismatches(source(page), lines_for(page))
     assert not problems, f"book/{page}.md: " + "; ".join(problems)
-    assert checked >= 8, f"book/{page}.md: only {checked} quotations carry a line citation"
+    if page in READING_CHAPTERS:
+        assert checked >= 8, f"book/{page}.md: only {checked} quotations carry a line citation"
 
 
-@pytest.mark.parametrize("page", READING_CHAPTERS)
+@pytest.mark.parametrize("page", [p for p in READING_CHAPTERS if p != "08-put-it-together"])
 def test_blockquotes_are_passages_of_one_article_line(page):
     blocks = re.findall(r"(?:^> .*\n?)+", source(page), re.M)
     for block in blocks:
@@ -118,6 +170,16 @@ def test_a_misquote_or_wrong_line_is_caught():
     assert quote_mismatches('"despot" (L12) and "UK officials" (L6, L56)', LINES)[1] != []
     assert quote_mismatches('"A seething Peskov ... ranted" (L28)', LINES)[1] == []
     assert quote_mismatches('"ranted ... A seething Peskov" (L28)', LINES)[1] != []
+    # a range needs the quotation on one of its lines, and letter case counts
+    assert quote_mismatches('("highly unlikely", "More likely", L80–L82)', LINES) == (2, [])
+    assert quote_mismatches('("more likely", L80–L82)', LINES)[1] != []
+    assert quote_mismatches('"extraordinary" (L3, L16)', LINES)[1] != []
+    # single quotation marks count, apostrophes do not
+    assert quote_mismatches("the ‘drone attack’ (L70)", LINES) == (1, [])
+    assert quote_mismatches("Peskov's words and Kyiv's (L14)", LINES) == (0, [])
+    # text inside raw HTML, and the model answers in data-answer attributes
+    assert quote_mismatches("<p>a “military expert” (L170)</p>", LINES)[1] != []
+    assert quote_mismatches('<li data-answer="had received ‘information’ (L196).">', LINES)[1] != []
 
 
 @given(st.data())
@@ -130,7 +192,7 @@ def test_any_passage_of_a_line_passes_when_cited_by_that_line(data):
     assert quote_mismatches(f'see "{passage}" (L{number}).', LINES) == (1, [])
 
 
-@pytest.mark.parametrize("page", READING_CHAPTERS)
+@pytest.mark.parametrize("page", STUDENT_CHAPTERS)
 def test_reflection_questions_close_the_chapter(page):
     text = source(page)
     boxes = [body for _, options, body in fenced(text, "admonition")
@@ -141,20 +203,25 @@ def test_reflection_questions_close_the_chapter(page):
     assert all("?" in q for q in questions), f"book/{page}.md: a reflection item asks nothing"
 
 
-@pytest.mark.parametrize("page", sorted(TAGGER_LABELS))
+@pytest.mark.parametrize("page", sorted(TAGGERS))
 def test_tagger_uses_the_article_and_the_chapter_labels(page):
     text = source(page)
     taggers = fenced(text, "tagger")
     assert len(taggers) == 1, f"book/{page}.md should have one tagger"
     path, options, _ = taggers[0]
     exercise = (BOOK / path).resolve()
+    folder, labels, difficulty = TAGGERS[page]
     assert exercise.name == "exercise.yml"
-    assert exercise.parent == ARTICLE_PATH.parent.resolve()
-    labels = {label.strip() for label in options.get("labels", "").split(",")}
-    assert labels == TAGGER_LABELS[page]
-    assert options.get("difficulty") in {"guided", "standard", "challenge"}
-    after = text.split("```{tagger}", 1)[1]
-    assert re.search(r"Check[^.]*hints", after), f"book/{page}.md: say how Check's feedback works"
+    assert exercise.parent == (EXERCISES / folder).resolve()
+    assert {label.strip() for label in options.get("labels", "").split(",") if label.strip()} == labels
+    assert options.get("difficulty") == difficulty
+    if page in STUDENT_CHAPTERS:
+        after = text.split("```{tagger}", 1)[1]
+        assert re.search(r"Check.{0,200}?hints", after, re.S), f"book/{page}.md: say how Check's feedback works"
+
+
+def test_every_student_chapter_but_the_first_look_has_a_tagger():
+    assert [page for page in STUDENT_CHAPTERS if not fenced(source(page), "tagger")] == ["02-stop-and-look"]
 
 
 def test_one_glossary_defines_every_term_the_pages_use():
@@ -165,3 +232,70 @@ def test_one_glossary_defines_every_term_the_pages_use():
     used = {normalise(t) for page in PAGES
             for t in re.findall(r"\{term\}`([^`<]*?)\s*(?:<[^>]*>)?`", source(page))}
     assert used <= defined, f"terms used but not defined: {used - defined}"
+
+
+def key_lines(label: str) -> list[int]:
+    """The article line of every required key item with this label."""
+    compiled = load_exercise(EXERCISES / "kremlin-drone" / "exercise.yml").compile()
+    text = compiled["article"]["text"]
+    return [text.count("\n", 0, item["start"]) + 1 for item in compiled["key"]
+            if item["label"] == label and not item.get("optional")]
+
+
+@pytest.mark.parametrize("page,label", [("03-claims", "claim"), ("04-sources", "source"),
+                                        ("05-loaded-language", "loaded"), ("06-hedges", "cue")])
+def test_how_much_to_tag_matches_the_key(page, label):
+    """Each tagging chapter sets a stretch of the article and says how many items the key has,
+    in all and in the stretch; the figures must stay close to the key as the key changes."""
+    found = re.search(r"\*\*How much to tag\.\*\*(.*?)(?:\n\n|$)", source(page), re.S)
+    assert found, f"book/{page}.md: no 'How much to tag' paragraph"
+    paragraph = " ".join(found.group(1).split())
+    total = int(re.search(r"about (\d+)", paragraph).group(1))
+    stretch = re.search(r"about (\d+) in L1 to L(\d+)|L1 to L(\d+)[^.]*?about (\d+)", paragraph)
+    assert stretch, f"book/{page}.md: say which lines to tag and how many items they hold"
+    stated = int(stretch.group(1) or stretch.group(4))
+    last = int(stretch.group(2) or stretch.group(3))
+    lines = key_lines(label)
+    in_stretch = sum(line <= last for line in lines)
+    assert abs(total - len(lines)) <= max(5, len(lines) // 5), (
+        f"book/{page}.md says about {total} {label} items; the key has {len(lines)}")
+    assert abs(stated - in_stretch) <= max(3, in_stretch // 4), (
+        f"book/{page}.md says about {stated} in L1 to L{last}; the key has {in_stretch}")
+
+
+def test_teacher_guide_covers_what_a_teacher_needs():
+    text = source("teacher-guide")
+    headings = set(re.findall(r"^## (.+?)\s*$", text, re.M))
+    assert {"What students learn", "Timings", "Three routes", "How feedback works",
+            "The answer key on a static page", "Hand-in files", "Printing", "Content note"} <= headings
+    for code in ["RI.9-10.1", "RI.9-10.4", "RI.9-10.6", "RI.9-10.8", "L.9-10.5", "AO1", "AO2", "AO3", "AO4"]:
+        assert text.count(code) >= 2, f"{code} is not both mapped to a chapter and explained"
+    assert "50 minutes" in text
+    assert "a determined student can read the answers" in text
+    for route in ["Guided", "Standard", "Challenge"]:
+        assert f"**{route}.**" in text
+    for page in STUDENT_CHAPTERS:
+        assert f"({page}.md)" in text, f"the teacher guide does not link {page}"
+
+
+def test_who_is_this_cards_are_dated():
+    cards = re.findall(r'<article class="lateral-card([^"]*)">(.*?)</article>', source("07-lateral-reading"), re.S)
+    named = [body for classes, body in cards if "lateral-card-unknown" not in classes]
+    assert len(named) >= 8
+    for body in named:
+        meta = re.search(r'<p class="lateral-card-meta">(.*?)</p>', body).group(1)
+        assert "as of May 2023" in meta and CITATION.search(meta), meta
+
+
+def test_the_plain_account_quotes_only_what_the_article_says():
+    """Chapter 8's wire-style account is written by us, and the page says so; every quotation
+    in it must be someone's words as the article gives them."""
+    text = source("08-put-it-together")
+    assert "not a real news report" in text
+    account = "\n".join(re.findall(r"^> ?(.*)$", text, re.M))
+    assert account.startswith("**") and "MOSCOW" in account
+    quotes = re.findall(r'"([^"]+)"', normalise(account))
+    assert len(quotes) >= 5
+    article = normalise("\n".join(LINES))
+    missing = [q for q in quotes if q not in article]
+    assert not missing, f"quoted in the plain account but not in the article: {missing}"
