@@ -365,3 +365,21 @@ def test_the_page_requests_nothing_outside_its_origin(tagger):
     # messages the book theme itself logs (not the widget): favicon 404, theme mode, sphinx-thebe loaded twice
     theme = ("Failed to load resource", "theme mode", "THEBE_JS_URL")
     assert [e for e in page.errors if not any(t in e for t in theme)] == []
+
+
+def test_a_tap_on_a_touch_screen_selects_a_word_and_a_label_button_tags_it(browser, book_server):
+    context = browser.new_context(base_url=book_server, viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        page.goto(PAGE)
+        page.wait_for_selector(".medialit-tagger .mt-article .tok")
+        despot = token_index(page, "despot")
+        tok(page, despot).scroll_into_view_if_needed()
+        tok(page, despot).tap()
+        assert page.locator(".mt-article .sel").all_text_contents() == ["despot"]
+        page.locator(".mt-labbtn[data-label='loaded']").tap()
+        assert [(t["label"], t["quote"]) for t in saved_tags(page)] == [("loaded", "despot")]
+        screenshot(page, "tagger-phone")
+    finally:
+        context.close()
