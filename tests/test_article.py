@@ -49,6 +49,9 @@ def test_snap_grows_to_tokens_and_trims_punctuation():
     assert article.text[s:e] == "We know this well"
     s, e = article.snap(quote_start, end, keep_quotes=True)
     assert article.text[s:e] == "‘We know this well.’"
+    s, e = article.snap(article.text.index("this"), end, keep_quotes=True)
+    assert article.text[s:e] == "this well"  # the closing mark's partner is outside the span
+    assert article.snap(quote_start, quote_start + 1, keep_quotes=True) is None
     assert article.snap(article.text.index(":"), article.text.index(":") + 1) is None
 
 

@@ -27,6 +27,11 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def is_quote_mark(token_text: str) -> bool:
+    """True for a token made only of quotation marks (straight, curly, guillemets)."""
+    return bool(token_text) and all(ch in QUOTE_MARKS for ch in token_text)
+
+
 def is_punctuation(token_text: str) -> bool:
     """True when every character is punctuation or a symbol (dashes, quotes, ellipses, brackets)."""
     return all(unicodedata.category(ch)[0] in "PS" for ch in token_text)
@@ -192,22 +197,22 @@ class Article:
             if end > start else []
 
     def snap(self, start: int, end: int, keep_quotes: bool = False) -> tuple[int, int] | None:
-        """Grow a span to whole tokens, then trim edge punctuation (quotation marks kept if asked).
+        """Grow a span to whole tokens, then trim edge punctuation.
 
+        With `keep_quotes` (claims), a quotation mark at an edge stays when another one is inside
+        the span too, so a quoted claim keeps its marks but a stray mark is dropped.
         Returns None when nothing but punctuation or space is left.
         """
         inside = self.tokens_in(start, end)
+        quotes = sum(is_quote_mark(t.text) for t in inside)
 
         def trimmable(tok: Token) -> bool:
-            if keep_quotes and all(ch in QUOTE_MARKS for ch in tok.text):
-                return False
-            return is_punctuation(tok.text)
+            return is_punctuation(tok.text) and not (keep_quotes and quotes > 1 and is_quote_mark(tok.text))
 
-        while inside and trimmable(inside[0]):
-            inside.pop(0)
-        while inside and trimmable(inside[-1]):
-            inside.pop()
-        if not inside:
+        for edge in (0, -1):
+            while inside and trimmable(inside[edge]):
+                quotes -= is_quote_mark(inside.pop(edge).text)
+        if all(is_punctuation(t.text) for t in inside):
             return None
         return inside[0].start, inside[-1].end
 

@@ -78,6 +78,15 @@ test("a claim keeps quotation marks at its ends; other labels lose them", () => 
   assert.equal(quoteOf(CPS, loaded.start, loaded.end), "the US was ‘undoubtedly’ behind it");
 });
 
+test("a claim loses a stray quotation mark at an edge whose partner is outside the span", () => {
+  const stray = selectionToSpan(TOKENS, idx("behind"), idx("”"), true);
+  assert.equal(quoteOf(CPS, stray.start, stray.end), "behind it");
+  const opening = selectionToSpan(TOKENS, idx("“"), idx("was"), true);
+  assert.equal(quoteOf(CPS, opening.start, opening.end), "the US was");
+  const pair = selectionToSpan(TOKENS, idx("‘"), idx("’"), true);
+  assert.equal(quoteOf(CPS, pair.start, pair.end), "‘undoubtedly’");
+});
+
 test("only punctuation selected gives no span", () => {
   const comma = idx(",");
   assert.equal(selectionToSpan(TOKENS, comma, comma, false), null);
@@ -92,14 +101,17 @@ test("snapping holds for random selections: inside the range, no trimmable edge,
     const span = selectionToSpan(TOKENS, a, b, keep);
     assert.deepEqual(span, selectionToSpan(TOKENS, b, a, keep));
     const lo = Math.min(a, b), hi = Math.max(a, b);
-    const trimmable = (t) => isPunctuation(t.text) && !(keep && Array.from(t.text).every((c) => "“”‘’\"'".includes(c)));
+    const isQuote = (t) => Array.from(t.text).every((c) => "“”‘’\"'".includes(c));
     if (span === null) {
-      assert.ok(TOKENS.slice(lo, hi + 1).every(trimmable));
+      assert.ok(TOKENS.slice(lo, hi + 1).every((t) => isPunctuation(t.text)));
       continue;
     }
     assert.ok(span.first >= lo && span.last <= hi && span.first <= span.last);
-    assert.ok(!trimmable(TOKENS[span.first]) && !trimmable(TOKENS[span.last]));
-    assert.ok(TOKENS.slice(lo, span.first).every(trimmable) && TOKENS.slice(span.last + 1, hi + 1).every(trimmable));
+    const inside = TOKENS.slice(span.first, span.last + 1);
+    const keptEdge = (t) => !isPunctuation(t.text) || (keep && isQuote(t) && inside.filter(isQuote).length > 1);
+    assert.ok(keptEdge(TOKENS[span.first]) && keptEdge(TOKENS[span.last]));
+    assert.ok(inside.some((t) => !isPunctuation(t.text)));
+    assert.ok([...TOKENS.slice(lo, span.first), ...TOKENS.slice(span.last + 1, hi + 1)].every((t) => isPunctuation(t.text)));
   }
 });
 

@@ -42,16 +42,20 @@ export function spanTokens(tokens, start, end) {
 }
 
 /**
- * Token range [a, b] (either order) to a tag span: trim edge punctuation, keeping quotation
- * marks at the ends of a claim. Mirrors Article.snap. Returns null when only punctuation is left.
+ * Token range [a, b] (either order) to a tag span: trim edge punctuation. For a claim
+ * (`keepQuotes`) a quotation mark at an edge stays when another one is inside the span too.
+ * Mirrors Article.snap. Returns null when only punctuation is left.
  */
 export function selectionToSpan(tokens, a, b, keepQuotes = false) {
   let first = Math.min(a, b), last = Math.max(a, b);
-  const trimmable = (tok) => isPunctuation(tok.text) && !(keepQuotes && Array.from(tok.text).every((ch) => QUOTE_MARKS.has(ch)));
-  while (first <= last && trimmable(tokens[first])) first++;
-  while (last >= first && trimmable(tokens[last])) last--;
-  if (first > last) return null;
-  return { first, last, start: tokens[first].start, end: tokens[last].end };
+  const isQuote = (i) => Array.from(tokens[i].text).every((ch) => QUOTE_MARKS.has(ch));
+  let quotes = 0;
+  for (let i = first; i <= last; i++) quotes += isQuote(i);
+  const trimmable = (i) => isPunctuation(tokens[i].text) && !(keepQuotes && quotes > 1 && isQuote(i));
+  for (; first <= last && trimmable(first); first++) quotes -= isQuote(first);
+  for (; last >= first && trimmable(last); last--) quotes -= isQuote(last);
+  for (let i = first; i <= last; i++) if (!isPunctuation(tokens[i].text)) return { first, last, start: tokens[first].start, end: tokens[last].end };
+  return null;
 }
 
 // ---- pure: tags
