@@ -7,9 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from helpers import handin_of, key_tags
+from hypothesis import given, settings, strategies as st
 
-from medialit import Tag, load_exercise
-from medialit.classroom import class_report
+from medialit import HandIn, Tag, load_exercise
+from medialit.classroom import _heat, class_report
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
@@ -37,6 +38,8 @@ def test_perfect_and_empty_students(practice, tmp_path):
     report = class_report(tmp_path, practice)
     assert report.students == ["aardvark", "zebra"]
     assert list(report.scores["student"].unique()) == ["aardvark", "zebra"]  # name order, not score order
+    per_student = report.to_html().split("Scores per student")[1]
+    assert per_student.index("aardvark") < per_student.index("zebra")  # the best student is not put first
     required = report.items[~report.items["optional"]]
     assert (required["found"] == 0.5).all()
     zebra = report.scores[report.scores["student"] == "zebra"]
@@ -115,3 +118,74 @@ def test_students_without_pseudonym_get_numbers_not_file_names(practice, tmp_pat
     report = class_report(tmp_path, practice)
     assert report.students == ["student-001"]
     assert "Jane" not in report.to_html()
+
+
+def test_orphans_name_the_place_and_the_fix(practice, tmp_path):
+    item = practice.item("ld-fury")
+    tags = [Tag("t1", "loaded", item.start, item.end, item.quote),
+            Tag("t2", "loaded", item.start, item.end, item.quote + " <b>edited</b>")]
+    handin = handin_of(practice, tags)
+    handin.student = "wren"
+    save(tmp_path, "wren", handin)
+    report = class_report(tmp_path, practice)
+    orphan = report.orphans.iloc[0]
+    assert (orphan["student"], orphan["place"]) == ("wren", "tag 2 (t2)")
+    assert "does not match" in orphan["problem"] and orphan["fix"]
+    html = report.to_html()
+    assert "<b>edited</b>" not in html and "&lt;b&gt;edited&lt;/b&gt;" in html
+
+
+def test_a_folder_without_files_is_refused(practice, tmp_path):
+    from medialit import InputError
+
+    (tmp_path / ".hidden").write_text("{}")
+    with pytest.raises(InputError) as err:
+        class_report(tmp_path, practice)
+    assert "no files" in err.value.problem and str(tmp_path) == err.value.file
+
+
+def test_only_bad_files_still_make_a_report_listing_them(practice, tmp_path):
+    (tmp_path / "a.json").write_text("not json")
+    other = handin_of(practice, [])
+    other.exercise = "<script>x</script>"
+    save(tmp_path, "b", other)
+    report = class_report(tmp_path, practice)
+    assert report.students == [] and report.scores.empty
+    assert [Path(s.file).name for s in report.skipped] == ["a.json", "b.json"]
+    html = report.to_html()
+    assert "0 hand-ins used, 2 files left out" in html
+    assert "<script>x" not in html and "&lt;script&gt;x" in html
+
+
+def test_pseudonyms_stay_unique_and_formulas_stay_text_in_csv(practice, tmp_path):
+    (tmp_path / "in").mkdir()
+    for n, name in enumerate(["fox", "fox", "fox (2)", "=HYPERLINK(\"http://x\")"]):
+        handin = handin_of(practice, [])
+        handin.student = name
+        save(tmp_path / "in", f"h{n}", handin)
+    report = class_report(tmp_path / "in", practice)
+    assert sorted(report.students) == sorted(["fox", "fox (2)", "fox (2) (2)", "=HYPERLINK(\"http://x\")"])
+    report.save(tmp_path / "out")
+    students = pd.read_csv(tmp_path / "out" / "scores.csv")["student"]
+    assert "'=HYPERLINK(\"http://x\")" in set(students)
+    assert report.scores["student"].str.startswith("=").any()  # the DataFrame keeps the pseudonym as it is
+
+
+labels = st.sampled_from(["claim", "source", "loaded", "cue", "not-a-label"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.tuples(labels, st.integers(0, 400), st.integers(1, 120)), max_size=6), max_size=5))
+def test_heat_is_the_share_of_students_with_a_tag_on_each_token(practice, class_tags):
+    text = practice.article.text
+    loaded = []
+    for s, spans in enumerate(class_tags):
+        tags = [Tag(f"t{n}", label, start, min(start + length, len(text)), text[start:start + length])
+                for n, (label, start, length) in enumerate(spans)]
+        loaded.append((f"s{s}", HandIn(practice.id, practice.article.sha256, tags)))
+    heat = _heat(loaded, practice)
+    assert set(heat) == set(practice.labels)
+    for label in practice.labels:
+        expected = [sum(any(t.label == label and t.start < tok.end and tok.start < t.end for t in h.tags)
+                        for _, h in loaded) / max(len(loaded), 1) for tok in practice.article.tokens]
+        assert heat[label].tolist() == pytest.approx(expected)

@@ -73,3 +73,62 @@ def test_export_handin_without_exercise_needs_a_hint(tmp_path):
     (tmp_path / "h.json").write_text(json.dumps({"format": "medialit.handin/1", "exercise": "nowhere", "tags": []}))
     result = run("export", tmp_path / "h.json", "--to", "ptc", cwd=tmp_path)
     assert result.returncode == 2 and "--exercise" in result.stderr
+
+
+def test_report_on_bad_folders_gives_one_clear_message(tmp_path):
+    missing = run("report", tmp_path / "nope", "--exercise", PRACTICE)
+    assert missing.returncode == 2 and "not a folder" in missing.stderr and "Fix:" in missing.stderr
+    (tmp_path / "empty").mkdir()
+    empty = run("report", tmp_path / "empty", "--exercise", PRACTICE)
+    assert empty.returncode == 2 and "no files" in empty.stderr
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "a.json").write_text("{oops")
+    bad = run("report", tmp_path / "bad", "--exercise", PRACTICE, "--out", tmp_path / "out")
+    assert bad.returncode == 1 and "No hand-in" in bad.stdout and "a.json: line 1, column 2" in bad.stdout
+    assert "Empty DataFrame" not in bad.stdout and (tmp_path / "out" / "skipped.csv").is_file()
+    for result in (missing, empty, bad):
+        assert "Traceback" not in result.stderr
+
+
+def test_report_prints_each_orphan_with_its_fix(tmp_path):
+    from medialit import load_exercise
+
+    exercise = load_exercise(PRACTICE)
+    item = exercise.key[0]
+    handin = {"format": "medialit.handin/1", "exercise": exercise.id, "article_sha256": exercise.article.sha256,
+              "student": "owl", "tags": [{"id": "t1", "label": item.label, "start": item.start, "end": item.end,
+                                          "quote": "not the words there"}]}
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "owl.json").write_text(json.dumps(handin))
+    result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert "owl's hand-in: tag 1 (t1): orphan" in result.stdout and "Fix: tag it again" in result.stdout
+
+
+def test_export_writes_into_new_or_existing_folders_and_refuses_clearly(tmp_path):
+    made = run("export", PRACTICE, "--to", "ptc", "--out", tmp_path / "new" / "deeper" / "key.tsv")
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "new" / "deeper" / "key.tsv").is_file()
+    into = run("export", PRACTICE, "--to", "brat", "--out", tmp_path / "new")
+    assert into.returncode == 0 and (tmp_path / "new" / "practice-council.ann").is_file()
+    assert (tmp_path / "new" / "practice-council.txt").read_text(encoding="utf-8").startswith("Fury")
+    clash = run("export", PRACTICE, "--to", "brat", "--out", tmp_path / "key.txt")
+    assert clash.returncode == 2 and "ends in .ann" in clash.stderr
+    missing = run("export", tmp_path / "nope.json", "--to", "brat")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    for result in (clash, missing):
+        assert "Traceback" not in result.stderr
+
+
+def test_new_needs_a_title(tmp_path):
+    (tmp_path / "book").mkdir()
+    result = run("new", ARTICLE, "--id", "mill-road", "--title", "  ", "--pipeline", "blank", cwd=tmp_path)
+    assert result.returncode == 2 and "no title" in result.stderr
+    assert not (tmp_path / "book" / "exercises" / "mill-road").exists()
+
+
+def test_output_cut_short_by_a_pipe_is_not_a_traceback():
+    kremlin = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"  # more output than a pipe holds
+    shell = subprocess.run(f'"{sys.executable}" -m medialit.cli suggest "{kremlin}" --json --pipeline blank | head -n 1',
+                           shell=True, capture_output=True, text=True)
+    assert shell.stdout == "[\n" and "Traceback" not in shell.stderr

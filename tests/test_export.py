@@ -5,9 +5,10 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from medialit import Article, Tag, load_exercise
+from medialit import Article, InputError, Tag, load_exercise
 from medialit import export as ex
 from medialit.check import ptc_scores
 
@@ -18,6 +19,9 @@ WORDS = ["Peskov", "said", "‘undoubtedly’", "café", "e\u0301", "🙂", "Zel
          "中文", "—", "a", "42"]
 GAPS = [" ", " ", "\n", "\n\n", "  ", " \n "]
 LABELS = ["claim", "source", "loaded", "cue"]
+ID_PARTS = ["t", "7", ":", " ", "%", "/", "#", "é"]  # ids written by hand can hold anything
+
+Article.from_text("Warm up.").tokens  # spaCy touches `random` as it loads: load it before Hypothesis watches
 
 
 @st.composite
@@ -34,7 +38,8 @@ def article_and_tags(draw):
         label = draw(st.sampled_from(LABELS))
         attrs = {"loaded": {"technique": "name-calling", "voice": "quoted", "neutral": "a plainer word"},
                  "claim": {"kind": "fact"}, "source": {"identity": "named"}}.get(label, {})
-        tags.append(Tag(f"t{n}", label, start, end, article.text[start:end], dict(attrs), [],
+        tag_id = draw(st.lists(st.sampled_from(ID_PARTS), max_size=3).map("".join)) + f"-{n}"
+        tags.append(Tag(tag_id, label, start, end, article.text[start:end], dict(attrs), [],
                         draw(st.sampled_from(["", "my reason", "‘quoted’ <b>note</b>"]))))
     sources = [t.id for t in tags if t.label == "source"]
     for tag in tags:
@@ -52,7 +57,7 @@ def as_set(tags, with_ids=True):
 @given(article_and_tags())
 def test_webanno_round_trip(case):
     article, tags = case
-    doc = json.loads(json.dumps(ex.to_webanno(tags, article, "x")))
+    doc = json.loads(json.dumps(ex.to_webanno(tags, article, "my class: 2026/1")))
     back = ex.from_webanno(doc, article)
     assert as_set(back) == as_set(tags)
     assert {t.id: t.source_ids for t in back} == {t.id: t.source_ids for t in tags}
@@ -131,3 +136,17 @@ def test_a_moved_quote_is_refused_not_reanchored():
         assert "item 0" in str(err)
     else:
         raise AssertionError("a mismatched quote was accepted")
+
+
+def test_malformed_imports_are_refused_with_the_place():
+    article = Article.from_text("one two three four")
+    page = ex.to_webanno([Tag("t1", "claim", 4, 7, "two")], article)
+    del page["items"][0]["target"]
+    bad = {"webanno": lambda: ex.from_webanno(page, article),
+           "brat": lambda: ex.from_brat("T1\tclaim 4 7\ttwo\nA1\tkind T9 fact\n", article),
+           "ptc": lambda: ex.from_ptc("doc\tclaim\t4\t99\n", article)}
+    places = {"webanno": "item 0", "brat": "line 2", "ptc": "line 1"}
+    for fmt, read in bad.items():
+        with pytest.raises(InputError) as err:
+            read()
+        assert (err.value.file, err.value.place) == (fmt, places[fmt]) and err.value.fix

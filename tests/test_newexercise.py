@@ -60,3 +60,14 @@ def test_refuses_to_overwrite_and_bad_ids(made, tmp_path):
     with pytest.raises(InputError):
         create_exercise(tmp_path / "missing.txt", "other", "x", book=tmp_path / "book", nlp=spacy.blank("en"))
     assert not (tmp_path / "book" / "exercises" / "other").exists()
+
+
+def test_title_is_one_line_and_required(tmp_path):
+    (tmp_path / "book").mkdir()
+    with pytest.raises(InputError) as err:
+        create_exercise(PRACTICE_TEXT, "no-title", " \n ", book=tmp_path / "book", nlp=spacy.blank("en"))
+    assert err.value.file == "--title" and not (tmp_path / "book" / "exercises" / "no-title").exists()
+    made = create_exercise(PRACTICE_TEXT, "two-lines", "Mill Road\n# not a heading", book=tmp_path / "book",
+                           nlp=spacy.blank("en"))
+    assert made.chapter.read_text(encoding="utf-8").splitlines()[0] == "# Mill Road # not a heading"
+    assert load_exercise(made.exercise_file).title == "Mill Road # not a heading"

@@ -1,7 +1,9 @@
-"""Draft suggestions: the blank-pipeline rules for real, and the trained path's selection logic."""
+"""Draft suggestions: the blank-pipeline rules, and the trained path with real parser and entity components."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,18 @@ def test_every_lexicon_file_is_listed_with_its_licence():
     lex = sg.load_lexicon()
     assert lex.vader["furious"] < -2.5 and "attack" not in lex.vader  # news words filtered out
     assert lex.cues["insisted"] == ("doubting", True)
+    assert "Copyright (c) 2016 C.J. Hutto" in sources  # MIT asks for its notice to travel with the words
+    assert 'license="PDDL"' in sources
+
+
+def test_the_filtered_lexicons_keep_to_the_filters_that_sources_md_states():
+    folder = Path(sg.__file__).parent / "lexicon"
+    rows = [line.split("\t") for line in (folder / "pattern_subjective.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    lex = sg.load_lexicon()
+    assert all(abs(v) >= 2.5 for v in lex.vader.values()) and len(lex.vader) > 500
+    assert all(float(sub) >= 0.9 and abs(float(pol)) >= 0.6 for _, pol, sub in rows) and len(rows) > 150
+    assert not (set(lex.vader) | set(lex.subjective)) & lex.neutral
 
 
 def test_speaker_and_reported_claim_with_reasons():
@@ -156,10 +170,13 @@ def test_installed_trained_pipeline_is_preferred(monkeypatch):
     assert sg.load_pipeline() is made and asked == ["en_core_web_md"]
 
 
-def test_a_named_pipeline_that_is_missing_is_a_clear_error():
+def test_a_named_pipeline_that_is_missing_is_a_clear_error(tmp_path):
     with pytest.raises(InputError) as err:
         sg.load_pipeline("en_core_web_nonexistent")
     assert "not installed" in err.value.problem
+    with pytest.raises(InputError) as err:
+        sg.load_pipeline(str(tmp_path))
+    assert "not a folder that holds a spaCy pipeline" in err.value.problem and "to_disk" in err.value.fix
 
 
 def test_entities_from_the_pipeline_mark_names():
@@ -192,3 +209,59 @@ def test_dependency_parse_finds_subject_and_content():
     assert claims["the plan failed"].reason == "what 'insisted' reports (parser)"
     sources = quotes(text, "source", nlp)
     assert claims["the plan failed"].source == (sources["Jo Lee"].start, sources["Jo Lee"].end)
+
+
+# --- a real trained pipeline, trained here on one sentence (none can be downloaded) ---------------
+
+PARSED = "Jo Lee insisted the plan failed ."
+PARSE = {"heads": [1, 2, 2, 4, 5, 2, 2], "deps": ["compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+         "entities": ["B-PERSON", "L-PERSON", "O", "O", "O", "O", "O"]}
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """A pipeline with a statistical parser and entity recogniser, overfitted to PARSED and saved
+    to a folder: the same components and calls as en_core_web_*, with no download."""
+    from spacy.training import Example
+
+    spacy.util.fix_random_seed(0)
+    nlp = spacy.blank("en")
+    parser, ner = nlp.add_pipe("parser"), nlp.add_pipe("ner")
+    for dep in PARSE["deps"]:
+        parser.add_label(dep)
+    ner.add_label("PERSON")
+    examples = [Example.from_dict(nlp.make_doc(PARSED), PARSE)]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(40):
+        nlp.update(examples, sgd=optimizer)
+    folder = tmp_path_factory.mktemp("pipeline") / "tiny_en"
+    nlp.to_disk(folder)
+    return folder
+
+
+def test_a_trained_pipeline_given_by_folder_is_loaded_and_its_parse_used(trained):
+    nlp = sg.load_pipeline(str(trained))
+    assert nlp.pipe_names == ["parser", "ner"]
+    text = "Jo Lee insisted the plan failed."
+    blank = quotes(text, "claim")
+    claims, sources = quotes(text, "claim", nlp), quotes(text, "source", nlp)
+    assert "the plan failed" not in blank and claims["the plan failed"].reason == "what 'insisted' reports (parser)"
+    assert claims["the plan failed"].source == (sources["Jo Lee"].start, sources["Jo Lee"].end)
+
+
+def test_the_command_line_takes_a_pipeline_folder(trained, tmp_path):
+    (tmp_path / "a.txt").write_text("Jo Lee insisted the plan failed.", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "medialit.cli", "suggest", str(tmp_path / "a.txt"),
+                             "--pipeline", str(trained)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "“the plan failed”" in result.stdout and "(parser)" in result.stdout
+
+
+def test_part_of_speech_from_the_pipeline_decides_whether_a_cue_is_a_verb():
+    text = "Jo Smith claims the new road will cut traffic by half."
+    assert "the new road will cut traffic by half" in quotes(text, "claim")  # blank: 'claims' after a name
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add([[{"LOWER": "claims"}]], {"POS": "NOUN"})
+    claims = quotes(text, "claim", nlp)
+    assert not any("follows 'claims'" in c.reason for c in claims.values())
+    assert "hedge in our list" in quotes(text, "cue", nlp)["claims"].reason

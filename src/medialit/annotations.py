@@ -39,9 +39,8 @@ class Tag:
     @classmethod
     def from_json(cls, data: dict) -> "Tag":
         """Build a tag from a mapping whose field types are already checked (see `parse_tag`)."""
-        return cls(id=data["id"], label=data["label"], start=data["start"], end=data["end"],
-                   quote=data["quote"], attrs=dict(data.get("attrs") or {}),
-                   source_ids=list(data.get("source_ids") or []), note=data.get("note") or "")
+        return cls(data["id"], data["label"], data["start"], data["end"], data["quote"],
+                   dict(data.get("attrs") or {}), list(data.get("source_ids") or ()), data.get("note") or "")
 
 
 @dataclass
@@ -64,22 +63,26 @@ class HandIn:
         Path(path).write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def _tag_problem(raw, index: int) -> str | None:
-    """What is wrong with the shape of one tag, or None."""
-    if not isinstance(raw, dict):
+def _tag_problem(raw) -> str | None:
+    """What is wrong with the shape of one tag, or None (exact JSON types: a bool is not a number)."""
+    if type(raw) is not dict:
         return "is not an object"
-    for name, kind in (("id", str), ("label", str), ("quote", str)):
-        if not isinstance(raw.get(name), kind) or not raw.get(name):
+    get = raw.get
+    for name in ("id", "label", "quote"):
+        value = get(name)
+        if type(value) is not str or not value:
             return f"has no `{name}` text"
-    for name in ("start", "end"):
-        if not isinstance(raw.get(name), int) or isinstance(raw.get(name), bool):
-            return f"has no whole-number `{name}`"
-    if not isinstance(raw.get("attrs", {}), dict):
+    if type(get("start")) is not int:
+        return "has no whole-number `start`"
+    if type(get("end")) is not int:
+        return "has no whole-number `end`"
+    if type(get("attrs", {})) is not dict:
         return "has `attrs` that is not an object"
-    ids = raw.get("source_ids", [])
-    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+    ids = get("source_ids", [])
+    if type(ids) is not list or not all(type(i) is str for i in ids):
         return "has `source_ids` that is not a list of ids"
-    if not isinstance(raw.get("note", ""), (str, type(None))):
+    note = get("note")
+    if note is not None and type(note) is not str:
         return "has a `note` that is not text"
     return None
 
@@ -114,26 +117,26 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
     seen: set[str] = set()
     candidates: list[Tag] = []
     for n, raw in enumerate(tags_raw, start=1):
-        place = f"tag {n}" + (f" ({raw['id']})" if isinstance(raw, dict) and isinstance(raw.get("id"), str) else "")
-        problem = _tag_problem(raw, n)
+        problem = _tag_problem(raw)
         if problem:
-            handin.findings.append(Finding(place, f"this tag {problem}; it was left out.",
+            handin.findings.append(Finding(_place(n, raw), f"this tag {problem}; it was left out.",
                                            "tag it again in the widget."))
             continue
         tag = Tag.from_json(raw)
         if tag.id in seen:
-            handin.findings.append(Finding(place, f"the id `{tag.id}` is used twice; the second was left out."))
+            handin.findings.append(Finding(_place(n, raw), f"the id `{tag.id}` is used twice; the second was "
+                                           "left out.", "give each tag its own id, or tag it again in the widget."))
             continue
         seen.add(tag.id)
         if exercise is not None:
             problem = _against_exercise(tag, exercise)
             if problem:
-                handin.findings.append(Finding(place, problem, "tag it again in the widget."))
+                handin.findings.append(Finding(_place(n, raw), problem, "tag it again in the widget."))
                 continue
         candidates.append(tag)
 
     kept = {t.id: t for t in candidates}
-    for tag in candidates:
+    for tag in (t for t in candidates if t.source_ids):
         for ref in tag.source_ids:
             target = kept.get(ref)
             if target is None or target.label != "source":
@@ -143,6 +146,12 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
         tag.source_ids = [r for r in tag.source_ids if r in kept and kept[r].label == "source"]
     handin.tags = candidates
     return handin
+
+
+def _place(n: int, raw) -> str:
+    """Where a tag sits in the file: its number, and its id when it has one."""
+    tag_id = raw.get("id") if isinstance(raw, dict) else None
+    return f"tag {n}" + (f" ({tag_id})" if isinstance(tag_id, str) else "")
 
 
 def _against_exercise(tag: Tag, exercise) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import html
+import math
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from .errors import InputError
 from .exercise import Exercise
 
 MISSED_SHOWN = 10
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -39,7 +41,7 @@ class ClassReport:
     items: pd.DataFrame           # one row per key item: who found it
     misconceptions: pd.DataFrame  # kind, key_id, line, quote, students, share, why
     heat: dict[str, np.ndarray]   # label -> share of students tagging each token
-    orphans: pd.DataFrame         # student, place, problem
+    orphans: pd.DataFrame         # student, place, problem, fix: tags left out of a hand-in that was used
     skipped: list[Skipped] = field(default_factory=list)
 
     def class_scores(self) -> pd.DataFrame:
@@ -69,7 +71,7 @@ class ClassReport:
                   "skipped.csv": pd.DataFrame([vars(s) for s in self.skipped], columns=["file", "reason"])}
         written = []
         for name, frame in tables.items():
-            frame.to_csv(folder / name, index=False)
+            _spreadsheet_safe(frame).to_csv(folder / name, index=False)
             written.append(folder / name)
         (folder / "report.html").write_text(self.to_html(), encoding="utf-8")
         written.append(folder / "report.html")
@@ -86,13 +88,21 @@ def handin_files(folder: str | Path) -> list[Path]:
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(str(folder), "", "this is not a folder.", "give the folder that holds the hand-in files.")
-    return sorted(p for p in folder.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    files = sorted(p for p in folder.rglob("*") if p.is_file()
+                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    if not files:
+        raise InputError(str(folder), "", "there are no files in this folder.",
+                         "copy the students' hand-in .json files into it, or give the folder that holds them.")
+    return files
 
 
 def load_class(paths: list[Path], exercise: Exercise) -> tuple[list[tuple[str, HandIn]], list[Skipped]]:
-    """Load every file; returns (pseudonym, hand-in) pairs and the files left out with reasons."""
-    loaded, skipped, used = [], [], {}
+    """Load every file; returns (pseudonym, hand-in) pairs and the files left out with reasons.
+
+    A hand-in without a pseudonym is shown as `student-NNN` (its place in the file list), never under
+    its file name, which is often a real name; a pseudonym used twice gets " (2)", " (3)" ...
+    """
+    loaded, skipped, used = [], [], set()
     for n, path in enumerate(paths, start=1):
         try:
             handin = load_handin(path, exercise)
@@ -100,9 +110,13 @@ def load_class(paths: list[Path], exercise: Exercise) -> tuple[list[tuple[str, H
             where = f"{err.place}: " if err.place else ""
             skipped.append(Skipped(str(path), f"{where}{err.problem} Fix: {err.fix}"))
             continue
-        name = handin.student.strip() or f"student-{n:03d}"
-        used[name] = used.get(name, 0) + 1
-        loaded.append((name if used[name] == 1 else f"{name} ({used[name]})", handin))
+        base = handin.student.strip() or f"student-{n:03d}"
+        name, again = base, 1
+        while name in used:
+            again += 1
+            name = f"{base} ({again})"
+        used.add(name)
+        loaded.append((name, handin))
     return loaded, skipped
 
 
@@ -125,14 +139,20 @@ def class_report(handins: str | Path | list[Path], exercise: Exercise) -> ClassR
     with cycle_collection_paused():
         loaded, skipped = load_class(paths, exercise)
         reports = [(name, handin, check(handin, exercise)) for name, handin in loaded]
-    return ClassReport(
-        exercise=exercise, students=sorted(name for name, _ in loaded),
-        scores=_scores(reports, exercise), items=_items(reports, exercise),
-        misconceptions=_misconceptions(reports, exercise), heat=_heat(loaded, exercise),
-        orphans=pd.DataFrame([{"student": name, "place": f.place, "problem": f.problem}
-                              for name, handin in loaded for f in handin.findings],
-                             columns=["student", "place", "problem"]),
-        skipped=skipped)
+        report = ClassReport(
+            exercise=exercise, students=sorted(name for name, _ in loaded),
+            scores=_scores(reports, exercise), items=_items(reports, exercise),
+            misconceptions=_misconceptions(reports, exercise), heat=_heat(loaded, exercise),
+            orphans=_orphans(loaded), skipped=skipped)
+        del reports, loaded  # freed while the collector is off; else its first pass would scan them all
+    return report
+
+
+def _orphans(loaded: list[tuple[str, HandIn]]) -> pd.DataFrame:
+    """The tags left out of hand-ins that were used (orphaned quotes, unknown labels ...), with the fix."""
+    rows = [{"student": name, "place": f.place, "problem": f.problem, "fix": f.fix}
+            for name, handin in loaded for f in handin.findings]
+    return pd.DataFrame(rows, columns=["student", "place", "problem", "fix"])
 
 
 def _scores(reports: list[tuple[str, HandIn, Report]], exercise: Exercise) -> pd.DataFrame:
@@ -174,8 +194,7 @@ def _misconceptions(reports: list[tuple[str, HandIn, Report]], exercise: Exercis
     quoted_loaded = {k.id for k in exercise.key if k.label == "loaded" and _expects_quoted(k)}
     for name, _, report in reports:
         for entry in report.items:
-            given = (entry["attrs"].get("voice") or {}).get("given")
-            if entry["key_id"] in quoted_loaded and given == "reporter":
+            if entry["key_id"] in quoted_loaded and (entry["attrs"].get("voice") or {}).get("given") == "reporter":
                 blamed.setdefault(entry["key_id"], set()).add(name)
         for entry in report.tags:
             if entry["verdict"] == "distractor":
@@ -198,26 +217,49 @@ def _misconceptions(reports: list[tuple[str, HandIn, Report]], exercise: Exercis
                      "key_id": "", "line": None, "quote": "", "students": len(over), "share": round(len(over) / n, 4),
                      "why": "Long tags hide which words do the work, and they lower precision."})
     frame = pd.DataFrame(rows, columns=["kind", "key_id", "line", "quote", "students", "share", "why"])
+    frame["line"] = frame["line"].astype("Int64")  # over-tagging has no line; the others stay whole numbers
     return frame.sort_values(["share", "line"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def _heat(loaded: list[tuple[str, HandIn]], exercise: Exercise) -> dict[str, np.ndarray]:
-    """Per label, the share of students whose tags cover each token."""
+    """Per label, the share of students whose tags cover each token.
+
+    A student counts once per token however many of their tags cover it, so each student's tags of
+    one label are first merged into runs that do not overlap; then the whole class's runs are counted
+    at once. Everything is done on arrays of all the class's tags, not tag by tag.
+    """
     tokens = exercise.article.tokens
-    starts = np.array([t.start for t in tokens])
-    ends = np.array([t.end for t in tokens])
-    counts = {label: np.zeros(len(tokens)) for label in exercise.labels}
-    for _, handin in loaded:
-        marks = {label: np.zeros(len(tokens), dtype=bool) for label in exercise.labels}
-        for tag in handin.tags:
-            if tag.label in marks:
-                first = int(np.searchsorted(ends, tag.start, side="right"))
-                last = int(np.searchsorted(starts, tag.end, side="left"))
-                marks[tag.label][first:last] = True
-        for label, mark in marks.items():
-            counts[label] += mark
+    labels = list(exercise.labels)
+    width = len(tokens) + 1  # token positions 0..len(tokens), one block of them per (student, label)
+    number = {label: n for n, label in enumerate(labels)}
+    rows = [(s * len(labels) + number[tag.label], tag.start, tag.end)
+            for s, (_, handin) in enumerate(loaded) for tag in handin.tags if tag.label in number]
+    counts = np.zeros(len(labels) * width, dtype=np.int64)
+    if rows:
+        group, starts, ends = np.array(rows, dtype=np.int64).T
+        first = np.searchsorted(np.array([t.end for t in tokens]), starts, side="right")
+        last = np.searchsorted(np.array([t.start for t in tokens]), ends, side="left")
+        run_start, run_end = _merged_runs(group * width + first, group * width + last)
+        block = run_start // width
+        label_of = block % len(labels)
+        np.add.at(counts, label_of * width + run_start - block * width, 1)
+        np.add.at(counts, label_of * width + run_end - block * width, -1)
+    covered = counts.reshape(len(labels), width).cumsum(axis=1)[:, :-1]
     n = max(len(loaded), 1)
-    return {label: c / n for label, c in counts.items()}
+    return {label: covered[k] / n for k, label in enumerate(labels)}
+
+
+def _merged_runs(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The union of the half-open intervals [starts, ends) as disjoint runs, in order (empty ones dropped)."""
+    keep = ends > starts
+    order = np.argsort(starts[keep], kind="stable")
+    starts, ends = starts[keep][order], ends[keep][order]
+    if not len(starts):
+        return starts, ends
+    reach = np.maximum.accumulate(ends)
+    opens = np.r_[True, starts[1:] > reach[:-1]]
+    closes = np.r_[opens[1:], True]
+    return starts[opens], reach[closes]
 
 
 # --- HTML -----------------------------------------------------------------------------------------
@@ -235,11 +277,36 @@ def _e(value) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _cell(value) -> str:
+    """One table cell: blank for a missing value, numbers as they are, everything else escaped."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.4g}"
+    return _e(value)
+
+
 def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
+    """An HTML table of `frame` (pandas' own to_html is eight times slower on a class of 1,000)."""
     if frame.empty:
         return "<p>None.</p>"
     shown = frame[columns] if columns else frame
-    return shown.to_html(index=False, escape=True, border=0, na_rep="")
+    head = "".join(f"<th>{_e(c)}</th>" for c in shown.columns)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
+                   for row in shown.itertuples(index=False, name=None))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A pseudonym that a spreadsheet would run as a formula (`=HYPERLINK(...)`, `+1`, `@x`) gets a
+    leading apostrophe in the CSV files, so that it stays text when an instructor opens them."""
+    if "student" not in frame.columns:
+        return frame
+    safe = frame.copy()
+    safe["student"] = safe["student"].map(lambda v: f"'{v}" if isinstance(v, str) and v[:1] in FORMULA_STARTS else v)
+    return safe
 
 
 def heat_html(report: ClassReport, label: str) -> str:
@@ -276,7 +343,7 @@ def render_html(report: ClassReport) -> str:
         f"<h1>Class report: {_e(ex.title)}</h1>",
         f"<p>{len(report.students)} hand-ins used, {len(report.skipped)} files left out. "
         "Students are listed by pseudonym in name order, not by score.</p>",
-        "<h2>Class scores per label (mean)</h2>", report.class_scores().to_html(border=0),
+        "<h2>Class scores per label (mean)</h2>", _table(report.class_scores().reset_index()),
         "<h2>Most missed key items</h2>",
         _table(missed, ["line", "label", "quote", "found", "why"]),
         "<h2>Common misconceptions</h2>", _table(misc, ["kind", "line", "quote", "students", "share", "why"]),

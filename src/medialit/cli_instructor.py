@@ -46,13 +46,23 @@ def _report(args) -> int:
     report = class_report(args.handins, exercise)
     out = Path(args.out) if args.out else Path(args.handins).resolve().parent / f"{exercise.id}-class-report"
     written = report.save(out)
-    print(f"{len(report.students)} hand-ins used; report in {out} ({len(written)} files; open report.html).")
-    print(report.class_scores().to_string())
+    if report.students:
+        print(f"{len(report.students)} hand-ins used; report in {out} ({len(written)} files; open report.html).")
+        print(report.class_scores().to_string())
+    else:
+        print(f"No hand-in in {args.handins} could be used for exercise {exercise.id!r}; the reasons are below "
+              f"and in {out / 'skipped.csv'}.")
     for skipped in report.skipped:
-        print(f"  left out {skipped.file}: {skipped.reason}")
-    if not report.orphans.empty:
-        print(f"  {len(report.orphans)} tag(s) left out as orphans; see orphans.csv.")
+        print(_one_line(f"  left out {skipped.file}: {skipped.reason}"))
+    for orphan in report.orphans.itertuples(index=False):
+        print(_one_line(f"  tag left out of {orphan.student}'s hand-in: {orphan.place}: {orphan.problem} "
+                        f"Fix: {orphan.fix}"))
     return 1 if report.skipped or not report.orphans.empty else 0
+
+
+def _one_line(text: str) -> str:
+    """A message on one terminal line: quoted words can hold line breaks."""
+    return "  " + " ".join(text.split())
 
 
 def _exercise_for(handin_path: Path, given: str | None):
@@ -60,6 +70,8 @@ def _exercise_for(handin_path: Path, given: str | None):
 
     if given:
         return load_exercise(given)
+    if not handin_path.is_file():
+        raise InputError(str(handin_path), "", "the file does not exist.", "check the path.")
     try:
         data = json.loads(handin_path.read_text(encoding="utf-8-sig"))
         exercise_id = str(data.get("exercise", ""))
@@ -85,8 +97,17 @@ def _export(args) -> int:
         exercise = _exercise_for(source, args.exercise)
         handin = load_handin(source, exercise)
         tags, name, findings = handin.tags, f"{exercise.id}-{source.stem}", handin.findings
-    out = Path(args.out) if args.out else Path(f"{name}{SUFFIX[args.to]}")
-    for path in export(tags, exercise.article, args.to, out, name):
+    default = f"{name}{SUFFIX[args.to]}"
+    out = Path(args.out) if args.out else Path(default)
+    if out.is_dir():
+        out = out / default
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        written = export(tags, exercise.article, args.to, out, name)
+    except OSError as err:
+        raise InputError(str(out), "", f"the file cannot be written ({err.strerror}).",
+                         "choose another --out, in a folder you can write to.") from None
+    for path in written:
         print(f"wrote {path}")
     for finding in findings:
         print(f"  left out: {finding}")
@@ -99,13 +120,15 @@ def add_subcommands(subparsers) -> None:
     p.add_argument("--id", required=True, help="exercise id: lowercase letters, digits and dashes")
     p.add_argument("--title", required=True, help="the chapter title")
     p.add_argument("--book", default="book", help="the book folder (default: book)")
-    p.add_argument("--pipeline", help="a spaCy pipeline name, or 'blank' (default: a trained one if installed)")
+    p.add_argument("--pipeline", help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
+                                      "(default: a trained English one if installed)")
     p.set_defaults(run=_new)
 
     p = subparsers.add_parser("suggest", help="list draft key suggestions for an article, with reasons")
     p.add_argument("article", help="the article as a UTF-8 text file")
     p.add_argument("--labels", help="only these labels, comma-separated (claim,source,loaded,cue)")
-    p.add_argument("--pipeline", help="a spaCy pipeline name, or 'blank'")
+    p.add_argument("--pipeline", help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
+                                      "(default: a trained English one if installed)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_suggest)
 
@@ -119,5 +142,5 @@ def add_subcommands(subparsers) -> None:
     p.add_argument("input", help="a hand-in .json file or an exercise.yml")
     p.add_argument("--to", required=True, choices=["webanno", "brat", "spacy", "ptc"])
     p.add_argument("--exercise", help="the exercise.yml (for a hand-in; found under book/exercises/ if left out)")
-    p.add_argument("--out", help="the file to write (default: NAME.<format suffix> here)")
+    p.add_argument("--out", help="the file (or folder) to write (default: NAME.<format suffix> here)")
     p.set_defaults(run=_export)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from .annotations import Tag
 from .article import Article
@@ -37,11 +38,18 @@ def _bad(fmt: str, place: str, problem: str) -> InputError:
 
 # --- W3C Web Annotation (JSON-LD) -----------------------------------------------------------------
 
+def _iri(collection: str, tag_id: str = "") -> str:
+    """`urn:medialit:COLLECTION[:TAG]`, each part percent-encoded so that a ':' or a space in a name is safe."""
+    parts = [quote(collection, safe="")] + ([quote(tag_id, safe="")] if tag_id else [])
+    return "urn:medialit:" + ":".join(parts)
+
+
+def _tag_id_of(iri: str) -> str:
+    return unquote(str(iri).rsplit(":", 1)[-1])
+
+
 def to_webanno(tags: list[Tag], article: Article, collection: str = "medialit") -> dict:
     """An AnnotationPage: one Annotation per tag, plus a 'linking' Annotation per attributed claim."""
-    def iri(tag_id: str) -> str:
-        return f"urn:medialit:{collection}:{tag_id}"
-
     items = []
     for tag in tags:
         bodies = [{"type": "TextualBody", "purpose": "classifying", "value": tag.label}]
@@ -50,17 +58,18 @@ def to_webanno(tags: list[Tag], article: Article, collection: str = "medialit") 
         if tag.note:
             bodies.append({"type": "TextualBody", "purpose": "commenting", "value": tag.note})
         items.append({
-            "id": iri(tag.id), "type": "Annotation", "motivation": "classifying", "body": bodies,
+            "id": _iri(collection, tag.id), "type": "Annotation", "motivation": "classifying", "body": bodies,
             "target": {"source": f"urn:sha256:{article.sha256}", "selector": [
                 {"type": "TextPositionSelector", "start": tag.start, "end": tag.end},
                 {"type": "TextQuoteSelector", "exact": tag.quote,
                  "prefix": article.text[max(0, tag.start - CONTEXT_WIDTH):tag.start],
                  "suffix": article.text[tag.end:tag.end + CONTEXT_WIDTH]}]}})
         if tag.source_ids:
-            items.append({"id": iri(f"{tag.id}-attribution"), "type": "Annotation", "motivation": "linking",
+            items.append({"id": _iri(collection, f"{tag.id}-attribution"), "type": "Annotation",
+                          "motivation": "linking",
                           "body": {"type": "TextualBody", "purpose": "linking", "value": "attributed-to"},
-                          "target": [iri(tag.id), *(iri(s) for s in tag.source_ids)]})
-    return {"@context": CONTEXT, "id": f"urn:medialit:{collection}", "type": "AnnotationPage", "items": items}
+                          "target": [_iri(collection, tag.id), *(_iri(collection, s) for s in tag.source_ids)]})
+    return {"@context": CONTEXT, "id": _iri(collection), "type": "AnnotationPage", "items": items}
 
 
 def from_webanno(data: dict, article: Article) -> list[Tag]:
@@ -71,32 +80,42 @@ def from_webanno(data: dict, article: Article) -> list[Tag]:
     tags: dict[str, Tag] = {}
     links: list[list[str]] = []
     for n, anno in enumerate(items):
-        short = str(anno.get("id", "")).rsplit(":", 1)[-1]
-        if anno.get("motivation") == "linking":
-            links.append([str(t).rsplit(":", 1)[-1] for t in anno.get("target", [])])
-            continue
-        selectors = {s.get("type"): s for s in anno.get("target", {}).get("selector", [])}
-        position, quote = selectors.get("TextPositionSelector"), selectors.get("TextQuoteSelector")
-        if position is None:
-            raise _bad("webanno", f"item {n}", "an annotation has no TextPositionSelector.")
-        start, end = int(position["start"]), int(position["end"])
-        exact = article.text[start:end]
-        if quote is not None and quote.get("exact") != exact:
-            raise _bad("webanno", f"item {n}", f"the quote does not match the article at {start}-{end}.")
-        label, attrs, note = "", {}, ""
-        for body in anno.get("body", []):
-            purpose = body.get("purpose")
-            if purpose == "classifying":
-                label = body["value"]
-            elif purpose == "tagging":
-                attrs[body["attribute"]] = body["value"]
-            elif purpose == "commenting":
-                note = body["value"]
-        tags[short] = Tag(short, label, start, end, exact, attrs, [], note)
+        try:
+            if anno.get("motivation") == "linking":
+                links.append([_tag_id_of(t) for t in anno["target"]])
+                continue
+            tag = _webanno_tag(anno, article, f"item {n}")
+        except (AttributeError, KeyError, TypeError, ValueError):
+            raise _bad("webanno", f"item {n}", "this is not an annotation that medialit wrote.") from None
+        tags[tag.id] = tag
     for claim, *sources in links:
         if claim in tags:
             tags[claim].source_ids = sources
     return list(tags.values())
+
+
+def _webanno_tag(anno: dict, article: Article, place: str) -> Tag:
+    """One classifying Annotation as a tag; refused when its position and its quote disagree."""
+    selectors = {s["type"]: s for s in anno["target"]["selector"]}
+    position, quote_selector = selectors.get("TextPositionSelector"), selectors.get("TextQuoteSelector")
+    if position is None:
+        raise _bad("webanno", place, "an annotation has no TextPositionSelector.")
+    start, end = int(position["start"]), int(position["end"])
+    if not 0 <= start < end <= len(article.text):
+        raise _bad("webanno", place, f"the position {start}-{end} is not inside the article (0-{len(article.text)}).")
+    exact = article.text[start:end]
+    if quote_selector is not None and quote_selector.get("exact") != exact:
+        raise _bad("webanno", place, f"the quote does not match the article at {start}-{end}.")
+    label, attrs, note = "", {}, ""
+    for body in anno["body"]:
+        purpose = body.get("purpose")
+        if purpose == "classifying":
+            label = body["value"]
+        elif purpose == "tagging":
+            attrs[body["attribute"]] = body["value"]
+        elif purpose == "commenting":
+            note = body["value"]
+    return Tag(_tag_id_of(anno["id"]), label, start, end, exact, attrs, [], note)
 
 
 # --- brat standoff --------------------------------------------------------------------------------
@@ -273,6 +292,8 @@ def from_ptc(tsv: str, article: Article) -> list[Tag]:
         except ValueError:
             raise _bad("ptc", f"line {n}", "a PTC line has four tab-separated fields: id, technique, start, end.") \
                 from None
+        if not 0 <= start < end <= len(article.text):
+            raise _bad("ptc", f"line {n}", f"the span {start}-{end} is not inside the article (0-{len(article.text)}).")
         attrs = {"technique": techniques[name]} if name in techniques else {}
         label = "loaded" if name in techniques or name == "Loaded_Language" else name
         tags.append(Tag(f"p{n}", label, start, end, article.text[start:end], attrs))
@@ -287,8 +308,11 @@ def export(tags: list[Tag], article: Article, fmt: str, out: Path, name: str) ->
         out.write_text(json.dumps(to_webanno(tags, article, name), ensure_ascii=False, indent=1), encoding="utf-8")
         return [out]
     if fmt == "brat":
-        out.write_text(to_brat(tags, article), encoding="utf-8")
         text = out.with_suffix(".txt")
+        if text == out:
+            raise InputError(str(out), "", "brat keeps the article text in a .txt file beside the .ann file.",
+                             "give a name that ends in .ann.")
+        out.write_text(to_brat(tags, article), encoding="utf-8")
         text.write_text(article.text, encoding="utf-8")
         return [out, text]
     if fmt == "spacy":

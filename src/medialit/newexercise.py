@@ -122,6 +122,9 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
                     labels: tuple[str, ...] = DRAFT_LABELS, nlp=None) -> NewExercise:
     """Make `book/exercises/ID/` (article + draft exercise.yml) and `book/ID.md`; refuse to overwrite."""
     book = Path(book)
+    title = " ".join(title.split())  # one line: it becomes the chapter's heading
+    if not title:
+        raise InputError("--title", "", "the exercise has no title.", 'give one, such as --title "Mill Road".')
     if not ID_PATTERN.match(exercise_id):
         raise InputError("--id", exercise_id, "an exercise id uses lowercase letters, digits and dashes only.",
                          "choose an id such as `council-cycle-lane`.")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -83,7 +84,7 @@ def _words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The shipped word lists (see lexicon/SOURCES.md for where each comes from)."""
+    """The shipped word lists (lexicon/SOURCES.md says where each comes from and under which licence)."""
     return Lexicon(
         loaded={r[0]: (r[1], r[2] if len(r) > 2 else "") for r in _rows("loaded.tsv")},
         vader={r[0]: float(r[1]) for r in _rows("vader_strong.tsv")},
@@ -109,7 +110,8 @@ def _load(name: str) -> Language:
 def load_pipeline(name: str | None = None) -> Language:
     """A trained English pipeline when one is installed (or `name`), else the blank one.
 
-    `name="blank"` forces the rules-only path.
+    `name` is an installed package or a folder that `nlp.to_disk()` wrote; `name="blank"` forces
+    the rules-only path.
     """
     if name == "blank":
         return spacy.blank("en")
@@ -117,6 +119,10 @@ def load_pipeline(name: str | None = None) -> Language:
         try:
             return _load(name)
         except OSError:
+            if Path(name).exists():
+                raise InputError(name, "", "this is not a folder that holds a spaCy pipeline.",
+                                 "give the folder that nlp.to_disk() wrote, an installed pipeline's name, "
+                                 "or 'blank'.") from None
             raise InputError(name, "", "this spaCy pipeline is not installed.",
                              f"install it (python -m spacy download {name}) or leave out the pipeline option.") \
                 from None
@@ -304,7 +310,7 @@ class _Draft:
                               f"in lexicon: {strength} (VADER {value:+.1f})"))
             elif word in self.lex.subjective:
                 spans.append((tok.i, tok.i + 1, {"technique": "emotional"},
-                              f"in lexicon: subjective adjective (pattern, polarity {self.lex.subjective[word]:+.2f})"))
+                              f"in lexicon: strongly subjective (pattern, polarity {self.lex.subjective[word]:+.2f})"))
         taken: list[tuple[int, int]] = []
         for i, j, attrs, reason in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
             if any(a <= i and j <= b for a, b in taken):
