@@ -245,8 +245,8 @@ def key_lines(label: str) -> list[int]:
 @pytest.mark.parametrize("page,label", [("03-claims", "claim"), ("04-sources", "source"),
                                         ("05-loaded-language", "loaded"), ("06-hedges", "cue")])
 def test_how_much_to_tag_matches_the_key(page, label):
-    """Each tagging chapter sets a stretch of the article and says how many items the key has,
-    in all and in the stretch; the figures must stay close to the key as the key changes."""
+    """Each tagging chapter's Tagger shows a stretch of the article (`:lines:`); the text says which,
+    and how many items the key has in all and in the stretch, close to the key as the key changes."""
     found = re.search(r"\*\*How much to tag\.\*\*(.*?)(?:\n\n|$)", source(page), re.S)
     assert found, f"book/{page}.md: no 'How much to tag' paragraph"
     paragraph = " ".join(found.group(1).split())
@@ -255,6 +255,8 @@ def test_how_much_to_tag_matches_the_key(page, label):
     assert stretch, f"book/{page}.md: say which lines to tag and how many items they hold"
     stated = int(stretch.group(1) or stretch.group(4))
     last = int(stretch.group(2) or stretch.group(3))
+    _, options, _ = fenced(source(page), "tagger")[0]
+    assert options.get("lines") == f"1-{last}", f"book/{page}.md: the text says L1 to L{last}, the Tagger shows {options.get('lines')}"
     lines = key_lines(label)
     in_stretch = sum(line <= last for line in lines)
     assert abs(total - len(lines)) <= max(5, len(lines) // 5), (

@@ -96,6 +96,8 @@ def test_script_text_cannot_break_out_of_the_json_element(tmp_path):
     ("```{tagger} ex/missing.yml\n```\n", "missing.yml"),
     ("```{tagger} ex/exercise.yml\n:labels: claim banana\n```\n", "banana"),
     ("```{tagger} ex/exercise.yml\n:difficulty: hard\n```\n", "hard"),
+    ("```{tagger} ex/exercise.yml\n:lines: 18-1\n```\n", ":lines: 1-18"),
+    ("```{tagger} ex/exercise.yml\n:lines: 500-600\n```\n", "lines 500-600 are not in the article"),
 ])
 def test_bad_directive_fails_the_build_with_a_clear_message(tmp_path, page, expected):
     src = make_project(tmp_path, "# T\n\n" + page)
@@ -109,6 +111,17 @@ def test_script_json_escapes_every_markup_character():
     text = script_json({"a": "</script><!-- & \u2028"})
     assert not set("<>&\u2028") & set(text)
     assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+def test_a_lines_option_puts_only_that_part_on_the_page(tmp_path):
+    src = make_project(tmp_path, "# T\n\n```{tagger} ex/exercise.yml\n:lines: 8–14\n```\n")
+    build(src, tmp_path)
+    config = config_of((tmp_path / "build" / "html" / "book" / "page.html").read_text(encoding="utf-8"))
+    article = config["exercise"]["article"]
+    assert article["part"]["lines"] == [8, 14]
+    assert {t["line"] for t in article["tokens"]} == {8, 10, 12, 14}
+    assert all(article["part"]["start"] <= k["start"] and k["end"] <= article["part"]["end"]
+               for k in config["exercise"]["key"])
 
 
 def test_parse_labels_accepts_spaces_and_commas():

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medialit
-from medialit import InputError, Tagger, load_exercise, load_handin
+from helpers import handin_of, key_tags
+from medialit import InputError, Tagger, check, load_exercise, load_handin
 from medialit.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,3 +171,29 @@ def test_key_yaml_from_author_mode_resolves_to_the_same_spans(exercise, tmp_path
     assert by_label["claim"].source_ids == [by_label["source"].id]
     assert by_label["loaded"].attrs["neutral"] == "Putin: \\ 'the president'"
     assert by_label["source"].hints == ["Who insisted?"]
+
+
+@needs_node
+def test_a_part_of_the_article_is_compiled_shown_and_checked_alike_in_python_and_javascript(exercise):
+    widget = Tagger(exercise, lines=(8, 14))
+    compiled = widget.exercise
+    part = compiled["article"]["part"]
+    assert part["lines"] == [8, 14]
+    assert {t["line"] for t in compiled["article"]["tokens"]} <= set(range(8, 15))
+    assert compiled["key"] and all(part["start"] <= k["start"] and k["end"] <= part["end"] for k in compiled["key"])
+    assert "lines 8 to 14" in compiled["instructions"]
+    inside = [t for t in key_tags(exercise) if 8 <= exercise.article.line_of(t.start) <= 14]
+    outside = [t for t in key_tags(exercise) if exercise.article.line_of(t.start) > 14]
+    assert inside and outside
+    handin = handin_of(exercise, inside + outside)
+    python = check(handin, exercise, lines=(8, 14)).to_json()
+    assert python["lines"] == [8, 14] and python["scores"]["all"]["f1"] == 1.0
+    assert {t["tag_id"] for t in python["tags"]} == {t.id for t in inside}  # tags elsewhere are left out
+    script = ("const c = await import(" + json.dumps((TAGGER_JS.parent / "check.js").as_uri()) + ");"
+              " return c.check(data.exercise, data.handin);")
+    assert run_js(script, {"exercise": compiled, "handin": handin.to_json()}) == python
+
+
+def test_lines_outside_the_article_are_one_clear_input_error(exercise):
+    with pytest.raises(InputError, match="lines 300-400 are not in the article"):
+        Tagger(exercise, lines=(300, 400))

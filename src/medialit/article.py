@@ -125,6 +125,15 @@ class Article:
         """1-based line number of a code-point offset."""
         return bisect_right(self._line_starts, offset)
 
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def lines_span(self, first: int, last: int) -> tuple[int, int]:
+        """Code-point offsets [start, end) of lines `first` to `last` (1-based, inclusive)."""
+        end = self._line_starts[last] - 1 if last < len(self._line_starts) else len(self.text)
+        return self._line_starts[first - 1], end
+
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Runs of non-blank lines, with the line each starts on."""

@@ -231,13 +231,16 @@ def _score(credit: float, tags: int, required: int) -> dict:
 
 
 def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
-          difficulty: str | None = None) -> Report:
-    """Compare a hand-in with the key; returns a Report (see the formats page for every rule)."""
-    exercise = exercise.restricted(labels)
+          difficulty: str | None = None, lines: tuple[int, int] | None = None) -> Report:
+    """Compare a hand-in with the key; returns a Report (see the formats page for every rule).
+
+    With `lines` (or an exercise restricted to some lines), only that part of the article is
+    checked: tags elsewhere are left out of the Report, not counted as extras."""
+    exercise = exercise.restricted(labels, lines)
     difficulty = difficulty or exercise.difficulty
     challenge = difficulty == "challenge"
     article = exercise.article
-    tags = [t for t in handin.tags if t.label in exercise.labels]
+    tags = [t for t in handin.tags if t.label in exercise.labels and exercise.covers(t.start, t.end)]
     near = _neighbourhoods(tags, exercise)
     matches: dict[str, KeyItem] = {}
     overlaps: dict[str, float] = {}
@@ -297,7 +300,8 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     scores = _scores(exercise, items_out, tags_out)
     orphans = [{"tag_id": f.place, "message": str(f)} for f in handin.findings]
     return Report({"format": REPORT_FORMAT, "exercise": exercise.id, "article_sha256": article.sha256,
-                   "difficulty": difficulty, "labels": list(exercise.labels), "items": items_out,
+                   "difficulty": difficulty, "labels": list(exercise.labels),
+                   "lines": list(exercise.lines) if exercise.lines else None, "items": items_out,
                    "tags": tags_out, "scores": scores, "notices": notices, "orphans": orphans})
 
 

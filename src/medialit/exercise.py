@@ -104,6 +104,16 @@ class Exercise:
     path: Path | None = None
     untagged: list[dict] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    lines: tuple[int, int] | None = None  # the part of the article a chapter works on, if not all
+
+    @cached_property
+    def part(self) -> tuple[int, int]:
+        """Code-point offsets [start, end) of the lines this exercise covers."""
+        return self.article.lines_span(*self.lines) if self.lines else (0, len(self.article.text))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether a span lies in the part of the article this exercise covers."""
+        return self.part[0] <= start and end <= self.part[1]
 
     def item(self, item_id: str) -> KeyItem | None:
         return self._by_id.get(item_id)
@@ -134,33 +144,48 @@ class Exercise:
         return (np.array([a for a, _ in spans], dtype=np.int64), np.array([b for _, b in spans], dtype=np.int64),
                 np.array(first, dtype=np.intp))
 
-    def restricted(self, labels: list[str] | None) -> "Exercise":
-        """The same exercise with only some labels (unknown names are an error)."""
-        if not labels:
+    def restricted(self, labels: list[str] | None = None, lines: tuple[int, int] | None = None) -> "Exercise":
+        """The same exercise with only some labels, or only the key items on some lines (the part of
+        the article one chapter works on). Unknown labels and lines outside the article are errors."""
+        if not labels and not lines:
             return self
-        unknown = [name for name in labels if name not in self.labels]
+        unknown = [name for name in labels or [] if name not in self.labels]
         if unknown:
             raise InputError(str(self.path or self.id), "labels",
                              f"the exercise has no label {', '.join(map(repr, unknown))}.",
                              f"use some of: {', '.join(self.labels)}.")
-        keep = set(labels)
-        return Exercise(self.id, self.title, self.instructions, self.difficulty, self.tolerance,
-                        {n: s for n, s in self.labels.items() if n in keep},
-                        [k for k in self.key if k.label in keep],
-                        [d for d in self.distractors if keep & set(d.labels)],
-                        self.article, self.path, self.untagged, self.files)
+        if lines and not (1 <= lines[0] <= lines[1] <= self.article.line_count):
+            raise InputError(str(self.path or self.id), "lines", f"lines {lines[0]}-{lines[1]} are not in the article.",
+                             f"give a range such as 1-18, within 1-{self.article.line_count}.")
+        keep = set(labels or self.labels)
+        part = Exercise(self.id, self.title, self.instructions, self.difficulty, self.tolerance,
+                        {n: s for n, s in self.labels.items() if n in keep}, [], [], self.article, self.path,
+                        self.untagged, self.files, tuple(lines) if lines else self.lines)
+        part.key = [k for k in self.key if k.label in keep and part.covers(k.start, k.end)]
+        part.distractors = [d for d in self.distractors if keep & set(d.labels) and part.covers(d.start, d.end)]
+        return part
 
-    def compile(self, labels: list[str] | None = None, difficulty: str | None = None) -> dict:
-        """The JSON form the widget and the JavaScript checker read (`medialit.exercise/1`)."""
-        ex = self.restricted(labels)
+    def compile(self, labels: list[str] | None = None, difficulty: str | None = None,
+                lines: tuple[int, int] | None = None) -> dict:
+        """The JSON form the widget and the JavaScript checker read (`medialit.exercise/1`).
+
+        With `lines`, only that part of the article is tagged: its tokens, paragraphs and key items."""
+        ex = self.restricted(labels, lines)
         if difficulty is not None and difficulty not in DIFFICULTIES:
             raise InputError(str(self.path or self.id), "difficulty", f"unknown difficulty {difficulty!r}.",
                              f"use one of: {', '.join(DIFFICULTIES)}.")
         article = ex.article.to_json()
         article["sentences"] = [{"start": s.start, "end": s.end} for s in ex.article.sentences]
-        instructions = ex.instructions if ex is self else " ".join(
+        if ex.lines:
+            inside = lambda x: ex.covers(x["start"], x["end"])  # noqa: E731
+            article["tokens"] = [t for t in article["tokens"] if inside(t)]
+            article["paragraphs"] = [p for p in article["paragraphs"] if inside(p)]
+            article["part"] = {"lines": list(ex.lines), "start": ex.part[0], "end": ex.part[1]}
+        instructions = ex.instructions if ex.labels.keys() == self.labels.keys() else " ".join(
             [f"Tag every {spec.title.lower()} you find. {spec.help}" for spec in ex.labels.values()]
             + ["Then press Check my tags."])
+        if ex.lines:
+            instructions += f" Here you work on one part of the article: lines {ex.lines[0]} to {ex.lines[1]}."
         return {"format": EXERCISE_FORMAT, "id": ex.id, "title": ex.title, "instructions": instructions,
                 "difficulty": difficulty or ex.difficulty, "tolerance": ex.tolerance, "article": article,
                 "labels": [s.to_json() for s in ex.labels.values()],

@@ -3,6 +3,7 @@
 ```{tagger} exercises/kremlin-drone/exercise.yml
 :labels: claim source
 :difficulty: standard
+:lines: 1-18
 ```
 
 The path is relative to the page. The directive compiles the exercise at build time and emits a
@@ -40,6 +41,18 @@ def script_json(data) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def parse_lines(value: str) -> tuple[int, int]:
+    """`1-18` (or `1–18`, or one line `7`): the part of the article a tagger shows."""
+    parts = value.replace("–", "-").replace(" ", "").split("-")
+    try:
+        first, last = (int(parts[0]), int(parts[-1])) if 1 <= len(parts) <= 2 else (0, 0)
+    except ValueError:
+        first = last = 0
+    if not 1 <= first <= last:
+        raise ValueError(f"`:lines: {value}` is not a range of lines; write it like `:lines: 1-18`.")
+    return first, last
+
+
 def parse_labels(value: str | None) -> list[str]:
     """`claim source`, `claim, source` or empty (all labels)."""
     return [name for name in (value or "").replace(",", " ").split() if name]
@@ -54,6 +67,7 @@ class TaggerDirective(SphinxDirective):
         "labels": directives.unchanged,
         "difficulty": lambda v: directives.choice(v, DIFFICULTIES),
         "mode": lambda v: directives.choice(v, MODES),
+        "lines": parse_lines,
     }
 
     def run(self):
@@ -63,7 +77,8 @@ class TaggerDirective(SphinxDirective):
         labels = parse_labels(self.options.get("labels"))
         try:
             exercise = load_exercise(path)
-            compiled = exercise.compile(labels=labels or None, difficulty=self.options.get("difficulty"))
+            compiled = exercise.compile(labels=labels or None, difficulty=self.options.get("difficulty"),
+                                        lines=self.options.get("lines"))
         except InputError as err:
             raise self.error(f"tagger: {err}") from None
         for file in exercise.files:

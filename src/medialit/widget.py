@@ -20,7 +20,7 @@ MODES = ("student", "author")
 
 
 class Tagger(anywidget.AnyWidget):
-    """Tag an exercise's article. `Tagger("exercise.yml", labels=["claim"], difficulty="guided")`."""
+    """Tag an exercise's article. `Tagger("exercise.yml", labels=["claim"], difficulty="guided", lines=(1, 18))`."""
 
     _esm = STATIC / "tagger.js"
     _css = STATIC / "tagger.css"
@@ -34,7 +34,8 @@ class Tagger(anywidget.AnyWidget):
     student = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, exercise_or_path: Exercise | str | Path, labels: list[str] | None = None,
-                 difficulty: str | None = None, mode: str = "student", **kwargs):
+                 difficulty: str | None = None, mode: str = "student", lines: tuple[int, int] | None = None,
+                 **kwargs):
         source = exercise_or_path if isinstance(exercise_or_path, Exercise) else load_exercise(exercise_or_path)
         if mode not in MODES:
             raise InputError(str(source.path or source.id), "mode", f"unknown mode {mode!r}.",
@@ -43,8 +44,8 @@ class Tagger(anywidget.AnyWidget):
             raise InputError(str(source.path or source.id), "difficulty", f"unknown difficulty {difficulty!r}.",
                              f"use one of: {', '.join(DIFFICULTIES)}.")
         self._source = source
-        self._exercise = source.restricted(list(labels) if labels else None)
-        compiled = source.compile(labels=list(labels) if labels else None, difficulty=difficulty)
+        self._exercise = source.restricted(list(labels) if labels else None, lines)
+        compiled = source.compile(labels=list(labels) if labels else None, difficulty=difficulty, lines=lines)
         super().__init__(exercise=compiled, labels=list(labels or []), difficulty=compiled["difficulty"],
                          mode=mode, **kwargs)
         self._created = now_iso()

@@ -289,7 +289,7 @@ test("bad tags are left out one by one and listed as orphans, the rest is checke
   handin.tags.splice(5, 0, ["not", "a", "tag"]);
   const problems = handinProblems(ex, handin);
   assert.deepStrictEqual(problems.map((p) => p.message), [
-    "tag 2 (t1): the id `t1` is used twice; the second was left out.",
+    "tag 2 (t1): the id `t1` is used twice; the second was left out. Fix: give each tag its own id, or tag it again in the widget.",
     "tag 3 (t3): this tag has no whole-number `start`; it was left out. Fix: tag it again in the widget.",
     "tag 4 (t4): \"it's\" is not a value of loaded.technique (emotional, fear); the tag was left out. "
       + "Fix: tag it again in the widget.",

@@ -156,7 +156,8 @@ test("decorate marks tokens and only the gaps inside a tag; sources get both edg
 
 test("badges and keys: letters where they are unique, two letters where first letters clash", () => {
   assert.deepEqual(badgePrefixes(LABELS), { claim: "C", source: "S", loaded: "L" });
-  assert.deepEqual(badgePrefixes([...LABELS, { name: "cue" }]), { claim: "CL", source: "S", loaded: "L", cue: "CU" });
+  assert.deepEqual(badgePrefixes([...LABELS, { name: "cue", letter: "u" }]), { claim: "C", source: "S", loaded: "L", cue: "U" });
+  assert.deepEqual(badgePrefixes([...LABELS, { name: "cue" }]), { claim: "CL", source: "SO", loaded: "LO", cue: "CU" });
   const keys = labelKeys(LABELS);
   assert.equal(keys.get("1"), "claim");
   assert.equal(keys.get("s"), "source");

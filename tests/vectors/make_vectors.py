@@ -70,6 +70,8 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             at(mini, "terrorist attacks", "loaded", "l1", attrs={"technique": "fear", "voice": "reporter", "neutral": "attacks"}),
         ], {"difficulty": "challenge"}),
         ("labels-loaded-only", "kremlin-mini", key_tags(mini), {"labels": ["loaded"]}),
+        ("lines-part", "kremlin-mini", key_tags(mini) + [at(mini, "Washington", "source", "x1", occurrence=4)],
+         {"lines": [8, 14]}),
         ("labels-claim-only-challenge", "kremlin-mini", key_tags(mini), {"labels": ["claim"], "difficulty": "challenge"}),
         ("over-tagging", "kremlin-mini", [
             at(mini, "A seething Peskov dismissed Ukraine’s denials and ranted that the United States was ‘undoubtedly’ involved",

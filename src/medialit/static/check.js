@@ -380,7 +380,8 @@ function readTags(exercise, handin) {
       attrs: { ...(raw.attrs || {}) }, source_ids: [...(raw.source_ids || [])], note: raw.note || "",
     };
     if (seen.has(tag.id)) {
-      findings.push(finding(place, `the id \`${tag.id}\` is used twice; the second was left out.`));
+      findings.push(finding(place, `the id \`${tag.id}\` is used twice; the second was left out.`,
+        "give each tag its own id, or tag it again in the widget."));
       return;
     }
     seen.add(tag.id);
@@ -418,23 +419,30 @@ export function handinProblems(exercise, handin) {
 
 // --- checking --------------------------------------------------------------------------------
 
-/** The exercise with only some labels (Python's Exercise.restricted). */
-function restricted(exercise, names) {
+/**
+ * The exercise with only some labels and, with `lines` (or a compiled part), only the key items
+ * on those lines (Python's Exercise.restricted). `covers(start, end)` says if a span is in the part.
+ */
+function restricted(exercise, names, lines, view) {
   const all = labelMap(exercise);
-  if (!names || !names.length) {
-    return { exercise, labels: all, key: exercise.key, distractors: exercise.distractors || [] };
-  }
-  const unknown = names.filter((n) => !all.has(n));
+  const unknown = (names || []).filter((n) => !all.has(n));
   if (unknown.length) {
     throw new Error(`${exercise.id}: labels: the exercise has no label ${unknown.map(pyRepr).join(", ")}. `
       + `Fix: use some of: ${[...all.keys()].join(", ")}.`);
   }
-  const keep = new Set(names);
+  const keep = new Set(names && names.length ? names : all.keys());
+  const part = lines || exercise.article.part?.lines || null;
+  const [from, to] = part
+    ? [view.lineStarts[part[0] - 1], part[1] < view.lineStarts.length ? view.lineStarts[part[1]] - 1 : view.chars.length]
+    : [0, view.chars.length];
+  const covers = (start, end) => from <= start && end <= to;
   return {
     exercise,
+    lines: part,
+    covers,
     labels: new Map([...all].filter(([n]) => keep.has(n))),
-    key: exercise.key.filter((k) => keep.has(k.label)),
-    distractors: (exercise.distractors || []).filter((d) => (d.labels || []).some((n) => keep.has(n))),
+    key: exercise.key.filter((k) => keep.has(k.label) && covers(k.start, k.end)),
+    distractors: (exercise.distractors || []).filter((d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end)),
   };
 }
 
@@ -591,12 +599,12 @@ export function check(exercise, handin, options = {}) {
   const refused = refusal(exercise, handin);
   if (refused) throw new HandInRefused(refused);
   const { tags: allTags, findings } = readTags(exercise, handin);
-  const ex = restricted(exercise, options.labels);
+  const view = articleView(exercise.article);
+  const ex = restricted(exercise, options.labels, options.lines, view);
   const difficulty = options.difficulty || exercise.difficulty;
   const challenge = difficulty === "challenge";
   const tolerance = exercise.tolerance;
-  const view = articleView(exercise.article);
-  const tags = allTags.filter((t) => ex.labels.has(t.label));
+  const tags = allTags.filter((t) => ex.labels.has(t.label) && ex.covers(t.start, t.end));
 
   const matches = new Map(); // tag id -> key item
   const overlaps = new Map(); // tag id -> overlap with its matched item
@@ -708,7 +716,7 @@ export function check(exercise, handin, options = {}) {
 
   return {
     format: REPORT_FORMAT, exercise: exercise.id, article_sha256: exercise.article.sha256,
-    difficulty, labels: [...ex.labels.keys()], items: itemsOut, tags: tagsOut, scores,
+    difficulty, labels: [...ex.labels.keys()], lines: ex.lines ? [...ex.lines] : null, items: itemsOut, tags: tagsOut, scores,
     notices: noticesOut, orphans: findings,
   };
 }

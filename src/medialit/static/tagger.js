@@ -132,15 +132,16 @@ export function decorate(count, ranges) {
   return { tok: tok.map(key), gap: gap.map(key) };
 }
 
-/** Short badge prefixes per label: first letter, two letters where first letters clash. */
-export function badgePrefixes(labels) {
-  return Object.fromEntries(labels.map((l) => {
-    const clash = labels.some((o) => o.name !== l.name && o.name[0] === l.name[0]);
-    return [l.name, (clash ? l.name.slice(0, 2) : l.name[0]).toUpperCase()];
-  }));
-}
-
 const letterOf = (l) => (l.letter || l.name[0]).toLowerCase();
+
+/**
+ * Badge prefixes per label: the label's key letter (C, S, L, U), so a badge names the key that
+ * makes it; two letters of the name where letters clash.
+ */
+export function badgePrefixes(labels) {
+  const clash = new Set(labels.map(letterOf)).size < labels.length;
+  return Object.fromEntries(labels.map((l) => [l.name, (clash ? l.name.slice(0, 2) : letterOf(l)).toUpperCase()]));
+}
 
 /** Keys that apply each label: its number shortcut and its letter. */
 export function labelKeys(labels) {
@@ -391,7 +392,7 @@ const ITEM_WORDS = {
   hit: "✓ Found", boundary: "≈ Found, edges differ", "wrong-label": "↔ Right words, other label", missed: "○ Not found yet",
 };
 const TAG_WORDS = {
-  matched: "✓ Matches the key", defensible: "✓ Defensible (optional)", "wrong-label": "↔ Other label in the key",
+  matched: "✓ Matches the key", close: "≈ Matches the key, edges differ", defensible: "✓ Defensible (optional)", "wrong-label": "↔ Other label in the key",
   distractor: "✗ A trap: not this one", extra: "✗ Not in the key",
 };
 const ATTR_WORDS = { right: "✓ right", wrong: "✗ not quite", unset: "○ not set", free: "✎ compare", partial: "≈ partly right" };
@@ -444,7 +445,9 @@ function createView(model, el, uid) {
     caret: 0, anchor: null, sticky: null, created: "", tagCursor: -1,
     openDetails: new Set(), hintsShown: new Map(), answers: new Set(), reportSig: null,
   };
-  const visible = () => state.tags.filter((t) => labelByName.has(t.label));
+  // a chapter may work on part of the article; tags elsewhere (from another chapter) are kept, not shown
+  const part = exercise.article.part || { start: 0, end: cps.length };
+  const visible = () => state.tags.filter((t) => labelByName.has(t.label) && part.start <= t.start && t.end <= part.end);
   const guided = difficulty === "guided" && !author;
   const askDetails = difficulty === "challenge";
   const candidates = guided ? dedupeRanges([...(exercise.key || []), ...(exercise.distractors || [])]) : [];
@@ -879,14 +882,17 @@ function createView(model, el, uid) {
     const focus = focusOnList();
     const num = numbering();
     const checked = state.reportSig !== null;
-    const verdictOf = new Map((checked ? report().tags || [] : []).map((t) => [t.tag_id, t]));
+    const rep = checked ? report() : {};
+    const close = new Set((rep.items || []).filter((it) => it.verdict === "boundary").map((it) => it.tag_id));
+    // a tag matched to an item whose edges differ says so, as the item's own entry does
+    const verdictOf = new Map((rep.tags || []).map((t) => [t.tag_id, t.verdict === "matched" && close.has(t.tag_id) ? "close" : t.verdict]));
     const sources = ofLabel("source");
     const sourcesSig = sources.map((x) => `${x.id}=${num.get(x.id)}`).join();
     const shown = new Set();
     for (const l of labels) {
       const lis = ofLabel(l.name).map((t) => {
         shown.add(t.id);
-        const sig = JSON.stringify([t.start, t.end, num.get(t.id), t.source_ids, verdictOf.get(t.id)?.verdict,
+        const sig = JSON.stringify([t.start, t.end, num.get(t.id), t.source_ids, verdictOf.get(t.id),
           t.label === "claim" ? sourcesSig : ""]);
         let e = entries.get(t.id);
         if (e?.sig !== sig) entries.set(t.id, e = { sig, bound: [] });
@@ -942,7 +948,7 @@ function createView(model, el, uid) {
         links.length ? h("span.mt-linked", ` → ${links.join(", ")}`) : null],
       () => jumpTo(t.id), { "aria-label": `${spec.title} ${nm}: ${t.quote}. Line ${line}. Show in the text.` }),
       button("mt-del", "✕", () => removeById(t.id), { "aria-label": `Remove ${spec.title} ${nm}` }),
-      verdict ? h("p", { class: `mt-verdict mt-v-${verdict.verdict}`, text: words(TAG_WORDS, verdict.verdict) }) : null,
+      verdict ? h("p", { class: `mt-verdict mt-v-${verdict}`, text: words(TAG_WORDS, verdict) }) : null,
       guided ? null : details);
   }
   /** The attribute, attribution, note (and in author mode, key) fields of one entry. */
@@ -1044,7 +1050,7 @@ function createView(model, el, uid) {
   }
   function reportItem(it) {
     const li = h("li", { class: `mt-item mt-v-${it.verdict}`, "data-key": it.key_id },
-      h("p", {}, h("strong", words(ITEM_WORDS, it.verdict)), ` · ${titleOf(it.label)}${it.optional ? " (optional)" : ""}`));
+      h("p", {}, h("strong", words(ITEM_WORDS, it.verdict)), ` · ${titleOf(it.label)} · L${it.line}${it.optional ? " (optional)" : ""}`));
     const add = (cls, text) => li.append(h("p", { class: cls, text }));
     const quoteLine = (onclick) => li.append(h("p", {}, quoteButton(it.quote, 70, onclick), ` L${it.line}`));
     const show = () => goTo(spanTokens(tokens, it.start, it.end));
