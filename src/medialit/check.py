@@ -57,21 +57,30 @@ def assign(tags: list[Tag], items: list[KeyItem], near: dict[str, dict[str, floa
 def _neighbourhoods(tags: list[Tag], exercise: Exercise) -> dict[str, dict[str, float]]:
     """For each tag, the key items (any label) it shares a code point with, and its overlap with each.
 
-    Matching, wrong-label pairing and the notices all need this, so it is worked out once, for all
-    tags and all spans of all items at a time: the Jaccard index of each pair, best over an item's spans.
+    Matching, wrong-label pairing and the notices all need this, so it is worked out once for all
+    tags: each tag is paired only with the spans that start in a window before its end (spans are
+    sorted by start), and the Jaccard index of every such pair is computed in one array step.
     """
     near: dict[str, dict[str, float]] = {tag.id: {} for tag in tags}
-    starts, ends, first_span = exercise.span_table
+    starts, ends, owners, longest = exercise.span_table
     if not tags or not len(starts):
         return near
-    tag_starts = np.array([t.start for t in tags])[:, None]
-    tag_ends = np.array([t.end for t in tags])[:, None]
-    inter = np.minimum(tag_ends, ends) - np.maximum(tag_starts, starts)
-    union = np.maximum(tag_ends, ends) - np.minimum(tag_starts, starts)
-    best = np.maximum.reduceat(np.where(inter > 0, inter / union, 0.0), first_span, axis=1)
+    tag_starts = np.fromiter((t.start for t in tags), np.int64, len(tags))
+    tag_ends = np.fromiter((t.end for t in tags), np.int64, len(tags))
+    first = np.searchsorted(starts, tag_starts - longest)
+    counts = np.searchsorted(starts, tag_ends) - first
+    tag_at = np.repeat(np.arange(len(tags)), counts)
+    span_at = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts - first, counts)
+    a0, a1, b0, b1 = tag_starts[tag_at], tag_ends[tag_at], starts[span_at], ends[span_at]
+    inter = np.minimum(a1, b1) - np.maximum(a0, b0)
+    touching = inter > 0
+    jaccard = inter[touching] / (np.maximum(a1, b1) - np.minimum(a0, b0))[touching]
     items = exercise.key_in_labels
-    for t, k in zip(*np.nonzero(best)):
-        near[tags[t].id][items[k].id] = float(best[t, k])
+    for t, k, ov in zip(tag_at[touching].tolist(), owners[span_at[touching]].tolist(), jaccard.tolist()):
+        mine = near[tags[t].id]
+        item_id = items[k].id
+        if ov > mine.get(item_id, 0.0):
+            mine[item_id] = ov
     return near
 
 
@@ -108,23 +117,27 @@ class Report:
         return pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
 
 
-def _attr_verdicts(tag: Tag, item: KeyItem, exercise: Exercise, challenge: bool) -> dict:
+@lru_cache(maxsize=8192)
+def _expected_attrs(item: KeyItem, exercise: Exercise) -> tuple[tuple[str, bool, tuple], ...]:
+    """(name, is free text, accepted values) of each attribute the key gives an item, made once."""
     spec = exercise.labels[item.label]
+    return tuple((name, spec.attrs.get(name) == FREE_TEXT, tuple(v if isinstance(v, list) else [v]))
+                 for name, v in item.attrs.items())
+
+
+def _attr_verdicts(tag: Tag, item: KeyItem, exercise: Exercise, challenge: bool) -> dict:
     verdicts = {}
-    for name, expected in item.attrs.items():
-        kind = spec.attrs.get(name)
-        expected_list = expected if isinstance(expected, list) else [expected]
-        given = tag.attrs.get(name)
-        given = None if given in (None, "") else given
-        if kind == FREE_TEXT:
+    for name, free, expected in _expected_attrs(item, exercise):
+        given = tag.attrs.get(name) or None
+        if free:
             verdict = "free"
         elif given is None:
+            if not challenge:
+                continue
             verdict = "unset"
         else:
-            verdict = "right" if given in expected_list else "wrong"
-        if verdict == "unset" and not challenge:
-            continue
-        verdicts[name] = {"expected": list(expected_list), "given": given, "verdict": verdict}
+            verdict = "right" if given in expected else "wrong"
+        verdicts[name] = {"expected": list(expected), "given": given, "verdict": verdict}
     return verdicts
 
 
@@ -372,11 +385,11 @@ def _notices(tag: Tag, line: int, item: KeyItem | None, near: dict[str, float], 
         found.append({"kind": "over-tagging", "tag_id": tag.id,
                       "message": f"Your {title} tag on L{line} covers {what}. Tag the exact words: "
                                  "long tags lower your precision."})
-    covered = [k for k in map(exercise.item, near) if k.label == tag.label and not k.optional
-               and tag.start < k.end and k.start < tag.end] if len(near) > 1 else []
-    if len(covered) > 1:
+    covered = sum(k.label == tag.label and not k.optional and tag.start < k.end and k.start < tag.end
+                  for k in map(exercise.item, near)) if len(near) > 1 else 0
+    if covered > 1:
         found.append({"kind": "one-tag-many-items", "tag_id": tag.id,
-                      "message": f"Your {title} tag on L{line} covers {len(covered)} key items. "
+                      "message": f"Your {title} tag on L{line} covers {covered} key items. "
                                  "Tag each one separately."})
     return found
 

@@ -136,13 +136,14 @@ class Exercise:
         return [k for k in self.key if k.label in self.labels]
 
     @cached_property
-    def span_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Starts and ends of every span (main, then accepted) of `key_in_labels`, item after item, and
-        where each item's spans begin: the checker compares all tags with all spans in one go."""
-        spans = [(s.start, s.end) for k in self.key_in_labels for s in k.spans]
-        first = np.cumsum([0] + [len(k.spans) for k in self.key_in_labels[:-1]]) if self.key_in_labels else []
-        return (np.array([a for a, _ in spans], dtype=np.int64), np.array([b for _, b in spans], dtype=np.int64),
-                np.array(first, dtype=np.intp))
+    def span_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+        """Every span (main and accepted) of `key_in_labels`, sorted by start: starts, ends, the
+        index of the item each belongs to, and the longest span's length. The checker pairs tags
+        with spans through it."""
+        spans = sorted((s.start, s.end, n) for n, k in enumerate(self.key_in_labels) for s in k.spans)
+        starts, ends, owners = (np.array(column, dtype=np.int64) for column in zip(*spans)) if spans else \
+            (np.zeros(0, dtype=np.int64),) * 3
+        return starts, ends, owners, int((ends - starts).max()) if spans else 0
 
     def restricted(self, labels: list[str] | None = None, lines: tuple[int, int] | None = None) -> "Exercise":
         """The same exercise with only some labels, or only the key items on some lines (the part of
