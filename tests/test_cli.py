@@ -42,3 +42,14 @@ def test_validate(tmp_path):
     assert run("validate", MINI).returncode == 0
     missing = run("validate", tmp_path / "none.yml")
     assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def test_check_one_part_of_the_article(mini, tmp_path):
+    path = tmp_path / "h.json"
+    handin_of(mini, key_tags(mini)).save(path)
+    report = json.loads(run("check", path, "--exercise", MINI, "--lines", "8-14", "--json").stdout)
+    assert report["lines"] == [8, 14]
+    assert report["items"] and all(8 <= item["line"] <= 14 for item in report["items"])
+    bad = run("check", path, "--exercise", MINI, "--lines", "14-8")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert "not a range of lines" in bad.stderr

@@ -96,7 +96,7 @@ def test_script_text_cannot_break_out_of_the_json_element(tmp_path):
     ("```{tagger} ex/missing.yml\n```\n", "missing.yml"),
     ("```{tagger} ex/exercise.yml\n:labels: claim banana\n```\n", "banana"),
     ("```{tagger} ex/exercise.yml\n:difficulty: hard\n```\n", "hard"),
-    ("```{tagger} ex/exercise.yml\n:lines: 18-1\n```\n", ":lines: 1-18"),
+    ("```{tagger} ex/exercise.yml\n:lines: 18-1\n```\n", "write it like 1-18"),
     ("```{tagger} ex/exercise.yml\n:lines: 500-600\n```\n", "lines 500-600 are not in the article"),
 ])
 def test_bad_directive_fails_the_build_with_a_clear_message(tmp_path, page, expected):

@@ -19,12 +19,21 @@ def _check(args) -> int:
     exercise = load_exercise(args.exercise)
     handin = load_handin(args.handin, exercise)
     report = check(handin, exercise, labels=args.labels.split(",") if args.labels else None,
-                   difficulty=args.difficulty)
+                   difficulty=args.difficulty, lines=args.lines)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
         print(report_text(report, reveal=args.reveal), end="")
     return 0 if report.scores["all"]["f1"] == 1.0 and not handin.findings else 1
+
+
+def _lines(value: str) -> tuple[int, int]:
+    from .exercise import parse_lines
+
+    try:
+        return parse_lines(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _validate(args) -> int:
@@ -51,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exercise", required=True, help="the exercise.yml file")
     p.add_argument("--labels", help="only these labels, comma-separated (e.g. claim,source)")
     p.add_argument("--difficulty", choices=["guided", "standard", "challenge"])
+    p.add_argument("--lines", type=_lines, help="only this part of the article, e.g. 1-18 (as a chapter's Tagger)")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.add_argument("--reveal", action="store_true", help="show the answer for items not found")
     p.set_defaults(run=_check)

@@ -194,6 +194,19 @@ class Exercise:
                 "distractors": [d.to_json() for d in ex.distractors]}
 
 
+def parse_lines(value: str) -> tuple[int, int]:
+    """`1-18` (or `1–18`, or one line `7`): the part of the article a tagger shows."""
+    parts = value.replace("–", "-").replace(" ", "").split("-")
+    try:
+        first, last = (int(parts[0]), int(parts[-1])) if 1 <= len(parts) <= 2 else (0, 0)
+    except ValueError:
+        first = last = 0
+    if not 1 <= first <= last:
+        raise ValueError(f"{value!r} is not a range of lines: write it like 1-18 (first and last line).")
+    return first, last
+
+
+
 # --- loading -------------------------------------------------------------------------------------
 
 def _line(node, key=None) -> int:

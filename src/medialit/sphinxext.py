@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from .errors import InputError
-from .exercise import DIFFICULTIES, load_exercise
+from .exercise import DIFFICULTIES, load_exercise, parse_lines
 
 STATIC = Path(__file__).parent / "static"
 STATIC_FILES = ("tagger.js", "tagger.css", "static-host.js", "check.js")
@@ -39,18 +39,6 @@ def script_json(data) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
-def parse_lines(value: str) -> tuple[int, int]:
-    """`1-18` (or `1–18`, or one line `7`): the part of the article a tagger shows."""
-    parts = value.replace("–", "-").replace(" ", "").split("-")
-    try:
-        first, last = (int(parts[0]), int(parts[-1])) if 1 <= len(parts) <= 2 else (0, 0)
-    except ValueError:
-        first = last = 0
-    if not 1 <= first <= last:
-        raise ValueError(f"`:lines: {value}` is not a range of lines; write it like `:lines: 1-18`.")
-    return first, last
 
 
 def parse_labels(value: str | None) -> list[str]:
