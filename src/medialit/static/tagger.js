@@ -1050,7 +1050,7 @@ function createView(model, el, uid) {
   }
   function reportItem(it) {
     const li = h("li", { class: `mt-item mt-v-${it.verdict}`, "data-key": it.key_id },
-      h("p", {}, h("strong", words(ITEM_WORDS, it.verdict)), ` · ${titleOf(it.label)} · L${it.line}${it.optional ? " (optional)" : ""}`));
+      h("p", {}, h("strong", words(ITEM_WORDS, it.verdict)), ` · ${titleOf(it.label)}${it.verdict === "missed" ? ` · L${it.line}` : ""}${it.optional ? " (optional)" : ""}`));
     const add = (cls, text) => li.append(h("p", { class: cls, text }));
     const quoteLine = (onclick) => li.append(h("p", {}, quoteButton(it.quote, 70, onclick), ` L${it.line}`));
     const show = () => goTo(spanTokens(tokens, it.start, it.end));
