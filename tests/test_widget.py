@@ -111,7 +111,7 @@ def test_handin_carries_the_tags_student_and_article_hash(exercise, tmp_path):
 @needs_node
 def test_the_widget_module_exports_render_and_the_pure_helpers():
     names = run_js("return Object.keys(m).sort();", None)
-    assert {"default", "selectionToSpan", "readHandin", "makeHandin", "keyYaml", "History", "layoutLevels"} <= set(names)
+    assert {"default", "selectionToSpan", "readHandin", "makeHandin", "History", "layoutLevels"} <= set(names)
     assert run_js("return typeof m.default.render;", None) == "function"
 
 
@@ -155,8 +155,11 @@ def test_key_yaml_from_author_mode_resolves_to_the_same_spans(exercise, tmp_path
                     hints=["Look at L20.", "What is ‘undoubtedly’?"], optional=True),
             tag_for(exercise, "despot", "loaded", "t3", attrs={"neutral": "Putin: \\ 'the president'"},
                     why="Name-calling.", hints=[])]
-    yaml_text = run_js("return m.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
+    author_js = json.dumps((TAGGER_JS.parent / "author.js").as_uri())
+    yaml_text = run_js(f"const a = await import({author_js});"
+                       " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
                        {"ex": compiled, "tags": tags})
+    assert Tagger(exercise, mode="author").key_yaml(tags) == yaml_text  # Jupyter writes the same file
     folder = tmp_path / "ex"
     folder.mkdir()
     shutil.copy(ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt", folder / "article.txt")
@@ -197,3 +200,33 @@ def test_a_part_of_the_article_is_compiled_shown_and_checked_alike_in_python_and
 def test_lines_outside_the_article_are_one_clear_input_error(exercise):
     with pytest.raises(InputError, match="lines 300-400 are not in the article"):
         Tagger(exercise, lines=(300, 400))
+
+
+def test_author_mode_download_asks_the_kernel_for_the_key_file(exercise):
+    widget = Tagger(exercise, mode="author")
+    sent = []
+    widget.send = sent.append
+    tag = tag_for(exercise, "despot", "loaded", "t1", why="Name-calling (L10).", hints=["Which word judges Putin?"])
+    widget._on_message(widget, {"type": "key-yaml", "tags": [tag]}, [])
+    assert sent and sent[0]["type"] == "key-yaml" and sent[0]["count"] == 1
+    assert '- id: "ld-despot-l10"' in sent[0]["text"] and '"Name-calling (L10)."' in sent[0]["text"]
+
+
+@needs_node
+@settings(max_examples=5, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 11), st.text(max_size=40), st.text(max_size=20), st.booleans()),
+                min_size=1, max_size=12))
+def test_python_and_javascript_write_the_same_key_file(exercise, picks):
+    items = exercise.key
+    tags = []
+    for n, (k, why, hint, optional) in enumerate(picks):
+        item = items[k % len(items)]
+        tags.append({"id": f"t{n + 1}", "label": item.label, "start": item.start, "end": item.end, "quote": item.quote,
+                     "attrs": {a: (v[0] if isinstance(v, list) else v) for a, v in item.attrs.items()},
+                     "source_ids": [], "note": "", "why": why, "hints": [hint, ""], "optional": optional,
+                     "entity": item.entity or ""})
+    author_js = json.dumps((TAGGER_JS.parent / "author.js").as_uri())
+    from_js = run_js(f"const a = await import({author_js});"
+                     " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
+                     {"ex": exercise.compile(), "tags": tags})
+    assert Tagger(exercise, mode="author").key_yaml(tags) == from_js

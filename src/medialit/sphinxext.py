@@ -25,7 +25,7 @@ from .errors import InputError
 from .exercise import DIFFICULTIES, load_exercise, parse_lines
 
 STATIC = Path(__file__).parent / "static"
-STATIC_FILES = ("tagger.js", "tagger.css", "static-host.js", "check.js")
+STATIC_FILES = ("tagger.js", "tagger.css", "static-host.js", "check.js", "author.js")
 STATIC_DIR = "_static/medialit"
 MODES = ("student", "author")
 

@@ -14,6 +14,7 @@ from .annotations import HandIn, now_iso, parse_handin
 from .check import Report, check
 from .errors import InputError
 from .exercise import DIFFICULTIES, Exercise, load_exercise
+from .keyfile import key_yaml
 
 STATIC = Path(__file__).parent / "static"
 MODES = ("student", "author")
@@ -63,10 +64,17 @@ class Tagger(anywidget.AnyWidget):
         self.report = report.to_json()
         return report
 
+    def key_yaml(self, tags: list[dict] | None = None) -> str:
+        """The tags (by default the widget's) as key items for exercise.yml, as author mode downloads them."""
+        return key_yaml(self._exercise, list(self.tags) if tags is None else tags)
+
     def _on_message(self, _widget, content, _buffers) -> None:
-        if not isinstance(content, dict) or content.get("type") != "check":
-            return
+        kind = content.get("type") if isinstance(content, dict) else None
         try:
-            self.check()
+            if kind == "check":
+                self.check()
+            elif kind == "key-yaml":
+                tags = content.get("tags") or []
+                self.send({"type": "key-yaml", "text": self.key_yaml(tags), "count": len(tags)})
         except InputError as err:
             self.send({"type": "status", "message": str(err)})

@@ -1,11 +1,14 @@
 // Static-page host for the Tagger: a tiny stand-in for the anywidget model (get/set/on/off/
 // save_changes/send) so tagger.js runs on a book page with no kernel. Check runs check.js in the
-// browser. Mount points are emitted by the `{tagger}` Sphinx directive (medialit/sphinxext.py).
+// browser; author mode's key file comes from author.js. Mount points are emitted by the `{tagger}` Sphinx directive (medialit/sphinxext.py).
 import tagger, { makeHandin } from "./tagger.js";
 
-/** The model API tagger.js uses, kept in memory (tagger.js itself autosaves to localStorage). */
+/**
+ * The model API tagger.js uses, kept in memory (tagger.js itself autosaves to localStorage).
+ * Messages from the widget (Check, the key file) are answered here, as a kernel would.
+ */
 export class StaticModel {
-  constructor(state, onMessage = () => {}) {
+  constructor(state, onMessage = answer) {
     this.state = { tags: [], labels: [], difficulty: "standard", mode: "student", report: {}, student: "", ...state };
     this.handlers = new Map();
     this.onMessage = onMessage;
@@ -51,8 +54,17 @@ export async function runCheck(model) {
   }
 }
 
-function onMessage(message, model) {
-  if (message && message.type === "check") return runCheck(model);
+/** Write the key file of the tags made in author mode (author.js) and hand it back to the widget. */
+export async function writeKey(model, tags) {
+  const { keyYaml } = await import("./author.js");
+  const exercise = model.get("exercise");
+  const text = keyYaml(exercise, tags, Array.from(exercise.article.text));
+  model.emit("msg:custom", { type: "key-yaml", text, count: tags.length });
+}
+
+function answer(message, model) {
+  if (message?.type === "check") return runCheck(model);
+  if (message?.type === "key-yaml") return writeKey(model, message.tags || []);
   return undefined;
 }
 
@@ -71,7 +83,7 @@ export function mount(el) {
   const model = new StaticModel({
     exercise: config.exercise, labels: config.labels || [], difficulty: config.difficulty || config.exercise.difficulty,
     mode: config.mode || "student",
-  }, onMessage);
+  });
   el.replaceChildren();
   const cleanup = tagger.render({ model, el });
   return { model, cleanup };

@@ -6,8 +6,7 @@
 // - It never measures text in the DOM. It works in TOKEN indices and gets code-point offsets
 //   only from the token list (`start`/`end`) or from the article's code points.
 // - Text from files or students reaches the page through `textContent` / `value` only.
-// The first half holds pure functions (named exports, tested with `node --test`); the second
-// half builds the DOM and touches nothing at import time.
+// First pure functions (named exports, tested with `node --test`), then the DOM.
 
 export const HANDIN_FORMAT = "medialit.handin/1";
 export const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
@@ -238,18 +237,18 @@ function tagShapeProblem(t) {
  */
 export function readHandin(input, exercise, cps, fileName = "the file") {
   const refuse = (why) => ({ ok: false, error: `${fileName}: ${why} Your current work is kept.` });
-  const notOurs = "it is not a medialit hand-in file. Choose the .json file the Download button saved.";
+  const choose = "Choose the .json file the Download button saved.";
   let data = input;
   if (typeof input === "string") {
     if (input.length > MAX_HANDIN_BYTES) return refuse("it is over 5 MB, too big for a hand-in.");
     try { data = JSON.parse(input.replace(/^\uFEFF/, "")); } catch (err) {
-      return refuse("it is not a medialit hand-in (not valid JSON). Choose the .json file the Download button saved.");
+      return refuse(`it is not a medialit hand-in (not valid JSON). ${choose}`);
     }
   }
   if (!isObject(data)) return refuse("it is not a medialit hand-in (no JSON object).");
   if (data.format !== HANDIN_FORMAT) {
     return refuse(typeof data.format === "string" && data.format.startsWith("medialit.")
-      ? `it has format "${data.format}", not "${HANDIN_FORMAT}".` : notOurs);
+      ? `it has format "${data.format}", not "${HANDIN_FORMAT}".` : `it is not a medialit hand-in file. ${choose}`);
   }
   if (data.exercise !== exercise.id) {
     return refuse(`it is for exercise "${data.exercise}", but this page is exercise "${exercise.id}".`);
@@ -289,71 +288,6 @@ export function readHandin(input, exercise, cps, fileName = "the file") {
   }
   const text = (x) => (typeof x === "string" ? x : "");
   return { ok: true, tags: [...byId.values()], problems, student: text(data.student), created: text(data.created) };
-}
-
-// ---- pure: key export (author mode)
-
-/** YAML double-quoted scalar. JSON strings are valid YAML 1.2 double-quoted scalars. */
-export function yamlString(s) {
-  return JSON.stringify(String(s));
-}
-
-/** 1-based occurrence of the text at code-point `start`, counting overlapping matches as Python does. */
-export function occurrenceOf(text, cps, quote, start) {
-  const at = quoteOf(cps, 0, start).length; // code-unit index of the span
-  let count = 0, mine = 0;
-  for (let i = text.indexOf(quote); i !== -1 && quote; i = text.indexOf(quote, i + 1)) {
-    count++;
-    if (i === at) mine = count;
-  }
-  return { occurrence: mine || 1, count };
-}
-
-const ID_PREFIX = { claim: "clm", source: "src", loaded: "ld", cue: "cue" };
-
-function slug(quote) {
-  const words = quote.toLowerCase().normalize("NFKD").replace(/[^a-z0-9\s-]/g, "").split(/\s+/).filter(Boolean);
-  return words.slice(0, 3).join("-") || "item";
-}
-
-/**
- * Key items as exercise.yml text (author mode). Quote + occurrence so the loader resolves them;
- * an `accept` variant that repeats in the article gets its occurrence too.
- */
-export function keyYaml(exercise, tags, cps) {
-  const text = exercise.article.text;
-  const tokens = exercise.article.tokens;
-  const ids = new Map();
-  const taken = new Set();
-  const sorted = sortTags(tags);
-  for (const t of sorted) {
-    const id = /^t\d+$/.test(t.id) ? `${ID_PREFIX[t.label] || t.label.slice(0, 3)}-${slug(t.quote)}-l${tokens[tokenAt(tokens, t.start)].line}` : t.id;
-    let unique = id, k = 2;
-    while (taken.has(unique)) unique = `${id}-${k++}`;
-    taken.add(unique);
-    ids.set(t.id, unique);
-  }
-  const list = (items) => `[${items.join(", ")}]`;
-  const lines = [`# Key items made in the medialit Tagger (author mode) for exercise ${exercise.id}.`,
-    "# Paste them under `key:` in exercise.yml, then run `medialit validate`.", "key:"];
-  for (const t of sorted) {
-    lines.push(`  - id: ${yamlString(ids.get(t.id))}`, `    label: ${yamlString(t.label)}`, `    quote: ${yamlString(t.quote)}`);
-    const { occurrence, count } = occurrenceOf(text, cps, t.quote, t.start);
-    if (count > 1) lines.push(`    occurrence: ${occurrence}`);
-    const attrs = Object.entries(t.attrs || {}).filter(([, v]) => v !== "" && v !== null && v !== undefined);
-    if (attrs.length) lines.push("    attrs:");
-    for (const [k, v] of attrs) lines.push(`      ${yamlString(k)}: ${Array.isArray(v) ? list(v.map(yamlString)) : yamlString(v)}`);
-    if (t.entity && t.entity.trim()) lines.push(`    entity: ${yamlString(t.entity.trim())}`);
-    if (t.label === "claim") lines.push(`    source_ids: ${list((t.source_ids || []).map((s) => yamlString(ids.get(s) || s)))}`);
-    lines.push(`    why: ${yamlString(t.why || "")}`, `    hints: ${list((t.hints || []).filter((x) => x && x.trim()).map(yamlString))}`);
-    const accept = (t.accept || []).map((a) => {
-      const found = occurrenceOf(text, cps, a.quote, a.start);
-      return found.count > 1 ? `{quote: ${yamlString(a.quote)}, occurrence: ${found.occurrence}}` : yamlString(a.quote);
-    });
-    if (accept.length) lines.push(`    accept: ${list(accept)}`);
-    if (t.optional) lines.push("    optional: true");
-  }
-  return `${lines.join("\n")}\n`;
 }
 
 // ---- DOM helpers
@@ -445,7 +379,7 @@ function createView(model, el, uid) {
     caret: 0, anchor: null, sticky: null, created: "", tagCursor: -1,
     openDetails: new Set(), hintsShown: new Map(), answers: new Set(), reportSig: null,
   };
-  // a chapter may work on part of the article; tags elsewhere (from another chapter) are kept, not shown
+  // tags outside the part of the article this chapter shows are kept, not shown
   const part = exercise.article.part || { start: 0, end: cps.length };
   const visible = () => state.tags.filter((t) => labelByName.has(t.label) && part.start <= t.start && t.end <= part.end);
   const guided = difficulty === "guided" && !author;
@@ -482,7 +416,7 @@ function createView(model, el, uid) {
   const notice = h("div.mt-notice", { role: "alert" });
   const helpDialog = buildHelp();
   const instructions = (text) => (text ? h("p.mt-instructions", { text }) : null);
-  const root = h("div", { class: `medialit-tagger mt-mode-${mode} mt-diff-${difficulty}` },
+  const root = h("div", { class: `medialit-tagger mt mt-mode-${mode} mt-diff-${difficulty}` },
     exercise.title ? h("p.mt-title", { text: exercise.title }) : null,
     instructions(exercise.instructions),
     instructions(guided && "The grey phrases are ready to tag: pick a label for each, or leave it."),
@@ -717,7 +651,7 @@ function createView(model, el, uid) {
     if (state.anchor !== null) applyLabel(name);
     else if (state.sticky === name) { setSticky(null); say(`${spec.title} mode off.`); } else {
       setSticky(name);
-      say(`${spec.title} mode: every word or phrase you select now becomes a ${spec.title}. Select with the mouse, or with Shift+arrows then Enter. Press ${spec.shortcut || ""} again or Esc to stop.`);
+      say(`${spec.title} mode: what you select now becomes a ${spec.title} (Shift+arrows then Enter, or the mouse). Esc stops it.`);
     }
   }
   function setSticky(name) {
@@ -1024,10 +958,10 @@ function createView(model, el, uid) {
     const rep = report();
     reportBox.hidden = !rep.format;
     if (!rep.format) { reportBox.replaceChildren(); return; }
-    const byStart = (a, b) => a.start - b.start;
-    const items = [...(rep.items || [])].sort(byStart);
+    const items = [...(rep.items || [])].sort((a, b) => a.start - b.start);
     const missed = (optional) => items.filter((it) => it.verdict === "missed" && !it.optional === !optional).map(reportItem);
     const found = items.filter((it) => it.verdict !== "missed").map(reportItem);
+    const required = missed(false);
     const odd = (rep.tags || []).filter((t) => t.verdict !== "matched" && t.verdict !== "defensible").map((t) => h("li", { class: `mt-v-${t.verdict}` },
       h("strong", words(TAG_WORDS, t.verdict)), " ", quoteButton(t.quote, 50, () => jumpTo(t.tag_id)), h("span", ` ${t.message || ""}`)));
     const optional = missed(true);
@@ -1042,7 +976,7 @@ function createView(model, el, uid) {
         h("tbody", {}, Object.entries(rep.scores || {}).map(([name, s]) => h("tr", {},
           h("th", { scope: "row", text: name === "all" ? "All" : titleOf(name) }), cells("td", [pct(s.recall), pct(s.precision), s.f1.toFixed(2)]))))),
       ...section(`Key items you tagged: ${found.length}`, "mt-items", found),
-      ...section(`Not found yet: ${missed(false).length}. Ask for a hint first.`, "mt-items", missed(false)),
+      ...section(`Not found yet: ${required.length}. Ask for a hint first.`, "mt-items", required),
       ...section("Your other tags", "mt-rtags", odd),
       optional.length ? h("details.mt-optional-items", {},
         h("summary", `Optional items some readers would also tag: ${optional.length}`), h("ul.mt-items", {}, optional)) : "",
@@ -1081,9 +1015,13 @@ function createView(model, el, uid) {
     return li;
   }
   onModel("msg:custom", (msg) => {
-    if (msg?.type !== "status") return;
-    warn(msg.message || "");
-    if (state.reportSig === "pending") state.reportSig = null;
+    if (msg?.type === "key-yaml") {
+      saveFile(`${exercise.id}-key.yml`, msg.text, "text/yaml");
+      say(`Downloaded ${msg.count} key items as YAML.`);
+    } else if (msg?.type === "status") {
+      warn(msg.message || "");
+      if (state.reportSig === "pending") state.reportSig = null;
+    }
   });
   onModel("change:report", onReport);
   onModel("change:tags", () => {
@@ -1111,9 +1049,9 @@ function createView(model, el, uid) {
     saveFile(`${exercise.id}${who ? `-${who}` : ""}.json`, `${JSON.stringify(doc, null, 1)}\n`, "application/json");
     say(`Downloaded your hand-in with ${state.tags.length} tags.`);
   }
+  /** The host writes the key file (Python in Jupyter, author.js on a book page), as it runs Check. */
   function downloadKey() {
-    saveFile(`${exercise.id}-key.yml`, keyYaml(exercise, visible(), cps), "text/yaml");
-    say(`Downloaded ${visible().length} key items as YAML.`);
+    model.send({ type: "key-yaml", tags: visible() });
   }
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
