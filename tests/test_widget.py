@@ -213,7 +213,7 @@ def test_author_mode_download_asks_the_kernel_for_the_key_file(exercise):
 
 
 @needs_node
-@settings(max_examples=5, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 11), st.text(max_size=40), st.text(max_size=20), st.booleans()),
                 min_size=1, max_size=12))
 def test_python_and_javascript_write_the_same_key_file(exercise, picks):

@@ -13,6 +13,10 @@ import unicodedata
 from .exercise import Exercise
 
 ID_PREFIX = {"claim": "clm", "source": "src", "loaded": "ld", "cue": "cue"}
+# What JavaScript's trim() and \s take as white space (Python's str.strip() also takes \x1c-\x1f
+# and \x85, and not \ufeff): the same set here, so that both sides write the same file.
+JS_SPACE = "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+_JS_SPACE_RUN = re.compile(f"[{re.escape(JS_SPACE)}]+")
 
 
 def _text(value) -> str:
@@ -25,8 +29,8 @@ def _list(items) -> str:
 
 
 def _slug(quote: str) -> str:
-    words = re.sub(r"[^a-z0-9\s-]", "", unicodedata.normalize("NFKD", quote.lower())).split()
-    return "-".join(words[:3]) or "item"
+    kept = re.sub(f"[^a-z0-9{re.escape(JS_SPACE)}-]", "", unicodedata.normalize("NFKD", quote.lower()))
+    return "-".join([w for w in _JS_SPACE_RUN.split(kept) if w][:3]) or "item"
 
 
 def _occurrence(exercise: Exercise, quote: str, start: int) -> tuple[int, int]:
@@ -67,11 +71,11 @@ def key_yaml(exercise: Exercise, tags: list[dict]) -> str:
             lines.append("    attrs:")
         for k, v in attrs:
             lines.append(f"      {_text(k)}: {_list(map(_text, v)) if isinstance(v, list) else _text(v)}")
-        if (t.get("entity") or "").strip():
-            lines.append(f"    entity: {_text(t['entity'].strip())}")
+        if (t.get("entity") or "").strip(JS_SPACE):
+            lines.append(f"    entity: {_text(t['entity'].strip(JS_SPACE))}")
         if t["label"] == "claim":
             lines.append(f"    source_ids: {_list(_text(ids.get(s, s)) for s in t.get('source_ids') or [])}")
-        hints = [h for h in t.get("hints") or [] if h and h.strip()]
+        hints = [h for h in t.get("hints") or [] if h and h.strip(JS_SPACE)]
         lines += [f"    why: {_text(t.get('why') or '')}", f"    hints: {_list(map(_text, hints))}"]
         accept = []
         for a in t.get("accept") or []:
