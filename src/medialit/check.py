@@ -43,13 +43,14 @@ def assign(tags: list[Tag], items: list[KeyItem], near: dict[str, dict[str, floa
     if not tags or not items:
         return {}
     column = {item.id: k for k, item in enumerate(items)}
+    pairs = [(t, column[item_id], w) for t, tag in enumerate(tags)
+             for item_id, ov in near[tag.id].items() if item_id in column and (w := round(ov, 6)) > 0]
+    rows_used, cols_used = {t for t, _, _ in pairs}, {k for _, k, _ in pairs}
+    if len(rows_used) == len(cols_used) == len(pairs):  # no tag or item has a rival: nothing to choose
+        return {t: k for t, k, _ in pairs}
     weights = np.zeros((len(tags), len(items)))
-    for t, tag in enumerate(tags):
-        for item_id, ov in near[tag.id].items():
-            if item_id in column:
-                weights[t, column[item_id]] = round(ov, 6)
-    if not weights.any():
-        return {}
+    for t, k, w in pairs:
+        weights[t, k] = w
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return {int(t): int(k) for t, k in zip(rows, cols) if weights[t, k] > 0}
 
@@ -183,11 +184,16 @@ def _missed_entry(item: KeyItem, exercise: Exercise) -> dict:
     return entry
 
 
+@lru_cache(maxsize=8192)
+def _found_text(item: KeyItem) -> str:
+    return f"Found: {_quote(item.quote)} (L{item.line}). {item.why}"
+
+
 def _item_message(entry: dict, item: KeyItem, exercise: Exercise, tag: Tag | None) -> str:
     verdict, title = entry["verdict"], exercise.labels[item.label].title.lower()
     where = f"L{item.line}"
     if verdict == "hit":
-        text = f"Found: {_quote(item.quote)} ({where}). {item.why}"
+        text = _found_text(item)
     elif verdict == "boundary":
         size = "longer" if tag.end - tag.start > item.end - item.start else "shorter"
         text = (f"Close: your tag {_quote(tag.quote)} overlaps the {title} item on {where}, but it is {size} "
@@ -377,16 +383,19 @@ def _wrong_label_pairs(tags: list[Tag], near: dict[str, dict[str, float]], match
 
 
 def _notices(tag: Tag, line: int, item: KeyItem | None, near: dict[str, float], exercise: Exercise) -> list[dict]:
+    sentences = exercise.article.sentence_count(tag.start, tag.end)
+    long = sentences > 1 or (item is not None and tag.end - tag.start >= OVER_TAGGING_RATIO * (item.end - item.start))
+    covered = sum(k.label == tag.label and not k.optional and tag.start < k.end and k.start < tag.end
+                  for k in map(exercise.item, near)) if len(near) > 1 else 0
+    if not long and covered < 2:
+        return []
     title = exercise.labels[tag.label].title.lower()
     found = []
-    sentences = exercise.article.sentence_count(tag.start, tag.end)
-    if sentences > 1 or (item is not None and tag.end - tag.start >= OVER_TAGGING_RATIO * (item.end - item.start)):
+    if long:
         what = "more than one sentence" if sentences > 1 else "much more than the words that do the work"
         found.append({"kind": "over-tagging", "tag_id": tag.id,
                       "message": f"Your {title} tag on L{line} covers {what}. Tag the exact words: "
                                  "long tags lower your precision."})
-    covered = sum(k.label == tag.label and not k.optional and tag.start < k.end and k.start < tag.end
-                  for k in map(exercise.item, near)) if len(near) > 1 else 0
     if covered > 1:
         found.append({"kind": "one-tag-many-items", "tag_id": tag.id,
                       "message": f"Your {title} tag on L{line} covers {covered} key items. "
