@@ -62,11 +62,6 @@ class KeyItem:
         """The main span and every accepted alternative."""
         return [Span(self.start, self.end, self.quote), *self.accept]
 
-    @cached_property
-    def envelope(self) -> tuple[int, int]:
-        """The stretch covered by the main span and its alternatives together."""
-        return min(s.start for s in self.spans), max(s.end for s in self.spans)
-
     def to_json(self) -> dict:
         return {"id": self.id, "label": self.label, "start": self.start, "end": self.end,
                 "quote": self.quote, "line": self.line, "attrs": dict(self.attrs), "entity": self.entity,
