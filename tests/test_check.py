@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from helpers import handin_of, key_tags
 from medialit import Tag, check, load_exercise
-from medialit.check import assign, jaccard
+from medialit.check import _neighbourhoods, assign, jaccard
 
 
 def tag_at(ex, quote, label, tid="x", occurrence=1, **kw):
@@ -133,3 +133,14 @@ def test_jaccard_is_symmetric_and_bounded(a, la, b, lb):
     assert j == jaccard(b, b + lb, a, a + la)
     assert 0 <= j <= 1
     assert (j == 1) == (a == b and la == lb)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2400), st.integers(1, 400)), max_size=40), st.sampled_from([None, ["loaded"]]))
+def test_each_tag_meets_every_key_item_it_touches_with_its_best_overlap(spans, labels):
+    ex = load_exercise("tests/fixtures/kremlin-mini.yml").restricted(labels)
+    tags = [Tag(f"t{n}", "claim", a, a + n_chars, "q") for n, (a, n_chars) in enumerate(spans)]
+    expected = {t.id: {k.id: best for k in ex.key
+                       if (best := max(jaccard(t.start, t.end, s.start, s.end) for s in k.spans)) > 0}
+                for t in tags}
+    assert _neighbourhoods(tags, ex) == expected

@@ -24,15 +24,11 @@ def _r(x: float) -> float:
 
 
 def jaccard(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
+    """The overlap rule for one pair of spans; `_neighbourhoods` applies it to all pairs at once."""
     inter = min(a_end, b_end) - max(a_start, b_start)
     if inter <= 0:
         return 0.0
     return inter / (max(a_end, b_end) - min(a_start, b_start))
-
-
-def overlap(tag: Tag, item: KeyItem) -> float:
-    """Best Jaccard index between the tag and the item's main or accepted spans."""
-    return max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)
 
 
 def assign(tags: list[Tag], items: list[KeyItem], near: dict[str, dict[str, float]]) -> dict[int, int]:
@@ -75,9 +71,9 @@ def _neighbourhoods(tags: list[Tag], exercise: Exercise) -> dict[str, dict[str, 
     a0, a1, b0, b1 = tag_starts[tag_at], tag_ends[tag_at], starts[span_at], ends[span_at]
     inter = np.minimum(a1, b1) - np.maximum(a0, b0)
     touching = inter > 0
-    jaccard = inter[touching] / (np.maximum(a1, b1) - np.minimum(a0, b0))[touching]
+    index = inter[touching] / (np.maximum(a1, b1) - np.minimum(a0, b0))[touching]
     items = exercise.key_in_labels
-    for t, k, ov in zip(tag_at[touching].tolist(), owners[span_at[touching]].tolist(), jaccard.tolist()):
+    for t, k, ov in zip(tag_at[touching].tolist(), owners[span_at[touching]].tolist(), index.tolist()):
         mine = near[tags[t].id]
         item_id = items[k].id
         if ov > mine.get(item_id, 0.0):
