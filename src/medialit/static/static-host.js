@@ -1,6 +1,7 @@
 // Static-page host for the Tagger: a tiny stand-in for the anywidget model (get/set/on/off/
 // save_changes/send) so tagger.js runs on a book page with no kernel. Check runs check.js in the
-// browser; author mode's key file comes from author.js. Mount points are emitted by the `{tagger}` Sphinx directive (medialit/sphinxext.py).
+// browser; author mode's key file comes from author.js. Mount points are emitted by the `{tagger}`
+// Sphinx directive (medialit/sphinxext.py).
 import tagger, { makeHandin } from "./tagger.js";
 
 /**
@@ -56,10 +57,14 @@ export async function runCheck(model) {
 
 /** Write the key file of the tags made in author mode (author.js) and hand it back to the widget. */
 export async function writeKey(model, tags) {
-  const { keyYaml } = await import("./author.js");
-  const exercise = model.get("exercise");
-  const text = keyYaml(exercise, tags, Array.from(exercise.article.text));
-  model.emit("msg:custom", { type: "key-yaml", text, count: tags.length });
+  try {
+    const { keyYaml } = await import("./author.js");
+    const exercise = model.get("exercise");
+    const text = keyYaml(exercise, tags, Array.from(exercise.article.text));
+    model.emit("msg:custom", { type: "key-yaml", text, count: tags.length });
+  } catch (err) {
+    model.emit("msg:custom", { type: "status", message: `The key file could not be written: ${err?.message || err}` });
+  }
 }
 
 function answer(message, model) {
