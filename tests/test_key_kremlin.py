@@ -18,14 +18,13 @@ import textstat
 from hypothesis import given
 from hypothesis import strategies as st
 
-from medialit.annotations import HandIn, Tag
+from medialit.core.handin import HandIn, Tag
 from ruamel.yaml import YAML
 
-from medialit.article import QUOTE_MARKS, Article
-from medialit.check import check
-from medialit.errors import InputError
-from medialit.exercise import load_exercise
-from medialit.labels import FREE_TEXT
+from medialit.core.article import QUOTE_MARKS, Article
+from medialit.core.check import check
+from medialit.core.errors import InputError
+from medialit.core.exercise_file import load_exercise
 
 EXERCISE = Path(__file__).resolve().parent.parent / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 MAX_GRADE = 10.0
