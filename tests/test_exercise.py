@@ -51,16 +51,16 @@ def test_occurrence_out_of_range(tmp_path):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("key:\n  - {id: a, label: opinion, quote: Kirby}\n", "unknown label 'opinion'"),
+    ("key:\n  - {id: a, label: opinion, quote: Kirby}\n", "unknown label “opinion”"),
     ("key:\n  - {id: a, label: source, quote: Kirby, attrs: {identity: secret}}\n", "identity: secret"),
     ("key:\n  - {id: a, label: source, quote: Kirby}\n  - {id: a, label: source, quote: US}\n", "used twice"),
     ("key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n", "names `zz`"),
     ("key:\n  - {id: a, label: claim, quote: US}\n  - {id: b, label: claim, quote: Kirby, source_ids: [a]}\n",
      "a claim, not a source"),
-    ("key:\n  - {id: a, label: claim, quote: US, colour: red}\n", "unknown field `colour`"),
+    ("key:\n  - {id: a, label: claim, quote: US, colour: red}\n", "no field “colour” here"),
     ("key:\n  - {id: a, label: claim, quote: US, after: Nobody}\n", "`after:` text"),
     ("key: [\n", "line"),
-    ("task: {difficulty: hard}\n", "unknown difficulty"),
+    ("task: {difficulty: hard}\n", "not one of: guided, standard, challenge"),
 ])
 def test_bad_exercise_files_give_one_clear_message(tmp_path, body, expected):
     with pytest.raises(InputError) as err:

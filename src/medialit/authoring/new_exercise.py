@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..core.article import Article
 from ..core.errors import InputError
-from ..core.exercise import ID_PATTERN
+from ..core.exercise import is_id
 from .suggest import Suggestion, load_pipeline, suggest
 
 DRAFT_LABELS = ("claim", "source", "loaded")  # the default label set; `cue` needs its own task block
@@ -125,7 +125,7 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
     title = " ".join(title.split())  # one line: it becomes the chapter's heading
     if not title:
         raise InputError("--title", "", "the exercise has no title.", 'give one, such as --title "Mill Road".')
-    if not ID_PATTERN.match(exercise_id):
+    if not is_id(exercise_id):
         raise InputError("--id", exercise_id, "an exercise id uses lowercase letters, digits and dashes only.",
                          "choose an id such as `council-cycle-lane`.")
     if not book.is_dir():

@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .handin import HandIn, Tag
+from .handin import HandIn, Tag, for_check
 from .exercise import Exercise, KeyItem
 from .labels import FREE_TEXT
 
@@ -250,7 +250,11 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     """Compare a hand-in with the key; returns a Report (see the formats page for every rule).
 
     With `lines` (or an exercise restricted to some lines), only that part of the article is
-    checked: tags elsewhere are left out of the Report, not counted as extras."""
+    checked: tags elsewhere are left out of the Report, not counted as extras.
+
+    The hand-in is held to the hand-in rules first: one for another exercise or article is refused
+    (`InputError`), and a tag that breaks a rule is left out and listed with the orphans."""
+    handin = for_check(handin, exercise)
     exercise = exercise.restricted(labels, lines)
     difficulty = difficulty or exercise.difficulty
     challenge = difficulty == "challenge"
