@@ -1,13 +1,17 @@
-"""Report -> plain text for the terminal: scores first, then what to look at again, then what went well."""
+"""Report -> plain text for the terminal: scores first, then what to look at again, then what went well.
+
+Every message is written on one line with its control characters written out (`one_line`): a
+student's text cannot start a line of its own or act on the terminal."""
 from __future__ import annotations
 
 from ..core.check import Report
+from .terminal import one_line
 
 
 def report_text(report: Report, reveal: bool = False) -> str:
     """Readable feedback; `reveal` adds the key's explanation to items not found yet."""
     data = report.to_json()
-    lines = [f"Feedback for {data['exercise']} ({data['difficulty']})", ""]
+    lines = [one_line(f"Feedback for {data['exercise']} ({data['difficulty']})"), ""]
     for label in data["labels"]:
         s = data["scores"][label]
         if s["required"] == 0 and s["tags"] == 0:
@@ -23,15 +27,16 @@ def report_text(report: Report, reveal: bool = False) -> str:
             continue
         lines.append(f"{title} ({len(chosen)}):")
         for item in chosen:
-            lines.append(f"  - {item['message']}")
+            lines.append(f"  - {one_line(item['message'])}")
             if reveal and item["verdict"] == "missed":
-                lines.append(f"    Answer: “{item['quote']}”. {item['why']}")
+                answer = f"“{item['quote']}”. {item['why']}"
+                lines.append(f"    Answer: {one_line(answer)}")
         lines.append("")
     extra = [t for t in data["tags"] if t["verdict"] in ("extra", "distractor", "defensible")]
     if extra:
         lines.append(f"Your other tags ({len(extra)}):")
-        lines.extend(f"  - {t['message']}" for t in extra)
+        lines.extend(f"  - {one_line(t['message'])}" for t in extra)
         lines.append("")
     for notice in data["notices"] + data["orphans"]:
-        lines.append(f"Note: {notice['message']}")
+        lines.append(f"Note: {one_line(notice['message'])}")
     return "\n".join(lines).rstrip() + "\n"

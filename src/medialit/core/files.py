@@ -45,7 +45,8 @@ def _refuse(path, code: str, problem: str, fix: str, place: str = "") -> InputEr
 
 def _not_a_file(path, mode: int, kind: Kind) -> InputError:
     what = FILE_TYPES.get(stat.S_IFMT(mode), "not a regular file")
-    return _refuse(path, "not-a-file", f"this is {what}, not a {kind.noun}.", kind.choose)
+    article = "an" if kind.noun[0] in "aeiou" else "a"
+    return _refuse(path, "not-a-file", f"this is {what}, not {article} {kind.noun}.", kind.choose)
 
 
 def _os_problem(path, err: OSError, kind: Kind) -> InputError:
@@ -91,8 +92,9 @@ def read_bytes(path: str | Path, kind: Kind) -> bytes:
 
 
 def _too_big(path, size: int, kind: Kind) -> InputError:
-    return _refuse(path, "too-big", f"the file is {size / MB:.1f} MB; a {kind.noun} is at most {kind.limit // MB} MB.",
-                   kind.choose)
+    article = "an" if kind.noun[0] in "aeiou" else "a"
+    return _refuse(path, "too-big", f"the file is {size / MB:.1f} MB; {article} {kind.noun} is at most "
+                   f"{kind.limit // MB} MB.", kind.choose)
 
 
 def decode_utf8(data: bytes, path, kind: Kind) -> str:
@@ -125,19 +127,39 @@ def inside(folder: Path, name: str, file: str, place: str, what: str) -> Path:
     return candidate
 
 
+def exists(path: str | Path) -> bool:
+    """Whether anything (a file, a folder, a link, even a broken one) has this name; False for a name
+    that cannot be looked at (too long, say): writing it then fails with its own message."""
+    try:
+        os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def is_folder(path: str | Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def write_file(path: str | Path, data: str | bytes, replace: bool = True,
                fix: str = "choose another place, in a folder you can write to.") -> Path:
     """Write `data` to a temporary file beside `path`, then rename it into place.
 
     With `replace=False` an existing file is refused (code `exists`) and nothing is written."""
     path = Path(path)
-    if not replace and (path.exists() or path.is_symlink()):
+    if not replace and exists(path):
         raise _refuse(path, "exists", "this file already exists; nothing was written.",
                       "choose another name, or add --force to replace it.")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise _refuse(path, "cannot-write", "a part of the path is a file, not a folder.", fix) from None
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".medialit-", suffix=".tmp")
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the result is an ordinary file
         with os.fdopen(fd, "wb") as file:

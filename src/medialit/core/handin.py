@@ -287,7 +287,7 @@ def _sort_tags(tags_raw: list, exercise) -> tuple[list[Tag], list[Finding]]:
             target = kept.get(ref)
             if target is None or target.label != "source":
                 what = "a tag that is not there" if target is None else f"a {target.label} tag, not a source"
-                findings.append(_finding("bad-source-link", f"tag {tag.id}", what=what, ref=ref))
+                findings.append(_finding("bad-source-link", f"tag {visible(tag.id)}", what=what, ref=ref))
         tag.source_ids = [r for r in tag.source_ids if r in kept and kept[r].label == "source"]
     return candidates, findings
 
@@ -295,7 +295,7 @@ def _sort_tags(tags_raw: list, exercise) -> tuple[list[Tag], list[Finding]]:
 def _place(n: int, raw) -> str:
     """Where a tag sits in the file: its number, and its id when it has one."""
     tag_id = raw.get("id") if isinstance(raw, dict) else None
-    return f"tag {n}" + (f" ({tag_id})" if isinstance(tag_id, str) else "")
+    return f"tag {n}" + (f" ({visible(tag_id)})" if isinstance(tag_id, str) else "")
 
 
 def _tag_problem(raw) -> tuple[str, dict] | None:
