@@ -38,6 +38,7 @@ ROOT = HERE.parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
 TIMEOUT = 20.0
 KINDS = ("clean", "traceback", "hang", "accepted garbage", "unclear")
+OUTCOMES: list = []  # what the test run saw, for the tally at its end (conftest.py)
 # What must never reach a terminal raw: C0 controls but tab and newline, DEL, C1 controls,
 # bidirectional overrides, line and paragraph separators, lone surrogates.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")

@@ -75,7 +75,8 @@ class ClassReport:
         except OSError as err:
             what = "this is a file, not a folder" if exists(folder) else f"the folder cannot be made ({err.strerror})"
             raise InputError(str(folder), "", f"{what}; the report needs a folder to write into.",
-                             "give another --out, a folder (it is made if it does not exist).", "cannot-write") from None
+                             "give another --out, a folder (it is made if it does not exist).",
+                             "cannot-write") from None
         tables = {"scores.csv": self.scores, "items.csv": self.items, "misconceptions.csv": self.misconceptions,
                   "heat.csv": self.heat_frame(), "orphans.csv": self.orphans,
                   "skipped.csv": pd.DataFrame([vars(s) for s in self.skipped], columns=["file", "reason"])}

@@ -18,8 +18,8 @@ def _new(args) -> int:
                            nlp=load_pipeline(args.pipeline))
     print(one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items),"))
     print(one_line(f"and the chapter page {made.chapter}."))
-    print(one_line("Next: review the drafts (`medialit validate "
-                   f"{made.exercise_file}` lists what is left), then add this line to _toc.yml under a `chapters:` list:"))
+    print(one_line(f"Next: review the drafts (`medialit validate {made.exercise_file}` lists what is left), "
+                   "then add this line to _toc.yml under a `chapters:` list:"))
     print(f"  {one_line(made.toc_line)}")
     return 0
 

@@ -42,9 +42,11 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "bad-field": ("`{field}` should be text, but it is {what}.", _DOWNLOAD),
     "lone-surrogate": ("`{field}` holds a broken character (half of a UTF-16 pair).", _DOWNLOAD),
     "no-tags": ("the file has no list of tags.", _DOWNLOAD),
-    "other-exercise": ("this hand-in is for exercise {handin}, not {exercise}.", "check it against its own exercise file."),
+    "other-exercise": ("this hand-in is for exercise {handin}, not {exercise}.",
+                       "check it against its own exercise file."),
     "other-article": ("this hand-in was made for another version of the article (hand-in {handin}…, exercise "
-                      "{exercise}…).", "use the exercise version the student worked on, or ask the student to tag again."),
+                      "{exercise}…).",
+                      "use the exercise version the student worked on, or ask the student to tag again."),
 }
 HANDIN_CHECKS = FILE_CHECKS + tuple(REFUSALS)
 
@@ -333,7 +335,8 @@ def _against_exercise(tag: Tag, exercise) -> tuple[str, dict] | None:
     if not 0 <= tag.start < tag.end <= len(text):
         return "outside-article", {"start": tag.start, "end": tag.end, "length": len(text)}
     if text[tag.start:tag.end] != tag.quote:
-        return "orphan", {"quote": tag.quote, "there": text[tag.start:tag.end], "line": exercise.article.line_of(tag.start)}
+        return "orphan", {"quote": tag.quote, "there": text[tag.start:tag.end],
+                          "line": exercise.article.line_of(tag.start)}
     spec = exercise.labels.get(tag.label)
     if spec is None:
         return "unknown-label", {"label": repr(tag.label), "labels": ", ".join(exercise.labels)}

@@ -120,7 +120,8 @@ def _webanno_tag(anno: dict, article: Article, place: str) -> Tag:
 
 # --- brat standoff --------------------------------------------------------------------------------
 
-_LINE_BREAK = re.compile("[\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # what str.splitlines() splits on (no \r in an article)
+# What str.splitlines() splits on (an article has no \r): a brat fragment must not hold one.
+_LINE_BREAK = re.compile("[\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def _fragments(article: Article, start: int, end: int) -> list[tuple[int, int]]:
