@@ -1,4 +1,7 @@
+import json
 import random
+
+import pytest
 
 from hypothesis import given, settings, strategies as st
 
@@ -143,3 +146,26 @@ def test_each_tag_meets_every_key_item_it_touches_with_its_best_overlap(spans, l
                        if (best := max(jaccard(t.start, t.end, s.start, s.end) for s in k.spans)) > 0}
                 for t in tags}
     assert _neighbourhoods(tags, ex) == expected
+
+
+def test_check_validates_a_handin_loaded_without_its_exercise(mini, tmp_path):
+    """load_handin(path) without the exercise skips the article checks; check() does them."""
+    from medialit import InputError, load_handin
+
+    tags = [t.to_json() for t in key_tags(mini)]
+    data = {**handin_of(mini, []).to_json(), "tags": tags + [{**tags[0], "id": "far", "start": 10 ** 7,
+                                                              "end": 10 ** 7 - 5}]}
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps(data))
+    report = check(load_handin(path), mini)
+    assert [o["tag_id"] for o in report.to_json()["orphans"]] == [f"tag {len(tags) + 1} (far)"]
+    assert report.scores["all"]["recall"] == 1.0
+    path.write_text(json.dumps({**data, "article_sha256": "1" * 64}))
+    with pytest.raises(InputError, match="another version of the article"):
+        check(load_handin(path), mini)
+
+
+def test_a_part_of_the_exercise_does_not_turn_other_labels_into_orphans(mini):
+    handin = handin_of(mini, key_tags(mini))
+    report = check(handin, mini.restricted(labels=["claim"]))
+    assert report.to_json()["orphans"] == [] and {i["label"] for i in report.items} == {"claim"}

@@ -88,7 +88,7 @@ refused("sha-number.json", "bad-field", handin(article_sha256=12))
 refused("student-surrogate.json", "lone-surrogate", edited('"otter"', '"ot\\ud800ter"'))
 refused("created-surrogate.json", "lone-surrogate", edited('"2026-01-05T09:00:00Z"', '"\\udfff"'))
 refused("other-exercise.json", "other-exercise", handin(exercise="kremlin-drone"))
-refused("exercise-traversal.json", "other-exercise", handin(exercise="../../../../tmp/evil"))
+refused("exercise-traversal.json", "bad-field", handin(exercise="../../../../tmp/evil"))
 refused("other-article.json", "other-article", handin(article_sha256="0" * 64))
 
 # loaded, with bad tags left out (a finding each)

@@ -15,7 +15,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import Finding, InputError, visible
-from .files import HANDIN, read_bytes, decode_utf8, write_file
+from .exercise import is_id
+from .files import HANDIN, decode_utf8, read_bytes, write_file
 from .labels import FREE_TEXT
 
 HANDIN_FORMAT = "medialit.handin/1"
@@ -39,7 +40,7 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "not-a-handin": ("this is not a medialit hand-in file.", _DOWNLOAD),
     "other-format": ("this file has format {format}, not " + repr(HANDIN_FORMAT) + ".",
                      "choose the .json file that the Download button saved (a newer medialit may read newer files)."),
-    "bad-field": ("`{field}` should be text, but it is {what}.", _DOWNLOAD),
+    "bad-field": ("`{field}` {what}.", _DOWNLOAD),
     "lone-surrogate": ("`{field}` holds a broken character (half of a UTF-16 pair).", _DOWNLOAD),
     "no-tags": ("the file has no list of tags.", _DOWNLOAD),
     "other-exercise": ("this hand-in is for exercise {handin}, not {exercise}.",
@@ -71,6 +72,7 @@ TAG_PROBLEMS: dict[str, tuple[str, str]] = {
 }
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SHA256 = re.compile("[0-9a-f]{64}")
 _TEXT_FIELDS = ("exercise", "article_sha256", "student", "created", "updated")
 
 
@@ -241,8 +243,14 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
     for name in _TEXT_FIELDS:
         value = data.get(name)
         if value is not None and type(value) is not str:
-            raise refusal("bad-field", file, f"`{name}`", field=name, what=_kind_of(value))
+            raise refusal("bad-field", file, f"`{name}`", field=name, what=f"should be text, but it is {_kind_of(value)}")
         fields[name] = value or ""
+    if not is_id(fields["exercise"]):
+        raise refusal("bad-field", file, "`exercise`", field="exercise",
+                      what="is not an exercise id (lowercase letters, digits and dashes)")
+    if not _SHA256.fullmatch(fields["article_sha256"]):
+        raise refusal("bad-field", file, "`article_sha256`", field="article_sha256",
+                      what="is not the article's SHA-256 (64 hexadecimal digits)")
     for name, value in fields.items():
         if _SURROGATE.search(value):
             raise refusal("lone-surrogate", file, f"`{name}`", field=name)
