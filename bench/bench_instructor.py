@@ -17,7 +17,7 @@ import spacy
 
 from medialit import Article, load_exercise
 from medialit.interchange.ptc import ptc_scores
-from medialit import classroom
+from medialit.classroom import class_report as classroom  # the module: its class_report() and the check() it calls
 from medialit.authoring.suggest import suggest
 
 ROOT = Path(__file__).resolve().parent.parent

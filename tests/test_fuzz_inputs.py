@@ -24,8 +24,8 @@ from medialit.cli.feedback_text import report_text
 from medialit.cli.main import main
 from medialit.core.errors import UNSAFE, InputError
 from medialit.core.exercise import is_id
-from medialit.core.exercise_file import FILE_VALIDATOR
-from medialit.core.handin import (HANDIN_CHECKS, MAX_DEPTH, MAX_DIGITS, TAG_PROBLEMS, _first_limit, _within_limits,
+from medialit.core.exercise_file import schema_validators
+from medialit.core.handin import (HANDIN_CHECKS, MAX_DEPTH, MAX_DIGITS, TAG_PROBLEMS, _deeper_than, _first_limit,
                                   load_handin, parse_handin, read_json)
 from medialit.interchange.export import from_brat, to_brat
 
@@ -148,15 +148,16 @@ nested = st.recursive(
 @FUZZ
 @given(nested, st.integers(0, 3) | st.integers(MAX_DEPTH - 3, MAX_DEPTH + 1))
 def test_json_limits_are_one_rule_however_they_are_checked(value, wrap):
-    """The quick test on a text that parsed and the exact scan agree; either refuses exactly what
-    nests deeper than MAX_DEPTH or has a number longer than MAX_DIGITS."""
+    """The exact scan of the text and the reader (decoding hooks, a walk of what was decoded) agree:
+    both refuse exactly what nests deeper than MAX_DEPTH or has a number longer than MAX_DIGITS."""
     value = [value] if wrap == 0 else value
     for _ in range(wrap):
         value = [value]
     text = json.dumps(value)
     broken = {"too-deep"} if depth_of(value) > MAX_DEPTH else set()
     broken |= {"number-too-long"} if longest_number(value) > MAX_DIGITS else set()
-    assert _within_limits(text) == (_first_limit(text) is None) == (not broken)
+    assert (_first_limit(text) is None) == (not broken)
+    assert _deeper_than(value, MAX_DEPTH) == ("too-deep" in broken)
     try:
         read_json(text, "x.json")
         refused = None
@@ -244,7 +245,7 @@ def test_yaml_1_1_booleans_are_refused_in_yaml_1_2_and_read_right_in_1_1(word):
 @FUZZ
 @given(st.from_regex(r"[a-z0-9][a-z0-9-]{0,125}", fullmatch=True) | st.lists(any_char, max_size=130).map("".join))
 def test_an_id_is_the_whole_text_in_python_and_in_the_published_schema(text):
-    schema_ok = not list(FILE_VALIDATOR.iter_errors({"id": text, "article": "a.txt"}))
+    schema_ok = not list(schema_validators()[0].iter_errors({"id": text, "article": "a.txt"}))
     assert is_id(text) == schema_ok
     assert not is_id(text + "\n")
 

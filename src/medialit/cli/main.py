@@ -108,7 +108,16 @@ def _bug(args, err: BaseException) -> int:
     return BUG
 
 
+def _skip_unused_format_grammar() -> None:
+    """jsonschema checks the `iri` format with rfc3987_syntax when that is installed (Jupyter installs
+    it), and importing it builds a grammar: most of a second at every command's start. medialit's
+    schemas use no format, and this process is the command's own, so jsonschema is left without it."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _skip_unused_format_grammar()
     parser = build_parser()
     with _safe_output():
         args = parser.parse_args(argv)

@@ -14,11 +14,10 @@ import json
 import math
 import re
 from datetime import date
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import TaggedScalar
 from ruamel.yaml.composer import Composer, ComposerError
@@ -151,17 +150,25 @@ def _is_number(checker, value) -> bool:
 def _whole_text_pattern(validator, pattern, instance, schema):
     """JSON Schema patterns are ECMA-262: `$` is the end of the text. Python's `$` also matches before a
     final line break, so `id: "x\\n"` would pass; `\\Z` is the end of the text in Python."""
+    from jsonschema.exceptions import ValidationError
+
     if validator.is_type(instance, "string") and not re.search(re.sub(r"(?<!\\)\$", r"\\Z", pattern), instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_Validator = validators.extend(
-    Draft202012Validator,
-    validators={"pattern": _whole_text_pattern},
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine_many(
-        {"boolean": _is_bool, "integer": _is_integer, "number": _is_number}))
-FILE_VALIDATOR = _Validator(SCHEMA)
-INCLUDE_VALIDATOR = _Validator({**SCHEMA["$defs"]["includeFile"], "$defs": SCHEMA["$defs"]})
+@lru_cache(maxsize=None)
+def schema_validators():
+    """(the validator of an exercise file, of an include file), made when first needed: jsonschema
+    takes a while to import, and a program that reads no exercise file need not wait for it."""
+    from jsonschema import Draft202012Validator, validators
+
+    validator = validators.extend(
+        Draft202012Validator,
+        validators={"pattern": _whole_text_pattern},
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine_many(
+            {"boolean": _is_bool, "integer": _is_integer, "number": _is_number}))
+    return validator(SCHEMA), validator({**SCHEMA["$defs"]["includeFile"], "$defs": SCHEMA["$defs"]})
+
 
 _EXPECTED = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
              "array": "a list (`[a, b]`, or lines that start with `- `)", "object": "a mapping (`name: value` lines)"}
@@ -432,7 +439,7 @@ def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tupl
     for n, name in enumerate(data.get("include") or []):
         place = f"line {_where(data, ['include', n])[0]} (`include`)"
         include = inside(path.parent, name, str(path), place, "include file")
-        sources.append((include, _read_yaml(include, INCLUDE_VALIDATOR)))
+        sources.append((include, _read_yaml(include, schema_validators()[1])))
         included.append(include)
     for file, body in sources:
         for field_name, bucket in (("key", items), ("distractors", distractors), ("untagged", untagged)):
@@ -444,7 +451,7 @@ def load_exercise(path: str | Path) -> Exercise:
     """Read an exercise file, resolve every quote, and check every reference."""
     path = Path(path)
     file = str(path)
-    data = _read_yaml(path, FILE_VALIDATOR)
+    data = _read_yaml(path, schema_validators()[0])
     ex_id = data["id"]
     article_path = inside(path.parent, data["article"], file, f"line {_line(data, 'article')} (`article`)",
                           "article")

@@ -144,18 +144,16 @@ class HandIn:
 
 # --- JSON text -----------------------------------------------------------------------------------
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
-_STRING_REST = re.compile(r'(?:[^"\\]|\\.)*"', re.S)
+_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"')  # the rest of a JSON string, its closing quote included
 _LONG_NUMBER = re.compile(r"\d{%d}" % (MAX_DIGITS + 1))
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _TOKEN = re.compile(r'"|[\[{]|[\]}]|\d[\d.eE+-]*|[A-Za-z]+')
+_CONTAINERS = (dict, list)
 
 
 def _first_limit(text: str, end: int | None = None) -> tuple[str, int] | None:
-    """The first place, in reading order, nested too deep, with a number too long or a NaN/Infinity.
-
-    One pass over the text; strings are skipped whole (an unterminated one ends the pass: the JSON
-    parser reports it)."""
+    """The first place, in reading order, nested too deep, with a number too long, or with NaN or
+    Infinity (not JSON). One pass over the text; strings are skipped whole (an unterminated one ends
+    the pass: the JSON parser reports it). The parser finds these too, but not where they are."""
     depth, at, end = 0, 0, len(text) if end is None else end
     while (token := _TOKEN.search(text, at, end)) is not None:
         at, kind = token.end(), token.group()
@@ -178,17 +176,36 @@ def _first_limit(text: str, end: int | None = None) -> tuple[str, int] | None:
     return None
 
 
-def _within_limits(text: str) -> bool:
-    """The quick test for a text that parsed: no number too long, nothing nested too deep."""
-    skeleton = _STRING.sub("", text)
-    if _LONG_NUMBER.search(skeleton):
-        return False
-    depth = 0
-    for bracket in _NOT_BRACKET.sub("", skeleton):
-        depth += 1 if bracket in "[{" else -1
-        if depth > MAX_DEPTH:
+def _deeper_than(data, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` deep in decoded JSON (walked level by level,
+    without recursion)."""
+    level = [data] if type(data) in _CONTAINERS else []
+    for _ in range(limit):
+        if not level:
             return False
-    return True
+        level = [child for node in level for child in (node.values() if type(node) is dict else node)
+                 if type(child) in _CONTAINERS]
+    return bool(level)
+
+
+class _Limit(ValueError):
+    """Raised while decoding: a number too long, or NaN/Infinity (the text is scanned for where)."""
+
+
+def _whole_number(text: str) -> int:
+    if len(text) - (text[0] == "-") > MAX_DIGITS:
+        raise _Limit(text)
+    return int(text)
+
+
+def _real_number(text: str) -> float:
+    if _LONG_NUMBER.search(text):
+        raise _Limit(text)
+    return float(text)
+
+
+def _no_constant(name: str):
+    raise _Limit(name)  # NaN and Infinity are Python's, not JSON's
 
 
 def _place_of(text: str, offset: int) -> str:
@@ -196,25 +213,21 @@ def _place_of(text: str, offset: int) -> str:
     return f"line {line}, column {offset - text.rfind(chr(10), 0, offset)}"
 
 
-def _no_constant(name: str):
-    raise ValueError(name)  # NaN and Infinity are Python's, not JSON's
-
-
 def read_json(text: str, file: str):
     """Decode a hand-in's JSON; refused with `not-json`, `too-deep` or `number-too-long`, whichever
     comes first in the text."""
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         first = _first_limit(text, err.pos)
         if first is None:
             raise refusal("not-json", file, f"line {err.lineno}, column {err.colno}", detail=err.msg) from None
-    except (RecursionError, ValueError):  # deeper than the parser goes, an integer too long to read, NaN
+    except (_Limit, RecursionError):  # a number too long, NaN, or deeper than the parser goes
         first = _first_limit(text) or ("not-json", 0)
     else:
-        if _within_limits(text):
+        if not _deeper_than(data, MAX_DEPTH):
             return data
-        first = _first_limit(text)
+        first = _first_limit(text) or ("too-deep", 0)
     code, offset = first
     raise refusal(code, file, _place_of(text, offset), detail="NaN and Infinity are not JSON numbers") from None
 
@@ -313,12 +326,10 @@ def _tag_problem(raw) -> tuple[str, dict] | None:
     if type(raw) is not dict:
         return "tag-not-object", {}
     get = raw.get
-    texts = []
-    for name in ("id", "label", "quote"):
-        value = get(name)
+    tag_id, label, quote = get("id"), get("label"), get("quote")
+    for name, value in (("id", tag_id), ("label", label), ("quote", quote)):
         if type(value) is not str or not value:
             return "tag-bad-field", {"detail": f"has no `{name}` text"}
-        texts.append((name, value))
     for name in ("start", "end"):
         if type(get(name)) is not int:
             return "tag-bad-field", {"detail": f"has no whole-number `{name}`"}
@@ -331,10 +342,12 @@ def _tag_problem(raw) -> tuple[str, dict] | None:
     note = get("note")
     if note is not None and type(note) is not str:
         return "tag-bad-field", {"detail": "has a `note` that is not text"}
-    texts += [("note", note or ""), ("source_ids", "".join(ids)),
-              ("attrs", "".join(k + (v or "") for k, v in attrs.items()))]
-    if _SURROGATE.search("".join(text for _, text in texts)):
-        return "tag-bad-text", {"field": next(name for name, text in texts if _SURROGATE.search(text))}
+    note = note or ""
+    attr_text = "".join(k + (v or "") for k, v in attrs.items()) if attrs else ""
+    if _SURROGATE.search(tag_id + label + quote + note + "".join(ids) + attr_text):
+        texts = {"id": tag_id, "label": label, "quote": quote, "note": note, "source_ids": "".join(ids),
+                 "attrs": attr_text}
+        return "tag-bad-text", {"field": next(name for name, text in texts.items() if _SURROGATE.search(text))}
     return None
 
 
@@ -362,13 +375,21 @@ def for_check(handin: HandIn, exercise) -> HandIn:
     """The hand-in as Check may use it: refused when it is for another exercise or article, and every
     tag held to the same rules as a file's (a bad one is left out with a finding).
 
-    `load_handin(path)` without an exercise, or a HandIn built in Python, has not been through them."""
+    `load_handin(path)` without an exercise, or a HandIn built in Python, has not been through them;
+    one that has passes through unchanged (its tags are looked at, not copied)."""
     whole = getattr(exercise, "whole", None) or exercise
     _same_exercise(handin, whole)
-    raw = [vars(t) if isinstance(t, Tag) else t for t in handin.tags]
-    tags, findings = _sort_tags(raw, whole)
-    if not findings:
-        return handin
+    sources, seen = set(), set()
+    for tag in handin.tags:
+        if type(tag) is not Tag or _tag_problem(vars(tag)) or tag.id in seen or _against_exercise(tag, whole):
+            break
+        seen.add(tag.id)
+        if tag.label == "source":
+            sources.add(tag.id)
+    else:
+        if all(ref in sources for tag in handin.tags for ref in tag.source_ids):
+            return handin
+    tags, findings = _sort_tags([vars(t) if isinstance(t, Tag) else t for t in handin.tags], whole)
     return replace(handin, tags=tags, findings=[*handin.findings, *findings])
 
 
