@@ -303,7 +303,9 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #bbb
 
 
 def _e(value) -> str:
-    return html.escape(str(value), quote=True)
+    """Text for the page: markup escaped, and control characters written out (`\\u001b`) so that a
+    crafted pseudonym or quote shows what it holds."""
+    return html.escape(visible(str(value), keep="\t\n"), quote=True)
 
 
 def _cell(value) -> str:

@@ -40,8 +40,8 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "not-a-handin": ("this is not a medialit hand-in file.", _DOWNLOAD),
     "other-format": ("this file has format {format}, not " + repr(HANDIN_FORMAT) + ".",
                      "choose the .json file that the Download button saved (a newer medialit may read newer files)."),
-    "bad-field": ("`{field}` {what}.", _DOWNLOAD),
-    "lone-surrogate": ("`{field}` holds a broken character (half of a UTF-16 pair).", _DOWNLOAD),
+    "bad-field": ("this {what}.", _DOWNLOAD),
+    "lone-surrogate": ("this text holds a broken character (half of a UTF-16 pair).", _DOWNLOAD),
     "no-tags": ("the file has no list of tags.", _DOWNLOAD),
     "other-exercise": ("this hand-in is for exercise {handin}, not {exercise}.",
                        "check it against its own exercise file."),
@@ -256,17 +256,17 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
     for name in _TEXT_FIELDS:
         value = data.get(name)
         if value is not None and type(value) is not str:
-            raise refusal("bad-field", file, f"`{name}`", field=name, what=f"should be text, but it is {_kind_of(value)}")
+            raise refusal("bad-field", file, f"`{name}`", what=f"should be text, but it is {_kind_of(value)}")
         fields[name] = value or ""
     if not is_id(fields["exercise"]):
-        raise refusal("bad-field", file, "`exercise`", field="exercise",
+        raise refusal("bad-field", file, "`exercise`",
                       what="is not an exercise id (lowercase letters, digits and dashes)")
     if not _SHA256.fullmatch(fields["article_sha256"]):
-        raise refusal("bad-field", file, "`article_sha256`", field="article_sha256",
+        raise refusal("bad-field", file, "`article_sha256`",
                       what="is not the article's SHA-256 (64 hexadecimal digits)")
     for name, value in fields.items():
         if _SURROGATE.search(value):
-            raise refusal("lone-surrogate", file, f"`{name}`", field=name)
+            raise refusal("lone-surrogate", file, f"`{name}`")
     tags_raw = data.get("tags")
     if type(tags_raw) is not list:
         raise refusal("no-tags", file, "`tags`")
