@@ -85,7 +85,8 @@ def run() -> list[dict]:
     return [_row(f"medialit report, {size}: wall time", round(seconds, 1), "s"),
             _row(f"medialit report, {size}: peak memory", round(peak_mb), "MB", "<= 300"),
             _row("  beside it: import medialit and read the exercise", round(base_mb), "MB"),
-            _row(f"  orphans listed in orphans.csv / lines printed", f"{orphans:,} / {len(result.stdout.splitlines())}")]
+            _row("  orphans listed in orphans.csv / lines printed",
+                 f"{orphans:,} / {len(result.stdout.splitlines())}")]
 
 
 if __name__ == "__main__":
