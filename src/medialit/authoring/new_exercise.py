@@ -127,10 +127,10 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
     The folder is filled under a temporary name and renamed when it is complete, so a failure
     leaves nothing half made."""
     book = Path(book)
-    if UNSAFE.search(title):
-        raise InputError("--title", "", "the title holds control characters or line breaks.",
-                         'give a title of plain words, such as --title "Mill Road".')
     title = " ".join(title.split())  # one line: it becomes the chapter's heading
+    if UNSAFE.search(title):
+        raise InputError("--title", visible(title[:60]), "the title holds control characters.",
+                         'give a title of plain words, such as --title "Mill Road".')
     if not title:
         raise InputError("--title", "", "the exercise has no title.", 'give one, such as --title "Mill Road".')
     if not is_id(exercise_id):
