@@ -81,11 +81,11 @@ def run() -> list[dict]:
         if result.returncode not in (0, 1):
             raise RuntimeError(f"medialit report failed: {result.stderr[-2000:]}")
         orphans = len((Path(tmp) / "out" / "orphans.csv").read_text(encoding="utf-8").splitlines()) - 1
-    size = f"{STUDENTS:,} hand-ins of {TAGS} tags, {bad} bad"
-    return [_row(f"medialit report, {size}: wall time", round(seconds, 1), "s"),
-            _row(f"medialit report, {size}: peak memory", round(peak_mb), "MB", "<= 300"),
-            _row("  beside it: import medialit and read the exercise", round(base_mb), "MB"),
-            _row("  orphans listed in orphans.csv / lines printed",
+    size = f"{STUDENTS:,} hand-ins x {TAGS} tags, {bad} bad"
+    return [_row(f"report {size}: wall time", round(seconds, 1), "s"),
+            _row(f"report {size}: peak memory", round(peak_mb), "MB", "<= 300"),
+            _row("  beside it: import, read the exercise: peak", round(base_mb), "MB"),
+            _row("  orphans in orphans.csv / lines printed",
                  f"{orphans:,} / {len(result.stdout.splitlines())}")]
 
 
