@@ -394,8 +394,8 @@ function createTagger(model, el, uid) {
   function showReport() {
     const report = model.get("report") || {};
     checkedTags = report.format ? state.tags : null;
-    newVerdicts = feedback.verdicts();
     const message = feedback.show(report);
+    newVerdicts = feedback.verdicts();
     if (message) ctx.say(message);
     frame.request();
   }
