@@ -3,10 +3,9 @@ the Tagger starts, tags, checks and keeps its work over a reload. And a page who
 start says why, in the page."""
 from __future__ import annotations
 
-from playwright.sync_api import expect
-
 from browser_helpers import screenshot
-from conftest import CHROMIUM_ARGS, book_html  # noqa: F401  (the fixtures build the book first)
+from conftest import book_html
+from playwright.sync_api import expect
 
 CHAPTER = "book/05-loaded-language.html"
 

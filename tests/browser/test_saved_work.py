@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from playwright.sync_api import expect
-
 from browser_helpers import flush_saves
+from playwright.sync_api import expect
 
 TAGGER_PAGE = "book/tagger.html"
 LOADED_CHAPTER = "book/05-loaded-language.html"  # loaded words, lines 1-28

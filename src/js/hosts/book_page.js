@@ -11,7 +11,7 @@ import { render } from "../tagger/tagger.js";
 import { unpackExercise } from "./page_data.js";
 import { StaticModel } from "./static_model.js";
 
-export { StaticModel, render, unpackExercise };
+export { StaticModel, check, render, unpackExercise };
 
 /** @typedef {import("../core/types.js").Tag} Tag */
 

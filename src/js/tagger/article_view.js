@@ -9,7 +9,6 @@ import { badge, h, setText } from "./dom.js";
 /** @typedef {import("../core/types.js").Token} Token */
 /** @typedef {import("./decoration.js").TokenRange} TokenRange */
 
-const KEPT = ["mt-cand", "mt-sel", "mt-caret"];
 const BARE = "|";
 
 /**
@@ -87,15 +86,20 @@ export function createArticleView(container, tokens, uid) {
   }
 
   /**
+   * Change an element's marks from one decoration key to another: only the classes and the
+   * underline that differ are written (the selection, caret and guided classes stay).
    * @param {HTMLElement} el
-   * @param {string} base
-   * @param {string} key
+   * @param {string} from
+   * @param {string} to
    */
-  function applyKey(el, base, key) {
-    const [classes, levels] = key.split("|");
-    const kept = KEPT.filter((c) => el.classList.contains(c));
-    el.className = [base, classes, ...kept].filter(Boolean).join(" ");
-    el.style.boxShadow = claimShadow(levels);
+  function applyKey(el, from, to) {
+    const [oldClasses, oldLevels] = from.split("|");
+    const [newClasses, newLevels] = to.split("|");
+    if (oldClasses !== newClasses) {
+      if (oldClasses) el.classList.remove(...oldClasses.split(" "));
+      if (newClasses) el.classList.add(...newClasses.split(" "));
+    }
+    if (oldLevels !== newLevels) el.style.boxShadow = claimShadow(newLevels);
   }
 
   let selected = [0, -1];
@@ -136,13 +140,13 @@ export function createArticleView(container, tokens, uid) {
       for (let i = from; i <= to; i++) {
         const tokenKey = keys.tok[i - from];
         if (tokenKey !== tokenKeys[i]) {
-          applyKey(tokenEls[i], "mt-tok", tokenKey);
+          applyKey(tokenEls[i], tokenKeys[i], tokenKey);
           tokenKeys[i] = tokenKey;
         }
         const gapKey = keys.gap[i - from];
         if (gapKey !== gapKeys[i]) {
           const el = gapElement(i);
-          if (el) applyKey(el, "mt-gap", gapKey);
+          if (el) applyKey(el, gapKeys[i], gapKey);
           gapKeys[i] = gapKey;
         }
       }

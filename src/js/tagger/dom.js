@@ -38,7 +38,7 @@ export function h(selector, attrs = {}, ...children) {
  * A button of type "button".
  * @param {string} className
  * @param {Child | Child[]} content
- * @param {(event: Event) => void} onclick
+ * @param {((event: Event) => void) | null} onclick null when a parent listens
  * @param {Record<string, any>} [attrs]
  * @returns {HTMLButtonElement}
  */

@@ -1,6 +1,6 @@
 // @ts-check
 // Saved work in this browser (localStorage), one save per exercise and article shared by every
-// chapter page that shows it. Saving is off the critical path (an idle moment after a change)
+// chapter page that shows it. Saving is off the critical path (an idle moment once changes pause)
 // and never lost: it is flushed when the page is hidden or left and before a download. Work from
 // another tab or chapter page on the same exercise is merged in by tag id, never overwritten. A
 // save that cannot be read, or holds tags that cannot be restored, is set aside whole, not dropped.
@@ -10,6 +10,9 @@ import { nextTagId, removeTag } from "./tags.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
 /** @typedef {import("../core/types.js").Exercise} Exercise */
+
+/** How long changes must pause before the work is saved (it is saved at once when the page goes away). */
+export const QUIET_MS = 800;
 
 /**
  * The localStorage key of an exercise's saved work; author mode's key items are kept apart.
@@ -161,6 +164,7 @@ export function createStorage(exercise, chars, mode, hooks) {
   let dirty = false;
   let broken = false;
   let idle = 0;
+  let quiet = 0;
   const hasIdle = typeof requestIdleCallback === "function";
 
   /** @returns {Storage | null} */
@@ -249,6 +253,7 @@ export function createStorage(exercise, chars, mode, hooks) {
 
   /** Write the save now if anything changed since the last one. */
   function flush() {
+    clearTimeout(quiet);
     if (idle) {
       if (hasIdle) cancelIdleCallback(idle);
       else clearTimeout(idle);
@@ -277,11 +282,19 @@ export function createStorage(exercise, chars, mode, hooks) {
     }
   }
 
-  /** Save at the next idle moment (within a second). */
+  /**
+   * Save once changes pause: QUIET_MS after the last one, at the next idle moment after that.
+   * A burst of changes is one save; leaving the page saves at once (flush).
+   */
   function schedule() {
     dirty = true;
-    if (idle) return;
-    idle = hasIdle ? requestIdleCallback(flush, { timeout: 1000 }) : Number(setTimeout(flush, 200));
+    clearTimeout(quiet);
+    quiet = Number(
+      setTimeout(() => {
+        if (idle) return;
+        idle = hasIdle ? requestIdleCallback(flush, { timeout: 1000 }) : Number(setTimeout(flush, 0));
+      }, QUIET_MS),
+    );
   }
 
   const onHide = () => flush();

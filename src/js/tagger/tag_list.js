@@ -5,7 +5,7 @@
 
 import { ellipsis } from "../core/handin.js";
 import { tokenAt } from "../core/spans.js";
-import { badge, button, h, setText } from "./dom.js";
+import { button, h, setText } from "./dom.js";
 import { buildFields, sourcesKey } from "./tag_fields.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
@@ -35,6 +35,7 @@ export const TAG_VERDICT_WORDS = {
  * @property {HTMLElement} linked
  * @property {HTMLButtonElement} remove
  * @property {HTMLElement | null} verdict
+ * @property {HTMLDetailsElement | null} details
  * @property {TagFields | null} fields
  */
 
@@ -66,42 +67,81 @@ export function createTagList(ctx, actions) {
   let verdicts = new Map();
   const lineOf = (/** @type {Tag} */ t) => tokens[tokenAt(tokens, t.start)].line;
 
+  // entries are cloned from one pattern; clicks and toggles are heard once, on the list
+  const pattern = h(
+    "li.mt-entry",
+    {},
+    button(
+      "mt-jump",
+      [h("span.mt-badge", { "aria-hidden": "true" }), " ", h("span.mt-quote"), h("span.mt-line"), h("span.mt-linked")],
+      null,
+    ),
+    button("mt-del", "✕", null),
+    guided ? null : h("details.mt-details", {}, h("summary", {}, askDetails ? "Describe this tag" : "More (optional)")),
+  );
+  /** @param {Event} e */
+  const entryOf = (e) => {
+    const li = e.target instanceof Element ? e.target.closest(".mt-entry") : null;
+    return li instanceof HTMLElement ? entries.get(li.dataset.id || "") : undefined;
+  };
+  ctx.listen(box, "click", (e) => {
+    const entry = entryOf(e);
+    const target = /** @type {Element} */ (e.target);
+    if (!entry) return;
+    if (target.closest(".mt-jump")) actions.jumpTo(entry.tag.id);
+    else if (target.closest(".mt-del")) actions.removeById(entry.tag.id);
+  });
+  box.addEventListener(
+    "toggle",
+    (e) => {
+      const entry = entryOf(e);
+      if (!entry || e.target !== entry.details || !entry.details) return;
+      if (entry.details.open) {
+        openDetails.add(entry.tag.id);
+        fill(entry);
+      } else openDetails.delete(entry.tag.id);
+    },
+    true, // toggle does not bubble
+  );
+
+  /** @param {Entry} entry */
+  function fill(entry) {
+    if (entry.fields || !entry.details) return;
+    const container = h("div.mt-fields");
+    entry.details.append(container);
+    const spec = /** @type {import("../core/types.js").Label} */ (ctx.labelByName.get(entry.tag.label));
+    entry.fields = buildFields(ctx, entry.tag, spec, container);
+  }
+
   /**
    * @param {Tag} t
    * @param {TagIndex} index
    * @returns {Entry}
    */
   function makeEntry(t, index) {
-    const spec = /** @type {import("../core/types.js").Label} */ (ctx.labelByName.get(t.label));
-    const number = index.numbers.get(t.id) || "";
-    const entryBadge = badge(t.label, number);
-    const quote = h("span.mt-quote");
-    const line = h("span.mt-line");
-    const linked = h("span.mt-linked");
-    const jump = button("mt-jump", [entryBadge, " ", quote, line, linked], () => actions.jumpTo(t.id));
-    const remove = button("mt-del", "✕", () => actions.removeById(t.id));
-    const li = h("li.mt-entry", { "data-id": t.id }, jump, remove);
+    const li = /** @type {HTMLElement} */ (pattern.cloneNode(true));
+    li.dataset.id = t.id;
+    const jump = /** @type {HTMLButtonElement} */ (li.children[0]);
+    const [entryBadge, quote, line, linked] = /** @type {HTMLElement[]} */ ([...jump.children]);
+    entryBadge.classList.add(`mt-badge-${t.label}`);
+    const details = /** @type {HTMLDetailsElement | null} */ (li.children[2] || null);
     /** @type {Entry} */
-    const entry = { li, tag: t, jump, badge: entryBadge, quote, line, linked, remove, verdict: null, fields: null };
-    if (!guided) {
-      const details = /** @type {HTMLDetailsElement} */ (
-        h("details.mt-details", {}, h("summary", {}, askDetails ? "Describe this tag" : "More (optional)"))
-      );
-      const fill = () => {
-        if (entry.fields) return;
-        const container = h("div.mt-fields");
-        details.append(container);
-        entry.fields = buildFields(ctx, entry.tag, spec, container);
-      };
-      details.open = openDetails.has(t.id);
-      if (details.open) fill();
-      details.addEventListener("toggle", () => {
-        if (details.open) {
-          openDetails.add(t.id);
-          fill();
-        } else openDetails.delete(t.id);
-      });
-      li.append(details);
+    const entry = {
+      li,
+      tag: t,
+      jump,
+      badge: entryBadge,
+      quote,
+      line,
+      linked,
+      remove: /** @type {HTMLButtonElement} */ (li.children[1]),
+      verdict: null,
+      details,
+      fields: null,
+    };
+    if (details && openDetails.has(t.id)) {
+      details.open = true;
+      fill(entry);
     }
     fillEntry(entry, t, index);
     return entry;

@@ -21,7 +21,6 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.osutil import relative_uri
 
 from ..core.errors import InputError
 from ..core.exercise import DIFFICULTIES, parse_lines
@@ -44,7 +43,7 @@ NOT_STARTED = ("The tagger could not start: a file it needs (_static/medialit/bo
 
 
 class tagger_node(nodes.General, nodes.Element):
-    """Placeholder for one tagger; its `config` is the JSON the page hands to static-host.js."""
+    """Placeholder for one tagger; its `config` is the JSON the page hands to book-page.js."""
 
 
 def script_json(data) -> str:
