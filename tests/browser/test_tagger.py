@@ -389,3 +389,60 @@ def test_a_tap_on_a_touch_screen_selects_a_word_and_a_label_button_tags_it(brows
         screenshot(page, "tagger-phone")
     finally:
         context.close()
+
+
+WATCH = """() => {
+  window.touched = [];
+  window.watcher = new MutationObserver((records) => { for (const r of records) window.touched.push(r); });
+  window.watcher.observe(document.querySelector(".medialit-tagger"), {subtree: true, childList: true, attributes: true,
+                                                                      characterData: true});
+}"""
+TOUCHED = """() => {
+  window.watcher.takeRecords().forEach((r) => window.touched.push(r));
+  window.watcher.disconnect();
+  const tokens = [...document.querySelectorAll(".mt-article .mt-tok")];
+  const where = (node) => {
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    if (!el) return node.nodeName;
+    const entry = el.closest(".mt-entry");
+    if (entry) return `entry ${entry.dataset.id}`;
+    if (el.closest(".mt-tags")) return "list";
+    if (el.classList.contains("mt-badge") && el.closest(".mt-article")) return `badge ${el.dataset.tag}`;
+    if (el.classList.contains("mt-tok")) return `token ${tokens.indexOf(el)}`;
+    if (el.closest(".mt-article")) return "article";
+    return el.className || el.tagName;
+  };
+  const out = new Set();
+  for (const r of window.touched) {
+    if (r.type === "childList") for (const n of [...r.addedNodes, ...r.removedNodes]) out.add(`${where(r.target)} < ${where(n)}`);
+    else out.add(`${where(r.target)} ${r.attributeName || "text"}`);
+  }
+  return [...out].sort();
+}"""
+
+
+def test_adding_a_tag_touches_only_its_words_its_badge_and_its_entry(tagger):
+    """With tags on the page, one more tag redraws its own tokens, badge and list entry, and the
+    numbers that follow it; the rest of the article and the other entries are left alone."""
+    page = tagger
+    for words, key in ((("despot",), "3"), (("Kremlin", "spokesperson", "Dmitry", "Peskov"), "2"),
+                       (("the", "US", "was", "‘", "undoubtedly", "’", "behind", "the", "strike"), "1")):
+        tag_in_text(page, words, key)
+    painted(page)
+    i = token_index(page, "seething")
+    tok(page, i).dblclick()
+    page.evaluate(WATCH)
+    page.keyboard.press("3")
+    painted(page)
+    touched = page.evaluate(TOUCHED)
+    new_id = saved_tags(page)[-1]["id"]
+    allowed_prefixes = (f"token {i} ", f"entry {new_id}", f"badge {new_id}", f"article < badge {new_id}",
+                        f"list < entry {new_id}", "article aria-activedescendant")
+    # the loaded group's title ("Loaded: 3") and the live region change too
+    others = [t for t in touched if not t.startswith(allowed_prefixes)
+              and t not in {"list < #text", "list < list", "mt-undo disabled"}  # the group's title: "Loaded: 2"
+              and not t.startswith(("mt-live ", "mt-notice "))]  # what is said
+    assert others == [], touched
+    assert any(t.startswith(f"token {i} ") for t in touched)  # its word was marked
+    # "seething" comes after the other tags in the text: their numbers stay as they were
+    assert not [t for t in touched if t.startswith("entry ") and not t.startswith(f"entry {new_id}")]

@@ -244,7 +244,7 @@ export function createTagList(ctx, actions) {
         });
         setText(group.title, `${l.title}: ${items.length}`);
         order(group.list, items);
-        group.empty.hidden = items.length > 0;
+        if (group.empty.hidden !== items.length > 0) group.empty.hidden = items.length > 0;
       }
     },
 

@@ -352,8 +352,8 @@ function createTagger(model, el, uid) {
     list.update(drawn, index, newVerdicts);
     newVerdicts = null;
     feedback.markStale(checkedTags !== null && checkedTags !== state.tags);
-    undoButton.disabled = !state.history.canUndo;
-    redoButton.disabled = !state.history.canRedo;
+    if (undoButton.disabled !== !state.history.canUndo) undoButton.disabled = !state.history.canUndo;
+    if (redoButton.disabled !== !state.history.canRedo) redoButton.disabled = !state.history.canRedo;
     drawn = index;
   }
   const frame = frameBatcher(draw);
