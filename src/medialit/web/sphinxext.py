@@ -97,7 +97,8 @@ def visit_tagger_html(self, node: tagger_node) -> None:
     config_id = f"{mount_id}-config"
     fallback = ("addEventListener('load',function(){var m=document.getElementById(" + json.dumps(mount_id)
                 + ");if(m&&!m.getAttribute('data-state')){var p=m.querySelector('.medialit-tagger-loading');"
-                + "if(p){p.setAttribute('role','alert');p.textContent=" + json.dumps(NOT_STARTED) + "}}})")
+                + "if(p){p.className='medialit-tagger-failed';p.setAttribute('role','alert');p.textContent="
+                + json.dumps(NOT_STARTED) + "}}})")
     self.body.append(
         f'<div class="medialit-tagger-mount" id="{mount_id}" data-medialit-tagger="" data-config="{config_id}">'
         f'<p class="medialit-tagger-loading">{LOADING}</p>'
