@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 JS_SOURCES := $(shell find src/js -type f)
 BUNDLES := src/medialit/web/static/tagger.js src/medialit/web/static/book-page.js src/medialit/web/static/tagger.css
 
-.PHONY: book test bench clean browser-deps js-check
+.PHONY: book test bench clean browser-deps js-check dist dist-zip
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,17 @@ book: $(STAMP) $(BUNDLES)
 	@echo "  file://$(CURDIR)/_build/html/index.html"
 	@echo "or serve it: $(BIN)/python -m http.server -d _build/html 8000 --bind 127.0.0.1"
 
+# One zip of the built book for school laptops or a shared drive: unzip, double-click index.html.
+dist: book dist-zip
+
+dist-zip:
+	rm -rf _build/medialit-book dist/medialit-book.zip
+	mkdir -p dist
+	cp -r _build/html _build/medialit-book
+	cd _build && ../$(BIN)/python -m zipfile -c ../dist/medialit-book.zip medialit-book
+	rm -rf _build/medialit-book
+	@echo "Wrote dist/medialit-book.zip. Unzip it anywhere and open medialit-book/index.html."
+
 browser-deps:
 	@bash tests/install-chromium.sh
 
@@ -55,4 +66,4 @@ bench: $(TSTAMP) $(BUNDLES)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf _build
+	rm -rf _build dist
