@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 import {
   check, handinProblems, HandInRefused, linearSumAssignment, pyRound, refusal,
-} from "../../src/medialit/web/static/check.js";
+} from "../../src/js/core/check.js";
 
 const VECTORS = fileURLToPath(new URL("../vectors/", import.meta.url));
 const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));

@@ -1,6 +1,6 @@
 """Check a hand-in against an exercise's key and explain every difference.
 
-The rules are written out in the instructors' formats page; `static/check.js` follows the same
+The rules are written out in the instructors' formats page; `src/js/core/check.js` follows the same
 rules and must give the same Report on every case in tests/vectors/.
 """
 from __future__ import annotations
