@@ -1,7 +1,8 @@
 """Write the shared checker test vectors from the Python checker.
 
-Each case is a hand-in plus options and the Report `check.py` gives for it; `check.js` must give the
-same Report. Run after changing the checking rules: `python tests/vectors/make_vectors.py`.
+Each case is a hand-in plus options and the Report `check.py` gives for it (data only: codes and
+numbers); `check.js` must give the same Report. Run after changing the checking rules:
+`python tests/vectors/make_vectors.py`.
 """
 from __future__ import annotations
 
@@ -78,6 +79,16 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
                "loaded", "t1"),
             at(mini, "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was ‘undoubtedly’ behind the strike that he said was carried out by Ukraine – claims the White House dismissed as ‘lies’",
                "claim", "t2"),
+        ], {}),
+        ("wrong-tag-reasons", "kremlin-mini", [
+            at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1"),
+            at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),
+            at_after(mini, "said", "ranted", "claim", "c2"),
+            at(mini, "despot", "loaded", "l0"),
+            at(mini, "despot", "claim", "c3"),
+            at(mini, "Moscow", "loaded", "l1"),
+            at(mini, "Dmitry Peskov", "source", "s2"),
+            at(mini, "Kremlin spokesperson", "source", "s3"),
         ], {}),
         ("unicode-key", "unicode-mini", key_tags(uni, include_optional=True), {"difficulty": "challenge"}),
         ("unicode-near", "unicode-mini", [

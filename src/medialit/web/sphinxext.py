@@ -22,13 +22,13 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from ..core.errors import InputError
-from ..core.exercise import DIFFICULTIES, parse_lines
+from ..core.contract import DIFFICULTIES, MODES
+from ..core.exercise import parse_lines
 from ..core.exercise_file import load_exercise
 
 STATIC = Path(__file__).parent / "static"
 STATIC_FILES = ("tagger.js", "tagger.css", "static-host.js", "check.js", "author.js")
 STATIC_DIR = "_static/medialit"
-MODES = ("student", "author")
 
 
 class tagger_node(nodes.General, nodes.Element):
