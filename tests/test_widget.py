@@ -192,7 +192,7 @@ def test_a_part_of_the_article_is_compiled_shown_and_checked_alike_in_python_and
     python = check(handin, exercise, lines=(8, 14)).to_json()
     assert python["lines"] == [8, 14] and python["scores"]["all"]["f1"] == 1.0
     assert {t["tag_id"] for t in python["tags"]} == {t.id for t in inside}  # tags elsewhere are left out
-    script = ("const c = await import(" + json.dumps((TAGGER_JS.parent / "check.js").as_uri()) + ");"
+    script = ("const c = await import(" + json.dumps((ROOT / "src" / "js" / "core" / "check.js").as_uri()) + ");"
               " return c.check(data.exercise, data.handin);")
     assert run_js(script, {"exercise": compiled, "handin": handin.to_json()}) == python
 

@@ -1,14 +1,13 @@
-// Tests for src/medialit/web/static/check.js: it must give the Python checker's Report on every shared
-// vector, match scipy/CPython where it reimplements them, and count offsets in code points.
+// Tests for src/js/core/check.js: it must give the Python checker's Report on every shared vector,
+// match scipy where it reimplements its solver, and count offsets in code points.
 // Run: node --test tests/js/
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import {
-  check, handinProblems, HandInRefused, linearSumAssignment, pyRound, refusal,
-} from "../../src/medialit/web/static/check.js";
+import { check, HandInRefused, linearSumAssignment } from "../../src/js/core/check.js";
+import { readTags, refusal } from "../../src/js/core/handin.js";
 
 const VECTORS = fileURLToPath(new URL("../vectors/", import.meta.url));
 const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
@@ -76,7 +75,7 @@ test("linearSumAssignment finds an optimal one-to-one assignment (brute force, r
     const cols = 1 + Math.floor(rand() * 6);
     const kind = n % 3; // small integers (many ties), sparse overlaps like the checker's, any reals
     const matrix = Array.from({ length: rows }, () => Array.from({ length: cols }, () => (
-      kind === 0 ? Math.floor(rand() * 3) : kind === 1 ? (rand() < 0.4 ? pyRound(rand(), 6) : 0) : rand() * 10 - 5)));
+      kind === 0 ? Math.floor(rand() * 3) : kind === 1 ? (rand() < 0.4 ? rand() : 0) : rand() * 10 - 5)));
     const maximize = n % 2 === 0;
     const { rows: r, cols: c } = linearSumAssignment(matrix, maximize);
     assert.equal(r.length, Math.min(rows, cols));
@@ -99,54 +98,6 @@ test("linearSumAssignment handles empty input and refuses NaN", () => {
 test("linearSumAssignment breaks ties like scipy (constant matrix gives the identity)", () => {
   const ones = [[1, 1, 1], [1, 1, 1], [1, 1, 1]];
   assert.deepStrictEqual(linearSumAssignment(ones, true), { rows: [0, 1, 2], cols: [0, 1, 2] });
-});
-
-// --- Python-compatible rounding ---------------------------------------------------------------
-
-/** Exact reference for Python's round(x, n): the double's exact value, rounded half to even. */
-function exactRound(x, ndigits) {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, Math.abs(x));
-  const bits = view.getBigUint64(0);
-  const expBits = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  const mantissa = expBits ? fraction | (1n << 52n) : fraction;
-  const exp = (expBits || 1) - 1075; // |x| = mantissa * 2**exp exactly
-  const scale = 10n ** BigInt(ndigits);
-  let num = mantissa * scale;
-  let den = 1n;
-  if (exp >= 0) num <<= BigInt(exp);
-  else den <<= BigInt(-exp);
-  let q = num / den;
-  const twice = 2n * (num % den);
-  if (twice > den || (twice === den && q % 2n === 1n)) q += 1n;
-  const digits = q.toString().padStart(ndigits + 1, "0");
-  const value = Number(`${digits.slice(0, -ndigits)}.${digits.slice(-ndigits)}`);
-  return x < 0 ? -value : value;
-}
-
-test("pyRound matches CPython round() on edge values", () => {
-  // [x, round(x, 4)] as printed by CPython 3.11: exact binary ties go to even, near-ties follow
-  // the binary value (0.00015 is stored a little below, 0.00025 a little above).
-  const table = [[1 / 32, 0.0312], [3 / 32, 0.0938], [5 / 32, 0.1562], [0.00015, 0.0001], [0.00025, 0.0003],
-    [2.67845, 2.6785], [1.00005, 1.0001], [0.99995, 1.0], [0.12345, 0.1235], [-1 / 32, -0.0312],
-    [3 / 7, 0.4286], [0, 0], [1, 1]];
-  for (const [x, expected] of table) assert.equal(pyRound(x, 4), expected, `round(${x}, 4)`);
-  // [x, round(x, 6)] from CPython 3.11
-  const six = [[1 / 128, 0.007812], [3 / 128, 0.023438], [5e-7, 0], [1.5e-6, 2e-6], [0.1234565, 0.123456]];
-  for (const [x, expected] of six) assert.equal(pyRound(x, 6), expected, `round(${x}, 6)`);
-});
-
-test("pyRound agrees with an exact half-to-even reference (random values and every binary tie)", () => {
-  const rand = mulberry32(11);
-  const values = [];
-  for (let m = 0; m < 512; m++) values.push(m / 32, m / 128, -m / 64);
-  for (let n = 0; n < 5000; n++) {
-    values.push(rand(), Math.floor(rand() * 1e6) / 1e5, (1 + Math.floor(rand() * 200)) / (1 + Math.floor(rand() * 300)));
-  }
-  for (const x of values) {
-    for (const nd of [4, 6]) assert.equal(pyRound(x, nd), exactRound(x, nd), `round(${x}, ${nd})`);
-  }
 });
 
 // --- code points --------------------------------------------------------------------------------
@@ -215,7 +166,7 @@ test("offsets after emoji are code points: a code-point tag hits, a UTF-16 tag i
   const item = report.items.find((i) => i.key_id === "ld-furious");
   assert.equal(item.verdict, "hit");
   assert.equal(item.overlap, 1);
-  assert.equal(report.tags[0].message, "Matches the key's loaded item on L2.");
+  assert.deepStrictEqual([report.tags[0].verdict, report.tags[0].line, report.tags[0].key_line], ["matched", 2, 2]);
   assert.deepStrictEqual(report.orphans, []);
 
   const utf16Start = ex.article.text.indexOf("furious");
@@ -224,8 +175,8 @@ test("offsets after emoji are code points: a code-point tag hits, a UTF-16 tag i
   const moved = check(ex, handinFor(ex, [shifted]));
   assert.deepStrictEqual(moved.tags, []);
   assert.equal(moved.orphans.length, 1);
-  assert.equal(moved.orphans[0].tag_id, "tag 1 (t1)");
-  assert.match(moved.orphans[0].message, /^tag 1 \(t1\): orphan: its quote “furious” does not match the article there \(“.*”, L2\); it was left out\. Fix: /);
+  assert.equal(moved.orphans[0].place, "tag 1 (t1)");
+  assert.match(moved.orphans[0].problem, /^orphan: its quote “furious” does not match the article there \(“.*”, L2\); it was left out\.$/);
 });
 
 test("a quote with emoji inside is measured in code points for overlap, lines and quotes", () => {
@@ -236,8 +187,8 @@ test("a quote with emoji inside is measured in code points for overlap, lines an
   assert.equal(item.verdict, "hit");
   // Jaccard in code points: the tag lies inside the key item, so it is the ratio of their lengths
   // (23 / 27 code points; in UTF-16 units it would be 25 / 29).
-  const inCodePoints = pyRound(cpLen(wide.quote) / cpLen(item.quote), 4);
-  assert.notEqual(inCodePoints, pyRound(wide.quote.length / item.quote.length, 4));
+  const inCodePoints = cpLen(wide.quote) / cpLen(item.quote);
+  assert.notEqual(inCodePoints, wide.quote.length / item.quote.length);
   assert.equal(item.overlap, inCodePoints);
   assert.equal(report.tags[0].overlap, inCodePoints);
 });
@@ -247,31 +198,21 @@ test("the article's length and the span check count code points", () => {
   const size = cpLen(ex.article.text);
   const last = { id: "t1", label: "loaded", start: size - 2, end: size, quote: Array.from(ex.article.text).slice(-2).join("") };
   const beyond = { id: "t2", label: "loaded", start: size - 1, end: size + 1, quote: "x" };
-  const problems = handinProblems(ex, handinFor(ex, [last, beyond]));
+  const problems = readTags(ex, handinFor(ex, [last, beyond])).findings;
   assert.deepStrictEqual(problems, [{
-    tag_id: "tag 2 (t2)",
-    message: `tag 2 (t2): its span ${size - 1}–${size + 1} is outside the article (0–${size}); it was left out. `
-      + "Fix: tag it again in the widget.",
+    place: "tag 2 (t2)",
+    problem: `its span ${size - 1}–${size + 1} is outside the article (0–${size}); it was left out.`,
+    fix: "tag it again in the widget.",
   }]);
 });
 
-test("quotes are cut at 60 code points, not 60 UTF-16 units", () => {
-  const ex = emojiExercise();
-  const sixty = tagAt(ex, "t1", "loaded", "🙂".repeat(60));
-  const sixtyOne = tagAt(ex, "t2", "claim", "🙂".repeat(61));
-  const report = check(ex, handinFor(ex, [sixty, sixtyOne]));
-  assert.ok(report.tags[0].message.startsWith(`“${"🙂".repeat(60)}” (L3) is not in the key`), report.tags[0].message);
-  assert.ok(report.tags[1].message.startsWith(`“${"🙂".repeat(59)}…” (L3) is not in the key`), report.tags[1].message);
-});
-
-test("sentences are counted in code points for the over-tagging notice", () => {
+test("sentences are counted in code points for the spans-sentences finding", () => {
   const ex = emojiExercise();
   const inOne = tagAt(ex, "t1", "claim", "says the drone 👍🏽 was not theirs");
   const acrossTwo = tagAt(ex, "t2", "loaded", "theirs.\nA furious");
   const report = check(ex, handinFor(ex, [inOne, acrossTwo]));
-  const kinds = report.notices.map((n) => [n.tag_id, n.kind]);
-  assert.deepStrictEqual(kinds, [["t2", "over-tagging"]]);
-  assert.match(report.notices[0].message, /^Your loaded tag on L1 covers more than one sentence\./);
+  const spanning = report.tags.map((t) => t.findings.filter((f) => f.code === "spans-sentences").map((f) => f.args));
+  assert.deepStrictEqual(spanning, [[], [{ sentences: 2 }]]);
 });
 
 // --- hand-in problems and refusals ------------------------------------------------------------
@@ -287,8 +228,8 @@ test("bad tags are left out one by one and listed as orphans, the rest is checke
     { ...tagAt(ex, "t5", "claim", "was not theirs"), source_ids: ["t1", "nobody"] },
   ]);
   handin.tags.splice(5, 0, ["not", "a", "tag"]);
-  const problems = handinProblems(ex, handin);
-  assert.deepStrictEqual(problems.map((p) => p.message), [
+  const problems = readTags(ex, handin).findings;
+  assert.deepStrictEqual(problems.map((p) => `${p.place}: ${p.problem} Fix: ${p.fix}`), [
     "tag 2 (t1): the id `t1` is used twice; the second was left out. Fix: give each tag its own id, or tag it again in the widget.",
     "tag 3 (t3): this tag has no whole-number `start`; it was left out. Fix: tag it again in the widget.",
     "tag 4 (t4): \"it's\" is not a value of loaded.technique (emotional, fear); the tag was left out. "
@@ -325,7 +266,7 @@ test("labels restrict the check; an unknown label is an error naming the choices
   assert.deepStrictEqual(report.items.map((i) => i.key_id), ["ld-furious"]);
   assert.deepStrictEqual(report.tags.map((t) => t.tag_id), ["t1"]);
   assert.deepStrictEqual(Object.keys(report.scores), ["loaded", "all"]);
-  assert.throws(() => check(ex, handin, { labels: ["cue"] }), /no label 'cue'\. Fix: use some of: claim, source, loaded\./);
+  assert.throws(() => check(ex, handin, { labels: ["cue"] }), /no label cue\. Fix: use some of: claim, source, loaded\./);
 });
 
 test("difficulty: unset attributes count only in challenge mode", () => {

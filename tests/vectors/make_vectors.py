@@ -136,22 +136,24 @@ def raw_with_bad_tags(ex) -> dict:
     return data
 
 
-def build() -> dict[str, dict]:
+def reports():
+    """Each case's exercise, hand-in and the Python Report for it, by case name."""
     exercises = {name: load_exercise(path) for name, path in EXERCISES.items()}
-    vectors = {}
     mini = exercises["kremlin-mini"]
     raw = raw_with_bad_tags(mini)
     raw["created"] = raw["updated"] = "2026-01-01T00:00:00Z"
-    vectors["bad-tags-reported"] = {"name": "bad-tags-reported", "exercise": "kremlin-mini", "options": {},
-                                    "handin": raw, "report": check(parse_handin(raw, "handin.json", mini), mini).to_json()}
+    out = {"bad-tags-reported": ("kremlin-mini", {}, raw, check(parse_handin(raw, "handin.json", mini), mini))}
     for name, ex_name, tags, options in cases():
         ex = exercises[ex_name]
         handin = handin_of(ex, tags)
         handin.created = handin.updated = "2026-01-01T00:00:00Z"
-        report = check(handin, ex, **options)
-        vectors[name] = {"name": name, "exercise": ex_name, "options": options,
-                         "handin": handin.to_json(), "report": report.to_json()}
-    return vectors
+        out[name] = (ex_name, options, handin.to_json(), check(handin, ex, **options))
+    return out
+
+
+def build() -> dict[str, dict]:
+    return {name: {"name": name, "exercise": ex_name, "options": options, "handin": handin, "report": report.to_json()}
+            for name, (ex_name, options, handin, report) in reports().items()}
 
 
 def main() -> None:

@@ -1,0 +1,531 @@
+// @ts-check
+// medialit Check in the browser: src/medialit/core/check.py step for step, so a static book page (no
+// kernel, no server) gives the same Report as the Python library. Data only: verdict codes, overlaps,
+// findings with their arguments and scores; messages.js turns them into sentences.
+// The shared vectors in tests/vectors/ hold both languages to the same Reports.
+//
+// Offsets are Unicode code points of the article text, as everywhere in medialit; JavaScript
+// strings count UTF-16 units, so text is sliced as arrays of code points.
+
+import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { readTags, refusal } from "./handin.js";
+
+const FREE_TEXT = contract.free_text;
+const SAME_WORDS = contract.check.same_words;
+const PLAIN_REPORTING_VERBS = new Set(contract.check.plain_reporting_verbs);
+
+/** The finding codes, in the order check() gives them (as check.py's FINDING_CODES). */
+export const FINDING_CODES = ["spans-sentences", "covers-items", "covers-more", "covers-less", "reporting-verb",
+  "is-speaker", "other-label", "item-taken", "label-test"];
+
+/** Index of the first value in the sorted array `values` that is >= `x` (Python's bisect_left). */
+function bisectLeft(values, x) {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first value in the sorted array `values` that is > `x` (Python's bisect_right). */
+function bisectRight(values, x) {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// --- the article, measured in code points ---------------------------------------------------
+
+const articleCache = new WeakMap();
+
+/** Code points, line starts, token edges and sentence edges of a compiled article, made once. */
+function articleView(article) {
+  let view = articleCache.get(article);
+  if (!view) {
+    const chars = Array.from(article.text);
+    const lineStarts = [0];
+    chars.forEach((ch, i) => { if (ch === "\n") lineStarts.push(i + 1); });
+    const tokens = article.tokens || [];
+    const sentences = article.sentences || [];
+    view = {
+      chars, lineStarts, tokens, tokenStarts: tokens.map((t) => t.start),
+      sentenceStarts: sentences.map((s) => s.start), sentenceEnds: sentences.map((s) => s.end),
+    };
+    articleCache.set(article, view);
+  }
+  return view;
+}
+
+/** 1-based line of a code-point offset (Article.line_of). */
+function lineOf(view, offset) {
+  return bisectRight(view.lineStarts, offset);
+}
+
+/** How many sentences a span touches (Article.sentence_count). */
+function sentenceCount(view, start, end) {
+  return Math.max(0, bisectLeft(view.sentenceStarts, end) - bisectRight(view.sentenceEnds, start));
+}
+
+/** The text from the first to the last token wholly inside [start, end), or "" (Article.quote_of_tokens). */
+function quoteOfTokens(view, start, end) {
+  const first = bisectLeft(view.tokenStarts, start);
+  let last = bisectLeft(view.tokenStarts, end) - 1;
+  while (last >= first && view.tokens[last].end > end) last--;
+  return last >= first ? view.chars.slice(view.tokens[first].start, view.tokens[last].end).join("") : "";
+}
+
+// --- one-to-one matching ---------------------------------------------------------------------
+
+/**
+ * Optimal assignment for a rectangular matrix (a list of rows), as scipy's linear_sum_assignment.
+ *
+ * A step-for-step port of scipy's shortest augmenting path solver (Crouse 2016, scipy
+ * rectangular_lsap.cpp), so that even among equally good assignments it picks the one
+ * the Python checker picks. Returns {rows, cols}: rows ascending, row i paired with cols[i].
+ */
+export function linearSumAssignment(matrix, maximize = false) {
+  let nr = matrix.length;
+  let nc = nr ? matrix[0].length : 0;
+  if (!nr || !nc) return { rows: [], cols: [] };
+  const transpose = nc < nr;
+  const cost = new Float64Array(nr * nc);
+  for (let i = 0; i < nr; i++) {
+    for (let j = 0; j < nc; j++) {
+      const value = maximize ? -matrix[i][j] : matrix[i][j];
+      if (Number.isNaN(value) || value === -Infinity) throw new RangeError("the cost matrix has NaN or -inf entries");
+      cost[transpose ? j * nr + i : i * nc + j] = value;
+    }
+  }
+  if (transpose) [nr, nc] = [nc, nr];
+
+  const u = new Float64Array(nr);
+  const v = new Float64Array(nc);
+  const shortest = new Float64Array(nc);
+  const path = new Int32Array(nc).fill(-1);
+  const col4row = new Int32Array(nr).fill(-1);
+  const row4col = new Int32Array(nc).fill(-1);
+  const SR = new Uint8Array(nr);
+  const SC = new Uint8Array(nc);
+  const remaining = new Int32Array(nc);
+
+  for (let curRow = 0; curRow < nr; curRow++) {
+    // shortest augmenting path from curRow
+    let minVal = 0;
+    let left = nc;
+    for (let it = 0; it < nc; it++) remaining[it] = nc - it - 1;
+    SR.fill(0);
+    SC.fill(0);
+    shortest.fill(Infinity);
+    let sink = -1;
+    let i = curRow;
+    while (sink === -1) {
+      let index = -1;
+      let lowest = Infinity;
+      SR[i] = 1;
+      for (let it = 0; it < left; it++) {
+        const j = remaining[it];
+        const r = minVal + cost[i * nc + j] - u[i] - v[j];
+        if (r < shortest[j]) {
+          path[j] = i;
+          shortest[j] = r;
+        }
+        if (shortest[j] < lowest || (shortest[j] === lowest && row4col[j] === -1)) {
+          lowest = shortest[j];
+          index = it;
+        }
+      }
+      minVal = lowest;
+      if (minVal === Infinity) throw new RangeError("the cost matrix is infeasible");
+      const j = remaining[index];
+      if (row4col[j] === -1) sink = j;
+      else i = row4col[j];
+      SC[j] = 1;
+      remaining[index] = remaining[--left];
+    }
+
+    // update the dual variables
+    u[curRow] += minVal;
+    for (let r = 0; r < nr; r++) {
+      if (SR[r] && r !== curRow) u[r] += minVal - shortest[col4row[r]];
+    }
+    for (let c = 0; c < nc; c++) {
+      if (SC[c]) v[c] -= minVal - shortest[c];
+    }
+
+    // augment the previous solution
+    let j = sink;
+    for (;;) {
+      const r = path[j];
+      row4col[j] = r;
+      [col4row[r], j] = [j, col4row[r]];
+      if (r === curRow) break;
+    }
+  }
+
+  if (transpose) {
+    const pairs = Array.from(col4row, (row, col) => [row, col]).sort((a, b) => a[0] - b[0]);
+    return { rows: pairs.map((p) => p[0]), cols: pairs.map((p) => p[1]) };
+  }
+  return { rows: Array.from(col4row, (_, row) => row), cols: Array.from(col4row) };
+}
+
+/** Shared code points over the code points of both spans together; 0 when they share none. */
+export function jaccard(aStart, aEnd, bStart, bEnd) {
+  const inter = Math.min(aEnd, bEnd) - Math.max(aStart, bStart);
+  if (inter <= 0) return 0;
+  return inter / (Math.max(aEnd, bEnd) - Math.min(aStart, bStart));
+}
+
+/** Every span (main and accepted) of the key as [start, end, item index], sorted, and their starts. */
+function spanTable(key) {
+  const spans = [];
+  key.forEach((item, k) => {
+    spans.push([item.start, item.end, k]);
+    for (const alt of item.accept || []) spans.push([alt.start, alt.end, k]);
+  });
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const longest = spans.reduce((most, s) => Math.max(most, s[1] - s[0]), 0);
+  return { starts: spans.map((s) => s[0]), spans, longest };
+}
+
+/**
+ * For each tag, the key items (by index) it shares a code point with: Map item -> {overlap, start, end}
+ * of the first of its spans with the highest overlap (check.meetings).
+ */
+export function meetings(tags, key) {
+  const { starts, spans, longest } = spanTable(key);
+  return tags.map((tag) => {
+    const met = new Map();
+    const last = bisectLeft(starts, tag.end);
+    for (let j = bisectLeft(starts, tag.start - longest); j < last; j++) {
+      const [start, end, k] = spans[j];
+      const overlap = jaccard(tag.start, tag.end, start, end);
+      if (overlap > 0 && (!met.has(k) || overlap > met.get(k).overlap)) met.set(k, { overlap, start, end });
+    }
+    return met;
+  });
+}
+
+/** One-to-one matching of tags (`rows`) to items (`cols`) that maximises the summed overlap (check.assign). */
+export function assign(rows, cols, met) {
+  const wanted = new Set(cols);
+  const pairs = [];
+  for (const t of rows) for (const k of met[t].keys()) if (wanted.has(k)) pairs.push([t, k]);
+  const tagsUsed = new Set(pairs.map(([t]) => t));
+  const itemsUsed = new Set(pairs.map(([, k]) => k));
+  const found = new Map();
+  if (tagsUsed.size === pairs.length && itemsUsed.size === pairs.length) {
+    for (const [t, k] of pairs) found.set(t, k);
+    return found;
+  }
+  const tagAt = rows.filter((t) => tagsUsed.has(t));
+  const itemAt = cols.filter((k) => itemsUsed.has(k));
+  const rowOf = new Map(tagAt.map((t, n) => [t, n]));
+  const colOf = new Map(itemAt.map((k, n) => [k, n]));
+  const weights = tagAt.map(() => itemAt.map(() => 0));
+  for (const [t, k] of pairs) weights[rowOf.get(t)][colOf.get(k)] = met[t].get(k).overlap;
+  const { rows: chosen, cols: picked } = linearSumAssignment(weights, true);
+  chosen.forEach((r, n) => { if (weights[r][picked[n]] > 0) found.set(tagAt[r], itemAt[picked[n]]); });
+  return found;
+}
+
+// --- checking --------------------------------------------------------------------------------
+
+function labelMap(exercise) {
+  return new Map(exercise.labels.map((spec) => [spec.name, spec]));
+}
+
+/**
+ * The exercise with only some labels and, with `lines` (or a compiled part), only the key items
+ * on those lines (Exercise.restricted). `covers(start, end)` says if a span is in the part.
+ */
+function restricted(exercise, names, lines, view) {
+  const all = labelMap(exercise);
+  const unknown = (names || []).filter((n) => !all.has(n));
+  if (unknown.length) {
+    throw new Error(`${exercise.id}: labels: the exercise has no label ${unknown.join(", ")}. `
+      + `Fix: use some of: ${[...all.keys()].join(", ")}.`);
+  }
+  const keep = new Set(names && names.length ? names : all.keys());
+  const part = lines || exercise.article.part?.lines || null;
+  const [from, to] = part
+    ? [view.lineStarts[part[0] - 1], part[1] < view.lineStarts.length ? view.lineStarts[part[1]] - 1 : view.chars.length]
+    : [0, view.chars.length];
+  const covers = (start, end) => from <= start && end <= to;
+  return {
+    id: exercise.id,
+    lines: part,
+    covers,
+    tolerance: exercise.tolerance,
+    labels: new Map([...all].filter(([n]) => keep.has(n))),
+    key: exercise.key.filter((k) => keep.has(k.label) && covers(k.start, k.end)),
+    distractors: (exercise.distractors || []).filter((d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end)),
+  };
+}
+
+/** The values in first-seen order, each once. */
+const unique = (values) => [...new Set(values)];
+
+/** Required items nobody matched, paired with an unmatched tag of another label (check._wrong_label_pairs). */
+function wrongLabelPairs(tags, met, match, tagOfItem, ex) {
+  const rivals = new Map();
+  tags.forEach((tag, t) => {
+    if (match.has(t)) return;
+    for (const [k, meeting] of met[t]) {
+      const item = ex.key[k];
+      if (item.label !== tag.label && !item.optional && !tagOfItem.has(k) && meeting.overlap >= ex.tolerance) {
+        if (!rivals.has(k)) rivals.set(k, []);
+        rivals.get(k).push([t, meeting.overlap]);
+      }
+    }
+  });
+  const pairs = new Map();
+  const taken = new Set();
+  for (const k of [...rivals.keys()].sort((a, b) => a - b)) {
+    let best = null;
+    let bestOverlap = -1;
+    for (const [t, overlap] of rivals.get(k)) {
+      if (!taken.has(t) && overlap > bestOverlap) {
+        best = t;
+        bestOverlap = overlap;
+      }
+    }
+    if (best !== null) {
+      pairs.set(k, best);
+      taken.add(best);
+    }
+  }
+  return pairs;
+}
+
+function attrResults(tag, item, ex, challenge) {
+  const spec = ex.labels.get(item.label);
+  const out = {};
+  for (const [name, value] of Object.entries(item.attrs || {})) {
+    const expected = Array.isArray(value) ? [...value] : [value];
+    let given = (tag.attrs || {})[name];
+    given = given === undefined || given === null || given === "" ? null : given;
+    let verdict;
+    if (spec.attrs[name] === FREE_TEXT) verdict = "free";
+    else if (given === null) {
+      if (!challenge) continue;
+      verdict = "unset";
+    } else verdict = expected.includes(given) ? "right" : "wrong";
+    out[name] = { expected, given, verdict };
+  }
+  return out;
+}
+
+/** The claim's links to sources, compared by entity (check._attribution). */
+function attribution(tag, item, itemOfTagId, ex, challenge) {
+  if (item.label !== "claim" || item.source_ids === null || item.source_ids === undefined || !ex.labels.has("source")) {
+    return null;
+  }
+  const byId = new Map(ex.key.map((k) => [k.id, k]));
+  const sources = item.source_ids.map((i) => byId.get(i));
+  const expected = unique(sources.map((s) => s.entity || s.id));
+  const given = unique(tag.source_ids.map((ref) => {
+    const s = itemOfTagId.get(ref);
+    return s ? s.entity || s.id : `tag:${ref}`;
+  }));
+  const shared = given.filter((g) => expected.includes(g));
+  let verdict;
+  if (!tag.source_ids.length && expected.length) {
+    if (!challenge) return null;
+    verdict = "unset";
+  } else if (shared.length === given.length && given.length === expected.length) verdict = "right";
+  else if (shared.length) verdict = "partial";
+  else verdict = "wrong";
+  return { expected, given, verdict, expected_quotes: sources.map((s) => s.quote) };
+}
+
+/** Which words a tag has beyond the key's span, or leaves out of it (check._edges). */
+function edges(tag, span, view) {
+  const keyQuote = view.chars.slice(span.start, span.end).join("");
+  const out = [];
+  const extra = [quoteOfTokens(view, tag.start, span.start), quoteOfTokens(view, span.end, tag.end)].filter(Boolean);
+  if (extra.length) out.push({ code: "covers-more", args: { key_quote: keyQuote, extra: extra.join(" … ") } });
+  const missing = [quoteOfTokens(view, span.start, tag.start), quoteOfTokens(view, tag.end, span.end)].filter(Boolean);
+  if (missing.length) out.push({ code: "covers-less", args: { key_quote: keyQuote, missing: missing.join(" … ") } });
+  return out;
+}
+
+/** Why a tag the key did not plan for is wrong: the first rule that fits, else the label's test (check._reason). */
+function reason(tag, met, t, tagOfItem, ex) {
+  if (PLAIN_REPORTING_VERBS.has(tag.quote.toLowerCase()) && tag.label !== "cue") return { code: "reporting-verb", args: {} };
+  let best = null;
+  for (const [k, m] of met) {
+    const item = ex.key[k];
+    const sameWords = m.overlap >= SAME_WORDS || (item.start <= tag.start && tag.end <= item.end);
+    if (sameWords && item.label !== tag.label && (best === null || m.overlap > best.overlap)) best = { k, overlap: m.overlap };
+  }
+  if (best !== null) {
+    const item = ex.key[best.k];
+    if (tag.label === "claim" && item.label === "source") return { code: "is-speaker", args: { key_quote: item.quote } };
+    return { code: "other-label", args: { key_label: item.label, key_quote: item.quote } };
+  }
+  for (const k of met.keys()) {
+    if (ex.key[k].label === tag.label && tagOfItem.has(k) && tagOfItem.get(k) !== t) {
+      return { code: "item-taken", args: { key_quote: ex.key[k].quote } };
+    }
+  }
+  return { code: "label-test", args: {} };
+}
+
+/** What to tell the student about one tag beyond its verdict, in a fixed order (check._findings). */
+function findings(tag, verdict, met, k, t, tagOfItem, ex, view) {
+  const out = [];
+  const sentences = sentenceCount(view, tag.start, tag.end);
+  if (sentences > 1) out.push({ code: "spans-sentences", args: { sentences } });
+  let covered = 0;
+  for (const j of met.keys()) if (ex.key[j].label === tag.label && !ex.key[j].optional) covered++;
+  if (covered > 1) out.push({ code: "covers-items", args: { count: covered } });
+  if ((verdict === "close" || verdict === "defensible") && k !== null) out.push(...edges(tag, met.get(k), view));
+  if (verdict === "extra") out.push(reason(tag, met, t, tagOfItem, ex));
+  return out;
+}
+
+/** Running counts for one label's score (check._Tally). */
+function tally() {
+  return { credit: 0, tags: 0, required: 0, found: 0, tagged: 0, tagged_in_key: 0, attrs_right: 0, attrs_asked: 0 };
+}
+
+function score(c) {
+  let precision;
+  let recall;
+  let f1;
+  if (c.tags === 0 && c.required === 0) {
+    precision = recall = f1 = 1;
+  } else {
+    precision = c.tags ? Math.min(c.credit / c.tags, 1) : 0;
+    recall = c.required ? Math.min(c.credit / c.required, 1) : 0;
+    f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  }
+  return {
+    precision, recall, f1, credit: c.credit, tags: c.tags, required: c.required, found: c.found, tagged: c.tagged,
+    tagged_in_key: c.tagged_in_key, attrs_right: c.attrs_right, attrs_asked: c.attrs_asked,
+  };
+}
+
+/** Per label and for all labels together (check._scores). */
+function scores(ex, itemsOut, tagsOut) {
+  const tallies = new Map([...ex.labels.keys(), "all"].map((label) => [label, tally()]));
+  for (const tag of tagsOut) {
+    for (const c of [tallies.get(tag.label), tallies.get("all")]) {
+      c.tagged += 1;
+      c.tagged_in_key += Number(["matched", "close", "defensible"].includes(tag.verdict));
+      c.tags += Number(tag.verdict !== "defensible");
+    }
+  }
+  for (const item of itemsOut) {
+    for (const c of [tallies.get(item.label), tallies.get("all")]) {
+      if (!item.optional) {
+        c.required += 1;
+        c.found += Number(item.verdict === "hit" || item.verdict === "boundary");
+        c.credit += item.verdict === "hit" ? 1 : item.verdict === "boundary" ? item.overlap : 0;
+      }
+      for (const attr of Object.values(item.attrs)) {
+        if (attr.verdict !== "free") {
+          c.attrs_asked += 1;
+          c.attrs_right += Number(attr.verdict === "right");
+        }
+      }
+    }
+  }
+  return Object.fromEntries([...tallies].map(([label, c]) => [label, score(c)]));
+}
+
+/**
+ * Compare a read hand-in with the exercise's key; the Report (`medialit.report/2`) check.py gives.
+ * `exercise` is the compiled exercise JSON; `handin` has `tags` (already read: see handin.js) and
+ * `orphans` ({place, problem, fix} of tags left out); `options.labels`, `options.lines` and
+ * `options.difficulty` restrict the check as in Python.
+ */
+export function checkTags(exercise, handin, options = {}) {
+  const view = articleView(exercise.article);
+  const ex = restricted(exercise, options.labels, options.lines, view);
+  const difficulty = options.difficulty || exercise.difficulty;
+  const challenge = difficulty === "challenge";
+  const tags = handin.tags.filter((t) => ex.labels.has(t.label) && ex.covers(t.start, t.end));
+  const met = meetings(tags, ex.key);
+  const key = ex.key;
+
+  const match = new Map();
+  for (const label of ex.labels.keys()) {
+    const rows = [];
+    tags.forEach((tag, t) => { if (tag.label === label) rows.push(t); });
+    const cols = [];
+    key.forEach((item, k) => { if (item.label === label) cols.push(k); });
+    for (const [t, k] of assign(rows, cols, met)) match.set(t, k);
+  }
+  const tagOfItem = new Map([...match].map(([t, k]) => [k, t]));
+  const itemOfTagId = new Map([...match].map(([t, k]) => [tags[t].id, key[k]]));
+  const wrongLabel = wrongLabelPairs(tags, met, match, tagOfItem, ex);
+  const itemOfWrongTag = new Map([...wrongLabel].map(([k, t]) => [t, k]));
+
+  const itemVerdicts = [];
+  const itemsOut = key.map((item, k) => {
+    const t = tagOfItem.has(k) ? tagOfItem.get(k) : wrongLabel.has(k) ? wrongLabel.get(k) : null;
+    const tag = t === null ? null : tags[t];
+    const matched = tagOfItem.has(k);
+    let verdict = "missed";
+    if (tag) verdict = matched ? (met[t].get(k).overlap >= ex.tolerance ? "hit" : "boundary") : "wrong-label";
+    itemVerdicts.push(verdict);
+    return {
+      key_id: item.id, label: item.label, line: item.line, start: item.start, end: item.end, quote: item.quote,
+      optional: Boolean(item.optional), verdict, tag_id: tag ? tag.id : null, tag_label: tag ? tag.label : null,
+      tag_quote: tag ? tag.quote : null, overlap: tag ? met[t].get(k).overlap : 0,
+      attrs: matched ? attrResults(tag, item, ex, challenge) : {},
+      attribution: matched ? attribution(tag, item, itemOfTagId, ex, challenge) : null,
+      why: item.why, hints: [...(item.hints || [])],
+    };
+  });
+
+  const tagsOut = tags.map((tag, t) => {
+    const k = match.has(t) ? match.get(t) : itemOfWrongTag.has(t) ? itemOfWrongTag.get(t) : null;
+    let trap = null;
+    let verdict;
+    if (match.has(t)) verdict = key[k].optional ? "defensible" : itemVerdicts[k] === "hit" ? "matched" : "close";
+    else if (k !== null) verdict = "wrong-label";
+    else {
+      trap = ex.distractors.find((d) => d.labels.includes(tag.label) && tag.start < d.end && d.start < tag.end) || null;
+      verdict = trap ? "distractor" : "extra";
+    }
+    const linked = k !== null ? key[k] : trap;
+    return {
+      tag_id: tag.id, label: tag.label, line: lineOf(view, tag.start), start: tag.start, end: tag.end,
+      quote: tag.quote, verdict, key_id: linked ? linked.id : null, key_label: k !== null ? key[k].label : null,
+      key_quote: linked ? linked.quote : null, key_line: linked ? linked.line : null,
+      overlap: k !== null ? met[t].get(k).overlap : 0, why: linked ? linked.why : "",
+      findings: findings(tag, verdict, met[t], k, t, tagOfItem, ex, view),
+    };
+  });
+
+  return {
+    format: contract.formats.report, exercise: ex.id, article_sha256: exercise.article.sha256, difficulty,
+    labels: [...ex.labels.keys()], lines: ex.lines ? [...ex.lines] : null, items: itemsOut, tags: tagsOut,
+    scores: scores(ex, itemsOut, tagsOut), orphans: [...(handin.orphans || [])],
+  };
+}
+
+/** Raised by check() for a hand-in that belongs to another exercise or article, or is no hand-in. */
+export class HandInRefused extends Error {}
+
+/**
+ * Read a hand-in (decoded JSON) and check it: the Report Python's load + check give. Tags that do
+ * not fit are left out and listed in `orphans`; a hand-in for something else is refused whole.
+ */
+export function check(exercise, handin, options = {}) {
+  const refused = refusal(exercise, handin);
+  if (refused) throw new HandInRefused(refused);
+  const { tags, findings: orphans } = readTags(exercise, handin);
+  return checkTags(exercise, { tags, orphans }, options);
+}
