@@ -35,6 +35,11 @@ SAMPLES = [
     Message("attr-wrong:voice:reporter", {"name": "voice", "expected": ["reporter"], "given": "quoted"}),
     Message("attribution-none-given", {"sources": []}),
     Message("attribution-wrong", {"sources": ["Kremlin spokesperson Dmitry Peskov", "UK security officials"]}),
+    Message("summary-found", {"label": "loaded", "found": 6, "required": 10}),
+    Message("summary-found-lines", {"label": "claim", "found": 1, "required": 20, "first": 1, "last": 28}),
+    Message("summary-tags", {"tagged_in_key": 5, "tagged": 7}),
+    Message("summary-no-tags", {}),
+    Message("summary-all-found", {}),
 ]
 
 
@@ -94,7 +99,7 @@ def test_every_template_is_used_and_every_code_reaches_a_template():
 
 
 def test_every_template_has_both_readers_and_names_only_known_filters():
-    filters = {None, "q", "pct", "or", "qlist", "cap", "noun", "Title", "help", "test"}
+    filters = {None, "q", "pct", "or", "qlist", "cap", "noun", "nouns", "Title", "help", "test"}
     for code, entry in TABLE.items():
         assert set(entry) == set(AUDIENCES), code
         for text in entry.values():
@@ -114,6 +119,10 @@ def test_a_quotation_is_cut_at_sixty_code_points(text):
     assert shown == text if len(text) <= 60 else (len(shown) == 60 and shown.endswith("…"))
 
 
-@given(st.integers(0, 1000))
-def test_a_share_is_a_whole_percentage_with_halves_up(thousandths):
-    assert percent(thousandths / 1000) == f"{int(thousandths / 10 + 0.5 + 1e-9)}%"
+@given(st.floats(0, 1))
+def test_a_share_is_the_nearest_whole_percentage(share):
+    assert abs(int(percent(share)[:-1]) - share * 100) <= 0.5
+
+
+def test_an_exact_half_percent_rounds_up_not_to_even():
+    assert [percent(x) for x in (0.125, 0.625, 0.005, 1.0)] == ["13%", "63%", "1%", "100%"]

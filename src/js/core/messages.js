@@ -52,9 +52,10 @@ export function renderer(labels, audience = "student") {
       return first.toUpperCase() + rest.join("");
     }
     const spec = specs.get(value);
+    const noun = spec ? spec.noun || spec.title.toLowerCase() : value;
     const words = spec
-      ? { noun: spec.noun || spec.title.toLowerCase(), Title: spec.title, help: spec.help || "", test: spec.test || "" }
-      : { noun: value, Title: value, help: "", test: "" };
+      ? { noun, nouns: spec.plural || `${noun}s`, Title: spec.title, help: spec.help || "", test: spec.test || "" }
+      : { noun, nouns: value, Title: value, help: "", test: "" };
     return words[filter];
   };
   /** @param {{code: string, args: object}} message */

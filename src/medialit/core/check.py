@@ -50,14 +50,11 @@ def meetings(tags: list[Tag], exercise: Exercise) -> list[dict[int, Meeting]]:
     out: list[dict[int, Meeting]] = []
     for tag in tags:
         met: dict[int, Meeting] = {}
-        a, b = tag.start, tag.end
-        for j in range(bisect_left(starts, a - longest), bisect_left(starts, b)):
+        for j in range(bisect_left(starts, tag.start - longest), bisect_left(starts, tag.end)):
             start, end, k = spans[j]
-            shared = (end if end < b else b) - (start if start > a else a)  # jaccard(), unrolled: this is hot
-            if shared > 0:
-                overlap = shared / ((end if end > b else b) - (start if start < a else a))
-                if k not in met or overlap > met[k].overlap:
-                    met[k] = Meeting(overlap, start, end)
+            overlap = jaccard(tag.start, tag.end, start, end)
+            if overlap > 0 and (k not in met or overlap > met[k].overlap):
+                met[k] = Meeting(overlap, start, end)
         out.append(met)
     return out
 

@@ -145,7 +145,8 @@ def _labels_from(task: dict, file: str) -> dict[str, LabelSpec]:
             str(body.get("help", base.help if base else "")),
             str(body.get("shortcut", base.shortcut if base else n)),
             str(body.get("letter", base.letter if base else name[0])).lower(), clean,
-            str(body.get("test", base.test if base else "")), str(body.get("noun", base.noun if base else "")))
+            str(body.get("test", base.test if base else "")), str(body.get("noun", base.noun if base else "")),
+            str(body.get("plural", base.plural if base else "")))
     return specs
 
 

@@ -23,14 +23,21 @@ class LabelSpec:
     attrs: dict[str, list[str] | str] = field(default_factory=dict)
     test: str = ""
     noun: str = ""
+    plural: str = ""
 
     @property
     def noun_or_title(self) -> str:
         """What one tagged stretch is called in a sentence ("loaded word"); the title when none is set."""
         return self.noun or self.title.lower()
 
+    @property
+    def plural_or_noun(self) -> str:
+        """More than one of them ("loaded words"); the noun with an s when none is set."""
+        return self.plural or f"{self.noun_or_title}s"
+
     def to_json(self) -> dict:
-        return {"name": self.name, "title": self.title, "noun": self.noun_or_title, "help": self.help, "test": self.test,
+        return {"name": self.name, "title": self.title, "noun": self.noun_or_title, "plural": self.plural_or_noun,
+                "help": self.help, "test": self.test,
                 "shortcut": self.shortcut, "letter": self.letter,
                 "attrs": {k: (list(v) if isinstance(v, list) else v) for k, v in self.attrs.items()}}
 

@@ -87,8 +87,8 @@ class Renderer:
         if flt == "cap":
             return value[:1].upper() + value[1:]
         spec = self.labels.get(value)
-        words = {"noun": spec.noun_or_title, "Title": spec.title, "help": spec.help, "test": spec.test} \
-            if spec else {"noun": value, "Title": value, "help": "", "test": ""}
+        words = {"noun": spec.noun_or_title, "nouns": spec.plural_or_noun, "Title": spec.title, "help": spec.help,
+                 "test": spec.test} if spec else {"noun": value, "nouns": value, "Title": value, "help": "", "test": ""}
         return words[flt]
 
 
