@@ -4,8 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+# The front end: ES modules in src/js, bundled by esbuild into the files the hosts load (committed,
+# so `pip install` needs no Node). They are rebuilt when a source changes.
+NODE_STAMP := node_modules/.installed
+JS_SOURCES := $(shell find src/js -type f)
+BUNDLES := src/medialit/web/static/tagger.js src/medialit/web/static/book-page.js src/medialit/web/static/tagger.css
 
-.PHONY: book test bench clean browser-deps
+.PHONY: book test bench clean browser-deps js-check dist dist-zip
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,23 +24,46 @@ $(TSTAMP): $(STAMP) requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
-book: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(BUNDLES) &: $(JS_SOURCES) $(NODE_STAMP)
+	node src/js/build.mjs
+
+# The JSDoc types (tsc --noEmit) and the linter and formatter (biome) over the front end and its tests.
+js-check: $(NODE_STAMP)
+	npx --no-install tsc -p src/js --noEmit
+	npx --no-install biome check src/js tests/js
+
+book: $(STAMP) $(BUNDLES)
 	$(BIN)/jupyter-book build . -W --keep-going
 	@echo
 	@echo "The book is built. Open this file in a browser:"
 	@echo "  file://$(CURDIR)/_build/html/index.html"
 	@echo "or serve it: $(BIN)/python -m http.server -d _build/html 8000 --bind 127.0.0.1"
 
+# One zip of the built book for school laptops or a shared drive: unzip, double-click index.html.
+dist: book dist-zip
+
+dist-zip:
+	rm -rf _build/medialit-book dist/medialit-book.zip
+	mkdir -p dist
+	cp -r _build/html _build/medialit-book
+	cd _build && ../$(BIN)/python -m zipfile -c ../dist/medialit-book.zip medialit-book
+	rm -rf _build/medialit-book
+	@echo "Wrote dist/medialit-book.zip. Unzip it anywhere and open medialit-book/index.html."
+
 browser-deps:
 	@bash tests/install-chromium.sh
 
-test: $(TSTAMP) browser-deps
+test: $(TSTAMP) browser-deps $(BUNDLES) js-check
 	$(BIN)/jupyter-book build . -W --keep-going
 	$(BIN)/python -m pytest
 	node --test tests/js/
 
-bench: $(TSTAMP)
+bench: $(TSTAMP) $(BUNDLES)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf _build
+	rm -rf _build dist

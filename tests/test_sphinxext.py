@@ -5,17 +5,36 @@ import io
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sphinx.errors import SphinxError
 from sphinx.testing.util import SphinxTestApp
 
-from medialit.web.sphinxext import parse_labels, script_json
+from medialit import load_exercise
+from medialit.web.page_data import pack_exercise
+from medialit.web.sphinxext import NOT_STARTED, parse_labels, script_json
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
 ARTICLE = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
+UNICODE = ROOT / "tests" / "fixtures" / "unicode" / "exercise.yml"
+PAGE_DATA_JS = ROOT / "src" / "js" / "hosts" / "page_data.js"
+NODE = shutil.which("node")
+needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
+
+
+def unpack(packed: list[dict]) -> list[dict]:
+    """What the book page's script (page_data.js) makes of packed exercises."""
+    script = (f"import {{ unpackExercise }} from {json.dumps(PAGE_DATA_JS.as_uri())};\n"
+              "let raw = ''; for await (const c of process.stdin) raw += c;\n"
+              "process.stdout.write(JSON.stringify(JSON.parse(raw).map(unpackExercise)));\n")
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(packed),
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
 
 
 def make_project(tmp_path: Path, page: str, title: str = "Kremlin drone, a dozen items") -> Path:
@@ -54,7 +73,7 @@ def config_of(html: str) -> dict:
     return json.loads(found.group(2))
 
 
-def test_directive_emits_mount_config_and_relative_module_script(tmp_path):
+def test_directive_emits_mount_config_and_one_classic_script_in_the_head(tmp_path):
     src = make_project(tmp_path, PAGE)
     _, warnings = build(src, tmp_path)
     assert warnings == ""
@@ -67,12 +86,21 @@ def test_directive_emits_mount_config_and_relative_module_script(tmp_path):
     assert [label["name"] for label in config["exercise"]["labels"]] == ["claim", "source"]
     assert {item["label"] for item in config["exercise"]["key"]} == {"claim", "source"}
     assert len(config["exercise"]["article"]["sha256"]) == 64
+    assert config["exercise"]["article"]["packed"]["format"] == "medialit.packed/1"
     assert f'id="{mount.group(2)}"' in html
-    # the page sits in a subfolder, so the module is one level up; the browser resolves it in-origin
-    assert 'import { mountAll } from "../_static/medialit/static-host.js"; mountAll();' in html
+    # the page sits in a subfolder, so the script is one level up; a classic deferred script in the
+    # head, before the theme's scripts: no module is loaded across files, so file:// works
+    head = html.split("</head>")[0]
+    script = '<script defer="defer" src="../_static/medialit/book-page.js'
+    assert head.index(script) == head.index("<script")
+    assert 'type="module"' not in html
     assert '<link rel="stylesheet" type="text/css" href="../_static/medialit/tagger.css' in html
-    for name in ("tagger.js", "tagger.css", "static-host.js"):
+    # what the page says when its script never ran, and with JavaScript off
+    assert json.dumps(NOT_STARTED) in html and "<noscript>" in html
+    for name in ("book-page.js", "tagger.css"):
         assert (tmp_path / "build" / "html" / "_static" / "medialit" / name).is_file()
+    index = (tmp_path / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "book-page.js" not in index  # a page without a Tagger does not load it
 
 
 def test_exercise_files_are_dependencies_so_edits_rebuild(tmp_path):
@@ -113,11 +141,12 @@ def test_script_json_escapes_every_markup_character():
     assert json.loads(text) == {"a": "</script><!-- & \u2028"}
 
 
+@needs_node
 def test_a_lines_option_puts_only_that_part_on_the_page(tmp_path):
     src = make_project(tmp_path, "# T\n\n```{tagger} ex/exercise.yml\n:lines: 8–14\n```\n")
     build(src, tmp_path)
     config = config_of((tmp_path / "build" / "html" / "book" / "page.html").read_text(encoding="utf-8"))
-    article = config["exercise"]["article"]
+    article = unpack([config["exercise"]])[0]["article"]
     assert article["part"]["lines"] == [8, 14]
     assert {t["line"] for t in article["tokens"]} == {8, 10, 12, 14}
     assert all(article["part"]["start"] <= k["start"] and k["end"] <= article["part"]["end"]
@@ -127,3 +156,16 @@ def test_a_lines_option_puts_only_that_part_on_the_page(tmp_path):
 def test_parse_labels_accepts_spaces_and_commas():
     assert parse_labels("claim, source  loaded") == ["claim", "source", "loaded"]
     assert parse_labels(None) == [] == parse_labels("")
+
+
+@needs_node
+@settings(max_examples=6, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 228), st.integers(0, 60)), min_size=1, max_size=6))
+def test_packed_page_data_unpacks_to_exactly_the_compiled_exercise(ranges):
+    """The page's script gives back the very objects compile() made, for the whole article, parts of it
+    and an article of emoji, combining marks and other scripts."""
+    kremlin, unicode = load_exercise(FIXTURE), load_exercise(UNICODE)
+    lines = kremlin.article.line_count
+    compiled = [kremlin.compile(), unicode.compile(), kremlin.compile(labels=["loaded"], lines=(1, 28))]
+    compiled += [kremlin.compile(lines=(first, min(lines, first + more))) for first, more in ranges if first <= lines]
+    assert unpack([pack_exercise(c) for c in compiled]) == compiled

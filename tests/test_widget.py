@@ -17,7 +17,8 @@ from medialit.core.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
-TAGGER_JS = ROOT / "src" / "medialit" / "web" / "static" / "tagger.js"
+WIDGET_BUNDLE = ROOT / "src" / "medialit" / "web" / "static" / "tagger.js"
+JS = ROOT / "src" / "js"
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
@@ -33,9 +34,12 @@ def tag_for(exercise, quote: str, label: str, tag_id: str, nth: int = 0, **extra
             "attrs": {}, "source_ids": [], "note": "", **extra}
 
 
-def run_js(code: str, data) -> object:
-    """Run `code` (an async function body with `m` = tagger.js and `data`) in node; return its JSON result."""
-    script = (f"import * as m from {json.dumps(TAGGER_JS.as_uri())};\n"
+def run_js(code: str, data, module: Path = JS / "core" / "handin.js") -> object:
+    """Run `code` (an async function body with `m` = the front end's hand-in and span functions, or
+    `module`, and `data`) in node; return its JSON result."""
+    script = (f"import * as spans from {json.dumps((JS / 'core' / 'spans.js').as_uri())};\n"
+              f"import * as other from {json.dumps(module.as_uri())};\n"
+              "const m = {...spans, ...other};\n"
               "let raw = ''; for await (const c of process.stdin) raw += c;\n"
               "const data = JSON.parse(raw);\n"
               f"const result = await (async () => {{ {code} }})();\n"
@@ -109,10 +113,10 @@ def test_handin_carries_the_tags_student_and_article_hash(exercise, tmp_path):
 
 
 @needs_node
-def test_the_widget_module_exports_render_and_the_pure_helpers():
-    names = run_js("return Object.keys(m).sort();", None)
-    assert {"default", "selectionToSpan", "readHandin", "makeHandin", "History", "layoutLevels"} <= set(names)
-    assert run_js("return typeof m.default.render;", None) == "function"
+def test_jupyter_loads_the_built_widget_module_whose_default_export_renders():
+    assert str(Tagger._esm) == WIDGET_BUNDLE.read_text(encoding="utf-8")  # anywidget reads the file
+    assert run_js("return Object.keys(other).sort();", None, module=WIDGET_BUNDLE) == ["default"]
+    assert run_js("return typeof other.default.render;", None, module=WIDGET_BUNDLE) == "function"
 
 
 @needs_node
@@ -155,7 +159,7 @@ def test_key_yaml_from_author_mode_resolves_to_the_same_spans(exercise, tmp_path
                     hints=["Look at L20.", "What is ‘undoubtedly’?"], optional=True),
             tag_for(exercise, "despot", "loaded", "t3", attrs={"neutral": "Putin: \\ 'the president'"},
                     why="Name-calling.", hints=[])]
-    author_js = json.dumps((TAGGER_JS.parent / "author.js").as_uri())
+    author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
     yaml_text = run_js(f"const a = await import({author_js});"
                        " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
                        {"ex": compiled, "tags": tags})
@@ -192,7 +196,7 @@ def test_a_part_of_the_article_is_compiled_shown_and_checked_alike_in_python_and
     python = check(handin, exercise, lines=(8, 14)).to_json()
     assert python["lines"] == [8, 14] and python["scores"]["all"]["f1"] == 1.0
     assert {t["tag_id"] for t in python["tags"]} == {t.id for t in inside}  # tags elsewhere are left out
-    script = ("const c = await import(" + json.dumps((ROOT / "src" / "js" / "core" / "check.js").as_uri()) + ");"
+    script = ("const c = await import(" + json.dumps((JS / "core" / "check.js").as_uri()) + ");"
               " return c.check(data.exercise, data.handin);")
     assert run_js(script, {"exercise": compiled, "handin": handin.to_json()}) == python
 
@@ -225,7 +229,7 @@ def test_python_and_javascript_write_the_same_key_file(exercise, picks):
                      "attrs": {a: (v[0] if isinstance(v, list) else v) for a, v in item.attrs.items()},
                      "source_ids": [], "note": "", "why": why, "hints": [hint, ""], "optional": optional,
                      "entity": item.entity or ""})
-    author_js = json.dumps((TAGGER_JS.parent / "author.js").as_uri())
+    author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
     from_js = run_js(f"const a = await import({author_js});"
                      " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
                      {"ex": exercise.compile(), "tags": tags})

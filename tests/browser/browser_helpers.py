@@ -14,3 +14,13 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def painted(page) -> None:
+    """Wait until the page has drawn its next frame: the Tagger draws changes in an animation frame."""
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))")
+
+
+def flush_saves(page) -> None:
+    """Write the Tagger's pending autosave now, as the page does when it is hidden or left."""
+    page.evaluate("() => dispatchEvent(new PageTransitionEvent('pagehide'))")

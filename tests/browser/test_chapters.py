@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from browser_helpers import ROOT, SCREENSHOTS
 
@@ -56,7 +57,7 @@ def tag_by_keyboard_and_check(page, tagger) -> None:
     assert key, "the first label button shows no keyboard shortcut"
     before = tagger.locator(".mt-tags button.mt-del").count()
     page.keyboard.press(key.lower())
-    assert tagger.locator(".mt-tags button.mt-del").count() == before + 1, "the label key did not add a tag"
+    expect(tagger.locator(".mt-tags button.mt-del"), "the label key did not add a tag").to_have_count(before + 1)
     check = tagger.locator(".mt-check")
     check.focus()
     page.keyboard.press("Enter")

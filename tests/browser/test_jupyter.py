@@ -144,13 +144,13 @@ def test_tag_and_check_in_jupyter(browser, jupyter):
         page.goto(f"{base}{APPS[app]}?token={token}")
         run_all_cells(page)
         article = page.locator(".medialit-tagger .mt-article")
-        article.locator(".tok").first.wait_for(timeout=RENDER_TIMEOUT)
-        tokens = page.locator(".medialit-tagger .mt-article .tok").all_text_contents()
+        article.locator(".mt-tok").first.wait_for(timeout=RENDER_TIMEOUT)
+        tokens = page.locator(".medialit-tagger .mt-article .mt-tok").all_text_contents()
         target = tokens.index(WORD)
         article.focus()
         for _ in range(target):
             page.keyboard.press("ArrowRight")
-        assert page.locator(".medialit-tagger .caret").text_content() == WORD
+        assert page.locator(".medialit-tagger .mt-caret").text_content() == WORD
         page.keyboard.press(" ")  # select the word at the caret
         page.keyboard.press("l")  # and tag it with the loaded label's letter
         entry = page.locator(".medialit-tagger .mt-group-loaded .mt-entry")

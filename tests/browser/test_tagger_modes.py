@@ -1,30 +1,29 @@
 """Guided difficulty and author mode, mounted on the book's tagger page with other settings."""
 from __future__ import annotations
 
-
-
 from browser_helpers import screenshot
 
 PAGE = "book/tagger.html"
-MOUNT = """async ({difficulty, mode}) => {
-  const host = await import("../_static/medialit/static-host.js");
+MOUNT = """({difficulty, mode}) => {
+  const lib = window.medialitTagger;  // the book page's script
   const config = JSON.parse(document.querySelector("script[type='application/json'][id^='medialit-tagger']").textContent);
   document.querySelectorAll(".medialit-tagger-mount").forEach((el) => el.remove());
   const el = document.createElement("div");
   el.className = "medialit-tagger-mount";
   document.querySelector("main, body").prepend(el);
   localStorage.clear();
-  const model = new host.StaticModel({exercise: {...config.exercise, difficulty}, difficulty, mode});
-  (await import("../_static/medialit/tagger.js")).default.render({model, el});
+  const exercise = lib.unpackExercise(config.exercise);
+  const model = new lib.StaticModel({exercise: {...exercise, difficulty}, difficulty, mode}, lib.answer);
+  lib.render({model, el});
   window.__model = model;
 }"""
 
 
 def mount(page, difficulty="standard", mode="student"):
     page.goto(PAGE)
-    page.wait_for_selector(".mt-article .tok")
+    page.wait_for_selector(".mt-article .mt-tok")
     page.evaluate(MOUNT, {"difficulty": difficulty, "mode": mode})
-    page.wait_for_selector(".mt-article .tok")
+    page.wait_for_selector(".mt-article .mt-tok")
 
 
 def tags(page):
@@ -35,22 +34,22 @@ def test_guided_shows_the_phrases_and_only_asks_for_a_label(page):
     mount(page, difficulty="guided")
     key = page.evaluate("() => window.__model.get('exercise').key")
     despot = next(k for k in key if k["quote"] == "despot")
-    assert page.locator(".mt-article .m-cand").count() > len(key)  # key items and distractors, pre-selected
+    assert page.locator(".mt-article .mt-cand").count() > len(key)  # key items and distractors, pre-selected
     tokens = page.evaluate("() => window.__model.get('exercise').article.tokens")
     first = next(t["i"] for t in tokens if t["start"] == despot["start"])
-    page.locator(".mt-article .tok").nth(first).click()
+    page.locator(".mt-article .mt-tok").nth(first).click()
     page.keyboard.press("3")
     assert [(t["label"], t["quote"]) for t in tags(page)] == [("loaded", "despot")]
     # a word outside every phrase cannot be tagged
-    outside = next(t["i"] for t in tokens if not page.locator(".mt-article .tok").nth(t['i']).get_attribute("class").count("m-cand"))
-    page.locator(".mt-article .tok").nth(outside).click()
+    outside = next(t["i"] for t in tokens if not page.locator(".mt-article .mt-tok").nth(t['i']).get_attribute("class").count("mt-cand"))
+    page.locator(".mt-article .mt-tok").nth(outside).click()
     page.keyboard.press("3")
     assert len(tags(page)) == 1
     assert "grey phrases" in page.locator(".mt-live").text_content()
     # clicking inside a longer phrase selects all of it
     long_item = max(key, key=lambda k: k["end"] - k["start"])
     inner = next(t["i"] for t in tokens if long_item["start"] < t["start"] < long_item["end"] and t["text"].isalpha())
-    page.locator(".mt-article .tok").nth(inner).click()
+    page.locator(".mt-article .mt-tok").nth(inner).click()
     page.keyboard.press("1" if long_item["label"] != "claim" else "2")
     assert tags(page)[-1]["start"] <= long_item["start"] and tags(page)[-1]["end"] >= long_item["end"]
     assert page.locator(".mt-details").count() == 0  # guided asks for labels only

@@ -1,12 +1,15 @@
-// Pure parts of the Tagger front end (tagger.js): spans, snapping, overlap layout, undo, hand-ins.
+// Pure parts of the Tagger front end (src/js): spans, snapping, overlap layout, undo, hand-ins.
 // Run: node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  History, addTag, badgePrefixes, codePoints, decorate, isPunctuation, labelKeys, layoutLevels,
-  makeHandin, nextTagId, quoteOf, readHandin, removeTag, selectionToSpan, spanTokens, storageKey, tokenAt,
-} from "../../src/medialit/web/static/tagger.js";
-import { keyYaml, occurrenceOf, yamlString } from "../../src/medialit/web/static/author.js";
+import { keyYaml, occurrenceOf, yamlString } from "../../src/js/authoring/keyfile.js";
+import { makeHandin, readHandin } from "../../src/js/core/handin.js";
+import { codePoints, isPunctuation, quoteOf, selectionToSpan, spanTokens, tokenAt } from "../../src/js/core/spans.js";
+import { decorate, layoutLevels } from "../../src/js/tagger/decoration.js";
+import { History } from "../../src/js/tagger/history.js";
+import { badgePrefixes, labelKeys } from "../../src/js/tagger/labels.js";
+import { storageKey } from "../../src/js/tagger/storage.js";
+import { addTag, nextTagId, removeTag } from "../../src/js/tagger/tags.js";
 
 /** Tokens with code-point offsets, like the compiled exercise: words, and each punctuation mark alone. */
 function tokenize(text) {
@@ -14,12 +17,23 @@ function tokenize(text) {
   const tokens = [];
   let i = 0;
   while (i < cps.length) {
-    if (/\s/u.test(cps[i])) { i++; continue; }
+    if (/\s/u.test(cps[i])) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     if (/[\p{L}\p{N}]/u.test(cps[i])) while (j < cps.length && /[\p{L}\p{N}]/u.test(cps[j])) j++;
     let k = j;
     while (k < cps.length && /\s/u.test(cps[k])) k++;
-    tokens.push({ i: tokens.length, start: i, end: j, text: cps.slice(i, j).join(""), ws: cps.slice(j, k).join(""), line: 1, para: 0 });
+    tokens.push({
+      i: tokens.length,
+      start: i,
+      end: j,
+      text: cps.slice(i, j).join(""),
+      ws: cps.slice(j, k).join(""),
+      line: 1,
+      para: 0,
+    });
     i = k;
   }
   return tokens;
@@ -38,7 +52,10 @@ const idx = (word, from = 0) => TOKENS.findIndex((t, n) => n >= from && t.text =
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 test("the token list rebuilds the text, and offsets count code points, not UTF-16 units", () => {
@@ -53,7 +70,8 @@ test("tokenAt and spanTokens find tokens by code-point offset", () => {
     assert.equal(tokenAt(TOKENS, t.start), t.i);
     assert.equal(tokenAt(TOKENS, t.end - 1), t.i);
   }
-  const a = idx("the"), b = idx("behind");
+  const a = idx("the"),
+    b = idx("behind");
   assert.deepEqual(spanTokens(TOKENS, TOKENS[a].start, TOKENS[b].end), { first: a, last: b });
 });
 
@@ -71,7 +89,8 @@ test("a selection snaps to whole tokens and trims edge punctuation, in either di
 });
 
 test("a claim keeps quotation marks at its ends; other labels lose them", () => {
-  const open = idx("“"), close = idx("”");
+  const open = idx("“"),
+    close = idx("”");
   const claim = selectionToSpan(TOKENS, open, close, true);
   assert.equal(quoteOf(CPS, claim.start, claim.end), "“the US was ‘undoubtedly’ behind it.”");
   const loaded = selectionToSpan(TOKENS, open, close, false);
@@ -96,11 +115,13 @@ test("only punctuation selected gives no span", () => {
 test("snapping holds for random selections: inside the range, no trimmable edge, order-free", () => {
   const rand = rng(7);
   for (let n = 0; n < 500; n++) {
-    const a = Math.floor(rand() * TOKENS.length), b = Math.floor(rand() * TOKENS.length);
+    const a = Math.floor(rand() * TOKENS.length),
+      b = Math.floor(rand() * TOKENS.length);
     const keep = rand() < 0.5;
     const span = selectionToSpan(TOKENS, a, b, keep);
     assert.deepEqual(span, selectionToSpan(TOKENS, b, a, keep));
-    const lo = Math.min(a, b), hi = Math.max(a, b);
+    const lo = Math.min(a, b),
+      hi = Math.max(a, b);
     const isQuote = (t) => Array.from(t.text).every((c) => "“”‘’\"'".includes(c));
     if (span === null) {
       assert.ok(TOKENS.slice(lo, hi + 1).every((t) => isPunctuation(t.text)));
@@ -111,13 +132,17 @@ test("snapping holds for random selections: inside the range, no trimmable edge,
     const keptEdge = (t) => !isPunctuation(t.text) || (keep && isQuote(t) && inside.filter(isQuote).length > 1);
     assert.ok(keptEdge(TOKENS[span.first]) && keptEdge(TOKENS[span.last]));
     assert.ok(inside.some((t) => !isPunctuation(t.text)));
-    assert.ok([...TOKENS.slice(lo, span.first), ...TOKENS.slice(span.last + 1, hi + 1)].every((t) => isPunctuation(t.text)));
+    assert.ok(
+      [...TOKENS.slice(lo, span.first), ...TOKENS.slice(span.last + 1, hi + 1)].every((t) => isPunctuation(t.text)),
+    );
   }
 });
 
 test("overlap layout: nested and crossing spans stack, disjoint ones share level 0", () => {
   const levels = layoutLevels([
-    { id: "outer", first: 0, last: 10 }, { id: "inner", first: 2, last: 4 }, { id: "cross", first: 9, last: 14 },
+    { id: "outer", first: 0, last: 10 },
+    { id: "inner", first: 2, last: 4 },
+    { id: "cross", first: 9, last: 14 },
     { id: "later", first: 20, last: 22 },
   ]);
   assert.equal(levels.get("outer"), 0);
@@ -134,21 +159,24 @@ test("overlap layout: spans that share a token never share a level (random sets)
       return { id: `s${k}`, first, last: first + Math.floor(rand() * 8) };
     });
     const levels = layoutLevels(spans);
-    for (const a of spans) for (const b of spans) {
-      if (a !== b && a.first <= b.last && b.first <= a.last) assert.notEqual(levels.get(a.id), levels.get(b.id));
-    }
+    for (const a of spans)
+      for (const b of spans) {
+        if (a !== b && a.first <= b.last && b.first <= a.last) assert.notEqual(levels.get(a.id), levels.get(b.id));
+      }
   }
 });
 
 test("decorate marks tokens and only the gaps inside a tag; sources get both edges", () => {
   const d = decorate(6, [
-    { id: "c", label: "claim", first: 0, last: 4 }, { id: "l", label: "loaded", first: 2, last: 2 },
-    { id: "s", label: "source", first: 1, last: 2 }, { id: "c2", label: "claim", first: 1, last: 2 },
+    { id: "c", label: "claim", first: 0, last: 4 },
+    { id: "l", label: "loaded", first: 2, last: 2 },
+    { id: "s", label: "source", first: 1, last: 2 },
+    { id: "c2", label: "claim", first: 1, last: 2 },
   ]);
   assert.equal(d.tok[0], "|0");
-  assert.equal(d.tok[1], "m-src m-srcl|0,1");
-  assert.equal(d.tok[2], "m-loaded m-src m-srcr|0,1");
-  assert.equal(d.gap[1], "m-src|0,1");
+  assert.equal(d.tok[1], "mt-mark-source mt-mark-source-start|0,1");
+  assert.equal(d.tok[2], "mt-mark-loaded mt-mark-source mt-mark-source-end|0,1");
+  assert.equal(d.gap[1], "mt-mark-source|0,1");
   assert.equal(d.gap[2], "|0"); // the loaded word ends at token 2, so no tint on the gap after it
   assert.equal(d.gap[4], "|"); // after the last token of the claim
   assert.equal(d.tok[5], "|");
@@ -156,7 +184,12 @@ test("decorate marks tokens and only the gaps inside a tag; sources get both edg
 
 test("badges and keys: letters where they are unique, two letters where first letters clash", () => {
   assert.deepEqual(badgePrefixes(LABELS), { claim: "C", source: "S", loaded: "L" });
-  assert.deepEqual(badgePrefixes([...LABELS, { name: "cue", letter: "u" }]), { claim: "C", source: "S", loaded: "L", cue: "U" });
+  assert.deepEqual(badgePrefixes([...LABELS, { name: "cue", letter: "u" }]), {
+    claim: "C",
+    source: "S",
+    loaded: "L",
+    cue: "U",
+  });
   assert.deepEqual(badgePrefixes([...LABELS, { name: "cue" }]), { claim: "CL", source: "SO", loaded: "LO", cue: "CU" });
   const keys = labelKeys(LABELS);
   assert.equal(keys.get("1"), "claim");
@@ -165,8 +198,10 @@ test("badges and keys: letters where they are unique, two letters where first le
 });
 
 test("tags: new ids, duplicates refused, other label on the same words allowed, links pruned", () => {
-  const base = [{ id: "t1", label: "source", start: 0, end: 6, quote: "Peskov", attrs: {}, source_ids: [], note: "" },
-    { id: "t9", label: "claim", start: 20, end: 30, quote: "x", attrs: {}, source_ids: ["t1"], note: "" }];
+  const base = [
+    { id: "t1", label: "source", start: 0, end: 6, quote: "Peskov", attrs: {}, source_ids: [], note: "" },
+    { id: "t9", label: "claim", start: 20, end: 30, quote: "x", attrs: {}, source_ids: ["t1"], note: "" },
+  ];
   assert.equal(nextTagId(base), "t10");
   assert.equal(nextTagId([]), "t1");
   const dup = addTag(base, { ...base[0], id: "t10" });
@@ -176,14 +211,20 @@ test("tags: new ids, duplicates refused, other label on the same words allowed, 
   assert.equal(other.error, null);
   assert.equal(other.tags.length, 3);
   const removed = removeTag(base, "t1");
-  assert.deepEqual(removed.map((t) => t.id), ["t9"]);
+  assert.deepEqual(
+    removed.map((t) => t.id),
+    ["t9"],
+  );
   assert.deepEqual(removed[0].source_ids, []);
 });
 
 test("undo history: undo, redo, new change clears redo, merged edits undo in one step", () => {
   const h = new History();
-  const s0 = [], s1 = ["a"], s2 = ["a", "b"];
-  h.record(s0); h.record(s1);
+  const s0 = [],
+    s1 = ["a"],
+    s2 = ["a", "b"];
+  h.record(s0);
+  h.record(s1);
   assert.equal(h.undo(s2), s1);
   assert.equal(h.undo(s1), s0);
   assert.equal(h.undo(s0), null);
@@ -194,7 +235,9 @@ test("undo history: undo, redo, new change clears redo, merged edits undo in one
   h.record(s1); // a new change
   assert.ok(!h.canRedo);
   const typing = new History();
-  typing.record("n0", "t1:note"); typing.record("n1", "t1:note"); typing.record("n2", "t1:note");
+  typing.record("n0", "t1:note");
+  typing.record("n1", "t1:note");
+  typing.record("n2", "t1:note");
   assert.equal(typing.undo("n3"), "n0");
   assert.ok(!typing.canUndo);
   const capped = new History(3);
@@ -206,9 +249,36 @@ function validTags() {
   const s = selectionToSpan(TOKENS, idx("Peskov"), idx("Peskov"));
   const c = selectionToSpan(TOKENS, idx("the"), idx("behind"), true);
   return [
-    { id: "t1", label: "source", start: s.start, end: s.end, quote: quoteOf(CPS, s.start, s.end), attrs: { identity: "named" }, source_ids: [], note: "<img src=x onerror=alert(1)>" },
-    { id: "t2", label: "claim", start: c.start, end: c.end, quote: quoteOf(CPS, c.start, c.end), attrs: {}, source_ids: ["t1"], note: "" },
-    { id: "t3", label: "cue", start: s.start, end: s.end, quote: quoteOf(CPS, s.start, s.end), attrs: { anything: 1 }, source_ids: [], note: "" },
+    {
+      id: "t1",
+      label: "source",
+      start: s.start,
+      end: s.end,
+      quote: quoteOf(CPS, s.start, s.end),
+      attrs: { identity: "named" },
+      source_ids: [],
+      note: "<img src=x onerror=alert(1)>",
+    },
+    {
+      id: "t2",
+      label: "claim",
+      start: c.start,
+      end: c.end,
+      quote: quoteOf(CPS, c.start, c.end),
+      attrs: {},
+      source_ids: ["t1"],
+      note: "",
+    },
+    {
+      id: "t3",
+      label: "cue",
+      start: s.start,
+      end: s.end,
+      quote: quoteOf(CPS, s.start, s.end),
+      attrs: { anything: 1 },
+      source_ids: [],
+      note: "",
+    },
   ];
 }
 
@@ -223,20 +293,35 @@ test("a hand-in round-trips: download then load gives the same tags", () => {
 });
 
 test("a hand-in for another exercise or article is refused, naming both", () => {
-  const other = readHandin(JSON.stringify({ ...makeHandin(EXERCISE, []), exercise: "other-one" }), EXERCISE, CPS, "mine.json");
+  const other = readHandin(
+    JSON.stringify({ ...makeHandin(EXERCISE, []), exercise: "other-one" }),
+    EXERCISE,
+    CPS,
+    "mine.json",
+  );
   assert.ok(!other.ok);
   assert.match(other.error, /mine\.json/);
   assert.match(other.error, /"other-one"/);
   assert.match(other.error, /"mini"/);
   assert.match(other.error, /current work is kept/);
-  const sha = readHandin(JSON.stringify({ ...makeHandin(EXERCISE, []), article_sha256: "b".repeat(64) }), EXERCISE, CPS);
+  const sha = readHandin(
+    JSON.stringify({ ...makeHandin(EXERCISE, []), article_sha256: "b".repeat(64) }),
+    EXERCISE,
+    CPS,
+  );
   assert.ok(!sha.ok);
   assert.match(sha.error, /bbbbbbbbbbbb/);
   assert.match(sha.error, /aaaaaaaaaaaa/);
 });
 
 test("not JSON, not a hand-in, or another format version is refused", () => {
-  for (const bad of ["{not json", "[]", "null", JSON.stringify({ format: "medialit.handin/2" }), JSON.stringify({ tags: [] })]) {
+  for (const bad of [
+    "{not json",
+    "[]",
+    "null",
+    JSON.stringify({ format: "medialit.handin/2" }),
+    JSON.stringify({ tags: [] }),
+  ]) {
     const got = readHandin(bad, EXERCISE, CPS);
     assert.ok(!got.ok, bad);
     assert.ok(got.error.length > 20);
@@ -257,7 +342,10 @@ test("bad tags are left out one by one and named; broken links are dropped", () 
   ]);
   const got = readHandin(doc, EXERCISE, CPS);
   assert.ok(got.ok);
-  assert.deepEqual(got.tags.map((t) => t.id), ["t1", "t2"]);
+  assert.deepEqual(
+    got.tags.map((t) => t.id),
+    ["t1", "t2"],
+  );
   assert.deepEqual(got.tags[1].source_ids, ["t1"]);
   assert.equal(got.problems.length, 6);
   assert.ok(got.problems.some((p) => p.includes("Putin")));
@@ -279,11 +367,27 @@ test("key YAML escapes quotes, backslashes and newlines, and adds occurrence onl
   assert.equal(yamlString('a "b" \\ c\nd'), '"a \\"b\\" \\\\ c\\nd"');
   const second = TOKENS[idx("despot", idx("despot") + 1)];
   const [src, claim] = validTags();
-  const yaml = keyYaml(EXERCISE, [
-    { id: "t1", label: "loaded", start: second.start, end: second.end, quote: "despot", attrs: { neutral: 'say "Putin"' },
-      source_ids: [], note: "", why: "Name-calling (L1).", hints: ["Look for a label.", ""], optional: true },
-    { ...src, id: "t7" }, { ...claim, source_ids: ["t7"], why: "", hints: [] },
-  ], CPS);
+  const yaml = keyYaml(
+    EXERCISE,
+    [
+      {
+        id: "t1",
+        label: "loaded",
+        start: second.start,
+        end: second.end,
+        quote: "despot",
+        attrs: { neutral: 'say "Putin"' },
+        source_ids: [],
+        note: "",
+        why: "Name-calling (L1).",
+        hints: ["Look for a label.", ""],
+        optional: true,
+      },
+      { ...src, id: "t7" },
+      { ...claim, source_ids: ["t7"], why: "", hints: [] },
+    ],
+    CPS,
+  );
   assert.match(yaml, /- id: "ld-despot-l1"\n {4}label: "loaded"\n {4}quote: "despot"\n {4}occurrence: 2\n/);
   assert.match(yaml, /"neutral": "say \\"Putin\\""/);
   assert.match(yaml, /hints: \["Look for a label."\]/);

@@ -8,17 +8,58 @@
 // strings count UTF-16 units, so text is sliced as arrays of code points.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { readTags, refusal } from "./handin.js";
+import { readTags, refusal } from "./handin_for_check.js";
+
+/** @typedef {import("./types.js").Exercise} Exercise */
+/** @typedef {import("./types.js").Article} Article */
+/** @typedef {import("./types.js").Token} Token */
+/** @typedef {import("./types.js").Label} Label */
+/** @typedef {import("./types.js").KeyItem} KeyItem */
+/** @typedef {import("./types.js").Tag} Tag */
+/** @typedef {import("./types.js").Finding} Finding */
+/** @typedef {import("./types.js").AttrResult} AttrResult */
+/** @typedef {import("./types.js").AttributionResult} AttributionResult */
+/** @typedef {import("./types.js").ItemResult} ItemResult */
+/** @typedef {import("./types.js").TagResult} TagResult */
+/** @typedef {import("./types.js").Score} Score */
+/** @typedef {import("./types.js").Orphan} Orphan */
+/** @typedef {import("./types.js").Report} Report */
+/** How a tag meets one key item: the overlap of the best of its spans, and that span. */
+/** @typedef {{overlap: number, start: number, end: number}} Meeting */
+/**
+ * @typedef {{chars: string[], lineStarts: number[], tokens: Token[], tokenStarts: number[],
+ *   sentenceStarts: number[], sentenceEnds: number[]}} ArticleView
+ */
+/**
+ * The exercise as one check sees it: some labels, and the key items and traps in one part of the article.
+ * @typedef {{id: string, lines: number[] | null, covers: (start: number, end: number) => boolean,
+ *   tolerance: number, labels: Map<string, Label>, key: KeyItem[], distractors: KeyItem[]}} Restricted
+ */
+/** @typedef {{labels?: string[], lines?: number[], difficulty?: string}} CheckOptions */
 
 const FREE_TEXT = contract.free_text;
 const SAME_WORDS = contract.check.same_words;
+/** @type {Set<string>} */
 const PLAIN_REPORTING_VERBS = new Set(contract.check.plain_reporting_verbs);
 
 /** The finding codes, in the order check() gives them (as check.py's FINDING_CODES). */
-export const FINDING_CODES = ["spans-sentences", "covers-items", "covers-more", "covers-less", "reporting-verb",
-  "is-speaker", "other-label", "item-taken", "label-test"];
+export const FINDING_CODES = [
+  "spans-sentences",
+  "covers-items",
+  "covers-more",
+  "covers-less",
+  "reporting-verb",
+  "is-speaker",
+  "other-label",
+  "item-taken",
+  "label-test",
+];
 
-/** Index of the first value in the sorted array `values` that is >= `x` (Python's bisect_left). */
+/**
+ * Index of the first value in the sorted array `values` that is >= `x` (Python's bisect_left).
+ * @param {number[]} values
+ * @param {number} x
+ */
 function bisectLeft(values, x) {
   let lo = 0;
   let hi = values.length;
@@ -30,7 +71,11 @@ function bisectLeft(values, x) {
   return lo;
 }
 
-/** Index of the first value in the sorted array `values` that is > `x` (Python's bisect_right). */
+/**
+ * Index of the first value in the sorted array `values` that is > `x` (Python's bisect_right).
+ * @param {number[]} values
+ * @param {number} x
+ */
 function bisectRight(values, x) {
   let lo = 0;
   let hi = values.length;
@@ -44,37 +89,62 @@ function bisectRight(values, x) {
 
 // --- the article, measured in code points ---------------------------------------------------
 
+/** @type {WeakMap<Article, ArticleView>} */
 const articleCache = new WeakMap();
 
-/** Code points, line starts, token edges and sentence edges of a compiled article, made once. */
+/**
+ * Code points, line starts, token edges and sentence edges of a compiled article, made once.
+ * @param {Article} article
+ * @returns {ArticleView}
+ */
 function articleView(article) {
   let view = articleCache.get(article);
   if (!view) {
     const chars = Array.from(article.text);
     const lineStarts = [0];
-    chars.forEach((ch, i) => { if (ch === "\n") lineStarts.push(i + 1); });
+    chars.forEach((ch, i) => {
+      if (ch === "\n") lineStarts.push(i + 1);
+    });
     const tokens = article.tokens || [];
     const sentences = article.sentences || [];
     view = {
-      chars, lineStarts, tokens, tokenStarts: tokens.map((t) => t.start),
-      sentenceStarts: sentences.map((s) => s.start), sentenceEnds: sentences.map((s) => s.end),
+      chars,
+      lineStarts,
+      tokens,
+      tokenStarts: tokens.map((t) => t.start),
+      sentenceStarts: sentences.map((s) => s.start),
+      sentenceEnds: sentences.map((s) => s.end),
     };
     articleCache.set(article, view);
   }
   return view;
 }
 
-/** 1-based line of a code-point offset (Article.line_of). */
+/**
+ * 1-based line of a code-point offset (Article.line_of).
+ * @param {ArticleView} view
+ * @param {number} offset
+ */
 function lineOf(view, offset) {
   return bisectRight(view.lineStarts, offset);
 }
 
-/** How many sentences a span touches (Article.sentence_count). */
+/**
+ * How many sentences a span touches (Article.sentence_count).
+ * @param {ArticleView} view
+ * @param {number} start
+ * @param {number} end
+ */
 function sentenceCount(view, start, end) {
   return Math.max(0, bisectLeft(view.sentenceStarts, end) - bisectRight(view.sentenceEnds, start));
 }
 
-/** The text from the first to the last token wholly inside [start, end), or "" (Article.quote_of_tokens). */
+/**
+ * The text from the first to the last token wholly inside [start, end), or "" (Article.quote_of_tokens).
+ * @param {ArticleView} view
+ * @param {number} start
+ * @param {number} end
+ */
 function quoteOfTokens(view, start, end) {
   const first = bisectLeft(view.tokenStarts, start);
   let last = bisectLeft(view.tokenStarts, end) - 1;
@@ -90,6 +160,9 @@ function quoteOfTokens(view, start, end) {
  * A step-for-step port of scipy's shortest augmenting path solver (Crouse 2016, scipy
  * rectangular_lsap.cpp), so that even among equally good assignments it picks the one
  * the Python checker picks. Returns {rows, cols}: rows ascending, row i paired with cols[i].
+ * @param {number[][]} matrix
+ * @param {boolean} [maximize]
+ * @returns {{rows: number[], cols: number[]}}
  */
 export function linearSumAssignment(matrix, maximize = false) {
   let nr = matrix.length;
@@ -177,15 +250,25 @@ export function linearSumAssignment(matrix, maximize = false) {
   return { rows: Array.from(col4row, (_, row) => row), cols: Array.from(col4row) };
 }
 
-/** Shared code points over the code points of both spans together; 0 when they share none. */
+/**
+ * Shared code points over the code points of both spans together; 0 when they share none.
+ * @param {number} aStart
+ * @param {number} aEnd
+ * @param {number} bStart
+ * @param {number} bEnd
+ */
 export function jaccard(aStart, aEnd, bStart, bEnd) {
   const inter = Math.min(aEnd, bEnd) - Math.max(aStart, bStart);
   if (inter <= 0) return 0;
   return inter / (Math.max(aEnd, bEnd) - Math.min(aStart, bStart));
 }
 
-/** Every span (main and accepted) of the key as [start, end, item index], sorted, and their starts. */
+/**
+ * Every span (main and accepted) of the key as [start, end, item index], sorted, and their starts.
+ * @param {KeyItem[]} key
+ */
 function spanTable(key) {
+  /** @type {[number, number, number][]} */
   const spans = [];
   key.forEach((item, k) => {
     spans.push([item.start, item.end, k]);
@@ -199,24 +282,36 @@ function spanTable(key) {
 /**
  * For each tag, the key items (by index) it shares a code point with: Map item -> {overlap, start, end}
  * of the first of its spans with the highest overlap (check.meetings).
+ * @param {{start: number, end: number}[]} tags
+ * @param {KeyItem[]} key
+ * @returns {Map<number, Meeting>[]}
  */
 export function meetings(tags, key) {
   const { starts, spans, longest } = spanTable(key);
   return tags.map((tag) => {
+    /** @type {Map<number, Meeting>} */
     const met = new Map();
     const last = bisectLeft(starts, tag.end);
     for (let j = bisectLeft(starts, tag.start - longest); j < last; j++) {
       const [start, end, k] = spans[j];
       const overlap = jaccard(tag.start, tag.end, start, end);
-      if (overlap > 0 && (!met.has(k) || overlap > met.get(k).overlap)) met.set(k, { overlap, start, end });
+      const before = met.get(k);
+      if (overlap > 0 && (!before || overlap > before.overlap)) met.set(k, { overlap, start, end });
     }
     return met;
   });
 }
 
-/** One-to-one matching of tags (`rows`) to items (`cols`) that maximises the summed overlap (check.assign). */
+/**
+ * One-to-one matching of tags (`rows`) to items (`cols`) that maximises the summed overlap (check.assign).
+ * @param {number[]} rows
+ * @param {number[]} cols
+ * @param {Map<number, Meeting>[]} met
+ * @returns {Map<number, number>} tag index -> item index
+ */
 export function assign(rows, cols, met) {
   const wanted = new Set(cols);
+  /** @type {[number, number][]} */
   const pairs = [];
   for (const t of rows) for (const k of met[t].keys()) if (wanted.has(k)) pairs.push([t, k]);
   const tagsUsed = new Set(pairs.map(([t]) => t));
@@ -231,14 +326,20 @@ export function assign(rows, cols, met) {
   const rowOf = new Map(tagAt.map((t, n) => [t, n]));
   const colOf = new Map(itemAt.map((k, n) => [k, n]));
   const weights = tagAt.map(() => itemAt.map(() => 0));
-  for (const [t, k] of pairs) weights[rowOf.get(t)][colOf.get(k)] = met[t].get(k).overlap;
+  for (const [t, k] of pairs)
+    weights[/** @type {number} */ (rowOf.get(t))][/** @type {number} */ (colOf.get(k))] = /** @type {Meeting} */ (
+      met[t].get(k)
+    ).overlap;
   const { rows: chosen, cols: picked } = linearSumAssignment(weights, true);
-  chosen.forEach((r, n) => { if (weights[r][picked[n]] > 0) found.set(tagAt[r], itemAt[picked[n]]); });
+  chosen.forEach((r, n) => {
+    if (weights[r][picked[n]] > 0) found.set(tagAt[r], itemAt[picked[n]]);
+  });
   return found;
 }
 
 // --- checking --------------------------------------------------------------------------------
 
+/** @param {Exercise} exercise */
 function labelMap(exercise) {
   return new Map(exercise.labels.map((spec) => [spec.name, spec]));
 }
@@ -246,53 +347,80 @@ function labelMap(exercise) {
 /**
  * The exercise with only some labels and, with `lines` (or a compiled part), only the key items
  * on those lines (Exercise.restricted). `covers(start, end)` says if a span is in the part.
+ * @param {Exercise} exercise
+ * @param {string[] | undefined} names
+ * @param {number[] | undefined} lines
+ * @param {ArticleView} view
+ * @returns {Restricted}
  */
 function restricted(exercise, names, lines, view) {
   const all = labelMap(exercise);
   const unknown = (names || []).filter((n) => !all.has(n));
   if (unknown.length) {
-    throw new Error(`${exercise.id}: labels: the exercise has no label ${unknown.join(", ")}. `
-      + `Fix: use some of: ${[...all.keys()].join(", ")}.`);
+    throw new Error(
+      `${exercise.id}: labels: the exercise has no label ${unknown.join(", ")}. ` +
+        `Fix: use some of: ${[...all.keys()].join(", ")}.`,
+    );
   }
-  const keep = new Set(names && names.length ? names : all.keys());
+  const keep = new Set(names?.length ? names : all.keys());
   const part = lines || exercise.article.part?.lines || null;
   const [from, to] = part
-    ? [view.lineStarts[part[0] - 1], part[1] < view.lineStarts.length ? view.lineStarts[part[1]] - 1 : view.chars.length]
+    ? [
+        view.lineStarts[part[0] - 1],
+        part[1] < view.lineStarts.length ? view.lineStarts[part[1]] - 1 : view.chars.length,
+      ]
     : [0, view.chars.length];
-  const covers = (start, end) => from <= start && end <= to;
+  const covers = (/** @type {number} */ start, /** @type {number} */ end) => from <= start && end <= to;
   return {
     id: exercise.id,
     lines: part,
     covers,
-    tolerance: exercise.tolerance,
+    tolerance: exercise.tolerance ?? 0.75,
     labels: new Map([...all].filter(([n]) => keep.has(n))),
     key: exercise.key.filter((k) => keep.has(k.label) && covers(k.start, k.end)),
-    distractors: (exercise.distractors || []).filter((d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end)),
+    distractors: (exercise.distractors || []).filter(
+      (d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end),
+    ),
   };
 }
 
-/** The values in first-seen order, each once. */
+/**
+ * The values in first-seen order, each once.
+ * @param {string[]} values
+ */
 const unique = (values) => [...new Set(values)];
 
-/** Required items nobody matched, paired with an unmatched tag of another label (check._wrong_label_pairs). */
+/**
+ * Required items nobody matched, paired with an unmatched tag of another label (check._wrong_label_pairs).
+ * @param {Tag[]} tags
+ * @param {Map<number, Meeting>[]} met
+ * @param {Map<number, number>} match tag -> item
+ * @param {Map<number, number>} tagOfItem item -> tag
+ * @param {Restricted} ex
+ * @returns {Map<number, number>} item -> tag
+ */
 function wrongLabelPairs(tags, met, match, tagOfItem, ex) {
+  /** @type {Map<number, [number, number][]>} */
   const rivals = new Map();
   tags.forEach((tag, t) => {
     if (match.has(t)) return;
     for (const [k, meeting] of met[t]) {
       const item = ex.key[k];
       if (item.label !== tag.label && !item.optional && !tagOfItem.has(k) && meeting.overlap >= ex.tolerance) {
-        if (!rivals.has(k)) rivals.set(k, []);
-        rivals.get(k).push([t, meeting.overlap]);
+        const list = rivals.get(k) || [];
+        list.push([t, meeting.overlap]);
+        rivals.set(k, list);
       }
     }
   });
+  /** @type {Map<number, number>} */
   const pairs = new Map();
   const taken = new Set();
-  for (const k of [...rivals.keys()].sort((a, b) => a - b)) {
+  for (const [k, list] of [...rivals].sort((a, b) => a[0] - b[0])) {
+    /** @type {number | null} */
     let best = null;
     let bestOverlap = -1;
-    for (const [t, overlap] of rivals.get(k)) {
+    for (const [t, overlap] of list) {
       if (!taken.has(t) && overlap > bestOverlap) {
         best = t;
         bestOverlap = overlap;
@@ -306,15 +434,23 @@ function wrongLabelPairs(tags, met, match, tagOfItem, ex) {
   return pairs;
 }
 
+/**
+ * @param {Tag} tag
+ * @param {KeyItem} item
+ * @param {Restricted} ex
+ * @param {boolean} challenge
+ * @returns {Record<string, AttrResult>}
+ */
 function attrResults(tag, item, ex, challenge) {
-  const spec = ex.labels.get(item.label);
+  const attrsOfLabel = ex.labels.get(item.label)?.attrs || {};
+  /** @type {Record<string, AttrResult>} */
   const out = {};
   for (const [name, value] of Object.entries(item.attrs || {})) {
     const expected = Array.isArray(value) ? [...value] : [value];
-    let given = (tag.attrs || {})[name];
+    let given = tag.attrs?.[name];
     given = given === undefined || given === null || given === "" ? null : given;
     let verdict;
-    if (spec.attrs[name] === FREE_TEXT) verdict = "free";
+    if (attrsOfLabel[name] === FREE_TEXT) verdict = "free";
     else if (given === null) {
       if (!challenge) continue;
       verdict = "unset";
@@ -324,18 +460,28 @@ function attrResults(tag, item, ex, challenge) {
   return out;
 }
 
-/** The claim's links to sources, compared by entity (check._attribution). */
+/**
+ * The claim's links to sources, compared by entity (check._attribution).
+ * @param {Tag} tag
+ * @param {KeyItem} item
+ * @param {Map<string, KeyItem>} itemOfTagId
+ * @param {Restricted} ex
+ * @param {boolean} challenge
+ * @returns {AttributionResult | null}
+ */
 function attribution(tag, item, itemOfTagId, ex, challenge) {
   if (item.label !== "claim" || item.source_ids === null || item.source_ids === undefined || !ex.labels.has("source")) {
     return null;
   }
   const byId = new Map(ex.key.map((k) => [k.id, k]));
-  const sources = item.source_ids.map((i) => byId.get(i));
+  const sources = item.source_ids.map((i) => /** @type {KeyItem} */ (byId.get(i)));
   const expected = unique(sources.map((s) => s.entity || s.id));
-  const given = unique(tag.source_ids.map((ref) => {
-    const s = itemOfTagId.get(ref);
-    return s ? s.entity || s.id : `tag:${ref}`;
-  }));
+  const given = unique(
+    tag.source_ids.map((ref) => {
+      const s = itemOfTagId.get(ref);
+      return s ? s.entity || s.id : `tag:${ref}`;
+    }),
+  );
   const shared = given.filter((g) => expected.includes(g));
   let verdict;
   if (!tag.source_ids.length && expected.length) {
@@ -347,9 +493,16 @@ function attribution(tag, item, itemOfTagId, ex, challenge) {
   return { expected, given, verdict, expected_quotes: sources.map((s) => s.quote) };
 }
 
-/** Which words a tag has beyond the key's span, or leaves out of it (check._edges). */
+/**
+ * Which words a tag has beyond the key's span, or leaves out of it (check._edges).
+ * @param {Tag} tag
+ * @param {Meeting} span
+ * @param {ArticleView} view
+ * @returns {Finding[]}
+ */
 function edges(tag, span, view) {
   const keyQuote = view.chars.slice(span.start, span.end).join("");
+  /** @type {Finding[]} */
   const out = [];
   const extra = [quoteOfTokens(view, tag.start, span.start), quoteOfTokens(view, span.end, tag.end)].filter(Boolean);
   if (extra.length) out.push({ code: "covers-more", args: { key_quote: keyQuote, extra: extra.join(" … ") } });
@@ -358,18 +511,30 @@ function edges(tag, span, view) {
   return out;
 }
 
-/** Why a tag the key did not plan for is wrong: the first rule that fits, else the label's test (check._reason). */
+/**
+ * Why a tag the key did not plan for is wrong: the first rule that fits, else the label's test (check._reason).
+ * @param {Tag} tag
+ * @param {Map<number, Meeting>} met
+ * @param {number} t
+ * @param {Map<number, number>} tagOfItem
+ * @param {Restricted} ex
+ * @returns {Finding}
+ */
 function reason(tag, met, t, tagOfItem, ex) {
-  if (PLAIN_REPORTING_VERBS.has(tag.quote.toLowerCase()) && tag.label !== "cue") return { code: "reporting-verb", args: {} };
+  if (PLAIN_REPORTING_VERBS.has(tag.quote.toLowerCase()) && tag.label !== "cue")
+    return { code: "reporting-verb", args: {} };
+  /** @type {{k: number, overlap: number} | null} */
   let best = null;
   for (const [k, m] of met) {
     const item = ex.key[k];
     const sameWords = m.overlap >= SAME_WORDS || (item.start <= tag.start && tag.end <= item.end);
-    if (sameWords && item.label !== tag.label && (best === null || m.overlap > best.overlap)) best = { k, overlap: m.overlap };
+    if (sameWords && item.label !== tag.label && (best === null || m.overlap > best.overlap))
+      best = { k, overlap: m.overlap };
   }
   if (best !== null) {
     const item = ex.key[best.k];
-    if (tag.label === "claim" && item.label === "source") return { code: "is-speaker", args: { key_quote: item.quote } };
+    if (tag.label === "claim" && item.label === "source")
+      return { code: "is-speaker", args: { key_quote: item.quote } };
     return { code: "other-label", args: { key_label: item.label, key_quote: item.quote } };
   }
   for (const k of met.keys()) {
@@ -380,24 +545,57 @@ function reason(tag, met, t, tagOfItem, ex) {
   return { code: "label-test", args: {} };
 }
 
-/** What to tell the student about one tag beyond its verdict, in a fixed order (check._findings). */
+/**
+ * What to tell the student about one tag beyond its verdict, in a fixed order (check._findings).
+ * @param {Tag} tag
+ * @param {string} verdict
+ * @param {Map<number, Meeting>} met
+ * @param {number | null} k the item the tag matched, if any
+ * @param {number} t
+ * @param {Map<number, number>} tagOfItem
+ * @param {Restricted} ex
+ * @param {ArticleView} view
+ * @returns {Finding[]}
+ */
 function findings(tag, verdict, met, k, t, tagOfItem, ex, view) {
+  /** @type {Finding[]} */
   const out = [];
   const sentences = sentenceCount(view, tag.start, tag.end);
   if (sentences > 1) out.push({ code: "spans-sentences", args: { sentences } });
   let covered = 0;
   for (const j of met.keys()) if (ex.key[j].label === tag.label && !ex.key[j].optional) covered++;
   if (covered > 1) out.push({ code: "covers-items", args: { count: covered } });
-  if ((verdict === "close" || verdict === "defensible") && k !== null) out.push(...edges(tag, met.get(k), view));
+  const matched = k === null ? undefined : met.get(k);
+  if ((verdict === "close" || verdict === "defensible") && matched) out.push(...edges(tag, matched, view));
   if (verdict === "extra") out.push(reason(tag, met, t, tagOfItem, ex));
   return out;
 }
 
-/** Running counts for one label's score (check._Tally). */
+/**
+ * Running counts for one label's score (check._Tally).
+ * @returns {Score}
+ */
 function tally() {
-  return { credit: 0, tags: 0, required: 0, found: 0, tagged: 0, tagged_in_key: 0, attrs_right: 0, attrs_asked: 0 };
+  return {
+    precision: 0,
+    recall: 0,
+    f1: 0,
+    credit: 0,
+    tags: 0,
+    required: 0,
+    found: 0,
+    tagged: 0,
+    tagged_in_key: 0,
+    attrs_right: 0,
+    attrs_asked: 0,
+  };
 }
 
+/**
+ * The tally's precision, recall and F1 (check._Tally.score).
+ * @param {Score} c
+ * @returns {Score}
+ */
 function score(c) {
   let precision;
   let recall;
@@ -410,23 +608,42 @@ function score(c) {
     f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   }
   return {
-    precision, recall, f1, credit: c.credit, tags: c.tags, required: c.required, found: c.found, tagged: c.tagged,
-    tagged_in_key: c.tagged_in_key, attrs_right: c.attrs_right, attrs_asked: c.attrs_asked,
+    precision,
+    recall,
+    f1,
+    credit: c.credit,
+    tags: c.tags,
+    required: c.required,
+    found: c.found,
+    tagged: c.tagged,
+    tagged_in_key: c.tagged_in_key,
+    attrs_right: c.attrs_right,
+    attrs_asked: c.attrs_asked,
   };
 }
 
-/** Per label and for all labels together (check._scores). */
+/**
+ * Per label and for all labels together (check._scores).
+ * @param {Restricted} ex
+ * @param {ItemResult[]} itemsOut
+ * @param {TagResult[]} tagsOut
+ * @returns {Record<string, Score>}
+ */
 function scores(ex, itemsOut, tagsOut) {
   const tallies = new Map([...ex.labels.keys(), "all"].map((label) => [label, tally()]));
+  const both = (/** @type {string} */ label) => [
+    /** @type {Score} */ (tallies.get(label)),
+    /** @type {Score} */ (tallies.get("all")),
+  ];
   for (const tag of tagsOut) {
-    for (const c of [tallies.get(tag.label), tallies.get("all")]) {
+    for (const c of both(tag.label)) {
       c.tagged += 1;
       c.tagged_in_key += Number(["matched", "close", "defensible"].includes(tag.verdict));
       c.tags += Number(tag.verdict !== "defensible");
     }
   }
   for (const item of itemsOut) {
-    for (const c of [tallies.get(item.label), tallies.get("all")]) {
+    for (const c of both(item.label)) {
       if (!item.optional) {
         c.required += 1;
         c.found += Number(item.verdict === "hit" || item.verdict === "boundary");
@@ -448,6 +665,10 @@ function scores(ex, itemsOut, tagsOut) {
  * `exercise` is the compiled exercise JSON; `handin` has `tags` (already read: see handin.js) and
  * `orphans` ({place, problem, fix} of tags left out); `options.labels`, `options.lines` and
  * `options.difficulty` restrict the check as in Python.
+ * @param {Exercise} exercise
+ * @param {{tags: Tag[], orphans?: Orphan[]}} handin
+ * @param {CheckOptions} [options]
+ * @returns {Report}
  */
 export function checkTags(exercise, handin, options = {}) {
   const view = articleView(exercise.article);
@@ -458,12 +679,19 @@ export function checkTags(exercise, handin, options = {}) {
   const met = meetings(tags, ex.key);
   const key = ex.key;
 
+  /** @type {Map<number, number>} tag index -> item index, one to one within each label */
   const match = new Map();
   for (const label of ex.labels.keys()) {
+    /** @type {number[]} */
     const rows = [];
-    tags.forEach((tag, t) => { if (tag.label === label) rows.push(t); });
+    tags.forEach((tag, t) => {
+      if (tag.label === label) rows.push(t);
+    });
+    /** @type {number[]} */
     const cols = [];
-    key.forEach((item, k) => { if (item.label === label) cols.push(k); });
+    key.forEach((item, k) => {
+      if (item.label === label) cols.push(k);
+    });
     for (const [t, k] of assign(rows, cols, met)) match.set(t, k);
   }
   const tagOfItem = new Map([...match].map(([t, k]) => [k, t]));
@@ -471,48 +699,87 @@ export function checkTags(exercise, handin, options = {}) {
   const wrongLabel = wrongLabelPairs(tags, met, match, tagOfItem, ex);
   const itemOfWrongTag = new Map([...wrongLabel].map(([k, t]) => [t, k]));
 
+  /** @type {string[]} */
   const itemVerdicts = [];
+  /** @type {ItemResult[]} */
   const itemsOut = key.map((item, k) => {
-    const t = tagOfItem.has(k) ? tagOfItem.get(k) : wrongLabel.has(k) ? wrongLabel.get(k) : null;
+    const t = tagOfItem.get(k) ?? wrongLabel.get(k) ?? null;
     const tag = t === null ? null : tags[t];
+    const meeting = t === null ? undefined : met[t].get(k);
     const matched = tagOfItem.has(k);
     let verdict = "missed";
-    if (tag) verdict = matched ? (met[t].get(k).overlap >= ex.tolerance ? "hit" : "boundary") : "wrong-label";
+    if (tag)
+      verdict = matched
+        ? /** @type {Meeting} */ (meeting).overlap >= ex.tolerance
+          ? "hit"
+          : "boundary"
+        : "wrong-label";
     itemVerdicts.push(verdict);
     return {
-      key_id: item.id, label: item.label, line: item.line, start: item.start, end: item.end, quote: item.quote,
-      optional: Boolean(item.optional), verdict, tag_id: tag ? tag.id : null, tag_label: tag ? tag.label : null,
-      tag_quote: tag ? tag.quote : null, overlap: tag ? met[t].get(k).overlap : 0,
-      attrs: matched ? attrResults(tag, item, ex, challenge) : {},
-      attribution: matched ? attribution(tag, item, itemOfTagId, ex, challenge) : null,
-      why: item.why, hints: [...(item.hints || [])],
+      key_id: item.id,
+      label: item.label,
+      line: item.line,
+      start: item.start,
+      end: item.end,
+      quote: item.quote,
+      optional: Boolean(item.optional),
+      verdict,
+      tag_id: tag ? tag.id : null,
+      tag_label: tag ? tag.label : null,
+      tag_quote: tag ? tag.quote : null,
+      overlap: meeting ? meeting.overlap : 0,
+      attrs: tag && matched ? attrResults(tag, item, ex, challenge) : {},
+      attribution: tag && matched ? attribution(tag, item, itemOfTagId, ex, challenge) : null,
+      why: item.why,
+      hints: [...(item.hints || [])],
     };
   });
 
+  /** @type {TagResult[]} */
   const tagsOut = tags.map((tag, t) => {
-    const k = match.has(t) ? match.get(t) : itemOfWrongTag.has(t) ? itemOfWrongTag.get(t) : null;
+    const k = match.get(t) ?? itemOfWrongTag.get(t) ?? null;
+    /** @type {KeyItem | null} */
     let trap = null;
     let verdict;
-    if (match.has(t)) verdict = key[k].optional ? "defensible" : itemVerdicts[k] === "hit" ? "matched" : "close";
+    if (k !== null && match.has(t))
+      verdict = key[k].optional ? "defensible" : itemVerdicts[k] === "hit" ? "matched" : "close";
     else if (k !== null) verdict = "wrong-label";
     else {
-      trap = ex.distractors.find((d) => d.labels.includes(tag.label) && tag.start < d.end && d.start < tag.end) || null;
+      trap =
+        ex.distractors.find((d) => (d.labels || []).includes(tag.label) && tag.start < d.end && d.start < tag.end) ||
+        null;
       verdict = trap ? "distractor" : "extra";
     }
     const linked = k !== null ? key[k] : trap;
     return {
-      tag_id: tag.id, label: tag.label, line: lineOf(view, tag.start), start: tag.start, end: tag.end,
-      quote: tag.quote, verdict, key_id: linked ? linked.id : null, key_label: k !== null ? key[k].label : null,
-      key_quote: linked ? linked.quote : null, key_line: linked ? linked.line : null,
-      overlap: k !== null ? met[t].get(k).overlap : 0, why: linked ? linked.why : "",
+      tag_id: tag.id,
+      label: tag.label,
+      line: lineOf(view, tag.start),
+      start: tag.start,
+      end: tag.end,
+      quote: tag.quote,
+      verdict,
+      key_id: linked ? linked.id : null,
+      key_label: k !== null ? key[k].label : null,
+      key_quote: linked ? linked.quote : null,
+      key_line: linked ? linked.line : null,
+      overlap: k !== null ? /** @type {Meeting} */ (met[t].get(k)).overlap : 0,
+      why: linked ? linked.why : "",
       findings: findings(tag, verdict, met[t], k, t, tagOfItem, ex, view),
     };
   });
 
   return {
-    format: contract.formats.report, exercise: ex.id, article_sha256: exercise.article.sha256, difficulty,
-    labels: [...ex.labels.keys()], lines: ex.lines ? [...ex.lines] : null, items: itemsOut, tags: tagsOut,
-    scores: scores(ex, itemsOut, tagsOut), orphans: [...(handin.orphans || [])],
+    format: contract.formats.report,
+    exercise: ex.id,
+    article_sha256: exercise.article.sha256,
+    difficulty,
+    labels: [...ex.labels.keys()],
+    lines: ex.lines ? [...ex.lines] : null,
+    items: itemsOut,
+    tags: tagsOut,
+    scores: scores(ex, itemsOut, tagsOut),
+    orphans: [...(handin.orphans || [])],
   };
 }
 
@@ -522,6 +789,10 @@ export class HandInRefused extends Error {}
 /**
  * Read a hand-in (decoded JSON) and check it: the Report Python's load + check give. Tags that do
  * not fit are left out and listed in `orphans`; a hand-in for something else is refused whole.
+ * @param {Exercise} exercise
+ * @param {any} handin
+ * @param {CheckOptions} [options]
+ * @returns {Report}
  */
 export function check(exercise, handin, options = {}) {
   const refused = refusal(exercise, handin);

@@ -1,228 +1,197 @@
 // @ts-check
-// Reading a hand-in for Check: the same refusals and per-tag problems, in the same words, as
-// src/medialit/core/handin.py's parse_handin (file size and JSON syntax are the caller's business).
+// Hand-in files in the browser (src/medialit/core/handin.py): the document the Download button
+// saves, and the reader that checks one loaded from a file or from this browser's saved work.
 
-import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { quoteOf } from "./spans.js";
 
-const HANDIN_FORMAT = contract.formats.handin;
-const FREE_TEXT = contract.free_text;
+/** @typedef {import("./types.js").Exercise} Exercise */
+/** @typedef {import("./types.js").HandIn} HandIn */
+/** @typedef {import("./types.js").Tag} Tag */
 
-// --- Python-compatible helpers, so the messages read exactly as Python's ---------------------
+export const HANDIN_FORMAT = "medialit.handin/1";
+export const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
 
-// --- Python-compatible helpers ---------------------------------------------------------------
-
-const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
-
-function pyReprString(text) {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  const named = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", [quote]: `\\${quote}` };
-  let out = quote;
-  for (const ch of text) {
-    if (named[ch]) out += named[ch];
-    else if (ch !== " " && NOT_PRINTABLE.test(ch)) {
-      const cp = ch.codePointAt(0);
-      const [prefix, width] = cp < 0x100 ? ["\\x", 2] : cp < 0x10000 ? ["\\u", 4] : ["\\U", 8];
-      out += prefix + cp.toString(16).padStart(width, "0");
-    } else out += ch;
+/**
+ * A clean copy of a tag with the hand-in fields, plus the key fields author mode edits (why,
+ * hints, optional, entity, accept) when they are there and of the right type.
+ * @param {any} t
+ * @returns {Tag}
+ */
+export function copyTag(t) {
+  /** @type {Tag} */
+  const out = {
+    id: t.id,
+    label: t.label,
+    start: t.start,
+    end: t.end,
+    quote: t.quote,
+    attrs: { ...(t.attrs || {}) },
+    source_ids: [...(t.source_ids || [])],
+    note: t.note || "",
+  };
+  if (typeof t.why === "string") out.why = t.why;
+  if (typeof t.entity === "string") out.entity = t.entity;
+  if (Array.isArray(t.hints)) out.hints = t.hints.filter((/** @type {any} */ x) => typeof x === "string");
+  if (typeof t.optional === "boolean") out.optional = t.optional;
+  if (Array.isArray(t.accept)) {
+    out.accept = t.accept
+      .filter(
+        (/** @type {any} */ a) =>
+          a && Number.isInteger(a.start) && Number.isInteger(a.end) && typeof a.quote === "string",
+      )
+      .map((/** @type {any} */ { start, end, quote }) => ({ start, end, quote }));
   }
-  return out + quote;
-}
-
-function pyReprNumber(x) {
-  if (Number.isInteger(x)) return BigInt(x).toString();
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
-  const [mantissa, power] = x.toExponential().split("e");
-  // A non-integer double is below 1e16, so only small numbers need Python's "1e-05" style.
-  if (Number(power) >= -4) return String(x);
-  return `${mantissa}e-${String(-Number(power)).padStart(2, "0")}`;
-}
-
-/** Python's repr() of a decoded JSON value (1.0 and 1 cannot be told apart once decoded). */
-function pyRepr(value) {
-  if (value === null || value === undefined) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (typeof value === "number") return pyReprNumber(value);
-  if (typeof value === "string") return pyReprString(value);
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
-  return `{${Object.entries(value).map(([k, v]) => `${pyReprString(k)}: ${pyRepr(v)}`).join(", ")}}`;
-}
-
-/** Python's str() of a decoded JSON value. */
-function pyStr(value) {
-  return typeof value === "string" ? value : pyRepr(value);
-}
-
-/** Python's truth value of a decoded JSON value. */
-function pyTruthy(value) {
-  if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === "object") return Object.keys(value).length > 0;
-  return Boolean(value);
-}
-
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function own(object, name) {
-  return isObject(object) && Object.hasOwn(object, name) ? object[name] : undefined;
-}
-
-// --- reading a hand-in -----------------------------------------------------------------------
-
-/** Code points and line starts of the compiled article. */
-function articleView(article) {
-  const chars = Array.from(article.text);
-  const lineStarts = [0];
-  chars.forEach((ch, i) => { if (ch === "\n") lineStarts.push(i + 1); });
-  return { chars, lineStarts };
-}
-
-function lineOf(view, offset) {
-  let lo = 0;
-  let hi = view.lineStarts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (view.lineStarts[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-
-function finding(place, problem, fix) {
-  return { place, problem, fix };
+  return out;
 }
 
 /**
- * Why the hand-in cannot be checked against this exercise at all, or null.
- * The same refusals, in the same words, as Python's parse_handin (file size and JSON syntax are
- * the caller's business: this reads an already decoded object). `file` names it in the message.
+ * The hand-in document for some tags.
+ * @param {Exercise} exercise
+ * @param {Tag[]} tags
+ * @param {{student?: string, created?: string, updated?: string}} [fields]
+ * @returns {HandIn}
  */
-export function refusal(exercise, handin, file = "") {
-  const refuse = (place, problem, fix) => `${file ? `${file}: ` : ""}${place}: ${problem} Fix: ${fix}`;
-  if (!isObject(handin)) {
-    return refuse("top level", "this is not a medialit hand-in (no JSON object).",
-      "choose the .json file that the Download button saved.");
-  }
-  const fmt = handin.format;
-  if (fmt !== HANDIN_FORMAT) {
-    const problem = typeof fmt !== "string" || !fmt.startsWith("medialit.")
-      ? "this is not a medialit hand-in file"
-      : `this file has format ${pyRepr(fmt)}, not ${pyRepr(HANDIN_FORMAT)}`;
-    return refuse("`format`", `${problem}.`,
-      "choose the .json file that the Download button saved (a newer medialit may read newer files).");
-  }
-  if (!Array.isArray(handin.tags)) {
-    return refuse("`tags`", "the file has no list of tags.", "choose the file that the Download button saved.");
-  }
-  const exerciseId = pyTruthy(handin.exercise) ? pyStr(handin.exercise) : "";
-  if (exerciseId !== exercise.id) {
-    return refuse("`exercise`", `this hand-in is for exercise ${pyRepr(exerciseId)}, not ${pyRepr(exercise.id)}.`,
-      "check it against its own exercise file.");
-  }
-  const sha = pyTruthy(handin.article_sha256) ? pyStr(handin.article_sha256) : "";
-  if (sha !== exercise.article.sha256) {
-    const short = (text) => Array.from(text).slice(0, 12).join("");
-    return refuse("`article_sha256`", "this hand-in was made for another version of the article "
-      + `(hand-in ${short(sha)}…, exercise ${short(exercise.article.sha256)}…).`,
-      "use the exercise version the student worked on, or ask the student to tag again.");
-  }
-  return null;
+export function makeHandin(exercise, tags, { student = "", created = "", updated = "" } = {}) {
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  return {
+    format: HANDIN_FORMAT,
+    exercise: exercise.id,
+    article_sha256: exercise.article.sha256,
+    student,
+    created: created || now,
+    updated: updated || now,
+    tags: tags.map(copyTag),
+  };
 }
 
-/** What is wrong with the shape of one tag, or null. */
-function tagProblem(raw) {
-  if (!isObject(raw)) return "is not an object";
-  for (const name of ["id", "label", "quote"]) {
-    if (typeof raw[name] !== "string" || !raw[name]) return `has no \`${name}\` text`;
-  }
-  for (const name of ["start", "end"]) {
-    if (!Number.isInteger(raw[name])) return `has no whole-number \`${name}\``;
-  }
-  if (Object.hasOwn(raw, "attrs") && !isObject(raw.attrs)) return "has `attrs` that is not an object";
-  if (Object.hasOwn(raw, "source_ids") && !(Array.isArray(raw.source_ids) && raw.source_ids.every((i) => typeof i === "string"))) {
+const short = (/** @type {unknown} */ sha) => `${String(sha).slice(0, 12)}…`;
+const isObject = (/** @type {unknown} */ x) => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/**
+ * `s`, cut to `n` characters with an ellipsis.
+ * @param {string} s
+ * @param {number} [n]
+ */
+export const ellipsis = (s, n = 40) =>
+  Array.from(s).length > n
+    ? `${Array.from(s)
+        .slice(0, n - 1)
+        .join("")}…`
+    : s;
+
+/**
+ * Check one tag's shape; the problem in words, or null.
+ * @param {any} t
+ */
+function tagShapeProblem(t) {
+  if (!isObject(t)) return "is not an object";
+  for (const k of ["id", "label", "quote"]) if (typeof t[k] !== "string" || !t[k]) return `has no \`${k}\` text`;
+  for (const k of ["start", "end"]) if (!Number.isInteger(t[k])) return `has no whole-number \`${k}\``;
+  if (t.attrs !== undefined && !isObject(t.attrs)) return "has `attrs` that is not an object";
+  if (
+    t.source_ids !== undefined &&
+    !(Array.isArray(t.source_ids) && t.source_ids.every((/** @type {any} */ s) => typeof s === "string"))
+  ) {
     return "has `source_ids` that is not a list of ids";
   }
-  if (Object.hasOwn(raw, "note") && !(typeof raw.note === "string" || raw.note === null)) return "has a `note` that is not text";
+  if (t.note !== undefined && t.note !== null && typeof t.note !== "string") return "has a `note` that is not text";
   return null;
 }
 
-/** Why a well-formed tag does not fit the exercise (range, orphan quote, label, attributes), or null. */
-function problemAgainstExercise(tag, exercise, labels) {
-  const view = articleView(exercise.article);
-  const size = view.chars.length;
-  if (!(tag.start >= 0 && tag.start < tag.end && tag.end <= size)) {
-    return `its span ${tag.start}–${tag.end} is outside the article (0–${size}); it was left out.`;
-  }
-  const there = view.chars.slice(tag.start, tag.end).join("");
-  if (there !== tag.quote) {
-    return `orphan: its quote “${tag.quote}” does not match the article there `
-      + `(“${there}”, L${lineOf(view, tag.start)}); it was left out.`;
-  }
-  const spec = labels.get(tag.label);
-  if (!spec) {
-    return `its label ${pyRepr(tag.label)} is not one of this exercise's (${[...labels.keys()].join(", ")}); it was left out.`;
-  }
-  for (const [name, value] of Object.entries(tag.attrs)) {
-    const allowed = own(spec.attrs, name);
-    if (allowed === undefined || allowed === null) {
-      return `label ${tag.label} has no attribute ${pyRepr(name)}; the tag was left out.`;
-    }
-    if (allowed !== FREE_TEXT && value !== null && value !== "" && !(typeof value === "string" && allowed.includes(value))) {
-      return `${pyRepr(value)} is not a value of ${tag.label}.${name} (${allowed.join(", ")}); the tag was left out.`;
-    }
-  }
-  return null;
-}
+/**
+ * @typedef {{ok: false, error: string}} HandinRefused
+ * @typedef {{ok: true, tags: Tag[], problems: string[], student: string, created: string}} HandinRead
+ */
 
-function labelMap(exercise) {
-  return new Map(exercise.labels.map((spec) => [spec.name, spec]));
-}
-
-/** The usable tags of a hand-in and the findings about the rest, as Python's parse_handin. */
-export function readTags(exercise, handin) {
-  const findings = [];
-  const candidates = [];
-  if (!isObject(handin) || !Array.isArray(handin.tags)) return { tags: candidates, findings };
-  const labels = labelMap(exercise);
-  const seen = new Set();
-  handin.tags.forEach((raw, n) => {
-    const place = `tag ${n + 1}` + (isObject(raw) && typeof raw.id === "string" ? ` (${raw.id})` : "");
-    const problem = tagProblem(raw);
-    if (problem) {
-      findings.push(finding(place, `this tag ${problem}; it was left out.`, "tag it again in the widget."));
-      return;
-    }
-    const tag = {
-      id: raw.id, label: raw.label, start: raw.start, end: raw.end, quote: raw.quote,
-      attrs: { ...(raw.attrs || {}) }, source_ids: [...(raw.source_ids || [])], note: raw.note || "",
-    };
-    if (seen.has(tag.id)) {
-      findings.push(finding(place, `the id \`${tag.id}\` is used twice; the second was left out.`,
-        "give each tag its own id, or tag it again in the widget."));
-      return;
-    }
-    seen.add(tag.id);
-    const misfit = problemAgainstExercise(tag, exercise, labels);
-    if (misfit) {
-      findings.push(finding(place, misfit, "tag it again in the widget."));
-      return;
-    }
-    candidates.push(tag);
+/**
+ * Read a hand-in (text or parsed object) for this exercise. Refused whole:
+ * {ok: false, error}. Otherwise {ok: true, tags, problems, student, created}; bad tags are left
+ * out and named in `problems`. Tags whose label this page does not show are kept as they are.
+ * @param {unknown} input
+ * @param {Exercise} exercise
+ * @param {string[]} chars the article's code points
+ * @param {string} [fileName]
+ * @returns {HandinRefused | HandinRead}
+ */
+export function readHandin(input, exercise, chars, fileName = "the file") {
+  /** @returns {HandinRefused} */
+  const refuse = (/** @type {string} */ why) => ({
+    ok: false,
+    error: `${fileName}: ${why} Your current work is kept.`,
   });
-
-  const kept = new Map(candidates.map((t) => [t.id, t]));
-  for (const tag of candidates) {
-    for (const ref of tag.source_ids) {
-      const target = kept.get(ref);
-      if (target === undefined || target.label !== "source") {
-        const what = target === undefined ? "a tag that is not there" : `a ${target.label} tag, not a source`;
-        findings.push(finding(`tag ${tag.id}`, `\`source_ids\` points at ${what} (${ref}); that link was dropped.`,
-          "link the claim to a source tag again."));
-      }
+  const choose = "Choose the .json file the Download button saved.";
+  /** @type {any} */
+  let data = input;
+  if (typeof input === "string") {
+    if (input.length > MAX_HANDIN_BYTES) return refuse("it is over 5 MB, too big for a hand-in.");
+    try {
+      data = JSON.parse(input.replace(/^\uFEFF/, ""));
+    } catch {
+      return refuse(`it is not a medialit hand-in (not valid JSON). ${choose}`);
     }
-    tag.source_ids = tag.source_ids.filter((r) => kept.has(r) && kept.get(r).label === "source");
   }
-  return { tags: candidates, findings };
+  if (!isObject(data)) return refuse("it is not a medialit hand-in (no JSON object).");
+  if (data.format !== HANDIN_FORMAT) {
+    return refuse(
+      typeof data.format === "string" && data.format.startsWith("medialit.")
+        ? `it has format "${data.format}", not "${HANDIN_FORMAT}".`
+        : `it is not a medialit hand-in file. ${choose}`,
+    );
+  }
+  if (data.exercise !== exercise.id) {
+    return refuse(`it is for exercise "${data.exercise}", but this page is exercise "${exercise.id}".`);
+  }
+  if (data.article_sha256 !== exercise.article.sha256) {
+    return refuse(
+      `it was made for another version of the article (file ${short(data.article_sha256)}, ` +
+        `this page ${short(exercise.article.sha256)}).`,
+    );
+  }
+  if (!Array.isArray(data.tags)) return refuse("it has no list of tags.");
+  const specs = new Map(exercise.labels.map((l) => [l.name, l]));
+  /** @type {string[]} */
+  const problems = [];
+  /** @type {Map<string, Tag>} */
+  const byId = new Map();
+  /**
+   * Why one raw tag cannot be kept, or null.
+   * @param {any} raw
+   */
+  const problemOf = (raw) => {
+    const shape = tagShapeProblem(raw);
+    if (shape) return ` ${shape}`;
+    if (!(raw.start >= 0 && raw.start < raw.end && raw.end <= chars.length)) return " is outside the article";
+    if (quoteOf(chars, raw.start, raw.end) !== raw.quote)
+      return `: “${ellipsis(raw.quote)}” does not match the article there`;
+    /** @type {any} */
+    const allowed = specs.get(raw.label)?.attrs;
+    for (const [name, value] of Object.entries(specs.has(raw.label) ? raw.attrs || {} : {})) {
+      const ok =
+        allowed?.[name] === "text"
+          ? typeof value === "string"
+          : Array.isArray(allowed?.[name]) && (value === "" || value === null || allowed[name].includes(value));
+      if (!ok) return `: "${value}" is not a value of ${raw.label} ${name}`;
+    }
+    return null;
+  };
+  for (const [n, raw] of data.tags.entries()) {
+    const place = `tag ${n + 1}${raw && typeof raw.id === "string" ? ` (${raw.id})` : ""}`;
+    const shape = tagShapeProblem(raw);
+    if (!shape && byId.has(raw.id)) {
+      problems.push(`${place}: the id is used twice; the second was left out.`);
+      continue;
+    }
+    const problem = problemOf(raw);
+    if (problem) problems.push(`${place}${problem}; it was left out.`);
+    else byId.set(raw.id, copyTag(raw));
+  }
+  for (const t of byId.values()) {
+    const good = t.source_ids.filter((s) => byId.get(s)?.label === "source");
+    if (good.length !== t.source_ids.length) {
+      problems.push(`tag ${t.id}: a link to a missing or non-source tag was dropped.`);
+      t.source_ids = good;
+    }
+  }
+  const text = (/** @type {unknown} */ x) => (typeof x === "string" ? x : "");
+  return { ok: true, tags: [...byId.values()], problems, student: text(data.student), created: text(data.created) };
 }

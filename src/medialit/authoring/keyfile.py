@@ -1,6 +1,6 @@
 """Key items as exercise.yml text, from the tags an instructor made in the Tagger's author mode.
 
-In Jupyter the widget asks Python for this file; on a book page `static/author.js` writes the same
+In Jupyter the widget asks Python for this file; on a book page `src/js/authoring/keyfile.js` writes the same
 text (a test holds the two to it). Spans are written as `quote` plus `occurrence` where the quote
 repeats, the way a person writes them, so `load_exercise` resolves them back to the same offsets.
 """

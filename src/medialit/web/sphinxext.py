@@ -7,8 +7,10 @@
 ```
 
 The path is relative to the page. The directive compiles the exercise at build time and emits a
-mount element, the compiled exercise as JSON and a module script that loads `static-host.js`
-(which loads `tagger.js` and, for Check, `check.js`) from the book's own `_static/medialit/`.
+mount element and the compiled exercise as JSON (tokens packed, see page_data.py). A page with a
+Tagger loads one classic script, `_static/medialit/book-page.js` (the Tagger, Check and the key
+writer in one file), early in its head: no module is loaded across files, so the page works opened
+from disk (`file://`) as well as served. A page whose Tagger cannot start says why in the page.
 """
 from __future__ import annotations
 
@@ -19,20 +21,29 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.osutil import relative_uri
 
 from ..core.errors import InputError
 from ..core.contract import DIFFICULTIES, MODES
 from ..core.exercise import parse_lines
 from ..core.exercise_file import load_exercise
+from .page_data import pack_exercise
 
 STATIC = Path(__file__).parent / "static"
-STATIC_FILES = ("tagger.js", "tagger.css", "static-host.js", "check.js", "author.js")
+STATIC_FILES = ("book-page.js", "tagger.css")
 STATIC_DIR = "_static/medialit"
+PAGE_SCRIPT = "medialit/book-page.js"
+LOADING = "The tagger is starting. It needs JavaScript."
+NO_SCRIPT = ("The tagger cannot start: JavaScript is turned off in this browser. Turn it on, or open this page "
+             "in another browser.")
+# Runs when the page has loaded: a mount that the page's script never reached says why, in words a
+# student understands (the script file is missing from a copy of the book, or the browser is too old).
+NOT_STARTED = ("The tagger could not start: a file it needs (_static/medialit/book-page.js) did not load, or "
+               "this browser is too old for it. If you opened a copy of the book, ask for a copy of the whole "
+               "book folder, with its _static folder; or open the page in an up-to-date browser.")
 
 
 class tagger_node(nodes.General, nodes.Element):
-    """Placeholder for one tagger; its `config` is the JSON the page hands to static-host.js."""
+    """Placeholder for one tagger; its `config` is the JSON the page hands to book-page.js."""
 
 
 def script_json(data) -> str:
@@ -75,7 +86,7 @@ class TaggerDirective(SphinxDirective):
         serial = self.env.new_serialno("medialit-tagger")
         node = tagger_node()
         node["ids"] = [f"medialit-tagger-{serial}"]
-        node["config"] = {"exercise": compiled, "labels": labels, "difficulty": compiled["difficulty"],
+        node["config"] = {"exercise": pack_exercise(compiled), "labels": labels, "difficulty": compiled["difficulty"],
                           "mode": self.options.get("mode", "student")}
         self.set_source_info(node)
         return [node]
@@ -84,17 +95,23 @@ class TaggerDirective(SphinxDirective):
 def visit_tagger_html(self, node: tagger_node) -> None:
     mount_id = node["ids"][0]
     config_id = f"{mount_id}-config"
-    target = self.builder.get_target_uri(self.builder.current_docname)
-    host = relative_uri(target, f"{STATIC_DIR}/static-host.js")
-    if not host.startswith(("./", "../", "/")):
-        host = f"./{host}"
+    fallback = ("addEventListener('load',function(){var m=document.getElementById(" + json.dumps(mount_id)
+                + ");if(m&&!m.getAttribute('data-state')){var p=m.querySelector('.medialit-tagger-loading');"
+                + "if(p){p.className='medialit-tagger-failed';p.setAttribute('role','alert');p.textContent="
+                + json.dumps(NOT_STARTED) + "}}})")
     self.body.append(
         f'<div class="medialit-tagger-mount" id="{mount_id}" data-medialit-tagger="" data-config="{config_id}">'
-        '<p class="medialit-tagger-loading">The tagger is loading. It needs JavaScript; '
-        'if nothing appears, open this page in a current browser.</p></div>\n'
+        f'<p class="medialit-tagger-loading">{LOADING}</p>'
+        f'<noscript><p class="medialit-tagger-failed">{NO_SCRIPT}</p></noscript></div>\n'
         f'<script type="application/json" id="{config_id}">{script_json(node["config"])}</script>\n'
-        f'<script type="module">import {{ mountAll }} from {json.dumps(host)}; mountAll();</script>\n')
+        f'<script>{fallback}</script>\n')
     raise nodes.SkipNode
+
+
+def add_page_script(app, pagename, templatename, context, doctree) -> None:
+    """Pages with a Tagger load its script in the head, deferred and before the theme's own scripts."""
+    if doctree is not None and next(iter(doctree.findall(tagger_node)), None) is not None:
+        app.add_js_file(PAGE_SCRIPT, priority=100, loading_method="defer")
 
 
 def skip_node(self, node) -> None:
@@ -117,5 +134,6 @@ def setup(app):
                  man=(skip_node, None), texinfo=(skip_node, None))
     app.add_directive("tagger", TaggerDirective)
     app.add_css_file("medialit/tagger.css")
+    app.connect("html-page-context", add_page_script)
     app.connect("build-finished", copy_static)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "2", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

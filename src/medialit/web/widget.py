@@ -1,4 +1,4 @@
-"""`Tagger`: the tagging widget in Jupyter (an anywidget). The front end is static/tagger.js.
+"""`Tagger`: the tagging widget in Jupyter (an anywidget). Its front end is built from src/js into static/tagger.js.
 
 Tags sync to Python as the `tags` trait; Check runs the Python checker and shows its Report in
 the widget. The same front end runs on static book pages through the `{tagger}` directive.

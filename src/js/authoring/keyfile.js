@@ -2,7 +2,8 @@
 // The static book-page host (static-host.js) loads this on request; in Jupyter the Python side
 // (medialit.keyfile) writes the same text.
 
-import { quoteOf, sortTags, tokenAt } from "./tagger.js";
+import { quoteOf, tokenAt } from "../core/spans.js";
+import { sortTags } from "../tagger/tags.js";
 
 /** YAML double-quoted scalar. JSON strings are valid YAML 1.2 double-quoted scalars. */
 export function yamlString(s) {

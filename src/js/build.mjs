@@ -1,0 +1,48 @@
+// Build the front end's bundles from src/js into src/medialit/web/static (or the folder given):
+//   tagger.js     the ES module Jupyter's anywidget loads (export default {render})
+//   book-page.js  one classic script with everything a book page needs (Tagger, host, Check,
+//                 key writer), so a page works opened from disk as well as served
+//   tagger.css    the Tagger's style sheet, for both
+// The built files are committed (pip install needs no Node); tests/js/bundles.test.mjs fails
+// when they are stale. Run: node src/js/build.mjs [folder]
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const STATIC = join(HERE, "..", "medialit", "web", "static");
+export const OUTPUTS = ["tagger.js", "book-page.js", "tagger.css"];
+const BANNER = "/* medialit Tagger: built by esbuild from src/js (node src/js/build.mjs); do not edit. */";
+
+/**
+ * Write the bundles into `folder`.
+ * @param {string} folder
+ */
+export async function build(folder) {
+  const common = { bundle: true, minify: true, target: "es2020", legalComments: "none", logLevel: "warning" };
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: [join(HERE, "hosts", "anywidget.js")],
+      format: "esm",
+      outfile: join(folder, "tagger.js"),
+      banner: { js: BANNER },
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [join(HERE, "hosts", "book_page.js")],
+      format: "iife",
+      globalName: "medialitTagger",
+      outfile: join(folder, "book-page.js"),
+      banner: { js: BANNER },
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [join(HERE, "tagger", "tagger.css")],
+      outfile: join(folder, "tagger.css"),
+      banner: { css: BANNER },
+    }),
+  ]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await build(process.argv[2] || STATIC);

@@ -1,0 +1,133 @@
+// @ts-check
+// The Tagger on a static book page, where no kernel runs. The `{tagger}` directive
+// (src/medialit/web/sphinxext.py) writes a mount element and the exercise as JSON; this script,
+// one classic script with everything a page needs (so it works opened from disk as well as
+// served), mounts a Tagger on each, with Check and the key writer answering in the browser.
+
+import { keyYaml } from "../authoring/keyfile.js";
+import { check } from "../core/check.js";
+import { makeHandin } from "../core/handin.js";
+import { render } from "../tagger/tagger.js";
+import { unpackExercise } from "./page_data.js";
+import { StaticModel } from "./static_model.js";
+
+export { StaticModel, check, render, unpackExercise };
+
+/** @typedef {import("../core/types.js").Tag} Tag */
+
+/**
+ * Run the JavaScript checker on the tags this page shows and put the Report on the model.
+ * @param {StaticModel} model
+ */
+export function runCheck(model) {
+  const exercise = model.get("exercise");
+  const names = new Set(exercise.labels.map((/** @type {{name: string}} */ l) => l.name));
+  const tags = /** @type {Tag[]} */ (model.get("tags") || []).filter((t) => names.has(t.label));
+  const handin = makeHandin(exercise, tags, { student: model.get("student") || "" });
+  try {
+    model.set("report", check(exercise, handin, { difficulty: model.get("difficulty") }));
+  } catch (err) {
+    model.emit("msg:custom", {
+      type: "status",
+      message: `Check could not run: ${err instanceof Error ? err.message : err}`,
+    });
+  }
+}
+
+/**
+ * Write the key file of the tags made in author mode and hand it back to the widget.
+ * @param {StaticModel} model
+ * @param {Tag[]} tags
+ */
+export function writeKey(model, tags) {
+  try {
+    const exercise = model.get("exercise");
+    const text = keyYaml(exercise, tags, Array.from(exercise.article.text));
+    model.emit("msg:custom", { type: "key-yaml", text, count: tags.length });
+  } catch (err) {
+    model.emit("msg:custom", {
+      type: "status",
+      message: `The key file could not be written: ${err instanceof Error ? err.message : err}`,
+    });
+  }
+}
+
+/**
+ * What a kernel would do with the widget's messages.
+ * @param {any} message
+ * @param {StaticModel} model
+ */
+export function answer(message, model) {
+  if (message?.type === "check") return runCheck(model);
+  if (message?.type === "key-yaml") return writeKey(model, message.tags || []);
+  return undefined;
+}
+
+/**
+ * Say in the mount, in words a student understands, why the Tagger did not start.
+ * @param {HTMLElement} el
+ * @param {string} why
+ */
+function fail(el, why) {
+  el.dataset.state = "failed";
+  const p = document.createElement("p");
+  p.className = "medialit-tagger-failed";
+  p.setAttribute("role", "alert");
+  p.textContent = `The tagger could not start: ${why}`;
+  el.replaceChildren(p);
+}
+
+/**
+ * Mount one Tagger on `el`; its settings and exercise are in the JSON script named by
+ * data-config. Returns the model and the clean-up, or null when it is mounted already or failed.
+ * @param {HTMLElement} el
+ */
+export function mount(el) {
+  if (el.dataset.state) return null;
+  /** @type {any} */
+  let config;
+  try {
+    config = JSON.parse(document.getElementById(el.dataset.config || "")?.textContent || "");
+    config.exercise = unpackExercise(config.exercise);
+  } catch {
+    fail(el, "the exercise in this page is missing or damaged. Tell your teacher: the book needs to be built again.");
+    return null;
+  }
+  const model = new StaticModel(
+    {
+      exercise: config.exercise,
+      labels: config.labels || [],
+      difficulty: config.difficulty || config.exercise.difficulty,
+      mode: config.mode || "student",
+    },
+    answer,
+  );
+  try {
+    el.replaceChildren();
+    const cleanup = render({ model, el });
+    el.dataset.state = "ready";
+    return { model, cleanup };
+  } catch (err) {
+    fail(
+      el,
+      `something went wrong while it was being set up (${err instanceof Error ? err.message : err}). ` +
+        "Reload the page; if this message comes back, open the page in an up-to-date browser or tell your teacher.",
+    );
+    return null;
+  }
+}
+
+/**
+ * Mount every Tagger on the page that is not mounted yet.
+ * @param {ParentNode} [root]
+ */
+export function mountAll(root = document) {
+  return [.../** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-medialit-tagger]"))]
+    .map(mount)
+    .filter(Boolean);
+}
+
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => mountAll());
+  else mountAll();
+}

@@ -1,0 +1,63 @@
+// @ts-check
+// Building elements. Text from files or students reaches the page through `textContent` and
+// `value` only, never as markup.
+
+const FOCUSABLE = new Set(["a", "button", "input", "select", "textarea", "summary", "details"]);
+
+/** @typedef {string | Node | null | undefined | false} Child */
+
+/**
+ * `h("p.mt-a.mt-b", attrs, ...children)`: an element with the classes written after the dots.
+ * `attrs` may be a string (the text); `on<event>` attributes add listeners.
+ * @param {string} selector
+ * @param {Record<string, any> | string} [attrs]
+ * @param {...(Child | Child[])} children
+ * @returns {HTMLElement}
+ */
+export function h(selector, attrs = {}, ...children) {
+  const [tag, ...classes] = selector.split(".");
+  const el = document.createElement(tag);
+  // JupyterLab and Notebook 7 match their command-mode shortcuts (arrows, Enter) against the focused
+  // element itself, before looking at its parents: each element that can take focus opts out.
+  if (FOCUSABLE.has(tag) || (typeof attrs === "object" && "tabindex" in attrs)) {
+    el.setAttribute("data-lm-suppress-shortcuts", "true");
+  }
+  if (classes.length) el.className = classes.join(" ");
+  for (const [k, v] of Object.entries(typeof attrs === "string" ? { text: attrs } : attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "text") el.textContent = v;
+    else if (k === "class") el.className = v;
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+/**
+ * A button of type "button".
+ * @param {string} className
+ * @param {Child | Child[]} content
+ * @param {((event: Event) => void) | null} onclick null when a parent listens
+ * @param {Record<string, any>} [attrs]
+ * @returns {HTMLButtonElement}
+ */
+export const button = (className, content, onclick, attrs = {}) =>
+  /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: className, onclick, ...attrs }, content));
+
+/**
+ * The text badge of a label (its letter and number), hidden from screen readers, which read the
+ * label's name instead.
+ * @param {string} label
+ * @param {string} text
+ */
+export const badge = (label, text) => h("span", { class: `mt-badge mt-badge-${label}`, "aria-hidden": "true", text });
+
+/**
+ * Set an element's text only when it differs (no layout work for nothing).
+ * @param {Element} el
+ * @param {string} text
+ */
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}

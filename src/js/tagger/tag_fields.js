@@ -1,0 +1,252 @@
+// @ts-check
+// The fields of one tag's entry in the list: its attributes, the sources a claim names, the
+// student's note and, in author mode, the key's explanation, hints and options. Made when the
+// entry is first opened; most entries never are.
+
+import { ellipsis } from "../core/handin.js";
+import { h } from "./dom.js";
+import { updateTag } from "./tags.js";
+
+/** @typedef {import("../core/types.js").Tag} Tag */
+/** @typedef {import("../core/types.js").Label} Label */
+/** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
+/** @typedef {import("./tag_index.js").TagIndex} TagIndex */
+/** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Field */
+
+/**
+ * The sources a claim can name, as a key that changes when their ids, numbers or words do.
+ * @param {TagIndex} index
+ */
+export function sourcesKey(index) {
+  return (index.byLabel.get("source") || []).map((s) => `${s.id}=${index.numbers.get(s.id)}=${s.quote}`).join("\n");
+}
+
+/**
+ * Build the fields of tag `t` into `container`.
+ * @param {TaggerContext} ctx
+ * @param {Tag} t
+ * @param {Label} spec
+ * @param {HTMLElement} container
+ */
+export function buildFields(ctx, t, spec, container) {
+  const { uid, author } = ctx;
+  /** @type {[Field, "value" | "checked", (tag: Tag) => any][]} */
+  const bound = [];
+  const current = () => ctx.state.get(t.id) || t;
+  const numberOf = (/** @type {string} */ id) => ctx.index().numbers.get(id) || "";
+
+  /**
+   * Wire one input: it shows `read(tag)` and a change commits `patch(value, tag)`. Typing merges
+   * into one undo step per field; choices are announced as saved.
+   * @param {Field} input
+   * @param {(tag: Tag) => any} read
+   * @param {(value: any, tag: Tag) => Partial<Tag>} patch
+   * @param {string | null} [mergeKey]
+   */
+  function bind(input, read, patch, mergeKey = null) {
+    const property = input instanceof HTMLInputElement && input.type === "checkbox" ? "checked" : "value";
+    const typing = (input instanceof HTMLInputElement && input.type === "text") || input instanceof HTMLTextAreaElement;
+    /** @type {any} */ (input)[property] = read(t);
+    input.addEventListener(typing ? "input" : "change", () => {
+      ctx.commit(
+        updateTag(ctx.state.tags, t.id, patch(/** @type {any} */ (input)[property], current())),
+        typing ? "" : "Saved.",
+        mergeKey,
+      );
+    });
+    bound.push([input, property, read]);
+    return input;
+  }
+  const id = (/** @type {string} */ name) => `${uid}-${t.id}-${name}`;
+  const text = (/** @type {string} */ name, /** @type {string} */ className, /** @type {string} */ maxlength = "") =>
+    /** @type {HTMLInputElement} */ (
+      h("input", { type: "text", id: id(name), class: className, maxlength: maxlength || null })
+    );
+  const row = (
+    /** @type {string} */ label,
+    /** @type {Field} */ input,
+    /** @type {(tag: Tag) => any} */ read,
+    /** @type {(value: any, tag: Tag) => Partial<Tag>} */ patch,
+  ) => [h("label.mt-field", { for: input.id }, label), bind(input, read, patch, `${t.id}:${input.id}`)];
+  const checkbox = (
+    /** @type {string} */ className,
+    /** @type {(tag: Tag) => any} */ read,
+    /** @type {(value: any, tag: Tag) => Partial<Tag>} */ patch,
+    /** @type {string} */ label,
+  ) =>
+    h(
+      "label.mt-check-label",
+      {},
+      bind(/** @type {HTMLInputElement} */ (h("input", { type: "checkbox", class: className })), read, patch),
+      label,
+    );
+
+  /** @type {HTMLElement[]} */
+  const out = Object.entries(spec.attrs || {}).flatMap(([name, choices]) =>
+    row(
+      `${name}: `,
+      choices === "text"
+        ? text(`a-${name}`, `mt-attr mt-attr-${name}`, "200")
+        : /** @type {HTMLSelectElement} */ (
+            h(
+              "select",
+              { id: id(`a-${name}`), class: `mt-attr mt-attr-${name}` },
+              h("option", { value: "" }, "(not set)"),
+              choices.map((c) => h("option", { value: c, text: c })),
+            )
+          ),
+      (x) => x.attrs?.[name] ?? "",
+      (v, x) => ({ attrs: { ...x.attrs, [name]: v } }),
+    ),
+  );
+
+  /** @type {HTMLElement | null} */
+  let links = null;
+  /** @type {HTMLInputElement[]} */
+  let linkBoxes = [];
+  /** @type {HTMLInputElement | null} */
+  let nobody = null;
+  let linksKey = "";
+
+  /** The claim's "Attributed to" choices, one per source tag on show. */
+  function buildLinks() {
+    const index = ctx.index();
+    const sources = index.byLabel.get("source") || [];
+    linksKey = sourcesKey(index);
+    const claimNumber = numberOf(t.id);
+    linkBoxes = sources.map((s) => {
+      const box = /** @type {HTMLInputElement} */ (h("input.mt-link", { type: "checkbox", "data-source": s.id }));
+      box.addEventListener("change", () => {
+        const ids = new Set(current().source_ids || []);
+        if (box.checked) ids.add(s.id);
+        else ids.delete(s.id);
+        const order = (ctx.index().byLabel.get("source") || []).map((x) => x.id);
+        ctx.commit(
+          updateTag(ctx.state.tags, t.id, { source_ids: order.filter((x) => ids.has(x)) }),
+          box.checked
+            ? `${claimNumber} now attributed to ${numberOf(s.id)} “${ellipsis(s.quote)}”.`
+            : `${claimNumber} no longer attributed to ${numberOf(s.id)}.`,
+        );
+      });
+      return box;
+    });
+    nobody = /** @type {HTMLInputElement} */ (h("input.mt-link-none", { type: "checkbox" }));
+    const none = nobody;
+    none.addEventListener("change", () => {
+      if (none.checked)
+        ctx.commit(updateTag(ctx.state.tags, t.id, { source_ids: [] }), `${numberOf(t.id)}: no source given.`);
+      else none.checked = !(current().source_ids || []).length;
+    });
+    const fieldset = h(
+      "fieldset.mt-links",
+      {},
+      h("legend", "Attributed to"),
+      linkBoxes.map((box, n) =>
+        h("label.mt-check-label", {}, box, ` ${numberOf(sources[n].id)} “${ellipsis(sources[n].quote, 30)}”`),
+      ),
+      h("label.mt-check-label", {}, none, " nobody (no source given)"),
+      sources.length ? null : h("p.mt-empty", "Tag a source first to link it here."),
+    );
+    syncLinks(current());
+    return fieldset;
+  }
+
+  /** @param {Tag} tag */
+  function syncLinks(tag) {
+    const named = new Set(tag.source_ids || []);
+    for (const box of linkBoxes) box.checked = named.has(box.dataset.source || "");
+    if (nobody) nobody.checked = !named.size;
+  }
+
+  if (t.label === "claim") {
+    links = buildLinks();
+    out.push(links);
+  }
+  out.push(
+    ...row(
+      "Why I tagged this: ",
+      /** @type {HTMLInputElement} */ (
+        h("input.mt-note", { type: "text", id: id("note"), maxlength: "300", placeholder: "one line" })
+      ),
+      (x) => x.note || "",
+      (v) => ({ note: v }),
+    ),
+  );
+  if (author) {
+    out.push(
+      ...row(
+        "Why (shown to students): ",
+        /** @type {HTMLTextAreaElement} */ (h("textarea.mt-why", { id: id("why"), rows: "2" })),
+        (x) => x.why || "",
+        (v) => ({ why: v }),
+      ),
+    );
+    for (const n of [0, 1]) {
+      out.push(
+        ...row(
+          `Hint ${n + 1}: `,
+          text(`hint${n}`, `mt-hint${n}`),
+          (x) => (x.hints || [])[n] || "",
+          (v, x) => ({ hints: Object.assign(["", ""], x.hints, { [n]: v }) }),
+        ),
+      );
+    }
+    if (t.label === "source") {
+      out.push(
+        ...row(
+          "Entity (the same id for every mention of one person or body): ",
+          text("entity", "mt-entity", "80"),
+          (x) => x.entity || "",
+          (v) => ({ entity: v }),
+        ),
+      );
+    }
+    out.push(
+      checkbox(
+        "mt-optional",
+        (x) => !!x.optional,
+        (v) => ({ optional: v }),
+        " optional (defensible, not required)",
+      ),
+    );
+  }
+  container.append(...out);
+
+  return {
+    /**
+     * Show the tag's values again (after undo, redo or a change in another tab), except in the
+     * field being typed in.
+     * @param {Tag} tag
+     */
+    sync(tag) {
+      for (const [input, property, read] of bound) {
+        if (input !== document.activeElement) /** @type {any} */ (input)[property] = read(tag);
+      }
+      if (t.label === "claim") syncLinks(tag);
+    },
+
+    /**
+     * Rebuild a claim's source choices when the sources on show changed; focus stays on the
+     * same source's box.
+     * @param {TagIndex} index
+     * @param {string} [key] sourcesKey(index), when the caller has it
+     */
+    refreshSources(index, key = sourcesKey(index)) {
+      if (!links || key === linksKey) return;
+      const focused = /** @type {HTMLElement | null} */ (
+        links.contains(document.activeElement) ? document.activeElement : null
+      );
+      const fresh = buildLinks();
+      links.replaceWith(fresh);
+      links = fresh;
+      const again = focused?.dataset.source
+        ? linkBoxes.find((b) => b.dataset.source === focused.dataset.source)
+        : focused?.classList.contains("mt-link-none")
+          ? nobody
+          : null;
+      again?.focus();
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof buildFields>} TagFields */

@@ -1,0 +1,272 @@
+// @ts-check
+// The list of tags beside the article, one group per label. Entries are keyed by tag id: a change
+// adds, removes, moves or updates in place only the entries it concerns; numbers and links are
+// set as text where they changed.
+
+import { ellipsis } from "../core/handin.js";
+import { tokenAt } from "../core/spans.js";
+import { button, h, setText } from "./dom.js";
+import { buildFields, sourcesKey } from "./tag_fields.js";
+
+/** @typedef {import("../core/types.js").Tag} Tag */
+/** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
+/** @typedef {import("./tagger.js").Actions} Actions */
+/** @typedef {import("./tag_index.js").TagIndex} TagIndex */
+/** @typedef {import("./tag_fields.js").TagFields} TagFields */
+
+/** What a tag's verdict says in its entry after Check. */
+export const TAG_VERDICT_WORDS = {
+  matched: "✓ Matches the key",
+  close: "≈ Matches the key, edges differ",
+  defensible: "✓ Defensible (optional)",
+  "wrong-label": "↔ Other label in the key",
+  distractor: "✗ A trap: not this one",
+  extra: "✗ Not in the key",
+};
+
+/**
+ * @typedef {object} Entry
+ * @property {HTMLElement} li
+ * @property {Tag} tag the tag it shows
+ * @property {HTMLButtonElement} jump
+ * @property {HTMLElement} badge
+ * @property {HTMLElement} quote
+ * @property {HTMLElement} line
+ * @property {HTMLElement} linked
+ * @property {HTMLButtonElement} remove
+ * @property {HTMLElement | null} verdict
+ * @property {HTMLDetailsElement | null} details
+ * @property {TagFields | null} fields
+ */
+
+/**
+ * The tag list.
+ * @param {TaggerContext} ctx
+ * @param {Actions} actions
+ */
+export function createTagList(ctx, actions) {
+  const { uid, labels, tokens, guided, askDetails } = ctx;
+  const box = h("div.mt-tags", {}, h("p.mt-side-title", "Your tags"));
+  const groups = new Map(
+    labels.map((l) => {
+      const id = `${uid}-g-${l.name}`;
+      const title = h("p.mt-group-title", { id });
+      const list = h("ul");
+      const empty = h("p.mt-empty", "None yet.");
+      box.append(
+        h("div", { class: `mt-group mt-group-${l.name}`, role: "group", "aria-labelledby": id }, title, list, empty),
+      );
+      return [l.name, { title, list, empty }];
+    }),
+  );
+  /** @type {Map<string, Entry>} */
+  const entries = new Map();
+  /** tags whose details are open (kept while their entry comes and goes with undo) */
+  const openDetails = new Set();
+  /** @type {Map<string, string>} */
+  let verdicts = new Map();
+  const lineOf = (/** @type {Tag} */ t) => tokens[tokenAt(tokens, t.start)].line;
+
+  // entries are cloned from one pattern; clicks and toggles are heard once, on the list
+  const pattern = h(
+    "li.mt-entry",
+    {},
+    button(
+      "mt-jump",
+      [h("span.mt-badge", { "aria-hidden": "true" }), " ", h("span.mt-quote"), h("span.mt-line"), h("span.mt-linked")],
+      null,
+    ),
+    button("mt-del", "✕", null),
+    guided ? null : h("details.mt-details", {}, h("summary", {}, askDetails ? "Describe this tag" : "More (optional)")),
+  );
+  /** @param {Event} e */
+  const entryOf = (e) => {
+    const li = e.target instanceof Element ? e.target.closest(".mt-entry") : null;
+    return li instanceof HTMLElement ? entries.get(li.dataset.id || "") : undefined;
+  };
+  ctx.listen(box, "click", (e) => {
+    const entry = entryOf(e);
+    const target = /** @type {Element} */ (e.target);
+    if (!entry) return;
+    if (target.closest(".mt-jump")) actions.jumpTo(entry.tag.id);
+    else if (target.closest(".mt-del")) actions.removeById(entry.tag.id);
+  });
+  box.addEventListener(
+    "toggle",
+    (e) => {
+      const entry = entryOf(e);
+      if (!entry || e.target !== entry.details || !entry.details) return;
+      if (entry.details.open) {
+        openDetails.add(entry.tag.id);
+        fill(entry);
+      } else openDetails.delete(entry.tag.id);
+    },
+    true, // toggle does not bubble
+  );
+
+  /** @param {Entry} entry */
+  function fill(entry) {
+    if (entry.fields || !entry.details) return;
+    const container = h("div.mt-fields");
+    entry.details.append(container);
+    const spec = /** @type {import("../core/types.js").Label} */ (ctx.labelByName.get(entry.tag.label));
+    entry.fields = buildFields(ctx, entry.tag, spec, container);
+  }
+
+  /**
+   * @param {Tag} t
+   * @param {TagIndex} index
+   * @returns {Entry}
+   */
+  function makeEntry(t, index) {
+    const li = /** @type {HTMLElement} */ (pattern.cloneNode(true));
+    li.dataset.id = t.id;
+    const jump = /** @type {HTMLButtonElement} */ (li.children[0]);
+    const [entryBadge, quote, line, linked] = /** @type {HTMLElement[]} */ ([...jump.children]);
+    entryBadge.classList.add(`mt-badge-${t.label}`);
+    const details = /** @type {HTMLDetailsElement | null} */ (li.children[2] || null);
+    /** @type {Entry} */
+    const entry = {
+      li,
+      tag: t,
+      jump,
+      badge: entryBadge,
+      quote,
+      line,
+      linked,
+      remove: /** @type {HTMLButtonElement} */ (li.children[1]),
+      verdict: null,
+      details,
+      fields: null,
+    };
+    if (details && openDetails.has(t.id)) {
+      details.open = true;
+      fill(entry);
+    }
+    fillEntry(entry, t, index);
+    return entry;
+  }
+
+  /**
+   * Set what an entry shows, touching only what differs.
+   * @param {Entry} entry
+   * @param {Tag} t
+   * @param {TagIndex} index
+   */
+  function fillEntry(entry, t, index) {
+    const title = ctx.titleOf(t.label);
+    const number = index.numbers.get(t.id) || "";
+    const links = index.links.get(t.id);
+    const line = lineOf(t);
+    setText(entry.badge, number);
+    setText(entry.quote, `“${ellipsis(t.quote, 70)}”`);
+    setText(entry.line, ` L${line}`);
+    setText(entry.linked, links ? ` → ${links.split(",").join(", ")}` : "");
+    const jumpLabel = `${title} ${number}: ${t.quote}. Line ${line}. Show in the text.`;
+    if (entry.jump.getAttribute("aria-label") !== jumpLabel) entry.jump.setAttribute("aria-label", jumpLabel);
+    const removeLabel = `Remove ${title} ${number}`;
+    if (entry.remove.getAttribute("aria-label") !== removeLabel) entry.remove.setAttribute("aria-label", removeLabel);
+    const verdict = verdicts.get(t.id);
+    const verdictClass = `mt-verdict mt-v-${verdict}`;
+    if (verdict && !entry.verdict) {
+      entry.verdict = h("p", { class: verdictClass });
+      entry.jump.nextElementSibling?.after(entry.verdict);
+    }
+    if (verdict && entry.verdict) {
+      entry.verdict.className = verdictClass;
+      setText(entry.verdict, /** @type {Record<string, string>} */ (TAG_VERDICT_WORDS)[verdict] || verdict);
+    } else if (entry.verdict) {
+      entry.verdict.remove();
+      entry.verdict = null;
+    }
+    if (entry.tag !== t) {
+      entry.tag = t;
+      entry.fields?.sync(t);
+    }
+  }
+
+  /**
+   * Put the list's entries in the order of `wanted`, moving only those out of place.
+   * @param {HTMLElement} list
+   * @param {HTMLElement[]} wanted
+   */
+  function order(list, wanted) {
+    let at = list.firstElementChild;
+    for (const li of wanted) {
+      if (li === at) at = at.nextElementSibling;
+      else list.insertBefore(li, at);
+    }
+    while (at) {
+      const next = at.nextElementSibling;
+      at.remove();
+      at = next;
+    }
+  }
+
+  return {
+    element: box,
+
+    /**
+     * Bring the list from `before` to `after`. `verdictsNow` (after a Check, or null when
+     * unchanged) says each tag's verdict; every entry is refreshed then.
+     * @param {TagIndex | null} before
+     * @param {TagIndex} after
+     * @param {Map<string, string> | null} verdictsNow
+     */
+    update(before, after, verdictsNow) {
+      if (verdictsNow) verdicts = verdictsNow;
+      for (const [id, entry] of entries) {
+        if (!after.ranges.has(id)) {
+          entry.li.remove();
+          entries.delete(id);
+        }
+      }
+      const sources = sourcesKey(after);
+      for (const l of labels) {
+        const tags = after.byLabel.get(l.name) || [];
+        const group = /** @type {{title: HTMLElement, list: HTMLElement, empty: HTMLElement}} */ (groups.get(l.name));
+        const items = tags.map((t) => {
+          let entry = entries.get(t.id);
+          if (!entry) {
+            entry = makeEntry(t, after);
+            entries.set(t.id, entry);
+          } else if (
+            verdictsNow ||
+            entry.tag !== t ||
+            !before ||
+            before.numbers.get(t.id) !== after.numbers.get(t.id) ||
+            before.links.get(t.id) !== after.links.get(t.id)
+          ) {
+            fillEntry(entry, t, after);
+          }
+          entry.fields?.refreshSources(after, sources);
+          return entry.li;
+        });
+        setText(group.title, `${l.title}: ${items.length}`);
+        order(group.list, items);
+        if (group.empty.hidden !== items.length > 0) group.empty.hidden = items.length > 0;
+      }
+    },
+
+    /**
+     * Open a tag's details when its entry is made (challenge asks to describe each new tag).
+     * @param {string} id
+     */
+    openWhenMade(id) {
+      openDetails.add(id);
+    },
+
+    /**
+     * Put focus on a tag's entry; false when it has none.
+     * @param {string} id
+     */
+    focus(id) {
+      const entry = entries.get(id);
+      if (!entry) return false;
+      entry.jump.focus();
+      return true;
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createTagList>} TagList */

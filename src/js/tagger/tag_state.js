@@ -1,0 +1,64 @@
+// @ts-check
+// The tag list of one Tagger and its undo history. Every change goes through here and tells the
+// listeners where it came from, so they can draw, sync and save without asking twice.
+
+import { History } from "./history.js";
+
+/** @typedef {import("../core/types.js").Tag} Tag */
+/** @typedef {"edit" | "history" | "model" | "other-tab" | "restore"} ChangeSource */
+
+export class TagState {
+  /** @param {Tag[]} tags */
+  constructor(tags) {
+    this.tags = tags;
+    /** @type {History<Tag[]>} */
+    this.history = new History();
+    /** @type {((source: ChangeSource) => void)[]} */
+    this.listeners = [];
+  }
+
+  /**
+   * A change the user made: it can be undone.
+   * @param {Tag[]} tags
+   * @param {string | null} [mergeKey] edits with the same key in a row undo in one step
+   */
+  commit(tags, mergeKey = null) {
+    this.history.record(this.tags, mergeKey);
+    this.set(tags, "edit");
+  }
+
+  /**
+   * Undo (back) or redo; false when there is nothing to go to.
+   * @param {boolean} back
+   */
+  travel(back) {
+    const tags = back ? this.history.undo(this.tags) : this.history.redo(this.tags);
+    if (!tags) return false;
+    this.set(tags, "history");
+    return true;
+  }
+
+  /**
+   * A change from outside (the kernel, another tab, saved work): no undo step of its own.
+   * @param {Tag[]} tags
+   * @param {ChangeSource} source
+   */
+  set(tags, source) {
+    if (tags === this.tags) return;
+    this.tags = tags;
+    for (const listener of this.listeners) listener(source);
+  }
+
+  /** @param {(source: ChangeSource) => void} listener */
+  onChange(listener) {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * The tag with this id now, or undefined.
+   * @param {string} id
+   */
+  get(id) {
+    return this.tags.find((t) => t.id === id);
+  }
+}

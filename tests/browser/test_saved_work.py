@@ -1,0 +1,151 @@
+"""Saved work is never lost: a page closed right after a tag, two tabs (or two chapters) on the same
+exercise, a save with some bad tags. Driven in Chromium on the book served over http."""
+from __future__ import annotations
+
+import json
+
+from browser_helpers import flush_saves
+from playwright.sync_api import expect
+
+TAGGER_PAGE = "book/tagger.html"
+LOADED_CHAPTER = "book/05-loaded-language.html"  # loaded words, lines 1-28
+CLAIMS_CHAPTER = "book/03-claims.html"  # claims, same exercise
+
+
+def open_tagger(context, path: str):
+    page = context.new_page()
+    page.goto(path)
+    page.wait_for_selector(".mt-article .mt-tok")
+    return page
+
+
+def exercise_of(page) -> dict:
+    return page.evaluate("""() => {
+      const config = JSON.parse(document.querySelector("script[type='application/json'][id^='medialit-tagger']").textContent);
+      return window.medialitTagger.unpackExercise(config.exercise);
+    }""")
+
+
+def key_of(page) -> str:
+    ex = exercise_of(page)
+    return f"medialit:{ex['id']}:{ex['article']['sha256']}"
+
+
+def stored_quotes(page) -> list[tuple[str, str]]:
+    raw = page.evaluate("(k) => localStorage.getItem(k)", key_of(page))
+    return sorted((t["label"], t["quote"]) for t in json.loads(raw)["tags"]) if raw else []
+
+
+def tag_word(page, word: str, key: str, nth: int = 0) -> None:
+    tokens = exercise_of(page)["article"]["tokens"]
+    i = [n for n, t in enumerate(tokens) if t["text"] == word][nth]
+    token = page.locator(".mt-article .mt-tok").nth(i)
+    token.scroll_into_view_if_needed()
+    token.dblclick()
+    page.keyboard.press(key)
+
+
+def entries(page, label: str):
+    return page.locator(f".mt-group-{label} .mt-entry .mt-quote")
+
+
+# The autosave waits for an idle moment; here none ever comes, so only the flush on leaving can save.
+NO_IDLE_MOMENT = "window.requestIdleCallback = () => 1; window.cancelIdleCallback = () => {};"
+
+
+def test_a_page_closed_right_after_a_tag_keeps_it(browser, book_server):
+    context = browser.new_context(base_url=book_server)
+    context.add_init_script(NO_IDLE_MOMENT)
+    try:
+        page = open_tagger(context, TAGGER_PAGE)
+        tag_word(page, "despot", "3")
+        page.close()
+        again = open_tagger(context, TAGGER_PAGE)
+        expect(entries(again, "loaded")).to_have_text(["“despot”"])
+        # and a reload straight after a tag
+        tag_word(again, "seething", "3")
+        again.reload()
+        again.wait_for_selector(".mt-article .mt-tok")
+        expect(entries(again, "loaded")).to_have_text(["“despot”", "“seething”"])
+    finally:
+        context.close()
+
+
+def test_two_tabs_on_the_same_chapter_lose_nothing(browser, book_server):
+    context = browser.new_context(base_url=book_server)
+    try:
+        first = open_tagger(context, TAGGER_PAGE)
+        second = open_tagger(context, TAGGER_PAGE)
+        # both tabs tag before either has saved: both make a tag with the first free id
+        tag_word(first, "despot", "3")
+        tag_word(second, "seething", "3")
+        flush_saves(first)
+        flush_saves(second)
+        expected = [("loaded", "despot"), ("loaded", "seething")]
+        assert stored_quotes(first) == expected
+        for page in (first, second):
+            expect(entries(page, "loaded")).to_have_count(2)
+        # a removal in one tab reaches the other, and the other's next save does not bring it back
+        first.locator(".mt-group-loaded .mt-entry", has_text="despot").locator(".mt-del").click()
+        flush_saves(first)
+        expect(entries(second, "loaded")).to_have_text(["“seething”"])
+        tag_word(second, "bizarre", "3")
+        flush_saves(second)
+        assert stored_quotes(first) == [("loaded", "bizarre"), ("loaded", "seething")]
+        expect(entries(first, "loaded")).to_have_count(2)
+        # undo in the other tab takes back its own tag only
+        second.locator(".mt-article").focus()
+        second.keyboard.press("Control+z")
+        flush_saves(second)
+        assert stored_quotes(first) == [("loaded", "seething")]
+    finally:
+        context.close()
+
+
+def test_two_chapters_on_the_same_exercise_keep_each_others_tags(browser, book_server):
+    context = browser.new_context(base_url=book_server)
+    try:
+        loaded = open_tagger(context, LOADED_CHAPTER)
+        claims = open_tagger(context, CLAIMS_CHAPTER)
+        assert key_of(loaded) == key_of(claims)
+        tag_word(loaded, "despot", "3")
+        tag_word(claims, "undoubtedly", "1")
+        flush_saves(loaded)
+        flush_saves(claims)
+        stored = stored_quotes(loaded)
+        assert ("loaded", "despot") in stored and ("claim", "undoubtedly") in stored
+        loaded.reload()
+        loaded.wait_for_selector(".mt-article .mt-tok")
+        tag_word(loaded, "seething", "3")
+        flush_saves(loaded)
+        assert ("claim", "undoubtedly") in stored_quotes(loaded)  # the claims chapter's tag survived
+    finally:
+        context.close()
+
+
+def test_a_save_with_some_bad_tags_keeps_them_aside_and_says_so(browser, book_server):
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, TAGGER_PAGE)
+        tag_word(page, "despot", "3")
+        flush_saves(page)
+        key = key_of(page)
+        doc = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))
+        good = doc["tags"][0]
+        doc["tags"].append({**good, "id": "t9", "quote": "not the article's words"})
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(doc)])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        notice = page.locator(".mt-notice")
+        expect(notice).to_contain_text("set aside")
+        expect(notice).to_contain_text("not the article")
+        expect(entries(page, "loaded")).to_have_text(["“despot”"])
+        keys = page.evaluate("() => Object.keys(localStorage)")
+        aside = [k for k in keys if k.startswith(key + ":set-aside:")]
+        assert len(aside) == 1
+        kept = json.loads(page.evaluate("(k) => localStorage.getItem(k)", aside[0]))
+        assert [t["id"] for t in kept["tags"]] == [good["id"], "t9"]  # the bad tag is kept, not dropped
+        flush_saves(page)
+        assert [t["quote"] for t in json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))["tags"]] == ["despot"]
+    finally:
+        context.close()
