@@ -17,11 +17,13 @@ import numpy as np
 import pandas as pd
 
 from ..core.handin import HandIn, load_handin
-from ..core.check import Report, check
+from ..core.check import check
+from ..core.report import Report
 from ..core.errors import InputError
 from ..core.exercise import Exercise
 
 MISSED_SHOWN = 10
+OVER_TAGGING = ("spans-sentences", "covers-items", "covers-more")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -156,7 +158,7 @@ def _orphans(loaded: list[tuple[str, HandIn]]) -> pd.DataFrame:
 
 
 def _scores(reports: list[tuple[str, HandIn, Report]], exercise: Exercise) -> pd.DataFrame:
-    rows = [{"student": name, "label": label, **{k: report.scores[label][k] for k in ("precision", "recall", "f1")}}
+    rows = [{"student": name, "label": label, **{k: getattr(report.scores[label], k) for k in ("precision", "recall", "f1")}}
             for name, _, report in reports for label in exercise.labels]
     frame = pd.DataFrame(rows, columns=["student", "label", "precision", "recall", "f1"])
     return frame.sort_values(["student", "label"], kind="stable").reset_index(drop=True)
@@ -166,7 +168,7 @@ def _items(reports: list[tuple[str, HandIn, Report]], exercise: Exercise) -> pd.
     verdicts = {item.id: {"hit": 0, "boundary": 0, "wrong-label": 0, "missed": 0} for item in exercise.key}
     for _, _, report in reports:
         for entry in report.items:
-            verdicts[entry["key_id"]][entry["verdict"]] += 1
+            verdicts[entry.key_id][entry.verdict] += 1
     n = max(len(reports), 1)
     rows = []
     for item in exercise.key:
@@ -194,12 +196,13 @@ def _misconceptions(reports: list[tuple[str, HandIn, Report]], exercise: Exercis
     quoted_loaded = {k.id for k in exercise.key if k.label == "loaded" and _expects_quoted(k)}
     for name, _, report in reports:
         for entry in report.items:
-            if entry["key_id"] in quoted_loaded and (entry["attrs"].get("voice") or {}).get("given") == "reporter":
-                blamed.setdefault(entry["key_id"], set()).add(name)
+            voice = entry.attrs.get("voice")
+            if entry.key_id in quoted_loaded and voice is not None and voice.given == "reporter":
+                blamed.setdefault(entry.key_id, set()).add(name)
         for entry in report.tags:
-            if entry["verdict"] == "distractor":
-                trapped.setdefault(entry["key_id"], set()).add(name)
-        if any(notice["kind"] == "over-tagging" for notice in report.data["notices"]):
+            if entry.verdict == "distractor":
+                trapped.setdefault(entry.key_id, set()).add(name)
+        if any(f.code in OVER_TAGGING for entry in report.tags for f in entry.findings):
             over.add(name)
     rows = []
     for key_id, names in blamed.items():

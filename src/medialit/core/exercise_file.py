@@ -13,8 +13,9 @@ from ruamel.yaml.error import YAMLError
 
 from .article import Article
 from .errors import InputError
-from .exercise import DIFFICULTIES, ID_PATTERN, Distractor, Exercise, KeyItem, Span
-from .labels import DEFAULT_LABELS, FREE_TEXT, LabelSpec
+from .contract import DIFFICULTIES, FREE_TEXT
+from .exercise import ID_PATTERN, Distractor, Exercise, KeyItem, Span
+from .labels import DEFAULT_LABELS, LabelSpec
 
 ITEM_FIELDS = {"id", "label", "quote", "occurrence", "after", "attrs", "entity", "source_ids", "why",
                "hints", "accept", "optional", "draft", "voice_exception"}
@@ -143,7 +144,9 @@ def _labels_from(task: dict, file: str) -> dict[str, LabelSpec]:
             str(name), str(body.get("title", base.title if base else name.title())),
             str(body.get("help", base.help if base else "")),
             str(body.get("shortcut", base.shortcut if base else n)),
-            str(body.get("letter", base.letter if base else name[0])).lower(), clean)
+            str(body.get("letter", base.letter if base else name[0])).lower(), clean,
+            str(body.get("test", base.test if base else "")), str(body.get("noun", base.noun if base else "")),
+            str(body.get("plural", base.plural if base else "")))
     return specs
 
 
@@ -264,7 +267,7 @@ def load_exercise(path: str | Path) -> Exercise:
             attrs=_check_attrs(entry.get("attrs"), labels[label], origin, place),
             entity=str(entry["entity"]) if entry.get("entity") else None, source_ids=source_ids,
             why=str(entry.get("why") or "").strip(),
-            hints=hints,
+            hints=tuple(hints),
             accept=accept, optional=bool(entry.get("optional", False)), draft=bool(entry.get("draft", False)),
             voice_exception=entry.get("voice_exception")))
 

@@ -10,11 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_HANDIN_BYTES
 from .errors import Finding, InputError
-from .labels import FREE_TEXT
 
-HANDIN_FORMAT = "medialit.handin/1"
-MAX_HANDIN_BYTES = 5 * 1024 * 1024
 
 
 def now_iso() -> str:
