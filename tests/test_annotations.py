@@ -4,7 +4,7 @@ import pytest
 
 from helpers import handin_of, key_tags
 from medialit import load_handin
-from medialit.core.handin import MAX_HANDIN_BYTES
+from medialit.core.contract import MAX_HANDIN_BYTES
 from medialit.core.errors import InputError
 
 

@@ -1,13 +1,13 @@
+"""Check's rules on the small Kremlin fixture: verdicts, findings and scores as data (no sentences)."""
 import json
 import random
 
 import pytest
-
 from hypothesis import given, settings, strategies as st
 
 from helpers import handin_of, key_tags
-from medialit import Tag, check, load_exercise
-from medialit.core.check import _neighbourhoods, assign, jaccard
+from medialit import InputError, Tag, check, load_exercise
+from medialit.core.check import Meeting, assign, jaccard, meetings
 
 
 def tag_at(ex, quote, label, tid="x", occurrence=1, **kw):
@@ -15,58 +15,102 @@ def tag_at(ex, quote, label, tid="x", occurrence=1, **kw):
     return Tag(tid, label, start, start + len(quote), quote, **kw)
 
 
+def tag_after(ex, quote, after, label, tid):
+    start = ex.article.text.index(quote, ex.article.text.index(after) + len(after))
+    return Tag(tid, label, start, start + len(quote), quote)
+
+
+def by_id(results, field="key_id"):
+    return {getattr(r, field): r for r in results}
+
+
+def codes(tag_result):
+    return [f.code for f in tag_result.findings]
+
+
 def test_key_scores_one_everywhere(mini):
     report = check(handin_of(mini, key_tags(mini)), mini)
     for label in ("claim", "source", "loaded", "all"):
-        assert report.scores[label]["f1"] == 1.0
-    assert {i["verdict"] for i in report.items if not i["optional"]} == {"hit"}
+        assert report.scores[label].f1 == 1.0
+        assert report.scores[label].found == report.scores[label].required
+    assert {i.verdict for i in report.items if not i.optional} == {"hit"}
+    assert {t.verdict for t in report.tags} == {"matched"} and not any(t.findings for t in report.tags)
 
 
 def test_empty_handin_recall_zero(mini):
     report = check(handin_of(mini, []), mini)
-    assert report.scores["all"]["recall"] == 0.0
-    assert all(i["verdict"] == "missed" for i in report.items)
-    missed = next(i for i in report.items if i["key_id"] == "ld-despot-l10")
-    assert "Hint:" in missed["message"] and "despot" not in missed["message"].lower().replace("hint", "")[:40]
+    assert report.scores["all"].recall == 0.0 and report.scores["all"].found == 0
+    assert all(i.verdict == "missed" and i.tag_id is None for i in report.items)
 
 
 def test_boundary_wrong_label_distractor_extra_defensible(mini):
     tags = [
         tag_at(mini, "the despot’s furious officials", "loaded", "t1"),     # boundary for despot
         tag_at(mini, "ranted", "claim", "t2"),                               # wrong label
-        tag_at(mini, "said", "loaded", "t3", occurrence=mini.article.find_all("said").index(
-            mini.article.text.index("said", mini.article.text.index("a furious Peskov"))) + 1),
+        tag_after(mini, "said", "a furious Peskov", "loaded", "t3"),         # a planned trap
         tag_at(mini, "Moscow", "loaded", "t4"),                              # extra
         tag_at(mini, "bizarre", "loaded", "t5"),                             # optional item
     ]
     report = check(handin_of(mini, tags), mini)
-    items = {i["key_id"]: i for i in report.items}
-    verdicts = {t["tag_id"]: t["verdict"] for t in report.tags}
-    assert items["ld-despot-l10"]["verdict"] == "boundary"
-    assert "longer" in items["ld-despot-l10"]["message"]
-    assert items["ld-ranted-l28"]["verdict"] == "wrong-label"
-    assert verdicts == {"t1": "matched", "t2": "wrong-label", "t3": "distractor", "t4": "extra", "t5": "defensible"}
-    assert "plain verb" in next(t for t in report.tags if t["tag_id"] == "t3")["message"]
+    items, results = by_id(report.items), by_id(report.tags, "tag_id")
+    assert items["ld-despot-l10"].verdict == "boundary" and items["ld-despot-l10"].tag_quote == tags[0].quote
+    assert items["ld-ranted-l28"].verdict == "wrong-label" and items["ld-ranted-l28"].tag_label == "claim"
+    assert {k: t.verdict for k, t in results.items()} == {
+        "t1": "close", "t2": "wrong-label", "t3": "distractor", "t4": "extra", "t5": "defensible"}
+    assert results["t3"].key_id.startswith("dis-") and "plain verb" in results["t3"].why
     loaded = report.scores["loaded"]
-    assert 0 < loaded["precision"] < 1 and loaded["tags"] == 3  # the defensible tag counts on neither side
+    assert 0 < loaded.precision < 1 and loaded.tags == 3  # the defensible tag counts on neither side
+    assert (loaded.tagged, loaded.tagged_in_key) == (4, 2)
+
+
+def test_a_close_tag_says_which_words_are_extra(mini):
+    report = check(handin_of(mini, [tag_at(mini, "the despot’s furious officials", "loaded", "t1")]), mini)
+    close = report.tags[0]
+    assert close.verdict == "close"
+    extra = next(f for f in close.findings if f.code == "covers-more")
+    assert extra.args == {"key_quote": "despot", "extra": "the … ’s furious officials"}
+
+
+def test_a_tag_inside_an_item_says_which_words_it_leaves_out(mini):
+    report = check(handin_of(mini, [tag_at(mini, "Kremlin spokesperson", "source", "s1")]), mini)
+    short = report.tags[0]
+    assert short.verdict == "close"
+    assert [f.args for f in short.findings if f.code == "covers-less"] == [
+        {"key_quote": "Kremlin spokesperson Dmitry Peskov", "missing": "Dmitry Peskov"}]
+
+
+def test_every_unplanned_wrong_tag_gets_a_reason(mini):
+    peskov = tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1")
+    tags = [
+        peskov,
+        tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),   # the speaker, as a claim
+        tag_after(mini, "said", "ranted", "claim", "c2"),                     # a plain reporting verb
+        tag_at(mini, "despot", "loaded", "l0"),
+        tag_at(mini, "despot", "claim", "c3"),                                # a loaded word, as a claim
+        tag_at(mini, "Moscow", "loaded", "l1"),                               # inside no item at all
+        tag_at(mini, "Dmitry Peskov", "source", "s2"),                        # a second tag on one item
+    ]
+    report = check(handin_of(mini, tags), mini)
+    results = by_id(report.tags, "tag_id")
+    assert all(results[t].verdict == "extra" for t in ("c1", "c2", "c3", "l1", "s2"))
+    assert results["c1"].findings[-1].code == "is-speaker"
+    assert results["c1"].findings[-1].args == {"key_quote": "Kremlin spokesperson Dmitry Peskov"}
+    assert codes(results["c2"]) == ["reporting-verb"]
+    assert results["c3"].findings[-1].code == "other-label" and results["c3"].findings[-1].args["key_label"] == "loaded"
+    assert codes(results["l1"]) == ["label-test"]
+    assert codes(results["s2"]) == ["item-taken"]
 
 
 def test_optimal_not_greedy_assignment():
-    # tag 0 overlaps items A and B; tag 1 overlaps only A. Greedy-by-order would give A to tag 0.
-    from medialit.core.exercise import KeyItem
-
-    items = [KeyItem("A", "x", 0, 10, "q", 1), KeyItem("B", "x", 10, 20, "q", 1)]
-    tags = [Tag("a", "x", 5, 15, "q"), Tag("b", "x", 0, 8, "q")]
-
-    near = {t.id: {k.id: jaccard(t.start, t.end, k.start, k.end) for k in items
-                   if t.start < k.end and k.start < t.end} for t in tags}
-    assert assign(tags, items, near) == {0: 1, 1: 0}
+    # tag 0 overlaps items 0 and 1; tag 1 overlaps only item 0. Greedy-by-order would give item 0 to tag 0.
+    met = [{0: Meeting(jaccard(5, 15, 0, 10), 0, 10), 1: Meeting(jaccard(5, 15, 10, 20), 10, 20)},
+           {0: Meeting(jaccard(0, 8, 0, 10), 0, 10)}]
+    assert assign([0, 1], [0, 1], met) == {0: 1, 1: 0}
 
 
 def test_accept_alternative_counts_as_hit(mini):
     tags = [tag_at(mini, "A seething Peskov", "loaded", "t1")]
-    item = next(i for i in check(handin_of(mini, tags), mini).items if i["key_id"] == "ld-seething-l28")
-    assert item["verdict"] == "hit"
+    assert by_id(check(handin_of(mini, tags), mini).items)["ld-seething-l28"].verdict == "hit"
 
 
 def test_attribute_and_attribution_verdicts_in_challenge(mini):
@@ -76,13 +120,13 @@ def test_attribute_and_attribution_verdicts_in_challenge(mini):
                    attrs={"kind": "accusation"})
     other = tag_at(mini, "the attack was ‘false flag’ operation by Russia", "claim", "c2", source_ids=["s1"])
     report = check(handin_of(mini, [peskov, claim, other]), mini, difficulty="challenge")
-    items = {i["key_id"]: i for i in report.items}
-    assert items["src-peskov-l12"]["attrs"]["identity"]["verdict"] == "wrong"
-    assert "Identity: you chose anonymous" in items["src-peskov-l12"]["message"]
-    assert items["clm-us-behind-l12"]["attribution"]["verdict"] == "right"
-    assert items["clm-us-behind-l12"]["attrs"]["evidence"]["verdict"] == "unset"
-    assert items["clm-false-flag-l6"]["attribution"]["verdict"] == "wrong"
-    assert "UK security officials" in items["clm-false-flag-l6"]["message"]
+    items = by_id(report.items)
+    assert items["src-peskov-l12"].attrs["identity"].verdict == "wrong"
+    assert items["src-peskov-l12"].attrs["identity"].given == "anonymous"
+    assert items["clm-us-behind-l12"].attribution.verdict == "right"
+    assert items["clm-us-behind-l12"].attrs["evidence"].verdict == "unset"
+    assert items["clm-false-flag-l6"].attribution.verdict == "wrong"
+    assert items["clm-false-flag-l6"].attribution.expected_quotes == ("UK security officials",)
 
 
 def test_over_tagging_is_named(mini):
@@ -90,17 +134,39 @@ def test_over_tagging_is_named(mini):
     end = mini.article.text.index("without providing any evidence.", start) + len("without providing any evidence")
     whole = Tag("t1", "loaded", start, end, mini.article.text[start:end])
     report = check(handin_of(mini, [whole]), mini)
-    assert any(n["kind"] == "over-tagging" for n in report.to_json()["notices"])
-    assert any(n["kind"] == "one-tag-many-items" for n in report.to_json()["notices"])
-    assert report.scores["loaded"]["precision"] < 0.5
+    assert {"covers-items", "covers-more"} <= set(codes(report.tags[0]))
+    assert report.scores["loaded"].precision < 0.5
 
 
 def test_report_frame_and_json(mini):
     report = check(handin_of(mini, key_tags(mini)[:3]), mini)
     frame = report.to_frame()
     assert len(frame) == len(mini.key) and set(frame["verdict"]) >= {"hit", "missed"}
-    assert report.to_json()["format"] == "medialit.report/1"
+    assert report.to_json()["format"] == "medialit.report/2"
     assert len(report.to_frame("tags")) == 3
+    assert report.to_frame("scores").loc["all", "required"] == report.scores["all"].required
+
+
+def test_reports_share_nothing(mini):
+    """Changing one Report in place (as a notebook might) changes nothing in the next check."""
+    tags = [tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1", attrs={"identity": "named"})]
+    first = check(handin_of(mini, tags), mini, difficulty="challenge")
+    before = first.to_json()
+    for item in first.items:
+        item.attrs.clear()
+    first.scores.clear()
+    assert check(handin_of(mini, tags), mini, difficulty="challenge").to_json() == before
+
+
+def test_check_refuses_a_handin_for_another_article_and_leaves_a_bad_tag_out(mini):
+    from medialit import HandIn
+
+    with pytest.raises(InputError, match="not 'kremlin-mini'"):
+        check(HandIn("kremlin-mini-v2", "0" * 64, []), mini)
+    bad = Tag("t1", "loaded", 10, 5, "x")
+    report = check(handin_of(mini, [bad, *key_tags(mini)[:1]]), mini)
+    assert [o.place for o in report.orphans] == ["tag 1 (t1)"] and "outside the article" in report.orphans[0].problem
+    assert [t.tag_id for t in report.tags] == [key_tags(mini)[0].id]
 
 
 SUBSETS = st.lists(st.booleans(), min_size=12, max_size=12)
@@ -126,7 +192,8 @@ def test_adding_a_correct_tag_never_lowers_recall(mask, extra):
     before = check(handin_of(ex, chosen), ex).scores
     after = check(handin_of(ex, more), ex).scores
     for label in before:
-        assert after[label]["recall"] >= before[label]["recall"]
+        assert after[label].recall >= before[label].recall
+        assert after[label].found >= before[label].found
 
 
 @given(st.integers(0, 50), st.integers(1, 20), st.integers(0, 50), st.integers(1, 20))
@@ -142,15 +209,14 @@ def test_jaccard_is_symmetric_and_bounded(a, la, b, lb):
 def test_each_tag_meets_every_key_item_it_touches_with_its_best_overlap(spans, labels):
     ex = load_exercise("tests/fixtures/kremlin-mini.yml").restricted(labels)
     tags = [Tag(f"t{n}", "claim", a, a + n_chars, "q") for n, (a, n_chars) in enumerate(spans)]
-    expected = {t.id: {k.id: best for k in ex.key
-                       if (best := max(jaccard(t.start, t.end, s.start, s.end) for s in k.spans)) > 0}
-                for t in tags}
-    assert _neighbourhoods(tags, ex) == expected
+    expected = [{k: best for k, item in enumerate(ex.key)
+                 if (best := max(jaccard(t.start, t.end, s.start, s.end) for s in item.spans)) > 0} for t in tags]
+    assert [{k: m.overlap for k, m in met.items()} for met in meetings(tags, ex)] == expected
 
 
 def test_check_validates_a_handin_loaded_without_its_exercise(mini, tmp_path):
     """load_handin(path) without the exercise skips the article checks; check() does them."""
-    from medialit import InputError, load_handin
+    from medialit import load_handin
 
     tags = [t.to_json() for t in key_tags(mini)]
     data = {**handin_of(mini, []).to_json(), "tags": tags + [{**tags[0], "id": "far", "start": 10 ** 7,
@@ -158,8 +224,8 @@ def test_check_validates_a_handin_loaded_without_its_exercise(mini, tmp_path):
     path = tmp_path / "h.json"
     path.write_text(json.dumps(data))
     report = check(load_handin(path), mini)
-    assert [o["tag_id"] for o in report.to_json()["orphans"]] == [f"tag {len(tags) + 1} (far)"]
-    assert report.scores["all"]["recall"] == 1.0
+    assert [o.place for o in report.orphans] == [f"tag {len(tags) + 1} (far)"]
+    assert report.scores["all"].recall == 1.0
     path.write_text(json.dumps({**data, "article_sha256": "1" * 64}))
     with pytest.raises(InputError, match="another version of the article"):
         check(load_handin(path), mini)
@@ -168,4 +234,4 @@ def test_check_validates_a_handin_loaded_without_its_exercise(mini, tmp_path):
 def test_a_part_of_the_exercise_does_not_turn_other_labels_into_orphans(mini):
     handin = handin_of(mini, key_tags(mini))
     report = check(handin, mini.restricted(labels=["claim"]))
-    assert report.to_json()["orphans"] == [] and {i["label"] for i in report.items} == {"claim"}
+    assert report.orphans == () and {i.label for i in report.items} == {"claim"}

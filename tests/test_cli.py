@@ -14,7 +14,9 @@ def test_check_all_right_exits_0_and_prints_feedback(mini, tmp_path):
     handin_of(mini, key_tags(mini)).save(path)
     result = run("check", path, "--exercise", MINI)
     assert result.returncode == 0, result.stderr
-    assert "Found" in result.stdout and "F1 1.00" in result.stdout
+    assert "Found" in result.stdout and "you found 3 of 3" in result.stdout and "F1" not in result.stdout
+    teacher = run("check", path, "--exercise", MINI, "--audience", "teacher").stdout
+    assert "precision 100%, recall 100%, F1 100%" in teacher
 
 
 def test_check_with_findings_exits_1_and_json_is_a_report(mini, tmp_path):
@@ -23,9 +25,11 @@ def test_check_with_findings_exits_1_and_json_is_a_report(mini, tmp_path):
     result = run("check", path, "--exercise", MINI, "--json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert report["format"] == "medialit.report/1"
-    text = run("check", path, "--exercise", MINI, "--reveal").stdout
-    assert "Answer:" in text and "Not found yet" in text
+    assert report["format"] == "medialit.report/2"
+    text = run("check", path, "--exercise", MINI).stdout
+    assert "Not found yet" in text and "Hint:" in text and "The answer:" not in text
+    revealed = run("check", path, "--exercise", MINI, "--reveal").stdout
+    assert "The answer:" in revealed
 
 
 def test_bad_input_exits_2_with_one_message_and_no_traceback(tmp_path):

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from medialit.core.handin import HandIn, Tag
 from ruamel.yaml import YAML
 
-from medialit.core.article import QUOTE_MARKS, Article
+from medialit.core.article import Article
+from medialit.core.contract import QUOTE_MARKS
 from medialit.core.check import check
 from medialit.core.errors import InputError
 from medialit.core.exercise_file import load_exercise
@@ -310,7 +311,7 @@ def test_reporter_and_speaker_words_are_told_apart(exercise):
     tags = tags_from_items([peskov, paper])
     tags[0].attrs["voice"], tags[1].attrs["voice"] = "reporter", "quoted"
     report = check(handin(exercise, tags), exercise, labels=["loaded"])
-    verdicts = {e["key_id"]: e["attrs"]["voice"]["verdict"] for e in report.items if e["key_id"] in (peskov.id, paper.id)}
+    verdicts = {e.key_id: e.attrs["voice"].verdict for e in report.items if e.key_id in (peskov.id, paper.id)}
     assert verdicts == {peskov.id: "wrong", paper.id: "wrong"}
 
 
@@ -363,25 +364,25 @@ def test_a_handin_of_the_required_key_scores_one(exercise):
     required = [k for k in exercise.key if not k.optional]
     report = check(handin(exercise, tags_from_items(required)), exercise)
     for label, score in report.scores.items():
-        assert (score["precision"], score["recall"], score["f1"]) == (1.0, 1.0, 1.0), (label, score)
+        assert (score.precision, score.recall, score.f1) == (1.0, 1.0, 1.0), (label, score)
     for entry in report.items:
-        if entry["optional"]:
+        if entry.optional:
             continue
-        assert entry["verdict"] == "hit", entry["key_id"]
-        for name, verdict in entry["attrs"].items():
-            assert verdict["verdict"] in ("right", "free"), (entry["key_id"], name, verdict)
-        if entry["attribution"] is not None:
-            assert entry["attribution"]["verdict"] == "right", (entry["key_id"], entry["attribution"])
-    assert {t["verdict"] for t in report.tags} == {"matched"}
+        assert entry.verdict == "hit", entry.key_id
+        for name, attr in entry.attrs.items():
+            assert attr.verdict in ("right", "free"), (entry.key_id, name, attr)
+        if entry.attribution is not None:
+            assert entry.attribution.verdict == "right", (entry.key_id, entry.attribution)
+    assert {t.verdict for t in report.tags} == {"matched"}
 
 
 def test_a_handin_of_the_whole_key_loses_nothing_for_the_optional_items(exercise):
     # Optional items are defensible: tagging them as well must not cost precision.
     report = check(handin(exercise, tags_from_items(exercise.key)), exercise)
     for label, score in report.scores.items():
-        assert (score["precision"], score["recall"]) == (1.0, 1.0), (label, score)
+        assert (score.precision, score.recall) == (1.0, 1.0), (label, score)
     optional = {k.id for k in exercise.key if k.optional}
-    verdicts = {t["tag_id"]: t["verdict"] for t in report.tags}
+    verdicts = {t.tag_id: t.verdict for t in report.tags}
     assert {verdicts[i] for i in optional} == {"defensible"}
 
 
@@ -399,9 +400,9 @@ def test_a_wrong_attribute_or_source_link_is_caught(exercise):
     tags[0].attrs["kind"] = "prediction"
     tags[0].source_ids = [other.id]
     report = check(handin(exercise, tags), exercise)
-    entry = next(e for e in report.items if e["key_id"] == claim.id)
-    assert entry["attrs"]["kind"]["verdict"] == "wrong"
-    assert entry["attribution"]["verdict"] == "wrong"
+    entry = next(e for e in report.items if e.key_id == claim.id)
+    assert entry.attrs["kind"].verdict == "wrong"
+    assert entry.attribution.verdict == "wrong"
 
 
 def test_a_handin_of_distractors_scores_nothing_and_names_them(exercise):
@@ -412,7 +413,6 @@ def test_a_handin_of_distractors_scores_nothing_and_names_them(exercise):
         traps = [d for d in exercise.distractors if label in d.labels]
         tags = [Tag(f"d{n}", label, d.start, d.end, d.quote, {}) for n, d in enumerate(traps)]
         report = check(handin(exercise, tags), exercise, labels=[label])
-        assert report.scores[label]["recall"] == 0.0, label
+        assert report.scores[label].recall == 0.0, label
         for tag, trap in zip(report.tags, traps):
-            assert (tag["verdict"], tag["key_id"]) == ("distractor", trap.id), tag
-            assert trap.why in tag["message"]
+            assert (tag.verdict, tag.key_id, tag.why) == ("distractor", trap.id, trap.why), tag

@@ -24,8 +24,8 @@ def test_required_key_handin_scores_one():
     exercise = load_exercise(PRACTICE)
     report = check(handin_of(exercise, key_tags(exercise)), exercise)
     for label in ("claim", "source", "loaded", "all"):
-        assert report.scores[label]["f1"] == 1.0, label
-    assert all(item["verdict"] == "hit" for item in report.items if not item["optional"])
+        assert report.scores[label].f1 == 1.0, label
+    assert all(item.verdict == "hit" for item in report.items if not item.optional)
 
 
 def test_loaded_voice_follows_quotation_marks_unless_excepted():

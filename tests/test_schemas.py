@@ -1,5 +1,6 @@
 """What medialit writes validates against the JSON Schemas it publishes (src/medialit/data/schemas)."""
 import json
+from pathlib import Path
 from importlib.resources import files
 
 import jsonschema
@@ -20,6 +21,13 @@ def test_outputs_validate(mini):
     jsonschema.validate(handin.to_json(), schema("handin"))
     jsonschema.validate(mini.compile(), schema("exercise"))
     jsonschema.validate(check(handin, mini, difficulty="challenge").to_json(), schema("report"))
+
+
+def test_every_shared_vector_report_validates():
+    vectors = sorted((Path(__file__).parent / "vectors").glob("case-*.json"))
+    assert vectors
+    for path in vectors:
+        jsonschema.validate(json.loads(path.read_text())["report"], schema("report"))
 
 
 def test_schema_rejects_a_wrong_verdict(mini):

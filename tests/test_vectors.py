@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from medialit import load_exercise
-from medialit.core.exercise import EXERCISE_FORMAT
+from medialit.core.check import FINDING_CODES
+from medialit.core.contract import EXERCISE_FORMAT
+from medialit.core.report import ITEM_VERDICTS, TAG_VERDICTS
 
 HERE = Path(__file__).resolve().parent / "vectors"
 CASES = sorted(HERE.glob("case-*.json"))
@@ -17,12 +19,14 @@ from make_vectors import EXERCISES, build  # noqa: E402
 fresh_vectors = lru_cache(maxsize=1)(build)
 
 
-def test_there_are_vectors_for_every_verdict():
-    verdicts = set()
+def test_there_are_vectors_for_every_verdict_and_finding():
+    verdicts, findings = set(), set()
     for path in CASES:
         report = json.loads(path.read_text())["report"]
         verdicts |= {i["verdict"] for i in report["items"]} | {t["verdict"] for t in report["tags"]}
-    assert verdicts >= {"hit", "boundary", "wrong-label", "missed", "matched", "extra", "defensible", "distractor"}
+        findings |= {f["code"] for t in report["tags"] for f in t["findings"]}
+    assert verdicts >= set(ITEM_VERDICTS) | set(TAG_VERDICTS)
+    assert findings >= set(FINDING_CODES)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

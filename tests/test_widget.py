@@ -79,11 +79,11 @@ def test_check_runs_the_python_checker_on_the_current_tags_and_shows_the_report(
                    tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t3")]
     report = widget.check()
     assert widget.report == report.to_json()
-    verdicts = {i["key_id"]: i["verdict"] for i in report.items}
+    verdicts = {i.key_id: i.verdict for i in report.items}
     assert verdicts["ld-despot-l10"] == "hit"
     assert verdicts["ld-seething-l28"] == "missed"
-    assert {t["tag_id"] for t in report.tags} == {"t1", "t2"}  # the claim is not on this widget's labels
-    assert report.scores["loaded"]["tags"] == 1  # t2 matched the optional "bizarre" item
+    assert {t.tag_id for t in report.tags} == {"t1", "t2"}  # the claim is not on this widget's labels
+    assert report.scores["loaded"].tags == 1  # t2 matched the optional "bizarre" item
     assert "claim" not in report.scores
 
 
@@ -94,7 +94,7 @@ def test_the_front_end_check_message_runs_check_and_a_bad_tag_is_reported_not_ra
     widget.tags = [tag_for(exercise, "despot", "loaded", "t1"), {**tag_for(exercise, "seething", "loaded", "t2"), "quote": "calm"}]
     widget._on_message(widget, {"type": "check"}, [])
     assert widget.report["items"]
-    assert [o["tag_id"] for o in widget.report["orphans"]] == ["tag 2 (t2)"]
+    assert [o["place"] for o in widget.report["orphans"]] == ["tag 2 (t2)"]
     widget._on_message(widget, {"type": "something else"}, [])
     assert sent == []
 
@@ -174,10 +174,10 @@ def test_key_yaml_from_author_mode_resolves_to_the_same_spans(exercise, tmp_path
     assert spans == sorted((t["label"], t["start"], t["end"], t["optional"] if "optional" in t else False) for t in tags)
     by_label = {k.label: k for k in made.key}
     assert by_label["claim"].why == tags[1]["why"]
-    assert by_label["claim"].hints == tags[1]["hints"]
+    assert list(by_label["claim"].hints) == tags[1]["hints"]
     assert by_label["claim"].source_ids == [by_label["source"].id]
     assert by_label["loaded"].attrs["neutral"] == "Putin: \\ 'the president'"
-    assert by_label["source"].hints == ["Who insisted?"]
+    assert by_label["source"].hints == ("Who insisted?",)
 
 
 @needs_node

@@ -1,7 +1,8 @@
 """medialit: tag claims, sources and loaded language in a news article, and get explained feedback."""
 from .core.handin import HandIn, Tag, load_handin
 from .core.article import Article
-from .core.check import Report, check
+from .core.check import check
+from .core.report import Report
 from .interchange.ptc import ptc_scores
 from .core.errors import InputError
 from .core.exercise import Exercise

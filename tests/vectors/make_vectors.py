@@ -1,7 +1,8 @@
 """Write the shared checker test vectors from the Python checker.
 
-Each case is a hand-in plus options and the Report `check.py` gives for it; `check.js` must give the
-same Report. Run after changing the checking rules: `python tests/vectors/make_vectors.py`.
+Each case is a hand-in plus options and the Report `check.py` gives for it (data only: codes and
+numbers); `check.js` must give the same Report. Run after changing the checking rules:
+`python tests/vectors/make_vectors.py`.
 """
 from __future__ import annotations
 
@@ -79,6 +80,16 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             at(mini, "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was ‘undoubtedly’ behind the strike that he said was carried out by Ukraine – claims the White House dismissed as ‘lies’",
                "claim", "t2"),
         ], {}),
+        ("wrong-tag-reasons", "kremlin-mini", [
+            at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1"),
+            at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),
+            at_after(mini, "said", "ranted", "claim", "c2"),
+            at(mini, "despot", "loaded", "l0"),
+            at(mini, "despot", "claim", "c3"),
+            at(mini, "Moscow", "loaded", "l1"),
+            at(mini, "Dmitry Peskov", "source", "s2"),
+            at(mini, "Kremlin spokesperson", "source", "s3"),
+        ], {}),
         ("unicode-key", "unicode-mini", key_tags(uni, include_optional=True), {"difficulty": "challenge"}),
         ("unicode-near", "unicode-mini", [
             at(uni, "A furious spokesman", "loaded", "t1"),
@@ -125,22 +136,24 @@ def raw_with_bad_tags(ex) -> dict:
     return data
 
 
-def build() -> dict[str, dict]:
+def reports():
+    """Each case's exercise, hand-in and the Python Report for it, by case name."""
     exercises = {name: load_exercise(path) for name, path in EXERCISES.items()}
-    vectors = {}
     mini = exercises["kremlin-mini"]
     raw = raw_with_bad_tags(mini)
     raw["created"] = raw["updated"] = "2026-01-01T00:00:00Z"
-    vectors["bad-tags-reported"] = {"name": "bad-tags-reported", "exercise": "kremlin-mini", "options": {},
-                                    "handin": raw, "report": check(parse_handin(raw, "handin.json", mini), mini).to_json()}
+    out = {"bad-tags-reported": ("kremlin-mini", {}, raw, check(parse_handin(raw, "handin.json", mini), mini))}
     for name, ex_name, tags, options in cases():
         ex = exercises[ex_name]
         handin = handin_of(ex, tags)
         handin.created = handin.updated = "2026-01-01T00:00:00Z"
-        report = check(handin, ex, **options)
-        vectors[name] = {"name": name, "exercise": ex_name, "options": options,
-                         "handin": handin.to_json(), "report": report.to_json()}
-    return vectors
+        out[name] = (ex_name, options, handin.to_json(), check(handin, ex, **options))
+    return out
+
+
+def build() -> dict[str, dict]:
+    return {name: {"name": name, "exercise": ex_name, "options": options, "handin": handin, "report": report.to_json()}
+            for name, (ex_name, options, handin, report) in reports().items()}
 
 
 def main() -> None:

@@ -1,148 +1,155 @@
-// medialit Check in the browser: the same rules as src/medialit/core/check.py, so a static book page
-// (no kernel, no server) gives the student the same Report, word for word, as the Python library.
-// Plain ES module, no dependencies, no DOM; runs in browsers and in Node 20.
-// The shared test vectors in tests/vectors/ hold the Python Reports this module must reproduce.
+// @ts-check
+// medialit Check in the browser: src/medialit/core/check.py step for step, so a static book page (no
+// kernel, no server) gives the same Report as the Python library. Data only: verdict codes, overlaps,
+// findings with their arguments and scores; messages.js turns them into sentences.
+// The shared vectors in tests/vectors/ hold both languages to the same Reports.
 //
 // Offsets are Unicode code points of the article text, as everywhere in medialit; JavaScript
-// strings count UTF-16 units, so article text and quotes are measured with Array.from().
+// strings count UTF-16 units, so text is sliced as arrays of code points.
 
-const REPORT_FORMAT = "medialit.report/1";
-const HANDIN_FORMAT = "medialit.handin/1";
-const FREE_TEXT = "text";
-const OVER_TAGGING_RATIO = 3;
+import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { readTags, refusal } from "./handin_for_check.js";
 
-// --- Python-compatible helpers ---------------------------------------------------------------
+/** @typedef {import("./types.js").Exercise} Exercise */
+/** @typedef {import("./types.js").Article} Article */
+/** @typedef {import("./types.js").Token} Token */
+/** @typedef {import("./types.js").Label} Label */
+/** @typedef {import("./types.js").KeyItem} KeyItem */
+/** @typedef {import("./types.js").Tag} Tag */
+/** @typedef {import("./types.js").Finding} Finding */
+/** @typedef {import("./types.js").AttrResult} AttrResult */
+/** @typedef {import("./types.js").AttributionResult} AttributionResult */
+/** @typedef {import("./types.js").ItemResult} ItemResult */
+/** @typedef {import("./types.js").TagResult} TagResult */
+/** @typedef {import("./types.js").Score} Score */
+/** @typedef {import("./types.js").Orphan} Orphan */
+/** @typedef {import("./types.js").Report} Report */
+/** How a tag meets one key item: the overlap of the best of its spans, and that span. */
+/** @typedef {{overlap: number, start: number, end: number}} Meeting */
+/**
+ * @typedef {{chars: string[], lineStarts: number[], tokens: Token[], tokenStarts: number[],
+ *   sentenceStarts: number[], sentenceEnds: number[]}} ArticleView
+ */
+/**
+ * The exercise as one check sees it: some labels, and the key items and traps in one part of the article.
+ * @typedef {{id: string, lines: number[] | null, covers: (start: number, end: number) => boolean,
+ *   tolerance: number, labels: Map<string, Label>, key: KeyItem[], distractors: KeyItem[]}} Restricted
+ */
+/** @typedef {{labels?: string[], lines?: number[], difficulty?: string}} CheckOptions */
 
-/** Python's round(x, ndigits): nearest decimal of the exact binary value, exact ties to even. */
-export function pyRound(x, ndigits) {
-  if (!Number.isFinite(x)) return x;
-  const size = Math.abs(x);
-  if (size >= 1e15) return x; // no fractional digits left to round at this size
-  let text = size.toFixed(ndigits); // nearest decimal, but exact ties go up
-  // An exact tie needs x = odd / 2**(ndigits+1); then ndigits+1 decimals show x exactly.
-  if (Number.isInteger(size * 2 ** (ndigits + 1))) {
-    const exact = size.toFixed(ndigits + 1);
-    if (exact.endsWith("5")) {
-      const down = exact.slice(0, -1).replace(/\.$/, "");
-      if (Number(down.at(-1)) % 2 === 0) text = down;
-    }
-  }
-  const rounded = Number(text);
-  return x < 0 ? -rounded : rounded;
-}
+const FREE_TEXT = contract.free_text;
+const SAME_WORDS = contract.check.same_words;
+/** @type {Set<string>} */
+const PLAIN_REPORTING_VERBS = new Set(contract.check.plain_reporting_verbs);
 
-const PY_SPACE = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+/** The finding codes, in the order check() gives them (as check.py's FINDING_CODES). */
+export const FINDING_CODES = [
+  "spans-sentences",
+  "covers-items",
+  "covers-more",
+  "covers-less",
+  "reporting-verb",
+  "is-speaker",
+  "other-label",
+  "item-taken",
+  "label-test",
+];
 
-/** Python's str.strip() (JavaScript's trim() also strips U+FEFF, Python does not). */
-function pyStrip(text) {
-  return text.replace(PY_SPACE, "");
-}
-
-/** Python's str.capitalize(): first character upper case, the rest lower case. */
-function pyCapitalize(text) {
-  const chars = Array.from(text);
-  return chars.length ? chars[0].toUpperCase() + chars.slice(1).join("").toLowerCase() : "";
-}
-
-function pyReprString(text) {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  const named = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", [quote]: `\\${quote}` };
-  let out = quote;
-  for (const ch of text) {
-    if (named[ch]) out += named[ch];
-    else if (ch !== " " && NOT_PRINTABLE.test(ch)) {
-      const cp = ch.codePointAt(0);
-      const [prefix, width] = cp < 0x100 ? ["\\x", 2] : cp < 0x10000 ? ["\\u", 4] : ["\\U", 8];
-      out += prefix + cp.toString(16).padStart(width, "0");
-    } else out += ch;
-  }
-  return out + quote;
-}
-
-function pyReprNumber(x) {
-  if (Number.isInteger(x)) return BigInt(x).toString();
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
-  const [mantissa, power] = x.toExponential().split("e");
-  // A non-integer double is below 1e16, so only small numbers need Python's "1e-05" style.
-  if (Number(power) >= -4) return String(x);
-  return `${mantissa}e-${String(-Number(power)).padStart(2, "0")}`;
-}
-
-/** Python's repr() of a decoded JSON value (1.0 and 1 cannot be told apart once decoded). */
-function pyRepr(value) {
-  if (value === null || value === undefined) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (typeof value === "number") return pyReprNumber(value);
-  if (typeof value === "string") return pyReprString(value);
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
-  return `{${Object.entries(value).map(([k, v]) => `${pyReprString(k)}: ${pyRepr(v)}`).join(", ")}}`;
-}
-
-/** Python's str() of a decoded JSON value. */
-function pyStr(value) {
-  return typeof value === "string" ? value : pyRepr(value);
-}
-
-/** Python's truth value of a decoded JSON value. */
-function pyTruthy(value) {
-  if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === "object") return Object.keys(value).length > 0;
-  return Boolean(value);
-}
-
-/** Python's string order (by code point); JavaScript's default sort compares UTF-16 units. */
-function byCodePoint(a, b) {
-  const x = Array.from(a, (c) => c.codePointAt(0));
-  const y = Array.from(b, (c) => c.codePointAt(0));
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
-  return x.length - y.length;
-}
-
-function sortedUnique(values) {
-  return [...new Set(values)].sort(byCodePoint);
-}
-
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function own(object, name) {
-  return isObject(object) && Object.hasOwn(object, name) ? object[name] : undefined;
-}
-
-// --- the article, measured in code points ---------------------------------------------------
-
-const articleCache = new WeakMap();
-
-/** Code points, line starts and sentences of the compiled article, computed once per article. */
-function articleView(article) {
-  let view = articleCache.get(article);
-  if (!view) {
-    const chars = Array.from(article.text);
-    const lineStarts = [0];
-    chars.forEach((ch, i) => { if (ch === "\n") lineStarts.push(i + 1); });
-    view = { chars, lineStarts, sentences: article.sentences || [] };
-    articleCache.set(article, view);
-  }
-  return view;
-}
-
-/** 1-based line of a code-point offset (Python's Article.line_of). */
-function lineOf(view, offset) {
+/**
+ * Index of the first value in the sorted array `values` that is >= `x` (Python's bisect_left).
+ * @param {number[]} values
+ * @param {number} x
+ */
+function bisectLeft(values, x) {
   let lo = 0;
-  let hi = view.lineStarts.length;
+  let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (view.lineStarts[mid] <= offset) lo = mid + 1;
+    if (values[mid] < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/**
+ * Index of the first value in the sorted array `values` that is > `x` (Python's bisect_right).
+ * @param {number[]} values
+ * @param {number} x
+ */
+function bisectRight(values, x) {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// --- the article, measured in code points ---------------------------------------------------
+
+/** @type {WeakMap<Article, ArticleView>} */
+const articleCache = new WeakMap();
+
+/**
+ * Code points, line starts, token edges and sentence edges of a compiled article, made once.
+ * @param {Article} article
+ * @returns {ArticleView}
+ */
+function articleView(article) {
+  let view = articleCache.get(article);
+  if (!view) {
+    const chars = Array.from(article.text);
+    const lineStarts = [0];
+    chars.forEach((ch, i) => {
+      if (ch === "\n") lineStarts.push(i + 1);
+    });
+    const tokens = article.tokens || [];
+    const sentences = article.sentences || [];
+    view = {
+      chars,
+      lineStarts,
+      tokens,
+      tokenStarts: tokens.map((t) => t.start),
+      sentenceStarts: sentences.map((s) => s.start),
+      sentenceEnds: sentences.map((s) => s.end),
+    };
+    articleCache.set(article, view);
+  }
+  return view;
+}
+
+/**
+ * 1-based line of a code-point offset (Article.line_of).
+ * @param {ArticleView} view
+ * @param {number} offset
+ */
+function lineOf(view, offset) {
+  return bisectRight(view.lineStarts, offset);
+}
+
+/**
+ * How many sentences a span touches (Article.sentence_count).
+ * @param {ArticleView} view
+ * @param {number} start
+ * @param {number} end
+ */
 function sentenceCount(view, start, end) {
-  return view.sentences.filter((s) => s.start < end && s.end > start).length;
+  return Math.max(0, bisectLeft(view.sentenceStarts, end) - bisectRight(view.sentenceEnds, start));
+}
+
+/**
+ * The text from the first to the last token wholly inside [start, end), or "" (Article.quote_of_tokens).
+ * @param {ArticleView} view
+ * @param {number} start
+ * @param {number} end
+ */
+function quoteOfTokens(view, start, end) {
+  const first = bisectLeft(view.tokenStarts, start);
+  let last = bisectLeft(view.tokenStarts, end) - 1;
+  while (last >= first && view.tokens[last].end > end) last--;
+  return last >= first ? view.chars.slice(view.tokens[first].start, view.tokens[last].end).join("") : "";
 }
 
 // --- one-to-one matching ---------------------------------------------------------------------
@@ -153,6 +160,9 @@ function sentenceCount(view, start, end) {
  * A step-for-step port of scipy's shortest augmenting path solver (Crouse 2016, scipy
  * rectangular_lsap.cpp), so that even among equally good assignments it picks the one
  * the Python checker picks. Returns {rows, cols}: rows ascending, row i paired with cols[i].
+ * @param {number[][]} matrix
+ * @param {boolean} [maximize]
+ * @returns {{rows: number[], cols: number[]}}
  */
 export function linearSumAssignment(matrix, maximize = false) {
   let nr = matrix.length;
@@ -240,350 +250,536 @@ export function linearSumAssignment(matrix, maximize = false) {
   return { rows: Array.from(col4row, (_, row) => row), cols: Array.from(col4row) };
 }
 
-function jaccard(aStart, aEnd, bStart, bEnd) {
+/**
+ * Shared code points over the code points of both spans together; 0 when they share none.
+ * @param {number} aStart
+ * @param {number} aEnd
+ * @param {number} bStart
+ * @param {number} bEnd
+ */
+export function jaccard(aStart, aEnd, bStart, bEnd) {
   const inter = Math.min(aEnd, bEnd) - Math.max(aStart, bStart);
   if (inter <= 0) return 0;
   return inter / (Math.max(aEnd, bEnd) - Math.min(aStart, bStart));
 }
 
-function spansOf(item) {
-  return [{ start: item.start, end: item.end, quote: item.quote }, ...(item.accept || [])];
-}
-
-/** Best Jaccard index between the tag and the item's main or accepted spans. */
-function overlap(tag, item) {
-  return Math.max(...spansOf(item).map((s) => jaccard(tag.start, tag.end, s.start, s.end)));
-}
-
-function touches(tag, item) {
-  return spansOf(item).some((s) => tag.start < s.end && s.start < tag.end);
-}
-
-/** One-to-one matching (tag index -> item index) that maximises summed overlap. */
-function assign(tags, items) {
-  const found = new Map();
-  if (!tags.length || !items.length) return found;
-  const weights = tags.map((tag) => items.map((item) => (touches(tag, item) ? pyRound(overlap(tag, item), 6) : 0)));
-  const { rows, cols } = linearSumAssignment(weights, true);
-  rows.forEach((t, n) => { if (weights[t][cols[n]] > 0) found.set(t, cols[n]); });
-  return found;
-}
-
-// --- reading a hand-in -----------------------------------------------------------------------
-
-function finding(place, problem, fix = "") {
-  return { tag_id: place, message: fix ? `${place}: ${problem} Fix: ${fix}` : `${place}: ${problem}` };
-}
-
 /**
- * Why the hand-in cannot be checked against this exercise at all, or null.
- * The same refusals, in the same words, as Python's parse_handin (file size and JSON syntax are
- * the caller's business: this reads an already decoded object). `file` names it in the message.
+ * Every span (main and accepted) of the key as [start, end, item index], sorted, and their starts.
+ * @param {KeyItem[]} key
  */
-export function refusal(exercise, handin, file = "") {
-  const refuse = (place, problem, fix) => `${file ? `${file}: ` : ""}${place}: ${problem} Fix: ${fix}`;
-  if (!isObject(handin)) {
-    return refuse("top level", "this is not a medialit hand-in (no JSON object).",
-      "choose the .json file that the Download button saved.");
-  }
-  const fmt = handin.format;
-  if (fmt !== HANDIN_FORMAT) {
-    const problem = typeof fmt !== "string" || !fmt.startsWith("medialit.")
-      ? "this is not a medialit hand-in file"
-      : `this file has format ${pyRepr(fmt)}, not ${pyRepr(HANDIN_FORMAT)}`;
-    return refuse("`format`", `${problem}.`,
-      "choose the .json file that the Download button saved (a newer medialit may read newer files).");
-  }
-  if (!Array.isArray(handin.tags)) {
-    return refuse("`tags`", "the file has no list of tags.", "choose the file that the Download button saved.");
-  }
-  const exerciseId = pyTruthy(handin.exercise) ? pyStr(handin.exercise) : "";
-  if (exerciseId !== exercise.id) {
-    return refuse("`exercise`", `this hand-in is for exercise ${pyRepr(exerciseId)}, not ${pyRepr(exercise.id)}.`,
-      "check it against its own exercise file.");
-  }
-  const sha = pyTruthy(handin.article_sha256) ? pyStr(handin.article_sha256) : "";
-  if (sha !== exercise.article.sha256) {
-    const short = (text) => Array.from(text).slice(0, 12).join("");
-    return refuse("`article_sha256`", "this hand-in was made for another version of the article "
-      + `(hand-in ${short(sha)}…, exercise ${short(exercise.article.sha256)}…).`,
-      "use the exercise version the student worked on, or ask the student to tag again.");
-  }
-  return null;
-}
-
-/** What is wrong with the shape of one tag, or null. */
-function tagProblem(raw) {
-  if (!isObject(raw)) return "is not an object";
-  for (const name of ["id", "label", "quote"]) {
-    if (typeof raw[name] !== "string" || !raw[name]) return `has no \`${name}\` text`;
-  }
-  for (const name of ["start", "end"]) {
-    if (!Number.isInteger(raw[name])) return `has no whole-number \`${name}\``;
-  }
-  if (Object.hasOwn(raw, "attrs") && !isObject(raw.attrs)) return "has `attrs` that is not an object";
-  if (Object.hasOwn(raw, "source_ids") && !(Array.isArray(raw.source_ids) && raw.source_ids.every((i) => typeof i === "string"))) {
-    return "has `source_ids` that is not a list of ids";
-  }
-  if (Object.hasOwn(raw, "note") && !(typeof raw.note === "string" || raw.note === null)) return "has a `note` that is not text";
-  return null;
-}
-
-/** Why a well-formed tag does not fit the exercise (range, orphan quote, label, attributes), or null. */
-function problemAgainstExercise(tag, exercise, labels) {
-  const view = articleView(exercise.article);
-  const size = view.chars.length;
-  if (!(tag.start >= 0 && tag.start < tag.end && tag.end <= size)) {
-    return `its span ${tag.start}–${tag.end} is outside the article (0–${size}); it was left out.`;
-  }
-  const there = view.chars.slice(tag.start, tag.end).join("");
-  if (there !== tag.quote) {
-    return `orphan: its quote “${tag.quote}” does not match the article there `
-      + `(“${there}”, L${lineOf(view, tag.start)}); it was left out.`;
-  }
-  const spec = labels.get(tag.label);
-  if (!spec) {
-    return `its label ${pyRepr(tag.label)} is not one of this exercise's (${[...labels.keys()].join(", ")}); it was left out.`;
-  }
-  for (const [name, value] of Object.entries(tag.attrs)) {
-    const allowed = own(spec.attrs, name);
-    if (allowed === undefined || allowed === null) {
-      return `label ${tag.label} has no attribute ${pyRepr(name)}; the tag was left out.`;
-    }
-    if (allowed !== FREE_TEXT && value !== null && value !== "" && !(typeof value === "string" && allowed.includes(value))) {
-      return `${pyRepr(value)} is not a value of ${tag.label}.${name} (${allowed.join(", ")}); the tag was left out.`;
-    }
-  }
-  return null;
-}
-
-function labelMap(exercise) {
-  return new Map(exercise.labels.map((spec) => [spec.name, spec]));
-}
-
-/** The usable tags of a hand-in and the findings about the rest, as Python's parse_handin. */
-function readTags(exercise, handin) {
-  const findings = [];
-  const candidates = [];
-  if (!isObject(handin) || !Array.isArray(handin.tags)) return { tags: candidates, findings };
-  const labels = labelMap(exercise);
-  const seen = new Set();
-  handin.tags.forEach((raw, n) => {
-    const place = `tag ${n + 1}` + (isObject(raw) && typeof raw.id === "string" ? ` (${raw.id})` : "");
-    const problem = tagProblem(raw);
-    if (problem) {
-      findings.push(finding(place, `this tag ${problem}; it was left out.`, "tag it again in the widget."));
-      return;
-    }
-    const tag = {
-      id: raw.id, label: raw.label, start: raw.start, end: raw.end, quote: raw.quote,
-      attrs: { ...(raw.attrs || {}) }, source_ids: [...(raw.source_ids || [])], note: raw.note || "",
-    };
-    if (seen.has(tag.id)) {
-      findings.push(finding(place, `the id \`${tag.id}\` is used twice; the second was left out.`,
-        "give each tag its own id, or tag it again in the widget."));
-      return;
-    }
-    seen.add(tag.id);
-    const misfit = problemAgainstExercise(tag, exercise, labels);
-    if (misfit) {
-      findings.push(finding(place, misfit, "tag it again in the widget."));
-      return;
-    }
-    candidates.push(tag);
+function spanTable(key) {
+  /** @type {[number, number, number][]} */
+  const spans = [];
+  key.forEach((item, k) => {
+    spans.push([item.start, item.end, k]);
+    for (const alt of item.accept || []) spans.push([alt.start, alt.end, k]);
   });
-
-  const kept = new Map(candidates.map((t) => [t.id, t]));
-  for (const tag of candidates) {
-    for (const ref of tag.source_ids) {
-      const target = kept.get(ref);
-      if (target === undefined || target.label !== "source") {
-        const what = target === undefined ? "a tag that is not there" : `a ${target.label} tag, not a source`;
-        findings.push(finding(`tag ${tag.id}`, `\`source_ids\` points at ${what} (${ref}); that link was dropped.`,
-          "link the claim to a source tag again."));
-      }
-    }
-    tag.source_ids = tag.source_ids.filter((r) => kept.has(r) && kept.get(r).label === "source");
-  }
-  return { tags: candidates, findings };
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const longest = spans.reduce((most, s) => Math.max(most, s[1] - s[0]), 0);
+  return { starts: spans.map((s) => s[0]), spans, longest };
 }
 
 /**
- * Per-tag problems of a hand-in (bad shape, duplicate id, out of range, orphan quote, unknown
- * label or attribute value, broken source links) as `{tag_id, message}` report orphans.
- * Call refusal() first: a hand-in refused as a whole has no per-tag problems worth showing.
+ * For each tag, the key items (by index) it shares a code point with: Map item -> {overlap, start, end}
+ * of the first of its spans with the highest overlap (check.meetings).
+ * @param {{start: number, end: number}[]} tags
+ * @param {KeyItem[]} key
+ * @returns {Map<number, Meeting>[]}
  */
-export function handinProblems(exercise, handin) {
-  return readTags(exercise, handin).findings;
+export function meetings(tags, key) {
+  const { starts, spans, longest } = spanTable(key);
+  return tags.map((tag) => {
+    /** @type {Map<number, Meeting>} */
+    const met = new Map();
+    const last = bisectLeft(starts, tag.end);
+    for (let j = bisectLeft(starts, tag.start - longest); j < last; j++) {
+      const [start, end, k] = spans[j];
+      const overlap = jaccard(tag.start, tag.end, start, end);
+      const before = met.get(k);
+      if (overlap > 0 && (!before || overlap > before.overlap)) met.set(k, { overlap, start, end });
+    }
+    return met;
+  });
+}
+
+/**
+ * One-to-one matching of tags (`rows`) to items (`cols`) that maximises the summed overlap (check.assign).
+ * @param {number[]} rows
+ * @param {number[]} cols
+ * @param {Map<number, Meeting>[]} met
+ * @returns {Map<number, number>} tag index -> item index
+ */
+export function assign(rows, cols, met) {
+  const wanted = new Set(cols);
+  /** @type {[number, number][]} */
+  const pairs = [];
+  for (const t of rows) for (const k of met[t].keys()) if (wanted.has(k)) pairs.push([t, k]);
+  const tagsUsed = new Set(pairs.map(([t]) => t));
+  const itemsUsed = new Set(pairs.map(([, k]) => k));
+  const found = new Map();
+  if (tagsUsed.size === pairs.length && itemsUsed.size === pairs.length) {
+    for (const [t, k] of pairs) found.set(t, k);
+    return found;
+  }
+  const tagAt = rows.filter((t) => tagsUsed.has(t));
+  const itemAt = cols.filter((k) => itemsUsed.has(k));
+  const rowOf = new Map(tagAt.map((t, n) => [t, n]));
+  const colOf = new Map(itemAt.map((k, n) => [k, n]));
+  const weights = tagAt.map(() => itemAt.map(() => 0));
+  for (const [t, k] of pairs)
+    weights[/** @type {number} */ (rowOf.get(t))][/** @type {number} */ (colOf.get(k))] = /** @type {Meeting} */ (
+      met[t].get(k)
+    ).overlap;
+  const { rows: chosen, cols: picked } = linearSumAssignment(weights, true);
+  chosen.forEach((r, n) => {
+    if (weights[r][picked[n]] > 0) found.set(tagAt[r], itemAt[picked[n]]);
+  });
+  return found;
 }
 
 // --- checking --------------------------------------------------------------------------------
 
+/** @param {Exercise} exercise */
+function labelMap(exercise) {
+  return new Map(exercise.labels.map((spec) => [spec.name, spec]));
+}
+
 /**
  * The exercise with only some labels and, with `lines` (or a compiled part), only the key items
- * on those lines (Python's Exercise.restricted). `covers(start, end)` says if a span is in the part.
+ * on those lines (Exercise.restricted). `covers(start, end)` says if a span is in the part.
+ * @param {Exercise} exercise
+ * @param {string[] | undefined} names
+ * @param {number[] | undefined} lines
+ * @param {ArticleView} view
+ * @returns {Restricted}
  */
 function restricted(exercise, names, lines, view) {
   const all = labelMap(exercise);
   const unknown = (names || []).filter((n) => !all.has(n));
   if (unknown.length) {
-    throw new Error(`${exercise.id}: labels: the exercise has no label ${unknown.map(pyRepr).join(", ")}. `
-      + `Fix: use some of: ${[...all.keys()].join(", ")}.`);
+    throw new Error(
+      `${exercise.id}: labels: the exercise has no label ${unknown.join(", ")}. ` +
+        `Fix: use some of: ${[...all.keys()].join(", ")}.`,
+    );
   }
-  const keep = new Set(names && names.length ? names : all.keys());
+  const keep = new Set(names?.length ? names : all.keys());
   const part = lines || exercise.article.part?.lines || null;
   const [from, to] = part
-    ? [view.lineStarts[part[0] - 1], part[1] < view.lineStarts.length ? view.lineStarts[part[1]] - 1 : view.chars.length]
+    ? [
+        view.lineStarts[part[0] - 1],
+        part[1] < view.lineStarts.length ? view.lineStarts[part[1]] - 1 : view.chars.length,
+      ]
     : [0, view.chars.length];
-  const covers = (start, end) => from <= start && end <= to;
+  const covers = (/** @type {number} */ start, /** @type {number} */ end) => from <= start && end <= to;
   return {
-    exercise,
+    id: exercise.id,
     lines: part,
     covers,
+    tolerance: exercise.tolerance ?? 0.75,
     labels: new Map([...all].filter(([n]) => keep.has(n))),
     key: exercise.key.filter((k) => keep.has(k.label) && covers(k.start, k.end)),
-    distractors: (exercise.distractors || []).filter((d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end)),
+    distractors: (exercise.distractors || []).filter(
+      (d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end),
+    ),
   };
 }
 
-function quoted(text, limit = 60) {
-  const chars = Array.from(text);
-  return chars.length <= limit ? `“${text}”` : `“${chars.slice(0, limit - 1).join("")}…”`;
+/**
+ * The values in first-seen order, each once.
+ * @param {string[]} values
+ */
+const unique = (values) => [...new Set(values)];
+
+/**
+ * Required items nobody matched, paired with an unmatched tag of another label (check._wrong_label_pairs).
+ * @param {Tag[]} tags
+ * @param {Map<number, Meeting>[]} met
+ * @param {Map<number, number>} match tag -> item
+ * @param {Map<number, number>} tagOfItem item -> tag
+ * @param {Restricted} ex
+ * @returns {Map<number, number>} item -> tag
+ */
+function wrongLabelPairs(tags, met, match, tagOfItem, ex) {
+  /** @type {Map<number, [number, number][]>} */
+  const rivals = new Map();
+  tags.forEach((tag, t) => {
+    if (match.has(t)) return;
+    for (const [k, meeting] of met[t]) {
+      const item = ex.key[k];
+      if (item.label !== tag.label && !item.optional && !tagOfItem.has(k) && meeting.overlap >= ex.tolerance) {
+        const list = rivals.get(k) || [];
+        list.push([t, meeting.overlap]);
+        rivals.set(k, list);
+      }
+    }
+  });
+  /** @type {Map<number, number>} */
+  const pairs = new Map();
+  const taken = new Set();
+  for (const [k, list] of [...rivals].sort((a, b) => a[0] - b[0])) {
+    /** @type {number | null} */
+    let best = null;
+    let bestOverlap = -1;
+    for (const [t, overlap] of list) {
+      if (!taken.has(t) && overlap > bestOverlap) {
+        best = t;
+        bestOverlap = overlap;
+      }
+    }
+    if (best !== null) {
+      pairs.set(k, best);
+      taken.add(best);
+    }
+  }
+  return pairs;
 }
 
-function titleOf(ex, label) {
-  return ex.labels.get(label).title.toLowerCase();
-}
-
-function itemById(ex, id) {
-  return ex.key.find((k) => k.id === id) || null;
-}
-
-function attrVerdicts(tag, item, ex, challenge) {
-  const spec = ex.labels.get(item.label);
-  const verdicts = {};
-  for (const [name, expected] of Object.entries(item.attrs || {})) {
-    const kind = own(spec.attrs, name);
-    const expectedList = Array.isArray(expected) ? expected : [expected];
-    let given = own(tag.attrs, name);
+/**
+ * @param {Tag} tag
+ * @param {KeyItem} item
+ * @param {Restricted} ex
+ * @param {boolean} challenge
+ * @returns {Record<string, AttrResult>}
+ */
+function attrResults(tag, item, ex, challenge) {
+  const attrsOfLabel = ex.labels.get(item.label)?.attrs || {};
+  /** @type {Record<string, AttrResult>} */
+  const out = {};
+  for (const [name, value] of Object.entries(item.attrs || {})) {
+    const expected = Array.isArray(value) ? [...value] : [value];
+    let given = tag.attrs?.[name];
     given = given === undefined || given === null || given === "" ? null : given;
     let verdict;
-    if (kind === FREE_TEXT) verdict = "free";
-    else if (given === null) verdict = "unset";
-    else verdict = expectedList.includes(given) ? "right" : "wrong";
-    if (verdict === "unset" && !challenge) continue;
-    verdicts[name] = { expected: [...expectedList], given, verdict };
+    if (attrsOfLabel[name] === FREE_TEXT) verdict = "free";
+    else if (given === null) {
+      if (!challenge) continue;
+      verdict = "unset";
+    } else verdict = expected.includes(given) ? "right" : "wrong";
+    out[name] = { expected, given, verdict };
   }
-  return verdicts;
+  return out;
 }
 
-function entityOf(item) {
-  return item.entity || item.id;
-}
-
-function attribution(tag, item, matches, ex, challenge) {
-  if (item.label !== "claim" || item.source_ids == null || !ex.labels.has("source")) return null;
-  const expected = sortedUnique(item.source_ids.map((i) => entityOf(itemById(ex, i))));
-  const given = sortedUnique(tag.source_ids.map((s) => (matches.has(s) ? entityOf(matches.get(s)) : `tag:${s}`)));
-  const shared = given.filter((g) => expected.includes(g)).length;
+/**
+ * The claim's links to sources, compared by entity (check._attribution).
+ * @param {Tag} tag
+ * @param {KeyItem} item
+ * @param {Map<string, KeyItem>} itemOfTagId
+ * @param {Restricted} ex
+ * @param {boolean} challenge
+ * @returns {AttributionResult | null}
+ */
+function attribution(tag, item, itemOfTagId, ex, challenge) {
+  if (item.label !== "claim" || item.source_ids === null || item.source_ids === undefined || !ex.labels.has("source")) {
+    return null;
+  }
+  const byId = new Map(ex.key.map((k) => [k.id, k]));
+  const sources = item.source_ids.map((i) => /** @type {KeyItem} */ (byId.get(i)));
+  const expected = unique(sources.map((s) => s.entity || s.id));
+  const given = unique(
+    tag.source_ids.map((ref) => {
+      const s = itemOfTagId.get(ref);
+      return s ? s.entity || s.id : `tag:${ref}`;
+    }),
+  );
+  const shared = given.filter((g) => expected.includes(g));
   let verdict;
   if (!tag.source_ids.length && expected.length) {
     if (!challenge) return null;
     verdict = "unset";
-  } else if (shared === given.length && shared === expected.length) verdict = "right";
-  else if (shared) verdict = "partial";
+  } else if (shared.length === given.length && given.length === expected.length) verdict = "right";
+  else if (shared.length) verdict = "partial";
   else verdict = "wrong";
-  return { expected, given, verdict };
+  return { expected, given, verdict, expected_quotes: sources.map((s) => s.quote) };
 }
 
-function itemMessage(entry, item, ex, tag) {
-  const { verdict } = entry;
-  const title = titleOf(ex, item.label);
-  const where = `L${item.line}`;
-  let text;
-  if (verdict === "hit") {
-    text = `Found: ${quoted(item.quote)} (${where}). ${item.why}`;
-  } else if (verdict === "boundary") {
-    const size = tag.end - tag.start > item.end - item.start ? "longer" : "shorter";
-    text = `Close: your tag ${quoted(tag.quote)} overlaps the ${title} item on ${where}, but it is ${size} `
-      + `than the key's ${quoted(item.quote)}. ${item.why}`;
-  } else if (verdict === "wrong-label") {
-    text = `You tagged ${quoted(tag.quote)} (${where}) as ${titleOf(ex, tag.label)}; `
-      + `the key has it as a ${title} item. ${item.why}`;
-  } else if (item.optional) {
-    text = `Optional (${where}): some readers would tag ${quoted(item.quote)} as ${title}. ${item.why}`;
-  } else {
-    const hint = item.hints && item.hints.length ? ` Hint: ${item.hints[0]}` : "";
-    text = `Not found yet: a ${title} item on ${where}.${hint}`;
+/**
+ * Which words a tag has beyond the key's span, or leaves out of it (check._edges).
+ * @param {Tag} tag
+ * @param {Meeting} span
+ * @param {ArticleView} view
+ * @returns {Finding[]}
+ */
+function edges(tag, span, view) {
+  const keyQuote = view.chars.slice(span.start, span.end).join("");
+  /** @type {Finding[]} */
+  const out = [];
+  const extra = [quoteOfTokens(view, tag.start, span.start), quoteOfTokens(view, span.end, tag.end)].filter(Boolean);
+  if (extra.length) out.push({ code: "covers-more", args: { key_quote: keyQuote, extra: extra.join(" … ") } });
+  const missing = [quoteOfTokens(view, span.start, tag.start), quoteOfTokens(view, tag.end, span.end)].filter(Boolean);
+  if (missing.length) out.push({ code: "covers-less", args: { key_quote: keyQuote, missing: missing.join(" … ") } });
+  return out;
+}
+
+/**
+ * Why a tag the key did not plan for is wrong: the first rule that fits, else the label's test (check._reason).
+ * @param {Tag} tag
+ * @param {Map<number, Meeting>} met
+ * @param {number} t
+ * @param {Map<number, number>} tagOfItem
+ * @param {Restricted} ex
+ * @returns {Finding}
+ */
+function reason(tag, met, t, tagOfItem, ex) {
+  if (PLAIN_REPORTING_VERBS.has(tag.quote.toLowerCase()) && tag.label !== "cue")
+    return { code: "reporting-verb", args: {} };
+  /** @type {{k: number, overlap: number} | null} */
+  let best = null;
+  for (const [k, m] of met) {
+    const item = ex.key[k];
+    const sameWords = m.overlap >= SAME_WORDS || (item.start <= tag.start && tag.end <= item.end);
+    if (sameWords && item.label !== tag.label && (best === null || m.overlap > best.overlap))
+      best = { k, overlap: m.overlap };
   }
-  for (const [name, v] of Object.entries(entry.attrs)) {
-    if (v.verdict === "wrong") {
-      text += ` ${pyCapitalize(name)}: you chose ${v.given}; the key has ${v.expected.join(" or ")}.`;
-    } else if (v.verdict === "unset") {
-      text += ` ${pyCapitalize(name)}: not set yet.`;
+  if (best !== null) {
+    const item = ex.key[best.k];
+    if (tag.label === "claim" && item.label === "source")
+      return { code: "is-speaker", args: { key_quote: item.quote } };
+    return { code: "other-label", args: { key_label: item.label, key_quote: item.quote } };
+  }
+  for (const k of met.keys()) {
+    if (ex.key[k].label === tag.label && tagOfItem.has(k) && tagOfItem.get(k) !== t) {
+      return { code: "item-taken", args: { key_quote: ex.key[k].quote } };
     }
   }
-  const attributed = entry.attribution;
-  if (attributed && attributed.verdict !== "right") {
-    const names = (item.source_ids || []).map((i) => itemById(ex, i).quote);
-    if (!names.length) text += " Attributed to: the article gives no source for this claim.";
-    else if (attributed.verdict === "unset") text += " Attributed to: who says this? Link the claim to its source.";
-    else text += ` Attributed to: the key links this claim to ${names.map((n) => quoted(n)).join(", ")}.`;
-  }
-  return pyStrip(text);
+  return { code: "label-test", args: {} };
 }
 
-function tagMessage(entry, tag, ex, line, linked) {
-  const title = titleOf(ex, tag.label);
-  switch (entry.verdict) {
-    case "matched":
-      return `Matches the key's ${title} item on L${linked.line}.`;
-    case "defensible":
-      return `Defensible: the key lists ${quoted(linked.quote)} (L${linked.line}) as an optional ${title} item. ${linked.why}`;
-    case "wrong-label":
-      return `On L${linked.line} the key has this as a ${titleOf(ex, linked.label)} item, not a ${title} item.`;
-    case "distractor":
-      return `${quoted(tag.quote)} (L${line}) is usually not tagged as ${title}. ${linked.why}`;
-    default:
-      return `${quoted(tag.quote)} (L${line}) is not in the key as a ${title} item. ${ex.labels.get(tag.label).help}`;
-  }
-}
-
-function notices(tag, line, item, ex, view) {
-  const title = titleOf(ex, tag.label);
-  const found = [];
+/**
+ * What to tell the student about one tag beyond its verdict, in a fixed order (check._findings).
+ * @param {Tag} tag
+ * @param {string} verdict
+ * @param {Map<number, Meeting>} met
+ * @param {number | null} k the item the tag matched, if any
+ * @param {number} t
+ * @param {Map<number, number>} tagOfItem
+ * @param {Restricted} ex
+ * @param {ArticleView} view
+ * @returns {Finding[]}
+ */
+function findings(tag, verdict, met, k, t, tagOfItem, ex, view) {
+  /** @type {Finding[]} */
+  const out = [];
   const sentences = sentenceCount(view, tag.start, tag.end);
-  if (sentences > 1 || (item && tag.end - tag.start >= OVER_TAGGING_RATIO * (item.end - item.start))) {
-    const what = sentences > 1 ? "more than one sentence" : "much more than the words that do the work";
-    found.push({
-      kind: "over-tagging", tag_id: tag.id,
-      message: `Your ${title} tag on L${line} covers ${what}. Tag the exact words: long tags lower your precision.`,
-    });
-  }
-  const covered = ex.key.filter((k) => k.label === tag.label && !k.optional && tag.start < k.end && k.start < tag.end);
-  if (covered.length > 1) {
-    found.push({
-      kind: "one-tag-many-items", tag_id: tag.id,
-      message: `Your ${title} tag on L${line} covers ${covered.length} key items. Tag each one separately.`,
-    });
-  }
-  return found;
+  if (sentences > 1) out.push({ code: "spans-sentences", args: { sentences } });
+  let covered = 0;
+  for (const j of met.keys()) if (ex.key[j].label === tag.label && !ex.key[j].optional) covered++;
+  if (covered > 1) out.push({ code: "covers-items", args: { count: covered } });
+  const matched = k === null ? undefined : met.get(k);
+  if ((verdict === "close" || verdict === "defensible") && matched) out.push(...edges(tag, matched, view));
+  if (verdict === "extra") out.push(reason(tag, met, t, tagOfItem, ex));
+  return out;
 }
 
-function score(credit, tags, required) {
+/**
+ * Running counts for one label's score (check._Tally).
+ * @returns {Score}
+ */
+function tally() {
+  return {
+    precision: 0,
+    recall: 0,
+    f1: 0,
+    credit: 0,
+    tags: 0,
+    required: 0,
+    found: 0,
+    tagged: 0,
+    tagged_in_key: 0,
+    attrs_right: 0,
+    attrs_asked: 0,
+  };
+}
+
+/**
+ * The tally's precision, recall and F1 (check._Tally.score).
+ * @param {Score} c
+ * @returns {Score}
+ */
+function score(c) {
   let precision;
   let recall;
   let f1;
-  if (tags === 0 && required === 0) {
+  if (c.tags === 0 && c.required === 0) {
     precision = recall = f1 = 1;
   } else {
-    precision = Math.min(tags ? credit / tags : 0, 1);
-    recall = Math.min(required ? credit / required : 0, 1);
+    precision = c.tags ? Math.min(c.credit / c.tags, 1) : 0;
+    recall = c.required ? Math.min(c.credit / c.required, 1) : 0;
     f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   }
   return {
-    precision: pyRound(precision, 4), recall: pyRound(recall, 4), f1: pyRound(f1, 4),
-    credit: pyRound(credit, 4), tags, required,
+    precision,
+    recall,
+    f1,
+    credit: c.credit,
+    tags: c.tags,
+    required: c.required,
+    found: c.found,
+    tagged: c.tagged,
+    tagged_in_key: c.tagged_in_key,
+    attrs_right: c.attrs_right,
+    attrs_asked: c.attrs_asked,
+  };
+}
+
+/**
+ * Per label and for all labels together (check._scores).
+ * @param {Restricted} ex
+ * @param {ItemResult[]} itemsOut
+ * @param {TagResult[]} tagsOut
+ * @returns {Record<string, Score>}
+ */
+function scores(ex, itemsOut, tagsOut) {
+  const tallies = new Map([...ex.labels.keys(), "all"].map((label) => [label, tally()]));
+  const both = (/** @type {string} */ label) => [
+    /** @type {Score} */ (tallies.get(label)),
+    /** @type {Score} */ (tallies.get("all")),
+  ];
+  for (const tag of tagsOut) {
+    for (const c of both(tag.label)) {
+      c.tagged += 1;
+      c.tagged_in_key += Number(["matched", "close", "defensible"].includes(tag.verdict));
+      c.tags += Number(tag.verdict !== "defensible");
+    }
+  }
+  for (const item of itemsOut) {
+    for (const c of both(item.label)) {
+      if (!item.optional) {
+        c.required += 1;
+        c.found += Number(item.verdict === "hit" || item.verdict === "boundary");
+        c.credit += item.verdict === "hit" ? 1 : item.verdict === "boundary" ? item.overlap : 0;
+      }
+      for (const attr of Object.values(item.attrs)) {
+        if (attr.verdict !== "free") {
+          c.attrs_asked += 1;
+          c.attrs_right += Number(attr.verdict === "right");
+        }
+      }
+    }
+  }
+  return Object.fromEntries([...tallies].map(([label, c]) => [label, score(c)]));
+}
+
+/**
+ * Compare a read hand-in with the exercise's key; the Report (`medialit.report/2`) check.py gives.
+ * `exercise` is the compiled exercise JSON; `handin` has `tags` (already read: see handin.js) and
+ * `orphans` ({place, problem, fix} of tags left out); `options.labels`, `options.lines` and
+ * `options.difficulty` restrict the check as in Python.
+ * @param {Exercise} exercise
+ * @param {{tags: Tag[], orphans?: Orphan[]}} handin
+ * @param {CheckOptions} [options]
+ * @returns {Report}
+ */
+export function checkTags(exercise, handin, options = {}) {
+  const view = articleView(exercise.article);
+  const ex = restricted(exercise, options.labels, options.lines, view);
+  const difficulty = options.difficulty || exercise.difficulty;
+  const challenge = difficulty === "challenge";
+  const tags = handin.tags.filter((t) => ex.labels.has(t.label) && ex.covers(t.start, t.end));
+  const met = meetings(tags, ex.key);
+  const key = ex.key;
+
+  /** @type {Map<number, number>} tag index -> item index, one to one within each label */
+  const match = new Map();
+  for (const label of ex.labels.keys()) {
+    /** @type {number[]} */
+    const rows = [];
+    tags.forEach((tag, t) => {
+      if (tag.label === label) rows.push(t);
+    });
+    /** @type {number[]} */
+    const cols = [];
+    key.forEach((item, k) => {
+      if (item.label === label) cols.push(k);
+    });
+    for (const [t, k] of assign(rows, cols, met)) match.set(t, k);
+  }
+  const tagOfItem = new Map([...match].map(([t, k]) => [k, t]));
+  const itemOfTagId = new Map([...match].map(([t, k]) => [tags[t].id, key[k]]));
+  const wrongLabel = wrongLabelPairs(tags, met, match, tagOfItem, ex);
+  const itemOfWrongTag = new Map([...wrongLabel].map(([k, t]) => [t, k]));
+
+  /** @type {string[]} */
+  const itemVerdicts = [];
+  /** @type {ItemResult[]} */
+  const itemsOut = key.map((item, k) => {
+    const t = tagOfItem.get(k) ?? wrongLabel.get(k) ?? null;
+    const tag = t === null ? null : tags[t];
+    const meeting = t === null ? undefined : met[t].get(k);
+    const matched = tagOfItem.has(k);
+    let verdict = "missed";
+    if (tag)
+      verdict = matched
+        ? /** @type {Meeting} */ (meeting).overlap >= ex.tolerance
+          ? "hit"
+          : "boundary"
+        : "wrong-label";
+    itemVerdicts.push(verdict);
+    return {
+      key_id: item.id,
+      label: item.label,
+      line: item.line,
+      start: item.start,
+      end: item.end,
+      quote: item.quote,
+      optional: Boolean(item.optional),
+      verdict,
+      tag_id: tag ? tag.id : null,
+      tag_label: tag ? tag.label : null,
+      tag_quote: tag ? tag.quote : null,
+      overlap: meeting ? meeting.overlap : 0,
+      attrs: tag && matched ? attrResults(tag, item, ex, challenge) : {},
+      attribution: tag && matched ? attribution(tag, item, itemOfTagId, ex, challenge) : null,
+      why: item.why,
+      hints: [...(item.hints || [])],
+    };
+  });
+
+  /** @type {TagResult[]} */
+  const tagsOut = tags.map((tag, t) => {
+    const k = match.get(t) ?? itemOfWrongTag.get(t) ?? null;
+    /** @type {KeyItem | null} */
+    let trap = null;
+    let verdict;
+    if (k !== null && match.has(t))
+      verdict = key[k].optional ? "defensible" : itemVerdicts[k] === "hit" ? "matched" : "close";
+    else if (k !== null) verdict = "wrong-label";
+    else {
+      trap =
+        ex.distractors.find((d) => (d.labels || []).includes(tag.label) && tag.start < d.end && d.start < tag.end) ||
+        null;
+      verdict = trap ? "distractor" : "extra";
+    }
+    const linked = k !== null ? key[k] : trap;
+    return {
+      tag_id: tag.id,
+      label: tag.label,
+      line: lineOf(view, tag.start),
+      start: tag.start,
+      end: tag.end,
+      quote: tag.quote,
+      verdict,
+      key_id: linked ? linked.id : null,
+      key_label: k !== null ? key[k].label : null,
+      key_quote: linked ? linked.quote : null,
+      key_line: linked ? linked.line : null,
+      overlap: k !== null ? /** @type {Meeting} */ (met[t].get(k)).overlap : 0,
+      why: linked ? linked.why : "",
+      findings: findings(tag, verdict, met[t], k, t, tagOfItem, ex, view),
+    };
+  });
+
+  return {
+    format: contract.formats.report,
+    exercise: ex.id,
+    article_sha256: exercise.article.sha256,
+    difficulty,
+    labels: [...ex.labels.keys()],
+    lines: ex.lines ? [...ex.lines] : null,
+    items: itemsOut,
+    tags: tagsOut,
+    scores: scores(ex, itemsOut, tagsOut),
+    orphans: [...(handin.orphans || [])],
   };
 }
 
@@ -591,132 +787,16 @@ function score(credit, tags, required) {
 export class HandInRefused extends Error {}
 
 /**
- * Compare a hand-in with the exercise's key; returns the Report (`medialit.report/1`) that
- * Python's check() gives. `exercise` is the compiled exercise JSON, `handin` the hand-in JSON;
- * `options.labels` keeps only those labels, `options.difficulty` overrides the exercise's.
+ * Read a hand-in (decoded JSON) and check it: the Report Python's load + check give. Tags that do
+ * not fit are left out and listed in `orphans`; a hand-in for something else is refused whole.
+ * @param {Exercise} exercise
+ * @param {any} handin
+ * @param {CheckOptions} [options]
+ * @returns {Report}
  */
 export function check(exercise, handin, options = {}) {
   const refused = refusal(exercise, handin);
   if (refused) throw new HandInRefused(refused);
-  const { tags: allTags, findings } = readTags(exercise, handin);
-  const view = articleView(exercise.article);
-  const ex = restricted(exercise, options.labels, options.lines, view);
-  const difficulty = options.difficulty || exercise.difficulty;
-  const challenge = difficulty === "challenge";
-  const tolerance = exercise.tolerance;
-  const tags = allTags.filter((t) => ex.labels.has(t.label) && ex.covers(t.start, t.end));
-
-  const matches = new Map(); // tag id -> key item
-  const overlaps = new Map(); // tag id -> overlap with its matched item
-  for (const label of ex.labels.keys()) {
-    const ownTags = tags.filter((t) => t.label === label);
-    const ownItems = ex.key.filter((k) => k.label === label);
-    for (const [t, k] of assign(ownTags, ownItems)) {
-      matches.set(ownTags[t].id, ownItems[k]);
-      overlaps.set(ownTags[t].id, overlap(ownTags[t], ownItems[k]));
-    }
-  }
-  const matchedByItem = new Map([...matches].map(([tagId, item]) => [item.id, tagId]));
-  const tagsById = new Map(tags.map((t) => [t.id, t]));
-
-  const wrongLabel = new Map(); // item id -> tag of another label
-  const taken = new Set(); // ids of the tags in wrongLabel
-  for (const item of ex.key) {
-    if (matchedByItem.has(item.id) || item.optional) continue;
-    let best = null;
-    let bestOverlap = -1;
-    for (const t of tags) {
-      if (t.label === item.label || matches.has(t.id) || taken.has(t.id)) continue;
-      const ov = overlap(t, item);
-      if (ov >= tolerance && ov > bestOverlap) { // strict: the earlier tag wins a tie
-        best = t;
-        bestOverlap = ov;
-      }
-    }
-    if (best) {
-      wrongLabel.set(item.id, best);
-      taken.add(best.id);
-    }
-  }
-
-  const itemsOut = ex.key.map((item) => {
-    const isMatched = matchedByItem.has(item.id);
-    const tag = isMatched ? tagsById.get(matchedByItem.get(item.id)) : wrongLabel.get(item.id) || null;
-    let ov;
-    let verdict;
-    if (isMatched) {
-      ov = overlaps.get(tag.id);
-      verdict = ov >= tolerance ? "hit" : "boundary";
-    } else if (tag) {
-      ov = overlap(tag, item);
-      verdict = "wrong-label";
-    } else {
-      ov = 0;
-      verdict = "missed";
-    }
-    const entry = {
-      key_id: item.id, label: item.label, line: item.line, start: item.start, end: item.end,
-      quote: item.quote, optional: Boolean(item.optional), verdict, tag_id: tag ? tag.id : null,
-      overlap: pyRound(ov, 4),
-      attrs: isMatched ? attrVerdicts(tag, item, ex, challenge) : {},
-      attribution: isMatched ? attribution(tag, item, matches, ex, challenge) : null,
-      why: item.why, hints: [...(item.hints || [])],
-    };
-    entry.message = itemMessage(entry, item, ex, tag);
-    return entry;
-  });
-
-  const wrongLabelTags = new Map([...wrongLabel].map(([itemId, t]) => [t.id, itemId]));
-  const tagsOut = [];
-  const noticesOut = [];
-  for (const tag of tags) {
-    const line = lineOf(view, tag.start);
-    let linked = matches.get(tag.id) || null;
-    let verdict;
-    if (linked) {
-      verdict = linked.optional ? "defensible" : "matched";
-    } else if (wrongLabelTags.has(tag.id)) {
-      linked = itemById(ex, wrongLabelTags.get(tag.id));
-      verdict = "wrong-label";
-      overlaps.set(tag.id, overlap(tag, linked));
-    } else {
-      linked = ex.distractors.find((d) => (d.labels || []).includes(tag.label)
-        && tag.start < d.end && d.start < tag.end) || null;
-      verdict = linked ? "distractor" : "extra";
-    }
-    const entry = {
-      tag_id: tag.id, label: tag.label, start: tag.start, end: tag.end, quote: tag.quote, verdict,
-      key_id: linked ? linked.id : null, overlap: pyRound(overlaps.get(tag.id) || 0, 4),
-    };
-    entry.message = tagMessage(entry, tag, ex, line, linked);
-    tagsOut.push(entry);
-    noticesOut.push(...notices(tag, line, matches.get(tag.id) || null, ex, view));
-  }
-
-  const scores = {};
-  const totals = { credit: 0, tags: 0, required: 0, attrs_right: 0, attrs_asked: 0 };
-  for (const label of ex.labels.keys()) {
-    const nTags = tagsOut.filter((e) => e.label === label && e.verdict !== "defensible").length;
-    const required = itemsOut.filter((e) => e.label === label && !e.optional);
-    let credit = 0;
-    for (const e of required) {
-      if (e.verdict === "hit") credit += 1;
-      else if (e.verdict === "boundary") credit += e.overlap;
-    }
-    const asked = itemsOut.filter((e) => e.label === label)
-      .flatMap((e) => Object.values(e.attrs)).filter((v) => v.verdict !== "free");
-    const right = asked.filter((v) => v.verdict === "right").length;
-    scores[label] = { ...score(credit, nTags, required.length), attrs_right: right, attrs_asked: asked.length };
-    for (const name of Object.keys(totals)) totals[name] += scores[label][name];
-  }
-  scores.all = {
-    ...score(totals.credit, totals.tags, totals.required),
-    attrs_right: totals.attrs_right, attrs_asked: totals.attrs_asked,
-  };
-
-  return {
-    format: REPORT_FORMAT, exercise: exercise.id, article_sha256: exercise.article.sha256,
-    difficulty, labels: [...ex.labels.keys()], lines: ex.lines ? [...ex.lines] : null, items: itemsOut, tags: tagsOut, scores,
-    notices: noticesOut, orphans: findings,
-  };
+  const { tags, findings: orphans } = readTags(exercise, handin);
+  return checkTags(exercise, { tags, orphans }, options);
 }

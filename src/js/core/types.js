@@ -9,8 +9,9 @@
 
 /**
  * One label of the exercise; `attrs` maps an attribute to its choices, or "text" for free text.
- * @typedef {{name: string, title: string, help?: string, shortcut?: string, letter?: string,
- *   attrs?: Record<string, string[] | "text">}} Label
+ * `noun`/`plural` name one or more of its tags in a sentence; `test` is its one-line test.
+ * @typedef {{name: string, title: string, help?: string, test?: string, noun?: string, plural?: string,
+ *   shortcut?: string, letter?: string, attrs?: Record<string, string[] | "text">}} Label
  */
 
 /**
@@ -53,6 +54,59 @@
  * @typedef {{get(name: string): any, set(name: string, value: any): void, save_changes(): void,
  *   on(event: string, handler: (...args: any[]) => void): void,
  *   off(event: string, handler?: (...args: any[]) => void): void, send(message: any): any}} Model
+ */
+
+/**
+ * A finding about one tag: a code from the checker and the values its message needs.
+ * @typedef {{code: string, args: Record<string, any>}} Finding
+ */
+
+/**
+ * One attribute of a key item against the student's choice.
+ * @typedef {{expected: string[], given: any, verdict: string}} AttrResult
+ */
+
+/**
+ * Which sources a claim is linked to, by entity.
+ * @typedef {{expected: string[], given: string[], verdict: string, expected_quotes: string[]}} AttributionResult
+ */
+
+/**
+ * One key item in a Report (`medialit.report/2`).
+ * @typedef {{key_id: string, label: string, line: number | undefined, start: number, end: number, quote: string,
+ *   optional: boolean, verdict: string, tag_id: string | null, tag_label: string | null, tag_quote: string | null,
+ *   overlap: number, attrs: Record<string, AttrResult>, attribution: AttributionResult | null, why: string | undefined,
+ *   hints: string[]}} ItemResult
+ */
+
+/**
+ * One of the student's tags in a Report.
+ * @typedef {{tag_id: string, label: string, line: number, start: number, end: number, quote: string,
+ *   verdict: string, key_id: string | null, key_label: string | null, key_quote: string | null,
+ *   key_line: number | null | undefined, overlap: number, why: string | undefined, findings: Finding[]}} TagResult
+ */
+
+/**
+ * One label's numbers in a Report.
+ * @typedef {{precision: number, recall: number, f1: number, credit: number, tags: number, required: number,
+ *   found: number, tagged: number, tagged_in_key: number, attrs_right: number, attrs_asked: number}} Score
+ */
+
+/**
+ * A tag left out of a hand-in before checking.
+ * @typedef {{place: string, problem: string, fix: string}} Orphan
+ */
+
+/**
+ * What Check returns (`medialit.report/2`): data only.
+ * @typedef {{format: string, exercise: string, article_sha256: string, difficulty: string, labels: string[],
+ *   lines: number[] | null, items: ItemResult[], tags: TagResult[], scores: Record<string, Score>,
+ *   orphans: Orphan[]}} Report
+ */
+
+/**
+ * One message to render: a code of the message table and the values its template names.
+ * @typedef {{code: string, args: Record<string, any>}} Message
  */
 
 export {};

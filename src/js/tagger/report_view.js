@@ -4,6 +4,7 @@
 // asked for; a change of tags only shows that the feedback is out of date.
 
 import { ellipsis } from "../core/handin.js";
+import { itemCodes, renderer, tagCodes } from "../core/messages.js";
 import { spanTokens } from "../core/spans.js";
 import { button, h } from "./dom.js";
 import { TAG_VERDICT_WORDS } from "./tag_list.js";
@@ -30,7 +31,7 @@ const ATTR_WORDS = {
  * @param {Record<string, string>} table
  * @param {string} verdict
  */
-const words = (table, verdict) => table[verdict] || verdict;
+const wordsFor = (table, verdict) => table[verdict] || verdict;
 
 /**
  * The feedback box.
@@ -47,6 +48,8 @@ export function createReportView(ctx, sel, actions) {
   const answers = new Set();
   /** @type {any} */
   let report = {};
+  const words = renderer(ctx.exercise.labels, "student");
+  const sentences = (/** @type {{code: string, args: any}[]} */ codes) => words.sentences(codes).join(" ");
   const pct = (/** @type {number} */ x) => `${Math.round((x || 0) * 100)}%`;
   const quoteButton = (/** @type {string} */ quote, /** @type {number} */ n, /** @type {() => void} */ onclick) =>
     button("mt-linkbtn", `“${ellipsis(quote, n)}”`, onclick);
@@ -68,14 +71,14 @@ export function createReportView(ctx, sel, actions) {
         h(
           "li",
           { class: `mt-v-${t.verdict}` },
-          h("strong", words(TAG_VERDICT_WORDS, t.verdict)),
+          h("strong", wordsFor(TAG_VERDICT_WORDS, t.verdict)),
           " ",
           quoteButton(t.quote, 50, () => actions.jumpTo(t.tag_id)),
-          h("span", ` ${t.message || ""}`),
+          h("span", ` ${[sentences(tagCodes(t)), t.why].filter(Boolean).join(" ")}`),
         ),
       );
     const optional = missed(true);
-    const notes = [...(report.notices || []), ...(report.orphans || [])];
+    const notes = (report.orphans || []).map((/** @type {any} */ o) => `${o.place}: ${o.problem} Fix: ${o.fix}`);
     const section = (/** @type {string} */ title, /** @type {string} */ cls, /** @type {HTMLElement[]} */ list) =>
       list.length ? [h("p.mt-rep-title", { text: title }), h("ul", { class: cls }, list)] : [];
     const cells = (/** @type {string} */ tag, /** @type {string[]} */ texts, attrs = {}) =>
@@ -120,7 +123,7 @@ export function createReportView(ctx, sel, actions) {
         ? h(
             "ul.mt-notices",
             {},
-            notes.map((n) => h("li", n.message)),
+            notes.map((/** @type {string} */ n) => h("li", n)),
           )
         : "",
     );
@@ -134,7 +137,7 @@ export function createReportView(ctx, sel, actions) {
       h(
         "p",
         {},
-        h("strong", words(ITEM_WORDS, it.verdict)),
+        h("strong", wordsFor(ITEM_WORDS, it.verdict)),
         ` · ${ctx.titleOf(it.label)}${it.verdict === "missed" ? ` · L${it.line}` : ""}${it.optional ? " (optional)" : ""}`,
       ),
     );
@@ -176,8 +179,8 @@ export function createReportView(ctx, sel, actions) {
       return li;
     }
     quoteLine(() => (it.tag_id ? actions.jumpTo(it.tag_id) : show()));
-    if (it.message) add("mt-msg", it.message);
-    if (it.why && !(it.message || "").includes(it.why)) add("mt-why-text", it.why);
+    add("mt-msg", sentences(itemCodes(it)));
+    if (it.why) add("mt-why-text", it.why);
     const attrs = Object.entries(it.attrs || {});
     if (attrs.length) {
       li.append(
@@ -188,7 +191,7 @@ export function createReportView(ctx, sel, actions) {
             h(
               "li",
               {},
-              `${name}: ${words(ATTR_WORDS, a.verdict)}`,
+              `${name}: ${wordsFor(ATTR_WORDS, a.verdict)}`,
               a.verdict === "wrong" || a.verdict === "free"
                 ? ` (key: ${(a.expected || []).join(" or ")}${a.given ? `; yours: ${a.given}` : ""})`
                 : "",
@@ -197,7 +200,8 @@ export function createReportView(ctx, sel, actions) {
         ),
       );
     }
-    if (it.attribution?.verdict) add("mt-attribution", `Attributed to: ${words(ATTR_WORDS, it.attribution.verdict)}`);
+    if (it.attribution?.verdict)
+      add("mt-attribution", `Attributed to: ${wordsFor(ATTR_WORDS, it.attribution.verdict)}`);
     return li;
   }
 

@@ -17,13 +17,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..core.check import Report, check
+from ..core.check import check
 from ..core.errors import InputError, visible
 from ..core.exercise import Exercise
 from ..core.files import exists, is_folder, write_file
 from ..core.handin import HandIn, load_handin
+from ..core.report import Report
 
 MISSED_SHOWN = 10
+OVER_TAGGING = ("spans-sentences", "covers-items", "covers-more")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 VERDICTS = ("hit", "boundary", "wrong-label", "missed")
 
@@ -154,16 +156,18 @@ class _ClassTally:
     def add(self, name: str, handin: HandIn, report: Report) -> None:
         student = len(self.names)
         self.names.append(name)
-        self.score_rows.extend((name, label, *(report.scores[label][k] for k in ("precision", "recall", "f1")))
-                               for label in self.labels)
+        for label in self.labels:
+            score = report.scores[label]
+            self.score_rows.append((name, label, score.precision, score.recall, score.f1))
         for entry in report.items:
-            self.verdicts[entry["key_id"]][entry["verdict"]] += 1
-            if entry["key_id"] in self.quoted_loaded and (entry["attrs"].get("voice") or {}).get("given") == "reporter":
-                self.blamed.setdefault(entry["key_id"], set()).add(name)
+            self.verdicts[entry.key_id][entry.verdict] += 1
+            voice = entry.attrs.get("voice")
+            if entry.key_id in self.quoted_loaded and voice is not None and voice.given == "reporter":
+                self.blamed.setdefault(entry.key_id, set()).add(name)
         for entry in report.tags:
-            if entry["verdict"] == "distractor":
-                self.trapped.setdefault(entry["key_id"], set()).add(name)
-        if any(notice["kind"] == "over-tagging" for notice in report.data["notices"]):
+            if entry.verdict == "distractor":
+                self.trapped.setdefault(entry.key_id, set()).add(name)
+        if any(f.code in OVER_TAGGING for entry in report.tags for f in entry.findings):
             self.over.add(name)
         width = len(self.labels)
         for tag in handin.tags:

@@ -1,42 +1,49 @@
-"""Report -> plain text for the terminal: scores first, then what to look at again, then what went well.
+"""A Report as plain text for the terminal: the counts first, then what to look at again, then what went well.
 
-Every message is written on one line with its control characters written out (`one_line`): a
-student's text cannot start a line of its own or act on the terminal."""
+Every sentence comes from the shared message table (`core/messages.py`); this module only orders them,
+each on one line with its control characters written out (`one_line`): a student's text (an id, a
+quote, a note) cannot start a line of its own or act on the terminal.
+"""
 from __future__ import annotations
 
-from ..core.check import Report
+from ..core.exercise import Exercise
+from ..core.messages import Message, Renderer, item_codes, tag_codes
+from ..core.report import Report
 from .terminal import one_line
 
+GROUPS = (("Look again", ("missed",)), ("Close", ("boundary", "wrong-label")), ("Found", ("hit",)))
 
-def report_text(report: Report, reveal: bool = False) -> str:
-    """Readable feedback; `reveal` adds the key's explanation to items not found yet."""
-    data = report.to_json()
-    lines = [one_line(f"Feedback for {data['exercise']} ({data['difficulty']})"), ""]
-    for label in data["labels"]:
-        s = data["scores"][label]
-        if s["required"] == 0 and s["tags"] == 0:
-            continue
-        lines.append(f"  {label:<8} found {s['credit']:g} of {s['required']} required, "
-                     f"precision {s['precision']:.0%}, recall {s['recall']:.0%}, F1 {s['f1']:.2f}")
+
+def report_text(report: Report, exercise: Exercise, audience: str = "student", reveal: bool = False) -> str:
+    """Readable feedback; `reveal` adds the key's answer and explanation to items not found yet."""
+    words = Renderer(exercise.labels, audience)
+    tag_by_id = {t.tag_id: t for t in report.tags}
+    lines = [one_line(f"Feedback for {report.exercise} ({report.difficulty})"), ""]
+    for label in report.labels:
+        score = report.scores[label]
+        if score.required or score.tagged:
+            lines.append("  " + one_line(words.render(Message("scores-label", {"label": label, **score.to_json()}))))
     lines.append("")
-    groups = [("Look again", ("missed",), False), ("Close", ("boundary", "wrong-label"), False),
-              ("Found", ("hit",), False)]
-    for title, verdicts, _ in groups:
-        chosen = [i for i in data["items"] if i["verdict"] in verdicts and not i["optional"]]
+    for title, verdicts in GROUPS:
+        chosen = sorted((i for i in report.items if i.verdict in verdicts and not i.optional), key=lambda i: i.start)
         if not chosen:
             continue
         lines.append(f"{title} ({len(chosen)}):")
         for item in chosen:
-            lines.append(f"  - {one_line(item['message'])}")
-            if reveal and item["verdict"] == "missed":
-                answer = f"“{item['quote']}”. {item['why']}"
-                lines.append(f"    Answer: {one_line(answer)}")
+            findings = tag_codes(tag_by_id[item.tag_id])[1:] if item.tag_id in tag_by_id else []
+            lines.append("  - " + one_line(" ".join(words.sentences(item_codes(item) + findings))))
+            if item.verdict == "missed" and item.hints and not reveal:
+                lines.append("    " + one_line(words.render(Message("item-hint", {"hint": item.hints[0]}))))
+            if item.verdict != "missed" or reveal:
+                answer = [words.render(Message("item-answer", item.to_json()))] if item.verdict == "missed" else []
+                lines.append("    " + one_line(" ".join([*answer, item.why]).strip()))
         lines.append("")
-    extra = [t for t in data["tags"] if t["verdict"] in ("extra", "distractor", "defensible")]
-    if extra:
-        lines.append(f"Your other tags ({len(extra)}):")
-        lines.extend(f"  - {one_line(t['message'])}" for t in extra)
+    others = [t for t in report.tags if t.verdict in ("extra", "distractor", "defensible")]
+    if others:
+        lines.append(f"Your other tags ({len(others)}):")
+        for tag in others:
+            lines.append("  - " + one_line(" ".join([*words.sentences(tag_codes(tag)), tag.why]).strip()))
         lines.append("")
-    for notice in data["notices"] + data["orphans"]:
-        lines.append(f"Note: {one_line(notice['message'])}")
+    for orphan in report.orphans:
+        lines.append(one_line(f"Note: {orphan.place}: {orphan.problem} Fix: {orphan.fix}"))
     return "\n".join(lines).rstrip() + "\n"

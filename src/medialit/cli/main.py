@@ -12,9 +12,11 @@ import sys
 import traceback
 from contextlib import contextmanager
 
+from ..core.contract import DIFFICULTIES
+from ..core.errors import InputError
+from ..core.messages import AUDIENCES
 from .instructor import add_subcommands
 from .terminal import SafeStream, one_line
-from ..core.errors import InputError
 
 OK, FINDINGS, BAD_INPUT, BUG = 0, 1, 2, 3
 INPUT_ARGUMENTS = ("handin", "exercise", "handins", "input", "article")
@@ -33,8 +35,8 @@ def _check(args) -> int:
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
-        print(report_text(report, reveal=args.reveal), end="")
-    return OK if report.scores["all"]["f1"] == 1.0 and not handin.findings else FINDINGS
+        print(report_text(report, exercise, args.audience, reveal=args.reveal), end="")
+    return OK if report.scores["all"].f1 == 1.0 and not report.orphans else FINDINGS
 
 
 def _lines(value: str) -> tuple[int, int]:
@@ -73,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("handin", help="the hand-in .json file")
     p.add_argument("--exercise", required=True, help="the exercise.yml file")
     p.add_argument("--labels", help="only these labels, comma-separated (e.g. claim,source)")
-    p.add_argument("--difficulty", choices=["guided", "standard", "challenge"])
+    p.add_argument("--difficulty", choices=DIFFICULTIES)
+    p.add_argument("--audience", choices=AUDIENCES, default="student",
+                   help="plain words for a student (the default) or precise words and scores for a teacher")
     p.add_argument("--lines", type=_lines, help="only this part of the article, e.g. 1-18 (as a chapter's Tagger)")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.add_argument("--reveal", action="store_true", help="show the answer for items not found")

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .contract import QUOTE_MARKS
 from .errors import InputError
 from .files import ARTICLE, decode_utf8, read_bytes
 
-QUOTE_MARKS = frozenset("'\"‘’‚‛“”„‟«»‹›`´")
 
 
 def normalize_text(raw: str) -> str:
@@ -196,6 +196,16 @@ class Article:
         first = self.token_at(start)
         return [t for t in self.tokens[first:] if t.start < end and t.end > start and t.start < end] \
             if end > start else []
+
+    def quote_of_tokens(self, start: int, end: int) -> str:
+        """The text from the first to the last token lying wholly inside [start, end); "" if none does.
+        So the words of a stretch are named without the spaces or parts of words at its edges."""
+        starts = self._token_starts
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end) - 1
+        while last >= first and self.tokens[last].end > end:
+            last -= 1
+        return self.text[self.tokens[first].start:self.tokens[last].end] if last >= first else ""
 
     def snap(self, start: int, end: int, keep_quotes: bool = False) -> tuple[int, int] | None:
         """Grow a span to whole tokens, then trim edge punctuation.

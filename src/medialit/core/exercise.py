@@ -10,14 +10,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import numpy as np
-
 from .article import Article
+from .contract import DIFFICULTIES, EXERCISE_FORMAT
 from .errors import InputError
 from .labels import LabelSpec
 
-EXERCISE_FORMAT = "medialit.exercise/1"
-DIFFICULTIES = ("guided", "standard", "challenge")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")  # an id is the whole text: always `is_id`, never .match
 
 
@@ -50,7 +47,7 @@ class KeyItem:
     entity: str | None = None
     source_ids: list[str] | None = None
     why: str = ""
-    hints: list[str] = field(default_factory=list)
+    hints: tuple[str, ...] = ()
     accept: list[Span] = field(default_factory=list)
     optional: bool = False
     draft: bool = False
@@ -118,33 +115,40 @@ class Exercise:
         return {k.id: k for k in self.key}
 
     @cached_property
-    def _by_label(self) -> dict[str, list[KeyItem]]:
-        return {label: [k for k in self.key if k.label == label] for label in self.labels}
+    def _indices_by_label(self) -> dict[str, list[int]]:
+        return {label: [n for n, k in enumerate(self.key) if k.label == label] for label in self.labels}
+
+    def item_indices(self, label: str) -> list[int]:
+        """Where the key items of one label are in `key`, in key order."""
+        return self._indices_by_label.get(label, [])
 
     def items_of(self, label: str) -> list[KeyItem]:
         """The key items of one label, in key order."""
-        return self._by_label.get(label, [])
+        return [self.key[n] for n in self.item_indices(label)]
 
     @cached_property
-    def key_in_labels(self) -> list[KeyItem]:
-        """The key items whose label the exercise uses, in key order."""
-        return [k for k in self.key if k.label in self.labels]
-
-    @cached_property
-    def span_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-        """Every span (main and accepted) of `key_in_labels`, sorted by start: starts, ends, the
-        index of the item each belongs to, and the longest span's length. The checker pairs tags
-        with spans through it."""
-        spans = sorted((s.start, s.end, n) for n, k in enumerate(self.key_in_labels) for s in k.spans)
-        starts, ends, owners = (np.array(column, dtype=np.int64) for column in zip(*spans)) if spans else \
-            (np.zeros(0, dtype=np.int64),) * 3
-        return starts, ends, owners, int((ends - starts).max()) if spans else 0
+    def span_table(self) -> tuple[list[int], list[tuple[int, int, int]], int]:
+        """Every span (main and accepted) of the key as (start, end, index of its item), sorted; their
+        starts; and the longest span's length. The checker meets tags with spans through it."""
+        spans = sorted((s.start, s.end, n) for n, k in enumerate(self.key) for s in k.spans)
+        return [s[0] for s in spans], spans, max((end - start for start, end, _ in spans), default=0)
 
     def restricted(self, labels: list[str] | None = None, lines: tuple[int, int] | None = None) -> "Exercise":
         """The same exercise with only some labels, or only the key items on some lines (the part of
         the article one chapter works on). Unknown labels and lines outside the article are errors."""
         if not labels and not lines:
             return self
+        view = (tuple(labels or ()), tuple(lines or ()))
+        if view not in self._views:
+            self._views[view] = self._restricted(labels, lines)
+        return self._views[view]
+
+    @cached_property
+    def _views(self) -> dict[tuple, "Exercise"]:
+        """Restricted views made so far: a chapter's part is checked again and again."""
+        return {}
+
+    def _restricted(self, labels: list[str] | None, lines: tuple[int, int] | None) -> "Exercise":
         unknown = [name for name in labels or [] if name not in self.labels]
         if unknown:
             raise InputError(str(self.path or self.id), "labels",

@@ -27,11 +27,12 @@ from ruamel.yaml.nodes import CollectionNode, MappingNode
 from ruamel.yaml.scalarbool import ScalarBoolean
 
 from .article import Article
+from .contract import FREE_TEXT
 from .errors import InputError, visible
 from .exercise import Distractor, Exercise, KeyItem, Span
 from .files import EXERCISE, inside, read_text
 from .handin import shown
-from .labels import DEFAULT_LABELS, FREE_TEXT, LabelSpec
+from .labels import DEFAULT_LABELS, LabelSpec
 
 MAX_YAML_DEPTH = 20        # lists and mappings inside each other; an exercise needs 6
 MAX_YAML_REPEATED = 5_000  # values that aliases (*name) repeat, all told: a few are handy, more is an attack
@@ -406,7 +407,9 @@ def _labels_from(task: dict) -> dict[str, LabelSpec]:
             name, str(body.get("title") or (base.title if base else name.title())),
             str(body.get("help") or (base.help if base else "")),
             str(body.get("shortcut") or (base.shortcut if base else n)),
-            str(body.get("letter") or (base.letter if base else name[0])).lower(), clean)
+            str(body.get("letter") or (base.letter if base else name[0])).lower(), clean,
+            str(body.get("test") or (base.test if base else "")), str(body.get("noun") or (base.noun if base else "")),
+            str(body.get("plural") or (base.plural if base else "")))
     return specs
 
 
@@ -488,7 +491,7 @@ def load_exercise(path: str | Path) -> Exercise:
             id=item_id, label=label, start=start, end=end, quote=quote, line=article.line_of(start),
             attrs=_check_attrs(entry.get("attrs"), labels[label], origin, place),
             entity=entry.get("entity") or None, source_ids=entry.get("source_ids"),
-            why=(entry.get("why") or "").strip(), hints=list(entry.get("hints") or []),
+            why=(entry.get("why") or "").strip(), hints=tuple(entry.get("hints") or ()),
             accept=accept, optional=bool(entry.get("optional")), draft=bool(entry.get("draft")),
             voice_exception=entry.get("voice_exception")))
 

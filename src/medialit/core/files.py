@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .contract import MAX_HANDIN_BYTES
 from .errors import InputError
 
 MB = 1024 * 1024
@@ -32,7 +33,7 @@ class Kind:
     choose: str  # the fix when the file is the wrong thing altogether
 
 
-HANDIN = Kind("hand-in file", 5 * MB, "choose the .json file that the Download button saved.")
+HANDIN = Kind("hand-in file", MAX_HANDIN_BYTES, "choose the .json file that the Download button saved.")
 EXERCISE = Kind("exercise file", 2 * MB, "give the exercise's .yml file (the formats page shows one).")
 ARTICLE = Kind("article file", 2 * MB, "give the article as a UTF-8 text file (.txt).")
 FILE_TYPES = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device",

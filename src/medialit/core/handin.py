@@ -14,16 +14,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_HANDIN_BYTES, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS
 from .errors import Finding, InputError, visible
 from .exercise import is_id
 from .files import HANDIN, decode_utf8, read_bytes, write_file
-from .labels import FREE_TEXT
 
-HANDIN_FORMAT = "medialit.handin/1"
-MAX_HANDIN_BYTES = HANDIN.limit
-MAX_DEPTH = 32   # lists and objects inside each other: a hand-in needs 4
-MAX_DIGITS = 15  # digits in one number: offsets need 7, and JavaScript counts exactly up to 15
-SHOWN = 60       # characters of a student's text quoted in a message
+MAX_DEPTH = MAX_JSON_DEPTH     # lists and objects inside each other: a hand-in needs 4
+MAX_DIGITS = MAX_NUMBER_DIGITS  # digits in one number: offsets need 7, and JavaScript counts exactly up to 15
+SHOWN = 60                      # characters of a student's text quoted in a message
 
 _DOWNLOAD = "choose the .json file that the Download button saved; do not edit it by hand."
 _AGAIN = "tag it again in the widget."

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FREE_TEXT = "text"
+from .contract import FREE_TEXT
 
 
 @dataclass(frozen=True)
@@ -11,6 +11,8 @@ class LabelSpec:
     """One label: its name, what students see, its shortcut keys and its attributes.
 
     `attrs` maps an attribute name to its allowed values, or to "text" for a free-text field.
+    `test` is the one question a student can ask of any words to see whether the label fits; the
+    feedback shows it under a tag the key did not plan for.
     """
 
     name: str
@@ -19,11 +21,25 @@ class LabelSpec:
     shortcut: str
     letter: str
     attrs: dict[str, list[str] | str] = field(default_factory=dict)
+    test: str = ""
+    noun: str = ""
+    plural: str = ""
+
+    @property
+    def noun_or_title(self) -> str:
+        """What one tagged stretch is called in a sentence ("loaded word"); the title when none is set."""
+        return self.noun or self.title.lower()
+
+    @property
+    def plural_or_noun(self) -> str:
+        """More than one of them ("loaded words"); the noun with an s when none is set."""
+        return self.plural or f"{self.noun_or_title}s"
 
     def to_json(self) -> dict:
-        return {"name": self.name, "title": self.title, "help": self.help, "shortcut": self.shortcut,
-                "letter": self.letter, "attrs": {k: (list(v) if isinstance(v, list) else v)
-                                                 for k, v in self.attrs.items()}}
+        return {"name": self.name, "title": self.title, "noun": self.noun_or_title, "plural": self.plural_or_noun,
+                "help": self.help, "test": self.test,
+                "shortcut": self.shortcut, "letter": self.letter,
+                "attrs": {k: (list(v) if isinstance(v, list) else v) for k, v in self.attrs.items()}}
 
 
 DEFAULT_LABELS: dict[str, LabelSpec] = {
@@ -31,16 +47,23 @@ DEFAULT_LABELS: dict[str, LabelSpec] = {
         LabelSpec("claim", "Claim", "A claim says something is, was or will be true.", "1", "c", {
             "kind": ["fact", "accusation", "judgement", "prediction"],
             "evidence": ["given", "none", "stated-without-evidence"],
-            "voice": ["reporter", "quoted"]}),
+            "voice": ["reporter", "quoted"]},
+            "Ask: would the news be different if these words were false? If so, they make a claim."),
         LabelSpec("source", "Source", "A source is who or what the information comes from.", "2", "s", {
             "identity": ["named", "anonymous", "hidden"],
-            "role": ["official", "expert", "interested-party", "media", "social-media", "eyewitness", "other"]}),
+            "role": ["official", "expert", "interested-party", "media", "social-media", "eyewitness", "other"]},
+            "Ask: does the article say the information comes from this person, group or document? If not, it is "
+            "not a source."),
         LabelSpec("loaded", "Loaded", "Loaded words push a feeling where a plainer word would carry the same facts.",
                   "3", "l", {
                       "technique": ["emotional", "name-calling", "exaggeration", "doubt", "fear"],
                       "voice": ["reporter", "quoted"],
-                      "neutral": FREE_TEXT}),
+                      "neutral": FREE_TEXT},
+                  "Ask: would a plainer word tell the same facts with less feeling? If not, the word is not loaded.",
+                  "loaded word"),
         LabelSpec("cue", "Cue", "A cue links a source to a claim, or makes it sound more or less certain.", "4", "u", {
-            "type": ["neutral", "doubting", "emotional", "hedge", "scare-quotes"]}),
+            "type": ["neutral", "doubting", "emotional", "hedge", "scare-quotes"]},
+            "Ask: does this word link a source to what it says, or make a claim sound more or less sure? If not, it "
+            "is not a cue."),
     ]
 }

@@ -23,7 +23,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.errors import InputError
-from ..core.exercise import DIFFICULTIES, parse_lines
+from ..core.contract import DIFFICULTIES, MODES
+from ..core.exercise import parse_lines
 from ..core.exercise_file import load_exercise
 from .page_data import pack_exercise
 
@@ -31,7 +32,6 @@ STATIC = Path(__file__).parent / "static"
 STATIC_FILES = ("book-page.js", "tagger.css")
 STATIC_DIR = "_static/medialit"
 PAGE_SCRIPT = "medialit/book-page.js"
-MODES = ("student", "author")
 LOADING = "The tagger is starting. It needs JavaScript."
 NO_SCRIPT = ("The tagger cannot start: JavaScript is turned off in this browser. Turn it on, or open this page "
              "in another browser.")

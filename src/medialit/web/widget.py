@@ -11,14 +11,15 @@ import anywidget
 import traitlets
 
 from ..core.handin import HandIn, now_iso, parse_handin
-from ..core.check import Report, check
+from ..core.check import check
+from ..core.report import Report
 from ..core.errors import InputError
-from ..core.exercise import DIFFICULTIES, Exercise
+from ..core.contract import DIFFICULTIES, MODES
+from ..core.exercise import Exercise
 from ..core.exercise_file import load_exercise
 from ..authoring.keyfile import key_yaml
 
 STATIC = Path(__file__).parent / "static"
-MODES = ("student", "author")
 
 
 class Tagger(anywidget.AnyWidget):

@@ -1,0 +1,137 @@
+// @ts-check
+// Check's codes turned into sentences, from the one message table Python and JavaScript share:
+// src/medialit/core/messages.py step for step. Which codes a report entry gives (itemCodes,
+// tagCodes) is decided here too, so both languages say the same.
+
+import table from "../../medialit/data/messages.json" with { type: "json" };
+
+/** @typedef {import("./types.js").Label} Label */
+/** @typedef {import("./types.js").Message} Message */
+/** @typedef {import("./types.js").ItemResult} ItemResult */
+/** @typedef {import("./types.js").TagResult} TagResult */
+
+/** @type {Record<string, {student: string, teacher: string}>} */
+const TABLE = table.messages;
+
+/** @type {("student" | "teacher")[]} */
+export const AUDIENCES = ["student", "teacher"];
+const FIELD = /\{([a-z0-9_]+)(?:\|([a-zA-Z]+))?\}/g;
+const QUOTE_LIMIT = 60;
+
+/**
+ * In curly quotation marks, cut to 60 code points with an ellipsis.
+ * @param {string} text
+ */
+export function quoted(text) {
+  const chars = Array.from(text);
+  return chars.length <= QUOTE_LIMIT ? `“${text}”` : `“${chars.slice(0, QUOTE_LIMIT - 1).join("")}…”`;
+}
+
+/**
+ * A share 0..1 as a whole percentage, halves rounded up (the same in both languages).
+ * @param {number} share
+ */
+export function percent(share) {
+  return `${Math.floor(share * 100 + 0.5)}%`;
+}
+
+/**
+ * The template of `code`, or of the longest shorter code (`a:b:c`, then `a:b`, then `a`).
+ * @param {string} code
+ * @param {"student" | "teacher"} audience
+ */
+export function template(code, audience) {
+  const parts = code.split(":");
+  for (let n = parts.length; n > 0; n--) {
+    const entry = TABLE[parts.slice(0, n).join(":")];
+    if (entry !== undefined) return entry[audience];
+  }
+  throw new Error(`no message for code ${code}`);
+}
+
+/**
+ * A renderer for one audience; `labels` are the compiled exercise's label specs (title, noun,
+ * help, test) for the label filters.
+ * @param {Label[]} labels
+ * @param {"student" | "teacher"} [audience]
+ */
+export function renderer(labels, audience = "student") {
+  if (!AUDIENCES.includes(audience)) throw new Error(`audience must be one of ${AUDIENCES.join(", ")}`);
+  const specs = new Map(labels.map((l) => [l.name, l]));
+  /**
+   * One field of a template, filled from `args`.
+   * @param {string} name
+   * @param {string | undefined} filter
+   * @param {Record<string, any>} args
+   * @returns {string}
+   */
+  const field = (name, filter, args) => {
+    const value = args[name];
+    if (value === undefined) throw new Error(`the message needs ${name}`);
+    if (!filter) return String(value);
+    if (filter === "q") return quoted(value);
+    if (filter === "pct") return percent(value);
+    if (filter === "or") return value.join(" or ");
+    if (filter === "qlist") return value.map((/** @type {string} */ q) => quoted(q)).join(", ");
+    if (filter === "cap") {
+      const [first = "", ...rest] = Array.from(value);
+      return first.toUpperCase() + rest.join("");
+    }
+    const spec = specs.get(value);
+    const noun = spec ? spec.noun || spec.title.toLowerCase() : value;
+    /** @type {Record<string, string>} */
+    const words = spec
+      ? { noun, nouns: spec.plural || `${noun}s`, Title: spec.title, help: spec.help || "", test: spec.test || "" }
+      : { noun, nouns: value, Title: value, help: "", test: "" };
+    return words[filter];
+  };
+  /**
+   * @param {Message} message
+   * @returns {string}
+   */
+  const render = (message) =>
+    template(message.code, audience).replace(FIELD, (_, /** @type {string} */ name, /** @type {string} */ filter) =>
+      field(name, filter, message.args),
+    );
+  return {
+    render,
+    /**
+     * The non-empty sentences of a list of messages, in order.
+     * @param {Message[]} messages
+     */
+    sentences: (messages) => messages.map(render).filter(Boolean),
+  };
+}
+
+/**
+ * The verdict on one key item (a Report entry), then its attributes and its attribution.
+ * @param {ItemResult} item
+ * @returns {Message[]}
+ */
+export function itemCodes(item) {
+  const verdict = item.verdict === "missed" && item.optional ? "missed-optional" : item.verdict;
+  /** @type {Message[]} */
+  const out = [{ code: `item-${verdict}`, args: item }];
+  for (const [name, attr] of Object.entries(item.attrs)) {
+    const attrVerdict = attr.verdict === "free" && attr.given === null ? "free-blank" : attr.verdict;
+    out.push({ code: `attr-${attrVerdict}:${name}:${attr.expected[0]}`, args: { name, ...attr } });
+  }
+  if (item.attribution !== null) {
+    let attributed = item.attribution.verdict;
+    if (attributed !== "right" && !item.attribution.expected.length) attributed = "none-given";
+    out.push({ code: `attribution-${attributed}`, args: { sources: item.attribution.expected_quotes } });
+  }
+  return out;
+}
+
+/**
+ * The verdict on one of the student's tags (a Report entry), then every finding about it.
+ * @param {TagResult} tag
+ * @returns {Message[]}
+ */
+export function tagCodes(tag) {
+  return [
+    { code: `tag-${tag.verdict}`, args: tag },
+    ...tag.findings.map((f) => ({ code: `finding-${f.code}`, args: { ...tag, ...f.args } })),
+  ];
+}

@@ -1,0 +1,25 @@
+"""The constants Python and JavaScript share, read from one file: `data/contract.json`.
+
+The JavaScript front end imports the same file, so a format name, a size limit or a list of
+plain reporting verbs is changed in one place for both languages.
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+_CONTRACT = json.loads(resources.files("medialit.data").joinpath("contract.json").read_text(encoding="utf-8"))
+
+HANDIN_FORMAT: str = _CONTRACT["formats"]["handin"]
+EXERCISE_FORMAT: str = _CONTRACT["formats"]["exercise"]
+REPORT_FORMAT: str = _CONTRACT["formats"]["report"]
+MESSAGES_FORMAT: str = _CONTRACT["formats"]["messages"]
+MAX_HANDIN_BYTES: int = _CONTRACT["max_handin_bytes"]
+MAX_JSON_DEPTH: int = _CONTRACT["max_json_depth"]        # a hand-in nested deeper is refused (`too-deep`)
+MAX_NUMBER_DIGITS: int = _CONTRACT["max_number_digits"]  # a number written longer is refused (`number-too-long`)
+QUOTE_MARKS: frozenset[str] = frozenset(_CONTRACT["quote_marks"])
+DIFFICULTIES: tuple[str, ...] = tuple(_CONTRACT["difficulties"])
+MODES: tuple[str, ...] = tuple(_CONTRACT["modes"])
+FREE_TEXT: str = _CONTRACT["free_text"]
+SAME_WORDS: float = _CONTRACT["check"]["same_words"]
+PLAIN_REPORTING_VERBS: frozenset[str] = frozenset(_CONTRACT["check"]["plain_reporting_verbs"])

@@ -1,0 +1,117 @@
+"""Check's codes turned into sentences, from the one message table Python and JavaScript share.
+
+The checker returns data only (verdict codes, findings as `{code, args}`); this module and its
+twin `src/js/core/messages.js` fill the templates of `data/messages.json`. Which codes a report
+entry gives (`item_codes`, `tag_codes`) is decided here too, so both languages say the same.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from .contract import MESSAGES_FORMAT
+from .labels import LabelSpec
+from .report import ItemResult, TagResult
+
+AUDIENCES = ("student", "teacher")
+FIELD = re.compile(r"\{([a-z0-9_]+)(?:\|([a-zA-Z]+))?\}")
+QUOTE_LIMIT = 60
+
+
+def _load_table() -> dict[str, dict[str, str]]:
+    data = json.loads(resources.files("medialit.data").joinpath("messages.json").read_text(encoding="utf-8"))
+    assert data["format"] == MESSAGES_FORMAT, "messages.json has another format than the library expects"
+    return data["messages"]
+
+
+TABLE: dict[str, dict[str, str]] = _load_table()
+
+
+@dataclass(frozen=True)
+class Message:
+    """One sentence to show: its code and the values its template names."""
+
+    code: str
+    args: dict
+
+
+def quoted(text: str) -> str:
+    """In curly quotation marks, cut to 60 code points with an ellipsis."""
+    return f"“{text}”" if len(text) <= QUOTE_LIMIT else f"“{text[:QUOTE_LIMIT - 1]}…”"
+
+
+def percent(share: float) -> str:
+    """A share 0..1 as a whole percentage, halves rounded up (the same in both languages)."""
+    return f"{math.floor(share * 100 + 0.5)}%"
+
+
+class Renderer:
+    """Fills templates for one audience, with the exercise's labels for the label filters."""
+
+    def __init__(self, labels: dict[str, LabelSpec], audience: str = "student"):
+        if audience not in AUDIENCES:
+            raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
+        self.labels, self.audience = labels, audience
+
+    def template(self, code: str) -> str:
+        """The template of `code`, or of the longest shorter code (`a:b:c`, then `a:b`, then `a`)."""
+        parts = code.split(":")
+        for n in range(len(parts), 0, -1):
+            entry = TABLE.get(":".join(parts[:n]))
+            if entry is not None:
+                return entry[self.audience]
+        raise KeyError(f"no message for code {code!r}")
+
+    def render(self, message: Message) -> str:
+        return FIELD.sub(lambda m: self._field(m.group(1), m.group(2), message), self.template(message.code))
+
+    def sentences(self, messages: list[Message]) -> list[str]:
+        """The non-empty sentences of a list of messages, in order."""
+        return [text for text in map(self.render, messages) if text]
+
+    def _field(self, name: str, flt: str | None, message: Message) -> str:
+        value = message.args[name]
+        if flt is None:
+            return str(value)
+        if flt == "q":
+            return quoted(value)
+        if flt == "pct":
+            return percent(value)
+        if flt == "or":
+            return " or ".join(value)
+        if flt == "qlist":
+            return ", ".join(map(quoted, value))
+        if flt == "cap":
+            return value[:1].upper() + value[1:]
+        spec = self.labels.get(value)
+        words = {"noun": spec.noun_or_title, "nouns": spec.plural_or_noun, "Title": spec.title, "help": spec.help,
+                 "test": spec.test} if spec else {"noun": value, "nouns": value, "Title": value, "help": "", "test": ""}
+        return words[flt]
+
+
+# --- which messages a report entry gives ----------------------------------------------------------
+
+def item_codes(item: ItemResult) -> list[Message]:
+    """The verdict on one key item, then its attributes and its attribution."""
+    args = item.to_json()
+    verdict = "missed-optional" if item.verdict == "missed" and item.optional else item.verdict
+    out = [Message(f"item-{verdict}", args)]
+    for name, attr in item.attrs.items():
+        verdict = "free-blank" if attr.verdict == "free" and attr.given is None else attr.verdict
+        out.append(Message(f"attr-{verdict}:{name}:{attr.expected[0]}", {"name": name, **attr.to_json()}))
+    if item.attribution is not None:
+        verdict = item.attribution.verdict
+        if verdict != "right" and not item.attribution.expected:
+            verdict = "none-given"
+        out.append(Message(f"attribution-{verdict}", {"sources": list(item.attribution.expected_quotes)}))
+    return out
+
+
+def tag_codes(tag: TagResult) -> list[Message]:
+    """The verdict on one of the student's tags, then every finding about it."""
+    args = tag.to_json()
+    return [Message(f"tag-{tag.verdict}", args)] + [
+        Message(f"finding-{f.code}", {**args, **f.args}) for f in tag.findings]

@@ -1,0 +1,186 @@
+"""What Check returns (`medialit.report/2`): verdict codes, overlaps, findings and scores. Data only.
+
+Sentences are made from it by `messages.py` (and `messages.js`), for students or for teachers.
+Every Report is built fresh by `check()`; nothing in it is shared with another Report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .contract import REPORT_FORMAT
+
+ITEM_VERDICTS = ("hit", "boundary", "wrong-label", "missed")
+TAG_VERDICTS = ("matched", "close", "defensible", "wrong-label", "distractor", "extra")
+
+
+@dataclass(slots=True)
+class AttrResult:
+    """One attribute of a key item against the student's choice: right, wrong, unset or free (text)."""
+
+    expected: tuple[str, ...]
+    given: str | None
+    verdict: str
+
+    def to_json(self) -> dict:
+        return {"expected": list(self.expected), "given": self.given, "verdict": self.verdict}
+
+
+@dataclass(frozen=True)
+class AttributionResult:
+    """Which sources a claim is linked to, by entity: right, partial, wrong or unset."""
+
+    expected: tuple[str, ...]
+    given: tuple[str, ...]
+    verdict: str
+    expected_quotes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"expected": list(self.expected), "given": list(self.given), "verdict": self.verdict,
+                "expected_quotes": list(self.expected_quotes)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something worth saying about one tag, as a code and the values its message needs."""
+
+    code: str
+    args: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "args": dict(self.args)}
+
+
+@dataclass(slots=True)
+class ItemResult:
+    """One key item: found (`hit`), found with other edges (`boundary`), `wrong-label` or `missed`."""
+
+    key_id: str
+    label: str
+    line: int
+    start: int
+    end: int
+    quote: str
+    optional: bool
+    verdict: str
+    tag_id: str | None
+    tag_label: str | None
+    tag_quote: str | None
+    overlap: float
+    attrs: dict[str, AttrResult]
+    attribution: AttributionResult | None
+    why: str
+    hints: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return {"key_id": self.key_id, "label": self.label, "line": self.line, "start": self.start,
+                "end": self.end, "quote": self.quote, "optional": self.optional, "verdict": self.verdict,
+                "tag_id": self.tag_id, "tag_label": self.tag_label, "tag_quote": self.tag_quote,
+                "overlap": self.overlap, "attrs": {k: v.to_json() for k, v in self.attrs.items()},
+                "attribution": None if self.attribution is None else self.attribution.to_json(),
+                "why": self.why, "hints": list(self.hints)}
+
+
+@dataclass(slots=True)
+class TagResult:
+    """One of the student's tags: its verdict, the key item or trap it meets, and findings about it."""
+
+    tag_id: str
+    label: str
+    line: int
+    start: int
+    end: int
+    quote: str
+    verdict: str
+    key_id: str | None
+    key_label: str | None
+    key_quote: str | None
+    key_line: int | None
+    overlap: float
+    why: str
+    findings: tuple[Finding, ...]
+
+    def to_json(self) -> dict:
+        return {"tag_id": self.tag_id, "label": self.label, "line": self.line, "start": self.start,
+                "end": self.end, "quote": self.quote, "verdict": self.verdict, "key_id": self.key_id,
+                "key_label": self.key_label, "key_quote": self.key_quote, "key_line": self.key_line,
+                "overlap": self.overlap, "why": self.why, "findings": [f.to_json() for f in self.findings]}
+
+
+@dataclass(slots=True)
+class Score:
+    """One label's numbers. `found` of `required` items; `tagged_in_key` of the student's `tagged` tags
+    meet the key; precision, recall and F1 give partial credit for overlap (`credit`)."""
+
+    precision: float
+    recall: float
+    f1: float
+    credit: float
+    tags: int
+    required: int
+    found: int
+    tagged: int
+    tagged_in_key: int
+    attrs_right: int
+    attrs_asked: int
+
+    def to_json(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """A tag of the hand-in left out before checking (orphaned quote, unknown label ...)."""
+
+    place: str
+    problem: str
+    fix: str
+
+    def to_json(self) -> dict:
+        return {"place": self.place, "problem": self.problem, "fix": self.fix}
+
+
+@dataclass(frozen=True)
+class Report:
+    """What Check returns for one hand-in: results per key item and per tag, and scores per label."""
+
+    exercise: str
+    article_sha256: str
+    difficulty: str
+    labels: tuple[str, ...]
+    lines: tuple[int, int] | None
+    items: tuple[ItemResult, ...]
+    tags: tuple[TagResult, ...]
+    scores: dict[str, Score]
+    orphans: tuple[Orphan, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"format": REPORT_FORMAT, "exercise": self.exercise, "article_sha256": self.article_sha256,
+                "difficulty": self.difficulty, "labels": list(self.labels),
+                "lines": None if self.lines is None else list(self.lines),
+                "items": [i.to_json() for i in self.items], "tags": [t.to_json() for t in self.tags],
+                "scores": {k: v.to_json() for k, v in self.scores.items()},
+                "orphans": [o.to_json() for o in self.orphans]}
+
+    def to_frame(self, kind: str = "items", exercise=None, audience: str = "student"):
+        """A pandas DataFrame of the item results (`kind="items"`), the tag results ("tags") or the scores.
+
+        Given the exercise, items and tags get a `message` column: the feedback sentences for `audience`."""
+        import pandas as pd
+
+        if kind == "scores":
+            return pd.DataFrame({k: v.to_json() for k, v in self.scores.items()}).T
+        if kind == "items":
+            columns = ["key_id", "label", "line", "quote", "verdict", "optional", "overlap", "tag_id", "why"]
+            rows = self.items
+        elif kind == "tags":
+            columns = ["tag_id", "label", "line", "quote", "verdict", "key_id", "overlap"]
+            rows = self.tags
+        else:
+            raise ValueError(f"kind must be 'items', 'tags' or 'scores', not {kind!r}")
+        frame = pd.DataFrame([{c: getattr(r, c) for c in columns} for r in rows], columns=columns)
+        if exercise is not None:
+            from .messages import Renderer, item_codes, tag_codes
+
+            words, codes = Renderer(exercise.labels, audience), item_codes if kind == "items" else tag_codes
+            frame["message"] = [" ".join(words.sentences(codes(r))) for r in rows]
+        return frame

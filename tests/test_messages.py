@@ -1,0 +1,128 @@
+"""The message table: every template renders, and Python and JavaScript say the same words.
+
+The vectors hold the checker's data; this test holds the two renderers (core/messages.py and
+src/js/core/messages.js) to identical sentences for every code the vectors give, for both readers,
+plus a sample of each template no vector reaches.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from medialit import load_exercise
+from medialit.core.messages import AUDIENCES, FIELD, TABLE, Message, Renderer, item_codes, percent, quoted, tag_codes
+
+ROOT = Path(__file__).resolve().parent.parent
+VECTORS = ROOT / "tests" / "vectors"
+MESSAGES_JS = ROOT / "src" / "js" / "core" / "messages.js"
+NODE = shutil.which("node")
+sys.path.insert(0, str(VECTORS))
+from make_vectors import EXERCISES, reports  # noqa: E402
+
+# Templates no vector reaches, with arguments a report could give them.
+SAMPLES = [
+    Message("item-hint", {"hint": "Which word in L3 is slang?"}),
+    Message("item-answer", {"quote": "UK spooks", "line": 3}),
+    Message("scores-label", {"label": "loaded", "found": 6, "required": 10, "tagged": 7, "tagged_in_key": 5,
+                             "precision": 0.7143, "recall": 0.6, "f1": 0.65217}),
+    Message("attr-wrong:voice:quoted", {"name": "voice", "expected": ["quoted"], "given": "reporter"}),
+    Message("attr-wrong:voice:reporter", {"name": "voice", "expected": ["reporter"], "given": "quoted"}),
+    Message("attribution-none-given", {"sources": []}),
+    Message("attribution-wrong", {"sources": ["Kremlin spokesperson Dmitry Peskov", "UK security officials"]}),
+    Message("summary-found", {"label": "loaded", "found": 6, "required": 10}),
+    Message("summary-found-lines", {"label": "claim", "found": 1, "required": 20, "first": 1, "last": 28}),
+    Message("summary-tags", {"tagged_in_key": 5, "tagged": 7}),
+    Message("summary-no-tags", {}),
+    Message("summary-all-found", {}),
+]
+
+
+def python_sentences(audience: str) -> dict:
+    """Per case, the sentences of every item and tag entry, and of the samples."""
+    out = {}
+    for name, (ex_name, _, _, report) in reports().items():
+        words = Renderer(load_exercise(EXERCISES[ex_name]).labels, audience)
+        out[name] = ([words.sentences(item_codes(i)) for i in report.items]
+                     + [words.sentences(tag_codes(t)) for t in report.tags])
+    words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, audience)
+    out["samples"] = [words.render(m) for m in SAMPLES]
+    return out
+
+
+def js_sentences(audience: str) -> dict:
+    script = f"""
+import {{ readFileSync, readdirSync }} from "node:fs";
+import {{ renderer, itemCodes, tagCodes }} from {json.dumps(MESSAGES_JS.as_uri())};
+const vectors = {json.dumps(str(VECTORS))};
+const read = (p) => JSON.parse(readFileSync(p, "utf8"));
+const samples = JSON.parse(readFileSync(0, "utf8"));
+const out = {{}};
+for (const file of readdirSync(vectors).filter((f) => /^case-.*\\.json$/.test(f))) {{
+  const v = read(`${{vectors}}/${{file}}`);
+  const words = renderer(read(`${{vectors}}/exercises/${{v.exercise}}.json`).labels, {json.dumps(audience)});
+  out[v.name] = [...v.report.items.map((i) => words.sentences(itemCodes(i))),
+                 ...v.report.tags.map((t) => words.sentences(tagCodes(t)))];
+}}
+const words = renderer(read(`${{vectors}}/exercises/kremlin-mini.json`).labels, {json.dumps(audience)});
+out.samples = samples.map(words.render);
+process.stdout.write(JSON.stringify(out));
+"""
+    samples = [{"code": m.code, "args": m.args} for m in SAMPLES]
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(samples),
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_python_and_javascript_render_the_same_sentences(audience):
+    assert js_sentences(audience) == python_sentences(audience)
+
+
+def test_every_template_is_used_and_every_code_reaches_a_template():
+    used = {m.code for m in SAMPLES}
+    for _, (_, _, _, report) in reports().items():
+        used |= {m.code for i in report.items for m in item_codes(i)}
+        used |= {m.code for t in report.tags for m in tag_codes(t)}
+    reached = set()
+    for code in used:
+        parts = code.split(":")
+        reached |= {":".join(parts[:n]) for n in range(1, len(parts) + 1) if ":".join(parts[:n]) in TABLE}
+        assert reached & {":".join(parts[:n]) for n in range(1, len(parts) + 1)}, f"{code} has no template"
+    assert set(TABLE) <= reached, f"templates no report or sample reaches: {sorted(set(TABLE) - reached)}"
+
+
+def test_every_template_has_both_readers_and_names_only_known_filters():
+    filters = {None, "q", "pct", "or", "qlist", "cap", "noun", "nouns", "Title", "help", "test"}
+    for code, entry in TABLE.items():
+        assert set(entry) == set(AUDIENCES), code
+        for text in entry.values():
+            assert {m.group(2) for m in FIELD.finditer(text)} <= filters, code
+            assert "{" not in FIELD.sub("", text), f"{code}: a brace that is not a field"
+
+
+def test_students_never_read_precision_recall_or_f1():
+    for code, entry in TABLE.items():
+        assert not {"precision", "recall", "F1", "f1"} & set(entry["student"].replace("|", " ").split()), code
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_a_quotation_is_cut_at_sixty_code_points(text):
+    shown = quoted(text)[1:-1]
+    assert shown == text if len(text) <= 60 else (len(shown) == 60 and shown.endswith("…"))
+
+
+@given(st.floats(0, 1))
+def test_a_share_is_the_nearest_whole_percentage(share):
+    assert abs(int(percent(share)[:-1]) - share * 100) <= 0.5
+
+
+def test_an_exact_half_percent_rounds_up_not_to_even():
+    assert [percent(x) for x in (0.125, 0.625, 0.005, 1.0)] == ["13%", "63%", "1%", "100%"]
