@@ -78,7 +78,7 @@ def test_any_value_anywhere_in_a_handin_is_read_or_refused_and_checks_cleanly(da
     assert all(f.code in TAG_PROBLEMS for f in handin.findings)
     json.dumps(handin.to_json(), ensure_ascii=False).encode("utf-8")  # every kept string can be written
     report = check(handin, BASE)
-    assert printable(report_text(report, reveal=True))
+    assert all(printable(report_text(report, BASE, audience, reveal=True)) for audience in ("student", "teacher"))
     json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8")
 
 
