@@ -254,6 +254,15 @@ def _no_forged_lines(_ws: Path, result: Result) -> str | None:
     return f"a forged line reached the terminal: {forged[0]!r}" if forged else None
 
 
+def _json_out(_ws: Path, result: Result) -> str | None:
+    """`--json` output stays JSON once control characters are written out."""
+    try:
+        json.loads(result.out)
+    except ValueError as err:
+        return f"the --json output is not JSON: {err}"
+    return None
+
+
 def _optional_read_as(value: bool, folder: str) -> Callable[[Path, Result], str | None]:
     def post(ws: Path, _result: Result) -> str | None:
         from medialit import load_exercise
@@ -320,6 +329,10 @@ def cases() -> list[Case]:
     for kind in ("special/fifo.json", "special/loop.json", "special/folder.json", "/dev/zero", "x" * 300 + ".yml"):
         found.append(Case(f"check --exercise {kind[:40]}", ["check", "handins/good.json", "--exercise", kind], 2,
                           kind[:40]))
+    found.append(Case("check --json with control characters", ["check", "handins/control-chars.json", "--exercise",
+                                                                   ex, "--json"], 1, "", _json_out))
+    found.append(Case("check --difficulty with an escape sequence", ["check", "handins/good.json", "--exercise", ex,
+                                                                     "--difficulty", "\x1b[2Jhard\u202e"], 2, "hard"))
     found.append(Case("check --lines backwards", ["check", "handins/good.json", "--exercise", ex, "--lines", "9-2"],
                       2, "9-2"))
     found.append(Case("check --labels unknown", ["check", "handins/good.json", "--exercise", ex, "--labels",
