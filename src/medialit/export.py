@@ -22,7 +22,9 @@ CONTEXT_WIDTH = 32
 SPANS_KEY = "sc"  # displaCy's default key for span previews
 PTC_TECHNIQUES = {"emotional": "Loaded_Language", "name-calling": "Name_Calling,Labeling",
                   "exaggeration": "Exaggeration,Minimisation", "doubt": "Doubt",
-                  "fear": "Appeal_to_fear-prejudice"}
+                  "fear": "Appeal_to_fear-prejudice", "repetition": "Repetition",
+                  "whataboutism": "Whataboutism,Straw_Men,Red_Herring", "appeal-to-authority": "Appeal_to_Authority",
+                  "black-and-white": "Black-and-White_Fallacy", "flag-waving": "Flag-Waving"}
 
 
 def tags_of_key(exercise) -> list[Tag]:
