@@ -363,6 +363,14 @@ def test_each_source_is_required_once(key):
     # and the tweet and its writer as two links of the Bild chain.
     required = Counter(k.entity or k.id for k in key.key if k.label == "source" and not k.optional)
     assert {entity for entity, n in required.items() if n > 1} == REPEATED_ON_PURPOSE[key.id]
+    # Chapter 4 says "tag the first mention": the required one is the first, unless the first is only
+    # the channel a named speaker used ("a statement posted on Telegram").
+    first = {}
+    for k in sorted((k for k in key.key if k.label == "source"), key=lambda k: k.start):
+        first.setdefault(k.entity or k.id, k)
+    late = [k.id for entity, k in first.items() if entity in required and k.optional
+            and not values(k.attrs["role"]) <= {"media", "social-media"}]
+    assert not late, f"the first mention of these sources is optional: {late}"
 
 
 def test_distractors_trap_every_label(exercise):
