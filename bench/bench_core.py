@@ -8,7 +8,7 @@ import time
 from synthetic import ARTICLE, big_exercise, student
 
 from medialit import check
-from medialit.article import Article, tokenizer_pipeline
+from medialit.core.article import Article, tokenizer_pipeline
 
 
 def timed(fn, repeat: int) -> list[float]:

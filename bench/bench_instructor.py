@@ -16,9 +16,9 @@ from pathlib import Path
 import spacy
 
 from medialit import Article, load_exercise
-from medialit.check import ptc_scores
+from medialit.interchange.ptc import ptc_scores
 from medialit import classroom
-from medialit.suggest import suggest
+from medialit.authoring.suggest import suggest
 
 ROOT = Path(__file__).resolve().parent.parent
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"

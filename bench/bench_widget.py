@@ -20,7 +20,7 @@ from pathlib import Path
 from medialit import InputError, load_exercise
 
 ROOT = Path(__file__).resolve().parent.parent
-STATIC = ROOT / "src" / "medialit" / "static"
+STATIC = ROOT / "src" / "medialit" / "web" / "static"
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 FALLBACK = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
 WIDGET_FILES = ("tagger.js", "tagger.css")

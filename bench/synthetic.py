@@ -5,9 +5,9 @@ import random
 from pathlib import Path
 
 from medialit import HandIn, Tag
-from medialit.article import Article
-from medialit.exercise import Exercise, KeyItem
-from medialit.labels import DEFAULT_LABELS
+from medialit.core.article import Article
+from medialit.core.exercise import Exercise, KeyItem
+from medialit.core.labels import DEFAULT_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "book/exercises/kremlin-drone/article.txt"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from medialit.article import QUOTE_MARKS, Article
+from medialit.core.article import QUOTE_MARKS, Article
 
 OPENERS = "‘“"
 CLOSERS = "’”"

@@ -4,8 +4,8 @@ import pytest
 
 from helpers import handin_of, key_tags
 from medialit import load_handin
-from medialit.annotations import MAX_HANDIN_BYTES
-from medialit.errors import InputError
+from medialit.core.handin import MAX_HANDIN_BYTES
+from medialit.core.errors import InputError
 
 
 def good(mini, tags=None):

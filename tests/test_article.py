@@ -2,7 +2,7 @@ import unicodedata
 
 from hypothesis import given, settings, strategies as st
 
-from medialit.article import Article, normalize_text
+from medialit.core.article import Article, normalize_text
 
 ARTICLE = "book/exercises/kremlin-drone/article.txt"
 
@@ -57,7 +57,7 @@ def test_snap_grows_to_tokens_and_trims_punctuation():
 
 def test_missing_and_non_utf8_files_give_one_clear_message(tmp_path):
     import pytest
-    from medialit.errors import InputError
+    from medialit.core.errors import InputError
 
     with pytest.raises(InputError, match="does not exist"):
         Article.from_file(tmp_path / "nope.txt")

@@ -21,8 +21,8 @@ import pytest
 import yaml
 from hypothesis import given, strategies as st
 
-from medialit.article import Article
-from medialit.exercise import load_exercise
+from medialit.core.article import Article
+from medialit.core.exercise_file import load_exercise
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"

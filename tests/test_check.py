@@ -1,11 +1,10 @@
 import random
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from helpers import handin_of, key_tags
 from medialit import Tag, check, load_exercise
-from medialit.check import _neighbourhoods, assign, jaccard
+from medialit.core.check import _neighbourhoods, assign, jaccard
 
 
 def tag_at(ex, quote, label, tid="x", occurrence=1, **kw):
@@ -51,7 +50,7 @@ def test_boundary_wrong_label_distractor_extra_defensible(mini):
 
 def test_optimal_not_greedy_assignment():
     # tag 0 overlaps items A and B; tag 1 overlaps only A. Greedy-by-order would give A to tag 0.
-    from medialit.exercise import KeyItem
+    from medialit.core.exercise import KeyItem
 
     items = [KeyItem("A", "x", 0, 10, "q", 1), KeyItem("B", "x", 10, 20, "q", 1)]
     tags = [Tag("a", "x", 5, 15, "q"), Tag("b", "x", 0, 8, "q")]

@@ -10,7 +10,7 @@ from helpers import handin_of, key_tags
 from hypothesis import given, settings, strategies as st
 
 from medialit import HandIn, Tag, load_exercise
-from medialit.classroom import _heat, class_report
+from medialit.classroom.class_report import _heat, class_report
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"

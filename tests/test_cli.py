@@ -6,7 +6,7 @@ from helpers import MINI, handin_of, key_tags
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "medialit.cli", *map(str, args)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "medialit", *map(str, args)], capture_output=True, text=True)
 
 
 def test_check_all_right_exits_0_and_prints_feedback(mini, tmp_path):

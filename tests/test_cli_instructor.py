@@ -14,7 +14,7 @@ ARTICLE = PRACTICE.parent / "article.txt"
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "medialit.cli", *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "medialit", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd)
 
 
@@ -129,6 +129,6 @@ def test_new_needs_a_title(tmp_path):
 
 def test_output_cut_short_by_a_pipe_is_not_a_traceback():
     kremlin = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"  # more output than a pipe holds
-    shell = subprocess.run(f'"{sys.executable}" -m medialit.cli suggest "{kremlin}" --json --pipeline blank | head -n 1',
+    shell = subprocess.run(f'"{sys.executable}" -m medialit suggest "{kremlin}" --json --pipeline blank | head -n 1',
                            shell=True, capture_output=True, text=True)
     assert shell.stdout == "[\n" and "Traceback" not in shell.stderr

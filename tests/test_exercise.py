@@ -4,8 +4,8 @@ import textwrap
 import pytest
 
 from medialit import load_exercise
-from medialit.errors import InputError
-from medialit.exercise import validation_findings
+from medialit.core.errors import InputError
+from medialit.core.exercise_file import validation_findings
 
 ARTICLE = "Peskov said the US did it. Kirby said the claims were false. Peskov said it again.\n"
 

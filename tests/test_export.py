@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from medialit import Article, InputError, Tag, load_exercise
-from medialit import export as ex
-from medialit.check import ptc_scores
+from medialit.interchange import export as ex
+from medialit.interchange.ptc import from_ptc, ptc_rows, ptc_scores, to_ptc
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
@@ -104,14 +104,14 @@ def test_spacy_round_trip_through_docbin(case):
 @given(article_and_tags())
 def test_ptc_round_trip_keeps_label_span_and_technique(case):
     article, tags = case
-    back = ex.from_ptc(ex.to_ptc(tags, "doc1"), article)
+    back = from_ptc(to_ptc(tags, "doc1"), article)
     assert sorted((t.label, t.start, t.end, t.attrs.get("technique")) for t in back) == \
         sorted((t.label, t.start, t.end, t.attrs.get("technique")) for t in tags)
 
 
 def test_ptc_rows_score_a_key_perfectly_against_itself():
     exercise = load_exercise(PRACTICE)
-    rows = ex.ptc_rows(ex.tags_of_key(exercise), exercise.id)
+    rows = ptc_rows(ex.tags_of_key(exercise), exercise.id)
     assert ptc_scores(rows, rows) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     loaded = [r for r in rows if r[1] == "Name_Calling,Labeling"]
     assert loaded, "loaded name-calling items map to the PTC technique name"
@@ -144,7 +144,7 @@ def test_malformed_imports_are_refused_with_the_place():
     del page["items"][0]["target"]
     bad = {"webanno": lambda: ex.from_webanno(page, article),
            "brat": lambda: ex.from_brat("T1\tclaim 4 7\ttwo\nA1\tkind T9 fact\n", article),
-           "ptc": lambda: ex.from_ptc("doc\tclaim\t4\t99\n", article)}
+           "ptc": lambda: from_ptc("doc\tclaim\t4\t99\n", article)}
     places = {"webanno": "item 0", "brat": "line 2", "ptc": "line 1"}
     for fmt, read in bad.items():
         with pytest.raises(InputError) as err:

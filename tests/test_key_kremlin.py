@@ -18,15 +18,24 @@ import pytest
 import textstat
 from hypothesis import given
 from hypothesis import strategies as st
-
-from key_rules import (PAPERS_WORDS, Quotation, classify, expected_voice, quotations, required_entities, speaks,
-                       tags_linked_by_entity, values, word_owners)
+from key_rules import (
+    PAPERS_WORDS,
+    Quotation,
+    classify,
+    expected_voice,
+    quotations,
+    required_entities,
+    speaks,
+    tags_linked_by_entity,
+    values,
+    word_owners,
+)
 from ruamel.yaml import YAML
 
 from medialit import HandIn, Tag, check, load_exercise
-from medialit.article import QUOTE_MARKS, Article
-from medialit.errors import InputError
-from medialit.exercise import Span
+from medialit.core.article import QUOTE_MARKS, Article
+from medialit.core.errors import InputError
+from medialit.core.exercise import Span
 
 EXERCISES = Path(__file__).resolve().parent.parent / "book" / "exercises"
 EXERCISE = EXERCISES / "kremlin-drone" / "exercise.yml"

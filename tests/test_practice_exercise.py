@@ -6,7 +6,7 @@ from pathlib import Path
 from helpers import handin_of, key_tags
 
 from medialit import check, load_exercise
-from medialit.exercise import validation_findings
+from medialit.core.exercise_file import validation_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"

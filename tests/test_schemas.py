@@ -1,4 +1,4 @@
-"""What medialit writes validates against the JSON Schemas it publishes (src/medialit/schemas)."""
+"""What medialit writes validates against the JSON Schemas it publishes (src/medialit/data/schemas)."""
 import json
 from importlib.resources import files
 
@@ -8,7 +8,7 @@ import pytest
 from helpers import handin_of, key_tags
 from medialit import check
 
-SCHEMAS = files("medialit") / "schemas"
+SCHEMAS = files("medialit.data") / "schemas"
 
 
 def schema(name):

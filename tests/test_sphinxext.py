@@ -11,7 +11,7 @@ import pytest
 from sphinx.errors import SphinxError
 from sphinx.testing.util import SphinxTestApp
 
-from medialit.sphinxext import parse_labels, script_json
+from medialit.web.sphinxext import parse_labels, script_json
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
@@ -21,7 +21,7 @@ ARTICLE = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
 def make_project(tmp_path: Path, page: str, title: str = "Kremlin drone, a dozen items") -> Path:
     src = tmp_path / "src"
     (src / "book" / "ex").mkdir(parents=True)
-    (src / "conf.py").write_text('extensions = ["myst_parser", "medialit.sphinxext"]\n'
+    (src / "conf.py").write_text('extensions = ["myst_parser", "medialit.web.sphinxext"]\n'
                                  'myst_enable_extensions = ["colon_fence"]\nexclude_patterns = ["_build"]\n')
     (src / "index.md").write_text("# Home\n\n```{toctree}\nbook/page\n```\n")
     (src / "book" / "page.md").write_text(page)

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 from spacy.language import Language
 
 from medialit import Article, InputError
-from medialit import suggest as sg
+from medialit.authoring import suggest as sg
 
 ROOT = Path(__file__).resolve().parent.parent
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
@@ -251,7 +251,7 @@ def test_a_trained_pipeline_given_by_folder_is_loaded_and_its_parse_used(trained
 
 def test_the_command_line_takes_a_pipeline_folder(trained, tmp_path):
     (tmp_path / "a.txt").write_text("Jo Lee insisted the plan failed.", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "medialit.cli", "suggest", str(tmp_path / "a.txt"),
+    result = subprocess.run([sys.executable, "-m", "medialit", "suggest", str(tmp_path / "a.txt"),
                              "--pipeline", str(trained)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "“the plan failed”" in result.stdout and "(parser)" in result.stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medialit import load_exercise
-from medialit.exercise import EXERCISE_FORMAT
+from medialit.core.exercise import EXERCISE_FORMAT
 
 HERE = Path(__file__).resolve().parent / "vectors"
 CASES = sorted(HERE.glob("case-*.json"))

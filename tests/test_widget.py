@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 import medialit
 from helpers import handin_of, key_tags
 from medialit import InputError, Tagger, check, load_exercise, load_handin
-from medialit.article import Article
+from medialit.core.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
-TAGGER_JS = ROOT / "src" / "medialit" / "static" / "tagger.js"
+TAGGER_JS = ROOT / "src" / "medialit" / "web" / "static" / "tagger.js"
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
 

@@ -1,9 +1,11 @@
 """medialit: tag claims, sources and loaded language in a news article, and get explained feedback."""
-from .annotations import HandIn, Tag, load_handin
-from .article import Article
-from .check import Report, check, ptc_scores
-from .errors import InputError
-from .exercise import Exercise, load_exercise
+from .core.handin import HandIn, Tag, load_handin
+from .core.article import Article
+from .core.check import Report, check
+from .interchange.ptc import ptc_scores
+from .core.errors import InputError
+from .core.exercise import Exercise
+from .core.exercise_file import load_exercise
 
 __all__ = ["Article", "Exercise", "HandIn", "InputError", "Report", "Tag", "check", "load_exercise",
            "load_handin", "ptc_scores"]
@@ -13,6 +15,6 @@ __version__ = "0.1.0"
 def __getattr__(name):
     """Import the widget only when asked for, so the checker works without Jupyter pieces."""
     if name == "Tagger":
-        from .widget import Tagger
+        from .web.widget import Tagger
         return Tagger
     raise AttributeError(name)

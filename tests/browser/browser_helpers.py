@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-WIDGET_STATIC = ROOT / "src" / "medialit" / "static"
+WIDGET_STATIC = ROOT / "src" / "medialit" / "web" / "static"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 
 

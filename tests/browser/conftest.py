@@ -2,7 +2,7 @@
 
 - `book_server`: base URL (ending in "/") of `_build/html`, served on 127.0.0.1 by a thread. The book
   is built first if `_build/html/index.html` is missing. Files under `_static/medialit/` are served
-  from `src/medialit/static/`, so widget edits are tested without rebuilding the book.
+  from `src/medialit/web/static/`, so widget edits are tested without rebuilding the book.
   Set MEDIALIT_BOOK_HTML to serve another built book folder.
 - `browser`: Debian's Chromium through Playwright (never `playwright install`). Missing Chromium
   skips the browser tests with a loud message, or fails them when the CI variable is set.

@@ -1,9 +1,7 @@
 """Guided difficulty and author mode, mounted on the book's tagger page with other settings."""
 from __future__ import annotations
 
-import json
 
-import pytest
 
 from browser_helpers import screenshot
 

@@ -1,4 +1,4 @@
-// Tests for src/medialit/static/check.js: it must give the Python checker's Report on every shared
+// Tests for src/medialit/web/static/check.js: it must give the Python checker's Report on every shared
 // vector, match scipy/CPython where it reimplements them, and count offsets in code points.
 // Run: node --test tests/js/
 import assert from "node:assert/strict";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 import {
   check, handinProblems, HandInRefused, linearSumAssignment, pyRound, refusal,
-} from "../../src/medialit/static/check.js";
+} from "../../src/medialit/web/static/check.js";
 
 const VECTORS = fileURLToPath(new URL("../vectors/", import.meta.url));
 const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));

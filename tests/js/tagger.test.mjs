@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import {
   History, addTag, badgePrefixes, codePoints, decorate, isPunctuation, labelKeys, layoutLevels,
   makeHandin, nextTagId, quoteOf, readHandin, removeTag, selectionToSpan, spanTokens, storageKey, tokenAt,
-} from "../../src/medialit/static/tagger.js";
-import { keyYaml, occurrenceOf, yamlString } from "../../src/medialit/static/author.js";
+} from "../../src/medialit/web/static/tagger.js";
+import { keyYaml, occurrenceOf, yamlString } from "../../src/medialit/web/static/author.js";
 
 /** Tokens with code-point offsets, like the compiled exercise: words, and each punctuation mark alone. */
 function tokenize(text) {

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import handin_of, key_tags  # noqa: E402
 from medialit import Tag, check, load_exercise  # noqa: E402
-from medialit.annotations import parse_handin  # noqa: E402
+from medialit.core.handin import parse_handin  # noqa: E402
 
 EXERCISES = {"kremlin-mini": ROOT / "tests/fixtures/kremlin-mini.yml",
              "unicode-mini": ROOT / "tests/fixtures/unicode/exercise.yml"}

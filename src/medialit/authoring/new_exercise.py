@@ -14,9 +14,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .article import Article
-from .errors import InputError
-from .exercise import ID_PATTERN
+from ..core.article import Article
+from ..core.errors import InputError
+from ..core.exercise import ID_PATTERN
 from .suggest import Suggestion, load_pipeline, suggest
 
 DRAFT_LABELS = ("claim", "source", "loaded")  # the default label set; `cue` needs its own task block

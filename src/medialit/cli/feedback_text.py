@@ -1,7 +1,7 @@
 """Report -> plain text for the terminal: scores first, then what to look at again, then what went well."""
 from __future__ import annotations
 
-from .check import Report
+from ..core.check import Report
 
 
 def report_text(report: Report, reveal: bool = False) -> str:

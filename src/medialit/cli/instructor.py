@@ -4,12 +4,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import InputError
+from ..core.errors import InputError
 
 
 def _new(args) -> int:
-    from .newexercise import create_exercise
-    from .suggest import load_pipeline
+    from ..authoring.new_exercise import create_exercise
+    from ..authoring.suggest import load_pipeline
 
     made = create_exercise(args.article, args.id, args.title, book=args.book,
                            nlp=load_pipeline(args.pipeline))
@@ -22,8 +22,8 @@ def _new(args) -> int:
 
 
 def _suggest(args) -> int:
-    from .article import Article
-    from .suggest import load_pipeline, suggest
+    from ..core.article import Article
+    from ..authoring.suggest import load_pipeline, suggest
 
     article = Article.from_file(args.article)
     labels = args.labels.split(",") if args.labels else None
@@ -39,8 +39,8 @@ def _suggest(args) -> int:
 
 
 def _report(args) -> int:
-    from .classroom import class_report
-    from .exercise import load_exercise
+    from ..classroom.class_report import class_report
+    from ..core.exercise_file import load_exercise
 
     exercise = load_exercise(args.exercise)
     report = class_report(args.handins, exercise)
@@ -66,7 +66,7 @@ def _one_line(text: str) -> str:
 
 
 def _exercise_for(handin_path: Path, given: str | None):
-    from .exercise import load_exercise
+    from ..core.exercise_file import load_exercise
 
     if given:
         return load_exercise(given)
@@ -85,9 +85,9 @@ def _exercise_for(handin_path: Path, given: str | None):
 
 
 def _export(args) -> int:
-    from .annotations import load_handin
-    from .exercise import load_exercise
-    from .export import SUFFIX, export, tags_of_key
+    from ..core.handin import load_handin
+    from ..core.exercise_file import load_exercise
+    from ..interchange.export import SUFFIX, export, tags_of_key
 
     source = Path(args.input)
     if source.suffix in (".yml", ".yaml"):

@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .annotations import HandIn, load_handin
-from .check import Report, check
-from .errors import InputError
-from .exercise import Exercise
+from ..core.handin import HandIn, load_handin
+from ..core.check import Report, check
+from ..core.errors import InputError
+from ..core.exercise import Exercise
 
 MISSED_SHOWN = 10
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -10,11 +10,12 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .annotations import HandIn, now_iso, parse_handin
-from .check import Report, check
-from .errors import InputError
-from .exercise import DIFFICULTIES, Exercise, load_exercise
-from .keyfile import key_yaml
+from ..core.handin import HandIn, now_iso, parse_handin
+from ..core.check import Report, check
+from ..core.errors import InputError
+from ..core.exercise import DIFFICULTIES, Exercise
+from ..core.exercise_file import load_exercise
+from ..authoring.keyfile import key_yaml
 
 STATIC = Path(__file__).parent / "static"
 MODES = ("student", "author")

@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 
-from .exercise import Exercise
+from ..core.exercise import Exercise
 
 ID_PREFIX = {"claim": "clm", "source": "src", "loaded": "ld", "cue": "cue"}
 # What JavaScript's trim() and \s take as white space (Python's str.strip() also takes \x1c-\x1f

@@ -1,4 +1,4 @@
-"""Tags to and from the formats other tools read: W3C Web Annotation, brat, spaCy and SemEval PTC.
+"""Tags to and from the formats other tools read: W3C Web Annotation, brat and spaCy (PTC is `ptc.py`).
 
 All offsets stay code points of the article text, end-exclusive, as everywhere in medialit.
 Each `to_*` has a `from_*` that reads it back, carrying as much as the format can hold:
@@ -11,20 +11,16 @@ import json
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from .annotations import Tag
-from .article import Article
-from .errors import InputError
+from ..core.handin import Tag
+from ..core.article import Article
+from ..core.errors import InputError
+from .ptc import to_ptc
 
 FORMATS = ("webanno", "brat", "spacy", "ptc")
 CONTEXT = ["http://www.w3.org/ns/anno.jsonld",
            {"medialit": "https://medialit.example/ns#", "attribute": "medialit:attribute"}]
 CONTEXT_WIDTH = 32
 SPANS_KEY = "sc"  # displaCy's default key for span previews
-PTC_TECHNIQUES = {"emotional": "Loaded_Language", "name-calling": "Name_Calling,Labeling",
-                  "exaggeration": "Exaggeration,Minimisation", "doubt": "Doubt",
-                  "fear": "Appeal_to_fear-prejudice", "repetition": "Repetition",
-                  "whataboutism": "Whataboutism,Straw_Men,Red_Herring", "appeal-to-authority": "Appeal_to_Authority",
-                  "black-and-white": "Black-and-White_Fallacy", "flag-waving": "Flag-Waving"}
 
 
 def tags_of_key(exercise) -> list[Tag]:
@@ -263,43 +259,6 @@ def load_spacy(path: str | Path, nlp=None):
     from spacy.tokens import DocBin
 
     return next(iter(DocBin().from_disk(path).get_docs((nlp or spacy.blank("en")).vocab)))
-
-
-# --- SemEval-2020 Task 11 (PTC) -------------------------------------------------------------------
-
-def ptc_rows(tags: list[Tag], document: str) -> list[tuple[str, str, int, int]]:
-    """(document, technique-or-label, start, end) rows, the input `check.ptc_scores` takes."""
-    rows = []
-    for tag in tags:
-        name = tag.label
-        if tag.label == "loaded":
-            name = PTC_TECHNIQUES.get(tag.attrs.get("technique"), "Loaded_Language")
-        rows.append((document, name, tag.start, tag.end))
-    return rows
-
-
-def to_ptc(tags: list[Tag], document: str) -> str:
-    return "".join(f"{doc}\t{name}\t{start}\t{end}\n" for doc, name, start, end in ptc_rows(tags, document))
-
-
-def from_ptc(tsv: str, article: Article) -> list[Tag]:
-    techniques = {v: k for k, v in PTC_TECHNIQUES.items()}
-    tags = []
-    for n, line in enumerate(tsv.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            _, name, start, end = line.split("\t")
-            start, end = int(start), int(end)
-        except ValueError:
-            raise _bad("ptc", f"line {n}", "a PTC line has four tab-separated fields: id, technique, start, end.") \
-                from None
-        if not 0 <= start < end <= len(article.text):
-            raise _bad("ptc", f"line {n}", f"the span {start}-{end} is not inside the article (0-{len(article.text)}).")
-        attrs = {"technique": techniques[name]} if name in techniques else {}
-        label = "loaded" if name in techniques or name == "Loaded_Language" else name
-        tags.append(Tag(f"p{n}", label, start, end, article.text[start:end], attrs))
-    return tags
 
 
 # --- one entry point for the command line ---------------------------------------------------------

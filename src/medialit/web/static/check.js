@@ -1,4 +1,4 @@
-// medialit Check in the browser: the same rules as src/medialit/check.py, so a static book page
+// medialit Check in the browser: the same rules as src/medialit/core/check.py, so a static book page
 // (no kernel, no server) gives the student the same Report, word for word, as the Python library.
 // Plain ES module, no dependencies, no DOM; runs in browsers and in Node 20.
 // The shared test vectors in tests/vectors/ hold the Python Reports this module must reproduce.

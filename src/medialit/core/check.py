@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .annotations import HandIn, Tag
+from .handin import HandIn, Tag
 from .exercise import Exercise, KeyItem
 from .labels import FREE_TEXT
 
@@ -397,40 +397,3 @@ def _notices(tag: Tag, line: int, item: KeyItem | None, near: dict[str, float], 
                       "message": f"Your {title} tag on L{line} covers {covered} key items. "
                                  "Tag each one separately."})
     return found
-
-
-def ptc_scores(pred, gold) -> dict:
-    """The SemEval-2020 Task 11 span metric (propaganda technique corpus), for comparable numbers.
-
-    `pred` and `gold` are iterables of (document, label, start, end). Per document and label,
-    overlapping spans are merged (touching ones are not); only same-label pairs give credit.
-    """
-    def merged(spans):
-        groups: dict[tuple, list[list[int]]] = {}
-        for doc, label, start, end in sorted(spans, key=lambda s: (str(s[0]), str(s[1]), s[2], s[3])):
-            if end <= start:
-                continue
-            runs = groups.setdefault((doc, label), [])
-            if runs and start < runs[-1][1]:
-                runs[-1][1] = max(runs[-1][1], end)
-            else:
-                runs.append([start, end])
-        return groups
-
-    pred_groups, gold_groups = merged(pred), merged(gold)
-    n_pred = sum(len(v) for v in pred_groups.values())
-    n_gold = sum(len(v) for v in gold_groups.values())
-    if n_pred == 0 and n_gold == 0:
-        return {"precision": 1.0, "recall": 1.0, "f1": 1.0}
-    p_sum = r_sum = 0.0
-    for group, s_runs in pred_groups.items():
-        for s0, s1 in s_runs:
-            for t0, t1 in gold_groups.get(group, []):
-                inter = min(s1, t1) - max(s0, t0)
-                if inter > 0:
-                    p_sum += inter / (s1 - s0)
-                    r_sum += inter / (t1 - t0)
-    precision = p_sum / n_pred if n_pred else 0.0
-    recall = r_sum / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision > 0 and recall > 0 else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}

@@ -1,4 +1,4 @@
-"""Exercises: an article, a task and a reference key, written by people in YAML.
+"""Reading an exercise file: the YAML people write, resolved to the model in `exercise.py`.
 
 Key spans are written as quotes (plus `occurrence` or `after` where a quote repeats) and resolved
 here to code-point offsets; anything that does not resolve exactly fails with one clear message.
@@ -6,203 +6,20 @@ here to code-point offsets; anything that does not resolve exactly fails with on
 from __future__ import annotations
 
 import difflib
-import re
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
-import numpy as np
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .article import Article
 from .errors import InputError
+from .exercise import DIFFICULTIES, ID_PATTERN, Distractor, Exercise, KeyItem, Span
 from .labels import DEFAULT_LABELS, FREE_TEXT, LabelSpec
 
-EXERCISE_FORMAT = "medialit.exercise/1"
-DIFFICULTIES = ("guided", "standard", "challenge")
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ITEM_FIELDS = {"id", "label", "quote", "occurrence", "after", "attrs", "entity", "source_ids", "why",
                "hints", "accept", "optional", "draft", "voice_exception"}
 DISTRACTOR_FIELDS = {"id", "quote", "occurrence", "after", "labels", "why", "draft"}
 
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    quote: str
-
-    def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "quote": self.quote}
-
-
-@dataclass(eq=False)
-class KeyItem:
-    """One item of the reference key. Compared and hashed by identity: an item is one place in one key."""
-
-    id: str
-    label: str
-    start: int
-    end: int
-    quote: str
-    line: int
-    attrs: dict = field(default_factory=dict)
-    entity: str | None = None
-    source_ids: list[str] | None = None
-    why: str = ""
-    hints: list[str] = field(default_factory=list)
-    accept: list[Span] = field(default_factory=list)
-    optional: bool = False
-    draft: bool = False
-    voice_exception: str | None = None
-
-    @cached_property
-    def spans(self) -> list[Span]:
-        """The main span and every accepted alternative."""
-        return [Span(self.start, self.end, self.quote), *self.accept]
-
-    def to_json(self) -> dict:
-        return {"id": self.id, "label": self.label, "start": self.start, "end": self.end,
-                "quote": self.quote, "line": self.line, "attrs": dict(self.attrs), "entity": self.entity,
-                "source_ids": None if self.source_ids is None else list(self.source_ids),
-                "why": self.why, "hints": list(self.hints), "accept": [s.to_json() for s in self.accept],
-                "optional": self.optional}
-
-
-@dataclass
-class Distractor:
-    id: str
-    start: int
-    end: int
-    quote: str
-    line: int
-    labels: list[str]
-    why: str
-
-    def to_json(self) -> dict:
-        return {"id": self.id, "start": self.start, "end": self.end, "quote": self.quote,
-                "line": self.line, "labels": list(self.labels), "why": self.why}
-
-
-@dataclass(eq=False)
-class Exercise:
-    id: str
-    title: str
-    instructions: str
-    difficulty: str
-    tolerance: float
-    labels: dict[str, LabelSpec]
-    key: list[KeyItem]
-    distractors: list[Distractor]
-    article: Article
-    path: Path | None = None
-    untagged: list[dict] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)
-    lines: tuple[int, int] | None = None  # the part of the article a chapter works on, if not all
-
-    @cached_property
-    def part(self) -> tuple[int, int]:
-        """Code-point offsets [start, end) of the lines this exercise covers."""
-        return self.article.lines_span(*self.lines) if self.lines else (0, len(self.article.text))
-
-    def covers(self, start: int, end: int) -> bool:
-        """Whether a span lies in the part of the article this exercise covers."""
-        return self.part[0] <= start and end <= self.part[1]
-
-    def item(self, item_id: str) -> KeyItem | None:
-        return self._by_id.get(item_id)
-
-    @cached_property
-    def _by_id(self) -> dict[str, KeyItem]:
-        return {k.id: k for k in self.key}
-
-    @cached_property
-    def _by_label(self) -> dict[str, list[KeyItem]]:
-        return {label: [k for k in self.key if k.label == label] for label in self.labels}
-
-    def items_of(self, label: str) -> list[KeyItem]:
-        """The key items of one label, in key order."""
-        return self._by_label.get(label, [])
-
-    @cached_property
-    def key_in_labels(self) -> list[KeyItem]:
-        """The key items whose label the exercise uses, in key order."""
-        return [k for k in self.key if k.label in self.labels]
-
-    @cached_property
-    def span_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-        """Every span (main and accepted) of `key_in_labels`, sorted by start: starts, ends, the
-        index of the item each belongs to, and the longest span's length. The checker pairs tags
-        with spans through it."""
-        spans = sorted((s.start, s.end, n) for n, k in enumerate(self.key_in_labels) for s in k.spans)
-        starts, ends, owners = (np.array(column, dtype=np.int64) for column in zip(*spans)) if spans else \
-            (np.zeros(0, dtype=np.int64),) * 3
-        return starts, ends, owners, int((ends - starts).max()) if spans else 0
-
-    def restricted(self, labels: list[str] | None = None, lines: tuple[int, int] | None = None) -> "Exercise":
-        """The same exercise with only some labels, or only the key items on some lines (the part of
-        the article one chapter works on). Unknown labels and lines outside the article are errors."""
-        if not labels and not lines:
-            return self
-        unknown = [name for name in labels or [] if name not in self.labels]
-        if unknown:
-            raise InputError(str(self.path or self.id), "labels",
-                             f"the exercise has no label {', '.join(map(repr, unknown))}.",
-                             f"use some of: {', '.join(self.labels)}.")
-        if lines and not (1 <= lines[0] <= lines[1] <= self.article.line_count):
-            raise InputError(str(self.path or self.id), "lines", f"lines {lines[0]}-{lines[1]} are not in the article.",
-                             f"give a range such as 1-18, within 1-{self.article.line_count}.")
-        keep = set(labels or self.labels)
-        part = Exercise(self.id, self.title, self.instructions, self.difficulty, self.tolerance,
-                        {n: s for n, s in self.labels.items() if n in keep}, [], [], self.article, self.path,
-                        self.untagged, self.files, tuple(lines) if lines else self.lines)
-        part.key = [k for k in self.key if k.label in keep and part.covers(k.start, k.end)]
-        part.distractors = [d for d in self.distractors if keep & set(d.labels) and part.covers(d.start, d.end)]
-        return part
-
-    def compile(self, labels: list[str] | None = None, difficulty: str | None = None,
-                lines: tuple[int, int] | None = None) -> dict:
-        """The JSON form the widget and the JavaScript checker read (`medialit.exercise/1`).
-
-        With `lines`, only that part of the article is tagged: its tokens, paragraphs and key items."""
-        ex = self.restricted(labels, lines)
-        if difficulty is not None and difficulty not in DIFFICULTIES:
-            raise InputError(str(self.path or self.id), "difficulty", f"unknown difficulty {difficulty!r}.",
-                             f"use one of: {', '.join(DIFFICULTIES)}.")
-        article = ex.article.to_json()
-        article["sentences"] = [{"start": s.start, "end": s.end} for s in ex.article.sentences]
-        if ex.lines:
-            inside = lambda x: ex.covers(x["start"], x["end"])  # noqa: E731
-            article["tokens"] = [t for t in article["tokens"] if inside(t)]
-            article["paragraphs"] = [p for p in article["paragraphs"] if inside(p)]
-            article["part"] = {"lines": list(ex.lines), "start": ex.part[0], "end": ex.part[1]}
-        instructions = ex.instructions if ex.labels.keys() == self.labels.keys() else " ".join(
-            [f"Tag every {spec.title.lower()} you find. {spec.help}" for spec in ex.labels.values()]
-            + ["Then press Check my tags."])
-        if ex.lines:
-            instructions += f" Here you work on one part of the article: lines {ex.lines[0]} to {ex.lines[1]}."
-        return {"format": EXERCISE_FORMAT, "id": ex.id, "title": ex.title, "instructions": instructions,
-                "difficulty": difficulty or ex.difficulty, "tolerance": ex.tolerance, "article": article,
-                "labels": [s.to_json() for s in ex.labels.values()],
-                "key": [k.to_json() for k in ex.key],
-                "distractors": [d.to_json() for d in ex.distractors]}
-
-
-def parse_lines(value: str) -> tuple[int, int]:
-    """`1-18` (or `1–18`, or one line `7`): the part of the article a tagger shows."""
-    parts = value.replace("–", "-").replace(" ", "").split("-")
-    try:
-        first, last = (int(parts[0]), int(parts[-1])) if 1 <= len(parts) <= 2 else (0, 0)
-    except ValueError:
-        first = last = 0
-    if not 1 <= first <= last:
-        raise ValueError(f"{value!r} is not a range of lines: write it like 1-18 (first and last line).")
-    return first, last
-
-
-
-# --- loading -------------------------------------------------------------------------------------
 
 def _line(node, key=None) -> int:
     """1-based line of a YAML mapping (or of one of its keys) in its file; 0 when unknown."""

@@ -6,15 +6,15 @@ import json
 import os
 import sys
 
-from .cli_instructor import add_subcommands
-from .errors import InputError
+from .instructor import add_subcommands
+from ..core.errors import InputError
 
 
 def _check(args) -> int:
-    from .annotations import load_handin
-    from .check import check
-    from .exercise import load_exercise
-    from .feedback import report_text
+    from ..core.handin import load_handin
+    from ..core.check import check
+    from ..core.exercise_file import load_exercise
+    from .feedback_text import report_text
 
     exercise = load_exercise(args.exercise)
     handin = load_handin(args.handin, exercise)
@@ -28,7 +28,7 @@ def _check(args) -> int:
 
 
 def _lines(value: str) -> tuple[int, int]:
-    from .exercise import parse_lines
+    from ..core.exercise import parse_lines
 
     try:
         return parse_lines(value)
@@ -37,7 +37,7 @@ def _lines(value: str) -> tuple[int, int]:
 
 
 def _validate(args) -> int:
-    from .exercise import load_exercise, validation_findings
+    from ..core.exercise_file import load_exercise, validation_findings
 
     exercise = load_exercise(args.exercise)
     findings = validation_findings(exercise)

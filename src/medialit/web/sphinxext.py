@@ -21,8 +21,9 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from .errors import InputError
-from .exercise import DIFFICULTIES, load_exercise, parse_lines
+from ..core.errors import InputError
+from ..core.exercise import DIFFICULTIES, parse_lines
+from ..core.exercise_file import load_exercise
 
 STATIC = Path(__file__).parent / "static"
 STATIC_FILES = ("tagger.js", "tagger.css", "static-host.js", "check.js", "author.js")
@@ -111,26 +112,10 @@ def copy_static(app, exception) -> None:
             shutil.copyfile(STATIC / name, out / name)
 
 
-def drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:
-    """Keep one copy of each inline script: Jupyter Book 1 registers sphinx-thebe's settings twice,
-    and the second `const THEBE_JS_URL` is a console error on every page."""
-    scripts, seen = context.get("script_files"), set()
-    if not scripts:
-        return
-    unique = []
-    for script in scripts:
-        marker = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
-        if marker not in seen:
-            seen.add(marker)
-            unique.append(script)
-    scripts[:] = unique
-
-
 def setup(app):
     app.add_node(tagger_node, html=(visit_tagger_html, None), latex=(skip_node, None), text=(skip_node, None),
                  man=(skip_node, None), texinfo=(skip_node, None))
     app.add_directive("tagger", TaggerDirective)
     app.add_css_file("medialit/tagger.css")
     app.connect("build-finished", copy_static)
-    app.connect("html-page-context", drop_duplicate_scripts)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

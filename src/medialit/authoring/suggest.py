@@ -1,7 +1,7 @@
 """Draft key suggestions for a new article: spaCy rules over curated word lists.
 
 The rules need nothing but `spacy.blank("en")` (Matcher and PhraseMatcher over our lexicons in
-`medialit/lexicon/`). When a trained English pipeline is installed, its named entities mark names
+`medialit/authoring/lexicon/`). When a trained English pipeline is installed, its named entities mark names
 and its dependency parse finds who said what; both paths produce the same kind of `Suggestion`.
 Every suggestion carries the reason it was made, so an instructor can judge it quickly.
 """
@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from .article import Article
-from .errors import InputError
+from ..core.article import Article
+from ..core.errors import InputError
 
 LABELS = ("claim", "source", "loaded", "cue")
 TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
@@ -74,7 +74,7 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("medialit").joinpath("lexicon", name).read_text(encoding="utf-8")
+    text = resources.files("medialit.authoring").joinpath("lexicon", name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -1,0 +1,1 @@
+"""The `medialit` command line."""

@@ -1,0 +1,22 @@
+"""A Sphinx extension that mends what Jupyter Book 1 gets wrong on every page, apart from the Tagger."""
+from __future__ import annotations
+
+
+def drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Keep one copy of each inline script: Jupyter Book 1 registers sphinx-thebe's settings twice,
+    and the second `const THEBE_JS_URL` is a console error on every page."""
+    scripts, seen = context.get("script_files"), set()
+    if not scripts:
+        return
+    unique = []
+    for script in scripts:
+        marker = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        if marker not in seen:
+            seen.add(marker)
+            unique.append(script)
+    scripts[:] = unique
+
+
+def setup(app):
+    app.connect("html-page-context", drop_duplicate_scripts)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
