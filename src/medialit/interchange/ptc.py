@@ -11,7 +11,9 @@ from ..core.handin import Tag
 
 PTC_TECHNIQUES = {"emotional": "Loaded_Language", "name-calling": "Name_Calling,Labeling",
                   "exaggeration": "Exaggeration,Minimisation", "doubt": "Doubt",
-                  "fear": "Appeal_to_fear-prejudice"}
+                  "fear": "Appeal_to_fear-prejudice", "repetition": "Repetition",
+                  "whataboutism": "Whataboutism,Straw_Men,Red_Herring", "appeal-to-authority": "Appeal_to_Authority",
+                  "black-and-white": "Black-and-White_Fallacy", "flag-waving": "Flag-Waving"}
 
 
 def _bad(place: str, problem: str) -> InputError:
