@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import spacy
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from medialit import Article, InputError

@@ -34,7 +34,7 @@ def quote_regions(article: Article) -> list[QuoteRegion]:
             can_close = closers and not after.isalnum() and not before.isspace()
             if can_close:
                 n = closers[-1]
-                opener, opened = stack[n]
+                opened = stack[n][1]
                 del stack[n:]
                 regions.append(QuoteRegion(opened, at + 1, n, True))
             elif ch in _OPENERS and not before.isalnum() and (after.isalnum() or after in _OPENERS):

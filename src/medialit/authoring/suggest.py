@@ -32,7 +32,8 @@ NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 ACCUSATION_WORDS = {"accuse", "accuses", "accused", "accusing", "accusation", "blame", "blamed", "blames",
                     "behind", "orchestrating", "orchestrated", "masterminded", "responsible", "lies", "lied",
                     "ordered", "guilty", "fault", "plot"}
-EVIDENCE_MISSING = re.compile(r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b", re.I)
+EVIDENCE_MISSING = re.compile(r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b",
+                              re.IGNORECASE)
 DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
@@ -176,7 +177,8 @@ class _Draft:
                     self.sentence_quotes.setdefault(n, []).append(region)
         self.cue_at: dict[int, tuple[int, str, bool]] = {}  # first token -> (end token, type, speech)
         self.cue_ending_at: dict[int, list[int]] = {}        # end token -> first tokens of cues ending there
-        self.claimed_sentences: set[int] = set()             # sentences that already hold a claim
+        self.claims_by_sentence: dict[int, list[tuple[int, int]]] = {}  # sentence -> claim spans touching it
+        self.has_pos = doc.has_annotation("POS")
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
 
@@ -203,8 +205,9 @@ class _Draft:
                           attrs, reason, source, round(confidence, 2), entity)
         self.found[key] = made
         if label == "claim":
-            first = self.article.token_at(start)
-            self.claimed_sentences.update(range(self.sent_of[first], self.sent_of[self.article.token_at(end - 1)] + 1))
+            first, last = self.sent_of[self.article.token_at(start)], self.sent_of[self.article.token_at(end - 1)]
+            for n in range(first, last + 1):
+                self.claims_by_sentence.setdefault(n, []).append((start, end))
         return made
 
     def _whole_words(self, i: int, j: int) -> tuple[int, int]:
@@ -262,7 +265,7 @@ class _Draft:
 
     def _used_as_verb(self, i: int, phrase: str) -> bool:
         """'claims' and 'alleged' are often a noun or an adjective ("the alleged strike")."""
-        if self.doc.has_annotation("POS"):
+        if self.has_pos:
             return self.doc[i].pos_ in ("VERB", "AUX") or " " in phrase
         before = self.doc[i - 1] if i > 0 and not self.doc[i].is_sent_start else None
         if before is None:
@@ -484,12 +487,8 @@ class _Draft:
         self._figures_and_accusations()
 
     def _inside_claim(self, v: int) -> bool:
-        if self.sent_of[v] not in self.claimed_sentences:
-            return False
         start = self.tokens[v].start
-        first, last = self.chars(*self.sents[self.sent_of[v]])
-        return any(s.label == "claim" and s.start <= start < s.end
-                   for s in self.found.values() if first <= s.start < last or s.start <= first < s.end)
+        return any(a <= start < b for a, b in self.claims_by_sentence.get(self.sent_of[v], []))
 
     def _reported(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         first, last = self.sents[self.sent_of[v]]
@@ -530,7 +529,7 @@ class _Draft:
 
     def _figures_and_accusations(self) -> None:
         for n, (first, last) in enumerate(self.sents):
-            if n in self.claimed_sentences or self.words(first, last) < 5:
+            if n in self.claims_by_sentence or self.words(first, last) < 5:
                 continue
             figure = next((t for t in self.doc[first:last] if any(ch.isdigit() for ch in t.text)
                            or t.lower_ in NUMBER_WORDS), None)
@@ -614,7 +613,7 @@ def suggest(article: Article, nlp: Language | None = None, labels: list[str] | N
     wanted = set(labels or LABELS)
     unknown = wanted - set(LABELS)
     if unknown:
-        raise InputError("labels", "", f"there is no label {sorted(unknown)[0]!r} to suggest.",
+        raise InputError("labels", "", f"there is no label {min(unknown)!r} to suggest.",
                          f"use some of: {', '.join(LABELS)}.")
     doc = make_doc(nlp, article)
     loaded_matcher, cue_matcher, agentless = _matchers(nlp)
