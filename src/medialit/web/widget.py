@@ -15,7 +15,7 @@ from ..core.check import Report, check
 from ..core.errors import InputError
 from ..core.exercise import DIFFICULTIES, Exercise
 from ..core.exercise_file import load_exercise
-from ..authoring.keyfile import key_yaml
+from ..authoring.keyfile import key_yaml, write_key
 
 STATIC = Path(__file__).parent / "static"
 MODES = ("student", "author")
@@ -69,6 +69,14 @@ class Tagger(anywidget.AnyWidget):
         """The tags (by default the widget's) as key items for exercise.yml, as author mode downloads them."""
         return key_yaml(self._exercise, list(self.tags) if tags is None else tags)
 
+    def save_key(self, tags: list[dict] | None = None) -> Path:
+        """Write the tags (by default the widget's) as the key of the exercise file itself, keeping its
+        comments and order: accepted items lose `draft`, rejected ones go."""
+        if self._source.path is None:
+            raise InputError(self._source.id, "", "this exercise was not read from a file.",
+                             "open the Tagger with the path of exercise.yml to save into it.")
+        return write_key(self._source.path, self._source, list(self.tags) if tags is None else tags)
+
     def _on_message(self, _widget, content, _buffers) -> None:
         kind = content.get("type") if isinstance(content, dict) else None
         try:
@@ -77,5 +85,9 @@ class Tagger(anywidget.AnyWidget):
             elif kind == "key-yaml":
                 tags = content.get("tags") or []
                 self.send({"type": "key-yaml", "text": self.key_yaml(tags), "count": len(tags)})
+            elif kind == "save-key":
+                tags = content.get("tags") or []
+                saved = self.save_key(tags)
+                self.send({"type": "status", "message": f"Saved {len(tags)} key items into {saved}."})
         except InputError as err:
             self.send({"type": "status", "message": str(err)})
