@@ -8,8 +8,8 @@ import pytest
 import spacy
 
 from medialit import InputError, load_exercise
-from medialit.core.exercise_file import validation_findings
 from medialit.authoring.new_exercise import create_exercise
+from medialit.core.exercise_file import validation_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE_TEXT = ROOT / "book" / "exercises" / "practice-council" / "article.txt"

@@ -7,11 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import handin_of, key_tags
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medialit
-from helpers import handin_of, key_tags
 from medialit import InputError, Tagger, check, load_exercise, load_handin
 from medialit.core.article import Article
 
@@ -233,8 +233,9 @@ def test_python_and_javascript_write_the_same_key_file(exercise, picks):
 
 
 def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_draft_flags(tmp_path):
-    from medialit.authoring.new_exercise import create_exercise
     import spacy
+
+    from medialit.authoring.new_exercise import create_exercise
 
     (tmp_path / "book").mkdir()
     made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill",

@@ -25,7 +25,8 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
     if s.label == "loaded":
         whose = "the words of the person quoted" if s.attrs.get("voice") == "quoted" else "the reporter's own word"
         plainer = s.attrs.get("neutral")
-        why = f"“{s.quote}” ({line}) is {whose}: {TECHNIQUE_WORDS.get(s.attrs.get('technique'), 'it pushes a feeling')}."
+        effect = TECHNIQUE_WORDS.get(s.attrs.get("technique"), "it pushes a feeling")
+        why = f"“{s.quote}” ({line}) is {whose}: {effect}."
         return why + (f" A plainer way to say it: “{plainer}”." if plainer else " Try the sentence without it.")
     if s.label == "source":
         identity = s.attrs.get("identity")

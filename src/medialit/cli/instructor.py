@@ -21,15 +21,16 @@ def _new(args) -> int:
     if made.toc:
         print(f"Added the chapter to {made.toc} ({made.toc_line}).")
     else:
-        print(f"Add this line to _toc.yml under a `chapters:` list, or the book leaves the chapter out:  {made.toc_line}")
+        print("Add this line to _toc.yml under a `chapters:` list, or the book leaves the chapter out:")
+        print(f"  {made.toc_line}")
     print(f"Next: review the drafts (`medialit validate {made.exercise_file}` lists what is left); the book build "
           "warns while any remain.")
     return 0
 
 
 def _suggest(args) -> int:
-    from ..core.article import Article
     from ..authoring.suggest import load_pipeline, suggest
+    from ..core.article import Article
 
     article = Article.from_file(args.article)
     labels = args.labels.split(",") if args.labels else None
@@ -91,8 +92,8 @@ def _exercise_for(handin_path: Path, given: str | None):
 
 
 def _export(args) -> int:
-    from ..core.handin import load_handin
     from ..core.exercise_file import load_exercise
+    from ..core.handin import load_handin
     from ..interchange.export import SUFFIX, export, tags_of_key
 
     source = Path(args.input)

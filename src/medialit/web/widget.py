@@ -10,12 +10,12 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from ..core.handin import HandIn, now_iso, parse_handin
+from ..authoring.keyfile import key_yaml, write_key
 from ..core.check import Report, check
 from ..core.errors import InputError
 from ..core.exercise import DIFFICULTIES, Exercise
 from ..core.exercise_file import load_exercise
-from ..authoring.keyfile import key_yaml, write_key
+from ..core.handin import HandIn, now_iso, parse_handin
 
 STATIC = Path(__file__).parent / "static"
 MODES = ("student", "author")
