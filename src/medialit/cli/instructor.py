@@ -110,7 +110,8 @@ def _export(args) -> int:
         out = out / default
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        written = export(tags, exercise.article, args.to, out, name)
+        written = export(tags, exercise.article, args.to, out, name, labels=exercise.labels,
+                         all_labels=args.all_labels)
     except OSError as err:
         raise InputError(str(out), "", f"the file cannot be written ({err.strerror}).",
                          "choose another --out, in a folder you can write to.") from None
@@ -166,4 +167,6 @@ def add_subcommands(subparsers) -> None:
     p.add_argument("--to", required=True, choices=["webanno", "brat", "spacy", "ptc"])
     p.add_argument("--exercise", help="the exercise.yml (for a hand-in; found under book/exercises/ if left out)")
     p.add_argument("--out", help="the file (or folder) to write (default: NAME.<format suffix> here)")
+    p.add_argument("--all-labels", action="store_true",
+                   help="ptc: write claims, sources and cues too (PTC itself knows only loaded words)")
     p.set_defaults(run=_export)
