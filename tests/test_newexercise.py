@@ -104,3 +104,18 @@ def test_the_chapter_is_added_to_the_table_of_contents_keeping_its_comments(tmp_
     text = toc.read_text(encoding="utf-8")
     assert made.toc == toc and "# what they read" in text
     assert text.index("book/one") < text.index("book/mill-road") < text.index("Teachers")
+
+
+def test_validate_flags_half_a_hyphenated_word_and_a_source_in_another_paragraph(tmp_path):
+    (tmp_path / "article.txt").write_text("Jo Lee said the plan was a deal-breaker.\n\nThe council voted.\n",
+                                          encoding="utf-8")
+    (tmp_path / "exercise.yml").write_text(
+        "id: mini\ntitle: Mini\narticle: article.txt\nkey:\n"
+        "  - {id: src-jo, label: source, quote: Jo Lee, why: Named., hints: [a]}\n"
+        "  - {id: ld-breaker, label: loaded, quote: breaker, why: Half a word., hints: [a]}\n"
+        "  - {id: clm-vote, label: claim, quote: The council voted, source_ids: [src-jo], why: Far., hints: [a]}\n",
+        encoding="utf-8")
+    findings = validation_findings(load_exercise(tmp_path / "exercise.yml"))
+    assert any("ld-breaker" in f and "inside a word" in f for f in findings)
+    assert any("clm-vote" in f and "another paragraph" in f for f in findings)
+    assert not any("src-jo" in f for f in findings)
