@@ -365,7 +365,8 @@ class _Draft:
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
         for start in self.cue_ending_at.get(i, []):  # "..., said Jo Smith." / "according to Jo Smith"
             phrase = self.doc[start:i].text.lower()
-            if self.speech_cue(start) and phrase in SPEAKER_FOLLOWS and ends_clause \
+            inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
+            if self.speech_cue(start) and phrase in SPEAKER_FOLLOWS and (ends_clause or inverted) \
                     and self.sent_of[start] == self.sent_of[i]:
                 return start, self.doc[start:i].text
         return None
@@ -492,6 +493,8 @@ class _Draft:
 
     def _reported(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         first, last = self.sents[self.sent_of[v]]
+        if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
+            return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
         if k < last and self.doc[k].lower_ == "that":
             k += 1
         if k < last and self.doc[k].text in DASHES:
@@ -589,7 +592,7 @@ class _QuoteFrames:
         while k < len(doc) and doc[k].text in {",", "—", "–"}:
             k += 1
         for at in (k, k + 1, k + 2):  # '…,” he said' / '…,” said Smith' / '…,” Jo Smith said'
-            if at >= len(doc) or draft.sent_of[at] != draft.sent_of[min(j, len(doc) - 1)]:
+            if at >= len(doc) or draft.sent_of[at] != draft.sent_of[j - 1]:
                 break
             if draft.speech_cue(at) and at in self.speakers:
                 return self.speakers[at]
