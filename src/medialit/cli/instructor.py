@@ -1,9 +1,11 @@
 """The instructor commands: `medialit new | suggest | report | export` (added to the main parser by cli.py)."""
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
+from ..authoring.suggest import DEFAULT_MIN_CONFIDENCE
 from ..core.errors import InputError
 
 
@@ -11,29 +13,34 @@ def _new(args) -> int:
     from ..authoring.new_exercise import create_exercise
     from ..authoring.suggest import load_pipeline
 
-    made = create_exercise(args.article, args.id, args.title, book=args.book,
-                           nlp=load_pipeline(args.pipeline))
-    print(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items),")
-    print(f"and the chapter page {made.chapter}.")
-    print("Next: review the drafts (`medialit validate "
-          f"{made.exercise_file}` lists what is left), then add this line to _toc.yml under a `chapters:` list:")
-    print(f"  {made.toc_line}")
+    toc = Path(args.toc) if args.toc else Path(args.book).resolve().parent / "_toc.yml"
+    made = create_exercise(args.article, args.id, args.title, book=args.book, nlp=load_pipeline(args.pipeline),
+                           min_confidence=args.min_confidence, toc=toc if toc.is_file() and not args.no_toc else None)
+    print(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items, each with")
+    print(f"a drafted why and hints), and the chapter page {made.chapter}.")
+    if made.toc:
+        print(f"Added the chapter to {made.toc} ({made.toc_line}).")
+    else:
+        print("Add this line to _toc.yml under a `chapters:` list, or the book leaves the chapter out:")
+        print(f"  {made.toc_line}")
+    print(f"Next: review the drafts (`medialit validate {made.exercise_file}` lists what is left); the book build "
+          "warns while any remain.")
     return 0
 
 
 def _suggest(args) -> int:
-    from ..core.article import Article
     from ..authoring.suggest import load_pipeline, suggest
+    from ..core.article import Article
 
     article = Article.from_file(args.article)
     labels = args.labels.split(",") if args.labels else None
-    found = suggest(article, load_pipeline(args.pipeline), labels=labels)
+    found = suggest(article, load_pipeline(args.pipeline), labels=labels, min_confidence=args.min_confidence)
     if args.json:
         print(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=1))
     else:
         for s in found:
             attrs = ", ".join(f"{k}={v}" for k, v in s.attrs.items())
-            print(f"L{s.line:<4} {s.label:<7} “{s.quote}”  [{attrs}]  — {s.reason}")
+            print(f"L{s.line:<4} {s.label:<7} {s.confidence:.2f} “{s.quote}”  [{attrs}]  — {s.reason}")
         print(f"{len(found)} suggestions. They are drafts: check each one before it goes into a key.")
     return 0
 
@@ -85,8 +92,8 @@ def _exercise_for(handin_path: Path, given: str | None):
 
 
 def _export(args) -> int:
-    from ..core.handin import load_handin
     from ..core.exercise_file import load_exercise
+    from ..core.handin import load_handin
     from ..interchange.export import SUFFIX, export, tags_of_key
 
     source = Path(args.input)
@@ -103,7 +110,8 @@ def _export(args) -> int:
         out = out / default
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        written = export(tags, exercise.article, args.to, out, name)
+        written = export(tags, exercise.article, args.to, out, name, labels=exercise.labels,
+                         all_labels=args.all_labels)
     except OSError as err:
         raise InputError(str(out), "", f"the file cannot be written ({err.strerror}).",
                          "choose another --out, in a folder you can write to.") from None
@@ -114,6 +122,16 @@ def _export(args) -> int:
     return 1 if findings else 0
 
 
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a confidence: give a number from 0 to 1, such as 0.6.")
+    return number
+
+
 def add_subcommands(subparsers) -> None:
     p = subparsers.add_parser("new", help="start a new exercise from an article, with a drafted key")
     p.add_argument("article", help="the article as a UTF-8 text file")
@@ -122,6 +140,10 @@ def add_subcommands(subparsers) -> None:
     p.add_argument("--book", default="book", help="the book folder (default: book)")
     p.add_argument("--pipeline", help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
                                       "(default: a trained English one if installed)")
+    p.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE,
+                   help=f"leave out drafts less certain than this, 0 to 1 (default {DEFAULT_MIN_CONFIDENCE})")
+    p.add_argument("--toc", help="the _toc.yml to add the chapter to (default: the one beside the book folder)")
+    p.add_argument("--no-toc", action="store_true", help="do not change _toc.yml")
     p.set_defaults(run=_new)
 
     p = subparsers.add_parser("suggest", help="list draft key suggestions for an article, with reasons")
@@ -129,6 +151,8 @@ def add_subcommands(subparsers) -> None:
     p.add_argument("--labels", help="only these labels, comma-separated (claim,source,loaded,cue)")
     p.add_argument("--pipeline", help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
                                       "(default: a trained English one if installed)")
+    p.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE,
+                   help=f"leave out drafts less certain than this, 0 to 1 (default {DEFAULT_MIN_CONFIDENCE})")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_suggest)
 
@@ -143,4 +167,6 @@ def add_subcommands(subparsers) -> None:
     p.add_argument("--to", required=True, choices=["webanno", "brat", "spacy", "ptc"])
     p.add_argument("--exercise", help="the exercise.yml (for a hand-in; found under book/exercises/ if left out)")
     p.add_argument("--out", help="the file (or folder) to write (default: NAME.<format suffix> here)")
+    p.add_argument("--all-labels", action="store_true",
+                   help="ptc: write claims, sources and cues too (PTC itself knows only loaded words)")
     p.set_defaults(run=_export)

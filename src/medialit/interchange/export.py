@@ -263,24 +263,41 @@ def load_spacy(path: str | Path, nlp=None):
 
 # --- one entry point for the command line ---------------------------------------------------------
 
-def export(tags: list[Tag], article: Article, fmt: str, out: Path, name: str) -> list[Path]:
-    """Write `tags` in format `fmt` to `out` (brat also writes the .txt beside the .ann)."""
+def brat_conf(labels) -> str:
+    """brat's `annotation.conf` for an exercise's labels (`LabelSpec`s): entities, the attribution
+    relation, and each attribute with its values (free-text ones are notes in brat)."""
+    lines = ["[entities]", *labels, "", "[relations]", "attributed_to\tArg1:claim, Arg2:source", "", "[events]", "",
+             "[attributes]"]
+    for name, spec in labels.items():
+        for attr, values in spec.attrs.items():
+            if isinstance(values, list):
+                lines.append(f"{attr}\tArg:{name}, Value:{'|'.join(values)}")
+    return "\n".join(lines) + "\n"
+
+
+def export(tags: list[Tag], article: Article, fmt: str, out: Path, name: str, labels=None,
+           all_labels: bool = False) -> list[Path]:
+    """Write `tags` in format `fmt` to `out`. brat: `out` takes the .ann suffix, the article goes into the
+    .txt beside it and `annotation.conf` (from `labels`) into the folder when there is none yet.
+    PTC: loaded words only unless `all_labels`."""
     if fmt == "webanno":
         out.write_text(json.dumps(to_webanno(tags, article, name), ensure_ascii=False, indent=1), encoding="utf-8")
         return [out]
     if fmt == "brat":
-        text = out.with_suffix(".txt")
-        if text == out:
-            raise InputError(str(out), "", "brat keeps the article text in a .txt file beside the .ann file.",
-                             "give a name that ends in .ann.")
+        out, text = out.with_suffix(".ann"), out.with_suffix(".txt")
         out.write_text(to_brat(tags, article), encoding="utf-8")
         text.write_text(article.text, encoding="utf-8")
-        return [out, text]
+        written = [out, text]
+        conf = out.parent / "annotation.conf"
+        if labels and not conf.exists():
+            conf.write_text(brat_conf(labels), encoding="utf-8")
+            written.append(conf)
+        return written
     if fmt == "spacy":
         save_spacy(to_spacy(tags, article), out)
         return [out]
     if fmt == "ptc":
-        out.write_text(to_ptc(tags, name), encoding="utf-8")
+        out.write_text(to_ptc(tags, name, all_labels), encoding="utf-8")
         return [out]
     raise InputError("--to", fmt, "unknown export format.", f"use one of: {', '.join(FORMATS)}.")
 
