@@ -1,5 +1,5 @@
-"""Checks on the sources of the book's pages: the student chapters 1-8, the article, the
-whole-article and practice pages, and the teacher guide.
+"""Checks on the sources of the book's pages: the student chapters 1-9, the article, the
+whole-article, practice, words and scores pages, and the teachers' pages.
 
 The pages talk about the article line by line ("L28"), so a wrong number or a
 misquote is a factual error a student would copy. The convention these checks rely on:
@@ -7,8 +7,9 @@ a quotation in double (or single) quotes followed directly by its citation, as i
 `"despot" (L10)` or `"UK security officials" (L6, L40)`, must be found on every cited
 line, and one cited with a range (`"More likely", L80–L82`) on a line of the range;
 letter case counts. A Markdown blockquote must be a passage of one article line. The
-practice page cites its own article. Text inside raw HTML counts too, and so do the
-model answers that chapter 7's script shows (`data-answer`).
+practice page cites its own article. Lines of the course's agency-style report are cited
+with an A ("A5") and checked against that report, on any page. Text inside raw HTML counts
+too, and so do the model answers that chapter 7's script shows (`data-answer`).
 """
 from __future__ import annotations
 
@@ -28,12 +29,17 @@ BOOK = ROOT / "book"
 EXERCISES = BOOK / "exercises"
 ARTICLE_PATH = EXERCISES / "kremlin-drone" / "article.txt"
 PRACTICE_PATH = EXERCISES / "practice-council" / "article.txt"
+AGENCY_PATH = EXERCISES / "kremlin-agency" / "article.txt"
 LINES = Article.from_file(ARTICLE_PATH).text.split("\n")
 PRACTICE_LINES = Article.from_file(PRACTICE_PATH).text.split("\n")
+AGENCY_LINES = Article.from_file(AGENCY_PATH).text.split("\n")
 
 STUDENT_CHAPTERS = ["01-how-to-use", "02-stop-and-look", "03-claims", "04-sources",
-                    "05-loaded-language", "06-hedges", "07-lateral-reading", "08-put-it-together"]
-PAGES = ["intro", "article", *STUDENT_CHAPTERS, "tagger", "practice", "teacher-guide"]
+                    "05-loaded-language", "06-hedges", "07-lateral-reading", "08-put-it-together",
+                    "09-same-events"]
+TEACHER_PAGES = ["teacher-guide", "teachers/lessons", "teachers/assessment"]
+PAGES = ["intro", "article", *STUDENT_CHAPTERS, "tagger", "practice", "words", "scores", *TEACHER_PAGES]
+MAX_REQUIRED = 25  # what a student can tag, with details, in about 15 minutes
 READING_CHAPTERS = STUDENT_CHAPTERS[1:]
 # Each page's Tagger: (exercise folder, labels, difficulty); no labels means every label.
 # Chapter 2 has none on purpose: it asks for a first reaction before any analysis, and
@@ -45,20 +51,29 @@ TAGGERS = {
     "05-loaded-language": ("kremlin-drone", {"loaded"}, "standard"),
     "06-hedges": ("kremlin-drone", {"cue"}, "standard"),
     "07-lateral-reading": ("kremlin-drone", {"source"}, "challenge"),
-    "08-put-it-together": ("kremlin-drone", set(), "challenge"),
+    "08-put-it-together": ("kremlin-drone", {"claim", "source"}, "challenge"),
+    "09-same-events": ("kremlin-agency", {"claim", "source", "loaded"}, "standard"),
     "tagger": ("kremlin-drone", set(), "standard"),
     "practice": ("practice-council", {"claim", "source", "loaded"}, "guided"),
 }
 GLOSSARY_TERMS = {"despot", "false flag", "think-tank", "Telegram", "spokesperson"}
 
 CITATION = re.compile(r"\bL(\d+)\b")
-CITE = r"L\d+(?:\s*[–-]\s*L\d+)?"
-CITATION_LIST = CITE + r"(?:\s*(?:,|;|/|and|or)\s*" + CITE + r")*"
+AGENCY_CITATION = re.compile(r"\bA(\d+)\b")
 # a quotation in double quotes, or in single quotes that are not apostrophes
 QUOTED = "\"([^\"\n]*)\"|(?<![A-Za-z])'([^'\n]+?)'(?![A-Za-z])"
 # more quotations may stand between a quotation and the citation they share: "a", "b" (L3)
 MORE_QUOTES = r'(?:[\s,]*(?:and\s+|or\s+)?"[^"\n]*")*'
-QUOTE_THEN_CITATION = re.compile("(?:" + QUOTED + ")(?=" + MORE_QUOTES + r"[\s,]*\(?\s*(" + CITATION_LIST + "))")
+
+
+def quote_then_citation(prefix: str) -> re.Pattern:
+    """A quotation followed by its citation, for lines cited as L28 (the article) or A5 (the report)."""
+    cite = rf"{prefix}\d+(?:\s*[–-]\s*{prefix}\d+)?"
+    cites = cite + r"(?:\s*(?:,|;|/|and|or)\s*" + cite + r")*"
+    return re.compile("(?:" + QUOTED + ")(?=" + MORE_QUOTES + r"[\s,]*\(?\s*(" + cites + "))")
+
+
+QUOTE_THEN_CITATION = {"L": quote_then_citation("L"), "A": quote_then_citation("A")}
 FENCE = re.compile(r"^```\{(\w+)\}[ \t]*(.*?)\n(.*?)^```[ \t]*$", re.S | re.M)
 
 
@@ -100,22 +115,22 @@ def contains_in_order(line: str, pieces: list[str]) -> bool:
     return True
 
 
-def quote_mismatches(page_text: str, lines: list[str]) -> tuple[int, list[str]]:
+def quote_mismatches(page_text: str, lines: list[str], prefix: str = "L") -> tuple[int, list[str]]:
     """Count the quotation-plus-citation pairs and list those the article does not bear out.
 
     A quotation may skip words with "..."; its pieces must then appear in order. Each cited
     line must hold the quotation; of a cited range (L80–L82), one line must."""
     text = normalise(as_text(page_text))
     checked, problems = 0, []
-    for match in QUOTE_THEN_CITATION.finditer(text):
+    for match in QUOTE_THEN_CITATION[prefix].finditer(text):
         quote = match.group(1) if match.group(1) is not None else match.group(2)
         pieces = [p.strip() for p in quote.split("...") if p.strip()]
-        for first, last in re.findall(r"L(\d+)(?:\s*[–-]\s*L(\d+))?", match.group(3)):
+        for first, last in re.findall(rf"{prefix}(\d+)(?:\s*[–-]\s*{prefix}(\d+))?", match.group(3)):
             checked += 1
             numbers = range(int(first), int(last or first) + 1)
             if not any(contains_in_order(normalise(lines[n - 1]), pieces)
                        for n in numbers if 0 < n <= len(lines)):
-                where = f"L{first}" + (f"–L{last}" if last else "")
+                where = f"{prefix}{first}" + (f"–{prefix}{last}" if last else "")
                 line = normalise(lines[int(first) - 1]) if 0 < int(first) <= len(lines) else ""
                 problems.append(f'"{quote}" is not on {where}: {line[:80]!r}')
     return checked, problems
@@ -147,12 +162,18 @@ def test_line_citations_point_at_text(page):
     cited = [int(n) for n in CITATION.findall(source(page))]
     bad = [n for n in cited if not (0 < n <= len(lines) and lines[n - 1].strip())]
     assert not bad, f"book/{page}.md cites blank or missing lines: {bad}"
+    cited = [int(n) for n in AGENCY_CITATION.findall(source(page))]
+    bad = [n for n in cited if not (0 < n <= len(AGENCY_LINES) and AGENCY_LINES[n - 1].strip())]
+    assert not bad, f"book/{page}.md cites blank or missing lines of the agency report: {bad}"
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_quotations_are_on_the_lines_they_cite(page):
     checked, problems = quote_mismatches(source(page), lines_for(page))
     assert not problems, f"book/{page}.md: " + "; ".join(problems)
+    agency_checked, problems = quote_mismatches(source(page), AGENCY_LINES, prefix="A")
+    assert not problems, f"book/{page}.md (agency report): " + "; ".join(problems)
+    checked += agency_checked
     if page in READING_CHAPTERS:
         assert checked >= 8, f"book/{page}.md: only {checked} quotations carry a line citation"
 
@@ -180,6 +201,10 @@ def test_a_misquote_or_wrong_line_is_caught():
     # text inside raw HTML, and the model answers in data-answer attributes
     assert quote_mismatches("<p>a “military expert” (L170)</p>", LINES)[1] != []
     assert quote_mismatches('<li data-answer="had received ‘information’ (L196).">', LINES)[1] != []
+    # lines of the agency report are cited with an A and checked against the report
+    assert quote_mismatches('"He gave no evidence" (A9)', AGENCY_LINES, prefix="A") == (1, [])
+    assert quote_mismatches('"He gave no evidence" (A7)', AGENCY_LINES, prefix="A")[1] != []
+    assert quote_mismatches('"He gave no evidence" (A9)', LINES) == (0, [])
 
 
 @given(st.data())
@@ -289,15 +314,92 @@ def test_who_is_this_cards_are_dated():
         assert "as of May 2023" in meta and CITATION.search(meta), meta
 
 
-def test_the_plain_account_quotes_only_what_the_article_says():
-    """Chapter 8's wire-style account is written by us, and the page says so; every quotation
-    in it must be someone's words as the article gives them."""
+def test_the_transfer_chapter_says_the_course_wrote_its_report():
+    """The agency-style report is written by the course; the page says so before the text, shows the
+    report with its line numbers, and asks students to tag it with no worked example."""
+    text = source("09-same-events")
+    note = text.index("not a real news report")
+    assert note < text.index("```{literalinclude} exercises/kremlin-agency/article.txt")
+    assert "Written for this course" in text and "no worked examples" in text
+    assert len(AGENCY_CITATION.findall(text)) >= 8 and len(CITATION.findall(text)) >= 8  # both texts, side by side
+
+
+def required_items(page: str) -> tuple[int, dict]:
+    """How many required key items a page's Tagger asks for, and how many of each label."""
+    path, options, _ = fenced(source(page), "tagger")[0]
+    exercise = load_exercise((BOOK / path).resolve())
+    labels = [name for name in options.get("labels", "").replace(",", " ").split() if name] or None
+    lines = tuple(int(n) for n in options["lines"].split("-")) if "lines" in options else None
+    part = exercise.restricted(labels, lines)
+    counts = {}
+    for item in part.key:
+        if not item.optional:
+            counts[item.label] = counts.get(item.label, 0) + 1
+    return sum(counts.values()), counts
+
+
+@pytest.mark.parametrize("page", [p for p in STUDENT_CHAPTERS if p in TAGGERS])
+def test_every_chapter_tagger_fits_a_lesson(page):
+    # Issue 14: at most 25 required items in a chapter Tagger's lines and labels, about 15 minutes.
+    total, counts = required_items(page)
+    assert 0 < total <= MAX_REQUIRED, f"book/{page}.md asks for {total} items: {counts}"
+
+
+def test_the_teacher_guide_says_how_much_each_tagger_asks_for():
+    # The "How much to tag" table gives each chapter's stretch and count; it must match the key.
+    text = source("teacher-guide")
+    rows = dict(re.findall(r"^\| \[?([A-Z][^|\]]*?)\]?(?:\([^)]*\))? \| [^|]* \| [^|]* \| (\d+)", text, re.M))
+    titles = {page: re.match(r"# (.+)", source(page)).group(1) for page in STUDENT_CHAPTERS if page in TAGGERS}
+    for page, title in titles.items():
+        assert title in rows, f"the teacher guide's table has no row for {title}"
+        assert int(rows[title]) == required_items(page)[0], (title, rows[title], required_items(page))
+
+
+def test_the_last_chapter_returns_to_the_first_reaction():
+    first = [body for _, options, body in fenced(source("02-stop-and-look"), "admonition")
+             if "write-here" in options.get("class", "")]
+    last = [body for _, options, body in fenced(source("08-put-it-together"), "admonition")
+            if "write-here" in options.get("class", "")]
+    assert first and "Put it together" in first[0]
+    assert any("Stop and look" in body for body in last)
+
+
+def test_later_reporting_is_dated_and_held_provisionally():
     text = source("08-put-it-together")
-    assert "not a real news report" in text
-    account = "\n".join(re.findall(r"^> ?(.*)$", text, re.M))
-    assert account.startswith("**") and "MOSCOW" in account
-    quotes = re.findall(r'"([^"]+)"', normalise(account))
-    assert len(quotes) >= 5
-    article = normalise("\n".join(LINES))
-    missing = [q for q in quotes if q not in article]
-    assert not missing, f"quoted in the plain account but not in the article: {missing}"
+    section = text.split("## What later reporting said", 1)[1].split("\n## ", 1)[0]
+    assert "24 May 2023" in section and "low confidence" in section and "provisionally" in section
+    assert "neither settles" in section
+
+
+def test_who_is_this_cards_give_facts_and_one_pair_compares_self_and_others():
+    cards = re.findall(r'<article class="lateral-card[^"]*">(.*?)</article>', source("07-lateral-reading"), re.S)
+    assert not [c for c in cards if "For trust" in c], "the cards give facts; the judgement is the student's"
+    titles = [re.search(r"<h3>(.*?)</h3>", c).group(1) for c in cards]
+    assert any("describes himself" in t for t in titles) and any("others describe" in t for t in titles)
+    judgement = [body for _, options, body in fenced(source("07-lateral-reading"), "admonition")
+                 if "write-here" in options.get("class", "")]
+    assert judgement and "stake" in judgement[0]
+
+
+def test_every_chapter_has_a_starter_an_exit_ticket_and_model_answers():
+    notes = source("teachers/lessons")
+    sections = {m.group(1): m.group(2) for m in re.finditer(r"^## (.+?)\n(.*?)(?=^## |\Z)", notes, re.S | re.M)}
+    for page in STUDENT_CHAPTERS:
+        title = re.match(r"# (.+)", source(page)).group(1)
+        assert title in sections, f"teachers/lessons.md has no section for {title}"
+        body = sections[title]
+        assert "**Starter.**" in body and "**Exit ticket.**" in body, title
+        boxes = [b for _, o, b in fenced(source(page), "admonition") if "reflection" in o.get("class", "")]
+        asked = len(re.findall(r"^\d+\.\s", boxes[0], re.M))
+        answered = body.split("**Think it over.**", 1)[1] if "**Think it over.**" in body else ""
+        assert len(re.findall(r"^\d+\.\s", answered, re.M)) == asked, f"{title}: model answers for every question"
+
+
+def test_the_assessment_has_two_forms_a_rubric_and_three_examples_per_level():
+    text = source("teachers/assessment")
+    assert "## Form A (before)" in text and "## Form B (after)" in text and "invented" in text
+    examples = text.split("## Marked examples", 1)[1]
+    for level, following in (("Beginning", "Developing"), ("Developing", "Secure"), ("Secure", None)):
+        part = examples.split(f"**{level}**", 1)[1]
+        part = part.split(f"**{following}**", 1)[0] if following else part
+        assert len(re.findall(r"^\*\d marks?\.\*", part, re.M)) == 3, level

@@ -112,11 +112,11 @@ def test_export_writes_into_new_or_existing_folders_and_refuses_clearly(tmp_path
     into = run("export", PRACTICE, "--to", "brat", "--out", tmp_path / "new")
     assert into.returncode == 0 and (tmp_path / "new" / "practice-council.ann").is_file()
     assert (tmp_path / "new" / "practice-council.txt").read_text(encoding="utf-8").startswith("Fury")
-    clash = run("export", PRACTICE, "--to", "brat", "--out", tmp_path / "key.txt")
-    assert clash.returncode == 2 and "ends in .ann" in clash.stderr
+    named = run("export", PRACTICE, "--to", "brat", "--out", tmp_path / "key")
+    assert named.returncode == 0 and {p.name for p in tmp_path.iterdir()} >= {"key.ann", "key.txt", "annotation.conf"}
     missing = run("export", tmp_path / "nope.json", "--to", "brat")
     assert missing.returncode == 2 and "does not exist" in missing.stderr
-    for result in (clash, missing):
+    for result in (named, missing):
         assert "Traceback" not in result.stderr
 
 

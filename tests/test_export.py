@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 from medialit import Article, InputError, Tag, load_exercise
 from medialit.interchange import export as ex
-from medialit.interchange.ptc import from_ptc, ptc_rows, ptc_scores, to_ptc
+from medialit.interchange.ptc import PTC_TECHNIQUES, from_ptc, ptc_rows, ptc_scores, to_ptc
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
@@ -104,7 +104,7 @@ def test_spacy_round_trip_through_docbin(case):
 @given(article_and_tags())
 def test_ptc_round_trip_keeps_label_span_and_technique(case):
     article, tags = case
-    back = from_ptc(to_ptc(tags, "doc1"), article)
+    back = from_ptc(to_ptc(tags, "doc1", all_labels=True), article)
     assert sorted((t.label, t.start, t.end, t.attrs.get("technique")) for t in back) == \
         sorted((t.label, t.start, t.end, t.attrs.get("technique")) for t in tags)
 
@@ -150,6 +150,20 @@ def test_malformed_imports_are_refused_with_the_place():
         with pytest.raises(InputError) as err:
             read()
         assert (err.value.file, err.value.place) == (fmt, places[fmt]) and err.value.fix
+
+
+def test_ptc_writes_only_loaded_words_unless_asked_and_brat_gets_its_annotation_conf(tmp_path):
+    exercise = load_exercise(PRACTICE)
+    tags = ex.tags_of_key(exercise)
+    only = to_ptc(tags, "doc")
+    assert only and {line.split("\t")[1] for line in only.splitlines()} <= set(PTC_TECHNIQUES.values()) | \
+        {"Loaded_Language"}
+    assert len(to_ptc(tags, "doc", all_labels=True).splitlines()) == len(tags)
+    written = ex.export(tags, exercise.article, "brat", tmp_path / "key", "key", labels=exercise.labels)
+    assert [p.name for p in written] == ["key.ann", "key.txt", "annotation.conf"]
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    assert "[entities]\nclaim\nsource\nloaded" in conf and "attributed_to\tArg1:claim, Arg2:source" in conf
+    assert "technique\tArg:loaded, Value:emotional|name-calling" in conf
 
 
 def test_export_refuses_to_replace_a_file_unless_told_and_writes_whole_files(tmp_path, monkeypatch):

@@ -33,6 +33,8 @@ SAMPLES = [
                              "precision": 0.7143, "recall": 0.6, "f1": 0.65217}),
     Message("attr-wrong:voice:quoted", {"name": "voice", "expected": ["quoted"], "given": "reporter"}),
     Message("attr-wrong:voice:reporter", {"name": "voice", "expected": ["reporter"], "given": "quoted"}),
+    Message("attr-wrong:type:scare-quotes", {"name": "type", "expected": ["scare-quotes"], "given": "quoted-words"}),
+    Message("attr-wrong:type:quoted-words", {"name": "type", "expected": ["quoted-words"], "given": "scare-quotes"}),
     Message("attribution-none-given", {"sources": []}),
     Message("attribution-wrong", {"sources": ["Kremlin spokesperson Dmitry Peskov", "UK security officials"]}),
     Message("summary-found", {"label": "loaded", "found": 6, "required": 10}),

@@ -8,8 +8,8 @@ import pytest
 import spacy
 
 from medialit import InputError, load_exercise
-from medialit.core.exercise_file import validation_findings
 from medialit.authoring.new_exercise import create_exercise
+from medialit.core.exercise_file import validation_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE_TEXT = ROOT / "book" / "exercises" / "practice-council" / "article.txt"
@@ -25,16 +25,16 @@ def test_draft_exercise_loads_and_every_item_is_a_draft(made):
     exercise = load_exercise(made.exercise_file)
     assert exercise.id == "mill-road" and exercise.title == "Mill Road"
     assert len(exercise.key) == made.drafted > 10
-    assert all(item.draft and not item.why for item in exercise.key)
+    assert all(item.draft and item.why and len(item.hints) == 2 for item in exercise.key)
+    assert all(f"L{item.line}" in item.why for item in exercise.key)  # the drafted why cites the line
     assert {item.label for item in exercise.key} == {"claim", "source", "loaded"}
     findings = validation_findings(exercise)
     assert sum("still a draft" in f for f in findings) == len(exercise.key)
-    assert sum("has no `why`" in f for f in findings) == len(exercise.key)
 
 
 def test_reasons_are_kept_as_comments_and_claims_link_their_sources(made):
     text = made.exercise_file.read_text(encoding="utf-8")
-    assert re.search(r"# L\d+: next to 'said'", text)
+    assert re.search(r"# L\d+: next to 'said'.*\(confidence 0\.\d\d\)", text)
     exercise = load_exercise(made.exercise_file)
     linked = [item for item in exercise.key if item.source_ids]
     assert linked and all(exercise.item(s).label == "source" for item in linked for s in item.source_ids)
@@ -71,3 +71,51 @@ def test_title_is_one_line_and_required(tmp_path):
                            nlp=spacy.blank("en"))
     assert made.chapter.read_text(encoding="utf-8").splitlines()[0] == "# Mill Road # not a heading"
     assert load_exercise(made.exercise_file).title == "Mill Road # not a heading"
+
+
+def test_ids_are_whole_words_with_the_line_as_author_mode_writes_them(made):
+    from medialit.authoring.keyfile import item_id
+
+    exercise = load_exercise(made.exercise_file)
+    for item in exercise.key:
+        assert re.fullmatch(r"(clm|src|ld)-[a-z0-9-]+-l\d+(-\d+)?", item.id), item.id
+        slug = item.id.split("-", 1)[1].rsplit("-l", 1)[0]
+        assert all(word in item.quote.lower() for word in slug.split("-") if word)  # whole words of the quote
+    assert item_id("source", "Kremlin spokesperson Dmitry Peskov", 12, set()) == "src-kremlin-spokesperson-dmitry-l12"
+    taken = {"ld-despot-l10"}
+    assert item_id("loaded", "despot", 10, taken) == "ld-despot-l10-2" and "ld-despot-l10-2" in taken
+
+
+def test_drafted_distractors_are_neutral_stretches_with_a_why(made):
+    exercise = load_exercise(made.exercise_file)
+    assert exercise.distractors and all(d.why and f"L{d.line}" in d.why for d in exercise.distractors)
+    key_spans = [(k.start, k.end) for k in exercise.key]
+    assert not any(a < d.end and d.start < b for d in exercise.distractors for a, b in key_spans)
+
+
+def test_the_chapter_is_added_to_the_table_of_contents_keeping_its_comments(tmp_path):
+    (tmp_path / "book").mkdir()
+    toc = tmp_path / "_toc.yml"
+    toc.write_text("format: jb-book\nroot: book/intro\nparts:\n  - caption: Students  # what they read\n"
+                   "    chapters:\n      - file: book/one\n  - caption: Teachers\n    chapters:\n"
+                   "      - file: book/guide\n", encoding="utf-8")
+    made = create_exercise(PRACTICE_TEXT, "mill-road", "Mill Road", book=tmp_path / "book", nlp=spacy.blank("en"),
+                           toc=toc)
+    text = toc.read_text(encoding="utf-8")
+    assert made.toc == toc and "# what they read" in text
+    assert text.index("book/one") < text.index("book/mill-road") < text.index("Teachers")
+
+
+def test_validate_flags_half_a_hyphenated_word_and_a_source_in_another_paragraph(tmp_path):
+    (tmp_path / "article.txt").write_text("Jo Lee said the plan was a deal-breaker.\n\nThe council voted.\n",
+                                          encoding="utf-8")
+    (tmp_path / "exercise.yml").write_text(
+        "id: mini\ntitle: Mini\narticle: article.txt\nkey:\n"
+        "  - {id: src-jo, label: source, quote: Jo Lee, why: Named., hints: [a]}\n"
+        "  - {id: ld-breaker, label: loaded, quote: breaker, why: Half a word., hints: [a]}\n"
+        "  - {id: clm-vote, label: claim, quote: The council voted, source_ids: [src-jo], why: Far., hints: [a]}\n",
+        encoding="utf-8")
+    findings = validation_findings(load_exercise(tmp_path / "exercise.yml"))
+    assert any("ld-breaker" in f and "inside a word" in f for f in findings)
+    assert any("clm-vote" in f and "another paragraph" in f for f in findings)
+    assert not any(f.startswith("item src-jo") for f in findings)

@@ -43,3 +43,12 @@ def test_chapter_says_the_text_is_invented_and_uses_the_tagger():
     page = (ROOT / "book" / "practice.md").read_text(encoding="utf-8")
     assert "invented" in page.lower()
     assert "```{tagger} exercises/practice-council/exercise.yml" in page
+
+
+def test_neutral_rewrites_keep_quotes():
+    # A plain account keeps a speaker's loaded words in quotation marks and says whose they are.
+    exercise = load_exercise(PRACTICE)
+    for item in exercise.key:
+        if item.label == "loaded":
+            quoted = item.attrs["voice"] == "quoted"
+            assert quoted == ("keep the quote" in item.attrs["neutral"]), item.id

@@ -171,6 +171,51 @@ def test_packed_page_data_unpacks_to_exactly_the_compiled_exercise(ranges):
     assert unpack([pack_exercise(c) for c in compiled]) == compiled
 
 
+def build_leniently(src: Path, tmp_path: Path) -> tuple[str, str]:
+    """Build without -W: (the page's HTML, the warnings)."""
+    warnings = io.StringIO()
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build", status=io.StringIO(), warning=warnings,
+                        freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return (tmp_path / "build" / "html" / "book" / "page.html").read_text(encoding="utf-8"), warnings.getvalue()
+
+
+def test_a_draft_key_is_a_warning_an_error_under_w_and_a_banner_on_the_page(tmp_path):
+    src = make_project(tmp_path, PAGE)
+    exercise = src / "book" / "ex" / "exercise.yml"
+    text = exercise.read_text(encoding="utf-8")
+    text = text.replace("    why: The headline rests on", "    draft: true\n    why: The headline rests on", 1)
+    exercise.write_text(text, encoding="utf-8")
+    html, warnings = build_leniently(src, tmp_path)
+    assert "draft key item" in warnings and "medialit validate" in warnings
+    assert 'medialit-draft-key admonition"' in html and "Draft key" in html
+    with pytest.raises(SphinxError):
+        build(src, tmp_path / "strict")
+
+
+def test_a_finished_key_has_no_banner(tmp_path):
+    html, warnings = build_leniently(make_project(tmp_path, PAGE), tmp_path)
+    assert warnings == "" and "medialit-draft-key" not in html
+
+
+def test_an_author_mode_page_listed_for_students_is_a_warning(tmp_path):
+    src = make_project(tmp_path, PAGE.replace(":difficulty: guided", ":mode: author"))
+    _, warnings = build_leniently(src, tmp_path)
+    assert "`:mode: author`" in warnings and "Take it out of _toc.yml" in warnings
+
+
+def test_a_tagger_page_missing_from_the_contents_is_a_warning(tmp_path):
+    src = make_project(tmp_path, PAGE)
+    (src / "book" / "forgotten.md").write_text(PAGE.replace("Tag it", "Forgotten"), encoding="utf-8")
+    (src / "conf.py").write_text((src / "conf.py").read_text() .replace(
+        'exclude_patterns = ["_build"]', 'exclude_patterns = ["_build", "book/forgotten.md"]'))
+    _, warnings = build_leniently(src, tmp_path)
+    assert "book/forgotten.md has a Tagger but is not in _toc.yml" in warnings and "- file: book/forgotten" in warnings
+
+
 LAUGHS = "l0: &l0 lol\n" + "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10))
 
 

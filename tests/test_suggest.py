@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import spacy
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from medialit import Article, InputError
@@ -34,7 +35,7 @@ def test_every_lexicon_file_is_listed_with_its_licence():
         if path.name != "SOURCES.md":
             assert f"`{path.name}`" in sources, f"{path.name} is not in SOURCES.md"
     lex = sg.load_lexicon()
-    assert lex.vader["furious"] < -2.5 and "attack" not in lex.vader  # news words filtered out
+    assert lex.vader["horrendous"] < -2.5 and "attack" not in lex.vader  # news words filtered out
     assert lex.cues["insisted"] == ("doubting", True)
     assert "Copyright (c) 2016 C.J. Hutto" in sources  # MIT asks for its notice to travel with the words
     assert 'license="PDDL"' in sources
@@ -81,9 +82,12 @@ def test_loaded_voice_follows_quotation_marks():
 
 
 def test_vader_words_carry_their_rating_and_news_words_are_left_out():
-    loaded = quotes("The vile plan was announced after the attack killed two people.", "loaded")
-    assert re.search(r"VADER -\d\.\d", loaded["vile"].reason)
-    assert "attack" not in loaded and "killed" not in loaded
+    text = "The horrendous plan was announced after the attack killed two people."
+    every = {s.quote: s for s in sg.suggest(Article.from_text(text), spacy.blank("en"), min_confidence=0)}
+    assert re.search(r"VADER -\d\.\d", every["horrendous"].reason)
+    assert every["horrendous"].confidence < sg.DEFAULT_MIN_CONFIDENCE  # one lexicon alone: shown only on request
+    assert "horrendous" not in quotes(text, "loaded")
+    assert "attack" not in every and "killed" not in every
 
 
 def test_cues_hedges_and_scare_quotes():
@@ -265,3 +269,109 @@ def test_part_of_speech_from_the_pipeline_decides_whether_a_cue_is_a_verb():
     claims = quotes(text, "claim", nlp)
     assert not any("follows 'claims'" in c.reason for c in claims.values())
     assert "hedge in our list" in quotes(text, "cue", nlp)["claims"].reason
+
+
+# --- loaded words that hold on new text -----------------------------------------------------------
+
+def test_listed_verbs_and_nouns_are_found_in_every_regular_form():
+    from medialit.authoring.lexicons import adverb_form, noun_forms, verb_forms
+
+    assert verb_forms("slam") == ["slam", "slams", "slammed", "slamming"]
+    assert verb_forms("rebuke") == ["rebuke", "rebukes", "rebuked", "rebuking"]
+    assert verb_forms("decry") == ["decry", "decries", "decried", "decrying"]
+    assert verb_forms("bash") == ["bash", "bashes", "bashed", "bashing"]
+    assert noun_forms("crony") == ["crony", "cronies"] and noun_forms("henchman") == ["henchman", "henchmen"]
+    assert [adverb_form(a) for a in ("harsh", "angry", "horrible", "cynical", "frantic")] == \
+        ["harshly", "angrily", "horribly", "cynically", "frantically"]
+    text = "The minister slammed the plan. His cronies lashed out at critics, and aides reacted angrily."
+    loaded = quotes(text, "loaded")
+    assert {"slammed", "cronies", "lashed out"} <= set(loaded)
+    assert loaded["slammed"].attrs["neutral"] == "criticise" and "attacks or sneers" in loaded["slammed"].reason
+
+
+def test_every_suggestion_has_a_confidence_and_min_confidence_cuts():
+    article = Article.from_text("The despot slammed the horrendous plan, Jo Smith said on Monday.")
+    every = sg.suggest(article, spacy.blank("en"), min_confidence=0)
+    assert all(0 < s.confidence <= 1 for s in every)
+    kept = sg.suggest(article, spacy.blank("en"), min_confidence=0.7)
+    assert kept and all(s.confidence >= 0.7 for s in kept)
+    assert {s.quote for s in kept} < {s.quote for s in every}
+
+
+def test_false_friends_of_politics_are_not_loaded():
+    text = ("President-elect Jo Smith spoke to the Republican base. The court said the ban was illegal, "
+            "and the party will elect a new leader.")
+    assert not quotes(text, "loaded")
+
+
+def test_headline_case_is_read_like_body_text():
+    text = "Minister Caves To Pressure After Furious Row\n\nThe minister changed his plan on Monday."
+    loaded = quotes(text, "loaded")
+    assert "Caves" in loaded and "Furious" in loaded
+    # in body text a capital inside a sentence is a name
+    assert "Hope" not in quotes("The charity Hope said it would help.", "loaded")
+
+
+def test_degree_adverbs_join_the_loaded_word_and_intensifiers_take_the_word_they_raise():
+    loaded = quotes("It was a deeply shameful episode and an utterly pointless vote.", "loaded")
+    assert "deeply shameful" in loaded and "raised by 'deeply'" in loaded["deeply shameful"].reason
+    assert "utterly pointless" in loaded or "utterly" not in {s.quote for s in found("x", "loaded")}
+
+
+def test_a_listed_word_in_scare_quotes_keeps_its_marks():
+    loaded = quotes("The mayor called the new lane a “disgraceful” waste of money on Monday.", "loaded")
+    assert "“disgraceful”" in loaded
+
+
+words = st.sampled_from(["deal", "breaker", "slam", "thug", "so", "called", "anti", "war", "furious", "Jo", "said"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(words, st.sampled_from([" ", "-", ", ", ". "])), min_size=1, max_size=20))
+def test_no_span_starts_or_ends_inside_a_hyphenated_word(parts):
+    text = "".join(w + sep for w, sep in parts).strip(" -,.") + "."
+    if not any(ch.isalpha() for ch in text):
+        return
+    article = Article.from_text(text)
+    for s in sg.suggest(article, spacy.blank("en"), min_confidence=0):
+        before = article.text[s.start - 2:s.start]
+        after = article.text[s.end:s.end + 2]
+        assert not (len(before) == 2 and before[1] == "-" and before[0].isalnum()), s
+        assert not (len(after) == 2 and after[0] == "-" and after[1].isalnum()), s
+
+
+# --- sources, speakers and claims ------------------------------------------------------------------
+
+def test_a_quote_ending_he_said_goes_to_the_named_person_before_it_in_the_paragraph():
+    text = ("Senator Chuck Ray said on Monday that talks had failed. Later, Donald Lee, who leads the "
+            "other side, spoke to reporters. “We will build a steel barrier in the end,” he said.")
+    claims = quotes(text, "claim")
+    claim = next(c for q, c in claims.items() if "steel barrier" in q)
+    sources = quotes(text, "source")
+    assert claim.source == (sources["Donald Lee"].start, sources["Donald Lee"].end)
+
+
+def test_one_person_named_three_ways_is_one_entity():
+    text = ("Kremlin spokesperson Dmitry Peskov said the drones were shot down. "
+            "Mr Peskov said later that the attack had failed. Peskov added that Russia would respond.")
+    entities = {s.quote: s.entity for s in found(text, "source")}
+    assert entities["Kremlin spokesperson Dmitry Peskov"] == "Dmitry Peskov"
+    assert {entities[q] for q in entities if "Peskov" in q} == {"Dmitry Peskov"}
+
+
+def test_unnamed_groups_are_anonymous_sources_and_a_government_only_when_it_speaks():
+    sources = quotes("Democratic lawmakers say the bill is dead. The government has a new plan for schools.", "source")
+    assert sources["Democratic lawmakers"].attrs["identity"] == "anonymous"
+    assert not any("government" in q.lower() for q in sources)
+
+
+def test_a_short_quoted_sentence_with_its_speaker_is_a_quotation_not_scare_quotes():
+    text = "“That is a deal-breaker,” Schumer told reporters on Monday."
+    cues = quotes(text, "cue")
+    assert not any(c.attrs.get("type") == "scare-quotes" for c in cues.values())
+
+
+def test_claims_keep_quotation_marks_only_in_pairs():
+    text = "Officials said “the road will close on Monday and stay shut for a whole week."
+    for claim in found(text, "claim"):
+        assert sg.balanced_quotes(claim.quote), claim.quote

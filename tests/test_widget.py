@@ -7,11 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import handin_of, key_tags
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medialit
-from helpers import handin_of, key_tags
 from medialit import InputError, Tagger, check, load_exercise, load_handin
 from medialit.core.article import Article
 
@@ -234,3 +234,33 @@ def test_python_and_javascript_write_the_same_key_file(exercise, picks):
                      " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
                      {"ex": exercise.compile(), "tags": tags})
     assert Tagger(exercise, mode="author").key_yaml(tags) == from_js
+
+
+def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_draft_flags(tmp_path):
+    import spacy
+
+    from medialit.authoring.new_exercise import create_exercise
+
+    (tmp_path / "book").mkdir()
+    made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill",
+                           book=tmp_path / "book", nlp=spacy.blank("en"))
+    before = made.exercise_file.read_text(encoding="utf-8")
+    exercise = load_exercise(made.exercise_file)
+    widget = Tagger(made.exercise_file, mode="author")
+    keep, drop = exercise.key[0], exercise.key[1]
+    tags = [dict(k.to_json(), draft=k is not keep) for k in exercise.key if k is not drop]
+    tags[0]["why"] = "Reviewed: a plain reason."
+    tags.append(tag_for(exercise, exercise.key[-1].quote, "loaded", "t1", why="Added by hand.", hints=[]))
+    sent = []
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": tags}, [])
+    assert sent[-1]["type"] == "status" and "Saved" in sent[-1]["message"]
+    after = made.exercise_file.read_text(encoding="utf-8")
+    assert after.splitlines()[0] == before.splitlines()[0]  # the header comment stays
+    assert f"# L{keep.line}:" in after  # so do the reasons above the items
+    saved = load_exercise(made.exercise_file)
+    ids = [k.id for k in saved.key]
+    assert drop.id not in ids and ids[:2] == [keep.id, exercise.key[2].id]  # order kept, rejected gone
+    assert not saved.item(keep.id).draft and saved.item(keep.id).why == "Reviewed: a plain reason."
+    assert all(k.draft for k in saved.key if k.id not in {keep.id} and k.why != "Added by hand.")
+    assert any(k.why == "Added by hand." and not k.draft for k in saved.key)

@@ -1,7 +1,8 @@
 // medialit author tools: the key items made in the Tagger's author mode, as exercise.yml text.
-// The static book-page host (static-host.js) loads this on request; in Jupyter the Python side
-// (medialit.keyfile) writes the same text.
+// The book-page host answers author mode's request with it; in Jupyter the Python side
+// (medialit.authoring.keyfile) writes the same text, and a test holds the two to it.
 
+import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { quoteOf, tokenAt } from "../core/spans.js";
 import { sortTags } from "../tagger/tags.js";
 
@@ -21,7 +22,8 @@ export function occurrenceOf(text, cps, quote, start) {
   return { occurrence: mine || 1, count };
 }
 
-const ID_PREFIX = { claim: "clm", source: "src", loaded: "ld", cue: "cue" };
+/** @type {Record<string, string>} */
+const ID_PREFIX = contract.id_prefixes;
 
 function slug(quote) {
   const words = quote.toLowerCase().normalize("NFKD").replace(/[^a-z0-9\s-]/g, "").split(/\s+/).filter(Boolean);

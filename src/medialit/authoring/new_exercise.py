@@ -12,17 +12,19 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from ..core.article import Article
 from ..core.errors import UNSAFE, InputError, visible
-from ..core.files import ARTICLE, exists, is_folder, read_bytes, write_file
 from ..core.exercise import is_id
-from .suggest import Suggestion, load_pipeline, suggest
+from ..core.files import ARTICLE, exists, is_folder, read_bytes, write_file
+from .drafts import draft_hints, draft_why
+from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id
+from .suggest import DEFAULT_MIN_CONFIDENCE, Suggestion, load_pipeline, suggest
 
 DRAFT_LABELS = ("claim", "source", "loaded")  # the default label set; `cue` needs its own task block
-PREFIX = {"claim": "clm", "source": "src", "loaded": "ld", "cue": "cue"}
+DISTRACTOR_KINDS = ("a plain verb of saying", "a figure", "a place name")
 
 
 @dataclass
@@ -32,52 +34,64 @@ class NewExercise:
     chapter: Path
     toc_line: str
     drafted: int
+    toc: Path | None = None  # the _toc.yml the chapter was added to, if any
 
 
-def item_id(suggestion: Suggestion, taken: set[str]) -> str:
-    """A readable unique id such as `src-peskov-l12`."""
-    words = "".join(ch if ch.isalnum() else " " for ch in suggestion.quote.lower()).split()
-    slug = "-".join(w for w in words if w.isascii())[:24].strip("-") or "item"
-    base = f"{PREFIX[suggestion.label]}-{slug}-l{suggestion.line}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
-
-
-def _locate(article: Article, suggestion: Suggestion) -> dict:
-    """`quote` plus `occurrence` when the quote repeats, the way a person writes it."""
-    hits = article.find_all(suggestion.quote)
-    where = {"quote": suggestion.quote}
-    if len(hits) > 1:
-        where["occurrence"] = hits.index(suggestion.start) + 1
-    return where
+def _as_tag(n: int, s: Suggestion, names: dict[tuple[int, int], str]) -> dict:
+    return {"id": f"t{n}", "label": s.label, "start": s.start, "end": s.end, "quote": s.quote,
+            "attrs": dict(s.attrs), "entity": s.entity or "", "source_ids": [], "why": draft_why(s, names),
+            "hints": draft_hints(s), "draft": True}
 
 
 def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
-    """Key items in YAML form, each with its reason as a comment and `draft: true`."""
+    """Key items in YAML form, each with a drafted `why` and hints, `draft: true`, and its reason and
+    confidence as a comment above it."""
+    names = {(s.start, s.end): s.entity or s.quote for s in suggestions if s.label == "source"}
+    tags = [_as_tag(n, s, names) for n, s in enumerate(suggestions, start=1)]
+    by_span = {(s.start, s.end): t["id"] for s, t in zip(suggestions, tags) if s.label == "source"}
+    for s, t in zip(suggestions, tags):
+        if s.label == "claim" and s.source in by_span:
+            t["source_ids"] = [by_span[s.source]]
+    ids = key_ids(article, tags)
+    order = {t["id"]: n for n, t in enumerate(sorted(tags, key=lambda t: (t["start"], -t["end"], t["id"])))}
     items = CommentedSeq()
-    taken: set[str] = set()
-    ids_by_span: dict[tuple[int, int], str] = {}
-    for s in suggestions:
-        entry = CommentedMap()
-        entry["id"] = item_id(s, taken)
-        entry["label"] = s.label
-        entry.update(_locate(article, s))
-        if s.attrs:
-            entry["attrs"] = CommentedMap(s.attrs)
-            entry["attrs"].fa.set_flow_style()
-        if s.label == "source":
-            ids_by_span[(s.start, s.end)] = entry["id"]
-        if s.label == "claim" and s.source in ids_by_span:
-            entry["source_ids"] = CommentedSeq([ids_by_span[s.source]])
-            entry["source_ids"].fa.set_flow_style()
-        entry["why"] = ""
-        entry["draft"] = True
-        items.append(entry)
-        items.yaml_set_comment_before_after_key(len(items) - 1, before=f"L{s.line}: {s.reason}", indent=2)
+    for s, t in sorted(zip(suggestions, tags), key=lambda pair: order[pair[1]["id"]]):
+        items.append(key_entry(article, t, ids))
+        items.yaml_set_comment_before_after_key(
+            len(items) - 1, before=f"L{s.line}: {s.reason} (confidence {s.confidence:.2f})", indent=2)
     return items
+
+
+def draft_distractors(article: Article, suggestions: list[Suggestion], taken: set[str]) -> CommentedSeq:
+    """Up to one neutral stretch of each kind students often tag by mistake: a plain verb of saying,
+    a figure, a place name; drafts with a `why` to edit."""
+    covered = [(s.start, s.end) for s in suggestions if s.label != "cue"]
+    free = [t for t in article.tokens if not any(a < t.end and t.start < b for a, b in covered)]
+    picks = [
+        (next((t for t in free if t.text.lower() in {"said", "says", "told"}), None), ["loaded", "claim"],
+         "“{q}” (L{line}) is a plain verb of saying: it reports that someone spoke and adds no feeling."),
+        (next((t for t in free if t.text.isdigit()), None), ["loaded"],
+         "“{q}” (L{line}) is a figure. A number on its own is not loaded; ask where it comes from."),
+        (next((t for t in free if t.text.istitle() and t.i and article.tokens[t.i - 1].text.lower() in {"in", "from"}),
+              None), ["source"],
+         "“{q}” (L{line}) is a place. A place name says where something happened, not who said it."),
+    ]
+    found = CommentedSeq()
+    for token, labels, why in picks:
+        if token is None:
+            continue
+        entry = CommentedMap()
+        entry["id"] = unique_id(f"dis-{token.text.lower()}-l{token.line}", taken)
+        entry["quote"] = token.text
+        count = len(article.find_all(token.text))
+        if count > 1:
+            entry["occurrence"] = article.find_all(token.text).index(token.start) + 1
+        entry["labels"] = CommentedSeq(labels)
+        entry["labels"].fa.set_flow_style()
+        entry["why"] = why.format(q=token.text, line=token.line)
+        entry["draft"] = True
+        found.append(entry)
+    return found
 
 
 def exercise_yaml(exercise_id: str, title: str, article: Article, suggestions: list[Suggestion]) -> str:
@@ -91,16 +105,14 @@ def exercise_yaml(exercise_id: str, title: str, article: Article, suggestions: l
     task["tolerance"] = 0.75
     data["task"] = task
     data["key"] = draft_key(article, suggestions)
-    data["distractors"] = CommentedSeq()
+    data["distractors"] = draft_distractors(article, suggestions, {e["id"] for e in data["key"]})
     data.yaml_set_start_comment(
-        "Drafted by `medialit new`. Every key item is a suggestion: review it, write its `why`\n"
-        "(and hints), fix its attributes, then delete `draft: true`. Delete wrong items.\n"
-        "`medialit validate` lists what is left to do. Format: book/instructors/formats.md.")
-    yaml = YAML()
-    yaml.width = 100
-    yaml.indent(mapping=2, sequence=4, offset=2)
+        "Drafted by `medialit new`. Every key item and distractor is a suggestion, with a drafted `why`\n"
+        "and hints: review each one, edit its words and attributes, then delete `draft: true` (or accept it\n"
+        "in the Tagger's author mode). Delete wrong items. `medialit validate` lists what is left to do;\n"
+        "the book build warns while drafts remain. Format: book/instructors/formats.md.")
     out = io.StringIO()
-    yaml.dump(data, out)
+    exercise_yaml_writer().dump(data, out)
     return out.getvalue()
 
 
@@ -120,9 +132,37 @@ When you press Check, the tagger gives you hints first; ask for the answer only 
 """
 
 
+def add_to_toc(toc: Path, entry: str) -> bool:
+    """Add `- file: ENTRY` to the students' part of a Jupyter Book `_toc.yml` (the part whose caption
+    names students, else the first), keeping its comments and order. False if it is there already."""
+    yaml = exercise_yaml_writer()
+    try:
+        data = yaml.load(toc.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as err:
+        raise InputError(str(toc), "", f"the table of contents cannot be read ({err}).",
+                         "fix _toc.yml, or add the chapter to it by hand.") from None
+    parts = data.get("parts") if isinstance(data, dict) else None
+    if isinstance(parts, list) and parts:
+        part = next((p for p in parts if "student" in str(p.get("caption", "")).lower()), parts[0])
+        chapters = part.setdefault("chapters", CommentedSeq())
+    elif isinstance(data, dict):
+        chapters = data.setdefault("chapters", CommentedSeq())
+    else:
+        raise InputError(str(toc), "", "this is not a Jupyter Book table of contents.", "add the chapter by hand.")
+    if any(isinstance(c, dict) and c.get("file") == entry for c in chapters):
+        return False
+    chapters.append(CommentedMap(file=entry))
+    out = io.StringIO()
+    yaml.dump(data, out)
+    write_file(toc, out.getvalue(), fix="check that you may write _toc.yml, or add the chapter to it by hand.")
+    return True
+
+
 def create_exercise(article_path: str | Path, exercise_id: str, title: str, book: str | Path = "book",
-                    labels: tuple[str, ...] = DRAFT_LABELS, nlp=None) -> NewExercise:
-    """Make `book/exercises/ID/` (article + draft exercise.yml) and `book/ID.md`; refuse to overwrite.
+                    labels: tuple[str, ...] = DRAFT_LABELS, nlp=None, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                    toc: str | Path | None = None) -> NewExercise:
+    """Make `book/exercises/ID/` (article + draft exercise.yml) and `book/ID.md`, and add the chapter to
+    `toc` (a `_toc.yml`) when given; refuse to overwrite.
 
     The folder is filled under a temporary name and renamed when it is complete, so a failure
     leaves nothing half made."""
@@ -147,7 +187,8 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
                              "choose another --id, or move the old exercise away first.")
     raw = read_bytes(article_path, ARTICLE)
     article = Article.from_bytes(raw, article_path)
-    suggestions = suggest(article, nlp if nlp is not None else load_pipeline(), labels=list(labels))
+    suggestions = suggest(article, nlp if nlp is not None else load_pipeline(), labels=list(labels),
+                          min_confidence=min_confidence)
     text = exercise_yaml(exercise_id, title, article, suggestions)
     fix = "check that you may write into the book folder."
     try:
@@ -168,5 +209,6 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
     finally:
         shutil.rmtree(building, ignore_errors=True)
     write_file(chapter, chapter_markdown(exercise_id, title), replace=False, fix=fix)
-    return NewExercise(folder, folder / "exercise.yml", chapter, f"- file: {book.name}/{exercise_id}",
-                       len(suggestions))
+    entry = f"{book.name}/{exercise_id}"
+    added = Path(toc) if toc is not None and add_to_toc(Path(toc), entry) else None
+    return NewExercise(folder, folder / "exercise.yml", chapter, f"- file: {entry}", len(suggestions), added)

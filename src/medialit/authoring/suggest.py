@@ -3,14 +3,14 @@
 The rules need nothing but `spacy.blank("en")` (Matcher and PhraseMatcher over our lexicons in
 `medialit/authoring/lexicon/`). When a trained English pipeline is installed, its named entities mark names
 and its dependency parse finds who said what; both paths produce the same kind of `Suggestion`.
-Every suggestion carries the reason it was made, so an instructor can judge it quickly.
+Every suggestion carries the reason it was made and a confidence, so an instructor can judge it
+quickly. Every step is linear in the article's length: lookups go through per-token tables.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import spacy
@@ -18,8 +18,13 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from ..core.article import Article
+from ..core.article import QUOTE_MARKS, Article
 from ..core.errors import InputError
+from .lexicons import load_lexicon
+from .loaded import loaded_candidates
+from .quotes import QuoteRegion, quote_regions
+
+__all__ = ["LABELS", "Suggestion", "load_lexicon", "load_pipeline", "make_doc", "quote_regions", "suggest"]
 
 LABELS = ("claim", "source", "loaded", "cue")
 TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
@@ -27,22 +32,29 @@ NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 ACCUSATION_WORDS = {"accuse", "accuses", "accused", "accusing", "accusation", "blame", "blamed", "blames",
                     "behind", "orchestrating", "orchestrated", "masterminded", "responsible", "lies", "lied",
                     "ordered", "guilty", "fault", "plot"}
-EVIDENCE_MISSING = re.compile(r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b", re.I)
+EVIDENCE_MISSING = re.compile(r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b",
+                              re.IGNORECASE)
 DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
+PERSON_PRONOUNS = {"he", "she", "they"}
 AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied"}
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
 PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "during"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
                 "million", "millions", "billion", "dozen", "dozens", "half", "per", "percent", "scores"}
+NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
+DEFAULT_MIN_CONFIDENCE = 0.5  # below this a suggestion is more often wrong than useful; `--min-confidence 0` shows all
+CONFIDENCE = {"speaker": 0.8, "named-near": 0.75, "group-near": 0.6, "title-in-speech": 0.5, "agentless": 0.7,
+              "quoted-claim": 0.75, "reported-claim": 0.65, "claim-before": 0.55, "figure": 0.5, "accusation": 0.5,
+              "parser": 0.6, "cue-speech": 0.7, "cue-hedge": 0.6, "scare-quotes": 0.55}
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One drafted key span: what it is, where, which attributes it probably has, and why."""
+    """One drafted key span: what it is, where, which attributes it probably has, why, and how sure."""
 
     label: str
     start: int
@@ -52,49 +64,14 @@ class Suggestion:
     attrs: dict = field(default_factory=dict, hash=False, compare=False)
     reason: str = field(default="", compare=False)
     source: tuple[int, int] | None = field(default=None, compare=False)  # the source span a claim is put to
+    confidence: float = field(default=0.5, compare=False)
+    entity: str | None = field(default=None, compare=False)  # one name per person or body, however named
 
     def to_json(self) -> dict:
         return {"label": self.label, "start": self.start, "end": self.end, "quote": self.quote,
                 "line": self.line, "attrs": dict(self.attrs), "reason": self.reason,
+                "confidence": round(self.confidence, 2), "entity": self.entity,
                 "source": list(self.source) if self.source else None}
-
-
-# --- lexicons -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Lexicon:
-    loaded: dict[str, tuple[str, str]]          # phrase -> (technique, plainer wording)
-    vader: dict[str, float]                      # word -> valence
-    subjective: dict[str, float]                 # word -> polarity
-    neutral: frozenset[str]                      # words news uses plainly
-    cues: dict[str, tuple[str, bool]]            # phrase -> (type, introduces speech)
-    sources: dict[str, tuple[str, bool]]         # word -> (role, names a group)
-    modifiers: frozenset[str]
-    agentless: tuple[tuple[str, ...], ...]       # word-choice patterns
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("medialit.authoring").joinpath("lexicon", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(w for row in _rows(name) for w in row[0].split())
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The shipped word lists (lexicon/SOURCES.md says where each comes from and under which licence)."""
-    return Lexicon(
-        loaded={r[0]: (r[1], r[2] if len(r) > 2 else "") for r in _rows("loaded.tsv")},
-        vader={r[0]: float(r[1]) for r in _rows("vader_strong.tsv")},
-        subjective={r[0]: float(r[1]) for r in _rows("pattern_subjective.tsv")},
-        neutral=_words("news_neutral.txt"),
-        cues={r[0]: (r[1], r[2].strip() == "y") for r in _rows("cues.tsv")},
-        sources={r[0]: (r[1], r[2].strip() == "y") for r in _rows("sources.tsv")},
-        modifiers=_words("modifiers.txt"),
-        agentless=tuple(tuple(r[0].split()) for r in _rows("agentless.tsv")),
-    )
 
 
 # --- pipelines ------------------------------------------------------------------------------------
@@ -143,45 +120,6 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-# --- quotation marks -----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class QuoteRegion:
-    """A stretch between quotation marks, marks included, in code points; depth 0 is outermost."""
-
-    start: int
-    end: int
-    depth: int
-    closed: bool
-
-
-_OPENERS = {"‘": "’", "“": "”", "‚": "’", "„": "”", "«": "»", "'": "'", '"': '"'}
-
-
-def quote_regions(article: Article) -> list[QuoteRegion]:
-    """Find quotations paragraph by paragraph; a quote left open runs to the paragraph's end."""
-    regions: list[QuoteRegion] = []
-    text = article.text
-    for para in article.paragraphs:
-        stack: list[tuple[str, int]] = []
-        for at in range(para.start, para.end):
-            ch = text[at]
-            before = text[at - 1] if at > para.start else " "
-            after = text[at + 1] if at + 1 < para.end else " "
-            closers = [n for n, (opener, _) in enumerate(stack) if _OPENERS[opener] == ch]
-            can_close = closers and not after.isalnum() and not before.isspace()
-            if can_close:
-                n = closers[-1]
-                opener, opened = stack[n]
-                del stack[n:]
-                regions.append(QuoteRegion(opened, at + 1, n, True))
-            elif ch in _OPENERS and not before.isalnum() and (after.isalnum() or after in _OPENERS):
-                stack.append((ch, at))
-        for depth, (_, opened) in enumerate(stack):
-            regions.append(QuoteRegion(opened, para.end, depth, False))
-    return sorted(regions, key=lambda r: (r.start, r.depth))
-
-
 # --- the rules ------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=4)
@@ -199,6 +137,13 @@ def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
             {"LOWER": {"IN": word.rstrip("?").split("|")}, **({"OP": "?"} if word.endswith("?") else {})}
             for word in pattern]])
     return loaded, cues, agentless
+
+
+def balanced_quotes(text: str) -> bool:
+    """Whether every quotation mark in `text` has its partner there (curly pairs, straight ones by count;
+    a lone ’ is an apostrophe, so single curly marks are not counted)."""
+    return (text.count("“") + text.count("„") == text.count("”") and text.count("«") == text.count("»")
+            and text.count('"') % 2 == 0)
 
 
 class _Draft:
@@ -219,39 +164,84 @@ class _Draft:
                     first = i
                 self.sent_of[i] = len(self.sents)
             self.sents.append((first, sent.end))
-        self.token_region = [None] * len(doc)
+        self.token_region: list[QuoteRegion | None] = [None] * len(doc)
+        self.sentence_quotes: dict[int, list[QuoteRegion]] = {}
         for region in self.regions:
-            for tok in article.tokens_in(region.start, region.end):
+            toks = article.tokens_in(region.start, region.end)
+            for tok in toks:
                 current = self.token_region[tok.i]
                 if current is None or region.depth < current.depth:
                     self.token_region[tok.i] = region
+            if toks:
+                for n in {self.sent_of[toks[0].i], self.sent_of[toks[-1].i]}:
+                    self.sentence_quotes.setdefault(n, []).append(region)
         self.cue_at: dict[int, tuple[int, str, bool]] = {}  # first token -> (end token, type, speech)
+        self.cue_ending_at: dict[int, list[int]] = {}        # end token -> first tokens of cues ending there
+        self.claims_by_sentence: dict[int, list[tuple[int, int]]] = {}  # sentence -> claim spans touching it
+        self.has_pos = doc.has_annotation("POS")
+        self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
+        self.entities = _Entities()
 
     # helpers
     def chars(self, i: int, j: int) -> tuple[int, int]:
         return self.tokens[i].start, self.tokens[j - 1].end
 
-    def add(self, label: str, i: int, j: int, attrs: dict, reason: str,
-            source: tuple[int, int] | None = None, keep_quotes: bool = False) -> Suggestion | None:
+    def add(self, label: str, i: int, j: int, attrs: dict, reason: str, confidence: float,
+            source: tuple[int, int] | None = None, keep_quotes: bool = False,
+            entity: str | None = None) -> Suggestion | None:
         if j <= i:
             return None
+        i, j = self._whole_words(i, j)
         snapped = self.article.snap(*self.chars(i, j), keep_quotes=keep_quotes)
         if snapped is None:
             return None
-        start, end = snapped
+        start, end = self._balanced(*snapped)
+        if end <= start:
+            return None
         key = (label, start, end)
         if key in self.found:
             return self.found[key]
         made = Suggestion(label, start, end, self.article.text[start:end], self.article.line_of(start),
-                          attrs, reason, source)
+                          attrs, reason, source, round(confidence, 2), entity)
         self.found[key] = made
+        if label == "claim":
+            first, last = self.sent_of[self.article.token_at(start)], self.sent_of[self.article.token_at(end - 1)]
+            for n in range(first, last + 1):
+                self.claims_by_sentence.setdefault(n, []).append((start, end))
         return made
+
+    def _whole_words(self, i: int, j: int) -> tuple[int, int]:
+        """Never start or end inside a hyphenated word ("deal-breaker" stays whole)."""
+        doc = self.doc
+        while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+            i -= 2
+        while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+            j += 2
+        return i, j
+
+    def _balanced(self, start: int, end: int) -> tuple[int, int]:
+        """Drop a quotation mark at an edge whose partner is not inside the span."""
+        text = self.article.text
+        while end > start and not balanced_quotes(text[start:end]):
+            if text[start] in QUOTE_MARKS:
+                start += 1
+            elif text[end - 1] in QUOTE_MARKS:
+                end -= 1
+            else:
+                break
+            while start < end and text[start].isspace():
+                start += 1
+        return start, end
 
     def quoted(self, i: int) -> bool:
         return self.token_region[i] is not None
 
     def words(self, i: int, j: int) -> int:
         return sum(1 for t in self.doc[i:j] if t.is_alpha)
+
+    def speech_cue(self, k: int) -> bool:
+        cue = self.cue_at.get(k)
+        return bool(cue and cue[2])
 
     # CUE ------------------------------------------------------------------------------------------
     def cues(self, cue_matcher: PhraseMatcher) -> None:
@@ -262,18 +252,20 @@ class _Draft:
             kind, speech = self.lex.cues[phrase]
             speech = speech and self._used_as_verb(i, phrase)
             self.cue_at[i] = (j, kind, speech)
+            self.cue_ending_at.setdefault(j, []).append(i)
             what = "attribution verb" if speech else "hedge"
-            self.add("cue", i, j, {"type": kind}, f"{what} in our list ({kind}): '{self.doc[i:j].text}'")
+            self.add("cue", i, j, {"type": kind}, f"{what} in our list ({kind}): '{self.doc[i:j].text}'",
+                     CONFIDENCE["cue-speech" if speech else "cue-hedge"])
         for region in self.regions:
             if self._partial(region):
                 toks = self.article.tokens_in(region.start, region.end)
                 self.add("cue", toks[0].i, toks[-1].i + 1, {"type": "scare-quotes"},
                          "a few words in quotation marks inside a longer sentence: scare quotes or a partial quote",
-                         keep_quotes=True)
+                         CONFIDENCE["scare-quotes"], keep_quotes=True)
 
     def _used_as_verb(self, i: int, phrase: str) -> bool:
         """'claims' and 'alleged' are often a noun or an adjective ("the alleged strike")."""
-        if self.doc.has_annotation("POS"):
+        if self.has_pos:
             return self.doc[i].pos_ in ("VERB", "AUX") or " " in phrase
         before = self.doc[i - 1] if i > 0 and not self.doc[i].is_sent_start else None
         if before is None:
@@ -285,40 +277,43 @@ class _Draft:
         return True
 
     def _partial(self, region: QuoteRegion) -> bool:
+        """A few quoted words inside someone else's sentence; a quoted sentence with its speech frame
+        ('“No deal,” he said.') is a quotation, however short."""
         toks = self.article.tokens_in(region.start, region.end)
         if not toks or not region.closed:
             return False
         i, j = toks[0].i, toks[-1].i + 1
         first, last = self.sents[self.sent_of[i]]
-        return self.words(i, j) <= QUOTE_WORDS_MAX and self.words(first, last) > self.words(i, j) + 2
+        if self.words(i, j) > QUOTE_WORDS_MAX or self.words(first, last) <= self.words(i, j) + 2:
+            return False
+        return not (self._opens_sentence(i, first) or self._after_speech(i))
+
+    def _opens_sentence(self, i: int, first: int) -> bool:
+        return all(not t.is_alpha for t in self.doc[first:i])
+
+    def _after_speech(self, i: int) -> bool:
+        """Right after 'said:' or 'said,' (a quotation introduced by its speaker)."""
+        k = i - 1
+        while k >= 0 and self.doc[k].text in {":", ","}:
+            k -= 1
+        return k < i - 1 and k >= 0 and any(self.speech_cue(s) for s in self.cue_ending_at.get(k + 1, []))
 
     # LOADED ---------------------------------------------------------------------------------------
     def loaded(self, loaded_matcher: PhraseMatcher) -> None:
-        spans = []
-        for match_id, i, j in loaded_matcher(self.doc):
-            technique, plainer = self.lex.loaded[self.doc.vocab.strings[match_id]]
-            attrs = {"technique": technique, **({"neutral": plainer} if plainer else {})}
-            spans.append((i, j, attrs, f"in our list: {technique}"))
-        for tok in self.doc:
-            word = tok.lower_
-            if word in self.lex.neutral or word in self.lex.loaded or (tok.is_title and not tok.is_sent_start):
-                continue
-            if word in self.lex.vader:
-                value = self.lex.vader[word]
-                strength = f"strongly {'negative' if value < 0 else 'positive'}"
-                spans.append((tok.i, tok.i + 1, {"technique": "emotional"},
-                              f"in lexicon: {strength} (VADER {value:+.1f})"))
-            elif word in self.lex.subjective:
-                spans.append((tok.i, tok.i + 1, {"technique": "emotional"},
-                              f"in lexicon: strongly subjective (pattern, polarity {self.lex.subjective[word]:+.2f})"))
-        taken: list[tuple[int, int]] = []
-        for i, j, attrs, reason in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-            if any(a <= i and j <= b for a, b in taken):
-                continue
-            taken.append((i, j))
-            voice = "quoted" if self.quoted(i) else "reporter"
-            self.add("loaded", i, j, {**attrs, "voice": voice},
-                     reason + ("; inside quotation marks" if voice == "quoted" else "; in the reporter's words"))
+        paragraph_of = [t.para for t in self.tokens]
+        scare = []
+        for region in self.regions:
+            if self._partial(region):
+                toks = self.article.tokens_in(region.start, region.end)
+                scare.append((toks[0].i, toks[-1].i + 1))
+        for cand in loaded_candidates(self.doc, self.lex, loaded_matcher, paragraph_of, scare):
+            voice = "quoted" if self.quoted(cand.i) else "reporter"
+            attrs = {"technique": cand.technique, "voice": voice}
+            if cand.plainer and not cand.plainer.startswith("("):
+                attrs["neutral"] = cand.plainer
+            self.add("loaded", cand.i, cand.j, attrs,
+                     cand.reason + ("; inside quotation marks" if voice == "quoted" else "; in the reporter's words"),
+                     cand.confidence, keep_quotes=True)
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
@@ -365,43 +360,70 @@ class _Draft:
                           if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[i]), None)
             after = close + 1 if close is not None else after
         for k in (j, after):
-            cue = self.cue_at.get(k)
-            if cue and cue[2]:
-                return k, self.doc[k:cue[0]].text
-        for start, (end, _, speech) in self.cue_at.items():
-            phrase = self.doc[start:end].text.lower()
-            ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
-            if speech and end == i and phrase in SPEAKER_FOLLOWS and ends_clause and self.sent_of[start] == self.sent_of[i]:
-                return start, self.doc[start:end].text
+            if self.speech_cue(k):
+                return k, self.doc[k:self.cue_at[k][0]].text
+        ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
+        for start in self.cue_ending_at.get(i, []):  # "..., said Jo Smith." / "according to Jo Smith"
+            phrase = self.doc[start:i].text.lower()
+            inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
+            if self.speech_cue(start) and phrase in SPEAKER_FOLLOWS and (ends_clause or inverted) \
+                    and self.sent_of[start] == self.sent_of[i]:
+                return start, self.doc[start:i].text
         return None
 
     def sources(self, agentless: Matcher) -> dict[int, tuple[int, int]]:
         """Suggest sources; returns, per speech-verb token, the source span it belongs to."""
         speakers: dict[int, tuple[int, int]] = {}
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(self.doc))
         for _, i, j in sorted(agentless(self.doc), key=lambda m: (m[1] - m[2], m[1])):
-            if any(i < b and a < j for a, b in taken):
+            if any(taken[i:j]):
                 continue
-            taken.append((i, j))
+            taken[i:j] = b"\x01" * (j - i)
             self.add("source", i, j, {"identity": "hidden"},
-                     f"agentless construction '{self.doc[i:j].text}': it does not say who says so")
+                     f"agentless construction '{self.doc[i:j].text}': it does not say who says so",
+                     CONFIDENCE["agentless"])
+        entities = self.entities = _Entities()
         for i, j, kinds in self.source_runs():
             if any(self.quoted(k) for k in range(i, j)):
                 continue
+            if "NAME" in kinds:
+                self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             near = self._speech_verb_near(i, j)
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
+            names = [k for k in range(i, j) if kinds[k - i] == "NAME"]
             sentence = range(*self.sents[self.sent_of[i]])
-            speech_in_sentence = any(k in self.cue_at and self.cue_at[k][2] for k in sentence)
-            if not near and not (titles and speech_in_sentence):
-                continue
+            speech_in_sentence = any(self.speech_cue(k) for k in sentence)
+            group_only = not names and all(self.lex.sources[t][1] for t in titles)
+            if not near and not (titles and names and speech_in_sentence):
+                continue  # a body ("the government") is a source only when it is the one saying something
             attrs = self._source_attrs(kinds, titles)
-            why = f"next to '{near[1]}'" if near else f"job or group word '{titles[-1]}' in a sentence that reports speech"
-            if near and self._beside_quote(i, j):
+            if near:
+                why = f"next to '{near[1]}'"
+                confidence = CONFIDENCE["group-near" if group_only else "named-near"]
+            else:
+                why = f"job or group word '{titles[-1]}' in a sentence that reports speech"
+                confidence = CONFIDENCE["title-in-speech"]
+            if near and self._beside_quote(i):
                 why += "; speaker of a quotation"
-            made = self.add("source", i, j, attrs, why)
+                confidence = max(confidence, CONFIDENCE["speaker"])
+            entity = entities.of(self.doc, names, titles)
+            made = self.add("source", i, j, attrs, why, confidence, entity=entity)
             if near and made:
                 speakers[near[0]] = (made.start, made.end)
         return speakers
+
+    def named_before(self, i: int) -> tuple[int, int] | None:
+        """The last run with a name before token `i` in its paragraph, as a source: who 'he' is."""
+        runs = [run for run in self.person_runs.get(self.tokens[i].para, []) if run[1] <= i]
+        if not runs:
+            return None
+        a, b, kinds = runs[-1]
+        titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
+        names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
+        made = self.add("source", a, b, self._source_attrs(kinds, titles),
+                        "the named person before a quotation that ends '…, he said' or the like",
+                        CONFIDENCE["speaker"] - 0.1, entity=self.entities.of(self.doc, names, titles))
+        return (made.start, made.end) if made else None
 
     def _source_attrs(self, kinds: list[str], titles: list[str]) -> dict:
         longest_name, run = 0, 0
@@ -415,9 +437,9 @@ class _Draft:
             attrs["role"] = self.lex.sources[titles[-1]][0]
         return attrs
 
-    def _beside_quote(self, i: int, j: int) -> bool:
-        start, end = self.chars(*self.sents[self.sent_of[i]])
-        return any(r.depth == 0 and r.start < end and start < r.end and not self._partial(r) for r in self.regions)
+    def _beside_quote(self, i: int) -> bool:
+        regions = self.sentence_quotes.get(self.sent_of[i], [])
+        return any(r.depth == 0 and not self._partial(r) for r in regions)
 
     def parsed_sources(self, speakers: dict[int, tuple[int, int]]) -> None:
         """With a dependency parse: the subject of a speech verb is a source, its clause a claim."""
@@ -436,44 +458,43 @@ class _Draft:
                     i += 1
                 if head.pos_ == "PRON" or head.lower_ in {"he", "she", "they", "it", "we", "i", "you"}:
                     continue
-                made = self.add("source", i, j, {}, f"subject of '{self.doc[v].text}' (parser)")
+                made = self.add("source", i, j, {}, f"subject of '{self.doc[v].text}' (parser)", CONFIDENCE["parser"])
                 if made:
                     speakers.setdefault(v, (made.start, made.end))
             elif not self.quoted(other):
-                self.add("claim", i, j, {}, f"what '{self.doc[v].text}' reports (parser)", speakers.get(v))
+                self.add("claim", i, j, {}, f"what '{self.doc[v].text}' reports (parser)", CONFIDENCE["parser"],
+                         speakers.get(v))
 
     # CLAIM ----------------------------------------------------------------------------------------
     def claims(self, speakers: dict[int, tuple[int, int]]) -> None:
-        last_speaker = None
+        frames = _QuoteFrames(self, speakers)
         for region in self.regions:
             if region.depth or self._partial(region):
                 continue
             toks = self.article.tokens_in(region.start, region.end)
             if not toks:
                 continue
-            speaker = self._speaker_of(toks[0].i, toks[-1].i + 1, speakers)
-            last_speaker = speaker or (last_speaker if not region.closed or toks[0].para else None)
+            speaker = frames.speaker(region, toks[0].i, toks[-1].i + 1)
             for n in sorted({self.sent_of[t.i] for t in toks}):
                 first, last = self.sents[n]
                 i, j = max(first, toks[0].i), min(last, toks[-1].i + 1)
                 if self.words(i, j) < 4:
                     continue
                 self.add("claim", i, j, self._claim_attrs(i, j, "quoted"), "a quoted sentence",
-                         speaker or last_speaker, keep_quotes=True)
+                         CONFIDENCE["quoted-claim"], speaker, keep_quotes=True)
         for v, (end, kind, speech) in sorted(self.cue_at.items()):
-            start = self.tokens[v].start
-            inside = any(s.label == "claim" and s.start <= start < s.end for s in self.found.values())
-            if speech and kind != "hedge" and not self.quoted(v) and not inside:
+            if speech and kind != "hedge" and not self.quoted(v) and not self._inside_claim(v):
                 self._reported(v, end, speakers.get(v))
         self._figures_and_accusations()
 
-    def _speaker_of(self, i: int, j: int, speakers: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
-        first, last = self.sents[self.sent_of[i]]
-        near = [v for v in speakers if first <= v < last or abs(v - i) <= 4 or abs(v - j) <= 4]
-        return speakers[min(near, key=lambda v: min(abs(v - i), abs(v - j)))] if near else None
+    def _inside_claim(self, v: int) -> bool:
+        start = self.tokens[v].start
+        return any(a <= start < b for a, b in self.claims_by_sentence.get(self.sent_of[v], []))
 
     def _reported(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         first, last = self.sents[self.sent_of[v]]
+        if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
+            return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
         if k < last and self.doc[k].lower_ == "that":
             k += 1
         if k < last and self.doc[k].text in DASHES:
@@ -486,13 +507,13 @@ class _Draft:
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
             self.add("claim", k, end, self._claim_attrs(k, end, voice), f"what follows '{self.doc[v].text}'",
-                     speaker, keep_quotes=True)
+                     CONFIDENCE["reported-claim"], speaker, keep_quotes=True)
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
             if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
                 self.add("claim", first, comma, self._claim_attrs(first, comma, "reporter"),
-                         f"what comes before '..., {self.doc[v].text}'", speaker)
+                         f"what comes before '..., {self.doc[v].text}'", CONFIDENCE["claim-before"], speaker)
 
     def _in_partial(self, i: int) -> bool:
         region = self.token_region[i]
@@ -510,10 +531,8 @@ class _Draft:
         return attrs
 
     def _figures_and_accusations(self) -> None:
-        claimed = [(s.start, s.end) for s in self.found.values() if s.label == "claim"]
-        for first, last in self.sents:
-            start, end = self.chars(first, last)
-            if any(a < end and start < b for a, b in claimed) or self.words(first, last) < 5:
+        for n, (first, last) in enumerate(self.sents):
+            if n in self.claims_by_sentence or self.words(first, last) < 5:
                 continue
             figure = next((t for t in self.doc[first:last] if any(ch.isdigit() for ch in t.text)
                            or t.lower_ in NUMBER_WORDS), None)
@@ -523,25 +542,91 @@ class _Draft:
             voice = "quoted" if self.quoted(first) else "reporter"
             reason = (f"a sentence with a figure ('{figure.text}')" if figure is not None
                       else f"a sentence with an accusation word ('{accusation.text}')")
-            self.add("claim", first, last, self._claim_attrs(first, last, voice), reason, keep_quotes=True)
+            self.add("claim", first, last, self._claim_attrs(first, last, voice), reason,
+                     CONFIDENCE["figure" if figure is not None else "accusation"], keep_quotes=True)
 
 
-def suggest(article: Article, nlp: Language | None = None, labels: list[str] | None = None) -> list[Suggestion]:
-    """Drafted key spans for `article`, in text order; `labels` keeps only some of them."""
+class _Entities:
+    """One entity name per person or body, however the article names them: 'Dmitry Peskov',
+    'Mr Peskov' and 'Peskov' are one entity; unnamed groups are named by their job words."""
+
+    def __init__(self):
+        self.by_surname: dict[str, str] = {}
+
+    def of(self, doc: Doc, names: list[int], titles: list[str]) -> str | None:
+        last_title = max((k for k in range(names[0], names[-1] + 1) if doc[k].lower_ in load_lexicon().sources),
+                         default=-1) if names else -1
+        words = [doc[k].text for k in names if k > last_title and doc[k].lower_ not in NAME_TITLES]
+        if words:
+            full = " ".join(words)
+            surname = words[-1].lower()
+            if len(words) == 1 and surname in self.by_surname:
+                return self.by_surname[surname]
+            if len(words) > 1:
+                self.by_surname.setdefault(surname, full)
+            return self.by_surname.get(surname, full) if len(words) == 1 else full
+        return " ".join(titles) or None
+
+
+class _QuoteFrames:
+    """Who speaks a quotation: the speaker named in its frame ('…,” Jo Smith said'), or for a pronoun
+    ('…,” he said') the nearest named person before it in the same paragraph. A quotation with no
+    frame continues the last one only in the same paragraph, or when the last one was left open."""
+
+    def __init__(self, draft: _Draft, speakers: dict[int, tuple[int, int]]):
+        self.draft, self.speakers = draft, speakers
+        self.last: tuple[tuple[int, int] | None, int, bool] = (None, -1, False)  # speaker, paragraph, open
+
+    def speaker(self, region: QuoteRegion, i: int, j: int) -> tuple[int, int] | None:
+        para = self.draft.tokens[i].para
+        found = self._framed(i, j)
+        last_speaker, last_para, last_open = self.last
+        if found is None and (last_open or last_para == para):
+            found = last_speaker
+        self.last = (found, para, not region.closed)
+        return found
+
+    def _framed(self, i: int, j: int) -> tuple[int, int] | None:
+        draft, doc = self.draft, self.draft.doc
+        k = j
+        while k < len(doc) and doc[k].text in {",", "—", "–"}:
+            k += 1
+        for at in (k, k + 1, k + 2):  # '…,” he said' / '…,” said Smith' / '…,” Jo Smith said'
+            if at >= len(doc) or draft.sent_of[at] != draft.sent_of[j - 1]:
+                break
+            if draft.speech_cue(at) and at in self.speakers:
+                return self.speakers[at]
+            if draft.speech_cue(at) and doc[at - 1].lower_ in PERSON_PRONOUNS | {"said", "says"} \
+                    or doc[at].lower_ in PERSON_PRONOUNS and draft.speech_cue(at - 1):
+                return draft.named_before(i)
+        k = i - 1
+        while k >= 0 and doc[k].text in {":", ","}:
+            k -= 1
+        for start in draft.cue_ending_at.get(k + 1, []):  # 'Smith said: “…”'
+            if start in self.speakers:
+                return self.speakers[start]
+        return None
+
+
+def suggest(article: Article, nlp: Language | None = None, labels: list[str] | None = None,
+            min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[Suggestion]:
+    """Drafted key spans for `article`, in text order; `labels` keeps only some of them and
+    `min_confidence` leaves out the least certain ones (0 keeps everything)."""
     nlp = nlp if nlp is not None else load_pipeline()
     wanted = set(labels or LABELS)
     unknown = wanted - set(LABELS)
     if unknown:
-        raise InputError("labels", "", f"there is no label {sorted(unknown)[0]!r} to suggest.",
+        raise InputError("labels", "", f"there is no label {min(unknown)!r} to suggest.",
                          f"use some of: {', '.join(LABELS)}.")
     doc = make_doc(nlp, article)
     loaded_matcher, cue_matcher, agentless = _matchers(nlp)
     draft = _Draft(article, doc)
     draft.cues(cue_matcher)
-    draft.loaded(loaded_matcher)
+    if "loaded" in wanted:
+        draft.loaded(loaded_matcher)
     speakers = draft.sources(agentless)
     if doc.has_annotation("DEP"):
         draft.parsed_sources(speakers)
     draft.claims(speakers)
-    chosen = [s for s in draft.found.values() if s.label in wanted]
+    chosen = [s for s in draft.found.values() if s.label in wanted and s.confidence >= min_confidence]
     return sorted(chosen, key=lambda s: (s.start, LABELS.index(s.label), s.end))

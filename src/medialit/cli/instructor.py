@@ -1,9 +1,11 @@
 """The instructor commands: `medialit new | suggest | report | export` (added to the main parser by main.py)."""
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
+from ..authoring.suggest import DEFAULT_MIN_CONFIDENCE
 from ..core.errors import InputError
 from .terminal import one_line
 
@@ -14,29 +16,35 @@ def _new(args) -> int:
     from ..authoring.new_exercise import create_exercise
     from ..authoring.suggest import load_pipeline
 
-    made = create_exercise(args.article, args.id, args.title, book=args.book,
-                           nlp=load_pipeline(args.pipeline))
-    print(one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items),"))
-    print(one_line(f"and the chapter page {made.chapter}."))
-    print(one_line(f"Next: review the drafts (`medialit validate {made.exercise_file}` lists what is left), "
-                   "then add this line to _toc.yml under a `chapters:` list:"))
-    print(f"  {one_line(made.toc_line)}")
+    toc = Path(args.toc) if args.toc else Path(args.book).resolve().parent / "_toc.yml"
+    made = create_exercise(args.article, args.id, args.title, book=args.book, nlp=load_pipeline(args.pipeline),
+                           min_confidence=args.min_confidence, toc=toc if toc.is_file() and not args.no_toc else None)
+    print(one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items, "
+                   "each with"))
+    print(one_line(f"a drafted why and hints), and the chapter page {made.chapter}."))
+    if made.toc:
+        print(one_line(f"Added the chapter to {made.toc} ({made.toc_line})."))
+    else:
+        print("Add this line to _toc.yml under a `chapters:` list, or the book leaves the chapter out:")
+        print(f"  {one_line(made.toc_line)}")
+    print(one_line(f"Next: review the drafts (`medialit validate {made.exercise_file}` lists what is left); the "
+                   "book build warns while any remain."))
     return 0
 
 
 def _suggest(args) -> int:
-    from ..core.article import Article
     from ..authoring.suggest import load_pipeline, suggest
+    from ..core.article import Article
 
     article = Article.from_file(args.article)
     labels = args.labels.split(",") if args.labels else None
-    found = suggest(article, load_pipeline(args.pipeline), labels=labels)
+    found = suggest(article, load_pipeline(args.pipeline), labels=labels, min_confidence=args.min_confidence)
     if args.json:
         print(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=1))
     else:
         for s in found:
             attrs = ", ".join(f"{k}={v}" for k, v in s.attrs.items())
-            print(one_line(f"L{s.line:<4} {s.label:<7} “{s.quote}”  [{attrs}]  — {s.reason}"))
+            print(one_line(f"L{s.line:<4} {s.label:<7} {s.confidence:.2f} “{s.quote}”  [{attrs}]  — {s.reason}"))
         print(f"{len(found)} suggestions. They are drafts: check each one before it goes into a key.")
     return 0
 
@@ -96,9 +104,9 @@ def _exercise_for(handin_path: Path, given: str | None):
 
 
 def _export(args) -> int:
-    from ..core.handin import load_handin
     from ..core.exercise_file import load_exercise
     from ..core.files import is_folder
+    from ..core.handin import load_handin
     from ..interchange.export import SUFFIX, export, tags_of_key
 
     source = Path(args.input)
@@ -113,12 +121,23 @@ def _export(args) -> int:
     out = Path(args.out) if args.out else Path(default)
     if is_folder(out):
         out = out / default
-    written = export(tags, exercise.article, args.to, out, name, replace=args.force)
+    written = export(tags, exercise.article, args.to, out, name, labels=exercise.labels,
+                     all_labels=args.all_labels, replace=args.force)
     for path in written:
         print(one_line(f"wrote {path}"))
     for finding in findings:
         print(f"  left out: {one_line(finding)}")
     return 1 if findings else 0
+
+
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a confidence: give a number from 0 to 1, such as 0.6.")
+    return number
 
 
 def add_subcommands(subparsers, parents: list) -> None:
@@ -129,6 +148,10 @@ def add_subcommands(subparsers, parents: list) -> None:
     p.add_argument("--book", default="book", help="the book folder (default: book)")
     p.add_argument("--pipeline", help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
                                       "(default: a trained English one if installed)")
+    p.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE,
+                   help=f"leave out drafts less certain than this, 0 to 1 (default {DEFAULT_MIN_CONFIDENCE})")
+    p.add_argument("--toc", help="the _toc.yml to add the chapter to (default: the one beside the book folder)")
+    p.add_argument("--no-toc", action="store_true", help="do not change _toc.yml")
     p.set_defaults(run=_new)
 
     p = subparsers.add_parser("suggest", parents=parents,
@@ -137,6 +160,8 @@ def add_subcommands(subparsers, parents: list) -> None:
     p.add_argument("--labels", help="only these labels, comma-separated (claim,source,loaded,cue)")
     p.add_argument("--pipeline", help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
                                       "(default: a trained English one if installed)")
+    p.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE,
+                   help=f"leave out drafts less certain than this, 0 to 1 (default {DEFAULT_MIN_CONFIDENCE})")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_suggest)
 
@@ -152,5 +177,7 @@ def add_subcommands(subparsers, parents: list) -> None:
     p.add_argument("--to", required=True, choices=["webanno", "brat", "spacy", "ptc"])
     p.add_argument("--exercise", help="the exercise.yml (for a hand-in; found under book/exercises/ if left out)")
     p.add_argument("--out", help="the file (or folder) to write (default: NAME.<format suffix> here)")
+    p.add_argument("--all-labels", action="store_true",
+                   help="ptc: write claims, sources and cues too (PTC itself knows only loaded words)")
     p.add_argument("--force", action="store_true", help="replace files that already exist")
     p.set_defaults(run=_export)

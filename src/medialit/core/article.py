@@ -193,9 +193,10 @@ class Article:
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens that share at least one code point with [start, end)."""
-        first = self.token_at(start)
-        return [t for t in self.tokens[first:] if t.start < end and t.end > start and t.start < end] \
-            if end > start else []
+        if end <= start:
+            return []
+        first, last = self.token_at(start), bisect_left(self._token_starts, end)
+        return [t for t in self.tokens[first:last] if t.end > start]
 
     def quote_of_tokens(self, start: int, end: int) -> str:
         """The text from the first to the last token lying wholly inside [start, end); "" if none does.

@@ -20,6 +20,7 @@ MAX_NUMBER_DIGITS: int = _CONTRACT["max_number_digits"]  # a number written long
 QUOTE_MARKS: frozenset[str] = frozenset(_CONTRACT["quote_marks"])
 DIFFICULTIES: tuple[str, ...] = tuple(_CONTRACT["difficulties"])
 MODES: tuple[str, ...] = tuple(_CONTRACT["modes"])
+ID_PREFIXES: dict[str, str] = _CONTRACT["id_prefixes"]
 FREE_TEXT: str = _CONTRACT["free_text"]
 SAME_WORDS: float = _CONTRACT["check"]["same_words"]
 PLAIN_REPORTING_VERBS: frozenset[str] = frozenset(_CONTRACT["check"]["plain_reporting_verbs"])

@@ -525,9 +525,16 @@ def load_exercise(path: str | Path) -> Exercise:
                     files=[path, *included, article_path])
 
 
+def _inside_hyphenated(text: str, item) -> bool:
+    """'deal-breaker' quoted as 'breaker': the tokens split at the hyphen, the word does not."""
+    return (item.start >= 2 and text[item.start - 1] == "-" and text[item.start - 2].isalnum()) or \
+        (item.end + 1 < len(text) and text[item.end] == "-" and text[item.end + 1].isalnum())
+
+
 def validation_findings(exercise: Exercise) -> list[str]:
     """Things a loadable exercise should still fix: drafts, missing reasons, spans that split words."""
     findings = []
+    text = exercise.article.text
     token_starts = {t.start for t in exercise.article.tokens}
     token_ends = {t.end for t in exercise.article.tokens}
     for item in exercise.key:
@@ -538,9 +545,15 @@ def validation_findings(exercise: Exercise) -> list[str]:
             findings.append(f"{where}: has no `why`. Fix: write one to three sentences students will read.")
         if not item.optional and not item.hints:
             findings.append(f"{where}: a required item with no hints. Fix: add one or two `hints`.")
-        if item.start not in token_starts or item.end not in token_ends:
+        if item.start not in token_starts or item.end not in token_ends or _inside_hyphenated(text, item):
             findings.append(f"{where}: “{item.quote}” starts or ends inside a word. "
                             "Fix: quote whole words, or students' tags will not line up with it.")
+        para = exercise.article.tokens[exercise.article.token_at(item.start)].para
+        for ref in item.source_ids or []:
+            source = exercise.item(ref)
+            if source and exercise.article.tokens[exercise.article.token_at(source.start)].para != para:
+                findings.append(f"{where}: its source {ref} (L{source.line}) is in another paragraph. "
+                                "Fix: check who says it; a speaker is usually named in the claim's own paragraph.")
     for dis in exercise.distractors:
         if not dis.why:
             findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")

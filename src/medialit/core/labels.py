@@ -56,13 +56,15 @@ DEFAULT_LABELS: dict[str, LabelSpec] = {
             "not a source."),
         LabelSpec("loaded", "Loaded", "Loaded words push a feeling where a plainer word would carry the same facts.",
                   "3", "l", {
-                      "technique": ["emotional", "name-calling", "exaggeration", "doubt", "fear"],
+                      # the five most common propaganda techniques, then five that one text may use plainly
+                      "technique": ["emotional", "name-calling", "exaggeration", "doubt", "fear", "repetition",
+                                    "whataboutism", "appeal-to-authority", "black-and-white", "flag-waving"],
                       "voice": ["reporter", "quoted"],
                       "neutral": FREE_TEXT},
                   "Ask: would a plainer word tell the same facts with less feeling? If not, the word is not loaded.",
                   "loaded word"),
         LabelSpec("cue", "Cue", "A cue links a source to a claim, or makes it sound more or less certain.", "4", "u", {
-            "type": ["neutral", "doubting", "emotional", "hedge", "scare-quotes"]},
+            "type": ["neutral", "doubting", "emotional", "hedge", "scare-quotes", "quoted-words"]},
             "Ask: does this word link a source to what it says, or make a claim sound more or less sure? If not, it "
             "is not a cue."),
     ]

@@ -279,24 +279,41 @@ def load_spacy(path: str | Path, nlp=None):
 
 # --- one entry point for the command line ---------------------------------------------------------
 
-def export(tags: list[Tag], article: Article, fmt: str, out: Path, name: str, replace: bool = False) -> list[Path]:
-    """Write `tags` in format `fmt` to `out` (brat also writes the .txt beside the .ann).
+def brat_conf(labels) -> str:
+    """brat's `annotation.conf` for an exercise's labels (`LabelSpec`s): entities, the attribution
+    relation, and each attribute with its values (free-text ones are notes in brat)."""
+    lines = ["[entities]", *labels, "", "[relations]", "attributed_to\tArg1:claim, Arg2:source", "", "[events]", "",
+             "[attributes]"]
+    for name, spec in labels.items():
+        for attr, values in spec.attrs.items():
+            if isinstance(values, list):
+                lines.append(f"{attr}\tArg:{name}, Value:{'|'.join(values)}")
+    return "\n".join(lines) + "\n"
+
+
+def export(tags: list[Tag], article: Article, fmt: str, out: Path, name: str, labels=None,
+           all_labels: bool = False, replace: bool = False) -> list[Path]:
+    """Write `tags` in format `fmt` to `out`. brat: `out` takes the .ann suffix, the article goes into the
+    .txt beside it and `annotation.conf` (from `labels`) into the folder when there is none yet.
+    PTC: loaded words only unless `all_labels`.
 
     Nothing is replaced unless `replace`; each file is written whole or not at all."""
     if fmt not in FORMATS:
         raise InputError("--to", fmt, "unknown export format.", f"use one of: {', '.join(FORMATS)}.")
-    if fmt == "brat" and out.with_suffix(".txt") == out:
-        raise InputError(str(out), "", "brat keeps the article text in a .txt file beside the .ann file.",
-                         "give a name that ends in .ann.")
+    if fmt == "brat":
+        out = out.with_suffix(".ann")
     files = {"webanno": lambda: {out: json.dumps(to_webanno(tags, article, name), ensure_ascii=False, indent=1)},
              "brat": lambda: {out: to_brat(tags, article), out.with_suffix(".txt"): article.text},
              "spacy": lambda: {out: to_spacy_bytes(tags, article)},
-             "ptc": lambda: {out: to_ptc(tags, name)}}[fmt]()
+             "ptc": lambda: {out: to_ptc(tags, name, all_labels)}}[fmt]()
     if not replace:
         for path in files:
             if exists(path):
                 raise InputError(str(path), "", "this file already exists; nothing was written.",
                                  "choose another --out, or add --force to replace it.", "exists")
+    conf = out.parent / "annotation.conf"
+    if fmt == "brat" and labels and not exists(conf):
+        files[conf] = brat_conf(labels)
     fix = "choose another --out, in a folder you can write to."
     return [write_file(path, data, fix=fix) for path, data in files.items()]
 

@@ -11,17 +11,22 @@ from ..core.handin import Tag
 
 PTC_TECHNIQUES = {"emotional": "Loaded_Language", "name-calling": "Name_Calling,Labeling",
                   "exaggeration": "Exaggeration,Minimisation", "doubt": "Doubt",
-                  "fear": "Appeal_to_fear-prejudice"}
+                  "fear": "Appeal_to_fear-prejudice", "repetition": "Repetition",
+                  "whataboutism": "Whataboutism,Straw_Men,Red_Herring", "appeal-to-authority": "Appeal_to_Authority",
+                  "black-and-white": "Black-and-White_Fallacy", "flag-waving": "Flag-Waving"}
 
 
 def _bad(place: str, problem: str) -> InputError:
     return InputError("ptc", place, problem, "export the file again from medialit; do not edit offsets by hand.")
 
 
-def ptc_rows(tags: list[Tag], document: str) -> list[tuple[str, str, int, int]]:
-    """(document, technique-or-label, start, end) rows, the input `ptc_scores` takes."""
+def ptc_rows(tags: list[Tag], document: str, all_labels: bool = True) -> list[tuple[str, str, int, int]]:
+    """(document, technique-or-label, start, end) rows, the input `ptc_scores` takes; without
+    `all_labels`, only what PTC knows: loaded words, under PTC's technique names."""
     rows = []
     for tag in tags:
+        if not all_labels and tag.label != "loaded":
+            continue
         name = tag.label
         if tag.label == "loaded":
             name = PTC_TECHNIQUES.get(tag.attrs.get("technique"), "Loaded_Language")
@@ -29,8 +34,11 @@ def ptc_rows(tags: list[Tag], document: str) -> list[tuple[str, str, int, int]]:
     return rows
 
 
-def to_ptc(tags: list[Tag], document: str) -> str:
-    return "".join(f"{doc}\t{name}\t{start}\t{end}\n" for doc, name, start, end in ptc_rows(tags, document))
+def to_ptc(tags: list[Tag], document: str, all_labels: bool = False) -> str:
+    """PTC's TSV: by default the loaded words only (PTC has no claims or sources); `all_labels` adds the rest
+    under medialit's label names."""
+    rows = ptc_rows(tags, document, all_labels)
+    return "".join(f"{doc}\t{name}\t{start}\t{end}\n" for doc, name, start, end in rows)
 
 
 def from_ptc(tsv: str, article: Article) -> list[Tag]:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.errors import InputError
@@ -40,6 +41,7 @@ NO_SCRIPT = ("The tagger cannot start: JavaScript is turned off in this browser.
 NOT_STARTED = ("The tagger could not start: a file it needs (_static/medialit/book-page.js) did not load, or "
                "this browser is too old for it. If you opened a copy of the book, ask for a copy of the whole "
                "book folder, with its _static folder; or open the page in an up-to-date browser.")
+logger = logging.getLogger(__name__)
 
 
 class tagger_node(nodes.General, nodes.Element):
@@ -83,13 +85,56 @@ class TaggerDirective(SphinxDirective):
             raise self.error(f"tagger: {err}") from None
         for file in exercise.files:
             self.env.note_dependency(str(file))
+        unfinished = unfinished_items(exercise.restricted(labels or None, self.options.get("lines")))
+        mode = self.options.get("mode", "student")
+        if mode == "author":
+            self.env.medialit_author_pages = getattr(self.env, "medialit_author_pages", set()) | {self.env.docname}
+        banner = []
+        if unfinished and mode == "student":
+            logger.warning(f"tagger: {rel} still has {len(unfinished)} draft key item(s) or item(s) without a "
+                           f"`why` ({', '.join(unfinished[:3])}{', …' if len(unfinished) > 3 else ''}); students "
+                           "would be checked against an unreviewed key. Review them (`medialit validate "
+                           f"{rel}`) and remove `draft: true`.", location=(self.env.docname, self.lineno))
+            banner = [draft_banner(len(unfinished))]
         serial = self.env.new_serialno("medialit-tagger")
         node = tagger_node()
         node["ids"] = [f"medialit-tagger-{serial}"]
         node["config"] = {"exercise": pack_exercise(compiled), "labels": labels, "difficulty": compiled["difficulty"],
                           "mode": self.options.get("mode", "student")}
         self.set_source_info(node)
-        return [node]
+        return [*banner, node]
+
+
+def unfinished_items(exercise) -> list[str]:
+    """Ids of key items still marked draft or without a `why`, and of distractors without one."""
+    return ([k.id for k in exercise.key if k.draft or not k.why]
+            + [d.id for d in exercise.distractors if not d.why])
+
+
+def draft_banner(count: int) -> nodes.Node:
+    """The note a page shows while its key is a draft, so nobody mistakes it for a finished exercise."""
+    note = nodes.admonition(classes=["warning", "medialit-draft-key"])
+    note += nodes.title(text="Draft key")
+    note += nodes.paragraph(text=f"This exercise's key still has {count} unreviewed item(s): Check may mark right "
+                                 "answers wrong. Teachers: review the key before students use this page.")
+    return note
+
+
+def check_pages_and_contents(app, env) -> None:
+    """Author-mode pages must stay out of the students' table of contents, and every chapter page with a
+    Tagger in the book folder must be in it (Jupyter Book leaves out pages that are not)."""
+    listed = {doc for children in env.toctree_includes.values() for doc in children}
+    for doc in sorted(getattr(env, "medialit_author_pages", set()) & listed):
+        logger.warning(f"tagger: {doc} uses `:mode: author`, which shows the whole key, and it is listed in "
+                       "_toc.yml where students find it. Take it out of _toc.yml and build it on its own, or use "
+                       "a notebook with Tagger(..., mode='author').", location=doc)
+    root = Path(app.srcdir)
+    for page in sorted((root / "book").glob("*.md")) if (root / "book").is_dir() else []:
+        doc = page.relative_to(root).with_suffix("").as_posix()
+        if doc in env.found_docs or "```{tagger}" not in page.read_text(encoding="utf-8", errors="replace"):
+            continue
+        logger.warning(f"tagger: {page.relative_to(root)} has a Tagger but is not in _toc.yml, so the book leaves it "
+                       f"out. Add `- file: {doc}` under a `chapters:` list in _toc.yml.")
 
 
 def visit_tagger_html(self, node: tagger_node) -> None:
@@ -129,6 +174,11 @@ def copy_static(app, exception) -> None:
             shutil.copyfile(STATIC / name, out / name)
 
 
+def _merge_author_pages(app, env, docnames, other) -> None:
+    env.medialit_author_pages = getattr(env, "medialit_author_pages", set()) | \
+        getattr(other, "medialit_author_pages", set())
+
+
 def setup(app):
     app.add_node(tagger_node, html=(visit_tagger_html, None), latex=(skip_node, None), text=(skip_node, None),
                  man=(skip_node, None), texinfo=(skip_node, None))
@@ -136,4 +186,6 @@ def setup(app):
     app.add_css_file("medialit/tagger.css")
     app.connect("html-page-context", add_page_script)
     app.connect("build-finished", copy_static)
+    app.connect("env-check-consistency", check_pages_and_contents)
+    app.connect("env-merge-info", _merge_author_pages)
     return {"version": "2", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

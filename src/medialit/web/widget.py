@@ -10,14 +10,14 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from ..core.handin import HandIn, now_iso, parse_handin
+from ..authoring.keyfile import key_yaml, write_key
 from ..core.check import check
+from ..core.handin import HandIn, now_iso, parse_handin
 from ..core.report import Report
 from ..core.errors import InputError
 from ..core.contract import DIFFICULTIES, MODES
 from ..core.exercise import Exercise
 from ..core.exercise_file import load_exercise
-from ..authoring.keyfile import key_yaml
 
 STATIC = Path(__file__).parent / "static"
 
@@ -70,6 +70,14 @@ class Tagger(anywidget.AnyWidget):
         """The tags (by default the widget's) as key items for exercise.yml, as author mode downloads them."""
         return key_yaml(self._exercise, list(self.tags) if tags is None else tags)
 
+    def save_key(self, tags: list[dict] | None = None) -> Path:
+        """Write the tags (by default the widget's) as the key of the exercise file itself, keeping its
+        comments and order: accepted items lose `draft`, rejected ones go."""
+        if self._source.path is None:
+            raise InputError(self._source.id, "", "this exercise was not read from a file.",
+                             "open the Tagger with the path of exercise.yml to save into it.")
+        return write_key(self._source.path, self._source, list(self.tags) if tags is None else tags)
+
     def _on_message(self, _widget, content, _buffers) -> None:
         kind = content.get("type") if isinstance(content, dict) else None
         try:
@@ -78,5 +86,9 @@ class Tagger(anywidget.AnyWidget):
             elif kind == "key-yaml":
                 tags = content.get("tags") or []
                 self.send({"type": "key-yaml", "text": self.key_yaml(tags), "count": len(tags)})
+            elif kind == "save-key":
+                tags = content.get("tags") or []
+                saved = self.save_key(tags)
+                self.send({"type": "status", "message": f"Saved {len(tags)} key items into {saved}."})
         except InputError as err:
             self.send({"type": "status", "message": str(err)})

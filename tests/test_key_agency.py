@@ -1,0 +1,56 @@
+"""The course's agency-style text on the same events (the transfer exercise) and its key.
+
+The rules every key keeps run on this key too (tests/test_key_kremlin.py, the `key` fixture). Here:
+what makes it the plain text students compare the tabloid with. It quotes only words reported at the
+time, it attributes every claim it makes, and it uses no loaded word of its own.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from key_rules import quotations, values
+
+from medialit import load_exercise
+
+EXERCISES = Path(__file__).resolve().parent.parent / "book" / "exercises"
+# Words the agency text may quote that the tabloid does not have: reported at the time (issue 14's list).
+REPORTED_ELSEWHERE = ["We don’t attack Putin or Moscow… we fight on our territory,",  # Zelensky, Helsinki, 3 May
+                      "ludicrous"]  # John Kirby on Peskov's claim about the US
+
+
+@pytest.fixture(scope="module")
+def agency():
+    return load_exercise(EXERCISES / "kremlin-agency" / "exercise.yml")
+
+
+@pytest.fixture(scope="module")
+def tabloid():
+    return load_exercise(EXERCISES / "kremlin-drone" / "exercise.yml")
+
+
+def test_every_quotation_was_reported_at_the_time(agency, tabloid):
+    text = agency.article.text
+    quoted = [text[q.start + 1:q.end - 1] for q in quotations(agency.article)]
+    assert len(quoted) >= 2
+    invented = [words for words in quoted if words not in REPORTED_ELSEWHERE and words not in tabloid.article.text]
+    assert not invented, invented
+
+
+def test_the_report_uses_no_loaded_word_of_its_own(agency):
+    own = [k.id for k in agency.key if k.label == "loaded" and "reporter" in values(k.attrs["voice"])]
+    assert not own, own
+    assert any(k.label == "loaded" for k in agency.key), "the speakers' loaded words are in the key, as optional items"
+
+
+def test_the_report_says_who_said_each_thing(agency):
+    # Agency style: every claim has its source, except what the report says about its own checking.
+    unsourced = [k for k in agency.key if k.label == "claim" and not k.optional and not k.source_ids]
+    assert [k.quote for k in unsourced] == ["The video could not be independently verified"]
+
+
+def test_the_key_is_a_full_key(agency):
+    counts = Counter(k.label for k in agency.key if not k.optional)
+    assert counts["claim"] >= 10 and counts["source"] >= 6 and counts["cue"] >= 1, counts
+    assert {label for d in agency.distractors for label in d.labels} >= {"claim", "source", "loaded"}
