@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 from pathlib import Path
 
@@ -54,6 +55,9 @@ def _report(args) -> int:
     from ..core.exercise_file import load_exercise
 
     exercise = load_exercise(args.exercise)
+    # The libraries and the exercise last as long as this command: frozen, they are left out of the
+    # collector's full passes, which otherwise rescan them again and again while a big class is read.
+    gc.freeze()
     report = class_report(args.handins, exercise)
     out = Path(args.out) if args.out else Path(args.handins).resolve().parent / f"{exercise.id}-class-report"
     written = report.save(out)

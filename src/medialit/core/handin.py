@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_HANDIN_BYTES, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS
+from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS
 from .errors import Finding, InputError, visible
 from .exercise import is_id
 from .files import HANDIN, decode_utf8, read_bytes, write_file
