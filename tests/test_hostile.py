@@ -17,7 +17,7 @@ import pytest
 from hostile import runner
 from medialit import load_exercise
 from medialit.core.errors import InputError
-from medialit.core.handin import HANDIN_CHECKS, TAG_PROBLEMS, load_handin
+from medialit.core.handin import ANSWER_PROBLEMS, HANDIN_CHECKS, TAG_PROBLEMS, load_handin
 
 HOSTILE = Path(__file__).parent / "hostile"
 EXPECTED = json.loads((HOSTILE / "handins" / "expected.json").read_text(encoding="utf-8"))
@@ -70,11 +70,15 @@ def test_each_hostile_handin_gives_its_code(base, name):
     else:
         handin = load_handin(HOSTILE / "handins" / name, base)
         assert [f.code for f in handin.findings] == want["findings"]
+        assert [f.code for f in handin.answer_findings] == want.get("answer_findings", [])
+        assert all(f.fix and "\n" not in str(f) for f in handin.answer_findings)
 
 
 def test_the_codes_are_the_ones_listed_in_check_order():
-    used = {code for want in EXPECTED.values() for code in [want.get("refused"), *want.get("findings", [])] if code}
-    assert used <= set(HANDIN_CHECKS) | set(TAG_PROBLEMS)
+    used = {code for want in EXPECTED.values()
+            for code in [want.get("refused"), *want.get("findings", []), *want.get("answer_findings", [])] if code}
+    assert used <= set(HANDIN_CHECKS) | set(TAG_PROBLEMS) | set(ANSWER_PROBLEMS)
+    assert set(ANSWER_PROBLEMS) <= used
     assert HANDIN_CHECKS[:5] == ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
 
 

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from medialit import load_exercise
+from medialit.core.contract import MISCONCEPTIONS
 from medialit.core.messages import AUDIENCES, FIELD, TABLE, Message, Renderer, item_codes, percent, quoted, tag_codes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,13 @@ SAMPLES = [
     Message("summary-tags", {"tagged_in_key": 5, "tagged": 7}),
     Message("summary-no-tags", {}),
     Message("summary-all-found", {}),
+    # the class report's, for teachers
+    Message("class-students", {"students": 25, "skipped": 4}),
+    Message("class-scope", {"labels": "claims, sources and loaded words"}),
+    Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
+    Message("class-label-found", {"label": "claim", "found": 241, "asked": 450, "share": 241 / 450}),
+    Message("class-found-by", {"found": 8, "students": 25}),
+    *(Message(f"misconception-{rule['kind']}", {}) for rule in MISCONCEPTIONS),
 ]
 
 

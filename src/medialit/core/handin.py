@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS
+from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_ANSWER_CHARS, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS
 from .errors import Finding, InputError, visible
 from .exercise import is_id
 from .files import HANDIN, decode_utf8, read_bytes, write_file
@@ -69,6 +69,19 @@ TAG_PROBLEMS: dict[str, tuple[str, str]] = {
                         "link the claim to a source tag again."),
 }
 
+# Why one written answer is left out (the rest of the hand-in loads), in the order the checks run;
+# answers are checked after the tags, in file order.
+_WRITE_AGAIN = "write the answer again in the book's page and download the hand-in again."
+ANSWER_PROBLEMS: dict[str, tuple[str, str]] = {
+    "answer-bad-id": ("{id} is not an answer id (lowercase letters, digits and dashes); the answer was left out.",
+                      _WRITE_AGAIN),
+    "answer-bad-field": ("this answer {detail}; it was left out.", _WRITE_AGAIN),
+    "answer-bad-text": ("this answer's `{field}` holds a broken character (half of a UTF-16 pair); it was left out.",
+                        _WRITE_AGAIN),
+    "answer-too-long": (f"this answer is {{length}} characters long, more than {MAX_ANSWER_CHARS}; it was left out.",
+                        "shorten it in the book's page and download the hand-in again."),
+}
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SHA256 = re.compile("[0-9a-f]{64}")
 _TEXT_FIELDS = ("exercise", "article_sha256", "student", "created", "updated")
@@ -80,7 +93,7 @@ def refusal(code: str, file: str, place: str, **args) -> InputError:
 
 
 def _finding(code: str, place: str, **args) -> Finding:
-    problem, fix = TAG_PROBLEMS[code]
+    problem, fix = TAG_PROBLEMS[code] if code in TAG_PROBLEMS else ANSWER_PROBLEMS[code]
     return Finding(place, problem.format(**args), fix, code)
 
 
@@ -120,6 +133,18 @@ class Tag:
                    dict(data.get("attrs") or {}), list(data.get("source_ids") or ()), data.get("note") or "")
 
 
+@dataclass(frozen=True)
+class Answer:
+    """A student's written answer to one question of the book (a reflection, a write-it-down task):
+    the question as the page showed it, and what the student wrote."""
+
+    text: str
+    question: str = ""
+
+    def to_json(self) -> dict:
+        return {"question": self.question, "text": self.text}
+
+
 @dataclass
 class HandIn:
     exercise: str
@@ -128,13 +153,18 @@ class HandIn:
     student: str = ""
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # tags left out
     file: str = ""
+    answers: dict[str, Answer] = field(default_factory=dict)  # answer id -> answer, in file order
+    answer_findings: list[Finding] = field(default_factory=list)  # answers left out
 
     def to_json(self) -> dict:
-        return {"format": HANDIN_FORMAT, "exercise": self.exercise, "article_sha256": self.article_sha256,
+        data = {"format": HANDIN_FORMAT, "exercise": self.exercise, "article_sha256": self.article_sha256,
                 "student": self.student, "created": self.created, "updated": self.updated,
                 "tags": [t.to_json() for t in self.tags]}
+        if self.answers:
+            data["answers"] = {answer_id: a.to_json() for answer_id, a in self.answers.items()}
+        return data
 
     def save(self, path: str | Path, replace: bool = True) -> None:
         write_file(path, json.dumps(self.to_json(), ensure_ascii=False, indent=1), replace=replace)
@@ -215,7 +245,10 @@ def read_json(text: str, file: str):
     """Decode a hand-in's JSON; refused with `not-json`, `too-deep` or `number-too-long`, whichever
     comes first in the text."""
     try:
-        data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
+        if _LONG_NUMBER.search(text) is None:  # no number is too long: Python's own number parsing is quicker
+            data = json.loads(text, parse_constant=_no_constant)
+        else:
+            data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         first = _first_limit(text, err.pos)
         if first is None:
@@ -238,7 +271,7 @@ def _kind_of(value) -> str:
         return "true or false"
     if isinstance(value, (int, float)):
         return "a number"
-    return {dict: "an object", list: "a list"}.get(type(value), "something else")
+    return {dict: "an object", list: "a list", str: "text"}.get(type(value), "something else")
 
 
 def parse_handin(data, file: str, exercise=None) -> HandIn:
@@ -256,6 +289,10 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
         if value is not None and type(value) is not str:
             raise refusal("bad-field", file, f"`{name}`", what=f"should be text, but it is {_kind_of(value)}")
         fields[name] = value or ""
+    answers_raw = data.get("answers")
+    if answers_raw is not None and type(answers_raw) is not dict:
+        raise refusal("bad-field", file, "`answers`",
+                      what=f"should be an object of written answers, but it is {_kind_of(answers_raw)}")
     if not is_id(fields["exercise"]):
         raise refusal("bad-field", file, "`exercise`",
                       what="is not an exercise id (lowercase letters, digits and dashes)")
@@ -272,7 +309,40 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
     if exercise is not None:
         _same_exercise(handin, exercise)
     handin.tags, handin.findings = _sort_tags(tags_raw, exercise)
+    handin.answers, handin.answer_findings = read_answers(answers_raw or {})
     return handin
+
+
+def read_answers(raw: dict) -> tuple[dict[str, Answer], list[Finding]]:
+    """The written answers that pass every check, and a finding for each one left out."""
+    answers: dict[str, Answer] = {}
+    findings: list[Finding] = []
+    for answer_id, value in raw.items():
+        place = f"answer {shown(answer_id)}"
+        problem = _answer_problem(answer_id, value)
+        if problem is not None:
+            findings.append(_finding(problem[0], place, **problem[1]))
+        else:
+            answers[answer_id] = Answer(value["text"], value.get("question") or "")
+    return answers, findings
+
+
+def _answer_problem(answer_id: str, value) -> tuple[str, dict] | None:
+    if not is_id(answer_id):
+        return "answer-bad-id", {"id": shown(answer_id)}
+    if type(value) is not dict:
+        return "answer-bad-field", {"detail": f"is {_kind_of(value)}, not an object"}
+    if type(value.get("text")) is not str:
+        return "answer-bad-field", {"detail": "has no `text` text"}
+    question = value.get("question")
+    if question is not None and type(question) is not str:
+        return "answer-bad-field", {"detail": "has a `question` that is not text"}
+    for name in ("question", "text"):
+        if _SURROGATE.search(value.get(name) or ""):
+            return "answer-bad-text", {"field": name}
+    if len(value["text"]) > MAX_ANSWER_CHARS:
+        return "answer-too-long", {"length": len(value["text"])}
+    return None
 
 
 def _same_exercise(handin: HandIn, exercise) -> None:
