@@ -204,18 +204,19 @@ export function createStorage(exercise, chars, mode, hooks) {
    */
   function read(raw, what) {
     const got = readHandin(raw, exercise, chars, what);
-    const kept = (/** @type {string} */ aside) =>
-      aside ? `kept under “${aside}” in this browser` : "it could not be kept";
+    const copy = (/** @type {string} */ aside) =>
+      aside ? "A copy of it is kept in this browser, so your teacher can still recover it." : "";
     if (!got.ok) {
       hooks.warn(
-        `Your saved work could not be read, so it was set aside (${kept(setAside(raw))}) and you start afresh. ${got.error}`,
+        `${what} could not be read, so this page starts with no tags. ${copy(setAside(raw))} ` +
+          "If you downloaded a hand-in earlier, open it with Load hand-in.",
       );
       return null;
     }
     if (got.problems.length) {
       hooks.warn(
-        `Some saved tags could not be restored, so the whole save was also set aside (${kept(setAside(raw))}); ` +
-          `the other tags are back. ${got.problems.join(" ")}`,
+        `Some of ${what.charAt(0).toLowerCase()}${what.slice(1)} could not be restored: ${got.problems.join(" ")} ` +
+          `The other tags are back. ${copy(setAside(raw))}`,
       );
     }
     return got;
