@@ -325,10 +325,10 @@ def test_check_shows_verdicts_hints_then_the_answer(tagger):
     summary = feedback.locator(".mt-summary").text_content()
     assert "1 of your 2 tags match the key" in summary
     assert not {"recall", "precision", "F1"} & set(feedback.text_content().split())
-    found = feedback.locator(".mt-group-found .mt-fb-tag", has_text="despot")
+    found = feedback.locator(".mt-fb-found .mt-fb-tag", has_text="despot")
     assert found.count() == 1 and "L10" in found.text_content()
     assert len(found.locator(".mt-why").text_content()) > 20  # the key's why
-    other = feedback.locator(".mt-group-look .mt-fb-tag", has_text="Russia today")
+    other = feedback.locator(".mt-fb-look .mt-fb-tag", has_text="Russia today")
     assert "Not in the key" in other.locator(".mt-chip").text_content() and other.locator(".mt-msg").text_content()
     # in the article: a found tag's badge says so, the other's too
     painted(page)

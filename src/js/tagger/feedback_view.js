@@ -86,11 +86,11 @@ export function createFeedbackView(ctx, actions) {
       summaryBox,
       stale,
       data.missed.length ? coach(data.missed) : null,
-      group("mt-group-look", "group-look", data.look, true),
-      group("mt-group-found", "group-found", data.found, !data.look.length),
+      group("mt-fb-look", "group-look", data.look, true),
+      group("mt-fb-found", "group-found", data.found, !data.look.length),
       data.optional.length
         ? h(
-            "details.mt-fb-group.mt-group-optional",
+            "details.mt-fb-group.mt-fb-optional",
             {},
             h("summary", text("group-optional", { count: data.optional.length })),
             h(
