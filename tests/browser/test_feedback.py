@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
-
 from browser_helpers import painted, screenshot
+from playwright.sync_api import expect
 from test_tagger import tag_in_text, tok, token_index
 
 CHAPTER_5 = "book/05-loaded-language.html"  # loaded words, lines 1-28
