@@ -183,7 +183,7 @@ class Exercise:
             article["paragraphs"] = [p for p in article["paragraphs"] if inside(p)]
             article["part"] = {"lines": list(ex.lines), "start": ex.part[0], "end": ex.part[1]}
         instructions = ex.instructions if ex.labels.keys() == self.labels.keys() else " ".join(
-            [f"Tag every {spec.title.lower()} you find. {spec.help}" for spec in ex.labels.values()]
+            [f"Tag every {spec.noun_or_title} you find. {spec.help}" for spec in ex.labels.values()]
             + ["Then press Check my tags."])
         if ex.lines:
             instructions += f" Here you work on one part of the article: lines {ex.lines[0]} to {ex.lines[1]}."
