@@ -8,7 +8,7 @@
 // strings count UTF-16 units, so text is sliced as arrays of code points.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { readTags, refusal } from "./handin_for_check.js";
+import { problemText, readHandin } from "./handin.js";
 
 /** @typedef {import("./types.js").Exercise} Exercise */
 /** @typedef {import("./types.js").Article} Article */
@@ -521,8 +521,7 @@ function edges(tag, span, view) {
  * @returns {Finding}
  */
 function reason(tag, met, t, tagOfItem, ex) {
-  if (PLAIN_REPORTING_VERBS.has(tag.quote.toLowerCase()) && tag.label !== "cue")
-    return { code: "reporting-verb", args: {} };
+  if (plainReportingVerb(tag)) return { code: "reporting-verb", args: {} };
   /** @type {{k: number, overlap: number} | null} */
   let best = null;
   for (const [k, m] of met) {
@@ -567,8 +566,35 @@ function findings(tag, verdict, met, k, t, tagOfItem, ex, view) {
   if (covered > 1) out.push({ code: "covers-items", args: { count: covered } });
   const matched = k === null ? undefined : met.get(k);
   if ((verdict === "close" || verdict === "defensible") && matched) out.push(...edges(tag, matched, view));
+  if (verdict === "matched" && k !== null) out.push(...longer(tag, ex.key[k], view));
+  if (verdict === "close" && plainReportingVerb(tag)) out.push({ code: "reporting-verb", args: {} });
+  if (verdict === "wrong-label" && k !== null && tag.label === "claim" && ex.key[k].label === "source")
+    out.push({ code: "is-speaker", args: { key_quote: ex.key[k].quote } });
   if (verdict === "extra") out.push(reason(tag, met, t, tagOfItem, ex));
   return out;
+}
+
+/**
+ * A tag on nothing but "said" (or another plain reporting verb), other than a cue (check._plain_reporting_verb).
+ * @param {Tag} tag
+ */
+function plainReportingVerb(tag) {
+  return PLAIN_REPORTING_VERBS.has(tag.quote.toLowerCase()) && tag.label !== "cue";
+}
+
+/**
+ * The words a tag matched through an accepted longer span covers beyond the key's own quote, words
+ * only (check._longer).
+ * @param {Tag} tag
+ * @param {KeyItem} item
+ * @param {ArticleView} view
+ * @returns {Finding[]}
+ */
+function longer(tag, item, view) {
+  const extra = [quoteOfTokens(view, tag.start, item.start), quoteOfTokens(view, item.end, tag.end)].filter((part) =>
+    /[\p{L}\p{N}]/u.test(part),
+  );
+  return extra.length ? [{ code: "covers-more", args: { key_quote: item.quote, extra: extra.join(" … ") } }] : [];
 }
 
 /**
@@ -784,7 +810,13 @@ export function checkTags(exercise, handin, options = {}) {
 }
 
 /** Raised by check() for a hand-in that belongs to another exercise or article, or is no hand-in. */
-export class HandInRefused extends Error {}
+export class HandInRefused extends Error {
+  /** @param {import("./handin.js").Problem} problem */
+  constructor(problem) {
+    super(problemText(problem, "teacher"));
+    this.problem = problem;
+  }
+}
 
 /**
  * Read a hand-in (decoded JSON) and check it: the Report Python's load + check give. Tags that do
@@ -795,8 +827,7 @@ export class HandInRefused extends Error {}
  * @returns {Report}
  */
 export function check(exercise, handin, options = {}) {
-  const refused = refusal(exercise, handin);
-  if (refused) throw new HandInRefused(refused);
-  const { tags, findings: orphans } = readTags(exercise, handin);
-  return checkTags(exercise, { tags, orphans }, options);
+  const read = readHandin(handin, exercise, articleView(exercise.article).chars);
+  if (!read.ok) throw new HandInRefused(read.refusal);
+  return checkTags(exercise, { tags: read.tags, orphans: read.orphans }, options);
 }

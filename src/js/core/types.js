@@ -33,7 +33,7 @@
 /**
  * The compiled exercise (`Exercise.compile()`), what the widget and the checker read.
  * @typedef {{format: string, id: string, title: string, instructions: string, difficulty: string,
- *   tolerance?: number, article: Article, labels: Label[], key: KeyItem[], distractors: KeyItem[]}} Exercise
+ *   tolerance?: number, article: Article, labels: Label[], all_labels?: Label[], key: KeyItem[], distractors: KeyItem[]}} Exercise
  */
 
 /**
@@ -46,7 +46,7 @@
 /**
  * A hand-in file (`medialit.handin/1`).
  * @typedef {{format: string, exercise: string, article_sha256: string, student: string, created: string,
- *   updated: string, tags: Tag[]}} HandIn
+ *   updated: string, tags: Tag[], answers?: Record<string, {question: string, text: string}>}} HandIn
  */
 
 /**
@@ -94,7 +94,7 @@
 
 /**
  * A tag left out of a hand-in before checking.
- * @typedef {{place: string, problem: string, fix: string}} Orphan
+ * @typedef {{place: string, code: string, args: Record<string, any>}} Orphan
  */
 
 /**

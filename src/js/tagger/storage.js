@@ -5,7 +5,7 @@
 // another tab or chapter page on the same exercise is merged in by tag id, never overwritten. A
 // save that cannot be read, or holds tags that cannot be restored, is set aside whole, not dropped.
 
-import { copyTag, makeHandin, readHandin } from "../core/handin.js";
+import { copyTag, makeHandin, problemText, readHandin } from "../core/handin.js";
 import { nextTagId, removeTag } from "./tags.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
@@ -203,19 +203,20 @@ export function createStorage(exercise, chars, mode, hooks) {
    * @returns {import("../core/handin.js").HandinRead | null}
    */
   function read(raw, what) {
-    const got = readHandin(raw, exercise, chars, what);
-    const kept = (/** @type {string} */ aside) =>
-      aside ? `kept under “${aside}” in this browser` : "it could not be kept";
+    const got = readHandin(raw, exercise, chars);
+    const copy = (/** @type {string} */ aside) =>
+      aside ? "A copy of it is kept in this browser, so your teacher can still recover it." : "";
     if (!got.ok) {
       hooks.warn(
-        `Your saved work could not be read, so it was set aside (${kept(setAside(raw))}) and you start afresh. ${got.error}`,
+        `${what} could not be read, so this page starts with no tags. ${copy(setAside(raw))} ` +
+          "If you downloaded a hand-in earlier, open it with Load hand-in.",
       );
       return null;
     }
-    if (got.problems.length) {
+    if (got.orphans.length) {
       hooks.warn(
-        `Some saved tags could not be restored, so the whole save was also set aside (${kept(setAside(raw))}); ` +
-          `the other tags are back. ${got.problems.join(" ")}`,
+        `Some of ${what.charAt(0).toLowerCase()}${what.slice(1)} could not be restored: ` +
+          `${got.orphans.map((o) => problemText(o)).join(" ")} The other tags are back. ${copy(setAside(raw))}`,
       );
     }
     return got;
@@ -329,7 +330,7 @@ export function createStorage(exercise, chars, mode, hooks) {
       created = got.created;
       remember(got.tags);
       if (got.student && !hooks.student()) hooks.setStudent(got.student);
-      if (got.problems.length) schedule(); // the save on disk is set aside; write the good tags
+      if (got.orphans.length) schedule(); // the save on disk is set aside; write the good tags
       return got.tags;
     },
 

@@ -87,7 +87,7 @@ def read_one(exercise: Exercise, settings: Settings, n: int, path: Path, name: s
     items, tags = found.item_results(missed=False), found.tag_results()
     notes = {t.id: t.note for t in found.tags if t.note}
     got = outcome(items, tags, found.scores(items, tags), found.ex.labels, notes)
-    left_out = [{"place": f.place, "problem": f.problem, "fix": f.fix, "code": f.code}
+    left_out = [{"code": f.code, "place": f.place, "problem": f.problem, "fix": f.fix}
                 for f in [*handin.findings, *handin.answer_findings]]
     answers = [{"id": answer_id, "question": a.question, "text": a.text} for answer_id, a in handin.answers.items()]
     return "used", handin.student, n, name, got, left_out, answers

@@ -188,7 +188,7 @@ def compare(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
         match.update(assign([t for t, tag in enumerate(tags) if tag.label == label],
                             ex.item_indices(label), met))
     tag_of_item = {k: t for t, k in match.items()}
-    orphans = tuple(Orphan(f.place, f.problem, f.fix) for f in handin.findings)
+    orphans = tuple(Orphan(f.place, f.code, dict(f.args)) for f in handin.findings)
     return Comparison(ex, difficulty or ex.difficulty, tags, met, match,
                       _wrong_label_pairs(tags, met, match, tag_of_item, ex), orphans)
 
@@ -287,9 +287,28 @@ def _findings(tag: Tag, verdict: str, met: dict[int, Meeting], k: int | None, t:
         out.append(Finding("covers-items", {"count": covered}))
     if verdict in ("close", "defensible") and k is not None:
         out.extend(_edges(tag, met[k], ex))
+    if verdict == "matched" and k is not None:
+        out.extend(_longer(tag, ex.key[k], ex))
+    if verdict == "close" and _plain_reporting_verb(tag):
+        out.append(Finding("reporting-verb", {}))
+    if verdict == "wrong-label" and k is not None and tag.label == "claim" and ex.key[k].label == "source":
+        out.append(Finding("is-speaker", {"key_quote": ex.key[k].quote}))
     if verdict == "extra":
         out.append(_reason(tag, met, t, tag_of_item, ex))
     return out
+
+
+def _plain_reporting_verb(tag: Tag) -> bool:
+    """A tag on nothing but "said" (or another plain reporting verb), other than a cue."""
+    return tag.quote.lower() in PLAIN_REPORTING_VERBS and tag.label != "cue"
+
+
+def _longer(tag: Tag, item: KeyItem, ex: Exercise) -> list[Finding]:
+    """A tag that matched through an accepted longer span still covers words the key's own quote does not:
+    say which (words only, not a lone quotation mark), so an over-long tag is never shown as plainly right."""
+    extra = [ex.article.quote_of_tokens(tag.start, item.start), ex.article.quote_of_tokens(item.end, tag.end)]
+    extra = [part for part in extra if any(ch.isalnum() for ch in part)]
+    return [Finding("covers-more", {"key_quote": item.quote, "extra": " … ".join(extra)})] if extra else []
 
 
 def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
@@ -309,7 +328,7 @@ def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
 
 def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, int], ex: Exercise) -> Finding:
     """Why a tag that the key did not plan for is wrong: the first rule that fits, else the label's test."""
-    if tag.quote.lower() in PLAIN_REPORTING_VERBS and tag.label != "cue":
+    if _plain_reporting_verb(tag):
         return Finding("reporting-verb", {})
     same_words = [(k, m) for k, m in met.items() if m.overlap >= SAME_WORDS or ex.key[k].start <= tag.start
                   and tag.end <= ex.key[k].end]
