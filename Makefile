@@ -8,7 +8,8 @@ TSTAMP := $(VENV)/.installed-test
 # so `pip install` needs no Node). They are rebuilt when a source changes.
 NODE_STAMP := node_modules/.installed
 JS_SOURCES := $(shell find src/js -type f)
-BUNDLES := src/medialit/web/static/tagger.js src/medialit/web/static/book-page.js src/medialit/web/static/tagger.css
+BUNDLES := src/medialit/web/static/tagger.js src/medialit/web/static/book-page.js src/medialit/web/static/tagger.css \
+           src/medialit/web/static/class-report.js src/medialit/web/static/class-report.css
 
 .PHONY: book test bench clean browser-deps js-check dist dist-zip
 

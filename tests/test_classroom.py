@@ -126,9 +126,11 @@ def test_student_text_is_escaped_in_html_and_csv_files_are_written(practice, tmp
     assert "<img" not in html and "<b>bold" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
     assert {p.name for p in written} == {"gradebook.csv", "items.csv", "misconceptions.csv", "answers.csv",
                                          "problems.csv", "heat.csv", "summary.json", "report.html"}
-    items = rows((tmp_path / "out" / "items.csv").read_text(encoding="utf-8"))
+    gradebook = (tmp_path / "out" / "gradebook.csv").read_bytes().decode("utf-8")
+    assert gradebook == "\ufeff" + csv_text(report.table("gradebook.csv"))  # a spreadsheet then reads UTF-8
+    items = rows((tmp_path / "out" / "items.csv").read_text(encoding="utf-8-sig"))
     assert {r[0] for r in items[1:]} == {k.id for k in practice.key}
-    answers = rows((tmp_path / "out" / "answers.csv").read_text(encoding="utf-8"))
+    answers = rows((tmp_path / "out" / "answers.csv").read_text(encoding="utf-8-sig"))
     assert answers[1] == ["<script>alert(1)</script>", "answer", "01-hardest", "Which <i>tag</i>?", "<b>bold</b>"]
     assert answers[2][:2] == ["<script>alert(1)</script>", "note"] and answers[2][-1] == "<img src=x>"
     assert 'title="Loaded: 1 of 1 students"' in html
@@ -171,7 +173,7 @@ def test_orphans_and_bad_answers_name_the_place_and_the_fix(practice, tmp_path):
     orphan = report.orphans[0]
     assert (orphan["student"], orphan["place"], orphan["code"]) == ("wren", "tag 2 (t2)", "orphan")
     assert "does not match" in orphan["problem"] and orphan["fix"]
-    assert [o["code"] for o in report.orphans[1:]] == ["answer-bad-id", "answer-bad-field"]
+    assert [o["code"] for o in report.orphans[1:]] == ["answer-bad-field", "answer-bad-id"]  # in the order of ids
     assert report.summary["answers"] == [{"student": "wren", "id": "01-ok", "question": "Q?", "text": "kept"}]
     html = report.to_html()
     assert "<b>edited</b>" not in html and "&lt;b&gt;edited&lt;/b&gt;" in html
@@ -207,7 +209,7 @@ def test_pseudonyms_stay_unique_and_formulas_stay_text_in_csv(practice, tmp_path
     report = class_report(tmp_path / "in", practice)
     assert sorted(report.students) == sorted(["fox", "fox (2)", "fox (2) (2)", "=HYPERLINK(\"http://x\")"])
     report.save(tmp_path / "out")
-    students = [r[0] for r in rows((tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8"))]
+    students = [r[0] for r in rows((tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig"))]
     assert "'=HYPERLINK(\"http://x\")" in students
     assert any(s.startswith("=") for s in report.students)  # the summary keeps the pseudonym as it is
 

@@ -312,7 +312,7 @@ def test_csv_cells_are_never_formulas_or_control_characters(files):
         report = class_report(handins, BASE)
         report.save(Path(folder) / "out")
         for table in ("gradebook.csv", "problems.csv", "misconceptions.csv", "answers.csv"):
-            with (Path(folder) / "out" / table).open(encoding="utf-8", newline="") as f:
+            with (Path(folder) / "out" / table).open(encoding="utf-8-sig", newline="") as f:
                 for row in csv.reader(f):
                     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
                     assert all(printable(cell) for cell in row), row

@@ -135,7 +135,8 @@ def test_every_template_is_used_and_every_code_reaches_a_template():
 def test_every_template_has_both_readers_and_names_only_known_filters():
     filters = {None, "q", "pct", "or", "qlist", "list", "cap", "noun", "nouns", "Title", "help", "test"}
     for code, entry in TABLE.items():
-        assert set(entry) == set(AUDIENCES) | ({"fix"} if code.startswith("handin-") else set()), code
+        extra = {"fix"} if code.startswith("handin-") else {"short"} if code.startswith("misconception-") else set()
+        assert set(entry) == set(AUDIENCES) | extra, code
         for text in entry.values():
             assert {m.group(2) for m in FIELD.finditer(text)} <= filters, code
             assert "{" not in FIELD.sub("", text), f"{code}: a brace that is not a field"

@@ -275,17 +275,17 @@ def _optional_read_as(value: bool, folder: str) -> Callable[[Path, Result], str 
 def _report_post(expected_students: int, refused: list[str]) -> Callable[[Path, Result], str | None]:
     def post(ws: Path, result: Result) -> str | None:
         out = ws / "report-out"
-        gradebook = list(csv.DictReader((out / "gradebook.csv").open(encoding="utf-8", newline="")))
+        gradebook = list(csv.DictReader((out / "gradebook.csv").open(encoding="utf-8-sig", newline="")))
         students = {row["student"] for row in gradebook}
         if len(students) != expected_students or len(gradebook) != expected_students:
             return f"{len(gradebook)} rows in gradebook.csv, expected one for each of {expected_students} students"
-        problems = list(csv.DictReader((out / "problems.csv").open(encoding="utf-8", newline="")))
+        problems = list(csv.DictReader((out / "problems.csv").open(encoding="utf-8-sig", newline="")))
         listed = {Path(row["file or student"].lstrip("'")).name for row in problems if row["left out"] == "file"}
         missing = [name for name in refused if name not in listed]
         if missing:
             return f"not listed in problems.csv: {missing[:5]}"
         for name in ("gradebook.csv", "problems.csv", "answers.csv", "misconceptions.csv", "items.csv"):
-            for row in csv.reader((out / name).open(encoding="utf-8", newline="")):
+            for row in csv.reader((out / name).open(encoding="utf-8-sig", newline="")):
                 live = [cell for cell in row if cell.startswith(FORMULA_START)]
                 if live:
                     return f"a spreadsheet formula is left live in {name}: {live[0][:60]!r}"

@@ -23,12 +23,13 @@ from ..core.errors import InputError
 from ..core.exercise import Exercise
 from ..core.files import exists, is_folder, write_file
 from ..core.handin import load_handin
-from ..core.messages import Message, Renderer
+from ..core.messages import Renderer
 from . import tables
 from .tally import Scope, Tally, outcome
 
 PARALLEL_FROM = 200  # hand-ins; fewer are read in this process (starting helpers would cost more)
 CHUNK = 32           # hand-ins a helper process reads before it sends their outcomes back
+BOM = "\ufeff"        # at the start of each CSV file, so that a spreadsheet opens it as UTF-8
 
 
 @dataclass(frozen=True)
@@ -147,30 +148,6 @@ def class_report(handins: str | Path | list[Path], exercise: Exercise, labels: l
 
 # --- the report ----------------------------------------------------------------------------------
 
-def and_list(words: list[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}" if words else ""
-
-
-def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
-    """What the report measures and how the class did, per label, as messages for teachers."""
-    n = len(summary["students"])
-    out = [Message("class-students", {"students": n, "skipped": len(summary["skipped"])})]
-    labels = and_list([plurals[label] for label in summary["labels"]])
-    if summary["lines"]:
-        first, last = summary["lines"]
-        out.append(Message("class-scope-lines", {"first": first, "last": last, "labels": labels}))
-    else:
-        out.append(Message("class-scope", {"labels": labels}))
-    for label in summary["labels"]:
-        found = sum(s["found"][label] for s in summary["students"])
-        asked = sum(s["asked"][label] for s in summary["students"])
-        if asked:
-            out.append(Message("class-label-found", {"label": label, "found": found, "asked": asked,
-                                                     "share": found / asked}))
-    return out
-
-
 @dataclass
 class ClassReport:
     """The class summary (`medialit.class/1`, see tally.py) of one exercise, with its tables and page."""
@@ -219,10 +196,11 @@ class ClassReport:
 
     def sentences(self) -> list[str]:
         """The plain words at the top of the report."""
-        return self.words().sentences(scope_messages(self.summary, self.plurals))
+        return self.words().sentences(tables.scope_messages(self.summary, self.plurals))
 
     def save(self, folder: str | Path) -> list[Path]:
-        """Write the CSV tables, summary.json and report.html into `folder`; returns the paths written.
+        """Write the CSV tables (UTF-8 with a byte order mark, which spreadsheets need to read it as UTF-8),
+        summary.json and report.html into `folder`; returns the paths written.
 
         Each file is written whole or not at all (a temporary file, then a rename)."""
         from .report_page import report_html
@@ -235,8 +213,8 @@ class ClassReport:
             raise InputError(str(folder), "", f"{what}; the report needs a folder to write into.",
                              "give another --out, a folder (it is made if it does not exist).",
                              "cannot-write") from None
-        written = [write_file(folder / name, tables.csv_text(self.table(name))) for name in tables.TABLES]
-        written.append(write_file(folder / "heat.csv", self.heat_csv()))
+        written = [write_file(folder / name, BOM + tables.csv_text(self.table(name))) for name in tables.TABLES]
+        written.append(write_file(folder / "heat.csv", BOM + self.heat_csv()))
         written.append(write_file(folder / "summary.json",
                                   json.dumps(self.summary, ensure_ascii=False, indent=1) + "\n"))
         written.append(write_file(folder / "report.html", report_html(self)))

@@ -124,7 +124,8 @@ def report_html(report) -> str:
         found = sum(s["found"].values())
         asked = sum(s["asked"].values())
         done = tables.completion(found, asked)
-        mistakes = ", ".join(f"{kind} ×{s['misconceptions'][kind]}" for kind in kinds if s["misconceptions"][kind])
+        mistakes = ", ".join(f"{words.render(Message(f'misconception-{kind}', {}), 'short')} ×{s['misconceptions'][kind]}"
+                             for kind in kinds if s["misconceptions"][kind])
         students.append([s["student"], s["tags"], *per_label, "" if done is None else f"{done}%", mistakes,
                          s["notes"], s["answers"]])
     body = [

@@ -11,6 +11,7 @@ import math
 
 from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
+from ..core.messages import Message
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -18,6 +19,30 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def completion(found: int, asked: int) -> int | None:
     """Found of asked as a whole percentage, halves rounded up; None when nothing was asked."""
     return math.floor(found / asked * 100 + 0.5) if asked else None
+
+
+def and_list(words: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}" if words else ""
+
+
+def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
+    """What the report measures and how the class did, per label, as messages for teachers."""
+    n = len(summary["students"])
+    out = [Message("class-students", {"students": n, "skipped": len(summary["skipped"])})]
+    labels = and_list([plurals[label] for label in summary["labels"]])
+    if summary["lines"]:
+        first, last = summary["lines"]
+        out.append(Message("class-scope-lines", {"first": first, "last": last, "labels": labels}))
+    else:
+        out.append(Message("class-scope", {"labels": labels}))
+    for label in summary["labels"]:
+        found = sum(s["found"][label] for s in summary["students"])
+        asked = sum(s["asked"][label] for s in summary["students"])
+        if asked:
+            out.append(Message("class-label-found", {"label": label, "found": found, "asked": asked,
+                                                     "share": found / asked}))
+    return out
 
 
 def most_missed(summary: dict, count: int = 10) -> list[dict]:

@@ -180,8 +180,8 @@ class Tally:
 
     def _misconceptions(self) -> list[dict]:
         """Per kind: how many students, how many times, and where (key items and traps, most students first)."""
-        where = {k["key_id"]: (n, k) for n, k in enumerate(self.scope.key)}
-        where.update((d["key_id"], (len(where) + n, d)) for n, d in enumerate(self.scope.distractors))
+        key, traps = self.scope.key, self.scope.distractors
+        where = {item["key_id"]: (n, item) for n, item in enumerate([*key, *traps])}
         out = []
         for rule in MISCONCEPTIONS:
             kind = self.kinds[rule["kind"]]

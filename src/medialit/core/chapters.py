@@ -68,12 +68,13 @@ class Chapter:
     title: str     # its first heading: `Claims`
     taggers: tuple[TaggerBlock, ...]
 
-    def to_json(self, root: Path | None = None) -> dict:
-        """What the class-report page needs to know of it (exercise files by their folder's name, the id)."""
+    def to_json(self, exercise_ids: dict[Path, str]) -> dict:
+        """What the class-report page needs to know of it: its name, title and Taggers (exercise ids from
+        `exercise_ids`, by the exercise file's resolved path; Taggers of other exercises are left out)."""
         return {"name": self.name, "title": self.title,
-                "taggers": [{"exercise": t.exercise.parent.name, "labels": list(t.labels),
+                "taggers": [{"exercise": exercise_ids[t.exercise.resolve()], "labels": list(t.labels),
                              "lines": None if t.lines is None else list(t.lines), "difficulty": t.difficulty}
-                            for t in self.taggers if t.mode == "student"]}
+                            for t in self.taggers if t.exercise.resolve() in exercise_ids]}
 
 
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|:{3,})\s*(?P<info>.*?)\s*$")
@@ -147,16 +148,10 @@ def page_title(text: str, fallback: str) -> str:
     return fallback
 
 
-def book_chapters(book: str | Path) -> list[Chapter]:
-    """Every page under `book` (a folder of MyST Markdown pages) with a Tagger in student mode, by file name."""
-    book = Path(book)
-    if not is_folder(book):
-        raise InputError(str(book), "", "this is not the book's folder.",
-                         "run the command from the book's folder (the one with book/), or give --book.")
+def chapters_of(pages: list[Path]) -> list[Chapter]:
+    """The pages (MyST Markdown files) with a Tagger in student mode, in the order given."""
     chapters = []
-    for page in sorted(book.rglob("*.md")):
-        if any(part.startswith((".", "_")) for part in page.relative_to(book).parts):
-            continue
+    for page in pages:
         text = page.read_text(encoding="utf-8", errors="replace")
         if "{tagger}" not in text:
             continue
@@ -164,6 +159,16 @@ def book_chapters(book: str | Path) -> list[Chapter]:
         if taggers:
             chapters.append(Chapter(page, page.stem, page_title(text, page.stem), taggers))
     return chapters
+
+
+def book_chapters(book: str | Path) -> list[Chapter]:
+    """Every page under `book` (a folder of MyST Markdown pages) with a Tagger in student mode, by file name."""
+    book = Path(book)
+    if not is_folder(book):
+        raise InputError(str(book), "", "this is not the book's folder.",
+                         "run the command from the book's folder (the one with book/), or give --book.")
+    return chapters_of([page for page in sorted(book.rglob("*.md"))
+                        if not any(part.startswith((".", "_")) for part in page.relative_to(book).parts)])
 
 
 def _names(chapter: Chapter) -> set[str]:

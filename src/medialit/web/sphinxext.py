@@ -28,7 +28,7 @@ from ..core.exercise_file import load_exercise
 from .page_data import pack_exercise
 
 STATIC = Path(__file__).parent / "static"
-STATIC_FILES = ("book-page.js", "tagger.css")
+STATIC_FILES = ("book-page.js", "tagger.css", "class-report.js", "class-report.css")
 STATIC_DIR = "_static/medialit"
 PAGE_SCRIPT = "medialit/book-page.js"
 LOADING = "The tagger is starting. It needs JavaScript."
@@ -168,6 +168,8 @@ def _merge_author_pages(app, env, docnames, other) -> None:
 
 
 def setup(app):
+    app.setup_extension("medialit.web.answers")
+    app.setup_extension("medialit.web.class_report_page")
     app.add_node(tagger_node, html=(visit_tagger_html, None), latex=(skip_node, None), text=(skip_node, None),
                  man=(skip_node, None), texinfo=(skip_node, None))
     app.add_directive("tagger", TaggerDirective)
