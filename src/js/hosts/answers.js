@@ -27,6 +27,10 @@ function fieldOf(el) {
   const labelOf = (/** @type {HTMLInputElement} */ r) =>
     (r.dataset.answerText || r.labels?.[0]?.textContent || r.value).replace(/\s+/g, " ").trim();
   const box = /** @type {HTMLTextAreaElement | HTMLInputElement} */ (el);
+  /** A copy of the answer as text, which prints in full where a box would cut it off. */
+  const printed = document.createElement("span");
+  printed.className = "medialit-answer-print";
+  if (!radios.length && el.tagName === "TEXTAREA") el.after(printed);
   const question =
     el.dataset.question ||
     (radios.length ? el.querySelector("legend")?.textContent : box.labels?.[0]?.textContent) ||
@@ -42,6 +46,11 @@ function fieldOf(el) {
     set(text) {
       if (radios.length) for (const r of radios) r.checked = text !== "" && labelOf(r) === text;
       else box.value = text;
+      printed.textContent = radios.length ? "" : text;
+    },
+    /** Keep the printed copy in step with the box. */
+    mirror: () => {
+      printed.textContent = radios.length ? "" : box.value;
     },
     /** True while the student is in this field. */
     focused: () => el.contains(document.activeElement),
@@ -122,7 +131,11 @@ export function mountAnswers(doc = document) {
       field.set(answer.text);
       status(field.id, SAVED);
     }
-    const changed = () => {
+    const changed = (/** @type {Event} */ event) => {
+      // a group of radio buttons hears only its own buttons, not the text boxes inside it
+      if (event.target instanceof HTMLInputElement && event.target !== field.el && event.target.type !== "radio")
+        return;
+      field.mirror();
       pending.set(field.id, { question: field.question, text: field.get() });
       status(field.id, "");
       clearTimeout(quiet);
