@@ -23,9 +23,10 @@ const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
  */
 export function table(caption, header, rows, empty = "None.") {
   if (!rows.length) return h("p.mcr-none", empty);
+  // a table wider than the page scrolls sideways: the keyboard can reach it and scroll it too
   return h(
     "div.mcr-table-wrap",
-    {},
+    { tabindex: "0", role: "region", "aria-label": caption },
     h(
       "table.mcr-table",
       {},
