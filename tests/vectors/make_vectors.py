@@ -96,6 +96,15 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             at(mini, "A seething Peskov", "loaded", "l1"),                  # accepted, but longer than the key's word
             at(mini, "despot", "loaded", "l2"),
         ], {}),
+        ("claims-page-speaker", "kremlin-mini", [
+            at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),
+            at(mini, "despot", "claim", "c2"),
+        ], {"labels": ["claim"]}),
+        ("voice-against-quotes", "kremlin-mini", [
+            at(mini, "Decisions on such attacks", "loaded", "l1", attrs={"voice": "reporter"}),
+            at(mini, "Moscow", "loaded", "l2", attrs={"voice": "quoted"}),
+            at(mini, "Decisions on such attacks", "claim", "c1", attrs={"voice": "quoted"}),
+        ], {}),
         ("unicode-key", "unicode-mini", key_tags(uni, include_optional=True), {"difficulty": "challenge"}),
         ("unicode-near", "unicode-mini", [
             at(uni, "A furious spokesman", "loaded", "t1"),

@@ -119,6 +119,8 @@ class HandIn:
     file: str = ""
     answers: dict[str, Answer] = field(default_factory=dict)  # answer id -> answer, in file order
     answer_findings: list[Finding] = field(default_factory=list)  # written answers left out
+    # The exercise (whole) and the tags it was read against: Check need not look at them again.
+    _read_for: tuple = field(default=(), repr=False, compare=False)
 
     def to_json(self) -> dict:
         data = {"format": HANDIN_FORMAT, "exercise": self.exercise, "article_sha256": self.article_sha256,
@@ -261,6 +263,8 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
         _same_exercise(handin, exercise)
     handin.tags, handin.findings = _sort_tags(tags_raw, exercise)
     handin.answers, handin.answer_findings = read_answers(answers_raw or {})
+    if exercise is not None:
+        handin._read_for = _reading(handin, exercise)
     return handin
 
 
@@ -397,6 +401,8 @@ def for_check(handin: HandIn, exercise) -> HandIn:
     one that has passes through unchanged (its tags are looked at, not copied)."""
     whole = getattr(exercise, "whole", None) or exercise
     _same_exercise(handin, whole)
+    if handin._read_for == _reading(handin, whole):
+        return handin  # read from its file against this exercise, and its list of tags not changed since
     sources, seen = set(), set()
     for tag in handin.tags:
         if type(tag) is not Tag or _tag_problem(vars(tag)) or tag.id in seen or _against_exercise(tag, whole):
@@ -409,6 +415,12 @@ def for_check(handin: HandIn, exercise) -> HandIn:
             return handin
     tags, findings = _sort_tags([vars(t) if isinstance(t, Tag) else t for t in handin.tags], whole)
     return replace(handin, tags=tags, findings=[*handin.findings, *findings])
+
+
+def _reading(handin: HandIn, exercise) -> tuple:
+    """What a hand-in was read against: the exercise, and the very tag objects that passed (a tag put in
+    or taken out of the list afterwards is noticed; a tag changed in place is the changer's to check)."""
+    return (id(getattr(exercise, "whole", None) or exercise), tuple(map(id, handin.tags)))
 
 
 def load_handin(path: str | Path, exercise=None) -> HandIn:
