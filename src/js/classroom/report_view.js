@@ -13,6 +13,7 @@ import { completion, mostMissed, scopeMessages } from "./tables.js";
 /** @typedef {Record<string, any>} Summary */
 
 const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
+const LONG = 60; // characters: a cell with more text than this is a long text (a reason, a sentence)
 
 /**
  * A table with a caption; `rows` of cells (text or elements).
@@ -39,7 +40,12 @@ export function table(caption, header, rows, empty = "None.") {
           h(
             "tr",
             {},
-            ...row.map((cell) => h("td", {}, cell === null ? "" : cell instanceof Node ? cell : String(cell))),
+            ...row.map((cell) => {
+              const content = cell === null ? "" : cell instanceof Node ? cell : String(cell);
+              const text = content instanceof Node ? content.textContent || "" : content;
+              // a long text keeps a readable width on a phone; the table scrolls sideways instead
+              return h(text.length > LONG ? "td.mcr-long" : "td", {}, content);
+            }),
           ),
         ),
       ),
