@@ -215,8 +215,9 @@ class ClassReport:
                              "cannot-write") from None
         written = [write_file(folder / name, BOM + tables.csv_text(self.table(name))) for name in tables.TABLES]
         written.append(write_file(folder / "heat.csv", BOM + self.heat_csv()))
+        # compact: without an indent Python's JSON encoder in C writes a class of thousands ten times faster
         written.append(write_file(folder / "summary.json",
-                                  json.dumps(self.summary, ensure_ascii=False, indent=1) + "\n"))
+                                  json.dumps(self.summary, ensure_ascii=False, separators=(",", ":")) + "\n"))
         written.append(write_file(folder / "report.html", report_html(self)))
         return written
 
