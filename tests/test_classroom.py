@@ -97,6 +97,19 @@ def test_misconceptions_are_counted_per_student_and_per_kind(practice, tmp_path)
     assert table[0][:2] == ["student", "quoted-as-reporter"] and table[1][:2] == ["s0", "1"]
 
 
+def test_a_mistake_on_words_the_key_has_no_item_for_is_placed_on_the_students_words(practice, tmp_path):
+    speaker = next(i for i in practice.key if i.label == "source" and not i.optional)
+    for n in range(3):  # two students tag a speaker as a claim; on a claims-only report it is no key item
+        tags = [Tag("t1", "claim", speaker.start, speaker.end, speaker.quote)] if n < 2 else []
+        handin = handin_of(practice, tags)
+        handin.student = f"s{n}"
+        save(tmp_path, f"s{n}", handin)
+    kinds = {k["kind"]: k for k in class_report(tmp_path, practice, labels=["claim"]).summary["misconceptions"]}
+    assert (kinds["is-speaker"]["students"], kinds["is-speaker"]["times"]) == (2, 2)
+    assert kinds["is-speaker"]["places"] == [{"key_id": None, "line": speaker.line, "quote": speaker.quote,
+                                              "why": "", "students": 2}]
+
+
 def test_bad_files_are_listed_and_the_report_is_still_made(practice, tmp_path):
     written = sample_class.write_class(practice, tmp_path / "class", students=6, seed=3)
     report = class_report(tmp_path / "class", practice)
@@ -276,7 +289,7 @@ def test_heat_is_the_number_of_students_with_a_tag_on_each_token(practice, class
         tags = [(label, start, min(start + length, len(text))) for label, start, length in student]
         spans.append(tags)
         got = {"tags": len(tags), "found": dict.fromkeys(practice.labels, 0), "asked": dict.fromkeys(practice.labels, 0),
-               "items": [], "codes": [], "heat": tags, "notes": []}
+               "items": [], "codes": [], "spans": [], "heat": tags, "notes": []}
         tally.add(f"s{s}", s + 1, f"s{s}.json", got, [], [])
     heat = tally.summary()["heat"]
     for label in practice.labels:

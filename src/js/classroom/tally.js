@@ -13,8 +13,8 @@ import { byCodePoint, visible } from "../core/handin.js";
 /**
  * What the class report keeps of one student's check (tally.outcome).
  * @typedef {{tags: number, found: Record<string, number>, asked: Record<string, number>,
- *   items: [string, string][], codes: [string, string | null][], heat: [string, number, number][],
- *   notes: [number, string, string, string][]}} Outcome
+ *   items: [string, string][], codes: [string, string][], spans: [string, [number, number, string]][],
+ *   heat: [string, number, number][], notes: [number, string, string, string][]}} Outcome
  */
 /**
  * What the report measures (tally.Scope): one exercise, restricted to some labels and lines.
@@ -79,6 +79,13 @@ export function kindsOfTag(tag) {
 }
 
 /**
+ * The name of a place in the article that is not a key item or a trap: a student's tag's span (tally.tag_place).
+ * @param {number} start
+ * @param {number} end
+ */
+const tagPlace = (start, end) => `@${start}-${end}`;
+
+/**
  * What the class report keeps of one student's check (tally.outcome).
  * @param {ItemResult[]} items
  * @param {TagResult[]} tags
@@ -89,16 +96,22 @@ export function kindsOfTag(tag) {
  */
 export function outcome(items, tags, scores, labels, notes) {
   const met = items.filter((i) => i.verdict !== "missed");
-  /** @type {[string, string | null][]} */
+  /** @type {[string, string][]} */
   const codes = [];
   for (const i of met) for (const kind of kindsOfItem(i)) codes.push([kind, i.key_id]);
-  for (const t of tags) for (const kind of kindsOfTag(t)) codes.push([kind, t.key_id]);
+  for (const t of tags) for (const kind of kindsOfTag(t)) codes.push([kind, t.key_id || tagPlace(t.start, t.end)]);
+  // where a mistake on a tag the key has no item for was made: the tag's own words
+  /** @type {Map<string, [number, number, string]>} */
+  const spans = new Map();
+  for (const t of tags)
+    if (!t.key_id && kindsOfTag(t).length) spans.set(tagPlace(t.start, t.end), [t.line, t.start, t.quote]);
   return {
     tags: tags.length,
     found: Object.fromEntries(labels.map((label) => [label, scores[label].found])),
     asked: Object.fromEntries(labels.map((label) => [label, scores[label].required])),
     items: met.map((i) => [i.key_id, i.verdict]),
     codes,
+    spans: [...spans],
     heat: tags.map((t) => [t.label, t.start, t.end]),
     notes: tags.filter((t) => notes.get(t.tag_id)).map((t) => [t.line, t.label, t.quote, notes.get(t.tag_id) || ""]),
   };
@@ -154,6 +167,8 @@ export class Tally {
     this.verdicts = new Map(scope.key.map((k) => [k.key_id, { hit: 0, boundary: 0, "wrong-label": 0 }]));
     /** @type {Map<string, {students: number, times: number, places: Map<string, Set<number>>}>} */
     this.kinds = new Map(KINDS.map((kind) => [kind, { students: 0, times: 0, places: new Map() }]));
+    /** @type {Map<string, [number, number, string]>} a tag's place -> line, start, quote */
+    this.spans = new Map();
     /** Per label, how many students' tags cover each token; and which student counted each token last. */
     this.heat = new Map(scope.labels.map((label) => [label, new Array(scope.tokens).fill(0)]));
     this.lastStudent = new Map(scope.labels.map((label) => [label, new Int32Array(scope.tokens).fill(-1)]));
@@ -211,14 +226,13 @@ export class Tally {
     const index = this.students.length;
     /** @type {Map<string, number>} */
     const mine = new Map();
-    for (const [kind, keyId] of got.codes) {
+    for (const [kind, place] of got.codes) {
       mine.set(kind, (mine.get(kind) || 0) + 1);
       const places = /** @type {any} */ (this.kinds.get(kind)).places;
-      if (keyId !== null) {
-        if (!places.has(keyId)) places.set(keyId, new Set());
-        places.get(keyId).add(index);
-      }
+      if (!places.has(place)) places.set(place, new Set());
+      places.get(place).add(index);
     }
+    for (const [place, span] of got.spans) if (!this.spans.has(place)) this.spans.set(place, span);
     for (const [kind, times] of mine) {
       const tally = /** @type {any} */ (this.kinds.get(kind));
       tally.students += 1;
@@ -280,9 +294,14 @@ export class Tally {
     };
   }
 
-  /** Per kind: how many students, how many times, and where (most students first). */
+  /** Per kind: how many students, how many times, and where (key items, traps and the words of tags the
+   * key has no item for; most students first). */
   misconceptions() {
+    /** @type {Map<string, [number, Record<string, any>]>} */
     const where = new Map([...this.scope.key, ...this.scope.distractors].map((item, n) => [item.key_id, [n, item]]));
+    const after = where.size; // the students' own spans come after the key's on the same line, by where they start
+    for (const [place, [line, start, quote]] of this.spans)
+      where.set(place, [after + start, { key_id: null, line, quote, why: "" }]);
     return KINDS.map((kind) => {
       const tally = /** @type {any} */ (this.kinds.get(kind));
       const places = [...tally.places].map(([keyId, who]) => [who.size, where.get(keyId)]);

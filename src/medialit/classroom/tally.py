@@ -61,15 +61,23 @@ def kinds_of_tag(tag) -> list[str]:
     return [kind for kind in KINDS if kind in found] if found else []
 
 
+def tag_place(start: int, end: int) -> str:
+    """The name of a place in the article that is not a key item or a trap: a student's tag's span."""
+    return f"@{start}-{end}"
+
+
 def outcome(items, tags, scores, labels, notes: dict[str, str]) -> dict:
     """What the class report keeps of one student's check: the items some tag met and their verdicts,
     found and asked per label, the misconceptions (kind and key item), every tag's span for the heat
     map, and the notes on those tags (`notes`: tag id -> note). `items` may hold missed items or not."""
     met = [(i.key_id, i.verdict) for i in items if i.verdict != "missed"]
     codes = [(kind, i.key_id) for i in items if i.verdict != "missed" for kind in kinds_of_item(i)]
-    codes += [(kind, t.key_id) for t in tags for kind in kinds_of_tag(t)]
+    codes += [(kind, t.key_id or tag_place(t.start, t.end)) for t in tags for kind in kinds_of_tag(t)]
+    # where a mistake on a tag the key has no item for was made: the tag's own words
+    spans = {tag_place(t.start, t.end): (t.line, t.start, t.quote) for t in tags if not t.key_id and kinds_of_tag(t)}
     return {"tags": len(tags), "found": {label: scores[label].found for label in labels},
             "asked": {label: scores[label].required for label in labels}, "items": met, "codes": codes,
+            "spans": sorted(spans.items()),
             "heat": [(t.label, t.start, t.end) for t in tags],
             "notes": [(t.line, t.label, t.quote, notes[t.tag_id]) for t in tags if notes.get(t.tag_id)]}
 
@@ -111,6 +119,7 @@ class Tally:
         self.used: set[str] = set()
         self.verdicts = {k["key_id"]: {"hit": 0, "boundary": 0, "wrong-label": 0} for k in scope.key}
         self.kinds = {rule["kind"]: {"students": 0, "times": 0, "places": {}} for rule in MISCONCEPTIONS}
+        self.spans: dict[str, tuple[int, int, str]] = {}  # a tag's place -> line, start, quote
         self.heat_rows = array("q")  # (student * labels + label, start, end) of every tag, flat
         self.skipped: list[dict] = []
         self.orphans: list[dict] = []
@@ -137,11 +146,11 @@ class Tally:
         labels = self.scope.labels
         index = len(self.students)
         mine = {}
-        for kind, key_id in got["codes"]:
+        for kind, place in got["codes"]:
             mine[kind] = mine.get(kind, 0) + 1
-            places = self.kinds[kind]["places"]
-            if key_id is not None:
-                places.setdefault(key_id, set()).add(index)
+            self.kinds[kind]["places"].setdefault(place, set()).add(index)
+        for place, (line, start, quote) in got["spans"]:
+            self.spans.setdefault(place, (line, start, quote))
         for kind, times in mine.items():
             self.kinds[kind]["students"] += 1
             self.kinds[kind]["times"] += times
@@ -179,9 +188,13 @@ class Tally:
         }
 
     def _misconceptions(self) -> list[dict]:
-        """Per kind: how many students, how many times, and where (key items and traps, most students first)."""
+        """Per kind: how many students, how many times, and where (key items, traps and the words of tags
+        the key has no item for; most students first)."""
         key, traps = self.scope.key, self.scope.distractors
         where = {item["key_id"]: (n, item) for n, item in enumerate([*key, *traps])}
+        after = len(where)  # the students' own spans come after the key's on the same line, by where they start
+        where.update((place, (after + start, {"key_id": None, "line": line, "quote": quote, "why": ""}))
+                     for place, (line, start, quote) in self.spans.items())
         out = []
         for rule in MISCONCEPTIONS:
             kind = self.kinds[rule["kind"]]
