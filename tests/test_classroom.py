@@ -65,7 +65,8 @@ def test_perfect_and_empty_students(practice, tmp_path):
     item = practice.item("ld-vanity-project")
     token = practice.article.token_at(item.start)
     assert report.summary["heat"]["loaded"][token] == 1
-    assert report.summary["heat"]["claim"][token] == 1  # it sits inside the claim "This vanity project will kill trade."
+    # it sits inside the claim "This vanity project will kill trade."
+    assert report.summary["heat"]["claim"][token] == 1
     per_student = report.to_html().split("<h2>Students</h2>")[1]
     assert per_student.index("aardvark") < per_student.index("zebra")
 
@@ -288,8 +289,9 @@ def test_heat_is_the_number_of_students_with_a_tag_on_each_token(practice, class
     for s, student in enumerate(class_tags):
         tags = [(label, start, min(start + length, len(text))) for label, start, length in student]
         spans.append(tags)
-        got = {"tags": len(tags), "found": dict.fromkeys(practice.labels, 0), "asked": dict.fromkeys(practice.labels, 0),
-               "items": [], "codes": [], "spans": [], "heat": tags, "notes": []}
+        none = dict.fromkeys(practice.labels, 0)
+        got = {"tags": len(tags), "found": none, "asked": none, "items": [], "codes": [], "spans": [], "heat": tags,
+               "notes": []}
         tally.add(f"s{s}", s + 1, f"s{s}.json", got, [], [])
     heat = tally.summary()["heat"]
     for label in practice.labels:

@@ -15,7 +15,8 @@ from . import tables
 COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
 OTHER_COLOUR = (90, 90, 90)
 STYLE = """
-body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:#111;background:#fff}
+body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:#111;
+background:#fff}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;
 vertical-align:top}th{background:#f2f2f2}
 .article p{margin:.4rem 0}.lineno{color:#555;font-size:.8em;margin-right:.4rem}
@@ -118,14 +119,14 @@ def report_html(report) -> str:
                                words.render(Message("class-found-by", {"found": kind["students"], "students": n})),
                                kind["times"], where])
     kinds = [rule["kind"] for rule in MISCONCEPTIONS]
+    short = {kind: words.render(Message(f"misconception-{kind}", {}), "short") for kind in kinds}
     students = []
     for s in summary["students"]:
         per_label = [f"{s['found'][label]} of {s['asked'][label]}" for label in summary["labels"]]
         found = sum(s["found"].values())
         asked = sum(s["asked"].values())
         done = tables.completion(found, asked)
-        mistakes = ", ".join(f"{words.render(Message(f'misconception-{kind}', {}), 'short')} ×{s['misconceptions'][kind]}"
-                             for kind in kinds if s["misconceptions"][kind])
+        mistakes = ", ".join(f"{short[kind]} ×{times}" for kind in kinds if (times := s["misconceptions"][kind]))
         students.append([s["student"], s["tags"], *per_label, "" if done is None else f"{done}%", mistakes,
                          s["notes"], s["answers"]])
     body = [
