@@ -32,6 +32,7 @@ from .errors import InputError, visible
 from .exercise import Distractor, Exercise, KeyItem, Span
 from .files import EXERCISE, inside, read_text
 from .handin import shown
+from .key_checks import coverage_findings, voice_findings
 from .labels import DEFAULT_LABELS, LabelSpec
 
 MAX_YAML_DEPTH = 20        # lists and mappings inside each other; an exercise needs 6
@@ -530,7 +531,8 @@ def _inside_hyphenated(text: str, item) -> bool:
 
 
 def validation_findings(exercise: Exercise) -> list[str]:
-    """Things a loadable exercise should still fix: drafts, missing reasons, spans that split words."""
+    """Things a loadable exercise should still fix: drafts, missing reasons, spans that split words, paragraphs
+    nobody tagged, voices against the quotation marks (`key_checks`)."""
     findings = []
     text = exercise.article.text
     token_starts = {t.start for t in exercise.article.tokens}
@@ -555,4 +557,4 @@ def validation_findings(exercise: Exercise) -> list[str]:
     for dis in exercise.distractors:
         if not dis.why:
             findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")
-    return findings
+    return findings + coverage_findings(exercise) + voice_findings(exercise)
