@@ -128,7 +128,8 @@ class Exercise:
     @cached_property
     def required_counts(self) -> dict[str, int]:
         """How many required (not optional) key items each label has."""
-        return {label: sum(not self.key[n].optional for n in indices) for label, indices in self._indices_by_label.items()}
+        return {label: sum(not self.key[n].optional for n in indices)
+                for label, indices in self._indices_by_label.items()}
 
     def item_indices(self, label: str) -> list[int]:
         """Where the key items of one label are in `key`, in key order."""

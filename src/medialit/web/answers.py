@@ -190,7 +190,7 @@ def merge(app, env, docnames, other) -> None:
 
 
 def setup(app):
-    others = {name: (skip_node, None) for name in ("latex", "text", "man", "texinfo")}
+    others = dict.fromkeys(("latex", "text", "man", "texinfo"), (skip_node, None))
     app.add_node(answer_node, html=(visit_answer_html, None), **others)
     app.add_node(recall_node, html=(visit_recall_html, None), **others)
     app.add_node(answers_node, html=(visit_answers_html, None), **others)

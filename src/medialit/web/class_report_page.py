@@ -24,7 +24,8 @@ from .page_data import pack_exercise
 SCRIPT = "medialit/class-report.js"
 STYLE = "medialit/class-report.css"
 LOADING = "The class report is starting. It needs JavaScript."
-NO_SCRIPT = "The class report needs JavaScript, which is turned off in this browser. Turn it on, or use another browser."
+NO_SCRIPT = ("The class report needs JavaScript, which is turned off in this browser. Turn it on, or use another "
+             "browser.")
 NOT_STARTED = ("The class report could not start: a file it needs (_static/medialit/class-report.js) did not load, "
                "or this browser is too old for it. Use a copy of the whole book folder, or an up-to-date browser.")
 
@@ -95,7 +96,7 @@ def add_page_files(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app):
     app.add_node(class_report_node, html=(visit_class_report_html, None),
-                 **{name: (skip_node, None) for name in ("latex", "text", "man", "texinfo")})
+                 **dict.fromkeys(("latex", "text", "man", "texinfo"), (skip_node, None)))
     app.add_directive("class-report", ClassReportDirective)
     app.connect("html-page-context", add_page_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
