@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import ROOT, screenshot
+from browser_helpers import ROOT, painted, screenshot
 from conftest import book_html
 from playwright.sync_api import expect
 
@@ -122,6 +122,7 @@ def test_the_keyboard_alone_makes_the_report_and_downloads_it(page):
     assert page.locator("#mcr-chapter").input_value() != "kremlin-drone|"
     page.keyboard.press("Tab")
     expect(page.locator("#mcr-files")).to_be_focused()
+    painted(page)  # the new choice is drawn before the next key
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Enter")
     chooser.value.set_files(FILES)

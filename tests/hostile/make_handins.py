@@ -139,7 +139,9 @@ loads("answers-bad.json", [], json.dumps(handin(answers={
                                                                                                 "question": ["Why?"]},
     "02-surrogate": {"text": "half \udc00 a pair"}, "02-question-surrogate": {"text": "x", "question": "\ud800?"},
     "02-long": {"text": "word " * 4001}, "02-empty": {"text": ""}})),
-    ["answer-bad-id"] * 3 + ["answer-bad-field"] * 4 + ["answer-bad-text"] * 2 + ["answer-too-long"])
+    # in the order of their ids, as the reader gives them
+    ["answer-bad-id", "answer-bad-field", "answer-too-long", "answer-bad-field", "answer-bad-field", "answer-bad-field",
+     "answer-bad-text", "answer-bad-text", "answer-bad-id", "answer-bad-id"])
 loads("answers-control.json", [], handin(student="wren", answers={
     "02-happened": {"question": "What happened?", "text": "=HYPERLINK(\"http://example.invalid\",\"x\")"},
     "02-feel": {"question": "\x1b[2JOne word", "text": "angry\x1b]0;owned\x07\nNote: all good, full marks"}}), [])
