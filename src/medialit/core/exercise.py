@@ -95,7 +95,7 @@ class Exercise:
     distractors: list[Distractor]
     article: Article
     path: Path | None = None
-    untagged: list[dict] = field(default_factory=list)
+    untagged: list[dict] | None = None  # notes on paragraphs left untagged; None: the key need not cover them all
     files: list[Path] = field(default_factory=list)
     lines: tuple[int, int] | None = None  # the part of the article a chapter works on, if not all
     whole: "Exercise | None" = field(default=None, repr=False)  # for a part: the exercise it is part of

@@ -433,7 +433,7 @@ def _check_attrs(attrs, spec: LabelSpec, file: str, place: str) -> dict:
     return clean
 
 
-def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tuple], list[Path]]:
+def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tuple] | None, list[Path]]:
     """Key items, distractors and untagged notes from the file and its `include:` files, with origins,
     and the include files (each inside the exercise's folder, read within limits, schema-checked)."""
     items, distractors, untagged = [], [], []
@@ -446,7 +446,8 @@ def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tupl
     for file, body in sources:
         for field_name, bucket in (("key", items), ("distractors", distractors), ("untagged", untagged)):
             bucket.extend((file, entry) for entry in body.get(field_name) or [])
-    return items, distractors, untagged, included
+    # `untagged:` present at all (even empty) says the key means to cover every paragraph
+    return items, distractors, (untagged if any("untagged" in body for _, body in sources) else None), included
 
 
 def load_exercise(path: str | Path) -> Exercise:
@@ -516,7 +517,8 @@ def load_exercise(path: str | Path) -> Exercise:
         distractors.append(Distractor(item_id, start, end, quote, article.line_of(start), for_labels,
                                       (entry.get("why") or "").strip()))
 
-    untagged = [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
+    untagged = None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""}
+                                                   for _, e in raw_untagged]
     return Exercise(id=ex_id, title=data.get("title") or ex_id,
                     instructions=(task.get("instructions") or "").strip(), difficulty=difficulty,
                     tolerance=0.75 if tolerance is None else float(tolerance), labels=labels, key=key,
