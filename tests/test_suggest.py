@@ -375,3 +375,33 @@ def test_claims_keep_quotation_marks_only_in_pairs():
     text = "Officials said “the road will close on Monday and stay shut for a whole week."
     for claim in found(text, "claim"):
         assert sg.balanced_quotes(claim.quote), claim.quote
+
+
+def test_a_speaker_described_in_lower_case_words_after_said_is_the_source_of_the_quote():
+    text = "“We were never asked about the closure,” said retired teacher Ann Mills, who lives nearby."
+    speaker = quotes(text, "source")["retired teacher Ann Mills"]
+    assert speaker.entity == "Ann Mills" and speaker.attrs["identity"] == "named"
+    claim = next(iter(quotes(text, "claim").values()))
+    assert claim.source == (speaker.start, speaker.end)
+    # the description is not what was said, and a name that only follows 'said' in a clause is not a speaker
+    assert not any("teacher" in q for q in quotes(text, "claim"))
+    assert "Ann Mills" not in quotes("He said the vote was close and Ann Mills agreed.", "source")
+
+
+def test_listed_adjectives_match_their_comparative_and_superlative():
+    from medialit.authoring.lexicons import degree_forms
+    assert [degree_forms(a) for a in ("harsh", "grim", "angry", "fierce")] == \
+        [["harsher", "harshest"], ["grimmer", "grimmest"], ["angrier", "angriest"], ["fiercer", "fiercest"]]
+    loaded = quotes("It was the bleakest week for the council and the harshest words in years.", "loaded")
+    assert {"bleakest", "harshest"} <= set(loaded)
+
+
+def test_framing_labels_and_milder_feelings_are_drafted_only_below_the_default_confidence():
+    text = "Critics call it a death tax. Residents were angry about Obamacare, and the illegals debate went on."
+    article = Article.from_text(text)
+    shown = {s.quote: s for s in sg.suggest(article, spacy.blank("en"), labels=["loaded"])}
+    every = {s.quote: s for s in sg.suggest(article, spacy.blank("en"), labels=["loaded"], min_confidence=0)}
+    assert not {"death tax", "angry", "Obamacare", "illegals"} & set(shown)
+    assert {"death tax", "angry", "Obamacare", "illegals"} <= set(every)
+    assert "slanted name one side gives" in every["Obamacare"].reason
+    assert every["death tax"].attrs["neutral"].startswith("estate tax")

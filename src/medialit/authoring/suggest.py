@@ -45,6 +45,7 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
                 "million", "millions", "billion", "dozen", "dozens", "half", "per", "percent", "scores"}
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
+DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
 DEFAULT_MIN_CONFIDENCE = 0.5  # below this a suggestion is more often wrong than useful; `--min-confidence 0` shows all
 CONFIDENCE = {"speaker": 0.8, "named-near": 0.75, "group-near": 0.6, "title-in-speech": 0.5, "agentless": 0.7,
@@ -352,6 +353,19 @@ class _Draft:
                 i += 1
         return runs
 
+    def _described_from(self, i: int) -> int:
+        """Where a speaker's description starts when lower-case words stand between an inverted
+        'said' and the name ('…,” said retired teacher Ann Mills'): they belong to the source."""
+        k = i
+        while k > 0 and k not in self.cue_ending_at and i - k < DESCRIPTION_WORDS_MAX and self.doc[k - 1].is_lower and self.doc[k - 1].is_alpha \
+                and self.sent_of[k - 1] == self.sent_of[i] and not self.doc[k - 1].is_stop:
+            k -= 1
+        for start in self.cue_ending_at.get(k, []) if k < i else []:
+            inverted = start > 0 and self.doc[start - 1].is_punct
+            if inverted and self.speech_cue(start) and self.doc[start:k].text.lower() in SPEAKER_FOLLOWS:
+                return k
+        return i
+
     def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
         """A speech cue right after the run (perhaps after an appositive), or right before it."""
         after = j
@@ -386,6 +400,9 @@ class _Draft:
         for i, j, kinds in self.source_runs():
             if any(self.quoted(k) for k in range(i, j)):
                 continue
+            if "NAME" in kinds:
+                described = self._described_from(i)
+                i, kinds = described, ["MOD"] * (i - described) + kinds
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             near = self._speech_verb_near(i, j)
