@@ -29,13 +29,17 @@ def test_draft_exercise_loads_and_every_item_is_a_draft(made):
     assert all(f"L{item.line}" in item.why for item in exercise.key)  # the drafted why cites the line
     assert {item.label for item in exercise.key} == {"claim", "source", "loaded"}
     findings = validation_findings(exercise)
-    assert sum("still a draft" in f for f in findings) == len(exercise.key)
+    assert exercise.distractors and all(d.draft for d in exercise.distractors)
+    assert sum("still a draft" in f for f in findings) == len(exercise.key) + len(exercise.distractors)
 
 
-def test_reasons_are_kept_as_comments_and_claims_link_their_sources(made):
+def test_drafts_carry_their_reason_and_confidence_and_claims_link_their_sources(made):
     text = made.exercise_file.read_text(encoding="utf-8")
-    assert re.search(r"# L\d+: next to 'said'.*\(confidence 0\.\d\d\)", text)
+    assert re.search(r"    draft: true\n    reason: .*next to 'said'.*\n    confidence: 0\.\d\d?\n", text)
     exercise = load_exercise(made.exercise_file)
+    assert all(item.reason and 0 < item.confidence <= 1 for item in exercise.key)
+    compiled = exercise.compile()["key"]
+    assert all(k["draft"] and k["reason"] and "confidence" in k for k in compiled)
     linked = [item for item in exercise.key if item.source_ids]
     assert linked and all(exercise.item(s).label == "source" for item in linked for s in item.source_ids)
 

@@ -13,6 +13,7 @@ import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
 import { badgePrefixes, labelKeys } from "./labels.js";
 import { createReportView } from "./report_view.js";
+import { createReviewPanel } from "./review_panel.js";
 import { createSelection } from "./selection.js";
 import { createStorage } from "./storage.js";
 import { indexTags, tagsAtToken } from "./tag_index.js";
@@ -207,6 +208,12 @@ function createTagger(model, el, uid) {
     },
   };
   const sel = createSelection(ctx);
+  /** @param {string} event @param {(...args: any[]) => void} handler */
+  const onModel = (event, handler) => {
+    model.on(event, handler);
+    cleanup.push(() => model.off(event, handler));
+  };
+
   /** @type {string | null} */
   let sticky = null;
 
@@ -302,6 +309,8 @@ function createTagger(model, el, uid) {
 
   const list = createTagList(ctx, actions);
   const feedback = createReportView(ctx, sel, actions);
+  // author mode: the drafts to review, the distractors and the save action (review_panel.js)
+  const review = author ? createReviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) : null;
   const help = createHelp(labels, uid, article);
   const instructions = (/** @type {string | false} */ text) => (text ? h("p.mt-instructions", { text }) : null);
   const root = h(
@@ -316,11 +325,7 @@ function createTagger(model, el, uid) {
       { role: "group", "aria-label": "Tools" },
       undoButton,
       redoButton,
-      author
-        ? button("mt-keyyaml", "Download key (exercise.yml)", () =>
-            model.send({ type: "key-yaml", tags: ctx.index().visible }),
-          )
-        : button("mt-check", "Check my tags", requestCheck),
+      review ? review.saveButton : button("mt-check", "Check my tags", requestCheck),
       button("mt-download", author ? "Download tags" : "Download hand-in", download),
       button("mt-load", "Load hand-in", () => fileInput.click()),
       fileInput,
@@ -333,7 +338,7 @@ function createTagger(model, el, uid) {
     ),
     notice,
     live,
-    h("div.mt-body", {}, article, h("div.mt-side", {}, list.element, feedback.element)),
+    h("div.mt-body", {}, article, h("div.mt-side", {}, review?.element, list.element, feedback.element)),
     h("p.mt-studentrow", {}, h("label", {}, "Name on your hand-in (optional): ", studentInput)),
     help.dialog,
   );
@@ -350,6 +355,7 @@ function createTagger(model, el, uid) {
     const index = ctx.index();
     drawTagMarks(ctx.view, drawn, index);
     list.update(drawn, index, newVerdicts);
+    review?.update(index);
     newVerdicts = null;
     feedback.markStale(checkedTags !== null && checkedTags !== state.tags);
     if (undoButton.disabled !== !state.history.canUndo) undoButton.disabled = !state.history.canUndo;
@@ -406,16 +412,8 @@ function createTagger(model, el, uid) {
     ctx.say(`Downloaded your hand-in with ${state.tags.length} tags.`);
   }
   listenToLoad(ctx, fileInput, setStudent);
-  /** @param {string} event @param {(...args: any[]) => void} handler */
-  const onModel = (event, handler) => {
-    model.on(event, handler);
-    cleanup.push(() => model.off(event, handler));
-  };
   onModel("msg:custom", (/** @type {any} */ message) => {
-    if (message?.type === "key-yaml") {
-      saveFile(root, `${exercise.id}-key.yml`, message.text, "text/yaml");
-      ctx.say(`Downloaded ${message.count} key items as YAML.`);
-    } else if (message?.type === "status") ctx.warn(message.message || "");
+    if (message?.type === "status") ctx.warn(message.message || "");
   });
   onModel("change:report", showReport);
   onModel("change:tags", () => {

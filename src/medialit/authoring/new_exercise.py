@@ -1,8 +1,8 @@
 """Start a new exercise from an article: the folder, a draft key from the suggestions, a chapter page.
 
-Every drafted item is written with `draft: true` and an empty `why`, and the reason it was
-suggested sits in a YAML comment above it, so `medialit validate` lists exactly what an
-instructor still has to review.
+Every drafted item is written with `draft: true`, a drafted `why` and hints to edit, and the reason
+it was suggested with its confidence (`reason`, `confidence`), so `medialit validate` lists exactly
+what an instructor still has to review and author mode can show why each draft is there.
 """
 from __future__ import annotations
 
@@ -38,12 +38,12 @@ class NewExercise:
 def _as_tag(n: int, s: Suggestion, names: dict[tuple[int, int], str]) -> dict:
     return {"id": f"t{n}", "label": s.label, "start": s.start, "end": s.end, "quote": s.quote,
             "attrs": dict(s.attrs), "entity": s.entity or "", "source_ids": [], "why": draft_why(s, names),
-            "hints": draft_hints(s), "draft": True}
+            "hints": draft_hints(s), "draft": True, "reason": s.reason, "confidence": s.confidence}
 
 
 def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
-    """Key items in YAML form, each with a drafted `why` and hints, `draft: true`, and its reason and
-    confidence as a comment above it."""
+    """Key items in YAML form, each with a drafted `why` and hints, `draft: true`, and the reason it was
+    suggested and how sure the suggestion was (`reason`, `confidence`: author mode shows them)."""
     names = {(s.start, s.end): s.entity or s.quote for s in suggestions if s.label == "source"}
     tags = [_as_tag(n, s, names) for n, s in enumerate(suggestions, start=1)]
     by_span = {(s.start, s.end): t["id"] for s, t in zip(suggestions, tags) if s.label == "source"}
@@ -53,10 +53,8 @@ def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
     ids = key_ids(article, tags)
     order = {t["id"]: n for n, t in enumerate(sorted(tags, key=lambda t: (t["start"], -t["end"], t["id"])))}
     items = CommentedSeq()
-    for s, t in sorted(zip(suggestions, tags), key=lambda pair: order[pair[1]["id"]]):
+    for _, t in sorted(zip(suggestions, tags), key=lambda pair: order[pair[1]["id"]]):
         items.append(key_entry(article, t, ids))
-        items.yaml_set_comment_before_after_key(
-            len(items) - 1, before=f"L{s.line}: {s.reason} (confidence {s.confidence:.2f})", indent=2)
     return items
 
 

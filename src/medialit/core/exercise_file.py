@@ -18,7 +18,7 @@ from .exercise import ID_PATTERN, Distractor, Exercise, KeyItem, Span
 from .labels import DEFAULT_LABELS, LabelSpec
 
 ITEM_FIELDS = {"id", "label", "quote", "occurrence", "after", "attrs", "entity", "source_ids", "why",
-               "hints", "accept", "optional", "draft", "voice_exception"}
+               "hints", "accept", "optional", "draft", "voice_exception", "reason", "confidence"}
 DISTRACTOR_FIELDS = {"id", "quote", "occurrence", "after", "labels", "why", "draft"}
 
 
@@ -259,6 +259,11 @@ def load_exercise(path: str | Path) -> Exercise:
         hints = _text_list(entry.get("hints"), "hints", origin, place)
         if len(hints) > 2:
             raise InputError(origin, place, "an item has more than two hints.", "keep the two most helpful hints.")
+        confidence = entry.get("confidence")
+        if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))
+                                       or not 0 <= confidence <= 1):
+            raise InputError(origin, place, f"`confidence: {confidence}` is not a number from 0 to 1.",
+                             "write the suggestion's confidence, such as `confidence: 0.75`, or delete the line.")
         source_ids = entry.get("source_ids")
         if source_ids is not None:
             source_ids = _text_list(source_ids, "source_ids", origin, place)
@@ -269,7 +274,8 @@ def load_exercise(path: str | Path) -> Exercise:
             why=str(entry.get("why") or "").strip(),
             hints=tuple(hints),
             accept=accept, optional=bool(entry.get("optional", False)), draft=bool(entry.get("draft", False)),
-            voice_exception=entry.get("voice_exception")))
+            voice_exception=entry.get("voice_exception"), reason=str(entry.get("reason") or "").strip(),
+            confidence=None if confidence is None else float(confidence)))
 
     by_id = {k.id: k for k in key}
     for item in key:
@@ -298,7 +304,7 @@ def load_exercise(path: str | Path) -> Exercise:
             raise InputError(origin, place, f"unknown label {bad[0]!r}.", f"use some of: {', '.join(labels)}.")
         start, end, quote = resolver.resolve(entry, origin, place)
         distractors.append(Distractor(item_id, start, end, quote, article.line_of(start), for_labels,
-                                      str(entry.get("why") or "").strip()))
+                                      str(entry.get("why") or "").strip(), bool(entry.get("draft", False))))
 
     untagged = [{"line": int(e.get("line", 0)), "why": str(e.get("why", ""))}
                 for _, e in raw_untagged if isinstance(e, dict)]
@@ -340,6 +346,8 @@ def validation_findings(exercise: Exercise) -> list[str]:
                 findings.append(f"{where}: its source {ref} (L{source.line}) is in another paragraph. "
                                 "Fix: check who says it; a speaker is usually named in the claim's own paragraph.")
     for dis in exercise.distractors:
+        if dis.draft:
+            findings.append(f"distractor {dis.id} (L{dis.line}): still a draft. Fix: review it and remove `draft: true`.")
         if not dis.why:
             findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")
     return findings

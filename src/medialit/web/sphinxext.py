@@ -23,6 +23,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..authoring.keyfile import page_authoring
 from ..core.errors import InputError
 from ..core.contract import DIFFICULTIES, MODES
 from ..core.exercise import parse_lines
@@ -100,15 +101,18 @@ class TaggerDirective(SphinxDirective):
         node = tagger_node()
         node["ids"] = [f"medialit-tagger-{serial}"]
         node["config"] = {"exercise": pack_exercise(compiled), "labels": labels, "difficulty": compiled["difficulty"],
-                          "mode": self.options.get("mode", "student")}
+                          "mode": mode}
+        if mode == "author":  # the whole exercise file, for the review panel's Download
+            shown = exercise.restricted(labels or None, self.options.get("lines"))
+            node["config"]["authoring"] = {"saves": "download", **page_authoring(exercise, shown)}
         self.set_source_info(node)
         return [*banner, node]
 
 
 def unfinished_items(exercise) -> list[str]:
-    """Ids of key items still marked draft or without a `why`, and of distractors without one."""
+    """Ids of key items and distractors still marked draft or without a `why`."""
     return ([k.id for k in exercise.key if k.draft or not k.why]
-            + [d.id for d in exercise.distractors if not d.why])
+            + [d.id for d in exercise.distractors if d.draft or not d.why])
 
 
 def draft_banner(count: int) -> nodes.Node:
