@@ -1,7 +1,15 @@
 """Guided difficulty and author mode, mounted on the book's tagger page with other settings."""
 from __future__ import annotations
 
-from browser_helpers import screenshot
+from pathlib import Path
+
+import spacy
+from axe_playwright_python.sync_playwright import Axe
+
+from browser_helpers import painted, screenshot
+from medialit import load_exercise
+from medialit.authoring.keyfile import page_authoring
+from medialit.authoring.new_exercise import create_exercise
 
 PAGE = "book/tagger.html"
 MOUNT = """({difficulty, mode}) => {
@@ -68,11 +76,122 @@ def test_author_mode_edits_the_key_and_downloads_yaml(page, tmp_path):
     first = tags(page)[[t["id"] for t in tags(page)].index(entry.get_attribute("data-id"))]
     assert first["why"] == 'Why "this" counts: L1.' and first["hints"][0] == "First nudge." and first["optional"] is True
     with page.expect_download() as info:
-        page.locator(".mt-keyyaml").click()
+        page.locator(".mt-rv-save").click()
     path = tmp_path / "key.yml"
     info.value.save_as(path)
     text = path.read_text(encoding="utf-8")
-    assert text.count("- id:") == n_key
+    n_traps = page.evaluate("() => window.__model.get('exercise').distractors.length")
+    assert text.count("- id:") == n_key + n_traps  # no copy of the file on this page: the key and distractors
     assert 'why: "Why \\"this\\" counts: L1."' in text
     assert page.locator(".mt-check").count() == 0
     screenshot(page, "tagger-author")
+
+
+REVIEW = """({exercise, authoring}) => {
+  const lib = window.medialitTagger;
+  document.querySelectorAll(".medialit-tagger-mount").forEach((el) => el.remove());
+  const el = document.createElement("div");
+  el.className = "medialit-tagger-mount";
+  document.querySelector("main, body").prepend(el);
+  localStorage.clear();
+  const model = new lib.StaticModel({exercise, difficulty: "challenge", mode: "author", authoring}, lib.answer);
+  lib.render({model, el});
+  window.__model = model;
+}"""
+
+
+def drafted(tmp_path: Path):
+    """A drafted exercise made by `medialit new` from the practice article, as a book page would carry it."""
+    (tmp_path / "book").mkdir()
+    made = create_exercise(Path(__file__).parents[2] / "book" / "exercises" / "practice-council" / "article.txt",
+                           "mill", "Mill Road", book=tmp_path / "book", nlp=spacy.blank("en"))
+    exercise = load_exercise(made.exercise_file)
+    return made.exercise_file, exercise, {"saves": "download", **page_authoring(exercise, exercise)}
+
+
+def test_author_mode_reviews_every_draft_by_keyboard_and_downloads_the_whole_file(page, tmp_path):
+    path, exercise, authoring = drafted(tmp_path)
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    items = page.locator(".mt-rv-item")
+    assert items.count() == len(exercise.key)  # every draft, in reading order, with its reason and confidence
+    first = exercise.key[0]
+    assert f"Suggested because: {first.reason}" in items.first.text_content()
+    assert f"Confidence {first.confidence:.2f}" in items.first.text_content()
+    # keyboard only: Tab reaches the list; a accepts, r rejects, n and p move, e edits, Escape comes back
+    page.locator(".mt-rv-save").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('mt-rv-list')"):
+            break
+    assert page.evaluate("() => document.activeElement.classList.contains('mt-rv-list')")
+    painted(page)
+    assert "Draft 1 of" in page.locator(".mt-live").text_content()
+    page.keyboard.press("a")
+    painted(page)
+    assert "Accepted" in page.locator(".mt-live").text_content() and "Next:" in page.locator(".mt-live").text_content()
+    page.keyboard.press("r")
+    painted(page)
+    assert "Rejected" in page.locator(".mt-live").text_content()
+    page.keyboard.press("n")
+    page.keyboard.press("p")
+    painted(page)
+    current = page.locator(".mt-rv-current")
+    assert current.count() == 1 and current.get_attribute("aria-current") == "true"
+    edited = current.get_attribute("data-id")
+    screenshot(page, "review-keyboard")
+    page.keyboard.press("e")
+    painted(page)
+    focused = page.evaluate("() => document.activeElement.closest('.mt-entry')?.dataset.id")
+    assert focused == edited  # the draft's own fields in the tag list
+    page.locator(f".mt-entry[data-id='{edited}'] .mt-why").fill("Reviewed by hand (L3).")
+    page.locator(f".mt-entry[data-id='{edited}'] .mt-accept").fill("not in the article at all")
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.classList.contains('mt-rv-list')")
+    page.keyboard.press("a")
+    painted(page)
+    # distractors: the first is accepted, one is added from a selection, with its reason
+    page.locator(".mt-rv-trapbox summary").click()
+    page.locator(".mt-rv-trap .mt-rv-accept").first.click()
+    tokens = page.evaluate("() => window.__model.get('exercise').article.tokens")
+    council = next(t["i"] for t in tokens if t["text"] == "Council")
+    page.locator(".mt-article .mt-tok").nth(council).click()
+    page.locator(".mt-rv-addtrap").click()
+    page.locator(".mt-rv-trap[data-id='d1'] .mt-rv-why").fill("The council is who acts, not a loaded word.")
+    screenshot(page, "review-light")
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    assert info.value.suggested_filename == "exercise.yml"
+    info.value.save_as(path)
+    saved = load_exercise(path)
+    assert path.read_text(encoding="utf-8").startswith("# Drafted by `medialit new`")  # the rest of the file stays
+    ids = {k.id for k in saved.key}
+    assert exercise.key[1].id not in ids and len(ids) == len(exercise.key) - 1  # rejected goes
+    assert not saved.item(exercise.key[0].id).draft  # accepted loses draft
+    assert saved.item(edited).why == "Reviewed by hand (L3)." and not saved.item(edited).draft
+    assert not saved.item(edited).accept  # a line not in the article is left out
+    assert sum(k.draft for k in saved.key) == len(exercise.key) - 3  # the others stay drafts
+    assert not saved.distractors[0].draft
+    added = next(d for d in saved.distractors if d.quote == "Council")
+    assert added.why.startswith("The council is who acts") and added.id.startswith("dis-council-l")
+    assert not page.errors
+    results = Axe().run(page, context=".mt-review")  # last: axe fetches style sheets itself
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_review_panel_in_dark_and_on_a_phone(page, tmp_path):
+    _, exercise, authoring = drafted(tmp_path)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    page.locator(".mt-rv-item").first.click()
+    page.locator(".mt-review").scroll_into_view_if_needed()
+    painted(page)
+    screenshot(page, "review-dark-phone")
+    assert page.locator(".mt-rv-current").count() == 1
+    assert page.evaluate("() => window.__model.get('tags').length") == len(exercise.key)
+    results = Axe().run(page, context=".mt-review")
+    assert results.violations_count == 0, results.generate_report()

@@ -106,7 +106,6 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   const drafts = h("ul", {
     class: "mt-rv-list",
     tabindex: "0",
-    role: "group",
     "aria-label": "Drafts to review",
     "aria-describedby": keysId,
   });
@@ -458,6 +457,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
         if (li && /** @type {any} */ (li).tag !== t) {
           const fresh = makeItem(t);
           li.replaceWith(fresh);
+          if (at === li) at = fresh;
           li = fresh;
           items.set(t.id, li);
         }
