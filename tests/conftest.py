@@ -21,3 +21,11 @@ def write_json(tmp_path):
         path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
         return path
     return write
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The hostile-input tally (tests/test_hostile.py), when those tests ran."""
+    from hostile import runner
+
+    if runner.OUTCOMES:
+        terminalreporter.write_line(runner.tally(runner.OUTCOMES))

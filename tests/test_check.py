@@ -1,4 +1,5 @@
 """Check's rules on the small Kremlin fixture: verdicts, findings and scores as data (no sentences)."""
+import json
 import random
 
 import pytest
@@ -157,14 +158,15 @@ def test_reports_share_nothing(mini):
     assert check(handin_of(mini, tags), mini, difficulty="challenge").to_json() == before
 
 
-def test_check_refuses_a_handin_for_another_article(mini):
+def test_check_refuses_a_handin_for_another_article_and_leaves_a_bad_tag_out(mini):
     from medialit import HandIn
 
     with pytest.raises(InputError, match="not 'kremlin-mini'"):
         check(HandIn("kremlin-mini-v2", "0" * 64, []), mini)
     bad = Tag("t1", "loaded", 10, 5, "x")
-    with pytest.raises(InputError, match="does not fit the article"):
-        check(handin_of(mini, [bad]), mini)
+    report = check(handin_of(mini, [bad, *key_tags(mini)[:1]]), mini)
+    assert [o.place for o in report.orphans] == ["tag 1 (t1)"] and "outside the article" in report.orphans[0].problem
+    assert [t.tag_id for t in report.tags] == [key_tags(mini)[0].id]
 
 
 SUBSETS = st.lists(st.booleans(), min_size=12, max_size=12)
@@ -210,3 +212,26 @@ def test_each_tag_meets_every_key_item_it_touches_with_its_best_overlap(spans, l
     expected = [{k: best for k, item in enumerate(ex.key)
                  if (best := max(jaccard(t.start, t.end, s.start, s.end) for s in item.spans)) > 0} for t in tags]
     assert [{k: m.overlap for k, m in met.items()} for met in meetings(tags, ex)] == expected
+
+
+def test_check_validates_a_handin_loaded_without_its_exercise(mini, tmp_path):
+    """load_handin(path) without the exercise skips the article checks; check() does them."""
+    from medialit import load_handin
+
+    tags = [t.to_json() for t in key_tags(mini)]
+    data = {**handin_of(mini, []).to_json(), "tags": tags + [{**tags[0], "id": "far", "start": 10 ** 7,
+                                                              "end": 10 ** 7 - 5}]}
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps(data))
+    report = check(load_handin(path), mini)
+    assert [o.place for o in report.orphans] == [f"tag {len(tags) + 1} (far)"]
+    assert report.scores["all"].recall == 1.0
+    path.write_text(json.dumps({**data, "article_sha256": "1" * 64}))
+    with pytest.raises(InputError, match="another version of the article"):
+        check(load_handin(path), mini)
+
+
+def test_a_part_of_the_exercise_does_not_turn_other_labels_into_orphans(mini):
+    handin = handin_of(mini, key_tags(mini))
+    report = check(handin, mini.restricted(labels=["claim"]))
+    assert report.orphans == () and {i.label for i in report.items} == {"claim"}

@@ -147,11 +147,11 @@ def test_a_folder_without_files_is_refused(practice, tmp_path):
 def test_only_bad_files_still_make_a_report_listing_them(practice, tmp_path):
     (tmp_path / "a.json").write_text("not json")
     other = handin_of(practice, [])
-    other.exercise = "<script>x</script>"
-    save(tmp_path, "b", other)
+    other.exercise = "other-exercise"
+    save(tmp_path, "<script>x", other)  # a file name is shown too
     report = class_report(tmp_path, practice)
     assert report.students == [] and report.scores.empty
-    assert [Path(s.file).name for s in report.skipped] == ["a.json", "b.json"]
+    assert [Path(s.file).name for s in report.skipped] == ["<script>x.json", "a.json"]
     html = report.to_html()
     assert "0 hand-ins used, 2 files left out" in html
     assert "<script>x" not in html and "&lt;script&gt;x" in html
@@ -189,3 +189,27 @@ def test_heat_is_the_share_of_students_with_a_tag_on_each_token(practice, class_
         expected = [sum(any(t.label == label and t.start < tok.end and tok.start < t.end for t in h.tags)
                         for _, h in loaded) / max(len(loaded), 1) for tok in practice.article.tokens]
         assert heat[label].tolist() == pytest.approx(expected)
+
+
+def test_files_that_are_not_files_are_listed_and_the_rest_still_loads(practice, tmp_path):
+    import gc
+    import os
+
+    from medialit.classroom import class_report as module
+
+    handin_of(practice, key_tags(practice)).save(tmp_path / "good.json")
+    (tmp_path / "sub").mkdir()
+    handin_of(practice, []).save(tmp_path / "sub" / "also.json")
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "loop.json").symlink_to("loop.json")
+    seen = []
+    real = module.check
+    module.check = lambda *args: seen.append(gc.isenabled()) or real(*args)
+    try:
+        report = class_report(tmp_path, practice)
+    finally:
+        module.check = real
+    assert len(report.students) == 2 and seen == [True, True]  # the collector is left alone
+    reasons = {Path(s.file).name: s.reason for s in report.skipped}
+    assert set(reasons) == {"pipe.json", "loop.json"}
+    assert "named pipe" in reasons["pipe.json"] and "link loop" in reasons["loop.json"]

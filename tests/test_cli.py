@@ -57,3 +57,28 @@ def test_check_one_part_of_the_article(mini, tmp_path):
     bad = run("check", path, "--exercise", MINI, "--lines", "14-8")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert "not a range of lines" in bad.stderr
+
+
+def test_a_bug_exits_3_with_one_short_line_and_debug_shows_the_traceback(monkeypatch, capsys):
+    from medialit.cli import main as cli
+
+    def broken(args):
+        raise KeyError("something medialit did wrong")
+
+    monkeypatch.setattr(cli, "_validate", broken)
+    assert cli.main(["validate", str(MINI)]) == 3
+    err = capsys.readouterr().err
+    assert "bug in medialit" in err and str(MINI) in err and "--debug" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    for argv in (["validate", str(MINI), "--debug"], ["--debug", "validate", str(MINI)]):
+        assert cli.main(argv) == 3
+        err = capsys.readouterr().err
+        assert "Traceback" in err and "something medialit did wrong" in err
+
+
+def test_bad_input_is_one_line_even_when_the_file_name_holds_a_line_break(tmp_path):
+    bad = tmp_path / "a\nNote: all good.json"
+    bad.write_text("{not json")
+    result = run("check", bad, "--exercise", MINI)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "a Note: all good.json" in result.stderr

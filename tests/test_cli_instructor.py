@@ -132,3 +132,36 @@ def test_output_cut_short_by_a_pipe_is_not_a_traceback():
     shell = subprocess.run(f'"{sys.executable}" -m medialit suggest "{kremlin}" --json --pipeline blank | head -n 1',
                            shell=True, capture_output=True, text=True)
     assert shell.stdout == "[\n" and "Traceback" not in shell.stderr
+
+
+def test_report_summarises_orphans_and_lists_them_all_in_a_csv(tmp_path):
+    from medialit import load_exercise
+
+    exercise = load_exercise(PRACTICE)
+    item = exercise.key[0]
+    (tmp_path / "in").mkdir()
+    for n in range(25):
+        handin = {"format": "medialit.handin/1", "exercise": exercise.id, "article_sha256": exercise.article.sha256,
+                  "student": f"s{n}", "tags": [{"id": "t1", "label": item.label, "start": item.start,
+                                                "end": item.end, "quote": "not the words there"}]}
+        (tmp_path / "in" / f"s{n}.json").write_text(json.dumps(handin))
+    result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert "25 tag(s) left out of 25 hand-in(s)" in result.stdout and "orphans.csv" in result.stdout
+    assert result.stdout.count("tag left out of") == 10
+    assert len((tmp_path / "out" / "orphans.csv").read_text(encoding="utf-8").splitlines()) == 26
+
+
+def test_export_without_exercise_finds_it_by_id_among_the_book_exercises(tmp_path):
+    from medialit import load_exercise
+
+    exercise = load_exercise(PRACTICE)
+    handin = {"format": "medialit.handin/1", "exercise": exercise.id, "article_sha256": exercise.article.sha256,
+              "tags": []}
+    (tmp_path / "h.json").write_text(json.dumps(handin))
+    result = run("export", tmp_path / "h.json", "--to", "ptc", "--out", tmp_path / "h.tsv", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    again = run("export", tmp_path / "h.json", "--to", "ptc", "--out", tmp_path / "h.tsv", cwd=ROOT)
+    assert again.returncode == 2 and "--force" in again.stderr
+    assert run("export", tmp_path / "h.json", "--to", "ptc", "--out", tmp_path / "h.tsv", "--force",
+               cwd=ROOT).returncode == 0

@@ -51,16 +51,16 @@ def test_occurrence_out_of_range(tmp_path):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("key:\n  - {id: a, label: opinion, quote: Kirby}\n", "unknown label 'opinion'"),
+    ("key:\n  - {id: a, label: opinion, quote: Kirby}\n", "unknown label “opinion”"),
     ("key:\n  - {id: a, label: source, quote: Kirby, attrs: {identity: secret}}\n", "identity: secret"),
     ("key:\n  - {id: a, label: source, quote: Kirby}\n  - {id: a, label: source, quote: US}\n", "used twice"),
     ("key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n", "names `zz`"),
     ("key:\n  - {id: a, label: claim, quote: US}\n  - {id: b, label: claim, quote: Kirby, source_ids: [a]}\n",
      "a claim, not a source"),
-    ("key:\n  - {id: a, label: claim, quote: US, colour: red}\n", "unknown field `colour`"),
+    ("key:\n  - {id: a, label: claim, quote: US, colour: red}\n", "no field “colour” here"),
     ("key:\n  - {id: a, label: claim, quote: US, after: Nobody}\n", "`after:` text"),
     ("key: [\n", "line"),
-    ("task: {difficulty: hard}\n", "unknown difficulty"),
+    ("task: {difficulty: hard}\n", "not one of: guided, standard, challenge"),
 ])
 def test_bad_exercise_files_give_one_clear_message(tmp_path, body, expected):
     with pytest.raises(InputError) as err:
@@ -89,3 +89,37 @@ def test_include_files_add_items(tmp_path):
     (tmp_path / "more.yml").write_text("key:\n  - {id: b, label: source, quote: Kirby, why: w, hints: [h]}\n")
     ex = load_exercise(write(tmp_path, "include: [more.yml]\n"))
     assert [k.id for k in ex.key] == ["b"]
+
+
+def test_article_and_include_files_stay_inside_the_exercise_folder(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("A secret file elsewhere on the computer.\n")
+    folder = tmp_path / "ex"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(outside)
+    for article, include in [("../outside.txt", ""), (str(outside), ""), ("link.txt", ""),
+                             ("article.txt", "include: [../outside.txt]\n")]:
+        path = write(folder, include)
+        path.write_text(path.read_text().replace("article: article.txt", f"article: {article}"))
+        with pytest.raises(InputError) as err:
+            load_exercise(path)
+        assert err.value.code == "outside-folder" and "secret" not in str(err.value) and "line" in err.value.place
+    (folder / "key").mkdir()
+    (folder / "key" / "more.yml").write_text("key:\n  - {id: b, label: source, quote: Kirby, why: w, hints: [h]}\n")
+    assert [k.id for k in load_exercise(write(folder, "include: [key/more.yml]\n")).key] == ["b"]
+
+
+def test_yaml_1_1_files_read_yes_and_no_as_yaml_1_1_says(tmp_path):
+    path = write(tmp_path, "key:\n  - {id: a, label: source, quote: Kirby, optional: no, draft: yes}\n")
+    path.write_text("%YAML 1.1\n---\n" + path.read_text())
+    item = load_exercise(path).key[0]
+    assert item.optional is False and item.draft is True
+
+
+def test_a_few_aliases_are_fine_and_a_billion_laughs_is_refused_at_once(tmp_path):
+    ok = load_exercise(write(tmp_path, "key:\n  - {id: a, label: source, quote: Kirby, why: &w Why., hints: [*w]}\n"))
+    assert ok.key[0].hints == ("Why.",)
+    laughs = "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10))
+    with pytest.raises(InputError) as err:
+        load_exercise(write(tmp_path, "l0: &l0 lol\n" + laughs + "title: *l9\n"))
+    assert "aliases" in err.value.problem and err.value.place.startswith("line ")

@@ -164,3 +164,27 @@ def test_ptc_writes_only_loaded_words_unless_asked_and_brat_gets_its_annotation_
     conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
     assert "[entities]\nclaim\nsource\nloaded" in conf and "attributed_to\tArg1:claim, Arg2:source" in conf
     assert "technique\tArg:loaded, Value:emotional|name-calling" in conf
+
+
+def test_export_refuses_to_replace_a_file_unless_told_and_writes_whole_files(tmp_path, monkeypatch):
+    exercise = load_exercise(PRACTICE)
+    tags = ex.tags_of_key(exercise)
+    mine = tmp_path / "mine.ann"
+    mine.write_text("mine")
+    (tmp_path / "keep.txt").write_text("the student's own text")
+    with pytest.raises(InputError) as err:
+        ex.export(tags, exercise.article, "brat", tmp_path / "keep.ann", "k")
+    assert err.value.code == "exists" and "--force" in err.value.fix
+    assert not (tmp_path / "keep.ann").exists()  # nothing written, not even the file that was free
+    assert (tmp_path / "keep.txt").read_text() == "the student's own text"
+    written = ex.export(tags, exercise.article, "brat", mine, "k", replace=True)
+    assert mine.read_text().startswith("T1\t") and written == [mine, tmp_path / "mine.txt"]
+
+    def failing_rename(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", failing_rename)
+    with pytest.raises(InputError) as err:
+        ex.export(tags, exercise.article, "ptc", mine.with_suffix(".tsv"), "k", replace=True)
+    assert err.value.code == "cannot-write" and "No space left" in err.value.problem
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "mine.ann", "mine.txt"]  # no half file left

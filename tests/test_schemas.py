@@ -35,3 +35,18 @@ def test_schema_rejects_a_wrong_verdict(mini):
     report["items"][0]["verdict"] = "almost"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(report, schema("report"))
+
+
+def test_ids_are_one_rule_in_python_and_in_every_published_schema():
+    from medialit.core.exercise import ID_PATTERN
+
+    whole = f"^{ID_PATTERN.pattern}$"
+    assert schema("exercise-file")["$defs"]["id"]["pattern"] == whole
+    assert schema("handin")["properties"]["exercise"]["pattern"] == whole
+
+
+def test_the_mini_exercise_article_is_the_books():
+    from helpers import MINI, ROOT
+
+    assert (MINI.parent / "kremlin-drone.txt").read_bytes() == \
+        (ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt").read_bytes()

@@ -214,3 +214,21 @@ def test_a_tagger_page_missing_from_the_contents_is_a_warning(tmp_path):
         'exclude_patterns = ["_build"]', 'exclude_patterns = ["_build", "book/forgotten.md"]'))
     _, warnings = build_leniently(src, tmp_path)
     assert "book/forgotten.md has a Tagger but is not in _toc.yml" in warnings and "- file: book/forgotten" in warnings
+
+
+LAUGHS = "l0: &l0 lol\n" + "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10))
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda text: LAUGHS + re.sub(r"^title: .*$", "title: *l9", text, flags=re.M), "aliases"),
+    (lambda text: re.sub(r"^article: .*$", "article: ../../../../../../etc/passwd", text, flags=re.M),
+     "outside the exercise's folder"),
+])
+def test_a_hostile_exercise_file_stops_the_build_at_once_with_one_message(tmp_path, change, expected):
+    """A billion laughs, or an article from outside the exercise's folder, never reaches the page."""
+    src = make_project(tmp_path, "# T\n\n```{tagger} ex/exercise.yml\n```\n")
+    exercise = src / "book" / "ex" / "exercise.yml"
+    exercise.write_text(change(exercise.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(SphinxError) as err:
+        build(src, tmp_path)
+    assert expected in str(err.value) and "exercise.yml" in str(err.value)

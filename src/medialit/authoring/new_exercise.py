@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..core.article import Article
-from ..core.errors import InputError
-from ..core.exercise import ID_PATTERN
+from ..core.errors import UNSAFE, InputError, visible
+from ..core.exercise import is_id
+from ..core.files import ARTICLE, exists, is_folder, read_bytes, write_file
 from .drafts import draft_hints, draft_why
 from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id
 from .suggest import DEFAULT_MIN_CONFIDENCE, Suggestion, load_pipeline, suggest
@@ -150,7 +152,7 @@ def add_to_toc(toc: Path, entry: str) -> bool:
     chapters.append(CommentedMap(file=entry))
     out = io.StringIO()
     yaml.dump(data, out)
-    toc.write_text(out.getvalue(), encoding="utf-8")
+    write_file(toc, out.getvalue(), fix="check that you may write _toc.yml, or add the chapter to it by hand.")
     return True
 
 
@@ -158,31 +160,53 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
                     labels: tuple[str, ...] = DRAFT_LABELS, nlp=None, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
                     toc: str | Path | None = None) -> NewExercise:
     """Make `book/exercises/ID/` (article + draft exercise.yml) and `book/ID.md`, and add the chapter to
-    `toc` (a `_toc.yml`) when given; refuse to overwrite."""
+    `toc` (a `_toc.yml`) when given; refuse to overwrite.
+
+    The folder is filled under a temporary name and renamed when it is complete, so a failure
+    leaves nothing half made."""
     book = Path(book)
     title = " ".join(title.split())  # one line: it becomes the chapter's heading
+    if UNSAFE.search(title):
+        raise InputError("--title", visible(title[:60]), "the title holds control characters.",
+                         'give a title of plain words, such as --title "Mill Road".')
     if not title:
         raise InputError("--title", "", "the exercise has no title.", 'give one, such as --title "Mill Road".')
-    if not ID_PATTERN.match(exercise_id):
-        raise InputError("--id", exercise_id, "an exercise id uses lowercase letters, digits and dashes only.",
-                         "choose an id such as `council-cycle-lane`.")
-    if not book.is_dir():
-        raise InputError(str(book), "", "the book folder does not exist.",
+    if not is_id(exercise_id):
+        raise InputError("--id", visible(exercise_id[:60]), "an exercise id uses lowercase letters, digits and dashes "
+                         "only (at most 120).", "choose an id such as `council-cycle-lane`.")
+    if not is_folder(book):
+        raise InputError(str(book), "", "the book folder does not exist (or is not a folder).",
                          "run the command from the repository root, or pass --book PATH.")
     folder = book / "exercises" / exercise_id
     chapter = book / f"{exercise_id}.md"
     for existing in (folder, chapter):
-        if existing.exists():
+        if exists(existing):
             raise InputError(str(existing), "", "it already exists; nothing was changed.",
                              "choose another --id, or move the old exercise away first.")
-    article = Article.from_file(article_path)
+    raw = read_bytes(article_path, ARTICLE)
+    article = Article.from_bytes(raw, article_path)
     suggestions = suggest(article, nlp if nlp is not None else load_pipeline(), labels=list(labels),
                           min_confidence=min_confidence)
     text = exercise_yaml(exercise_id, title, article, suggestions)
-    folder.mkdir(parents=True)
-    shutil.copyfile(article_path, folder / "article.txt")
-    (folder / "exercise.yml").write_text(text, encoding="utf-8")
-    chapter.write_text(chapter_markdown(exercise_id, title), encoding="utf-8")
+    fix = "check that you may write into the book folder."
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=".medialit-new-", dir=folder.parent))
+        building.chmod(folder.parent.stat().st_mode & 0o777)  # mkdtemp's folder is private; this one is not
+    except OSError as err:
+        raise InputError(str(folder.parent), "", f"the folder cannot be made ({err.strerror}).", fix,
+                         "cannot-write") from None
+    try:
+        write_file(building / "article.txt", raw, fix=fix)
+        write_file(building / "exercise.yml", text, fix=fix)
+        try:
+            building.rename(folder)
+        except OSError as err:
+            raise InputError(str(folder), "", f"the folder cannot be made ({err.strerror}).", fix,
+                             "cannot-write") from None
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    write_file(chapter, chapter_markdown(exercise_id, title), replace=False, fix=fix)
     entry = f"{book.name}/{exercise_id}"
     added = Path(toc) if toc is not None and add_to_toc(Path(toc), entry) else None
     return NewExercise(folder, folder / "exercise.yml", chapter, f"- file: {entry}", len(suggestions), added)

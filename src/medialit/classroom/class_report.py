@@ -3,28 +3,31 @@
 Students appear under the pseudonym in their hand-in (or a number when it has none), listed in
 name order, never ranked. Every string that came from a student is escaped before it is shown.
 A file that cannot be used is listed with its reason and left out; the report is made anyway.
+Hand-ins are read, checked and boiled down one at a time, so memory stays flat however big the class.
 """
 from __future__ import annotations
 
-import gc
 import html
 import math
-from contextlib import contextmanager
+import os
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..core.handin import HandIn, load_handin
 from ..core.check import check
-from ..core.report import Report
-from ..core.errors import InputError
+from ..core.errors import InputError, visible
 from ..core.exercise import Exercise
+from ..core.files import exists, is_folder, write_file
+from ..core.handin import HandIn, load_handin
+from ..core.report import Report
 
 MISSED_SHOWN = 10
 OVER_TAGGING = ("spans-sentences", "covers-items", "covers-more")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+VERDICTS = ("hit", "boundary", "wrong-label", "missed")
 
 
 @dataclass
@@ -65,18 +68,24 @@ class ClassReport:
         return frame
 
     def save(self, folder: str | Path) -> list[Path]:
-        """Write the CSV files and report.html into `folder`; returns the paths written."""
+        """Write the CSV files and report.html into `folder`; returns the paths written.
+
+        Each file is written whole or not at all (a temporary file, then a rename)."""
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            what = "this is a file, not a folder" if exists(folder) else f"the folder cannot be made ({err.strerror})"
+            raise InputError(str(folder), "", f"{what}; the report needs a folder to write into.",
+                             "give another --out, a folder (it is made if it does not exist).",
+                             "cannot-write") from None
         tables = {"scores.csv": self.scores, "items.csv": self.items, "misconceptions.csv": self.misconceptions,
                   "heat.csv": self.heat_frame(), "orphans.csv": self.orphans,
                   "skipped.csv": pd.DataFrame([vars(s) for s in self.skipped], columns=["file", "reason"])}
         written = []
         for name, frame in tables.items():
-            _spreadsheet_safe(frame).to_csv(folder / name, index=False)
-            written.append(folder / name)
-        (folder / "report.html").write_text(self.to_html(), encoding="utf-8")
-        written.append(folder / "report.html")
+            written.append(write_file(folder / name, _spreadsheet_safe(frame).to_csv(index=False)))
+        written.append(write_file(folder / "report.html", self.to_html()))
         return written
 
     def to_html(self) -> str:
@@ -86,90 +95,118 @@ class ClassReport:
 # --- building the report --------------------------------------------------------------------------
 
 def handin_files(folder: str | Path) -> list[Path]:
-    """Every visible file under `folder`, in name order (anything unusable is reported later)."""
+    """Everything under `folder` that is not a folder or hidden, in name order. Links are not
+    followed into other folders; anything that is not a hand-in file is refused (and listed) later."""
     folder = Path(folder)
-    if not folder.is_dir():
+    if not is_folder(folder):
         raise InputError(str(folder), "", "this is not a folder.", "give the folder that holds the hand-in files.")
-    files = sorted(p for p in folder.rglob("*") if p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
-    if not files:
+    found, todo = [], [folder]
+    while todo:
+        try:
+            with os.scandir(todo.pop()) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(Path(entry.path))
+                    else:
+                        found.append(Path(entry.path))
+        except OSError:
+            continue  # a folder that cannot be listed holds nothing we can read
+    if not found:
         raise InputError(str(folder), "", "there are no files in this folder.",
                          "copy the students' hand-in .json files into it, or give the folder that holds them.")
-    return files
+    return sorted(found)
 
 
-def load_class(paths: list[Path], exercise: Exercise) -> tuple[list[tuple[str, HandIn]], list[Skipped]]:
-    """Load every file; returns (pseudonym, hand-in) pairs and the files left out with reasons.
+class _ClassTally:
+    """What the report needs from each hand-in, gathered as it is checked; the hand-in and its Check
+    report are then dropped, so a class of thousands needs little more memory than one student."""
 
-    A hand-in without a pseudonym is shown as `student-NNN` (its place in the file list), never under
-    its file name, which is often a real name; a pseudonym used twice gets " (2)", " (3)" ...
-    """
-    loaded, skipped, used = [], [], set()
+    def __init__(self, exercise: Exercise):
+        self.exercise = exercise
+        self.labels = {label: n for n, label in enumerate(exercise.labels)}
+        self.names: list[str] = []
+        self.used: set[str] = set()
+        self.score_rows: list[tuple] = []
+        self.verdicts = {item.id: dict.fromkeys(VERDICTS, 0) for item in exercise.key}
+        self.quoted_loaded = {k.id for k in exercise.key if k.label == "loaded" and _expects_quoted(k)}
+        self.blamed: dict[str, set[str]] = {}
+        self.trapped: dict[str, set[str]] = {}
+        self.over: set[str] = set()
+        self.heat_rows = array("q")  # (student * labels + label, start, end) of every tag, flat
+        self.orphan_rows: list[tuple[str, str, str, str]] = []
+        self.skipped: list[Skipped] = []
+
+    def skip(self, path: Path, err: InputError) -> None:
+        where = f"{err.place}: " if err.place else ""
+        self.skipped.append(Skipped(visible(str(path)), f"{where}{err.problem} Fix: {err.fix}"))
+
+    def pseudonym(self, handin: HandIn, n: int) -> str:
+        """The hand-in's pseudonym (`student-NNN` by its place in the list when it has none, never its
+        file name, which is often a real name); one used twice gets " (2)", " (3)" ..."""
+        base = handin.student.strip() or f"student-{n:03d}"
+        name, again = base, 1
+        while name in self.used:
+            again += 1
+            name = f"{base} ({again})"
+        self.used.add(name)
+        return name
+
+    def add(self, name: str, handin: HandIn, report: Report) -> None:
+        student = len(self.names)
+        self.names.append(name)
+        for label in self.labels:
+            score = report.scores[label]
+            self.score_rows.append((name, label, score.precision, score.recall, score.f1))
+        for entry in report.items:
+            self.verdicts[entry.key_id][entry.verdict] += 1
+            voice = entry.attrs.get("voice")
+            if entry.key_id in self.quoted_loaded and voice is not None and voice.given == "reporter":
+                self.blamed.setdefault(entry.key_id, set()).add(name)
+        for entry in report.tags:
+            if entry.verdict == "distractor":
+                self.trapped.setdefault(entry.key_id, set()).add(name)
+        if any(f.code in OVER_TAGGING for entry in report.tags for f in entry.findings):
+            self.over.add(name)
+        width = len(self.labels)
+        for tag in handin.tags:
+            label = self.labels.get(tag.label)
+            if label is not None:
+                self.heat_rows.extend((student * width + label, tag.start, tag.end))
+        self.orphan_rows.extend((name, f.place, f.problem, f.fix) for f in handin.findings)
+
+    def report(self) -> ClassReport:
+        rows = np.frombuffer(self.heat_rows, dtype=np.int64).reshape(-1, 3) if self.heat_rows else None
+        return ClassReport(
+            exercise=self.exercise, students=sorted(self.names), scores=_scores(self.score_rows),
+            items=_items(self.verdicts, len(self.names), self.exercise),
+            misconceptions=_misconceptions(self, self.exercise), heat=_heat_of(rows, len(self.names), self.exercise),
+            orphans=pd.DataFrame(self.orphan_rows, columns=["student", "place", "problem", "fix"]),
+            skipped=self.skipped)
+
+
+def class_report(handins: str | Path | list[Path], exercise: Exercise) -> ClassReport:
+    """Check every hand-in and gather the class picture, one hand-in at a time."""
+    paths = handin_files(handins) if isinstance(handins, (str, Path)) else [Path(p) for p in handins]
+    tally = _ClassTally(exercise)
     for n, path in enumerate(paths, start=1):
         try:
             handin = load_handin(path, exercise)
         except InputError as err:
-            where = f"{err.place}: " if err.place else ""
-            skipped.append(Skipped(str(path), f"{where}{err.problem} Fix: {err.fix}"))
+            tally.skip(path, err)
             continue
-        base = handin.student.strip() or f"student-{n:03d}"
-        name, again = base, 1
-        while name in used:
-            again += 1
-            name = f"{base} ({again})"
-        used.add(name)
-        loaded.append((name, handin))
-    return loaded, skipped
+        tally.add(tally.pseudonym(handin, n), handin, check(handin, exercise))
+    return tally.report()
 
 
-@contextmanager
-def cycle_collection_paused():
-    """Loading and checking a class makes millions of small objects and no reference cycles;
-    Python's cycle collector would rescan them again and again (about 40% of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def class_report(handins: str | Path | list[Path], exercise: Exercise) -> ClassReport:
-    """Check every hand-in and gather the class picture."""
-    paths = handin_files(handins) if isinstance(handins, (str, Path)) else [Path(p) for p in handins]
-    with cycle_collection_paused():
-        loaded, skipped = load_class(paths, exercise)
-        reports = [(name, handin, check(handin, exercise)) for name, handin in loaded]
-        report = ClassReport(
-            exercise=exercise, students=sorted(name for name, _ in loaded),
-            scores=_scores(reports, exercise), items=_items(reports, exercise),
-            misconceptions=_misconceptions(reports, exercise), heat=_heat(loaded, exercise),
-            orphans=_orphans(loaded), skipped=skipped)
-        del reports, loaded  # freed while the collector is off; else its first pass would scan them all
-    return report
-
-
-def _orphans(loaded: list[tuple[str, HandIn]]) -> pd.DataFrame:
-    """The tags left out of hand-ins that were used (orphaned quotes, unknown labels ...), with the fix."""
-    rows = [{"student": name, "place": f.place, "problem": f.problem, "fix": f.fix}
-            for name, handin in loaded for f in handin.findings]
-    return pd.DataFrame(rows, columns=["student", "place", "problem", "fix"])
-
-
-def _scores(reports: list[tuple[str, HandIn, Report]], exercise: Exercise) -> pd.DataFrame:
-    rows = [{"student": name, "label": label, **{k: getattr(report.scores[label], k) for k in ("precision", "recall", "f1")}}
-            for name, _, report in reports for label in exercise.labels]
+def _scores(rows: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["student", "label", "precision", "recall", "f1"])
     return frame.sort_values(["student", "label"], kind="stable").reset_index(drop=True)
 
 
-def _items(reports: list[tuple[str, HandIn, Report]], exercise: Exercise) -> pd.DataFrame:
-    verdicts = {item.id: {"hit": 0, "boundary": 0, "wrong-label": 0, "missed": 0} for item in exercise.key}
-    for _, _, report in reports:
-        for entry in report.items:
-            verdicts[entry.key_id][entry.verdict] += 1
-    n = max(len(reports), 1)
+def _items(verdicts: dict[str, dict[str, int]], students: int, exercise: Exercise) -> pd.DataFrame:
+    n = max(students, 1)
     rows = []
     for item in exercise.key:
         count = verdicts[item.id]
@@ -187,37 +224,24 @@ def _expects_quoted(item) -> bool:
     return voice == "quoted" or voice == ["quoted"]
 
 
-def _misconceptions(reports: list[tuple[str, HandIn, Report]], exercise: Exercise) -> pd.DataFrame:
+def _misconceptions(tally: _ClassTally, exercise: Exercise) -> pd.DataFrame:
     """Quoted words blamed on the reporter, distractors tagged, and over-tagging."""
-    n = max(len(reports), 1)
-    blamed: dict[str, set[str]] = {}
-    trapped: dict[str, set[str]] = {}
-    over: set[str] = set()
-    quoted_loaded = {k.id for k in exercise.key if k.label == "loaded" and _expects_quoted(k)}
-    for name, _, report in reports:
-        for entry in report.items:
-            voice = entry.attrs.get("voice")
-            if entry.key_id in quoted_loaded and voice is not None and voice.given == "reporter":
-                blamed.setdefault(entry.key_id, set()).add(name)
-        for entry in report.tags:
-            if entry.verdict == "distractor":
-                trapped.setdefault(entry.key_id, set()).add(name)
-        if any(f.code in OVER_TAGGING for entry in report.tags for f in entry.findings):
-            over.add(name)
+    n = max(len(tally.names), 1)
     rows = []
-    for key_id, names in blamed.items():
+    for key_id, names in tally.blamed.items():
         item = exercise.item(key_id)
         rows.append({"kind": "quoted words blamed on the reporter", "key_id": key_id, "line": item.line,
                      "quote": item.quote, "students": len(names), "share": round(len(names) / n, 4),
                      "why": item.why})
     by_id = {d.id: d for d in exercise.distractors}
-    for key_id, names in trapped.items():
+    for key_id, names in tally.trapped.items():
         dis = by_id[key_id]
         rows.append({"kind": "distractor tagged", "key_id": key_id, "line": dis.line, "quote": dis.quote,
                      "students": len(names), "share": round(len(names) / n, 4), "why": dis.why})
-    if over:
+    if tally.over:
         rows.append({"kind": "over-tagging (a tag covers a sentence or more, or far more than the words)",
-                     "key_id": "", "line": None, "quote": "", "students": len(over), "share": round(len(over) / n, 4),
+                     "key_id": "", "line": None, "quote": "", "students": len(tally.over),
+                     "share": round(len(tally.over) / n, 4),
                      "why": "Long tags hide which words do the work, and they lower precision."})
     frame = pd.DataFrame(rows, columns=["kind", "key_id", "line", "quote", "students", "share", "why"])
     frame["line"] = frame["line"].astype("Int64")  # over-tagging has no line; the others stay whole numbers
@@ -225,7 +249,16 @@ def _misconceptions(reports: list[tuple[str, HandIn, Report]], exercise: Exercis
 
 
 def _heat(loaded: list[tuple[str, HandIn]], exercise: Exercise) -> dict[str, np.ndarray]:
-    """Per label, the share of students whose tags cover each token.
+    """Per label, the share of students whose tags cover each token (for (pseudonym, hand-in) pairs)."""
+    labels = {label: n for n, label in enumerate(exercise.labels)}
+    rows = [(s * len(labels) + labels[tag.label], tag.start, tag.end)
+            for s, (_, handin) in enumerate(loaded) for tag in handin.tags if tag.label in labels]
+    return _heat_of(np.array(rows, dtype=np.int64) if rows else None, len(loaded), exercise)
+
+
+def _heat_of(rows: np.ndarray | None, students: int, exercise: Exercise) -> dict[str, np.ndarray]:
+    """Per label, the share of students whose tags cover each token, from rows of
+    (student * labels + label, start, end).
 
     A student counts once per token however many of their tags cover it, so each student's tags of
     one label are first merged into runs that do not overlap; then the whole class's runs are counted
@@ -234,12 +267,9 @@ def _heat(loaded: list[tuple[str, HandIn]], exercise: Exercise) -> dict[str, np.
     tokens = exercise.article.tokens
     labels = list(exercise.labels)
     width = len(tokens) + 1  # token positions 0..len(tokens), one block of them per (student, label)
-    number = {label: n for n, label in enumerate(labels)}
-    rows = [(s * len(labels) + number[tag.label], tag.start, tag.end)
-            for s, (_, handin) in enumerate(loaded) for tag in handin.tags if tag.label in number]
     counts = np.zeros(len(labels) * width, dtype=np.int64)
-    if rows:
-        group, starts, ends = np.array(rows, dtype=np.int64).T
+    if rows is not None and len(rows):
+        group, starts, ends = rows.T
         first = np.searchsorted(np.array([t.end for t in tokens]), starts, side="right")
         last = np.searchsorted(np.array([t.start for t in tokens]), ends, side="left")
         run_start, run_end = _merged_runs(group * width + first, group * width + last)
@@ -248,7 +278,7 @@ def _heat(loaded: list[tuple[str, HandIn]], exercise: Exercise) -> dict[str, np.
         np.add.at(counts, label_of * width + run_start - block * width, 1)
         np.add.at(counts, label_of * width + run_end - block * width, -1)
     covered = counts.reshape(len(labels), width).cumsum(axis=1)[:, :-1]
-    n = max(len(loaded), 1)
+    n = max(students, 1)
     return {label: covered[k] / n for k, label in enumerate(labels)}
 
 
@@ -277,7 +307,9 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #bbb
 
 
 def _e(value) -> str:
-    return html.escape(str(value), quote=True)
+    """Text for the page: markup escaped, and control characters written out (`\\u001b`) so that a
+    crafted pseudonym or quote shows what it holds."""
+    return html.escape(visible(str(value), keep="\t\n"), quote=True)
 
 
 def _cell(value) -> str:
@@ -303,12 +335,20 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
 
 
 def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A pseudonym that a spreadsheet would run as a formula (`=HYPERLINK(...)`, `+1`, `@x`) gets a
-    leading apostrophe in the CSV files, so that it stays text when an instructor opens them."""
-    if "student" not in frame.columns:
-        return frame
+    """Every text cell as a CSV file should hold it: control characters written out (`\\u001b`; tabs
+    and line breaks stay, inside the cell's quotes), and text that a spreadsheet would run as a
+    formula (`=HYPERLINK(...)`, `+1`, `@x`) given a leading apostrophe, so that it stays text when an
+    instructor opens the file. Pseudonyms, file names, quotes and reasons alike."""
+    def cell(value):
+        if not isinstance(value, str):
+            return value
+        value = visible(value, keep="\t\n")
+        return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
     safe = frame.copy()
-    safe["student"] = safe["student"].map(lambda v: f"'{v}" if isinstance(v, str) and v[:1] in FORMULA_STARTS else v)
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(cell)
     return safe
 
 

@@ -1,12 +1,15 @@
 """A Report as plain text for the terminal: the counts first, then what to look at again, then what went well.
 
-Every sentence comes from the shared message table (`core/messages.py`); this module only orders them.
+Every sentence comes from the shared message table (`core/messages.py`); this module only orders them,
+each on one line with its control characters written out (`one_line`): a student's text (an id, a
+quote, a note) cannot start a line of its own or act on the terminal.
 """
 from __future__ import annotations
 
 from ..core.exercise import Exercise
 from ..core.messages import Message, Renderer, item_codes, tag_codes
 from ..core.report import Report
+from .terminal import one_line
 
 GROUPS = (("Look again", ("missed",)), ("Close", ("boundary", "wrong-label")), ("Found", ("hit",)))
 
@@ -15,11 +18,11 @@ def report_text(report: Report, exercise: Exercise, audience: str = "student", r
     """Readable feedback; `reveal` adds the key's answer and explanation to items not found yet."""
     words = Renderer(exercise.labels, audience)
     tag_by_id = {t.tag_id: t for t in report.tags}
-    lines = [f"Feedback for {report.exercise} ({report.difficulty})", ""]
+    lines = [one_line(f"Feedback for {report.exercise} ({report.difficulty})"), ""]
     for label in report.labels:
         score = report.scores[label]
         if score.required or score.tagged:
-            lines.append("  " + words.render(Message("scores-label", {"label": label, **score.to_json()})))
+            lines.append("  " + one_line(words.render(Message("scores-label", {"label": label, **score.to_json()}))))
     lines.append("")
     for title, verdicts in GROUPS:
         chosen = sorted((i for i in report.items if i.verdict in verdicts and not i.optional), key=lambda i: i.start)
@@ -28,19 +31,19 @@ def report_text(report: Report, exercise: Exercise, audience: str = "student", r
         lines.append(f"{title} ({len(chosen)}):")
         for item in chosen:
             findings = tag_codes(tag_by_id[item.tag_id])[1:] if item.tag_id in tag_by_id else []
-            lines.append("  - " + " ".join(words.sentences(item_codes(item) + findings)))
+            lines.append("  - " + one_line(" ".join(words.sentences(item_codes(item) + findings))))
             if item.verdict == "missed" and item.hints and not reveal:
-                lines.append("    " + words.render(Message("item-hint", {"hint": item.hints[0]})))
+                lines.append("    " + one_line(words.render(Message("item-hint", {"hint": item.hints[0]}))))
             if item.verdict != "missed" or reveal:
                 answer = [words.render(Message("item-answer", item.to_json()))] if item.verdict == "missed" else []
-                lines.append("    " + " ".join([*answer, item.why]).strip())
+                lines.append("    " + one_line(" ".join([*answer, item.why]).strip()))
         lines.append("")
     others = [t for t in report.tags if t.verdict in ("extra", "distractor", "defensible")]
     if others:
         lines.append(f"Your other tags ({len(others)}):")
         for tag in others:
-            lines.append("  - " + " ".join([*words.sentences(tag_codes(tag)), tag.why]).strip())
+            lines.append("  - " + one_line(" ".join([*words.sentences(tag_codes(tag)), tag.why]).strip()))
         lines.append("")
     for orphan in report.orphans:
-        lines.append(f"Note: {orphan.place}: {orphan.problem} Fix: {orphan.fix}")
+        lines.append(one_line(f"Note: {orphan.place}: {orphan.problem} Fix: {orphan.fix}"))
     return "\n".join(lines).rstrip() + "\n"

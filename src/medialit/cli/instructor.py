@@ -1,12 +1,16 @@
-"""The instructor commands: `medialit new | suggest | report | export` (added to the main parser by cli.py)."""
+"""The instructor commands: `medialit new | suggest | report | export` (added to the main parser by main.py)."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 from pathlib import Path
 
 from ..authoring.suggest import DEFAULT_MIN_CONFIDENCE
 from ..core.errors import InputError
+from .terminal import one_line
+
+SHOWN = 10  # skipped files and orphans printed; all of them are in the CSV files
 
 
 def _new(args) -> int:
@@ -16,15 +20,16 @@ def _new(args) -> int:
     toc = Path(args.toc) if args.toc else Path(args.book).resolve().parent / "_toc.yml"
     made = create_exercise(args.article, args.id, args.title, book=args.book, nlp=load_pipeline(args.pipeline),
                            min_confidence=args.min_confidence, toc=toc if toc.is_file() and not args.no_toc else None)
-    print(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items, each with")
-    print(f"a drafted why and hints), and the chapter page {made.chapter}.")
+    print(one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items, "
+                   "each with"))
+    print(one_line(f"a drafted why and hints), and the chapter page {made.chapter}."))
     if made.toc:
-        print(f"Added the chapter to {made.toc} ({made.toc_line}).")
+        print(one_line(f"Added the chapter to {made.toc} ({made.toc_line})."))
     else:
         print("Add this line to _toc.yml under a `chapters:` list, or the book leaves the chapter out:")
-        print(f"  {made.toc_line}")
-    print(f"Next: review the drafts (`medialit validate {made.exercise_file}` lists what is left); the book build "
-          "warns while any remain.")
+        print(f"  {one_line(made.toc_line)}")
+    print(one_line(f"Next: review the drafts (`medialit validate {made.exercise_file}` lists what is left); the "
+                   "book build warns while any remain."))
     return 0
 
 
@@ -40,7 +45,7 @@ def _suggest(args) -> int:
     else:
         for s in found:
             attrs = ", ".join(f"{k}={v}" for k, v in s.attrs.items())
-            print(f"L{s.line:<4} {s.label:<7} {s.confidence:.2f} “{s.quote}”  [{attrs}]  — {s.reason}")
+            print(one_line(f"L{s.line:<4} {s.label:<7} {s.confidence:.2f} “{s.quote}”  [{attrs}]  — {s.reason}"))
         print(f"{len(found)} suggestions. They are drafts: check each one before it goes into a key.")
     return 0
 
@@ -50,49 +55,61 @@ def _report(args) -> int:
     from ..core.exercise_file import load_exercise
 
     exercise = load_exercise(args.exercise)
+    # The libraries and the exercise last as long as this command: frozen, they are left out of the
+    # collector's full passes, which otherwise rescan them again and again while a big class is read.
+    gc.freeze()
     report = class_report(args.handins, exercise)
     out = Path(args.out) if args.out else Path(args.handins).resolve().parent / f"{exercise.id}-class-report"
     written = report.save(out)
     if report.students:
-        print(f"{len(report.students)} hand-ins used; report in {out} ({len(written)} files; open report.html).")
+        print(one_line(f"{len(report.students)} hand-ins used; report in {out} ({len(written)} files; "
+                       "open report.html)."))
         print(report.class_scores().to_string())
     else:
-        print(f"No hand-in in {args.handins} could be used for exercise {exercise.id!r}; the reasons are below "
-              f"and in {out / 'skipped.csv'}.")
-    for skipped in report.skipped:
-        print(_one_line(f"  left out {skipped.file}: {skipped.reason}"))
-    for orphan in report.orphans.itertuples(index=False):
-        print(_one_line(f"  tag left out of {orphan.student}'s hand-in: {orphan.place}: {orphan.problem} "
-                        f"Fix: {orphan.fix}"))
+        print(one_line(f"No hand-in in {args.handins} could be used for exercise {exercise.id!r}; the reasons are "
+                       f"below and in {out / 'skipped.csv'}."))
+    if report.skipped:
+        print(one_line(f"{len(report.skipped)} file(s) left out{_first_few(len(report.skipped))}, all of them in "
+                       f"{out / 'skipped.csv'}:"))
+        for skipped in report.skipped[:SHOWN]:
+            print(f"  left out {one_line(skipped.file)}: {one_line(skipped.reason)}")
+    if not report.orphans.empty:
+        students = report.orphans["student"].nunique()
+        print(one_line(f"{len(report.orphans)} tag(s) left out of {students} hand-in(s) that were used"
+                       f"{_first_few(len(report.orphans))}, all of them in {out / 'orphans.csv'}:"))
+        for orphan in report.orphans.head(SHOWN).itertuples(index=False):
+            print("  " + one_line(f"tag left out of {orphan.student}'s hand-in: {orphan.place}: {orphan.problem} "
+                                  f"Fix: {orphan.fix}"))
     return 1 if report.skipped or not report.orphans.empty else 0
 
 
-def _one_line(text: str) -> str:
-    """A message on one terminal line: quoted words can hold line breaks."""
-    return "  " + " ".join(text.split())
+def _first_few(count: int) -> str:
+    return f" (the first {SHOWN} below)" if count > SHOWN else ""
 
 
 def _exercise_for(handin_path: Path, given: str | None):
+    """The exercise a hand-in is checked or exported against: `--exercise`, or else the exercise of
+    the same id among the folders under book/exercises/. The hand-in's `exercise` text is only
+    compared with those folders' names; a path is never built from it."""
     from ..core.exercise_file import load_exercise
+    from ..core.files import HANDIN, is_folder, read_text
+    from ..core.handin import read_json
 
     if given:
         return load_exercise(given)
-    if not handin_path.is_file():
-        raise InputError(str(handin_path), "", "the file does not exist.", "check the path.")
-    try:
-        data = json.loads(handin_path.read_text(encoding="utf-8-sig"))
-        exercise_id = str(data.get("exercise", ""))
-    except (OSError, ValueError, AttributeError):
-        exercise_id = ""
-    guess = Path("book") / "exercises" / exercise_id / "exercise.yml"
-    if not exercise_id or not guess.is_file():
-        raise InputError(str(handin_path), "", "cannot tell which exercise this hand-in belongs to.",
+    data = read_json(read_text(handin_path, HANDIN), str(handin_path))
+    exercise_id = data.get("exercise") if isinstance(data, dict) else None
+    book = Path("book") / "exercises"
+    known = {p.name: p / "exercise.yml" for p in (book.iterdir() if is_folder(book) else []) if is_folder(p)}
+    if exercise_id not in known:
+        raise InputError(str(handin_path), "`exercise`", "cannot tell which exercise this hand-in belongs to.",
                          "add --exercise path/to/exercise.yml.")
-    return load_exercise(guess)
+    return load_exercise(known[exercise_id])
 
 
 def _export(args) -> int:
     from ..core.exercise_file import load_exercise
+    from ..core.files import is_folder
     from ..core.handin import load_handin
     from ..interchange.export import SUFFIX, export, tags_of_key
 
@@ -106,19 +123,14 @@ def _export(args) -> int:
         tags, name, findings = handin.tags, f"{exercise.id}-{source.stem}", handin.findings
     default = f"{name}{SUFFIX[args.to]}"
     out = Path(args.out) if args.out else Path(default)
-    if out.is_dir():
+    if is_folder(out):
         out = out / default
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        written = export(tags, exercise.article, args.to, out, name, labels=exercise.labels,
-                         all_labels=args.all_labels)
-    except OSError as err:
-        raise InputError(str(out), "", f"the file cannot be written ({err.strerror}).",
-                         "choose another --out, in a folder you can write to.") from None
+    written = export(tags, exercise.article, args.to, out, name, labels=exercise.labels,
+                     all_labels=args.all_labels, replace=args.force)
     for path in written:
-        print(f"wrote {path}")
+        print(one_line(f"wrote {path}"))
     for finding in findings:
-        print(f"  left out: {finding}")
+        print(f"  left out: {one_line(finding)}")
     return 1 if findings else 0
 
 
@@ -132,8 +144,8 @@ def _confidence(value: str) -> float:
     return number
 
 
-def add_subcommands(subparsers) -> None:
-    p = subparsers.add_parser("new", help="start a new exercise from an article, with a drafted key")
+def add_subcommands(subparsers, parents: list) -> None:
+    p = subparsers.add_parser("new", parents=parents, help="start a new exercise from an article, with a drafted key")
     p.add_argument("article", help="the article as a UTF-8 text file")
     p.add_argument("--id", required=True, help="exercise id: lowercase letters, digits and dashes")
     p.add_argument("--title", required=True, help="the chapter title")
@@ -146,7 +158,8 @@ def add_subcommands(subparsers) -> None:
     p.add_argument("--no-toc", action="store_true", help="do not change _toc.yml")
     p.set_defaults(run=_new)
 
-    p = subparsers.add_parser("suggest", help="list draft key suggestions for an article, with reasons")
+    p = subparsers.add_parser("suggest", parents=parents,
+                              help="list draft key suggestions for an article, with reasons")
     p.add_argument("article", help="the article as a UTF-8 text file")
     p.add_argument("--labels", help="only these labels, comma-separated (claim,source,loaded,cue)")
     p.add_argument("--pipeline", help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
@@ -156,17 +169,19 @@ def add_subcommands(subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_suggest)
 
-    p = subparsers.add_parser("report", help="a class report from a folder of hand-in files")
+    p = subparsers.add_parser("report", parents=parents, help="a class report from a folder of hand-in files")
     p.add_argument("handins", help="the folder with the students' hand-in files")
     p.add_argument("--exercise", required=True, help="the exercise.yml file")
     p.add_argument("--out", help="folder for the CSV files and report.html")
     p.set_defaults(run=_report)
 
-    p = subparsers.add_parser("export", help="export a hand-in or an exercise key to another format")
+    p = subparsers.add_parser("export", parents=parents,
+                              help="export a hand-in or an exercise key to another format")
     p.add_argument("input", help="a hand-in .json file or an exercise.yml")
     p.add_argument("--to", required=True, choices=["webanno", "brat", "spacy", "ptc"])
     p.add_argument("--exercise", help="the exercise.yml (for a hand-in; found under book/exercises/ if left out)")
     p.add_argument("--out", help="the file (or folder) to write (default: NAME.<format suffix> here)")
     p.add_argument("--all-labels", action="store_true",
                    help="ptc: write claims, sources and cues too (PTC itself knows only loaded words)")
+    p.add_argument("--force", action="store_true", help="replace files that already exist")
     p.set_defaults(run=_export)

@@ -1,15 +1,25 @@
-"""The `medialit` command. Exit codes: 0 all well, 1 findings to look at, 2 bad input."""
+"""The `medialit` command.
+
+Exit codes: 0 all well, 1 findings to look at, 2 bad input (one message naming the file, the place
+and the fix), 3 a bug in medialit (a short request to report it; `--debug` shows the traceback).
+"""
 from __future__ import annotations
 
 import argparse
 import json
 import os
 import sys
+import traceback
+from contextlib import contextmanager
 
 from ..core.contract import DIFFICULTIES
 from ..core.errors import InputError
 from ..core.messages import AUDIENCES
 from .instructor import add_subcommands
+from .terminal import SafeStream, one_line
+
+OK, FINDINGS, BAD_INPUT, BUG = 0, 1, 2, 3
+INPUT_ARGUMENTS = ("handin", "exercise", "handins", "input", "article")
 
 
 def _check(args) -> int:
@@ -26,7 +36,7 @@ def _check(args) -> int:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
         print(report_text(report, exercise, args.audience, reveal=args.reveal), end="")
-    return 0 if report.scores["all"].f1 == 1.0 and not handin.findings else 1
+    return OK if report.scores["all"].f1 == 1.0 and not report.orphans else FINDINGS
 
 
 def _lines(value: str) -> tuple[int, int]:
@@ -47,17 +57,21 @@ def _validate(args) -> int:
     for item in exercise.key:
         counts[item.label] = counts.get(item.label, 0) + 1
     summary = ", ".join(f"{n} {label}" for label, n in counts.items()) or "no key items"
-    print(f"{args.exercise}: {summary}, {len(exercise.distractors)} distractors.")
+    print(one_line(f"{args.exercise}: {summary}, {len(exercise.distractors)} distractors."))
     for finding in findings:
-        print(f"  - {finding}")
+        print(f"  - {one_line(finding)}")
     print("No findings." if not findings else f"{len(findings)} finding(s).")
-    return 1 if findings else 0
+    return FINDINGS if findings else OK
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="medialit", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the traceback when medialit fails with a bug (exit code 3)")
+    parser = argparse.ArgumentParser(prog="medialit", description=__doc__, parents=[common],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("check", help="check a student's hand-in file against the exercise key")
+    p = sub.add_parser("check", parents=[common], help="check a student's hand-in file against the exercise key")
     p.add_argument("handin", help="the hand-in .json file")
     p.add_argument("--exercise", required=True, help="the exercise.yml file")
     p.add_argument("--labels", help="only these labels, comma-separated (e.g. claim,source)")
@@ -68,26 +82,61 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.add_argument("--reveal", action="store_true", help="show the answer for items not found")
     p.set_defaults(run=_check)
-    p = sub.add_parser("validate", help="check an exercise file and list what still needs work")
+    p = sub.add_parser("validate", parents=[common], help="check an exercise file and list what still needs work")
     p.add_argument("exercise", help="the exercise.yml file")
     p.set_defaults(run=_validate)
-    add_subcommands(sub)
+    add_subcommands(sub, [common])
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+@contextmanager
+def _safe_output():
+    """stdout and stderr that write control characters out, for as long as the command runs."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
     try:
-        return args.run(args)
-    except InputError as err:
-        print(f"medialit: {err}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # the output went into `head` or the like, which stopped reading early
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that the exit flush is quiet
-        return 141
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _bug(args, err: BaseException) -> int:
+    """A short message for a failure that is medialit's fault, not the user's (the traceback with --debug)."""
+    if getattr(args, "debug", False):
+        traceback.print_exc()
+    files = [str(getattr(args, name)) for name in INPUT_ARGUMENTS if getattr(args, name, None)]
+    with_files = f" and the file(s) it read ({', '.join(files)})" if files else ""
+    print(one_line(f"medialit: this is a bug in medialit, not a problem with your input ({type(err).__name__}). "
+                   f"Please report it, with the command you ran{with_files}. Run the command again with --debug "
+                   "to see the details."), file=sys.stderr)
+    return BUG
+
+
+def _skip_unused_format_grammar() -> None:
+    """jsonschema checks the `iri` format with rfc3987_syntax when that is installed (Jupyter installs
+    it), and importing it builds a grammar: most of a second at every command's start. medialit's
+    schemas use no format, and this process is the command's own, so jsonschema is left without it."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    _skip_unused_format_grammar()
+    parser = build_parser()
+    with _safe_output():
+        args = parser.parse_args(argv)
+        try:
+            return args.run(args)
+        except InputError as err:
+            print(f"medialit: {one_line(err)}", file=sys.stderr)
+            return BAD_INPUT
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:  # the output went into `head` or the like, which stopped reading early
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that the exit flush is quiet
+            return 141
+        except Exception as err:  # noqa: BLE001 - anything else is a bug, reported as one, never a traceback
+            return _bug(args, err)
 
 
 if __name__ == "__main__":

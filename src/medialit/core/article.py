@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .contract import QUOTE_MARKS
 from .errors import InputError
+from .files import ARTICLE, decode_utf8, read_bytes
 
 
 
@@ -98,24 +99,15 @@ class Article:
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Article":
-        path = Path(path)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(str(path), "", "the article file does not exist.",
-                             "check the path, or the `article:` line of the exercise file.") from None
-        except OSError as err:
-            raise InputError(str(path), "", f"the article file cannot be read ({err.strerror}).",
-                             "check that it is a readable file.") from None
-        try:
-            decoded = raw.decode("utf-8")
-        except UnicodeDecodeError as err:
-            line = raw[: err.start].count(b"\n") + 1
-            raise InputError(str(path), f"line {line}", "the article is not UTF-8 text.",
-                             "save the file as UTF-8 (most editors offer this under 'Save as').") from None
+        """Read an article file (a regular UTF-8 text file within the size limit: see `core/files.py`)."""
+        return cls.from_bytes(read_bytes(path, ARTICLE), path)
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, path: str | Path) -> "Article":
+        decoded = decode_utf8(raw, path, ARTICLE)
         if not decoded.strip():
-            raise InputError(str(path), "", "the article file is empty.", "paste the article text into it.")
-        return cls(text=decoded, name=path.name)
+            raise InputError(str(path), "", "the article file is empty.", "paste the article text into it.", "empty")
+        return cls(text=decoded, name=Path(path).name)
 
     @cached_property
     def sha256(self) -> str:

@@ -13,9 +13,8 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from .contract import FREE_TEXT, PLAIN_REPORTING_VERBS, SAME_WORDS
-from .errors import InputError
 from .exercise import Exercise, KeyItem
-from .handin import HandIn, Tag
+from .handin import HandIn, Tag, for_check
 from .report import AttributionResult, AttrResult, Finding, ItemResult, Orphan, Report, Score, TagResult
 
 
@@ -85,8 +84,11 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     """Compare a hand-in with the key (see the formats page for every rule).
 
     With `labels` or `lines` (or an exercise restricted to them), only those labels and that part of
-    the article are checked: tags elsewhere are left out of the Report, not counted as extras."""
-    _refuse_if_foreign(handin, exercise)
+    the article are checked: tags elsewhere are left out of the Report, not counted as extras.
+
+    The hand-in is held to the hand-in rules first (`for_check`): one for another exercise or article
+    is refused (`InputError`), and a tag that breaks a rule is left out and listed with the orphans."""
+    handin = for_check(handin, exercise)
     ex = exercise.restricted(labels, lines)
     difficulty = difficulty or ex.difficulty
     challenge = difficulty == "challenge"
@@ -150,21 +152,6 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
                   labels=tuple(ex.labels), lines=tuple(ex.lines) if ex.lines else None,
                   items=tuple(items_out), tags=tuple(tags_out), scores=_scores(ex, items_out, tags_out),
                   orphans=orphans)
-
-
-def _refuse_if_foreign(handin: HandIn, exercise: Exercise) -> None:
-    """A hand-in for another exercise or article, or with a tag off the article, is not graded."""
-    where = handin.file or "the hand-in"
-    if handin.exercise != exercise.id or handin.article_sha256 != exercise.article.sha256:
-        raise InputError(where, "`exercise`", f"this hand-in is for exercise {handin.exercise!r} "
-                         f"(article {handin.article_sha256[:12]}…), not {exercise.id!r} "
-                         f"(article {exercise.article.sha256[:12]}…).",
-                         "load it with its own exercise: load_handin(path, exercise).")
-    size = len(exercise.article.text)
-    for tag in handin.tags:
-        if not 0 <= tag.start < tag.end <= size or exercise.article.text[tag.start:tag.end] != tag.quote:
-            raise InputError(where, f"tag {tag.id}", "its span or quote does not fit the article.",
-                             "load the hand-in with its exercise, which leaves such tags out and names them.")
 
 
 def _wrong_label_pairs(tags: list[Tag], met: list[dict[int, Meeting]], match: dict[int, int],

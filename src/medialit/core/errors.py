@@ -1,17 +1,22 @@
 """One kind of error for bad input, so that every front door can show it without a traceback."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
 @dataclass
 class InputError(Exception):
-    """Bad input from a person: names the file, the place in it, what is wrong and how to fix it."""
+    """Bad input from a person: names the file, the place in it, what is wrong and how to fix it.
+
+    `code` is a stable kebab-case name for the kind of problem (`not-json`, `too-deep`, ...), the
+    same in every reader, so that programs and tests need not match the wording."""
 
     file: str
     place: str
     problem: str
     fix: str
+    code: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.place}" if self.place else self.file
@@ -25,7 +30,21 @@ class Finding:
     place: str
     problem: str
     fix: str = ""
+    code: str = ""
 
     def __str__(self) -> str:
         text = f"{self.place}: {self.problem}"
         return f"{text} Fix: {self.fix}" if self.fix else text
+
+
+# Characters that must never reach a terminal, a CSV cell or a message as they are: C0 controls
+# (tab and newline are kept by `visible(..., keep="\t\n")` only), DEL, C1 controls (ESC and CSI
+# sequences recolour, move or retitle a terminal), bidirectional overrides (they reorder what is
+# shown), line and paragraph separators, and lone surrogates (no file can hold them).
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def visible(text: str, keep: str = "") -> str:
+    """`text` with every unsafe character but those in `keep` written out as `\\uXXXX`, so it shows,
+    stays on its line and cannot act on a terminal (`\\u001b` instead of an escape sequence)."""
+    return UNSAFE.sub(lambda m: m.group() if m.group() in keep else f"\\u{ord(m.group()):04x}", text)

@@ -15,7 +15,12 @@ from .contract import DIFFICULTIES, EXERCISE_FORMAT
 from .errors import InputError
 from .labels import LabelSpec
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")  # an id is the whole text: always `is_id`, never .match
+
+
+def is_id(value) -> bool:
+    """Lowercase letters, digits and dashes, at most 120, and nothing else (not even a final line break)."""
+    return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class Exercise:
     untagged: list[dict] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     lines: tuple[int, int] | None = None  # the part of the article a chapter works on, if not all
+    whole: "Exercise | None" = field(default=None, repr=False)  # for a part: the exercise it is part of
 
     @cached_property
     def part(self) -> tuple[int, int]:
@@ -159,7 +165,7 @@ class Exercise:
         keep = set(labels or self.labels)
         part = Exercise(self.id, self.title, self.instructions, self.difficulty, self.tolerance,
                         {n: s for n, s in self.labels.items() if n in keep}, [], [], self.article, self.path,
-                        self.untagged, self.files, tuple(lines) if lines else self.lines)
+                        self.untagged, self.files, tuple(lines) if lines else self.lines, self.whole or self)
         part.key = [k for k in self.key if k.label in keep and part.covers(k.start, k.end)]
         part.distractors = [d for d in self.distractors if keep & set(d.labels) and part.covers(d.start, d.end)]
         return part

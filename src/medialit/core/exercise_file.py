@@ -1,25 +1,319 @@
 """Reading an exercise file: the YAML people write, resolved to the model in `exercise.py`.
 
-Key spans are written as quotes (plus `occurrence` or `after` where a quote repeats) and resolved
-here to code-point offsets; anything that does not resolve exactly fails with one clear message.
+The file is read within limits (its size, how deep it nests, how much its aliases repeat, how long
+its numbers are), then checked against the published schema (data/schemas/exercise-file.schema.json)
+so that every wrong shape or type gets one message with the file, the line and the fix before any
+quote is looked up. The article and include files must lie inside the exercise's folder. Key spans
+are written as quotes (plus `occurrence` or `after` where a quote repeats) and resolved here to
+code-point offsets; anything that does not resolve exactly fails with one clear message.
 """
 from __future__ import annotations
 
 import difflib
+import json
+import math
+import re
+from datetime import date
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import TaggedScalar
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import CollectionNode, MappingNode
+from ruamel.yaml.scalarbool import ScalarBoolean
 
 from .article import Article
-from .errors import InputError
-from .contract import DIFFICULTIES, FREE_TEXT
-from .exercise import ID_PATTERN, Distractor, Exercise, KeyItem, Span
+from .contract import FREE_TEXT
+from .errors import InputError, visible
+from .exercise import Distractor, Exercise, KeyItem, Span
+from .files import EXERCISE, inside, read_text
+from .handin import shown
 from .labels import DEFAULT_LABELS, LabelSpec
 
-ITEM_FIELDS = {"id", "label", "quote", "occurrence", "after", "attrs", "entity", "source_ids", "why",
-               "hints", "accept", "optional", "draft", "voice_exception", "reason", "confidence"}
-DISTRACTOR_FIELDS = {"id", "quote", "occurrence", "after", "labels", "why", "draft"}
+MAX_YAML_DEPTH = 20        # lists and mappings inside each other; an exercise needs 6
+MAX_YAML_REPEATED = 5_000  # values that aliases (*name) repeat, all told: a few are handy, more is an attack
+MAX_DIGITS = 15            # digits in one number
+SCHEMA = json.loads((files("medialit.data") / "schemas" / "exercise-file.schema.json").read_text(encoding="utf-8"))
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_LONG_NUMBER = re.compile(r"\d{%d}" % (MAX_DIGITS + 1))
+
+
+# --- reading YAML within limits --------------------------------------------------------------------
+
+class _Limit(ComposerError):
+    """A YAML file past one of the reader's limits, with the fix for it."""
+
+    def __init__(self, problem: str, fix: str, mark):
+        super().__init__(None, None, problem, mark)
+        self.fix = fix
+
+
+class _LimitedComposer(Composer):
+    """ruamel's composer with limits, checked as each node is composed, before anything is built:
+    lists and mappings nest at most MAX_YAML_DEPTH deep, an alias may not point into the node it is
+    part of, all aliases together repeat at most MAX_YAML_REPEATED values (a "billion laughs" file
+    stops here), and a number has at most MAX_DIGITS digits."""
+
+    def compose_document(self):
+        self._repeated, self._sizes = 0, {}
+        return super().compose_document()
+
+    def compose_node(self, parent, index):
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent):
+            self._alias_at = event.start_mark
+        elif self.depth >= MAX_YAML_DEPTH:
+            raise _Limit(f"lists and mappings are nested more than {MAX_YAML_DEPTH} deep here",
+                         "an exercise file needs only a few levels: check the brackets and the indentation.",
+                         event.start_mark)
+        return super().compose_node(parent, index)
+
+    def compose_scalar_node(self, anchor):
+        node = super().compose_scalar_node(anchor)
+        if str(getattr(node.tag, "value", node.tag)) in _NUMBER_TAGS and _LONG_NUMBER.search(node.value):
+            raise _Limit(f"a number has more than {MAX_DIGITS} digits",
+                         "write a smaller number, or put it in quotation marks if it is text.", node.start_mark)
+        return node
+
+    def return_alias(self, node):
+        if isinstance(node, CollectionNode) and node.end_mark is None:
+            raise _Limit("an alias (*name) points into the list or mapping it is part of",
+                         "write the value out instead of the alias.", self._alias_at)
+        size, depth = self._measure(node)
+        self._repeated += size
+        if self._repeated > MAX_YAML_REPEATED or self.depth + depth > MAX_YAML_DEPTH:
+            raise _Limit(f"the aliases (*name) repeat more than {MAX_YAML_REPEATED:,} values, or nest too deep",
+                         "write the values out; use anchors (&name) and aliases only for a few small repeats.",
+                         self._alias_at)
+        return node
+
+    def _measure(self, node) -> tuple[int, int]:
+        """How many values a node holds, aliases counted each time, and how deep it goes (memoised)."""
+        known = self._sizes.get(id(node))
+        if known is not None:
+            return known
+        size, depth = 1, 0
+        if isinstance(node, CollectionNode):
+            children = [v for pair in node.value for v in pair] if isinstance(node, MappingNode) else node.value
+            for child in children:
+                child_size, child_depth = self._measure(child)
+                size, depth = size + child_size, max(depth, child_depth + 1)
+        self._sizes[id(node)] = (size, depth)
+        return size, depth
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Composer = _LimitedComposer
+    return yaml
+
+
+def _read_yaml(path: Path, validator) -> dict:
+    """A YAML mapping, read within the limits and checked against the schema (`validator`)."""
+    file = str(path)
+    text = read_text(path, EXERCISE)
+    try:
+        data = _yaml().load(text)
+    except YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(err, "problem", None) or "the YAML cannot be read"
+        fix = getattr(err, "fix", "check the indentation and quoting there; text with a colon needs quotes.")
+        raise InputError(file, place, f"{problem}.", fix, "yaml") from None
+    except (ValueError, RecursionError, OverflowError) as err:
+        raise InputError(file, "", f"the YAML cannot be read ({type(err).__name__}).",
+                         "check the file against the example on the formats page.", "yaml") from None
+    if not isinstance(data, dict):
+        raise InputError(file, "", "the file is not a YAML mapping (`name: value` lines).",
+                         "start from the example in the instructors' guide (formats page).", "not-a-mapping")
+    _check_schema(data, file, validator)
+    return data
+
+
+# --- the schema ------------------------------------------------------------------------------------
+
+def _is_bool(_checker, value) -> bool:
+    return isinstance(value, (bool, ScalarBoolean))
+
+
+def _is_integer(_checker, value) -> bool:
+    return isinstance(value, int) and not _is_bool(_checker, value)
+
+
+def _is_number(checker, value) -> bool:
+    return _is_integer(checker, value) or (isinstance(value, float) and math.isfinite(value))
+
+
+def _whole_text_pattern(validator, pattern, instance, schema):
+    """JSON Schema patterns are ECMA-262: `$` is the end of the text. Python's `$` also matches before a
+    final line break, so `id: "x\\n"` would pass; `\\Z` is the end of the text in Python."""
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not re.search(re.sub(r"(?<!\\)\$", r"\\Z", pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=None)
+def schema_validators():
+    """(the validator of an exercise file, of an include file), made when first needed: jsonschema
+    takes a while to import, and a program that reads no exercise file need not wait for it."""
+    from jsonschema import Draft202012Validator, validators
+
+    validator = validators.extend(
+        Draft202012Validator,
+        validators={"pattern": _whole_text_pattern},
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine_many(
+            {"boolean": _is_bool, "integer": _is_integer, "number": _is_number}))
+    return validator(SCHEMA), validator({**SCHEMA["$defs"]["includeFile"], "$defs": SCHEMA["$defs"]})
+
+
+_EXPECTED = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+             "array": "a list (`[a, b]`, or lines that start with `- `)", "object": "a mapping (`name: value` lines)"}
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _describe(value) -> str:
+    """A YAML value in words, for messages."""
+    if value is None:
+        return "empty"
+    if _is_bool(None, value):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "not a number" if math.isnan(value) else "infinite"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {shown(value)}"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, bytes):
+        return "binary data"
+    if isinstance(value, TaggedScalar):
+        return f"a value tagged {shown(str(value.tag))}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _where(data, path) -> tuple[int, str, str]:
+    """The line of the value at `path`, the place in words ("key item ld-disaster, `why`") and the
+    words for the value itself ("`why`", or "key item 2" for an entry of a list)."""
+    node, line, context, fields = data, getattr(getattr(data, "lc", None), "line", -1) + 1, "", []
+    lists = {"key": "key item", "distractors": "distractor", "untagged": "untagged note"}
+    for step in path:
+        try:
+            line = (node.lc.key(step) if isinstance(node, dict) else node.lc.item(step))[0] + 1
+        except (AttributeError, KeyError, IndexError, TypeError):
+            pass
+        if isinstance(node, list) and fields in (["key"], ["distractors"], ["untagged"]):
+            item = node[step] if step < len(node) else None
+            name = item.get("id") if isinstance(item, dict) else None
+            context, fields = f"{lists[fields[0]]} {name if isinstance(name, str) else step + 1}", []
+        elif isinstance(node, list):
+            fields[-1] = f"{fields[-1]}[{step}]"
+        else:
+            fields.append(str(step))
+        node = node[step] if isinstance(node, (dict, list)) else None
+    dotted = f"`{'.'.join(fields)}`" if fields else ""
+    place = ", ".join(part for part in (context, dotted) if part)
+    subject = f"`{fields[-1]}`" if fields else context or "the file"
+    return line, place, subject
+
+
+def _check_schema(data: dict, file: str, validator) -> None:
+    """Refuse the first (highest in the file) value that does not fit the published schema."""
+    errors = list(validator.iter_errors(data))
+    if not errors:
+        return
+    located = [(_where(data, error.absolute_path), error) for error in errors]
+    (line, place, subject), error = min(located, key=lambda found: (found[0][0], -len(found[1].absolute_path)))
+    problem, fix, line = _explain(error, data, line, subject, validator.schema)
+    raise InputError(file, f"line {line}" + (f" ({place})" if place else ""), problem, fix, "schema")
+
+
+def _resolve(schema):
+    """A subschema, with a `$ref` into this schema followed."""
+    ref = schema.get("$ref", "") if isinstance(schema, dict) else ""
+    return SCHEMA["$defs"][ref.rsplit("/", 1)[-1]] if ref.startswith("#/$defs/") else schema
+
+
+def _nearest(error, keyword: str, root: dict):
+    """The value of `keyword` in the innermost schema on the error's way that has one (`examples`, say);
+    the way leaves out the `$ref`s it went through, so each is followed here."""
+    node, found = root, None
+    for step in [*error.absolute_schema_path, None]:
+        for schema in (node, _resolve(node)):
+            if isinstance(schema, dict) and keyword in schema and schema is not root:
+                found = schema[keyword]
+        if step is None:
+            break
+        if isinstance(node, dict) and step not in node:
+            node = _resolve(node)
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    return found
+
+
+def _example(error, root: dict) -> str:
+    examples = _nearest(error, "examples", root)
+    return f"write it like `{examples[0]}`." if examples else "see the formats page for how to write it."
+
+
+def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str, int]:
+    """(problem, fix, line) in plain words for one schema error."""
+    value, rule = error.instance, error.validator
+    name = subject.strip("`").rsplit("[", 1)[0]
+    fix = _example(error, root)
+    if "propertyNames" in error.absolute_schema_path:
+        return (f"{_describe(value)} cannot be a name here.",
+                "names are lowercase letters, digits and dashes that start with a letter, e.g. `claim`.", line)
+    if rule == "type":
+        wanted = [t for t in ([error.validator_value] if isinstance(error.validator_value, str)
+                              else error.validator_value) if t != "null"]
+        expected = " or ".join(_EXPECTED.get(t, t) for t in wanted)
+        if wanted == ["boolean"] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+            fix = (f"write `{name}: true` or `{name}: false` (in YAML 1.2 `{value}` is text, "
+                   "not true or false).")
+        elif "string" in wanted and not isinstance(value, (dict, list)):
+            fix += " Put text in quotation marks if it looks like something else."
+        return f"{subject} is {_describe(value)}, but it must be {expected}.", fix, line
+    if rule == "required":
+        missing = next(k for k in error.validator_value if k not in value)
+        example = _resolve(_resolve(error.schema).get("properties", {}).get(missing, {}))
+        examples = example.get("examples") or _resolve(error.schema).get("properties", {}).get(missing, {}).get(
+            "examples")
+        return (f"`{missing}` is missing.", f"add it, like `{examples[0]}`." if examples else fix, line)
+    if rule == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = next(k for k in value if k not in allowed)
+        at = _where(data, [*error.absolute_path, extra])[0]
+        return f"there is no field {shown(extra)} here.", f"use only: {', '.join(allowed)}.", at
+    if rule == "enum":
+        options = ", ".join(str(v) for v in error.validator_value if v is not None)
+        return f"{subject} is {_describe(value)}, which is not one of: {options}.", f"use one of: {options}.", line
+    if rule == "pattern":
+        return (f"{_describe(value)} is not a valid id.",
+                "use lowercase letters, digits and dashes (at most 120), starting with a letter or digit, "
+                "e.g. `council-vote`; put nothing after it, not even a line break.", line)
+    if rule in ("minimum", "exclusiveMinimum", "maximum"):
+        bounds = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}
+        return f"{subject} is {value}, but it must be {bounds[rule]} {error.validator_value}.", fix, line
+    if rule == "maxItems":
+        return f"{subject} has {len(value)} entries; at most {error.validator_value} are allowed.", fix, line
+    if rule in ("minLength", "minItems"):
+        return f"{subject} is empty.", fix, line
+    if rule == "anyOf":
+        what = _nearest(error, "description", root) or "what can be written here"
+        return f"{subject} is {_describe(value)}, but it must be {what}.", fix, line
+    return f"{subject}: {error.message}.", fix, line
 
 
 def _line(node, key=None) -> int:
@@ -30,27 +324,6 @@ def _line(node, key=None) -> int:
         return node.lc.line + 1
     except (AttributeError, KeyError, TypeError):
         return 0
-
-
-def _read_yaml(path: Path):
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(str(path), "", "the exercise file does not exist.", "check the path.") from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), "", "the file is not UTF-8 text.", "save it as UTF-8.") from None
-    try:
-        data = YAML(typ="rt").load(text)
-    except YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or "the YAML cannot be read"
-        raise InputError(str(path), place, f"{problem}.",
-                         "check the indentation and quoting there; text with a colon needs quotes.") from None
-    if not isinstance(data, dict):
-        raise InputError(str(path), "", "the file is not a YAML mapping (key: value lines).",
-                         "start from the example in the instructors' guide (formats page).")
-    return data
 
 
 class _Resolver:
@@ -67,11 +340,11 @@ class _Resolver:
         width = max(1, len(quote.split()))
         windows = {" ".join(words[i:i + width]) for i in range(0, max(1, len(words) - width + 1))}
         near = difflib.get_close_matches(quote, list(windows), n=3, cutoff=0.5)
-        shown = []
+        passages = []
         for text in near:
             at = self.article.text.find(text)
-            shown.append(f"“{text}” ({self.where(at)})" if at >= 0 else f"“{text}”")
-        return "; closest passages: " + ", ".join(shown) if shown else ""
+            passages.append(f"“{text}” ({self.where(at)})" if at >= 0 else f"“{text}”")
+        return "; closest passages: " + ", ".join(passages) if passages else ""
 
     def resolve(self, spec, file: str, place: str, near: tuple[int, int] | None = None) -> tuple[int, int, str]:
         """Offsets of a quote; `near` (an accept variant's main span) picks the occurrence overlapping it."""
@@ -118,119 +391,85 @@ class _Resolver:
         return start, start + len(text), text
 
 
-def _labels_from(task: dict, file: str) -> dict[str, LabelSpec]:
+def _labels_from(task: dict) -> dict[str, LabelSpec]:
+    """The task's labels (the schema has checked their shape), or the default set."""
     given = task.get("labels")
     if not given:
         return dict(DEFAULT_LABELS)
-    if not isinstance(given, dict):
-        raise InputError(file, f"line {_line(task, 'labels')}", "`labels` must be a mapping of label names.",
-                         "write `labels:` then one indented block per label (claim:, source:, ...).")
     specs = {}
     for n, (name, body) in enumerate(given.items(), start=1):
         body = body or {}
         base = DEFAULT_LABELS.get(name)
-        attrs = body.get("attrs", base.attrs if base else {})
-        clean = {}
-        for attr, values in (attrs or {}).items():
-            if values == FREE_TEXT:
-                clean[str(attr)] = FREE_TEXT
-            elif isinstance(values, list) and values:
-                clean[str(attr)] = [str(v) for v in values]
-            else:
-                raise InputError(file, f"line {_line(attrs, attr)}",
-                                 f"attribute `{attr}` of label `{name}` needs a list of values or `text`.",
-                                 "write e.g. `kind: [fact, judgement]` or `neutral: text`.")
-        specs[str(name)] = LabelSpec(
-            str(name), str(body.get("title", base.title if base else name.title())),
-            str(body.get("help", base.help if base else "")),
-            str(body.get("shortcut", base.shortcut if base else n)),
-            str(body.get("letter", base.letter if base else name[0])).lower(), clean,
-            str(body.get("test", base.test if base else "")), str(body.get("noun", base.noun if base else "")),
-            str(body.get("plural", base.plural if base else "")))
+        attrs = body.get("attrs") if body.get("attrs") is not None else (base.attrs if base else {})
+        clean = {str(attr): FREE_TEXT if values == FREE_TEXT else [str(v) for v in values]
+                 for attr, values in attrs.items()}
+        specs[name] = LabelSpec(
+            name, str(body.get("title") or (base.title if base else name.title())),
+            str(body.get("help") or (base.help if base else "")),
+            str(body.get("shortcut") or (base.shortcut if base else n)),
+            str(body.get("letter") or (base.letter if base else name[0])).lower(), clean,
+            str(body.get("test") or (base.test if base else "")), str(body.get("noun") or (base.noun if base else "")),
+            str(body.get("plural") or (base.plural if base else "")))
     return specs
 
 
 def _check_attrs(attrs, spec: LabelSpec, file: str, place: str) -> dict:
-    if attrs is None:
-        return {}
-    if not isinstance(attrs, dict):
-        raise InputError(file, place, "`attrs` must be a mapping.", "write e.g. `attrs: {kind: fact}`.")
     clean = {}
-    for name, value in attrs.items():
+    for name, value in (attrs or {}).items():
         allowed = spec.attrs.get(name)
         if allowed is None:
-            raise InputError(file, place, f"label `{spec.name}` has no attribute `{name}`.",
+            raise InputError(file, place, f"label `{spec.name}` has no attribute {shown(name)}.",
                              f"use one of: {', '.join(spec.attrs) or '(none)'}.")
-        if allowed == FREE_TEXT:
-            clean[name] = str(value)
+        if value is None:
             continue
-        values = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        if allowed == FREE_TEXT:
+            clean[name] = value if isinstance(value, str) else " ".join(value)
+            continue
+        values = value if isinstance(value, list) else [value]
         bad = [v for v in values if v not in allowed]
         if bad:
-            raise InputError(file, place, f"`{name}: {bad[0]}` is not a value of `{spec.name}.{name}`.",
+            raise InputError(file, place, f"`{name}: {visible(bad[0])}` is not a value of `{spec.name}.{name}`.",
                              f"use one of: {', '.join(allowed)}.")
-        clean[name] = values if isinstance(value, list) else values[0]
+        clean[name] = list(values) if isinstance(value, list) else value
     return clean
 
 
-def _text_list(value, what: str, file: str, place: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return [str(v) for v in value]
-    raise InputError(file, place, f"`{what}` must be a list of texts.", f"write `{what}: [\"...\", \"...\"]`.")
-
-
-def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tuple]]:
-    """Key items, distractors and untagged notes from the file and its `include:` files, with origins."""
+def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tuple], list[Path]]:
+    """Key items, distractors and untagged notes from the file and its `include:` files, with origins,
+    and the include files (each inside the exercise's folder, read within limits, schema-checked)."""
     items, distractors, untagged = [], [], []
-    sources = [(path, data)]
-    for name in _text_list(data.get("include"), "include", str(path), f"line {_line(data, 'include')}"):
-        sources.append((path.parent / name, _read_yaml(path.parent / name)))
+    sources, included = [(path, data)], []
+    for n, name in enumerate(data.get("include") or []):
+        place = f"line {_where(data, ['include', n])[0]} (`include`)"
+        include = inside(path.parent, name, str(path), place, "include file")
+        sources.append((include, _read_yaml(include, schema_validators()[1])))
+        included.append(include)
     for file, body in sources:
         for field_name, bucket in (("key", items), ("distractors", distractors), ("untagged", untagged)):
-            entries = body.get(field_name) or []
-            if not isinstance(entries, list):
-                raise InputError(str(file), f"line {_line(body, field_name)}", f"`{field_name}` must be a list.",
-                                 f"start each entry of `{field_name}:` with `- `.")
-            bucket.extend((file, entry) for entry in entries)
-    return items, distractors, untagged
+            bucket.extend((file, entry) for entry in body.get(field_name) or [])
+    return items, distractors, untagged, included
 
 
 def load_exercise(path: str | Path) -> Exercise:
     """Read an exercise file, resolve every quote, and check every reference."""
     path = Path(path)
-    data = _read_yaml(path)
     file = str(path)
-    ex_id = data.get("id")
-    if not isinstance(ex_id, str) or not ID_PATTERN.match(ex_id):
-        raise InputError(file, f"line {_line(data, 'id')}", f"the exercise id {ex_id!r} is missing or not valid.",
-                         "use lowercase letters, digits and dashes, e.g. `id: kremlin-drone`.")
-    if not data.get("article"):
-        raise InputError(file, "", "there is no `article:` line.", "add `article: article.txt` (next to this file).")
-    article = Article.from_file(path.parent / str(data["article"]))
+    data = _read_yaml(path, schema_validators()[0])
+    ex_id = data["id"]
+    article_path = inside(path.parent, data["article"], file, f"line {_line(data, 'article')} (`article`)",
+                          "article")
+    article = Article.from_file(article_path)
     task = data.get("task") or {}
-    difficulty = str(task.get("difficulty", "standard"))
-    if difficulty not in DIFFICULTIES:
-        raise InputError(file, f"line {_line(task, 'difficulty')}", f"unknown difficulty {difficulty!r}.",
-                         f"use one of: {', '.join(DIFFICULTIES)}.")
-    tolerance = task.get("tolerance", 0.75)
-    if not isinstance(tolerance, (int, float)) or not 0 < tolerance <= 1:
-        raise InputError(file, f"line {_line(task, 'tolerance')}", f"tolerance {tolerance!r} is not between 0 and 1.",
-                         "use a number such as 0.75.")
-    labels = _labels_from(task, file)
+    difficulty = task.get("difficulty") or "standard"
+    tolerance = task.get("tolerance")
+    labels = _labels_from(task)
     resolver = _Resolver(article)
-    raw_items, raw_distractors, raw_untagged = _gather(data, path)
+    raw_items, raw_distractors, raw_untagged, included = _gather(data, path)
 
     seen: dict[str, str] = {}
 
     def claim_id(entry, origin: str, place: str) -> str:
-        item_id = entry.get("id")
-        if not isinstance(item_id, str) or not ID_PATTERN.match(item_id):
-            raise InputError(origin, place, f"the item id {item_id!r} is missing or not valid.",
-                             "give every item a unique `id:` of lowercase letters, digits and dashes.")
+        item_id = entry["id"]
         if item_id in seen:
             raise InputError(origin, place, f"the id `{item_id}` is used twice (also at {seen[item_id]}).",
                              "give each item its own id.")
@@ -240,42 +479,22 @@ def load_exercise(path: str | Path) -> Exercise:
     key: list[KeyItem] = []
     for origin, entry in raw_items:
         origin = str(origin)
-        place = f"line {_line(entry)}"
-        if not isinstance(entry, dict):
-            raise InputError(origin, place, "a key item must be a mapping.", "start it with `- id: ...`.")
-        item_id = claim_id(entry, origin, place)
+        item_id = claim_id(entry, origin, f"line {_line(entry)}")
         place = f"line {_line(entry)} (item {item_id})"
-        unknown = set(entry) - ITEM_FIELDS
-        if unknown:
-            raise InputError(origin, place, f"unknown field `{sorted(unknown)[0]}`.",
-                             f"use only: {', '.join(sorted(ITEM_FIELDS))}.")
-        label = entry.get("label")
+        label = entry["label"]
         if label not in labels:
-            raise InputError(origin, place, f"unknown label {label!r}.", f"use one of: {', '.join(labels)}.")
+            raise InputError(origin, place, f"unknown label {shown(label)}.", f"use one of: {', '.join(labels)}.")
         start, end, quote = resolver.resolve(entry, origin, place)
-        accept = []
-        for alt in entry.get("accept") or []:
-            accept.append(Span(*resolver.resolve(alt, origin, f"{place}, accept", near=(start, end))))
-        hints = _text_list(entry.get("hints"), "hints", origin, place)
-        if len(hints) > 2:
-            raise InputError(origin, place, "an item has more than two hints.", "keep the two most helpful hints.")
-        confidence = entry.get("confidence")
-        if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))
-                                       or not 0 <= confidence <= 1):
-            raise InputError(origin, place, f"`confidence: {confidence}` is not a number from 0 to 1.",
-                             "write the suggestion's confidence, such as `confidence: 0.75`, or delete the line.")
-        source_ids = entry.get("source_ids")
-        if source_ids is not None:
-            source_ids = _text_list(source_ids, "source_ids", origin, place)
+        accept = [Span(*resolver.resolve(alt, origin, f"{place}, accept", near=(start, end)))
+                  for alt in entry.get("accept") or []]
         key.append(KeyItem(
             id=item_id, label=label, start=start, end=end, quote=quote, line=article.line_of(start),
             attrs=_check_attrs(entry.get("attrs"), labels[label], origin, place),
-            entity=str(entry["entity"]) if entry.get("entity") else None, source_ids=source_ids,
-            why=str(entry.get("why") or "").strip(),
-            hints=tuple(hints),
-            accept=accept, optional=bool(entry.get("optional", False)), draft=bool(entry.get("draft", False)),
-            voice_exception=entry.get("voice_exception"), reason=str(entry.get("reason") or "").strip(),
-            confidence=None if confidence is None else float(confidence)))
+            entity=entry.get("entity") or None, source_ids=entry.get("source_ids"),
+            why=(entry.get("why") or "").strip(), hints=tuple(entry.get("hints") or ()),
+            accept=accept, optional=bool(entry.get("optional")), draft=bool(entry.get("draft")),
+            voice_exception=entry.get("voice_exception"), reason=(entry.get("reason") or "").strip(),
+            confidence=entry.get("confidence")))
 
     by_id = {k.id: k for k in key}
     for item in key:
@@ -289,31 +508,22 @@ def load_exercise(path: str | Path) -> Exercise:
     distractors: list[Distractor] = []
     for origin, entry in raw_distractors:
         origin = str(origin)
-        place = f"line {_line(entry)}"
-        if not isinstance(entry, dict):
-            raise InputError(origin, place, "a distractor must be a mapping.", "start it with `- id: ...`.")
-        item_id = claim_id(entry, origin, place)
+        item_id = claim_id(entry, origin, f"line {_line(entry)}")
         place = f"line {_line(entry)} (distractor {item_id})"
-        unknown = set(entry) - DISTRACTOR_FIELDS
-        if unknown:
-            raise InputError(origin, place, f"unknown field `{sorted(unknown)[0]}`.",
-                             f"use only: {', '.join(sorted(DISTRACTOR_FIELDS))}.")
-        for_labels = _text_list(entry.get("labels"), "labels", origin, place) or list(labels)
+        for_labels = list(entry.get("labels") or labels)
         bad = [n for n in for_labels if n not in labels]
         if bad:
-            raise InputError(origin, place, f"unknown label {bad[0]!r}.", f"use some of: {', '.join(labels)}.")
+            raise InputError(origin, place, f"unknown label {shown(bad[0])}.", f"use some of: {', '.join(labels)}.")
         start, end, quote = resolver.resolve(entry, origin, place)
         distractors.append(Distractor(item_id, start, end, quote, article.line_of(start), for_labels,
-                                      str(entry.get("why") or "").strip(), bool(entry.get("draft", False))))
+                                      (entry.get("why") or "").strip(), bool(entry.get("draft"))))
 
-    untagged = [{"line": int(e.get("line", 0)), "why": str(e.get("why", ""))}
-                for _, e in raw_untagged if isinstance(e, dict)]
-    return Exercise(id=ex_id, title=str(data.get("title") or ex_id),
-                    instructions=str(task.get("instructions") or "").strip(), difficulty=difficulty,
-                    tolerance=float(tolerance), labels=labels, key=key, distractors=distractors,
-                    article=article, path=path, untagged=untagged,
-                    files=[path, *(path.parent / str(n) for n in _text_list(data.get("include"), "include", file, "")),
-                           path.parent / str(data["article"])])
+    untagged = [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
+    return Exercise(id=ex_id, title=data.get("title") or ex_id,
+                    instructions=(task.get("instructions") or "").strip(), difficulty=difficulty,
+                    tolerance=0.75 if tolerance is None else float(tolerance), labels=labels, key=key,
+                    distractors=distractors, article=article, path=path, untagged=untagged,
+                    files=[path, *included, article_path])
 
 
 def _inside_hyphenated(text: str, item) -> bool:

@@ -1,18 +1,97 @@
 """Tags and hand-in files: plain data, validated where it enters.
 
-A hand-in that cannot be used at all (not JSON, another exercise or article) is refused with one
-`InputError`; a single bad tag is reported as a `Finding` and left out while the rest loads.
+A hand-in that cannot be used at all is refused with one `InputError`; a single bad tag is reported
+as a `Finding` and left out while the rest loads. Every kind of problem has a stable code, listed
+below in the order the checks run (the first refusal wins; tags are checked one by one, in file
+order, each against the tag checks in their order). The JavaScript reader is held to the same codes
+and order; tests/hostile/handins/ has a file for each, with the code it must give.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_HANDIN_BYTES
-from .errors import Finding, InputError
+from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS
+from .errors import Finding, InputError, visible
+from .exercise import is_id
+from .files import HANDIN, decode_utf8, read_bytes, write_file
 
+MAX_DEPTH = MAX_JSON_DEPTH     # lists and objects inside each other: a hand-in needs 4
+MAX_DIGITS = MAX_NUMBER_DIGITS  # digits in one number: offsets need 7, and JavaScript counts exactly up to 15
+SHOWN = 60                      # characters of a student's text quoted in a message
+
+_DOWNLOAD = "choose the .json file that the Download button saved; do not edit it by hand."
+_AGAIN = "tag it again in the widget."
+
+# The checks on the file itself, in core/files.py, come first, in this order.
+FILE_CHECKS = ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
+
+# Why a whole hand-in is refused, after the file checks, in the order the checks run.
+# `not-json`, `too-deep` and `number-too-long` are one check: the first of them in reading order.
+REFUSALS: dict[str, tuple[str, str]] = {
+    "not-json": ("this is not valid JSON ({detail}).", _DOWNLOAD),
+    "too-deep": (f"lists and objects are nested more than {MAX_DEPTH} deep here.", _DOWNLOAD),
+    "number-too-long": (f"a number here has more than {MAX_DIGITS} digits.", _DOWNLOAD),
+    "not-a-handin": ("this is not a medialit hand-in file.", _DOWNLOAD),
+    "other-format": ("this file has format {format}, not " + repr(HANDIN_FORMAT) + ".",
+                     "choose the .json file that the Download button saved (a newer medialit may read newer files)."),
+    "bad-field": ("this {what}.", _DOWNLOAD),
+    "lone-surrogate": ("this text holds a broken character (half of a UTF-16 pair).", _DOWNLOAD),
+    "no-tags": ("the file has no list of tags.", _DOWNLOAD),
+    "other-exercise": ("this hand-in is for exercise {handin}, not {exercise}.",
+                       "check it against its own exercise file."),
+    "other-article": ("this hand-in was made for another version of the article (hand-in {handin}…, exercise "
+                      "{exercise}…).",
+                      "use the exercise version the student worked on, or ask the student to tag again."),
+}
+HANDIN_CHECKS = FILE_CHECKS + tuple(REFUSALS)
+
+# Why one tag is left out (the rest of the hand-in loads), in the order the checks run;
+# `bad-source-link` is checked last, once every tag is in. The sentences are the ones static/check.js
+# writes too (the shared vectors hold them equal), so the tag's own text appears as it is: whoever
+# shows a message escapes it for where it goes (terminal, HTML, CSV).
+TAG_PROBLEMS: dict[str, tuple[str, str]] = {
+    "tag-not-object": ("this tag is not an object; it was left out.", _AGAIN),
+    "tag-bad-field": ("this tag {detail}; it was left out.", _AGAIN),
+    "tag-bad-text": ("this tag's `{field}` holds a broken character (half of a UTF-16 pair); it was left out.", _AGAIN),
+    "duplicate-id": ("the id `{id}` is used twice; the second was left out.",
+                     "give each tag its own id, or tag it again in the widget."),
+    "outside-article": ("its span {start}–{end} is outside the article (0–{length}); it was left out.", _AGAIN),
+    "orphan": ("orphan: its quote “{quote}” does not match the article there (“{there}”, L{line}); it was left out.",
+               _AGAIN),
+    "unknown-label": ("its label {label} is not one of this exercise's ({labels}); it was left out.", _AGAIN),
+    "unknown-attribute": ("label {label} has no attribute {name}; the tag was left out.", _AGAIN),
+    "bad-attribute-value": ("{value} is not a value of {label}.{name} ({allowed}); the tag was left out.", _AGAIN),
+    "bad-source-link": ("`source_ids` points at {what} ({ref}); that link was dropped.",
+                        "link the claim to a source tag again."),
+}
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SHA256 = re.compile("[0-9a-f]{64}")
+_TEXT_FIELDS = ("exercise", "article_sha256", "student", "created", "updated")
+
+
+def refusal(code: str, file: str, place: str, **args) -> InputError:
+    problem, fix = REFUSALS[code]
+    return InputError(file, place, problem.format(**args), fix, code)
+
+
+def _finding(code: str, place: str, **args) -> Finding:
+    problem, fix = TAG_PROBLEMS[code]
+    return Finding(place, problem.format(**args), fix, code)
+
+
+def _cut(text: str, limit: int = SHOWN) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def shown(text, limit: int = SHOWN) -> str:
+    """Someone's text in a message: in quotation marks, cut short, and with line breaks and control
+    characters written out, so that it stays one line and cannot act on a terminal."""
+    return f"“{visible(_cut(str(text), limit))}”"
 
 
 def now_iso() -> str:
@@ -36,7 +115,7 @@ class Tag:
 
     @classmethod
     def from_json(cls, data: dict) -> "Tag":
-        """Build a tag from a mapping whose field types are already checked (see `parse_tag`)."""
+        """Build a tag from a mapping whose field types are already checked (see `_tag_problem`)."""
         return cls(data["id"], data["label"], data["start"], data["end"], data["quote"],
                    dict(data.get("attrs") or {}), list(data.get("source_ids") or ()), data.get("note") or "")
 
@@ -57,80 +136,170 @@ class HandIn:
                 "student": self.student, "created": self.created, "updated": self.updated,
                 "tags": [t.to_json() for t in self.tags]}
 
-    def save(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    def save(self, path: str | Path, replace: bool = True) -> None:
+        write_file(path, json.dumps(self.to_json(), ensure_ascii=False, indent=1), replace=replace)
 
 
-def _tag_problem(raw) -> str | None:
-    """What is wrong with the shape of one tag, or None (exact JSON types: a bool is not a number)."""
-    if type(raw) is not dict:
-        return "is not an object"
-    get = raw.get
-    for name in ("id", "label", "quote"):
-        value = get(name)
-        if type(value) is not str or not value:
-            return f"has no `{name}` text"
-    if type(get("start")) is not int:
-        return "has no whole-number `start`"
-    if type(get("end")) is not int:
-        return "has no whole-number `end`"
-    if type(get("attrs", {})) is not dict:
-        return "has `attrs` that is not an object"
-    ids = get("source_ids", [])
-    if type(ids) is not list or not all(type(i) is str for i in ids):
-        return "has `source_ids` that is not a list of ids"
-    note = get("note")
-    if note is not None and type(note) is not str:
-        return "has a `note` that is not text"
+# --- JSON text -----------------------------------------------------------------------------------
+
+_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"')  # the rest of a JSON string, its closing quote included
+_LONG_NUMBER = re.compile(r"\d{%d}" % (MAX_DIGITS + 1))
+_TOKEN = re.compile(r'"|[\[{]|[\]}]|\d[\d.eE+-]*|[A-Za-z]+')
+_CONTAINERS = (dict, list)
+
+
+def _first_limit(text: str, end: int | None = None) -> tuple[str, int] | None:
+    """The first place, in reading order, nested too deep, with a number too long, or with NaN or
+    Infinity (not JSON). One pass over the text; strings are skipped whole (an unterminated one ends
+    the pass: the JSON parser reports it). The parser finds these too, but not where they are."""
+    depth, at, end = 0, 0, len(text) if end is None else end
+    while (token := _TOKEN.search(text, at, end)) is not None:
+        at, kind = token.end(), token.group()
+        if kind == '"':
+            rest = _STRING_REST.match(text, at)
+            if rest is None:
+                return None
+            at = rest.end()
+        elif kind in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return "too-deep", token.start()
+        elif kind in "]}":
+            depth -= 1
+        elif kind[0].isdigit():
+            if _LONG_NUMBER.search(kind):
+                return "number-too-long", token.start()
+        elif kind in ("NaN", "Infinity"):
+            return "not-json", token.start()
     return None
+
+
+def _deeper_than(data, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` deep in decoded JSON (walked level by level,
+    without recursion)."""
+    level = [data] if type(data) in _CONTAINERS else []
+    for _ in range(limit):
+        if not level:
+            return False
+        level = [child for node in level for child in (node.values() if type(node) is dict else node)
+                 if type(child) in _CONTAINERS]
+    return bool(level)
+
+
+class _Limit(ValueError):
+    """Raised while decoding: a number too long, or NaN/Infinity (the text is scanned for where)."""
+
+
+def _whole_number(text: str) -> int:
+    if len(text) - (text[0] == "-") > MAX_DIGITS:
+        raise _Limit(text)
+    return int(text)
+
+
+def _real_number(text: str) -> float:
+    if _LONG_NUMBER.search(text):
+        raise _Limit(text)
+    return float(text)
+
+
+def _no_constant(name: str):
+    raise _Limit(name)  # NaN and Infinity are Python's, not JSON's
+
+
+def _place_of(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - text.rfind(chr(10), 0, offset)}"
+
+
+def read_json(text: str, file: str):
+    """Decode a hand-in's JSON; refused with `not-json`, `too-deep` or `number-too-long`, whichever
+    comes first in the text."""
+    try:
+        data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
+    except json.JSONDecodeError as err:
+        first = _first_limit(text, err.pos)
+        if first is None:
+            raise refusal("not-json", file, f"line {err.lineno}, column {err.colno}", detail=err.msg) from None
+    except (_Limit, RecursionError):  # a number too long, NaN, or deeper than the parser goes
+        first = _first_limit(text) or ("not-json", 0)
+    else:
+        if not _deeper_than(data, MAX_DEPTH):
+            return data
+        first = _first_limit(text) or ("too-deep", 0)
+    code, offset = first
+    raise refusal(code, file, _place_of(text, offset), detail="NaN and Infinity are not JSON numbers") from None
+
+
+# --- the hand-in ---------------------------------------------------------------------------------
+
+def _kind_of(value) -> str:
+    """A JSON value in words, for messages."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {dict: "an object", list: "a list"}.get(type(value), "something else")
 
 
 def parse_handin(data, file: str, exercise=None) -> HandIn:
     """Check a decoded hand-in against the format and, if given, against its exercise."""
-    if not isinstance(data, dict):
-        raise InputError(file, "top level", "this is not a medialit hand-in (no JSON object).",
-                         "choose the .json file that the Download button saved.")
+    if type(data) is not dict:
+        raise refusal("not-a-handin", file, "top level")
     fmt = data.get("format")
     if fmt != HANDIN_FORMAT:
-        problem = ("this is not a medialit hand-in file" if not isinstance(fmt, str) or not fmt.startswith("medialit.")
-                   else f"this file has format {fmt!r}, not {HANDIN_FORMAT!r}")
-        raise InputError(file, "`format`", f"{problem}.",
-                         "choose the .json file that the Download button saved (a newer medialit may read newer files).")
+        if isinstance(fmt, str) and fmt.startswith("medialit."):
+            raise refusal("other-format", file, "`format`", format=repr(_cut(fmt)))
+        raise refusal("not-a-handin", file, "`format`")
+    fields = {}
+    for name in _TEXT_FIELDS:
+        value = data.get(name)
+        if value is not None and type(value) is not str:
+            raise refusal("bad-field", file, f"`{name}`", what=f"should be text, but it is {_kind_of(value)}")
+        fields[name] = value or ""
+    if not is_id(fields["exercise"]):
+        raise refusal("bad-field", file, "`exercise`",
+                      what="is not an exercise id (lowercase letters, digits and dashes)")
+    if not _SHA256.fullmatch(fields["article_sha256"]):
+        raise refusal("bad-field", file, "`article_sha256`",
+                      what="is not the article's SHA-256 (64 hexadecimal digits)")
+    for name, value in fields.items():
+        if _SURROGATE.search(value):
+            raise refusal("lone-surrogate", file, f"`{name}`")
     tags_raw = data.get("tags")
-    if not isinstance(tags_raw, list):
-        raise InputError(file, "`tags`", "the file has no list of tags.", "choose the file that the Download button saved.")
-    handin = HandIn(exercise=str(data.get("exercise") or ""), article_sha256=str(data.get("article_sha256") or ""),
-                    student=str(data.get("student") or ""), created=str(data.get("created") or ""),
-                    updated=str(data.get("updated") or ""), file=file)
+    if type(tags_raw) is not list:
+        raise refusal("no-tags", file, "`tags`")
+    handin = HandIn(**fields, file=file)
     if exercise is not None:
-        if handin.exercise != exercise.id:
-            raise InputError(file, "`exercise`", f"this hand-in is for exercise {handin.exercise!r}, "
-                             f"not {exercise.id!r}.", "check it against its own exercise file.")
-        if handin.article_sha256 != exercise.article.sha256:
-            raise InputError(file, "`article_sha256`",
-                             f"this hand-in was made for another version of the article "
-                             f"(hand-in {handin.article_sha256[:12]}…, exercise {exercise.article.sha256[:12]}…).",
-                             "use the exercise version the student worked on, or ask the student to tag again.")
+        _same_exercise(handin, exercise)
+    handin.tags, handin.findings = _sort_tags(tags_raw, exercise)
+    return handin
 
+
+def _same_exercise(handin: HandIn, exercise) -> None:
+    if handin.exercise != exercise.id:
+        raise refusal("other-exercise", handin.file or "the hand-in", "`exercise`", handin=repr(_cut(handin.exercise)),
+                      exercise=repr(exercise.id))
+    if handin.article_sha256 != exercise.article.sha256:
+        raise refusal("other-article", handin.file or "the hand-in", "`article_sha256`",
+                      handin=visible(handin.article_sha256[:12]), exercise=exercise.article.sha256[:12])
+
+
+def _sort_tags(tags_raw: list, exercise) -> tuple[list[Tag], list[Finding]]:
+    """The tags that pass every check, and a finding for each one left out."""
     seen: set[str] = set()
     candidates: list[Tag] = []
+    findings: list[Finding] = []
     for n, raw in enumerate(tags_raw, start=1):
         problem = _tag_problem(raw)
-        if problem:
-            handin.findings.append(Finding(_place(n, raw), f"this tag {problem}; it was left out.",
-                                           "tag it again in the widget."))
+        if problem is None:
+            tag = Tag.from_json(raw)
+            problem = ("duplicate-id", {"id": tag.id}) if tag.id in seen else None
+            if problem is None:
+                seen.add(tag.id)
+                problem = _against_exercise(tag, exercise) if exercise is not None else None
+        if problem is not None:
+            findings.append(_finding(problem[0], _place(n, raw), **problem[1]))
             continue
-        tag = Tag.from_json(raw)
-        if tag.id in seen:
-            handin.findings.append(Finding(_place(n, raw), f"the id `{tag.id}` is used twice; the second was "
-                                           "left out.", "give each tag its own id, or tag it again in the widget."))
-            continue
-        seen.add(tag.id)
-        if exercise is not None:
-            problem = _against_exercise(tag, exercise)
-            if problem:
-                handin.findings.append(Finding(_place(n, raw), problem, "tag it again in the widget."))
-                continue
         candidates.append(tag)
 
     kept = {t.id: t for t in candidates}
@@ -139,53 +308,91 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
             target = kept.get(ref)
             if target is None or target.label != "source":
                 what = "a tag that is not there" if target is None else f"a {target.label} tag, not a source"
-                handin.findings.append(Finding(f"tag {tag.id}", f"`source_ids` points at {what} ({ref}); "
-                                               "that link was dropped.", "link the claim to a source tag again."))
+                findings.append(_finding("bad-source-link", f"tag {visible(tag.id)}", what=what, ref=ref))
         tag.source_ids = [r for r in tag.source_ids if r in kept and kept[r].label == "source"]
-    handin.tags = candidates
-    return handin
+    return candidates, findings
 
 
 def _place(n: int, raw) -> str:
     """Where a tag sits in the file: its number, and its id when it has one."""
     tag_id = raw.get("id") if isinstance(raw, dict) else None
-    return f"tag {n}" + (f" ({tag_id})" if isinstance(tag_id, str) else "")
+    return f"tag {n}" + (f" ({visible(tag_id)})" if isinstance(tag_id, str) else "")
 
 
-def _against_exercise(tag: Tag, exercise) -> str | None:
+def _tag_problem(raw) -> tuple[str, dict] | None:
+    """What is wrong with the shape of one tag, or None (exact JSON types: a bool is not a number)."""
+    if type(raw) is not dict:
+        return "tag-not-object", {}
+    get = raw.get
+    tag_id, label, quote = get("id"), get("label"), get("quote")
+    for name, value in (("id", tag_id), ("label", label), ("quote", quote)):
+        if type(value) is not str or not value:
+            return "tag-bad-field", {"detail": f"has no `{name}` text"}
+    for name in ("start", "end"):
+        if type(get(name)) is not int:
+            return "tag-bad-field", {"detail": f"has no whole-number `{name}`"}
+    attrs = get("attrs", {})
+    if type(attrs) is not dict or not all(type(v) is str or v is None for v in attrs.values()):
+        return "tag-bad-field", {"detail": "has `attrs` that is not an object of texts"}
+    ids = get("source_ids", [])
+    if type(ids) is not list or not all(type(i) is str for i in ids):
+        return "tag-bad-field", {"detail": "has `source_ids` that is not a list of ids"}
+    note = get("note")
+    if note is not None and type(note) is not str:
+        return "tag-bad-field", {"detail": "has a `note` that is not text"}
+    note = note or ""
+    attr_text = "".join(k + (v or "") for k, v in attrs.items()) if attrs else ""
+    if _SURROGATE.search(tag_id + label + quote + note + "".join(ids) + attr_text):
+        texts = {"id": tag_id, "label": label, "quote": quote, "note": note, "source_ids": "".join(ids),
+                 "attrs": attr_text}
+        return "tag-bad-text", {"field": next(name for name, text in texts.items() if _SURROGATE.search(text))}
+    return None
+
+
+def _against_exercise(tag: Tag, exercise) -> tuple[str, dict] | None:
     text = exercise.article.text
     if not 0 <= tag.start < tag.end <= len(text):
-        return f"its span {tag.start}–{tag.end} is outside the article (0–{len(text)}); it was left out."
+        return "outside-article", {"start": tag.start, "end": tag.end, "length": len(text)}
     if text[tag.start:tag.end] != tag.quote:
-        return (f"orphan: its quote “{tag.quote}” does not match the article there "
-                f"(“{text[tag.start:tag.end]}”, L{exercise.article.line_of(tag.start)}); it was left out.")
+        return "orphan", {"quote": tag.quote, "there": text[tag.start:tag.end],
+                          "line": exercise.article.line_of(tag.start)}
     spec = exercise.labels.get(tag.label)
     if spec is None:
-        return f"its label {tag.label!r} is not one of this exercise's ({', '.join(exercise.labels)}); it was left out."
+        return "unknown-label", {"label": repr(tag.label), "labels": ", ".join(exercise.labels)}
     for name, value in tag.attrs.items():
         allowed = spec.attrs.get(name)
         if allowed is None:
-            return f"label {tag.label} has no attribute {name!r}; the tag was left out."
+            return "unknown-attribute", {"label": tag.label, "name": repr(name)}
         if allowed != FREE_TEXT and value not in (None, "") and value not in allowed:
-            return f"{value!r} is not a value of {tag.label}.{name} ({', '.join(allowed)}); the tag was left out."
+            return "bad-attribute-value", {"value": repr(value), "label": tag.label, "name": name,
+                                           "allowed": ", ".join(allowed)}
     return None
+
+
+def for_check(handin: HandIn, exercise) -> HandIn:
+    """The hand-in as Check may use it: refused when it is for another exercise or article, and every
+    tag held to the same rules as a file's (a bad one is left out with a finding).
+
+    `load_handin(path)` without an exercise, or a HandIn built in Python, has not been through them;
+    one that has passes through unchanged (its tags are looked at, not copied)."""
+    whole = getattr(exercise, "whole", None) or exercise
+    _same_exercise(handin, whole)
+    sources, seen = set(), set()
+    for tag in handin.tags:
+        if type(tag) is not Tag or _tag_problem(vars(tag)) or tag.id in seen or _against_exercise(tag, whole):
+            break
+        seen.add(tag.id)
+        if tag.label == "source":
+            sources.add(tag.id)
+    else:
+        if all(ref in sources for tag in handin.tags for ref in tag.source_ids):
+            return handin
+    tags, findings = _sort_tags([vars(t) if isinstance(t, Tag) else t for t in handin.tags], whole)
+    return replace(handin, tags=tags, findings=[*handin.findings, *findings])
 
 
 def load_handin(path: str | Path, exercise=None) -> HandIn:
     """Read a hand-in file; refuse it whole or report bad tags as findings."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(str(path), "", "the file does not exist.", "check the path.") from None
-    if size > MAX_HANDIN_BYTES:
-        raise InputError(str(path), "", f"the file is {size / 1048576:.1f} MB; a hand-in is at most 5 MB.",
-                         "choose the .json file that the Download button saved.")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(str(path), "", "the file is not text.", "choose the .json file that the Download button saved.") from None
-    except json.JSONDecodeError as err:
-        raise InputError(str(path), f"line {err.lineno}, column {err.colno}", f"this is not valid JSON ({err.msg}).",
-                         "choose the .json file that the Download button saved; do not edit it by hand.") from None
-    return parse_handin(data, str(path), exercise)
+    name = str(path)
+    text = decode_utf8(read_bytes(path, HANDIN), name, HANDIN)
+    return parse_handin(read_json(text, name), name, exercise)

@@ -8,12 +8,14 @@ and (for loaded words) the technique.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 from ..core.handin import Tag
 from ..core.article import Article
 from ..core.errors import InputError
+from ..core.files import exists, write_file
 from .ptc import to_ptc
 
 FORMATS = ("webanno", "brat", "spacy", "ptc")
@@ -118,10 +120,14 @@ def _webanno_tag(anno: dict, article: Article, place: str) -> Tag:
 
 # --- brat standoff --------------------------------------------------------------------------------
 
+# What str.splitlines() splits on (an article has no \r): a brat fragment must not hold one.
+_LINE_BREAK = re.compile("[\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def _fragments(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """brat fragments may not contain a line break: split there and drop edge whitespace."""
     pieces, at = [], start
-    for line in article.text[start:end].split("\n"):
+    for line in _LINE_BREAK.split(article.text[start:end]):
         lead = len(line) - len(line.lstrip())
         body = line.strip()
         if body:
@@ -131,6 +137,7 @@ def _fragments(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _one_line(text: str) -> str:
+    """Free text on one .ann line: every run of white space, line breaks included, is one space."""
     return " ".join(str(text).split())
 
 
@@ -148,7 +155,7 @@ def to_brat(tags: list[Tag], article: Article) -> str:
         for name, value in tag.attrs.items():
             if value is None or value == "":
                 continue
-            if " " in str(value) or "\t" in str(value):
+            if str(value).split() != [str(value)]:  # white space of any kind: a note keeps it on one line
                 note_n += 1
                 lines.append(f"#{note_n}\tmedialit.{name} {number[tag.id]}\t{_one_line(value)}")
             else:
@@ -169,7 +176,7 @@ def from_brat(ann: str, article: Article) -> list[Tag]:
     for n, line in enumerate(ann.splitlines(), start=1):
         if not line.strip():
             continue
-        fields = line.split("\t")
+        fields = line.split("\t", 2)  # the text after the second tab is the span's text, tabs and all
         kind, head = fields[0], fields[1].split(" ") if len(fields) > 1 else []
         try:
             if kind.startswith("T"):
@@ -249,9 +256,18 @@ def from_spacy(doc, article: Article) -> list[Tag]:
 
 
 def save_spacy(doc, path: str | Path) -> None:
+    write_file(path, _docbin_bytes(doc))
+
+
+def _docbin_bytes(doc) -> bytes:
     from spacy.tokens import DocBin
 
-    DocBin(docs=[doc], store_user_data=True).to_disk(path)
+    return DocBin(docs=[doc], store_user_data=True).to_bytes()
+
+
+def to_spacy_bytes(tags: list[Tag], article: Article) -> bytes:
+    """What `save_spacy(to_spacy(...))` writes: a DocBin with the tags."""
+    return _docbin_bytes(to_spacy(tags, article))
 
 
 def load_spacy(path: str | Path, nlp=None):
@@ -276,30 +292,30 @@ def brat_conf(labels) -> str:
 
 
 def export(tags: list[Tag], article: Article, fmt: str, out: Path, name: str, labels=None,
-           all_labels: bool = False) -> list[Path]:
+           all_labels: bool = False, replace: bool = False) -> list[Path]:
     """Write `tags` in format `fmt` to `out`. brat: `out` takes the .ann suffix, the article goes into the
     .txt beside it and `annotation.conf` (from `labels`) into the folder when there is none yet.
-    PTC: loaded words only unless `all_labels`."""
-    if fmt == "webanno":
-        out.write_text(json.dumps(to_webanno(tags, article, name), ensure_ascii=False, indent=1), encoding="utf-8")
-        return [out]
+    PTC: loaded words only unless `all_labels`.
+
+    Nothing is replaced unless `replace`; each file is written whole or not at all."""
+    if fmt not in FORMATS:
+        raise InputError("--to", fmt, "unknown export format.", f"use one of: {', '.join(FORMATS)}.")
     if fmt == "brat":
-        out, text = out.with_suffix(".ann"), out.with_suffix(".txt")
-        out.write_text(to_brat(tags, article), encoding="utf-8")
-        text.write_text(article.text, encoding="utf-8")
-        written = [out, text]
-        conf = out.parent / "annotation.conf"
-        if labels and not conf.exists():
-            conf.write_text(brat_conf(labels), encoding="utf-8")
-            written.append(conf)
-        return written
-    if fmt == "spacy":
-        save_spacy(to_spacy(tags, article), out)
-        return [out]
-    if fmt == "ptc":
-        out.write_text(to_ptc(tags, name, all_labels), encoding="utf-8")
-        return [out]
-    raise InputError("--to", fmt, "unknown export format.", f"use one of: {', '.join(FORMATS)}.")
+        out = out.with_suffix(".ann")
+    files = {"webanno": lambda: {out: json.dumps(to_webanno(tags, article, name), ensure_ascii=False, indent=1)},
+             "brat": lambda: {out: to_brat(tags, article), out.with_suffix(".txt"): article.text},
+             "spacy": lambda: {out: to_spacy_bytes(tags, article)},
+             "ptc": lambda: {out: to_ptc(tags, name, all_labels)}}[fmt]()
+    if not replace:
+        for path in files:
+            if exists(path):
+                raise InputError(str(path), "", "this file already exists; nothing was written.",
+                                 "choose another --out, or add --force to replace it.", "exists")
+    conf = out.parent / "annotation.conf"
+    if fmt == "brat" and labels and not exists(conf):
+        files[conf] = brat_conf(labels)
+    fix = "choose another --out, in a folder you can write to."
+    return [write_file(path, data, fix=fix) for path, data in files.items()]
 
 
 SUFFIX = {"webanno": ".jsonld", "brat": ".ann", "spacy": ".spacy", "ptc": ".tsv"}

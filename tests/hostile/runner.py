@@ -1,0 +1,455 @@
+"""Run the `medialit` command on every hostile input and sort what happens into a tally.
+
+Each case runs the real entry point, `medialit.cli.main.main(argv)`, in a forked child (so that a
+hang can be stopped and a crash cannot take the runner with it), with stdout and stderr as UTF-8
+files, like a terminal. A case is:
+
+- clean: the expected exit code (0 all well, 1 findings, 2 bad input), no traceback, no raw control
+  character in the output, and for bad input one message on stderr naming the file and the fix;
+- traceback: a traceback, exit 3 ("this is a bug"), or a child killed by a signal;
+- hang: still running after the time limit;
+- accepted garbage: bad input that was not refused, or an output that breaks a promise (a file
+  overwritten, a spreadsheet formula left live, a forged line on the terminal);
+- unclear: refused, but without one message naming the file and the fix.
+
+    python tests/hostile/runner.py            # the tally, and every case that is not clean
+    python tests/hostile/runner.py -v         # every case
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
+TIMEOUT = 20.0
+KINDS = ("clean", "traceback", "hang", "accepted garbage", "unclear")
+OUTCOMES: list = []  # what the test run saw, for the tally at its end (conftest.py)
+# What must never reach a terminal raw: C0 controls but tab and newline, DEL, C1 controls,
+# bidirectional overrides, line and paragraph separators, lone surrogates.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Result:
+    code: int | None
+    out: str
+    err: str
+    seconds: float
+    hung: bool = False
+    signal: int | None = None
+
+
+@dataclass
+class Case:
+    name: str
+    argv: list[str]
+    expect: int
+    names: str = ""  # what the message for bad input must name (a file name, usually)
+    post: Callable[[Path, Result], str | None] | None = None  # a broken promise, or None
+    setup: Callable[[Path], None] | None = None  # files this case needs of its own
+    timeout: float = TIMEOUT
+
+
+@dataclass
+class Outcome:
+    case: Case
+    kind: str
+    why: str = ""
+    result: Result | None = field(default=None, repr=False)
+
+
+# --- the workspace the cases run in ---------------------------------------------------------------
+
+def _directives(text: str) -> dict[str, list[str]]:
+    """`# key: value` lines at the top of a hostile exercise file (how to set up its folder)."""
+    found: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, _, value = line[1:].partition(":")
+        found.setdefault(key.strip(), []).append(value.strip())
+    return found
+
+
+def make_workspace(ws: Path) -> None:
+    """Copy the corpus into `ws` and make the things that cannot be kept in a repository."""
+    shutil.copytree(HERE / "base", ws / "base")
+    shutil.copytree(HERE / "handins", ws / "handins")
+    (ws / "handins" / "expected.json").unlink()
+    shutil.copytree(HERE / "articles", ws / "articles")
+    for path in sorted((HERE / "exercises").glob("*.yml")):
+        folder = ws / "exercises" / path.stem
+        folder.mkdir(parents=True)
+        raw = path.read_bytes()
+        (folder / "exercise.yml").write_bytes(raw)
+        setup = _directives(raw.decode("utf-8", "replace"))
+        source = setup.get("article-from", ["../../base/article.txt"])[0]
+        article = (ws / "articles" / source) if "article-from" in setup else ws / "base" / "article.txt"
+        shutil.copyfile(article, folder / Path(source).name if "article-from" in setup else folder / "article.txt")
+        for name in setup.get("mkdir", []):
+            (folder / name).mkdir()
+        for name in setup.get("mkfifo", []):
+            os.mkfifo(folder / name)
+        for link in setup.get("symlink", []):
+            name, target = (part.strip() for part in link.split("->"))
+            os.symlink(target, folder / name)
+    special = ws / "special"
+    special.mkdir()
+    os.mkfifo(special / "fifo.json")
+    os.symlink("loop.json", special / "loop.json")
+    os.symlink("nowhere.json", special / "dangling.json")
+    (special / "folder.json").mkdir()
+    big = special / "big.json"
+    with big.open("wb") as f:  # a valid-looking start, then more than any hand-in can be
+        f.write(b'{"format": "medialit.handin/1", "tags": [' + b" " * (6 * 1024 * 1024) + b"]}")
+    (special / "big-article.txt").write_text("Word. " * (2 * 1024 * 1024), encoding="utf-8")
+    evil = ws / "evil"  # where a hand-in's `exercise: ../../evil` would lead if paths were built from it
+    evil.mkdir()
+    shutil.copyfile(HERE / "exercises" / "laughs-title.yml", evil / "exercise.yml")
+    (ws / "book").mkdir()
+
+
+# --- one case in a child process ------------------------------------------------------------------
+
+def run_case(argv: list[str], cwd: Path, timeout: float) -> Result:
+    """Run `medialit ARGV` in a forked child with a memory limit; kill it after `timeout` seconds."""
+    out_f, err_f = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:  # the child: behave like the console script `medialit`
+        code = 1
+        try:
+            os.setsid()
+            os.chdir(cwd)
+            os.dup2(out_f.fileno(), 1)
+            os.dup2(err_f.fileno(), 2)
+            sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", line_buffering=True)
+            sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", line_buffering=True)
+            limit = _memory_now() + 1536 * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            from medialit.cli.main import main
+            try:
+                code = main(argv)
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+                if not isinstance(stop.code, (int, type(None))):
+                    print(stop.code, file=sys.stderr)
+            except BaseException:  # what the interpreter does with an exception nobody caught
+                traceback.print_exc()
+                code = 1
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except BaseException:
+                    traceback.print_exc(file=sys.__stderr__)
+                    code = 1
+        finally:
+            os._exit(code if isinstance(code, int) else 1)
+    hung, status = False, 0
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() - start > timeout:
+            hung = True
+            os.killpg(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            break
+        time.sleep(0.01)
+    seconds = time.monotonic() - start
+    out_f.seek(0)
+    err_f.seek(0)
+    out, err = out_f.read().decode("utf-8", "replace"), err_f.read().decode("utf-8", "replace")
+    if hung:
+        return Result(None, out, err, seconds, hung=True)
+    if os.WIFSIGNALED(status):
+        return Result(None, out, err, seconds, signal=os.WTERMSIG(status))
+    return Result(os.WEXITSTATUS(status), out, err, seconds)
+
+
+def _memory_now() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[0]) * resource.getpagesize()
+
+
+def judge(case: Case, result: Result, ws: Path) -> Outcome:
+    if result.hung:
+        return Outcome(case, "hang", f"still running after {case.timeout:.0f} s", result)
+    if result.signal is not None:
+        return Outcome(case, "traceback", f"killed by signal {result.signal}", result)
+    if "Traceback (most recent call last)" in result.err or result.code == 3:
+        last = result.err.strip().splitlines()[-1:] or [""]
+        return Outcome(case, "traceback", f"exit {result.code}: {last[0][:160]}", result)
+    raw = RAW_CONTROL.search(result.out + result.err)
+    if raw:
+        return Outcome(case, "accepted garbage", f"raw control character U+{ord(raw.group()):04X} on the terminal",
+                       result)
+    if case.post is not None:
+        try:
+            broken = case.post(ws, result)
+        except Exception as err:  # noqa: BLE001 - an output that cannot be read back breaks a promise too
+            broken = f"the output cannot be read back: {type(err).__name__}: {err}"
+        if broken:
+            return Outcome(case, "accepted garbage", broken, result)
+    if result.code != case.expect:
+        kind = "accepted garbage" if case.expect == 2 and result.code in (0, 1) else "unclear"
+        return Outcome(case, kind, f"exit {result.code}, expected {case.expect}: "
+                       f"{(result.err.strip() or result.out.strip())[:160]}", result)
+    if case.expect == 2:
+        lines = result.err.strip().splitlines()
+        usage = lines and lines[0].startswith("usage:")
+        if not usage and (len(lines) != 1 or "Fix:" not in lines[0]):
+            return Outcome(case, "unclear", f"not one message with a fix: {result.err.strip()[:200]!r}", result)
+        if case.names and case.names not in result.err:
+            return Outcome(case, "unclear", f"does not name {case.names!r}: {result.err.strip()[:200]}", result)
+    return Outcome(case, "clean", "", result)
+
+
+# --- the cases ------------------------------------------------------------------------------------
+
+def _expected_handins() -> dict[str, dict]:
+    return json.loads((HERE / "handins" / "expected.json").read_text(encoding="utf-8"))
+
+
+def _exercise_expectations() -> dict[str, str]:
+    found = {}
+    for path in sorted((HERE / "exercises").glob("*.yml")):
+        found[path.stem] = _directives(path.read_bytes().decode("utf-8", "replace")).get("expect", ["refused"])[0]
+    return found
+
+
+def _unchanged(relative: str, original: bytes) -> Callable[[Path, Result], str | None]:
+    def post(ws: Path, _result: Result) -> str | None:
+        return None if (ws / relative).read_bytes() == original else f"{relative} was overwritten"
+    return post
+
+
+def _own(name: str, content: bytes) -> Callable[[Path], None]:
+    """A file of this case's own under `own/`, which the command must not overwrite."""
+    def setup(ws: Path) -> None:
+        shutil.rmtree(ws / "own", ignore_errors=True)
+        (ws / "own").mkdir()
+        (ws / "own" / name).write_bytes(content)
+    return setup
+
+
+def _no_forged_lines(_ws: Path, result: Result) -> str | None:
+    forged = [line for line in result.out.splitlines() if line.lstrip().startswith("Note: all good")]
+    return f"a forged line reached the terminal: {forged[0]!r}" if forged else None
+
+
+def _json_out(_ws: Path, result: Result) -> str | None:
+    """`--json` output stays JSON once control characters are written out."""
+    try:
+        json.loads(result.out)
+    except ValueError as err:
+        return f"the --json output is not JSON: {err}"
+    return None
+
+
+def _optional_read_as(value: bool, folder: str) -> Callable[[Path, Result], str | None]:
+    def post(ws: Path, _result: Result) -> str | None:
+        from medialit import load_exercise
+
+        item = load_exercise(ws / "exercises" / folder / "exercise.yml").key[0]
+        return None if item.optional is value else f"`optional` was read as {item.optional}"
+    return post
+
+
+def _report_post(expected_students: int, refused: list[str]) -> Callable[[Path, Result], str | None]:
+    def post(ws: Path, result: Result) -> str | None:
+        out = ws / "report-out"
+        scores = list(csv.DictReader((out / "scores.csv").open(encoding="utf-8")))
+        students = {row["student"] for row in scores}
+        if len(students) != expected_students:
+            return f"{len(students)} students in scores.csv, expected {expected_students}"
+        skipped = list(csv.DictReader((out / "skipped.csv").open(encoding="utf-8")))
+        listed = {Path(row["file"].lstrip("'")).name for row in skipped}
+        missing = [name for name in refused if name not in listed]
+        if missing:
+            return f"not listed in skipped.csv: {missing[:5]}"
+        for name in ("skipped.csv", "orphans.csv", "scores.csv"):
+            for row in csv.reader((out / name).open(encoding="utf-8")):
+                live = [cell for cell in row if cell.startswith(FORMULA_START)]
+                if live:
+                    return f"a spreadsheet formula is left live in {name}: {live[0][:60]!r}"
+        if len(result.out.splitlines()) > 60:
+            return f"{len(result.out.splitlines())} lines on the terminal: orphans and skipped files not summarised"
+        return _no_forged_lines(ws, result)
+    return post
+
+
+def _brat_reads_back(ws: Path, _result: Result) -> str | None:
+    from medialit import load_exercise
+    from medialit.interchange.export import from_brat
+
+    exercise = load_exercise(ws / "base" / "exercise.yml")
+    ann = (ws / "brat-out" / "newlines.ann").read_text(encoding="utf-8")
+    try:
+        tags = from_brat(ann, exercise.article)
+    except Exception as err:  # noqa: BLE001 - a file that does not read back is the finding
+        return f"the .ann file does not read back: {err}"
+    return None if len(tags) == len(exercise.key) - 1 else f"{len(tags)} tags read back from the .ann file"
+
+
+def cases() -> list[Case]:
+    ex = "base/exercise.yml"
+    found: list[Case] = []
+    handins = _expected_handins()
+    for name, want in handins.items():
+        expect = 2 if "refused" in want else (1 if want["findings"] or name != "good.json" else 0)
+        if name in ("good.json", "brat-newlines.json", "formula-student.json"):
+            expect = 0
+        post = _no_forged_lines if name in ("forged-line.json", "control-chars.json") else None
+        found.append(Case(f"check {name}", ["check", f"handins/{name}", "--exercise", ex], expect, name, post))
+        found.append(Case(f"export {name}", ["export", f"handins/{name}", "--to", "webanno", "--exercise", ex,
+                                             "--out", f"out/{name}.jsonld"], 2 if expect == 2 else expect and 1,
+                          name))
+    for kind in ("fifo.json", "loop.json", "dangling.json", "folder.json", "big.json", "missing.json"):
+        found.append(Case(f"check special/{kind}", ["check", f"special/{kind}", "--exercise", ex], 2, kind))
+    found.append(Case("check /dev/zero", ["check", "/dev/zero", "--exercise", ex], 2, "/dev/zero"))
+    long_name = "x" * 300 + ".json"
+    found.append(Case("check a name too long", ["check", long_name, "--exercise", ex], 2, "x" * 40))
+    for kind in ("special/fifo.json", "special/loop.json", "special/folder.json", "/dev/zero", "x" * 300 + ".yml"):
+        found.append(Case(f"check --exercise {kind[:40]}", ["check", "handins/good.json", "--exercise", kind], 2,
+                          kind[:40]))
+    found.append(Case("check --json with control characters", ["check", "handins/control-chars.json", "--exercise",
+                                                                   ex, "--json"], 1, "", _json_out))
+    found.append(Case("check --difficulty with an escape sequence", ["check", "handins/good.json", "--exercise", ex,
+                                                                     "--difficulty", "\x1b[2Jhard\u202e"], 2, "hard"))
+    found.append(Case("check --lines backwards", ["check", "handins/good.json", "--exercise", ex, "--lines", "9-2"],
+                      2, "9-2"))
+    found.append(Case("check --labels unknown", ["check", "handins/good.json", "--exercise", ex, "--labels",
+                                                 "opinion\x1b[2J"], 2, "opinion"))
+
+    for stem, expect in _exercise_expectations().items():
+        path = f"exercises/{stem}/exercise.yml"
+        names = {"include-traversal": "passwd", "include-fifo": "pipe.yml", "include-folder": "key",
+                 "include-not-yaml": "article.txt"}.get(stem, "exercise.yml")
+        if stem.startswith("article-") and stem not in ("article-missing", "article-list"):
+            names = ""  # the message names the article or the exercise's `article:` line
+        post = _optional_read_as(False, stem) if stem == "yaml11-optional-no" else None
+        found.append(Case(f"validate {stem}", ["validate", path], 2 if expect == "refused" else 0, names, post))
+        found.append(Case(f"export key {stem}", ["export", path, "--to", "ptc", "--out", f"out/{stem}.tsv"],
+                          2 if expect == "refused" else 0, names))
+
+    articles = {"binary.txt": 2, "empty.txt": 2, "whitespace.txt": 2, "utf16.txt": 2, "latin1.txt": 2,
+                "controls.txt": 0, "long-word.txt": 0, "punctuation.txt": 0, "crlf-mixed.txt": 0,
+                "combining.txt": 0, "bom.txt": 0}
+    for name, expect in articles.items():
+        found.append(Case(f"suggest {name}", ["suggest", f"articles/{name}", "--pipeline", "blank"], expect, name))
+    for kind in ("special/fifo.json", "special/loop.json", "special/folder.json", "/dev/zero",
+                 "special/big-article.txt", "x" * 300 + ".txt"):
+        found.append(Case(f"suggest {kind[:40]}", ["suggest", kind, "--pipeline", "blank"], 2, kind[:40]))
+    for name, expect in (("binary.txt", 2), ("controls.txt", 0), ("utf16.txt", 2)):
+        stem = name.split(".")[0]
+        found.append(Case(f"new from {name}", ["new", f"articles/{name}", "--id", f"from-{stem}", "--title", "T",
+                                              "--pipeline", "blank"], expect, name))
+    for exercise_id in ("x1\n", "../evil", "", "a" * 300, "Capital", "-dash"):
+        found.append(Case(f"new --id {exercise_id[:20]!r}", ["new", "base/article.txt", f"--id={exercise_id}",
+                                                             "--title", "T", "--pipeline", "blank"], 2, "--id"))
+    found.append(Case("new --title with control characters",
+                      ["new", "base/article.txt", "--id", "titled", "--title", "Bridge\x1b[2J\u202e", "--pipeline",
+                       "blank"], 2, "--title"))
+    found.append(Case("new --book is a file", ["new", "base/article.txt", "--id", "booked", "--title", "T",
+                                               "--book", "base/article.txt", "--pipeline", "blank"], 2, "article.txt"))
+    for kind in ("special/fifo.json", "/dev/zero", "special/big-article.txt"):
+        found.append(Case(f"new from {kind}", ["new", kind, "--id", "from-special", "--title", "T", "--pipeline",
+                                               "blank"], 2, kind))
+
+    good = (HERE / "handins" / "good.json").read_bytes()
+    found.append(Case("export --out the hand-in itself", ["export", "own/alex.json", "--to", "webanno",
+                                                          "--exercise", ex, "--out", "own/alex.json"],
+                      2, "alex.json", _unchanged("own/alex.json", good), _own("alex.json", good)))
+    found.append(Case("export brat over an existing .txt", ["export", "handins/good.json", "--to", "brat",
+                                                            "--exercise", ex, "--out", "own/x.ann"],
+                      2, "x.txt", _unchanged("own/x.txt", b"mine"), _own("x.txt", b"mine")))
+    found.append(Case("export --out an existing file", ["export", ex, "--to", "ptc", "--out", "own/key.tsv"],
+                      2, "key.tsv", _unchanged("own/key.tsv", b"mine"), _own("key.tsv", b"mine")))
+    found.append(Case("export --force replaces an existing file", ["export", ex, "--to", "ptc", "--out",
+                                                                   "own/forced.tsv", "--force"], 0, "",
+                      lambda ws, _r: None if (ws / "own/forced.tsv").read_bytes() != b"mine" else "not replaced",
+                      _own("forced.tsv", b"mine")))
+    found.append(Case("export --out under a file", ["export", ex, "--to", "ptc", "--out", "base/article.txt/x.tsv"],
+                      2, "x.tsv"))
+    found.append(Case("export --out a name too long", ["export", ex, "--to", "ptc", "--out", "y" * 300 + ".tsv"],
+                      2, "y" * 40))
+    found.append(Case("export without --exercise never follows the hand-in's `exercise`",
+                      ["export", "handins/exercise-traversal.json", "--to", "ptc"], 2, "exercise-traversal.json"))
+    found.append(Case("export brat with line breaks in free text",
+                      ["export", "handins/brat-newlines.json", "--to", "brat", "--exercise", ex,
+                       "--out", "brat-out/newlines.ann"], 0, "", _brat_reads_back))
+
+    refused = [name for name, want in handins.items() if "refused" in want]
+    loaded = [name for name, want in handins.items() if "findings" in want]
+    found.append(Case("report over every hostile hand-in", ["report", "class", "--exercise", ex, "--out", "report-out"],
+                      1, "", _report_post(len(loaded), refused + ["=HYPERLINK(1).json", "fifo.json", "loop.json"])))
+    found.append(Case("report --out an existing file", ["report", "class", "--exercise", ex, "--out",
+                                                        "base/article.txt"], 2, "article.txt"))
+    found.append(Case("report over /dev/zero", ["report", "/dev/zero", "--exercise", ex], 2, "/dev/zero"))
+    found.append(Case("report over a FIFO", ["report", "special/fifo.json", "--exercise", ex], 2, "fifo.json"))
+    found.append(Case("report with billion laughs", ["report", "class", "--exercise",
+                                                     "exercises/laughs-title/exercise.yml"], 2, "exercise.yml"))
+    return found
+
+
+def make_class(ws: Path) -> None:
+    """The report's folder: every hostile hand-in, special files, and a file name that is a formula."""
+    folder = ws / "class"
+    shutil.copytree(ws / "handins", folder)
+    (folder / "=HYPERLINK(1).json").write_text("{not json", encoding="utf-8")
+    os.mkfifo(folder / "fifo.json")
+    os.symlink("loop.json", folder / "loop.json")
+    (folder / "more").mkdir()
+
+
+def run_all(selected: list[Case] | None = None, verbose: bool = False) -> list[Outcome]:
+    import medialit.authoring.new_exercise  # noqa: F401 - everything loaded once, before the children are forked
+    import medialit.classroom.class_report  # noqa: F401
+    import medialit.cli.main  # noqa: F401
+    import medialit.interchange.export  # noqa: F401
+    from medialit.core.article import tokenizer_pipeline
+
+    tokenizer_pipeline()
+    outcomes = []
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Path(tmp)
+        make_workspace(ws)
+        make_class(ws)
+        (ws / "out").mkdir()
+        for case in selected or cases():
+            if case.setup is not None:
+                case.setup(ws)
+            result = run_case(case.argv, ws, case.timeout)
+            outcome = judge(case, result, ws)
+            outcomes.append(outcome)
+            if verbose or outcome.kind != "clean":
+                print(f"{outcome.kind:<16} {case.name[:70]:<70} {outcome.why[:200]}", flush=True)
+    return outcomes
+
+
+def tally(outcomes: list[Outcome]) -> str:
+    counts = {kind: sum(o.kind == kind for o in outcomes) for kind in KINDS}
+    return (f"hostile inputs: tried {len(outcomes)} / clean {counts['clean']} / traceback {counts['traceback']} / "
+            f"hang {counts['hang']} / accepted garbage {counts['accepted garbage']} / unclear {counts['unclear']}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE.parent))
+    print(tally(run_all(verbose="-v" in sys.argv)))

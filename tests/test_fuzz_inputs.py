@@ -1,0 +1,366 @@
+"""Property tests: whatever a file holds, medialit reads it or refuses it with one InputError.
+
+Hand-ins, exercise YAML, articles and the things made from them (terminal text, CSV, brat) are
+fuzzed with hostile values: lone surrogates, control characters, line breaks, long numbers, deep
+nesting, YAML 1.1 booleans. The corpus of hand-picked hostile files is tests/test_hostile.py's.
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from ruamel.yaml import YAML
+
+from medialit import Article, HandIn, Tag, check, load_exercise
+from medialit.classroom.class_report import class_report
+from medialit.cli.feedback_text import report_text
+from medialit.cli.main import main
+from medialit.core.errors import UNSAFE, InputError
+from medialit.core.exercise import is_id
+from medialit.core.exercise_file import schema_validators
+from medialit.core.handin import (HANDIN_CHECKS, MAX_DEPTH, MAX_DIGITS, TAG_PROBLEMS, _deeper_than, _first_limit,
+                                  load_handin, parse_handin, read_json)
+from medialit.interchange.export import from_brat, to_brat
+
+HOSTILE = Path(__file__).parent / "hostile" / "base"
+BASE = load_exercise(HOSTILE / "exercise.yml")
+GOOD = json.loads((Path(__file__).parent / "hostile" / "handins" / "good.json").read_text(encoding="utf-8"))
+Article.from_text("Warm up.").tokens  # spaCy touches `random` as it loads: load it before Hypothesis watches
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# every code point, lone surrogates, controls and bidirectional overrides included, and the ones that matter often
+any_char = st.one_of(st.characters(codec=None, categories=None),
+                     st.sampled_from("\x00\x1b\x07\x9b\n\r\t\u2028\u202e\ud800\udfff\"\\=+-@"))
+hostile_text = st.lists(any_char, max_size=12).map("".join)  # st.text() would leave lone surrogates out
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10 ** 22, 10 ** 22) | st.floats(allow_nan=False) | hostile_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3), max_leaves=12)
+TOP_FIELDS = ["format", "exercise", "article_sha256", "student", "created", "updated", "tags"]
+TAG_FIELDS = ["id", "label", "start", "end", "quote", "attrs", "source_ids", "note"]
+
+
+def printable(text: str) -> bool:
+    """True when nothing in `text` could act on a terminal (line breaks and tabs aside)."""
+    return not any(ch not in "\n\t" for ch in UNSAFE.findall(text))
+
+
+@st.composite
+def spliced_handins(draw):
+    """The good hand-in with one field (top-level, of a tag, or a whole tag) replaced by any value."""
+    data = copy.deepcopy(GOOD)
+    where = draw(st.sampled_from(["top", "tag", "whole tag"]))
+    value = draw(json_values)
+    if where == "top":
+        data[draw(st.sampled_from(TOP_FIELDS))] = value
+    elif where == "tag":
+        data["tags"][draw(st.integers(0, len(data["tags"]) - 1))][draw(st.sampled_from(TAG_FIELDS))] = value
+    else:
+        data["tags"].append(value)
+    return data
+
+
+@FUZZ
+@given(spliced_handins())
+def test_any_value_anywhere_in_a_handin_is_read_or_refused_and_checks_cleanly(data):
+    text = json.dumps(data)  # ASCII: lone surrogates travel as \\udXXX escapes, as in a browser's file
+    try:
+        handin = parse_handin(read_json(text, "h.json"), "h.json", BASE)
+    except InputError as err:
+        assert err.code in HANDIN_CHECKS and err.file == "h.json" and err.fix
+        return
+    assert all(f.code in TAG_PROBLEMS for f in handin.findings)
+    json.dumps(handin.to_json(), ensure_ascii=False).encode("utf-8")  # every kept string can be written
+    report = check(handin, BASE)
+    assert all(printable(report_text(report, BASE, audience, reveal=True)) for audience in ("student", "teacher"))
+    json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8")
+
+
+TEXT_FIELDS = [("top", name) for name in ("exercise", "student", "created", "updated")] + \
+    [("tag", name) for name in ("id", "label", "quote", "note")]
+
+
+@FUZZ
+@given(st.sampled_from(TEXT_FIELDS), hostile_text, st.sampled_from(["", "start", "end"]))
+def test_any_text_in_any_text_field_is_kept_writable_or_refused(field, text, where):
+    """A string the reader keeps can always be written as UTF-8 (in CSV, HTML, exports); a broken one
+    (a lone surrogate) refuses the file or leaves its tag out."""
+    data = copy.deepcopy(GOOD)
+    level, name = field
+    target = data if level == "top" else data["tags"][0]
+    if name == "quote" and where:  # a quote that still matches the article, with the hostile text beside it
+        target["start"] -= len(text) if where == "start" else 0
+    target[name] = text if name != "quote" or not where else (
+        text + target["quote"] if where == "start" else target["quote"] + text)
+    try:
+        handin = parse_handin(read_json(json.dumps(data), "h.json"), "h.json", BASE)
+    except InputError as err:
+        assert err.code in HANDIN_CHECKS
+        return
+    json.dumps(handin.to_json(), ensure_ascii=False).encode("utf-8")
+    for finding in handin.findings:
+        str(finding).encode("utf-8")
+    report = check(handin, BASE)
+    json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8")
+
+
+@FUZZ
+@given(st.binary(max_size=300)
+       | st.lists(any_char, max_size=200).map(lambda chars: "".join(chars).encode("utf-8", "surrogatepass")))
+def test_any_bytes_as_a_handin_file_are_read_or_refused(raw):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "h.json"
+        path.write_bytes(raw)
+        try:
+            load_handin(path, BASE)
+        except InputError as err:
+            assert err.code in HANDIN_CHECKS and err.file == str(path)
+
+
+def depth_of(value) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(depth_of, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(depth_of, value.values()), default=0)
+    return 0
+
+
+def longest_number(value) -> int:
+    if isinstance(value, (list, dict)):
+        return max(map(longest_number, value.values() if isinstance(value, dict) else value), default=0)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return len(str(abs(value)))
+    return 0
+
+
+tricky = st.text(st.sampled_from('ab"\\[]{}'), max_size=4)  # brackets and quotes inside strings
+nested = st.recursive(
+    st.integers(-10 ** 20, 10 ** 20) | st.integers(10 ** 14, 10 ** 16) | tricky,
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(tricky, inner, max_size=2), max_leaves=40)
+
+
+@FUZZ
+@given(nested, st.integers(0, 3) | st.integers(MAX_DEPTH - 3, MAX_DEPTH + 1))
+def test_json_limits_are_one_rule_however_they_are_checked(value, wrap):
+    """The exact scan of the text and the reader (decoding hooks, a walk of what was decoded) agree:
+    both refuse exactly what nests deeper than MAX_DEPTH or has a number longer than MAX_DIGITS."""
+    value = [value] if wrap == 0 else value
+    for _ in range(wrap):
+        value = [value]
+    text = json.dumps(value)
+    broken = {"too-deep"} if depth_of(value) > MAX_DEPTH else set()
+    broken |= {"number-too-long"} if longest_number(value) > MAX_DIGITS else set()
+    assert (_first_limit(text) is None) == (not broken)
+    assert _deeper_than(value, MAX_DEPTH) == ("too-deep" in broken)
+    try:
+        read_json(text, "x.json")
+        refused = None
+    except InputError as err:
+        refused = err.code
+    assert refused in broken if broken else refused is None
+
+
+# --- exercise YAML ---------------------------------------------------------------------------------
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10 ** 20, 10 ** 20) | st.floats() | st.text(max_size=10)
+    | st.sampled_from(["no", "off", "yes", "on", "2023-05-04", "!!binary aGVsbG8=", "*x", "&x", "- a", ": b"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8)
+
+
+def paths_of(node, prefix=()):
+    yield prefix
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
+    for key, child in items:
+        yield from paths_of(child, (*prefix, key))
+
+
+BASE_YAML = (HOSTILE / "exercise.yml").read_text(encoding="utf-8")
+BASE_PATHS = [p for p in paths_of(YAML(typ="rt").load(BASE_YAML)) if p]
+
+
+def load_text(text: str):
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(HOSTILE / "article.txt", Path(folder) / "article.txt")
+        path = Path(folder) / "exercise.yml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            return load_exercise(path)
+        except InputError as err:
+            assert err.file.endswith(".yml") or err.file.endswith(".txt"), err.file
+            assert err.fix and err.problem
+            return err
+
+
+@FUZZ
+@given(st.sampled_from(BASE_PATHS), yaml_values)
+def test_any_value_anywhere_in_an_exercise_file_is_read_or_refused_with_its_line(path, value):
+    data = YAML(typ="rt").load(BASE_YAML)
+    node = data
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    out = []
+    yaml = YAML(typ="rt")
+    yaml.dump(data, _Sink(out))
+    result = load_text("".join(out))
+    if isinstance(result, InputError) and result.code == "schema":
+        assert re.match(r"line \d+", result.place)
+
+
+class _Sink:
+    def __init__(self, parts):
+        self.parts = parts
+
+    def write(self, text):
+        self.parts.append(text if isinstance(text, str) else text.decode("utf-8"))
+
+
+@FUZZ
+@given(st.lists(any_char, max_size=300).map("".join))
+def test_any_text_as_an_exercise_file_is_read_or_refused(text):
+    load_text(text)
+
+
+@FUZZ
+@given(st.sampled_from(["no", "off", "yes", "on", "n", "y", "NO", "Off"]))
+def test_yaml_1_1_booleans_are_refused_in_yaml_1_2_and_read_right_in_1_1(word):
+    item = "key:\n  - {id: a, label: loaded, quote: disaster, why: w, hints: [h], optional: %s}\n" % word
+    head = "id: t\narticle: article.txt\n"
+    refused = load_text(head + item)
+    assert isinstance(refused, InputError) and "true or false" in refused.problem
+    if word.lower() in ("yes", "no", "on", "off", "y", "n"):
+        read = load_text("%YAML 1.1\n---\n" + head + item)
+        if not isinstance(read, InputError):  # YAML 1.1 reads y/n as text too; the rest as true or false
+            assert read.key[0].optional is (word.lower() in ("yes", "on", "y"))
+
+
+@FUZZ
+@given(st.from_regex(r"[a-z0-9][a-z0-9-]{0,125}", fullmatch=True) | st.lists(any_char, max_size=130).map("".join))
+def test_an_id_is_the_whole_text_in_python_and_in_the_published_schema(text):
+    schema_ok = not list(schema_validators()[0].iter_errors({"id": text, "article": "a.txt"}))
+    assert is_id(text) == schema_ok
+    assert not is_id(text + "\n")
+
+
+# --- what is made from student text -----------------------------------------------------------------
+
+@FUZZ
+@given(hostile_text, hostile_text, hostile_text)
+def test_student_text_never_reaches_the_terminal_raw_or_adds_a_line(student, tag_id, quote):
+    def run(student, tag_id, quote):
+        data = copy.deepcopy(GOOD)
+        data["student"] = student
+        data["tags"].append({**data["tags"][0], "id": tag_id or "x", "quote": quote or "x"})
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "h.json"
+            path.write_text(json.dumps(data), encoding="utf-8")
+            out = _Captured()
+            with out:
+                code = main(["check", str(path), "--exercise", str(HOSTILE / "exercise.yml")])
+        return code, out.text
+
+    code, text = run(student, tag_id, quote)
+    plain_code, plain = run("s", "x-id", "q")
+    assert code in (0, 1, 2) and printable(text)
+    first = GOOD["tags"][0]
+    if code == plain_code == 1 and quote != BASE.article.text[first["start"]:first["end"]]:
+        assert len(text.splitlines()) == len(plain.splitlines())  # no line forged from inside a message
+
+
+class _Captured:
+    """stdout and stderr of an in-process `main()`, as one text."""
+
+    def __enter__(self):
+        import io
+        import sys
+
+        self._saved = sys.stdout, sys.stderr
+        self._buffer = io.StringIO()
+        sys.stdout = sys.stderr = self._buffer
+        return self
+
+    def __exit__(self, *_):
+        import sys
+
+        sys.stdout, sys.stderr = self._saved
+        self.text = self._buffer.getvalue()
+
+
+file_names = st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), min_size=1, max_size=40).filter(
+    lambda n: n not in (".", "..") and not n.startswith("."))
+
+
+@FUZZ
+@given(st.lists(st.tuples(file_names, hostile_text), min_size=1, max_size=3, unique_by=lambda x: x[0]))
+def test_csv_cells_are_never_formulas_or_control_characters(files):
+    with tempfile.TemporaryDirectory() as folder:
+        handins = Path(folder) / "in"
+        handins.mkdir()
+        for name, student in files:
+            data = copy.deepcopy(GOOD)
+            data["student"] = student
+            broken = student.startswith("=")  # some files are broken, so that their names go to skipped.csv
+            (handins / f"{name}.json").write_text("{" if broken else json.dumps(data), encoding="utf-8")
+        report = class_report(handins, BASE)
+        report.save(Path(folder) / "out")
+        for table in ("scores.csv", "skipped.csv", "orphans.csv"):
+            with (Path(folder) / "out" / table).open(encoding="utf-8", newline="") as f:
+                for row in csv.reader(f):
+                    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+                    assert all(printable(cell) for cell in row), row
+
+
+free_text = st.text(st.characters(codec="utf-8"), max_size=20)
+
+
+@FUZZ
+@given(free_text, free_text)
+def test_brat_free_text_stays_on_its_line_and_reads_back(note, neutral):
+    tags = [Tag(t["id"], t["label"], t["start"], t["end"], t["quote"], dict(t["attrs"]), list(t["source_ids"]))
+            for t in GOOD["tags"]]
+    loaded = next(t for t in tags if t.label == "loaded")
+    loaded.note, loaded.attrs["neutral"] = note, neutral
+    ann = to_brat(tags, BASE.article)
+    records = [line for line in ann.splitlines() if line]
+    assert all(re.match(r"^[TAR#]\d+\t", line) for line in records), records
+    back = {t.id: t for t in from_brat(ann, BASE.article)}
+    assert len(back) == len(tags)
+    again = next(t for t in back.values() if t.label == "loaded")
+    assert again.note == " ".join(note.split()) and (again.attrs.get("neutral") or "") == " ".join(neutral.split())
+
+
+@FUZZ
+@given(st.lists(st.fixed_dictionaries({
+    "id": hostile_text, "label": st.sampled_from(["claim", "source", "loaded", "cue", "opinion"]) | hostile_text,
+    "start": st.integers(-5, 400), "end": st.integers(-5, 400), "quote": hostile_text,
+    "attrs": st.dictionaries(hostile_text, hostile_text | st.none(), max_size=2)}), max_size=6))
+def test_check_holds_any_handin_built_in_python_to_the_rules(raw_tags):
+    """`check()` validates what it is given: a hand-in that never went through a file gets the same
+    rules (bad tags left out, listed with the orphans), never a crash."""
+    tags = [Tag(**raw) for raw in raw_tags]
+    report = check(HandIn(BASE.id, BASE.article.sha256, tags), BASE)
+    kept = {entry["tag_id"] for entry in report.tags}
+    for tag in tags:
+        sound = (0 <= tag.start < tag.end <= len(BASE.article.text) and tag.id and tag.quote
+                 and BASE.article.text[tag.start:tag.end] == tag.quote and tag.label in BASE.labels)
+        if not sound:
+            assert tag.id not in kept or sum(t.id == tag.id for t in tags) > 1
+    assert len(report.to_json()["orphans"]) >= sum(1 for _ in tags) - len(kept)
+
+
+def test_check_refuses_a_handin_for_another_exercise_or_article():
+    other = HandIn("other", BASE.article.sha256, [])
+    with pytest.raises(InputError) as err:
+        check(other, BASE)
+    assert err.value.code == "other-exercise"
+    with pytest.raises(InputError) as err:
+        check(HandIn(BASE.id, "0" * 64, []), BASE)
+    assert err.value.code == "other-article"
