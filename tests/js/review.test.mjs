@@ -64,10 +64,11 @@ test("confidences are written in hundredths without trailing zeros, ties rounded
   ]);
 });
 
-test("accepted alternatives typed one a line become the occurrence nearest the item", () => {
+test("accepted alternatives typed one a line become the occurrence that overlaps the item", () => {
   const second = tag("despot", {}, 1);
-  const spans = resolveAccept("the despot\n\nnot in the text\ndespot\n the despot ", second, CPS);
-  // 'the despot' near the second despot; the item's own words and lines not in the text are left out
+  const spans = resolveAccept("the despot\n\nnot in the text\ndespot\n the despot \nslammed", second, CPS);
+  // 'the despot' at the second despot; the item's own words, lines not in the text and words
+  // elsewhere ('slammed' is in the first sentence) are left out
   assert.deepEqual(spans, [{ start: at("despot", 1) - 4, end: at("despot", 1) + 6, quote: "the despot" }]);
   assert.equal(acceptText({ ...second, accept: spans }), "the despot");
 });

@@ -1,7 +1,7 @@
 // @ts-check
 // A key item's `accept` alternatives (other words that count as right) as the author types them:
-// one quote a line. Each quote becomes the span where it occurs nearest the item's own words (the
-// occurrence that overlaps them, else the closest), the way the exercise file resolves `accept`.
+// one quote a line. Each quote becomes the occurrence that overlaps the item's own words, the way
+// the exercise file resolves `accept`: an alternative is another boundary of the same place.
 
 /** @typedef {import("../core/types.js").Tag} Tag */
 /** @typedef {{start: number, end: number, quote: string}} Span */
@@ -29,8 +29,8 @@ function startsOf(chars, quote) {
 }
 
 /**
- * The alternatives typed in `text` as spans; a line that is not in the article, or that is the
- * item's own words, is left out.
+ * The alternatives typed in `text` as spans; a line that does not overlap the item's words in the
+ * article, or that is the item's own words, is left out.
  * @param {string} text
  * @param {Tag} t
  * @param {string[]} chars the article's code points
@@ -42,11 +42,7 @@ export function resolveAccept(text, t, chars) {
   for (const line of text.split("\n")) {
     const quote = Array.from(line.trim());
     if (!quote.length) continue;
-    const distance = (/** @type {number} */ s) =>
-      s < t.end && t.start < s + quote.length
-        ? 0
-        : Math.min(Math.abs(s - t.end), Math.abs(t.start - (s + quote.length)));
-    const best = startsOf(chars, quote).sort((a, b) => distance(a) - distance(b) || a - b)[0];
+    const best = startsOf(chars, quote).find((s) => s < t.end && t.start < s + quote.length);
     if (best === undefined) continue;
     const span = { start: best, end: best + quote.length, quote: quote.join("") };
     if (

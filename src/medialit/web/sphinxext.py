@@ -135,8 +135,9 @@ def check_pages_and_contents(app, env) -> None:
     root = Path(app.srcdir)
     for page in sorted((root / "book").glob("*.md")) if (root / "book").is_dir() else []:
         doc = page.relative_to(root).with_suffix("").as_posix()
-        if doc in env.found_docs or "```{tagger}" not in page.read_text(encoding="utf-8", errors="replace"):
-            continue
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if doc in env.found_docs or "```{tagger}" not in text or ":mode: author" in text:
+            continue  # an author-mode page is built on its own (jupyter-book build book/PAGE.md), never listed
         logger.warning(f"tagger: {page.relative_to(root)} has a Tagger but is not in _toc.yml, so the book leaves it "
                        f"out. Add `- file: {doc}` under a `chapters:` list in _toc.yml.")
 
