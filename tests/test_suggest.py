@@ -405,3 +405,16 @@ def test_framing_labels_and_milder_feelings_are_drafted_only_below_the_default_c
     assert {"death tax", "angry", "Obamacare", "illegals"} <= set(every)
     assert "slanted name one side gives" in every["Obamacare"].reason
     assert every["death tax"].attrs["neutral"].startswith("estate tax")
+
+
+def test_she_said_goes_to_the_named_speaker_not_the_group_named_beside_her():
+    text = ("Jane Okoro, of the group Keep Westmoor Moving, said the vote was a victory. "
+            "“People in small villages are not second-class citizens,” she said.")
+    sources = quotes(text, "source")
+    claim = next(c for q, c in quotes(text, "claim").items() if "second-class" in q)
+    assert claim.source == (sources["Jane Okoro"].start, sources["Jane Okoro"].end)
+
+
+def test_a_job_word_without_a_name_is_an_anonymous_source():
+    text = "The bus company said it had not been told. A spokesperson said: “We will keep running every service.”"
+    assert quotes(text, "source")["spokesperson"].attrs["identity"] == "anonymous"

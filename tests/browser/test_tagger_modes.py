@@ -5,8 +5,8 @@ from pathlib import Path
 
 import spacy
 from axe_playwright_python.sync_playwright import Axe
-
 from browser_helpers import painted, screenshot
+
 from medialit import load_exercise
 from medialit.authoring.keyfile import page_authoring
 from medialit.authoring.new_exercise import create_exercise

@@ -97,7 +97,8 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   let pending = null;
   /** @type {string[]} */
   let draftIds = [];
-  const firstDrafts = new Set(ctx.state.tags.filter((t) => t.draft).map((t) => t.id));
+  /** @type {Set<string> | null} the drafts when the review began (the key arrives after the panel is made) */
+  let firstDrafts = null;
   /** @type {Map<string, HTMLElement>} */
   const items = new Map();
 
@@ -468,6 +469,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
         if (li === at) at = at.nextElementSibling;
         else drafts.insertBefore(li, at);
       }
+      firstDrafts ??= new Set(draftIds);
       const done = [...firstDrafts].filter((id) => !wanted.has(id));
       const gone = done.filter((id) => !index.byId.has(id)).length;
       setText(

@@ -11,8 +11,8 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterable
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from ruamel.yaml import YAML

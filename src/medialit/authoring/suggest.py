@@ -44,6 +44,8 @@ PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "d
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
                 "million", "millions", "billion", "dozen", "dozens", "half", "per", "percent", "scores"}
+AFFILIATION_BEFORE = {"of", "from", "at", "group", "charity", "campaign", "company", "firm", "party", "union",
+                      "organisation", "organization"}  # "Jo Lee, of the group Safe Streets": Safe Streets is not "she"
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
@@ -430,11 +432,13 @@ class _Draft:
         return speakers
 
     def named_before(self, i: int) -> tuple[int, int] | None:
-        """The last run with a name before token `i` in its paragraph, as a source: who 'he' is."""
+        """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph
+        that is not someone's affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said')."""
         runs = [run for run in self.person_runs.get(self.tokens[i].para, []) if run[1] <= i]
+        people = [run for run in runs if not self._affiliation(run[0])]
         if not runs:
             return None
-        a, b, kinds = runs[-1]
+        a, b, kinds = (people or runs)[-1]
         titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
         names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
         made = self.add("source", a, b, self._source_attrs(kinds, titles),
@@ -442,13 +446,21 @@ class _Draft:
                         CONFIDENCE["speaker"] - 0.1, entity=self.entities.of(self.doc, names, titles))
         return (made.start, made.end) if made else None
 
+    def _affiliation(self, a: int) -> bool:
+        """Whether the name starting at token `a` follows 'of', 'the group' and the like (over capitalised
+        words the run left out, "of the group Keep Westmoor Moving")."""
+        k = a - 1
+        while k >= 0 and self.doc[k].is_title and self.sent_of[k] == self.sent_of[a]:
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in AFFILIATION_BEFORE
+
     def _source_attrs(self, kinds: list[str], titles: list[str]) -> dict:
         longest_name, run = 0, 0
         for kind in kinds:
             run = run + 1 if kind == "NAME" else 0
             longest_name = max(longest_name, run)
         group = any(self.lex.sources[t][1] for t in titles)
-        identity = "anonymous" if group and longest_name < 2 else "named"
+        identity = "anonymous" if longest_name == 0 or (group and longest_name < 2) else "named"
         attrs = {"identity": identity}
         if titles:
             attrs["role"] = self.lex.sources[titles[-1]][0]

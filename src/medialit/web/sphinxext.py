@@ -24,8 +24,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..authoring.keyfile import page_authoring
-from ..core.errors import InputError
 from ..core.contract import DIFFICULTIES, MODES
+from ..core.errors import InputError
 from ..core.exercise import parse_lines
 from ..core.exercise_file import load_exercise
 from .page_data import pack_exercise
