@@ -104,7 +104,8 @@ class Tagger(anywidget.AnyWidget):
                 tags = content.get("tags") or []
                 distractors = content.get("distractors")
                 saved = self.save_key(tags, distractors)
-                traps = f" and {len(distractors)} distractors" if isinstance(distractors, list) else ""
+                n = len(distractors) if isinstance(distractors, list) else None
+                traps = "" if n is None else f" and {n} distractor{'' if n == 1 else 's'}"
                 self.send({"type": "status", "message": f"Saved {len(tags)} key items{traps} into {saved}."})
         except InputError as err:
             self.send({"type": "status", "message": str(err)})
