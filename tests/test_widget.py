@@ -313,3 +313,31 @@ def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_dra
     assert not saved.item(keep.id).draft and saved.item(keep.id).why == "Reviewed: a plain reason."
     assert all(k.draft for k in saved.key if k.id not in {keep.id} and k.why != "Added by hand.")
     assert any(k.why == "Added by hand." and not k.draft for k in saved.key)
+
+
+def test_saving_from_a_tagger_of_one_label_keeps_the_other_labels_and_writes_the_distractors(tmp_path):
+    import spacy
+
+    from medialit.authoring.new_exercise import create_exercise
+
+    (tmp_path / "book").mkdir()
+    made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill",
+                           book=tmp_path / "book", nlp=spacy.blank("en"))
+    before = load_exercise(made.exercise_file)
+    widget = Tagger(made.exercise_file, mode="author", labels=["source"])
+    assert widget.authoring == {"saves": "file", "file": "exercise.yml"}
+    assert widget.exercise["distractors"] == [] and before.distractors  # this Tagger shows none of them
+    sources = [dict(k, note="", draft=False) for k in widget.exercise["key"]]
+    traps = [{"id": "d1", "start": sources[0]["start"], "end": sources[0]["end"], "quote": sources[0]["quote"],
+              "labels": ["claim"], "why": "Who speaks, not what is said."}]
+    sent = []
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": sources, "distractors": traps}, [])
+    assert sent[-1]["message"].startswith(f"Saved {len(sources)} key items and 1 distractor into")
+    after = load_exercise(made.exercise_file)
+    others = [k.id for k in before.key if k.label != "source"]
+    assert others and all(after.item(i) and after.item(i).draft for i in others)  # not shown: kept as they were
+    assert all(not after.item(k["id"]).draft for k in sources)
+    kept = {d.id: d for d in after.distractors}
+    assert all(kept[d.id].why == d.why and kept[d.id].draft for d in before.distractors)  # not shown: kept
+    assert len(after.distractors) == len(before.distractors) + 1 and after.distractors[-1].why.startswith("Who speaks")
