@@ -46,7 +46,7 @@ def test_other_article_names_both_hashes(mini, write_json):
 def test_other_exercise(mini, write_json):
     data = good(mini)
     data["exercise"] = "other"
-    with pytest.raises(InputError, match="for exercise 'other'"):
+    with pytest.raises(InputError, match="for exercise “other”"):
         load_handin(write_json(data), mini)
 
 
@@ -72,8 +72,8 @@ def test_bad_tags_are_reported_and_the_rest_loads(mini, write_json):
     text = "\n".join(map(str, handin.findings))
     assert "outside the article" in text
     assert "orphan" in text and "something else" in text
-    assert "'opinion'" in text
-    assert "'secret'" in text
+    assert "“opinion”" in text
+    assert "“secret”" in text
     assert "used twice" in text
     assert "nobody-here" in text
     assert next(t for t in handin.tags if t.id == claim["id"]).source_ids == []

@@ -161,11 +161,11 @@ def test_reports_share_nothing(mini):
 def test_check_refuses_a_handin_for_another_article_and_leaves_a_bad_tag_out(mini):
     from medialit import HandIn
 
-    with pytest.raises(InputError, match="not 'kremlin-mini'"):
+    with pytest.raises(InputError, match="not “kremlin-mini”"):
         check(HandIn("kremlin-mini-v2", "0" * 64, []), mini)
     bad = Tag("t1", "loaded", 10, 5, "x")
     report = check(handin_of(mini, [bad, *key_tags(mini)[:1]]), mini)
-    assert [o.place for o in report.orphans] == ["tag 1 (t1)"] and "outside the article" in report.orphans[0].problem
+    assert [o.place for o in report.orphans] == ["tag 1 (t1)"] and report.orphans[0].code == "outside-article"
     assert [t.tag_id for t in report.tags] == [key_tags(mini)[0].id]
 
 

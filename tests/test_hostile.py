@@ -67,9 +67,16 @@ def test_each_hostile_handin_gives_its_code(base, name):
             load_handin(HOSTILE / "handins" / name, base)
         assert err.value.code == want["refused"] and str(HOSTILE / "handins" / name) == err.value.file
         assert err.value.fix and "\n" not in str(err.value)
+        got = {"code": err.value.code, "place": err.value.place, "args": err.value.message_args}
+        assert got == want["refusal"]  # what the JavaScript reader is held to (tests/js/handin.test.mjs)
     else:
         handin = load_handin(HOSTILE / "handins" / name, base)
         assert [f.code for f in handin.findings] == want["findings"]
+        assert [{"code": f.code, "place": f.place, "args": f.args} for f in handin.findings] == want["orphans"]
+
+
+def test_the_compiled_base_exercise_is_current(base):
+    assert json.loads((HOSTILE / "base" / "compiled.json").read_text(encoding="utf-8")) == base.compile()
 
 
 def test_the_codes_are_the_ones_listed_in_check_order():

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from medialit import load_exercise
-from medialit.core.messages import AUDIENCES, FIELD, TABLE, Message, Renderer, item_codes, percent, quoted, tag_codes
+from medialit.core.messages import (AUDIENCES, FIELD, TABLE, Message, Renderer, item_codes, percent, problem_message,
+                                    quoted, tag_codes)
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
@@ -45,8 +46,15 @@ SAMPLES = [
 ]
 
 
+HOSTILE = json.loads((ROOT / "tests" / "hostile" / "handins" / "expected.json").read_text(encoding="utf-8"))
+# Every hand-in problem the hostile files give (tests/hostile/handins), and the two a page meets first.
+PROBLEMS = [p for want in HOSTILE.values() for p in ([want["refusal"]] if "refusal" in want else want["orphans"])]
+PROBLEMS += [{"code": "too-big", "place": "", "args": {"limit_mb": 5}}, {"code": "not-utf8", "place": "", "args": {}}]
+
+
 def python_sentences(audience: str) -> dict:
-    """Per case, the sentences of every item and tag entry, and of the samples."""
+    """Per case, the sentences of every item and tag entry, and of the samples; every hand-in problem
+    with its fix."""
     out = {}
     for name, (ex_name, _, _, report) in reports().items():
         words = Renderer(load_exercise(EXERCISES[ex_name]).labels, audience)
@@ -54,16 +62,18 @@ def python_sentences(audience: str) -> dict:
                      + [words.sentences(tag_codes(t)) for t in report.tags])
     words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, audience)
     out["samples"] = [words.render(m) for m in SAMPLES]
+    problems = [problem_message(p["code"], p["args"]) for p in PROBLEMS]
+    out["problems"] = [[words.render(m), words.render(m, "fix")] for m in problems]
     return out
 
 
 def js_sentences(audience: str) -> dict:
     script = f"""
 import {{ readFileSync, readdirSync }} from "node:fs";
-import {{ renderer, itemCodes, tagCodes }} from {json.dumps(MESSAGES_JS.as_uri())};
+import {{ renderer, itemCodes, tagCodes, problemMessage }} from {json.dumps(MESSAGES_JS.as_uri())};
 const vectors = {json.dumps(str(VECTORS))};
 const read = (p) => JSON.parse(readFileSync(p, "utf8"));
-const samples = JSON.parse(readFileSync(0, "utf8"));
+const {{ samples, problems }} = JSON.parse(readFileSync(0, "utf8"));
 const out = {{}};
 for (const file of readdirSync(vectors).filter((f) => /^case-.*\\.json$/.test(f))) {{
   const v = read(`${{vectors}}/${{file}}`);
@@ -72,11 +82,12 @@ for (const file of readdirSync(vectors).filter((f) => /^case-.*\\.json$/.test(f)
                  ...v.report.tags.map((t) => words.sentences(tagCodes(t)))];
 }}
 const words = renderer(read(`${{vectors}}/exercises/kremlin-mini.json`).labels, {json.dumps(audience)});
-out.samples = samples.map(words.render);
+out.samples = samples.map((m) => words.render(m));
+out.problems = problems.map((p) => {{ const m = problemMessage(p.code, p.args); return [words.render(m), words.render(m, "fix")]; }});
 process.stdout.write(JSON.stringify(out));
 """
-    samples = [{"code": m.code, "args": m.args} for m in SAMPLES]
-    done = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(samples),
+    data = {"samples": [{"code": m.code, "args": m.args} for m in SAMPLES], "problems": PROBLEMS}
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(data),
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
@@ -88,7 +99,7 @@ def test_python_and_javascript_render_the_same_sentences(audience):
 
 
 def test_every_template_is_used_and_every_code_reaches_a_template():
-    used = {m.code for m in SAMPLES}
+    used = {m.code for m in SAMPLES} | {problem_message(p["code"], p["args"]).code for p in PROBLEMS}
     for _, (_, _, _, report) in reports().items():
         used |= {m.code for i in report.items for m in item_codes(i)}
         used |= {m.code for t in report.tags for m in tag_codes(t)}
@@ -101,9 +112,9 @@ def test_every_template_is_used_and_every_code_reaches_a_template():
 
 
 def test_every_template_has_both_readers_and_names_only_known_filters():
-    filters = {None, "q", "pct", "or", "qlist", "cap", "noun", "nouns", "Title", "help", "test"}
+    filters = {None, "q", "pct", "or", "qlist", "list", "cap", "noun", "nouns", "Title", "help", "test"}
     for code, entry in TABLE.items():
-        assert set(entry) == set(AUDIENCES), code
+        assert set(entry) == set(AUDIENCES) | ({"fix"} if code.startswith("handin-") else set()), code
         for text in entry.values():
             assert {m.group(2) for m in FIELD.finditer(text)} <= filters, code
             assert "{" not in FIELD.sub("", text), f"{code}: a brace that is not a field"

@@ -145,7 +145,7 @@ def test_a_handin_made_in_javascript_loads_in_python_without_findings(exercise, 
     assert handin.findings == []
     assert [t.to_json() for t in handin.tags] == tags
     back = run_js("const r = m.readHandin(JSON.stringify(data.doc), data.ex, m.codePoints(data.ex.article.text));"
-                  " return [r.ok, r.tags, r.problems];", {"doc": doc, "ex": compiled})
+                  " return [r.ok, r.tags, r.orphans];", {"doc": doc, "ex": compiled})
     assert back == [True, tags, []]
 
 

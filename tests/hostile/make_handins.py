@@ -2,7 +2,9 @@
 
 Each file is a hand-in for base/exercise.yml with one thing wrong; expected.json says what a reader
 must do with it: refuse the whole file with a code, or load it and leave bad tags out with a
-finding code each, in order. The JavaScript reader can be held to the same codes with the same files.
+finding code each, in order, and what Python's reader gives in full (code, place, arguments).
+base/compiled.json is the exercise as the page's JavaScript reads it: tests/js/handin.test.mjs holds
+the JavaScript reader to the same results on the same files.
 """
 import json
 import sys
@@ -11,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 from helpers import key_tags  # noqa: E402
-from medialit import load_exercise  # noqa: E402
+from medialit import InputError, load_exercise, load_handin  # noqa: E402
 
 EXERCISE = load_exercise(ROOT / "base" / "exercise.yml")
 OUT = ROOT / "handins"
@@ -127,4 +129,20 @@ loads("brat-newlines.json", [], handin(tags=[
 loads("many-tags.json", ["duplicate-id"],
       json.dumps(handin(tags=[tag(id=f"m{k}") for k in range(1000)] + [tag(id="m0")])))
 
+
+
+def problems(name: str) -> dict:
+    """What Python's reader gives for one file: the refusal, or every tag left out (code, place,
+    arguments). The JavaScript reader must give the same (tests/js/handin.test.mjs)."""
+    try:
+        handin = load_handin(OUT / name, EXERCISE)
+    except InputError as err:
+        return {"refusal": {"code": err.code, "place": err.place, "args": err.message_args}}
+    return {"orphans": [{"code": f.code, "place": f.place, "args": f.args} for f in handin.findings]}
+
+
+for name in expected:
+    expected[name].update(problems(name))
 (OUT / "expected.json").write_text(json.dumps(expected, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+(ROOT / "base" / "compiled.json").write_text(json.dumps(EXERCISE.compile(), ensure_ascii=False) + "\n",
+                                             encoding="utf-8")

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { keyYaml, occurrenceOf, yamlString } from "../../src/js/authoring/keyfile.js";
-import { makeHandin, readHandin } from "../../src/js/core/handin.js";
+import { makeHandin, problemText, readHandin } from "../../src/js/core/handin.js";
 import { codePoints, isPunctuation, quoteOf, selectionToSpan, spanTokens, tokenAt } from "../../src/js/core/spans.js";
 import { decorate, layoutLevels } from "../../src/js/tagger/decoration.js";
 import { History } from "../../src/js/tagger/history.js";
@@ -47,7 +47,14 @@ const LABELS = [
   { name: "source", title: "Source", shortcut: "2", letter: "s", attrs: { identity: ["named", "anonymous"] } },
   { name: "loaded", title: "Loaded", shortcut: "3", letter: "l", attrs: { neutral: "text" } },
 ];
-const EXERCISE = { id: "mini", labels: LABELS, article: { sha256: "a".repeat(64), text: TEXT, tokens: TOKENS } };
+const CUE = { name: "cue", title: "Cue", shortcut: "4", letter: "u", attrs: { type: ["neutral", "doubting"] } };
+// a page that shows three labels of an exercise that has four: a hand-in holds them all
+const EXERCISE = {
+  id: "mini",
+  labels: LABELS,
+  all_labels: [...LABELS, CUE],
+  article: { sha256: "a".repeat(64), text: TEXT, tokens: TOKENS },
+};
 const idx = (word, from = 0) => TOKENS.findIndex((t, n) => n >= from && t.text === word);
 
 function rng(seed) {
@@ -275,7 +282,7 @@ function validTags() {
       start: s.start,
       end: s.end,
       quote: quoteOf(CPS, s.start, s.end),
-      attrs: { anything: 1 },
+      attrs: { type: "doubting" },
       source_ids: [],
       note: "",
     },
@@ -288,45 +295,58 @@ test("a hand-in round-trips: download then load gives the same tags", () => {
   const got = readHandin(JSON.stringify(doc), EXERCISE, CPS);
   assert.ok(got.ok);
   assert.deepEqual(got.tags, validTags()); // the cue tag is not on this page but is kept, untouched
-  assert.deepEqual(got.problems, []);
+  assert.deepEqual(got.orphans, []);
   assert.equal(got.student, "Fox");
 });
 
 test("a hand-in for another exercise or article is refused, naming both", () => {
-  const other = readHandin(
-    JSON.stringify({ ...makeHandin(EXERCISE, []), exercise: "other-one" }),
-    EXERCISE,
-    CPS,
-    "mine.json",
-  );
+  const other = readHandin(JSON.stringify({ ...makeHandin(EXERCISE, []), exercise: "other-one" }), EXERCISE, CPS);
   assert.ok(!other.ok);
-  assert.match(other.error, /mine\.json/);
-  assert.match(other.error, /"other-one"/);
-  assert.match(other.error, /"mini"/);
-  assert.match(other.error, /current work is kept/);
+  assert.deepEqual(other.refusal, {
+    code: "other-exercise",
+    place: "`exercise`",
+    args: { handin: "other-one", exercise: "mini" },
+  });
+  assert.match(problemText(other.refusal), /“other-one”.*“mini”/);
   const sha = readHandin(
     JSON.stringify({ ...makeHandin(EXERCISE, []), article_sha256: "b".repeat(64) }),
     EXERCISE,
     CPS,
   );
   assert.ok(!sha.ok);
-  assert.match(sha.error, /bbbbbbbbbbbb/);
-  assert.match(sha.error, /aaaaaaaaaaaa/);
+  assert.deepEqual(sha.refusal.args, { handin: "bbbbbbbbbbbb", exercise: "aaaaaaaaaaaa" });
+  assert.match(problemText(sha.refusal, "teacher"), /bbbbbbbbbbbb.*aaaaaaaaaaaa.* Fix: /);
 });
 
 test("not JSON, not a hand-in, or another format version is refused", () => {
-  for (const bad of [
-    "{not json",
-    "[]",
-    "null",
-    JSON.stringify({ format: "medialit.handin/2" }),
-    JSON.stringify({ tags: [] }),
-  ]) {
+  const codes = [
+    ["{not json", "not-json"],
+    ["[]", "not-a-handin"],
+    ["null", "not-a-handin"],
+    [JSON.stringify({ format: "medialit.handin/2" }), "other-format"],
+    [JSON.stringify({ tags: [] }), "not-a-handin"],
+    [`${"[".repeat(40)}${"]".repeat(40)}`, "too-deep"],
+    [
+      JSON.stringify({
+        ...makeHandin(EXERCISE, []),
+        note: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],
+      }),
+      "too-deep",
+    ],
+    [
+      JSON.stringify({ ...makeHandin(EXERCISE, []) }).replace('"tags":[]', '"tags":[], "n": 12345678901234567'),
+      "number-too-long",
+    ],
+    [JSON.stringify({ ...makeHandin(EXERCISE, []), student: "\ud800" }), "lone-surrogate"],
+  ];
+  for (const [bad, code] of codes) {
     const got = readHandin(bad, EXERCISE, CPS);
     assert.ok(!got.ok, bad);
-    assert.ok(got.error.length > 20);
+    assert.equal(got.refusal.code, code, bad);
+    assert.ok(problemText(got.refusal).length > 20);
   }
-  assert.match(readHandin(JSON.stringify({ format: "medialit.handin/2" }), EXERCISE, CPS).error, /medialit\.handin\/2/);
+  const newer = readHandin(JSON.stringify({ format: "medialit.handin/2" }), EXERCISE, CPS);
+  assert.match(problemText(/** @type {any} */ (newer).refusal), /medialit\.handin\/2/);
 });
 
 test("bad tags are left out one by one and named; broken links are dropped", () => {
@@ -347,8 +367,11 @@ test("bad tags are left out one by one and named; broken links are dropped", () 
     ["t1", "t2"],
   );
   assert.deepEqual(got.tags[1].source_ids, ["t1"]);
-  assert.equal(got.problems.length, 6);
-  assert.ok(got.problems.some((p) => p.includes("Putin")));
+  assert.deepEqual(
+    got.orphans.map((o) => o.code),
+    ["duplicate-id", "orphan", "outside-article", "bad-attribute-value", "tag-bad-field", "bad-source-link"],
+  );
+  assert.ok(got.orphans.some((o) => problemText(o).includes("Putin")));
 });
 
 test("autosave keys: one per exercise and article; author work is kept apart", () => {

@@ -8,7 +8,7 @@
 // strings count UTF-16 units, so text is sliced as arrays of code points.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { readTags, refusal } from "./handin_for_check.js";
+import { problemText, readHandin } from "./handin.js";
 
 /** @typedef {import("./types.js").Exercise} Exercise */
 /** @typedef {import("./types.js").Article} Article */
@@ -784,7 +784,13 @@ export function checkTags(exercise, handin, options = {}) {
 }
 
 /** Raised by check() for a hand-in that belongs to another exercise or article, or is no hand-in. */
-export class HandInRefused extends Error {}
+export class HandInRefused extends Error {
+  /** @param {import("./handin.js").Problem} problem */
+  constructor(problem) {
+    super(problemText(problem, "teacher"));
+    this.problem = problem;
+  }
+}
 
 /**
  * Read a hand-in (decoded JSON) and check it: the Report Python's load + check give. Tags that do
@@ -795,8 +801,7 @@ export class HandInRefused extends Error {}
  * @returns {Report}
  */
 export function check(exercise, handin, options = {}) {
-  const refused = refusal(exercise, handin);
-  if (refused) throw new HandInRefused(refused);
-  const { tags, findings: orphans } = readTags(exercise, handin);
-  return checkTags(exercise, { tags, orphans }, options);
+  const read = readHandin(handin, exercise, articleView(exercise.article).chars);
+  if (!read.ok) throw new HandInRefused(read.refusal);
+  return checkTags(exercise, { tags: read.tags, orphans: read.orphans }, options);
 }

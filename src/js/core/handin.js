@@ -2,14 +2,32 @@
 // Hand-in files in the browser (src/medialit/core/handin.py): the document the Download button
 // saves, and the reader that checks one loaded from a file or from this browser's saved work.
 
-import { quoteOf } from "./spans.js";
+import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { problemMessage, renderer } from "./messages.js";
 
 /** @typedef {import("./types.js").Exercise} Exercise */
 /** @typedef {import("./types.js").HandIn} HandIn */
 /** @typedef {import("./types.js").Tag} Tag */
+/** @typedef {import("./types.js").Label} Label */
+/**
+ * A hand-in problem: its code (as core/handin.py), where it is, and the values its message names.
+ * @typedef {{code: string, place: string, args: Record<string, any>}} Problem
+ */
+/**
+ * @typedef {{ok: false, refusal: Problem}} HandinRefused
+ * @typedef {{ok: true, tags: Tag[], orphans: Problem[], exercise: string, article_sha256: string,
+ *   student: string, created: string, updated: string}} HandinRead
+ */
 
-export const HANDIN_FORMAT = "medialit.handin/1";
-export const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
+export const HANDIN_FORMAT = contract.formats.handin;
+export const MAX_HANDIN_BYTES = contract.max_handin_bytes;
+const MAX_DEPTH = contract.max_json_depth;
+const MAX_DIGITS = contract.max_number_digits;
+const FREE_TEXT = contract.free_text;
+const ID = new RegExp(`^(?:${contract.id_pattern})$`);
+const SHA256 = new RegExp(`^(?:${contract.sha256_pattern})$`);
+const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
+const TEXT_FIELDS = ["exercise", "article_sha256", "student", "created", "updated"];
 
 /**
  * A clean copy of a tag with the hand-in fields, plus the key fields author mode edits (why,
@@ -68,9 +86,6 @@ export function makeHandin(exercise, tags, { student = "", created = "", updated
   };
 }
 
-const short = (/** @type {unknown} */ sha) => `${String(sha).slice(0, 12)}…`;
-const isObject = (/** @type {unknown} */ x) => typeof x === "object" && x !== null && !Array.isArray(x);
-
 /**
  * `s`, cut to `n` characters with an ellipsis.
  * @param {string} s
@@ -84,118 +99,290 @@ export const ellipsis = (s, n = 40) =>
     : s;
 
 /**
- * Check one tag's shape; the problem in words, or null.
- * @param {any} t
+ * `text` with every unsafe character written out as `\uXXXX` (errors.visible), so it shows and stays on its line.
+ * @param {string} text
  */
-function tagShapeProblem(t) {
-  if (!isObject(t)) return "is not an object";
-  for (const k of ["id", "label", "quote"]) if (typeof t[k] !== "string" || !t[k]) return `has no \`${k}\` text`;
-  for (const k of ["start", "end"]) if (!Number.isInteger(t[k])) return `has no whole-number \`${k}\``;
-  if (t.attrs !== undefined && !isObject(t.attrs)) return "has `attrs` that is not an object";
-  if (
-    t.source_ids !== undefined &&
-    !(Array.isArray(t.source_ids) && t.source_ids.every((/** @type {any} */ s) => typeof s === "string"))
-  ) {
-    return "has `source_ids` that is not a list of ids";
+export const visible = (text) =>
+  text.replace(UNSAFE, (ch) => `\\u${(ch.codePointAt(0) || 0).toString(16).padStart(4, "0")}`);
+
+const isObject = (/** @type {unknown} */ x) => typeof x === "object" && x !== null && !Array.isArray(x);
+const isText = (/** @type {unknown} */ x) => typeof x === "string";
+const isWhole = (/** @type {unknown} */ x) => typeof x === "number" && Number.isInteger(x);
+const LONE_SURROGATE = /[\ud800-\udfff]/u; // with the u flag, a whole pair is one character and does not match
+/** True when a text holds half of a UTF-16 pair (Python's reader refuses such text). */
+const brokenText = (/** @type {string} */ x) => LONE_SURROGATE.test(x);
+
+// --- JSON text, within limits (handin.read_json) ------------------------------------------------
+
+const STRING_REST = /[^"\\]*(?:\\.[^"\\]*)*"/y;
+const LONG_NUMBER = new RegExp(`[0-9]{${MAX_DIGITS + 1}}`);
+const TOKEN = /"|[[{]|[\]}]|[0-9][0-9.eE+-]*|[A-Za-z]+/g;
+
+/**
+ * The first place, in reading order, nested too deep, with a number too long, or with NaN or
+ * Infinity (handin._first_limit); strings are skipped whole.
+ * @param {string} text
+ * @param {number} [end]
+ * @returns {[string, number] | null}
+ */
+function firstLimit(text, end = text.length) {
+  let depth = 0;
+  TOKEN.lastIndex = 0;
+  for (let token = TOKEN.exec(text); token !== null && token.index < end; token = TOKEN.exec(text)) {
+    const kind = token[0];
+    if (token.index + kind.length > end) return null;
+    if (kind === '"') {
+      STRING_REST.lastIndex = TOKEN.lastIndex;
+      if (!STRING_REST.test(text)) return null;
+      TOKEN.lastIndex = STRING_REST.lastIndex;
+    } else if (kind === "[" || kind === "{") {
+      depth += 1;
+      if (depth > MAX_DEPTH) return ["too-deep", token.index];
+    } else if (kind === "]" || kind === "}") {
+      depth -= 1;
+    } else if (kind[0] >= "0" && kind[0] <= "9") {
+      if (LONG_NUMBER.test(kind)) return ["number-too-long", token.index];
+    } else if (kind === "NaN" || kind === "Infinity") {
+      return ["not-json", token.index];
+    }
   }
-  if (t.note !== undefined && t.note !== null && typeof t.note !== "string") return "has a `note` that is not text";
   return null;
 }
 
 /**
- * @typedef {{ok: false, error: string}} HandinRefused
- * @typedef {{ok: true, tags: Tag[], problems: string[], student: string, created: string}} HandinRead
+ * The text with every number written with a point or an exponent turned into a string, so that
+ * `87.0` is no whole number, as in Python (JavaScript's parser reads it as 87); no hand-in field
+ * takes such a number, so nothing else changes.
+ * @param {string} text
  */
+function realNumbersAsText(text) {
+  let out = "";
+  let from = 0;
+  TOKEN.lastIndex = 0;
+  for (let token = TOKEN.exec(text); token !== null; token = TOKEN.exec(text)) {
+    const kind = token[0];
+    if (kind === '"') {
+      STRING_REST.lastIndex = TOKEN.lastIndex;
+      if (!STRING_REST.test(text)) break;
+      TOKEN.lastIndex = STRING_REST.lastIndex;
+    } else if (kind[0] >= "0" && kind[0] <= "9" && /[.eE]/.test(kind)) {
+      const start = text[token.index - 1] === "-" ? token.index - 1 : token.index;
+      out += `${text.slice(from, start)}"${text.slice(start, token.index + kind.length)}"`;
+      from = token.index + kind.length;
+    }
+  }
+  return from ? out + text.slice(from) : text;
+}
 
 /**
- * Read a hand-in (text or parsed object) for this exercise. Refused whole:
- * {ok: false, error}. Otherwise {ok: true, tags, problems, student, created}; bad tags are left
- * out and named in `problems`. Tags whose label this page does not show are kept as they are.
- * @param {unknown} input
- * @param {Exercise} exercise
+ * "line L, column C" of a code-unit offset, as Python names a place in a file.
+ * @param {string} text
+ * @param {number} offset
+ */
+function placeOf(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
+}
+
+/**
+ * Decode a hand-in's JSON text: the data, or the first limit or syntax problem (handin.read_json).
+ * JavaScript's parser does not always say where the text stops being JSON; there the whole text
+ * is searched for a limit first.
+ * @param {string} text
+ * @returns {{data: any} | {refusal: Problem}}
+ */
+function readJson(text) {
+  const limits = { "too-deep": { limit: MAX_DEPTH }, "number-too-long": { limit: MAX_DIGITS }, "not-json": {} };
+  let data;
+  let first;
+  try {
+    data = JSON.parse(realNumbersAsText(text));
+    first = firstLimit(text);
+  } catch (err) {
+    const at = /position (\d+)/.exec(String(err))?.[1];
+    const end = at === undefined ? text.length : Number(at);
+    first = firstLimit(text, end);
+    if (!first) return { refusal: { code: "not-json", place: at === undefined ? "" : placeOf(text, end), args: {} } };
+  }
+  if (!first) return { data };
+  const [code, offset] = first;
+  return { refusal: { code, place: placeOf(text, offset), args: /** @type {any} */ (limits)[code] } };
+}
+
+// --- the hand-in (handin.parse_handin) --------------------------------------------------------
+
+/**
+ * What is wrong with the shape of one tag (handin._tag_problem), or null.
+ * @param {any} raw
+ * @returns {[string, Record<string, any>] | null}
+ */
+function tagProblem(raw) {
+  if (!isObject(raw)) return ["tag-not-object", {}];
+  for (const field of ["id", "label", "quote"])
+    if (!isText(raw[field]) || !raw[field]) return ["tag-bad-field", { field }];
+  for (const field of ["start", "end"]) if (!isWhole(raw[field])) return ["tag-bad-field", { field }];
+  const attrs = "attrs" in raw ? raw.attrs : {};
+  if (!isObject(attrs) || !Object.values(attrs).every((v) => isText(v) || v === null)) {
+    return ["tag-bad-field", { field: "attrs" }];
+  }
+  const ids = "source_ids" in raw ? raw.source_ids : [];
+  if (!Array.isArray(ids) || !ids.every(isText)) return ["tag-bad-field", { field: "source_ids" }];
+  if (raw.note !== undefined && raw.note !== null && !isText(raw.note)) return ["tag-bad-field", { field: "note" }];
+  /** @type {[string, string[]][]} */
+  const texts = [
+    ["id", [raw.id]],
+    ["label", [raw.label]],
+    ["quote", [raw.quote]],
+    ["note", [raw.note || ""]],
+    ["source_ids", ids],
+    ["attrs", Object.entries(attrs).flatMap(([k, v]) => [k, v || ""])],
+  ];
+  const broken = texts.find(([, parts]) => parts.some(brokenText));
+  return broken ? ["tag-bad-text", { field: broken[0] }] : null;
+}
+
+/**
+ * Why a well-formed tag does not fit the exercise (handin._against_exercise), or null.
+ * @param {any} tag
  * @param {string[]} chars the article's code points
- * @param {string} [fileName]
+ * @param {Map<string, Label>} labels every label of the exercise
+ * @returns {[string, Record<string, any>] | null}
+ */
+function againstExercise(tag, chars, labels) {
+  if (!(tag.start >= 0 && tag.start < tag.end && tag.end <= chars.length)) {
+    return ["outside-article", { start: tag.start, end: tag.end, length: chars.length }];
+  }
+  const there = chars.slice(tag.start, tag.end).join("");
+  if (there !== tag.quote) {
+    let line = 1;
+    for (let i = 0; i < tag.start; i++) if (chars[i] === "\n") line++;
+    return ["orphan", { quote: tag.quote, there, line }];
+  }
+  const spec = labels.get(tag.label);
+  if (!spec) return ["unknown-label", { label: tag.label, labels: [...labels.keys()] }];
+  for (const [name, value] of Object.entries(tag.attrs || {})) {
+    const allowed = spec.attrs?.[name];
+    if (allowed === undefined) return ["unknown-attribute", { label: tag.label, name }];
+    if (allowed !== FREE_TEXT && value !== null && value !== "" && !allowed.includes(value)) {
+      return ["bad-attribute-value", { value, label: tag.label, name, allowed: [...allowed] }];
+    }
+  }
+  return null;
+}
+
+/**
+ * Where a tag sits in the file: its number, and its id when it has one (handin._place).
+ * @param {number} n 1-based
+ * @param {any} raw
+ */
+const placeOfTag = (n, raw) => `tag ${n}${isObject(raw) && isText(raw.id) ? ` (${visible(raw.id)})` : ""}`;
+
+/**
+ * Read a hand-in (its text, or data already decoded) for this exercise, with the checks, order and
+ * codes of core/handin.py: refused whole with one problem, or the tags that pass and an orphan for
+ * each tag left out. Tags keep the key fields author mode writes (copyTag).
+ * @param {unknown} input
+ * @param {Exercise} exercise the compiled exercise; `all_labels` names every label a hand-in may hold
+ * @param {string[]} chars the article's code points
  * @returns {HandinRefused | HandinRead}
  */
-export function readHandin(input, exercise, chars, fileName = "the file") {
+export function readHandin(input, exercise, chars) {
   /** @returns {HandinRefused} */
-  const refuse = (/** @type {string} */ why) => ({
+  const refuse = (/** @type {string} */ code, /** @type {string} */ place, args = {}) => ({
     ok: false,
-    error: `${fileName}: ${why} Your current work is kept.`,
+    refusal: { code, place, args },
   });
-  const choose = "Choose the .json file the Download button saved.";
-  /** @type {any} */
   let data = input;
   if (typeof input === "string") {
-    if (input.length > MAX_HANDIN_BYTES) return refuse("it is over 5 MB, too big for a hand-in.");
-    try {
-      data = JSON.parse(input.replace(/^\uFEFF/, ""));
-    } catch {
-      return refuse(`it is not a medialit hand-in (not valid JSON). ${choose}`);
+    if (new TextEncoder().encode(input).length > MAX_HANDIN_BYTES) {
+      return refuse("too-big", "", { limit_mb: MAX_HANDIN_BYTES / 1048576 });
     }
+    const read = readJson(input.replace(/^\uFEFF/, ""));
+    if ("refusal" in read) return { ok: false, refusal: read.refusal };
+    data = read.data;
   }
-  if (!isObject(data)) return refuse("it is not a medialit hand-in (no JSON object).");
-  if (data.format !== HANDIN_FORMAT) {
-    return refuse(
-      typeof data.format === "string" && data.format.startsWith("medialit.")
-        ? `it has format "${data.format}", not "${HANDIN_FORMAT}".`
-        : `it is not a medialit hand-in file. ${choose}`,
-    );
+  if (!isObject(data)) return refuse("not-a-handin", "top level");
+  const raw = /** @type {any} */ (data);
+  if (raw.format !== HANDIN_FORMAT) {
+    return isText(raw.format) && raw.format.startsWith("medialit.")
+      ? refuse("other-format", "`format`", { format: raw.format, expected: HANDIN_FORMAT })
+      : refuse("not-a-handin", "`format`");
   }
-  if (data.exercise !== exercise.id) {
-    return refuse(`it is for exercise "${data.exercise}", but this page is exercise "${exercise.id}".`);
+  /** @type {Record<string, string>} */
+  const fields = {};
+  for (const name of TEXT_FIELDS) {
+    const value = raw[name];
+    if (value !== undefined && value !== null && !isText(value))
+      return refuse("bad-field", `\`${name}\``, { field: name });
+    fields[name] = value || "";
   }
-  if (data.article_sha256 !== exercise.article.sha256) {
-    return refuse(
-      `it was made for another version of the article (file ${short(data.article_sha256)}, ` +
-        `this page ${short(exercise.article.sha256)}).`,
-    );
+  if (!ID.test(fields.exercise)) return refuse("bad-field", "`exercise`", { field: "exercise" });
+  if (!SHA256.test(fields.article_sha256)) return refuse("bad-field", "`article_sha256`", { field: "article_sha256" });
+  for (const name of TEXT_FIELDS) {
+    if (brokenText(fields[name])) return refuse("lone-surrogate", `\`${name}\``, { field: name });
   }
-  if (!Array.isArray(data.tags)) return refuse("it has no list of tags.");
-  const specs = new Map(exercise.labels.map((l) => [l.name, l]));
-  /** @type {string[]} */
-  const problems = [];
-  /** @type {Map<string, Tag>} */
-  const byId = new Map();
-  /**
-   * Why one raw tag cannot be kept, or null.
-   * @param {any} raw
-   */
-  const problemOf = (raw) => {
-    const shape = tagShapeProblem(raw);
-    if (shape) return ` ${shape}`;
-    if (!(raw.start >= 0 && raw.start < raw.end && raw.end <= chars.length)) return " is outside the article";
-    if (quoteOf(chars, raw.start, raw.end) !== raw.quote)
-      return `: “${ellipsis(raw.quote)}” does not match the article there`;
-    /** @type {any} */
-    const allowed = specs.get(raw.label)?.attrs;
-    for (const [name, value] of Object.entries(specs.has(raw.label) ? raw.attrs || {} : {})) {
-      const ok =
-        allowed?.[name] === "text"
-          ? typeof value === "string"
-          : Array.isArray(allowed?.[name]) && (value === "" || value === null || allowed[name].includes(value));
-      if (!ok) return `: "${value}" is not a value of ${raw.label} ${name}`;
+  if (!Array.isArray(raw.tags)) return refuse("no-tags", "`tags`");
+  if (fields.exercise !== exercise.id) {
+    return refuse("other-exercise", "`exercise`", { handin: fields.exercise, exercise: exercise.id });
+  }
+  if (fields.article_sha256 !== exercise.article.sha256) {
+    return refuse("other-article", "`article_sha256`", {
+      handin: fields.article_sha256.slice(0, 12),
+      exercise: exercise.article.sha256.slice(0, 12),
+    });
+  }
+  const labels = new Map((exercise.all_labels || exercise.labels).map((l) => [l.name, l]));
+  /** @type {Problem[]} */
+  const orphans = [];
+  /** @type {Tag[]} */
+  const tags = [];
+  const seen = new Set();
+  raw.tags.forEach((/** @type {any} */ rawTag, /** @type {number} */ n) => {
+    let problem = tagProblem(rawTag);
+    if (!problem && seen.has(rawTag.id)) problem = ["duplicate-id", { id: rawTag.id }];
+    if (!problem) {
+      seen.add(rawTag.id);
+      problem = againstExercise(rawTag, chars, labels);
     }
-    return null;
+    if (problem) orphans.push({ code: problem[0], place: placeOfTag(n + 1, rawTag), args: problem[1] });
+    else tags.push(copyTag(rawTag));
+  });
+  const kept = new Map(tags.map((t) => [t.id, t]));
+  for (const tag of tags) {
+    for (const ref of tag.source_ids) {
+      const target = kept.get(ref);
+      if (target === undefined || target.label !== "source") {
+        orphans.push({
+          code: "bad-source-link",
+          place: `tag ${visible(tag.id)}`,
+          args: { ref, target_label: target === undefined ? null : target.label },
+        });
+      }
+    }
+    tag.source_ids = tag.source_ids.filter((r) => kept.get(r)?.label === "source");
+  }
+  return {
+    ok: true,
+    tags,
+    orphans,
+    exercise: fields.exercise,
+    article_sha256: fields.article_sha256,
+    student: fields.student,
+    created: fields.created,
+    updated: fields.updated,
   };
-  for (const [n, raw] of data.tags.entries()) {
-    const place = `tag ${n + 1}${raw && typeof raw.id === "string" ? ` (${raw.id})` : ""}`;
-    const shape = tagShapeProblem(raw);
-    if (!shape && byId.has(raw.id)) {
-      problems.push(`${place}: the id is used twice; the second was left out.`);
-      continue;
-    }
-    const problem = problemOf(raw);
-    if (problem) problems.push(`${place}${problem}; it was left out.`);
-    else byId.set(raw.id, copyTag(raw));
-  }
-  for (const t of byId.values()) {
-    const good = t.source_ids.filter((s) => byId.get(s)?.label === "source");
-    if (good.length !== t.source_ids.length) {
-      problems.push(`tag ${t.id}: a link to a missing or non-source tag was dropped.`);
-      t.source_ids = good;
-    }
-  }
-  const text = (/** @type {unknown} */ x) => (typeof x === "string" ? x : "");
-  return { ok: true, tags: [...byId.values()], problems, student: text(data.student), created: text(data.created) };
+}
+
+/**
+ * A hand-in problem in words: the student's plain sentence, or the teacher's with its fix.
+ * @param {Problem} problem
+ * @param {"student" | "teacher"} [audience]
+ */
+export function problemText(problem, audience = "student") {
+  const words = renderer([], audience);
+  const message = problemMessage(problem.code, problem.args);
+  return audience === "student"
+    ? words.render(message)
+    : `${words.render(message)} Fix: ${words.render(message, "fix")}`;
 }

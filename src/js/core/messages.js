@@ -10,7 +10,7 @@ import table from "../../medialit/data/messages.json" with { type: "json" };
 /** @typedef {import("./types.js").ItemResult} ItemResult */
 /** @typedef {import("./types.js").TagResult} TagResult */
 
-/** @type {Record<string, {student: string, teacher: string}>} */
+/** @type {Record<string, {student: string, teacher: string, fix?: string}>} */
 const TABLE = table.messages;
 
 /** @type {("student" | "teacher")[]} */
@@ -36,17 +36,41 @@ export function percent(share) {
 }
 
 /**
- * The template of `code`, or of the longest shorter code (`a:b:c`, then `a:b`, then `a`).
+ * The table's entry for `code`, or for the longest shorter code (`a:b:c`, then `a:b`, then `a`).
  * @param {string} code
- * @param {"student" | "teacher"} audience
  */
-export function template(code, audience) {
+function entryOf(code) {
   const parts = code.split(":");
   for (let n = parts.length; n > 0; n--) {
     const entry = TABLE[parts.slice(0, n).join(":")];
-    if (entry !== undefined) return entry[audience];
+    if (entry !== undefined) return entry;
   }
   throw new Error(`no message for code ${code}`);
+}
+
+/**
+ * The template of `code` for an audience, or another part of its entry (`fix`).
+ * @param {string} code
+ * @param {"student" | "teacher" | "fix"} part
+ */
+export function template(code, part) {
+  const text = entryOf(code)[part];
+  if (text === undefined) throw new Error(`the message ${code} has no ${part}`);
+  return text;
+}
+
+/**
+ * The message for a hand-in problem (a refusal or a tag left out): `handin-<code>`, with the variant
+ * its arguments call for (messages.problem_message).
+ * @param {string} code
+ * @param {Record<string, any>} args
+ * @returns {Message}
+ */
+export function problemMessage(code, args) {
+  /** @type {Record<string, string | null | undefined>} */
+  const variant = { "bad-field": args.field, "bad-source-link": args.target_label ? "not-source" : null };
+  const extra = variant[code];
+  return { code: `handin-${code}${extra ? `:${extra}` : ""}`, args };
 }
 
 /**
@@ -73,6 +97,7 @@ export function renderer(labels, audience = "student") {
     if (filter === "pct") return percent(value);
     if (filter === "or") return value.join(" or ");
     if (filter === "qlist") return value.map((/** @type {string} */ q) => quoted(q)).join(", ");
+    if (filter === "list") return value.join(", ");
     if (filter === "cap") {
       const [first = "", ...rest] = Array.from(value);
       return first.toUpperCase() + rest.join("");
@@ -87,11 +112,13 @@ export function renderer(labels, audience = "student") {
   };
   /**
    * @param {Message} message
+   * @param {"fix"} [part] another part of the entry than the audience's sentence
    * @returns {string}
    */
-  const render = (message) =>
-    template(message.code, audience).replace(FIELD, (_, /** @type {string} */ name, /** @type {string} */ filter) =>
-      field(name, filter, message.args),
+  const render = (message, part) =>
+    template(message.code, part || audience).replace(
+      FIELD,
+      (_, /** @type {string} */ name, /** @type {string} */ filter) => field(name, filter, message.args),
     );
   return {
     render,
@@ -99,7 +126,7 @@ export function renderer(labels, audience = "student") {
      * The non-empty sentences of a list of messages, in order.
      * @param {Message[]} messages
      */
-    sentences: (messages) => messages.map(render).filter(Boolean),
+    sentences: (messages) => messages.map((m) => render(m)).filter(Boolean),
   };
 }
 

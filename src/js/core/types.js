@@ -39,7 +39,7 @@
 /**
  * The compiled exercise (`Exercise.compile()`), what the widget and the checker read.
  * @typedef {{format: string, id: string, title: string, instructions: string, difficulty: string,
- *   tolerance?: number, article: Article, labels: Label[], key: KeyItem[], distractors: KeyItem[]}} Exercise
+ *   tolerance?: number, article: Article, labels: Label[], all_labels?: Label[], key: KeyItem[], distractors: KeyItem[]}} Exercise
  */
 
 /**
@@ -102,7 +102,7 @@
 
 /**
  * A tag left out of a hand-in before checking.
- * @typedef {{place: string, problem: string, fix: string}} Orphan
+ * @typedef {{place: string, code: string, args: Record<string, any>}} Orphan
  */
 
 /**

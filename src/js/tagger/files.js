@@ -1,7 +1,7 @@
 // @ts-check
 // Files the student saves and loads: the hand-in (and in author mode, the key file).
 
-import { MAX_HANDIN_BYTES, readHandin } from "../core/handin.js";
+import { MAX_HANDIN_BYTES, problemText, readHandin, visible } from "../core/handin.js";
 import { h } from "./dom.js";
 
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
@@ -43,20 +43,29 @@ export function listenToLoad(ctx, input, setStudent) {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
+    const refuse = (/** @type {import("../core/handin.js").Problem} */ problem) =>
+      ctx.warn(`${visible(file.name)}: ${problemText(problem)} Your current work is kept.`);
     if (file.size > MAX_HANDIN_BYTES) {
-      ctx.warn(`${file.name}: it is over 5 MB, too big for a hand-in. Your current work is kept.`);
+      refuse({ code: "too-big", place: "", args: { limit_mb: MAX_HANDIN_BYTES / 1048576 } });
       return;
     }
-    const got = readHandin(await file.text(), ctx.exercise, ctx.chars, file.name);
+    let text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      refuse({ code: "not-utf8", place: "", args: {} });
+      return;
+    }
+    const got = readHandin(text, ctx.exercise, ctx.chars);
     if (!got.ok) {
-      ctx.warn(got.error);
+      refuse(got.refusal);
       return;
     }
     if (got.student) setStudent(got.student);
     ctx.commit(got.tags, "");
     ctx.warn(
-      `Loaded ${got.tags.length} tags from ${file.name}. Ctrl+Z goes back to your earlier work.` +
-        (got.problems.length ? ` Left out: ${got.problems.join(" ")}` : ""),
+      `Loaded ${got.tags.length} tags from ${visible(file.name)}. Ctrl+Z goes back to your earlier work.` +
+        (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
     );
   });
 }

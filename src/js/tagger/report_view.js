@@ -3,7 +3,7 @@
 // answer), the student's other tags and notices. Redrawn only when a report comes or a hint is
 // asked for; a change of tags only shows that the feedback is out of date.
 
-import { ellipsis } from "../core/handin.js";
+import { ellipsis, problemText } from "../core/handin.js";
 import { itemCodes, renderer, tagCodes } from "../core/messages.js";
 import { spanTokens } from "../core/spans.js";
 import { button, h } from "./dom.js";
@@ -78,7 +78,7 @@ export function createReportView(ctx, sel, actions) {
         ),
       );
     const optional = missed(true);
-    const notes = (report.orphans || []).map((/** @type {any} */ o) => `${o.place}: ${o.problem} Fix: ${o.fix}`);
+    const notes = (report.orphans || []).map((/** @type {any} */ o) => problemText(o));
     const section = (/** @type {string} */ title, /** @type {string} */ cls, /** @type {HTMLElement[]} */ list) =>
       list.length ? [h("p.mt-rep-title", { text: title }), h("ul", { class: cls }, list)] : [];
     const cells = (/** @type {string} */ tag, /** @type {string[]} */ texts, attrs = {}) =>

@@ -5,7 +5,7 @@
 // another tab or chapter page on the same exercise is merged in by tag id, never overwritten. A
 // save that cannot be read, or holds tags that cannot be restored, is set aside whole, not dropped.
 
-import { copyTag, makeHandin, readHandin } from "../core/handin.js";
+import { copyTag, makeHandin, problemText, readHandin } from "../core/handin.js";
 import { nextTagId, removeTag } from "./tags.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
@@ -199,23 +199,23 @@ export function createStorage(exercise, chars, mode, hooks) {
   /**
    * Read a save; tags that cannot be restored make the whole save go aside first.
    * @param {string} raw
-   * @param {string} what how to name it in a message
    * @returns {import("../core/handin.js").HandinRead | null}
    */
-  function read(raw, what) {
-    const got = readHandin(raw, exercise, chars, what);
+  function read(raw) {
+    const got = readHandin(raw, exercise, chars);
     const kept = (/** @type {string} */ aside) =>
       aside ? `kept under “${aside}” in this browser` : "it could not be kept";
     if (!got.ok) {
       hooks.warn(
-        `Your saved work could not be read, so it was set aside (${kept(setAside(raw))}) and you start afresh. ${got.error}`,
+        `Your saved work could not be read, so it was set aside (${kept(setAside(raw))}) and you start afresh. ` +
+          problemText(got.refusal),
       );
       return null;
     }
-    if (got.problems.length) {
+    if (got.orphans.length) {
       hooks.warn(
         `Some saved tags could not be restored, so the whole save was also set aside (${kept(setAside(raw))}); ` +
-          `the other tags are back. ${got.problems.join(" ")}`,
+          `the other tags are back. ${got.orphans.map((o) => problemText(o)).join(" ")}`,
       );
     }
     return got;
@@ -232,7 +232,7 @@ export function createStorage(exercise, chars, mode, hooks) {
    */
   function mergeFrom(raw) {
     lastText = raw;
-    const got = read(raw, "The work saved in another tab");
+    const got = read(raw);
     if (!got) return;
     const mine = hooks.tags();
     const merged = mergeTags(mine, got.tags, base);
@@ -324,12 +324,12 @@ export function createStorage(exercise, chars, mode, hooks) {
       }
       if (raw === null) return null;
       lastText = raw;
-      const got = read(raw, "The saved work in this browser");
+      const got = read(raw);
       if (!got) return [];
       created = got.created;
       remember(got.tags);
       if (got.student && !hooks.student()) hooks.setStudent(got.student);
-      if (got.problems.length) schedule(); // the save on disk is set aside; write the good tags
+      if (got.orphans.length) schedule(); // the save on disk is set aside; write the good tags
       return got.tags;
     },
 

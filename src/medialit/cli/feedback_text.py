@@ -7,7 +7,7 @@ quote, a note) cannot start a line of its own or act on the terminal.
 from __future__ import annotations
 
 from ..core.exercise import Exercise
-from ..core.messages import Message, Renderer, item_codes, tag_codes
+from ..core.messages import Message, Renderer, item_codes, problem_message, tag_codes
 from ..core.report import Report
 from .terminal import one_line
 
@@ -45,5 +45,7 @@ def report_text(report: Report, exercise: Exercise, audience: str = "student", r
             lines.append("  - " + one_line(" ".join([*words.sentences(tag_codes(tag)), tag.why]).strip()))
         lines.append("")
     for orphan in report.orphans:
-        lines.append(one_line(f"Note: {orphan.place}: {orphan.problem} Fix: {orphan.fix}"))
+        message = problem_message(orphan.code, orphan.args)
+        fix = f" Fix: {words.render(message, 'fix')}" if audience == "teacher" else ""
+        lines.append(one_line(f"Note: {orphan.place}: {words.render(message)}{fix}"))
     return "\n".join(lines).rstrip() + "\n"

@@ -147,7 +147,7 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
             why=linked.why if linked else "",
             findings=tuple(_findings(tag, verdict, met[t], k, t, tag_of_item, ex))))
 
-    orphans = tuple(Orphan(f.place, f.problem, f.fix) for f in handin.findings)
+    orphans = tuple(Orphan(f.place, f.code, dict(f.args)) for f in handin.findings)
     return Report(exercise=ex.id, article_sha256=ex.article.sha256, difficulty=difficulty,
                   labels=tuple(ex.labels), lines=tuple(ex.lines) if ex.lines else None,
                   items=tuple(items_out), tags=tuple(tags_out), scores=_scores(ex, items_out, tags_out),

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .contract import UNSAFE_CHARACTERS
 
 
 @dataclass
@@ -17,6 +19,8 @@ class InputError(Exception):
     problem: str
     fix: str
     code: str = ""
+    # the values its message names, so another reader can word it (not `args`: an Exception's own)
+    message_args: dict = field(default_factory=dict)
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.place}" if self.place else self.file
@@ -31,6 +35,7 @@ class Finding:
     problem: str
     fix: str = ""
     code: str = ""
+    args: dict = field(default_factory=dict)
 
     def __str__(self) -> str:
         text = f"{self.place}: {self.problem}"
@@ -41,7 +46,7 @@ class Finding:
 # (tab and newline are kept by `visible(..., keep="\t\n")` only), DEL, C1 controls (ESC and CSI
 # sequences recolour, move or retitle a terminal), bidirectional overrides (they reorder what is
 # shown), line and paragraph separators, and lone surrogates (no file can hold them).
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+UNSAFE = re.compile(UNSAFE_CHARACTERS)
 
 
 def visible(text: str, keep: str = "") -> str:

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from .article import Article
 from .contract import DIFFICULTIES, EXERCISE_FORMAT
+from .contract import ID_PATTERN as ID_PATTERN_TEXT
 from .errors import InputError
 from .labels import LabelSpec
 
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")  # an id is the whole text: always `is_id`, never .match
+ID_PATTERN = re.compile(ID_PATTERN_TEXT)  # an id is the whole text: always `is_id`, never .match
 
 
 def is_id(value) -> bool:
@@ -194,6 +195,7 @@ class Exercise:
         return {"format": EXERCISE_FORMAT, "id": ex.id, "title": ex.title, "instructions": instructions,
                 "difficulty": difficulty or ex.difficulty, "tolerance": ex.tolerance, "article": article,
                 "labels": [s.to_json() for s in ex.labels.values()],
+                "all_labels": [s.to_json() for s in self.labels.values()],
                 "key": [k.to_json() for k in ex.key],
                 "distractors": [d.to_json() for d in ex.distractors]}
 

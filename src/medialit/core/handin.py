@@ -14,74 +14,46 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS
+from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS, SHA256_PATTERN
 from .errors import Finding, InputError, visible
 from .exercise import is_id
 from .files import HANDIN, decode_utf8, read_bytes, write_file
+from .messages import Renderer, problem_message
 
 MAX_DEPTH = MAX_JSON_DEPTH     # lists and objects inside each other: a hand-in needs 4
 MAX_DIGITS = MAX_NUMBER_DIGITS  # digits in one number: offsets need 7, and JavaScript counts exactly up to 15
 SHOWN = 60                      # characters of a student's text quoted in a message
-
-_DOWNLOAD = "choose the .json file that the Download button saved; do not edit it by hand."
-_AGAIN = "tag it again in the widget."
 
 # The checks on the file itself, in core/files.py, come first, in this order.
 FILE_CHECKS = ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
 
 # Why a whole hand-in is refused, after the file checks, in the order the checks run.
 # `not-json`, `too-deep` and `number-too-long` are one check: the first of them in reading order.
-REFUSALS: dict[str, tuple[str, str]] = {
-    "not-json": ("this is not valid JSON ({detail}).", _DOWNLOAD),
-    "too-deep": (f"lists and objects are nested more than {MAX_DEPTH} deep here.", _DOWNLOAD),
-    "number-too-long": (f"a number here has more than {MAX_DIGITS} digits.", _DOWNLOAD),
-    "not-a-handin": ("this is not a medialit hand-in file.", _DOWNLOAD),
-    "other-format": ("this file has format {format}, not " + repr(HANDIN_FORMAT) + ".",
-                     "choose the .json file that the Download button saved (a newer medialit may read newer files)."),
-    "bad-field": ("this {what}.", _DOWNLOAD),
-    "lone-surrogate": ("this text holds a broken character (half of a UTF-16 pair).", _DOWNLOAD),
-    "no-tags": ("the file has no list of tags.", _DOWNLOAD),
-    "other-exercise": ("this hand-in is for exercise {handin}, not {exercise}.",
-                       "check it against its own exercise file."),
-    "other-article": ("this hand-in was made for another version of the article (hand-in {handin}…, exercise "
-                      "{exercise}…).",
-                      "use the exercise version the student worked on, or ask the student to tag again."),
-}
-HANDIN_CHECKS = FILE_CHECKS + tuple(REFUSALS)
+REFUSALS = ("not-json", "too-deep", "number-too-long", "not-a-handin", "other-format", "bad-field", "lone-surrogate",
+            "no-tags", "other-exercise", "other-article")
+HANDIN_CHECKS = FILE_CHECKS + REFUSALS
 
 # Why one tag is left out (the rest of the hand-in loads), in the order the checks run;
-# `bad-source-link` is checked last, once every tag is in. The sentences are the ones static/check.js
-# writes too (the shared vectors hold them equal), so the tag's own text appears as it is: whoever
-# shows a message escapes it for where it goes (terminal, HTML, CSV).
-TAG_PROBLEMS: dict[str, tuple[str, str]] = {
-    "tag-not-object": ("this tag is not an object; it was left out.", _AGAIN),
-    "tag-bad-field": ("this tag {detail}; it was left out.", _AGAIN),
-    "tag-bad-text": ("this tag's `{field}` holds a broken character (half of a UTF-16 pair); it was left out.", _AGAIN),
-    "duplicate-id": ("the id `{id}` is used twice; the second was left out.",
-                     "give each tag its own id, or tag it again in the widget."),
-    "outside-article": ("its span {start}–{end} is outside the article (0–{length}); it was left out.", _AGAIN),
-    "orphan": ("orphan: its quote “{quote}” does not match the article there (“{there}”, L{line}); it was left out.",
-               _AGAIN),
-    "unknown-label": ("its label {label} is not one of this exercise's ({labels}); it was left out.", _AGAIN),
-    "unknown-attribute": ("label {label} has no attribute {name}; the tag was left out.", _AGAIN),
-    "bad-attribute-value": ("{value} is not a value of {label}.{name} ({allowed}); the tag was left out.", _AGAIN),
-    "bad-source-link": ("`source_ids` points at {what} ({ref}); that link was dropped.",
-                        "link the claim to a source tag again."),
-}
+# `bad-source-link` is checked last, once every tag is in. The sentences for every code are in the
+# message table (`handin-<code>`); a tag's own text stays as it is in the arguments: whoever shows a
+# message escapes it for where it goes (terminal, HTML, CSV).
+TAG_PROBLEMS = ("tag-not-object", "tag-bad-field", "tag-bad-text", "duplicate-id", "outside-article", "orphan",
+                "unknown-label", "unknown-attribute", "bad-attribute-value", "bad-source-link")
+_WORDS = Renderer({}, "teacher")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SHA256 = re.compile("[0-9a-f]{64}")
+_SHA256 = re.compile(SHA256_PATTERN)
 _TEXT_FIELDS = ("exercise", "article_sha256", "student", "created", "updated")
 
 
 def refusal(code: str, file: str, place: str, **args) -> InputError:
-    problem, fix = REFUSALS[code]
-    return InputError(file, place, problem.format(**args), fix, code)
+    message = problem_message(code, args)
+    return InputError(file, place, _WORDS.render(message), _WORDS.render(message, "fix"), code, args)
 
 
 def _finding(code: str, place: str, **args) -> Finding:
-    problem, fix = TAG_PROBLEMS[code]
-    return Finding(place, problem.format(**args), fix, code)
+    message = problem_message(code, args)
+    return Finding(place, _WORDS.render(message), _WORDS.render(message, "fix"), code, args)
 
 
 def _cut(text: str, limit: int = SHOWN) -> str:
@@ -143,8 +115,8 @@ class HandIn:
 # --- JSON text -----------------------------------------------------------------------------------
 
 _STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"')  # the rest of a JSON string, its closing quote included
-_LONG_NUMBER = re.compile(r"\d{%d}" % (MAX_DIGITS + 1))
-_TOKEN = re.compile(r'"|[\[{]|[\]}]|\d[\d.eE+-]*|[A-Za-z]+')
+_LONG_NUMBER = re.compile(r"[0-9]{%d}" % (MAX_DIGITS + 1))
+_TOKEN = re.compile(r'"|[\[{]|[\]}]|[0-9][0-9.eE+-]*|[A-Za-z]+')
 _CONTAINERS = (dict, list)
 
 
@@ -166,7 +138,7 @@ def _first_limit(text: str, end: int | None = None) -> tuple[str, int] | None:
                 return "too-deep", token.start()
         elif kind in "]}":
             depth -= 1
-        elif kind[0].isdigit():
+        elif kind[0] in "0123456789":
             if _LONG_NUMBER.search(kind):
                 return "number-too-long", token.start()
         elif kind in ("NaN", "Infinity"):
@@ -219,7 +191,7 @@ def read_json(text: str, file: str):
     except json.JSONDecodeError as err:
         first = _first_limit(text, err.pos)
         if first is None:
-            raise refusal("not-json", file, f"line {err.lineno}, column {err.colno}", detail=err.msg) from None
+            raise refusal("not-json", file, f"line {err.lineno}, column {err.colno}") from None
     except (_Limit, RecursionError):  # a number too long, NaN, or deeper than the parser goes
         first = _first_limit(text) or ("not-json", 0)
     else:
@@ -227,19 +199,11 @@ def read_json(text: str, file: str):
             return data
         first = _first_limit(text) or ("too-deep", 0)
     code, offset = first
-    raise refusal(code, file, _place_of(text, offset), detail="NaN and Infinity are not JSON numbers") from None
+    limits = {"too-deep": {"limit": MAX_DEPTH}, "number-too-long": {"limit": MAX_DIGITS}}
+    raise refusal(code, file, _place_of(text, offset), **limits.get(code, {})) from None
 
 
 # --- the hand-in ---------------------------------------------------------------------------------
-
-def _kind_of(value) -> str:
-    """A JSON value in words, for messages."""
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return {dict: "an object", list: "a list"}.get(type(value), "something else")
-
 
 def parse_handin(data, file: str, exercise=None) -> HandIn:
     """Check a decoded hand-in against the format and, if given, against its exercise."""
@@ -248,23 +212,21 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
     fmt = data.get("format")
     if fmt != HANDIN_FORMAT:
         if isinstance(fmt, str) and fmt.startswith("medialit."):
-            raise refusal("other-format", file, "`format`", format=repr(_cut(fmt)))
+            raise refusal("other-format", file, "`format`", format=fmt, expected=HANDIN_FORMAT)
         raise refusal("not-a-handin", file, "`format`")
     fields = {}
     for name in _TEXT_FIELDS:
         value = data.get(name)
         if value is not None and type(value) is not str:
-            raise refusal("bad-field", file, f"`{name}`", what=f"should be text, but it is {_kind_of(value)}")
+            raise refusal("bad-field", file, f"`{name}`", field=name)
         fields[name] = value or ""
     if not is_id(fields["exercise"]):
-        raise refusal("bad-field", file, "`exercise`",
-                      what="is not an exercise id (lowercase letters, digits and dashes)")
+        raise refusal("bad-field", file, "`exercise`", field="exercise")
     if not _SHA256.fullmatch(fields["article_sha256"]):
-        raise refusal("bad-field", file, "`article_sha256`",
-                      what="is not the article's SHA-256 (64 hexadecimal digits)")
+        raise refusal("bad-field", file, "`article_sha256`", field="article_sha256")
     for name, value in fields.items():
         if _SURROGATE.search(value):
-            raise refusal("lone-surrogate", file, f"`{name}`")
+            raise refusal("lone-surrogate", file, f"`{name}`", field=name)
     tags_raw = data.get("tags")
     if type(tags_raw) is not list:
         raise refusal("no-tags", file, "`tags`")
@@ -277,11 +239,11 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
 
 def _same_exercise(handin: HandIn, exercise) -> None:
     if handin.exercise != exercise.id:
-        raise refusal("other-exercise", handin.file or "the hand-in", "`exercise`", handin=repr(_cut(handin.exercise)),
-                      exercise=repr(exercise.id))
+        raise refusal("other-exercise", handin.file or "the hand-in", "`exercise`", handin=handin.exercise,
+                      exercise=exercise.id)
     if handin.article_sha256 != exercise.article.sha256:
         raise refusal("other-article", handin.file or "the hand-in", "`article_sha256`",
-                      handin=visible(handin.article_sha256[:12]), exercise=exercise.article.sha256[:12])
+                      handin=handin.article_sha256[:12], exercise=exercise.article.sha256[:12])
 
 
 def _sort_tags(tags_raw: list, exercise) -> tuple[list[Tag], list[Finding]]:
@@ -307,8 +269,8 @@ def _sort_tags(tags_raw: list, exercise) -> tuple[list[Tag], list[Finding]]:
         for ref in tag.source_ids:
             target = kept.get(ref)
             if target is None or target.label != "source":
-                what = "a tag that is not there" if target is None else f"a {target.label} tag, not a source"
-                findings.append(_finding("bad-source-link", f"tag {visible(tag.id)}", what=what, ref=ref))
+                findings.append(_finding("bad-source-link", f"tag {visible(tag.id)}", ref=ref,
+                                         target_label=None if target is None else target.label))
         tag.source_ids = [r for r in tag.source_ids if r in kept and kept[r].label == "source"]
     return candidates, findings
 
@@ -327,19 +289,19 @@ def _tag_problem(raw) -> tuple[str, dict] | None:
     tag_id, label, quote = get("id"), get("label"), get("quote")
     for name, value in (("id", tag_id), ("label", label), ("quote", quote)):
         if type(value) is not str or not value:
-            return "tag-bad-field", {"detail": f"has no `{name}` text"}
+            return "tag-bad-field", {"field": name}
     for name in ("start", "end"):
         if type(get(name)) is not int:
-            return "tag-bad-field", {"detail": f"has no whole-number `{name}`"}
+            return "tag-bad-field", {"field": name}
     attrs = get("attrs", {})
     if type(attrs) is not dict or not all(type(v) is str or v is None for v in attrs.values()):
-        return "tag-bad-field", {"detail": "has `attrs` that is not an object of texts"}
+        return "tag-bad-field", {"field": "attrs"}
     ids = get("source_ids", [])
     if type(ids) is not list or not all(type(i) is str for i in ids):
-        return "tag-bad-field", {"detail": "has `source_ids` that is not a list of ids"}
+        return "tag-bad-field", {"field": "source_ids"}
     note = get("note")
     if note is not None and type(note) is not str:
-        return "tag-bad-field", {"detail": "has a `note` that is not text"}
+        return "tag-bad-field", {"field": "note"}
     note = note or ""
     attr_text = "".join(k + (v or "") for k, v in attrs.items()) if attrs else ""
     if _SURROGATE.search(tag_id + label + quote + note + "".join(ids) + attr_text):
@@ -358,14 +320,14 @@ def _against_exercise(tag: Tag, exercise) -> tuple[str, dict] | None:
                           "line": exercise.article.line_of(tag.start)}
     spec = exercise.labels.get(tag.label)
     if spec is None:
-        return "unknown-label", {"label": repr(tag.label), "labels": ", ".join(exercise.labels)}
+        return "unknown-label", {"label": tag.label, "labels": list(exercise.labels)}
     for name, value in tag.attrs.items():
         allowed = spec.attrs.get(name)
         if allowed is None:
-            return "unknown-attribute", {"label": tag.label, "name": repr(name)}
+            return "unknown-attribute", {"label": tag.label, "name": name}
         if allowed != FREE_TEXT and value not in (None, "") and value not in allowed:
-            return "bad-attribute-value", {"value": repr(value), "label": tag.label, "name": name,
-                                           "allowed": ", ".join(allowed)}
+            return "bad-attribute-value", {"value": value, "label": tag.label, "name": name,
+                                           "allowed": list(allowed)}
     return None
 
 

@@ -48,6 +48,24 @@ def percent(share: float) -> str:
     return f"{math.floor(share * 100 + 0.5)}%"
 
 
+def entry_of(code: str) -> dict[str, str]:
+    """The table's entry for `code`, or for the longest shorter code (`a:b:c`, then `a:b`, then `a`)."""
+    parts = code.split(":")
+    for n in range(len(parts), 0, -1):
+        entry = TABLE.get(":".join(parts[:n]))
+        if entry is not None:
+            return entry
+    raise KeyError(f"no message for code {code!r}")
+
+
+def problem_message(code: str, args: dict) -> Message:
+    """The message for a hand-in problem (a refusal or a tag left out): `handin-<code>`, with the
+    variant its arguments call for."""
+    variant = {"bad-field": args.get("field"), "bad-source-link": "not-source" if args.get("target_label") else None}
+    extra = variant.get(code)
+    return Message(f"handin-{code}" + (f":{extra}" if extra else ""), args)
+
+
 class Renderer:
     """Fills templates for one audience, with the exercise's labels for the label filters."""
 
@@ -56,17 +74,13 @@ class Renderer:
             raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
         self.labels, self.audience = labels, audience
 
-    def template(self, code: str) -> str:
-        """The template of `code`, or of the longest shorter code (`a:b:c`, then `a:b`, then `a`)."""
-        parts = code.split(":")
-        for n in range(len(parts), 0, -1):
-            entry = TABLE.get(":".join(parts[:n]))
-            if entry is not None:
-                return entry[self.audience]
-        raise KeyError(f"no message for code {code!r}")
+    def template(self, code: str, part: str | None = None) -> str:
+        """The template of `code`, or of the longest shorter code (`a:b:c`, then `a:b`, then `a`);
+        `part` is the audience's sentence unless another part (`fix`) is asked for."""
+        return entry_of(code)[part or self.audience]
 
-    def render(self, message: Message) -> str:
-        return FIELD.sub(lambda m: self._field(m.group(1), m.group(2), message), self.template(message.code))
+    def render(self, message: Message, part: str | None = None) -> str:
+        return FIELD.sub(lambda m: self._field(m.group(1), m.group(2), message), self.template(message.code, part))
 
     def sentences(self, messages: list[Message]) -> list[str]:
         """The non-empty sentences of a list of messages, in order."""
@@ -82,6 +96,8 @@ class Renderer:
             return percent(value)
         if flt == "or":
             return " or ".join(value)
+        if flt == "list":
+            return ", ".join(value)
         if flt == "qlist":
             return ", ".join(map(quoted, value))
         if flt == "cap":

@@ -129,14 +129,15 @@ class Score:
 
 @dataclass(frozen=True)
 class Orphan:
-    """A tag of the hand-in left out before checking (orphaned quote, unknown label ...)."""
+    """A tag of the hand-in left out before checking (orphaned quote, unknown label ...): where it was,
+    the hand-in problem's code and the values its message names."""
 
     place: str
-    problem: str
-    fix: str
+    code: str
+    args: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"place": self.place, "problem": self.problem, "fix": self.fix}
+        return {"place": self.place, "code": self.code, "args": dict(self.args)}
 
 
 @dataclass(frozen=True)
