@@ -101,6 +101,23 @@ def test_every_unplanned_wrong_tag_gets_a_reason(mini):
     assert codes(results["s2"]) == ["item-taken"]
 
 
+def test_found_and_close_tags_still_get_the_reason_that_fits(mini):
+    tags = [
+        tag_after(mini, "said", "strike that he", "claim", "c1"),       # inside a claim: close, but only "said"
+        tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c2"),  # the key's source, and no source tag
+        tag_at(mini, "A seething Peskov", "loaded", "l1"),                  # accepted, longer than the key's word
+        tag_at(mini, "despot", "loaded", "l2"),                             # exactly the key's word
+    ]
+    results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
+    assert results["c1"].verdict == "close" and codes(results["c1"]) == ["covers-less", "reporting-verb"]
+    assert results["c2"].verdict == "wrong-label" and codes(results["c2"]) == ["is-speaker"]
+    assert results["c2"].findings[0].args == {"key_quote": "Kremlin spokesperson Dmitry Peskov"}
+    assert results["l1"].verdict == "matched"
+    assert [(f.code, f.args) for f in results["l1"].findings] == [
+        ("covers-more", {"key_quote": "seething", "extra": "A … Peskov"})]
+    assert results["l2"].verdict == "matched" and codes(results["l2"]) == []
+
+
 def test_optimal_not_greedy_assignment():
     # tag 0 overlaps items 0 and 1; tag 1 overlaps only item 0. Greedy-by-order would give item 0 to tag 0.
     met = [{0: Meeting(jaccard(5, 15, 0, 10), 0, 10), 1: Meeting(jaccard(5, 15, 10, 20), 10, 20)},

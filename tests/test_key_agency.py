@@ -10,9 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from key_rules import quotations, values
 
 from medialit import load_exercise
+from medialit.core.voices import quotations, values
 
 EXERCISES = Path(__file__).resolve().parent.parent / "book" / "exercises"
 # Words the agency text may quote that the tabloid does not have: reported at the time (issue 14's list).

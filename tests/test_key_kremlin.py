@@ -18,18 +18,7 @@ import pytest
 import textstat
 from hypothesis import given
 from hypothesis import strategies as st
-from key_rules import (
-    PAPERS_WORDS,
-    Quotation,
-    classify,
-    expected_voice,
-    quotations,
-    required_entities,
-    speaks,
-    tags_linked_by_entity,
-    values,
-    word_owners,
-)
+from key_rules import PAPERS_WORDS, required_entities, speaks, tags_linked_by_entity
 from ruamel.yaml import YAML
 
 from medialit import HandIn, Tag, check, load_exercise
@@ -37,6 +26,7 @@ from medialit.core.article import Article
 from medialit.core.contract import QUOTE_MARKS
 from medialit.core.errors import InputError
 from medialit.core.exercise import Span
+from medialit.core.voices import Quotation, classify, expected_voice, quotations, values, word_owners
 
 EXERCISES = Path(__file__).resolve().parent.parent / "book" / "exercises"
 EXERCISE = EXERCISES / "kremlin-drone" / "exercise.yml"

@@ -43,6 +43,18 @@ SAMPLES = [
     Message("summary-tags", {"tagged_in_key": 5, "tagged": 7}),
     Message("summary-no-tags", {}),
     Message("summary-all-found", {}),
+    Message("summary-lines", {"first": 1, "last": 28}),
+    Message("summary-nothing-to-find", {"label": "cue"}),
+    Message("summary-stale", {}),
+    Message("group-missed", {"count": 4}),
+    Message("group-look", {"count": 3}),
+    Message("group-found", {"count": 5}),
+    Message("group-optional", {"count": 2}),
+    Message("coach-item", {"n": 1, "count": 4, "label": "loaded", "line": 10, "quote": "despot"}),
+    Message("coach-option", {"label": "loaded", "line": 10, "quote": "despot"}),
+    Message("coach-no-hint", {"line": 10}),
+    *(Message(f"chip-{verdict}", {}) for verdict in
+      ("matched", "close", "defensible", "wrong-label", "distractor", "extra", "answer")),
 ]
 
 

@@ -42,12 +42,12 @@ def tag_by_keyboard_and_check(page, tagger) -> None:
     """Select words by keyboard, tag them with the first label's key, then press Check.
 
     Free tagging selects two words with the arrow keys; a guided exercise only takes its grey
-    phrases, so there Tab picks the first one.
+    phrases, so there ] picks the first one.
     """
     article = tagger.locator(".mt-article")
     article.focus()
     if tagger.locator(".medialit-tagger.mt-diff-guided").count():
-        page.keyboard.press("Tab")
+        page.keyboard.press("]")
     else:
         for _ in range(3):
             page.keyboard.press("ArrowRight")
@@ -61,9 +61,23 @@ def tag_by_keyboard_and_check(page, tagger) -> None:
     check = tagger.locator(".mt-check")
     check.focus()
     page.keyboard.press("Enter")
-    report = tagger.locator(".mt-report")
-    report.wait_for(state="visible", timeout=10_000)
-    assert report.inner_text().strip(), "Check showed an empty report"
+    summary = tagger.locator(".mt-summary")
+    summary.wait_for(state="visible", timeout=10_000)
+    expect(summary, "the summary did not take focus").to_be_focused()
+    assert_names_only_its_labels_and_lines(page, tagger, summary.inner_text())
+
+
+def assert_names_only_its_labels_and_lines(page, tagger, summary: str) -> None:
+    """The summary counts only the page's labels and lines: it names each of them and no other label."""
+    config = tagger.evaluate("(m) => JSON.parse(document.getElementById(m.dataset.config).textContent)")
+    shown = {label["name"] for label in config["exercise"]["labels"]}
+    defaults = {"claim": "claims", "source": "sources", "loaded": "loaded words", "cue": "cues"}
+    for name, plural in defaults.items():
+        named = f" {plural}" in summary
+        assert named == (name in shown), f"the summary {'leaves out' if name in shown else 'names'} {plural}: {summary}"
+    lines = config["exercise"]["article"].get("part", {}).get("lines")
+    if lines:
+        assert f"lines {lines[0]}–{lines[1]}" in summary, summary
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

@@ -162,11 +162,12 @@ def test_tag_and_check_in_jupyter(browser, jupyter):
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.classList.contains('mt-article')")
         page.locator(".medialit-tagger .mt-check").click()
-        hit = page.locator(".medialit-tagger .mt-report .mt-item.mt-v-hit", has_text=WORD)
-        hit.wait_for(timeout=30_000)  # the report comes from the Python checker in the kernel
-        assert page.locator(".medialit-tagger .mt-scores").is_visible()
-        assert "Checked." in page.locator(".medialit-tagger .mt-live").text_content()
-        page.locator(".medialit-tagger .mt-report").scroll_into_view_if_needed()
+        found = page.locator(".medialit-tagger .mt-feedback .mt-fb-found .mt-fb-tag", has_text=WORD)
+        found.wait_for(state="attached", timeout=30_000)  # the report comes from the Python checker in the kernel
+        summary = page.locator(".medialit-tagger .mt-summary")
+        assert "1 of your 1 tags match the key" in summary.text_content()
+        assert page.evaluate("document.activeElement.classList.contains('mt-summary')")  # focus moved to it
+        assert "Checked" in page.locator(".medialit-tagger .mt-live").text_content()
         screenshot(page, f"jupyter-{app}")
     finally:
         context.close()

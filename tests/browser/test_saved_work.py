@@ -137,7 +137,7 @@ def test_a_save_with_some_bad_tags_keeps_them_aside_and_says_so(browser, book_se
         page.reload()
         page.wait_for_selector(".mt-article .mt-tok")
         notice = page.locator(".mt-notice")
-        expect(notice).to_contain_text("set aside")
+        expect(notice).to_contain_text("A copy of it is kept in this browser")
         expect(notice).to_contain_text("not the article")
         expect(entries(page, "loaded")).to_have_text(["“despot”"])
         keys = page.evaluate("() => Object.keys(localStorage)")

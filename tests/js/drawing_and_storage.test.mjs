@@ -99,7 +99,7 @@ test("redrawing after a change covers the tokens of every tag it moved, added or
   }
 });
 
-test("numbers follow reading order per label, and claims name their sources by number", () => {
+test("numbers follow the order tags were made, per label, and claims name their sources by number", () => {
   const index = indexTags(
     [
       tagOf("t1", "source", 20, 21),
@@ -108,8 +108,11 @@ test("numbers follow reading order per label, and claims name their sources by n
     ],
     SETTINGS(),
   );
-  assert.deepEqual(Object.fromEntries(index.numbers), { t3: "S1", t1: "S2", t2: "C1" });
-  assert.equal(index.links.get("t2"), "S2,S1");
+  assert.deepEqual(Object.fromEntries(index.numbers), { t1: "S1", t2: "C1", t3: "S2" });
+  assert.equal(index.links.get("t2"), "S1,S2");
+  // a tag made later but earlier in the text takes the next number: no other number moves
+  const more = indexTags([...index.tags, tagOf("t4", "source", 0, 0)], SETTINGS());
+  assert.deepEqual(Object.fromEntries(more.numbers), { t1: "S1", t2: "C1", t3: "S2", t4: "S3" });
   // a note changed: the same range, nothing to redraw on the article
   const noted = indexTags(
     index.tags.map((t) => (t.id === "t3" ? { ...t, note: "why" } : t)),

@@ -90,6 +90,21 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             at(mini, "Dmitry Peskov", "source", "s2"),
             at(mini, "Kremlin spokesperson", "source", "s3"),
         ], {}),
+        ("reasons-on-found-tags", "kremlin-mini", [
+            at_after(mini, "said", "strike that he", "claim", "c1"),       # close, and a plain reporting verb
+            at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c2"),  # the key's source: who speaks
+            at(mini, "A seething Peskov", "loaded", "l1"),                  # accepted, but longer than the key's word
+            at(mini, "despot", "loaded", "l2"),
+        ], {}),
+        ("claims-page-speaker", "kremlin-mini", [
+            at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),
+            at(mini, "despot", "claim", "c2"),
+        ], {"labels": ["claim"]}),
+        ("voice-against-quotes", "kremlin-mini", [
+            at(mini, "Decisions on such attacks", "loaded", "l1", attrs={"voice": "reporter"}),
+            at(mini, "Moscow", "loaded", "l2", attrs={"voice": "quoted"}),
+            at(mini, "Decisions on such attacks", "claim", "c1", attrs={"voice": "quoted"}),
+        ], {}),
         ("unicode-key", "unicode-mini", key_tags(uni, include_optional=True), {"difficulty": "challenge"}),
         ("unicode-near", "unicode-mini", [
             at(uni, "A furious spokesman", "loaded", "t1"),

@@ -33,7 +33,8 @@ import { problemText, readHandin } from "./handin.js";
 /**
  * The exercise as one check sees it: some labels, and the key items and traps in one part of the article.
  * @typedef {{id: string, lines: number[] | null, covers: (start: number, end: number) => boolean,
- *   tolerance: number, labels: Map<string, Label>, key: KeyItem[], distractors: KeyItem[]}} Restricted
+ *   tolerance: number, labels: Map<string, Label>, key: KeyItem[], distractors: KeyItem[], context: KeyItem[],
+ *   voiceRuns: [number, number, string][]}} Restricted
  */
 /** @typedef {{labels?: string[], lines?: number[], difficulty?: string}} CheckOptions */
 
@@ -53,6 +54,8 @@ export const FINDING_CODES = [
   "other-label",
   "item-taken",
   "label-test",
+  "speakers-words",
+  "reporters-words",
 ];
 
 /**
@@ -381,6 +384,10 @@ function restricted(exercise, names, lines, view) {
     distractors: (exercise.distractors || []).filter(
       (d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end),
     ),
+    context: [...(exercise.context || []), ...exercise.key.filter((k) => !keep.has(k.label))].filter((k) =>
+      covers(k.start, k.end),
+    ),
+    voiceRuns: exercise.voice_runs || [],
   };
 }
 
@@ -521,18 +528,22 @@ function edges(tag, span, view) {
  * @returns {Finding}
  */
 function reason(tag, met, t, tagOfItem, ex) {
-  if (PLAIN_REPORTING_VERBS.has(tag.quote.toLowerCase()) && tag.label !== "cue")
-    return { code: "reporting-verb", args: {} };
-  /** @type {{k: number, overlap: number} | null} */
+  if (plainReportingVerb(tag)) return { code: "reporting-verb", args: {} };
+  // the key's items of other labels it meets: those on this page, then those of labels it leaves out
+  /** @type {[KeyItem, number][]} */
+  const others = [...met].filter(([k]) => ex.key[k].label !== tag.label).map(([k, m]) => [ex.key[k], m.overlap]);
+  for (const item of ex.context) {
+    const overlap = Math.max(...spansOf(item).map((s) => jaccard(tag.start, tag.end, s.start, s.end)));
+    if (overlap > 0) others.push([item, overlap]);
+  }
+  /** @type {[KeyItem, number] | null} */
   let best = null;
-  for (const [k, m] of met) {
-    const item = ex.key[k];
-    const sameWords = m.overlap >= SAME_WORDS || (item.start <= tag.start && tag.end <= item.end);
-    if (sameWords && item.label !== tag.label && (best === null || m.overlap > best.overlap))
-      best = { k, overlap: m.overlap };
+  for (const [item, overlap] of others) {
+    const sameWords = overlap >= SAME_WORDS || (item.start <= tag.start && tag.end <= item.end);
+    if (sameWords && (best === null || overlap > best[1])) best = [item, overlap];
   }
   if (best !== null) {
-    const item = ex.key[best.k];
+    const item = best[0];
     if (tag.label === "claim" && item.label === "source")
       return { code: "is-speaker", args: { key_quote: item.quote } };
     return { code: "other-label", args: { key_label: item.label, key_quote: item.quote } };
@@ -543,6 +554,30 @@ function reason(tag, met, t, tagOfItem, ex) {
     }
   }
   return { code: "label-test", args: {} };
+}
+
+/**
+ * An item's main span and every accepted alternative.
+ * @param {KeyItem} item
+ */
+const spansOf = (item) => [{ start: item.start, end: item.end }, ...(item.accept || [])];
+
+/**
+ * A voice chosen against the quotation marks, on a tag the key has no item for (check._voice).
+ * @param {Tag} tag
+ * @param {Restricted} ex
+ * @returns {Finding[]}
+ */
+function voiceFindings(tag, ex) {
+  const voice = tag.attrs?.voice;
+  const runs = ex.voiceRuns;
+  if (voice === "reporter" && runs.some(([s, e, owner]) => owner === "speaker" && s <= tag.start && tag.end <= e)) {
+    return [{ code: "speakers-words", args: {} }];
+  }
+  if (voice === "quoted" && !runs.some(([s, e]) => s < tag.end && tag.start < e)) {
+    return [{ code: "reporters-words", args: {} }];
+  }
+  return [];
 }
 
 /**
@@ -567,8 +602,36 @@ function findings(tag, verdict, met, k, t, tagOfItem, ex, view) {
   if (covered > 1) out.push({ code: "covers-items", args: { count: covered } });
   const matched = k === null ? undefined : met.get(k);
   if ((verdict === "close" || verdict === "defensible") && matched) out.push(...edges(tag, matched, view));
+  if (verdict === "matched" && k !== null) out.push(...longer(tag, ex.key[k], view));
+  if (verdict === "close" && plainReportingVerb(tag)) out.push({ code: "reporting-verb", args: {} });
+  if (verdict === "wrong-label" && k !== null && tag.label === "claim" && ex.key[k].label === "source")
+    out.push({ code: "is-speaker", args: { key_quote: ex.key[k].quote } });
   if (verdict === "extra") out.push(reason(tag, met, t, tagOfItem, ex));
+  if (verdict === "extra" || verdict === "distractor") out.push(...voiceFindings(tag, ex));
   return out;
+}
+
+/**
+ * A tag on nothing but "said" (or another plain reporting verb), other than a cue (check._plain_reporting_verb).
+ * @param {Tag} tag
+ */
+function plainReportingVerb(tag) {
+  return PLAIN_REPORTING_VERBS.has(tag.quote.toLowerCase()) && tag.label !== "cue";
+}
+
+/**
+ * The words a tag matched through an accepted longer span covers beyond the key's own quote, words
+ * only (check._longer).
+ * @param {Tag} tag
+ * @param {KeyItem} item
+ * @param {ArticleView} view
+ * @returns {Finding[]}
+ */
+function longer(tag, item, view) {
+  const extra = [quoteOfTokens(view, tag.start, item.start), quoteOfTokens(view, item.end, tag.end)].filter((part) =>
+    /[\p{L}\p{N}]/u.test(part),
+  );
+  return extra.length ? [{ code: "covers-more", args: { key_quote: item.quote, extra: extra.join(" … ") } }] : [];
 }
 
 /**

@@ -39,7 +39,8 @@
 /**
  * The compiled exercise (`Exercise.compile()`), what the widget and the checker read.
  * @typedef {{format: string, id: string, title: string, instructions: string, difficulty: string,
- *   tolerance?: number, article: Article, labels: Label[], all_labels?: Label[], key: KeyItem[], distractors: KeyItem[]}} Exercise
+ *   tolerance?: number, article: Article, labels: Label[], all_labels?: Label[], key: KeyItem[], distractors: KeyItem[],
+ *   context?: KeyItem[], voice_runs?: [number, number, string][]}} Exercise
  */
 
 /**

@@ -1,7 +1,8 @@
 // @ts-check
 // The article on the page: one element per token, the spaces between them as text nodes (turned
 // into elements only where a tag, a selection or a guided phrase has to colour them), a badge
-// before each tag. Draws what it is told, for the tokens it is told: it never redraws the text.
+// before each tag, the article's line numbers in a gutter. Draws what it is told, for the tokens it
+// is told: it never redraws the text.
 
 import { claimShadow, decorateWindow } from "./decoration.js";
 import { badge, h, setText } from "./dom.js";
@@ -36,11 +37,17 @@ export function createArticleView(container, tokens, uid) {
   const frag = document.createDocumentFragment();
   const tokenPattern = h("span.mt-tok");
   const paraPattern = h("p.mt-para");
+  // the line numbers of the article page, so that every "L12" in a hint can be found
+  const linePattern = h("span.mt-ln", { "aria-hidden": "true" });
   /** @type {HTMLElement | null} */
   let para = null;
   tokens.forEach((t, i) => {
     if (!para || tokens[i - 1].para !== t.para)
       para = /** @type {HTMLElement} */ (frag.appendChild(paraPattern.cloneNode(false)));
+    if (!i || tokens[i - 1].line !== t.line) {
+      const number = /** @type {HTMLElement} */ (para.appendChild(linePattern.cloneNode(false)));
+      number.textContent = String(t.line);
+    }
     const el = /** @type {HTMLElement} */ (tokenPattern.cloneNode(false));
     el.textContent = t.text;
     para.appendChild(el);
@@ -196,6 +203,30 @@ export function createArticleView(container, tokens, uid) {
     relabelBadge(id, text) {
       const el = badges.get(id);
       if (el) setText(el, text);
+    },
+
+    /**
+     * Show a tag's verdict after Check on its badge ("found", "close", "off"), or none (null).
+     * @param {string} id
+     * @param {string | null} verdict
+     */
+    markVerdict(id, verdict) {
+      const el = badges.get(id);
+      if (!el || (el.dataset.v || null) === verdict) return;
+      if (verdict) el.dataset.v = verdict;
+      else delete el.dataset.v;
+    },
+
+    /**
+     * Draw (or take away) the outline of a revealed answer over tokens first..last.
+     * @param {number} first
+     * @param {number} last
+     * @param {boolean} on
+     */
+    markAnswer(first, last, on) {
+      eachCell(first, last, (el) => el.classList.toggle("mt-answer", on));
+      tokenEls[first].classList.toggle("mt-answer-start", on);
+      tokenEls[last].classList.toggle("mt-answer-end", on);
     },
 
     /** @param {string} id */

@@ -2,6 +2,7 @@
 // The keyboard shortcuts dialog.
 
 import { button, h } from "./dom.js";
+import { FEEDBACK_KEY } from "./keyboard.js";
 import { letterOf } from "./labels.js";
 
 /** @typedef {import("../core/types.js").Label} Label */
@@ -16,18 +17,19 @@ export function createHelp(labels, uid, article) {
   const rows = [
     ["← →", "move one word"],
     ["Shift + ← →", "select more words"],
-    ["↑ ↓", "move one line"],
-    ["Home End", "start or end of the paragraph"],
+    ["↑ ↓", "move one line down or up"],
+    ["Home End", "start or end of the numbered line"],
+    ["Page Down, Page Up", "next or previous numbered line (Shift: select)"],
+    [". ,", "next or previous sentence (with Shift: select to there)"],
     ["Space", "select the word at the caret"],
-    ...labels.map((l) => [
-      `${l.shortcut} or ${letterOf(l).toUpperCase()}`,
-      `tag the selection as ${l.title} (with nothing selected: ${l.title} mode, press again to stop)`,
-    ]),
-    ["Enter", "in a label mode: tag the selection; on a tag: go to it in the list"],
+    ...labels.map((l) => [`${l.shortcut} or ${letterOf(l).toUpperCase()}`, `tag the selection as ${l.title}`]),
+    ["] [", "next or previous tag"],
+    ["Enter", "on a tag: go to it in your tags (or back to the feedback you came from)"],
     ["Delete", "remove the tag at the caret"],
-    ["Tab, Shift + Tab", "next or previous tag (Tab after the last leaves the article)"],
+    [FEEDBACK_KEY.toUpperCase(), "go to the feedback after Check; F or Esc there comes back to the words"],
+    ["Tab", "leave the article: to your tags, the feedback and the buttons"],
     ["Ctrl + Z, Ctrl + Shift + Z", "undo, redo"],
-    ["Esc", "clear the selection and leave label mode"],
+    ["Esc", "clear the selection"],
     ["?", "this list"],
   ];
   const dialog = /** @type {HTMLDialogElement} */ (
@@ -46,7 +48,7 @@ export function createHelp(labels, uid, article) {
       ),
       h(
         "p",
-        "With the mouse: click a word, drag over words, or Shift+click to extend; then press a label key or button.",
+        "With the mouse: click a word, drag over words, or Shift+click to extend. On a touch screen: tap the first word, then the last. Then press a label key or pick a label.",
       ),
       button("mt-close", "Close", () => dialog.close()),
     )

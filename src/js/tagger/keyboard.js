@@ -1,12 +1,17 @@
 // @ts-check
-// Keys on the article (move, select, label, remove, go through tags) and undo/redo anywhere in
-// the Tagger.
+// Keys on the article (move by word, line or sentence, select, label, remove, go through tags, go
+// to the feedback), keys anywhere in the Tagger (undo/redo, back to the article), and the mouse,
+// pen and touch on the article.
 
 import { ellipsis } from "../core/handin.js";
+import { isUnusedLabelKey } from "./labels.js";
 
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 /** @typedef {import("./tagger.js").Actions} Actions */
 /** @typedef {import("./selection.js").Selection} Selection */
+
+/** The key that goes to the feedback from the article, and back. */
+export const FEEDBACK_KEY = "f";
 
 /**
  * Listen to the keyboard on the article and on the Tagger's root.
@@ -16,36 +21,39 @@ import { ellipsis } from "../core/handin.js";
  * @param {HTMLElement} root
  */
 export function listenToKeys(ctx, sel, actions, root) {
-  /** @type {Record<string, () => number>} */
+  /** @type {Record<string, () => number>} where a key moves the caret; Shift keeps a selection */
   const moves = {
     ArrowRight: () => sel.caret + 1,
     ArrowLeft: () => sel.caret - 1,
     ArrowDown: () => sel.lineMove(1),
     ArrowUp: () => sel.lineMove(-1),
-    Home: () => sel.paragraphEdge(-1),
-    End: () => sel.paragraphEdge(1),
+    Home: () => sel.lineEdge(-1),
+    End: () => sel.lineEdge(1),
+    PageDown: () => sel.lineStep(1),
+    PageUp: () => sel.lineStep(-1),
+    ".": () => sel.sentenceStep(1),
+    ",": () => sel.sentenceStep(-1),
+    ">": () => sel.sentenceStep(1),
+    "<": () => sel.sentenceStep(-1),
   };
+  /** keys that extend the selection without Shift being the reason (Shift+. is ">") */
+  const extending = new Set([">", "<"]);
 
   /** @param {KeyboardEvent} e */
   function onArticleKey(e) {
     const k = e.key;
-    if (e.altKey || e.metaKey || e.ctrlKey) return; // undo/redo are handled on the root
-    if (k === "Tab") {
-      if (sel.cycle(e.shiftKey ? -1 : 1)) e.preventDefault();
-      return;
-    }
+    if (e.altKey || e.metaKey || e.ctrlKey || k === "Tab") return; // undo/redo on the root; Tab leaves
     const name = ctx.keys.get(k.toLowerCase());
     /** @type {(() => void) | null} */
     let act = null;
     if (moves[k]) {
       act = () => {
-        sel.setCaret(moves[k](), e.shiftKey);
+        sel.setCaret(moves[k](), e.shiftKey || extending.has(k));
         ctx.say(sel.describe());
       };
     } else if (k === "Escape") {
       act = () => {
         sel.anchor = null;
-        actions.setSticky(null);
         sel.draw();
         ctx.say("Selection cleared.");
       };
@@ -55,20 +63,24 @@ export function listenToKeys(ctx, sel, actions, root) {
         sel.draw();
         ctx.say(sel.describe());
       };
+    } else if (k === "]" || k === "[") {
+      act = () => {
+        if (!sel.cycle(k === "]" ? 1 : -1))
+          ctx.say(`No ${ctx.guided ? "phrase" : "tag"} ${k === "]" ? "after" : "before"} this one.`);
+      };
     } else if (k === "Enter") act = onEnter;
     else if (k === "Delete" || k === "Backspace") act = actions.deleteAtCaret;
     else if (k === "?") act = actions.openHelp;
-    else if (name) act = () => actions.onLabelKey(name);
+    else if (name) act = () => actions.applyLabel(name);
+    else if (k.toLowerCase() === FEEDBACK_KEY) act = () => actions.toFeedback();
+    else if (isUnusedLabelKey(k.toLowerCase(), ctx.keys)) act = () => actions.unusedKey(k);
     if (!act) return;
     e.preventDefault();
     act();
   }
 
   function onEnter() {
-    if (actions.sticky() && sel.anchor !== null) {
-      actions.applyLabel(/** @type {string} */ (actions.sticky()));
-      return;
-    }
+    if (actions.backFromText()) return;
     const here = actions.tagsAtCaret()[0];
     if (here) actions.focusEntry(here.id);
     else ctx.say("No tag here. Select words, then press a label key.");
@@ -77,11 +89,22 @@ export function listenToKeys(ctx, sel, actions, root) {
   /** @param {KeyboardEvent} e */
   function onRootKey(e) {
     const target = /** @type {Element} */ (e.target);
-    if (!(e.ctrlKey || e.metaKey) || target.matches("input, textarea, select")) return;
+    if (target.matches("input, textarea, select") || e.altKey) return;
     const k = e.key.toLowerCase();
-    if (k !== "z" && k !== "y") return;
-    e.preventDefault();
-    actions.travel(k === "z" && !e.shiftKey);
+    if ((e.ctrlKey || e.metaKey) && (k === "z" || k === "y")) {
+      e.preventDefault();
+      actions.travel(k === "z" && !e.shiftKey);
+    } else if (
+      !e.ctrlKey &&
+      !e.metaKey &&
+      target !== ctx.article &&
+      (k === FEEDBACK_KEY || k === "escape") &&
+      target.closest(".mt-feedback, .mt-tags")
+    ) {
+      // from the feedback or the tag list, back to the words
+      e.preventDefault();
+      actions.backToText();
+    }
   }
 
   ctx.listen(ctx.article, "keydown", /** @type {EventListener} */ (onArticleKey));
@@ -90,62 +113,80 @@ export function listenToKeys(ctx, sel, actions, root) {
 }
 
 /**
- * Mouse, pen and touch on the article: click a word, drag over words, Shift+click to extend,
- * double-click (or tap twice) for one word.
+ * Mouse, pen and touch on the article. Mouse: click a word, drag over words, Shift+click to extend,
+ * double-click for one word. Touch (a drag scrolls the page): tap a first word, then a last word;
+ * tapping the first word again starts from it alone.
  * @param {TaggerContext} ctx
  * @param {Selection} sel
- * @param {Actions} actions
  */
-export function listenToPointer(ctx, sel, actions) {
+export function listenToPointer(ctx, sel) {
   const { article, view } = ctx;
-  /** @type {{moved: boolean, type?: string} | null} */
+  /** @type {{moved: boolean} | null} a mouse or pen press */
   let drag = null;
-  let lastTap = { i: -1, time: 0 };
+  /** @type {number | null} a touch that has not moved yet: the token it began on */
+  let touch = null;
 
   ctx.listen(article, "pointerdown", (event) => {
     const e = /** @type {PointerEvent} */ (event);
     const i = view.tokenIndexOf(e.target);
     if (e.button !== 0 || i === null) return;
-    const repeat = lastTap.i === i && Date.now() - lastTap.time < 450;
-    drag = null;
-    if (e.shiftKey && sel.anchor !== null) drag = { moved: true };
-    else if (!repeat) {
-      sel.anchor = i;
-      drag = { moved: false, type: e.pointerType };
+    if (e.pointerType === "touch") {
+      touch = i; // decided when the finger lifts: it may scroll instead
+      return;
     }
-    if (drag) {
-      sel.caret = i;
-      sel.draw();
-    }
+    drag = { moved: !!(e.shiftKey && sel.anchor !== null) };
+    if (!drag.moved) sel.anchor = i;
+    sel.caret = i;
+    sel.draw();
     if (document.activeElement !== article) article.focus({ preventScroll: true });
   });
   ctx.listen(article, "pointermove", (event) => {
     const e = /** @type {PointerEvent} */ (event);
     const i = view.tokenIndexOf(e.target);
-    if (!drag || drag.type === "touch" || !(e.buttons & 1) || i === null || i === sel.caret) return;
+    if (!drag || !(e.buttons & 1) || i === null || i === sel.caret) return;
     drag.moved = true;
     sel.caret = i;
     sel.draw();
   });
-  ctx.listen(article, "pointerup", (e) => {
+  ctx.listen(article, "pointerup", (event) => {
+    const e = /** @type {PointerEvent} */ (event);
+    if (e.pointerType === "touch") {
+      const i = view.tokenIndexOf(e.target);
+      if (touch !== null && i === touch) tap(i);
+      touch = null;
+      return;
+    }
     if (!drag) return;
     const { moved } = drag;
     drag = null;
-    lastTap = { i: view.tokenIndexOf(e.target) ?? -1, time: Date.now() };
-    const sticky = actions.sticky();
-    if (sticky && sel.range()) actions.applyLabel(sticky);
-    else if (sel.range())
-      ctx.say(`Selected: “${ellipsis(sel.text(), 80)}”. Press a label key, or pick a label button.`);
+    if (sel.range()) ctx.say(`Selected: “${ellipsis(sel.text(), 80)}”. Press a label key, or pick a label.`);
     else if (ctx.guided && !moved) ctx.say("In this exercise, pick one of the grey phrases.");
   });
   ctx.listen(article, "pointercancel", () => {
     drag = null;
+    touch = null;
   });
-  ctx.listen(article, "dblclick", (e) => {
-    const i = view.tokenIndexOf(e.target);
-    if (i !== null && sel.anchor === null && !actions.sticky()) {
-      sel.anchor = sel.caret = i;
-      sel.draw();
+
+  /**
+   * A tap on token i: the first tap selects a word, the next ones stretch the selection to the word
+   * tapped; a tap on the first word starts again from it.
+   * @param {number} i
+   */
+  function tap(i) {
+    const extend = sel.anchor !== null && i !== sel.anchor;
+    if (!extend) sel.anchor = i;
+    sel.caret = i;
+    sel.draw();
+    if (document.activeElement !== article) article.focus({ preventScroll: true });
+    if (!sel.range()) {
+      ctx.say(ctx.guided ? "In this exercise, pick one of the grey phrases." : "");
+      return;
     }
-  });
+    const words = `“${ellipsis(sel.text(), 60)}”`;
+    ctx.say(
+      extend
+        ? `Selected ${words}. Pick a label, or tap another word to change the end.`
+        : `Selected ${words}. Tap the last word to take in more words, or pick a label.`,
+    );
+  }
 }

@@ -33,3 +33,22 @@ export function labelKeys(labels) {
   }
   return map;
 }
+
+/** Keys that tag with a label on some page of the book: the number keys and the letters of its labels. */
+const LABEL_KEY = /^[1-9cslu]$/;
+
+/**
+ * True for a key that tags with a label elsewhere but with none on this page (it must say so).
+ * @param {string} key
+ * @param {Map<string, string>} keys this page's label keys
+ */
+export const isUnusedLabelKey = (key, keys) => LABEL_KEY.test(key) && !keys.has(key);
+
+/**
+ * The page's labels in words for a title: "the claims and sources".
+ * @param {Label[]} labels
+ */
+export function labelNouns(labels) {
+  const nouns = labels.map((l) => l.plural || `${(l.noun || l.title).toLowerCase()}s`);
+  return nouns.length > 1 ? `${nouns.slice(0, -1).join(", ")} and ${nouns[nouns.length - 1]}` : nouns[0] || "";
+}

@@ -134,11 +134,16 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       button("mt-rv-addtrap", "Add the selected words as a distractor", addTrap),
     ),
   );
-  const saveButton = button("mt-rv-save", intoFile ? "Save into exercise.yml" : "Download exercise.yml", save, {
-    title: intoFile
-      ? "Write the key and distractors into the exercise file (comments and order kept)"
-      : "Download the whole exercise file with this key; unreviewed items stay drafts",
-  });
+  const saveButton = button(
+    "mt-rv-save mt-primary",
+    intoFile ? "Save into exercise.yml" : "Download exercise.yml",
+    save,
+    {
+      title: intoFile
+        ? "Write the key and distractors into the exercise file (comments and order kept)"
+        : "Download the whole exercise file with this key; unreviewed items stay drafts",
+    },
+  );
 
   const tagOf = (/** @type {string} */ id) => ctx.state.get(id);
   const describe = (/** @type {Tag} */ t) => `${ctx.titleOf(t.label)} “${ellipsis(t.quote, 60)}”, line ${lineOf(t)}`;

@@ -15,6 +15,7 @@ import { tagsAtToken } from "./tag_index.js";
  */
 export function createSelection(ctx) {
   const { tokens, view, article, guided, candidates } = ctx;
+  const sentenceFirsts = firstTokens(tokens, ctx.exercise.article.sentences || []);
   const sel = {
     caret: 0,
     /** @type {number | null} where a selection started; null: nothing selected */
@@ -45,6 +46,7 @@ export function createSelection(ctx) {
       const r = sel.range();
       const id = view.showSelection(r ? r.first : 0, r ? r.last : -1, sel.caret);
       article.setAttribute("aria-activedescendant", id);
+      ctx.selectionShown(!!r);
     },
 
     /**
@@ -85,7 +87,10 @@ export function createSelection(ctx) {
     /** The caret's word, line and tags, and the selection, in words. */
     describe() {
       const index = ctx.index();
-      const here = tagsAtToken(index, sel.caret).map((t) => `${ctx.titleOf(t.label)} ${index.numbers.get(t.id)}`);
+      const here = tagsAtToken(index, sel.caret).map((t) => {
+        const verdict = ctx.verdictWords(t);
+        return `${ctx.titleOf(t.label)} ${index.numbers.get(t.id)}${verdict ? ` (${verdict})` : ""}`;
+      });
       const selected = sel.anchor !== null ? ` Selected: “${ellipsis(sel.text(), 60)}”.` : "";
       const token = tokens[sel.caret];
       return `${token.text}, line ${token.line}${here.length ? `, in ${here.join(", ")}` : ""}.${selected}`;
@@ -123,13 +128,42 @@ export function createSelection(ctx) {
     },
 
     /**
-     * The first (dir -1) or last (dir 1) token of the caret's paragraph.
+     * The first (dir -1) or last (dir 1) token of the caret's line (the numbered line of the article).
      * @param {number} dir
      */
-    paragraphEdge(dir) {
+    lineEdge(dir) {
       let i = sel.caret;
-      while (tokens[i + dir] && tokens[i + dir].para === tokens[sel.caret].para) i += dir;
+      while (tokens[i + dir] && tokens[i + dir].line === tokens[sel.caret].line) i += dir;
       return i;
+    },
+
+    /**
+     * The first token of the next numbered line (dir 1), or of this line, or the one before when the
+     * caret is at its start already (dir -1).
+     * @param {number} dir
+     */
+    lineStep(dir) {
+      const start = sel.lineEdge(-1);
+      if (dir < 0) {
+        if (start < sel.caret || start === 0) return start;
+        const i = start - 1;
+        let first = i;
+        while (tokens[first - 1] && tokens[first - 1].line === tokens[i].line) first--;
+        return first;
+      }
+      const end = sel.lineEdge(1);
+      return end + 1 < tokens.length ? end + 1 : end;
+    },
+
+    /**
+     * The first token of the next sentence (dir 1), or of this sentence, or the one before when the
+     * caret is at its start already (dir -1).
+     * @param {number} dir
+     */
+    sentenceStep(dir) {
+      if (dir > 0) return sentenceFirsts.find((i) => i > sel.caret) ?? sel.caret;
+      const before = sentenceFirsts.filter((i) => i < sel.caret);
+      return before.length ? before[before.length - 1] : 0;
     },
 
     /**
@@ -162,6 +196,22 @@ export function createSelection(ctx) {
     },
   };
   return sel;
+}
+
+/**
+ * The index of the first token of each sentence, in order.
+ * @param {import("../core/types.js").Token[]} tokens
+ * @param {{start: number, end: number}[]} sentences
+ */
+export function firstTokens(tokens, sentences) {
+  /** @type {number[]} */
+  const out = [];
+  let i = 0;
+  for (const s of sentences) {
+    while (i < tokens.length && tokens[i].end <= s.start) i++;
+    if (i < tokens.length && tokens[i].start < s.end && out[out.length - 1] !== i) out.push(i);
+  }
+  return out;
 }
 
 /** @typedef {ReturnType<typeof createSelection>} Selection */

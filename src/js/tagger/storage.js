@@ -199,23 +199,24 @@ export function createStorage(exercise, chars, mode, hooks) {
   /**
    * Read a save; tags that cannot be restored make the whole save go aside first.
    * @param {string} raw
+   * @param {string} what how to name it in a message
    * @returns {import("../core/handin.js").HandinRead | null}
    */
-  function read(raw) {
+  function read(raw, what) {
     const got = readHandin(raw, exercise, chars);
-    const kept = (/** @type {string} */ aside) =>
-      aside ? `kept under “${aside}” in this browser` : "it could not be kept";
+    const copy = (/** @type {string} */ aside) =>
+      aside ? "A copy of it is kept in this browser, so your teacher can still recover it." : "";
     if (!got.ok) {
       hooks.warn(
-        `Your saved work could not be read, so it was set aside (${kept(setAside(raw))}) and you start afresh. ` +
-          problemText(got.refusal),
+        `${what} could not be read, so this page starts with no tags. ${copy(setAside(raw))} ` +
+          "If you downloaded a hand-in earlier, open it with Load hand-in.",
       );
       return null;
     }
     if (got.orphans.length) {
       hooks.warn(
-        `Some saved tags could not be restored, so the whole save was also set aside (${kept(setAside(raw))}); ` +
-          `the other tags are back. ${got.orphans.map((o) => problemText(o)).join(" ")}`,
+        `Some of ${what.charAt(0).toLowerCase()}${what.slice(1)} could not be restored: ` +
+          `${got.orphans.map((o) => problemText(o)).join(" ")} The other tags are back. ${copy(setAside(raw))}`,
       );
     }
     return got;
@@ -232,7 +233,7 @@ export function createStorage(exercise, chars, mode, hooks) {
    */
   function mergeFrom(raw) {
     lastText = raw;
-    const got = read(raw);
+    const got = read(raw, "The work saved in another tab");
     if (!got) return;
     const mine = hooks.tags();
     const merged = mergeTags(mine, got.tags, base);
@@ -324,7 +325,7 @@ export function createStorage(exercise, chars, mode, hooks) {
       }
       if (raw === null) return null;
       lastText = raw;
-      const got = read(raw);
+      const got = read(raw, "The saved work in this browser");
       if (!got) return [];
       created = got.created;
       remember(got.tags);

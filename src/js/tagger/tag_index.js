@@ -1,8 +1,8 @@
 // @ts-check
 // What the views need to know about the tags on show, derived from the tag list once per change:
-// the visible tags in reading order, their token ranges, numbers (C1, S2, ...), claim underline
-// levels and the sources each claim names. The views compare two indexes to touch only what
-// changed.
+// the visible tags in reading order, their token ranges, numbers (C1, S2, ... in the order they were
+// made), claim underline levels and the sources each claim names. The views compare two indexes to
+// touch only what changed.
 
 import { spanTokens } from "../core/spans.js";
 import { layoutLevels } from "./decoration.js";
@@ -19,7 +19,7 @@ import { sortTags } from "./tags.js";
  * @property {Tag[]} visible the tags on show, in reading order
  * @property {Map<string, Tag>} byId every tag, shown or not
  * @property {Map<string, TokenRange>} ranges token ranges of the visible tags
- * @property {Map<string, string>} numbers badge text without links: "C1"
+ * @property {Map<string, string>} numbers badge text without links: "C1" (per label, in the order made)
  * @property {Map<string, string>} links claim id to the numbers of its sources: "S1,S2"
  * @property {Map<string, Tag[]>} byLabel visible tags of each label, in reading order
  * @property {Map<string, number>} claimLevels underline level of each claim
@@ -55,9 +55,14 @@ export function indexTags(tags, { tokens, labels, part, prefixes, rangeCache }) 
   /** @type {Map<string, Tag[]>} */
   const byLabel = new Map(labels.map((l) => [l.name, []]));
   for (const t of visible) byLabel.get(t.label)?.push(t);
+  // numbered in the order the tags were made, so a new tag earlier in the text moves no other number
   const numbers = new Map();
-  for (const [name, list] of byLabel) {
-    for (const [n, t] of list.entries()) numbers.set(t.id, `${prefixes[name]}${n + 1}`);
+  const counts = new Map();
+  for (const t of tags) {
+    if (!ranges.has(t.id)) continue;
+    const n = (counts.get(t.label) || 0) + 1;
+    counts.set(t.label, n);
+    numbers.set(t.id, `${prefixes[t.label]}${n}`);
   }
   const links = new Map();
   for (const t of byLabel.get("claim") || []) {

@@ -4,6 +4,7 @@
 // set as text where they changed.
 
 import { ellipsis } from "../core/handin.js";
+import { renderer } from "../core/messages.js";
 import { tokenAt } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { buildFields, sourcesKey } from "./tag_fields.js";
@@ -13,16 +14,6 @@ import { buildFields, sourcesKey } from "./tag_fields.js";
 /** @typedef {import("./tagger.js").Actions} Actions */
 /** @typedef {import("./tag_index.js").TagIndex} TagIndex */
 /** @typedef {import("./tag_fields.js").TagFields} TagFields */
-
-/** What a tag's verdict says in its entry after Check. */
-export const TAG_VERDICT_WORDS = {
-  matched: "✓ Matches the key",
-  close: "≈ Matches the key, edges differ",
-  defensible: "✓ Defensible (optional)",
-  "wrong-label": "↔ Other label in the key",
-  distractor: "✗ A trap: not this one",
-  extra: "✗ Not in the key",
-};
 
 /**
  * @typedef {object} Entry
@@ -46,6 +37,7 @@ export const TAG_VERDICT_WORDS = {
  */
 export function createTagList(ctx, actions) {
   const { uid, labels, tokens, guided, askDetails } = ctx;
+  const words = renderer(ctx.exercise.labels, "student");
   const box = h("div.mt-tags", {}, h("p.mt-side-title", "Your tags"));
   const groups = new Map(
     labels.map((l) => {
@@ -167,14 +159,14 @@ export function createTagList(ctx, actions) {
     const removeLabel = `Remove ${title} ${number}`;
     if (entry.remove.getAttribute("aria-label") !== removeLabel) entry.remove.setAttribute("aria-label", removeLabel);
     const verdict = verdicts.get(t.id);
-    const verdictClass = `mt-verdict mt-v-${verdict}`;
+    const verdictClass = `mt-verdict mt-chip mt-chip-${verdict}`;
     if (verdict && !entry.verdict) {
-      entry.verdict = h("p", { class: verdictClass });
-      entry.jump.nextElementSibling?.after(entry.verdict);
+      entry.verdict = h("span", { class: verdictClass });
+      entry.jump.after(entry.verdict);
     }
     if (verdict && entry.verdict) {
       entry.verdict.className = verdictClass;
-      setText(entry.verdict, /** @type {Record<string, string>} */ (TAG_VERDICT_WORDS)[verdict] || verdict);
+      setText(entry.verdict, words.render({ code: `chip-${verdict}`, args: {} }));
     } else if (entry.verdict) {
       entry.verdict.remove();
       entry.verdict = null;
@@ -208,7 +200,7 @@ export function createTagList(ctx, actions) {
 
     /**
      * Bring the list from `before` to `after`. `verdictsNow` (after a Check, or null when
-     * unchanged) says each tag's verdict; every entry is refreshed then.
+     * unchanged) says each checked tag's chip ("matched", "close", ...); every entry is refreshed then.
      * @param {TagIndex | null} before
      * @param {TagIndex} after
      * @param {Map<string, string> | null} verdictsNow

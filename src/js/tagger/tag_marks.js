@@ -43,10 +43,12 @@ export function dirtyWindows(before, after, ids) {
 }
 
 /**
- * Bring the article from `before` (null: nothing drawn yet) to `after`.
+ * Bring the article from `before` (null: nothing drawn yet) to `after`; returns the ids of the tags
+ * whose marks were drawn (added, moved or removed).
  * @param {ArticleView} view
  * @param {TagIndex | null} before
  * @param {TagIndex} after
+ * @returns {Set<string>}
  */
 export function drawTagMarks(view, before, after) {
   const ids = changedIds(before, after);
@@ -67,4 +69,5 @@ export function drawTagMarks(view, before, after) {
       view.relabelBadge(t.id, badgeText(after, t.id));
     }
   }
+  return ids;
 }

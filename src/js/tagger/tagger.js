@@ -1,22 +1,24 @@
 // @ts-check
 // The Tagger: tag claims, sources and loaded words in one article. This module puts the parts
-// together (article, selection and keys, tag list, feedback, saved work) around one tag state;
-// `render({model, el})` is the anywidget entry point that every host calls.
+// together (article, selection and keys, tag list, feedback after Check, saved work) around one
+// tag state; `render({model, el})` is the anywidget entry point that every host calls.
 
 import { copyTag, ellipsis, makeHandin } from "../core/handin.js";
+import { renderer } from "../core/messages.js";
 import { codePoints, quoteOf, selectionToSpan, spanTokens } from "../core/spans.js";
 import { createArticleView } from "./article_view.js";
 import { button, h } from "./dom.js";
+import { badgeVerdict } from "./feedback_data.js";
+import { createFeedbackView } from "./feedback_view.js";
 import { handinFileName, listenToLoad, saveFile } from "./files.js";
 import { frameBatcher } from "./frame.js";
 import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
-import { badgePrefixes, labelKeys } from "./labels.js";
-import { createReportView } from "./report_view.js";
-import { createReviewPanel } from "./review_panel.js";
+import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
 import { createSelection } from "./selection.js";
 import { createStorage } from "./storage.js";
 import { indexTags, tagsAtToken } from "./tag_index.js";
+import { createReviewPanel } from "./review_panel.js";
 import { createTagList } from "./tag_list.js";
 import { drawTagMarks } from "./tag_marks.js";
 import { TagState } from "./tag_state.js";
@@ -48,20 +50,19 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {() => TagIndex} index the visible tags, indexed (made once per change)
  * @property {ArticleView} view
  * @property {HTMLElement} article
- * @property {(message: string) => void} say tell screen readers
- * @property {(message: string) => void} warn show a notice (and say it)
+ * @property {(message: string) => void} say show in the status line (screen readers hear it)
+ * @property {(message: string) => void} warn show a notice (and say it); "" takes it away
+ * @property {(selected: boolean) => void} selectionShown the selection was drawn (some words, or none)
+ * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
  * @property {(tags: Tag[], message: string, mergeKey?: string | null) => void} commit an undoable change
  * @property {(target: EventTarget, type: string, handler: EventListener) => void} listen removed on destroy
  */
 
 /**
- * What the keys, the pointer, the list and the feedback can ask the Tagger to do.
+ * What the keys, the pointer and the list can ask the Tagger to do.
  * @typedef {object} Actions
  * @property {(name: string) => void} applyLabel tag the selection
- * @property {(name: string) => void} onLabelKey a label key or button: tag the selection, or label mode
- * @property {(name: string | null) => void} setSticky label mode on (a label) or off (null)
- * @property {() => string | null} sticky the label mode's label
  * @property {() => void} deleteAtCaret
  * @property {(id: string) => void} removeById
  * @property {(id: string) => void} jumpTo select a tag in the text
@@ -69,6 +70,10 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(back: boolean) => void} travel undo or redo
  * @property {() => void} openHelp
  * @property {() => Tag[]} tagsAtCaret
+ * @property {() => void} toFeedback go to the feedback (the feedback key)
+ * @property {() => void} backToText from the feedback or the list, back to the words
+ * @property {() => boolean} backFromText back to the feedback entry that showed these words, if any
+ * @property {(key: string) => void} unusedKey a label key this page does not use
  */
 
 let instances = 0;
@@ -121,12 +126,13 @@ function createTagger(model, el, uid) {
   const prefixes = badgePrefixes(labels);
   const guided = difficulty === "guided" && !author;
   const part = exercise.article.part || { start: 0, end: chars.length };
+  const lines = exercise.article.part?.lines;
   /** @type {(() => void)[]} */
   const cleanup = [];
   const state = new TagState(Array.isArray(model.get("tags")) ? model.get("tags") : []);
 
   // ---- layout
-  const live = h("div.mt-live", { role: "status", "aria-live": "polite" });
+  const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
   const notice = h("div.mt-notice", { role: "alert" });
   const labelButtons = labels.map((l) =>
     button(
@@ -134,12 +140,18 @@ function createTagger(model, el, uid) {
       [
         h("span", { class: `mt-badge mt-badge-${l.name}`, "aria-hidden": "true", text: prefixes[l.name] }),
         ` ${l.title} `,
-        h("kbd", l.shortcut || (l.letter || "").toUpperCase()),
+        h("kbd", l.shortcut || letterOf(l).toUpperCase()),
       ],
-      () => actions.onLabelKey(l.name),
-      { "aria-pressed": "false", "data-label": l.name, title: l.help || l.title },
+      () => actions.applyLabel(l.name),
+      { "data-label": l.name, title: l.help || l.title },
     ),
   );
+  const clearButton = button("mt-clear", "Clear selection", () => {
+    sel.anchor = null;
+    sel.draw();
+    ctx.say("Selection cleared.");
+  });
+  clearButton.classList.add("mt-off"); // kept in its place, so nothing moves when it shows
   const undoButton = button("mt-undo", "↶ Undo", () => actions.travel(true), { title: "Undo (Ctrl+Z)" });
   const redoButton = button("mt-redo", "↷ Redo", () => actions.travel(false), { title: "Redo (Ctrl+Shift+Z)" });
   const fileInput = /** @type {HTMLInputElement} */ (
@@ -190,16 +202,25 @@ function createTagger(model, el, uid) {
     view: createArticleView(article, tokens, uid),
     article,
     say(message) {
-      live.textContent = message;
+      if (live.textContent !== message) live.textContent = message;
     },
     warn(message) {
+      if (notice.textContent === message) return;
       notice.textContent = message;
       notice.hidden = !message;
-      ctx.say(message);
+      if (message) ctx.say(message);
+    },
+    selectionShown(selected) {
+      if (clearButton.classList.contains("mt-off") === selected) clearButton.classList.toggle("mt-off", !selected);
+    },
+    verdictWords(tag) {
+      const chip = chipOf(tag);
+      return chip ? feedbackWords.render({ code: `chip-${chip}`, args: {} }).toLowerCase() : "";
     },
     titleOf: (name) => labelByName.get(name)?.title || name,
     commit(tags, message, mergeKey = null) {
       state.commit(tags, mergeKey);
+      ctx.warn(""); // an old error goes once something works
       if (message) ctx.say(message);
     },
     listen(target, type, handler) {
@@ -207,23 +228,23 @@ function createTagger(model, el, uid) {
       cleanup.push(() => target.removeEventListener(type, handler));
     },
   };
+  const { view } = ctx;
+  const feedbackWords = renderer(exercise.labels, "student");
   const sel = createSelection(ctx);
-  /** @param {string} event @param {(...args: any[]) => void} handler */
-  const onModel = (event, handler) => {
-    model.on(event, handler);
-    cleanup.push(() => model.off(event, handler));
-  };
-
-  /** @type {string | null} */
-  let sticky = null;
+  /** @type {{from: HTMLElement, first: number, last: number} | null} where the feedback sent the caret */
+  let shownFrom = null;
 
   /** @type {Actions} */
   const actions = {
     applyLabel(name) {
-      const r = sel.range() || (sel.anchor === null ? { first: sel.caret, last: sel.caret } : null);
+      const r = sel.range();
       const phrase = guided && ctx.candidates.find((c) => r && c.first === r.first && c.last === r.last);
       if (!r || (guided && !phrase)) {
-        ctx.say("In this exercise, pick one of the grey phrases first.");
+        ctx.say(
+          guided
+            ? "In this exercise, pick one of the grey phrases first."
+            : "Select words first: click or drag over them, tap the first and the last, or use Shift + arrow keys.",
+        );
         return;
       }
       const span = phrase || selectionToSpan(tokens, r.first, r.last, name === "claim");
@@ -249,7 +270,6 @@ function createTagger(model, el, uid) {
         ctx.warn(`“${ellipsis(tag.quote)}” is already tagged as ${title}. Pick other words or another label.`);
         return;
       }
-      ctx.warn("");
       if (ctx.askDetails) list.openWhenMade(tag.id);
       sel.anchor = null;
       sel.caret = span.last;
@@ -257,25 +277,6 @@ function createTagger(model, el, uid) {
       ctx.say(`Tagged “${ellipsis(tag.quote, 60)}” as ${title} ${ctx.index().numbers.get(tag.id)}.`);
       sel.draw();
     },
-    onLabelKey(name) {
-      const title = ctx.titleOf(name);
-      if (sel.anchor !== null) actions.applyLabel(name);
-      else if (sticky === name) {
-        actions.setSticky(null);
-        ctx.say(`${title} mode off.`);
-      } else {
-        actions.setSticky(name);
-        ctx.say(
-          `${title} mode: what you select now becomes a ${title} (Shift+arrows then Enter, or the mouse). Esc stops it.`,
-        );
-      }
-    },
-    setSticky(name) {
-      sticky = name;
-      for (const b of labelButtons) b.setAttribute("aria-pressed", String(b.dataset.label === name));
-      root.classList.toggle("mt-sticky", !!name);
-    },
-    sticky: () => sticky,
     deleteAtCaret() {
       const r = sel.range();
       const index = ctx.index();
@@ -293,53 +294,135 @@ function createTagger(model, el, uid) {
     },
     jumpTo(id) {
       const range = ctx.index().ranges.get(id);
-      if (range) sel.goTo(range, "center", " Press Enter to go back to the tag list.");
+      if (range) sel.goTo(range, "center", " Press Enter to go back to your tags.");
+      else ctx.say("That tag is not there any more.");
     },
     focusEntry(id) {
       frame.flush();
-      if (list.focus(id)) ctx.say("In the tag list. Press Enter on the tag to go back to the text.");
+      if (list.focus(id)) ctx.say("In your tags. Press Enter on the tag to go back to the text.");
     },
     travel(back) {
-      if (state.travel(back)) ctx.say(back ? "Undone." : "Redone.");
-      else ctx.say(`Nothing to ${back ? "undo" : "redo"}.`);
+      if (state.travel(back)) {
+        ctx.warn("");
+        ctx.say(back ? "Undone." : "Redone.");
+      } else ctx.say(`Nothing to ${back ? "undo" : "redo"}.`);
     },
     openHelp: () => help.open(),
     tagsAtCaret: () => tagsAtToken(ctx.index(), sel.caret),
+    toFeedback() {
+      if (feedback.shown()) feedback.focus(false);
+      else ctx.say("There is no feedback yet: press Check my tags first.");
+    },
+    backToText() {
+      article.focus({ preventScroll: true });
+      view.tokenElement(sel.caret).scrollIntoView?.({ block: "nearest" });
+      ctx.say(sel.describe());
+    },
+    backFromText() {
+      const r = sel.range();
+      if (!shownFrom?.from.isConnected || !r || r.first !== shownFrom.first || r.last !== shownFrom.last) return false;
+      shownFrom.from.focus();
+      shownFrom = null;
+      return true;
+    },
+    unusedKey(key) {
+      const ways = labels.map(
+        (l) => `${l.shortcut || letterOf(l).toUpperCase()} or ${letterOf(l).toUpperCase()} for ${l.title}`,
+      );
+      ctx.say(
+        `The ${key.toUpperCase()} key tags nothing on this page: here you tag ${labelNouns(labels)} only (${ways.join("; ")}).`,
+      );
+    },
   };
 
   const list = createTagList(ctx, actions);
-  const feedback = createReportView(ctx, sel, actions);
+  /** @param {string} event @param {(...args: any[]) => void} handler */
+  const onModel = (event, handler) => {
+    model.on(event, handler);
+    cleanup.push(() => model.off(event, handler));
+  };
   // author mode: the drafts to review, the distractors and the save action (review_panel.js)
   const review = author ? createReviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) : null;
+  const back = " Press Enter or F to go back to the feedback.";
+  const feedback = createFeedbackView(ctx, {
+    showTag(id, from) {
+      const range = ctx.index().ranges.get(id);
+      if (!range) {
+        ctx.say("That tag is not there any more: you changed your tags after this check.");
+        return;
+      }
+      shownFrom = { from, first: range.first, last: range.last };
+      sel.goTo(range, "center", back);
+    },
+    showRange(range, from) {
+      shownFrom = { from, ...range };
+      sel.goTo(range, "center", back);
+    },
+    showLine(line) {
+      const i = tokens.findIndex((t) => t.line === line);
+      if (i < 0) return;
+      sel.anchor = null;
+      sel.setCaret(i, false);
+      view.tokenElement(i).scrollIntoView?.({ block: "center" });
+      article.focus({ preventScroll: true });
+      shownFrom = null;
+      ctx.say(`Line ${line}: ${sel.describe()} Press F to go back to the feedback.`);
+    },
+    answersChanged: () => drawAnswers(),
+  });
   const help = createHelp(labels, uid, article);
+  const titleText = author
+    ? `Edit the key: ${exercise.title || exercise.id}`
+    : `Tag the ${labelNouns(labels)}${lines ? ` in lines ${lines[0]}–${lines[1]}` : ""}`;
   const instructions = (/** @type {string | false} */ text) => (text ? h("p.mt-instructions", { text }) : null);
   const root = h(
     "div",
     { class: `medialit-tagger mt mt-mode-${mode} mt-diff-${difficulty}` },
-    exercise.title ? h("p.mt-title", { text: exercise.title }) : null,
-    instructions(exercise.instructions),
-    instructions(guided && "The grey phrases are ready to tag: pick a label for each, or leave it."),
-    h("div.mt-toolbar", { role: "group", "aria-label": "Labels" }, labelButtons),
     h(
-      "div.mt-toolbar",
-      { role: "group", "aria-label": "Tools" },
-      undoButton,
-      redoButton,
-      review ? review.saveButton : button("mt-check", "Check my tags", requestCheck),
-      button("mt-download", author ? "Download tags" : "Download hand-in", download),
-      button("mt-load", "Load hand-in", () => fileInput.click()),
-      fileInput,
-      button("mt-helpbtn", "? Shortcuts", actions.openHelp, { "aria-haspopup": "dialog" }),
+      "div.mt-head",
+      {},
+      h("p.mt-title", { text: titleText }),
+      instructions(exercise.instructions),
+      instructions(guided && "The grey phrases are ready to tag: pick a label for each, or leave it."),
+    ),
+    h(
+      "div.mt-tools",
+      {},
+      h("div.mt-group-edit", { role: "group", "aria-label": "Undo and redo" }, undoButton, redoButton),
+      button("mt-helpbtn", "Shortcuts ?", actions.openHelp, { "aria-haspopup": "dialog" }),
+      review ? review.saveButton : button("mt-check mt-primary", "Check my tags", requestCheck),
+    ),
+    notice,
+    h(
+      "div.mt-body",
+      {},
+      h("div.mt-side", {}, review?.element, feedback.element, list.element),
+      // the labels and the status line: around the article, or one bar at the bottom of a phone's screen
+      h(
+        "div.mt-dock",
+        {},
+        h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton),
+        live,
+      ),
+      article,
+    ),
+    h(
+      "div.mt-foot",
+      {},
+      h("label.mt-studentrow", {}, "Name on your hand-in (optional) ", studentInput),
+      h(
+        "div.mt-group-files",
+        { role: "group", "aria-label": "Hand-in file" },
+        button("mt-download", author ? "Download tags" : "Download hand-in", download),
+        button("mt-load", "Load hand-in", () => fileInput.click()),
+        fileInput,
+      ),
     ),
     h(
       "p.mt-hint",
       { id: helpId },
-      "Click or drag over words, or use the arrow keys (Shift to extend), then press a label key. Press ? for all shortcuts.",
+      "Click or drag over words (on a touch screen: tap the first word, then the last), or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
     ),
-    notice,
-    live,
-    h("div.mt-body", {}, article, h("div.mt-side", {}, review?.element, list.element, feedback.element)),
-    h("p.mt-studentrow", {}, h("label", {}, "Name on your hand-in (optional): ", studentInput)),
     help.dialog,
   );
   el.append(root);
@@ -347,22 +430,41 @@ function createTagger(model, el, uid) {
   // ---- drawing: one frame draws what the changes since the last frame touched
   /** @type {TagIndex | null} */
   let drawn = null;
-  /** @type {Tag[] | null} the tags the shown feedback was made for */
-  let checkedTags = null;
+  /** @type {{tags: Tag[], chips: Map<string, {chip: string, tag: {label: string, start: number, end: number}}>} | null} */
+  let checked = null;
+  let checkedAgain = false;
   /** @type {Map<string, string> | null} */
   let newVerdicts = null;
+  /** @param {Tag} t the chip of a tag at the last Check, while it is as it was then */
+  function chipOf(t) {
+    const c = checked?.chips.get(t.id);
+    return c && c.tag.label === t.label && c.tag.start === t.start && c.tag.end === t.end ? c.chip : "";
+  }
   function draw() {
     const index = ctx.index();
-    drawTagMarks(ctx.view, drawn, index);
+    const changed = drawTagMarks(view, drawn, index);
+    for (const id of checkedAgain ? index.ranges.keys() : changed) {
+      const t = index.byId.get(id);
+      const chip = t && chipOf(t);
+      if (index.ranges.has(id)) view.markVerdict(id, chip ? badgeVerdict(chip) : null);
+    }
+    checkedAgain = false;
     list.update(drawn, index, newVerdicts);
     review?.update(index);
     newVerdicts = null;
-    feedback.markStale(checkedTags !== null && checkedTags !== state.tags);
+    feedback.markStale(checked !== null && checked.tags !== state.tags);
     if (undoButton.disabled !== !state.history.canUndo) undoButton.disabled = !state.history.canUndo;
     if (redoButton.disabled !== !state.history.canRedo) redoButton.disabled = !state.history.canRedo;
     drawn = index;
   }
   const frame = frameBatcher(draw);
+  /** @type {{first: number, last: number}[]} */
+  let answersDrawn = [];
+  function drawAnswers() {
+    for (const r of answersDrawn) view.markAnswer(r.first, r.last, false);
+    answersDrawn = feedback.answerRanges();
+    for (const r of answersDrawn) view.markAnswer(r.first, r.last, true);
+  }
 
   // ---- saved work
   const student = () => model.get("student") || "";
@@ -393,17 +495,31 @@ function createTagger(model, el, uid) {
   });
 
   // ---- Check, files, the model
+  let checking = false;
   function requestCheck() {
+    checking = true;
     ctx.say("Checking your tags…");
     model.send({ type: "check" });
   }
   function showReport() {
     const report = model.get("report") || {};
-    checkedTags = report.format ? state.tags : null;
-    const message = feedback.show(report);
-    newVerdicts = feedback.verdicts();
-    if (message) ctx.say(message);
+    const message = feedback.show(report.format ? report : null);
+    const chips = feedback.chips();
+    checked = report.format ? { tags: state.tags, chips } : null;
+    checkedAgain = true;
+    const index = ctx.index();
+    newVerdicts = new Map();
+    for (const t of index.visible) {
+      const chip = chipOf(t);
+      if (chip) newVerdicts.set(t.id, chip);
+    }
+    drawAnswers();
     frame.request();
+    if (!report.format) return;
+    ctx.warn("");
+    ctx.say(message ? "Checked: the feedback is in the Feedback box." : "");
+    if (checking) feedback.focus();
+    checking = false;
   }
   function download() {
     storage.flush();
@@ -413,7 +529,10 @@ function createTagger(model, el, uid) {
   }
   listenToLoad(ctx, fileInput, setStudent);
   onModel("msg:custom", (/** @type {any} */ message) => {
-    if (message?.type === "status") ctx.warn(message.message || "");
+    if (message?.type === "status") {
+      checking = false;
+      ctx.warn(message.message || "");
+    }
   });
   onModel("change:report", showReport);
   onModel("change:tags", () => {
@@ -428,9 +547,8 @@ function createTagger(model, el, uid) {
     storage.schedule();
     ctx.say("Name saved.");
   });
-
   listenToKeys(ctx, sel, actions, root);
-  listenToPointer(ctx, sel, actions);
+  listenToPointer(ctx, sel);
 
   // ---- start: saved work (or, in author mode, the key), then one full draw
   const restored = storage.restore();
@@ -438,7 +556,7 @@ function createTagger(model, el, uid) {
   else if (restored === null && author && !state.tags.length) state.set(keyAsTags(exercise), "restore");
   storage.listen();
   notice.hidden = !notice.textContent;
-  ctx.view.markCandidates(ctx.candidates);
+  view.markCandidates(ctx.candidates);
   frame.cancel();
   draw();
   sel.draw();

@@ -15,11 +15,12 @@ from scipy.optimize import linear_sum_assignment
 from .contract import FREE_TEXT, PLAIN_REPORTING_VERBS, SAME_WORDS
 from .exercise import Exercise, KeyItem
 from .handin import HandIn, Tag, for_check
+from .voices import SPEAKER
 from .report import AttributionResult, AttrResult, Finding, ItemResult, Orphan, Report, Score, TagResult
 
 
 FINDING_CODES = ("spans-sentences", "covers-items", "covers-more", "covers-less", "reporting-verb", "is-speaker",
-                 "other-label", "item-taken", "label-test")
+                 "other-label", "item-taken", "label-test", "speakers-words", "reporters-words")
 
 
 @dataclass(frozen=True)
@@ -237,9 +238,42 @@ def _findings(tag: Tag, verdict: str, met: dict[int, Meeting], k: int | None, t:
         out.append(Finding("covers-items", {"count": covered}))
     if verdict in ("close", "defensible") and k is not None:
         out.extend(_edges(tag, met[k], ex))
+    if verdict == "matched" and k is not None:
+        out.extend(_longer(tag, ex.key[k], ex))
+    if verdict == "close" and _plain_reporting_verb(tag):
+        out.append(Finding("reporting-verb", {}))
+    if verdict == "wrong-label" and k is not None and tag.label == "claim" and ex.key[k].label == "source":
+        out.append(Finding("is-speaker", {"key_quote": ex.key[k].quote}))
     if verdict == "extra":
         out.append(_reason(tag, met, t, tag_of_item, ex))
+    if verdict in ("extra", "distractor"):
+        out.extend(_voice(tag, ex))
     return out
+
+
+def _voice(tag: Tag, ex: Exercise) -> list[Finding]:
+    """A voice chosen against the quotation marks, on a tag the key has no item for (a matched tag's voice
+    is compared with its item's): a speaker's quoted words called the reporter's, or the other way round."""
+    voice = tag.attrs.get("voice")
+    if voice == "reporter" and any(s <= tag.start and tag.end <= e for s, e, owner in ex.voice_runs
+                                   if owner == SPEAKER):
+        return [Finding("speakers-words", {})]
+    if voice == "quoted" and not any(s < tag.end and tag.start < e for s, e, _ in ex.voice_runs):
+        return [Finding("reporters-words", {})]
+    return []
+
+
+def _plain_reporting_verb(tag: Tag) -> bool:
+    """A tag on nothing but "said" (or another plain reporting verb), other than a cue."""
+    return tag.quote.lower() in PLAIN_REPORTING_VERBS and tag.label != "cue"
+
+
+def _longer(tag: Tag, item: KeyItem, ex: Exercise) -> list[Finding]:
+    """A tag that matched through an accepted longer span still covers words the key's own quote does not:
+    say which (words only, not a lone quotation mark), so an over-long tag is never shown as plainly right."""
+    extra = [ex.article.quote_of_tokens(tag.start, item.start), ex.article.quote_of_tokens(item.end, tag.end)]
+    extra = [part for part in extra if any(ch.isalnum() for ch in part)]
+    return [Finding("covers-more", {"key_quote": item.quote, "extra": " … ".join(extra)})] if extra else []
 
 
 def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
@@ -259,14 +293,16 @@ def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
 
 def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, int], ex: Exercise) -> Finding:
     """Why a tag that the key did not plan for is wrong: the first rule that fits, else the label's test."""
-    if tag.quote.lower() in PLAIN_REPORTING_VERBS and tag.label != "cue":
+    if _plain_reporting_verb(tag):
         return Finding("reporting-verb", {})
-    same_words = [(k, m) for k, m in met.items() if m.overlap >= SAME_WORDS or ex.key[k].start <= tag.start
-                  and tag.end <= ex.key[k].end]
-    other = [(k, m) for k, m in same_words if ex.key[k].label != tag.label]
-    if other:
-        k = max(other, key=lambda pair: pair[1].overlap)[0]
-        item = ex.key[k]
+    # the key's items of other labels it meets: those on this page, then those of labels it leaves out
+    others = [(ex.key[k], m.overlap) for k, m in met.items() if ex.key[k].label != tag.label]
+    others += [(item, overlap) for item in ex.context
+               if (overlap := max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)) > 0]
+    same_words = [(item, overlap) for item, overlap in others
+                  if overlap >= SAME_WORDS or item.start <= tag.start and tag.end <= item.end]
+    if same_words:
+        item = max(same_words, key=lambda pair: pair[1])[0]
         if tag.label == "claim" and item.label == "source":
             return Finding("is-speaker", {"key_quote": item.quote})
         return Finding("other-label", {"key_label": item.label, "key_quote": item.quote})

@@ -15,6 +15,7 @@ from .contract import DIFFICULTIES, EXERCISE_FORMAT
 from .contract import ID_PATTERN as ID_PATTERN_TEXT
 from .errors import InputError
 from .labels import LabelSpec
+from .voices import voice_runs
 
 ID_PATTERN = re.compile(ID_PATTERN_TEXT)  # an id is the whole text: always `is_id`, never .match
 
@@ -133,6 +134,20 @@ class Exercise:
         return [self.key[n] for n in self.item_indices(label)]
 
     @cached_property
+    def context(self) -> list[KeyItem]:
+        """The key items of the labels this view leaves out, in its part of the article: Check names them
+        when a student's tag is on another label's words ("that is who speaks: a source")."""
+        whole = self.whole or self
+        return [k for k in whole.key if k.label not in self.labels and self.covers(k.start, k.end)]
+
+    @cached_property
+    def voice_runs(self) -> list[tuple[int, int, str]]:
+        """Where the words are a speaker's, or may be read either way, by the quotation marks and the
+        key's cue layer (voices.voice_runs of the whole exercise)."""
+        whole = self.whole or self
+        return whole.voice_runs if whole is not self else voice_runs(self)
+
+    @cached_property
     def span_table(self) -> tuple[list[int], list[tuple[int, int, int]], int]:
         """Every span (main and accepted) of the key as (start, end, index of its item), sorted; their
         starts; and the longest span's length. The checker meets tags with spans through it."""
@@ -188,7 +203,7 @@ class Exercise:
             article["paragraphs"] = [p for p in article["paragraphs"] if inside(p)]
             article["part"] = {"lines": list(ex.lines), "start": ex.part[0], "end": ex.part[1]}
         instructions = ex.instructions if ex.labels.keys() == self.labels.keys() else " ".join(
-            [f"Tag every {spec.title.lower()} you find. {spec.help}" for spec in ex.labels.values()]
+            [f"Tag every {spec.noun_or_title} you find. {spec.help}" for spec in ex.labels.values()]
             + ["Then press Check my tags."])
         if ex.lines:
             instructions += f" Here you work on one part of the article: lines {ex.lines[0]} to {ex.lines[1]}."
@@ -197,7 +212,11 @@ class Exercise:
                 "labels": [s.to_json() for s in ex.labels.values()],
                 "all_labels": [s.to_json() for s in self.labels.values()],
                 "key": [k.to_json() for k in ex.key],
-                "distractors": [d.to_json() for d in ex.distractors]}
+                "distractors": [d.to_json() for d in ex.distractors],
+                "context": [{"id": k.id, "label": k.label, "start": k.start, "end": k.end, "quote": k.quote,
+                             "accept": [a.to_json() for a in k.accept]} for k in ex.context],
+                "voice_runs": [[start, end, owner] for start, end, owner in ex.voice_runs
+                               if ex.part[0] < end and start < ex.part[1]]}
 
 
 def parse_lines(value: str) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from disk (`file://`) as well as served. A page whose Tagger cannot start says w
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -193,4 +194,14 @@ def setup(app):
     app.connect("build-finished", copy_static)
     app.connect("env-check-consistency", check_pages_and_contents)
     app.connect("env-merge-info", _merge_author_pages)
-    return {"version": "2", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "2", "env_version": library_version(), "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def library_version() -> int:
+    """A number that changes with the library's own code and data: a page keeps its compiled exercise
+    from the last build, so a change to how exercises compile must make Sphinx read every page again."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return int(digest.hexdigest()[:12], 16)

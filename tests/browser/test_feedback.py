@@ -1,0 +1,127 @@
+"""The feedback after Check, as a student meets it: where it appears, by keyboard, on a phone, in dark mode."""
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+from browser_helpers import painted, screenshot
+from playwright.sync_api import expect
+from test_tagger import tag_in_text, tok, token_index
+
+CHAPTER_5 = "book/05-loaded-language.html"  # loaded words, lines 1-28
+CHAPTER_4 = "book/04-sources.html"  # sources and claims, lines 1-18
+LOADED = [("despot",), ("bizarre",), ("seething",), ("furious",), ("a", "furious", "Peskov", "said"), ("Moscow",),
+          ("ranted",), ("extraordinary",), ("said",), ("Kremlin", "spokesperson", "Dmitry", "Peskov"), ("blitzed",)]
+
+IN_VIEW = """(el) => { const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; }"""
+SCROLL_BOXES = """() => [...document.querySelectorAll('.medialit-tagger *')].filter((el) => {
+  const style = getComputedStyle(el);
+  return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1 && !el.closest('dialog');
+}).map((el) => el.className)"""
+
+
+def open_chapter(page, chapter: str):
+    page.goto(chapter)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    page.evaluate("() => localStorage.clear()")
+
+
+def test_after_check_the_summary_is_in_view_focused_and_no_box_scrolls_but_the_article(page):
+    open_chapter(page, CHAPTER_5)
+    for words in LOADED:
+        tag_in_text(page, words, "3")
+    page.locator(".mt-check").click()
+    summary = page.locator(".mt-summary")
+    expect(summary).to_be_focused()
+    assert summary.evaluate(IN_VIEW), "the summary is not inside the viewport"
+    text = summary.text_content()
+    assert "loaded words in lines 1–28" in text and "of your 11 tags match the key" in text
+    for details in page.locator(".mt-feedback details").all():  # every group open: still no inner scroll box
+        details.evaluate("(d) => { d.open = true; }")
+    painted(page)
+    assert page.evaluate(SCROLL_BOXES) == ["mt-article"]
+    # an over-long tag is never a plain ✓, and a wrong tag says why
+    long_tag = page.locator(".mt-fb-tag", has_text="a furious Peskov said")
+    assert long_tag.locator(".mt-chip").text_content() == "Close"
+    assert "your tag also covers “a … Peskov said”" in long_tag.text_content()
+    said = page.locator(".mt-fb-tag", has_text="“said”")
+    assert "plain word reporters use" in said.text_content()
+    speaker = page.locator(".mt-fb-tag", has_text="Kremlin spokesperson Dmitry Peskov")
+    assert "Ask: would a plainer word tell the same facts" in speaker.text_content()  # the label's own test
+    screenshot(page, "feedback-chapter-5")
+
+
+def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(page):
+    open_chapter(page, CHAPTER_5)
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-check").focus()
+    presses = []
+
+    def press(key):
+        presses.append(key)
+        page.keyboard.press(key)
+
+    press("Enter")  # Check
+    expect(page.locator(".mt-summary")).to_be_focused()
+    press("Tab")  # to the coach's hint
+    expect(page.locator(".mt-coach .mt-hintbtn")).to_be_focused()
+    while page.evaluate("document.activeElement.classList.contains('mt-hintbtn')"):
+        press("Enter")
+    assert "Hint:" in page.locator(".mt-coach").text_content()
+    press("Enter")  # show the answer
+    press("Enter")  # show its words
+    assert page.evaluate("document.activeElement.classList.contains('mt-article')")
+    selected = " ".join(page.locator(".mt-article .mt-tok.mt-sel").all_text_contents())
+    answer = page.locator(".mt-answer-text").text_content()
+    assert selected and selected.split()[0] in answer
+    assert len(presses) < 10, presses
+    press("f")  # and back to the feedback
+    expect(page.locator(".mt-coach .mt-wordsbtn")).to_be_focused()
+
+
+def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_server):
+    context = browser.new_context(base_url=book_server, viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        open_chapter(page, CHAPTER_4)
+        i = token_index(page, "UK", "spooks")
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        tok(page, i + 1).tap()
+        page.locator(".mt-labbtn[data-label='source']").tap()
+        j = token_index(page, "Kremlin", "spokesperson", "Dmitry", "Peskov", "insisted")
+        tok(page, j).scroll_into_view_if_needed()
+        tok(page, j).tap()
+        tok(page, j + 3).tap()
+        page.locator(".mt-labbtn[data-label='claim']").tap()  # the speaker, as a claim
+        page.locator(".mt-check").tap()
+        summary = page.locator(".mt-summary")
+        expect(summary).to_be_focused()
+        assert summary.evaluate(IN_VIEW)
+        assert "1 of your 2 tags match the key" in summary.text_content()
+        speaker = page.locator(".mt-fb-tag", has_text="Kremlin spokesperson Dmitry Peskov")
+        assert "is who is speaking: that is a source" in speaker.text_content()
+        screenshot(page, "feedback-phone")
+    finally:
+        context.close()
+
+
+def test_dark_mode_has_no_accessibility_violations(page):
+    open_chapter(page, CHAPTER_5)
+    page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; }")
+    for words in LOADED[:6]:
+        tag_in_text(page, words, "3")
+    page.locator(".mt-check").click()
+    coach = page.locator(".mt-coach")
+    coach.locator(".mt-hintbtn").click()
+    coach.locator(".mt-picker-box summary").click()
+    for details in page.locator(".mt-feedback details, .mt-entry details").all():
+        details.evaluate("(d) => { d.open = true; }")
+    tag_in_text(page, ("orchestrating",), "3")  # the feedback says it is out of date
+    page.locator(".mt-article").focus()
+    painted(page)
+    background = page.locator(".medialit-tagger").evaluate("(el) => getComputedStyle(el).backgroundColor")
+    assert background != "rgb(255, 255, 255)", "the Tagger stayed white on a dark page"
+    results = Axe().run(page, context=".medialit-tagger")
+    assert results.violations_count == 0, results.generate_report()
+    screenshot(page, "feedback-dark")

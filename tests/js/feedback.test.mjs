@@ -1,0 +1,91 @@
+// The feedback after Check as data (src/js/tagger/feedback_data.js), on the shared checker vectors:
+// it speaks only of the page's labels, asks for a try before any hint, and never shows an over-long
+// tag as plainly found.
+// Run: node --test tests/js/
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { test } from "node:test";
+import { renderer } from "../../src/js/core/messages.js";
+import { badgeVerdict, feedbackData } from "../../src/js/tagger/feedback_data.js";
+
+const VECTORS = new URL("../vectors/", import.meta.url);
+const read = (name) => JSON.parse(readFileSync(new URL(name, VECTORS), "utf8"));
+const cases = readdirSync(VECTORS)
+  .filter((f) => /^case-.*\.json$/.test(f))
+  .map(read);
+const exercises = new Map(["kremlin-mini", "unicode-mini"].map((n) => [n, read(`exercises/${n}.json`)]));
+
+/** The labels of an exercise, as a page that shows only `names` has them. */
+const labelsOf = (exercise, names) => exercise.labels.filter((l) => names.includes(l.name));
+
+test("the summary and the lists name only the labels on the page", () => {
+  for (const v of cases) {
+    const exercise = exercises.get(v.exercise);
+    for (const names of [v.report.labels, [v.report.labels[0]]]) {
+      const data = feedbackData(v.report, labelsOf(exercise, names));
+      for (const m of data.summary) if (m.args.label) assert.ok(names.includes(m.args.label), `${v.name}: ${m.code}`);
+      for (const e of [...data.look, ...data.found]) assert.ok(names.includes(e.tag.label), v.name);
+      for (const it of [...data.missed, ...data.optional]) assert.ok(names.includes(it.label), v.name);
+      // every message renders from the table
+      const words = renderer(exercise.labels, "student");
+      for (const m of [...data.summary, ...data.look.flatMap((e) => e.messages)])
+        assert.equal(typeof words.render(m), "string");
+    }
+  }
+});
+
+test("with no tags there is only the ask to try first: no hints, no answers", () => {
+  const v = cases.find((c) => c.name === "empty");
+  const data = feedbackData(v.report, exercises.get(v.exercise).labels);
+  assert.equal(data.tried, false);
+  assert.deepEqual(
+    data.summary.map((m) => m.code),
+    ["summary-no-tags"],
+  );
+  assert.equal(data.missed.length + data.optional.length + data.look.length + data.found.length, 0);
+});
+
+test("the counts are the page's: found of required, and tags that match", () => {
+  const v = cases.find((c) => c.name === "mixed-verdicts");
+  const exercise = exercises.get(v.exercise);
+  const loaded = labelsOf(exercise, ["loaded"]);
+  const data = feedbackData(v.report, loaded);
+  const found = data.summary.find((m) => m.code === "summary-found");
+  assert.equal(found.args.found, v.report.scores.loaded.found);
+  assert.equal(found.args.required, v.report.scores.loaded.required);
+  const tags = data.summary.find((m) => m.code === "summary-tags");
+  assert.equal(tags.args.tagged, v.report.tags.filter((t) => t.label === "loaded").length);
+  assert.equal(
+    data.missed.length,
+    v.report.items.filter((i) => i.label === "loaded" && i.verdict === "missed" && !i.optional).length,
+  );
+  // in reading order
+  const starts = data.missed.map((i) => i.start);
+  assert.deepEqual(
+    starts,
+    [...starts].sort((a, b) => a - b),
+  );
+});
+
+test("a found tag longer than the key's words is close, never plainly found", () => {
+  const v = cases.find((c) => c.name === "reasons-on-found-tags");
+  const data = feedbackData(v.report, exercises.get(v.exercise).labels);
+  const entry = [...data.look, ...data.found].find((e) => e.tag.quote === "A seething Peskov");
+  assert.equal(entry.tag.verdict, "matched");
+  assert.equal(entry.chip, "close");
+  assert.ok(data.look.includes(entry));
+  assert.equal(badgeVerdict(entry.chip), "close");
+  const despot = data.found.find((e) => e.tag.quote === "despot");
+  assert.equal(badgeVerdict(despot.chip), "found");
+  for (const e of data.look) assert.notEqual(badgeVerdict(e.chip), "found");
+});
+
+test("lines: one label says them in its sentence; several say them once", () => {
+  const v = cases.find((c) => c.name === "lines-part");
+  const exercise = exercises.get(v.exercise);
+  const one = feedbackData(v.report, labelsOf(exercise, ["source"])).summary.map((m) => m.code);
+  assert.ok(one.includes("summary-found-lines") && !one.includes("summary-lines"));
+  const several = feedbackData(v.report, exercise.labels).summary.map((m) => m.code);
+  assert.equal(several[0], "summary-lines");
+  assert.ok(!several.includes("summary-found-lines"));
+});
