@@ -7,6 +7,7 @@ from pathlib import Path
 from medialit import HandIn, Tag
 from medialit.core.article import Article
 from medialit.core.exercise import Exercise, KeyItem
+from medialit.core.handin import parse_handin
 from medialit.core.labels import DEFAULT_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,4 +50,6 @@ def student(exercise: Exercise, rng: random.Random) -> HandIn:
     for n in range(rng.randint(0, 15)):
         tok = rng.choice(article.tokens)
         tags.append(Tag(f"x{n}", rng.choice(["claim", "source", "loaded"]), tok.start, tok.end, tok.text))
-    return HandIn(exercise.id, article.sha256, tags, student=f"s{rng.random():.6f}")
+    # read as a file is: against its exercise, once (Check then trusts what was read)
+    raw = HandIn(exercise.id, article.sha256, tags, student=f"s{rng.random():.6f}").to_json()
+    return parse_handin(raw, "synthetic.json", exercise)

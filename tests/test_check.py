@@ -252,3 +252,16 @@ def test_a_part_of_the_exercise_does_not_turn_other_labels_into_orphans(mini):
     handin = handin_of(mini, key_tags(mini))
     report = check(handin, mini.restricted(labels=["claim"]))
     assert report.orphans == () and {i.label for i in report.items} == {"claim"}
+
+
+def test_a_tag_added_after_reading_is_held_to_the_rules_again(mini, tmp_path):
+    """Check trusts what was read against the exercise, but not a list of tags changed since."""
+    from medialit import load_handin
+
+    path = tmp_path / "h.json"
+    handin_of(mini, key_tags(mini)).save(path)
+    handin = load_handin(path, mini)
+    assert check(handin, mini).orphans == ()
+    handin.tags.append(Tag("late", "loaded", 10, 5, "x"))
+    report = check(handin, mini)
+    assert [(o.place, o.code) for o in report.orphans] == [(f"tag {len(handin.tags)} (late)", "outside-article")]

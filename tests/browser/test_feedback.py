@@ -46,7 +46,8 @@ def test_after_check_the_summary_is_in_view_focused_and_no_box_scrolls_but_the_a
     said = page.locator(".mt-fb-tag", has_text="“said”")
     assert "plain word reporters use" in said.text_content()
     speaker = page.locator(".mt-fb-tag", has_text="Kremlin spokesperson Dmitry Peskov")
-    assert "Ask: would a plainer word tell the same facts" in speaker.text_content()  # the label's own test
+    # on a loaded-words page, the key's other labels still explain: these words are a source
+    assert "The key has “Kremlin spokesperson Dmitry Peskov” as a source. A source is who" in speaker.text_content()
     screenshot(page, "feedback-chapter-5")
 
 

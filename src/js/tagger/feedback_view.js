@@ -34,7 +34,7 @@ import { feedbackData } from "./feedback_data.js";
  */
 export function createFeedbackView(ctx, actions) {
   const { uid, tokens } = ctx;
-  const words = renderer(ctx.exercise.labels, "student");
+  const words = renderer(ctx.exercise.all_labels || ctx.exercise.labels, "student");
   const say = (/** @type {Message} */ m) => words.render(m);
   const text = (/** @type {string} */ code, args = {}) => say({ code, args });
   const titleId = `${uid}-fbt`;

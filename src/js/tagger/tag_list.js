@@ -37,7 +37,7 @@ import { buildFields, sourcesKey } from "./tag_fields.js";
  */
 export function createTagList(ctx, actions) {
   const { uid, labels, tokens, guided, askDetails } = ctx;
-  const words = renderer(ctx.exercise.labels, "student");
+  const words = renderer(ctx.exercise.all_labels || ctx.exercise.labels, "student");
   const box = h("div.mt-tags", {}, h("p.mt-side-title", "Your tags"));
   const groups = new Map(
     labels.map((l) => {

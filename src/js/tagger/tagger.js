@@ -229,7 +229,7 @@ function createTagger(model, el, uid) {
     },
   };
   const { view } = ctx;
-  const feedbackWords = renderer(exercise.labels, "student");
+  const feedbackWords = renderer(exercise.all_labels || exercise.labels, "student");
   const sel = createSelection(ctx);
   /** @type {{from: HTMLElement, first: number, last: number} | null} where the feedback sent the caret */
   let shownFrom = null;

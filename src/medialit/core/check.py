@@ -271,6 +271,8 @@ def _plain_reporting_verb(tag: Tag) -> bool:
 def _longer(tag: Tag, item: KeyItem, ex: Exercise) -> list[Finding]:
     """A tag that matched through an accepted longer span still covers words the key's own quote does not:
     say which (words only, not a lone quotation mark), so an over-long tag is never shown as plainly right."""
+    if item.start <= tag.start and tag.end <= item.end:
+        return []
     extra = [ex.article.quote_of_tokens(tag.start, item.start), ex.article.quote_of_tokens(item.end, tag.end)]
     extra = [part for part in extra if any(ch.isalnum() for ch in part)]
     return [Finding("covers-more", {"key_quote": item.quote, "extra": " … ".join(extra)})] if extra else []

@@ -102,6 +102,8 @@ class HandIn:
     updated: str = field(default_factory=now_iso)
     findings: list[Finding] = field(default_factory=list)
     file: str = ""
+    # The exercise (whole) and the tags it was read against: Check need not look at them again.
+    _read_for: tuple = field(default=(), repr=False, compare=False)
 
     def to_json(self) -> dict:
         return {"format": HANDIN_FORMAT, "exercise": self.exercise, "article_sha256": self.article_sha256,
@@ -234,6 +236,8 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
     if exercise is not None:
         _same_exercise(handin, exercise)
     handin.tags, handin.findings = _sort_tags(tags_raw, exercise)
+    if exercise is not None:
+        handin._read_for = _reading(handin, exercise)
     return handin
 
 
@@ -339,6 +343,8 @@ def for_check(handin: HandIn, exercise) -> HandIn:
     one that has passes through unchanged (its tags are looked at, not copied)."""
     whole = getattr(exercise, "whole", None) or exercise
     _same_exercise(handin, whole)
+    if handin._read_for == _reading(handin, whole):
+        return handin  # read from its file against this exercise, and its list of tags not changed since
     sources, seen = set(), set()
     for tag in handin.tags:
         if type(tag) is not Tag or _tag_problem(vars(tag)) or tag.id in seen or _against_exercise(tag, whole):
@@ -351,6 +357,12 @@ def for_check(handin: HandIn, exercise) -> HandIn:
             return handin
     tags, findings = _sort_tags([vars(t) if isinstance(t, Tag) else t for t in handin.tags], whole)
     return replace(handin, tags=tags, findings=[*handin.findings, *findings])
+
+
+def _reading(handin: HandIn, exercise) -> tuple:
+    """What a hand-in was read against: the exercise, and the very tag objects that passed (a tag put in
+    or taken out of the list afterwards is noticed; a tag changed in place is the changer's to check)."""
+    return (id(getattr(exercise, "whole", None) or exercise), tuple(map(id, handin.tags)))
 
 
 def load_handin(path: str | Path, exercise=None) -> HandIn:
