@@ -93,8 +93,26 @@ def test_ids_are_whole_words_with_the_line_as_author_mode_writes_them(made):
 def test_drafted_distractors_are_neutral_stretches_with_a_why(made):
     exercise = load_exercise(made.exercise_file)
     assert exercise.distractors and all(d.why and f"L{d.line}" in d.why for d in exercise.distractors)
-    key_spans = [(k.start, k.end) for k in exercise.key]
-    assert not any(a < d.end and d.start < b for d in exercise.distractors for a, b in key_spans)
+    for d in exercise.distractors:  # never inside a key item of its own labels; a figure in a claim is fine
+        assert not any(k.start < d.end and d.start < k.end for k in exercise.key if k.label in d.labels), d
+    kinds = {tuple(d.labels): d.quote for d in exercise.distractors}
+    assert {("loaded", "claim"), ("loaded",)} <= set(kinds)  # a verb of saying, a figure (its sentence is a claim)
+    assert kinds[("loaded",)].isdigit()
+
+
+def test_a_day_is_no_place_and_a_claims_why_names_its_source_as_the_article_does(tmp_path):
+    article = tmp_path / "ferry.txt"
+    article.write_text("Ferry Back From Monday\n\nThe ferry returns from Monday after repairs in Greenock. "
+                       "“People missed hospital appointments because of it,” said Fiona MacRae. A spokesperson "
+                       "for the transport agency said a business case would be published soon.\n", encoding="utf-8")
+    (tmp_path / "book").mkdir()
+    made = create_exercise(article, "ferry", "Ferry", book=tmp_path / "book", nlp=spacy.blank("en"))
+    exercise = load_exercise(made.exercise_file)
+    assert [d.quote for d in exercise.distractors if d.labels == ["source"]] == ["Greenock"]
+    whys = {k.quote: k.why for k in exercise.key if k.label == "claim"}
+    assert whys["People missed hospital appointments because of it"].startswith("According to Fiona MacRae, ")
+    assert whys["a business case would be published soon"].startswith(
+        "According to the spokesperson for the transport agency, ")
 
 
 def test_the_chapter_is_added_to_the_table_of_contents_keeping_its_comments(tmp_path):

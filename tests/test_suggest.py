@@ -418,3 +418,28 @@ def test_she_said_goes_to_the_named_speaker_not_the_group_named_beside_her():
 def test_a_job_word_without_a_name_is_an_anonymous_source():
     text = "The bus company said it had not been told. A spokesperson said: “We will keep running every service.”"
     assert quotes(text, "source")["spokesperson"].attrs["identity"] == "anonymous"
+
+
+def test_names_with_capitals_inside_are_names_and_one_person():
+    text = ("“We are relieved to have her back,” said Fiona MacRae, who chairs the Kerran Community Council. "
+            "Later Ms MacRae said: “We have heard that before.” Jo DeSantis said fares would rise.")
+    sources = quotes(text, "source")
+    assert sources["Fiona MacRae"].attrs["identity"] == "named"
+    assert sources["Ms MacRae"].entity == "Fiona MacRae"
+    assert "Jo DeSantis" in sources
+    assert not any("Council" in q for q in sources)  # her affiliation, not a second speaker
+    assert [sg.name_shaped(t) for t in spacy.blank("en")("MacRae NATO Reid 40 iPhone")] == [True, False, True, False, False]
+
+
+def test_the_name_beside_said_in_an_appositive_is_the_source_of_what_follows():
+    text = "The ferry operator, Westcoast Sailings, said the delay was caused by a shortage of parts."
+    source = quotes(text, "source")["Westcoast Sailings"]
+    claim = quotes(text, "claim")["the delay was caused by a shortage of parts"]
+    assert claim.source == (source.start, source.end)
+
+
+def test_a_job_words_role_comes_from_its_head_not_the_body_after_for():
+    sources = quotes("A spokesperson for the regional transport agency said a plan would follow.", "source")
+    assert sources["spokesperson for the regional transport agency"].attrs["role"] == "official"
+    assert quotes("Experts warn that breakdowns may become more frequent.", "source")["Experts"].attrs == \
+        {"identity": "anonymous", "role": "expert"}

@@ -19,6 +19,16 @@ def _speaker(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str |
     return names.get(suggestion.source) if suggestion.source else None
 
 
+def source_name(source: Suggestion) -> str:
+    """How a claim's why names its source: a person or body by its one name ("Fiona MacRae" for "Ms
+    MacRae"), an unnamed one by its description ("the spokesperson for the agency")."""
+    if source.attrs.get("identity") == "named" and source.entity:
+        return source.entity
+    if source.attrs.get("identity") == "hidden":  # "it is understood"
+        return "someone the article does not name"
+    return source.quote if source.quote[:1].isupper() else f"the {source.quote}"
+
+
 def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
     """One to three plain sentences for students, citing the line. `names` maps source spans to names."""
     s, line = suggestion, f"L{suggestion.line}"
@@ -37,11 +47,11 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
             " The information in this sentence comes from them."
     if s.label == "claim":
         speaker = _speaker(s, names)
-        who = f"{speaker} says" if speaker else "The reporter says" if s.attrs.get("voice") != "quoted" else \
-            "Someone quoted says"
+        who = f"According to {speaker}, this is true" if speaker else "The reporter says this is true" \
+            if s.attrs.get("voice") != "quoted" else "Someone quoted says this is true"
         evidence = " No evidence is given for it." if s.attrs.get("evidence") == "stated-without-evidence" else \
             " Look for the evidence: is any given?"
-        return f"{who} this is true ({line}).{evidence}"
+        return f"{who} ({line}).{evidence}"
     return f"“{s.quote}” ({line}) tells you how the writer links a source to a claim."
 
 

@@ -19,12 +19,13 @@ from ..core.article import Article
 from ..core.errors import UNSAFE, InputError, visible
 from ..core.exercise import is_id
 from ..core.files import ARTICLE, exists, is_folder, read_bytes, write_file
-from .drafts import draft_hints, draft_why
+from .drafts import draft_hints, draft_why, source_name
 from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id
 from .suggest import DEFAULT_MIN_CONFIDENCE, Suggestion, load_pipeline, suggest
 
 DRAFT_LABELS = ("claim", "source", "loaded")  # the default label set; `cue` needs its own task block
-DISTRACTOR_KINDS = ("a plain verb of saying", "a figure", "a place name")
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                  "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
 @dataclass
@@ -46,7 +47,7 @@ def _as_tag(n: int, s: Suggestion, names: dict[tuple[int, int], str]) -> dict:
 def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
     """Key items in YAML form, each with a drafted `why` and hints, `draft: true`, and the reason it was
     suggested and how sure the suggestion was (`reason`, `confidence`: author mode shows them)."""
-    names = {(s.start, s.end): s.entity or s.quote for s in suggestions if s.label == "source"}
+    names = {(s.start, s.end): source_name(s) for s in suggestions if s.label == "source"}
     tags = [_as_tag(n, s, names) for n, s in enumerate(suggestions, start=1)]
     by_span = {(s.start, s.end): t["id"] for s, t in zip(suggestions, tags) if s.label == "source"}
     for s, t in zip(suggestions, tags):
@@ -62,20 +63,22 @@ def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
 
 def draft_distractors(article: Article, suggestions: list[Suggestion], taken: set[str]) -> CommentedSeq:
     """Up to one neutral stretch of each kind students often tag by mistake: a plain verb of saying,
-    a figure, a place name; drafts with a `why` to edit."""
-    covered = [(s.start, s.end) for s in suggestions if s.label != "cue"]
-    free = [t for t in article.tokens if not any(a < t.end and t.start < b for a, b in covered)]
-    picks = [
-        (next((t for t in free if t.text.lower() in {"said", "says", "told"}), None), ["loaded", "claim"],
+    a figure, a place name; drafts with a `why` to edit. A distractor may sit inside a key item of another
+    label (a figure inside a claim is still no loaded word), never inside one of its own labels."""
+    kinds = [
+        (lambda t: t.text.lower() in {"said", "says", "told"}, ["loaded", "claim"],
          "“{q}” (L{line}) is a plain verb of saying: it reports that someone spoke and adds no feeling."),
-        (next((t for t in free if t.text.isdigit()), None), ["loaded"],
+        (lambda t: t.text.isdigit(), ["loaded"],
          "“{q}” (L{line}) is a figure. A number on its own is not loaded; ask where it comes from."),
-        (next((t for t in free if t.text.istitle() and t.i and article.tokens[t.i - 1].text.lower() in {"in", "from"}),
-              None), ["source"],
+        (lambda t: t.text.istitle() and t.i and article.tokens[t.i - 1].text.lower() in {"in", "from"}
+         and t.text.lower() not in CALENDAR_WORDS, ["source"],
          "“{q}” (L{line}) is a place. A place name says where something happened, not who said it."),
     ]
     found = CommentedSeq()
-    for token, labels, why in picks:
+    for fits, labels, why in kinds:
+        covered = [(s.start, s.end) for s in suggestions if s.label in labels]
+        token = next((t for t in article.tokens if fits(t) and not any(a < t.end and t.start < b for a, b in covered)),
+                     None)
         if token is None:
             continue
         entry = CommentedMap()

@@ -55,6 +55,12 @@ CONFIDENCE = {"speaker": 0.8, "named-near": 0.75, "group-near": 0.6, "title-in-s
               "parser": 0.6, "cue-speech": 0.7, "cue-hedge": 0.6, "scare-quotes": 0.55}
 
 
+def name_shaped(tok) -> bool:
+    """A word written like a name: a capital and then small letters ("Reid"), or capitals inside it the way
+    names have them ("MacRae", "McDonald", "DeSantis"); an all-capitals word ("NATO") is not."""
+    return tok.is_alpha and (tok.is_title or (tok.text[0].isupper() and not tok.is_upper))
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """One drafted key span: what it is, where, which attributes it probably has, why, and how sure."""
@@ -276,7 +282,7 @@ class _Draft:
         if before.lower_ in DETERMINERS or before.text in DASHES or before.lower_ in {"’s", "'s"}:
             return False
         if phrase in AMBIGUOUS_CUES:
-            return before.is_title or before.lower_ in SUBJECT_PRONOUNS or before.lower_ in self.lex.sources
+            return name_shaped(before) or before.lower_ in SUBJECT_PRONOUNS or before.lower_ in self.lex.sources
         return True
 
     def _partial(self, region: QuoteRegion) -> bool:
@@ -332,7 +338,7 @@ class _Draft:
             return "LINK"
         if word == "the" and tok.i > 0 and self.doc[tok.i - 1].lower_ in {"of", "for"}:
             return "LINK"
-        proper = (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha
+        proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
         return ""
@@ -348,12 +354,20 @@ class _Draft:
                     j += 1
                 while j > i and kinds[j - 1] in ("LINK", "MOD"):
                     j -= 1
+                i = self._honorific_start(i, j, kinds)
                 if j > i and any(k in ("NAME", "TITLE") for k in kinds[i:j]):
                     runs.append((i, j, kinds[i:j]))
                 i = max(j, i + 1)
             else:
                 i += 1
         return runs
+
+    def _honorific_start(self, i: int, j: int, kinds: list[str]) -> int:
+        """A name starts at its honorific: the capital of "Later Ms MacRae" at a sentence's start is no name."""
+        title = next((k for k in range(i + 1, j) if self.doc[k].lower_ in NAME_TITLES), None)
+        if title is not None and self.doc[i].is_sent_start and all(kind == "NAME" for kind in kinds[i:title]):
+            return title
+        return i
 
     def _described_from(self, i: int) -> int:
         """Where a speaker's description starts when lower-case words stand between an inverted
@@ -375,7 +389,8 @@ class _Draft:
             close = next((k for k in range(after + 1, min(after + 12, len(self.doc)))
                           if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[i]), None)
             after = close + 1 if close is not None else after
-        for k in (j, after):
+        beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
+        for k in (j, beside, after):  # "Jo Smith said" / "The firm, Acme Ltd, said" / "Jo Smith, 45, said"
             if self.speech_cue(k):
                 return k, self.doc[k:self.cue_at[k][0]].text
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
@@ -399,6 +414,7 @@ class _Draft:
                      f"agentless construction '{self.doc[i:j].text}': it does not say who says so",
                      CONFIDENCE["agentless"])
         entities = self.entities = _Entities()
+        unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
         for i, j, kinds in self.source_runs():
             if any(self.quoted(k) for k in range(i, j)):
                 continue
@@ -426,9 +442,16 @@ class _Draft:
                 why += "; speaker of a quotation"
                 confidence = max(confidence, CONFIDENCE["speaker"])
             entity = entities.of(self.doc, names, titles)
+            if not near:
+                unsure.append((i, j, attrs, why, confidence, entity))
+                continue
             made = self.add("source", i, j, attrs, why, confidence, entity=entity)
-            if near and made:
+            if made:
                 speakers[near[0]] = (made.start, made.end)
+        spoken = {self.sent_of[k] for k in speakers}
+        for i, j, attrs, why, confidence, entity in unsure:
+            if self.sent_of[i] not in spoken:  # else it is the speaker's affiliation ("who chairs the Council")
+                self.add("source", i, j, attrs, why, confidence, entity=entity)
         return speakers
 
     def named_before(self, i: int) -> tuple[int, int] | None:
@@ -450,7 +473,7 @@ class _Draft:
         """Whether the name starting at token `a` follows 'of', 'the group' and the like (over capitalised
         words the run left out, "of the group Keep Westmoor Moving")."""
         k = a - 1
-        while k >= 0 and self.doc[k].is_title and self.sent_of[k] == self.sent_of[a]:
+        while k >= 0 and name_shaped(self.doc[k]) and self.sent_of[k] == self.sent_of[a]:
             k -= 1
         return k >= 0 and self.doc[k].lower_ in AFFILIATION_BEFORE
 
@@ -462,8 +485,9 @@ class _Draft:
         group = any(self.lex.sources[t][1] for t in titles)
         identity = "anonymous" if longest_name == 0 or (group and longest_name < 2) else "named"
         attrs = {"identity": identity}
-        if titles:
-            attrs["role"] = self.lex.sources[titles[-1]][0]
+        if titles:  # the head word: the last job word before "of" or "for" ("a spokesperson for the agency")
+            before_link = kinds[:kinds.index("LINK")].count("TITLE") if "LINK" in kinds else 0
+            attrs["role"] = self.lex.sources[titles[before_link - 1] if before_link else titles[-1]][0]
         return attrs
 
     def _beside_quote(self, i: int) -> bool:
