@@ -141,3 +141,25 @@ def test_validate_flags_half_a_hyphenated_word_and_a_source_in_another_paragraph
     assert any("ld-breaker" in f and "inside a word" in f for f in findings)
     assert any("clm-vote" in f and "another paragraph" in f for f in findings)
     assert not any(f.startswith("item src-jo") for f in findings)
+
+
+NEWCOMER = ROOT / "tests" / "fixtures" / "newcomer" / "island-ferry.txt"  # written for the test, never tuned to
+
+
+def test_an_unseen_article_drafts_its_speakers_once_with_their_claims(tmp_path):
+    """The newcomer run's article: each person or body is one entity, every reported claim has its speaker,
+    and nothing that is only someone's affiliation or a date is drafted as a source or a place."""
+    (tmp_path / "book").mkdir()
+    made = create_exercise(NEWCOMER, "island-ferry", "Ferry", book=tmp_path / "book", nlp=spacy.blank("en"))
+    exercise = load_exercise(made.exercise_file)
+    sources = {k.id: k for k in exercise.key if k.label == "source"}
+    entity = {k.quote: k.entity for k in sources.values()}
+    assert entity["Fiona MacRae"] == entity["Ms MacRae"] == "Fiona MacRae"
+    assert not any("Council" in q or "Later" in q for q in entity)
+    said = {k.quote: sources[k.source_ids[0]].quote for k in exercise.key if k.label == "claim" and k.source_ids}
+    assert said["the delay was caused by a shortage of spare parts"] == "Westcoast Sailings"
+    assert said["he had lost three contracts"] == "Calum Reid"
+    assert said["breakdowns may become more frequent as it ages"] == "experts"
+    agency = next(k for k in sources.values() if "agency" in k.quote)
+    assert agency.attrs["role"] == "official" and agency.attrs["identity"] == "anonymous"
+    assert "Greenock" in [d.quote for d in exercise.distractors]

@@ -428,7 +428,8 @@ def test_names_with_capitals_inside_are_names_and_one_person():
     assert sources["Ms MacRae"].entity == "Fiona MacRae"
     assert "Jo DeSantis" in sources
     assert not any("Council" in q for q in sources)  # her affiliation, not a second speaker
-    assert [sg.name_shaped(t) for t in spacy.blank("en")("MacRae NATO Reid 40 iPhone")] == [True, False, True, False, False]
+    shaped = [sg.name_shaped(t) for t in spacy.blank("en")("MacRae NATO Reid 40 iPhone")]
+    assert shaped == [True, False, True, False, False]
 
 
 def test_the_name_beside_said_in_an_appositive_is_the_source_of_what_follows():

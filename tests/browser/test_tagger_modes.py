@@ -10,6 +10,7 @@ from browser_helpers import painted, screenshot
 from medialit import load_exercise
 from medialit.authoring.keyfile import page_authoring
 from medialit.authoring.new_exercise import create_exercise
+from medialit.core.exercise_file import validation_findings
 
 PAGE = "book/tagger.html"
 MOUNT = """({difficulty, mode}) => {
@@ -195,3 +196,44 @@ def test_the_review_panel_in_dark_and_on_a_phone(page, tmp_path):
     assert page.evaluate("() => window.__model.get('tags').length") == len(exercise.key)
     results = Axe().run(page, context=".mt-review")
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_an_unseen_article_becomes_a_class_ready_exercise_in_the_review_panel(page, tmp_path):
+    """The newcomer run: drafts of an article written for the test, reviewed by keyboard (the quoted opinions
+    rejected, the rest accepted), a missed loaded word added with its reason, the file downloaded: it
+    validates with nothing left to do."""
+    (tmp_path / "book").mkdir()
+    article = Path(__file__).parents[1] / "fixtures" / "newcomer" / "island-ferry.txt"
+    made = create_exercise(article, "island-ferry", "Ferry", book=tmp_path / "book", nlp=spacy.blank("en"))
+    exercise = load_exercise(made.exercise_file)
+    opinions = {k.id for k in exercise.key if k.label == "claim" and k.quote in {
+        "It has been a miserable summer", "We have heard that before"}}
+    assert len(opinions) == 2
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(REVIEW, {"exercise": exercise.compile(),
+                           "authoring": {"saves": "download", **page_authoring(exercise, exercise)}})
+    page.locator(".mt-rv-item").first.click()
+    for _ in exercise.key:
+        page.keyboard.press("r" if page.locator(".mt-rv-current").get_attribute("data-id") in opinions else "a")
+        painted(page)
+    done = f"0 drafts left to review · {len(exercise.key) - 2} accepted, 2 rejected"
+    assert page.locator(".mt-rv-count").text_content() == done
+    page.locator(".mt-rv-trapbox summary").click()
+    while page.locator(".mt-rv-trap .mt-rv-accept").count():
+        page.locator(".mt-rv-trap .mt-rv-accept").first.click()
+    words = page.locator(".mt-article .mt-tok")
+    sting = page.evaluate("() => window.__model.get('exercise').article.tokens.findIndex(t => t.text === 'sting')")
+    words.nth(sting).click()
+    page.keyboard.press("l")
+    added = page.locator(".mt-entry").filter(has_text="sting").last
+    added.locator(".mt-why").fill("“sting” (L13) is the reporter's word: the rise hurts before the figures say so.")
+    added.locator(".mt-hint0").fill("Read the first sentence of L13 again.")
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    info.value.save_as(made.exercise_file)
+    saved = load_exercise(made.exercise_file)
+    assert validation_findings(saved) == []
+    assert len(saved.key) == len(exercise.key) - 1 and not opinions & {k.id for k in saved.key}
+    assert any(k.quote == "sting" and k.label == "loaded" for k in saved.key)
+    assert not page.errors
