@@ -450,9 +450,15 @@ class _Draft:
                 speakers[near[0]] = (made.start, made.end)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
-            if self.sent_of[i] not in spoken:  # else it is the speaker's affiliation ("who chairs the Council")
+            if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
         return speakers
+
+    def _what_the_speaker_does(self, i: int) -> bool:
+        """'…, said Fiona MacRae, who chairs the Community Council': the body after 'who' and one verb
+        describes the speaker; it is not a second source."""
+        k = i - 1 if i > 0 and self.doc[i - 1].lower_ in {"the", "a", "an"} else i
+        return k >= 2 and self.doc[k - 2].lower_ == "who" and self.doc[k - 1].is_alpha
 
     def named_before(self, i: int) -> tuple[int, int] | None:
         """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph
