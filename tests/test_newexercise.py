@@ -51,6 +51,11 @@ def test_article_is_copied_and_chapter_uses_the_tagger(made):
     target = re.search(r"```\{tagger\} (\S+)", page).group(1)
     assert (made.chapter.parent / target).resolve() == made.exercise_file.resolve()
     assert made.toc_line == "- file: book/mill-road"
+    review = made.author_page.read_text(encoding="utf-8")  # the instructor's page: the same exercise, author mode
+    assert made.author_page.name == "mill-road-author.md" and ":mode: author" in review
+    assert (made.author_page.parent / re.search(r"```\{tagger\} (\S+)", review).group(1)).resolve() == \
+        made.exercise_file.resolve()
+    assert "jupyter-book build book/mill-road-author.md" in review
 
 
 def test_refuses_to_overwrite_and_bad_ids(made, tmp_path):
@@ -126,6 +131,7 @@ def test_the_chapter_is_added_to_the_table_of_contents_keeping_its_comments(tmp_
     text = toc.read_text(encoding="utf-8")
     assert made.toc == toc and "# what they read" in text
     assert text.index("book/one") < text.index("book/mill-road") < text.index("Teachers")
+    assert made.author_page.is_file() and "author" not in text  # the review page shows the key: never listed
 
 
 def test_validate_flags_half_a_hyphenated_word_and_a_source_in_another_paragraph(tmp_path):

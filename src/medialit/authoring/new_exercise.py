@@ -36,6 +36,7 @@ class NewExercise:
     toc_line: str
     drafted: int
     toc: Path | None = None  # the _toc.yml the chapter was added to, if any
+    author_page: Path | None = None  # the page to review the drafts on, never listed for students
 
 
 def _as_tag(n: int, s: Suggestion, names: dict[tuple[int, int], str]) -> dict:
@@ -133,6 +134,22 @@ When you press Check, the tagger gives you hints first; ask for the answer only 
 """
 
 
+def author_markdown(exercise_id: str, title: str, page: str) -> str:
+    """The instructor's page: the same exercise in author mode, to review the drafts in a browser. It stays
+    out of `_toc.yml` (it shows the whole key) and is built on its own."""
+    return f"""# {title}: review the key
+
+For the instructor only: this page shows the whole key. Keep it out of `_toc.yml`; build it on its own
+with `jupyter-book build {page}`. Review the drafts below, then download
+`exercise.yml` and put it in place of `exercises/{exercise_id}/exercise.yml`.
+
+```{{tagger}} exercises/{exercise_id}/exercise.yml
+:labels: claim,source,loaded
+:mode: author
+```
+"""
+
+
 def add_to_toc(toc: Path, entry: str) -> bool:
     """Add `- file: ENTRY` to the students' part of a Jupyter Book `_toc.yml` (the part whose caption
     names students, else the first), keeping its comments and order. False if it is there already."""
@@ -162,8 +179,8 @@ def add_to_toc(toc: Path, entry: str) -> bool:
 def create_exercise(article_path: str | Path, exercise_id: str, title: str, book: str | Path = "book",
                     labels: tuple[str, ...] = DRAFT_LABELS, nlp=None, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
                     toc: str | Path | None = None) -> NewExercise:
-    """Make `book/exercises/ID/` (article + draft exercise.yml) and `book/ID.md`, and add the chapter to
-    `toc` (a `_toc.yml`) when given; refuse to overwrite.
+    """Make `book/exercises/ID/` (article + draft exercise.yml), the chapter `book/ID.md` and the review page
+    `book/ID-author.md`, and add the chapter (only) to `toc` (a `_toc.yml`) when given; refuse to overwrite.
 
     The folder is filled under a temporary name and renamed when it is complete, so a failure
     leaves nothing half made."""
@@ -182,7 +199,8 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
                          "run the command from the repository root, or pass --book PATH.")
     folder = book / "exercises" / exercise_id
     chapter = book / f"{exercise_id}.md"
-    for existing in (folder, chapter):
+    author_page = book / f"{exercise_id}-author.md"
+    for existing in (folder, chapter, author_page):
         if exists(existing):
             raise InputError(str(existing), "", "it already exists; nothing was changed.",
                              "choose another --id, or move the old exercise away first.")
@@ -210,6 +228,9 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
     finally:
         shutil.rmtree(building, ignore_errors=True)
     write_file(chapter, chapter_markdown(exercise_id, title), replace=False, fix=fix)
+    write_file(author_page, author_markdown(exercise_id, title, f"{book.name}/{author_page.name}"), replace=False,
+               fix=fix)
     entry = f"{book.name}/{exercise_id}"
     added = Path(toc) if toc is not None and add_to_toc(Path(toc), entry) else None
-    return NewExercise(folder, folder / "exercise.yml", chapter, f"- file: {entry}", len(suggestions), added)
+    return NewExercise(folder, folder / "exercise.yml", chapter, f"- file: {entry}", len(suggestions), added,
+                       author_page)
