@@ -237,3 +237,22 @@ def test_an_unseen_article_becomes_a_class_ready_exercise_in_the_review_panel(pa
     assert len(saved.key) == len(exercise.key) - 1 and not opinions & {k.id for k in saved.key}
     assert any(k.quote == "sting" and k.label == "loaded" for k in saved.key)
     assert not page.errors
+
+
+def test_review_keys_pressed_faster_than_the_list_is_redrawn_each_count(page, tmp_path):
+    """A then N at once: the accepted draft leaves, N moves past the one that took its place (no key lost),
+    and A again accepts that one, not the one already accepted."""
+    _, exercise, authoring = drafted(tmp_path)
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    page.locator(".mt-rv-item").first.click()
+    page.evaluate("""() => {
+      const list = document.querySelector('.mt-rv-list');
+      for (const key of ['a', 'n', 'a']) list.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}));
+    }""")
+    painted(page)
+    ids = [k.id for k in exercise.key]
+    drafts = {t["id"]: t.get("draft", False) for t in page.evaluate("() => window.__model.get('tags')")}
+    assert [drafts[i] for i in ids[:4]] == [False, True, False, True]
+    assert page.locator(".mt-rv-current").get_attribute("data-id") == ids[3]

@@ -236,13 +236,19 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     return `${said} ${left} draft${left === 1 ? "" : "s"} left.${t ? ` Next: ${details(t)}` : ""}`;
   }
 
+  /** The draft under review, counting one that a key pressed before the list was redrawn already moved to. */
+  const under = () => pending ?? current;
+
   /** @param {1 | -1} step */
   function move(step) {
-    if (!draftIds.length) return ctx.say("No drafts left to review.");
-    const at = current ? draftIds.indexOf(current) : -1;
-    const to = Math.min(draftIds.length - 1, Math.max(0, at + step));
+    const ids = draftIds.filter((id) => tagOf(id)?.draft); // not one accepted or rejected since the last redraw
+    if (!ids.length) return ctx.say("No drafts left to review.");
+    const from = under();
+    const at = from ? ids.indexOf(from) : -1;
+    const to = Math.min(ids.length - 1, Math.max(0, at + step));
     if (to === at) return ctx.say(step > 0 ? "That was the last draft." : "This is the first draft.");
-    goTo(draftIds[to]);
+    if (pending) pending = ids[to]; // the list is redrawn next frame: go there once it is
+    goTo(ids[to]);
   }
 
   function accept(/** @type {string} */ id) {
@@ -297,13 +303,13 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       home: () => goTo(draftIds[0] || null),
       end: () => goTo(draftIds[draftIds.length - 1] || null),
       enter: () => current && actions.jumpTo(current),
-      a: () => current && accept(current),
-      e: () => current && edit(current),
-      r: () => current && reject(current),
+      a: () => accept(/** @type {string} */ (under())),
+      e: () => edit(/** @type {string} */ (under())),
+      r: () => reject(/** @type {string} */ (under())),
     };
     if (!keys[k]) return;
     e.preventDefault();
-    if (!current && "aer".includes(k)) goTo(draftIds[0] || null);
+    if (!under() && "aer".includes(k)) goTo(draftIds[0] || null);
     else keys[k]();
   });
   ctx.listen(drafts, "focus", () => {
