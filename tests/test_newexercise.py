@@ -169,3 +169,15 @@ def test_an_unseen_article_drafts_its_speakers_once_with_their_claims(tmp_path):
     agency = next(k for k in sources.values() if "agency" in k.quote)
     assert agency.attrs["role"] == "official" and agency.attrs["identity"] == "anonymous"
     assert "Greenock" in [d.quote for d in exercise.distractors]
+
+
+def test_a_claims_drafted_why_points_to_the_words_that_show_how_it_is_known():
+    from medialit import Article
+    from medialit.authoring.drafts import draft_why
+    from medialit.authoring.suggest import suggest
+    text = ("The bridge was closed after inspectors found cracks in two beams. "
+            "The mayor said the town would get a new bridge by May.")
+    whys = {s.quote: draft_why(s, {}) for s in suggest(Article.from_text(text), spacy.blank("en"), labels=["claim"])}
+    found = next(w for q, w in whys.items() if "inspectors found cracks" in q)
+    assert "“inspectors” tells you how this is known" in found
+    assert whys["the town would get a new bridge by May"].endswith("Look for the evidence: is any given?")

@@ -5,7 +5,13 @@ rather than writes; every item that carries them stays `draft: true` until someo
 """
 from __future__ import annotations
 
+import re
+
 from .suggest import Suggestion
+
+# words inside a claim that point to how it is known (a check, a count, a document)
+EVIDENCE_WORDS = {"found", "finds", "showed", "shows", "shown", "figures", "data", "study", "survey", "report",
+                  "records", "documents", "inspectors", "inspection", "investigation", "measured", "counted", "poll"}
 
 ROLE_WORDS = {"official": "an official", "expert": "an expert", "interested-party": "someone with a stake in it",
               "media": "a news outlet", "social-media": "a social-media post", "eyewitness": "someone who saw it",
@@ -49,10 +55,19 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         speaker = _speaker(s, names)
         who = f"According to {speaker}, this is true" if speaker else "The reporter says this is true" \
             if s.attrs.get("voice") != "quoted" else "Someone quoted says this is true"
-        evidence = " No evidence is given for it." if s.attrs.get("evidence") == "stated-without-evidence" else \
-            " Look for the evidence: is any given?"
-        return f"{who} ({line}).{evidence}"
+        return f"{who} ({line}).{_evidence(s)}"
     return f"“{s.quote}” ({line}) tells you how the writer links a source to a claim."
+
+
+def _evidence(claim: Suggestion) -> str:
+    """What the claim shows of its evidence: none, the words that point to it, or a question."""
+    if claim.attrs.get("evidence") == "stated-without-evidence":
+        return " No evidence is given for it."
+    words = re.findall(r"[\w’'-]+", claim.quote.lower())
+    pointer = next((w for w in words if w in EVIDENCE_WORDS), None)
+    if pointer:
+        return f" “{pointer}” tells you how this is known: is that enough?"
+    return " Look for the evidence: is any given?"
 
 
 def draft_hints(suggestion: Suggestion) -> list[str]:
