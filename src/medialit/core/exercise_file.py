@@ -493,7 +493,8 @@ def load_exercise(path: str | Path) -> Exercise:
             entity=entry.get("entity") or None, source_ids=entry.get("source_ids"),
             why=(entry.get("why") or "").strip(), hints=tuple(entry.get("hints") or ()),
             accept=accept, optional=bool(entry.get("optional")), draft=bool(entry.get("draft")),
-            voice_exception=entry.get("voice_exception")))
+            voice_exception=entry.get("voice_exception"), reason=(entry.get("reason") or "").strip(),
+            confidence=entry.get("confidence")))
 
     by_id = {k.id: k for k in key}
     for item in key:
@@ -515,7 +516,7 @@ def load_exercise(path: str | Path) -> Exercise:
             raise InputError(origin, place, f"unknown label {shown(bad[0])}.", f"use some of: {', '.join(labels)}.")
         start, end, quote = resolver.resolve(entry, origin, place)
         distractors.append(Distractor(item_id, start, end, quote, article.line_of(start), for_labels,
-                                      (entry.get("why") or "").strip()))
+                                      (entry.get("why") or "").strip(), bool(entry.get("draft"))))
 
     untagged = None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""}
                                                    for _, e in raw_untagged]
@@ -557,6 +558,8 @@ def validation_findings(exercise: Exercise) -> list[str]:
                 findings.append(f"{where}: its source {ref} (L{source.line}) is in another paragraph. "
                                 "Fix: check who says it; a speaker is usually named in the claim's own paragraph.")
     for dis in exercise.distractors:
+        if dis.draft:
+            findings.append(f"distractor {dis.id} (L{dis.line}): still a draft. Fix: review it and remove `draft: true`.")
         if not dis.why:
             findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")
     return findings + coverage_findings(exercise) + voice_findings(exercise)
