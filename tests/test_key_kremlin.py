@@ -26,6 +26,7 @@ from medialit.core.article import Article
 from medialit.core.contract import QUOTE_MARKS
 from medialit.core.errors import InputError
 from medialit.core.exercise import Span
+from medialit.core.key_checks import coverage_findings, voice_findings
 from medialit.core.voices import Quotation, classify, expected_voice, quotations, values, word_owners
 
 EXERCISES = Path(__file__).resolve().parent.parent / "book" / "exercises"
@@ -258,16 +259,7 @@ def test_source_ids_point_at_sources_whose_source_is_required_somewhere(key):
 
 
 def test_every_paragraph_has_a_key_item_or_is_listed_untagged(key):
-    article = key.article
-    covered = {article.tokens[article.token_at(item.start)].para for item in key.key}
-    untagged = {entry["line"]: entry for entry in key.untagged}
-    uncovered = [p.line for p in article.paragraphs if p.index not in covered and p.line not in untagged]
-    assert not uncovered, f"paragraphs with no key item and not in `untagged`: {uncovered}"
-    starts = {p.line: p for p in article.paragraphs}
-    for line, entry in untagged.items():
-        assert line in starts, f"untagged L{line} is not the first line of a paragraph"
-        assert starts[line].index not in covered, f"untagged L{line} has key items after all"
-        assert entry["why"], f"untagged L{line} needs a why"
+    assert coverage_findings(key) == []
 
 
 def test_required_items_of_one_label_never_overlap(key):
@@ -291,18 +283,7 @@ def test_every_short_quotation_says_whose_marks_it_has(key):
 def test_voice_follows_the_quotation_marks_unless_explained(key):
     # Chapter 3's and chapter 5's rule: inside a speaker's quotation marks = quoted; outside them = reporter,
     # even when the words sum up what someone said; partly inside, or marks that read either way = both.
-    text = key.article.text
-    owners = word_owners(key)
-    off = []
-    for item in key.key:
-        if "voice" not in item.attrs:
-            continue
-        rule = expected_voice(text, owners, item.start, item.end)
-        if values(item.attrs["voice"]) != rule and not item.voice_exception:
-            off.append(f"{item.id}: voice {item.attrs['voice']} but the quotation marks say {sorted(rule)}")
-        if values(item.attrs["voice"]) == rule and item.voice_exception:
-            off.append(f"{item.id}: has a voice_exception but follows the rule")
-    assert not off, "\n".join(off)
+    assert voice_findings(key) == []
 
 
 def test_reported_speech_is_explained_as_the_papers_words(key):

@@ -28,17 +28,6 @@ def test_required_key_handin_scores_one():
     assert all(item.verdict == "hit" for item in report.items if not item.optional)
 
 
-def test_loaded_voice_follows_quotation_marks_unless_excepted():
-    exercise = load_exercise(PRACTICE)
-    text = exercise.article.text
-    for item in exercise.key:
-        if item.label != "loaded" or item.voice_exception:
-            continue
-        before, after = text[:item.start], text[item.end:]
-        inside = before.count('"') % 2 == 1 and after.count('"') % 2 == 1
-        assert item.attrs["voice"] == ("quoted" if inside else "reporter"), item.id
-
-
 def test_chapter_says_the_text_is_invented_and_uses_the_tagger():
     page = (ROOT / "book" / "practice.md").read_text(encoding="utf-8")
     assert "invented" in page.lower()

@@ -32,6 +32,7 @@ from .errors import InputError, visible
 from .exercise import Distractor, Exercise, KeyItem, Span
 from .files import EXERCISE, inside, read_text
 from .handin import shown
+from .key_checks import coverage_findings, voice_findings
 from .labels import DEFAULT_LABELS, LabelSpec
 
 MAX_YAML_DEPTH = 20        # lists and mappings inside each other; an exercise needs 6
@@ -176,29 +177,27 @@ _EXPECTED = {"string": "text", "integer": "a whole number", "number": "a number"
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 
+# Each kind of YAML value in words, for messages; the first row whose type matches speaks.
+_VALUE_WORDS = (
+    (int, lambda v: f"the number {v}"),
+    (float, lambda v: f"the number {v}" if math.isfinite(v) else "not a number" if math.isnan(v) else "infinite"),
+    (str, lambda v: f"the text {shown(v)}"),
+    (date, lambda v: "a date"),
+    (bytes, lambda v: "binary data"),
+    (TaggedScalar, lambda v: f"a value tagged {shown(str(v.tag))}"),
+    (dict, lambda v: "a mapping"),
+    (list, lambda v: "a list"),
+)
+
+
 def _describe(value) -> str:
     """A YAML value in words, for messages."""
     if value is None:
         return "empty"
     if _is_bool(None, value):
         return "true" if value else "false"
-    if isinstance(value, float) and not math.isfinite(value):
-        return "not a number" if math.isnan(value) else "infinite"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text {shown(value)}"
-    if isinstance(value, date):
-        return "a date"
-    if isinstance(value, bytes):
-        return "binary data"
-    if isinstance(value, TaggedScalar):
-        return f"a value tagged {shown(str(value.tag))}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"a {type(value).__name__}"
+    words = next((say for kind, say in _VALUE_WORDS if isinstance(value, kind)), None)
+    return words(value) if words else f"a {type(value).__name__}"
 
 
 def _where(data, path) -> tuple[int, str, str]:
@@ -532,7 +531,8 @@ def _inside_hyphenated(text: str, item) -> bool:
 
 
 def validation_findings(exercise: Exercise) -> list[str]:
-    """Things a loadable exercise should still fix: drafts, missing reasons, spans that split words."""
+    """Things a loadable exercise should still fix: drafts, missing reasons, spans that split words, paragraphs
+    nobody tagged, voices against the quotation marks (`key_checks`)."""
     findings = []
     text = exercise.article.text
     token_starts = {t.start for t in exercise.article.tokens}
@@ -557,4 +557,4 @@ def validation_findings(exercise: Exercise) -> list[str]:
     for dis in exercise.distractors:
         if not dis.why:
             findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")
-    return findings
+    return findings + coverage_findings(exercise) + voice_findings(exercise)

@@ -1,0 +1,60 @@
+"""Two rules a finished key keeps, for `medialit validate` (and the project's own key tests).
+
+- Every paragraph has a key item, or is listed under `untagged:` with a why: a paragraph with nothing
+  in the key is most often a paragraph the author has not read yet, and the note tells a reviewer it was
+  left empty on purpose.
+- An item's `voice` follows the quotation marks (see `voices.py`), or its `voice_exception` says why not:
+  students are taught the rule, so a key that breaks it silently marks them wrong for following it.
+"""
+from __future__ import annotations
+
+from .voices import classify, expected_voice, quotations, values, word_owners
+
+
+def coverage_findings(exercise) -> list[str]:
+    """Paragraphs with no key item and no `untagged` note, and notes that do not fit their line."""
+    article = exercise.article
+    covered = {article.tokens[article.token_at(item.start)].para for item in exercise.key}
+    first_lines = {p.line: p for p in article.paragraphs}
+    noted = {entry["line"]: entry for entry in exercise.untagged}
+    findings = [f"L{p.line}: a paragraph with no key item. Fix: tag what it holds, or list it under `untagged:` "
+                "with a `why` that says why there is nothing to tag."
+                for p in article.paragraphs if p.index not in covered and p.line not in noted]
+    for line, entry in sorted(noted.items()):
+        where = f"untagged note for L{line}"
+        if line not in first_lines:
+            findings.append(f"{where}: L{line} is not the first line of a paragraph. Fix: use that line's number.")
+        elif first_lines[line].index in covered:
+            findings.append(f"{where}: the paragraph has key items after all. Fix: remove the note.")
+        if not entry["why"]:
+            findings.append(f"{where}: has no `why`. Fix: say why nothing in it is tagged.")
+    return findings
+
+
+def voice_findings(exercise) -> list[str]:
+    """Key items whose `voice` goes against the quotation marks without a `voice_exception`, and
+    exceptions written for items that follow the rule. Items in a short quotation whose marks the key does
+    not classify (no cue item or cue distractor on them) are left alone: either voice may be right there."""
+    text, owners = exercise.article.text, word_owners(exercise)
+    unclassified = [q for q in quotations(exercise.article) if classify(exercise, q) is None]
+    findings = []
+    for item in exercise.key:
+        if "voice" not in item.attrs or any(q.start < item.end and item.start < q.end for q in unclassified):
+            continue
+        where = f"item {item.id} (L{item.line})"
+        rule = expected_voice(text, owners, item.start, item.end)
+        given = values(item.attrs["voice"])
+        if given != rule and not item.voice_exception:
+            findings.append(
+                f"{where}: `voice` is {' or '.join(sorted(given))}, but by the quotation marks it is "
+                f"{' or '.join(sorted(rule))}. Fix: set `voice: {_yaml(rule)}`; if the marks belong to nobody "
+                "(or to a speaker), say so with a cue of type scare-quotes (or quoted-words); or explain the "
+                "exception in `voice_exception`.")
+        elif given == rule and item.voice_exception:
+            findings.append(f"{where}: has a `voice_exception` but follows the rule. Fix: remove the exception.")
+    return findings
+
+
+def _yaml(voices: set) -> str:
+    ordered = sorted(voices)
+    return ordered[0] if len(ordered) == 1 else f"[{', '.join(ordered)}]"

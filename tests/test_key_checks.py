@@ -1,0 +1,70 @@
+"""The two rules `medialit validate` holds a finished key to: every paragraph has a key item or an
+`untagged` note, and `voice` follows the quotation marks unless `voice_exception` says why."""
+from __future__ import annotations
+
+import textwrap
+
+from medialit import load_exercise
+from medialit.core.exercise_file import validation_findings
+from medialit.core.key_checks import coverage_findings, voice_findings
+
+ARTICLE = ("Peskov said: “The drones were launched on orders from Washington.”\n\n"
+           "Kirby called the claim “ludicrous”.\n\n"
+           "The weather in Moscow was mild.\n")
+QUOTED = "The drones were launched on orders from Washington."
+
+
+def exercise(tmp_path, body: str):
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path / "exercise.yml"
+    path.write_text("id: t\narticle: article.txt\n" + textwrap.dedent(body), encoding="utf-8")
+    return load_exercise(path)
+
+
+def test_a_paragraph_with_nothing_in_the_key_is_named_until_a_note_says_why(tmp_path):
+    key = "key:\n  - {id: a, label: source, quote: Peskov, why: w, hints: [h]}\n"
+    bare = exercise(tmp_path, key)
+    assert [f.split(":")[0] for f in coverage_findings(bare)] == ["L3", "L5"]
+    assert any(f.startswith("L3: a paragraph with no key item") for f in validation_findings(bare))
+    noted = exercise(tmp_path, key + "untagged:\n  - {line: 3, why: Only a reaction (L3).}\n"
+                                      "  - {line: 5, why: The weather (L5).}\n")
+    assert coverage_findings(noted) == []
+
+
+def test_an_untagged_note_must_fit_its_line(tmp_path):
+    ex = exercise(tmp_path, """
+        key:
+          - {id: a, label: source, quote: Peskov, why: w, hints: [h]}
+          - {id: b, label: source, quote: Kirby, why: w, hints: [h]}
+          - {id: c, label: source, quote: Moscow, why: w, hints: [h]}
+        untagged:
+          - {line: 1, why: Nothing here (L1).}
+          - {line: 4, why: Nothing here (L4).}
+    """)
+    findings = coverage_findings(ex)
+    assert len(findings) == 2
+    assert "L1" in findings[0] and "has key items after all" in findings[0]
+    assert "L4 is not the first line of a paragraph" in findings[1]
+
+
+def test_a_voice_against_the_quotation_marks_is_named_unless_explained(tmp_path):
+    def item(voice: str, exception: str = "") -> str:
+        extra = f", voice_exception: {exception}" if exception else ""
+        return (f"key:\n  - {{id: q, label: claim, quote: {QUOTED}, attrs: {{voice: {voice}}}, "
+                f"why: w, hints: [h]{extra}}}\n")
+
+    assert voice_findings(exercise(tmp_path, item("quoted"))) == []
+    wrong = voice_findings(exercise(tmp_path, item("reporter")))
+    assert len(wrong) == 1 and "`voice` is reporter" in wrong[0] and "set `voice: quoted`" in wrong[0]
+    assert voice_findings(exercise(tmp_path, item("reporter", "Explained here."))) == []
+    needless = voice_findings(exercise(tmp_path, item("quoted", "Explained here.")))
+    assert len(needless) == 1 and "follows the rule" in needless[0]
+
+
+def test_a_short_quotation_counts_only_once_the_key_says_whose_marks_they_are(tmp_path):
+    loaded = "  - {id: l, label: loaded, quote: ludicrous, attrs: {voice: reporter}, why: w, hints: [h]}\n"
+    assert voice_findings(exercise(tmp_path, "key:\n" + loaded)) == []  # nobody has said whose marks
+    speaker = "  - {id: c, label: cue, quote: “ludicrous”, attrs: {type: quoted-words}, why: w, hints: [h]}\n"
+    assert len(voice_findings(exercise(tmp_path, "key:\n" + loaded + speaker))) == 1
+    nobody = speaker.replace("quoted-words", "scare-quotes")
+    assert voice_findings(exercise(tmp_path, "key:\n" + loaded + nobody)) == []
