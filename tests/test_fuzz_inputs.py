@@ -194,7 +194,7 @@ def load_text(text: str):
         try:
             return load_exercise(path)
         except InputError as err:
-            assert err.file.endswith(".yml") or err.file.endswith(".txt"), err.file
+            assert err.file.startswith(folder), err.file  # the exercise file, or an article or include it names
             assert err.fix and err.problem
             return err
 

@@ -21,11 +21,12 @@ def exercise(tmp_path, body: str):
     return load_exercise(path)
 
 
-def test_a_paragraph_with_nothing_in_the_key_is_named_until_a_note_says_why(tmp_path):
+def test_a_paragraph_with_nothing_in_a_whole_key_is_named_until_a_note_says_why(tmp_path):
     key = "key:\n  - {id: a, label: source, quote: Peskov, why: w, hints: [h]}\n"
-    bare = exercise(tmp_path, key)
-    assert [f.split(":")[0] for f in coverage_findings(bare)] == ["L3", "L5"]
-    assert any(f.startswith("L3: a paragraph with no key item") for f in validation_findings(bare))
+    assert coverage_findings(exercise(tmp_path, key)) == []  # a key for part of the article: no rule
+    whole = exercise(tmp_path, key + "untagged: []\n")
+    assert [f.split(":")[0] for f in coverage_findings(whole)] == ["L3", "L5"]
+    assert any(f.startswith("L3: a paragraph with no key item") for f in validation_findings(whole))
     noted = exercise(tmp_path, key + "untagged:\n  - {line: 3, why: Only a reaction (L3).}\n"
                                       "  - {line: 5, why: The weather (L5).}\n")
     assert coverage_findings(noted) == []

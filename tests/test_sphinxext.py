@@ -214,6 +214,23 @@ def test_a_tagger_page_missing_from_the_contents_is_a_warning(tmp_path):
         'exclude_patterns = ["_build"]', 'exclude_patterns = ["_build", "book/forgotten.md"]'))
     _, warnings = build_leniently(src, tmp_path)
     assert "book/forgotten.md has a Tagger but is not in _toc.yml" in warnings and "- file: book/forgotten" in warnings
+    # an author-mode page is built on its own and never listed: leaving it out is right
+    (src / "book" / "forgotten.md").write_text(PAGE.replace(":difficulty: guided", ":mode: author"), encoding="utf-8")
+    _, warnings = build_leniently(src, tmp_path / "again")
+    assert "forgotten" not in warnings
+
+
+def test_an_author_page_carries_the_exercise_file_to_download_whole(tmp_path):
+    src = make_project(tmp_path, PAGE.replace(":labels: claim, source\n:difficulty: guided", ":mode: author\n:labels: claim"))
+    html, _ = build_leniently(src, tmp_path)
+    authoring = config_of(html)["authoring"]
+    source = (src / "book" / "ex" / "exercise.yml").read_text(encoding="utf-8")
+    assert authoring["saves"] == "download" and authoring["source"] == source
+    shown = {k["id"] for k in config_of(html)["exercise"]["key"]}
+    hidden = {k["id"] for k in authoring["hidden"]["key"]}
+    assert shown and hidden and not shown & hidden  # the other labels' items go back into the file as they are
+    assert all(k["label"] != "claim" for k in authoring["hidden"]["key"])
+    assert "authoring" not in config_of(build_leniently(make_project(tmp_path / "s", PAGE), tmp_path / "s")[0])
 
 
 LAUGHS = "l0: &l0 lol\n" + "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10))

@@ -375,3 +375,72 @@ def test_claims_keep_quotation_marks_only_in_pairs():
     text = "Officials said “the road will close on Monday and stay shut for a whole week."
     for claim in found(text, "claim"):
         assert sg.balanced_quotes(claim.quote), claim.quote
+
+
+def test_a_speaker_described_in_lower_case_words_after_said_is_the_source_of_the_quote():
+    text = "“We were never asked about the closure,” said retired teacher Ann Mills, who lives nearby."
+    speaker = quotes(text, "source")["retired teacher Ann Mills"]
+    assert speaker.entity == "Ann Mills" and speaker.attrs["identity"] == "named"
+    claim = next(iter(quotes(text, "claim").values()))
+    assert claim.source == (speaker.start, speaker.end)
+    # the description is not what was said, and a name that only follows 'said' in a clause is not a speaker
+    assert not any("teacher" in q for q in quotes(text, "claim"))
+    assert "Ann Mills" not in quotes("He said the vote was close and Ann Mills agreed.", "source")
+
+
+def test_listed_adjectives_match_their_comparative_and_superlative():
+    from medialit.authoring.lexicons import degree_forms
+    assert [degree_forms(a) for a in ("harsh", "grim", "angry", "fierce")] == \
+        [["harsher", "harshest"], ["grimmer", "grimmest"], ["angrier", "angriest"], ["fiercer", "fiercest"]]
+    loaded = quotes("It was the bleakest week for the council and the harshest words in years.", "loaded")
+    assert {"bleakest", "harshest"} <= set(loaded)
+
+
+def test_framing_labels_and_milder_feelings_are_drafted_only_below_the_default_confidence():
+    text = "Critics call it a death tax. Residents were angry about Obamacare, and the illegals debate went on."
+    article = Article.from_text(text)
+    shown = {s.quote: s for s in sg.suggest(article, spacy.blank("en"), labels=["loaded"])}
+    every = {s.quote: s for s in sg.suggest(article, spacy.blank("en"), labels=["loaded"], min_confidence=0)}
+    assert not {"death tax", "angry", "Obamacare", "illegals"} & set(shown)
+    assert {"death tax", "angry", "Obamacare", "illegals"} <= set(every)
+    assert "slanted name one side gives" in every["Obamacare"].reason
+    assert every["death tax"].attrs["neutral"].startswith("estate tax")
+
+
+def test_she_said_goes_to_the_named_speaker_not_the_group_named_beside_her():
+    text = ("Jane Okoro, of the group Keep Westmoor Moving, said the vote was a victory. "
+            "“People in small villages are not second-class citizens,” she said.")
+    sources = quotes(text, "source")
+    claim = next(c for q, c in quotes(text, "claim").items() if "second-class" in q)
+    assert claim.source == (sources["Jane Okoro"].start, sources["Jane Okoro"].end)
+
+
+def test_a_job_word_without_a_name_is_an_anonymous_source():
+    text = "The bus company said it had not been told. A spokesperson said: “We will keep running every service.”"
+    assert quotes(text, "source")["spokesperson"].attrs["identity"] == "anonymous"
+
+
+def test_names_with_capitals_inside_are_names_and_one_person():
+    text = ("“We are relieved to have her back,” said Fiona MacRae, who chairs the Kerran Community Council. "
+            "Later Ms MacRae said: “We have heard that before.” Jo DeSantis said fares would rise.")
+    sources = quotes(text, "source")
+    assert sources["Fiona MacRae"].attrs["identity"] == "named"
+    assert sources["Ms MacRae"].entity == "Fiona MacRae"
+    assert "Jo DeSantis" in sources
+    assert not any("Council" in q for q in sources)  # her affiliation, not a second speaker
+    shaped = [sg.name_shaped(t) for t in spacy.blank("en")("MacRae NATO Reid 40 iPhone")]
+    assert shaped == [True, False, True, False, False]
+
+
+def test_the_name_beside_said_in_an_appositive_is_the_source_of_what_follows():
+    text = "The ferry operator, Westcoast Sailings, said the delay was caused by a shortage of parts."
+    source = quotes(text, "source")["Westcoast Sailings"]
+    claim = quotes(text, "claim")["the delay was caused by a shortage of parts"]
+    assert claim.source == (source.start, source.end)
+
+
+def test_a_job_words_role_comes_from_its_head_not_the_body_after_for():
+    sources = quotes("A spokesperson for the regional transport agency said a plan would follow.", "source")
+    assert sources["spokesperson for the regional transport agency"].attrs["role"] == "official"
+    assert quotes("Experts warn that breakdowns may become more frequent.", "source")["Experts"].attrs == \
+        {"identity": "anonymous", "role": "expert"}

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import medialit
 from medialit import InputError, Tagger, check, load_exercise, load_handin
+from medialit.authoring.keyfile import key_yaml
 from medialit.core.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -216,24 +217,72 @@ def test_author_mode_download_asks_the_kernel_for_the_key_file(exercise):
     assert '- id: "ld-despot-l10"' in sent[0]["text"] and '"Name-calling (L10)."' in sent[0]["text"]
 
 
+draft_fields = st.one_of(st.just({}), st.fixed_dictionaries(
+    {"draft": st.booleans(), "reason": st.text(max_size=30),
+     "confidence": st.one_of(st.floats(0, 1), st.sampled_from([0, 1, 0.125, 0.375, 0.5, 0.995, 0.005]))}))
+
+
 @needs_node
-@settings(max_examples=10, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 11), st.text(max_size=40), st.text(max_size=20), st.booleans()),
-                min_size=1, max_size=12))
-def test_python_and_javascript_write_the_same_key_file(exercise, picks):
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 11), st.text(max_size=40), st.text(max_size=20), st.booleans(), draft_fields),
+                min_size=1, max_size=12),
+       st.lists(st.tuples(st.integers(0, 400), st.text(max_size=20), st.booleans(), st.booleans()), max_size=4),
+       st.booleans())
+def test_python_and_javascript_write_the_same_key_file(exercise, picks, traps, include_first):
     items = exercise.key
     tags = []
-    for n, (k, why, hint, optional) in enumerate(picks):
+    for n, (k, why, hint, optional, draft) in enumerate(picks):
         item = items[k % len(items)]
         tags.append({"id": f"t{n + 1}", "label": item.label, "start": item.start, "end": item.end, "quote": item.quote,
                      "attrs": {a: (v[0] if isinstance(v, list) else v) for a, v in item.attrs.items()},
                      "source_ids": [], "note": "", "why": why, "hints": [hint, ""], "optional": optional,
-                     "entity": item.entity or ""})
+                     "entity": item.entity or "", **draft})
+    tokens = [t for t in exercise.article.tokens if t.text.isalnum()]
+    distractors = [{"id": f"d{n + 1}" if fresh else f"dis-kept-{n}", "start": tokens[k].start, "end": tokens[k].end,
+                    "quote": tokens[k].text, "labels": ["loaded"], "why": why, "draft": draft}
+                   for n, (k, why, draft, fresh) in enumerate(traps)]
+    included = [tags[0]["id"]] if include_first else []
     author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
     from_js = run_js(f"const a = await import({author_js});"
-                     " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
-                     {"ex": exercise.compile(), "tags": tags})
-    assert Tagger(exercise, mode="author").key_yaml(tags) == from_js
+                     " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text), data.traps, data.inc);",
+                     {"ex": exercise.compile(), "tags": tags, "traps": distractors, "inc": included})
+    assert key_yaml(exercise, tags, distractors, included) == from_js
+    drafts = sum(1 for t in tags if t.get("draft") and t["id"] not in included)
+    assert from_js.count("    draft: true\n") == drafts + sum(1 for d in distractors if d["draft"])
+
+
+@needs_node
+def test_a_book_page_downloads_the_whole_exercise_file_with_drafts_kept(tmp_path):
+    import spacy
+
+    from medialit.authoring.new_exercise import create_exercise
+
+    (tmp_path / "book").mkdir()
+    made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill",
+                           book=tmp_path / "book", nlp=spacy.blank("en"))
+    source = made.exercise_file.read_text(encoding="utf-8").replace("task:", "# the task, as the teacher wrote it\ntask:")
+    made.exercise_file.write_text(source, encoding="utf-8")
+    exercise = load_exercise(made.exercise_file)
+    compiled = exercise.compile()
+    keep, drop = compiled["key"][0], compiled["key"][1]
+    tags = [dict(k, note="", draft=k is not keep) for k in compiled["key"] if k is not drop]
+    traps = [dict(d) for d in compiled["distractors"][1:]] + [
+        {"id": "d1", "start": compiled["key"][2]["start"], "end": compiled["key"][2]["end"],
+         "quote": compiled["key"][2]["quote"], "labels": ["source"], "why": "A trap made in author mode."}]
+    author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
+    text = run_js(f"const a = await import({author_js});"
+                  " return a.exerciseYaml(data.src, data.ex, data.tags, m.codePoints(data.ex.article.text), data.traps);",
+                  {"src": source, "ex": compiled, "tags": tags, "traps": traps})
+    assert text.startswith("# Drafted by `medialit new`") and "# the task, as the teacher wrote it\ntask:" in text
+    (made.exercise_file).write_text(text, encoding="utf-8")
+    saved = load_exercise(made.exercise_file)
+    assert {k.id for k in saved.key} == {t["id"] for t in tags} and drop["id"] not in {k.id for k in saved.key}
+    assert not saved.item(keep["id"]).draft and not saved.item(keep["id"]).reason
+    others = [k for k in saved.key if k.id != keep["id"]]
+    assert all(k.draft and k.reason and k.confidence is not None for k in others)  # drafts stay drafts
+    made_here = next(d for d in saved.distractors if d.why == "A trap made in author mode.")
+    assert made_here.id.startswith("dis-")  # in reading order among the others, which keep their ids
+    assert [d.id for d in saved.distractors if d is not made_here] == [d["id"] for d in compiled["distractors"][1:]]
 
 
 def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_draft_flags(tmp_path):
@@ -244,7 +293,8 @@ def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_dra
     (tmp_path / "book").mkdir()
     made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill",
                            book=tmp_path / "book", nlp=spacy.blank("en"))
-    before = made.exercise_file.read_text(encoding="utf-8")
+    before = made.exercise_file.read_text(encoding="utf-8").replace("key:\n", "key:\n  # checked against the minutes\n", 1)
+    made.exercise_file.write_text(before, encoding="utf-8")
     exercise = load_exercise(made.exercise_file)
     widget = Tagger(made.exercise_file, mode="author")
     keep, drop = exercise.key[0], exercise.key[1]
@@ -257,10 +307,38 @@ def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_dra
     assert sent[-1]["type"] == "status" and "Saved" in sent[-1]["message"]
     after = made.exercise_file.read_text(encoding="utf-8")
     assert after.splitlines()[0] == before.splitlines()[0]  # the header comment stays
-    assert f"# L{keep.line}:" in after  # so do the reasons above the items
+    assert "# checked against the minutes" in after  # so does a comment above an item
     saved = load_exercise(made.exercise_file)
     ids = [k.id for k in saved.key]
     assert drop.id not in ids and ids[:2] == [keep.id, exercise.key[2].id]  # order kept, rejected gone
     assert not saved.item(keep.id).draft and saved.item(keep.id).why == "Reviewed: a plain reason."
     assert all(k.draft for k in saved.key if k.id not in {keep.id} and k.why != "Added by hand.")
     assert any(k.why == "Added by hand." and not k.draft for k in saved.key)
+
+
+def test_saving_from_a_tagger_of_one_label_keeps_the_other_labels_and_writes_the_distractors(tmp_path):
+    import spacy
+
+    from medialit.authoring.new_exercise import create_exercise
+
+    (tmp_path / "book").mkdir()
+    made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill",
+                           book=tmp_path / "book", nlp=spacy.blank("en"))
+    before = load_exercise(made.exercise_file)
+    widget = Tagger(made.exercise_file, mode="author", labels=["source"])
+    assert widget.authoring == {"saves": "file", "file": "exercise.yml"}
+    assert widget.exercise["distractors"] == [] and before.distractors  # this Tagger shows none of them
+    sources = [dict(k, note="", draft=False) for k in widget.exercise["key"]]
+    traps = [{"id": "d1", "start": sources[0]["start"], "end": sources[0]["end"], "quote": sources[0]["quote"],
+              "labels": ["claim"], "why": "Who speaks, not what is said."}]
+    sent = []
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": sources, "distractors": traps}, [])
+    assert sent[-1]["message"].startswith(f"Saved {len(sources)} key items and 1 distractor into")
+    after = load_exercise(made.exercise_file)
+    others = [k.id for k in before.key if k.label != "source"]
+    assert others and all(after.item(i) and after.item(i).draft for i in others)  # not shown: kept as they were
+    assert all(not after.item(k["id"]).draft for k in sources)
+    kept = {d.id: d for d in after.distractors}
+    assert all(kept[d.id].why == d.why and kept[d.id].draft for d in before.distractors)  # not shown: kept
+    assert len(after.distractors) == len(before.distractors) + 1 and after.distractors[-1].why.startswith("Who speaks")

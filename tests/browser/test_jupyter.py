@@ -173,3 +173,46 @@ def test_tag_and_check_in_jupyter(browser, jupyter):
         context.close()
     assert offsite == [], f"the page asked for files outside the Jupyter server: {offsite}"
     assert [e for e in errors if "medialit" in e or "anywidget" in e] == []
+
+
+@pytest.mark.parametrize("jupyter", ["lab"], indirect=True)
+def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, jupyter, tmp_path):
+    import spacy
+
+    from medialit import load_exercise
+    from medialit.authoring.new_exercise import create_exercise
+
+    base, token, _ = jupyter
+    root = tmp_path / "root"
+    (root / "book").mkdir()
+    made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill Road",
+                           book=root / "book", nlp=spacy.blank("en"))
+    drafted = load_exercise(made.exercise_file)
+    code = f"import medialit\nmedialit.Tagger({json.dumps(str(made.exercise_file))}, mode='author')"
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "id": "author", "metadata": {},
+                           "outputs": [], "source": code}],
+                "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+                "nbformat": 4, "nbformat_minor": 5}
+    (root / "tagger.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}{APPS['lab']}?token={token}")
+        run_all_cells(page)
+        drafts = page.locator(".medialit-tagger .mt-rv-list")
+        page.locator(".medialit-tagger .mt-rv-item").first.wait_for(timeout=RENDER_TIMEOUT)
+        assert page.locator(".medialit-tagger .mt-rv-item").count() == len(drafted.key)
+        drafts.focus()
+        page.keyboard.press("a")  # accept the first draft
+        page.keyboard.press("r")  # reject the second
+        assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # the review's keys did not reach Jupyter
+        page.locator(".medialit-tagger .mt-rv-save").click()
+        page.locator(".medialit-tagger .mt-notice", has_text="Saved").wait_for(timeout=30_000)
+        screenshot(page, "jupyter-author-review")
+    finally:
+        context.close()
+    saved = load_exercise(made.exercise_file)
+    assert not saved.item(drafted.key[0].id).draft  # accepted: no longer a draft, in the file itself
+    assert saved.item(drafted.key[1].id) is None  # rejected: gone
+    assert sum(k.draft for k in saved.key) == len(drafted.key) - 2
+    assert len(saved.distractors) == len(drafted.distractors)

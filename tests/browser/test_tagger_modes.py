@@ -1,7 +1,16 @@
 """Guided difficulty and author mode, mounted on the book's tagger page with other settings."""
 from __future__ import annotations
 
-from browser_helpers import screenshot
+from pathlib import Path
+
+import spacy
+from axe_playwright_python.sync_playwright import Axe
+from browser_helpers import painted, screenshot
+
+from medialit import load_exercise
+from medialit.authoring.keyfile import page_authoring
+from medialit.authoring.new_exercise import create_exercise
+from medialit.core.exercise_file import validation_findings
 
 PAGE = "book/tagger.html"
 MOUNT = """({difficulty, mode}) => {
@@ -68,11 +77,182 @@ def test_author_mode_edits_the_key_and_downloads_yaml(page, tmp_path):
     first = tags(page)[[t["id"] for t in tags(page)].index(entry.get_attribute("data-id"))]
     assert first["why"] == 'Why "this" counts: L1.' and first["hints"][0] == "First nudge." and first["optional"] is True
     with page.expect_download() as info:
-        page.locator(".mt-keyyaml").click()
+        page.locator(".mt-rv-save").click()
     path = tmp_path / "key.yml"
     info.value.save_as(path)
     text = path.read_text(encoding="utf-8")
-    assert text.count("- id:") == n_key
+    n_traps = page.evaluate("() => window.__model.get('exercise').distractors.length")
+    assert text.count("- id:") == n_key + n_traps  # no copy of the file on this page: the key and distractors
     assert 'why: "Why \\"this\\" counts: L1."' in text
     assert page.locator(".mt-check").count() == 0
     screenshot(page, "tagger-author")
+
+
+REVIEW = """({exercise, authoring}) => {
+  const lib = window.medialitTagger;
+  document.querySelectorAll(".medialit-tagger-mount").forEach((el) => el.remove());
+  const el = document.createElement("div");
+  el.className = "medialit-tagger-mount";
+  document.querySelector("main, body").prepend(el);
+  localStorage.clear();
+  const model = new lib.StaticModel({exercise, difficulty: "challenge", mode: "author", authoring}, lib.answer);
+  lib.render({model, el});
+  window.__model = model;
+}"""
+
+
+def drafted(tmp_path: Path):
+    """A drafted exercise made by `medialit new` from the practice article, as a book page would carry it."""
+    (tmp_path / "book").mkdir()
+    made = create_exercise(Path(__file__).parents[2] / "book" / "exercises" / "practice-council" / "article.txt",
+                           "mill", "Mill Road", book=tmp_path / "book", nlp=spacy.blank("en"))
+    exercise = load_exercise(made.exercise_file)
+    return made.exercise_file, exercise, {"saves": "download", **page_authoring(exercise, exercise)}
+
+
+def test_author_mode_reviews_every_draft_by_keyboard_and_downloads_the_whole_file(page, tmp_path):
+    path, exercise, authoring = drafted(tmp_path)
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    items = page.locator(".mt-rv-item")
+    assert items.count() == len(exercise.key)  # every draft, in reading order, with its reason and confidence
+    first = exercise.key[0]
+    assert f"Suggested because: {first.reason}" in items.first.text_content()
+    assert f"Confidence {first.confidence:.2f}" in items.first.text_content()
+    # keyboard only: Tab reaches the list; a accepts, r rejects, n and p move, e edits, Escape comes back
+    page.locator(".mt-rv-save").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('mt-rv-list')"):
+            break
+    assert page.evaluate("() => document.activeElement.classList.contains('mt-rv-list')")
+    painted(page)
+    assert "Draft 1 of" in page.locator(".mt-live").text_content()
+    page.keyboard.press("a")
+    painted(page)
+    assert "Accepted" in page.locator(".mt-live").text_content() and "Next:" in page.locator(".mt-live").text_content()
+    page.keyboard.press("r")
+    painted(page)
+    assert "Rejected" in page.locator(".mt-live").text_content()
+    page.keyboard.press("n")
+    page.keyboard.press("p")
+    painted(page)
+    current = page.locator(".mt-rv-current")
+    assert current.count() == 1 and current.get_attribute("aria-current") == "true"
+    edited = current.get_attribute("data-id")
+    screenshot(page, "review-keyboard")
+    page.keyboard.press("e")
+    painted(page)
+    focused = page.evaluate("() => document.activeElement.closest('.mt-entry')?.dataset.id")
+    assert focused == edited  # the draft's own fields in the tag list
+    page.locator(f".mt-entry[data-id='{edited}'] .mt-why").fill("Reviewed by hand (L3).")
+    page.locator(f".mt-entry[data-id='{edited}'] .mt-accept").fill("not in the article at all")
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.classList.contains('mt-rv-list')")
+    page.keyboard.press("a")
+    painted(page)
+    # distractors: the first is accepted, one is added from a selection, with its reason
+    page.locator(".mt-rv-trapbox summary").click()
+    page.locator(".mt-rv-trap .mt-rv-accept").first.click()
+    tokens = page.evaluate("() => window.__model.get('exercise').article.tokens")
+    council = next(t["i"] for t in tokens if t["text"] == "Council")
+    page.locator(".mt-article .mt-tok").nth(council).click()
+    page.locator(".mt-rv-addtrap").click()
+    page.locator(".mt-rv-trap[data-id='d1'] .mt-rv-why").fill("The council is who acts, not a loaded word.")
+    screenshot(page, "review-light")
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    assert info.value.suggested_filename == "exercise.yml"
+    info.value.save_as(path)
+    saved = load_exercise(path)
+    assert path.read_text(encoding="utf-8").startswith("# Drafted by `medialit new`")  # the rest of the file stays
+    ids = {k.id for k in saved.key}
+    assert exercise.key[1].id not in ids and len(ids) == len(exercise.key) - 1  # rejected goes
+    assert not saved.item(exercise.key[0].id).draft  # accepted loses draft
+    assert saved.item(edited).why == "Reviewed by hand (L3)." and not saved.item(edited).draft
+    assert not saved.item(edited).accept  # a line not in the article is left out
+    assert sum(k.draft for k in saved.key) == len(exercise.key) - 3  # the others stay drafts
+    assert not saved.distractors[0].draft
+    added = next(d for d in saved.distractors if d.quote == "Council")
+    assert added.why.startswith("The council is who acts") and added.id.startswith("dis-council-l")
+    assert not page.errors
+    results = Axe().run(page, context=".mt-review")  # last: axe fetches style sheets itself
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_review_panel_in_dark_and_on_a_phone(page, tmp_path):
+    _, exercise, authoring = drafted(tmp_path)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    page.locator(".mt-rv-item").first.click()
+    page.locator(".mt-review").scroll_into_view_if_needed()
+    painted(page)
+    screenshot(page, "review-dark-phone")
+    assert page.locator(".mt-rv-current").count() == 1
+    assert page.evaluate("() => window.__model.get('tags').length") == len(exercise.key)
+    results = Axe().run(page, context=".mt-review")
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_an_unseen_article_becomes_a_class_ready_exercise_in_the_review_panel(page, tmp_path):
+    """The newcomer run: drafts of an article written for the test, reviewed by keyboard (the quoted opinions
+    rejected, the rest accepted), a missed loaded word added with its reason, the file downloaded: it
+    validates with nothing left to do."""
+    (tmp_path / "book").mkdir()
+    article = Path(__file__).parents[1] / "fixtures" / "newcomer" / "island-ferry.txt"
+    made = create_exercise(article, "island-ferry", "Ferry", book=tmp_path / "book", nlp=spacy.blank("en"))
+    exercise = load_exercise(made.exercise_file)
+    opinions = {k.id for k in exercise.key if k.label == "claim" and k.quote in {
+        "It has been a miserable summer", "We have heard that before"}}
+    assert len(opinions) == 2
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(REVIEW, {"exercise": exercise.compile(),
+                           "authoring": {"saves": "download", **page_authoring(exercise, exercise)}})
+    page.locator(".mt-rv-item").first.click()
+    for _ in exercise.key:
+        page.keyboard.press("r" if page.locator(".mt-rv-current").get_attribute("data-id") in opinions else "a")
+        painted(page)
+    done = f"0 drafts left to review · {len(exercise.key) - 2} accepted, 2 rejected"
+    assert page.locator(".mt-rv-count").text_content() == done
+    page.locator(".mt-rv-trapbox summary").click()
+    while page.locator(".mt-rv-trap .mt-rv-accept").count():
+        page.locator(".mt-rv-trap .mt-rv-accept").first.click()
+    words = page.locator(".mt-article .mt-tok")
+    sting = page.evaluate("() => window.__model.get('exercise').article.tokens.findIndex(t => t.text === 'sting')")
+    words.nth(sting).click()
+    page.keyboard.press("l")
+    added = page.locator(".mt-entry").filter(has_text="sting").last
+    added.locator(".mt-why").fill("“sting” (L13) is the reporter's word: the rise hurts before the figures say so.")
+    added.locator(".mt-hint0").fill("Read the first sentence of L13 again.")
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    info.value.save_as(made.exercise_file)
+    saved = load_exercise(made.exercise_file)
+    assert validation_findings(saved) == []
+    assert len(saved.key) == len(exercise.key) - 1 and not opinions & {k.id for k in saved.key}
+    assert any(k.quote == "sting" and k.label == "loaded" for k in saved.key)
+    assert not page.errors
+
+
+def test_review_keys_pressed_faster_than_the_list_is_redrawn_each_count(page, tmp_path):
+    """A then N at once: the accepted draft leaves, N moves past the one that took its place (no key lost),
+    and A again accepts that one, not the one already accepted."""
+    _, exercise, authoring = drafted(tmp_path)
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    page.locator(".mt-rv-item").first.click()
+    page.evaluate("""() => {
+      const list = document.querySelector('.mt-rv-list');
+      for (const key of ['a', 'n', 'a']) list.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}));
+    }""")
+    painted(page)
+    ids = [k.id for k in exercise.key]
+    drafts = {t["id"]: t.get("draft", False) for t in page.evaluate("() => window.__model.get('tags')")}
+    assert [drafts[i] for i in ids[:4]] == [False, True, False, True]
+    assert page.locator(".mt-rv-current").get_attribute("data-id") == ids[3]

@@ -1,20 +1,35 @@
-// medialit author tools: the key items made in the Tagger's author mode, as exercise.yml text.
-// The book-page host answers author mode's request with it; in Jupyter the Python side
-// (medialit.authoring.keyfile) writes the same text, and a test holds the two to it.
+// @ts-check
+// medialit author tools: the key items and distractors made in the Tagger's author mode, as
+// exercise.yml text. The book-page host answers author mode's requests with it; in Jupyter the
+// Python side (medialit.authoring.keyfile) writes the same text, and a test holds the two to it.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { quoteOf, tokenAt } from "../core/spans.js";
 import { sortTags } from "../tagger/tags.js";
 
-/** YAML double-quoted scalar. JSON strings are valid YAML 1.2 double-quoted scalars. */
+/** @typedef {import("../core/types.js").Tag} Tag */
+/** @typedef {import("../core/types.js").Exercise} Exercise */
+/** @typedef {import("../core/types.js").Distractor} Distractor */
+
+/**
+ * YAML double-quoted scalar. JSON strings are valid YAML 1.2 double-quoted scalars.
+ * @param {unknown} s
+ */
 export function yamlString(s) {
   return JSON.stringify(String(s));
 }
 
-/** 1-based occurrence of the text at code-point `start`, counting overlapping matches as Python does. */
+/**
+ * 1-based occurrence of the text at code-point `start`, counting overlapping matches as Python does.
+ * @param {string} text
+ * @param {string[]} cps the text's code points
+ * @param {string} quote
+ * @param {number} start
+ */
 export function occurrenceOf(text, cps, quote, start) {
   const at = quoteOf(cps, 0, start).length; // code-unit index of the span
-  let count = 0, mine = 0;
+  let count = 0;
+  let mine = 0;
   for (let i = text.indexOf(quote); i !== -1 && quote; i = text.indexOf(quote, i + 1)) {
     count++;
     if (i === at) mine = count;
@@ -25,31 +40,64 @@ export function occurrenceOf(text, cps, quote, start) {
 /** @type {Record<string, string>} */
 const ID_PREFIX = contract.id_prefixes;
 
+/** @param {string} quote */
 function slug(quote) {
-  const words = quote.toLowerCase().normalize("NFKD").replace(/[^a-z0-9\s-]/g, "").split(/\s+/).filter(Boolean);
+  const words = quote
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9\s-]/g, "")
+    .split(/\s+/)
+    .filter(Boolean);
   return words.slice(0, 3).join("-") || "item";
 }
 
 /**
- * Key items as exercise.yml text (author mode). Quote + occurrence so the loader resolves them;
- * an `accept` variant that repeats in the article gets its occurrence too.
+ * `base`, or `base-2`, `base-3` … if taken; adds the result to `taken`.
+ * @param {string} base
+ * @param {Set<string>} taken
  */
-export function keyYaml(exercise, tags, cps) {
+function uniqueId(base, taken) {
+  let unique = base;
+  let k = 2;
+  while (taken.has(unique)) unique = `${base}-${k++}`;
+  taken.add(unique);
+  return unique;
+}
+
+/**
+ * A confidence as both languages write it: hundredths, no trailing zeros (0.75, 0.5, 1).
+ * @param {number} value
+ */
+export function confidenceText(value) {
+  const n = Math.min(100, Math.max(0, Math.floor(value * 100 + 0.5)));
+  if (n === 100) return "1";
+  if (n === 0) return "0";
+  return `0.${String(n).padStart(2, "0")}`.replace(/0$/, "");
+}
+
+/**
+ * The `key:` block (and the `distractors:` block, when `distractors` is given) as lines. Widget ids
+ * (t1, t2 …; d1, d2 … for distractors) become readable ones (ld-despot-l10, dis-said-l4); items
+ * whose id is in `included` live in an `include:` file and are left out, their ids kept free.
+ * @param {Exercise} exercise
+ * @param {Tag[]} tags
+ * @param {string[]} cps the article's code points
+ * @param {Distractor[] | null} [distractors]
+ * @param {string[]} [included]
+ */
+export function keyBlock(exercise, tags, cps, distractors = null, included = []) {
   const text = exercise.article.text;
   const tokens = exercise.article.tokens;
+  const lineOf = (/** @type {number} */ start) => tokens[tokenAt(tokens, start)].line;
+  const readable = (/** @type {string} */ label, /** @type {string} */ quote, /** @type {number} */ start) =>
+    `${ID_PREFIX[label] || label.slice(0, 3)}-${slug(quote)}-l${lineOf(start)}`;
+  const skip = new Set(included);
   const ids = new Map();
-  const taken = new Set();
-  const sorted = sortTags(tags);
-  for (const t of sorted) {
-    const id = /^t\d+$/.test(t.id) ? `${ID_PREFIX[t.label] || t.label.slice(0, 3)}-${slug(t.quote)}-l${tokens[tokenAt(tokens, t.start)].line}` : t.id;
-    let unique = id, k = 2;
-    while (taken.has(unique)) unique = `${id}-${k++}`;
-    taken.add(unique);
-    ids.set(t.id, unique);
-  }
-  const list = (items) => `[${items.join(", ")}]`;
-  const lines = [`# Key items made in the medialit Tagger (author mode) for exercise ${exercise.id}.`,
-    "# Paste them under `key:` in exercise.yml, then run `medialit validate`.", "key:"];
+  const taken = new Set(included);
+  const sorted = sortTags(tags).filter((t) => !skip.has(t.id));
+  for (const t of sorted) ids.set(t.id, uniqueId(/^t\d+$/.test(t.id) ? readable(t.label, t.quote, t.start) : t.id, taken));
+  const list = (/** @type {string[]} */ items) => `[${items.join(", ")}]`;
+  const lines = ["key:"];
   for (const t of sorted) {
     lines.push(`  - id: ${yamlString(ids.get(t.id))}`, `    label: ${yamlString(t.label)}`, `    quote: ${yamlString(t.quote)}`);
     const { occurrence, count } = occurrenceOf(text, cps, t.quote, t.start);
@@ -57,15 +105,85 @@ export function keyYaml(exercise, tags, cps) {
     const attrs = Object.entries(t.attrs || {}).filter(([, v]) => v !== "" && v !== null && v !== undefined);
     if (attrs.length) lines.push("    attrs:");
     for (const [k, v] of attrs) lines.push(`      ${yamlString(k)}: ${Array.isArray(v) ? list(v.map(yamlString)) : yamlString(v)}`);
-    if (t.entity && t.entity.trim()) lines.push(`    entity: ${yamlString(t.entity.trim())}`);
+    if (t.entity?.trim()) lines.push(`    entity: ${yamlString(t.entity.trim())}`);
     if (t.label === "claim") lines.push(`    source_ids: ${list((t.source_ids || []).map((s) => yamlString(ids.get(s) || s)))}`);
-    lines.push(`    why: ${yamlString(t.why || "")}`, `    hints: ${list((t.hints || []).filter((x) => x && x.trim()).map(yamlString))}`);
+    lines.push(`    why: ${yamlString(t.why || "")}`, `    hints: ${list((t.hints || []).filter((x) => x?.trim()).map(yamlString))}`);
     const accept = (t.accept || []).map((a) => {
       const found = occurrenceOf(text, cps, a.quote, a.start);
       return found.count > 1 ? `{quote: ${yamlString(a.quote)}, occurrence: ${found.occurrence}}` : yamlString(a.quote);
     });
     if (accept.length) lines.push(`    accept: ${list(accept)}`);
     if (t.optional) lines.push("    optional: true");
+    if (t.draft) {
+      lines.push("    draft: true");
+      if (t.reason?.trim()) lines.push(`    reason: ${yamlString(t.reason.trim())}`);
+      if (typeof t.confidence === "number") lines.push(`    confidence: ${confidenceText(t.confidence)}`);
+    }
   }
-  return `${lines.join("\n")}\n`;
+  if (distractors) {
+    const kept = sortTags(distractors).filter((d) => !skip.has(d.id));
+    lines.push(kept.length ? "distractors:" : "distractors: []");
+    for (const d of kept) {
+      const id = /^d\d+$/.test(d.id) ? readable("distractor", d.quote, d.start) : d.id;
+      lines.push(`  - id: ${yamlString(uniqueId(id, taken))}`, `    quote: ${yamlString(d.quote)}`);
+      const { occurrence, count } = occurrenceOf(text, cps, d.quote, d.start);
+      if (count > 1) lines.push(`    occurrence: ${occurrence}`);
+      lines.push(`    labels: ${list((d.labels || []).map(yamlString))}`, `    why: ${yamlString(d.why || "")}`);
+      if (d.draft) lines.push("    draft: true");
+    }
+  }
+  return lines;
+}
+
+/**
+ * Key items (and distractors) as exercise.yml text to paste under the file's other parts.
+ * @param {Exercise} exercise
+ * @param {Tag[]} tags
+ * @param {string[]} cps the article's code points
+ * @param {Distractor[] | null} [distractors]
+ * @param {string[]} [included]
+ */
+export function keyYaml(exercise, tags, cps, distractors = null, included = []) {
+  return `${[
+    `# Key items made in the medialit Tagger (author mode) for exercise ${exercise.id}.`,
+    "# Paste them under `key:` in exercise.yml, then run `medialit validate`.",
+    ...keyBlock(exercise, tags, cps, distractors, included),
+  ].join("\n")}\n`;
+}
+
+const TOP_LEVEL = /^[^\s#-]/;
+
+/**
+ * The whole exercise file: `source` (the exercise.yml text) with its `key:` and `distractors:`
+ * replaced by these tags and distractors, everything else (comments, order, the task) as it was.
+ * Draft flags, reasons and confidences stay, so unreviewed items still show as drafts.
+ * @param {string} source
+ * @param {Exercise} exercise
+ * @param {Tag[]} tags
+ * @param {string[]} cps
+ * @param {Distractor[]} distractors
+ * @param {string[]} [included]
+ */
+export function exerciseYaml(source, exercise, tags, cps, distractors, included = []) {
+  const lines = source.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
+  /** @type {string[]} */
+  const out = [];
+  let at = -1;
+  for (let n = 0; n < lines.length; ) {
+    if (!/^(key|distractors)\s*:/.test(lines[n])) {
+      out.push(lines[n++]);
+      continue;
+    }
+    if (at < 0) at = out.length;
+    let end = n + 1;
+    while (end < lines.length && !TOP_LEVEL.test(lines[end])) end++;
+    let back = end; // comments and blank lines at the margin before the next part belong to it
+    while (back > n + 1 && (lines[back - 1] === "" || lines[back - 1].startsWith("#"))) back--;
+    n = back;
+    while (n < end) out.push(lines[n++]);
+  }
+  const block = keyBlock(exercise, tags, cps, distractors, included);
+  if (at < 0) out.push(...block);
+  else out.splice(at, 0, ...block);
+  return `${out.join("\n")}\n`;
 }

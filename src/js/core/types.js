@@ -19,7 +19,13 @@
  * @typedef {{id: string, label: string, start: number, end: number, quote: string, line?: number,
  *   attrs?: Record<string, any>, entity?: string | null, source_ids?: string[] | null, why?: string,
  *   hints?: string[], accept?: {start: number, end: number, quote: string}[], optional?: boolean,
- *   labels?: string[]}} KeyItem
+ *   labels?: string[], draft?: boolean, reason?: string, confidence?: number}} KeyItem
+ */
+
+/**
+ * A distractor being written in author mode (widget ids d1, d2 … until it is saved).
+ * @typedef {{id: string, start: number, end: number, quote: string, labels: string[], why: string,
+ *   draft?: boolean}} Distractor
  */
 
 /**
@@ -38,10 +44,12 @@
  */
 
 /**
- * One student tag (or, in author mode, one key item being written).
+ * One student tag (or, in author mode, one key item being written; `draft`, `reason` and
+ * `confidence` are an unreviewed suggestion's).
  * @typedef {{id: string, label: string, start: number, end: number, quote: string,
  *   attrs: Record<string, any>, source_ids: string[], note: string, why?: string, entity?: string,
- *   hints?: string[], optional?: boolean, accept?: {start: number, end: number, quote: string}[]}} Tag
+ *   hints?: string[], optional?: boolean, accept?: {start: number, end: number, quote: string}[],
+ *   draft?: boolean, reason?: string, confidence?: number}} Tag
  */
 
 /**

@@ -4,7 +4,7 @@
 // one classic script with everything a page needs (so it works opened from disk as well as
 // served), mounts a Tagger on each, with Check and the key writer answering in the browser.
 
-import { keyYaml } from "../authoring/keyfile.js";
+import { exerciseYaml, keyYaml } from "../authoring/keyfile.js";
 import { check } from "../core/check.js";
 import { makeHandin } from "../core/handin.js";
 import { render } from "../tagger/tagger.js";
@@ -35,19 +35,32 @@ export function runCheck(model) {
 }
 
 /**
- * Write the key file of the tags made in author mode and hand it back to the widget.
+ * Write the exercise file for the key and distractors made in author mode and hand it back to the
+ * widget to download. With the page's copy of exercise.yml (author-mode pages carry it) that is
+ * the whole file, everything but the key and distractors as it was, with the items this Tagger
+ * does not show (other labels or lines) kept; without it, the key and distractors to paste.
  * @param {StaticModel} model
  * @param {Tag[]} tags
+ * @param {import("../core/types.js").Distractor[]} distractors
  */
-export function writeKey(model, tags) {
+export function writeExercise(model, tags, distractors) {
   try {
     const exercise = model.get("exercise");
-    const text = keyYaml(exercise, tags, Array.from(exercise.article.text));
-    model.emit("msg:custom", { type: "key-yaml", text, count: tags.length });
+    const cps = Array.from(exercise.article.text);
+    const { source, included = [], hidden = { key: [], distractors: [] } } = model.get("authoring") || {};
+    const allTags = [...tags, ...hidden.key];
+    const allTraps = [...distractors, ...hidden.distractors];
+    const whole = typeof source === "string";
+    const text = whole
+      ? exerciseYaml(source, exercise, allTags, cps, allTraps, included)
+      : keyYaml(exercise, allTags, cps, allTraps, included);
+    const drafts = allTags.filter((t) => t.draft && !included.includes(t.id)).length;
+    const file = whole ? "exercise.yml" : `${exercise.id}-key.yml`;
+    model.emit("msg:custom", { type: "exercise-yaml", text, file, count: allTags.length, drafts });
   } catch (err) {
     model.emit("msg:custom", {
       type: "status",
-      message: `The key file could not be written: ${err instanceof Error ? err.message : err}`,
+      message: `The exercise file could not be written: ${err instanceof Error ? err.message : err}`,
     });
   }
 }
@@ -59,7 +72,7 @@ export function writeKey(model, tags) {
  */
 export function answer(message, model) {
   if (message?.type === "check") return runCheck(model);
-  if (message?.type === "key-yaml") return writeKey(model, message.tags || []);
+  if (message?.type === "exercise-yaml") return writeExercise(model, message.tags || [], message.distractors || []);
   return undefined;
 }
 
@@ -99,6 +112,7 @@ export function mount(el) {
       labels: config.labels || [],
       difficulty: config.difficulty || config.exercise.difficulty,
       mode: config.mode || "student",
+      authoring: config.authoring || null,
     },
     answer,
   );

@@ -4,6 +4,7 @@
 // entry is first opened; most entries never are.
 
 import { ellipsis } from "../core/handin.js";
+import { acceptText, resolveAccept } from "./accept_field.js";
 import { h } from "./dom.js";
 import { updateTag } from "./tags.js";
 
@@ -191,6 +192,14 @@ export function buildFields(ctx, t, spec, container) {
         ),
       );
     }
+    out.push(
+      ...row(
+        "Also right (other words to accept, one a line): ",
+        /** @type {HTMLTextAreaElement} */ (h("textarea.mt-accept", { id: id("accept"), rows: "2" })),
+        acceptText,
+        (v, x) => ({ accept: resolveAccept(v, x, ctx.chars) }),
+      ),
+    );
     if (t.label === "source") {
       out.push(
         ...row(

@@ -249,6 +249,24 @@ export function createTagList(ctx, actions) {
     },
 
     /**
+     * Open a tag's details and put focus on its first field (author mode's review: Edit); false
+     * when it has no entry.
+     * @param {string} id
+     */
+    edit(id) {
+      const entry = entries.get(id);
+      if (!entry?.details) return false;
+      openDetails.add(id);
+      entry.details.open = true;
+      fill(entry);
+      entry.li.scrollIntoView?.({ block: "nearest" });
+      /** @type {HTMLElement | null} */ (
+        entry.details.querySelector(".mt-fields :is(input, select, textarea)")
+      )?.focus();
+      return true;
+    },
+
+    /**
      * Put focus on a tag's entry; false when it has none.
      * @param {string} id
      */

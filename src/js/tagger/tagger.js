@@ -18,6 +18,7 @@ import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
 import { createSelection } from "./selection.js";
 import { createStorage } from "./storage.js";
 import { indexTags, tagsAtToken } from "./tag_index.js";
+import { createReviewPanel } from "./review_panel.js";
 import { createTagList } from "./tag_list.js";
 import { drawTagMarks } from "./tag_marks.js";
 import { TagState } from "./tag_state.js";
@@ -335,6 +336,13 @@ function createTagger(model, el, uid) {
   };
 
   const list = createTagList(ctx, actions);
+  /** @param {string} event @param {(...args: any[]) => void} handler */
+  const onModel = (event, handler) => {
+    model.on(event, handler);
+    cleanup.push(() => model.off(event, handler));
+  };
+  // author mode: the drafts to review, the distractors and the save action (review_panel.js)
+  const review = author ? createReviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) : null;
   const back = " Press Enter or F to go back to the feedback.";
   const feedback = createFeedbackView(ctx, {
     showTag(id, from) {
@@ -382,17 +390,13 @@ function createTagger(model, el, uid) {
       {},
       h("div.mt-group-edit", { role: "group", "aria-label": "Undo and redo" }, undoButton, redoButton),
       button("mt-helpbtn", "Shortcuts ?", actions.openHelp, { "aria-haspopup": "dialog" }),
-      author
-        ? button("mt-keyyaml mt-primary", "Download key (exercise.yml)", () =>
-            model.send({ type: "key-yaml", tags: ctx.index().visible }),
-          )
-        : button("mt-check mt-primary", "Check my tags", requestCheck),
+      review ? review.saveButton : button("mt-check mt-primary", "Check my tags", requestCheck),
     ),
     notice,
     h(
       "div.mt-body",
       {},
-      h("div.mt-side", {}, feedback.element, list.element),
+      h("div.mt-side", {}, review?.element, feedback.element, list.element),
       // the labels and the status line: around the article, or one bar at the bottom of a phone's screen
       h(
         "div.mt-dock",
@@ -446,6 +450,7 @@ function createTagger(model, el, uid) {
     }
     checkedAgain = false;
     list.update(drawn, index, newVerdicts);
+    review?.update(index);
     newVerdicts = null;
     feedback.markStale(checked !== null && checked.tags !== state.tags);
     if (undoButton.disabled !== !state.history.canUndo) undoButton.disabled = !state.history.canUndo;
@@ -523,16 +528,8 @@ function createTagger(model, el, uid) {
     ctx.say(`Downloaded your hand-in with ${state.tags.length} tags.`);
   }
   listenToLoad(ctx, fileInput, setStudent);
-  /** @param {string} event @param {(...args: any[]) => void} handler */
-  const onModel = (event, handler) => {
-    model.on(event, handler);
-    cleanup.push(() => model.off(event, handler));
-  };
   onModel("msg:custom", (/** @type {any} */ message) => {
-    if (message?.type === "key-yaml") {
-      saveFile(root, `${exercise.id}-key.yml`, message.text, "text/yaml");
-      ctx.say(`Downloaded ${message.count} key items as YAML.`);
-    } else if (message?.type === "status") {
+    if (message?.type === "status") {
       checking = false;
       ctx.warn(message.message || "");
     }

@@ -5,7 +5,13 @@ rather than writes; every item that carries them stays `draft: true` until someo
 """
 from __future__ import annotations
 
+import re
+
 from .suggest import Suggestion
+
+# words inside a claim that point to how it is known (a check, a count, a document)
+EVIDENCE_WORDS = {"found", "finds", "showed", "shows", "shown", "figures", "data", "study", "survey", "report",
+                  "records", "documents", "inspectors", "inspection", "investigation", "measured", "counted", "poll"}
 
 ROLE_WORDS = {"official": "an official", "expert": "an expert", "interested-party": "someone with a stake in it",
               "media": "a news outlet", "social-media": "a social-media post", "eyewitness": "someone who saw it",
@@ -17,6 +23,16 @@ TECHNIQUE_WORDS = {"emotional": "it pushes a feeling", "name-calling": "it is a 
 
 def _speaker(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str | None:
     return names.get(suggestion.source) if suggestion.source else None
+
+
+def source_name(source: Suggestion) -> str:
+    """How a claim's why names its source: a person or body by its one name ("Fiona MacRae" for "Ms
+    MacRae"), an unnamed one by its description ("the spokesperson for the agency")."""
+    if source.attrs.get("identity") == "named" and source.entity:
+        return source.entity
+    if source.attrs.get("identity") == "hidden":  # "it is understood"
+        return "someone the article does not name"
+    return source.quote if source.quote[:1].isupper() else f"the {source.quote}"
 
 
 def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
@@ -37,12 +53,21 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
             " The information in this sentence comes from them."
     if s.label == "claim":
         speaker = _speaker(s, names)
-        who = f"{speaker} says" if speaker else "The reporter says" if s.attrs.get("voice") != "quoted" else \
-            "Someone quoted says"
-        evidence = " No evidence is given for it." if s.attrs.get("evidence") == "stated-without-evidence" else \
-            " Look for the evidence: is any given?"
-        return f"{who} this is true ({line}).{evidence}"
+        who = f"According to {speaker}, this is true" if speaker else "The reporter says this is true" \
+            if s.attrs.get("voice") != "quoted" else "Someone quoted says this is true"
+        return f"{who} ({line}).{_evidence(s)}"
     return f"“{s.quote}” ({line}) tells you how the writer links a source to a claim."
+
+
+def _evidence(claim: Suggestion) -> str:
+    """What the claim shows of its evidence: none, the words that point to it, or a question."""
+    if claim.attrs.get("evidence") == "stated-without-evidence":
+        return " No evidence is given for it."
+    words = re.findall(r"[\w’'-]+", claim.quote.lower())
+    pointer = next((w for w in words if w in EVIDENCE_WORDS), None)
+    if pointer:
+        return f" “{pointer}” tells you how this is known: is that enough?"
+    return " Look for the evidence: is any given?"
 
 
 def draft_hints(suggestion: Suggestion) -> list[str]:

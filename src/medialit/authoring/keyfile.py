@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -65,18 +67,31 @@ def _in_reading_order(tags: list[dict]) -> list[dict]:
     return sorted(tags, key=lambda t: (t["start"], -t["end"], t["id"]))
 
 
-def key_yaml(exercise: Exercise, tags: list[dict]) -> str:
-    """The `key:` block for these tags; widget ids (t1, t2, …) become readable ones (ld-despot-l10)."""
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    ordered = _in_reading_order(tags)
-    for t in ordered:
-        if re.fullmatch(r"t\d+", t["id"]):
-            ids[t["id"]] = item_id(t["label"], t["quote"], exercise.article.line_of(t["start"]), taken)
-        else:
-            ids[t["id"]] = unique_id(t["id"], taken)
-    lines = [f"# Key items made in the medialit Tagger (author mode) for exercise {exercise.id}.",
-             "# Paste them under `key:` in exercise.yml, then run `medialit validate`.", "key:"]
+def confidence_text(value: float) -> str:
+    """A confidence as both languages write it: hundredths, no trailing zeros (0.75, 0.5, 1)."""
+    n = min(100, max(0, math.floor(float(value) * 100 + 0.5)))
+    return "1" if n == 100 else "0" if n == 0 else f"0.{n:02d}".rstrip("0")
+
+
+def key_yaml(exercise: Exercise, tags: list[dict], distractors: list[dict] | None = None,
+             included: Iterable[str] = ()) -> str:
+    """Key items (and distractors) as exercise.yml text to paste under the file's other parts."""
+    return "\n".join([f"# Key items made in the medialit Tagger (author mode) for exercise {exercise.id}.",
+                      "# Paste them under `key:` in exercise.yml, then run `medialit validate`.",
+                      *key_block(exercise, tags, distractors, included)]) + "\n"
+
+
+def key_block(exercise: Exercise, tags: list[dict], distractors: list[dict] | None = None,
+              included: Iterable[str] = ()) -> list[str]:
+    """The `key:` block (and the `distractors:` block, when given) as lines. Widget ids (t1, t2, …; d1, d2,
+    … for distractors) become readable ones (ld-despot-l10, dis-said-l4); items whose id is in `included`
+    live in an `include:` file and are left out, their ids kept free."""
+    skip = set(included)
+    taken: set[str] = set(skip)
+    ordered = [t for t in _in_reading_order(tags) if t["id"] not in skip]
+    ids = {t["id"]: item_id(t["label"], t["quote"], exercise.article.line_of(t["start"]), taken)
+           if re.fullmatch(r"t\d+", t["id"]) else unique_id(t["id"], taken) for t in ordered}
+    lines = ["key:"]
     for t in ordered:
         lines += [f"  - id: {_text(ids[t['id']])}", f"    label: {_text(t['label'])}", f"    quote: {_text(t['quote'])}"]
         occurrence, count = _occurrence(exercise, t["quote"], t["start"])
@@ -103,7 +118,33 @@ def key_yaml(exercise: Exercise, tags: list[dict]) -> str:
             lines.append("    optional: true")
         if t.get("draft"):
             lines.append("    draft: true")
-    return "\n".join(lines) + "\n"
+            if (t.get("reason") or "").strip(JS_SPACE):
+                lines.append(f"    reason: {_text(t['reason'].strip(JS_SPACE))}")
+            if _is_number(t.get("confidence")):
+                lines.append(f"    confidence: {confidence_text(t['confidence'])}")
+    if distractors is not None:
+        kept = [d for d in _in_reading_order(distractors) if d["id"] not in skip]
+        lines.append("distractors:" if kept else "distractors: []")
+        for d in kept:
+            lines += [f"  - id: {_text(distractor_id(exercise.article, d, taken))}", f"    quote: {_text(d['quote'])}"]
+            occurrence, count = _occurrence(exercise, d["quote"], d["start"])
+            if count > 1:
+                lines.append(f"    occurrence: {occurrence}")
+            lines += [f"    labels: {_list(map(_text, d.get('labels') or []))}", f"    why: {_text(d.get('why') or '')}"]
+            if d.get("draft"):
+                lines.append("    draft: true")
+    return lines
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def distractor_id(article: Article, d: dict, taken: set[str]) -> str:
+    """A distractor's id: a widget id (d1, d2, …) becomes `dis-` and the quote's words and line."""
+    if re.fullmatch(r"d\d+", d["id"]):
+        return item_id("distractor", d["quote"], article.line_of(d["start"]), taken)
+    return unique_id(d["id"], taken)
 
 
 def key_ids(article: Article, tags: list[dict], taken: set[str] | None = None) -> dict[str, str]:
@@ -141,6 +182,25 @@ def key_entry(article: Article, tag: dict, ids: dict[str, str]) -> CommentedMap:
         entry["optional"] = True
     if tag.get("draft"):
         entry["draft"] = True
+        if (tag.get("reason") or "").strip():
+            entry["reason"] = tag["reason"].strip()
+        if _is_number(tag.get("confidence")):
+            entry["confidence"] = float(confidence_text(tag["confidence"]))
+    return entry
+
+
+def distractor_entry(article: Article, d: dict, taken: set[str]) -> CommentedMap:
+    """One distractor as a YAML mapping, fields in the order `key_yaml` writes them."""
+    entry = CommentedMap()
+    entry["id"] = distractor_id(article, d, taken)
+    entry["quote"] = d["quote"]
+    occurrence, count = _occurrence(article, d["quote"], d["start"])
+    if count > 1:
+        entry["occurrence"] = occurrence
+    entry["labels"] = _flow(CommentedSeq(d.get("labels") or []))
+    entry["why"] = d.get("why") or ""
+    if d.get("draft"):
+        entry["draft"] = True
     return entry
 
 
@@ -157,8 +217,9 @@ def exercise_yaml_writer() -> YAML:
     return yaml
 
 
-def write_key(path: str | Path, exercise: Exercise, tags: list[dict]) -> Path:
-    """Write `tags` as the `key:` of the exercise file at `path`, keeping everything else as it was.
+def write_key(path: str | Path, exercise: Exercise, tags: list[dict], distractors: list[dict] | None = None) -> Path:
+    """Write `tags` as the `key:` of the exercise file at `path` (and `distractors`, when given, as its
+    `distractors:`), keeping everything else as it was.
 
     An item whose id is already in the file keeps its place and its comments and takes the new
     values; new items are added in reading order after them; items no tag stands for any more
@@ -166,26 +227,60 @@ def write_key(path: str | Path, exercise: Exercise, tags: list[dict]) -> Path:
     path = Path(path)
     yaml = exercise_yaml_writer()
     data = yaml.load(path.read_text(encoding="utf-8-sig"))
-    old = data.get("key") if isinstance(data.get("key"), list) else CommentedSeq()
+    old = _seq(data.get("key"))
     included = {k.id for k in exercise.key} - {e.get("id") for e in old if isinstance(e, dict)}
     ids = key_ids(exercise.article, tags, taken=set(included))
     made = {ids[t["id"]]: key_entry(exercise.article, t, ids) for t in tags if ids[t["id"]] not in included}
-    key = CommentedSeq()
-    for n, entry in enumerate(old):
-        if isinstance(entry, dict) and entry.get("id") in made:
-            new = made.pop(entry["id"])
-            for name in [name for name in entry if name not in new]:
-                del entry[name]
-            for name, value in new.items():
-                if entry.get(name) != value:
-                    entry[name] = value
-            key.append(entry)
-            comment = old.ca.items.get(n)
-            if comment:
-                key.ca.items[len(key) - 1] = comment
-    key.extend(made.values())
-    data["key"] = key
+    data["key"] = _merged(old, made)
+    if distractors is not None:
+        old = _seq(data.get("distractors"))
+        included = {d.id for d in exercise.distractors} - {e.get("id") for e in old if isinstance(e, dict)}
+        taken = set(ids.values()) | included
+        entries = [distractor_entry(exercise.article, d, taken) for d in _in_reading_order(distractors)]
+        data["distractors"] = _merged(old, {e["id"]: e for e in entries if e["id"] not in included})
     out = io.StringIO()
     yaml.dump(data, out)
     path.write_text(out.getvalue(), encoding="utf-8")
     return path
+
+
+def page_authoring(exercise: Exercise, shown: Exercise) -> dict:
+    """What an author-mode book page needs to give back the whole exercise file: its text, the ids of
+    items that live in `include:` files (left alone), and the items of the file that this Tagger does
+    not show (other labels or lines), to write back as they are."""
+    path = Path(exercise.path)
+    source = path.read_text(encoding="utf-8-sig")
+    data = YAML(typ="safe").load(source) or {}
+    mine = {e.get("id") for part in ("key", "distractors") for e in _seq(data.get(part)) if isinstance(e, dict)}
+    on_show = set(map(id, shown.key)) | set(map(id, shown.distractors))
+    return {"source": source,
+            "included": sorted(({k.id for k in exercise.key} | {d.id for d in exercise.distractors}) - mine),
+            "hidden": {"key": [k.to_json() for k in exercise.key if k.id in mine and id(k) not in on_show],
+                       "distractors": [d.to_json() for d in exercise.distractors
+                                       if d.id in mine and id(d) not in on_show]}}
+
+
+KEPT_FIELDS = {"voice_exception"}  # written by hand only: a save keeps it
+
+
+def _seq(value) -> CommentedSeq:
+    return value if isinstance(value, list) else CommentedSeq()
+
+
+def _merged(old: CommentedSeq, made: dict[str, CommentedMap]) -> CommentedSeq:
+    """The entries of `made`: those already in `old` in their place with their comments, new ones after."""
+    merged = CommentedSeq()
+    for n, entry in enumerate(old):
+        if isinstance(entry, dict) and entry.get("id") in made:
+            new = made.pop(entry["id"])
+            for name in [name for name in entry if name not in new and name not in KEPT_FIELDS]:
+                del entry[name]
+            for name, value in new.items():
+                if entry.get(name) != value:
+                    entry[name] = value
+            merged.append(entry)
+            comment = old.ca.items.get(n)
+            if comment:
+                merged.ca.items[len(merged) - 1] = comment
+    merged.extend(made.values())
+    return merged

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 VOWELS = "aeiou"
-LOADED_KINDS = ("epithet", "attack-verb", "stance-verb", "emotion", "judgement", "manner", "comment", "metaphor",
+LOADED_KINDS = ("epithet", "framing", "feeling", "attack-verb", "stance-verb", "emotion", "judgement", "manner", "comment", "metaphor",
                 "fear", "doubt", "puffery", "sneer", "hyperbole", "intensifier")
 
 
@@ -86,6 +86,19 @@ def adverb_form(adjective: str) -> str:
     return adjective + "ly"
 
 
+def degree_forms(adjective: str) -> list[str]:
+    """Comparative and superlative by the regular rules (harsh -> harsher, harshest; grim -> grimmer, grimmest;
+    angry -> angrier, angriest). Long adjectives take 'more' and 'most', which the degree adverbs cover; their
+    regular forms never occur in a text, so making them costs nothing."""
+    if adjective.endswith("e"):
+        return [adjective + "r", adjective + "st"]
+    if re.search(f"[^{VOWELS}]y$", adjective):
+        return [adjective[:-1] + "ier", adjective[:-1] + "iest"]
+    if _doubles(adjective):
+        return [adjective + adjective[-1] + "er", adjective + adjective[-1] + "est"]
+    return [adjective + "er", adjective + "est"]
+
+
 def phrase_forms(phrase: str, forms: str) -> list[str]:
     """Every form of a phrase; in a phrase of several words the first word takes the ending
     ("lash out" -> "lashed out"), except for nouns, where the last one does ("witch hunt" -> "witch hunts")."""
@@ -95,7 +108,7 @@ def phrase_forms(phrase: str, forms: str) -> list[str]:
     if forms == "n":
         return [" ".join([*words[:-1], form]) for form in noun_forms(words[-1])]
     if forms == "a":
-        return [phrase, adverb_form(phrase)]
+        return [phrase, adverb_form(phrase), *(degree_forms(phrase) if len(words) == 1 else [])]
     return [phrase]
 
 

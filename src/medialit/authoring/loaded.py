@@ -16,10 +16,13 @@ from spacy.tokens import Doc
 from .lexicons import Lexicon
 
 # How much one piece of evidence says on its own (our list first: each entry was chosen for news).
-KIND_CONFIDENCE = {"epithet": 0.8, "attack-verb": 0.75, "emotion": 0.75, "judgement": 0.65, "metaphor": 0.6,
+KIND_CONFIDENCE = {"epithet": 0.8, "framing": 0.4, "feeling": 0.4, "attack-verb": 0.75, "emotion": 0.75, "judgement": 0.65, "metaphor": 0.6,
                    "fear": 0.6, "manner": 0.55, "hyperbole": 0.55, "intensifier": 0.45, "puffery": 0.45, "doubt": 0.45,
                    "sneer": 0.45, "comment": 0.4, "stance-verb": 0.35}
 KIND_REASON = {"epithet": "a label for people or a government (name-calling)",
+               "framing": "the slanted name one side gives a group, a policy or a law",
+               "feeling": "a word for a feeling: plain when people say it of themselves, loaded when the writer "
+                          "puts it on them",
                "attack-verb": "a verb that attacks or sneers where 'said' or 'criticised' would do",
                "stance-verb": "a verb of saying that takes a side (it hints at doubt, guilt or feeling) where 'said' "
                               "would do",
@@ -89,7 +92,7 @@ def loaded_candidates(doc: Doc, lex: Lexicon, matcher: PhraseMatcher, paragraph_
     for match_id, i, j in matcher(doc):
         phrase = doc.vocab.strings[match_id]
         entry = lex.loaded[phrase]
-        if _proper_name(doc[i], headline) and not doc[i].is_upper:
+        if _proper_name(doc[i], headline) and not doc[i].is_upper and entry.phrase.islower():
             continue
         a, b = _hyphen_joined(doc, i, j)
         if (a, b) != (i, j) and doc[a:b].text.lower() not in lex.loaded:

@@ -1,8 +1,8 @@
 """Start a new exercise from an article: the folder, a draft key from the suggestions, a chapter page.
 
-Every drafted item is written with `draft: true` and an empty `why`, and the reason it was
-suggested sits in a YAML comment above it, so `medialit validate` lists exactly what an
-instructor still has to review.
+Every drafted item is written with `draft: true`, a drafted `why` and hints to edit, and the reason
+it was suggested with its confidence (`reason`, `confidence`), so `medialit validate` lists exactly
+what an instructor still has to review and author mode can show why each draft is there.
 """
 from __future__ import annotations
 
@@ -19,12 +19,13 @@ from ..core.article import Article
 from ..core.errors import UNSAFE, InputError, visible
 from ..core.exercise import is_id
 from ..core.files import ARTICLE, exists, is_folder, read_bytes, write_file
-from .drafts import draft_hints, draft_why
+from .drafts import draft_hints, draft_why, source_name
 from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id
 from .suggest import DEFAULT_MIN_CONFIDENCE, Suggestion, load_pipeline, suggest
 
 DRAFT_LABELS = ("claim", "source", "loaded")  # the default label set; `cue` needs its own task block
-DISTRACTOR_KINDS = ("a plain verb of saying", "a figure", "a place name")
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                  "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
 @dataclass
@@ -35,18 +36,19 @@ class NewExercise:
     toc_line: str
     drafted: int
     toc: Path | None = None  # the _toc.yml the chapter was added to, if any
+    author_page: Path | None = None  # the page to review the drafts on, never listed for students
 
 
 def _as_tag(n: int, s: Suggestion, names: dict[tuple[int, int], str]) -> dict:
     return {"id": f"t{n}", "label": s.label, "start": s.start, "end": s.end, "quote": s.quote,
             "attrs": dict(s.attrs), "entity": s.entity or "", "source_ids": [], "why": draft_why(s, names),
-            "hints": draft_hints(s), "draft": True}
+            "hints": draft_hints(s), "draft": True, "reason": s.reason, "confidence": s.confidence}
 
 
 def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
-    """Key items in YAML form, each with a drafted `why` and hints, `draft: true`, and its reason and
-    confidence as a comment above it."""
-    names = {(s.start, s.end): s.entity or s.quote for s in suggestions if s.label == "source"}
+    """Key items in YAML form, each with a drafted `why` and hints, `draft: true`, and the reason it was
+    suggested and how sure the suggestion was (`reason`, `confidence`: author mode shows them)."""
+    names = {(s.start, s.end): source_name(s) for s in suggestions if s.label == "source"}
     tags = [_as_tag(n, s, names) for n, s in enumerate(suggestions, start=1)]
     by_span = {(s.start, s.end): t["id"] for s, t in zip(suggestions, tags) if s.label == "source"}
     for s, t in zip(suggestions, tags):
@@ -55,29 +57,29 @@ def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
     ids = key_ids(article, tags)
     order = {t["id"]: n for n, t in enumerate(sorted(tags, key=lambda t: (t["start"], -t["end"], t["id"])))}
     items = CommentedSeq()
-    for s, t in sorted(zip(suggestions, tags), key=lambda pair: order[pair[1]["id"]]):
+    for _, t in sorted(zip(suggestions, tags), key=lambda pair: order[pair[1]["id"]]):
         items.append(key_entry(article, t, ids))
-        items.yaml_set_comment_before_after_key(
-            len(items) - 1, before=f"L{s.line}: {s.reason} (confidence {s.confidence:.2f})", indent=2)
     return items
 
 
 def draft_distractors(article: Article, suggestions: list[Suggestion], taken: set[str]) -> CommentedSeq:
     """Up to one neutral stretch of each kind students often tag by mistake: a plain verb of saying,
-    a figure, a place name; drafts with a `why` to edit."""
-    covered = [(s.start, s.end) for s in suggestions if s.label != "cue"]
-    free = [t for t in article.tokens if not any(a < t.end and t.start < b for a, b in covered)]
-    picks = [
-        (next((t for t in free if t.text.lower() in {"said", "says", "told"}), None), ["loaded", "claim"],
+    a figure, a place name; drafts with a `why` to edit. A distractor may sit inside a key item of another
+    label (a figure inside a claim is still no loaded word), never inside one of its own labels."""
+    kinds = [
+        (lambda t: t.text.lower() in {"said", "says", "told"}, ["loaded", "claim"],
          "“{q}” (L{line}) is a plain verb of saying: it reports that someone spoke and adds no feeling."),
-        (next((t for t in free if t.text.isdigit()), None), ["loaded"],
+        (lambda t: t.text.isdigit(), ["loaded"],
          "“{q}” (L{line}) is a figure. A number on its own is not loaded; ask where it comes from."),
-        (next((t for t in free if t.text.istitle() and t.i and article.tokens[t.i - 1].text.lower() in {"in", "from"}),
-              None), ["source"],
+        (lambda t: t.text.istitle() and t.i and article.tokens[t.i - 1].text.lower() in {"in", "from"}
+         and t.text.lower() not in CALENDAR_WORDS, ["source"],
          "“{q}” (L{line}) is a place. A place name says where something happened, not who said it."),
     ]
     found = CommentedSeq()
-    for token, labels, why in picks:
+    for fits, labels, why in kinds:
+        covered = [(s.start, s.end) for s in suggestions if s.label in labels]
+        token = next((t for t in article.tokens if fits(t) and not any(a < t.end and t.start < b for a, b in covered)),
+                     None)
         if token is None:
             continue
         entry = CommentedMap()
@@ -132,6 +134,22 @@ When you press Check, the tagger gives you hints first; ask for the answer only 
 """
 
 
+def author_markdown(exercise_id: str, title: str, page: str) -> str:
+    """The instructor's page: the same exercise in author mode, to review the drafts in a browser. It stays
+    out of `_toc.yml` (it shows the whole key) and is built on its own."""
+    return f"""# {title}: review the key
+
+For the instructor only: this page shows the whole key. Keep it out of `_toc.yml`; build it on its own
+with `jupyter-book build {page}`. Review the drafts below, then download
+`exercise.yml` and put it in place of `exercises/{exercise_id}/exercise.yml`.
+
+```{{tagger}} exercises/{exercise_id}/exercise.yml
+:labels: claim,source,loaded
+:mode: author
+```
+"""
+
+
 def add_to_toc(toc: Path, entry: str) -> bool:
     """Add `- file: ENTRY` to the students' part of a Jupyter Book `_toc.yml` (the part whose caption
     names students, else the first), keeping its comments and order. False if it is there already."""
@@ -161,8 +179,8 @@ def add_to_toc(toc: Path, entry: str) -> bool:
 def create_exercise(article_path: str | Path, exercise_id: str, title: str, book: str | Path = "book",
                     labels: tuple[str, ...] = DRAFT_LABELS, nlp=None, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
                     toc: str | Path | None = None) -> NewExercise:
-    """Make `book/exercises/ID/` (article + draft exercise.yml) and `book/ID.md`, and add the chapter to
-    `toc` (a `_toc.yml`) when given; refuse to overwrite.
+    """Make `book/exercises/ID/` (article + draft exercise.yml), the chapter `book/ID.md` and the review page
+    `book/ID-author.md`, and add the chapter (only) to `toc` (a `_toc.yml`) when given; refuse to overwrite.
 
     The folder is filled under a temporary name and renamed when it is complete, so a failure
     leaves nothing half made."""
@@ -181,7 +199,8 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
                          "run the command from the repository root, or pass --book PATH.")
     folder = book / "exercises" / exercise_id
     chapter = book / f"{exercise_id}.md"
-    for existing in (folder, chapter):
+    author_page = book / f"{exercise_id}-author.md"
+    for existing in (folder, chapter, author_page):
         if exists(existing):
             raise InputError(str(existing), "", "it already exists; nothing was changed.",
                              "choose another --id, or move the old exercise away first.")
@@ -209,6 +228,9 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
     finally:
         shutil.rmtree(building, ignore_errors=True)
     write_file(chapter, chapter_markdown(exercise_id, title), replace=False, fix=fix)
+    write_file(author_page, author_markdown(exercise_id, title, f"{book.name}/{author_page.name}"), replace=False,
+               fix=fix)
     entry = f"{book.name}/{exercise_id}"
     added = Path(toc) if toc is not None and add_to_toc(Path(toc), entry) else None
-    return NewExercise(folder, folder / "exercise.yml", chapter, f"- file: {entry}", len(suggestions), added)
+    return NewExercise(folder, folder / "exercise.yml", chapter, f"- file: {entry}", len(suggestions), added,
+                       author_page)

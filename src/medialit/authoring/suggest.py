@@ -44,12 +44,21 @@ PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "d
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
                 "million", "millions", "billion", "dozen", "dozens", "half", "per", "percent", "scores"}
+AFFILIATION_BEFORE = {"of", "from", "at", "group", "charity", "campaign", "company", "firm", "party", "union",
+                      "organisation", "organization"}  # "Jo Lee, of the group Safe Streets": Safe Streets is not "she"
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
+DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
 DEFAULT_MIN_CONFIDENCE = 0.5  # below this a suggestion is more often wrong than useful; `--min-confidence 0` shows all
 CONFIDENCE = {"speaker": 0.8, "named-near": 0.75, "group-near": 0.6, "title-in-speech": 0.5, "agentless": 0.7,
               "quoted-claim": 0.75, "reported-claim": 0.65, "claim-before": 0.55, "figure": 0.5, "accusation": 0.5,
               "parser": 0.6, "cue-speech": 0.7, "cue-hedge": 0.6, "scare-quotes": 0.55}
+
+
+def name_shaped(tok) -> bool:
+    """A word written like a name: a capital and then small letters ("Reid"), or capitals inside it the way
+    names have them ("MacRae", "McDonald", "DeSantis"); an all-capitals word ("NATO") is not."""
+    return tok.is_alpha and (tok.is_title or (tok.text[0].isupper() and not tok.is_upper))
 
 
 @dataclass(frozen=True)
@@ -273,7 +282,7 @@ class _Draft:
         if before.lower_ in DETERMINERS or before.text in DASHES or before.lower_ in {"’s", "'s"}:
             return False
         if phrase in AMBIGUOUS_CUES:
-            return before.is_title or before.lower_ in SUBJECT_PRONOUNS or before.lower_ in self.lex.sources
+            return name_shaped(before) or before.lower_ in SUBJECT_PRONOUNS or before.lower_ in self.lex.sources
         return True
 
     def _partial(self, region: QuoteRegion) -> bool:
@@ -329,7 +338,7 @@ class _Draft:
             return "LINK"
         if word == "the" and tok.i > 0 and self.doc[tok.i - 1].lower_ in {"of", "for"}:
             return "LINK"
-        proper = (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha
+        proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
         return ""
@@ -345,12 +354,33 @@ class _Draft:
                     j += 1
                 while j > i and kinds[j - 1] in ("LINK", "MOD"):
                     j -= 1
+                i = self._honorific_start(i, j, kinds)
                 if j > i and any(k in ("NAME", "TITLE") for k in kinds[i:j]):
                     runs.append((i, j, kinds[i:j]))
                 i = max(j, i + 1)
             else:
                 i += 1
         return runs
+
+    def _honorific_start(self, i: int, j: int, kinds: list[str]) -> int:
+        """A name starts at its honorific: the capital of "Later Ms MacRae" at a sentence's start is no name."""
+        title = next((k for k in range(i + 1, j) if self.doc[k].lower_ in NAME_TITLES), None)
+        if title is not None and self.doc[i].is_sent_start and all(kind == "NAME" for kind in kinds[i:title]):
+            return title
+        return i
+
+    def _described_from(self, i: int) -> int:
+        """Where a speaker's description starts when lower-case words stand between an inverted
+        'said' and the name ('…,” said retired teacher Ann Mills'): they belong to the source."""
+        k = i
+        while k > 0 and k not in self.cue_ending_at and i - k < DESCRIPTION_WORDS_MAX and self.doc[k - 1].is_lower and self.doc[k - 1].is_alpha \
+                and self.sent_of[k - 1] == self.sent_of[i] and not self.doc[k - 1].is_stop:
+            k -= 1
+        for start in self.cue_ending_at.get(k, []) if k < i else []:
+            inverted = start > 0 and self.doc[start - 1].is_punct
+            if inverted and self.speech_cue(start) and self.doc[start:k].text.lower() in SPEAKER_FOLLOWS:
+                return k
+        return i
 
     def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
         """A speech cue right after the run (perhaps after an appositive), or right before it."""
@@ -359,7 +389,8 @@ class _Draft:
             close = next((k for k in range(after + 1, min(after + 12, len(self.doc)))
                           if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[i]), None)
             after = close + 1 if close is not None else after
-        for k in (j, after):
+        beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
+        for k in (j, beside, after):  # "Jo Smith said" / "The firm, Acme Ltd, said" / "Jo Smith, 45, said"
             if self.speech_cue(k):
                 return k, self.doc[k:self.cue_at[k][0]].text
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
@@ -383,9 +414,13 @@ class _Draft:
                      f"agentless construction '{self.doc[i:j].text}': it does not say who says so",
                      CONFIDENCE["agentless"])
         entities = self.entities = _Entities()
+        unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
         for i, j, kinds in self.source_runs():
             if any(self.quoted(k) for k in range(i, j)):
                 continue
+            if "NAME" in kinds:
+                described = self._described_from(i)
+                i, kinds = described, ["MOD"] * (i - described) + kinds
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             near = self._speech_verb_near(i, j)
@@ -407,17 +442,32 @@ class _Draft:
                 why += "; speaker of a quotation"
                 confidence = max(confidence, CONFIDENCE["speaker"])
             entity = entities.of(self.doc, names, titles)
+            if not near:
+                unsure.append((i, j, attrs, why, confidence, entity))
+                continue
             made = self.add("source", i, j, attrs, why, confidence, entity=entity)
-            if near and made:
+            if made:
                 speakers[near[0]] = (made.start, made.end)
+        spoken = {self.sent_of[k] for k in speakers}
+        for i, j, attrs, why, confidence, entity in unsure:
+            if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
+                self.add("source", i, j, attrs, why, confidence, entity=entity)
         return speakers
 
+    def _what_the_speaker_does(self, i: int) -> bool:
+        """'…, said Fiona MacRae, who chairs the Community Council': the body after 'who' and one verb
+        describes the speaker; it is not a second source."""
+        k = i - 1 if i > 0 and self.doc[i - 1].lower_ in {"the", "a", "an"} else i
+        return k >= 2 and self.doc[k - 2].lower_ == "who" and self.doc[k - 1].is_alpha
+
     def named_before(self, i: int) -> tuple[int, int] | None:
-        """The last run with a name before token `i` in its paragraph, as a source: who 'he' is."""
+        """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph
+        that is not someone's affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said')."""
         runs = [run for run in self.person_runs.get(self.tokens[i].para, []) if run[1] <= i]
+        people = [run for run in runs if not self._affiliation(run[0])]
         if not runs:
             return None
-        a, b, kinds = runs[-1]
+        a, b, kinds = (people or runs)[-1]
         titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
         names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
         made = self.add("source", a, b, self._source_attrs(kinds, titles),
@@ -425,16 +475,25 @@ class _Draft:
                         CONFIDENCE["speaker"] - 0.1, entity=self.entities.of(self.doc, names, titles))
         return (made.start, made.end) if made else None
 
+    def _affiliation(self, a: int) -> bool:
+        """Whether the name starting at token `a` follows 'of', 'the group' and the like (over capitalised
+        words the run left out, "of the group Keep Westmoor Moving")."""
+        k = a - 1
+        while k >= 0 and name_shaped(self.doc[k]) and self.sent_of[k] == self.sent_of[a]:
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in AFFILIATION_BEFORE
+
     def _source_attrs(self, kinds: list[str], titles: list[str]) -> dict:
         longest_name, run = 0, 0
         for kind in kinds:
             run = run + 1 if kind == "NAME" else 0
             longest_name = max(longest_name, run)
         group = any(self.lex.sources[t][1] for t in titles)
-        identity = "anonymous" if group and longest_name < 2 else "named"
+        identity = "anonymous" if longest_name == 0 or (group and longest_name < 2) else "named"
         attrs = {"identity": identity}
-        if titles:
-            attrs["role"] = self.lex.sources[titles[-1]][0]
+        if titles:  # the head word: the last job word before "of" or "for" ("a spokesperson for the agency")
+            before_link = kinds[:kinds.index("LINK")].count("TITLE") if "LINK" in kinds else 0
+            attrs["role"] = self.lex.sources[titles[before_link - 1] if before_link else titles[-1]][0]
         return attrs
 
     def _beside_quote(self, i: int) -> bool:

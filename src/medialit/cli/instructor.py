@@ -28,8 +28,10 @@ def _new(args) -> int:
     else:
         print("Add this line to _toc.yml under a `chapters:` list, or the book leaves the chapter out:")
         print(f"  {one_line(made.toc_line)}")
-    print(one_line(f"Next: review the drafts (`medialit validate {made.exercise_file}` lists what is left); the "
-                   "book build warns while any remain."))
+    print(one_line(f"Next: review the drafts on {made.author_page} (for you only, not in _toc.yml): build it with "
+                   f"`jupyter-book build {made.author_page}` and open the page it names."))
+    print(one_line(f"`medialit validate {made.exercise_file}` lists what is left; the book build warns while any "
+                   "drafts remain."))
     return 0
 
 

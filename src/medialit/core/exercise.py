@@ -54,6 +54,8 @@ class KeyItem:
     optional: bool = False
     draft: bool = False
     voice_exception: str | None = None
+    reason: str = ""                  # why a draft was suggested, for the author reviewing it
+    confidence: float | None = None   # how sure the suggestion was (0-1), for a draft
 
     @cached_property
     def spans(self) -> list[Span]:
@@ -65,7 +67,9 @@ class KeyItem:
                 "quote": self.quote, "line": self.line, "attrs": dict(self.attrs), "entity": self.entity,
                 "source_ids": None if self.source_ids is None else list(self.source_ids),
                 "why": self.why, "hints": list(self.hints), "accept": [s.to_json() for s in self.accept],
-                "optional": self.optional}
+                "optional": self.optional, "draft": self.draft,
+                **({"reason": self.reason} if self.reason else {}),
+                **({"confidence": self.confidence} if self.confidence is not None else {})}
 
 
 @dataclass
@@ -77,10 +81,11 @@ class Distractor:
     line: int
     labels: list[str]
     why: str
+    draft: bool = False
 
     def to_json(self) -> dict:
         return {"id": self.id, "start": self.start, "end": self.end, "quote": self.quote,
-                "line": self.line, "labels": list(self.labels), "why": self.why}
+                "line": self.line, "labels": list(self.labels), "why": self.why, "draft": self.draft}
 
 
 @dataclass(eq=False)
@@ -95,7 +100,7 @@ class Exercise:
     distractors: list[Distractor]
     article: Article
     path: Path | None = None
-    untagged: list[dict] = field(default_factory=list)
+    untagged: list[dict] | None = None  # notes on paragraphs left untagged; None: the key need not cover them all
     files: list[Path] = field(default_factory=list)
     lines: tuple[int, int] | None = None  # the part of the article a chapter works on, if not all
     whole: "Exercise | None" = field(default=None, repr=False)  # for a part: the exercise it is part of

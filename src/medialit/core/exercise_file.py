@@ -433,7 +433,7 @@ def _check_attrs(attrs, spec: LabelSpec, file: str, place: str) -> dict:
     return clean
 
 
-def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tuple], list[Path]]:
+def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tuple] | None, list[Path]]:
     """Key items, distractors and untagged notes from the file and its `include:` files, with origins,
     and the include files (each inside the exercise's folder, read within limits, schema-checked)."""
     items, distractors, untagged = [], [], []
@@ -446,7 +446,8 @@ def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tupl
     for file, body in sources:
         for field_name, bucket in (("key", items), ("distractors", distractors), ("untagged", untagged)):
             bucket.extend((file, entry) for entry in body.get(field_name) or [])
-    return items, distractors, untagged, included
+    # `untagged:` present at all (even empty) says the key means to cover every paragraph
+    return items, distractors, (untagged if any("untagged" in body for _, body in sources) else None), included
 
 
 def load_exercise(path: str | Path) -> Exercise:
@@ -492,7 +493,8 @@ def load_exercise(path: str | Path) -> Exercise:
             entity=entry.get("entity") or None, source_ids=entry.get("source_ids"),
             why=(entry.get("why") or "").strip(), hints=tuple(entry.get("hints") or ()),
             accept=accept, optional=bool(entry.get("optional")), draft=bool(entry.get("draft")),
-            voice_exception=entry.get("voice_exception")))
+            voice_exception=entry.get("voice_exception"), reason=(entry.get("reason") or "").strip(),
+            confidence=entry.get("confidence")))
 
     by_id = {k.id: k for k in key}
     for item in key:
@@ -514,9 +516,10 @@ def load_exercise(path: str | Path) -> Exercise:
             raise InputError(origin, place, f"unknown label {shown(bad[0])}.", f"use some of: {', '.join(labels)}.")
         start, end, quote = resolver.resolve(entry, origin, place)
         distractors.append(Distractor(item_id, start, end, quote, article.line_of(start), for_labels,
-                                      (entry.get("why") or "").strip()))
+                                      (entry.get("why") or "").strip(), bool(entry.get("draft"))))
 
-    untagged = [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
+    untagged = None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""}
+                                                   for _, e in raw_untagged]
     return Exercise(id=ex_id, title=data.get("title") or ex_id,
                     instructions=(task.get("instructions") or "").strip(), difficulty=difficulty,
                     tolerance=0.75 if tolerance is None else float(tolerance), labels=labels, key=key,
@@ -555,6 +558,8 @@ def validation_findings(exercise: Exercise) -> list[str]:
                 findings.append(f"{where}: its source {ref} (L{source.line}) is in another paragraph. "
                                 "Fix: check who says it; a speaker is usually named in the claim's own paragraph.")
     for dis in exercise.distractors:
+        if dis.draft:
+            findings.append(f"distractor {dis.id} (L{dis.line}): still a draft. Fix: review it and remove `draft: true`.")
         if not dis.why:
             findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")
     return findings + coverage_findings(exercise) + voice_findings(exercise)

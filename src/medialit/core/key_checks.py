@@ -1,8 +1,9 @@
 """Two rules a finished key keeps, for `medialit validate` (and the project's own key tests).
 
-- Every paragraph has a key item, or is listed under `untagged:` with a why: a paragraph with nothing
-  in the key is most often a paragraph the author has not read yet, and the note tells a reviewer it was
-  left empty on purpose.
+- In a key that lists `untagged:` (even as `[]`), and so means to cover the whole article, every paragraph
+  has a key item or an `untagged` note with a why: a paragraph with nothing in such a key is most often one
+  the author has not read yet, and the note tells a reviewer it was left empty on purpose. A key made for
+  one part or one label of an article has no `untagged:` and no such rule.
 - An item's `voice` follows the quotation marks (see `voices.py`), or its `voice_exception` says why not:
   students are taught the rule, so a key that breaks it silently marks them wrong for following it.
 """
@@ -13,6 +14,8 @@ from .voices import classify, expected_voice, quotations, values, word_owners
 
 def coverage_findings(exercise) -> list[str]:
     """Paragraphs with no key item and no `untagged` note, and notes that do not fit their line."""
+    if exercise.untagged is None:
+        return []
     article = exercise.article
     covered = {article.tokens[article.token_at(item.start)].para for item in exercise.key}
     first_lines = {p.line: p for p in article.paragraphs}

@@ -24,8 +24,9 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.errors import InputError
+from ..authoring.keyfile import page_authoring
 from ..core.contract import DIFFICULTIES, MODES
+from ..core.errors import InputError
 from ..core.exercise import parse_lines
 from ..core.exercise_file import load_exercise
 from .page_data import pack_exercise
@@ -101,15 +102,18 @@ class TaggerDirective(SphinxDirective):
         node = tagger_node()
         node["ids"] = [f"medialit-tagger-{serial}"]
         node["config"] = {"exercise": pack_exercise(compiled), "labels": labels, "difficulty": compiled["difficulty"],
-                          "mode": self.options.get("mode", "student")}
+                          "mode": mode}
+        if mode == "author":  # the whole exercise file, for the review panel's Download
+            shown = exercise.restricted(labels or None, self.options.get("lines"))
+            node["config"]["authoring"] = {"saves": "download", **page_authoring(exercise, shown)}
         self.set_source_info(node)
         return [*banner, node]
 
 
 def unfinished_items(exercise) -> list[str]:
-    """Ids of key items still marked draft or without a `why`, and of distractors without one."""
+    """Ids of key items and distractors still marked draft or without a `why`."""
     return ([k.id for k in exercise.key if k.draft or not k.why]
-            + [d.id for d in exercise.distractors if not d.why])
+            + [d.id for d in exercise.distractors if d.draft or not d.why])
 
 
 def draft_banner(count: int) -> nodes.Node:
@@ -132,8 +136,9 @@ def check_pages_and_contents(app, env) -> None:
     root = Path(app.srcdir)
     for page in sorted((root / "book").glob("*.md")) if (root / "book").is_dir() else []:
         doc = page.relative_to(root).with_suffix("").as_posix()
-        if doc in env.found_docs or "```{tagger}" not in page.read_text(encoding="utf-8", errors="replace"):
-            continue
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if doc in env.found_docs or "```{tagger}" not in text or ":mode: author" in text:
+            continue  # an author-mode page is built on its own (jupyter-book build book/PAGE.md), never listed
         logger.warning(f"tagger: {page.relative_to(root)} has a Tagger but is not in _toc.yml, so the book leaves it "
                        f"out. Add `- file: {doc}` under a `chapters:` list in _toc.yml.")
 

@@ -35,6 +35,7 @@ class Tagger(anywidget.AnyWidget):
     mode = traitlets.Unicode("student").tag(sync=True)
     report = traitlets.Dict().tag(sync=True)
     student = traitlets.Unicode("").tag(sync=True)
+    authoring = traitlets.Dict().tag(sync=True)  # author mode: where "Save" writes the exercise file
 
     def __init__(self, exercise_or_path: Exercise | str | Path, labels: list[str] | None = None,
                  difficulty: str | None = None, mode: str = "student", lines: tuple[int, int] | None = None,
@@ -49,8 +50,9 @@ class Tagger(anywidget.AnyWidget):
         self._source = source
         self._exercise = source.restricted(list(labels) if labels else None, lines)
         compiled = source.compile(labels=list(labels) if labels else None, difficulty=difficulty, lines=lines)
+        authoring = {"saves": "file", "file": source.path.name} if mode == "author" and source.path else {}
         super().__init__(exercise=compiled, labels=list(labels or []), difficulty=compiled["difficulty"],
-                         mode=mode, **kwargs)
+                         mode=mode, authoring=authoring, **kwargs)
         self._created = now_iso()
         self.on_msg(self._on_message)
 
@@ -70,13 +72,20 @@ class Tagger(anywidget.AnyWidget):
         """The tags (by default the widget's) as key items for exercise.yml, as author mode downloads them."""
         return key_yaml(self._exercise, list(self.tags) if tags is None else tags)
 
-    def save_key(self, tags: list[dict] | None = None) -> Path:
-        """Write the tags (by default the widget's) as the key of the exercise file itself, keeping its
-        comments and order: accepted items lose `draft`, rejected ones go."""
+    def save_key(self, tags: list[dict] | None = None, distractors: list[dict] | None = None) -> Path:
+        """Write the tags (by default the widget's) as the key of the exercise file itself, and the
+        distractors when given, keeping its comments and order: accepted items lose `draft`, rejected
+        ones go. Items of labels or lines this Tagger does not show are kept as they are."""
         if self._source.path is None:
             raise InputError(self._source.id, "", "this exercise was not read from a file.",
                              "open the Tagger with the path of exercise.yml to save into it.")
-        return write_key(self._source.path, self._source, list(self.tags) if tags is None else tags)
+        shown_key = set(map(id, self._exercise.key))
+        hidden = [k.to_json() for k in self._source.key if id(k) not in shown_key]
+        if distractors is not None:
+            shown = {d.id for d in self._exercise.distractors}
+            distractors = [*distractors, *(d.to_json() for d in self._source.distractors if d.id not in shown)]
+        return write_key(self._source.path, self._source, [*(list(self.tags) if tags is None else tags), *hidden],
+                         distractors)
 
     def _on_message(self, _widget, content, _buffers) -> None:
         kind = content.get("type") if isinstance(content, dict) else None
@@ -86,9 +95,17 @@ class Tagger(anywidget.AnyWidget):
             elif kind == "key-yaml":
                 tags = content.get("tags") or []
                 self.send({"type": "key-yaml", "text": self.key_yaml(tags), "count": len(tags)})
+            elif kind == "exercise-yaml":  # an exercise not read from a file: the key and distractors to paste
+                tags, traps = content.get("tags") or [], content.get("distractors") or []
+                self.send({"type": "exercise-yaml", "text": key_yaml(self._exercise, tags, traps),
+                           "file": f"{self._exercise.id}-key.yml", "count": len(tags),
+                           "drafts": sum(1 for t in tags if t.get("draft"))})
             elif kind == "save-key":
                 tags = content.get("tags") or []
-                saved = self.save_key(tags)
-                self.send({"type": "status", "message": f"Saved {len(tags)} key items into {saved}."})
+                distractors = content.get("distractors")
+                saved = self.save_key(tags, distractors)
+                n = len(distractors) if isinstance(distractors, list) else None
+                traps = "" if n is None else f" and {n} distractor{'' if n == 1 else 's'}"
+                self.send({"type": "status", "message": f"Saved {len(tags)} key items{traps} into {saved}."})
         except InputError as err:
             self.send({"type": "status", "message": str(err)})

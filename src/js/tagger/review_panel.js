@@ -1,0 +1,502 @@
+// @ts-check
+// Author mode's review of a drafted key. Every draft item is listed with the reason it was
+// suggested and how sure the suggestion was, to accept (it loses `draft`), edit or reject (it
+// goes) one by one: keys a, e and r, and n / p or the arrows for the next and previous draft.
+// The distractors are edited, added and accepted here too. The save action writes exercise.yml:
+// in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
+// download, draft flags kept, so unreviewed items stay drafts.
+
+import { ellipsis } from "../core/handin.js";
+import { selectionToSpan } from "../core/spans.js";
+import { button, h, setText } from "./dom.js";
+import { saveFile } from "./files.js";
+import { removeTag } from "./tags.js";
+
+/** @typedef {import("../core/types.js").Tag} Tag */
+/** @typedef {import("../core/types.js").Distractor} Distractor */
+/** @typedef {import("../core/types.js").Model} Model */
+/** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
+/** @typedef {import("./tagger.js").Actions} Actions */
+/** @typedef {import("./selection.js").Selection} Selection */
+/** @typedef {import("./tag_list.js").TagList} TagList */
+/** @typedef {import("./tag_index.js").TagIndex} TagIndex */
+
+/**
+ * A tag once its draft is accepted: the draft flag, reason and confidence go, the rest stays.
+ * @param {Tag} t
+ * @returns {Tag}
+ */
+export function accepted(t) {
+  const { draft, reason, confidence, ...rest } = t;
+  return rest;
+}
+
+/**
+ * The draft to show after `id` leaves the list: the next one, or the one before at the end.
+ * @param {string[]} ids the drafts in reading order, `id` among them
+ * @param {string} id
+ */
+export function nextAfter(ids, id) {
+  const at = ids.indexOf(id);
+  return ids[at + 1] ?? ids[at - 1] ?? null;
+}
+
+/**
+ * The distractors an author starts from: those of the exercise, or those saved in this browser.
+ * @param {import("../core/types.js").Exercise} exercise
+ * @param {Storage | null} store
+ * @param {string} storeKey
+ * @returns {Distractor[]}
+ */
+function startingTraps(exercise, store, storeKey) {
+  try {
+    const saved = JSON.parse(store?.getItem(storeKey) || "null");
+    if (Array.isArray(saved)) return saved;
+  } catch {
+    // a damaged save is left for the exercise's own distractors
+  }
+  return (exercise.distractors || []).map((d) => ({
+    id: d.id,
+    start: d.start,
+    end: d.end,
+    quote: d.quote,
+    labels: [...(d.labels || [])],
+    why: d.why || "",
+    draft: !!d.draft,
+  }));
+}
+
+/**
+ * The review panel and the save button of author mode.
+ * @param {TaggerContext} ctx
+ * @param {Actions} actions
+ * @param {Selection} sel
+ * @param {TagList} list
+ * @param {{model: Model, onModel: (event: string, handler: (...args: any[]) => void) => void,
+ *   root: () => HTMLElement}} host
+ */
+export function createReviewPanel(ctx, actions, sel, list, { model, onModel, root }) {
+  const { exercise, uid } = ctx;
+  const authoring = model.get("authoring") || {};
+  const intoFile = authoring.saves === "file";
+  /** @type {Storage | null} */
+  let store = null;
+  try {
+    store = globalThis.localStorage || null;
+  } catch {
+    store = null; // storage switched off: the distractors live as long as the page
+  }
+  const storeKey = `medialit-author-distractors:${exercise.id}:${exercise.article.sha256}`;
+  let traps = startingTraps(exercise, store, storeKey);
+
+  /** @type {string | null} */
+  let current = null;
+  /** @type {string | null} the draft whose fields are open in the tag list */
+  let editing = null;
+  /** @type {string | null} the draft to go to once an accepted or rejected one has left the list */
+  let pending = null;
+  /** @type {string[]} */
+  let draftIds = [];
+  /** @type {Set<string> | null} the drafts when the review began (the key arrives after the panel is made) */
+  let firstDrafts = null;
+  /** @type {Map<string, HTMLElement>} */
+  const items = new Map();
+
+  const keysId = `${uid}-review-keys`;
+  const count = h("p.mt-rv-count");
+  const drafts = h("ul", {
+    class: "mt-rv-list",
+    tabindex: "0",
+    "aria-label": "Drafts to review",
+    "aria-describedby": keysId,
+  });
+  const none = h("p.mt-empty", "No drafts left: every key item is reviewed.");
+  const trapList = h("ul.mt-rv-traps");
+  const trapTitle = h("summary");
+  const element = h(
+    "section",
+    { class: "mt-review", "aria-labelledby": `${uid}-review-title` },
+    h("p.mt-side-title", { id: `${uid}-review-title` }, "Review the drafts"),
+    count,
+    h(
+      "p.mt-rv-keys",
+      { id: keysId },
+      "In this list: A accept, E edit, R reject, N or ↓ next, P or ↑ previous, Enter shows it in the text.",
+    ),
+    drafts,
+    none,
+    h(
+      "details.mt-rv-trapbox",
+      {},
+      trapTitle,
+      h("p.mt-rv-keys", "Neutral words students often tag by mistake, each with the reason shown to them."),
+      trapList,
+      button("mt-rv-addtrap", "Add the selected words as a distractor", addTrap),
+    ),
+  );
+  const saveButton = button(
+    "mt-rv-save mt-primary",
+    intoFile ? "Save into exercise.yml" : "Download exercise.yml",
+    save,
+    {
+      title: intoFile
+        ? "Write the key and distractors into the exercise file (comments and order kept)"
+        : "Download the whole exercise file with this key; unreviewed items stay drafts",
+    },
+  );
+
+  const tagOf = (/** @type {string} */ id) => ctx.state.get(id);
+  const describe = (/** @type {Tag} */ t) => `${ctx.titleOf(t.label)} “${ellipsis(t.quote, 60)}”, line ${lineOf(t)}`;
+  const lineOf = (/** @type {{start: number}} */ t) => {
+    const r = ctx.index().ranges.get(/** @type {any} */ (t).id);
+    return r ? ctx.tokens[r.first].line : ctx.tokens.find((k) => k.end > t.start)?.line || "";
+  };
+
+  /**
+   * One draft's entry: what it is, why it was suggested, how sure, and the three actions.
+   * @param {Tag} t
+   */
+  function makeItem(t) {
+    const confidence = typeof t.confidence === "number" ? t.confidence : null;
+    const li = h(
+      "li",
+      { class: "mt-rv-item", "data-id": t.id },
+      h(
+        "p.mt-rv-what",
+        {},
+        h("span", { class: `mt-badge mt-badge-${t.label}`, "aria-hidden": "true", text: ctx.titleOf(t.label) }),
+        ` “${ellipsis(t.quote, 70)}”`,
+        h("span.mt-line", ` L${lineOf(t)}`),
+      ),
+      h("p.mt-rv-reason", t.reason ? `Suggested because: ${t.reason}.` : "Marked draft in the exercise file."),
+      confidence === null
+        ? null
+        : h(
+            "p.mt-rv-conf",
+            {},
+            `Confidence ${confidence.toFixed(2)} `,
+            h(
+              "span.mt-rv-bar",
+              { "aria-hidden": "true" },
+              h("span", { style: `width: ${Math.round(confidence * 100)}%` }),
+            ),
+          ),
+      h(
+        "p.mt-rv-acts",
+        {},
+        button("mt-rv-accept", "Accept (A)", null, { tabindex: "-1", "data-act": "accept" }),
+        button("mt-rv-edit", "Edit (E)", null, { tabindex: "-1", "data-act": "edit" }),
+        button("mt-rv-reject", "Reject (R)", null, { tabindex: "-1", "data-act": "reject" }),
+      ),
+    );
+    /** @type {any} */ (li).tag = t;
+    return li;
+  }
+
+  /** Mark draft `id` as the one under review in this list. */
+  function mark(/** @type {string | null} */ id) {
+    const before = current ? items.get(current) : null;
+    before?.classList.remove("mt-rv-current");
+    before?.removeAttribute("aria-current");
+    current = id;
+    const li = id ? items.get(id) : null;
+    li?.classList.add("mt-rv-current");
+    li?.setAttribute("aria-current", "true");
+    return li;
+  }
+
+  /** Move the review to draft `id`: mark it, select its words in the text, say what it is. */
+  function goTo(/** @type {string | null} */ id, speak = true) {
+    const li = mark(id);
+    const t = id ? tagOf(id) : null;
+    if (!li || !t || !id) return;
+    li.scrollIntoView?.({ block: "nearest" });
+    const r = ctx.index().ranges.get(id);
+    if (r) {
+      sel.anchor = r.last;
+      sel.caret = r.first;
+      sel.draw();
+      ctx.view.tokenElement(r.first).scrollIntoView?.({ block: "nearest" });
+    }
+    if (speak) ctx.say(`Draft ${draftIds.indexOf(id) + 1} of ${draftIds.length}: ${details(t)}`);
+  }
+
+  /** A draft in words: what, where, why suggested, how sure. */
+  function details(/** @type {Tag} */ t) {
+    const sure = typeof t.confidence === "number" ? ` Confidence ${t.confidence.toFixed(2)}.` : "";
+    return `${describe(t)}.${t.reason ? ` Suggested because: ${t.reason}.` : ""}${sure}`;
+  }
+
+  /** After `id` leaves the drafts: the next one becomes current, and the message says which. */
+  function leave(/** @type {string} */ id, /** @type {string} */ said) {
+    const next = nextAfter(draftIds, id);
+    const t = next ? tagOf(next) : null;
+    pending = next;
+    const left = draftIds.length - 1;
+    return `${said} ${left} draft${left === 1 ? "" : "s"} left.${t ? ` Next: ${details(t)}` : ""}`;
+  }
+
+  /** The draft under review, counting one that a key pressed before the list was redrawn already moved to. */
+  const under = () => pending ?? current;
+
+  /** @param {1 | -1} step */
+  function move(step) {
+    const ids = draftIds.filter((id) => tagOf(id)?.draft); // not one accepted or rejected since the last redraw
+    if (!ids.length) return ctx.say("No drafts left to review.");
+    const from = under();
+    const at = from ? ids.indexOf(from) : -1;
+    const to = Math.min(ids.length - 1, Math.max(0, at + step));
+    if (to === at) return ctx.say(step > 0 ? "That was the last draft." : "This is the first draft.");
+    if (pending) pending = ids[to]; // the list is redrawn next frame: go there once it is
+    goTo(ids[to]);
+  }
+
+  function accept(/** @type {string} */ id) {
+    const t = tagOf(id);
+    if (!t) return;
+    const message = leave(id, `Accepted ${describe(t)}.`);
+    ctx.commit(
+      ctx.state.tags.map((x) => (x.id === id ? accepted(x) : x)),
+      message,
+    );
+  }
+
+  function reject(/** @type {string} */ id) {
+    const t = tagOf(id);
+    if (!t) return;
+    const message = leave(id, `Rejected ${describe(t)}: it leaves the key (Ctrl+Z brings it back).`);
+    ctx.commit(removeTag(ctx.state.tags, id), message);
+  }
+
+  function edit(/** @type {string} */ id) {
+    const t = tagOf(id);
+    if (!t || !list.edit(id)) return;
+    editing = id;
+    ctx.say(`Editing ${describe(t)}. Press Escape to come back to the review.`);
+  }
+
+  /** @param {string} act @param {string} id */
+  function run(act, id) {
+    if (act === "accept") accept(id);
+    else if (act === "reject") reject(id);
+    else if (act === "edit") edit(id);
+  }
+
+  ctx.listen(drafts, "click", (e) => {
+    const target = /** @type {Element} */ (e.target);
+    const li = /** @type {HTMLElement | null} */ (target.closest(".mt-rv-item"));
+    if (!li?.dataset.id) return;
+    const act = /** @type {HTMLElement | null} */ (target.closest("[data-act]"))?.dataset.act;
+    goTo(li.dataset.id, !act);
+    if (act) run(act, li.dataset.id);
+  });
+  ctx.listen(drafts, "keydown", (event) => {
+    const e = /** @type {KeyboardEvent} */ (event);
+    if (e.target !== drafts || e.altKey || e.ctrlKey || e.metaKey) return;
+    const k = e.key.toLowerCase();
+    /** @type {Record<string, () => void>} */
+    const keys = {
+      n: () => move(1),
+      arrowdown: () => move(1),
+      p: () => move(-1),
+      arrowup: () => move(-1),
+      home: () => goTo(draftIds[0] || null),
+      end: () => goTo(draftIds[draftIds.length - 1] || null),
+      enter: () => current && actions.jumpTo(current),
+      a: () => accept(/** @type {string} */ (under())),
+      e: () => edit(/** @type {string} */ (under())),
+      r: () => reject(/** @type {string} */ (under())),
+    };
+    if (!keys[k]) return;
+    e.preventDefault();
+    if (!under() && "aer".includes(k)) goTo(draftIds[0] || null);
+    else keys[k]();
+  });
+  ctx.listen(drafts, "focus", () => {
+    if (!current && draftIds.length) goTo(draftIds[0]);
+  });
+  // Escape in a draft's fields in the tag list comes back to the review
+  ctx.listen(list.element, "keydown", (event) => {
+    const e = /** @type {KeyboardEvent} */ (event);
+    if (e.key !== "Escape" || !editing) return;
+    const back = editing;
+    editing = null;
+    drafts.focus();
+    if (items.has(back)) goTo(back);
+  });
+
+  // ---- distractors
+  const saveTraps = () => {
+    try {
+      store?.setItem(storeKey, JSON.stringify(traps));
+    } catch {
+      ctx.warn("The distractors could not be saved in this browser: download the exercise file to keep them.");
+    }
+  };
+  /** @param {Distractor[]} next @param {string} message */
+  function setTraps(next, message) {
+    traps = next;
+    saveTraps();
+    drawTraps();
+    if (message) ctx.say(message);
+  }
+
+  function addTrap() {
+    const r = sel.range();
+    const span = r && selectionToSpan(ctx.tokens, r.first, r.last);
+    if (!span) return ctx.say("Select the words first, in the text, then add them as a distractor.");
+    const quote = ctx.chars.slice(span.start, span.end).join("");
+    if (traps.some((d) => d.start === span.start && d.end === span.end)) {
+      return ctx.say(`“${ellipsis(quote)}” is a distractor already.`);
+    }
+    const n = Math.max(0, ...traps.map((d) => Number(/^d(\d+)$/.exec(d.id)?.[1] || 0))) + 1;
+    const trap = {
+      id: `d${n}`,
+      start: span.start,
+      end: span.end,
+      quote,
+      labels: ctx.labels.map((l) => l.name),
+      why: "",
+    };
+    setTraps([...traps, trap], `Added “${ellipsis(quote)}” as a distractor. Write why students should leave it.`);
+    trapBox().open = true;
+    /** @type {HTMLElement | null} */ (trapList.querySelector(`[data-id="${trap.id}"] textarea`))?.focus();
+  }
+  const trapBox = () => /** @type {HTMLDetailsElement} */ (element.querySelector(".mt-rv-trapbox"));
+
+  /** @param {Distractor} d */
+  function makeTrap(d) {
+    const why = /** @type {HTMLTextAreaElement} */ (
+      h("textarea.mt-rv-why", { id: `${uid}-trap-${d.id}-why`, rows: "2" })
+    );
+    why.value = d.why;
+    why.addEventListener("input", () => {
+      traps = traps.map((x) => (x.id === d.id ? { ...x, why: why.value } : x));
+      saveTraps();
+    });
+    /** @type {HTMLInputElement[]} */
+    const boxes = [];
+    const choices = ctx.labels.map((l) => {
+      const box = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", value: l.name }));
+      boxes.push(box);
+      box.checked = d.labels.includes(l.name);
+      box.addEventListener("change", () => {
+        const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+        traps = traps.map((x) => (x.id === d.id ? { ...x, labels: chosen } : x));
+        saveTraps();
+        ctx.say(box.checked ? `Students tagging it as ${l.title} see why not.` : `${l.title} left out.`);
+      });
+      return h("label.mt-check-label", {}, box, ` ${l.title} `);
+    });
+    return h(
+      "li",
+      { class: "mt-rv-trap", "data-id": d.id },
+      h(
+        "p.mt-rv-what",
+        {},
+        `“${ellipsis(d.quote, 60)}”`,
+        h("span.mt-line", ` L${lineOf(d)}`),
+        d.draft ? " · draft" : "",
+      ),
+      h("fieldset.mt-links", {}, h("legend", "A trap for students who tag it as"), choices),
+      h("label.mt-field", { for: why.id }, "Why it is not tagged (shown to students): "),
+      why,
+      h(
+        "p.mt-rv-acts",
+        {},
+        d.draft
+          ? button("mt-rv-accept", "Accept", () =>
+              setTraps(
+                traps.map((x) => (x.id === d.id ? { ...x, draft: false } : x)),
+                `Accepted the distractor “${ellipsis(d.quote)}”.`,
+              ),
+            )
+          : null,
+        button("mt-rv-reject", "Remove", () =>
+          setTraps(
+            traps.filter((x) => x.id !== d.id),
+            `Removed the distractor “${ellipsis(d.quote)}”.`,
+          ),
+        ),
+      ),
+    );
+  }
+
+  function drawTraps() {
+    const open = traps.filter((d) => d.draft).length;
+    setText(trapTitle, `Distractors: ${traps.length}${open ? ` (${open} to review)` : ""}`);
+    trapList.replaceChildren(...[...traps].sort((a, b) => a.start - b.start || b.end - a.end).map(makeTrap));
+  }
+
+  // ---- saving
+  function save() {
+    const tags = ctx.index().visible;
+    const kept = traps.map((d) => ({ ...d }));
+    if (intoFile) {
+      ctx.say("Saving into exercise.yml…");
+      model.send({ type: "save-key", tags, distractors: kept });
+    } else model.send({ type: "exercise-yaml", tags, distractors: kept });
+  }
+  onModel("msg:custom", (/** @type {any} */ message) => {
+    if (message?.type !== "exercise-yaml") return;
+    saveFile(root(), message.file, message.text, "text/yaml");
+    ctx.say(`Downloaded ${message.file}: ${message.count} key items, ${message.drafts} still drafts.`);
+  });
+
+  drawTraps();
+
+  return {
+    element,
+    saveButton,
+
+    /**
+     * Show the drafts of `index`, changing only the entries that changed.
+     * @param {TagIndex} index
+     */
+    update(index) {
+      const now = index.visible.filter((t) => t.draft);
+      draftIds = now.map((t) => t.id);
+      const wanted = new Set(draftIds);
+      for (const [id, li] of items) {
+        if (!wanted.has(id)) {
+          li.remove();
+          items.delete(id);
+        }
+      }
+      let at = drafts.firstElementChild;
+      for (const t of now) {
+        let li = items.get(t.id);
+        if (li && /** @type {any} */ (li).tag !== t) {
+          const fresh = makeItem(t);
+          li.replaceWith(fresh);
+          if (at === li) at = fresh;
+          li = fresh;
+          items.set(t.id, li);
+        }
+        if (!li) {
+          li = makeItem(t);
+          items.set(t.id, li);
+        }
+        if (li === at) at = at.nextElementSibling;
+        else drafts.insertBefore(li, at);
+      }
+      firstDrafts ??= new Set(draftIds);
+      const done = [...firstDrafts].filter((id) => !wanted.has(id));
+      const gone = done.filter((id) => !index.byId.has(id)).length;
+      setText(
+        count,
+        `${now.length} draft${now.length === 1 ? "" : "s"} left to review` +
+          (done.length ? ` · ${done.length - gone} accepted, ${gone} rejected` : ""),
+      );
+      none.hidden = now.length > 0;
+      drafts.hidden = !now.length;
+      if (pending && wanted.has(pending)) {
+        const next = pending;
+        pending = null;
+        goTo(next, false);
+      } else mark(current && wanted.has(current) ? current : null);
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createReviewPanel>} ReviewPanel */

@@ -1,0 +1,108 @@
+// Author mode's review: accepting a draft, the order of review, accepted alternatives typed by the
+// author, and the whole exercise file a book page downloads. Run: node --test tests/js/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { confidenceText, exerciseYaml, keyYaml } from "../../src/js/authoring/keyfile.js";
+import { acceptText, resolveAccept } from "../../src/js/tagger/accept_field.js";
+import { accepted, nextAfter } from "../../src/js/tagger/review_panel.js";
+
+const TEXT = "The despot slammed the plan. Aides said the despot was calm.\n";
+const CPS = Array.from(TEXT);
+const TOKENS = [...TEXT.matchAll(/[\p{L}]+|[^\s\p{L}]/gu)].map((m, i) => ({
+  i,
+  start: m.index,
+  end: m.index + m[0].length,
+  text: m[0],
+  ws: TEXT[m.index + m[0].length] === " " ? " " : "",
+  line: 1,
+  para: 0,
+}));
+const EXERCISE = { id: "mini", article: { text: TEXT, tokens: TOKENS } };
+const at = (word, n = 0) => [...TEXT.matchAll(new RegExp(`\\b${word}\\b`, "g"))][n].index;
+const tag = (word, extra = {}, n = 0) => ({
+  id: "t1",
+  label: "loaded",
+  start: at(word, n),
+  end: at(word, n) + word.length,
+  quote: word,
+  attrs: {},
+  source_ids: [],
+  note: "",
+  why: "",
+  hints: [],
+  ...extra,
+});
+
+test("an accepted draft loses its draft flag, reason and confidence and keeps everything else", () => {
+  const draft = tag("despot", { draft: true, reason: "in our list", confidence: 0.8, why: "Name-calling." });
+  const done = accepted(draft);
+  assert.equal("draft" in done || "reason" in done || "confidence" in done, false);
+  const { draft: _flag, reason: _why, confidence: _sure, ...rest } = draft;
+  assert.deepEqual(done, rest);
+  assert.equal(done.why, "Name-calling.");
+  assert.ok(!/draft|reason|confidence/.test(keyYaml(EXERCISE, [done], CPS)));
+  assert.match(keyYaml(EXERCISE, [draft], CPS), /draft: true\n {4}reason: "in our list"\n {4}confidence: 0.8\n/);
+});
+
+test("after a draft leaves the list the review goes on with the next one, or the one before at the end", () => {
+  assert.equal(nextAfter(["a", "b", "c"], "a"), "b");
+  assert.equal(nextAfter(["a", "b", "c"], "c"), "b");
+  assert.equal(nextAfter(["a"], "a"), null);
+});
+
+test("confidences are written in hundredths without trailing zeros, ties rounded up", () => {
+  assert.deepEqual([0.75, 0.5, 1, 0, 0.125, 0.995, 0.004, 1.7, -1].map(confidenceText), [
+    "0.75",
+    "0.5",
+    "1",
+    "0",
+    "0.13",
+    "1",
+    "0",
+    "1",
+    "0",
+  ]);
+});
+
+test("accepted alternatives typed one a line become the occurrence that overlaps the item", () => {
+  const second = tag("despot", {}, 1);
+  const spans = resolveAccept("the despot\n\nnot in the text\ndespot\n the despot \nslammed", second, CPS);
+  // 'the despot' at the second despot; the item's own words, lines not in the text and words
+  // elsewhere ('slammed' is in the first sentence) are left out
+  assert.deepEqual(spans, [{ start: at("despot", 1) - 4, end: at("despot", 1) + 6, quote: "the despot" }]);
+  assert.equal(acceptText({ ...second, accept: spans }), "the despot");
+});
+
+test("the whole exercise file keeps all but the key and distractors, and replaces those", () => {
+  const source = [
+    "# made by hand",
+    "id: mini",
+    "article: article.txt",
+    "key:",
+    "  # an old comment inside the key",
+    "  - id: old",
+    "    label: loaded",
+    "    quote: slammed",
+    "",
+    "# the task comes next",
+    "task:",
+    "  instructions: Tag.",
+    "distractors:",
+    "- id: dis-said-l1",
+    "  quote: said",
+    "untagged: []",
+  ].join("\n");
+  const traps = [
+    { id: "d1", start: at("Aides"), end: at("Aides") + 5, quote: "Aides", labels: ["loaded"], why: "A group." },
+  ];
+  const text = exerciseYaml(source, EXERCISE, [tag("despot", { draft: true, reason: "listed" })], CPS, traps);
+  const lines = text.split("\n");
+  assert.deepEqual(lines.slice(0, 3), ["# made by hand", "id: mini", "article: article.txt"]);
+  assert.equal(lines[3], "key:");
+  assert.ok(!text.includes("old") && !text.includes("dis-said-l1"));
+  assert.ok(text.includes('  - id: "ld-despot-l1"\n    label: "loaded"\n    quote: "despot"\n    occurrence: 1\n'));
+  assert.ok(text.includes('    draft: true\n    reason: "listed"\ndistractors:\n  - id: "dis-aides-l1"\n'));
+  assert.ok(text.includes("\n# the task comes next\ntask:\n  instructions: Tag.\nuntagged: []\n"));
+  // no key yet: the blocks go at the end
+  assert.ok(exerciseYaml("id: mini\n", EXERCISE, [], CPS, []).endsWith("id: mini\nkey:\ndistractors: []\n"));
+});
