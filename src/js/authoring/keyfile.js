@@ -40,14 +40,17 @@ export function occurrenceOf(text, cps, quote, start) {
 /** @type {Record<string, string>} */
 const ID_PREFIX = contract.id_prefixes;
 
+// White space as the shared contract defines it (keyfile.py uses the same class), not trim()'s or \s's.
+const SPACE_RUN = new RegExp(`${contract.white_space}+`, "u");
+const SPACE_AT_ENDS = new RegExp(`^${contract.white_space}+|${contract.white_space}+$`, "gu");
+const NOT_SLUG = new RegExp(`(?!${contract.white_space})[^a-z0-9-]`, "gu");
+
+/** The text without white space at either end. @param {string} value */
+const trim = (value) => value.replace(SPACE_AT_ENDS, "");
+
 /** @param {string} quote */
 function slug(quote) {
-  const words = quote
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9\s-]/g, "")
-    .split(/\s+/)
-    .filter(Boolean);
+  const words = quote.toLowerCase().normalize("NFKD").replace(NOT_SLUG, "").split(SPACE_RUN).filter(Boolean);
   return words.slice(0, 3).join("-") || "item";
 }
 
@@ -105,9 +108,9 @@ export function keyBlock(exercise, tags, cps, distractors = null, included = [])
     const attrs = Object.entries(t.attrs || {}).filter(([, v]) => v !== "" && v !== null && v !== undefined);
     if (attrs.length) lines.push("    attrs:");
     for (const [k, v] of attrs) lines.push(`      ${yamlString(k)}: ${Array.isArray(v) ? list(v.map(yamlString)) : yamlString(v)}`);
-    if (t.entity?.trim()) lines.push(`    entity: ${yamlString(t.entity.trim())}`);
+    if (trim(t.entity || "")) lines.push(`    entity: ${yamlString(trim(t.entity || ""))}`);
     if (t.label === "claim") lines.push(`    source_ids: ${list((t.source_ids || []).map((s) => yamlString(ids.get(s) || s)))}`);
-    lines.push(`    why: ${yamlString(t.why || "")}`, `    hints: ${list((t.hints || []).filter((x) => x?.trim()).map(yamlString))}`);
+    lines.push(`    why: ${yamlString(t.why || "")}`, `    hints: ${list((t.hints || []).filter((x) => x && trim(x)).map(yamlString))}`);
     const accept = (t.accept || []).map((a) => {
       const found = occurrenceOf(text, cps, a.quote, a.start);
       return found.count > 1 ? `{quote: ${yamlString(a.quote)}, occurrence: ${found.occurrence}}` : yamlString(a.quote);
@@ -116,7 +119,7 @@ export function keyBlock(exercise, tags, cps, distractors = null, included = [])
     if (t.optional) lines.push("    optional: true");
     if (t.draft) {
       lines.push("    draft: true");
-      if (t.reason?.trim()) lines.push(`    reason: ${yamlString(t.reason.trim())}`);
+      if (trim(t.reason || "")) lines.push(`    reason: ${yamlString(trim(t.reason || ""))}`);
       if (typeof t.confidence === "number") lines.push(`    confidence: ${confidenceText(t.confidence)}`);
     }
   }

@@ -19,13 +19,17 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..core.article import Article
-from ..core.contract import ID_PREFIXES
+from ..core.contract import ID_PREFIXES, WHITE_SPACE
 from ..core.exercise import Exercise
 
-# What JavaScript's trim() and \s take as white space (Python's str.strip() also takes \x1c-\x1f
-# and \x85, and not \ufeff): the same set here, so that both sides write the same file.
-JS_SPACE = "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
-_JS_SPACE_RUN = re.compile(f"[{re.escape(JS_SPACE)}]+")
+_SPACE_RUN = re.compile(f"{WHITE_SPACE}+")
+_SPACE_AT_ENDS = re.compile(f"^{WHITE_SPACE}+|{WHITE_SPACE}+$")
+_NOT_SLUG = re.compile(f"(?!{WHITE_SPACE})[^a-z0-9-]")
+
+
+def _trim(value: str) -> str:
+    """The text without white space at either end (the contract's white space, as in keyfile.js)."""
+    return _SPACE_AT_ENDS.sub("", value)
 
 
 def _text(value) -> str:
@@ -38,8 +42,8 @@ def _list(items) -> str:
 
 
 def _slug(quote: str) -> str:
-    kept = re.sub(f"[^a-z0-9{re.escape(JS_SPACE)}-]", "", unicodedata.normalize("NFKD", quote.lower()))
-    return "-".join([w for w in _JS_SPACE_RUN.split(kept) if w][:3]) or "item"
+    kept = _NOT_SLUG.sub("", unicodedata.normalize("NFKD", quote.lower()))
+    return "-".join([w for w in _SPACE_RUN.split(kept) if w][:3]) or "item"
 
 
 def item_id(label: str, quote: str, line: int, taken: set[str]) -> str:
@@ -102,11 +106,11 @@ def key_block(exercise: Exercise, tags: list[dict], distractors: list[dict] | No
             lines.append("    attrs:")
         for k, v in attrs:
             lines.append(f"      {_text(k)}: {_list(map(_text, v)) if isinstance(v, list) else _text(v)}")
-        if (t.get("entity") or "").strip(JS_SPACE):
-            lines.append(f"    entity: {_text(t['entity'].strip(JS_SPACE))}")
+        if _trim(t.get("entity") or ""):
+            lines.append(f"    entity: {_text(_trim(t['entity']))}")
         if t["label"] == "claim":
             lines.append(f"    source_ids: {_list(_text(ids.get(s, s)) for s in t.get('source_ids') or [])}")
-        hints = [h for h in t.get("hints") or [] if h and h.strip(JS_SPACE)]
+        hints = [h for h in t.get("hints") or [] if h and _trim(h)]
         lines += [f"    why: {_text(t.get('why') or '')}", f"    hints: {_list(map(_text, hints))}"]
         accept = []
         for a in t.get("accept") or []:
@@ -118,8 +122,8 @@ def key_block(exercise: Exercise, tags: list[dict], distractors: list[dict] | No
             lines.append("    optional: true")
         if t.get("draft"):
             lines.append("    draft: true")
-            if (t.get("reason") or "").strip(JS_SPACE):
-                lines.append(f"    reason: {_text(t['reason'].strip(JS_SPACE))}")
+            if _trim(t.get("reason") or ""):
+                lines.append(f"    reason: {_text(_trim(t['reason']))}")
             if _is_number(t.get("confidence")):
                 lines.append(f"    confidence: {confidence_text(t['confidence'])}")
     if distractors is not None:
@@ -166,12 +170,12 @@ def key_entry(article: Article, tag: dict, ids: dict[str, str]) -> CommentedMap:
     attrs = {k: v for k, v in (tag.get("attrs") or {}).items() if v not in ("", None)}
     if attrs:
         entry["attrs"] = _flow(CommentedMap(attrs))
-    if (tag.get("entity") or "").strip():
-        entry["entity"] = tag["entity"].strip()
+    if _trim(tag.get("entity") or ""):
+        entry["entity"] = _trim(tag["entity"])
     if tag["label"] == "claim":
         entry["source_ids"] = _flow(CommentedSeq(ids.get(x, x) for x in tag.get("source_ids") or []))
     entry["why"] = tag.get("why") or ""
-    entry["hints"] = _flow(CommentedSeq(h for h in tag.get("hints") or [] if h and h.strip()))
+    entry["hints"] = _flow(CommentedSeq(h for h in tag.get("hints") or [] if h and _trim(h)))
     accept = []
     for alt in tag.get("accept") or []:
         occurrence, count = _occurrence(article, alt["quote"], alt["start"])
@@ -182,8 +186,8 @@ def key_entry(article: Article, tag: dict, ids: dict[str, str]) -> CommentedMap:
         entry["optional"] = True
     if tag.get("draft"):
         entry["draft"] = True
-        if (tag.get("reason") or "").strip():
-            entry["reason"] = tag["reason"].strip()
+        if _trim(tag.get("reason") or ""):
+            entry["reason"] = _trim(tag["reason"])
         if _is_number(tag.get("confidence")):
             entry["confidence"] = float(confidence_text(tag["confidence"]))
     return entry

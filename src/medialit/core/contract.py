@@ -28,3 +28,5 @@ ID_PATTERN: str = _CONTRACT["id_pattern"]            # an exercise or key item i
 SHA256_PATTERN: str = _CONTRACT["sha256_pattern"]    # an article's hash as a hand-in gives it
 # Characters never shown as they are (controls, bidirectional overrides, line separators, lone surrogates).
 UNSAFE_CHARACTERS: str = _CONTRACT["unsafe_characters"]
+# What counts as white space where a key writer trims a field or splits a quote into words, one class for both languages.
+WHITE_SPACE: str = _CONTRACT["white_space"]
