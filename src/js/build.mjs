@@ -5,6 +5,7 @@
 //   tagger.css    the Tagger's style sheet, for both
 // The built files are committed (pip install needs no Node); tests/js/bundles.test.mjs fails
 // when they are stale. Run: node src/js/build.mjs [folder]
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -14,22 +15,43 @@ export const STATIC = join(HERE, "..", "medialit", "web", "static");
 export const OUTPUTS = ["tagger.js", "book-page.js", "tagger.css"];
 const BANNER = "/* medialit Tagger: built by esbuild from src/js (node src/js/build.mjs); do not edit. */";
 
+const COMMON = { bundle: true, minify: true, target: "es2020", legalComments: "none", logLevel: "warning" };
+
+/**
+ * An esbuild plugin for the Jupyter widget's bundle: of the message table it carries only what a
+ * student's page renders, each code's `student` template. The teacher's sentences and their fixes
+ * stay in the file for Python and in the book page's script (its Check names a refused hand-in's
+ * fix); tests/js/bundles.test.mjs holds the widget's table to the file's student part.
+ * @type {esbuild.Plugin}
+ */
+const studentMessagesOnly = {
+  name: "student-messages-only",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]messages\.json$/ }, async (args) => {
+      const table = JSON.parse(await readFile(args.path, "utf8"));
+      const messages = Object.entries(table.messages).map(([code, m]) => [code, { student: m.student }]);
+      return { contents: JSON.stringify({ messages: Object.fromEntries(messages) }), loader: "json" };
+    });
+  },
+};
+
+/** What the Jupyter widget's bundle is built with, but its entry point and output. */
+export const WIDGET_OPTIONS = { ...COMMON, format: /** @type {const} */ ("esm"), plugins: [studentMessagesOnly] };
+
 /**
  * Write the bundles into `folder`.
  * @param {string} folder
  */
 export async function build(folder) {
-  const common = { bundle: true, minify: true, target: "es2020", legalComments: "none", logLevel: "warning" };
   await Promise.all([
     esbuild.build({
-      ...common,
+      ...WIDGET_OPTIONS,
       entryPoints: [join(HERE, "hosts", "anywidget.js")],
-      format: "esm",
       outfile: join(folder, "tagger.js"),
       banner: { js: BANNER },
     }),
     esbuild.build({
-      ...common,
+      ...COMMON,
       entryPoints: [join(HERE, "hosts", "book_page.js")],
       format: "iife",
       globalName: "medialitTagger",
@@ -37,7 +59,7 @@ export async function build(folder) {
       banner: { js: BANNER },
     }),
     esbuild.build({
-      ...common,
+      ...COMMON,
       entryPoints: [join(HERE, "tagger", "tagger.css")],
       outfile: join(folder, "tagger.css"),
       banner: { css: BANNER },
