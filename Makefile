@@ -7,7 +7,8 @@ TSTAMP := $(VENV)/.installed-test
 # The front end: ES modules in src/js, bundled by esbuild into the files the hosts load (committed,
 # so `pip install` needs no Node). They are rebuilt when a source changes.
 NODE_STAMP := node_modules/.installed
-JS_SOURCES := $(shell find src/js -type f)
+# the JSON tables the bundles carry too
+JS_SOURCES := $(shell find src/js -type f) src/medialit/data/messages.json src/medialit/data/contract.json
 BUNDLES := src/medialit/web/static/tagger.js src/medialit/web/static/book-page.js src/medialit/web/static/tagger.css \
            src/medialit/web/static/class-report.js src/medialit/web/static/class-report.css
 

@@ -8,6 +8,7 @@
 //   class-report.css  that page's style sheet
 // The built files are committed (pip install needs no Node); tests/js/bundles.test.mjs fails
 // when they are stale. Run: node src/js/build.mjs [folder]
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -17,14 +18,36 @@ export const STATIC = join(HERE, "..", "medialit", "web", "static");
 export const OUTPUTS = ["tagger.js", "book-page.js", "tagger.css", "class-report.js", "class-report.css"];
 const BANNER = "/* medialit Tagger: built by esbuild from src/js (node src/js/build.mjs); do not edit. */";
 
+const COMMON = { bundle: true, minify: true, target: "es2020", legalComments: "none", logLevel: "warning" };
+
+/**
+ * An esbuild plugin for the Jupyter widget's bundle: of the message table it carries only what a
+ * student's page renders, each code's `student` template. The teacher's sentences and their fixes
+ * stay in the file for Python and in the book page's script (its Check names a refused hand-in's
+ * fix); tests/js/bundles.test.mjs holds the widget's table to the file's student part.
+ * @type {esbuild.Plugin}
+ */
+const studentMessagesOnly = {
+  name: "student-messages-only",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]messages\.json$/ }, async (args) => {
+      const table = JSON.parse(await readFile(args.path, "utf8"));
+      const messages = Object.entries(table.messages).map(([code, m]) => [code, { student: m.student }]);
+      return { contents: JSON.stringify({ messages: Object.fromEntries(messages) }), loader: "json" };
+    });
+  },
+};
+
+/** What the Jupyter widget's bundle is built with, but its entry point and output. */
+export const WIDGET_OPTIONS = { ...COMMON, format: /** @type {const} */ ("esm"), plugins: [studentMessagesOnly] };
+
 /**
  * Write the bundles into `folder`.
  * @param {string} folder
  */
 export async function build(folder) {
-  const common = { bundle: true, minify: true, target: "es2020", legalComments: "none", logLevel: "warning" };
   const worker = await esbuild.build({
-    ...common,
+    ...COMMON,
     entryPoints: [join(HERE, "classroom", "worker.js")],
     format: "iife",
     write: false,
@@ -42,7 +65,7 @@ export async function build(folder) {
   };
   await Promise.all([
     esbuild.build({
-      ...common,
+      ...COMMON,
       entryPoints: [join(HERE, "hosts", "class_report_page.js")],
       format: "iife",
       outfile: join(folder, "class-report.js"),
@@ -50,20 +73,19 @@ export async function build(folder) {
       plugins: [withWorker],
     }),
     esbuild.build({
-      ...common,
+      ...COMMON,
       entryPoints: [join(HERE, "classroom", "class_report.css")],
       outfile: join(folder, "class-report.css"),
       banner: { css: BANNER },
     }),
     esbuild.build({
-      ...common,
+      ...WIDGET_OPTIONS,
       entryPoints: [join(HERE, "hosts", "anywidget.js")],
-      format: "esm",
       outfile: join(folder, "tagger.js"),
       banner: { js: BANNER },
     }),
     esbuild.build({
-      ...common,
+      ...COMMON,
       entryPoints: [join(HERE, "hosts", "book_page.js")],
       format: "iife",
       globalName: "medialitTagger",
@@ -71,7 +93,7 @@ export async function build(folder) {
       banner: { js: BANNER },
     }),
     esbuild.build({
-      ...common,
+      ...COMMON,
       entryPoints: [join(HERE, "tagger", "tagger.css")],
       outfile: join(folder, "tagger.css"),
       banner: { css: BANNER },

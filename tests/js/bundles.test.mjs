@@ -10,7 +10,9 @@ import { join, relative } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { build, OUTPUTS, STATIC } from "../../src/js/build.mjs";
+import * as esbuild from "esbuild";
+
+import { build, OUTPUTS, STATIC, WIDGET_OPTIONS } from "../../src/js/build.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -45,4 +47,29 @@ test("the book page's script is classic (no import or export), the widget's an E
   assert.match(page, /var medialitTagger=\(\(\)=>/);
   const widget = readFileSync(join(STATIC, "tagger.js"), "utf8");
   assert.match(widget, /export\s*\{[^}]*as default\s*\}/);
+});
+
+test("the widget's message table is the student part of messages.json, the book page's the whole", async () => {
+  const file = join(ROOT, "src", "medialit", "data", "messages.json");
+  const whole = JSON.parse(readFileSync(file, "utf8"));
+  const student = Object.fromEntries(Object.entries(whole.messages).map(([code, m]) => [code, { student: m.student }]));
+  // the table as the widget's build gives it to the code that imports it
+  const built = await esbuild.build({
+    ...WIDGET_OPTIONS,
+    stdin: { contents: `export { default } from ${JSON.stringify(file)};`, resolveDir: ROOT },
+    write: false,
+  });
+  const { default: table } = await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
+  assert.deepEqual(table, { messages: student });
+  // and the committed bundles: no teacher sentence in the widget's, all of them in the book page's
+  const teacherOnly = Object.values(whole.messages)
+    .flatMap((m) => [m.teacher, m.fix].filter(Boolean))
+    .filter((text) => /^[\x20-\x7e]+$/.test(text) && !Object.values(student).some((m) => m.student.includes(text)));
+  assert.ok(teacherOnly.length > 10);
+  const widget = readFileSync(join(STATIC, "tagger.js"), "utf8");
+  const page = readFileSync(join(STATIC, "book-page.js"), "utf8");
+  for (const text of teacherOnly) {
+    assert.ok(!widget.includes(text), `the widget's bundle carries a teacher's sentence: ${text}`);
+    assert.ok(page.includes(text), `the book page's script lacks a teacher's sentence: ${text}`);
+  }
 });

@@ -92,21 +92,45 @@ export function createArticleView(container, tokens, uid) {
     }
   }
 
+  // Claim underlines are classes, one rule per set of levels met so far, written into a style
+  // element of the article: an inline style would give each of thousands of tokens a style of its own.
+  const underlineRules = h("style");
+  container.append(underlineRules);
+  /** @type {Map<string, string[]>} decoration key to the classes it puts on an element */
+  const classesOfKey = new Map([[BARE, []]]);
+  /** @type {Set<string>} the sets of levels that have a rule */
+  const underlines = new Set();
+
   /**
-   * Change an element's marks from one decoration key to another: only the classes and the
-   * underline that differ are written (the selection, caret and guided classes stay).
+   * The classes of a decoration key "classes|levels"; the levels become one underline class.
+   * @param {string} key
+   */
+  function classesOf(key) {
+    let classes = classesOfKey.get(key);
+    if (!classes) {
+      const [marks, levels] = key.split("|");
+      classes = marks ? marks.split(" ") : [];
+      if (levels) {
+        const underline = `mt-u${levels.split(",").join("-")}`;
+        if (!underlines.has(levels)) underlineRules.append(`.mt .${underline}{box-shadow:${claimShadow(levels)}}`);
+        underlines.add(levels);
+        classes.push(underline);
+      }
+      classesOfKey.set(key, classes);
+    }
+    return classes;
+  }
+
+  /**
+   * Change an element's marks from one decoration key to another (the selection, caret and
+   * guided classes stay).
    * @param {HTMLElement} el
    * @param {string} from
    * @param {string} to
    */
   function applyKey(el, from, to) {
-    const [oldClasses, oldLevels] = from.split("|");
-    const [newClasses, newLevels] = to.split("|");
-    if (oldClasses !== newClasses) {
-      if (oldClasses) el.classList.remove(...oldClasses.split(" "));
-      if (newClasses) el.classList.add(...newClasses.split(" "));
-    }
-    if (oldLevels !== newLevels) el.style.boxShadow = claimShadow(newLevels);
+    el.classList.remove(...classesOf(from));
+    el.classList.add(...classesOf(to));
   }
 
   let selected = [0, -1];
