@@ -9,7 +9,8 @@ TSTAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
 # the JSON tables the bundles carry too
 JS_SOURCES := $(shell find src/js -type f) src/medialit/data/messages.json src/medialit/data/contract.json
-BUNDLES := src/medialit/web/static/tagger.js src/medialit/web/static/book-page.js src/medialit/web/static/tagger.css
+BUNDLES := src/medialit/web/static/tagger.js src/medialit/web/static/book-page.js src/medialit/web/static/tagger.css \
+           src/medialit/web/static/class-report.js src/medialit/web/static/class-report.css
 
 .PHONY: book test bench clean browser-deps js-check dist dist-zip
 

@@ -1,31 +1,34 @@
 """`medialit report` over a big class: wall time and peak memory of the real command.
 
-2,000 sample hand-ins of the Kremlin exercise, 60 tags each (cutting them off leaves claims linked to
+10,000 sample hand-ins of the Kremlin exercise, 60 tags each (cutting them off leaves claims linked to
 sources that are gone, so there are orphans to list, as in a real class), and some bad files: broken
-JSON, another exercise, another version of the article, a FIFO. The command runs in its own process,
-which reports its peak resident memory; a process that only imports medialit and reads the exercise
-is measured beside it, so that the report's own share shows.
+JSON, another exercise, another version of the article, a FIFO. The command runs in its own process and
+shares the class among the cores (one helper process per core), so its memory is that of the whole
+tree of processes: their proportional set sizes (shared pages counted once), summed and sampled while it
+runs. A process that only imports medialit and reads the exercise is measured beside it, so that the
+report's own share shows.
 """
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 AREA = "report"
-STUDENTS, TAGS, BAD_EVERY = 2000, 60, 40
-# The peak is VmHWM, the high-water mark of this process's own memory (ru_maxrss would also count what
-# the forking parent held before exec).
-PEAK = ("import re, sys\nfrom medialit.cli.main import main\n{body}\n"
-        "status = open('/proc/self/status').read()\n"
-        "print('PEAK', re.search(r'VmHWM:\\s*(\\d+)', status).group(1), file=sys.stderr)\nsys.exit(code)\n")
+STUDENTS, TAGS, BAD_EVERY = 10_000, 60, 40
+SECONDS, MEGABYTES = 10, 500  # the targets: on a 2-core machine
+SAMPLE_EVERY = 0.02  # seconds between two looks at the processes' memory
 
 
 def _sample_class():
@@ -60,13 +63,50 @@ def write_class(folder: Path) -> int:
     return bad + 1
 
 
-def run_measured(body: str, *argv: str) -> tuple[float, float, subprocess.CompletedProcess]:
-    """(seconds, peak MB, result) of a fresh Python process running `body` with `argv`."""
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", PEAK.format(body=body), *argv], capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    peak = next(int(line.split()[1]) for line in result.stderr.splitlines() if line.startswith("PEAK"))
-    return seconds, peak / 1024, result
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants (Linux: /proc/PID/task/TID/children)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue  # it has just ended
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in text.splitlines() if line.startswith("Pss:")), 0)
+
+
+def _cpu_of_children() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run_measured(code: str, *argv: str) -> tuple[float, float, float, subprocess.CompletedProcess]:
+    """(wall seconds, CPU seconds, peak MB of the process tree, result) of a fresh Python process running
+    `code`. The CPU time counts the helpers too (they are waited for), and shows what other work on a
+    shared machine does not change."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        cpu = _cpu_of_children()
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-c", code, *argv], stdout=out, stderr=err, text=True)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, sum(_pss_kb(pid) for pid in _tree(process.pid)))
+            time.sleep(SAMPLE_EVERY)
+        seconds, cpu = time.perf_counter() - start, _cpu_of_children() - cpu
+        out.seek(0)
+        err.seek(0)
+        result = subprocess.CompletedProcess(process.args, process.returncode, out.read(), err.read())
+    return seconds, cpu, peak / 1024, result
 
 
 def run() -> list[dict]:
@@ -74,19 +114,24 @@ def run() -> list[dict]:
         folder = Path(tmp) / "class"
         folder.mkdir()
         bad = write_class(folder)
-        base_s, base_mb, _ = run_measured(
-            "from medialit import load_exercise\nload_exercise(sys.argv[1])\ncode = 0", str(KREMLIN))
-        seconds, peak_mb, result = run_measured("code = main(sys.argv[1:])", "report", str(folder), "--exercise",
-                                                str(KREMLIN), "--out", str(Path(tmp) / "out"))
+        _, _, base_mb, _ = run_measured(
+            "import sys\nfrom medialit import load_exercise\nload_exercise(sys.argv[1])", str(KREMLIN))
+        seconds, cpu, peak_mb, result = run_measured(
+            "import sys\nfrom medialit.cli.main import main\nsys.exit(main(sys.argv[1:]))",
+            "report", str(folder), "--exercise", str(KREMLIN), "--out", str(Path(tmp) / "out"))
         if result.returncode not in (0, 1):
             raise RuntimeError(f"medialit report failed: {result.stderr[-2000:]}")
-        orphans = len((Path(tmp) / "out" / "orphans.csv").read_text(encoding="utf-8").splitlines()) - 1
+        problems = (Path(tmp) / "out" / "problems.csv").read_text(encoding="utf-8-sig")
+        left_out = Counter(row["left out"] for row in csv.DictReader(io.StringIO(problems, newline="")))
     size = f"{STUDENTS:,} hand-ins x {TAGS} tags, {bad} bad"
-    return [_row(f"report {size}: wall time", round(seconds, 1), "s"),
-            _row(f"report {size}: peak memory", round(peak_mb), "MB", "<= 300"),
+    cores = len(os.sched_getaffinity(0))
+    return [_row(f"report {size}: wall time ({cores} cores)", round(seconds, 1), "s", f"<= {SECONDS}"),
+            _row("  CPU time of all its processes", round(cpu, 1), "s"),
+            _row(f"report {size}: peak memory, all processes", round(peak_mb), "MB", f"<= {MEGABYTES}"),
             _row("  beside it: import, read the exercise: peak", round(base_mb), "MB"),
-            _row("  orphans in orphans.csv / lines printed",
-                 f"{orphans:,} / {len(result.stdout.splitlines())}")]
+            _row("  in problems.csv: files / tags and answers left out",
+                 f"{left_out['file']:,} / {sum(left_out.values()) - left_out['file']:,}"),
+            _row("  lines printed", len(result.stdout.splitlines()))]
 
 
 if __name__ == "__main__":

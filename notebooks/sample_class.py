@@ -2,8 +2,9 @@
 
 Deterministic for a given seed. Each student finds some key items (harder ones less often), draws
 some boundaries too wide or too narrow, blames quoted words on the reporter, tags distractors,
-adds extra tags and now and then tags a whole sentence. A few broken files are added on request
-(not JSON, another exercise, another article version, a tag whose quote does not match).
+adds extra tags and now and then tags a whole sentence; some write notes on their tags and answer
+some of the book's questions. A few broken files are added on request (not JSON, another exercise,
+another article version, a tag whose quote does not match).
 
     python notebooks/sample_class.py --exercise book/exercises/kremlin-drone/exercise.yml \
         --out notebooks/sample-class --students 24 --seed 7
@@ -18,6 +19,25 @@ from pathlib import Path
 from medialit import load_exercise
 
 ANIMALS = ["otter", "heron", "lynx", "badger", "wren", "newt", "fox", "hare", "owl", "stoat", "finch", "vole"]
+# Written answers a student might give to three of the book's questions (ids as in the chapters).
+ANSWERS = {
+    "02-what-happened": ("In one sentence: what do you think happened?", [
+        "Ukraine tried to kill Putin with two drones.",
+        "Russia says Ukraine and the US attacked the Kremlin with drones, but I don't know if it's true.",
+        "Somebody flew drones at the Kremlin and Russia blamed Ukraine.",
+        "Maybe Russia did it itself to have an excuse.",
+        "There was an attack on the Kremlin."]),
+    "02-one-word": ("In one word: how does the top of the page make you feel?", [
+        "Scared", "Confused", "Curious", "Shocked", "Suspicious", "Worried"]),
+    "08-look-back-happened": ("Rewrite your one-sentence answer to \"What do you think happened?\" so that it says who "
+                              "claims what, with line numbers.", [
+        "Russia claims Ukraine and the US attacked the Kremlin with drones (L8); Ukraine denies it (L18).",
+        "Moscow says two drones were disabled over the Kremlin (L74); UK officials think Russia staged it (L6).",
+        "Peskov says the US was behind it (L12) but gives no evidence.",
+        "Two drones flew over the Kremlin (L66). Who sent them is only claimed: Russia blames Ukraine (L8)."]),
+}
+NOTES = ["The reporter chose this word, not a speaker.", "Quoted: these are Peskov's words.",
+         "No source is given for this.", "I was not sure about the label here."]
 
 
 def _pick(value):
@@ -102,9 +122,15 @@ def make_student(exercise, n: int, rng: random.Random) -> dict:
         tags.append({"id": f"t{len(tags) + 1}", "label": rng.choice(list(exercise.labels)), "start": tok.start,
                      "end": tok.end, "quote": tok.text, "attrs": {}, "source_ids": [],
                      "note": "<b>I think</b> this is one" if rng.random() < 0.1 else ""})
+    written = random.Random(f"answers-{n}")  # its own stream, so that the tags stay as they were
+    for tag in tags:
+        if not tag["note"] and written.random() < 0.08:
+            tag["note"] = written.choice(NOTES)
+    answers = {answer_id: {"question": question, "text": written.choice(texts)}
+               for answer_id, (question, texts) in ANSWERS.items() if written.random() < 0.7}
     return {"format": "medialit.handin/1", "exercise": exercise.id, "article_sha256": article.sha256,
             "student": f"{ANIMALS[n % len(ANIMALS)]}-{n + 1:02d}", "created": "2026-11-25T09:00:00Z",
-            "updated": "2026-11-25T09:40:00Z", "tags": tags}
+            "updated": "2026-11-25T09:40:00Z", "tags": tags, **({"answers": answers} if answers else {})}
 
 
 def make_class(exercise, students: int, seed: int) -> list[dict]:

@@ -1,19 +1,29 @@
-"""The class report: tables, misconceptions, heat map, escaping, and bad files left out."""
+"""The class report: the class summary, its tables and page, chapters, escaping, and bad files left out."""
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
+import json
 from pathlib import Path
 
-import pandas as pd
+import numpy as np
 import pytest
 from helpers import handin_of, key_tags
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from medialit import HandIn, Tag, load_exercise
-from medialit.classroom.class_report import _heat, class_report
+from medialit import Tag, load_exercise
+from medialit.classroom import class_report as module
+from medialit.classroom.class_report import class_report
+from medialit.classroom.tables import csv_text, spreadsheet_cell
+from medialit.classroom.tally import Scope, Tally, outcome, strip
+from medialit.core.check import check, compare
+from medialit.core.handin import Answer
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
+KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 spec = importlib.util.spec_from_file_location("sample_class", ROOT / "notebooks" / "sample_class.py")
 sample_class = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(sample_class)
@@ -24,8 +34,18 @@ def practice():
     return load_exercise(PRACTICE)
 
 
+@pytest.fixture(scope="module")
+def kremlin():
+    return load_exercise(KREMLIN)
+
+
 def save(folder: Path, name: str, handin) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
     handin.save(folder / f"{name}.json")
+
+
+def rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
 
 
 def test_perfect_and_empty_students(practice, tmp_path):
@@ -36,50 +56,69 @@ def test_perfect_and_empty_students(practice, tmp_path):
     save(tmp_path, "a", perfect)
     save(tmp_path, "b", empty)
     report = class_report(tmp_path, practice)
-    assert report.students == ["aardvark", "zebra"]
-    assert list(report.scores["student"].unique()) == ["aardvark", "zebra"]  # name order, not score order
-    per_student = report.to_html().split("Scores per student")[1]
-    assert per_student.index("aardvark") < per_student.index("zebra")  # the best student is not put first
-    required = report.items[~report.items["optional"]]
-    assert (required["found"] == 0.5).all()
-    zebra = report.scores[report.scores["student"] == "zebra"]
-    assert (zebra["f1"] == 1.0).all()
+    assert report.students == ["aardvark", "zebra"]  # name order, not score order
+    required = [i for i in report.summary["items"] if not i["optional"]]
+    assert all(i["hit"] == 1 and i["missed"] == 1 for i in required)
+    gradebook = rows(csv_text(report.table("gradebook.csv")))
+    assert [r[0] for r in gradebook[1:]] == ["aardvark", "zebra"] and gradebook[0][-1] == "completion %"
+    assert gradebook[1][-1] == "0" and gradebook[2][-1] == "100"
     item = practice.item("ld-vanity-project")
     token = practice.article.token_at(item.start)
-    assert report.heat["loaded"][token] == 0.5
-    assert report.heat["claim"][token] == 0.5  # it sits inside the claim "This vanity project will kill trade."
+    assert report.summary["heat"]["loaded"][token] == 1
+    # it sits inside the claim "This vanity project will kill trade."
+    assert report.summary["heat"]["claim"][token] == 1
+    per_student = report.to_html().split("<h2>Students</h2>")[1]
+    assert per_student.index("aardvark") < per_student.index("zebra")
 
 
-def test_misconceptions_voice_distractor_over_tagging(practice, tmp_path):
+def test_misconceptions_are_counted_per_student_and_per_kind(practice, tmp_path):
     item = practice.item("ld-vanity-project")
     dis = next(d for d in practice.distractors if d.id == "dis-injured")
     sentence = next(s for s in practice.article.sentences if s.start <= item.start < s.end)
+    following = next(s for s in practice.article.sentences if s.start > sentence.end)
     for n in range(4):
         tags = [Tag("t1", "loaded", item.start, item.end, item.quote, {"voice": "reporter" if n < 3 else "quoted"})]
         if n == 0:
             tags.append(Tag("t2", "loaded", dis.start, dis.end, dis.quote))
         if n == 1:
-            text = practice.article.text[sentence.start:sentence.end]
-            tags.append(Tag("t3", "claim", sentence.start, sentence.end, text))
+            text = practice.article.text[sentence.start:following.end]
+            tags.append(Tag("t3", "claim", sentence.start, following.end, text))
         handin = handin_of(practice, tags)
         handin.student = f"s{n}"
         save(tmp_path, f"s{n}", handin)
-    frame = class_report(tmp_path, practice).misconceptions
-    blamed = frame[frame["kind"] == "quoted words blamed on the reporter"].iloc[0]
-    assert (blamed["key_id"], blamed["students"], blamed["share"]) == ("ld-vanity-project", 3, 0.75)
-    trapped = frame[frame["kind"] == "distractor tagged"].iloc[0]
-    assert (trapped["key_id"], trapped["students"]) == ("dis-injured", 1)
+    summary = class_report(tmp_path, practice).summary
+    kinds = {k["kind"]: k for k in summary["misconceptions"]}
+    assert (kinds["quoted-as-reporter"]["students"], kinds["quoted-as-reporter"]["times"]) == (3, 3)
+    assert kinds["quoted-as-reporter"]["places"][0]["key_id"] == "ld-vanity-project"
+    assert (kinds["trap"]["students"], kinds["trap"]["places"][0]["key_id"]) == (1, "dis-injured")
+    assert kinds["over-long"]["students"] == 1
+    per_student = {s["student"]: s["misconceptions"] for s in summary["students"]}
+    assert per_student["s0"]["trap"] == 1 and per_student["s3"]["quoted-as-reporter"] == 0
+    table = rows(csv_text(class_report(tmp_path, practice).table("misconceptions.csv")))
+    assert table[0][:2] == ["student", "quoted-as-reporter"] and table[1][:2] == ["s0", "1"]
+
+
+def test_a_mistake_on_words_the_key_has_no_item_for_is_placed_on_the_students_words(practice, tmp_path):
+    speaker = next(i for i in practice.key if i.label == "source" and not i.optional)
+    for n in range(3):  # two students tag a speaker as a claim; on a claims-only report it is no key item
+        tags = [Tag("t1", "claim", speaker.start, speaker.end, speaker.quote)] if n < 2 else []
+        handin = handin_of(practice, tags)
+        handin.student = f"s{n}"
+        save(tmp_path, f"s{n}", handin)
+    kinds = {k["kind"]: k for k in class_report(tmp_path, practice, labels=["claim"]).summary["misconceptions"]}
+    assert (kinds["is-speaker"]["students"], kinds["is-speaker"]["times"]) == (2, 2)
+    assert kinds["is-speaker"]["places"] == [{"key_id": None, "line": speaker.line, "quote": speaker.quote,
+                                              "why": "", "students": 2}]
 
 
 def test_bad_files_are_listed_and_the_report_is_still_made(practice, tmp_path):
     written = sample_class.write_class(practice, tmp_path / "class", students=6, seed=3)
     report = class_report(tmp_path / "class", practice)
     assert len(report.students) == 7  # 6 students + the hand-in with an edited tag
-    reasons = {Path(s.file).name: s.reason for s in report.skipped}
-    assert set(reasons) == {"notes.txt", "broken.json", "wrong-exercise.json", "old-article.json"}
-    assert "not valid JSON" in reasons["broken.json"] and "another version" in reasons["old-article.json"]
-    assert "Fix:" in reasons["wrong-exercise.json"]
-    assert list(report.orphans["student"]) == ["edited-by-hand"]
+    codes = {s["file"]: s["code"] for s in report.skipped}
+    assert codes == {"notes.txt": "not-json", "broken.json": "not-json", "wrong-exercise.json": "other-exercise",
+                     "old-article.json": "other-article"}
+    assert [o["student"] for o in report.orphans] == ["edited-by-hand"] and report.orphans[0]["code"] == "orphan"
     assert len(written) == 11
 
 
@@ -92,16 +131,32 @@ def test_student_text_is_escaped_in_html_and_csv_files_are_written(practice, tmp
     item = practice.item("ld-fury")
     handin = handin_of(practice, [Tag("t1", "loaded", item.start, item.end, item.quote, note="<img src=x>")])
     handin.student = "<script>alert(1)</script>"
-    (tmp_path / "in").mkdir()
+    handin.answers = {"01-hardest": Answer("<b>bold</b>", "Which <i>tag</i>?")}
     save(tmp_path / "in", "x", handin)
     report = class_report(tmp_path / "in", practice)
     written = report.save(tmp_path / "out")
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert {p.name for p in written} >= {"scores.csv", "items.csv", "misconceptions.csv", "heat.csv", "report.html"}
-    items = pd.read_csv(tmp_path / "out" / "items.csv")
-    assert set(items["key_id"]) == {k.id for k in practice.key}
-    assert "title=\"Loaded: 100% of students\"" in html
+    assert "<img" not in html and "<b>bold" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert {p.name for p in written} == {"gradebook.csv", "items.csv", "misconceptions.csv", "answers.csv",
+                                         "problems.csv", "heat.csv", "summary.json", "report.html"}
+    gradebook = (tmp_path / "out" / "gradebook.csv").read_bytes().decode("utf-8")
+    assert gradebook == "\ufeff" + csv_text(report.table("gradebook.csv"))  # a spreadsheet then reads UTF-8
+    items = rows((tmp_path / "out" / "items.csv").read_text(encoding="utf-8-sig"))
+    assert {r[0] for r in items[1:]} == {k.id for k in practice.key}
+    answers = rows((tmp_path / "out" / "answers.csv").read_text(encoding="utf-8-sig"))
+    assert answers[1] == ["<script>alert(1)</script>", "answer", "01-hardest", "Which <i>tag</i>?", "<b>bold</b>"]
+    assert answers[2][:2] == ["<script>alert(1)</script>", "note"] and answers[2][-1] == "<img src=x>"
+    assert 'title="Loaded: 1 of 1 students"' in html
+    assert json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8")) == report.summary
+
+
+def test_the_heat_map_outlines_the_key_items_of_its_label(practice, tmp_path):
+    save(tmp_path, "a", handin_of(practice, []))
+    html = class_report(tmp_path, practice).to_html()
+    loaded = html.split("<h3>Loaded</h3>")[1].split("</section>")[0]
+    outlined = [part.split("</span>")[0] for part in loaded.split('<span class="k">')[1:]]
+    assert sorted(outlined) == sorted(k.quote for k in practice.key if k.label == "loaded")
 
 
 def test_handins_folder_must_exist(practice, tmp_path):
@@ -113,24 +168,27 @@ def test_handins_folder_must_exist(practice, tmp_path):
 
 def test_students_without_pseudonym_get_numbers_not_file_names(practice, tmp_path):
     handin = handin_of(practice, [])
-    handin.student = ""
+    handin.student = " \u3000\x1c"  # white space only, as Python and JavaScript both strip it
     handin.save(tmp_path / "Jane Real-Name.json")
     report = class_report(tmp_path, practice)
     assert report.students == ["student-001"]
     assert "Jane" not in report.to_html()
 
 
-def test_orphans_name_the_place_and_the_fix(practice, tmp_path):
+def test_orphans_and_bad_answers_name_the_place_and_the_fix(practice, tmp_path):
     item = practice.item("ld-fury")
     tags = [Tag("t1", "loaded", item.start, item.end, item.quote),
             Tag("t2", "loaded", item.start, item.end, item.quote + " <b>edited</b>")]
-    handin = handin_of(practice, tags)
-    handin.student = "wren"
-    save(tmp_path, "wren", handin)
+    data = handin_of(practice, tags).to_json()
+    data["student"] = "wren"
+    data["answers"] = {"Not An Id": {"text": "x"}, "01-ok": {"text": "kept", "question": "Q?"}, "01-bad": {"text": 3}}
+    (tmp_path / "wren.json").write_text(json.dumps(data), encoding="utf-8")
     report = class_report(tmp_path, practice)
-    orphan = report.orphans.iloc[0]
-    assert (orphan["student"], orphan["place"]) == ("wren", "tag 2 (t2)")
+    orphan = report.orphans[0]
+    assert (orphan["student"], orphan["place"], orphan["code"]) == ("wren", "tag 2 (t2)", "orphan")
     assert "does not match" in orphan["problem"] and orphan["fix"]
+    assert [o["code"] for o in report.orphans[1:]] == ["answer-bad-field", "answer-bad-id"]  # in the order of ids
+    assert report.summary["answers"] == [{"student": "wren", "id": "01-ok", "question": "Q?", "text": "kept"}]
     html = report.to_html()
     assert "<b>edited</b>" not in html and "&lt;b&gt;edited&lt;/b&gt;" in html
 
@@ -150,15 +208,14 @@ def test_only_bad_files_still_make_a_report_listing_them(practice, tmp_path):
     other.exercise = "other-exercise"
     save(tmp_path, "<script>x", other)  # a file name is shown too
     report = class_report(tmp_path, practice)
-    assert report.students == [] and report.scores.empty
-    assert [Path(s.file).name for s in report.skipped] == ["<script>x.json", "a.json"]
+    assert report.students == []
+    assert [s["file"] for s in report.skipped] == ["<script>x.json", "a.json"]
     html = report.to_html()
-    assert "0 hand-ins used, 2 files left out" in html
+    assert "Hand-ins used: 0. Files left out: 2." in html
     assert "<script>x" not in html and "&lt;script&gt;x" in html
 
 
 def test_pseudonyms_stay_unique_and_formulas_stay_text_in_csv(practice, tmp_path):
-    (tmp_path / "in").mkdir()
     for n, name in enumerate(["fox", "fox", "fox (2)", "=HYPERLINK(\"http://x\")"]):
         handin = handin_of(practice, [])
         handin.student = name
@@ -166,36 +223,91 @@ def test_pseudonyms_stay_unique_and_formulas_stay_text_in_csv(practice, tmp_path
     report = class_report(tmp_path / "in", practice)
     assert sorted(report.students) == sorted(["fox", "fox (2)", "fox (2) (2)", "=HYPERLINK(\"http://x\")"])
     report.save(tmp_path / "out")
-    students = pd.read_csv(tmp_path / "out" / "scores.csv")["student"]
-    assert "'=HYPERLINK(\"http://x\")" in set(students)
-    assert report.scores["student"].str.startswith("=").any()  # the DataFrame keeps the pseudonym as it is
+    students = [r[0] for r in rows((tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig"))]
+    assert "'=HYPERLINK(\"http://x\")" in students
+    assert any(s.startswith("=") for s in report.students)  # the summary keeps the pseudonym as it is
 
 
-labels = st.sampled_from(["claim", "source", "loaded", "cue", "not-a-label"])
+def test_spreadsheet_cells_and_csv_quoting():
+    assert [spreadsheet_cell(v) for v in (None, True, False, 7, "-1", "@x", "\tx", "a\x1bb", "plain")] == [
+        "", "yes", "no", "7", "'-1", "'@x", "'\tx", "a\\u001bb", "plain"]
+    assert csv_text([["a,b", 'say "hi"', "two\nlines", 3]]) == '"a,b","say ""hi""","two\nlines",3\r\n'
+
+
+def test_a_chapter_measures_only_its_lines_and_labels(kremlin, tmp_path):
+    first = kremlin.item("clm-us-orchestrated-l1")
+    later = next(k for k in kremlin.key if k.label == "claim" and k.line > 18)
+    source = next(k for k in kremlin.key if k.label == "source" and k.line <= 18)
+    tags = [Tag(f"t{n}", k.label, k.start, k.end, k.quote) for n, k in enumerate([first, later, source])]
+    save(tmp_path, "a", handin_of(kremlin, tags))
+    summary = class_report(tmp_path, kremlin, labels=["claim"], lines=(1, 18),
+                           chapter={"name": "03-claims", "title": "Claims"}).summary
+    assert summary["labels"] == ["claim"] and summary["lines"] == [1, 18] and summary["chapter"]["title"] == "Claims"
+    assert {i["key_id"] for i in summary["items"]} == {k.id for k in kremlin.key
+                                                      if k.label == "claim" and k.line <= 18}
+    student = summary["students"][0]
+    assert student["tags"] == 1 and student["found"] == {"claim": 1}
+    assert student["asked"] == {"claim": sum(1 for k in kremlin.key if k.label == "claim" and k.line <= 18
+                                             and not k.optional)}
+    assert set(summary["heat"]) == {"claim"}
+    assert sum(summary["heat"]["claim"]) == len(kremlin.article.tokens_in(first.start, first.end))
+
+
+def test_helper_processes_give_the_same_summary(practice, tmp_path, monkeypatch):
+    sample_class.write_class(practice, tmp_path / "class", students=30, seed=5)
+    alone = class_report(tmp_path / "class", practice).summary
+    monkeypatch.setattr(module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(module, "CHUNK", 3)
+    shared = class_report(tmp_path / "class", practice, helpers=2).summary
+    assert shared == alone
+
+
+def test_the_outcome_of_the_items_a_tag_met_is_the_outcome_of_the_whole_report(kremlin):
+    for data in sample_class.make_class(kremlin, 12, seed=2):
+        from medialit.core.handin import parse_handin
+
+        handin = parse_handin(json.loads(json.dumps(data)), "x", kremlin)
+        for view in ({}, {"labels": ["claim", "source"], "lines": (66, 76), "difficulty": "challenge"}):
+            report = check(handin, kremlin, **view)
+            found = compare(handin, kremlin, **view)
+            items, tags = found.item_results(missed=False), found.tag_results()
+            labels = report.labels
+            notes = {t.id: t.note for t in handin.tags if t.note}
+            assert outcome(items, tags, found.scores(items, tags), labels, notes) == \
+                outcome(report.items, report.tags, report.scores, labels, notes)
+            assert found.scores(items, tags) == report.scores
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.tuples(labels, st.integers(0, 400), st.integers(1, 120)), max_size=6), max_size=5))
-def test_heat_is_the_share_of_students_with_a_tag_on_each_token(practice, class_tags):
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["claim", "source", "loaded", "cue"]), st.integers(0, 400),
+                                   st.integers(1, 120)), max_size=6), max_size=5))
+def test_heat_is_the_number_of_students_with_a_tag_on_each_token(practice, class_tags):
     text = practice.article.text
-    loaded = []
-    for s, spans in enumerate(class_tags):
-        tags = [Tag(f"t{n}", label, start, min(start + length, len(text)), text[start:start + length])
-                for n, (label, start, length) in enumerate(spans)]
-        loaded.append((f"s{s}", HandIn(practice.id, practice.article.sha256, tags)))
-    heat = _heat(loaded, practice)
-    assert set(heat) == set(practice.labels)
+    tokens = practice.article.tokens
+    tally = Tally(Scope.of(practice), (np.array([t.start for t in tokens]), np.array([t.end for t in tokens])))
+    spans = []
+    for s, student in enumerate(class_tags):
+        tags = [(label, start, min(start + length, len(text))) for label, start, length in student]
+        spans.append(tags)
+        none = dict.fromkeys(practice.labels, 0)
+        got = {"tags": len(tags), "found": none, "asked": none, "items": [], "codes": [], "spans": [], "heat": tags,
+               "notes": []}
+        tally.add(f"s{s}", s + 1, f"s{s}.json", got, [], [])
+    heat = tally.summary()["heat"]
     for label in practice.labels:
-        expected = [sum(any(t.label == label and t.start < tok.end and tok.start < t.end for t in h.tags)
-                        for _, h in loaded) / max(len(loaded), 1) for tok in practice.article.tokens]
-        assert heat[label].tolist() == pytest.approx(expected)
+        expected = [sum(any(lab == label and start < tok.end and tok.start < end for lab, start, end in tags)
+                        for tags in spans) for tok in tokens]
+        assert heat[label] == expected
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=12))
+def test_pseudonyms_are_stripped_of_the_white_space_python_strips(text):
+    assert strip(text) == text.strip()
 
 
 def test_files_that_are_not_files_are_listed_and_the_rest_still_loads(practice, tmp_path):
     import gc
     import os
-
-    from medialit.classroom import class_report as module
 
     handin_of(practice, key_tags(practice)).save(tmp_path / "good.json")
     (tmp_path / "sub").mkdir()
@@ -203,13 +315,15 @@ def test_files_that_are_not_files_are_listed_and_the_rest_still_loads(practice, 
     os.mkfifo(tmp_path / "pipe.json")
     (tmp_path / "loop.json").symlink_to("loop.json")
     seen = []
-    real = module.check
-    module.check = lambda *args: seen.append(gc.isenabled()) or real(*args)
+    real = module.compare
+    module.compare = lambda *args, **kwargs: seen.append(gc.isenabled()) or real(*args, **kwargs)
     try:
         report = class_report(tmp_path, practice)
     finally:
-        module.check = real
+        module.compare = real
     assert len(report.students) == 2 and seen == [True, True]  # the collector is left alone
-    reasons = {Path(s.file).name: s.reason for s in report.skipped}
+    assert report.students == ["test", "test (2)"]
+    reasons = {s["file"]: s["problem"] for s in report.skipped}
     assert set(reasons) == {"pipe.json", "loop.json"}
     assert "named pipe" in reasons["pipe.json"] and "link loop" in reasons["loop.json"]
+    assert {s["file"] for s in report.summary["students"]} == {"good.json", "sub/also.json"}

@@ -51,7 +51,7 @@ def test_report_exit_codes(tmp_path):
     sample_class.write_class(exercise, tmp_path / "clean", 4, seed=1, broken=False)
     clean = run("report", tmp_path / "clean", "--exercise", PRACTICE, "--out", tmp_path / "out")
     assert clean.returncode == 0, clean.stderr
-    assert (tmp_path / "out" / "report.html").is_file() and "4 hand-ins used" in clean.stdout
+    assert (tmp_path / "out" / "report.html").is_file() and "Hand-ins used: 4. Files left out: 0." in clean.stdout
     sample_class.write_class(exercise, tmp_path / "messy", 4, seed=1, broken=True)
     messy = run("report", tmp_path / "messy", "--exercise", PRACTICE, "--out", tmp_path / "out2")
     assert messy.returncode == 1 and "left out" in messy.stdout and "broken.json" in messy.stdout
@@ -85,7 +85,7 @@ def test_report_on_bad_folders_gives_one_clear_message(tmp_path):
     (tmp_path / "bad" / "a.json").write_text("{oops")
     bad = run("report", tmp_path / "bad", "--exercise", PRACTICE, "--out", tmp_path / "out")
     assert bad.returncode == 1 and "No hand-in" in bad.stdout and "a.json: line 1, column 2" in bad.stdout
-    assert "Empty DataFrame" not in bad.stdout and (tmp_path / "out" / "skipped.csv").is_file()
+    assert (tmp_path / "out" / "problems.csv").is_file()
     for result in (missing, empty, bad):
         assert "Traceback" not in result.stderr
 
@@ -102,7 +102,7 @@ def test_report_prints_each_orphan_with_its_fix(tmp_path):
     (tmp_path / "in" / "owl.json").write_text(json.dumps(handin))
     result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
     assert result.returncode == 1
-    assert "owl's hand-in: tag 1 (t1): orphan" in result.stdout and "Fix: tag it again" in result.stdout
+    assert "left out of owl's hand-in: tag 1 (t1): orphan" in result.stdout and "Fix: tag it again" in result.stdout
 
 
 def test_export_writes_into_new_or_existing_folders_and_refuses_clearly(tmp_path):
@@ -147,9 +147,9 @@ def test_report_summarises_orphans_and_lists_them_all_in_a_csv(tmp_path):
         (tmp_path / "in" / f"s{n}.json").write_text(json.dumps(handin))
     result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
     assert result.returncode == 1
-    assert "25 tag(s) left out of 25 hand-in(s)" in result.stdout and "orphans.csv" in result.stdout
-    assert result.stdout.count("tag left out of") == 10
-    assert len((tmp_path / "out" / "orphans.csv").read_text(encoding="utf-8").splitlines()) == 26
+    assert "25 tag(s) or answer(s) left out of 25 hand-in(s)" in result.stdout and "problems.csv" in result.stdout
+    assert result.stdout.count("left out of s") == 10
+    assert len((tmp_path / "out" / "problems.csv").read_text(encoding="utf-8").splitlines()) == 26
 
 
 def test_export_without_exercise_finds_it_by_id_among_the_book_exercises(tmp_path):
@@ -165,3 +165,40 @@ def test_export_without_exercise_finds_it_by_id_among_the_book_exercises(tmp_pat
     assert again.returncode == 2 and "--force" in again.stderr
     assert run("export", tmp_path / "h.json", "--to", "ptc", "--out", tmp_path / "h.tsv", "--force",
                cwd=ROOT).returncode == 0
+
+
+def test_report_for_a_chapter_reads_its_lines_and_labels_from_the_book(tmp_path):
+    kremlin = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
+    sample = ROOT / "notebooks" / "sample-class"
+    chapter = run("report", sample, "--chapter", "claims", "--out", tmp_path / "ch", cwd=ROOT)
+    assert chapter.returncode == 1, chapter.stderr  # the sample class has bad files
+    assert "Measured on lines 1–18, claims, as the chapter's Tagger asks." in chapter.stdout
+    summary = json.loads((tmp_path / "ch" / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["chapter"], summary["labels"], summary["lines"]) == (
+        {"name": "03-claims", "title": "Claims"}, ["claim"], [1, 18])
+    by_hand = run("report", sample, "--exercise", kremlin, "--labels", "claim", "--lines", "1-18", "--difficulty",
+                  "standard", "--out", tmp_path / "hand", cwd=tmp_path)
+    assert by_hand.returncode == 2 and "--difficulty" in by_hand.stderr  # not an option of report
+    by_hand = run("report", sample, "--exercise", kremlin, "--labels", "claim", "--lines", "1-18",
+                  "--out", tmp_path / "hand", cwd=tmp_path)
+    same = json.loads((tmp_path / "hand" / "summary.json").read_text(encoding="utf-8"))
+    assert {**same, "chapter": summary["chapter"]} == summary
+    assert (tmp_path / "ch" / "gradebook.csv").read_bytes() == (tmp_path / "hand" / "gradebook.csv").read_bytes()
+
+
+def test_report_options_that_cannot_be_used_give_one_clear_message(tmp_path):
+    sample = ROOT / "notebooks" / "sample-class"
+    unknown = run("report", sample, "--chapter", "nowhere", cwd=ROOT)
+    assert unknown.returncode == 2 and "03-claims (Claims)" in unknown.stderr
+    other = run("report", sample, "--chapter", "claims", "--exercise", PRACTICE, cwd=ROOT)
+    assert other.returncode == 2 and "uses another exercise" in other.stderr
+    neither = run("report", sample)
+    assert neither.returncode == 2 and "--exercise" in neither.stderr
+    label = run("report", sample, "--exercise", PRACTICE, "--labels", "opinion")
+    assert label.returncode == 2 and "no label 'opinion'" in label.stderr
+    lines = run("report", sample, "--exercise", PRACTICE, "--lines", "5-2")
+    assert lines.returncode == 2 and "range of lines" in lines.stderr
+    no_book = run("report", sample, "--chapter", "claims", cwd=tmp_path)
+    assert no_book.returncode == 2 and "--book" in no_book.stderr
+    for result in (unknown, other, neither, label, lines, no_book):
+        assert "Traceback" not in result.stderr

@@ -311,8 +311,8 @@ def test_csv_cells_are_never_formulas_or_control_characters(files):
             (handins / f"{name}.json").write_text("{" if broken else json.dumps(data), encoding="utf-8")
         report = class_report(handins, BASE)
         report.save(Path(folder) / "out")
-        for table in ("scores.csv", "skipped.csv", "orphans.csv"):
-            with (Path(folder) / "out" / table).open(encoding="utf-8", newline="") as f:
+        for table in ("gradebook.csv", "problems.csv", "misconceptions.csv", "answers.csv"):
+            with (Path(folder) / "out" / table).open(encoding="utf-8-sig", newline="") as f:
                 for row in csv.reader(f):
                     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
                     assert all(printable(cell) for cell in row), row

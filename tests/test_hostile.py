@@ -17,7 +17,7 @@ import pytest
 from hostile import runner
 from medialit import load_exercise
 from medialit.core.errors import InputError
-from medialit.core.handin import HANDIN_CHECKS, TAG_PROBLEMS, load_handin
+from medialit.core.handin import ANSWER_PROBLEMS, HANDIN_CHECKS, TAG_PROBLEMS, load_handin
 
 HOSTILE = Path(__file__).parent / "hostile"
 EXPECTED = json.loads((HOSTILE / "handins" / "expected.json").read_text(encoding="utf-8"))
@@ -72,7 +72,11 @@ def test_each_hostile_handin_gives_its_code(base, name):
     else:
         handin = load_handin(HOSTILE / "handins" / name, base)
         assert [f.code for f in handin.findings] == want["findings"]
+        assert [f.code for f in handin.answer_findings] == want.get("answer_findings", [])
+        assert all(f.fix for f in handin.answer_findings)
         assert [{"code": f.code, "place": f.place, "args": f.args} for f in handin.findings] == want["orphans"]
+        assert [{"code": f.code, "place": f.place, "args": f.args}
+                for f in handin.answer_findings] == want["answer_problems"]
 
 
 def test_the_compiled_base_exercise_is_current(base):
@@ -80,8 +84,10 @@ def test_the_compiled_base_exercise_is_current(base):
 
 
 def test_the_codes_are_the_ones_listed_in_check_order():
-    used = {code for want in EXPECTED.values() for code in [want.get("refused"), *want.get("findings", [])] if code}
-    assert used <= set(HANDIN_CHECKS) | set(TAG_PROBLEMS)
+    used = {code for want in EXPECTED.values()
+            for code in [want.get("refused"), *want.get("findings", []), *want.get("answer_findings", [])] if code}
+    assert used <= set(HANDIN_CHECKS) | set(TAG_PROBLEMS) | set(ANSWER_PROBLEMS)
+    assert set(ANSWER_PROBLEMS) <= used
     assert HANDIN_CHECKS[:5] == ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
 
 

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from medialit import load_exercise
+from medialit.core.contract import MISCONCEPTIONS
 from medialit.core.messages import (AUDIENCES, FIELD, TABLE, Message, Renderer, item_codes, percent, problem_message,
                                     quoted, tag_codes)
 
@@ -55,12 +56,20 @@ SAMPLES = [
     Message("coach-no-hint", {"line": 10}),
     *(Message(f"chip-{verdict}", {}) for verdict in
       ("matched", "close", "defensible", "wrong-label", "distractor", "extra", "answer")),
+    # the class report's, for teachers
+    Message("class-students", {"students": 25, "skipped": 4}),
+    Message("class-scope", {"labels": "claims, sources and loaded words"}),
+    Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
+    Message("class-label-found", {"label": "claim", "found": 241, "asked": 450, "share": 241 / 450}),
+    Message("class-found-by", {"found": 8, "students": 25}),
+    *(Message(f"misconception-{rule['kind']}", {}) for rule in MISCONCEPTIONS),
 ]
 
 
 HOSTILE = json.loads((ROOT / "tests" / "hostile" / "handins" / "expected.json").read_text(encoding="utf-8"))
 # Every hand-in problem the hostile files give (tests/hostile/handins), and the two a page meets first.
-PROBLEMS = [p for want in HOSTILE.values() for p in ([want["refusal"]] if "refusal" in want else want["orphans"])]
+PROBLEMS = [p for want in HOSTILE.values()
+            for p in ([want["refusal"]] if "refusal" in want else want["orphans"] + want["answer_problems"])]
 PROBLEMS += [{"code": "too-big", "place": "", "args": {"limit_mb": 5}}, {"code": "not-utf8", "place": "", "args": {}}]
 
 
@@ -126,7 +135,8 @@ def test_every_template_is_used_and_every_code_reaches_a_template():
 def test_every_template_has_both_readers_and_names_only_known_filters():
     filters = {None, "q", "pct", "or", "qlist", "list", "cap", "noun", "nouns", "Title", "help", "test"}
     for code, entry in TABLE.items():
-        assert set(entry) == set(AUDIENCES) | ({"fix"} if code.startswith("handin-") else set()), code
+        extra = {"fix"} if code.startswith("handin-") else {"short"} if code.startswith("misconception-") else set()
+        assert set(entry) == set(AUDIENCES) | extra, code
         for text in entry.values():
             assert {m.group(2) for m in FIELD.finditer(text)} <= filters, code
             assert "{" not in FIELD.sub("", text), f"{code}: a brace that is not a field"

@@ -41,10 +41,11 @@ def outputs(notebook) -> str:
 
 def test_class_report_notebook(kernel_name):
     shown = outputs(execute("class-report.ipynb", kernel_name))
-    assert "25 hand-ins used" in shown  # 24 students + one with an edited tag
+    assert "Hand-ins used: 25. Files left out: 4." in shown  # 24 students + one with an edited tag
+    assert "Measured on lines 1–18, claims" in shown
     assert "broken.json" in shown and "another version of the article" in shown
-    assert "quoted words blamed on the reporter" in shown
-    assert "of students" in shown and "report.html" in shown
+    assert "quoted-as-reporter" in shown and "completion %" in shown
+    assert "of 25 students" in shown and "report.html" in shown and "gradebook.csv" in shown
 
 
 def test_build_exercise_notebook(kernel_name):

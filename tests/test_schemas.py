@@ -43,6 +43,20 @@ def test_ids_are_one_rule_in_python_and_in_every_published_schema():
     whole = f"^{ID_PATTERN.pattern}$"
     assert schema("exercise-file")["$defs"]["id"]["pattern"] == whole
     assert schema("handin")["properties"]["exercise"]["pattern"] == whole
+    assert schema("handin")["properties"]["answers"]["propertyNames"]["pattern"] == whole
+
+
+def test_a_handin_with_written_answers_validates_and_the_answer_limit_is_the_contracts(tmp_path):
+    from medialit.core.contract import MAX_ANSWER_CHARS
+    from medialit.core.handin import Answer, HandIn, load_handin
+
+    handin = HandIn("practice-council", "0" * 64, answers={"01-hardest": Answer("The source.", "Which tag?")})
+    jsonschema.validate(handin.to_json(), schema("handin"))
+    assert schema("handin")["$defs"]["answer"]["properties"]["text"]["maxLength"] == MAX_ANSWER_CHARS
+    handin.save(tmp_path / "h.json")
+    assert load_handin(tmp_path / "h.json").answers == handin.answers
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**handin.to_json(), "answers": {"Bad Id": {"text": "x"}}}, schema("handin"))
 
 
 def test_the_mini_exercise_article_is_the_books():

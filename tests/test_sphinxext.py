@@ -15,8 +15,9 @@ from sphinx.errors import SphinxError
 from sphinx.testing.util import SphinxTestApp
 
 from medialit import load_exercise
+from medialit.core.chapters import parse_labels
 from medialit.web.page_data import pack_exercise
-from medialit.web.sphinxext import NOT_STARTED, parse_labels, script_json
+from medialit.web.sphinxext import NOT_STARTED, script_json
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"

@@ -3,6 +3,9 @@
 //   book-page.js  one classic script with everything a book page needs (Tagger, host, Check,
 //                 key writer), so a page works opened from disk as well as served
 //   tagger.css    the Tagger's style sheet, for both
+//   class-report.js   one classic script for the book's class-report page, with its Web Worker
+//                     (classroom/worker.js) inside it as text, so it starts from a page opened from disk
+//   class-report.css  that page's style sheet
 // The built files are committed (pip install needs no Node); tests/js/bundles.test.mjs fails
 // when they are stale. Run: node src/js/build.mjs [folder]
 import { readFile } from "node:fs/promises";
@@ -12,7 +15,7 @@ import * as esbuild from "esbuild";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const STATIC = join(HERE, "..", "medialit", "web", "static");
-export const OUTPUTS = ["tagger.js", "book-page.js", "tagger.css"];
+export const OUTPUTS = ["tagger.js", "book-page.js", "tagger.css", "class-report.js", "class-report.css"];
 const BANNER = "/* medialit Tagger: built by esbuild from src/js (node src/js/build.mjs); do not edit. */";
 
 const COMMON = { bundle: true, minify: true, target: "es2020", legalComments: "none", logLevel: "warning" };
@@ -43,7 +46,38 @@ export const WIDGET_OPTIONS = { ...COMMON, format: /** @type {const} */ ("esm"),
  * @param {string} folder
  */
 export async function build(folder) {
+  const worker = await esbuild.build({
+    ...COMMON,
+    entryPoints: [join(HERE, "classroom", "worker.js")],
+    format: "iife",
+    write: false,
+  });
+  const workerText = worker.outputFiles[0].text;
+  /** @type {import("esbuild").Plugin} */
+  const withWorker = {
+    name: "worker-source",
+    setup(plugin) {
+      plugin.onLoad({ filter: /classroom[\\/]worker_source\.js$/ }, () => ({
+        contents: `export const WORKER_SOURCE = ${JSON.stringify(workerText)};`,
+        loader: "js",
+      }));
+    },
+  };
   await Promise.all([
+    esbuild.build({
+      ...COMMON,
+      entryPoints: [join(HERE, "hosts", "class_report_page.js")],
+      format: "iife",
+      outfile: join(folder, "class-report.js"),
+      banner: { js: BANNER },
+      plugins: [withWorker],
+    }),
+    esbuild.build({
+      ...COMMON,
+      entryPoints: [join(HERE, "classroom", "class_report.css")],
+      outfile: join(folder, "class-report.css"),
+      banner: { css: BANNER },
+    }),
     esbuild.build({
       ...WIDGET_OPTIONS,
       entryPoints: [join(HERE, "hosts", "anywidget.js")],

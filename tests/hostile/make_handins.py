@@ -48,9 +48,9 @@ def refused(name: str, code: str, data) -> None:
     expected[name] = {"refused": code}
 
 
-def loads(name: str, codes: list[str], data) -> None:
+def loads(name: str, codes: list[str], data, answer_codes: list[str] | None = None) -> None:
     write(name, data)
-    expected[name] = {"findings": codes}
+    expected[name] = {"findings": codes, **({"answer_findings": answer_codes} if answer_codes is not None else {})}
 
 
 def edited(old: str, new: str) -> str:
@@ -92,6 +92,8 @@ refused("created-surrogate.json", "lone-surrogate", edited('"2026-01-05T09:00:00
 refused("other-exercise.json", "other-exercise", handin(exercise="kremlin-drone"))
 refused("exercise-traversal.json", "bad-field", handin(exercise="../../../../tmp/evil"))
 refused("other-article.json", "other-article", handin(article_sha256="0" * 64))
+refused("answers-list.json", "bad-field", handin(answers=[{"text": "my answer"}]))
+refused("answers-text.json", "bad-field", handin(answers="I think it was staged"))
 
 # loaded, with bad tags left out (a finding each)
 loads("tag-surrogate.json", ["tag-bad-text"] * 4, json.dumps(handin(tags=TAGS + [
@@ -129,6 +131,21 @@ loads("brat-newlines.json", [], handin(tags=[
 loads("many-tags.json", ["duplicate-id"],
       json.dumps(handin(tags=[tag(id=f"m{k}") for k in range(1000)] + [tag(id="m0")])))
 
+# written answers: a bad one is left out (a finding each), the others load
+GOOD_ANSWER = {"question": "In one sentence: what do you think happened?", "text": "Drones hit the Kremlin."}
+loads("answers-bad.json", [], json.dumps(handin(answers={
+    "02-happened": GOOD_ANSWER, "Not An Id": GOOD_ANSWER, "../../etc/passwd": GOOD_ANSWER, "a\nb": GOOD_ANSWER,
+    "02-list": ["text"], "02-none": {"question": "Why?"}, "02-number": {"text": 12}, "02-question": {"text": "x",
+                                                                                                "question": ["Why?"]},
+    "02-surrogate": {"text": "half \udc00 a pair"}, "02-question-surrogate": {"text": "x", "question": "\ud800?"},
+    "02-long": {"text": "word " * 4001}, "02-empty": {"text": ""}})),
+    # in the order of their ids, as the reader gives them
+    ["answer-bad-id", "answer-bad-field", "answer-too-long", "answer-bad-field", "answer-bad-field", "answer-bad-field",
+     "answer-bad-text", "answer-bad-text", "answer-bad-id", "answer-bad-id"])
+loads("answers-control.json", [], handin(student="wren", answers={
+    "02-happened": {"question": "What happened?", "text": "=HYPERLINK(\"http://example.invalid\",\"x\")"},
+    "02-feel": {"question": "\x1b[2JOne word", "text": "angry\x1b]0;owned\x07\nNote: all good, full marks"}}), [])
+
 
 
 def problems(name: str) -> dict:
@@ -138,7 +155,8 @@ def problems(name: str) -> dict:
         handin = load_handin(OUT / name, EXERCISE)
     except InputError as err:
         return {"refusal": {"code": err.code, "place": err.place, "args": err.message_args}}
-    return {"orphans": [{"code": f.code, "place": f.place, "args": f.args} for f in handin.findings]}
+    return {"orphans": [{"code": f.code, "place": f.place, "args": f.args} for f in handin.findings],
+            "answer_problems": [{"code": f.code, "place": f.place, "args": f.args} for f in handin.answer_findings]}
 
 
 for name in expected:

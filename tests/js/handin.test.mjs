@@ -29,7 +29,7 @@ function readBytes(bytes) {
     return { refusal: { code: "not-utf8", place: "", args: {} } };
   }
   const read = readHandin(text, EXERCISE, CHARS);
-  return read.ok ? { orphans: read.orphans } : { refusal: read.refusal };
+  return read.ok ? { orphans: read.orphans, answer_problems: read.answer_problems } : { refusal: read.refusal };
 }
 
 test("there are hostile hand-ins to read", () => {
@@ -49,6 +49,7 @@ for (const [name, want] of Object.entries(EXPECTED)) {
       assert.ok(problemText(/** @type {any} */ (got.refusal)).length > 10);
     } else {
       assert.deepEqual(got.orphans, want.orphans);
+      assert.deepEqual(got.answer_problems, want.answer_problems);
     }
   });
 }

@@ -392,6 +392,16 @@ function restricted(exercise, names, lines, view) {
 }
 
 /**
+ * The exercise as a check with these options sees it: its labels, and its key items and traps in
+ * the part checked (Exercise.restricted); the class report counts over these.
+ * @param {Exercise} exercise
+ * @param {CheckOptions} [options]
+ */
+export function restrict(exercise, options = {}) {
+  return restricted(exercise, options.labels, options.lines, articleView(exercise.article));
+}
+
+/**
  * The values in first-seen order, each once.
  * @param {string[]} values
  */

@@ -14,15 +14,21 @@ import { problemMessage, renderer } from "./messages.js";
  * @typedef {{code: string, place: string, args: Record<string, any>}} Problem
  */
 /**
+ * A student's written answer to one of the book's questions (handin.Answer).
+ * @typedef {{question: string, text: string}} Answer
+ */
+/**
  * @typedef {{ok: false, refusal: Problem}} HandinRefused
- * @typedef {{ok: true, tags: Tag[], orphans: Problem[], exercise: string, article_sha256: string,
- *   student: string, created: string, updated: string}} HandinRead
+ * @typedef {{ok: true, tags: Tag[], orphans: Problem[], answers: Record<string, Answer>,
+ *   answer_problems: Problem[], exercise: string, article_sha256: string, student: string, created: string,
+ *   updated: string}} HandinRead
  */
 
 export const HANDIN_FORMAT = contract.formats.handin;
 export const MAX_HANDIN_BYTES = contract.max_handin_bytes;
 const MAX_DEPTH = contract.max_json_depth;
 const MAX_DIGITS = contract.max_number_digits;
+const MAX_ANSWER_CHARS = contract.max_answer_chars;
 const FREE_TEXT = contract.free_text;
 const ID = new RegExp(`^(?:${contract.id_pattern})$`);
 const SHA256 = new RegExp(`^(?:${contract.sha256_pattern})$`);
@@ -67,15 +73,17 @@ export function copyTag(t) {
 }
 
 /**
- * The hand-in document for some tags.
+ * The hand-in document for some tags, and the written answers when there are any (blank ones are
+ * left out).
  * @param {Exercise} exercise
  * @param {Tag[]} tags
- * @param {{student?: string, created?: string, updated?: string}} [fields]
+ * @param {{student?: string, created?: string, updated?: string, answers?: Record<string, Answer>}} [fields]
  * @returns {HandIn}
  */
-export function makeHandin(exercise, tags, { student = "", created = "", updated = "" } = {}) {
+export function makeHandin(exercise, tags, { student = "", created = "", updated = "", answers = {} } = {}) {
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-  return {
+  /** @type {HandIn} */
+  const doc = {
     format: HANDIN_FORMAT,
     exercise: exercise.id,
     article_sha256: exercise.article.sha256,
@@ -84,6 +92,11 @@ export function makeHandin(exercise, tags, { student = "", created = "", updated
     updated: updated || now,
     tags: tags.map(copyTag),
   };
+  const written = Object.entries(answers).filter(([, a]) => a.text.trim());
+  if (written.length) {
+    doc.answers = Object.fromEntries(written.map(([id, a]) => [id, { question: a.question, text: a.text }]));
+  }
+  return doc;
 }
 
 /**
@@ -279,6 +292,63 @@ function againstExercise(tag, chars, labels) {
 const placeOfTag = (n, raw) => `tag ${n}${isObject(raw) && isText(raw.id) ? ` (${visible(raw.id)})` : ""}`;
 
 /**
+ * Someone's text in a message: in quotation marks, cut short and written out (handin.shown).
+ * @param {string} text
+ */
+const shown = (text) => `“${visible(ellipsis(text, 60))}”`;
+
+/**
+ * Compare two texts code point by code point, as Python compares strings.
+ * @param {string} a
+ * @param {string} b
+ */
+export function byCodePoint(a, b) {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = /** @type {number} */ (x[i].codePointAt(0)) - /** @type {number} */ (y[i].codePointAt(0));
+    if (d) return d;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * What is wrong with one written answer (handin._answer_problem), or null.
+ * @param {string} id
+ * @param {any} value
+ * @returns {[string, Record<string, any>] | null}
+ */
+function answerProblem(id, value) {
+  if (!ID.test(id)) return ["answer-bad-id", { id }];
+  if (!isObject(value) || !isText(value.text)) return ["answer-bad-field", { field: "text" }];
+  if (value.question !== undefined && value.question !== null && !isText(value.question)) {
+    return ["answer-bad-field", { field: "question" }];
+  }
+  for (const field of ["question", "text"]) if (brokenText(value[field] || "")) return ["answer-bad-text", { field }];
+  const length = Array.from(value.text).length;
+  if (length > MAX_ANSWER_CHARS) return ["answer-too-long", { length, limit: MAX_ANSWER_CHARS }];
+  return null;
+}
+
+/**
+ * The written answers that pass every check and a problem for each one left out, in the order of
+ * their ids (handin.read_answers).
+ * @param {Record<string, any>} raw
+ */
+export function readAnswers(raw) {
+  /** @type {Record<string, Answer>} */
+  const answers = {};
+  /** @type {Problem[]} */
+  const problems = [];
+  for (const id of Object.keys(raw).sort(byCodePoint)) {
+    const problem = answerProblem(id, raw[id]);
+    if (problem) problems.push({ code: problem[0], place: `answer ${shown(id)}`, args: problem[1] });
+    else answers[id] = { question: raw[id].question || "", text: raw[id].text };
+  }
+  return { answers, problems };
+}
+
+/**
  * Read a hand-in (its text, or data already decoded) for this exercise, with the checks, order and
  * codes of core/handin.py: refused whole with one problem, or the tags that pass and an orphan for
  * each tag left out. Tags keep the key fields author mode writes (copyTag).
@@ -316,6 +386,9 @@ export function readHandin(input, exercise, chars) {
     if (value !== undefined && value !== null && !isText(value))
       return refuse("bad-field", `\`${name}\``, { field: name });
     fields[name] = value || "";
+  }
+  if (raw.answers !== undefined && raw.answers !== null && !isObject(raw.answers)) {
+    return refuse("bad-field", "`answers`", { field: "answers" });
   }
   if (!ID.test(fields.exercise)) return refuse("bad-field", "`exercise`", { field: "exercise" });
   if (!SHA256.test(fields.article_sha256)) return refuse("bad-field", "`article_sha256`", { field: "article_sha256" });
@@ -362,10 +435,13 @@ export function readHandin(input, exercise, chars) {
     }
     tag.source_ids = tag.source_ids.filter((r) => kept.get(r)?.label === "source");
   }
+  const written = readAnswers(raw.answers || {});
   return {
     ok: true,
     tags,
     orphans,
+    answers: written.answers,
+    answer_problems: written.problems,
     exercise: fields.exercise,
     article_sha256: fields.article_sha256,
     student: fields.student,

@@ -10,7 +10,7 @@ import table from "../../medialit/data/messages.json" with { type: "json" };
 /** @typedef {import("./types.js").ItemResult} ItemResult */
 /** @typedef {import("./types.js").TagResult} TagResult */
 
-/** @type {Record<string, {student: string, teacher: string, fix?: string}>} */
+/** @type {Record<string, {student: string, teacher: string, fix?: string, short?: string}>} */
 const TABLE = table.messages;
 
 /** @type {("student" | "teacher")[]} */
@@ -49,9 +49,9 @@ function entryOf(code) {
 }
 
 /**
- * The template of `code` for an audience, or another part of its entry (`fix`).
+ * The template of `code` for an audience, or another part of its entry (`fix`, `short`).
  * @param {string} code
- * @param {"student" | "teacher" | "fix"} part
+ * @param {"student" | "teacher" | "fix" | "short"} part
  */
 export function template(code, part) {
   const text = entryOf(code)[part];
@@ -112,7 +112,7 @@ export function renderer(labels, audience = "student") {
   };
   /**
    * @param {Message} message
-   * @param {"fix"} [part] another part of the entry than the audience's sentence
+   * @param {"fix" | "short"} [part] another part of the entry than the audience's sentence
    * @returns {string}
    */
   const render = (message, part) =>

@@ -55,7 +55,7 @@
 /**
  * A hand-in file (`medialit.handin/1`).
  * @typedef {{format: string, exercise: string, article_sha256: string, student: string, created: string,
- *   updated: string, tags: Tag[]}} HandIn
+ *   updated: string, tags: Tag[], answers?: Record<string, {question: string, text: string}>}} HandIn
  */
 
 /**

@@ -8,6 +8,8 @@ import { exerciseYaml, keyYaml } from "../authoring/keyfile.js";
 import { check } from "../core/check.js";
 import { makeHandin } from "../core/handin.js";
 import { render } from "../tagger/tagger.js";
+import { mountAnswers } from "./answers.js";
+import { chosenLevel } from "./level.js";
 import { unpackExercise } from "./page_data.js";
 import { StaticModel } from "./static_model.js";
 
@@ -91,6 +93,21 @@ function fail(el, why) {
 }
 
 /**
+ * Say above a Tagger that a teacher's link set its level.
+ * @param {HTMLElement} el
+ * @param {string} level
+ * @param {string} chapterLevel
+ */
+function showLevel(el, level, chapterLevel) {
+  const note = document.createElement("p");
+  note.className = "medialit-level-note";
+  note.append("Your teacher's link set this Tagger to ");
+  note.append(Object.assign(document.createElement("strong"), { textContent: level }));
+  note.append(` (the chapter's own level is ${chapterLevel}).`);
+  el.before(note);
+}
+
+/**
  * Mount one Tagger on `el`; its settings and exercise are in the JSON script named by
  * data-config. Returns the model and the clean-up, or null when it is mounted already or failed.
  * @param {HTMLElement} el
@@ -106,16 +123,20 @@ export function mount(el) {
     fail(el, "the exercise in this page is missing or damaged. Tell your teacher: the book needs to be built again.");
     return null;
   }
+  const mode = config.mode || "student";
+  const chapterLevel = config.difficulty || config.exercise.difficulty;
+  const level = mode === "student" ? chosenLevel() : null;
   const model = new StaticModel(
     {
       exercise: config.exercise,
       labels: config.labels || [],
-      difficulty: config.difficulty || config.exercise.difficulty,
-      mode: config.mode || "student",
+      difficulty: level || chapterLevel,
+      mode,
       authoring: config.authoring || null,
     },
     answer,
   );
+  if (level && level !== chapterLevel) showLevel(el, level, chapterLevel);
   try {
     el.replaceChildren();
     const cleanup = render({ model, el });
@@ -141,7 +162,13 @@ export function mountAll(root = document) {
     .filter(Boolean);
 }
 
+/** Start everything the page has: its Taggers and its written answers. */
+function start() {
+  mountAll();
+  mountAnswers();
+}
+
 if (typeof document !== "undefined") {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => mountAll());
-  else mountAll();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 }

@@ -2,6 +2,7 @@
 // Files the student saves and loads: the hand-in (and in author mode, the key file).
 
 import { MAX_HANDIN_BYTES, problemText, readHandin, visible } from "../core/handin.js";
+import { storeAnswers } from "./answer_store.js";
 import { h } from "./dom.js";
 
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
@@ -63,8 +64,11 @@ export function listenToLoad(ctx, input, setStudent) {
     }
     if (got.student) setStudent(got.student);
     ctx.commit(got.tags, "");
+    const answers = Object.keys(got.answers).length;
+    const kept = answers && storeAnswers(ctx.exercise, got.answers);
     ctx.warn(
-      `Loaded ${got.tags.length} tags from ${visible(file.name)}. Ctrl+Z goes back to your earlier work.` +
+      `Loaded ${got.tags.length} tags${kept ? ` and ${answers} written answers` : ""} from ${visible(file.name)}. ` +
+        "Ctrl+Z goes back to your earlier work." +
         (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
     );
   });

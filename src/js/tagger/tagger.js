@@ -10,6 +10,7 @@ import { createArticleView } from "./article_view.js";
 import { button, h } from "./dom.js";
 import { badgeVerdict } from "./feedback_data.js";
 import { createFeedbackView } from "./feedback_view.js";
+import { savedAnswers } from "./answer_store.js";
 import { handinFileName, listenToLoad, saveFile } from "./files.js";
 import { frameBatcher } from "./frame.js";
 import { createHelp } from "./help.js";
@@ -523,7 +524,11 @@ function createTagger(model, el, uid) {
   }
   function download() {
     storage.flush();
-    const doc = makeHandin(exercise, state.tags, { student: student(), created: storage.created() });
+    const doc = makeHandin(exercise, state.tags, {
+      student: student(),
+      created: storage.created(),
+      answers: savedAnswers(exercise),
+    });
     saveFile(root, handinFileName(exercise.id, student()), `${JSON.stringify(doc, null, 1)}\n`, "application/json");
     ctx.say(`Downloaded your hand-in with ${state.tags.length} tags.`);
   }

@@ -53,36 +53,58 @@ def _suggest(args) -> int:
 
 
 def _report(args) -> int:
-    from ..classroom.class_report import class_report
+    from ..classroom.class_report import class_report, default_helpers
+    from ..classroom.tables import most_missed
+    from ..core.chapters import find_chapter
     from ..core.exercise_file import load_exercise
 
-    exercise = load_exercise(args.exercise)
+    if not args.exercise and not args.chapter:
+        raise InputError("medialit report", "--exercise", "the command needs to know which exercise the class did.",
+                         "add --exercise path/to/exercise.yml, or --chapter NAME (the chapter's own exercise).")
+    labels, lines, difficulty, chapter = args.labels, args.lines, None, None
+    exercise_file = args.exercise
+    if args.chapter:
+        page, tagger = find_chapter(args.book, args.chapter, args.exercise)
+        exercise_file = exercise_file or tagger.exercise
+        labels = labels or list(tagger.labels) or None
+        lines = lines or tagger.lines
+        difficulty, chapter = tagger.difficulty, {"name": page.name, "title": page.title}
+    exercise = load_exercise(exercise_file)
+    exercise.restricted(labels, lines)  # unknown labels and lines outside the article are refused here
     # The libraries and the exercise last as long as this command: frozen, they are left out of the
     # collector's full passes, which otherwise rescan them again and again while a big class is read.
     gc.freeze()
-    report = class_report(args.handins, exercise)
-    out = Path(args.out) if args.out else Path(args.handins).resolve().parent / f"{exercise.id}-class-report"
+    report = class_report(args.handins, exercise, labels, lines, difficulty, chapter,
+                          helpers=args.jobs or default_helpers())
+    out = Path(args.out) if args.out else Path(args.handins).resolve().parent / (
+        f"{exercise.id}-{chapter['name']}-class-report" if chapter else f"{exercise.id}-class-report")
     written = report.save(out)
+    summary = report.summary
+    for sentence in report.sentences():
+        print(one_line(sentence))
     if report.students:
-        print(one_line(f"{len(report.students)} hand-ins used; report in {out} ({len(written)} files; "
-                       "open report.html)."))
-        print(report.class_scores().to_string())
+        for item in most_missed(summary, 3):
+            print(one_line(f"  most missed: “{item['quote']}” (L{item['line']}), found by "
+                           f"{item['hit'] + item['boundary']} of {len(report.students)}"))
+        print(one_line(f"Report in {out} ({len(written)} files): open report.html; gradebook.csv has one row per "
+                       "student."))
     else:
         print(one_line(f"No hand-in in {args.handins} could be used for exercise {exercise.id!r}; the reasons are "
-                       f"below and in {out / 'skipped.csv'}."))
+                       f"below and in {out / 'problems.csv'}."))
     if report.skipped:
         print(one_line(f"{len(report.skipped)} file(s) left out{_first_few(len(report.skipped))}, all of them in "
-                       f"{out / 'skipped.csv'}:"))
+                       f"{out / 'problems.csv'}:"))
         for skipped in report.skipped[:SHOWN]:
-            print(f"  left out {one_line(skipped.file)}: {one_line(skipped.reason)}")
-    if not report.orphans.empty:
-        students = report.orphans["student"].nunique()
-        print(one_line(f"{len(report.orphans)} tag(s) left out of {students} hand-in(s) that were used"
-                       f"{_first_few(len(report.orphans))}, all of them in {out / 'orphans.csv'}:"))
-        for orphan in report.orphans.head(SHOWN).itertuples(index=False):
-            print("  " + one_line(f"tag left out of {orphan.student}'s hand-in: {orphan.place}: {orphan.problem} "
-                                  f"Fix: {orphan.fix}"))
-    return 1 if report.skipped or not report.orphans.empty else 0
+            where = f"{skipped['place']}: " if skipped["place"] else ""
+            print("  " + one_line(f"left out {skipped['file']}: {where}{skipped['problem']} Fix: {skipped['fix']}"))
+    if report.orphans:
+        students = len({o["student"] for o in report.orphans})
+        print(one_line(f"{len(report.orphans)} tag(s) or answer(s) left out of {students} hand-in(s) that were used"
+                       f"{_first_few(len(report.orphans))}, all of them in {out / 'problems.csv'}:"))
+        for orphan in report.orphans[:SHOWN]:
+            print("  " + one_line(f"left out of {orphan['student']}'s hand-in: {orphan['place']}: "
+                                  f"{orphan['problem']} Fix: {orphan['fix']}"))
+    return 1 if report.skipped or report.orphans else 0
 
 
 def _first_few(count: int) -> str:
@@ -136,6 +158,27 @@ def _export(args) -> int:
     return 1 if findings else 0
 
 
+def _label_list(value: str) -> list[str]:
+    from ..core.chapters import parse_labels
+
+    return parse_labels(value)
+
+
+def _lines(value: str) -> tuple[int, int]:
+    from ..core.exercise import parse_lines
+
+    try:
+        return parse_lines(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 64:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes: give a whole number from 1 to 64.")
+    return int(value)
+
+
 def _confidence(value: str) -> float:
     try:
         number = float(value)
@@ -173,8 +216,14 @@ def add_subcommands(subparsers, parents: list) -> None:
 
     p = subparsers.add_parser("report", parents=parents, help="a class report from a folder of hand-in files")
     p.add_argument("handins", help="the folder with the students' hand-in files")
-    p.add_argument("--exercise", required=True, help="the exercise.yml file")
-    p.add_argument("--out", help="folder for the CSV files and report.html")
+    p.add_argument("--exercise", help="the exercise.yml file (with --chapter: the chapter's own, if left out)")
+    p.add_argument("--chapter", help="only what this chapter's Tagger asks for (its lines and labels), e.g. "
+                                     "claims or 03-claims; read from the book's pages")
+    p.add_argument("--labels", type=_label_list, help="only these labels, comma-separated (e.g. claim,source)")
+    p.add_argument("--lines", type=_lines, help="only this part of the article, e.g. 1-18")
+    p.add_argument("--book", default="book", help="the book folder, for --chapter (default: book)")
+    p.add_argument("--jobs", type=_jobs, help="how many processes share a big class (default: one per core)")
+    p.add_argument("--out", help="folder for the CSV files, summary.json and report.html")
     p.set_defaults(run=_report)
 
     p = subparsers.add_parser("export", parents=parents,

@@ -36,7 +36,9 @@ def _check(args) -> int:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
         print(report_text(report, exercise, args.audience, reveal=args.reveal), end="")
-    return OK if report.scores["all"].f1 == 1.0 and not report.orphans else FINDINGS
+    for finding in handin.answer_findings:  # written answers are not checked, but one that cannot be read is said
+        print(one_line(f"written answer left out: {finding}"), file=sys.stderr if args.json else sys.stdout)
+    return OK if report.scores["all"].f1 == 1.0 and not report.orphans and not handin.answer_findings else FINDINGS
 
 
 def _lines(value: str) -> tuple[int, int]:

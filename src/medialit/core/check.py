@@ -6,8 +6,9 @@ Sentences are made from a Report by `messages.py`, never here.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -43,16 +44,19 @@ def jaccard(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
 def meetings(tags: list[Tag], exercise: Exercise) -> list[dict[int, Meeting]]:
     """For each tag, the key items (by index in `exercise.key`) it shares a code point with.
 
-    Spans (main and accepted) are sorted by start, so a tag is compared only with the spans that
-    start in a window before its end. Of an item's spans, the first with the highest overlap counts.
+    The key's spans (main and accepted) are sorted by start; a tag meets the spans that hold its first
+    code point and those that start inside it, and no others. Of an item's spans, the first (in that
+    order) with the highest overlap counts.
     """
-    starts, spans, longest = exercise.span_table
+    starts, spans, _ = exercise.span_table
+    holding = exercise.spans_holding
     out: list[dict[int, Meeting]] = []
     for tag in tags:
         met: dict[int, Meeting] = {}
-        for j in range(bisect_left(starts, tag.start - longest), bisect_left(starts, tag.end)):
-            start, end, k = spans[j]
-            overlap = jaccard(tag.start, tag.end, start, end)
+        t_start, t_end = tag.start, tag.end
+        for start, end, k in (*holding.get(t_start, ()),
+                              *spans[bisect_right(starts, t_start):bisect_left(starts, t_end)]):
+            overlap = jaccard(t_start, t_end, start, end)
             if overlap > 0 and (k not in met or overlap > met[k].overlap):
                 met[k] = Meeting(overlap, start, end)
         out.append(met)
@@ -80,6 +84,116 @@ def assign(rows: list[int], cols: list[int], met: list[dict[int, Meeting]]) -> d
     return {tag_at[r]: item_at[c] for r, c in zip(chosen.tolist(), picked.tolist()) if weights[r, c] > 0}
 
 
+@dataclass
+class Comparison:
+    """How one hand-in's tags meet the key: the one-to-one matching every verdict comes from.
+
+    `check()` turns it into a whole Report; the class report asks it only for the key items a tag
+    met (`item_results(missed=False)`), which is all it counts, so a class of thousands is quick."""
+
+    ex: Exercise                 # the exercise as restricted to the labels and lines checked
+    difficulty: str
+    tags: list[Tag]              # the hand-in's tags in those labels and lines, in file order
+    met: list[dict[int, Meeting]]
+    match: dict[int, int]        # tag index -> item index, one to one within each label
+    wrong_label: dict[int, int]  # required item index -> a tag of another label on nearly its words
+    orphans: tuple[Orphan, ...]
+
+    @cached_property
+    def tag_of_item(self) -> dict[int, int]:
+        return {k: t for t, k in self.match.items()}
+
+    @cached_property
+    def item_verdicts(self) -> dict[int, str]:
+        """The verdict of every key item some tag met (the others are `missed`)."""
+        out = {k: "hit" if self.met[t][k].overlap >= self.ex.tolerance else "boundary"
+               for k, t in self.tag_of_item.items()}
+        out.update((k, "wrong-label") for k in self.wrong_label)
+        return out
+
+    def item_result(self, k: int) -> ItemResult:
+        item, verdict = self.ex.key[k], self.item_verdicts.get(k, "missed")
+        if verdict == "missed":
+            return ItemResult(item.id, item.label, item.line, item.start, item.end, item.quote, item.optional,
+                              "missed", None, None, None, 0.0, {}, None, item.why, item.hints)
+        t = self.tag_of_item.get(k, self.wrong_label.get(k))
+        tag, matched = self.tags[t], verdict != "wrong-label"
+        challenge = self.difficulty == "challenge"
+        return ItemResult(item.id, item.label, item.line, item.start, item.end, item.quote, item.optional, verdict,
+                          tag.id, tag.label, tag.quote, self.met[t][k].overlap,
+                          _attr_results(tag, item, self.ex, challenge) if matched else {},
+                          _attribution(tag, item, self._item_of_tag_id, self.ex, challenge) if matched else None,
+                          item.why, item.hints)
+
+    def item_results(self, missed: bool = True) -> list[ItemResult]:
+        """Every key item's result in key order; with `missed=False` only those some tag met."""
+        if missed:
+            return [self.item_result(k) for k in range(len(self.ex.key))]
+        return [self.item_result(k) for k in sorted(self.item_verdicts)]
+
+    @cached_property
+    def _item_of_tag_id(self) -> dict[str, KeyItem]:
+        return {self.tags[t].id: self.ex.key[k] for t, k in self.match.items()}
+
+    def tag_results(self) -> list[TagResult]:
+        ex, key, met = self.ex, self.ex.key, self.met
+        item_of_wrong_tag = {t: k for k, t in self.wrong_label.items()}
+        out = []
+        for t, tag in enumerate(self.tags):
+            k = self.match.get(t, item_of_wrong_tag.get(t))
+            trap = None
+            if t in self.match:
+                verdict = "defensible" if key[k].optional else "matched" if self.item_verdicts[k] == "hit" else "close"
+            elif k is not None:
+                verdict = "wrong-label"
+            else:
+                trap = next((d for d in ex.distractors if tag.label in d.labels and tag.start < d.end
+                             and d.start < tag.end), None)
+                verdict = "distractor" if trap is not None else "extra"
+            linked = key[k] if k is not None else trap
+            out.append(TagResult(
+                tag_id=tag.id, label=tag.label, line=ex.article.line_of(tag.start), start=tag.start, end=tag.end,
+                quote=tag.quote, verdict=verdict, key_id=linked.id if linked else None,
+                key_label=key[k].label if k is not None else None, key_quote=linked.quote if linked else None,
+                key_line=linked.line if linked else None, overlap=met[t][k].overlap if k is not None else 0.0,
+                why=linked.why if linked else "",
+                findings=tuple(_findings(tag, verdict, met[t], k, t, self.tag_of_item, ex))))
+        return out
+
+    def scores(self, items: list[ItemResult], tags: list[TagResult]) -> dict[str, Score]:
+        """Scores from the item and tag results (missed items may be left out: they count only as required)."""
+        return _scores(self.ex, items, tags)
+
+    def report(self) -> Report:
+        items, tags = self.item_results(), self.tag_results()
+        ex = self.ex
+        return Report(exercise=ex.id, article_sha256=ex.article.sha256, difficulty=self.difficulty,
+                      labels=tuple(ex.labels), lines=tuple(ex.lines) if ex.lines else None,
+                      items=tuple(items), tags=tuple(tags), scores=self.scores(items, tags), orphans=self.orphans)
+
+
+def compare(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
+            difficulty: str | None = None, lines: tuple[int, int] | None = None, *,
+            rules_held: bool = False) -> Comparison:
+    """Match a hand-in's tags to the key (see `check`, which makes a Report of it).
+
+    `rules_held=True` is for a hand-in just read with `load_handin(path, exercise)`, whose tags have
+    passed the hand-in rules against this exercise already; any other is held to them (`for_check`)."""
+    if not rules_held:
+        handin = for_check(handin, exercise)
+    ex = exercise.restricted(labels, lines)
+    tags = [t for t in handin.tags if t.label in ex.labels and ex.covers(t.start, t.end)]
+    met = meetings(tags, ex)
+    match: dict[int, int] = {}  # tag index -> item index, one to one within each label
+    for label in ex.labels:
+        match.update(assign([t for t, tag in enumerate(tags) if tag.label == label],
+                            ex.item_indices(label), met))
+    tag_of_item = {k: t for t, k in match.items()}
+    orphans = tuple(Orphan(f.place, f.code, dict(f.args)) for f in handin.findings)
+    return Comparison(ex, difficulty or ex.difficulty, tags, met, match,
+                      _wrong_label_pairs(tags, met, match, tag_of_item, ex), orphans)
+
+
 def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
           difficulty: str | None = None, lines: tuple[int, int] | None = None) -> Report:
     """Compare a hand-in with the key (see the formats page for every rule).
@@ -89,70 +203,7 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
 
     The hand-in is held to the hand-in rules first (`for_check`): one for another exercise or article
     is refused (`InputError`), and a tag that breaks a rule is left out and listed with the orphans."""
-    handin = for_check(handin, exercise)
-    ex = exercise.restricted(labels, lines)
-    difficulty = difficulty or ex.difficulty
-    challenge = difficulty == "challenge"
-    tags = [t for t in handin.tags if t.label in ex.labels and ex.covers(t.start, t.end)]
-    met = meetings(tags, ex)
-    key = ex.key
-
-    match: dict[int, int] = {}  # tag index -> item index, one to one within each label
-    for label in ex.labels:
-        match.update(assign([t for t, tag in enumerate(tags) if tag.label == label],
-                            ex.item_indices(label), met))
-    tag_of_item = {k: t for t, k in match.items()}
-    item_of_tag_id = {tags[t].id: key[k] for t, k in match.items()}
-    wrong_label = _wrong_label_pairs(tags, met, match, tag_of_item, ex)
-    item_of_wrong_tag = {t: k for k, t in wrong_label.items()}
-
-    item_verdicts: list[str] = []
-    items_out = []
-    for k, item in enumerate(key):
-        t = tag_of_item.get(k, wrong_label.get(k))
-        if t is None:
-            item_verdicts.append("missed")
-            items_out.append(ItemResult(item.id, item.label, item.line, item.start, item.end, item.quote,
-                                        item.optional, "missed", None, None, None, 0.0, {}, None, item.why,
-                                        item.hints))
-            continue
-        tag, matched = tags[t], k in tag_of_item
-        verdict = ("hit" if met[t][k].overlap >= ex.tolerance else "boundary") if matched else "wrong-label"
-        item_verdicts.append(verdict)
-        items_out.append(ItemResult(
-            key_id=item.id, label=item.label, line=item.line, start=item.start, end=item.end, quote=item.quote,
-            optional=item.optional, verdict=verdict, tag_id=tag.id, tag_label=tag.label, tag_quote=tag.quote,
-            overlap=met[t][k].overlap,
-            attrs=_attr_results(tag, item, ex, challenge) if matched else {},
-            attribution=_attribution(tag, item, item_of_tag_id, ex, challenge) if matched else None,
-            why=item.why, hints=item.hints))
-
-    tags_out = []
-    for t, tag in enumerate(tags):
-        k = match.get(t, item_of_wrong_tag.get(t))
-        trap = None
-        if t in match:
-            verdict = "defensible" if key[k].optional else "matched" if item_verdicts[k] == "hit" else "close"
-        elif k is not None:
-            verdict = "wrong-label"
-        else:
-            trap = next((d for d in ex.distractors if tag.label in d.labels and tag.start < d.end
-                         and d.start < tag.end), None)
-            verdict = "distractor" if trap is not None else "extra"
-        linked = key[k] if k is not None else trap
-        tags_out.append(TagResult(
-            tag_id=tag.id, label=tag.label, line=ex.article.line_of(tag.start), start=tag.start, end=tag.end,
-            quote=tag.quote, verdict=verdict, key_id=linked.id if linked else None,
-            key_label=key[k].label if k is not None else None, key_quote=linked.quote if linked else None,
-            key_line=linked.line if linked else None, overlap=met[t][k].overlap if k is not None else 0.0,
-            why=linked.why if linked else "",
-            findings=tuple(_findings(tag, verdict, met[t], k, t, tag_of_item, ex))))
-
-    orphans = tuple(Orphan(f.place, f.code, dict(f.args)) for f in handin.findings)
-    return Report(exercise=ex.id, article_sha256=ex.article.sha256, difficulty=difficulty,
-                  labels=tuple(ex.labels), lines=tuple(ex.lines) if ex.lines else None,
-                  items=tuple(items_out), tags=tuple(tags_out), scores=_scores(ex, items_out, tags_out),
-                  orphans=orphans)
+    return compare(handin, exercise, labels, difficulty, lines).report()
 
 
 def _wrong_label_pairs(tags: list[Tag], met: list[dict[int, Meeting]], match: dict[int, int],
@@ -182,13 +233,12 @@ def _wrong_label_pairs(tags: list[Tag], met: list[dict[int, Meeting]], match: di
 
 
 def _attr_results(tag: Tag, item: KeyItem, ex: Exercise, challenge: bool) -> dict[str, AttrResult]:
-    spec = ex.labels[item.label]
+    spec = ex.labels[item.label].attrs
+    given_attrs = tag.attrs
     out = {}
-    for name, value in item.attrs.items():
-        expected = tuple(value) if isinstance(value, list) else (value,)
-        given = tag.attrs.get(name)
-        given = None if given in (None, "") else given
-        if spec.attrs.get(name) == FREE_TEXT:
+    for name, expected in item.expected_attrs.items():
+        given = given_attrs.get(name) or None
+        if spec.get(name) == FREE_TEXT:
             verdict = "free"
         elif given is None:
             if not challenge:
@@ -334,8 +384,12 @@ class _Tally:
 
 def _scores(ex: Exercise, items_out: list[ItemResult], tags_out: list[TagResult]) -> dict[str, Score]:
     """Per label and for all labels together: precision, recall and F1 with partial credit for overlap,
-    and plain counts (found of required, tags that meet the key)."""
+    and plain counts (found of required, tags that meet the key). Every required item of the exercise
+    counts as required; `items_out` need hold only the items some tag met (a missed one adds nothing)."""
     tally = {label: _Tally() for label in [*ex.labels, "all"]}
+    for label, count in ex.required_counts.items():
+        tally[label].required += count
+        tally["all"].required += count
     for tag in tags_out:
         for c in (tally[tag.label], tally["all"]):
             c.tagged += 1
@@ -344,7 +398,6 @@ def _scores(ex: Exercise, items_out: list[ItemResult], tags_out: list[TagResult]
     for item in items_out:
         for c in (tally[item.label], tally["all"]):
             if not item.optional:
-                c.required += 1
                 c.found += item.verdict in ("hit", "boundary")
                 c.credit += 1.0 if item.verdict == "hit" else item.overlap if item.verdict == "boundary" else 0.0
             for attr in item.attrs.values():

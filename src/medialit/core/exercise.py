@@ -58,6 +58,11 @@ class KeyItem:
     confidence: float | None = None   # how sure the suggestion was (0-1), for a draft
 
     @cached_property
+    def expected_attrs(self) -> dict[str, tuple[str, ...]]:
+        """Each attribute's accepted values as a tuple (a key file gives one value or a list)."""
+        return {name: tuple(value) if isinstance(value, list) else (value,) for name, value in self.attrs.items()}
+
+    @cached_property
     def spans(self) -> list[Span]:
         """The main span and every accepted alternative."""
         return [Span(self.start, self.end, self.quote), *self.accept]
@@ -125,6 +130,12 @@ class Exercise:
     def _indices_by_label(self) -> dict[str, list[int]]:
         return {label: [n for n, k in enumerate(self.key) if k.label == label] for label in self.labels}
 
+    @cached_property
+    def required_counts(self) -> dict[str, int]:
+        """How many required (not optional) key items each label has."""
+        return {label: sum(not self.key[n].optional for n in indices)
+                for label, indices in self._indices_by_label.items()}
+
     def item_indices(self, label: str) -> list[int]:
         """Where the key items of one label are in `key`, in key order."""
         return self._indices_by_label.get(label, [])
@@ -153,6 +164,15 @@ class Exercise:
         starts; and the longest span's length. The checker meets tags with spans through it."""
         spans = sorted((s.start, s.end, n) for n, k in enumerate(self.key) for s in k.spans)
         return [s[0] for s in spans], spans, max((end - start for start, end, _ in spans), default=0)
+
+    @cached_property
+    def spans_holding(self) -> dict[int, tuple[tuple[int, int, int], ...]]:
+        """Code point -> the spans of `span_table` that hold it (start <= point < end), in table order."""
+        holding: dict[int, list[tuple[int, int, int]]] = {}
+        for span in self.span_table[1]:
+            for point in range(span[0], span[1]):
+                holding.setdefault(point, []).append(span)
+        return {point: tuple(found) for point, found in holding.items()}
 
     def restricted(self, labels: list[str] | None = None, lines: tuple[int, int] | None = None) -> "Exercise":
         """The same exercise with only some labels, or only the key items on some lines (the part of

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS, SHA256_PATTERN
+from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_ANSWER_CHARS, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS, SHA256_PATTERN
 from .errors import Finding, InputError, visible
 from .exercise import is_id
 from .files import HANDIN, decode_utf8, read_bytes, write_file
@@ -39,6 +39,9 @@ HANDIN_CHECKS = FILE_CHECKS + REFUSALS
 # message escapes it for where it goes (terminal, HTML, CSV).
 TAG_PROBLEMS = ("tag-not-object", "tag-bad-field", "tag-bad-text", "duplicate-id", "outside-article", "orphan",
                 "unknown-label", "unknown-attribute", "bad-attribute-value", "bad-source-link")
+# Why one written answer is left out (the rest of the hand-in loads), in the order the checks run;
+# answers are checked after the tags, in file order. Their sentences are `handin-<code>` too.
+ANSWER_PROBLEMS = ("answer-bad-id", "answer-bad-field", "answer-bad-text", "answer-too-long")
 _WORDS = Renderer({}, "teacher")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -92,6 +95,18 @@ class Tag:
                    dict(data.get("attrs") or {}), list(data.get("source_ids") or ()), data.get("note") or "")
 
 
+@dataclass(frozen=True)
+class Answer:
+    """A student's written answer to one question of the book (a reflection, a write-it-down task):
+    what the student wrote, and the question as the page showed it."""
+
+    text: str
+    question: str = ""
+
+    def to_json(self) -> dict:
+        return {"question": self.question, "text": self.text}
+
+
 @dataclass
 class HandIn:
     exercise: str
@@ -100,15 +115,20 @@ class HandIn:
     student: str = ""
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # tags left out
     file: str = ""
+    answers: dict[str, Answer] = field(default_factory=dict)  # answer id -> answer, in file order
+    answer_findings: list[Finding] = field(default_factory=list)  # written answers left out
     # The exercise (whole) and the tags it was read against: Check need not look at them again.
     _read_for: tuple = field(default=(), repr=False, compare=False)
 
     def to_json(self) -> dict:
-        return {"format": HANDIN_FORMAT, "exercise": self.exercise, "article_sha256": self.article_sha256,
+        data = {"format": HANDIN_FORMAT, "exercise": self.exercise, "article_sha256": self.article_sha256,
                 "student": self.student, "created": self.created, "updated": self.updated,
                 "tags": [t.to_json() for t in self.tags]}
+        if self.answers:
+            data["answers"] = {answer_id: a.to_json() for answer_id, a in self.answers.items()}
+        return data
 
     def save(self, path: str | Path, replace: bool = True) -> None:
         write_file(path, json.dumps(self.to_json(), ensure_ascii=False, indent=1), replace=replace)
@@ -189,7 +209,10 @@ def read_json(text: str, file: str):
     """Decode a hand-in's JSON; refused with `not-json`, `too-deep` or `number-too-long`, whichever
     comes first in the text."""
     try:
-        data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
+        if _LONG_NUMBER.search(text) is None:  # no number is too long: Python's own number parsing is quicker
+            data = json.loads(text, parse_constant=_no_constant)
+        else:
+            data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         first = _first_limit(text, err.pos)
         if first is None:
@@ -222,6 +245,9 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
         if value is not None and type(value) is not str:
             raise refusal("bad-field", file, f"`{name}`", field=name)
         fields[name] = value or ""
+    answers_raw = data.get("answers")
+    if answers_raw is not None and type(answers_raw) is not dict:
+        raise refusal("bad-field", file, "`answers`", field="answers")
     if not is_id(fields["exercise"]):
         raise refusal("bad-field", file, "`exercise`", field="exercise")
     if not _SHA256.fullmatch(fields["article_sha256"]):
@@ -236,9 +262,41 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
     if exercise is not None:
         _same_exercise(handin, exercise)
     handin.tags, handin.findings = _sort_tags(tags_raw, exercise)
+    handin.answers, handin.answer_findings = read_answers(answers_raw or {})
     if exercise is not None:
         handin._read_for = _reading(handin, exercise)
     return handin
+
+
+def read_answers(raw: dict) -> tuple[dict[str, Answer], list[Finding]]:
+    """The written answers that pass every check, and a finding for each one left out, in the order of
+    their ids (code point by code point: JavaScript's objects do not keep a file's order of all keys)."""
+    answers: dict[str, Answer] = {}
+    findings: list[Finding] = []
+    for answer_id, value in sorted(raw.items()):
+        problem = _answer_problem(answer_id, value)
+        if problem is not None:
+            findings.append(_finding(problem[0], f"answer {shown(answer_id)}", **problem[1]))
+        else:
+            answers[answer_id] = Answer(value["text"], value.get("question") or "")
+    return answers, findings
+
+
+def _answer_problem(answer_id: str, value) -> tuple[str, dict] | None:
+    """What is wrong with one written answer, or None (exact JSON types)."""
+    if not is_id(answer_id):
+        return "answer-bad-id", {"id": answer_id}
+    if type(value) is not dict or type(value.get("text")) is not str:
+        return "answer-bad-field", {"field": "text"}
+    question = value.get("question")
+    if question is not None and type(question) is not str:
+        return "answer-bad-field", {"field": "question"}
+    for name in ("question", "text"):
+        if _SURROGATE.search(value.get(name) or ""):
+            return "answer-bad-text", {"field": name}
+    if len(value["text"]) > MAX_ANSWER_CHARS:
+        return "answer-too-long", {"length": len(value["text"]), "limit": MAX_ANSWER_CHARS}
+    return None
 
 
 def _same_exercise(handin: HandIn, exercise) -> None:

@@ -20,19 +20,17 @@ import shutil
 from pathlib import Path
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..authoring.keyfile import page_authoring
-from ..core.contract import DIFFICULTIES, MODES
+from ..core.chapters import TAGGER_OPTIONS
 from ..core.errors import InputError
-from ..core.exercise import parse_lines
 from ..core.exercise_file import load_exercise
 from .page_data import pack_exercise
 
 STATIC = Path(__file__).parent / "static"
-STATIC_FILES = ("book-page.js", "tagger.css")
+STATIC_FILES = ("book-page.js", "tagger.css", "class-report.js", "class-report.css")
 STATIC_DIR = "_static/medialit"
 PAGE_SCRIPT = "medialit/book-page.js"
 LOADING = "The tagger is starting. It needs JavaScript."
@@ -57,28 +55,18 @@ def script_json(data) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def parse_labels(value: str | None) -> list[str]:
-    """`claim source`, `claim, source` or empty (all labels)."""
-    return [name for name in (value or "").replace(",", " ").split() if name]
-
-
 class TaggerDirective(SphinxDirective):
     required_arguments = 1
     optional_arguments = 0
     final_argument_whitespace = False
     has_content = False
-    option_spec = {
-        "labels": directives.unchanged,
-        "difficulty": lambda v: directives.choice(v, DIFFICULTIES),
-        "mode": lambda v: directives.choice(v, MODES),
-        "lines": parse_lines,
-    }
+    option_spec = TAGGER_OPTIONS  # the same readers as `medialit report --chapter` (core/chapters.py)
 
     def run(self):
         rel, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         path = Path(absolute)
         self.env.note_dependency(rel)
-        labels = parse_labels(self.options.get("labels"))
+        labels = self.options.get("labels", [])
         try:
             exercise = load_exercise(path)
             compiled = exercise.compile(labels=labels or None, difficulty=self.options.get("difficulty"),
@@ -186,6 +174,8 @@ def _merge_author_pages(app, env, docnames, other) -> None:
 
 
 def setup(app):
+    app.setup_extension("medialit.web.answers")
+    app.setup_extension("medialit.web.class_report_page")
     app.add_node(tagger_node, html=(visit_tagger_html, None), latex=(skip_node, None), text=(skip_node, None),
                  man=(skip_node, None), texinfo=(skip_node, None))
     app.add_directive("tagger", TaggerDirective)

@@ -1,0 +1,134 @@
+// @ts-check
+// A class's hand-in files, read and checked one at a time into the class summary: the browser's
+// side of src/medialit/classroom/class_report.py (class_report, read_one). The class-report page
+// runs it in a Web Worker; a test runs it under Node on the sample class and compares the summary
+// with `medialit report`'s.
+
+import { checkTags, restrict } from "../core/check.js";
+import { MAX_HANDIN_BYTES, byCodePoint, readHandin } from "../core/handin.js";
+import { problemMessage, renderer } from "../core/messages.js";
+import { Tally, outcome, scopeOf } from "./tally.js";
+
+/** @typedef {import("../core/types.js").Exercise} Exercise */
+/** @typedef {import("../core/handin.js").Problem} Problem */
+/**
+ * One file as the page got it: its path (below the folder chosen, if one was), and its bytes or the
+ * file itself (read only when it is small enough for a hand-in).
+ * @typedef {{name: string, bytes?: ArrayBuffer | Uint8Array, file?: Blob}} ClassFile
+ */
+/**
+ * What to measure: some labels and lines (none: all) at a difficulty, and the chapter that asks for them.
+ * @typedef {{labels?: string[], lines?: number[] | null, difficulty?: string,
+ *   chapter?: {name: string, title: string} | null}} Measure
+ */
+
+const TEACHER = renderer([], "teacher");
+
+/**
+ * A hand-in problem in the teacher's words, as the Python reader writes it into a Finding.
+ * @param {Problem} problem
+ */
+export function problemWords(problem) {
+  const message = problemMessage(problem.code, problem.args);
+  return {
+    code: problem.code,
+    place: problem.place,
+    problem: TEACHER.render(message),
+    fix: TEACHER.render(message, "fix"),
+  };
+}
+
+/**
+ * The files in the order Python reads a folder (by path, part by part), hidden ones left out.
+ * @template {{name: string}} F
+ * @param {F[]} files
+ * @returns {F[]}
+ */
+export function inFolderOrder(files) {
+  const parts = (/** @type {string} */ name) => name.split("/");
+  return files
+    .filter((f) => !parts(f.name).some((part) => part.startsWith(".")))
+    .sort((a, b) => {
+      const x = parts(a.name);
+      const y = parts(b.name);
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const d = byCodePoint(x[i], y[i]);
+        if (d) return d;
+      }
+      return x.length - y.length;
+    });
+}
+
+/**
+ * One file, read, checked and boiled down (class_report.read_one).
+ * @param {Exercise} exercise the whole compiled exercise
+ * @param {string[]} chars the article's code points
+ * @param {Measure} measure
+ * @param {Uint8Array | null} bytes the file's bytes, or null when it is too big to be read
+ * @returns {{skip: Problem} | {student: string, got: import("./tally.js").Outcome,
+ *   leftOut: import("./tally.js").Problem[], answers: {id: string, question: string, text: string}[]}}
+ */
+export function readOne(exercise, chars, measure, bytes) {
+  if (bytes === null || bytes.length > MAX_HANDIN_BYTES) {
+    return { skip: { code: "too-big", place: "", args: { limit_mb: MAX_HANDIN_BYTES / 1048576 } } };
+  }
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { skip: { code: "not-utf8", place: "", args: {} } };
+  }
+  const read = readHandin(text, exercise, chars);
+  if (!read.ok) return { skip: read.refusal };
+  const options = { labels: measure.labels || [], lines: measure.lines || undefined, difficulty: measure.difficulty };
+  const report = checkTags(exercise, { tags: read.tags, orphans: read.orphans }, options);
+  const notes = new Map(read.tags.filter((t) => t.note).map((t) => [t.id, t.note]));
+  return {
+    student: read.student,
+    got: outcome(report.items, report.tags, report.scores, report.labels, notes),
+    leftOut: [...read.orphans, ...read.answer_problems].map(problemWords),
+    answers: Object.entries(read.answers).map(([id, a]) => ({ id, question: a.question, text: a.text })),
+  };
+}
+
+/**
+ * A file's bytes, or null when it is bigger than a hand-in may be (it is then not read at all).
+ * @param {ClassFile} file
+ * @returns {Promise<Uint8Array | null>}
+ */
+async function bytesOf(file) {
+  if (file.bytes) return file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(file.bytes);
+  if (!file.file || file.file.size > MAX_HANDIN_BYTES) return null;
+  return new Uint8Array(await file.file.arrayBuffer());
+}
+
+/**
+ * The class summary of some files (class_report.class_report): each file is read, checked and
+ * dropped before the next; `pause` is awaited between files (the page's own thread uses it to stay
+ * responsive), and `progress` hears how many are done.
+ * @param {Exercise} exercise
+ * @param {ClassFile[]} files
+ * @param {Measure} measure
+ * @param {{pause?: () => Promise<void>, progress?: (done: number, total: number) => void}} [hooks]
+ */
+export async function summarize(exercise, files, measure, hooks = {}) {
+  const chars = Array.from(exercise.article.text);
+  const restricted = restrict(exercise, { labels: measure.labels || [], lines: measure.lines || undefined });
+  const tally = new Tally(
+    scopeOf(exercise, restricted, measure.difficulty, measure.chapter || null),
+    exercise.article.tokens,
+  );
+  const ordered = inFolderOrder(files);
+  for (const [k, file] of ordered.entries()) {
+    const read = readOne(exercise, chars, measure, await bytesOf(file));
+    if ("skip" in read) {
+      const words = problemWords(read.skip);
+      tally.skip(file.name, words.code, words.place, words.problem, words.fix);
+    } else {
+      tally.add(read.student, k + 1, file.name, read.got, read.leftOut, read.answers);
+    }
+    hooks.progress?.(k + 1, ordered.length);
+    if (hooks.pause) await hooks.pause();
+  }
+  return tally.summary();
+}

@@ -1,0 +1,108 @@
+// @ts-check
+// The heat map of one label: the article's lines in scope, each word shaded by how many students
+// tagged it with the label, and the key's items of that label outlined (a shape, not a colour, so
+// that the key shows in print and to everyone). As report_page.heat_html does for report.html.
+
+import { h } from "../tagger/dom.js";
+
+/** @typedef {import("../core/types.js").Exercise} Exercise */
+
+const COLOURS = /** @type {Record<string, number[]>} */ ({
+  claim: [31, 119, 180],
+  source: [44, 160, 44],
+  loaded: [214, 39, 40],
+  cue: [148, 103, 189],
+});
+const OTHER = [90, 90, 90];
+
+/**
+ * Background and text colour for a word `share` (0..1) of the class tagged: the label's colour mixed
+ * into white, and black or white text, whichever reads better on it (report_page.shade).
+ * @param {string} label
+ * @param {number} share
+ * @returns {[string, string]}
+ */
+export function shade(label, share) {
+  const colour = COLOURS[label] || OTHER;
+  const alpha = 0.12 + 0.78 * share;
+  const mixed = colour.map((c) => Math.round(255 * (1 - alpha) + c * alpha));
+  const linear = (/** @type {number} */ c) => {
+    const x = c / 255;
+    return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+  };
+  const lum = 0.2126 * linear(mixed[0]) + 0.7152 * linear(mixed[1]) + 0.0722 * linear(mixed[2]);
+  const text = (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) ? "#000" : "#fff";
+  return [`rgb(${mixed.join(",")})`, text];
+}
+
+/**
+ * @param {Record<string, any>} summary
+ * @param {Exercise} exercise the whole compiled exercise
+ * @param {string} label
+ */
+export function heatMap(summary, exercise, label) {
+  const spec = exercise.labels.find((l) => l.name === label);
+  const title = spec?.title || label;
+  const counts = summary.heat[label];
+  const n = summary.students.length;
+  const [first, last] = summary.lines || [1, Number.POSITIVE_INFINITY];
+  const byId = new Map(exercise.key.map((k) => [k.id, k]));
+  const inKey = new Set();
+  const tokens = exercise.article.tokens.filter((t) => t.line >= first && t.line <= last);
+  for (const item of summary.items) {
+    if (item.label !== label) continue;
+    const key = byId.get(item.key_id);
+    if (!key) continue;
+    for (const t of tokens) if (t.end > key.start && t.start < key.end) inKey.add(t.i);
+  }
+  const article = h("div.mcr-heat-text");
+  /** @type {HTMLElement | null} */
+  let para = null;
+  /** @type {HTMLElement | null} */
+  let run = null;
+  let paraIndex = -1;
+  for (const [k, tok] of tokens.entries()) {
+    if (tok.para !== paraIndex || !para) {
+      paraIndex = tok.para;
+      para = h("p", {}, h("span.mcr-lineno", { "aria-hidden": "true", text: `L${tok.line}` }));
+      article.append(para);
+      run = null;
+    }
+    const keyed = inKey.has(tok.i);
+    if (keyed && !run) {
+      run = h("span.mcr-k");
+      para.append(run);
+    } else if (!keyed) run = null;
+    const where = run || para;
+    const count = counts[tok.i] || 0;
+    if (count) {
+      const [background, colour] = shade(label, n ? count / n : 0);
+      where.append(
+        h("span", {
+          style: `background:${background};color:${colour}`,
+          title: `${title}: ${count} of ${n} students`,
+          text: tok.text,
+        }),
+      );
+    } else where.append(tok.text);
+    const next = tokens[k + 1];
+    const ws = tok.ws.replace(/\n/g, " ");
+    if (ws) (next && next.para === tok.para && inKey.has(next.i) && keyed ? where : para).append(ws);
+    if (next && !inKey.has(next.i)) run = null;
+  }
+  const legend = h(
+    "p.mcr-legend",
+    {},
+    `Darker: more students tagged the word as ${spec?.noun || label}. `,
+    ...[0.1, 0.5, 1].map((s) => {
+      const [background, colour] = shade(label, s);
+      return h("span.mcr-swatch", {
+        style: `background:${background};color:${colour}`,
+        text: `${Math.round(s * 100)}%`,
+      });
+    }),
+    " ",
+    h("span.mcr-k", "outlined: in the key"),
+  );
+  return h("section.mcr-heat", { "aria-label": `${title}: what the class tagged` }, h("h4", title), legend, article);
+}

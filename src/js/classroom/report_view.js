@@ -1,0 +1,266 @@
+// @ts-check
+// The class summary on the class-report page: the same sections as `medialit report`'s report.html
+// (src/medialit/classroom/report_page.py), in plain words for teachers with the figures beside them.
+// Everything from a student or a file reaches the page as text, never as markup.
+
+import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { percent, renderer } from "../core/messages.js";
+import { h } from "../tagger/dom.js";
+import { heatMap } from "./heat_view.js";
+import { completion, mostMissed, scopeMessages } from "./tables.js";
+
+/** @typedef {import("../core/types.js").Exercise} Exercise */
+/** @typedef {Record<string, any>} Summary */
+
+const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
+const LONG = 60; // characters: a cell with more text than this is a long text (a reason, a sentence)
+
+/**
+ * A table with a caption; `rows` of cells (text or elements).
+ * @param {string} caption
+ * @param {string[]} header
+ * @param {(string | number | Node | null)[][]} rows
+ * @param {string} [empty] what to say when there are no rows
+ */
+export function table(caption, header, rows, empty = "None.") {
+  if (!rows.length) return h("p.mcr-none", empty);
+  // a table wider than the page scrolls sideways: the keyboard can reach it and scroll it too
+  return h(
+    "div.mcr-table-wrap",
+    { tabindex: "0", role: "region", "aria-label": caption },
+    h(
+      "table.mcr-table",
+      {},
+      h("caption", caption),
+      h("thead", {}, h("tr", {}, ...header.map((text) => h("th", { scope: "col", text })))),
+      h(
+        "tbody",
+        {},
+        ...rows.map((row) =>
+          h(
+            "tr",
+            {},
+            ...row.map((cell) => {
+              const content = cell === null ? "" : cell instanceof Node ? cell : String(cell);
+              const text = content instanceof Node ? content.textContent || "" : content;
+              // a long text keeps a readable width on a phone; the table scrolls sideways instead
+              return h(text.length > LONG ? "td.mcr-long" : "td", {}, content);
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * "n of N (p%)".
+ * @param {number} n
+ * @param {number} of
+ */
+const share = (n, of) => `${n} of ${of}${of ? ` (${percent(n / of)})` : ""}`;
+
+/**
+ * A section with a heading.
+ * @param {string} id
+ * @param {string} title
+ * @param {...(Node | null)} content
+ */
+const section = (id, title, ...content) =>
+  h("section.mcr-section", { "aria-labelledby": id }, h("h3", { id, text: title }), ...content);
+
+/**
+ * The whole report of one summary.
+ * @param {Summary} summary
+ * @param {Exercise} exercise the whole compiled exercise (labels, tokens, key offsets)
+ * @param {{roster?: Map<string, string> | null, chapterTitle?: string}} [options]
+ */
+export function reportView(summary, exercise, options = {}) {
+  const words = renderer(exercise.labels, "teacher");
+  const specs = new Map(exercise.labels.map((l) => [l.name, l]));
+  const plurals = Object.fromEntries(exercise.labels.map((l) => [l.name, l.plural || `${l.noun}s`]));
+  const n = summary.students.length;
+  const roster = options.roster || null;
+  const shortName = (/** @type {string} */ kind) => words.render({ code: `misconception-${kind}`, args: {} }, "short");
+
+  const students = summary.students.map((/** @type {any} */ s) => {
+    const found = summary.labels.reduce((/** @type {number} */ x, /** @type {string} */ l) => x + s.found[l], 0);
+    const asked = summary.labels.reduce((/** @type {number} */ x, /** @type {string} */ l) => x + s.asked[l], 0);
+    const done = completion(found, asked);
+    const mistakes = KINDS.filter((kind) => s.misconceptions[kind])
+      .map((kind) => `${shortName(kind)} ×${s.misconceptions[kind]}`)
+      .join(", ");
+    return [
+      s.student,
+      ...(roster ? [roster.get(s.student) ?? "(not on the roster)"] : []),
+      s.tags,
+      ...summary.labels.map((/** @type {string} */ l) => `${s.found[l]} of ${s.asked[l]}`),
+      done === null ? "" : `${done}%`,
+      mistakes,
+      s.notes,
+      s.answers,
+    ];
+  });
+  const unmatched = roster
+    ? [...roster.keys()].filter((name) => !summary.students.some((/** @type {any} */ s) => s.student === name))
+    : [];
+
+  const missed = mostMissed(summary).map((/** @type {any} */ i) => [
+    `L${i.line}`,
+    i.quote,
+    specs.get(i.label)?.noun || i.label,
+    share(i.hit + i.boundary, n),
+    i.why,
+  ]);
+  const everyItem = summary.items.map((/** @type {any} */ i) => [
+    `L${i.line}`,
+    i.quote,
+    specs.get(i.label)?.noun || i.label,
+    i.optional ? "optional" : "required",
+    share(i.hit + i.boundary, n),
+    i.wrong_label,
+  ]);
+  const kinds = summary.misconceptions
+    .filter((/** @type {any} */ k) => k.times)
+    .map((/** @type {any} */ k) => [
+      words.render({ code: `misconception-${k.kind}`, args: {} }),
+      share(k.students, n),
+      k.times,
+      k.places
+        .slice(0, 3)
+        .map((/** @type {any} */ p) => `“${p.quote}” (L${p.line}): ${p.students}`)
+        .join("; "),
+    ]);
+  const perStudent = summary.students
+    .filter((/** @type {any} */ s) => KINDS.some((kind) => s.misconceptions[kind]))
+    .map((/** @type {any} */ s) => [s.student, ...KINDS.map((kind) => s.misconceptions[kind])]);
+
+  return h(
+    "div.mcr-report",
+    {},
+    h("h2", {
+      id: "mcr-report-title",
+      tabindex: "-1",
+      text: summary.chapter ? summary.chapter.title : "The whole text",
+    }),
+    h("p.mcr-exercise", summary.title),
+    ...words.sentences(scopeMessages(summary, plurals)).map((text) => h("p.mcr-lead", text)),
+    h("p", "Students are listed by pseudonym in name order, not by score."),
+    section(
+      "mcr-students",
+      "Who handed in what",
+      table(
+        "One row per student",
+        [
+          "Student",
+          ...(roster ? ["Student ID"] : []),
+          "Tags",
+          ...summary.labels.map((/** @type {string} */ l) => `${plurals[l]} found`),
+          "Completion",
+          "Misconceptions",
+          "Notes",
+          "Answers",
+        ],
+        students,
+        "No hand-in could be used: the reasons are under Problems with files.",
+      ),
+      unmatched.length ? h("p", `On the roster, but no hand-in: ${unmatched.join(", ")}.`) : null,
+    ),
+    section(
+      "mcr-missed",
+      "Most missed",
+      table("The required items the fewest students found", ["Line", "Words", "Label", "Found by", "Why"], missed),
+      h(
+        "details.mcr-details",
+        {},
+        h("summary", `Every key item here (${summary.items.length})`),
+        table(
+          "Every key item in the lines and labels reported on",
+          ["Line", "Words", "Label", "Asked", "Found by", "Other label"],
+          everyItem,
+        ),
+      ),
+    ),
+    section(
+      "mcr-misconceptions",
+      "Misconceptions",
+      table(
+        "What students did, how many and where",
+        ["What students did", "Students", "Times", "Where most often (students)"],
+        kinds,
+        "No misconception showed in these tags.",
+      ),
+      perStudent.length
+        ? h(
+            "details.mcr-details",
+            {},
+            h("summary", "Misconceptions per student"),
+            table(
+              "How often each misconception showed in each student's tags",
+              ["Student", ...KINDS.map(shortName)],
+              perStudent,
+            ),
+          )
+        : null,
+    ),
+    section(
+      "mcr-heat",
+      "What the class tagged",
+      h(
+        "p",
+        "Each word is shaded by how many students tagged it: the darker, the more. Outlined words are in the key. " +
+          "Hover a word for the count; the same figures are in the tables above.",
+      ),
+      ...summary.labels.map((/** @type {string} */ label) => heatMap(summary, exercise, label)),
+    ),
+    section("mcr-written", "Written answers", ...answersView(summary)),
+    section(
+      "mcr-notes",
+      "Notes on tags",
+      table(
+        "Each student's notes on their tags",
+        ["Student", "Line", "Label", "Words", "Note"],
+        summary.notes.map((/** @type {any} */ x) => [x.student, `L${x.line}`, x.label, x.quote, x.note]),
+      ),
+    ),
+    section(
+      "mcr-problems",
+      "Problems with files",
+      table(
+        "Files that could not be used",
+        ["File", "Why", "What to do"],
+        summary.skipped.map((/** @type {any} */ s) => [s.file, `${s.place ? `${s.place}: ` : ""}${s.problem}`, s.fix]),
+        "Every file could be used.",
+      ),
+      table(
+        "Tags and answers left out of hand-ins that were used",
+        ["Student", "Where", "Why", "What to do"],
+        summary.orphans.map((/** @type {any} */ o) => [o.student, o.place, o.problem, o.fix]),
+        "Nothing was left out of the hand-ins that were used.",
+      ),
+    ),
+  );
+}
+
+/**
+ * Each question once, with every student's answer under it.
+ * @param {Summary} summary
+ * @returns {Node[]}
+ */
+function answersView(summary) {
+  if (!summary.answers.length) return [h("p.mcr-none", "No written answers in these hand-ins.")];
+  /** @type {Map<string, any[]>} */
+  const byQuestion = new Map();
+  for (const a of summary.answers) {
+    if (!byQuestion.has(a.id)) byQuestion.set(a.id, []);
+    byQuestion.get(a.id)?.push(a);
+  }
+  return [...byQuestion].map(([id, answers]) =>
+    h(
+      "details.mcr-details.mcr-question",
+      {},
+      h("summary", {}, `${answers[0].question || id} `, h("span.mcr-count", `(${id}: ${answers.length})`)),
+      h("dl.mcr-answers", {}, ...answers.flatMap((a) => [h("dt", a.student), h("dd.mcr-answer", a.text)])),
+    ),
+  );
+}

@@ -1,0 +1,81 @@
+// @ts-check
+// A teacher's roster: a CSV file of pseudonym and student ID, joined into the gradebook in the
+// browser only (it is never saved or sent). The first row may name the columns; otherwise the first
+// column is the pseudonym and the second the ID.
+
+const NAME_COLUMNS = ["pseudonym", "nickname", "student", "name"];
+const ID_COLUMNS = ["student id", "id", "student number", "number"];
+
+/**
+ * The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks; a
+ * semicolon is the separator when a line has no comma, as some spreadsheets save it).
+ * @param {string} text
+ * @returns {string[][]}
+ */
+export function csvRows(text) {
+  const body = text.replace(/^\uFEFF/, "");
+  const firstLine = body.split(/\r?\n/, 1)[0] || "";
+  const sep = !firstLine.includes(",") && firstLine.includes(";") ? ";" : ",";
+  /** @type {string[][]} */
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === "") quoted = true;
+    else if (ch === sep) {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && body[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((c) => c.trim()));
+}
+
+/**
+ * The roster in a CSV text: pseudonym -> student ID, and what could not be used, in words.
+ * @param {string} text
+ * @returns {{roster: Map<string, string>, problems: string[]}}
+ */
+export function readRoster(text) {
+  const rows = csvRows(text);
+  /** @type {string[]} */
+  const problems = [];
+  const roster = new Map();
+  if (!rows.length) return { roster, problems: ["The roster file is empty."] };
+  const header = rows[0].map((c) => c.trim().toLowerCase());
+  let name = header.findIndex((c) => NAME_COLUMNS.includes(c));
+  let id = header.findIndex((c) => ID_COLUMNS.includes(c));
+  const named = name >= 0 && id >= 0 && name !== id;
+  if (!named) {
+    name = 0;
+    id = 1;
+  }
+  for (const [n, row] of rows.slice(named ? 1 : 0).entries()) {
+    const who = (row[name] || "").trim();
+    const number = (row[id] || "").trim();
+    const line = n + (named ? 2 : 1);
+    if (!who || !number) {
+      problems.push(`Row ${line} of the roster has no ${who ? "student ID" : "pseudonym"}; it was left out.`);
+    } else if (roster.has(who)) {
+      problems.push(`Row ${line} of the roster names ${who} again; the first row was kept.`);
+    } else roster.set(who, number);
+  }
+  return { roster, problems };
+}

@@ -1,0 +1,219 @@
+// @ts-check
+// The class summary as tables a teacher can open in a spreadsheet: src/medialit/classroom/tables.py
+// step for step, so the page downloads the same CSV text as `medialit report` writes. Every text
+// cell is made safe for a spreadsheet the same way in both (spreadsheetCell).
+
+import contract from "../../medialit/data/contract.json" with { type: "json" };
+
+/** @typedef {import("../core/types.js").Message} Message */
+/** @typedef {Record<string, any>} Summary */
+/** @typedef {(string | number | boolean | null)[]} Row */
+
+const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
+const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
+const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
+
+/**
+ * Found of asked as a whole percentage, halves rounded up; null when nothing was asked.
+ * @param {number} found
+ * @param {number} asked
+ */
+export const completion = (found, asked) => (asked ? Math.floor((found / asked) * 100 + 0.5) : null);
+
+/**
+ * `a`, `a and b`, `a, b and c`.
+ * @param {string[]} words
+ */
+export function andList(words) {
+  if (words.length <= 1) return words[0] || "";
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/**
+ * @param {Summary} summary
+ * @param {string} label
+ * @param {"found" | "asked"} what
+ */
+const total = (summary, label, what) =>
+  summary.students.reduce((/** @type {number} */ sum, /** @type {any} */ s) => sum + s[what][label], 0);
+
+/**
+ * What the report measures and how the class did, per label, as messages for teachers.
+ * @param {Summary} summary
+ * @param {Record<string, string>} plurals
+ * @returns {Message[]}
+ */
+export function scopeMessages(summary, plurals) {
+  /** @type {Message[]} */
+  const out = [
+    { code: "class-students", args: { students: summary.students.length, skipped: summary.skipped.length } },
+  ];
+  const labels = andList(summary.labels.map((/** @type {string} */ label) => plurals[label]));
+  if (summary.lines) {
+    const [first, last] = summary.lines;
+    out.push({ code: "class-scope-lines", args: { first, last, labels } });
+  } else {
+    out.push({ code: "class-scope", args: { labels } });
+  }
+  for (const label of summary.labels) {
+    const found = total(summary, label, "found");
+    const asked = total(summary, label, "asked");
+    if (asked) out.push({ code: "class-label-found", args: { label, found, asked, share: found / asked } });
+  }
+  return out;
+}
+
+/**
+ * The required key items the fewest students found (fewest first, then by line).
+ * @param {Summary} summary
+ * @param {number} [count]
+ */
+export function mostMissed(summary, count = 10) {
+  const required = summary.items
+    .map((/** @type {any} */ item, /** @type {number} */ n) => [n, item])
+    .filter((/** @type {any} */ [, item]) => !item.optional);
+  required.sort(
+    (/** @type {any} */ [n, a], /** @type {any} */ [m, b]) =>
+      a.hit + a.boundary - (b.hit + b.boundary) || a.line - b.line || n - m,
+  );
+  return required.slice(0, count).map((/** @type {any} */ [, item]) => item);
+}
+
+/**
+ * One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label, in
+ * all, and completion %.
+ * @param {Summary} summary
+ * @param {Record<string, string>} plurals
+ * @param {Map<string, string>} [roster] pseudonym -> student ID, joined in the browser only
+ * @returns {Row[]}
+ */
+export function gradebook(summary, plurals, roster) {
+  const labels = summary.labels;
+  const header = ["student", ...(roster ? ["student ID"] : []), "file", "tags"];
+  for (const label of labels) header.push(`${plurals[label]} found`, `${plurals[label]} asked`);
+  /** @type {Row[]} */
+  const rows = [[...header, "found", "asked", "completion %"]];
+  for (const s of summary.students) {
+    /** @type {Row} */
+    const row = [s.student, ...(roster ? [roster.get(s.student) ?? null] : []), s.file, s.tags];
+    for (const label of labels) row.push(s.found[label], s.asked[label]);
+    const found = labels.reduce((/** @type {number} */ n, /** @type {string} */ l) => n + s.found[l], 0);
+    const asked = labels.reduce((/** @type {number} */ n, /** @type {string} */ l) => n + s.asked[l], 0);
+    rows.push([...row, found, asked, completion(found, asked)]);
+  }
+  return rows;
+}
+
+/**
+ * One row per key item in scope: how many students found it, and how.
+ * @param {Summary} summary
+ * @returns {Row[]}
+ */
+export function items(summary) {
+  const n = summary.students.length;
+  /** @type {Row[]} */
+  const rows = [
+    [
+      "key_id",
+      "line",
+      "label",
+      "quote",
+      "required",
+      "found",
+      "hit",
+      "boundary",
+      "wrong_label",
+      "missed",
+      "students",
+      "why",
+    ],
+  ];
+  for (const i of summary.items) {
+    rows.push([
+      i.key_id,
+      i.line,
+      i.label,
+      i.quote,
+      !i.optional,
+      i.hit + i.boundary,
+      i.hit,
+      i.boundary,
+      i.wrong_label,
+      i.missed,
+      n,
+      i.why,
+    ]);
+  }
+  return rows;
+}
+
+/**
+ * One row per student: how many times each misconception showed in their tags.
+ * @param {Summary} summary
+ * @returns {Row[]}
+ */
+export function misconceptions(summary) {
+  return [
+    ["student", ...KINDS],
+    ...summary.students.map((/** @type {any} */ s) => [s.student, ...KINDS.map((kind) => s.misconceptions[kind])]),
+  ];
+}
+
+/**
+ * Every written answer, then every note on a tag.
+ * @param {Summary} summary
+ * @returns {Row[]}
+ */
+export function written(summary) {
+  return [
+    ["student", "kind", "where", "question or words", "text"],
+    ...summary.answers.map((/** @type {any} */ a) => [a.student, "answer", a.id, a.question, a.text]),
+    ...summary.notes.map((/** @type {any} */ n) => [n.student, "note", `L${n.line} ${n.label}`, n.quote, n.note]),
+  ];
+}
+
+/**
+ * Files left out, then tags and answers left out of hand-ins that were used.
+ * @param {Summary} summary
+ * @returns {Row[]}
+ */
+export function problems(summary) {
+  return [
+    ["file or student", "left out", "place", "problem", "fix", "code"],
+    ...summary.skipped.map((/** @type {any} */ s) => [s.file, "file", s.place, s.problem, s.fix, s.code]),
+    ...summary.orphans.map((/** @type {any} */ o) => [o.student, "part", o.place, o.problem, o.fix, o.code]),
+  ];
+}
+
+/**
+ * One cell as a CSV file holds it (tables.spreadsheet_cell): blank for nothing, yes/no, whole numbers
+ * as they are, and text with control characters written out (tabs and line breaks stay) and a leading
+ * apostrophe where a spreadsheet would run it as a formula.
+ * @param {string | number | boolean | null | undefined} value
+ */
+export function spreadsheetCell(value) {
+  if (value === null || value === undefined) return "";
+  if (value === true || value === false) return value ? "yes" : "no";
+  if (typeof value === "number") return String(value);
+  const text = String(value).replace(UNSAFE, (ch) =>
+    ch === "\t" || ch === "\n" ? ch : `\\u${(ch.codePointAt(0) || 0).toString(16).padStart(4, "0")}`,
+  );
+  return FORMULA_STARTS.some((start) => text.startsWith(start)) ? `'${text}` : text;
+}
+
+/**
+ * RFC 4180 CSV: a cell with a comma, a quotation mark or a line break is quoted; lines end in CRLF.
+ * @param {Row[]} rows
+ */
+export function csvText(rows) {
+  const quote = (/** @type {string} */ cell) => (/[,"\n\r]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  return rows.map((row) => `${row.map((cell) => quote(spreadsheetCell(cell))).join(",")}\r\n`).join("");
+}
+
+export const TABLES = {
+  "gradebook.csv": gradebook,
+  "items.csv": items,
+  "misconceptions.csv": misconceptions,
+  "answers.csv": written,
+  "problems.csv": problems,
+};

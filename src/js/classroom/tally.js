@@ -1,0 +1,353 @@
+// @ts-check
+// A class's checked hand-ins boiled down to what a teacher reads: the class summary, `medialit.class/1`.
+// src/medialit/classroom/tally.py step for step, so the class-report page gives the same numbers as
+// `medialit report` (a test runs both on the sample class and compares the summaries). Every number
+// in a summary is a whole count; a share is made only where it is shown.
+
+import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { byCodePoint, visible } from "../core/handin.js";
+
+/** @typedef {import("../core/types.js").ItemResult} ItemResult */
+/** @typedef {import("../core/types.js").TagResult} TagResult */
+/** @typedef {import("../core/types.js").Score} Score */
+/**
+ * What the class report keeps of one student's check (tally.outcome).
+ * @typedef {{tags: number, found: Record<string, number>, asked: Record<string, number>,
+ *   items: [string, string][], codes: [string, string][], spans: [string, [number, number, string]][],
+ *   heat: [string, number, number][], notes: [number, string, string, string][]}} Outcome
+ */
+/**
+ * What the report measures (tally.Scope): one exercise, restricted to some labels and lines.
+ * @typedef {{exercise: string, article_sha256: string, title: string, labels: string[],
+ *   lines: number[] | null, difficulty: string, key: Record<string, any>[], distractors: Record<string, any>[],
+ *   tokens: number, chapter: {name: string, title: string} | null}} Scope
+ */
+/** A problem with a file or a part of one, in words: code, place, sentence and fix. */
+/** @typedef {{code: string, place: string, problem: string, fix: string}} Problem */
+
+/** @type {{kind: string, item_verdict?: string[], item_attr?: string[], attribution?: string[],
+ *   tag_verdict?: string[], finding?: string[]}[]} */
+const MISCONCEPTIONS = contract.misconceptions.kinds;
+export const KINDS = MISCONCEPTIONS.map((rule) => rule.kind);
+
+// Python's str.strip() white space (tally.SPACE), so that both strip the very same characters.
+const SPACE =
+  "\\t\\n\\x0b\\x0c\\r\\x1c\\x1d\\x1e\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const EDGE_SPACE = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, "gu");
+
+/** @param {string} text */
+export const strip = (text) => text.replace(EDGE_SPACE, "");
+
+/**
+ * @param {string} field
+ * @returns {[string, any][]}
+ */
+const rules = (field) =>
+  MISCONCEPTIONS.filter((rule) => field in rule).map((rule) => [rule.kind, /** @type {any} */ (rule)[field]]);
+const ITEM_VERDICT = rules("item_verdict");
+const ITEM_ATTR = rules("item_attr");
+const ATTRIBUTION = rules("attribution");
+const TAG_VERDICT = rules("tag_verdict");
+const FINDING = rules("finding");
+
+/**
+ * The misconceptions one key item's result shows, in the order of the rules, each once (tally.kinds_of_item).
+ * @param {ItemResult} item
+ */
+export function kindsOfItem(item) {
+  const found = new Set(ITEM_VERDICT.filter(([, verdicts]) => verdicts.includes(item.verdict)).map(([k]) => k));
+  for (const [kind, [name, expected]] of ITEM_ATTR) {
+    const attr = item.attrs[name];
+    if (attr && attr.verdict === "wrong" && attr.expected[0] === expected) found.add(kind);
+  }
+  const attribution = item.attribution;
+  if (attribution?.expected.length) {
+    for (const [kind, verdicts] of ATTRIBUTION) if (verdicts.includes(attribution.verdict)) found.add(kind);
+  }
+  return KINDS.filter((kind) => found.has(kind));
+}
+
+/**
+ * The misconceptions one of the student's tags shows (tally.kinds_of_tag).
+ * @param {TagResult} tag
+ */
+export function kindsOfTag(tag) {
+  const found = new Set(TAG_VERDICT.filter(([, verdicts]) => verdicts.includes(tag.verdict)).map(([k]) => k));
+  const codes = new Set(tag.findings.map((f) => f.code));
+  for (const [kind, wanted] of FINDING) if (wanted.some((/** @type {string} */ c) => codes.has(c))) found.add(kind);
+  return KINDS.filter((kind) => found.has(kind));
+}
+
+/**
+ * The name of a place in the article that is not a key item or a trap: a student's tag's span (tally.tag_place).
+ * @param {number} start
+ * @param {number} end
+ */
+const tagPlace = (start, end) => `@${start}-${end}`;
+
+/**
+ * What the class report keeps of one student's check (tally.outcome).
+ * @param {ItemResult[]} items
+ * @param {TagResult[]} tags
+ * @param {Record<string, Score>} scores
+ * @param {string[]} labels
+ * @param {Map<string, string>} notes tag id -> note
+ * @returns {Outcome}
+ */
+export function outcome(items, tags, scores, labels, notes) {
+  const met = items.filter((i) => i.verdict !== "missed");
+  /** @type {[string, string][]} */
+  const codes = [];
+  for (const i of met) for (const kind of kindsOfItem(i)) codes.push([kind, i.key_id]);
+  for (const t of tags) for (const kind of kindsOfTag(t)) codes.push([kind, t.key_id || tagPlace(t.start, t.end)]);
+  // where a mistake on a tag the key has no item for was made: the tag's own words
+  /** @type {Map<string, [number, number, string]>} */
+  const spans = new Map();
+  for (const t of tags)
+    if (!t.key_id && kindsOfTag(t).length) spans.set(tagPlace(t.start, t.end), [t.line, t.start, t.quote]);
+  return {
+    tags: tags.length,
+    found: Object.fromEntries(labels.map((label) => [label, scores[label].found])),
+    asked: Object.fromEntries(labels.map((label) => [label, scores[label].required])),
+    items: met.map((i) => [i.key_id, i.verdict]),
+    codes,
+    spans: [...spans],
+    heat: tags.map((t) => [t.label, t.start, t.end]),
+    notes: tags.filter((t) => notes.get(t.tag_id)).map((t) => [t.line, t.label, t.quote, notes.get(t.tag_id) || ""]),
+  };
+}
+
+/**
+ * Index of the first value in the sorted array that is > x (numpy's searchsorted, side right).
+ * @param {number[]} values
+ * @param {number} x
+ */
+function after(values, x) {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Index of the first value in the sorted array that is >= x (side left).
+ * @param {number[]} values
+ * @param {number} x
+ */
+function atOrAfter(values, x) {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The class summary, gathered one student at a time (files in the order they were read): tally.Tally. */
+export class Tally {
+  /**
+   * @param {Scope} scope
+   * @param {{start: number, end: number}[]} tokens the whole article's tokens
+   */
+  constructor(scope, tokens) {
+    this.scope = scope;
+    this.tokenStarts = tokens.map((t) => t.start);
+    this.tokenEnds = tokens.map((t) => t.end);
+    /** @type {Record<string, any>[]} */
+    this.students = [];
+    /** @type {Set<string>} */
+    this.used = new Set();
+    /** @type {Map<string, Record<string, number>>} */
+    this.verdicts = new Map(scope.key.map((k) => [k.key_id, { hit: 0, boundary: 0, "wrong-label": 0 }]));
+    /** @type {Map<string, {students: number, times: number, places: Map<string, Set<number>>}>} */
+    this.kinds = new Map(KINDS.map((kind) => [kind, { students: 0, times: 0, places: new Map() }]));
+    /** @type {Map<string, [number, number, string]>} a tag's place -> line, start, quote */
+    this.spans = new Map();
+    /** Per label, how many students' tags cover each token; and which student counted each token last. */
+    this.heat = new Map(scope.labels.map((label) => [label, new Array(scope.tokens).fill(0)]));
+    this.lastStudent = new Map(scope.labels.map((label) => [label, new Int32Array(scope.tokens).fill(-1)]));
+    /** @type {Record<string, any>[]} */
+    this.skipped = [];
+    /** @type {Record<string, any>[]} */
+    this.orphans = [];
+    /** @type {Record<string, any>[]} */
+    this.notes = [];
+    /** @type {Record<string, any>[]} */
+    this.answers = [];
+  }
+
+  /**
+   * A file that could not be used.
+   * @param {string} file
+   * @param {string} code
+   * @param {string} place
+   * @param {string} problem
+   * @param {string} fix
+   */
+  skip(file, code, place, problem, fix) {
+    this.skipped.push({ file: visible(file), code, place, problem, fix });
+  }
+
+  /**
+   * The hand-in's pseudonym (`student-NNN` by its place among the files when it has none, never its
+   * file name); one used twice gets " (2)", " (3)" ...
+   * @param {string} student
+   * @param {number} n
+   */
+  pseudonym(student, n) {
+    const base = strip(student) || `student-${String(n).padStart(3, "0")}`;
+    let name = base;
+    let again = 1;
+    while (this.used.has(name)) {
+      again += 1;
+      name = `${base} (${again})`;
+    }
+    this.used.add(name);
+    return name;
+  }
+
+  /**
+   * One student's outcome, the parts left out of their hand-in and their written answers.
+   * @param {string} student
+   * @param {number} n
+   * @param {string} file
+   * @param {Outcome} got
+   * @param {Problem[]} orphans
+   * @param {{id: string, question: string, text: string}[]} answers
+   */
+  add(student, n, file, got, orphans, answers) {
+    const name = this.pseudonym(student, n);
+    const index = this.students.length;
+    /** @type {Map<string, number>} */
+    const mine = new Map();
+    for (const [kind, place] of got.codes) {
+      mine.set(kind, (mine.get(kind) || 0) + 1);
+      const places = /** @type {any} */ (this.kinds.get(kind)).places;
+      if (!places.has(place)) places.set(place, new Set());
+      places.get(place).add(index);
+    }
+    for (const [place, span] of got.spans) if (!this.spans.has(place)) this.spans.set(place, span);
+    for (const [kind, times] of mine) {
+      const tally = /** @type {any} */ (this.kinds.get(kind));
+      tally.students += 1;
+      tally.times += times;
+    }
+    for (const [keyId, verdict] of got.items) /** @type {any} */ (this.verdicts.get(keyId))[verdict] += 1;
+    for (const [label, start, end] of got.heat) {
+      const counts = /** @type {number[]} */ (this.heat.get(label));
+      const last = /** @type {Int32Array} */ (this.lastStudent.get(label));
+      for (let t = after(this.tokenEnds, start), stop = atOrAfter(this.tokenStarts, end); t < stop; t++) {
+        if (last[t] !== index) {
+          last[t] = index;
+          counts[t] += 1;
+        }
+      }
+    }
+    for (const o of orphans) this.orphans.push({ student: name, ...o });
+    for (const [line, label, quote, note] of got.notes) this.notes.push({ student: name, line, label, quote, note });
+    for (const a of answers) this.answers.push({ student: name, ...a });
+    this.students.push({
+      student: name,
+      file: visible(file),
+      tags: got.tags,
+      found: { ...got.found },
+      asked: { ...got.asked },
+      misconceptions: Object.fromEntries(KINDS.map((kind) => [kind, mine.get(kind) || 0])),
+      orphans: orphans.length,
+      notes: got.notes.length,
+      answers: answers.length,
+    });
+  }
+
+  /** The summary (`medialit.class/1`). */
+  summary() {
+    const scope = this.scope;
+    const n = this.students.length;
+    const items = scope.key.map((k) => {
+      const count = /** @type {Record<string, number>} */ (this.verdicts.get(k.key_id));
+      const missed = n - count.hit - count.boundary - count["wrong-label"];
+      return { ...k, hit: count.hit, boundary: count.boundary, wrong_label: count["wrong-label"], missed };
+    });
+    return {
+      format: contract.formats.class,
+      exercise: scope.exercise,
+      article_sha256: scope.article_sha256,
+      title: scope.title,
+      chapter: scope.chapter,
+      labels: [...scope.labels],
+      lines: scope.lines ? [...scope.lines] : null,
+      difficulty: scope.difficulty,
+      students: [...this.students].sort((a, b) => byCodePoint(a.student, b.student)),
+      items,
+      misconceptions: this.misconceptions(),
+      heat: Object.fromEntries(scope.labels.map((label) => [label, [...(this.heat.get(label) || [])]])),
+      skipped: this.skipped,
+      orphans: this.orphans,
+      notes: this.notes,
+      answers: [...this.answers].sort((a, b) => byCodePoint(a.id, b.id) || byCodePoint(a.student, b.student)),
+    };
+  }
+
+  /** Per kind: how many students, how many times, and where (key items, traps and the words of tags the
+   * key has no item for; most students first). */
+  misconceptions() {
+    /** @type {Map<string, [number, Record<string, any>]>} */
+    const where = new Map([...this.scope.key, ...this.scope.distractors].map((item, n) => [item.key_id, [n, item]]));
+    const after = where.size; // the students' own spans come after the key's on the same line, by where they start
+    for (const [place, [line, start, quote]] of this.spans)
+      where.set(place, [after + start, { key_id: null, line, quote, why: "" }]);
+    return KINDS.map((kind) => {
+      const tally = /** @type {any} */ (this.kinds.get(kind));
+      const places = [...tally.places].map(([keyId, who]) => [who.size, where.get(keyId)]);
+      places.sort((a, b) => b[0] - a[0] || a[1][1].line - b[1][1].line || a[1][0] - b[1][0]);
+      return {
+        kind,
+        students: tally.students,
+        times: tally.times,
+        places: places.map(([count, [, item]]) => ({
+          key_id: item.key_id,
+          line: item.line,
+          quote: item.quote,
+          why: item.why,
+          students: count,
+        })),
+      };
+    });
+  }
+}
+
+/**
+ * The scope of an exercise as a check with these options sees it (tally.Scope.of).
+ * @param {{id: string, title: string, difficulty: string, article: {sha256: string, tokens: any[]}}} exercise
+ * @param {{labels: Map<string, any>, lines: number[] | null, key: any[], distractors: any[]}} restricted
+ * @param {string | undefined} difficulty
+ * @param {{name: string, title: string} | null} chapter
+ * @returns {Scope}
+ */
+export function scopeOf(exercise, restricted, difficulty, chapter) {
+  return {
+    exercise: exercise.id,
+    article_sha256: exercise.article.sha256,
+    title: exercise.title,
+    labels: [...restricted.labels.keys()],
+    lines: restricted.lines ? [...restricted.lines] : null,
+    difficulty: difficulty || exercise.difficulty,
+    key: restricted.key.map((k) => ({
+      key_id: k.id,
+      label: k.label,
+      line: k.line,
+      quote: k.quote,
+      optional: Boolean(k.optional),
+      why: k.why,
+    })),
+    distractors: restricted.distractors.map((d) => ({ key_id: d.id, line: d.line, quote: d.quote, why: d.why })),
+    tokens: exercise.article.tokens.length,
+    chapter,
+  };
+}

@@ -1,0 +1,225 @@
+// @ts-check
+// Written answers on a book page (src/medialit/web/answers.py writes the boxes): each box is saved in
+// this browser, per exercise like the tags, as the hand-in's `answers` object; a box shows what was
+// saved when the page opens, and follows another tab. The Tagger's Download puts the answers in the
+// hand-in (savedAnswers); a page without a Tagger offers its own Download. `{recall}` shows an
+// earlier answer on a later page. Saving is off the critical path and flushed when the page goes away.
+
+import { HANDIN_FORMAT } from "../core/handin.js";
+import { answersKey, readSaved, store } from "../tagger/answer_store.js";
+import { handinFileName, saveFile } from "../tagger/files.js";
+
+/** @typedef {import("../core/handin.js").Answer} Answer */
+/** @typedef {{exercise: string, sha256: string}} AnswersConfig */
+
+/** How long typing must pause before the answers are saved (at once when the page is hidden). */
+export const QUIET_MS = 600;
+const SAVED = "Saved in this browser.";
+const NOT_SAVED = "Not saved: this browser does not let the page save. Copy your answer somewhere safe.";
+
+/**
+ * One form field that holds an answer: a text box, or a group of radio buttons (the chosen one's
+ * `data-answer-text` or label is the answer).
+ * @param {HTMLElement} el
+ */
+function fieldOf(el) {
+  const radios = /** @type {HTMLInputElement[]} */ ([...el.querySelectorAll("input[type=radio]")]);
+  const labelOf = (/** @type {HTMLInputElement} */ r) =>
+    (r.dataset.answerText || r.labels?.[0]?.textContent || r.value).replace(/\s+/g, " ").trim();
+  const box = /** @type {HTMLTextAreaElement | HTMLInputElement} */ (el);
+  /** A copy of the answer as text, which prints in full where a box would cut it off. */
+  const printed = document.createElement("span");
+  printed.className = "medialit-answer-print";
+  if (!radios.length && el.tagName === "TEXTAREA") el.after(printed);
+  const question =
+    el.dataset.question ||
+    (radios.length ? el.querySelector("legend")?.textContent : box.labels?.[0]?.textContent) ||
+    el.dataset.medialitAnswer ||
+    "";
+  return {
+    id: /** @type {string} */ (el.dataset.medialitAnswer),
+    el,
+    question: question.replace(/\s+/g, " ").trim(),
+    get: () =>
+      radios.length ? labelOf(radios.find((r) => r.checked) || /** @type {any} */ ({ value: "" })) : box.value,
+    /** @param {string} text */
+    set(text) {
+      if (radios.length) for (const r of radios) r.checked = text !== "" && labelOf(r) === text;
+      else box.value = text;
+      printed.textContent = radios.length ? "" : text;
+    },
+    /** Keep the printed copy in step with the box. */
+    mirror: () => {
+      printed.textContent = radios.length ? "" : box.value;
+    },
+    /** True while the student is in this field. */
+    focused: () => el.contains(document.activeElement),
+  };
+}
+
+/**
+ * Start the written answers of a page: restore, save, follow other tabs, show earlier answers.
+ * @param {Document} [doc]
+ */
+export function mountAnswers(doc = document) {
+  /** @type {AnswersConfig | null} */
+  let config = null;
+  try {
+    config = JSON.parse(doc.getElementById("medialit-answers")?.textContent || "null");
+  } catch {
+    config = null;
+  }
+  if (!config) return null;
+  const key = answersKey(config.exercise, config.sha256);
+  const fields = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll("[data-medialit-answer]"))].map(
+    fieldOf,
+  );
+  const recalls = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll("[data-medialit-recall]"))];
+  /** @type {Map<string, Answer>} changes not saved yet */
+  const pending = new Map();
+  let quiet = 0;
+
+  /** @param {string} id @param {string} text */
+  const status = (id, text) => {
+    for (const s of doc.querySelectorAll(`.medialit-answer-status[data-for="${CSS.escape(id)}"]`)) s.textContent = text;
+  };
+
+  /** @param {Record<string, Answer>} answers */
+  function showRecalls(answers) {
+    for (const el of recalls) {
+      const answer = answers[el.dataset.medialitRecall || ""];
+      const where = el.dataset.where || "an earlier chapter";
+      const text = doc.createElement("span");
+      text.className = "medialit-recall-text";
+      const link = doc.createElement("a");
+      link.href = el.dataset.href || "#";
+      link.textContent = where;
+      if (answer?.text.trim()) {
+        const said = doc.createElement("q");
+        said.textContent = answer.text;
+        text.append("What you wrote in ", link, ": ", said);
+      } else {
+        text.append("You have not written this answer in ", link, " yet (in this browser).");
+      }
+      el.replaceChildren(text);
+    }
+  }
+
+  /** Write the pending answers into the saved ones now. */
+  function flush() {
+    clearTimeout(quiet);
+    if (!pending.size) return;
+    const saved = readSaved(key);
+    try {
+      const answers = { ...saved.answers, ...Object.fromEntries(pending) };
+      for (const [id, a] of pending) if (!a.text.trim()) delete answers[id];
+      const storage = store();
+      if (!storage) throw new Error("no storage");
+      storage.setItem(key, JSON.stringify(answers));
+      for (const id of pending.keys()) status(id, SAVED);
+      pending.clear();
+      showRecalls(answers);
+    } catch {
+      for (const id of pending.keys()) status(id, NOT_SAVED);
+    }
+  }
+
+  const first = readSaved(key);
+  for (const field of fields) {
+    const answer = first.answers[field.id];
+    if (answer) {
+      field.set(answer.text);
+      status(field.id, SAVED);
+    }
+    const changed = (/** @type {Event} */ event) => {
+      // a group of radio buttons hears only its own buttons, not the text boxes inside it
+      if (event.target instanceof HTMLInputElement && event.target !== field.el && event.target.type !== "radio")
+        return;
+      field.mirror();
+      pending.set(field.id, { question: field.question, text: field.get() });
+      status(field.id, "");
+      clearTimeout(quiet);
+      quiet = Number(setTimeout(flush, QUIET_MS));
+    };
+    field.el.addEventListener("input", changed);
+    field.el.addEventListener("change", changed);
+    field.el.addEventListener("focusout", flush);
+  }
+  if (first.bad && first.raw !== null) {
+    // a save that holds an answer no hand-in would take is kept aside whole, and the good ones written back
+    try {
+      store()?.setItem(`${key}:set-aside:${Date.now()}`, first.raw);
+      store()?.setItem(key, JSON.stringify(first.answers));
+    } catch {
+      // nothing can be saved in this browser: each box says so when it is written in
+    }
+  }
+  showRecalls(first.answers);
+
+  const onStorage = (/** @type {StorageEvent} */ e) => {
+    if (e.key !== key) return;
+    const answers = readSaved(key).answers;
+    for (const field of fields) {
+      if (!field.focused() && !pending.has(field.id)) field.set(answers[field.id]?.text || "");
+    }
+    showRecalls(answers);
+  };
+  const onHide = () => flush();
+  const onVisibility = () => {
+    if (doc.visibilityState === "hidden") flush();
+  };
+  window.addEventListener("storage", onStorage);
+  window.addEventListener("pagehide", onHide);
+  doc.addEventListener("visibilitychange", onVisibility);
+  offerDownload(doc, /** @type {AnswersConfig} */ (config), flush);
+  return {
+    flush,
+    close() {
+      flush();
+      window.removeEventListener("storage", onStorage);
+      window.removeEventListener("pagehide", onHide);
+      doc.removeEventListener("visibilitychange", onVisibility);
+    },
+  };
+}
+
+/**
+ * On a page without a Tagger, the Download button: the hand-in as the Tagger saved it in this
+ * browser (its tags and the student's name, as they are), with the written answers.
+ * @param {Document} doc
+ * @param {AnswersConfig} config
+ * @param {() => void} flush
+ */
+function offerDownload(doc, config, flush) {
+  const button = /** @type {HTMLButtonElement | null} */ (doc.querySelector("[data-medialit-download]"));
+  if (!button || doc.querySelector("[data-medialit-tagger]")) return;
+  /** @type {HTMLElement} */ (button.parentElement).hidden = false;
+  button.addEventListener("click", () => {
+    flush();
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+    /** @type {Record<string, any>} */
+    let tagged = {};
+    try {
+      const saved = JSON.parse(store()?.getItem(`medialit:${config.exercise}:${config.sha256}`) || "{}");
+      if (saved && saved.format === HANDIN_FORMAT && Array.isArray(saved.tags)) tagged = saved;
+    } catch {
+      tagged = {};
+    }
+    const handin = {
+      format: HANDIN_FORMAT,
+      exercise: config.exercise,
+      article_sha256: config.sha256,
+      student: typeof tagged.student === "string" ? tagged.student : "",
+      created: typeof tagged.created === "string" && tagged.created ? tagged.created : now,
+      updated: now,
+      tags: tagged.tags || [],
+      answers: readSaved(answersKey(config.exercise, config.sha256)).answers,
+    };
+    saveFile(
+      doc.body,
+      handinFileName(config.exercise, handin.student),
+      `${JSON.stringify(handin, null, 1)}\n`,
+      "application/json",
+    );
+  });
+}

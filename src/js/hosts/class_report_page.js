@@ -1,0 +1,387 @@
+// @ts-check
+// The book's class-report page: a teacher drops (or picks) the class's hand-in files and gets the
+// class picture, in this browser, with nothing sent anywhere. The files are read, checked and
+// tallied by the same JavaScript as the Tagger's Check, in a Web Worker started from text in this
+// script (a page opened from disk may not start one from a file); where no worker can start, the
+// page does the work itself, one file at a time, so that it stays responsive. The `{class-report}`
+// directive (src/medialit/web/class_report_page.py) writes the mount and the exercises and chapters.
+
+import { summarize } from "../classroom/class_summary.js";
+import { reportView } from "../classroom/report_view.js";
+import { readRoster } from "../classroom/roster.js";
+import { csvText, TABLES } from "../classroom/tables.js";
+import { WORKER_SOURCE } from "../classroom/worker_source.js";
+import { button, h } from "../tagger/dom.js";
+import { saveFile } from "../tagger/files.js";
+import { unpackExercise } from "./page_data.js";
+
+/** @typedef {import("../core/types.js").Exercise} Exercise */
+/** @typedef {import("../classroom/class_summary.js").Measure} Measure */
+/** @typedef {{name: string, file: File}} PickedFile */
+/**
+ * The page's data: every exercise a chapter's Tagger uses, and the chapters.
+ * @typedef {{exercises: any[], chapters: {name: string, title: string, taggers: {exercise: string,
+ *   labels: string[], lines: number[] | null, difficulty: string | null}[]}[]}} PageConfig
+ */
+
+const CSV = "text/csv;charset=utf-8";
+const BOM = "\uFEFF"; // so that a spreadsheet opens the file as UTF-8
+
+/** What the page tells tests and the bench: how the work ran, and the last summary. */
+const status = /** @type {{mode: string, summary: any, reports: number, error: string}} */ ({
+  mode: "",
+  summary: null,
+  reports: 0,
+  error: "",
+});
+
+/**
+ * A worker started from this script's own copy of its code, or null when this browser will not.
+ * @returns {Worker | null}
+ */
+function startWorker() {
+  if (typeof Worker === "undefined" || !WORKER_SOURCE) return null;
+  try {
+    return new Worker(URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" })));
+  } catch {
+    return null;
+  }
+}
+
+/** A pause that lets the page draw and answer clicks between two files (when there is no worker). */
+const pause = () =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(undefined);
+    channel.port2.postMessage(null);
+  });
+
+/**
+ * The files under a dropped folder (FileSystem entries), with their paths.
+ * @param {any} entry
+ * @param {string} path
+ * @returns {Promise<PickedFile[]>}
+ */
+async function filesUnder(entry, path) {
+  if (entry.isFile) {
+    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    return [{ name: path, file: /** @type {File} */ (file) }];
+  }
+  const reader = entry.createReader();
+  /** @type {any[]} */
+  const children = [];
+  for (;;) {
+    const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+    if (!batch.length) break;
+    children.push(...batch);
+  }
+  const found = await Promise.all(children.map((child) => filesUnder(child, `${path}/${child.name}`)));
+  return found.flat();
+}
+
+/**
+ * What was dropped: files by name; a single folder's files by their paths below it.
+ * @param {DataTransfer} data
+ * @returns {Promise<PickedFile[]>}
+ */
+async function dropped(data) {
+  const entries = [...data.items].map((item) => item.webkitGetAsEntry?.()).filter(Boolean);
+  if (!entries.length) return [...data.files].map((file) => ({ name: file.name, file }));
+  if (entries.length === 1 && entries[0]?.isDirectory) {
+    const inside = await filesUnder(entries[0], entries[0].name);
+    return inside.map((f) => ({ ...f, name: f.name.split("/").slice(1).join("/") }));
+  }
+  return (await Promise.all(entries.map((entry) => filesUnder(entry, /** @type {any} */ (entry).name)))).flat();
+}
+
+/**
+ * The files chosen in a file input (a folder's by their paths below it).
+ * @param {HTMLInputElement} input
+ * @returns {PickedFile[]}
+ */
+function chosen(input) {
+  return [...(input.files || [])].map((file) => ({
+    name: file.webkitRelativePath ? file.webkitRelativePath.split("/").slice(1).join("/") : file.name,
+    file,
+  }));
+}
+
+/**
+ * The label of a chapter in the list.
+ * @param {PageConfig["chapters"][number]} chapter
+ * @param {PageConfig["chapters"][number]["taggers"][number]} tagger
+ * @param {Exercise} exercise
+ */
+function chapterLabel(chapter, tagger, exercise) {
+  const labels = tagger.labels.length
+    ? tagger.labels.map((name) => exercise.labels.find((l) => l.name === name)?.plural || name).join(", ")
+    : "all labels";
+  const lines = tagger.lines ? `lines ${tagger.lines[0]}–${tagger.lines[1]}` : "the whole text";
+  return `${chapter.title} (${lines}: ${labels})`;
+}
+
+/**
+ * Set up the class report in `root` from the page's data.
+ * @param {HTMLElement} root
+ */
+export function mountClassReport(root) {
+  /** @type {PageConfig} */
+  let config;
+  /** @type {Map<string, Exercise>} */
+  const exercises = new Map();
+  try {
+    config = JSON.parse(document.getElementById(root.dataset.config || "")?.textContent || "");
+    for (const data of config.exercises) {
+      const exercise = unpackExercise(data);
+      exercises.set(exercise.id, exercise);
+    }
+  } catch {
+    root.replaceChildren(
+      h("p.mcr-failed", { role: "alert" }, "The class report cannot start: this page's data is missing or damaged."),
+    );
+    return null;
+  }
+  /** @type {Map<string, {exercise: string, measure: Measure}>} */
+  const choices = new Map();
+  const select = /** @type {HTMLSelectElement} */ (h("select", { id: "mcr-chapter" }));
+  for (const exercise of exercises.values()) {
+    const group = h("optgroup", { label: exercise.title });
+    const whole = `${exercise.id}|`;
+    choices.set(whole, { exercise: exercise.id, measure: { labels: [], lines: null, chapter: null } });
+    group.append(h("option", { value: whole, text: `The whole text, every label (${exercise.title})` }));
+    for (const chapter of config.chapters) {
+      for (const tagger of chapter.taggers.filter((t) => t.exercise === exercise.id)) {
+        const value = `${exercise.id}|${chapter.name}`;
+        choices.set(value, {
+          exercise: exercise.id,
+          measure: {
+            labels: tagger.labels,
+            lines: tagger.lines,
+            difficulty: tagger.difficulty || undefined,
+            chapter: { name: chapter.name, title: chapter.title },
+          },
+        });
+        group.append(h("option", { value, text: chapterLabel(chapter, tagger, exercise) }));
+      }
+    }
+    select.append(group);
+  }
+
+  const filesInput = /** @type {HTMLInputElement} */ (
+    h("input", { type: "file", id: "mcr-files", multiple: true, accept: ".json,application/json" })
+  );
+  const folderInput = /** @type {HTMLInputElement} */ (
+    h("input", { type: "file", id: "mcr-folder", multiple: true, webkitdirectory: true })
+  );
+  const rosterInput = /** @type {HTMLInputElement} */ (
+    h("input", { type: "file", id: "mcr-roster", accept: ".csv,text/csv,text/plain" })
+  );
+  const live = h("p.mcr-status", { role: "status", "aria-live": "polite" });
+  const results = h("div.mcr-results", { hidden: true });
+  const drop = h(
+    "div.mcr-drop",
+    {},
+    h("p.mcr-drop-words", "Drop the students' hand-in files here, or a folder of them."),
+    h("p.mcr-pick", {}, h("label", { for: "mcr-files", text: "Or choose the files: " }), filesInput),
+    h("p.mcr-pick", {}, h("label", { for: "mcr-folder", text: "Or choose a folder: " }), folderInput),
+  );
+  root.replaceChildren(
+    h(
+      "div.mcr-setup",
+      {},
+      h("p", {}, h("label", { for: "mcr-chapter", text: "Report on " }), select),
+      drop,
+      h(
+        "p.mcr-pick",
+        {},
+        h("label", { for: "mcr-roster", text: "Roster (optional), a CSV file of pseudonym and student ID: " }),
+        rosterInput,
+      ),
+      h(
+        "p.mcr-privacy",
+        "Everything stays in this browser: the files are read here and nothing is sent anywhere or saved.",
+      ),
+    ),
+    live,
+    results,
+  );
+
+  /** @type {PickedFile[]} */
+  let files = [];
+  /** @type {Map<string, string> | null} */
+  let roster = null;
+  /** @type {any} */
+  let summary = null;
+  let request = 0;
+  let worker = startWorker();
+  status.mode = worker ? "worker" : "page";
+  root.dataset.mode = status.mode;
+  /** @type {Map<number, (message: any) => void>} */
+  const waiting = new Map();
+  if (worker) {
+    worker.onmessage = (event) => waiting.get(event.data.request)?.(event.data);
+    worker.onerror = () => {
+      // the worker could not run here: the page does the work itself from now on
+      worker?.terminate();
+      worker = null;
+      status.mode = "page";
+      root.dataset.mode = "page";
+      for (const [id, answer] of waiting) answer({ type: "retry", request: id });
+    };
+    worker.postMessage({ type: "exercises", exercises: config.exercises });
+  }
+
+  /**
+   * The summary of the files now chosen, by the worker or on the page.
+   * @param {number} id
+   * @param {{exercise: string, measure: Measure}} choice
+   * @returns {Promise<any>}
+   */
+  function summarizeFiles(id, choice) {
+    const progress = (/** @type {number} */ done, /** @type {number} */ total) => {
+      if (id === request) live.textContent = `Read ${done} of ${total} files…`;
+    };
+    const onPage = () =>
+      summarize(
+        /** @type {Exercise} */ (exercises.get(choice.exercise)),
+        files.map((f) => ({ name: f.name, file: f.file })),
+        choice.measure,
+        { pause, progress },
+      );
+    if (!worker) return onPage();
+    return new Promise((resolve, reject) => {
+      waiting.set(id, (message) => {
+        if (message.type === "progress") progress(message.done, message.total);
+        else {
+          waiting.delete(id);
+          if (message.type === "summary") resolve(message.summary);
+          else if (message.type === "retry") resolve(onPage());
+          else reject(new Error(message.message));
+        }
+      });
+      worker?.postMessage({
+        type: "report",
+        request: id,
+        exercise: choice.exercise,
+        files: files.map((f) => ({ name: f.name, file: f.file })),
+        measure: choice.measure,
+      });
+    });
+  }
+
+  function show() {
+    const choice = /** @type {{exercise: string}} */ (choices.get(select.value));
+    const exercise = /** @type {Exercise} */ (exercises.get(choice.exercise));
+    results.replaceChildren(downloads(exercise), reportView(summary, exercise, { roster }));
+    results.hidden = false;
+  }
+
+  async function run() {
+    const id = ++request;
+    const choice = choices.get(select.value);
+    if (!choice || !files.length) return;
+    performance.mark("mcr-start");
+    live.textContent = `Reading ${files.length} files…`;
+    try {
+      const got = await summarizeFiles(id, choice);
+      if (id !== request) return; // a newer request replaced this one
+      summary = got;
+      status.summary = got;
+      show();
+      status.reports += 1;
+      performance.mark("mcr-rendered");
+      live.textContent =
+        `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
+        "It is below.";
+    } catch (err) {
+      status.error = err instanceof Error ? err.message : String(err);
+      live.textContent = `The report could not be made: ${status.error}. Reload the page and try again.`;
+    }
+  }
+
+  /** @param {PickedFile[]} picked */
+  function useFiles(picked) {
+    files = picked;
+    if (!files.length) {
+      live.textContent = "There are no files there. Choose the students' .json hand-in files.";
+      return;
+    }
+    run();
+  }
+
+  /**
+   * The download buttons for the report on show.
+   * @param {Exercise} exercise
+   */
+  function downloads(exercise) {
+    const plurals = Object.fromEntries(exercise.labels.map((l) => [l.name, l.plural || `${l.noun}s`]));
+    const base = `${summary.exercise}-${summary.chapter ? summary.chapter.name : "whole"}`;
+    /** @type {[string, string, () => string][]} */
+    const tables = [
+      [
+        "Gradebook (CSV)",
+        "gradebook.csv",
+        () => csvText(TABLES["gradebook.csv"](summary, plurals, roster || undefined)),
+      ],
+      ["Key items (CSV)", "items.csv", () => csvText(TABLES["items.csv"](summary))],
+      ["Misconceptions per student (CSV)", "misconceptions.csv", () => csvText(TABLES["misconceptions.csv"](summary))],
+      ["Written answers and notes (CSV)", "answers.csv", () => csvText(TABLES["answers.csv"](summary))],
+      ["Problems with files (CSV)", "problems.csv", () => csvText(TABLES["problems.csv"](summary))],
+    ];
+    return h(
+      "div.mcr-downloads",
+      { role: "group", "aria-label": "Downloads" },
+      ...tables.map(([text, name, make]) =>
+        button("mcr-download", text, () => saveFile(root, `${base}-${name}`, BOM + make(), CSV), {
+          "data-file": name,
+        }),
+      ),
+      button("mcr-download", "Print the heat map", () => {
+        document.body.classList.add("mcr-print-heat");
+        const done = () => {
+          document.body.classList.remove("mcr-print-heat");
+          window.removeEventListener("afterprint", done);
+        };
+        window.addEventListener("afterprint", done);
+        window.print();
+      }),
+    );
+  }
+
+  select.addEventListener("change", () => run());
+  filesInput.addEventListener("change", () => useFiles(chosen(filesInput)));
+  folderInput.addEventListener("change", () => useFiles(chosen(folderInput)));
+  rosterInput.addEventListener("change", async () => {
+    const file = rosterInput.files?.[0];
+    if (!file) return;
+    const read = readRoster(await file.text());
+    roster = read.roster;
+    live.textContent =
+      `Roster: ${roster.size} students. It stays in this browser.` +
+      (read.problems.length ? ` ${read.problems.join(" ")}` : "");
+    if (summary) show();
+  });
+  drop.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    drop.classList.add("mcr-over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("mcr-over"));
+  drop.addEventListener("drop", async (event) => {
+    event.preventDefault();
+    drop.classList.remove("mcr-over");
+    if (event.dataTransfer) useFiles(await dropped(event.dataTransfer));
+  });
+  root.dataset.state = "ready";
+  return { run, status };
+}
+
+if (typeof document !== "undefined") {
+  /** @type {any} */ (window).medialitClassReport = status;
+  const start = () => {
+    for (const el of document.querySelectorAll("[data-medialit-class-report]")) {
+      if (!(/** @type {HTMLElement} */ (el).dataset.state)) mountClassReport(/** @type {HTMLElement} */ (el));
+    }
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+}

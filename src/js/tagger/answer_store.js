@@ -1,0 +1,73 @@
+// @ts-check
+// Written answers saved in this browser, one save per exercise and article like the tags (storage.js),
+// as the hand-in's `answers` object: the book page's answer boxes write it (hosts/answers.js), the
+// Tagger's Download reads it into the hand-in, and loading a hand-in brings its answers back.
+
+import { readAnswers } from "../core/handin.js";
+
+/** @typedef {import("../core/handin.js").Answer} Answer */
+
+/**
+ * The localStorage key of an exercise's written answers (the tags are under the key without `:answers`).
+ * @param {string} exercise
+ * @param {string} sha256
+ */
+export const answersKey = (exercise, sha256) => `medialit:${exercise}:${sha256}:answers`;
+
+/** @returns {Storage | null} */
+export function store() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The answers saved under `key`: those that pass the hand-in's checks, and whether any did not.
+ * @param {string} key
+ * @returns {{answers: Record<string, Answer>, raw: string | null, bad: boolean}}
+ */
+export function readSaved(key) {
+  let raw = null;
+  try {
+    raw = store()?.getItem(key) ?? null;
+  } catch {
+    raw = null;
+  }
+  if (raw === null) return { answers: {}, raw, bad: false };
+  try {
+    const data = JSON.parse(raw);
+    if (typeof data !== "object" || data === null || Array.isArray(data)) return { answers: {}, raw, bad: true };
+    const read = readAnswers(data);
+    return { answers: read.answers, raw, bad: read.problems.length > 0 };
+  } catch {
+    return { answers: {}, raw, bad: true };
+  }
+}
+
+/**
+ * The written answers saved in this browser for an exercise (for the hand-in).
+ * @param {{id: string, article: {sha256: string}}} exercise
+ * @returns {Record<string, Answer>}
+ */
+export function savedAnswers(exercise) {
+  return readSaved(answersKey(exercise.id, exercise.article.sha256)).answers;
+}
+
+/**
+ * Add answers to the saved ones (a hand-in loaded into the Tagger brings its answers back).
+ * @param {{id: string, article: {sha256: string}}} exercise
+ * @param {Record<string, Answer>} answers
+ * @returns {boolean} whether they were saved
+ */
+export function storeAnswers(exercise, answers) {
+  const key = answersKey(exercise.id, exercise.article.sha256);
+  try {
+    const saved = readSaved(key).answers;
+    store()?.setItem(key, JSON.stringify({ ...saved, ...answers }));
+    return true;
+  } catch {
+    return false;
+  }
+}

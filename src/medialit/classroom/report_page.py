@@ -1,0 +1,168 @@
+"""report.html: the class summary as one page a teacher opens in any browser (no script, prints well).
+
+Every string that came from a student or a file is escaped, with control characters written out.
+The class-report page in the book (src/js/classroom/) shows the same sections from the same summary.
+"""
+from __future__ import annotations
+
+import html
+
+from ..core.contract import MISCONCEPTIONS
+from ..core.errors import visible
+from ..core.messages import Message, percent
+from . import tables
+
+COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
+OTHER_COLOUR = (90, 90, 90)
+STYLE = """
+body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:#111;
+background:#fff}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;
+vertical-align:top}th{background:#f2f2f2}
+.article p{margin:.4rem 0}.lineno{color:#555;font-size:.8em;margin-right:.4rem}
+.heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px}
+.legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid #999}
+.answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
+@media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+"""
+
+
+def _e(value) -> str:
+    """Text for the page: markup escaped, and control characters written out (`\\u001b`) so that a
+    crafted pseudonym or quote shows what it holds."""
+    return html.escape(visible(str(value), keep="\t\n"), quote=True)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "yes" if value else "no"
+    return _e(value)
+
+
+def _table(header: list[str], rows: list[list], empty: str = "None.") -> str:
+    if not rows:
+        return f"<p>{_e(empty)}</p>"
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def shade(label: str, share: float) -> tuple[str, str]:
+    """Background and text colour for a word `share` (0..1) of the class tagged: the label's colour
+    mixed into white, and black or white text, whichever reads better on it."""
+    colour = COLOURS.get(label, OTHER_COLOUR)
+    alpha = 0.12 + 0.78 * share
+    mixed = [round(255 * (1 - alpha) + c * alpha) for c in colour]
+
+    def linear(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * linear(mixed[0]) + 0.7152 * linear(mixed[1]) + 0.0722 * linear(mixed[2])
+    text = "#000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#fff"
+    return f"rgb({mixed[0]},{mixed[1]},{mixed[2]})", text
+
+
+def heat_html(report, label: str) -> str:
+    """The article (the lines in scope) with each word shaded by how many students tagged it with
+    `label`, and the key's items of that label outlined."""
+    summary, article = report.summary, report.exercise.article
+    counts, n = summary["heat"][label], max(len(summary["students"]), 1)
+    spec = report.exercise.labels[label]
+    first, last = summary["lines"] or (1, article.line_count)
+    in_key = set()
+    for item in summary["items"]:
+        if item["label"] == label:
+            key = report.exercise.item(item["key_id"])
+            in_key.update(t.i for t in article.tokens_in(key.start, key.end))
+    tokens = [t for t in article.tokens if first <= t.line <= last]
+    paragraphs: list[list[str]] = []
+    para = None
+    for k, tok in enumerate(tokens):
+        if tok.para != para:
+            para = tok.para
+            paragraphs.append([f'<span class="lineno">L{tok.line}</span>'])
+        count = counts[tok.i]
+        word = _e(tok.text)
+        if count:
+            background, colour = shade(label, count / n)
+            word = (f'<span style="background:{background};color:{colour}" title="{_e(spec.title)}: {count} of '
+                    f'{len(summary["students"])} students">{word}</span>')
+        opens = tok.i in in_key and (k == 0 or tokens[k - 1].i not in in_key or tokens[k - 1].para != para)
+        closes = tok.i in in_key and (k + 1 == len(tokens) or tokens[k + 1].i not in in_key
+                                      or tokens[k + 1].para != para)
+        piece = ('<span class="k">' if opens else "") + word + ("</span>" if closes else "")
+        paragraphs[-1].append(piece + _e(tok.ws.replace("\n", " ")))
+    legend = " ".join(f'<span style="background:{shade(label, s)[0]};color:{shade(label, s)[1]}">{percent(s)}</span>'
+                      for s in (0.1, 0.5, 1.0))
+    body = "".join(f"<p>{''.join(words)}</p>" for words in paragraphs)
+    return (f'<section class="heat article"><h3>{_e(spec.title)}</h3>'
+            f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. Hover a word for '
+            f'the count. Outlined: the words the key has. {legend}</p>{body}</section>')
+
+
+def report_html(report) -> str:
+    summary, words = report.summary, report.words()
+    n = len(summary["students"])
+    title = summary["title"] + (f" — {summary['chapter']['title']}" if summary["chapter"] else "")
+    missed = [[i["line"], i["quote"], report.exercise.labels[i["label"]].noun_or_title,
+               words.render(Message("class-found-by", {"found": i["hit"] + i["boundary"], "students": n})), i["why"]]
+              for i in tables.most_missed(summary)]
+    misconceptions = []
+    for kind in summary["misconceptions"]:
+        if not kind["times"]:
+            continue
+        where = "; ".join(f"“{p['quote']}” (L{p['line']}): {p['students']}" for p in kind["places"][:3])
+        misconceptions.append([words.render(Message(f"misconception-{kind['kind']}", {})),
+                               words.render(Message("class-found-by", {"found": kind["students"], "students": n})),
+                               kind["times"], where])
+    kinds = [rule["kind"] for rule in MISCONCEPTIONS]
+    short = {kind: words.render(Message(f"misconception-{kind}", {}), "short") for kind in kinds}
+    students = []
+    for s in summary["students"]:
+        per_label = [f"{s['found'][label]} of {s['asked'][label]}" for label in summary["labels"]]
+        found = sum(s["found"].values())
+        asked = sum(s["asked"].values())
+        done = tables.completion(found, asked)
+        mistakes = ", ".join(f"{short[kind]} ×{times}" for kind in kinds if (times := s["misconceptions"][kind]))
+        students.append([s["student"], s["tags"], *per_label, "" if done is None else f"{done}%", mistakes,
+                         s["notes"], s["answers"]])
+    body = [
+        f"<h1>Class report: {_e(title)}</h1>",
+        "".join(f"<p>{_e(text)}</p>" for text in report.sentences()),
+        "<p>Students are listed by pseudonym in name order, not by score.</p>",
+        "<h2>Most missed</h2>", _table(["Line", "Words", "Label", "Found by", "Why"], missed),
+        "<h2>Misconceptions</h2>",
+        _table(["What students did", "Students", "Times", "Where most often (students)"], misconceptions),
+        "<h2>What the class tagged</h2>", *(heat_html(report, label) for label in summary["labels"]),
+        "<h2>Students</h2>",
+        _table(["Student", "Tags", *(f"{report.plurals[label]} found" for label in summary["labels"]),
+                "Completion", "Misconceptions", "Notes", "Answers"], students),
+        "<h2>Written answers</h2>", _answers_html(summary),
+        "<h2>Notes on tags</h2>",
+        _table(["Student", "Line", "Label", "Words", "Note"],
+               [[x["student"], x["line"], x["label"], x["quote"], x["note"]] for x in summary["notes"]]),
+        "<h2>Files left out</h2>",
+        _table(["File", "Place", "Problem", "Fix"], [[s["file"], s["place"], s["problem"], s["fix"]]
+                                                      for s in summary["skipped"]]),
+        "<h2>Tags and answers left out of hand-ins that were used</h2>",
+        _table(["Student", "Place", "Problem", "Fix"], [[o["student"], o["place"], o["problem"], o["fix"]]
+                                                         for o in summary["orphans"]]),
+    ]
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
+            f'<style>{STYLE}</style></head><body><main>{"".join(body)}</main></body></html>\n')
+
+
+def _answers_html(summary: dict) -> str:
+    """Each question once, with every student's answer under it."""
+    if not summary["answers"]:
+        return "<p>None.</p>"
+    out, current = [], None
+    for a in summary["answers"]:
+        if a["id"] != current:
+            current = a["id"]
+            out.append(f"<h3>{_e(a['question'] or a['id'])} <small>({_e(a['id'])})</small></h3>")
+        out.append(f"<p><strong>{_e(a['student'])}</strong></p><p class=\"answer\">{_e(a['text'])}</p>")
+    return "".join(out)

@@ -1,0 +1,129 @@
+"""The class summary as tables a teacher can open in a spreadsheet: the gradebook, the key items, the
+misconceptions per student, the written answers and notes, and the problems with files.
+
+`src/js/classroom/tables.js` is this module step for step: the class-report page downloads the same
+CSV text as `medialit report` writes (a test compares them on the sample class). Every text cell is
+made safe for a spreadsheet the same way in both (`spreadsheet_cell`).
+"""
+from __future__ import annotations
+
+import math
+
+from ..core.contract import MISCONCEPTIONS
+from ..core.errors import visible
+from ..core.messages import Message
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def completion(found: int, asked: int) -> int | None:
+    """Found of asked as a whole percentage, halves rounded up; None when nothing was asked."""
+    return math.floor(found / asked * 100 + 0.5) if asked else None
+
+
+def and_list(words: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}" if words else ""
+
+
+def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
+    """What the report measures and how the class did, per label, as messages for teachers."""
+    n = len(summary["students"])
+    out = [Message("class-students", {"students": n, "skipped": len(summary["skipped"])})]
+    labels = and_list([plurals[label] for label in summary["labels"]])
+    if summary["lines"]:
+        first, last = summary["lines"]
+        out.append(Message("class-scope-lines", {"first": first, "last": last, "labels": labels}))
+    else:
+        out.append(Message("class-scope", {"labels": labels}))
+    for label in summary["labels"]:
+        found = sum(s["found"][label] for s in summary["students"])
+        asked = sum(s["asked"][label] for s in summary["students"])
+        if asked:
+            out.append(Message("class-label-found", {"label": label, "found": found, "asked": asked,
+                                                     "share": found / asked}))
+    return out
+
+
+def most_missed(summary: dict, count: int = 10) -> list[dict]:
+    """The required key items the fewest students found (fewest first, then by line)."""
+    required = [(n, i) for n, i in enumerate(summary["items"]) if not i["optional"]]
+    required.sort(key=lambda pair: (pair[1]["hit"] + pair[1]["boundary"], pair[1]["line"], pair[0]))
+    return [i for _, i in required[:count]]
+
+
+def gradebook(summary: dict, plurals: dict[str, str]) -> list[list]:
+    """One row per student: pseudonym, file, tags, found and asked per label, in all, and completion %."""
+    labels = summary["labels"]
+    header = ["student", "file", "tags"]
+    for label in labels:
+        header += [f"{plurals[label]} found", f"{plurals[label]} asked"]
+    rows = [header + ["found", "asked", "completion %"]]
+    for s in summary["students"]:
+        row = [s["student"], s["file"], s["tags"]]
+        for label in labels:
+            row += [s["found"][label], s["asked"][label]]
+        found = sum(s["found"][label] for label in labels)
+        asked = sum(s["asked"][label] for label in labels)
+        rows.append(row + [found, asked, completion(found, asked)])
+    return rows
+
+
+def items(summary: dict) -> list[list]:
+    """One row per key item in scope: how many students found it, and how."""
+    rows = [["key_id", "line", "label", "quote", "required", "found", "hit", "boundary", "wrong_label", "missed",
+             "students", "why"]]
+    n = len(summary["students"])
+    for i in summary["items"]:
+        rows.append([i["key_id"], i["line"], i["label"], i["quote"], not i["optional"], i["hit"] + i["boundary"],
+                     i["hit"], i["boundary"], i["wrong_label"], i["missed"], n, i["why"]])
+    return rows
+
+
+def misconceptions(summary: dict) -> list[list]:
+    """One row per student: how many times each misconception showed in their tags."""
+    kinds = [rule["kind"] for rule in MISCONCEPTIONS]
+    rows = [["student", *kinds]]
+    rows += [[s["student"], *(s["misconceptions"][kind] for kind in kinds)] for s in summary["students"]]
+    return rows
+
+
+def written(summary: dict) -> list[list]:
+    """Every written answer, then every note on a tag: who, where, the question or the words, the text."""
+    rows = [["student", "kind", "where", "question or words", "text"]]
+    rows += [[a["student"], "answer", a["id"], a["question"], a["text"]] for a in summary["answers"]]
+    rows += [[n["student"], "note", f"L{n['line']} {n['label']}", n["quote"], n["note"]] for n in summary["notes"]]
+    return rows
+
+
+def problems(summary: dict) -> list[list]:
+    """Files left out, then tags and answers left out of hand-ins that were used."""
+    rows = [["file or student", "left out", "place", "problem", "fix", "code"]]
+    rows += [[s["file"], "file", s["place"], s["problem"], s["fix"], s["code"]] for s in summary["skipped"]]
+    rows += [[o["student"], "part", o["place"], o["problem"], o["fix"], o["code"]] for o in summary["orphans"]]
+    return rows
+
+
+def spreadsheet_cell(value) -> str:
+    """One cell as a CSV file holds it: blank for nothing, yes/no, whole numbers as they are, and text
+    with control characters written out (`\\u001b`; tabs and line breaks stay, inside quotes) and a
+    leading apostrophe where a spreadsheet would run it as a formula (`=HYPERLINK(...)`, `+1`, `@x`)."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return str(value)
+    text = visible(str(value), keep="\t\n")
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_text(rows: list[list]) -> str:
+    """RFC 4180 CSV: a cell with a comma, a quotation mark or a line break is quoted; lines end in CRLF."""
+    def quote(cell: str) -> str:
+        return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in ',"\n\r') else cell
+    return "".join(",".join(quote(spreadsheet_cell(cell)) for cell in row) + "\r\n" for row in rows)
+
+
+TABLES = {"gradebook.csv": gradebook, "items.csv": items, "misconceptions.csv": misconceptions,
+          "answers.csv": written, "problems.csv": problems}

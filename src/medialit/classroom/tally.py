@@ -1,0 +1,240 @@
+"""A class's checked hand-ins boiled down to what a teacher reads: the class summary, `medialit.class/1`.
+
+`src/js/classroom/tally.js` is this module step for step, so the class-report page in the book gives
+the same numbers as `medialit report`: a test runs both on the sample class and compares the
+summaries. Every number in a summary is a whole count; a share is made only where it is shown.
+
+One student's check comes in as an outcome (`outcome`): the key items some tag met, the tags, the
+scores and the misconceptions, which is the same from a whole Report and from the items a tag met
+(`Comparison.item_results(missed=False)`), so thousands of hand-ins need not make whole Reports.
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..core.contract import CLASS_FORMAT, MISCONCEPTIONS
+from ..core.errors import visible
+
+# Python's str.strip() white space, written out so that tally.js strips the very same characters.
+SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_EDGE_SPACE = re.compile(f"^[{SPACE}]+|[{SPACE}]+$")
+
+
+KINDS = [rule["kind"] for rule in MISCONCEPTIONS]
+
+
+def strip(text: str) -> str:
+    return _EDGE_SPACE.sub("", text)
+
+
+def _rules(field: str) -> list[tuple[str, object]]:
+    return [(rule["kind"], rule[field]) for rule in MISCONCEPTIONS if field in rule]
+
+
+_ITEM_VERDICT, _ITEM_ATTR, _ATTRIBUTION = _rules("item_verdict"), _rules("item_attr"), _rules("attribution")
+_TAG_VERDICT, _FINDING = _rules("tag_verdict"), _rules("finding")
+
+
+def kinds_of_item(item) -> list[str]:
+    """The misconceptions one key item's result shows (see `misconceptions` in contract.json), in the
+    order of the rules there, each once."""
+    found = {kind for kind, verdicts in _ITEM_VERDICT if item.verdict in verdicts}
+    for kind, (name, expected) in _ITEM_ATTR:
+        attr = item.attrs.get(name)
+        if attr is not None and attr.verdict == "wrong" and attr.expected[0] == expected:
+            found.add(kind)
+    if item.attribution is not None and item.attribution.expected:
+        found.update(kind for kind, verdicts in _ATTRIBUTION if item.attribution.verdict in verdicts)
+    return [kind for kind in KINDS if kind in found] if found else []
+
+
+def kinds_of_tag(tag) -> list[str]:
+    """The misconceptions one of the student's tags shows, in the order of the rules, each once."""
+    found = {kind for kind, verdicts in _TAG_VERDICT if tag.verdict in verdicts}
+    if tag.findings:
+        codes = {f.code for f in tag.findings}
+        found.update(kind for kind, wanted in _FINDING if codes.intersection(wanted))
+    return [kind for kind in KINDS if kind in found] if found else []
+
+
+def tag_place(start: int, end: int) -> str:
+    """The name of a place in the article that is not a key item or a trap: a student's tag's span."""
+    return f"@{start}-{end}"
+
+
+def outcome(items, tags, scores, labels, notes: dict[str, str]) -> dict:
+    """What the class report keeps of one student's check: the items some tag met and their verdicts,
+    found and asked per label, the misconceptions (kind and key item), every tag's span for the heat
+    map, and the notes on those tags (`notes`: tag id -> note). `items` may hold missed items or not."""
+    met = [(i.key_id, i.verdict) for i in items if i.verdict != "missed"]
+    codes = [(kind, i.key_id) for i in items if i.verdict != "missed" for kind in kinds_of_item(i)]
+    codes += [(kind, t.key_id or tag_place(t.start, t.end)) for t in tags for kind in kinds_of_tag(t)]
+    # where a mistake on a tag the key has no item for was made: the tag's own words
+    spans = {tag_place(t.start, t.end): (t.line, t.start, t.quote) for t in tags if not t.key_id and kinds_of_tag(t)}
+    return {"tags": len(tags), "found": {label: scores[label].found for label in labels},
+            "asked": {label: scores[label].required for label in labels}, "items": met, "codes": codes,
+            "spans": sorted(spans.items()),
+            "heat": [(t.label, t.start, t.end) for t in tags],
+            "notes": [(t.line, t.label, t.quote, notes[t.tag_id]) for t in tags if notes.get(t.tag_id)]}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the class report measures: one exercise, restricted to some labels and lines (a chapter's)."""
+
+    exercise: str
+    article_sha256: str
+    title: str
+    labels: tuple[str, ...]
+    lines: tuple[int, int] | None
+    difficulty: str
+    key: tuple[dict, ...]          # the key items in scope: key_id, label, line, quote, optional, why
+    distractors: tuple[dict, ...]  # the traps in scope: key_id, line, quote, why
+    tokens: int                    # how many tokens the article has (the heat map's length)
+    chapter: dict | None = None    # {"name", "title"} of the chapter whose Tagger set the labels and lines
+
+    @classmethod
+    def of(cls, exercise, difficulty: str | None = None, chapter: dict | None = None) -> Scope:
+        """The scope of an exercise, restricted already (`exercise.restricted(labels, lines)`)."""
+        return cls(exercise.id, exercise.article.sha256, exercise.title, tuple(exercise.labels),
+                   tuple(exercise.lines) if exercise.lines else None, difficulty or exercise.difficulty,
+                   tuple({"key_id": k.id, "label": k.label, "line": k.line, "quote": k.quote,
+                          "optional": k.optional, "why": k.why} for k in exercise.key),
+                   tuple({"key_id": d.id, "line": d.line, "quote": d.quote, "why": d.why}
+                         for d in exercise.distractors),
+                   len(exercise.article.tokens), chapter)
+
+
+class Tally:
+    """The class summary, gathered one student at a time (files in the order they were read)."""
+
+    def __init__(self, scope: Scope, token_edges: tuple[np.ndarray, np.ndarray]):
+        self.scope = scope
+        self.token_starts, self.token_ends = token_edges
+        self.students: list[dict] = []
+        self.used: set[str] = set()
+        self.verdicts = {k["key_id"]: {"hit": 0, "boundary": 0, "wrong-label": 0} for k in scope.key}
+        self.kinds = {rule["kind"]: {"students": 0, "times": 0, "places": {}} for rule in MISCONCEPTIONS}
+        self.spans: dict[str, tuple[int, int, str]] = {}  # a tag's place -> line, start, quote
+        self.heat_rows = array("q")  # (student * labels + label, start, end) of every tag, flat
+        self.skipped: list[dict] = []
+        self.orphans: list[dict] = []
+        self.notes: list[dict] = []
+        self.answers: list[dict] = []
+
+    def skip(self, file: str, code: str, place: str, problem: str, fix: str) -> None:
+        self.skipped.append({"file": visible(file), "code": code, "place": place, "problem": problem, "fix": fix})
+
+    def pseudonym(self, student: str, n: int) -> str:
+        """The hand-in's pseudonym (`student-NNN` by its place among the files when it has none, never its
+        file name, which is often a real name); one used twice gets " (2)", " (3)" ..."""
+        base = strip(student) or f"student-{n:03d}"
+        name, again = base, 1
+        while name in self.used:
+            again += 1
+            name = f"{base} ({again})"
+        self.used.add(name)
+        return name
+
+    def add(self, student: str, n: int, file: str, got: dict, orphans: list[dict], answers: list[dict]) -> None:
+        """One student's outcome (`outcome`), the tags left out of their hand-in and their written answers."""
+        name = self.pseudonym(student, n)
+        labels = self.scope.labels
+        index = len(self.students)
+        mine = {}
+        for kind, place in got["codes"]:
+            mine[kind] = mine.get(kind, 0) + 1
+            self.kinds[kind]["places"].setdefault(place, set()).add(index)
+        for place, (line, start, quote) in got["spans"]:
+            self.spans.setdefault(place, (line, start, quote))
+        for kind, times in mine.items():
+            self.kinds[kind]["students"] += 1
+            self.kinds[kind]["times"] += times
+        for key_id, verdict in got["items"]:
+            self.verdicts[key_id][verdict] += 1
+        label_of = {label: n for n, label in enumerate(labels)}
+        for label, start, end in got["heat"]:
+            self.heat_rows.extend((index * len(labels) + label_of[label], start, end))
+        self.orphans.extend({"student": name, **o} for o in orphans)
+        self.notes.extend({"student": name, "line": line, "label": label, "quote": quote, "note": note}
+                          for line, label, quote, note in got["notes"])
+        self.answers.extend({"student": name, **a} for a in answers)
+        self.students.append({
+            "student": name, "file": visible(file), "tags": got["tags"], "found": dict(got["found"]),
+            "asked": dict(got["asked"]), "misconceptions": {rule["kind"]: mine.get(rule["kind"], 0)
+                                                            for rule in MISCONCEPTIONS},
+            "orphans": len(orphans), "notes": len(got["notes"]), "answers": len(answers)})
+
+    def summary(self) -> dict:
+        scope, n = self.scope, len(self.students)
+        items = []
+        for k in scope.key:
+            count = self.verdicts[k["key_id"]]
+            missed = n - count["hit"] - count["boundary"] - count["wrong-label"]
+            items.append({**k, "hit": count["hit"], "boundary": count["boundary"],
+                          "wrong_label": count["wrong-label"], "missed": missed})
+        return {
+            "format": CLASS_FORMAT, "exercise": scope.exercise, "article_sha256": scope.article_sha256,
+            "title": scope.title, "chapter": scope.chapter, "labels": list(scope.labels),
+            "lines": None if scope.lines is None else list(scope.lines), "difficulty": scope.difficulty,
+            "students": sorted(self.students, key=lambda s: s["student"]),
+            "items": items, "misconceptions": self._misconceptions(), "heat": self._heat(),
+            "skipped": self.skipped, "orphans": self.orphans, "notes": self.notes,
+            "answers": sorted(self.answers, key=lambda a: (a["id"], a["student"])),
+        }
+
+    def _misconceptions(self) -> list[dict]:
+        """Per kind: how many students, how many times, and where (key items, traps and the words of tags
+        the key has no item for; most students first)."""
+        key, traps = self.scope.key, self.scope.distractors
+        where = {item["key_id"]: (n, item) for n, item in enumerate([*key, *traps])}
+        after = len(where)  # the students' own spans come after the key's on the same line, by where they start
+        where.update((place, (after + start, {"key_id": None, "line": line, "quote": quote, "why": ""}))
+                     for place, (line, start, quote) in self.spans.items())
+        out = []
+        for rule in MISCONCEPTIONS:
+            kind = self.kinds[rule["kind"]]
+            places = sorted(((len(who), where[key_id]) for key_id, who in kind["places"].items()),
+                            key=lambda p: (-p[0], p[1][1]["line"], p[1][0]))
+            out.append({"kind": rule["kind"], "students": kind["students"], "times": kind["times"],
+                        "places": [{"key_id": item["key_id"], "line": item["line"], "quote": item["quote"],
+                                    "why": item["why"], "students": count} for count, (_, item) in places]})
+        return out
+
+    def _heat(self) -> dict[str, list[int]]:
+        """Per label, how many students' tags cover each token of the article.
+
+        A student counts once per token however many of their tags cover it, so each student's tags of
+        one label are first merged into runs that do not overlap; then the whole class's runs are counted
+        at once, on arrays of all the class's tags."""
+        labels = list(self.scope.labels)
+        width = self.scope.tokens + 1  # token positions 0..tokens, one block of them per (student, label)
+        counts = np.zeros(len(labels) * width, dtype=np.int64)
+        if self.heat_rows:
+            group, starts, ends = np.frombuffer(self.heat_rows, dtype=np.int64).reshape(-1, 3).T
+            first = np.searchsorted(self.token_ends, starts, side="right")
+            last = np.searchsorted(self.token_starts, ends, side="left")
+            run_start, run_end = _merged_runs(group * width + first, group * width + last)
+            block = run_start // width
+            label_of = block % len(labels)
+            np.add.at(counts, label_of * width + run_start - block * width, 1)
+            np.add.at(counts, label_of * width + run_end - block * width, -1)
+        covered = counts.reshape(len(labels), width).cumsum(axis=1)[:, :-1]
+        return {label: covered[k].tolist() for k, label in enumerate(labels)}
+
+
+def _merged_runs(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The union of the half-open intervals [starts, ends) as disjoint runs, in order (empty ones dropped)."""
+    keep = ends > starts
+    order = np.argsort(starts[keep], kind="stable")
+    starts, ends = starts[keep][order], ends[keep][order]
+    if not len(starts):
+        return starts, ends
+    reach = np.maximum.accumulate(ends)
+    opens = np.r_[True, starts[1:] > reach[:-1]]
+    closes = np.r_[opens[1:], True]
+    return starts[opens], reach[closes]

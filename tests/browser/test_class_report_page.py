@@ -1,0 +1,178 @@
+"""The class-report page in Chromium, opened from disk and over http: a teacher drops the sample class
+(good files, a damaged one, one for another exercise, one for another version of the article, one
+with an orphan tag) and gets the same numbers as `medialit report --chapter`, a gradebook with one row
+per student, the problems listed by name; nothing is requested off the page's origin, axe finds no
+violations, the keyboard alone does it all, and without a Web Worker the page still does the work."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser_helpers import ROOT, screenshot
+from conftest import book_html
+from playwright.sync_api import expect
+
+PAGE = "book/teachers/class-report.html"
+SAMPLE = ROOT / "notebooks" / "sample-class"
+FILES = sorted(str(p) for p in SAMPLE.iterdir())
+OWN_WORDS = ("not-json", "not-utf8", "too-big")  # each reader words these itself (see test_class_report_js.py)
+
+
+@pytest.fixture(scope="module")
+def cli_claims(tmp_path_factory):
+    """`medialit report --chapter claims` on the sample class: its summary and gradebook."""
+    out = tmp_path_factory.mktemp("claims")
+    done = subprocess.run([sys.executable, "-m", "medialit", "report", str(SAMPLE), "--chapter", "claims", "--out",
+                           str(out)], check=False, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr  # the sample class has bad files
+    return {"summary": json.loads((out / "summary.json").read_text(encoding="utf-8")),
+            "gradebook": (out / "gradebook.csv").read_bytes().decode("utf-8")}
+
+
+def comparable(summary: dict) -> dict:
+    skipped = [{k: v for k, v in s.items() if s["code"] not in OWN_WORDS or k in ("file", "code")}
+               for s in summary["skipped"]]
+    return {**summary, "skipped": skipped}
+
+
+def open_page(context, where: str, book_server: str):
+    page = context.new_page()
+    page.errors, page.offsite = [], []
+    origin = "file://" if where == "disk" else book_server.rstrip("/")
+    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    page.on("request", lambda r: page.offsite.append(r.url)
+            if not r.url.startswith((origin, "blob:", "data:")) else None)
+    page.goto((book_html() / PAGE).as_uri() if where == "disk" else book_server + PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    return page
+
+
+def report_on(page, choice: str, files: list[str]) -> dict:
+    page.select_option("#mcr-chapter", choice)
+    before = page.evaluate("window.medialitClassReport.reports")
+    page.set_input_files("#mcr-files", files)
+    page.wait_for_function(f"window.medialitClassReport.reports > {before}", timeout=60_000)
+    return page.evaluate("window.medialitClassReport")
+
+
+def download(page, name: str) -> str:
+    with page.expect_download() as got:
+        page.locator(f".mcr-download[data-file='{name}']").click()
+    return Path(got.value.path()).read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize("where", ["disk", "http"])
+def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_server, cli_claims, where):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    try:
+        page = open_page(context, where, book_server)
+        state = report_on(page, "kremlin-drone|03-claims", FILES)
+        assert state["mode"] == "worker", "the Web Worker did not start"
+        summary = state["summary"]
+        assert len(summary["students"]) == 25 and len(summary["skipped"]) == 4
+        assert comparable(summary) == comparable(cli_claims["summary"])
+        rows = page.locator("section[aria-labelledby='mcr-students'] tbody tr")
+        expect(rows).to_have_count(25)
+        problems = page.locator("section[aria-labelledby='mcr-problems']")
+        for name in ("broken.json", "notes.txt", "wrong-exercise.json", "old-article.json"):
+            expect(problems.locator("td", has_text=name)).to_have_count(1)
+        expect(problems).to_contain_text("another version of the article")
+        expect(problems).to_contain_text("edited-by-hand")  # the orphan tag, left out of a hand-in that was used
+        expect(page.locator(".mcr-heat .mcr-k").first).to_be_visible()
+        expect(page.locator("section[aria-labelledby='mcr-written']")).to_contain_text("What do you think happened")
+        gradebook = download(page, "gradebook.csv")
+        assert gradebook.startswith("\ufeff")
+        assert gradebook == cli_claims["gradebook"]
+        assert len(list(csv.reader(io.StringIO(gradebook[1:], newline="")))) == 1 + 25  # one row per student
+        screenshot(page, f"class-report-{where}")
+        assert page.errors == [] and page.offsite == [], (page.errors, page.offsite)
+    finally:
+        context.close()
+
+
+def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Pseudonym,Student ID\nfox-07,S1007\n\"otter-01\",S1001\nsomeone-away,S9999\nowl-09,\n",
+                      encoding="utf-8")
+    page.goto(PAGE)
+    report_on(page, "kremlin-drone|", FILES)
+    page.set_input_files("#mcr-roster", str(roster))
+    expect(page.locator(".mcr-status")).to_contain_text("Roster: 3 students")
+    expect(page.locator(".mcr-status")).to_contain_text("Row 5 of the roster has no student ID")
+    expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("someone-away")
+    rows = list(csv.DictReader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
+    ids = {row["student"]: row["student ID"] for row in rows}
+    assert len(rows) == 25 and ids["fox-07"] == "S1007" and ids["otter-01"] == "S1001" and ids["owl-09"] == ""
+    assert page.offsite_requests == []
+
+
+def test_the_keyboard_alone_makes_the_report_and_downloads_it(page):
+    # Listening for the file chooser from the start: Playwright asks the browser to hand it over without
+    # waiting for an answer, so a listener added just before the key can come too late on a busy machine.
+    choosers = []
+    page.on("filechooser", lambda chooser: (choosers.append(chooser), chooser.set_files(FILES)))
+    page.goto(PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    page.locator("#mcr-chapter").focus()
+    page.keyboard.press("ArrowDown")  # the next choice: the first chapter of the first exercise
+    assert page.locator("#mcr-chapter").input_value() != "kremlin-drone|"
+    page.keyboard.press("Tab")
+    expect(page.locator("#mcr-files")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
+    assert len(choosers) == 1 and choosers[0].element.get_attribute("id") == "mcr-files"
+    expect(page.locator(".mcr-status")).to_contain_text("Report ready")
+    first = page.locator(".mcr-download").first
+    first.focus()
+    with page.expect_download() as got:
+        page.keyboard.press("Enter")
+    assert got.value.suggested_filename.endswith("-gradebook.csv")
+    focused = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focused != "none", "the focused button shows no focus ring"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_report(page, theme):
+    page.goto(PAGE)
+    page.evaluate(f"document.documentElement.dataset.theme = {theme!r}")
+    report_on(page, "kremlin-drone|05-loaded-language", FILES)
+    page.locator("details.mcr-details").evaluate_all("els => els.forEach((d) => { d.open = true; })")
+    results = Axe().run(page, context=".medialit-class-report")
+    assert results.response["violations"] == [], results.generate_report()
+    screenshot(page, f"class-report-axe-{theme}")
+
+
+def test_without_a_web_worker_the_page_does_the_work_and_keeps_drawing(page, tmp_path):
+    sys.path.insert(0, str(ROOT / "notebooks"))
+    try:
+        spec = importlib.util.spec_from_file_location("sample_class", ROOT / "notebooks" / "sample_class.py")
+        sample_class = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sample_class)
+    finally:
+        sys.path.pop(0)
+    from medialit import load_exercise
+
+    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    files = sample_class.write_class(exercise, tmp_path / "class", 150, seed=4, broken=False)
+    page.add_init_script("window.Worker = undefined;")
+    page.goto(PAGE)
+    page.evaluate("""() => {
+      window.framesWhileReading = 0;
+      const status = document.querySelector('.mcr-status');
+      const count = () => {
+        if (status.textContent.startsWith('Read ')) framesWhileReading += 1;
+        requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+    }""")
+    state = report_on(page, "kremlin-drone|", [str(p) for p in files])
+    assert state["mode"] == "page" and len(state["summary"]["students"]) == 150
+    assert page.evaluate("framesWhileReading") >= 3, "the page drew no frames while it read the files"
