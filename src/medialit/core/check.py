@@ -283,7 +283,7 @@ def _findings(tag: Tag, verdict: str, met: dict[int, Meeting], k: int | None, t:
     sentences = ex.article.sentence_count(tag.start, tag.end)
     if sentences > 1:
         out.append(Finding("spans-sentences", {"sentences": sentences}))
-    covered = sum(1 for k in met if ex.key[k].label == tag.label and not ex.key[k].optional)
+    covered = sum(1 for k in met if ex.key[k].label == tag.label and not ex.key[k].optional) if len(met) > 1 else 0
     if covered > 1:
         out.append(Finding("covers-items", {"count": covered}))
     if verdict in ("close", "defensible") and k is not None:
