@@ -12,7 +12,7 @@ JS_SOURCES := $(shell find src/js -type f) src/medialit/data/messages.json src/m
 BUNDLES := src/medialit/web/static/tagger.js src/medialit/web/static/book-page.js src/medialit/web/static/tagger.css \
            src/medialit/web/static/class-report.js src/medialit/web/static/class-report.css
 
-.PHONY: book test bench clean browser-deps js-check dist dist-zip
+.PHONY: book test bench clean browser-deps py-check js-check dist dist-zip
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ $(NODE_STAMP): package.json package-lock.json
 
 $(BUNDLES) &: $(JS_SOURCES) $(NODE_STAMP)
 	node src/js/build.mjs
+
+# The linter and formatter over the Python sources, tests and benches (settings in pyproject.toml).
+py-check: $(TSTAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # The JSDoc types (tsc --noEmit) and the linter and formatter (biome) over the front end and its tests.
 js-check: $(NODE_STAMP)
@@ -59,7 +64,7 @@ dist-zip:
 browser-deps:
 	@bash tests/install-chromium.sh
 
-test: $(TSTAMP) browser-deps $(BUNDLES) js-check
+test: $(TSTAMP) browser-deps $(BUNDLES) py-check js-check
 	$(BIN)/jupyter-book build . -W --keep-going
 	$(BIN)/python -m pytest
 	node --test tests/js/

@@ -1,4 +1,5 @@
 """Book figures: a clean build's time, and the bytes a browser fetches for each page."""
+
 from __future__ import annotations
 
 import functools
@@ -14,8 +15,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -26,8 +33,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 def clean_build(out: Path) -> float:
     start = time.perf_counter()
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    subprocess.run([str(jupyter_book), "build", str(ROOT), "--path-output", str(out)], check=True,
-                   capture_output=True)
+    subprocess.run([str(jupyter_book), "build", str(ROOT), "--path-output", str(out)], check=True, capture_output=True)
     return time.perf_counter() - start
 
 
@@ -47,7 +53,7 @@ def page_bytes(html: Path) -> dict[str, int]:
                 context = browser.new_context()
                 page = context.new_page()
                 total = []
-                page.on("response", lambda r: total.append(len(r.body()) if r.ok else 0))
+                page.on("response", lambda r, total=total: total.append(len(r.body()) if r.ok else 0))
                 page.goto(f"http://127.0.0.1:{server.server_address[1]}/{name}.html")
                 page.wait_for_load_state("networkidle")
                 sizes[name] = sum(total)
@@ -61,11 +67,25 @@ def page_bytes(html: Path) -> dict[str, int]:
 def run() -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         seconds = clean_build(Path(tmp))
-        rows = [{"area": "book", "metric": "clean build (jupyter-book build)", "value": seconds, "unit": "s",
-                 "target": "<= 90"}]
+        rows = [
+            {
+                "area": "book",
+                "metric": "clean build (jupyter-book build)",
+                "value": seconds,
+                "unit": "s",
+                "target": "<= 90",
+            }
+        ]
         if Path(CHROMIUM).exists():
             sizes = page_bytes(Path(tmp) / "_build" / "html")
             for name, size in sizes.items():
-                rows.append({"area": "book", "metric": f"bytes fetched: {name}", "value": round(size / 1024),
-                             "unit": "KB", "target": "-"})
+                rows.append(
+                    {
+                        "area": "book",
+                        "metric": f"bytes fetched: {name}",
+                        "value": round(size / 1024),
+                        "unit": "KB",
+                        "target": "-",
+                    }
+                )
     return rows

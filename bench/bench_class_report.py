@@ -8,6 +8,7 @@ tree of processes: their proportional set sizes (shared pages counted once), sum
 runs. A process that only imports medialit and reads the exercise is measured beside it, so that the
 report's own share shows.
 """
+
 from __future__ import annotations
 
 import csv
@@ -56,8 +57,11 @@ def write_class(folder: Path) -> int:
         text = json.dumps(data, ensure_ascii=False)
         if n % BAD_EVERY == 1:
             bad += 1
-            text = [text[:len(text) // 2], text.replace(exercise.id, "another-exercise", 1),
-                    text.replace(exercise.article.sha256, "0" * 64)][bad % 3]
+            text = [
+                text[: len(text) // 2],
+                text.replace(exercise.id, "another-exercise", 1),
+                text.replace(exercise.article.sha256, "0" * 64),
+            ][bad % 3]
         (folder / f"{data['student']}.json").write_text(text, encoding="utf-8")
     os.mkfifo(folder / "not-a-file.json")
     return bad + 1
@@ -115,23 +119,34 @@ def run() -> list[dict]:
         folder.mkdir()
         bad = write_class(folder)
         _, _, base_mb, _ = run_measured(
-            "import sys\nfrom medialit import load_exercise\nload_exercise(sys.argv[1])", str(KREMLIN))
+            "import sys\nfrom medialit import load_exercise\nload_exercise(sys.argv[1])", str(KREMLIN)
+        )
         seconds, cpu, peak_mb, result = run_measured(
             "import sys\nfrom medialit.cli.main import main\nsys.exit(main(sys.argv[1:]))",
-            "report", str(folder), "--exercise", str(KREMLIN), "--out", str(Path(tmp) / "out"))
+            "report",
+            str(folder),
+            "--exercise",
+            str(KREMLIN),
+            "--out",
+            str(Path(tmp) / "out"),
+        )
         if result.returncode not in (0, 1):
             raise RuntimeError(f"medialit report failed: {result.stderr[-2000:]}")
         problems = (Path(tmp) / "out" / "problems.csv").read_text(encoding="utf-8-sig")
         left_out = Counter(row["left out"] for row in csv.DictReader(io.StringIO(problems, newline="")))
     size = f"{STUDENTS:,} hand-ins x {TAGS} tags, {bad} bad"
     cores = len(os.sched_getaffinity(0))
-    return [_row(f"report {size}: wall time ({cores} cores)", round(seconds, 1), "s", f"<= {SECONDS}"),
-            _row("  CPU time of all its processes", round(cpu, 1), "s"),
-            _row(f"report {size}: peak memory, all processes", round(peak_mb), "MB", f"<= {MEGABYTES}"),
-            _row("  beside it: import, read the exercise: peak", round(base_mb), "MB"),
-            _row("  in problems.csv: files / tags and answers left out",
-                 f"{left_out['file']:,} / {sum(left_out.values()) - left_out['file']:,}"),
-            _row("  lines printed", len(result.stdout.splitlines()))]
+    return [
+        _row(f"report {size}: wall time ({cores} cores)", round(seconds, 1), "s", f"<= {SECONDS}"),
+        _row("  CPU time of all its processes", round(cpu, 1), "s"),
+        _row(f"report {size}: peak memory, all processes", round(peak_mb), "MB", f"<= {MEGABYTES}"),
+        _row("  beside it: import, read the exercise: peak", round(base_mb), "MB"),
+        _row(
+            "  in problems.csv: files / tags and answers left out",
+            f"{left_out['file']:,} / {sum(left_out.values()) - left_out['file']:,}",
+        ),
+        _row("  lines printed", len(result.stdout.splitlines())),
+    ]
 
 
 if __name__ == "__main__":

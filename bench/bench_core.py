@@ -1,4 +1,5 @@
 """Library figures: article load and tokenise, one check against a 150-item key, 1,000 checks."""
+
 from __future__ import annotations
 
 import random
@@ -34,10 +35,26 @@ def run() -> list[dict]:
         check(h, exercise)
     thousand = time.perf_counter() - t0
     return [
-        {"area": "core", "metric": "spaCy blank pipeline, first load", "value": cold_pipeline, "unit": "ms", "target": "-"},
-        {"area": "core", "metric": "article load + tokenise (median of 20)", "value": statistics.median(load),
-         "unit": "ms", "target": "<= 200"},
-        {"area": "core", "metric": "check 1 hand-in, 150-item key (median of 50)", "value": statistics.median(one),
-         "unit": "ms", "target": "<= 2"},
+        {
+            "area": "core",
+            "metric": "spaCy blank pipeline, first load",
+            "value": cold_pipeline,
+            "unit": "ms",
+            "target": "-",
+        },
+        {
+            "area": "core",
+            "metric": "article load + tokenise (median of 20)",
+            "value": statistics.median(load),
+            "unit": "ms",
+            "target": "<= 200",
+        },
+        {
+            "area": "core",
+            "metric": "check 1 hand-in, 150-item key (median of 50)",
+            "value": statistics.median(one),
+            "unit": "ms",
+            "target": "<= 2",
+        },
         {"area": "core", "metric": "check 1,000 hand-ins, 150-item key", "value": thousand, "unit": "s", "target": "-"},
     ]

@@ -1,4 +1,5 @@
 """Instructor tools: how fast the class report runs (the suggestions have `bench_suggest.py`)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -41,13 +42,16 @@ def class_speed(exercise, max_tags: int | None = None, what: str = "", target: s
         for data in sample.make_class(exercise, 1000, seed=1):
             data["tags"] = data["tags"][:max_tags] if max_tags else data["tags"]
             total += len(data["tags"])
-            (Path(folder) / f"{data['student']}.json").write_text(json.dumps(data, ensure_ascii=False),
-                                                                   encoding="utf-8")
+            (Path(folder) / f"{data['student']}.json").write_text(
+                json.dumps(data, ensure_ascii=False), encoding="utf-8"
+            )
         with time_in_check() as in_check:
             elapsed = _timed(lambda: classroom.class_report(folder, exercise).to_html())
     size = f"1,000 hand-ins of {total / 1000:.0f} tags"
-    return [_row(f"class report, {size}, {what} (load, check, HTML)", round(elapsed, 2), "s", target),
-            _row(f"  of which check() itself ({size})", round(in_check[0], 2), "s")]
+    return [
+        _row(f"class report, {size}, {what} (load, check, HTML)", round(elapsed, 2), "s", target),
+        _row(f"  of which check() itself ({size})", round(in_check[0], 2), "s"),
+    ]
 
 
 @contextmanager
@@ -75,8 +79,11 @@ def run() -> list[dict]:
     exercise = load_exercise(KREMLIN)
     rows = [_row("Kremlin key items (all labels)", len(exercise.key))]
     # a lesson's tagging is some tens of tags; the sample class tags half the whole key, a stress case
-    return (rows + class_speed(exercise, max_tags=60, what="a lesson's work", target="<= 5")
-            + class_speed(exercise, what="half the whole key", target="-"))
+    return (
+        rows
+        + class_speed(exercise, max_tags=60, what="a lesson's work", target="<= 5")
+        + class_speed(exercise, what="half the whole key", target="-")
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Quality is measured with the SemEval-2020 Task 11 span metric on two research co
 Loaded_Language, BASIL lexical bias) when they are kept locally (see `eval_corpora.py`; they are
 never copied here), and per label on the Kremlin key beside them, with overlap counts as well.
 """
+
 from __future__ import annotations
 
 import time
@@ -35,27 +36,46 @@ def speed() -> list[dict]:
         text = ((base + "\n\n") * (size // len(base) + 1))[:size]
         start = time.perf_counter()
         found = suggest(Article.from_text(text), nlp)
-        rows.append(_row(f"suggest, {label} article (load, tokens, {len(found)} drafts)",
-                         round(time.perf_counter() - start, 2), "s", target))
+        rows.append(
+            _row(
+                f"suggest, {label} article (load, tokens, {len(found)} drafts)",
+                round(time.perf_counter() - start, 2),
+                "s",
+                target,
+            )
+        )
     return rows
 
 
 def corpora() -> list[dict]:
     if not eval_corpora.available():
-        return [_row(f"research corpora not found in {eval_corpora.DATA} (set MEDIALIT_EVAL_DATA): "
-                     "PTC and BASIL figures skipped", "-")]
+        return [
+            _row(
+                f"research corpora not found in {eval_corpora.DATA} (set MEDIALIT_EVAL_DATA): "
+                "PTC and BASIL figures skipped",
+                "-",
+            )
+        ]
     nlp = spacy.blank("en")
 
     def predict(text: str) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in suggest(Article.from_text(text), nlp, labels=["loaded"])]
 
     rows = []
-    for name, docs, what in (("ptc", eval_corpora.ptc_documents(), "PTC dev Loaded_Language"),
-                             ("basil", eval_corpora.basil_documents(), "BASIL dev lexical bias")):
+    for name, docs, what in (
+        ("ptc", eval_corpora.ptc_documents(), "PTC dev Loaded_Language"),
+        ("basil", eval_corpora.basil_documents(), "BASIL dev lexical bias"),
+    ):
         result = eval_corpora.score(docs, predict)
         for key in ("precision", "recall", "f1", "any_overlap_recall"):
-            rows.append(_row(f"{what}: {key.replace('_', '-')} ({result['predicted']} drafts, {result['gold']} gold)",
-                             round(result[key], 3), "", TARGETS[name].get(key, "")))
+            rows.append(
+                _row(
+                    f"{what}: {key.replace('_', '-')} ({result['predicted']} drafts, {result['gold']} gold)",
+                    round(result[key], 3),
+                    "",
+                    TARGETS[name].get(key, ""),
+                )
+            )
     return rows
 
 
@@ -71,14 +91,22 @@ def kremlin() -> list[dict]:
             continue
         hit = sum(1 for k in required if any(s.start < k.end and k.start < s.end for s in mine))
         right = sum(1 for s in mine if any(s.start < k.end and k.start < s.end for k in keys))
-        ptc = ptc_scores([(exercise.id, label, s.start, s.end) for s in mine],
-                         [(exercise.id, label, k.start, k.end) for k in keys])
-        rows += [_row(f"Kremlin {label}: key items found (overlap, {len(required)} required)",
-                      round(hit / len(required), 3) if required else 1.0),
-                 _row(f"Kremlin {label}: drafts on a key item (overlap, {len(mine)} drafts)",
-                      round(right / len(mine), 3) if mine else 0.0),
-                 _row(f"Kremlin {label}: span P / R / F1", f"{ptc['precision']:.3f} / {ptc['recall']:.3f} / "
-                                                           f"{ptc['f1']:.3f}")]
+        ptc = ptc_scores(
+            [(exercise.id, label, s.start, s.end) for s in mine], [(exercise.id, label, k.start, k.end) for k in keys]
+        )
+        rows += [
+            _row(
+                f"Kremlin {label}: key items found (overlap, {len(required)} required)",
+                round(hit / len(required), 3) if required else 1.0,
+            ),
+            _row(
+                f"Kremlin {label}: drafts on a key item (overlap, {len(mine)} drafts)",
+                round(right / len(mine), 3) if mine else 0.0,
+            ),
+            _row(
+                f"Kremlin {label}: span P / R / F1", f"{ptc['precision']:.3f} / {ptc['recall']:.3f} / {ptc['f1']:.3f}"
+            ),
+        ]
     return rows
 
 

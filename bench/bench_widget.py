@@ -16,6 +16,7 @@ loaded before them left out. Figures:
 - one autosave (it runs at an idle moment once changes pause, so it is not in the paint figures);
 - JS Check on a dozen tags.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -40,8 +41,14 @@ STATIC = ROOT / "src" / "medialit" / "web" / "static"
 BOOK = ROOT / "_build" / "html"
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 CHAPTER_5 = {"labels": ["loaded"], "lines": (1, 28)}  # as book/05-loaded-language.md asks
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 AREA = "widget"
 PRELOAD, ADDS, BATCHES, NAVIGATIONS = 100, 60, 10, 5
 
@@ -100,8 +107,12 @@ FLOOR_SETUP = """(tokens) => {
   article.addEventListener("keydown", (e) => { if (e.key === "3") spans[anchor].classList.add("loaded"); });
   window.floor = {
     spans,
-    mark(ranges) { for (const r of ranges) for (let i = r.first; i <= r.last; i++) spans[i].classList.add(r.label); },
-    clear(ranges) { for (const r of ranges) for (let i = r.first; i <= r.last; i++) spans[i].classList.remove(r.label); },
+    mark(ranges) {
+      for (const r of ranges) for (let i = r.first; i <= r.last; i++) spans[i].classList.add(r.label);
+    },
+    clear(ranges) {
+      for (const r of ranges) for (let i = r.first; i <= r.last; i++) spans[i].classList.remove(r.label);
+    },
   };
 }"""
 
@@ -151,6 +162,7 @@ new MutationObserver((_, observer) => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-state"]});
 """
 
+
 def _row(metric: str, value, unit: str = "", target: str = "") -> dict:
     return {"area": AREA, "metric": metric, "value": value, "unit": unit, "target": target}
 
@@ -177,10 +189,10 @@ def _serve(folder: Path):
 
 def size_rows() -> list[dict]:
     """Bundle bytes as a browser downloads them, and chapter 5's exercise data before and after packing."""
-    read = lambda name: (STATIC / name).read_bytes()  # noqa: E731
+    read = lambda name: (STATIC / name).read_bytes()
     widget = read("tagger.js") + read("tagger.css")
     page = read("book-page.js")
-    kb = lambda n: round(n / 1024, 1)  # noqa: E731
+    kb = lambda n: round(n / 1024, 1)
     exercise = load_exercise(KREMLIN)
     compiled = exercise.compile(**CHAPTER_5)
     config = {"labels": CHAPTER_5["labels"], "difficulty": compiled["difficulty"], "mode": "student"}
@@ -189,16 +201,32 @@ def size_rows() -> list[dict]:
     whole = exercise.compile()
     return [
         _row("Jupyter widget: tagger.js + tagger.css, minified", kb(len(widget)), "KB", ""),
-        _row("Jupyter widget: tagger.js + tagger.css, minified + gzip", kb(_gzip(read("tagger.js")) + _gzip(read("tagger.css"))),
-             "KB", "<= 20 (Recogito 23.7)"),
-        _row("book page script book-page.js (all a page needs), min / min+gzip",
-             f"{kb(len(page))} / {kb(_gzip(page))}", "KB", ""),
-        _row("  of which host, Check, key writer (book-page.js minus tagger.js, gzip)",
-             kb(_gzip(page) - _gzip(read("tagger.js"))), "KB", "reported apart"),
+        _row(
+            "Jupyter widget: tagger.js + tagger.css, minified + gzip",
+            kb(_gzip(read("tagger.js")) + _gzip(read("tagger.css"))),
+            "KB",
+            "<= 20 (Recogito 23.7)",
+        ),
+        _row(
+            "book page script book-page.js (all a page needs), min / min+gzip",
+            f"{kb(len(page))} / {kb(_gzip(page))}",
+            "KB",
+            "",
+        ),
+        _row(
+            "  of which host, Check, key writer (book-page.js minus tagger.js, gzip)",
+            kb(_gzip(page) - _gzip(read("tagger.js"))),
+            "KB",
+            "reported apart",
+        ),
         _row("chapter 5 exercise data in the page, as compile() / packed", f"{kb(before)} / {kb(after)}", "KB", ""),
-        _row("whole-article exercise data (Tag the whole article), as compile() / packed",
-             f"{kb(len(script_json({'exercise': whole}).encode()))} / "
-             f"{kb(len(script_json({'exercise': pack_exercise(whole)}).encode()))}", "KB", "was 534 KB"),
+        _row(
+            "whole-article exercise data (Tag the whole article), as compile() / packed",
+            f"{kb(len(script_json({'exercise': whole}).encode()))} / "
+            f"{kb(len(script_json({'exercise': pack_exercise(whole)}).encode()))}",
+            "KB",
+            "was 534 KB",
+        ),
     ]
 
 
@@ -207,10 +235,27 @@ def _preload(exercise, compiled) -> dict:
     tokens = compiled["article"]["tokens"]
     starts = [t["start"] for t in tokens]
     items = [k for k in compiled["key"] if k["label"] != "loaded"][::3][:PRELOAD]
-    tags = [{"id": f"k{n}", "label": k["label"], "start": k["start"], "end": k["end"], "quote": k["quote"],
-             "attrs": {}, "source_ids": [], "note": ""} for n, k in enumerate(items)]
-    ranges = [{"label": k["label"], "first": bisect.bisect_right(starts, k["start"]) - 1,
-               "last": bisect.bisect_right(starts, k["end"] - 1) - 1} for k in items]
+    tags = [
+        {
+            "id": f"k{n}",
+            "label": k["label"],
+            "start": k["start"],
+            "end": k["end"],
+            "quote": k["quote"],
+            "attrs": {},
+            "source_ids": [],
+            "note": "",
+        }
+        for n, k in enumerate(items)
+    ]
+    ranges = [
+        {
+            "label": k["label"],
+            "first": bisect.bisect_right(starts, k["start"]) - 1,
+            "last": bisect.bisect_right(starts, k["end"] - 1) - 1,
+        }
+        for k in items
+    ]
     return {"tags": tags, "ranges": ranges}
 
 
@@ -231,7 +276,8 @@ def browser_rows(pw, chromium: str) -> list[dict]:
             '<link rel="stylesheet" href="tagger.css"><script defer src="book-page.js"></script></head><body>'
             '<div id="mount" data-config="config"></div>'
             f'<script type="application/json" id="config">{script_json(config)}</script></body></html>',
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         (folder / "floor.html").write_text(FLOOR_PAGE, encoding="utf-8")
         server, base = _serve(folder)
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -248,8 +294,9 @@ def browser_rows(pw, chromium: str) -> list[dict]:
                     page.evaluate(WIDGET_SETUP)
                 cdp = page.context.new_cdp_session(page)
                 cdp.send("Performance.enable")
-                task = lambda: next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]  # noqa: E731
-                                    if m["name"] == "TaskDuration")
+                task = lambda cdp=cdp: next(
+                    m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration"
+                )
                 page.evaluate(PRELOAD_TAGS, {"preload": preload, "floor": kind == "floor"})
                 before = task()  # after the preload: only the adds and what they leave to idle moments
                 one = page.evaluate(MEASURE_ONE, {"adds": adds, "floor": kind == "floor"})
@@ -288,31 +335,63 @@ def browser_rows(pw, chromium: str) -> list[dict]:
         shutil.rmtree(folder, ignore_errors=True)
 
     floor, widget = got["floor"], got["widget"]
-    ratio = lambda a, b: f"{a / b:.2f}x" if b else "-"  # noqa: E731
+    ratio = lambda a, b: f"{a / b:.2f}x" if b else "-"
     med = statistics.median
     rows = [
-        _row(f"add one tag, {PRELOAD} on the page, to paint: median  widget / floor",
-             f"{med(widget['one']):.1f} / {med(floor['one']):.1f} ({ratio(med(widget['one']), med(floor['one']))})",
-             "ms", "<= 1.3x floor"),
-        _row(f"add one tag, {PRELOAD} on the page, to paint: p95 of {ADDS}  widget / floor",
-             f"{_p95(widget['one']):.1f} / {_p95(floor['one']):.1f} ({ratio(_p95(widget['one']), _p95(floor['one']))})",
-             "ms", "<= 1.3x floor"),
-        _row("main-thread CPU per add (idle work included)  widget / floor",
-             f"{widget['cpu']:.2f} / {floor['cpu']:.2f} ({ratio(widget['cpu'], floor['cpu'])})", "ms", "<= 2x floor"),
-        _row(f"add {PRELOAD} tags at once, to paint: median of {BATCHES}  widget / floor",
-             f"{med(widget['batch']):.1f} / {med(floor['batch']):.1f} ({ratio(med(widget['batch']), med(floor['batch']))})",
-             "ms", "<= 1.5x floor"),
+        _row(
+            f"add one tag, {PRELOAD} on the page, to paint: median  widget / floor",
+            f"{med(widget['one']):.1f} / {med(floor['one']):.1f} ({ratio(med(widget['one']), med(floor['one']))})",
+            "ms",
+            "<= 1.3x floor",
+        ),
+        _row(
+            f"add one tag, {PRELOAD} on the page, to paint: p95 of {ADDS}  widget / floor",
+            f"{_p95(widget['one']):.1f} / {_p95(floor['one']):.1f} ({ratio(_p95(widget['one']), _p95(floor['one']))})",
+            "ms",
+            "<= 1.3x floor",
+        ),
+        _row(
+            "main-thread CPU per add (idle work included)  widget / floor",
+            f"{widget['cpu']:.2f} / {floor['cpu']:.2f} ({ratio(widget['cpu'], floor['cpu'])})",
+            "ms",
+            "<= 2x floor",
+        ),
+        _row(
+            f"add {PRELOAD} tags at once, to paint: median of {BATCHES}  widget / floor",
+            f"{med(widget['batch']):.1f} / {med(floor['batch']):.1f}"
+            f" ({ratio(med(widget['batch']), med(floor['batch']))})",
+            "ms",
+            "<= 1.5x floor",
+        ),
     ]
     nav = got["navigation"]
     if isinstance(nav, str):
         rows.append(_row("navigation to interactive Tagger, chapter 5", nav))
     else:
-        rows.append(_row(f"chapter 5 over http, cold cache: to interactive Tagger (painted), median of {NAVIGATIONS}",
-                         round(med(nav["interactive"]), 1), "ms", ""))
-        rows.append(_row("  same runs: DOMContentLoaded / load event, median",
-                         f"{med(nav['dcl']):.1f} / {med(nav['load']):.1f}", "ms", ""))
-    rows.append(_row(f"autosave of {got['save']['tags']} tags (one write, at an idle moment), median of 20",
-                     round(med(got["save"]["times"]), 2), "ms", "off the critical path"))
+        rows.append(
+            _row(
+                f"chapter 5 over http, cold cache: to interactive Tagger (painted), median of {NAVIGATIONS}",
+                round(med(nav["interactive"]), 1),
+                "ms",
+                "",
+            )
+        )
+        rows.append(
+            _row(
+                "  same runs: DOMContentLoaded / load event, median",
+                f"{med(nav['dcl']):.1f} / {med(nav['load']):.1f}",
+                "ms",
+                "",
+            )
+        )
+    rows.append(
+        _row(
+            f"autosave of {got['save']['tags']} tags (one write, at an idle moment), median of 20",
+            round(med(got["save"]["times"]), 2),
+            "ms",
+            "off the critical path",
+        )
+    )
     rows.append(_row("JS Check, 12 tags, whole article's key, median of 20", round(med(got["check"]), 2), "ms", "<= 5"))
     return rows
 
@@ -320,8 +399,9 @@ def browser_rows(pw, chromium: str) -> list[dict]:
 def _navigation(browser) -> dict | str:
     """Chapter 5 of the built book over http, a fresh context (cold cache) per run."""
     if not (BOOK / "book" / "05-loaded-language.html").is_file():
-        subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT)], check=True, capture_output=True
+        )
     server, base = _serve(BOOK)
     found = {"interactive": [], "dcl": [], "load": []}
     try:

@@ -6,6 +6,7 @@ nothing of it is in this repository: this module only reads it from the folder n
 text as the data set's README says, and maps medialit's offsets (NFC text, no byte-order mark,
 LF line ends) back to the raw text before scoring with the SemEval span metric.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,8 @@ DATA = Path(os.environ.get("MEDIALIT_EVAL_DATA", ROOT.parent / "shared" / "eval-
 @dataclass
 class Document:
     id: str
-    raw: str                           # the text the gold offsets count in
-    gold: list[tuple[int, int]]        # the spans to find, in raw offsets
+    raw: str  # the text the gold offsets count in
+    gold: list[tuple[int, int]]  # the spans to find, in raw offsets
 
 
 def available() -> bool:
@@ -75,7 +76,7 @@ def basil_documents() -> list[Document]:
                 base = starts[n]
                 within = text[base:]
             start = base + note["start"]
-            if text[start:start + len(phrase)] != phrase:
+            if text[start : start + len(phrase)] != phrase:
                 found = within.find(phrase)
                 start = base + found if found >= 0 else text.find(phrase)
             if start >= 0 and phrase:
@@ -93,12 +94,12 @@ def to_raw(raw: str):
     while i < len(raw):
         chars.append("\n" if raw[i] == "\r" else raw[i])
         where.append(i)
-        i += 2 if raw[i:i + 2] == "\r\n" else 1
+        i += 2 if raw[i : i + 2] == "\r\n" else 1
     body, table, at = "".join(chars), [], 0
     for line in body.split("\n"):  # NFC never joins across a line break
         nfc = unicodedata.normalize("NFC", line)
         if nfc == line:
-            table.extend(where[at:at + len(line)])
+            table.extend(where[at : at + len(line)])
         else:
             for n in range(len(nfc)):
                 m = next(m for m in range(len(line) + 1) if unicodedata.normalize("NFC", line[:m]) == nfc[:n])
@@ -123,8 +124,9 @@ def score(docs: list[Document], predict) -> dict:
         merged_pred += len(_merged(spans))
         found += sum(1 for a, b in runs if any(s < b and a < e for s, e in spans))
     result = ptc_scores(pred, gold)
-    result.update(any_overlap_recall=found / merged_gold if merged_gold else 0.0,
-                  predicted=merged_pred, gold=merged_gold)
+    result.update(
+        any_overlap_recall=found / merged_gold if merged_gold else 0.0, predicted=merged_pred, gold=merged_gold
+    )
     return result
 
 

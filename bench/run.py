@@ -2,6 +2,7 @@
 
 Each module exposes `run() -> list[dict]` with keys area, metric, value, unit, target.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -35,8 +36,12 @@ def main() -> int:
     for r in rows:
         value = r["value"]
         shown = f"{value:.3g}" if isinstance(value, float) else str(value)
-        print("  ".join(str(c).ljust(w) for c, w in zip(
-            [r["area"], r["metric"], shown, r.get("unit", ""), r.get("target", "")], widths)))
+        print(
+            "  ".join(
+                str(c).ljust(w)
+                for c, w in zip([r["area"], r["metric"], shown, r.get("unit", ""), r.get("target", "")], widths)
+            )
+        )
     if failed:
         print(f"\nbenchmarks that failed: {', '.join(failed)}")
     return 1 if failed else 0

@@ -1,4 +1,5 @@
 """A large synthetic key and class over the real article, for timing the checker."""
+
 from __future__ import annotations
 
 import random
@@ -27,9 +28,19 @@ def big_exercise(n_items: int = 150, seed: int = 1) -> Exercise:
         last = words[min(n * step + rng.randint(0, max(0, step - 2)), len(words) - 1)]
         if last.para != first.para:
             last = first
-        key.append(KeyItem(id=f"k{n}", label=labels[n % 3], start=first.start, end=last.end,
-                           quote=article.text[first.start:last.end], line=first.line,
-                           why="Because.", hints=["Look here."], optional=n % 10 == 0))
+        key.append(
+            KeyItem(
+                id=f"k{n}",
+                label=labels[n % 3],
+                start=first.start,
+                end=last.end,
+                quote=article.text[first.start : last.end],
+                line=first.line,
+                why="Because.",
+                hints=["Look here."],
+                optional=n % 10 == 0,
+            )
+        )
     return Exercise("bench", "bench", "", "standard", 0.75, dict(DEFAULT_LABELS), key, [], article)
 
 

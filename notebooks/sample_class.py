@@ -9,6 +9,7 @@ another article version, a tag whose quote does not match).
     python notebooks/sample_class.py --exercise book/exercises/kremlin-drone/exercise.yml \
         --out notebooks/sample-class --students 24 --seed 7
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,23 +22,37 @@ from medialit import load_exercise
 ANIMALS = ["otter", "heron", "lynx", "badger", "wren", "newt", "fox", "hare", "owl", "stoat", "finch", "vole"]
 # Written answers a student might give to three of the book's questions (ids as in the chapters).
 ANSWERS = {
-    "02-what-happened": ("In one sentence: what do you think happened?", [
-        "Ukraine tried to kill Putin with two drones.",
-        "Russia says Ukraine and the US attacked the Kremlin with drones, but I don't know if it's true.",
-        "Somebody flew drones at the Kremlin and Russia blamed Ukraine.",
-        "Maybe Russia did it itself to have an excuse.",
-        "There was an attack on the Kremlin."]),
-    "02-one-word": ("In one word: how does the top of the page make you feel?", [
-        "Scared", "Confused", "Curious", "Shocked", "Suspicious", "Worried"]),
-    "08-look-back-happened": ("Rewrite your one-sentence answer to \"What do you think happened?\" so that it says who "
-                              "claims what, with line numbers.", [
-        "Russia claims Ukraine and the US attacked the Kremlin with drones (L8); Ukraine denies it (L18).",
-        "Moscow says two drones were disabled over the Kremlin (L74); UK officials think Russia staged it (L6).",
-        "Peskov says the US was behind it (L12) but gives no evidence.",
-        "Two drones flew over the Kremlin (L66). Who sent them is only claimed: Russia blames Ukraine (L8)."]),
+    "02-what-happened": (
+        "In one sentence: what do you think happened?",
+        [
+            "Ukraine tried to kill Putin with two drones.",
+            "Russia says Ukraine and the US attacked the Kremlin with drones, but I don't know if it's true.",
+            "Somebody flew drones at the Kremlin and Russia blamed Ukraine.",
+            "Maybe Russia did it itself to have an excuse.",
+            "There was an attack on the Kremlin.",
+        ],
+    ),
+    "02-one-word": (
+        "In one word: how does the top of the page make you feel?",
+        ["Scared", "Confused", "Curious", "Shocked", "Suspicious", "Worried"],
+    ),
+    "08-look-back-happened": (
+        'Rewrite your one-sentence answer to "What do you think happened?" so that it says who '
+        "claims what, with line numbers.",
+        [
+            "Russia claims Ukraine and the US attacked the Kremlin with drones (L8); Ukraine denies it (L18).",
+            "Moscow says two drones were disabled over the Kremlin (L74); UK officials think Russia staged it (L6).",
+            "Peskov says the US was behind it (L12) but gives no evidence.",
+            "Two drones flew over the Kremlin (L66). Who sent them is only claimed: Russia blames Ukraine (L8).",
+        ],
+    ),
 }
-NOTES = ["The reporter chose this word, not a speaker.", "Quoted: these are Peskov's words.",
-         "No source is given for this.", "I was not sure about the label here."]
+NOTES = [
+    "The reporter chose this word, not a speaker.",
+    "Quoted: these are Peskov's words.",
+    "No source is given for this.",
+    "I was not sure about the label here.",
+]
 
 
 def _pick(value):
@@ -62,7 +77,7 @@ def _narrow(article, start: int, end: int) -> tuple[int, int]:
     inside = article.tokens_in(start, end)
     if len(inside) < 3:
         return start, end
-    keep = inside[len(inside) // 3: len(inside) - len(inside) // 3] or inside
+    keep = inside[len(inside) // 3 : len(inside) - len(inside) // 3] or inside
     return keep[0].start, keep[-1].end
 
 
@@ -104,33 +119,75 @@ def make_student(exercise, n: int, rng: random.Random) -> dict:
             label = rng.choice([name for name in exercise.labels if name != item.label] or [label])
         tag_id = f"t{len(tags) + 1}"
         ids[item.id] = tag_id
-        tags.append({"id": tag_id, "label": label, "start": start, "end": end, "quote": article.text[start:end],
-                     "attrs": _attrs(item, exercise, rng, careless) if label == item.label else {},
-                     "source_ids": [], "note": "", "_key": item})
+        tags.append(
+            {
+                "id": tag_id,
+                "label": label,
+                "start": start,
+                "end": end,
+                "quote": article.text[start:end],
+                "attrs": _attrs(item, exercise, rng, careless) if label == item.label else {},
+                "source_ids": [],
+                "note": "",
+                "_key": item,
+            }
+        )
     for tag in tags:
         item = tag.pop("_key")
         if tag["label"] == "claim" and item.source_ids:
-            tag["source_ids"] = [ids[s] for s in item.source_ids
-                                 if s in ids and any(t["id"] == ids[s] and t["label"] == "source" for t in tags)]
+            tag["source_ids"] = [
+                ids[s]
+                for s in item.source_ids
+                if s in ids and any(t["id"] == ids[s] and t["label"] == "source" for t in tags)
+            ]
     for dis in exercise.distractors:
         if rng.random() < 0.3 * (1.2 - skill):
-            tags.append({"id": f"t{len(tags) + 1}", "label": rng.choice(dis.labels), "start": dis.start,
-                         "end": dis.end, "quote": dis.quote, "attrs": {}, "source_ids": [], "note": ""})
+            tags.append(
+                {
+                    "id": f"t{len(tags) + 1}",
+                    "label": rng.choice(dis.labels),
+                    "start": dis.start,
+                    "end": dis.end,
+                    "quote": dis.quote,
+                    "attrs": {},
+                    "source_ids": [],
+                    "note": "",
+                }
+            )
     words = [t for t in article.tokens if t.text.isalpha() and len(t.text) > 5]
     for _ in range(rng.randint(0, 4)):
         tok = rng.choice(words)
-        tags.append({"id": f"t{len(tags) + 1}", "label": rng.choice(list(exercise.labels)), "start": tok.start,
-                     "end": tok.end, "quote": tok.text, "attrs": {}, "source_ids": [],
-                     "note": "<b>I think</b> this is one" if rng.random() < 0.1 else ""})
+        tags.append(
+            {
+                "id": f"t{len(tags) + 1}",
+                "label": rng.choice(list(exercise.labels)),
+                "start": tok.start,
+                "end": tok.end,
+                "quote": tok.text,
+                "attrs": {},
+                "source_ids": [],
+                "note": "<b>I think</b> this is one" if rng.random() < 0.1 else "",
+            }
+        )
     written = random.Random(f"answers-{n}")  # its own stream, so that the tags stay as they were
     for tag in tags:
         if not tag["note"] and written.random() < 0.08:
             tag["note"] = written.choice(NOTES)
-    answers = {answer_id: {"question": question, "text": written.choice(texts)}
-               for answer_id, (question, texts) in ANSWERS.items() if written.random() < 0.7}
-    return {"format": "medialit.handin/1", "exercise": exercise.id, "article_sha256": article.sha256,
-            "student": f"{ANIMALS[n % len(ANIMALS)]}-{n + 1:02d}", "created": "2026-11-25T09:00:00Z",
-            "updated": "2026-11-25T09:40:00Z", "tags": tags, **({"answers": answers} if answers else {})}
+    answers = {
+        answer_id: {"question": question, "text": written.choice(texts)}
+        for answer_id, (question, texts) in ANSWERS.items()
+        if written.random() < 0.7
+    }
+    return {
+        "format": "medialit.handin/1",
+        "exercise": exercise.id,
+        "article_sha256": article.sha256,
+        "student": f"{ANIMALS[n % len(ANIMALS)]}-{n + 1:02d}",
+        "created": "2026-11-25T09:00:00Z",
+        "updated": "2026-11-25T09:40:00Z",
+        "tags": tags,
+        **({"answers": answers} if answers else {}),
+    }
 
 
 def make_class(exercise, students: int, seed: int) -> list[dict]:
@@ -146,11 +203,13 @@ def broken_files(exercise, good: dict) -> dict[str, str]:
     orphan["student"] = "edited-by-hand"
     if orphan["tags"]:
         orphan["tags"][0]["quote"] = orphan["tags"][0]["quote"] + " (edited)"
-    return {"notes.txt": "I did the exercise on paper, sorry!\n",
-            "broken.json": '{"format": "medialit.handin/1", "tags": [',
-            "wrong-exercise.json": json.dumps(other_exercise, ensure_ascii=False),
-            "old-article.json": json.dumps(other_version, ensure_ascii=False),
-            "orphan-tag.json": json.dumps(orphan, ensure_ascii=False)}
+    return {
+        "notes.txt": "I did the exercise on paper, sorry!\n",
+        "broken.json": '{"format": "medialit.handin/1", "tags": [',
+        "wrong-exercise.json": json.dumps(other_exercise, ensure_ascii=False),
+        "old-article.json": json.dumps(other_version, ensure_ascii=False),
+        "orphan-tag.json": json.dumps(orphan, ensure_ascii=False),
+    }
 
 
 def write_class(exercise, folder: str | Path, students: int, seed: int, broken: bool = True) -> list[Path]:

@@ -1,11 +1,12 @@
 """Shared fixtures: the small test exercise, and a helper to write files."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
-
 from helpers import MINI
+
 from medialit import load_exercise
 
 
@@ -20,6 +21,7 @@ def write_json(tmp_path):
         path = tmp_path / name
         path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
         return path
+
     return write
 
 

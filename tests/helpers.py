@@ -1,4 +1,5 @@
 """Helpers shared by the library tests and the vector generator: tags equal to a key, hand-ins."""
+
 from __future__ import annotations
 
 from pathlib import Path

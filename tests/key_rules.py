@@ -1,5 +1,6 @@
 """Helpers the tests of every article's key share. The voice rule itself (whose words are where, by
 the quotation marks) is the library's: `medialit.core.voices`."""
+
 from __future__ import annotations
 
 from medialit.core.voices import values

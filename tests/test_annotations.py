@@ -1,8 +1,8 @@
 import json
 
 import pytest
-
 from helpers import handin_of, key_tags
+
 from medialit import load_handin
 from medialit.core.contract import MAX_HANDIN_BYTES
 from medialit.core.errors import InputError

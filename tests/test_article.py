@@ -1,6 +1,7 @@
 import unicodedata
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medialit.core.article import Article, normalize_text
 
@@ -25,10 +26,10 @@ def test_hash_is_of_normalised_text(tmp_path):
 def test_paragraphs_and_lines_of_the_real_article():
     article = Article.from_file(ARTICLE)
     first = article.paragraphs[0]
-    assert first.line == 1 and article.text[first.start:first.end].startswith("Russia accuses US")
+    assert first.line == 1 and article.text[first.start : first.end].startswith("Russia accuses US")
     despot = article.text.index("despot")
     assert article.line_of(despot) == 10
-    assert all(article.text[p.start:p.end].strip() == article.text[p.start:p.end] for p in article.paragraphs)
+    assert all(article.text[p.start : p.end].strip() == article.text[p.start : p.end] for p in article.paragraphs)
 
 
 def test_curly_quotes_and_apostrophes_split_sensibly():
@@ -57,6 +58,7 @@ def test_snap_grows_to_tokens_and_trims_punctuation():
 
 def test_missing_and_non_utf8_files_give_one_clear_message(tmp_path):
     import pytest
+
     from medialit.core.errors import InputError
 
     with pytest.raises(InputError, match="does not exist"):
@@ -79,7 +81,7 @@ def test_tokens_round_trip_offsets_on_any_text(raw):
     assert text == unicodedata.normalize("NFC", text)
     assert "\r" not in text
     for tok in article.tokens:
-        assert text[tok.start:tok.end] == tok.text
+        assert text[tok.start : tok.end] == tok.text
         assert tok.text.strip() == tok.text and tok.text
         assert article.line_of(tok.start) == text.count("\n", 0, tok.start) + 1
     if article.tokens:

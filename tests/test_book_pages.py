@@ -11,6 +11,7 @@ practice page cites its own article. Lines of the course's agency-style report a
 with an A ("A5") and checked against that report, on any page. Text inside raw HTML counts
 too, and so do the model answers that chapter 7's script shows (`data-answer`).
 """
+
 from __future__ import annotations
 
 import html
@@ -19,7 +20,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from medialit.core.article import Article
 from medialit.core.exercise_file import load_exercise
@@ -34,9 +36,17 @@ LINES = Article.from_file(ARTICLE_PATH).text.split("\n")
 PRACTICE_LINES = Article.from_file(PRACTICE_PATH).text.split("\n")
 AGENCY_LINES = Article.from_file(AGENCY_PATH).text.split("\n")
 
-STUDENT_CHAPTERS = ["01-how-to-use", "02-stop-and-look", "03-claims", "04-sources",
-                    "05-loaded-language", "06-hedges", "07-lateral-reading", "08-put-it-together",
-                    "09-same-events"]
+STUDENT_CHAPTERS = [
+    "01-how-to-use",
+    "02-stop-and-look",
+    "03-claims",
+    "04-sources",
+    "05-loaded-language",
+    "06-hedges",
+    "07-lateral-reading",
+    "08-put-it-together",
+    "09-same-events",
+]
 TEACHER_PAGES = ["teacher-guide", "teachers/lessons", "teachers/assessment"]
 PAGES = ["intro", "article", *STUDENT_CHAPTERS, "tagger", "practice", "words", "scores", *TEACHER_PAGES]
 MAX_REQUIRED = 25  # what a student can tag, with details, in about 15 minutes
@@ -128,8 +138,7 @@ def quote_mismatches(page_text: str, lines: list[str], prefix: str = "L") -> tup
         for first, last in re.findall(rf"{prefix}(\d+)(?:\s*[–-]\s*{prefix}(\d+))?", match.group(3)):
             checked += 1
             numbers = range(int(first), int(last or first) + 1)
-            if not any(contains_in_order(normalise(lines[n - 1]), pieces)
-                       for n in numbers if 0 < n <= len(lines)):
+            if not any(contains_in_order(normalise(lines[n - 1]), pieces) for n in numbers if 0 < n <= len(lines)):
                 where = f"{prefix}{first}" + (f"–{prefix}{last}" if last else "")
                 line = normalise(lines[int(first) - 1]) if 0 < int(first) <= len(lines) else ""
                 problems.append(f'"{quote}" is not on {where}: {line[:80]!r}')
@@ -220,8 +229,9 @@ def test_any_passage_of_a_line_passes_when_cited_by_that_line(data):
 @pytest.mark.parametrize("page", STUDENT_CHAPTERS)
 def test_reflection_questions_close_the_chapter(page):
     text = source(page)
-    boxes = [body for _, options, body in fenced(text, "admonition")
-             if "reflection" in options.get("class", "").split()]
+    boxes = [
+        body for _, options, body in fenced(text, "admonition") if "reflection" in options.get("class", "").split()
+    ]
     assert len(boxes) == 1, f"book/{page}.md needs one admonition with :class: reflection"
     questions = re.split(r"^\d+\.\s", boxes[0], flags=re.M)[1:]
     assert 2 <= len(questions) <= 3, f"book/{page}.md: {len(questions)} reflection questions"
@@ -253,9 +263,8 @@ def test_one_glossary_defines_every_term_the_pages_use():
     glossaries = [(page, body) for page in PAGES for _, _, body in fenced(source(page), "glossary")]
     assert [page for page, _ in glossaries] == ["01-how-to-use"]
     defined = set(re.findall(r"^(\S.*?)\s*$", glossaries[0][1], re.M))
-    assert GLOSSARY_TERMS <= defined
-    used = {normalise(t) for page in PAGES
-            for t in re.findall(r"\{term\}`([^`<]*?)\s*(?:<[^>]*>)?`", source(page))}
+    assert defined >= GLOSSARY_TERMS
+    used = {normalise(t) for page in PAGES for t in re.findall(r"\{term\}`([^`<]*?)\s*(?:<[^>]*>)?`", source(page))}
     assert used <= defined, f"terms used but not defined: {used - defined}"
 
 
@@ -263,12 +272,17 @@ def key_lines(label: str) -> list[int]:
     """The article line of every required key item with this label."""
     compiled = load_exercise(EXERCISES / "kremlin-drone" / "exercise.yml").compile()
     text = compiled["article"]["text"]
-    return [text.count("\n", 0, item["start"]) + 1 for item in compiled["key"]
-            if item["label"] == label and not item.get("optional")]
+    return [
+        text.count("\n", 0, item["start"]) + 1
+        for item in compiled["key"]
+        if item["label"] == label and not item.get("optional")
+    ]
 
 
-@pytest.mark.parametrize("page,label", [("03-claims", "claim"), ("04-sources", "source"),
-                                        ("05-loaded-language", "loaded"), ("06-hedges", "cue")])
+@pytest.mark.parametrize(
+    "page,label",
+    [("03-claims", "claim"), ("04-sources", "source"), ("05-loaded-language", "loaded"), ("06-hedges", "cue")],
+)
 def test_how_much_to_tag_matches_the_key(page, label):
     """Each tagging chapter's Tagger shows a stretch of the article (`:lines:`); the text says which,
     and how many items the key has in all and in the stretch, close to the key as the key changes."""
@@ -281,20 +295,32 @@ def test_how_much_to_tag_matches_the_key(page, label):
     stated = int(stretch.group(1) or stretch.group(4))
     last = int(stretch.group(2) or stretch.group(3))
     _, options, _ = fenced(source(page), "tagger")[0]
-    assert options.get("lines") == f"1-{last}", f"book/{page}.md: the text says L1 to L{last}, the Tagger shows {options.get('lines')}"
+    assert options.get("lines") == f"1-{last}", (
+        f"book/{page}.md: the text says L1 to L{last}, the Tagger shows {options.get('lines')}"
+    )
     lines = key_lines(label)
     in_stretch = sum(line <= last for line in lines)
     assert abs(total - len(lines)) <= max(5, len(lines) // 5), (
-        f"book/{page}.md says about {total} {label} items; the key has {len(lines)}")
+        f"book/{page}.md says about {total} {label} items; the key has {len(lines)}"
+    )
     assert abs(stated - in_stretch) <= max(3, in_stretch // 4), (
-        f"book/{page}.md says about {stated} in L1 to L{last}; the key has {in_stretch}")
+        f"book/{page}.md says about {stated} in L1 to L{last}; the key has {in_stretch}"
+    )
 
 
 def test_teacher_guide_covers_what_a_teacher_needs():
     text = source("teacher-guide")
     headings = set(re.findall(r"^## (.+?)\s*$", text, re.M))
-    assert {"What students learn", "Timings", "Three routes", "How feedback works",
-            "The answer key on a static page", "Hand-in files", "Printing", "Content note"} <= headings
+    assert {
+        "What students learn",
+        "Timings",
+        "Three routes",
+        "How feedback works",
+        "The answer key on a static page",
+        "Hand-in files",
+        "Printing",
+        "Content note",
+    } <= headings
     for code in ["RI.9-10.1", "RI.9-10.4", "RI.9-10.6", "RI.9-10.8", "L.9-10.5", "AO1", "AO2", "AO3", "AO4"]:
         assert text.count(code) >= 2, f"{code} is not both mapped to a chapter and explained"
     assert "50 minutes" in text
@@ -356,10 +382,16 @@ def test_the_teacher_guide_says_how_much_each_tagger_asks_for():
 
 
 def test_the_last_chapter_returns_to_the_first_reaction():
-    first = [body for _, options, body in fenced(source("02-stop-and-look"), "admonition")
-             if "write-here" in options.get("class", "")]
-    last = [body for _, options, body in fenced(source("08-put-it-together"), "admonition")
-            if "write-here" in options.get("class", "")]
+    first = [
+        body
+        for _, options, body in fenced(source("02-stop-and-look"), "admonition")
+        if "write-here" in options.get("class", "")
+    ]
+    last = [
+        body
+        for _, options, body in fenced(source("08-put-it-together"), "admonition")
+        if "write-here" in options.get("class", "")
+    ]
     assert first and "Put it together" in first[0]
     assert any("Stop and look" in body for body in last)
 
@@ -376,8 +408,11 @@ def test_who_is_this_cards_give_facts_and_one_pair_compares_self_and_others():
     assert not [c for c in cards if "For trust" in c], "the cards give facts; the judgement is the student's"
     titles = [re.search(r"<h3>(.*?)</h3>", c).group(1) for c in cards]
     assert any("describes himself" in t for t in titles) and any("others describe" in t for t in titles)
-    judgement = [body for _, options, body in fenced(source("07-lateral-reading"), "admonition")
-                 if "write-here" in options.get("class", "")]
+    judgement = [
+        body
+        for _, options, body in fenced(source("07-lateral-reading"), "admonition")
+        if "write-here" in options.get("class", "")
+    ]
     assert judgement and "stake" in judgement[0]
 
 

@@ -1,11 +1,13 @@
 """Check's rules on the small Kremlin fixture: verdicts, findings and scores as data (no sentences)."""
+
 import json
 import random
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from helpers import handin_of, key_tags
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from medialit import InputError, Tag, check, load_exercise
 from medialit.core.check import Meeting, assign, jaccard, meetings
 
@@ -45,18 +47,23 @@ def test_empty_handin_recall_zero(mini):
 
 def test_boundary_wrong_label_distractor_extra_defensible(mini):
     tags = [
-        tag_at(mini, "the despot’s furious officials", "loaded", "t1"),     # boundary for despot
-        tag_at(mini, "ranted", "claim", "t2"),                               # wrong label
-        tag_after(mini, "said", "a furious Peskov", "loaded", "t3"),         # a planned trap
-        tag_at(mini, "Moscow", "loaded", "t4"),                              # extra
-        tag_at(mini, "bizarre", "loaded", "t5"),                             # optional item
+        tag_at(mini, "the despot’s furious officials", "loaded", "t1"),  # boundary for despot
+        tag_at(mini, "ranted", "claim", "t2"),  # wrong label
+        tag_after(mini, "said", "a furious Peskov", "loaded", "t3"),  # a planned trap
+        tag_at(mini, "Moscow", "loaded", "t4"),  # extra
+        tag_at(mini, "bizarre", "loaded", "t5"),  # optional item
     ]
     report = check(handin_of(mini, tags), mini)
     items, results = by_id(report.items), by_id(report.tags, "tag_id")
     assert items["ld-despot-l10"].verdict == "boundary" and items["ld-despot-l10"].tag_quote == tags[0].quote
     assert items["ld-ranted-l28"].verdict == "wrong-label" and items["ld-ranted-l28"].tag_label == "claim"
     assert {k: t.verdict for k, t in results.items()} == {
-        "t1": "close", "t2": "wrong-label", "t3": "distractor", "t4": "extra", "t5": "defensible"}
+        "t1": "close",
+        "t2": "wrong-label",
+        "t3": "distractor",
+        "t4": "extra",
+        "t5": "defensible",
+    }
     assert results["t3"].key_id.startswith("dis-") and "plain verb" in results["t3"].why
     loaded = report.scores["loaded"]
     assert 0 < loaded.precision < 1 and loaded.tags == 3  # the defensible tag counts on neither side
@@ -76,19 +83,20 @@ def test_a_tag_inside_an_item_says_which_words_it_leaves_out(mini):
     short = report.tags[0]
     assert short.verdict == "close"
     assert [f.args for f in short.findings if f.code == "covers-less"] == [
-        {"key_quote": "Kremlin spokesperson Dmitry Peskov", "missing": "Dmitry Peskov"}]
+        {"key_quote": "Kremlin spokesperson Dmitry Peskov", "missing": "Dmitry Peskov"}
+    ]
 
 
 def test_every_unplanned_wrong_tag_gets_a_reason(mini):
     peskov = tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1")
     tags = [
         peskov,
-        tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),   # the speaker, as a claim
-        tag_after(mini, "said", "ranted", "claim", "c2"),                     # a plain reporting verb
+        tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),  # the speaker, as a claim
+        tag_after(mini, "said", "ranted", "claim", "c2"),  # a plain reporting verb
         tag_at(mini, "despot", "loaded", "l0"),
-        tag_at(mini, "despot", "claim", "c3"),                                # a loaded word, as a claim
-        tag_at(mini, "Moscow", "loaded", "l1"),                               # inside no item at all
-        tag_at(mini, "Dmitry Peskov", "source", "s2"),                        # a second tag on one item
+        tag_at(mini, "despot", "claim", "c3"),  # a loaded word, as a claim
+        tag_at(mini, "Moscow", "loaded", "l1"),  # inside no item at all
+        tag_at(mini, "Dmitry Peskov", "source", "s2"),  # a second tag on one item
     ]
     report = check(handin_of(mini, tags), mini)
     results = by_id(report.tags, "tag_id")
@@ -103,10 +111,10 @@ def test_every_unplanned_wrong_tag_gets_a_reason(mini):
 
 def test_found_and_close_tags_still_get_the_reason_that_fits(mini):
     tags = [
-        tag_after(mini, "said", "strike that he", "claim", "c1"),       # inside a claim: close, but only "said"
+        tag_after(mini, "said", "strike that he", "claim", "c1"),  # inside a claim: close, but only "said"
         tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c2"),  # the key's source, and no source tag
-        tag_at(mini, "A seething Peskov", "loaded", "l1"),                  # accepted, longer than the key's word
-        tag_at(mini, "despot", "loaded", "l2"),                             # exactly the key's word
+        tag_at(mini, "A seething Peskov", "loaded", "l1"),  # accepted, longer than the key's word
+        tag_at(mini, "despot", "loaded", "l2"),  # exactly the key's word
     ]
     results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
     assert results["c1"].verdict == "close" and codes(results["c1"]) == ["covers-less", "reporting-verb"]
@@ -114,14 +122,17 @@ def test_found_and_close_tags_still_get_the_reason_that_fits(mini):
     assert results["c2"].findings[0].args == {"key_quote": "Kremlin spokesperson Dmitry Peskov"}
     assert results["l1"].verdict == "matched"
     assert [(f.code, f.args) for f in results["l1"].findings] == [
-        ("covers-more", {"key_quote": "seething", "extra": "A … Peskov"})]
+        ("covers-more", {"key_quote": "seething", "extra": "A … Peskov"})
+    ]
     assert results["l2"].verdict == "matched" and codes(results["l2"]) == []
 
 
 def test_optimal_not_greedy_assignment():
     # tag 0 overlaps items 0 and 1; tag 1 overlaps only item 0. Greedy-by-order would give item 0 to tag 0.
-    met = [{0: Meeting(jaccard(5, 15, 0, 10), 0, 10), 1: Meeting(jaccard(5, 15, 10, 20), 10, 20)},
-           {0: Meeting(jaccard(0, 8, 0, 10), 0, 10)}]
+    met = [
+        {0: Meeting(jaccard(5, 15, 0, 10), 0, 10), 1: Meeting(jaccard(5, 15, 10, 20), 10, 20)},
+        {0: Meeting(jaccard(0, 8, 0, 10), 0, 10)},
+    ]
     assert assign([0, 1], [0, 1], met) == {0: 1, 1: 0}
 
 
@@ -131,10 +142,17 @@ def test_accept_alternative_counts_as_hit(mini):
 
 
 def test_attribute_and_attribution_verdicts_in_challenge(mini):
-    peskov = tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1",
-                    attrs={"identity": "anonymous", "role": "official"})
-    claim = tag_at(mini, "the US was ‘undoubtedly’ behind the strike", "claim", "c1", source_ids=["s1"],
-                   attrs={"kind": "accusation"})
+    peskov = tag_at(
+        mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1", attrs={"identity": "anonymous", "role": "official"}
+    )
+    claim = tag_at(
+        mini,
+        "the US was ‘undoubtedly’ behind the strike",
+        "claim",
+        "c1",
+        source_ids=["s1"],
+        attrs={"kind": "accusation"},
+    )
     other = tag_at(mini, "the attack was ‘false flag’ operation by Russia", "claim", "c2", source_ids=["s1"])
     report = check(handin_of(mini, [peskov, claim, other]), mini, difficulty="challenge")
     items = by_id(report.items)
@@ -205,7 +223,7 @@ def test_adding_a_correct_tag_never_lowers_recall(mask, extra):
     ex = load_exercise("tests/fixtures/kremlin-mini.yml")
     all_tags = key_tags(ex, include_optional=True)
     chosen = [t for t, keep in zip(all_tags, mask) if keep]
-    more = chosen + [t for t in all_tags[extra:extra + 1] if t not in chosen]
+    more = chosen + [t for t in all_tags[extra : extra + 1] if t not in chosen]
     before = check(handin_of(ex, chosen), ex).scores
     after = check(handin_of(ex, more), ex).scores
     for label in before:
@@ -226,8 +244,14 @@ def test_jaccard_is_symmetric_and_bounded(a, la, b, lb):
 def test_each_tag_meets_every_key_item_it_touches_with_its_best_overlap(spans, labels):
     ex = load_exercise("tests/fixtures/kremlin-mini.yml").restricted(labels)
     tags = [Tag(f"t{n}", "claim", a, a + n_chars, "q") for n, (a, n_chars) in enumerate(spans)]
-    expected = [{k: best for k, item in enumerate(ex.key)
-                 if (best := max(jaccard(t.start, t.end, s.start, s.end) for s in item.spans)) > 0} for t in tags]
+    expected = [
+        {
+            k: best
+            for k, item in enumerate(ex.key)
+            if (best := max(jaccard(t.start, t.end, s.start, s.end) for s in item.spans)) > 0
+        }
+        for t in tags
+    ]
     assert [{k: m.overlap for k, m in met.items()} for met in meetings(tags, ex)] == expected
 
 
@@ -236,8 +260,10 @@ def test_check_validates_a_handin_loaded_without_its_exercise(mini, tmp_path):
     from medialit import load_handin
 
     tags = [t.to_json() for t in key_tags(mini)]
-    data = {**handin_of(mini, []).to_json(), "tags": tags + [{**tags[0], "id": "far", "start": 10 ** 7,
-                                                              "end": 10 ** 7 - 5}]}
+    data = {
+        **handin_of(mini, []).to_json(),
+        "tags": tags + [{**tags[0], "id": "far", "start": 10**7, "end": 10**7 - 5}],
+    }
     path = tmp_path / "h.json"
     path.write_text(json.dumps(data))
     report = check(load_handin(path), mini)

@@ -1,6 +1,7 @@
 """The class report in the browser's JavaScript (src/js/classroom/) gives the same numbers as Python's
 (src/medialit/classroom/): the same class summary and the same CSV tables, on the sample class, for
 the whole article and for each chapter's Tagger."""
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,9 @@ process.stdout.write(JSON.stringify(out));
 
 
 def comparable(summary: dict) -> dict:
-    skipped = [{k: v for k, v in s.items() if s["code"] not in OWN_WORDS or k in ("file", "code")}
-               for s in summary["skipped"]]
+    skipped = [
+        {k: v for k, v in s.items() if s["code"] not in OWN_WORDS or k in ("file", "code")} for s in summary["skipped"]
+    ]
     return {**summary, "skipped": skipped}
 
 
@@ -53,9 +55,14 @@ def measures() -> list[dict]:
     for chapter in book_chapters(ROOT / "book"):
         for tagger in chapter.taggers:
             if tagger.exercise.resolve() == KREMLIN.resolve():
-                out.append({"labels": list(tagger.labels), "lines": list(tagger.lines) if tagger.lines else None,
-                            "difficulty": tagger.difficulty,
-                            "chapter": {"name": chapter.name, "title": chapter.title}})
+                out.append(
+                    {
+                        "labels": list(tagger.labels),
+                        "lines": list(tagger.lines) if tagger.lines else None,
+                        "difficulty": tagger.difficulty,
+                        "chapter": {"name": chapter.name, "title": chapter.title},
+                    }
+                )
     return out
 
 
@@ -70,15 +77,19 @@ def test_javascript_gives_the_same_class_summary_and_tables_as_python():
     wanted = measures()
     assert len(wanted) >= 6  # the whole article and the kremlin chapters
     files = sorted(p.name for p in SAMPLE.iterdir())
-    script = SCRIPT % {"summary": (ROOT / "src/js/classroom/class_summary.js").as_uri(),
-                       "tables": (ROOT / "src/js/classroom/tables.js").as_uri()}
+    script = SCRIPT % {
+        "summary": (ROOT / "src/js/classroom/class_summary.js").as_uri(),
+        "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
+    }
     data = {"folder": str(SAMPLE), "files": files, "exercise": exercise.compile(), "measures": wanted}
-    done = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
     for measure, js in zip(wanted, json.loads(done.stdout), strict=True):
         lines = tuple(measure["lines"]) if measure.get("lines") else None
-        python = class_report(SAMPLE, exercise, measure.get("labels") or None, lines, measure.get("difficulty"),
-                              measure.get("chapter"))
+        python = class_report(
+            SAMPLE, exercise, measure.get("labels") or None, lines, measure.get("difficulty"), measure.get("chapter")
+        )
         assert len(js["summary"]["students"]) == 25 and sum(map(sum, js["summary"]["heat"].values())) > 0
         assert comparable(js["summary"]) == comparable(python.summary), measure.get("chapter")
         for name in TABLES:

@@ -1,4 +1,5 @@
 """The class report: the class summary, its tables and page, chapters, escaping, and bad files left out."""
+
 from __future__ import annotations
 
 import csv
@@ -81,7 +82,7 @@ def test_misconceptions_are_counted_per_student_and_per_kind(practice, tmp_path)
         if n == 0:
             tags.append(Tag("t2", "loaded", dis.start, dis.end, dis.quote))
         if n == 1:
-            text = practice.article.text[sentence.start:following.end]
+            text = practice.article.text[sentence.start : following.end]
             tags.append(Tag("t3", "claim", sentence.start, following.end, text))
         handin = handin_of(practice, tags)
         handin.student = f"s{n}"
@@ -107,8 +108,9 @@ def test_a_mistake_on_words_the_key_has_no_item_for_is_placed_on_the_students_wo
         save(tmp_path, f"s{n}", handin)
     kinds = {k["kind"]: k for k in class_report(tmp_path, practice, labels=["claim"]).summary["misconceptions"]}
     assert (kinds["is-speaker"]["students"], kinds["is-speaker"]["times"]) == (2, 2)
-    assert kinds["is-speaker"]["places"] == [{"key_id": None, "line": speaker.line, "quote": speaker.quote,
-                                              "why": "", "students": 2}]
+    assert kinds["is-speaker"]["places"] == [
+        {"key_id": None, "line": speaker.line, "quote": speaker.quote, "why": "", "students": 2}
+    ]
 
 
 def test_bad_files_are_listed_and_the_report_is_still_made(practice, tmp_path):
@@ -116,8 +118,12 @@ def test_bad_files_are_listed_and_the_report_is_still_made(practice, tmp_path):
     report = class_report(tmp_path / "class", practice)
     assert len(report.students) == 7  # 6 students + the hand-in with an edited tag
     codes = {s["file"]: s["code"] for s in report.skipped}
-    assert codes == {"notes.txt": "not-json", "broken.json": "not-json", "wrong-exercise.json": "other-exercise",
-                     "old-article.json": "other-article"}
+    assert codes == {
+        "notes.txt": "not-json",
+        "broken.json": "not-json",
+        "wrong-exercise.json": "other-exercise",
+        "old-article.json": "other-article",
+    }
     assert [o["student"] for o in report.orphans] == ["edited-by-hand"] and report.orphans[0]["code"] == "orphan"
     assert len(written) == 11
 
@@ -138,8 +144,16 @@ def test_student_text_is_escaped_in_html_and_csv_files_are_written(practice, tmp
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img" not in html and "<b>bold" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
-    assert {p.name for p in written} == {"gradebook.csv", "items.csv", "misconceptions.csv", "answers.csv",
-                                         "problems.csv", "heat.csv", "summary.json", "report.html"}
+    assert {p.name for p in written} == {
+        "gradebook.csv",
+        "items.csv",
+        "misconceptions.csv",
+        "answers.csv",
+        "problems.csv",
+        "heat.csv",
+        "summary.json",
+        "report.html",
+    }
     gradebook = (tmp_path / "out" / "gradebook.csv").read_bytes().decode("utf-8")
     assert gradebook == "\ufeff" + csv_text(report.table("gradebook.csv"))  # a spreadsheet then reads UTF-8
     items = rows((tmp_path / "out" / "items.csv").read_text(encoding="utf-8-sig"))
@@ -177,8 +191,10 @@ def test_students_without_pseudonym_get_numbers_not_file_names(practice, tmp_pat
 
 def test_orphans_and_bad_answers_name_the_place_and_the_fix(practice, tmp_path):
     item = practice.item("ld-fury")
-    tags = [Tag("t1", "loaded", item.start, item.end, item.quote),
-            Tag("t2", "loaded", item.start, item.end, item.quote + " <b>edited</b>")]
+    tags = [
+        Tag("t1", "loaded", item.start, item.end, item.quote),
+        Tag("t2", "loaded", item.start, item.end, item.quote + " <b>edited</b>"),
+    ]
     data = handin_of(practice, tags).to_json()
     data["student"] = "wren"
     data["answers"] = {"Not An Id": {"text": "x"}, "01-ok": {"text": "kept", "question": "Q?"}, "01-bad": {"text": 3}}
@@ -216,21 +232,30 @@ def test_only_bad_files_still_make_a_report_listing_them(practice, tmp_path):
 
 
 def test_pseudonyms_stay_unique_and_formulas_stay_text_in_csv(practice, tmp_path):
-    for n, name in enumerate(["fox", "fox", "fox (2)", "=HYPERLINK(\"http://x\")"]):
+    for n, name in enumerate(["fox", "fox", "fox (2)", '=HYPERLINK("http://x")']):
         handin = handin_of(practice, [])
         handin.student = name
         save(tmp_path / "in", f"h{n}", handin)
     report = class_report(tmp_path / "in", practice)
-    assert sorted(report.students) == sorted(["fox", "fox (2)", "fox (2) (2)", "=HYPERLINK(\"http://x\")"])
+    assert sorted(report.students) == sorted(["fox", "fox (2)", "fox (2) (2)", '=HYPERLINK("http://x")'])
     report.save(tmp_path / "out")
     students = [r[0] for r in rows((tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig"))]
-    assert "'=HYPERLINK(\"http://x\")" in students
+    assert '\'=HYPERLINK("http://x")' in students
     assert any(s.startswith("=") for s in report.students)  # the summary keeps the pseudonym as it is
 
 
 def test_spreadsheet_cells_and_csv_quoting():
     assert [spreadsheet_cell(v) for v in (None, True, False, 7, "-1", "@x", "\tx", "a\x1bb", "plain")] == [
-        "", "yes", "no", "7", "'-1", "'@x", "'\tx", "a\\u001bb", "plain"]
+        "",
+        "yes",
+        "no",
+        "7",
+        "'-1",
+        "'@x",
+        "'\tx",
+        "a\\u001bb",
+        "plain",
+    ]
     assert csv_text([["a,b", 'say "hi"', "two\nlines", 3]]) == '"a,b","say ""hi""","two\nlines",3\r\n'
 
 
@@ -240,15 +265,16 @@ def test_a_chapter_measures_only_its_lines_and_labels(kremlin, tmp_path):
     source = next(k for k in kremlin.key if k.label == "source" and k.line <= 18)
     tags = [Tag(f"t{n}", k.label, k.start, k.end, k.quote) for n, k in enumerate([first, later, source])]
     save(tmp_path, "a", handin_of(kremlin, tags))
-    summary = class_report(tmp_path, kremlin, labels=["claim"], lines=(1, 18),
-                           chapter={"name": "03-claims", "title": "Claims"}).summary
+    summary = class_report(
+        tmp_path, kremlin, labels=["claim"], lines=(1, 18), chapter={"name": "03-claims", "title": "Claims"}
+    ).summary
     assert summary["labels"] == ["claim"] and summary["lines"] == [1, 18] and summary["chapter"]["title"] == "Claims"
-    assert {i["key_id"] for i in summary["items"]} == {k.id for k in kremlin.key
-                                                      if k.label == "claim" and k.line <= 18}
+    assert {i["key_id"] for i in summary["items"]} == {k.id for k in kremlin.key if k.label == "claim" and k.line <= 18}
     student = summary["students"][0]
     assert student["tags"] == 1 and student["found"] == {"claim": 1}
-    assert student["asked"] == {"claim": sum(1 for k in kremlin.key if k.label == "claim" and k.line <= 18
-                                             and not k.optional)}
+    assert student["asked"] == {
+        "claim": sum(1 for k in kremlin.key if k.label == "claim" and k.line <= 18 and not k.optional)
+    }
     assert set(summary["heat"]) == {"claim"}
     assert sum(summary["heat"]["claim"]) == len(kremlin.article.tokens_in(first.start, first.end))
 
@@ -273,14 +299,22 @@ def test_the_outcome_of_the_items_a_tag_met_is_the_outcome_of_the_whole_report(k
             items, tags = found.item_results(missed=False), found.tag_results()
             labels = report.labels
             notes = {t.id: t.note for t in handin.tags if t.note}
-            assert outcome(items, tags, found.scores(items, tags), labels, notes) == \
-                outcome(report.items, report.tags, report.scores, labels, notes)
+            assert outcome(items, tags, found.scores(items, tags), labels, notes) == outcome(
+                report.items, report.tags, report.scores, labels, notes
+            )
             assert found.scores(items, tags) == report.scores
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.tuples(st.sampled_from(["claim", "source", "loaded", "cue"]), st.integers(0, 400),
-                                   st.integers(1, 120)), max_size=6), max_size=5))
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(["claim", "source", "loaded", "cue"]), st.integers(0, 400), st.integers(1, 120)),
+            max_size=6,
+        ),
+        max_size=5,
+    )
+)
 def test_heat_is_the_number_of_students_with_a_tag_on_each_token(practice, class_tags):
     text = practice.article.text
     tokens = practice.article.tokens
@@ -290,13 +324,23 @@ def test_heat_is_the_number_of_students_with_a_tag_on_each_token(practice, class
         tags = [(label, start, min(start + length, len(text))) for label, start, length in student]
         spans.append(tags)
         none = dict.fromkeys(practice.labels, 0)
-        got = {"tags": len(tags), "found": none, "asked": none, "items": [], "codes": [], "spans": [], "heat": tags,
-               "notes": []}
+        got = {
+            "tags": len(tags),
+            "found": none,
+            "asked": none,
+            "items": [],
+            "codes": [],
+            "spans": [],
+            "heat": tags,
+            "notes": [],
+        }
         tally.add(f"s{s}", s + 1, f"s{s}.json", got, [], [])
     heat = tally.summary()["heat"]
     for label in practice.labels:
-        expected = [sum(any(lab == label and start < tok.end and tok.start < end for lab, start, end in tags)
-                        for tags in spans) for tok in tokens]
+        expected = [
+            sum(any(lab == label and start < tok.end and tok.start < end for lab, start, end in tags) for tags in spans)
+            for tok in tokens
+        ]
         assert heat[label] == expected
 
 

@@ -1,4 +1,5 @@
 """The instructor commands through the real `medialit` entry point: output, files and exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,7 @@ ARTICLE = PRACTICE.parent / "article.txt"
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "medialit", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "medialit", *map(str, args)], capture_output=True, text=True, cwd=cwd)
 
 
 def test_suggest_prints_reasons_and_json():
@@ -57,13 +57,14 @@ def test_report_exit_codes(tmp_path):
     assert messy.returncode == 1 and "left out" in messy.stdout and "broken.json" in messy.stdout
 
 
-@pytest.mark.parametrize("fmt, suffix", [("webanno", ".jsonld"), ("brat", ".ann"), ("spacy", ".spacy"), ("ptc", ".tsv")])
+@pytest.mark.parametrize(
+    "fmt, suffix", [("webanno", ".jsonld"), ("brat", ".ann"), ("spacy", ".spacy"), ("ptc", ".tsv")]
+)
 def test_export_key_and_handin(tmp_path, fmt, suffix):
     result = run("export", PRACTICE, "--to", fmt, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / f"practice-council{suffix}").stat().st_size > 0
-    handin = {"format": "medialit.handin/1", "exercise": "practice-council", "article_sha256": "0" * 64,
-              "tags": []}
+    handin = {"format": "medialit.handin/1", "exercise": "practice-council", "article_sha256": "0" * 64, "tags": []}
     (tmp_path / "h.json").write_text(json.dumps(handin))
     refused = run("export", tmp_path / "h.json", "--to", fmt, "--exercise", PRACTICE, cwd=tmp_path)
     assert refused.returncode == 2 and "another version" in refused.stderr
@@ -95,9 +96,15 @@ def test_report_prints_each_orphan_with_its_fix(tmp_path):
 
     exercise = load_exercise(PRACTICE)
     item = exercise.key[0]
-    handin = {"format": "medialit.handin/1", "exercise": exercise.id, "article_sha256": exercise.article.sha256,
-              "student": "owl", "tags": [{"id": "t1", "label": item.label, "start": item.start, "end": item.end,
-                                          "quote": "not the words there"}]}
+    handin = {
+        "format": "medialit.handin/1",
+        "exercise": exercise.id,
+        "article_sha256": exercise.article.sha256,
+        "student": "owl",
+        "tags": [
+            {"id": "t1", "label": item.label, "start": item.start, "end": item.end, "quote": "not the words there"}
+        ],
+    }
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "owl.json").write_text(json.dumps(handin))
     result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
@@ -129,8 +136,12 @@ def test_new_needs_a_title(tmp_path):
 
 def test_output_cut_short_by_a_pipe_is_not_a_traceback():
     kremlin = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"  # more output than a pipe holds
-    shell = subprocess.run(f'"{sys.executable}" -m medialit suggest "{kremlin}" --json --pipeline blank | head -n 1',
-                           shell=True, capture_output=True, text=True)
+    shell = subprocess.run(
+        f'"{sys.executable}" -m medialit suggest "{kremlin}" --json --pipeline blank | head -n 1',
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
     assert shell.stdout == "[\n" and "Traceback" not in shell.stderr
 
 
@@ -141,9 +152,15 @@ def test_report_summarises_orphans_and_lists_them_all_in_a_csv(tmp_path):
     item = exercise.key[0]
     (tmp_path / "in").mkdir()
     for n in range(25):
-        handin = {"format": "medialit.handin/1", "exercise": exercise.id, "article_sha256": exercise.article.sha256,
-                  "student": f"s{n}", "tags": [{"id": "t1", "label": item.label, "start": item.start,
-                                                "end": item.end, "quote": "not the words there"}]}
+        handin = {
+            "format": "medialit.handin/1",
+            "exercise": exercise.id,
+            "article_sha256": exercise.article.sha256,
+            "student": f"s{n}",
+            "tags": [
+                {"id": "t1", "label": item.label, "start": item.start, "end": item.end, "quote": "not the words there"}
+            ],
+        }
         (tmp_path / "in" / f"s{n}.json").write_text(json.dumps(handin))
     result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
     assert result.returncode == 1
@@ -156,15 +173,21 @@ def test_export_without_exercise_finds_it_by_id_among_the_book_exercises(tmp_pat
     from medialit import load_exercise
 
     exercise = load_exercise(PRACTICE)
-    handin = {"format": "medialit.handin/1", "exercise": exercise.id, "article_sha256": exercise.article.sha256,
-              "tags": []}
+    handin = {
+        "format": "medialit.handin/1",
+        "exercise": exercise.id,
+        "article_sha256": exercise.article.sha256,
+        "tags": [],
+    }
     (tmp_path / "h.json").write_text(json.dumps(handin))
     result = run("export", tmp_path / "h.json", "--to", "ptc", "--out", tmp_path / "h.tsv", cwd=ROOT)
     assert result.returncode == 0, result.stderr
     again = run("export", tmp_path / "h.json", "--to", "ptc", "--out", tmp_path / "h.tsv", cwd=ROOT)
     assert again.returncode == 2 and "--force" in again.stderr
-    assert run("export", tmp_path / "h.json", "--to", "ptc", "--out", tmp_path / "h.tsv", "--force",
-               cwd=ROOT).returncode == 0
+    assert (
+        run("export", tmp_path / "h.json", "--to", "ptc", "--out", tmp_path / "h.tsv", "--force", cwd=ROOT).returncode
+        == 0
+    )
 
 
 def test_report_for_a_chapter_reads_its_lines_and_labels_from_the_book(tmp_path):
@@ -175,12 +198,39 @@ def test_report_for_a_chapter_reads_its_lines_and_labels_from_the_book(tmp_path)
     assert "Measured on lines 1–18, claims, as the chapter's Tagger asks." in chapter.stdout
     summary = json.loads((tmp_path / "ch" / "summary.json").read_text(encoding="utf-8"))
     assert (summary["chapter"], summary["labels"], summary["lines"]) == (
-        {"name": "03-claims", "title": "Claims"}, ["claim"], [1, 18])
-    by_hand = run("report", sample, "--exercise", kremlin, "--labels", "claim", "--lines", "1-18", "--difficulty",
-                  "standard", "--out", tmp_path / "hand", cwd=tmp_path)
+        {"name": "03-claims", "title": "Claims"},
+        ["claim"],
+        [1, 18],
+    )
+    by_hand = run(
+        "report",
+        sample,
+        "--exercise",
+        kremlin,
+        "--labels",
+        "claim",
+        "--lines",
+        "1-18",
+        "--difficulty",
+        "standard",
+        "--out",
+        tmp_path / "hand",
+        cwd=tmp_path,
+    )
     assert by_hand.returncode == 2 and "--difficulty" in by_hand.stderr  # not an option of report
-    by_hand = run("report", sample, "--exercise", kremlin, "--labels", "claim", "--lines", "1-18",
-                  "--out", tmp_path / "hand", cwd=tmp_path)
+    by_hand = run(
+        "report",
+        sample,
+        "--exercise",
+        kremlin,
+        "--labels",
+        "claim",
+        "--lines",
+        "1-18",
+        "--out",
+        tmp_path / "hand",
+        cwd=tmp_path,
+    )
     same = json.loads((tmp_path / "hand" / "summary.json").read_text(encoding="utf-8"))
     assert {**same, "chapter": summary["chapter"]} == summary
     assert (tmp_path / "ch" / "gradebook.csv").read_bytes() == (tmp_path / "hand" / "gradebook.csv").read_bytes()

@@ -18,21 +18,29 @@ def write(tmp_path, body: str):
 
 
 def test_quote_with_after_and_occurrence(tmp_path):
-    ex = load_exercise(write(tmp_path, """
+    ex = load_exercise(
+        write(
+            tmp_path,
+            """
         key:
           - {id: a, label: source, quote: Peskov, occurrence: 2, why: w, hints: [h]}
           - {id: b, label: cue, quote: said, after: Kirby, why: w, hints: [h]}
-    """))
+    """,
+        )
+    )
     a, b = ex.key
-    assert ex.article.text[a.start:a.end] == "Peskov" and a.start == ARTICLE.rindex("Peskov")
+    assert ex.article.text[a.start : a.end] == "Peskov" and a.start == ARTICLE.rindex("Peskov")
     assert b.start == ARTICLE.index("said", ARTICLE.index("Kirby"))
 
 
 def test_missing_quote_shows_closest_passages_with_lines(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         key:
           - {id: a, label: claim, quote: "the claim were false"}
-    """)
+    """,
+    )
     with pytest.raises(InputError) as err:
         load_exercise(path)
     message = str(err.value)
@@ -50,18 +58,23 @@ def test_occurrence_out_of_range(tmp_path):
         load_exercise(write(tmp_path, "key:\n  - {id: a, label: source, quote: Peskov, occurrence: 3}\n"))
 
 
-@pytest.mark.parametrize("body, expected", [
-    ("key:\n  - {id: a, label: opinion, quote: Kirby}\n", "unknown label “opinion”"),
-    ("key:\n  - {id: a, label: source, quote: Kirby, attrs: {identity: secret}}\n", "identity: secret"),
-    ("key:\n  - {id: a, label: source, quote: Kirby}\n  - {id: a, label: source, quote: US}\n", "used twice"),
-    ("key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n", "names `zz`"),
-    ("key:\n  - {id: a, label: claim, quote: US}\n  - {id: b, label: claim, quote: Kirby, source_ids: [a]}\n",
-     "a claim, not a source"),
-    ("key:\n  - {id: a, label: claim, quote: US, colour: red}\n", "no field “colour” here"),
-    ("key:\n  - {id: a, label: claim, quote: US, after: Nobody}\n", "`after:` text"),
-    ("key: [\n", "line"),
-    ("task: {difficulty: hard}\n", "not one of: guided, standard, challenge"),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("key:\n  - {id: a, label: opinion, quote: Kirby}\n", "unknown label “opinion”"),
+        ("key:\n  - {id: a, label: source, quote: Kirby, attrs: {identity: secret}}\n", "identity: secret"),
+        ("key:\n  - {id: a, label: source, quote: Kirby}\n  - {id: a, label: source, quote: US}\n", "used twice"),
+        ("key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n", "names `zz`"),
+        (
+            "key:\n  - {id: a, label: claim, quote: US}\n  - {id: b, label: claim, quote: Kirby, source_ids: [a]}\n",
+            "a claim, not a source",
+        ),
+        ("key:\n  - {id: a, label: claim, quote: US, colour: red}\n", "no field “colour” here"),
+        ("key:\n  - {id: a, label: claim, quote: US, after: Nobody}\n", "`after:` text"),
+        ("key: [\n", "line"),
+        ("task: {difficulty: hard}\n", "not one of: guided, standard, challenge"),
+    ],
+)
 def test_bad_exercise_files_give_one_clear_message(tmp_path, body, expected):
     with pytest.raises(InputError) as err:
         load_exercise(write(tmp_path, body))
@@ -73,9 +86,9 @@ def test_compile_has_offsets_hash_tokens_and_respects_labels(mini):
     assert data["format"] == "medialit.exercise/1"
     assert data["article"]["sha256"] == mini.article.sha256
     assert {k["label"] for k in data["key"]} == {"loaded"}
-    assert [l["name"] for l in data["labels"]] == ["loaded"]
+    assert [label["name"] for label in data["labels"]] == ["loaded"]
     for item in data["key"]:
-        assert data["article"]["text"][item["start"]:item["end"]] == item["quote"]
+        assert data["article"]["text"][item["start"] : item["end"]] == item["quote"]
     json.dumps(data)
 
 
@@ -97,8 +110,12 @@ def test_article_and_include_files_stay_inside_the_exercise_folder(tmp_path):
     folder = tmp_path / "ex"
     folder.mkdir()
     (folder / "link.txt").symlink_to(outside)
-    for article, include in [("../outside.txt", ""), (str(outside), ""), ("link.txt", ""),
-                             ("article.txt", "include: [../outside.txt]\n")]:
+    for article, include in [
+        ("../outside.txt", ""),
+        (str(outside), ""),
+        ("link.txt", ""),
+        ("article.txt", "include: [../outside.txt]\n"),
+    ]:
         path = write(folder, include)
         path.write_text(path.read_text().replace("article: article.txt", f"article: {article}"))
         with pytest.raises(InputError) as err:

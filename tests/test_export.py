@@ -1,4 +1,5 @@
 """Exports: each format reads back what it can carry, on random Unicode text and spans."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +7,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medialit import Article, InputError, Tag, load_exercise
 from medialit.interchange import export as ex
@@ -15,13 +17,27 @@ from medialit.interchange.ptc import PTC_TECHNIQUES, from_ptc, ptc_rows, ptc_sco
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
 
-WORDS = ["Peskov", "said", "‘undoubtedly’", "café", "e\u0301", "🙂", "Zelensky’s", "“lies”", "naïve", "Ωμέγα",
-         "中文", "—", "a", "42"]
+WORDS = [
+    "Peskov",
+    "said",
+    "‘undoubtedly’",
+    "café",
+    "e\u0301",
+    "🙂",
+    "Zelensky’s",
+    "“lies”",
+    "naïve",
+    "Ωμέγα",
+    "中文",
+    "—",
+    "a",
+    "42",
+]
 GAPS = [" ", " ", "\n", "\n\n", "  ", " \n "]
 LABELS = ["claim", "source", "loaded", "cue"]
 ID_PARTS = ["t", "7", ":", " ", "%", "/", "#", "é"]  # ids written by hand can hold anything
 
-Article.from_text("Warm up.").tokens  # spaCy touches `random` as it loads: load it before Hypothesis watches
+_ = Article.from_text("Warm up.").tokens  # spaCy touches `random` as it loads: load it before Hypothesis watches
 
 
 @st.composite
@@ -36,11 +52,24 @@ def article_and_tags(draw):
         j = draw(st.integers(i, min(len(tokens) - 1, i + 5)))
         start, end = tokens[i].start, tokens[j].end
         label = draw(st.sampled_from(LABELS))
-        attrs = {"loaded": {"technique": "name-calling", "voice": "quoted", "neutral": "a plainer word"},
-                 "claim": {"kind": "fact"}, "source": {"identity": "named"}}.get(label, {})
+        attrs = {
+            "loaded": {"technique": "name-calling", "voice": "quoted", "neutral": "a plainer word"},
+            "claim": {"kind": "fact"},
+            "source": {"identity": "named"},
+        }.get(label, {})
         tag_id = draw(st.lists(st.sampled_from(ID_PARTS), max_size=3).map("".join)) + f"-{n}"
-        tags.append(Tag(tag_id, label, start, end, article.text[start:end], dict(attrs), [],
-                        draw(st.sampled_from(["", "my reason", "‘quoted’ <b>note</b>"]))))
+        tags.append(
+            Tag(
+                tag_id,
+                label,
+                start,
+                end,
+                article.text[start:end],
+                dict(attrs),
+                [],
+                draw(st.sampled_from(["", "my reason", "‘quoted’ <b>note</b>"])),
+            )
+        )
     sources = [t.id for t in tags if t.label == "source"]
     for tag in tags:
         if tag.label == "claim" and sources:
@@ -49,8 +78,10 @@ def article_and_tags(draw):
 
 
 def as_set(tags, with_ids=True):
-    return sorted((t.id if with_ids else "", t.label, t.start, t.end, t.quote, tuple(sorted(t.attrs.items())),
-                   t.note) for t in tags)
+    return sorted(
+        (t.id if with_ids else "", t.label, t.start, t.end, t.quote, tuple(sorted(t.attrs.items())), t.note)
+        for t in tags
+    )
 
 
 @settings(max_examples=80, deadline=None)
@@ -69,9 +100,9 @@ def test_webanno_selectors_are_code_points_with_32_character_context(case):
     article, tags = case
     for anno, tag in zip([a for a in ex.to_webanno(tags, article)["items"] if a["motivation"] == "classifying"], tags):
         position, quote = anno["target"]["selector"]
-        assert article.text[position["start"]:position["end"]] == quote["exact"] == tag.quote
-        assert quote["prefix"] == article.text[max(0, tag.start - 32):tag.start]
-        assert quote["suffix"] == article.text[tag.end:tag.end + 32]
+        assert article.text[position["start"] : position["end"]] == quote["exact"] == tag.quote
+        assert quote["prefix"] == article.text[max(0, tag.start - 32) : tag.start]
+        assert quote["suffix"] == article.text[tag.end : tag.end + 32]
 
 
 @settings(max_examples=80, deadline=None)
@@ -105,8 +136,9 @@ def test_spacy_round_trip_through_docbin(case):
 def test_ptc_round_trip_keeps_label_span_and_technique(case):
     article, tags = case
     back = from_ptc(to_ptc(tags, "doc1", all_labels=True), article)
-    assert sorted((t.label, t.start, t.end, t.attrs.get("technique")) for t in back) == \
-        sorted((t.label, t.start, t.end, t.attrs.get("technique")) for t in tags)
+    assert sorted((t.label, t.start, t.end, t.attrs.get("technique")) for t in back) == sorted(
+        (t.label, t.start, t.end, t.attrs.get("technique")) for t in tags
+    )
 
 
 def test_ptc_rows_score_a_key_perfectly_against_itself():
@@ -142,9 +174,11 @@ def test_malformed_imports_are_refused_with_the_place():
     article = Article.from_text("one two three four")
     page = ex.to_webanno([Tag("t1", "claim", 4, 7, "two")], article)
     del page["items"][0]["target"]
-    bad = {"webanno": lambda: ex.from_webanno(page, article),
-           "brat": lambda: ex.from_brat("T1\tclaim 4 7\ttwo\nA1\tkind T9 fact\n", article),
-           "ptc": lambda: from_ptc("doc\tclaim\t4\t99\n", article)}
+    bad = {
+        "webanno": lambda: ex.from_webanno(page, article),
+        "brat": lambda: ex.from_brat("T1\tclaim 4 7\ttwo\nA1\tkind T9 fact\n", article),
+        "ptc": lambda: from_ptc("doc\tclaim\t4\t99\n", article),
+    }
     places = {"webanno": "item 0", "brat": "line 2", "ptc": "line 1"}
     for fmt, read in bad.items():
         with pytest.raises(InputError) as err:
@@ -156,8 +190,9 @@ def test_ptc_writes_only_loaded_words_unless_asked_and_brat_gets_its_annotation_
     exercise = load_exercise(PRACTICE)
     tags = ex.tags_of_key(exercise)
     only = to_ptc(tags, "doc")
-    assert only and {line.split("\t")[1] for line in only.splitlines()} <= set(PTC_TECHNIQUES.values()) | \
-        {"Loaded_Language"}
+    assert only and {line.split("\t")[1] for line in only.splitlines()} <= set(PTC_TECHNIQUES.values()) | {
+        "Loaded_Language"
+    }
     assert len(to_ptc(tags, "doc", all_labels=True).splitlines()) == len(tags)
     written = ex.export(tags, exercise.article, "brat", tmp_path / "key", "key", labels=exercise.labels)
     assert [p.name for p in written] == ["key.ann", "key.txt", "annotation.conf"]

@@ -4,6 +4,7 @@ Hand-ins, exercise YAML, articles and the things made from them (terminal text, 
 fuzzed with hostile values: lone surrogates, control characters, line breaks, long numbers, deep
 nesting, YAML 1.1 booleans. The corpus of hand-picked hostile files is tests/test_hostile.py's.
 """
+
 from __future__ import annotations
 
 import copy
@@ -15,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from medialit import Article, HandIn, Tag, check, load_exercise
@@ -25,23 +27,35 @@ from medialit.cli.main import main
 from medialit.core.errors import UNSAFE, InputError
 from medialit.core.exercise import is_id
 from medialit.core.exercise_file import schema_validators
-from medialit.core.handin import (HANDIN_CHECKS, MAX_DEPTH, MAX_DIGITS, TAG_PROBLEMS, _deeper_than, _first_limit,
-                                  load_handin, parse_handin, read_json)
+from medialit.core.handin import (
+    HANDIN_CHECKS,
+    MAX_DEPTH,
+    MAX_DIGITS,
+    TAG_PROBLEMS,
+    _deeper_than,
+    _first_limit,
+    load_handin,
+    parse_handin,
+    read_json,
+)
 from medialit.interchange.export import from_brat, to_brat
 
 HOSTILE = Path(__file__).parent / "hostile" / "base"
 BASE = load_exercise(HOSTILE / "exercise.yml")
 GOOD = json.loads((Path(__file__).parent / "hostile" / "handins" / "good.json").read_text(encoding="utf-8"))
-Article.from_text("Warm up.").tokens  # spaCy touches `random` as it loads: load it before Hypothesis watches
+_ = Article.from_text("Warm up.").tokens  # spaCy touches `random` as it loads: load it before Hypothesis watches
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # every code point, lone surrogates, controls and bidirectional overrides included, and the ones that matter often
-any_char = st.one_of(st.characters(codec=None, categories=None),
-                     st.sampled_from("\x00\x1b\x07\x9b\n\r\t\u2028\u202e\ud800\udfff\"\\=+-@"))
+any_char = st.one_of(
+    st.characters(codec=None, categories=None), st.sampled_from('\x00\x1b\x07\x9b\n\r\t\u2028\u202e\ud800\udfff"\\=+-@')
+)
 hostile_text = st.lists(any_char, max_size=12).map("".join)  # st.text() would leave lone surrogates out
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10 ** 22, 10 ** 22) | st.floats(allow_nan=False) | hostile_text,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3), max_leaves=12)
+    st.none() | st.booleans() | st.integers(-(10**22), 10**22) | st.floats(allow_nan=False) | hostile_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3),
+    max_leaves=12,
+)
 TOP_FIELDS = ["format", "exercise", "article_sha256", "student", "created", "updated", "tags"]
 TAG_FIELDS = ["id", "label", "start", "end", "quote", "attrs", "source_ids", "note"]
 
@@ -82,8 +96,9 @@ def test_any_value_anywhere_in_a_handin_is_read_or_refused_and_checks_cleanly(da
     json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8")
 
 
-TEXT_FIELDS = [("top", name) for name in ("exercise", "student", "created", "updated")] + \
-    [("tag", name) for name in ("id", "label", "quote", "note")]
+TEXT_FIELDS = [("top", name) for name in ("exercise", "student", "created", "updated")] + [
+    ("tag", name) for name in ("id", "label", "quote", "note")
+]
 
 
 @FUZZ
@@ -96,8 +111,11 @@ def test_any_text_in_any_text_field_is_kept_writable_or_refused(field, text, whe
     target = data if level == "top" else data["tags"][0]
     if name == "quote" and where:  # a quote that still matches the article, with the hostile text beside it
         target["start"] -= len(text) if where == "start" else 0
-    target[name] = text if name != "quote" or not where else (
-        text + target["quote"] if where == "start" else target["quote"] + text)
+    target[name] = (
+        text
+        if name != "quote" or not where
+        else (text + target["quote"] if where == "start" else target["quote"] + text)
+    )
     try:
         handin = parse_handin(read_json(json.dumps(data), "h.json"), "h.json", BASE)
     except InputError as err:
@@ -111,8 +129,10 @@ def test_any_text_in_any_text_field_is_kept_writable_or_refused(field, text, whe
 
 
 @FUZZ
-@given(st.binary(max_size=300)
-       | st.lists(any_char, max_size=200).map(lambda chars: "".join(chars).encode("utf-8", "surrogatepass")))
+@given(
+    st.binary(max_size=300)
+    | st.lists(any_char, max_size=200).map(lambda chars: "".join(chars).encode("utf-8", "surrogatepass"))
+)
 def test_any_bytes_as_a_handin_file_are_read_or_refused(raw):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "h.json"
@@ -141,8 +161,10 @@ def longest_number(value) -> int:
 
 tricky = st.text(st.sampled_from('ab"\\[]{}'), max_size=4)  # brackets and quotes inside strings
 nested = st.recursive(
-    st.integers(-10 ** 20, 10 ** 20) | st.integers(10 ** 14, 10 ** 16) | tricky,
-    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(tricky, inner, max_size=2), max_leaves=40)
+    st.integers(-(10**20), 10**20) | st.integers(10**14, 10**16) | tricky,
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(tricky, inner, max_size=2),
+    max_leaves=40,
+)
 
 
 @FUZZ
@@ -169,10 +191,15 @@ def test_json_limits_are_one_rule_however_they_are_checked(value, wrap):
 # --- exercise YAML ---------------------------------------------------------------------------------
 
 yaml_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10 ** 20, 10 ** 20) | st.floats() | st.text(max_size=10)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats()
+    | st.text(max_size=10)
     | st.sampled_from(["no", "off", "yes", "on", "2023-05-04", "!!binary aGVsbG8=", "*x", "&x", "- a", ": b"]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
-    max_leaves=8)
+    max_leaves=8,
+)
 
 
 def paths_of(node, prefix=()):
@@ -232,7 +259,7 @@ def test_any_text_as_an_exercise_file_is_read_or_refused(text):
 @FUZZ
 @given(st.sampled_from(["no", "off", "yes", "on", "n", "y", "NO", "Off"]))
 def test_yaml_1_1_booleans_are_refused_in_yaml_1_2_and_read_right_in_1_1(word):
-    item = "key:\n  - {id: a, label: loaded, quote: disaster, why: w, hints: [h], optional: %s}\n" % word
+    item = f"key:\n  - {{id: a, label: loaded, quote: disaster, why: w, hints: [h], optional: {word}}}\n"
     head = "id: t\narticle: article.txt\n"
     refused = load_text(head + item)
     assert isinstance(refused, InputError) and "true or false" in refused.problem
@@ -251,6 +278,7 @@ def test_an_id_is_the_whole_text_in_python_and_in_the_published_schema(text):
 
 
 # --- what is made from student text -----------------------------------------------------------------
+
 
 @FUZZ
 @given(hostile_text, hostile_text, hostile_text)
@@ -271,7 +299,7 @@ def test_student_text_never_reaches_the_terminal_raw_or_adds_a_line(student, tag
     plain_code, plain = run("s", "x-id", "q")
     assert code in (0, 1, 2) and printable(text)
     first = GOOD["tags"][0]
-    if code == plain_code == 1 and quote != BASE.article.text[first["start"]:first["end"]]:
+    if code == plain_code == 1 and quote != BASE.article.text[first["start"] : first["end"]]:
         assert len(text.splitlines()) == len(plain.splitlines())  # no line forged from inside a message
 
 
@@ -295,7 +323,8 @@ class _Captured:
 
 
 file_names = st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), min_size=1, max_size=40).filter(
-    lambda n: n not in (".", "..") and not n.startswith("."))
+    lambda n: n not in (".", "..") and not n.startswith(".")
+)
 
 
 @FUZZ
@@ -324,8 +353,10 @@ free_text = st.text(st.characters(codec="utf-8"), max_size=20)
 @FUZZ
 @given(free_text, free_text)
 def test_brat_free_text_stays_on_its_line_and_reads_back(note, neutral):
-    tags = [Tag(t["id"], t["label"], t["start"], t["end"], t["quote"], dict(t["attrs"]), list(t["source_ids"]))
-            for t in GOOD["tags"]]
+    tags = [
+        Tag(t["id"], t["label"], t["start"], t["end"], t["quote"], dict(t["attrs"]), list(t["source_ids"]))
+        for t in GOOD["tags"]
+    ]
     loaded = next(t for t in tags if t.label == "loaded")
     loaded.note, loaded.attrs["neutral"] = note, neutral
     ann = to_brat(tags, BASE.article)
@@ -338,10 +369,21 @@ def test_brat_free_text_stays_on_its_line_and_reads_back(note, neutral):
 
 
 @FUZZ
-@given(st.lists(st.fixed_dictionaries({
-    "id": hostile_text, "label": st.sampled_from(["claim", "source", "loaded", "cue", "opinion"]) | hostile_text,
-    "start": st.integers(-5, 400), "end": st.integers(-5, 400), "quote": hostile_text,
-    "attrs": st.dictionaries(hostile_text, hostile_text | st.none(), max_size=2)}), max_size=6))
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "id": hostile_text,
+                "label": st.sampled_from(["claim", "source", "loaded", "cue", "opinion"]) | hostile_text,
+                "start": st.integers(-5, 400),
+                "end": st.integers(-5, 400),
+                "quote": hostile_text,
+                "attrs": st.dictionaries(hostile_text, hostile_text | st.none(), max_size=2),
+            }
+        ),
+        max_size=6,
+    )
+)
 def test_check_holds_any_handin_built_in_python_to_the_rules(raw_tags):
     """`check()` validates what it is given: a hand-in that never went through a file gets the same
     rules (bad tags left out, listed with the orphans), never a crash."""
@@ -349,8 +391,13 @@ def test_check_holds_any_handin_built_in_python_to_the_rules(raw_tags):
     report = check(HandIn(BASE.id, BASE.article.sha256, tags), BASE)
     kept = {entry["tag_id"] for entry in report.tags}
     for tag in tags:
-        sound = (0 <= tag.start < tag.end <= len(BASE.article.text) and tag.id and tag.quote
-                 and BASE.article.text[tag.start:tag.end] == tag.quote and tag.label in BASE.labels)
+        sound = (
+            0 <= tag.start < tag.end <= len(BASE.article.text)
+            and tag.id
+            and tag.quote
+            and BASE.article.text[tag.start : tag.end] == tag.quote
+            and tag.label in BASE.labels
+        )
         if not sound:
             assert tag.id not in kept or sum(t.id == tag.id for t in tags) > 1
     assert len(report.to_json()["orphans"]) >= sum(1 for _ in tags) - len(kept)

@@ -5,6 +5,7 @@ and no exit 3, no hang, no raw control character on the terminal, one message na
 the fix, and no broken promise (a file overwritten, a formula left live, a forged line). The tally
 is printed at the end of the test run (see conftest.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from hostile import runner
+
 from medialit import load_exercise
 from medialit.core.errors import InputError
 from medialit.core.handin import ANSWER_PROBLEMS, HANDIN_CHECKS, TAG_PROBLEMS, load_handin
@@ -75,8 +76,9 @@ def test_each_hostile_handin_gives_its_code(base, name):
         assert [f.code for f in handin.answer_findings] == want.get("answer_findings", [])
         assert all(f.fix for f in handin.answer_findings)
         assert [{"code": f.code, "place": f.place, "args": f.args} for f in handin.findings] == want["orphans"]
-        assert [{"code": f.code, "place": f.place, "args": f.args}
-                for f in handin.answer_findings] == want["answer_problems"]
+        assert [{"code": f.code, "place": f.place, "args": f.args} for f in handin.answer_findings] == want[
+            "answer_problems"
+        ]
 
 
 def test_the_compiled_base_exercise_is_current(base):
@@ -84,8 +86,12 @@ def test_the_compiled_base_exercise_is_current(base):
 
 
 def test_the_codes_are_the_ones_listed_in_check_order():
-    used = {code for want in EXPECTED.values()
-            for code in [want.get("refused"), *want.get("findings", []), *want.get("answer_findings", [])] if code}
+    used = {
+        code
+        for want in EXPECTED.values()
+        for code in [want.get("refused"), *want.get("findings", []), *want.get("answer_findings", [])]
+        if code
+    }
     assert used <= set(HANDIN_CHECKS) | set(TAG_PROBLEMS) | set(ANSWER_PROBLEMS)
     assert set(ANSWER_PROBLEMS) <= used
     assert HANDIN_CHECKS[:5] == ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")

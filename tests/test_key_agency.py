@@ -4,6 +4,7 @@ The rules every key keeps run on this key too (tests/test_key_kremlin.py, the `k
 what makes it the plain text students compare the tabloid with. It quotes only words reported at the
 time, it attributes every claim it makes, and it uses no loaded word of its own.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -16,8 +17,10 @@ from medialit.core.voices import quotations, values
 
 EXERCISES = Path(__file__).resolve().parent.parent / "book" / "exercises"
 # Words the agency text may quote that the tabloid does not have: reported at the time (issue 14's list).
-REPORTED_ELSEWHERE = ["We don’t attack Putin or Moscow… we fight on our territory,",  # Zelensky, Helsinki, 3 May
-                      "ludicrous"]  # John Kirby on Peskov's claim about the US
+REPORTED_ELSEWHERE = [
+    "We don’t attack Putin or Moscow… we fight on our territory,",  # Zelensky, Helsinki, 3 May
+    "ludicrous",
+]  # John Kirby on Peskov's claim about the US
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,7 @@ def tabloid():
 
 def test_every_quotation_was_reported_at_the_time(agency, tabloid):
     text = agency.article.text
-    quoted = [text[q.start + 1:q.end - 1] for q in quotations(agency.article)]
+    quoted = [text[q.start + 1 : q.end - 1] for q in quotations(agency.article)]
     assert len(quoted) >= 2
     invented = [words for words in quoted if words not in REPORTED_ELSEWHERE and words not in tabloid.article.text]
     assert not invented, invented

@@ -1,5 +1,6 @@
 """The two rules `medialit validate` holds a finished key to: every paragraph has a key item or an
 `untagged` note, and `voice` follows the quotation marks unless `voice_exception` says why."""
+
 from __future__ import annotations
 
 import textwrap
@@ -8,9 +9,11 @@ from medialit import load_exercise
 from medialit.core.exercise_file import validation_findings
 from medialit.core.key_checks import coverage_findings, voice_findings
 
-ARTICLE = ("Peskov said: “The drones were launched on orders from Washington.”\n\n"
-           "Kirby called the claim “ludicrous”.\n\n"
-           "The weather in Moscow was mild.\n")
+ARTICLE = (
+    "Peskov said: “The drones were launched on orders from Washington.”\n\n"
+    "Kirby called the claim “ludicrous”.\n\n"
+    "The weather in Moscow was mild.\n"
+)
 QUOTED = "The drones were launched on orders from Washington."
 
 
@@ -27,13 +30,16 @@ def test_a_paragraph_with_nothing_in_a_whole_key_is_named_until_a_note_says_why(
     whole = exercise(tmp_path, key + "untagged: []\n")
     assert [f.split(":")[0] for f in coverage_findings(whole)] == ["L3", "L5"]
     assert any(f.startswith("L3: a paragraph with no key item") for f in validation_findings(whole))
-    noted = exercise(tmp_path, key + "untagged:\n  - {line: 3, why: Only a reaction (L3).}\n"
-                                      "  - {line: 5, why: The weather (L5).}\n")
+    noted = exercise(
+        tmp_path, key + "untagged:\n  - {line: 3, why: Only a reaction (L3).}\n  - {line: 5, why: The weather (L5).}\n"
+    )
     assert coverage_findings(noted) == []
 
 
 def test_an_untagged_note_must_fit_its_line(tmp_path):
-    ex = exercise(tmp_path, """
+    ex = exercise(
+        tmp_path,
+        """
         key:
           - {id: a, label: source, quote: Peskov, why: w, hints: [h]}
           - {id: b, label: source, quote: Kirby, why: w, hints: [h]}
@@ -41,7 +47,8 @@ def test_an_untagged_note_must_fit_its_line(tmp_path):
         untagged:
           - {line: 1, why: Nothing here (L1).}
           - {line: 4, why: Nothing here (L4).}
-    """)
+    """,
+    )
     findings = coverage_findings(ex)
     assert len(findings) == 2
     assert "L1" in findings[0] and "has key items after all" in findings[0]
@@ -51,8 +58,10 @@ def test_an_untagged_note_must_fit_its_line(tmp_path):
 def test_a_voice_against_the_quotation_marks_is_named_unless_explained(tmp_path):
     def item(voice: str, exception: str = "") -> str:
         extra = f", voice_exception: {exception}" if exception else ""
-        return (f"key:\n  - {{id: q, label: claim, quote: {QUOTED}, attrs: {{voice: {voice}}}, "
-                f"why: w, hints: [h]{extra}}}\n")
+        return (
+            f"key:\n  - {{id: q, label: claim, quote: {QUOTED}, attrs: {{voice: {voice}}}, "
+            f"why: w, hints: [h]{extra}}}\n"
+        )
 
     assert voice_findings(exercise(tmp_path, item("quoted"))) == []
     wrong = voice_findings(exercise(tmp_path, item("reporter")))

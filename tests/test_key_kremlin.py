@@ -7,6 +7,7 @@ give the answer away, a cue left out of the hedges layer, and a key that cannot 
 Tests that take `key` hold for both keys; tests that take `exercise` are about the Kremlin article.
 The checks follow the lists in issues 4 and 14.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,9 +44,11 @@ FLOOR = {"claim": 60, "source": 40, "loaded": 50}
 MIN_DISTRACTORS = 15
 # Reporting verbs and hedges the hedges chapter is about: every one in the article is a cue item or a
 # cue distractor, so a student who tags one always gets an explanation.
-CUE_WORDS = re.compile(r"\b(said|says|say|saying|told|insisted|claim|claims|claimed|claiming|denied|denies|"
-                       r"dismissed|ranted|decried|rages|admitted|alleged|allegedly|alleging|allegations|"
-                       r"purported|purportedly|reportedly|supposedly|apparent|understood|thought)\b")
+CUE_WORDS = re.compile(
+    r"\b(said|says|say|saying|told|insisted|claim|claims|claimed|claiming|denied|denies|"
+    r"dismissed|ranted|decried|rages|admitted|alleged|allegedly|alleging|allegations|"
+    r"purported|purportedly|reportedly|supposedly|apparent|understood|thought)\b"
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,15 +63,25 @@ def key(request):
 
 # --- helpers ---------------------------------------------------------------------------------------
 
+
 def first_value(attr):
     return attr[0] if isinstance(attr, list) else attr
 
 
 def tags_from_items(items) -> list[Tag]:
     """A student's tags that copy key items exactly, with the first accepted value of each attribute."""
-    return [Tag(item.id, item.label, item.start, item.end, item.quote,
-                {name: first_value(v) for name, v in item.attrs.items()}, list(item.source_ids or []))
-            for item in items]
+    return [
+        Tag(
+            item.id,
+            item.label,
+            item.start,
+            item.end,
+            item.quote,
+            {name: first_value(v) for name, v in item.attrs.items()},
+            list(item.source_ids or []),
+        )
+        for item in items
+    ]
 
 
 def handin(exercise, tags) -> HandIn:
@@ -81,8 +94,9 @@ def readable(text: str) -> bool:
 
 # --- the quotation-mark rule itself ----------------------------------------------------------------
 
-words = st.lists(st.sampled_from(["Putin’s", "didn’t", "drone", "Kyiv", "said", "we", "O’Brien"]),
-                 min_size=1, max_size=6).map(" ".join)
+words = st.lists(
+    st.sampled_from(["Putin’s", "didn’t", "drone", "Kyiv", "said", "we", "O’Brien"]), min_size=1, max_size=6
+).map(" ".join)
 
 
 @given(before=words, inside=words, after=words, marks=st.sampled_from(["‘’", "“”", "''", '""']))
@@ -99,8 +113,11 @@ def test_a_speech_runs_over_paragraphs_and_nested_marks_are_found():
     first = text.index("‘First")
     second = text.index("‘Second")
     friends = text.index("‘friends")
-    assert found == [Quotation(first, text.index("\n")), Quotation(second, text.index("it.’") + 4),
-                     Quotation(friends, friends + len("‘friends’"))]
+    assert found == [
+        Quotation(first, text.index("\n")),
+        Quotation(second, text.index("it.’") + 4),
+        Quotation(friends, friends + len("‘friends’")),
+    ]
 
 
 def test_whose_words_follows_the_marks_and_their_cue():
@@ -134,6 +151,7 @@ def test_whose_words_follows_the_marks_and_their_cue():
 
 # --- the key ---------------------------------------------------------------------------------------
 
+
 def test_every_quote_resolves_to_the_line_its_id_names(key):
     # load_exercise has already refused missing or ambiguous quotes; here each span must also be
     # the article's own words, on whole tokens, and on the line the item's id promises ("-l12").
@@ -143,7 +161,7 @@ def test_every_quote_resolves_to_the_line_its_id_names(key):
     wrong = []
     for item in key.key:
         for span in item.spans:
-            if text[span.start:span.end] != span.quote or span.start not in starts or span.end not in ends:
+            if text[span.start : span.end] != span.quote or span.start not in starts or span.end not in ends:
                 wrong.append(f"{item.id}: {span.quote!r}")
         named = LINE_IN_ID.search(item.id)
         if named and int(named.group(1)) != item.line:
@@ -181,8 +199,9 @@ def test_a_repeated_quote_without_occurrence_is_refused(tmp_path):
 def test_no_two_items_of_one_label_share_a_span(key):
     # The same label on the same range is not allowed (DESIGN.md), optional items included.
     spans = Counter((k.label, k.start, k.end) for k in key.key)
-    twice = [f"{label} {key.article.text[s:e]!r} (L{key.article.line_of(s)})"
-             for (label, s, e), n in spans.items() if n > 1]
+    twice = [
+        f"{label} {key.article.text[s:e]!r} (L{key.article.line_of(s)})" for (label, s, e), n in spans.items() if n > 1
+    ]
     assert not twice, twice
 
 
@@ -199,9 +218,10 @@ def test_sources_and_claims_carry_their_attributes(key):
 def test_loaded_and_cue_items_carry_their_attributes(key):
     missing = []
     for item in key.key:
-        if item.label == "loaded":
-            if {"technique", "voice"} - set(item.attrs) or not str(item.attrs.get("neutral", "")).strip():
-                missing.append(item.id)
+        if item.label == "loaded" and (
+            {"technique", "voice"} - set(item.attrs) or not str(item.attrs.get("neutral", "")).strip()
+        ):
+            missing.append(item.id)
         if item.label == "cue" and "type" not in item.attrs:
             missing.append(item.id)
     assert not missing, missing
@@ -221,8 +241,13 @@ def test_the_key_is_as_large_as_the_article_needs(exercise):
 def test_every_label_for_the_uk_officials_is_one_anonymous_source(exercise):
     # The headline's counter-claim rests on one unnamed group under four labels; all five mentions are
     # tagged, as one entity, so the checker can tell a student that repeating them is not corroboration.
-    wanted = [("UK spooks", 3), ("UK security officials", 6), ("British security officials", 18),
-              ("UK security officials", 40), ("UK officials", 56)]
+    wanted = [
+        ("UK spooks", 3),
+        ("UK security officials", 6),
+        ("British security officials", 18),
+        ("UK security officials", 40),
+        ("UK officials", 56),
+    ]
     sources = {(k.quote, k.line): k for k in exercise.key if k.label == "source"}
     found = [sources.get(w) for w in wanted]
     assert all(found), [w for w, k in zip(wanted, found) if k is None]
@@ -231,8 +256,13 @@ def test_every_label_for_the_uk_officials_is_one_anonymous_source(exercise):
 
 
 def test_sentences_with_the_name_taken_out_are_hidden_sources(exercise):
-    wanted = [("It is understood", 24), ("it was also thought", 74), ("it was claimed", 192),
-              ("is considered", 54), ("were understood", 182)]
+    wanted = [
+        ("It is understood", 24),
+        ("it was also thought", 74),
+        ("it was claimed", 192),
+        ("is considered", 54),
+        ("were understood", 182),
+    ]
     sources = {(k.quote, k.line): k for k in exercise.key if k.label == "source"}
     for quote, line in wanted:
         item = sources.get((quote, line))
@@ -275,8 +305,11 @@ def test_required_items_of_one_label_never_overlap(key):
 def test_every_short_quotation_says_whose_marks_it_has(key):
     # The voice rule needs to know whose marks each short quotation has: a speaker's, nobody's, or either.
     text = key.article.text
-    unknown = [f"L{key.article.line_of(q.start)}: {text[q.start:q.end]}" for q in quotations(key.article)
-               if classify(key, q) is None]
+    unknown = [
+        f"L{key.article.line_of(q.start)}: {text[q.start : q.end]}"
+        for q in quotations(key.article)
+        if classify(key, q) is None
+    ]
     assert not unknown, "short quotations with no cue item or cue distractor:\n" + "\n".join(unknown)
 
 
@@ -291,10 +324,14 @@ def test_reported_speech_is_explained_as_the_papers_words(key):
     # say why: a claim someone made, told without quotation marks, is in the paper's words.
     text = key.article.text
     owners = word_owners(key)
-    silent = [f"{k.id}: {k.why}" for k in key.key
-              if k.label == "claim" and speaks(key, k)
-              and expected_voice(text, owners, k.start, k.end) == {"reporter"}
-              and not any(phrase in k.why for phrase in PAPERS_WORDS)]
+    silent = [
+        f"{k.id}: {k.why}"
+        for k in key.key
+        if k.label == "claim"
+        and speaks(key, k)
+        and expected_voice(text, owners, k.start, k.end) == {"reporter"}
+        and not any(phrase in k.why for phrase in PAPERS_WORDS)
+    ]
     assert not silent, "\n".join(silent)
 
 
@@ -307,17 +344,29 @@ def test_a_speakers_quoted_words_are_not_scare_quotes(key):
         if cue.label != "cue" or values(cue.attrs.get("type")) != {"scare-quotes"}:
             continue
         inside = [k for k in key.key if k.start <= cue.start and cue.end <= k.end and k is not cue]
-        owned = [k.id for k in inside if "quoted" in values(k.attrs.get("voice", "reporter"))
-                 or (k.label == "claim" and speaks(key, k))]
+        owned = [
+            k.id
+            for k in inside
+            if "quoted" in values(k.attrs.get("voice", "reporter")) or (k.label == "claim" and speaks(key, k))
+        ]
         if owned:
-            wrong.append(f"{cue.id} {text[cue.start:cue.end]} (L{cue.line}) sits in {owned}")
+            wrong.append(f"{cue.id} {text[cue.start : cue.end]} (L{cue.line}) sits in {owned}")
     assert not wrong, "\n".join(wrong)
 
 
 def test_the_marks_issue_14_named_are_quoted_words(exercise):
-    for cue_id in ["cue-lies-l12", "cue-undoubtedly-l12", "cue-undoubtedly-l26", "cue-undoubtedly-l28",
-                   "cue-false-flag-l6", "cue-false-flag-l18", "cue-false-flag-l56", "cue-criminal-acts-l30",
-                   "cue-physically-eliminate-l42", "cue-terrorist-l106"]:
+    for cue_id in [
+        "cue-lies-l12",
+        "cue-undoubtedly-l12",
+        "cue-undoubtedly-l26",
+        "cue-undoubtedly-l28",
+        "cue-false-flag-l6",
+        "cue-false-flag-l18",
+        "cue-false-flag-l56",
+        "cue-criminal-acts-l30",
+        "cue-physically-eliminate-l42",
+        "cue-terrorist-l106",
+    ]:
         assert "quoted-words" in values(exercise.item(cue_id).attrs["type"]), cue_id
 
 
@@ -333,8 +382,12 @@ def test_headline_marks_read_either_way_alike(exercise):
 
 def test_quoted_loaded_words_keep_the_quote(key):
     # Chapter 8: a plain account keeps a speaker's loaded words in quotation marks and names the speaker.
-    wrong = [f"{k.id}: {k.attrs['neutral']}" for k in key.key if k.label == "loaded"
-             and ("quoted" in values(k.attrs["voice"])) != ("keep the quote" in k.attrs["neutral"].lower())]
+    wrong = [
+        f"{k.id}: {k.attrs['neutral']}"
+        for k in key.key
+        if k.label == "loaded"
+        and ("quoted" in values(k.attrs["voice"])) != ("keep the quote" in k.attrs["neutral"].lower())
+    ]
     assert not wrong, "\n".join(wrong)
 
 
@@ -349,8 +402,11 @@ def test_each_source_is_required_once(key):
     first = {}
     for k in sorted((k for k in key.key if k.label == "source"), key=lambda k: k.start):
         first.setdefault(k.entity or k.id, k)
-    late = [k.id for entity, k in first.items() if entity in required and k.optional
-            and not values(k.attrs["role"]) <= {"media", "social-media"}]
+    late = [
+        k.id
+        for entity, k in first.items()
+        if entity in required and k.optional and not values(k.attrs["role"]) <= {"media", "social-media"}
+    ]
     assert not late, f"the first mention of these sources is optional: {late}"
 
 
@@ -361,10 +417,19 @@ def test_distractors_trap_every_label(exercise):
 
 
 def test_optional_techniques_are_used_where_the_article_plainly_uses_them(exercise):
-    used = {(technique, k.line) for k in exercise.key if k.label == "loaded" and k.optional
-            for technique in values(k.attrs["technique"])}
-    assert {("repetition", 56), ("whataboutism", 180), ("appeal-to-authority", 168), ("black-and-white", 100),
-            ("flag-waving", 176)} <= used
+    used = {
+        (technique, k.line)
+        for k in exercise.key
+        if k.label == "loaded" and k.optional
+        for technique in values(k.attrs["technique"])
+    }
+    assert {
+        ("repetition", 56),
+        ("whataboutism", 180),
+        ("appeal-to-authority", 168),
+        ("black-and-white", 100),
+        ("flag-waving", 176),
+    } <= used
 
 
 def test_reporter_and_speaker_words_are_told_apart(exercise):
@@ -382,10 +447,16 @@ def test_reporter_and_speaker_words_are_told_apart(exercise):
 
 
 def test_every_why_cites_its_own_line(key):
-    missing = [f"{item.id} (L{item.line}): {item.why}" for item in [*key.key, *key.distractors]
-               if item.line not in {int(n) for n in CITED_LINE.findall(item.why)}]
-    missing += [f"untagged L{e['line']}" for e in key.untagged
-                if e["line"] not in {int(n) for n in CITED_LINE.findall(e["why"])}]
+    missing = [
+        f"{item.id} (L{item.line}): {item.why}"
+        for item in [*key.key, *key.distractors]
+        if item.line not in {int(n) for n in CITED_LINE.findall(item.why)}
+    ]
+    missing += [
+        f"untagged L{e['line']}"
+        for e in key.untagged
+        if e["line"] not in {int(n) for n in CITED_LINE.findall(e["why"])}
+    ]
     assert not missing, "\n".join(missing)
 
 
@@ -395,8 +466,12 @@ def test_hints_lead_without_naming_the_answer(key):
         words = words.strip("".join(QUOTE_MARKS) + " ").lower()
         return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text.lower()) is not None
 
-    telling = [f"{item.id}: {hint}" for item in key.key for hint in item.hints
-               if any(said_in(span.quote, hint) for span in item.spans)]
+    telling = [
+        f"{item.id}: {hint}"
+        for item in key.key
+        for hint in item.hints
+        if any(said_in(span.quote, hint) for span in item.spans)
+    ]
     assert not telling, "\n".join(telling)
 
 
@@ -404,8 +479,11 @@ def test_the_cue_layer_covers_every_reporting_verb_and_hedge(key):
     text = key.article.text
     cues = [s for k in key.key if k.label == "cue" for s in k.spans]
     traps = [d for d in key.distractors if "cue" in d.labels]
-    uncovered = [f"L{key.article.line_of(m.start())}: {m.group(0)}" for m in CUE_WORDS.finditer(text)
-                 if not any(s.start < m.end() and m.start() < s.end for s in [*cues, *traps])]
+    uncovered = [
+        f"L{key.article.line_of(m.start())}: {m.group(0)}"
+        for m in CUE_WORDS.finditer(text)
+        if not any(s.start < m.end() and m.start() < s.end for s in [*cues, *traps])
+    ]
     assert not uncovered, uncovered
 
 
@@ -416,8 +494,9 @@ def test_every_why_and_hint_is_plain_and_short(key):
             hard.append(f"{item.id}: no why")
         for text in [item.why, *getattr(item, "hints", [])]:
             if text and not readable(text):
-                hard.append(f"{item.id}: grade {textstat.flesch_kincaid_grade(text)}, "
-                            f"{len(text.split())} words: {text}")
+                hard.append(
+                    f"{item.id}: grade {textstat.flesch_kincaid_grade(text)}, {len(text.split())} words: {text}"
+                )
     assert not hard, "\n".join(hard)
 
 
@@ -453,8 +532,12 @@ def test_a_handin_of_the_whole_key_loses_nothing_for_the_optional_items(key):
 
 
 def test_distractors_keep_clear_of_the_items_they_are_traps_for(key):
-    clashes = [f"{d.id} / {k.id}" for d in key.distractors for k in key.key
-               if k.label in d.labels and any(s.start < d.end and d.start < s.end for s in k.spans)]
+    clashes = [
+        f"{d.id} / {k.id}"
+        for d in key.distractors
+        for k in key.key
+        if k.label in d.labels and any(s.start < d.end and d.start < s.end for s in k.spans)
+    ]
     assert not clashes, clashes
 
 

@@ -4,6 +4,7 @@ The vectors hold the checker's data; this test holds the two renderers (core/mes
 src/js/core/messages.js) to identical sentences for every code the vectors give, for both readers,
 plus a sample of each template no vector reaches.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,12 +14,23 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medialit import load_exercise
 from medialit.core.contract import MISCONCEPTIONS
-from medialit.core.messages import (AUDIENCES, FIELD, TABLE, Message, Renderer, item_codes, percent, problem_message,
-                                    quoted, tag_codes)
+from medialit.core.messages import (
+    AUDIENCES,
+    FIELD,
+    TABLE,
+    Message,
+    Renderer,
+    item_codes,
+    percent,
+    problem_message,
+    quoted,
+    tag_codes,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
@@ -31,8 +43,19 @@ from make_vectors import EXERCISES, reports  # noqa: E402
 SAMPLES = [
     Message("item-hint", {"hint": "Which word in L3 is slang?"}),
     Message("item-answer", {"quote": "UK spooks", "line": 3}),
-    Message("scores-label", {"label": "loaded", "found": 6, "required": 10, "tagged": 7, "tagged_in_key": 5,
-                             "precision": 0.7143, "recall": 0.6, "f1": 0.65217}),
+    Message(
+        "scores-label",
+        {
+            "label": "loaded",
+            "found": 6,
+            "required": 10,
+            "tagged": 7,
+            "tagged_in_key": 5,
+            "precision": 0.7143,
+            "recall": 0.6,
+            "f1": 0.65217,
+        },
+    ),
     Message("attr-wrong:voice:quoted", {"name": "voice", "expected": ["quoted"], "given": "reporter"}),
     Message("attr-wrong:voice:reporter", {"name": "voice", "expected": ["reporter"], "given": "quoted"}),
     Message("attr-wrong:type:scare-quotes", {"name": "type", "expected": ["scare-quotes"], "given": "quoted-words"}),
@@ -54,8 +77,10 @@ SAMPLES = [
     Message("coach-item", {"n": 1, "count": 4, "label": "loaded", "line": 10, "quote": "despot"}),
     Message("coach-option", {"label": "loaded", "line": 10, "quote": "despot"}),
     Message("coach-no-hint", {"line": 10}),
-    *(Message(f"chip-{verdict}", {}) for verdict in
-      ("matched", "close", "defensible", "wrong-label", "distractor", "extra", "answer")),
+    *(
+        Message(f"chip-{verdict}", {})
+        for verdict in ("matched", "close", "defensible", "wrong-label", "distractor", "extra", "answer")
+    ),
     # the class report's, for teachers
     Message("class-students", {"students": 25, "skipped": 4}),
     Message("class-scope", {"labels": "claims, sources and loaded words"}),
@@ -68,8 +93,11 @@ SAMPLES = [
 
 HOSTILE = json.loads((ROOT / "tests" / "hostile" / "handins" / "expected.json").read_text(encoding="utf-8"))
 # Every hand-in problem the hostile files give (tests/hostile/handins), and the two a page meets first.
-PROBLEMS = [p for want in HOSTILE.values()
-            for p in ([want["refusal"]] if "refusal" in want else want["orphans"] + want["answer_problems"])]
+PROBLEMS = [
+    p
+    for want in HOSTILE.values()
+    for p in ([want["refusal"]] if "refusal" in want else want["orphans"] + want["answer_problems"])
+]
 PROBLEMS += [{"code": "too-big", "place": "", "args": {"limit_mb": 5}}, {"code": "not-utf8", "place": "", "args": {}}]
 
 
@@ -79,8 +107,9 @@ def python_sentences(audience: str) -> dict:
     out = {}
     for name, (ex_name, _, _, report) in reports().items():
         words = Renderer(load_exercise(EXERCISES[ex_name]).labels, audience)
-        out[name] = ([words.sentences(item_codes(i)) for i in report.items]
-                     + [words.sentences(tag_codes(t)) for t in report.tags])
+        out[name] = [words.sentences(item_codes(i)) for i in report.items] + [
+            words.sentences(tag_codes(t)) for t in report.tags
+        ]
     words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, audience)
     out["samples"] = [words.render(m) for m in SAMPLES]
     problems = [problem_message(p["code"], p["args"]) for p in PROBLEMS]
@@ -104,12 +133,16 @@ for (const file of readdirSync(vectors).filter((f) => /^case-.*\\.json$/.test(f)
 }}
 const words = renderer(read(`${{vectors}}/exercises/kremlin-mini.json`).labels, {json.dumps(audience)});
 out.samples = samples.map((m) => words.render(m));
-out.problems = problems.map((p) => {{ const m = problemMessage(p.code, p.args); return [words.render(m), words.render(m, "fix")]; }});
+out.problems = problems.map((p) => {{
+  const m = problemMessage(p.code, p.args);
+  return [words.render(m), words.render(m, "fix")];
+}});
 process.stdout.write(JSON.stringify(out));
 """
     data = {"samples": [{"code": m.code, "args": m.args} for m in SAMPLES], "problems": PROBLEMS}
-    done = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(data),
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
     return json.loads(done.stdout)
 
 

@@ -1,4 +1,5 @@
 """`medialit new`: a loadable draft exercise, a chapter page, and nothing overwritten."""
+
 from __future__ import annotations
 
 import re
@@ -53,8 +54,9 @@ def test_article_is_copied_and_chapter_uses_the_tagger(made):
     assert made.toc_line == "- file: book/mill-road"
     review = made.author_page.read_text(encoding="utf-8")  # the instructor's page: the same exercise, author mode
     assert made.author_page.name == "mill-road-author.md" and ":mode: author" in review
-    assert (made.author_page.parent / re.search(r"```\{tagger\} (\S+)", review).group(1)).resolve() == \
-        made.exercise_file.resolve()
+    assert (
+        made.author_page.parent / re.search(r"```\{tagger\} (\S+)", review).group(1)
+    ).resolve() == made.exercise_file.resolve()
     assert "jupyter-book build book/mill-road-author.md" in review
 
 
@@ -76,8 +78,9 @@ def test_title_is_one_line_and_required(tmp_path):
     with pytest.raises(InputError) as err:
         create_exercise(PRACTICE_TEXT, "no-title", " \n ", book=tmp_path / "book", nlp=spacy.blank("en"))
     assert err.value.file == "--title" and not (tmp_path / "book" / "exercises" / "no-title").exists()
-    made = create_exercise(PRACTICE_TEXT, "two-lines", "Mill Road\n# not a heading", book=tmp_path / "book",
-                           nlp=spacy.blank("en"))
+    made = create_exercise(
+        PRACTICE_TEXT, "two-lines", "Mill Road\n# not a heading", book=tmp_path / "book", nlp=spacy.blank("en")
+    )
     assert made.chapter.read_text(encoding="utf-8").splitlines()[0] == "# Mill Road # not a heading"
     assert load_exercise(made.exercise_file).title == "Mill Road # not a heading"
 
@@ -107,9 +110,12 @@ def test_drafted_distractors_are_neutral_stretches_with_a_why(made):
 
 def test_a_day_is_no_place_and_a_claims_why_names_its_source_as_the_article_does(tmp_path):
     article = tmp_path / "ferry.txt"
-    article.write_text("Ferry Back From Monday\n\nThe ferry returns from Monday after repairs in Greenock. "
-                       "“People missed hospital appointments because of it,” said Fiona MacRae. A spokesperson "
-                       "for the transport agency said a business case would be published soon.\n", encoding="utf-8")
+    article.write_text(
+        "Ferry Back From Monday\n\nThe ferry returns from Monday after repairs in Greenock. "
+        "“People missed hospital appointments because of it,” said Fiona MacRae. A spokesperson "
+        "for the transport agency said a business case would be published soon.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "book").mkdir()
     made = create_exercise(article, "ferry", "Ferry", book=tmp_path / "book", nlp=spacy.blank("en"))
     exercise = load_exercise(made.exercise_file)
@@ -117,17 +123,22 @@ def test_a_day_is_no_place_and_a_claims_why_names_its_source_as_the_article_does
     whys = {k.quote: k.why for k in exercise.key if k.label == "claim"}
     assert whys["People missed hospital appointments because of it"].startswith("According to Fiona MacRae, ")
     assert whys["a business case would be published soon"].startswith(
-        "According to the spokesperson for the transport agency, ")
+        "According to the spokesperson for the transport agency, "
+    )
 
 
 def test_the_chapter_is_added_to_the_table_of_contents_keeping_its_comments(tmp_path):
     (tmp_path / "book").mkdir()
     toc = tmp_path / "_toc.yml"
-    toc.write_text("format: jb-book\nroot: book/intro\nparts:\n  - caption: Students  # what they read\n"
-                   "    chapters:\n      - file: book/one\n  - caption: Teachers\n    chapters:\n"
-                   "      - file: book/guide\n", encoding="utf-8")
-    made = create_exercise(PRACTICE_TEXT, "mill-road", "Mill Road", book=tmp_path / "book", nlp=spacy.blank("en"),
-                           toc=toc)
+    toc.write_text(
+        "format: jb-book\nroot: book/intro\nparts:\n  - caption: Students  # what they read\n"
+        "    chapters:\n      - file: book/one\n  - caption: Teachers\n    chapters:\n"
+        "      - file: book/guide\n",
+        encoding="utf-8",
+    )
+    made = create_exercise(
+        PRACTICE_TEXT, "mill-road", "Mill Road", book=tmp_path / "book", nlp=spacy.blank("en"), toc=toc
+    )
     text = toc.read_text(encoding="utf-8")
     assert made.toc == toc and "# what they read" in text
     assert text.index("book/one") < text.index("book/mill-road") < text.index("Teachers")
@@ -135,14 +146,16 @@ def test_the_chapter_is_added_to_the_table_of_contents_keeping_its_comments(tmp_
 
 
 def test_validate_flags_half_a_hyphenated_word_and_a_source_in_another_paragraph(tmp_path):
-    (tmp_path / "article.txt").write_text("Jo Lee said the plan was a deal-breaker.\n\nThe council voted.\n",
-                                          encoding="utf-8")
+    (tmp_path / "article.txt").write_text(
+        "Jo Lee said the plan was a deal-breaker.\n\nThe council voted.\n", encoding="utf-8"
+    )
     (tmp_path / "exercise.yml").write_text(
         "id: mini\ntitle: Mini\narticle: article.txt\nkey:\n"
         "  - {id: src-jo, label: source, quote: Jo Lee, why: Named., hints: [a]}\n"
         "  - {id: ld-breaker, label: loaded, quote: breaker, why: Half a word., hints: [a]}\n"
         "  - {id: clm-vote, label: claim, quote: The council voted, source_ids: [src-jo], why: Far., hints: [a]}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     findings = validation_findings(load_exercise(tmp_path / "exercise.yml"))
     assert any("ld-breaker" in f and "inside a word" in f for f in findings)
     assert any("clm-vote" in f and "another paragraph" in f for f in findings)
@@ -175,8 +188,11 @@ def test_a_claims_drafted_why_points_to_the_words_that_show_how_it_is_known():
     from medialit import Article
     from medialit.authoring.drafts import draft_why
     from medialit.authoring.suggest import suggest
-    text = ("The bridge was closed after inspectors found cracks in two beams. "
-            "The mayor said the town would get a new bridge by May.")
+
+    text = (
+        "The bridge was closed after inspectors found cracks in two beams. "
+        "The mayor said the town would get a new bridge by May."
+    )
     whys = {s.quote: draft_why(s, {}) for s in suggest(Article.from_text(text), spacy.blank("en"), labels=["claim"])}
     found = next(w for q, w in whys.items() if "inspectors found cracks" in q)
     assert "“inspectors” tells you how this is known" in found

@@ -1,4 +1,5 @@
 """The student notebook runs top to bottom with no one at the keyboard, and its cells show what it promises."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,7 @@ def ensure_python3_kernel() -> None:
     except NoSuchKernel:
         argv0 = None
     # jupyter_client runs a bare "python"/"python3" kernel with the interpreter that launches it
-    bare = {"python", f"python{sys.version_info[0]}", "python%d.%d" % sys.version_info[:2]}
+    bare = {"python", f"python{sys.version_info[0]}", f"python{sys.version_info[0]}.{sys.version_info[1]}"}
     if argv0 in bare or (argv0 and os.path.abspath(argv0) == os.path.abspath(sys.executable)):
         return
     from ipykernel.kernelspec import install
@@ -36,8 +37,9 @@ def ensure_python3_kernel() -> None:
 def executed():
     ensure_python3_kernel()
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(nb, kernel_name="python3", timeout=180,
-                   resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    NotebookClient(
+        nb, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+    ).execute()
     return nb
 
 

@@ -1,4 +1,5 @@
 """The instructor notebooks run from top to bottom in a real kernel and show what they promise."""
+
 from __future__ import annotations
 
 import subprocess
@@ -25,8 +26,9 @@ def kernel_name() -> str:
 
 def execute(name: str, kernel: str):
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
-    NotebookClient(notebook, timeout=180, kernel_name=kernel,
-                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    NotebookClient(
+        notebook, timeout=180, kernel_name=kernel, resources={"metadata": {"path": str(NOTEBOOKS)}}
+    ).execute()
     return notebook
 
 

@@ -1,4 +1,5 @@
 """The practice exercise (invented council story): it loads, is complete, and its key scores 1.0."""
+
 from __future__ import annotations
 
 from pathlib import Path

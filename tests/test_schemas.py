@@ -1,12 +1,13 @@
 """What medialit writes validates against the JSON Schemas it publishes (src/medialit/data/schemas)."""
+
 import json
-from pathlib import Path
 from importlib.resources import files
+from pathlib import Path
 
 import jsonschema
 import pytest
-
 from helpers import handin_of, key_tags
+
 from medialit import check
 
 SCHEMAS = files("medialit.data") / "schemas"
@@ -62,5 +63,6 @@ def test_a_handin_with_written_answers_validates_and_the_answer_limit_is_the_con
 def test_the_mini_exercise_article_is_the_books():
     from helpers import MINI, ROOT
 
-    assert (MINI.parent / "kremlin-drone.txt").read_bytes() == \
-        (ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt").read_bytes()
+    assert (MINI.parent / "kremlin-drone.txt").read_bytes() == (
+        ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
+    ).read_bytes()

@@ -1,4 +1,5 @@
 """The {tagger} directive: a small Sphinx project built with warnings as errors."""
+
 from __future__ import annotations
 
 import io
@@ -30,19 +31,28 @@ needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 def unpack(packed: list[dict]) -> list[dict]:
     """What the book page's script (page_data.js) makes of packed exercises."""
-    script = (f"import {{ unpackExercise }} from {json.dumps(PAGE_DATA_JS.as_uri())};\n"
-              "let raw = ''; for await (const c of process.stdin) raw += c;\n"
-              "process.stdout.write(JSON.stringify(JSON.parse(raw).map(unpackExercise)));\n")
-    done = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(packed),
-                          capture_output=True, text=True, check=True)
+    script = (
+        f"import {{ unpackExercise }} from {json.dumps(PAGE_DATA_JS.as_uri())};\n"
+        "let raw = ''; for await (const c of process.stdin) raw += c;\n"
+        "process.stdout.write(JSON.stringify(JSON.parse(raw).map(unpackExercise)));\n"
+    )
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script],
+        input=json.dumps(packed),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
 def make_project(tmp_path: Path, page: str, title: str = "Kremlin drone, a dozen items") -> Path:
     src = tmp_path / "src"
     (src / "book" / "ex").mkdir(parents=True)
-    (src / "conf.py").write_text('extensions = ["myst_parser", "medialit.web.sphinxext"]\n'
-                                 'myst_enable_extensions = ["colon_fence"]\nexclude_patterns = ["_build"]\n')
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "medialit.web.sphinxext"]\n'
+        'myst_enable_extensions = ["colon_fence"]\nexclude_patterns = ["_build"]\n'
+    )
     (src / "index.md").write_text("# Home\n\n```{toctree}\nbook/page\n```\n")
     (src / "book" / "page.md").write_text(page)
     shutil.copy(ARTICLE, src / "book" / "ex" / "article.txt")
@@ -56,8 +66,15 @@ def make_project(tmp_path: Path, page: str, title: str = "Kremlin drone, a dozen
 def build(src: Path, tmp_path: Path) -> tuple[dict, str]:
     """Build with warnings as errors; returns the page dependencies and the warning text."""
     warnings = io.StringIO()
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build", status=io.StringIO(), warning=warnings,
-                        warningiserror=True, freshenv=True)
+    app = SphinxTestApp(
+        "html",
+        srcdir=src,
+        builddir=tmp_path / "build",
+        status=io.StringIO(),
+        warning=warnings,
+        warningiserror=True,
+        freshenv=True,
+    )
     try:
         app.build()
         return {doc: set(deps) for doc, deps in app.env.dependencies.items()}, warnings.getvalue()
@@ -79,7 +96,9 @@ def test_directive_emits_mount_config_and_one_classic_script_in_the_head(tmp_pat
     _, warnings = build(src, tmp_path)
     assert warnings == ""
     html = (tmp_path / "build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
-    mount = re.search(r'<div class="medialit-tagger-mount" id="([^"]+)" data-medialit-tagger="" data-config="([^"]+)">', html)
+    mount = re.search(
+        r'<div class="medialit-tagger-mount" id="([^"]+)" data-medialit-tagger="" data-config="([^"]+)">', html
+    )
     assert mount
     config = config_of(html)
     assert config["labels"] == ["claim", "source"]
@@ -112,7 +131,9 @@ def test_exercise_files_are_dependencies_so_edits_rebuild(tmp_path):
 
 
 def test_script_text_cannot_break_out_of_the_json_element(tmp_path):
-    src = make_project(tmp_path, "# T\n\n```{tagger} ex/exercise.yml\n```\n", title="</script><script>alert(1)</script> & <!--")
+    src = make_project(
+        tmp_path, "# T\n\n```{tagger} ex/exercise.yml\n```\n", title="</script><script>alert(1)</script> & <!--"
+    )
     build(src, tmp_path)
     html = (tmp_path / "build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
     block = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S).group(1)
@@ -121,13 +142,16 @@ def test_script_text_cannot_break_out_of_the_json_element(tmp_path):
     assert config_of(html)["labels"] == []
 
 
-@pytest.mark.parametrize("page, expected", [
-    ("```{tagger} ex/missing.yml\n```\n", "missing.yml"),
-    ("```{tagger} ex/exercise.yml\n:labels: claim banana\n```\n", "banana"),
-    ("```{tagger} ex/exercise.yml\n:difficulty: hard\n```\n", "hard"),
-    ("```{tagger} ex/exercise.yml\n:lines: 18-1\n```\n", "write it like 1-18"),
-    ("```{tagger} ex/exercise.yml\n:lines: 500-600\n```\n", "lines 500-600 are not in the article"),
-])
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        ("```{tagger} ex/missing.yml\n```\n", "missing.yml"),
+        ("```{tagger} ex/exercise.yml\n:labels: claim banana\n```\n", "banana"),
+        ("```{tagger} ex/exercise.yml\n:difficulty: hard\n```\n", "hard"),
+        ("```{tagger} ex/exercise.yml\n:lines: 18-1\n```\n", "write it like 1-18"),
+        ("```{tagger} ex/exercise.yml\n:lines: 500-600\n```\n", "lines 500-600 are not in the article"),
+    ],
+)
 def test_bad_directive_fails_the_build_with_a_clear_message(tmp_path, page, expected):
     src = make_project(tmp_path, "# T\n\n" + page)
     with pytest.raises(SphinxError) as err:
@@ -150,8 +174,9 @@ def test_a_lines_option_puts_only_that_part_on_the_page(tmp_path):
     article = unpack([config["exercise"]])[0]["article"]
     assert article["part"]["lines"] == [8, 14]
     assert {t["line"] for t in article["tokens"]} == {8, 10, 12, 14}
-    assert all(article["part"]["start"] <= k["start"] and k["end"] <= article["part"]["end"]
-               for k in config["exercise"]["key"])
+    assert all(
+        article["part"]["start"] <= k["start"] and k["end"] <= article["part"]["end"] for k in config["exercise"]["key"]
+    )
 
 
 def test_parse_labels_accepts_spaces_and_commas():
@@ -175,8 +200,9 @@ def test_packed_page_data_unpacks_to_exactly_the_compiled_exercise(ranges):
 def build_leniently(src: Path, tmp_path: Path) -> tuple[str, str]:
     """Build without -W: (the page's HTML, the warnings)."""
     warnings = io.StringIO()
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build", status=io.StringIO(), warning=warnings,
-                        freshenv=True)
+    app = SphinxTestApp(
+        "html", srcdir=src, builddir=tmp_path / "build", status=io.StringIO(), warning=warnings, freshenv=True
+    )
     try:
         app.build()
     finally:
@@ -211,8 +237,11 @@ def test_an_author_mode_page_listed_for_students_is_a_warning(tmp_path):
 def test_a_tagger_page_missing_from_the_contents_is_a_warning(tmp_path):
     src = make_project(tmp_path, PAGE)
     (src / "book" / "forgotten.md").write_text(PAGE.replace("Tag it", "Forgotten"), encoding="utf-8")
-    (src / "conf.py").write_text((src / "conf.py").read_text() .replace(
-        'exclude_patterns = ["_build"]', 'exclude_patterns = ["_build", "book/forgotten.md"]'))
+    (src / "conf.py").write_text(
+        (src / "conf.py")
+        .read_text()
+        .replace('exclude_patterns = ["_build"]', 'exclude_patterns = ["_build", "book/forgotten.md"]')
+    )
     _, warnings = build_leniently(src, tmp_path)
     assert "book/forgotten.md has a Tagger but is not in _toc.yml" in warnings and "- file: book/forgotten" in warnings
     # an author-mode page is built on its own and never listed: leaving it out is right
@@ -222,7 +251,9 @@ def test_a_tagger_page_missing_from_the_contents_is_a_warning(tmp_path):
 
 
 def test_an_author_page_carries_the_exercise_file_to_download_whole(tmp_path):
-    src = make_project(tmp_path, PAGE.replace(":labels: claim, source\n:difficulty: guided", ":mode: author\n:labels: claim"))
+    src = make_project(
+        tmp_path, PAGE.replace(":labels: claim, source\n:difficulty: guided", ":mode: author\n:labels: claim")
+    )
     html, _ = build_leniently(src, tmp_path)
     authoring = config_of(html)["authoring"]
     source = (src / "book" / "ex" / "exercise.yml").read_text(encoding="utf-8")
@@ -237,11 +268,16 @@ def test_an_author_page_carries_the_exercise_file_to_download_whole(tmp_path):
 LAUGHS = "l0: &l0 lol\n" + "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10))
 
 
-@pytest.mark.parametrize("change, expected", [
-    (lambda text: LAUGHS + re.sub(r"^title: .*$", "title: *l9", text, flags=re.M), "aliases"),
-    (lambda text: re.sub(r"^article: .*$", "article: ../../../../../../etc/passwd", text, flags=re.M),
-     "outside the exercise's folder"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (lambda text: LAUGHS + re.sub(r"^title: .*$", "title: *l9", text, flags=re.M), "aliases"),
+        (
+            lambda text: re.sub(r"^article: .*$", "article: ../../../../../../etc/passwd", text, flags=re.M),
+            "outside the exercise's folder",
+        ),
+    ],
+)
 def test_a_hostile_exercise_file_stops_the_build_at_once_with_one_message(tmp_path, change, expected):
     """A billion laughs, or an article from outside the exercise's folder, never reaches the page."""
     src = make_project(tmp_path, "# T\n\n```{tagger} ex/exercise.yml\n```\n")

@@ -1,4 +1,5 @@
 """Draft suggestions: the blank-pipeline rules, and the trained path with real parser and entity components."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,9 @@ KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
 
 
 def found(text: str, label: str | None = None, nlp=None):
-    return [s for s in sg.suggest(Article.from_text(text), nlp or spacy.blank("en"))
-            if label is None or s.label == label]
+    return [
+        s for s in sg.suggest(Article.from_text(text), nlp or spacy.blank("en")) if label is None or s.label == label
+    ]
 
 
 def quotes(text: str, label: str, nlp=None) -> dict[str, sg.Suggestion]:
@@ -43,8 +45,11 @@ def test_every_lexicon_file_is_listed_with_its_licence():
 
 def test_the_filtered_lexicons_keep_to_the_filters_that_sources_md_states():
     folder = Path(sg.__file__).parent / "lexicon"
-    rows = [line.split("\t") for line in (folder / "pattern_subjective.tsv").read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")]
+    rows = [
+        line.split("\t")
+        for line in (folder / "pattern_subjective.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     lex = sg.load_lexicon()
     assert all(abs(v) >= 2.5 for v in lex.vader.values()) and len(lex.vader) > 500
     assert all(float(sub) >= 0.9 and abs(float(pol)) >= 0.6 for _, pol, sub in rows) and len(rows) > 150
@@ -132,7 +137,7 @@ def test_kremlin_suggestions_are_snapped_and_explained():
     found_all = sg.suggest(article, spacy.blank("en"))
     assert len(found_all) > 100
     for s in found_all:
-        assert article.text[s.start:s.end] == s.quote
+        assert article.text[s.start : s.end] == s.quote
         assert article.snap(s.start, s.end, keep_quotes=True) == (s.start, s.end)
         assert s.reason and s.line == article.line_of(s.start)
     by_quote = {(s.label, s.quote) for s in found_all}
@@ -141,8 +146,33 @@ def test_kremlin_suggestions_are_snapped_and_explained():
     assert ("source", "It is understood") in by_quote
 
 
-pieces = st.sampled_from(["a", "B", " ", "said ", "It is understood ", "furious ", "Jo Smith ", "‘", "’", "“", "”",
-                          "'", '"', ".", ",", ":", "–", "\n", "\n\n", "é", "🙂", "e\u0301", "40 "])
+pieces = st.sampled_from(
+    [
+        "a",
+        "B",
+        " ",
+        "said ",
+        "It is understood ",
+        "furious ",
+        "Jo Smith ",
+        "‘",
+        "’",
+        "“",
+        "”",
+        "'",
+        '"',
+        ".",
+        ",",
+        ":",
+        "–",
+        "\n",
+        "\n\n",
+        "é",
+        "🙂",
+        "e\u0301",
+        "40 ",
+    ]
+)
 texts = st.lists(pieces, max_size=60).map("".join)
 
 
@@ -154,11 +184,12 @@ def test_any_text_gives_snapped_in_range_suggestions(text):
     article = Article.from_text(text)
     for s in sg.suggest(article, spacy.blank("en")):
         assert 0 <= s.start < s.end <= len(article.text)
-        assert article.text[s.start:s.end] == s.quote
+        assert article.text[s.start : s.end] == s.quote
         assert s.label in sg.LABELS and s.reason
 
 
 # --- the trained path (no trained pipeline is installed here) ------------------------------------
+
 
 def test_blank_is_used_when_no_trained_pipeline_is_installed(monkeypatch):
     monkeypatch.setattr(sg, "_installed", lambda name: False)
@@ -196,8 +227,15 @@ def test_entities_from_the_pipeline_mark_names():
 def fixed_parse(doc):
     """Stands in for a trained parser: heads and labels for 'Jo Lee insisted the plan failed .'"""
     heads = {"Jo": 1, "Lee": 2, "insisted": 2, "the": 4, "plan": 5, "failed": 2, ".": 2}
-    deps = {"Jo": "compound", "Lee": "nsubj", "insisted": "ROOT", "the": "det", "plan": "nsubj",
-            "failed": "ccomp", ".": "punct"}
+    deps = {
+        "Jo": "compound",
+        "Lee": "nsubj",
+        "insisted": "ROOT",
+        "the": "det",
+        "plan": "nsubj",
+        "failed": "ccomp",
+        ".": "punct",
+    }
     for tok in doc:
         tok.head = doc[heads[tok.text]]
         tok.dep_ = deps[tok.text]
@@ -218,8 +256,11 @@ def test_dependency_parse_finds_subject_and_content():
 # --- a real trained pipeline, trained here on one sentence (none can be downloaded) ---------------
 
 PARSED = "Jo Lee insisted the plan failed ."
-PARSE = {"heads": [1, 2, 2, 4, 5, 2, 2], "deps": ["compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
-         "entities": ["B-PERSON", "L-PERSON", "O", "O", "O", "O", "O"]}
+PARSE = {
+    "heads": [1, 2, 2, 4, 5, 2, 2],
+    "deps": ["compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+    "entities": ["B-PERSON", "L-PERSON", "O", "O", "O", "O", "O"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -255,8 +296,11 @@ def test_a_trained_pipeline_given_by_folder_is_loaded_and_its_parse_used(trained
 
 def test_the_command_line_takes_a_pipeline_folder(trained, tmp_path):
     (tmp_path / "a.txt").write_text("Jo Lee insisted the plan failed.", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "medialit", "suggest", str(tmp_path / "a.txt"),
-                             "--pipeline", str(trained)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "medialit", "suggest", str(tmp_path / "a.txt"), "--pipeline", str(trained)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "“the plan failed”" in result.stdout and "(parser)" in result.stdout
 
@@ -273,6 +317,7 @@ def test_part_of_speech_from_the_pipeline_decides_whether_a_cue_is_a_verb():
 
 # --- loaded words that hold on new text -----------------------------------------------------------
 
+
 def test_listed_verbs_and_nouns_are_found_in_every_regular_form():
     from medialit.authoring.lexicons import adverb_form, noun_forms, verb_forms
 
@@ -281,8 +326,13 @@ def test_listed_verbs_and_nouns_are_found_in_every_regular_form():
     assert verb_forms("decry") == ["decry", "decries", "decried", "decrying"]
     assert verb_forms("bash") == ["bash", "bashes", "bashed", "bashing"]
     assert noun_forms("crony") == ["crony", "cronies"] and noun_forms("henchman") == ["henchman", "henchmen"]
-    assert [adverb_form(a) for a in ("harsh", "angry", "horrible", "cynical", "frantic")] == \
-        ["harshly", "angrily", "horribly", "cynically", "frantically"]
+    assert [adverb_form(a) for a in ("harsh", "angry", "horrible", "cynical", "frantic")] == [
+        "harshly",
+        "angrily",
+        "horribly",
+        "cynically",
+        "frantically",
+    ]
     text = "The minister slammed the plan. His cronies lashed out at critics, and aides reacted angrily."
     loaded = quotes(text, "loaded")
     assert {"slammed", "cronies", "lashed out"} <= set(loaded)
@@ -299,8 +349,10 @@ def test_every_suggestion_has_a_confidence_and_min_confidence_cuts():
 
 
 def test_false_friends_of_politics_are_not_loaded():
-    text = ("President-elect Jo Smith spoke to the Republican base. The court said the ban was illegal, "
-            "and the party will elect a new leader.")
+    text = (
+        "President-elect Jo Smith spoke to the Republican base. The court said the ban was illegal, "
+        "and the party will elect a new leader."
+    )
     assert not quotes(text, "loaded")
 
 
@@ -334,17 +386,20 @@ def test_no_span_starts_or_ends_inside_a_hyphenated_word(parts):
         return
     article = Article.from_text(text)
     for s in sg.suggest(article, spacy.blank("en"), min_confidence=0):
-        before = article.text[s.start - 2:s.start]
-        after = article.text[s.end:s.end + 2]
+        before = article.text[s.start - 2 : s.start]
+        after = article.text[s.end : s.end + 2]
         assert not (len(before) == 2 and before[1] == "-" and before[0].isalnum()), s
         assert not (len(after) == 2 and after[0] == "-" and after[1].isalnum()), s
 
 
 # --- sources, speakers and claims ------------------------------------------------------------------
 
+
 def test_a_quote_ending_he_said_goes_to_the_named_person_before_it_in_the_paragraph():
-    text = ("Senator Chuck Ray said on Monday that talks had failed. Later, Donald Lee, who leads the "
-            "other side, spoke to reporters. “We will build a steel barrier in the end,” he said.")
+    text = (
+        "Senator Chuck Ray said on Monday that talks had failed. Later, Donald Lee, who leads the "
+        "other side, spoke to reporters. “We will build a steel barrier in the end,” he said."
+    )
     claims = quotes(text, "claim")
     claim = next(c for q, c in claims.items() if "steel barrier" in q)
     sources = quotes(text, "source")
@@ -352,8 +407,10 @@ def test_a_quote_ending_he_said_goes_to_the_named_person_before_it_in_the_paragr
 
 
 def test_one_person_named_three_ways_is_one_entity():
-    text = ("Kremlin spokesperson Dmitry Peskov said the drones were shot down. "
-            "Mr Peskov said later that the attack had failed. Peskov added that Russia would respond.")
+    text = (
+        "Kremlin spokesperson Dmitry Peskov said the drones were shot down. "
+        "Mr Peskov said later that the attack had failed. Peskov added that Russia would respond."
+    )
     entities = {s.quote: s.entity for s in found(text, "source")}
     assert entities["Kremlin spokesperson Dmitry Peskov"] == "Dmitry Peskov"
     assert {entities[q] for q in entities if "Peskov" in q} == {"Dmitry Peskov"}
@@ -390,8 +447,13 @@ def test_a_speaker_described_in_lower_case_words_after_said_is_the_source_of_the
 
 def test_listed_adjectives_match_their_comparative_and_superlative():
     from medialit.authoring.lexicons import degree_forms
-    assert [degree_forms(a) for a in ("harsh", "grim", "angry", "fierce")] == \
-        [["harsher", "harshest"], ["grimmer", "grimmest"], ["angrier", "angriest"], ["fiercer", "fiercest"]]
+
+    assert [degree_forms(a) for a in ("harsh", "grim", "angry", "fierce")] == [
+        ["harsher", "harshest"],
+        ["grimmer", "grimmest"],
+        ["angrier", "angriest"],
+        ["fiercer", "fiercest"],
+    ]
     loaded = quotes("It was the bleakest week for the council and the harshest words in years.", "loaded")
     assert {"bleakest", "harshest"} <= set(loaded)
 
@@ -408,8 +470,10 @@ def test_framing_labels_and_milder_feelings_are_drafted_only_below_the_default_c
 
 
 def test_she_said_goes_to_the_named_speaker_not_the_group_named_beside_her():
-    text = ("Jane Okoro, of the group Keep Westmoor Moving, said the vote was a victory. "
-            "“People in small villages are not second-class citizens,” she said.")
+    text = (
+        "Jane Okoro, of the group Keep Westmoor Moving, said the vote was a victory. "
+        "“People in small villages are not second-class citizens,” she said."
+    )
     sources = quotes(text, "source")
     claim = next(c for q, c in quotes(text, "claim").items() if "second-class" in q)
     assert claim.source == (sources["Jane Okoro"].start, sources["Jane Okoro"].end)
@@ -421,8 +485,10 @@ def test_a_job_word_without_a_name_is_an_anonymous_source():
 
 
 def test_names_with_capitals_inside_are_names_and_one_person():
-    text = ("“We are relieved to have her back,” said Fiona MacRae, who chairs the Kerran Community Council. "
-            "Later Ms MacRae said: “We have heard that before.” Jo DeSantis said fares would rise.")
+    text = (
+        "“We are relieved to have her back,” said Fiona MacRae, who chairs the Kerran Community Council. "
+        "Later Ms MacRae said: “We have heard that before.” Jo DeSantis said fares would rise."
+    )
     sources = quotes(text, "source")
     assert sources["Fiona MacRae"].attrs["identity"] == "named"
     assert sources["Ms MacRae"].entity == "Fiona MacRae"
@@ -442,5 +508,7 @@ def test_the_name_beside_said_in_an_appositive_is_the_source_of_what_follows():
 def test_a_job_words_role_comes_from_its_head_not_the_body_after_for():
     sources = quotes("A spokesperson for the regional transport agency said a plan would follow.", "source")
     assert sources["spokesperson for the regional transport agency"].attrs["role"] == "official"
-    assert quotes("Experts warn that breakdowns may become more frequent.", "source")["Experts"].attrs == \
-        {"identity": "anonymous", "role": "expert"}
+    assert quotes("Experts warn that breakdowns may become more frequent.", "source")["Experts"].attrs == {
+        "identity": "anonymous",
+        "role": "expert",
+    }

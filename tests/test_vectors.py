@@ -1,4 +1,5 @@
 """The shared checker vectors still describe what check.py does (check.js is held to the same files)."""
+
 import json
 import sys
 from functools import lru_cache

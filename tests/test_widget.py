@@ -1,4 +1,5 @@
 """The Jupyter Tagger (widget.py) and the contract its JavaScript shares with the Python library."""
+
 from __future__ import annotations
 
 import json
@@ -31,22 +32,34 @@ def exercise():
 
 def tag_for(exercise, quote: str, label: str, tag_id: str, nth: int = 0, **extra) -> dict:
     start = exercise.article.find_all(quote)[nth]
-    return {"id": tag_id, "label": label, "start": start, "end": start + len(quote), "quote": quote,
-            "attrs": {}, "source_ids": [], "note": "", **extra}
+    return {
+        "id": tag_id,
+        "label": label,
+        "start": start,
+        "end": start + len(quote),
+        "quote": quote,
+        "attrs": {},
+        "source_ids": [],
+        "note": "",
+        **extra,
+    }
 
 
 def run_js(code: str, data, module: Path = JS / "core" / "handin.js") -> object:
     """Run `code` (an async function body with `m` = the front end's hand-in and span functions, or
     `module`, and `data`) in node; return its JSON result."""
-    script = (f"import * as spans from {json.dumps((JS / 'core' / 'spans.js').as_uri())};\n"
-              f"import * as other from {json.dumps(module.as_uri())};\n"
-              "const m = {...spans, ...other};\n"
-              "let raw = ''; for await (const c of process.stdin) raw += c;\n"
-              "const data = JSON.parse(raw);\n"
-              f"const result = await (async () => {{ {code} }})();\n"
-              "process.stdout.write(JSON.stringify(result));\n")
-    done = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(data),
-                          capture_output=True, text=True, check=True)
+    script = (
+        f"import * as spans from {json.dumps((JS / 'core' / 'spans.js').as_uri())};\n"
+        f"import * as other from {json.dumps(module.as_uri())};\n"
+        "const m = {...spans, ...other};\n"
+        "let raw = ''; for await (const c of process.stdin) raw += c;\n"
+        "const data = JSON.parse(raw);\n"
+        f"const result = await (async () => {{ {code} }})();\n"
+        "process.stdout.write(JSON.stringify(result));\n"
+    )
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
     return json.loads(done.stdout)
 
 
@@ -65,8 +78,10 @@ def test_tagger_accepts_a_path_or_an_exercise_and_limits_labels(exercise):
     assert medialit.Tagger is Tagger
 
 
-@pytest.mark.parametrize("kwargs, word", [({"mode": "teacher"}, "teacher"), ({"difficulty": "easy"}, "easy"),
-                                          ({"labels": ["opinion"]}, "opinion")])
+@pytest.mark.parametrize(
+    "kwargs, word",
+    [({"mode": "teacher"}, "teacher"), ({"difficulty": "easy"}, "easy"), ({"labels": ["opinion"]}, "opinion")],
+)
 def test_bad_options_give_one_clear_input_error(exercise, kwargs, word):
     with pytest.raises(InputError) as err:
         Tagger(exercise, **kwargs)
@@ -75,9 +90,11 @@ def test_bad_options_give_one_clear_input_error(exercise, kwargs, word):
 
 def test_check_runs_the_python_checker_on_the_current_tags_and_shows_the_report(exercise):
     widget = Tagger(exercise, labels=["loaded", "source"])
-    widget.tags = [tag_for(exercise, "despot", "loaded", "t1"),
-                   tag_for(exercise, "bizarre claim", "loaded", "t2"),
-                   tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t3")]
+    widget.tags = [
+        tag_for(exercise, "despot", "loaded", "t1"),
+        tag_for(exercise, "bizarre claim", "loaded", "t2"),
+        tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t3"),
+    ]
     report = widget.check()
     assert widget.report == report.to_json()
     verdicts = {i.key_id: i.verdict for i in report.items}
@@ -92,7 +109,10 @@ def test_the_front_end_check_message_runs_check_and_a_bad_tag_is_reported_not_ra
     widget = Tagger(exercise, labels=["loaded"])
     sent = []
     widget.send = sent.append
-    widget.tags = [tag_for(exercise, "despot", "loaded", "t1"), {**tag_for(exercise, "seething", "loaded", "t2"), "quote": "calm"}]
+    widget.tags = [
+        tag_for(exercise, "despot", "loaded", "t1"),
+        {**tag_for(exercise, "seething", "loaded", "t2"), "quote": "calm"},
+    ]
     widget._on_message(widget, {"type": "check"}, [])
     assert widget.report["items"]
     assert [o["place"] for o in widget.report["orphans"]] == ["tag 2 (t2)"]
@@ -103,8 +123,10 @@ def test_the_front_end_check_message_runs_check_and_a_bad_tag_is_reported_not_ra
 def test_handin_carries_the_tags_student_and_article_hash(exercise, tmp_path):
     widget = Tagger(exercise)
     widget.student = "Fox"
-    widget.tags = [tag_for(exercise, "Kremlin spokesperson Dmitry Peskov", "source", "t1"),
-                   tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t2", source_ids=["t1"])]
+    widget.tags = [
+        tag_for(exercise, "Kremlin spokesperson Dmitry Peskov", "source", "t1"),
+        tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t2", source_ids=["t1"]),
+    ]
     handin = widget.handin()
     assert handin.article_sha256 == exercise.article.sha256
     assert handin.student == "Fox"
@@ -127,8 +149,11 @@ def test_js_snapping_matches_article_snap_on_the_real_article(cases):
     article = Article.from_file(ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt")
     tokens = [t.to_json() for t in article.tokens]
     cases = [(a, min(a + n, len(tokens) - 1), keep) for a, n, keep in cases]
-    got = run_js("return data.cases.map(([a, b, keep]) => { const s = m.selectionToSpan(data.tokens, b, a, keep);"
-                 " return s && [s.start, s.end]; });", {"tokens": tokens, "cases": cases})
+    got = run_js(
+        "return data.cases.map(([a, b, keep]) => { const s = m.selectionToSpan(data.tokens, b, a, keep);"
+        " return s && [s.start, s.end]; });",
+        {"tokens": tokens, "cases": cases},
+    )
     expected = [article.snap(tokens[a]["start"], tokens[b]["end"], keep_quotes=keep) for a, b, keep in cases]
     assert [tuple(g) if g else None for g in got] == expected
 
@@ -136,43 +161,84 @@ def test_js_snapping_matches_article_snap_on_the_real_article(cases):
 @needs_node
 def test_a_handin_made_in_javascript_loads_in_python_without_findings(exercise, tmp_path):
     compiled = exercise.compile()
-    tags = [tag_for(exercise, "Dmitry Peskov", "source", "t1", attrs={"identity": "named"}),
-            tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t2", source_ids=["t1"],
-                    note="<b>why</b> “quoted”")]
+    tags = [
+        tag_for(exercise, "Dmitry Peskov", "source", "t1", attrs={"identity": "named"}),
+        tag_for(
+            exercise,
+            "the US was ‘undoubtedly’ behind the strike",
+            "claim",
+            "t2",
+            source_ids=["t1"],
+            note="<b>why</b> “quoted”",
+        ),
+    ]
     doc = run_js("return m.makeHandin(data.ex, data.tags, {student: 'Ada'});", {"ex": compiled, "tags": tags})
     (tmp_path / "h.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     handin = load_handin(tmp_path / "h.json", exercise)
     assert handin.findings == []
     assert [t.to_json() for t in handin.tags] == tags
-    back = run_js("const r = m.readHandin(JSON.stringify(data.doc), data.ex, m.codePoints(data.ex.article.text));"
-                  " return [r.ok, r.tags, r.orphans];", {"doc": doc, "ex": compiled})
+    back = run_js(
+        "const r = m.readHandin(JSON.stringify(data.doc), data.ex, m.codePoints(data.ex.article.text));"
+        " return [r.ok, r.tags, r.orphans];",
+        {"doc": doc, "ex": compiled},
+    )
     assert back == [True, tags, []]
 
 
 @needs_node
 def test_key_yaml_from_author_mode_resolves_to_the_same_spans(exercise, tmp_path):
     compiled = exercise.compile()
-    tags = [tag_for(exercise, "Kremlin spokesperson Dmitry Peskov", "source", "t1", nth=1,
-                    attrs={"identity": "named", "role": "official"}, why="He speaks for \"the Kremlin\" (L20).",
-                    hints=["Who insisted?", ""], optional=False),
-            tag_for(exercise, "the US was ‘undoubtedly’ behind the strike", "claim", "t2", nth=1, source_ids=["t1"],
-                    attrs={"kind": "accusation"}, why="Peskov's accusation: no evidence given.\nSecond line.",
-                    hints=["Look at L20.", "What is ‘undoubtedly’?"], optional=True),
-            tag_for(exercise, "despot", "loaded", "t3", attrs={"neutral": "Putin: \\ 'the president'"},
-                    why="Name-calling.", hints=[])]
+    tags = [
+        tag_for(
+            exercise,
+            "Kremlin spokesperson Dmitry Peskov",
+            "source",
+            "t1",
+            nth=1,
+            attrs={"identity": "named", "role": "official"},
+            why='He speaks for "the Kremlin" (L20).',
+            hints=["Who insisted?", ""],
+            optional=False,
+        ),
+        tag_for(
+            exercise,
+            "the US was ‘undoubtedly’ behind the strike",
+            "claim",
+            "t2",
+            nth=1,
+            source_ids=["t1"],
+            attrs={"kind": "accusation"},
+            why="Peskov's accusation: no evidence given.\nSecond line.",
+            hints=["Look at L20.", "What is ‘undoubtedly’?"],
+            optional=True,
+        ),
+        tag_for(
+            exercise,
+            "despot",
+            "loaded",
+            "t3",
+            attrs={"neutral": "Putin: \\ 'the president'"},
+            why="Name-calling.",
+            hints=[],
+        ),
+    ]
     author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
-    yaml_text = run_js(f"const a = await import({author_js});"
-                       " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
-                       {"ex": compiled, "tags": tags})
+    yaml_text = run_js(
+        f"const a = await import({author_js});"
+        " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
+        {"ex": compiled, "tags": tags},
+    )
     assert Tagger(exercise, mode="author").key_yaml(tags) == yaml_text  # Jupyter writes the same file
     folder = tmp_path / "ex"
     folder.mkdir()
     shutil.copy(ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt", folder / "article.txt")
-    (folder / "exercise.yml").write_text("id: made-here\ntitle: Made in author mode\narticle: article.txt\n"
-                                         "task:\n  instructions: Tag.\n" + yaml_text, encoding="utf-8")
+    (folder / "exercise.yml").write_text(
+        "id: made-here\ntitle: Made in author mode\narticle: article.txt\ntask:\n  instructions: Tag.\n" + yaml_text,
+        encoding="utf-8",
+    )
     made = load_exercise(folder / "exercise.yml")
     spans = sorted((k.label, k.start, k.end, k.optional) for k in made.key)
-    assert spans == sorted((t["label"], t["start"], t["end"], t["optional"] if "optional" in t else False) for t in tags)
+    assert spans == sorted((t["label"], t["start"], t["end"], t.get("optional", False)) for t in tags)
     by_label = {k.label: k for k in made.key}
     assert by_label["claim"].why == tags[1]["why"]
     assert list(by_label["claim"].hints) == tags[1]["hints"]
@@ -197,8 +263,10 @@ def test_a_part_of_the_article_is_compiled_shown_and_checked_alike_in_python_and
     python = check(handin, exercise, lines=(8, 14)).to_json()
     assert python["lines"] == [8, 14] and python["scores"]["all"]["f1"] == 1.0
     assert {t["tag_id"] for t in python["tags"]} == {t.id for t in inside}  # tags elsewhere are left out
-    script = ("const c = await import(" + json.dumps((JS / "core" / "check.js").as_uri()) + ");"
-              " return c.check(data.exercise, data.handin);")
+    script = (
+        "const c = await import(" + json.dumps((JS / "core" / "check.js").as_uri()) + ");"
+        " return c.check(data.exercise, data.handin);"
+    )
     assert run_js(script, {"exercise": compiled, "handin": handin.to_json()}) == python
 
 
@@ -217,35 +285,71 @@ def test_author_mode_download_asks_the_kernel_for_the_key_file(exercise):
     assert '- id: "ld-despot-l10"' in sent[0]["text"] and '"Name-calling (L10)."' in sent[0]["text"]
 
 
-draft_fields = st.one_of(st.just({}), st.fixed_dictionaries(
-    {"draft": st.booleans(), "reason": st.text(max_size=30),
-     "confidence": st.one_of(st.floats(0, 1), st.sampled_from([0, 1, 0.125, 0.375, 0.5, 0.995, 0.005]))}))
+draft_fields = st.one_of(
+    st.just({}),
+    st.fixed_dictionaries(
+        {
+            "draft": st.booleans(),
+            "reason": st.text(max_size=30),
+            "confidence": st.one_of(st.floats(0, 1), st.sampled_from([0, 1, 0.125, 0.375, 0.5, 0.995, 0.005])),
+        }
+    ),
+)
 
 
 @needs_node
 @settings(max_examples=12, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 11), st.text(max_size=40), st.text(max_size=20), st.booleans(), draft_fields),
-                min_size=1, max_size=12),
-       st.lists(st.tuples(st.integers(0, 400), st.text(max_size=20), st.booleans(), st.booleans()), max_size=4),
-       st.booleans())
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 11), st.text(max_size=40), st.text(max_size=20), st.booleans(), draft_fields),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(0, 400), st.text(max_size=20), st.booleans(), st.booleans()), max_size=4),
+    st.booleans(),
+)
 def test_python_and_javascript_write_the_same_key_file(exercise, picks, traps, include_first):
     items = exercise.key
     tags = []
     for n, (k, why, hint, optional, draft) in enumerate(picks):
         item = items[k % len(items)]
-        tags.append({"id": f"t{n + 1}", "label": item.label, "start": item.start, "end": item.end, "quote": item.quote,
-                     "attrs": {a: (v[0] if isinstance(v, list) else v) for a, v in item.attrs.items()},
-                     "source_ids": [], "note": "", "why": why, "hints": [hint, ""], "optional": optional,
-                     "entity": item.entity or "", **draft})
+        tags.append(
+            {
+                "id": f"t{n + 1}",
+                "label": item.label,
+                "start": item.start,
+                "end": item.end,
+                "quote": item.quote,
+                "attrs": {a: (v[0] if isinstance(v, list) else v) for a, v in item.attrs.items()},
+                "source_ids": [],
+                "note": "",
+                "why": why,
+                "hints": [hint, ""],
+                "optional": optional,
+                "entity": item.entity or "",
+                **draft,
+            }
+        )
     tokens = [t for t in exercise.article.tokens if t.text.isalnum()]
-    distractors = [{"id": f"d{n + 1}" if fresh else f"dis-kept-{n}", "start": tokens[k].start, "end": tokens[k].end,
-                    "quote": tokens[k].text, "labels": ["loaded"], "why": why, "draft": draft}
-                   for n, (k, why, draft, fresh) in enumerate(traps)]
+    distractors = [
+        {
+            "id": f"d{n + 1}" if fresh else f"dis-kept-{n}",
+            "start": tokens[k].start,
+            "end": tokens[k].end,
+            "quote": tokens[k].text,
+            "labels": ["loaded"],
+            "why": why,
+            "draft": draft,
+        }
+        for n, (k, why, draft, fresh) in enumerate(traps)
+    ]
     included = [tags[0]["id"]] if include_first else []
     author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
-    from_js = run_js(f"const a = await import({author_js});"
-                     " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text), data.traps, data.inc);",
-                     {"ex": exercise.compile(), "tags": tags, "traps": distractors, "inc": included})
+    from_js = run_js(
+        f"const a = await import({author_js});"
+        " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text), data.traps, data.inc);",
+        {"ex": exercise.compile(), "tags": tags, "traps": distractors, "inc": included},
+    )
     assert key_yaml(exercise, tags, distractors, included) == from_js
     drafts = sum(1 for t in tags if t.get("draft") and t["id"] not in included)
     assert from_js.count("    draft: true\n") == drafts + sum(1 for d in distractors if d["draft"])
@@ -258,21 +362,37 @@ def test_a_book_page_downloads_the_whole_exercise_file_with_drafts_kept(tmp_path
     from medialit.authoring.new_exercise import create_exercise
 
     (tmp_path / "book").mkdir()
-    made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill",
-                           book=tmp_path / "book", nlp=spacy.blank("en"))
-    source = made.exercise_file.read_text(encoding="utf-8").replace("task:", "# the task, as the teacher wrote it\ntask:")
+    made = create_exercise(
+        ROOT / "book" / "exercises" / "practice-council" / "article.txt",
+        "mill",
+        "Mill",
+        book=tmp_path / "book",
+        nlp=spacy.blank("en"),
+    )
+    source = made.exercise_file.read_text(encoding="utf-8").replace(
+        "task:", "# the task, as the teacher wrote it\ntask:"
+    )
     made.exercise_file.write_text(source, encoding="utf-8")
     exercise = load_exercise(made.exercise_file)
     compiled = exercise.compile()
     keep, drop = compiled["key"][0], compiled["key"][1]
     tags = [dict(k, note="", draft=k is not keep) for k in compiled["key"] if k is not drop]
     traps = [dict(d) for d in compiled["distractors"][1:]] + [
-        {"id": "d1", "start": compiled["key"][2]["start"], "end": compiled["key"][2]["end"],
-         "quote": compiled["key"][2]["quote"], "labels": ["source"], "why": "A trap made in author mode."}]
+        {
+            "id": "d1",
+            "start": compiled["key"][2]["start"],
+            "end": compiled["key"][2]["end"],
+            "quote": compiled["key"][2]["quote"],
+            "labels": ["source"],
+            "why": "A trap made in author mode.",
+        }
+    ]
     author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
-    text = run_js(f"const a = await import({author_js});"
-                  " return a.exerciseYaml(data.src, data.ex, data.tags, m.codePoints(data.ex.article.text), data.traps);",
-                  {"src": source, "ex": compiled, "tags": tags, "traps": traps})
+    text = run_js(
+        f"const a = await import({author_js});"
+        " return a.exerciseYaml(data.src, data.ex, data.tags, m.codePoints(data.ex.article.text), data.traps);",
+        {"src": source, "ex": compiled, "tags": tags, "traps": traps},
+    )
     assert text.startswith("# Drafted by `medialit new`") and "# the task, as the teacher wrote it\ntask:" in text
     (made.exercise_file).write_text(text, encoding="utf-8")
     saved = load_exercise(made.exercise_file)
@@ -291,9 +411,16 @@ def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_dra
     from medialit.authoring.new_exercise import create_exercise
 
     (tmp_path / "book").mkdir()
-    made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill",
-                           book=tmp_path / "book", nlp=spacy.blank("en"))
-    before = made.exercise_file.read_text(encoding="utf-8").replace("key:\n", "key:\n  # checked against the minutes\n", 1)
+    made = create_exercise(
+        ROOT / "book" / "exercises" / "practice-council" / "article.txt",
+        "mill",
+        "Mill",
+        book=tmp_path / "book",
+        nlp=spacy.blank("en"),
+    )
+    before = made.exercise_file.read_text(encoding="utf-8").replace(
+        "key:\n", "key:\n  # checked against the minutes\n", 1
+    )
     made.exercise_file.write_text(before, encoding="utf-8")
     exercise = load_exercise(made.exercise_file)
     widget = Tagger(made.exercise_file, mode="author")
@@ -322,15 +449,28 @@ def test_saving_from_a_tagger_of_one_label_keeps_the_other_labels_and_writes_the
     from medialit.authoring.new_exercise import create_exercise
 
     (tmp_path / "book").mkdir()
-    made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill",
-                           book=tmp_path / "book", nlp=spacy.blank("en"))
+    made = create_exercise(
+        ROOT / "book" / "exercises" / "practice-council" / "article.txt",
+        "mill",
+        "Mill",
+        book=tmp_path / "book",
+        nlp=spacy.blank("en"),
+    )
     before = load_exercise(made.exercise_file)
     widget = Tagger(made.exercise_file, mode="author", labels=["source"])
     assert widget.authoring == {"saves": "file", "file": "exercise.yml"}
     assert widget.exercise["distractors"] == [] and before.distractors  # this Tagger shows none of them
     sources = [dict(k, note="", draft=False) for k in widget.exercise["key"]]
-    traps = [{"id": "d1", "start": sources[0]["start"], "end": sources[0]["end"], "quote": sources[0]["quote"],
-              "labels": ["claim"], "why": "Who speaks, not what is said."}]
+    traps = [
+        {
+            "id": "d1",
+            "start": sources[0]["start"],
+            "end": sources[0]["end"],
+            "quote": sources[0]["quote"],
+            "labels": ["claim"],
+            "why": "Who speaks, not what is said.",
+        }
+    ]
     sent = []
     widget.send = sent.append
     widget._on_message(widget, {"type": "save-key", "tags": sources, "distractors": traps}, [])

@@ -63,41 +63,25 @@ export async function build(folder) {
       }));
     },
   };
+  /**
+   * One output file from one entry (a path under src/js), with the banner for its kind.
+   * @param {string} entry
+   * @param {string} outfile
+   * @param {import("esbuild").BuildOptions} options
+   */
+  const bundle = (entry, outfile, options = COMMON) =>
+    esbuild.build({
+      ...options,
+      entryPoints: [join(HERE, entry)],
+      outfile: join(folder, outfile),
+      banner: outfile.endsWith(".css") ? { css: BANNER } : { js: BANNER },
+    });
   await Promise.all([
-    esbuild.build({
-      ...COMMON,
-      entryPoints: [join(HERE, "hosts", "class_report_page.js")],
-      format: "iife",
-      outfile: join(folder, "class-report.js"),
-      banner: { js: BANNER },
-      plugins: [withWorker],
-    }),
-    esbuild.build({
-      ...COMMON,
-      entryPoints: [join(HERE, "classroom", "class_report.css")],
-      outfile: join(folder, "class-report.css"),
-      banner: { css: BANNER },
-    }),
-    esbuild.build({
-      ...WIDGET_OPTIONS,
-      entryPoints: [join(HERE, "hosts", "anywidget.js")],
-      outfile: join(folder, "tagger.js"),
-      banner: { js: BANNER },
-    }),
-    esbuild.build({
-      ...COMMON,
-      entryPoints: [join(HERE, "hosts", "book_page.js")],
-      format: "iife",
-      globalName: "medialitTagger",
-      outfile: join(folder, "book-page.js"),
-      banner: { js: BANNER },
-    }),
-    esbuild.build({
-      ...COMMON,
-      entryPoints: [join(HERE, "tagger", "tagger.css")],
-      outfile: join(folder, "tagger.css"),
-      banner: { css: BANNER },
-    }),
+    bundle("hosts/class_report_page.js", "class-report.js", { ...COMMON, format: "iife", plugins: [withWorker] }),
+    bundle("classroom/class_report.css", "class-report.css"),
+    bundle("hosts/anywidget.js", "tagger.js", WIDGET_OPTIONS),
+    bundle("hosts/book_page.js", "book-page.js", { ...COMMON, format: "iife", globalName: "medialitTagger" }),
+    bundle("tagger/tagger.css", "tagger.css"),
   ]);
 }
 

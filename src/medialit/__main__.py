@@ -1,4 +1,5 @@
 """`python -m medialit`: the same as the `medialit` command."""
+
 import sys
 
 from .cli.main import main

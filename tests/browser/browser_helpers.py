@@ -1,4 +1,5 @@
 """Paths and helpers the browser tests import (conftest.py holds the fixtures)."""
+
 from __future__ import annotations
 
 from pathlib import Path

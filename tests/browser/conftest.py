@@ -11,6 +11,7 @@
   in `page.errors`.
 Paths and `screenshot()` live in browser_helpers.py, which the tests import.
 """
+
 from __future__ import annotations
 
 import functools
@@ -24,10 +25,16 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from browser_helpers import ROOT, WIDGET_STATIC
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def chromium_path() -> str | None:
@@ -85,11 +92,13 @@ def book_server():
 def browser():
     path = chromium_path()
     if path is None:
-        message = ("\n" + "!" * 70 + "\nCHROMIUM NOT FOUND (/usr/bin/chromium): the browser tests did NOT run.\n"
-                   "Install Debian's chromium package (apt-get install chromium).\n" + "!" * 70)
+        message = (
+            "\n" + "!" * 70 + "\nCHROMIUM NOT FOUND (/usr/bin/chromium): the browser tests did NOT run.\n"
+            "Install Debian's chromium package (apt-get install chromium).\n" + "!" * 70
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
-        warnings.warn(message)
+        warnings.warn(message, stacklevel=2)
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
@@ -101,8 +110,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, book_server):
-    context = browser.new_context(base_url=book_server, viewport={"width": 1280, "height": 900},
-                                  accept_downloads=True)
+    context = browser.new_context(base_url=book_server, viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.offsite_requests = []
     page.errors = []

@@ -1,6 +1,7 @@
 """Every chapter page of the built book: loads cleanly, its taggers mount and work from the keyboard,
 axe-core finds no violations, and nothing is fetched from outside the local server.
 Chapter 7's own interactions (lateral.js) are checked separately, without any tagger on the page."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from browser_helpers import ROOT, SCREENSHOTS
 from playwright.sync_api import expect
 
-from browser_helpers import ROOT, SCREENSHOTS
 
 def toc_pages() -> list[str]:
     """Every page in _toc.yml, so a new page is tested as soon as it is in the book."""

@@ -3,6 +3,7 @@
 with an orphan tag) and gets the same numbers as `medialit report --chapter`, a gradebook with one row
 per student, the problems listed by name; nothing is requested off the page's origin, axe finds no
 violations, the keyboard alone does it all, and without a Web Worker the page still does the work."""
+
 from __future__ import annotations
 
 import csv
@@ -29,16 +30,24 @@ OWN_WORDS = ("not-json", "not-utf8", "too-big")  # each reader words these itsel
 def cli_claims(tmp_path_factory):
     """`medialit report --chapter claims` on the sample class: its summary and gradebook."""
     out = tmp_path_factory.mktemp("claims")
-    done = subprocess.run([sys.executable, "-m", "medialit", "report", str(SAMPLE), "--chapter", "claims", "--out",
-                           str(out)], check=False, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "medialit", "report", str(SAMPLE), "--chapter", "claims", "--out", str(out)],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1, done.stderr  # the sample class has bad files
-    return {"summary": json.loads((out / "summary.json").read_text(encoding="utf-8")),
-            "gradebook": (out / "gradebook.csv").read_bytes().decode("utf-8")}
+    return {
+        "summary": json.loads((out / "summary.json").read_text(encoding="utf-8")),
+        "gradebook": (out / "gradebook.csv").read_bytes().decode("utf-8"),
+    }
 
 
 def comparable(summary: dict) -> dict:
-    skipped = [{k: v for k, v in s.items() if s["code"] not in OWN_WORDS or k in ("file", "code")}
-               for s in summary["skipped"]]
+    skipped = [
+        {k: v for k, v in s.items() if s["code"] not in OWN_WORDS or k in ("file", "code")} for s in summary["skipped"]
+    ]
     return {**summary, "skipped": skipped}
 
 
@@ -48,8 +57,9 @@ def open_page(context, where: str, book_server: str):
     origin = "file://" if where == "disk" else book_server.rstrip("/")
     page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda err: page.errors.append(str(err)))
-    page.on("request", lambda r: page.offsite.append(r.url)
-            if not r.url.startswith((origin, "blob:", "data:")) else None)
+    page.on(
+        "request", lambda r: page.offsite.append(r.url) if not r.url.startswith((origin, "blob:", "data:")) else None
+    )
     page.goto((book_html() / PAGE).as_uri() if where == "disk" else book_server + PAGE)
     expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
     return page
@@ -100,8 +110,9 @@ def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_ser
 
 def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_path):
     roster = tmp_path / "roster.csv"
-    roster.write_text("Pseudonym,Student ID\nfox-07,S1007\n\"otter-01\",S1001\nsomeone-away,S9999\nowl-09,\n",
-                      encoding="utf-8")
+    roster.write_text(
+        'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",S1001\nsomeone-away,S9999\nowl-09,\n', encoding="utf-8"
+    )
     page.goto(PAGE)
     report_on(page, "kremlin-drone|", FILES)
     page.set_input_files("#mcr-roster", str(roster))

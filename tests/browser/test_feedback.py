@@ -1,4 +1,5 @@
 """The feedback after Check, as a student meets it: where it appears, by keyboard, on a phone, in dark mode."""
+
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
@@ -8,8 +9,19 @@ from test_tagger import tag_in_text, tok, token_index
 
 CHAPTER_5 = "book/05-loaded-language.html"  # loaded words, lines 1-28
 CHAPTER_4 = "book/04-sources.html"  # sources and claims, lines 1-18
-LOADED = [("despot",), ("bizarre",), ("seething",), ("furious",), ("a", "furious", "Peskov", "said"), ("Moscow",),
-          ("ranted",), ("extraordinary",), ("said",), ("Kremlin", "spokesperson", "Dmitry", "Peskov"), ("blitzed",)]
+LOADED = [
+    ("despot",),
+    ("bizarre",),
+    ("seething",),
+    ("furious",),
+    ("a", "furious", "Peskov", "said"),
+    ("Moscow",),
+    ("ranted",),
+    ("extraordinary",),
+    ("said",),
+    ("Kremlin", "spokesperson", "Dmitry", "Peskov"),
+    ("blitzed",),
+]
 
 IN_VIEW = """(el) => { const r = el.getBoundingClientRect();
   return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; }"""
@@ -80,8 +92,13 @@ def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(p
 
 
 def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_server):
-    context = browser.new_context(base_url=book_server, viewport={"width": 390, "height": 844}, has_touch=True,
-                                  is_mobile=True, device_scale_factor=2)
+    context = browser.new_context(
+        base_url=book_server,
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        is_mobile=True,
+        device_scale_factor=2,
+    )
     page = context.new_page()
     try:
         open_chapter(page, CHAPTER_4)

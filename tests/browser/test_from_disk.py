@@ -1,6 +1,7 @@
 """The built book opened from disk (file://), as a teacher's copy on a USB stick or a shared drive is:
 the Tagger starts, tags, checks and keeps its work over a reload. And a page whose Tagger cannot
 start says why, in the page."""
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,9 @@ def open_from_disk(context, chapter: str):
     page.offsite = []
     page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda err: page.errors.append(str(err)))
-    page.on("request", lambda r: page.offsite.append(r.url) if not r.url.startswith(("file://", "data:", "blob:")) else None)
+    page.on(
+        "request", lambda r: page.offsite.append(r.url) if not r.url.startswith(("file://", "data:", "blob:")) else None
+    )
     page.goto((book_html() / chapter).as_uri())
     return page
 
@@ -56,8 +59,11 @@ def test_a_chapter_opened_from_disk_tags_checks_and_keeps_its_tags(browser, book
 def test_every_tagger_page_starts_from_disk(browser, book_server):
     context = browser.new_context()
     try:
-        pages = sorted(p.relative_to(book_html()).as_posix() for p in (book_html() / "book").glob("*.html")
-                       if "data-medialit-tagger" in p.read_text(encoding="utf-8"))
+        pages = sorted(
+            p.relative_to(book_html()).as_posix()
+            for p in (book_html() / "book").glob("*.html")
+            if "data-medialit-tagger" in p.read_text(encoding="utf-8")
+        )
         assert len(pages) >= 8
         for chapter in pages:
             page = open_from_disk(context, chapter)

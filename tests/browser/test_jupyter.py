@@ -5,6 +5,7 @@ temporary root folder, config and runtime dirs, so nothing of the user's Jupyter
 anywidget's front end comes from its wheel's labextension: the page must load nothing from outside
 the server. Check in Jupyter sends a custom message that runs the Python checker in the kernel.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,9 +20,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from browser_helpers import ROOT, screenshot
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 EXERCISE = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 WORD = "despot"  # a loaded word in the key (L10)
@@ -41,12 +41,21 @@ def free_port() -> int:
 
 
 def write_notebook(folder: Path) -> None:
-    code = f"import medialit\nw = medialit.Tagger({json.dumps(str(EXERCISE))}, labels=[\"loaded\"])\nw"
+    code = f'import medialit\nw = medialit.Tagger({json.dumps(str(EXERCISE))}, labels=["loaded"])\nw'
     notebook = {
-        "cells": [{"cell_type": "code", "execution_count": None, "id": "tagger", "metadata": {}, "outputs": [],
-                   "source": code}],
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "id": "tagger",
+                "metadata": {},
+                "outputs": [],
+                "source": code,
+            }
+        ],
         "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-        "nbformat": 4, "nbformat_minor": 5,
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     (folder / "tagger.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
 
@@ -62,7 +71,9 @@ def wait_until_up(url: str, proc: subprocess.Popen, log: Path) -> None:
                     return
         except OSError:
             time.sleep(0.3)
-    pytest.fail(f"the Jupyter server did not answer within {START_TIMEOUT} s:\n{log.read_text(errors='replace')[-3000:]}")
+    pytest.fail(
+        f"the Jupyter server did not answer within {START_TIMEOUT} s:\n{log.read_text(errors='replace')[-3000:]}"
+    )
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -88,16 +99,36 @@ def jupyter(request, tmp_path):
     root.mkdir()
     write_notebook(root)
     port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
-           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"), "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
-           "IPYTHONDIR": str(tmp_path / "ipython"), "JUPYTER_PLATFORM_DIRS": "1"}
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+        "IPYTHONDIR": str(tmp_path / "ipython"),
+        "JUPYTER_PLATFORM_DIRS": "1",
+    }
     log = tmp_path / "server.log"
-    command = [sys.executable, "-m", "jupyter", app, "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-               "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=None",
-               "--LabApp.extension_manager=readonly", *(["--allow-root"] if os.geteuid() == 0 else [])]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        app,
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--port-retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.news_url=None",
+        "--LabApp.extension_manager=readonly",
+        *(["--allow-root"] if os.geteuid() == 0 else []),
+    ]
     with log.open("wb") as out:
-        proc = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_until_up(f"{base}api/status?token={token}", proc, log)
@@ -116,8 +147,9 @@ def run_all_cells(page) -> None:
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.locator(".lm-Menu-item[data-command='runmenu:run-all']:not(.lm-mod-disabled)").click()
         try:
-            page.wait_for_function("p => /\\[(\\*|\\d+)\\]/.test(p.textContent)", arg=prompt.element_handle(),
-                                   timeout=10_000)
+            page.wait_for_function(
+                "p => /\\[(\\*|\\d+)\\]/.test(p.textContent)", arg=prompt.element_handle(), timeout=10_000
+            )
             return
         except PlaywrightTimeout:
             continue
@@ -185,14 +217,30 @@ def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, ju
     base, token, _ = jupyter
     root = tmp_path / "root"
     (root / "book").mkdir()
-    made = create_exercise(ROOT / "book" / "exercises" / "practice-council" / "article.txt", "mill", "Mill Road",
-                           book=root / "book", nlp=spacy.blank("en"))
+    made = create_exercise(
+        ROOT / "book" / "exercises" / "practice-council" / "article.txt",
+        "mill",
+        "Mill Road",
+        book=root / "book",
+        nlp=spacy.blank("en"),
+    )
     drafted = load_exercise(made.exercise_file)
     code = f"import medialit\nmedialit.Tagger({json.dumps(str(made.exercise_file))}, mode='author')"
-    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "id": "author", "metadata": {},
-                           "outputs": [], "source": code}],
-                "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-                "nbformat": 4, "nbformat_minor": 5}
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "id": "author",
+                "metadata": {},
+                "outputs": [],
+                "source": code,
+            }
+        ],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     (root / "tagger.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()

@@ -1,5 +1,6 @@
 """A teacher sets a student's level without rebuilding the book: a link with `?difficulty=` sets it for
 every Tagger in that browser, a note says so, and `?difficulty=chapter` gives each chapter its own back."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,8 +21,9 @@ def level_note(page):
 
 def test_a_link_sets_guided_on_every_page_until_a_link_gives_the_chapter_its_own_back(page):
     open_tagger(page, CLAIMS + "?difficulty=guided")
-    expect(level_note(page)).to_have_text("Your teacher's link set this Tagger to guided "
-                                          "(the chapter's own level is standard).")
+    expect(level_note(page)).to_have_text(
+        "Your teacher's link set this Tagger to guided (the chapter's own level is standard)."
+    )
     assert page.locator(".mt-article .mt-cand").count() > 0, "guided shows the phrases to choose from"
 
     open_tagger(page, SOURCES)  # no parameter: the level is kept in this browser

@@ -1,5 +1,6 @@
 """Saved work is never lost: a page closed right after a tag, two tabs (or two chapters) on the same
 exercise, a save with some bad tags. Driven in Chromium on the book served over http."""
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,8 @@ def open_tagger(context, path: str):
 
 def exercise_of(page) -> dict:
     return page.evaluate("""() => {
-      const config = JSON.parse(document.querySelector("script[type='application/json'][id^='medialit-tagger']").textContent);
+      const script = document.querySelector("script[type='application/json'][id^='medialit-tagger']");
+      const config = JSON.parse(script.textContent);
       return window.medialitTagger.unpackExercise(config.exercise);
     }""")
 
@@ -146,6 +148,8 @@ def test_a_save_with_some_bad_tags_keeps_them_aside_and_says_so(browser, book_se
         kept = json.loads(page.evaluate("(k) => localStorage.getItem(k)", aside[0]))
         assert [t["id"] for t in kept["tags"]] == [good["id"], "t9"]  # the bad tag is kept, not dropped
         flush_saves(page)
-        assert [t["quote"] for t in json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))["tags"]] == ["despot"]
+        assert [t["quote"] for t in json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))["tags"]] == [
+            "despot"
+        ]
     finally:
         context.close()

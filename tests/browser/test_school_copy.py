@@ -3,6 +3,7 @@
 The zip is made by the Makefile's own command (`make dist-zip`, from the built book), unzipped into a
 temporary folder and opened with file:// URLs, as a teacher does by double-clicking index.html.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,12 +14,20 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from browser_helpers import ROOT
 
 # Elements whose address the browser fetches by itself when the page loads.
-FETCHED = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-           ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+FETCHED = {
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 

@@ -1,14 +1,13 @@
 """The Tagger on the static book page `book/tagger.html`, driven in Chromium like a student would."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-from playwright.sync_api import expect
-
 from browser_helpers import flush_saves, painted, screenshot
+from playwright.sync_api import expect
 
 PAGE = "book/tagger.html"
 XSS = "<img src=x onerror=alert(1)>"
@@ -27,7 +26,8 @@ def tagger(page):
 def config(page) -> dict:
     """The first Tagger's settings, its exercise unpacked by the page's own script."""
     return page.evaluate("""() => {
-      const config = JSON.parse(document.querySelector("script[type='application/json'][id^='medialit-tagger']").textContent);
+      const script = document.querySelector("script[type='application/json'][id^='medialit-tagger']");
+      const config = JSON.parse(script.textContent);
       return {...config, exercise: window.medialitTagger.unpackExercise(config.exercise)};
     }""")
 
@@ -51,8 +51,9 @@ def saved_tags(page) -> list[dict]:
 def token_index(page, *words: str, nth: int = 0) -> int:
     """Index of the nth place where the tokens read `words` in a row."""
     tokens = config(page)["exercise"]["article"]["tokens"]
-    hits = [i for i in range(len(tokens) - len(words) + 1)
-            if [t["text"] for t in tokens[i:i + len(words)]] == list(words)]
+    hits = [
+        i for i in range(len(tokens) - len(words) + 1) if [t["text"] for t in tokens[i : i + len(words)]] == list(words)
+    ]
     return hits[nth]
 
 
@@ -197,7 +198,10 @@ def test_a_loaded_word_inside_a_claim_is_drawn_on_both_layers(tagger):
     shadow = tok(page, i + 1).evaluate("el => getComputedStyle(el).boxShadow")
     assert shadow.count("rgb(10, 74, 168)") == 2  # two claim underlines
     assert {(t["label"], t["quote"]) for t in saved_tags(page)} == {
-        ("claim", "the US was ‘undoubtedly’ behind the strike"), ("loaded", "undoubtedly"), ("claim", "the US was")}
+        ("claim", "the US was ‘undoubtedly’ behind the strike"),
+        ("loaded", "undoubtedly"),
+        ("claim", "the US was"),
+    }
     tok(page, i).scroll_into_view_if_needed()
     screenshot(page, "tagger-nested")
 
@@ -293,10 +297,20 @@ def test_a_file_for_another_exercise_or_article_is_refused_and_work_is_kept(tagg
     page = tagger
     tag_in_text(page, ("despot",), "3")
     ex = config(page)["exercise"]
-    for name, change in (("other-exercise.json", {"exercise": "another-exercise"}),
-                         ("other-article.json", {"article_sha256": "0" * 64})):
-        doc = {"format": "medialit.handin/1", "exercise": ex["id"], "article_sha256": ex["article"]["sha256"],
-               "student": "", "created": "", "updated": "", "tags": [], **change}
+    for name, change in (
+        ("other-exercise.json", {"exercise": "another-exercise"}),
+        ("other-article.json", {"article_sha256": "0" * 64}),
+    ):
+        doc = {
+            "format": "medialit.handin/1",
+            "exercise": ex["id"],
+            "article_sha256": ex["article"]["sha256"],
+            "student": "",
+            "created": "",
+            "updated": "",
+            "tags": [],
+            **change,
+        }
         path = tmp_path / name
         path.write_text(json.dumps(doc), encoding="utf-8")
         page.locator(".mt-file").set_input_files(str(path))
@@ -373,8 +387,10 @@ def test_tag_numbers_stay_and_unused_keys_say_so(tagger):
     first = page.locator(".mt-article .mt-badge-loaded").first.text_content()
     tag_in_text(page, ("despot",), "3")  # earlier in the text: the first tag keeps its number
     painted(page)
-    badges = {b.evaluate("el => el.nextElementSibling.textContent"): b.text_content()
-              for b in page.locator(".mt-article .mt-badge-loaded").all()}
+    badges = {
+        b.evaluate("el => el.nextElementSibling.textContent"): b.text_content()
+        for b in page.locator(".mt-article .mt-badge-loaded").all()
+    }
     assert badges == {"seething": first, "despot": "L2"}
     page.locator(".mt-article").focus()
     page.keyboard.press("9")  # no label has key 9
@@ -428,8 +444,13 @@ def test_the_page_requests_nothing_outside_its_origin(tagger):
 
 
 def test_a_touch_screen_tags_a_three_word_claim_with_big_targets(browser, book_server):
-    context = browser.new_context(base_url=book_server, viewport={"width": 390, "height": 844}, has_touch=True,
-                                  is_mobile=True, device_scale_factor=2)
+    context = browser.new_context(
+        base_url=book_server,
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        is_mobile=True,
+        device_scale_factor=2,
+    )
     page = context.new_page()
     try:
         page.goto(PAGE)
@@ -486,7 +507,8 @@ TOUCHED = """() => {
   };
   const out = new Set();
   for (const r of window.touched) {
-    if (r.type === "childList") for (const n of [...r.addedNodes, ...r.removedNodes]) out.add(`${where(r.target)} < ${where(n)}`);
+    if (r.type === "childList")
+      for (const n of [...r.addedNodes, ...r.removedNodes]) out.add(`${where(r.target)} < ${where(n)}`);
     else out.add(`${where(r.target)} ${r.attributeName || "text"}`);
   }
   return [...out].sort();
@@ -497,8 +519,11 @@ def test_adding_a_tag_touches_only_its_words_its_badge_and_its_entry(tagger):
     """With tags on the page, one more tag (earlier in the text than the others) redraws its own tokens,
     badge and list entry; the rest of the article, the other entries and their numbers are left alone."""
     page = tagger
-    for words, key in ((("despot",), "3"), (("Kremlin", "spokesperson", "Dmitry", "Peskov"), "2"),
-                       (("the", "US", "was", "‘", "undoubtedly", "’", "behind", "the", "strike"), "1")):
+    for words, key in (
+        (("despot",), "3"),
+        (("Kremlin", "spokesperson", "Dmitry", "Peskov"), "2"),
+        (("the", "US", "was", "‘", "undoubtedly", "’", "behind", "the", "strike"), "1"),
+    ):
         tag_in_text(page, words, key)
     painted(page)
     i = token_index(page, "bizarre")  # before the other tags in the text
@@ -508,12 +533,22 @@ def test_adding_a_tag_touches_only_its_words_its_badge_and_its_entry(tagger):
     painted(page)
     touched = page.evaluate(TOUCHED)
     new_id = saved_tags(page)[-1]["id"]
-    allowed_prefixes = (f"token {i} ", f"entry {new_id}", f"badge {new_id}", f"article < badge {new_id}",
-                        f"list < entry {new_id}", "article aria-activedescendant")
+    allowed_prefixes = (
+        f"token {i} ",
+        f"entry {new_id}",
+        f"badge {new_id}",
+        f"article < badge {new_id}",
+        f"list < entry {new_id}",
+        "article aria-activedescendant",
+    )
     # the loaded group's title ("Loaded: 3") and the live region change too
-    others = [t for t in touched if not t.startswith(allowed_prefixes)
-              and t not in {"list < #text", "list < list", "mt-undo disabled"}  # the group's title: "Loaded: 2"
-              and not t.startswith(("mt-live ", "mt-notice ", "mt-clear "))]  # what is said; the selection's Clear
+    others = [
+        t
+        for t in touched
+        if not t.startswith(allowed_prefixes)
+        and t not in {"list < #text", "list < list", "mt-undo disabled"}  # the group's title: "Loaded: 2"
+        and not t.startswith(("mt-live ", "mt-notice ", "mt-clear "))
+    ]  # what is said; the selection's Clear
     assert others == [], touched
     assert any(t.startswith(f"token {i} ") for t in touched)  # its word was marked
     # tags are numbered in the order they were made: the others keep their numbers

@@ -1,4 +1,5 @@
 """Guided difficulty and author mode, mounted on the book's tagger page with other settings."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,7 +16,8 @@ from medialit.core.exercise_file import validation_findings
 PAGE = "book/tagger.html"
 MOUNT = """({difficulty, mode}) => {
   const lib = window.medialitTagger;  // the book page's script
-  const config = JSON.parse(document.querySelector("script[type='application/json'][id^='medialit-tagger']").textContent);
+  const script = document.querySelector("script[type='application/json'][id^='medialit-tagger']");
+  const config = JSON.parse(script.textContent);
   document.querySelectorAll(".medialit-tagger-mount").forEach((el) => el.remove());
   const el = document.createElement("div");
   el.className = "medialit-tagger-mount";
@@ -50,7 +52,11 @@ def test_guided_shows_the_phrases_and_only_asks_for_a_label(page):
     page.keyboard.press("3")
     assert [(t["label"], t["quote"]) for t in tags(page)] == [("loaded", "despot")]
     # a word outside every phrase cannot be tagged
-    outside = next(t["i"] for t in tokens if not page.locator(".mt-article .mt-tok").nth(t['i']).get_attribute("class").count("mt-cand"))
+    outside = next(
+        t["i"]
+        for t in tokens
+        if not page.locator(".mt-article .mt-tok").nth(t["i"]).get_attribute("class").count("mt-cand")
+    )
     page.locator(".mt-article .mt-tok").nth(outside).click()
     page.keyboard.press("3")
     assert len(tags(page)) == 1
@@ -75,7 +81,9 @@ def test_author_mode_edits_the_key_and_downloads_yaml(page, tmp_path):
     entry.locator(".mt-hint0").fill("First nudge.")
     entry.locator(".mt-optional").check()
     first = tags(page)[[t["id"] for t in tags(page)].index(entry.get_attribute("data-id"))]
-    assert first["why"] == 'Why "this" counts: L1.' and first["hints"][0] == "First nudge." and first["optional"] is True
+    assert (
+        first["why"] == 'Why "this" counts: L1.' and first["hints"][0] == "First nudge." and first["optional"] is True
+    )
     with page.expect_download() as info:
         page.locator(".mt-rv-save").click()
     path = tmp_path / "key.yml"
@@ -104,8 +112,13 @@ REVIEW = """({exercise, authoring}) => {
 def drafted(tmp_path: Path):
     """A drafted exercise made by `medialit new` from the practice article, as a book page would carry it."""
     (tmp_path / "book").mkdir()
-    made = create_exercise(Path(__file__).parents[2] / "book" / "exercises" / "practice-council" / "article.txt",
-                           "mill", "Mill Road", book=tmp_path / "book", nlp=spacy.blank("en"))
+    made = create_exercise(
+        Path(__file__).parents[2] / "book" / "exercises" / "practice-council" / "article.txt",
+        "mill",
+        "Mill Road",
+        book=tmp_path / "book",
+        nlp=spacy.blank("en"),
+    )
     exercise = load_exercise(made.exercise_file)
     return made.exercise_file, exercise, {"saves": "download", **page_authoring(exercise, exercise)}
 
@@ -206,13 +219,18 @@ def test_an_unseen_article_becomes_a_class_ready_exercise_in_the_review_panel(pa
     article = Path(__file__).parents[1] / "fixtures" / "newcomer" / "island-ferry.txt"
     made = create_exercise(article, "island-ferry", "Ferry", book=tmp_path / "book", nlp=spacy.blank("en"))
     exercise = load_exercise(made.exercise_file)
-    opinions = {k.id for k in exercise.key if k.label == "claim" and k.quote in {
-        "It has been a miserable summer", "We have heard that before"}}
+    opinions = {
+        k.id
+        for k in exercise.key
+        if k.label == "claim" and k.quote in {"It has been a miserable summer", "We have heard that before"}
+    }
     assert len(opinions) == 2
     page.goto(PAGE)
     page.wait_for_selector(".mt-article .mt-tok")
-    page.evaluate(REVIEW, {"exercise": exercise.compile(),
-                           "authoring": {"saves": "download", **page_authoring(exercise, exercise)}})
+    page.evaluate(
+        REVIEW,
+        {"exercise": exercise.compile(), "authoring": {"saves": "download", **page_authoring(exercise, exercise)}},
+    )
     page.locator(".mt-rv-item").first.click()
     for _ in exercise.key:
         page.keyboard.press("r" if page.locator(".mt-rv-current").get_attribute("data-id") in opinions else "a")

@@ -15,6 +15,7 @@ files, like a terminal. A case is:
     python tests/hostile/runner.py            # the tally, and every case that is not clean
     python tests/hostile/runner.py -v         # every case
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,9 +30,9 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -75,6 +76,7 @@ class Outcome:
 
 
 # --- the workspace the cases run in ---------------------------------------------------------------
+
 
 def _directives(text: str) -> dict[str, list[str]]:
     """`# key: value` lines at the top of a hostile exercise file (how to set up its folder)."""
@@ -127,9 +129,10 @@ def make_workspace(ws: Path) -> None:
 
 # --- one case in a child process ------------------------------------------------------------------
 
+
 def run_case(argv: list[str], cwd: Path, timeout: float) -> Result:
     """Run `medialit ARGV` in a forked child with a memory limit; kill it after `timeout` seconds."""
-    out_f, err_f = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    out_f, err_f = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115 (closed after the child ends)
     start = time.monotonic()
     pid = os.fork()
     if pid == 0:  # the child: behave like the console script `medialit`
@@ -144,6 +147,7 @@ def run_case(argv: list[str], cwd: Path, timeout: float) -> Result:
             limit = _memory_now() + 1536 * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
             from medialit.cli.main import main
+
             try:
                 code = main(argv)
             except SystemExit as stop:
@@ -198,19 +202,24 @@ def judge(case: Case, result: Result, ws: Path) -> Outcome:
         return Outcome(case, "traceback", f"exit {result.code}: {last[0][:160]}", result)
     raw = RAW_CONTROL.search(result.out + result.err)
     if raw:
-        return Outcome(case, "accepted garbage", f"raw control character U+{ord(raw.group()):04X} on the terminal",
-                       result)
+        return Outcome(
+            case, "accepted garbage", f"raw control character U+{ord(raw.group()):04X} on the terminal", result
+        )
     if case.post is not None:
         try:
             broken = case.post(ws, result)
-        except Exception as err:  # noqa: BLE001 - an output that cannot be read back breaks a promise too
+        except Exception as err:
             broken = f"the output cannot be read back: {type(err).__name__}: {err}"
         if broken:
             return Outcome(case, "accepted garbage", broken, result)
     if result.code != case.expect:
         kind = "accepted garbage" if case.expect == 2 and result.code in (0, 1) else "unclear"
-        return Outcome(case, kind, f"exit {result.code}, expected {case.expect}: "
-                       f"{(result.err.strip() or result.out.strip())[:160]}", result)
+        return Outcome(
+            case,
+            kind,
+            f"exit {result.code}, expected {case.expect}: {(result.err.strip() or result.out.strip())[:160]}",
+            result,
+        )
     if case.expect == 2:
         lines = result.err.strip().splitlines()
         usage = lines and lines[0].startswith("usage:")
@@ -222,6 +231,7 @@ def judge(case: Case, result: Result, ws: Path) -> Outcome:
 
 
 # --- the cases ------------------------------------------------------------------------------------
+
 
 def _expected_handins() -> dict[str, dict]:
     return json.loads((HERE / "handins" / "expected.json").read_text(encoding="utf-8"))
@@ -237,15 +247,18 @@ def _exercise_expectations() -> dict[str, str]:
 def _unchanged(relative: str, original: bytes) -> Callable[[Path, Result], str | None]:
     def post(ws: Path, _result: Result) -> str | None:
         return None if (ws / relative).read_bytes() == original else f"{relative} was overwritten"
+
     return post
 
 
 def _own(name: str, content: bytes) -> Callable[[Path], None]:
     """A file of this case's own under `own/`, which the command must not overwrite."""
+
     def setup(ws: Path) -> None:
         shutil.rmtree(ws / "own", ignore_errors=True)
         (ws / "own").mkdir()
         (ws / "own" / name).write_bytes(content)
+
     return setup
 
 
@@ -269,6 +282,7 @@ def _optional_read_as(value: bool, folder: str) -> Callable[[Path, Result], str 
 
         item = load_exercise(ws / "exercises" / folder / "exercise.yml").key[0]
         return None if item.optional is value else f"`optional` was read as {item.optional}"
+
     return post
 
 
@@ -292,6 +306,7 @@ def _report_post(expected_students: int, refused: list[str]) -> Callable[[Path, 
         if len(result.out.splitlines()) > 60:
             return f"{len(result.out.splitlines())} lines on the terminal: orphans and skipped files not summarised"
         return _no_forged_lines(ws, result)
+
     return post
 
 
@@ -303,7 +318,7 @@ def _brat_reads_back(ws: Path, _result: Result) -> str | None:
     ann = (ws / "brat-out" / "newlines.ann").read_text(encoding="utf-8")
     try:
         tags = from_brat(ann, exercise.article)
-    except Exception as err:  # noqa: BLE001 - a file that does not read back is the finding
+    except Exception as err:
         return f"the .ann file does not read back: {err}"
     return None if len(tags) == len(exercise.key) - 1 else f"{len(tags)} tags read back from the .ann file"
 
@@ -319,93 +334,256 @@ def cases() -> list[Case]:
         exported = 2 if expect == 2 else 1 if want["findings"] else 0  # export leaves the written answers alone
         post = _no_forged_lines if name in ("forged-line.json", "control-chars.json") else None
         found.append(Case(f"check {name}", ["check", f"handins/{name}", "--exercise", ex], expect, name, post))
-        found.append(Case(f"export {name}", ["export", f"handins/{name}", "--to", "webanno", "--exercise", ex,
-                                             "--out", f"out/{name}.jsonld"], exported, name))
+        found.append(
+            Case(
+                f"export {name}",
+                ["export", f"handins/{name}", "--to", "webanno", "--exercise", ex, "--out", f"out/{name}.jsonld"],
+                exported,
+                name,
+            )
+        )
     for kind in ("fifo.json", "loop.json", "dangling.json", "folder.json", "big.json", "missing.json"):
         found.append(Case(f"check special/{kind}", ["check", f"special/{kind}", "--exercise", ex], 2, kind))
     found.append(Case("check /dev/zero", ["check", "/dev/zero", "--exercise", ex], 2, "/dev/zero"))
     long_name = "x" * 300 + ".json"
     found.append(Case("check a name too long", ["check", long_name, "--exercise", ex], 2, "x" * 40))
     for kind in ("special/fifo.json", "special/loop.json", "special/folder.json", "/dev/zero", "x" * 300 + ".yml"):
-        found.append(Case(f"check --exercise {kind[:40]}", ["check", "handins/good.json", "--exercise", kind], 2,
-                          kind[:40]))
-    found.append(Case("check --json with control characters", ["check", "handins/control-chars.json", "--exercise",
-                                                                   ex, "--json"], 1, "", _json_out))
-    found.append(Case("check --difficulty with an escape sequence", ["check", "handins/good.json", "--exercise", ex,
-                                                                     "--difficulty", "\x1b[2Jhard\u202e"], 2, "hard"))
-    found.append(Case("check --lines backwards", ["check", "handins/good.json", "--exercise", ex, "--lines", "9-2"],
-                      2, "9-2"))
-    found.append(Case("check --labels unknown", ["check", "handins/good.json", "--exercise", ex, "--labels",
-                                                 "opinion\x1b[2J"], 2, "opinion"))
+        found.append(
+            Case(f"check --exercise {kind[:40]}", ["check", "handins/good.json", "--exercise", kind], 2, kind[:40])
+        )
+    found.append(
+        Case(
+            "check --json with control characters",
+            ["check", "handins/control-chars.json", "--exercise", ex, "--json"],
+            1,
+            "",
+            _json_out,
+        )
+    )
+    found.append(
+        Case(
+            "check --difficulty with an escape sequence",
+            ["check", "handins/good.json", "--exercise", ex, "--difficulty", "\x1b[2Jhard\u202e"],
+            2,
+            "hard",
+        )
+    )
+    found.append(
+        Case("check --lines backwards", ["check", "handins/good.json", "--exercise", ex, "--lines", "9-2"], 2, "9-2")
+    )
+    found.append(
+        Case(
+            "check --labels unknown",
+            ["check", "handins/good.json", "--exercise", ex, "--labels", "opinion\x1b[2J"],
+            2,
+            "opinion",
+        )
+    )
 
     for stem, expect in _exercise_expectations().items():
         path = f"exercises/{stem}/exercise.yml"
-        names = {"include-traversal": "passwd", "include-fifo": "pipe.yml", "include-folder": "key",
-                 "include-not-yaml": "article.txt"}.get(stem, "exercise.yml")
+        names = {
+            "include-traversal": "passwd",
+            "include-fifo": "pipe.yml",
+            "include-folder": "key",
+            "include-not-yaml": "article.txt",
+        }.get(stem, "exercise.yml")
         if stem.startswith("article-") and stem not in ("article-missing", "article-list"):
             names = ""  # the message names the article or the exercise's `article:` line
         post = _optional_read_as(False, stem) if stem == "yaml11-optional-no" else None
         found.append(Case(f"validate {stem}", ["validate", path], 2 if expect == "refused" else 0, names, post))
-        found.append(Case(f"export key {stem}", ["export", path, "--to", "ptc", "--out", f"out/{stem}.tsv"],
-                          2 if expect == "refused" else 0, names))
+        found.append(
+            Case(
+                f"export key {stem}",
+                ["export", path, "--to", "ptc", "--out", f"out/{stem}.tsv"],
+                2 if expect == "refused" else 0,
+                names,
+            )
+        )
 
-    articles = {"binary.txt": 2, "empty.txt": 2, "whitespace.txt": 2, "utf16.txt": 2, "latin1.txt": 2,
-                "controls.txt": 0, "long-word.txt": 0, "punctuation.txt": 0, "crlf-mixed.txt": 0,
-                "combining.txt": 0, "bom.txt": 0}
+    articles = {
+        "binary.txt": 2,
+        "empty.txt": 2,
+        "whitespace.txt": 2,
+        "utf16.txt": 2,
+        "latin1.txt": 2,
+        "controls.txt": 0,
+        "long-word.txt": 0,
+        "punctuation.txt": 0,
+        "crlf-mixed.txt": 0,
+        "combining.txt": 0,
+        "bom.txt": 0,
+    }
     for name, expect in articles.items():
         found.append(Case(f"suggest {name}", ["suggest", f"articles/{name}", "--pipeline", "blank"], expect, name))
-    for kind in ("special/fifo.json", "special/loop.json", "special/folder.json", "/dev/zero",
-                 "special/big-article.txt", "x" * 300 + ".txt"):
+    for kind in (
+        "special/fifo.json",
+        "special/loop.json",
+        "special/folder.json",
+        "/dev/zero",
+        "special/big-article.txt",
+        "x" * 300 + ".txt",
+    ):
         found.append(Case(f"suggest {kind[:40]}", ["suggest", kind, "--pipeline", "blank"], 2, kind[:40]))
     for name, expect in (("binary.txt", 2), ("controls.txt", 0), ("utf16.txt", 2)):
         stem = name.split(".")[0]
-        found.append(Case(f"new from {name}", ["new", f"articles/{name}", "--id", f"from-{stem}", "--title", "T",
-                                              "--pipeline", "blank"], expect, name))
+        found.append(
+            Case(
+                f"new from {name}",
+                ["new", f"articles/{name}", "--id", f"from-{stem}", "--title", "T", "--pipeline", "blank"],
+                expect,
+                name,
+            )
+        )
     for exercise_id in ("x1\n", "../evil", "", "a" * 300, "Capital", "-dash"):
-        found.append(Case(f"new --id {exercise_id[:20]!r}", ["new", "base/article.txt", f"--id={exercise_id}",
-                                                             "--title", "T", "--pipeline", "blank"], 2, "--id"))
-    found.append(Case("new --title with control characters",
-                      ["new", "base/article.txt", "--id", "titled", "--title", "Bridge\x1b[2J\u202e", "--pipeline",
-                       "blank"], 2, "--title"))
-    found.append(Case("new --book is a file", ["new", "base/article.txt", "--id", "booked", "--title", "T",
-                                               "--book", "base/article.txt", "--pipeline", "blank"], 2, "article.txt"))
+        found.append(
+            Case(
+                f"new --id {exercise_id[:20]!r}",
+                ["new", "base/article.txt", f"--id={exercise_id}", "--title", "T", "--pipeline", "blank"],
+                2,
+                "--id",
+            )
+        )
+    found.append(
+        Case(
+            "new --title with control characters",
+            ["new", "base/article.txt", "--id", "titled", "--title", "Bridge\x1b[2J\u202e", "--pipeline", "blank"],
+            2,
+            "--title",
+        )
+    )
+    found.append(
+        Case(
+            "new --book is a file",
+            [
+                "new",
+                "base/article.txt",
+                "--id",
+                "booked",
+                "--title",
+                "T",
+                "--book",
+                "base/article.txt",
+                "--pipeline",
+                "blank",
+            ],
+            2,
+            "article.txt",
+        )
+    )
     for kind in ("special/fifo.json", "/dev/zero", "special/big-article.txt"):
-        found.append(Case(f"new from {kind}", ["new", kind, "--id", "from-special", "--title", "T", "--pipeline",
-                                               "blank"], 2, kind))
+        found.append(
+            Case(
+                f"new from {kind}",
+                ["new", kind, "--id", "from-special", "--title", "T", "--pipeline", "blank"],
+                2,
+                kind,
+            )
+        )
 
     good = (HERE / "handins" / "good.json").read_bytes()
-    found.append(Case("export --out the hand-in itself", ["export", "own/alex.json", "--to", "webanno",
-                                                          "--exercise", ex, "--out", "own/alex.json"],
-                      2, "alex.json", _unchanged("own/alex.json", good), _own("alex.json", good)))
-    found.append(Case("export brat over an existing .txt", ["export", "handins/good.json", "--to", "brat",
-                                                            "--exercise", ex, "--out", "own/x.ann"],
-                      2, "x.txt", _unchanged("own/x.txt", b"mine"), _own("x.txt", b"mine")))
-    found.append(Case("export --out an existing file", ["export", ex, "--to", "ptc", "--out", "own/key.tsv"],
-                      2, "key.tsv", _unchanged("own/key.tsv", b"mine"), _own("key.tsv", b"mine")))
-    found.append(Case("export --force replaces an existing file", ["export", ex, "--to", "ptc", "--out",
-                                                                   "own/forced.tsv", "--force"], 0, "",
-                      lambda ws, _r: None if (ws / "own/forced.tsv").read_bytes() != b"mine" else "not replaced",
-                      _own("forced.tsv", b"mine")))
-    found.append(Case("export --out under a file", ["export", ex, "--to", "ptc", "--out", "base/article.txt/x.tsv"],
-                      2, "x.tsv"))
-    found.append(Case("export --out a name too long", ["export", ex, "--to", "ptc", "--out", "y" * 300 + ".tsv"],
-                      2, "y" * 40))
-    found.append(Case("export without --exercise never follows the hand-in's `exercise`",
-                      ["export", "handins/exercise-traversal.json", "--to", "ptc"], 2, "exercise-traversal.json"))
-    found.append(Case("export brat with line breaks in free text",
-                      ["export", "handins/brat-newlines.json", "--to", "brat", "--exercise", ex,
-                       "--out", "brat-out/newlines.ann"], 0, "", _brat_reads_back))
+    found.append(
+        Case(
+            "export --out the hand-in itself",
+            ["export", "own/alex.json", "--to", "webanno", "--exercise", ex, "--out", "own/alex.json"],
+            2,
+            "alex.json",
+            _unchanged("own/alex.json", good),
+            _own("alex.json", good),
+        )
+    )
+    found.append(
+        Case(
+            "export brat over an existing .txt",
+            ["export", "handins/good.json", "--to", "brat", "--exercise", ex, "--out", "own/x.ann"],
+            2,
+            "x.txt",
+            _unchanged("own/x.txt", b"mine"),
+            _own("x.txt", b"mine"),
+        )
+    )
+    found.append(
+        Case(
+            "export --out an existing file",
+            ["export", ex, "--to", "ptc", "--out", "own/key.tsv"],
+            2,
+            "key.tsv",
+            _unchanged("own/key.tsv", b"mine"),
+            _own("key.tsv", b"mine"),
+        )
+    )
+    found.append(
+        Case(
+            "export --force replaces an existing file",
+            ["export", ex, "--to", "ptc", "--out", "own/forced.tsv", "--force"],
+            0,
+            "",
+            lambda ws, _r: None if (ws / "own/forced.tsv").read_bytes() != b"mine" else "not replaced",
+            _own("forced.tsv", b"mine"),
+        )
+    )
+    found.append(
+        Case("export --out under a file", ["export", ex, "--to", "ptc", "--out", "base/article.txt/x.tsv"], 2, "x.tsv")
+    )
+    found.append(
+        Case("export --out a name too long", ["export", ex, "--to", "ptc", "--out", "y" * 300 + ".tsv"], 2, "y" * 40)
+    )
+    found.append(
+        Case(
+            "export without --exercise never follows the hand-in's `exercise`",
+            ["export", "handins/exercise-traversal.json", "--to", "ptc"],
+            2,
+            "exercise-traversal.json",
+        )
+    )
+    found.append(
+        Case(
+            "export brat with line breaks in free text",
+            [
+                "export",
+                "handins/brat-newlines.json",
+                "--to",
+                "brat",
+                "--exercise",
+                ex,
+                "--out",
+                "brat-out/newlines.ann",
+            ],
+            0,
+            "",
+            _brat_reads_back,
+        )
+    )
 
     refused = [name for name, want in handins.items() if "refused" in want]
     loaded = [name for name, want in handins.items() if "findings" in want]
-    found.append(Case("report over every hostile hand-in", ["report", "class", "--exercise", ex, "--out", "report-out"],
-                      1, "", _report_post(len(loaded), refused + ["=HYPERLINK(1).json", "fifo.json", "loop.json"])))
-    found.append(Case("report --out an existing file", ["report", "class", "--exercise", ex, "--out",
-                                                        "base/article.txt"], 2, "article.txt"))
+    found.append(
+        Case(
+            "report over every hostile hand-in",
+            ["report", "class", "--exercise", ex, "--out", "report-out"],
+            1,
+            "",
+            _report_post(len(loaded), refused + ["=HYPERLINK(1).json", "fifo.json", "loop.json"]),
+        )
+    )
+    found.append(
+        Case(
+            "report --out an existing file",
+            ["report", "class", "--exercise", ex, "--out", "base/article.txt"],
+            2,
+            "article.txt",
+        )
+    )
     found.append(Case("report over /dev/zero", ["report", "/dev/zero", "--exercise", ex], 2, "/dev/zero"))
     found.append(Case("report over a FIFO", ["report", "special/fifo.json", "--exercise", ex], 2, "fifo.json"))
-    found.append(Case("report with billion laughs", ["report", "class", "--exercise",
-                                                     "exercises/laughs-title/exercise.yml"], 2, "exercise.yml"))
+    found.append(
+        Case(
+            "report with billion laughs",
+            ["report", "class", "--exercise", "exercises/laughs-title/exercise.yml"],
+            2,
+            "exercise.yml",
+        )
+    )
     return found
 
 
@@ -420,9 +598,9 @@ def make_class(ws: Path) -> None:
 
 
 def run_all(selected: list[Case] | None = None, verbose: bool = False) -> list[Outcome]:
-    import medialit.authoring.new_exercise  # noqa: F401 - everything loaded once, before the children are forked
-    import medialit.classroom.class_report  # noqa: F401
-    import medialit.cli.main  # noqa: F401
+    import medialit.authoring.new_exercise
+    import medialit.classroom.class_report
+    import medialit.cli.main
     import medialit.interchange.export  # noqa: F401
     from medialit.core.article import tokenizer_pipeline
 
@@ -446,8 +624,10 @@ def run_all(selected: list[Case] | None = None, verbose: bool = False) -> list[O
 
 def tally(outcomes: list[Outcome]) -> str:
     counts = {kind: sum(o.kind == kind for o in outcomes) for kind in KINDS}
-    return (f"hostile inputs: tried {len(outcomes)} / clean {counts['clean']} / traceback {counts['traceback']} / "
-            f"hang {counts['hang']} / accepted garbage {counts['accepted garbage']} / unclear {counts['unclear']}")
+    return (
+        f"hostile inputs: tried {len(outcomes)} / clean {counts['clean']} / traceback {counts['traceback']} / "
+        f"hang {counts['hang']} / accepted garbage {counts['accepted garbage']} / unclear {counts['unclear']}"
+    )
 
 
 if __name__ == "__main__":

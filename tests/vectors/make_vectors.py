@@ -4,6 +4,7 @@ Each case is a hand-in plus options and the Report `check.py` gives for it (data
 numbers); `check.js` must give the same Report. Run after changing the checking rules:
 `python tests/vectors/make_vectors.py`.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,11 +17,14 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import handin_of, key_tags  # noqa: E402
+
 from medialit import Tag, check, load_exercise  # noqa: E402
 from medialit.core.handin import parse_handin  # noqa: E402
 
-EXERCISES = {"kremlin-mini": ROOT / "tests/fixtures/kremlin-mini.yml",
-             "unicode-mini": ROOT / "tests/fixtures/unicode/exercise.yml"}
+EXERCISES = {
+    "kremlin-mini": ROOT / "tests/fixtures/kremlin-mini.yml",
+    "unicode-mini": ROOT / "tests/fixtures/unicode/exercise.yml",
+}
 
 
 def at(ex, quote, label, tid, occurrence=1, **kw) -> Tag:
@@ -38,8 +42,9 @@ def widen(ex, tag: Tag, left: int, right: int, tid: str) -> Tag:
     first = ex.article.token_at(tag.start) - left
     last = ex.article.token_at(tag.end - 1) + right
     first, last = max(0, first), min(len(ex.article.tokens) - 1, max(first, last))
-    snapped = ex.article.snap(ex.article.tokens[first].start, ex.article.tokens[last].end,
-                              keep_quotes=tag.label == "claim")
+    snapped = ex.article.snap(
+        ex.article.tokens[first].start, ex.article.tokens[last].end, keep_quotes=tag.label == "claim"
+    )
     if snapped is None:
         return tag
     s, e = snapped
@@ -54,65 +59,148 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
         ("key-with-optional", "kremlin-mini", key_tags(mini, include_optional=True), {}),
         ("empty", "kremlin-mini", [], {}),
         ("empty-challenge", "kremlin-mini", [], {"difficulty": "challenge"}),
-        ("mixed-verdicts", "kremlin-mini", [
-            at(mini, "the despot’s furious officials", "loaded", "t1"),
-            at(mini, "ranted", "claim", "t2"),
-            at_after(mini, "said", "a furious Peskov", "loaded", "t3"),
-            at(mini, "Moscow", "loaded", "t4"),
-            at(mini, "bizarre", "loaded", "t5"),
-            at(mini, "A seething Peskov", "loaded", "t6"),
-        ], {}),
-        ("challenge-attrs-attribution", "kremlin-mini", [
-            at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1", attrs={"identity": "anonymous", "role": "official"}),
-            at(mini, "UK spooks", "source", "s2", attrs={"identity": "anonymous"}),
-            at(mini, "the US was ‘undoubtedly’ behind the strike", "claim", "c1", source_ids=["s1"], attrs={"kind": "accusation"}),
-            at(mini, "the attack was ‘false flag’ operation by Russia", "claim", "c2", source_ids=["s1", "s2"]),
-            at(mini, "There were no casualties", "claim", "c3", source_ids=["s2"], attrs={"kind": "judgement", "voice": "quoted"}),
-            at(mini, "terrorist attacks", "loaded", "l1", attrs={"technique": "fear", "voice": "reporter", "neutral": "attacks"}),
-        ], {"difficulty": "challenge"}),
+        (
+            "mixed-verdicts",
+            "kremlin-mini",
+            [
+                at(mini, "the despot’s furious officials", "loaded", "t1"),
+                at(mini, "ranted", "claim", "t2"),
+                at_after(mini, "said", "a furious Peskov", "loaded", "t3"),
+                at(mini, "Moscow", "loaded", "t4"),
+                at(mini, "bizarre", "loaded", "t5"),
+                at(mini, "A seething Peskov", "loaded", "t6"),
+            ],
+            {},
+        ),
+        (
+            "challenge-attrs-attribution",
+            "kremlin-mini",
+            [
+                at(
+                    mini,
+                    "Kremlin spokesperson Dmitry Peskov",
+                    "source",
+                    "s1",
+                    attrs={"identity": "anonymous", "role": "official"},
+                ),
+                at(mini, "UK spooks", "source", "s2", attrs={"identity": "anonymous"}),
+                at(
+                    mini,
+                    "the US was ‘undoubtedly’ behind the strike",
+                    "claim",
+                    "c1",
+                    source_ids=["s1"],
+                    attrs={"kind": "accusation"},
+                ),
+                at(mini, "the attack was ‘false flag’ operation by Russia", "claim", "c2", source_ids=["s1", "s2"]),
+                at(
+                    mini,
+                    "There were no casualties",
+                    "claim",
+                    "c3",
+                    source_ids=["s2"],
+                    attrs={"kind": "judgement", "voice": "quoted"},
+                ),
+                at(
+                    mini,
+                    "terrorist attacks",
+                    "loaded",
+                    "l1",
+                    attrs={"technique": "fear", "voice": "reporter", "neutral": "attacks"},
+                ),
+            ],
+            {"difficulty": "challenge"},
+        ),
         ("labels-loaded-only", "kremlin-mini", key_tags(mini), {"labels": ["loaded"]}),
-        ("lines-part", "kremlin-mini", key_tags(mini) + [at(mini, "Washington", "source", "x1", occurrence=4)],
-         {"lines": [8, 14]}),
-        ("labels-claim-only-challenge", "kremlin-mini", key_tags(mini), {"labels": ["claim"], "difficulty": "challenge"}),
-        ("over-tagging", "kremlin-mini", [
-            at(mini, "A seething Peskov dismissed Ukraine’s denials and ranted that the United States was ‘undoubtedly’ involved",
-               "loaded", "t1"),
-            at(mini, "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was ‘undoubtedly’ behind the strike that he said was carried out by Ukraine – claims the White House dismissed as ‘lies’",
-               "claim", "t2"),
-        ], {}),
-        ("wrong-tag-reasons", "kremlin-mini", [
-            at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1"),
-            at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),
-            at_after(mini, "said", "ranted", "claim", "c2"),
-            at(mini, "despot", "loaded", "l0"),
-            at(mini, "despot", "claim", "c3"),
-            at(mini, "Moscow", "loaded", "l1"),
-            at(mini, "Dmitry Peskov", "source", "s2"),
-            at(mini, "Kremlin spokesperson", "source", "s3"),
-        ], {}),
-        ("reasons-on-found-tags", "kremlin-mini", [
-            at_after(mini, "said", "strike that he", "claim", "c1"),       # close, and a plain reporting verb
-            at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c2"),  # the key's source: who speaks
-            at(mini, "A seething Peskov", "loaded", "l1"),                  # accepted, but longer than the key's word
-            at(mini, "despot", "loaded", "l2"),
-        ], {}),
-        ("claims-page-speaker", "kremlin-mini", [
-            at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),
-            at(mini, "despot", "claim", "c2"),
-        ], {"labels": ["claim"]}),
-        ("voice-against-quotes", "kremlin-mini", [
-            at(mini, "Decisions on such attacks", "loaded", "l1", attrs={"voice": "reporter"}),
-            at(mini, "Moscow", "loaded", "l2", attrs={"voice": "quoted"}),
-            at(mini, "Decisions on such attacks", "claim", "c1", attrs={"voice": "quoted"}),
-        ], {}),
+        (
+            "lines-part",
+            "kremlin-mini",
+            key_tags(mini) + [at(mini, "Washington", "source", "x1", occurrence=4)],
+            {"lines": [8, 14]},
+        ),
+        (
+            "labels-claim-only-challenge",
+            "kremlin-mini",
+            key_tags(mini),
+            {"labels": ["claim"], "difficulty": "challenge"},
+        ),
+        (
+            "over-tagging",
+            "kremlin-mini",
+            [
+                at(
+                    mini,
+                    "A seething Peskov dismissed Ukraine’s denials and ranted that the United States was"
+                    " ‘undoubtedly’ involved",
+                    "loaded",
+                    "t1",
+                ),
+                at(
+                    mini,
+                    "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was"
+                    " ‘undoubtedly’ behind the strike that he said was carried out by Ukraine – claims the White"
+                    " House dismissed as ‘lies’",
+                    "claim",
+                    "t2",
+                ),
+            ],
+            {},
+        ),
+        (
+            "wrong-tag-reasons",
+            "kremlin-mini",
+            [
+                at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1"),
+                at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"),
+                at_after(mini, "said", "ranted", "claim", "c2"),
+                at(mini, "despot", "loaded", "l0"),
+                at(mini, "despot", "claim", "c3"),
+                at(mini, "Moscow", "loaded", "l1"),
+                at(mini, "Dmitry Peskov", "source", "s2"),
+                at(mini, "Kremlin spokesperson", "source", "s3"),
+            ],
+            {},
+        ),
+        (
+            "reasons-on-found-tags",
+            "kremlin-mini",
+            [
+                at_after(mini, "said", "strike that he", "claim", "c1"),  # close, and a plain reporting verb
+                at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c2"),  # the key's source: who speaks
+                at(mini, "A seething Peskov", "loaded", "l1"),  # accepted, but longer than the key's word
+                at(mini, "despot", "loaded", "l2"),
+            ],
+            {},
+        ),
+        (
+            "claims-page-speaker",
+            "kremlin-mini",
+            [at(mini, "Kremlin spokesperson Dmitry Peskov", "claim", "c1"), at(mini, "despot", "claim", "c2")],
+            {"labels": ["claim"]},
+        ),
+        (
+            "voice-against-quotes",
+            "kremlin-mini",
+            [
+                at(mini, "Decisions on such attacks", "loaded", "l1", attrs={"voice": "reporter"}),
+                at(mini, "Moscow", "loaded", "l2", attrs={"voice": "quoted"}),
+                at(mini, "Decisions on such attacks", "claim", "c1", attrs={"voice": "quoted"}),
+            ],
+            {},
+        ),
         ("unicode-key", "unicode-mini", key_tags(uni, include_optional=True), {"difficulty": "challenge"}),
-        ("unicode-near", "unicode-mini", [
-            at(uni, "A furious spokesman", "loaded", "t1"),
-            at(uni, "spokesman 👍🏽 insisted", "source", "t2"),
-            at(uni, "officials ‘undoubtedly’ knew", "claim", "t3", source_ids=["t2"]),
-            at(uni, "small", "loaded", "t4"),
-            at(uni, "Kyiv", "claim", "t5"),
-        ], {"difficulty": "challenge"}),
+        (
+            "unicode-near",
+            "unicode-mini",
+            [
+                at(uni, "A furious spokesman", "loaded", "t1"),
+                at(uni, "spokesman 👍🏽 insisted", "source", "t2"),
+                at(uni, "officials ‘undoubtedly’ knew", "claim", "t3", source_ids=["t2"]),
+                at(uni, "small", "loaded", "t4"),
+                at(uni, "Kyiv", "claim", "t5"),
+            ],
+            {"difficulty": "challenge"},
+        ),
     ]
     rng = random.Random(2026)
     for n in range(12):
@@ -140,12 +228,12 @@ def raw_with_bad_tags(ex) -> dict:
     first, claim = data["tags"][0], next(t for t in data["tags"] if t["label"] == "claim")
     loaded = next(t for t in data["tags"] if t["label"] == "loaded")
     data["tags"] += [
-        dict(first),                                               # duplicate id
-        {**first, "id": "orphan", "quote": "not these words"},     # quote mismatch
+        dict(first),  # duplicate id
+        {**first, "id": "orphan", "quote": "not these words"},  # quote mismatch
         {**first, "id": "far", "start": 10**6, "end": 10**6 + 4},  # out of range
         {**first, "id": "badlabel", "label": "opinion"},
         {**loaded, "id": "badattr", "attrs": {"technique": "shouting"}},
-        {"id": "shape", "label": "claim"},                         # no span at all
+        {"id": "shape", "label": "claim"},  # no span at all
         {**claim, "id": "linked", "source_ids": [loaded["id"], "ghost"]},
     ]
     return data
@@ -167,21 +255,25 @@ def reports():
 
 
 def build() -> dict[str, dict]:
-    return {name: {"name": name, "exercise": ex_name, "options": options, "handin": handin, "report": report.to_json()}
-            for name, (ex_name, options, handin, report) in reports().items()}
+    return {
+        name: {"name": name, "exercise": ex_name, "options": options, "handin": handin, "report": report.to_json()}
+        for name, (ex_name, options, handin, report) in reports().items()
+    }
 
 
 def main() -> None:
     (HERE / "exercises").mkdir(exist_ok=True)
     for name, path in EXERCISES.items():
         data = load_exercise(path).compile()
-        (HERE / "exercises" / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n",
-                                                          encoding="utf-8")
+        (HERE / "exercises" / f"{name}.json").write_text(
+            json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+        )
     for old in HERE.glob("case-*.json"):
         old.unlink()
     for name, vector in build().items():
-        (HERE / f"case-{name}.json").write_text(json.dumps(vector, ensure_ascii=False, indent=1) + "\n",
-                                                encoding="utf-8")
+        (HERE / f"case-{name}.json").write_text(
+            json.dumps(vector, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     print(f"wrote {len(EXERCISES)} exercises and {len(build())} cases to {HERE.relative_to(ROOT)}")
 
 

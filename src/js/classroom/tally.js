@@ -6,6 +6,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint, visible } from "../core/handin.js";
+import { bisectLeft, bisectRight } from "../core/sorted.js";
 
 /** @typedef {import("../core/types.js").ItemResult} ItemResult */
 /** @typedef {import("../core/types.js").TagResult} TagResult */
@@ -117,38 +118,6 @@ export function outcome(items, tags, scores, labels, notes) {
   };
 }
 
-/**
- * Index of the first value in the sorted array that is > x (numpy's searchsorted, side right).
- * @param {number[]} values
- * @param {number} x
- */
-function after(values, x) {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Index of the first value in the sorted array that is >= x (side left).
- * @param {number[]} values
- * @param {number} x
- */
-function atOrAfter(values, x) {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The class summary, gathered one student at a time (files in the order they were read): tally.Tally. */
 export class Tally {
   /**
@@ -242,7 +211,7 @@ export class Tally {
     for (const [label, start, end] of got.heat) {
       const counts = /** @type {number[]} */ (this.heat.get(label));
       const last = /** @type {Int32Array} */ (this.lastStudent.get(label));
-      for (let t = after(this.tokenEnds, start), stop = atOrAfter(this.tokenStarts, end); t < stop; t++) {
+      for (let t = bisectRight(this.tokenEnds, start), stop = bisectLeft(this.tokenStarts, end); t < stop; t++) {
         if (last[t] !== index) {
           last[t] = index;
           counts[t] += 1;

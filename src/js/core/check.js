@@ -9,6 +9,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { problemText, readHandin } from "./handin.js";
+import { bisectLeft, bisectRight } from "./sorted.js";
 
 /** @typedef {import("./types.js").Exercise} Exercise */
 /** @typedef {import("./types.js").Article} Article */
@@ -57,38 +58,6 @@ export const FINDING_CODES = [
   "speakers-words",
   "reporters-words",
 ];
-
-/**
- * Index of the first value in the sorted array `values` that is >= `x` (Python's bisect_left).
- * @param {number[]} values
- * @param {number} x
- */
-function bisectLeft(values, x) {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Index of the first value in the sorted array `values` that is > `x` (Python's bisect_right).
- * @param {number[]} values
- * @param {number} x
- */
-function bisectRight(values, x) {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 // --- the article, measured in code points ---------------------------------------------------
 

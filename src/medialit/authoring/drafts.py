@@ -3,6 +3,7 @@
 They are starting points, written in plain words and citing the line, so that an instructor edits
 rather than writes; every item that carries them stays `draft: true` until someone has read it.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,15 +11,43 @@ import re
 from .suggest import Suggestion
 
 # words inside a claim that point to how it is known (a check, a count, a document)
-EVIDENCE_WORDS = {"found", "finds", "showed", "shows", "shown", "figures", "data", "study", "survey", "report",
-                  "records", "documents", "inspectors", "inspection", "investigation", "measured", "counted", "poll"}
+EVIDENCE_WORDS = {
+    "found",
+    "finds",
+    "showed",
+    "shows",
+    "shown",
+    "figures",
+    "data",
+    "study",
+    "survey",
+    "report",
+    "records",
+    "documents",
+    "inspectors",
+    "inspection",
+    "investigation",
+    "measured",
+    "counted",
+    "poll",
+}
 
-ROLE_WORDS = {"official": "an official", "expert": "an expert", "interested-party": "someone with a stake in it",
-              "media": "a news outlet", "social-media": "a social-media post", "eyewitness": "someone who saw it",
-              "other": "a source"}
-TECHNIQUE_WORDS = {"emotional": "it pushes a feeling", "name-calling": "it is a label that judges people",
-                   "exaggeration": "it makes things sound bigger than the facts show",
-                   "doubt": "it casts doubt without giving a reason", "fear": "it makes a danger sound close"}
+ROLE_WORDS = {
+    "official": "an official",
+    "expert": "an expert",
+    "interested-party": "someone with a stake in it",
+    "media": "a news outlet",
+    "social-media": "a social-media post",
+    "eyewitness": "someone who saw it",
+    "other": "a source",
+}
+TECHNIQUE_WORDS = {
+    "emotional": "it pushes a feeling",
+    "name-calling": "it is a label that judges people",
+    "exaggeration": "it makes things sound bigger than the facts show",
+    "doubt": "it casts doubt without giving a reason",
+    "fear": "it makes a danger sound close",
+}
 
 
 def _speaker(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str | None:
@@ -46,15 +75,26 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         return why + (f" A plainer way to say it: “{plainer}”." if plainer else " Try the sentence without it.")
     if s.label == "source":
         identity = s.attrs.get("identity")
-        who = {"named": "is named", "anonymous": "is not named, only described",
-               "hidden": "is hidden: the words do not say who says so"}.get(identity, "gives the information")
+        who = {
+            "named": "is named",
+            "anonymous": "is not named, only described",
+            "hidden": "is hidden: the words do not say who says so",
+        }.get(identity, "gives the information")
         role = ROLE_WORDS.get(s.attrs.get("role"))
-        return f"“{s.quote}” ({line}) {who}" + (f"; it is {role}." if role else ".") + \
-            " The information in this sentence comes from them."
+        return (
+            f"“{s.quote}” ({line}) {who}"
+            + (f"; it is {role}." if role else ".")
+            + " The information in this sentence comes from them."
+        )
     if s.label == "claim":
         speaker = _speaker(s, names)
-        who = f"According to {speaker}, this is true" if speaker else "The reporter says this is true" \
-            if s.attrs.get("voice") != "quoted" else "Someone quoted says this is true"
+        who = (
+            f"According to {speaker}, this is true"
+            if speaker
+            else "The reporter says this is true"
+            if s.attrs.get("voice") != "quoted"
+            else "Someone quoted says this is true"
+        )
         return f"{who} ({line}).{_evidence(s)}"
     return f"“{s.quote}” ({line}) tells you how the writer links a source to a claim."
 
@@ -74,8 +114,10 @@ def draft_hints(suggestion: Suggestion) -> list[str]:
     """Two hints that point to the place without giving the answer."""
     line = f"L{suggestion.line}"
     return {
-        "loaded": [f"Read {line} again: which word tells you how to feel?",
-                   "Could a plainer word carry the same facts?"],
+        "loaded": [
+            f"Read {line} again: which word tells you how to feel?",
+            "Could a plainer word carry the same facts?",
+        ],
         "source": [f"Who does the information in {line} come from?", "Is the source named, or only described?"],
         "claim": [f"What does {line} say is true?", "Who says it, and do they show how they know?"],
     }.get(suggestion.label, [f"Look at {line}.", "Which words link a source to what is said?"])

@@ -5,6 +5,7 @@ exercise file) and on book pages (`src/js/authoring/keyfile.js`, held to `key_ya
 with `item_id` and write a span as `quote` plus `occurrence` where the quote repeats, the way a
 person writes them, so `load_exercise` resolves them back to the same offsets.
 """
+
 from __future__ import annotations
 
 import io
@@ -77,27 +78,44 @@ def confidence_text(value: float) -> str:
     return "1" if n == 100 else "0" if n == 0 else f"0.{n:02d}".rstrip("0")
 
 
-def key_yaml(exercise: Exercise, tags: list[dict], distractors: list[dict] | None = None,
-             included: Iterable[str] = ()) -> str:
+def key_yaml(
+    exercise: Exercise, tags: list[dict], distractors: list[dict] | None = None, included: Iterable[str] = ()
+) -> str:
     """Key items (and distractors) as exercise.yml text to paste under the file's other parts."""
-    return "\n".join([f"# Key items made in the medialit Tagger (author mode) for exercise {exercise.id}.",
-                      "# Paste them under `key:` in exercise.yml, then run `medialit validate`.",
-                      *key_block(exercise, tags, distractors, included)]) + "\n"
+    return (
+        "\n".join(
+            [
+                f"# Key items made in the medialit Tagger (author mode) for exercise {exercise.id}.",
+                "# Paste them under `key:` in exercise.yml, then run `medialit validate`.",
+                *key_block(exercise, tags, distractors, included),
+            ]
+        )
+        + "\n"
+    )
 
 
-def key_block(exercise: Exercise, tags: list[dict], distractors: list[dict] | None = None,
-              included: Iterable[str] = ()) -> list[str]:
+def key_block(
+    exercise: Exercise, tags: list[dict], distractors: list[dict] | None = None, included: Iterable[str] = ()
+) -> list[str]:
     """The `key:` block (and the `distractors:` block, when given) as lines. Widget ids (t1, t2, …; d1, d2,
     … for distractors) become readable ones (ld-despot-l10, dis-said-l4); items whose id is in `included`
     live in an `include:` file and are left out, their ids kept free."""
     skip = set(included)
     taken: set[str] = set(skip)
     ordered = [t for t in _in_reading_order(tags) if t["id"] not in skip]
-    ids = {t["id"]: item_id(t["label"], t["quote"], exercise.article.line_of(t["start"]), taken)
-           if re.fullmatch(r"t\d+", t["id"]) else unique_id(t["id"], taken) for t in ordered}
+    ids = {
+        t["id"]: item_id(t["label"], t["quote"], exercise.article.line_of(t["start"]), taken)
+        if re.fullmatch(r"t\d+", t["id"])
+        else unique_id(t["id"], taken)
+        for t in ordered
+    }
     lines = ["key:"]
     for t in ordered:
-        lines += [f"  - id: {_text(ids[t['id']])}", f"    label: {_text(t['label'])}", f"    quote: {_text(t['quote'])}"]
+        lines += [
+            f"  - id: {_text(ids[t['id']])}",
+            f"    label: {_text(t['label'])}",
+            f"    quote: {_text(t['quote'])}",
+        ]
         occurrence, count = _occurrence(exercise, t["quote"], t["start"])
         if count > 1:
             lines.append(f"    occurrence: {occurrence}")
@@ -115,7 +133,9 @@ def key_block(exercise: Exercise, tags: list[dict], distractors: list[dict] | No
         accept = []
         for a in t.get("accept") or []:
             occurrence, count = _occurrence(exercise, a["quote"], a["start"])
-            accept.append(f"{{quote: {_text(a['quote'])}, occurrence: {occurrence}}}" if count > 1 else _text(a["quote"]))
+            accept.append(
+                f"{{quote: {_text(a['quote'])}, occurrence: {occurrence}}}" if count > 1 else _text(a["quote"])
+            )
         if accept:
             lines.append(f"    accept: {_list(accept)}")
         if t.get("optional"):
@@ -134,7 +154,10 @@ def key_block(exercise: Exercise, tags: list[dict], distractors: list[dict] | No
             occurrence, count = _occurrence(exercise, d["quote"], d["start"])
             if count > 1:
                 lines.append(f"    occurrence: {occurrence}")
-            lines += [f"    labels: {_list(map(_text, d.get('labels') or []))}", f"    why: {_text(d.get('why') or '')}"]
+            lines += [
+                f"    labels: {_list(map(_text, d.get('labels') or []))}",
+                f"    why: {_text(d.get('why') or '')}",
+            ]
             if d.get("draft"):
                 lines.append("    draft: true")
     return lines
@@ -154,8 +177,12 @@ def distractor_id(article: Article, d: dict, taken: set[str]) -> str:
 def key_ids(article: Article, tags: list[dict], taken: set[str] | None = None) -> dict[str, str]:
     """Tag id -> key item id: widget ids (t1, t2, …) get readable ones; key ids are kept."""
     taken = set() if taken is None else taken
-    return {t["id"]: item_id(t["label"], t["quote"], article.line_of(t["start"]), taken)
-            if re.fullmatch(r"t\d+", t["id"]) else unique_id(t["id"], taken) for t in _in_reading_order(tags)}
+    return {
+        t["id"]: item_id(t["label"], t["quote"], article.line_of(t["start"]), taken)
+        if re.fullmatch(r"t\d+", t["id"])
+        else unique_id(t["id"], taken)
+        for t in _in_reading_order(tags)
+    }
 
 
 def key_entry(article: Article, tag: dict, ids: dict[str, str]) -> CommentedMap:
@@ -257,11 +284,14 @@ def page_authoring(exercise: Exercise, shown: Exercise) -> dict:
     data = YAML(typ="safe").load(source) or {}
     mine = {e.get("id") for part in ("key", "distractors") for e in _seq(data.get(part)) if isinstance(e, dict)}
     on_show = set(map(id, shown.key)) | set(map(id, shown.distractors))
-    return {"source": source,
-            "included": sorted(({k.id for k in exercise.key} | {d.id for d in exercise.distractors}) - mine),
-            "hidden": {"key": [k.to_json() for k in exercise.key if k.id in mine and id(k) not in on_show],
-                       "distractors": [d.to_json() for d in exercise.distractors
-                                       if d.id in mine and id(d) not in on_show]}}
+    return {
+        "source": source,
+        "included": sorted(({k.id for k in exercise.key} | {d.id for d in exercise.distractors}) - mine),
+        "hidden": {
+            "key": [k.to_json() for k in exercise.key if k.id in mine and id(k) not in on_show],
+            "distractors": [d.to_json() for d in exercise.distractors if d.id in mine and id(d) not in on_show],
+        },
+    }
 
 
 KEPT_FIELDS = {"voice_exception"}  # written by hand only: a save keeps it

@@ -4,6 +4,7 @@ Our own loaded-words list names each verb or noun once ("slam", "thug"); the for
 ("slammed", "slams", "thugs") are made here by the regular English endings, so the list stays
 short and readable and one entry catches every form.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,24 @@ from functools import lru_cache
 from importlib import resources
 
 VOWELS = "aeiou"
-LOADED_KINDS = ("epithet", "framing", "feeling", "attack-verb", "stance-verb", "emotion", "judgement", "manner", "comment", "metaphor",
-                "fear", "doubt", "puffery", "sneer", "hyperbole", "intensifier")
+LOADED_KINDS = (
+    "epithet",
+    "framing",
+    "feeling",
+    "attack-verb",
+    "stance-verb",
+    "emotion",
+    "judgement",
+    "manner",
+    "comment",
+    "metaphor",
+    "fear",
+    "doubt",
+    "puffery",
+    "sneer",
+    "hyperbole",
+    "intensifier",
+)
 
 
 @dataclass(frozen=True)
@@ -28,15 +45,15 @@ class LoadedEntry:
 
 @dataclass(frozen=True)
 class Lexicon:
-    loaded: dict[str, LoadedEntry]               # every form of every phrase -> its entry
-    vader: dict[str, float]                      # word -> valence
-    subjective: dict[str, float]                 # word -> polarity
-    neutral: frozenset[str]                      # words news uses plainly
-    degree: frozenset[str]                       # degree adverbs ("very", "most") that raise the next word
-    cues: dict[str, tuple[str, bool]]            # phrase -> (type, introduces speech)
-    sources: dict[str, tuple[str, bool]]         # word -> (role, names a group)
+    loaded: dict[str, LoadedEntry]  # every form of every phrase -> its entry
+    vader: dict[str, float]  # word -> valence
+    subjective: dict[str, float]  # word -> polarity
+    neutral: frozenset[str]  # words news uses plainly
+    degree: frozenset[str]  # degree adverbs ("very", "most") that raise the next word
+    cues: dict[str, tuple[str, bool]]  # phrase -> (type, introduces speech)
+    sources: dict[str, tuple[str, bool]]  # word -> (role, names a group)
     modifiers: frozenset[str]
-    agentless: tuple[tuple[str, ...], ...]       # word-choice patterns
+    agentless: tuple[tuple[str, ...], ...]  # word-choice patterns
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -50,7 +67,7 @@ def _words(name: str) -> frozenset[str]:
 
 def _doubles(word: str) -> bool:
     """One syllable ending consonant-vowel-consonant doubles its last letter: slam -> slammed."""
-    return (bool(re.fullmatch(f"[^{VOWELS}]*[{VOWELS}][^{VOWELS}wxy]", word)) and len(word) <= 4)
+    return bool(re.fullmatch(f"[^{VOWELS}]*[{VOWELS}][^{VOWELS}wxy]", word)) and len(word) <= 4
 
 
 def verb_forms(verb: str) -> list[str]:

@@ -6,6 +6,7 @@ Every candidate has a confidence between 0 and 1 and a reason an instructor can 
 The confidence is a prior per kind of evidence, raised when two pieces of evidence agree; it ranks
 suggestions, and `suggest(min_confidence=...)` cuts the list.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,31 +17,46 @@ from spacy.tokens import Doc
 from .lexicons import Lexicon
 
 # How much one piece of evidence says on its own (our list first: each entry was chosen for news).
-KIND_CONFIDENCE = {"epithet": 0.8, "framing": 0.4, "feeling": 0.4, "attack-verb": 0.75, "emotion": 0.75, "judgement": 0.65, "metaphor": 0.6,
-                   "fear": 0.6, "manner": 0.55, "hyperbole": 0.55, "intensifier": 0.45, "puffery": 0.45, "doubt": 0.45,
-                   "sneer": 0.45, "comment": 0.4, "stance-verb": 0.35}
-KIND_REASON = {"epithet": "a label for people or a government (name-calling)",
-               "framing": "the slanted name one side gives a group, a policy or a law",
-               "feeling": "a word for a feeling: plain when people say it of themselves, loaded when the writer "
-                          "puts it on them",
-               "attack-verb": "a verb that attacks or sneers where 'said' or 'criticised' would do",
-               "stance-verb": "a verb of saying that takes a side (it hints at doubt, guilt or feeling) where 'said' "
-                              "would do",
-               "emotion": "a word that tells the reader how someone felt",
-               "judgement": "a word that grades what it describes",
-               "manner": "a word for how someone spoke or acted that carries a feeling",
-               "comment": "the writer's own verdict on what the sentence says",
-               "puffery": "praise in the writer's words",
-               "sneer": "a word that names an action or a statement with a sneer",
-               "doubt": "a word that casts doubt without giving a reason",
-               "metaphor": "a picture of war, violence or disaster for politics",
-               "fear": "a word that makes a danger sound close or certain",
-               "hyperbole": "a word that makes a size or amount sound bigger than a figure would",
-               "intensifier": "a word that turns up the force of the next one"}
-STRONG_LEXICON = 0.45      # a strongly rated word in VADER or pattern, not in our list
+KIND_CONFIDENCE = {
+    "epithet": 0.8,
+    "framing": 0.4,
+    "feeling": 0.4,
+    "attack-verb": 0.75,
+    "emotion": 0.75,
+    "judgement": 0.65,
+    "metaphor": 0.6,
+    "fear": 0.6,
+    "manner": 0.55,
+    "hyperbole": 0.55,
+    "intensifier": 0.45,
+    "puffery": 0.45,
+    "doubt": 0.45,
+    "sneer": 0.45,
+    "comment": 0.4,
+    "stance-verb": 0.35,
+}
+KIND_REASON = {
+    "epithet": "a label for people or a government (name-calling)",
+    "framing": "the slanted name one side gives a group, a policy or a law",
+    "feeling": "a word for a feeling: plain when people say it of themselves, loaded when the writer puts it on them",
+    "attack-verb": "a verb that attacks or sneers where 'said' or 'criticised' would do",
+    "stance-verb": "a verb of saying that takes a side (it hints at doubt, guilt or feeling) where 'said' would do",
+    "emotion": "a word that tells the reader how someone felt",
+    "judgement": "a word that grades what it describes",
+    "manner": "a word for how someone spoke or acted that carries a feeling",
+    "comment": "the writer's own verdict on what the sentence says",
+    "puffery": "praise in the writer's words",
+    "sneer": "a word that names an action or a statement with a sneer",
+    "doubt": "a word that casts doubt without giving a reason",
+    "metaphor": "a picture of war, violence or disaster for politics",
+    "fear": "a word that makes a danger sound close or certain",
+    "hyperbole": "a word that makes a size or amount sound bigger than a figure would",
+    "intensifier": "a word that turns up the force of the next one",
+}
+STRONG_LEXICON = 0.45  # a strongly rated word in VADER or pattern, not in our list
 SCARE_QUOTES = 0.3
-DEGREE_BONUS = 0.1         # "very", "deeply" before a loaded word
-HEADLINE_SHARE = 0.6       # a line whose words are mostly Capitalised is a headline
+DEGREE_BONUS = 0.1  # "very", "deeply" before a loaded word
+HEADLINE_SHARE = 0.6  # a line whose words are mostly Capitalised is a headline
 
 
 @dataclass(frozen=True)
@@ -61,8 +77,11 @@ def headline_tokens(doc: Doc, paragraph_of: list[int]) -> set[int]:
     for tok in doc:
         if tok.is_alpha and len(tok) > 3:
             words.setdefault(paragraph_of[tok.i], []).append(tok.i)
-    headlines = {para for para, ids in words.items()
-                 if len(ids) >= 2 and sum(doc[i].is_title or doc[i].is_upper for i in ids) >= HEADLINE_SHARE * len(ids)}
+    headlines = {
+        para
+        for para, ids in words.items()
+        if len(ids) >= 2 and sum(doc[i].is_title or doc[i].is_upper for i in ids) >= HEADLINE_SHARE * len(ids)
+    }
     return {i for i, para in enumerate(paragraph_of) if para in headlines}
 
 
@@ -80,15 +99,25 @@ def _hyphen_joined(doc: Doc, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
-def loaded_candidates(doc: Doc, lex: Lexicon, matcher: PhraseMatcher, paragraph_of: list[int],
-                      scare_quotes: list[tuple[int, int]] = ()) -> list[Candidate]:
+def loaded_candidates(
+    doc: Doc, lex: Lexicon, matcher: PhraseMatcher, paragraph_of: list[int], scare_quotes: list[tuple[int, int]] = ()
+) -> list[Candidate]:
     """Every loaded-language candidate in the Doc, one per place (the longest where two overlap).
 
     `scare_quotes` are token ranges of a few quoted words inside a longer sentence, marks included:
     the writer keeps a distance from those words, or borrows someone's loaded ones."""
     headline = headline_tokens(doc, paragraph_of)
-    found = [Candidate(i, j, "doubt", "", "a few words in quotation marks inside a longer sentence (scare quotes "
-                       "or a borrowed word)", SCARE_QUOTES) for i, j in scare_quotes]
+    found = [
+        Candidate(
+            i,
+            j,
+            "doubt",
+            "",
+            "a few words in quotation marks inside a longer sentence (scare quotes or a borrowed word)",
+            SCARE_QUOTES,
+        )
+        for i, j in scare_quotes
+    ]
     for match_id, i, j in matcher(doc):
         phrase = doc.vocab.strings[match_id]
         entry = lex.loaded[phrase]
@@ -101,8 +130,16 @@ def loaded_candidates(doc: Doc, lex: Lexicon, matcher: PhraseMatcher, paragraph_
             if j >= len(doc) or not doc[j].is_alpha or doc[j].is_stop or doc[i].whitespace_ == "":
                 continue  # "utterly." raises nothing; the span is the intensifier and the word it raises
             j += 1
-        found.append(Candidate(i, j, entry.technique, entry.plainer,
-                               f"in our list: {KIND_REASON[entry.kind]}", KIND_CONFIDENCE[entry.kind]))
+        found.append(
+            Candidate(
+                i,
+                j,
+                entry.technique,
+                entry.plainer,
+                f"in our list: {KIND_REASON[entry.kind]}",
+                KIND_CONFIDENCE[entry.kind],
+            )
+        )
     for tok in doc:
         word = tok.lower_
         if word in lex.neutral or word in lex.loaded or _proper_name(tok, headline) or not tok.is_alpha:
@@ -112,13 +149,12 @@ def loaded_candidates(doc: Doc, lex: Lexicon, matcher: PhraseMatcher, paragraph_
             continue  # a piece of a compound ("President-elect") says nothing on its own
         if word in lex.vader:
             value = lex.vader[word]
-            found.append(Candidate(tok.i, tok.i + 1, "emotional", "",
-                                   f"in lexicon: strongly {'negative' if value < 0 else 'positive'} "
-                                   f"(VADER {value:+.1f})", STRONG_LEXICON))
+            reason = f"in lexicon: strongly {'negative' if value < 0 else 'positive'} (VADER {value:+.1f})"
         elif word in lex.subjective:
-            found.append(Candidate(tok.i, tok.i + 1, "emotional", "",
-                                   f"in lexicon: strongly subjective (pattern, polarity {lex.subjective[word]:+.2f})",
-                                   STRONG_LEXICON))
+            reason = f"in lexicon: strongly subjective (pattern, polarity {lex.subjective[word]:+.2f})"
+        else:
+            continue
+        found.append(Candidate(tok.i, tok.i + 1, "emotional", "", reason, STRONG_LEXICON))
     return _one_per_place([_with_degree(doc, c, lex) for c in found], len(doc))
 
 
@@ -129,8 +165,14 @@ def _with_degree(doc: Doc, cand: Candidate, lex: Lexicon) -> Candidate:
         i -= 1
     if i == cand.i:
         return cand
-    return Candidate(i, cand.j, cand.technique, cand.plainer,
-                     f"{cand.reason}; raised by '{doc[i:cand.i].text}'", min(0.95, cand.confidence + DEGREE_BONUS))
+    return Candidate(
+        i,
+        cand.j,
+        cand.technique,
+        cand.plainer,
+        f"{cand.reason}; raised by '{doc[i : cand.i].text}'",
+        min(0.95, cand.confidence + DEGREE_BONUS),
+    )
 
 
 def _one_per_place(found: list[Candidate], size: int) -> list[Candidate]:
@@ -147,6 +189,7 @@ def _one_per_place(found: list[Candidate], size: int) -> list[Candidate]:
         elif len(covering) == 1 and cand.confidence > kept[min(covering)].confidence:
             n = min(covering)
             big = kept[n]
-            kept[n] = Candidate(big.i, big.j, cand.technique, cand.plainer, f"{cand.reason}; {big.reason}",
-                                cand.confidence)
+            kept[n] = Candidate(
+                big.i, big.j, cand.technique, cand.plainer, f"{cand.reason}; {big.reason}", cand.confidence
+            )
     return sorted(kept, key=lambda c: c.i)

@@ -4,6 +4,7 @@ Every drafted item is written with `draft: true`, a drafted `why` and hints to e
 it was suggested with its confidence (`reason`, `confidence`), so `medialit validate` lists exactly
 what an instructor still has to review and author mode can show why each draft is there.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,8 +25,27 @@ from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id
 from .suggest import DEFAULT_MIN_CONFIDENCE, Suggestion, load_pipeline, suggest
 
 DRAFT_LABELS = ("claim", "source", "loaded")  # the default label set; `cue` needs its own task block
-CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-                  "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+CALENDAR_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 
 @dataclass
@@ -40,9 +60,21 @@ class NewExercise:
 
 
 def _as_tag(n: int, s: Suggestion, names: dict[tuple[int, int], str]) -> dict:
-    return {"id": f"t{n}", "label": s.label, "start": s.start, "end": s.end, "quote": s.quote,
-            "attrs": dict(s.attrs), "entity": s.entity or "", "source_ids": [], "why": draft_why(s, names),
-            "hints": draft_hints(s), "draft": True, "reason": s.reason, "confidence": s.confidence}
+    return {
+        "id": f"t{n}",
+        "label": s.label,
+        "start": s.start,
+        "end": s.end,
+        "quote": s.quote,
+        "attrs": dict(s.attrs),
+        "entity": s.entity or "",
+        "source_ids": [],
+        "why": draft_why(s, names),
+        "hints": draft_hints(s),
+        "draft": True,
+        "reason": s.reason,
+        "confidence": s.confidence,
+    }
 
 
 def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
@@ -67,19 +99,33 @@ def draft_distractors(article: Article, suggestions: list[Suggestion], taken: se
     a figure, a place name; drafts with a `why` to edit. A distractor may sit inside a key item of another
     label (a figure inside a claim is still no loaded word), never inside one of its own labels."""
     kinds = [
-        (lambda t: t.text.lower() in {"said", "says", "told"}, ["loaded", "claim"],
-         "“{q}” (L{line}) is a plain verb of saying: it reports that someone spoke and adds no feeling."),
-        (lambda t: t.text.isdigit(), ["loaded"],
-         "“{q}” (L{line}) is a figure. A number on its own is not loaded; ask where it comes from."),
-        (lambda t: t.text.istitle() and t.i and article.tokens[t.i - 1].text.lower() in {"in", "from"}
-         and t.text.lower() not in CALENDAR_WORDS, ["source"],
-         "“{q}” (L{line}) is a place. A place name says where something happened, not who said it."),
+        (
+            lambda t: t.text.lower() in {"said", "says", "told"},
+            ["loaded", "claim"],
+            "“{q}” (L{line}) is a plain verb of saying: it reports that someone spoke and adds no feeling.",
+        ),
+        (
+            lambda t: t.text.isdigit(),
+            ["loaded"],
+            "“{q}” (L{line}) is a figure. A number on its own is not loaded; ask where it comes from.",
+        ),
+        (
+            lambda t: (
+                t.text.istitle()
+                and t.i
+                and article.tokens[t.i - 1].text.lower() in {"in", "from"}
+                and t.text.lower() not in CALENDAR_WORDS
+            ),
+            ["source"],
+            "“{q}” (L{line}) is a place. A place name says where something happened, not who said it.",
+        ),
     ]
     found = CommentedSeq()
     for fits, labels, why in kinds:
         covered = [(s.start, s.end) for s in suggestions if s.label in labels]
-        token = next((t for t in article.tokens if fits(t) and not any(a < t.end and t.start < b for a, b in covered)),
-                     None)
+        token = next(
+            (t for t in article.tokens if fits(t) and not any(a < t.end and t.start < b for a, b in covered)), None
+        )
         if token is None:
             continue
         entry = CommentedMap()
@@ -112,7 +158,8 @@ def exercise_yaml(exercise_id: str, title: str, article: Article, suggestions: l
         "Drafted by `medialit new`. Every key item and distractor is a suggestion, with a drafted `why`\n"
         "and hints: review each one, edit its words and attributes, then delete `draft: true` (or accept it\n"
         "in the Tagger's author mode). Delete wrong items. `medialit validate` lists what is left to do;\n"
-        "the book build warns while drafts remain. Format: book/instructors/formats.md.")
+        "the book build warns while drafts remain. Format: book/instructors/formats.md."
+    )
     out = io.StringIO()
     exercise_yaml_writer().dump(data, out)
     return out.getvalue()
@@ -157,8 +204,12 @@ def add_to_toc(toc: Path, entry: str) -> bool:
     try:
         data = yaml.load(toc.read_text(encoding="utf-8"))
     except (OSError, YAMLError) as err:
-        raise InputError(str(toc), "", f"the table of contents cannot be read ({err}).",
-                         "fix _toc.yml, or add the chapter to it by hand.") from None
+        raise InputError(
+            str(toc),
+            "",
+            f"the table of contents cannot be read ({err}).",
+            "fix _toc.yml, or add the chapter to it by hand.",
+        ) from None
     parts = data.get("parts") if isinstance(data, dict) else None
     if isinstance(parts, list) and parts:
         part = next((p for p in parts if "student" in str(p.get("caption", "")).lower()), parts[0])
@@ -176,9 +227,16 @@ def add_to_toc(toc: Path, entry: str) -> bool:
     return True
 
 
-def create_exercise(article_path: str | Path, exercise_id: str, title: str, book: str | Path = "book",
-                    labels: tuple[str, ...] = DRAFT_LABELS, nlp=None, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-                    toc: str | Path | None = None) -> NewExercise:
+def create_exercise(
+    article_path: str | Path,
+    exercise_id: str,
+    title: str,
+    book: str | Path = "book",
+    labels: tuple[str, ...] = DRAFT_LABELS,
+    nlp=None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    toc: str | Path | None = None,
+) -> NewExercise:
     """Make `book/exercises/ID/` (article + draft exercise.yml), the chapter `book/ID.md` and the review page
     `book/ID-author.md`, and add the chapter (only) to `toc` (a `_toc.yml`) when given; refuse to overwrite.
 
@@ -187,27 +245,44 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
     book = Path(book)
     title = " ".join(title.split())  # one line: it becomes the chapter's heading
     if UNSAFE.search(title):
-        raise InputError("--title", visible(title[:60]), "the title holds control characters.",
-                         'give a title of plain words, such as --title "Mill Road".')
+        raise InputError(
+            "--title",
+            visible(title[:60]),
+            "the title holds control characters.",
+            'give a title of plain words, such as --title "Mill Road".',
+        )
     if not title:
         raise InputError("--title", "", "the exercise has no title.", 'give one, such as --title "Mill Road".')
     if not is_id(exercise_id):
-        raise InputError("--id", visible(exercise_id[:60]), "an exercise id uses lowercase letters, digits and dashes "
-                         "only (at most 120).", "choose an id such as `council-cycle-lane`.")
+        raise InputError(
+            "--id",
+            visible(exercise_id[:60]),
+            "an exercise id uses lowercase letters, digits and dashes only (at most 120).",
+            "choose an id such as `council-cycle-lane`.",
+        )
     if not is_folder(book):
-        raise InputError(str(book), "", "the book folder does not exist (or is not a folder).",
-                         "run the command from the repository root, or pass --book PATH.")
+        raise InputError(
+            str(book),
+            "",
+            "the book folder does not exist (or is not a folder).",
+            "run the command from the repository root, or pass --book PATH.",
+        )
     folder = book / "exercises" / exercise_id
     chapter = book / f"{exercise_id}.md"
     author_page = book / f"{exercise_id}-author.md"
     for existing in (folder, chapter, author_page):
         if exists(existing):
-            raise InputError(str(existing), "", "it already exists; nothing was changed.",
-                             "choose another --id, or move the old exercise away first.")
+            raise InputError(
+                str(existing),
+                "",
+                "it already exists; nothing was changed.",
+                "choose another --id, or move the old exercise away first.",
+            )
     raw = read_bytes(article_path, ARTICLE)
     article = Article.from_bytes(raw, article_path)
-    suggestions = suggest(article, nlp if nlp is not None else load_pipeline(), labels=list(labels),
-                          min_confidence=min_confidence)
+    suggestions = suggest(
+        article, nlp if nlp is not None else load_pipeline(), labels=list(labels), min_confidence=min_confidence
+    )
     text = exercise_yaml(exercise_id, title, article, suggestions)
     fix = "check that you may write into the book folder."
     try:
@@ -215,22 +290,26 @@ def create_exercise(article_path: str | Path, exercise_id: str, title: str, book
         building = Path(tempfile.mkdtemp(prefix=".medialit-new-", dir=folder.parent))
         building.chmod(folder.parent.stat().st_mode & 0o777)  # mkdtemp's folder is private; this one is not
     except OSError as err:
-        raise InputError(str(folder.parent), "", f"the folder cannot be made ({err.strerror}).", fix,
-                         "cannot-write") from None
+        raise InputError(
+            str(folder.parent), "", f"the folder cannot be made ({err.strerror}).", fix, "cannot-write"
+        ) from None
     try:
         write_file(building / "article.txt", raw, fix=fix)
         write_file(building / "exercise.yml", text, fix=fix)
         try:
             building.rename(folder)
         except OSError as err:
-            raise InputError(str(folder), "", f"the folder cannot be made ({err.strerror}).", fix,
-                             "cannot-write") from None
+            raise InputError(
+                str(folder), "", f"the folder cannot be made ({err.strerror}).", fix, "cannot-write"
+            ) from None
     finally:
         shutil.rmtree(building, ignore_errors=True)
     write_file(chapter, chapter_markdown(exercise_id, title), replace=False, fix=fix)
-    write_file(author_page, author_markdown(exercise_id, title, f"{book.name}/{author_page.name}"), replace=False,
-               fix=fix)
+    write_file(
+        author_page, author_markdown(exercise_id, title, f"{book.name}/{author_page.name}"), replace=False, fix=fix
+    )
     entry = f"{book.name}/{exercise_id}"
     added = Path(toc) if toc is not None and add_to_toc(Path(toc), entry) else None
-    return NewExercise(folder, folder / "exercise.yml", chapter, f"- file: {entry}", len(suggestions), added,
-                       author_page)
+    return NewExercise(
+        folder, folder / "exercise.yml", chapter, f"- file: {entry}", len(suggestions), added, author_page
+    )

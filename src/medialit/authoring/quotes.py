@@ -1,4 +1,5 @@
 """Quotations in an article: where each one opens and closes, paragraph by paragraph."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -6,6 +6,7 @@ and its dependency parse finds who said what; both paths produce the same kind o
 Every suggestion carries the reason it was made and a confidence, so an instructor can judge it
 quickly. Every step is linear in the article's length: lookups go through per-token tables.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..core.article import QUOTE_MARKS, Article
 from ..core.errors import InputError
+from ..core.jsonable import fields_json
 from .lexicons import load_lexicon
 from .loaded import loaded_candidates
 from .quotes import QuoteRegion, quote_regions
@@ -29,11 +31,30 @@ __all__ = ["LABELS", "Suggestion", "load_lexicon", "load_pipeline", "make_doc", 
 LABELS = ("claim", "source", "loaded", "cue")
 TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
 NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
-ACCUSATION_WORDS = {"accuse", "accuses", "accused", "accusing", "accusation", "blame", "blamed", "blames",
-                    "behind", "orchestrating", "orchestrated", "masterminded", "responsible", "lies", "lied",
-                    "ordered", "guilty", "fault", "plot"}
-EVIDENCE_MISSING = re.compile(r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b",
-                              re.IGNORECASE)
+ACCUSATION_WORDS = {
+    "accuse",
+    "accuses",
+    "accused",
+    "accusing",
+    "accusation",
+    "blame",
+    "blamed",
+    "blames",
+    "behind",
+    "orchestrating",
+    "orchestrated",
+    "masterminded",
+    "responsible",
+    "lies",
+    "lied",
+    "ordered",
+    "guilty",
+    "fault",
+    "plot",
+}
+EVIDENCE_MISSING = re.compile(
+    r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b", re.IGNORECASE
+)
 DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
@@ -41,18 +62,70 @@ PERSON_PRONOUNS = {"he", "she", "they"}
 AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied"}
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
 PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "during"}
-NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
-                "million", "millions", "billion", "dozen", "dozens", "half", "per", "percent", "scores"}
-AFFILIATION_BEFORE = {"of", "from", "at", "group", "charity", "campaign", "company", "firm", "party", "union",
-                      "organisation", "organization"}  # "Jo Lee, of the group Safe Streets": Safe Streets is not "she"
+NUMBER_WORDS = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "dozen",
+    "dozens",
+    "half",
+    "per",
+    "percent",
+    "scores",
+}
+AFFILIATION_BEFORE = {
+    "of",
+    "from",
+    "at",
+    "group",
+    "charity",
+    "campaign",
+    "company",
+    "firm",
+    "party",
+    "union",
+    "organisation",
+    "organization",
+}  # "Jo Lee, of the group Safe Streets": Safe Streets is not "she"
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
 DEFAULT_MIN_CONFIDENCE = 0.5  # below this a suggestion is more often wrong than useful; `--min-confidence 0` shows all
-CONFIDENCE = {"speaker": 0.8, "named-near": 0.75, "group-near": 0.6, "title-in-speech": 0.5, "agentless": 0.7,
-              "quoted-claim": 0.75, "reported-claim": 0.65, "claim-before": 0.55, "figure": 0.5, "accusation": 0.5,
-              "parser": 0.6, "cue-speech": 0.7, "cue-hedge": 0.6, "scare-quotes": 0.55}
+CONFIDENCE = {
+    "speaker": 0.8,
+    "named-near": 0.75,
+    "group-near": 0.6,
+    "title-in-speech": 0.5,
+    "agentless": 0.7,
+    "quoted-claim": 0.75,
+    "reported-claim": 0.65,
+    "claim-before": 0.55,
+    "figure": 0.5,
+    "accusation": 0.5,
+    "parser": 0.6,
+    "cue-speech": 0.7,
+    "cue-hedge": 0.6,
+    "scare-quotes": 0.55,
+}
 
 
 def name_shaped(tok) -> bool:
@@ -77,13 +150,11 @@ class Suggestion:
     entity: str | None = field(default=None, compare=False)  # one name per person or body, however named
 
     def to_json(self) -> dict:
-        return {"label": self.label, "start": self.start, "end": self.end, "quote": self.quote,
-                "line": self.line, "attrs": dict(self.attrs), "reason": self.reason,
-                "confidence": round(self.confidence, 2), "entity": self.entity,
-                "source": list(self.source) if self.source else None}
+        return fields_json(self, confidence=round(self.confidence, 2))
 
 
 # --- pipelines ------------------------------------------------------------------------------------
+
 
 def _installed(name: str) -> bool:
     return spacy.util.is_package(name)
@@ -106,12 +177,18 @@ def load_pipeline(name: str | None = None) -> Language:
             return _load(name)
         except OSError:
             if Path(name).exists():
-                raise InputError(name, "", "this is not a folder that holds a spaCy pipeline.",
-                                 "give the folder that nlp.to_disk() wrote, an installed pipeline's name, "
-                                 "or 'blank'.") from None
-            raise InputError(name, "", "this spaCy pipeline is not installed.",
-                             f"install it (python -m spacy download {name}) or leave out the pipeline option.") \
-                from None
+                raise InputError(
+                    name,
+                    "",
+                    "this is not a folder that holds a spaCy pipeline.",
+                    "give the folder that nlp.to_disk() wrote, an installed pipeline's name, or 'blank'.",
+                ) from None
+            raise InputError(
+                name,
+                "",
+                "this spaCy pipeline is not installed.",
+                f"install it (python -m spacy download {name}) or leave out the pipeline option.",
+            ) from None
     for candidate in TRAINED_PIPELINES:
         if _installed(candidate):
             return _load(candidate)
@@ -122,14 +199,19 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     """A Doc with exactly the article's tokens and sentences, run through the pipeline's components."""
     tokens = article.tokens
     starts = {s.start for s in article.sentences}
-    doc = Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.ws) for t in tokens],
-              sent_starts=[t.start in starts for t in tokens])
+    doc = Doc(
+        nlp.vocab,
+        words=[t.text for t in tokens],
+        spaces=[bool(t.ws) for t in tokens],
+        sent_starts=[t.start in starts for t in tokens],
+    )
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
 
 
 # --- the rules ------------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=4)
 def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
@@ -142,17 +224,26 @@ def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
         cues.add(phrase, [nlp.make_doc(phrase)])
     agentless = Matcher(nlp.vocab)
     for n, pattern in enumerate(lex.agentless):
-        agentless.add(f"agentless-{n}", [[
-            {"LOWER": {"IN": word.rstrip("?").split("|")}, **({"OP": "?"} if word.endswith("?") else {})}
-            for word in pattern]])
+        agentless.add(
+            f"agentless-{n}",
+            [
+                [
+                    {"LOWER": {"IN": word.rstrip("?").split("|")}, **({"OP": "?"} if word.endswith("?") else {})}
+                    for word in pattern
+                ]
+            ],
+        )
     return loaded, cues, agentless
 
 
 def balanced_quotes(text: str) -> bool:
     """Whether every quotation mark in `text` has its partner there (curly pairs, straight ones by count;
     a lone ’ is an apostrophe, so single curly marks are not counted)."""
-    return (text.count("“") + text.count("„") == text.count("”") and text.count("«") == text.count("»")
-            and text.count('"') % 2 == 0)
+    return (
+        text.count("“") + text.count("„") == text.count("”")
+        and text.count("«") == text.count("»")
+        and text.count('"') % 2 == 0
+    )
 
 
 class _Draft:
@@ -185,7 +276,7 @@ class _Draft:
                 for n in {self.sent_of[toks[0].i], self.sent_of[toks[-1].i]}:
                     self.sentence_quotes.setdefault(n, []).append(region)
         self.cue_at: dict[int, tuple[int, str, bool]] = {}  # first token -> (end token, type, speech)
-        self.cue_ending_at: dict[int, list[int]] = {}        # end token -> first tokens of cues ending there
+        self.cue_ending_at: dict[int, list[int]] = {}  # end token -> first tokens of cues ending there
         self.claims_by_sentence: dict[int, list[tuple[int, int]]] = {}  # sentence -> claim spans touching it
         self.has_pos = doc.has_annotation("POS")
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
@@ -195,9 +286,18 @@ class _Draft:
     def chars(self, i: int, j: int) -> tuple[int, int]:
         return self.tokens[i].start, self.tokens[j - 1].end
 
-    def add(self, label: str, i: int, j: int, attrs: dict, reason: str, confidence: float,
-            source: tuple[int, int] | None = None, keep_quotes: bool = False,
-            entity: str | None = None) -> Suggestion | None:
+    def add(
+        self,
+        label: str,
+        i: int,
+        j: int,
+        attrs: dict,
+        reason: str,
+        confidence: float,
+        source: tuple[int, int] | None = None,
+        keep_quotes: bool = False,
+        entity: str | None = None,
+    ) -> Suggestion | None:
         if j <= i:
             return None
         i, j = self._whole_words(i, j)
@@ -210,8 +310,18 @@ class _Draft:
         key = (label, start, end)
         if key in self.found:
             return self.found[key]
-        made = Suggestion(label, start, end, self.article.text[start:end], self.article.line_of(start),
-                          attrs, reason, source, round(confidence, 2), entity)
+        made = Suggestion(
+            label,
+            start,
+            end,
+            self.article.text[start:end],
+            self.article.line_of(start),
+            attrs,
+            reason,
+            source,
+            round(confidence, 2),
+            entity,
+        )
         self.found[key] = made
         if label == "claim":
             first, last = self.sent_of[self.article.token_at(start)], self.sent_of[self.article.token_at(end - 1)]
@@ -263,14 +373,26 @@ class _Draft:
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
             what = "attribution verb" if speech else "hedge"
-            self.add("cue", i, j, {"type": kind}, f"{what} in our list ({kind}): '{self.doc[i:j].text}'",
-                     CONFIDENCE["cue-speech" if speech else "cue-hedge"])
+            self.add(
+                "cue",
+                i,
+                j,
+                {"type": kind},
+                f"{what} in our list ({kind}): '{self.doc[i:j].text}'",
+                CONFIDENCE["cue-speech" if speech else "cue-hedge"],
+            )
         for region in self.regions:
             if self._partial(region):
                 toks = self.article.tokens_in(region.start, region.end)
-                self.add("cue", toks[0].i, toks[-1].i + 1, {"type": "scare-quotes"},
-                         "a few words in quotation marks inside a longer sentence: scare quotes or a partial quote",
-                         CONFIDENCE["scare-quotes"], keep_quotes=True)
+                self.add(
+                    "cue",
+                    toks[0].i,
+                    toks[-1].i + 1,
+                    {"type": "scare-quotes"},
+                    "a few words in quotation marks inside a longer sentence: scare quotes or a partial quote",
+                    CONFIDENCE["scare-quotes"],
+                    keep_quotes=True,
+                )
 
     def _used_as_verb(self, i: int, phrase: str) -> bool:
         """'claims' and 'alleged' are often a noun or an adjective ("the alleged strike")."""
@@ -320,9 +442,15 @@ class _Draft:
             attrs = {"technique": cand.technique, "voice": voice}
             if cand.plainer and not cand.plainer.startswith("("):
                 attrs["neutral"] = cand.plainer
-            self.add("loaded", cand.i, cand.j, attrs,
-                     cand.reason + ("; inside quotation marks" if voice == "quoted" else "; in the reporter's words"),
-                     cand.confidence, keep_quotes=True)
+            self.add(
+                "loaded",
+                cand.i,
+                cand.j,
+                attrs,
+                cand.reason + ("; inside quotation marks" if voice == "quoted" else "; in the reporter's words"),
+                cand.confidence,
+                keep_quotes=True,
+            )
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
@@ -373,8 +501,15 @@ class _Draft:
         """Where a speaker's description starts when lower-case words stand between an inverted
         'said' and the name ('…,” said retired teacher Ann Mills'): they belong to the source."""
         k = i
-        while k > 0 and k not in self.cue_ending_at and i - k < DESCRIPTION_WORDS_MAX and self.doc[k - 1].is_lower and self.doc[k - 1].is_alpha \
-                and self.sent_of[k - 1] == self.sent_of[i] and not self.doc[k - 1].is_stop:
+        while (
+            k > 0
+            and k not in self.cue_ending_at
+            and i - k < DESCRIPTION_WORDS_MAX
+            and self.doc[k - 1].is_lower
+            and self.doc[k - 1].is_alpha
+            and self.sent_of[k - 1] == self.sent_of[i]
+            and not self.doc[k - 1].is_stop
+        ):
             k -= 1
         for start in self.cue_ending_at.get(k, []) if k < i else []:
             inverted = start > 0 and self.doc[start - 1].is_punct
@@ -386,19 +521,29 @@ class _Draft:
         """A speech cue right after the run (perhaps after an appositive), or right before it."""
         after = j
         if after < len(self.doc) and self.doc[after].text == ",":
-            close = next((k for k in range(after + 1, min(after + 12, len(self.doc)))
-                          if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[i]), None)
+            close = next(
+                (
+                    k
+                    for k in range(after + 1, min(after + 12, len(self.doc)))
+                    if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[i]
+                ),
+                None,
+            )
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
         for k in (j, beside, after):  # "Jo Smith said" / "The firm, Acme Ltd, said" / "Jo Smith, 45, said"
             if self.speech_cue(k):
-                return k, self.doc[k:self.cue_at[k][0]].text
+                return k, self.doc[k : self.cue_at[k][0]].text
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
         for start in self.cue_ending_at.get(i, []):  # "..., said Jo Smith." / "according to Jo Smith"
             phrase = self.doc[start:i].text.lower()
             inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
-            if self.speech_cue(start) and phrase in SPEAKER_FOLLOWS and (ends_clause or inverted) \
-                    and self.sent_of[start] == self.sent_of[i]:
+            if (
+                self.speech_cue(start)
+                and phrase in SPEAKER_FOLLOWS
+                and (ends_clause or inverted)
+                and self.sent_of[start] == self.sent_of[i]
+            ):
                 return start, self.doc[start:i].text
         return None
 
@@ -410,9 +555,14 @@ class _Draft:
             if any(taken[i:j]):
                 continue
             taken[i:j] = b"\x01" * (j - i)
-            self.add("source", i, j, {"identity": "hidden"},
-                     f"agentless construction '{self.doc[i:j].text}': it does not say who says so",
-                     CONFIDENCE["agentless"])
+            self.add(
+                "source",
+                i,
+                j,
+                {"identity": "hidden"},
+                f"agentless construction '{self.doc[i:j].text}': it does not say who says so",
+                CONFIDENCE["agentless"],
+            )
         entities = self.entities = _Entities()
         unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
         for i, j, kinds in self.source_runs():
@@ -470,9 +620,15 @@ class _Draft:
         a, b, kinds = (people or runs)[-1]
         titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
         names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
-        made = self.add("source", a, b, self._source_attrs(kinds, titles),
-                        "the named person before a quotation that ends '…, he said' or the like",
-                        CONFIDENCE["speaker"] - 0.1, entity=self.entities.of(self.doc, names, titles))
+        made = self.add(
+            "source",
+            a,
+            b,
+            self._source_attrs(kinds, titles),
+            "the named person before a quotation that ends '…, he said' or the like",
+            CONFIDENCE["speaker"] - 0.1,
+            entity=self.entities.of(self.doc, names, titles),
+        )
         return (made.start, made.end) if made else None
 
     def _affiliation(self, a: int) -> bool:
@@ -492,7 +648,7 @@ class _Draft:
         identity = "anonymous" if longest_name == 0 or (group and longest_name < 2) else "named"
         attrs = {"identity": identity}
         if titles:  # the head word: the last job word before "of" or "for" ("a spokesperson for the agency")
-            before_link = kinds[:kinds.index("LINK")].count("TITLE") if "LINK" in kinds else 0
+            before_link = kinds[: kinds.index("LINK")].count("TITLE") if "LINK" in kinds else 0
             attrs["role"] = self.lex.sources[titles[before_link - 1] if before_link else titles[-1]][0]
         return attrs
 
@@ -505,10 +661,34 @@ class _Draft:
         matcher = DependencyMatcher(self.doc.vocab)
         verbs = [phrase for phrase, (_, speech) in self.lex.cues.items() if speech and " " not in phrase]
         verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": verbs}}}
-        matcher.add("subject", [[verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "who",
-                                        "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "nsubjpass"]}}}]])
-        matcher.add("content", [[verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "what",
-                                        "RIGHT_ATTRS": {"DEP": {"IN": ["ccomp", "xcomp"]}}}]])
+        matcher.add(
+            "subject",
+            [
+                [
+                    verb,
+                    {
+                        "LEFT_ID": "verb",
+                        "REL_OP": ">",
+                        "RIGHT_ID": "who",
+                        "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "nsubjpass"]}},
+                    },
+                ]
+            ],
+        )
+        matcher.add(
+            "content",
+            [
+                [
+                    verb,
+                    {
+                        "LEFT_ID": "verb",
+                        "REL_OP": ">",
+                        "RIGHT_ID": "what",
+                        "RIGHT_ATTRS": {"DEP": {"IN": ["ccomp", "xcomp"]}},
+                    },
+                ]
+            ],
+        )
         for match_id, (v, other) in sorted(matcher(self.doc), key=lambda m: m[0] != self.doc.vocab.strings["subject"]):
             head = self.doc[other]
             i, j = head.left_edge.i, head.right_edge.i + 1
@@ -521,8 +701,15 @@ class _Draft:
                 if made:
                     speakers.setdefault(v, (made.start, made.end))
             elif not self.quoted(other):
-                self.add("claim", i, j, {}, f"what '{self.doc[v].text}' reports (parser)", CONFIDENCE["parser"],
-                         speakers.get(v))
+                self.add(
+                    "claim",
+                    i,
+                    j,
+                    {},
+                    f"what '{self.doc[v].text}' reports (parser)",
+                    CONFIDENCE["parser"],
+                    speakers.get(v),
+                )
 
     # CLAIM ----------------------------------------------------------------------------------------
     def claims(self, speakers: dict[int, tuple[int, int]]) -> None:
@@ -539,8 +726,16 @@ class _Draft:
                 i, j = max(first, toks[0].i), min(last, toks[-1].i + 1)
                 if self.words(i, j) < 4:
                     continue
-                self.add("claim", i, j, self._claim_attrs(i, j, "quoted"), "a quoted sentence",
-                         CONFIDENCE["quoted-claim"], speaker, keep_quotes=True)
+                self.add(
+                    "claim",
+                    i,
+                    j,
+                    self._claim_attrs(i, j, "quoted"),
+                    "a quoted sentence",
+                    CONFIDENCE["quoted-claim"],
+                    speaker,
+                    keep_quotes=True,
+                )
         for v, (end, kind, speech) in sorted(self.cue_at.items()):
             if speech and kind != "hedge" and not self.quoted(v) and not self._inside_claim(v):
                 self._reported(v, end, speakers.get(v))
@@ -561,18 +756,39 @@ class _Draft:
             k = closing + 1 if closing is not None else k + 1
         if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
             return  # a quotation follows (suggested on its own), or a place ("wrote on Telegram")
-        end = next((n for n in range(k, last) if self.doc[n].text in DASHES | {";"}
-                    or (self.quoted(n) and not self._in_partial(n))), last)
+        end = next(
+            (
+                n
+                for n in range(k, last)
+                if self.doc[n].text in DASHES | {";"} or (self.quoted(n) and not self._in_partial(n))
+            ),
+            last,
+        )
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
-            self.add("claim", k, end, self._claim_attrs(k, end, voice), f"what follows '{self.doc[v].text}'",
-                     CONFIDENCE["reported-claim"], speaker, keep_quotes=True)
+            self.add(
+                "claim",
+                k,
+                end,
+                self._claim_attrs(k, end, voice),
+                f"what follows '{self.doc[v].text}'",
+                CONFIDENCE["reported-claim"],
+                speaker,
+                keep_quotes=True,
+            )
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
             if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
-                self.add("claim", first, comma, self._claim_attrs(first, comma, "reporter"),
-                         f"what comes before '..., {self.doc[v].text}'", CONFIDENCE["claim-before"], speaker)
+                self.add(
+                    "claim",
+                    first,
+                    comma,
+                    self._claim_attrs(first, comma, "reporter"),
+                    f"what comes before '..., {self.doc[v].text}'",
+                    CONFIDENCE["claim-before"],
+                    speaker,
+                )
 
     def _in_partial(self, i: int) -> bool:
         region = self.token_region[i]
@@ -580,8 +796,9 @@ class _Draft:
 
     def _claim_attrs(self, i: int, j: int, voice: str | None) -> dict:
         words = {t.lower_ for t in self.doc[i:j]}
-        attrs = {"kind": "accusation" if words & ACCUSATION_WORDS else
-                 "prediction" if words & {"will", "would"} else "fact"}
+        attrs = {
+            "kind": "accusation" if words & ACCUSATION_WORDS else "prediction" if words & {"will", "would"} else "fact"
+        }
         first, last = self.sents[self.sent_of[i]]
         if EVIDENCE_MISSING.search(self.doc[first:last].text):
             attrs["evidence"] = "stated-without-evidence"
@@ -593,16 +810,28 @@ class _Draft:
         for n, (first, last) in enumerate(self.sents):
             if n in self.claims_by_sentence or self.words(first, last) < 5:
                 continue
-            figure = next((t for t in self.doc[first:last] if any(ch.isdigit() for ch in t.text)
-                           or t.lower_ in NUMBER_WORDS), None)
+            figure = next(
+                (t for t in self.doc[first:last] if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS),
+                None,
+            )
             accusation = next((t for t in self.doc[first:last] if t.lower_ in ACCUSATION_WORDS), None)
             if figure is None and accusation is None:
                 continue
             voice = "quoted" if self.quoted(first) else "reporter"
-            reason = (f"a sentence with a figure ('{figure.text}')" if figure is not None
-                      else f"a sentence with an accusation word ('{accusation.text}')")
-            self.add("claim", first, last, self._claim_attrs(first, last, voice), reason,
-                     CONFIDENCE["figure" if figure is not None else "accusation"], keep_quotes=True)
+            reason = (
+                f"a sentence with a figure ('{figure.text}')"
+                if figure is not None
+                else f"a sentence with an accusation word ('{accusation.text}')"
+            )
+            self.add(
+                "claim",
+                first,
+                last,
+                self._claim_attrs(first, last, voice),
+                reason,
+                CONFIDENCE["figure" if figure is not None else "accusation"],
+                keep_quotes=True,
+            )
 
 
 class _Entities:
@@ -613,8 +842,11 @@ class _Entities:
         self.by_surname: dict[str, str] = {}
 
     def of(self, doc: Doc, names: list[int], titles: list[str]) -> str | None:
-        last_title = max((k for k in range(names[0], names[-1] + 1) if doc[k].lower_ in load_lexicon().sources),
-                         default=-1) if names else -1
+        last_title = (
+            max((k for k in range(names[0], names[-1] + 1) if doc[k].lower_ in load_lexicon().sources), default=-1)
+            if names
+            else -1
+        )
         words = [doc[k].text for k in names if k > last_title and doc[k].lower_ not in NAME_TITLES]
         if words:
             full = " ".join(words)
@@ -655,8 +887,12 @@ class _QuoteFrames:
                 break
             if draft.speech_cue(at) and at in self.speakers:
                 return self.speakers[at]
-            if draft.speech_cue(at) and doc[at - 1].lower_ in PERSON_PRONOUNS | {"said", "says"} \
-                    or doc[at].lower_ in PERSON_PRONOUNS and draft.speech_cue(at - 1):
+            if (
+                draft.speech_cue(at)
+                and doc[at - 1].lower_ in PERSON_PRONOUNS | {"said", "says"}
+                or doc[at].lower_ in PERSON_PRONOUNS
+                and draft.speech_cue(at - 1)
+            ):
                 return draft.named_before(i)
         k = i - 1
         while k >= 0 and doc[k].text in {":", ","}:
@@ -667,16 +903,21 @@ class _QuoteFrames:
         return None
 
 
-def suggest(article: Article, nlp: Language | None = None, labels: list[str] | None = None,
-            min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[Suggestion]:
+def suggest(
+    article: Article,
+    nlp: Language | None = None,
+    labels: list[str] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> list[Suggestion]:
     """Drafted key spans for `article`, in text order; `labels` keeps only some of them and
     `min_confidence` leaves out the least certain ones (0 keeps everything)."""
     nlp = nlp if nlp is not None else load_pipeline()
     wanted = set(labels or LABELS)
     unknown = wanted - set(LABELS)
     if unknown:
-        raise InputError("labels", "", f"there is no label {min(unknown)!r} to suggest.",
-                         f"use some of: {', '.join(LABELS)}.")
+        raise InputError(
+            "labels", "", f"there is no label {min(unknown)!r} to suggest.", f"use some of: {', '.join(LABELS)}."
+        )
     doc = make_doc(nlp, article)
     loaded_matcher, cue_matcher, agentless = _matchers(nlp)
     draft = _Draft(article, doc)

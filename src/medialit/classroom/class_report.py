@@ -7,6 +7,7 @@ made anyway. The report can be limited to some labels and lines, as a chapter's 
 Hand-ins are read, checked and boiled down one at a time (`tally.py`), so memory stays flat however
 big the class; a big class is shared out among the computer's cores.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,8 @@ from . import tables
 from .tally import Scope, Tally, outcome
 
 PARALLEL_FROM = 200  # hand-ins; fewer are read in this process (starting helpers would cost more)
-CHUNK = 32           # hand-ins a helper process reads before it sends their outcomes back
-BOM = "\ufeff"        # at the start of each CSV file, so that a spreadsheet opens it as UTF-8
+CHUNK = 32  # hand-ins a helper process reads before it sends their outcomes back
+BOM = "\ufeff"  # at the start of each CSV file, so that a spreadsheet opens it as UTF-8
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,12 @@ def handin_files(folder: str | Path) -> list[Path]:
         except OSError:
             continue  # a folder that cannot be listed holds nothing we can read
     if not found:
-        raise InputError(str(folder), "", "there are no files in this folder.",
-                         "copy the students' hand-in .json files into it, or give the folder that holds them.")
+        raise InputError(
+            str(folder),
+            "",
+            "there are no files in this folder.",
+            "copy the students' hand-in .json files into it, or give the folder that holds them.",
+        )
     return sorted(found)
 
 
@@ -83,13 +88,21 @@ def read_one(exercise: Exercise, settings: Settings, n: int, path: Path, name: s
         handin = load_handin(path, exercise)
     except InputError as err:
         return "skip", name, err.code, err.place, err.problem, err.fix
-    found = compare(handin, exercise, list(settings.labels) if settings.labels else None, settings.difficulty,
-                    settings.lines, rules_held=True)
+    found = compare(
+        handin,
+        exercise,
+        list(settings.labels) if settings.labels else None,
+        settings.difficulty,
+        settings.lines,
+        rules_held=True,
+    )
     items, tags = found.item_results(missed=False), found.tag_results()
     notes = {t.id: t.note for t in found.tags if t.note}
     got = outcome(items, tags, found.scores(items, tags), found.ex.labels, notes)
-    left_out = [{"code": f.code, "place": f.place, "problem": f.problem, "fix": f.fix}
-                for f in [*handin.findings, *handin.answer_findings]]
+    left_out = [
+        {"code": f.code, "place": f.place, "problem": f.problem, "fix": f.fix}
+        for f in [*handin.findings, *handin.answer_findings]
+    ]
     answers = [{"id": answer_id, "question": a.question, "text": a.text} for answer_id, a in handin.answers.items()]
     return "used", handin.student, n, name, got, left_out, answers
 
@@ -118,9 +131,15 @@ def default_helpers() -> int:
         return os.cpu_count() or 1
 
 
-def class_report(handins: str | Path | list[Path], exercise: Exercise, labels: list[str] | None = None,
-                 lines: tuple[int, int] | None = None, difficulty: str | None = None,
-                 chapter: dict | None = None, helpers: int = 1) -> ClassReport:
+def class_report(
+    handins: str | Path | list[Path],
+    exercise: Exercise,
+    labels: list[str] | None = None,
+    lines: tuple[int, int] | None = None,
+    difficulty: str | None = None,
+    chapter: dict | None = None,
+    helpers: int = 1,
+) -> ClassReport:
     """Check every hand-in and gather the class picture, one hand-in at a time.
 
     `labels` and `lines` limit it to what a chapter's Tagger asks for (`chapter`: its name and title,
@@ -135,8 +154,9 @@ def class_report(handins: str | Path | list[Path], exercise: Exercise, labels: l
     settings = Settings(tuple(labels) if labels else None, tuple(lines) if lines else None, difficulty)
     scope = exercise.restricted(list(settings.labels) if settings.labels else None, settings.lines)
     tokens = exercise.article.tokens
-    tally = Tally(Scope.of(scope, difficulty, chapter),
-                  (np.array([t.start for t in tokens]), np.array([t.end for t in tokens])))
+    tally = Tally(
+        Scope.of(scope, difficulty, chapter), (np.array([t.start for t in tokens]), np.array([t.end for t in tokens]))
+    )
     jobs = [(n, path, name) for n, (path, name) in enumerate(zip(paths, names), start=1)]
     for result in _outcomes(jobs, exercise, settings, helpers):
         if result[0] == "skip":
@@ -147,6 +167,7 @@ def class_report(handins: str | Path | list[Path], exercise: Exercise, labels: l
 
 
 # --- the report ----------------------------------------------------------------------------------
+
 
 @dataclass
 class ClassReport:
@@ -210,14 +231,21 @@ class ClassReport:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             what = "this is a file, not a folder" if exists(folder) else f"the folder cannot be made ({err.strerror})"
-            raise InputError(str(folder), "", f"{what}; the report needs a folder to write into.",
-                             "give another --out, a folder (it is made if it does not exist).",
-                             "cannot-write") from None
+            raise InputError(
+                str(folder),
+                "",
+                f"{what}; the report needs a folder to write into.",
+                "give another --out, a folder (it is made if it does not exist).",
+                "cannot-write",
+            ) from None
         written = [write_file(folder / name, BOM + tables.csv_text(self.table(name))) for name in tables.TABLES]
         written.append(write_file(folder / "heat.csv", BOM + self.heat_csv()))
         # compact: without an indent Python's JSON encoder in C writes a class of thousands ten times faster
-        written.append(write_file(folder / "summary.json",
-                                  json.dumps(self.summary, ensure_ascii=False, separators=(",", ":")) + "\n"))
+        written.append(
+            write_file(
+                folder / "summary.json", json.dumps(self.summary, ensure_ascii=False, separators=(",", ":")) + "\n"
+            )
+        )
         written.append(write_file(folder / "report.html", report_html(self)))
         return written
 

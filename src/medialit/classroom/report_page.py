@@ -3,6 +3,7 @@
 Every string that came from a student or a file is escaped, with control characters written out.
 The class-report page in the book (src/js/classroom/) shows the same sections from the same summary.
 """
+
 from __future__ import annotations
 
 import html
@@ -88,36 +89,55 @@ def heat_html(report, label: str) -> str:
         word = _e(tok.text)
         if count:
             background, colour = shade(label, count / n)
-            word = (f'<span style="background:{background};color:{colour}" title="{_e(spec.title)}: {count} of '
-                    f'{len(summary["students"])} students">{word}</span>')
+            word = (
+                f'<span style="background:{background};color:{colour}" title="{_e(spec.title)}: {count} of '
+                f'{len(summary["students"])} students">{word}</span>'
+            )
         opens = tok.i in in_key and (k == 0 or tokens[k - 1].i not in in_key or tokens[k - 1].para != para)
-        closes = tok.i in in_key and (k + 1 == len(tokens) or tokens[k + 1].i not in in_key
-                                      or tokens[k + 1].para != para)
+        closes = tok.i in in_key and (
+            k + 1 == len(tokens) or tokens[k + 1].i not in in_key or tokens[k + 1].para != para
+        )
         piece = ('<span class="k">' if opens else "") + word + ("</span>" if closes else "")
         paragraphs[-1].append(piece + _e(tok.ws.replace("\n", " ")))
-    legend = " ".join(f'<span style="background:{shade(label, s)[0]};color:{shade(label, s)[1]}">{percent(s)}</span>'
-                      for s in (0.1, 0.5, 1.0))
+    legend = " ".join(
+        f'<span style="background:{shade(label, s)[0]};color:{shade(label, s)[1]}">{percent(s)}</span>'
+        for s in (0.1, 0.5, 1.0)
+    )
     body = "".join(f"<p>{''.join(words)}</p>" for words in paragraphs)
-    return (f'<section class="heat article"><h3>{_e(spec.title)}</h3>'
-            f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. Hover a word for '
-            f'the count. Outlined: the words the key has. {legend}</p>{body}</section>')
+    return (
+        f'<section class="heat article"><h3>{_e(spec.title)}</h3>'
+        f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. Hover a word for '
+        f"the count. Outlined: the words the key has. {legend}</p>{body}</section>"
+    )
 
 
 def report_html(report) -> str:
     summary, words = report.summary, report.words()
     n = len(summary["students"])
     title = summary["title"] + (f" — {summary['chapter']['title']}" if summary["chapter"] else "")
-    missed = [[i["line"], i["quote"], report.exercise.labels[i["label"]].noun_or_title,
-               words.render(Message("class-found-by", {"found": i["hit"] + i["boundary"], "students": n})), i["why"]]
-              for i in tables.most_missed(summary)]
+    missed = [
+        [
+            i["line"],
+            i["quote"],
+            report.exercise.labels[i["label"]].noun_or_title,
+            words.render(Message("class-found-by", {"found": i["hit"] + i["boundary"], "students": n})),
+            i["why"],
+        ]
+        for i in tables.most_missed(summary)
+    ]
     misconceptions = []
     for kind in summary["misconceptions"]:
         if not kind["times"]:
             continue
         where = "; ".join(f"“{p['quote']}” (L{p['line']}): {p['students']}" for p in kind["places"][:3])
-        misconceptions.append([words.render(Message(f"misconception-{kind['kind']}", {})),
-                               words.render(Message("class-found-by", {"found": kind["students"], "students": n})),
-                               kind["times"], where])
+        misconceptions.append(
+            [
+                words.render(Message(f"misconception-{kind['kind']}", {})),
+                words.render(Message("class-found-by", {"found": kind["students"], "students": n})),
+                kind["times"],
+                where,
+            ]
+        )
     kinds = [rule["kind"] for rule in MISCONCEPTIONS]
     short = {kind: words.render(Message(f"misconception-{kind}", {}), "short") for kind in kinds}
     students = []
@@ -127,32 +147,62 @@ def report_html(report) -> str:
         asked = sum(s["asked"].values())
         done = tables.completion(found, asked)
         mistakes = ", ".join(f"{short[kind]} ×{times}" for kind in kinds if (times := s["misconceptions"][kind]))
-        students.append([s["student"], s["tags"], *per_label, "" if done is None else f"{done}%", mistakes,
-                         s["notes"], s["answers"]])
+        students.append(
+            [
+                s["student"],
+                s["tags"],
+                *per_label,
+                "" if done is None else f"{done}%",
+                mistakes,
+                s["notes"],
+                s["answers"],
+            ]
+        )
     body = [
         f"<h1>Class report: {_e(title)}</h1>",
         "".join(f"<p>{_e(text)}</p>" for text in report.sentences()),
         "<p>Students are listed by pseudonym in name order, not by score.</p>",
-        "<h2>Most missed</h2>", _table(["Line", "Words", "Label", "Found by", "Why"], missed),
+        "<h2>Most missed</h2>",
+        _table(["Line", "Words", "Label", "Found by", "Why"], missed),
         "<h2>Misconceptions</h2>",
         _table(["What students did", "Students", "Times", "Where most often (students)"], misconceptions),
-        "<h2>What the class tagged</h2>", *(heat_html(report, label) for label in summary["labels"]),
+        "<h2>What the class tagged</h2>",
+        *(heat_html(report, label) for label in summary["labels"]),
         "<h2>Students</h2>",
-        _table(["Student", "Tags", *(f"{report.plurals[label]} found" for label in summary["labels"]),
-                "Completion", "Misconceptions", "Notes", "Answers"], students),
-        "<h2>Written answers</h2>", _answers_html(summary),
+        _table(
+            [
+                "Student",
+                "Tags",
+                *(f"{report.plurals[label]} found" for label in summary["labels"]),
+                "Completion",
+                "Misconceptions",
+                "Notes",
+                "Answers",
+            ],
+            students,
+        ),
+        "<h2>Written answers</h2>",
+        _answers_html(summary),
         "<h2>Notes on tags</h2>",
-        _table(["Student", "Line", "Label", "Words", "Note"],
-               [[x["student"], x["line"], x["label"], x["quote"], x["note"]] for x in summary["notes"]]),
+        _table(
+            ["Student", "Line", "Label", "Words", "Note"],
+            [[x["student"], x["line"], x["label"], x["quote"], x["note"]] for x in summary["notes"]],
+        ),
         "<h2>Files left out</h2>",
-        _table(["File", "Place", "Problem", "Fix"], [[s["file"], s["place"], s["problem"], s["fix"]]
-                                                      for s in summary["skipped"]]),
+        _table(
+            ["File", "Place", "Problem", "Fix"],
+            [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]],
+        ),
         "<h2>Tags and answers left out of hand-ins that were used</h2>",
-        _table(["Student", "Place", "Problem", "Fix"], [[o["student"], o["place"], o["problem"], o["fix"]]
-                                                         for o in summary["orphans"]]),
+        _table(
+            ["Student", "Place", "Problem", "Fix"],
+            [[o["student"], o["place"], o["problem"], o["fix"]] for o in summary["orphans"]],
+        ),
     ]
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
-            f'<style>{STYLE}</style></head><body><main>{"".join(body)}</main></body></html>\n')
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
+        f"<style>{STYLE}</style></head><body><main>{''.join(body)}</main></body></html>\n"
+    )
 
 
 def _answers_html(summary: dict) -> str:
@@ -164,5 +214,5 @@ def _answers_html(summary: dict) -> str:
         if a["id"] != current:
             current = a["id"]
             out.append(f"<h3>{_e(a['question'] or a['id'])} <small>({_e(a['id'])})</small></h3>")
-        out.append(f"<p><strong>{_e(a['student'])}</strong></p><p class=\"answer\">{_e(a['text'])}</p>")
+        out.append(f'<p><strong>{_e(a["student"])}</strong></p><p class="answer">{_e(a["text"])}</p>')
     return "".join(out)

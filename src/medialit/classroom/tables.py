@@ -5,6 +5,7 @@ misconceptions per student, the written answers and notes, and the problems with
 CSV text as `medialit report` writes (a test compares them on the sample class). Every text cell is
 made safe for a spreadsheet the same way in both (`spreadsheet_cell`).
 """
+
 from __future__ import annotations
 
 import math
@@ -40,8 +41,9 @@ def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
         found = sum(s["found"][label] for s in summary["students"])
         asked = sum(s["asked"][label] for s in summary["students"])
         if asked:
-            out.append(Message("class-label-found", {"label": label, "found": found, "asked": asked,
-                                                     "share": found / asked}))
+            out.append(
+                Message("class-label-found", {"label": label, "found": found, "asked": asked, "share": found / asked})
+            )
     return out
 
 
@@ -71,12 +73,40 @@ def gradebook(summary: dict, plurals: dict[str, str]) -> list[list]:
 
 def items(summary: dict) -> list[list]:
     """One row per key item in scope: how many students found it, and how."""
-    rows = [["key_id", "line", "label", "quote", "required", "found", "hit", "boundary", "wrong_label", "missed",
-             "students", "why"]]
+    rows = [
+        [
+            "key_id",
+            "line",
+            "label",
+            "quote",
+            "required",
+            "found",
+            "hit",
+            "boundary",
+            "wrong_label",
+            "missed",
+            "students",
+            "why",
+        ]
+    ]
     n = len(summary["students"])
     for i in summary["items"]:
-        rows.append([i["key_id"], i["line"], i["label"], i["quote"], not i["optional"], i["hit"] + i["boundary"],
-                     i["hit"], i["boundary"], i["wrong_label"], i["missed"], n, i["why"]])
+        rows.append(
+            [
+                i["key_id"],
+                i["line"],
+                i["label"],
+                i["quote"],
+                not i["optional"],
+                i["hit"] + i["boundary"],
+                i["hit"],
+                i["boundary"],
+                i["wrong_label"],
+                i["missed"],
+                n,
+                i["why"],
+            ]
+        )
     return rows
 
 
@@ -120,10 +150,17 @@ def spreadsheet_cell(value) -> str:
 
 def csv_text(rows: list[list]) -> str:
     """RFC 4180 CSV: a cell with a comma, a quotation mark or a line break is quoted; lines end in CRLF."""
+
     def quote(cell: str) -> str:
         return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in ',"\n\r') else cell
+
     return "".join(",".join(quote(spreadsheet_cell(cell)) for cell in row) + "\r\n" for row in rows)
 
 
-TABLES = {"gradebook.csv": gradebook, "items.csv": items, "misconceptions.csv": misconceptions,
-          "answers.csv": written, "problems.csv": problems}
+TABLES = {
+    "gradebook.csv": gradebook,
+    "items.csv": items,
+    "misconceptions.csv": misconceptions,
+    "answers.csv": written,
+    "problems.csv": problems,
+}

@@ -8,6 +8,7 @@ One student's check comes in as an outcome (`outcome`): the key items some tag m
 scores and the misconceptions, which is the same from a whole Report and from the items a tag met
 (`Comparison.item_results(missed=False)`), so thousands of hand-ins need not make whole Reports.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,11 +76,16 @@ def outcome(items, tags, scores, labels, notes: dict[str, str]) -> dict:
     codes += [(kind, t.key_id or tag_place(t.start, t.end)) for t in tags for kind in kinds_of_tag(t)]
     # where a mistake on a tag the key has no item for was made: the tag's own words
     spans = {tag_place(t.start, t.end): (t.line, t.start, t.quote) for t in tags if not t.key_id and kinds_of_tag(t)}
-    return {"tags": len(tags), "found": {label: scores[label].found for label in labels},
-            "asked": {label: scores[label].required for label in labels}, "items": met, "codes": codes,
-            "spans": sorted(spans.items()),
-            "heat": [(t.label, t.start, t.end) for t in tags],
-            "notes": [(t.line, t.label, t.quote, notes[t.tag_id]) for t in tags if notes.get(t.tag_id)]}
+    return {
+        "tags": len(tags),
+        "found": {label: scores[label].found for label in labels},
+        "asked": {label: scores[label].required for label in labels},
+        "items": met,
+        "codes": codes,
+        "spans": sorted(spans.items()),
+        "heat": [(t.label, t.start, t.end) for t in tags],
+        "notes": [(t.line, t.label, t.quote, notes[t.tag_id]) for t in tags if notes.get(t.tag_id)],
+    }
 
 
 @dataclass(frozen=True)
@@ -92,21 +98,36 @@ class Scope:
     labels: tuple[str, ...]
     lines: tuple[int, int] | None
     difficulty: str
-    key: tuple[dict, ...]          # the key items in scope: key_id, label, line, quote, optional, why
+    key: tuple[dict, ...]  # the key items in scope: key_id, label, line, quote, optional, why
     distractors: tuple[dict, ...]  # the traps in scope: key_id, line, quote, why
-    tokens: int                    # how many tokens the article has (the heat map's length)
-    chapter: dict | None = None    # {"name", "title"} of the chapter whose Tagger set the labels and lines
+    tokens: int  # how many tokens the article has (the heat map's length)
+    chapter: dict | None = None  # {"name", "title"} of the chapter whose Tagger set the labels and lines
 
     @classmethod
     def of(cls, exercise, difficulty: str | None = None, chapter: dict | None = None) -> Scope:
         """The scope of an exercise, restricted already (`exercise.restricted(labels, lines)`)."""
-        return cls(exercise.id, exercise.article.sha256, exercise.title, tuple(exercise.labels),
-                   tuple(exercise.lines) if exercise.lines else None, difficulty or exercise.difficulty,
-                   tuple({"key_id": k.id, "label": k.label, "line": k.line, "quote": k.quote,
-                          "optional": k.optional, "why": k.why} for k in exercise.key),
-                   tuple({"key_id": d.id, "line": d.line, "quote": d.quote, "why": d.why}
-                         for d in exercise.distractors),
-                   len(exercise.article.tokens), chapter)
+        return cls(
+            exercise.id,
+            exercise.article.sha256,
+            exercise.title,
+            tuple(exercise.labels),
+            tuple(exercise.lines) if exercise.lines else None,
+            difficulty or exercise.difficulty,
+            tuple(
+                {
+                    "key_id": k.id,
+                    "label": k.label,
+                    "line": k.line,
+                    "quote": k.quote,
+                    "optional": k.optional,
+                    "why": k.why,
+                }
+                for k in exercise.key
+            ),
+            tuple({"key_id": d.id, "line": d.line, "quote": d.quote, "why": d.why} for d in exercise.distractors),
+            len(exercise.article.tokens),
+            chapter,
+        )
 
 
 class Tally:
@@ -160,14 +181,24 @@ class Tally:
         for label, start, end in got["heat"]:
             self.heat_rows.extend((index * len(labels) + label_of[label], start, end))
         self.orphans.extend({"student": name, **o} for o in orphans)
-        self.notes.extend({"student": name, "line": line, "label": label, "quote": quote, "note": note}
-                          for line, label, quote, note in got["notes"])
+        self.notes.extend(
+            {"student": name, "line": line, "label": label, "quote": quote, "note": note}
+            for line, label, quote, note in got["notes"]
+        )
         self.answers.extend({"student": name, **a} for a in answers)
-        self.students.append({
-            "student": name, "file": visible(file), "tags": got["tags"], "found": dict(got["found"]),
-            "asked": dict(got["asked"]), "misconceptions": {rule["kind"]: mine.get(rule["kind"], 0)
-                                                            for rule in MISCONCEPTIONS},
-            "orphans": len(orphans), "notes": len(got["notes"]), "answers": len(answers)})
+        self.students.append(
+            {
+                "student": name,
+                "file": visible(file),
+                "tags": got["tags"],
+                "found": dict(got["found"]),
+                "asked": dict(got["asked"]),
+                "misconceptions": {rule["kind"]: mine.get(rule["kind"], 0) for rule in MISCONCEPTIONS},
+                "orphans": len(orphans),
+                "notes": len(got["notes"]),
+                "answers": len(answers),
+            }
+        )
 
     def summary(self) -> dict:
         scope, n = self.scope, len(self.students)
@@ -175,15 +206,31 @@ class Tally:
         for k in scope.key:
             count = self.verdicts[k["key_id"]]
             missed = n - count["hit"] - count["boundary"] - count["wrong-label"]
-            items.append({**k, "hit": count["hit"], "boundary": count["boundary"],
-                          "wrong_label": count["wrong-label"], "missed": missed})
+            items.append(
+                {
+                    **k,
+                    "hit": count["hit"],
+                    "boundary": count["boundary"],
+                    "wrong_label": count["wrong-label"],
+                    "missed": missed,
+                }
+            )
         return {
-            "format": CLASS_FORMAT, "exercise": scope.exercise, "article_sha256": scope.article_sha256,
-            "title": scope.title, "chapter": scope.chapter, "labels": list(scope.labels),
-            "lines": None if scope.lines is None else list(scope.lines), "difficulty": scope.difficulty,
+            "format": CLASS_FORMAT,
+            "exercise": scope.exercise,
+            "article_sha256": scope.article_sha256,
+            "title": scope.title,
+            "chapter": scope.chapter,
+            "labels": list(scope.labels),
+            "lines": None if scope.lines is None else list(scope.lines),
+            "difficulty": scope.difficulty,
             "students": sorted(self.students, key=lambda s: s["student"]),
-            "items": items, "misconceptions": self._misconceptions(), "heat": self._heat(),
-            "skipped": self.skipped, "orphans": self.orphans, "notes": self.notes,
+            "items": items,
+            "misconceptions": self._misconceptions(),
+            "heat": self._heat(),
+            "skipped": self.skipped,
+            "orphans": self.orphans,
+            "notes": self.notes,
             "answers": sorted(self.answers, key=lambda a: (a["id"], a["student"])),
         }
 
@@ -193,16 +240,34 @@ class Tally:
         key, traps = self.scope.key, self.scope.distractors
         where = {item["key_id"]: (n, item) for n, item in enumerate([*key, *traps])}
         after = len(where)  # the students' own spans come after the key's on the same line, by where they start
-        where.update((place, (after + start, {"key_id": None, "line": line, "quote": quote, "why": ""}))
-                     for place, (line, start, quote) in self.spans.items())
+        where.update(
+            (place, (after + start, {"key_id": None, "line": line, "quote": quote, "why": ""}))
+            for place, (line, start, quote) in self.spans.items()
+        )
         out = []
         for rule in MISCONCEPTIONS:
             kind = self.kinds[rule["kind"]]
-            places = sorted(((len(who), where[key_id]) for key_id, who in kind["places"].items()),
-                            key=lambda p: (-p[0], p[1][1]["line"], p[1][0]))
-            out.append({"kind": rule["kind"], "students": kind["students"], "times": kind["times"],
-                        "places": [{"key_id": item["key_id"], "line": item["line"], "quote": item["quote"],
-                                    "why": item["why"], "students": count} for count, (_, item) in places]})
+            places = sorted(
+                ((len(who), where[key_id]) for key_id, who in kind["places"].items()),
+                key=lambda p: (-p[0], p[1][1]["line"], p[1][0]),
+            )
+            out.append(
+                {
+                    "kind": rule["kind"],
+                    "students": kind["students"],
+                    "times": kind["times"],
+                    "places": [
+                        {
+                            "key_id": item["key_id"],
+                            "line": item["line"],
+                            "quote": item["quote"],
+                            "why": item["why"],
+                            "students": count,
+                        }
+                        for count, (_, item) in places
+                    ],
+                }
+            )
         return out
 
     def _heat(self) -> dict[str, list[int]]:

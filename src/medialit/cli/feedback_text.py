@@ -4,6 +4,7 @@ Every sentence comes from the shared message table (`core/messages.py`); this mo
 each on one line with its control characters written out (`one_line`): a student's text (an id, a
 quote, a note) cannot start a line of its own or act on the terminal.
 """
+
 from __future__ import annotations
 
 from ..core.exercise import Exercise

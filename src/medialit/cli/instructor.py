@@ -1,4 +1,5 @@
 """The instructor commands: `medialit new | suggest | report | export` (added to the main parser by main.py)."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,20 +19,36 @@ def _new(args) -> int:
     from ..authoring.suggest import load_pipeline
 
     toc = Path(args.toc) if args.toc else Path(args.book).resolve().parent / "_toc.yml"
-    made = create_exercise(args.article, args.id, args.title, book=args.book, nlp=load_pipeline(args.pipeline),
-                           min_confidence=args.min_confidence, toc=toc if toc.is_file() and not args.no_toc else None)
-    print(one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items, "
-                   "each with"))
+    made = create_exercise(
+        args.article,
+        args.id,
+        args.title,
+        book=args.book,
+        nlp=load_pipeline(args.pipeline),
+        min_confidence=args.min_confidence,
+        toc=toc if toc.is_file() and not args.no_toc else None,
+    )
+    print(
+        one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items, each with")
+    )
     print(one_line(f"a drafted why and hints), and the chapter page {made.chapter}."))
     if made.toc:
         print(one_line(f"Added the chapter to {made.toc} ({made.toc_line})."))
     else:
         print("Add this line to _toc.yml under a `chapters:` list, or the book leaves the chapter out:")
         print(f"  {one_line(made.toc_line)}")
-    print(one_line(f"Next: review the drafts on {made.author_page} (for you only, not in _toc.yml): build it with "
-                   f"`jupyter-book build {made.author_page}` and open the page it names."))
-    print(one_line(f"`medialit validate {made.exercise_file}` lists what is left; the book build warns while any "
-                   "drafts remain."))
+    print(
+        one_line(
+            f"Next: review the drafts on {made.author_page} (for you only, not in _toc.yml): build it with "
+            f"`jupyter-book build {made.author_page}` and open the page it names."
+        )
+    )
+    print(
+        one_line(
+            f"`medialit validate {made.exercise_file}` lists what is left; the book build warns while any "
+            "drafts remain."
+        )
+    )
     return 0
 
 
@@ -59,8 +76,12 @@ def _report(args) -> int:
     from ..core.exercise_file import load_exercise
 
     if not args.exercise and not args.chapter:
-        raise InputError("medialit report", "--exercise", "the command needs to know which exercise the class did.",
-                         "add --exercise path/to/exercise.yml, or --chapter NAME (the chapter's own exercise).")
+        raise InputError(
+            "medialit report",
+            "--exercise",
+            "the command needs to know which exercise the class did.",
+            "add --exercise path/to/exercise.yml, or --chapter NAME (the chapter's own exercise).",
+        )
     labels, lines, difficulty, chapter = args.labels, args.lines, None, None
     exercise_file = args.exercise
     if args.chapter:
@@ -74,36 +95,65 @@ def _report(args) -> int:
     # The libraries and the exercise last as long as this command: frozen, they are left out of the
     # collector's full passes, which otherwise rescan them again and again while a big class is read.
     gc.freeze()
-    report = class_report(args.handins, exercise, labels, lines, difficulty, chapter,
-                          helpers=args.jobs or default_helpers())
-    out = Path(args.out) if args.out else Path(args.handins).resolve().parent / (
-        f"{exercise.id}-{chapter['name']}-class-report" if chapter else f"{exercise.id}-class-report")
+    report = class_report(
+        args.handins, exercise, labels, lines, difficulty, chapter, helpers=args.jobs or default_helpers()
+    )
+    out = (
+        Path(args.out)
+        if args.out
+        else Path(args.handins).resolve().parent
+        / (f"{exercise.id}-{chapter['name']}-class-report" if chapter else f"{exercise.id}-class-report")
+    )
     written = report.save(out)
     summary = report.summary
     for sentence in report.sentences():
         print(one_line(sentence))
     if report.students:
         for item in most_missed(summary, 3):
-            print(one_line(f"  most missed: “{item['quote']}” (L{item['line']}), found by "
-                           f"{item['hit'] + item['boundary']} of {len(report.students)}"))
-        print(one_line(f"Report in {out} ({len(written)} files): open report.html; gradebook.csv has one row per "
-                       "student."))
+            print(
+                one_line(
+                    f"  most missed: “{item['quote']}” (L{item['line']}), found by "
+                    f"{item['hit'] + item['boundary']} of {len(report.students)}"
+                )
+            )
+        print(
+            one_line(
+                f"Report in {out} ({len(written)} files): open report.html; gradebook.csv has one row per student."
+            )
+        )
     else:
-        print(one_line(f"No hand-in in {args.handins} could be used for exercise {exercise.id!r}; the reasons are "
-                       f"below and in {out / 'problems.csv'}."))
+        print(
+            one_line(
+                f"No hand-in in {args.handins} could be used for exercise {exercise.id!r}; the reasons are "
+                f"below and in {out / 'problems.csv'}."
+            )
+        )
     if report.skipped:
-        print(one_line(f"{len(report.skipped)} file(s) left out{_first_few(len(report.skipped))}, all of them in "
-                       f"{out / 'problems.csv'}:"))
+        print(
+            one_line(
+                f"{len(report.skipped)} file(s) left out{_first_few(len(report.skipped))}, all of them in "
+                f"{out / 'problems.csv'}:"
+            )
+        )
         for skipped in report.skipped[:SHOWN]:
             where = f"{skipped['place']}: " if skipped["place"] else ""
             print("  " + one_line(f"left out {skipped['file']}: {where}{skipped['problem']} Fix: {skipped['fix']}"))
     if report.orphans:
         students = len({o["student"] for o in report.orphans})
-        print(one_line(f"{len(report.orphans)} tag(s) or answer(s) left out of {students} hand-in(s) that were used"
-                       f"{_first_few(len(report.orphans))}, all of them in {out / 'problems.csv'}:"))
+        print(
+            one_line(
+                f"{len(report.orphans)} tag(s) or answer(s) left out of {students} hand-in(s) that were used"
+                f"{_first_few(len(report.orphans))}, all of them in {out / 'problems.csv'}:"
+            )
+        )
         for orphan in report.orphans[:SHOWN]:
-            print("  " + one_line(f"left out of {orphan['student']}'s hand-in: {orphan['place']}: "
-                                  f"{orphan['problem']} Fix: {orphan['fix']}"))
+            print(
+                "  "
+                + one_line(
+                    f"left out of {orphan['student']}'s hand-in: {orphan['place']}: "
+                    f"{orphan['problem']} Fix: {orphan['fix']}"
+                )
+            )
     return 1 if report.skipped or report.orphans else 0
 
 
@@ -126,8 +176,12 @@ def _exercise_for(handin_path: Path, given: str | None):
     book = Path("book") / "exercises"
     known = {p.name: p / "exercise.yml" for p in (book.iterdir() if is_folder(book) else []) if is_folder(p)}
     if exercise_id not in known:
-        raise InputError(str(handin_path), "`exercise`", "cannot tell which exercise this hand-in belongs to.",
-                         "add --exercise path/to/exercise.yml.")
+        raise InputError(
+            str(handin_path),
+            "`exercise`",
+            "cannot tell which exercise this hand-in belongs to.",
+            "add --exercise path/to/exercise.yml.",
+        )
     return load_exercise(known[exercise_id])
 
 
@@ -149,8 +203,16 @@ def _export(args) -> int:
     out = Path(args.out) if args.out else Path(default)
     if is_folder(out):
         out = out / default
-    written = export(tags, exercise.article, args.to, out, name, labels=exercise.labels,
-                     all_labels=args.all_labels, replace=args.force)
+    written = export(
+        tags,
+        exercise.article,
+        args.to,
+        out,
+        name,
+        labels=exercise.labels,
+        all_labels=args.all_labels,
+        replace=args.force,
+    )
     for path in written:
         print(one_line(f"wrote {path}"))
     for finding in findings:
@@ -189,36 +251,49 @@ def _confidence(value: str) -> float:
     return number
 
 
+def _drafting_options(p) -> None:
+    """The options `new` and `suggest` share: which spaCy pipeline drafts, and how sure a draft must be."""
+    p.add_argument(
+        "--pipeline",
+        help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
+        "(default: a trained English one if installed)",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=DEFAULT_MIN_CONFIDENCE,
+        help=f"leave out drafts less certain than this, 0 to 1 (default {DEFAULT_MIN_CONFIDENCE})",
+    )
+
+
 def add_subcommands(subparsers, parents: list) -> None:
     p = subparsers.add_parser("new", parents=parents, help="start a new exercise from an article, with a drafted key")
     p.add_argument("article", help="the article as a UTF-8 text file")
     p.add_argument("--id", required=True, help="exercise id: lowercase letters, digits and dashes")
     p.add_argument("--title", required=True, help="the chapter title")
     p.add_argument("--book", default="book", help="the book folder (default: book)")
-    p.add_argument("--pipeline", help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
-                                      "(default: a trained English one if installed)")
-    p.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE,
-                   help=f"leave out drafts less certain than this, 0 to 1 (default {DEFAULT_MIN_CONFIDENCE})")
+    _drafting_options(p)
     p.add_argument("--toc", help="the _toc.yml to add the chapter to (default: the one beside the book folder)")
     p.add_argument("--no-toc", action="store_true", help="do not change _toc.yml")
     p.set_defaults(run=_new)
 
-    p = subparsers.add_parser("suggest", parents=parents,
-                              help="list draft key suggestions for an article, with reasons")
+    p = subparsers.add_parser(
+        "suggest", parents=parents, help="list draft key suggestions for an article, with reasons"
+    )
     p.add_argument("article", help="the article as a UTF-8 text file")
     p.add_argument("--labels", help="only these labels, comma-separated (claim,source,loaded,cue)")
-    p.add_argument("--pipeline", help="a spaCy pipeline (an installed name or a saved folder), or 'blank' "
-                                      "(default: a trained English one if installed)")
-    p.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE,
-                   help=f"leave out drafts less certain than this, 0 to 1 (default {DEFAULT_MIN_CONFIDENCE})")
+    _drafting_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_suggest)
 
     p = subparsers.add_parser("report", parents=parents, help="a class report from a folder of hand-in files")
     p.add_argument("handins", help="the folder with the students' hand-in files")
     p.add_argument("--exercise", help="the exercise.yml file (with --chapter: the chapter's own, if left out)")
-    p.add_argument("--chapter", help="only what this chapter's Tagger asks for (its lines and labels), e.g. "
-                                     "claims or 03-claims; read from the book's pages")
+    p.add_argument(
+        "--chapter",
+        help="only what this chapter's Tagger asks for (its lines and labels), e.g. "
+        "claims or 03-claims; read from the book's pages",
+    )
     p.add_argument("--labels", type=_label_list, help="only these labels, comma-separated (e.g. claim,source)")
     p.add_argument("--lines", type=_lines, help="only this part of the article, e.g. 1-18")
     p.add_argument("--book", default="book", help="the book folder, for --chapter (default: book)")
@@ -226,13 +301,15 @@ def add_subcommands(subparsers, parents: list) -> None:
     p.add_argument("--out", help="folder for the CSV files, summary.json and report.html")
     p.set_defaults(run=_report)
 
-    p = subparsers.add_parser("export", parents=parents,
-                              help="export a hand-in or an exercise key to another format")
+    p = subparsers.add_parser("export", parents=parents, help="export a hand-in or an exercise key to another format")
     p.add_argument("input", help="a hand-in .json file or an exercise.yml")
     p.add_argument("--to", required=True, choices=["webanno", "brat", "spacy", "ptc"])
     p.add_argument("--exercise", help="the exercise.yml (for a hand-in; found under book/exercises/ if left out)")
     p.add_argument("--out", help="the file (or folder) to write (default: NAME.<format suffix> here)")
-    p.add_argument("--all-labels", action="store_true",
-                   help="ptc: write claims, sources and cues too (PTC itself knows only loaded words)")
+    p.add_argument(
+        "--all-labels",
+        action="store_true",
+        help="ptc: write claims, sources and cues too (PTC itself knows only loaded words)",
+    )
     p.add_argument("--force", action="store_true", help="replace files that already exist")
     p.set_defaults(run=_export)

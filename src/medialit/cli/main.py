@@ -3,6 +3,7 @@
 Exit codes: 0 all well, 1 findings to look at, 2 bad input (one message naming the file, the place
 and the fix), 3 a bug in medialit (a short request to report it; `--debug` shows the traceback).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,15 +24,20 @@ INPUT_ARGUMENTS = ("handin", "exercise", "handins", "input", "article")
 
 
 def _check(args) -> int:
-    from ..core.handin import load_handin
     from ..core.check import check
     from ..core.exercise_file import load_exercise
+    from ..core.handin import load_handin
     from .feedback_text import report_text
 
     exercise = load_exercise(args.exercise)
     handin = load_handin(args.handin, exercise)
-    report = check(handin, exercise, labels=args.labels.split(",") if args.labels else None,
-                   difficulty=args.difficulty, lines=args.lines)
+    report = check(
+        handin,
+        exercise,
+        labels=args.labels.split(",") if args.labels else None,
+        difficulty=args.difficulty,
+        lines=args.lines,
+    )
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -68,18 +74,27 @@ def _validate(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="show the traceback when medialit fails with a bug (exit code 3)")
-    parser = argparse.ArgumentParser(prog="medialit", description=__doc__, parents=[common],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show the traceback when medialit fails with a bug (exit code 3)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="medialit", description=__doc__, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", parents=[common], help="check a student's hand-in file against the exercise key")
     p.add_argument("handin", help="the hand-in .json file")
     p.add_argument("--exercise", required=True, help="the exercise.yml file")
     p.add_argument("--labels", help="only these labels, comma-separated (e.g. claim,source)")
     p.add_argument("--difficulty", choices=DIFFICULTIES)
-    p.add_argument("--audience", choices=AUDIENCES, default="student",
-                   help="plain words for a student (the default) or precise words and scores for a teacher")
+    p.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        default="student",
+        help="plain words for a student (the default) or precise words and scores for a teacher",
+    )
     p.add_argument("--lines", type=_lines, help="only this part of the article, e.g. 1-18 (as a chapter's Tagger)")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.add_argument("--reveal", action="store_true", help="show the answer for items not found")
@@ -108,9 +123,14 @@ def _bug(args, err: BaseException) -> int:
         traceback.print_exc()
     files = [str(getattr(args, name)) for name in INPUT_ARGUMENTS if getattr(args, name, None)]
     with_files = f" and the file(s) it read ({', '.join(files)})" if files else ""
-    print(one_line(f"medialit: this is a bug in medialit, not a problem with your input ({type(err).__name__}). "
-                   f"Please report it, with the command you ran{with_files}. Run the command again with --debug "
-                   "to see the details."), file=sys.stderr)
+    print(
+        one_line(
+            f"medialit: this is a bug in medialit, not a problem with your input ({type(err).__name__}). "
+            f"Please report it, with the command you ran{with_files}. Run the command again with --debug "
+            "to see the details."
+        ),
+        file=sys.stderr,
+    )
     return BUG
 
 
@@ -137,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:  # the output went into `head` or the like, which stopped reading early
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that the exit flush is quiet
             return 141
-        except Exception as err:  # noqa: BLE001 - anything else is a bug, reported as one, never a traceback
+        except Exception as err:
             return _bug(args, err)
 
 

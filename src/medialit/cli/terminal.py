@@ -6,6 +6,7 @@ of their own ("Note: all good"). `one_line` turns line breaks into spaces and wr
 (`\\u001b`) in each message; `SafeStream` writes them out in whatever else is printed, keeping tabs
 and line breaks.
 """
+
 from __future__ import annotations
 
 import re

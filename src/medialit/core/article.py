@@ -3,6 +3,7 @@
 Everything else in medialit counts in code points of `Article.text`; this module is the only
 place that turns raw file bytes into that text and that text into tokens.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,7 +16,7 @@ from pathlib import Path
 from .contract import QUOTE_MARKS
 from .errors import InputError
 from .files import ARTICLE, decode_utf8, read_bytes
-
+from .jsonable import fields_json
 
 
 def normalize_text(raw: str) -> str:
@@ -59,8 +60,7 @@ class Token:
     para: int
 
     def to_json(self) -> dict:
-        return {"i": self.i, "start": self.start, "end": self.end, "text": self.text,
-                "ws": self.ws, "line": self.line, "para": self.para}
+        return fields_json(self)
 
 
 @dataclass(frozen=True)
@@ -94,16 +94,16 @@ class Article:
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
 
     @classmethod
-    def from_text(cls, text: str, name: str = "article") -> "Article":
+    def from_text(cls, text: str, name: str = "article") -> Article:
         return cls(text=text, name=name)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "Article":
+    def from_file(cls, path: str | Path) -> Article:
         """Read an article file (a regular UTF-8 text file within the size limit: see `core/files.py`)."""
         return cls.from_bytes(read_bytes(path, ARTICLE), path)
 
     @classmethod
-    def from_bytes(cls, raw: bytes, path: str | Path) -> "Article":
+    def from_bytes(cls, raw: bytes, path: str | Path) -> Article:
         decoded = decode_utf8(raw, path, ARTICLE)
         if not decoded.strip():
             raise InputError(str(path), "", "the article file is empty.", "paste the article text into it.", "empty")
@@ -155,24 +155,29 @@ class Article:
         tokens: list[Token] = []
         sentences: list[Sentence] = []
         nlp = tokenizer_pipeline()
-        chunks = [self.text[p.start:p.end] for p in self.paragraphs]
+        chunks = [self.text[p.start : p.end] for p in self.paragraphs]
         for para, doc in zip(self.paragraphs, nlp.pipe(chunks)):
             for sent in doc.sents:
                 words = [t for t in sent if not t.is_space]
                 if words:
-                    sentences.append(Sentence(para.start + words[0].idx,
-                                              para.start + words[-1].idx + len(words[-1].text), para.index))
+                    sentences.append(
+                        Sentence(
+                            para.start + words[0].idx, para.start + words[-1].idx + len(words[-1].text), para.index
+                        )
+                    )
             for tok in doc:
                 if tok.is_space:
                     continue
                 start = para.start + tok.idx
-                tokens.append(Token(len(tokens), start, start + len(tok.text), tok.text, "",
-                                    self.line_of(start), para.index))
+                tokens.append(
+                    Token(len(tokens), start, start + len(tok.text), tok.text, "", self.line_of(start), para.index)
+                )
         with_ws = []
         for n, tok in enumerate(tokens):
             next_start = tokens[n + 1].start if n + 1 < len(tokens) else len(self.text)
-            with_ws.append(Token(tok.i, tok.start, tok.end, tok.text, self.text[tok.end:next_start],
-                                 tok.line, tok.para))
+            with_ws.append(
+                Token(tok.i, tok.start, tok.end, tok.text, self.text[tok.end : next_start], tok.line, tok.para)
+            )
         return with_ws, sentences
 
     @property
@@ -206,7 +211,7 @@ class Article:
         last = bisect_left(starts, end) - 1
         while last >= first and self.tokens[last].end > end:
             last -= 1
-        return self.text[self.tokens[first].start:self.tokens[last].end] if last >= first else ""
+        return self.text[self.tokens[first].start : self.tokens[last].end] if last >= first else ""
 
     def snap(self, start: int, end: int, keep_quotes: bool = False) -> tuple[int, int] | None:
         """Grow a span to whole tokens, then trim edge punctuation.
@@ -247,6 +252,9 @@ class Article:
         return found
 
     def to_json(self) -> dict:
-        return {"sha256": self.sha256, "text": self.text,
-                "tokens": [t.to_json() for t in self.tokens],
-                "paragraphs": [p.to_json() for p in self.paragraphs]}
+        return {
+            "sha256": self.sha256,
+            "text": self.text,
+            "tokens": [t.to_json() for t in self.tokens],
+            "paragraphs": [p.to_json() for p in self.paragraphs],
+        }

@@ -11,6 +11,7 @@ The directive (web/sphinxext.py) reads the options with `TAGGER_OPTIONS`, and `m
 --chapter` and the class-report page read the same blocks from the pages with `tagger_blocks`, so a
 class report measures exactly what the chapter asked for. No Sphinx is needed to read them.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,6 +35,7 @@ def _choice(name: str, values: tuple[str, ...]):
         if value not in values:
             raise ValueError(f"{value!r} is not a {name}: use one of {', '.join(values)}.")
         return value
+
     return parse
 
 
@@ -64,17 +66,27 @@ class Chapter:
     """A page of the book with at least one Tagger."""
 
     page: Path
-    name: str      # the page's file name without .md: `03-claims`
-    title: str     # its first heading: `Claims`
+    name: str  # the page's file name without .md: `03-claims`
+    title: str  # its first heading: `Claims`
     taggers: tuple[TaggerBlock, ...]
 
     def to_json(self, exercise_ids: dict[Path, str]) -> dict:
         """What the class-report page needs to know of it: its name, title and Taggers (exercise ids from
         `exercise_ids`, by the exercise file's resolved path; Taggers of other exercises are left out)."""
-        return {"name": self.name, "title": self.title,
-                "taggers": [{"exercise": exercise_ids[t.exercise.resolve()], "labels": list(t.labels),
-                             "lines": None if t.lines is None else list(t.lines), "difficulty": t.difficulty}
-                            for t in self.taggers if t.exercise.resolve() in exercise_ids]}
+        return {
+            "name": self.name,
+            "title": self.title,
+            "taggers": [
+                {
+                    "exercise": exercise_ids[t.exercise.resolve()],
+                    "labels": list(t.labels),
+                    "lines": None if t.lines is None else list(t.lines),
+                    "difficulty": t.difficulty,
+                }
+                for t in self.taggers
+                if t.exercise.resolve() in exercise_ids
+            ],
+        }
 
 
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|:{3,})\s*(?P<info>.*?)\s*$")
@@ -115,29 +127,46 @@ def tagger_blocks(text: str, page: str | Path) -> list[TaggerBlock]:
             options[option["name"]] = (option["value"], n + 1)
             n += 1
         if n < len(lines) and lines[n].strip() == "---":
-            raise InputError(str(page), f"line {n + 1}", "this Tagger's options are written as a YAML block, "
-                             "which medialit does not read.", "write each option on its own line, as `:lines: 1-18`.")
+            raise InputError(
+                str(page),
+                f"line {n + 1}",
+                "this Tagger's options are written as a YAML block, which medialit does not read.",
+                "write each option on its own line, as `:lines: 1-18`.",
+            )
         found.append(_block(directive["argument"].strip(), options, page, start))
     return found
 
 
 def _block(argument: str, options: dict[str, tuple[str, int]], page: Path, line: int) -> TaggerBlock:
     if not argument:
-        raise InputError(str(page), f"line {line}", "this Tagger names no exercise file.",
-                         "write the exercise.yml path after {tagger}, as in ```{tagger} exercises/x/exercise.yml.")
+        raise InputError(
+            str(page),
+            f"line {line}",
+            "this Tagger names no exercise file.",
+            "write the exercise.yml path after {tagger}, as in ```{tagger} exercises/x/exercise.yml.",
+        )
     values = {}
     for name, (value, at) in options.items():
         parse = TAGGER_OPTIONS.get(name)
         if parse is None:
-            raise InputError(str(page), f"line {at}", f"a Tagger has no option `{name}`.",
-                             f"use some of: {', '.join(TAGGER_OPTIONS)}.")
+            raise InputError(
+                str(page),
+                f"line {at}",
+                f"a Tagger has no option `{name}`.",
+                f"use some of: {', '.join(TAGGER_OPTIONS)}.",
+            )
         try:
             values[name] = parse(value)
         except ValueError as err:
             raise InputError(str(page), f"line {at} (`{name}`)", str(err), "correct the option.") from None
-    return TaggerBlock(exercise=page.parent / argument, labels=tuple(values.get("labels", ())),
-                       lines=values.get("lines"), difficulty=values.get("difficulty"),
-                       mode=values.get("mode", "student"), line=line)
+    return TaggerBlock(
+        exercise=page.parent / argument,
+        labels=tuple(values.get("labels", ())),
+        lines=values.get("lines"),
+        difficulty=values.get("difficulty"),
+        mode=values.get("mode", "student"),
+        line=line,
+    )
 
 
 def page_title(text: str, fallback: str) -> str:
@@ -165,10 +194,19 @@ def book_chapters(book: str | Path) -> list[Chapter]:
     """Every page under `book` (a folder of MyST Markdown pages) with a Tagger in student mode, by file name."""
     book = Path(book)
     if not is_folder(book):
-        raise InputError(str(book), "", "this is not the book's folder.",
-                         "run the command from the book's folder (the one with book/), or give --book.")
-    return chapters_of([page for page in sorted(book.rglob("*.md"))
-                        if not any(part.startswith((".", "_")) for part in page.relative_to(book).parts)])
+        raise InputError(
+            str(book),
+            "",
+            "this is not the book's folder.",
+            "run the command from the book's folder (the one with book/), or give --book.",
+        )
+    return chapters_of(
+        [
+            page
+            for page in sorted(book.rglob("*.md"))
+            if not any(part.startswith((".", "_")) for part in page.relative_to(book).parts)
+        ]
+    )
 
 
 def _names(chapter: Chapter) -> set[str]:
@@ -199,10 +237,17 @@ def find_chapter(book: str | Path, name: str, exercise_file: str | Path | None =
         taggers = [t for t in taggers if t.exercise.resolve() == target]
         if not taggers:
             used = ", ".join(sorted({str(t.exercise) for t in chapter.taggers}))
-            raise InputError(str(chapter.page), "--chapter",
-                             f"this chapter's Tagger uses another exercise ({used}), not {exercise_file}.",
-                             "leave out --exercise (the chapter's own is used), or choose another chapter.")
+            raise InputError(
+                str(chapter.page),
+                "--chapter",
+                f"this chapter's Tagger uses another exercise ({used}), not {exercise_file}.",
+                "leave out --exercise (the chapter's own is used), or choose another chapter.",
+            )
     if len(taggers) > 1:
-        raise InputError(str(chapter.page), "--chapter", f"this chapter has {len(taggers)} Taggers.",
-                         "give the part with --lines and --labels instead.")
+        raise InputError(
+            str(chapter.page),
+            "--chapter",
+            f"this chapter has {len(taggers)} Taggers.",
+            "give the part with --lines and --labels instead.",
+        )
     return chapter, taggers[0]

@@ -4,6 +4,7 @@ The rules are written out in the instructors' formats page. `src/js/core/check.j
 step for step in JavaScript; the shared vectors in tests/vectors/ hold both to the same Reports.
 Sentences are made from a Report by `messages.py`, never here.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -16,12 +17,22 @@ from scipy.optimize import linear_sum_assignment
 from .contract import FREE_TEXT, PLAIN_REPORTING_VERBS, SAME_WORDS
 from .exercise import Exercise, KeyItem
 from .handin import HandIn, Tag, for_check
-from .voices import SPEAKER
 from .report import AttributionResult, AttrResult, Finding, ItemResult, Orphan, Report, Score, TagResult
+from .voices import SPEAKER
 
-
-FINDING_CODES = ("spans-sentences", "covers-items", "covers-more", "covers-less", "reporting-verb", "is-speaker",
-                 "other-label", "item-taken", "label-test", "speakers-words", "reporters-words")
+FINDING_CODES = (
+    "spans-sentences",
+    "covers-items",
+    "covers-more",
+    "covers-less",
+    "reporting-verb",
+    "is-speaker",
+    "other-label",
+    "item-taken",
+    "label-test",
+    "speakers-words",
+    "reporters-words",
+)
 
 
 @dataclass(frozen=True)
@@ -54,8 +65,10 @@ def meetings(tags: list[Tag], exercise: Exercise) -> list[dict[int, Meeting]]:
     for tag in tags:
         met: dict[int, Meeting] = {}
         t_start, t_end = tag.start, tag.end
-        for start, end, k in (*holding.get(t_start, ()),
-                              *spans[bisect_right(starts, t_start):bisect_left(starts, t_end)]):
+        for start, end, k in (
+            *holding.get(t_start, ()),
+            *spans[bisect_right(starts, t_start) : bisect_left(starts, t_end)],
+        ):
             overlap = jaccard(t_start, t_end, start, end)
             if overlap > 0 and (k not in met or overlap > met[k].overlap):
                 met[k] = Meeting(overlap, start, end)
@@ -91,11 +104,11 @@ class Comparison:
     `check()` turns it into a whole Report; the class report asks it only for the key items a tag
     met (`item_results(missed=False)`), which is all it counts, so a class of thousands is quick."""
 
-    ex: Exercise                 # the exercise as restricted to the labels and lines checked
+    ex: Exercise  # the exercise as restricted to the labels and lines checked
     difficulty: str
-    tags: list[Tag]              # the hand-in's tags in those labels and lines, in file order
+    tags: list[Tag]  # the hand-in's tags in those labels and lines, in file order
     met: list[dict[int, Meeting]]
-    match: dict[int, int]        # tag index -> item index, one to one within each label
+    match: dict[int, int]  # tag index -> item index, one to one within each label
     wrong_label: dict[int, int]  # required item index -> a tag of another label on nearly its words
     orphans: tuple[Orphan, ...]
 
@@ -106,24 +119,27 @@ class Comparison:
     @cached_property
     def item_verdicts(self) -> dict[int, str]:
         """The verdict of every key item some tag met (the others are `missed`)."""
-        out = {k: "hit" if self.met[t][k].overlap >= self.ex.tolerance else "boundary"
-               for k, t in self.tag_of_item.items()}
+        out = {
+            k: "hit" if self.met[t][k].overlap >= self.ex.tolerance else "boundary" for k, t in self.tag_of_item.items()
+        }
         out.update((k, "wrong-label") for k in self.wrong_label)
         return out
 
     def item_result(self, k: int) -> ItemResult:
         item, verdict = self.ex.key[k], self.item_verdicts.get(k, "missed")
         if verdict == "missed":
-            return ItemResult(item.id, item.label, item.line, item.start, item.end, item.quote, item.optional,
-                              "missed", None, None, None, 0.0, {}, None, item.why, item.hints)
+            return _item_result(item, "missed")
         t = self.tag_of_item.get(k, self.wrong_label.get(k))
         tag, matched = self.tags[t], verdict != "wrong-label"
         challenge = self.difficulty == "challenge"
-        return ItemResult(item.id, item.label, item.line, item.start, item.end, item.quote, item.optional, verdict,
-                          tag.id, tag.label, tag.quote, self.met[t][k].overlap,
-                          _attr_results(tag, item, self.ex, challenge) if matched else {},
-                          _attribution(tag, item, self._item_of_tag_id, self.ex, challenge) if matched else None,
-                          item.why, item.hints)
+        return _item_result(
+            item,
+            verdict,
+            tag,
+            self.met[t][k].overlap,
+            _attr_results(tag, item, self.ex, challenge) if matched else {},
+            _attribution(tag, item, self._item_of_tag_id, self.ex, challenge) if matched else None,
+        )
 
     def item_results(self, missed: bool = True) -> list[ItemResult]:
         """Every key item's result in key order; with `missed=False` only those some tag met."""
@@ -147,17 +163,30 @@ class Comparison:
             elif k is not None:
                 verdict = "wrong-label"
             else:
-                trap = next((d for d in ex.distractors if tag.label in d.labels and tag.start < d.end
-                             and d.start < tag.end), None)
+                trap = next(
+                    (d for d in ex.distractors if tag.label in d.labels and tag.start < d.end and d.start < tag.end),
+                    None,
+                )
                 verdict = "distractor" if trap is not None else "extra"
             linked = key[k] if k is not None else trap
-            out.append(TagResult(
-                tag_id=tag.id, label=tag.label, line=ex.article.line_of(tag.start), start=tag.start, end=tag.end,
-                quote=tag.quote, verdict=verdict, key_id=linked.id if linked else None,
-                key_label=key[k].label if k is not None else None, key_quote=linked.quote if linked else None,
-                key_line=linked.line if linked else None, overlap=met[t][k].overlap if k is not None else 0.0,
-                why=linked.why if linked else "",
-                findings=tuple(_findings(tag, verdict, met[t], k, t, self.tag_of_item, ex))))
+            out.append(
+                TagResult(
+                    tag_id=tag.id,
+                    label=tag.label,
+                    line=ex.article.line_of(tag.start),
+                    start=tag.start,
+                    end=tag.end,
+                    quote=tag.quote,
+                    verdict=verdict,
+                    key_id=linked.id if linked else None,
+                    key_label=key[k].label if k is not None else None,
+                    key_quote=linked.quote if linked else None,
+                    key_line=linked.line if linked else None,
+                    overlap=met[t][k].overlap if k is not None else 0.0,
+                    why=linked.why if linked else "",
+                    findings=tuple(_findings(tag, verdict, met[t], k, t, self.tag_of_item, ex)),
+                )
+            )
         return out
 
     def scores(self, items: list[ItemResult], tags: list[TagResult]) -> dict[str, Score]:
@@ -167,14 +196,57 @@ class Comparison:
     def report(self) -> Report:
         items, tags = self.item_results(), self.tag_results()
         ex = self.ex
-        return Report(exercise=ex.id, article_sha256=ex.article.sha256, difficulty=self.difficulty,
-                      labels=tuple(ex.labels), lines=tuple(ex.lines) if ex.lines else None,
-                      items=tuple(items), tags=tuple(tags), scores=self.scores(items, tags), orphans=self.orphans)
+        return Report(
+            exercise=ex.id,
+            article_sha256=ex.article.sha256,
+            difficulty=self.difficulty,
+            labels=tuple(ex.labels),
+            lines=tuple(ex.lines) if ex.lines else None,
+            items=tuple(items),
+            tags=tuple(tags),
+            scores=self.scores(items, tags),
+            orphans=self.orphans,
+        )
 
 
-def compare(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
-            difficulty: str | None = None, lines: tuple[int, int] | None = None, *,
-            rules_held: bool = False) -> Comparison:
+def _item_result(
+    item: KeyItem,
+    verdict: str,
+    tag: Tag | None = None,
+    overlap: float = 0.0,
+    attrs: dict[str, AttrResult] | None = None,
+    attribution: AttributionResult | None = None,
+) -> ItemResult:
+    """A key item's result: the item's own fields, its verdict and what the tag that met it (if any) gave."""
+    return ItemResult(
+        item.id,
+        item.label,
+        item.line,
+        item.start,
+        item.end,
+        item.quote,
+        item.optional,
+        verdict,
+        tag.id if tag else None,
+        tag.label if tag else None,
+        tag.quote if tag else None,
+        overlap,
+        attrs or {},
+        attribution,
+        item.why,
+        item.hints,
+    )
+
+
+def compare(
+    handin: HandIn,
+    exercise: Exercise,
+    labels: list[str] | None = None,
+    difficulty: str | None = None,
+    lines: tuple[int, int] | None = None,
+    *,
+    rules_held: bool = False,
+) -> Comparison:
     """Match a hand-in's tags to the key (see `check`, which makes a Report of it).
 
     `rules_held=True` is for a hand-in just read with `load_handin(path, exercise)`, whose tags have
@@ -186,16 +258,27 @@ def compare(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     met = meetings(tags, ex)
     match: dict[int, int] = {}  # tag index -> item index, one to one within each label
     for label in ex.labels:
-        match.update(assign([t for t, tag in enumerate(tags) if tag.label == label],
-                            ex.item_indices(label), met))
+        match.update(assign([t for t, tag in enumerate(tags) if tag.label == label], ex.item_indices(label), met))
     tag_of_item = {k: t for t, k in match.items()}
     orphans = tuple(Orphan(f.place, f.code, dict(f.args)) for f in handin.findings)
-    return Comparison(ex, difficulty or ex.difficulty, tags, met, match,
-                      _wrong_label_pairs(tags, met, match, tag_of_item, ex), orphans)
+    return Comparison(
+        ex,
+        difficulty or ex.difficulty,
+        tags,
+        met,
+        match,
+        _wrong_label_pairs(tags, met, match, tag_of_item, ex),
+        orphans,
+    )
 
 
-def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
-          difficulty: str | None = None, lines: tuple[int, int] | None = None) -> Report:
+def check(
+    handin: HandIn,
+    exercise: Exercise,
+    labels: list[str] | None = None,
+    difficulty: str | None = None,
+    lines: tuple[int, int] | None = None,
+) -> Report:
     """Compare a hand-in with the key (see the formats page for every rule).
 
     With `labels` or `lines` (or an exercise restricted to them), only those labels and that part of
@@ -206,8 +289,9 @@ def check(handin: HandIn, exercise: Exercise, labels: list[str] | None = None,
     return compare(handin, exercise, labels, difficulty, lines).report()
 
 
-def _wrong_label_pairs(tags: list[Tag], met: list[dict[int, Meeting]], match: dict[int, int],
-                       tag_of_item: dict[int, int], ex: Exercise) -> dict[int, int]:
+def _wrong_label_pairs(
+    tags: list[Tag], met: list[dict[int, Meeting]], match: dict[int, int], tag_of_item: dict[int, int], ex: Exercise
+) -> dict[int, int]:
     """Required items nobody matched, paired with an unmatched tag of another label on nearly the same
     words. Items in key order; each takes the tag with the highest overlap (the earliest on a tie)."""
     rivals: dict[int, list[tuple[int, float]]] = {}  # item -> (tag, overlap), tags in hand-in order
@@ -216,8 +300,12 @@ def _wrong_label_pairs(tags: list[Tag], met: list[dict[int, Meeting]], match: di
             continue
         for k, meeting in met[t].items():
             item = ex.key[k]
-            if (item.label != tag.label and not item.optional and k not in tag_of_item
-                    and meeting.overlap >= ex.tolerance):
+            if (
+                item.label != tag.label
+                and not item.optional
+                and k not in tag_of_item
+                and meeting.overlap >= ex.tolerance
+            ):
                 rivals.setdefault(k, []).append((t, meeting.overlap))
     pairs: dict[int, int] = {}
     taken: set[int] = set()
@@ -250,8 +338,9 @@ def _attr_results(tag: Tag, item: KeyItem, ex: Exercise, challenge: bool) -> dic
     return out
 
 
-def _attribution(tag: Tag, item: KeyItem, item_of_tag_id: dict[str, KeyItem], ex: Exercise,
-                 challenge: bool) -> AttributionResult | None:
+def _attribution(
+    tag: Tag, item: KeyItem, item_of_tag_id: dict[str, KeyItem], ex: Exercise, challenge: bool
+) -> AttributionResult | None:
     """The claim's links to sources, compared by entity (one person named three ways is one entity)."""
     if item.label != "claim" or item.source_ids is None or "source" not in ex.labels:
         return None
@@ -276,8 +365,9 @@ def _unique(values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def _findings(tag: Tag, verdict: str, met: dict[int, Meeting], k: int | None, t: int,
-              tag_of_item: dict[int, int], ex: Exercise) -> list[Finding]:
+def _findings(
+    tag: Tag, verdict: str, met: dict[int, Meeting], k: int | None, t: int, tag_of_item: dict[int, int], ex: Exercise
+) -> list[Finding]:
     """What to tell the student about one tag beyond its verdict, in a fixed order."""
     out = []
     sentences = ex.article.sentence_count(tag.start, tag.end)
@@ -305,8 +395,9 @@ def _voice(tag: Tag, ex: Exercise) -> list[Finding]:
     """A voice chosen against the quotation marks, on a tag the key has no item for (a matched tag's voice
     is compared with its item's): a speaker's quoted words called the reporter's, or the other way round."""
     voice = tag.attrs.get("voice")
-    if voice == "reporter" and any(s <= tag.start and tag.end <= e for s, e, owner in ex.voice_runs
-                                   if owner == SPEAKER):
+    if voice == "reporter" and any(
+        s <= tag.start and tag.end <= e for s, e, owner in ex.voice_runs if owner == SPEAKER
+    ):
         return [Finding("speakers-words", {})]
     if voice == "quoted" and not any(s < tag.end and tag.start < e for s, e, _ in ex.voice_runs):
         return [Finding("reporters-words", {})]
@@ -330,7 +421,7 @@ def _longer(tag: Tag, item: KeyItem, ex: Exercise) -> list[Finding]:
 
 def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
     """Which words a tag has beyond the key's span, or leaves out of it (whole tokens, never spaces)."""
-    key_quote = ex.article.text[span.start:span.end]
+    key_quote = ex.article.text[span.start : span.end]
     out = []
     extra = [ex.article.quote_of_tokens(tag.start, span.start), ex.article.quote_of_tokens(span.end, tag.end)]
     extra = [part for part in extra if part]
@@ -349,10 +440,16 @@ def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, in
         return Finding("reporting-verb", {})
     # the key's items of other labels it meets: those on this page, then those of labels it leaves out
     others = [(ex.key[k], m.overlap) for k, m in met.items() if ex.key[k].label != tag.label]
-    others += [(item, overlap) for item in ex.context
-               if (overlap := max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)) > 0]
-    same_words = [(item, overlap) for item, overlap in others
-                  if overlap >= SAME_WORDS or item.start <= tag.start and tag.end <= item.end]
+    others += [
+        (item, overlap)
+        for item in ex.context
+        if (overlap := max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)) > 0
+    ]
+    same_words = [
+        (item, overlap)
+        for item, overlap in others
+        if overlap >= SAME_WORDS or item.start <= tag.start and tag.end <= item.end
+    ]
     if same_words:
         item = max(same_words, key=lambda pair: pair[1])[0]
         if tag.label == "claim" and item.label == "source":
@@ -378,8 +475,19 @@ class _Tally:
             precision = min(self.credit / self.tags, 1.0) if self.tags else 0.0
             recall = min(self.credit / self.required, 1.0) if self.required else 0.0
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return Score(precision, recall, f1, self.credit, self.tags, self.required, self.found, self.tagged,
-                     self.tagged_in_key, self.attrs_right, self.attrs_asked)
+        return Score(
+            precision,
+            recall,
+            f1,
+            self.credit,
+            self.tags,
+            self.required,
+            self.found,
+            self.tagged,
+            self.tagged_in_key,
+            self.attrs_right,
+            self.attrs_asked,
+        )
 
 
 def _scores(ex: Exercise, items_out: list[ItemResult], tags_out: list[TagResult]) -> dict[str, Score]:

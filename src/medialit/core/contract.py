@@ -3,6 +3,7 @@
 The JavaScript front end imports the same file, so a format name, a size limit or a list of
 plain reporting verbs is changed in one place for both languages.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,9 @@ REPORT_FORMAT: str = _CONTRACT["formats"]["report"]
 MESSAGES_FORMAT: str = _CONTRACT["formats"]["messages"]
 CLASS_FORMAT: str = _CONTRACT["formats"]["class"]
 MAX_HANDIN_BYTES: int = _CONTRACT["max_handin_bytes"]
-MAX_JSON_DEPTH: int = _CONTRACT["max_json_depth"]        # a hand-in nested deeper is refused (`too-deep`)
+MAX_JSON_DEPTH: int = _CONTRACT["max_json_depth"]  # a hand-in nested deeper is refused (`too-deep`)
 MAX_NUMBER_DIGITS: int = _CONTRACT["max_number_digits"]  # a number written longer is refused (`number-too-long`)
-MAX_ANSWER_CHARS: int = _CONTRACT["max_answer_chars"]    # the longest written answer a hand-in keeps
+MAX_ANSWER_CHARS: int = _CONTRACT["max_answer_chars"]  # the longest written answer a hand-in keeps
 QUOTE_MARKS: frozenset[str] = frozenset(_CONTRACT["quote_marks"])
 DIFFICULTIES: tuple[str, ...] = tuple(_CONTRACT["difficulties"])
 MODES: tuple[str, ...] = tuple(_CONTRACT["modes"])
@@ -26,10 +27,10 @@ ID_PREFIXES: dict[str, str] = _CONTRACT["id_prefixes"]
 FREE_TEXT: str = _CONTRACT["free_text"]
 SAME_WORDS: float = _CONTRACT["check"]["same_words"]
 PLAIN_REPORTING_VERBS: frozenset[str] = frozenset(_CONTRACT["check"]["plain_reporting_verbs"])
-ID_PATTERN: str = _CONTRACT["id_pattern"]            # an exercise or key item id, matched as the whole text
-SHA256_PATTERN: str = _CONTRACT["sha256_pattern"]    # an article's hash as a hand-in gives it
+ID_PATTERN: str = _CONTRACT["id_pattern"]  # an exercise or key item id, matched as the whole text
+SHA256_PATTERN: str = _CONTRACT["sha256_pattern"]  # an article's hash as a hand-in gives it
 # Characters never shown as they are (controls, bidirectional overrides, line separators, lone surrogates).
 UNSAFE_CHARACTERS: str = _CONTRACT["unsafe_characters"]
 MISCONCEPTIONS: list[dict] = _CONTRACT["misconceptions"]["kinds"]  # what the class report counts per student
-# What counts as white space where a key writer trims a field or splits a quote into words, one class for both languages.
+# White space where a key writer trims a field or splits a quote into words: one class for both languages.
 WHITE_SPACE: str = _CONTRACT["white_space"]

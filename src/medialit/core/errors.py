@@ -1,4 +1,5 @@
 """One kind of error for bad input, so that every front door can show it without a traceback."""
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Reading it from the YAML people write is `exercise_file.py`; this module is what the checker, the
 widget and the reports use once every quote is resolved.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,6 +15,7 @@ from .article import Article
 from .contract import DIFFICULTIES, EXERCISE_FORMAT
 from .contract import ID_PATTERN as ID_PATTERN_TEXT
 from .errors import InputError
+from .jsonable import fields_json
 from .labels import LabelSpec
 from .voices import voice_runs
 
@@ -54,8 +56,8 @@ class KeyItem:
     optional: bool = False
     draft: bool = False
     voice_exception: str | None = None
-    reason: str = ""                  # why a draft was suggested, for the author reviewing it
-    confidence: float | None = None   # how sure the suggestion was (0-1), for a draft
+    reason: str = ""  # why a draft was suggested, for the author reviewing it
+    confidence: float | None = None  # how sure the suggestion was (0-1), for a draft
 
     @cached_property
     def expected_attrs(self) -> dict[str, tuple[str, ...]]:
@@ -68,13 +70,8 @@ class KeyItem:
         return [Span(self.start, self.end, self.quote), *self.accept]
 
     def to_json(self) -> dict:
-        return {"id": self.id, "label": self.label, "start": self.start, "end": self.end,
-                "quote": self.quote, "line": self.line, "attrs": dict(self.attrs), "entity": self.entity,
-                "source_ids": None if self.source_ids is None else list(self.source_ids),
-                "why": self.why, "hints": list(self.hints), "accept": [s.to_json() for s in self.accept],
-                "optional": self.optional, "draft": self.draft,
-                **({"reason": self.reason} if self.reason else {}),
-                **({"confidence": self.confidence} if self.confidence is not None else {})}
+        unset = (*(() if self.reason else ("reason",)), *(() if self.confidence is not None else ("confidence",)))
+        return fields_json(self, leave_out=("voice_exception", *unset))
 
 
 @dataclass
@@ -89,8 +86,27 @@ class Distractor:
     draft: bool = False
 
     def to_json(self) -> dict:
-        return {"id": self.id, "start": self.start, "end": self.end, "quote": self.quote,
-                "line": self.line, "labels": list(self.labels), "why": self.why, "draft": self.draft}
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "line": self.line,
+            "labels": list(self.labels),
+            "why": self.why,
+            "draft": self.draft,
+        }
+
+
+def check_difficulty(difficulty: str | None, exercise: Exercise) -> None:
+    """Refuse a difficulty that is not one of the contract's (None: the exercise's own)."""
+    if difficulty is not None and difficulty not in DIFFICULTIES:
+        raise InputError(
+            str(exercise.path or exercise.id),
+            "difficulty",
+            f"unknown difficulty {difficulty!r}.",
+            f"use one of: {', '.join(DIFFICULTIES)}.",
+        )
 
 
 @dataclass(eq=False)
@@ -108,7 +124,7 @@ class Exercise:
     untagged: list[dict] | None = None  # notes on paragraphs left untagged; None: the key need not cover them all
     files: list[Path] = field(default_factory=list)
     lines: tuple[int, int] | None = None  # the part of the article a chapter works on, if not all
-    whole: "Exercise | None" = field(default=None, repr=False)  # for a part: the exercise it is part of
+    whole: Exercise | None = field(default=None, repr=False)  # for a part: the exercise it is part of
 
     @cached_property
     def part(self) -> tuple[int, int]:
@@ -133,8 +149,9 @@ class Exercise:
     @cached_property
     def required_counts(self) -> dict[str, int]:
         """How many required (not optional) key items each label has."""
-        return {label: sum(not self.key[n].optional for n in indices)
-                for label, indices in self._indices_by_label.items()}
+        return {
+            label: sum(not self.key[n].optional for n in indices) for label, indices in self._indices_by_label.items()
+        }
 
     def item_indices(self, label: str) -> list[int]:
         """Where the key items of one label are in `key`, in key order."""
@@ -174,7 +191,7 @@ class Exercise:
                 holding.setdefault(point, []).append(span)
         return {point: tuple(found) for point, found in holding.items()}
 
-    def restricted(self, labels: list[str] | None = None, lines: tuple[int, int] | None = None) -> "Exercise":
+    def restricted(self, labels: list[str] | None = None, lines: tuple[int, int] | None = None) -> Exercise:
         """The same exercise with only some labels, or only the key items on some lines (the part of
         the article one chapter works on). Unknown labels and lines outside the article are errors."""
         if not labels and not lines:
@@ -185,58 +202,99 @@ class Exercise:
         return self._views[view]
 
     @cached_property
-    def _views(self) -> dict[tuple, "Exercise"]:
+    def _views(self) -> dict[tuple, Exercise]:
         """Restricted views made so far: a chapter's part is checked again and again."""
         return {}
 
-    def _restricted(self, labels: list[str] | None, lines: tuple[int, int] | None) -> "Exercise":
+    def _restricted(self, labels: list[str] | None, lines: tuple[int, int] | None) -> Exercise:
         unknown = [name for name in labels or [] if name not in self.labels]
         if unknown:
-            raise InputError(str(self.path or self.id), "labels",
-                             f"the exercise has no label {', '.join(map(repr, unknown))}.",
-                             f"use some of: {', '.join(self.labels)}.")
+            raise InputError(
+                str(self.path or self.id),
+                "labels",
+                f"the exercise has no label {', '.join(map(repr, unknown))}.",
+                f"use some of: {', '.join(self.labels)}.",
+            )
         if lines and not (1 <= lines[0] <= lines[1] <= self.article.line_count):
-            raise InputError(str(self.path or self.id), "lines", f"lines {lines[0]}-{lines[1]} are not in the article.",
-                             f"give a range such as 1-18, within 1-{self.article.line_count}.")
+            raise InputError(
+                str(self.path or self.id),
+                "lines",
+                f"lines {lines[0]}-{lines[1]} are not in the article.",
+                f"give a range such as 1-18, within 1-{self.article.line_count}.",
+            )
         keep = set(labels or self.labels)
-        part = Exercise(self.id, self.title, self.instructions, self.difficulty, self.tolerance,
-                        {n: s for n, s in self.labels.items() if n in keep}, [], [], self.article, self.path,
-                        self.untagged, self.files, tuple(lines) if lines else self.lines, self.whole or self)
+        part = Exercise(
+            self.id,
+            self.title,
+            self.instructions,
+            self.difficulty,
+            self.tolerance,
+            {n: s for n, s in self.labels.items() if n in keep},
+            [],
+            [],
+            self.article,
+            self.path,
+            self.untagged,
+            self.files,
+            tuple(lines) if lines else self.lines,
+            self.whole or self,
+        )
         part.key = [k for k in self.key if k.label in keep and part.covers(k.start, k.end)]
         part.distractors = [d for d in self.distractors if keep & set(d.labels) and part.covers(d.start, d.end)]
         return part
 
-    def compile(self, labels: list[str] | None = None, difficulty: str | None = None,
-                lines: tuple[int, int] | None = None) -> dict:
+    def compile(
+        self, labels: list[str] | None = None, difficulty: str | None = None, lines: tuple[int, int] | None = None
+    ) -> dict:
         """The JSON form the widget and the JavaScript checker read (`medialit.exercise/1`).
 
         With `lines`, only that part of the article is tagged: its tokens, paragraphs and key items."""
         ex = self.restricted(labels, lines)
-        if difficulty is not None and difficulty not in DIFFICULTIES:
-            raise InputError(str(self.path or self.id), "difficulty", f"unknown difficulty {difficulty!r}.",
-                             f"use one of: {', '.join(DIFFICULTIES)}.")
+        check_difficulty(difficulty, self)
         article = ex.article.to_json()
         article["sentences"] = [{"start": s.start, "end": s.end} for s in ex.article.sentences]
         if ex.lines:
-            inside = lambda x: ex.covers(x["start"], x["end"])  # noqa: E731
+            inside = lambda x: ex.covers(x["start"], x["end"])
             article["tokens"] = [t for t in article["tokens"] if inside(t)]
             article["paragraphs"] = [p for p in article["paragraphs"] if inside(p)]
             article["part"] = {"lines": list(ex.lines), "start": ex.part[0], "end": ex.part[1]}
-        instructions = ex.instructions if ex.labels.keys() == self.labels.keys() else " ".join(
-            [f"Tag every {spec.noun_or_title} you find. {spec.help}" for spec in ex.labels.values()]
-            + ["Then press Check my tags."])
+        instructions = (
+            ex.instructions
+            if ex.labels.keys() == self.labels.keys()
+            else " ".join(
+                [f"Tag every {spec.noun_or_title} you find. {spec.help}" for spec in ex.labels.values()]
+                + ["Then press Check my tags."]
+            )
+        )
         if ex.lines:
             instructions += f" Here you work on one part of the article: lines {ex.lines[0]} to {ex.lines[1]}."
-        return {"format": EXERCISE_FORMAT, "id": ex.id, "title": ex.title, "instructions": instructions,
-                "difficulty": difficulty or ex.difficulty, "tolerance": ex.tolerance, "article": article,
-                "labels": [s.to_json() for s in ex.labels.values()],
-                "all_labels": [s.to_json() for s in self.labels.values()],
-                "key": [k.to_json() for k in ex.key],
-                "distractors": [d.to_json() for d in ex.distractors],
-                "context": [{"id": k.id, "label": k.label, "start": k.start, "end": k.end, "quote": k.quote,
-                             "accept": [a.to_json() for a in k.accept]} for k in ex.context],
-                "voice_runs": [[start, end, owner] for start, end, owner in ex.voice_runs
-                               if ex.part[0] < end and start < ex.part[1]]}
+        return {
+            "format": EXERCISE_FORMAT,
+            "id": ex.id,
+            "title": ex.title,
+            "instructions": instructions,
+            "difficulty": difficulty or ex.difficulty,
+            "tolerance": ex.tolerance,
+            "article": article,
+            "labels": [s.to_json() for s in ex.labels.values()],
+            "all_labels": [s.to_json() for s in self.labels.values()],
+            "key": [k.to_json() for k in ex.key],
+            "distractors": [d.to_json() for d in ex.distractors],
+            "context": [
+                {
+                    "id": k.id,
+                    "label": k.label,
+                    "start": k.start,
+                    "end": k.end,
+                    "quote": k.quote,
+                    "accept": [a.to_json() for a in k.accept],
+                }
+                for k in ex.context
+            ],
+            "voice_runs": [
+                [start, end, owner] for start, end, owner in ex.voice_runs if ex.part[0] < end and start < ex.part[1]
+            ],
+        }
 
 
 def parse_lines(value: str) -> tuple[int, int]:

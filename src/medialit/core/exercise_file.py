@@ -7,6 +7,7 @@ quote is looked up. The article and include files must lie inside the exercise's
 are written as quotes (plus `occurrence` or `after` where a quote repeats) and resolved here to
 code-point offsets; anything that does not resolve exactly fails with one clear message.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -14,7 +15,7 @@ import json
 import math
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -35,15 +36,16 @@ from .handin import shown
 from .key_checks import coverage_findings, voice_findings
 from .labels import DEFAULT_LABELS, LabelSpec
 
-MAX_YAML_DEPTH = 20        # lists and mappings inside each other; an exercise needs 6
+MAX_YAML_DEPTH = 20  # lists and mappings inside each other; an exercise needs 6
 MAX_YAML_REPEATED = 5_000  # values that aliases (*name) repeat, all told: a few are handy, more is an attack
-MAX_DIGITS = 15            # digits in one number
+MAX_DIGITS = 15  # digits in one number
 SCHEMA = json.loads((files("medialit.data") / "schemas" / "exercise-file.schema.json").read_text(encoding="utf-8"))
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-_LONG_NUMBER = re.compile(r"\d{%d}" % (MAX_DIGITS + 1))
+_LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 
 
 # --- reading YAML within limits --------------------------------------------------------------------
+
 
 class _Limit(ComposerError):
     """A YAML file past one of the reader's limits, with the fix for it."""
@@ -68,28 +70,38 @@ class _LimitedComposer(Composer):
         if isinstance(event, AliasEvent):
             self._alias_at = event.start_mark
         elif self.depth >= MAX_YAML_DEPTH:
-            raise _Limit(f"lists and mappings are nested more than {MAX_YAML_DEPTH} deep here",
-                         "an exercise file needs only a few levels: check the brackets and the indentation.",
-                         event.start_mark)
+            raise _Limit(
+                f"lists and mappings are nested more than {MAX_YAML_DEPTH} deep here",
+                "an exercise file needs only a few levels: check the brackets and the indentation.",
+                event.start_mark,
+            )
         return super().compose_node(parent, index)
 
     def compose_scalar_node(self, anchor):
         node = super().compose_scalar_node(anchor)
         if str(getattr(node.tag, "value", node.tag)) in _NUMBER_TAGS and _LONG_NUMBER.search(node.value):
-            raise _Limit(f"a number has more than {MAX_DIGITS} digits",
-                         "write a smaller number, or put it in quotation marks if it is text.", node.start_mark)
+            raise _Limit(
+                f"a number has more than {MAX_DIGITS} digits",
+                "write a smaller number, or put it in quotation marks if it is text.",
+                node.start_mark,
+            )
         return node
 
     def return_alias(self, node):
         if isinstance(node, CollectionNode) and node.end_mark is None:
-            raise _Limit("an alias (*name) points into the list or mapping it is part of",
-                         "write the value out instead of the alias.", self._alias_at)
+            raise _Limit(
+                "an alias (*name) points into the list or mapping it is part of",
+                "write the value out instead of the alias.",
+                self._alias_at,
+            )
         size, depth = self._measure(node)
         self._repeated += size
         if self._repeated > MAX_YAML_REPEATED or self.depth + depth > MAX_YAML_DEPTH:
-            raise _Limit(f"the aliases (*name) repeat more than {MAX_YAML_REPEATED:,} values, or nest too deep",
-                         "write the values out; use anchors (&name) and aliases only for a few small repeats.",
-                         self._alias_at)
+            raise _Limit(
+                f"the aliases (*name) repeat more than {MAX_YAML_REPEATED:,} values, or nest too deep",
+                "write the values out; use anchors (&name) and aliases only for a few small repeats.",
+                self._alias_at,
+            )
         return node
 
     def _measure(self, node) -> tuple[int, int]:
@@ -126,16 +138,27 @@ def _read_yaml(path: Path, validator) -> dict:
         fix = getattr(err, "fix", "check the indentation and quoting there; text with a colon needs quotes.")
         raise InputError(file, place, f"{problem}.", fix, "yaml") from None
     except (ValueError, RecursionError, OverflowError) as err:
-        raise InputError(file, "", f"the YAML cannot be read ({type(err).__name__}).",
-                         "check the file against the example on the formats page.", "yaml") from None
+        raise InputError(
+            file,
+            "",
+            f"the YAML cannot be read ({type(err).__name__}).",
+            "check the file against the example on the formats page.",
+            "yaml",
+        ) from None
     if not isinstance(data, dict):
-        raise InputError(file, "", "the file is not a YAML mapping (`name: value` lines).",
-                         "start from the example in the instructors' guide (formats page).", "not-a-mapping")
+        raise InputError(
+            file,
+            "",
+            "the file is not a YAML mapping (`name: value` lines).",
+            "start from the example in the instructors' guide (formats page).",
+            "not-a-mapping",
+        )
     _check_schema(data, file, validator)
     return data
 
 
 # --- the schema ------------------------------------------------------------------------------------
+
 
 def _is_bool(_checker, value) -> bool:
     return isinstance(value, (bool, ScalarBoolean))
@@ -158,7 +181,7 @@ def _whole_text_pattern(validator, pattern, instance, schema):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema_validators():
     """(the validator of an exercise file, of an include file), made when first needed: jsonschema
     takes a while to import, and a program that reads no exercise file need not wait for it."""
@@ -168,12 +191,20 @@ def schema_validators():
         Draft202012Validator,
         validators={"pattern": _whole_text_pattern},
         type_checker=Draft202012Validator.TYPE_CHECKER.redefine_many(
-            {"boolean": _is_bool, "integer": _is_integer, "number": _is_number}))
+            {"boolean": _is_bool, "integer": _is_integer, "number": _is_number}
+        ),
+    )
     return validator(SCHEMA), validator({**SCHEMA["$defs"]["includeFile"], "$defs": SCHEMA["$defs"]})
 
 
-_EXPECTED = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-             "array": "a list (`[a, b]`, or lines that start with `- `)", "object": "a mapping (`name: value` lines)"}
+_EXPECTED = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list (`[a, b]`, or lines that start with `- `)",
+    "object": "a mapping (`name: value` lines)",
+}
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 
@@ -272,15 +303,20 @@ def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str
     name = subject.strip("`").rsplit("[", 1)[0]
     fix = _example(error, root)
     if "propertyNames" in error.absolute_schema_path:
-        return (f"{_describe(value)} cannot be a name here.",
-                "names are lowercase letters, digits and dashes that start with a letter, e.g. `claim`.", line)
+        return (
+            f"{_describe(value)} cannot be a name here.",
+            "names are lowercase letters, digits and dashes that start with a letter, e.g. `claim`.",
+            line,
+        )
     if rule == "type":
-        wanted = [t for t in ([error.validator_value] if isinstance(error.validator_value, str)
-                              else error.validator_value) if t != "null"]
+        wanted = [
+            t
+            for t in ([error.validator_value] if isinstance(error.validator_value, str) else error.validator_value)
+            if t != "null"
+        ]
         expected = " or ".join(_EXPECTED.get(t, t) for t in wanted)
         if wanted == ["boolean"] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
-            fix = (f"write `{name}: true` or `{name}: false` (in YAML 1.2 `{value}` is text, "
-                   "not true or false).")
+            fix = f"write `{name}: true` or `{name}: false` (in YAML 1.2 `{value}` is text, not true or false)."
         elif "string" in wanted and not isinstance(value, (dict, list)):
             fix += " Put text in quotation marks if it looks like something else."
         return f"{subject} is {_describe(value)}, but it must be {expected}.", fix, line
@@ -288,7 +324,8 @@ def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str
         missing = next(k for k in error.validator_value if k not in value)
         example = _resolve(_resolve(error.schema).get("properties", {}).get(missing, {}))
         examples = example.get("examples") or _resolve(error.schema).get("properties", {}).get(missing, {}).get(
-            "examples")
+            "examples"
+        )
         return (f"`{missing}` is missing.", f"add it, like `{examples[0]}`." if examples else fix, line)
     if rule == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
@@ -299,9 +336,12 @@ def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str
         options = ", ".join(str(v) for v in error.validator_value if v is not None)
         return f"{subject} is {_describe(value)}, which is not one of: {options}.", f"use one of: {options}.", line
     if rule == "pattern":
-        return (f"{_describe(value)} is not a valid id.",
-                "use lowercase letters, digits and dashes (at most 120), starting with a letter or digit, "
-                "e.g. `council-vote`; put nothing after it, not even a line break.", line)
+        return (
+            f"{_describe(value)} is not a valid id.",
+            "use lowercase letters, digits and dashes (at most 120), starting with a letter or digit, "
+            "e.g. `council-vote`; put nothing after it, not even a line break.",
+            line,
+        )
     if rule in ("minimum", "exclusiveMinimum", "maximum"):
         bounds = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}
         return f"{subject} is {value}, but it must be {bounds[rule]} {error.validator_value}.", fix, line
@@ -337,7 +377,7 @@ class _Resolver:
     def closest(self, quote: str) -> str:
         words = self.article.text.split()
         width = max(1, len(quote.split()))
-        windows = {" ".join(words[i:i + width]) for i in range(0, max(1, len(words) - width + 1))}
+        windows = {" ".join(words[i : i + width]) for i in range(0, max(1, len(words) - width + 1))}
         near = difflib.get_close_matches(quote, list(windows), n=3, cutoff=0.5)
         passages = []
         for text in near:
@@ -351,42 +391,66 @@ class _Resolver:
             spec = {"quote": spec}
         quote = spec.get("quote")
         if not isinstance(quote, str) or not quote.strip():
-            raise InputError(file, place, "the item has no `quote`.",
-                             "copy the exact words from the article into `quote:`.")
+            raise InputError(
+                file, place, "the item has no `quote`.", "copy the exact words from the article into `quote:`."
+            )
         quote = str(quote)
         hits = self.article.find_all(quote)
         if not hits:
-            raise InputError(file, place, f"the quote “{quote}” is not in the article{self.closest(quote)}.",
-                             "copy the words exactly from the article, curly quotation marks included.")
+            raise InputError(
+                file,
+                place,
+                f"the quote “{quote}” is not in the article{self.closest(quote)}.",
+                "copy the words exactly from the article, curly quotation marks included.",
+            )
         after, occurrence = spec.get("after"), spec.get("occurrence")
         if after is not None:
             anchors = self.article.find_all(str(after))
             if not anchors:
-                raise InputError(file, place, f"the `after:` text “{after}” is not in the article.",
-                                 "copy a few words that stand just before the quote.")
+                raise InputError(
+                    file,
+                    place,
+                    f"the `after:` text “{after}” is not in the article.",
+                    "copy a few words that stand just before the quote.",
+                )
             if len(anchors) > 1:
-                raise InputError(file, place, f"the `after:` text “{after}” occurs {len(anchors)} times "
-                                 f"({', '.join(self.where(a) for a in anchors)}).",
-                                 "use a longer `after:` text, or `occurrence:` instead.")
+                raise InputError(
+                    file,
+                    place,
+                    f"the `after:` text “{after}” occurs {len(anchors)} times "
+                    f"({', '.join(self.where(a) for a in anchors)}).",
+                    "use a longer `after:` text, or `occurrence:` instead.",
+                )
             later = [h for h in hits if h >= anchors[0] + len(str(after))]
             if not later:
-                raise InputError(file, place, f"“{quote}” does not occur after “{after}”.",
-                                 "pick `after:` words that come before the quote.")
+                raise InputError(
+                    file,
+                    place,
+                    f"“{quote}” does not occur after “{after}”.",
+                    "pick `after:` words that come before the quote.",
+                )
             start = later[0]
         elif occurrence is not None:
             if not isinstance(occurrence, int) or not 1 <= occurrence <= len(hits):
-                raise InputError(file, place, f"`occurrence: {occurrence}` is not between 1 and {len(hits)}.",
-                                 f"“{quote}” occurs at {', '.join(self.where(h) for h in hits)}.")
+                raise InputError(
+                    file,
+                    place,
+                    f"`occurrence: {occurrence}` is not between 1 and {len(hits)}.",
+                    f"“{quote}” occurs at {', '.join(self.where(h) for h in hits)}.",
+                )
             start = hits[occurrence - 1]
         elif near is not None and [h for h in hits if h < near[1] and near[0] < h + len(quote)]:
             start = next(h for h in hits if h < near[1] and near[0] < h + len(quote))
         elif len(hits) > 1:
-            raise InputError(file, place, f"the quote “{quote}” occurs {len(hits)} times "
-                             f"({', '.join(self.where(h) for h in hits)}).",
-                             "add `occurrence: N` (1 = first) or `after: \"words just before it\"`.")
+            raise InputError(
+                file,
+                place,
+                f"the quote “{quote}” occurs {len(hits)} times ({', '.join(self.where(h) for h in hits)}).",
+                'add `occurrence: N` (1 = first) or `after: "words just before it"`.',
+            )
         else:
             start = hits[0]
-        text = self.article.text[start:start + len(quote)]
+        text = self.article.text[start : start + len(quote)]
         return start, start + len(text), text
 
 
@@ -400,15 +464,20 @@ def _labels_from(task: dict) -> dict[str, LabelSpec]:
         body = body or {}
         base = DEFAULT_LABELS.get(name)
         attrs = body.get("attrs") if body.get("attrs") is not None else (base.attrs if base else {})
-        clean = {str(attr): FREE_TEXT if values == FREE_TEXT else [str(v) for v in values]
-                 for attr, values in attrs.items()}
+        clean = {
+            str(attr): FREE_TEXT if values == FREE_TEXT else [str(v) for v in values] for attr, values in attrs.items()
+        }
         specs[name] = LabelSpec(
-            name, str(body.get("title") or (base.title if base else name.title())),
+            name,
+            str(body.get("title") or (base.title if base else name.title())),
             str(body.get("help") or (base.help if base else "")),
             str(body.get("shortcut") or (base.shortcut if base else n)),
-            str(body.get("letter") or (base.letter if base else name[0])).lower(), clean,
-            str(body.get("test") or (base.test if base else "")), str(body.get("noun") or (base.noun if base else "")),
-            str(body.get("plural") or (base.plural if base else "")))
+            str(body.get("letter") or (base.letter if base else name[0])).lower(),
+            clean,
+            str(body.get("test") or (base.test if base else "")),
+            str(body.get("noun") or (base.noun if base else "")),
+            str(body.get("plural") or (base.plural if base else "")),
+        )
     return specs
 
 
@@ -417,8 +486,12 @@ def _check_attrs(attrs, spec: LabelSpec, file: str, place: str) -> dict:
     for name, value in (attrs or {}).items():
         allowed = spec.attrs.get(name)
         if allowed is None:
-            raise InputError(file, place, f"label `{spec.name}` has no attribute {shown(name)}.",
-                             f"use one of: {', '.join(spec.attrs) or '(none)'}.")
+            raise InputError(
+                file,
+                place,
+                f"label `{spec.name}` has no attribute {shown(name)}.",
+                f"use one of: {', '.join(spec.attrs) or '(none)'}.",
+            )
         if value is None:
             continue
         if allowed == FREE_TEXT:
@@ -427,8 +500,12 @@ def _check_attrs(attrs, spec: LabelSpec, file: str, place: str) -> dict:
         values = value if isinstance(value, list) else [value]
         bad = [v for v in values if v not in allowed]
         if bad:
-            raise InputError(file, place, f"`{name}: {visible(bad[0])}` is not a value of `{spec.name}.{name}`.",
-                             f"use one of: {', '.join(allowed)}.")
+            raise InputError(
+                file,
+                place,
+                f"`{name}: {visible(bad[0])}` is not a value of `{spec.name}.{name}`.",
+                f"use one of: {', '.join(allowed)}.",
+            )
         clean[name] = list(values) if isinstance(value, list) else value
     return clean
 
@@ -456,8 +533,7 @@ def load_exercise(path: str | Path) -> Exercise:
     file = str(path)
     data = _read_yaml(path, schema_validators()[0])
     ex_id = data["id"]
-    article_path = inside(path.parent, data["article"], file, f"line {_line(data, 'article')} (`article`)",
-                          "article")
+    article_path = inside(path.parent, data["article"], file, f"line {_line(data, 'article')} (`article`)", "article")
     article = Article.from_file(article_path)
     task = data.get("task") or {}
     difficulty = task.get("difficulty") or "standard"
@@ -471,8 +547,12 @@ def load_exercise(path: str | Path) -> Exercise:
     def claim_id(entry, origin: str, place: str) -> str:
         item_id = entry["id"]
         if item_id in seen:
-            raise InputError(origin, place, f"the id `{item_id}` is used twice (also at {seen[item_id]}).",
-                             "give each item its own id.")
+            raise InputError(
+                origin,
+                place,
+                f"the id `{item_id}` is used twice (also at {seen[item_id]}).",
+                "give each item its own id.",
+            )
         seen[item_id] = f"{origin} {place}"
         return item_id
 
@@ -485,16 +565,31 @@ def load_exercise(path: str | Path) -> Exercise:
         if label not in labels:
             raise InputError(origin, place, f"unknown label {shown(label)}.", f"use one of: {', '.join(labels)}.")
         start, end, quote = resolver.resolve(entry, origin, place)
-        accept = [Span(*resolver.resolve(alt, origin, f"{place}, accept", near=(start, end)))
-                  for alt in entry.get("accept") or []]
-        key.append(KeyItem(
-            id=item_id, label=label, start=start, end=end, quote=quote, line=article.line_of(start),
-            attrs=_check_attrs(entry.get("attrs"), labels[label], origin, place),
-            entity=entry.get("entity") or None, source_ids=entry.get("source_ids"),
-            why=(entry.get("why") or "").strip(), hints=tuple(entry.get("hints") or ()),
-            accept=accept, optional=bool(entry.get("optional")), draft=bool(entry.get("draft")),
-            voice_exception=entry.get("voice_exception"), reason=(entry.get("reason") or "").strip(),
-            confidence=entry.get("confidence")))
+        accept = [
+            Span(*resolver.resolve(alt, origin, f"{place}, accept", near=(start, end)))
+            for alt in entry.get("accept") or []
+        ]
+        key.append(
+            KeyItem(
+                id=item_id,
+                label=label,
+                start=start,
+                end=end,
+                quote=quote,
+                line=article.line_of(start),
+                attrs=_check_attrs(entry.get("attrs"), labels[label], origin, place),
+                entity=entry.get("entity") or None,
+                source_ids=entry.get("source_ids"),
+                why=(entry.get("why") or "").strip(),
+                hints=tuple(entry.get("hints") or ()),
+                accept=accept,
+                optional=bool(entry.get("optional")),
+                draft=bool(entry.get("draft")),
+                voice_exception=entry.get("voice_exception"),
+                reason=(entry.get("reason") or "").strip(),
+                confidence=entry.get("confidence"),
+            )
+        )
 
     by_id = {k.id: k for k in key}
     for item in key:
@@ -502,8 +597,12 @@ def load_exercise(path: str | Path) -> Exercise:
             target = by_id.get(ref)
             if target is None or target.label != "source":
                 problem = "no such item" if target is None else f"a {target.label}, not a source"
-                raise InputError(file, f"item {item.id}", f"`source_ids` names `{ref}`, which is {problem}.",
-                                 "list the ids of source items only.")
+                raise InputError(
+                    file,
+                    f"item {item.id}",
+                    f"`source_ids` names `{ref}`, which is {problem}.",
+                    "list the ids of source items only.",
+                )
 
     distractors: list[Distractor] = []
     for origin, entry in raw_distractors:
@@ -515,22 +614,43 @@ def load_exercise(path: str | Path) -> Exercise:
         if bad:
             raise InputError(origin, place, f"unknown label {shown(bad[0])}.", f"use some of: {', '.join(labels)}.")
         start, end, quote = resolver.resolve(entry, origin, place)
-        distractors.append(Distractor(item_id, start, end, quote, article.line_of(start), for_labels,
-                                      (entry.get("why") or "").strip(), bool(entry.get("draft"))))
+        distractors.append(
+            Distractor(
+                item_id,
+                start,
+                end,
+                quote,
+                article.line_of(start),
+                for_labels,
+                (entry.get("why") or "").strip(),
+                bool(entry.get("draft")),
+            )
+        )
 
-    untagged = None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""}
-                                                   for _, e in raw_untagged]
-    return Exercise(id=ex_id, title=data.get("title") or ex_id,
-                    instructions=(task.get("instructions") or "").strip(), difficulty=difficulty,
-                    tolerance=0.75 if tolerance is None else float(tolerance), labels=labels, key=key,
-                    distractors=distractors, article=article, path=path, untagged=untagged,
-                    files=[path, *included, article_path])
+    untagged = (
+        None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
+    )
+    return Exercise(
+        id=ex_id,
+        title=data.get("title") or ex_id,
+        instructions=(task.get("instructions") or "").strip(),
+        difficulty=difficulty,
+        tolerance=0.75 if tolerance is None else float(tolerance),
+        labels=labels,
+        key=key,
+        distractors=distractors,
+        article=article,
+        path=path,
+        untagged=untagged,
+        files=[path, *included, article_path],
+    )
 
 
 def _inside_hyphenated(text: str, item) -> bool:
     """'deal-breaker' quoted as 'breaker': the tokens split at the hyphen, the word does not."""
-    return (item.start >= 2 and text[item.start - 1] == "-" and text[item.start - 2].isalnum()) or \
-        (item.end + 1 < len(text) and text[item.end] == "-" and text[item.end + 1].isalnum())
+    return (item.start >= 2 and text[item.start - 1] == "-" and text[item.start - 2].isalnum()) or (
+        item.end + 1 < len(text) and text[item.end] == "-" and text[item.end + 1].isalnum()
+    )
 
 
 def validation_findings(exercise: Exercise) -> list[str]:
@@ -549,17 +669,23 @@ def validation_findings(exercise: Exercise) -> list[str]:
         if not item.optional and not item.hints:
             findings.append(f"{where}: a required item with no hints. Fix: add one or two `hints`.")
         if item.start not in token_starts or item.end not in token_ends or _inside_hyphenated(text, item):
-            findings.append(f"{where}: “{item.quote}” starts or ends inside a word. "
-                            "Fix: quote whole words, or students' tags will not line up with it.")
+            findings.append(
+                f"{where}: “{item.quote}” starts or ends inside a word. "
+                "Fix: quote whole words, or students' tags will not line up with it."
+            )
         para = exercise.article.tokens[exercise.article.token_at(item.start)].para
         for ref in item.source_ids or []:
             source = exercise.item(ref)
             if source and exercise.article.tokens[exercise.article.token_at(source.start)].para != para:
-                findings.append(f"{where}: its source {ref} (L{source.line}) is in another paragraph. "
-                                "Fix: check who says it; a speaker is usually named in the claim's own paragraph.")
+                findings.append(
+                    f"{where}: its source {ref} (L{source.line}) is in another paragraph. "
+                    "Fix: check who says it; a speaker is usually named in the claim's own paragraph."
+                )
     for dis in exercise.distractors:
         if dis.draft:
-            findings.append(f"distractor {dis.id} (L{dis.line}): still a draft. Fix: review it and remove `draft: true`.")
+            findings.append(
+                f"distractor {dis.id} (L{dis.line}): still a draft. Fix: review it and remove `draft: true`."
+            )
         if not dis.why:
             findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")
     return findings + coverage_findings(exercise) + voice_findings(exercise)

@@ -9,6 +9,7 @@ existing file is replaced only when the caller says so.
 Problems carry these codes, in the order they are checked: `missing`, `not-a-file`, `unreadable`,
 `too-big`, `not-utf8` (and `exists` or `cannot-write` when writing).
 """
+
 from __future__ import annotations
 
 import errno
@@ -36,8 +37,13 @@ class Kind:
 HANDIN = Kind("hand-in file", MAX_HANDIN_BYTES, "choose the .json file that the Download button saved.")
 EXERCISE = Kind("exercise file", 2 * MB, "give the exercise's .yml file (the formats page shows one).")
 ARTICLE = Kind("article file", 2 * MB, "give the article as a UTF-8 text file (.txt).")
-FILE_TYPES = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device",
-                  stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket"}
+FILE_TYPES = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
 
 
 def _refuse(path, code: str, problem: str, fix: str, place: str = "") -> InputError:
@@ -60,8 +66,12 @@ def _os_problem(path, err: OSError, kind: Kind) -> InputError:
         return _refuse(path, "missing", "the file name is too long for this computer.", "check the path.")
     if err.errno == errno.ENOTDIR:
         return _refuse(path, "missing", "a part of the path is a file, not a folder.", "check the path.")
-    return _refuse(path, "unreadable", f"the {kind.noun} cannot be read ({err.strerror or err}).",
-                   "check that it is a file you may read.")
+    return _refuse(
+        path,
+        "unreadable",
+        f"the {kind.noun} cannot be read ({err.strerror or err}).",
+        "check that it is a file you may read.",
+    )
 
 
 def read_bytes(path: str | Path, kind: Kind) -> bytes:
@@ -71,8 +81,9 @@ def read_bytes(path: str | Path, kind: Kind) -> bytes:
     except OSError as err:
         raise _os_problem(path, err, kind) from None
     except ValueError:  # a NUL character in the name
-        raise _refuse(path, "missing", "the file name holds a character no file name can hold.",
-                      "check the path.") from None
+        raise _refuse(
+            path, "missing", "the file name holds a character no file name can hold.", "check the path."
+        ) from None
     if not stat.S_ISREG(before.st_mode):
         raise _not_a_file(path, before.st_mode, kind)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -94,8 +105,12 @@ def read_bytes(path: str | Path, kind: Kind) -> bytes:
 
 def _too_big(path, size: int, kind: Kind) -> InputError:
     article = "an" if kind.noun[0] in "aeiou" else "a"
-    return _refuse(path, "too-big", f"the file is {size / MB:.1f} MB; {article} {kind.noun} is at most "
-                   f"{kind.limit // MB} MB.", kind.choose)
+    return _refuse(
+        path,
+        "too-big",
+        f"the file is {size / MB:.1f} MB; {article} {kind.noun} is at most {kind.limit // MB} MB.",
+        kind.choose,
+    )
 
 
 def decode_utf8(data: bytes, path, kind: Kind) -> str:
@@ -103,9 +118,14 @@ def decode_utf8(data: bytes, path, kind: Kind) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise _refuse(path, "not-utf8", f"the {kind.noun} is not UTF-8 text.",
-                      "save it as UTF-8 (most editors offer this under 'Save as').", f"line {line}") from None
+        line = data[: err.start].count(b"\n") + 1
+        raise _refuse(
+            path,
+            "not-utf8",
+            f"the {kind.noun} is not UTF-8 text.",
+            "save it as UTF-8 (most editors offer this under 'Save as').",
+            f"line {line}",
+        ) from None
 
 
 def read_text(path: str | Path, kind: Kind) -> str:
@@ -122,9 +142,14 @@ def inside(folder: Path, name: str, file: str, place: str, what: str) -> Path:
     except (OSError, ValueError):
         real, home = "", "/"
     if Path(name).is_absolute() or not real or os.path.commonpath([home, real]) != home:
-        raise _refuse(file, "outside-folder", f"the {what} `{name}` is outside the exercise's folder.",
-                      f"put the {what} in the folder of the exercise file (or below it) and give its name "
-                      "relative to the exercise file.", place)
+        raise _refuse(
+            file,
+            "outside-folder",
+            f"the {what} `{name}` is outside the exercise's folder.",
+            f"put the {what} in the folder of the exercise file (or below it) and give its name "
+            "relative to the exercise file.",
+            place,
+        )
     return candidate
 
 
@@ -145,15 +170,23 @@ def is_folder(path: str | Path) -> bool:
         return False
 
 
-def write_file(path: str | Path, data: str | bytes, replace: bool = True,
-               fix: str = "choose another place, in a folder you can write to.") -> Path:
+def write_file(
+    path: str | Path,
+    data: str | bytes,
+    replace: bool = True,
+    fix: str = "choose another place, in a folder you can write to.",
+) -> Path:
     """Write `data` to a temporary file beside `path`, then rename it into place.
 
     With `replace=False` an existing file is refused (code `exists`) and nothing is written."""
     path = Path(path)
     if not replace and exists(path):
-        raise _refuse(path, "exists", "this file already exists; nothing was written.",
-                      "choose another name, or add --force to replace it.")
+        raise _refuse(
+            path,
+            "exists",
+            "this file already exists; nothing was written.",
+            "choose another name, or add --force to replace it.",
+        )
     payload = data.encode("utf-8") if isinstance(data, str) else data
     tmp = None
     try:

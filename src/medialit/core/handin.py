@@ -6,39 +6,61 @@ below in the order the checks run (the first refusal wins; tags are checked one 
 order, each against the tag checks in their order). The JavaScript reader is held to the same codes
 and order; tests/hostile/handins/ has a file for each, with the code it must give.
 """
+
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_ANSWER_CHARS, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS, SHA256_PATTERN
 from .errors import Finding, InputError, visible
 from .exercise import is_id
 from .files import HANDIN, decode_utf8, read_bytes, write_file
+from .jsonable import fields_json
 from .messages import Renderer, problem_message
 
-MAX_DEPTH = MAX_JSON_DEPTH     # lists and objects inside each other: a hand-in needs 4
+MAX_DEPTH = MAX_JSON_DEPTH  # lists and objects inside each other: a hand-in needs 4
 MAX_DIGITS = MAX_NUMBER_DIGITS  # digits in one number: offsets need 7, and JavaScript counts exactly up to 15
-SHOWN = 60                      # characters of a student's text quoted in a message
+SHOWN = 60  # characters of a student's text quoted in a message
 
 # The checks on the file itself, in core/files.py, come first, in this order.
 FILE_CHECKS = ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
 
 # Why a whole hand-in is refused, after the file checks, in the order the checks run.
 # `not-json`, `too-deep` and `number-too-long` are one check: the first of them in reading order.
-REFUSALS = ("not-json", "too-deep", "number-too-long", "not-a-handin", "other-format", "bad-field", "lone-surrogate",
-            "no-tags", "other-exercise", "other-article")
+REFUSALS = (
+    "not-json",
+    "too-deep",
+    "number-too-long",
+    "not-a-handin",
+    "other-format",
+    "bad-field",
+    "lone-surrogate",
+    "no-tags",
+    "other-exercise",
+    "other-article",
+)
 HANDIN_CHECKS = FILE_CHECKS + REFUSALS
 
 # Why one tag is left out (the rest of the hand-in loads), in the order the checks run;
 # `bad-source-link` is checked last, once every tag is in. The sentences for every code are in the
 # message table (`handin-<code>`); a tag's own text stays as it is in the arguments: whoever shows a
 # message escapes it for where it goes (terminal, HTML, CSV).
-TAG_PROBLEMS = ("tag-not-object", "tag-bad-field", "tag-bad-text", "duplicate-id", "outside-article", "orphan",
-                "unknown-label", "unknown-attribute", "bad-attribute-value", "bad-source-link")
+TAG_PROBLEMS = (
+    "tag-not-object",
+    "tag-bad-field",
+    "tag-bad-text",
+    "duplicate-id",
+    "outside-article",
+    "orphan",
+    "unknown-label",
+    "unknown-attribute",
+    "bad-attribute-value",
+    "bad-source-link",
+)
 # Why one written answer is left out (the rest of the hand-in loads), in the order the checks run;
 # answers are checked after the tags, in file order. Their sentences are `handin-<code>` too.
 ANSWER_PROBLEMS = ("answer-bad-id", "answer-bad-field", "answer-bad-text", "answer-too-long")
@@ -60,7 +82,7 @@ def _finding(code: str, place: str, **args) -> Finding:
 
 
 def _cut(text: str, limit: int = SHOWN) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def shown(text, limit: int = SHOWN) -> str:
@@ -70,7 +92,7 @@ def shown(text, limit: int = SHOWN) -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 @dataclass
@@ -85,14 +107,21 @@ class Tag:
     note: str = ""
 
     def to_json(self) -> dict:
-        return {"id": self.id, "label": self.label, "start": self.start, "end": self.end, "quote": self.quote,
-                "attrs": dict(self.attrs), "source_ids": list(self.source_ids), "note": self.note}
+        return fields_json(self)
 
     @classmethod
-    def from_json(cls, data: dict) -> "Tag":
+    def from_json(cls, data: dict) -> Tag:
         """Build a tag from a mapping whose field types are already checked (see `_tag_problem`)."""
-        return cls(data["id"], data["label"], data["start"], data["end"], data["quote"],
-                   dict(data.get("attrs") or {}), list(data.get("source_ids") or ()), data.get("note") or "")
+        return cls(
+            data["id"],
+            data["label"],
+            data["start"],
+            data["end"],
+            data["quote"],
+            dict(data.get("attrs") or {}),
+            list(data.get("source_ids") or ()),
+            data.get("note") or "",
+        )
 
 
 @dataclass(frozen=True)
@@ -123,9 +152,15 @@ class HandIn:
     _read_for: tuple = field(default=(), repr=False, compare=False)
 
     def to_json(self) -> dict:
-        data = {"format": HANDIN_FORMAT, "exercise": self.exercise, "article_sha256": self.article_sha256,
-                "student": self.student, "created": self.created, "updated": self.updated,
-                "tags": [t.to_json() for t in self.tags]}
+        data = {
+            "format": HANDIN_FORMAT,
+            "exercise": self.exercise,
+            "article_sha256": self.article_sha256,
+            "student": self.student,
+            "created": self.created,
+            "updated": self.updated,
+            "tags": [t.to_json() for t in self.tags],
+        }
         if self.answers:
             data["answers"] = {answer_id: a.to_json() for answer_id, a in self.answers.items()}
         return data
@@ -137,7 +172,7 @@ class HandIn:
 # --- JSON text -----------------------------------------------------------------------------------
 
 _STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"')  # the rest of a JSON string, its closing quote included
-_LONG_NUMBER = re.compile(r"[0-9]{%d}" % (MAX_DIGITS + 1))
+_LONG_NUMBER = re.compile(rf"[0-9]{{{MAX_DIGITS + 1}}}")
 _TOKEN = re.compile(r'"|[\[{]|[\]}]|[0-9][0-9.eE+-]*|[A-Za-z]+')
 _CONTAINERS = (dict, list)
 
@@ -175,8 +210,12 @@ def _deeper_than(data, limit: int) -> bool:
     for _ in range(limit):
         if not level:
             return False
-        level = [child for node in level for child in (node.values() if type(node) is dict else node)
-                 if type(child) in _CONTAINERS]
+        level = [
+            child
+            for node in level
+            for child in (node.values() if type(node) is dict else node)
+            if type(child) in _CONTAINERS
+        ]
     return bool(level)
 
 
@@ -229,6 +268,7 @@ def read_json(text: str, file: str):
 
 
 # --- the hand-in ---------------------------------------------------------------------------------
+
 
 def parse_handin(data, file: str, exercise=None) -> HandIn:
     """Check a decoded hand-in against the format and, if given, against its exercise."""
@@ -301,11 +341,17 @@ def _answer_problem(answer_id: str, value) -> tuple[str, dict] | None:
 
 def _same_exercise(handin: HandIn, exercise) -> None:
     if handin.exercise != exercise.id:
-        raise refusal("other-exercise", handin.file or "the hand-in", "`exercise`", handin=handin.exercise,
-                      exercise=exercise.id)
+        raise refusal(
+            "other-exercise", handin.file or "the hand-in", "`exercise`", handin=handin.exercise, exercise=exercise.id
+        )
     if handin.article_sha256 != exercise.article.sha256:
-        raise refusal("other-article", handin.file or "the hand-in", "`article_sha256`",
-                      handin=handin.article_sha256[:12], exercise=exercise.article.sha256[:12])
+        raise refusal(
+            "other-article",
+            handin.file or "the hand-in",
+            "`article_sha256`",
+            handin=handin.article_sha256[:12],
+            exercise=exercise.article.sha256[:12],
+        )
 
 
 def _sort_tags(tags_raw: list, exercise) -> tuple[list[Tag], list[Finding]]:
@@ -331,8 +377,14 @@ def _sort_tags(tags_raw: list, exercise) -> tuple[list[Tag], list[Finding]]:
         for ref in tag.source_ids:
             target = kept.get(ref)
             if target is None or target.label != "source":
-                findings.append(_finding("bad-source-link", f"tag {visible(tag.id)}", ref=ref,
-                                         target_label=None if target is None else target.label))
+                findings.append(
+                    _finding(
+                        "bad-source-link",
+                        f"tag {visible(tag.id)}",
+                        ref=ref,
+                        target_label=None if target is None else target.label,
+                    )
+                )
         tag.source_ids = [r for r in tag.source_ids if r in kept and kept[r].label == "source"]
     return candidates, findings
 
@@ -367,8 +419,14 @@ def _tag_problem(raw) -> tuple[str, dict] | None:
     note = note or ""
     attr_text = "".join(k + (v or "") for k, v in attrs.items()) if attrs else ""
     if _SURROGATE.search(tag_id + label + quote + note + "".join(ids) + attr_text):
-        texts = {"id": tag_id, "label": label, "quote": quote, "note": note, "source_ids": "".join(ids),
-                 "attrs": attr_text}
+        texts = {
+            "id": tag_id,
+            "label": label,
+            "quote": quote,
+            "note": note,
+            "source_ids": "".join(ids),
+            "attrs": attr_text,
+        }
         return "tag-bad-text", {"field": next(name for name, text in texts.items() if _SURROGATE.search(text))}
     return None
 
@@ -377,9 +435,12 @@ def _against_exercise(tag: Tag, exercise) -> tuple[str, dict] | None:
     text = exercise.article.text
     if not 0 <= tag.start < tag.end <= len(text):
         return "outside-article", {"start": tag.start, "end": tag.end, "length": len(text)}
-    if text[tag.start:tag.end] != tag.quote:
-        return "orphan", {"quote": tag.quote, "there": text[tag.start:tag.end],
-                          "line": exercise.article.line_of(tag.start)}
+    if text[tag.start : tag.end] != tag.quote:
+        return "orphan", {
+            "quote": tag.quote,
+            "there": text[tag.start : tag.end],
+            "line": exercise.article.line_of(tag.start),
+        }
     spec = exercise.labels.get(tag.label)
     if spec is None:
         return "unknown-label", {"label": tag.label, "labels": list(exercise.labels)}
@@ -388,8 +449,7 @@ def _against_exercise(tag: Tag, exercise) -> tuple[str, dict] | None:
         if allowed is None:
             return "unknown-attribute", {"label": tag.label, "name": name}
         if allowed != FREE_TEXT and value not in (None, "") and value not in allowed:
-            return "bad-attribute-value", {"value": value, "label": tag.label, "name": name,
-                                           "allowed": list(allowed)}
+            return "bad-attribute-value", {"value": value, "label": tag.label, "name": name, "allowed": list(allowed)}
     return None
 
 

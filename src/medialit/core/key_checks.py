@@ -7,6 +7,7 @@
 - An item's `voice` follows the quotation marks (see `voices.py`), or its `voice_exception` says why not:
   students are taught the rule, so a key that breaks it silently marks them wrong for following it.
 """
+
 from __future__ import annotations
 
 from .voices import classify, expected_voice, quotations, values, word_owners
@@ -20,9 +21,12 @@ def coverage_findings(exercise) -> list[str]:
     covered = {article.tokens[article.token_at(item.start)].para for item in exercise.key}
     first_lines = {p.line: p for p in article.paragraphs}
     noted = {entry["line"]: entry for entry in exercise.untagged}
-    findings = [f"L{p.line}: a paragraph with no key item. Fix: tag what it holds, or list it under `untagged:` "
-                "with a `why` that says why there is nothing to tag."
-                for p in article.paragraphs if p.index not in covered and p.line not in noted]
+    findings = [
+        f"L{p.line}: a paragraph with no key item. Fix: tag what it holds, or list it under `untagged:` "
+        "with a `why` that says why there is nothing to tag."
+        for p in article.paragraphs
+        if p.index not in covered and p.line not in noted
+    ]
     for line, entry in sorted(noted.items()):
         where = f"untagged note for L{line}"
         if line not in first_lines:
@@ -52,7 +56,8 @@ def voice_findings(exercise) -> list[str]:
                 f"{where}: `voice` is {' or '.join(sorted(given))}, but by the quotation marks it is "
                 f"{' or '.join(sorted(rule))}. Fix: set `voice: {_yaml(rule)}`; if the marks belong to nobody "
                 "(or to a speaker), say so with a cue of type scare-quotes (or quoted-words); or explain the "
-                "exception in `voice_exception`.")
+                "exception in `voice_exception`."
+            )
         elif given == rule and item.voice_exception:
             findings.append(f"{where}: has a `voice_exception` but follows the rule. Fix: remove the exception.")
     return findings

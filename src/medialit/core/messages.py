@@ -4,6 +4,7 @@ The checker returns data only (verdict codes, findings as `{code, args}`); this 
 twin `src/js/core/messages.js` fill the templates of `data/messages.json`. Which codes a report
 entry gives (`item_codes`, `tag_codes`) is decided here too, so both languages say the same.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,7 @@ class Message:
 
 def quoted(text: str) -> str:
     """In curly quotation marks, cut to 60 code points with an ellipsis."""
-    return f"“{text}”" if len(text) <= QUOTE_LIMIT else f"“{text[:QUOTE_LIMIT - 1]}…”"
+    return f"“{text}”" if len(text) <= QUOTE_LIMIT else f"“{text[: QUOTE_LIMIT - 1]}…”"
 
 
 def percent(share: float) -> str:
@@ -103,12 +104,22 @@ class Renderer:
         if flt == "cap":
             return value[:1].upper() + value[1:]
         spec = self.labels.get(value)
-        words = {"noun": spec.noun_or_title, "nouns": spec.plural_or_noun, "Title": spec.title, "help": spec.help,
-                 "test": spec.test} if spec else {"noun": value, "nouns": value, "Title": value, "help": "", "test": ""}
+        words = (
+            {
+                "noun": spec.noun_or_title,
+                "nouns": spec.plural_or_noun,
+                "Title": spec.title,
+                "help": spec.help,
+                "test": spec.test,
+            }
+            if spec
+            else {"noun": value, "nouns": value, "Title": value, "help": "", "test": ""}
+        )
         return words[flt]
 
 
 # --- which messages a report entry gives ----------------------------------------------------------
+
 
 def item_codes(item: ItemResult) -> list[Message]:
     """The verdict on one key item, then its attributes and its attribution."""
@@ -130,4 +141,5 @@ def tag_codes(tag: TagResult) -> list[Message]:
     """The verdict on one of the student's tags, then every finding about it."""
     args = tag.to_json()
     return [Message(f"tag-{tag.verdict}", args)] + [
-        Message(f"finding-{f.code}", {**args, **f.args}) for f in tag.findings]
+        Message(f"finding-{f.code}", {**args, **f.args}) for f in tag.findings
+    ]

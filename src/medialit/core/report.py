@@ -3,11 +3,13 @@
 Sentences are made from it by `messages.py` (and `messages.js`), for students or for teachers.
 Every Report is built fresh by `check()`; nothing in it is shared with another Report.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .contract import REPORT_FORMAT
+from .jsonable import fields_json
 
 ITEM_VERDICTS = ("hit", "boundary", "wrong-label", "missed")
 TAG_VERDICTS = ("matched", "close", "defensible", "wrong-label", "distractor", "extra")
@@ -35,8 +37,12 @@ class AttributionResult:
     expected_quotes: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        return {"expected": list(self.expected), "given": list(self.given), "verdict": self.verdict,
-                "expected_quotes": list(self.expected_quotes)}
+        return {
+            "expected": list(self.expected),
+            "given": list(self.given),
+            "verdict": self.verdict,
+            "expected_quotes": list(self.expected_quotes),
+        }
 
 
 @dataclass(frozen=True)
@@ -72,12 +78,7 @@ class ItemResult:
     hints: tuple[str, ...]
 
     def to_json(self) -> dict:
-        return {"key_id": self.key_id, "label": self.label, "line": self.line, "start": self.start,
-                "end": self.end, "quote": self.quote, "optional": self.optional, "verdict": self.verdict,
-                "tag_id": self.tag_id, "tag_label": self.tag_label, "tag_quote": self.tag_quote,
-                "overlap": self.overlap, "attrs": {k: v.to_json() for k, v in self.attrs.items()},
-                "attribution": None if self.attribution is None else self.attribution.to_json(),
-                "why": self.why, "hints": list(self.hints)}
+        return fields_json(self)
 
 
 @dataclass(slots=True)
@@ -100,10 +101,7 @@ class TagResult:
     findings: tuple[Finding, ...]
 
     def to_json(self) -> dict:
-        return {"tag_id": self.tag_id, "label": self.label, "line": self.line, "start": self.start,
-                "end": self.end, "quote": self.quote, "verdict": self.verdict, "key_id": self.key_id,
-                "key_label": self.key_label, "key_quote": self.key_quote, "key_line": self.key_line,
-                "overlap": self.overlap, "why": self.why, "findings": [f.to_json() for f in self.findings]}
+        return fields_json(self)
 
 
 @dataclass(slots=True)
@@ -155,12 +153,18 @@ class Report:
     orphans: tuple[Orphan, ...] = ()
 
     def to_json(self) -> dict:
-        return {"format": REPORT_FORMAT, "exercise": self.exercise, "article_sha256": self.article_sha256,
-                "difficulty": self.difficulty, "labels": list(self.labels),
-                "lines": None if self.lines is None else list(self.lines),
-                "items": [i.to_json() for i in self.items], "tags": [t.to_json() for t in self.tags],
-                "scores": {k: v.to_json() for k, v in self.scores.items()},
-                "orphans": [o.to_json() for o in self.orphans]}
+        return {
+            "format": REPORT_FORMAT,
+            "exercise": self.exercise,
+            "article_sha256": self.article_sha256,
+            "difficulty": self.difficulty,
+            "labels": list(self.labels),
+            "lines": None if self.lines is None else list(self.lines),
+            "items": [i.to_json() for i in self.items],
+            "tags": [t.to_json() for t in self.tags],
+            "scores": {k: v.to_json() for k, v in self.scores.items()},
+            "orphans": [o.to_json() for o in self.orphans],
+        }
 
     def to_frame(self, kind: str = "items", exercise=None, audience: str = "student"):
         """A pandas DataFrame of the item results (`kind="items"`), the tag results ("tags") or the scores.

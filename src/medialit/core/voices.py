@@ -7,6 +7,7 @@ cue layer: a cue of type `quoted-words` marks a speaker's words, `scare-quotes` 
 both types when either reading is fair; a cue distractor marks quotation marks that are neither.
 The key's tests hold the key to this rule; Check uses it to explain a voice chosen against it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ class Quotation:
     end: int
 
     def words(self, text: str) -> list[str]:
-        return text[self.start + 1:self.end - 1].split()
+        return text[self.start + 1 : self.end - 1].split()
 
 
 def quotations(article: Article) -> list[Quotation]:

@@ -5,6 +5,7 @@ Each `to_*` has a `from_*` that reads it back, carrying as much as the format ca
 Web Annotation and spaCy keep everything; brat keeps all but tag ids; PTC keeps label, span
 and (for loaded words) the technique.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,24 +13,35 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from ..core.handin import Tag
 from ..core.article import Article
 from ..core.errors import InputError
 from ..core.files import exists, write_file
+from ..core.handin import Tag
 from .ptc import to_ptc
 
 FORMATS = ("webanno", "brat", "spacy", "ptc")
-CONTEXT = ["http://www.w3.org/ns/anno.jsonld",
-           {"medialit": "https://medialit.example/ns#", "attribute": "medialit:attribute"}]
+CONTEXT = [
+    "http://www.w3.org/ns/anno.jsonld",
+    {"medialit": "https://medialit.example/ns#", "attribute": "medialit:attribute"},
+]
 CONTEXT_WIDTH = 32
 SPANS_KEY = "sc"  # displaCy's default key for span previews
 
 
 def tags_of_key(exercise) -> list[Tag]:
     """The key's items as tags (id = key id; a list of right values gives its first)."""
-    return [Tag(item.id, item.label, item.start, item.end, item.quote,
-                {name: (value[0] if isinstance(value, list) else value) for name, value in item.attrs.items()},
-                list(item.source_ids or [])) for item in exercise.key]
+    return [
+        Tag(
+            item.id,
+            item.label,
+            item.start,
+            item.end,
+            item.quote,
+            {name: (value[0] if isinstance(value, list) else value) for name, value in item.attrs.items()},
+            list(item.source_ids or []),
+        )
+        for item in exercise.key
+    ]
 
 
 def _bad(fmt: str, place: str, problem: str) -> InputError:
@@ -37,6 +49,7 @@ def _bad(fmt: str, place: str, problem: str) -> InputError:
 
 
 # --- W3C Web Annotation (JSON-LD) -----------------------------------------------------------------
+
 
 def _iri(collection: str, tag_id: str = "") -> str:
     """`urn:medialit:COLLECTION[:TAG]`, each part percent-encoded so that a ':' or a space in a name is safe."""
@@ -53,22 +66,42 @@ def to_webanno(tags: list[Tag], article: Article, collection: str = "medialit") 
     items = []
     for tag in tags:
         bodies = [{"type": "TextualBody", "purpose": "classifying", "value": tag.label}]
-        bodies += [{"type": "TextualBody", "purpose": "tagging", "attribute": name, "value": value}
-                   for name, value in tag.attrs.items()]
+        bodies += [
+            {"type": "TextualBody", "purpose": "tagging", "attribute": name, "value": value}
+            for name, value in tag.attrs.items()
+        ]
         if tag.note:
             bodies.append({"type": "TextualBody", "purpose": "commenting", "value": tag.note})
-        items.append({
-            "id": _iri(collection, tag.id), "type": "Annotation", "motivation": "classifying", "body": bodies,
-            "target": {"source": f"urn:sha256:{article.sha256}", "selector": [
-                {"type": "TextPositionSelector", "start": tag.start, "end": tag.end},
-                {"type": "TextQuoteSelector", "exact": tag.quote,
-                 "prefix": article.text[max(0, tag.start - CONTEXT_WIDTH):tag.start],
-                 "suffix": article.text[tag.end:tag.end + CONTEXT_WIDTH]}]}})
+        items.append(
+            {
+                "id": _iri(collection, tag.id),
+                "type": "Annotation",
+                "motivation": "classifying",
+                "body": bodies,
+                "target": {
+                    "source": f"urn:sha256:{article.sha256}",
+                    "selector": [
+                        {"type": "TextPositionSelector", "start": tag.start, "end": tag.end},
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": tag.quote,
+                            "prefix": article.text[max(0, tag.start - CONTEXT_WIDTH) : tag.start],
+                            "suffix": article.text[tag.end : tag.end + CONTEXT_WIDTH],
+                        },
+                    ],
+                },
+            }
+        )
         if tag.source_ids:
-            items.append({"id": _iri(collection, f"{tag.id}-attribution"), "type": "Annotation",
-                          "motivation": "linking",
-                          "body": {"type": "TextualBody", "purpose": "linking", "value": "attributed-to"},
-                          "target": [_iri(collection, tag.id), *(_iri(collection, s) for s in tag.source_ids)]})
+            items.append(
+                {
+                    "id": _iri(collection, f"{tag.id}-attribution"),
+                    "type": "Annotation",
+                    "motivation": "linking",
+                    "body": {"type": "TextualBody", "purpose": "linking", "value": "attributed-to"},
+                    "target": [_iri(collection, tag.id), *(_iri(collection, s) for s in tag.source_ids)],
+                }
+            )
     return {"@context": CONTEXT, "id": _iri(collection), "type": "AnnotationPage", "items": items}
 
 
@@ -205,10 +238,11 @@ def from_brat(ann: str, article: Article) -> list[Tag]:
 
 # --- spaCy ----------------------------------------------------------------------------------------
 
+
 def _doc_words(article: Article) -> tuple[list[str], list[bool]]:
     """Words and spaces that rebuild the article text exactly (whitespace runs become tokens)."""
     words, spaces = [], []
-    lead = article.text[:article.tokens[0].start] if article.tokens else article.text
+    lead = article.text[: article.tokens[0].start] if article.tokens else article.text
     if lead:
         words.append(lead)
         spaces.append(False)
@@ -250,8 +284,18 @@ def from_spacy(doc, article: Article) -> list[Tag]:
     tags = []
     for n, span in enumerate(doc.spans.get(SPANS_KEY, [])):
         extra = meta[n] if n < len(meta) else {}
-        tags.append(Tag(extra.get("id", f"s{n + 1}"), span.label_, span.start_char, span.end_char, span.text,
-                        dict(extra.get("attrs", {})), list(extra.get("source_ids", [])), extra.get("note", "")))
+        tags.append(
+            Tag(
+                extra.get("id", f"s{n + 1}"),
+                span.label_,
+                span.start_char,
+                span.end_char,
+                span.text,
+                dict(extra.get("attrs", {})),
+                list(extra.get("source_ids", [])),
+                extra.get("note", ""),
+            )
+        )
     return tags
 
 
@@ -279,11 +323,21 @@ def load_spacy(path: str | Path, nlp=None):
 
 # --- one entry point for the command line ---------------------------------------------------------
 
+
 def brat_conf(labels) -> str:
     """brat's `annotation.conf` for an exercise's labels (`LabelSpec`s): entities, the attribution
     relation, and each attribute with its values (free-text ones are notes in brat)."""
-    lines = ["[entities]", *labels, "", "[relations]", "attributed_to\tArg1:claim, Arg2:source", "", "[events]", "",
-             "[attributes]"]
+    lines = [
+        "[entities]",
+        *labels,
+        "",
+        "[relations]",
+        "attributed_to\tArg1:claim, Arg2:source",
+        "",
+        "[events]",
+        "",
+        "[attributes]",
+    ]
     for name, spec in labels.items():
         for attr, values in spec.attrs.items():
             if isinstance(values, list):
@@ -291,8 +345,16 @@ def brat_conf(labels) -> str:
     return "\n".join(lines) + "\n"
 
 
-def export(tags: list[Tag], article: Article, fmt: str, out: Path, name: str, labels=None,
-           all_labels: bool = False, replace: bool = False) -> list[Path]:
+def export(
+    tags: list[Tag],
+    article: Article,
+    fmt: str,
+    out: Path,
+    name: str,
+    labels=None,
+    all_labels: bool = False,
+    replace: bool = False,
+) -> list[Path]:
     """Write `tags` in format `fmt` to `out`. brat: `out` takes the .ann suffix, the article goes into the
     .txt beside it and `annotation.conf` (from `labels`) into the folder when there is none yet.
     PTC: loaded words only unless `all_labels`.
@@ -302,15 +364,22 @@ def export(tags: list[Tag], article: Article, fmt: str, out: Path, name: str, la
         raise InputError("--to", fmt, "unknown export format.", f"use one of: {', '.join(FORMATS)}.")
     if fmt == "brat":
         out = out.with_suffix(".ann")
-    files = {"webanno": lambda: {out: json.dumps(to_webanno(tags, article, name), ensure_ascii=False, indent=1)},
-             "brat": lambda: {out: to_brat(tags, article), out.with_suffix(".txt"): article.text},
-             "spacy": lambda: {out: to_spacy_bytes(tags, article)},
-             "ptc": lambda: {out: to_ptc(tags, name, all_labels)}}[fmt]()
+    files = {
+        "webanno": lambda: {out: json.dumps(to_webanno(tags, article, name), ensure_ascii=False, indent=1)},
+        "brat": lambda: {out: to_brat(tags, article), out.with_suffix(".txt"): article.text},
+        "spacy": lambda: {out: to_spacy_bytes(tags, article)},
+        "ptc": lambda: {out: to_ptc(tags, name, all_labels)},
+    }[fmt]()
     if not replace:
         for path in files:
             if exists(path):
-                raise InputError(str(path), "", "this file already exists; nothing was written.",
-                                 "choose another --out, or add --force to replace it.", "exists")
+                raise InputError(
+                    str(path),
+                    "",
+                    "this file already exists; nothing was written.",
+                    "choose another --out, or add --force to replace it.",
+                    "exists",
+                )
     conf = out.parent / "annotation.conf"
     if fmt == "brat" and labels and not exists(conf):
         files[conf] = brat_conf(labels)

@@ -3,17 +3,25 @@
 Rows are (document, technique-or-label, start, end) in code points; loaded words carry their
 technique under PTC's names, so scores are comparable with research data.
 """
+
 from __future__ import annotations
 
 from ..core.article import Article
 from ..core.errors import InputError
 from ..core.handin import Tag
 
-PTC_TECHNIQUES = {"emotional": "Loaded_Language", "name-calling": "Name_Calling,Labeling",
-                  "exaggeration": "Exaggeration,Minimisation", "doubt": "Doubt",
-                  "fear": "Appeal_to_fear-prejudice", "repetition": "Repetition",
-                  "whataboutism": "Whataboutism,Straw_Men,Red_Herring", "appeal-to-authority": "Appeal_to_Authority",
-                  "black-and-white": "Black-and-White_Fallacy", "flag-waving": "Flag-Waving"}
+PTC_TECHNIQUES = {
+    "emotional": "Loaded_Language",
+    "name-calling": "Name_Calling,Labeling",
+    "exaggeration": "Exaggeration,Minimisation",
+    "doubt": "Doubt",
+    "fear": "Appeal_to_fear-prejudice",
+    "repetition": "Repetition",
+    "whataboutism": "Whataboutism,Straw_Men,Red_Herring",
+    "appeal-to-authority": "Appeal_to_Authority",
+    "black-and-white": "Black-and-White_Fallacy",
+    "flag-waving": "Flag-Waving",
+}
 
 
 def _bad(place: str, problem: str) -> InputError:
@@ -51,8 +59,7 @@ def from_ptc(tsv: str, article: Article) -> list[Tag]:
             _, name, start, end = line.split("\t")
             start, end = int(start), int(end)
         except ValueError:
-            raise _bad(f"line {n}", "a PTC line has four tab-separated fields: id, technique, start, end.") \
-                from None
+            raise _bad(f"line {n}", "a PTC line has four tab-separated fields: id, technique, start, end.") from None
         if not 0 <= start < end <= len(article.text):
             raise _bad(f"line {n}", f"the span {start}-{end} is not inside the article (0-{len(article.text)}).")
         attrs = {"technique": techniques[name]} if name in techniques else {}
@@ -67,6 +74,7 @@ def ptc_scores(pred, gold) -> dict:
     `pred` and `gold` are iterables of (document, label, start, end). Per document and label,
     overlapping spans are merged (touching ones are not); only same-label pairs give credit.
     """
+
     def merged(spans):
         groups: dict[tuple, list[list[int]]] = {}
         for doc, label, start, end in sorted(spans, key=lambda s: (str(s[0]), str(s[1]), s[2], s[3])):

@@ -11,6 +11,7 @@ the tags: `answers` in `medialit.handin/1`. `{recall}`02-what-happened`` shows, 
 the student wrote there. A form field written in raw HTML joins in with `data-medialit-answer="id"`.
 The page's script (book-page.js, src/js/hosts/answers.js) does the saving.
 """
+
 from __future__ import annotations
 
 import html
@@ -54,12 +55,16 @@ def _role(node_class):
     def role(name, rawtext, text, lineno, inliner, options=None, content=None):
         answer_id = text.strip()
         if not is_id(answer_id):
-            msg = inliner.reporter.error(f"{name}: {answer_id!r} is not an answer id. Use lowercase letters, digits "
-                                         "and dashes, the chapter's number first (02-what-happened).", line=lineno)
+            msg = inliner.reporter.error(
+                f"{name}: {answer_id!r} is not an answer id. Use lowercase letters, digits "
+                "and dashes, the chapter's number first (02-what-happened).",
+                line=lineno,
+            )
             return [inliner.problematic(rawtext, rawtext, msg)], [msg]
         node = node_class()
         node["answer_id"] = answer_id
         return [node], []
+
     return role
 
 
@@ -105,8 +110,11 @@ def collect_answers(app, doctree) -> None:
         return
     page = _page_exercise(doctree)
     if page is None:
-        logger.warning("answer: this page has written answers but no Tagger, so it is not known which hand-in they "
-                       "go into. Add ```{answers} exercises/<id>/exercise.yml``` to the page.", location=docname)
+        logger.warning(
+            "answer: this page has written answers but no Tagger, so it is not known which hand-in they "
+            "go into. Add ```{answers} exercises/<id>/exercise.yml``` to the page.",
+            location=docname,
+        )
         return
     known = env.medialit_answers if hasattr(env, "medialit_answers") else {}
     for node in answers:
@@ -114,8 +122,11 @@ def collect_answers(app, doctree) -> None:
         node["question"] = " ".join(paragraph.astext().split()) if paragraph is not None else ""
     for answer_id, question in [(n["answer_id"], n["question"]) for n in answers] + [(i, "") for i in raw_ids]:
         if answer_id in known and known[answer_id]["docname"] != docname:
-            logger.warning(f"answer: the id {answer_id} is used on {known[answer_id]['docname']} too; give each "
-                           "question its own id.", location=docname)
+            logger.warning(
+                f"answer: the id {answer_id} is used on {known[answer_id]['docname']} too; give each "
+                "question its own id.",
+                location=docname,
+            )
         known[answer_id] = {"docname": docname, "question": question, "exercise": page["exercise"]}
     env.medialit_answers = known
     pages = getattr(env, "medialit_answer_pages", {})
@@ -130,7 +141,8 @@ def visit_answer_html(self, node: answer_node) -> None:
         f'<span class="medialit-answer"><textarea class="medialit-answer-box" id="answer-{answer_id}" '
         f'data-medialit-answer="{answer_id}" data-question="{question}" aria-label="Your answer: {question}" '
         f'rows="3" maxlength="{MAX_ANSWER_CHARS}" spellcheck="true"></textarea>'
-        f'<span class="medialit-answer-status" data-for="{answer_id}"></span></span>')
+        f'<span class="medialit-answer-status" data-for="{answer_id}"></span></span>'
+    )
     raise nodes.SkipNode
 
 
@@ -143,19 +155,22 @@ def visit_recall_html(self, node: recall_node) -> None:
         uri = self.builder.get_relative_uri(self.builder.current_docname, source["docname"])
         name = html.escape(title.astext() if title is not None else source["docname"])
         where = f' data-where="{name}" data-href="{html.escape(uri)}#answer-{html.escape(answer_id)}"'
-    self.body.append(f'<span class="medialit-recall" data-medialit-recall="{html.escape(answer_id)}"{where}>'
-                     '<span class="medialit-recall-text">(Your earlier answer shows here when JavaScript is on.)</span>'
-                     '</span>')
+    self.body.append(
+        f'<span class="medialit-recall" data-medialit-recall="{html.escape(answer_id)}"{where}>'
+        '<span class="medialit-recall-text">(Your earlier answer shows here when JavaScript is on.)</span>'
+        "</span>"
+    )
     raise nodes.SkipNode
 
 
 def visit_answers_html(self, node: answers_node) -> None:
     self.body.append(
         '<div class="medialit-answers-note"><p>Your answers on this page are saved in this browser, with your tags '
-        f'for “{html.escape(node["title"])}”. They go to your teacher in your hand-in file: press '
-        '<strong>Download hand-in</strong> here or under any Tagger of the article.</p>'
+        f"for “{html.escape(node['title'])}”. They go to your teacher in your hand-in file: press "
+        "<strong>Download hand-in</strong> here or under any Tagger of the article.</p>"
         '<p class="medialit-answers-download" hidden><button type="button" data-medialit-download="">'
-        'Download hand-in</button></p></div>\n')
+        "Download hand-in</button></p></div>\n"
+    )
     raise nodes.SkipNode
 
 
@@ -171,9 +186,11 @@ def answers_config(app, pagename, templatename, context, doctree) -> None:
     from .sphinxext import PAGE_SCRIPT, script_json
 
     app.add_js_file(PAGE_SCRIPT, priority=100, loading_method="defer")
-    context["body"] = (context.get("body", "") + f'<script type="application/json" id="{CONFIG_ID}">'
-                       f"{script_json(page)}</script>\n<noscript><p class=\"medialit-tagger-failed\">{NOT_SAVED}"
-                       "</p></noscript>\n")
+    context["body"] = (
+        context.get("body", "") + f'<script type="application/json" id="{CONFIG_ID}">'
+        f'{script_json(page)}</script>\n<noscript><p class="medialit-tagger-failed">{NOT_SAVED}'
+        "</p></noscript>\n"
+    )
 
 
 def purge(app, env, docname) -> None:
@@ -185,8 +202,10 @@ def purge(app, env, docname) -> None:
 
 def merge(app, env, docnames, other) -> None:
     env.medialit_answers = {**getattr(env, "medialit_answers", {}), **getattr(other, "medialit_answers", {})}
-    env.medialit_answer_pages = {**getattr(env, "medialit_answer_pages", {}),
-                                 **getattr(other, "medialit_answer_pages", {})}
+    env.medialit_answer_pages = {
+        **getattr(env, "medialit_answer_pages", {}),
+        **getattr(other, "medialit_answer_pages", {}),
+    }
 
 
 def setup(app):

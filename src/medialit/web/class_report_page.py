@@ -9,6 +9,7 @@ as the Taggers' are) and every chapter whose Tagger uses one of them, read from 
 the same reader as `medialit report --chapter` (core/chapters.py). The page loads one classic script,
 `_static/medialit/class-report.js`, so it works opened from disk as well as served.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,10 +25,13 @@ from .page_data import pack_exercise
 SCRIPT = "medialit/class-report.js"
 STYLE = "medialit/class-report.css"
 LOADING = "The class report is starting. It needs JavaScript."
-NO_SCRIPT = ("The class report needs JavaScript, which is turned off in this browser. Turn it on, or use another "
-             "browser.")
-NOT_STARTED = ("The class report could not start: a file it needs (_static/medialit/class-report.js) did not load, "
-               "or this browser is too old for it. Use a copy of the whole book folder, or an up-to-date browser.")
+NO_SCRIPT = (
+    "The class report needs JavaScript, which is turned off in this browser. Turn it on, or use another browser."
+)
+NOT_STARTED = (
+    "The class report could not start: a file it needs (_static/medialit/class-report.js) did not load, "
+    "or this browser is too old for it. Use a copy of the whole book folder, or an up-to-date browser."
+)
 
 
 class class_report_node(nodes.General, nodes.Element):
@@ -70,16 +74,19 @@ class ClassReportDirective(SphinxDirective):
 def visit_class_report_html(self, node: class_report_node) -> None:
     from .sphinxext import script_json
 
-    fallback = ("addEventListener('load',function(){var m=document.getElementById('medialit-class-report');"
-                "if(m&&!m.getAttribute('data-state')){var p=m.querySelector('.mcr-loading');if(p){"
-                "p.className='mcr-failed';p.setAttribute('role','alert');p.textContent="
-                f"{script_json(NOT_STARTED)}}}}}}})")
+    fallback = (
+        "addEventListener('load',function(){var m=document.getElementById('medialit-class-report');"
+        "if(m&&!m.getAttribute('data-state')){var p=m.querySelector('.mcr-loading');if(p){"
+        "p.className='mcr-failed';p.setAttribute('role','alert');p.textContent="
+        f"{script_json(NOT_STARTED)}}}}}}})"
+    )
     self.body.append(
         '<div class="medialit-class-report" id="medialit-class-report" data-medialit-class-report="" '
         f'data-config="medialit-class-report-config"><p class="mcr-loading">{LOADING}</p>'
         f'<noscript><p class="mcr-failed">{NO_SCRIPT}</p></noscript></div>\n'
         f'<script type="application/json" id="medialit-class-report-config">{script_json(node["config"])}</script>\n'
-        f"<script>{fallback}</script>\n")
+        f"<script>{fallback}</script>\n"
+    )
     raise nodes.SkipNode
 
 
@@ -95,8 +102,11 @@ def add_page_files(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
-    app.add_node(class_report_node, html=(visit_class_report_html, None),
-                 **dict.fromkeys(("latex", "text", "man", "texinfo"), (skip_node, None)))
+    app.add_node(
+        class_report_node,
+        html=(visit_class_report_html, None),
+        **dict.fromkeys(("latex", "text", "man", "texinfo"), (skip_node, None)),
+    )
     app.add_directive("class-report", ClassReportDirective)
     app.connect("html-page-context", add_page_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,5 @@
 """A Sphinx extension that mends what Jupyter Book 1 gets wrong on every page, apart from the Tagger."""
+
 from __future__ import annotations
 
 

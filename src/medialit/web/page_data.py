@@ -6,6 +6,7 @@ and how long it is; lines come from the text and paragraphs change rarely. The b
 (src/js/hosts/page_data.js) unpacks this into exactly the objects `compile()` made, so the Tagger
 and the checker read the usual shape; a test holds the two sides to that.
 """
+
 from __future__ import annotations
 
 PACKED_FORMAT = "medialit.packed/1"
@@ -28,7 +29,13 @@ def pack_exercise(compiled: dict) -> dict:
     for sentence in sentences:
         flat += [sentence["start"] - at, sentence["end"] - sentence["start"]]
         at = sentence["end"]
-    article["packed"] = {"format": PACKED_FORMAT, "first": tokens[0]["i"] if tokens else 0, "gaps": gaps,
-                         "lengths": lengths, "tail": len(tokens[-1]["ws"]) if tokens else 0, "paras": paras,
-                         "sentences": flat}
+    article["packed"] = {
+        "format": PACKED_FORMAT,
+        "first": tokens[0]["i"] if tokens else 0,
+        "gaps": gaps,
+        "lengths": lengths,
+        "tail": len(tokens[-1]["ws"]) if tokens else 0,
+        "paras": paras,
+        "sentences": flat,
+    }
     return {**compiled, "article": article}

@@ -12,6 +12,7 @@ Tagger loads one classic script, `_static/medialit/book-page.js` (the Tagger, Ch
 writer in one file), early in its head: no module is loaded across files, so the page works opened
 from disk (`file://`) as well as served. A page whose Tagger cannot start says why in the page.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,13 +35,17 @@ STATIC_FILES = ("book-page.js", "tagger.css", "class-report.js", "class-report.c
 STATIC_DIR = "_static/medialit"
 PAGE_SCRIPT = "medialit/book-page.js"
 LOADING = "The tagger is starting. It needs JavaScript."
-NO_SCRIPT = ("The tagger cannot start: JavaScript is turned off in this browser. Turn it on, or open this page "
-             "in another browser.")
+NO_SCRIPT = (
+    "The tagger cannot start: JavaScript is turned off in this browser. Turn it on, or open this page "
+    "in another browser."
+)
 # Runs when the page has loaded: a mount that the page's script never reached says why, in words a
 # student understands (the script file is missing from a copy of the book, or the browser is too old).
-NOT_STARTED = ("The tagger could not start: a file it needs (_static/medialit/book-page.js) did not load, or "
-               "this browser is too old for it. If you opened a copy of the book, ask for a copy of the whole "
-               "book folder, with its _static folder; or open the page in an up-to-date browser.")
+NOT_STARTED = (
+    "The tagger could not start: a file it needs (_static/medialit/book-page.js) did not load, or "
+    "this browser is too old for it. If you opened a copy of the book, ask for a copy of the whole "
+    "book folder, with its _static folder; or open the page in an up-to-date browser."
+)
 logger = logging.getLogger(__name__)
 
 
@@ -51,8 +56,13 @@ class tagger_node(nodes.General, nodes.Element):
 def script_json(data) -> str:
     """JSON that is safe inside <script>: no `<`, `>` or `&` can end the element or open a comment."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 class TaggerDirective(SphinxDirective):
@@ -69,8 +79,9 @@ class TaggerDirective(SphinxDirective):
         labels = self.options.get("labels", [])
         try:
             exercise = load_exercise(path)
-            compiled = exercise.compile(labels=labels or None, difficulty=self.options.get("difficulty"),
-                                        lines=self.options.get("lines"))
+            compiled = exercise.compile(
+                labels=labels or None, difficulty=self.options.get("difficulty"), lines=self.options.get("lines")
+            )
         except InputError as err:
             raise self.error(f"tagger: {err}") from None
         for file in exercise.files:
@@ -81,16 +92,23 @@ class TaggerDirective(SphinxDirective):
             self.env.medialit_author_pages = getattr(self.env, "medialit_author_pages", set()) | {self.env.docname}
         banner = []
         if unfinished and mode == "student":
-            logger.warning(f"tagger: {rel} still has {len(unfinished)} draft key item(s) or item(s) without a "
-                           f"`why` ({', '.join(unfinished[:3])}{', …' if len(unfinished) > 3 else ''}); students "
-                           "would be checked against an unreviewed key. Review them (`medialit validate "
-                           f"{rel}`) and remove `draft: true`.", location=(self.env.docname, self.lineno))
+            logger.warning(
+                f"tagger: {rel} still has {len(unfinished)} draft key item(s) or item(s) without a "
+                f"`why` ({', '.join(unfinished[:3])}{', …' if len(unfinished) > 3 else ''}); students "
+                "would be checked against an unreviewed key. Review them (`medialit validate "
+                f"{rel}`) and remove `draft: true`.",
+                location=(self.env.docname, self.lineno),
+            )
             banner = [draft_banner(len(unfinished))]
         serial = self.env.new_serialno("medialit-tagger")
         node = tagger_node()
         node["ids"] = [f"medialit-tagger-{serial}"]
-        node["config"] = {"exercise": pack_exercise(compiled), "labels": labels, "difficulty": compiled["difficulty"],
-                          "mode": mode}
+        node["config"] = {
+            "exercise": pack_exercise(compiled),
+            "labels": labels,
+            "difficulty": compiled["difficulty"],
+            "mode": mode,
+        }
         if mode == "author":  # the whole exercise file, for the review panel's Download
             shown = exercise.restricted(labels or None, self.options.get("lines"))
             node["config"]["authoring"] = {"saves": "download", **page_authoring(exercise, shown)}
@@ -100,16 +118,19 @@ class TaggerDirective(SphinxDirective):
 
 def unfinished_items(exercise) -> list[str]:
     """Ids of key items and distractors still marked draft or without a `why`."""
-    return ([k.id for k in exercise.key if k.draft or not k.why]
-            + [d.id for d in exercise.distractors if d.draft or not d.why])
+    return [k.id for k in exercise.key if k.draft or not k.why] + [
+        d.id for d in exercise.distractors if d.draft or not d.why
+    ]
 
 
 def draft_banner(count: int) -> nodes.Node:
     """The note a page shows while its key is a draft, so nobody mistakes it for a finished exercise."""
     note = nodes.admonition(classes=["warning", "medialit-draft-key"])
     note += nodes.title(text="Draft key")
-    note += nodes.paragraph(text=f"This exercise's key still has {count} unreviewed item(s): Check may mark right "
-                                 "answers wrong. Teachers: review the key before students use this page.")
+    note += nodes.paragraph(
+        text=f"This exercise's key still has {count} unreviewed item(s): Check may mark right "
+        "answers wrong. Teachers: review the key before students use this page."
+    )
     return note
 
 
@@ -118,32 +139,42 @@ def check_pages_and_contents(app, env) -> None:
     Tagger in the book folder must be in it (Jupyter Book leaves out pages that are not)."""
     listed = {doc for children in env.toctree_includes.values() for doc in children}
     for doc in sorted(getattr(env, "medialit_author_pages", set()) & listed):
-        logger.warning(f"tagger: {doc} uses `:mode: author`, which shows the whole key, and it is listed in "
-                       "_toc.yml where students find it. Take it out of _toc.yml and build it on its own, or use "
-                       "a notebook with Tagger(..., mode='author').", location=doc)
+        logger.warning(
+            f"tagger: {doc} uses `:mode: author`, which shows the whole key, and it is listed in "
+            "_toc.yml where students find it. Take it out of _toc.yml and build it on its own, or use "
+            "a notebook with Tagger(..., mode='author').",
+            location=doc,
+        )
     root = Path(app.srcdir)
     for page in sorted((root / "book").glob("*.md")) if (root / "book").is_dir() else []:
         doc = page.relative_to(root).with_suffix("").as_posix()
         text = page.read_text(encoding="utf-8", errors="replace")
         if doc in env.found_docs or "```{tagger}" not in text or ":mode: author" in text:
             continue  # an author-mode page is built on its own (jupyter-book build book/PAGE.md), never listed
-        logger.warning(f"tagger: {page.relative_to(root)} has a Tagger but is not in _toc.yml, so the book leaves it "
-                       f"out. Add `- file: {doc}` under a `chapters:` list in _toc.yml.")
+        logger.warning(
+            f"tagger: {page.relative_to(root)} has a Tagger but is not in _toc.yml, so the book leaves it "
+            f"out. Add `- file: {doc}` under a `chapters:` list in _toc.yml."
+        )
 
 
 def visit_tagger_html(self, node: tagger_node) -> None:
     mount_id = node["ids"][0]
     config_id = f"{mount_id}-config"
-    fallback = ("addEventListener('load',function(){var m=document.getElementById(" + json.dumps(mount_id)
-                + ");if(m&&!m.getAttribute('data-state')){var p=m.querySelector('.medialit-tagger-loading');"
-                + "if(p){p.className='medialit-tagger-failed';p.setAttribute('role','alert');p.textContent="
-                + json.dumps(NOT_STARTED) + "}}})")
+    fallback = (
+        "addEventListener('load',function(){var m=document.getElementById("
+        + json.dumps(mount_id)
+        + ");if(m&&!m.getAttribute('data-state')){var p=m.querySelector('.medialit-tagger-loading');"
+        + "if(p){p.className='medialit-tagger-failed';p.setAttribute('role','alert');p.textContent="
+        + json.dumps(NOT_STARTED)
+        + "}}})"
+    )
     self.body.append(
         f'<div class="medialit-tagger-mount" id="{mount_id}" data-medialit-tagger="" data-config="{config_id}">'
         f'<p class="medialit-tagger-loading">{LOADING}</p>'
         f'<noscript><p class="medialit-tagger-failed">{NO_SCRIPT}</p></noscript></div>\n'
         f'<script type="application/json" id="{config_id}">{script_json(node["config"])}</script>\n'
-        f'<script>{fallback}</script>\n')
+        f"<script>{fallback}</script>\n"
+    )
     raise nodes.SkipNode
 
 
@@ -169,15 +200,22 @@ def copy_static(app, exception) -> None:
 
 
 def _merge_author_pages(app, env, docnames, other) -> None:
-    env.medialit_author_pages = getattr(env, "medialit_author_pages", set()) | \
-        getattr(other, "medialit_author_pages", set())
+    env.medialit_author_pages = getattr(env, "medialit_author_pages", set()) | getattr(
+        other, "medialit_author_pages", set()
+    )
 
 
 def setup(app):
     app.setup_extension("medialit.web.answers")
     app.setup_extension("medialit.web.class_report_page")
-    app.add_node(tagger_node, html=(visit_tagger_html, None), latex=(skip_node, None), text=(skip_node, None),
-                 man=(skip_node, None), texinfo=(skip_node, None))
+    app.add_node(
+        tagger_node,
+        html=(visit_tagger_html, None),
+        latex=(skip_node, None),
+        text=(skip_node, None),
+        man=(skip_node, None),
+        texinfo=(skip_node, None),
+    )
     app.add_directive("tagger", TaggerDirective)
     app.add_css_file("medialit/tagger.css")
     app.connect("html-page-context", add_page_script)

@@ -3,6 +3,7 @@
 Tags sync to Python as the `tags` trait; Check runs the Python checker and shows its Report in
 the widget. The same front end runs on static book pages through the `{tagger}` directive.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,12 +13,12 @@ import traitlets
 
 from ..authoring.keyfile import key_yaml, write_key
 from ..core.check import check
+from ..core.contract import MODES
+from ..core.errors import InputError
+from ..core.exercise import Exercise, check_difficulty
+from ..core.exercise_file import load_exercise
 from ..core.handin import HandIn, now_iso, parse_handin
 from ..core.report import Report
-from ..core.errors import InputError
-from ..core.contract import DIFFICULTIES, MODES
-from ..core.exercise import Exercise
-from ..core.exercise_file import load_exercise
 
 STATIC = Path(__file__).parent / "static"
 
@@ -37,29 +38,47 @@ class Tagger(anywidget.AnyWidget):
     student = traitlets.Unicode("").tag(sync=True)
     authoring = traitlets.Dict().tag(sync=True)  # author mode: where "Save" writes the exercise file
 
-    def __init__(self, exercise_or_path: Exercise | str | Path, labels: list[str] | None = None,
-                 difficulty: str | None = None, mode: str = "student", lines: tuple[int, int] | None = None,
-                 **kwargs):
+    def __init__(
+        self,
+        exercise_or_path: Exercise | str | Path,
+        labels: list[str] | None = None,
+        difficulty: str | None = None,
+        mode: str = "student",
+        lines: tuple[int, int] | None = None,
+        **kwargs,
+    ):
         source = exercise_or_path if isinstance(exercise_or_path, Exercise) else load_exercise(exercise_or_path)
         if mode not in MODES:
-            raise InputError(str(source.path or source.id), "mode", f"unknown mode {mode!r}.",
-                             f"use one of: {', '.join(MODES)}.")
-        if difficulty is not None and difficulty not in DIFFICULTIES:
-            raise InputError(str(source.path or source.id), "difficulty", f"unknown difficulty {difficulty!r}.",
-                             f"use one of: {', '.join(DIFFICULTIES)}.")
+            raise InputError(
+                str(source.path or source.id), "mode", f"unknown mode {mode!r}.", f"use one of: {', '.join(MODES)}."
+            )
+        check_difficulty(difficulty, source)
         self._source = source
         self._exercise = source.restricted(list(labels) if labels else None, lines)
         compiled = source.compile(labels=list(labels) if labels else None, difficulty=difficulty, lines=lines)
         authoring = {"saves": "file", "file": source.path.name} if mode == "author" and source.path else {}
-        super().__init__(exercise=compiled, labels=list(labels or []), difficulty=compiled["difficulty"],
-                         mode=mode, authoring=authoring, **kwargs)
+        super().__init__(
+            exercise=compiled,
+            labels=list(labels or []),
+            difficulty=compiled["difficulty"],
+            mode=mode,
+            authoring=authoring,
+            **kwargs,
+        )
         self._created = now_iso()
         self.on_msg(self._on_message)
 
     def handin(self) -> HandIn:
         """The current tags as a hand-in; tags that do not fit the exercise are listed in `findings`."""
-        data = {"format": "medialit.handin/1", "exercise": self._exercise.id,
-                "article_sha256": self._exercise.article.sha256, "student": self.student, "created": self._created, "updated": now_iso(), "tags": list(self.tags)}
+        data = {
+            "format": "medialit.handin/1",
+            "exercise": self._exercise.id,
+            "article_sha256": self._exercise.article.sha256,
+            "student": self.student,
+            "created": self._created,
+            "updated": now_iso(),
+            "tags": list(self.tags),
+        }
         return parse_handin(data, "the widget", self._source)
 
     def check(self) -> Report:
@@ -77,15 +96,20 @@ class Tagger(anywidget.AnyWidget):
         distractors when given, keeping its comments and order: accepted items lose `draft`, rejected
         ones go. Items of labels or lines this Tagger does not show are kept as they are."""
         if self._source.path is None:
-            raise InputError(self._source.id, "", "this exercise was not read from a file.",
-                             "open the Tagger with the path of exercise.yml to save into it.")
+            raise InputError(
+                self._source.id,
+                "",
+                "this exercise was not read from a file.",
+                "open the Tagger with the path of exercise.yml to save into it.",
+            )
         shown_key = set(map(id, self._exercise.key))
         hidden = [k.to_json() for k in self._source.key if id(k) not in shown_key]
         if distractors is not None:
             shown = {d.id for d in self._exercise.distractors}
             distractors = [*distractors, *(d.to_json() for d in self._source.distractors if d.id not in shown)]
-        return write_key(self._source.path, self._source, [*(list(self.tags) if tags is None else tags), *hidden],
-                         distractors)
+        return write_key(
+            self._source.path, self._source, [*(list(self.tags) if tags is None else tags), *hidden], distractors
+        )
 
     def _on_message(self, _widget, content, _buffers) -> None:
         kind = content.get("type") if isinstance(content, dict) else None
@@ -97,9 +121,15 @@ class Tagger(anywidget.AnyWidget):
                 self.send({"type": "key-yaml", "text": self.key_yaml(tags), "count": len(tags)})
             elif kind == "exercise-yaml":  # an exercise not read from a file: the key and distractors to paste
                 tags, traps = content.get("tags") or [], content.get("distractors") or []
-                self.send({"type": "exercise-yaml", "text": key_yaml(self._exercise, tags, traps),
-                           "file": f"{self._exercise.id}-key.yml", "count": len(tags),
-                           "drafts": sum(1 for t in tags if t.get("draft"))})
+                self.send(
+                    {
+                        "type": "exercise-yaml",
+                        "text": key_yaml(self._exercise, tags, traps),
+                        "file": f"{self._exercise.id}-key.yml",
+                        "count": len(tags),
+                        "drafts": sum(1 for t in tags if t.get("draft")),
+                    }
+                )
             elif kind == "save-key":
                 tags = content.get("tags") or []
                 distractors = content.get("distractors")
