@@ -75,6 +75,8 @@ def test_author_mode_edits_the_key_and_downloads_yaml(page, tmp_path):
     mount(page, mode="author")
     n_key = page.evaluate("() => window.__model.get('exercise').key.length")
     assert len(tags(page)) == n_key  # the key is loaded as tags to edit
+    said = page.locator(".mt-instructions").first.inner_text()  # an author is told what to do, not "Check"
+    assert said.startswith("Author mode") and "Check my tags" not in said
     entry = page.locator(".mt-entry").first
     entry.locator("summary").click()
     entry.locator(".mt-why").fill('Why "this" counts: L1.')

@@ -383,7 +383,12 @@ function createTagger(model, el, uid) {
       "div.mt-head",
       {},
       h("p.mt-title", { text: titleText }),
-      instructions(exercise.instructions),
+      instructions(
+        author
+          ? "Author mode: the key is shown as tags. Review each draft in the list below, add what the drafts missed, " +
+              "then save or download the exercise file. Students see the chapter page, not this one."
+          : exercise.instructions,
+      ),
       instructions(guided && "The grey phrases are ready to tag: pick a label for each, or leave it."),
     ),
     h(
