@@ -118,7 +118,9 @@ def _outcomes(jobs: list[tuple[int, Path, str]], exercise: Exercise, settings: S
         for job in jobs:
             yield read_one(exercise, settings, *job)
         return
-    # Linux forks: the helpers start with the exercise and the libraries already in memory.
+    # Linux forks: the helpers start with the exercise and the libraries already in memory. The article's
+    # sentences are made here first (spaCy's sentencizer, about 0.7 s), or every helper would make them again.
+    _ = exercise.article.sentences
     with get_context("fork").Pool(helpers, _start_helper, (exercise, settings)) as pool:
         yield from pool.imap(_read_in_helper, jobs, chunksize=CHUNK)
 
