@@ -44,21 +44,6 @@ const SAME_WORDS = contract.check.same_words;
 /** @type {Set<string>} */
 const PLAIN_REPORTING_VERBS = new Set(contract.check.plain_reporting_verbs);
 
-/** The finding codes, in the order check() gives them (as check.py's FINDING_CODES). */
-export const FINDING_CODES = [
-  "spans-sentences",
-  "covers-items",
-  "covers-more",
-  "covers-less",
-  "reporting-verb",
-  "is-speaker",
-  "other-label",
-  "item-taken",
-  "label-test",
-  "speakers-words",
-  "reporters-words",
-];
-
 // --- the article, measured in code points ---------------------------------------------------
 
 /** @type {WeakMap<Article, ArticleView>} */

@@ -88,14 +88,8 @@ def read_one(exercise: Exercise, settings: Settings, n: int, path: Path, name: s
         handin = load_handin(path, exercise)
     except InputError as err:
         return "skip", name, err.code, err.place, err.problem, err.fix
-    found = compare(
-        handin,
-        exercise,
-        list(settings.labels) if settings.labels else None,
-        settings.difficulty,
-        settings.lines,
-        rules_held=True,
-    )
+    part = exercise.restricted(list(settings.labels) if settings.labels else None, settings.lines)
+    found = compare(handin, part, settings.difficulty, rules_held=True)
     items, tags = found.item_results(missed=False), found.tag_results()
     notes = {t.id: t.note for t in found.tags if t.note}
     got = outcome(items, tags, found.scores(items, tags), found.ex.labels, notes)

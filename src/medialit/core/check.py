@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -20,24 +21,10 @@ from .handin import HandIn, Tag, for_check
 from .report import AttributionResult, AttrResult, Finding, ItemResult, Orphan, Report, Score, TagResult
 from .voices import SPEAKER
 
-FINDING_CODES = (
-    "spans-sentences",
-    "covers-items",
-    "covers-more",
-    "covers-less",
-    "reporting-verb",
-    "is-speaker",
-    "other-label",
-    "item-taken",
-    "label-test",
-    "speakers-words",
-    "reporters-words",
-)
 
-
-@dataclass(frozen=True)
-class Meeting:
-    """How a tag meets one key item: the Jaccard index of the best of its spans, and that span."""
+class Meeting(NamedTuple):
+    """How a tag meets one key item: the Jaccard index of the best of its spans, and that span.
+    (A named tuple: a class of thousands makes a hundred of them per hand-in.)"""
 
     overlap: float
     start: int
@@ -46,10 +33,11 @@ class Meeting:
 
 def jaccard(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
     """Shared code points over the code points of both spans together; 0 when they do not share one."""
-    inter = min(a_end, b_end) - max(a_start, b_start)
+    # (conditional expressions rather than min and max: this runs for every tag and span that meet)
+    inter = (a_end if a_end < b_end else b_end) - (a_start if a_start > b_start else b_start)
     if inter <= 0:
         return 0.0
-    return inter / (max(a_end, b_end) - min(a_start, b_start))
+    return inter / ((a_end if a_end > b_end else b_end) - (a_start if a_start < b_start else b_start))
 
 
 def meetings(tags: list[Tag], exercise: Exercise) -> list[dict[int, Meeting]]:
@@ -65,13 +53,11 @@ def meetings(tags: list[Tag], exercise: Exercise) -> list[dict[int, Meeting]]:
     for tag in tags:
         met: dict[int, Meeting] = {}
         t_start, t_end = tag.start, tag.end
-        for start, end, k in (
-            *holding.get(t_start, ()),
-            *spans[bisect_right(starts, t_start) : bisect_left(starts, t_end)],
-        ):
-            overlap = jaccard(t_start, t_end, start, end)
-            if overlap > 0 and (k not in met or overlap > met[k].overlap):
-                met[k] = Meeting(overlap, start, end)
+        for near in (holding.get(t_start, ()), spans[bisect_right(starts, t_start) : bisect_left(starts, t_end)]):
+            for start, end, k in near:
+                overlap = jaccard(t_start, t_end, start, end)
+                if overlap > 0 and (k not in met or overlap > met[k].overlap):
+                    met[k] = Meeting(overlap, start, end)
         out.append(met)
     return out
 
@@ -119,9 +105,8 @@ class Comparison:
     @cached_property
     def item_verdicts(self) -> dict[int, str]:
         """The verdict of every key item some tag met (the others are `missed`)."""
-        out = {
-            k: "hit" if self.met[t][k].overlap >= self.ex.tolerance else "boundary" for k, t in self.tag_of_item.items()
-        }
+        met, tolerance = self.met, self.ex.tolerance
+        out = {k: "hit" if met[t][k].overlap >= tolerance else "boundary" for k, t in self.tag_of_item.items()}
         out.update((k, "wrong-label") for k in self.wrong_label)
         return out
 
@@ -143,24 +128,24 @@ class Comparison:
 
     def item_results(self, missed: bool = True) -> list[ItemResult]:
         """Every key item's result in key order; with `missed=False` only those some tag met."""
-        if missed:
-            return [self.item_result(k) for k in range(len(self.ex.key))]
-        return [self.item_result(k) for k in sorted(self.item_verdicts)]
+        item_result = self.item_result
+        return [item_result(k) for k in (range(len(self.ex.key)) if missed else sorted(self.item_verdicts))]
 
     @cached_property
     def _item_of_tag_id(self) -> dict[str, KeyItem]:
-        return {self.tags[t].id: self.ex.key[k] for t, k in self.match.items()}
+        tags, key = self.tags, self.ex.key
+        return {tags[t].id: key[k] for t, k in self.match.items()}
 
     def tag_results(self) -> list[TagResult]:
-        ex, key, met = self.ex, self.ex.key, self.met
+        ex, key, met, match = self.ex, self.ex.key, self.met, self.match
+        item_verdicts, tag_of_item, line_of = self.item_verdicts, self.tag_of_item, ex.article.line_of
         item_of_wrong_tag = {t: k for k, t in self.wrong_label.items()}
         out = []
         for t, tag in enumerate(self.tags):
-            k = self.match.get(t, item_of_wrong_tag.get(t))
             trap = None
-            if t in self.match:
-                verdict = "defensible" if key[k].optional else "matched" if self.item_verdicts[k] == "hit" else "close"
-            elif k is not None:
+            if (k := match.get(t)) is not None:
+                verdict = "defensible" if key[k].optional else "matched" if item_verdicts[k] == "hit" else "close"
+            elif (k := item_of_wrong_tag.get(t)) is not None:
                 verdict = "wrong-label"
             else:
                 trap = next(
@@ -173,18 +158,18 @@ class Comparison:
                 TagResult(
                     tag_id=tag.id,
                     label=tag.label,
-                    line=ex.article.line_of(tag.start),
+                    line=line_of(tag.start),
                     start=tag.start,
                     end=tag.end,
                     quote=tag.quote,
                     verdict=verdict,
                     key_id=linked.id if linked else None,
-                    key_label=key[k].label if k is not None else None,
+                    key_label=linked.label if k is not None else None,
                     key_quote=linked.quote if linked else None,
                     key_line=linked.line if linked else None,
                     overlap=met[t][k].overlap if k is not None else 0.0,
                     why=linked.why if linked else "",
-                    findings=tuple(_findings(tag, verdict, met[t], k, t, self.tag_of_item, ex)),
+                    findings=_findings(tag, verdict, met[t], k, t, tag_of_item, ex),
                 )
             )
         return out
@@ -238,27 +223,22 @@ def _item_result(
     )
 
 
-def compare(
-    handin: HandIn,
-    exercise: Exercise,
-    labels: list[str] | None = None,
-    difficulty: str | None = None,
-    lines: tuple[int, int] | None = None,
-    *,
-    rules_held: bool = False,
-) -> Comparison:
-    """Match a hand-in's tags to the key (see `check`, which makes a Report of it).
+def compare(handin: HandIn, ex: Exercise, difficulty: str | None = None, *, rules_held: bool = False) -> Comparison:
+    """Match a hand-in's tags to the key of `ex`, an exercise restricted to the labels and lines checked
+    (`exercise.restricted(labels, lines)`; see `check`, which makes a Report of it).
 
     `rules_held=True` is for a hand-in just read with `load_handin(path, exercise)`, whose tags have
     passed the hand-in rules against this exercise already; any other is held to them (`for_check`)."""
     if not rules_held:
-        handin = for_check(handin, exercise)
-    ex = exercise.restricted(labels, lines)
+        handin = for_check(handin, ex)
     tags = [t for t in handin.tags if t.label in ex.labels and ex.covers(t.start, t.end)]
     met = meetings(tags, ex)
+    tags_of_label: dict[str, list[int]] = {}
+    for t, tag in enumerate(tags):
+        tags_of_label.setdefault(tag.label, []).append(t)
     match: dict[int, int] = {}  # tag index -> item index, one to one within each label
     for label in ex.labels:
-        match.update(assign([t for t, tag in enumerate(tags) if tag.label == label], ex.item_indices(label), met))
+        match.update(assign(tags_of_label.get(label, []), ex.item_indices(label), met))
     tag_of_item = {k: t for t, k in match.items()}
     orphans = tuple(Orphan(f.place, f.code, dict(f.args)) for f in handin.findings)
     return Comparison(
@@ -286,7 +266,7 @@ def check(
 
     The hand-in is held to the hand-in rules first (`for_check`): one for another exercise or article
     is refused (`InputError`), and a tag that breaks a rule is left out and listed with the orphans."""
-    return compare(handin, exercise, labels, difficulty, lines).report()
+    return compare(handin, exercise.restricted(labels, lines), difficulty).report()
 
 
 def _wrong_label_pairs(
@@ -367,28 +347,32 @@ def _unique(values) -> tuple[str, ...]:
 
 def _findings(
     tag: Tag, verdict: str, met: dict[int, Meeting], k: int | None, t: int, tag_of_item: dict[int, int], ex: Exercise
-) -> list[Finding]:
+) -> tuple[Finding, ...]:
     """What to tell the student about one tag beyond its verdict, in a fixed order."""
     out = []
     sentences = ex.article.sentence_count(tag.start, tag.end)
     if sentences > 1:
         out.append(Finding("spans-sentences", {"sentences": sentences}))
-    covered = sum(1 for k in met if ex.key[k].label == tag.label and not ex.key[k].optional) if len(met) > 1 else 0
-    if covered > 1:
-        out.append(Finding("covers-items", {"count": covered}))
-    if verdict in ("close", "defensible") and k is not None:
+    if len(met) > 1:
+        covered = sum(1 for k in met if ex.key[k].label == tag.label and not ex.key[k].optional)
+        if covered > 1:
+            out.append(Finding("covers-items", {"count": covered}))
+    if verdict == "matched":
+        item = ex.key[k]
+        if tag.start < item.start or item.end < tag.end:
+            out.extend(_longer(tag, item, ex))
+    elif verdict == "close" or verdict == "defensible":
         out.extend(_edges(tag, met[k], ex))
-    if verdict == "matched" and k is not None:
-        out.extend(_longer(tag, ex.key[k], ex))
-    if verdict == "close" and _plain_reporting_verb(tag):
-        out.append(Finding("reporting-verb", {}))
-    if verdict == "wrong-label" and k is not None and tag.label == "claim" and ex.key[k].label == "source":
-        out.append(Finding("is-speaker", {"key_quote": ex.key[k].quote}))
-    if verdict == "extra":
-        out.append(_reason(tag, met, t, tag_of_item, ex))
-    if verdict in ("extra", "distractor"):
+        if verdict == "close" and _plain_reporting_verb(tag):
+            out.append(Finding("reporting-verb", {}))
+    elif verdict == "wrong-label":
+        if tag.label == "claim" and ex.key[k].label == "source":
+            out.append(Finding("is-speaker", {"key_quote": ex.key[k].quote}))
+    else:  # extra or distractor
+        if verdict == "extra":
+            out.append(_reason(tag, met, t, tag_of_item, ex))
         out.extend(_voice(tag, ex))
-    return out
+    return tuple(out)
 
 
 def _voice(tag: Tag, ex: Exercise) -> list[Finding]:
@@ -410,10 +394,9 @@ def _plain_reporting_verb(tag: Tag) -> bool:
 
 
 def _longer(tag: Tag, item: KeyItem, ex: Exercise) -> list[Finding]:
-    """A tag that matched through an accepted longer span still covers words the key's own quote does not:
-    say which (words only, not a lone quotation mark), so an over-long tag is never shown as plainly right."""
-    if item.start <= tag.start and tag.end <= item.end:
-        return []
+    """A tag that matched through an accepted longer span still covers words the key's own quote does not
+    (it reaches past the quote's edges): say which (words only, not a lone quotation mark), so an
+    over-long tag is never shown as plainly right."""
     extra = [ex.article.quote_of_tokens(tag.start, item.start), ex.article.quote_of_tokens(item.end, tag.end)]
     extra = [part for part in extra if any(ch.isalnum() for ch in part)]
     return [Finding("covers-more", {"key_quote": item.quote, "extra": " … ".join(extra)})] if extra else []
@@ -504,6 +487,8 @@ def _scores(ex: Exercise, items_out: list[ItemResult], tags_out: list[TagResult]
             c.tagged_in_key += tag.verdict in ("matched", "close", "defensible")
             c.tags += tag.verdict != "defensible"
     for item in items_out:
+        if item.verdict == "missed":
+            continue
         for c in (tally[item.label], tally["all"]):
             if not item.optional:
                 c.found += item.verdict in ("hit", "boundary")

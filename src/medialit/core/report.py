@@ -11,9 +11,6 @@ from dataclasses import dataclass, field
 from .contract import REPORT_FORMAT
 from .jsonable import fields_json
 
-ITEM_VERDICTS = ("hit", "boundary", "wrong-label", "missed")
-TAG_VERDICTS = ("matched", "close", "defensible", "wrong-label", "distractor", "extra")
-
 
 @dataclass(slots=True)
 class AttrResult:
