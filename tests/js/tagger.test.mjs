@@ -4,7 +4,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { keyYaml, occurrenceOf, yamlString } from "../../src/js/authoring/keyfile.js";
 import { makeHandin, problemText, readHandin } from "../../src/js/core/handin.js";
-import { codePoints, isPunctuation, quoteOf, selectionToSpan, spanTokens, tokenAt } from "../../src/js/core/spans.js";
+import {
+  codePoints,
+  isPunctuation,
+  quoted,
+  quoteOf,
+  selectionToSpan,
+  spanTokens,
+  tokenAt,
+} from "../../src/js/core/spans.js";
 import { decorate, layoutLevels } from "../../src/js/tagger/decoration.js";
 import { History } from "../../src/js/tagger/history.js";
 import { badgePrefixes, labelKeys } from "../../src/js/tagger/labels.js";
@@ -417,4 +425,16 @@ test("key YAML escapes quotes, backslashes and newlines, and adds occurrence onl
   assert.match(yaml, /optional: true/);
   assert.match(yaml, /quote: "the US was ‘undoubtedly’ behind"\n {4}source_ids: \["src-peskov-l1"\]/);
   assert.ok(!/occurrence/.test(yaml.split("- id:")[1])); // the claim comes first and occurs once
+});
+
+test("words are shown in one pair of quotation marks, never two", () => {
+  assert.equal(quoted("despot"), "“despot”");
+  assert.equal(quoted("“the US was ‘undoubtedly’ behind it.”", 60), "“the US was ‘undoubtedly’ behind it.”");
+  assert.equal(quoted("'false flag'"), "'false flag'");
+  // a lone mark, or one that only opens, is still put in quotation marks
+  assert.equal(quoted("“"), "““”");
+  assert.equal(quoted("“Putin said"), "““Putin said”");
+  // cut words lose their closing mark, so they are put in a pair of their own
+  const long = `“${"word ".repeat(20).trim()}”`;
+  assert.equal(quoted(long, 20), `“${Array.from(long).slice(0, 19).join("")}…”`);
 });

@@ -3,11 +3,26 @@
 // The front end never measures text: it works in token indices and gets code-point offsets only
 // from the token list (`start`/`end`) or from the article's code points.
 
+import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { ellipsis } from "./handin.js";
+
 /** @typedef {import("./types.js").Token} Token */
 
-/** Characters that count as quotation marks (article.QUOTE_MARKS). */
-export const QUOTE_MARKS = new Set("'\"‘’‚‛“”„‟«»‹›`´");
+/** Characters that count as quotation marks (the contract's, as article.QUOTE_MARKS). */
+export const QUOTE_MARKS = new Set(contract.quote_marks);
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
+
+/**
+ * Words of the article as the page shows them: in quotation marks, cut to `n` characters. Words that
+ * open and close with quotation marks already (a quoted claim) are not put in a second pair.
+ * @param {string} text
+ * @param {number} [n]
+ */
+export function quoted(text, n = 40) {
+  const chars = Array.from(text);
+  const marked = chars.length > 1 && QUOTE_MARKS.has(chars[0]) && QUOTE_MARKS.has(chars[chars.length - 1]);
+  return marked && chars.length <= n ? text : `“${ellipsis(text, n)}”`;
+}
 
 /**
  * True when every character is punctuation or a symbol (same rule as article.is_punctuation).

@@ -3,7 +3,7 @@
 // to the feedback), keys anywhere in the Tagger (undo/redo, back to the article), and the mouse,
 // pen and touch on the article.
 
-import { ellipsis } from "../core/handin.js";
+import { quoted } from "../core/spans.js";
 import { isUnusedLabelKey } from "./labels.js";
 
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
@@ -159,7 +159,7 @@ export function listenToPointer(ctx, sel) {
     if (!drag) return;
     const { moved } = drag;
     drag = null;
-    if (sel.range()) ctx.say(`Selected: “${ellipsis(sel.text(), 80)}”. Press a label key, or pick a label.`);
+    if (sel.range()) ctx.say(`Selected: ${quoted(sel.text(), 80)}. Press a label key, or pick a label.`);
     else if (ctx.guided && !moved) ctx.say("In this exercise, pick one of the grey phrases.");
   });
   ctx.listen(article, "pointercancel", () => {
@@ -182,7 +182,7 @@ export function listenToPointer(ctx, sel) {
       ctx.say(ctx.guided ? "In this exercise, pick one of the grey phrases." : "");
       return;
     }
-    const words = `“${ellipsis(sel.text(), 60)}”`;
+    const words = `${quoted(sel.text(), 60)}`;
     ctx.say(
       extend
         ? `Selected ${words}. Pick a label, or tap another word to change the end.`

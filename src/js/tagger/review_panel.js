@@ -6,8 +6,7 @@
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts.
 
-import { ellipsis } from "../core/handin.js";
-import { selectionToSpan } from "../core/spans.js";
+import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { saveFile } from "./files.js";
 import { removeTag } from "./tags.js";
@@ -146,7 +145,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   );
 
   const tagOf = (/** @type {string} */ id) => ctx.state.get(id);
-  const describe = (/** @type {Tag} */ t) => `${ctx.titleOf(t.label)} “${ellipsis(t.quote, 60)}”, line ${lineOf(t)}`;
+  const describe = (/** @type {Tag} */ t) => `${ctx.titleOf(t.label)} ${quoted(t.quote, 60)}, line ${lineOf(t)}`;
   const lineOf = (/** @type {{start: number}} */ t) => {
     const r = ctx.index().ranges.get(/** @type {any} */ (t).id);
     return r ? ctx.tokens[r.first].line : ctx.tokens.find((k) => k.end > t.start)?.line || "";
@@ -165,7 +164,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
         "p.mt-rv-what",
         {},
         h("span", { class: `mt-badge mt-badge-${t.label}`, "aria-hidden": "true", text: ctx.titleOf(t.label) }),
-        ` “${ellipsis(t.quote, 70)}”`,
+        ` ${quoted(t.quote, 70)}`,
         h("span.mt-line", ` L${lineOf(t)}`),
       ),
       h("p.mt-rv-reason", t.reason ? `Suggested because: ${t.reason}.` : "Marked draft in the exercise file."),
@@ -347,7 +346,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     if (!span) return ctx.say("Select the words first, in the text, then add them as a distractor.");
     const quote = ctx.chars.slice(span.start, span.end).join("");
     if (traps.some((d) => d.start === span.start && d.end === span.end)) {
-      return ctx.say(`“${ellipsis(quote)}” is a distractor already.`);
+      return ctx.say(`${quoted(quote)} is a distractor already.`);
     }
     const n = Math.max(0, ...traps.map((d) => Number(/^d(\d+)$/.exec(d.id)?.[1] || 0))) + 1;
     const trap = {
@@ -358,7 +357,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       labels: ctx.labels.map((l) => l.name),
       why: "",
     };
-    setTraps([...traps, trap], `Added “${ellipsis(quote)}” as a distractor. Write why students should leave it.`);
+    setTraps([...traps, trap], `Added ${quoted(quote)} as a distractor. Write why students should leave it.`);
     trapBox().open = true;
     /** @type {HTMLElement | null} */ (trapList.querySelector(`[data-id="${trap.id}"] textarea`))?.focus();
   }
@@ -391,13 +390,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     return h(
       "li",
       { class: "mt-rv-trap", "data-id": d.id },
-      h(
-        "p.mt-rv-what",
-        {},
-        `“${ellipsis(d.quote, 60)}”`,
-        h("span.mt-line", ` L${lineOf(d)}`),
-        d.draft ? " · draft" : "",
-      ),
+      h("p.mt-rv-what", {}, `${quoted(d.quote, 60)}`, h("span.mt-line", ` L${lineOf(d)}`), d.draft ? " · draft" : ""),
       h("fieldset.mt-links", {}, h("legend", "A trap for students who tag it as"), choices),
       h("label.mt-field", { for: why.id }, "Why it is not tagged (shown to students): "),
       why,
@@ -408,14 +401,14 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
           ? button("mt-rv-accept", "Accept", () =>
               setTraps(
                 traps.map((x) => (x.id === d.id ? { ...x, draft: false } : x)),
-                `Accepted the distractor “${ellipsis(d.quote)}”.`,
+                `Accepted the distractor ${quoted(d.quote)}.`,
               ),
             )
           : null,
         button("mt-rv-reject", "Remove", () =>
           setTraps(
             traps.filter((x) => x.id !== d.id),
-            `Removed the distractor “${ellipsis(d.quote)}”.`,
+            `Removed the distractor ${quoted(d.quote)}.`,
           ),
         ),
       ),

@@ -1,8 +1,7 @@
 // @ts-check
 // The caret and the selection on the article, in token indices, and how they read aloud.
 
-import { ellipsis } from "../core/handin.js";
-import { quoteOf } from "../core/spans.js";
+import { quoteOf, quoted } from "../core/spans.js";
 import { sortTags } from "./tags.js";
 import { tagsAtToken } from "./tag_index.js";
 
@@ -91,7 +90,7 @@ export function createSelection(ctx) {
         const verdict = ctx.verdictWords(t);
         return `${ctx.titleOf(t.label)} ${index.numbers.get(t.id)}${verdict ? ` (${verdict})` : ""}`;
       });
-      const selected = sel.anchor !== null ? ` Selected: “${ellipsis(sel.text(), 60)}”.` : "";
+      const selected = sel.anchor !== null ? ` Selected: ${quoted(sel.text(), 60)}.` : "";
       const token = tokens[sel.caret];
       return `${token.text}, line ${token.line}${here.length ? `, in ${here.join(", ")}` : ""}.${selected}`;
     },

@@ -3,7 +3,7 @@
 // student's note and, in author mode, the key's explanation, hints and options. Made when the
 // entry is first opened; most entries never are.
 
-import { ellipsis } from "../core/handin.js";
+import { quoted } from "../core/spans.js";
 import { acceptText, resolveAccept } from "./accept_field.js";
 import { h } from "./dom.js";
 import { updateTag } from "./tags.js";
@@ -125,7 +125,7 @@ export function buildFields(ctx, t, spec, container) {
         ctx.commit(
           updateTag(ctx.state.tags, t.id, { source_ids: order.filter((x) => ids.has(x)) }),
           box.checked
-            ? `${claimNumber} now attributed to ${numberOf(s.id)} “${ellipsis(s.quote)}”.`
+            ? `${claimNumber} now attributed to ${numberOf(s.id)} ${quoted(s.quote)}.`
             : `${claimNumber} no longer attributed to ${numberOf(s.id)}.`,
         );
       });
@@ -143,7 +143,7 @@ export function buildFields(ctx, t, spec, container) {
       {},
       h("legend", "Attributed to"),
       linkBoxes.map((box, n) =>
-        h("label.mt-check-label", {}, box, ` ${numberOf(sources[n].id)} “${ellipsis(sources[n].quote, 30)}”`),
+        h("label.mt-check-label", {}, box, ` ${numberOf(sources[n].id)} ${quoted(sources[n].quote, 30)}`),
       ),
       h("label.mt-check-label", {}, none, " nobody (no source given)"),
       sources.length ? null : h("p.mt-empty", "Tag a source first to link it here."),

@@ -3,9 +3,8 @@
 // adds, removes, moves or updates in place only the entries it concerns; numbers and links are
 // set as text where they changed.
 
-import { ellipsis } from "../core/handin.js";
 import { renderer } from "../core/messages.js";
-import { tokenAt } from "../core/spans.js";
+import { quoted, tokenAt } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { buildFields, sourcesKey } from "./tag_fields.js";
 
@@ -151,7 +150,7 @@ export function createTagList(ctx, actions) {
     const links = index.links.get(t.id);
     const line = lineOf(t);
     setText(entry.badge, number);
-    setText(entry.quote, `“${ellipsis(t.quote, 70)}”`);
+    setText(entry.quote, `${quoted(t.quote, 70)}`);
     setText(entry.line, ` L${line}`);
     setText(entry.linked, links ? ` → ${links.split(",").join(", ")}` : "");
     const jumpLabel = `${title} ${number}: ${t.quote}. Line ${line}. Show in the text.`;

@@ -3,9 +3,9 @@
 // together (article, selection and keys, tag list, feedback after Check, saved work) around one
 // tag state; `render({model, el})` is the anywidget entry point that every host calls.
 
-import { copyTag, ellipsis, makeHandin } from "../core/handin.js";
+import { copyTag, makeHandin } from "../core/handin.js";
 import { renderer } from "../core/messages.js";
-import { codePoints, quoteOf, selectionToSpan, spanTokens } from "../core/spans.js";
+import { codePoints, quoteOf, quoted, selectionToSpan, spanTokens } from "../core/spans.js";
 import { createArticleView } from "./article_view.js";
 import { button, h } from "./dom.js";
 import { badgeVerdict } from "./feedback_data.js";
@@ -268,14 +268,14 @@ function createTagger(model, el, uid) {
       if (author) Object.assign(tag, { why: "", hints: ["", ""], optional: false });
       const added = addTag(state.tags, tag);
       if (added.error) {
-        ctx.warn(`“${ellipsis(tag.quote)}” is already tagged as ${title}. Pick other words or another label.`);
+        ctx.warn(`${quoted(tag.quote)} is already tagged as ${title}. Pick other words or another label.`);
         return;
       }
       if (ctx.askDetails) list.openWhenMade(tag.id);
       sel.anchor = null;
       sel.caret = span.last;
       ctx.commit(added.tags, "");
-      ctx.say(`Tagged “${ellipsis(tag.quote, 60)}” as ${title} ${ctx.index().numbers.get(tag.id)}.`);
+      ctx.say(`Tagged ${quoted(tag.quote, 60)} as ${title} ${ctx.index().numbers.get(tag.id)}.`);
       sel.draw();
     },
     deleteAtCaret() {
@@ -291,7 +291,7 @@ function createTagger(model, el, uid) {
       const t = state.get(id);
       if (!t) return;
       const name = `${ctx.titleOf(t.label)} ${ctx.index().numbers.get(id) || ""}`.trim();
-      ctx.commit(removeTag(state.tags, id), `Removed ${name} “${ellipsis(t.quote, 60)}”. Ctrl+Z brings it back.`);
+      ctx.commit(removeTag(state.tags, id), `Removed ${name} ${quoted(t.quote, 60)}. Ctrl+Z brings it back.`);
     },
     jumpTo(id) {
       const range = ctx.index().ranges.get(id);
