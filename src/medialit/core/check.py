@@ -18,7 +18,7 @@ from scipy.optimize import linear_sum_assignment
 from .contract import FREE_TEXT, PLAIN_REPORTING_VERBS, SAME_WORDS
 from .exercise import Exercise, KeyItem
 from .handin import HandIn, Tag, for_check
-from .report import AttributionResult, AttrResult, Finding, ItemResult, Orphan, Report, Score, TagResult
+from .report import AttributionResult, AttrResult, Checked, Finding, ItemResult, Orphan, Report, Score, TagResult
 from .voices import SPEAKER
 
 
@@ -180,13 +180,8 @@ class Comparison:
 
     def report(self) -> Report:
         items, tags = self.item_results(), self.tag_results()
-        ex = self.ex
         return Report(
-            exercise=ex.id,
-            article_sha256=ex.article.sha256,
-            difficulty=self.difficulty,
-            labels=tuple(ex.labels),
-            lines=tuple(ex.lines) if ex.lines else None,
+            **Checked.fields_of(self.ex, self.difficulty),
             items=tuple(items),
             tags=tuple(tags),
             scores=self.scores(items, tags),

@@ -136,14 +136,41 @@ class Orphan:
 
 
 @dataclass(frozen=True)
-class Report:
-    """What Check returns for one hand-in: results per key item and per tag, and scores per label."""
+class Checked:
+    """What was checked: an exercise (its id and its article's hash) at a difficulty, in some labels and
+    lines. A Report starts with it, and so does the class report's scope."""
 
     exercise: str
     article_sha256: str
     difficulty: str
     labels: tuple[str, ...]
     lines: tuple[int, int] | None
+
+    @staticmethod
+    def fields_of(exercise, difficulty: str | None = None) -> dict:
+        """The fields for an exercise as restricted to the labels and lines checked."""
+        return {
+            "exercise": exercise.id,
+            "article_sha256": exercise.article.sha256,
+            "difficulty": difficulty or exercise.difficulty,
+            "labels": tuple(exercise.labels),
+            "lines": tuple(exercise.lines) if exercise.lines else None,
+        }
+
+    def to_json(self) -> dict:
+        return {
+            "exercise": self.exercise,
+            "article_sha256": self.article_sha256,
+            "difficulty": self.difficulty,
+            "labels": list(self.labels),
+            "lines": None if self.lines is None else list(self.lines),
+        }
+
+
+@dataclass(frozen=True)
+class Report(Checked):
+    """What Check returns for one hand-in: results per key item and per tag, and scores per label."""
+
     items: tuple[ItemResult, ...]
     tags: tuple[TagResult, ...]
     scores: dict[str, Score]
@@ -152,11 +179,7 @@ class Report:
     def to_json(self) -> dict:
         return {
             "format": REPORT_FORMAT,
-            "exercise": self.exercise,
-            "article_sha256": self.article_sha256,
-            "difficulty": self.difficulty,
-            "labels": list(self.labels),
-            "lines": None if self.lines is None else list(self.lines),
+            **Checked.to_json(self),
             "items": [i.to_json() for i in self.items],
             "tags": [t.to_json() for t in self.tags],
             "scores": {k: v.to_json() for k, v in self.scores.items()},
