@@ -559,3 +559,16 @@ def test_the_noun_of_a_listed_adjectives_quality_is_loaded_too():
         assert drafted[noun].reason.startswith("in our list")
         assert "neutral" not in drafted[noun].attrs  # the adjective's plainer word is no noun
     assert lex.loaded["bitterness"].kind == "feeling"  # a listed word keeps its own entry
+
+
+def test_verbs_that_belittle_and_adjectives_that_grade_are_drafted_with_their_quality_nouns():
+    text = (
+        "The councillor belittled the survey and called its methods sloppy. "
+        "Residents were tired of the pettiness of a vindictive feud over parking."
+    )
+    drafted = quotes(text, "loaded")
+    assert drafted["belittled"].attrs.get("neutral") == "criticise"
+    assert "attacks or sneers" in drafted["belittled"].reason
+    for word in ("sloppy", "pettiness", "vindictive"):
+        assert drafted[word].confidence >= sg.DEFAULT_MIN_CONFIDENCE
+        assert "grades what it describes" in drafted[word].reason
