@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from medialit import Article, InputError
 from medialit.authoring import suggest as sg
+from medialit.authoring.lexicons import quality_nouns
 
 ROOT = Path(__file__).resolve().parent.parent
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
@@ -52,8 +53,11 @@ def test_the_filtered_lexicons_keep_to_the_filters_that_sources_md_states():
     ]
     lex = sg.load_lexicon()
     assert all(abs(v) >= 2.5 for v in lex.vader.values()) and len(lex.vader) > 500
+    assert all(1.5 <= abs(v) < 2.5 for v in lex.vader_moderate.values()) and len(lex.vader_moderate) > 10
+    stance_verbs = {w for form, e in lex.loaded.items() if e.kind == "stance-verb" for w in (form, e.phrase.split()[0])}
+    assert set(lex.vader_moderate) <= stance_verbs  # only the words the agreement rule asks about are shipped
     assert all(float(sub) >= 0.9 and abs(float(pol)) >= 0.6 for _, pol, sub in rows) and len(rows) > 150
-    assert not (set(lex.vader) | set(lex.subjective)) & lex.neutral
+    assert not (set(lex.vader) | set(lex.vader_moderate) | set(lex.subjective)) & lex.neutral
 
 
 def test_speaker_and_reported_claim_with_reasons():
@@ -512,3 +516,61 @@ def test_a_job_words_role_comes_from_its_head_not_the_body_after_for():
         "identity": "anonymous",
         "role": "expert",
     }
+
+
+def test_a_verb_of_saying_that_names_a_feeling_is_drafted_and_one_that_only_takes_a_side_is_not():
+    text = (
+        "The mayor complained that the buses were late. The mayor claimed that the buses were late. "
+        "The mayor argued that the buses were late."
+    )
+    drafted = quotes(text, "loaded")
+    assert drafted["complained"].confidence >= sg.DEFAULT_MIN_CONFIDENCE
+    assert "VADER rates it -1.7" in drafted["complained"].reason and "names a feeling" in drafted["complained"].reason
+    assert "claimed" not in drafted and "argued" not in drafted  # side-taking only; "argue" gives reasons in news
+    article = Article.from_text(text)
+    everything = {s.quote: s for s in sg.suggest(article, spacy.blank("en"), labels=["loaded"], min_confidence=0)}
+    assert everything["claimed"].confidence < sg.DEFAULT_MIN_CONFIDENCE
+    assert "VADER" not in everything["claimed"].reason
+
+
+def test_a_verb_of_saying_takes_the_rating_of_its_listed_form_when_the_lexicon_lacks_its_own():
+    lex = sg.load_lexicon()
+    assert "lamented" not in lex.vader_moderate and "lament" in lex.vader_moderate
+    drafted = quotes("The coach lamented the lost season on the radio.", "loaded")
+    assert "VADER rates it -2.0" in drafted["lamented"].reason
+
+
+def test_the_noun_of_a_listed_adjectives_quality_is_loaded_too():
+    lex = sg.load_lexicon()
+    assert quality_nouns("reckless") == ["recklessness"]
+    assert quality_nouns("shady") == ["shadiness"]
+    assert quality_nouns("arrogant") == ["arrogantness", "arrogance", "arrogancy"]  # forms English lacks never match
+    assert quality_nouns("monstrous") == ["monstrousness", "monstrosity"]
+    text = (
+        "The recklessness of the plan worried the board. Its arrogance was plain. "
+        "Critics mocked the brutality of the raids and the cynicism of the advert."
+    )
+    drafted = quotes(text, "loaded")
+    for noun, adjective in (
+        ("recklessness", "reckless"),
+        ("arrogance", "arrogant"),
+        ("brutality", "brutal"),
+        ("cynicism", "cynical"),
+    ):
+        assert lex.loaded[noun].phrase == adjective
+        assert drafted[noun].reason.startswith("in our list")
+        assert "neutral" not in drafted[noun].attrs  # the adjective's plainer word is no noun
+    assert lex.loaded["bitterness"].kind == "feeling"  # a listed word keeps its own entry
+
+
+def test_verbs_that_belittle_and_adjectives_that_grade_are_drafted_with_their_quality_nouns():
+    text = (
+        "The councillor belittled the survey and called its methods sloppy. "
+        "Residents were tired of the pettiness of a vindictive feud over parking."
+    )
+    drafted = quotes(text, "loaded")
+    assert drafted["belittled"].attrs.get("neutral") == "criticise"
+    assert "attacks or sneers" in drafted["belittled"].reason
+    for word in ("sloppy", "pettiness", "vindictive"):
+        assert drafted[word].confidence >= sg.DEFAULT_MIN_CONFIDENCE
+        assert "grades what it describes" in drafted[word].reason

@@ -47,6 +47,7 @@ class LoadedEntry:
 class Lexicon:
     loaded: dict[str, LoadedEntry]  # every form of every phrase -> its entry
     vader: dict[str, float]  # word -> valence
+    vader_moderate: dict[str, float]  # word -> valence, for words rated less strongly (agreement only)
     subjective: dict[str, float]  # word -> polarity
     neutral: frozenset[str]  # words news uses plainly
     degree: frozenset[str]  # degree adverbs ("very", "most") that raise the next word
@@ -116,6 +117,21 @@ def degree_forms(adjective: str) -> list[str]:
     return [adjective + "er", adjective + "est"]
 
 
+def quality_nouns(adjective: str) -> list[str]:
+    """The nouns that name the quality of an adjective, by the regular suffixes (reckless -> recklessness,
+    arrogant -> arrogance, vehement -> vehemence, brutal -> brutality, cynical -> cynicism): the judgement is the
+    same whichever part of speech carries it. Like `degree_forms`, a form English lacks never occurs in a text."""
+    nouns = [adjective[:-1] + "iness" if re.search(f"[^{VOWELS}]y$", adjective) else adjective + "ness"]
+    for ending, suffixes in (("ant", ("ance", "ancy")), ("ent", ("ence", "ency")), ("ous", ("osity",))):
+        if adjective.endswith(ending):
+            nouns += [adjective[: -len(ending)] + suffix for suffix in suffixes]
+    if adjective.endswith("ical"):
+        nouns.append(adjective[:-2] + "ism")
+    elif adjective.endswith("al"):
+        nouns.append(adjective + "ity")
+    return nouns
+
+
 def phrase_forms(phrase: str, forms: str) -> list[str]:
     """Every form of a phrase; in a phrase of several words the first word takes the ending
     ("lash out" -> "lashed out"), except for nouns, where the last one does ("witch hunt" -> "witch hunts")."""
@@ -130,11 +146,20 @@ def phrase_forms(phrase: str, forms: str) -> list[str]:
 
 
 def _loaded_entries() -> dict[str, LoadedEntry]:
+    """Every form of every listed phrase; then the quality nouns of the one-word adjectives, which never
+    take the place of a listed word ("bitterness" keeps its own entry) and have no plainer wording (the
+    adjective's plainer word is not a noun)."""
+    rows = [row[:5] for row in _rows("loaded.tsv")]
     entries: dict[str, LoadedEntry] = {}
-    for phrase, kind, forms, technique, plainer in (row[:5] for row in _rows("loaded.tsv")):
+    for phrase, kind, forms, technique, plainer in rows:
         entry = LoadedEntry(phrase, kind, technique, plainer.strip())
         for form in phrase_forms(phrase, forms):
             entries.setdefault(form, entry)
+    for phrase, kind, forms, technique, _ in rows:
+        if forms == "a" and " " not in phrase:
+            for noun in quality_nouns(phrase):
+                for form in noun_forms(noun):
+                    entries.setdefault(form, LoadedEntry(phrase, kind, technique, ""))
     return entries
 
 
@@ -144,6 +169,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         loaded=_loaded_entries(),
         vader={r[0]: float(r[1]) for r in _rows("vader_strong.tsv")},
+        vader_moderate={r[0]: float(r[1]) for r in _rows("vader_moderate.tsv")},
         subjective={r[0]: float(r[1]) for r in _rows("pattern_subjective.tsv")},
         neutral=_words("news_neutral.txt"),
         degree=_words("degree_adverbs.txt"),

@@ -56,6 +56,10 @@ KIND_REASON = {
 STRONG_LEXICON = 0.45  # a strongly rated word in VADER or pattern, not in our list
 SCARE_QUOTES = 0.3
 DEGREE_BONUS = 0.1  # "very", "deeply" before a loaded word
+# A verb of saying only takes a side ("claim", "argue"); one that a sentiment lexicon also rates at least this
+# strongly names a feeling too ("complain", "lament", "praise"): two pieces of evidence that agree.
+FEELING_VALENCE = 1.5
+AGREEMENT_BONUS = 0.15
 HEADLINE_SHARE = 0.6  # a line whose words are mostly Capitalised is a headline
 
 
@@ -130,16 +134,12 @@ def loaded_candidates(
             if j >= len(doc) or not doc[j].is_alpha or doc[j].is_stop or doc[i].whitespace_ == "":
                 continue  # "utterly." raises nothing; the span is the intensifier and the word it raises
             j += 1
-        found.append(
-            Candidate(
-                i,
-                j,
-                entry.technique,
-                entry.plainer,
-                f"in our list: {KIND_REASON[entry.kind]}",
-                KIND_CONFIDENCE[entry.kind],
-            )
-        )
+        reason, confidence = f"in our list: {KIND_REASON[entry.kind]}", KIND_CONFIDENCE[entry.kind]
+        valence = _feeling_valence(lex, doc[i].lower_, entry.phrase.split()[0]) if entry.kind == "stance-verb" else None
+        if valence is not None:
+            reason += f"; VADER rates it {valence:+.1f}, so it names a feeling as well"
+            confidence += AGREEMENT_BONUS
+        found.append(Candidate(i, j, entry.technique, entry.plainer, reason, confidence))
     for tok in doc:
         word = tok.lower_
         if word in lex.neutral or word in lex.loaded or _proper_name(tok, headline) or not tok.is_alpha:
@@ -156,6 +156,16 @@ def loaded_candidates(
             continue
         found.append(Candidate(tok.i, tok.i + 1, "emotional", "", reason, STRONG_LEXICON))
     return _one_per_place([_with_degree(doc, c, lex) for c in found], len(doc))
+
+
+def _feeling_valence(lex: Lexicon, word: str, base: str) -> float | None:
+    """VADER's rating of a word (or of its listed base form when VADER lacks that form), if it is strong
+    enough to say the word carries a feeling."""
+    for form in (word, base):
+        value = lex.vader.get(form, lex.vader_moderate.get(form))
+        if value is not None:
+            return value if abs(value) >= FEELING_VALENCE else None
+    return None
 
 
 def _with_degree(doc: Doc, cand: Candidate, lex: Lexicon) -> Candidate:
