@@ -7,7 +7,7 @@ import gc
 import json
 from pathlib import Path
 
-from ..authoring.suggest import DEFAULT_MIN_CONFIDENCE
+from ..authoring.confidence import DEFAULT_MIN_CONFIDENCE
 from ..core.errors import InputError
 from .terminal import one_line
 
