@@ -8,6 +8,8 @@ made safe for a spreadsheet the same way in both (`spreadsheet_cell`).
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 
 from ..core.contract import MISCONCEPTIONS
@@ -149,12 +151,11 @@ def spreadsheet_cell(value) -> str:
 
 
 def csv_text(rows: list[list]) -> str:
-    """RFC 4180 CSV: a cell with a comma, a quotation mark or a line break is quoted; lines end in CRLF."""
-
-    def quote(cell: str) -> str:
-        return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in ',"\n\r') else cell
-
-    return "".join(",".join(quote(spreadsheet_cell(cell)) for cell in row) + "\r\n" for row in rows)
+    """RFC 4180 CSV: a cell with a comma, a quotation mark or a line break is quoted; lines end in CRLF.
+    That is the csv module's minimal quoting, which writes a big class's tables in C."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(map(spreadsheet_cell, row) for row in rows)
+    return out.getvalue()
 
 
 TABLES = {
