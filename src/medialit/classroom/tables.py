@@ -12,7 +12,7 @@ import csv
 import io
 import math
 
-from ..core.contract import MISCONCEPTIONS
+from ..core.contract import CLASS_TABLES, MISCONCEPTIONS
 from ..core.errors import visible
 from ..core.messages import Message
 
@@ -58,11 +58,11 @@ def most_missed(summary: dict, count: int = 10) -> list[dict]:
 
 def gradebook(summary: dict, plurals: dict[str, str]) -> list[list]:
     """One row per student: pseudonym, file, tags, found and asked per label, in all, and completion %."""
-    labels = summary["labels"]
-    header = ["student", "file", "tags"]
+    labels, columns = summary["labels"], CLASS_TABLES["gradebook"]
+    header = list(columns["first"])
     for label in labels:
-        header += [f"{plurals[label]} found", f"{plurals[label]} asked"]
-    rows = [header + ["found", "asked", "completion %"]]
+        header += [f"{plurals[label]} {column}" for column in columns["each_label"]]
+    rows = [header + columns["last"]]
     for s in summary["students"]:
         row = [s["student"], s["file"], s["tags"]]
         for label in labels:
@@ -75,22 +75,7 @@ def gradebook(summary: dict, plurals: dict[str, str]) -> list[list]:
 
 def items(summary: dict) -> list[list]:
     """One row per key item in scope: how many students found it, and how."""
-    rows = [
-        [
-            "key_id",
-            "line",
-            "label",
-            "quote",
-            "required",
-            "found",
-            "hit",
-            "boundary",
-            "wrong_label",
-            "missed",
-            "students",
-            "why",
-        ]
-    ]
+    rows = [list(CLASS_TABLES["items"])]
     n = len(summary["students"])
     for i in summary["items"]:
         rows.append(
@@ -122,7 +107,7 @@ def misconceptions(summary: dict) -> list[list]:
 
 def written(summary: dict) -> list[list]:
     """Every written answer, then every note on a tag: who, where, the question or the words, the text."""
-    rows = [["student", "kind", "where", "question or words", "text"]]
+    rows = [list(CLASS_TABLES["answers"])]
     rows += [[a["student"], "answer", a["id"], a["question"], a["text"]] for a in summary["answers"]]
     rows += [[n["student"], "note", f"L{n['line']} {n['label']}", n["quote"], n["note"]] for n in summary["notes"]]
     return rows
@@ -130,7 +115,7 @@ def written(summary: dict) -> list[list]:
 
 def problems(summary: dict) -> list[list]:
     """Files left out, then tags and answers left out of hand-ins that were used."""
-    rows = [["file or student", "left out", "place", "problem", "fix", "code"]]
+    rows = [list(CLASS_TABLES["problems"])]
     rows += [[s["file"], "file", s["place"], s["problem"], s["fix"], s["code"]] for s in summary["skipped"]]
     rows += [[o["student"], "part", o["place"], o["problem"], o["fix"], o["code"]] for o in summary["orphans"]]
     return rows
