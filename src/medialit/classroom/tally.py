@@ -166,7 +166,8 @@ class Tally:
         self.token_starts, self.token_ends = token_edges
         self.students: list[dict] = []
         self.used: set[str] = set()
-        self.verdicts = {verdict: Counter() for verdict in ("hit", "boundary", "wrong-label")}  # -> key_id -> students
+        # verdict -> key item -> how many students' tags met it so
+        self.verdicts = {verdict: Counter() for verdict in ("hit", "boundary", "wrong-label")}
         self.kinds = {rule["kind"]: {"students": 0, "times": 0, "places": {}} for rule in MISCONCEPTIONS}
         self.spans: dict[str, tuple[int, int, str]] = {}  # a tag's place -> line, start, quote
         self.heat_rows = array("q")  # (label, start, end) of every tag, flat, student after student

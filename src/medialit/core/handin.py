@@ -68,8 +68,7 @@ _WORDS = Renderer({}, "teacher")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # in JSON text: what decodes to a surrogate
-_NO_ATTRS: dict = {}  # a tag without `attrs` or `source_ids` (never changed: only looked at)
-_NO_IDS: list = []
+_TEXT, _TEXT_OR_NONE = frozenset({str}), frozenset({str, type(None)})  # exact types: a subclass is not JSON's
 _SHA256 = re.compile(SHA256_PATTERN)
 _TEXT_FIELDS = ("exercise", "article_sha256", "student", "created", "updated")
 
@@ -415,11 +414,11 @@ def _tag_problem(raw, surrogates: bool = True) -> tuple[str, dict] | None:
         return "tag-bad-field", {"field": "start"}
     if type(get("end")) is not int:
         return "tag-bad-field", {"field": "end"}
-    attrs = get("attrs", _NO_ATTRS)
-    if type(attrs) is not dict or (attrs and not all(type(v) is str or v is None for v in attrs.values())):
+    attrs = get("attrs", {})
+    if type(attrs) is not dict or not _TEXT_OR_NONE.issuperset(map(type, attrs.values())):
         return "tag-bad-field", {"field": "attrs"}
-    ids = get("source_ids", _NO_IDS)
-    if type(ids) is not list or (ids and not all(type(i) is str for i in ids)):
+    ids = get("source_ids", [])
+    if type(ids) is not list or not _TEXT.issuperset(map(type, ids)):
         return "tag-bad-field", {"field": "source_ids"}
     note = get("note")
     if note is not None and type(note) is not str:
