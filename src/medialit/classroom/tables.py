@@ -135,11 +135,19 @@ def spreadsheet_cell(value) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
+def _cells(row: list) -> list[str]:
+    """A row's cells as `spreadsheet_cell` makes them; text that needs nothing done (most) is only looked at."""
+    return [
+        c if type(c) is str and c.isprintable() and not c.startswith(FORMULA_STARTS) else spreadsheet_cell(c)
+        for c in row
+    ]
+
+
 def csv_text(rows: list[list]) -> str:
     """RFC 4180 CSV: a cell with a comma, a quotation mark or a line break is quoted; lines end in CRLF.
     That is the csv module's minimal quoting, which writes a big class's tables in C."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(map(spreadsheet_cell, row) for row in rows)
+    csv.writer(out, lineterminator="\r\n").writerows(map(_cells, rows))
     return out.getvalue()
 
 
