@@ -329,10 +329,10 @@ def test_heat_is_the_number_of_students_with_a_tag_on_each_token(practice, class
             "tags": len(tags),
             "found": none,
             "asked": none,
-            "items": [],
+            "items": {},
             "codes": [],
             "spans": [],
-            "heat": tags,
+            "heat": [n for label, start, end in tags for n in (list(practice.labels).index(label), start, end)],
             "notes": [],
         }
         tally.add(f"s{s}", s + 1, f"s{s}.json", got, [], [])

@@ -107,3 +107,15 @@ def test_the_corpus_is_what_make_handins_writes(tmp_path):
     made = {p.name: p.read_bytes() for p in (copy / "handins").iterdir()}
     kept = {p.name: p.read_bytes() for p in (HOSTILE / "handins").iterdir()}
     assert made == kept
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
+def test_a_file_that_does_not_say_its_size_is_read_whole_and_held_to_the_limit():
+    """A file is read by the size it gives, then on to the limit if it holds more (a /proc file gives 0)."""
+    from medialit.core.files import Kind, read_bytes
+
+    whole = read_bytes("/proc/self/status", Kind("status file", 1_000_000, ""))
+    assert whole.startswith(b"Name:") and whole.endswith(b"\n")
+    with pytest.raises(InputError) as refused:
+        read_bytes("/proc/self/status", Kind("status file", 100, ""))
+    assert refused.value.code == "too-big"

@@ -10,6 +10,7 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 /** @typedef {(string | number | boolean | null)[]} Row */
 
 const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
+const COLUMNS = contract.class_tables;
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 
@@ -89,10 +90,12 @@ export function mostMissed(summary, count = 10) {
  */
 export function gradebook(summary, plurals, roster) {
   const labels = summary.labels;
-  const header = ["student", ...(roster ? ["student ID"] : []), "file", "tags"];
-  for (const label of labels) header.push(`${plurals[label]} found`, `${plurals[label]} asked`);
+  const [student, ...first] = COLUMNS.gradebook.first;
+  const header = [student, ...(roster ? ["student ID"] : []), ...first];
+  for (const label of labels)
+    header.push(...COLUMNS.gradebook.each_label.map((column) => `${plurals[label]} ${column}`));
   /** @type {Row[]} */
-  const rows = [[...header, "found", "asked", "completion %"]];
+  const rows = [[...header, ...COLUMNS.gradebook.last]];
   for (const s of summary.students) {
     /** @type {Row} */
     const row = [s.student, ...(roster ? [roster.get(s.student) ?? null] : []), s.file, s.tags];
@@ -112,22 +115,7 @@ export function gradebook(summary, plurals, roster) {
 export function items(summary) {
   const n = summary.students.length;
   /** @type {Row[]} */
-  const rows = [
-    [
-      "key_id",
-      "line",
-      "label",
-      "quote",
-      "required",
-      "found",
-      "hit",
-      "boundary",
-      "wrong_label",
-      "missed",
-      "students",
-      "why",
-    ],
-  ];
+  const rows = [[...COLUMNS.items]];
   for (const i of summary.items) {
     rows.push([
       i.key_id,
@@ -166,7 +154,7 @@ export function misconceptions(summary) {
  */
 export function written(summary) {
   return [
-    ["student", "kind", "where", "question or words", "text"],
+    [...COLUMNS.answers],
     ...summary.answers.map((/** @type {any} */ a) => [a.student, "answer", a.id, a.question, a.text]),
     ...summary.notes.map((/** @type {any} */ n) => [n.student, "note", `L${n.line} ${n.label}`, n.quote, n.note]),
   ];
@@ -179,7 +167,7 @@ export function written(summary) {
  */
 export function problems(summary) {
   return [
-    ["file or student", "left out", "place", "problem", "fix", "code"],
+    [...COLUMNS.problems],
     ...summary.skipped.map((/** @type {any} */ s) => [s.file, "file", s.place, s.problem, s.fix, s.code]),
     ...summary.orphans.map((/** @type {any} */ o) => [o.student, "part", o.place, o.problem, o.fix, o.code]),
   ];

@@ -20,9 +20,10 @@ from ..core.article import Article
 from ..core.errors import UNSAFE, InputError, visible
 from ..core.exercise import is_id
 from ..core.files import ARTICLE, exists, is_folder, read_bytes, write_file
+from .confidence import DEFAULT_MIN_CONFIDENCE
 from .drafts import draft_hints, draft_why, source_name
 from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id
-from .suggest import DEFAULT_MIN_CONFIDENCE, Suggestion, load_pipeline, suggest
+from .suggest import Suggestion, load_pipeline, suggest
 
 DRAFT_LABELS = ("claim", "source", "loaded")  # the default label set; `cue` needs its own task block
 CALENDAR_WORDS = {

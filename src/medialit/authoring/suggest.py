@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..core.article import QUOTE_MARKS, Article
 from ..core.errors import InputError
 from ..core.jsonable import fields_json
+from .confidence import DEFAULT_MIN_CONFIDENCE
 from .lexicons import load_lexicon
 from .loaded import loaded_candidates
 from .quotes import QuoteRegion, quote_regions
@@ -109,7 +110,6 @@ AFFILIATION_BEFORE = {
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
-DEFAULT_MIN_CONFIDENCE = 0.5  # below this a suggestion is more often wrong than useful; `--min-confidence 0` shows all
 CONFIDENCE = {
     "speaker": 0.8,
     "named-near": 0.75,

@@ -73,12 +73,13 @@ def handin_files(folder: str | Path) -> list[Path]:
 
 # --- reading one hand-in (in this process or in a helper) ----------------------------------------
 
-_job: tuple[Exercise, Settings] | None = None  # what a helper process checks against, set when it starts
+# what a helper process checks against, and the files: set when it starts (forked: nothing is copied)
+_job: tuple[Exercise, Settings, list[tuple[int, Path, str]]] | None = None
 
 
-def _start_helper(exercise: Exercise, settings: Settings) -> None:
+def _start_helper(exercise: Exercise, settings: Settings, jobs: list[tuple[int, Path, str]]) -> None:
     global _job
-    _job = (exercise, settings)
+    _job = (exercise, settings, jobs)
 
 
 def read_one(exercise: Exercise, settings: Settings, n: int, path: Path, name: str) -> tuple:
@@ -101,9 +102,10 @@ def read_one(exercise: Exercise, settings: Settings, n: int, path: Path, name: s
     return "used", handin.student, n, name, got, left_out, answers
 
 
-def _read_in_helper(job: tuple[int, Path, str]) -> tuple:
-    exercise, settings = _job
-    return read_one(exercise, settings, *job)
+def _read_in_helper(first: int) -> list[tuple]:
+    """The outcomes of CHUNK files, from the `first` on: the helper is sent only where to start."""
+    exercise, settings, jobs = _job
+    return [read_one(exercise, settings, *job) for job in jobs[first : first + CHUNK]]
 
 
 def _outcomes(jobs: list[tuple[int, Path, str]], exercise: Exercise, settings: Settings, helpers: int):
@@ -115,8 +117,9 @@ def _outcomes(jobs: list[tuple[int, Path, str]], exercise: Exercise, settings: S
     # Linux forks: the helpers start with the exercise and the libraries already in memory. The article's
     # sentences are made here first (spaCy's sentencizer, about 0.7 s), or every helper would make them again.
     _ = exercise.article.sentences
-    with get_context("fork").Pool(helpers, _start_helper, (exercise, settings)) as pool:
-        yield from pool.imap(_read_in_helper, jobs, chunksize=CHUNK)
+    with get_context("fork").Pool(helpers, _start_helper, (exercise, settings, jobs)) as pool:
+        for outcomes in pool.imap(_read_in_helper, range(0, len(jobs), CHUNK)):
+            yield from outcomes
 
 
 def default_helpers() -> int:

@@ -7,6 +7,7 @@ The class-report page in the book (src/js/classroom/) shows the same sections fr
 from __future__ import annotations
 
 import html
+import re
 
 from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
@@ -15,6 +16,7 @@ from . import tables
 
 COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
 OTHER_COLOUR = (90, 90, 90)
+_MARKUP = re.compile("[&<>\"']")  # what html.escape(quote=True) changes
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:#111;
 background:#fff}
@@ -31,23 +33,25 @@ vertical-align:top}th{background:#f2f2f2}
 def _e(value) -> str:
     """Text for the page: markup escaped, and control characters written out (`\\u001b`) so that a
     crafted pseudonym or quote shows what it holds."""
-    return html.escape(visible(str(value), keep="\t\n"), quote=True)
+    text = visible(str(value), keep="\t\n")
+    return html.escape(text, quote=True) if _MARKUP.search(text) else text
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if value is True or value is False:
-        return "yes" if value else "no"
-    return _e(value)
+def _row(row: list) -> str:
+    """One table row: blank for nothing, yes or no, numbers and text. A big class has thousands of rows,
+    so each row's text is looked at whole, and only one that needs it is escaped cell by cell."""
+    cells = ["" if v is None else ("yes" if v else "no") if v is True or v is False else str(v) for v in row]
+    whole = "".join(cells)
+    if not whole.isprintable() or _MARKUP.search(whole):
+        cells = [_e(cell) for cell in cells]
+    return f"<tr><td>{'</td><td>'.join(cells)}</td></tr>"
 
 
 def _table(header: list[str], rows: list[list], empty: str = "None.") -> str:
     if not rows:
         return f"<p>{_e(empty)}</p>"
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(map(_row, rows))}</tbody></table>"
 
 
 def shade(label: str, share: float) -> tuple[str, str]:

@@ -8,9 +8,11 @@ made safe for a spreadsheet the same way in both (`spreadsheet_cell`).
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 
-from ..core.contract import MISCONCEPTIONS
+from ..core.contract import CLASS_TABLES, MISCONCEPTIONS
 from ..core.errors import visible
 from ..core.messages import Message
 
@@ -56,11 +58,11 @@ def most_missed(summary: dict, count: int = 10) -> list[dict]:
 
 def gradebook(summary: dict, plurals: dict[str, str]) -> list[list]:
     """One row per student: pseudonym, file, tags, found and asked per label, in all, and completion %."""
-    labels = summary["labels"]
-    header = ["student", "file", "tags"]
+    labels, columns = summary["labels"], CLASS_TABLES["gradebook"]
+    header = list(columns["first"])
     for label in labels:
-        header += [f"{plurals[label]} found", f"{plurals[label]} asked"]
-    rows = [header + ["found", "asked", "completion %"]]
+        header += [f"{plurals[label]} {column}" for column in columns["each_label"]]
+    rows = [header + columns["last"]]
     for s in summary["students"]:
         row = [s["student"], s["file"], s["tags"]]
         for label in labels:
@@ -73,22 +75,7 @@ def gradebook(summary: dict, plurals: dict[str, str]) -> list[list]:
 
 def items(summary: dict) -> list[list]:
     """One row per key item in scope: how many students found it, and how."""
-    rows = [
-        [
-            "key_id",
-            "line",
-            "label",
-            "quote",
-            "required",
-            "found",
-            "hit",
-            "boundary",
-            "wrong_label",
-            "missed",
-            "students",
-            "why",
-        ]
-    ]
+    rows = [list(CLASS_TABLES["items"])]
     n = len(summary["students"])
     for i in summary["items"]:
         rows.append(
@@ -120,7 +107,7 @@ def misconceptions(summary: dict) -> list[list]:
 
 def written(summary: dict) -> list[list]:
     """Every written answer, then every note on a tag: who, where, the question or the words, the text."""
-    rows = [["student", "kind", "where", "question or words", "text"]]
+    rows = [list(CLASS_TABLES["answers"])]
     rows += [[a["student"], "answer", a["id"], a["question"], a["text"]] for a in summary["answers"]]
     rows += [[n["student"], "note", f"L{n['line']} {n['label']}", n["quote"], n["note"]] for n in summary["notes"]]
     return rows
@@ -128,7 +115,7 @@ def written(summary: dict) -> list[list]:
 
 def problems(summary: dict) -> list[list]:
     """Files left out, then tags and answers left out of hand-ins that were used."""
-    rows = [["file or student", "left out", "place", "problem", "fix", "code"]]
+    rows = [list(CLASS_TABLES["problems"])]
     rows += [[s["file"], "file", s["place"], s["problem"], s["fix"], s["code"]] for s in summary["skipped"]]
     rows += [[o["student"], "part", o["place"], o["problem"], o["fix"], o["code"]] for o in summary["orphans"]]
     return rows
@@ -148,13 +135,20 @@ def spreadsheet_cell(value) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
+def _cells(row: list) -> list[str]:
+    """A row's cells as `spreadsheet_cell` makes them; text that needs nothing done (most) is only looked at."""
+    return [
+        c if type(c) is str and c.isprintable() and not c.startswith(FORMULA_STARTS) else spreadsheet_cell(c)
+        for c in row
+    ]
+
+
 def csv_text(rows: list[list]) -> str:
-    """RFC 4180 CSV: a cell with a comma, a quotation mark or a line break is quoted; lines end in CRLF."""
-
-    def quote(cell: str) -> str:
-        return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in ',"\n\r') else cell
-
-    return "".join(",".join(quote(spreadsheet_cell(cell)) for cell in row) + "\r\n" for row in rows)
+    """RFC 4180 CSV: a cell with a comma, a quotation mark or a line break is quoted; lines end in CRLF.
+    That is the csv module's minimal quoting, which writes a big class's tables in C."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(map(_cells, rows))
+    return out.getvalue()
 
 
 TABLES = {

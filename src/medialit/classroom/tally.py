@@ -7,12 +7,16 @@ summaries. Every number in a summary is a whole count; a share is made only wher
 One student's check comes in as an outcome (`outcome`): the key items some tag met, the tags, the
 scores and the misconceptions, which is the same from a whole Report and from the items a tag met
 (`Comparison.item_results(missed=False)`), so thousands of hand-ins need not make whole Reports.
+An outcome is made in a helper process and sent to the tally, so its two long parts are compact:
+the key items met as lists of ids per verdict, and the tags' spans as one array of numbers (tally.js,
+in one process, keeps them as lists of pairs and triples).
 """
 
 from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,34 +36,52 @@ def strip(text: str) -> str:
     return _EDGE_SPACE.sub("", text)
 
 
-def _rules(field: str) -> list[tuple[str, object]]:
-    return [(rule["kind"], rule[field]) for rule in MISCONCEPTIONS if field in rule]
+def _kinds_by(field: str) -> dict[str, list[str]]:
+    """The rules on one field of a result as a lookup: a value the field may have (a verdict, a finding's
+    code) -> the kinds of misconception it shows, in the order of the rules."""
+    by: dict[str, list[str]] = {}
+    for rule in MISCONCEPTIONS:
+        for value in rule.get(field, ()):
+            by.setdefault(value, []).append(rule["kind"])
+    return by
 
 
-_ITEM_VERDICT, _ITEM_ATTR, _ATTRIBUTION = _rules("item_verdict"), _rules("item_attr"), _rules("attribution")
-_TAG_VERDICT, _FINDING = _rules("tag_verdict"), _rules("finding")
+_BY_ITEM_VERDICT, _BY_ATTRIBUTION = _kinds_by("item_verdict"), _kinds_by("attribution")
+_BY_TAG_VERDICT, _BY_FINDING = _kinds_by("tag_verdict"), _kinds_by("finding")
+
+
+def _kinds_by_attr() -> dict[str, list[tuple[str, str]]]:
+    """The `item_attr` rules as a lookup: an attribute's name -> (kind, the value the key expects)."""
+    by: dict[str, list[tuple[str, str]]] = {}
+    for rule in MISCONCEPTIONS:
+        if "item_attr" in rule:
+            name, expected = rule["item_attr"]
+            by.setdefault(name, []).append((rule["kind"], expected))
+    return by
+
+
+_BY_ITEM_ATTR = _kinds_by_attr()
+_RULE_ORDER = {kind: n for n, kind in enumerate(KINDS)}
 
 
 def kinds_of_item(item) -> list[str]:
     """The misconceptions one key item's result shows (see `misconceptions` in contract.json), in the
     order of the rules there, each once."""
-    found = {kind for kind, verdicts in _ITEM_VERDICT if item.verdict in verdicts}
-    for kind, (name, expected) in _ITEM_ATTR:
-        attr = item.attrs.get(name)
-        if attr is not None and attr.verdict == "wrong" and attr.expected[0] == expected:
-            found.add(kind)
+    found = set(_BY_ITEM_VERDICT.get(item.verdict, ()))
+    for name, attr in item.attrs.items():
+        if attr.verdict == "wrong":
+            found.update(kind for kind, expected in _BY_ITEM_ATTR.get(name, ()) if attr.expected[0] == expected)
     if item.attribution is not None and item.attribution.expected:
-        found.update(kind for kind, verdicts in _ATTRIBUTION if item.attribution.verdict in verdicts)
-    return [kind for kind in KINDS if kind in found] if found else []
+        found.update(_BY_ATTRIBUTION.get(item.attribution.verdict, ()))
+    return sorted(found, key=_RULE_ORDER.__getitem__) if found else []
 
 
 def kinds_of_tag(tag) -> list[str]:
     """The misconceptions one of the student's tags shows, in the order of the rules, each once."""
-    found = {kind for kind, verdicts in _TAG_VERDICT if tag.verdict in verdicts}
-    if tag.findings:
-        codes = {f.code for f in tag.findings}
-        found.update(kind for kind, wanted in _FINDING if codes.intersection(wanted))
-    return [kind for kind in KINDS if kind in found] if found else []
+    found = set(_BY_TAG_VERDICT.get(tag.verdict, ()))
+    for finding in tag.findings:
+        found.update(_BY_FINDING.get(finding.code, ()))
+    return sorted(found, key=_RULE_ORDER.__getitem__) if found else []
 
 
 def tag_place(start: int, end: int) -> str:
@@ -68,14 +90,20 @@ def tag_place(start: int, end: int) -> str:
 
 
 def outcome(items, tags, scores, labels, notes: dict[str, str]) -> dict:
-    """What the class report keeps of one student's check: the items some tag met and their verdicts,
+    """What the class report keeps of one student's check: the items some tag met (their ids per verdict),
     found and asked per label, the misconceptions (kind and key item), every tag's span for the heat
-    map, and the notes on those tags (`notes`: tag id -> note). `items` may hold missed items or not."""
-    met = [(i.key_id, i.verdict) for i in items if i.verdict != "missed"]
+    map (label's place in `labels`, start, end: three numbers a tag), and the notes on those tags
+    (`notes`: tag id -> note). `items` may hold missed items or not."""
+    met: dict[str, list[str]] = {}
+    for i in items:
+        if i.verdict != "missed":
+            met.setdefault(i.verdict, []).append(i.key_id)
+    label_index = {label: n for n, label in enumerate(labels)}
     codes = [(kind, i.key_id) for i in items if i.verdict != "missed" for kind in kinds_of_item(i)]
-    codes += [(kind, t.key_id or tag_place(t.start, t.end)) for t in tags for kind in kinds_of_tag(t)]
+    tag_kinds = [(t, kinds_of_tag(t)) for t in tags]
+    codes += [(kind, t.key_id or tag_place(t.start, t.end)) for t, kinds in tag_kinds for kind in kinds]
     # where a mistake on a tag the key has no item for was made: the tag's own words
-    spans = {tag_place(t.start, t.end): (t.line, t.start, t.quote) for t in tags if not t.key_id and kinds_of_tag(t)}
+    spans = {tag_place(t.start, t.end): (t.line, t.start, t.quote) for t, kinds in tag_kinds if not t.key_id and kinds}
     return {
         "tags": len(tags),
         "found": {label: scores[label].found for label in labels},
@@ -83,7 +111,7 @@ def outcome(items, tags, scores, labels, notes: dict[str, str]) -> dict:
         "items": met,
         "codes": codes,
         "spans": sorted(spans.items()),
-        "heat": [(t.label, t.start, t.end) for t in tags],
+        "heat": array("q", [n for t in tags for n in (label_index[t.label], t.start, t.end)]),
         "notes": [(t.line, t.label, t.quote, notes[t.tag_id]) for t in tags if notes.get(t.tag_id)],
     }
 
@@ -138,10 +166,12 @@ class Tally:
         self.token_starts, self.token_ends = token_edges
         self.students: list[dict] = []
         self.used: set[str] = set()
-        self.verdicts = {k["key_id"]: {"hit": 0, "boundary": 0, "wrong-label": 0} for k in scope.key}
+        # verdict -> key item -> how many students' tags met it so
+        self.verdicts = {verdict: Counter() for verdict in ("hit", "boundary", "wrong-label")}
         self.kinds = {rule["kind"]: {"students": 0, "times": 0, "places": {}} for rule in MISCONCEPTIONS}
         self.spans: dict[str, tuple[int, int, str]] = {}  # a tag's place -> line, start, quote
-        self.heat_rows = array("q")  # (student * labels + label, start, end) of every tag, flat
+        self.heat_rows = array("q")  # (label, start, end) of every tag, flat, student after student
+        self.heat_tags = array("q")  # how many of those rows each student has
         self.skipped: list[dict] = []
         self.orphans: list[dict] = []
         self.notes: list[dict] = []
@@ -164,7 +194,6 @@ class Tally:
     def add(self, student: str, n: int, file: str, got: dict, orphans: list[dict], answers: list[dict]) -> None:
         """One student's outcome (`outcome`), the tags left out of their hand-in and their written answers."""
         name = self.pseudonym(student, n)
-        labels = self.scope.labels
         index = len(self.students)
         mine = {}
         for kind, place in got["codes"]:
@@ -175,11 +204,10 @@ class Tally:
         for kind, times in mine.items():
             self.kinds[kind]["students"] += 1
             self.kinds[kind]["times"] += times
-        for key_id, verdict in got["items"]:
-            self.verdicts[key_id][verdict] += 1
-        label_of = {label: n for n, label in enumerate(labels)}
-        for label, start, end in got["heat"]:
-            self.heat_rows.extend((index * len(labels) + label_of[label], start, end))
+        for verdict, key_ids in got["items"].items():
+            self.verdicts[verdict].update(key_ids)
+        self.heat_rows.extend(got["heat"])
+        self.heat_tags.append(len(got["heat"]) // 3)
         self.orphans.extend({"student": name, **o} for o in orphans)
         self.notes.extend(
             {"student": name, "line": line, "label": label, "quote": quote, "note": note}
@@ -203,15 +231,16 @@ class Tally:
     def summary(self) -> dict:
         scope, n = self.scope, len(self.students)
         items = []
+        hit, boundary, wrong_label = (self.verdicts[v] for v in ("hit", "boundary", "wrong-label"))
         for k in scope.key:
-            count = self.verdicts[k["key_id"]]
-            missed = n - count["hit"] - count["boundary"] - count["wrong-label"]
+            key_id = k["key_id"]
+            missed = n - hit[key_id] - boundary[key_id] - wrong_label[key_id]
             items.append(
                 {
                     **k,
-                    "hit": count["hit"],
-                    "boundary": count["boundary"],
-                    "wrong_label": count["wrong-label"],
+                    "hit": hit[key_id],
+                    "boundary": boundary[key_id],
+                    "wrong_label": wrong_label[key_id],
                     "missed": missed,
                 }
             )
@@ -280,7 +309,9 @@ class Tally:
         width = self.scope.tokens + 1  # token positions 0..tokens, one block of them per (student, label)
         counts = np.zeros(len(labels) * width, dtype=np.int64)
         if self.heat_rows:
-            group, starts, ends = np.frombuffer(self.heat_rows, dtype=np.int64).reshape(-1, 3).T
+            label, starts, ends = np.frombuffer(self.heat_rows, dtype=np.int64).reshape(-1, 3).T
+            student = np.repeat(np.arange(len(self.heat_tags)), np.frombuffer(self.heat_tags, dtype=np.int64))
+            group = student * len(labels) + label
             first = np.searchsorted(self.token_ends, starts, side="right")
             last = np.searchsorted(self.token_starts, ends, side="left")
             run_start, run_end = _merged_runs(group * width + first, group * width + last)

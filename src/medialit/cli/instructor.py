@@ -7,7 +7,7 @@ import gc
 import json
 from pathlib import Path
 
-from ..authoring.suggest import DEFAULT_MIN_CONFIDENCE
+from ..authoring.confidence import DEFAULT_MIN_CONFIDENCE
 from ..core.errors import InputError
 from .terminal import one_line
 
@@ -104,6 +104,7 @@ def _report(args) -> int:
         else Path(args.handins).resolve().parent
         / (f"{exercise.id}-{chapter['name']}-class-report" if chapter else f"{exercise.id}-class-report")
     )
+    gc.freeze()  # and so does the class's summary, which the tables and the page are made from
     written = report.save(out)
     summary = report.summary
     for sentence in report.sentences():

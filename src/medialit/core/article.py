@@ -192,6 +192,10 @@ class Article:
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
+
     def token_at(self, offset: int) -> int:
         """Index of the token that contains `offset`, or the last token starting before it."""
         return max(0, bisect_right(self._token_starts, offset) - 1)
@@ -206,12 +210,12 @@ class Article:
     def quote_of_tokens(self, start: int, end: int) -> str:
         """The text from the first to the last token lying wholly inside [start, end); "" if none does.
         So the words of a stretch are named without the spaces or parts of words at its edges."""
-        starts = self._token_starts
+        starts, ends = self._token_starts, self._token_ends
         first = bisect_left(starts, start)
         last = bisect_left(starts, end) - 1
-        while last >= first and self.tokens[last].end > end:
+        while last >= first and ends[last] > end:
             last -= 1
-        return self.text[self.tokens[first].start : self.tokens[last].end] if last >= first else ""
+        return self.text[starts[first] : ends[last]] if last >= first else ""
 
     def snap(self, start: int, end: int, keep_quotes: bool = False) -> tuple[int, int] | None:
         """Grow a span to whole tokens, then trim edge punctuation.

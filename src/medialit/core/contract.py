@@ -32,5 +32,6 @@ SHA256_PATTERN: str = _CONTRACT["sha256_pattern"]  # an article's hash as a hand
 # Characters never shown as they are (controls, bidirectional overrides, line separators, lone surrogates).
 UNSAFE_CHARACTERS: str = _CONTRACT["unsafe_characters"]
 MISCONCEPTIONS: list[dict] = _CONTRACT["misconceptions"]["kinds"]  # what the class report counts per student
+CLASS_TABLES: dict = _CONTRACT["class_tables"]  # the header rows of the class report's CSV tables
 # White space where a key writer trims a field or splits a quote into words: one class for both languages.
 WHITE_SPACE: str = _CONTRACT["white_space"]

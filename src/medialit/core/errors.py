@@ -52,5 +52,8 @@ UNSAFE = re.compile(UNSAFE_CHARACTERS)
 
 def visible(text: str, keep: str = "") -> str:
     """`text` with every unsafe character but those in `keep` written out as `\\uXXXX`, so it shows,
-    stays on its line and cannot act on a terminal (`\\u001b` instead of an escape sequence)."""
+    stays on its line and cannot act on a terminal (`\\u001b` instead of an escape sequence).
+    Every unsafe character is one Python does not call printable, so most text is returned at once."""
+    if text.isprintable():
+        return text
     return UNSAFE.sub(lambda m: m.group() if m.group() in keep else f"\\u{ord(m.group()):04x}", text)

@@ -6,6 +6,9 @@ so that every wrong shape or type gets one message with the file, the line and t
 quote is looked up. The article and include files must lie inside the exercise's folder. Key spans
 are written as quotes (plus `occurrence` or `after` where a quote repeats) and resolved here to
 code-point offsets; anything that does not resolve exactly fails with one clear message.
+
+A file is read first with libyaml (`fast_yaml`), which keeps no line numbers; on any problem at all it
+is read again with ruamel's round-trip reader, whose line numbers the message names.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from .article import Article
 from .contract import FREE_TEXT
 from .errors import InputError, visible
 from .exercise import Distractor, Exercise, KeyItem, Span
+from .fast_yaml import NotPlain
+from .fast_yaml import load as load_plain_yaml
 from .files import EXERCISE, inside, read_text
 from .handin import shown
 from .key_checks import coverage_findings, voice_findings
@@ -125,12 +130,13 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _read_yaml(path: Path, validator) -> dict:
-    """A YAML mapping, read within the limits and checked against the schema (`validator`)."""
+def _read_yaml(path: Path, validator, quick: bool = False) -> dict:
+    """A YAML mapping, read within the limits and checked against the schema (`validator`). `quick`:
+    read by libyaml, without line numbers, or `NotPlain` for a file only ruamel reads (`fast_yaml`)."""
     file = str(path)
     text = read_text(path, EXERCISE)
     try:
-        data = _yaml().load(text)
+        data = load_plain_yaml(text, MAX_YAML_DEPTH) if quick else _yaml().load(text)
     except YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -510,7 +516,7 @@ def _check_attrs(attrs, spec: LabelSpec, file: str, place: str) -> dict:
     return clean
 
 
-def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tuple] | None, list[Path]]:
+def _gather(data: dict, path: Path, quick: bool) -> tuple[list[tuple], list[tuple], list[tuple] | None, list[Path]]:
     """Key items, distractors and untagged notes from the file and its `include:` files, with origins,
     and the include files (each inside the exercise's folder, read within limits, schema-checked)."""
     items, distractors, untagged = [], [], []
@@ -518,7 +524,7 @@ def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tupl
     for n, name in enumerate(data.get("include") or []):
         place = f"line {_where(data, ['include', n])[0]} (`include`)"
         include = inside(path.parent, name, str(path), place, "include file")
-        sources.append((include, _read_yaml(include, schema_validators()[1])))
+        sources.append((include, _read_yaml(include, schema_validators()[1], quick)))
         included.append(include)
     for file, body in sources:
         for field_name, bucket in (("key", items), ("distractors", distractors), ("untagged", untagged)):
@@ -528,10 +534,19 @@ def _gather(data: dict, path: Path) -> tuple[list[tuple], list[tuple], list[tupl
 
 
 def load_exercise(path: str | Path) -> Exercise:
-    """Read an exercise file, resolve every quote, and check every reference."""
-    path = Path(path)
+    """Read an exercise file, resolve every quote, and check every reference.
+
+    libyaml reads the files first; when anything is wrong (or libyaml cannot read them as ruamel does),
+    they are read again with ruamel, so that the message names the line."""
+    try:
+        return _load_exercise(Path(path), quick=True)
+    except (InputError, NotPlain):
+        return _load_exercise(Path(path), quick=False)
+
+
+def _load_exercise(path: Path, quick: bool) -> Exercise:
     file = str(path)
-    data = _read_yaml(path, schema_validators()[0])
+    data = _read_yaml(path, schema_validators()[0], quick)
     ex_id = data["id"]
     article_path = inside(path.parent, data["article"], file, f"line {_line(data, 'article')} (`article`)", "article")
     article = Article.from_file(article_path)
@@ -540,7 +555,7 @@ def load_exercise(path: str | Path) -> Exercise:
     tolerance = task.get("tolerance")
     labels = _labels_from(task)
     resolver = _Resolver(article)
-    raw_items, raw_distractors, raw_untagged, included = _gather(data, path)
+    raw_items, raw_distractors, raw_untagged, included = _gather(data, path, quick)
 
     seen: dict[str, str] = {}
 

@@ -67,6 +67,8 @@ ANSWER_PROBLEMS = ("answer-bad-id", "answer-bad-field", "answer-bad-text", "answ
 _WORDS = Renderer({}, "teacher")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # in JSON text: what decodes to a surrogate
+_TEXT, _TEXT_OR_NONE = frozenset({str}), frozenset({str, type(None)})  # exact types: a subclass is not JSON's
 _SHA256 = re.compile(SHA256_PATTERN)
 _TEXT_FIELDS = ("exercise", "article_sha256", "student", "created", "updated")
 
@@ -246,12 +248,10 @@ def _place_of(text: str, offset: int) -> str:
 
 def read_json(text: str, file: str):
     """Decode a hand-in's JSON; refused with `not-json`, `too-deep` or `number-too-long`, whichever
-    comes first in the text."""
+    comes first in the text. Each number is looked at as it is decoded: quicker than searching the
+    whole text for a long one first."""
     try:
-        if _LONG_NUMBER.search(text) is None:  # no number is too long: Python's own number parsing is quicker
-            data = json.loads(text, parse_constant=_no_constant)
-        else:
-            data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
+        data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         first = _first_limit(text, err.pos)
         if first is None:
@@ -270,8 +270,10 @@ def read_json(text: str, file: str):
 # --- the hand-in ---------------------------------------------------------------------------------
 
 
-def parse_handin(data, file: str, exercise=None) -> HandIn:
-    """Check a decoded hand-in against the format and, if given, against its exercise."""
+def parse_handin(data, file: str, exercise=None, surrogates: bool = True) -> HandIn:
+    """Check a decoded hand-in against the format and, if given, against its exercise.
+
+    `surrogates=False`: the data cannot hold a lone surrogate (see `load_handin`), and is not searched for one."""
     if type(data) is not dict:
         raise refusal("not-a-handin", file, "top level")
     fmt = data.get("format")
@@ -292,7 +294,7 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
         raise refusal("bad-field", file, "`exercise`", field="exercise")
     if not _SHA256.fullmatch(fields["article_sha256"]):
         raise refusal("bad-field", file, "`article_sha256`", field="article_sha256")
-    for name, value in fields.items():
+    for name, value in fields.items() if surrogates else ():
         if _SURROGATE.search(value):
             raise refusal("lone-surrogate", file, f"`{name}`", field=name)
     tags_raw = data.get("tags")
@@ -301,20 +303,20 @@ def parse_handin(data, file: str, exercise=None) -> HandIn:
     handin = HandIn(**fields, file=file)
     if exercise is not None:
         _same_exercise(handin, exercise)
-    handin.tags, handin.findings = _sort_tags(tags_raw, exercise)
-    handin.answers, handin.answer_findings = read_answers(answers_raw or {})
+    handin.tags, handin.findings = _sort_tags(tags_raw, exercise, surrogates)
+    handin.answers, handin.answer_findings = read_answers(answers_raw or {}, surrogates)
     if exercise is not None:
         handin._read_for = _reading(handin, exercise)
     return handin
 
 
-def read_answers(raw: dict) -> tuple[dict[str, Answer], list[Finding]]:
+def read_answers(raw: dict, surrogates: bool = True) -> tuple[dict[str, Answer], list[Finding]]:
     """The written answers that pass every check, and a finding for each one left out, in the order of
     their ids (code point by code point: JavaScript's objects do not keep a file's order of all keys)."""
     answers: dict[str, Answer] = {}
     findings: list[Finding] = []
     for answer_id, value in sorted(raw.items()):
-        problem = _answer_problem(answer_id, value)
+        problem = _answer_problem(answer_id, value, surrogates)
         if problem is not None:
             findings.append(_finding(problem[0], f"answer {shown(answer_id)}", **problem[1]))
         else:
@@ -322,7 +324,7 @@ def read_answers(raw: dict) -> tuple[dict[str, Answer], list[Finding]]:
     return answers, findings
 
 
-def _answer_problem(answer_id: str, value) -> tuple[str, dict] | None:
+def _answer_problem(answer_id: str, value, surrogates: bool = True) -> tuple[str, dict] | None:
     """What is wrong with one written answer, or None (exact JSON types)."""
     if not is_id(answer_id):
         return "answer-bad-id", {"id": answer_id}
@@ -331,7 +333,7 @@ def _answer_problem(answer_id: str, value) -> tuple[str, dict] | None:
     question = value.get("question")
     if question is not None and type(question) is not str:
         return "answer-bad-field", {"field": "question"}
-    for name in ("question", "text"):
+    for name in ("question", "text") if surrogates else ():
         if _SURROGATE.search(value.get(name) or ""):
             return "answer-bad-text", {"field": name}
     if len(value["text"]) > MAX_ANSWER_CHARS:
@@ -354,13 +356,13 @@ def _same_exercise(handin: HandIn, exercise) -> None:
         )
 
 
-def _sort_tags(tags_raw: list, exercise) -> tuple[list[Tag], list[Finding]]:
+def _sort_tags(tags_raw: list, exercise, surrogates: bool = True) -> tuple[list[Tag], list[Finding]]:
     """The tags that pass every check, and a finding for each one left out."""
     seen: set[str] = set()
     candidates: list[Tag] = []
     findings: list[Finding] = []
     for n, raw in enumerate(tags_raw, start=1):
-        problem = _tag_problem(raw)
+        problem = _tag_problem(raw, surrogates)
         if problem is None:
             tag = Tag.from_json(raw)
             problem = ("duplicate-id", {"id": tag.id}) if tag.id in seen else None
@@ -395,27 +397,34 @@ def _place(n: int, raw) -> str:
     return f"tag {n}" + (f" ({visible(tag_id)})" if isinstance(tag_id, str) else "")
 
 
-def _tag_problem(raw) -> tuple[str, dict] | None:
-    """What is wrong with the shape of one tag, or None (exact JSON types: a bool is not a number)."""
+def _tag_problem(raw, surrogates: bool = True) -> tuple[str, dict] | None:
+    """What is wrong with the shape of one tag, or None (exact JSON types: a bool is not a number).
+    The fields are checked in this order; each check is written out, as this runs for every tag."""
     if type(raw) is not dict:
         return "tag-not-object", {}
     get = raw.get
     tag_id, label, quote = get("id"), get("label"), get("quote")
-    for name, value in (("id", tag_id), ("label", label), ("quote", quote)):
-        if type(value) is not str or not value:
-            return "tag-bad-field", {"field": name}
-    for name in ("start", "end"):
-        if type(get(name)) is not int:
-            return "tag-bad-field", {"field": name}
+    if type(tag_id) is not str or not tag_id:
+        return "tag-bad-field", {"field": "id"}
+    if type(label) is not str or not label:
+        return "tag-bad-field", {"field": "label"}
+    if type(quote) is not str or not quote:
+        return "tag-bad-field", {"field": "quote"}
+    if type(get("start")) is not int:
+        return "tag-bad-field", {"field": "start"}
+    if type(get("end")) is not int:
+        return "tag-bad-field", {"field": "end"}
     attrs = get("attrs", {})
-    if type(attrs) is not dict or not all(type(v) is str or v is None for v in attrs.values()):
+    if type(attrs) is not dict or not _TEXT_OR_NONE.issuperset(map(type, attrs.values())):
         return "tag-bad-field", {"field": "attrs"}
     ids = get("source_ids", [])
-    if type(ids) is not list or not all(type(i) is str for i in ids):
+    if type(ids) is not list or not _TEXT.issuperset(map(type, ids)):
         return "tag-bad-field", {"field": "source_ids"}
     note = get("note")
     if note is not None and type(note) is not str:
         return "tag-bad-field", {"field": "note"}
+    if not surrogates:
+        return None
     note = note or ""
     attr_text = "".join(k + (v or "") for k, v in attrs.items()) if attrs else ""
     if _SURROGATE.search(tag_id + label + quote + note + "".join(ids) + attr_text):
@@ -484,7 +493,11 @@ def _reading(handin: HandIn, exercise) -> tuple:
 
 
 def load_handin(path: str | Path, exercise=None) -> HandIn:
-    """Read a hand-in file; refuse it whole or report bad tags as findings."""
+    """Read a hand-in file; refuse it whole or report bad tags as findings.
+
+    The file is UTF-8, which cannot hold a lone surrogate: only a JSON escape (`\\udc00`) makes one, so a
+    text without such an escape needs no search for one."""
     name = str(path)
     text = decode_utf8(read_bytes(path, HANDIN), name, HANDIN)
-    return parse_handin(read_json(text, name), name, exercise)
+    surrogates = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
+    return parse_handin(read_json(text, name), name, exercise, surrogates)
