@@ -23,6 +23,7 @@ import numpy as np
 
 from ..core.contract import CLASS_FORMAT, MISCONCEPTIONS
 from ..core.errors import visible
+from ..core.report import Checked
 
 # Python's str.strip() white space, written out so that tally.js strips the very same characters.
 SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -117,15 +118,10 @@ def outcome(items, tags, scores, labels, notes: dict[str, str]) -> dict:
 
 
 @dataclass(frozen=True)
-class Scope:
+class Scope(Checked):
     """What the class report measures: one exercise, restricted to some labels and lines (a chapter's)."""
 
-    exercise: str
-    article_sha256: str
     title: str
-    labels: tuple[str, ...]
-    lines: tuple[int, int] | None
-    difficulty: str
     key: tuple[dict, ...]  # the key items in scope: key_id, label, line, quote, optional, why
     distractors: tuple[dict, ...]  # the traps in scope: key_id, line, quote, why
     tokens: int  # how many tokens the article has (the heat map's length)
@@ -135,13 +131,9 @@ class Scope:
     def of(cls, exercise, difficulty: str | None = None, chapter: dict | None = None) -> Scope:
         """The scope of an exercise, restricted already (`exercise.restricted(labels, lines)`)."""
         return cls(
-            exercise.id,
-            exercise.article.sha256,
-            exercise.title,
-            tuple(exercise.labels),
-            tuple(exercise.lines) if exercise.lines else None,
-            difficulty or exercise.difficulty,
-            tuple(
+            **Checked.fields_of(exercise, difficulty),
+            title=exercise.title,
+            key=tuple(
                 {
                     "key_id": k.id,
                     "label": k.label,
@@ -152,9 +144,11 @@ class Scope:
                 }
                 for k in exercise.key
             ),
-            tuple({"key_id": d.id, "line": d.line, "quote": d.quote, "why": d.why} for d in exercise.distractors),
-            len(exercise.article.tokens),
-            chapter,
+            distractors=tuple(
+                {"key_id": d.id, "line": d.line, "quote": d.quote, "why": d.why} for d in exercise.distractors
+            ),
+            tokens=len(exercise.article.tokens),
+            chapter=chapter,
         )
 
 
@@ -246,13 +240,9 @@ class Tally:
             )
         return {
             "format": CLASS_FORMAT,
-            "exercise": scope.exercise,
-            "article_sha256": scope.article_sha256,
+            **Checked.to_json(scope),
             "title": scope.title,
             "chapter": scope.chapter,
-            "labels": list(scope.labels),
-            "lines": None if scope.lines is None else list(scope.lines),
-            "difficulty": scope.difficulty,
             "students": sorted(self.students, key=lambda s: s["student"]),
             "items": items,
             "misconceptions": self._misconceptions(),
