@@ -199,12 +199,12 @@ def _item_result(
 ) -> ItemResult:
     """A key item's result: the item's own fields, its verdict and what the tag that met it (if any) gave."""
     return ItemResult(
-        item.id,
         item.label,
         item.line,
         item.start,
         item.end,
         item.quote,
+        item.id,
         item.optional,
         verdict,
         tag.id if tag else None,

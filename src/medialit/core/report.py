@@ -54,15 +54,21 @@ class Finding:
 
 
 @dataclass(slots=True)
-class ItemResult:
-    """One key item: found (`hit`), found with other edges (`boundary`), `wrong-label` or `missed`."""
+class Placed:
+    """Where a result is: the span of the article a key item or a tag covers, and its label."""
 
-    key_id: str
     label: str
     line: int
     start: int
     end: int
     quote: str
+
+
+@dataclass(slots=True)
+class ItemResult(Placed):
+    """One key item: found (`hit`), found with other edges (`boundary`), `wrong-label` or `missed`."""
+
+    key_id: str
     optional: bool
     verdict: str
     tag_id: str | None
@@ -79,15 +85,10 @@ class ItemResult:
 
 
 @dataclass(slots=True)
-class TagResult:
+class TagResult(Placed):
     """One of the student's tags: its verdict, the key item or trap it meets, and findings about it."""
 
     tag_id: str
-    label: str
-    line: int
-    start: int
-    end: int
-    quote: str
     verdict: str
     key_id: str | None
     key_label: str | None
