@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
+import importlib.util
 import json
 import shutil
 import statistics
@@ -41,15 +42,18 @@ STATIC = ROOT / "src" / "medialit" / "web" / "static"
 BOOK = ROOT / "_build" / "html"
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 CHAPTER_5 = {"labels": ["loaded"], "lines": (1, 28)}  # as book/05-loaded-language.md asks
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 AREA = "widget"
+
+
+def _chromium_args() -> list[str]:
+    """How the browser tests start Chromium (tests/browser/browser_helpers.py): the benches start it alike."""
+    spec = importlib.util.spec_from_file_location("browser_helpers", ROOT / "tests" / "browser" / "browser_helpers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.CHROMIUM_ARGS
+
+
+CHROMIUM_ARGS = _chromium_args()
 PRELOAD, ADDS, BATCHES, NAVIGATIONS = 100, 60, 10, 5
 
 # Shared by both pages: time `add(k)` from the input events to the first task after the frame

@@ -8,6 +8,17 @@ from medialit import HandIn, Tag
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
+PRACTICE_ARTICLE = ROOT / "book" / "exercises" / "practice-council" / "article.txt"
+
+
+def drafted_exercise(book: Path, title: str = "Mill"):
+    """`medialit new` on the practice article into the folder `book` (spaCy's blank pipeline): an exercise
+    whose key is all drafts, as an instructor starts reviewing it."""
+    import spacy
+
+    from medialit.authoring.new_exercise import create_exercise
+
+    return create_exercise(PRACTICE_ARTICLE, "mill", title, book=book, nlp=spacy.blank("en"))
 
 
 def key_tags(exercise, include_optional=False) -> list[Tag]:

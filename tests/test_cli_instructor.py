@@ -202,35 +202,10 @@ def test_report_for_a_chapter_reads_its_lines_and_labels_from_the_book(tmp_path)
         ["claim"],
         [1, 18],
     )
-    by_hand = run(
-        "report",
-        sample,
-        "--exercise",
-        kremlin,
-        "--labels",
-        "claim",
-        "--lines",
-        "1-18",
-        "--difficulty",
-        "standard",
-        "--out",
-        tmp_path / "hand",
-        cwd=tmp_path,
-    )
+    chapter_by_hand = ["report", sample, "--exercise", kremlin, "--labels", "claim", "--lines", "1-18"]
+    by_hand = run(*chapter_by_hand, "--difficulty", "standard", "--out", tmp_path / "hand", cwd=tmp_path)
     assert by_hand.returncode == 2 and "--difficulty" in by_hand.stderr  # not an option of report
-    by_hand = run(
-        "report",
-        sample,
-        "--exercise",
-        kremlin,
-        "--labels",
-        "claim",
-        "--lines",
-        "1-18",
-        "--out",
-        tmp_path / "hand",
-        cwd=tmp_path,
-    )
+    by_hand = run(*chapter_by_hand, "--out", tmp_path / "hand", cwd=tmp_path)
     same = json.loads((tmp_path / "hand" / "summary.json").read_text(encoding="utf-8"))
     assert {**same, "chapter": summary["chapter"]} == summary
     assert (tmp_path / "ch" / "gradebook.csv").read_bytes() == (tmp_path / "hand" / "gradebook.csv").read_bytes()

@@ -29,6 +29,7 @@ from medialit.core.errors import InputError
 from medialit.core.exercise import Span
 from medialit.core.key_checks import coverage_findings, voice_findings
 from medialit.core.voices import Quotation, classify, expected_voice, quotations, values, word_owners
+from medialit.interchange.export import tags_of_items
 
 EXERCISES = Path(__file__).resolve().parent.parent / "book" / "exercises"
 EXERCISE = EXERCISES / "kremlin-drone" / "exercise.yml"
@@ -62,26 +63,6 @@ def key(request):
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-
-
-def first_value(attr):
-    return attr[0] if isinstance(attr, list) else attr
-
-
-def tags_from_items(items) -> list[Tag]:
-    """A student's tags that copy key items exactly, with the first accepted value of each attribute."""
-    return [
-        Tag(
-            item.id,
-            item.label,
-            item.start,
-            item.end,
-            item.quote,
-            {name: first_value(v) for name, v in item.attrs.items()},
-            list(item.source_ids or []),
-        )
-        for item in items
-    ]
 
 
 def handin(exercise, tags) -> HandIn:
@@ -439,7 +420,7 @@ def test_reporter_and_speaker_words_are_told_apart(exercise):
     assert (peskov.line, values(peskov.attrs["voice"])) == (32, {"quoted"})
     assert values(paper.attrs["voice"]) == {"reporter"}
     # A student who swaps the two voices is told so.
-    tags = tags_from_items([peskov, paper])
+    tags = tags_of_items([peskov, paper])
     tags[0].attrs["voice"], tags[1].attrs["voice"] = "reporter", "quoted"
     report = check(handin(exercise, tags), exercise, labels=["loaded"])
     verdicts = {e.key_id: e.attrs["voice"].verdict for e in report.items if e.key_id in (peskov.id, paper.id)}
@@ -523,7 +504,7 @@ def test_a_handin_of_the_required_key_scores_one(key):
 
 def test_a_handin_of_the_whole_key_loses_nothing_for_the_optional_items(key):
     # Optional items are defensible: tagging them as well must not cost precision.
-    report = check(handin(key, tags_from_items(key.key)), key)
+    report = check(handin(key, tags_of_items(key.key)), key)
     for label, score in report.scores.items():
         assert (score.precision, score.recall) == (1.0, 1.0), (label, score)
     optional = {k.id for k in key.key if k.optional}
@@ -545,7 +526,7 @@ def test_a_wrong_attribute_or_source_link_is_caught(exercise):
     # The perfect score above must come from the key's values, not from a checker that agrees with anything.
     claim = next(k for k in exercise.key if k.id == "clm-us-behind-l12")
     other = next(k for k in exercise.key if k.id == "src-uk-officials-l6")
-    tags = tags_from_items([claim, other])
+    tags = tags_of_items([claim, other])
     tags[0].attrs["kind"] = "prediction"
     tags[0].source_ids = [other.id]
     report = check(handin(exercise, tags), exercise)

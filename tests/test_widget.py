@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import handin_of, key_tags
+from helpers import drafted_exercise, handin_of, key_tags
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -357,18 +357,8 @@ def test_python_and_javascript_write_the_same_key_file(exercise, picks, traps, i
 
 @needs_node
 def test_a_book_page_downloads_the_whole_exercise_file_with_drafts_kept(tmp_path):
-    import spacy
-
-    from medialit.authoring.new_exercise import create_exercise
-
     (tmp_path / "book").mkdir()
-    made = create_exercise(
-        ROOT / "book" / "exercises" / "practice-council" / "article.txt",
-        "mill",
-        "Mill",
-        book=tmp_path / "book",
-        nlp=spacy.blank("en"),
-    )
+    made = drafted_exercise(tmp_path / "book")
     source = made.exercise_file.read_text(encoding="utf-8").replace(
         "task:", "# the task, as the teacher wrote it\ntask:"
     )
@@ -406,18 +396,8 @@ def test_a_book_page_downloads_the_whole_exercise_file_with_drafts_kept(tmp_path
 
 
 def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_draft_flags(tmp_path):
-    import spacy
-
-    from medialit.authoring.new_exercise import create_exercise
-
     (tmp_path / "book").mkdir()
-    made = create_exercise(
-        ROOT / "book" / "exercises" / "practice-council" / "article.txt",
-        "mill",
-        "Mill",
-        book=tmp_path / "book",
-        nlp=spacy.blank("en"),
-    )
+    made = drafted_exercise(tmp_path / "book")
     before = made.exercise_file.read_text(encoding="utf-8").replace(
         "key:\n", "key:\n  # checked against the minutes\n", 1
     )
@@ -444,18 +424,8 @@ def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_dra
 
 
 def test_saving_from_a_tagger_of_one_label_keeps_the_other_labels_and_writes_the_distractors(tmp_path):
-    import spacy
-
-    from medialit.authoring.new_exercise import create_exercise
-
     (tmp_path / "book").mkdir()
-    made = create_exercise(
-        ROOT / "book" / "exercises" / "practice-council" / "article.txt",
-        "mill",
-        "Mill",
-        book=tmp_path / "book",
-        nlp=spacy.blank("en"),
-    )
+    made = drafted_exercise(tmp_path / "book")
     before = load_exercise(made.exercise_file)
     widget = Tagger(made.exercise_file, mode="author", labels=["source"])
     assert widget.authoring == {"saves": "file", "file": "exercise.yml"}

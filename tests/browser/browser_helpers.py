@@ -7,6 +7,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 WIDGET_STATIC = ROOT / "src" / "medialit" / "web" / "static"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
+# How the browser tests and the benches start Debian's Chromium (never a browser Playwright downloads).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+# A phone: a touch screen 390 px wide, as the phone tests open a page.
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
 
 def screenshot(page, name: str) -> Path:

@@ -25,16 +25,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from browser_helpers import ROOT, WIDGET_STATIC
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from browser_helpers import CHROMIUM_ARGS, ROOT, WIDGET_STATIC
 
 
 def chromium_path() -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import painted, screenshot
+from browser_helpers import PHONE, painted, screenshot
 from playwright.sync_api import expect
 from test_tagger import tag_in_text, tok, token_index
 
@@ -92,13 +92,7 @@ def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(p
 
 
 def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_server):
-    context = browser.new_context(
-        base_url=book_server,
-        viewport={"width": 390, "height": 844},
-        has_touch=True,
-        is_mobile=True,
-        device_scale_factor=2,
-    )
+    context = browser.new_context(base_url=book_server, **PHONE)
     page = context.new_page()
     try:
         open_chapter(page, CHAPTER_4)

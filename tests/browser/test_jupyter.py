@@ -40,18 +40,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def write_notebook(folder: Path) -> None:
-    code = f'import medialit\nw = medialit.Tagger({json.dumps(str(EXERCISE))}, labels=["loaded"])\nw'
+def write_notebook(folder: Path, code: str | None = None, cell_id: str = "tagger") -> None:
+    """`tagger.ipynb` in `folder`: one cell of `code`, by default a Tagger of the Kremlin article's loaded words."""
+    code = code or f'import medialit\nw = medialit.Tagger({json.dumps(str(EXERCISE))}, labels=["loaded"])\nw'
     notebook = {
         "cells": [
-            {
-                "cell_type": "code",
-                "execution_count": None,
-                "id": "tagger",
-                "metadata": {},
-                "outputs": [],
-                "source": code,
-            }
+            {"cell_type": "code", "execution_count": None, "id": cell_id, "metadata": {}, "outputs": [], "source": code}
         ],
         "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
         "nbformat": 4,
@@ -209,39 +203,17 @@ def test_tag_and_check_in_jupyter(browser, jupyter):
 
 @pytest.mark.parametrize("jupyter", ["lab"], indirect=True)
 def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, jupyter, tmp_path):
-    import spacy
+    from helpers import drafted_exercise
 
     from medialit import load_exercise
-    from medialit.authoring.new_exercise import create_exercise
 
     base, token, _ = jupyter
     root = tmp_path / "root"
     (root / "book").mkdir()
-    made = create_exercise(
-        ROOT / "book" / "exercises" / "practice-council" / "article.txt",
-        "mill",
-        "Mill Road",
-        book=root / "book",
-        nlp=spacy.blank("en"),
-    )
+    made = drafted_exercise(root / "book", "Mill Road")
     drafted = load_exercise(made.exercise_file)
     code = f"import medialit\nmedialit.Tagger({json.dumps(str(made.exercise_file))}, mode='author')"
-    notebook = {
-        "cells": [
-            {
-                "cell_type": "code",
-                "execution_count": None,
-                "id": "author",
-                "metadata": {},
-                "outputs": [],
-                "source": code,
-            }
-        ],
-        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    (root / "tagger.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    write_notebook(root, code, "author")
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     try:

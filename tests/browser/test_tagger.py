@@ -6,7 +6,7 @@ import json
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import flush_saves, painted, screenshot
+from browser_helpers import PHONE, flush_saves, painted, screenshot
 from playwright.sync_api import expect
 
 PAGE = "book/tagger.html"
@@ -444,13 +444,7 @@ def test_the_page_requests_nothing_outside_its_origin(tagger):
 
 
 def test_a_touch_screen_tags_a_three_word_claim_with_big_targets(browser, book_server):
-    context = browser.new_context(
-        base_url=book_server,
-        viewport={"width": 390, "height": 844},
-        has_touch=True,
-        is_mobile=True,
-        device_scale_factor=2,
-    )
+    context = browser.new_context(base_url=book_server, **PHONE)
     page = context.new_page()
     try:
         page.goto(PAGE)

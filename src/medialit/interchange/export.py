@@ -29,7 +29,12 @@ SPANS_KEY = "sc"  # displaCy's default key for span previews
 
 
 def tags_of_key(exercise) -> list[Tag]:
-    """The key's items as tags (id = key id; a list of right values gives its first)."""
+    """The key's items as tags (see `tags_of_items`)."""
+    return tags_of_items(exercise.key)
+
+
+def tags_of_items(items) -> list[Tag]:
+    """Key items as tags that copy them exactly (id = key id; a list of right values gives its first)."""
     return [
         Tag(
             item.id,
@@ -40,7 +45,7 @@ def tags_of_key(exercise) -> list[Tag]:
             {name: (value[0] if isinstance(value, list) else value) for name, value in item.attrs.items()},
             list(item.source_ids or []),
         )
-        for item in exercise.key
+        for item in items
     ]
 
 
