@@ -6,7 +6,7 @@
 // tags only says that the feedback is out of date.
 
 import { renderer } from "../core/messages.js";
-import { spanTokens } from "../core/spans.js";
+import { quoted, spanTokens } from "../core/spans.js";
 import { button, h } from "./dom.js";
 import { feedbackData } from "./feedback_data.js";
 
@@ -58,7 +58,7 @@ export function createFeedbackView(ctx, actions) {
 
   const rangeOf = (/** @type {{start: number, end: number}} */ x) => spanTokens(tokens, x.start, x.end);
   const quoteButton = (/** @type {string} */ quote, /** @type {(from: HTMLElement) => void} */ act) => {
-    const b = button("mt-linkbtn mt-quote", `“${quote}”`, () => act(b));
+    const b = button("mt-linkbtn mt-quote", quoted(quote, Number.POSITIVE_INFINITY), () => act(b)); // the whole tag
     return b;
   };
 
