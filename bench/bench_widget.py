@@ -204,12 +204,18 @@ def size_rows() -> list[dict]:
     after = len(script_json({"exercise": pack_exercise(compiled), **config}).encode())
     whole = exercise.compile()
     return [
-        _row("Jupyter widget: tagger.js + tagger.css, minified", kb(len(widget)), "KB", ""),
+        _row("Jupyter widget (a student's): tagger.js + tagger.css, minified", kb(len(widget)), "KB", ""),
         _row(
-            "Jupyter widget: tagger.js + tagger.css, minified + gzip",
+            "Jupyter widget (a student's): tagger.js + tagger.css, minified + gzip",
             kb(_gzip(read("tagger.js")) + _gzip(read("tagger.css"))),
             "KB",
             "<= 20 (Recogito 23.7)",
+        ),
+        _row(
+            "  author mode's widget: tagger-author.js + both style sheets, minified + gzip",
+            kb(_gzip(read("tagger-author.js")) + _gzip(read("tagger.css")) + _gzip(read("tagger-author.css"))),
+            "KB",
+            "reported apart",
         ),
         _row(
             "book page script book-page.js (all a page needs), min / min+gzip",
@@ -218,7 +224,7 @@ def size_rows() -> list[dict]:
             "",
         ),
         _row(
-            "  of which host, Check, key writer (book-page.js minus tagger.js, gzip)",
+            "  of which host, Check, key writer, author tools (book-page.js minus tagger.js, gzip)",
             kb(_gzip(page) - _gzip(read("tagger.js"))),
             "KB",
             "reported apart",

@@ -262,7 +262,12 @@ def test_an_author_page_carries_the_exercise_file_to_download_whole(tmp_path):
     hidden = {k["id"] for k in authoring["hidden"]["key"]}
     assert shown and hidden and not shown & hidden  # the other labels' items go back into the file as they are
     assert all(k["label"] != "claim" for k in authoring["hidden"]["key"])
-    assert "authoring" not in config_of(build_leniently(make_project(tmp_path / "s", PAGE), tmp_path / "s")[0])
+    student_page = build_leniently(make_project(tmp_path / "s", PAGE), tmp_path / "s")[0]
+    assert "authoring" not in config_of(student_page)
+    # author mode's style sheet on the author's page only
+    assert 'href="../_static/medialit/tagger-author.css' in html
+    assert "tagger-author.css" not in student_page
+    assert (tmp_path / "build" / "html" / "_static" / "medialit" / "tagger-author.css").is_file()
 
 
 LAUGHS = "l0: &l0 lol\n" + "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10))

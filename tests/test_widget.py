@@ -16,6 +16,8 @@ import medialit
 from medialit import InputError, Tagger, check, load_exercise, load_handin
 from medialit.authoring.keyfile import key_yaml
 from medialit.core.article import Article
+from medialit.core.contract import MODES
+from medialit.web.widget import FRONT_ENDS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
@@ -136,10 +138,26 @@ def test_handin_carries_the_tags_student_and_article_hash(exercise, tmp_path):
 
 
 @needs_node
-def test_jupyter_loads_the_built_widget_module_whose_default_export_renders():
-    assert str(Tagger._esm) == WIDGET_BUNDLE.read_text(encoding="utf-8")  # anywidget reads the file
-    assert run_js("return Object.keys(other).sort();", None, module=WIDGET_BUNDLE) == ["default"]
-    assert run_js("return typeof other.default.render;", None, module=WIDGET_BUNDLE) == "function"
+@pytest.mark.parametrize("bundle", ["tagger.js", "tagger-author.js"])
+def test_jupyter_loads_a_built_widget_module_whose_default_export_renders(bundle):
+    module = WIDGET_BUNDLE.parent / bundle
+    assert run_js("return Object.keys(other).sort();", None, module=module) == ["default"]
+    assert run_js("return typeof other.default.render;", None, module=module) == "function"
+
+
+def test_each_mode_loads_its_own_front_end_and_a_student_gets_no_author_tools(exercise):
+    assert set(FRONT_ENDS) == set(MODES)
+    static = WIDGET_BUNDLE.parent
+    read = lambda name: (static / name).read_text(encoding="utf-8")
+    student = Tagger(exercise)
+    assert str(student._esm) == read("tagger.js") and str(student._css) == read("tagger.css")
+    author = Tagger(exercise, mode="author")
+    assert author._esm == read("tagger-author.js")
+    assert author._css == read("tagger.css") + "\n" + read("tagger-author.css")
+    student.mode = "author"  # a Tagger switched to author mode loads the author tools
+    assert student._esm == read("tagger-author.js")
+    author.mode = "student"
+    assert author._esm == read("tagger.js") and author._css == read("tagger.css")
 
 
 @needs_node

@@ -1,24 +1,66 @@
 // Build the front end's bundles from src/js into src/medialit/web/static (or the folder given):
-//   tagger.js     the ES module Jupyter's anywidget loads (export default {render})
-//   book-page.js  one classic script with everything a book page needs (Tagger, host, Check,
-//                 key writer), so a page works opened from disk as well as served
-//   tagger.css    the Tagger's style sheet, for both
+//   tagger.js     the ES module Jupyter's anywidget loads for a student (export default {render})
+//   tagger-author.js  the same with the author tools, for Tagger(..., mode="author")
+//   book-page.js  one classic script with everything a book page needs (Tagger, author tools,
+//                 host, Check, key writer), so a page works opened from disk as well as served
+//   tagger.css    the Tagger's style sheet, for all three
+//   tagger-author.css  author mode's rules (the review panel), loaded after tagger.css
 //   class-report.js   one classic script for the book's class-report page, with its Web Worker
 //                     (classroom/worker.js) inside it as text, so it starts from a page opened from disk
 //   class-report.css  that page's style sheet
 // The built files are committed (pip install needs no Node); tests/js/bundles.test.mjs fails
 // when they are stale. Run: node src/js/build.mjs [folder]
 import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const STATIC = join(HERE, "..", "medialit", "web", "static");
-export const OUTPUTS = ["tagger.js", "book-page.js", "tagger.css", "class-report.js", "class-report.css"];
+export const OUTPUTS = [
+  "tagger.js",
+  "tagger-author.js",
+  "book-page.js",
+  "tagger.css",
+  "tagger-author.css",
+  "class-report.js",
+  "class-report.css",
+];
 const BANNER = "/* medialit Tagger: built by esbuild from src/js (node src/js/build.mjs); do not edit. */";
 
-const COMMON = { bundle: true, minify: true, target: "es2020", legalComments: "none", logLevel: "warning" };
+/**
+ * An esbuild plugin: a module that imports contract.json gets only the keys it reads
+ * (`contract.<key>`), so a bundle does not carry the contract's notes and the tables of parts it
+ * leaves out. tests/js/bundles.test.mjs checks that every module reads the contract that way.
+ * @type {esbuild.Plugin}
+ */
+const contractKeysRead = {
+  name: "contract-keys-read",
+  setup(build) {
+    // one module per importer: the path names the importer, so two importers never share one
+    build.onResolve({ filter: /[\\/]contract\.json$/ }, (args) => ({
+      path: `${args.importer} reads ${args.path}`,
+      namespace: "contract",
+      pluginData: { file: resolve(args.resolveDir, args.path), importer: args.importer },
+    }));
+    build.onLoad({ filter: /.*/, namespace: "contract" }, async (args) => {
+      const contract = JSON.parse(await readFile(args.pluginData.file, "utf8"));
+      const source = await readFile(args.pluginData.importer, "utf8");
+      const keys = new Set([...source.matchAll(/\bcontract\.(\w+)/g)].map((m) => m[1]));
+      const read = Object.fromEntries(Object.entries(contract).filter(([key]) => keys.has(key)));
+      return { contents: JSON.stringify(read), loader: "json" };
+    });
+  },
+};
+
+const COMMON = {
+  bundle: true,
+  minify: true,
+  target: "es2020",
+  legalComments: "none",
+  logLevel: /** @type {const} */ ("warning"),
+  plugins: [contractKeysRead],
+};
 
 /**
  * An esbuild plugin for the Jupyter widget's bundle: of the message table it carries only what a
@@ -39,7 +81,11 @@ const studentMessagesOnly = {
 };
 
 /** What the Jupyter widget's bundle is built with, but its entry point and output. */
-export const WIDGET_OPTIONS = { ...COMMON, format: /** @type {const} */ ("esm"), plugins: [studentMessagesOnly] };
+export const WIDGET_OPTIONS = {
+  ...COMMON,
+  format: /** @type {const} */ ("esm"),
+  plugins: [contractKeysRead, studentMessagesOnly],
+};
 
 /**
  * Write the bundles into `folder`.
@@ -77,11 +123,17 @@ export async function build(folder) {
       banner: outfile.endsWith(".css") ? { css: BANNER } : { js: BANNER },
     });
   await Promise.all([
-    bundle("hosts/class_report_page.js", "class-report.js", { ...COMMON, format: "iife", plugins: [withWorker] }),
+    bundle("hosts/class_report_page.js", "class-report.js", {
+      ...COMMON,
+      format: "iife",
+      plugins: [contractKeysRead, withWorker],
+    }),
     bundle("classroom/class_report.css", "class-report.css"),
     bundle("hosts/anywidget.js", "tagger.js", WIDGET_OPTIONS),
+    bundle("hosts/anywidget_author.js", "tagger-author.js", WIDGET_OPTIONS),
     bundle("hosts/book_page.js", "book-page.js", { ...COMMON, format: "iife", globalName: "medialitTagger" }),
     bundle("tagger/tagger.css", "tagger.css"),
+    bundle("tagger/review_panel.css", "tagger-author.css"),
   ]);
 }
 

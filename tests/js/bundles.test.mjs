@@ -4,7 +4,7 @@
 // not with the files make has just written. Run `node src/js/build.mjs` after an edit and commit both.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { test } from "node:test";
@@ -71,5 +71,47 @@ test("the widget's message table is the student part of messages.json, the book 
   for (const text of teacherOnly) {
     assert.ok(!widget.includes(text), `the widget's bundle carries a teacher's sentence: ${text}`);
     assert.ok(page.includes(text), `the book page's script lacks a teacher's sentence: ${text}`);
+  }
+});
+
+test("a student's widget carries no author tools; the author's widget and the book page carry them", () => {
+  const authorOnly = ["No drafts left: every key item is reviewed.", "Why (shown to students): "];
+  const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
+  for (const text of authorOnly) {
+    assert.ok(!read("tagger.js").includes(text), `the student's widget carries an author tool: ${text}`);
+    assert.ok(read("tagger-author.js").includes(text), `the author's widget lacks: ${text}`);
+    assert.ok(read("book-page.js").includes(text), `the book page's script lacks: ${text}`);
+  }
+  assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
+});
+
+test("a module gets only the contract's keys it reads, and every module reads them as contract.<key>", async () => {
+  const contractFile = join(ROOT, "src", "medialit", "data", "contract.json");
+  const whole = JSON.parse(readFileSync(contractFile, "utf8"));
+  const sources = execFileSync("git", ["ls-files", "src/js/*.js", "src/js/**/*.js"], { cwd: ROOT, encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
+  const importers = sources.filter((path) => readFileSync(join(ROOT, path), "utf8").includes("contract.json"));
+  assert.ok(importers.length >= 3);
+  for (const path of importers) {
+    const code = readFileSync(join(ROOT, path), "utf8")
+      .replace(/^import contract from .*$/m, "")
+      .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""); // comments may name the contract
+    assert.doesNotMatch(code, /\bcontract\b(?!\.\w)/, `${path} uses the contract other than as contract.<key>`);
+  }
+  const folder = mkdtempSync(join(tmpdir(), "medialit-contract-"));
+  try {
+    const entry = join(folder, "reads.js");
+    writeFileSync(
+      entry,
+      `import contract from ${JSON.stringify(contractFile)} with { type: "json" };\n` +
+        "export const got = [contract.quote_marks, contract.modes];\nexport const keys = Object.keys(contract);\n",
+    );
+    const built = await esbuild.build({ ...WIDGET_OPTIONS, entryPoints: [entry], write: false });
+    const { got, keys } = await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
+    assert.deepEqual(keys.sort(), ["modes", "quote_marks"]);
+    assert.deepEqual(got, [whole.quote_marks, whole.modes]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });

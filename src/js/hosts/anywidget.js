@@ -1,5 +1,6 @@
 // @ts-check
-// The Tagger as an anywidget front-end module: what Jupyter (widget.py) loads.
+// The Tagger as an anywidget front-end module: what Jupyter (widget.py) loads for a student.
+// Author mode's Tagger is anywidget_author.js.
 
 import { render } from "../tagger/tagger.js";
 

@@ -1,10 +1,9 @@
 // @ts-check
 // The fields of one tag's entry in the list: its attributes, the sources a claim names, the
-// student's note and, in author mode, the key's explanation, hints and options. Made when the
-// entry is first opened; most entries never are.
+// student's note and, in author mode, the key's explanation, hints and options (key_fields.js,
+// part of the author tools). Made when the entry is first opened; most entries never are.
 
 import { quoted } from "../core/spans.js";
-import { acceptText, resolveAccept } from "./accept_field.js";
 import { h } from "./dom.js";
 import { updateTag } from "./tags.js";
 
@@ -13,6 +12,17 @@ import { updateTag } from "./tags.js";
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 /** @typedef {import("./tag_index.js").TagIndex} TagIndex */
 /** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Field */
+
+/**
+ * How fields are made and bound to a tag (given to the author tools' key fields).
+ * @typedef {object} FieldMakers
+ * @property {(name: string) => string} id the element id of the tag's field `name`
+ * @property {(label: string, input: Field, read: (tag: Tag) => any, patch: (value: any, tag: Tag) => Partial<Tag>) => HTMLElement[]} row
+ *   a label and its input, bound to the tag
+ * @property {(name: string, className: string, maxlength?: string) => HTMLInputElement} text a one-line input
+ * @property {(className: string, read: (tag: Tag) => any, patch: (value: any, tag: Tag) => Partial<Tag>, label: string) => HTMLElement} checkbox
+ *   a bound checkbox in its label
+ */
 
 /**
  * The sources a claim can name, as a key that changes when their ids, numbers or words do.
@@ -30,7 +40,7 @@ export function sourcesKey(index) {
  * @param {HTMLElement} container
  */
 export function buildFields(ctx, t, spec, container) {
-  const { uid, author } = ctx;
+  const { uid } = ctx;
   /** @type {[Field, "value" | "checked", (tag: Tag) => any][]} */
   const bound = [];
   const current = () => ctx.state.get(t.id) || t;
@@ -173,52 +183,7 @@ export function buildFields(ctx, t, spec, container) {
       (v) => ({ note: v }),
     ),
   );
-  if (author) {
-    out.push(
-      ...row(
-        "Why (shown to students): ",
-        /** @type {HTMLTextAreaElement} */ (h("textarea.mt-why", { id: id("why"), rows: "2" })),
-        (x) => x.why || "",
-        (v) => ({ why: v }),
-      ),
-    );
-    for (const n of [0, 1]) {
-      out.push(
-        ...row(
-          `Hint ${n + 1}: `,
-          text(`hint${n}`, `mt-hint${n}`),
-          (x) => (x.hints || [])[n] || "",
-          (v, x) => ({ hints: Object.assign(["", ""], x.hints, { [n]: v }) }),
-        ),
-      );
-    }
-    out.push(
-      ...row(
-        "Also right (other words to accept, one a line): ",
-        /** @type {HTMLTextAreaElement} */ (h("textarea.mt-accept", { id: id("accept"), rows: "2" })),
-        acceptText,
-        (v, x) => ({ accept: resolveAccept(v, x, ctx.chars) }),
-      ),
-    );
-    if (t.label === "source") {
-      out.push(
-        ...row(
-          "Entity (the same id for every mention of one person or body): ",
-          text("entity", "mt-entity", "80"),
-          (x) => x.entity || "",
-          (v) => ({ entity: v }),
-        ),
-      );
-    }
-    out.push(
-      checkbox(
-        "mt-optional",
-        (x) => !!x.optional,
-        (v) => ({ optional: v }),
-        " optional (defensible, not required)",
-      ),
-    );
-  }
+  if (ctx.authorTools) out.push(...ctx.authorTools.keyFields(t, { id, row, text, checkbox }, ctx.chars));
   container.append(...out);
 
   return {

@@ -3,7 +3,7 @@
 // together (article, selection and keys, tag list, feedback after Check, saved work) around one
 // tag state; `render({model, el})` is the anywidget entry point that every host calls.
 
-import { copyTag, makeHandin } from "../core/handin.js";
+import { makeHandin } from "../core/handin.js";
 import { renderer } from "../core/messages.js";
 import { codePoints, quoteOf, quoted, selectionToSpan, spanTokens } from "../core/spans.js";
 import { createArticleView } from "./article_view.js";
@@ -19,7 +19,6 @@ import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
 import { createSelection } from "./selection.js";
 import { createStorage } from "./storage.js";
 import { indexTags, tagsAtToken } from "./tag_index.js";
-import { createReviewPanel } from "./review_panel.js";
 import { createTagList } from "./tag_list.js";
 import { drawTagMarks } from "./tag_marks.js";
 import { TagState } from "./tag_state.js";
@@ -32,6 +31,7 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
 /** @typedef {import("../core/types.js").Token} Token */
 /** @typedef {import("./tag_index.js").TagIndex} TagIndex */
 /** @typedef {import("./article_view.js").ArticleView} ArticleView */
+/** @typedef {import("./author_tools.js").AuthorTools} AuthorTools */
 
 /**
  * What the parts of one Tagger share.
@@ -44,6 +44,7 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {Map<string, string>} keys key to label name
  * @property {string} uid prefix of element ids, unique on the page
  * @property {boolean} author author mode: the tags are key items
+ * @property {AuthorTools | null} authorTools what author mode adds (null for a student)
  * @property {boolean} guided only the grey phrases can be tagged
  * @property {boolean} askDetails each new tag's details open (challenge)
  * @property {{first: number, last: number, start: number, end: number}[]} candidates grey phrases (guided)
@@ -83,16 +84,18 @@ const STRUCTURE = ["exercise", "labels", "difficulty", "mode"];
 
 /**
  * Draw a Tagger for `model` in `el` (the anywidget front-end contract); returns the clean-up.
+ * Author mode needs `authorTools` (author_tools.js): hosts that offer it pass them.
  * @param {{model: Model, el: HTMLElement}} host
+ * @param {AuthorTools | null} [authorTools]
  */
-export function render({ model, el }) {
+export function render({ model, el }, authorTools = null) {
   const uid = `mlt${++instances}`;
   /** @type {{destroy(): void} | null} */
   let tagger = null;
   const rebuild = () => {
     tagger?.destroy();
     el.replaceChildren();
-    tagger = createTagger(model, el, uid);
+    tagger = createTagger(model, el, uid, authorTools);
   };
   rebuild();
   for (const k of STRUCTURE) model.on(`change:${k}`, rebuild);
@@ -107,12 +110,17 @@ export function render({ model, el }) {
  * @param {Model} model
  * @param {HTMLElement} el
  * @param {string} uid
+ * @param {AuthorTools | null} authorTools
  */
-function createTagger(model, el, uid) {
+function createTagger(model, el, uid, authorTools) {
   /** @type {Exercise} */
   const exercise = model.get("exercise") || {};
   if (!exercise.article || !Array.isArray(exercise.article.tokens) || !exercise.article.tokens.length) {
     el.append(h("p.mt-error", "This tagger has no exercise to show."));
+    return { destroy() {} };
+  }
+  if (model.get("mode") === "author" && !authorTools) {
+    el.append(h("p.mt-error", 'Author mode opens from Python: Tagger("exercise.yml", mode="author").'));
     return { destroy() {} };
   }
   const tokens = exercise.article.tokens;
@@ -190,6 +198,7 @@ function createTagger(model, el, uid) {
     keys: labelKeys(labels),
     uid,
     author,
+    authorTools: author ? authorTools : null,
     guided,
     askDetails: difficulty === "challenge",
     candidates: guided ? phrases([...(exercise.key || []), ...(exercise.distractors || [])], tokens) : [],
@@ -343,7 +352,7 @@ function createTagger(model, el, uid) {
     cleanup.push(() => model.off(event, handler));
   };
   // author mode: the drafts to review, the distractors and the save action (review_panel.js)
-  const review = author ? createReviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) : null;
+  const review = ctx.authorTools?.reviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) || null;
   const back = " Press Enter or F to go back to the feedback.";
   const feedback = createFeedbackView(ctx, {
     showTag(id, from) {
@@ -563,7 +572,8 @@ function createTagger(model, el, uid) {
   // ---- start: saved work (or, in author mode, the key), then one full draw
   const restored = storage.restore();
   if (restored?.length && !state.tags.length) state.set(restored, "restore");
-  else if (restored === null && author && !state.tags.length) state.set(keyAsTags(exercise), "restore");
+  else if (restored === null && ctx.authorTools && !state.tags.length)
+    state.set(ctx.authorTools.keyAsTags(exercise), "restore");
   storage.listen();
   notice.hidden = !notice.textContent;
   view.markCandidates(ctx.candidates);
@@ -594,24 +604,4 @@ function phrases(spans, tokens) {
     seen.set(`${r.first}:${r.last}`, { ...r, start: tokens[r.first].start, end: tokens[r.last].end });
   }
   return [...seen.values()].sort((a, b) => a.first - b.first || b.last - a.last);
-}
-
-/**
- * Author mode starts from the exercise's key; an attribute listing several right values keeps
- * the first.
- * @param {Exercise} exercise
- * @returns {Tag[]}
- */
-function keyAsTags(exercise) {
-  return (exercise.key || []).map((k) =>
-    copyTag({
-      ...k,
-      note: "",
-      why: k.why || "",
-      hints: k.hints || [],
-      optional: !!k.optional,
-      entity: k.entity || "",
-      attrs: Object.fromEntries(Object.entries(k.attrs || {}).map(([a, v]) => [a, Array.isArray(v) ? v[0] : v])),
-    }),
-  );
 }

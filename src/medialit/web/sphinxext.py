@@ -31,7 +31,7 @@ from ..core.exercise_file import load_exercise
 from .page_data import pack_exercise
 
 STATIC = Path(__file__).parent / "static"
-STATIC_FILES = ("book-page.js", "tagger.css", "class-report.js", "class-report.css")
+STATIC_FILES = ("book-page.js", "tagger.css", "tagger-author.css", "class-report.js", "class-report.css")
 STATIC_DIR = "_static/medialit"
 PAGE_SCRIPT = "medialit/book-page.js"
 LOADING = "The tagger is starting. It needs JavaScript."
@@ -179,9 +179,13 @@ def visit_tagger_html(self, node: tagger_node) -> None:
 
 
 def add_page_script(app, pagename, templatename, context, doctree) -> None:
-    """Pages with a Tagger load its script in the head, deferred and before the theme's own scripts."""
-    if doctree is not None and next(iter(doctree.findall(tagger_node)), None) is not None:
+    """Pages with a Tagger load its script in the head, deferred and before the theme's own scripts;
+    a page with an author-mode Tagger also loads author mode's style sheet."""
+    taggers = list(doctree.findall(tagger_node)) if doctree is not None else []
+    if taggers:
         app.add_js_file(PAGE_SCRIPT, priority=100, loading_method="defer")
+    if any(node["config"].get("mode") == "author" for node in taggers):
+        app.add_css_file("medialit/tagger-author.css")
 
 
 def skip_node(self, node) -> None:

@@ -21,6 +21,12 @@ from ..core.handin import HandIn, now_iso, parse_handin
 from ..core.report import Report
 
 STATIC = Path(__file__).parent / "static"
+# each mode's front end: its module and style sheets. Author mode's Tagger carries the author
+# tools, which a student's Tagger goes without.
+FRONT_ENDS = {
+    "student": ("tagger.js", ("tagger.css",)),
+    "author": ("tagger-author.js", ("tagger.css", "tagger-author.css")),
+}
 
 
 class Tagger(anywidget.AnyWidget):
@@ -67,6 +73,15 @@ class Tagger(anywidget.AnyWidget):
         )
         self._created = now_iso()
         self.on_msg(self._on_message)
+        if mode != "student":
+            self._load_front_end({"new": mode})
+
+    @traitlets.observe("mode")
+    def _load_front_end(self, change) -> None:
+        """Load the front end of the mode shown (the class's files are the student's)."""
+        module, sheets = FRONT_ENDS.get(change["new"], FRONT_ENDS["student"])
+        self._esm = (STATIC / module).read_text(encoding="utf-8")
+        self._css = "\n".join((STATIC / sheet).read_text(encoding="utf-8") for sheet in sheets)
 
     def handin(self) -> HandIn:
         """The current tags as a hand-in; tags that do not fit the exercise are listed in `findings`."""

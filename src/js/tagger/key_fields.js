@@ -1,0 +1,67 @@
+// @ts-check
+// Author mode's fields of a key item, below its entry in the tag list: the explanation shown to
+// students, two hints, other words to accept, a source's entity and "optional". Part of the
+// author tools, so a student's Tagger does not carry them.
+
+import { acceptText, resolveAccept } from "./accept_field.js";
+import { h } from "./dom.js";
+
+/** @typedef {import("../core/types.js").Tag} Tag */
+/** @typedef {import("./tag_fields.js").FieldMakers} FieldMakers */
+
+/**
+ * The key item's own fields for tag `t`, made with the entry's bound field makers.
+ * @param {Tag} t
+ * @param {FieldMakers} makers
+ * @param {string[]} chars the article's code points (other words to accept are found in it)
+ * @returns {HTMLElement[]}
+ */
+export function keyFields(t, { id, row, text, checkbox }, chars) {
+  /** @type {HTMLElement[]} */
+  const fields = [];
+  fields.push(
+    ...row(
+      "Why (shown to students): ",
+      /** @type {HTMLTextAreaElement} */ (h("textarea.mt-why", { id: id("why"), rows: "2" })),
+      (x) => x.why || "",
+      (v) => ({ why: v }),
+    ),
+  );
+  for (const n of [0, 1]) {
+    fields.push(
+      ...row(
+        `Hint ${n + 1}: `,
+        text(`hint${n}`, `mt-hint${n}`),
+        (x) => (x.hints || [])[n] || "",
+        (v, x) => ({ hints: Object.assign(["", ""], x.hints, { [n]: v }) }),
+      ),
+    );
+  }
+  fields.push(
+    ...row(
+      "Also right (other words to accept, one a line): ",
+      /** @type {HTMLTextAreaElement} */ (h("textarea.mt-accept", { id: id("accept"), rows: "2" })),
+      acceptText,
+      (v, x) => ({ accept: resolveAccept(v, x, chars) }),
+    ),
+  );
+  if (t.label === "source") {
+    fields.push(
+      ...row(
+        "Entity (the same id for every mention of one person or body): ",
+        text("entity", "mt-entity", "80"),
+        (x) => x.entity || "",
+        (v) => ({ entity: v }),
+      ),
+    );
+  }
+  fields.push(
+    checkbox(
+      "mt-optional",
+      (x) => !!x.optional,
+      (v) => ({ optional: v }),
+      " optional (defensible, not required)",
+    ),
+  );
+  return fields;
+}
