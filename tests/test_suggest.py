@@ -607,3 +607,26 @@ def test_a_few_loaded_words_the_writer_chose_to_quote_keep_their_rating():
     loaded = [s for s in found(text, "loaded") if "disgraceful" in s.quote]
     assert len(loaded) == 2 and loaded[0].confidence == loaded[1].confidence
     assert "chose to quote" in loaded[0].reason
+
+
+def test_new_kinds_of_loaded_words_are_drafted():
+    text = (
+        "The senator lit into the scandal-plagued agency and dismissively waved off its report. "
+        "Bad blood between the two camps turned the hearing into a sideshow. "
+        "Critics called the rule a cockamamie, xenophobic scheme, and the governor clung to it."
+    )
+    loaded = quotes(text, "loaded")
+    for phrase in (
+        "lit into",
+        "scandal-plagued",
+        "dismissively",
+        "waved off",
+        "Bad blood",
+        "sideshow",
+        "cockamamie",
+        "xenophobic",
+        "scheme",
+        "clung to",
+    ):
+        assert phrase in loaded, phrase
+        assert loaded[phrase].attrs["voice"] == "reporter"
