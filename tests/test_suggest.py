@@ -15,7 +15,9 @@ from spacy.language import Language
 
 from medialit import Article, InputError
 from medialit.authoring import suggest as sg
-from medialit.authoring.lexicons import quality_nouns
+from medialit.authoring.lexicons import LOADED_KINDS, quality_nouns
+from medialit.authoring.loaded import QUOTATION_DISCOUNT
+from medialit.core.labels import DEFAULT_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
@@ -574,3 +576,57 @@ def test_verbs_that_belittle_and_adjectives_that_grade_are_drafted_with_their_qu
     for word in ("sloppy", "pettiness", "vindictive"):
         assert drafted[word].confidence >= sg.DEFAULT_MIN_CONFIDENCE
         assert "grades what it describes" in drafted[word].reason
+
+
+def test_every_loaded_entry_has_a_known_kind_and_a_technique_the_loaded_label_offers():
+    techniques = DEFAULT_LABELS["loaded"].attrs["technique"]
+    for form, entry in sg.load_lexicon().loaded.items():
+        assert entry.kind in LOADED_KINDS, form
+        assert entry.technique in techniques, form
+
+
+def test_a_loaded_word_inside_a_whole_quotation_is_rated_lower_than_in_the_writers_words():
+    text = (
+        "The minister announced a massive rise in fees on Monday. "
+        "“This is a massive rise and families will pay for it,” one parent said at the school gates."
+    )
+    every = [
+        s
+        for s in sg.suggest(Article.from_text(text), spacy.blank("en"), labels=["loaded"], min_confidence=0)
+        if s.quote == "massive"
+    ]
+    writer, speaker = sorted(every, key=lambda s: s.start)
+    assert writer.attrs["voice"] == "reporter" and speaker.attrs["voice"] == "quoted"
+    assert speaker.confidence == pytest.approx(writer.confidence - QUOTATION_DISCOUNT)
+    assert "the speaker's word, not the writer's" in speaker.reason
+    assert [s.start for s in found(text, "loaded") if s.quote == "massive"] == [writer.start]  # below the default cut
+
+
+def test_a_few_loaded_words_the_writer_chose_to_quote_keep_their_rating():
+    text = "The mayor called the new lane a “disgraceful” waste of money on Monday. It was a disgraceful waste."
+    loaded = [s for s in found(text, "loaded") if "disgraceful" in s.quote]
+    assert len(loaded) == 2 and loaded[0].confidence == loaded[1].confidence
+    assert "chose to quote" in loaded[0].reason
+
+
+def test_new_kinds_of_loaded_words_are_drafted():
+    text = (
+        "The senator lit into the scandal-plagued agency and dismissively waved off its report. "
+        "Bad blood between the two camps turned the hearing into a sideshow. "
+        "Critics called the rule a cockamamie, xenophobic scheme, and the governor clung to it."
+    )
+    loaded = quotes(text, "loaded")
+    for phrase in (
+        "lit into",
+        "scandal-plagued",
+        "dismissively",
+        "waved off",
+        "Bad blood",
+        "sideshow",
+        "cockamamie",
+        "xenophobic",
+        "scheme",
+        "clung to",
+    ):
+        assert phrase in loaded, phrase
+        assert loaded[phrase].attrs["voice"] == "reporter"

@@ -24,7 +24,7 @@ from ..core.errors import InputError
 from ..core.jsonable import fields_json
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .lexicons import load_lexicon
-from .loaded import loaded_candidates
+from .loaded import QUOTATION_DISCOUNT, loaded_candidates
 from .quotes import QuoteRegion, quote_regions
 
 __all__ = ["LABELS", "Suggestion", "load_lexicon", "load_pipeline", "make_doc", "quote_regions", "suggest"]
@@ -442,15 +442,13 @@ class _Draft:
             attrs = {"technique": cand.technique, "voice": voice}
             if cand.plainer and not cand.plainer.startswith("("):
                 attrs["neutral"] = cand.plainer
-            self.add(
-                "loaded",
-                cand.i,
-                cand.j,
-                attrs,
-                cand.reason + ("; inside quotation marks" if voice == "quoted" else "; in the reporter's words"),
-                cand.confidence,
-                keep_quotes=True,
-            )
+            reason, confidence = cand.reason + "; in the reporter's words", cand.confidence
+            if voice == "quoted" and self._in_partial(cand.i):
+                reason = cand.reason + "; a few words the writer chose to quote"
+            elif voice == "quoted":
+                reason = cand.reason + "; inside a quotation: the speaker's word, not the writer's, so rated lower"
+                confidence -= QUOTATION_DISCOUNT
+            self.add("loaded", cand.i, cand.j, attrs, reason, confidence, keep_quotes=True)
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
