@@ -17,6 +17,7 @@ from medialit import InputError, Tagger, check, load_exercise, load_handin
 from medialit.authoring.keyfile import key_yaml
 from medialit.core.article import Article
 from medialit.core.contract import MODES
+from medialit.core.voices import expected_voice, word_owners
 from medialit.web.widget import FRONT_ENDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,6 +175,35 @@ def test_js_snapping_matches_article_snap_on_the_real_article(cases):
     )
     expected = [article.snap(tokens[a]["start"], tokens[b]["end"], keep_quotes=keep) for a, b, keep in cases]
     assert [tuple(g) if g else None for g in got] == expected
+
+
+@pytest.fixture(scope="module")
+def kremlin():
+    return load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+
+
+@needs_node
+@settings(max_examples=6, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(-30, 30), st.integers(1, 80)), min_size=40, max_size=80))
+def test_js_voice_rule_is_the_python_rule_of_validate(kremlin, cases):
+    text = kremlin.article.text
+    edges = sorted({edge for start, end, _ in kremlin.voice_runs for edge in (start, end)})
+    # each run, and each run with a word before it: a speaker's words, either, and a mix
+    runs = [(start, end) for start, end, _ in kremlin.voice_runs] + [
+        (start - 8, end) for start, end, _ in kremlin.voice_runs
+    ]
+    spans = list(runs)
+    for pick, shift, length in cases:  # and spans near the quotation marks, where the voices differ
+        start = min(max(edges[pick % len(edges)] + shift, 0), len(text) - 1)
+        spans.append((start, min(start + length, len(text))))
+    got = run_js(
+        "return data.spans.map(([s, e]) => other.expectedVoice(data.runs, Array.from(data.text), s, e));",
+        {"runs": kremlin.voice_runs, "text": text, "spans": spans},
+        module=JS / "core" / "voices.js",
+    )
+    owners = word_owners(kremlin)
+    assert got == [sorted(expected_voice(text, owners, s, e)) for s, e in spans]
+    assert {tuple(g) for g in got[: len(runs)]} == {("quoted",), ("quoted", "reporter")}
 
 
 @needs_node

@@ -98,6 +98,32 @@ def test_author_mode_edits_the_key_and_downloads_yaml(page, tmp_path):
     screenshot(page, "tagger-author")
 
 
+PICK_WORDS = """() => {
+  const ex = window.__model.get("exercise");
+  const loaded = ex.key.filter((k) => k.label === "loaded");
+  const free = (t) => /^[a-z]{5,}$/.test(t.text) && !loaded.some((k) => k.start < t.end && t.start < k.end);
+  const inRun = (t, owner) => ex.voice_runs.some(([s, e, o]) => o === owner && s <= t.start && t.end <= e);
+  const outside = (t) => !ex.voice_runs.some(([s, e]) => s < t.end && t.start < e);
+  const tokens = ex.article.tokens;
+  return [tokens.findIndex((t) => free(t) && inRun(t, "speaker")), tokens.findIndex((t) => free(t) && outside(t))];
+}"""
+
+
+def test_an_item_the_author_adds_gets_its_voice_from_the_quotation_marks(page):
+    mount(page, mode="author")
+    before = {t["id"] for t in tags(page)}
+    spoken, written = page.evaluate(PICK_WORDS)
+    assert spoken >= 0 and written >= 0
+    for index in (spoken, written):
+        page.locator(".mt-article .mt-tok").nth(index).click()
+        page.keyboard.press("3")  # loaded
+    added = sorted((t for t in tags(page) if t["id"] not in before), key=lambda t: t["start"])
+    by_index = dict(zip(sorted((spoken, written)), added, strict=True))
+    assert by_index[spoken]["attrs"] == {"voice": "quoted"}  # a speaker's word
+    assert by_index[written]["attrs"] == {"voice": "reporter"}  # the writer's
+    assert by_index[spoken]["why"] == "" and by_index[spoken]["optional"] is False
+
+
 REVIEW = """({exercise, authoring}) => {
   const lib = window.medialitTagger;
   document.querySelectorAll(".medialit-tagger-mount").forEach((el) => el.remove());

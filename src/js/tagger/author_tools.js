@@ -1,13 +1,15 @@
 // @ts-check
 // The author tools: what author mode adds to the Tagger (the review of a drafted key, a key
-// item's own fields, the key shown as tags). Hosts that offer author mode pass them to `render`;
+// item's own fields, the key shown as tags, a new item's first values). Hosts that offer author mode pass them to `render`;
 // the student's Jupyter widget is built without them, so students do not download them.
 
 import { copyTag } from "../core/handin.js";
+import { expectedVoice } from "../core/voices.js";
 import { keyFields } from "./key_fields.js";
 import { createReviewPanel } from "./review_panel.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
+/** @typedef {import("../core/types.js").Label} Label */
 /** @typedef {import("../core/types.js").Tag} Tag */
 
 /**
@@ -15,7 +17,24 @@ import { createReviewPanel } from "./review_panel.js";
  * @property {typeof createReviewPanel} reviewPanel the drafts to review, the distractors and Save
  * @property {typeof keyFields} keyFields a key item's fields in its list entry
  * @property {(exercise: Exercise) => Tag[]} keyAsTags what author mode starts from
+ * @property {typeof newKeyItem} newKeyItem what an item the author adds starts with
  */
+
+/**
+ * What a key item the author adds starts with: no explanation or hints yet, required, and for a
+ * label with a `voice`, the voice the quotation marks give it (left unset where they give both,
+ * for the author to choose), so that `validate` and Check find it set by the same rule.
+ * @param {Tag} tag the new tag
+ * @param {Exercise} exercise
+ * @param {string[]} chars the article's code points
+ * @param {Label | undefined} label
+ * @returns {Partial<Tag>}
+ */
+export function newKeyItem(tag, exercise, chars, label) {
+  const voices = label?.attrs?.voice ? expectedVoice(exercise.voice_runs || [], chars, tag.start, tag.end) : [];
+  const attrs = voices.length === 1 ? { ...tag.attrs, voice: voices[0] } : tag.attrs;
+  return { attrs, why: "", hints: ["", ""], optional: false };
+}
 
 /**
  * Author mode starts from the exercise's key; an attribute listing several right values keeps
@@ -38,4 +57,4 @@ export function keyAsTags(exercise) {
 }
 
 /** @type {AuthorTools} */
-export const AUTHOR_TOOLS = { reviewPanel: createReviewPanel, keyFields, keyAsTags };
+export const AUTHOR_TOOLS = { reviewPanel: createReviewPanel, keyFields, keyAsTags, newKeyItem };

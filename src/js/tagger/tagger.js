@@ -274,7 +274,8 @@ function createTagger(model, el, uid, authorTools) {
         source_ids: [],
         note: "",
       };
-      if (author) Object.assign(tag, { why: "", hints: ["", ""], optional: false });
+      if (ctx.authorTools)
+        Object.assign(tag, ctx.authorTools.newKeyItem(tag, exercise, chars, ctx.labelByName.get(name)));
       const added = addTag(state.tags, tag);
       if (added.error) {
         ctx.warn(`${quoted(tag.quote)} is already tagged as ${title}. Pick other words or another label.`);

@@ -10,15 +10,17 @@ The key's tests hold the key to this rule; Check uses it to explain a voice chos
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .article import Article
-from .contract import QUOTE_MARKS
+from .contract import QUOTE_MARKS, WHITE_SPACE
 
 OPENERS = "‘“"
 CLOSERS = "’”"
 SHORT_QUOTE_WORDS = 4  # quotations this short must be classified by a cue item or a cue distractor
 SPEAKER, EITHER, NOBODY, REPORTER = "speaker", "either", "nobody", "reporter"
+_SPACE = re.compile(WHITE_SPACE)  # white space as the contract defines it, for both languages
 
 
 def values(attr) -> set:
@@ -111,7 +113,7 @@ def word_owners(exercise) -> list[str]:
 def expected_voice(text: str, owners: list[str], start: int, end: int) -> set:
     """The voices the rule accepts for a span: `quoted` when every word is a speaker's, `reporter`
     when none is, both when some words are or when the marks can be read either way."""
-    seen = {owners[i] for i in range(start, end) if not text[i].isspace() and text[i] not in QUOTE_MARKS}
+    seen = {owners[i] for i in range(start, end) if not _SPACE.match(text[i]) and text[i] not in QUOTE_MARKS}
     if seen <= {REPORTER}:
         return {"reporter"}
     if seen == {SPEAKER}:
