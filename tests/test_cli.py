@@ -82,3 +82,10 @@ def test_bad_input_is_one_line_even_when_the_file_name_holds_a_line_break(tmp_pa
     result = run("check", bad, "--exercise", MINI)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "a Note: all good.json" in result.stderr
+
+
+def test_commands_that_do_not_check_do_not_import_the_matching_solver():
+    """scipy takes about 0.3 s to import; `medialit --help` and `validate` never need it, Check does."""
+    probe = "import sys, medialit.cli.main; print('scipy' in sys.modules)"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "False"

@@ -13,7 +13,6 @@ from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from .contract import FREE_TEXT, PLAIN_REPORTING_VERBS, SAME_WORDS
 from .exercise import Exercise, KeyItem
@@ -79,6 +78,10 @@ def assign(rows: list[int], cols: list[int], met: list[dict[int, Meeting]]) -> d
     for t, k in pairs:
         weights[row_of[t], col_of[k]] = met[t][k].overlap
     tag_at, item_at = list(row_of), list(col_of)
+    # imported on the first tie to resolve: scipy takes 0.3 s to import, which commands that never
+    # check (and most hand-ins, whose tags each meet one item) need not pay
+    from scipy.optimize import linear_sum_assignment
+
     chosen, picked = linear_sum_assignment(weights, maximize=True)
     return {tag_at[r]: item_at[c] for r, c in zip(chosen.tolist(), picked.tolist()) if weights[r, c] > 0}
 
