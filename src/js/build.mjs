@@ -84,7 +84,7 @@ const studentMessagesOnly = {
 export const WIDGET_OPTIONS = {
   ...COMMON,
   format: /** @type {const} */ ("esm"),
-  plugins: [contractKeysRead, studentMessagesOnly],
+  plugins: [...COMMON.plugins, studentMessagesOnly],
 };
 
 /**
@@ -126,7 +126,7 @@ export async function build(folder) {
     bundle("hosts/class_report_page.js", "class-report.js", {
       ...COMMON,
       format: "iife",
-      plugins: [contractKeysRead, withWorker],
+      plugins: [...COMMON.plugins, withWorker],
     }),
     bundle("classroom/class_report.css", "class-report.css"),
     bundle("hosts/anywidget.js", "tagger.js", WIDGET_OPTIONS),

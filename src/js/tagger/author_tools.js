@@ -1,7 +1,8 @@
 // @ts-check
 // The author tools: what author mode adds to the Tagger (the review of a drafted key, a key
-// item's own fields, the key shown as tags, a new item's first values). Hosts that offer author mode pass them to `render`;
-// the student's Jupyter widget is built without them, so students do not download them.
+// item's own fields, the key shown as tags, a new item's first values). Hosts that offer author
+// mode pass them to `render`; the student's Jupyter widget is built without them, so students do
+// not download them.
 
 import { copyTag } from "../core/handin.js";
 import { expectedVoice } from "../core/voices.js";

@@ -17,51 +17,40 @@ import { h } from "./dom.js";
  * @returns {HTMLElement[]}
  */
 export function keyFields(t, { id, row, text, checkbox }, chars) {
-  /** @type {HTMLElement[]} */
-  const fields = [];
-  fields.push(
+  return [
     ...row(
       "Why (shown to students): ",
       /** @type {HTMLTextAreaElement} */ (h("textarea.mt-why", { id: id("why"), rows: "2" })),
       (x) => x.why || "",
       (v) => ({ why: v }),
     ),
-  );
-  for (const n of [0, 1]) {
-    fields.push(
-      ...row(
+    ...[0, 1].flatMap((n) =>
+      row(
         `Hint ${n + 1}: `,
         text(`hint${n}`, `mt-hint${n}`),
         (x) => (x.hints || [])[n] || "",
         (v, x) => ({ hints: Object.assign(["", ""], x.hints, { [n]: v }) }),
       ),
-    );
-  }
-  fields.push(
+    ),
     ...row(
       "Also right (other words to accept, one a line): ",
       /** @type {HTMLTextAreaElement} */ (h("textarea.mt-accept", { id: id("accept"), rows: "2" })),
       acceptText,
       (v, x) => ({ accept: resolveAccept(v, x, chars) }),
     ),
-  );
-  if (t.label === "source") {
-    fields.push(
-      ...row(
-        "Entity (the same id for every mention of one person or body): ",
-        text("entity", "mt-entity", "80"),
-        (x) => x.entity || "",
-        (v) => ({ entity: v }),
-      ),
-    );
-  }
-  fields.push(
+    ...(t.label === "source"
+      ? row(
+          "Entity (the same id for every mention of one person or body): ",
+          text("entity", "mt-entity", "80"),
+          (x) => x.entity || "",
+          (v) => ({ entity: v }),
+        )
+      : []),
     checkbox(
       "mt-optional",
       (x) => !!x.optional,
       (v) => ({ optional: v }),
       " optional (defensible, not required)",
     ),
-  );
-  return fields;
+  ];
 }

@@ -182,7 +182,7 @@ export function listenToPointer(ctx, sel) {
       ctx.say(ctx.guided ? "In this exercise, pick one of the grey phrases." : "");
       return;
     }
-    const words = `${quoted(sel.text(), 60)}`;
+    const words = quoted(sel.text(), 60);
     ctx.say(
       extend
         ? `Selected ${words}. Pick a label, or tap another word to change the end.`

@@ -390,7 +390,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     return h(
       "li",
       { class: "mt-rv-trap", "data-id": d.id },
-      h("p.mt-rv-what", {}, `${quoted(d.quote, 60)}`, h("span.mt-line", ` L${lineOf(d)}`), d.draft ? " · draft" : ""),
+      h("p.mt-rv-what", {}, quoted(d.quote, 60), h("span.mt-line", ` L${lineOf(d)}`), d.draft ? " · draft" : ""),
       h("fieldset.mt-links", {}, h("legend", "A trap for students who tag it as"), choices),
       h("label.mt-field", { for: why.id }, "Why it is not tagged (shown to students): "),
       why,

@@ -150,7 +150,7 @@ export function createTagList(ctx, actions) {
     const links = index.links.get(t.id);
     const line = lineOf(t);
     setText(entry.badge, number);
-    setText(entry.quote, `${quoted(t.quote, 70)}`);
+    setText(entry.quote, quoted(t.quote, 70));
     setText(entry.line, ` L${line}`);
     setText(entry.linked, links ? ` → ${links.split(",").join(", ")}` : "");
     const jumpLabel = `${title} ${number}: ${t.quote}. Line ${line}. Show in the text.`;

@@ -119,13 +119,13 @@ function createTagger(model, el, uid, authorTools) {
     el.append(h("p.mt-error", "This tagger has no exercise to show."));
     return { destroy() {} };
   }
-  if (model.get("mode") === "author" && !authorTools) {
+  const author = model.get("mode") === "author";
+  if (author && !authorTools) {
     el.append(h("p.mt-error", 'Author mode opens from Python: Tagger("exercise.yml", mode="author").'));
     return { destroy() {} };
   }
   const tokens = exercise.article.tokens;
   const chars = codePoints(exercise.article.text);
-  const author = model.get("mode") === "author";
   const mode = author ? "author" : "student";
   const difficulty = author ? "challenge" : model.get("difficulty") || exercise.difficulty || "standard";
   /** @type {string[]} */

@@ -442,13 +442,14 @@ class _Draft:
             attrs = {"technique": cand.technique, "voice": voice}
             if cand.plainer and not cand.plainer.startswith("("):
                 attrs["neutral"] = cand.plainer
-            reason, confidence = cand.reason + "; in the reporter's words", cand.confidence
-            if voice == "quoted" and self._in_partial(cand.i):
-                reason = cand.reason + "; a few words the writer chose to quote"
-            elif voice == "quoted":
-                reason = cand.reason + "; inside a quotation: the speaker's word, not the writer's, so rated lower"
-                confidence -= QUOTATION_DISCOUNT
-            self.add("loaded", cand.i, cand.j, attrs, reason, confidence, keep_quotes=True)
+            if voice == "reporter":
+                why, confidence = "in the reporter's words", cand.confidence
+            elif self._in_partial(cand.i):
+                why, confidence = "a few words the writer chose to quote", cand.confidence
+            else:
+                why = "inside a quotation: the speaker's word, not the writer's, so rated lower"
+                confidence = cand.confidence - QUOTATION_DISCOUNT
+            self.add("loaded", cand.i, cand.j, attrs, f"{cand.reason}; {why}", confidence, keep_quotes=True)
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:

@@ -32,8 +32,8 @@ FRONT_ENDS = {
 class Tagger(anywidget.AnyWidget):
     """Tag an exercise's article. `Tagger("exercise.yml", labels=["claim"], difficulty="guided", lines=(1, 18))`."""
 
-    _esm = STATIC / "tagger.js"
-    _css = STATIC / "tagger.css"
+    _esm = STATIC / FRONT_ENDS["student"][0]
+    _css = STATIC / FRONT_ENDS["student"][1][0]
 
     exercise = traitlets.Dict().tag(sync=True)
     tags = traitlets.List().tag(sync=True)
