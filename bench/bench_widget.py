@@ -10,6 +10,7 @@ loaded before them left out. Figures:
 
 - add one tag with 100 tags on the page, to paint: median, p95, CPU per add; ratios to the floor;
 - add 100 tags at once (the kernel or a loaded hand-in sets them), to paint; ratio to the floor;
+  and to the whole tag list painted (its entries below the first screen come in the next frames);
 - navigation to an interactive Tagger on chapter 5 (the built book over http, a cold cache);
 - bytes of chapter 5's exercise data in the page (as `compile()` gives it, and packed);
 - bundle bytes, minified and gzip: what Jupyter loads, and the book page's one script;
@@ -141,17 +142,22 @@ MEASURE_ONE = """async ({adds, floor}) => {
   return times;
 }"""
 
+# the first frame shows the article's marks and the list's first entries; the Tagger makes the
+# entries below them in the next frames, so the time to the whole list is measured too
 MEASURE_BATCH = """async ({preload, batches, floor}) => {
-  const times = [];
+  const first = [], whole = [];
+  const listDone = () => floor || document.querySelectorAll(".mt-entry").length === preload.tags.length;
   for (let n = 0; n < batches; n++) {
     if (floor) window.floor.clear(preload.ranges); else window.widget.model.set("tags", []);
     await settle();
     const t0 = performance.now();
     if (floor) window.floor.mark(preload.ranges); else window.widget.model.set("tags", preload.tags);
     await paint();
-    times.push(performance.now() - t0);
+    first.push(performance.now() - t0);
+    while (!listDone()) await paint();
+    whole.push(performance.now() - t0);
   }
-  return times;
+  return {first, whole};
 }"""
 
 INTERACTIVE = """
@@ -368,10 +374,17 @@ def browser_rows(pw, chromium: str) -> list[dict]:
         ),
         _row(
             f"add {PRELOAD} tags at once, to paint: median of {BATCHES}  widget / floor",
-            f"{med(widget['batch']):.1f} / {med(floor['batch']):.1f}"
-            f" ({ratio(med(widget['batch']), med(floor['batch']))})",
+            f"{med(widget['batch']['first']):.1f} / {med(floor['batch']['first']):.1f}"
+            f" ({ratio(med(widget['batch']['first']), med(floor['batch']['first']))})",
             "ms",
             "<= 1.5x floor",
+        ),
+        _row(
+            "  same batches, to the whole tag list painted  widget / floor",
+            f"{med(widget['batch']['whole']):.1f} / {med(floor['batch']['whole']):.1f}"
+            f" ({ratio(med(widget['batch']['whole']), med(floor['batch']['whole']))})",
+            "ms",
+            "",
         ),
     ]
     nav = got["navigation"]

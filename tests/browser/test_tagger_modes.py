@@ -1,4 +1,4 @@
-"""Guided difficulty and author mode, mounted on the book's tagger page with other settings."""
+"""Guided difficulty, author mode and many tags set at once, mounted on the book's tagger page with other settings."""
 
 from __future__ import annotations
 
@@ -302,3 +302,65 @@ def test_review_keys_pressed_faster_than_the_list_is_redrawn_each_count(page, tm
     drafts = {t["id"]: t.get("draft", False) for t in page.evaluate("() => window.__model.get('tags')")}
     assert [drafts[i] for i in ids[:4]] == [False, True, False, True]
     assert page.locator(".mt-rv-current").get_attribute("data-id") == ids[3]
+
+
+KEY_AS_TAGS = """() => {
+  const exercise = window.__model.get("exercise");
+  return exercise.key.map((k, n) => ({id: `t${n + 1}`, label: k.label, start: k.start, end: k.end, quote: k.quote,
+    attrs: {}, source_ids: [], note: ""}));
+}"""
+# after each of the next frames: badges in the article, entries in the list, and the groups' titles
+FRAMES_AFTER_SETTING = """async (tags) => {
+  const frames = [];
+  window.__model.set("tags", tags);
+  for (let n = 0; n < 3; n++) {
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    frames.push({
+      badges: document.querySelectorAll(".mt-article .mt-badge").length,
+      entries: document.querySelectorAll(".mt-entry").length,
+      titles: [...document.querySelectorAll(".mt-group-title")].map((t) => t.textContent),
+    });
+  }
+  return frames;
+}"""
+
+
+def test_many_tags_at_once_show_the_top_of_the_list_first_and_the_rest_a_frame_later(page):
+    """A restored save or an opened file sets many tags at once: the first frame draws every mark and
+    badge, the list's counts and its first entries (more than a screen shows); the next frame the rest."""
+    mount(page)
+    tags = page.evaluate(KEY_AS_TAGS)
+    assert len(tags) > 40
+    first, second, third = page.evaluate(FRAMES_AFTER_SETTING, tags)
+    assert first["badges"] == len(tags)
+    assert first["entries"] == 20
+    by_label = {label: sum(t["label"] == label for t in tags) for label in {t["label"] for t in tags}}
+    assert sorted(int(title.rsplit(": ", 1)[1]) for title in first["titles"] if ": " in title) == sorted(
+        [*by_label.values(), *[0] * (len(first["titles"]) - len(by_label))]
+    )
+    assert second == third == {**first, "entries": len(tags)}
+    # the entries are in the list's order, each once
+    ids = page.evaluate("() => [...document.querySelectorAll('.mt-entry')].map((e) => e.dataset.id)")
+    assert sorted(ids) == sorted(t["id"] for t in tags)
+
+
+def test_enter_on_a_tag_whose_entry_waits_for_the_next_frame_goes_to_it(page):
+    """Focus can go to an entry the list has not made yet: the list makes the rest first."""
+    mount(page)
+    tags = page.evaluate(KEY_AS_TAGS)
+    labels = page.evaluate("() => window.__model.get('exercise').labels.map((l) => l.name)")
+    last_label = [label for label in labels if any(t["label"] == label for t in tags)][-1]
+    last = max((t for t in tags if t["label"] == last_label), key=lambda t: t["start"])
+    tokens = page.evaluate("() => window.__model.get('exercise').article.tokens")
+    first_token = next(t["i"] for t in tokens if t["start"] == last["start"])
+    page.locator(".mt-article .mt-tok").nth(first_token).click()
+    focused = page.evaluate(
+        """(tags) => {
+          window.__model.set("tags", tags);
+          const article = document.querySelector(".mt-article");
+          article.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+          return document.activeElement.closest(".mt-entry")?.dataset.id;
+        }""",
+        tags,
+    )
+    assert focused == last["id"]

@@ -1,7 +1,9 @@
 // @ts-check
 // The list of tags beside the article, one group per label. Entries are keyed by tag id: a change
 // adds, removes, moves or updates in place only the entries it concerns; numbers and links are
-// set as text where they changed.
+// set as text where they changed. When many tags arrive at once (a save restored, a file opened),
+// one frame makes the first entries, as many as a screen shows, and the next frame makes the rest:
+// the article's marks and the top of the list are not held back by entries below the fold.
 
 import { renderer } from "../core/messages.js";
 import { quoted, tokenAt } from "../core/spans.js";
@@ -28,6 +30,10 @@ import { buildFields, sourcesKey } from "./tag_fields.js";
  * @property {HTMLDetailsElement | null} details
  * @property {TagFields | null} fields
  */
+
+/** How many new entries a frame makes before it leaves the rest to the next: more than the list
+ * shows in a 1080-pixel-high window (an entry is at least 2.5em tall). */
+export const ENTRIES_FIRST_FRAME = 20;
 
 /**
  * The tag list.
@@ -56,6 +62,9 @@ export function createTagList(ctx, actions) {
   const openDetails = new Set();
   /** @type {Map<string, string>} */
   let verdicts = new Map();
+  /** the index the list was last brought to, while some of its tags wait for their entries */
+  /** @type {TagIndex | null} */
+  let behind = null;
   const lineOf = (/** @type {Tag} */ t) => tokens[tokenAt(tokens, t.start)].line;
 
   // entries are cloned from one pattern; clicks and toggles are heard once, on the list
@@ -194,49 +203,73 @@ export function createTagList(ctx, actions) {
     }
   }
 
+  /**
+   * Bring the list from `before` to `after`, making at most `newEntries` entries; false when some
+   * tags are left without one.
+   * @param {TagIndex | null} before
+   * @param {TagIndex} after
+   * @param {Map<string, string> | null} verdictsNow
+   * @param {number} newEntries
+   */
+  function bringTo(before, after, verdictsNow, newEntries) {
+    if (verdictsNow) verdicts = verdictsNow;
+    let made = 0;
+    for (const [id, entry] of entries) {
+      if (!after.ranges.has(id)) {
+        entry.li.remove();
+        entries.delete(id);
+      }
+    }
+    const sources = sourcesKey(after);
+    for (const l of labels) {
+      const tags = after.byLabel.get(l.name) || [];
+      const group = /** @type {{title: HTMLElement, list: HTMLElement, empty: HTMLElement}} */ (groups.get(l.name));
+      const items = [];
+      for (const t of tags) {
+        let entry = entries.get(t.id);
+        if (!entry) {
+          if (made === newEntries) continue;
+          made++;
+          entry = makeEntry(t, after);
+          entries.set(t.id, entry);
+        } else if (
+          verdictsNow ||
+          entry.tag !== t ||
+          !before ||
+          before.numbers.get(t.id) !== after.numbers.get(t.id) ||
+          before.links.get(t.id) !== after.links.get(t.id)
+        ) {
+          fillEntry(entry, t, after);
+        }
+        entry.fields?.refreshSources(after, sources);
+        items.push(entry.li);
+      }
+      setText(group.title, `${l.title}: ${tags.length}`);
+      order(group.list, items);
+      if (group.empty.hidden !== tags.length > 0) group.empty.hidden = tags.length > 0;
+    }
+    behind = entries.size < after.ranges.size ? after : null;
+    return !behind;
+  }
+
+  /** Make the entries a frame left for the next (before focus goes to one). */
+  function finish() {
+    if (behind) bringTo(behind, behind, null, Infinity);
+  }
+
   return {
     element: box,
 
     /**
-     * Bring the list from `before` to `after`. `verdictsNow` (after a Check, or null when
-     * unchanged) says each checked tag's chip ("matched", "close", ...); every entry is refreshed then.
+     * Bring the list from `before` to `after`; false when entries are left for the next frame,
+     * which makes them all. `verdictsNow` (after a Check, or null when unchanged) says each
+     * checked tag's chip ("matched", "close", ...); every entry is refreshed then.
      * @param {TagIndex | null} before
      * @param {TagIndex} after
      * @param {Map<string, string> | null} verdictsNow
      */
     update(before, after, verdictsNow) {
-      if (verdictsNow) verdicts = verdictsNow;
-      for (const [id, entry] of entries) {
-        if (!after.ranges.has(id)) {
-          entry.li.remove();
-          entries.delete(id);
-        }
-      }
-      const sources = sourcesKey(after);
-      for (const l of labels) {
-        const tags = after.byLabel.get(l.name) || [];
-        const group = /** @type {{title: HTMLElement, list: HTMLElement, empty: HTMLElement}} */ (groups.get(l.name));
-        const items = tags.map((t) => {
-          let entry = entries.get(t.id);
-          if (!entry) {
-            entry = makeEntry(t, after);
-            entries.set(t.id, entry);
-          } else if (
-            verdictsNow ||
-            entry.tag !== t ||
-            !before ||
-            before.numbers.get(t.id) !== after.numbers.get(t.id) ||
-            before.links.get(t.id) !== after.links.get(t.id)
-          ) {
-            fillEntry(entry, t, after);
-          }
-          entry.fields?.refreshSources(after, sources);
-          return entry.li;
-        });
-        setText(group.title, `${l.title}: ${items.length}`);
-        order(group.list, items);
-        if (group.empty.hidden !== items.length > 0) group.empty.hidden = items.length > 0;
-      }
+      return bringTo(before, after, verdictsNow, behind ? Infinity : ENTRIES_FIRST_FRAME);
     },
 
     /**
@@ -253,6 +286,7 @@ export function createTagList(ctx, actions) {
      * @param {string} id
      */
     edit(id) {
+      finish();
       const entry = entries.get(id);
       if (!entry?.details) return false;
       openDetails.add(id);
@@ -270,6 +304,7 @@ export function createTagList(ctx, actions) {
      * @param {string} id
      */
     focus(id) {
+      finish();
       const entry = entries.get(id);
       if (!entry) return false;
       entry.jump.focus();

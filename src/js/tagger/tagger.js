@@ -465,7 +465,7 @@ function createTagger(model, el, uid, authorTools) {
       if (index.ranges.has(id)) view.markVerdict(id, chip ? badgeVerdict(chip) : null);
     }
     checkedAgain = false;
-    list.update(drawn, index, newVerdicts);
+    if (!list.update(drawn, index, newVerdicts)) frame.request(); // the rest of the list next frame
     review?.update(index);
     newVerdicts = null;
     feedback.markStale(checked !== null && checked.tags !== state.tags);
