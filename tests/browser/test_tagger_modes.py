@@ -30,9 +30,24 @@ MOUNT = """({difficulty, mode}) => {
 }"""
 
 
+# the book links author mode's style sheet on pages with an author-mode Tagger; this page has none
+LINK_AUTHOR_SHEET = """() => new Promise((done, fail) => {
+  const sheet = document.querySelector("link[href*='medialit/tagger.css']");
+  if (document.querySelector("link[href*='medialit/tagger-author.css']")) return done();
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = sheet.href.replace("tagger.css", "tagger-author.css");
+  link.onload = () => done();
+  link.onerror = () => fail(new Error(`no ${link.href}`));
+  sheet.after(link);
+})"""
+
+
 def mount(page, difficulty="standard", mode="student"):
     page.goto(PAGE)
     page.wait_for_selector(".mt-article .mt-tok")
+    if mode == "author":
+        page.evaluate(LINK_AUTHOR_SHEET)
     page.evaluate(MOUNT, {"difficulty": difficulty, "mode": mode})
     page.wait_for_selector(".mt-article .mt-tok")
 
@@ -155,6 +170,7 @@ def test_author_mode_reviews_every_draft_by_keyboard_and_downloads_the_whole_fil
     path, exercise, authoring = drafted(tmp_path)
     page.goto(PAGE)
     page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(LINK_AUTHOR_SHEET)
     page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
     items = page.locator(".mt-rv-item")
     assert items.count() == len(exercise.key)  # every draft, in reading order, with its reason and confidence
@@ -228,6 +244,7 @@ def test_the_review_panel_in_dark_and_on_a_phone(page, tmp_path):
     page.goto(PAGE)
     page.wait_for_selector(".mt-article .mt-tok")
     page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")
+    page.evaluate(LINK_AUTHOR_SHEET)
     page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
     page.locator(".mt-rv-item").first.click()
     page.locator(".mt-review").scroll_into_view_if_needed()
@@ -255,6 +272,7 @@ def test_an_unseen_article_becomes_a_class_ready_exercise_in_the_review_panel(pa
     assert len(opinions) == 2
     page.goto(PAGE)
     page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(LINK_AUTHOR_SHEET)
     page.evaluate(
         REVIEW,
         {"exercise": exercise.compile(), "authoring": {"saves": "download", **page_authoring(exercise, exercise)}},
@@ -291,6 +309,7 @@ def test_review_keys_pressed_faster_than_the_list_is_redrawn_each_count(page, tm
     _, exercise, authoring = drafted(tmp_path)
     page.goto(PAGE)
     page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(LINK_AUTHOR_SHEET)
     page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
     page.locator(".mt-rv-item").first.click()
     page.evaluate("""() => {
