@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 from axe_playwright_python.sync_playwright import Axe
 from browser_helpers import painted, screenshot
@@ -383,3 +384,19 @@ def test_enter_on_a_tag_whose_entry_waits_for_the_next_frame_goes_to_it(page):
         tags,
     )
     assert focused == last["id"]
+
+
+@pytest.mark.parametrize("difficulty", ["guided", "standard"])
+def test_the_list_is_about_as_tall_before_its_entries_are_laid_out_as_after(page, difficulty):
+    """Entries out of view wait to be laid out, holding a height meanwhile: it is close to the real one,
+    so the list hardly moves as a student scrolls it (guided entries have no "More" and are shorter)."""
+    mount(page, difficulty=difficulty)
+    tags = page.evaluate(KEY_AS_TAGS)
+    page.evaluate(FRAMES_AFTER_SETTING, tags)
+    before, after = page.evaluate("""() => {
+      const list = document.querySelector(".mt-tags");
+      const before = list.getBoundingClientRect().height;
+      for (const entry of document.querySelectorAll(".mt-entry")) entry.style.contentVisibility = "visible";
+      return [before, list.getBoundingClientRect().height];
+    }""")
+    assert abs(before - after) / after < 0.15, (before, after)

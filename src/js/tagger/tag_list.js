@@ -43,7 +43,7 @@ export const ENTRIES_FIRST_FRAME = 20;
 export function createTagList(ctx, actions) {
   const { uid, labels, tokens, guided, askDetails } = ctx;
   const words = renderer(ctx.exercise.all_labels || ctx.exercise.labels, "student");
-  const box = h("div.mt-tags", {}, h("p.mt-side-title", "Your tags"));
+  const box = h(guided ? "div.mt-tags.mt-tags-guided" : "div.mt-tags", {}, h("p.mt-side-title", "Your tags"));
   const groups = new Map(
     labels.map((l) => {
       const id = `${uid}-g-${l.name}`;
