@@ -8,6 +8,7 @@ import pytest
 import spacy
 from axe_playwright_python.sync_playwright import Axe
 from browser_helpers import painted, screenshot
+from helpers import drafted_exercise
 
 from medialit import load_exercise
 from medialit.authoring.keyfile import page_authoring
@@ -156,13 +157,7 @@ REVIEW = """({exercise, authoring}) => {
 def drafted(tmp_path: Path):
     """A drafted exercise made by `medialit new` from the practice article, as a book page would carry it."""
     (tmp_path / "book").mkdir()
-    made = create_exercise(
-        Path(__file__).parents[2] / "book" / "exercises" / "practice-council" / "article.txt",
-        "mill",
-        "Mill Road",
-        book=tmp_path / "book",
-        nlp=spacy.blank("en"),
-    )
+    made = drafted_exercise(tmp_path / "book", "Mill Road")
     exercise = load_exercise(made.exercise_file)
     return made.exercise_file, exercise, {"saves": "download", **page_authoring(exercise, exercise)}
 

@@ -7,22 +7,13 @@
 import { exerciseYaml, keyYaml } from "../authoring/keyfile.js";
 import { check } from "../core/check.js";
 import { makeHandin } from "../core/handin.js";
-import { AUTHOR_TOOLS } from "../tagger/author_tools.js";
-import { render as renderTagger } from "../tagger/tagger.js";
+import { renderWithAuthorTools as render } from "../tagger/author_tools.js";
 import { mountAnswers } from "./answers.js";
 import { chosenLevel } from "./level.js";
 import { unpackExercise } from "./page_data.js";
 import { StaticModel } from "./static_model.js";
 
 export { StaticModel, check, render, unpackExercise };
-
-/**
- * Draw a Tagger, author mode included (a book page carries the author tools).
- * @param {Parameters<typeof renderTagger>[0]} host
- */
-function render(host) {
-  return renderTagger(host, AUTHOR_TOOLS);
-}
 
 /** @typedef {import("../core/types.js").Tag} Tag */
 

@@ -1,13 +1,14 @@
 // @ts-check
 // The author tools: what author mode adds to the Tagger (the review of a drafted key, a key
 // item's own fields, the key shown as tags, a new item's first values). Hosts that offer author
-// mode pass them to `render`; the student's Jupyter widget is built without them, so students do
-// not download them.
+// mode draw with `renderWithAuthorTools`; the student's Jupyter widget is built without them, so
+// students do not download them.
 
 import { copyTag } from "../core/handin.js";
 import { expectedVoice } from "../core/voices.js";
 import { keyFields } from "./key_fields.js";
 import { createReviewPanel } from "./review_panel.js";
+import { render } from "./tagger.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {import("../core/types.js").Label} Label */
@@ -59,3 +60,12 @@ export function keyAsTags(exercise) {
 
 /** @type {AuthorTools} */
 export const AUTHOR_TOOLS = { reviewPanel: createReviewPanel, keyFields, keyAsTags, newKeyItem };
+
+/**
+ * Draw a Tagger that offers author mode: what the hosts that carry the author tools export as
+ * `render` (the author's Jupyter widget and the book page).
+ * @param {Parameters<typeof render>[0]} host
+ */
+export function renderWithAuthorTools(host) {
+  return render(host, AUTHOR_TOOLS);
+}

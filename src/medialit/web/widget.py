@@ -73,8 +73,6 @@ class Tagger(anywidget.AnyWidget):
         )
         self._created = now_iso()
         self.on_msg(self._on_message)
-        if mode != "student":
-            self._load_front_end({"new": mode})
 
     @traitlets.observe("mode")
     def _load_front_end(self, change) -> None:
