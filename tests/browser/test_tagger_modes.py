@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import painted, screenshot
+from browser_helpers import PHONE, painted, screenshot
 from helpers import drafted_exercise
 
 from medialit import load_exercise
@@ -395,3 +395,29 @@ def test_the_list_is_about_as_tall_before_its_entries_are_laid_out_as_after(page
       return [before, list.getBoundingClientRect().height];
     }""")
     assert abs(before - after) / after < 0.15, (before, after)
+
+
+def test_on_a_phone_enter_on_a_tag_leaves_its_entry_on_the_screen(browser, book_server):
+    """Focus goes to an entry far down the list; the entries around it are laid out only then, at their
+    real heights, and the entry stays on the screen (it used to end below it)."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    page = context.new_page()
+    try:
+        mount(page)
+        tags = page.evaluate(KEY_AS_TAGS)[:100]
+        page.evaluate("(tags) => window.__model.set('tags', tags)", tags)
+        painted(page)
+        painted(page)
+        tokens = page.evaluate("() => window.__model.get('exercise').article.tokens")
+        page.locator(".mt-article .mt-tok").nth(next(t["i"] for t in tokens if t["start"] == tags[-1]["start"])).click()
+        page.keyboard.press("Enter")
+        for _ in range(5):
+            painted(page)
+        focused, top, bottom, height = page.evaluate("""() => {
+          const r = document.activeElement.getBoundingClientRect();
+          return [document.activeElement.closest(".mt-entry")?.dataset.id, r.top, r.bottom, innerHeight];
+        }""")
+        assert focused == tags[-1]["id"]
+        assert top >= 0 and bottom <= height, (top, bottom, height)
+    finally:
+        context.close()

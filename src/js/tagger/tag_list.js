@@ -257,6 +257,23 @@ export function createTagList(ctx, actions) {
     if (behind) bringTo(behind, behind, null, Infinity);
   }
 
+  /**
+   * Keep an entry that focus went to in view. Entries near it are laid out only once it is on the
+   * screen, at their real heights rather than the ones they held (tagger.css), which can push it
+   * off again: while the list changes size in the next half second, and focus stays in the
+   * entry, it is brought back each time, after layout and before paint.
+   * @param {Entry} entry
+   */
+  function keepInView(entry) {
+    if (typeof ResizeObserver !== "function") return;
+    const watcher = new ResizeObserver(() => {
+      if (entry.li.contains(document.activeElement)) entry.li.scrollIntoView({ block: "nearest" });
+      else watcher.disconnect();
+    });
+    watcher.observe(box);
+    setTimeout(() => watcher.disconnect(), 500);
+  }
+
   return {
     element: box,
 
@@ -296,6 +313,7 @@ export function createTagList(ctx, actions) {
       /** @type {HTMLElement | null} */ (
         entry.details.querySelector(".mt-fields :is(input, select, textarea)")
       )?.focus();
+      keepInView(entry);
       return true;
     },
 
@@ -308,6 +326,7 @@ export function createTagList(ctx, actions) {
       const entry = entries.get(id);
       if (!entry) return false;
       entry.jump.focus();
+      keepInView(entry);
       return true;
     },
   };
