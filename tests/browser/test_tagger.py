@@ -246,6 +246,23 @@ def test_undo_and_redo_with_keys_and_buttons(tagger):
     expect(page.locator(".mt-redo")).to_be_disabled()
 
 
+def test_removing_a_tag_by_its_cross_from_the_keyboard_keeps_focus_in_the_list(tagger):
+    page = tagger
+    tag_in_text(page, ("despot",), "3")
+    tag_in_text(page, ("seething",), "3")
+    crosses = page.locator(".mt-group-loaded .mt-del")
+    crosses.first.focus()
+    page.keyboard.press("Enter")
+    assert [t["quote"] for t in saved_tags(page)] == ["seething"]
+    left = saved_tags(page)[0]["id"]
+    assert page.evaluate("document.activeElement.closest('.mt-entry')?.dataset.id") == left
+    assert page.evaluate("document.activeElement.classList.contains('mt-del')")
+    assert "Ctrl+Z brings it back" in page.locator(".mt-live").text_content()
+    page.keyboard.press("Enter")
+    assert saved_tags(page) == []
+    assert page.evaluate("document.activeElement.classList.contains('mt-article')")
+
+
 def test_reload_restores_work_and_a_corrupt_save_is_set_aside(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")

@@ -89,8 +89,22 @@ export function createTagList(ctx, actions) {
     const target = /** @type {Element} */ (e.target);
     if (!entry) return;
     if (target.closest(".mt-jump")) actions.jumpTo(entry.tag.id);
-    else if (target.closest(".mt-del")) actions.removeById(entry.tag.id);
+    else if (target.closest(".mt-del")) removeKeepingFocus(entry);
   });
+  /**
+   * Remove an entry's tag from its ✕. Focus was on that ✕: it goes to the next entry's ✕ (else the
+   * one before), or back to the words when the list is left empty, never to the page's top.
+   * @param {Entry} entry
+   */
+  function removeKeepingFocus(entry) {
+    const focused = document.activeElement === entry.remove;
+    const all = [...box.querySelectorAll(".mt-entry")];
+    const at = all.indexOf(entry.li);
+    const neighbour = entries.get(/** @type {HTMLElement | undefined} */ (all[at + 1] || all[at - 1])?.dataset.id || "");
+    if (focused && !neighbour) actions.backToText();
+    actions.removeById(entry.tag.id);
+    if (focused && neighbour) neighbour.remove.focus();
+  }
   box.addEventListener(
     "toggle",
     (e) => {
