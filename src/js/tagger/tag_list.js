@@ -98,9 +98,9 @@ export function createTagList(ctx, actions) {
    */
   function removeKeepingFocus(entry) {
     const focused = document.activeElement === entry.remove;
-    const all = [...box.querySelectorAll(".mt-entry")];
-    const at = all.indexOf(entry.li);
-    const neighbour = entries.get(/** @type {HTMLElement | undefined} */ (all[at + 1] || all[at - 1])?.dataset.id || "");
+    const shown = /** @type {HTMLElement[]} */ ([...box.querySelectorAll(".mt-entry")]);
+    const at = shown.indexOf(entry.li);
+    const neighbour = entries.get((shown[at + 1] || shown[at - 1])?.dataset.id || "");
     if (focused && !neighbour) actions.backToText();
     actions.removeById(entry.tag.id);
     if (focused && neighbour) neighbour.remove.focus();
