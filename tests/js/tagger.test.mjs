@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { keyYaml, occurrenceOf, yamlString } from "../../src/js/authoring/keyfile.js";
 import { makeHandin, problemText, readHandin } from "../../src/js/core/handin.js";
+import { counted } from "../../src/js/core/messages.js";
 import {
   codePoints,
   isPunctuation,
@@ -437,4 +438,10 @@ test("words are shown in one pair of quotation marks, never two", () => {
   // cut words lose their closing mark, so they are put in a pair of their own
   const long = `“${"word ".repeat(20).trim()}”`;
   assert.equal(quoted(long, 20), `“${Array.from(long).slice(0, 19).join("")}…”`);
+});
+
+test("a count of one takes the singular: the Tagger never says 1 tags", () => {
+  assert.equal(counted(1, "tag"), "1 tag");
+  assert.equal(counted(0, "tag"), "0 tags");
+  assert.equal(counted(2, "written answer"), "2 written answers");
 });

@@ -28,6 +28,15 @@ export function quoted(text) {
 }
 
 /**
+ * A count with its noun, singular for one: "1 tag", "2 tags".
+ * @param {number} n
+ * @param {string} noun
+ */
+export function counted(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/**
  * A share 0..1 as a whole percentage, halves rounded up (the same in both languages).
  * @param {number} share
  */

@@ -4,6 +4,7 @@
 import { MAX_HANDIN_BYTES, problemText, readHandin, visible } from "../core/handin.js";
 import { storeAnswers } from "./answer_store.js";
 import { h } from "./dom.js";
+import { counted } from "../core/messages.js";
 
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 
@@ -67,7 +68,7 @@ export function listenToLoad(ctx, input, setStudent) {
     const answers = Object.keys(got.answers).length;
     const kept = answers && storeAnswers(ctx.exercise, got.answers);
     ctx.warn(
-      `Loaded ${got.tags.length} tags${kept ? ` and ${answers} written answers` : ""} from ${visible(file.name)}. ` +
+      `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""} from ${visible(file.name)}. ` +
         "Ctrl+Z goes back to your earlier work." +
         (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
     );

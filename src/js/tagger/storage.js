@@ -7,6 +7,7 @@
 
 import { copyTag, makeHandin, problemText, readHandin } from "../core/handin.js";
 import { nextTagId, removeTag } from "./tags.js";
+import { counted } from "../core/messages.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
 /** @typedef {import("../core/types.js").Exercise} Exercise */
@@ -242,10 +243,10 @@ export function createStorage(exercise, chars, mode, hooks) {
     if (merged.tags !== mine) {
       hooks.merged(merged.tags, merged.apply);
       hooks.say(
-        `Your work on this exercise in another tab or chapter came in here: ${merged.added} tags added, ` +
+        `Your work on this exercise in another tab or chapter came in here: ${counted(merged.added, "tag")} added, ` +
           `${merged.changed} changed, ${merged.removed} removed.` +
           (merged.conflicts.length
-            ? ` ${merged.conflicts.length} tags changed in both places keep the change made here.`
+            ? ` ${counted(merged.conflicts.length, "tag")} changed in both places ${merged.conflicts.length === 1 ? "keeps" : "keep"} the change made here.`
             : ""),
       );
     }

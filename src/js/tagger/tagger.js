@@ -4,7 +4,7 @@
 // tag state; `render({model, el})` is the anywidget entry point that every host calls.
 
 import { makeHandin } from "../core/handin.js";
-import { renderer } from "../core/messages.js";
+import { counted, renderer } from "../core/messages.js";
 import { codePoints, quoteOf, quoted, selectionToSpan, spanTokens } from "../core/spans.js";
 import { createArticleView } from "./article_view.js";
 import { button, h } from "./dom.js";
@@ -545,7 +545,7 @@ function createTagger(model, el, uid, authorTools) {
       answers: savedAnswers(exercise),
     });
     saveFile(root, handinFileName(exercise.id, student()), `${JSON.stringify(doc, null, 1)}\n`, "application/json");
-    ctx.say(`Downloaded your hand-in with ${state.tags.length} tags.`);
+    ctx.say(`Downloaded your hand-in with ${counted(state.tags.length, "tag")}.`);
   }
   listenToLoad(ctx, fileInput, setStudent);
   onModel("msg:custom", (/** @type {any} */ message) => {
