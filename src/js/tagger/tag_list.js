@@ -98,12 +98,16 @@ export function createTagList(ctx, actions) {
    */
   function removeKeepingFocus(entry) {
     const focused = document.activeElement === entry.remove;
-    const shown = /** @type {HTMLElement[]} */ ([...box.querySelectorAll(".mt-entry")]);
-    const at = shown.indexOf(entry.li);
-    const neighbour = entries.get((shown[at + 1] || shown[at - 1])?.dataset.id || "");
+    const index = ctx.index();
+    const listed = labels.flatMap((l) => index.byLabel.get(l.name) || []);
+    const at = listed.findIndex((t) => t.id === entry.tag.id);
+    const neighbour = listed[at + 1] || listed[at - 1];
     if (focused && !neighbour) actions.backToText();
     actions.removeById(entry.tag.id);
-    if (focused && neighbour) neighbour.remove.focus();
+    if (!focused || !neighbour) return;
+    actions.drawNow();
+    finish();
+    entries.get(neighbour.id)?.remove.focus();
   }
   box.addEventListener(
     "toggle",

@@ -69,6 +69,7 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(id: string) => void} removeById
  * @property {(id: string) => void} jumpTo select a tag in the text
  * @property {(id: string) => void} focusEntry go to a tag's entry in the list
+ * @property {() => void} drawNow draw a pending change now (before focus goes to what it makes)
  * @property {(back: boolean) => void} travel undo or redo
  * @property {() => void} openHelp
  * @property {() => Tag[]} tagsAtCaret
@@ -308,6 +309,7 @@ function createTagger(model, el, uid, authorTools) {
       if (range) sel.goTo(range, "center", " Press Enter to go back to your tags.");
       else ctx.say("That tag is not there any more.");
     },
+    drawNow: () => frame.flush(),
     focusEntry(id) {
       frame.flush();
       if (list.focus(id)) ctx.say("In your tags. Press Enter on the tag to go back to the text.");
