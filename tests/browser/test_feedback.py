@@ -93,6 +93,16 @@ def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(p
     expect(page.locator(".mt-coach .mt-wordsbtn")).to_be_focused()
 
 
+# How many pixels of the feedback, on the screen, the phone's label bar covers.
+DOCK_OVER_FEEDBACK = """() => {
+  const dock = document.querySelector('.mt-dock').getBoundingClientRect();
+  const feedback = document.querySelector('.mt-feedback').getBoundingClientRect();
+  const top = Math.max(dock.top, feedback.top, 0);
+  const bottom = Math.min(dock.bottom, feedback.bottom, innerHeight);
+  return Math.max(0, bottom - top);
+}"""
+
+
 def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_server):
     context = browser.new_context(base_url=book_server, **PHONE)
     page = context.new_page()
@@ -116,6 +126,21 @@ def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_serv
         speaker = page.locator(".mt-fb-tag", has_text="Kremlin spokesperson Dmitry Peskov")
         assert "is who is speaking: that is a source" in speaker.text_content()
         screenshot(page, "feedback-phone")
+        # reading the feedback down to its end: the label bar never covers it
+        top, bottom = page.evaluate(
+            "() => { const r = document.querySelector('.mt-feedback').getBoundingClientRect();"
+            " return [r.top + scrollY, r.bottom + scrollY]; }"
+        )
+        for y in range(int(top), int(bottom), 200):
+            page.evaluate("(y) => scrollTo(0, y)", y)
+            painted(page)
+            assert page.evaluate(DOCK_OVER_FEEDBACK) == 0, f"the label bar covers the feedback at scroll {y}"
+        screenshot(page, "feedback-phone-its-end")
+        # back in the article, the bar is on the screen
+        tok(page, j).scroll_into_view_if_needed()
+        painted(page)
+        assert page.evaluate("() => document.querySelector('.mt-dock').getBoundingClientRect().bottom <= innerHeight")
+        screenshot(page, "feedback-phone-back-in-the-article")
     finally:
         context.close()
 

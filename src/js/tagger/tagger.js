@@ -415,14 +415,19 @@ function createTagger(model, el, uid, authorTools) {
       "div.mt-body",
       {},
       h("div.mt-side", {}, review?.element, feedback.element, list.element),
-      // the labels and the status line: around the article, or one bar at the bottom of a phone's screen
+      // the labels and the status line: around the article, or one bar at the bottom of a phone's
+      // screen while the article shows (the box round both keeps the bar off the feedback)
       h(
-        "div.mt-dock",
+        "div.mt-textbox",
         {},
-        h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton),
-        live,
+        h(
+          "div.mt-dock",
+          {},
+          h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton),
+          live,
+        ),
+        article,
       ),
-      article,
     ),
     h(
       "div.mt-foot",
