@@ -57,7 +57,7 @@ def test_after_check_the_summary_is_in_view_focused_and_no_box_scrolls_but_the_a
     long_tag = page.locator(".mt-fb-tag", has_text="a furious Peskov said")
     assert long_tag.locator(".mt-chip").text_content() == "Close"
     assert "your tag also covers “a … Peskov said”" in long_tag.text_content()
-    said = page.locator(".mt-fb-tag", has_text="“said”")
+    said = page.locator(".mt-fb-extra", has_text="“said”")
     assert "plain word reporters use" in said.text_content()
     speaker = page.locator(".mt-fb-tag", has_text="Kremlin spokesperson Dmitry Peskov")
     # on a loaded-words page, the key's other labels still explain: these words are a source
@@ -164,3 +164,13 @@ def test_dark_mode_has_no_accessibility_violations(page):
     results = Axe().run(page, context=".medialit-tagger")
     assert results.violations_count == 0, results.generate_report()
     screenshot(page, "feedback-dark")
+
+
+def test_a_claim_offers_its_sources_only_where_sources_can_be_tagged(page):
+    for chapter, offered in (("book/03-claims.html", False), (CHAPTER_4, True)):
+        open_chapter(page, chapter)
+        tag_in_text(page, ("sought", "to", "shift", "the", "focus"), "1")
+        entry = page.locator(".mt-group-claim .mt-entry").first
+        entry.locator(".mt-details > summary").click()
+        expect(entry.locator(".mt-note")).to_be_visible()
+        assert entry.locator(".mt-links").count() == (1 if offered else 0), chapter

@@ -169,7 +169,8 @@ export function buildFields(ctx, t, spec, container) {
     if (nobody) nobody.checked = !named.size;
   }
 
-  if (t.label === "claim") {
+  // a claim links to its sources only where sources can be tagged: a claims-only page says nothing of them
+  if (t.label === "claim" && ctx.labels.some((l) => l.name === "source")) {
     links = buildLinks();
     out.push(links);
   }
