@@ -174,3 +174,31 @@ def test_a_claim_offers_its_sources_only_where_sources_can_be_tagged(page):
         entry.locator(".mt-details > summary").click()
         expect(entry.locator(".mt-note")).to_be_visible()
         assert entry.locator(".mt-links").count() == (1 if offered else 0), chapter
+
+
+def _luminance(rgb: str) -> float:
+    """Relative luminance (WCAG) of a CSS `rgb(r, g, b)` colour."""
+    r, g, b = (int(x) / 255 for x in re.findall(r"\d+", rgb)[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_a_guided_pages_phrases_to_pick_stand_out_in_light_and_dark(page):
+    """Non-text contrast (WCAG 1.4.11): the line under each phrase a guided page offers is at least 3:1
+    against the article, where the shade alone was about 1.2:1."""
+    open_chapter(page, "book/01-how-to-use.html")
+    for theme in ("light", "dark"):
+        page.evaluate("(t) => { document.documentElement.dataset.theme = t; }", theme)
+        edge, ground = page.evaluate(
+            """() => {
+              const cand = document.querySelector('.mt-cand');
+              const shadow = getComputedStyle(cand).boxShadow;
+              let el = document.querySelector('.mt-article'), bg = getComputedStyle(el).backgroundColor;
+              while (bg === 'rgba(0, 0, 0, 0)' && el.parentElement) {
+                el = el.parentElement; bg = getComputedStyle(el).backgroundColor;
+              }
+              return [shadow.match(/rgba?\\([^)]*\\)/)?.[0] || 'rgb(255, 255, 255)', bg];
+            }"""
+        )
+        light, dark = sorted((_luminance(edge), _luminance(ground)), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 3, f"{theme}: {edge} on {ground}"
