@@ -141,6 +141,19 @@ def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_serv
         painted(page)
         assert page.evaluate("() => document.querySelector('.mt-dock').getBoundingClientRect().bottom <= innerHeight")
         screenshot(page, "feedback-phone-back-in-the-article")
+        # a quote in the feedback takes the student to the words; a button they can tap takes them back
+        quote = speaker.locator(".mt-quote")
+        quote.scroll_into_view_if_needed()
+        quote.tap()
+        back = page.locator(".mt-backbtn")
+        expect(back).to_be_visible()
+        assert back.evaluate(
+            "(b) => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+        )
+        screenshot(page, "feedback-phone-way-back")
+        back.tap()
+        expect(quote).to_be_focused()
+        expect(back).to_be_hidden()
     finally:
         context.close()
 

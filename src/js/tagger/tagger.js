@@ -162,6 +162,11 @@ function createTagger(model, el, uid, authorTools) {
     ctx.say("Selection cleared.");
   });
   clearButton.classList.add("mt-off"); // kept in its place, so nothing moves when it shows
+  // after the feedback sent the student to words: a way back a touch screen can take (keys: Enter, F)
+  const backButton = button("mt-backbtn", "↑ Back to the feedback", () => {
+    if (!actions.backFromText()) actions.toFeedback();
+  });
+  backButton.hidden = true;
   const undoButton = button("mt-undo", "↶ Undo", () => actions.travel(true), { title: "Undo (Ctrl+Z)" });
   const redoButton = button("mt-redo", "↷ Redo", () => actions.travel(false), { title: "Redo (Ctrl+Shift+Z)" });
   const fileInput = /** @type {HTMLInputElement} */ (
@@ -323,6 +328,7 @@ function createTagger(model, el, uid, authorTools) {
     openHelp: () => help.open(),
     tagsAtCaret: () => tagsAtToken(ctx.index(), sel.caret),
     toFeedback() {
+      backButton.hidden = true;
       if (feedback.shown()) feedback.focus(false);
       else ctx.say("There is no feedback yet: press Check my tags first.");
     },
@@ -336,6 +342,7 @@ function createTagger(model, el, uid, authorTools) {
       if (!shownFrom?.from.isConnected || !r || r.first !== shownFrom.first || r.last !== shownFrom.last) return false;
       shownFrom.from.focus();
       shownFrom = null;
+      backButton.hidden = true;
       return true;
     },
     unusedKey(key) {
@@ -365,10 +372,12 @@ function createTagger(model, el, uid, authorTools) {
         return;
       }
       shownFrom = { from, first: range.first, last: range.last };
+      backButton.hidden = false;
       sel.goTo(range, "center", back);
     },
     showRange(range, from) {
       shownFrom = { from, ...range };
+      backButton.hidden = false;
       sel.goTo(range, "center", back);
     },
     showLine(line) {
@@ -379,6 +388,7 @@ function createTagger(model, el, uid, authorTools) {
       view.tokenElement(i).scrollIntoView?.({ block: "center" });
       article.focus({ preventScroll: true });
       shownFrom = null;
+      backButton.hidden = false;
       ctx.say(`Line ${line}: ${sel.describe()} Press F to go back to the feedback.`);
     },
     answersChanged: () => drawAnswers(),
@@ -423,7 +433,7 @@ function createTagger(model, el, uid, authorTools) {
         h(
           "div.mt-dock",
           {},
-          h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton),
+          h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton, backButton),
           live,
         ),
         article,
@@ -525,6 +535,7 @@ function createTagger(model, el, uid, authorTools) {
     model.send({ type: "check" });
   }
   function showReport() {
+    backButton.hidden = true;
     const report = model.get("report") || {};
     const message = feedback.show(report.format ? report : null);
     const chips = feedback.chips();
