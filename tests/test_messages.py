@@ -43,6 +43,10 @@ from make_vectors import EXERCISES, reports  # noqa: E402
 SAMPLES = [
     Message("item-hint", {"hint": "Which word in L3 is slang?"}),
     Message("item-answer", {"quote": "UK spooks", "line": 3}),
+    # long quotations, cut after a whole word: astral characters count as one, a comma before the cut goes
+    Message("item-answer", {"quote": "\U0001f600" * 31 + " Kremlin spokesperson Dmitry Peskov insisted", "line": 3}),
+    Message("item-answer", {"quote": "the United States masterminded a kamikaze drone, strike on the Kremlin", "line": 8}),
+    Message("item-answer", {"quote": "x" * 70, "line": 8}),
     Message(
         "scores-label",
         {
@@ -184,10 +188,18 @@ def test_students_never_read_precision_recall_or_f1():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=80))
-def test_a_quotation_is_cut_at_sixty_code_points(text):
+@given(st.text(alphabet=st.sampled_from("ab ,;:\U0001f600"), max_size=80) | st.text(max_size=80))
+def test_a_quotation_is_cut_at_sixty_code_points_after_a_whole_word(text):
     shown = quoted(text)[1:-1]
-    assert shown == text if len(text) <= 60 else (len(shown) == 60 and shown.endswith("…"))
+    if len(text) <= 60:
+        assert shown == text
+        return
+    kept = shown[:-1]
+    assert shown.endswith("…") and len(shown) <= 60 and text.startswith(kept)
+    if " " in text[30:59]:  # a space in the second half: the cut falls before it, never inside a word
+        assert text[len(kept)] in " ,;:" and len(kept) <= text[:59].rindex(" ")
+    else:
+        assert kept == text[:59].rstrip(" ,;:")
 
 
 @given(st.floats(0, 1))

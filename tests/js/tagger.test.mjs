@@ -435,9 +435,13 @@ test("words are shown in one pair of quotation marks, never two", () => {
   // a lone mark, or one that only opens, is still put in quotation marks
   assert.equal(quoted("“"), "““”");
   assert.equal(quoted("“Putin said"), "““Putin said”");
-  // cut words lose their closing mark, so they are put in a pair of their own
+  // cut words lose their closing mark, so they are put in a pair of their own; the cut falls after a word
   const long = `“${"word ".repeat(20).trim()}”`;
-  assert.equal(quoted(long, 20), `“${Array.from(long).slice(0, 19).join("")}…”`);
+  assert.equal(quoted(long, 20), "““word word word…”");
+  assert.equal(
+    quoted("the United States masterminded a kamikaze drone strike", 40),
+    "“the United States masterminded a…”",
+  );
 });
 
 test("a count of one takes the singular: the Tagger never says 1 tags", () => {

@@ -17,14 +17,29 @@ const TABLE = table.messages;
 export const AUDIENCES = ["student", "teacher"];
 const FIELD = /\{([a-z0-9_]+)(?:\|([a-zA-Z]+))?\}/g;
 const QUOTE_LIMIT = 60;
+const CUT_PUNCTUATION = /[ ,;:]+$/u; // dropped before the ellipsis of a shortened text
 
 /**
- * In curly quotation marks, cut to 60 code points with an ellipsis.
+ * `text` cut to `n` code points with an ellipsis; the cut falls after a whole word when the second
+ * half of what is kept has a space, so no word is shown half ("on t…"). messages.py's quoted too.
+ * @param {string} text
+ * @param {number} n
+ */
+export function shortened(text, n) {
+  const chars = Array.from(text);
+  if (chars.length <= n) return text;
+  let kept = chars.slice(0, n - 1);
+  const space = kept.lastIndexOf(" ");
+  if (space >= Math.floor(n / 2)) kept = kept.slice(0, space);
+  return `${kept.join("").replace(CUT_PUNCTUATION, "")}…`;
+}
+
+/**
+ * In curly quotation marks, shortened to 60 code points.
  * @param {string} text
  */
 export function quoted(text) {
-  const chars = Array.from(text);
-  return chars.length <= QUOTE_LIMIT ? `“${text}”` : `“${chars.slice(0, QUOTE_LIMIT - 1).join("")}…”`;
+  return `“${shortened(text, QUOTE_LIMIT)}”`;
 }
 
 /**

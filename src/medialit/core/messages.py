@@ -20,6 +20,7 @@ from .report import ItemResult, TagResult
 AUDIENCES = ("student", "teacher")
 FIELD = re.compile(r"\{([a-z0-9_]+)(?:\|([a-zA-Z]+))?\}")
 QUOTE_LIMIT = 60
+CUT_PUNCTUATION = " ,;:"  # dropped before the ellipsis of a cut quotation
 
 
 def _load_table() -> dict[str, dict[str, str]]:
@@ -40,8 +41,15 @@ class Message:
 
 
 def quoted(text: str) -> str:
-    """In curly quotation marks, cut to 60 code points with an ellipsis."""
-    return f"“{text}”" if len(text) <= QUOTE_LIMIT else f"“{text[: QUOTE_LIMIT - 1]}…”"
+    """In curly quotation marks, cut to 60 code points with an ellipsis; the cut falls after a whole
+    word when the second half of what is kept has a space, so no word is shown half ("on t…")."""
+    if len(text) <= QUOTE_LIMIT:
+        return f"“{text}”"
+    kept = text[: QUOTE_LIMIT - 1]
+    space = kept.rfind(" ")
+    if space >= QUOTE_LIMIT // 2:
+        kept = kept[:space]
+    return f"“{kept.rstrip(CUT_PUNCTUATION)}…”"
 
 
 def percent(share: float) -> str:
