@@ -227,11 +227,18 @@ export function reportView(summary, exercise, options = {}) {
       "mcr-problems",
       "Problems with files",
       table(
-        "Files that could not be used",
+        "Files left out",
         ["File", "Why", "What to do"],
         summary.skipped.map((/** @type {any} */ s) => [s.file, `${s.place ? `${s.place}: ` : ""}${s.problem}`, s.fix]),
         "Every file could be used.",
       ),
+      summary.same_names.length
+        ? table(
+            "Names used by more than one hand-in (each hand-in is counted)",
+            ["Name", "Why", "What to do"],
+            summary.same_names.map((/** @type {any} */ s) => [s.student, s.problem, s.fix]),
+          )
+        : null,
       table(
         "Tags and answers left out of hand-ins that were used",
         ["Student", "Where", "Why", "What to do"],

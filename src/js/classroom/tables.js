@@ -161,7 +161,8 @@ export function written(summary) {
 }
 
 /**
- * Files left out, then tags and answers left out of hand-ins that were used.
+ * Files left out, then names that more than one hand-in uses (nothing left out: for the teacher to
+ * check), then tags and answers left out of hand-ins that were used.
  * @param {Summary} summary
  * @returns {Row[]}
  */
@@ -169,6 +170,7 @@ export function problems(summary) {
   return [
     [...COLUMNS.problems],
     ...summary.skipped.map((/** @type {any} */ s) => [s.file, "file", s.place, s.problem, s.fix, s.code]),
+    ...summary.same_names.map((/** @type {any} */ s) => [s.student, "nothing", s.place, s.problem, s.fix, s.code]),
     ...summary.orphans.map((/** @type {any} */ o) => [o.student, "part", o.place, o.problem, o.fix, o.code]),
   ];
 }

@@ -197,6 +197,7 @@ def report_html(report) -> str:
             ["File", "Place", "Problem", "Fix"],
             [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]],
         ),
+        *_same_names_html(summary),
         "<h2>Tags and answers left out of hand-ins that were used</h2>",
         _table(
             ["Student", "Place", "Problem", "Fix"],
@@ -207,6 +208,14 @@ def report_html(report) -> str:
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
         f"<style>{STYLE}</style></head><body><main>{''.join(body)}</main></body></html>\n"
     )
+
+
+def _same_names_html(summary: dict) -> list[str]:
+    """Names more than one hand-in uses, when there are any: each hand-in counts, the teacher checks."""
+    if not summary["same_names"]:
+        return []
+    rows = [[s["student"], s["problem"], s["fix"]] for s in summary["same_names"]]
+    return ["<h2>Names used by more than one hand-in</h2>", _table(["Name", "Problem", "Fix"], rows)]
 
 
 def _answers_html(summary: dict) -> str:

@@ -114,9 +114,11 @@ def written(summary: dict) -> list[list]:
 
 
 def problems(summary: dict) -> list[list]:
-    """Files left out, then tags and answers left out of hand-ins that were used."""
+    """Files left out, then names that more than one hand-in uses (nothing left out: for the teacher to
+    check), then tags and answers left out of hand-ins that were used."""
     rows = [list(CLASS_TABLES["problems"])]
     rows += [[s["file"], "file", s["place"], s["problem"], s["fix"], s["code"]] for s in summary["skipped"]]
+    rows += [[s["student"], "nothing", s["place"], s["problem"], s["fix"], s["code"]] for s in summary["same_names"]]
     rows += [[o["student"], "part", o["place"], o["problem"], o["fix"], o["code"]] for o in summary["orphans"]]
     return rows
 

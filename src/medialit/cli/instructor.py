@@ -139,6 +139,8 @@ def _report(args) -> int:
         for skipped in report.skipped[:SHOWN]:
             where = f"{skipped['place']}: " if skipped["place"] else ""
             print("  " + one_line(f"left out {skipped['file']}: {where}{skipped['problem']} Fix: {skipped['fix']}"))
+    for same in summary["same_names"]:
+        print("  " + one_line(f"check the name {same['student']}: {same['problem']} Fix: {same['fix']}"))
     if report.orphans:
         students = len({o["student"] for o in report.orphans})
         print(
@@ -155,7 +157,7 @@ def _report(args) -> int:
                     f"{orphan['problem']} Fix: {orphan['fix']}"
                 )
             )
-    return 1 if report.skipped or report.orphans else 0
+    return 1 if report.skipped or report.orphans or summary["same_names"] else 0
 
 
 def _first_few(count: int) -> str:
