@@ -138,3 +138,50 @@ def test_javascript_counts_a_student_who_handed_in_twice_once_as_python_does(tmp
     assert len(summary["students"]) == 26 and "fox-07 (2)" in [s["student"] for s in summary["students"]]
     used = {s["student"]: s["file"] for s in summary["students"]}
     assert (used["owl-09"], used["wren-05"]) == ("again/owl-09.json", "wren-05.json")
+
+
+ROSTERS = [
+    'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",S1001\nkestrel-25,S9999\nowl-09,\n',
+    "\ufeffname;number\r\nfox-07;1\r\n;2\r\nfox-07;3\r\n\r\n  lynx-03\u3000 ;4",
+    'fox-07,"S,1"\n"wren ""05""",x\n\x1cowl-09\x85,5\nheron-02',
+    "",
+    "ID,Student\n7,fox-07\n",
+]
+
+ROSTER_SCRIPT = """
+import { readFileSync } from "node:fs";
+import { readRoster } from "%(roster)s";
+import { gradebook, csvText } from "%(tables)s";
+const { rosters, summary, plurals } = JSON.parse(readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(rosters.map((text) => {
+  const { roster, problems } = readRoster(text);
+  return { roster: [...roster], problems, gradebook: csvText(gradebook(summary, plurals, roster)) };
+})));
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
+    """`medialit report --roster` reads a roster as the page does: the same IDs, the same problems, and the
+    same gradebook, with a "no hand-in" row for each student on the roster whose hand-in is not here."""
+    from medialit.classroom.roster import read_roster
+    from medialit.classroom.tables import gradebook
+
+    exercise = load_exercise(KREMLIN)
+    report = class_report(SAMPLE, exercise)
+    script = ROSTER_SCRIPT % {
+        "roster": (ROOT / "src/js/classroom/roster.js").as_uri(),
+        "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
+    }
+    data = {"rosters": ROSTERS, "summary": report.summary, "plurals": report.plurals}
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
+    for text, js in zip(ROSTERS, json.loads(done.stdout), strict=True):
+        roster, problems = read_roster(text)
+        assert (js["roster"], js["problems"]) == ([list(pair) for pair in roster.items()], problems), text
+        assert js["gradebook"] == csv_text(gradebook(report.summary, report.plurals, roster)), text
+    first = read_roster(ROSTERS[0])[0]
+    rows = csv_text(gradebook(report.summary, report.plurals, first)).split("\r\n")
+    blank = "," * (rows[0].count(",") - 2)  # every figure
+    assert f"kestrel-25,S9999,no hand-in{blank}" in rows and len(rows) == 1 + 26 + 1  # and the empty last line

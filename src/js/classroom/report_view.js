@@ -7,7 +7,7 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { percent, renderer } from "../core/messages.js";
 import { h } from "../tagger/dom.js";
 import { heatMap } from "./heat_view.js";
-import { completion, mostMissed, scopeMessages } from "./tables.js";
+import { completion, mostMissed, noHandin, scopeMessages } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {Record<string, any>} Summary */
@@ -101,9 +101,7 @@ export function reportView(summary, exercise, options = {}) {
       s.answers,
     ];
   });
-  const unmatched = roster
-    ? [...roster.keys()].filter((name) => !summary.students.some((/** @type {any} */ s) => s.student === name))
-    : [];
+  const unmatched = noHandin(summary, roster);
 
   const missed = mostMissed(summary).map((/** @type {any} */ i) => [
     `L${i.line}`,

@@ -4,6 +4,7 @@
 // cell is made safe for a spreadsheet the same way in both (spreadsheetCell).
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { byCodePoint } from "../core/handin.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
 /** @typedef {Record<string, any>} Summary */
@@ -12,6 +13,8 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
 const COLUMNS = contract.class_tables;
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
+/** The gradebook's file cell for a student on the roster whose hand-in is not here. */
+export const NO_HANDIN = "no hand-in";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 
 /**
@@ -81,11 +84,22 @@ export function mostMissed(summary, count = 10) {
 }
 
 /**
+ * The roster's students with no hand-in used, in the roster's order (tables.no_handin).
+ * @param {Summary} summary
+ * @param {Map<string, string> | null} [roster]
+ */
+export function noHandin(summary, roster) {
+  const handedIn = new Set(summary.students.map((/** @type {any} */ s) => s.student));
+  return [...(roster?.keys() || [])].filter((name) => !handedIn.has(name));
+}
+
+/**
  * One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label, in
- * all, and completion %.
+ * all, and completion %. A student on the roster with no hand-in has a row too, its file "no hand-in"
+ * and its figures blank, so that the gradebook has every student of the class (all in name order).
  * @param {Summary} summary
  * @param {Record<string, string>} plurals
- * @param {Map<string, string>} [roster] pseudonym -> student ID, joined in the browser only
+ * @param {Map<string, string>} [roster] pseudonym -> student ID
  * @returns {Row[]}
  */
 export function gradebook(summary, plurals, roster) {
@@ -94,8 +108,9 @@ export function gradebook(summary, plurals, roster) {
   const header = [student, ...(roster ? ["student ID"] : []), ...first];
   for (const label of labels)
     header.push(...COLUMNS.gradebook.each_label.map((column) => `${plurals[label]} ${column}`));
+  header.push(...COLUMNS.gradebook.last);
   /** @type {Row[]} */
-  const rows = [[...header, ...COLUMNS.gradebook.last]];
+  const rows = [];
   for (const s of summary.students) {
     /** @type {Row} */
     const row = [s.student, ...(roster ? [roster.get(s.student) ?? null] : []), s.file, s.tags];
@@ -104,7 +119,11 @@ export function gradebook(summary, plurals, roster) {
     const asked = labels.reduce((/** @type {number} */ n, /** @type {string} */ l) => n + s.asked[l], 0);
     rows.push([...row, found, asked, completion(found, asked)]);
   }
-  return rows;
+  for (const name of noHandin(summary, roster)) {
+    rows.push([name, roster?.get(name) ?? null, NO_HANDIN, ...new Array(header.length - 3).fill(null)]);
+  }
+  rows.sort((a, b) => byCodePoint(String(a[0]), String(b[0])));
+  return [header, ...rows];
 }
 
 /**

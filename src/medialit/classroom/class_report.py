@@ -174,6 +174,7 @@ class ClassReport:
 
     exercise: Exercise
     summary: dict
+    roster: dict[str, str] | None = None  # pseudonym -> student ID, from the teacher's roster (`roster.py`)
 
     @property
     def students(self) -> list[str]:
@@ -198,7 +199,7 @@ class ClassReport:
     def table(self, name: str) -> list[list]:
         """A table by its file name (`gradebook.csv`, ...), header first."""
         make = tables.TABLES[name]
-        return make(self.summary, self.plurals) if make is tables.gradebook else make(self.summary)
+        return make(self.summary, self.plurals, self.roster) if make is tables.gradebook else make(self.summary)
 
     def frame(self, name: str):
         """A table as a pandas DataFrame (for a notebook)."""

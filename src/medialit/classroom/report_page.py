@@ -154,6 +154,7 @@ def report_html(report) -> str:
         students.append(
             [
                 s["student"],
+                *([report.roster.get(s["student"], "(not on the roster)")] if report.roster is not None else []),
                 s["tags"],
                 *per_label,
                 "" if done is None else f"{done}%",
@@ -176,6 +177,7 @@ def report_html(report) -> str:
         _table(
             [
                 "Student",
+                *(["Student ID"] if report.roster is not None else []),
                 "Tags",
                 *(f"{report.plurals[label]} found" for label in summary["labels"]),
                 "Completion",
@@ -185,6 +187,7 @@ def report_html(report) -> str:
             ],
             students,
         ),
+        _no_handin_html(summary, report.roster),
         "<h2>Written answers</h2>",
         _answers_html(summary),
         "<h2>Notes on tags</h2>",
@@ -208,6 +211,12 @@ def report_html(report) -> str:
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
         f"<style>{STYLE}</style></head><body><main>{''.join(body)}</main></body></html>\n"
     )
+
+
+def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:
+    """The roster's students whose hand-in is not here, as the class-report page names them."""
+    missing = tables.no_handin(summary, roster)
+    return f"<p>On the roster, but no hand-in: {_e(', '.join(missing))}.</p>" if missing else ""
 
 
 def _same_names_html(summary: dict) -> list[str]:
