@@ -185,3 +185,13 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     rows = csv_text(gradebook(report.summary, report.plurals, first)).split("\r\n")
     blank = "," * (rows[0].count(",") - 2)  # every figure
     assert f"kestrel-25,S9999,no hand-in{blank}" in rows and len(rows) == 1 + 26 + 1  # and the empty last line
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_the_page_and_report_html_explain_completion_in_the_same_words():
+    from medialit.classroom.tables import COMPLETION_WORDS
+
+    script = f"import {{ COMPLETION_WORDS }} from {json.dumps((ROOT / 'src/js/classroom/tables.js').as_uri())};"
+    script += "process.stdout.write(COMPLETION_WORDS);"
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    assert done.stdout == COMPLETION_WORDS and "tags every word" in COMPLETION_WORDS

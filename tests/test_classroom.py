@@ -63,8 +63,8 @@ def test_perfect_and_empty_students(practice, tmp_path):
     required = [i for i in report.summary["items"] if not i["optional"]]
     assert all(i["hit"] == 1 and i["missed"] == 1 for i in required)
     gradebook = rows(csv_text(report.table("gradebook.csv")))
-    assert [r[0] for r in gradebook[1:]] == ["aardvark", "zebra"] and gradebook[0][-1] == "completion %"
-    assert gradebook[1][-1] == "0" and gradebook[2][-1] == "100"
+    assert [r[0] for r in gradebook[1:]] == ["aardvark", "zebra"] and gradebook[0][-3] == "completion %"
+    assert gradebook[1][-3] == "0" and gradebook[2][-3] == "100"
     item = practice.item("ld-vanity-project")
     token = practice.article.token_at(item.start)
     assert report.summary["heat"]["loaded"][token] == 1
@@ -329,6 +329,7 @@ def test_heat_is_the_number_of_students_with_a_tag_on_each_token(practice, class
         none = dict.fromkeys(practice.labels, 0)
         got = {
             "tags": len(tags),
+            "on_key": 0,
             "found": none,
             "asked": none,
             "items": {},
@@ -433,3 +434,34 @@ def test_two_hand_ins_with_one_name_started_at_different_times_both_count_and_ar
     problems = rows(csv_text(report.table("problems.csv")))
     assert ["fox-07", "nothing", "", same["problem"], same["fix"], "same-name"] in problems
     assert "Names used by more than one hand-in" in report.to_html()
+
+
+def test_a_student_who_tags_every_word_has_full_completion_but_few_tags_on_the_key(practice, tmp_path):
+    """Completion alone would give 100% for tagging every word: the gradebook and both student tables
+    also say how many of the student's tags match the key."""
+    careful = handin_of(practice, key_tags(practice))
+    careful.student = "careful"
+    taken = {(t.label, t.start) for t in careful.tags}
+    every_word = [
+        Tag(f"w{t.i}", "loaded", t.start, t.end, t.text)
+        for t in practice.article.tokens
+        if t.text.isalpha() and ("loaded", t.start) not in taken
+    ]
+    greedy = handin_of(practice, key_tags(practice) + every_word)
+    greedy.student = "greedy"
+    save(tmp_path / "in", "careful", careful)
+    save(tmp_path / "in", "greedy", greedy)
+    report = class_report(tmp_path / "in", practice)
+    header, *body = rows(csv_text(report.table("gradebook.csv")))
+    assert header[-3:] == ["completion %", "tags on the key", "tags on the key %"]
+    by_name = {row[0]: dict(zip(header, row, strict=True)) for row in body}
+    tags = len(careful.tags)
+    assert by_name["careful"]["completion %"] == "100" and by_name["careful"]["tags on the key"] == str(tags)
+    assert by_name["careful"]["tags on the key %"] == "100"
+    greedy_row = by_name["greedy"]
+    assert greedy_row["completion %"] == "100" and int(greedy_row["tags on the key %"]) < 10
+    on_key = int(greedy_row["tags on the key"])  # the key's tags, and a word that is an optional item
+    assert tags <= on_key < tags + 5 and greedy_row["tags"] == str(len(greedy.tags))
+    html = report.to_html()
+    assert '<th scope="col">Tags on the key</th>' in html and f"{on_key} of {len(greedy.tags)} (" in html
+    assert "Completion is the share of the key items asked for" in html

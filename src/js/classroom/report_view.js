@@ -7,7 +7,7 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { percent, renderer } from "../core/messages.js";
 import { h } from "../tagger/dom.js";
 import { heatMap } from "./heat_view.js";
-import { completion, mostMissed, noHandin, scopeMessages } from "./tables.js";
+import { COMPLETION_WORDS, completion, mostMissed, noHandin, scopeMessages } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {Record<string, any>} Summary */
@@ -96,6 +96,7 @@ export function reportView(summary, exercise, options = {}) {
       s.tags,
       ...summary.labels.map((/** @type {string} */ l) => `${s.found[l]} of ${s.asked[l]}`),
       done === null ? "" : `${done}%`,
+      share(s.on_key, s.tags),
       mistakes,
       s.notes,
       s.answers,
@@ -155,6 +156,7 @@ export function reportView(summary, exercise, options = {}) {
           "Tags",
           ...summary.labels.map((/** @type {string} */ l) => `${plurals[l]} found`),
           "Completion",
+          "Tags on the key",
           "Misconceptions",
           "Notes",
           "Answers",
@@ -162,6 +164,7 @@ export function reportView(summary, exercise, options = {}) {
         students,
         "No hand-in could be used: the reasons are under Problems with files.",
       ),
+      n ? h("p", COMPLETION_WORDS) : null,
       unmatched.length ? h("p", `On the roster, but no hand-in: ${unmatched.join(", ")}.`) : null,
     ),
     section(

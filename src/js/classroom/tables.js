@@ -13,12 +13,18 @@ import { byCodePoint } from "../core/handin.js";
 const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
 const COLUMNS = contract.class_tables;
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
+/** Under the table of students, on the page and in report.html (tables.COMPLETION_WORDS). */
+export const COMPLETION_WORDS =
+  "Completion is the share of the key items asked for that the student found, all labels together. " +
+  "Tags on the key is how many of the student's tags match a key item: a student who tags every word " +
+  "finds much but has few tags on the key, so read the two together.";
 /** The gradebook's file cell for a student on the roster whose hand-in is not here. */
 export const NO_HANDIN = "no hand-in";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 
 /**
- * Found of asked as a whole percentage, halves rounded up; null when nothing was asked.
+ * Found of asked as a whole percentage, halves rounded up; null when nothing was asked. (Tags on the
+ * key of all tags is made the same way.)
  * @param {number} found
  * @param {number} asked
  */
@@ -95,8 +101,10 @@ export function noHandin(summary, roster) {
 
 /**
  * One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label, in
- * all, and completion %. A student on the roster with no hand-in has a row too, its file "no hand-in"
- * and its figures blank, so that the gradebook has every student of the class (all in name order).
+ * all, completion %, and how many tags are on the key (and what share of the tags): completion alone
+ * would give a student who tags every word 100%. A student on the roster with no hand-in has a row too,
+ * its file "no hand-in" and its figures blank, so that the gradebook has every student of the class
+ * (all in name order).
  * @param {Summary} summary
  * @param {Record<string, string>} plurals
  * @param {Map<string, string>} [roster] pseudonym -> student ID
@@ -117,7 +125,7 @@ export function gradebook(summary, plurals, roster) {
     for (const label of labels) row.push(s.found[label], s.asked[label]);
     const found = labels.reduce((/** @type {number} */ n, /** @type {string} */ l) => n + s.found[l], 0);
     const asked = labels.reduce((/** @type {number} */ n, /** @type {string} */ l) => n + s.asked[l], 0);
-    rows.push([...row, found, asked, completion(found, asked)]);
+    rows.push([...row, found, asked, completion(found, asked), s.on_key, completion(s.on_key, s.tags)]);
   }
   for (const name of noHandin(summary, roster)) {
     rows.push([name, roster?.get(name) ?? null, NO_HANDIN, ...new Array(header.length - 3).fill(null)]);

@@ -14,7 +14,7 @@ import { bisectLeft, bisectRight } from "../core/sorted.js";
 /** @typedef {import("../core/types.js").Score} Score */
 /**
  * What the class report keeps of one student's check (tally.outcome).
- * @typedef {{tags: number, found: Record<string, number>, asked: Record<string, number>,
+ * @typedef {{tags: number, on_key: number, found: Record<string, number>, asked: Record<string, number>,
  *   items: [string, string][], codes: [string, string][], spans: [string, [number, number, string]][],
  *   heat: [string, number, number][], notes: [number, string, string, string][]}} Outcome
  */
@@ -115,6 +115,7 @@ export function outcome(items, tags, scores, labels, notes) {
     if (!t.key_id && kindsOfTag(t).length) spans.set(tagPlace(t.start, t.end), [t.line, t.start, t.quote]);
   return {
     tags: tags.length,
+    on_key: labels.reduce((n, label) => n + scores[label].tagged_in_key, 0),
     found: Object.fromEntries(labels.map((label) => [label, scores[label].found])),
     asked: Object.fromEntries(labels.map((label) => [label, scores[label].required])),
     items: met.map((i) => [i.key_id, i.verdict]),
@@ -329,6 +330,7 @@ export class Tally {
       student: name,
       file: entry.file,
       tags: got.tags,
+      on_key: got.on_key,
       found: { ...got.found },
       asked: { ...got.asked },
       misconceptions: Object.fromEntries(KINDS.map((kind) => [kind, mine.get(kind) || 0])),

@@ -109,6 +109,7 @@ def outcome(items, tags, scores, labels, notes: dict[str, str]) -> dict:
     spans = {tag_place(t.start, t.end): (t.line, t.start, t.quote) for t, kinds in tag_kinds if not t.key_id and kinds}
     return {
         "tags": len(tags),
+        "on_key": sum(scores[label].tagged_in_key for label in labels),
         "found": {label: scores[label].found for label in labels},
         "asked": {label: scores[label].required for label in labels},
         "items": met,
@@ -306,6 +307,7 @@ class Tally:
                 "student": name,
                 "file": entry["file"],
                 "tags": got["tags"],
+                "on_key": got["on_key"],
                 "found": dict(got["found"]),
                 "asked": dict(got["asked"]),
                 "misconceptions": {rule["kind"]: mine.get(rule["kind"], 0) for rule in MISCONCEPTIONS},
