@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ from medialit.core.handin import Answer
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
+SAMPLE = ROOT / "notebooks" / "sample-class"
 spec = importlib.util.spec_from_file_location("sample_class", ROOT / "notebooks" / "sample_class.py")
 sample_class = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(sample_class)
@@ -61,8 +63,8 @@ def test_perfect_and_empty_students(practice, tmp_path):
     required = [i for i in report.summary["items"] if not i["optional"]]
     assert all(i["hit"] == 1 and i["missed"] == 1 for i in required)
     gradebook = rows(csv_text(report.table("gradebook.csv")))
-    assert [r[0] for r in gradebook[1:]] == ["aardvark", "zebra"] and gradebook[0][-1] == "completion %"
-    assert gradebook[1][-1] == "0" and gradebook[2][-1] == "100"
+    assert [r[0] for r in gradebook[1:]] == ["aardvark", "zebra"] and gradebook[0][-3] == "completion %"
+    assert gradebook[1][-3] == "0" and gradebook[2][-3] == "100"
     item = practice.item("ld-vanity-project")
     token = practice.article.token_at(item.start)
     assert report.summary["heat"]["loaded"][token] == 1
@@ -234,7 +236,7 @@ def test_only_bad_files_still_make_a_report_listing_them(practice, tmp_path):
 def test_pseudonyms_stay_unique_and_formulas_stay_text_in_csv(practice, tmp_path):
     for n, name in enumerate(["fox", "fox", "fox (2)", '=HYPERLINK("http://x")']):
         handin = handin_of(practice, [])
-        handin.student = name
+        handin.student, handin.created = name, f"2026-11-2{n}T09:00:00Z"  # started apart: different students
         save(tmp_path / "in", f"h{n}", handin)
     report = class_report(tmp_path / "in", practice)
     assert sorted(report.students) == sorted(["fox", "fox (2)", "fox (2) (2)", '=HYPERLINK("http://x")'])
@@ -327,6 +329,7 @@ def test_heat_is_the_number_of_students_with_a_tag_on_each_token(practice, class
         none = dict.fromkeys(practice.labels, 0)
         got = {
             "tags": len(tags),
+            "on_key": 0,
             "found": none,
             "asked": none,
             "items": {},
@@ -356,7 +359,9 @@ def test_files_that_are_not_files_are_listed_and_the_rest_still_loads(practice, 
 
     handin_of(practice, key_tags(practice)).save(tmp_path / "good.json")
     (tmp_path / "sub").mkdir()
-    handin_of(practice, []).save(tmp_path / "sub" / "also.json")
+    other = handin_of(practice, [])
+    other.created = "2026-11-25T09:00:00Z"  # started at another time than good.json: another student's
+    other.save(tmp_path / "sub" / "also.json")
     os.mkfifo(tmp_path / "pipe.json")
     (tmp_path / "loop.json").symlink_to("loop.json")
     seen = []
@@ -372,3 +377,91 @@ def test_files_that_are_not_files_are_listed_and_the_rest_still_loads(practice, 
     assert set(reasons) == {"pipe.json", "loop.json"}
     assert "named pipe" in reasons["pipe.json"] and "link loop" in reasons["loop.json"]
     assert {s["file"] for s in report.summary["students"]} == {"good.json", "sub/also.json"}
+
+
+def sample_class_with(tmp_path: Path, extra: dict[str, dict]) -> Path:
+    """The sample class, plus hand-in files made from fox-07's with some fields changed (name -> changes)."""
+    folder = tmp_path / "class"
+    shutil.copytree(SAMPLE, folder)
+    fox = json.loads((SAMPLE / "fox-07.json").read_text(encoding="utf-8"))
+    for name, changes in extra.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(json.dumps({**fox, **changes}), encoding="utf-8")
+    return folder
+
+
+def test_a_student_who_hands_in_twice_counts_once_and_the_older_copy_is_listed(kremlin, tmp_path):
+    plain = class_report(SAMPLE, kremlin)
+    older = {"updated": "2026-11-25T09:20:00Z", "tags": []}  # the same work, saved before the hand-in
+    report = class_report(sample_class_with(tmp_path, {"again/fox-07.json": older}), kremlin)
+    assert report.students == plain.students and "fox-07 (2)" not in report.students
+    assert report.sentences()[0] == "Hand-ins used: 25. Files left out: 5."
+    assert report.sentences()[2:] == plain.sentences()[2:]  # the class's figures, 58% of the claims ...
+    assert report.summary["items"] == plain.summary["items"] and report.summary["heat"] == plain.summary["heat"]
+    gradebook = rows(csv_text(report.table("gradebook.csv")))
+    assert [r[0] for r in gradebook].count("fox-07") == 1
+    assert [r for r in gradebook if r[0] == "fox-07"][0][1] == "fox-07.json"
+    copy = report.skipped[-1]
+    assert (copy["file"], copy["code"]) == ("again/fox-07.json", "older-copy")
+    assert copy["problem"].startswith("an older copy of fox-07's hand-in") and "fox-07.json, is used" in copy["problem"]
+    problems = rows(csv_text(report.table("problems.csv")))
+    assert ["again/fox-07.json", "file", "", copy["problem"], copy["fix"], "older-copy"] in problems
+    assert "an older copy of fox-07" in report.to_html()
+
+
+def test_of_two_copies_the_later_updated_one_counts_wherever_its_file_is(kremlin, tmp_path):
+    newer = {"updated": "2026-11-25T10:30:00Z", "tags": []}  # a newer copy with every tag taken out
+    report = class_report(sample_class_with(tmp_path, {"again/fox-07.json": newer}), kremlin)
+    fox = [s for s in report.summary["students"] if s["student"] == "fox-07"]
+    assert len(fox) == 1 and fox[0]["file"] == "again/fox-07.json" and fox[0]["tags"] == 0
+    assert [(s["file"], s["code"]) for s in report.skipped[-1:]] == [("fox-07.json", "older-copy")]
+    assert "the newer one, again/fox-07.json, is used" in report.skipped[-1]["problem"]
+    # the same time saved: the later file counts
+    same = class_report(sample_class_with(tmp_path / "tie", {"fox-07-b.json": {"tags": []}}), kremlin)
+    assert [s["file"] for s in same.summary["students"] if s["student"] == "fox-07"] == ["fox-07.json"]
+    assert same.skipped[-1]["file"] == "fox-07-b.json"  # "fox-07-b.json" is read before "fox-07.json"
+
+
+def test_two_hand_ins_with_one_name_started_at_different_times_both_count_and_are_listed(kremlin, tmp_path):
+    other = {"created": "2026-11-26T09:00:00Z", "updated": "2026-11-26T09:30:00Z"}
+    report = class_report(sample_class_with(tmp_path, {"fox-07-b.json": other}), kremlin)
+    assert "fox-07" in report.students and "fox-07 (2)" in report.students and len(report.students) == 26
+    assert len(report.skipped) == 4
+    [same] = report.summary["same_names"]
+    assert (same["student"], same["code"]) == ("fox-07", "same-name")
+    assert "2 hand-ins use the name fox-07, started at different times (fox-07-b.json, fox-07.json)" in same["problem"]
+    assert "check whether two students chose the same name" in same["fix"]
+    problems = rows(csv_text(report.table("problems.csv")))
+    assert ["fox-07", "nothing", "", same["problem"], same["fix"], "same-name"] in problems
+    assert "Names used by more than one hand-in" in report.to_html()
+
+
+def test_a_student_who_tags_every_word_has_full_completion_but_few_tags_on_the_key(practice, tmp_path):
+    """Completion alone would give 100% for tagging every word: the gradebook and both student tables
+    also say how many of the student's tags match the key."""
+    careful = handin_of(practice, key_tags(practice))
+    careful.student = "careful"
+    taken = {(t.label, t.start) for t in careful.tags}
+    every_word = [
+        Tag(f"w{t.i}", "loaded", t.start, t.end, t.text)
+        for t in practice.article.tokens
+        if t.text.isalpha() and ("loaded", t.start) not in taken
+    ]
+    greedy = handin_of(practice, key_tags(practice) + every_word)
+    greedy.student = "greedy"
+    save(tmp_path / "in", "careful", careful)
+    save(tmp_path / "in", "greedy", greedy)
+    report = class_report(tmp_path / "in", practice)
+    header, *body = rows(csv_text(report.table("gradebook.csv")))
+    assert header[-3:] == ["completion %", "tags on the key", "tags on the key %"]
+    by_name = {row[0]: dict(zip(header, row, strict=True)) for row in body}
+    tags = len(careful.tags)
+    assert by_name["careful"]["completion %"] == "100" and by_name["careful"]["tags on the key"] == str(tags)
+    assert by_name["careful"]["tags on the key %"] == "100"
+    greedy_row = by_name["greedy"]
+    assert greedy_row["completion %"] == "100" and int(greedy_row["tags on the key %"]) < 10
+    on_key = int(greedy_row["tags on the key"])  # the key's tags, and a word that is an optional item
+    assert tags <= on_key < tags + 5 and greedy_row["tags"] == str(len(greedy.tags))
+    html = report.to_html()
+    assert '<th scope="col">Tags on the key</th>' in html and f"{on_key} of {len(greedy.tags)} (" in html
+    assert "Completion is the share of the key items asked for" in html

@@ -227,3 +227,25 @@ def test_report_options_that_cannot_be_used_give_one_clear_message(tmp_path):
     assert no_book.returncode == 2 and "--book" in no_book.stderr
     for result in (unknown, other, neither, label, lines, no_book):
         assert "Traceback" not in result.stderr
+
+
+def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path):
+    """A student on the roster with no hand-in is in gradebook.csv too, marked "no hand-in", figures blank."""
+    sample = ROOT / "notebooks" / "sample-class"
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Pseudonym;Student ID\nfox-07;S1007\nkestrel-25;S1025\nowl-09;\n", encoding="utf-8")
+    result = run("report", sample, "--chapter", "claims", "--roster", roster, "--out", tmp_path / "out", cwd=ROOT)
+    assert result.returncode == 1, result.stderr  # the sample class has bad files
+    assert "Row 4 of the roster has no student ID; it was left out." in result.stdout
+    assert "On the roster, but no hand-in: kestrel-25" in result.stdout
+    text = (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig")
+    rows = [line.split(",") for line in text.splitlines()]
+    assert rows[0][:3] == ["student", "student ID", "file"] and len(rows) == 1 + 26
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["kestrel-25"] == ["kestrel-25", "S1025", "no hand-in", *[""] * (len(rows[0]) - 3)]
+    assert by_name["fox-07"][1:3] == ["S1007", "fox-07.json"] and by_name["owl-09"][1] == ""
+    assert [row[0] for row in rows[1:]] == sorted(by_name)  # in name order, with the others
+    assert "On the roster, but no hand-in: kestrel-25." in (tmp_path / "out" / "report.html").read_text()
+    missing = run("report", sample, "--chapter", "claims", "--roster", tmp_path / "nope.csv", cwd=ROOT)
+    assert missing.returncode == 2 and "roster file does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr

@@ -121,7 +121,9 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("someone-away")
     rows = list(csv.DictReader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
     ids = {row["student"]: row["student ID"] for row in rows}
-    assert len(rows) == 25 and ids["fox-07"] == "S1007" and ids["otter-01"] == "S1001" and ids["owl-09"] == ""
+    assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "S1001" and ids["owl-09"] == ""
+    away = next(row for row in rows if row["student"] == "someone-away")  # on the roster, no hand-in
+    assert away["student ID"] == "S9999" and away["file"] == "no hand-in" and away["tags"] == away["found"] == ""
     assert page.offsite_requests == []
 
 
@@ -187,3 +189,29 @@ def test_without_a_web_worker_the_page_does_the_work_and_keeps_drawing(page, tmp
     state = report_on(page, "kremlin-drone|", [str(p) for p in files])
     assert state["mode"] == "page" and len(state["summary"]["students"]) == 150
     assert page.evaluate("framesWhileReading") >= 3, "the page drew no frames while it read the files"
+
+
+def test_a_student_who_handed_in_twice_is_one_row_and_the_table_explains_its_figures(page, tmp_path):
+    """An older copy of fox-07's hand-in is left out and named under Problems with files; the table of
+    students shows the tags on the key beside the completion, and says what the two mean."""
+    fox = json.loads((SAMPLE / "fox-07.json").read_text(encoding="utf-8"))
+    draft = tmp_path / "fox-07-draft.json"
+    draft.write_text(json.dumps({**fox, "updated": "2026-11-25T09:20:00Z", "tags": []}), encoding="utf-8")
+    page.goto(PAGE)
+    state = report_on(page, "kremlin-drone|03-claims", [*FILES, str(draft)])
+    assert len(state["summary"]["students"]) == 25 and len(state["summary"]["skipped"]) == 5
+    students = page.locator("section[aria-labelledby='mcr-students']")
+    expect(students.locator("tbody tr")).to_have_count(25)
+    expect(students.locator("th", has_text="Tags on the key")).to_have_count(1)
+    expect(students).to_contain_text("Completion is the share of the key items asked for")
+    expect(page.locator(".mcr-lead").first).to_have_text("Hand-ins used: 25. Files left out: 5.")
+    problems = page.locator("section[aria-labelledby='mcr-problems']")
+    expect(problems).to_contain_text("an older copy of fox-07's hand-in")
+    gradebook = list(csv.reader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
+    assert [row[0] for row in gradebook].count("fox-07") == 1 and gradebook[0][-2:] == [
+        "tags on the key",
+        "tags on the key %",
+    ]
+    students.scroll_into_view_if_needed()
+    screenshot(page, "class-report-students")
+    assert page.errors == [] and page.offsite_requests == []

@@ -286,14 +286,19 @@ def _optional_read_as(value: bool, folder: str) -> Callable[[Path, Result], str 
     return post
 
 
-def _report_post(expected_students: int, refused: list[str]) -> Callable[[Path, Result], str | None]:
+def _report_post(loaded: list[str], refused: list[str]) -> Callable[[Path, Result], str | None]:
+    """Each hand-in that loads is one gradebook row, or the older copy of another's work (the same student
+    and `created`) listed in problems.csv; each refused file is listed there too; nothing is left live."""
+
     def post(ws: Path, result: Result) -> str | None:
         out = ws / "report-out"
         gradebook = list(csv.DictReader((out / "gradebook.csv").open(encoding="utf-8-sig", newline="")))
-        students = {row["student"] for row in gradebook}
-        if len(students) != expected_students or len(gradebook) != expected_students:
-            return f"{len(gradebook)} rows in gradebook.csv, expected one for each of {expected_students} students"
         problems = list(csv.DictReader((out / "problems.csv").open(encoding="utf-8-sig", newline="")))
+        used = [Path(row["file"].lstrip("'")).name for row in gradebook]
+        older = {Path(row["file or student"].lstrip("'")).name for row in problems if row["code"] == "older-copy"}
+        unaccounted = [name for name in loaded if (name in used) == (name in older)]
+        if unaccounted or len({row["student"] for row in gradebook}) != len(gradebook) or len(set(used)) != len(used):
+            return f"{len(gradebook)} rows in gradebook.csv; not one row or one older copy each: {unaccounted[:5]}"
         listed = {Path(row["file or student"].lstrip("'")).name for row in problems if row["left out"] == "file"}
         missing = [name for name in refused if name not in listed]
         if missing:
@@ -563,7 +568,7 @@ def cases() -> list[Case]:
             ["report", "class", "--exercise", ex, "--out", "report-out"],
             1,
             "",
-            _report_post(len(loaded), refused + ["=HYPERLINK(1).json", "fifo.json", "loop.json"]),
+            _report_post(loaded, refused + ["=HYPERLINK(1).json", "fifo.json", "loop.json"]),
         )
     )
     found.append(

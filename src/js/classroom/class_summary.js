@@ -65,7 +65,7 @@ export function inFolderOrder(files) {
  * @param {string[]} chars the article's code points
  * @param {Measure} measure
  * @param {Uint8Array | null} bytes the file's bytes, or null when it is too big to be read
- * @returns {{skip: Problem} | {student: string, got: import("./tally.js").Outcome,
+ * @returns {{skip: Problem} | {student: string, created: string, updated: string, got: import("./tally.js").Outcome,
  *   leftOut: import("./tally.js").Problem[], answers: {id: string, question: string, text: string}[]}}
  */
 export function readOne(exercise, chars, measure, bytes) {
@@ -85,6 +85,8 @@ export function readOne(exercise, chars, measure, bytes) {
   const notes = new Map(read.tags.filter((t) => t.note).map((t) => [t.id, t.note]));
   return {
     student: read.student,
+    created: read.created,
+    updated: read.updated,
     got: outcome(report.items, report.tags, report.scores, report.labels, notes),
     leftOut: [...read.orphans, ...read.answer_problems].map(problemWords),
     answers: Object.entries(read.answers).map(([id, a]) => ({ id, question: a.question, text: a.text })),
@@ -125,7 +127,7 @@ export async function summarize(exercise, files, measure, hooks = {}) {
       const words = problemWords(read.skip);
       tally.skip(file.name, words.code, words.place, words.problem, words.fix);
     } else {
-      tally.add(read.student, k + 1, file.name, read.got, read.leftOut, read.answers);
+      tally.add(read.student, k + 1, file.name, read.got, read.leftOut, read.answers, read.created, read.updated);
     }
     hooks.progress?.(k + 1, ordered.length);
     if (hooks.pause) await hooks.pause();

@@ -7,7 +7,7 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { percent, renderer } from "../core/messages.js";
 import { h } from "../tagger/dom.js";
 import { heatMap } from "./heat_view.js";
-import { completion, mostMissed, scopeMessages } from "./tables.js";
+import { COMPLETION_WORDS, completion, mostMissed, noHandin, scopeMessages } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {Record<string, any>} Summary */
@@ -96,14 +96,13 @@ export function reportView(summary, exercise, options = {}) {
       s.tags,
       ...summary.labels.map((/** @type {string} */ l) => `${s.found[l]} of ${s.asked[l]}`),
       done === null ? "" : `${done}%`,
+      share(s.on_key, s.tags),
       mistakes,
       s.notes,
       s.answers,
     ];
   });
-  const unmatched = roster
-    ? [...roster.keys()].filter((name) => !summary.students.some((/** @type {any} */ s) => s.student === name))
-    : [];
+  const unmatched = noHandin(summary, roster);
 
   const missed = mostMissed(summary).map((/** @type {any} */ i) => [
     `L${i.line}`,
@@ -157,6 +156,7 @@ export function reportView(summary, exercise, options = {}) {
           "Tags",
           ...summary.labels.map((/** @type {string} */ l) => `${plurals[l]} found`),
           "Completion",
+          "Tags on the key",
           "Misconceptions",
           "Notes",
           "Answers",
@@ -164,6 +164,7 @@ export function reportView(summary, exercise, options = {}) {
         students,
         "No hand-in could be used: the reasons are under Problems with files.",
       ),
+      n ? h("p", COMPLETION_WORDS) : null,
       unmatched.length ? h("p", `On the roster, but no hand-in: ${unmatched.join(", ")}.`) : null,
     ),
     section(
@@ -227,11 +228,18 @@ export function reportView(summary, exercise, options = {}) {
       "mcr-problems",
       "Problems with files",
       table(
-        "Files that could not be used",
+        "Files left out",
         ["File", "Why", "What to do"],
         summary.skipped.map((/** @type {any} */ s) => [s.file, `${s.place ? `${s.place}: ` : ""}${s.problem}`, s.fix]),
         "Every file could be used.",
       ),
+      summary.same_names.length
+        ? table(
+            "Names used by more than one hand-in (each hand-in is counted)",
+            ["Name", "Why", "What to do"],
+            summary.same_names.map((/** @type {any} */ s) => [s.student, s.problem, s.fix]),
+          )
+        : null,
       table(
         "Tags and answers left out of hand-ins that were used",
         ["Student", "Where", "Why", "What to do"],

@@ -4,6 +4,7 @@
 // cell is made safe for a spreadsheet the same way in both (spreadsheetCell).
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { byCodePoint } from "../core/handin.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
 /** @typedef {Record<string, any>} Summary */
@@ -12,10 +13,18 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
 const COLUMNS = contract.class_tables;
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
+/** Under the table of students, on the page and in report.html (tables.COMPLETION_WORDS). */
+export const COMPLETION_WORDS =
+  "Completion is the share of the key items asked for that the student found, all labels together. " +
+  "Tags on the key is how many of the student's tags match a key item: a student who tags every word " +
+  "finds much but has few tags on the key, so read the two together.";
+/** The gradebook's file cell for a student on the roster whose hand-in is not here. */
+export const NO_HANDIN = "no hand-in";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 
 /**
- * Found of asked as a whole percentage, halves rounded up; null when nothing was asked.
+ * Found of asked as a whole percentage, halves rounded up; null when nothing was asked. (Tags on the
+ * key of all tags is made the same way.)
  * @param {number} found
  * @param {number} asked
  */
@@ -81,11 +90,24 @@ export function mostMissed(summary, count = 10) {
 }
 
 /**
+ * The roster's students with no hand-in used, in the roster's order (tables.no_handin).
+ * @param {Summary} summary
+ * @param {Map<string, string> | null} [roster]
+ */
+export function noHandin(summary, roster) {
+  const handedIn = new Set(summary.students.map((/** @type {any} */ s) => s.student));
+  return [...(roster?.keys() || [])].filter((name) => !handedIn.has(name));
+}
+
+/**
  * One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label, in
- * all, and completion %.
+ * all, completion %, and how many tags are on the key (and what share of the tags): completion alone
+ * would give a student who tags every word 100%. A student on the roster with no hand-in has a row too,
+ * its file "no hand-in" and its figures blank, so that the gradebook has every student of the class
+ * (all in name order).
  * @param {Summary} summary
  * @param {Record<string, string>} plurals
- * @param {Map<string, string>} [roster] pseudonym -> student ID, joined in the browser only
+ * @param {Map<string, string>} [roster] pseudonym -> student ID
  * @returns {Row[]}
  */
 export function gradebook(summary, plurals, roster) {
@@ -94,17 +116,22 @@ export function gradebook(summary, plurals, roster) {
   const header = [student, ...(roster ? ["student ID"] : []), ...first];
   for (const label of labels)
     header.push(...COLUMNS.gradebook.each_label.map((column) => `${plurals[label]} ${column}`));
+  header.push(...COLUMNS.gradebook.last);
   /** @type {Row[]} */
-  const rows = [[...header, ...COLUMNS.gradebook.last]];
+  const rows = [];
   for (const s of summary.students) {
     /** @type {Row} */
     const row = [s.student, ...(roster ? [roster.get(s.student) ?? null] : []), s.file, s.tags];
     for (const label of labels) row.push(s.found[label], s.asked[label]);
     const found = labels.reduce((/** @type {number} */ n, /** @type {string} */ l) => n + s.found[l], 0);
     const asked = labels.reduce((/** @type {number} */ n, /** @type {string} */ l) => n + s.asked[l], 0);
-    rows.push([...row, found, asked, completion(found, asked)]);
+    rows.push([...row, found, asked, completion(found, asked), s.on_key, completion(s.on_key, s.tags)]);
   }
-  return rows;
+  for (const name of noHandin(summary, roster)) {
+    rows.push([name, roster?.get(name) ?? null, NO_HANDIN, ...new Array(header.length - 3).fill(null)]);
+  }
+  rows.sort((a, b) => byCodePoint(String(a[0]), String(b[0])));
+  return [header, ...rows];
 }
 
 /**
@@ -161,7 +188,8 @@ export function written(summary) {
 }
 
 /**
- * Files left out, then tags and answers left out of hand-ins that were used.
+ * Files left out, then names that more than one hand-in uses (nothing left out: for the teacher to
+ * check), then tags and answers left out of hand-ins that were used.
  * @param {Summary} summary
  * @returns {Row[]}
  */
@@ -169,6 +197,7 @@ export function problems(summary) {
   return [
     [...COLUMNS.problems],
     ...summary.skipped.map((/** @type {any} */ s) => [s.file, "file", s.place, s.problem, s.fix, s.code]),
+    ...summary.same_names.map((/** @type {any} */ s) => [s.student, "nothing", s.place, s.problem, s.fix, s.code]),
     ...summary.orphans.map((/** @type {any} */ o) => [o.student, "part", o.place, o.problem, o.fix, o.code]),
   ];
 }

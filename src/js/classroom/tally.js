@@ -6,6 +6,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint, visible } from "../core/handin.js";
+import { renderer } from "../core/messages.js";
 import { bisectLeft, bisectRight } from "../core/sorted.js";
 
 /** @typedef {import("../core/types.js").ItemResult} ItemResult */
@@ -13,7 +14,7 @@ import { bisectLeft, bisectRight } from "../core/sorted.js";
 /** @typedef {import("../core/types.js").Score} Score */
 /**
  * What the class report keeps of one student's check (tally.outcome).
- * @typedef {{tags: number, found: Record<string, number>, asked: Record<string, number>,
+ * @typedef {{tags: number, on_key: number, found: Record<string, number>, asked: Record<string, number>,
  *   items: [string, string][], codes: [string, string][], spans: [string, [number, number, string]][],
  *   heat: [string, number, number][], notes: [number, string, string, string][]}} Outcome
  */
@@ -25,11 +26,17 @@ import { bisectLeft, bisectRight } from "../core/sorted.js";
  */
 /** A problem with a file or a part of one, in words: code, place, sentence and fix. */
 /** @typedef {{code: string, place: string, problem: string, fix: string}} Problem */
+/**
+ * A used hand-in that waits for the summary (a newer copy of it may still come).
+ * @typedef {{student: string, n: number, file: string, updated: string, got: Outcome, orphans: Problem[],
+ *   answers: {id: string, question: string, text: string}[], name?: string}} Waiting
+ */
 
 /** @type {{kind: string, item_verdict?: string[], item_attr?: string[], attribution?: string[],
  *   tag_verdict?: string[], finding?: string[]}[]} */
 const MISCONCEPTIONS = contract.misconceptions.kinds;
 export const KINDS = MISCONCEPTIONS.map((rule) => rule.kind);
+const WORDS = renderer([], "teacher");
 
 // Python's str.strip() white space (tally.SPACE), so that both strip the very same characters.
 const SPACE =
@@ -108,6 +115,7 @@ export function outcome(items, tags, scores, labels, notes) {
     if (!t.key_id && kindsOfTag(t).length) spans.set(tagPlace(t.start, t.end), [t.line, t.start, t.quote]);
   return {
     tags: tags.length,
+    on_key: labels.reduce((n, label) => n + scores[label].tagged_in_key, 0),
     found: Object.fromEntries(labels.map((label) => [label, scores[label].found])),
     asked: Object.fromEntries(labels.map((label) => [label, scores[label].required])),
     items: met.map((i) => [i.key_id, i.verdict]),
@@ -143,6 +151,14 @@ export class Tally {
     this.lastStudent = new Map(scope.labels.map((label) => [label, new Int32Array(scope.tokens).fill(-1)]));
     /** @type {Record<string, any>[]} */
     this.skipped = [];
+    /** @type {(Waiting | null)[]} the hand-ins to count, in file order (null: replaced by a newer copy) */
+    this.waiting = [];
+    /** @type {Map<string, {name: string, created: string, at: number}>} name and created -> its place in waiting */
+    this.copies = new Map();
+    /** @type {{n: number, file: string, copy: string}[]} older copies left out (copy: the key in copies) */
+    this.older = [];
+    /** @type {Record<string, any>[]} */
+    this.sameNames = [];
     /** @type {Record<string, any>[]} */
     this.orphans = [];
     /** @type {Record<string, any>[]} */
@@ -182,16 +198,105 @@ export class Tally {
   }
 
   /**
-   * One student's outcome, the parts left out of their hand-in and their written answers.
+   * One student's outcome, the parts left out of their hand-in and their written answers (tally.Tally.add).
+   * It is held until the summary, because a later file may be a newer copy of the same work: the same
+   * name and the same `created` time. Of two copies the one with the later `updated` counts (a tie: the
+   * later file), so a student who hands in twice counts once.
    * @param {string} student
    * @param {number} n
    * @param {string} file
    * @param {Outcome} got
    * @param {Problem[]} orphans
    * @param {{id: string, question: string, text: string}[]} answers
+   * @param {string} [created]
+   * @param {string} [updated]
    */
-  add(student, n, file, got, orphans, answers) {
-    const name = this.pseudonym(student, n);
+  add(student, n, file, got, orphans, answers, created = "", updated = "") {
+    const base = strip(student);
+    const copy = base && created ? JSON.stringify([base, created]) : "";
+    const kept = copy ? this.copies.get(copy) : undefined;
+    const keptOne = kept === undefined ? null : this.waiting[kept.at];
+    if (keptOne && byCodePoint(updated, keptOne.updated) < 0) {
+      this.older.push({ n, file: visible(file), copy }); // this file is the older copy
+      return;
+    }
+    if (kept && keptOne) {
+      this.older.push({ n: keptOne.n, file: keptOne.file, copy });
+      this.waiting[kept.at] = null;
+    }
+    if (copy) this.copies.set(copy, { name: base, created, at: this.waiting.length });
+    this.waiting.push({ student, n, file: visible(file), updated, got, orphans, answers });
+  }
+
+  /** Count the hand-ins held by `add`, in the order their files were read, once; then list the older
+   * copies left out and the names that more than one student's hand-in uses (tally.Tally._count_all). */
+  countAll() {
+    const waiting = this.waiting;
+    this.waiting = [];
+    const kept = /** @type {Waiting[]} */ (waiting.filter((entry) => entry !== null));
+    for (const entry of kept) entry.name = this.count(entry);
+    for (const { file, copy } of [...this.older].sort((a, b) => a.n - b.n)) {
+      const { name, at } = /** @type {{name: string, at: number}} */ (this.copies.get(copy));
+      const newer = /** @type {Waiting} */ (waiting[at]).file;
+      this.skipMessage(file, { code: "class-older-copy", args: { student: name, newer } });
+    }
+    this.older = [];
+    /** @type {Map<string, Waiting[]>} */
+    const byName = new Map();
+    for (const entry of kept) {
+      const base = strip(entry.student);
+      if (base) byName.set(base, [...(byName.get(base) || []), entry]);
+    }
+    for (const [base, entries] of byName) if (entries.length > 1) this.sameName(base, entries);
+  }
+
+  /**
+   * A file left out for a reason of the class report's own (not a problem in the file itself).
+   * @param {string} file
+   * @param {{code: string, args: Record<string, any>}} message
+   */
+  skipMessage(file, message) {
+    this.skipped.push({
+      file,
+      code: message.code.replace(/^class-/, ""),
+      place: "",
+      problem: WORDS.render(message),
+      fix: WORDS.render(message, "fix"),
+    });
+  }
+
+  /**
+   * Hand-ins that share a name but were started at different times: perhaps two students chose the same
+   * name, perhaps one student started again. Both count; the teacher is asked to check.
+   * @param {string} base
+   * @param {Waiting[]} entries
+   */
+  sameName(base, entries) {
+    const message = {
+      code: "class-same-name",
+      args: {
+        count: entries.length,
+        student: base,
+        files: entries.map((e) => e.file),
+        names: entries.map((e) => e.name),
+      },
+    };
+    this.sameNames.push({
+      student: base,
+      code: "same-name",
+      place: "",
+      problem: WORDS.render(message),
+      fix: WORDS.render(message, "fix"),
+    });
+  }
+
+  /**
+   * One hand-in into the class's counts; its pseudonym.
+   * @param {Waiting} entry
+   */
+  count(entry) {
+    const { got, orphans, answers } = entry;
+    const name = this.pseudonym(entry.student, entry.n);
     const index = this.students.length;
     /** @type {Map<string, number>} */
     const mine = new Map();
@@ -223,8 +328,9 @@ export class Tally {
     for (const a of answers) this.answers.push({ student: name, ...a });
     this.students.push({
       student: name,
-      file: visible(file),
+      file: entry.file,
       tags: got.tags,
+      on_key: got.on_key,
       found: { ...got.found },
       asked: { ...got.asked },
       misconceptions: Object.fromEntries(KINDS.map((kind) => [kind, mine.get(kind) || 0])),
@@ -232,10 +338,12 @@ export class Tally {
       notes: got.notes.length,
       answers: answers.length,
     });
+    return name;
   }
 
-  /** The summary (`medialit.class/1`). */
+  /** The class summary (`medialit.class/1`): each student's hand-in counted once. */
   summary() {
+    this.countAll();
     const scope = this.scope;
     const n = this.students.length;
     const items = scope.key.map((k) => {
@@ -257,6 +365,7 @@ export class Tally {
       misconceptions: this.misconceptions(),
       heat: Object.fromEntries(scope.labels.map((label) => [label, [...(this.heat.get(label) || [])]])),
       skipped: this.skipped,
+      same_names: this.sameNames,
       orphans: this.orphans,
       notes: this.notes,
       answers: [...this.answers].sort((a, b) => byCodePoint(a.id, b.id) || byCodePoint(a.student, b.student)),

@@ -84,7 +84,7 @@ def _start_helper(exercise: Exercise, settings: Settings, jobs: list[tuple[int, 
 
 def read_one(exercise: Exercise, settings: Settings, n: int, path: Path, name: str) -> tuple:
     """One file, boiled down: ("skip", name, code, place, problem, fix), or ("used", student, n, name,
-    outcome, parts left out, answers). Nothing of the hand-in itself is kept."""
+    outcome, parts left out, answers, created, updated). Nothing of the hand-in itself is kept."""
     try:
         handin = load_handin(path, exercise)
     except InputError as err:
@@ -99,7 +99,7 @@ def read_one(exercise: Exercise, settings: Settings, n: int, path: Path, name: s
         for f in [*handin.findings, *handin.answer_findings]
     ]
     answers = [{"id": answer_id, "question": a.question, "text": a.text} for answer_id, a in handin.answers.items()]
-    return "used", handin.student, n, name, got, left_out, answers
+    return "used", handin.student, n, name, got, left_out, answers, handin.created, handin.updated
 
 
 def _read_in_helper(first: int) -> list[tuple]:
@@ -174,6 +174,7 @@ class ClassReport:
 
     exercise: Exercise
     summary: dict
+    roster: dict[str, str] | None = None  # pseudonym -> student ID, from the teacher's roster (`roster.py`)
 
     @property
     def students(self) -> list[str]:
@@ -198,7 +199,7 @@ class ClassReport:
     def table(self, name: str) -> list[list]:
         """A table by its file name (`gradebook.csv`, ...), header first."""
         make = tables.TABLES[name]
-        return make(self.summary, self.plurals) if make is tables.gradebook else make(self.summary)
+        return make(self.summary, self.plurals, self.roster) if make is tables.gradebook else make(self.summary)
 
     def frame(self, name: str):
         """A table as a pandas DataFrame (for a notebook)."""

@@ -154,9 +154,11 @@ def report_html(report) -> str:
         students.append(
             [
                 s["student"],
+                *([report.roster.get(s["student"], "(not on the roster)")] if report.roster is not None else []),
                 s["tags"],
                 *per_label,
                 "" if done is None else f"{done}%",
+                f"{s['on_key']} of {s['tags']}" + (f" ({percent(s['on_key'] / s['tags'])})" if s["tags"] else ""),
                 mistakes,
                 s["notes"],
                 s["answers"],
@@ -176,15 +178,19 @@ def report_html(report) -> str:
         _table(
             [
                 "Student",
+                *(["Student ID"] if report.roster is not None else []),
                 "Tags",
                 *(f"{report.plurals[label]} found" for label in summary["labels"]),
                 "Completion",
+                "Tags on the key",
                 "Misconceptions",
                 "Notes",
                 "Answers",
             ],
             students,
         ),
+        f"<p>{_e(tables.COMPLETION_WORDS)}</p>" if summary["students"] else "",
+        _no_handin_html(summary, report.roster),
         "<h2>Written answers</h2>",
         _answers_html(summary),
         "<h2>Notes on tags</h2>",
@@ -197,6 +203,7 @@ def report_html(report) -> str:
             ["File", "Place", "Problem", "Fix"],
             [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]],
         ),
+        *_same_names_html(summary),
         "<h2>Tags and answers left out of hand-ins that were used</h2>",
         _table(
             ["Student", "Place", "Problem", "Fix"],
@@ -207,6 +214,20 @@ def report_html(report) -> str:
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
         f"<style>{STYLE}</style></head><body><main>{''.join(body)}</main></body></html>\n"
     )
+
+
+def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:
+    """The roster's students whose hand-in is not here, as the class-report page names them."""
+    missing = tables.no_handin(summary, roster)
+    return f"<p>On the roster, but no hand-in: {_e(', '.join(missing))}.</p>" if missing else ""
+
+
+def _same_names_html(summary: dict) -> list[str]:
+    """Names more than one hand-in uses, when there are any: each hand-in counts, the teacher checks."""
+    if not summary["same_names"]:
+        return []
+    rows = [[s["student"], s["problem"], s["fix"]] for s in summary["same_names"]]
+    return ["<h2>Names used by more than one hand-in</h2>", _table(["Name", "Problem", "Fix"], rows)]
 
 
 def _answers_html(summary: dict) -> str:

@@ -17,10 +17,18 @@ from ..core.errors import visible
 from ..core.messages import Message
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# under the table of students, on the class-report page (tables.js) and in report.html
+COMPLETION_WORDS = (
+    "Completion is the share of the key items asked for that the student found, all labels together. "
+    "Tags on the key is how many of the student's tags match a key item: a student who tags every word "
+    "finds much but has few tags on the key, so read the two together."
+)
+NO_HANDIN = "no hand-in"  # the gradebook's file cell for a student on the roster whose hand-in is not here
 
 
 def completion(found: int, asked: int) -> int | None:
-    """Found of asked as a whole percentage, halves rounded up; None when nothing was asked."""
+    """Found of asked as a whole percentage, halves rounded up; None when nothing was asked. (Tags on the
+    key of all tags is made the same way.)"""
     return math.floor(found / asked * 100 + 0.5) if asked else None
 
 
@@ -56,21 +64,35 @@ def most_missed(summary: dict, count: int = 10) -> list[dict]:
     return [i for _, i in required[:count]]
 
 
-def gradebook(summary: dict, plurals: dict[str, str]) -> list[list]:
-    """One row per student: pseudonym, file, tags, found and asked per label, in all, and completion %."""
+def no_handin(summary: dict, roster: dict[str, str] | None) -> list[str]:
+    """The roster's students with no hand-in used, in the roster's order."""
+    handed_in = {s["student"] for s in summary["students"]}
+    return [name for name in roster or {} if name not in handed_in]
+
+
+def gradebook(summary: dict, plurals: dict[str, str], roster: dict[str, str] | None = None) -> list[list]:
+    """One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label, in
+    all, completion %, and how many tags are on the key (and what share of the tags): completion alone
+    would give a student who tags every word 100%. A student on the roster with no hand-in has a row too,
+    its file "no hand-in" and its figures blank, so that the gradebook has every student of the class
+    (all in name order)."""
     labels, columns = summary["labels"], CLASS_TABLES["gradebook"]
-    header = list(columns["first"])
+    student, *first = columns["first"]
+    header = [student, *(["student ID"] if roster is not None else []), *first]
     for label in labels:
         header += [f"{plurals[label]} {column}" for column in columns["each_label"]]
-    rows = [header + columns["last"]]
+    header += columns["last"]
+    rows = []
     for s in summary["students"]:
-        row = [s["student"], s["file"], s["tags"]]
+        row = [s["student"], *([roster.get(s["student"])] if roster is not None else []), s["file"], s["tags"]]
         for label in labels:
             row += [s["found"][label], s["asked"][label]]
         found = sum(s["found"][label] for label in labels)
         asked = sum(s["asked"][label] for label in labels)
-        rows.append(row + [found, asked, completion(found, asked)])
-    return rows
+        rows.append(row + [found, asked, completion(found, asked), s["on_key"], completion(s["on_key"], s["tags"])])
+    for name in no_handin(summary, roster):
+        rows.append([name, roster[name], NO_HANDIN, *([None] * (len(header) - 3))])
+    return [header, *sorted(rows, key=lambda row: row[0])]
 
 
 def items(summary: dict) -> list[list]:
@@ -114,9 +136,11 @@ def written(summary: dict) -> list[list]:
 
 
 def problems(summary: dict) -> list[list]:
-    """Files left out, then tags and answers left out of hand-ins that were used."""
+    """Files left out, then names that more than one hand-in uses (nothing left out: for the teacher to
+    check), then tags and answers left out of hand-ins that were used."""
     rows = [list(CLASS_TABLES["problems"])]
     rows += [[s["file"], "file", s["place"], s["problem"], s["fix"], s["code"]] for s in summary["skipped"]]
+    rows += [[s["student"], "nothing", s["place"], s["problem"], s["fix"], s["code"]] for s in summary["same_names"]]
     rows += [[o["student"], "part", o["place"], o["problem"], o["fix"], o["code"]] for o in summary["orphans"]]
     return rows
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from ..core.contract import CLASS_FORMAT, MISCONCEPTIONS
 from ..core.errors import visible
+from ..core.messages import Message, Renderer
 from ..core.report import Checked
 
 # Python's str.strip() white space, written out so that tally.js strips the very same characters.
@@ -31,6 +32,7 @@ _EDGE_SPACE = re.compile(f"^[{SPACE}]+|[{SPACE}]+$")
 
 
 KINDS = [rule["kind"] for rule in MISCONCEPTIONS]
+_WORDS = Renderer({}, "teacher")
 
 
 def strip(text: str) -> str:
@@ -107,6 +109,7 @@ def outcome(items, tags, scores, labels, notes: dict[str, str]) -> dict:
     spans = {tag_place(t.start, t.end): (t.line, t.start, t.quote) for t, kinds in tag_kinds if not t.key_id and kinds}
     return {
         "tags": len(tags),
+        "on_key": sum(scores[label].tagged_in_key for label in labels),
         "found": {label: scores[label].found for label in labels},
         "asked": {label: scores[label].required for label in labels},
         "items": met,
@@ -167,6 +170,10 @@ class Tally:
         self.heat_rows = array("q")  # (label, start, end) of every tag, flat, student after student
         self.heat_tags = array("q")  # how many of those rows each student has
         self.skipped: list[dict] = []
+        self.waiting: list[dict | None] = []  # the hand-ins to count, in file order (None: replaced by a newer copy)
+        self.copies: dict[tuple[str, str], int] = {}  # (name, created) -> its hand-in's place in `waiting`
+        self.older: list[tuple[int, str, tuple[str, str]]] = []  # older copies left out: n, file, (name, created)
+        self.same_names: list[dict] = []
         self.orphans: list[dict] = []
         self.notes: list[dict] = []
         self.answers: list[dict] = []
@@ -185,9 +192,96 @@ class Tally:
         self.used.add(name)
         return name
 
-    def add(self, student: str, n: int, file: str, got: dict, orphans: list[dict], answers: list[dict]) -> None:
-        """One student's outcome (`outcome`), the tags left out of their hand-in and their written answers."""
-        name = self.pseudonym(student, n)
+    def add(
+        self,
+        student: str,
+        n: int,
+        file: str,
+        got: dict,
+        orphans: list[dict],
+        answers: list[dict],
+        created: str = "",
+        updated: str = "",
+    ) -> None:
+        """One student's outcome (`outcome`), the tags left out of their hand-in and their written answers.
+
+        It is held until the summary, because a later file may be a newer copy of the same work: the same
+        name and the same `created` time (the Tagger sets it once, when the student starts). Of two copies
+        the one with the later `updated` counts (a tie: the later file), so a student who hands in twice
+        counts once."""
+        base = strip(student)
+        key = (base, created) if base and created else None
+        kept = self.copies.get(key) if key else None
+        if kept is not None and updated < self.waiting[kept]["updated"]:
+            self.older.append((n, visible(file), key))  # this file is the older copy
+            return
+        if kept is not None:
+            self.older.append((self.waiting[kept]["n"], self.waiting[kept]["file"], key))
+            self.waiting[kept] = None
+        if key:
+            self.copies[key] = len(self.waiting)
+        self.waiting.append(
+            {"student": student, "n": n, "file": visible(file), "updated": updated, "got": got}
+            | {"orphans": orphans, "answers": answers}
+        )
+
+    def _count_all(self) -> None:
+        """Count the hand-ins held by `add`, in the order their files were read, once; then list the older
+        copies left out and the names that more than one student's hand-in uses."""
+        waiting, self.waiting = self.waiting, []
+        kept = [entry for entry in waiting if entry is not None]
+        for entry in kept:
+            entry["name"] = self._count(entry)
+        for _, file, key in sorted(self.older, key=lambda older: older[0]):
+            newer = waiting[self.copies[key]]["file"]
+            self._skip_message(file, Message("class-older-copy", {"student": key[0], "newer": newer}))
+        self.older = []
+        by_name: dict[str, list[dict]] = {}
+        for entry in kept:
+            if strip(entry["student"]):
+                by_name.setdefault(strip(entry["student"]), []).append(entry)
+        for base, entries in by_name.items():
+            if len(entries) > 1:
+                self._same_name(base, entries)
+
+    def _skip_message(self, file: str, message: Message) -> None:
+        """A file left out for a reason of the class report's own (not a problem in the file itself)."""
+        self.skipped.append(
+            {
+                "file": file,
+                "code": message.code.removeprefix("class-"),
+                "place": "",
+                "problem": _WORDS.render(message),
+                "fix": _WORDS.render(message, "fix"),
+            }
+        )
+
+    def _same_name(self, base: str, entries: list[dict]) -> None:
+        """Hand-ins that share a name but were started at different times: perhaps two students chose the
+        same name, perhaps one student started again. Both count; the teacher is asked to check."""
+        message = Message(
+            "class-same-name",
+            {
+                "count": len(entries),
+                "student": base,
+                "files": [e["file"] for e in entries],
+                "names": [e["name"] for e in entries],
+            },
+        )
+        self.same_names.append(
+            {
+                "student": base,
+                "code": "same-name",
+                "place": "",
+                "problem": _WORDS.render(message),
+                "fix": _WORDS.render(message, "fix"),
+            }
+        )
+
+    def _count(self, entry: dict) -> str:
+        """One hand-in into the class's counts; its pseudonym."""
+        name = self.pseudonym(entry["student"], entry["n"])
+        got, orphans, answers = entry["got"], entry["orphans"], entry["answers"]
         index = len(self.students)
         mine = {}
         for kind, place in got["codes"]:
@@ -211,8 +305,9 @@ class Tally:
         self.students.append(
             {
                 "student": name,
-                "file": visible(file),
+                "file": entry["file"],
                 "tags": got["tags"],
+                "on_key": got["on_key"],
                 "found": dict(got["found"]),
                 "asked": dict(got["asked"]),
                 "misconceptions": {rule["kind"]: mine.get(rule["kind"], 0) for rule in MISCONCEPTIONS},
@@ -221,8 +316,11 @@ class Tally:
                 "answers": len(answers),
             }
         )
+        return name
 
     def summary(self) -> dict:
+        """The class summary: each student's hand-in counted once."""
+        self._count_all()
         scope, n = self.scope, len(self.students)
         items = []
         hit, boundary, wrong_label = (self.verdicts[v] for v in ("hit", "boundary", "wrong-label"))
@@ -248,6 +346,7 @@ class Tally:
             "misconceptions": self._misconceptions(),
             "heat": self._heat(),
             "skipped": self.skipped,
+            "same_names": self.same_names,
             "orphans": self.orphans,
             "notes": self.notes,
             "answers": sorted(self.answers, key=lambda a: (a["id"], a["student"])),

@@ -69,8 +69,23 @@ def _suggest(args) -> int:
     return 0
 
 
+def _print_roster(report, problems: list[str]) -> None:
+    """What the roster gave: the rows that could not be used, and the students on it with no hand-in."""
+    from ..classroom.tables import no_handin
+
+    if report.roster is None:
+        return
+    print(one_line(f"Roster: {len(report.roster)} students. {' '.join(problems)}".strip()))
+    missing = no_handin(report.summary, report.roster)
+    if missing:
+        print(
+            one_line(f"On the roster, but no hand-in: {', '.join(missing)} (rows marked no hand-in in gradebook.csv).")
+        )
+
+
 def _report(args) -> int:
     from ..classroom.class_report import class_report, default_helpers
+    from ..classroom.roster import load_roster
     from ..classroom.tables import most_missed
     from ..core.chapters import find_chapter
     from ..core.exercise_file import load_exercise
@@ -92,12 +107,14 @@ def _report(args) -> int:
         difficulty, chapter = tagger.difficulty, {"name": page.name, "title": page.title}
     exercise = load_exercise(exercise_file)
     exercise.restricted(labels, lines)  # unknown labels and lines outside the article are refused here
+    roster, roster_problems = load_roster(args.roster) if args.roster else (None, [])
     # The libraries and the exercise last as long as this command: frozen, they are left out of the
     # collector's full passes, which otherwise rescan them again and again while a big class is read.
     gc.freeze()
     report = class_report(
         args.handins, exercise, labels, lines, difficulty, chapter, helpers=args.jobs or default_helpers()
     )
+    report.roster = roster
     out = (
         Path(args.out)
         if args.out
@@ -129,6 +146,7 @@ def _report(args) -> int:
                 f"below and in {out / 'problems.csv'}."
             )
         )
+    _print_roster(report, roster_problems)
     if report.skipped:
         print(
             one_line(
@@ -139,6 +157,8 @@ def _report(args) -> int:
         for skipped in report.skipped[:SHOWN]:
             where = f"{skipped['place']}: " if skipped["place"] else ""
             print("  " + one_line(f"left out {skipped['file']}: {where}{skipped['problem']} Fix: {skipped['fix']}"))
+    for same in summary["same_names"]:
+        print("  " + one_line(f"check the name {same['student']}: {same['problem']} Fix: {same['fix']}"))
     if report.orphans:
         students = len({o["student"] for o in report.orphans})
         print(
@@ -155,7 +175,7 @@ def _report(args) -> int:
                     f"{orphan['problem']} Fix: {orphan['fix']}"
                 )
             )
-    return 1 if report.skipped or report.orphans else 0
+    return 1 if report.skipped or report.orphans or summary["same_names"] else 0
 
 
 def _first_few(count: int) -> str:
@@ -299,6 +319,11 @@ def add_subcommands(subparsers, parents: list) -> None:
     p.add_argument("--lines", type=_lines, help="only this part of the article, e.g. 1-18")
     p.add_argument("--book", default="book", help="the book folder, for --chapter (default: book)")
     p.add_argument("--jobs", type=_jobs, help="how many processes share a big class (default: one per core)")
+    p.add_argument(
+        "--roster",
+        help="a CSV file of pseudonym and student ID: the gradebook gets the IDs, and a row for each student "
+        "on it with no hand-in",
+    )
     p.add_argument("--out", help="folder for the CSV files, summary.json and report.html")
     p.set_defaults(run=_report)
 

@@ -1,0 +1,98 @@
+"""A teacher's roster: a CSV file of pseudonym and student ID, joined into the gradebook.
+
+`src/js/classroom/roster.js` is this module step for step, so that `medialit report --roster` and the
+class-report page read a roster the same way and make the same gradebook (a test compares them). The
+first row may name the columns; otherwise the first column is the pseudonym and the second the ID.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.files import MB, Kind, read_text
+
+ROSTER = Kind("roster file", 2 * MB, "give a CSV file with a pseudonym and a student ID on each row.")
+NAME_COLUMNS = ("pseudonym", "nickname", "student", "name")
+ID_COLUMNS = ("student id", "id", "student number", "number")
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    """The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks; a
+    semicolon is the separator when the first line has no comma, as some spreadsheets save it).
+
+    Written out by hand rather than with the csv module, so that it reads a badly made file exactly as
+    roster.js does: the same rows give the same gradebook on the page and from the command line."""
+    body = text.removeprefix("\ufeff")
+    first_line = body.replace("\r\n", "\n").split("\n", 1)[0]
+    sep = ";" if "," not in first_line and ";" in first_line else ","
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell, quoted, i = "", False, 0
+    while i < len(body):
+        ch = body[i]
+        if quoted:
+            if ch == '"' and body[i + 1 : i + 2] == '"':
+                cell += '"'
+                i += 1
+            elif ch == '"':
+                quoted = False
+            else:
+                cell += ch
+        elif ch == '"' and cell == "":
+            quoted = True
+        elif ch == sep:
+            row.append(cell)
+            cell = ""
+        elif ch in "\n\r":
+            if ch == "\r" and body[i + 1 : i + 2] == "\n":
+                i += 1
+            row.append(cell)
+            rows.append(row)
+            row, cell = [], ""
+        else:
+            cell += ch
+        i += 1
+    if cell != "" or row:
+        row.append(cell)
+        rows.append(row)
+    return [r for r in rows if any(_trim(c) for c in r)]
+
+
+# What JavaScript's String.trim() strips (Python's str.strip() takes more: \x1c-\x1f and \x85 too).
+JS_SPACE = " \t\n\v\f\r\xa0\u1680\u202f\u205f\u3000\ufeff\u2028\u2029" + "".join(map(chr, range(0x2000, 0x200B)))
+
+
+def _trim(text: str) -> str:
+    """A cell without the white space at its ends, as roster.js trims it."""
+    return text.strip(JS_SPACE)
+
+
+def read_roster(text: str) -> tuple[dict[str, str], list[str]]:
+    """The roster in a CSV text: pseudonym -> student ID, and what could not be used, in words."""
+    rows = csv_rows(text)
+    if not rows:
+        return {}, ["The roster file is empty."]
+    header = [_trim(c).lower() for c in rows[0]]
+    name = next((n for n, c in enumerate(header) if c in NAME_COLUMNS), -1)
+    number = next((n for n, c in enumerate(header) if c in ID_COLUMNS), -1)
+    named = name >= 0 and number >= 0 and name != number
+    if not named:
+        name, number = 0, 1
+    roster: dict[str, str] = {}
+    problems: list[str] = []
+    for n, row in enumerate(rows[1:] if named else rows):
+        who = _trim(row[name]) if name < len(row) else ""
+        student_id = _trim(row[number]) if number < len(row) else ""
+        line = n + (2 if named else 1)
+        if not who or not student_id:
+            problems.append(f"Row {line} of the roster has no {'student ID' if who else 'pseudonym'}; it was left out.")
+        elif who in roster:
+            problems.append(f"Row {line} of the roster names {who} again; the first row was kept.")
+        else:
+            roster[who] = student_id
+    return roster, problems
+
+
+def load_roster(path: str | Path) -> tuple[dict[str, str], list[str]]:
+    """A roster file (UTF-8, at most 2 MB); a file that cannot be read is refused with the reason."""
+    return read_roster(read_text(path, ROSTER))
