@@ -98,3 +98,16 @@ def test_a_tagger_with_broken_data_says_why(page):
     }""")
     assert text[0] == "failed"
     assert text[1].startswith("The tagger could not start: the exercise in this page is missing or damaged.")
+
+
+def test_a_reader_whose_device_is_set_to_dark_gets_the_book_in_dark(browser, book_server):
+    for scheme in ("dark", "light"):
+        context = browser.new_context(color_scheme=scheme)
+        try:
+            page = open_from_disk(context, CHAPTER)
+            page.locator(".mt-article .mt-tok").first.wait_for(timeout=10_000)
+            assert page.evaluate("document.documentElement.dataset.theme") == scheme
+            background = page.locator(".medialit-tagger").evaluate("(el) => getComputedStyle(el).backgroundColor")
+            assert background == ("rgb(26, 29, 34)" if scheme == "dark" else "rgb(255, 255, 255)"), scheme
+        finally:
+            context.close()
