@@ -215,3 +215,22 @@ def test_a_guided_pages_phrases_to_pick_stand_out_in_light_and_dark(page):
         )
         light, dark = sorted((_luminance(edge), _luminance(ground)), reverse=True)
         assert (light + 0.05) / (dark + 0.05) >= 3, f"{theme}: {edge} on {ground}"
+
+
+def test_the_feedback_comes_back_after_a_reload_while_the_tags_are_the_ones_checked(page):
+    open_chapter(page, CHAPTER_5)
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-check").click()
+    summary = page.locator(".mt-summary")
+    checked = summary.text_content()
+    page.reload()
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    expect(summary).to_have_text(checked)
+    expect(summary).not_to_be_focused()  # the page was reloaded, not checked: focus stays where it was
+    expect(page.locator(".mt-article .mt-badge[data-v='found']")).to_have_count(1)
+    # tags changed after the check: a reload shows no feedback until Check is pressed again
+    tag_in_text(page, ("seething",), "3")
+    page.reload()
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    expect(page.locator(".mt-group-loaded .mt-entry")).to_have_count(2)
+    expect(summary).to_be_hidden()

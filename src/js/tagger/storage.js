@@ -25,6 +25,18 @@ export function storageKey(exercise, mode = "student") {
 }
 
 /**
+ * A short fingerprint of a list of tags (FNV-1a over their JSON): enough to tell whether the tags a
+ * Tagger checked are the tags it has now, without keeping a second copy of them.
+ * @param {Tag[]} tags
+ */
+export function fingerprint(tags) {
+  const text = JSON.stringify(tags.map(copyTag)); // one field order, as a restored save has it
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(hash >>> 0).toString(16)}`;
+}
+
+/**
  * @typedef {object} Merged
  * @property {Tag[]} tags my tags with theirs merged in
  * @property {(tags: Tag[]) => Tag[]} apply the same change for any other state of my tags (undo history)
@@ -310,6 +322,33 @@ export function createStorage(exercise, chars, mode, hooks) {
 
   return {
     key,
+
+    /**
+     * Remember that the Tagger of `scope` (its labels and lines) checked `tags`, so that a reload
+     * with the same tags shows the feedback again.
+     * @param {string} scope
+     * @param {Tag[]} tags
+     */
+    rememberCheck(scope, tags) {
+      try {
+        store()?.setItem(`${key}:checked:${scope}`, fingerprint(tags));
+      } catch {
+        // a full or blocked store: the feedback just does not come back after a reload
+      }
+    },
+
+    /**
+     * Whether the Tagger of `scope` last checked exactly `tags`.
+     * @param {string} scope
+     * @param {Tag[]} tags
+     */
+    checkedBefore(scope, tags) {
+      try {
+        return store()?.getItem(`${key}:checked:${scope}`) === fingerprint(tags);
+      } catch {
+        return false;
+      }
+    },
 
     /**
      * Restore the saved work at start: its tags, [] when it was set aside, null when there is none.

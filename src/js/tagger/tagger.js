@@ -529,6 +529,8 @@ function createTagger(model, el, uid, authorTools) {
 
   // ---- Check, files, the model
   let checking = false;
+  let checkingQuietly = false; // at start, on work this page checked before it was reloaded
+  const checkScope = `${labels.map((l) => l.name).join(",")}:${lines ? lines.join("-") : "all"}:${difficulty}`;
   function requestCheck() {
     checking = true;
     ctx.say("Checking your tags…");
@@ -550,6 +552,11 @@ function createTagger(model, el, uid, authorTools) {
     drawAnswers();
     frame.request();
     if (!report.format) return;
+    storage.rememberCheck(checkScope, state.tags);
+    if (checkingQuietly) {
+      checkingQuietly = false;
+      return;
+    }
     ctx.warn("");
     ctx.say(message ? "Checked: the feedback is in the Feedback box." : "");
     if (checking) feedback.focus();
@@ -600,6 +607,10 @@ function createTagger(model, el, uid, authorTools) {
   draw();
   sel.draw();
   if (model.get("report")?.format) showReport();
+  else if (state.tags.length && storage.checkedBefore(checkScope, state.tags)) {
+    checkingQuietly = true;
+    model.send({ type: "check" });
+  }
 
   return {
     destroy() {
