@@ -263,6 +263,17 @@ def test_removing_a_tag_by_its_cross_from_the_keyboard_keeps_focus_in_the_list(t
     assert page.evaluate("document.activeElement.classList.contains('mt-article')")
 
 
+def test_tab_order_follows_the_screen_labels_article_then_the_tag_list(tagger):
+    page = tagger
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-article").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.mt-tags')"), "Tab from the words skips the tag list"
+    page.locator(".mt-article").focus()
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("!!document.activeElement.closest('.mt-labels')")
+
+
 def test_reload_restores_work_and_a_corrupt_save_is_set_aside(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")

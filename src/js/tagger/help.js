@@ -27,7 +27,7 @@ export function createHelp(labels, uid, article) {
     ["Enter", "on a tag: go to it in your tags (or back to the feedback you came from)"],
     ["Delete", "remove the tag at the caret"],
     [FEEDBACK_KEY.toUpperCase(), "go to the feedback after Check; F or Esc there comes back to the words"],
-    ["Tab", "leave the article: to your tags, the feedback and the buttons"],
+    ["Tab", "leave the article: to the feedback, your tags and the buttons below"],
     ["Ctrl + Z, Ctrl + Shift + Z", "undo, redo"],
     ["Esc", "clear the selection"],
     ["?", "this list"],

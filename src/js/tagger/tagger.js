@@ -424,7 +424,6 @@ function createTagger(model, el, uid, authorTools) {
     h(
       "div.mt-body",
       {},
-      h("div.mt-side", {}, review?.element, feedback.element, list.element),
       // the labels and the status line: around the article, or one bar at the bottom of a phone's
       // screen while the article shows (the box round both keeps the bar off the feedback)
       h(
@@ -438,6 +437,8 @@ function createTagger(model, el, uid, authorTools) {
         ),
         article,
       ),
+      // after the article in reading and Tab order, as beside it on a wide screen; the grid places it
+      h("div.mt-side", {}, review?.element, feedback.element, list.element),
     ),
     h(
       "div.mt-foot",
