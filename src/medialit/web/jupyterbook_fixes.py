@@ -18,6 +18,18 @@ def drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> Non
     scripts[:] = unique
 
 
+# From disk (file://) a browser refuses the search page's fetch of each result's page, one console
+# error per result; there the results list the pages' titles without a summary.
+SEARCH_FROM_DISK = 'if (location.protocol === "file:") DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;'
+
+
+def search_without_summaries_from_disk(app, pagename, templatename, context, doctree) -> None:
+    """On the search page, turn off the result summaries when the book is opened from disk."""
+    if pagename == "search":
+        app.add_js_file(None, body=SEARCH_FROM_DISK)
+
+
 def setup(app):
     app.connect("html-page-context", drop_duplicate_scripts)
+    app.connect("html-page-context", search_without_summaries_from_disk)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
