@@ -2,7 +2,7 @@ import json
 import subprocess
 import sys
 
-from helpers import MINI, handin_of, key_tags
+from helpers import MINI, ROOT, handin_of, key_tags
 
 
 def run(*args):
@@ -89,3 +89,15 @@ def test_commands_that_do_not_check_do_not_import_the_matching_solver():
     probe = "import sys, medialit.cli.main; print('scipy' in sys.modules)"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "False"
+
+
+def test_check_for_a_chapter_checks_what_its_tagger_asks_for_as_by_hand():
+    handin = ROOT / "notebooks" / "sample-class" / "heron-14.json"
+    kremlin = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
+    book = ROOT / "book"
+    chapter = run("check", handin, "--chapter", "claims", "--book", book, "--json")
+    by_hand = run("check", handin, "--exercise", kremlin, "--labels", "claim", "--lines", "1-18", "--json")
+    assert chapter.returncode == by_hand.returncode and chapter.stdout == by_hand.stdout, chapter.stderr
+    assert json.loads(chapter.stdout)["labels"] == ["claim"]
+    neither = run("check", handin)
+    assert neither.returncode == 2 and "--chapter" in neither.stderr and "Traceback" not in neither.stderr

@@ -24,20 +24,30 @@ INPUT_ARGUMENTS = ("handin", "exercise", "handins", "input", "article")
 
 
 def _check(args) -> int:
+    from ..core.chapters import find_chapter
     from ..core.check import check
     from ..core.exercise_file import load_exercise
     from ..core.handin import load_handin
     from .feedback_text import report_text
 
-    exercise = load_exercise(args.exercise)
+    if not args.exercise and not args.chapter:
+        raise InputError(
+            "medialit check",
+            "--exercise",
+            "the command needs to know which exercise the hand-in is for.",
+            "add --exercise path/to/exercise.yml, or --chapter NAME (the chapter's own exercise).",
+        )
+    labels = args.labels.split(",") if args.labels else None
+    lines, difficulty, exercise_file = args.lines, args.difficulty, args.exercise
+    if args.chapter:  # what that chapter's Tagger asks for: its labels, lines and level
+        _, tagger = find_chapter(args.book, args.chapter, args.exercise)
+        exercise_file = exercise_file or tagger.exercise
+        labels = labels or list(tagger.labels) or None
+        lines = lines or tagger.lines
+        difficulty = difficulty or tagger.difficulty
+    exercise = load_exercise(exercise_file)
     handin = load_handin(args.handin, exercise)
-    report = check(
-        handin,
-        exercise,
-        labels=args.labels.split(",") if args.labels else None,
-        difficulty=args.difficulty,
-        lines=args.lines,
-    )
+    report = check(handin, exercise, labels=labels, difficulty=difficulty, lines=lines)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -86,7 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", parents=[common], help="check a student's hand-in file against the exercise key")
     p.add_argument("handin", help="the hand-in .json file")
-    p.add_argument("--exercise", required=True, help="the exercise.yml file")
+    p.add_argument("--exercise", help="the exercise.yml file (with --chapter: the chapter's own, if left out)")
+    p.add_argument(
+        "--chapter", help="check only what this chapter's Tagger asks for (its labels, lines and level), e.g. claims"
+    )
+    p.add_argument("--book", default="book", help="the book folder, for --chapter (default: book)")
     p.add_argument("--labels", help="only these labels, comma-separated (e.g. claim,source)")
     p.add_argument("--difficulty", choices=DIFFICULTIES)
     p.add_argument(
