@@ -1,0 +1,47 @@
+"""The README and the instructors' pages say what a newcomer needs, and only what is so."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+NEW_EXERCISE = (ROOT / "book" / "instructors" / "new-exercise.md").read_text(encoding="utf-8")
+HOW_TO_RUN = (". .venv/bin/activate", ".venv/bin/medialit")
+
+
+def _first_command_line(text: str, command: str) -> int:
+    """Where the first line of a code block that starts with `command` is."""
+    inside = False
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.startswith("```"):
+            inside = not inside
+        elif inside and line.lstrip().startswith(command + " "):
+            return offset
+        offset += len(line)
+    raise AssertionError(f"no `{command}` command in a code block")
+
+
+def test_readme_says_how_to_run_medialit_before_its_first_command():
+    # `make book` installs the command into .venv, which is not on PATH
+    first = _first_command_line(README, "medialit")
+    for way in HOW_TO_RUN:
+        assert way in README[:first], f"the README shows `medialit` commands before it mentions `{way}`"
+
+
+def test_readme_says_how_to_open_the_live_notebooks():
+    assert "jupyter lab notebooks/" in README
+    needs = (ROOT / "requirements.txt").read_text(encoding="utf-8").lower()
+    if "jupyterlab" not in needs:  # `make book` installs requirements.txt only
+        assert "pip install jupyterlab" in README
+
+
+def test_new_exercise_page_says_how_to_run_medialit_as_the_readme_does():
+    start = NEW_EXERCISE.index("medialit installed")
+    first = _first_command_line(NEW_EXERCISE, "medialit")
+    for way in HOW_TO_RUN:
+        assert way in NEW_EXERCISE[start:first]
+    assert "`make test` or `pip install -e .`" not in NEW_EXERCISE
+
