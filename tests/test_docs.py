@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -45,3 +46,18 @@ def test_new_exercise_page_says_how_to_run_medialit_as_the_readme_does():
         assert way in NEW_EXERCISE[start:first]
     assert "`make test` or `pip install -e .`" not in NEW_EXERCISE
 
+
+def test_the_csv_files_the_docs_name_are_the_ones_the_report_writes():
+    from medialit.classroom import tables
+
+    written = set(tables.TABLES) | {"heat.csv"}
+    for page in (NEW_EXERCISE, README):
+        named = set(re.findall(r"`([\w-]+\.csv)`", page))
+        assert named <= written, f"the docs name CSV files the report does not write: {named - written}"
+
+
+def test_build_exercise_notebook_says_where_a_drafts_reason_is():
+    cells = json.loads((ROOT / "notebooks" / "build-exercise.ipynb").read_text(encoding="utf-8"))["cells"]
+    words = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "comment above" not in words
+    assert "`reason`" in words
