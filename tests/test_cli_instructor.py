@@ -39,6 +39,55 @@ def test_new_makes_the_exercise_and_prints_the_toc_line(tmp_path):
     assert again.returncode == 2 and "already exists" in again.stderr and "Traceback" not in again.stderr
 
 
+GOOD_TOC = "format: jb-book\nroot: book/intro\nchapters:\n  - file: book/one\n"
+
+
+@pytest.mark.parametrize(
+    "toc, problem",
+    [
+        (b"format: jb-book\nroot: book/intro\nchapters:\n\t- file: book/one\n", "line 4, column 1"),
+        ("format: jb-book\nroot: book/intro\n# caf\u00e9\nchapters: []\n".encode("latin-1"), "not UTF-8"),
+        (None, "does not exist"),
+        ("folder", "folder"),
+        (b"- file: book/one\n", "not a Jupyter Book table of contents"),
+        (b"format: jb-book\nroot: book/intro\nparts:\n  - just words\n", "not a Jupyter Book table of contents"),
+        (b"format: jb-book\nroot: book/intro\nchapters: none\n", "not a list"),
+    ],
+    ids=["tab", "not-utf8", "missing", "folder", "a-list", "part-not-a-mapping", "chapters-not-a-list"],
+)
+def test_new_refuses_a_toc_it_cannot_use_before_writing_anything(tmp_path, toc, problem):
+    (tmp_path / "book").mkdir()
+    path = tmp_path / "my_toc.yml"
+    if toc == "folder":
+        path.mkdir()
+    elif toc is not None:
+        path.write_bytes(toc)
+    args = ("new", ARTICLE, "--id", "t4", "--title", "X", "--pipeline", "blank", "--toc", path.name)
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("medialit: my_toc.yml") and problem in result.stderr, result.stderr
+    assert "Fix:" in result.stderr and "bug" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert sorted(p.name for p in (tmp_path / "book").iterdir()) == []  # nothing written
+    if toc != "folder":  # once the table of contents is fixed, the same command works
+        path.unlink(missing_ok=True)
+        path.write_text(GOOD_TOC, encoding="utf-8")
+        again = run(*args, cwd=tmp_path)
+        assert again.returncode == 0, again.stderr
+        assert "- file: book/t4" in path.read_text(encoding="utf-8")
+
+
+def test_new_uses_the_toc_beside_the_book_only_when_there_is_one(tmp_path):
+    (tmp_path / "book").mkdir()
+    result = run("new", ARTICLE, "--id", "t4", "--title", "X", "--pipeline", "blank", cwd=tmp_path)
+    assert result.returncode == 0 and "Add this line to _toc.yml" in result.stdout
+    (tmp_path / "_toc.yml").write_bytes(b"format: jb-book\nroot: book/intro\nchapters:\n\t- file: book/one\n")
+    result = run("new", ARTICLE, "--id", "t5", "--title", "X", "--pipeline", "blank", cwd=tmp_path)
+    assert result.returncode == 2 and "_toc.yml: line 4" in result.stderr
+    assert not (tmp_path / "book" / "t5.md").exists() and not (tmp_path / "book" / "exercises" / "t5").exists()
+    no_toc = run("new", ARTICLE, "--id", "t5", "--title", "X", "--pipeline", "blank", "--no-toc", cwd=tmp_path)
+    assert no_toc.returncode == 0 and (tmp_path / "book" / "t5.md").is_file()
+
+
 def test_report_exit_codes(tmp_path):
     sys.path.insert(0, str(ROOT / "notebooks"))
     try:

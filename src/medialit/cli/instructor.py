@@ -17,8 +17,15 @@ SHOWN = 10  # skipped files and orphans printed; all of them are in the CSV file
 def _new(args) -> int:
     from ..authoring.new_exercise import create_exercise
     from ..authoring.suggest import load_pipeline
+    from ..core.files import exists
 
-    toc = Path(args.toc) if args.toc else Path(args.book).resolve().parent / "_toc.yml"
+    if args.no_toc:
+        toc = None
+    elif args.toc:  # a path given by hand must be a table of contents: create_exercise says so if it is not
+        toc = Path(args.toc)
+    else:  # the one beside the book folder, if there is one
+        toc = Path(args.book).resolve().parent / "_toc.yml"
+        toc = toc if exists(toc) else None
     made = create_exercise(
         args.article,
         args.id,
@@ -26,7 +33,7 @@ def _new(args) -> int:
         book=args.book,
         nlp=load_pipeline(args.pipeline),
         min_confidence=args.min_confidence,
-        toc=toc if toc.is_file() and not args.no_toc else None,
+        toc=toc,
     )
     print(
         one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items, each with")
