@@ -88,6 +88,36 @@ def test_new_uses_the_toc_beside_the_book_only_when_there_is_one(tmp_path):
     assert no_toc.returncode == 0 and (tmp_path / "book" / "t5.md").is_file()
 
 
+def _one_line_article(path: Path, first: str, filler: str) -> Path:
+    """An article of one line of 2,000,000 characters: under the 2 MB limit, over spaCy's usual million."""
+    text = first + filler * (2_000_000 // len(filler))
+    path.write_text(text[:2_000_000] + "\n", encoding="utf-8")
+    return path
+
+
+def test_suggest_and_new_read_an_article_of_one_line_of_two_million_characters(tmp_path):
+    article = _one_line_article(
+        tmp_path / "huge.txt", "The mayor said the plan was a vanity project. ", "The cat sat. "
+    )
+    result = run("suggest", article, "--pipeline", "blank", "--labels", "loaded")
+    assert result.returncode == 0, result.stderr
+    assert "“vanity project”" in result.stdout
+    (tmp_path / "book").mkdir()
+    made = run("new", article, "--id", "huge", "--title", "Huge", "--pipeline", "blank", "--no-toc", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert run("validate", "book/exercises/huge/exercise.yml", cwd=tmp_path).returncode == 1  # drafts to review
+
+
+def test_new_refuses_an_article_whose_drafts_an_exercise_file_cannot_hold(tmp_path):
+    article = _one_line_article(tmp_path / "huge.txt", "", "The mayor said the plan was a disgrace. ")
+    (tmp_path / "book").mkdir()
+    result = run("new", article, "--id", "huge", "--title", "Huge", "--pipeline", "blank", "--no-toc", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("medialit: huge.txt") or "huge.txt: this article gives" in result.stderr
+    assert "an exercise file is at most 2 MB" in result.stderr and "Fix:" in result.stderr
+    assert list((tmp_path / "book").iterdir()) == []
+
+
 def test_report_exit_codes(tmp_path):
     sys.path.insert(0, str(ROOT / "notebooks"))
     try:

@@ -21,12 +21,13 @@ from ..core.article import Article
 from ..core.errors import UNSAFE, InputError, visible
 from ..core.exercise import is_id
 from ..core.exercise_file import yaml_problem
-from ..core.files import ARTICLE, MB, Kind, exists, is_folder, read_bytes, read_text, write_file
+from ..core.files import ARTICLE, EXERCISE, MB, Kind, exists, is_folder, read_bytes, read_text, write_file
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .drafts import draft_hints, draft_why, source_name
 from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id
 from .suggest import Suggestion, load_pipeline, suggest
 
+ITEM_BYTES = 150  # the least a drafted key item takes in exercise.yml (its id, quote, why, hints, reason...)
 DRAFT_LABELS = ("claim", "source", "loaded")  # the default label set; `cue` needs its own task block
 CALENDAR_WORDS = {
     "monday",
@@ -326,7 +327,20 @@ def create_exercise(
     suggestions = suggest(
         article, nlp if nlp is not None else load_pipeline(), labels=list(labels), min_confidence=min_confidence
     )
-    text = exercise_yaml(exercise_id, title, article, suggestions)
+    # An exercise file bigger than its limit could not be read back: say so before anything is written. Every
+    # drafted item takes well over ITEM_BYTES, so so many drafts are refused before their file is even drafted.
+    size = len(suggestions) * ITEM_BYTES
+    text = exercise_yaml(exercise_id, title, article, suggestions) if size <= EXERCISE.limit else ""
+    size = max(size, len(text.encode("utf-8")))
+    if size > EXERCISE.limit:
+        raise InputError(
+            str(article_path),
+            "",
+            f"this article gives {len(suggestions):,} drafted key items, over {size / MB:.1f} MB of exercise file, "
+            f"and an exercise file is at most {EXERCISE.limit // MB} MB; nothing was made.",
+            "use a shorter article (a news story of a few thousand words), or split it into several exercises.",
+            "too-big",
+        )
     fix = "check that you may write into the book folder."
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
