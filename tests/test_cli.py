@@ -2,6 +2,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from helpers import MINI, handin_of, key_tags
 
 
@@ -89,3 +90,14 @@ def test_commands_that_do_not_check_do_not_import_the_matching_solver():
     probe = "import sys, medialit.cli.main; print('scipy' in sys.modules)"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("key", ["key:\n", "key: []\n", ""], ids=["empty", "empty-list", "missing"])
+def test_validate_finds_an_empty_or_missing_key(tmp_path, key):
+    (tmp_path / "article.txt").write_text("The council voted for the plan.\n", encoding="utf-8")
+    (tmp_path / "exercise.yml").write_text(f"id: mini\ntitle: Mini\narticle: article.txt\n{key}", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "medialit", "validate", str(tmp_path / "exercise.yml")], capture_output=True, text=True
+    )
+    assert result.returncode == 1, result.stderr
+    assert "the key is empty" in result.stdout and "1 finding(s)." in result.stdout

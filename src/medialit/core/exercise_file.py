@@ -681,6 +681,11 @@ def validation_findings(exercise: Exercise) -> list[str]:
     text = exercise.article.text
     token_starts = {t.start for t in exercise.article.tokens}
     token_ends = {t.end for t in exercise.article.tokens}
+    if not exercise.key:
+        findings.append(
+            "`key`: the key is empty (or missing), so Check has nothing to compare students' tags with. "
+            f"Fix: add the key items under `key:`; `medialit suggest {exercise.article.name}` drafts some."
+        )
     for item in exercise.key:
         where = f"item {item.id} (L{item.line})"
         if item.draft:
