@@ -136,6 +136,41 @@ def test_report_exit_codes(tmp_path):
     assert messy.returncode == 1 and "left out" in messy.stdout and "broken.json" in messy.stdout
 
 
+def test_report_keeps_out_of_the_hand_ins_and_of_a_folder_of_other_files(tmp_path):
+    sys.path.insert(0, str(ROOT / "notebooks"))
+    try:
+        import sample_class
+    finally:
+        sys.path.pop(0)
+    from medialit import load_exercise
+
+    handins = tmp_path / "handins"
+    sample_class.write_class(load_exercise(PRACTICE), handins, 3, seed=1, broken=False)
+    (handins / "gradebook.csv").write_text("my own marks\n", encoding="utf-8")
+    before = sorted(p.name for p in handins.iterdir())
+    for out in (handins, handins / "report"):
+        result = run("report", handins, "--exercise", PRACTICE, "--out", out, "--force")
+        assert result.returncode == 2, result.stderr
+        assert "among the hand-in files" in result.stderr and "Fix: give --out a folder outside" in result.stderr
+        assert sorted(p.name for p in handins.iterdir()) == before  # nothing written, nothing replaced
+    assert (handins / "gradebook.csv").read_text(encoding="utf-8") == "my own marks\n"
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "plan.txt").write_text("keep me\n", encoding="utf-8")
+    refused = run("report", handins, "--exercise", PRACTICE, "--out", notes)
+    assert refused.returncode == 2 and "plan.txt" in refused.stderr and "--force" in refused.stderr
+    assert [p.name for p in notes.iterdir()] == ["plan.txt"]
+    forced = run("report", handins, "--exercise", PRACTICE, "--out", notes, "--force")
+    assert forced.returncode == 1, forced.stderr  # the marks file in the hand-ins is left out, and said
+    assert (notes / "plan.txt").read_text(encoding="utf-8") == "keep me\n" and (notes / "report.html").is_file()
+
+    report = tmp_path / "report"
+    for _ in range(2):  # a previous report is replaced without asking
+        again = run("report", handins, "--exercise", PRACTICE, "--out", report)
+        assert again.returncode == 1 and "Report in" in again.stdout, again.stderr
+
+
 @pytest.mark.parametrize(
     "fmt, suffix", [("webanno", ".jsonld"), ("brat", ".ann"), ("spacy", ".spacy"), ("ptc", ".tsv")]
 )

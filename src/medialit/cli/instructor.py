@@ -102,14 +102,15 @@ def _report(args) -> int:
     # The libraries and the exercise last as long as this command: frozen, they are left out of the
     # collector's full passes, which otherwise rescan them again and again while a big class is read.
     gc.freeze()
-    report = class_report(
-        args.handins, exercise, labels, lines, difficulty, chapter, helpers=args.jobs or default_helpers()
-    )
     out = (
         Path(args.out)
         if args.out
         else Path(args.handins).resolve().parent
         / (f"{exercise.id}-{chapter['name']}-class-report" if chapter else f"{exercise.id}-class-report")
+    )
+    _check_report_folder(out, Path(args.handins), args.force)
+    report = class_report(
+        args.handins, exercise, labels, lines, difficulty, chapter, helpers=args.jobs or default_helpers()
     )
     gc.freeze()  # and so does the class's summary, which the tables and the page are made from
     written = report.save(out)
@@ -163,6 +164,42 @@ def _report(args) -> int:
                 )
             )
     return 1 if report.skipped or report.orphans else 0
+
+
+def _check_report_folder(out: Path, handins: Path, force: bool) -> None:
+    """Refuse, before the class is read, a report folder that is the hand-ins' folder or inside it (its files
+    would be read as hand-ins next time), and one that holds other files than a report's, unless --force."""
+    from ..classroom.class_report import REPORT_FILES
+    from ..core.files import is_folder
+
+    try:
+        real_out, real_handins = out.resolve(), handins.resolve()
+    except (OSError, RuntimeError):
+        return  # a name that cannot be looked at: writing there fails with its own message
+    if real_out == real_handins or real_handins in real_out.parents:
+        raise InputError(
+            str(out),
+            "--out",
+            f"the report would be written among the hand-in files in {handins}, and read as hand-ins next time.",
+            "give --out a folder outside the hand-ins' folder, such as class-report/.",
+            "out-in-handins",
+        )
+    if force or not is_folder(out):
+        return  # a file there is refused when the report is saved; a missing folder is made
+    try:
+        others = sorted(p.name for p in out.iterdir() if p.name not in REPORT_FILES and not p.name.startswith("."))
+    except OSError:
+        return
+    if others:
+        shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+        raise InputError(
+            str(out),
+            "--out",
+            f"this folder holds other files than a class report ({shown}); nothing was written.",
+            "give --out a new or empty folder, or add --force to write the report's files into this one "
+            "(files of the same names are replaced).",
+            "exists",
+        )
 
 
 def _first_few(count: int) -> str:
@@ -306,7 +343,10 @@ def add_subcommands(subparsers, parents: list) -> None:
     p.add_argument("--lines", type=_lines, help="only this part of the article, e.g. 1-18")
     p.add_argument("--book", default="book", help="the book folder, for --chapter (default: book)")
     p.add_argument("--jobs", type=_jobs, help="how many processes share a big class (default: one per core)")
-    p.add_argument("--out", help="folder for the CSV files, summary.json and report.html")
+    p.add_argument(
+        "--out", help="folder for the CSV files, summary.json and report.html (a previous report there is replaced)"
+    )
+    p.add_argument("--force", action="store_true", help="write into an --out folder that holds other files too")
     p.set_defaults(run=_report)
 
     p = subparsers.add_parser("export", parents=parents, help="export a hand-in or an exercise key to another format")
