@@ -61,3 +61,14 @@ def test_build_exercise_notebook_says_where_a_drafts_reason_is():
     words = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     assert "comment above" not in words
     assert "`reason`" in words
+
+
+def test_make_rebuilds_every_file_the_bundler_writes():
+    """A missing or stale bundle is rebuilt by make only if the Makefile lists it among BUNDLES."""
+    build = (ROOT / "src" / "js" / "build.mjs").read_text(encoding="utf-8")
+    outputs = set(re.findall(r'"([\w.-]+)"', re.search(r"OUTPUTS = \[(.*?)\]", build, re.S).group(1)))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    bundles = re.search(r"^BUNDLES\s*:=(.*)$", makefile, re.M).group(1).split()
+    static = re.search(r"^STATIC\s*:=\s*(\S+)", makefile, re.M)
+    names = {b.replace("$(STATIC)", static.group(1) if static else "$(STATIC)") for b in bundles}
+    assert outputs and names == {f"src/medialit/web/static/{name}" for name in outputs}
