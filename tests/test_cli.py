@@ -101,3 +101,11 @@ def test_validate_finds_an_empty_or_missing_key(tmp_path, key):
     )
     assert result.returncode == 1, result.stderr
     assert "the key is empty" in result.stdout and "1 finding(s)." in result.stdout
+
+
+def test_a_tab_in_an_exercise_file_is_named_with_its_fix(tmp_path):
+    (tmp_path / "article.txt").write_text("The council voted for the plan.\n", encoding="utf-8")
+    (tmp_path / "exercise.yml").write_text("id: mini\ntitle: Mini\n\tarticle: article.txt\n", encoding="utf-8")
+    result = run("validate", tmp_path / "exercise.yml")
+    assert result.returncode == 2 and "line 3, column 1: there is a tab here" in result.stderr
+    assert result.stderr.rstrip().endswith("Fix: replace the tab with spaces.")

@@ -136,6 +136,9 @@ def yaml_problem(err: YAMLError) -> tuple[str, str, str]:
     place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
     problem = getattr(err, "problem", None) or "the YAML cannot be read"
     fix = getattr(err, "fix", "check the indentation and quoting there; text with a colon needs quotes.")
+    if "'\\t'" in problem:  # ruamel: "found character '\t' that cannot start any token"
+        problem = "there is a tab here, and YAML lines may not be indented with tabs"
+        fix = "replace the tab with spaces."
     return place, f"{problem}.", fix
 
 
