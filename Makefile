@@ -9,8 +9,10 @@ TSTAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
 # the JSON tables the bundles carry too
 JS_SOURCES := $(shell find src/js -type f) src/medialit/data/messages.json src/medialit/data/contract.json
-BUNDLES := src/medialit/web/static/tagger.js src/medialit/web/static/book-page.js src/medialit/web/static/tagger.css \
-           src/medialit/web/static/class-report.js src/medialit/web/static/class-report.css
+# every file in OUTPUTS of src/js/build.mjs (a test holds the two lists the same)
+STATIC  := src/medialit/web/static
+BUNDLES := $(STATIC)/tagger.js $(STATIC)/tagger-author.js $(STATIC)/book-page.js $(STATIC)/tagger.css \
+           $(STATIC)/tagger-author.css $(STATIC)/class-report.js $(STATIC)/class-report.css
 
 .PHONY: book test bench clean browser-deps py-check js-check dist dist-zip
 

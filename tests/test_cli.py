@@ -2,6 +2,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from helpers import MINI, ROOT, handin_of, key_tags
 
 
@@ -101,3 +102,22 @@ def test_check_for_a_chapter_checks_what_its_tagger_asks_for_as_by_hand():
     assert json.loads(chapter.stdout)["labels"] == ["claim"]
     neither = run("check", handin)
     assert neither.returncode == 2 and "--chapter" in neither.stderr and "Traceback" not in neither.stderr
+
+
+@pytest.mark.parametrize("key", ["key:\n", "key: []\n", ""], ids=["empty", "empty-list", "missing"])
+def test_validate_finds_an_empty_or_missing_key(tmp_path, key):
+    (tmp_path / "article.txt").write_text("The council voted for the plan.\n", encoding="utf-8")
+    (tmp_path / "exercise.yml").write_text(f"id: mini\ntitle: Mini\narticle: article.txt\n{key}", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "medialit", "validate", str(tmp_path / "exercise.yml")], capture_output=True, text=True
+    )
+    assert result.returncode == 1, result.stderr
+    assert "the key is empty" in result.stdout and "1 finding(s)." in result.stdout
+
+
+def test_a_tab_in_an_exercise_file_is_named_with_its_fix(tmp_path):
+    (tmp_path / "article.txt").write_text("The council voted for the plan.\n", encoding="utf-8")
+    (tmp_path / "exercise.yml").write_text("id: mini\ntitle: Mini\n\tarticle: article.txt\n", encoding="utf-8")
+    result = run("validate", tmp_path / "exercise.yml")
+    assert result.returncode == 2 and "line 3, column 1: there is a tab here" in result.stderr
+    assert result.stderr.rstrip().endswith("Fix: replace the tab with spaces.")

@@ -39,6 +39,85 @@ def test_new_makes_the_exercise_and_prints_the_toc_line(tmp_path):
     assert again.returncode == 2 and "already exists" in again.stderr and "Traceback" not in again.stderr
 
 
+GOOD_TOC = "format: jb-book\nroot: book/intro\nchapters:\n  - file: book/one\n"
+
+
+@pytest.mark.parametrize(
+    "toc, problem",
+    [
+        (b"format: jb-book\nroot: book/intro\nchapters:\n\t- file: book/one\n", "line 4, column 1"),
+        ("format: jb-book\nroot: book/intro\n# caf\u00e9\nchapters: []\n".encode("latin-1"), "not UTF-8"),
+        (None, "does not exist"),
+        ("folder", "folder"),
+        (b"- file: book/one\n", "not a Jupyter Book table of contents"),
+        (b"format: jb-book\nroot: book/intro\nparts:\n  - just words\n", "not a Jupyter Book table of contents"),
+        (b"format: jb-book\nroot: book/intro\nchapters: none\n", "not a list"),
+    ],
+    ids=["tab", "not-utf8", "missing", "folder", "a-list", "part-not-a-mapping", "chapters-not-a-list"],
+)
+def test_new_refuses_a_toc_it_cannot_use_before_writing_anything(tmp_path, toc, problem):
+    (tmp_path / "book").mkdir()
+    path = tmp_path / "my_toc.yml"
+    if toc == "folder":
+        path.mkdir()
+    elif toc is not None:
+        path.write_bytes(toc)
+    args = ("new", ARTICLE, "--id", "t4", "--title", "X", "--pipeline", "blank", "--toc", path.name)
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("medialit: my_toc.yml") and problem in result.stderr, result.stderr
+    assert "Fix:" in result.stderr and "bug" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert sorted(p.name for p in (tmp_path / "book").iterdir()) == []  # nothing written
+    if toc != "folder":  # once the table of contents is fixed, the same command works
+        path.unlink(missing_ok=True)
+        path.write_text(GOOD_TOC, encoding="utf-8")
+        again = run(*args, cwd=tmp_path)
+        assert again.returncode == 0, again.stderr
+        assert "- file: book/t4" in path.read_text(encoding="utf-8")
+
+
+def test_new_uses_the_toc_beside_the_book_only_when_there_is_one(tmp_path):
+    (tmp_path / "book").mkdir()
+    result = run("new", ARTICLE, "--id", "t4", "--title", "X", "--pipeline", "blank", cwd=tmp_path)
+    assert result.returncode == 0 and "Add this line to _toc.yml" in result.stdout
+    (tmp_path / "_toc.yml").write_bytes(b"format: jb-book\nroot: book/intro\nchapters:\n\t- file: book/one\n")
+    result = run("new", ARTICLE, "--id", "t5", "--title", "X", "--pipeline", "blank", cwd=tmp_path)
+    assert result.returncode == 2 and "_toc.yml: line 4" in result.stderr
+    assert not (tmp_path / "book" / "t5.md").exists() and not (tmp_path / "book" / "exercises" / "t5").exists()
+    no_toc = run("new", ARTICLE, "--id", "t5", "--title", "X", "--pipeline", "blank", "--no-toc", cwd=tmp_path)
+    assert no_toc.returncode == 0 and (tmp_path / "book" / "t5.md").is_file()
+
+
+def _one_line_article(path: Path, first: str, filler: str) -> Path:
+    """An article of one line of 2,000,000 characters: under the 2 MB limit, over spaCy's usual million."""
+    text = first + filler * (2_000_000 // len(filler))
+    path.write_text(text[:2_000_000] + "\n", encoding="utf-8")
+    return path
+
+
+def test_suggest_and_new_read_an_article_of_one_line_of_two_million_characters(tmp_path):
+    article = _one_line_article(
+        tmp_path / "huge.txt", "The mayor said the plan was a vanity project. ", "The cat sat. "
+    )
+    result = run("suggest", article, "--pipeline", "blank", "--labels", "loaded")
+    assert result.returncode == 0, result.stderr
+    assert "“vanity project”" in result.stdout
+    (tmp_path / "book").mkdir()
+    made = run("new", article, "--id", "huge", "--title", "Huge", "--pipeline", "blank", "--no-toc", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert run("validate", "book/exercises/huge/exercise.yml", cwd=tmp_path).returncode == 1  # drafts to review
+
+
+def test_new_refuses_an_article_whose_drafts_an_exercise_file_cannot_hold(tmp_path):
+    article = _one_line_article(tmp_path / "huge.txt", "", "The mayor said the plan was a disgrace. ")
+    (tmp_path / "book").mkdir()
+    result = run("new", article, "--id", "huge", "--title", "Huge", "--pipeline", "blank", "--no-toc", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("medialit: huge.txt") or "huge.txt: this article gives" in result.stderr
+    assert "an exercise file is at most 2 MB" in result.stderr and "Fix:" in result.stderr
+    assert list((tmp_path / "book").iterdir()) == []
+
+
 def test_report_exit_codes(tmp_path):
     sys.path.insert(0, str(ROOT / "notebooks"))
     try:
@@ -55,6 +134,41 @@ def test_report_exit_codes(tmp_path):
     sample_class.write_class(exercise, tmp_path / "messy", 4, seed=1, broken=True)
     messy = run("report", tmp_path / "messy", "--exercise", PRACTICE, "--out", tmp_path / "out2")
     assert messy.returncode == 1 and "left out" in messy.stdout and "broken.json" in messy.stdout
+
+
+def test_report_keeps_out_of_the_hand_ins_and_of_a_folder_of_other_files(tmp_path):
+    sys.path.insert(0, str(ROOT / "notebooks"))
+    try:
+        import sample_class
+    finally:
+        sys.path.pop(0)
+    from medialit import load_exercise
+
+    handins = tmp_path / "handins"
+    sample_class.write_class(load_exercise(PRACTICE), handins, 3, seed=1, broken=False)
+    (handins / "gradebook.csv").write_text("my own marks\n", encoding="utf-8")
+    before = sorted(p.name for p in handins.iterdir())
+    for out in (handins, handins / "report"):
+        result = run("report", handins, "--exercise", PRACTICE, "--out", out, "--force")
+        assert result.returncode == 2, result.stderr
+        assert "among the hand-in files" in result.stderr and "Fix: give --out a folder outside" in result.stderr
+        assert sorted(p.name for p in handins.iterdir()) == before  # nothing written, nothing replaced
+    assert (handins / "gradebook.csv").read_text(encoding="utf-8") == "my own marks\n"
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "plan.txt").write_text("keep me\n", encoding="utf-8")
+    refused = run("report", handins, "--exercise", PRACTICE, "--out", notes)
+    assert refused.returncode == 2 and "plan.txt" in refused.stderr and "--force" in refused.stderr
+    assert [p.name for p in notes.iterdir()] == ["plan.txt"]
+    forced = run("report", handins, "--exercise", PRACTICE, "--out", notes, "--force")
+    assert forced.returncode == 1, forced.stderr  # the marks file in the hand-ins is left out, and said
+    assert (notes / "plan.txt").read_text(encoding="utf-8") == "keep me\n" and (notes / "report.html").is_file()
+
+    report = tmp_path / "report"
+    for _ in range(2):  # a previous report is replaced without asking
+        again = run("report", handins, "--exercise", PRACTICE, "--out", report)
+        assert again.returncode == 1 and "Report in" in again.stdout, again.stderr
 
 
 @pytest.mark.parametrize(

@@ -145,6 +145,20 @@ def test_the_chapter_is_added_to_the_table_of_contents_keeping_its_comments(tmp_
     assert made.author_page.is_file() and "author" not in text  # the review page shows the key: never listed
 
 
+def test_a_table_of_contents_that_cannot_be_written_is_refused_before_anything_is_made(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "book").mkdir()
+    toc = tmp_path / "_toc.yml"
+    toc.write_text("format: jb-book\nroot: book/intro\nchapters: []\n", encoding="utf-8")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if Path(path) == toc else real(path, mode))
+    with pytest.raises(InputError) as err:
+        create_exercise(PRACTICE_TEXT, "mill-road", "Mill Road", book=tmp_path / "book", nlp=spacy.blank("en"), toc=toc)
+    assert err.value.file == str(toc) and err.value.code == "cannot-write"
+    assert list((tmp_path / "book").iterdir()) == []
+
+
 def test_validate_flags_half_a_hyphenated_word_and_a_source_in_another_paragraph(tmp_path):
     (tmp_path / "article.txt").write_text(
         "Jo Lee said the plan was a deal-breaker.\n\nThe council voted.\n", encoding="utf-8"

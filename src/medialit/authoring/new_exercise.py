@@ -8,6 +8,7 @@ what an instructor still has to review and author mode can show why each draft i
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -19,12 +20,14 @@ from ruamel.yaml.error import YAMLError
 from ..core.article import Article
 from ..core.errors import UNSAFE, InputError, visible
 from ..core.exercise import is_id
-from ..core.files import ARTICLE, exists, is_folder, read_bytes, write_file
+from ..core.exercise_file import yaml_problem
+from ..core.files import ARTICLE, EXERCISE, MB, Kind, exists, is_folder, read_bytes, read_text, write_file
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .drafts import draft_hints, draft_why, source_name
 from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id
 from .suggest import Suggestion, load_pipeline, suggest
 
+ITEM_BYTES = 150  # the least a drafted key item takes in exercise.yml (its id, quote, why, hints, reason...)
 DRAFT_LABELS = ("claim", "source", "loaded")  # the default label set; `cue` needs its own task block
 CALENDAR_WORDS = {
     "monday",
@@ -198,33 +201,62 @@ with `jupyter-book build {page}`. Review the drafts below, then download
 """
 
 
-def add_to_toc(toc: Path, entry: str) -> bool:
-    """Add `- file: ENTRY` to the students' part of a Jupyter Book `_toc.yml` (the part whose caption
-    names students, else the first), keeping its comments and order. False if it is there already."""
-    yaml = exercise_yaml_writer()
+TOC = Kind("table of contents", 2 * MB, "give the book's _toc.yml file, or leave out --toc.")
+TOC_FIX = "fix _toc.yml, or add --no-toc and add the chapter to it by hand."
+
+
+def _toc_problem(toc: Path, place: str, problem: str, fix: str = TOC_FIX) -> InputError:
+    return InputError(str(toc), place, problem, fix, "bad-toc")
+
+
+def read_toc(toc: str | Path) -> tuple[CommentedMap, CommentedSeq]:
+    """A Jupyter Book `_toc.yml` (comments kept) and the chapter list of its students' part (the part whose
+    caption names students, else the first), or one message naming the file, before anything is written."""
+    toc = Path(toc)
     try:
-        data = yaml.load(toc.read_text(encoding="utf-8"))
-    except (OSError, YAMLError) as err:
-        raise InputError(
-            str(toc),
-            "",
-            f"the table of contents cannot be read ({err}).",
-            "fix _toc.yml, or add the chapter to it by hand.",
-        ) from None
+        text = read_text(toc, TOC)
+    except InputError as err:
+        if err.code == "missing":  # a path given by hand: say how to do without it
+            err.fix = "check the path given to --toc, or leave --toc out (--no-toc leaves _toc.yml alone)."
+        raise
+    try:
+        data = exercise_yaml_writer().load(text)
+    except YAMLError as err:
+        place, problem, fix = yaml_problem(err)
+        raise _toc_problem(toc, place, f"the table of contents cannot be read: {problem}", fix) from None
+    except (ValueError, RecursionError, OverflowError) as err:
+        raise _toc_problem(toc, "", f"the table of contents cannot be read ({type(err).__name__}).") from None
     parts = data.get("parts") if isinstance(data, dict) else None
-    if isinstance(parts, list) and parts:
+    if isinstance(parts, list) and parts and all(isinstance(p, dict) for p in parts):
         part = next((p for p in parts if "student" in str(p.get("caption", "")).lower()), parts[0])
         chapters = part.setdefault("chapters", CommentedSeq())
-    elif isinstance(data, dict):
+    elif isinstance(data, dict) and parts is None:
         chapters = data.setdefault("chapters", CommentedSeq())
     else:
-        raise InputError(str(toc), "", "this is not a Jupyter Book table of contents.", "add the chapter by hand.")
-    if any(isinstance(c, dict) and c.get("file") == entry for c in chapters):
-        return False
+        raise _toc_problem(toc, "", "this is not a Jupyter Book table of contents.", "add the chapter by hand.")
+    if not isinstance(chapters, list):
+        raise _toc_problem(toc, "`chapters`", "the chapters are not a list (`- file: NAME` lines).")
+    return data, chapters
+
+
+def _in_toc(chapters: CommentedSeq, entry: str) -> bool:
+    return any(isinstance(c, dict) and c.get("file") == entry for c in chapters)
+
+
+def _write_toc(toc: Path, data: CommentedMap, chapters: CommentedSeq, entry: str) -> None:
     chapters.append(CommentedMap(file=entry))
     out = io.StringIO()
-    yaml.dump(data, out)
+    exercise_yaml_writer().dump(data, out)
     write_file(toc, out.getvalue(), fix="check that you may write _toc.yml, or add the chapter to it by hand.")
+
+
+def add_to_toc(toc: str | Path, entry: str) -> bool:
+    """Add `- file: ENTRY` to the students' part of a Jupyter Book `_toc.yml`, keeping its comments and
+    order. False if it is there already."""
+    data, chapters = read_toc(toc)
+    if _in_toc(chapters, entry):
+        return False
+    _write_toc(Path(toc), data, chapters, entry)
     return True
 
 
@@ -279,12 +311,36 @@ def create_exercise(
                 "it already exists; nothing was changed.",
                 "choose another --id, or move the old exercise away first.",
             )
+    entry = f"{book.name}/{exercise_id}"
+    # everything that can be refused is read and checked before anything is written
+    toc_read = read_toc(toc) if toc is not None else None
+    if toc_read is not None and not (os.access(toc, os.W_OK) and os.access(Path(toc).parent, os.W_OK)):
+        raise InputError(
+            str(toc),
+            "",
+            "the table of contents cannot be changed (you may not write it); nothing was changed.",
+            "check that you may write _toc.yml and its folder, or add --no-toc and add the chapter by hand.",
+            "cannot-write",
+        )
     raw = read_bytes(article_path, ARTICLE)
     article = Article.from_bytes(raw, article_path)
     suggestions = suggest(
         article, nlp if nlp is not None else load_pipeline(), labels=list(labels), min_confidence=min_confidence
     )
-    text = exercise_yaml(exercise_id, title, article, suggestions)
+    # An exercise file bigger than its limit could not be read back: say so before anything is written. Every
+    # drafted item takes well over ITEM_BYTES, so so many drafts are refused before their file is even drafted.
+    size = len(suggestions) * ITEM_BYTES
+    text = exercise_yaml(exercise_id, title, article, suggestions) if size <= EXERCISE.limit else ""
+    size = max(size, len(text.encode("utf-8")))
+    if size > EXERCISE.limit:
+        raise InputError(
+            str(article_path),
+            "",
+            f"this article gives {len(suggestions):,} drafted key items, over {size / MB:.1f} MB of exercise file, "
+            f"and an exercise file is at most {EXERCISE.limit // MB} MB; nothing was made.",
+            "use a shorter article (a news story of a few thousand words), or split it into several exercises.",
+            "too-big",
+        )
     fix = "check that you may write into the book folder."
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -309,8 +365,10 @@ def create_exercise(
     write_file(
         author_page, author_markdown(exercise_id, title, f"{book.name}/{author_page.name}"), replace=False, fix=fix
     )
-    entry = f"{book.name}/{exercise_id}"
-    added = Path(toc) if toc is not None and add_to_toc(Path(toc), entry) else None
+    added = None
+    if toc_read is not None and not _in_toc(toc_read[1], entry):
+        _write_toc(Path(toc), *toc_read, entry)
+        added = Path(toc)
     return NewExercise(
         folder, folder / "exercise.yml", chapter, f"- file: {entry}", len(suggestions), added, author_page
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import spacy
@@ -254,6 +255,7 @@ class _Draft:
         self.tokens = article.tokens
         self.regions = quote_regions(article)
         self.found: dict[tuple[str, int, int], Suggestion] = {}
+        self._alpha = list(accumulate((t.is_alpha for t in doc), initial=0))  # words before each token
         self.sent_of = [0] * len(doc)
         self.sents: list[tuple[int, int]] = []
         for sent in doc.sents:  # a line break ends a sentence too (bullets, captions)
@@ -356,7 +358,10 @@ class _Draft:
         return self.token_region[i] is not None
 
     def words(self, i: int, j: int) -> int:
-        return sum(1 for t in self.doc[i:j] if t.is_alpha)
+        """How many words tokens i to j hold (a running count: a long sentence is not walked each time)."""
+        n = len(self.doc)
+        i, j = min(max(i, 0), n), min(max(j, 0), n)
+        return self._alpha[j] - self._alpha[i] if i < j else 0
 
     def speech_cue(self, k: int) -> bool:
         cue = self.cue_at.get(k)
@@ -410,10 +415,9 @@ class _Draft:
     def _partial(self, region: QuoteRegion) -> bool:
         """A few quoted words inside someone else's sentence; a quoted sentence with its speech frame
         ('“No deal,” he said.') is a quotation, however short."""
-        toks = self.article.tokens_in(region.start, region.end)
-        if not toks or not region.closed:
+        i, j = self.article.token_range(region.start, region.end)
+        if i == j or not region.closed:
             return False
-        i, j = toks[0].i, toks[-1].i + 1
         first, last = self.sents[self.sent_of[i]]
         if self.words(i, j) > QUOTE_WORDS_MAX or self.words(first, last) <= self.words(i, j) + 2:
             return False

@@ -42,6 +42,10 @@ class Settings:
     difficulty: str | None = None
 
 
+# every file `ClassReport.save` writes: a folder of only these holds an earlier report, replaced without asking
+REPORT_FILES = frozenset([*tables.TABLES, "heat.csv", "summary.json", "report.html"])
+
+
 def handin_files(folder: str | Path) -> list[Path]:
     """Everything under `folder` that is not a folder or hidden, in name order. Links are not
     followed into other folders; anything that is not a hand-in file is refused (and listed) later."""

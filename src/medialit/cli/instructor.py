@@ -17,8 +17,15 @@ SHOWN = 10  # skipped files and orphans printed; all of them are in the CSV file
 def _new(args) -> int:
     from ..authoring.new_exercise import create_exercise
     from ..authoring.suggest import load_pipeline
+    from ..core.files import exists
 
-    toc = Path(args.toc) if args.toc else Path(args.book).resolve().parent / "_toc.yml"
+    if args.no_toc:
+        toc = None
+    elif args.toc:  # a path given by hand must be a table of contents: create_exercise says so if it is not
+        toc = Path(args.toc)
+    else:  # the one beside the book folder, if there is one
+        toc = Path(args.book).resolve().parent / "_toc.yml"
+        toc = toc if exists(toc) else None
     made = create_exercise(
         args.article,
         args.id,
@@ -26,7 +33,7 @@ def _new(args) -> int:
         book=args.book,
         nlp=load_pipeline(args.pipeline),
         min_confidence=args.min_confidence,
-        toc=toc if toc.is_file() and not args.no_toc else None,
+        toc=toc,
     )
     print(
         one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items, each with")
@@ -111,16 +118,17 @@ def _report(args) -> int:
     # The libraries and the exercise last as long as this command: frozen, they are left out of the
     # collector's full passes, which otherwise rescan them again and again while a big class is read.
     gc.freeze()
-    report = class_report(
-        args.handins, exercise, labels, lines, difficulty, chapter, helpers=args.jobs or default_helpers()
-    )
-    report.roster = roster
     out = (
         Path(args.out)
         if args.out
         else Path(args.handins).resolve().parent
         / (f"{exercise.id}-{chapter['name']}-class-report" if chapter else f"{exercise.id}-class-report")
     )
+    _check_report_folder(out, Path(args.handins), args.force)
+    report = class_report(
+        args.handins, exercise, labels, lines, difficulty, chapter, helpers=args.jobs or default_helpers()
+    )
+    report.roster = roster
     gc.freeze()  # and so does the class's summary, which the tables and the page are made from
     written = report.save(out)
     summary = report.summary
@@ -176,6 +184,42 @@ def _report(args) -> int:
                 )
             )
     return 1 if report.skipped or report.orphans or summary["same_names"] else 0
+
+
+def _check_report_folder(out: Path, handins: Path, force: bool) -> None:
+    """Refuse, before the class is read, a report folder that is the hand-ins' folder or inside it (its files
+    would be read as hand-ins next time), and one that holds other files than a report's, unless --force."""
+    from ..classroom.class_report import REPORT_FILES
+    from ..core.files import is_folder
+
+    try:
+        real_out, real_handins = out.resolve(), handins.resolve()
+    except (OSError, RuntimeError):
+        return  # a name that cannot be looked at: writing there fails with its own message
+    if real_out == real_handins or real_handins in real_out.parents:
+        raise InputError(
+            str(out),
+            "--out",
+            f"the report would be written among the hand-in files in {handins}, and read as hand-ins next time.",
+            "give --out a folder outside the hand-ins' folder, such as class-report/.",
+            "out-in-handins",
+        )
+    if force or not is_folder(out):
+        return  # a file there is refused when the report is saved; a missing folder is made
+    try:
+        others = sorted(p.name for p in out.iterdir() if p.name not in REPORT_FILES and not p.name.startswith("."))
+    except OSError:
+        return
+    if others:
+        shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+        raise InputError(
+            str(out),
+            "--out",
+            f"this folder holds other files than a class report ({shown}); nothing was written.",
+            "give --out a new or empty folder, or add --force to write the report's files into this one "
+            "(files of the same names are replaced).",
+            "exists",
+        )
 
 
 def _first_few(count: int) -> str:
@@ -324,7 +368,10 @@ def add_subcommands(subparsers, parents: list) -> None:
         help="a CSV file of pseudonym and student ID: the gradebook gets the IDs, and a row for each student "
         "on it with no hand-in",
     )
-    p.add_argument("--out", help="folder for the CSV files, summary.json and report.html")
+    p.add_argument(
+        "--out", help="folder for the CSV files, summary.json and report.html (a previous report there is replaced)"
+    )
+    p.add_argument("--force", action="store_true", help="write into an --out folder that holds other files too")
     p.set_defaults(run=_report)
 
     p = subparsers.add_parser("export", parents=parents, help="export a hand-in or an exercise key to another format")

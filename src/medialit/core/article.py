@@ -46,6 +46,9 @@ def tokenizer_pipeline():
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    # spaCy's limit (a million characters) is for the parser's and the tagger's memory; the tokenizer and the
+    # sentencizer need little, so a paragraph may be as long as an article file may be (one line of 2 MB)
+    nlp.max_length = max(nlp.max_length, ARTICLE.limit + 1)
     return nlp
 
 
@@ -200,12 +203,20 @@ class Article:
         """Index of the token that contains `offset`, or the last token starting before it."""
         return max(0, bisect_right(self._token_starts, offset) - 1)
 
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The indexes [i, j) of the tokens that share at least one code point with [start, end), found
+        without walking them (a quotation may run over a whole article); i == j when none does."""
+        if end <= start:
+            return 0, 0
+        first, last = self.token_at(start), bisect_left(self._token_starts, end)
+        if first < last and self._token_ends[first] <= start:  # the token before `start`
+            first += 1
+        return first, max(first, last)
+
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens that share at least one code point with [start, end)."""
-        if end <= start:
-            return []
-        first, last = self.token_at(start), bisect_left(self._token_starts, end)
-        return [t for t in self.tokens[first:last] if t.end > start]
+        first, last = self.token_range(start, end)
+        return self.tokens[first:last]
 
     def quote_of_tokens(self, start: int, end: int) -> str:
         """The text from the first to the last token lying wholly inside [start, end); "" if none does.

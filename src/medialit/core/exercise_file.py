@@ -130,6 +130,18 @@ def _yaml() -> YAML:
     return yaml
 
 
+def yaml_problem(err: YAMLError) -> tuple[str, str, str]:
+    """The place, the problem and the fix for a YAML file that cannot be read."""
+    mark = getattr(err, "problem_mark", None)
+    place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    problem = getattr(err, "problem", None) or "the YAML cannot be read"
+    fix = getattr(err, "fix", "check the indentation and quoting there; text with a colon needs quotes.")
+    if "'\\t'" in problem:  # ruamel: "found character '\t' that cannot start any token"
+        problem = "there is a tab here, and YAML lines may not be indented with tabs"
+        fix = "replace the tab with spaces."
+    return place, f"{problem}.", fix
+
+
 def _read_yaml(path: Path, validator, quick: bool = False) -> dict:
     """A YAML mapping, read within the limits and checked against the schema (`validator`). `quick`:
     read by libyaml, without line numbers, or `NotPlain` for a file only ruamel reads (`fast_yaml`)."""
@@ -138,11 +150,8 @@ def _read_yaml(path: Path, validator, quick: bool = False) -> dict:
     try:
         data = load_plain_yaml(text, MAX_YAML_DEPTH) if quick else _yaml().load(text)
     except YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or "the YAML cannot be read"
-        fix = getattr(err, "fix", "check the indentation and quoting there; text with a colon needs quotes.")
-        raise InputError(file, place, f"{problem}.", fix, "yaml") from None
+        place, problem, fix = yaml_problem(err)
+        raise InputError(file, place, problem, fix, "yaml") from None
     except (ValueError, RecursionError, OverflowError) as err:
         raise InputError(
             file,
@@ -675,6 +684,11 @@ def validation_findings(exercise: Exercise) -> list[str]:
     text = exercise.article.text
     token_starts = {t.start for t in exercise.article.tokens}
     token_ends = {t.end for t in exercise.article.tokens}
+    if not exercise.key:
+        findings.append(
+            "`key`: the key is empty (or missing), so Check has nothing to compare students' tags with. "
+            f"Fix: add the key items under `key:`; `medialit suggest {exercise.article.name}` drafts some."
+        )
     for item in exercise.key:
         where = f"item {item.id} (L{item.line})"
         if item.draft:

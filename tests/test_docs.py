@@ -1,0 +1,74 @@
+"""The README and the instructors' pages say what a newcomer needs, and only what is so."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+NEW_EXERCISE = (ROOT / "book" / "instructors" / "new-exercise.md").read_text(encoding="utf-8")
+HOW_TO_RUN = (". .venv/bin/activate", ".venv/bin/medialit")
+
+
+def _first_command_line(text: str, command: str) -> int:
+    """Where the first line of a code block that starts with `command` is."""
+    inside = False
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.startswith("```"):
+            inside = not inside
+        elif inside and line.lstrip().startswith(command + " "):
+            return offset
+        offset += len(line)
+    raise AssertionError(f"no `{command}` command in a code block")
+
+
+def test_readme_says_how_to_run_medialit_before_its_first_command():
+    # `make book` installs the command into .venv, which is not on PATH
+    first = _first_command_line(README, "medialit")
+    for way in HOW_TO_RUN:
+        assert way in README[:first], f"the README shows `medialit` commands before it mentions `{way}`"
+
+
+def test_readme_says_how_to_open_the_live_notebooks():
+    assert "jupyter lab notebooks/" in README
+    needs = (ROOT / "requirements.txt").read_text(encoding="utf-8").lower()
+    if "jupyterlab" not in needs:  # `make book` installs requirements.txt only
+        assert "pip install jupyterlab" in README
+
+
+def test_new_exercise_page_says_how_to_run_medialit_as_the_readme_does():
+    start = NEW_EXERCISE.index("medialit installed")
+    first = _first_command_line(NEW_EXERCISE, "medialit")
+    for way in HOW_TO_RUN:
+        assert way in NEW_EXERCISE[start:first]
+    assert "`make test` or `pip install -e .`" not in NEW_EXERCISE
+
+
+def test_the_csv_files_the_docs_name_are_the_ones_the_report_writes():
+    from medialit.classroom import tables
+
+    written = set(tables.TABLES) | {"heat.csv"}
+    for page in (NEW_EXERCISE, README):
+        named = set(re.findall(r"`([\w-]+\.csv)`", page))
+        assert named <= written, f"the docs name CSV files the report does not write: {named - written}"
+
+
+def test_build_exercise_notebook_says_where_a_drafts_reason_is():
+    cells = json.loads((ROOT / "notebooks" / "build-exercise.ipynb").read_text(encoding="utf-8"))["cells"]
+    words = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "comment above" not in words
+    assert "`reason`" in words
+
+
+def test_make_rebuilds_every_file_the_bundler_writes():
+    """A missing or stale bundle is rebuilt by make only if the Makefile lists it among BUNDLES."""
+    build = (ROOT / "src" / "js" / "build.mjs").read_text(encoding="utf-8")
+    outputs = set(re.findall(r'"([\w.-]+)"', re.search(r"OUTPUTS = \[(.*?)\]", build, re.S).group(1)))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    bundles = re.search(r"^BUNDLES\s*:=(.*)$", makefile, re.M).group(1).split()
+    static = re.search(r"^STATIC\s*:=\s*(\S+)", makefile, re.M)
+    names = {b.replace("$(STATIC)", static.group(1) if static else "$(STATIC)") for b in bundles}
+    assert outputs and names == {f"src/medialit/web/static/{name}" for name in outputs}
