@@ -204,7 +204,7 @@ def test_orphans_and_bad_answers_name_the_place_and_the_fix(practice, tmp_path):
     report = class_report(tmp_path, practice)
     orphan = report.orphans[0]
     assert (orphan["student"], orphan["place"], orphan["code"]) == ("wren", "tag 2 (t2)", "orphan")
-    assert "does not match" in orphan["problem"] and orphan["fix"]
+    assert "no longer matches the article" in orphan["problem"] and orphan["fix"]
     assert [o["code"] for o in report.orphans[1:]] == ["answer-bad-field", "answer-bad-id"]  # in the order of ids
     assert report.summary["answers"] == [{"student": "wren", "id": "01-ok", "question": "Q?", "text": "kept"}]
     html = report.to_html()
