@@ -27,7 +27,7 @@ OWN_WORDS = ("not-json", "not-utf8", "too-big")
 SCRIPT = """
 import { readFileSync } from "node:fs";
 import { summarize } from "%(summary)s";
-import { TABLES, csvText } from "%(tables)s";
+import { TABLES, csvText, heat } from "%(tables)s";
 const input = JSON.parse(readFileSync(0, "utf8"));
 const files = input.files.map((name) => ({ name, bytes: readFileSync(`${input.folder}/${name}`) }));
 const plurals = Object.fromEntries(input.exercise.labels.map((l) => [l.name, l.plural]));
@@ -36,6 +36,7 @@ for (const measure of input.measures) {
   const summary = await summarize(input.exercise, files, measure);
   const tables = Object.fromEntries(Object.entries(TABLES).map(([name, make]) =>
     [name, csvText(name === "gradebook.csv" ? make(summary, plurals) : make(summary))]));
+  tables["heat.csv"] = csvText(heat(summary, input.exercise));
   out.push({ summary, tables });
 }
 process.stdout.write(JSON.stringify(out));
@@ -101,6 +102,7 @@ def assert_the_same(folder: Path, exercise, wanted: list[dict]):
                 assert without(js["tables"][name], own) == without(ours, own)
             else:
                 assert js["tables"][name] == ours, (measure.get("chapter"), name)
+        assert js["tables"]["heat.csv"] == python.heat_csv(), measure.get("chapter")
     return python
 
 

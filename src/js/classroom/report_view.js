@@ -210,7 +210,7 @@ export function reportView(summary, exercise, options = {}) {
       h(
         "p",
         "Each word is shaded by how many students tagged it: the darker, the more. Outlined words are in the key. " +
-          "Hover a word for the count; the same figures are in the tables above.",
+          "Hover a word for the count; each word's count is also in the download Each word's count (CSV).",
       ),
       ...summary.labels.map((/** @type {string} */ label) => heatMap(summary, exercise, label)),
     ),

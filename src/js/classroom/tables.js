@@ -227,6 +227,24 @@ export function csvText(rows) {
   return rows.map((row) => `${row.map((cell) => quote(spreadsheetCell(cell))).join(",")}\r\n`).join("");
 }
 
+/**
+ * Each word of the article and how many students tagged it with each label: the heat map's figures
+ * for a teacher who cannot hover over it (class_report.heat_csv writes the same heat.csv).
+ * @param {Record<string, any>} summary
+ * @param {{article: {text: string, tokens: {start: number, end: number, line: number}[]}}} exercise
+ * @returns {Row[]}
+ */
+export function heat(summary, exercise) {
+  const chars = Array.from(exercise.article.text);
+  /** @type {Row[]} */
+  const rows = [["token", "line", "text", ...summary.labels]];
+  exercise.article.tokens.forEach((t, i) => {
+    const counts = summary.labels.map((/** @type {string} */ label) => summary.heat[label][i]);
+    rows.push([i, t.line, chars.slice(t.start, t.end).join(""), ...counts]);
+  });
+  return rows;
+}
+
 export const TABLES = {
   "gradebook.csv": gradebook,
   "items.csv": items,

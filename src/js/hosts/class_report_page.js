@@ -9,7 +9,7 @@
 import { summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
 import { readRoster } from "../classroom/roster.js";
-import { csvText, TABLES } from "../classroom/tables.js";
+import { csvText, heat, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
 import { saveFile } from "../tagger/files.js";
@@ -327,6 +327,7 @@ export function mountClassReport(root) {
       ["Misconceptions per student (CSV)", "misconceptions.csv", () => csvText(TABLES["misconceptions.csv"](summary))],
       ["Written answers and notes (CSV)", "answers.csv", () => csvText(TABLES["answers.csv"](summary))],
       ["Problems with files (CSV)", "problems.csv", () => csvText(TABLES["problems.csv"](summary))],
+      ["Each word's count (CSV)", "heat.csv", () => csvText(heat(summary, exercise))],
     ];
     return h(
       "div.mcr-downloads",

@@ -111,7 +111,8 @@ def heat_html(report, label: str) -> str:
     return (
         f'<section class="heat article"><h3>{_e(spec.title)}</h3>'
         f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. Hover a word for '
-        f"the count. Outlined: the words the key has. {legend}</p>{body}</section>"
+        "the count (each word's count is also in heat.csv, beside this page). "
+        f"Outlined: the words the key has. {legend}</p>{body}</section>"
     )
 
 
