@@ -266,6 +266,7 @@ def test_removing_a_tag_by_its_cross_from_the_keyboard_keeps_focus_in_the_list(t
 def test_tab_order_follows_the_screen_labels_article_then_the_tag_list(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")
+    expect(page.locator(".mt-tags .mt-entry")).to_have_count(1)  # drawn in the next frame
     page.locator(".mt-article").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.mt-tags')"), "Tab from the words skips the tag list"
