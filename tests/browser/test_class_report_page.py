@@ -212,6 +212,15 @@ def test_a_student_who_handed_in_twice_is_one_row_and_the_table_explains_its_fig
         "tags on the key",
         "tags on the key %",
     ]
+    # a count such as "13 of 18" stays on one line; the table scrolls sideways instead
+    wrapped = students.evaluate(
+        """(el) => [...el.querySelectorAll('td:not(.mcr-long)')].filter((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        }).map((td) => td.textContent)"""
+    )
+    assert wrapped == [], wrapped
     students.scroll_into_view_if_needed()
     screenshot(page, "class-report-students")
     assert page.errors == [] and page.offsite_requests == []
