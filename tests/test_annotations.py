@@ -25,7 +25,7 @@ def test_not_json(mini, write_json):
     path = write_json('{"format": "medialit.handin/1",')
     with pytest.raises(InputError) as err:
         load_handin(path, mini)
-    assert "not valid JSON" in str(err.value) and "line 1" in str(err.value) and str(path) in str(err.value)
+    assert "not JSON" in str(err.value) and "line 1" in str(err.value) and str(path) in str(err.value)
 
 
 def test_wrong_format_version(mini, write_json):
