@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -236,6 +237,14 @@ def test_export_writes_into_new_or_existing_folders_and_refuses_clearly(tmp_path
     assert (tmp_path / "new" / "practice-council.txt").read_text(encoding="utf-8").startswith("Fury")
     named = run("export", PRACTICE, "--to", "brat", "--out", tmp_path / "key")
     assert named.returncode == 0 and {p.name for p in tmp_path.iterdir()} >= {"key.ann", "key.txt", "annotation.conf"}
+    slash = run("export", PRACTICE, "--to", "brat", "--out", f"{tmp_path / 'fresh'}/")  # a folder to be made
+    assert slash.returncode == 0 and (tmp_path / "fresh" / "practice-council.ann").is_file(), slash.stderr
+    copy = tmp_path / "copy"
+    shutil.copytree(PRACTICE.parent, copy)
+    before = (copy / "exercise.yml").read_bytes()
+    itself = run("export", copy / "exercise.yml", "--to", "spacy", "--out", copy / "exercise.yml", "--force")
+    assert itself.returncode == 2 and "replace the very file it reads" in itself.stderr
+    assert (copy / "exercise.yml").read_bytes() == before
     missing = run("export", tmp_path / "nope.json", "--to", "brat")
     assert missing.returncode == 2 and "does not exist" in missing.stderr
     for result in (named, missing):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 from pathlib import Path
 
 from ..authoring.confidence import DEFAULT_MIN_CONFIDENCE
@@ -266,8 +267,15 @@ def _export(args) -> int:
         tags, name, findings = handin.tags, f"{exercise.id}-{source.stem}", handin.findings
     default = f"{name}{SUFFIX[args.to]}"
     out = Path(args.out) if args.out else Path(default)
-    if is_folder(out):
+    if is_folder(out) or (args.out or "").endswith(("/", os.sep)):  # a folder, there or to be made
         out = out / default
+    if _same_file(out, source):
+        raise InputError(
+            str(out),
+            "--out",
+            "the export would replace the very file it reads, even with --force.",
+            "give --out another file name, or a folder to write into.",
+        )
     written = export(
         tags,
         exercise.article,
@@ -283,6 +291,14 @@ def _export(args) -> int:
     for finding in findings:
         print(f"  left out: {one_line(finding)}")
     return 1 if findings else 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (False when either cannot be looked at)."""
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _label_list(value: str) -> list[str]:
