@@ -55,3 +55,15 @@ def test_build_exercise_notebook(kernel_name):
     assert "in our list" in shown and "draft: true" in shown
     assert "still a draft" in shown and "- file: book/mill-road-draft" in shown
     assert "displacy" in shown.lower() or "spans" in shown
+
+
+def test_every_notebook_is_valid_with_an_id_on_each_cell():
+    """A cell without an id is a warning at every book build and test run, and a future nbformat's error."""
+    import warnings
+
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            notebook = nbformat.read(path, as_version=4)
+            nbformat.validate(notebook)
+        assert all("id" in cell for cell in notebook.cells), path.name
