@@ -146,6 +146,8 @@ def test_student_text_is_escaped_in_html_and_csv_files_are_written(practice, tmp
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img" not in html and "<b>bold" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    # lines are cited as everywhere else in the book and on the class report page: "L5"
+    assert f"<td>L{item.line}</td>" in html
     assert {p.name for p in written} == {
         "gradebook.csv",
         "items.csv",

@@ -122,7 +122,7 @@ def report_html(report) -> str:
     title = summary["title"] + (f" — {summary['chapter']['title']}" if summary["chapter"] else "")
     missed = [
         [
-            i["line"],
+            f"L{i['line']}",
             i["quote"],
             report.exercise.labels[i["label"]].noun_or_title,
             words.render(Message("class-found-by", {"found": i["hit"] + i["boundary"], "students": n})),
@@ -197,7 +197,7 @@ def report_html(report) -> str:
         "<h2>Notes on tags</h2>",
         _table(
             ["Student", "Line", "Label", "Words", "Note"],
-            [[x["student"], x["line"], x["label"], x["quote"], x["note"]] for x in summary["notes"]],
+            [[x["student"], f"L{x['line']}", x["label"], x["quote"], x["note"]] for x in summary["notes"]],
         ),
         "<h2>Files left out</h2>",
         _table(
