@@ -224,3 +224,13 @@ def test_a_student_who_handed_in_twice_is_one_row_and_the_table_explains_its_fig
     students.scroll_into_view_if_needed()
     screenshot(page, "class-report-students")
     assert page.errors == [] and page.offsite_requests == []
+
+
+def test_the_page_comes_back_to_the_chapter_the_teacher_chose_last(page):
+    page.goto(PAGE)
+    select = page.locator("#mcr-chapter")
+    select.wait_for()
+    assert select.input_value() == "kremlin-drone|"  # the whole text, the first time
+    select.select_option("kremlin-drone|03-claims")
+    page.reload()
+    expect(page.locator("#mcr-chapter")).to_have_value("kremlin-drone|03-claims")

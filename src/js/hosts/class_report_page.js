@@ -25,6 +25,32 @@ import { unpackExercise } from "./page_data.js";
  */
 
 const CSV = "text/csv;charset=utf-8";
+const REPORT_ON_KEY = "medialit:class-report:report-on";
+
+/**
+ * A value this browser keeps for the page, or null (none, or storage is blocked).
+ * @param {string} key
+ */
+function remembered(key) {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keep a value for the page in this browser; nothing happens where storage is blocked.
+ * @param {string} key
+ * @param {string} value
+ */
+function remember(key, value) {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // private windows and some school set-ups refuse storage: the page just starts from its default
+  }
+}
 const BOM = "\uFEFF"; // so that a spreadsheet opens the file as UTF-8
 
 /** What the page tells tests and the bench: how the work ran, and the last summary. */
@@ -166,6 +192,9 @@ export function mountClassReport(root) {
     }
     select.append(group);
   }
+  // the teacher's last choice, so that the chapter they teach is chosen when they come back
+  const lastChoice = remembered(REPORT_ON_KEY);
+  if (lastChoice && choices.has(lastChoice)) select.value = lastChoice;
 
   const filesInput = /** @type {HTMLInputElement} */ (
     h("input", { type: "file", id: "mcr-files", multiple: true, accept: ".json,application/json" })
@@ -349,7 +378,10 @@ export function mountClassReport(root) {
     );
   }
 
-  select.addEventListener("change", () => run());
+  select.addEventListener("change", () => {
+    remember(REPORT_ON_KEY, select.value);
+    run();
+  });
   filesInput.addEventListener("change", () => useFiles(chosen(filesInput)));
   folderInput.addEventListener("change", () => useFiles(chosen(folderInput)));
   rosterInput.addEventListener("change", async () => {
