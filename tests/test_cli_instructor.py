@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -33,11 +34,21 @@ def test_new_makes_the_exercise_and_prints_the_toc_line(tmp_path):
     result = run("new", ARTICLE, "--id", "mill-road", "--title", "Mill Road", "--pipeline", "blank", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "- file: book/mill-road" in result.stdout
+    assert re.search(r"\(\d+ drafted key items, each with a drafted why and hints\)", result.stdout)
     assert (tmp_path / "book" / "exercises" / "mill-road" / "exercise.yml").is_file()
     validate = run("validate", "book/exercises/mill-road/exercise.yml", cwd=tmp_path)
     assert validate.returncode == 1 and "still a draft" in validate.stdout
     again = run("new", ARTICLE, "--id", "mill-road", "--title", "x", "--pipeline", "blank", cwd=tmp_path)
     assert again.returncode == 2 and "already exists" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_new_on_an_article_with_nothing_to_draft_says_to_add_the_key_by_hand(tmp_path):
+    (tmp_path / "book").mkdir()
+    (tmp_path / "quiet.txt").write_text("The council met on Tuesday.\n\nIt will meet again in May.\n", encoding="utf-8")
+    result = run("new", "quiet.txt", "--id", "quiet", "--title", "Quiet", "--pipeline", "blank", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "no drafted key items: the suggester found nothing to draft, so add the key by hand" in result.stdout
+    assert "0 drafted" not in result.stdout
 
 
 GOOD_TOC = "format: jb-book\nroot: book/intro\nchapters:\n  - file: book/one\n"

@@ -36,10 +36,13 @@ def _new(args) -> int:
         min_confidence=args.min_confidence,
         toc=toc,
     )
-    print(
-        one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({made.drafted} drafted key items, each with")
+    drafts = (
+        f"{made.drafted} drafted key item{'' if made.drafted == 1 else 's'}, each with a drafted why and hints"
+        if made.drafted
+        else "no drafted key items: the suggester found nothing to draft, so add the key by hand"
     )
-    print(one_line(f"a drafted why and hints), and the chapter page {made.chapter}."))
+    print(one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({drafts}), and the chapter page"))
+    print(one_line(f"{made.chapter}."))
     if made.toc:
         print(one_line(f"Added the chapter to {made.toc} ({made.toc_line})."))
     else:

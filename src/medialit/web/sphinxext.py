@@ -93,8 +93,8 @@ class TaggerDirective(SphinxDirective):
         banner = []
         if unfinished and mode == "student":
             logger.warning(
-                f"tagger: {rel} still has {len(unfinished)} draft key item(s) or item(s) without a "
-                f"`why` ({', '.join(unfinished[:3])}{', …' if len(unfinished) > 3 else ''}); students "
+                f"tagger: {rel} still has {len(unfinished)} item(s) in its key and distractors marked draft or "
+                f"without a `why` ({', '.join(unfinished[:3])}{', …' if len(unfinished) > 3 else ''}); students "
                 "would be checked against an unreviewed key. Review them (`medialit validate "
                 f"{rel}`) and remove `draft: true`.",
                 location=(self.env.docname, self.lineno),
@@ -128,7 +128,7 @@ def draft_banner(count: int) -> nodes.Node:
     note = nodes.admonition(classes=["warning", "medialit-draft-key"])
     note += nodes.title(text="Draft key")
     note += nodes.paragraph(
-        text=f"This exercise's key still has {count} unreviewed item(s): Check may mark right "
+        text=f"This exercise's key and distractors still have {count} unreviewed item(s): Check may mark right "
         "answers wrong. Teachers: review the key before students use this page."
     )
     return note
