@@ -217,7 +217,7 @@ def test_a_draft_key_is_a_warning_an_error_under_w_and_a_banner_on_the_page(tmp_
     text = text.replace("    why: The headline rests on", "    draft: true\n    why: The headline rests on", 1)
     exercise.write_text(text, encoding="utf-8")
     html, warnings = build_leniently(src, tmp_path)
-    assert "draft key item" in warnings and "medialit validate" in warnings
+    assert "item(s) in its key and distractors marked draft" in warnings and "medialit validate" in warnings
     assert 'medialit-draft-key admonition"' in html and "Draft key" in html
     with pytest.raises(SphinxError):
         build(src, tmp_path / "strict")
