@@ -126,6 +126,15 @@ def test_quoted_sentences_become_quoted_claims_with_their_speaker():
     assert claim.source == (speaker.start, speaker.end)
 
 
+def test_a_speaker_named_after_the_verb_with_the_is_a_source_not_a_claim():
+    text = "“This is a historic day for everyone,” said the mayor, Helen Okafor, after the vote."
+    sources = quotes(text, "source")
+    assert "the mayor" in sources and "next to 'said'" in sources["the mayor"].reason
+    assert not [c for c in quotes(text, "claim") if c.startswith("the mayor")]
+    claim = next(c for q, c in quotes(text, "claim").items() if q.startswith("“This is a historic day"))
+    assert claim.source == (sources["the mayor"].start, sources["the mayor"].end)
+
+
 def test_sentence_with_a_figure_is_a_claim():
     claims = quotes("Around 40 drones were fired at the city overnight.", "claim")
     assert "a figure ('40')" in claims["Around 40 drones were fired at the city overnight"].reason

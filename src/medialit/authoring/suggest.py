@@ -538,8 +538,10 @@ class _Draft:
             if self.speech_cue(k):
                 return k, self.doc[k : self.cue_at[k][0]].text
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
-        for start in self.cue_ending_at.get(i, []):  # "..., said Jo Smith." / "according to Jo Smith"
-            phrase = self.doc[start:i].text.lower()
+        # "..., said Jo Smith." / "according to Jo Smith" / '…,” said the mayor, Helen Okafor.'
+        ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ == "the" else (i,)
+        for start in (start for end in ends for start in self.cue_ending_at.get(end, [])):
+            phrase = self.doc[start : self.cue_at[start][0]].text.lower()
             inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
             if (
                 self.speech_cue(start)
@@ -547,7 +549,7 @@ class _Draft:
                 and (ends_clause or inverted)
                 and self.sent_of[start] == self.sent_of[i]
             ):
-                return start, self.doc[start:i].text
+                return start, self.doc[start : self.cue_at[start][0]].text
         return None
 
     def sources(self, agentless: Matcher) -> dict[int, tuple[int, int]]:
@@ -577,6 +579,8 @@ class _Draft:
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             near = self._speech_verb_near(i, j)
+            if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
+                i, kinds = i - 1, ["MOD", *kinds]
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
             names = [k for k in range(i, j) if kinds[k - i] == "NAME"]
             sentence = range(*self.sents[self.sent_of[i]])
