@@ -200,6 +200,10 @@ def test_export_handin_without_exercise_needs_a_hint(tmp_path):
     (tmp_path / "h.json").write_text(json.dumps({"format": "medialit.handin/1", "exercise": "nowhere", "tags": []}))
     result = run("export", tmp_path / "h.json", "--to", "ptc", cwd=tmp_path)
     assert result.returncode == 2 and "--exercise" in result.stderr
+    assert "there is no book/exercises/ folder here" in result.stderr  # the real cause, outside a book
+    in_book = run("export", tmp_path / "h.json", "--to", "ptc", cwd=ROOT)
+    assert in_book.returncode == 2
+    assert "'nowhere', which is not among the exercises in book/exercises/" in in_book.stderr
 
 
 def test_report_on_bad_folders_gives_one_clear_message(tmp_path):

@@ -234,6 +234,7 @@ def _exercise_for(handin_path: Path, given: str | None):
     """The exercise a hand-in is checked or exported against: `--exercise`, or else the exercise of
     the same id among the folders under book/exercises/. The hand-in's `exercise` text is only
     compared with those folders' names; a path is never built from it."""
+    from ..core.errors import visible
     from ..core.exercise_file import load_exercise
     from ..core.files import HANDIN, is_folder, read_text
     from ..core.handin import read_json
@@ -245,10 +246,16 @@ def _exercise_for(handin_path: Path, given: str | None):
     book = Path("book") / "exercises"
     known = {p.name: p / "exercise.yml" for p in (book.iterdir() if is_folder(book) else []) if is_folder(p)}
     if exercise_id not in known:
+        named = f"it is for exercise '{visible(exercise_id)}', " if isinstance(exercise_id, str) and exercise_id else ""
+        where = (
+            f"which is not among the exercises in {book}/"
+            if known
+            else f"and there is no {book}/ folder here to look for it in (run the command in the book's folder)"
+        )
         raise InputError(
             str(handin_path),
             "`exercise`",
-            "cannot tell which exercise this hand-in belongs to.",
+            f"cannot tell which exercise this hand-in belongs to: {named}{where}.",
             "add --exercise path/to/exercise.yml.",
         )
     return load_exercise(known[exercise_id])
