@@ -3,7 +3,7 @@
 // saves, and the reader that checks one loaded from a file or from this browser's saved work.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { problemMessage, renderer } from "./messages.js";
+import { problemMessage, renderer, shortened } from "./messages.js";
 
 /** @typedef {import("./types.js").Exercise} Exercise */
 /** @typedef {import("./types.js").HandIn} HandIn */
@@ -98,18 +98,6 @@ export function makeHandin(exercise, tags, { student = "", created = "", updated
   }
   return doc;
 }
-
-/**
- * `s`, cut to `n` characters with an ellipsis.
- * @param {string} s
- * @param {number} [n]
- */
-export const ellipsis = (s, n = 40) =>
-  Array.from(s).length > n
-    ? `${Array.from(s)
-        .slice(0, n - 1)
-        .join("")}…`
-    : s;
 
 /**
  * `text` with every unsafe character written out as `\uXXXX` (errors.visible), so it shows and stays on its line.
@@ -295,7 +283,7 @@ const placeOfTag = (n, raw) => `tag ${n}${isObject(raw) && isText(raw.id) ? ` ($
  * Someone's text in a message: in quotation marks, cut short and written out (handin.shown).
  * @param {string} text
  */
-const shown = (text) => `“${visible(ellipsis(text, 60))}”`;
+const shown = (text) => `“${visible(shortened(text, 60))}”`;
 
 /**
  * Compare two texts code point by code point, as Python compares strings.

@@ -20,7 +20,7 @@ from .errors import Finding, InputError, visible
 from .exercise import is_id
 from .files import HANDIN, decode_utf8, read_bytes, write_file
 from .jsonable import fields_json
-from .messages import Renderer, problem_message
+from .messages import Renderer, problem_message, shortened
 
 MAX_DEPTH = MAX_JSON_DEPTH  # lists and objects inside each other: a hand-in needs 4
 MAX_DIGITS = MAX_NUMBER_DIGITS  # digits in one number: offsets need 7, and JavaScript counts exactly up to 15
@@ -83,14 +83,10 @@ def _finding(code: str, place: str, **args) -> Finding:
     return Finding(place, _WORDS.render(message), _WORDS.render(message, "fix"), code, args)
 
 
-def _cut(text: str, limit: int = SHOWN) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def shown(text, limit: int = SHOWN) -> str:
     """Someone's text in a message: in quotation marks, cut short, and with line breaks and control
     characters written out, so that it stays one line and cannot act on a terminal."""
-    return f"“{visible(_cut(str(text), limit))}”"
+    return f"“{visible(shortened(str(text), limit))}”"
 
 
 def now_iso() -> str:

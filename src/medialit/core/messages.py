@@ -40,16 +40,21 @@ class Message:
     args: dict
 
 
-def quoted(text: str) -> str:
-    """In curly quotation marks, cut to 60 code points with an ellipsis; the cut falls after a whole
-    word when the second half of what is kept has a space, so no word is shown half ("on t…")."""
-    if len(text) <= QUOTE_LIMIT:
-        return f"“{text}”"
-    kept = text[: QUOTE_LIMIT - 1]
+def shortened(text: str, limit: int) -> str:
+    """`text` cut to `limit` code points with an ellipsis; the cut falls after a whole word when the
+    second half of what is kept has a space, so no word is shown half ("on t…"). messages.js's too."""
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1]
     space = kept.rfind(" ")
-    if space >= QUOTE_LIMIT // 2:
+    if space >= limit // 2:
         kept = kept[:space]
-    return f"“{kept.rstrip(CUT_PUNCTUATION)}…”"
+    return f"{kept.rstrip(CUT_PUNCTUATION)}…"
+
+
+def quoted(text: str) -> str:
+    """In curly quotation marks, shortened to 60 code points."""
+    return f"“{shortened(text, QUOTE_LIMIT)}”"
 
 
 def percent(share: float) -> str:
