@@ -6,8 +6,8 @@
 
 import { checkTags, restrict } from "../core/check.js";
 import { MAX_HANDIN_BYTES, byCodePoint, readHandin } from "../core/handin.js";
-import { problemMessage, renderer } from "../core/messages.js";
-import { Tally, outcome, scopeOf } from "./tally.js";
+import { problemMessage } from "../core/messages.js";
+import { Tally, outcome, scopeOf, teacherWords } from "./tally.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {import("../core/handin.js").Problem} Problem */
@@ -22,20 +22,12 @@ import { Tally, outcome, scopeOf } from "./tally.js";
  *   chapter?: {name: string, title: string} | null}} Measure
  */
 
-const TEACHER = renderer([], "teacher");
-
 /**
  * A hand-in problem in the teacher's words, as the Python reader writes it into a Finding.
  * @param {Problem} problem
  */
 export function problemWords(problem) {
-  const message = problemMessage(problem.code, problem.args);
-  return {
-    code: problem.code,
-    place: problem.place,
-    problem: TEACHER.render(message),
-    fix: TEACHER.render(message, "fix"),
-  };
+  return { code: problem.code, place: problem.place, ...teacherWords(problemMessage(problem.code, problem.args)) };
 }
 
 /**

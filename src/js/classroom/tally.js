@@ -36,7 +36,13 @@ import { bisectLeft, bisectRight } from "../core/sorted.js";
  *   tag_verdict?: string[], finding?: string[]}[]} */
 const MISCONCEPTIONS = contract.misconceptions.kinds;
 export const KINDS = MISCONCEPTIONS.map((rule) => rule.kind);
-const WORDS = renderer([], "teacher");
+const TEACHER = renderer([], "teacher");
+
+/**
+ * A message in the teacher's words: its sentence and its fix (a hand-in's problems, the class's own).
+ * @param {{code: string, args: Record<string, any>}} message
+ */
+export const teacherWords = (message) => ({ problem: TEACHER.render(message), fix: TEACHER.render(message, "fix") });
 
 // Python's str.strip() white space (tally.SPACE), so that both strip the very same characters.
 const SPACE =
@@ -256,13 +262,7 @@ export class Tally {
    * @param {{code: string, args: Record<string, any>}} message
    */
   skipMessage(file, message) {
-    this.skipped.push({
-      file,
-      code: message.code.replace(/^class-/, ""),
-      place: "",
-      problem: WORDS.render(message),
-      fix: WORDS.render(message, "fix"),
-    });
+    this.skipped.push({ file, code: message.code.replace(/^class-/, ""), place: "", ...teacherWords(message) });
   }
 
   /**
@@ -281,13 +281,7 @@ export class Tally {
         names: entries.map((e) => e.name),
       },
     };
-    this.sameNames.push({
-      student: base,
-      code: "same-name",
-      place: "",
-      problem: WORDS.render(message),
-      fix: WORDS.render(message, "fix"),
-    });
+    this.sameNames.push({ student: base, code: "same-name", place: "", ...teacherWords(message) });
   }
 
   /**

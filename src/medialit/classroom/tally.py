@@ -35,6 +35,11 @@ KINDS = [rule["kind"] for rule in MISCONCEPTIONS]
 _WORDS = Renderer({}, "teacher")
 
 
+def _teacher_words(message: Message) -> dict[str, str]:
+    """A message of the class report's own in the teacher's words: its sentence and its fix."""
+    return {"problem": _WORDS.render(message), "fix": _WORDS.render(message, "fix")}
+
+
 def strip(text: str) -> str:
     return _EDGE_SPACE.sub("", text)
 
@@ -247,13 +252,7 @@ class Tally:
     def _skip_message(self, file: str, message: Message) -> None:
         """A file left out for a reason of the class report's own (not a problem in the file itself)."""
         self.skipped.append(
-            {
-                "file": file,
-                "code": message.code.removeprefix("class-"),
-                "place": "",
-                "problem": _WORDS.render(message),
-                "fix": _WORDS.render(message, "fix"),
-            }
+            {"file": file, "code": message.code.removeprefix("class-"), "place": "", **_teacher_words(message)}
         )
 
     def _same_name(self, base: str, entries: list[dict]) -> None:
@@ -268,15 +267,7 @@ class Tally:
                 "names": [e["name"] for e in entries],
             },
         )
-        self.same_names.append(
-            {
-                "student": base,
-                "code": "same-name",
-                "place": "",
-                "problem": _WORDS.render(message),
-                "fix": _WORDS.render(message, "fix"),
-            }
-        )
+        self.same_names.append({"student": base, "code": "same-name", "place": "", **_teacher_words(message)})
 
     def _count(self, entry: dict) -> str:
         """One hand-in into the class's counts; its pseudonym."""
