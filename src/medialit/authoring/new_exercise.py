@@ -244,20 +244,11 @@ def _in_toc(chapters: CommentedSeq, entry: str) -> bool:
 
 
 def _write_toc(toc: Path, data: CommentedMap, chapters: CommentedSeq, entry: str) -> None:
+    """Add `- file: ENTRY` to the chapters `read_toc` found, keeping the file's comments and order."""
     chapters.append(CommentedMap(file=entry))
     out = io.StringIO()
     exercise_yaml_writer().dump(data, out)
     write_file(toc, out.getvalue(), fix="check that you may write _toc.yml, or add the chapter to it by hand.")
-
-
-def add_to_toc(toc: str | Path, entry: str) -> bool:
-    """Add `- file: ENTRY` to the students' part of a Jupyter Book `_toc.yml`, keeping its comments and
-    order. False if it is there already."""
-    data, chapters = read_toc(toc)
-    if _in_toc(chapters, entry):
-        return False
-    _write_toc(Path(toc), data, chapters, entry)
-    return True
 
 
 def create_exercise(
