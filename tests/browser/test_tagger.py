@@ -507,6 +507,39 @@ def test_a_touch_screen_tags_a_three_word_claim_with_big_targets(browser, book_s
         context.close()
 
 
+# Where the label bar is on the screen, and the bottom of the theme's sticky header above it.
+LABEL_BAR = """() => {
+  const bar = document.querySelector('.mt-labels').getBoundingClientRect();
+  const header = document.querySelector('.bd-header-article').getBoundingClientRect();
+  return {top: bar.top, bottom: bar.bottom, below: header.bottom};
+}"""
+
+
+def test_zoomed_in_a_mouse_user_keeps_the_labels_in_view_below_the_header(browser, book_server):
+    # a 1440 by 900 window at 200% zoom: too short to show the labels and the whole article box at once
+    context = browser.new_context(base_url=book_server, viewport={"width": 720, "height": 450}, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        page.goto(PAGE)
+        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+        assert page.evaluate("() => !!document.querySelector('.mt-dock').offsetParent") is False  # not a phone bar
+        # read on until the article's box is at the top of the screen, then pick words low in it
+        page.locator(".mt-article").evaluate("(a) => a.scrollIntoView({block: 'end'})")
+        page.mouse.wheel(0, 200)
+        i = token_index(page, "despot")
+        tok(page, i).scroll_into_view_if_needed()
+        painted(page)
+        bar = page.evaluate(LABEL_BAR)
+        assert bar["top"] >= bar["below"] - 1, bar  # not under the header
+        assert bar["bottom"] <= 450, bar
+        tok(page, i).click()
+        page.locator(".mt-labbtn[data-label='loaded']").click()
+        assert [(t["label"], t["quote"]) for t in saved_tags(page)] == [("loaded", "despot")]
+        screenshot(page, "tagger-zoomed-in")
+    finally:
+        context.close()
+
+
 WATCH = """() => {
   window.touched = [];
   window.watcher = new MutationObserver((records) => { for (const r of records) window.touched.push(r); });
