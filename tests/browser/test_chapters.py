@@ -165,3 +165,20 @@ def test_lateral_claim_chain(page):
     text = live.inner_text()
     assert "4 of 4 links" in text and text.count("Yes.") == 1 and "original tweet" in text
     assert_clean(page, "book/07-lateral-reading")
+
+
+VISIBLE_SEARCH_BUTTONS = """() => [...document.querySelectorAll('.search-button__button')]
+  .filter((b) => b.getClientRects().length && getComputedStyle(b).visibility !== 'hidden').length"""
+
+
+@pytest.mark.parametrize("width", [1280, 1900, 390])
+def test_one_way_to_search_at_every_width(browser, book_server, width):
+    context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        open_chapter(page, CHAPTERS[0])
+        assert page.evaluate(VISIBLE_SEARCH_BUTTONS) == 1
+        page.locator(".search-button__button:visible").click()
+        expect(page.locator("#pst-search-dialog input[type=search], .bd-search input").first).to_be_visible()
+    finally:
+        context.close()

@@ -29,7 +29,15 @@ def search_without_summaries_from_disk(app, pagename, templatename, context, doc
         app.add_js_file(None, body=SEARCH_FROM_DISK)
 
 
+def one_search_box(app, config) -> None:
+    """Keep search in the sidebar only: pydata-sphinx-theme, under sphinx-book-theme, adds a top bar
+    holding a second search box on a wide screen unless `navbar_persistent` is set. A book's own
+    setting is kept."""
+    config.html_theme_options.setdefault("navbar_persistent", [])
+
+
 def setup(app):
+    app.connect("config-inited", one_search_box)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", search_without_summaries_from_disk)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
