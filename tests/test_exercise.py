@@ -64,6 +64,7 @@ def test_occurrence_out_of_range(tmp_path):
         ("key:\n  - {id: a, label: opinion, quote: Kirby}\n", "unknown label “opinion”"),
         ("key:\n  - {id: a, label: source, quote: Kirby, attrs: {identity: secret}}\n", "identity: secret"),
         ("key:\n  - {id: a, label: source, quote: Kirby}\n  - {id: a, label: source, quote: US}\n", "used twice"),
+        ("key:\n  - &k {id: a, label: source, quote: Kirby}\n  - *k\n", "line 4: the item `a` is listed twice: a YAML"),
         ("key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n", "names `zz`"),
         (
             "key:\n  - {id: a, label: claim, quote: US}\n  - {id: b, label: claim, quote: Kirby, source_ids: [a]}\n",
@@ -90,6 +91,14 @@ def test_compile_has_offsets_hash_tokens_and_respects_labels(mini):
     for item in data["key"]:
         assert data["article"]["text"][item["start"] : item["end"]] == item["quote"]
     json.dumps(data)
+
+
+def test_validation_findings_name_an_entity_on_an_item_that_is_not_a_source(tmp_path):
+    body = "key:\n  - {id: a, label: claim, quote: US, entity: us}\n  - {id: b, label: source, quote: Kirby, entity: k}"
+    findings = validation_findings(load_exercise(write(tmp_path, body)))
+    assert [f for f in findings if "entity" in f] == [
+        "item a (L1): has `entity: us`, which Check reads on sources only. Fix: remove it from this claim item."
+    ]
 
 
 def test_validation_findings_name_drafts_and_missing_why(tmp_path):

@@ -567,9 +567,17 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
     raw_items, raw_distractors, raw_untagged, included = _gather(data, path, quick)
 
     seen: dict[str, str] = {}
+    entries_seen: set[int] = set()  # a YAML alias (`*name`) lists the same entry again, at its anchor's line
 
     def claim_id(entry, origin: str, place: str) -> str:
         item_id = entry["id"]
+        if id(entry) in entries_seen:
+            raise InputError(
+                origin,
+                place,
+                f"the item `{item_id}` is listed twice: a YAML alias (`*name`) repeats it.",
+                "list each item once; for a second item like it, copy it and give the copy its own id.",
+            )
         if item_id in seen:
             raise InputError(
                 origin,
@@ -577,6 +585,7 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
                 f"the id `{item_id}` is used twice (also at {seen[item_id]}).",
                 "give each item its own id.",
             )
+        entries_seen.add(id(entry))
         seen[item_id] = f"{origin} {place}"
         return item_id
 
@@ -701,6 +710,11 @@ def validation_findings(exercise: Exercise) -> list[str]:
             findings.append(
                 f"{where}: “{item.quote}” starts or ends inside a word. "
                 "Fix: quote whole words, or students' tags will not line up with it."
+            )
+        if item.entity and item.label != "source":
+            findings.append(
+                f"{where}: has `entity: {item.entity}`, which Check reads on sources only. "
+                f"Fix: remove it from this {item.label} item."
             )
         para = exercise.article.tokens[exercise.article.token_at(item.start)].para
         for ref in item.source_ids or []:
