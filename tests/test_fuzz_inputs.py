@@ -36,6 +36,7 @@ from medialit.core.handin import (
     TAG_PROBLEMS,
     _deeper_than,
     _first_limit,
+    json_error_at,
     load_handin,
     parse_handin,
     read_json,
@@ -225,6 +226,30 @@ def test_json_limits_are_one_rule_however_they_are_checked(value, wrap):
     except InputError as err:
         refused = err.code
     assert refused in broken if broken else refused is None
+
+
+json_chars = st.sampled_from(list('{}[],:"\\ \n\t0123456789.eE+-truefalsnNaIxu/') + ["\x01", "\ufeff", "\U0001f98a"])
+
+
+@FUZZ
+@given(json_values, st.lists(st.tuples(st.integers(0, 10**6), st.text(json_chars, max_size=2)), max_size=3))
+def test_where_a_text_stops_being_json_is_found_exactly_when_it_is_not_json(value, edits):
+    """json_error_at (the place both readers name) finds a place in a text exactly when the JSON parser
+    refuses it, and no later than the end of the text."""
+    text = json.dumps(value, ensure_ascii=False)
+    for at, put in edits:
+        at %= len(text) + 1
+        text = text[:at] + put + text[at + 1 :]
+    try:
+        json.loads(text, parse_constant=lambda name: 1 / 0)
+        parsed = True
+    except (ValueError, ZeroDivisionError, RecursionError):
+        parsed = False
+    stop = json_error_at(text)
+    assert (stop is None) == parsed, text
+    assert stop is None or 0 <= stop <= len(text)
+    if stop is not None and stop < len(text):
+        assert json_error_at(text[:stop]) in (None, stop)  # what comes before it is JSON, or its start
 
 
 # --- exercise YAML ---------------------------------------------------------------------------------

@@ -108,13 +108,13 @@ HOSTILE = json.loads((ROOT / "tests" / "hostile" / "handins" / "expected.json").
 # The class report's own notes on a file left out or a name used twice: they have a fix too.
 CLASS_NOTES = ("class-older-copy", "class-same-name")
 
-# Every hand-in problem the hostile files give (tests/hostile/handins), and the two a page meets first.
+# Every hand-in problem the hostile files give (tests/hostile/handins), and a file too big (none is kept).
 PROBLEMS = [
     p
     for want in HOSTILE.values()
     for p in ([want["refusal"]] if "refusal" in want else want["orphans"] + want["answer_problems"])
 ]
-PROBLEMS += [{"code": "too-big", "place": "", "args": {"limit_mb": 5}}, {"code": "not-utf8", "place": "", "args": {}}]
+PROBLEMS += [{"code": "too-big", "place": "", "args": {"size_mb": "5.3", "limit_mb": 5}}]
 
 
 def python_sentences(audience: str) -> dict:

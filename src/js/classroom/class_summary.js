@@ -5,7 +5,7 @@
 // with `medialit report`'s.
 
 import { checkTags, restrict } from "../core/check.js";
-import { MAX_HANDIN_BYTES, byCodePoint, readHandin } from "../core/handin.js";
+import { byCodePoint, readHandinFile, tooBig } from "../core/handin.js";
 import { problemMessage } from "../core/messages.js";
 import { Tally, outcome, scopeOf, teacherWords } from "./tally.js";
 
@@ -56,21 +56,13 @@ export function inFolderOrder(files) {
  * @param {Exercise} exercise the whole compiled exercise
  * @param {string[]} chars the article's code points
  * @param {Measure} measure
- * @param {Uint8Array | null} bytes the file's bytes, or null when it is too big to be read
+ * @param {{bytes: Uint8Array} | {refusal: Problem}} file the file's bytes, or why they were not read
  * @returns {{skip: Problem} | {student: string, created: string, updated: string, got: import("./tally.js").Outcome,
  *   leftOut: import("./tally.js").Problem[], answers: {id: string, question: string, text: string}[]}}
  */
-export function readOne(exercise, chars, measure, bytes) {
-  if (bytes === null || bytes.length > MAX_HANDIN_BYTES) {
-    return { skip: { code: "too-big", place: "", args: { limit_mb: MAX_HANDIN_BYTES / 1048576 } } };
-  }
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { skip: { code: "not-utf8", place: "", args: {} } };
-  }
-  const read = readHandin(text, exercise, chars);
+export function readOne(exercise, chars, measure, file) {
+  if ("refusal" in file) return { skip: file.refusal };
+  const read = readHandinFile(file.bytes, exercise, chars);
   if (!read.ok) return { skip: read.refusal };
   const options = { labels: measure.labels || [], lines: measure.lines || undefined, difficulty: measure.difficulty };
   const report = checkTags(exercise, { tags: read.tags, orphans: read.orphans }, options);
@@ -86,14 +78,15 @@ export function readOne(exercise, chars, measure, bytes) {
 }
 
 /**
- * A file's bytes, or null when it is bigger than a hand-in may be (it is then not read at all).
+ * A file's bytes, or the refusal of one bigger than a hand-in may be (it is then not read at all).
  * @param {ClassFile} file
- * @returns {Promise<Uint8Array | null>}
+ * @returns {Promise<{bytes: Uint8Array} | {refusal: Problem}>}
  */
 async function bytesOf(file) {
-  if (file.bytes) return file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(file.bytes);
-  if (!file.file || file.file.size > MAX_HANDIN_BYTES) return null;
-  return new Uint8Array(await file.file.arrayBuffer());
+  if (file.bytes) return { bytes: file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(file.bytes) };
+  if (!file.file) return { bytes: new Uint8Array(0) };
+  const big = tooBig(file.file.size);
+  return big ? { refusal: big } : { bytes: new Uint8Array(await file.file.arrayBuffer()) };
 }
 
 /**

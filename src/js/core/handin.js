@@ -26,6 +26,7 @@ import { problemMessage, renderer, shortened } from "./messages.js";
 
 export const HANDIN_FORMAT = contract.formats.handin;
 export const MAX_HANDIN_BYTES = contract.max_handin_bytes;
+const MB = 1048576;
 const MAX_DEPTH = contract.max_json_depth;
 const MAX_DIGITS = contract.max_number_digits;
 const MAX_ANSWER_CHARS = contract.max_answer_chars;
@@ -118,20 +119,115 @@ const brokenText = (/** @type {string} */ x) => LONE_SURROGATE.test(x);
 const STRING_REST = /[^"\\]*(?:\\.[^"\\]*)*"/y;
 const LONG_NUMBER = new RegExp(`[0-9]{${MAX_DIGITS + 1}}`);
 const TOKEN = /"|[[{]|[\]}]|[0-9][0-9.eE+-]*|[A-Za-z]+/g;
+const WHOLE_NUMBER = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
+const SPACE = /[ \t\n\r]*/y;
+// the longest start of a string's inside, of a number: what follows them decides whether they are whole
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a JSON string may not hold a control character as it is
+const STRING_BODY = /(?:[^"\\\u0000-\u001f]+|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*/y;
+const NUMBER_START = /-?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]*)?|\.|[eE][-+]?[0-9]*)?)?/y;
+const HEX = /[0-9a-fA-F]{0,3}/y;
+/** @type {Record<string, string>} */
+const LITERALS = { t: "true", f: "false", n: "null" };
+
+/**
+ * The end of what `pattern` (sticky) matches at `at`.
+ * @param {RegExp} pattern
+ * @param {string} text
+ * @param {number} at
+ */
+function matchEnd(pattern, text, at) {
+  pattern.lastIndex = at;
+  pattern.test(text);
+  return pattern.lastIndex;
+}
+
+/**
+ * Where `text` stops being JSON (RFC 8259): the offset of the first character no JSON text could
+ * have there, or the text's length when it ends too soon; null when it is JSON (handin.json_error_at,
+ * the one rule both readers name, whatever their parser says). Lists and objects are kept on a stack
+ * of their closing brackets.
+ * @param {string} text
+ * @returns {number | null}
+ */
+export function jsonErrorAt(text) {
+  /** @type {string[]} */
+  const closers = [];
+  let want = "value"; // or "first-item", "key", "first-key", "colon", "after" (a value)
+  let at = 0;
+  const end = text.length;
+  for (;;) {
+    at = matchEnd(SPACE, text, at);
+    const ch = text.slice(at, at + 1);
+    if (want === "after") {
+      if (!closers.length) return at === end ? null : at;
+      if (ch === ",") {
+        want = closers[closers.length - 1] === "]" ? "value" : "key";
+      } else if (ch === closers[closers.length - 1]) {
+        closers.pop();
+      } else {
+        return at;
+      }
+      at += 1;
+      continue;
+    }
+    if (want === "colon") {
+      if (ch !== ":") return at;
+      want = "value";
+      at += 1;
+      continue;
+    }
+    if ((want === "first-item" && ch === "]") || (want === "first-key" && ch === "}")) {
+      closers.pop();
+      want = "after";
+      at += 1;
+      continue;
+    }
+    const key = want === "key" || want === "first-key";
+    if (key && ch !== '"') return at;
+    if (ch === "[" || ch === "{") {
+      closers.push(ch === "[" ? "]" : "}");
+      want = ch === "[" ? "first-item" : "first-key";
+      at += 1;
+      continue;
+    }
+    if (ch === '"') {
+      const inside = matchEnd(STRING_BODY, text, at + 1);
+      if (text.slice(inside, inside + 1) !== '"') {
+        if (text.slice(inside, inside + 1) !== "\\") return inside; // a control character, or the end of the text
+        if (text.slice(inside + 1, inside + 2) !== "u") return inside + 1;
+        return matchEnd(HEX, text, inside + 2);
+      }
+      at = inside + 1;
+    } else if (ch === "-" || (ch >= "0" && ch <= "9")) {
+      const number = matchEnd(NUMBER_START, text, at);
+      if (!(text[number - 1] >= "0" && text[number - 1] <= "9")) return number;
+      at = number;
+    } else if (Object.hasOwn(LITERALS, ch)) {
+      const word = LITERALS[ch];
+      let same = 0;
+      while (same < word.length && text.slice(at + same, at + same + 1) === word[same]) same += 1;
+      if (same < word.length) return at + same;
+      at += same;
+    } else {
+      return at;
+    }
+    want = key ? "colon" : "after";
+  }
+}
 
 /**
  * The first place, in reading order, nested too deep, with a number too long, or with NaN or
  * Infinity (handin._first_limit); strings are skipped whole.
- * @param {string} text
+ * @param {string} whole
  * @param {number} [end]
  * @returns {[string, number] | null}
  */
-function firstLimit(text, end = text.length) {
+function firstLimit(whole, end = whole.length) {
+  const text = whole.slice(0, end); // as Python's search up to `end`: a token is cut there
   let depth = 0;
   TOKEN.lastIndex = 0;
-  for (let token = TOKEN.exec(text); token !== null && token.index < end; token = TOKEN.exec(text)) {
+  for (let token = TOKEN.exec(text); token !== null; token = TOKEN.exec(text)) {
     const kind = token[0];
-    if (token.index + kind.length > end) return null;
     if (kind === '"') {
       STRING_REST.lastIndex = TOKEN.lastIndex;
       if (!STRING_REST.test(text)) return null;
@@ -166,7 +262,7 @@ function realNumbersAsText(text) {
       STRING_REST.lastIndex = TOKEN.lastIndex;
       if (!STRING_REST.test(text)) break;
       TOKEN.lastIndex = STRING_REST.lastIndex;
-    } else if (kind[0] >= "0" && kind[0] <= "9" && /[.eE]/.test(kind)) {
+    } else if (kind[0] >= "0" && kind[0] <= "9" && /[.eE]/.test(kind) && WHOLE_NUMBER.test(kind)) {
       const start = text[token.index - 1] === "-" ? token.index - 1 : token.index;
       out += `${text.slice(from, start)}"${text.slice(start, token.index + kind.length)}"`;
       from = token.index + kind.length;
@@ -176,14 +272,15 @@ function realNumbersAsText(text) {
 }
 
 /**
- * "line L, column C" of a code-unit offset, as Python names a place in a file.
+ * "line L, column C" of a code-unit offset, as Python names a place in a file: the column counts
+ * characters (code points), as Python's strings do.
  * @param {string} text
  * @param {number} offset
  */
 function placeOf(text, offset) {
   const before = text.slice(0, offset);
   const line = before.split("\n").length;
-  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
+  return `line ${line}, column ${Array.from(before.slice(before.lastIndexOf("\n") + 1)).length + 1}`;
 }
 
 /**
@@ -200,11 +297,10 @@ function readJson(text) {
   try {
     data = JSON.parse(realNumbersAsText(text));
     first = firstLimit(text);
-  } catch (err) {
-    const at = /position (\d+)/.exec(String(err))?.[1];
-    const end = at === undefined ? text.length : Number(at);
+  } catch {
+    const end = jsonErrorAt(text) ?? text.length;
     first = firstLimit(text, end);
-    if (!first) return { refusal: { code: "not-json", place: at === undefined ? "" : placeOf(text, end), args: {} } };
+    if (!first) return { refusal: { code: "not-json", place: placeOf(text, end), args: {} } };
   }
   if (!first) return { data };
   const [code, offset] = first;
@@ -337,6 +433,68 @@ export function readAnswers(raw) {
 }
 
 /**
+ * A file's size in megabytes as a message gives it, rounded up to a tenth (files.megabytes).
+ * @param {number} size in bytes
+ */
+export function megabytes(size) {
+  const tenths = Math.ceil((size * 10) / MB);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+}
+
+/**
+ * The refusal of a file bigger than a hand-in may be (files.read_bytes), or null.
+ * @param {number} size in bytes
+ * @returns {Problem | null}
+ */
+export function tooBig(size) {
+  if (size <= MAX_HANDIN_BYTES) return null;
+  return { code: "too-big", place: "", args: { size_mb: megabytes(size), limit_mb: MAX_HANDIN_BYTES / MB } };
+}
+
+/**
+ * A hand-in file's bytes as UTF-8 text (a byte-order mark is left for readHandin to drop), or the
+ * refusal naming the line of the first byte that is not UTF-8 (files.decode_utf8). A line break is
+ * never part of a longer character, so the first line that is not UTF-8 on its own holds that byte.
+ * @param {Uint8Array} bytes
+ * @returns {{text: string} | {refusal: Problem}}
+ */
+export function decodeHandin(bytes) {
+  const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  try {
+    return { text: strict.decode(bytes) };
+  } catch {
+    let line = 1;
+    for (let start = 0; ; line++) {
+      const end = bytes.indexOf(10, start);
+      try {
+        strict.decode(bytes.subarray(start, end === -1 ? bytes.length : end));
+      } catch {
+        break;
+      }
+      if (end === -1) break;
+      start = end + 1;
+    }
+    return { refusal: { code: "not-utf8", place: `line ${line}`, args: {} } };
+  }
+}
+
+/**
+ * Read a hand-in file's bytes as `medialit` reads the file (handin.load_handin): its size, then
+ * UTF-8, then the hand-in itself.
+ * @param {Uint8Array} bytes
+ * @param {Exercise} exercise
+ * @param {string[]} chars the article's code points
+ * @returns {HandinRefused | HandinRead}
+ */
+export function readHandinFile(bytes, exercise, chars) {
+  const big = tooBig(bytes.length);
+  if (big) return { ok: false, refusal: big };
+  const decoded = decodeHandin(bytes);
+  if ("refusal" in decoded) return { ok: false, refusal: decoded.refusal };
+  return readHandin(decoded.text, exercise, chars);
+}
+
+/**
  * Read a hand-in (its text, or data already decoded) for this exercise, with the checks, order and
  * codes of core/handin.py: refused whole with one problem, or the tags that pass and an orphan for
  * each tag left out. Tags keep the key fields author mode writes (copyTag).
@@ -353,9 +511,8 @@ export function readHandin(input, exercise, chars) {
   });
   let data = input;
   if (typeof input === "string") {
-    if (new TextEncoder().encode(input).length > MAX_HANDIN_BYTES) {
-      return refuse("too-big", "", { limit_mb: MAX_HANDIN_BYTES / 1048576 });
-    }
+    const big = tooBig(new TextEncoder().encode(input).length);
+    if (big) return { ok: false, refusal: big };
     const read = readJson(input.replace(/^\uFEFF/, ""));
     if ("refusal" in read) return { ok: false, refusal: read.refusal };
     data = read.data;

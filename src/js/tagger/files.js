@@ -1,7 +1,7 @@
 // @ts-check
 // Files the student saves and loads: the hand-in (and in author mode, the key file).
 
-import { MAX_HANDIN_BYTES, problemText, readHandin, visible } from "../core/handin.js";
+import { problemText, readHandinFile, tooBig, visible } from "../core/handin.js";
 import { storeAnswers } from "./answer_store.js";
 import { h } from "./dom.js";
 import { counted } from "../core/messages.js";
@@ -47,18 +47,12 @@ export function listenToLoad(ctx, input, setStudent) {
     if (!file) return;
     const refuse = (/** @type {import("../core/handin.js").Problem} */ problem) =>
       ctx.warn(`${visible(file.name)}: ${problemText(problem)} Your current work is kept.`);
-    if (file.size > MAX_HANDIN_BYTES) {
-      refuse({ code: "too-big", place: "", args: { limit_mb: MAX_HANDIN_BYTES / 1048576 } });
+    const big = tooBig(file.size);
+    if (big) {
+      refuse(big);
       return;
     }
-    let text;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      refuse({ code: "not-utf8", place: "", args: {} });
-      return;
-    }
-    const got = readHandin(text, ctx.exercise, ctx.chars);
+    const got = readHandinFile(new Uint8Array(await file.arrayBuffer()), ctx.exercise, ctx.chars);
     if (!got.ok) {
       refuse(got.refusal);
       return;

@@ -12,6 +12,7 @@ Problems carry these codes, in the order they are checked: `missing`, `not-a-fil
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -107,14 +108,21 @@ def read_bytes(path: str | Path, kind: Kind) -> bytes:
     return data
 
 
+def megabytes(size: int) -> str:
+    """A file's size in megabytes as a message gives it, rounded up to a tenth (so that a file over a
+    limit never reads as the limit itself); the page's JavaScript has the same rule (core/handin.js)."""
+    tenths = -(-size * 10 // MB)
+    return f"{tenths // 10}.{tenths % 10}"
+
+
 def _too_big(path, size: int, kind: Kind) -> InputError:
     article = "an" if kind.noun[0] in "aeiou" else "a"
-    return _refuse(
-        path,
-        "too-big",
-        f"the file is {size / MB:.1f} MB; {article} {kind.noun} is at most {kind.limit // MB} MB.",
-        kind.choose,
+    size_mb, limit_mb = megabytes(size), kind.limit // MB
+    error = _refuse(
+        path, "too-big", f"the file is {size_mb} MB; {article} {kind.noun} is at most {limit_mb} MB.", kind.choose
     )
+    error.message_args = {"size_mb": size_mb, "limit_mb": limit_mb}
+    return error
 
 
 def decode_utf8(data: bytes, path, kind: Kind) -> str:
@@ -122,7 +130,8 @@ def decode_utf8(data: bytes, path, kind: Kind) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+        # the decoder counts from after the byte-order mark it dropped
+        line = data[: err.start + (3 * data.startswith(codecs.BOM_UTF8))].count(b"\n") + 1
         raise _refuse(
             path,
             "not-utf8",

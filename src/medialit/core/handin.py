@@ -29,6 +29,9 @@ SHOWN = 60  # characters of a student's text quoted in a message
 # The checks on the file itself, in core/files.py, come first, in this order.
 FILE_CHECKS = ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
 
+# The file checks a page makes too, worded from the message table (`handin-<code>`) on both sides.
+WORDED_FILE_CHECKS = ("too-big", "not-utf8")
+
 # Why a whole hand-in is refused, after the file checks, in the order the checks run.
 # `not-json`, `too-deep` and `number-too-long` are one check: the first of them in reading order.
 REFUSALS = (
@@ -201,6 +204,76 @@ def _first_limit(text: str, end: int | None = None) -> tuple[str, int] | None:
     return None
 
 
+_SPACE = re.compile(r"[ \t\n\r]*")
+# the longest start of a string's inside, of a number: what follows them decides whether they are whole
+_STRING_BODY = re.compile(r'(?:[^"\\\x00-\x1f]+|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*')
+_NUMBER_START = re.compile(r"-?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]*)?|\.|[eE][-+]?[0-9]*)?)?")
+_HEX = re.compile(r"[0-9a-fA-F]{0,3}")
+_LITERALS = {"t": "true", "f": "false", "n": "null"}
+
+
+def json_error_at(text: str) -> int | None:
+    """Where `text` stops being JSON (RFC 8259): the offset of the first character no JSON text could
+    have there, or the text's length when it ends too soon; None when it is JSON. Each parser says this
+    in its own way, or not at all; this rule is the one both readers name (handin.js's jsonErrorAt).
+    One pass, lists and objects kept on a stack of their closing brackets."""
+    closers: list[str] = []
+    want = "value"  # or "first-item", "key", "first-key", "colon", "after" (a value)
+    at, end = 0, len(text)
+    while True:
+        at = _SPACE.match(text, at).end()
+        ch = text[at : at + 1]
+        if want == "after":
+            if not closers:
+                return None if at == end else at
+            if ch == ",":
+                want = "value" if closers[-1] == "]" else "key"
+            elif ch == closers[-1]:
+                closers.pop()
+            else:
+                return at
+            at += 1
+            continue
+        if want == "colon":
+            if ch != ":":
+                return at
+            want, at = "value", at + 1
+            continue
+        if (want == "first-item" and ch == "]") or (want == "first-key" and ch == "}"):
+            closers.pop()
+            want, at = "after", at + 1
+            continue
+        if want in ("key", "first-key") and ch != '"':
+            return at
+        if ch == "[" or ch == "{":
+            closers.append("]" if ch == "[" else "}")
+            want, at = ("first-item" if ch == "[" else "first-key"), at + 1
+            continue
+        if ch == '"':
+            inside = _STRING_BODY.match(text, at + 1).end()
+            if text[inside : inside + 1] != '"':
+                if text[inside : inside + 1] != "\\":
+                    return inside  # a control character, or the end of the text
+                if text[inside + 1 : inside + 2] != "u":
+                    return inside + 1
+                return _HEX.match(text, inside + 2).end()
+            at = inside + 1
+        elif ch == "-" or "0" <= ch <= "9":
+            number = _NUMBER_START.match(text, at).end()
+            if not "0" <= text[number - 1] <= "9":
+                return number
+            at = number
+        elif ch in _LITERALS:
+            word = _LITERALS[ch]
+            same = next((k for k in range(len(word)) if text[at + k : at + k + 1] != word[k]), len(word))
+            if same < len(word):
+                return at + same
+            at += same
+        else:
+            return at
+        want = "colon" if want in ("key", "first-key") else "after"
+
+
 def _deeper_than(data, limit: int) -> bool:
     """Whether lists and objects nest more than `limit` deep in decoded JSON (walked level by level,
     without recursion)."""
@@ -249,9 +322,11 @@ def read_json(text: str, file: str):
     try:
         data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
-        first = _first_limit(text, err.pos)
+        stop = json_error_at(text)
+        stop = err.pos if stop is None else stop
+        first = _first_limit(text, stop)
         if first is None:
-            raise refusal("not-json", file, f"line {err.lineno}, column {err.colno}") from None
+            raise refusal("not-json", file, _place_of(text, stop)) from None
     except (_Limit, RecursionError):  # a number too long, NaN, or deeper than the parser goes
         first = _first_limit(text) or ("not-json", 0)
     else:
@@ -494,6 +569,11 @@ def load_handin(path: str | Path, exercise=None) -> HandIn:
     The file is UTF-8, which cannot hold a lone surrogate: only a JSON escape (`\\udc00`) makes one, so a
     text without such an escape needs no search for one."""
     name = str(path)
-    text = decode_utf8(read_bytes(path, HANDIN), name, HANDIN)
+    try:
+        text = decode_utf8(read_bytes(path, HANDIN), name, HANDIN)
+    except InputError as err:
+        if err.code not in WORDED_FILE_CHECKS:
+            raise
+        raise refusal(err.code, name, err.place, **err.message_args) from None
     surrogates = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
     return parse_handin(read_json(text, name), name, exercise, surrogates)
