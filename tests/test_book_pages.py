@@ -9,7 +9,11 @@ line, and one cited with a range (`"More likely", L80–L82`) on a line of the r
 letter case counts. A Markdown blockquote must be a passage of one article line. The
 practice page cites its own article. Lines of the course's agency-style report are cited
 with an A ("A5") and checked against that report, on any page. Text inside raw HTML counts
-too, and so do the model answers that chapter 7's script shows (`data-answer`).
+too, and so do the model answers that chapter 7's script shows (`data-answer`). A range may
+also be written `L80 to L82` or `L80–82`, and a quotation that opens a sentence may capitalise its
+first letter. The reasons and hints in the three exercises' keys, which the feedback shows, are held
+to the same convention, each against its own article (the agency report's key cites the tabloid's
+lines in sentences that name the tabloid), and every hint must be a whole sentence.
 """
 
 from __future__ import annotations
@@ -77,10 +81,13 @@ MORE_QUOTES = r'(?:[\s,]*(?:and\s+|or\s+)?"[^"\n]*")*'
 
 
 def quote_then_citation(prefix: str) -> re.Pattern:
-    """A quotation followed by its citation, for lines cited as L28 (the article) or A5 (the report)."""
-    cite = rf"{prefix}\d+(?:\s*[–-]\s*{prefix}\d+)?"
+    """A quotation followed by its citation, for lines cited as L28 (the article) or A5 (the report).
+    A range is written L80–L82, L80-82 or L80 to L82; "in" or "at" may stand before the citation."""
+    cite = rf"{prefix}\d+(?:\s*(?:[–-]|to)\s*{prefix}?\d+)?"
     cites = cite + r"(?:\s*(?:,|;|/|and|or)\s*" + cite + r")*"
-    return re.compile("(?:" + QUOTED + ")(?=" + MORE_QUOTES + r"[\s,]*\(?\s*(" + cites + "))")
+    return re.compile(
+        "(?:" + QUOTED + ")(?=" + MORE_QUOTES + r"[\s,]*\(?\s*(?:(?:in|at)\s+)?(" + cites + r")(?![\w–-]))"
+    )
 
 
 QUOTE_THEN_CITATION = {"L": quote_then_citation("L"), "A": quote_then_citation("A")}
@@ -125,6 +132,15 @@ def contains_in_order(line: str, pieces: list[str]) -> bool:
     return True
 
 
+def on_line(line: str, pieces: list[str]) -> bool:
+    """The pieces of a quotation appear in order on the line. A quotation that opens our own
+    sentence may capitalise its first letter ("'The Kremlin said' (L42) names ..."); a capital in
+    the article must stay one."""
+    first = pieces[0]
+    lowered = [first[0].lower() + first[1:], *pieces[1:]]
+    return contains_in_order(line, pieces) or contains_in_order(line, lowered)
+
+
 def quote_mismatches(page_text: str, lines: list[str], prefix: str = "L") -> tuple[int, list[str]]:
     """Count the quotation-plus-citation pairs and list those the article does not bear out.
 
@@ -135,10 +151,12 @@ def quote_mismatches(page_text: str, lines: list[str], prefix: str = "L") -> tup
     for match in QUOTE_THEN_CITATION[prefix].finditer(text):
         quote = match.group(1) if match.group(1) is not None else match.group(2)
         pieces = [p.strip() for p in quote.split("...") if p.strip()]
-        for first, last in re.findall(rf"{prefix}(\d+)(?:\s*[–-]\s*{prefix}(\d+))?", match.group(3)):
+        if not pieces:
+            continue
+        for first, last in re.findall(rf"{prefix}(\d+)(?:\s*(?:[–-]|to)\s*{prefix}?(\d+))?", match.group(3)):
             checked += 1
             numbers = range(int(first), int(last or first) + 1)
-            if not any(contains_in_order(normalise(lines[n - 1]), pieces) for n in numbers if 0 < n <= len(lines)):
+            if not any(on_line(normalise(lines[n - 1]), pieces) for n in numbers if 0 < n <= len(lines)):
                 where = f"{prefix}{first}" + (f"–{prefix}{last}" if last else "")
                 line = normalise(lines[int(first) - 1]) if 0 < int(first) <= len(lines) else ""
                 problems.append(f'"{quote}" is not on {where}: {line[:80]!r}')
@@ -214,6 +232,15 @@ def test_a_misquote_or_wrong_line_is_caught():
     assert quote_mismatches('"He gave no evidence" (A9)', AGENCY_LINES, prefix="A") == (1, [])
     assert quote_mismatches('"He gave no evidence" (A7)', AGENCY_LINES, prefix="A")[1] != []
     assert quote_mismatches('"He gave no evidence" (A9)', LINES) == (0, [])
+    # a range may be written "L78 to L82" or "L78–82", and "in" or "at" may come before a citation
+    assert quote_mismatches('"More likely" (L78 to L82)', LINES) == (1, [])
+    assert quote_mismatches('"More likely" (L78–82)', LINES) == (1, [])
+    assert quote_mismatches('"More likely" (L78 to L80)', LINES)[1] != []
+    assert quote_mismatches('"Admitted" at L160 is a quieter case', LINES) == (1, [])
+    assert quote_mismatches('"Admitted" at L158', LINES)[1] != []
+    # a quotation that opens our sentence may capitalise its first letter, never the other way round
+    assert quote_mismatches("'The Kremlin blamed Ukraine' (L10) names", LINES) == (1, [])
+    assert quote_mismatches("'the Kremlin has persistently' (L90)", LINES)[1] != []
 
 
 @given(st.data())
@@ -438,3 +465,69 @@ def test_the_assessment_has_two_forms_a_rubric_and_three_examples_per_level():
         part = examples.split(f"**{level}**", 1)[1]
         part = part.split(f"**{following}**", 1)[0] if following else part
         assert len(re.findall(r"^\*\d marks?\.\*", part, re.M)) == 3, level
+
+
+KEY_LINES = {"kremlin-drone": LINES, "kremlin-agency": AGENCY_LINES, "practice-council": PRACTICE_LINES}
+
+
+def key_texts(folder: str) -> list[tuple[str, str]]:
+    """Every sentence a student reads in an exercise's key: the reason and hints of each item and
+    distractor, and the reason each untagged paragraph is left alone, as (where, text)."""
+    exercise = load_exercise(EXERCISES / folder / "exercise.yml")
+    texts = []
+    for item in [*exercise.key, *exercise.distractors]:
+        texts += [(f"{item.id} why", item.why or "")]
+        texts += [(f"{item.id} hint", hint) for hint in getattr(item, "hints", [])]
+    texts += [(f"untagged L{entry['line']}", entry["why"]) for entry in exercise.untagged or []]
+    return texts
+
+
+def key_quote_mismatches(folder: str, text: str) -> tuple[int, list[str]]:
+    """Quotations in a key's text against the exercise's own article, sentence by sentence. The
+    agency report's key compares with the tabloid now and then ("the tabloid's 'bizarre claim' (L8)"):
+    a sentence that names the tabloid cites the tabloid's lines."""
+    checked, problems = 0, []
+    for sentence in re.split(r"(?<=[^.][.?!])\s+", text):  # "..." inside a quotation ends nothing
+        lines = LINES if folder == "kremlin-agency" and "tabloid" in sentence else KEY_LINES[folder]
+        found, wrong = quote_mismatches(sentence, lines)
+        checked, problems = checked + found, problems + wrong
+    return checked, problems
+
+
+@pytest.mark.parametrize("folder", sorted(KEY_LINES))
+def test_quotations_in_the_keys_are_on_the_lines_they_cite(folder):
+    """The feedback shows each key item's reason and hints; a misquote there is one a student copies."""
+    checked, problems = 0, []
+    for where, text in key_texts(folder):
+        found, wrong = key_quote_mismatches(folder, text)
+        checked += found
+        problems += [f"{where}: {problem}" for problem in wrong]
+    assert not problems, f"{folder}: " + "; ".join(problems)
+    assert checked >= 5, f"{folder}: only {checked} quotations in the key carry a line citation"
+
+
+def test_hints_are_whole_sentences():
+    """A hint is one sentence a student reads on its own: a YAML flow list ([Who said it, and when?])
+    splits at its comma into two broken hints."""
+    broken = [
+        f"{folder} {item.id}: {hint!r}"
+        for folder in KEY_LINES
+        for item in load_exercise(EXERCISES / folder / "exercise.yml").key
+        for hint in item.hints
+        if not (hint[:1].isupper() and hint.rstrip().endswith(("?", ".", "!")))
+    ]
+    assert not broken, "; ".join(broken)
+
+
+def test_a_misquote_in_a_key_is_caught():
+    assert key_quote_mismatches("kremlin-drone", "'The city of Kherson ... announced' (L202) means")[1] != []
+    assert key_quote_mismatches("kremlin-drone", "'The frontline city of Kherson ... announced' (L202) means") == (
+        1,
+        [],
+    )
+    # the agency report's key cites its own lines, and the tabloid's when it names the tabloid
+    assert key_quote_mismatches(
+        "kremlin-agency", "'He gave no evidence' (L9). Compare the tabloid's 'ranted' (L28)."
+    ) == (2, [])
+    assert key_quote_mismatches("kremlin-agency", "Compare the tabloid's 'insisted' and 'ranted' (L12, L28).")[1] != []
+    assert key_quote_mismatches("kremlin-agency", "Compare 'ranted' (L28).")[1] != []
