@@ -67,6 +67,7 @@ SAMPLES = [
     Message("attr-wrong:type:scare-quotes", {"name": "type", "expected": ["scare-quotes"], "given": "quoted-words"}),
     Message("attr-wrong:type:quoted-words", {"name": "type", "expected": ["quoted-words"], "given": "scare-quotes"}),
     Message("attr-wrong:kind:fact", {"name": "kind", "expected": ["fact"], "given": "judgement"}),
+    Message("attr-wrong", {"name": "role", "expected": ["interested-party", "official"], "given": "social-media"}),
     Message("attr-free:neutral:planned", {"name": "neutral", "expected": ["planned"], "given": "organised"}),
     Message("attr-free-blank:neutral:planned", {"name": "neutral", "expected": ["planned"], "given": None}),
     Message("attribution-none-given", {"sources": []}),
@@ -182,7 +183,22 @@ def test_every_template_is_used_and_every_code_reaches_a_template():
 
 
 def test_every_template_has_both_readers_and_names_only_known_filters():
-    filters = {None, "q", "pct", "or", "qlist", "list", "cap", "noun", "nouns", "Title", "help", "test"}
+    filters = {
+        None,
+        "q",
+        "pct",
+        "or",
+        "choice",
+        "choices",
+        "qlist",
+        "list",
+        "cap",
+        "noun",
+        "nouns",
+        "Title",
+        "help",
+        "test",
+    }
     for code, entry in TABLE.items():
         has_fix = code.startswith("handin-") or code in CLASS_NOTES
         extra = {"fix"} if has_fix else {"short"} if code.startswith("misconception-") else set()
@@ -219,3 +235,13 @@ def test_a_share_is_the_nearest_whole_percentage(share):
 
 def test_an_exact_half_percent_rounds_up_not_to_even():
     assert [percent(x) for x in (0.125, 0.625, 0.005, 1.0)] == ["13%", "63%", "1%", "100%"]
+
+
+def test_a_choice_reads_as_words_not_as_its_value():
+    """Values such as `interested-party` are names in a file; a reader sees "interested party"."""
+    message = Message(
+        "attr-wrong", {"name": "role", "expected": ["interested-party", "official"], "given": "social-media"}
+    )
+    assert Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, "student").render(message) == (
+        "Role: you chose social media; the key has interested party or official."
+    )

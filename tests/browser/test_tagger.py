@@ -220,6 +220,11 @@ def test_link_a_claim_to_a_source(tagger):
     assert claim["source_ids"] == [source["id"]]
     assert not page.locator(".mt-group-claim .mt-entry .mt-link-none").first.is_checked()
     expect(page.locator(".mt-article .mt-badge-claim").first).to_contain_text("→S1")
+    # the source's role: a choice reads as words, and is saved as its value
+    source_entry = page.locator(".mt-group-source .mt-entry").first
+    source_entry.locator("summary").click()
+    source_entry.locator(".mt-attr-role").select_option(label="interested party")
+    assert next(t for t in saved_tags(page) if t["label"] == "source")["attrs"]["role"] == "interested-party"
     # "nobody" clears the link; deleting the source also removes the link
     page.locator(".mt-group-claim .mt-entry .mt-link-none").first.check()
     assert next(t for t in saved_tags(page) if t["label"] == "claim")["source_ids"] == []

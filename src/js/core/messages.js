@@ -52,6 +52,13 @@ export function counted(n, noun) {
 }
 
 /**
+ * One of a label's choices as a reader sees it: `interested-party` is "interested party"
+ * (messages.choice_words).
+ * @param {string} value
+ */
+export const choiceWords = (value) => value.replaceAll("-", " ");
+
+/**
  * A share 0..1 as a whole percentage, halves rounded up (the same in both languages).
  * @param {number} share
  */
@@ -120,6 +127,8 @@ export function renderer(labels, audience = "student") {
     if (filter === "q") return quoted(value);
     if (filter === "pct") return percent(value);
     if (filter === "or") return value.join(" or ");
+    if (filter === "choice") return choiceWords(value);
+    if (filter === "choices") return value.map(choiceWords).join(" or ");
     if (filter === "qlist") return value.map((/** @type {string} */ q) => quoted(q)).join(", ");
     if (filter === "list") return value.join(", ");
     if (filter === "cap") {

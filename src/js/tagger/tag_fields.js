@@ -3,6 +3,7 @@
 // student's note and, in author mode, the key's explanation, hints and options (key_fields.js,
 // part of the author tools). Made when the entry is first opened; most entries never are.
 
+import { choiceWords } from "../core/messages.js";
 import { quoted } from "../core/spans.js";
 import { h } from "./dom.js";
 import { updateTag } from "./tags.js";
@@ -103,7 +104,7 @@ export function buildFields(ctx, t, spec, container) {
               "select",
               { id: id(`a-${name}`), class: `mt-attr mt-attr-${name}` },
               h("option", { value: "" }, "(not set)"),
-              choices.map((c) => h("option", { value: c, text: c })),
+              choices.map((c) => h("option", { value: c, text: choiceWords(c) })),
             )
           ),
       (x) => x.attrs?.[name] ?? "",

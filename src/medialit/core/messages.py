@@ -57,6 +57,11 @@ def quoted(text: str) -> str:
     return f"“{shortened(text, QUOTE_LIMIT)}”"
 
 
+def choice_words(value: str) -> str:
+    """One of a label's choices as a reader sees it: `interested-party` is "interested party"."""
+    return value.replace("-", " ")
+
+
 def percent(share: float) -> str:
     """A share 0..1 as a whole percentage, halves rounded up (the same in both languages)."""
     return f"{math.floor(share * 100 + 0.5)}%"
@@ -110,6 +115,10 @@ class Renderer:
             return percent(value)
         if flt == "or":
             return " or ".join(value)
+        if flt == "choice":
+            return choice_words(value)
+        if flt == "choices":
+            return " or ".join(map(choice_words, value))
         if flt == "list":
             return ", ".join(value)
         if flt == "qlist":
