@@ -82,11 +82,12 @@ MORE_QUOTES = r'(?:[\s,]*(?:and\s+|or\s+)?"[^"\n]*")*'
 
 def quote_then_citation(prefix: str) -> re.Pattern:
     """A quotation followed by its citation, for lines cited as L28 (the article) or A5 (the report).
-    A range is written L80–L82, L80-82 or L80 to L82; "in" or "at" may stand before the citation."""
+    A range is written L80–L82, L80-82 or L80 to L82; "in" or "at" may stand before the citation, and
+    "tabloid" before one of the tabloid's lines cited from the agency report's key."""
     cite = rf"{prefix}\d+(?:\s*(?:[–-]|to)\s*{prefix}?\d+)?"
     cites = cite + r"(?:\s*(?:,|;|/|and|or)\s*" + cite + r")*"
     return re.compile(
-        "(?:" + QUOTED + ")(?=" + MORE_QUOTES + r"[\s,]*\(?\s*(?:(?:in|at)\s+)?(" + cites + r")(?![\w–-]))"
+        "(?:" + QUOTED + ")(?=" + MORE_QUOTES + r"[\s,]*\(?\s*(?:(?:in|at|tabloid)\s+)?(" + cites + r")(?![\w–-]))"
     )
 
 
@@ -527,7 +528,7 @@ def test_a_misquote_in_a_key_is_caught():
     )
     # the agency report's key cites its own lines, and the tabloid's when it names the tabloid
     assert key_quote_mismatches(
-        "kremlin-agency", "'He gave no evidence' (L9). Compare the tabloid's 'ranted' (L28)."
+        "kremlin-agency", "'He gave no evidence' (L9). Compare the tabloid's 'ranted' (tabloid L28)."
     ) == (2, [])
     assert key_quote_mismatches("kremlin-agency", "Compare the tabloid's 'insisted' and 'ranted' (L12, L28).")[1] != []
     assert key_quote_mismatches("kremlin-agency", "Compare 'ranted' (L28).")[1] != []
