@@ -485,14 +485,25 @@ def key_texts(folder: str) -> list[tuple[str, str]]:
 
 def key_quote_mismatches(folder: str, text: str) -> tuple[int, list[str]]:
     """Quotations in a key's text against the exercise's own article, sentence by sentence. The
-    agency report's key compares with the tabloid now and then ("the tabloid's 'bizarre claim' (L8)"):
-    a sentence that names the tabloid cites the tabloid's lines."""
+    agency report's key compares with the tabloid now and then ("the tabloid's 'bizarre claim' (tabloid
+    L8)"): a sentence that names the tabloid cites the tabloid's lines."""
     checked, problems = 0, []
     for sentence in re.split(r"(?<=[^.][.?!])\s+", text):  # "..." inside a quotation ends nothing
         lines = LINES if folder == "kremlin-agency" and "tabloid" in sentence else KEY_LINES[folder]
         found, wrong = quote_mismatches(sentence, lines)
         checked, problems = checked + found, problems + wrong
     return checked, problems
+
+
+def test_the_agency_keys_citations_of_the_tabloid_say_so():
+    """Inside the report's Tagger, a bare L8 is the report's own line 8: the tabloid's is "tabloid L8"."""
+    bare = [
+        (where, sentence)
+        for where, text in key_texts("kremlin-agency")
+        for sentence in re.split(r"(?<=[.?!])\s+", text)
+        if "tabloid" in sentence and re.search(r"(?<!tabloid )\bL\d+", sentence)
+    ]
+    assert bare == []
 
 
 @pytest.mark.parametrize("folder", sorted(KEY_LINES))
