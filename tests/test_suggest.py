@@ -639,3 +639,49 @@ def test_new_kinds_of_loaded_words_are_drafted():
     ):
         assert phrase in loaded, phrase
         assert loaded[phrase].attrs["voice"] == "reporter"
+
+
+# --- 'added': a verb of saying only when it reports what was said ----------------------------------
+
+
+BLANK = spacy.blank("en")  # one pipeline for the property tests: its matchers are built once
+
+
+def _about_adding(text: str) -> list[sg.Suggestion]:
+    """Every draft that treats 'added' or 'adds' as a verb of saying: the cue, or a source or claim beside it."""
+    return [s for s in found(text, nlp=BLANK) if s.quote in {"added", "adds"} or re.search("'add(ed|s)'", s.reason)]
+
+
+def test_added_reports_speech_after_a_quotation_before_that_a_colon_or_a_clause():
+    for text in (
+        "“We will review it,” she added.",
+        "The council said it would act. It added that fares would rise in May.",
+        "The mayor added: “Nobody will lose their seat.”",
+        "“We were never asked,” added Sam Okafor, who runs the café.",
+        "The firm adds, however, that no jobs are at risk.",
+        "He added it was too soon to say who had paid for the works.",
+    ):
+        cues = quotes(text, "cue", BLANK)
+        cue = cues.get("added") or cues.get("adds")
+        assert cue is not None and cue.attrs == {"type": "neutral"}, text
+
+
+def test_added_with_an_object_is_no_cue_and_has_no_speaker_or_claim():
+    for text in (
+        "The new rule added £40 to the average bill.",
+        "The council added two buses to the route.",
+        "Heavy rain adds to the pressure on the flood team.",
+        "The landlord added a clause about pets to every lease.",
+    ):
+        assert not _about_adding(text), text
+
+
+amounts = st.builds(
+    lambda n, unit: f"{n:,} {unit}", st.integers(1, 10**7), st.sampled_from(["pounds", "buses", "jobs"])
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["The rule", "Ms Okafor", "The council", "It"]), st.sampled_from(["added", "adds"]), amounts)
+def test_added_before_an_amount_is_never_a_verb_of_saying(subject, verb, amount):
+    assert not _about_adding(f"{subject} {verb} {amount} to the total this year.")

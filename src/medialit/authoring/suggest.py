@@ -62,6 +62,10 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his",
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
 AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied"}
+OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
+AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
+AUXILIARIES |= {"must", "should"}  # a finite verb that opens a reported clause
+CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
 PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "during"}
 NUMBER_WORDS = {
@@ -373,6 +377,8 @@ class _Draft:
             phrase = self.doc.vocab.strings[match_id]
             if self.doc[i].is_title and not self.doc[i].is_sent_start:
                 continue  # a name ("United States", "May 9"), not a cue
+            if phrase in OBJECT_CUES and not self._reports(i, j):
+                continue
             kind, speech = self.lex.cues[phrase]
             speech = speech and self._used_as_verb(i, phrase)
             self.cue_at[i] = (j, kind, speech)
@@ -411,6 +417,22 @@ class _Draft:
         if phrase in AMBIGUOUS_CUES:
             return name_shaped(before) or before.lower_ in SUBJECT_PRONOUNS or before.lower_ in self.lex.sources
         return True
+
+    def _reports(self, i: int, j: int) -> bool:
+        """Whether 'added' at tokens i..j reports what was said: inverted ('…,” added Jo Lee'), or followed by
+        'that', a pause, a quotation, a person or a clause with its own verb ('added it was too soon'). With an
+        object ('added two buses to the route') it is the plain verb, and no cue at all."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[i]]
+        if (i > first and doc[i - 1].is_punct) or j >= last or doc[j].is_punct or self.quoted(j):
+            return True
+        if doc[j].lower_ in PERSON_PRONOUNS | {"that"}:
+            return True
+        for tok in doc[j : min(j + CLAUSE_VERB_WITHIN, last)]:
+            if tok.is_punct:
+                break
+            if tok.lower_ in AUXILIARIES:
+                return True
+        return False
 
     def _partial(self, region: QuoteRegion) -> bool:
         """A few quoted words inside someone else's sentence; a quoted sentence with its speech frame
