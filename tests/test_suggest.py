@@ -685,3 +685,45 @@ amounts = st.builds(
 @given(st.sampled_from(["The rule", "Ms Okafor", "The council", "It"]), st.sampled_from(["added", "adds"]), amounts)
 def test_added_before_an_amount_is_never_a_verb_of_saying(subject, verb, amount):
     assert not _about_adding(f"{subject} {verb} {amount} to the total this year.")
+
+
+# --- who speaks: a place named after a preposition is not the speaker ------------------------------
+
+
+def test_a_place_after_a_preposition_is_part_of_the_speaker_not_a_speaker_of_its_own():
+    text = "“It is a disgrace,” a trader on High Street said."
+    sources = quotes(text, "source", BLANK)
+    assert "High Street" not in sources
+    speaker = sources["a trader on High Street"]
+    assert speaker.attrs == {"identity": "anonymous"} and speaker.entity is None
+    claim = next(iter(quotes(text, "claim", BLANK).values()))
+    assert claim.source == (speaker.start, speaker.end)
+    sources = quotes("Jo Lee from Station Road said the bridge had been unsafe for years.", "source", BLANK)
+    assert set(sources) == {"Jo Lee from Station Road"} and sources["Jo Lee from Station Road"].entity == "Jo Lee"
+    sources = quotes("Traders on Market Square said the fair was cancelled.", "source", BLANK)
+    assert set(sources) == {"Traders on Market Square"}
+    assert sources["Traders on Market Square"].attrs == {"identity": "anonymous", "role": "interested-party"}
+
+
+def test_a_place_at_the_end_of_an_aside_is_no_speaker():
+    sources = quotes("The mayor, speaking at Market Square, said the fair would go ahead.", "source", BLANK)
+    assert "mayor" in sources and not any("Market Square" in q for q in sources)
+    sources = quotes("Shops on High Street will close early, the council said.", "source", BLANK)
+    assert set(sources) == {"council"}
+
+
+speakers = st.sampled_from(["a trader", "the baker", "one driver", "Jo Lee", "shopkeepers", "a man"])
+places = st.builds(
+    "{} {}".format,
+    st.sampled_from(["High", "Market", "Station", "Mill", "Westmoor", "Church"]),
+    st.sampled_from(["Street", "Square", "Road", "Lane", "Avenue", "Park", "Hall"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(speakers, st.sampled_from(["on", "in", "at", "from", "near", "of"]), places, st.sampled_from(["said", "says"]))
+def test_a_name_after_a_preposition_before_said_is_never_the_speaker_on_its_own(speaker, by, place, verb):
+    text = f"“The rent has doubled again,” {speaker} {by} {place} {verb}."
+    sources = quotes(text, "source", BLANK)
+    assert place not in sources
+    assert sources and all(speaker.split()[-1] in q for q in sources), sources

@@ -598,9 +598,14 @@ class _Draft:
             if "NAME" in kinds:
                 described = self._described_from(i)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
+            near = self._speech_verb_near(i, j)
+            if near and near[0] >= j:
+                subject = self._subject(i, j, kinds, near[0])
+                if subject is None:
+                    continue
+                i, j, kinds = subject
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
-            near = self._speech_verb_near(i, j)
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
@@ -632,6 +637,39 @@ class _Draft:
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
         return speakers
+
+    def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
+        """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
+        not the speaker: a name after a preposition belongs to the noun before it ('a trader on High Street
+        said'), and at the end of an aside to no speaker ('The mayor, speaking at Market Square, said')."""
+        owner = self._owner(i)
+        if owner is None:
+            return i, j, kinds
+        start, at = owner
+        if v == j + 1:
+            return None
+        if start == at:  # the preposition opens the sentence: "From Leeds Jo Smith said"
+            return i, j, kinds
+        return start, j, [self._kind(t) for t in self.doc[start:at]] + ["LINK"] * (j - at)
+
+    def _owner(self, i: int) -> tuple[int, int] | None:
+        """For a name after a preposition ('a trader on High Street', 'Jo Lee from Acme'): where the noun
+        phrase before the preposition starts, and the preposition (the same token when no noun stands there)."""
+        doc, at = self.doc, i - 1
+        if at > 0 and doc[at].lower_ == "the":
+            at -= 1
+        in_sentence = lambda k: k >= 0 and self.sent_of[k] == self.sent_of[i]
+        if not in_sentence(at) or doc[at].lower_ not in PREPOSITIONS | {"of", "near"}:
+            return None
+        start = at
+        while at - start < DESCRIPTION_WORDS_MAX and in_sentence(start - 1):
+            word = doc[start - 1]
+            if not word.is_alpha or (word.is_stop and not self._kind(word)):
+                break
+            start -= 1
+        if start < at and in_sentence(start - 1) and doc[start - 1].lower_ in DETERMINERS:
+            start -= 1
+        return start, at
 
     def _what_the_speaker_does(self, i: int) -> bool:
         """'…, said Fiona MacRae, who chairs the Community Council': the body after 'who' and one verb
@@ -895,6 +933,7 @@ class _QuoteFrames:
 
     def __init__(self, draft: _Draft, speakers: dict[int, tuple[int, int]]):
         self.draft, self.speakers = draft, speakers
+        self.starting = {span[0]: span for span in speakers.values()}  # a speaker by where it starts
         self.last: tuple[tuple[int, int] | None, int, bool] = (None, -1, False)  # speaker, paragraph, open
 
     def speaker(self, region: QuoteRegion, i: int, j: int) -> tuple[int, int] | None:
@@ -911,6 +950,8 @@ class _QuoteFrames:
         k = j
         while k < len(doc) and doc[k].text in {",", "—", "–"}:
             k += 1
+        if k < len(doc) and draft.sent_of[k] == draft.sent_of[j - 1] and draft.tokens[k].start in self.starting:
+            return self.starting[draft.tokens[k].start]  # '…,” a trader on High Street said'
         for at in (k, k + 1, k + 2):  # '…,” he said' / '…,” said Smith' / '…,” Jo Smith said'
             if at >= len(doc) or draft.sent_of[at] != draft.sent_of[j - 1]:
                 break
