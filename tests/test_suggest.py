@@ -687,7 +687,7 @@ def test_added_before_an_amount_is_never_a_verb_of_saying(subject, verb, amount)
     assert not _about_adding(f"{subject} {verb} {amount} to the total this year.")
 
 
-# --- who speaks: a place named after a preposition is not the speaker ------------------------------
+# --- who speaks: a place is not a speaker, an appositive is part of one ---------------------------
 
 
 def test_a_place_after_a_preposition_is_part_of_the_speaker_not_a_speaker_of_its_own():
@@ -727,3 +727,38 @@ def test_a_name_after_a_preposition_before_said_is_never_the_speaker_on_its_own(
     sources = quotes(text, "source", BLANK)
     assert place not in sources
     assert sources and all(speaker.split()[-1] in q for q in sources), sources
+
+
+def test_an_appositive_between_the_speaker_and_said_is_one_source():
+    text = "Its chair, Priya Shah, said the plan was “rushed”."
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == ["Its chair, Priya Shah"]
+    source = sources["Its chair, Priya Shah"]
+    assert source.attrs == {"identity": "named", "role": "official"} and source.entity == "Priya Shah"
+    assert quotes(text, "claim", BLANK)["the plan was “rushed”"].source == (source.start, source.end)
+    sources = quotes("Jo Lee, a trader on High Street, said the rent had doubled.", "source", BLANK)
+    assert set(sources) == {"Jo Lee, a trader on High Street"}
+    assert sources["Jo Lee, a trader on High Street"].entity == "Jo Lee"
+    sources = quotes("Priya Shah, who chairs the group, said the plan was rushed.", "source", BLANK)
+    assert set(sources) == {"Priya Shah, who chairs the group"}
+
+
+def test_an_aside_that_describes_no_one_stays_out_of_the_source():
+    for text, speaker in (
+        ("Mr Okafor, however, said the plan was fine.", "Mr Okafor"),
+        ("Jo Lee, 45, said the rent had doubled.", "Jo Lee"),
+        ("The mayor, in a statement, said the fair would go ahead.", "mayor"),
+    ):
+        assert set(quotes(text, "source", BLANK)) == {speaker}, text
+
+
+jobs = st.sampled_from([w for w, (_, group) in sg.load_lexicon().sources.items() if not group and w.isalpha()])
+names = st.builds("{} {}".format, st.sampled_from(["Priya", "Tom", "Ann"]), st.sampled_from(["Shah", "Reid", "Mills"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Its", "The", "Their", "The group's"]), jobs, names)
+def test_a_job_and_a_name_in_apposition_are_always_one_source(owner, job, name):
+    text = f"{owner} {job}, {name}, said the plan would cost more than promised."
+    touching = [q for q in quotes(text, "source", BLANK) if job in q or name in q]
+    assert len(touching) == 1 and touching[0].endswith(f"{job}, {name}"), touching

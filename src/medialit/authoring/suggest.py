@@ -592,8 +592,9 @@ class _Draft:
             )
         entities = self.entities = _Entities()
         unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
+        covered = 0  # where the last source an aside widened ends: the runs inside it are part of it
         for i, j, kinds in self.source_runs():
-            if any(self.quoted(k) for k in range(i, j)):
+            if i < covered or any(self.quoted(k) for k in range(i, j)):
                 continue
             if "NAME" in kinds:
                 described = self._described_from(i)
@@ -604,6 +605,7 @@ class _Draft:
                 if subject is None:
                     continue
                 i, j, kinds = subject
+                covered = j
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
@@ -641,16 +643,22 @@ class _Draft:
     def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
         """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
         not the speaker: a name after a preposition belongs to the noun before it ('a trader on High Street
-        said'), and at the end of an aside to no speaker ('The mayor, speaking at Market Square, said')."""
-        owner = self._owner(i)
-        if owner is None:
-            return i, j, kinds
-        start, at = owner
-        if v == j + 1:
-            return None
-        if start == at:  # the preposition opens the sentence: "From Leeds Jo Smith said"
-            return i, j, kinds
-        return start, j, [self._kind(t) for t in self.doc[start:at]] + ["LINK"] * (j - at)
+        said'), and at the end of an aside to no speaker ('The mayor, speaking at Market Square, said'); an
+        aside that describes the speaker is part of the one source ('Its chair, Priya Shah, said')."""
+        doc, owner = self.doc, self._owner(i)
+        if owner is not None:
+            start, at = owner
+            if v == j + 1:
+                return None
+            if start < at:  # not when the preposition opens the sentence: "From Leeds Jo Smith said"
+                i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
+        if v > j + 1 and self._describes(j + 1):  # v follows the aside's closing comma
+            named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
+            kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
+            j = v - 1
+            if i > 0 and doc[i - 1].lower_ in DETERMINERS and self.sent_of[i - 1] == self.sent_of[i]:
+                i, kinds = i - 1, ["", *kinds]
+        return i, j, kinds
 
     def _owner(self, i: int) -> tuple[int, int] | None:
         """For a name after a preposition ('a trader on High Street', 'Jo Lee from Acme'): where the noun
@@ -670,6 +678,12 @@ class _Draft:
         if start < at and in_sentence(start - 1) and doc[start - 1].lower_ in DETERMINERS:
             start -= 1
         return start, at
+
+    def _describes(self, k: int) -> bool:
+        """Whether the aside opening at token `k` says who the speaker is ('a trader', 'its chair', 'Priya Shah',
+        'who chairs the group'), not when or how they spoke ('however', 'in a statement', '45')."""
+        tok = self.doc[k]
+        return tok.lower_ in DETERMINERS | {"who", "whose"} or self._kind(tok) in ("NAME", "TITLE", "MOD")
 
     def _what_the_speaker_does(self, i: int) -> bool:
         """'…, said Fiona MacRae, who chairs the Community Council': the body after 'who' and one verb
