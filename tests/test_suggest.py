@@ -639,3 +639,126 @@ def test_new_kinds_of_loaded_words_are_drafted():
     ):
         assert phrase in loaded, phrase
         assert loaded[phrase].attrs["voice"] == "reporter"
+
+
+# --- 'added': a verb of saying only when it reports what was said ----------------------------------
+
+
+BLANK = spacy.blank("en")  # one pipeline for the property tests: its matchers are built once
+
+
+def _about_adding(text: str) -> list[sg.Suggestion]:
+    """Every draft that treats 'added' or 'adds' as a verb of saying: the cue, or a source or claim beside it."""
+    return [s for s in found(text, nlp=BLANK) if s.quote in {"added", "adds"} or re.search("'add(ed|s)'", s.reason)]
+
+
+def test_added_reports_speech_after_a_quotation_before_that_a_colon_or_a_clause():
+    for text in (
+        "“We will review it,” she added.",
+        "The council said it would act. It added that fares would rise in May.",
+        "The mayor added: “Nobody will lose their seat.”",
+        "“We were never asked,” added Sam Okafor, who runs the café.",
+        "The firm adds, however, that no jobs are at risk.",
+        "He added it was too soon to say who had paid for the works.",
+    ):
+        cues = quotes(text, "cue", BLANK)
+        cue = cues.get("added") or cues.get("adds")
+        assert cue is not None and cue.attrs == {"type": "neutral"}, text
+
+
+def test_added_with_an_object_is_no_cue_and_has_no_speaker_or_claim():
+    for text in (
+        "The new rule added £40 to the average bill.",
+        "The council added two buses to the route.",
+        "Heavy rain adds to the pressure on the flood team.",
+        "The landlord added a clause about pets to every lease.",
+    ):
+        assert not _about_adding(text), text
+
+
+amounts = st.builds(
+    lambda n, unit: f"{n:,} {unit}", st.integers(1, 10**7), st.sampled_from(["pounds", "buses", "jobs"])
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["The rule", "Ms Okafor", "The council", "It"]), st.sampled_from(["added", "adds"]), amounts)
+def test_added_before_an_amount_is_never_a_verb_of_saying(subject, verb, amount):
+    assert not _about_adding(f"{subject} {verb} {amount} to the total this year.")
+
+
+# --- who speaks: a place is not a speaker, an appositive is part of one ---------------------------
+
+
+def test_a_place_after_a_preposition_is_part_of_the_speaker_not_a_speaker_of_its_own():
+    text = "“It is a disgrace,” a trader on High Street said."
+    sources = quotes(text, "source", BLANK)
+    assert "High Street" not in sources
+    speaker = sources["a trader on High Street"]
+    assert speaker.attrs == {"identity": "anonymous"} and speaker.entity is None
+    claim = next(iter(quotes(text, "claim", BLANK).values()))
+    assert claim.source == (speaker.start, speaker.end)
+    sources = quotes("Jo Lee from Station Road said the bridge had been unsafe for years.", "source", BLANK)
+    assert set(sources) == {"Jo Lee from Station Road"} and sources["Jo Lee from Station Road"].entity == "Jo Lee"
+    sources = quotes("Traders on Market Square said the fair was cancelled.", "source", BLANK)
+    assert set(sources) == {"Traders on Market Square"}
+    assert sources["Traders on Market Square"].attrs == {"identity": "anonymous", "role": "interested-party"}
+
+
+def test_a_place_at_the_end_of_an_aside_is_no_speaker():
+    sources = quotes("The mayor, speaking at Market Square, said the fair would go ahead.", "source", BLANK)
+    assert "mayor" in sources and not any("Market Square" in q for q in sources)
+    sources = quotes("Shops on High Street will close early, the council said.", "source", BLANK)
+    assert set(sources) == {"council"}
+
+
+speakers = st.sampled_from(["a trader", "the baker", "one driver", "Jo Lee", "shopkeepers", "a man"])
+places = st.builds(
+    "{} {}".format,
+    st.sampled_from(["High", "Market", "Station", "Mill", "Westmoor", "Church"]),
+    st.sampled_from(["Street", "Square", "Road", "Lane", "Avenue", "Park", "Hall"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(speakers, st.sampled_from(["on", "in", "at", "from", "near", "of"]), places, st.sampled_from(["said", "says"]))
+def test_a_name_after_a_preposition_before_said_is_never_the_speaker_on_its_own(speaker, by, place, verb):
+    text = f"“The rent has doubled again,” {speaker} {by} {place} {verb}."
+    sources = quotes(text, "source", BLANK)
+    assert place not in sources
+    assert sources and all(speaker.split()[-1] in q for q in sources), sources
+
+
+def test_an_appositive_between_the_speaker_and_said_is_one_source():
+    text = "Its chair, Priya Shah, said the plan was “rushed”."
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == ["Its chair, Priya Shah"]
+    source = sources["Its chair, Priya Shah"]
+    assert source.attrs == {"identity": "named", "role": "official"} and source.entity == "Priya Shah"
+    assert quotes(text, "claim", BLANK)["the plan was “rushed”"].source == (source.start, source.end)
+    sources = quotes("Jo Lee, a trader on High Street, said the rent had doubled.", "source", BLANK)
+    assert set(sources) == {"Jo Lee, a trader on High Street"}
+    assert sources["Jo Lee, a trader on High Street"].entity == "Jo Lee"
+    sources = quotes("Priya Shah, who chairs the group, said the plan was rushed.", "source", BLANK)
+    assert set(sources) == {"Priya Shah, who chairs the group"}
+
+
+def test_an_aside_that_describes_no_one_stays_out_of_the_source():
+    for text, speaker in (
+        ("Mr Okafor, however, said the plan was fine.", "Mr Okafor"),
+        ("Jo Lee, 45, said the rent had doubled.", "Jo Lee"),
+        ("The mayor, in a statement, said the fair would go ahead.", "mayor"),
+    ):
+        assert set(quotes(text, "source", BLANK)) == {speaker}, text
+
+
+jobs = st.sampled_from([w for w, (_, group) in sg.load_lexicon().sources.items() if not group and w.isalpha()])
+names = st.builds("{} {}".format, st.sampled_from(["Priya", "Tom", "Ann"]), st.sampled_from(["Shah", "Reid", "Mills"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Its", "The", "Their", "The group's"]), jobs, names)
+def test_a_job_and_a_name_in_apposition_are_always_one_source(owner, job, name):
+    text = f"{owner} {job}, {name}, said the plan would cost more than promised."
+    touching = [q for q in quotes(text, "source", BLANK) if job in q or name in q]
+    assert len(touching) == 1 and touching[0].endswith(f"{job}, {name}"), touching

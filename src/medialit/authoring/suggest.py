@@ -62,6 +62,10 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his",
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
 AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied"}
+OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
+AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
+AUXILIARIES |= {"must", "should"}  # a finite verb that opens a reported clause
+CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
 PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "during"}
 NUMBER_WORDS = {
@@ -373,6 +377,8 @@ class _Draft:
             phrase = self.doc.vocab.strings[match_id]
             if self.doc[i].is_title and not self.doc[i].is_sent_start:
                 continue  # a name ("United States", "May 9"), not a cue
+            if phrase in OBJECT_CUES and not self._reports(i, j):
+                continue
             kind, speech = self.lex.cues[phrase]
             speech = speech and self._used_as_verb(i, phrase)
             self.cue_at[i] = (j, kind, speech)
@@ -411,6 +417,22 @@ class _Draft:
         if phrase in AMBIGUOUS_CUES:
             return name_shaped(before) or before.lower_ in SUBJECT_PRONOUNS or before.lower_ in self.lex.sources
         return True
+
+    def _reports(self, i: int, j: int) -> bool:
+        """Whether 'added' at tokens i..j reports what was said: inverted ('…,” added Jo Lee'), or followed by
+        'that', a pause, a quotation, a person or a clause with its own verb ('added it was too soon'). With an
+        object ('added two buses to the route') it is the plain verb, and no cue at all."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[i]]
+        if (i > first and doc[i - 1].is_punct) or j >= last or doc[j].is_punct or self.quoted(j):
+            return True
+        if doc[j].lower_ in PERSON_PRONOUNS | {"that"}:
+            return True
+        for tok in doc[j : min(j + CLAUSE_VERB_WITHIN, last)]:
+            if tok.is_punct:
+                break
+            if tok.lower_ in AUXILIARIES:
+                return True
+        return False
 
     def _partial(self, region: QuoteRegion) -> bool:
         """A few quoted words inside someone else's sentence; a quoted sentence with its speech frame
@@ -570,15 +592,22 @@ class _Draft:
             )
         entities = self.entities = _Entities()
         unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
+        covered = 0  # where the last source an aside widened ends: the runs inside it are part of it
         for i, j, kinds in self.source_runs():
-            if any(self.quoted(k) for k in range(i, j)):
+            if i < covered or any(self.quoted(k) for k in range(i, j)):
                 continue
             if "NAME" in kinds:
                 described = self._described_from(i)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
+            near = self._speech_verb_near(i, j)
+            if near and near[0] >= j:
+                subject = self._subject(i, j, kinds, near[0])
+                if subject is None:
+                    continue
+                i, j, kinds = subject
+                covered = j
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
-            near = self._speech_verb_near(i, j)
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
@@ -610,6 +639,51 @@ class _Draft:
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
         return speakers
+
+    def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
+        """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
+        not the speaker: a name after a preposition belongs to the noun before it ('a trader on High Street
+        said'), and at the end of an aside to no speaker ('The mayor, speaking at Market Square, said'); an
+        aside that describes the speaker is part of the one source ('Its chair, Priya Shah, said')."""
+        doc, owner = self.doc, self._owner(i)
+        if owner is not None:
+            start, at = owner
+            if v == j + 1:
+                return None
+            if start < at:  # not when the preposition opens the sentence: "From Leeds Jo Smith said"
+                i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
+        if v > j + 1 and self._describes(j + 1):  # v follows the aside's closing comma
+            named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
+            kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
+            j = v - 1
+            if i > 0 and doc[i - 1].lower_ in DETERMINERS and self.sent_of[i - 1] == self.sent_of[i]:
+                i, kinds = i - 1, ["", *kinds]
+        return i, j, kinds
+
+    def _owner(self, i: int) -> tuple[int, int] | None:
+        """For a name after a preposition ('a trader on High Street', 'Jo Lee from Acme'): where the noun
+        phrase before the preposition starts, and the preposition (the same token when no noun stands there)."""
+        doc, at = self.doc, i - 1
+        if at > 0 and doc[at].lower_ == "the":
+            at -= 1
+        in_sentence = lambda k: k >= 0 and self.sent_of[k] == self.sent_of[i]
+        if not in_sentence(at) or doc[at].lower_ not in PREPOSITIONS | {"of", "near"}:
+            return None
+        start = at
+        while at - start < DESCRIPTION_WORDS_MAX and in_sentence(start - 1):
+            word = doc[start - 1]
+            if not word.is_alpha or (word.is_stop and not self._kind(word)):
+                break
+            start -= 1
+        if start < at and in_sentence(start - 1) and doc[start - 1].lower_ in DETERMINERS:
+            start -= 1
+        return start, at
+
+    def _describes(self, k: int) -> bool:
+        """Whether the aside opening at token `k` says who the speaker is ('a trader', 'its chair', 'Priya Shah',
+        'who chairs the group'), not when or how they spoke ('however', 'in a statement', '45')."""
+        tok = self.doc[k]
+        return tok.lower_ in DETERMINERS | {"who", "whose"} or self._kind(tok) in ("NAME", "TITLE", "MOD")
 
     def _what_the_speaker_does(self, i: int) -> bool:
         """'…, said Fiona MacRae, who chairs the Community Council': the body after 'who' and one verb
@@ -873,6 +947,7 @@ class _QuoteFrames:
 
     def __init__(self, draft: _Draft, speakers: dict[int, tuple[int, int]]):
         self.draft, self.speakers = draft, speakers
+        self.starting = {span[0]: span for span in speakers.values()}  # a speaker by where it starts
         self.last: tuple[tuple[int, int] | None, int, bool] = (None, -1, False)  # speaker, paragraph, open
 
     def speaker(self, region: QuoteRegion, i: int, j: int) -> tuple[int, int] | None:
@@ -889,6 +964,8 @@ class _QuoteFrames:
         k = j
         while k < len(doc) and doc[k].text in {",", "—", "–"}:
             k += 1
+        if k < len(doc) and draft.sent_of[k] == draft.sent_of[j - 1] and draft.tokens[k].start in self.starting:
+            return self.starting[draft.tokens[k].start]  # '…,” a trader on High Street said'
         for at in (k, k + 1, k + 2):  # '…,” he said' / '…,” said Smith' / '…,” Jo Smith said'
             if at >= len(doc) or draft.sent_of[at] != draft.sent_of[j - 1]:
                 break
