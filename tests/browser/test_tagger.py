@@ -361,6 +361,17 @@ def test_a_file_for_another_exercise_or_article_is_refused_and_work_is_kept(tagg
     page.locator(".mt-file").set_input_files(str(not_json))
     page.wait_for_function("() => document.querySelector('.mt-notice').textContent.includes('notes.json')")
     assert [t["quote"] for t in saved_tags(page)] == ["despot"]
+    # the place is named as the command line names it, and the notice is brought to the screen
+    page.evaluate("scrollTo(0, document.body.scrollHeight)")
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(b'{\n "student": "Zo\xeb"\n}')
+    page.locator(".mt-file").set_input_files(str(latin))
+    page.wait_for_function("() => document.querySelector('.mt-notice').textContent.includes('latin.json')")
+    message = page.locator(".mt-notice").text_content()
+    assert message.startswith("latin.json, line 2: ") and "UTF-8" in message, message
+    painted(page)
+    box = page.locator(".mt-notice").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
 
 
 def test_check_shows_verdicts_hints_then_the_answer(tagger):
@@ -514,7 +525,8 @@ def test_a_touch_screen_tags_a_three_word_claim_with_big_targets(browser, book_s
 
 # Where the label bar is on the screen, and the bottom of the theme's sticky header above it.
 LABEL_BAR = """() => {
-  const bar = document.querySelector('.mt-labels').getBoundingClientRect();
+  const dock = document.querySelector('.mt-dock');  // the bar itself on a phone, else only its labels are
+  const bar = (dock.getClientRects().length ? dock : dock.querySelector('.mt-labels')).getBoundingClientRect();
   const header = document.querySelector('.bd-header-article').getBoundingClientRect();
   return {top: bar.top, bottom: bar.bottom, below: header.bottom};
 }"""
@@ -543,6 +555,64 @@ def test_zoomed_in_a_mouse_user_keeps_the_labels_in_view_below_the_header(browse
         screenshot(page, "tagger-zoomed-in")
     finally:
         context.close()
+
+
+# How many pixels of the caret's word the label bar covers, and whether the word is on the screen.
+CARET_UNDER_BAR = """() => {
+  const word = document.querySelector('.mt-article .mt-caret').getBoundingClientRect();
+  const dock = document.querySelector('.mt-dock');  // the bar itself on a phone, else only its labels are
+  const bar = (dock.getClientRects().length ? dock : dock.querySelector('.mt-labels')).getBoundingClientRect();
+  const covered = Math.max(0, Math.min(word.bottom, bar.bottom) - Math.max(word.top, bar.top));
+  return {covered, onScreen: word.top >= 0 && word.bottom <= innerHeight};
+}"""
+
+
+def test_the_keyboard_never_leaves_its_word_under_the_stuck_label_bar(tagger):
+    page = tagger
+    article = page.locator(".mt-article")
+    article.focus()
+    for _ in range(60):  # well down the article
+        page.keyboard.press("ArrowDown")
+    # the page scrolled on until the article's box starts under the bar, then up the text by keys
+    article.evaluate("(a) => scrollTo(0, a.getBoundingClientRect().top + scrollY + 150)")
+    for n in range(40):
+        page.keyboard.press("ArrowUp" if n % 2 else "Shift+ArrowUp")
+        painted(page)
+        where = page.evaluate(CARET_UNDER_BAR)
+        assert where == {"covered": 0, "onScreen": True}, f"after {n + 1} presses: {where}"
+
+
+def test_on_a_phone_the_keyboard_never_leaves_its_word_under_the_bottom_bar(browser, book_server):
+    context = browser.new_context(base_url=book_server, **PHONE)
+    page = context.new_page()
+    try:
+        page.goto(PAGE)
+        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+        article = page.locator(".mt-article")
+        article.evaluate("(a) => a.scrollIntoView({block: 'start'})")
+        article.focus()
+        for n in range(40):
+            page.keyboard.press("ArrowDown")
+            painted(page)
+            where = page.evaluate(CARET_UNDER_BAR)
+            assert where == {"covered": 0, "onScreen": True}, f"after {n + 1} presses: {where}"
+    finally:
+        context.close()
+
+
+def test_leaving_the_name_box_for_a_button_does_not_move_the_button_from_under_the_click(tagger):
+    page = tagger
+    page.locator(".mt-article").focus()
+    page.keyboard.press("l")  # nothing selected: a long status line, two lines at this width
+    page.locator(".mt-student").click()
+    page.keyboard.type("Zoe")
+    download = page.locator(".mt-download")
+    download.scroll_into_view_if_needed()
+    box = download.bounding_box()
+    with page.expect_download(timeout=3000) as got:
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 3)
+    assert got.value.suggested_filename.endswith(".json")
+    expect(page.locator(".mt-namesaved")).to_have_text("✓ Saved")
 
 
 WATCH = """() => {

@@ -5,7 +5,7 @@
 // is told: it never redraws the text.
 
 import { claimShadow, decorateWindow } from "./decoration.js";
-import { badge, h, setText } from "./dom.js";
+import { badge, h, reveal, setText } from "./dom.js";
 
 /** @typedef {import("../core/types.js").Token} Token */
 /** @typedef {import("./decoration.js").TokenRange} TokenRange */
@@ -150,6 +150,18 @@ export function createArticleView(container, tokens, uid) {
 
     /** @param {number} i */
     tokenElement: (i) => tokenEls[i],
+
+    /**
+     * Scroll token i into view, clear of the label bar that shares the article's box: stuck above
+     * the article on a wider screen, below it on a phone (where the bar is the dock round the labels).
+     * @param {number} i
+     * @param {ScrollLogicalPosition} [block]
+     */
+    showToken(i, block = "nearest") {
+      const dock = container.parentElement?.querySelector(".mt-dock");
+      const bar = dock?.getClientRects().length ? dock : container.parentElement?.querySelector(".mt-labels");
+      reveal(tokenEls[i], /** @type {HTMLElement | null} */ (bar ?? null), block);
+    },
 
     /**
      * Grey phrases of a guided exercise.

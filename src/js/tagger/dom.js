@@ -61,3 +61,37 @@ export const badge = (label, text) => h("span", { class: `mt-badge mt-badge-${la
 export function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
+
+/** Room left between a word brought into view and the bar it was under. */
+const CLEAR_OF_BAR = 8;
+
+/**
+ * The box that scrolls `el` up and down: the nearest ancestor that scrolls, else the page.
+ * @param {Element} el
+ * @returns {Element}
+ */
+function scrollerOf(el) {
+  for (let box = el.parentElement; box; box = box.parentElement) {
+    if (/auto|scroll/.test(getComputedStyle(box).overflowY) && box.scrollHeight > box.clientHeight) return box;
+  }
+  return document.scrollingElement || document.documentElement;
+}
+
+/**
+ * Scroll `el` into view, then out from under `bar` if the bar is stuck over it: a label bar stuck
+ * to the top of the screen (or, on a phone, to the bottom) is over the page, and scrolling the
+ * element's own box alone would leave a word behind it.
+ * @param {HTMLElement} el
+ * @param {HTMLElement | null} bar
+ * @param {ScrollLogicalPosition} [block]
+ */
+export function reveal(el, bar, block = "nearest") {
+  el.scrollIntoView?.({ block, inline: "nearest" });
+  if (!bar) return;
+  const word = el.getBoundingClientRect();
+  const cover = bar.getBoundingClientRect();
+  if (!cover.height || Math.min(word.bottom, cover.bottom) <= Math.max(word.top, cover.top)) return;
+  const barAbove = cover.top + cover.bottom < word.top + word.bottom;
+  const by = barAbove ? word.top - cover.bottom - CLEAR_OF_BAR : word.bottom - cover.top + CLEAR_OF_BAR;
+  scrollerOf(bar).scrollBy(0, by);
+}

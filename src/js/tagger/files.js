@@ -45,8 +45,12 @@ export function listenToLoad(ctx, input, setStudent) {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
+    // named as the command line names a place in a file: "alex.json, line 12, column 3: …"
     const refuse = (/** @type {import("../core/handin.js").Problem} */ problem) =>
-      ctx.warn(`${visible(file.name)}: ${problemText(problem)} Your current work is kept.`);
+      ctx.warn(
+        `${visible(file.name)}${problem.place ? `, ${problem.place}` : ""}: ${problemText(problem)} Your current work is kept.`,
+        true,
+      );
     const big = tooBig(file.size);
     if (big) {
       refuse(big);
@@ -65,6 +69,7 @@ export function listenToLoad(ctx, input, setStudent) {
       `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""} from ${visible(file.name)}. ` +
         "Ctrl+Z goes back to your earlier work." +
         (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
+      true,
     );
   });
 }

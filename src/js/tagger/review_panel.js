@@ -215,7 +215,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       sel.anchor = r.last;
       sel.caret = r.first;
       sel.draw();
-      ctx.view.tokenElement(r.first).scrollIntoView?.({ block: "nearest" });
+      ctx.view.showToken(r.first);
     }
     if (speak) ctx.say(`Draft ${draftIds.indexOf(id) + 1} of ${draftIds.length}: ${details(t)}`);
   }

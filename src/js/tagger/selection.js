@@ -59,7 +59,7 @@ export function createSelection(ctx) {
       else if (sel.anchor === null) sel.anchor = sel.caret;
       sel.caret = at;
       sel.draw();
-      view.tokenElement(at).scrollIntoView?.({ block: "nearest", inline: "nearest" });
+      view.showToken(at);
     },
 
     /**
@@ -72,7 +72,7 @@ export function createSelection(ctx) {
       sel.anchor = r.last;
       sel.caret = r.first;
       sel.draw();
-      view.tokenElement(r.first).scrollIntoView?.({ block });
+      view.showToken(r.first, block);
       article.focus({ preventScroll: true });
       ctx.say(sel.describe() + extra);
     },

@@ -7,7 +7,7 @@ import { makeHandin } from "../core/handin.js";
 import { counted, renderer } from "../core/messages.js";
 import { codePoints, quoteOf, quoted, selectionToSpan, spanTokens } from "../core/spans.js";
 import { createArticleView } from "./article_view.js";
-import { button, h } from "./dom.js";
+import { button, h, setText } from "./dom.js";
 import { badgeVerdict } from "./feedback_data.js";
 import { createFeedbackView } from "./feedback_view.js";
 import { savedAnswers } from "./answer_store.js";
@@ -53,7 +53,8 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {ArticleView} view
  * @property {HTMLElement} article
  * @property {(message: string) => void} say show in the status line (screen readers hear it)
- * @property {(message: string) => void} warn show a notice (and say it); "" takes it away
+ * @property {(message: string, show?: boolean) => void} warn show a notice (and say it); "" takes it away;
+ *   `show` scrolls it into view (after a button far from it, such as Load hand-in)
  * @property {(selected: boolean) => void} selectionShown the selection was drawn (some words, or none)
  * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
@@ -181,6 +182,9 @@ function createTagger(model, el, uid, authorTools) {
     h("input.mt-student", { type: "text", maxlength: "80", autocomplete: "off" })
   );
   studentInput.value = model.get("student") || "";
+  // said beside the box, in room kept for it: a status line that changed height here would move the
+  // buttons below while the click that left the box is still on its way to one of them
+  const nameSaved = h("span.mt-namesaved", { role: "status" });
   const helpId = `${uid}-help`;
   const article = h("div", {
     class: "mt-article",
@@ -220,11 +224,13 @@ function createTagger(model, el, uid, authorTools) {
     say(message) {
       if (live.textContent !== message) live.textContent = message;
     },
-    warn(message) {
-      if (notice.textContent === message) return;
-      notice.textContent = message;
-      notice.hidden = !message;
-      if (message) ctx.say(message);
+    warn(message, show = false) {
+      if (notice.textContent !== message) {
+        notice.textContent = message;
+        notice.hidden = !message;
+        if (message) ctx.say(message);
+      }
+      if (message && show) notice.scrollIntoView?.({ block: "nearest" });
     },
     selectionShown(selected) {
       if (clearButton.classList.contains("mt-off") === selected) clearButton.classList.toggle("mt-off", !selected);
@@ -334,7 +340,7 @@ function createTagger(model, el, uid, authorTools) {
     },
     backToText() {
       article.focus({ preventScroll: true });
-      view.tokenElement(sel.caret).scrollIntoView?.({ block: "nearest" });
+      view.showToken(sel.caret);
       ctx.say(sel.describe());
     },
     backFromText() {
@@ -385,7 +391,7 @@ function createTagger(model, el, uid, authorTools) {
       if (i < 0) return;
       sel.anchor = null;
       sel.setCaret(i, false);
-      view.tokenElement(i).scrollIntoView?.({ block: "center" });
+      view.showToken(i, "center");
       article.focus({ preventScroll: true });
       shownFrom = null;
       backButton.hidden = false;
@@ -443,7 +449,7 @@ function createTagger(model, el, uid, authorTools) {
     h(
       "div.mt-foot",
       {},
-      h("label.mt-studentrow", {}, "Name on your hand-in (optional) ", studentInput),
+      h("div", {}, h("label.mt-studentrow", {}, "Name on your hand-in (optional) ", studentInput), nameSaved),
       h(
         "div.mt-group-files",
         { role: "group", "aria-label": "Hand-in file" },
@@ -591,8 +597,9 @@ function createTagger(model, el, uid, authorTools) {
   studentInput.addEventListener("change", () => {
     setStudent(studentInput.value.trim());
     storage.schedule();
-    ctx.say("Name saved.");
+    setText(nameSaved, "✓ Saved");
   });
+  studentInput.addEventListener("input", () => setText(nameSaved, ""));
   listenToKeys(ctx, sel, actions, root);
   listenToPointer(ctx, sel);
 
