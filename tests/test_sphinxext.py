@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,32 @@ def test_a_hostile_exercise_file_stops_the_build_at_once_with_one_message(tmp_pa
     with pytest.raises(SphinxError) as err:
         build(src, tmp_path)
     assert expected in str(err.value) and "exercise.yml" in str(err.value)
+
+
+def test_a_page_built_on_its_own_shows_the_exercise_file_as_it_is_now(tmp_path):
+    """The instructors' review page is built alone (`jupyter-book build book/x-author.md`); after the
+    exercise file is edited, building it again shows the edit (it kept the old key, whose download
+    then undid the instructor's work)."""
+    jupyter_book = Path(shutil.which("jupyter-book") or Path(sys.executable).parent / "jupyter-book")
+    (tmp_path / "ex").mkdir()
+    shutil.copy(ARTICLE, tmp_path / "ex" / "article.txt")
+    exercise = tmp_path / "ex" / "exercise.yml"
+    exercise.write_text(
+        re.sub(r"^article: .*$", "article: article.txt", FIXTURE.read_text(encoding="utf-8"), flags=re.M),
+        encoding="utf-8",
+    )
+    (tmp_path / "_config.yml").write_text(
+        "title: t\nsphinx:\n  extra_extensions: [medialit.web.sphinxext]\n", encoding="utf-8"
+    )
+    page = tmp_path / "review.md"
+    page.write_text("# Review\n\n```{tagger} ex/exercise.yml\n:mode: author\n```\n", encoding="utf-8")
+    html = tmp_path / "_build" / "_page" / "review" / "html" / "review.html"
+
+    def build_page() -> str:
+        subprocess.run([str(jupyter_book), "build", str(page)], cwd=tmp_path, check=True, capture_output=True)
+        return html.read_text(encoding="utf-8")
+
+    assert "A new reason, written since" not in build_page()
+    why = load_exercise(exercise).key[0].why
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace(why, "A new reason, written since."))
+    assert "A new reason, written since" in build_page()

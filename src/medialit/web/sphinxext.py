@@ -72,6 +72,18 @@ class TaggerDirective(SphinxDirective):
     has_content = False
     option_spec = TAGGER_OPTIONS  # the same readers as `medialit report --chapter` (core/chapters.py)
 
+    def _drop_stale_output(self, files: list[Path]) -> None:
+        """Remove this page's HTML when an exercise file is newer. Jupyter Book 1's one-page build
+        (`jupyter-book build book/x-author.md`, as the instructors' docs say) decides which pages to
+        write by the page's own date alone, so the review page kept showing, and downloading, a key
+        the instructor had since edited. With its HTML gone the page is written again."""
+        builder = getattr(self.env.app, "builder", None)
+        if not hasattr(builder, "get_outfilename"):
+            return
+        output = Path(builder.get_outfilename(self.env.docname))
+        if output.is_file() and output.stat().st_mtime < max(f.stat().st_mtime for f in files):
+            output.unlink()
+
     def run(self):
         rel, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         path = Path(absolute)
@@ -86,6 +98,7 @@ class TaggerDirective(SphinxDirective):
             raise self.error(f"tagger: {err}") from None
         for file in exercise.files:
             self.env.note_dependency(str(file))
+        self._drop_stale_output([path, *exercise.files])
         unfinished = unfinished_items(exercise.restricted(labels or None, self.options.get("lines")))
         mode = self.options.get("mode", "student")
         if mode == "author":
