@@ -8,13 +8,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import drafted_exercise, handin_of, key_tags
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medialit
 from medialit import InputError, Tagger, check, load_exercise, load_handin
-from medialit.authoring.keyfile import key_yaml
+from medialit.authoring.keyfile import key_yaml, write_key
 from medialit.core.article import Article
 from medialit.core.contract import MODES
 from medialit.core.voices import expected_voice, word_owners
@@ -500,3 +501,39 @@ def test_saving_from_a_tagger_of_one_label_keeps_the_other_labels_and_writes_the
     kept = {d.id: d for d in after.distractors}
     assert all(kept[d.id].why == d.why and kept[d.id].draft for d in before.distractors)  # not shown: kept
     assert len(after.distractors) == len(before.distractors) + 1 and after.distractors[-1].why.startswith("Who speaks")
+
+
+@needs_node
+def test_saving_from_author_mode_keeps_a_listed_value_nobody_changed(tmp_path):
+    """Author mode shows the first of `voice: [reporter, quoted]`; saving wrote `voice: reporter`,
+    marking wrong every student who said "quoted". Unchanged, the list stays; changed, the choice is kept."""
+    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    listed = [k for k in exercise.key if isinstance(k.attrs.get("voice"), list)][:3]
+    tags = [dict(k.to_json(), attrs={**k.attrs, "voice": k.attrs["voice"][0]}) for k in listed]
+    tags[-1]["attrs"]["voice"] = listed[-1].attrs["voice"][1]  # the author chose the other one
+    from_python = key_yaml(exercise, tags)
+    author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
+    from_js = run_js(
+        f"const a = await import({author_js});"
+        " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
+        {"ex": exercise.compile(), "tags": tags},
+    )
+    assert from_python == from_js
+    voices = [item["attrs"]["voice"] for item in yaml.safe_load(from_python)["key"]]
+    assert voices == [listed[0].attrs["voice"], listed[1].attrs["voice"], listed[2].attrs["voice"][1]]
+    # saving into the file keeps the list too
+    for name in ("kremlin-mini.yml", "kremlin-drone.txt"):
+        shutil.copy(FIXTURE.parent / name, tmp_path / name)
+    path = tmp_path / "kremlin-mini.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("stated-without-evidence, voice: quoted}", "stated-without-evidence, voice: [quoted, reporter]}")
+    )
+    mini = load_exercise(path)
+    shown = [
+        dict(k.to_json(), attrs={a: v[0] if isinstance(v, list) else v for a, v in k.attrs.items()}) for k in mini.key
+    ]
+    write_key(path, mini, shown)
+    assert [list(k.attrs["voice"]) for k in load_exercise(path).key if isinstance(k.attrs.get("voice"), list)] == [
+        ["quoted", "reporter"]
+    ]

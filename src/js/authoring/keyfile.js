@@ -79,16 +79,40 @@ export function confidenceText(value) {
 }
 
 /**
+ * Author mode shows one value of an attribute whose key item lists several (`voice: [reporter,
+ * quoted]`): a tag that still holds the first keeps the whole list, so that saving never narrows an
+ * item nobody changed (keyfile.keep_listed_values).
+ * @param {Tag[]} tags
+ * @param {Exercise} exercise
+ * @returns {Tag[]}
+ */
+export function keepListedValues(tags, exercise) {
+  const listed = new Map((exercise.key || []).map((k) => [k.id, k.attrs || {}]));
+  return tags.map((tag) => {
+    const original = listed.get(tag.id) || {};
+    if (!tag.attrs) return tag;
+    const attrs = Object.fromEntries(
+      Object.entries(tag.attrs).map(([name, value]) => {
+        const list = original[name];
+        return [name, Array.isArray(list) && list[0] === value ? list : value];
+      }),
+    );
+    return { ...tag, attrs };
+  });
+}
+
+/**
  * The `key:` block (and the `distractors:` block, when `distractors` is given) as lines. Widget ids
  * (t1, t2 …; d1, d2 … for distractors) become readable ones (ld-despot-l10, dis-said-l4); items
  * whose id is in `included` live in an `include:` file and are left out, their ids kept free.
  * @param {Exercise} exercise
- * @param {Tag[]} tags
+ * @param {Tag[]} allTags the tags as author mode holds them
  * @param {string[]} cps the article's code points
  * @param {Distractor[] | null} [distractors]
  * @param {string[]} [included]
  */
-export function keyBlock(exercise, tags, cps, distractors = null, included = []) {
+export function keyBlock(exercise, allTags, cps, distractors = null, included = []) {
+  const tags = keepListedValues(allTags, exercise);
   const text = exercise.article.text;
   const tokens = exercise.article.tokens;
   const lineOf = (/** @type {number} */ start) => tokens[tokenAt(tokens, start)].line;

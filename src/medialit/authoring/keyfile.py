@@ -78,6 +78,22 @@ def confidence_text(value: float) -> str:
     return "1" if n == 100 else "0" if n == 0 else f"0.{n:02d}".rstrip("0")
 
 
+def keep_listed_values(tags: list[dict], exercise: Exercise) -> list[dict]:
+    """Author mode shows one value of an attribute whose key item lists several (`voice: [reporter,
+    quoted]`): a tag that still holds the first keeps the whole list, so that saving never narrows an
+    item nobody changed (keyfile.js's keepListedValues)."""
+    listed = {k.id: k.attrs for k in exercise.key}
+    kept = []
+    for tag in tags:
+        original = listed.get(tag["id"], {})
+        attrs = {
+            name: original[name] if isinstance(original.get(name), list) and original[name][:1] == [value] else value
+            for name, value in (tag.get("attrs") or {}).items()
+        }
+        kept.append({**tag, "attrs": attrs} if tag.get("attrs") else tag)
+    return kept
+
+
 def key_yaml(
     exercise: Exercise, tags: list[dict], distractors: list[dict] | None = None, included: Iterable[str] = ()
 ) -> str:
@@ -100,6 +116,7 @@ def key_block(
     """The `key:` block (and the `distractors:` block, when given) as lines. Widget ids (t1, t2, …; d1, d2,
     … for distractors) become readable ones (ld-despot-l10, dis-said-l4); items whose id is in `included`
     live in an `include:` file and are left out, their ids kept free."""
+    tags = keep_listed_values(tags, exercise)
     skip = set(included)
     taken: set[str] = set(skip)
     ordered = [t for t in _in_reading_order(tags) if t["id"] not in skip]
@@ -260,6 +277,7 @@ def write_key(path: str | Path, exercise: Exercise, tags: list[dict], distractor
     data = yaml.load(path.read_text(encoding="utf-8-sig"))
     old = _seq(data.get("key"))
     included = {k.id for k in exercise.key} - {e.get("id") for e in old if isinstance(e, dict)}
+    tags = keep_listed_values(tags, exercise)
     ids = key_ids(exercise.article, tags, taken=set(included))
     made = {ids[t["id"]]: key_entry(exercise.article, t, ids) for t in tags if ids[t["id"]] not in included}
     data["key"] = _merged(old, made)
