@@ -321,3 +321,18 @@ def test_a_page_built_on_its_own_shows_the_exercise_file_as_it_is_now(tmp_path):
     why = load_exercise(exercise).key[0].why
     exercise.write_text(exercise.read_text(encoding="utf-8").replace(why, "A new reason, written since."))
     assert "A new reason, written since" in build_page()
+
+
+def test_the_class_report_offers_every_exercise_a_students_tagger_uses(tmp_path):
+    """An instructor's new exercise can be reported on once its chapter is in the book: the page's
+    directive names the book's own exercises, and it offered only those."""
+    practice = ROOT / "book" / "exercises" / "practice-council"
+    page = "# Tag it\n\n```{tagger} ex2/exercise.yml\n```\n\n```{class-report} ex/exercise.yml\n```\n"
+    src = make_project(tmp_path, page)
+    shutil.copytree(practice, src / "book" / "ex2")
+    build(src, tmp_path)
+    html = (tmp_path / "build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
+    found = re.search(r'id="medialit-class-report-config">(.*?)</script>', html, re.S)
+    config = json.loads(found.group(1))
+    assert [e["id"] for e in unpack(config["exercises"])] == ["kremlin-mini", "practice-council"]
+    assert [t["exercise"] for t in config["chapters"][0]["taggers"]] == ["practice-council"]

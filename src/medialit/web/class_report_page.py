@@ -4,9 +4,10 @@
 ```
 
 A teacher drops the class's hand-in files on the page and gets the class picture in the browser, with
-nothing sent anywhere. The directive writes a mount and, as JSON, every exercise named (whole, packed
-as the Taggers' are) and every chapter whose Tagger uses one of them, read from the book's pages with
-the same reader as `medialit report --chapter` (core/chapters.py). The page loads one classic script,
+nothing sent anywhere. The directive writes a mount and, as JSON, every exercise named and every other
+one a student's Tagger in the book uses (whole, packed as the Taggers' are), and every chapter whose
+Tagger uses one of them, read from the book's pages with the same reader as `medialit report
+--chapter` (core/chapters.py). The page loads one classic script,
 `_static/medialit/class-report.js`, so it works opened from disk as well as served.
 """
 
@@ -44,26 +45,32 @@ class ClassReportDirective(SphinxDirective):
     has_content = False
 
     def run(self):
+        pages = [Path(self.env.doc2path(doc)) for doc in sorted(self.env.found_docs)]
+        pages = [page for page in pages if page.suffix == ".md"]
+        try:
+            found = chapters_of(pages)
+        except InputError as err:
+            raise self.error(f"class-report: {err}") from None
+        for page in pages:
+            self.env.note_dependency(str(page))
+        # the exercises named here, then any other a student's Tagger in the book uses: an exercise an
+        # instructor adds to the book can be reported on without editing this page
+        named = [Path(self.env.relfn2path(name, self.env.docname)[1]) for name in self.arguments[0].split()]
+        used = [t.exercise for chapter in found for t in chapter.taggers if t.mode == "student"]
         exercises, ids = [], {}
-        for name in self.arguments[0].split():
-            rel, absolute = self.env.relfn2path(name, self.env.docname)
-            self.env.note_dependency(rel)
+        for path in [*named, *used]:
+            if path.resolve() in ids:
+                continue
+            self.env.note_dependency(str(path))
             try:
-                exercise = load_exercise(Path(absolute))
+                exercise = load_exercise(path)
             except InputError as err:
                 raise self.error(f"class-report: {err}") from None
             for file in exercise.files:
                 self.env.note_dependency(str(file))
             exercises.append(pack_exercise(exercise.compile()))
-            ids[Path(absolute).resolve()] = exercise.id
-        pages = [Path(self.env.doc2path(doc)) for doc in sorted(self.env.found_docs)]
-        pages = [page for page in pages if page.suffix == ".md"]
-        try:
-            chapters = [c.to_json(ids) for c in chapters_of(pages)]
-        except InputError as err:
-            raise self.error(f"class-report: {err}") from None
-        for page in pages:
-            self.env.note_dependency(str(page))
+            ids[path.resolve()] = exercise.id
+        chapters = [c.to_json(ids) for c in found]
         node = class_report_node()
         node["ids"] = ["medialit-class-report"]
         node["config"] = {"exercises": exercises, "chapters": [c for c in chapters if c["taggers"]]}
