@@ -537,3 +537,15 @@ def test_saving_from_author_mode_keeps_a_listed_value_nobody_changed(tmp_path):
     assert [list(k.attrs["voice"]) for k in load_exercise(path).key if isinstance(k.attrs.get("voice"), list)] == [
         ["quoted", "reporter"]
     ]
+
+
+def test_saving_from_author_mode_says_which_items_stay_in_include_files(tmp_path):
+    folder = tmp_path / "kremlin-drone"
+    shutil.copytree(ROOT / "book" / "exercises" / "kremlin-drone", folder)
+    exercise = load_exercise(folder / "exercise.yml")
+    widget = Tagger(folder / "exercise.yml", mode="author")
+    sent = []
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": [k.to_json() for k in exercise.key[:3]]}, [])
+    assert sent[-1]["type"] == "status"
+    assert "3 items come from the exercise's include: files, which were left as they were" in sent[-1]["message"]

@@ -9,6 +9,7 @@ import spacy
 from axe_playwright_python.sync_playwright import Axe
 from browser_helpers import PHONE, painted, screenshot
 from helpers import drafted_exercise
+from playwright.sync_api import expect
 
 from medialit import load_exercise
 from medialit.authoring.keyfile import page_authoring
@@ -421,3 +422,21 @@ def test_on_a_phone_enter_on_a_tag_leaves_its_entry_on_the_screen(browser, book_
         assert top >= 0 and bottom <= height, (top, bottom, height)
     finally:
         context.close()
+
+
+def test_author_mode_says_which_items_its_download_leaves_to_include_files(page):
+    """The Kremlin exercise keeps its key in `include:` files; the downloaded exercise.yml holds none of
+    them, so edits made here to those items must be made there, and the page says so."""
+    exercise = load_exercise(Path(__file__).parents[2] / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(LINK_AUTHOR_SHEET)
+    page.evaluate(
+        REVIEW,
+        {"exercise": exercise.compile(), "authoring": {"saves": "download", **page_authoring(exercise, exercise)}},
+    )
+    with page.expect_download():
+        page.locator(".mt-rv-save").click()
+    expect(page.locator(".mt-live")).to_contain_text(
+        f"{len(exercise.key)} items come from the exercise's include: files, which this file does not hold"
+    )

@@ -58,7 +58,8 @@ export function writeExercise(model, tags, distractors) {
       : keyYaml(exercise, allTags, cps, allTraps, included);
     const drafts = allTags.filter((t) => t.draft && !included.includes(t.id)).length;
     const file = whole ? "exercise.yml" : `${exercise.id}-key.yml`;
-    model.emit("msg:custom", { type: "exercise-yaml", text, file, count: allTags.length, drafts });
+    const elsewhere = tags.filter((t) => included.includes(t.id)).length; // items of `include:` files
+    model.emit("msg:custom", { type: "exercise-yaml", text, file, count: allTags.length, drafts, elsewhere });
   } catch (err) {
     model.emit("msg:custom", {
       type: "status",

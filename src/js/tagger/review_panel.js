@@ -6,6 +6,7 @@
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts.
 
+import { counted } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { saveFile } from "./files.js";
@@ -433,7 +434,13 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   onModel("msg:custom", (/** @type {any} */ message) => {
     if (message?.type !== "exercise-yaml") return;
     saveFile(root(), message.file, message.text, "text/yaml");
-    ctx.say(`Downloaded ${message.file}: ${message.count} key items, ${message.drafts} still drafts.`);
+    ctx.say(
+      `Downloaded ${message.file}: ${message.count} key items, ${message.drafts} still drafts.` +
+        (message.elsewhere
+          ? ` ${counted(message.elsewhere, "item")} ${message.elsewhere === 1 ? "comes" : "come"} from the ` +
+            "exercise's include: files, which this file does not hold: change those in their own files."
+          : ""),
+    );
   });
 
   drawTraps();

@@ -11,7 +11,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from ..authoring.keyfile import key_yaml, write_key
+from ..authoring.keyfile import key_yaml, page_authoring, write_key
 from ..core.check import check
 from ..core.contract import MODES
 from ..core.errors import InputError
@@ -149,6 +149,14 @@ class Tagger(anywidget.AnyWidget):
                 saved = self.save_key(tags, distractors)
                 n = len(distractors) if isinstance(distractors, list) else None
                 traps = "" if n is None else f" and {n} distractor{'' if n == 1 else 's'}"
-                self.send({"type": "status", "message": f"Saved {len(tags)} key items{traps} into {saved}."})
+                included = set(page_authoring(self._source, self._exercise)["included"])
+                elsewhere = sum(1 for t in tags if t.get("id") in included)
+                left = (
+                    f" {elsewhere} item{' comes' if elsewhere == 1 else 's come'} from the exercise's include: files,"
+                    " which were left as they were: change those in their own files."
+                    if elsewhere
+                    else ""
+                )
+                self.send({"type": "status", "message": f"Saved {len(tags)} key items{traps} into {saved}.{left}"})
         except InputError as err:
             self.send({"type": "status", "message": str(err)})
