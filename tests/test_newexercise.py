@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,11 @@ def test_refuses_to_overwrite_and_bad_ids(made, tmp_path):
         create_exercise(PRACTICE_TEXT, "mill-road", "Again", book=tmp_path / "book", nlp=spacy.blank("en"))
     assert "already exists" in err.value.problem
     assert made.exercise_file.read_text(encoding="utf-8") == before
+    # the folder moved away, its pages left behind: the message names what is still there
+    shutil.move(made.exercise_file.parent, tmp_path / "moved")
+    with pytest.raises(InputError) as err:
+        create_exercise(PRACTICE_TEXT, "mill-road", "Again", book=tmp_path / "book", nlp=spacy.blank("en"))
+    assert "of those, mill-road.md, mill-road-author.md are there already" in err.value.problem
     with pytest.raises(InputError):
         create_exercise(PRACTICE_TEXT, "Mill Road!", "x", book=tmp_path / "book", nlp=spacy.blank("en"))
     with pytest.raises(InputError):

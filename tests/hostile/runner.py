@@ -413,6 +413,7 @@ def cases() -> list[Case]:
         "utf16.txt": 2,
         "latin1.txt": 2,
         "controls.txt": 0,
+        "nul.txt": 2,  # UTF-8 of a sort, but a NUL means a saved document, not plain text
         "long-word.txt": 0,
         "punctuation.txt": 0,
         "crlf-mixed.txt": 0,

@@ -174,7 +174,7 @@ def chapter_markdown(exercise_id: str, title: str) -> str:
 
 Read the article in the tagger below. Tag each claim (something the text says is true), each
 source (who the information comes from) and each loaded word (a word picked to make you feel
-something). Then press **Check**.
+something). Then press **Check my tags**.
 
 ```{{tagger}} exercises/{exercise_id}/exercise.yml
 :labels: claim,source,loaded
@@ -294,14 +294,17 @@ def create_exercise(
     folder = book / "exercises" / exercise_id
     chapter = book / f"{exercise_id}.md"
     author_page = book / f"{exercise_id}-author.md"
-    for existing in (folder, chapter, author_page):
-        if exists(existing):
-            raise InputError(
-                str(existing),
-                "",
-                "it already exists; nothing was changed.",
-                "choose another --id, or move the old exercise away first.",
-            )
+    there = [path for path in (folder, chapter, author_page) if exists(path)]
+    if there:
+        names = ", ".join(f"{p.name}/" if p == folder else p.name for p in there)
+        raise InputError(
+            str(there[0]),
+            "",
+            "it already exists; nothing was changed. An exercise is its folder and its two pages "
+            f"({folder.name}/, {chapter.name}, {author_page.name}); of those, {names} "
+            f"{'is' if len(there) == 1 else 'are'} there already.",
+            "choose another --id, or move the old exercise's folder and both its pages away first.",
+        )
     entry = f"{book.name}/{exercise_id}"
     # everything that can be refused is read and checked before anything is written
     toc_read = read_toc(toc) if toc is not None else None

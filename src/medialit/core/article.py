@@ -110,6 +110,15 @@ class Article:
         decoded = decode_utf8(raw, path, ARTICLE)
         if not decoded.strip():
             raise InputError(str(path), "", "the article file is empty.", "paste the article text into it.", "empty")
+        if "\x00" in decoded:  # UTF-8 of a sort, but no text file holds NUL: a saved document or other binary
+            raise InputError(
+                str(path),
+                f"line {decoded.count(chr(10), 0, decoded.index(chr(0))) + 1}",
+                "the article file holds a NUL character, which plain text never does: it may be a word-processor "
+                "document or another binary file.",
+                "save the article as plain text (.txt, UTF-8) and give that file.",
+                "binary",
+            )
         return cls(text=decoded, name=Path(path).name)
 
     @cached_property

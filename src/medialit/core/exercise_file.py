@@ -590,10 +590,12 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
         return item_id
 
     key: list[KeyItem] = []
+    place_of: dict[str, tuple[str, str]] = {}  # item id: its file and place, for the checks across items
     for origin, entry in raw_items:
         origin = str(origin)
         item_id = claim_id(entry, origin, f"line {_line(entry)}")
         place = f"line {_line(entry)} (item {item_id})"
+        place_of[item_id] = (origin, place)
         label = entry["label"]
         if label not in labels:
             raise InputError(origin, place, f"unknown label {shown(label)}.", f"use one of: {', '.join(labels)}.")
@@ -631,8 +633,7 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
             if target is None or target.label != "source":
                 problem = "no such item" if target is None else f"a {target.label}, not a source"
                 raise InputError(
-                    file,
-                    f"item {item.id}",
+                    *place_of[item.id],
                     f"`source_ids` names `{ref}`, which is {problem}.",
                     "list the ids of source items only.",
                 )

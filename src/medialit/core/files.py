@@ -136,7 +136,8 @@ def decode_utf8(data: bytes, path, kind: Kind) -> str:
             path,
             "not-utf8",
             f"the {kind.noun} is not UTF-8 text.",
-            "save it as UTF-8 (most editors offer this under 'Save as').",
+            "save it as plain text in UTF-8 (most editors offer this under 'Save as'; a word-processor document, "
+            "such as .docx, is not plain text).",
             f"line {line}",
         ) from None
 
