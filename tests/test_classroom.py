@@ -405,10 +405,10 @@ def test_a_student_who_hands_in_twice_counts_once_and_the_older_copy_is_listed(k
     assert [r for r in gradebook if r[0] == "fox-07"][0][1] == "fox-07.json"
     copy = report.skipped[-1]
     assert (copy["file"], copy["code"]) == ("again/fox-07.json", "older-copy")
-    assert copy["problem"].startswith("an older copy of fox-07's hand-in") and "fox-07.json, is used" in copy["problem"]
+    assert copy["problem"].startswith("an older save of fox-07's hand-in") and "fox-07.json, is used" in copy["problem"]
     problems = rows(csv_text(report.table("problems.csv")))
     assert ["again/fox-07.json", "file", "", copy["problem"], copy["fix"], "older-copy"] in problems
-    assert "an older copy of fox-07" in report.to_html()
+    assert "an older save of fox-07" in report.to_html()
 
 
 def test_of_two_copies_the_later_updated_one_counts_wherever_its_file_is(kremlin, tmp_path):
@@ -417,7 +417,7 @@ def test_of_two_copies_the_later_updated_one_counts_wherever_its_file_is(kremlin
     fox = [s for s in report.summary["students"] if s["student"] == "fox-07"]
     assert len(fox) == 1 and fox[0]["file"] == "again/fox-07.json" and fox[0]["tags"] == 0
     assert [(s["file"], s["code"]) for s in report.skipped[-1:]] == [("fox-07.json", "older-copy")]
-    assert "the newer one, again/fox-07.json, is used" in report.skipped[-1]["problem"]
+    assert "the one saved last, again/fox-07.json, is used" in report.skipped[-1]["problem"]
     # the same time saved: the later file counts
     same = class_report(sample_class_with(tmp_path / "tie", {"fox-07-b.json": {"tags": []}}), kremlin)
     assert [s["file"] for s in same.summary["students"] if s["student"] == "fox-07"] == ["fox-07.json"]

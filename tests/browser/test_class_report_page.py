@@ -198,7 +198,7 @@ def test_a_student_who_handed_in_twice_is_one_row_and_the_table_explains_its_fig
     expect(students).to_contain_text("Completion is the share of the key items asked for")
     expect(page.locator(".mcr-lead").first).to_have_text("Hand-ins used: 25. Files left out: 5.")
     problems = page.locator("section[aria-labelledby='mcr-problems']")
-    expect(problems).to_contain_text("an older copy of fox-07's hand-in")
+    expect(problems).to_contain_text("an older save of fox-07's hand-in")
     gradebook = list(csv.reader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
     assert [row[0] for row in gradebook].count("fox-07") == 1 and gradebook[0][-2:] == [
         "tags on the key",
@@ -226,3 +226,18 @@ def test_the_page_comes_back_to_the_chapter_the_teacher_chose_last(page):
     select.select_option("kremlin-drone|03-claims")
     page.reload()
     expect(page.locator("#mcr-chapter")).to_have_value("kremlin-drone|03-claims")
+
+
+def test_on_a_wide_screen_the_student_table_fits_without_scrolling_sideways(browser, book_server):
+    """The table of students was held to the chapter text's line length: cut at 832 px, its notes and
+    answers behind a sideways scroll, beside empty space."""
+    context = browser.new_context(base_url=book_server, viewport={"width": 1900, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|", FILES)
+        table = page.locator("section[aria-labelledby='mcr-students'] table")
+        width, room = table.evaluate("(t) => [t.scrollWidth, t.parentElement.clientWidth]")
+        assert width <= room, (width, room)
+    finally:
+        context.close()
