@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -21,6 +22,19 @@ def tagger(page):
     page.goto(PAGE)
     page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
     return page
+
+
+@contextmanager
+def tagger_in(browser, book_server, **context_options):
+    """The Tagger page in a browser context of its own (a phone, a zoomed screen), closed after."""
+    context = browser.new_context(base_url=book_server, **context_options)
+    page = context.new_page()
+    try:
+        page.goto(PAGE)
+        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+        yield page
+    finally:
+        context.close()
 
 
 def config(page) -> dict:
@@ -489,11 +503,7 @@ def test_the_page_requests_nothing_outside_its_origin(tagger):
 
 
 def test_a_touch_screen_tags_a_three_word_claim_with_big_targets(browser, book_server):
-    context = browser.new_context(base_url=book_server, **PHONE)
-    page = context.new_page()
-    try:
-        page.goto(PAGE)
-        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    with tagger_in(browser, book_server, **PHONE) as page:
         despot = token_index(page, "despot")
         tok(page, despot).scroll_into_view_if_needed()
         tok(page, despot).tap()
@@ -519,8 +529,6 @@ def test_a_touch_screen_tags_a_three_word_claim_with_big_targets(browser, book_s
           .map(([name, r]) => `${name} ${Math.round(r.width)}x${Math.round(r.height)}`)""")
         assert small == []
         screenshot(page, "tagger-phone")
-    finally:
-        context.close()
 
 
 # Where the label bar is on the screen, and the bottom of the theme's sticky header above it.
@@ -534,11 +542,7 @@ LABEL_BAR = """() => {
 
 def test_zoomed_in_a_mouse_user_keeps_the_labels_in_view_below_the_header(browser, book_server):
     # a 1440 by 900 window at 200% zoom: too short to show the labels and the whole article box at once
-    context = browser.new_context(base_url=book_server, viewport={"width": 720, "height": 450}, device_scale_factor=2)
-    page = context.new_page()
-    try:
-        page.goto(PAGE)
-        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    with tagger_in(browser, book_server, viewport={"width": 720, "height": 450}, device_scale_factor=2) as page:
         assert page.evaluate("() => !!document.querySelector('.mt-dock').offsetParent") is False  # not a phone bar
         # read on until the article's box is at the top of the screen, then pick words low in it
         page.locator(".mt-article").evaluate("(a) => a.scrollIntoView({block: 'end'})")
@@ -553,8 +557,6 @@ def test_zoomed_in_a_mouse_user_keeps_the_labels_in_view_below_the_header(browse
         page.locator(".mt-labbtn[data-label='loaded']").click()
         assert [(t["label"], t["quote"]) for t in saved_tags(page)] == [("loaded", "despot")]
         screenshot(page, "tagger-zoomed-in")
-    finally:
-        context.close()
 
 
 # How many pixels of the caret's word the label bar covers, and whether the word is on the screen.
@@ -583,11 +585,7 @@ def test_the_keyboard_never_leaves_its_word_under_the_stuck_label_bar(tagger):
 
 
 def test_on_a_phone_the_keyboard_never_leaves_its_word_under_the_bottom_bar(browser, book_server):
-    context = browser.new_context(base_url=book_server, **PHONE)
-    page = context.new_page()
-    try:
-        page.goto(PAGE)
-        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    with tagger_in(browser, book_server, **PHONE) as page:
         article = page.locator(".mt-article")
         article.evaluate("(a) => a.scrollIntoView({block: 'start'})")
         article.focus()
@@ -596,8 +594,6 @@ def test_on_a_phone_the_keyboard_never_leaves_its_word_under_the_bottom_bar(brow
             painted(page)
             where = page.evaluate(CARET_UNDER_BAR)
             assert where == {"covered": 0, "onScreen": True}, f"after {n + 1} presses: {where}"
-    finally:
-        context.close()
 
 
 def test_leaving_the_name_box_for_a_button_does_not_move_the_button_from_under_the_click(tagger):

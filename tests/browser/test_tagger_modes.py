@@ -155,6 +155,15 @@ REVIEW = """({exercise, authoring}) => {
 }"""
 
 
+def open_review(page, exercise, authoring=None) -> None:
+    """The author-mode review of `exercise` on the book's Tagger page, downloading the whole file."""
+    page.goto(PAGE)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(LINK_AUTHOR_SHEET)
+    authoring = authoring or {"saves": "download", **page_authoring(exercise, exercise)}
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+
+
 def drafted(tmp_path: Path):
     """A drafted exercise made by `medialit new` from the practice article, as a book page would carry it."""
     (tmp_path / "book").mkdir()
@@ -165,10 +174,7 @@ def drafted(tmp_path: Path):
 
 def test_author_mode_reviews_every_draft_by_keyboard_and_downloads_the_whole_file(page, tmp_path):
     path, exercise, authoring = drafted(tmp_path)
-    page.goto(PAGE)
-    page.wait_for_selector(".mt-article .mt-tok")
-    page.evaluate(LINK_AUTHOR_SHEET)
-    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    open_review(page, exercise, authoring)
     items = page.locator(".mt-rv-item")
     assert items.count() == len(exercise.key)  # every draft, in reading order, with its reason and confidence
     first = exercise.key[0]
@@ -267,13 +273,7 @@ def test_an_unseen_article_becomes_a_class_ready_exercise_in_the_review_panel(pa
         if k.label == "claim" and k.quote in {"It has been a miserable summer", "We have heard that before"}
     }
     assert len(opinions) == 2
-    page.goto(PAGE)
-    page.wait_for_selector(".mt-article .mt-tok")
-    page.evaluate(LINK_AUTHOR_SHEET)
-    page.evaluate(
-        REVIEW,
-        {"exercise": exercise.compile(), "authoring": {"saves": "download", **page_authoring(exercise, exercise)}},
-    )
+    open_review(page, exercise)
     page.locator(".mt-rv-item").first.click()
     for _ in exercise.key:
         page.keyboard.press("r" if page.locator(".mt-rv-current").get_attribute("data-id") in opinions else "a")
@@ -304,10 +304,7 @@ def test_review_keys_pressed_faster_than_the_list_is_redrawn_each_count(page, tm
     """A then N at once: the accepted draft leaves, N moves past the one that took its place (no key lost),
     and A again accepts that one, not the one already accepted."""
     _, exercise, authoring = drafted(tmp_path)
-    page.goto(PAGE)
-    page.wait_for_selector(".mt-article .mt-tok")
-    page.evaluate(LINK_AUTHOR_SHEET)
-    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    open_review(page, exercise, authoring)
     page.locator(".mt-rv-item").first.click()
     page.evaluate("""() => {
       const list = document.querySelector('.mt-rv-list');
@@ -428,13 +425,7 @@ def test_author_mode_says_which_items_its_download_leaves_to_include_files(page)
     """The Kremlin exercise keeps its key in `include:` files; the downloaded exercise.yml holds none of
     them, so edits made here to those items must be made there, and the page says so."""
     exercise = load_exercise(Path(__file__).parents[2] / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
-    page.goto(PAGE)
-    page.wait_for_selector(".mt-article .mt-tok")
-    page.evaluate(LINK_AUTHOR_SHEET)
-    page.evaluate(
-        REVIEW,
-        {"exercise": exercise.compile(), "authoring": {"saves": "download", **page_authoring(exercise, exercise)}},
-    )
+    open_review(page, exercise)
     with page.expect_download():
         page.locator(".mt-rv-save").click()
     expect(page.locator(".mt-live")).to_contain_text(
