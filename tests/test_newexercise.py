@@ -10,7 +10,9 @@ import pytest
 import spacy
 
 from medialit import InputError, load_exercise
+from medialit.authoring.drafts import draft_why, source_name
 from medialit.authoring.new_exercise import create_exercise
+from medialit.authoring.suggest import Suggestion
 from medialit.core.exercise_file import validation_findings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,3 +219,19 @@ def test_a_claims_drafted_why_points_to_the_words_that_show_how_it_is_known():
     found = next(w for q, w in whys.items() if "inspectors found cracks" in q)
     assert "“inspectors” tells you how this is known" in found
     assert whys["the town would get a new bridge by May"].endswith("Look for the evidence: is any given?")
+
+
+def test_a_drafted_reason_names_an_unnamed_source_mid_sentence_and_never_calls_a_person_it():
+    """'According to A senior council source' kept the capital the source had at its sentence's start,
+    and a source's reason said of a person 'it is an official'."""
+    source = Suggestion(
+        "source", 0, 50, "A senior council source, who asked not to be named", 9, {"identity": "anonymous"}
+    )
+    claim = Suggestion("claim", 60, 90, "two developers had approached", 9, {"voice": "reporter"}, source=(0, 50))
+    assert source_name(source) == "a senior council source, who asked not to be named"
+    assert source_name(Suggestion("source", 0, 7, "Experts", 3, {"identity": "anonymous"})) == "Experts"
+    assert draft_why(claim, {(0, 50): source_name(source)}).startswith(
+        "According to a senior council source, who asked not to be named, this is true (L9)."
+    )
+    official = Suggestion("source", 0, 18, "Council leader Ann", 2, {"identity": "named", "role": "official"})
+    assert " it is " not in draft_why(official, {}) and "this source is an official" in draft_why(official, {})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .suggest import Suggestion
+from .suggest import DETERMINERS, Suggestion
 
 # words inside a claim that point to how it is known (a check, a count, a document)
 EVIDENCE_WORDS = {
@@ -39,8 +39,7 @@ ROLE_WORDS = {
     "media": "a news outlet",
     "social-media": "a social-media post",
     "eyewitness": "someone who saw it",
-    "other": "a source",
-}
+}  # "other" says nothing a reason could repeat
 TECHNIQUE_WORDS = {
     "emotional": "it pushes a feeling",
     "name-calling": "it is a label that judges people",
@@ -61,6 +60,9 @@ def source_name(source: Suggestion) -> str:
         return source.entity
     if source.attrs.get("identity") == "hidden":  # "it is understood"
         return "someone the article does not name"
+    first, _, rest = source.quote.partition(" ")
+    if first.lower() in DETERMINERS:  # "A senior council source" opened its sentence: mid-sentence it is "a"
+        return f"{first.lower()} {rest}".strip()
     return source.quote if source.quote[:1].isupper() else f"the {source.quote}"
 
 
@@ -83,7 +85,7 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         role = ROLE_WORDS.get(s.attrs.get("role"))
         return (
             f"“{s.quote}” ({line}) {who}"
-            + (f"; it is {role}." if role else ".")
+            + (f"; this source is {role}." if role else ".")
             + " The information in this sentence comes from them."
         )
     if s.label == "claim":
