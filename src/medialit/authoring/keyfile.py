@@ -293,18 +293,32 @@ def write_key(path: str | Path, exercise: Exercise, tags: list[dict], distractor
     return path
 
 
+def _own_ids(source: str) -> set[str]:
+    """The ids of the key items and distractors written in an exercise file itself, not in its `include:` files."""
+    data = YAML(typ="safe").load(source) or {}
+    return {e.get("id") for part in ("key", "distractors") for e in _seq(data.get(part)) if isinstance(e, dict)}
+
+
+def _all_ids(exercise: Exercise) -> set[str]:
+    return {k.id for k in exercise.key} | {d.id for d in exercise.distractors}
+
+
+def included_ids(exercise: Exercise) -> set[str]:
+    """The ids of the exercise's key items and distractors that live in its `include:` files, which
+    author mode shows but does not write."""
+    return _all_ids(exercise) - _own_ids(Path(exercise.path).read_text(encoding="utf-8-sig"))
+
+
 def page_authoring(exercise: Exercise, shown: Exercise) -> dict:
     """What an author-mode book page needs to give back the whole exercise file: its text, the ids of
     items that live in `include:` files (left alone), and the items of the file that this Tagger does
     not show (other labels or lines), to write back as they are."""
-    path = Path(exercise.path)
-    source = path.read_text(encoding="utf-8-sig")
-    data = YAML(typ="safe").load(source) or {}
-    mine = {e.get("id") for part in ("key", "distractors") for e in _seq(data.get(part)) if isinstance(e, dict)}
+    source = Path(exercise.path).read_text(encoding="utf-8-sig")
+    mine = _own_ids(source)
     on_show = set(map(id, shown.key)) | set(map(id, shown.distractors))
     return {
         "source": source,
-        "included": sorted(({k.id for k in exercise.key} | {d.id for d in exercise.distractors}) - mine),
+        "included": sorted(_all_ids(exercise) - mine),
         "hidden": {
             "key": [k.to_json() for k in exercise.key if k.id in mine and id(k) not in on_show],
             "distractors": [d.to_json() for d in exercise.distractors if d.id in mine and id(d) not in on_show],

@@ -11,7 +11,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from ..authoring.keyfile import key_yaml, page_authoring, write_key
+from ..authoring.keyfile import included_ids, key_yaml, write_key
 from ..core.check import check
 from ..core.contract import MODES
 from ..core.errors import InputError
@@ -149,7 +149,7 @@ class Tagger(anywidget.AnyWidget):
                 saved = self.save_key(tags, distractors)
                 n = len(distractors) if isinstance(distractors, list) else None
                 traps = "" if n is None else f" and {n} distractor{'' if n == 1 else 's'}"
-                included = set(page_authoring(self._source, self._exercise)["included"])
+                included = included_ids(self._source)
                 elsewhere = sum(1 for t in tags if t.get("id") in included)
                 left = (
                     f" {elsewhere} item{' comes' if elsewhere == 1 else 's come'} from the exercise's include: files,"
