@@ -17,8 +17,9 @@ const BARE = "|";
  * @param {HTMLElement} container
  * @param {Token[]} tokens
  * @param {string} uid a prefix for element ids, unique on the page
+ * @param {() => HTMLElement | null} [stuckBar] the bar that may stick over the article as the page scrolls
  */
-export function createArticleView(container, tokens, uid) {
+export function createArticleView(container, tokens, uid, stuckBar = () => null) {
   const count = tokens.length;
   /** @type {HTMLElement[]} */
   const tokenEls = new Array(count);
@@ -152,15 +153,12 @@ export function createArticleView(container, tokens, uid) {
     tokenElement: (i) => tokenEls[i],
 
     /**
-     * Scroll token i into view, clear of the label bar that shares the article's box: stuck above
-     * the article on a wider screen, below it on a phone (where the bar is the dock round the labels).
+     * Scroll token i into view, clear of the bar that may stick over the article (`stuckBar`).
      * @param {number} i
      * @param {ScrollLogicalPosition} [block]
      */
     showToken(i, block = "nearest") {
-      const dock = container.parentElement?.querySelector(".mt-dock");
-      const bar = dock?.getClientRects().length ? dock : container.parentElement?.querySelector(".mt-labels");
-      reveal(tokenEls[i], /** @type {HTMLElement | null} */ (bar ?? null), block);
+      reveal(tokenEls[i], stuckBar(), block);
     },
 
     /**

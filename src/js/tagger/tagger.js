@@ -168,6 +168,8 @@ function createTagger(model, el, uid, authorTools) {
     if (!actions.backFromText()) actions.toFeedback();
   });
   backButton.hidden = true;
+  const labelBar = h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton, backButton);
+  const dock = h("div.mt-dock", {}, labelBar, live);
   const undoButton = button("mt-undo", "↶ Undo", () => actions.travel(true), { title: "Undo (Ctrl+Z)" });
   const redoButton = button("mt-redo", "↷ Redo", () => actions.travel(false), { title: "Redo (Ctrl+Shift+Z)" });
   const fileInput = /** @type {HTMLInputElement} */ (
@@ -219,7 +221,8 @@ function createTagger(model, el, uid, authorTools) {
       }
       return indexed.index;
     },
-    view: createArticleView(article, tokens, uid),
+    // the label bar that sticks over the page: the labels on a wider screen, the whole dock on a phone
+    view: createArticleView(article, tokens, uid, () => (dock.getClientRects().length ? dock : labelBar)),
     article,
     say(message) {
       if (live.textContent !== message) live.textContent = message;
@@ -432,17 +435,7 @@ function createTagger(model, el, uid, authorTools) {
       {},
       // the labels and the status line: around the article, or one bar at the bottom of a phone's
       // screen while the article shows (the box round both keeps the bar off the feedback)
-      h(
-        "div.mt-textbox",
-        {},
-        h(
-          "div.mt-dock",
-          {},
-          h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton, backButton),
-          live,
-        ),
-        article,
-      ),
+      h("div.mt-textbox", {}, dock, article),
       // after the article in reading and Tab order, as beside it on a wide screen; the grid places it
       h("div.mt-side", {}, review?.element, feedback.element, list.element),
     ),
