@@ -559,6 +559,21 @@ def test_zoomed_in_a_mouse_user_keeps_the_labels_in_view_below_the_header(browse
         screenshot(page, "tagger-zoomed-in")
 
 
+def test_the_stuck_label_bar_has_an_edge_only_while_text_slides_under_it(tagger):
+    page = tagger
+    edge = "() => getComputedStyle(document.querySelector('.mt-labels'), '::after').content"
+    article = page.locator(".mt-article")
+    article.evaluate("(a) => scrollTo(0, a.getBoundingClientRect().top + scrollY - 300)")
+    painted(page)
+    assert page.evaluate(edge) == "none"  # above the article: the bar sits in its place
+    article.evaluate("(a) => scrollTo(0, a.getBoundingClientRect().top + scrollY + 200)")
+    painted(page)
+    bar = page.evaluate(LABEL_BAR)
+    assert abs(bar["top"] - bar["below"]) <= 1, bar  # stuck under the header
+    assert page.evaluate(edge) == '""'
+    screenshot(page, "tagger-stuck-bar")
+
+
 # How many pixels of the caret's word the label bar covers, and whether the word is on the screen.
 CARET_UNDER_BAR = """() => {
   const word = document.querySelector('.mt-article .mt-caret').getBoundingClientRect();
