@@ -182,3 +182,17 @@ def test_one_way_to_search_at_every_width(browser, book_server, width):
         expect(page.locator("#pst-search-dialog input[type=search], .bd-search input").first).to_be_visible()
     finally:
         context.close()
+
+
+def test_search_lists_the_students_chapter_before_a_teachers_page_that_matches_as_well(browser, book_server):
+    # "Lesson by lesson" has a section "Sources", which Sphinx scores as the chapter's own title
+    context = browser.new_context(base_url=book_server)
+    page = context.new_page()
+    try:
+        page.goto("search.html?q=source")  # a word, not the title: an exact title wins anyway
+        results = page.locator("#search-results li a")
+        expect(results.first).to_be_visible(timeout=10_000)
+        titles = results.all_text_contents()
+        assert titles[0] == "Sources" and "Lesson by lesson" in titles, titles
+    finally:
+        context.close()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 
 def drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:
     """Keep one copy of each inline script: Jupyter Book 1 registers sphinx-thebe's settings twice,
@@ -36,8 +39,50 @@ def one_search_box(app, config) -> None:
     config.html_theme_options.setdefault("navbar_persistent", [])
 
 
+# Sphinx's search ranks equal scores by title, and it counts a section's title as the page's: the
+# teachers' "Lesson by lesson" (a section "Sources") came above the chapter "Sources". The students'
+# pages get half a point more: Sphinx's scores are whole numbers, so this breaks ties for them and
+# never lifts a student's page above a teacher's page that matches better. Sphinx puts this code in
+# language_data.js, after its own search script and right after the stemmer's code, which ends
+# without a semicolon: a block, not a call, comes next.
+STUDENT_PAGES_FIRST = """// medialit: among equal matches, the students' pages first
+{
+  const studentPages = new Set(%s);
+  const scoreOf = Scorer.score || ((result) => result[4]);
+  Scorer.score = (result) => scoreOf(result) + (studentPages.has(result[0]) ? 0.5 : 0);
+}
+"""
+
+
+def student_pages(site_map) -> list[str]:
+    """The book's root page and every page in the first part of its table of contents, in the order
+    they are listed: the part for the readers the book is written for (here the students; teachers
+    and instructors come after)."""
+    root = site_map.root
+    pages, todo = [root.docname], list(root.subtrees[0].items) if root.subtrees else []
+    while todo:
+        item = todo.pop(0)
+        if isinstance(item, str):
+            pages.append(item)
+            todo[:0] = [entry for tree in site_map[item].subtrees for entry in tree.items]
+    return pages
+
+
+def students_first_in_search(app) -> None:
+    """Write the search scorer for this book's table of contents and give it to Sphinx, unless the
+    book names a scorer of its own."""
+    site_map = getattr(app.config, "external_site_map", None)
+    if app.config.html_search_scorer or site_map is None:
+        return
+    scorer = Path(app.doctreedir) / "medialit-search-scorer.js"
+    scorer.parent.mkdir(parents=True, exist_ok=True)
+    scorer.write_text(STUDENT_PAGES_FIRST % json.dumps(student_pages(site_map)), encoding="utf-8")
+    app.config.html_search_scorer = str(scorer)
+
+
 def setup(app):
     app.connect("config-inited", one_search_box)
+    app.connect("builder-inited", students_first_in_search)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", search_without_summaries_from_disk)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
