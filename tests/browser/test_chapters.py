@@ -184,7 +184,7 @@ def test_one_way_to_search_at_every_width(browser, book_server, width):
         context.close()
 
 
-def test_search_lists_the_students_chapter_before_a_teachers_page_that_matches_as_well(browser, book_server):
+def test_search_lists_the_students_chapter_first_and_quotes_it(browser, book_server):
     # "Lesson by lesson" has a section "Sources", which Sphinx scores as the chapter's own title
     context = browser.new_context(base_url=book_server)
     page = context.new_page()
@@ -194,5 +194,9 @@ def test_search_lists_the_students_chapter_before_a_teachers_page_that_matches_a
         expect(results.first).to_be_visible(timeout=10_000)
         titles = results.all_text_contents()
         assert titles[0] == "Sources" and "Lesson by lesson" in titles, titles
+        # its summary quotes the chapter, not the page's buttons and printed contents ("….pdf Sources Contents…")
+        summary = page.locator("#search-results li").first.locator("p.context")
+        expect(summary).to_contain_text("A source is whoever", timeout=10_000)
+        assert ".pdf" not in summary.text_content() and "Contents" not in summary.text_content()
     finally:
         context.close()

@@ -39,17 +39,32 @@ def one_search_box(app, config) -> None:
     config.html_theme_options.setdefault("navbar_persistent", [])
 
 
-# Sphinx's search ranks equal scores by title, and it counts a section's title as the page's: the
-# teachers' "Lesson by lesson" (a section "Sources") came above the chapter "Sources". The students'
-# pages get half a point more: Sphinx's scores are whole numbers, so this breaks ties for them and
-# never lifts a student's page above a teacher's page that matches better. Sphinx puts this code in
-# language_data.js, after its own search script and right after the stemmer's code, which ends
-# without a semicolon: a block, not a call, comes next.
-STUDENT_PAGES_FIRST = """// medialit: among equal matches, the students' pages first
+# Two mends to Sphinx's search, put by Sphinx in language_data.js after its own search script (right
+# after the stemmer's code, which ends without a semicolon: blocks, not calls, come next).
+# - It ranks equal scores by title and counts a section's title as the page's: the teachers' "Lesson
+#   by lesson" (a section "Sources") came above the chapter "Sources". The students' pages get half a
+#   point more: Sphinx's scores are whole numbers, so this breaks ties for them and never lifts a
+#   student's page above a teacher's page that matches better.
+# - It quotes a result's summary from the page's [role=main], which this theme gives to the page's
+#   buttons and printed contents as well: "….pdf Sources Contents…". The summary now comes from the
+#   article.
+SEARCH_MENDS = """// medialit: among equal matches, the students' pages first
 {
   const studentPages = new Set(%s);
   const scoreOf = Scorer.score || ((result) => result[4]);
   Scorer.score = (result) => scoreOf(result) + (studentPages.has(result[0]) ? 0.5 : 0);
+}
+// medialit: a result's summary quotes the page's article, not its buttons and printed contents
+{
+  const summaryText = Search.htmlToText;
+  Search.htmlToText = (html, anchor) => {
+    const page = new DOMParser().parseFromString(html, "text/html");
+    const article = page.querySelector("article.bd-article");
+    if (!article) return summaryText(html, anchor);
+    page.querySelector("[role=main]")?.removeAttribute("role");
+    article.setAttribute("role", "main");
+    return summaryText(page.documentElement.outerHTML, anchor);
+  };
 }
 """
 
@@ -68,21 +83,21 @@ def student_pages(site_map) -> list[str]:
     return pages
 
 
-def students_first_in_search(app) -> None:
-    """Write the search scorer for this book's table of contents and give it to Sphinx, unless the
-    book names a scorer of its own."""
+def mend_search(app) -> None:
+    """Write the search mends for this book's table of contents and give them to Sphinx as its
+    scorer, unless the book names a scorer of its own."""
     site_map = getattr(app.config, "external_site_map", None)
     if app.config.html_search_scorer or site_map is None:
         return
     scorer = Path(app.doctreedir) / "medialit-search-scorer.js"
     scorer.parent.mkdir(parents=True, exist_ok=True)
-    scorer.write_text(STUDENT_PAGES_FIRST % json.dumps(student_pages(site_map)), encoding="utf-8")
+    scorer.write_text(SEARCH_MENDS % json.dumps(student_pages(site_map)), encoding="utf-8")
     app.config.html_search_scorer = str(scorer)
 
 
 def setup(app):
     app.connect("config-inited", one_search_box)
-    app.connect("builder-inited", students_first_in_search)
+    app.connect("builder-inited", mend_search)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.connect("html-page-context", search_without_summaries_from_disk)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
