@@ -540,7 +540,7 @@ LABEL_BAR = """() => {
 }"""
 
 
-def test_zoomed_in_a_mouse_user_keeps_the_labels_in_view_below_the_header(browser, book_server):
+def test_zoomed_in_a_mouse_user_keeps_the_labels_in_view_at_the_top_of_the_screen(browser, book_server):
     # a 1440 by 900 window at 200% zoom: too short to show the labels and the whole article box at once
     with tagger_in(browser, book_server, viewport={"width": 720, "height": 450}, device_scale_factor=2) as page:
         assert page.evaluate("() => !!document.querySelector('.mt-dock').offsetParent") is False  # not a phone bar
@@ -551,8 +551,8 @@ def test_zoomed_in_a_mouse_user_keeps_the_labels_in_view_below_the_header(browse
         tok(page, i).scroll_into_view_if_needed()
         painted(page)
         bar = page.evaluate(LABEL_BAR)
-        assert bar["top"] >= bar["below"] - 1, bar  # not under the header
-        assert bar["bottom"] <= 450, bar
+        # on a screen this short the theme's header scrolls away with the page: the bar alone stays, on top
+        assert bar["below"] <= 0 and abs(bar["top"]) <= 1, bar
         tok(page, i).click()
         page.locator(".mt-labbtn[data-label='loaded']").click()
         assert [(t["label"], t["quote"]) for t in saved_tags(page)] == [("loaded", "despot")]
