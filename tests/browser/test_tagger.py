@@ -611,6 +611,24 @@ def test_on_a_phone_the_keyboard_never_leaves_its_word_under_the_bottom_bar(brow
             assert where == {"covered": 0, "onScreen": True}, f"after {n + 1} presses: {where}"
 
 
+DOCK_ROWS = """() => {
+  const rect = (sel) => document.querySelector(sel).getBoundingClientRect();
+  const dock = rect('.mt-dock'), labels = rect('.mt-dock .mt-labels'), live = rect('.mt-dock .mt-live');
+  return {spare: Math.round(dock.height - labels.height), inside: live.top >= dock.top && live.bottom <= dock.bottom};
+}"""
+
+
+def test_a_phones_bar_holds_no_empty_status_line(browser, book_server):
+    with tagger_in(browser, book_server, **PHONE) as page:
+        empty = page.evaluate(DOCK_ROWS)
+        assert page.locator(".mt-dock .mt-live").text_content() == ""
+        assert empty["spare"] <= 20, empty  # the bar's padding and border only
+        page.locator(".mt-labbtn").first.tap()  # nothing selected: the bar says how to select
+        expect(page.locator(".mt-dock .mt-live")).to_contain_text("Select words first")
+        said = page.evaluate(DOCK_ROWS)
+        assert said["spare"] >= empty["spare"] + 15 and said["inside"], said
+
+
 def test_leaving_the_name_box_for_a_button_does_not_move_the_button_from_under_the_click(tagger):
     page = tagger
     page.locator(".mt-article").focus()
