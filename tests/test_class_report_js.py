@@ -401,3 +401,42 @@ def test_hand_ins_with_one_name_are_numbered_by_start_time_in_any_folder_order(n
     )
     if all(h["student"] != "Ana (2)" for h in handins):  # a student who chose "Ana (2)" would take that name
         assert [name_of[h["file"]] for h in ana] == [f"Ana ({k})" if k > 1 else "Ana" for k in range(1, len(ana) + 1)]
+
+
+SENTENCES_SCRIPT = """
+import { readFileSync } from "node:fs";
+import { renderer } from "%(messages)s";
+import { scopeMessages } from "%(tables)s";
+const { reports, labels, plurals } = JSON.parse(readFileSync(0, "utf8"));
+const words = renderer(labels, "teacher");
+process.stdout.write(JSON.stringify(reports.map((summary) => words.sentences(scopeMessages(summary, plurals)))));
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_the_page_names_the_labels_measured_as_medialit_report_does(tmp_path):
+    """The lines at the top of the report, on the page and from `medialit report`: only the labels the key
+    has items of (the practice exercise has no cue items, though it has the label)."""
+    from helpers import handin_of
+
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    handin = handin_of(practice, [])
+    handin.student = "otter"
+    handin.save(tmp_path / "otter.json")
+    reports = [class_report(tmp_path, practice, labels) for labels in (None, ["loaded", "cue"], ["cue"])]
+    script = SENTENCES_SCRIPT % {
+        "messages": (ROOT / "src/js/core/messages.js").as_uri(),
+        "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
+    }
+    data = {
+        "reports": [r.summary for r in reports],
+        "labels": practice.compile()["labels"],
+        "plurals": reports[0].plurals,
+    }
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout) == [r.sentences() for r in reports]
+    assert "Measured on the whole article, claims, sources and loaded words." in reports[0].sentences()
+    assert "Measured on the whole article, loaded words." in reports[1].sentences()
+    assert "Measured on the whole article, cues." in reports[2].sentences()  # asked for by name: none to find

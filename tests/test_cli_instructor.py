@@ -388,3 +388,27 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     missing = run("report", sample, "--chapter", "claims", "--roster", tmp_path / "nope.csv", cwd=ROOT)
     assert missing.returncode == 2 and "roster file does not exist" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_report_names_only_the_labels_the_exercise_has_key_items_of(tmp_path):
+    """The practice exercise has the four labels but no cue in its key: the report does not say it
+    measured cues, on the whole article or with --labels naming cues."""
+    from helpers import handin_of
+
+    from medialit import load_exercise
+
+    practice_file = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
+    practice = load_exercise(practice_file)
+    assert "cue" in practice.labels and not [k for k in practice.key if k.label == "cue"]
+    handin = handin_of(practice, [])
+    handin.student = "otter"
+    (tmp_path / "in").mkdir()
+    handin.save(tmp_path / "in" / "otter.json")
+    whole = run("report", tmp_path / "in", "--exercise", practice_file, "--out", tmp_path / "whole")
+    assert whole.returncode == 0, whole.stderr
+    assert "Measured on the whole article, claims, sources and loaded words.\n" in whole.stdout
+    some = run(
+        "report", tmp_path / "in", "--exercise", practice_file, "--labels", "loaded,cue", "--out", tmp_path / "some"
+    )
+    assert "Measured on the whole article, loaded words.\n" in some.stdout and "cue" not in some.stdout
+    assert "cue" not in (tmp_path / "whole" / "report.html").read_text(encoding="utf-8").split("<h2>")[0]

@@ -48,6 +48,19 @@ const total = (summary, label, what) =>
   summary.students.reduce((/** @type {number} */ sum, /** @type {any} */ s) => sum + s[what][label], 0);
 
 /**
+ * The labels measured that have key items in the lines measured (tables.keyed_labels): an exercise
+ * without labels of its own has all four, but its key may have no cues at all. (All the labels
+ * measured when none has an item.)
+ * @param {Summary} summary
+ * @returns {string[]}
+ */
+export function keyedLabels(summary) {
+  const keyed = new Set(summary.items.map((/** @type {any} */ item) => item.label));
+  const labels = summary.labels.filter((/** @type {string} */ label) => keyed.has(label));
+  return labels.length ? labels : [...summary.labels];
+}
+
+/**
  * What the report measures and how the class did, per label, as messages for teachers.
  * @param {Summary} summary
  * @param {Record<string, string>} plurals
@@ -58,7 +71,7 @@ export function scopeMessages(summary, plurals) {
   const out = [
     { code: "class-students", args: { students: summary.students.length, skipped: summary.skipped.length } },
   ];
-  const labels = andList(summary.labels.map((/** @type {string} */ label) => plurals[label]));
+  const labels = andList(keyedLabels(summary).map((label) => plurals[label]));
   if (summary.lines) {
     const [first, last] = summary.lines;
     out.push({ code: "class-scope-lines", args: { first, last, labels } });

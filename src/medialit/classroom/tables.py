@@ -37,11 +37,19 @@ def and_list(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}" if words else ""
 
 
+def keyed_labels(summary: dict) -> list[str]:
+    """The labels measured that have key items in the lines measured: an exercise without labels of its own
+    has all four, but its key may have no cues at all, and a report that names cues would say it measured
+    them. (All the labels measured when none has an item.)"""
+    keyed = {item["label"] for item in summary["items"]}
+    return [label for label in summary["labels"] if label in keyed] or list(summary["labels"])
+
+
 def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
     """What the report measures and how the class did, per label, as messages for teachers."""
     n = len(summary["students"])
     out = [Message("class-students", {"students": n, "skipped": len(summary["skipped"])})]
-    labels = and_list([plurals[label] for label in summary["labels"]])
+    labels = and_list([plurals[label] for label in keyed_labels(summary)])
     if summary["lines"]:
         first, last = summary["lines"]
         out.append(Message("class-scope-lines", {"first": first, "last": last, "labels": labels}))
