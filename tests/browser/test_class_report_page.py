@@ -241,3 +241,14 @@ def test_on_a_wide_screen_the_student_table_fits_without_scrolling_sideways(brow
         assert width <= room, (width, room)
     finally:
         context.close()
+
+
+def test_the_choice_of_what_to_report_on_names_the_labels_the_key_has(page):
+    """The practice exercise has all four labels but no cue in its key: its whole text is not offered
+    as a report on cues."""
+    page.goto(PAGE)
+    option = page.locator("#mcr-chapter option[value='practice-council|']")
+    expect(option).to_have_text("The whole text: claims, sources and loaded words (Practice: the Mill Road cycle lane)")
+    expect(page.locator("#mcr-chapter option[value='kremlin-drone|']")).to_contain_text(
+        "The whole text: claims, sources, loaded words and cues ("
+    )

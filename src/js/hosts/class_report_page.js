@@ -9,7 +9,7 @@
 import { summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
 import { readRoster } from "../classroom/roster.js";
-import { csvText, heat, TABLES } from "../classroom/tables.js";
+import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
 import { saveFile } from "../tagger/files.js";
@@ -133,15 +133,32 @@ function chosen(input) {
 }
 
 /**
+ * The labels a report on the whole exercise names (tables.keyedLabels): those its key has items of.
+ * An exercise without labels of its own has all four, and its key may have no cues.
+ * @param {Exercise} exercise
+ */
+function keyedNames(exercise) {
+  const keyed = new Set(exercise.key.map((k) => k.label));
+  const names = exercise.labels.map((l) => l.name).filter((name) => keyed.has(name));
+  return names.length ? names : exercise.labels.map((l) => l.name);
+}
+
+/**
+ * Label names in words: `claims, sources and loaded words`.
+ * @param {Exercise} exercise
+ * @param {string[]} names
+ */
+const pluralsOf = (exercise, names) =>
+  andList(names.map((name) => exercise.labels.find((l) => l.name === name)?.plural || name));
+
+/**
  * The label of a chapter in the list.
  * @param {PageConfig["chapters"][number]} chapter
  * @param {PageConfig["chapters"][number]["taggers"][number]} tagger
  * @param {Exercise} exercise
  */
 function chapterLabel(chapter, tagger, exercise) {
-  const labels = tagger.labels.length
-    ? tagger.labels.map((name) => exercise.labels.find((l) => l.name === name)?.plural || name).join(", ")
-    : "all labels";
+  const labels = pluralsOf(exercise, tagger.labels.length ? tagger.labels : keyedNames(exercise));
   const lines = tagger.lines ? `lines ${tagger.lines[0]}–${tagger.lines[1]}` : "the whole text";
   return `${chapter.title} (${lines}: ${labels})`;
 }
@@ -174,7 +191,8 @@ export function mountClassReport(root) {
     const group = h("optgroup", { label: exercise.title });
     const whole = `${exercise.id}|`;
     choices.set(whole, { exercise: exercise.id, measure: { labels: [], lines: null, chapter: null } });
-    group.append(h("option", { value: whole, text: `The whole text, every label (${exercise.title})` }));
+    const every = pluralsOf(exercise, keyedNames(exercise));
+    group.append(h("option", { value: whole, text: `The whole text: ${every} (${exercise.title})` }));
     for (const chapter of config.chapters) {
       for (const tagger of chapter.taggers.filter((t) => t.exercise === exercise.id)) {
         const value = `${exercise.id}|${chapter.name}`;
