@@ -440,3 +440,26 @@ def test_the_page_names_the_labels_measured_as_medialit_report_does(tmp_path):
     assert "Measured on the whole article, claims, sources and loaded words." in reports[0].sentences()
     assert "Measured on the whole article, loaded words." in reports[1].sentences()
     assert "Measured on the whole article, cues." in reports[2].sentences()  # asked for by name: none to find
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_with_no_hand_in_used_the_page_and_the_command_line_say_there_is_nothing_to_report_yet(tmp_path):
+    """Files that are all left out: the same words at the top (nothing to report yet, not a report of
+    zeros), and the same tables, their headers and the files left out."""
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    (tmp_path / "a.json").write_text("{oops")
+    (tmp_path / "notes.txt").write_text("my homework")
+    report = assert_the_same(tmp_path, practice, [{}])
+    assert report.heat_csv() == "token,line,text,claim,source,loaded,cue\r\n"
+    script = SENTENCES_SCRIPT % {
+        "messages": (ROOT / "src/js/core/messages.js").as_uri(),
+        "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
+    }
+    data = {"reports": [report.summary], "labels": practice.compile()["labels"], "plurals": report.plurals}
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout) == [report.sentences()]
+    assert report.sentences() == [
+        "Nothing to report yet: none of the 2 files read could be used as a hand-in for this exercise."
+    ]

@@ -211,12 +211,18 @@ def test_report_on_bad_folders_gives_one_clear_message(tmp_path):
     assert missing.returncode == 2 and "not a folder" in missing.stderr and "Fix:" in missing.stderr
     (tmp_path / "empty").mkdir()
     empty = run("report", tmp_path / "empty", "--exercise", PRACTICE)
-    assert empty.returncode == 2 and "no files" in empty.stderr
+    assert empty.returncode == 2 and "no files" in empty.stderr and "nothing to report yet" in empty.stderr
+    assert not (tmp_path / "empty-class-report").exists()  # nothing was written
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "a.json").write_text("{oops")
     bad = run("report", tmp_path / "bad", "--exercise", PRACTICE, "--out", tmp_path / "out")
-    assert bad.returncode == 1 and "No hand-in" in bad.stdout and "a.json: line 1, column 2" in bad.stdout
-    assert (tmp_path / "out" / "problems.csv").is_file()
+    assert bad.returncode == 1 and "a.json: line 1, column 2" in bad.stdout
+    # why there is no report, where the files were read, what to do; no report of zeros
+    said = bad.stdout.splitlines()
+    assert said[0] == "Nothing to report yet: the one file read could not be used as a hand-in for this exercise."
+    assert said[1].startswith(f"The files were read from {tmp_path / 'bad'}, for exercise 'practice-council'. Fix:")
+    assert "Measured on" not in bad.stdout and "most missed" not in bad.stdout
+    assert (tmp_path / "out" / "problems.csv").is_file() and (tmp_path / "out" / "report.html").is_file()
     for result in (missing, empty, bad):
         assert "Traceback" not in result.stderr
 

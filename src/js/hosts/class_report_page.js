@@ -6,10 +6,11 @@
 // page does the work itself, one file at a time, so that it stays responsive. The `{class-report}`
 // directive (src/medialit/web/class_report_page.py) writes the mount and the exercises and chapters.
 
-import { summarize } from "../classroom/class_summary.js";
+import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
 import { readRoster } from "../classroom/roster.js";
-import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
+import { andList, csvText, heat, nothingYet, TABLES } from "../classroom/tables.js";
+import { renderer } from "../core/messages.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
 import { saveFile } from "../tagger/files.js";
@@ -337,9 +338,11 @@ export function mountClassReport(root) {
       show();
       status.reports += 1;
       performance.mark("mcr-rendered");
-      live.textContent =
-        `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
-        "It is below.";
+      const nothing = nothingYet(got);
+      live.textContent = nothing
+        ? `${renderer([], "teacher").render(nothing)} The reasons are below.`
+        : `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
+          "It is below.";
     } catch (err) {
       status.error = err instanceof Error ? err.message : String(err);
       live.textContent = `The report could not be made: ${status.error}. Reload the page and try again.`;
@@ -348,9 +351,14 @@ export function mountClassReport(root) {
 
   /** @param {PickedFile[]} picked */
   function useFiles(picked) {
-    files = picked;
+    files = inFolderOrder(picked); // hidden files (.DS_Store) are left out, as medialit report leaves them
     if (!files.length) {
-      live.textContent = "There are no files there. Choose the students' .json hand-in files.";
+      request += 1; // a report still being made is of other files
+      summary = null;
+      results.hidden = true;
+      live.textContent =
+        `Nothing to report yet: there are no files ${picked.length ? "but hidden ones " : ""}there. ` +
+        "Choose the students' .json hand-in files, or the folder that holds them.";
       return;
     }
     run();
@@ -376,24 +384,33 @@ export function mountClassReport(root) {
       ["Problems with files (CSV)", "problems.csv", () => csvText(TABLES["problems.csv"](summary))],
       ["Each word's count (CSV)", "heat.csv", () => csvText(heat(summary, exercise))],
     ];
+    // with no hand-in used, only the list of files left out has anything in it
+    const used = summary.students.length > 0;
     return h(
       "div.mcr-downloads",
       { role: "group", "aria-label": "Downloads" },
-      ...tables.map(([text, name, make]) =>
-        button("mcr-download", text, () => saveFile(root, `${base}-${name}`, BOM + make(), CSV), {
-          "data-file": name,
-        }),
-      ),
-      button("mcr-download", "Print the heat map", () => {
-        document.body.classList.add("mcr-print-heat");
-        const done = () => {
-          document.body.classList.remove("mcr-print-heat");
-          window.removeEventListener("afterprint", done);
-        };
-        window.addEventListener("afterprint", done);
-        window.print();
-      }),
+      ...tables
+        .filter(([, name]) => used || name === "problems.csv")
+        .map(([text, name, make]) =>
+          button("mcr-download", text, () => saveFile(root, `${base}-${name}`, BOM + make(), CSV), {
+            "data-file": name,
+          }),
+        ),
+      used ? printButton() : null,
     );
+  }
+
+  /** The button that prints the heat map alone. */
+  function printButton() {
+    return button("mcr-download", "Print the heat map", () => {
+      document.body.classList.add("mcr-print-heat");
+      const done = () => {
+        document.body.classList.remove("mcr-print-heat");
+        window.removeEventListener("afterprint", done);
+      };
+      window.addEventListener("afterprint", done);
+      window.print();
+    });
   }
 
   select.addEventListener("change", () => {
