@@ -279,3 +279,17 @@ def test_the_choice_of_what_to_report_on_names_the_labels_the_key_has(page):
     expect(page.locator("#mcr-chapter option[value='kremlin-drone|']")).to_contain_text(
         "The whole text: claims, sources, loaded words and cues ("
     )
+
+
+def test_on_a_laptop_screen_most_missed_shows_how_many_found_each_item(page):
+    """At 1280 px the quotes in Most missed wrap, so that the "Found by" figures are on screen: a quote of
+    fifty characters held on one line pushed them behind the table's sideways scroll."""
+    page.goto(PAGE)
+    report_on(page, "kremlin-drone|", FILES)
+    wrap = page.locator("section[aria-labelledby='mcr-missed'] .mcr-table-wrap").first
+    found_by = wrap.locator("th", has_text="Found by")
+    right = found_by.evaluate("(th) => th.getBoundingClientRect().right")
+    edge = wrap.evaluate("(w) => w.getBoundingClientRect().left + w.clientWidth")
+    assert right <= edge, (right, edge)
+    wrap.scroll_into_view_if_needed()
+    screenshot(page, "class-report-most-missed")

@@ -13,7 +13,7 @@ import { COMPLETION_WORDS, completion, mostMissed, noHandin, nothingYet, scopeMe
 /** @typedef {Record<string, any>} Summary */
 
 const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
-const LONG = 60; // characters: a cell with more text than this is a long text (a reason, a sentence)
+const LONG = 30; // characters: a cell with more text than this wraps (a quote, a reason, a sentence)
 
 /**
  * A table with a caption; `rows` of cells (text or elements).
