@@ -10,13 +10,18 @@ import json
 import random
 import shutil
 import subprocess
+from array import array
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medialit import load_exercise
 from medialit.classroom.class_report import class_report
 from medialit.classroom.tables import TABLES, csv_text
+from medialit.classroom.tally import Scope, Tally
 from medialit.core.chapters import book_chapters
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -306,3 +311,155 @@ def test_the_page_and_report_html_explain_completion_in_the_same_words():
     script += "process.stdout.write(COMPLETION_WORDS);"
     done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
     assert done.stdout == COMPLETION_WORDS and "tags every word" in COMPLETION_WORDS
+
+
+# Node running tally.js's Tally on one class per line of input: the hand-ins as `add` is called with
+# them, in folder order; answers with each student's pseudonym and file, and the same-name lines.
+TALLY_LOOP = """
+import { createInterface } from "node:readline";
+import { Tally } from "%(tally)s";
+const scope = { exercise: "x", article_sha256: "", title: "", labels: [], lines: null, difficulty: "standard",
+  key: [], distractors: [], tokens: 0, chapter: null };
+const got = { tags: 0, on_key: 0, found: {}, asked: {}, items: [], codes: [], spans: [], heat: [], notes: [] };
+for await (const line of createInterface({ input: process.stdin })) {
+  const tally = new Tally(scope, []);
+  for (const [n, h] of JSON.parse(line).entries()) tally.add(h.student, n + 1, h.file, got, [], [], h.created, "u");
+  const summary = tally.summary();
+  process.stdout.write(JSON.stringify([summary.students.map((s) => [s.student, s.file]), summary.same_names]) + "\\n");
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def node_tally():
+    """One Node process for all the examples (starting one per example would take most of the test's time)."""
+    script = TALLY_LOOP % {"tally": (ROOT / "src/js/classroom/tally.js").as_uri()}
+    node = subprocess.Popen(
+        [NODE, "--input-type=module", "-e", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+
+    def run(handins: list[dict]) -> list:
+        node.stdin.write(json.dumps(handins) + "\n")
+        node.stdin.flush()
+        return json.loads(node.stdout.readline())
+
+    yield run
+    node.stdin.close()
+    node.wait()
+
+
+def python_tally(handins: list[dict]) -> list:
+    """tally.py's Tally on the same class, answering as TALLY_LOOP does."""
+    scope = Scope("x", "", "standard", (), None, title="", key=(), distractors=(), tokens=0)
+    tally = Tally(scope, (np.array([]), np.array([])))
+    got = {"tags": 0, "on_key": 0, "found": {}, "asked": {}, "items": {}, "codes": [], "spans": []}
+    for n, h in enumerate(handins, start=1):
+        tally.add(h["student"], n, h["file"], got | {"heat": array("q"), "notes": []}, [], [], h["created"], "u")
+    summary = tally.summary()
+    return [[[s["student"], s["file"]] for s in summary["students"]], summary["same_names"]]
+
+
+STARTS = ["", "2026-11-24T08:00:00Z", "2026-11-24T08:30:00Z", "2026-11-25T09:00:00Z", "2026-11-26T10:15:00Z"]
+
+
+@st.composite
+def one_name_class(draw):
+    """Hand-ins, most of them under one name, started at different times (or with no start time), under
+    file names that put them in any folder order; and the same hand-ins in another order."""
+    count = draw(st.integers(2, 6))
+    files = draw(st.lists(st.text("ab-._0", min_size=1, max_size=6), min_size=count, max_size=count, unique=True))
+    handins = [
+        {
+            "student": draw(st.sampled_from(["Ana", "Ana", "Ana", " Ana ", "Ana (2)", "Ben"])),
+            "created": draw(st.sampled_from(STARTS)),
+            "file": f"{file}.json",
+        }
+        for file in files
+    ]
+    # one start time per name: the same name and start time is one student's work saved twice, not this case
+    seen, kept = set(), []
+    for h in handins:
+        if not h["created"] or (h["student"].strip(), h["created"]) not in seen:
+            seen.add((h["student"].strip(), h["created"]))
+            kept.append(h)
+    return kept, draw(st.permutations(kept))
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=150, deadline=None)
+@given(one_name_class())
+def test_hand_ins_with_one_name_are_numbered_by_start_time_in_any_folder_order(node_tally, drawn):
+    """Of hand-ins that share a name, the oldest start keeps the bare name, the next is " (2)" and so on
+    (no start time: last; a tie: by file), whatever order the folder gives the files in; in both languages."""
+    handins, shuffled = drawn
+    python = python_tally(handins)
+    assert node_tally(handins) == python
+    assert python_tally(shuffled) == python and node_tally(shuffled) == python
+    name_of = {file: name for name, file in python[0]}
+    ana = sorted(
+        (h for h in handins if h["student"].strip() == "Ana"), key=lambda h: (not h["created"], h["created"], h["file"])
+    )
+    if all(h["student"] != "Ana (2)" for h in handins):  # a student who chose "Ana (2)" would take that name
+        assert [name_of[h["file"]] for h in ana] == [f"Ana ({k})" if k > 1 else "Ana" for k in range(1, len(ana) + 1)]
+
+
+SENTENCES_SCRIPT = """
+import { readFileSync } from "node:fs";
+import { renderer } from "%(messages)s";
+import { scopeMessages } from "%(tables)s";
+const { reports, labels, plurals } = JSON.parse(readFileSync(0, "utf8"));
+const words = renderer(labels, "teacher");
+process.stdout.write(JSON.stringify(reports.map((summary) => words.sentences(scopeMessages(summary, plurals)))));
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_the_page_names_the_labels_measured_as_medialit_report_does(tmp_path):
+    """The lines at the top of the report, on the page and from `medialit report`: only the labels the key
+    has items of (the practice exercise has no cue items, though it has the label)."""
+    from helpers import handin_of
+
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    handin = handin_of(practice, [])
+    handin.student = "otter"
+    handin.save(tmp_path / "otter.json")
+    reports = [class_report(tmp_path, practice, labels) for labels in (None, ["loaded", "cue"], ["cue"])]
+    script = SENTENCES_SCRIPT % {
+        "messages": (ROOT / "src/js/core/messages.js").as_uri(),
+        "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
+    }
+    data = {
+        "reports": [r.summary for r in reports],
+        "labels": practice.compile()["labels"],
+        "plurals": reports[0].plurals,
+    }
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout) == [r.sentences() for r in reports]
+    assert "Measured on the whole article, claims, sources and loaded words." in reports[0].sentences()
+    assert "Measured on the whole article, loaded words." in reports[1].sentences()
+    assert "Measured on the whole article, cues." in reports[2].sentences()  # asked for by name: none to find
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_with_no_hand_in_used_the_page_and_the_command_line_say_there_is_nothing_to_report_yet(tmp_path):
+    """Files that are all left out: the same words at the top (nothing to report yet, not a report of
+    zeros), and the same tables, their headers and the files left out."""
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    (tmp_path / "a.json").write_text("{oops")
+    (tmp_path / "notes.txt").write_text("my homework")
+    report = assert_the_same(tmp_path, practice, [{}])
+    assert report.heat_csv() == "token,line,text,claim,source,loaded,cue\r\n"
+    script = SENTENCES_SCRIPT % {
+        "messages": (ROOT / "src/js/core/messages.js").as_uri(),
+        "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
+    }
+    data = {"reports": [report.summary], "labels": practice.compile()["labels"], "plurals": report.plurals}
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout) == [report.sentences()]
+    assert report.sentences() == [
+        "Nothing to report yet: none of the 2 files read could be used as a hand-in for this exercise."
+    ]

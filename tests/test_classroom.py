@@ -231,8 +231,29 @@ def test_only_bad_files_still_make_a_report_listing_them(practice, tmp_path):
     assert report.students == []
     assert [s["file"] for s in report.skipped] == ["<script>x.json", "a.json"]
     html = report.to_html()
-    assert "Hand-ins used: 0. Files left out: 2." in html
     assert "<script>x" not in html and "&lt;script&gt;x" in html
+
+
+def test_with_no_hand_in_used_the_report_says_there_is_nothing_to_report_yet(practice, tmp_path):
+    """Not a report of zeros ("found by 0 of 0" for every item): why, and what to do; the tables have
+    their headers and the files left out, no row of zeros."""
+    (tmp_path / "a.json").write_text("not json")
+    report = class_report(tmp_path, practice)
+    assert report.sentences() == [
+        "Nothing to report yet: the one file read could not be used as a hand-in for this exercise."
+    ]
+    html = report.to_html()
+    assert "Nothing to report yet" in html and "What to do: give the report the .json files" in html
+    assert (
+        "a.json" in html and "0 of 0" not in html and "Most missed" not in html and "What the class tagged" not in html
+    )
+    for name in ("gradebook.csv", "items.csv", "misconceptions.csv", "answers.csv"):
+        assert len(report.table(name)) == 1, name  # the header alone
+    assert report.heat_csv() == "token,line,text,claim,source,loaded,cue\r\n"
+    (tmp_path / "b.json").write_text("not json either")
+    assert class_report(tmp_path, practice).sentences() == [
+        "Nothing to report yet: none of the 2 files read could be used as a hand-in for this exercise."
+    ]
 
 
 def test_pseudonyms_stay_unique_and_formulas_stay_text_in_csv(practice, tmp_path):
@@ -431,7 +452,10 @@ def test_two_hand_ins_with_one_name_started_at_different_times_both_count_and_ar
     assert len(report.skipped) == 4
     [same] = report.summary["same_names"]
     assert (same["student"], same["code"]) == ("fox-07", "same-name")
-    assert "2 hand-ins use the name fox-07, started at different times (fox-07-b.json, fox-07.json)" in same["problem"]
+    # the hand-in started first keeps the name, though fox-07-b.json comes first in the folder
+    assert {s["file"]: s["student"] for s in report.summary["students"]}["fox-07.json"] == "fox-07"
+    assert "2 hand-ins use the name fox-07, started at different times (fox-07.json, fox-07-b.json)" in same["problem"]
+    assert "“fox-07”, “fox-07 (2)”" in same["problem"]
     assert "check whether two students chose the same name" in same["fix"]
     problems = rows(csv_text(report.table("problems.csv")))
     assert ["fox-07", "nothing", "", same["problem"], same["fix"], "same-name"] in problems

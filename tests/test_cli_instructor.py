@@ -211,12 +211,18 @@ def test_report_on_bad_folders_gives_one_clear_message(tmp_path):
     assert missing.returncode == 2 and "not a folder" in missing.stderr and "Fix:" in missing.stderr
     (tmp_path / "empty").mkdir()
     empty = run("report", tmp_path / "empty", "--exercise", PRACTICE)
-    assert empty.returncode == 2 and "no files" in empty.stderr
+    assert empty.returncode == 2 and "no files" in empty.stderr and "nothing to report yet" in empty.stderr
+    assert not (tmp_path / "empty-class-report").exists()  # nothing was written
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "a.json").write_text("{oops")
     bad = run("report", tmp_path / "bad", "--exercise", PRACTICE, "--out", tmp_path / "out")
-    assert bad.returncode == 1 and "No hand-in" in bad.stdout and "a.json: line 1, column 2" in bad.stdout
-    assert (tmp_path / "out" / "problems.csv").is_file()
+    assert bad.returncode == 1 and "a.json: line 1, column 2" in bad.stdout
+    # why there is no report, where the files were read, what to do; no report of zeros
+    said = bad.stdout.splitlines()
+    assert said[0] == "Nothing to report yet: the one file read could not be used as a hand-in for this exercise."
+    assert said[1].startswith(f"The files were read from {tmp_path / 'bad'}, for exercise 'practice-council'. Fix:")
+    assert "Measured on" not in bad.stdout and "most missed" not in bad.stdout
+    assert (tmp_path / "out" / "problems.csv").is_file() and (tmp_path / "out" / "report.html").is_file()
     for result in (missing, empty, bad):
         assert "Traceback" not in result.stderr
 
@@ -388,3 +394,27 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     missing = run("report", sample, "--chapter", "claims", "--roster", tmp_path / "nope.csv", cwd=ROOT)
     assert missing.returncode == 2 and "roster file does not exist" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_report_names_only_the_labels_the_exercise_has_key_items_of(tmp_path):
+    """The practice exercise has the four labels but no cue in its key: the report does not say it
+    measured cues, on the whole article or with --labels naming cues."""
+    from helpers import handin_of
+
+    from medialit import load_exercise
+
+    practice_file = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
+    practice = load_exercise(practice_file)
+    assert "cue" in practice.labels and not [k for k in practice.key if k.label == "cue"]
+    handin = handin_of(practice, [])
+    handin.student = "otter"
+    (tmp_path / "in").mkdir()
+    handin.save(tmp_path / "in" / "otter.json")
+    whole = run("report", tmp_path / "in", "--exercise", practice_file, "--out", tmp_path / "whole")
+    assert whole.returncode == 0, whole.stderr
+    assert "Measured on the whole article, claims, sources and loaded words.\n" in whole.stdout
+    some = run(
+        "report", tmp_path / "in", "--exercise", practice_file, "--labels", "loaded,cue", "--out", tmp_path / "some"
+    )
+    assert "Measured on the whole article, loaded words.\n" in some.stdout and "cue" not in some.stdout
+    assert "cue" not in (tmp_path / "whole" / "report.html").read_text(encoding="utf-8").split("<h2>")[0]

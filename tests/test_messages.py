@@ -94,6 +94,8 @@ SAMPLES = [
     # the class report's, for teachers
     Message("class-students", {"students": 25, "skipped": 4}),
     Message("class-scope", {"labels": "claims, sources and loaded words"}),
+    Message("class-nothing", {"files": 3}),
+    Message("class-nothing:one", {"files": 1}),
     Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
     Message("class-label-found", {"label": "claim", "found": 241, "asked": 450, "share": 241 / 450}),
     Message("class-found-by", {"found": 8, "students": 25}),
@@ -106,8 +108,9 @@ SAMPLES = [
 
 
 HOSTILE = json.loads((ROOT / "tests" / "hostile" / "handins" / "expected.json").read_text(encoding="utf-8"))
-# The class report's own notes on a file left out or a name used twice: they have a fix too.
-CLASS_NOTES = ("class-older-copy", "class-same-name")
+# The class report's own notes on a file left out or a name used twice, and on a report with no hand-in
+# used: they have a fix too.
+CLASS_NOTES = ("class-older-copy", "class-same-name", "class-nothing", "class-nothing:one")
 
 # Every hand-in problem the hostile files give (tests/hostile/handins), and a file too big (none is kept).
 PROBLEMS = [

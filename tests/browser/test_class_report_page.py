@@ -241,3 +241,55 @@ def test_on_a_wide_screen_the_student_table_fits_without_scrolling_sideways(brow
         assert width <= room, (width, room)
     finally:
         context.close()
+
+
+def test_with_no_hand_in_used_the_page_says_there_is_nothing_to_report_yet(page, tmp_path):
+    """Files that are all left out: why and what to do, the files with their reasons, and only the list of
+    files left out to download; no table of "found by 0 of 0". Hidden files alone: nothing to read."""
+    (tmp_path / "a.json").write_text("{oops", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("my homework", encoding="utf-8")
+    page.goto(PAGE)
+    state = report_on(page, "practice-council|", [str(tmp_path / "a.json"), str(tmp_path / "notes.txt")])
+    assert state["summary"]["students"] == [] and len(state["summary"]["skipped"]) == 2
+    report = page.locator(".mcr-report")
+    said = "Nothing to report yet: none of the 2 files read could be used as a hand-in for this exercise."
+    expect(page.locator(".mcr-status")).to_have_text(f"{said} The reasons are below.")
+    expect(report.locator(".mcr-lead")).to_have_text(said)
+    expect(report).to_contain_text("What to do: give the report the .json files the students saved")
+    expect(report.locator("section[aria-labelledby='mcr-problems'] tbody tr")).to_have_count(2)
+    assert "0 of 0" not in report.text_content() and report.locator("#mcr-missed, #mcr-heat").count() == 0
+    expect(page.locator(".mcr-download")).to_have_count(1)
+    assert download(page, "problems.csv").count("\r\n") == 3  # the header and the two files
+    (tmp_path / ".DS_Store").write_text("x", encoding="utf-8")
+    page.set_input_files("#mcr-files", [str(tmp_path / ".DS_Store")])
+    expect(page.locator(".mcr-status")).to_have_text(
+        "Nothing to report yet: there are no files but hidden ones there. "
+        "Choose the students' .json hand-in files, or the folder that holds them."
+    )
+    expect(page.locator(".mcr-results")).to_be_hidden()
+    assert page.errors == [] and page.offsite_requests == []
+
+
+def test_the_choice_of_what_to_report_on_names_the_labels_the_key_has(page):
+    """The practice exercise has all four labels but no cue in its key: its whole text is not offered
+    as a report on cues."""
+    page.goto(PAGE)
+    option = page.locator("#mcr-chapter option[value='practice-council|']")
+    expect(option).to_have_text("The whole text: claims, sources and loaded words (Practice: the Mill Road cycle lane)")
+    expect(page.locator("#mcr-chapter option[value='kremlin-drone|']")).to_contain_text(
+        "The whole text: claims, sources, loaded words and cues ("
+    )
+
+
+def test_on_a_laptop_screen_most_missed_shows_how_many_found_each_item(page):
+    """At 1280 px the quotes in Most missed wrap, so that the "Found by" figures are on screen: a quote of
+    fifty characters held on one line pushed them behind the table's sideways scroll."""
+    page.goto(PAGE)
+    report_on(page, "kremlin-drone|", FILES)
+    wrap = page.locator("section[aria-labelledby='mcr-missed'] .mcr-table-wrap").first
+    found_by = wrap.locator("th", has_text="Found by")
+    right = found_by.evaluate("(th) => th.getBoundingClientRect().right")
+    edge = wrap.evaluate("(w) => w.getBoundingClientRect().left + w.clientWidth")
+    assert right <= edge, (right, edge)
+    wrap.scroll_into_view_if_needed()
+    screenshot(page, "class-report-most-missed")

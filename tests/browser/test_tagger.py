@@ -386,6 +386,14 @@ def test_a_file_for_another_exercise_or_article_is_refused_and_work_is_kept(tagg
     painted(page)
     box = page.locator(".mt-notice").bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
+    # a file too big is refused by its size, measured once by the reader the class report uses too
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b" " * (5 * 1048576 + 1))
+    page.locator(".mt-file").set_input_files(str(huge))
+    page.wait_for_function("() => document.querySelector('.mt-notice').textContent.includes('huge.json')")
+    message = page.locator(".mt-notice").text_content()
+    assert message.startswith("huge.json: ") and "5.1 MB" in message and "current work is kept" in message, message
+    assert [t["quote"] for t in saved_tags(page)] == ["despot"]
 
 
 def test_check_shows_verdicts_hints_then_the_answer(tagger):

@@ -16,11 +16,11 @@ const EXERCISE = JSON.parse(readFileSync(`${HOSTILE}base/compiled.json`, "utf8")
 const CHARS = Array.from(EXERCISE.article.text);
 
 /**
- * What the page does with a file's bytes.
- * @param {Buffer} bytes
+ * What the page does with a file (its bytes, or the file itself).
+ * @param {Buffer | Blob} bytes
  */
-function readBytes(bytes) {
-  const read = readHandinFile(bytes, EXERCISE, CHARS);
+async function readBytes(bytes) {
+  const read = await readHandinFile(bytes, EXERCISE, CHARS);
   return read.ok ? { orphans: read.orphans, answer_problems: read.answer_problems } : { refusal: read.refusal };
 }
 
@@ -29,8 +29,8 @@ test("there are hostile hand-ins to read", () => {
 });
 
 for (const [name, want] of Object.entries(EXPECTED)) {
-  test(`${name}: the same as Python's reader`, () => {
-    const got = readBytes(readFileSync(`${HOSTILE}handins/${name}`));
+  test(`${name}: the same as Python's reader`, async () => {
+    const got = await readBytes(readFileSync(`${HOSTILE}handins/${name}`));
     if (want.refusal) {
       assert.ok(got.refusal, `${name} should be refused with ${want.refusal.code}`);
       assert.deepEqual(got.refusal, want.refusal);
@@ -42,10 +42,10 @@ for (const [name, want] of Object.entries(EXPECTED)) {
   });
 }
 
-test("a file too big is refused with its size, rounded up to a tenth of a MB, and the limit", () => {
+test("a file too big is refused with its size, rounded up to a tenth of a MB, and the limit", async () => {
   const MB = 1048576;
   assert.equal(tooBig(MAX_HANDIN_BYTES), null);
-  assert.deepEqual(readBytes(Buffer.alloc(MAX_HANDIN_BYTES + 1, 32)).refusal, {
+  assert.deepEqual((await readBytes(Buffer.alloc(MAX_HANDIN_BYTES + 1, 32))).refusal, {
     code: "too-big",
     place: "",
     args: { size_mb: "5.1", limit_mb: 5 },
@@ -53,4 +53,35 @@ test("a file too big is refused with its size, rounded up to a tenth of a MB, an
   const sizes = [1, MB, MB + 1, 5.25 * MB, 5.25 * MB + 1, 10 * MB - 1, 10 * MB, 123 * MB + 7];
   assert.deepEqual(sizes.map(megabytes), ["0.1", "1.0", "1.1", "5.3", "5.3", "10.0", "10.0", "123.1"]);
   assert.match(problemText(/** @type {any} */ (tooBig(6 * MB))), /it is 6\.0 MB, and a hand-in is at most 5 MB/);
+});
+
+test("a chosen file too big is refused by its size alone: not a byte of it is read", async () => {
+  const huge = /** @type {any} */ ({
+    size: MAX_HANDIN_BYTES + 1,
+    arrayBuffer: () => assert.fail("the bytes of a file too big were read"),
+  });
+  assert.deepEqual((await readBytes(huge)).refusal, {
+    code: "too-big",
+    place: "",
+    args: { size_mb: "5.1", limit_mb: 5 },
+  });
+});
+
+test("a hand-in file's size is measured once: its text is not encoded again to measure it", async () => {
+  const good = readFileSync(`${HOSTILE}handins/good.json`);
+  const encode = TextEncoder.prototype.encode;
+  let encoded = 0;
+  TextEncoder.prototype.encode = function (/** @type {string} */ text) {
+    encoded += 1;
+    return encode.call(this, text);
+  };
+  try {
+    const fromBytes = await readBytes(good);
+    const fromFile = await readBytes(new Blob([good]));
+    assert.deepEqual(fromFile, fromBytes);
+    assert.deepEqual(fromBytes.orphans, EXPECTED["good.json"].orphans);
+  } finally {
+    TextEncoder.prototype.encode = encode;
+  }
+  assert.equal(encoded, 0);
 });

@@ -5,7 +5,7 @@
 // with `medialit report`'s.
 
 import { checkTags, restrict } from "../core/check.js";
-import { byCodePoint, readHandinFile, tooBig } from "../core/handin.js";
+import { byCodePoint, readHandinFile } from "../core/handin.js";
 import { problemMessage } from "../core/messages.js";
 import { Tally, outcome, scopeOf, teacherWords } from "./tally.js";
 
@@ -52,17 +52,14 @@ export function inFolderOrder(files) {
 }
 
 /**
- * One file, read, checked and boiled down (class_report.read_one).
+ * One file, read (readHandinFile), checked and boiled down (class_report.read_one).
  * @param {Exercise} exercise the whole compiled exercise
- * @param {string[]} chars the article's code points
  * @param {Measure} measure
- * @param {{bytes: Uint8Array} | {refusal: Problem}} file the file's bytes, or why they were not read
+ * @param {import("../core/handin.js").HandinRefused | import("../core/handin.js").HandinRead} read the file as read
  * @returns {{skip: Problem} | {student: string, created: string, updated: string, got: import("./tally.js").Outcome,
  *   leftOut: import("./tally.js").Problem[], answers: {id: string, question: string, text: string}[]}}
  */
-export function readOne(exercise, chars, measure, file) {
-  if ("refusal" in file) return { skip: file.refusal };
-  const read = readHandinFile(file.bytes, exercise, chars);
+export function readOne(exercise, measure, read) {
   if (!read.ok) return { skip: read.refusal };
   const options = { labels: measure.labels || [], lines: measure.lines || undefined, difficulty: measure.difficulty };
   const report = checkTags(exercise, { tags: read.tags, orphans: read.orphans }, options);
@@ -78,15 +75,14 @@ export function readOne(exercise, chars, measure, file) {
 }
 
 /**
- * A file's bytes, or the refusal of one bigger than a hand-in may be (it is then not read at all).
+ * What of a file there is to read: its bytes, or the file itself (readHandinFile reads it only when it
+ * is small enough for a hand-in).
  * @param {ClassFile} file
- * @returns {Promise<{bytes: Uint8Array} | {refusal: Problem}>}
+ * @returns {Blob | Uint8Array}
  */
-async function bytesOf(file) {
-  if (file.bytes) return { bytes: file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(file.bytes) };
-  if (!file.file) return { bytes: new Uint8Array(0) };
-  const big = tooBig(file.file.size);
-  return big ? { refusal: big } : { bytes: new Uint8Array(await file.file.arrayBuffer()) };
+function contentOf(file) {
+  if (file.bytes) return file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(file.bytes);
+  return file.file || new Uint8Array(0);
 }
 
 /**
@@ -107,7 +103,7 @@ export async function summarize(exercise, files, measure, hooks = {}) {
   );
   const ordered = inFolderOrder(files);
   for (const [k, file] of ordered.entries()) {
-    const read = readOne(exercise, chars, measure, await bytesOf(file));
+    const read = readOne(exercise, measure, await readHandinFile(contentOf(file), exercise, chars));
     if ("skip" in read) {
       const words = problemWords(read.skip);
       tally.skip(file.name, words.code, words.place, words.problem, words.fix);

@@ -7,13 +7,13 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { percent, renderer } from "../core/messages.js";
 import { h } from "../tagger/dom.js";
 import { heatMap } from "./heat_view.js";
-import { COMPLETION_WORDS, completion, mostMissed, noHandin, scopeMessages } from "./tables.js";
+import { COMPLETION_WORDS, completion, mostMissed, noHandin, nothingYet, scopeMessages } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {Record<string, any>} Summary */
 
 const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
-const LONG = 60; // characters: a cell with more text than this is a long text (a reason, a sentence)
+const LONG = 30; // characters: a cell with more text than this wraps (a quote, a reason, a sentence)
 
 /**
  * A table with a caption; `rows` of cells (text or elements).
@@ -77,6 +77,19 @@ const section = (id, title, ...content) =>
  */
 export function reportView(summary, exercise, options = {}) {
   const words = renderer(exercise.labels, "teacher");
+  const nothing = nothingYet(summary);
+  if (nothing) {
+    // no hand-in could be used: no table of zeros, only why and what to do (report.html says the same)
+    return h(
+      "div.mcr-report.mcr-nothing",
+      {},
+      titleOf(summary),
+      h("p.mcr-exercise", summary.title),
+      h("p.mcr-lead", words.render(nothing)),
+      h("p", `What to do: ${words.render(nothing, "fix")}`),
+      problemsSection(summary),
+    );
+  }
   const specs = new Map(exercise.labels.map((l) => [l.name, l]));
   const plurals = Object.fromEntries(exercise.labels.map((l) => [l.name, l.plural || `${l.noun}s`]));
   const n = summary.students.length;
@@ -137,11 +150,7 @@ export function reportView(summary, exercise, options = {}) {
   return h(
     "div.mcr-report",
     {},
-    h("h2", {
-      id: "mcr-report-title",
-      tabindex: "-1",
-      text: summary.chapter ? summary.chapter.title : "The whole text",
-    }),
+    titleOf(summary),
     h("p.mcr-exercise", summary.title),
     ...words.sentences(scopeMessages(summary, plurals)).map((text) => h("p.mcr-lead", text)),
     h("p", "Students are listed by pseudonym in name order, not by score."),
@@ -224,29 +233,47 @@ export function reportView(summary, exercise, options = {}) {
         summary.notes.map((/** @type {any} */ x) => [x.student, `L${x.line}`, x.label, x.quote, x.note]),
       ),
     ),
-    section(
-      "mcr-problems",
-      "Problems with files",
-      table(
-        "Files left out",
-        ["File", "Why", "What to do"],
-        summary.skipped.map((/** @type {any} */ s) => [s.file, `${s.place ? `${s.place}: ` : ""}${s.problem}`, s.fix]),
-        "Every file could be used.",
-      ),
-      summary.same_names.length
-        ? table(
-            "Names used by more than one hand-in (each hand-in is counted)",
-            ["Name", "Why", "What to do"],
-            summary.same_names.map((/** @type {any} */ s) => [s.student, s.problem, s.fix]),
-          )
-        : null,
-      table(
-        "Tags and answers left out of hand-ins that were used",
-        ["Student", "Where", "Why", "What to do"],
-        summary.orphans.map((/** @type {any} */ o) => [o.student, o.place, o.problem, o.fix]),
-        "Nothing was left out of the hand-ins that were used.",
-      ),
+    problemsSection(summary),
+  );
+}
+
+/**
+ * The report's heading: the chapter reported on, or the whole text.
+ * @param {Summary} summary
+ */
+const titleOf = (summary) =>
+  h("h2", { id: "mcr-report-title", tabindex: "-1", text: summary.chapter ? summary.chapter.title : "The whole text" });
+
+/**
+ * The files left out, the names more than one hand-in uses, and what was left out of the hand-ins used.
+ * @param {Summary} summary
+ */
+function problemsSection(summary) {
+  const used = summary.students.length > 0;
+  return section(
+    "mcr-problems",
+    "Problems with files",
+    table(
+      "Files left out",
+      ["File", "Why", "What to do"],
+      summary.skipped.map((/** @type {any} */ s) => [s.file, `${s.place ? `${s.place}: ` : ""}${s.problem}`, s.fix]),
+      "Every file could be used.",
     ),
+    summary.same_names.length
+      ? table(
+          "Names used by more than one hand-in (each hand-in is counted)",
+          ["Name", "Why", "What to do"],
+          summary.same_names.map((/** @type {any} */ s) => [s.student, s.problem, s.fix]),
+        )
+      : null,
+    used
+      ? table(
+          "Tags and answers left out of hand-ins that were used",
+          ["Student", "Where", "Why", "What to do"],
+          summary.orphans.map((/** @type {any} */ o) => [o.student, o.place, o.problem, o.fix]),
+          "Nothing was left out of the hand-ins that were used.",
+        )
+      : null,
   );
 }
 

@@ -48,17 +48,45 @@ const total = (summary, label, what) =>
   summary.students.reduce((/** @type {number} */ sum, /** @type {any} */ s) => sum + s[what][label], 0);
 
 /**
- * What the report measures and how the class did, per label, as messages for teachers.
+ * The labels measured that have key items in the lines measured (tables.keyed_labels): an exercise
+ * without labels of its own has all four, but its key may have no cues at all. (All the labels
+ * measured when none has an item.)
+ * @param {Summary} summary
+ * @returns {string[]}
+ */
+export function keyedLabels(summary) {
+  const keyed = new Set(summary.items.map((/** @type {any} */ item) => item.label));
+  const labels = summary.labels.filter((/** @type {string} */ label) => keyed.has(label));
+  return labels.length ? labels : [...summary.labels];
+}
+
+/**
+ * When no hand-in could be used: that there is nothing to report yet, and why (each file read was left
+ * out); null when there is something to report (tables.nothing_yet).
+ * @param {Summary} summary
+ * @returns {Message | null}
+ */
+export function nothingYet(summary) {
+  if (summary.students.length) return null;
+  const files = summary.skipped.length;
+  return { code: files === 1 ? "class-nothing:one" : "class-nothing", args: { files } };
+}
+
+/**
+ * What the report measures and how the class did, per label, as messages for teachers (or only that
+ * there is nothing to report yet).
  * @param {Summary} summary
  * @param {Record<string, string>} plurals
  * @returns {Message[]}
  */
 export function scopeMessages(summary, plurals) {
+  const nothing = nothingYet(summary);
+  if (nothing) return [nothing];
   /** @type {Message[]} */
   const out = [
     { code: "class-students", args: { students: summary.students.length, skipped: summary.skipped.length } },
   ];
-  const labels = andList(summary.labels.map((/** @type {string} */ label) => plurals[label]));
+  const labels = andList(keyedLabels(summary).map((label) => plurals[label]));
   if (summary.lines) {
     const [first, last] = summary.lines;
     out.push({ code: "class-scope-lines", args: { first, last, labels } });
@@ -135,7 +163,7 @@ export function gradebook(summary, plurals, roster) {
 }
 
 /**
- * One row per key item in scope: how many students found it, and how.
+ * One row per key item in scope: how many students found it, and how (no rows when no hand-in was used).
  * @param {Summary} summary
  * @returns {Row[]}
  */
@@ -143,7 +171,7 @@ export function items(summary) {
   const n = summary.students.length;
   /** @type {Row[]} */
   const rows = [[...COLUMNS.items]];
-  for (const i of summary.items) {
+  for (const i of n ? summary.items : []) {
     rows.push([
       i.key_id,
       i.line,
@@ -229,7 +257,8 @@ export function csvText(rows) {
 
 /**
  * Each word of the article and how many students tagged it with each label: the heat map's figures
- * for a teacher who cannot hover over it (class_report.heat_csv writes the same heat.csv).
+ * for a teacher who cannot hover over it (class_report.heat_csv writes the same heat.csv); no rows when no
+ * hand-in was used.
  * @param {Record<string, any>} summary
  * @param {{article: {text: string, tokens: {start: number, end: number, line: number}[]}}} exercise
  * @returns {Row[]}
@@ -238,7 +267,7 @@ export function heat(summary, exercise) {
   const chars = Array.from(exercise.article.text);
   /** @type {Row[]} */
   const rows = [["token", "line", "text", ...summary.labels]];
-  exercise.article.tokens.forEach((t, i) => {
+  (summary.students.length ? exercise.article.tokens : []).forEach((t, i) => {
     const counts = summary.labels.map((/** @type {string} */ label) => summary.heat[label][i]);
     rows.push([i, t.line, chars.slice(t.start, t.end).join(""), ...counts]);
   });

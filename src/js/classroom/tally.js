@@ -28,7 +28,7 @@ import { bisectLeft, bisectRight } from "../core/sorted.js";
 /** @typedef {{code: string, place: string, problem: string, fix: string}} Problem */
 /**
  * A used hand-in that waits for the summary (a newer copy of it may still come).
- * @typedef {{student: string, n: number, file: string, updated: string, got: Outcome, orphans: Problem[],
+ * @typedef {{student: string, n: number, file: string, created: string, updated: string, got: Outcome, orphans: Problem[],
  *   answers: {id: string, question: string, text: string}[], name?: string}} Waiting
  */
 
@@ -51,6 +51,19 @@ const EDGE_SPACE = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, "gu");
 
 /** @param {string} text */
 export const strip = (text) => text.replace(EDGE_SPACE, "");
+
+/**
+ * The order hand-ins are named in (tally.by_start): by their start time (`created`; the Tagger writes
+ * it in UTC, whose text order is its time order), oldest first, one without a start time last; then
+ * by file, then by place among the files.
+ * @param {Waiting} a
+ * @param {Waiting} b
+ */
+export const byStart = (a, b) =>
+  Number(!a.created) - Number(!b.created) ||
+  byCodePoint(a.created, b.created) ||
+  byCodePoint(a.file, b.file) ||
+  a.n - b.n;
 
 /**
  * @param {string} field
@@ -231,16 +244,19 @@ export class Tally {
       this.waiting[kept.at] = null;
     }
     if (copy) this.copies.set(copy, { name: base, created, at: this.waiting.length });
-    this.waiting.push({ student, n, file: visible(file), updated, got, orphans, answers });
+    this.waiting.push({ student, n, file: visible(file), created, updated, got, orphans, answers });
   }
 
-  /** Count the hand-ins held by `add`, in the order their files were read, once; then list the older
-   * copies left out and the names that more than one student's hand-in uses (tally.Tally._count_all). */
+  /** Name the hand-ins held by `add`, oldest start first (`byStart`), so that of two hand-ins with one
+   * name the one started first keeps it bare, whatever order the files were read in; count them, in the
+   * order their files were read, once; then list the older copies left out and the names that more than
+   * one student's hand-in uses (tally.Tally._count_all). */
   countAll() {
     const waiting = this.waiting;
     this.waiting = [];
     const kept = /** @type {Waiting[]} */ (waiting.filter((entry) => entry !== null));
-    for (const entry of kept) entry.name = this.count(entry);
+    for (const entry of [...kept].sort(byStart)) entry.name = this.pseudonym(entry.student, entry.n);
+    for (const entry of kept) this.count(entry);
     for (const { file, copy } of [...this.older].sort((a, b) => a.n - b.n)) {
       const { name, at } = /** @type {{name: string, at: number}} */ (this.copies.get(copy));
       const newer = /** @type {Waiting} */ (waiting[at]).file;
@@ -249,7 +265,7 @@ export class Tally {
     this.older = [];
     /** @type {Map<string, Waiting[]>} */
     const byName = new Map();
-    for (const entry of kept) {
+    for (const entry of [...kept].sort(byStart)) {
       const base = strip(entry.student);
       if (base) byName.set(base, [...(byName.get(base) || []), entry]);
     }
@@ -285,12 +301,12 @@ export class Tally {
   }
 
   /**
-   * One hand-in into the class's counts; its pseudonym.
+   * One named hand-in into the class's counts.
    * @param {Waiting} entry
    */
   count(entry) {
     const { got, orphans, answers } = entry;
-    const name = this.pseudonym(entry.student, entry.n);
+    const name = /** @type {string} */ (entry.name);
     const index = this.students.length;
     /** @type {Map<string, number>} */
     const mine = new Map();
@@ -332,7 +348,6 @@ export class Tally {
       notes: got.notes.length,
       answers: answers.length,
     });
-    return name;
   }
 
   /** The class summary (`medialit.class/1`): each student's hand-in counted once. */

@@ -479,19 +479,33 @@ export function decodeHandin(bytes) {
 }
 
 /**
- * Read a hand-in file's bytes as `medialit` reads the file (handin.load_handin): its size, then
- * UTF-8, then the hand-in itself.
- * @param {Uint8Array} bytes
+ * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, then UTF-8, then the
+ * hand-in itself. The size is measured here, once, before the file is read: a file too big for a
+ * hand-in is never read into memory (the Tagger's Load button and the class report both read here).
+ * @param {Blob | Uint8Array} file a chosen file, or its bytes
+ * @param {Exercise} exercise
+ * @param {string[]} chars the article's code points
+ * @returns {Promise<HandinRefused | HandinRead>}
+ */
+export async function readHandinFile(file, exercise, chars) {
+  const big = tooBig(file instanceof Uint8Array ? file.length : file.size);
+  if (big) return { ok: false, refusal: big };
+  const decoded = decodeHandin(file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer()));
+  if ("refusal" in decoded) return { ok: false, refusal: decoded.refusal };
+  return readHandinText(decoded.text, exercise, chars);
+}
+
+/**
+ * A hand-in's JSON text read for this exercise (its size already measured).
+ * @param {string} text
  * @param {Exercise} exercise
  * @param {string[]} chars the article's code points
  * @returns {HandinRefused | HandinRead}
  */
-export function readHandinFile(bytes, exercise, chars) {
-  const big = tooBig(bytes.length);
-  if (big) return { ok: false, refusal: big };
-  const decoded = decodeHandin(bytes);
-  if ("refusal" in decoded) return { ok: false, refusal: decoded.refusal };
-  return readHandin(decoded.text, exercise, chars);
+function readHandinText(text, exercise, chars) {
+  const read = readJson(text.replace(/^\uFEFF/, ""));
+  if ("refusal" in read) return { ok: false, refusal: read.refusal };
+  return readHandinData(read.data, exercise, chars);
 }
 
 /**
@@ -504,19 +518,25 @@ export function readHandinFile(bytes, exercise, chars) {
  * @returns {HandinRefused | HandinRead}
  */
 export function readHandin(input, exercise, chars) {
+  if (typeof input !== "string") return readHandinData(input, exercise, chars);
+  // a save kept in this browser: held to a hand-in file's size, as it is downloaded as one
+  const big = tooBig(new TextEncoder().encode(input).length);
+  return big ? { ok: false, refusal: big } : readHandinText(input, exercise, chars);
+}
+
+/**
+ * A hand-in's data, decoded from its JSON, read for this exercise (readHandin).
+ * @param {unknown} data
+ * @param {Exercise} exercise
+ * @param {string[]} chars the article's code points
+ * @returns {HandinRefused | HandinRead}
+ */
+function readHandinData(data, exercise, chars) {
   /** @returns {HandinRefused} */
   const refuse = (/** @type {string} */ code, /** @type {string} */ place, args = {}) => ({
     ok: false,
     refusal: { code, place, args },
   });
-  let data = input;
-  if (typeof input === "string") {
-    const big = tooBig(new TextEncoder().encode(input).length);
-    if (big) return { ok: false, refusal: big };
-    const read = readJson(input.replace(/^\uFEFF/, ""));
-    if ("refusal" in read) return { ok: false, refusal: read.refusal };
-    data = read.data;
-  }
   if (!isObject(data)) return refuse("not-a-handin", "top level");
   const raw = /** @type {any} */ (data);
   if (raw.format !== HANDIN_FORMAT) {

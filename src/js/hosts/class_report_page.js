@@ -6,10 +6,11 @@
 // page does the work itself, one file at a time, so that it stays responsive. The `{class-report}`
 // directive (src/medialit/web/class_report_page.py) writes the mount and the exercises and chapters.
 
-import { summarize } from "../classroom/class_summary.js";
+import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
 import { readRoster } from "../classroom/roster.js";
-import { csvText, heat, TABLES } from "../classroom/tables.js";
+import { andList, csvText, heat, nothingYet, TABLES } from "../classroom/tables.js";
+import { renderer } from "../core/messages.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
 import { saveFile } from "../tagger/files.js";
@@ -133,15 +134,32 @@ function chosen(input) {
 }
 
 /**
+ * The labels a report on the whole exercise names (tables.keyedLabels): those its key has items of.
+ * An exercise without labels of its own has all four, and its key may have no cues.
+ * @param {Exercise} exercise
+ */
+function keyedNames(exercise) {
+  const keyed = new Set(exercise.key.map((k) => k.label));
+  const names = exercise.labels.map((l) => l.name).filter((name) => keyed.has(name));
+  return names.length ? names : exercise.labels.map((l) => l.name);
+}
+
+/**
+ * Label names in words: `claims, sources and loaded words`.
+ * @param {Exercise} exercise
+ * @param {string[]} names
+ */
+const pluralsOf = (exercise, names) =>
+  andList(names.map((name) => exercise.labels.find((l) => l.name === name)?.plural || name));
+
+/**
  * The label of a chapter in the list.
  * @param {PageConfig["chapters"][number]} chapter
  * @param {PageConfig["chapters"][number]["taggers"][number]} tagger
  * @param {Exercise} exercise
  */
 function chapterLabel(chapter, tagger, exercise) {
-  const labels = tagger.labels.length
-    ? tagger.labels.map((name) => exercise.labels.find((l) => l.name === name)?.plural || name).join(", ")
-    : "all labels";
+  const labels = pluralsOf(exercise, tagger.labels.length ? tagger.labels : keyedNames(exercise));
   const lines = tagger.lines ? `lines ${tagger.lines[0]}–${tagger.lines[1]}` : "the whole text";
   return `${chapter.title} (${lines}: ${labels})`;
 }
@@ -174,7 +192,8 @@ export function mountClassReport(root) {
     const group = h("optgroup", { label: exercise.title });
     const whole = `${exercise.id}|`;
     choices.set(whole, { exercise: exercise.id, measure: { labels: [], lines: null, chapter: null } });
-    group.append(h("option", { value: whole, text: `The whole text, every label (${exercise.title})` }));
+    const every = pluralsOf(exercise, keyedNames(exercise));
+    group.append(h("option", { value: whole, text: `The whole text: ${every} (${exercise.title})` }));
     for (const chapter of config.chapters) {
       for (const tagger of chapter.taggers.filter((t) => t.exercise === exercise.id)) {
         const value = `${exercise.id}|${chapter.name}`;
@@ -319,9 +338,11 @@ export function mountClassReport(root) {
       show();
       status.reports += 1;
       performance.mark("mcr-rendered");
-      live.textContent =
-        `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
-        "It is below.";
+      const nothing = nothingYet(got);
+      live.textContent = nothing
+        ? `${renderer([], "teacher").render(nothing)} The reasons are below.`
+        : `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
+          "It is below.";
     } catch (err) {
       status.error = err instanceof Error ? err.message : String(err);
       live.textContent = `The report could not be made: ${status.error}. Reload the page and try again.`;
@@ -330,9 +351,14 @@ export function mountClassReport(root) {
 
   /** @param {PickedFile[]} picked */
   function useFiles(picked) {
-    files = picked;
+    files = inFolderOrder(picked); // hidden files (.DS_Store) are left out, as medialit report leaves them
     if (!files.length) {
-      live.textContent = "There are no files there. Choose the students' .json hand-in files.";
+      request += 1; // a report still being made is of other files
+      summary = null;
+      results.hidden = true;
+      live.textContent =
+        `Nothing to report yet: there are no files ${picked.length ? "but hidden ones " : ""}there. ` +
+        "Choose the students' .json hand-in files, or the folder that holds them.";
       return;
     }
     run();
@@ -358,24 +384,33 @@ export function mountClassReport(root) {
       ["Problems with files (CSV)", "problems.csv", () => csvText(TABLES["problems.csv"](summary))],
       ["Each word's count (CSV)", "heat.csv", () => csvText(heat(summary, exercise))],
     ];
+    // with no hand-in used, only the list of files left out has anything in it
+    const used = summary.students.length > 0;
     return h(
       "div.mcr-downloads",
       { role: "group", "aria-label": "Downloads" },
-      ...tables.map(([text, name, make]) =>
-        button("mcr-download", text, () => saveFile(root, `${base}-${name}`, BOM + make(), CSV), {
-          "data-file": name,
-        }),
-      ),
-      button("mcr-download", "Print the heat map", () => {
-        document.body.classList.add("mcr-print-heat");
-        const done = () => {
-          document.body.classList.remove("mcr-print-heat");
-          window.removeEventListener("afterprint", done);
-        };
-        window.addEventListener("afterprint", done);
-        window.print();
-      }),
+      ...tables
+        .filter(([, name]) => used || name === "problems.csv")
+        .map(([text, name, make]) =>
+          button("mcr-download", text, () => saveFile(root, `${base}-${name}`, BOM + make(), CSV), {
+            "data-file": name,
+          }),
+        ),
+      used ? printButton() : null,
     );
+  }
+
+  /** The button that prints the heat map alone. */
+  function printButton() {
+    return button("mcr-download", "Print the heat map", () => {
+      document.body.classList.add("mcr-print-heat");
+      const done = () => {
+        document.body.classList.remove("mcr-print-heat");
+        window.removeEventListener("afterprint", done);
+      };
+      window.addEventListener("afterprint", done);
+      window.print();
+    });
   }
 
   select.addEventListener("change", () => {

@@ -1,7 +1,7 @@
 // @ts-check
 // Files the student saves and loads: the hand-in (and in author mode, the key file).
 
-import { problemText, readHandinFile, tooBig, visible } from "../core/handin.js";
+import { problemText, readHandinFile, visible } from "../core/handin.js";
 import { storeAnswers } from "./answer_store.js";
 import { h } from "./dom.js";
 import { counted } from "../core/messages.js";
@@ -51,12 +51,7 @@ export function listenToLoad(ctx, input, setStudent) {
         `${visible(file.name)}${problem.place ? `, ${problem.place}` : ""}: ${problemText(problem)} Your current work is kept.`,
         true,
       );
-    const big = tooBig(file.size);
-    if (big) {
-      refuse(big);
-      return;
-    }
-    const got = readHandinFile(new Uint8Array(await file.arrayBuffer()), ctx.exercise, ctx.chars);
+    const got = await readHandinFile(file, ctx.exercise, ctx.chars);
     if (!got.ok) {
       refuse(got.refusal);
       return;

@@ -69,7 +69,7 @@ def handin_files(folder: str | Path) -> list[Path]:
         raise InputError(
             str(folder),
             "",
-            "there are no files in this folder.",
+            "there are no files in this folder, so there is nothing to report yet (no report was written).",
             "copy the students' hand-in .json files into it, or give the folder that holds them.",
         )
     return sorted(found)
@@ -213,7 +213,8 @@ class ClassReport:
         return pd.DataFrame(rows, columns=header)
 
     def heat_csv(self) -> str:
-        tokens = self.exercise.article.tokens
+        """How many students tagged each word of the article, per label (no rows when no hand-in was used)."""
+        tokens = self.exercise.article.tokens if self.summary["students"] else []
         labels = self.summary["labels"]
         rows = [["token", "line", "text", *labels]]
         rows += [[t.i, t.line, t.text, *(self.summary["heat"][label][t.i] for label in labels)] for t in tokens]

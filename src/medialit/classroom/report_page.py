@@ -118,8 +118,30 @@ def heat_html(report, label: str) -> str:
 
 def report_html(report) -> str:
     summary, words = report.summary, report.words()
-    n = len(summary["students"])
     title = summary["title"] + (f" — {summary['chapter']['title']}" if summary["chapter"] else "")
+    nothing = tables.nothing_yet(summary)
+    body = _nothing_html(report, words.render(nothing, "fix")) if nothing else _report_body(report, words)
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
+        f"<style>{STYLE}</style></head><body><main><h1>Class report: {_e(title)}</h1>{''.join(body)}</main>"
+        "</body></html>\n"
+    )
+
+
+def _nothing_html(report, fix: str) -> list[str]:
+    """No hand-in could be used: that there is nothing to report yet, what to do, and the files left out."""
+    return [
+        "".join(f"<p>{_e(text)}</p>" for text in report.sentences()),
+        f"<p>What to do: {_e(fix)}</p>",
+        "<h2>Files left out</h2>",
+        _skipped_html(report.summary),
+    ]
+
+
+def _report_body(report, words) -> list[str]:
+    """The report of a class with hand-ins: its sections, in the order of the class-report page's."""
+    summary = report.summary
+    n = len(summary["students"])
     missed = [
         [
             f"L{i['line']}",
@@ -165,8 +187,7 @@ def report_html(report) -> str:
                 s["answers"],
             ]
         )
-    body = [
-        f"<h1>Class report: {_e(title)}</h1>",
+    return [
         "".join(f"<p>{_e(text)}</p>" for text in report.sentences()),
         "<p>Students are listed by pseudonym in name order, not by score.</p>",
         "<h2>Most missed</h2>",
@@ -200,10 +221,7 @@ def report_html(report) -> str:
             [[x["student"], f"L{x['line']}", x["label"], x["quote"], x["note"]] for x in summary["notes"]],
         ),
         "<h2>Files left out</h2>",
-        _table(
-            ["File", "Place", "Problem", "Fix"],
-            [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]],
-        ),
+        _skipped_html(summary),
         *_same_names_html(summary),
         "<h2>Tags and answers left out of hand-ins that were used</h2>",
         _table(
@@ -211,10 +229,12 @@ def report_html(report) -> str:
             [[o["student"], o["place"], o["problem"], o["fix"]] for o in summary["orphans"]],
         ),
     ]
-    return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
-        f"<style>{STYLE}</style></head><body><main>{''.join(body)}</main></body></html>\n"
-    )
+
+
+def _skipped_html(summary: dict) -> str:
+    """The files left out, each with the reason and the fix."""
+    rows = [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]]
+    return _table(["File", "Place", "Problem", "Fix"], rows)
 
 
 def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:

@@ -37,11 +37,32 @@ def and_list(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}" if words else ""
 
 
+def keyed_labels(summary: dict) -> list[str]:
+    """The labels measured that have key items in the lines measured: an exercise without labels of its own
+    has all four, but its key may have no cues at all, and a report that names cues would say it measured
+    them. (All the labels measured when none has an item.)"""
+    keyed = {item["label"] for item in summary["items"]}
+    return [label for label in summary["labels"] if label in keyed] or list(summary["labels"])
+
+
+def nothing_yet(summary: dict) -> Message | None:
+    """When no hand-in could be used: that there is nothing to report yet, and why (each file read was left
+    out); None when there is something to report. A report of zeros would read as a class that found nothing."""
+    if summary["students"]:
+        return None
+    files = len(summary["skipped"])
+    return Message("class-nothing:one" if files == 1 else "class-nothing", {"files": files})
+
+
 def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
-    """What the report measures and how the class did, per label, as messages for teachers."""
+    """What the report measures and how the class did, per label, as messages for teachers (or only that
+    there is nothing to report yet)."""
+    nothing = nothing_yet(summary)
+    if nothing:
+        return [nothing]
     n = len(summary["students"])
     out = [Message("class-students", {"students": n, "skipped": len(summary["skipped"])})]
-    labels = and_list([plurals[label] for label in summary["labels"]])
+    labels = and_list([plurals[label] for label in keyed_labels(summary)])
     if summary["lines"]:
         first, last = summary["lines"]
         out.append(Message("class-scope-lines", {"first": first, "last": last, "labels": labels}))
@@ -96,10 +117,10 @@ def gradebook(summary: dict, plurals: dict[str, str], roster: dict[str, str] | N
 
 
 def items(summary: dict) -> list[list]:
-    """One row per key item in scope: how many students found it, and how."""
+    """One row per key item in scope: how many students found it, and how (no rows when no hand-in was used)."""
     rows = [list(CLASS_TABLES["items"])]
     n = len(summary["students"])
-    for i in summary["items"]:
+    for i in summary["items"] if n else []:
         rows.append(
             [
                 i["key_id"],

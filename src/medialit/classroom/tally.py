@@ -160,6 +160,13 @@ class Scope(Checked):
         )
 
 
+def by_start(entry: dict) -> tuple:
+    """The order hand-ins are named in: by their start time (`created`; the Tagger writes it in UTC,
+    `2026-11-25T09:00:00Z`, whose text order is its time order), oldest first, one without a start time
+    last; then by file, then by place among the files."""
+    return (not entry["created"], entry["created"], entry["file"], entry["n"])
+
+
 class Tally:
     """The class summary, gathered one student at a time (files in the order they were read)."""
 
@@ -226,23 +233,27 @@ class Tally:
         if key:
             self.copies[key] = len(self.waiting)
         self.waiting.append(
-            {"student": student, "n": n, "file": visible(file), "updated": updated, "got": got}
+            {"student": student, "n": n, "file": visible(file), "created": created, "updated": updated, "got": got}
             | {"orphans": orphans, "answers": answers}
         )
 
     def _count_all(self) -> None:
-        """Count the hand-ins held by `add`, in the order their files were read, once; then list the older
-        copies left out and the names that more than one student's hand-in uses."""
+        """Name the hand-ins held by `add`, oldest start first (`by_start`), so that of two hand-ins with
+        one name the one started first keeps it bare, whatever order the files were read in; count them,
+        in the order their files were read, once; then list the older copies left out and the names that
+        more than one student's hand-in uses."""
         waiting, self.waiting = self.waiting, []
         kept = [entry for entry in waiting if entry is not None]
+        for entry in sorted(kept, key=by_start):
+            entry["name"] = self.pseudonym(entry["student"], entry["n"])
         for entry in kept:
-            entry["name"] = self._count(entry)
+            self._count(entry)
         for _, file, key in sorted(self.older, key=lambda older: older[0]):
             newer = waiting[self.copies[key]]["file"]
             self._skip_message(file, Message("class-older-copy", {"student": key[0], "newer": newer}))
         self.older = []
         by_name: dict[str, list[dict]] = {}
-        for entry in kept:
+        for entry in sorted(kept, key=by_start):
             if strip(entry["student"]):
                 by_name.setdefault(strip(entry["student"]), []).append(entry)
         for base, entries in by_name.items():
@@ -269,9 +280,9 @@ class Tally:
         )
         self.same_names.append({"student": base, "code": "same-name", "place": "", **_teacher_words(message)})
 
-    def _count(self, entry: dict) -> str:
-        """One hand-in into the class's counts; its pseudonym."""
-        name = self.pseudonym(entry["student"], entry["n"])
+    def _count(self, entry: dict) -> None:
+        """One named hand-in into the class's counts."""
+        name = entry["name"]
         got, orphans, answers = entry["got"], entry["orphans"], entry["answers"]
         index = len(self.students)
         mine = {}
@@ -307,7 +318,6 @@ class Tally:
                 "answers": len(answers),
             }
         )
-        return name
 
     def summary(self) -> dict:
         """The class summary: each student's hand-in counted once."""

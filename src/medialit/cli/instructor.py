@@ -95,9 +95,9 @@ def _print_roster(report, problems: list[str]) -> None:
 
 
 def _report(args) -> int:
+    from ..classroom import tables
     from ..classroom.class_report import class_report, default_helpers
     from ..classroom.roster import load_roster
-    from ..classroom.tables import most_missed
     from ..core.chapters import find_chapter
     from ..core.exercise_file import load_exercise
 
@@ -139,7 +139,7 @@ def _report(args) -> int:
     for sentence in report.sentences():
         print(one_line(sentence))
     if report.students:
-        for item in most_missed(summary, 3):
+        for item in tables.most_missed(summary, 3):
             print(
                 one_line(
                     f"  most missed: “{item['quote']}” (L{item['line']}), found by "
@@ -152,12 +152,9 @@ def _report(args) -> int:
             )
         )
     else:
-        print(
-            one_line(
-                f"No hand-in in {args.handins} could be used for exercise {exercise.id!r}; the reasons are "
-                f"below and in {out / 'problems.csv'}."
-            )
-        )
+        fix = report.words().render(tables.nothing_yet(summary), "fix")
+        print(one_line(f"The files were read from {args.handins}, for exercise {exercise.id!r}. Fix: {fix}"))
+        print(one_line(f"{out / 'report.html'} and {out / 'problems.csv'} list the files left out."))
     _print_roster(report, roster_problems)
     if report.skipped:
         print(
