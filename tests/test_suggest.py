@@ -762,3 +762,17 @@ def test_a_job_and_a_name_in_apposition_are_always_one_source(owner, job, name):
     text = f"{owner} {job}, {name}, said the plan would cost more than promised."
     touching = [q for q in quotes(text, "source", BLANK) if job in q or name in q]
     assert len(touching) == 1 and touching[0].endswith(f"{job}, {name}"), touching
+
+
+def test_a_quotation_that_finishes_a_reported_clause_stays_in_its_claim():
+    text = (
+        "The head teacher said the old hall had become “a danger to every child who walks past it”.\n\n"
+        "A parent said the repairs were “years late and far too small”, but the school disagreed.\n\n"
+        "She added that “nobody on the board has been inside the building in a decade”."
+    )
+    claims = quotes(text, "claim")
+    assert "the old hall had become “a danger to every child who walks past it”" in claims
+    assert not [q for q in claims if q.endswith(" had become") or q.startswith("“a danger")]
+    assert claims["the old hall had become “a danger to every child who walks past it”"].attrs["voice"] == "quoted"
+    assert "the repairs were “years late and far too small”" in claims  # the writer's words after the comma stay out
+    assert "“nobody on the board has been inside the building in a decade”" in claims  # 'added that “…”' introduces it

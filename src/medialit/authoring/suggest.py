@@ -799,7 +799,7 @@ class _Draft:
             if region.depth or self._partial(region):
                 continue
             toks = self.article.tokens_in(region.start, region.end)
-            if not toks:
+            if not toks or self._ends_reported_clause(toks[0].i):
                 continue
             speaker = frames.speaker(region, toks[0].i, toks[-1].i + 1)
             for n in sorted({self.sent_of[t.i] for t in toks}):
@@ -837,14 +837,7 @@ class _Draft:
             k = closing + 1 if closing is not None else k + 1
         if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
             return  # a quotation follows (suggested on its own), or a place ("wrote on Telegram")
-        end = next(
-            (
-                n
-                for n in range(k, last)
-                if self.doc[n].text in DASHES | {";"} or (self.quoted(n) and not self._in_partial(n))
-            ),
-            last,
-        )
+        end = next((n for n in range(k, last) if self._ends_reported(n)), last)
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
             self.add(
@@ -870,6 +863,41 @@ class _Draft:
                     CONFIDENCE["claim-before"],
                     speaker,
                 )
+
+    def _ends_reported(self, n: int) -> bool:
+        """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
+        at the pause after a quotation that finished the clause ('said this was “for officers to do their
+        job”, but …': what follows the comma is the writer's again)."""
+        if self.doc[n].text in DASHES | {";"}:
+            return True
+        if self.quoted(n):
+            return not self._in_partial(n) and not self._continues_clause(n)
+        return self.doc[n].is_punct and n > 0 and self.quoted(n - 1) and not self._in_partial(n - 1)
+
+    def _continues_clause(self, i: int) -> bool:
+        """Whether the quotation at token `i` carries on the sentence's own clause ('said the process had been
+        “a shambles from start to finish”'): a word stands right before its opening mark, and that word is not a
+        verb of saying that introduces it ('said “We will win”')."""
+        region = self.token_region[i]
+        if region is None:
+            return False
+        k = self.article.token_range(region.start, region.end)[0]
+        first = self.sents[self.sent_of[k]][0]
+        if k > first + 1 and self.doc[k - 1].lower_ == "that":
+            k -= 1  # 'added that “…”' is introduced like 'added “…”'
+        return (
+            k > first
+            and self.doc[k - 1].is_alpha
+            and not any(self.speech_cue(c) for c in self.cue_ending_at.get(k, []))
+        )
+
+    def _ends_reported_clause(self, i: int) -> bool:
+        """Whether the quotation opening at token `i` finishes what a verb of saying before it reports, so it
+        belongs to that reported claim and is no quoted sentence of its own."""
+        first = self.sents[self.sent_of[i]][0]
+        return self._continues_clause(i) and any(
+            self.speech_cue(v) and self.cue_at[v][1] != "hedge" and not self.quoted(v) for v in range(first, i)
+        )
 
     def _in_partial(self, i: int) -> bool:
         region = self.token_region[i]
