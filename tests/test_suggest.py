@@ -776,3 +776,19 @@ def test_a_quotation_that_finishes_a_reported_clause_stays_in_its_claim():
     assert claims["the old hall had become “a danger to every child who walks past it”"].attrs["voice"] == "quoted"
     assert "the repairs were “years late and far too small”" in claims  # the writer's words after the comma stay out
     assert "“nobody on the board has been inside the building in a decade”" in claims  # 'added that “…”' introduces it
+
+
+def test_who_was_told_is_neither_in_the_claim_nor_the_speaker():
+    text = (
+        "The landlord, Ray Duffy, told the Westbrook Courier that the pub would reopen by Christmas.\n\n"
+        "A fire officer told reporters the blaze had started in the kitchen.\n\n"
+        "Ray Duffy told them the insurance would cover most of the damage."
+    )
+    claims = quotes(text, "claim")
+    assert "the pub would reopen by Christmas" in claims
+    assert "the blaze had started in the kitchen" in claims
+    assert "the insurance would cover most of the damage" in claims
+    assert not [q for q in claims if "Courier" in q or "reporters" in q or q.startswith("them")]
+    speaker = next(s for s in found(text, "source") if s.line == 1)
+    assert "Ray Duffy" in speaker.quote and "Courier" not in speaker.quote
+    assert claims["the pub would reopen by Christmas"].source == (speaker.start, speaker.end)  # not the paper

@@ -66,6 +66,9 @@ OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}  # a finite verb that opens a reported clause
 CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
+LISTENER_VERBS = {"told", "tells"}  # a verb of saying whose object is who heard it: "told the Gazette that …"
+OBJECT_PRONOUNS = {"me", "us", "him", "her", "them", "you"}
+LISTENER_WORDS_MAX = 6  # "told the Harbourside Gazette on Tuesday that …"
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
 PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "during"}
 NUMBER_WORDS = {
@@ -830,6 +833,8 @@ class _Draft:
         first, last = self.sents[self.sent_of[v]]
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
+        if self.doc[v:k].text.lower() in LISTENER_VERBS:
+            k = self._after_listener(k, last)
         if k < last and self.doc[k].lower_ == "that":
             k += 1
         if k < last and self.doc[k].text in DASHES:
@@ -863,6 +868,23 @@ class _Draft:
                     CONFIDENCE["claim-before"],
                     speaker,
                 )
+
+    def _after_listener(self, k: int, last: int) -> int:
+        """Where what was told starts after 'told' at token `k`: past who heard it ('told reporters',
+        'told the Harbourside Gazette that', 'told them'), since the outlet or people told are not the claim."""
+        doc = self.doc
+        if k < last and doc[k].lower_ in OBJECT_PRONOUNS:
+            return k + 1
+        that = next((n for n in range(k, min(k + LISTENER_WORDS_MAX + 1, last)) if doc[n].lower_ == "that"), None)
+        if that is not None and all(doc[n].is_alpha for n in range(k, that)):
+            return that
+        n = k + 1 if k < last and doc[k].lower_ in DETERMINERS else k
+        end = n
+        while end < last and (self._kind(doc[end]) or doc[end].lower_ in {"’s", "'s"}):
+            end += 1  # "told Russia’s state news agency"
+        while end > n and self._kind(doc[end - 1]) == "LINK":
+            end -= 1
+        return end if end > n else k
 
     def _ends_reported(self, n: int) -> bool:
         """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
