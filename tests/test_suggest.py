@@ -792,3 +792,23 @@ def test_who_was_told_is_neither_in_the_claim_nor_the_speaker():
     speaker = next(s for s in found(text, "source") if s.line == 1)
     assert "Ray Duffy" in speaker.quote and "Courier" not in speaker.quote
     assert claims["the pub would reopen by Christmas"].source == (speaker.start, speaker.end)  # not the paper
+
+
+def test_what_follows_according_to_is_the_source_and_the_claim_is_the_rest_of_the_sentence():
+    text = (
+        "According to figures released by the health board, waiting times doubled over the winter.\n\n"
+        "Waiting times doubled over the winter, according to figures released by the health board.\n\n"
+        "According to Dr Amy Lund, the new ward will open in April."
+    )
+    claims = quotes(text, "claim")
+    assert set(claims) == {
+        "waiting times doubled over the winter",
+        "Waiting times doubled over the winter",
+        "the new ward will open in April",
+    }
+    figures = next(s for s in found(text, "source") if s.quote == "figures released by the health board")
+    assert figures.attrs["identity"] == "anonymous" and "according to" in figures.reason.lower()
+    assert claims["waiting times doubled over the winter"].source == (figures.start, figures.end)
+    assert claims["Waiting times doubled over the winter"].source is not None
+    doctor = next(s for s in found(text, "source") if "Amy Lund" in s.quote)
+    assert claims["the new ward will open in April"].source == (doctor.start, doctor.end)

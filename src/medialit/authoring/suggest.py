@@ -116,6 +116,7 @@ AFFILIATION_BEFORE = {
     "organization",
 }  # "Jo Lee, of the group Safe Streets": Safe Streets is not "she"
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
+ACCORDING_TO_WORDS_MAX = 10  # "according to a report by the council's own transport officers"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
 CONFIDENCE = {
@@ -124,6 +125,7 @@ CONFIDENCE = {
     "group-near": 0.6,
     "title-in-speech": 0.5,
     "agentless": 0.7,
+    "according-to": 0.6,
     "quoted-claim": 0.75,
     "reported-claim": 0.65,
     "claim-before": 0.55,
@@ -830,6 +832,9 @@ class _Draft:
         return any(a <= start < b for a, b in self.claims_by_sentence.get(self.sent_of[v], []))
 
     def _reported(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        if self.doc[v:k].text.lower() == "according to":
+            self._according_to(v, k, speaker)
+            return
         first, last = self.sents[self.sent_of[v]]
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
@@ -857,17 +862,55 @@ class _Draft:
             )
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
-            comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
-            if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
-                self.add(
-                    "claim",
-                    first,
-                    comma,
-                    self._claim_attrs(first, comma, "reporter"),
-                    f"what comes before '..., {self.doc[v].text}'",
-                    CONFIDENCE["claim-before"],
-                    speaker,
-                )
+            self._claim_before(v, speaker)
+
+    def _claim_before(self, v: int, speaker: tuple[int, int] | None) -> None:
+        """The claim before '..., UK officials said' or '..., according to X': the sentence up to its comma."""
+        first = self.sents[self.sent_of[v]][0]
+        comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
+        if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
+            self.add(
+                "claim",
+                first,
+                comma,
+                self._claim_attrs(first, comma, "reporter"),
+                f"what comes before '..., {self.doc[v : self.cue_at[v][0]].text}'",
+                CONFIDENCE["claim-before"],
+                speaker,
+            )
+
+    def _according_to(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        """'According to X, CLAIM.' and 'CLAIM, according to X.': what follows 'according to' says where the
+        claim comes from (a person, a body, a report or figures), so it is the source and never the claim."""
+        first, last = self.sents[self.sent_of[v]]
+        comma = next((n for n in range(k, last) if self.doc[n].text == ","), last)
+        if speaker is None and 0 < self.words(k, comma) <= ACCORDING_TO_WORDS_MAX:
+            kinds = [self._kind(t) for t in self.doc[k:comma]]
+            titles = [self.doc[n].lower_ for n in range(k, comma) if kinds[n - k] == "TITLE"]
+            made = self.add(
+                "source",
+                k,
+                comma,
+                self._source_attrs(kinds, titles),
+                f"what follows '{self.doc[v : v + 2].text}'",
+                CONFIDENCE["according-to"],
+            )
+            speaker = (made.start, made.end) if made else None
+        if not self._opens_sentence(v, first):
+            self._claim_before(v, speaker)
+            return
+        end = next((n for n in range(comma + 1, last) if self._ends_reported(n)), last)
+        if self.words(comma + 1, end) >= 4:
+            self.add(
+                "claim",
+                comma + 1,
+                end,
+                self._claim_attrs(comma + 1, end, "reporter"),
+                f"what follows '{self.doc[v:k].text} …,'",
+                CONFIDENCE["reported-claim"],
+                speaker,
+                keep_quotes=True,
+            )
 
     def _after_listener(self, k: int, last: int) -> int:
         """Where what was told starts after 'told' at token `k`: past who heard it ('told reporters',
