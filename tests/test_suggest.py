@@ -812,3 +812,19 @@ def test_what_follows_according_to_is_the_source_and_the_claim_is_the_rest_of_th
     assert claims["Waiting times doubled over the winter"].source is not None
     doctor = next(s for s in found(text, "source") if "Amy Lund" in s.quote)
     assert claims["the new ward will open in April"].source == (doctor.start, doctor.end)
+
+
+def test_one_person_brought_in_by_a_is_unnamed_whatever_body_they_speak_for():
+    text = (
+        "A spokesman for Harlow Water said the pipes would be replaced next year.\n\n"
+        "A Harlow Water spokeswoman said the supply was safe to drink.\n\n"
+        "Opponents say the bills will rise for every household.\n\n"
+        "A Harlow Water engineer, Tom Reyes, said the work would take a month.\n\n"
+        "Water Minister Ana Ruiz said the company would be fined."
+    )
+    identity = {s.quote: s.attrs["identity"] for s in found(text, "source")}
+    assert identity["spokesman for Harlow Water"] == "anonymous"
+    assert identity["Harlow Water spokeswoman"] == "anonymous"
+    assert identity["Opponents"] == "anonymous"
+    assert [v for q, v in identity.items() if "Tom Reyes" in q] == ["named"]  # the aside names him
+    assert identity["Water Minister Ana Ruiz"] == "named"

@@ -623,6 +623,8 @@ class _Draft:
             if not near and not (titles and names and speech_in_sentence):
                 continue  # a body ("the government") is a source only when it is the one saying something
             attrs = self._source_attrs(kinds, titles)
+            if self._someone_unnamed(i, j):
+                attrs["identity"] = "anonymous"
             if near:
                 why = f"next to '{near[1]}'"
                 confidence = CONFIDENCE["group-near" if group_only else "named-near"]
@@ -724,6 +726,18 @@ class _Draft:
         while k >= 0 and name_shaped(self.doc[k]) and self.sent_of[k] == self.sent_of[a]:
             k -= 1
         return k >= 0 and self.doc[k].lower_ in AFFILIATION_BEFORE
+
+    def _someone_unnamed(self, i: int, j: int) -> bool:
+        """Whether the source at tokens i..j is brought in by 'a' or 'an' ('a spokeswoman for Greenway Buses',
+        'a Westfield Council spokesperson'): it stands for one person the article does not name, and the names
+        in it are the body they speak for. An aside that gives the name ('a spokeswoman, Jo Lee,') names them."""
+        k = i if self.doc[i].lower_ in {"a", "an"} else i - 1
+        return (
+            k >= 0
+            and self.doc[k].lower_ in {"a", "an"}
+            and self.sent_of[k] == self.sent_of[i]
+            and not any(t.text == "," for t in self.doc[i:j])
+        )
 
     def _source_attrs(self, kinds: list[str], titles: list[str]) -> dict:
         longest_name, run = 0, 0
