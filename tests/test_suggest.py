@@ -828,3 +828,18 @@ def test_one_person_brought_in_by_a_is_unnamed_whatever_body_they_speak_for():
     assert identity["Opponents"] == "anonymous"
     assert [v for q, v in identity.items() if "Tom Reyes" in q] == ["named"]  # the aside names him
     assert identity["Water Minister Ana Ruiz"] == "named"
+
+
+def test_a_quarrel_told_as_a_storm_or_a_fight_is_loaded_and_prices_that_rose_are_not():
+    text = (
+        "After a stormy hearing, the row over the new bypass dragged on for another year.\n\n"
+        "Bus fares rose by 3 per cent, and the ticket office stayed open three days in a row."
+    )
+    loaded = quotes(text, "loaded")
+    assert {"stormy", "row over", "dragged on"} <= set(loaded)
+    assert loaded["row over"].attrs["neutral"] == "dispute over"
+    every = {s.quote for s in sg.suggest(Article.from_text(text), spacy.blank("en"), min_confidence=0)}
+    assert "rose" not in every and "row" not in every  # a rise in fares, and days in a row, are plain news
+    wisdom = "Ministers promised common sense rules for landlords."
+    framing = {s.quote: s for s in sg.suggest(Article.from_text(wisdom), spacy.blank("en"), min_confidence=0)}
+    assert framing["common sense"].confidence < sg.DEFAULT_MIN_CONFIDENCE  # a framing label: drafted only on request
