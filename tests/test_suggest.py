@@ -843,3 +843,16 @@ def test_a_quarrel_told_as_a_storm_or_a_fight_is_loaded_and_prices_that_rose_are
     wisdom = "Ministers promised common sense rules for landlords."
     framing = {s.quote: s for s in sg.suggest(Article.from_text(wisdom), spacy.blank("en"), min_confidence=0)}
     assert framing["common sense"].confidence < sg.DEFAULT_MIN_CONFIDENCE  # a framing label: drafted only on request
+
+
+def test_everyday_jobs_and_people_affected_name_unnamed_sources():
+    text = (
+        "One teacher, who asked not to be named, said the roof had leaked all term.\n\n"
+        "“We have no heating in two classrooms,” a senior teacher told the Valley Post.\n\n"
+        "Parents and staff said the school should close until the repairs were done."
+    )
+    sources = {s.quote: s for s in found(text, "source")}
+    assert sources["teacher, who asked not to be named"].attrs["identity"] == "anonymous"
+    assert sources["senior teacher"].attrs == {"identity": "anonymous", "role": "interested-party"}
+    quoted = next(c for c in found(text, "claim") if c.quote.startswith("“We have no heating"))
+    assert quoted.source == (sources["senior teacher"].start, sources["senior teacher"].end)

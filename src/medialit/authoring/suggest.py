@@ -1071,8 +1071,10 @@ class _QuoteFrames:
         k = j
         while k < len(doc) and doc[k].text in {",", "—", "–"}:
             k += 1
-        if k < len(doc) and draft.sent_of[k] == draft.sent_of[j - 1] and draft.tokens[k].start in self.starting:
-            return self.starting[draft.tokens[k].start]  # '…,” a trader on High Street said'
+        opening = (k, k + 1) if k < len(doc) and doc[k].lower_ in DETERMINERS else (k,)  # '…,” a senior nurse told'
+        for at in opening:
+            if at < len(doc) and draft.sent_of[at] == draft.sent_of[j - 1] and draft.tokens[at].start in self.starting:
+                return self.starting[draft.tokens[at].start]  # '…,” a trader on High Street said'
         for at in (k, k + 1, k + 2):  # '…,” he said' / '…,” said Smith' / '…,” Jo Smith said'
             if at >= len(doc) or draft.sent_of[at] != draft.sent_of[j - 1]:
                 break
