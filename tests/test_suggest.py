@@ -129,10 +129,11 @@ def test_quoted_sentences_become_quoted_claims_with_their_speaker():
 def test_a_speaker_named_after_the_verb_with_the_is_a_source_not_a_claim():
     text = "“This is a historic day for everyone,” said the mayor, Helen Okafor, after the vote."
     sources = quotes(text, "source")
-    assert "the mayor" in sources and "next to 'said'" in sources["the mayor"].reason
+    mayor = sources["the mayor, Helen Okafor"]
+    assert "next to 'said'" in mayor.reason
     assert not [c for c in quotes(text, "claim") if c.startswith("the mayor")]
     claim = next(c for q, c in quotes(text, "claim").items() if q.startswith("“This is a historic day"))
-    assert claim.source == (sources["the mayor"].start, sources["the mayor"].end)
+    assert claim.source == (mayor.start, mayor.end)
 
 
 def test_sentence_with_a_figure_is_a_claim():
@@ -856,3 +857,17 @@ def test_everyday_jobs_and_people_affected_name_unnamed_sources():
     assert sources["senior teacher"].attrs == {"identity": "anonymous", "role": "interested-party"}
     quoted = next(c for c in found(text, "claim") if c.quote.startswith("“We have no heating"))
     assert quoted.source == (sources["senior teacher"].start, sources["senior teacher"].end)
+
+
+def test_a_full_name_after_the_job_of_a_speaker_who_follows_said_names_them():
+    text = (
+        "“The tunnel will open on time,” said the project director, Lena Voss, at the site.\n\n"
+        "“We were never consulted,” said the chairman, Omar Farid.\n\n"
+        "“The line is safe,” said the director, on Friday."
+    )
+    sources = {s.quote: s for s in found(text, "source")}
+    assert sources["the project director, Lena Voss"].attrs["identity"] == "named"
+    assert sources["the project director, Lena Voss"].entity == "Lena Voss"
+    assert sources["the chairman, Omar Farid"].attrs["identity"] == "named"
+    assert sources["the director"].attrs["identity"] == "anonymous"  # a day is no name
+    assert "Lena Voss" not in sources and "Omar Farid" not in sources  # one source, not two

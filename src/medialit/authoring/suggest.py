@@ -529,7 +529,8 @@ class _Draft:
 
     def _described_from(self, i: int) -> int:
         """Where a speaker's description starts when lower-case words stand between an inverted
-        'said' and the name ('…,” said retired teacher Ann Mills'): they belong to the source."""
+        'said' and the name or job ('…,” said retired teacher Ann Mills', '…,” said the project director'): they
+        belong to the source."""
         k = i
         while (
             k > 0
@@ -541,10 +542,12 @@ class _Draft:
             and not self.doc[k - 1].is_stop
         ):
             k -= 1
-        for start in self.cue_ending_at.get(k, []) if k < i else []:
-            inverted = start > 0 and self.doc[start - 1].is_punct
-            if inverted and self.speech_cue(start) and self.doc[start:k].text.lower() in SPEAKER_FOLLOWS:
-                return k
+        ends = (k, k - 1) if k > 0 and self.doc[k - 1].lower_ == "the" else (k,)
+        for end in ends if k < i else ():
+            for start in self.cue_ending_at.get(end, []):
+                inverted = start > 0 and self.doc[start - 1].is_punct
+                if inverted and self.speech_cue(start) and self.doc[start:end].text.lower() in SPEAKER_FOLLOWS:
+                    return k
         return i
 
     def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
@@ -601,7 +604,7 @@ class _Draft:
         for i, j, kinds in self.source_runs():
             if i < covered or any(self.quoted(k) for k in range(i, j)):
                 continue
-            if "NAME" in kinds:
+            if "NAME" in kinds or "TITLE" in kinds:
                 described = self._described_from(i)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
             near = self._speech_verb_near(i, j)
@@ -615,6 +618,9 @@ class _Draft:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
+            if near and near[0] < i and "NAME" not in kinds:
+                j, kinds = self._name_in_apposition(j, kinds)
+                covered = max(covered, j)
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
             names = [k for k in range(i, j) if kinds[k - i] == "NAME"]
             sentence = range(*self.sents[self.sent_of[i]])
@@ -726,6 +732,19 @@ class _Draft:
         while k >= 0 and name_shaped(self.doc[k]) and self.sent_of[k] == self.sent_of[a]:
             k -= 1
         return k >= 0 and self.doc[k].lower_ in AFFILIATION_BEFORE
+
+    def _name_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
+        """'…,” said the mayor, Helen Okafor, after the vote': a full name set off by a comma right after the job
+        words of a speaker who follows the verb names that speaker; the source runs to the name's end."""
+        doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
+        if j >= last or doc[j].text != ",":
+            return j, kinds
+        n = j + 1
+        while n < last and self._kind(doc[n]) == "NAME":
+            n += 1
+        if n - j - 1 < 2 or (n < last and not doc[n].is_punct):
+            return j, kinds
+        return n, [*kinds, ""] + ["NAME"] * (n - j - 1)
 
     def _someone_unnamed(self, i: int, j: int) -> bool:
         """Whether the source at tokens i..j is brought in by 'a' or 'an' ('a spokeswoman for Greenway Buses',
