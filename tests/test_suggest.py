@@ -871,3 +871,10 @@ def test_a_full_name_after_the_job_of_a_speaker_who_follows_said_names_them():
     assert sources["the chairman, Omar Farid"].attrs["identity"] == "named"
     assert sources["the director"].attrs["identity"] == "anonymous"  # a day is no name
     assert "Lena Voss" not in sources and "Omar Farid" not in sources  # one source, not two
+
+
+def test_a_short_quoted_sentence_after_a_full_stop_is_a_quotation_with_straight_marks_too():
+    text = '"The lift has been broken since May," she said. "Nobody ever fixes it."'
+    claims = quotes(text, "claim")
+    assert "Nobody ever fixes it" in claims and claims["Nobody ever fixes it"].attrs["voice"] == "quoted"
+    assert not [c for c in found(text, "cue") if c.attrs["type"] == "scare-quotes"]

@@ -448,10 +448,15 @@ class _Draft:
         first, last = self.sents[self.sent_of[i]]
         if self.words(i, j) > QUOTE_WORDS_MAX or self.words(first, last) <= self.words(i, j) + 2:
             return False
-        return not (self._opens_sentence(i, first) or self._after_speech(i))
+        return not (self._opens_sentence(i, first) or self._after_stop(i) or self._after_speech(i))
 
     def _opens_sentence(self, i: int, first: int) -> bool:
         return all(not t.is_alpha for t in self.doc[first:i])
+
+    def _after_stop(self, i: int) -> bool:
+        """Right after a full stop ('…,” she said. “Nobody tells you anything.”'): the quotation opens a sentence of
+        its own even where the sentence splitter left its straight opening mark on the sentence before."""
+        return i > 0 and self.doc[i - 1].text in {".", "!", "?"}
 
     def _after_speech(self, i: int) -> bool:
         """Right after 'said:' or 'said,' (a quotation introduced by its speaker)."""
