@@ -878,3 +878,10 @@ def test_a_short_quoted_sentence_after_a_full_stop_is_a_quotation_with_straight_
     claims = quotes(text, "claim")
     assert "Nobody ever fixes it" in claims and claims["Nobody ever fixes it"].attrs["voice"] == "quoted"
     assert not [c for c in found(text, "cue") if c.attrs["type"] == "scare-quotes"]
+
+
+def test_he_said_goes_to_the_person_before_it_not_a_country_named_in_between():
+    text = "Veteran diplomat Sara Lind called for talks with Norway’s government. ‘They must listen to us,’ she said."
+    claim = quotes(text, "claim")["They must listen to us"]
+    speaker = next(s for s in found(text, "source") if s.start == claim.source[0])
+    assert "Sara Lind" in speaker.quote

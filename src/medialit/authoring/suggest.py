@@ -711,12 +711,15 @@ class _Draft:
 
     def named_before(self, i: int) -> tuple[int, int] | None:
         """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph
-        that is not someone's affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said')."""
+        that is not someone's affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said'), and
+        that reads as a person where one does: a job word or a full name ('reporter Ann Kots called for
+        action against Ukraine’s leaders. “…,” he said' is Ann Kots, not Ukraine)."""
         runs = [run for run in self.person_runs.get(self.tokens[i].para, []) if run[1] <= i]
         people = [run for run in runs if not self._affiliation(run[0])]
         if not runs:
             return None
-        a, b, kinds = (people or runs)[-1]
+        persons = [run for run in people if self._reads_as_person(run[2])]
+        a, b, kinds = (persons or people or runs)[-1]
         titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
         names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
         made = self.add(
@@ -729,6 +732,12 @@ class _Draft:
             entity=self.entities.of(self.doc, names, titles),
         )
         return (made.start, made.end) if made else None
+
+    @staticmethod
+    def _reads_as_person(kinds: list[str]) -> bool:
+        """A job word or two name words in a row ('reporter Ann Kots', 'Jo Lee'); one capitalised word alone may
+        be a country or a body as well as a surname."""
+        return "TITLE" in kinds or any(a == b == "NAME" for a, b in zip(kinds, kinds[1:]))
 
     def _affiliation(self, a: int) -> bool:
         """Whether the name starting at token `a` follows 'of', 'the group' and the like (over capitalised
