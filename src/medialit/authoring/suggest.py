@@ -66,6 +66,9 @@ OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}  # a finite verb that opens a reported clause
 CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
+LISTENER_VERBS = {"told", "tells"}  # a verb of saying whose object is who heard it: "told the Gazette that …"
+OBJECT_PRONOUNS = {"me", "us", "him", "her", "them", "you"}
+LISTENER_WORDS_MAX = 6  # "told the Harbourside Gazette on Tuesday that …"
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
 PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "during"}
 NUMBER_WORDS = {
@@ -113,6 +116,7 @@ AFFILIATION_BEFORE = {
     "organization",
 }  # "Jo Lee, of the group Safe Streets": Safe Streets is not "she"
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
+ACCORDING_TO_WORDS_MAX = 10  # "according to a report by the council's own transport officers"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
 CONFIDENCE = {
@@ -121,6 +125,7 @@ CONFIDENCE = {
     "group-near": 0.6,
     "title-in-speech": 0.5,
     "agentless": 0.7,
+    "according-to": 0.6,
     "quoted-claim": 0.75,
     "reported-claim": 0.65,
     "claim-before": 0.55,
@@ -443,10 +448,15 @@ class _Draft:
         first, last = self.sents[self.sent_of[i]]
         if self.words(i, j) > QUOTE_WORDS_MAX or self.words(first, last) <= self.words(i, j) + 2:
             return False
-        return not (self._opens_sentence(i, first) or self._after_speech(i))
+        return not (self._opens_sentence(i, first) or self._after_stop(i) or self._after_speech(i))
 
     def _opens_sentence(self, i: int, first: int) -> bool:
         return all(not t.is_alpha for t in self.doc[first:i])
+
+    def _after_stop(self, i: int) -> bool:
+        """Right after a full stop ('…,” she said. “Nobody tells you anything.”'): the quotation opens a sentence of
+        its own even where the sentence splitter left its straight opening mark on the sentence before."""
+        return i > 0 and self.doc[i - 1].text in {".", "!", "?"}
 
     def _after_speech(self, i: int) -> bool:
         """Right after 'said:' or 'said,' (a quotation introduced by its speaker)."""
@@ -524,7 +534,8 @@ class _Draft:
 
     def _described_from(self, i: int) -> int:
         """Where a speaker's description starts when lower-case words stand between an inverted
-        'said' and the name ('…,” said retired teacher Ann Mills'): they belong to the source."""
+        'said' and the name or job ('…,” said retired teacher Ann Mills', '…,” said the project director'): they
+        belong to the source."""
         k = i
         while (
             k > 0
@@ -536,10 +547,12 @@ class _Draft:
             and not self.doc[k - 1].is_stop
         ):
             k -= 1
-        for start in self.cue_ending_at.get(k, []) if k < i else []:
-            inverted = start > 0 and self.doc[start - 1].is_punct
-            if inverted and self.speech_cue(start) and self.doc[start:k].text.lower() in SPEAKER_FOLLOWS:
-                return k
+        ends = (k, k - 1) if k > 0 and self.doc[k - 1].lower_ == "the" else (k,)
+        for end in ends if k < i else ():
+            for start in self.cue_ending_at.get(end, []):
+                inverted = start > 0 and self.doc[start - 1].is_punct
+                if inverted and self.speech_cue(start) and self.doc[start:end].text.lower() in SPEAKER_FOLLOWS:
+                    return k
         return i
 
     def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
@@ -596,7 +609,7 @@ class _Draft:
         for i, j, kinds in self.source_runs():
             if i < covered or any(self.quoted(k) for k in range(i, j)):
                 continue
-            if "NAME" in kinds:
+            if "NAME" in kinds or "TITLE" in kinds:
                 described = self._described_from(i)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
             near = self._speech_verb_near(i, j)
@@ -610,6 +623,9 @@ class _Draft:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
+            if near and near[0] < i and "NAME" not in kinds:
+                j, kinds = self._name_in_apposition(j, kinds)
+                covered = max(covered, j)
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
             names = [k for k in range(i, j) if kinds[k - i] == "NAME"]
             sentence = range(*self.sents[self.sent_of[i]])
@@ -618,6 +634,8 @@ class _Draft:
             if not near and not (titles and names and speech_in_sentence):
                 continue  # a body ("the government") is a source only when it is the one saying something
             attrs = self._source_attrs(kinds, titles)
+            if self._someone_unnamed(i, j):
+                attrs["identity"] = "anonymous"
             if near:
                 why = f"next to '{near[1]}'"
                 confidence = CONFIDENCE["group-near" if group_only else "named-near"]
@@ -693,12 +711,15 @@ class _Draft:
 
     def named_before(self, i: int) -> tuple[int, int] | None:
         """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph
-        that is not someone's affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said')."""
+        that is not someone's affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said'), and
+        that reads as a person where one does: a job word or a full name ('reporter Ann Kots called for
+        action against Ukraine’s leaders. “…,” he said' is Ann Kots, not Ukraine)."""
         runs = [run for run in self.person_runs.get(self.tokens[i].para, []) if run[1] <= i]
         people = [run for run in runs if not self._affiliation(run[0])]
         if not runs:
             return None
-        a, b, kinds = (people or runs)[-1]
+        persons = [run for run in people if self._reads_as_person(run[2])]
+        a, b, kinds = (persons or people or runs)[-1]
         titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
         names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
         made = self.add(
@@ -712,6 +733,12 @@ class _Draft:
         )
         return (made.start, made.end) if made else None
 
+    @staticmethod
+    def _reads_as_person(kinds: list[str]) -> bool:
+        """A job word or two name words in a row ('reporter Ann Kots', 'Jo Lee'); one capitalised word alone may
+        be a country or a body as well as a surname."""
+        return "TITLE" in kinds or any(a == b == "NAME" for a, b in zip(kinds, kinds[1:]))
+
     def _affiliation(self, a: int) -> bool:
         """Whether the name starting at token `a` follows 'of', 'the group' and the like (over capitalised
         words the run left out, "of the group Keep Westmoor Moving")."""
@@ -719,6 +746,31 @@ class _Draft:
         while k >= 0 and name_shaped(self.doc[k]) and self.sent_of[k] == self.sent_of[a]:
             k -= 1
         return k >= 0 and self.doc[k].lower_ in AFFILIATION_BEFORE
+
+    def _name_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
+        """'…,” said the mayor, Helen Okafor, after the vote': a full name set off by a comma right after the job
+        words of a speaker who follows the verb names that speaker; the source runs to the name's end."""
+        doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
+        if j >= last or doc[j].text != ",":
+            return j, kinds
+        n = j + 1
+        while n < last and self._kind(doc[n]) == "NAME":
+            n += 1
+        if n - j - 1 < 2 or (n < last and not doc[n].is_punct):
+            return j, kinds
+        return n, [*kinds, ""] + ["NAME"] * (n - j - 1)
+
+    def _someone_unnamed(self, i: int, j: int) -> bool:
+        """Whether the source at tokens i..j is brought in by 'a' or 'an' ('a spokeswoman for Greenway Buses',
+        'a Westfield Council spokesperson'): it stands for one person the article does not name, and the names
+        in it are the body they speak for. An aside that gives the name ('a spokeswoman, Jo Lee,') names them."""
+        k = i if self.doc[i].lower_ in {"a", "an"} else i - 1
+        return (
+            k >= 0
+            and self.doc[k].lower_ in {"a", "an"}
+            and self.sent_of[k] == self.sent_of[i]
+            and not any(t.text == "," for t in self.doc[i:j])
+        )
 
     def _source_attrs(self, kinds: list[str], titles: list[str]) -> dict:
         longest_name, run = 0, 0
@@ -799,7 +851,7 @@ class _Draft:
             if region.depth or self._partial(region):
                 continue
             toks = self.article.tokens_in(region.start, region.end)
-            if not toks:
+            if not toks or self._ends_reported_clause(toks[0].i):
                 continue
             speaker = frames.speaker(region, toks[0].i, toks[-1].i + 1)
             for n in sorted({self.sent_of[t.i] for t in toks}):
@@ -827,9 +879,14 @@ class _Draft:
         return any(a <= start < b for a, b in self.claims_by_sentence.get(self.sent_of[v], []))
 
     def _reported(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        if self.doc[v:k].text.lower() == "according to":
+            self._according_to(v, k, speaker)
+            return
         first, last = self.sents[self.sent_of[v]]
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
+        if self.doc[v:k].text.lower() in LISTENER_VERBS:
+            k = self._after_listener(k, last)
         if k < last and self.doc[k].lower_ == "that":
             k += 1
         if k < last and self.doc[k].text in DASHES:
@@ -837,14 +894,7 @@ class _Draft:
             k = closing + 1 if closing is not None else k + 1
         if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
             return  # a quotation follows (suggested on its own), or a place ("wrote on Telegram")
-        end = next(
-            (
-                n
-                for n in range(k, last)
-                if self.doc[n].text in DASHES | {";"} or (self.quoted(n) and not self._in_partial(n))
-            ),
-            last,
-        )
+        end = next((n for n in range(k, last) if self._ends_reported(n)), last)
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
             self.add(
@@ -859,17 +909,107 @@ class _Draft:
             )
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
-            comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
-            if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
-                self.add(
-                    "claim",
-                    first,
-                    comma,
-                    self._claim_attrs(first, comma, "reporter"),
-                    f"what comes before '..., {self.doc[v].text}'",
-                    CONFIDENCE["claim-before"],
-                    speaker,
-                )
+            self._claim_before(v, speaker)
+
+    def _claim_before(self, v: int, speaker: tuple[int, int] | None) -> None:
+        """The claim before '..., UK officials said' or '..., according to X': the sentence up to its comma."""
+        first = self.sents[self.sent_of[v]][0]
+        comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
+        if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
+            self.add(
+                "claim",
+                first,
+                comma,
+                self._claim_attrs(first, comma, "reporter"),
+                f"what comes before '..., {self.doc[v : self.cue_at[v][0]].text}'",
+                CONFIDENCE["claim-before"],
+                speaker,
+            )
+
+    def _according_to(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        """'According to X, CLAIM.' and 'CLAIM, according to X.': what follows 'according to' says where the
+        claim comes from (a person, a body, a report or figures), so it is the source and never the claim."""
+        first, last = self.sents[self.sent_of[v]]
+        comma = next((n for n in range(k, last) if self.doc[n].text == ","), last)
+        if speaker is None and 0 < self.words(k, comma) <= ACCORDING_TO_WORDS_MAX:
+            kinds = [self._kind(t) for t in self.doc[k:comma]]
+            titles = [self.doc[n].lower_ for n in range(k, comma) if kinds[n - k] == "TITLE"]
+            made = self.add(
+                "source",
+                k,
+                comma,
+                self._source_attrs(kinds, titles),
+                f"what follows '{self.doc[v : v + 2].text}'",
+                CONFIDENCE["according-to"],
+            )
+            speaker = (made.start, made.end) if made else None
+        if not self._opens_sentence(v, first):
+            self._claim_before(v, speaker)
+            return
+        end = next((n for n in range(comma + 1, last) if self._ends_reported(n)), last)
+        if self.words(comma + 1, end) >= 4:
+            self.add(
+                "claim",
+                comma + 1,
+                end,
+                self._claim_attrs(comma + 1, end, "reporter"),
+                f"what follows '{self.doc[v:k].text} …,'",
+                CONFIDENCE["reported-claim"],
+                speaker,
+                keep_quotes=True,
+            )
+
+    def _after_listener(self, k: int, last: int) -> int:
+        """Where what was told starts after 'told' at token `k`: past who heard it ('told reporters',
+        'told the Harbourside Gazette that', 'told them'), since the outlet or people told are not the claim."""
+        doc = self.doc
+        if k < last and doc[k].lower_ in OBJECT_PRONOUNS:
+            return k + 1
+        that = next((n for n in range(k, min(k + LISTENER_WORDS_MAX + 1, last)) if doc[n].lower_ == "that"), None)
+        if that is not None and all(doc[n].is_alpha for n in range(k, that)):
+            return that
+        n = k + 1 if k < last and doc[k].lower_ in DETERMINERS else k
+        end = n
+        while end < last and (self._kind(doc[end]) or doc[end].lower_ in {"’s", "'s"}):
+            end += 1  # "told Russia’s state news agency"
+        while end > n and self._kind(doc[end - 1]) == "LINK":
+            end -= 1
+        return end if end > n else k
+
+    def _ends_reported(self, n: int) -> bool:
+        """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
+        at the pause after a quotation that finished the clause ('said this was “for officers to do their
+        job”, but …': what follows the comma is the writer's again)."""
+        if self.doc[n].text in DASHES | {";"}:
+            return True
+        if self.quoted(n):
+            return not self._in_partial(n) and not self._continues_clause(n)
+        return self.doc[n].is_punct and n > 0 and self.quoted(n - 1) and not self._in_partial(n - 1)
+
+    def _continues_clause(self, i: int) -> bool:
+        """Whether the quotation at token `i` carries on the sentence's own clause ('said the process had been
+        “a shambles from start to finish”'): a word stands right before its opening mark, and that word is not a
+        verb of saying that introduces it ('said “We will win”')."""
+        region = self.token_region[i]
+        if region is None:
+            return False
+        k = self.article.token_range(region.start, region.end)[0]
+        first = self.sents[self.sent_of[k]][0]
+        if k > first + 1 and self.doc[k - 1].lower_ == "that":
+            k -= 1  # 'added that “…”' is introduced like 'added “…”'
+        return (
+            k > first
+            and self.doc[k - 1].is_alpha
+            and not any(self.speech_cue(c) for c in self.cue_ending_at.get(k, []))
+        )
+
+    def _ends_reported_clause(self, i: int) -> bool:
+        """Whether the quotation opening at token `i` finishes what a verb of saying before it reports, so it
+        belongs to that reported claim and is no quoted sentence of its own."""
+        first = self.sents[self.sent_of[i]][0]
+        return self._continues_clause(i) and any(
+            self.speech_cue(v) and self.cue_at[v][1] != "hedge" and not self.quoted(v) for v in range(first, i)
+        )
 
     def _in_partial(self, i: int) -> bool:
         region = self.token_region[i]
@@ -964,8 +1104,10 @@ class _QuoteFrames:
         k = j
         while k < len(doc) and doc[k].text in {",", "—", "–"}:
             k += 1
-        if k < len(doc) and draft.sent_of[k] == draft.sent_of[j - 1] and draft.tokens[k].start in self.starting:
-            return self.starting[draft.tokens[k].start]  # '…,” a trader on High Street said'
+        opening = (k, k + 1) if k < len(doc) and doc[k].lower_ in DETERMINERS else (k,)  # '…,” a senior nurse told'
+        for at in opening:
+            if at < len(doc) and draft.sent_of[at] == draft.sent_of[j - 1] and draft.tokens[at].start in self.starting:
+                return self.starting[draft.tokens[at].start]  # '…,” a trader on High Street said'
         for at in (k, k + 1, k + 2):  # '…,” he said' / '…,” said Smith' / '…,” Jo Smith said'
             if at >= len(doc) or draft.sent_of[at] != draft.sent_of[j - 1]:
                 break
