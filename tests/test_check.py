@@ -109,6 +109,16 @@ def test_every_unplanned_wrong_tag_gets_a_reason(mini):
     assert codes(results["s2"]) == ["item-taken"]
 
 
+def test_a_close_tag_is_never_told_it_leaves_out_a_full_stop_it_cannot_tag(mini):
+    # the key's quote ends with its full stop; a tag is trimmed of edge punctuation, so only words count
+    report = check(handin_of(mini, [tag_at(mini, "no casualties", "claim", "c1")]), mini)
+    close = by_id(report.tags, "tag_id")["c1"]
+    assert close.verdict == "close"
+    assert [(f.code, f.args) for f in close.findings] == [
+        ("covers-less", {"key_quote": "There were no casualties.", "missing": "There were"})
+    ]
+
+
 def test_found_and_close_tags_still_get_the_reason_that_fits(mini):
     tags = [
         tag_after(mini, "said", "strike that he", "claim", "c1"),  # inside a claim: close, but only "said"

@@ -475,9 +475,9 @@ function edges(tag, span, view) {
   const keyQuote = view.chars.slice(span.start, span.end).join("");
   /** @type {Finding[]} */
   const out = [];
-  const extra = [quoteOfTokens(view, tag.start, span.start), quoteOfTokens(view, span.end, tag.end)].filter(Boolean);
+  const extra = wordsOnly([quoteOfTokens(view, tag.start, span.start), quoteOfTokens(view, span.end, tag.end)]);
   if (extra.length) out.push({ code: "covers-more", args: { key_quote: keyQuote, extra: extra.join(" … ") } });
-  const missing = [quoteOfTokens(view, span.start, tag.start), quoteOfTokens(view, tag.end, span.end)].filter(Boolean);
+  const missing = wordsOnly([quoteOfTokens(view, span.start, tag.start), quoteOfTokens(view, tag.end, span.end)]);
   if (missing.length) out.push({ code: "covers-less", args: { key_quote: keyQuote, missing: missing.join(" … ") } });
   return out;
 }
@@ -584,6 +584,13 @@ function plainReportingVerb(tag) {
 }
 
 /**
+ * The parts that hold a word: a lone full stop or quotation mark at a span's edge is not worth a
+ * sentence (check._words_only).
+ * @param {string[]} parts
+ */
+const wordsOnly = (parts) => parts.filter((part) => /[\p{L}\p{N}]/u.test(part));
+
+/**
  * The words a tag matched through an accepted longer span covers beyond the key's own quote, words
  * only (check._longer).
  * @param {Tag} tag
@@ -592,9 +599,7 @@ function plainReportingVerb(tag) {
  * @returns {Finding[]}
  */
 function longer(tag, item, view) {
-  const extra = [quoteOfTokens(view, tag.start, item.start), quoteOfTokens(view, item.end, tag.end)].filter((part) =>
-    /[\p{L}\p{N}]/u.test(part),
-  );
+  const extra = wordsOnly([quoteOfTokens(view, tag.start, item.start), quoteOfTokens(view, item.end, tag.end)]);
   return extra.length ? [{ code: "covers-more", args: { key_quote: item.quote, extra: extra.join(" … ") } }] : [];
 }
 

@@ -391,12 +391,19 @@ def _plain_reporting_verb(tag: Tag) -> bool:
     return tag.quote.lower() in PLAIN_REPORTING_VERBS and tag.label != "cue"
 
 
+def _words_only(parts: list[str]) -> list[str]:
+    """The parts that hold a word: a lone full stop or quotation mark at a span's edge is not worth a
+    sentence (a student's tag is trimmed of edge punctuation, so "leaves out '.'" would ask the impossible)."""
+    return [part for part in parts if any(ch.isalnum() for ch in part)]
+
+
 def _longer(tag: Tag, item: KeyItem, ex: Exercise) -> list[Finding]:
     """A tag that matched through an accepted longer span still covers words the key's own quote does not
     (it reaches past the quote's edges): say which (words only, not a lone quotation mark), so an
     over-long tag is never shown as plainly right."""
-    extra = [ex.article.quote_of_tokens(tag.start, item.start), ex.article.quote_of_tokens(item.end, tag.end)]
-    extra = [part for part in extra if any(ch.isalnum() for ch in part)]
+    extra = _words_only(
+        [ex.article.quote_of_tokens(tag.start, item.start), ex.article.quote_of_tokens(item.end, tag.end)]
+    )
     return [Finding("covers-more", {"key_quote": item.quote, "extra": " … ".join(extra)})] if extra else []
 
 
@@ -404,12 +411,14 @@ def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
     """Which words a tag has beyond the key's span, or leaves out of it (whole tokens, never spaces)."""
     key_quote = ex.article.text[span.start : span.end]
     out = []
-    extra = [ex.article.quote_of_tokens(tag.start, span.start), ex.article.quote_of_tokens(span.end, tag.end)]
-    extra = [part for part in extra if part]
+    extra = _words_only(
+        [ex.article.quote_of_tokens(tag.start, span.start), ex.article.quote_of_tokens(span.end, tag.end)]
+    )
     if extra:
         out.append(Finding("covers-more", {"key_quote": key_quote, "extra": " … ".join(extra)}))
-    missing = [ex.article.quote_of_tokens(span.start, tag.start), ex.article.quote_of_tokens(tag.end, span.end)]
-    missing = [part for part in missing if part]
+    missing = _words_only(
+        [ex.article.quote_of_tokens(span.start, tag.start), ex.article.quote_of_tokens(tag.end, span.end)]
+    )
     if missing:
         out.append(Finding("covers-less", {"key_quote": key_quote, "missing": " … ".join(missing)}))
     return out
