@@ -158,6 +158,7 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
                 at(mini, "Moscow", "loaded", "l1"),
                 at(mini, "Dmitry Peskov", "source", "s2"),
                 at(mini, "Kremlin spokesperson", "source", "s3"),
+                at_after(mini, "strike", "‘undoubtedly’ behind the ", "loaded", "l2"),  # a word inside a claim
             ],
             {},
         ),

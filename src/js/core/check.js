@@ -502,8 +502,11 @@ function reason(tag, met, t, tagOfItem, ex) {
   }
   /** @type {[KeyItem, number] | null} */
   let best = null;
+  // a tag inside a claim says nothing of its own label (a claim is a whole statement: "Putin" in one
+  // is no claim), so only an item of another kind holds it
   for (const [item, overlap] of others) {
-    const sameWords = overlap >= SAME_WORDS || (item.start <= tag.start && tag.end <= item.end);
+    const inside = item.label !== "claim" && item.start <= tag.start && tag.end <= item.end;
+    const sameWords = overlap >= SAME_WORDS || inside;
     if (sameWords && (best === null || overlap > best[1])) best = [item, overlap];
   }
   if (best !== null) {

@@ -435,10 +435,12 @@ def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, in
         for item in ex.context
         if (overlap := max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)) > 0
     ]
+    # a tag inside a claim says nothing of its own label (a claim is a whole statement: "Putin" in one
+    # is no claim), so only an item of another kind holds it
     same_words = [
         (item, overlap)
         for item, overlap in others
-        if overlap >= SAME_WORDS or item.start <= tag.start and tag.end <= item.end
+        if overlap >= SAME_WORDS or item.label != "claim" and item.start <= tag.start and tag.end <= item.end
     ]
     if same_words:
         item = max(same_words, key=lambda pair: pair[1])[0]
