@@ -75,6 +75,11 @@ test("a found tag longer than the key's words is close, never plainly found", ()
   assert.equal(entry.chip, "close");
   assert.ok(data.look.includes(entry));
   assert.equal(badgeVerdict(entry.chip), "close");
+  // and its first sentence says close too, then which words are too many
+  assert.deepEqual(
+    entry.messages.slice(0, 2).map((m) => m.code),
+    ["tag-close", "finding-covers-more"],
+  );
   const despot = data.found.find((e) => e.tag.quote === "despot");
   assert.equal(badgeVerdict(despot.chip), "found");
   for (const e of data.look) assert.notEqual(badgeVerdict(e.chip), "found");

@@ -64,10 +64,12 @@ export function feedbackData(report, labels) {
   const entries = tags.map((tag) => {
     const item = itemOfTag.get(tag.tag_id);
     const longer = tag.findings.some((f) => f.code === "covers-more");
+    const chip = tag.verdict === "matched" && longer ? "close" : tag.verdict;
     return {
       tag,
-      chip: tag.verdict === "matched" && longer ? "close" : tag.verdict,
-      messages: [...tagCodes(tag), ...(item ? itemCodes(item).slice(1) : [])],
+      chip,
+      // the first sentence says what the chip says: a Close chip is never followed by "Matches"
+      messages: [...tagCodes({ ...tag, verdict: chip }), ...(item ? itemCodes(item).slice(1) : [])],
       why: tag.why || "",
     };
   });
