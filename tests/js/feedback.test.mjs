@@ -94,3 +94,28 @@ test("lines: one label says them in its sentence; several say them once", () => 
   assert.equal(several[0], "summary-lines");
   assert.ok(!several.includes("summary-found-lines"));
 });
+
+test("the tags to look at again open with the nearly right, each kind in reading order", () => {
+  const order = ["close", "wrong-label", "distractor", "extra"];
+  let reordered = 0;
+  for (const v of cases) {
+    const { look } = feedbackData(v.report, exercises.get(v.exercise).labels);
+    for (let n = 1; n < look.length; n++) {
+      const [a, b] = [look[n - 1], look[n]];
+      const rank = order.indexOf(a.chip) - order.indexOf(b.chip);
+      assert.ok(rank < 0 || (rank === 0 && a.tag.start <= b.tag.start), `${v.name}: ${a.chip} before ${b.chip}`);
+      if (rank < 0 && a.tag.start > b.tag.start) reordered++;
+    }
+  }
+  assert.ok(reordered > 0, "no vector has a close tag after an extra in the text");
+});
+
+test("an over-tagger hears it in the summary; a student with few wrong tags does not", () => {
+  const codes = (name) => {
+    const v = cases.find((c) => c.name === name);
+    return feedbackData(v.report, exercises.get(v.exercise).labels).summary.map((m) => m.code);
+  };
+  assert.ok(codes("many-tags").includes("summary-over-tagged"));
+  for (const name of ["key-equals-handin", "mixed-verdicts", "reasons-on-found-tags"])
+    assert.ok(!codes(name).includes("summary-over-tagged"), name);
+});
