@@ -125,13 +125,22 @@ def test_a_word_inside_a_claim_gets_its_own_labels_test_not_the_whole_claim(mini
     assert results["l2"].findings[-1].code == "other-label" and results["l2"].findings[-1].args["key_label"] == "claim"
 
 
-def test_a_close_tag_is_never_told_it_leaves_out_a_full_stop_it_cannot_tag(mini):
-    # the key's quote ends with its full stop; a tag is trimmed of edge punctuation, so only words count
-    report = check(handin_of(mini, [tag_at(mini, "no casualties", "claim", "c1")]), mini)
-    close = by_id(report.tags, "tag_id")["c1"]
-    assert close.verdict == "close"
-    assert [(f.code, f.args) for f in close.findings] == [
+def test_the_words_a_close_tag_adds_or_leaves_out_are_trimmed_as_a_tag_is(mini):
+    # a tag is trimmed of edge punctuation, so a student is never told of a full stop or a dash at the edge
+    tags = [
+        tag_at(mini, "no casualties", "claim", "c1"),  # the key's quote ends with its full stop
+        tag_at(
+            mini, "insisted – without providing evidence – the US was ‘undoubtedly’ behind the strike", "claim", "c2"
+        ),
+    ]
+    results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
+    assert results["c1"].verdict == "close"
+    assert [(f.code, f.args) for f in results["c1"].findings] == [
         ("covers-less", {"key_quote": "There were no casualties.", "missing": "There were"})
+    ]
+    assert results["c2"].verdict == "close"
+    assert [f.args["extra"] for f in results["c2"].findings if f.code == "covers-more"] == [
+        "insisted – without providing evidence"
     ]
 
 

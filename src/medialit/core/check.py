@@ -391,19 +391,16 @@ def _plain_reporting_verb(tag: Tag) -> bool:
     return tag.quote.lower() in PLAIN_REPORTING_VERBS and tag.label != "cue"
 
 
-def _words_only(parts: list[str]) -> list[str]:
-    """The parts that hold a word: a lone full stop or quotation mark at a span's edge is not worth a
-    sentence (a student's tag is trimmed of edge punctuation, so "leaves out '.'" would ask the impossible)."""
-    return [part for part in parts if any(ch.isalnum() for ch in part)]
+def _words(ex: Exercise, *stretches: tuple[int, int]) -> list[str]:
+    """The words of each stretch that has any (`Article.quote_of_tokens`: trimmed as a tag is, so a lone
+    full stop or quotation mark is no word and a student is never asked to add one)."""
+    return [words for start, end in stretches if (words := ex.article.quote_of_tokens(start, end))]
 
 
 def _longer(tag: Tag, item: KeyItem, ex: Exercise) -> list[Finding]:
     """A tag that matched through an accepted longer span still covers words the key's own quote does not
-    (it reaches past the quote's edges): say which (words only, not a lone quotation mark), so an
-    over-long tag is never shown as plainly right."""
-    extra = _words_only(
-        [ex.article.quote_of_tokens(tag.start, item.start), ex.article.quote_of_tokens(item.end, tag.end)]
-    )
+    (it reaches past the quote's edges): say which, so an over-long tag is never shown as plainly right."""
+    extra = _words(ex, (tag.start, item.start), (item.end, tag.end))
     return [Finding("covers-more", {"key_quote": item.quote, "extra": " … ".join(extra)})] if extra else []
 
 
@@ -411,14 +408,10 @@ def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
     """Which words a tag has beyond the key's span, or leaves out of it (whole tokens, never spaces)."""
     key_quote = ex.article.text[span.start : span.end]
     out = []
-    extra = _words_only(
-        [ex.article.quote_of_tokens(tag.start, span.start), ex.article.quote_of_tokens(span.end, tag.end)]
-    )
+    extra = _words(ex, (tag.start, span.start), (span.end, tag.end))
     if extra:
         out.append(Finding("covers-more", {"key_quote": key_quote, "extra": " … ".join(extra)}))
-    missing = _words_only(
-        [ex.article.quote_of_tokens(span.start, tag.start), ex.article.quote_of_tokens(tag.end, span.end)]
-    )
+    missing = _words(ex, (span.start, tag.start), (tag.end, span.end))
     if missing:
         out.append(Finding("covers-less", {"key_quote": key_quote, "missing": " … ".join(missing)}))
     return out
