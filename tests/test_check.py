@@ -109,6 +109,41 @@ def test_every_unplanned_wrong_tag_gets_a_reason(mini):
     assert codes(results["s2"]) == ["item-taken"]
 
 
+def test_a_word_inside_a_claim_gets_its_own_labels_test_not_the_whole_claim(mini):
+    tags = [
+        tag_after(mini, "strike", "‘undoubtedly’ behind the ", "loaded", "l1"),  # one word of a claim
+        tag_after(mini, "Russia", "operation by ", "source", "s1"),  # the last word of a claim
+        tag_at(mini, "Dmitry Peskov", "claim", "c1"),  # inside a source: still the speaker
+        tag_at(mini, "the US was ‘undoubtedly’ behind", "loaded", "l2"),  # most of a claim: still its words
+    ]
+    results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
+    assert codes(results["l1"]) == ["label-test"]
+    assert codes(results["s1"]) == ["label-test"]
+    assert [(f.code, f.args) for f in results["c1"].findings] == [
+        ("is-speaker", {"key_quote": "Kremlin spokesperson Dmitry Peskov"})
+    ]
+    assert results["l2"].findings[-1].code == "other-label" and results["l2"].findings[-1].args["key_label"] == "claim"
+
+
+def test_the_words_a_close_tag_adds_or_leaves_out_are_trimmed_as_a_tag_is(mini):
+    # a tag is trimmed of edge punctuation, so a student is never told of a full stop or a dash at the edge
+    tags = [
+        tag_at(mini, "no casualties", "claim", "c1"),  # the key's quote ends with its full stop
+        tag_at(
+            mini, "insisted – without providing evidence – the US was ‘undoubtedly’ behind the strike", "claim", "c2"
+        ),
+    ]
+    results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
+    assert results["c1"].verdict == "close"
+    assert [(f.code, f.args) for f in results["c1"].findings] == [
+        ("covers-less", {"key_quote": "There were no casualties.", "missing": "There were"})
+    ]
+    assert results["c2"].verdict == "close"
+    assert [f.args["extra"] for f in results["c2"].findings if f.code == "covers-more"] == [
+        "insisted – without providing evidence"
+    ]
+
+
 def test_found_and_close_tags_still_get_the_reason_that_fits(mini):
     tags = [
         tag_after(mini, "said", "strike that he", "claim", "c1"),  # inside a claim: close, but only "said"

@@ -75,6 +75,7 @@ SAMPLES = [
     Message("summary-found", {"label": "loaded", "found": 6, "required": 10}),
     Message("summary-found-lines", {"label": "claim", "found": 1, "required": 20, "first": 1, "last": 28}),
     Message("summary-tags", {"tagged_in_key": 5, "tagged": 7}),
+    Message("summary-over-tagged", {"tagged_in_key": 5, "tagged": 45, "required": 20}),
     Message("summary-no-tags", {}),
     Message("summary-all-found", {}),
     Message("summary-lines", {"first": 1, "last": 28}),

@@ -8,6 +8,7 @@ from helpers import handin_of, key_tags
 
 from medialit import check, load_exercise
 from medialit.core.exercise_file import validation_findings
+from medialit.core.voices import values
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "book" / "exercises" / "practice-council" / "exercise.yml"
@@ -42,3 +43,12 @@ def test_neutral_rewrites_keep_quotes():
         if item.label == "loaded":
             quoted = item.attrs["voice"] == "quoted"
             assert quoted == ("keep the quote" in item.attrs["neutral"]), item.id
+
+
+def test_a_claim_partly_in_quotation_marks_takes_either_voice():
+    # The book's rule (Claims chapter): when only part of a claim is inside a speaker's marks, either voice
+    # counts. The practice key has no cues, so `medialit validate` cannot tell whose marks these are.
+    exercise = load_exercise(PRACTICE)
+    for item in exercise.key:
+        if item.label == "claim" and '"' in item.quote.strip('"'):
+            assert values(item.attrs["voice"]) == {"reporter", "quoted"}, item.id

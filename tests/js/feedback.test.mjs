@@ -75,6 +75,11 @@ test("a found tag longer than the key's words is close, never plainly found", ()
   assert.equal(entry.chip, "close");
   assert.ok(data.look.includes(entry));
   assert.equal(badgeVerdict(entry.chip), "close");
+  // and its first sentence says close too, then which words are too many
+  assert.deepEqual(
+    entry.messages.slice(0, 2).map((m) => m.code),
+    ["tag-close", "finding-covers-more"],
+  );
   const despot = data.found.find((e) => e.tag.quote === "despot");
   assert.equal(badgeVerdict(despot.chip), "found");
   for (const e of data.look) assert.notEqual(badgeVerdict(e.chip), "found");
@@ -88,4 +93,29 @@ test("lines: one label says them in its sentence; several say them once", () => 
   const several = feedbackData(v.report, exercise.labels).summary.map((m) => m.code);
   assert.equal(several[0], "summary-lines");
   assert.ok(!several.includes("summary-found-lines"));
+});
+
+test("the tags to look at again open with the nearly right, each kind in reading order", () => {
+  const order = ["close", "wrong-label", "distractor", "extra"];
+  let reordered = 0;
+  for (const v of cases) {
+    const { look } = feedbackData(v.report, exercises.get(v.exercise).labels);
+    for (let n = 1; n < look.length; n++) {
+      const [a, b] = [look[n - 1], look[n]];
+      const rank = order.indexOf(a.chip) - order.indexOf(b.chip);
+      assert.ok(rank < 0 || (rank === 0 && a.tag.start <= b.tag.start), `${v.name}: ${a.chip} before ${b.chip}`);
+      if (rank < 0 && a.tag.start > b.tag.start) reordered++;
+    }
+  }
+  assert.ok(reordered > 0, "no vector has a close tag after an extra in the text");
+});
+
+test("an over-tagger hears it in the summary; a student with few wrong tags does not", () => {
+  const codes = (name) => {
+    const v = cases.find((c) => c.name === name);
+    return feedbackData(v.report, exercises.get(v.exercise).labels).summary.map((m) => m.code);
+  };
+  assert.ok(codes("many-tags").includes("summary-over-tagged"));
+  for (const name of ["key-equals-handin", "mixed-verdicts", "reasons-on-found-tags"])
+    assert.ok(!codes(name).includes("summary-over-tagged"), name);
 });

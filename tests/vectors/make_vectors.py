@@ -147,6 +147,16 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             {},
         ),
         (
+            "many-tags",  # every long word of L8 to L12 as loaded: more tags than the key asks for, most off it
+            "kremlin-mini",
+            [
+                Tag(f"w{t.i}", "loaded", t.start, t.end, t.text)
+                for t in mini.article.tokens
+                if t.text.isalpha() and len(t.text) > 7 and 8 <= mini.article.line_of(t.start) <= 12
+            ],
+            {},
+        ),
+        (
             "wrong-tag-reasons",
             "kremlin-mini",
             [
@@ -158,6 +168,7 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
                 at(mini, "Moscow", "loaded", "l1"),
                 at(mini, "Dmitry Peskov", "source", "s2"),
                 at(mini, "Kremlin spokesperson", "source", "s3"),
+                at_after(mini, "strike", "‘undoubtedly’ behind the ", "loaded", "l2"),  # a word inside a claim
             ],
             {},
         ),

@@ -10,6 +10,7 @@
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { problemText, readHandin } from "./handin.js";
 import { bisectLeft, bisectRight } from "./sorted.js";
+import { selectionToSpan } from "./spans.js";
 
 /** @typedef {import("./types.js").Exercise} Exercise */
 /** @typedef {import("./types.js").Article} Article */
@@ -97,7 +98,8 @@ function sentenceCount(view, start, end) {
 }
 
 /**
- * The text from the first to the last token wholly inside [start, end), or "" (Article.quote_of_tokens).
+ * The words of the tokens wholly inside [start, end), trimmed as a tag is (a pair of quotation marks
+ * kept), or "" when there is no word (Article.quote_of_tokens).
  * @param {ArticleView} view
  * @param {number} start
  * @param {number} end
@@ -106,7 +108,8 @@ function quoteOfTokens(view, start, end) {
   const first = bisectLeft(view.tokenStarts, start);
   let last = bisectLeft(view.tokenStarts, end) - 1;
   while (last >= first && view.tokens[last].end > end) last--;
-  return last >= first ? view.chars.slice(view.tokens[first].start, view.tokens[last].end).join("") : "";
+  const span = last >= first ? selectionToSpan(view.tokens, first, last, true) : null;
+  return span ? view.chars.slice(span.start, span.end).join("") : "";
 }
 
 // --- one-to-one matching ---------------------------------------------------------------------
@@ -475,9 +478,9 @@ function edges(tag, span, view) {
   const keyQuote = view.chars.slice(span.start, span.end).join("");
   /** @type {Finding[]} */
   const out = [];
-  const extra = [quoteOfTokens(view, tag.start, span.start), quoteOfTokens(view, span.end, tag.end)].filter(Boolean);
+  const extra = words(view, [tag.start, span.start], [span.end, tag.end]);
   if (extra.length) out.push({ code: "covers-more", args: { key_quote: keyQuote, extra: extra.join(" … ") } });
-  const missing = [quoteOfTokens(view, span.start, tag.start), quoteOfTokens(view, tag.end, span.end)].filter(Boolean);
+  const missing = words(view, [span.start, tag.start], [tag.end, span.end]);
   if (missing.length) out.push({ code: "covers-less", args: { key_quote: keyQuote, missing: missing.join(" … ") } });
   return out;
 }
@@ -502,8 +505,11 @@ function reason(tag, met, t, tagOfItem, ex) {
   }
   /** @type {[KeyItem, number] | null} */
   let best = null;
+  // a tag inside a claim says nothing of its own label (a claim is a whole statement: "Putin" in one
+  // is no claim), so only an item of another kind holds it
   for (const [item, overlap] of others) {
-    const sameWords = overlap >= SAME_WORDS || (item.start <= tag.start && tag.end <= item.end);
+    const inside = item.label !== "claim" && item.start <= tag.start && tag.end <= item.end;
+    const sameWords = overlap >= SAME_WORDS || inside;
     if (sameWords && (best === null || overlap > best[1])) best = [item, overlap];
   }
   if (best !== null) {
@@ -584,17 +590,22 @@ function plainReportingVerb(tag) {
 }
 
 /**
- * The words a tag matched through an accepted longer span covers beyond the key's own quote, words
- * only (check._longer).
+ * The words of each stretch that has any (check._words): a lone full stop or quotation mark is no word.
+ * @param {ArticleView} view
+ * @param {...[number, number]} stretches
+ */
+const words = (view, ...stretches) => stretches.map(([s, e]) => quoteOfTokens(view, s, e)).filter(Boolean);
+
+/**
+ * The words a tag matched through an accepted longer span covers beyond the key's own quote
+ * (check._longer).
  * @param {Tag} tag
  * @param {KeyItem} item
  * @param {ArticleView} view
  * @returns {Finding[]}
  */
 function longer(tag, item, view) {
-  const extra = [quoteOfTokens(view, tag.start, item.start), quoteOfTokens(view, item.end, tag.end)].filter((part) =>
-    /[\p{L}\p{N}]/u.test(part),
-  );
+  const extra = words(view, [tag.start, item.start], [item.end, tag.end]);
   return extra.length ? [{ code: "covers-more", args: { key_quote: item.quote, extra: extra.join(" … ") } }] : [];
 }
 

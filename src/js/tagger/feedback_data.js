@@ -33,6 +33,13 @@ import { itemCodes, tagCodes, problemMessage } from "../core/messages.js";
 const MATCHING = new Set(["matched", "defensible"]);
 
 /**
+ * The order of the tags to look at again: nearly right first (the edges, the label), then the words
+ * the key warns about, then those it has nothing on, so an over-tagger's long list opens with what
+ * is quickest to fix; each kind in reading order.
+ */
+const LOOK_ORDER = ["close", "wrong-label", "distractor", "extra"];
+
+/**
  * @template {{start: number, end: number}} T
  * @param {T[]} list
  */
@@ -64,17 +71,21 @@ export function feedbackData(report, labels) {
   const entries = tags.map((tag) => {
     const item = itemOfTag.get(tag.tag_id);
     const longer = tag.findings.some((f) => f.code === "covers-more");
+    const chip = tag.verdict === "matched" && longer ? "close" : tag.verdict;
     return {
       tag,
-      chip: tag.verdict === "matched" && longer ? "close" : tag.verdict,
-      messages: [...tagCodes(tag), ...(item ? itemCodes(item).slice(1) : [])],
+      chip,
+      // the first sentence says what the chip says: a Close chip is never followed by "Matches"
+      messages: [...tagCodes({ ...tag, verdict: chip }), ...(item ? itemCodes(item).slice(1) : [])],
       why: tag.why || "",
     };
   });
   return {
     tried: true,
     summary: summary(report, labels),
-    look: entries.filter((e) => !MATCHING.has(e.chip)),
+    look: entries
+      .filter((e) => !MATCHING.has(e.chip))
+      .sort((a, b) => LOOK_ORDER.indexOf(a.chip) - LOOK_ORDER.indexOf(b.chip)),
     found: entries.filter((e) => MATCHING.has(e.chip)),
     missed: items.filter((i) => i.verdict === "missed" && !i.optional),
     optional: items.filter((i) => i.verdict === "missed" && i.optional),
@@ -84,7 +95,7 @@ export function feedbackData(report, labels) {
 
 /**
  * The summary: how many of each label's required items were found (in which lines), how many of
- * the tags match the key, and whether everything was found.
+ * the tags match the key (and whether most do not), and whether everything was found.
  * @param {Report} report
  * @param {Label[]} labels
  * @returns {Message[]}
@@ -103,7 +114,11 @@ function summary(report, labels) {
   }
   const sum = (/** @type {"tagged" | "tagged_in_key" | "found" | "required"} */ k) =>
     scores.reduce((n, s) => n + s.score[k], 0);
-  out.push({ code: "summary-tags", args: { tagged: sum("tagged"), tagged_in_key: sum("tagged_in_key") } });
+  const tags = { tagged: sum("tagged"), tagged_in_key: sum("tagged_in_key") };
+  out.push({ code: "summary-tags", args: tags });
+  // more tags than the key asks for, most of them off its words: say so before the long list
+  if (tags.tagged > sum("required") && tags.tagged_in_key * 2 < tags.tagged)
+    out.push({ code: "summary-over-tagged", args: { ...tags, required: sum("required") } });
   if (sum("required") && sum("found") === sum("required")) out.push({ code: "summary-all-found", args: {} });
   return out;
 }

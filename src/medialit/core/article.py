@@ -228,14 +228,16 @@ class Article:
         return self.tokens[first:last]
 
     def quote_of_tokens(self, start: int, end: int) -> str:
-        """The text from the first to the last token lying wholly inside [start, end); "" if none does.
-        So the words of a stretch are named without the spaces or parts of words at its edges."""
+        """The words of the tokens lying wholly inside [start, end), trimmed as a tag is (`snap`, a pair of
+        quotation marks kept); "" if there is no word. So the words of a stretch are named without the
+        spaces, parts of words or punctuation at its edges: never "." or ", but in Washington"."""
         starts, ends = self._token_starts, self._token_ends
         first = bisect_left(starts, start)
         last = bisect_left(starts, end) - 1
         while last >= first and ends[last] > end:
             last -= 1
-        return self.text[starts[first] : ends[last]] if last >= first else ""
+        snapped = self.snap(starts[first], ends[last], keep_quotes=True) if last >= first else None
+        return self.text[snapped[0] : snapped[1]] if snapped else ""
 
     def snap(self, start: int, end: int, keep_quotes: bool = False) -> tuple[int, int] | None:
         """Grow a span to whole tokens, then trim edge punctuation.

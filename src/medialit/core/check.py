@@ -391,12 +391,16 @@ def _plain_reporting_verb(tag: Tag) -> bool:
     return tag.quote.lower() in PLAIN_REPORTING_VERBS and tag.label != "cue"
 
 
+def _words(ex: Exercise, *stretches: tuple[int, int]) -> list[str]:
+    """The words of each stretch that has any (`Article.quote_of_tokens`: trimmed as a tag is, so a lone
+    full stop or quotation mark is no word and a student is never asked to add one)."""
+    return [words for start, end in stretches if (words := ex.article.quote_of_tokens(start, end))]
+
+
 def _longer(tag: Tag, item: KeyItem, ex: Exercise) -> list[Finding]:
     """A tag that matched through an accepted longer span still covers words the key's own quote does not
-    (it reaches past the quote's edges): say which (words only, not a lone quotation mark), so an
-    over-long tag is never shown as plainly right."""
-    extra = [ex.article.quote_of_tokens(tag.start, item.start), ex.article.quote_of_tokens(item.end, tag.end)]
-    extra = [part for part in extra if any(ch.isalnum() for ch in part)]
+    (it reaches past the quote's edges): say which, so an over-long tag is never shown as plainly right."""
+    extra = _words(ex, (tag.start, item.start), (item.end, tag.end))
     return [Finding("covers-more", {"key_quote": item.quote, "extra": " … ".join(extra)})] if extra else []
 
 
@@ -404,12 +408,10 @@ def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
     """Which words a tag has beyond the key's span, or leaves out of it (whole tokens, never spaces)."""
     key_quote = ex.article.text[span.start : span.end]
     out = []
-    extra = [ex.article.quote_of_tokens(tag.start, span.start), ex.article.quote_of_tokens(span.end, tag.end)]
-    extra = [part for part in extra if part]
+    extra = _words(ex, (tag.start, span.start), (span.end, tag.end))
     if extra:
         out.append(Finding("covers-more", {"key_quote": key_quote, "extra": " … ".join(extra)}))
-    missing = [ex.article.quote_of_tokens(span.start, tag.start), ex.article.quote_of_tokens(tag.end, span.end)]
-    missing = [part for part in missing if part]
+    missing = _words(ex, (span.start, tag.start), (tag.end, span.end))
     if missing:
         out.append(Finding("covers-less", {"key_quote": key_quote, "missing": " … ".join(missing)}))
     return out
@@ -426,10 +428,12 @@ def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, in
         for item in ex.context
         if (overlap := max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)) > 0
     ]
+    # a tag inside a claim says nothing of its own label (a claim is a whole statement: "Putin" in one
+    # is no claim), so only an item of another kind holds it
     same_words = [
         (item, overlap)
         for item, overlap in others
-        if overlap >= SAME_WORDS or item.start <= tag.start and tag.end <= item.end
+        if overlap >= SAME_WORDS or item.label != "claim" and item.start <= tag.start and tag.end <= item.end
     ]
     if same_words:
         item = max(same_words, key=lambda pair: pair[1])[0]
