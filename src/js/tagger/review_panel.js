@@ -6,7 +6,7 @@
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts.
 
-import { counted } from "../core/messages.js";
+import { includedMessage, renderer } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { saveFile } from "./files.js";
@@ -88,6 +88,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   }
   const storeKey = `medialit-author-distractors:${exercise.id}:${exercise.article.sha256}`;
   let traps = startingTraps(exercise, store, storeKey);
+  const authorWords = renderer(exercise.all_labels || exercise.labels, "teacher");
 
   /** @type {string | null} */
   let current = null;
@@ -436,10 +437,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     saveFile(root(), message.file, message.text, "text/yaml");
     ctx.say(
       `Downloaded ${message.file}: ${message.count} key items, ${message.drafts} still drafts.` +
-        (message.elsewhere
-          ? ` ${counted(message.elsewhere, "item")} ${message.elsewhere === 1 ? "comes" : "come"} from the ` +
-            "exercise's include: files, which this file does not hold: change those in their own files."
-          : ""),
+        (message.elsewhere ? ` ${authorWords.render(includedMessage(message.elsewhere))}` : ""),
     );
   });
 
