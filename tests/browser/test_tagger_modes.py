@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -433,3 +434,37 @@ def test_author_mode_says_which_items_its_download_leaves_to_include_files(page)
     expect(page.locator(".mt-live")).to_contain_text(
         Renderer(exercise.labels, "teacher").render(included_message(len(exercise.key)))
     )
+
+
+def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a_students_note(page, tmp_path):
+    """In author mode a key item's entry shows what its key accepts: an attribute listing two values
+    (`identity: [named, anonymous]`) is one choice, "named or anonymous", kept as the list on download
+    while it is chosen. The entry holds the key item's why, which students read after Check, and no
+    "Why I tagged this" note, which the key file has no place for."""
+    exercise = load_exercise(Path(__file__).parents[2] / "book" / "exercises" / "kremlin-agency" / "exercise.yml")
+    listed = next(k for k in exercise.key if isinstance(k.attrs.get("identity"), list))
+    open_review(page, exercise)
+    entry = page.locator(f".mt-entry[data-id='{listed.id}']")
+    entry.locator("summary").click()
+    identity = entry.locator("select.mt-attr-identity")
+    chosen = identity.evaluate("(s) => s.selectedOptions[0].textContent")
+    assert chosen == " or ".join(v.replace("-", " ") for v in listed.attrs["identity"])
+    assert entry.locator(".mt-note").count() == 0
+    assert (
+        "students read it after Check"
+        in entry.locator(f"label[for='{entry.locator('.mt-why').get_attribute('id')}']").inner_text()
+    )
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    saved = tmp_path / "exercise.yml"
+    info.value.save_as(saved)
+    shutil.copy(exercise.path.parent / "article.txt", tmp_path / "article.txt")
+    assert next(k for k in load_exercise(saved).key if k.id == listed.id).attrs["identity"] == listed.attrs["identity"]
+    # choosing one value narrows the item to it
+    identity.select_option("anonymous")
+    painted(page)
+    assert identity.evaluate("(s) => s.selectedOptions[0].textContent") == "anonymous"
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    info.value.save_as(saved)
+    assert next(k for k in load_exercise(saved).key if k.id == listed.id).attrs["identity"] == "anonymous"
