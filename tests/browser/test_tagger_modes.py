@@ -468,3 +468,47 @@ def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a
         page.locator(".mt-rv-save").click()
     info.value.save_as(saved)
     assert next(k for k in load_exercise(saved).key if k.id == listed.id).attrs["identity"] == "anonymous"
+
+
+# Whether the draft under review can be seen: its first word in the article and its Accept button are
+# on the screen and on top there, not under the page's sticky header or a phone's label bar (with,
+# for a failure's message, where each is and what is on top of it).
+DRAFT_ON_SCREEN = """() => {
+  const onScreen = (el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+    const seen = r.top >= 0 && r.bottom <= innerHeight && el.contains(top);
+    return { seen, at: [r.top, r.bottom], top: top?.className };
+  };
+  return {
+    words: onScreen(document.querySelector(".mt-article .mt-sel")),
+    buttons: onScreen(document.querySelector(".mt-rv-current .mt-rv-accept")),
+    said: document.querySelector(".mt-live").textContent,
+  };
+}"""
+
+
+@pytest.mark.parametrize("screen", ["laptop", "phone"])
+def test_the_draft_under_review_and_its_words_are_on_the_screen_together(browser, book_server, tmp_path, screen):
+    """Going through the drafts (next, previous, accept) on a laptop's screen and a phone's, the
+    draft's words in the article and the draft's buttons are both on the screen, clear of the sticky
+    header and of a phone's label bar: the list of drafts sits above the article there, and the
+    article's words used to stay below the screen."""
+    device = {"viewport": {"width": 1280, "height": 800}} if screen == "laptop" else PHONE
+    context = browser.new_context(base_url=book_server, accept_downloads=True, **device)
+    page = context.new_page()
+    try:
+        _, exercise, authoring = drafted(tmp_path)
+        open_review(page, exercise, authoring)
+        page.evaluate("() => document.fonts.ready.then(() => true)")  # no text moves after the steps
+        page.locator(".mt-rv-list").focus()
+        steps = ["n"] * 8 + ["p", "a", "r", "n", "n"]
+        for n, key in enumerate(steps):
+            page.keyboard.press(key)
+            painted(page)
+            painted(page)  # a paragraph scrolled near is drawn in the frame after (content-visibility)
+            where = page.evaluate(DRAFT_ON_SCREEN)
+            assert where["words"]["seen"] and where["buttons"]["seen"], (n, key, where)
+        screenshot(page, f"author-review-{screen}")
+    finally:
+        context.close()

@@ -211,14 +211,13 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     const li = mark(id);
     const t = id ? tagOf(id) : null;
     if (!li || !t || !id) return;
-    li.scrollIntoView?.({ block: "nearest" });
     const r = ctx.index().ranges.get(id);
     if (r) {
       sel.anchor = r.last;
       sel.caret = r.first;
       sel.draw();
-      ctx.view.showToken(r.first);
-    }
+      ctx.view.showTokenWith(r.first, li); // the words and the draft's buttons on the screen at once
+    } else li.scrollIntoView?.({ block: "nearest" });
     if (speak) ctx.say(`Draft ${draftIds.indexOf(id) + 1} of ${draftIds.length}: ${details(t)}`);
   }
 
