@@ -439,12 +439,13 @@ def test_author_mode_says_which_items_its_download_leaves_to_include_files(page)
 def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a_students_note(page, tmp_path):
     """In author mode a key item's entry shows what its key accepts: an attribute listing two values
     (`identity: [named, anonymous]`) is one choice, "named or anonymous", kept as the list on download
-    while it is chosen. The entry holds the key item's why, which students read after Check, and no
-    "Why I tagged this" note, which the key file has no place for."""
+    while it is chosen. The entry, "Edit this key item", holds the key item's why, which students read
+    after Check, and no "Why I tagged this" note, which the key file has no place for."""
     exercise = load_exercise(Path(__file__).parents[2] / "book" / "exercises" / "kremlin-agency" / "exercise.yml")
     listed = next(k for k in exercise.key if isinstance(k.attrs.get("identity"), list))
     open_review(page, exercise)
     entry = page.locator(f".mt-entry[data-id='{listed.id}']")
+    assert entry.locator("summary").inner_text() == "Edit this key item"
     entry.locator("summary").click()
     identity = entry.locator("select.mt-attr-identity")
     chosen = identity.evaluate("(s) => s.selectedOptions[0].textContent")
@@ -468,6 +469,18 @@ def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a
         page.locator(".mt-rv-save").click()
     info.value.save_as(saved)
     assert next(k for k in load_exercise(saved).key if k.id == listed.id).attrs["identity"] == "anonymous"
+
+
+def test_author_mode_asks_no_name_for_a_hand_in_and_its_tag_file_is_a_backup(page):
+    """An instructor is not asked for a student's name, and the file button at the foot says it
+    backs up the tags (it used to read "Download tags" beside "Load hand-in", as if it gave the key)."""
+    mount(page, mode="author")
+    assert page.locator(".mt-student").count() == 0
+    assert page.locator(".mt-download").inner_text() == "Back up the tags"
+    assert page.locator(".mt-load").inner_text() == "Load backed-up tags"
+    with page.expect_download():
+        page.locator(".mt-download").click()
+    assert "The exercise file is saved with the button at the top" in page.locator(".mt-live").text_content()
 
 
 # Whether the draft under review can be seen: its first word in the article and its Accept button are
