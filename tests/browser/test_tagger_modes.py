@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import PHONE, painted, screenshot
+from browser_helpers import DRAFT_ON_SCREEN, PHONE, painted, screenshot
 from helpers import drafted_exercise
 from playwright.sync_api import expect
 
@@ -481,24 +481,6 @@ def test_author_mode_asks_no_name_for_a_hand_in_and_its_tag_file_is_a_backup(pag
     with page.expect_download():
         page.locator(".mt-download").click()
     assert "The exercise file is saved with the button at the top" in page.locator(".mt-live").text_content()
-
-
-# Whether the draft under review can be seen: its first word in the article and its Accept button are
-# on the screen and on top there, not under the page's sticky header or a phone's label bar (with,
-# for a failure's message, where each is and what is on top of it).
-DRAFT_ON_SCREEN = """() => {
-  const onScreen = (el) => {
-    const r = el.getBoundingClientRect();
-    const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-    const seen = r.top >= 0 && r.bottom <= innerHeight && el.contains(top);
-    return { seen, at: [r.top, r.bottom], top: top?.className };
-  };
-  return {
-    words: onScreen(document.querySelector(".mt-article .mt-sel")),
-    buttons: onScreen(document.querySelector(".mt-rv-current .mt-rv-accept")),
-    said: document.querySelector(".mt-live").textContent,
-  };
-}"""
 
 
 @pytest.mark.parametrize("screen", ["laptop", "phone"])
