@@ -25,6 +25,7 @@ from medialit.core.messages import (
     TABLE,
     Message,
     Renderer,
+    included_message,
     item_codes,
     percent,
     problem_message,
@@ -105,6 +106,9 @@ SAMPLES = [
         "class-same-name", {"count": 2, "student": "fox", "files": ["a.json", "b.json"], "names": ["fox", "fox (2)"]}
     ),
     *(Message(f"misconception-{rule['kind']}", {}) for rule in MISCONCEPTIONS),
+    # author mode's, for instructors
+    included_message(1),
+    included_message(3),
 ]
 
 
@@ -249,3 +253,16 @@ def test_a_choice_reads_as_words_not_as_its_value():
     assert Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, "student").render(message) == (
         "Role: you chose social media; the key has interested party or official."
     )
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_author_mode_picks_the_same_include_note_in_both_languages():
+    """The Jupyter save (widget.py) and the book page's download (review_panel.js) say the same
+    sentence about the items that live in `include:` files: the same code for every count."""
+    script = f"""
+import {{ includedMessage }} from {json.dumps(MESSAGES_JS.as_uri())};
+process.stdout.write(JSON.stringify([0, 1, 2, 17].map(includedMessage)));
+"""
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    python = [{"code": m.code, "args": m.args} for m in map(included_message, [0, 1, 2, 17])]
+    assert json.loads(done.stdout) == python

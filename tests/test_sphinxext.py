@@ -336,3 +336,28 @@ def test_the_class_report_offers_every_exercise_a_students_tagger_uses(tmp_path)
     config = json.loads(found.group(1))
     assert [e["id"] for e in unpack(config["exercises"])] == ["kremlin-mini", "practice-council"]
     assert [t["exercise"] for t in config["chapters"][0]["taggers"]] == ["practice-council"]
+
+
+def test_the_review_page_built_on_its_own_finds_the_books_static_files(tmp_path):
+    """`jupyter-book build book/x-author.md`, as instructors are told to run it, builds with the page's
+    folder as the source: the book's `book/_static` and favicon in _config.yml were two warnings and
+    the page went without the book's style sheet (jupyterbook_fixes gives them from the book root)."""
+    jupyter_book = Path(shutil.which("jupyter-book") or Path(sys.executable).parent / "jupyter-book")
+    (tmp_path / "book" / "_static").mkdir(parents=True)
+    (tmp_path / "book" / "_static" / "book.css").write_text(".own-style {}\n", encoding="utf-8")
+    (tmp_path / "book" / "_static" / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>\n")
+    (tmp_path / "_config.yml").write_text(
+        "title: t\nsphinx:\n  extra_extensions: [medialit.web.jupyterbook_fixes]\n  config:\n"
+        '    html_static_path: ["book/_static"]\n    html_favicon: "book/_static/favicon.svg"\n'
+        '    html_css_files: ["book.css"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "book" / "review.md").write_text("# Review\n\nThe key, for the instructor.\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(jupyter_book), "build", "-W", "book/review.md"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "WARNING" not in done.stdout + done.stderr
+    html = tmp_path / "_build" / "_page" / "book-review" / "html"
+    assert "_static/book.css" in (html / "review.html").read_text(encoding="utf-8")
+    assert (html / "_static" / "book.css").read_text(encoding="utf-8") == ".own-style {}\n"

@@ -18,6 +18,7 @@ from medialit import InputError, Tagger, check, load_exercise, load_handin
 from medialit.authoring.keyfile import key_yaml, write_key
 from medialit.core.article import Article
 from medialit.core.contract import MODES
+from medialit.core.messages import Renderer, included_message
 from medialit.core.voices import expected_voice, word_owners
 from medialit.web.widget import FRONT_ENDS
 
@@ -548,4 +549,6 @@ def test_saving_from_author_mode_says_which_items_stay_in_include_files(tmp_path
     widget.send = sent.append
     widget._on_message(widget, {"type": "save-key", "tags": [k.to_json() for k in exercise.key[:3]]}, [])
     assert sent[-1]["type"] == "status"
-    assert "3 items come from the exercise's include: files, which were left as they were" in sent[-1]["message"]
+    said = Renderer(exercise.labels, "teacher").render(included_message(3))
+    assert said.startswith("3 of these key items come from the exercise's include: files")
+    assert sent[-1]["message"].endswith(f" {said}")

@@ -36,3 +36,21 @@ def painted(page) -> None:
 def flush_saves(page) -> None:
     """Write the Tagger's pending autosave now, as the page does when it is hidden or left."""
     page.evaluate("() => dispatchEvent(new PageTransitionEvent('pagehide'))")
+
+
+# Whether the draft under review can be seen: its first word in the article and its Accept button are
+# on the screen and on top there, not under the page's sticky header or a phone's label bar (with,
+# for a failure's message, where each is and what is on top of it).
+DRAFT_ON_SCREEN = """() => {
+  const onScreen = (el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+    const seen = r.top >= 0 && r.bottom <= innerHeight && el.contains(top);
+    return { seen, at: [r.top, r.bottom], top: top?.className };
+  };
+  return {
+    words: onScreen(document.querySelector(".mt-article .mt-sel")),
+    buttons: onScreen(document.querySelector(".mt-rv-current .mt-rv-accept")),
+    said: document.querySelector(".mt-live").textContent,
+  };
+}"""

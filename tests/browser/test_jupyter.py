@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser_helpers import ROOT, screenshot
+from browser_helpers import DRAFT_ON_SCREEN, ROOT, painted, screenshot
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 EXERCISE = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
@@ -214,7 +214,7 @@ def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, ju
     drafted = load_exercise(made.exercise_file)
     code = f"import medialit\nmedialit.Tagger({json.dumps(str(made.exercise_file))}, mode='author')"
     write_notebook(root, code, "author")
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     try:
         page.goto(f"{base}{APPS['lab']}?token={token}")
@@ -225,6 +225,12 @@ def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, ju
         drafts.focus()
         page.keyboard.press("a")  # accept the first draft
         page.keyboard.press("r")  # reject the second
+        for key in ["n"] * 8 + ["p"]:  # the draft's words and its buttons come onto the screen together
+            page.keyboard.press(key)
+            painted(page)
+            painted(page)
+            where = page.evaluate(DRAFT_ON_SCREEN)
+            assert where["words"]["seen"] and where["buttons"]["seen"], (key, where)
         assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # the review's keys did not reach Jupyter
         page.locator(".medialit-tagger .mt-rv-save").click()
         page.locator(".medialit-tagger .mt-notice", has_text="Saved").wait_for(timeout=30_000)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 import spacy
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import PHONE, painted, screenshot
+from browser_helpers import DRAFT_ON_SCREEN, PHONE, painted, screenshot
 from helpers import drafted_exercise
 from playwright.sync_api import expect
 
@@ -15,6 +16,7 @@ from medialit import load_exercise
 from medialit.authoring.keyfile import page_authoring
 from medialit.authoring.new_exercise import create_exercise
 from medialit.core.exercise_file import validation_findings
+from medialit.core.messages import Renderer, included_message
 
 PAGE = "book/tagger.html"
 MOUNT = """({difficulty, mode}) => {
@@ -428,6 +430,80 @@ def test_author_mode_says_which_items_its_download_leaves_to_include_files(page)
     open_review(page, exercise)
     with page.expect_download():
         page.locator(".mt-rv-save").click()
+    # the sentence Jupyter's save says too (widget.py), from the one message table
     expect(page.locator(".mt-live")).to_contain_text(
-        f"{len(exercise.key)} items come from the exercise's include: files, which this file does not hold"
+        Renderer(exercise.labels, "teacher").render(included_message(len(exercise.key)))
     )
+
+
+def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a_students_note(page, tmp_path):
+    """In author mode a key item's entry shows what its key accepts: an attribute listing two values
+    (`identity: [named, anonymous]`) is one choice, "named or anonymous", kept as the list on download
+    while it is chosen. The entry, "Edit this key item", holds the key item's why, which students read
+    after Check, and no "Why I tagged this" note, which the key file has no place for."""
+    exercise = load_exercise(Path(__file__).parents[2] / "book" / "exercises" / "kremlin-agency" / "exercise.yml")
+    listed = next(k for k in exercise.key if isinstance(k.attrs.get("identity"), list))
+    open_review(page, exercise)
+    entry = page.locator(f".mt-entry[data-id='{listed.id}']")
+    assert entry.locator("summary").inner_text() == "Edit this key item"
+    entry.locator("summary").click()
+    identity = entry.locator("select.mt-attr-identity")
+    chosen = identity.evaluate("(s) => s.selectedOptions[0].textContent")
+    assert chosen == " or ".join(v.replace("-", " ") for v in listed.attrs["identity"])
+    assert entry.locator(".mt-note").count() == 0
+    assert (
+        "students read it after Check"
+        in entry.locator(f"label[for='{entry.locator('.mt-why').get_attribute('id')}']").inner_text()
+    )
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    saved = tmp_path / "exercise.yml"
+    info.value.save_as(saved)
+    shutil.copy(exercise.path.parent / "article.txt", tmp_path / "article.txt")
+    assert next(k for k in load_exercise(saved).key if k.id == listed.id).attrs["identity"] == listed.attrs["identity"]
+    # choosing one value narrows the item to it
+    identity.select_option("anonymous")
+    painted(page)
+    assert identity.evaluate("(s) => s.selectedOptions[0].textContent") == "anonymous"
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    info.value.save_as(saved)
+    assert next(k for k in load_exercise(saved).key if k.id == listed.id).attrs["identity"] == "anonymous"
+
+
+def test_author_mode_asks_no_name_for_a_hand_in_and_its_tag_file_is_a_backup(page):
+    """An instructor is not asked for a student's name, and the file button at the foot says it
+    backs up the tags (it used to read "Download tags" beside "Load hand-in", as if it gave the key)."""
+    mount(page, mode="author")
+    assert page.locator(".mt-student").count() == 0
+    assert page.locator(".mt-download").inner_text() == "Back up the tags"
+    assert page.locator(".mt-load").inner_text() == "Load backed-up tags"
+    with page.expect_download():
+        page.locator(".mt-download").click()
+    assert "The exercise file is saved with the button at the top" in page.locator(".mt-live").text_content()
+
+
+@pytest.mark.parametrize("screen", ["laptop", "phone"])
+def test_the_draft_under_review_and_its_words_are_on_the_screen_together(browser, book_server, tmp_path, screen):
+    """Going through the drafts (next, previous, accept) on a laptop's screen and a phone's, the
+    draft's words in the article and the draft's buttons are both on the screen, clear of the sticky
+    header and of a phone's label bar: the list of drafts sits above the article there, and the
+    article's words used to stay below the screen."""
+    device = {"viewport": {"width": 1280, "height": 800}} if screen == "laptop" else PHONE
+    context = browser.new_context(base_url=book_server, accept_downloads=True, **device)
+    page = context.new_page()
+    try:
+        _, exercise, authoring = drafted(tmp_path)
+        open_review(page, exercise, authoring)
+        page.evaluate("() => document.fonts.ready.then(() => true)")  # no text moves after the steps
+        page.locator(".mt-rv-list").focus()
+        steps = ["n"] * 8 + ["p", "a", "r", "n", "n"]
+        for n, key in enumerate(steps):
+            page.keyboard.press(key)
+            painted(page)
+            painted(page)  # a paragraph scrolled near is drawn in the frame after (content-visibility)
+            where = page.evaluate(DRAFT_ON_SCREEN)
+            assert where["words"]["seen"] and where["buttons"]["seen"], (n, key, where)
+        screenshot(page, f"author-review-{screen}")
+    finally:
+        context.close()

@@ -79,6 +79,20 @@ export function confidenceText(value) {
 }
 
 /**
+ * The values key item `id` lists for attribute `name` when the key gives a list (`voice: [reporter,
+ * quoted]`), else null. Author mode holds the first of them in the tag, and its editor offers a
+ * list of several as one choice, "reporter or quoted".
+ * @param {Exercise} exercise
+ * @param {string} id
+ * @param {string} name
+ * @returns {string[] | null}
+ */
+export function listedValues(exercise, id, name) {
+  const value = (exercise.key || []).find((k) => k.id === id)?.attrs?.[name];
+  return Array.isArray(value) ? value : null;
+}
+
+/**
  * Author mode shows one value of an attribute whose key item lists several (`voice: [reporter,
  * quoted]`): a tag that still holds the first keeps the whole list, so that saving never narrows an
  * item nobody changed (keyfile.keep_listed_values).
@@ -87,14 +101,12 @@ export function confidenceText(value) {
  * @returns {Tag[]}
  */
 export function keepListedValues(tags, exercise) {
-  const listed = new Map((exercise.key || []).map((k) => [k.id, k.attrs || {}]));
   return tags.map((tag) => {
-    const original = listed.get(tag.id) || {};
     if (!tag.attrs) return tag;
     const attrs = Object.fromEntries(
       Object.entries(tag.attrs).map(([name, value]) => {
-        const list = original[name];
-        return [name, Array.isArray(list) && list[0] === value ? list : value];
+        const list = listedValues(exercise, tag.id, name);
+        return [name, list && list[0] === value ? list : value];
       }),
     );
     return { ...tag, attrs };

@@ -105,6 +105,16 @@ export function problemMessage(code, args) {
 }
 
 /**
+ * Author mode's note, after a save or a download, on the key items it showed that live in the
+ * exercise's `include:` files (messages.included_message).
+ * @param {number} count
+ * @returns {Message}
+ */
+export function includedMessage(count) {
+  return { code: count === 1 ? "author-included:one" : "author-included", args: { count } };
+}
+
+/**
  * A renderer for one audience; `labels` are the compiled exercise's label specs (title, noun,
  * help, test) for the label filters.
  * @param {Label[]} labels

@@ -5,7 +5,7 @@
 // is told: it never redraws the text.
 
 import { claimShadow, decorateWindow } from "./decoration.js";
-import { badge, h, reveal, setText } from "./dom.js";
+import { badge, h, reveal, revealTogether, setText } from "./dom.js";
 
 /** @typedef {import("../core/types.js").Token} Token */
 /** @typedef {import("./decoration.js").TokenRange} TokenRange */
@@ -159,6 +159,16 @@ export function createArticleView(container, tokens, uid, stuckBar = () => null)
      */
     showToken(i, block = "nearest") {
       reveal(tokenEls[i], stuckBar(), block);
+    },
+
+    /**
+     * Scroll token i into view together with `other`, a control about it outside the article (the
+     * draft under review), both clear of the stuck bar.
+     * @param {number} i
+     * @param {HTMLElement} other
+     */
+    showTokenWith(i, other) {
+      revealTogether(tokenEls[i], other, stuckBar());
     },
 
     /**

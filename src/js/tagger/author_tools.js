@@ -4,6 +4,7 @@
 // mode draw with `renderWithAuthorTools`; the student's Jupyter widget is built without them, so
 // students do not download them.
 
+import { listedValues } from "../authoring/keyfile.js";
 import { copyTag } from "../core/handin.js";
 import { expectedVoice } from "../core/voices.js";
 import { keyFields } from "./key_fields.js";
@@ -20,6 +21,8 @@ import { render } from "./tagger.js";
  * @property {typeof keyFields} keyFields a key item's fields in its list entry
  * @property {(exercise: Exercise) => Tag[]} keyAsTags what author mode starts from
  * @property {typeof newKeyItem} newKeyItem what an item the author adds starts with
+ * @property {typeof listedValues} listedValues the values a key item lists for an attribute: its
+ *   editor offers several as one choice
  */
 
 /**
@@ -40,7 +43,7 @@ export function newKeyItem(tag, exercise, chars, label) {
 
 /**
  * Author mode starts from the exercise's key; an attribute listing several right values keeps
- * the first.
+ * the first, which the editor shows as the whole list and the key file writers keep as it is.
  * @param {Exercise} exercise
  * @returns {Tag[]}
  */
@@ -59,7 +62,7 @@ export function keyAsTags(exercise) {
 }
 
 /** @type {AuthorTools} */
-export const AUTHOR_TOOLS = { reviewPanel: createReviewPanel, keyFields, keyAsTags, newKeyItem };
+export const AUTHOR_TOOLS = { reviewPanel: createReviewPanel, keyFields, keyAsTags, newKeyItem, listedValues };
 
 /**
  * Draw a Tagger that offers author mode: what the hosts that carry the author tools export as

@@ -19,7 +19,7 @@ import { h } from "./dom.js";
 export function keyFields(t, { id, row, text, checkbox }, chars) {
   return [
     ...row(
-      "Why (shown to students): ",
+      "Why it is in the key (students read it after Check): ",
       /** @type {HTMLTextAreaElement} */ (h("textarea.mt-why", { id: id("why"), rows: "2" })),
       (x) => x.why || "",
       (v) => ({ why: v }),

@@ -6,7 +6,7 @@
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts.
 
-import { counted } from "../core/messages.js";
+import { includedMessage, renderer } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { saveFile } from "./files.js";
@@ -88,6 +88,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   }
   const storeKey = `medialit-author-distractors:${exercise.id}:${exercise.article.sha256}`;
   let traps = startingTraps(exercise, store, storeKey);
+  const authorWords = renderer(exercise.all_labels || exercise.labels, "teacher");
 
   /** @type {string | null} */
   let current = null;
@@ -210,14 +211,13 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     const li = mark(id);
     const t = id ? tagOf(id) : null;
     if (!li || !t || !id) return;
-    li.scrollIntoView?.({ block: "nearest" });
     const r = ctx.index().ranges.get(id);
     if (r) {
       sel.anchor = r.last;
       sel.caret = r.first;
       sel.draw();
-      ctx.view.showToken(r.first);
-    }
+      ctx.view.showTokenWith(r.first, li); // the words and the draft's buttons on the screen at once
+    } else li.scrollIntoView?.({ block: "nearest" });
     if (speak) ctx.say(`Draft ${draftIds.indexOf(id) + 1} of ${draftIds.length}: ${details(t)}`);
   }
 
@@ -436,10 +436,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     saveFile(root(), message.file, message.text, "text/yaml");
     ctx.say(
       `Downloaded ${message.file}: ${message.count} key items, ${message.drafts} still drafts.` +
-        (message.elsewhere
-          ? ` ${counted(message.elsewhere, "item")} ${message.elsewhere === 1 ? "comes" : "come"} from the ` +
-            "exercise's include: files, which this file does not hold: change those in their own files."
-          : ""),
+        (message.elsewhere ? ` ${authorWords.render(includedMessage(message.elsewhere))}` : ""),
     );
   });
 

@@ -1,6 +1,6 @@
 // @ts-check
-// The fields of one tag's entry in the list: its attributes, the sources a claim names, the
-// student's note and, in author mode, the key's explanation, hints and options (key_fields.js,
+// The fields of one tag's entry in the list: its attributes, the sources a claim names, and the
+// student's note or, in author mode, the key item's explanation, hints and options (key_fields.js,
 // part of the author tools). Made when the entry is first opened; most entries never are.
 
 import { choiceWords } from "../core/messages.js";
@@ -93,6 +93,20 @@ export function buildFields(ctx, t, spec, container) {
       label,
     );
 
+  /**
+   * A choice as the select shows it. In author mode, the first of the values a key item lists
+   * (`voice: [reporter, quoted]`) stands for the list while it is chosen, as the key file writers
+   * keep it: "reporter or quoted".
+   * @param {string} name
+   * @param {string} choice
+   */
+  const choiceText = (name, choice) => {
+    const listed = ctx.authorTools?.listedValues(ctx.exercise, t.id, name);
+    return listed && listed.length > 1 && listed[0] === choice
+      ? listed.map(choiceWords).join(" or ")
+      : choiceWords(choice);
+  };
+
   /** @type {HTMLElement[]} */
   const out = Object.entries(spec.attrs || {}).flatMap(([name, choices]) =>
     row(
@@ -104,7 +118,7 @@ export function buildFields(ctx, t, spec, container) {
               "select",
               { id: id(`a-${name}`), class: `mt-attr mt-attr-${name}` },
               h("option", { value: "" }, "(not set)"),
-              choices.map((c) => h("option", { value: c, text: choiceWords(c) })),
+              choices.map((c) => h("option", { value: c, text: choiceText(name, c) })),
             )
           ),
       (x) => x.attrs?.[name] ?? "",
@@ -175,17 +189,20 @@ export function buildFields(ctx, t, spec, container) {
     links = buildLinks();
     out.push(links);
   }
-  out.push(
-    ...row(
-      "Why I tagged this: ",
-      /** @type {HTMLInputElement} */ (
-        h("input.mt-note", { type: "text", id: id("note"), maxlength: "300", placeholder: "one line" })
-      ),
-      (x) => x.note || "",
-      (v) => ({ note: v }),
-    ),
-  );
+  // a student's own note; a key item has none (the key file holds no note): the author writes the
+  // item's why, which students read after Check, among the key's fields instead
   if (ctx.authorTools) out.push(...ctx.authorTools.keyFields(t, { id, row, text, checkbox }, ctx.chars));
+  else
+    out.push(
+      ...row(
+        "Why I tagged this: ",
+        /** @type {HTMLInputElement} */ (
+          h("input.mt-note", { type: "text", id: id("note"), maxlength: "300", placeholder: "one line" })
+        ),
+        (x) => x.note || "",
+        (v) => ({ note: v }),
+      ),
+    );
   container.append(...out);
 
   return {

@@ -67,6 +67,8 @@ export function createTagList(ctx, actions) {
   let behind = null;
   const lineOf = (/** @type {Tag} */ t) => tokens[tokenAt(tokens, t.start)].line;
 
+  // an author edits a key item's fields (key_fields.js); a student describes a tag, or may
+  const detailsTitle = ctx.author ? "Edit this key item" : askDetails ? "Describe this tag" : "More (optional)";
   // entries are cloned from one pattern; clicks and toggles are heard once, on the list
   const pattern = h(
     "li.mt-entry",
@@ -77,7 +79,7 @@ export function createTagList(ctx, actions) {
       null,
     ),
     button("mt-del", "✕", null),
-    guided ? null : h("details.mt-details", {}, h("summary", {}, askDetails ? "Describe this tag" : "More (optional)")),
+    guided ? null : h("details.mt-details", {}, h("summary", {}, detailsTitle)),
   );
   /** @param {Event} e */
   const entryOf = (e) => {

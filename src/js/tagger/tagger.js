@@ -442,12 +442,16 @@ function createTagger(model, el, uid, authorTools) {
     h(
       "div.mt-foot",
       {},
-      h("div", {}, h("label.mt-studentrow", {}, "Name on your hand-in (optional) ", studentInput), nameSaved),
+      // a key has no student's name
+      author
+        ? null
+        : h("div", {}, h("label.mt-studentrow", {}, "Name on your hand-in (optional) ", studentInput), nameSaved),
       h(
         "div.mt-group-files",
         { role: "group", "aria-label": "Hand-in file" },
-        button("mt-download", author ? "Download tags" : "Download hand-in", download),
-        button("mt-load", "Load hand-in", () => fileInput.click()),
+        // in author mode a copy of the tags to load again, not the exercise file (the button at the top)
+        button("mt-download", author ? "Back up the tags" : "Download hand-in", download),
+        button("mt-load", author ? "Load backed-up tags" : "Load hand-in", () => fileInput.click()),
         fileInput,
       ),
     ),
@@ -570,7 +574,11 @@ function createTagger(model, el, uid, authorTools) {
       answers: savedAnswers(exercise),
     });
     saveFile(root, handinFileName(exercise.id, student()), `${JSON.stringify(doc, null, 1)}\n`, "application/json");
-    ctx.say(`Downloaded your hand-in with ${counted(state.tags.length, "tag")}.`);
+    ctx.say(
+      author
+        ? `Backed up ${counted(state.tags.length, "tag")}: "Load backed-up tags" brings them back. The exercise file is saved with the button at the top.`
+        : `Downloaded your hand-in with ${counted(state.tags.length, "tag")}.`,
+    );
   }
   listenToLoad(ctx, fileInput, setStudent);
   onModel("msg:custom", (/** @type {any} */ message) => {

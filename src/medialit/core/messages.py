@@ -85,6 +85,12 @@ def problem_message(code: str, args: dict) -> Message:
     return Message(f"handin-{code}" + (f":{extra}" if extra else ""), args)
 
 
+def included_message(count: int) -> Message:
+    """Author mode's note, after a save or a download, on the key items it showed that live in the
+    exercise's `include:` files: exercise.yml does not hold them, so they are changed there."""
+    return Message("author-included:one" if count == 1 else "author-included", {"count": count})
+
+
 class Renderer:
     """Fills templates for one audience, with the exercise's labels for the label filters."""
 

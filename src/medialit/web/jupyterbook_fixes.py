@@ -95,7 +95,37 @@ def mend_search(app) -> None:
     app.config.html_search_scorer = str(scorer)
 
 
+def book_root(folder: Path) -> Path | None:
+    """The folder holding the book's _config.yml: `folder` or the nearest folder above it, as
+    Jupyter Book looks for it."""
+    return next((d for d in (folder, *folder.parents) if (d / "_config.yml").is_file()), None)
+
+
+def paths_from_the_book_root(app, config) -> None:
+    """A page built on its own (`jupyter-book build book/x-author.md`, the instructors' review page)
+    has the page's folder as Sphinx's source, so the book's paths in _config.yml (`book/_static`, its
+    favicon, `book/_templates`) were looked for in book/book/: two warnings, and the page went
+    without the book's style sheet and logo. A path missing there but present beside _config.yml is
+    given from there; a whole-book build finds every path where it is and changes nothing."""
+    here = Path(app.confdir)
+    root = book_root(here)
+    if root is None or root == here:
+        return
+
+    def from_root(path: str) -> str:
+        if not path or "://" in path or (here / path).exists() or not (root / path).exists():
+            return path
+        return str(root / path)
+
+    config.html_static_path = [from_root(p) for p in config.html_static_path]
+    config.templates_path = [from_root(p) for p in config.templates_path]
+    for name in ("html_favicon", "html_logo"):
+        if config[name]:
+            config[name] = from_root(config[name])
+
+
 def setup(app):
+    app.connect("config-inited", paths_from_the_book_root)
     app.connect("config-inited", one_search_box)
     app.connect("builder-inited", mend_search)
     app.connect("html-page-context", drop_duplicate_scripts)

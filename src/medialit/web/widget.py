@@ -18,6 +18,7 @@ from ..core.errors import InputError
 from ..core.exercise import Exercise, check_difficulty
 from ..core.exercise_file import load_exercise
 from ..core.handin import HandIn, now_iso, parse_handin
+from ..core.messages import Renderer, included_message
 from ..core.report import Report
 
 STATIC = Path(__file__).parent / "static"
@@ -152,8 +153,7 @@ class Tagger(anywidget.AnyWidget):
                 included = included_ids(self._source)
                 elsewhere = sum(1 for t in tags if t.get("id") in included)
                 left = (
-                    f" {elsewhere} item{' comes' if elsewhere == 1 else 's come'} from the exercise's include: files,"
-                    " which were left as they were: change those in their own files."
+                    f" {Renderer(self._exercise.labels, 'teacher').render(included_message(elsewhere))}"
                     if elsewhere
                     else ""
                 )
