@@ -43,7 +43,7 @@ py-check: $(TSTAMP)
 # The JSDoc types (tsc --noEmit) and the linter and formatter (biome) over the front end and its tests.
 js-check: $(NODE_STAMP)
 	npx --no-install tsc -p src/js --noEmit
-	npx --no-install biome check src/js tests/js
+	npx --no-install biome check --error-on-warnings src/js tests/js
 
 book: $(STAMP) $(BUNDLES)
 	$(BIN)/jupyter-book build . -W --keep-going
