@@ -78,6 +78,7 @@ test("a student's widget carries no author tools; the author's widget and the bo
   const authorOnly = [
     "No drafts left: every key item is reviewed.",
     "Why it is in the key (students read it after Check): ",
+    "scrollMarginTop", // reveal_together.js: a draft and its words brought into view together
   ];
   const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
   for (const text of authorOnly) {

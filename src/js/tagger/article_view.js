@@ -5,7 +5,7 @@
 // is told: it never redraws the text.
 
 import { claimShadow, decorateWindow } from "./decoration.js";
-import { badge, h, reveal, revealTogether, setText } from "./dom.js";
+import { badge, h, reveal, setText } from "./dom.js";
 
 /** @typedef {import("../core/types.js").Token} Token */
 /** @typedef {import("./decoration.js").TokenRange} TokenRange */
@@ -162,13 +162,12 @@ export function createArticleView(container, tokens, uid, stuckBar = () => null)
     },
 
     /**
-     * Scroll token i into view together with `other`, a control about it outside the article (the
-     * draft under review), both clear of the stuck bar.
+     * Token i's element and the bar that may stick over it now, for a caller that scrolls them
+     * itself (author mode: reveal_together.js).
      * @param {number} i
-     * @param {HTMLElement} other
      */
-    showTokenWith(i, other) {
-      revealTogether(tokenEls[i], other, stuckBar());
+    tokenAndBar(i) {
+      return { el: tokenEls[i], bar: stuckBar() };
     },
 
     /**

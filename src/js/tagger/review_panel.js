@@ -10,6 +10,7 @@ import { includedMessage, renderer } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { saveFile } from "./files.js";
+import { revealTogether } from "./reveal_together.js";
 import { removeTag } from "./tags.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
@@ -216,7 +217,8 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       sel.anchor = r.last;
       sel.caret = r.first;
       sel.draw();
-      ctx.view.showTokenWith(r.first, li); // the words and the draft's buttons on the screen at once
+      const { el, bar } = ctx.view.tokenAndBar(r.first);
+      revealTogether(el, li, bar); // the words and the draft's buttons on the screen at once
     } else li.scrollIntoView?.({ block: "nearest" });
     if (speak) ctx.say(`Draft ${draftIds.indexOf(id) + 1} of ${draftIds.length}: ${details(t)}`);
   }
