@@ -79,6 +79,7 @@ test("a student's widget carries no author tools; the author's widget and the bo
     "No drafts left: every key item is reviewed.",
     "Why it is in the key (students read it after Check): ",
     "scrollMarginTop", // reveal_together.js: a draft and its words brought into view together
+    "Load backed-up tags", // author mode's words (AUTHOR_WORDS)
   ];
   const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
   for (const text of authorOnly) {

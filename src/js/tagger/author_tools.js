@@ -6,6 +6,7 @@
 
 import { listedValues } from "../authoring/keyfile.js";
 import { copyTag } from "../core/handin.js";
+import { counted } from "../core/messages.js";
 import { expectedVoice } from "../core/voices.js";
 import { keyFields } from "./key_fields.js";
 import { createReviewPanel } from "./review_panel.js";
@@ -23,7 +24,23 @@ import { render } from "./tagger.js";
  * @property {typeof newKeyItem} newKeyItem what an item the author adds starts with
  * @property {typeof listedValues} listedValues the values a key item lists for an attribute: its
  *   editor offers several as one choice
+ * @property {typeof AUTHOR_WORDS} words what the Tagger says in author mode where a student's says
+ *   its own words
  */
+
+/** The Tagger's words in author mode: a key to edit, and a copy of its tags to back up (the
+ * exercise file itself is saved with the review's button at the top). */
+export const AUTHOR_WORDS = {
+  title: (/** @type {Exercise} */ exercise) => `Edit the key: ${exercise.title || exercise.id}`,
+  instructions:
+    "Author mode: the key is shown as tags. Review each draft in the list below, add what the drafts missed, " +
+    "then save or download the exercise file. Students see the chapter page, not this one.",
+  download: "Back up the tags",
+  load: "Load backed-up tags",
+  downloaded: (/** @type {number} */ tags) =>
+    `Backed up ${counted(tags, "tag")}: "Load backed-up tags" brings them back. ` +
+    "The exercise file is saved with the button at the top.",
+};
 
 /**
  * What a key item the author adds starts with: no explanation or hints yet, required, and for a
@@ -62,7 +79,14 @@ export function keyAsTags(exercise) {
 }
 
 /** @type {AuthorTools} */
-export const AUTHOR_TOOLS = { reviewPanel: createReviewPanel, keyFields, keyAsTags, newKeyItem, listedValues };
+export const AUTHOR_TOOLS = {
+  reviewPanel: createReviewPanel,
+  keyFields,
+  keyAsTags,
+  newKeyItem,
+  listedValues,
+  words: AUTHOR_WORDS,
+};
 
 /**
  * Draw a Tagger that offers author mode: what the hosts that carry the author tools export as

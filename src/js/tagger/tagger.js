@@ -403,8 +403,9 @@ function createTagger(model, el, uid, authorTools) {
     answersChanged: () => drawAnswers(),
   });
   const help = createHelp(labels, uid, article);
-  const titleText = author
-    ? `Edit the key: ${exercise.title || exercise.id}`
+  const authorWords = ctx.authorTools?.words;
+  const titleText = authorWords
+    ? authorWords.title(exercise)
     : `Tag the ${labelNouns(labels)}${lines ? ` in lines ${lines[0]}–${lines[1]}` : ""}`;
   const instructions = (/** @type {string | false} */ text) => (text ? h("p.mt-instructions", { text }) : null);
   const root = h(
@@ -414,12 +415,7 @@ function createTagger(model, el, uid, authorTools) {
       "div.mt-head",
       {},
       h("p.mt-title", { text: titleText }),
-      instructions(
-        author
-          ? "Author mode: the key is shown as tags. Review each draft in the list below, add what the drafts missed, " +
-              "then save or download the exercise file. Students see the chapter page, not this one."
-          : exercise.instructions,
-      ),
+      instructions(authorWords ? authorWords.instructions : exercise.instructions),
       instructions(guided && "The grey phrases are ready to tag: pick a label for each, or leave it."),
     ),
     h(
@@ -449,9 +445,8 @@ function createTagger(model, el, uid, authorTools) {
       h(
         "div.mt-group-files",
         { role: "group", "aria-label": "Hand-in file" },
-        // in author mode a copy of the tags to load again, not the exercise file (the button at the top)
-        button("mt-download", author ? "Back up the tags" : "Download hand-in", download),
-        button("mt-load", author ? "Load backed-up tags" : "Load hand-in", () => fileInput.click()),
+        button("mt-download", authorWords?.download ?? "Download hand-in", download),
+        button("mt-load", authorWords?.load ?? "Load hand-in", () => fileInput.click()),
         fileInput,
       ),
     ),
@@ -575,9 +570,8 @@ function createTagger(model, el, uid, authorTools) {
     });
     saveFile(root, handinFileName(exercise.id, student()), `${JSON.stringify(doc, null, 1)}\n`, "application/json");
     ctx.say(
-      author
-        ? `Backed up ${counted(state.tags.length, "tag")}: "Load backed-up tags" brings them back. The exercise file is saved with the button at the top.`
-        : `Downloaded your hand-in with ${counted(state.tags.length, "tag")}.`,
+      authorWords?.downloaded(state.tags.length) ??
+        `Downloaded your hand-in with ${counted(state.tags.length, "tag")}.`,
     );
   }
   listenToLoad(ctx, fileInput, setStudent);
