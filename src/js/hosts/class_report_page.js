@@ -9,8 +9,7 @@
 import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
 import { readRoster } from "../classroom/roster.js";
-import { andList, csvText, heat, nothingYet, TABLES } from "../classroom/tables.js";
-import { renderer } from "../core/messages.js";
+import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
 import { saveFile } from "../tagger/files.js";
@@ -338,11 +337,11 @@ export function mountClassReport(root) {
       show();
       status.reports += 1;
       performance.mark("mcr-rendered");
-      const nothing = nothingYet(got);
-      live.textContent = nothing
-        ? `${renderer([], "teacher").render(nothing)} The reasons are below.`
-        : `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
-          "It is below.";
+      // the report's first line says why nothing could be used: the status line only says where to look
+      live.textContent = got.students.length
+        ? `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
+          "It is below."
+        : "Report ready: it is below, with why no hand-in could be used and what to do.";
     } catch (err) {
       status.error = err instanceof Error ? err.message : String(err);
       live.textContent = `The report could not be made: ${status.error}. Reload the page and try again.`;
