@@ -462,6 +462,7 @@ def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_dra
     widget.send = sent.append
     widget._on_message(widget, {"type": "save-key", "tags": tags}, [])
     assert sent[-1]["type"] == "status" and "Saved" in sent[-1]["message"]
+    assert sent[-1]["kind"] == "info"  # good news: the Tagger shows it calmly, not as a warning
     after = made.exercise_file.read_text(encoding="utf-8")
     assert after.splitlines()[0] == before.splitlines()[0]  # the header comment stays
     assert "# checked against the minutes" in after  # so does a comment above an item
@@ -502,6 +503,22 @@ def test_saving_from_a_tagger_of_one_label_keeps_the_other_labels_and_writes_the
     kept = {d.id: d for d in after.distractors}
     assert all(kept[d.id].why == d.why and kept[d.id].draft for d in before.distractors)  # not shown: kept
     assert len(after.distractors) == len(before.distractors) + 1 and after.distractors[-1].why.startswith("Who speaks")
+
+
+def test_a_save_that_cannot_be_made_is_a_warning(tmp_path, monkeypatch):
+    (tmp_path / "book").mkdir()
+    made = drafted_exercise(tmp_path / "book")
+    widget = Tagger(made.exercise_file, mode="author")
+
+    def refuse(*_args):
+        raise InputError("exercise.yml", "", "the file is read-only.", "save it somewhere else.")
+
+    monkeypatch.setattr(widget, "save_key", refuse)
+    sent = []
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": []}, [])
+    assert sent[-1]["type"] == "status" and sent[-1]["kind"] == "warning"
+    assert "read-only" in sent[-1]["message"]
 
 
 @needs_node

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from browser_helpers import DRAFT_ON_SCREEN, ROOT, painted, screenshot
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 EXERCISE = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 WORD = "despot"  # a loaded word in the key (L10)
@@ -233,7 +234,10 @@ def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, ju
             assert where["words"]["seen"] and where["buttons"]["seen"], (key, where)
         assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # the review's keys did not reach Jupyter
         page.locator(".medialit-tagger .mt-rv-save").click()
-        page.locator(".medialit-tagger .mt-notice", has_text="Saved").wait_for(timeout=30_000)
+        saved_notice = page.locator(".medialit-tagger .mt-notice", has_text="Saved")
+        saved_notice.wait_for(timeout=30_000)
+        expect(saved_notice).to_have_class("mt-notice mt-notice-info")  # good news, not the red warning
+        expect(saved_notice).not_to_have_attribute("role", "alert")
         screenshot(page, "jupyter-author-review")
     finally:
         context.close()

@@ -396,6 +396,46 @@ def test_a_file_for_another_exercise_or_article_is_refused_and_work_is_kept(tagg
     assert [t["quote"] for t in saved_tags(page)] == ["despot"]
 
 
+NOTICE = """() => { const n = document.querySelector('.mt-notice'); const s = getComputedStyle(n);
+  return {info: n.classList.contains('mt-notice-info'), role: n.getAttribute('role'), bg: s.backgroundColor,
+          text: n.textContent}; }"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_good_news_shows_calmly_and_a_refusal_as_a_warning(tagger, tmp_path, theme):
+    """A hand-in loaded whole is good news: the notice keeps its place but in calm colours, and is no
+    alert; a file refused is still a warning, in the alarm colours. Both readable (axe) in either theme."""
+    page = tagger
+    page.evaluate(f"document.documentElement.dataset.theme = {theme!r}")
+    ex = config(page)["exercise"]
+    doc = {
+        "format": "medialit.handin/1",
+        "exercise": ex["id"],
+        "article_sha256": ex["article"]["sha256"],
+        "student": "",
+        "created": "",
+        "updated": "",
+        "tags": [],
+    }
+    good, bad = tmp_path / "good.json", tmp_path / "other.json"
+    good.write_text(json.dumps(doc), encoding="utf-8")
+    bad.write_text(json.dumps({**doc, "exercise": "another-exercise"}), encoding="utf-8")
+    page.locator(".mt-file").set_input_files(str(good))
+    page.wait_for_function("() => document.querySelector('.mt-notice').textContent.includes('good.json')")
+    calm = page.evaluate(NOTICE)
+    assert calm["info"] and calm["role"] is None, calm
+    results = Axe().run(page, context=".mt-notice")
+    assert results.violations_count == 0, results.generate_report()
+    screenshot(page, f"tagger-notice-info-{theme}")
+    page.locator(".mt-file").set_input_files(str(bad))
+    page.wait_for_function("() => document.querySelector('.mt-notice').textContent.includes('other.json')")
+    alarm = page.evaluate(NOTICE)
+    assert not alarm["info"] and alarm["role"] == "alert", alarm
+    assert alarm["bg"] != calm["bg"]
+    results = Axe().run(page, context=".mt-notice")
+    assert results.violations_count == 0, results.generate_report()
+
+
 def test_check_shows_verdicts_hints_then_the_answer(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")

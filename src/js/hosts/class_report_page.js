@@ -9,8 +9,7 @@
 import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
 import { readRoster } from "../classroom/roster.js";
-import { andList, csvText, heat, nothingYet, TABLES } from "../classroom/tables.js";
-import { renderer } from "../core/messages.js";
+import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
 import { saveFile } from "../tagger/files.js";
@@ -153,15 +152,15 @@ const pluralsOf = (exercise, names) =>
   andList(names.map((name) => exercise.labels.find((l) => l.name === name)?.plural || name));
 
 /**
- * The label of a chapter in the list.
- * @param {PageConfig["chapters"][number]} chapter
- * @param {PageConfig["chapters"][number]["taggers"][number]} tagger
+ * What a choice counts, in words that wrap under the list (an option's own text cannot wrap, so it
+ * stays short: the chapter's title, or "The whole text" under its exercise's heading).
  * @param {Exercise} exercise
+ * @param {string[]} labels the chapter's labels ([] for all the key has)
+ * @param {number[] | null} lines
  */
-function chapterLabel(chapter, tagger, exercise) {
-  const labels = pluralsOf(exercise, tagger.labels.length ? tagger.labels : keyedNames(exercise));
-  const lines = tagger.lines ? `lines ${tagger.lines[0]}–${tagger.lines[1]}` : "the whole text";
-  return `${chapter.title} (${lines}: ${labels})`;
+function choiceWords(exercise, labels, lines) {
+  const where = lines ? `lines ${lines[0]}–${lines[1]}` : "the whole text";
+  return `Counts ${pluralsOf(exercise, labels.length ? labels : keyedNames(exercise))} in ${where} of “${exercise.title}”.`;
 }
 
 /**
@@ -185,15 +184,20 @@ export function mountClassReport(root) {
     );
     return null;
   }
-  /** @type {Map<string, {exercise: string, measure: Measure}>} */
+  /** @type {Map<string, {exercise: string, measure: Measure, words: string}>} */
   const choices = new Map();
-  const select = /** @type {HTMLSelectElement} */ (h("select", { id: "mcr-chapter" }));
+  const select = /** @type {HTMLSelectElement} */ (
+    h("select", { id: "mcr-chapter", "aria-describedby": "mcr-choice" })
+  );
   for (const exercise of exercises.values()) {
     const group = h("optgroup", { label: exercise.title });
     const whole = `${exercise.id}|`;
-    choices.set(whole, { exercise: exercise.id, measure: { labels: [], lines: null, chapter: null } });
-    const every = pluralsOf(exercise, keyedNames(exercise));
-    group.append(h("option", { value: whole, text: `The whole text: ${every} (${exercise.title})` }));
+    choices.set(whole, {
+      exercise: exercise.id,
+      measure: { labels: [], lines: null, chapter: null },
+      words: choiceWords(exercise, [], null),
+    });
+    group.append(h("option", { value: whole, text: "The whole text" }));
     for (const chapter of config.chapters) {
       for (const tagger of chapter.taggers.filter((t) => t.exercise === exercise.id)) {
         const value = `${exercise.id}|${chapter.name}`;
@@ -205,8 +209,9 @@ export function mountClassReport(root) {
             difficulty: tagger.difficulty || undefined,
             chapter: { name: chapter.name, title: chapter.title },
           },
+          words: choiceWords(exercise, tagger.labels, tagger.lines),
         });
-        group.append(h("option", { value, text: chapterLabel(chapter, tagger, exercise) }));
+        group.append(h("option", { value, text: chapter.title }));
       }
     }
     select.append(group);
@@ -214,6 +219,11 @@ export function mountClassReport(root) {
   // the teacher's last choice, so that the chapter they teach is chosen when they come back
   const lastChoice = remembered(REPORT_ON_KEY);
   if (lastChoice && choices.has(lastChoice)) select.value = lastChoice;
+  const choice = h("p.mcr-choice", { id: "mcr-choice" });
+  const describeChoice = () => {
+    choice.textContent = choices.get(select.value)?.words || "";
+  };
+  describeChoice();
 
   const filesInput = /** @type {HTMLInputElement} */ (
     h("input", { type: "file", id: "mcr-files", multiple: true, accept: ".json,application/json" })
@@ -238,6 +248,7 @@ export function mountClassReport(root) {
       "div.mcr-setup",
       {},
       h("p", {}, h("label", { for: "mcr-chapter", text: "Report on " }), select),
+      choice,
       drop,
       h(
         "p.mcr-pick",
@@ -338,11 +349,11 @@ export function mountClassReport(root) {
       show();
       status.reports += 1;
       performance.mark("mcr-rendered");
-      const nothing = nothingYet(got);
-      live.textContent = nothing
-        ? `${renderer([], "teacher").render(nothing)} The reasons are below.`
-        : `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
-          "It is below.";
+      // the report's first line says why nothing could be used: the status line only says where to look
+      live.textContent = got.students.length
+        ? `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
+          "It is below."
+        : "Report ready: it is below, with why no hand-in could be used and what to do.";
     } catch (err) {
       status.error = err instanceof Error ? err.message : String(err);
       live.textContent = `The report could not be made: ${status.error}. Reload the page and try again.`;
@@ -415,6 +426,7 @@ export function mountClassReport(root) {
 
   select.addEventListener("change", () => {
     remember(REPORT_ON_KEY, select.value);
+    describeChoice();
     run();
   });
   filesInput.addEventListener("change", () => useFiles(chosen(filesInput)));

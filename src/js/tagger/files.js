@@ -47,9 +47,9 @@ export function listenToLoad(ctx, input, setStudent) {
     if (!file) return;
     // named as the command line names a place in a file: "alex.json, line 12, column 3: …"
     const refuse = (/** @type {import("../core/handin.js").Problem} */ problem) =>
-      ctx.warn(
+      ctx.notify(
         `${visible(file.name)}${problem.place ? `, ${problem.place}` : ""}: ${problemText(problem)} Your current work is kept.`,
-        true,
+        { show: true },
       );
     const got = await readHandinFile(file, ctx.exercise, ctx.chars);
     if (!got.ok) {
@@ -60,11 +60,12 @@ export function listenToLoad(ctx, input, setStudent) {
     ctx.commit(got.tags, "");
     const answers = Object.keys(got.answers).length;
     const kept = answers && storeAnswers(ctx.exercise, got.answers);
-    ctx.warn(
+    // tags left out are a loss, so a warning; otherwise good news
+    ctx.notify(
       `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""} from ${visible(file.name)}. ` +
         "Ctrl+Z goes back to your earlier work." +
         (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
-      true,
+      { show: true, info: !got.orphans.length },
     );
   });
 }

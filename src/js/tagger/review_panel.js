@@ -332,7 +332,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     try {
       store?.setItem(storeKey, JSON.stringify(traps));
     } catch {
-      ctx.warn("The distractors could not be saved in this browser: download the exercise file to keep them.");
+      ctx.notify("The distractors could not be saved in this browser: download the exercise file to keep them.");
     }
   };
   /** @param {Distractor[]} next @param {string} message */

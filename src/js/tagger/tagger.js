@@ -53,8 +53,9 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {ArticleView} view
  * @property {HTMLElement} article
  * @property {(message: string) => void} say show in the status line (screen readers hear it)
- * @property {(message: string, show?: boolean) => void} warn show a notice (and say it); "" takes it away;
- *   `show` scrolls it into view (after a button far from it, such as Load hand-in)
+ * @property {(message: string, how?: {show?: boolean, info?: boolean}) => void} notify show a notice (and say
+ *   it); "" takes it away. A warning unless `info` (good news, in calm colours and not an alert); `show`
+ *   scrolls it into view (after a button far from it, such as Load hand-in or Save)
  * @property {(selected: boolean) => void} selectionShown the selection was drawn (some words, or none)
  * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
@@ -227,7 +228,11 @@ function createTagger(model, el, uid, authorTools) {
     say(message) {
       if (live.textContent !== message) live.textContent = message;
     },
-    warn(message, show = false) {
+    notify(message, { show = false, info = false } = {}) {
+      // good news is said by the status line alone: only a warning is an alert
+      if (info) notice.removeAttribute("role");
+      else notice.setAttribute("role", "alert");
+      notice.classList.toggle("mt-notice-info", info);
       if (notice.textContent !== message) {
         notice.textContent = message;
         notice.hidden = !message;
@@ -245,7 +250,7 @@ function createTagger(model, el, uid, authorTools) {
     titleOf: (name) => labelByName.get(name)?.title || name,
     commit(tags, message, mergeKey = null) {
       state.commit(tags, mergeKey);
-      ctx.warn(""); // an old error goes once something works
+      ctx.notify(""); // an old error goes once something works
       if (message) ctx.say(message);
     },
     listen(target, type, handler) {
@@ -293,7 +298,7 @@ function createTagger(model, el, uid, authorTools) {
         Object.assign(tag, ctx.authorTools.newKeyItem(tag, exercise, chars, ctx.labelByName.get(name)));
       const added = addTag(state.tags, tag);
       if (added.error) {
-        ctx.warn(`${quoted(tag.quote)} is already tagged as ${title}. Pick other words or another label.`);
+        ctx.notify(`${quoted(tag.quote)} is already tagged as ${title}. Pick other words or another label.`);
         return;
       }
       if (ctx.askDetails) list.openWhenMade(tag.id);
@@ -330,7 +335,7 @@ function createTagger(model, el, uid, authorTools) {
     },
     travel(back) {
       if (state.travel(back)) {
-        ctx.warn("");
+        ctx.notify("");
         ctx.say(back ? "Undone." : "Redone.");
       } else ctx.say(`Nothing to ${back ? "undo" : "redo"}.`);
     },
@@ -513,7 +518,7 @@ function createTagger(model, el, uid, authorTools) {
     },
     student,
     setStudent,
-    warn: ctx.warn,
+    warn: (message) => ctx.notify(message),
     say: ctx.say,
   });
 
@@ -556,7 +561,7 @@ function createTagger(model, el, uid, authorTools) {
       checkingQuietly = false;
       return;
     }
-    ctx.warn("");
+    ctx.notify("");
     ctx.say(message ? "Checked: the feedback is in the Feedback box." : "");
     if (checking) feedback.focus();
     checking = false;
@@ -578,7 +583,7 @@ function createTagger(model, el, uid, authorTools) {
   onModel("msg:custom", (/** @type {any} */ message) => {
     if (message?.type === "status") {
       checking = false;
-      ctx.warn(message.message || "");
+      ctx.notify(message.message || "", { info: message.kind === "info" });
     }
   });
   onModel("change:report", showReport);

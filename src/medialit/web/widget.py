@@ -157,6 +157,7 @@ class Tagger(anywidget.AnyWidget):
                     if elsewhere
                     else ""
                 )
-                self.send({"type": "status", "message": f"Saved {len(tags)} key items{traps} into {saved}.{left}"})
+                saved_words = f"Saved {len(tags)} key items{traps} into {saved}.{left}"
+                self.send({"type": "status", "kind": "info", "message": saved_words})  # good news, not a warning
         except InputError as err:
-            self.send({"type": "status", "message": str(err)})
+            self.send({"type": "status", "kind": "warning", "message": str(err)})
