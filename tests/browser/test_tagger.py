@@ -365,6 +365,7 @@ def test_a_file_for_another_exercise_or_article_is_refused_and_work_is_kept(tagg
         page.wait_for_function("(n) => document.querySelector('.mt-notice').textContent.includes(n)", arg=name)
         message = page.locator(".mt-notice").text_content()
         assert "current work is kept" in message
+        assert message.startswith(f"{name}: ") and "`" not in message, message  # no field name for a student
         if "exercise" in change:
             assert "another-exercise" in message and ex["id"] in message
         else:

@@ -45,10 +45,11 @@ export function listenToLoad(ctx, input, setStudent) {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    // named as the command line names a place in a file: "alex.json, line 12, column 3: …"
+    // a place in the text named as the command line names it ("alex.json, line 12, column 3: …"); a
+    // field's name (`exercise`) is the teacher's, and the sentence says what is wrong with it
     const refuse = (/** @type {import("../core/handin.js").Problem} */ problem) =>
       ctx.notify(
-        `${visible(file.name)}${problem.place ? `, ${problem.place}` : ""}: ${problemText(problem)} Your current work is kept.`,
+        `${visible(file.name)}${problem.place.startsWith("line ") ? `, ${problem.place}` : ""}: ${problemText(problem)} Your current work is kept.`,
         { show: true },
       );
     const got = await readHandinFile(file, ctx.exercise, ctx.chars);
