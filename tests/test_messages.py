@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medialit import load_exercise
-from medialit.core.contract import MISCONCEPTIONS
+from medialit.core.contract import CHIPS_FOUND, CHIPS_LOOK, MISCONCEPTIONS
 from medialit.core.messages import (
     AUDIENCES,
     FIELD,
@@ -89,10 +89,7 @@ SAMPLES = [
     Message("coach-item", {"n": 1, "count": 4, "label": "loaded", "line": 10, "quote": "despot"}),
     Message("coach-option", {"label": "loaded", "line": 10, "quote": "despot"}),
     Message("coach-no-hint", {"line": 10}),
-    *(
-        Message(f"chip-{verdict}", {})
-        for verdict in ("matched", "close", "defensible", "wrong-label", "distractor", "extra", "answer")
-    ),
+    *(Message(f"chip-{verdict}", {}) for verdict in (*CHIPS_LOOK, *CHIPS_FOUND, "answer")),
     # the class report's, for teachers
     Message("class-students", {"students": 25, "skipped": 4}),
     Message("class-scope", {"labels": "claims, sources and loaded words"}),

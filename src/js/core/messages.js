@@ -195,13 +195,29 @@ export function itemCodes(item) {
 }
 
 /**
- * The verdict on one of the student's tags (a Report entry), then every finding about it.
+ * The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
+ * key's words is "close" (never shown as plainly right) and an extra tag on the words of a label
+ * the page does not ask for is "not-asked" (it comes off; it cannot be relabelled there).
+ * messages.py's chip_of.
+ * @param {TagResult} tag
+ * @returns {string}
+ */
+export function chipOf(tag) {
+  const codes = new Set(tag.findings.map((f) => f.code));
+  if (tag.verdict === "matched" && codes.has("covers-more")) return "close";
+  if (tag.verdict === "extra" && codes.has("label-not-asked")) return "not-asked";
+  return tag.verdict;
+}
+
+/**
+ * The verdict on one of the student's tags (a Report entry) as its chip says it (chipOf), then
+ * every finding about it.
  * @param {TagResult} tag
  * @returns {Message[]}
  */
 export function tagCodes(tag) {
   return [
-    { code: `tag-${tag.verdict}`, args: tag },
+    { code: `tag-${chipOf(tag)}`, args: tag },
     ...tag.findings.map((f) => ({ code: `finding-${f.code}`, args: { ...tag, ...f.args } })),
   ];
 }

@@ -165,9 +165,21 @@ def item_codes(item: ItemResult) -> list[Message]:
     return out
 
 
+def chip_of(tag: TagResult) -> str:
+    """The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
+    key's words is `close` (never shown as plainly right) and an extra tag on the words of a label the
+    page does not ask for is `not-asked` (it comes off; it cannot be relabelled there)."""
+    codes = {f.code for f in tag.findings}
+    if tag.verdict == "matched" and "covers-more" in codes:
+        return "close"
+    if tag.verdict == "extra" and "label-not-asked" in codes:
+        return "not-asked"
+    return tag.verdict
+
+
 def tag_codes(tag: TagResult) -> list[Message]:
-    """The verdict on one of the student's tags, then every finding about it."""
+    """The verdict on one of the student's tags as its chip says it (`chip_of`), then every finding about it."""
     args = tag.to_json()
-    return [Message(f"tag-{tag.verdict}", args)] + [
+    return [Message(f"tag-{chip_of(tag)}", args)] + [
         Message(f"finding-{f.code}", {**args, **f.args}) for f in tag.findings
     ]
