@@ -68,6 +68,10 @@ SAMPLES = [
     Message("attr-wrong:type:scare-quotes", {"name": "type", "expected": ["scare-quotes"], "given": "quoted-words"}),
     Message("attr-wrong:type:quoted-words", {"name": "type", "expected": ["quoted-words"], "given": "scare-quotes"}),
     Message("attr-wrong:kind:fact", {"name": "kind", "expected": ["fact"], "given": "judgement"}),
+    Message(
+        "attr-wrong:evidence:stated-without-evidence",
+        {"name": "evidence", "expected": ["stated-without-evidence"], "given": "none"},
+    ),
     Message("attr-wrong", {"name": "role", "expected": ["interested-party", "official"], "given": "social-media"}),
     Message("attr-free:neutral:planned", {"name": "neutral", "expected": ["planned"], "given": "organised"}),
     Message("attr-free-blank:neutral:planned", {"name": "neutral", "expected": ["planned"], "given": None}),
@@ -263,3 +267,12 @@ process.stdout.write(JSON.stringify([0, 1, 2, 17].map(includedMessage)));
     done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
     python = [{"code": m.code, "args": m.args} for m in map(included_message, [0, 1, 2, 17])]
     assert json.loads(done.stdout) == python
+
+
+def test_none_against_stated_without_evidence_says_what_tells_them_apart():
+    """Both mean no evidence to a reader: the sentence says the article itself saying so is the difference."""
+    words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, "student")
+    args = {"name": "evidence", "expected": ["stated-without-evidence"], "given": "none"}
+    said = words.render(Message("attr-wrong:evidence:stated-without-evidence", args))
+    assert "the article itself says that no evidence was given" in said
+    assert "Choose none only when the article says nothing about evidence" in said
