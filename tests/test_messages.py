@@ -50,6 +50,9 @@ SAMPLES = [
         "item-answer", {"quote": "the United States masterminded a kamikaze drone strike, onthekremlin", "line": 8}
     ),
     Message("item-answer", {"quote": "x" * 70, "line": 8}),
+    # words in quotation marks of their own: no second pair, unless cut
+    Message("item-answer", {"quote": "“ludicrous”", "line": 11}),
+    Message("item-answer", {"quote": "‘" + "very long scare quotes " * 3 + "’", "line": 11}),
     Message(
         "scores-label",
         {
@@ -276,3 +279,12 @@ def test_none_against_stated_without_evidence_says_what_tells_them_apart():
     said = words.render(Message("attr-wrong:evidence:stated-without-evidence", args))
     assert "the article itself says that no evidence was given" in said
     assert "Choose none only when the article says nothing about evidence" in said
+
+
+def test_words_in_quotation_marks_of_their_own_get_no_second_pair():
+    words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, "student")
+    assert (
+        words.render(Message("item-answer", {"quote": "“ludicrous”", "line": 11})) == "The answer: “ludicrous” (L11)."
+    )
+    assert words.render(Message("item-answer", {"quote": "‘revenge’", "line": 3})) == "The answer: ‘revenge’ (L3)."
+    assert words.render(Message("item-answer", {"quote": "“x", "line": 3})) == "The answer: ““x” (L3)."

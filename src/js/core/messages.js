@@ -3,6 +3,7 @@
 // src/medialit/core/messages.py step for step. Which codes a report entry gives (itemCodes,
 // tagCodes) is decided here too, so both languages say the same.
 
+import contract from "../../medialit/data/contract.json" with { type: "json" };
 import table from "../../medialit/data/messages.json" with { type: "json" };
 
 /** @typedef {import("./types.js").Label} Label */
@@ -17,6 +18,8 @@ const TABLE = table.messages;
 export const AUDIENCES = ["student", "teacher"];
 const FIELD = /\{([a-z0-9_]+)(?:\|([a-zA-Z]+))?\}/g;
 const QUOTE_LIMIT = 60;
+/** Characters that count as quotation marks (the contract's). */
+const QUOTE_MARKS = new Set(contract.quote_marks);
 const CUT_PUNCTUATION = /[ ,;:]+$/u; // dropped before the ellipsis of a shortened text
 
 /**
@@ -35,11 +38,15 @@ export function shortened(text, n) {
 }
 
 /**
- * In curly quotation marks, shortened to 60 code points.
+ * In curly quotation marks, shortened to `n` code points (60 in a sentence); words that open and
+ * close with quotation marks already (a quoted claim, scare quotes) are not put in a second pair.
  * @param {string} text
+ * @param {number} [n]
  */
-export function quoted(text) {
-  return `“${shortened(text, QUOTE_LIMIT)}”`;
+export function quoted(text, n = QUOTE_LIMIT) {
+  const chars = Array.from(text);
+  const marked = chars.length > 1 && QUOTE_MARKS.has(chars[0]) && QUOTE_MARKS.has(chars[chars.length - 1]);
+  return marked && chars.length <= n ? text : `“${shortened(text, n)}”`;
 }
 
 /**

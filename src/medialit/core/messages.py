@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .contract import MESSAGES_FORMAT
+from .contract import MESSAGES_FORMAT, QUOTE_MARKS
 from .labels import LabelSpec
 from .report import ItemResult, TagResult
 
@@ -53,8 +53,10 @@ def shortened(text: str, limit: int) -> str:
 
 
 def quoted(text: str) -> str:
-    """In curly quotation marks, shortened to 60 code points."""
-    return f"“{shortened(text, QUOTE_LIMIT)}”"
+    """In curly quotation marks, shortened to 60 code points; words that open and close with quotation
+    marks already (a quoted claim, scare quotes) are not put in a second pair."""
+    marked = len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS
+    return text if marked and len(text) <= QUOTE_LIMIT else f"“{shortened(text, QUOTE_LIMIT)}”"
 
 
 def choice_words(value: str) -> str:
