@@ -47,6 +47,16 @@ def test_the_report_uses_no_loaded_word_of_its_own(agency):
     assert any(k.label == "loaded" for k in agency.key), "the speakers' loaded words are in the key, as optional items"
 
 
+def test_a_loaded_words_plainer_wording_starts_with_a_word_to_use(agency):
+    """The feedback reads it as "A plainer way to say it: the key suggests …": an instruction alone
+    ("keep the quote") is no way to say it; a plain word first, then what else a reporter may do."""
+    loaded = [k for k in agency.key if k.label == "loaded"]
+    assert loaded
+    for item in loaded:
+        for wording in values(item.attrs["neutral"]):
+            assert not wording.lower().startswith(("keep", "name", "say")), (item.id, wording)
+
+
 def test_the_report_says_who_said_each_thing(agency):
     # Agency style: every claim has its source, except what the report says about its own checking.
     unsourced = [k for k in agency.key if k.label == "claim" and not k.optional and not k.source_ids]
