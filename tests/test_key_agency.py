@@ -57,6 +57,15 @@ def test_a_loaded_words_plainer_wording_starts_with_a_word_to_use(agency):
             assert not wording.lower().startswith(("keep", "name", "say")), (item.id, wording)
 
 
+def test_a_trap_on_part_of_a_claim_says_what_to_tag_instead(agency):
+    """A student who tags only part of a claim is told what to tag instead, in the choice words the
+    Tagger shows, not left with why this part is wrong."""
+    why = {d.id: d.why for d in agency.distractors}
+    assert "Tag Peskov's claim about the United States instead" in why["dis-no-evidence-l9"]
+    assert "choose stated without evidence for its evidence" in why["dis-no-evidence-l9"]
+    assert "Tag the whole claim instead" in why["dis-staged-l15"]
+
+
 def test_the_report_says_who_said_each_thing(agency):
     # Agency style: every claim has its source, except what the report says about its own checking.
     unsourced = [k for k in agency.key if k.label == "claim" and not k.optional and not k.source_ids]
