@@ -55,6 +55,7 @@ def test_a_loaded_words_plainer_wording_starts_with_a_word_to_use(agency):
     for item in loaded:
         for wording in values(item.attrs["neutral"]):
             assert not wording.lower().startswith(("keep", "name", "say")), (item.id, wording)
+            assert len(wording) <= 60, f"{item.id}: a sentence quotes 60 characters, then cuts: {wording}"
 
 
 def test_a_trap_on_part_of_a_claim_says_what_to_tag_instead(agency):
