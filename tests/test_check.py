@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from medialit import InputError, Tag, check, load_exercise
 from medialit.core.check import Meeting, assign, jaccard, meetings
+from medialit.core.messages import Message, Renderer, chip_of, tag_codes
 
 
 def tag_at(ex, quote, label, tid="x", occurrence=1, **kw):
@@ -123,6 +124,24 @@ def test_a_word_inside_a_claim_gets_its_own_labels_test_not_the_whole_claim(mini
         ("is-speaker", {"key_quote": "Kremlin spokesperson Dmitry Peskov"})
     ]
     assert results["l2"].findings[-1].code == "other-label" and results["l2"].findings[-1].args["key_label"] == "claim"
+
+
+def test_a_tag_on_words_of_a_label_the_page_does_not_ask_for_comes_off_and_says_so(mini):
+    """On a page that asks for claims and sources only, "despot" tagged as a claim cannot be relabelled a
+    loaded word there: its chip and its sentences say the key has it under a label not asked for, and
+    what to do (it stays an extra tag for the class report). With loaded words on the page it is a wrong label."""
+    tags = [tag_at(mini, "despot", "claim", "c1")]
+    words = Renderer(mini.labels, "student")
+    page = check(handin_of(mini, tags), mini, labels=["claim", "source"]).tags[0]
+    assert page.verdict == "extra" and chip_of(page) == "not-asked"
+    assert [(f.code, f.args) for f in page.findings] == [
+        ("label-not-asked", {"key_label": "loaded", "key_quote": "despot"})
+    ]
+    said = " ".join(words.sentences(tag_codes(page)))
+    assert words.render(Message("chip-not-asked", {})) == "Not asked here"
+    assert "does not ask for loaded words" in said and "Remove this tag" in said
+    whole = check(handin_of(mini, tags), mini).tags[0]
+    assert whole.verdict == chip_of(whole) == "wrong-label"
 
 
 def test_the_words_a_close_tag_adds_or_leaves_out_are_trimmed_as_a_tag_is(mini):

@@ -121,3 +121,22 @@ def test_a_tab_in_an_exercise_file_is_named_with_its_fix(tmp_path):
     result = run("validate", tmp_path / "exercise.yml")
     assert result.returncode == 2 and "line 3, column 1: there is a tab here" in result.stderr
     assert result.stderr.rstrip().endswith("Fix: replace the tab with spaces.")
+
+
+def test_feedback_groups_tags_by_their_chips_as_the_tagger_does(mini):
+    """A tag with another label is listed with the tags to look at again under its own chip, as the
+    Tagger lists it, not under Close; a tag on a label the page does not ask for likewise."""
+    from medialit import Tag, check
+    from medialit.cli.feedback_text import report_text
+
+    def at(quote, label, tid):
+        start = mini.article.text.index(quote)
+        return Tag(tid, label, start, start + len(quote), quote)
+
+    tags = [at("despot", "claim", "c1"), at("Kremlin spokesperson Dmitry Peskov", "source", "s1")]
+    text = report_text(check(handin_of(mini, tags), mini), mini)
+    look, found = text.index("Tags to look at again: 1"), text.index("Tags that match the key: 1")
+    assert look < text.index("Other label: “despot”") < found < text.index("Found: “Kremlin spokesperson")
+    assert "Close" not in text
+    page = report_text(check(handin_of(mini, tags), mini, labels=["claim", "source"]), mini)
+    assert "Not asked here: “despot”" in page and "Remove this tag." in page

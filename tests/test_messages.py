@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medialit import load_exercise
-from medialit.core.contract import MISCONCEPTIONS
+from medialit.core.contract import CHIPS_FOUND, CHIPS_LOOK, MISCONCEPTIONS
 from medialit.core.messages import (
     AUDIENCES,
     FIELD,
@@ -50,6 +50,9 @@ SAMPLES = [
         "item-answer", {"quote": "the United States masterminded a kamikaze drone strike, onthekremlin", "line": 8}
     ),
     Message("item-answer", {"quote": "x" * 70, "line": 8}),
+    # words in quotation marks of their own: no second pair, unless cut
+    Message("item-answer", {"quote": "“ludicrous”", "line": 11}),
+    Message("item-answer", {"quote": "‘" + "very long scare quotes " * 3 + "’", "line": 11}),
     Message(
         "scores-label",
         {
@@ -68,6 +71,10 @@ SAMPLES = [
     Message("attr-wrong:type:scare-quotes", {"name": "type", "expected": ["scare-quotes"], "given": "quoted-words"}),
     Message("attr-wrong:type:quoted-words", {"name": "type", "expected": ["quoted-words"], "given": "scare-quotes"}),
     Message("attr-wrong:kind:fact", {"name": "kind", "expected": ["fact"], "given": "judgement"}),
+    Message(
+        "attr-wrong:evidence:stated-without-evidence",
+        {"name": "evidence", "expected": ["stated-without-evidence"], "given": "none"},
+    ),
     Message("attr-wrong", {"name": "role", "expected": ["interested-party", "official"], "given": "social-media"}),
     Message("attr-free:neutral:planned", {"name": "neutral", "expected": ["planned"], "given": "organised"}),
     Message("attr-free-blank:neutral:planned", {"name": "neutral", "expected": ["planned"], "given": None}),
@@ -89,10 +96,7 @@ SAMPLES = [
     Message("coach-item", {"n": 1, "count": 4, "label": "loaded", "line": 10, "quote": "despot"}),
     Message("coach-option", {"label": "loaded", "line": 10, "quote": "despot"}),
     Message("coach-no-hint", {"line": 10}),
-    *(
-        Message(f"chip-{verdict}", {})
-        for verdict in ("matched", "close", "defensible", "wrong-label", "distractor", "extra", "answer")
-    ),
+    *(Message(f"chip-{verdict}", {}) for verdict in (*CHIPS_LOOK, *CHIPS_FOUND, "answer")),
     # the class report's, for teachers
     Message("class-students", {"students": 25, "skipped": 4}),
     Message("class-scope", {"labels": "claims, sources and loaded words"}),
@@ -266,3 +270,21 @@ process.stdout.write(JSON.stringify([0, 1, 2, 17].map(includedMessage)));
     done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
     python = [{"code": m.code, "args": m.args} for m in map(included_message, [0, 1, 2, 17])]
     assert json.loads(done.stdout) == python
+
+
+def test_none_against_stated_without_evidence_says_what_tells_them_apart():
+    """Both mean no evidence to a reader: the sentence says the article itself saying so is the difference."""
+    words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, "student")
+    args = {"name": "evidence", "expected": ["stated-without-evidence"], "given": "none"}
+    said = words.render(Message("attr-wrong:evidence:stated-without-evidence", args))
+    assert "the article itself says that no evidence was given" in said
+    assert "Choose none only when the article says nothing about evidence" in said
+
+
+def test_words_in_quotation_marks_of_their_own_get_no_second_pair():
+    words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, "student")
+    assert (
+        words.render(Message("item-answer", {"quote": "“ludicrous”", "line": 11})) == "The answer: “ludicrous” (L11)."
+    )
+    assert words.render(Message("item-answer", {"quote": "‘revenge’", "line": 3})) == "The answer: ‘revenge’ (L3)."
+    assert words.render(Message("item-answer", {"quote": "“x", "line": 3})) == "The answer: ““x” (L3)."

@@ -569,3 +569,14 @@ def test_saving_from_author_mode_says_which_items_stay_in_include_files(tmp_path
     said = Renderer(exercise.labels, "teacher").render(included_message(3))
     assert said.startswith("3 of these key items come from the exercise's include: files")
     assert sent[-1]["message"].endswith(f" {said}")
+
+
+def test_every_chip_a_tag_can_show_has_its_colour_and_mark_in_the_tagger_css():
+    """A chip without a rule of its own is drawn as bare text in a plain outline, unlike its neighbours."""
+    import re
+
+    from medialit.core.contract import CHIPS_FOUND, CHIPS_LOOK
+
+    css = (Path(__file__).resolve().parents[1] / "src" / "js" / "tagger" / "tagger.css").read_text(encoding="utf-8")
+    styled = set(re.findall(r"\.mt-chip-([a-z-]+)(?![\w-])", css))
+    assert [chip for chip in (*CHIPS_LOOK, *CHIPS_FOUND) if chip not in styled] == []

@@ -60,8 +60,13 @@ def test_after_check_the_summary_is_in_view_focused_and_no_box_scrolls_but_the_a
     said = page.locator(".mt-fb-extra", has_text="“said”")
     assert "plain word reporters use" in said.text_content()
     speaker = page.locator(".mt-fb-tag", has_text="Kremlin spokesperson Dmitry Peskov")
-    # on a loaded-words page, the key's other labels still explain: these words are a source
-    assert "The key has “Kremlin spokesperson Dmitry Peskov” as a source. A source is who" in speaker.text_content()
+    # on a loaded-words page, the key's other labels still explain: these words are a source, which
+    # this page does not ask for, and the chip says the same
+    assert speaker.locator(".mt-chip").text_content() == "Not asked here"
+    assert (
+        "The key has “Kremlin spokesperson Dmitry Peskov” as a source, and this page does not ask for sources. "
+        "Remove this tag." in speaker.text_content()
+    )
     screenshot(page, "feedback-chapter-5")
 
 

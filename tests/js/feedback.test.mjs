@@ -119,3 +119,16 @@ test("an over-tagger hears it in the summary; a student with few wrong tags does
   for (const name of ["key-equals-handin", "mixed-verdicts", "reasons-on-found-tags"])
     assert.ok(!codes(name).includes("summary-over-tagged"), name);
 });
+
+test("a tag on words of a label the page does not ask for says so in its chip and its sentences", () => {
+  const v = cases.find((c) => c.name === "claims-page-speaker");
+  const exercise = exercises.get(v.exercise);
+  const data = feedbackData(v.report, labelsOf(exercise, ["claim"]));
+  const despot = data.look.find((e) => e.tag.quote === "despot");
+  assert.equal(despot.chip, "not-asked");
+  assert.equal(despot.tag.verdict, "extra"); // the class report counts it as an extra tag
+  const words = renderer(exercise.labels, "student");
+  assert.equal(words.render({ code: `chip-${despot.chip}`, args: {} }), "Not asked here");
+  const said = words.sentences(despot.messages).join(" ");
+  assert.match(said, /does not ask for loaded words\. Remove this tag\./);
+});

@@ -516,7 +516,9 @@ function reason(tag, met, t, tagOfItem, ex) {
     const item = best[0];
     if (tag.label === "claim" && item.label === "source")
       return { code: "is-speaker", args: { key_quote: item.quote } };
-    return { code: "other-label", args: { key_label: item.label, key_quote: item.quote } };
+    // a label the page does not ask for cannot be chosen here: the tag comes off, not relabelled
+    const code = ex.labels.has(item.label) ? "other-label" : "label-not-asked";
+    return { code, args: { key_label: item.label, key_quote: item.quote } };
   }
   for (const k of met.keys()) {
     if (ex.key[k].label === tag.label && tagOfItem.has(k) && tagOfItem.get(k) !== t) {

@@ -3,6 +3,7 @@
 // src/medialit/core/messages.py step for step. Which codes a report entry gives (itemCodes,
 // tagCodes) is decided here too, so both languages say the same.
 
+import contract from "../../medialit/data/contract.json" with { type: "json" };
 import table from "../../medialit/data/messages.json" with { type: "json" };
 
 /** @typedef {import("./types.js").Label} Label */
@@ -17,6 +18,8 @@ const TABLE = table.messages;
 export const AUDIENCES = ["student", "teacher"];
 const FIELD = /\{([a-z0-9_]+)(?:\|([a-zA-Z]+))?\}/g;
 const QUOTE_LIMIT = 60;
+/** Characters that count as quotation marks (the contract's). */
+const QUOTE_MARKS = new Set(contract.quote_marks);
 const CUT_PUNCTUATION = /[ ,;:]+$/u; // dropped before the ellipsis of a shortened text
 
 /**
@@ -35,11 +38,15 @@ export function shortened(text, n) {
 }
 
 /**
- * In curly quotation marks, shortened to 60 code points.
+ * In curly quotation marks, shortened to `n` code points (60 in a sentence); words that open and
+ * close with quotation marks already (a quoted claim, scare quotes) are not put in a second pair.
  * @param {string} text
+ * @param {number} [n]
  */
-export function quoted(text) {
-  return `“${shortened(text, QUOTE_LIMIT)}”`;
+export function quoted(text, n = QUOTE_LIMIT) {
+  const chars = Array.from(text);
+  const marked = chars.length > 1 && QUOTE_MARKS.has(chars[0]) && QUOTE_MARKS.has(chars[chars.length - 1]);
+  return marked && chars.length <= n ? text : `“${shortened(text, n)}”`;
 }
 
 /**
@@ -195,13 +202,29 @@ export function itemCodes(item) {
 }
 
 /**
- * The verdict on one of the student's tags (a Report entry), then every finding about it.
+ * The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
+ * key's words is "close" (never shown as plainly right) and an extra tag on the words of a label
+ * the page does not ask for is "not-asked" (it comes off; it cannot be relabelled there).
+ * messages.py's chip_of.
+ * @param {TagResult} tag
+ * @returns {string}
+ */
+export function chipOf(tag) {
+  const codes = new Set(tag.findings.map((f) => f.code));
+  if (tag.verdict === "matched" && codes.has("covers-more")) return "close";
+  if (tag.verdict === "extra" && codes.has("label-not-asked")) return "not-asked";
+  return tag.verdict;
+}
+
+/**
+ * The verdict on one of the student's tags (a Report entry) as its chip says it (chipOf), then
+ * every finding about it.
  * @param {TagResult} tag
  * @returns {Message[]}
  */
 export function tagCodes(tag) {
   return [
-    { code: `tag-${tag.verdict}`, args: tag },
+    { code: `tag-${chipOf(tag)}`, args: tag },
     ...tag.findings.map((f) => ({ code: `finding-${f.code}`, args: { ...tag, ...f.args } })),
   ];
 }

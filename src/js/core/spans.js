@@ -4,7 +4,7 @@
 // from the token list (`start`/`end`) or from the article's code points.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { shortened } from "./messages.js";
+import { quoted as quotedWords } from "./messages.js";
 
 /** @typedef {import("./types.js").Token} Token */
 
@@ -13,16 +13,12 @@ export const QUOTE_MARKS = new Set(contract.quote_marks);
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 
 /**
- * Words of the article as the page shows them: in quotation marks, shortened to `n` characters. Words that
- * open and close with quotation marks already (a quoted claim) are not put in a second pair.
+ * Words of the article as the page shows them: messages.js's quoted, shortened to `n` characters
+ * (40 unless told).
  * @param {string} text
  * @param {number} [n]
  */
-export function quoted(text, n = 40) {
-  const chars = Array.from(text);
-  const marked = chars.length > 1 && QUOTE_MARKS.has(chars[0]) && QUOTE_MARKS.has(chars[chars.length - 1]);
-  return marked && chars.length <= n ? text : `“${shortened(text, n)}”`;
-}
+export const quoted = (text, n = 40) => quotedWords(text, n);
 
 /**
  * True when every character is punctuation or a symbol (same rule as article.is_punctuation).

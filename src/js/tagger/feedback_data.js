@@ -4,7 +4,8 @@
 // reading order and only for the labels on the page. feedback_view.js draws it; every sentence is
 // a code of the message table.
 
-import { itemCodes, tagCodes, problemMessage } from "../core/messages.js";
+import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { chipOf, itemCodes, problemMessage, tagCodes } from "../core/messages.js";
 
 /** @typedef {import("../core/types.js").Report} Report */
 /** @typedef {import("../core/types.js").Label} Label */
@@ -13,8 +14,8 @@ import { itemCodes, tagCodes, problemMessage } from "../core/messages.js";
 /** @typedef {import("../core/types.js").TagResult} TagResult */
 
 /**
- * One of the student's tags in the feedback: its verdict chip ("matched", "close", ...; a matched
- * tag longer than the key's words is "close"), what to say about it, and the key's explanation.
+ * One of the student's tags in the feedback: its chip (messages.js's chipOf), what to say about it,
+ * and the key's explanation.
  * @typedef {{tag: TagResult, chip: string, messages: Message[], why: string}} TagEntry
  */
 
@@ -29,15 +30,14 @@ import { itemCodes, tagCodes, problemMessage } from "../core/messages.js";
  * @property {Message[]} notices tags the check left out, and why
  */
 
-/** The chips of tags that match the key as they are. */
-const MATCHING = new Set(["matched", "defensible"]);
+/** The chips of tags that match the key as they are (contract.json's `chips`). */
+const MATCHING = new Set(contract.chips.found);
 
 /**
- * The order of the tags to look at again: nearly right first (the edges, the label), then the words
- * the key warns about, then those it has nothing on, so an over-tagger's long list opens with what
- * is quickest to fix; each kind in reading order.
+ * The order of the tags to look at again (contract.json's `chips`): nearly right first, so an
+ * over-tagger's long list opens with what is quickest to fix; each kind in reading order.
  */
-const LOOK_ORDER = ["close", "wrong-label", "distractor", "extra"];
+const LOOK_ORDER = contract.chips.look;
 
 /**
  * @template {{start: number, end: number}} T
@@ -70,13 +70,12 @@ export function feedbackData(report, labels) {
   const itemOfTag = new Map(items.filter((i) => i.tag_id && i.verdict !== "wrong-label").map((i) => [i.tag_id, i]));
   const entries = tags.map((tag) => {
     const item = itemOfTag.get(tag.tag_id);
-    const longer = tag.findings.some((f) => f.code === "covers-more");
-    const chip = tag.verdict === "matched" && longer ? "close" : tag.verdict;
+    const chip = chipOf(tag);
     return {
       tag,
       chip,
       // the first sentence says what the chip says: a Close chip is never followed by "Matches"
-      messages: [...tagCodes({ ...tag, verdict: chip }), ...(item ? itemCodes(item).slice(1) : [])],
+      messages: [...tagCodes(tag), ...(item ? itemCodes(item).slice(1) : [])],
       why: tag.why || "",
     };
   });

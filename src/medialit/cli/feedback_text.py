@@ -1,49 +1,67 @@
-"""A Report as plain text for the terminal: the counts first, then what to look at again, then what went well.
+"""A Report as plain text for the terminal: the counts first, then the groups the Tagger shows after Check.
 
-Every sentence comes from the shared message table (`core/messages.py`); this module only orders them,
-each on one line with its control characters written out (`one_line`): a student's text (an id, a
-quote, a note) cannot start a line of its own or act on the terminal.
+The key items not found yet, then the student's tags to look at again and those that match, each tag
+with its chip (`chip_of`, grouped and ordered by contract.json's `chips`, as the Tagger's feedback is),
+then the optional items. Every sentence comes from the shared message table (`core/messages.py`); this
+module only orders them, each on one line with its control characters written out (`one_line`): a
+student's text (an id, a quote, a note) cannot start a line of its own or act on the terminal.
 """
 
 from __future__ import annotations
 
+from ..core.contract import CHIPS_FOUND, CHIPS_LOOK
 from ..core.exercise import Exercise
-from ..core.messages import Message, Renderer, item_codes, problem_message, tag_codes
+from ..core.messages import Message, Renderer, chip_of, item_codes, problem_message, quoted, tag_codes
 from ..core.report import Report
 from .terminal import one_line
-
-GROUPS = (("Look again", ("missed",)), ("Close", ("boundary", "wrong-label")), ("Found", ("hit",)))
 
 
 def report_text(report: Report, exercise: Exercise, audience: str = "student", reveal: bool = False) -> str:
     """Readable feedback; `reveal` adds the key's answer and explanation to items not found yet."""
     words = Renderer(exercise.labels, audience)
-    tag_by_id = {t.tag_id: t for t in report.tags}
     lines = [one_line(f"Feedback for {report.exercise} ({report.difficulty})"), ""]
     for label in report.labels:
         score = report.scores[label]
         if score.required or score.tagged:
             lines.append("  " + one_line(words.render(Message("scores-label", {"label": label, **score.to_json()}))))
     lines.append("")
-    for title, verdicts in GROUPS:
-        chosen = sorted((i for i in report.items if i.verdict in verdicts and not i.optional), key=lambda i: i.start)
+
+    def group(code: str, count: int) -> None:
+        lines.append(one_line(words.render(Message(code, {"count": count}))))
+
+    items = sorted(report.items, key=lambda i: (i.start, -i.end))
+    missed = [i for i in items if i.verdict == "missed" and not i.optional]
+    if missed:
+        group("group-missed", len(missed))
+        for item in missed:
+            lines.append("  - " + one_line(words.render(Message("item-missed", item.to_json()))))
+            if reveal:
+                answer = words.render(Message("item-answer", item.to_json()))
+                lines.append("    " + one_line(" ".join([answer, item.why]).strip()))
+            elif item.hints:
+                lines.append("    " + one_line(words.render(Message("item-hint", {"hint": item.hints[0]}))))
+        lines.append("")
+    # a tag's own item adds what it says of the attributes and the attribution
+    item_of_tag = {i.tag_id: i for i in items if i.tag_id and i.verdict != "wrong-label"}
+    tags = sorted(report.tags, key=lambda t: (t.start, -t.end))
+    for code, chips in (("group-look", CHIPS_LOOK), ("group-found", CHIPS_FOUND)):
+        chosen = sorted((t for t in tags if chip_of(t) in chips), key=lambda t: chips.index(chip_of(t)))
         if not chosen:
             continue
-        lines.append(f"{title} ({len(chosen)}):")
-        for item in chosen:
-            findings = tag_codes(tag_by_id[item.tag_id])[1:] if item.tag_id in tag_by_id else []
-            lines.append("  - " + one_line(" ".join(words.sentences(item_codes(item) + findings))))
-            if item.verdict == "missed" and item.hints and not reveal:
-                lines.append("    " + one_line(words.render(Message("item-hint", {"hint": item.hints[0]}))))
-            if item.verdict != "missed" or reveal:
-                answer = [words.render(Message("item-answer", item.to_json()))] if item.verdict == "missed" else []
-                lines.append("    " + one_line(" ".join([*answer, item.why]).strip()))
+        group(code, len(chosen))
+        for tag in chosen:
+            chip = words.render(Message(f"chip-{chip_of(tag)}", {}))
+            lines.append("  - " + one_line(f"{chip}: {quoted(tag.quote)} (L{tag.line})"))
+            item = item_of_tag.get(tag.tag_id)
+            messages = tag_codes(tag) + (item_codes(item)[1:] if item else [])
+            lines.append("    " + one_line(" ".join([*words.sentences(messages), tag.why]).strip()))
         lines.append("")
-    others = [t for t in report.tags if t.verdict in ("extra", "distractor", "defensible")]
-    if others:
-        lines.append(f"Your other tags ({len(others)}):")
-        for tag in others:
-            lines.append("  - " + one_line(" ".join([*words.sentences(tag_codes(tag)), tag.why]).strip()))
+    optional = [i for i in items if i.verdict == "missed" and i.optional]
+    if optional:
+        group("group-optional", len(optional))
+        for item in optional:
+            sentence = words.render(Message("item-missed-optional", item.to_json()))
+            lines.append("  - " + one_line(" ".join([sentence, item.why]).strip()))
         lines.append("")
     for orphan in report.orphans:
         message = problem_message(orphan.code, orphan.args)

@@ -439,7 +439,9 @@ def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, in
         item = max(same_words, key=lambda pair: pair[1])[0]
         if tag.label == "claim" and item.label == "source":
             return Finding("is-speaker", {"key_quote": item.quote})
-        return Finding("other-label", {"key_label": item.label, "key_quote": item.quote})
+        # a label the page does not ask for cannot be chosen here: the tag comes off, not relabelled
+        code = "other-label" if item.label in ex.labels else "label-not-asked"
+        return Finding(code, {"key_label": item.label, "key_quote": item.quote})
     taken = [k for k in met if ex.key[k].label == tag.label and tag_of_item.get(k, t) != t]
     if taken:
         return Finding("item-taken", {"key_quote": ex.key[taken[0]].quote})

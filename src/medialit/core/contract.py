@@ -27,6 +27,8 @@ ID_PREFIXES: dict[str, str] = _CONTRACT["id_prefixes"]
 FREE_TEXT: str = _CONTRACT["free_text"]
 SAME_WORDS: float = _CONTRACT["check"]["same_words"]
 PLAIN_REPORTING_VERBS: frozenset[str] = frozenset(_CONTRACT["check"]["plain_reporting_verbs"])
+CHIPS_LOOK: tuple[str, ...] = tuple(_CONTRACT["chips"]["look"])  # chips of tags to look at again, in order
+CHIPS_FOUND: tuple[str, ...] = tuple(_CONTRACT["chips"]["found"])  # chips of tags that match the key
 ID_PATTERN: str = _CONTRACT["id_pattern"]  # an exercise or key item id, matched as the whole text
 SHA256_PATTERN: str = _CONTRACT["sha256_pattern"]  # an article's hash as a hand-in gives it
 # Characters never shown as they are (controls, bidirectional overrides, line separators, lone surrogates).

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .contract import MESSAGES_FORMAT
+from .contract import MESSAGES_FORMAT, QUOTE_MARKS
 from .labels import LabelSpec
 from .report import ItemResult, TagResult
 
@@ -53,8 +53,10 @@ def shortened(text: str, limit: int) -> str:
 
 
 def quoted(text: str) -> str:
-    """In curly quotation marks, shortened to 60 code points."""
-    return f"“{shortened(text, QUOTE_LIMIT)}”"
+    """In curly quotation marks, shortened to 60 code points; words that open and close with quotation
+    marks already (a quoted claim, scare quotes) are not put in a second pair."""
+    marked = len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS
+    return text if marked and len(text) <= QUOTE_LIMIT else f"“{shortened(text, QUOTE_LIMIT)}”"
 
 
 def choice_words(value: str) -> str:
@@ -165,9 +167,21 @@ def item_codes(item: ItemResult) -> list[Message]:
     return out
 
 
+def chip_of(tag: TagResult) -> str:
+    """The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
+    key's words is `close` (never shown as plainly right) and an extra tag on the words of a label the
+    page does not ask for is `not-asked` (it comes off; it cannot be relabelled there)."""
+    codes = {f.code for f in tag.findings}
+    if tag.verdict == "matched" and "covers-more" in codes:
+        return "close"
+    if tag.verdict == "extra" and "label-not-asked" in codes:
+        return "not-asked"
+    return tag.verdict
+
+
 def tag_codes(tag: TagResult) -> list[Message]:
-    """The verdict on one of the student's tags, then every finding about it."""
+    """The verdict on one of the student's tags as its chip says it (`chip_of`), then every finding about it."""
     args = tag.to_json()
-    return [Message(f"tag-{tag.verdict}", args)] + [
+    return [Message(f"tag-{chip_of(tag)}", args)] + [
         Message(f"finding-{f.code}", {**args, **f.args}) for f in tag.findings
     ]
