@@ -885,3 +885,12 @@ def test_he_said_goes_to_the_person_before_it_not_a_country_named_in_between():
     claim = quotes(text, "claim")["They must listen to us"]
     speaker = next(s for s in found(text, "source") if s.start == claim.source[0])
     assert "Sara Lind" in speaker.quote
+
+
+def test_a_capitalised_small_word_inside_a_campaign_name_stays_in_the_name():
+    text = (
+        "Pupils from Hill Road School joined the march.\n\n"
+        "The campaign group Keep Our Library said the closure was a mistake that the town would regret."
+    )
+    assert "Keep Our Library" in quotes(text, "source")
+    assert "Library" not in quotes(text, "source")

@@ -504,7 +504,23 @@ class _Draft:
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
+        if proper and self._inside_name(tok.i):
+            return "NAME"
         return ""
+
+    def _inside_name(self, i: int) -> bool:
+        """A capitalised small word that leads on to a name word, not opening a sentence ('Save Our Hospital',
+        'Keep Our Library'): part of the name, as a campaign or a title writes it."""
+        doc, k = self.doc, i
+        if doc[i].is_sent_start or self._opens_sentence(i, self.sents[self.sent_of[i]][0]):
+            return False
+        while k + 1 < len(doc) and doc[k].whitespace_ and self.sent_of[k + 1] == self.sent_of[i]:
+            k += 1
+            if not name_shaped(doc[k]):
+                return False
+            if not doc[k].is_stop:
+                return True
+        return False
 
     def source_runs(self) -> list[tuple[int, int, list[str]]]:
         """Maximal runs of name/title/modifier tokens inside one sentence, linking words allowed inside."""
