@@ -894,3 +894,15 @@ def test_a_capitalised_small_word_inside_a_campaign_name_stays_in_the_name():
     )
     assert "Keep Our Library" in quotes(text, "source")
     assert "Library" not in quotes(text, "source")
+
+
+def test_the_words_that_say_which_sources_belong_to_the_source():
+    text = (
+        "Sources close to the planning committee said the vote would be delayed until the spring.\n\n"
+        "Officials at the main depot say the new buses will arrive in June."
+    )
+    sources, claims = quotes(text, "source"), quotes(text, "claim")
+    assert sources["Sources close to the planning committee"].attrs == {"identity": "anonymous", "role": "other"}
+    delayed = claims["the vote would be delayed until the spring"]
+    assert delayed.source == (sources["Sources close to the planning committee"].start, delayed.source[1])
+    assert "Officials at the main depot" in sources

@@ -117,6 +117,8 @@ AFFILIATION_BEFORE = {
 }  # "Jo Lee, of the group Safe Streets": Safe Streets is not "she"
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 ACCORDING_TO_WORDS_MAX = 10  # "according to a report by the council's own transport officers"
+POSTMODIFIERS = {"close", "familiar", "in", "at", "from", "inside", "near", "within", "with"}  # "sources close to …"
+POSTMODIFIER_WORDS_MAX = 6  # "officials at the county's main bus depot said"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
 CONFIDENCE = {
@@ -629,6 +631,8 @@ class _Draft:
                 described = self._described_from(i)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
             near = self._speech_verb_near(i, j)
+            if near is None and kinds[-1] == "TITLE":
+                j, kinds, near = self._postmodified(j, kinds)
             if near and near[0] >= j:
                 subject = self._subject(i, j, kinds, near[0])
                 if subject is None:
@@ -673,6 +677,19 @@ class _Draft:
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
         return speakers
+
+    def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
+        """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or
+        group word up to the verb of saying says which ones, so it belongs to the source."""
+        doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
+        if j >= last or doc[j].lower_ not in POSTMODIFIERS:
+            return j, kinds, None
+        for m in range(j + 1, min(j + POSTMODIFIER_WORDS_MAX + 1, last)):
+            if self.speech_cue(m):
+                return m, kinds + ["LINK"] * (m - j), (m, doc[m : self.cue_at[m][0]].text)
+            if not doc[m].is_alpha and doc[m].lower_ not in {"’s", "'s"}:
+                break
+        return j, kinds, None
 
     def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
         """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
