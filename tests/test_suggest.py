@@ -906,3 +906,29 @@ def test_the_words_that_say_which_sources_belong_to_the_source():
     delayed = claims["the vote would be delayed until the spring"]
     assert delayed.source == (sources["Sources close to the planning committee"].start, delayed.source[1])
     assert "Officials at the main depot" in sources
+
+
+def _source_of(text: str, claim: str) -> str:
+    made = quotes(text, "claim")[claim]
+    return text[made.source[0] : made.source[1]] if made.source else ""
+
+
+def test_she_told_reporters_goes_to_the_person_named_in_the_paragraph_before():
+    text = (
+        "Union leader Maria Costa criticised the timetable at a rally on Monday.\n\n"
+        "She told reporters the drivers would walk out again next week."
+    )
+    assert "Maria Costa" in _source_of(text, "the drivers would walk out again next week")
+
+
+def test_he_said_goes_to_the_first_name_of_the_sentence_before_not_a_place_after_it():
+    text = (
+        "Okafor would not say whether Leeds had asked for more money. "
+        "He said the talks had gone well and would continue in May."
+    )
+    assert _source_of(text, "the talks had gone well and would continue in May") == "Okafor"
+
+
+def test_a_place_in_the_paragraph_before_is_never_who_he_is():
+    text = 'The buses stopped running in Leeds on Monday.\n\n"We are doing all we can to help," he said.'
+    assert _source_of(text, '"We are doing all we can to help,"') == ""

@@ -676,6 +676,11 @@ class _Draft:
         for i, j, attrs, why, confidence, entity in unsure:
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
+        for v in sorted(self.cue_at):  # "She told reporters …": the pronoun stands for the person named before
+            if v > 0 and v not in speakers and self.speech_cue(v) and self.doc[v - 1].lower_ in PERSON_PRONOUNS:
+                person = self.named_before(v - 1)
+                if person:
+                    speakers[v] = person
         return speakers
 
     def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
@@ -743,16 +748,28 @@ class _Draft:
         return k >= 2 and self.doc[k - 2].lower_ == "who" and self.doc[k - 1].is_alpha
 
     def named_before(self, i: int) -> tuple[int, int] | None:
-        """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph
-        that is not someone's affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said'), and
-        that reads as a person where one does: a job word or a full name ('reporter Ann Kots called for
-        action against Ukraine’s leaders. “…,” he said' is Ann Kots, not Ukraine)."""
-        runs = [run for run in self.person_runs.get(self.tokens[i].para, []) if run[1] <= i]
+        """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph (or, when
+        there is none, a person in the paragraph before: news gives a sentence a paragraph) that is not someone's
+        affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said'), and that reads as a person
+        where one does: a job word or a full name ('reporter Ann Kots called for action against Ukraine’s
+        leaders. “…,” he said' is Ann Kots, not Ukraine); else the first name in its sentence, which is most
+        often who the sentence is about ('Lind asked whether Oslo would talk. He said …')."""
+        para = self.tokens[i].para
+        runs = [run for run in self.person_runs.get(para, []) if run[1] <= i] or [
+            run for run in self.person_runs.get(para - 1, []) if self._reads_as_person(run[2])
+        ]
         people = [run for run in runs if not self._affiliation(run[0])]
         if not runs:
             return None
         persons = [run for run in people if self._reads_as_person(run[2])]
-        a, b, kinds = (persons or people or runs)[-1]
+        sentences = [self.sent_of[run[0]] for run in people]
+        subjects = [
+            run
+            for n, run in enumerate(people)
+            if (n == 0 or sentences[n - 1] != sentences[n])
+            and not any(t.lower_ in SUBJECT_PRONOUNS for t in self.doc[self.sents[sentences[n]][0] : run[0]])
+        ]
+        a, b, kinds = (persons or subjects or runs)[-1]
         titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
         names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
         made = self.add(
@@ -760,7 +777,7 @@ class _Draft:
             a,
             b,
             self._source_attrs(kinds, titles),
-            "the named person before a quotation that ends '…, he said' or the like",
+            "the person named before the 'he', 'she' or 'they' who speaks",
             CONFIDENCE["speaker"] - 0.1,
             entity=self.entities.of(self.doc, names, titles),
         )
