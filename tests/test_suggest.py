@@ -932,3 +932,13 @@ def test_he_said_goes_to_the_first_name_of_the_sentence_before_not_a_place_after
 def test_a_place_in_the_paragraph_before_is_never_who_he_is():
     text = 'The buses stopped running in Leeds on Monday.\n\n"We are doing all we can to help," he said.'
     assert _source_of(text, '"We are doing all we can to help,"') == ""
+
+
+def test_what_it_is_understood_passes_on_is_a_claim_from_a_hidden_source():
+    text = (
+        "It is understood that the head teacher was asked to step down before the summer.\n\n"
+        "The cuts are believed to have been drawn up by the finance office."
+    )
+    assert _source_of(text, "the head teacher was asked to step down before the summer") == "It is understood"
+    drawn = next(c for c in found(text, "claim") if "drawn up by the finance office" in c.quote)
+    assert text[drawn.source[0] : drawn.source[1]] == "are believed to"

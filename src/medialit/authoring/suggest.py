@@ -294,6 +294,7 @@ class _Draft:
         self.has_pos = doc.has_annotation("POS")
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
+        self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
 
     # helpers
     def chars(self, i: int, j: int) -> tuple[int, int]:
@@ -613,7 +614,7 @@ class _Draft:
             if any(taken[i:j]):
                 continue
             taken[i:j] = b"\x01" * (j - i)
-            self.add(
+            made = self.add(
                 "source",
                 i,
                 j,
@@ -621,6 +622,8 @@ class _Draft:
                 f"agentless construction '{self.doc[i:j].text}': it does not say who says so",
                 CONFIDENCE["agentless"],
             )
+            if made:
+                self.agentless_found.append((i, j, (made.start, made.end)))
         entities = self.entities = _Entities()
         unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
         covered = 0  # where the last source an aside widened ends: the runs inside it are part of it
@@ -922,6 +925,9 @@ class _Draft:
         for v, (end, kind, speech) in sorted(self.cue_at.items()):
             if speech and kind != "hedge" and not self.quoted(v) and not self._inside_claim(v):
                 self._reported(v, end, speakers.get(v))
+        for i, j, hidden in self.agentless_found:  # "It is understood that …": passed on, from no one named
+            if not self.quoted(i) and not self._inside_claim(i):
+                self._reported(i, j, hidden)
         self._figures_and_accusations()
 
     def _inside_claim(self, v: int) -> bool:
@@ -935,6 +941,7 @@ class _Draft:
         first, last = self.sents[self.sent_of[v]]
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
+        said, cue_end = self.doc[v:k].text, k
         if self.doc[v:k].text.lower() in LISTENER_VERBS:
             k = self._after_listener(k, last)
         if k < last and self.doc[k].lower_ == "that":
@@ -952,17 +959,18 @@ class _Draft:
                 k,
                 end,
                 self._claim_attrs(k, end, voice),
-                f"what follows '{self.doc[v].text}'",
+                f"what follows '{said}'",
                 CONFIDENCE["reported-claim"],
                 speaker,
                 keep_quotes=True,
             )
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
-            self._claim_before(v, speaker)
+            self._claim_before(v, cue_end, speaker)
 
-    def _claim_before(self, v: int, speaker: tuple[int, int] | None) -> None:
-        """The claim before '..., UK officials said' or '..., according to X': the sentence up to its comma."""
+    def _claim_before(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        """The claim before '..., UK officials said', '..., according to X' or '..., it is understood' (said
+        at tokens v..k): the sentence up to its comma."""
         first = self.sents[self.sent_of[v]][0]
         comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
         if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
@@ -971,7 +979,7 @@ class _Draft:
                 first,
                 comma,
                 self._claim_attrs(first, comma, "reporter"),
-                f"what comes before '..., {self.doc[v : self.cue_at[v][0]].text}'",
+                f"what comes before '..., {self.doc[v:k].text}'",
                 CONFIDENCE["claim-before"],
                 speaker,
             )
@@ -994,7 +1002,7 @@ class _Draft:
             )
             speaker = (made.start, made.end) if made else None
         if not self._opens_sentence(v, first):
-            self._claim_before(v, speaker)
+            self._claim_before(v, k, speaker)
             return
         end = next((n for n in range(comma + 1, last) if self._ends_reported(n)), last)
         if self.words(comma + 1, end) >= 4:
