@@ -942,3 +942,8 @@ def test_what_it_is_understood_passes_on_is_a_claim_from_a_hidden_source():
     assert _source_of(text, "the head teacher was asked to step down before the summer") == "It is understood"
     drawn = next(c for c in found(text, "claim") if "drawn up by the finance office" in c.quote)
     assert text[drawn.source[0] : drawn.source[1]] == "are believed to"
+
+
+def test_a_hyphen_inside_a_word_does_not_end_a_reported_claim():
+    text = "The council said it would cut non-urgent repairs to the town hall this year."
+    assert "it would cut non-urgent repairs to the town hall this year" in quotes(text, "claim")

@@ -375,6 +375,12 @@ class _Draft:
         i, j = min(max(i, 0), n), min(max(j, 0), n)
         return self._alpha[j] - self._alpha[i] if i < j else 0
 
+    def dash(self, n: int) -> bool:
+        """A dash that sets words apart, not the hyphen inside a word ('non-urgent')."""
+        tok = self.doc[n]
+        joined = n > 0 and not self.doc[n - 1].whitespace_ and not tok.whitespace_
+        return tok.text in DASHES and not (tok.text == "-" and joined)
+
     def speech_cue(self, k: int) -> bool:
         cue = self.cue_at.get(k)
         return bool(cue and cue[2])
@@ -946,8 +952,8 @@ class _Draft:
             k = self._after_listener(k, last)
         if k < last and self.doc[k].lower_ == "that":
             k += 1
-        if k < last and self.doc[k].text in DASHES:
-            closing = next((n for n in range(k + 1, last) if self.doc[n].text in DASHES), None)
+        if k < last and self.dash(k):
+            closing = next((n for n in range(k + 1, last) if self.dash(n)), None)
             k = closing + 1 if closing is not None else k + 1
         if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
             return  # a quotation follows (suggested on its own), or a place ("wrote on Telegram")
@@ -1038,7 +1044,7 @@ class _Draft:
         """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
         at the pause after a quotation that finished the clause ('said this was “for officers to do their
         job”, but …': what follows the comma is the writer's again)."""
-        if self.doc[n].text in DASHES | {";"}:
+        if self.dash(n) or self.doc[n].text == ";":
             return True
         if self.quoted(n):
             return not self._in_partial(n) and not self._continues_clause(n)
