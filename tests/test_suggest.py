@@ -947,3 +947,16 @@ def test_what_it_is_understood_passes_on_is_a_claim_from_a_hidden_source():
 def test_a_hyphen_inside_a_word_does_not_end_a_reported_claim():
     text = "The council said it would cut non-urgent repairs to the town hall this year."
     assert "it would cut non-urgent repairs to the town hall this year" in quotes(text, "claim")
+
+
+unlisted_jobs = st.sampled_from(["engineer", "lifeguard", "county engineer", "site foreman", "head librarian"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(unlisted_jobs, names, st.sampled_from(["said", "says", "added"]), st.sampled_from([".", ", on Monday."]))
+def test_a_full_name_set_off_after_the_job_of_an_inverted_speaker_is_the_source_whatever_the_job(
+    job, name, verb, after
+):
+    text = f"“The bridge must close for a month,” {verb} the {job}, {name}{after}"
+    assert set(quotes(text, "source", BLANK)) == {f"the {job}, {name}"}
+    assert not [c for c in quotes(text, "claim", BLANK) if name in c]

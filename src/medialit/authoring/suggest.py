@@ -559,24 +559,30 @@ class _Draft:
 
     def _described_from(self, i: int) -> int:
         """Where a speaker's description starts when lower-case words stand between an inverted
-        'said' and the name or job ('…,” said retired teacher Ann Mills', '…,” said the project director'): they
-        belong to the source."""
-        k = i
+        'said' and the name or job ('…,” said retired teacher Ann Mills', '…,” said the project director'), or
+        set off by a comma before a full name ('…,” said the county engineer, Jo Park'): they belong to the
+        source, whatever the job word is."""
+        doc = self.doc
+        apposed = i > 0 and doc[i - 1].text == "," and i + 1 < len(doc) and self._kind(doc[i + 1]) == "NAME"
+        k = i - 1 if apposed else i
+        edge = k
         while (
             k > 0
             and k not in self.cue_ending_at
-            and i - k < DESCRIPTION_WORDS_MAX
-            and self.doc[k - 1].is_lower
-            and self.doc[k - 1].is_alpha
+            and edge - k < DESCRIPTION_WORDS_MAX
+            and doc[k - 1].is_lower
+            and doc[k - 1].is_alpha
             and self.sent_of[k - 1] == self.sent_of[i]
-            and not self.doc[k - 1].is_stop
+            and not doc[k - 1].is_stop
         ):
             k -= 1
-        ends = (k, k - 1) if k > 0 and self.doc[k - 1].lower_ == "the" else (k,)
-        for end in ends if k < i else ():
+        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in {"the", "a", "an"}):
+            return i  # "said on Friday, Jo Park": a comma alone does not make an aside a description
+        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ == "the" else (k,)
+        for end in ends if k < edge else ():
             for start in self.cue_ending_at.get(end, []):
-                inverted = start > 0 and self.doc[start - 1].is_punct
-                if inverted and self.speech_cue(start) and self.doc[start:end].text.lower() in SPEAKER_FOLLOWS:
+                inverted = start > 0 and doc[start - 1].is_punct
+                if inverted and self.speech_cue(start) and doc[start:end].text.lower() in SPEAKER_FOLLOWS:
                     return k
         return i
 
@@ -808,16 +814,20 @@ class _Draft:
 
     def _name_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
         """'…,” said the mayor, Helen Okafor, after the vote': a full name set off by a comma right after the job
-        words of a speaker who follows the verb names that speaker; the source runs to the name's end."""
+        words of a speaker who follows the verb names that speaker ('the head librarian, Priya Shah' too, with
+        job words we do not list); the source runs to the name's end."""
         doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
-        if j >= last or doc[j].text != ",":
+        comma = j
+        while comma < last and comma - j < DESCRIPTION_WORDS_MAX and doc[comma].is_lower and not doc[comma].is_stop:
+            comma += 1
+        if comma >= last or doc[comma].text != ",":
             return j, kinds
-        n = j + 1
+        n = comma + 1
         while n < last and self._kind(doc[n]) == "NAME":
             n += 1
-        if n - j - 1 < 2 or (n < last and not doc[n].is_punct):
+        if n - comma - 1 < 2 or (n < last and not doc[n].is_punct):
             return j, kinds
-        return n, [*kinds, ""] + ["NAME"] * (n - j - 1)
+        return n, [*kinds] + ["MOD"] * (comma - j) + [""] + ["NAME"] * (n - comma - 1)
 
     def _someone_unnamed(self, i: int, j: int) -> bool:
         """Whether the source at tokens i..j is brought in by 'a' or 'an' ('a spokeswoman for Greenway Buses',
