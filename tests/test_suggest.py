@@ -960,3 +960,8 @@ def test_a_full_name_set_off_after_the_job_of_an_inverted_speaker_is_the_source_
     text = f"“The bridge must close for a month,” {verb} the {job}, {name}{after}"
     assert set(quotes(text, "source", BLANK)) == {f"the {job}, {name}"}
     assert not [c for c in quotes(text, "claim", BLANK) if name in c]
+
+
+def test_a_verb_of_saying_inside_a_hyphenated_word_is_no_cue():
+    text = "Her oft-said words about the old pier were read out at the meeting by the mayor."
+    assert not [s for s in found(text) if s.label in ("cue", "claim")]

@@ -381,6 +381,9 @@ class _Draft:
         joined = n > 0 and not self.doc[n - 1].whitespace_ and not tok.whitespace_
         return tok.text in DASHES and not (tok.text == "-" and joined)
 
+    def _hyphen(self, n: int) -> bool:
+        return 0 <= n < len(self.doc) and self.doc[n].text == "-" and not self.dash(n)
+
     def speech_cue(self, k: int) -> bool:
         cue = self.cue_at.get(k)
         return bool(cue and cue[2])
@@ -391,6 +394,8 @@ class _Draft:
             phrase = self.doc.vocab.strings[match_id]
             if self.doc[i].is_title and not self.doc[i].is_sent_start:
                 continue  # a name ("United States", "May 9"), not a cue
+            if self._hyphen(i - 1) or self._hyphen(j):
+                continue  # part of a longer word ("much-claimed")
             if phrase in OBJECT_CUES and not self._reports(i, j):
                 continue
             kind, speech = self.lex.cues[phrase]
