@@ -892,8 +892,8 @@ def test_a_capitalised_small_word_inside_a_campaign_name_stays_in_the_name():
         "Pupils from Hill Road School joined the march.\n\n"
         "The campaign group Keep Our Library said the closure was a mistake that the town would regret."
     )
-    assert "Keep Our Library" in quotes(text, "source")
-    assert "Library" not in quotes(text, "source")
+    (source,) = found(text, "source")
+    assert source.quote.endswith("Keep Our Library") and source.entity == "Keep Our Library"
 
 
 def test_the_words_that_say_which_sources_belong_to_the_source():
@@ -965,3 +965,16 @@ def test_a_full_name_set_off_after_the_job_of_an_inverted_speaker_is_the_source_
 def test_a_verb_of_saying_inside_a_hyphenated_word_is_no_cue():
     text = "Her oft-said words about the old pier were read out at the meeting by the mayor."
     assert not [s for s in found(text) if s.label in ("cue", "claim")]
+
+
+def test_who_fears_or_hopes_something_is_a_source_and_what_they_fear_a_claim():
+    text = (
+        "Parents' groups fear the school will close before the end of the year.\n\n"
+        "Shopkeepers hope the new car park will bring more visitors to the high street.\n\n"
+        "Fears are growing that the ferry will stop running next year."
+    )
+    sources = quotes(text, "source")
+    assert _source_of(text, "the school will close before the end of the year") == "Parents' groups"
+    assert sources["Parents' groups"].attrs == {"identity": "anonymous", "role": "interested-party"}
+    assert _source_of(text, "the new car park will bring more visitors to the high street") == "Shopkeepers"
+    assert not [c for c in quotes(text, "claim") if c.startswith("are growing")]  # the noun 'fears' reports nothing

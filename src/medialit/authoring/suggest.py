@@ -61,7 +61,7 @@ DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
-AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied"}
+AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "fears", "hope", "hopes"}  # nouns too
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}  # a finite verb that opens a reported clause
@@ -70,6 +70,7 @@ LISTENER_VERBS = {"told", "tells"}  # a verb of saying whose object is who heard
 OBJECT_PRONOUNS = {"me", "us", "him", "her", "them", "you"}
 LISTENER_WORDS_MAX = 6  # "told the Harbourside Gazette on Tuesday that …"
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
 PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "during"}
 NUMBER_WORDS = {
     "two",
@@ -429,8 +430,8 @@ class _Draft:
         if self.has_pos:
             return self.doc[i].pos_ in ("VERB", "AUX") or " " in phrase
         before = self.doc[i - 1] if i > 0 and not self.doc[i].is_sent_start else None
-        if before is None:
-            return True
+        if before is None:  # a verb of saying has its speaker before it; "Fears are growing" is the noun
+            return phrase not in AMBIGUOUS_CUES
         if before.lower_ in DETERMINERS or before.text in DASHES or before.lower_ in {"’s", "'s"}:
             return False
         if phrase in AMBIGUOUS_CUES:
@@ -513,6 +514,8 @@ class _Draft:
             return "MOD"
         if word in {"of", "for"}:
             return "LINK"
+        if word in POSSESSIVES and tok.i > 0 and not self.doc[tok.i - 1].whitespace_:
+            return "LINK"  # "Patients' groups", "the trust's chief executive"
         if word == "the" and tok.i > 0 and self.doc[tok.i - 1].lower_ in {"of", "for"}:
             return "LINK"
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
@@ -776,12 +779,12 @@ class _Draft:
         often who the sentence is about ('Lind asked whether Oslo would talk. He said …')."""
         para = self.tokens[i].para
         runs = [run for run in self.person_runs.get(para, []) if run[1] <= i] or [
-            run for run in self.person_runs.get(para - 1, []) if self._reads_as_person(run[2])
+            run for run in self.person_runs.get(para - 1, []) if self._reads_as_person(run)
         ]
         people = [run for run in runs if not self._affiliation(run[0])]
         if not runs:
             return None
-        persons = [run for run in people if self._reads_as_person(run[2])]
+        persons = [run for run in people if self._reads_as_person(run)]
         sentences = [self.sent_of[run[0]] for run in people]
         subjects = [
             run
@@ -803,11 +806,14 @@ class _Draft:
         )
         return (made.start, made.end) if made else None
 
-    @staticmethod
-    def _reads_as_person(kinds: list[str]) -> bool:
-        """A job word or two name words in a row ('reporter Ann Kots', 'Jo Lee'); one capitalised word alone may
-        be a country or a body as well as a surname."""
-        return "TITLE" in kinds or any(a == b == "NAME" for a, b in zip(kinds, kinds[1:]))
+    def _reads_as_person(self, run: tuple[int, int, list[str]]) -> bool:
+        """A job word for one person or two name words in a row ('reporter Ann Kots', 'Jo Lee'); one capitalised
+        word alone may be a country or a body as well as a surname, and 'Norway’s government' is a body."""
+        a, _, kinds = run
+        jobs = [self.doc[a + n].lower_ for n, kind in enumerate(kinds) if kind == "TITLE"]
+        return any(not self.lex.sources[job][1] for job in jobs) or any(
+            x == y == "NAME" for x, y in zip(kinds, kinds[1:])
+        )
 
     def _affiliation(self, a: int) -> bool:
         """Whether the name starting at token `a` follows 'of', 'the group' and the like (over capitalised
