@@ -978,3 +978,14 @@ def test_who_fears_or_hopes_something_is_a_source_and_what_they_fear_a_claim():
     assert sources["Parents' groups"].attrs == {"identity": "anonymous", "role": "interested-party"}
     assert _source_of(text, "the new car park will bring more visitors to the high street") == "Shopkeepers"
     assert not [c for c in quotes(text, "claim") if c.startswith("are growing")]  # the noun 'fears' reports nothing
+
+
+def test_a_service_pictured_as_worn_out_is_loaded_in_the_reporters_words():
+    text = (
+        "The overstretched fire service is at breaking point after a summer of wildfires.\n\n"
+        "The stretch of road near the school will be repaired in the autumn."
+    )
+    loaded = quotes(text, "loaded")
+    assert loaded["overstretched"].attrs["voice"] == "reporter"
+    assert loaded["at breaking point"].attrs["neutral"] == "under strain"
+    assert not [q for q in loaded if "stretch" in q and q != "overstretched"]
