@@ -989,3 +989,22 @@ def test_a_service_pictured_as_worn_out_is_loaded_in_the_reporters_words():
     assert loaded["overstretched"].attrs["voice"] == "reporter"
     assert loaded["at breaking point"].attrs["neutral"] == "under strain"
     assert not [q for q in loaded if "stretch" in q and q != "overstretched"]
+
+
+def test_the_paper_that_was_told_is_never_who_he_is():
+    text = (
+        "Transport chief Amira Khan told the Valley Gazette that fares would be frozen.\n\n"
+        '"Nobody should pay more for a worse service," she added.'
+    )
+    assert "Amira Khan" in _source_of(text, '"Nobody should pay more for a worse service,"')
+
+
+def test_a_possessive_in_the_job_of_an_inverted_speaker_stays_in_the_source():
+    text = "“We will not give up the fight,” said the charity's director, Ruth Obi."
+    assert set(quotes(text, "source")) == {"the charity's director, Ruth Obi"}
+    assert not [c for c in quotes(text, "claim") if "Ruth Obi" in c]
+
+
+def test_one_driver_who_is_not_named_is_an_unnamed_source():
+    text = "One driver, who did not want to be named, said the timetable could not work."
+    assert quotes(text, "source")["driver, who did not want to be named"].attrs["identity"] == "anonymous"

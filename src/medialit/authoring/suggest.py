@@ -578,10 +578,11 @@ class _Draft:
             k > 0
             and k not in self.cue_ending_at
             and edge - k < DESCRIPTION_WORDS_MAX
-            and doc[k - 1].is_lower
-            and doc[k - 1].is_alpha
             and self.sent_of[k - 1] == self.sent_of[i]
-            and not doc[k - 1].is_stop
+            and (
+                doc[k - 1].lower_ in POSSESSIVES
+                or (doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop)
+            )
         ):
             k -= 1
         if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in {"the", "a", "an"}):
@@ -781,7 +782,7 @@ class _Draft:
         runs = [run for run in self.person_runs.get(para, []) if run[1] <= i] or [
             run for run in self.person_runs.get(para - 1, []) if self._reads_as_person(run)
         ]
-        people = [run for run in runs if not self._affiliation(run[0])]
+        people = [run for run in runs if not self._affiliation(run[0]) and not self._listener(run[0])]
         if not runs:
             return None
         persons = [run for run in people if self._reads_as_person(run)]
@@ -815,6 +816,11 @@ class _Draft:
             x == y == "NAME" for x, y in zip(kinds, kinds[1:])
         )
 
+    def _listener(self, a: int) -> bool:
+        """Whether the name starting at token `a` is who was told ('told the Eastvale Star'): they heard it."""
+        k = a - 1 if a > 0 and self.doc[a - 1].lower_ == "the" else a
+        return k > 0 and self.doc[k - 1].lower_ in LISTENER_VERBS
+
     def _affiliation(self, a: int) -> bool:
         """Whether the name starting at token `a` follows 'of', 'the group' and the like (over capitalised
         words the run left out, "of the group Keep Westmoor Moving")."""
@@ -829,8 +835,12 @@ class _Draft:
         job words we do not list); the source runs to the name's end."""
         doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
         comma = j
-        while comma < last and comma - j < DESCRIPTION_WORDS_MAX and doc[comma].is_lower and not doc[comma].is_stop:
-            comma += 1
+        while (
+            comma < last
+            and comma - j < DESCRIPTION_WORDS_MAX
+            and (doc[comma].lower_ in POSSESSIVES or (doc[comma].is_lower and not doc[comma].is_stop))
+        ):
+            comma += 1  # "the head librarian, Priya Shah", "the group's founder, Nadia Webb"
         if comma >= last or doc[comma].text != ",":
             return j, kinds
         n = comma + 1
