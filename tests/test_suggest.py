@@ -885,3 +885,126 @@ def test_he_said_goes_to_the_person_before_it_not_a_country_named_in_between():
     claim = quotes(text, "claim")["They must listen to us"]
     speaker = next(s for s in found(text, "source") if s.start == claim.source[0])
     assert "Sara Lind" in speaker.quote
+
+
+def test_a_capitalised_small_word_inside_a_campaign_name_stays_in_the_name():
+    text = (
+        "Pupils from Hill Road School joined the march.\n\n"
+        "The campaign group Keep Our Library said the closure was a mistake that the town would regret."
+    )
+    (source,) = found(text, "source")
+    assert source.quote.endswith("Keep Our Library") and source.entity == "Keep Our Library"
+
+
+def test_the_words_that_say_which_sources_belong_to_the_source():
+    text = (
+        "Sources close to the planning committee said the vote would be delayed until the spring.\n\n"
+        "Officials at the main depot say the new buses will arrive in June."
+    )
+    sources, claims = quotes(text, "source"), quotes(text, "claim")
+    assert sources["Sources close to the planning committee"].attrs == {"identity": "anonymous", "role": "other"}
+    delayed = claims["the vote would be delayed until the spring"]
+    assert delayed.source == (sources["Sources close to the planning committee"].start, delayed.source[1])
+    assert "Officials at the main depot" in sources
+
+
+def _source_of(text: str, claim: str) -> str:
+    made = quotes(text, "claim")[claim]
+    return text[made.source[0] : made.source[1]] if made.source else ""
+
+
+def test_she_told_reporters_goes_to_the_person_named_in_the_paragraph_before():
+    text = (
+        "Union leader Maria Costa criticised the timetable at a rally on Monday.\n\n"
+        "She told reporters the drivers would walk out again next week."
+    )
+    assert "Maria Costa" in _source_of(text, "the drivers would walk out again next week")
+
+
+def test_he_said_goes_to_the_first_name_of_the_sentence_before_not_a_place_after_it():
+    text = (
+        "Okafor would not say whether Leeds had asked for more money. "
+        "He said the talks had gone well and would continue in May."
+    )
+    assert _source_of(text, "the talks had gone well and would continue in May") == "Okafor"
+
+
+def test_a_place_in_the_paragraph_before_is_never_who_he_is():
+    text = 'The buses stopped running in Leeds on Monday.\n\n"We are doing all we can to help," he said.'
+    assert _source_of(text, '"We are doing all we can to help,"') == ""
+
+
+def test_what_it_is_understood_passes_on_is_a_claim_from_a_hidden_source():
+    text = (
+        "It is understood that the head teacher was asked to step down before the summer.\n\n"
+        "The cuts are believed to have been drawn up by the finance office."
+    )
+    assert _source_of(text, "the head teacher was asked to step down before the summer") == "It is understood"
+    drawn = next(c for c in found(text, "claim") if "drawn up by the finance office" in c.quote)
+    assert text[drawn.source[0] : drawn.source[1]] == "are believed to"
+
+
+def test_a_hyphen_inside_a_word_does_not_end_a_reported_claim():
+    text = "The council said it would cut non-urgent repairs to the town hall this year."
+    assert "it would cut non-urgent repairs to the town hall this year" in quotes(text, "claim")
+
+
+unlisted_jobs = st.sampled_from(["engineer", "lifeguard", "county engineer", "site foreman", "head librarian"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(unlisted_jobs, names, st.sampled_from(["said", "says", "added"]), st.sampled_from([".", ", on Monday."]))
+def test_a_full_name_set_off_after_the_job_of_an_inverted_speaker_is_the_source_whatever_the_job(
+    job, name, verb, after
+):
+    text = f"“The bridge must close for a month,” {verb} the {job}, {name}{after}"
+    assert set(quotes(text, "source", BLANK)) == {f"the {job}, {name}"}
+    assert not [c for c in quotes(text, "claim", BLANK) if name in c]
+
+
+def test_a_verb_of_saying_inside_a_hyphenated_word_is_no_cue():
+    text = "Her oft-said words about the old pier were read out at the meeting by the mayor."
+    assert not [s for s in found(text) if s.label in ("cue", "claim")]
+
+
+def test_who_fears_or_hopes_something_is_a_source_and_what_they_fear_a_claim():
+    text = (
+        "Parents' groups fear the school will close before the end of the year.\n\n"
+        "Shopkeepers hope the new car park will bring more visitors to the high street.\n\n"
+        "Fears are growing that the ferry will stop running next year."
+    )
+    sources = quotes(text, "source")
+    assert _source_of(text, "the school will close before the end of the year") == "Parents' groups"
+    assert sources["Parents' groups"].attrs == {"identity": "anonymous", "role": "interested-party"}
+    assert _source_of(text, "the new car park will bring more visitors to the high street") == "Shopkeepers"
+    assert not [c for c in quotes(text, "claim") if c.startswith("are growing")]  # the noun 'fears' reports nothing
+
+
+def test_a_service_pictured_as_worn_out_is_loaded_in_the_reporters_words():
+    text = (
+        "The overstretched fire service is at breaking point after a summer of wildfires.\n\n"
+        "The stretch of road near the school will be repaired in the autumn."
+    )
+    loaded = quotes(text, "loaded")
+    assert loaded["overstretched"].attrs["voice"] == "reporter"
+    assert loaded["at breaking point"].attrs["neutral"] == "under strain"
+    assert not [q for q in loaded if "stretch" in q and q != "overstretched"]
+
+
+def test_the_paper_that_was_told_is_never_who_he_is():
+    text = (
+        "Transport chief Amira Khan told the Valley Gazette that fares would be frozen.\n\n"
+        '"Nobody should pay more for a worse service," she added.'
+    )
+    assert "Amira Khan" in _source_of(text, '"Nobody should pay more for a worse service,"')
+
+
+def test_a_possessive_in_the_job_of_an_inverted_speaker_stays_in_the_source():
+    text = "“We will not give up the fight,” said the charity's director, Ruth Obi."
+    assert set(quotes(text, "source")) == {"the charity's director, Ruth Obi"}
+    assert not [c for c in quotes(text, "claim") if "Ruth Obi" in c]
+
+
+def test_one_driver_who_is_not_named_is_an_unnamed_source():
+    text = "One driver, who did not want to be named, said the timetable could not work."
+    assert quotes(text, "source")["driver, who did not want to be named"].attrs["identity"] == "anonymous"

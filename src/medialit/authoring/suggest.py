@@ -61,7 +61,7 @@ DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
-AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied"}
+AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "fears", "hope", "hopes"}  # nouns too
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}  # a finite verb that opens a reported clause
@@ -70,6 +70,7 @@ LISTENER_VERBS = {"told", "tells"}  # a verb of saying whose object is who heard
 OBJECT_PRONOUNS = {"me", "us", "him", "her", "them", "you"}
 LISTENER_WORDS_MAX = 6  # "told the Harbourside Gazette on Tuesday that …"
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
 PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "during"}
 NUMBER_WORDS = {
     "two",
@@ -117,6 +118,8 @@ AFFILIATION_BEFORE = {
 }  # "Jo Lee, of the group Safe Streets": Safe Streets is not "she"
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 ACCORDING_TO_WORDS_MAX = 10  # "according to a report by the council's own transport officers"
+POSTMODIFIERS = {"close", "familiar", "in", "at", "from", "inside", "near", "within", "with"}  # "sources close to …"
+POSTMODIFIER_WORDS_MAX = 6  # "officials at the county's main bus depot said"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
 CONFIDENCE = {
@@ -292,6 +295,7 @@ class _Draft:
         self.has_pos = doc.has_annotation("POS")
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
+        self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
 
     # helpers
     def chars(self, i: int, j: int) -> tuple[int, int]:
@@ -372,6 +376,15 @@ class _Draft:
         i, j = min(max(i, 0), n), min(max(j, 0), n)
         return self._alpha[j] - self._alpha[i] if i < j else 0
 
+    def dash(self, n: int) -> bool:
+        """A dash that sets words apart, not the hyphen inside a word ('non-urgent')."""
+        tok = self.doc[n]
+        joined = n > 0 and not self.doc[n - 1].whitespace_ and not tok.whitespace_
+        return tok.text in DASHES and not (tok.text == "-" and joined)
+
+    def _hyphen(self, n: int) -> bool:
+        return 0 <= n < len(self.doc) and self.doc[n].text == "-" and not self.dash(n)
+
     def speech_cue(self, k: int) -> bool:
         cue = self.cue_at.get(k)
         return bool(cue and cue[2])
@@ -382,6 +395,8 @@ class _Draft:
             phrase = self.doc.vocab.strings[match_id]
             if self.doc[i].is_title and not self.doc[i].is_sent_start:
                 continue  # a name ("United States", "May 9"), not a cue
+            if self._hyphen(i - 1) or self._hyphen(j):
+                continue  # part of a longer word ("much-claimed")
             if phrase in OBJECT_CUES and not self._reports(i, j):
                 continue
             kind, speech = self.lex.cues[phrase]
@@ -415,8 +430,8 @@ class _Draft:
         if self.has_pos:
             return self.doc[i].pos_ in ("VERB", "AUX") or " " in phrase
         before = self.doc[i - 1] if i > 0 and not self.doc[i].is_sent_start else None
-        if before is None:
-            return True
+        if before is None:  # a verb of saying has its speaker before it; "Fears are growing" is the noun
+            return phrase not in AMBIGUOUS_CUES
         if before.lower_ in DETERMINERS or before.text in DASHES or before.lower_ in {"’s", "'s"}:
             return False
         if phrase in AMBIGUOUS_CUES:
@@ -499,12 +514,30 @@ class _Draft:
             return "MOD"
         if word in {"of", "for"}:
             return "LINK"
+        if word in POSSESSIVES and tok.i > 0 and not self.doc[tok.i - 1].whitespace_:
+            return "LINK"  # "Patients' groups", "the trust's chief executive"
         if word == "the" and tok.i > 0 and self.doc[tok.i - 1].lower_ in {"of", "for"}:
             return "LINK"
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
+        if proper and self._inside_name(tok.i):
+            return "NAME"
         return ""
+
+    def _inside_name(self, i: int) -> bool:
+        """A capitalised small word that leads on to a name word, not opening a sentence ('Save Our Hospital',
+        'Keep Our Library'): part of the name, as a campaign or a title writes it."""
+        doc, k = self.doc, i
+        if doc[i].is_sent_start or self._opens_sentence(i, self.sents[self.sent_of[i]][0]):
+            return False
+        while k + 1 < len(doc) and doc[k].whitespace_ and self.sent_of[k + 1] == self.sent_of[i]:
+            k += 1
+            if not name_shaped(doc[k]):
+                return False
+            if not doc[k].is_stop:
+                return True
+        return False
 
     def source_runs(self) -> list[tuple[int, int, list[str]]]:
         """Maximal runs of name/title/modifier tokens inside one sentence, linking words allowed inside."""
@@ -534,24 +567,31 @@ class _Draft:
 
     def _described_from(self, i: int) -> int:
         """Where a speaker's description starts when lower-case words stand between an inverted
-        'said' and the name or job ('…,” said retired teacher Ann Mills', '…,” said the project director'): they
-        belong to the source."""
-        k = i
+        'said' and the name or job ('…,” said retired teacher Ann Mills', '…,” said the project director'), or
+        set off by a comma before a full name ('…,” said the county engineer, Jo Park'): they belong to the
+        source, whatever the job word is."""
+        doc = self.doc
+        apposed = i > 0 and doc[i - 1].text == "," and i + 1 < len(doc) and self._kind(doc[i + 1]) == "NAME"
+        k = i - 1 if apposed else i
+        edge = k
         while (
             k > 0
             and k not in self.cue_ending_at
-            and i - k < DESCRIPTION_WORDS_MAX
-            and self.doc[k - 1].is_lower
-            and self.doc[k - 1].is_alpha
+            and edge - k < DESCRIPTION_WORDS_MAX
             and self.sent_of[k - 1] == self.sent_of[i]
-            and not self.doc[k - 1].is_stop
+            and (
+                doc[k - 1].lower_ in POSSESSIVES
+                or (doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop)
+            )
         ):
             k -= 1
-        ends = (k, k - 1) if k > 0 and self.doc[k - 1].lower_ == "the" else (k,)
-        for end in ends if k < i else ():
+        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in {"the", "a", "an"}):
+            return i  # "said on Friday, Jo Park": a comma alone does not make an aside a description
+        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ == "the" else (k,)
+        for end in ends if k < edge else ():
             for start in self.cue_ending_at.get(end, []):
-                inverted = start > 0 and self.doc[start - 1].is_punct
-                if inverted and self.speech_cue(start) and self.doc[start:end].text.lower() in SPEAKER_FOLLOWS:
+                inverted = start > 0 and doc[start - 1].is_punct
+                if inverted and self.speech_cue(start) and doc[start:end].text.lower() in SPEAKER_FOLLOWS:
                     return k
         return i
 
@@ -595,7 +635,7 @@ class _Draft:
             if any(taken[i:j]):
                 continue
             taken[i:j] = b"\x01" * (j - i)
-            self.add(
+            made = self.add(
                 "source",
                 i,
                 j,
@@ -603,6 +643,8 @@ class _Draft:
                 f"agentless construction '{self.doc[i:j].text}': it does not say who says so",
                 CONFIDENCE["agentless"],
             )
+            if made:
+                self.agentless_found.append((i, j, (made.start, made.end)))
         entities = self.entities = _Entities()
         unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
         covered = 0  # where the last source an aside widened ends: the runs inside it are part of it
@@ -613,6 +655,8 @@ class _Draft:
                 described = self._described_from(i)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
             near = self._speech_verb_near(i, j)
+            if near is None and kinds[-1] == "TITLE":
+                j, kinds, near = self._postmodified(j, kinds)
             if near and near[0] >= j:
                 subject = self._subject(i, j, kinds, near[0])
                 if subject is None:
@@ -656,7 +700,25 @@ class _Draft:
         for i, j, attrs, why, confidence, entity in unsure:
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
+        for v in sorted(self.cue_at):  # "She told reporters …": the pronoun stands for the person named before
+            if v > 0 and v not in speakers and self.speech_cue(v) and self.doc[v - 1].lower_ in PERSON_PRONOUNS:
+                person = self.named_before(v - 1)
+                if person:
+                    speakers[v] = person
         return speakers
+
+    def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
+        """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or
+        group word up to the verb of saying says which ones, so it belongs to the source."""
+        doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
+        if j >= last or doc[j].lower_ not in POSTMODIFIERS:
+            return j, kinds, None
+        for m in range(j + 1, min(j + POSTMODIFIER_WORDS_MAX + 1, last)):
+            if self.speech_cue(m):
+                return m, kinds + ["LINK"] * (m - j), (m, doc[m : self.cue_at[m][0]].text)
+            if not doc[m].is_alpha and doc[m].lower_ not in {"’s", "'s"}:
+                break
+        return j, kinds, None
 
     def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
         """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
@@ -710,16 +772,28 @@ class _Draft:
         return k >= 2 and self.doc[k - 2].lower_ == "who" and self.doc[k - 1].is_alpha
 
     def named_before(self, i: int) -> tuple[int, int] | None:
-        """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph
-        that is not someone's affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said'), and
-        that reads as a person where one does: a job word or a full name ('reporter Ann Kots called for
-        action against Ukraine’s leaders. “…,” he said' is Ann Kots, not Ukraine)."""
-        runs = [run for run in self.person_runs.get(self.tokens[i].para, []) if run[1] <= i]
-        people = [run for run in runs if not self._affiliation(run[0])]
+        """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph (or, when
+        there is none, a person in the paragraph before: news gives a sentence a paragraph) that is not someone's
+        affiliation ('Jo Lee, of the group Safe Streets, said …. “…,” she said'), and that reads as a person
+        where one does: a job word or a full name ('reporter Ann Kots called for action against Ukraine’s
+        leaders. “…,” he said' is Ann Kots, not Ukraine); else the first name in its sentence, which is most
+        often who the sentence is about ('Lind asked whether Oslo would talk. He said …')."""
+        para = self.tokens[i].para
+        runs = [run for run in self.person_runs.get(para, []) if run[1] <= i] or [
+            run for run in self.person_runs.get(para - 1, []) if self._reads_as_person(run)
+        ]
+        people = [run for run in runs if not self._affiliation(run[0]) and not self._listener(run[0])]
         if not runs:
             return None
-        persons = [run for run in people if self._reads_as_person(run[2])]
-        a, b, kinds = (persons or people or runs)[-1]
+        persons = [run for run in people if self._reads_as_person(run)]
+        sentences = [self.sent_of[run[0]] for run in people]
+        subjects = [
+            run
+            for n, run in enumerate(people)
+            if (n == 0 or sentences[n - 1] != sentences[n])
+            and not any(t.lower_ in SUBJECT_PRONOUNS for t in self.doc[self.sents[sentences[n]][0] : run[0]])
+        ]
+        a, b, kinds = (persons or subjects or runs)[-1]
         titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
         names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
         made = self.add(
@@ -727,17 +801,25 @@ class _Draft:
             a,
             b,
             self._source_attrs(kinds, titles),
-            "the named person before a quotation that ends '…, he said' or the like",
+            "the person named before the 'he', 'she' or 'they' who speaks",
             CONFIDENCE["speaker"] - 0.1,
             entity=self.entities.of(self.doc, names, titles),
         )
         return (made.start, made.end) if made else None
 
-    @staticmethod
-    def _reads_as_person(kinds: list[str]) -> bool:
-        """A job word or two name words in a row ('reporter Ann Kots', 'Jo Lee'); one capitalised word alone may
-        be a country or a body as well as a surname."""
-        return "TITLE" in kinds or any(a == b == "NAME" for a, b in zip(kinds, kinds[1:]))
+    def _reads_as_person(self, run: tuple[int, int, list[str]]) -> bool:
+        """A job word for one person or two name words in a row ('reporter Ann Kots', 'Jo Lee'); one capitalised
+        word alone may be a country or a body as well as a surname, and 'Norway’s government' is a body."""
+        a, _, kinds = run
+        jobs = [self.doc[a + n].lower_ for n, kind in enumerate(kinds) if kind == "TITLE"]
+        return any(not self.lex.sources[job][1] for job in jobs) or any(
+            x == y == "NAME" for x, y in zip(kinds, kinds[1:])
+        )
+
+    def _listener(self, a: int) -> bool:
+        """Whether the name starting at token `a` is who was told ('told the Eastvale Star'): they heard it."""
+        k = a - 1 if a > 0 and self.doc[a - 1].lower_ == "the" else a
+        return k > 0 and self.doc[k - 1].lower_ in LISTENER_VERBS
 
     def _affiliation(self, a: int) -> bool:
         """Whether the name starting at token `a` follows 'of', 'the group' and the like (over capitalised
@@ -749,16 +831,24 @@ class _Draft:
 
     def _name_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
         """'…,” said the mayor, Helen Okafor, after the vote': a full name set off by a comma right after the job
-        words of a speaker who follows the verb names that speaker; the source runs to the name's end."""
+        words of a speaker who follows the verb names that speaker ('the head librarian, Priya Shah' too, with
+        job words we do not list); the source runs to the name's end."""
         doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
-        if j >= last or doc[j].text != ",":
+        comma = j
+        while (
+            comma < last
+            and comma - j < DESCRIPTION_WORDS_MAX
+            and (doc[comma].lower_ in POSSESSIVES or (doc[comma].is_lower and not doc[comma].is_stop))
+        ):
+            comma += 1  # "the head librarian, Priya Shah", "the group's founder, Nadia Webb"
+        if comma >= last or doc[comma].text != ",":
             return j, kinds
-        n = j + 1
+        n = comma + 1
         while n < last and self._kind(doc[n]) == "NAME":
             n += 1
-        if n - j - 1 < 2 or (n < last and not doc[n].is_punct):
+        if n - comma - 1 < 2 or (n < last and not doc[n].is_punct):
             return j, kinds
-        return n, [*kinds, ""] + ["NAME"] * (n - j - 1)
+        return n, [*kinds] + ["MOD"] * (comma - j) + [""] + ["NAME"] * (n - comma - 1)
 
     def _someone_unnamed(self, i: int, j: int) -> bool:
         """Whether the source at tokens i..j is brought in by 'a' or 'an' ('a spokeswoman for Greenway Buses',
@@ -872,6 +962,9 @@ class _Draft:
         for v, (end, kind, speech) in sorted(self.cue_at.items()):
             if speech and kind != "hedge" and not self.quoted(v) and not self._inside_claim(v):
                 self._reported(v, end, speakers.get(v))
+        for i, j, hidden in self.agentless_found:  # "It is understood that …": passed on, from no one named
+            if not self.quoted(i) and not self._inside_claim(i):
+                self._reported(i, j, hidden)
         self._figures_and_accusations()
 
     def _inside_claim(self, v: int) -> bool:
@@ -885,12 +978,13 @@ class _Draft:
         first, last = self.sents[self.sent_of[v]]
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
+        said, cue_end = self.doc[v:k].text, k
         if self.doc[v:k].text.lower() in LISTENER_VERBS:
             k = self._after_listener(k, last)
         if k < last and self.doc[k].lower_ == "that":
             k += 1
-        if k < last and self.doc[k].text in DASHES:
-            closing = next((n for n in range(k + 1, last) if self.doc[n].text in DASHES), None)
+        if k < last and self.dash(k):
+            closing = next((n for n in range(k + 1, last) if self.dash(n)), None)
             k = closing + 1 if closing is not None else k + 1
         if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
             return  # a quotation follows (suggested on its own), or a place ("wrote on Telegram")
@@ -902,17 +996,18 @@ class _Draft:
                 k,
                 end,
                 self._claim_attrs(k, end, voice),
-                f"what follows '{self.doc[v].text}'",
+                f"what follows '{said}'",
                 CONFIDENCE["reported-claim"],
                 speaker,
                 keep_quotes=True,
             )
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
-            self._claim_before(v, speaker)
+            self._claim_before(v, cue_end, speaker)
 
-    def _claim_before(self, v: int, speaker: tuple[int, int] | None) -> None:
-        """The claim before '..., UK officials said' or '..., according to X': the sentence up to its comma."""
+    def _claim_before(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        """The claim before '..., UK officials said', '..., according to X' or '..., it is understood' (said
+        at tokens v..k): the sentence up to its comma."""
         first = self.sents[self.sent_of[v]][0]
         comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
         if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
@@ -921,7 +1016,7 @@ class _Draft:
                 first,
                 comma,
                 self._claim_attrs(first, comma, "reporter"),
-                f"what comes before '..., {self.doc[v : self.cue_at[v][0]].text}'",
+                f"what comes before '..., {self.doc[v:k].text}'",
                 CONFIDENCE["claim-before"],
                 speaker,
             )
@@ -944,7 +1039,7 @@ class _Draft:
             )
             speaker = (made.start, made.end) if made else None
         if not self._opens_sentence(v, first):
-            self._claim_before(v, speaker)
+            self._claim_before(v, k, speaker)
             return
         end = next((n for n in range(comma + 1, last) if self._ends_reported(n)), last)
         if self.words(comma + 1, end) >= 4:
@@ -980,7 +1075,7 @@ class _Draft:
         """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
         at the pause after a quotation that finished the clause ('said this was “for officers to do their
         job”, but …': what follows the comma is the writer's again)."""
-        if self.doc[n].text in DASHES | {";"}:
+        if self.dash(n) or self.doc[n].text == ";":
             return True
         if self.quoted(n):
             return not self._in_partial(n) and not self._continues_clause(n)
