@@ -46,6 +46,19 @@ def config(page) -> dict:
     }""")
 
 
+def empty_handin(exercise: dict) -> dict:
+    """A hand-in of no tags for `exercise`, as Download hand-in writes one."""
+    return {
+        "format": "medialit.handin/1",
+        "exercise": exercise["id"],
+        "article_sha256": exercise["article"]["sha256"],
+        "student": "",
+        "created": "",
+        "updated": "",
+        "tags": [],
+    }
+
+
 def storage_key(page) -> str:
     ex = config(page)["exercise"]
     return f"medialit:{ex['id']}:{ex['article']['sha256']}"
@@ -349,16 +362,7 @@ def test_a_file_for_another_exercise_or_article_is_refused_and_work_is_kept(tagg
         ("other-exercise.json", {"exercise": "another-exercise"}),
         ("other-article.json", {"article_sha256": "0" * 64}),
     ):
-        doc = {
-            "format": "medialit.handin/1",
-            "exercise": ex["id"],
-            "article_sha256": ex["article"]["sha256"],
-            "student": "",
-            "created": "",
-            "updated": "",
-            "tags": [],
-            **change,
-        }
+        doc = {**empty_handin(ex), **change}
         path = tmp_path / name
         path.write_text(json.dumps(doc), encoding="utf-8")
         page.locator(".mt-file").set_input_files(str(path))
@@ -409,15 +413,7 @@ def test_good_news_shows_calmly_and_a_refusal_as_a_warning(tagger, tmp_path, the
     page = tagger
     page.evaluate(f"document.documentElement.dataset.theme = {theme!r}")
     ex = config(page)["exercise"]
-    doc = {
-        "format": "medialit.handin/1",
-        "exercise": ex["id"],
-        "article_sha256": ex["article"]["sha256"],
-        "student": "",
-        "created": "",
-        "updated": "",
-        "tags": [],
-    }
+    doc = empty_handin(ex)
     good, bad = tmp_path / "good.json", tmp_path / "other.json"
     good.write_text(json.dumps(doc), encoding="utf-8")
     bad.write_text(json.dumps({**doc, "exercise": "another-exercise"}), encoding="utf-8")
