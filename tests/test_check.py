@@ -123,7 +123,31 @@ def test_a_word_inside_a_claim_gets_its_own_labels_test_not_the_whole_claim(mini
     assert [(f.code, f.args) for f in results["c1"].findings] == [
         ("is-speaker", {"key_quote": "Kremlin spokesperson Dmitry Peskov"})
     ]
-    assert results["l2"].findings[-1].code == "other-label" and results["l2"].findings[-1].args["key_label"] == "claim"
+    assert codes(results["l2"])[-2:] == ["other-label", "covers-less"]
+    assert results["l2"].findings[-2].args["key_label"] == "claim"
+
+
+def test_a_tag_on_part_of_another_labels_item_shows_other_label_and_the_edges(mini):
+    """Too little of a source to count as it ("Kremlin spokesperson" of "Kremlin spokesperson Dmitry Peskov",
+    "UK" of "UK spooks"): the chip says another label, not "not in the key" above a sentence saying the key
+    has the words, and the student hears which words the key's item has besides. It stays an extra tag, so
+    the class report counts it as before."""
+    tags = [tag_at(mini, "Kremlin spokesperson", "loaded", "l1"), tag_at(mini, "UK", "loaded", "l2")]
+    words = Renderer(mini.labels, "student")
+    results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
+    for tid, key_quote, missing in (
+        ("l1", "Kremlin spokesperson Dmitry Peskov", "Dmitry Peskov"),
+        ("l2", "UK spooks", "spooks"),
+    ):
+        tag = results[tid]
+        assert tag.verdict == "extra" and chip_of(tag) == "other-label"
+        assert [(f.code, f.args) for f in tag.findings] == [
+            ("other-label", {"key_label": "source", "key_quote": key_quote}),
+            ("covers-less", {"key_quote": key_quote, "missing": missing}),
+        ]
+        said = " ".join(words.sentences(tag_codes(tag)))
+        assert "is not a loaded word in the key" in said and f"The key has “{key_quote}” as a source" in said
+    assert words.render(Message("chip-other-label", {})) == "Other label"
 
 
 def test_a_tag_on_words_of_a_label_the_page_does_not_ask_for_comes_off_and_says_so(mini):

@@ -328,7 +328,7 @@ def test_part_of_speech_from_the_pipeline_decides_whether_a_cue_is_a_verb():
     nlp.add_pipe("attribute_ruler").add([[{"LOWER": "claims"}]], {"POS": "NOUN"})
     claims = quotes(text, "claim", nlp)
     assert not any("follows 'claims'" in c.reason for c in claims.values())
-    assert "hedge in our list" in quotes(text, "cue", nlp)["claims"].reason
+    assert "perhaps not as a verb here" in quotes(text, "cue", nlp)["claims"].reason
 
 
 # --- loaded words that hold on new text -----------------------------------------------------------
@@ -978,6 +978,27 @@ def test_who_fears_or_hopes_something_is_a_source_and_what_they_fear_a_claim():
     assert sources["Parents' groups"].attrs == {"identity": "anonymous", "role": "interested-party"}
     assert _source_of(text, "the new car park will bring more visitors to the high street") == "Shopkeepers"
     assert not [c for c in quotes(text, "claim") if c.startswith("are growing")]  # the noun 'fears' reports nothing
+
+
+def test_a_plain_verb_of_saying_used_as_a_noun_is_no_cue_and_no_draft_calls_it_a_hedge():
+    text = (
+        "Fears are growing that the ferry will stop running next year.\n\n"
+        "Their hopes of a new bridge faded after the vote.\n\n"
+        "The reported delay angered commuters.\n\n"
+        "The council hopes the new bridge will open in spring.\n\n"
+        "Flooding was reported in the lower town on Sunday.\n\n"
+        "The mayor blamed the alleged leak on a contractor."
+    )
+    cues = [s for s in found(text) if s.label == "cue"]
+    assert [c.start for c in cues if c.quote.lower() in ("fears", "hopes", "reported")] == [
+        text.index("hopes the new bridge"),
+        text.index("reported in"),
+    ]
+    reasons = {c.quote: c.reason for c in cues}
+    assert reasons["hopes"] == "attribution verb in our list (neutral): 'hopes'"
+    assert reasons["reported"] == "word for saying in our list (neutral), perhaps not as a verb here: 'reported'"
+    assert reasons["alleged"] == "word for saying in our list (doubting), perhaps not as a verb here: 'alleged'"
+    assert not any("hedge" in c.reason for c in cues)
 
 
 def test_a_service_pictured_as_worn_out_is_loaded_in_the_reporters_words():

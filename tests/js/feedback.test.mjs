@@ -96,7 +96,7 @@ test("lines: one label says them in its sentence; several say them once", () => 
 });
 
 test("the tags to look at again open with the nearly right, each kind in reading order", () => {
-  const order = ["close", "wrong-label", "distractor", "extra"];
+  const order = ["close", "wrong-label", "other-label", "not-asked", "distractor", "extra"];
   let reordered = 0;
   for (const v of cases) {
     const { look } = feedbackData(v.report, exercises.get(v.exercise).labels);
@@ -131,4 +131,20 @@ test("a tag on words of a label the page does not ask for says so in its chip an
   assert.equal(words.render({ code: `chip-${despot.chip}`, args: {} }), "Not asked here");
   const said = words.sentences(despot.messages).join(" ");
   assert.match(said, /does not ask for loaded words\. Remove this tag\./);
+});
+
+test("a tag on part of another label's item shows that label in its chip, not 'not in the key'", () => {
+  const v = cases.find((c) => c.name === "part-of-other-label");
+  const exercise = exercises.get(v.exercise);
+  const data = feedbackData(v.report, exercise.labels);
+  const words = renderer(exercise.labels, "student");
+  assert.equal(data.look.length, 3);
+  for (const e of data.look) {
+    assert.equal(e.chip, "other-label");
+    assert.equal(e.tag.verdict, "extra"); // the class report counts it as an extra tag
+    assert.equal(words.render({ code: `chip-${e.chip}`, args: {} }), "Other label");
+    const said = words.sentences(e.messages).join(" ");
+    assert.match(said, /overlaps something the key tags with another label\. The key has “.+” as a /);
+    assert.match(said, /your tag leaves out “.+”\.$/);
+  }
 });

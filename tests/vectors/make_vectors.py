@@ -199,6 +199,16 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             ],
             {},
         ),
+        (
+            "part-of-other-label",  # too little of another label's item to be it: that label, and the edges
+            "kremlin-mini",
+            [
+                at(mini, "Kremlin spokesperson", "loaded", "l1"),  # more than half of a source
+                at(mini, "UK", "loaded", "l2"),  # inside a source
+                at(mini, "terrorist", "claim", "c1"),  # half of a loaded phrase
+            ],
+            {},
+        ),
         ("unicode-key", "unicode-mini", key_tags(uni, include_optional=True), {"difficulty": "challenge"}),
         (
             "unicode-near",

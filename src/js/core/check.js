@@ -486,46 +486,50 @@ function edges(tag, span, view) {
 }
 
 /**
- * Why a tag the key did not plan for is wrong: the first rule that fits, else the label's test (check._reason).
+ * Why a tag the key did not plan for is wrong: the first rule that fits, else the label's test; a tag on
+ * part of an item of another label this page asks for also hears how its edges differ (check._reason).
  * @param {Tag} tag
  * @param {Map<number, Meeting>} met
  * @param {number} t
  * @param {Map<number, number>} tagOfItem
  * @param {Restricted} ex
- * @returns {Finding}
+ * @param {ArticleView} view
+ * @returns {Finding[]}
  */
-function reason(tag, met, t, tagOfItem, ex) {
-  if (plainReportingVerb(tag)) return { code: "reporting-verb", args: {} };
+function reason(tag, met, t, tagOfItem, ex, view) {
+  if (plainReportingVerb(tag)) return [{ code: "reporting-verb", args: {} }];
   // the key's items of other labels it meets: those on this page, then those of labels it leaves out
-  /** @type {[KeyItem, number][]} */
-  const others = [...met].filter(([k]) => ex.key[k].label !== tag.label).map(([k, m]) => [ex.key[k], m.overlap]);
+  /** @type {[KeyItem, number, Meeting | null][]} */
+  const others = [...met].filter(([k]) => ex.key[k].label !== tag.label).map(([k, m]) => [ex.key[k], m.overlap, m]);
   for (const item of ex.context) {
     const overlap = Math.max(...spansOf(item).map((s) => jaccard(tag.start, tag.end, s.start, s.end)));
-    if (overlap > 0) others.push([item, overlap]);
+    if (overlap > 0) others.push([item, overlap, null]);
   }
-  /** @type {[KeyItem, number] | null} */
+  /** @type {[KeyItem, number, Meeting | null] | null} */
   let best = null;
   // a tag inside a claim says nothing of its own label (a claim is a whole statement: "Putin" in one
   // is no claim), so only an item of another kind holds it
-  for (const [item, overlap] of others) {
+  for (const found of others) {
+    const [item, overlap] = found;
     const inside = item.label !== "claim" && item.start <= tag.start && tag.end <= item.end;
     const sameWords = overlap >= SAME_WORDS || inside;
-    if (sameWords && (best === null || overlap > best[1])) best = [item, overlap];
+    if (sameWords && (best === null || overlap > best[1])) best = found;
   }
   if (best !== null) {
-    const item = best[0];
+    const [item, , span] = best;
     if (tag.label === "claim" && item.label === "source")
-      return { code: "is-speaker", args: { key_quote: item.quote } };
+      return [{ code: "is-speaker", args: { key_quote: item.quote } }];
+    const args = { key_label: item.label, key_quote: item.quote };
     // a label the page does not ask for cannot be chosen here: the tag comes off, not relabelled
-    const code = ex.labels.has(item.label) ? "other-label" : "label-not-asked";
-    return { code, args: { key_label: item.label, key_quote: item.quote } };
+    if (!ex.labels.has(item.label) || span === null) return [{ code: "label-not-asked", args }];
+    return [{ code: "other-label", args }, ...edges(tag, span, view)];
   }
   for (const k of met.keys()) {
     if (ex.key[k].label === tag.label && tagOfItem.has(k) && tagOfItem.get(k) !== t) {
-      return { code: "item-taken", args: { key_quote: ex.key[k].quote } };
+      return [{ code: "item-taken", args: { key_quote: ex.key[k].quote } }];
     }
   }
-  return { code: "label-test", args: {} };
+  return [{ code: "label-test", args: {} }];
 }
 
 /**
@@ -578,7 +582,7 @@ function findings(tag, verdict, met, k, t, tagOfItem, ex, view) {
   if (verdict === "close" && plainReportingVerb(tag)) out.push({ code: "reporting-verb", args: {} });
   if (verdict === "wrong-label" && k !== null && tag.label === "claim" && ex.key[k].label === "source")
     out.push({ code: "is-speaker", args: { key_quote: ex.key[k].quote } });
-  if (verdict === "extra") out.push(reason(tag, met, t, tagOfItem, ex));
+  if (verdict === "extra") out.push(...reason(tag, met, t, tagOfItem, ex, view));
   if (verdict === "extra" || verdict === "distractor") out.push(...voiceFindings(tag, ex));
   return out;
 }

@@ -203,8 +203,9 @@ export function itemCodes(item) {
 
 /**
  * The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
- * key's words is "close" (never shown as plainly right) and an extra tag on the words of a label
- * the page does not ask for is "not-asked" (it comes off; it cannot be relabelled there).
+ * key's words is "close" (never shown as plainly right), an extra tag on the words of a label the
+ * page does not ask for is "not-asked" (it comes off; it cannot be relabelled there), and an extra
+ * tag on part of an item of another label the page asks for is "other-label" (the key has those words).
  * messages.py's chip_of.
  * @param {TagResult} tag
  * @returns {string}
@@ -213,6 +214,7 @@ export function chipOf(tag) {
   const codes = new Set(tag.findings.map((f) => f.code));
   if (tag.verdict === "matched" && codes.has("covers-more")) return "close";
   if (tag.verdict === "extra" && codes.has("label-not-asked")) return "not-asked";
+  if (tag.verdict === "extra" && codes.has("other-label")) return "other-label";
   return tag.verdict;
 }
 

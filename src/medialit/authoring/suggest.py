@@ -399,19 +399,20 @@ class _Draft:
                 continue  # part of a longer word ("much-claimed")
             if phrase in OBJECT_CUES and not self._reports(i, j):
                 continue
-            kind, speech = self.lex.cues[phrase]
-            speech = speech and self._used_as_verb(i, phrase)
+            kind, saying = self.lex.cues[phrase]
+            if saying and kind == "neutral" and self._used_as_noun(i, phrase):
+                continue  # "Fears are growing", "their hopes": nobody is quoted and nothing is doubted
+            speech = saying and self._used_as_verb(i, phrase)
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
-            what = "attribution verb" if speech else "hedge"
-            self.add(
-                "cue",
-                i,
-                j,
-                {"type": kind},
-                f"{what} in our list ({kind}): '{self.doc[i:j].text}'",
-                CONFIDENCE["cue-speech" if speech else "cue-hedge"],
-            )
+            words = self.doc[i:j].text
+            if speech:
+                reason = f"attribution verb in our list ({kind}): '{words}'"
+            elif saying:  # "the alleged strike", "Explosions were reported": no speaker just before it
+                reason = f"word for saying in our list ({kind}), perhaps not as a verb here: '{words}'"
+            else:
+                reason = f"hedge in our list ({kind}): '{words}'"
+            self.add("cue", i, j, {"type": kind}, reason, CONFIDENCE["cue-speech" if speech else "cue-hedge"])
         for region in self.regions:
             if self._partial(region):
                 toks = self.article.tokens_in(region.start, region.end)
@@ -424,6 +425,16 @@ class _Draft:
                     CONFIDENCE["scare-quotes"],
                     keep_quotes=True,
                 )
+
+    def _used_as_noun(self, i: int, phrase: str) -> bool:
+        """'Fears are growing', 'their hopes', 'the reported strike': a one-word verb of saying that is also
+        a noun, here after a determiner or a possessive or opening a sentence (no tagger: its neighbours say)."""
+        if self.has_pos:
+            return self.doc[i].pos_ in ("NOUN", "ADJ")
+        if phrase not in AMBIGUOUS_CUES:
+            return False
+        before = self.doc[i - 1] if i > 0 and not self.doc[i].is_sent_start else None
+        return before is None or before.lower_ in DETERMINERS or before.lower_ in {"’s", "'s"}
 
     def _used_as_verb(self, i: int, phrase: str) -> bool:
         """'claims' and 'alleged' are often a noun or an adjective ("the alleged strike")."""

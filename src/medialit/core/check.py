@@ -368,7 +368,7 @@ def _findings(
             out.append(Finding("is-speaker", {"key_quote": ex.key[k].quote}))
     else:  # extra or distractor
         if verdict == "extra":
-            out.append(_reason(tag, met, t, tag_of_item, ex))
+            out.extend(_reason(tag, met, t, tag_of_item, ex))
         out.extend(_voice(tag, ex))
     return tuple(out)
 
@@ -417,35 +417,38 @@ def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
     return out
 
 
-def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, int], ex: Exercise) -> Finding:
-    """Why a tag that the key did not plan for is wrong: the first rule that fits, else the label's test."""
+def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, int], ex: Exercise) -> list[Finding]:
+    """Why a tag that the key did not plan for is wrong: the first rule that fits, else the label's test.
+    A tag on part of an item of another label this page asks for also hears how its edges differ from
+    that item's (too little of it to count as that item, so relabelling alone would not make it match)."""
     if _plain_reporting_verb(tag):
-        return Finding("reporting-verb", {})
+        return [Finding("reporting-verb", {})]
     # the key's items of other labels it meets: those on this page, then those of labels it leaves out
-    others = [(ex.key[k], m.overlap) for k, m in met.items() if ex.key[k].label != tag.label]
+    others = [(ex.key[k], m.overlap, m) for k, m in met.items() if ex.key[k].label != tag.label]
     others += [
-        (item, overlap)
+        (item, overlap, None)
         for item in ex.context
         if (overlap := max(jaccard(tag.start, tag.end, s.start, s.end) for s in item.spans)) > 0
     ]
     # a tag inside a claim says nothing of its own label (a claim is a whole statement: "Putin" in one
     # is no claim), so only an item of another kind holds it
     same_words = [
-        (item, overlap)
-        for item, overlap in others
+        (item, overlap, span)
+        for item, overlap, span in others
         if overlap >= SAME_WORDS or item.label != "claim" and item.start <= tag.start and tag.end <= item.end
     ]
     if same_words:
-        item = max(same_words, key=lambda pair: pair[1])[0]
+        item, _, span = max(same_words, key=lambda found: found[1])
         if tag.label == "claim" and item.label == "source":
-            return Finding("is-speaker", {"key_quote": item.quote})
+            return [Finding("is-speaker", {"key_quote": item.quote})]
         # a label the page does not ask for cannot be chosen here: the tag comes off, not relabelled
-        code = "other-label" if item.label in ex.labels else "label-not-asked"
-        return Finding(code, {"key_label": item.label, "key_quote": item.quote})
+        if item.label not in ex.labels:
+            return [Finding("label-not-asked", {"key_label": item.label, "key_quote": item.quote})]
+        return [Finding("other-label", {"key_label": item.label, "key_quote": item.quote}), *_edges(tag, span, ex)]
     taken = [k for k in met if ex.key[k].label == tag.label and tag_of_item.get(k, t) != t]
     if taken:
-        return Finding("item-taken", {"key_quote": ex.key[taken[0]].quote})
-    return Finding("label-test", {})
+        return [Finding("item-taken", {"key_quote": ex.key[taken[0]].quote})]
+    return [Finding("label-test", {})]
 
 
 class _Tally:

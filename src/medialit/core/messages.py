@@ -169,13 +169,17 @@ def item_codes(item: ItemResult) -> list[Message]:
 
 def chip_of(tag: TagResult) -> str:
     """The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
-    key's words is `close` (never shown as plainly right) and an extra tag on the words of a label the
-    page does not ask for is `not-asked` (it comes off; it cannot be relabelled there)."""
+    key's words is `close` (never shown as plainly right), an extra tag on the words of a label the
+    page does not ask for is `not-asked` (it comes off; it cannot be relabelled there), and an extra tag
+    on part of an item of another label the page asks for is `other-label` (the key has those words, so
+    "not in the key" would contradict the sentence under it)."""
     codes = {f.code for f in tag.findings}
     if tag.verdict == "matched" and "covers-more" in codes:
         return "close"
     if tag.verdict == "extra" and "label-not-asked" in codes:
         return "not-asked"
+    if tag.verdict == "extra" and "other-label" in codes:
+        return "other-label"
     return tag.verdict
 
 
