@@ -447,7 +447,9 @@ def test_check_shows_verdicts_hints_then_the_answer(tagger):
     assert found.count() == 1 and "L10" in found.text_content()
     assert len(found.locator(".mt-why").text_content()) > 20  # the key's why
     other = feedback.locator(".mt-fb-look .mt-fb-tag", has_text="Russia today")
-    assert "Not in the key" in other.locator(".mt-chip").text_content() and other.locator(".mt-msg").text_content()
+    # the key's source "Russia" and one word more, tagged as a loaded word: the other label, and its edges
+    assert "Other label" in other.locator(".mt-chip").text_content()
+    assert "your tag also covers “today”" in other.locator(".mt-msg").text_content()
     # in the article: a found tag's badge says so, the other's too
     painted(page)
     assert page.locator(".mt-article .mt-badge[data-v='found']").count() == 1
