@@ -255,7 +255,8 @@ export class Tally {
     const waiting = this.waiting;
     this.waiting = [];
     const kept = /** @type {Waiting[]} */ (waiting.filter((entry) => entry !== null));
-    for (const entry of [...kept].sort(byStart)) entry.name = this.pseudonym(entry.student, entry.n);
+    const byAge = [...kept].sort(byStart);
+    for (const entry of byAge) entry.name = this.pseudonym(entry.student, entry.n);
     for (const entry of kept) this.count(entry);
     for (const { file, copy } of [...this.older].sort((a, b) => a.n - b.n)) {
       const { name, at } = /** @type {{name: string, at: number}} */ (this.copies.get(copy));
@@ -265,7 +266,7 @@ export class Tally {
     this.older = [];
     /** @type {Map<string, Waiting[]>} */
     const byName = new Map();
-    for (const entry of [...kept].sort(byStart)) {
+    for (const entry of byAge) {
       const base = strip(entry.student);
       if (base) byName.set(base, [...(byName.get(base) || []), entry]);
     }

@@ -244,7 +244,8 @@ class Tally:
         more than one student's hand-in uses."""
         waiting, self.waiting = self.waiting, []
         kept = [entry for entry in waiting if entry is not None]
-        for entry in sorted(kept, key=by_start):
+        by_age = sorted(kept, key=by_start)
+        for entry in by_age:
             entry["name"] = self.pseudonym(entry["student"], entry["n"])
         for entry in kept:
             self._count(entry)
@@ -253,7 +254,7 @@ class Tally:
             self._skip_message(file, Message("class-older-copy", {"student": key[0], "newer": newer}))
         self.older = []
         by_name: dict[str, list[dict]] = {}
-        for entry in sorted(kept, key=by_start):
+        for entry in by_age:
             if strip(entry["student"]):
                 by_name.setdefault(strip(entry["student"]), []).append(entry)
         for base, entries in by_name.items():
