@@ -531,6 +531,22 @@ def test_hints_are_whole_sentences():
     assert not broken, "; ".join(broken)
 
 
+# the exercise file's own field names: an instructor's words, not a student's
+KEY_FILE_WORDS = re.compile(r"\b(?:entity|entities|source_ids|attrs|occurrence|distractors?|jaccard)\b", re.I)
+
+
+def test_reasons_and_hints_never_use_the_key_files_field_names():
+    """A student reads every reason and hint after Check; "it shares his entity" means nothing
+    to a 15-year-old. Say what the field does instead ("it counts as the same source as him")."""
+    found = [
+        f"{folder} {where}: {text}"
+        for folder in KEY_LINES
+        for where, text in key_texts(folder)
+        if KEY_FILE_WORDS.search(text)
+    ]
+    assert not found, "; ".join(found)
+
+
 def test_a_misquote_in_a_key_is_caught():
     assert key_quote_mismatches("kremlin-drone", "'The city of Kherson ... announced' (L202) means")[1] != []
     assert key_quote_mismatches("kremlin-drone", "'The frontline city of Kherson ... announced' (L202) means") == (
