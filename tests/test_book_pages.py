@@ -445,6 +445,18 @@ def test_the_teacher_guide_says_how_much_each_tagger_asks_for():
         assert int(rows[title]) == required_items(page)[0], (title, rows[title], required_items(page))
 
 
+def asks_for_writing(page: str) -> bool:
+    return any("write-here" in options.get("class", "") for _, options, _ in fenced(source(page), "admonition"))
+
+
+@pytest.mark.parametrize("page", [page for page in STUDENT_CHAPTERS if asks_for_writing(page)])
+def test_a_chapter_that_asks_for_writing_says_how_it_is_checked(page):
+    """Check only marks tags: a student who writes a judgement or fills a table must be told that it
+    has no Check button and who reads it (or that there is no right answer)."""
+    said = " ".join(source(page).split())
+    assert "no Check button" in said or "no right answer" in said, f"book/{page}.md: say how the writing is checked"
+
+
 def test_the_last_chapter_returns_to_the_first_reaction():
     first = [
         body
