@@ -11,14 +11,17 @@ practice page cites its own article. Lines of the course's agency-style report a
 with an A ("A5") and checked against that report, on any page. Text inside raw HTML counts
 too, and so do the model answers that chapter 7's script shows (`data-answer`). A range may
 also be written `L80 to L82` or `L80–82`, and a quotation that opens a sentence may capitalise its
-first letter. The reasons and hints in the three exercises' keys, which the feedback shows, are held
-to the same convention, each against its own article (the agency report's key cites the tabloid's
-lines in sentences that name the tabloid), and every hint must be a whole sentence.
+first letter. A citation may also come first and introduce its quotation (`L20 says "..."`,
+`Read L194 again: "..."`). The student notebook's text is held to the same convention. The reasons
+and hints in the three exercises' keys, which the feedback shows, are held to the same convention,
+each against its own article (the agency report's key cites the tabloid's lines in sentences that
+name the tabloid), and every hint must be a whole sentence.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -92,6 +95,15 @@ def quote_then_citation(prefix: str) -> re.Pattern:
 
 
 QUOTE_THEN_CITATION = {"L": quote_then_citation("L"), "A": quote_then_citation("A")}
+
+
+def citation_then_quote(prefix: str) -> re.Pattern:
+    """A citation that introduces its quotation: `L20 says "..."`, `Read L194 again: "..."`, or
+    `L104, just after it, says "..."` (a short aside between commas)."""
+    return re.compile(rf"\b{prefix}(\d+)(?:,[^,\"\n]{{1,30}},)?\s+(?:says|reads|again:)\s*(?:" + QUOTED + ")")
+
+
+CITATION_THEN_QUOTE = {"L": citation_then_quote("L"), "A": citation_then_quote("A")}
 FENCE = re.compile(r"^```\{(\w+)\}[ \t]*(.*?)\n(.*?)^```[ \t]*$", re.S | re.M)
 
 
@@ -161,6 +173,15 @@ def quote_mismatches(page_text: str, lines: list[str], prefix: str = "L") -> tup
                 where = f"{prefix}{first}" + (f"–{prefix}{last}" if last else "")
                 line = normalise(lines[int(first) - 1]) if 0 < int(first) <= len(lines) else ""
                 problems.append(f'"{quote}" is not on {where}: {line[:80]!r}')
+    for match in CITATION_THEN_QUOTE[prefix].finditer(text):
+        number, quote = int(match.group(1)), match.group(2) if match.group(2) is not None else match.group(3)
+        pieces = [p.strip() for p in quote.split("...") if p.strip()]
+        if not pieces:
+            continue
+        checked += 1
+        if not (0 < number <= len(lines) and on_line(normalise(lines[number - 1]), pieces)):
+            line = normalise(lines[number - 1]) if 0 < number <= len(lines) else ""
+            problems.append(f'"{quote}" is not on {prefix}{number}: {line[:80]!r}')
     return checked, problems
 
 
@@ -206,6 +227,15 @@ def test_quotations_are_on_the_lines_they_cite(page):
         assert checked >= 8, f"book/{page}.md: only {checked} quotations carry a line citation"
 
 
+def test_the_student_notebooks_quotations_are_on_the_lines_they_cite():
+    """The live notebook is a page a student reads too: its text cites the article the same way."""
+    cells = json.loads((ROOT / "notebooks" / "kremlin-drone.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = "\n\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+    checked, problems = quote_mismatches(text, LINES)
+    assert not problems, "notebooks/kremlin-drone.ipynb: " + "; ".join(problems)
+    assert checked >= 2, f"notebooks/kremlin-drone.ipynb: only {checked} quotations carry a line citation"
+
+
 @pytest.mark.parametrize("page", [p for p in READING_CHAPTERS if p != "08-put-it-together"])
 def test_blockquotes_are_passages_of_one_article_line(page):
     blocks = re.findall(r"(?:^> .*\n?)+", source(page), re.M)
@@ -242,6 +272,12 @@ def test_a_misquote_or_wrong_line_is_caught():
     # a quotation that opens our sentence may capitalise its first letter, never the other way round
     assert quote_mismatches("'The Kremlin blamed Ukraine' (L10) names", LINES) == (1, [])
     assert quote_mismatches("'the Kremlin has persistently' (L90)", LINES)[1] != []
+    # a citation may come first and introduce its quotation
+    assert quote_mismatches('L20 says "A fireball is seen rising over the Kremlin"', LINES) == (1, [])
+    assert quote_mismatches('L22 says "A fireball is seen rising over the Kremlin"', LINES)[1] != []
+    assert quote_mismatches('Read L194 again: "German tabloid Bild cited a tweet"', LINES) == (1, [])
+    assert quote_mismatches('L104, just after it, says "A plume of smoke rises"', LINES) == (1, [])
+    assert quote_mismatches('L102, just after it, says "A plume of smoke rises"', LINES)[1] != []
 
 
 @given(st.data())
@@ -409,6 +445,18 @@ def test_the_teacher_guide_says_how_much_each_tagger_asks_for():
         assert int(rows[title]) == required_items(page)[0], (title, rows[title], required_items(page))
 
 
+def asks_for_writing(page: str) -> bool:
+    return any("write-here" in options.get("class", "") for _, options, _ in fenced(source(page), "admonition"))
+
+
+@pytest.mark.parametrize("page", [page for page in STUDENT_CHAPTERS if asks_for_writing(page)])
+def test_a_chapter_that_asks_for_writing_says_how_it_is_checked(page):
+    """Check only marks tags: a student who writes a judgement or fills a table must be told that it
+    has no Check button and who reads it (or that there is no right answer)."""
+    said = " ".join(source(page).split())
+    assert "no Check button" in said or "no right answer" in said, f"book/{page}.md: say how the writing is checked"
+
+
 def test_the_last_chapter_returns_to_the_first_reaction():
     first = [
         body
@@ -529,6 +577,22 @@ def test_hints_are_whole_sentences():
         if not (hint[:1].isupper() and hint.rstrip().endswith(("?", ".", "!")))
     ]
     assert not broken, "; ".join(broken)
+
+
+# the exercise file's own field names: an instructor's words, not a student's
+KEY_FILE_WORDS = re.compile(r"\b(?:entity|entities|source_ids|attrs|occurrence|distractors?|jaccard)\b", re.I)
+
+
+def test_reasons_and_hints_never_use_the_key_files_field_names():
+    """A student reads every reason and hint after Check; "it shares his entity" means nothing
+    to a 15-year-old. Say what the field does instead ("it counts as the same source as him")."""
+    found = [
+        f"{folder} {where}: {text}"
+        for folder in KEY_LINES
+        for where, text in key_texts(folder)
+        if KEY_FILE_WORDS.search(text)
+    ]
+    assert not found, "; ".join(found)
 
 
 def test_a_misquote_in_a_key_is_caught():

@@ -83,3 +83,30 @@ def test_the_teacher_guide_names_every_verdict_chip_a_student_sees():
     ]
     guide = " ".join((ROOT / "book" / "teacher-guide.md").read_text(encoding="utf-8").split())
     assert chips and [chip for chip in chips if f"**{chip}**" not in guide] == []
+
+
+def test_the_readme_names_every_script_the_bundler_writes_and_every_front_end_folder():
+    """A newcomer finds the front end from the README's layout: every bundled script and every
+    folder of src/js must be in it (the class report page's were missing)."""
+    build = (ROOT / "src" / "js" / "build.mjs").read_text(encoding="utf-8")
+    outputs = re.findall(r'"([\w.-]+\.js)"', re.search(r"OUTPUTS = \[(.*?)\]", build, re.S).group(1))
+    front_end = README.split("The front end's sources", 1)[1]
+    folders = sorted(d.name for d in (ROOT / "src" / "js").iterdir() if d.is_dir())
+    missing = [f"`{name}`" for name in outputs if f"`{name}`" not in front_end]
+    missing += [f"`{name}/`" for name in folders if f"`{name}/`" not in front_end]
+    assert outputs and folders and not missing, f"the README's layout does not name {missing}"
+
+
+def test_the_new_exercise_pages_example_of_a_missed_loaded_phrase_is_not_drafted():
+    """The page tells instructors which loaded words to add by hand, with an example from the
+    ferry story it ran; the example must be one the rules really miss ("dragged on" is caught now)."""
+    import spacy
+
+    from medialit import Article
+    from medialit.authoring.suggest import suggest
+
+    phrase = re.search(r'not a phrase such as "([^"]+)"', " ".join(NEW_EXERCISE.split())).group(1)
+    article = Article.from_file(ROOT / "tests" / "fixtures" / "newcomer" / "island-ferry.txt")
+    assert phrase in article.text
+    drafted = [s.quote for s in suggest(article, spacy.blank("en"), labels=["loaded"], min_confidence=0)]
+    assert drafted and not [quote for quote in drafted if quote in phrase or phrase in quote], drafted

@@ -92,3 +92,13 @@ def test_notebook_is_stored_without_outputs():
     """Outputs in git go stale and can carry answers; the stored file is clean."""
     nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
     assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def test_every_column_of_the_scores_table_is_explained_in_plain_words():
+    """The notebook shows `report.to_frame("scores")`; a student met precision, recall and f1 there with
+    no word on what they are. Each column is named in the notebook's text, next to what it counts."""
+    from medialit.core.report import Score
+
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    words = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert [name for name in Score.__slots__ if f"`{name}`" not in words] == []
