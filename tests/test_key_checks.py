@@ -1,13 +1,15 @@
-"""The two rules `medialit validate` holds a finished key to: every paragraph has a key item or an
-`untagged` note, and `voice` follows the quotation marks unless `voice_exception` says why."""
+"""The rules `medialit validate` holds a finished key to: every paragraph has a key item or an `untagged`
+note, `voice` follows the quotation marks unless `voice_exception` says why, and an item's source is
+named where a reader can tell it is theirs."""
 
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from medialit import load_exercise
 from medialit.core.exercise_file import validation_findings
-from medialit.core.key_checks import coverage_findings, voice_findings
+from medialit.core.key_checks import coverage_findings, speaker_findings, voice_findings
 
 ARTICLE = (
     "Peskov said: “The drones were launched on orders from Washington.”\n\n"
@@ -78,3 +80,58 @@ def test_a_short_quotation_counts_only_once_the_key_says_whose_marks_they_are(tm
     assert len(voice_findings(exercise(tmp_path, "key:\n" + loaded + speaker))) == 1
     nobody = speaker.replace("quoted-words", "scare-quotes")
     assert voice_findings(exercise(tmp_path, "key:\n" + loaded + nobody)) == []
+
+
+SPEECH = (
+    "Jo Lee, who chairs the board, said the plan was sound.\n\n"  # para 0
+    "‘It will save money,’ she said.\n\n"  # 1: a quotation goes on with her words
+    "She added that the work would start in May.\n\n"  # 2: so does "She"
+    "The council voted on Tuesday.\n\n"  # 3: the reporter's own words
+    "‘We were never asked.’\n"  # 4: after the reporter's paragraph, nobody can tell whose
+)
+
+
+def speech_exercise(tmp_path, claims: str):
+    (tmp_path / "article.txt").write_text(SPEECH, encoding="utf-8")
+    path = tmp_path / "exercise.yml"
+    path.write_text(
+        "id: t\narticle: article.txt\nkey:\n  - {id: src-jo, label: source, quote: Jo Lee, why: w, hints: [h]}\n"
+        + textwrap.indent(textwrap.dedent(claims), "  "),
+        encoding="utf-8",
+    )
+    return load_exercise(path)
+
+
+def test_a_source_in_an_earlier_paragraph_is_named_only_where_the_paragraphs_between_leave_the_speaker(tmp_path):
+    claims = """\
+      - {id: c-save, label: claim, quote: It will save money, source_ids: [src-jo], why: w, hints: [h]}
+      - {id: c-may, label: claim, quote: the work would start in May, source_ids: [src-jo], why: w, hints: [h]}
+      - {id: c-voted, label: claim, quote: The council voted, source_ids: [src-jo], why: w, hints: [h]}
+      - {id: c-asked, label: claim, quote: We were never asked, source_ids: [src-jo], why: w, hints: [h]}
+    """
+    flagged = {f.split()[1] for f in speaker_findings(speech_exercise(tmp_path, claims))}
+    assert flagged == {"c-voted", "c-asked"}
+
+
+def test_a_why_that_names_the_sources_line_says_the_author_read_who_says_it(tmp_path):
+    claims = """\
+      - {id: c-asked, label: claim, quote: We were never asked, source_ids: [src-jo], why: "Jo (L1).", hints: [h]}
+    """
+    assert speaker_findings(speech_exercise(tmp_path, claims)) == []
+
+
+def test_a_source_named_after_its_claim_in_another_paragraph_is_named(tmp_path):
+    (tmp_path / "article.txt").write_text("The plan is sound.\n\nShe said so, said Jo Lee.\n", encoding="utf-8")
+    path = tmp_path / "exercise.yml"
+    path.write_text(
+        "id: t\narticle: article.txt\nkey:\n  - {id: src-jo, label: source, quote: Jo Lee, why: w, hints: [h]}\n"
+        "  - {id: c-plan, label: claim, quote: The plan is sound, source_ids: [src-jo], why: w, hints: [h]}\n",
+        encoding="utf-8",
+    )
+    [finding] = speaker_findings(load_exercise(path))
+    assert finding.startswith("item c-plan (L1): its source src-jo (L3) is in another paragraph") and "L3" in finding
+
+
+def test_the_shipped_keys_pass_validate_as_the_readme_runs_it():
+    for path in sorted(Path(__file__).parents[1].glob("book/exercises/*/exercise.yml")):
+        assert validation_findings(load_exercise(path)) == [], path.parent.name

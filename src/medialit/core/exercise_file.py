@@ -38,7 +38,7 @@ from .fast_yaml import NotPlain
 from .fast_yaml import load as load_plain_yaml
 from .files import EXERCISE, inside, read_text
 from .handin import shown
-from .key_checks import coverage_findings, voice_findings
+from .key_checks import coverage_findings, speaker_findings, voice_findings
 from .labels import DEFAULT_LABELS, LabelSpec
 
 MAX_YAML_DEPTH = 20  # lists and mappings inside each other; an exercise needs 6
@@ -717,14 +717,6 @@ def validation_findings(exercise: Exercise) -> list[str]:
                 f"{where}: has `entity: {item.entity}`, which Check reads on sources only. "
                 f"Fix: remove it from this {item.label} item."
             )
-        para = exercise.article.tokens[exercise.article.token_at(item.start)].para
-        for ref in item.source_ids or []:
-            source = exercise.item(ref)
-            if source and exercise.article.tokens[exercise.article.token_at(source.start)].para != para:
-                findings.append(
-                    f"{where}: its source {ref} (L{source.line}) is in another paragraph. "
-                    "Fix: check who says it; a speaker is usually named in the claim's own paragraph."
-                )
     for dis in exercise.distractors:
         if dis.draft:
             findings.append(
@@ -732,4 +724,4 @@ def validation_findings(exercise: Exercise) -> list[str]:
             )
         if not dis.why:
             findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")
-    return findings + coverage_findings(exercise) + voice_findings(exercise)
+    return findings + speaker_findings(exercise) + coverage_findings(exercise) + voice_findings(exercise)

@@ -1,4 +1,4 @@
-"""Two rules a finished key keeps, for `medialit validate` (and the project's own key tests).
+"""Three rules a finished key keeps, for `medialit validate` (and the project's own key tests).
 
 - In a key that lists `untagged:` (even as `[]`), and so means to cover the whole article, every paragraph
   has a key item or an `untagged` note with a why: a paragraph with nothing in such a key is most often one
@@ -6,11 +6,38 @@
   one part or one label of an article has no `untagged:` and no such rule.
 - An item's `voice` follows the quotation marks (see `voices.py`), or its `voice_exception` says why not:
   students are taught the rule, so a key that breaks it silently marks them wrong for following it.
+- An item's source is named in the item's own paragraph, or in an earlier one whose speaker the paragraphs
+  between go on with: each opens with a quotation mark (a quotation running over paragraphs) or with "He",
+  "She" or "They" ("He added: ..."). Anywhere else, a reader cannot tell who says it without the author's
+  reading, and the item's `why` names the source's line to show it was read ("'He' is O'Brien from L142").
 """
 
 from __future__ import annotations
 
-from .voices import classify, expected_voice, quotations, values, word_owners
+from .voices import OPENERS, classify, expected_voice, quotations, values, word_owners
+
+GOES_ON_WITH_THE_SPEAKER = ("He ", "She ", "They ", *OPENERS, "'", '"')
+
+
+def speaker_findings(exercise) -> list[str]:
+    """Items whose source is named where a reader cannot tell it is theirs (see the module's third rule)."""
+    article = exercise.article
+    opens = [article.text[p.start : p.end].lstrip().startswith(GOES_ON_WITH_THE_SPEAKER) for p in article.paragraphs]
+    findings = []
+    for item in exercise.key:
+        para = article.tokens[article.token_at(item.start)].para
+        for ref in item.source_ids or []:
+            source = exercise.item(ref)
+            if source is None or f"L{source.line}" in (item.why or ""):
+                continue
+            named_in = article.tokens[article.token_at(source.start)].para
+            if named_in > para or not all(opens[named_in + 1 : para + 1]):
+                findings.append(
+                    f"item {item.id} (L{item.line}): its source {ref} (L{source.line}) is in another paragraph, "
+                    "and the paragraphs between do not go on with their words. Fix: check who says it; if it "
+                    f"is right, name L{source.line} in the item's `why` (\"'He' is … from L{source.line}\")."
+                )
+    return findings
 
 
 def coverage_findings(exercise) -> list[str]:
