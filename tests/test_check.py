@@ -163,7 +163,7 @@ def test_a_tag_on_words_of_a_label_the_page_does_not_ask_for_comes_off_and_says_
     ]
     said = " ".join(words.sentences(tag_codes(page)))
     assert words.render(Message("chip-not-asked", {})) == "Not asked here"
-    assert "does not ask for loaded words" in said and "Remove this tag" in said
+    assert "loaded words are not asked for here. Remove this tag." in said
     whole = check(handin_of(mini, tags), mini).tags[0]
     assert whole.verdict == chip_of(whole) == "wrong-label"
 

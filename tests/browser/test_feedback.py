@@ -64,7 +64,7 @@ def test_after_check_the_summary_is_in_view_focused_and_no_box_scrolls_but_the_a
     # this page does not ask for, and the chip says the same
     assert speaker.locator(".mt-chip").text_content() == "Not asked here"
     assert (
-        "The key has “Kremlin spokesperson Dmitry Peskov” as a source, and this page does not ask for sources. "
+        "The key has “Kremlin spokesperson Dmitry Peskov” as a source, and sources are not asked for here. "
         "Remove this tag." in speaker.text_content()
     )
     screenshot(page, "feedback-chapter-5")

@@ -130,7 +130,7 @@ test("a tag on words of a label the page does not ask for says so in its chip an
   const words = renderer(exercise.labels, "student");
   assert.equal(words.render({ code: `chip-${despot.chip}`, args: {} }), "Not asked here");
   const said = words.sentences(despot.messages).join(" ");
-  assert.match(said, /does not ask for loaded words\. Remove this tag\./);
+  assert.match(said, /loaded words are not asked for here\. Remove this tag\./);
 });
 
 test("a tag on part of another label's item shows that label in its chip, not 'not in the key'", () => {
