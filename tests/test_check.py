@@ -103,7 +103,7 @@ def test_every_unplanned_wrong_tag_gets_a_reason(mini):
     results = by_id(report.tags, "tag_id")
     assert all(results[t].verdict == "extra" for t in ("c1", "c2", "c3", "l1", "s2"))
     assert results["c1"].findings[-1].code == "is-speaker"
-    assert results["c1"].findings[-1].args == {"key_quote": "Kremlin spokesperson Dmitry Peskov"}
+    assert results["c1"].findings[-1].args == {"key_quote": "Kremlin spokesperson Dmitry Peskov", "asked": True}
     assert codes(results["c2"]) == ["reporting-verb"]
     assert results["c3"].findings[-1].code == "other-label" and results["c3"].findings[-1].args["key_label"] == "loaded"
     assert codes(results["l1"]) == ["label-test"]
@@ -148,6 +148,31 @@ def test_a_tag_on_part_of_another_labels_item_shows_other_label_and_the_edges(mi
         said = " ".join(words.sentences(tag_codes(tag)))
         assert "is not a loaded word in the key" in said and f"The key has “{key_quote}” as a source" in said
     assert words.render(Message("chip-other-label", {})) == "Other label"
+
+
+def test_a_claim_on_part_of_a_source_says_what_the_key_has_there(mini):
+    """A claim tag on some of a source's words ("UK" of "UK spooks") is told who is speaking, as before, under
+    the chip "Other label" with the words the source has besides, where sources are asked for; where they are
+    not, under "Not asked here" (it comes off). It stays an extra tag with the finding is-speaker, so the class
+    report counts it as before."""
+    tags = [tag_at(mini, "UK", "claim", "c1"), tag_at(mini, "Kremlin spokesperson", "claim", "c2")]
+    words = Renderer(mini.labels, "student")
+    results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
+    for tid, key_quote, missing in (
+        ("c1", "UK spooks", "spooks"),
+        ("c2", "Kremlin spokesperson Dmitry Peskov", "Dmitry Peskov"),
+    ):
+        tag = results[tid]
+        assert tag.verdict == "extra" and chip_of(tag) == "other-label"
+        assert [(f.code, f.args) for f in tag.findings] == [
+            ("is-speaker", {"key_quote": key_quote, "asked": True}),
+            ("covers-less", {"key_quote": key_quote, "missing": missing}),
+        ]
+        said = " ".join(words.sentences(tag_codes(tag)))
+        assert "overlaps something the key tags with another label" in said and "is who is speaking" in said
+    for tag in check(handin_of(mini, tags), mini, labels=["claim"]).tags:
+        assert tag.verdict == "extra" and chip_of(tag) == "not-asked"
+        assert codes(tag) == ["is-speaker"] and tag.findings[0].args["asked"] is False
 
 
 def test_a_tag_on_words_of_a_label_the_page_does_not_ask_for_comes_off_and_says_so(mini):

@@ -148,3 +148,23 @@ test("a tag on part of another label's item shows that label in its chip, not 'n
     assert.match(said, /your tag leaves out “.+”\.$/);
   }
 });
+
+test("a claim on part of a source says who is speaking under 'Other label', or 'Not asked here' without sources", () => {
+  for (const [name, chip, edges] of [
+    ["claim-on-part-of-a-source", "other-label", true],
+    ["claim-on-part-of-a-source-not-asked", "not-asked", false],
+  ]) {
+    const v = cases.find((c) => c.name === name);
+    const exercise = exercises.get(v.exercise);
+    const data = feedbackData(v.report, labelsOf(exercise, v.options.labels || exercise.labels.map((l) => l.name)));
+    const words = renderer(exercise.labels, "student");
+    assert.equal(data.look.length, 2, name);
+    for (const e of data.look) {
+      assert.equal(e.chip, chip, name);
+      assert.equal(e.tag.verdict, "extra"); // the class report counts it as before
+      const said = words.sentences(e.messages).join(" ");
+      assert.match(said, /is who is speaking: that is a source\./);
+      assert.equal(/your tag leaves out/.test(said), edges, name);
+    }
+  }
+});

@@ -209,6 +209,18 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             ],
             {},
         ),
+        (
+            "claim-on-part-of-a-source",  # sources asked for: another label, with the edges
+            "kremlin-mini",
+            [at(mini, "UK", "claim", "c1"), at(mini, "Kremlin spokesperson", "claim", "c2")],
+            {},
+        ),
+        (
+            "claim-on-part-of-a-source-not-asked",  # sources not asked for: the tag comes off
+            "kremlin-mini",
+            [at(mini, "UK", "claim", "c1"), at(mini, "Kremlin spokesperson", "claim", "c2")],
+            {"labels": ["claim"]},
+        ),
         ("unicode-key", "unicode-mini", key_tags(uni, include_optional=True), {"difficulty": "challenge"}),
         (
             "unicode-near",

@@ -206,13 +206,15 @@ export function itemCodes(item) {
  * key's words is "close" (never shown as plainly right), an extra tag on the words of a label the
  * page does not ask for is "not-asked" (it comes off; it cannot be relabelled there), and an extra
  * tag on part of an item of another label the page asks for is "other-label" (the key has those words).
- * messages.py's chip_of.
+ * A claim on a source's words is either of the last two, as its finding says. messages.py's chip_of.
  * @param {TagResult} tag
  * @returns {string}
  */
 export function chipOf(tag) {
-  const codes = new Set(tag.findings.map((f) => f.code));
+  const codes = new Map(tag.findings.map((f) => [f.code, f.args]));
   if (tag.verdict === "matched" && codes.has("covers-more")) return "close";
+  if (tag.verdict === "extra" && codes.has("is-speaker"))
+    return codes.get("is-speaker")?.asked ? "other-label" : "not-asked";
   if (tag.verdict === "extra" && codes.has("label-not-asked")) return "not-asked";
   if (tag.verdict === "extra" && codes.has("other-label")) return "other-label";
   return tag.verdict;

@@ -172,10 +172,13 @@ def chip_of(tag: TagResult) -> str:
     key's words is `close` (never shown as plainly right), an extra tag on the words of a label the
     page does not ask for is `not-asked` (it comes off; it cannot be relabelled there), and an extra tag
     on part of an item of another label the page asks for is `other-label` (the key has those words, so
-    "not in the key" would contradict the sentence under it)."""
-    codes = {f.code for f in tag.findings}
+    "not in the key" would contradict the sentence under it). A claim on a source's words is either of
+    the last two, as its finding says."""
+    codes = {f.code: f.args for f in tag.findings}
     if tag.verdict == "matched" and "covers-more" in codes:
         return "close"
+    if tag.verdict == "extra" and "is-speaker" in codes:
+        return "other-label" if codes["is-speaker"].get("asked") else "not-asked"
     if tag.verdict == "extra" and "label-not-asked" in codes:
         return "not-asked"
     if tag.verdict == "extra" and "other-label" in codes:
