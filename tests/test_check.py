@@ -175,6 +175,40 @@ def test_a_claim_on_part_of_a_source_says_what_the_key_has_there(mini):
         assert codes(tag) == ["is-speaker"] and tag.findings[0].args["asked"] is False
 
 
+def test_a_tag_holding_a_key_item_and_more_says_first_which_words_to_keep(mini):
+    """A tag over a whole sentence, round a key item: its first sentence says which words to keep (the first
+    and last words of a quote too long to show whole), not only that its edges differ; the words it adds
+    are not listed a second time. A tag that leaves some of the item out still hears both edges."""
+    tags = [
+        tag_at(
+            mini,
+            "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was ‘undoubtedly’"
+            " behind the strike that he said was carried out by Ukraine",
+            "claim",
+            "c1",
+        ),
+        tag_at(
+            mini, "But UK security officials believe the attack was ‘false flag’ operation by Russia", "claim", "c2"
+        ),
+    ]
+    words = Renderer(mini.labels, "student")
+    results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
+    said = {tid: words.sentences(tag_codes(tag)) for tid, tag in results.items()}
+    assert [chip_of(tag) for tag in results.values()] == ["close"] * 2
+    assert said["c1"][0] == (
+        "Close: your tag has the key's claim (L12) in it, and more. Keep only the words from “the US was” to"
+        " “out by Ukraine”: take the other words out of this tag."
+    )
+    assert said["c2"] == [
+        "Close: your tag has the key's claim (L6) in it, and more. Keep only “the attack was ‘false flag’ operation"
+        " by Russia”: take the other words out of this tag."
+    ]
+    assert not any("also covers" in sentence for sentence in said["c1"] + said["c2"])
+    shifted = check(handin_of(mini, [tag_at(mini, "believe the attack was ‘false flag’", "claim", "c3")]), mini).tags[0]
+    assert chip_of(shifted) == "close"
+    assert [m.code for m in tag_codes(shifted)] == ["tag-close", "finding-covers-more", "finding-covers-less"]
+
+
 def test_a_tag_on_words_of_a_label_the_page_does_not_ask_for_comes_off_and_says_so(mini):
     """On a page that asks for claims and sources only, "despot" tagged as a claim cannot be relabelled a
     loaded word there: its chip and its sentences say the key has it under a label not asked for, and

@@ -75,11 +75,9 @@ test("a found tag longer than the key's words is close, never plainly found", ()
   assert.equal(entry.chip, "close");
   assert.ok(data.look.includes(entry));
   assert.equal(badgeVerdict(entry.chip), "close");
-  // and its first sentence says close too, then which words are too many
-  assert.deepEqual(
-    entry.messages.slice(0, 2).map((m) => m.code),
-    ["tag-close", "finding-covers-more"],
-  );
+  // and its first sentence says close too, and which words to keep; the words it adds are not said twice
+  assert.equal(entry.messages[0].code, "tag-close:keep");
+  assert.ok(!entry.messages.some((m) => m.code === "finding-covers-more"));
   const despot = data.found.find((e) => e.tag.quote === "despot");
   assert.equal(badgeVerdict(despot.chip), "found");
   for (const e of data.look) assert.notEqual(badgeVerdict(e.chip), "found");
@@ -167,4 +165,18 @@ test("a claim on part of a source says who is speaking under 'Other label', or '
       assert.equal(/your tag leaves out/.test(said), edges, name);
     }
   }
+});
+
+test("a tag holding a key item and more says first which words to keep", () => {
+  const v = cases.find((c) => c.name === "longer-than-the-key");
+  const exercise = exercises.get(v.exercise);
+  const data = feedbackData(v.report, exercise.labels);
+  const words = renderer(exercise.labels, "student");
+  const said = new Map(data.look.map((e) => [e.tag.tag_id, words.sentences(e.messages)]));
+  for (const id of ["c1", "c2", "l2"]) assert.equal(data.look.find((e) => e.tag.tag_id === id)?.chip, "close", id);
+  assert.match(
+    said.get("c1")[0],
+    /^Close: your tag has the key's claim \(L12\) in it, and more\. Keep only the words from “the US was” to “out by Ukraine”: take the other words out of this tag\.$/,
+  );
+  for (const sentences of said.values()) assert.ok(!sentences.some((x) => x.includes("also covers")));
 });
