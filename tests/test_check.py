@@ -209,6 +209,23 @@ def test_a_tag_holding_a_key_item_and_more_says_first_which_words_to_keep(mini):
     assert [m.code for m in tag_codes(shifted)] == ["tag-close", "finding-covers-more", "finding-covers-less"]
 
 
+def test_an_over_long_tag_on_an_optional_item_is_close_as_on_a_required_one(mini):
+    """ "the bizarre claim" round the optional "bizarre" is Close and says what to keep, as an over-long tag
+    on a required item does, not a plain match; "bizarre" alone stays a fair choice. The verdict stays
+    defensible, so scores and the class report count both as before."""
+    tags = [tag_at(mini, "the bizarre claim", "loaded", "l1"), tag_at(mini, "bizarre", "loaded", "l2", occurrence=1)]
+    words = Renderer(mini.labels, "student")
+    for tag, chip in zip(
+        check(handin_of(mini, [tags[0]]), mini).tags + check(handin_of(mini, [tags[1]]), mini).tags,
+        ("close", "defensible"),
+    ):
+        assert tag.verdict == "defensible" and chip_of(tag) == chip
+    longer = check(handin_of(mini, [tags[0]]), mini).tags[0]
+    assert words.sentences(tag_codes(longer))[0].startswith(
+        "Close: your tag has the key's loaded word (L8) in it, and more. Keep only “bizarre”"
+    )
+
+
 def test_a_tag_on_words_of_a_label_the_page_does_not_ask_for_comes_off_and_says_so(mini):
     """On a page that asks for claims and sources only, "despot" tagged as a claim cannot be relabelled a
     loaded word there: its chip and its sentences say the key has it under a label not asked for, and

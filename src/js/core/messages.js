@@ -202,17 +202,18 @@ export function itemCodes(item) {
 }
 
 /**
- * The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
- * key's words is "close" (never shown as plainly right), an extra tag on the words of a label the
- * page does not ask for is "not-asked" (it comes off; it cannot be relabelled there), and an extra
- * tag on part of an item of another label the page asks for is "other-label" (the key has those words).
- * A claim on a source's words is either of the last two, as its finding says. messages.py's chip_of.
+ * The chip one of the student's tags shows: its verdict, except that a tag matched to a key item
+ * (required or optional) but longer than the key's words is "close" (never shown as plainly right,
+ * nor left among the matches), an extra tag on the words of a label the page does not ask for is
+ * "not-asked" (it comes off; it cannot be relabelled there), and an extra tag on part of an item of
+ * another label the page asks for is "other-label" (the key has those words). A claim on a source's
+ * words is either of the last two, as its finding says. messages.py's chip_of.
  * @param {TagResult} tag
  * @returns {string}
  */
 export function chipOf(tag) {
   const codes = new Map(tag.findings.map((f) => [f.code, f.args]));
-  if (tag.verdict === "matched" && codes.has("covers-more")) return "close";
+  if ((tag.verdict === "matched" || tag.verdict === "defensible") && codes.has("covers-more")) return "close";
   if (tag.verdict === "extra" && codes.has("is-speaker"))
     return codes.get("is-speaker")?.asked ? "other-label" : "not-asked";
   if (tag.verdict === "extra" && codes.has("label-not-asked")) return "not-asked";

@@ -169,14 +169,14 @@ def item_codes(item: ItemResult) -> list[Message]:
 
 
 def chip_of(tag: TagResult) -> str:
-    """The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
-    key's words is `close` (never shown as plainly right), an extra tag on the words of a label the
-    page does not ask for is `not-asked` (it comes off; it cannot be relabelled there), and an extra tag
-    on part of an item of another label the page asks for is `other-label` (the key has those words, so
-    "not in the key" would contradict the sentence under it). A claim on a source's words is either of
-    the last two, as its finding says."""
+    """The chip one of the student's tags shows: its verdict, except that a tag matched to a key item
+    (required or optional) but longer than the key's words is `close` (never shown as plainly right, nor
+    left among the matches), an extra tag on the words of a label the page does not ask for is `not-asked`
+    (it comes off; it cannot be relabelled there), and an extra tag on part of an item of another label
+    the page asks for is `other-label` (the key has those words, so "not in the key" would contradict the
+    sentence under it). A claim on a source's words is either of the last two, as its finding says."""
     codes = {f.code: f.args for f in tag.findings}
-    if tag.verdict == "matched" and "covers-more" in codes:
+    if tag.verdict in ("matched", "defensible") and "covers-more" in codes:
         return "close"
     if tag.verdict == "extra" and "is-speaker" in codes:
         return "other-label" if codes["is-speaker"].get("asked") else "not-asked"
