@@ -103,7 +103,7 @@ def test_every_unplanned_wrong_tag_gets_a_reason(mini):
     results = by_id(report.tags, "tag_id")
     assert all(results[t].verdict == "extra" for t in ("c1", "c2", "c3", "l1", "s2"))
     assert results["c1"].findings[-1].code == "is-speaker"
-    assert results["c1"].findings[-1].args == {"key_quote": "Kremlin spokesperson Dmitry Peskov"}
+    assert results["c1"].findings[-1].args == {"key_quote": "Kremlin spokesperson Dmitry Peskov", "asked": True}
     assert codes(results["c2"]) == ["reporting-verb"]
     assert results["c3"].findings[-1].code == "other-label" and results["c3"].findings[-1].args["key_label"] == "loaded"
     assert codes(results["l1"]) == ["label-test"]
@@ -150,6 +150,82 @@ def test_a_tag_on_part_of_another_labels_item_shows_other_label_and_the_edges(mi
     assert words.render(Message("chip-other-label", {})) == "Other label"
 
 
+def test_a_claim_on_part_of_a_source_says_what_the_key_has_there(mini):
+    """A claim tag on some of a source's words ("UK" of "UK spooks") is told who is speaking, as before, under
+    the chip "Other label" with the words the source has besides, where sources are asked for; where they are
+    not, under "Not asked here" (it comes off). It stays an extra tag with the finding is-speaker, so the class
+    report counts it as before."""
+    tags = [tag_at(mini, "UK", "claim", "c1"), tag_at(mini, "Kremlin spokesperson", "claim", "c2")]
+    words = Renderer(mini.labels, "student")
+    results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
+    for tid, key_quote, missing in (
+        ("c1", "UK spooks", "spooks"),
+        ("c2", "Kremlin spokesperson Dmitry Peskov", "Dmitry Peskov"),
+    ):
+        tag = results[tid]
+        assert tag.verdict == "extra" and chip_of(tag) == "other-label"
+        assert [(f.code, f.args) for f in tag.findings] == [
+            ("is-speaker", {"key_quote": key_quote, "asked": True}),
+            ("covers-less", {"key_quote": key_quote, "missing": missing}),
+        ]
+        said = " ".join(words.sentences(tag_codes(tag)))
+        assert "overlaps something the key tags with another label" in said and "is who is speaking" in said
+    for tag in check(handin_of(mini, tags), mini, labels=["claim"]).tags:
+        assert tag.verdict == "extra" and chip_of(tag) == "not-asked"
+        assert codes(tag) == ["is-speaker"] and tag.findings[0].args["asked"] is False
+
+
+def test_a_tag_holding_a_key_item_and_more_says_first_which_words_to_keep(mini):
+    """A tag over a whole sentence, round a key item: its first sentence says which words to keep (the first
+    and last words of a quote too long to show whole), not only that its edges differ; the words it adds
+    are not listed a second time. A tag that leaves some of the item out still hears both edges."""
+    tags = [
+        tag_at(
+            mini,
+            "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was ‘undoubtedly’"
+            " behind the strike that he said was carried out by Ukraine",
+            "claim",
+            "c1",
+        ),
+        tag_at(
+            mini, "But UK security officials believe the attack was ‘false flag’ operation by Russia", "claim", "c2"
+        ),
+    ]
+    words = Renderer(mini.labels, "student")
+    results = by_id(check(handin_of(mini, tags), mini).tags, "tag_id")
+    said = {tid: words.sentences(tag_codes(tag)) for tid, tag in results.items()}
+    assert [chip_of(tag) for tag in results.values()] == ["close"] * 2
+    assert said["c1"][0] == (
+        "Close: your tag has the key's claim (L12) in it, and more. Keep only the words from “the US was” to"
+        " “out by Ukraine”: take the other words out of this tag."
+    )
+    assert said["c2"] == [
+        "Close: your tag has the key's claim (L6) in it, and more. Keep only “the attack was ‘false flag’ operation"
+        " by Russia”: take the other words out of this tag."
+    ]
+    assert not any("also covers" in sentence for sentence in said["c1"] + said["c2"])
+    shifted = check(handin_of(mini, [tag_at(mini, "believe the attack was ‘false flag’", "claim", "c3")]), mini).tags[0]
+    assert chip_of(shifted) == "close"
+    assert [m.code for m in tag_codes(shifted)] == ["tag-close", "finding-covers-more", "finding-covers-less"]
+
+
+def test_an_over_long_tag_on_an_optional_item_is_close_as_on_a_required_one(mini):
+    """ "the bizarre claim" round the optional "bizarre" is Close and says what to keep, as an over-long tag
+    on a required item does, not a plain match; "bizarre" alone stays a fair choice. The verdict stays
+    defensible, so scores and the class report count both as before."""
+    tags = [tag_at(mini, "the bizarre claim", "loaded", "l1"), tag_at(mini, "bizarre", "loaded", "l2", occurrence=1)]
+    words = Renderer(mini.labels, "student")
+    for tag, chip in zip(
+        check(handin_of(mini, [tags[0]]), mini).tags + check(handin_of(mini, [tags[1]]), mini).tags,
+        ("close", "defensible"),
+    ):
+        assert tag.verdict == "defensible" and chip_of(tag) == chip
+    longer = check(handin_of(mini, [tags[0]]), mini).tags[0]
+    assert words.sentences(tag_codes(longer))[0].startswith(
+        "Close: your tag has the key's loaded word (L8) in it, and more. Keep only “bizarre”"
+    )
+
+
 def test_a_tag_on_words_of_a_label_the_page_does_not_ask_for_comes_off_and_says_so(mini):
     """On a page that asks for claims and sources only, "despot" tagged as a claim cannot be relabelled a
     loaded word there: its chip and its sentences say the key has it under a label not asked for, and
@@ -163,7 +239,7 @@ def test_a_tag_on_words_of_a_label_the_page_does_not_ask_for_comes_off_and_says_
     ]
     said = " ".join(words.sentences(tag_codes(page)))
     assert words.render(Message("chip-not-asked", {})) == "Not asked here"
-    assert "does not ask for loaded words" in said and "Remove this tag" in said
+    assert "loaded words are not asked for here. Remove this tag." in said
     whole = check(handin_of(mini, tags), mini).tags[0]
     assert whole.verdict == chip_of(whole) == "wrong-label"
 

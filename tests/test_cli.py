@@ -140,3 +140,5 @@ def test_feedback_groups_tags_by_their_chips_as_the_tagger_does(mini):
     assert "Close" not in text
     page = report_text(check(handin_of(mini, tags), mini, labels=["claim", "source"]), mini)
     assert "Not asked here: “despot”" in page and "Remove this tag." in page
+    # the command line has no page: the sentence says "here", as the chip does
+    assert "loaded words are not asked for here" in page and "page" not in page

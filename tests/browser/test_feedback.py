@@ -7,7 +7,7 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 from browser_helpers import PHONE, painted, screenshot
 from playwright.sync_api import expect
-from test_tagger import tag_in_text, tok, token_index
+from test_tagger import drag, tag_in_text, tok, token_index
 
 CHAPTER_5 = "book/05-loaded-language.html"  # loaded words, lines 1-28
 CHAPTER_4 = "book/04-sources.html"  # sources and claims, lines 1-18
@@ -56,7 +56,7 @@ def test_after_check_the_summary_is_in_view_focused_and_no_box_scrolls_but_the_a
     # an over-long tag is never a plain ✓, and a wrong tag says why
     long_tag = page.locator(".mt-fb-tag", has_text="a furious Peskov said")
     assert long_tag.locator(".mt-chip").text_content() == "Close"
-    assert "your tag also covers “a … Peskov said”" in long_tag.text_content()
+    assert "Keep only “furious”: take the other words out of this tag." in long_tag.text_content()
     said = page.locator(".mt-fb-extra", has_text="“said”")
     assert "plain word reporters use" in said.text_content()
     speaker = page.locator(".mt-fb-tag", has_text="Kremlin spokesperson Dmitry Peskov")
@@ -64,10 +64,34 @@ def test_after_check_the_summary_is_in_view_focused_and_no_box_scrolls_but_the_a
     # this page does not ask for, and the chip says the same
     assert speaker.locator(".mt-chip").text_content() == "Not asked here"
     assert (
-        "The key has “Kremlin spokesperson Dmitry Peskov” as a source, and this page does not ask for sources. "
+        "The key has “Kremlin spokesperson Dmitry Peskov” as a source, and sources are not asked for here. "
         "Remove this tag." in speaker.text_content()
     )
     screenshot(page, "feedback-chapter-5")
+
+
+def test_a_whole_sentence_hears_which_words_to_keep_and_a_claim_on_part_of_a_source_what_the_key_has(page):
+    open_chapter(page, CHAPTER_4)
+    i = token_index(page, "Peskov", "’s", "extraordinary")
+    end = next(j for n in range(9) if (j := token_index(page, "the", "Kremlin", ".", nth=n)) > i)
+    drag(page, i, end + 1)  # the whole sentence of L16
+    page.keyboard.press("1")
+    tag_in_text(page, ("UK",), "1")  # the first word of the source "UK spooks" (L3), as a claim
+    page.locator(".mt-check").click()
+    sentence = page.locator(".mt-fb-tag", has_text="Peskov’s extraordinary claim came")
+    assert sentence.locator(".mt-chip").text_content() == "Close"
+    assert (
+        sentence.locator(".mt-msg")
+        .text_content()
+        .startswith(
+            "Close: your tag has the key's claim (L16) in it, and more. Keep only the words from “Putin unleashed a”"
+            " to “on the Kremlin”: take the other words out of this tag."
+        )
+    )
+    speaker = page.locator(".mt-fb-tag", has_text="“UK”")
+    assert speaker.locator(".mt-chip").text_content() == "Other label"
+    said = speaker.locator(".mt-msg").text_content()
+    assert "“UK spooks” is who is speaking: that is a source." in said and "leaves out “spooks”" in said
 
 
 def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(page):

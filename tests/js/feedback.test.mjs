@@ -75,11 +75,9 @@ test("a found tag longer than the key's words is close, never plainly found", ()
   assert.equal(entry.chip, "close");
   assert.ok(data.look.includes(entry));
   assert.equal(badgeVerdict(entry.chip), "close");
-  // and its first sentence says close too, then which words are too many
-  assert.deepEqual(
-    entry.messages.slice(0, 2).map((m) => m.code),
-    ["tag-close", "finding-covers-more"],
-  );
+  // and its first sentence says close too, and which words to keep; the words it adds are not said twice
+  assert.equal(entry.messages[0].code, "tag-close:keep");
+  assert.ok(!entry.messages.some((m) => m.code === "finding-covers-more"));
   const despot = data.found.find((e) => e.tag.quote === "despot");
   assert.equal(badgeVerdict(despot.chip), "found");
   for (const e of data.look) assert.notEqual(badgeVerdict(e.chip), "found");
@@ -130,7 +128,7 @@ test("a tag on words of a label the page does not ask for says so in its chip an
   const words = renderer(exercise.labels, "student");
   assert.equal(words.render({ code: `chip-${despot.chip}`, args: {} }), "Not asked here");
   const said = words.sentences(despot.messages).join(" ");
-  assert.match(said, /does not ask for loaded words\. Remove this tag\./);
+  assert.match(said, /loaded words are not asked for here\. Remove this tag\./);
 });
 
 test("a tag on part of another label's item shows that label in its chip, not 'not in the key'", () => {
@@ -147,4 +145,41 @@ test("a tag on part of another label's item shows that label in its chip, not 'n
     assert.match(said, /overlaps something the key tags with another label\. The key has “.+” as a /);
     assert.match(said, /your tag leaves out “.+”\.$/);
   }
+});
+
+test("a claim on part of a source says who is speaking under 'Other label', or 'Not asked here' without sources", () => {
+  for (const [name, chip, edges] of [
+    ["claim-on-part-of-a-source", "other-label", true],
+    ["claim-on-part-of-a-source-not-asked", "not-asked", false],
+  ]) {
+    const v = cases.find((c) => c.name === name);
+    const exercise = exercises.get(v.exercise);
+    const data = feedbackData(v.report, labelsOf(exercise, v.options.labels || exercise.labels.map((l) => l.name)));
+    const words = renderer(exercise.labels, "student");
+    assert.equal(data.look.length, 2, name);
+    for (const e of data.look) {
+      assert.equal(e.chip, chip, name);
+      assert.equal(e.tag.verdict, "extra"); // the class report counts it as before
+      const said = words.sentences(e.messages).join(" ");
+      assert.match(said, /is who is speaking: that is a source\./);
+      assert.equal(/your tag leaves out/.test(said), edges, name);
+    }
+  }
+});
+
+test("a tag holding a key item and more says first which words to keep, on a required item or an optional one", () => {
+  const v = cases.find((c) => c.name === "longer-than-the-key");
+  const exercise = exercises.get(v.exercise);
+  const data = feedbackData(v.report, exercise.labels);
+  const words = renderer(exercise.labels, "student");
+  assert.equal(data.found.length, 0); // the over-long tag on the optional "bizarre" is not left among the matches
+  const said = new Map(data.look.map((e) => [e.tag.tag_id, words.sentences(e.messages)]));
+  for (const e of data.look) assert.equal(e.chip, "close");
+  assert.equal(data.look.find((e) => e.tag.tag_id === "l1").tag.verdict, "defensible"); // counted as before
+  assert.match(
+    said.get("c1")[0],
+    /^Close: your tag has the key's claim \(L12\) in it, and more\. Keep only the words from “the US was” to “out by Ukraine”: take the other words out of this tag\.$/,
+  );
+  assert.match(said.get("l1")[0], /Keep only “bizarre”/);
+  for (const sentences of said.values()) assert.ok(!sentences.some((x) => x.includes("also covers")));
 });

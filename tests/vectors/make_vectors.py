@@ -209,6 +209,41 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             ],
             {},
         ),
+        (
+            "longer-than-the-key",  # tags holding a key item and more: which words to keep, required or optional
+            "kremlin-mini",
+            [
+                # a whole sentence round a claim longer than a quotation shows whole: the words it starts and ends with
+                at(
+                    mini,
+                    "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was"
+                    " ‘undoubtedly’ behind the strike that he said was carried out by Ukraine",
+                    "claim",
+                    "c1",
+                ),
+                at(
+                    mini,
+                    "But UK security officials believe the attack was ‘false flag’ operation by Russia",
+                    "claim",
+                    "c2",
+                ),
+                at(mini, "the bizarre claim", "loaded", "l1"),  # round an optional item
+                at(mini, "A seething Peskov dismissed", "loaded", "l2"),  # matched through a longer accepted span
+            ],
+            {},
+        ),
+        (
+            "claim-on-part-of-a-source",  # sources asked for: another label, with the edges
+            "kremlin-mini",
+            [at(mini, "UK", "claim", "c1"), at(mini, "Kremlin spokesperson", "claim", "c2")],
+            {},
+        ),
+        (
+            "claim-on-part-of-a-source-not-asked",  # sources not asked for: the tag comes off
+            "kremlin-mini",
+            [at(mini, "UK", "claim", "c1"), at(mini, "Kremlin spokesperson", "claim", "c2")],
+            {"labels": ["claim"]},
+        ),
         ("unicode-key", "unicode-mini", key_tags(uni, include_optional=True), {"difficulty": "challenge"}),
         (
             "unicode-near",

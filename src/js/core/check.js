@@ -487,7 +487,8 @@ function edges(tag, span, view) {
 
 /**
  * Why a tag the key did not plan for is wrong: the first rule that fits, else the label's test; a tag on
- * part of an item of another label this page asks for also hears how its edges differ (check._reason).
+ * part of an item of another label this page asks for (a claim on part of a source too) also hears how
+ * its edges differ (check._reason).
  * @param {Tag} tag
  * @param {Map<number, Meeting>} met
  * @param {number} t
@@ -517,11 +518,15 @@ function reason(tag, met, t, tagOfItem, ex, view) {
   }
   if (best !== null) {
     const [item, , span] = best;
-    if (tag.label === "claim" && item.label === "source")
-      return [{ code: "is-speaker", args: { key_quote: item.quote } }];
-    const args = { key_label: item.label, key_quote: item.quote };
     // a label the page does not ask for cannot be chosen here: the tag comes off, not relabelled
-    if (!ex.labels.has(item.label) || span === null) return [{ code: "label-not-asked", args }];
+    const asked = ex.labels.has(item.label) && span !== null;
+    if (tag.label === "claim" && item.label === "source") {
+      // `asked`: whether the student can make it that source here (its chip then says another label)
+      const speaker = { code: "is-speaker", args: { key_quote: item.quote, asked } };
+      return asked ? [speaker, ...edges(tag, span, view)] : [speaker];
+    }
+    const args = { key_label: item.label, key_quote: item.quote };
+    if (!asked) return [{ code: "label-not-asked", args }];
     return [{ code: "other-label", args }, ...edges(tag, span, view)];
   }
   for (const k of met.keys()) {

@@ -202,31 +202,69 @@ export function itemCodes(item) {
 }
 
 /**
- * The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
- * key's words is "close" (never shown as plainly right), an extra tag on the words of a label the
- * page does not ask for is "not-asked" (it comes off; it cannot be relabelled there), and an extra
- * tag on part of an item of another label the page asks for is "other-label" (the key has those words).
- * messages.py's chip_of.
+ * The chip one of the student's tags shows: its verdict, except that a tag matched to a key item
+ * (required or optional) but longer than the key's words is "close" (never shown as plainly right,
+ * nor left among the matches), an extra tag on the words of a label the page does not ask for is
+ * "not-asked" (it comes off; it cannot be relabelled there), and an extra tag on part of an item of
+ * another label the page asks for is "other-label" (the key has those words). A claim on a source's
+ * words is either of the last two, as its finding says. messages.py's chip_of.
  * @param {TagResult} tag
  * @returns {string}
  */
 export function chipOf(tag) {
-  const codes = new Set(tag.findings.map((f) => f.code));
-  if (tag.verdict === "matched" && codes.has("covers-more")) return "close";
+  const codes = new Map(tag.findings.map((f) => [f.code, f.args]));
+  if ((tag.verdict === "matched" || tag.verdict === "defensible") && codes.has("covers-more")) return "close";
+  if (tag.verdict === "extra" && codes.has("is-speaker"))
+    return codes.get("is-speaker")?.asked ? "other-label" : "not-asked";
   if (tag.verdict === "extra" && codes.has("label-not-asked")) return "not-asked";
   if (tag.verdict === "extra" && codes.has("other-label")) return "other-label";
   return tag.verdict;
 }
 
+/** The words shown of each end of a key quote too long to show whole. */
+const ENDS_WORDS = 3;
+const WHITE_SPACE = new RegExp(`${contract.white_space}+`, "u");
+
+/**
+ * The first and the last few words of a quote too long to show whole: where a tag should start and end.
+ * @param {string} quote
+ */
+function ends(quote) {
+  const words = quote.split(WHITE_SPACE);
+  return [words.slice(0, ENDS_WORDS).join(" "), words.slice(-ENDS_WORDS).join(" ")];
+}
+
+/**
+ * The sentence for the tag's chip, and the finding it already says (left out after it): a Close tag
+ * that holds all the key's words and more, as a tag over a whole sentence does, says first which
+ * words to keep (messages.py's _verdict_message).
+ * @param {TagResult} tag
+ * @param {string} chip
+ * @returns {[Message, string | null]}
+ */
+function verdictMessage(tag, chip) {
+  const found = new Map(tag.findings.map((f) => [f.code, f.args]));
+  const longer = found.get("covers-more");
+  if (chip !== "close" || !longer || found.has("covers-less")) return [{ code: `tag-${chip}`, args: tag }, null];
+  const more = { ...tag, ...longer };
+  const keyQuote = String(longer.key_quote);
+  if (Array.from(keyQuote).length <= QUOTE_LIMIT) return [{ code: "tag-close:keep", args: more }, "covers-more"];
+  const [first, last] = ends(keyQuote);
+  return [{ code: "tag-close:keep-ends", args: { ...more, key_first: first, key_last: last } }, "covers-more"];
+}
+
 /**
  * The verdict on one of the student's tags (a Report entry) as its chip says it (chipOf), then
- * every finding about it.
+ * every finding about it that sentence has not said already.
  * @param {TagResult} tag
  * @returns {Message[]}
  */
 export function tagCodes(tag) {
+  const [first, said] = verdictMessage(tag, chipOf(tag));
   return [
-    { code: `tag-${chipOf(tag)}`, args: tag },
-    ...tag.findings.map((f) => ({ code: `finding-${f.code}`, args: { ...tag, ...f.args } })),
+    first,
+    ...tag.findings
+      .filter((f) => f.code !== said)
+      .map((f) => ({ code: `finding-${f.code}`, args: { ...tag, ...f.args } })),
   ];
 }

@@ -419,8 +419,9 @@ def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
 
 def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, int], ex: Exercise) -> list[Finding]:
     """Why a tag that the key did not plan for is wrong: the first rule that fits, else the label's test.
-    A tag on part of an item of another label this page asks for also hears how its edges differ from
-    that item's (too little of it to count as that item, so relabelling alone would not make it match)."""
+    A tag on part of an item of another label this page asks for (a claim on part of a source too) also
+    hears how its edges differ from that item's (too little of it to count as that item, so relabelling
+    alone would not make it match)."""
     if _plain_reporting_verb(tag):
         return [Finding("reporting-verb", {})]
     # the key's items of other labels it meets: those on this page, then those of labels it leaves out
@@ -439,10 +440,13 @@ def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, in
     ]
     if same_words:
         item, _, span = max(same_words, key=lambda found: found[1])
-        if tag.label == "claim" and item.label == "source":
-            return [Finding("is-speaker", {"key_quote": item.quote})]
         # a label the page does not ask for cannot be chosen here: the tag comes off, not relabelled
-        if item.label not in ex.labels:
+        asked = item.label in ex.labels
+        if tag.label == "claim" and item.label == "source":
+            # `asked`: whether the student can make it that source here (its chip then says another label)
+            speaker = Finding("is-speaker", {"key_quote": item.quote, "asked": asked})
+            return [speaker, *_edges(tag, span, ex)] if asked else [speaker]
+        if not asked:
             return [Finding("label-not-asked", {"key_label": item.label, "key_quote": item.quote})]
         return [Finding("other-label", {"key_label": item.label, "key_quote": item.quote}), *_edges(tag, span, ex)]
     taken = [k for k in met if ex.key[k].label == tag.label and tag_of_item.get(k, t) != t]

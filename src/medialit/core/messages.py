@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .contract import MESSAGES_FORMAT, QUOTE_MARKS
+from .contract import MESSAGES_FORMAT, QUOTE_MARKS, WHITE_SPACE
 from .labels import LabelSpec
 from .report import ItemResult, TagResult
 
@@ -21,6 +21,7 @@ AUDIENCES = ("student", "teacher")
 FIELD = re.compile(r"\{([a-z0-9_]+)(?:\|([a-zA-Z]+))?\}")
 QUOTE_LIMIT = 60
 CUT_PUNCTUATION = " ,;:"  # dropped before the ellipsis of a cut quotation
+ENDS_WORDS = 3  # the words shown of each end of a key quote too long to show whole
 
 
 def _load_table() -> dict[str, dict[str, str]]:
@@ -168,14 +169,17 @@ def item_codes(item: ItemResult) -> list[Message]:
 
 
 def chip_of(tag: TagResult) -> str:
-    """The chip one of the student's tags shows: its verdict, except that a matched tag longer than the
-    key's words is `close` (never shown as plainly right), an extra tag on the words of a label the
-    page does not ask for is `not-asked` (it comes off; it cannot be relabelled there), and an extra tag
-    on part of an item of another label the page asks for is `other-label` (the key has those words, so
-    "not in the key" would contradict the sentence under it)."""
-    codes = {f.code for f in tag.findings}
-    if tag.verdict == "matched" and "covers-more" in codes:
+    """The chip one of the student's tags shows: its verdict, except that a tag matched to a key item
+    (required or optional) but longer than the key's words is `close` (never shown as plainly right, nor
+    left among the matches), an extra tag on the words of a label the page does not ask for is `not-asked`
+    (it comes off; it cannot be relabelled there), and an extra tag on part of an item of another label
+    the page asks for is `other-label` (the key has those words, so "not in the key" would contradict the
+    sentence under it). A claim on a source's words is either of the last two, as its finding says."""
+    codes = {f.code: f.args for f in tag.findings}
+    if tag.verdict in ("matched", "defensible") and "covers-more" in codes:
         return "close"
+    if tag.verdict == "extra" and "is-speaker" in codes:
+        return "other-label" if codes["is-speaker"].get("asked") else "not-asked"
     if tag.verdict == "extra" and "label-not-asked" in codes:
         return "not-asked"
     if tag.verdict == "extra" and "other-label" in codes:
@@ -183,9 +187,29 @@ def chip_of(tag: TagResult) -> str:
     return tag.verdict
 
 
+def _ends(quote: str) -> tuple[str, str]:
+    """The first and the last few words of a quote too long to show whole: where a tag should start and end."""
+    words = re.split(f"{WHITE_SPACE}+", quote)
+    return " ".join(words[:ENDS_WORDS]), " ".join(words[-ENDS_WORDS:])
+
+
+def _verdict_message(tag: TagResult, chip: str, args: dict) -> tuple[Message, str | None]:
+    """The sentence for the tag's chip, and the finding it already says (left out after it). A Close tag
+    that holds all the key's words and more (`covers-more`, no `covers-less`), as a tag over a whole
+    sentence does, says first which words to keep: the edges alone do not tell a student what to do."""
+    found = {f.code: f.args for f in tag.findings}
+    if chip != "close" or "covers-more" not in found or "covers-less" in found:
+        return Message(f"tag-{chip}", args), None
+    more = {**args, **found["covers-more"]}
+    if len(more["key_quote"]) <= QUOTE_LIMIT:
+        return Message("tag-close:keep", more), "covers-more"
+    first, last = _ends(more["key_quote"])
+    return Message("tag-close:keep-ends", {**more, "key_first": first, "key_last": last}), "covers-more"
+
+
 def tag_codes(tag: TagResult) -> list[Message]:
-    """The verdict on one of the student's tags as its chip says it (`chip_of`), then every finding about it."""
+    """The verdict on one of the student's tags as its chip says it (`chip_of`), then every finding about it
+    that sentence has not said already."""
     args = tag.to_json()
-    return [Message(f"tag-{chip_of(tag)}", args)] + [
-        Message(f"finding-{f.code}", {**args, **f.args}) for f in tag.findings
-    ]
+    first, said = _verdict_message(tag, chip_of(tag), args)
+    return [first] + [Message(f"finding-{f.code}", {**args, **f.args}) for f in tag.findings if f.code != said]
