@@ -463,3 +463,26 @@ def test_with_no_hand_in_used_the_page_and_the_command_line_say_there_is_nothing
     assert report.sentences() == [
         "Nothing to report yet: none of the 2 files read could be used as a hand-in for this exercise."
     ]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_no_gradebook_column_for_a_label_the_key_has_no_items_of(tmp_path):
+    """The practice exercise has the cue label but no cue in its key: the gradebook (page and `medialit
+    report`, cell for cell) and report.html's table of students have no cues column, always 0 of 0;
+    a report asked for cues by name still has one."""
+    from helpers import handin_of, key_tags
+
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for student, tags in (("otter", []), ("heron", key_tags(practice))):
+        handin = handin_of(practice, tags)
+        handin.student = student
+        handin.save(folder / f"{student}.json")
+    python = assert_the_same(folder, practice, [{}, {"labels": ["loaded", "cue"]}, {"labels": ["cue"]}])
+    assert python.table("gradebook.csv")[0][2:6] == ["tags", "cues found", "cues asked", "found"]
+    whole = class_report(folder, practice)
+    header = whole.table("gradebook.csv")[0]
+    assert "loaded words found" in header and not [c for c in header if c.startswith("cues")], header
+    students = whole.to_html().split("<h2>Students</h2>")[1]
+    assert "loaded words found" in students and "cues found" not in students
