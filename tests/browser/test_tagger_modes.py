@@ -436,6 +436,17 @@ def test_author_mode_says_which_items_its_download_leaves_to_include_files(page)
     )
 
 
+# The chosen option's text, measured in the select's own font, against the room the select has for it.
+CHOICE_FITS = """(select) => {
+  const style = getComputedStyle(select);
+  const ruler = document.createElement("canvas").getContext("2d");
+  ruler.font = style.font;
+  const arrow = 24; // the closed select's arrow, at most
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow;
+  return { room, text: ruler.measureText(select.selectedOptions[0].textContent).width };
+}"""
+
+
 def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a_students_note(page, tmp_path):
     """In author mode a key item's entry shows what its key accepts: an attribute listing two values
     (`identity: [named, anonymous]`) is one choice, "named or anonymous", kept as the list on download
@@ -451,6 +462,8 @@ def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a
     identity = entry.locator("select.mt-attr-identity")
     chosen = identity.evaluate("(s) => s.selectedOptions[0].textContent")
     assert chosen == " or ".join(v.replace("-", " ") for v in listed.attrs["identity"])
+    fit = identity.evaluate(CHOICE_FITS)  # beside the long labels of a key item's fields, read whole
+    assert fit["text"] <= fit["room"], fit
     assert entry.locator(".mt-note").count() == 0
     assert (
         "students read it after Check"
