@@ -486,3 +486,23 @@ def test_no_gradebook_column_for_a_label_the_key_has_no_items_of(tmp_path):
     assert "loaded words found" in header and not [c for c in header if c.startswith("cues")], header
     students = whole.to_html().split("<h2>Students</h2>")[1]
     assert "loaded words found" in students and "cues found" not in students
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_hand_ins_of_one_name_from_two_folders_are_told_apart_by_their_folders(tmp_path):
+    """Two files of the same bare name in two folders, handed in under one name at different times: the
+    line for the teacher says which name each file is counted under, its folder part included, on the
+    page and from `medialit report` alike."""
+    from helpers import handin_of
+
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    folder = tmp_path / "class"
+    for period, started in (("period-2", "2026-11-25T09:00:00Z"), ("period-1", "2026-11-24T09:00:00Z")):
+        handin = handin_of(practice, [])
+        handin.student, handin.created, handin.updated = "ana", started, started
+        (folder / period).mkdir(parents=True)
+        handin.save(folder / period / "ana.json")
+    [same] = assert_the_same(folder, practice, [{}]).summary["same_names"]
+    assert same["problem"].endswith(
+        "each is counted as a student of its own: “ana” (period-1/ana.json), “ana (2)” (period-2/ana.json)."
+    )
