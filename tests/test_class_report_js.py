@@ -463,3 +463,46 @@ def test_with_no_hand_in_used_the_page_and_the_command_line_say_there_is_nothing
     assert report.sentences() == [
         "Nothing to report yet: none of the 2 files read could be used as a hand-in for this exercise."
     ]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_no_gradebook_column_for_a_label_the_key_has_no_items_of(tmp_path):
+    """The practice exercise has the cue label but no cue in its key: the gradebook (page and `medialit
+    report`, cell for cell) and report.html's table of students have no cues column, always 0 of 0;
+    a report asked for cues by name still has one."""
+    from helpers import handin_of, key_tags
+
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for student, tags in (("otter", []), ("heron", key_tags(practice))):
+        handin = handin_of(practice, tags)
+        handin.student = student
+        handin.save(folder / f"{student}.json")
+    python = assert_the_same(folder, practice, [{}, {"labels": ["loaded", "cue"]}, {"labels": ["cue"]}])
+    assert python.table("gradebook.csv")[0][2:6] == ["tags", "cues found", "cues asked", "found"]
+    whole = class_report(folder, practice)
+    header = whole.table("gradebook.csv")[0]
+    assert "loaded words found" in header and not [c for c in header if c.startswith("cues")], header
+    students = whole.to_html().split("<h2>Students</h2>")[1]
+    assert "loaded words found" in students and "cues found" not in students
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_hand_ins_of_one_name_from_two_folders_are_told_apart_by_their_folders(tmp_path):
+    """Two files of the same bare name in two folders, handed in under one name at different times: the
+    line for the teacher says which name each file is counted under, its folder part included, on the
+    page and from `medialit report` alike."""
+    from helpers import handin_of
+
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    folder = tmp_path / "class"
+    for period, started in (("period-2", "2026-11-25T09:00:00Z"), ("period-1", "2026-11-24T09:00:00Z")):
+        handin = handin_of(practice, [])
+        handin.student, handin.created, handin.updated = "ana", started, started
+        (folder / period).mkdir(parents=True)
+        handin.save(folder / period / "ana.json")
+    [same] = assert_the_same(folder, practice, [{}]).summary["same_names"]
+    assert same["problem"].endswith(
+        "each is counted as a student of its own: “ana” (period-1/ana.json), “ana (2)” (period-2/ana.json)."
+    )

@@ -107,7 +107,7 @@ SAMPLES = [
     Message("class-found-by", {"found": 8, "students": 25}),
     Message("class-older-copy", {"student": "fox-07", "newer": "again/fox-07.json"}),
     Message(
-        "class-same-name", {"count": 2, "student": "fox", "files": ["a.json", "b.json"], "names": ["fox", "fox (2)"]}
+        "class-same-name", {"count": 2, "student": "fox", "counted": [["fox", "a/fox.json"], ["fox (2)", "b/fox.json"]]}
     ),
     *(Message(f"misconception-{rule['kind']}", {}) for rule in MISCONCEPTIONS),
     # author mode's, for instructors
@@ -203,6 +203,7 @@ def test_every_template_has_both_readers_and_names_only_known_filters():
         "choice",
         "choices",
         "qlist",
+        "qpairs",
         "list",
         "cap",
         "noun",

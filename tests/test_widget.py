@@ -557,6 +557,31 @@ def test_saving_from_author_mode_keeps_a_listed_value_nobody_changed(tmp_path):
     ]
 
 
+@needs_node
+def test_author_mode_can_narrow_a_listed_value_to_its_first(tmp_path):
+    """A key item listing `voice: [reporter, quoted]` keeps the list while its tag stands for it (`listed`),
+    and can be narrowed to either value, the first too (it could not: the first stood for the list);
+    a tag saved before tags kept `listed` still stands for the list. The same in both languages."""
+    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    listed = [k for k in exercise.key if isinstance(k.attrs.get("voice"), list)][:4]
+    first = [k.attrs["voice"][0] for k in listed]
+    tags = [dict(k.to_json(), attrs={**k.attrs, "voice": v}) for k, v in zip(listed, first, strict=True)]
+    tags[0]["listed"] = {"voice": list(listed[0].attrs["voice"])}  # the list, as author mode starts
+    tags[1]["listed"] = {}  # narrowed to the first value
+    tags[2]["listed"], tags[2]["attrs"]["voice"] = {}, listed[2].attrs["voice"][1]  # narrowed to the second
+    # tags[3] has no `listed`: saved before tags kept it
+    from_python = key_yaml(exercise, tags)
+    author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
+    from_js = run_js(
+        f"const a = await import({author_js});"
+        " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
+        {"ex": exercise.compile(), "tags": tags},
+    )
+    assert from_python == from_js
+    voices = [item["attrs"]["voice"] for item in yaml.safe_load(from_python)["key"]]
+    assert voices == [listed[0].attrs["voice"], first[1], listed[2].attrs["voice"][1], listed[3].attrs["voice"]]
+
+
 def test_saving_from_author_mode_says_which_items_stay_in_include_files(tmp_path):
     folder = tmp_path / "kremlin-drone"
     shutil.copytree(ROOT / "book" / "exercises" / "kremlin-drone", folder)

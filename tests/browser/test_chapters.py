@@ -184,6 +184,28 @@ def test_one_way_to_search_at_every_width(browser, book_server, width):
         context.close()
 
 
+VISIBLE_SEARCH_FIELDS = """() => [...document.querySelectorAll('input[type=search]')]
+  .filter((i) => i.getClientRects().length && getComputedStyle(i).visibility !== 'hidden').length"""
+
+
+@pytest.mark.parametrize("width", [1280, 1900, 390])
+def test_the_search_page_shows_one_search_field(browser, book_server, width):
+    """The search page has its own field: no search field in the sidebar or button in the header beside
+    it (the one in the sidebar looked like a second field); Ctrl+K goes to the page's field."""
+    context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto("search.html?q=source")
+        field = page.locator(".bd-search-container input[type=search]")
+        expect(field).to_be_visible()
+        assert page.evaluate(VISIBLE_SEARCH_BUTTONS) == 0 and page.evaluate(VISIBLE_SEARCH_FIELDS) == 1
+        page.locator("h1").click()
+        page.keyboard.press("Control+k")
+        expect(field).to_be_focused()
+    finally:
+        context.close()
+
+
 def test_search_lists_the_students_chapter_first_and_quotes_it(browser, book_server):
     # "Lesson by lesson" has a section "Sources", which Sphinx scores as the chapter's own title
     context = browser.new_context(base_url=book_server)

@@ -218,6 +218,23 @@ def test_a_student_who_handed_in_twice_is_one_row_and_the_table_explains_its_fig
     assert page.errors == [] and page.offsite_requests == []
 
 
+def test_the_table_of_students_has_no_column_for_a_label_the_key_has_none_of(page, tmp_path):
+    """The practice exercise has the cue label but no cue in its key: no column of "0 of 0" cues found."""
+    from helpers import handin_of
+
+    from medialit import load_exercise
+
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    handin = handin_of(practice, [])
+    handin.student = "otter"
+    handin.save(tmp_path / "otter.json")
+    page.goto(PAGE)
+    report_on(page, "practice-council|", [str(tmp_path / "otter.json")])
+    header = page.locator("section[aria-labelledby='mcr-students'] thead th").all_text_contents()
+    assert "loaded words found" in header and not [h for h in header if "cue" in h], header
+    screenshot(page, "class-report-practice")
+
+
 def test_the_page_comes_back_to_the_chapter_the_teacher_chose_last(page):
     page.goto(PAGE)
     select = page.locator("#mcr-chapter")

@@ -433,6 +433,38 @@ def test_good_news_shows_calmly_and_a_refusal_as_a_warning(tagger, tmp_path, the
     assert results.violations_count == 0, results.generate_report()
 
 
+def said_in(page, words: str) -> list[str]:
+    """The lines of the Tagger's accessibility tree (what a screen reader can read) that hold `words`."""
+    return [line for line in page.locator(".medialit-tagger").aria_snapshot().splitlines() if words in line]
+
+
+def test_a_notice_is_read_once_and_shows_in_the_status_line_too(tagger, tmp_path):
+    """A warning is an alert and good news is said by the status line: each shows in both places, where
+    a sighted student looks, but only one of them is in the accessibility tree, so it is read once."""
+    page = tagger
+    despot = token_index(page, "despot")
+    for _ in range(2):
+        tok(page, despot).dblclick()
+        page.keyboard.press("3")
+    warning = page.locator(".mt-notice").text_content()
+    assert "already tagged" in warning and page.locator(".mt-notice").get_attribute("role") == "alert"
+    expect(page.locator(".mt-dock .mt-live")).to_have_text(warning)  # seen while tagging
+    said = said_in(page, "already tagged")
+    assert len(said) == 1 and said[0].lstrip().startswith("- alert"), said
+    page.keyboard.press("Escape")  # the next status is read out, and the warning still once
+    expect(page.locator(".mt-dock .mt-live")).to_have_text("Selection cleared.")
+    assert len(said_in(page, "Selection cleared")) == 1 and len(said_in(page, "already tagged")) == 1
+    doc = empty_handin(config(page)["exercise"])
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(doc), encoding="utf-8")
+    page.locator(".mt-file").set_input_files(str(good))
+    page.wait_for_function("() => document.querySelector('.mt-notice').textContent.includes('good.json')")
+    news = page.locator(".mt-notice").text_content()
+    expect(page.locator(".mt-dock .mt-live")).to_have_text(news)
+    said = said_in(page, "good.json")
+    assert len(said) == 1 and said[0].lstrip().startswith("- status"), said
+
+
 def test_check_shows_verdicts_hints_then_the_answer(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")

@@ -436,11 +436,23 @@ def test_author_mode_says_which_items_its_download_leaves_to_include_files(page)
     )
 
 
+# The chosen option's text, measured in the select's own font, against the room the select has for it.
+CHOICE_FITS = """(select) => {
+  const style = getComputedStyle(select);
+  const ruler = document.createElement("canvas").getContext("2d");
+  ruler.font = style.font;
+  const arrow = 24; // the closed select's arrow, at most
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow;
+  return { room, text: ruler.measureText(select.selectedOptions[0].textContent).width };
+}"""
+
+
 def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a_students_note(page, tmp_path):
     """In author mode a key item's entry shows what its key accepts: an attribute listing two values
     (`identity: [named, anonymous]`) is one choice, "named or anonymous", kept as the list on download
-    while it is chosen. The entry, "Edit this key item", holds the key item's why, which students read
-    after Check, and no "Why I tagged this" note, which the key file has no place for."""
+    while it is chosen, and each value alone, the first too, is a choice of its own that narrows the item
+    to it. The entry, "Edit this key item", holds the key item's why, which students read after Check,
+    and no "Why I tagged this" note, which the key file has no place for."""
     exercise = load_exercise(Path(__file__).parents[2] / "book" / "exercises" / "kremlin-agency" / "exercise.yml")
     listed = next(k for k in exercise.key if isinstance(k.attrs.get("identity"), list))
     open_review(page, exercise)
@@ -450,6 +462,8 @@ def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a
     identity = entry.locator("select.mt-attr-identity")
     chosen = identity.evaluate("(s) => s.selectedOptions[0].textContent")
     assert chosen == " or ".join(v.replace("-", " ") for v in listed.attrs["identity"])
+    fit = identity.evaluate(CHOICE_FITS)  # beside the long labels of a key item's fields, read whole
+    assert fit["text"] <= fit["room"], fit
     assert entry.locator(".mt-note").count() == 0
     assert (
         "students read it after Check"
@@ -461,14 +475,24 @@ def test_a_key_item_lists_the_values_it_accepts_and_has_the_authors_fields_not_a
     info.value.save_as(saved)
     shutil.copy(exercise.path.parent / "article.txt", tmp_path / "article.txt")
     assert next(k for k in load_exercise(saved).key if k.id == listed.id).attrs["identity"] == listed.attrs["identity"]
-    # choosing one value narrows the item to it
-    identity.select_option("anonymous")
+    options = identity.evaluate("(s) => [...s.options].map((o) => o.textContent)")
+    assert options.count(chosen) == 1 and all(value.replace("-", " ") in options for value in listed.attrs["identity"])
+
+    def saved_identity():
+        with page.expect_download() as info:
+            page.locator(".mt-rv-save").click()
+        info.value.save_as(saved)
+        return next(k for k in load_exercise(saved).key if k.id == listed.id).attrs["identity"]
+
+    # choosing one value narrows the item to it, the first as well as the other; the list is a choice again
+    for value in reversed(listed.attrs["identity"]):
+        identity.select_option(value)
+        painted(page)
+        assert identity.evaluate("(s) => s.selectedOptions[0].textContent") == value.replace("-", " ")
+        assert saved_identity() == value
+    identity.select_option(label=chosen)
     painted(page)
-    assert identity.evaluate("(s) => s.selectedOptions[0].textContent") == "anonymous"
-    with page.expect_download() as info:
-        page.locator(".mt-rv-save").click()
-    info.value.save_as(saved)
-    assert next(k for k in load_exercise(saved).key if k.id == listed.id).attrs["identity"] == "anonymous"
+    assert saved_identity() == listed.attrs["identity"]
 
 
 def test_author_mode_asks_no_name_for_a_hand_in_and_its_tag_file_is_a_backup(page):

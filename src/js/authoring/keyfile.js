@@ -79,23 +79,52 @@ export function confidenceText(value) {
 }
 
 /**
- * The values key item `id` lists for attribute `name` when the key gives a list (`voice: [reporter,
- * quoted]`), else null. Author mode holds the first of them in the tag, and its editor offers a
- * list of several as one choice, "reporter or quoted".
+ * The lists of values key item `id` gives its attributes (`{voice: ["reporter", "quoted"]}`): author
+ * mode's editor offers such a list as one choice, "reporter or quoted", beside each of its values.
  * @param {Exercise} exercise
  * @param {string} id
+ * @returns {Record<string, string[]>}
+ */
+export function keyLists(exercise, id) {
+  const attrs = (exercise.key || []).find((k) => k.id === id)?.attrs || {};
+  return Object.fromEntries(Object.entries(attrs).filter(([, value]) => Array.isArray(value)));
+}
+
+/**
+ * The list of values a tag in author mode stands for in attribute `name`, or null for its one value.
+ * The tag holds the list's first value and, in `listed`, the list while it is chosen; a tag saved
+ * before tags kept `listed` stands for its key item's list while it holds the first value
+ * (keyfile.listed_of).
+ * @param {Tag} tag
+ * @param {Exercise} exercise
  * @param {string} name
  * @returns {string[] | null}
  */
-export function listedValues(exercise, id, name) {
-  const value = (exercise.key || []).find((k) => k.id === id)?.attrs?.[name];
-  return Array.isArray(value) ? value : null;
+export function listedOf(tag, exercise, name) {
+  const list = (tag.listed || keyLists(exercise, tag.id))[name];
+  return Array.isArray(list) && list.length > 1 && list[0] === tag.attrs?.[name] ? list : null;
+}
+
+/**
+ * The change to a tag when its editor chooses `choice` for attribute `name`: one value, or the key
+ * item's whole list (`choices` given, its first value in `attrs`).
+ * @param {Tag} tag
+ * @param {Exercise} exercise
+ * @param {string} name
+ * @param {string} choice
+ * @param {string[] | null} [choices] the list, when the choice is the list
+ * @returns {Partial<Tag>}
+ */
+export function chooseListed(tag, exercise, name, choice, choices = null) {
+  const { [name]: _, ...others } = tag.listed || keyLists(exercise, tag.id);
+  return { attrs: { ...tag.attrs, [name]: choice }, listed: choices ? { ...others, [name]: choices } : others };
 }
 
 /**
  * Author mode shows one value of an attribute whose key item lists several (`voice: [reporter,
- * quoted]`): a tag that still holds the first keeps the whole list, so that saving never narrows an
- * item nobody changed (keyfile.keep_listed_values).
+ * quoted]`): a tag that stands for the list (`listedOf`) keeps the whole list, so that saving never
+ * narrows an item nobody changed; one narrowed to a value, even the first, keeps that value
+ * (keyfile.keep_listed_values).
  * @param {Tag[]} tags
  * @param {Exercise} exercise
  * @returns {Tag[]}
@@ -104,10 +133,7 @@ export function keepListedValues(tags, exercise) {
   return tags.map((tag) => {
     if (!tag.attrs) return tag;
     const attrs = Object.fromEntries(
-      Object.entries(tag.attrs).map(([name, value]) => {
-        const list = listedValues(exercise, tag.id, name);
-        return [name, list && list[0] === value ? list : value];
-      }),
+      Object.entries(tag.attrs).map(([name, value]) => [name, listedOf(tag, exercise, name) || value]),
     );
     return { ...tag, attrs };
   });

@@ -7,7 +7,15 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { percent, renderer } from "../core/messages.js";
 import { h } from "../tagger/dom.js";
 import { heatMap } from "./heat_view.js";
-import { COMPLETION_WORDS, completion, mostMissed, noHandin, nothingYet, scopeMessages } from "./tables.js";
+import {
+  COMPLETION_WORDS,
+  completion,
+  keyedLabels,
+  mostMissed,
+  noHandin,
+  nothingYet,
+  scopeMessages,
+} from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {Record<string, any>} Summary */
@@ -96,6 +104,7 @@ export function reportView(summary, exercise, options = {}) {
   const roster = options.roster || null;
   const shortName = (/** @type {string} */ kind) => words.render({ code: `misconception-${kind}`, args: {} }, "short");
 
+  const keyed = keyedLabels(summary); // no column of 0 of 0 for a label the key has none of
   const students = summary.students.map((/** @type {any} */ s) => {
     const found = summary.labels.reduce((/** @type {number} */ x, /** @type {string} */ l) => x + s.found[l], 0);
     const asked = summary.labels.reduce((/** @type {number} */ x, /** @type {string} */ l) => x + s.asked[l], 0);
@@ -107,7 +116,7 @@ export function reportView(summary, exercise, options = {}) {
       s.student,
       ...(roster ? [roster.get(s.student) ?? "(not on the roster)"] : []),
       s.tags,
-      ...summary.labels.map((/** @type {string} */ l) => `${s.found[l]} of ${s.asked[l]}`),
+      ...keyed.map((l) => `${s.found[l]} of ${s.asked[l]}`),
       done === null ? "" : `${done}%`,
       share(s.on_key, s.tags),
       mistakes,
@@ -163,7 +172,7 @@ export function reportView(summary, exercise, options = {}) {
           "Student",
           ...(roster ? ["Student ID"] : []),
           "Tags",
-          ...summary.labels.map((/** @type {string} */ l) => `${plurals[l]} found`),
+          ...keyed.map((l) => `${plurals[l]} found`),
           "Completion",
           "Tags on the key",
           "Misconceptions",

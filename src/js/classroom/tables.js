@@ -128,18 +128,18 @@ export function noHandin(summary, roster) {
 }
 
 /**
- * One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label, in
- * all, completion %, and how many tags are on the key (and what share of the tags): completion alone
- * would give a student who tags every word 100%. A student on the roster with no hand-in has a row too,
- * its file "no hand-in" and its figures blank, so that the gradebook has every student of the class
- * (all in name order).
+ * One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label the key
+ * has items of, in all, completion %, and how many tags are on the key (and what share of the tags):
+ * completion alone would give a student who tags every word 100%. A student on the roster with no hand-in
+ * has a row too, its file "no hand-in" and its figures blank, so that the gradebook has every student of
+ * the class (all in name order).
  * @param {Summary} summary
  * @param {Record<string, string>} plurals
  * @param {Map<string, string>} [roster] pseudonym -> student ID
  * @returns {Row[]}
  */
 export function gradebook(summary, plurals, roster) {
-  const labels = summary.labels;
+  const labels = keyedLabels(summary);
   const [student, ...first] = COLUMNS.gradebook.first;
   const header = [student, ...(roster ? ["student ID"] : []), ...first];
   for (const label of labels)

@@ -294,8 +294,7 @@ export class Tally {
       args: {
         count: entries.length,
         student: base,
-        files: entries.map((e) => e.file),
-        names: entries.map((e) => e.name),
+        counted: entries.map((e) => [e.name, e.file]),
       },
     };
     this.sameNames.push({ student: base, code: "same-name", place: "", ...teacherWords(message) });

@@ -38,8 +38,8 @@ const TEXT_FIELDS = ["exercise", "article_sha256", "student", "created", "update
 
 /**
  * A clean copy of a tag with the hand-in fields, plus the key fields author mode edits (why,
- * hints, optional, entity, accept, and a draft's reason and confidence) when they are there and of the
- * right type.
+ * hints, optional, entity, accept, the lists of values an attribute stands for, and a draft's reason
+ * and confidence) when they are there and of the right type.
  * @param {any} t
  * @returns {Tag}
  */
@@ -59,6 +59,13 @@ export function copyTag(t) {
   if (typeof t.entity === "string") out.entity = t.entity;
   if (Array.isArray(t.hints)) out.hints = t.hints.filter((/** @type {any} */ x) => typeof x === "string");
   if (typeof t.optional === "boolean") out.optional = t.optional;
+  if (isObject(t.listed)) {
+    out.listed = Object.fromEntries(
+      Object.entries(t.listed)
+        .filter(([, list]) => Array.isArray(list) && list.every(isText))
+        .map(([name, list]) => [name, [...list]]),
+    );
+  }
   if (t.draft === true) out.draft = true;
   if (t.draft === true && typeof t.reason === "string") out.reason = t.reason;
   if (t.draft === true && typeof t.confidence === "number") out.confidence = t.confidence;

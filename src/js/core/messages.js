@@ -147,6 +147,9 @@ export function renderer(labels, audience = "student") {
     if (filter === "choice") return choiceWords(value);
     if (filter === "choices") return value.map(choiceWords).join(" or ");
     if (filter === "qlist") return value.map((/** @type {string} */ q) => quoted(q)).join(", ");
+    if (filter === "qpairs") {
+      return value.map((/** @type {[string, string]} */ [name, what]) => `${quoted(name)} (${what})`).join(", ");
+    }
     if (filter === "list") return value.join(", ");
     if (filter === "cap") {
       const [first = "", ...rest] = Array.from(value);

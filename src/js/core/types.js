@@ -44,12 +44,13 @@
  */
 
 /**
- * One student tag (or, in author mode, one key item being written; `draft`, `reason` and
- * `confidence` are an unreviewed suggestion's).
+ * One student tag (or, in author mode, one key item being written; `listed` holds the lists of values
+ * its attributes stand for, their first value in `attrs`; `draft`, `reason` and `confidence` are an
+ * unreviewed suggestion's).
  * @typedef {{id: string, label: string, start: number, end: number, quote: string,
  *   attrs: Record<string, any>, source_ids: string[], note: string, why?: string, entity?: string,
  *   hints?: string[], optional?: boolean, accept?: {start: number, end: number, quote: string}[],
- *   draft?: boolean, reason?: string, confidence?: number}} Tag
+ *   listed?: Record<string, string[]>, draft?: boolean, reason?: string, confidence?: number}} Tag
  */
 
 /**

@@ -4,7 +4,7 @@
 // mode draw with `renderWithAuthorTools`; the student's Jupyter widget is built without them, so
 // students do not download them.
 
-import { listedValues } from "../authoring/keyfile.js";
+import { chooseListed, keyLists, listedOf } from "../authoring/keyfile.js";
 import { copyTag } from "../core/handin.js";
 import { counted } from "../core/messages.js";
 import { expectedVoice } from "../core/voices.js";
@@ -22,8 +22,10 @@ import { render } from "./tagger.js";
  * @property {typeof keyFields} keyFields a key item's fields in its list entry
  * @property {(exercise: Exercise) => Tag[]} keyAsTags what author mode starts from
  * @property {typeof newKeyItem} newKeyItem what an item the author adds starts with
- * @property {typeof listedValues} listedValues the values a key item lists for an attribute: its
- *   editor offers several as one choice
+ * @property {typeof keyLists} keyLists the values a key item lists for its attributes: its editor
+ *   offers such a list as one choice, beside each value
+ * @property {typeof listedOf} listedOf the list a tag stands for in an attribute, or null
+ * @property {typeof chooseListed} chooseListed the change when the editor chooses a value or a list
  * @property {typeof AUTHOR_WORDS} words what the Tagger says in author mode where a student's says
  *   its own words
  */
@@ -59,8 +61,9 @@ export function newKeyItem(tag, exercise, chars, label) {
 }
 
 /**
- * Author mode starts from the exercise's key; an attribute listing several right values keeps
- * the first, which the editor shows as the whole list and the key file writers keep as it is.
+ * Author mode starts from the exercise's key; an attribute listing several right values holds the
+ * first, with the list in `listed`: the editor shows the whole list, and the key file writers keep
+ * it as it is until a value is chosen (keyfile.listedOf).
  * @param {Exercise} exercise
  * @returns {Tag[]}
  */
@@ -74,6 +77,7 @@ export function keyAsTags(exercise) {
       optional: !!k.optional,
       entity: k.entity || "",
       attrs: Object.fromEntries(Object.entries(k.attrs || {}).map(([a, v]) => [a, Array.isArray(v) ? v[0] : v])),
+      listed: keyLists(exercise, k.id),
     }),
   );
 }
@@ -84,7 +88,9 @@ export const AUTHOR_TOOLS = {
   keyFields,
   keyAsTags,
   newKeyItem,
-  listedValues,
+  keyLists,
+  listedOf,
+  chooseListed,
   words: AUTHOR_WORDS,
 };
 

@@ -94,37 +94,47 @@ export function buildFields(ctx, t, spec, container) {
     );
 
   /**
-   * A choice as the select shows it. In author mode, the first of the values a key item lists
-   * (`voice: [reporter, quoted]`) stands for the list while it is chosen, as the key file writers
-   * keep it: "reporter or quoted".
+   * An attribute's field, bound to the tag. In author mode, a list of values the key item gives
+   * (`identity: [named, anonymous]`) is one more choice, "named or anonymous", before its values
+   * alone, so that the item can keep the list or be narrowed to any one of them.
    * @param {string} name
-   * @param {string} choice
+   * @param {string[] | "text"} choices
    */
-  const choiceText = (name, choice) => {
-    const listed = ctx.authorTools?.listedValues(ctx.exercise, t.id, name);
-    return listed && listed.length > 1 && listed[0] === choice
-      ? listed.map(choiceWords).join(" or ")
-      : choiceWords(choice);
+  const attrRow = (name, choices) => {
+    const className = `mt-attr mt-attr-${name}`;
+    /** @type {(tag: Tag) => any} */
+    let read = (x) => x.attrs?.[name] ?? "";
+    /** @type {(value: any, tag: Tag) => Partial<Tag>} */
+    let patch = (v, x) => ({ attrs: { ...x.attrs, [name]: v } });
+    if (choices === "text") return row(`${name}: `, text(`a-${name}`, className, "200"), read, patch);
+    const tools = ctx.authorTools;
+    const list = tools?.keyLists(ctx.exercise, t.id)[name];
+    /** @type {HTMLOptionElement | null} */
+    let listOption = null;
+    if (tools && list && list.length > 1) {
+      const value = list.join("|"); // no one value is written so
+      listOption = /** @type {HTMLOptionElement} */ (h("option", { value, text: list.map(choiceWords).join(" or ") }));
+      const oneValue = read;
+      read = (x) => (tools.listedOf(x, ctx.exercise, name) ? value : oneValue(x));
+      patch = (v, x) =>
+        v === value
+          ? tools.chooseListed(x, ctx.exercise, name, list[0], list)
+          : tools.chooseListed(x, ctx.exercise, name, v);
+    }
+    const select = /** @type {HTMLSelectElement} */ (
+      h(
+        "select",
+        { id: id(`a-${name}`), class: className },
+        h("option", { value: "" }, "(not set)"),
+        listOption,
+        choices.map((c) => h("option", { value: c, text: choiceWords(c) })),
+      )
+    );
+    return row(`${name}: `, select, read, patch);
   };
 
   /** @type {HTMLElement[]} */
-  const out = Object.entries(spec.attrs || {}).flatMap(([name, choices]) =>
-    row(
-      `${name}: `,
-      choices === "text"
-        ? text(`a-${name}`, `mt-attr mt-attr-${name}`, "200")
-        : /** @type {HTMLSelectElement} */ (
-            h(
-              "select",
-              { id: id(`a-${name}`), class: `mt-attr mt-attr-${name}` },
-              h("option", { value: "" }, "(not set)"),
-              choices.map((c) => h("option", { value: c, text: choiceText(name, c) })),
-            )
-          ),
-      (x) => x.attrs?.[name] ?? "",
-      (v, x) => ({ attrs: { ...x.attrs, [name]: v } }),
-    ),
-  );
+  const out = Object.entries(spec.attrs || {}).flatMap(([name, choices]) => attrRow(name, choices));
 
   /** @type {HTMLElement | null} */
   let links = null;

@@ -53,9 +53,10 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {ArticleView} view
  * @property {HTMLElement} article
  * @property {(message: string) => void} say show in the status line (screen readers hear it)
- * @property {(message: string, how?: {show?: boolean, info?: boolean}) => void} notify show a notice (and say
- *   it); "" takes it away. A warning unless `info` (good news, in calm colours and not an alert); `show`
- *   scrolls it into view (after a button far from it, such as Load hand-in or Save)
+ * @property {(message: string, how?: {show?: boolean, info?: boolean}) => void} notify show a notice, and the
+ *   same words in the status line; "" takes it away. A warning unless `info` (good news, in calm colours and
+ *   not an alert); either is read out once. `show` scrolls it into view (after a button far from it, such
+ *   as Load hand-in or Save)
  * @property {(selected: boolean) => void} selectionShown the selection was drawn (some words, or none)
  * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
@@ -229,14 +230,22 @@ function createTagger(model, el, uid, authorTools) {
       if (live.textContent !== message) live.textContent = message;
     },
     notify(message, { show = false, info = false } = {}) {
-      // good news is said by the status line alone: only a warning is an alert
-      if (info) notice.removeAttribute("role");
-      else notice.setAttribute("role", "alert");
+      // Both show in the status line too, where the eyes are while tagging, and a screen reader hears
+      // each once: good news from the status line (the notice is for the eyes only), a warning from the
+      // notice, an alert (the status line's copy is for the eyes only).
+      if (info) {
+        notice.removeAttribute("role");
+        notice.setAttribute("aria-hidden", "true");
+      } else {
+        notice.setAttribute("role", "alert");
+        notice.removeAttribute("aria-hidden");
+      }
       notice.classList.toggle("mt-notice-info", info);
       if (notice.textContent !== message) {
         notice.textContent = message;
         notice.hidden = !message;
-        if (message) ctx.say(message);
+        if (message && info) ctx.say(message);
+        else if (message) live.replaceChildren(h("span", { "aria-hidden": "true", text: message }));
       }
       if (message && show) notice.scrollIntoView?.({ block: "nearest" });
     },

@@ -78,18 +78,28 @@ def confidence_text(value: float) -> str:
     return "1" if n == 100 else "0" if n == 0 else f"0.{n:02d}".rstrip("0")
 
 
+def listed_of(tag: dict, key_lists: dict[str, dict], name: str) -> list[str] | None:
+    """The list of values a tag in author mode stands for in attribute `name`, or None for its one value.
+    The tag holds the list's first value and, in `listed`, the list while it is chosen; a tag saved
+    before tags kept `listed` stands for its key item's list (`key_lists`: the key's attrs by item id)
+    while it holds the first value (keyfile.js's listedOf)."""
+    lists = tag.get("listed")
+    if not isinstance(lists, dict):
+        lists = key_lists.get(tag["id"], {})
+    value = (tag.get("attrs") or {}).get(name)
+    found = lists.get(name)
+    return list(found) if isinstance(found, list) and len(found) > 1 and found[0] == value else None
+
+
 def keep_listed_values(tags: list[dict], exercise: Exercise) -> list[dict]:
     """Author mode shows one value of an attribute whose key item lists several (`voice: [reporter,
-    quoted]`): a tag that still holds the first keeps the whole list, so that saving never narrows an
-    item nobody changed (keyfile.js's keepListedValues)."""
-    listed = {k.id: k.attrs for k in exercise.key}
+    quoted]`): a tag that stands for the list (`listed_of`) keeps the whole list, so that saving never
+    narrows an item nobody changed; one narrowed to a value, even the first, keeps that value
+    (keyfile.js's keepListedValues)."""
+    key_lists = {k.id: k.attrs for k in exercise.key}
     kept = []
     for tag in tags:
-        original = listed.get(tag["id"], {})
-        attrs = {
-            name: original[name] if isinstance(original.get(name), list) and original[name][:1] == [value] else value
-            for name, value in (tag.get("attrs") or {}).items()
-        }
+        attrs = {name: listed_of(tag, key_lists, name) or value for name, value in (tag.get("attrs") or {}).items()}
         kept.append({**tag, "attrs": attrs} if tag.get("attrs") else tag)
     return kept
 

@@ -167,9 +167,9 @@ def _report_body(report, words) -> list[str]:
         )
     kinds = [rule["kind"] for rule in MISCONCEPTIONS]
     short = {kind: words.render(Message(f"misconception-{kind}", {}), "short") for kind in kinds}
-    students = []
+    students, keyed = [], tables.keyed_labels(summary)  # no column of 0 of 0 for a label the key has none of
     for s in summary["students"]:
-        per_label = [f"{s['found'][label]} of {s['asked'][label]}" for label in summary["labels"]]
+        per_label = [f"{s['found'][label]} of {s['asked'][label]}" for label in keyed]
         found = sum(s["found"].values())
         asked = sum(s["asked"].values())
         done = tables.completion(found, asked)
@@ -202,7 +202,7 @@ def _report_body(report, words) -> list[str]:
                 "Student",
                 *(["Student ID"] if report.roster is not None else []),
                 "Tags",
-                *(f"{report.plurals[label]} found" for label in summary["labels"]),
+                *(f"{report.plurals[label]} found" for label in keyed),
                 "Completion",
                 "Tags on the key",
                 "Misconceptions",

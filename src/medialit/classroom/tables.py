@@ -92,12 +92,12 @@ def no_handin(summary: dict, roster: dict[str, str] | None) -> list[str]:
 
 
 def gradebook(summary: dict, plurals: dict[str, str], roster: dict[str, str] | None = None) -> list[list]:
-    """One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label, in
-    all, completion %, and how many tags are on the key (and what share of the tags): completion alone
-    would give a student who tags every word 100%. A student on the roster with no hand-in has a row too,
-    its file "no hand-in" and its figures blank, so that the gradebook has every student of the class
-    (all in name order)."""
-    labels, columns = summary["labels"], CLASS_TABLES["gradebook"]
+    """One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label the key
+    has items of, in all, completion %, and how many tags are on the key (and what share of the tags):
+    completion alone would give a student who tags every word 100%. A student on the roster with no hand-in
+    has a row too, its file "no hand-in" and its figures blank, so that the gradebook has every student of
+    the class (all in name order)."""
+    labels, columns = keyed_labels(summary), CLASS_TABLES["gradebook"]
     student, *first = columns["first"]
     header = [student, *(["student ID"] if roster is not None else []), *first]
     for label in labels:

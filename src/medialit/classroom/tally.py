@@ -272,12 +272,7 @@ class Tally:
         same name, perhaps one student started again. Both count; the teacher is asked to check."""
         message = Message(
             "class-same-name",
-            {
-                "count": len(entries),
-                "student": base,
-                "files": [e["file"] for e in entries],
-                "names": [e["name"] for e in entries],
-            },
+            {"count": len(entries), "student": base, "counted": [[e["name"], e["file"]] for e in entries]},
         )
         self.same_names.append({"student": base, "code": "same-name", "place": "", **_teacher_words(message)})
 

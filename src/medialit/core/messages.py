@@ -132,6 +132,8 @@ class Renderer:
             return ", ".join(value)
         if flt == "qlist":
             return ", ".join(map(quoted, value))
+        if flt == "qpairs":
+            return ", ".join(f"{quoted(name)} ({what})" for name, what in value)
         if flt == "cap":
             return value[:1].upper() + value[1:]
         spec = self.labels.get(value)
