@@ -1029,3 +1029,25 @@ def test_a_possessive_in_the_job_of_an_inverted_speaker_stays_in_the_source():
 def test_one_driver_who_is_not_named_is_an_unnamed_source():
     text = "One driver, who did not want to be named, said the timetable could not work."
     assert quotes(text, "source")["driver, who did not want to be named"].attrs["identity"] == "anonymous"
+
+
+agentless_verbs = st.sampled_from(["is thought to", "are believed to", "was understood to", "are expected to"])
+subjects = st.one_of(names, st.builds("the {}".format, jobs), st.sampled_from(["two men", "the hackers", "some staff"]))
+
+
+@settings(max_examples=25, deadline=None)
+@given(subjects, agentless_verbs, st.sampled_from(["", "In March, ", "We know little, but "]))
+def test_what_an_agentless_verb_passes_on_keeps_its_subject(subject, verb, before):
+    claim = f"{subject if before else subject[0].upper() + subject[1:]} {verb} have closed the old depot on Mill Lane"
+    assert _source_of(f"{before}{claim}.", claim) == verb
+
+
+def test_a_relative_word_is_no_subject_and_an_aside_before_the_verb_is_part_of_it():
+    text = (
+        "The saboteurs – who were understood to have been sent by the gang – were caught.\n\n"
+        "The union's leader, Kevin Boyd, is expected to speak at a rally in Oban."
+    )
+    claims = quotes(text, "claim")
+    assert "have been sent by the gang" in claims
+    speech = claims["The union's leader, Kevin Boyd, is expected to speak at a rally in Oban"]
+    assert speech.attrs["kind"] == "prediction" and text[speech.source[0] : speech.source[1]] == "is expected to"

@@ -57,6 +57,7 @@ ACCUSATION_WORDS = {
 EVIDENCE_MISSING = re.compile(
     r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b", re.IGNORECASE
 )
+FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? expected to\b", re.IGNORECASE)  # "is expected to open"
 DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
@@ -64,7 +65,11 @@ PERSON_PRONOUNS = {"he", "she", "they"}
 AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "fears", "hope", "hopes"}  # nouns too
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
-AUXILIARIES |= {"must", "should"}  # a finite verb that opens a reported clause
+AUXILIARIES |= {"must", "should"}
+BE_FORMS = {"is", "was", "are", "were"}
+RELATIVE_WORDS = {"who", "which", "that", "whom"}
+CLAUSE_OPENERS = RELATIVE_WORDS | {"and", "but", "or", "while", "as", "because", "although", "though", "if", "since"}
+CLAUSE_OPENERS |= {"after", "before", "when", "where", "whereas", "so"}  # a finite verb that opens a reported clause
 CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
 LISTENER_VERBS = {"told", "tells"}  # a verb of saying whose object is who heard it: "told the Gazette that …"
 OBJECT_PRONOUNS = {"me", "us", "him", "her", "them", "you"}
@@ -974,13 +979,67 @@ class _Draft:
             if speech and kind != "hedge" and not self.quoted(v) and not self._inside_claim(v):
                 self._reported(v, end, speakers.get(v))
         for i, j, hidden in self.agentless_found:  # "It is understood that …": passed on, from no one named
-            if not self.quoted(i) and not self._inside_claim(i):
+            if self.quoted(i) or self._inside_claim(i):
+                continue
+            subject = self._subject_before(i)
+            if subject is None:
                 self._reported(i, j, hidden)
+            else:
+                self._passed_on(subject, i, j, hidden)
         self._figures_and_accusations()
 
     def _inside_claim(self, v: int) -> bool:
         start = self.tokens[v].start
         return any(a <= start < b for a, b in self.claims_by_sentence.get(self.sent_of[v], []))
+
+    def _subject_before(self, i: int) -> int | None:
+        """Where the subject of the agentless 'are thought to' at token `i` starts ('Two men are thought to have
+        fled', 'The union's leader, Jo Lee, is expected to speak'): back to the start of its clause, past an aside
+        that closes right before the verb. None when the verb is no finite 'is', 'was', 'are' or 'were', or its
+        subject is a relative word ('who were understood to'), whose noun is outside the clause."""
+        doc, first = self.doc, self.sents[self.sent_of[i]][0]
+        if doc[i].lower_ not in BE_FORMS:
+            return None
+        k = i
+        if k > first and doc[k - 1].text == ",":
+            k = next((n for n in range(k - 2, first, -1) if doc[n].text == ","), first)
+        elif k > first and doc[k - 1].lower_ in RELATIVE_WORDS:
+            return None
+        start = k
+        while start > first and not self._clause_edge(start - 1):
+            start -= 1
+        return start if self.words(start, k) else None
+
+    def _clause_edge(self, n: int) -> bool:
+        """Whether token `n` ends what comes before a clause: a pause, a quotation, a verb of saying or a word
+        that opens a clause ('and', 'that', 'because')."""
+        doc = self.doc
+        return (
+            doc[n].text in {",", ";", ":"}
+            or self.dash(n)
+            or self.quoted(n)
+            or doc[n].lower_ in CLAUSE_OPENERS
+            or any(self.speech_cue(c) for c in self.cue_ending_at.get(n + 1, []))
+        )
+
+    def _passed_on(self, s: int, i: int, j: int, hidden: tuple[int, int]) -> None:
+        """'Two men are thought to have fled the city': what the agentless words at tokens i..j pass on is the
+        whole clause from its subject at token `s`, since 'have fled the city' alone says nothing of who fled."""
+        last = self.sents[self.sent_of[i]][1]
+        end = next((n for n in range(j, last) if self._ends_reported(n)), last)
+        if self.words(j, end) < 2:
+            return
+        voice = "quoted" if any(self.quoted(n) for n in range(j, end)) else "reporter"
+        self.add(
+            "claim",
+            s,
+            end,
+            self._claim_attrs(s, end, voice),
+            f"what '{self.doc[i:j].text}' passes on, with its subject",
+            CONFIDENCE["reported-claim"],
+            hidden,
+            keep_quotes=True,
+        )
 
     def _reported(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         if self.doc[v:k].text.lower() == "according to":
@@ -1123,9 +1182,8 @@ class _Draft:
 
     def _claim_attrs(self, i: int, j: int, voice: str | None) -> dict:
         words = {t.lower_ for t in self.doc[i:j]}
-        attrs = {
-            "kind": "accusation" if words & ACCUSATION_WORDS else "prediction" if words & {"will", "would"} else "fact"
-        }
+        forecast = words & {"will", "would"} or FORECAST.search(self.doc[i:j].text)
+        attrs = {"kind": "accusation" if words & ACCUSATION_WORDS else "prediction" if forecast else "fact"}
         first, last = self.sents[self.sent_of[i]]
         if EVIDENCE_MISSING.search(self.doc[first:last].text):
             attrs["evidence"] = "stated-without-evidence"
