@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from medialit import Article, InputError
 from medialit.authoring import suggest as sg
+from medialit.authoring.drafts import draft_hints, draft_why
 from medialit.authoring.lexicons import LOADED_KINDS, quality_nouns
 from medialit.authoring.loaded import QUOTATION_DISCOUNT
 from medialit.core.labels import DEFAULT_LABELS
@@ -1051,3 +1052,30 @@ def test_a_relative_word_is_no_subject_and_an_aside_before_the_verb_is_part_of_i
     assert "have been sent by the gang" in claims
     speech = claims["The union's leader, Kevin Boyd, is expected to speak at a rally in Oban"]
     assert speech.attrs["kind"] == "prediction" and text[speech.source[0] : speech.source[1]] == "is expected to"
+
+
+no_comment = st.sampled_from(["declined to comment", "refused to comment", "could not be reached for comment"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.one_of(names, st.builds("The {}".format, jobs), st.just("A spokesman for Acme Ltd")),
+    no_comment,
+    st.sampled_from([".", " on the plans.", " when asked whether the pool would close next year."]),
+)
+def test_who_declined_to_comment_is_a_source_that_said_nothing_and_no_claim(who, phrase, after):
+    text = f"{who} {phrase}{after}"
+    drafts = found(text)
+    sources = [s for s in drafts if s.label == "source"]
+    assert len(sources) == 1 and sources[0].said_nothing and sources[0].quote in who
+    assert "said nothing" in sources[0].reason and "said nothing" in draft_why(sources[0], {})
+    assert not any("come from" in hint for hint in draft_hints(sources[0]))
+    assert not [s for s in drafts if s.label == "claim" or s.quote == "could"]
+
+
+def test_a_source_that_speaks_is_not_one_that_said_nothing():
+    text = "The council declined to comment, but a spokesman for Acme Ltd said the talks had failed."
+    sources = quotes(text, "source")
+    assert sources["council"].said_nothing and not sources["spokesman for Acme Ltd"].said_nothing
+    assert "comes from them" in draft_why(sources["spokesman for Acme Ltd"], {})
+    assert _source_of(text, "the talks had failed") == "spokesman for Acme Ltd"

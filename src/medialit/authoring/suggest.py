@@ -166,6 +166,7 @@ class Suggestion:
     source: tuple[int, int] | None = field(default=None, compare=False)  # the source span a claim is put to
     confidence: float = field(default=0.5, compare=False)
     entity: str | None = field(default=None, compare=False)  # one name per person or body, however named
+    said_nothing: bool = field(default=False, compare=False)  # a source asked who gave no comment
 
     def to_json(self) -> dict:
         return fields_json(self, confidence=round(self.confidence, 2))
@@ -231,19 +232,12 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 # --- the rules ------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
-    lex = load_lexicon()
-    loaded = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for phrase in lex.loaded:
-        loaded.add(phrase, [nlp.make_doc(phrase)])
-    cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for phrase in lex.cues:
-        cues.add(phrase, [nlp.make_doc(phrase)])
-    agentless = Matcher(nlp.vocab)
-    for n, pattern in enumerate(lex.agentless):
-        agentless.add(
-            f"agentless-{n}",
+def _word_choices(nlp: Language, name: str, patterns: tuple[tuple[str, ...], ...]) -> Matcher:
+    """A Matcher for patterns written as in `agentless.tsv`: 'a|b' is either word, a trailing '?' an optional one."""
+    matcher = Matcher(nlp.vocab)
+    for n, pattern in enumerate(patterns):
+        matcher.add(
+            f"{name}-{n}",
             [
                 [
                     {"LOWER": {"IN": word.rstrip("?").split("|")}, **({"OP": "?"} if word.endswith("?") else {})}
@@ -251,7 +245,20 @@ def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
                 ]
             ],
         )
-    return loaded, cues, agentless
+    return matcher
+
+
+@lru_cache(maxsize=4)
+def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, Matcher, Matcher]:
+    lex = load_lexicon()
+    loaded = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for phrase in lex.loaded:
+        loaded.add(phrase, [nlp.make_doc(phrase)])
+    cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for phrase in lex.cues:
+        cues.add(phrase, [nlp.make_doc(phrase)])
+    agentless = _word_choices(nlp, "agentless", lex.agentless)
+    return loaded, cues, agentless, _word_choices(nlp, "no-comment", lex.no_comment)
 
 
 def balanced_quotes(text: str) -> bool:
@@ -301,6 +308,7 @@ class _Draft:
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
         self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
+        self.no_comment_at: dict[int, int] = {}  # first token -> end token of "declined to comment"
 
     # helpers
     def chars(self, i: int, j: int) -> tuple[int, int]:
@@ -317,6 +325,7 @@ class _Draft:
         source: tuple[int, int] | None = None,
         keep_quotes: bool = False,
         entity: str | None = None,
+        said_nothing: bool = False,
     ) -> Suggestion | None:
         if j <= i:
             return None
@@ -341,6 +350,7 @@ class _Draft:
             source,
             round(confidence, 2),
             entity,
+            said_nothing,
         )
         self.found[key] = made
         if label == "claim":
@@ -402,6 +412,8 @@ class _Draft:
                 continue  # a name ("United States", "May 9"), not a cue
             if self._hyphen(i - 1) or self._hyphen(j):
                 continue  # part of a longer word ("much-claimed")
+            if any(a <= i < b for a, b in self.no_comment_at.items()):
+                continue  # "could not be reached for comment" doubts nothing
             if phrase in OBJECT_CUES and not self._reports(i, j):
                 continue
             kind, saying = self.lex.cues[phrase]
@@ -611,21 +623,34 @@ class _Draft:
                     return k
         return i
 
-    def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
-        """A speech cue right after the run (perhaps after an appositive), or right before it."""
+    def _no_comment_near(self, j: int) -> tuple[int, str] | None:
+        """'The council declined to comment', 'The diocese, which owns the land, declined to comment': the words
+        after the run ending at token `j` (perhaps after an aside) say it was asked and gave no comment."""
+        for k in self._after_run(j):
+            if k in self.no_comment_at:
+                return k, self.doc[k : self.no_comment_at[k]].text
+        return None
+
+    def _after_run(self, j: int) -> tuple[int, int, int]:
+        """Where a verb that the run ending at token `j` is the subject of may stand: right after it, after a
+        comma ('Jo Smith, 45, said') or after an aside set off by commas ('The firm, Acme Ltd, said')."""
         after = j
         if after < len(self.doc) and self.doc[after].text == ",":
             close = next(
                 (
                     k
                     for k in range(after + 1, min(after + 12, len(self.doc)))
-                    if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[i]
+                    if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[j - 1]
                 ),
                 None,
             )
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
-        for k in (j, beside, after):  # "Jo Smith said" / "The firm, Acme Ltd, said" / "Jo Smith, 45, said"
+        return j, beside, after
+
+    def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
+        """A speech cue right after the run (perhaps after an appositive), or right before it."""
+        for k in self._after_run(j):  # "Jo Smith said" / "The firm, Acme Ltd, said" / "Jo Smith, 45, said"
             if self.speech_cue(k):
                 return k, self.doc[k : self.cue_at[k][0]].text
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
@@ -673,6 +698,8 @@ class _Draft:
             near = self._speech_verb_near(i, j)
             if near is None and kinds[-1] == "TITLE":
                 j, kinds, near = self._postmodified(j, kinds)
+            silent = near is None and self._no_comment_near(j)
+            near = near or silent or None
             if near and near[0] >= j:
                 subject = self._subject(i, j, kinds, near[0])
                 if subject is None:
@@ -702,15 +729,17 @@ class _Draft:
             else:
                 why = f"job or group word '{titles[-1]}' in a sentence that reports speech"
                 confidence = CONFIDENCE["title-in-speech"]
-            if near and self._beside_quote(i):
+            if near and self._beside_quote(i) and not silent:
                 why += "; speaker of a quotation"
                 confidence = max(confidence, CONFIDENCE["speaker"])
+            if silent:
+                why += ": asked, they said nothing, so no claim comes from them"
             entity = entities.of(self.doc, names, titles)
             if not near:
                 unsure.append((i, j, attrs, why, confidence, entity))
                 continue
-            made = self.add("source", i, j, attrs, why, confidence, entity=entity)
-            if made:
+            made = self.add("source", i, j, attrs, why, confidence, entity=entity, said_nothing=bool(silent))
+            if made and not silent:
                 speakers[near[0]] = (made.start, made.end)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
@@ -1309,8 +1338,9 @@ def suggest(
             "labels", "", f"there is no label {min(unknown)!r} to suggest.", f"use some of: {', '.join(LABELS)}."
         )
     doc = make_doc(nlp, article)
-    loaded_matcher, cue_matcher, agentless = _matchers(nlp)
+    loaded_matcher, cue_matcher, agentless, no_comment = _matchers(nlp)
     draft = _Draft(article, doc)
+    draft.no_comment_at = {i: j for _, i, j in no_comment(doc)}
     draft.cues(cue_matcher)
     if "loaded" in wanted:
         draft.loaded(loaded_matcher)
