@@ -1079,3 +1079,17 @@ def test_a_source_that_speaks_is_not_one_that_said_nothing():
     assert sources["council"].said_nothing and not sources["spokesman for Acme Ltd"].said_nothing
     assert "comes from them" in draft_why(sources["spokesman for Acme Ltd"], {})
     assert _source_of(text, "the talks had failed") == "spokesman for Acme Ltd"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["its", "his", "her", "their", "our"]),
+    jobs,
+    st.one_of(st.none(), names),
+    st.sampled_from(["said", "added"]),
+)
+def test_a_speaker_after_said_and_a_possessive_is_the_source_with_the_possessive(whose, job, name, verb):
+    who = f"{whose} {job}" + (f", {name}" if name else "")
+    text = f"“The club will not be sold to anyone who cannot pay its debts,” {verb} {who}."
+    assert set(quotes(text, "source", BLANK)) == {who}
+    assert not [c for c in quotes(text, "claim", BLANK) if job in c]

@@ -60,6 +60,7 @@ EVIDENCE_MISSING = re.compile(
 FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? expected to\b", re.IGNORECASE)  # "is expected to open"
 DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
+WHOSE = {"the", "its", "his", "her", "their", "our"}  # '…,” said its chair': the word before a speaker's job
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
 AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "fears", "hope", "hopes"}  # nouns too
@@ -613,9 +614,9 @@ class _Draft:
             )
         ):
             k -= 1
-        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in {"the", "a", "an"}):
+        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in WHOSE | {"a", "an"}):
             return i  # "said on Friday, Jo Park": a comma alone does not make an aside a description
-        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ == "the" else (k,)
+        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ in WHOSE else (k,)
         for end in ends if k < edge else ():
             for start in self.cue_ending_at.get(end, []):
                 inverted = start > 0 and doc[start - 1].is_punct
@@ -655,7 +656,7 @@ class _Draft:
                 return k, self.doc[k : self.cue_at[k][0]].text
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
         # "..., said Jo Smith." / "according to Jo Smith" / '…,” said the mayor, Helen Okafor.'
-        ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ == "the" else (i,)
+        ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ in WHOSE else (i,)
         for start in (start for end in ends for start in self.cue_ending_at.get(end, [])):
             phrase = self.doc[start : self.cue_at[start][0]].text.lower()
             inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
