@@ -1093,3 +1093,13 @@ def test_a_speaker_after_said_and_a_possessive_is_the_source_with_the_possessive
     text = f"“The club will not be sold to anyone who cannot pay its debts,” {verb} {who}."
     assert set(quotes(text, "source", BLANK)) == {who}
     assert not [c for c in quotes(text, "claim", BLANK) if job in c]
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["warned", "warns", "warn"]),
+    st.sampled_from(["the council", "parents on Monday", "the Harbourside Gazette", "them"]),
+)
+def test_who_was_warned_is_left_out_of_what_they_were_warned(verb, listener):
+    text = f"The doctors {verb} {listener} that the old pool would have to close."
+    assert _source_of(text, "the old pool would have to close") == "doctors"
