@@ -1103,3 +1103,21 @@ def test_a_speaker_after_said_and_a_possessive_is_the_source_with_the_possessive
 def test_who_was_warned_is_left_out_of_what_they_were_warned(verb, listener):
     text = f"The doctors {verb} {listener} that the old pool would have to close."
     assert _source_of(text, "the old pool would have to close") == "doctors"
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    names,
+    st.sampled_from(["but ", "and ", "while ", ""]),
+    st.sampled_from(["the council", "its owners", "the club's new chairman", "Ms Shah"]),
+    st.sampled_from(["said", "says", "claimed", "insisted"]),
+)
+def test_a_claim_stops_where_another_speaker_says_something_else(name, joined, other, verb):
+    text = f"{name} said the stadium would be sold within a year, {joined}{other} {verb} no deal had been agreed."
+    claims = quotes(text, "claim", BLANK)
+    assert "the stadium would be sold within a year" in claims and "no deal had been agreed" in claims
+
+
+def test_the_same_speaker_going_on_after_a_comma_stays_in_the_claim():
+    text = "Jo Lee said the pool would close in May, but could not say when the new one would open."
+    assert "the pool would close in May, but could not say when the new one would open" in quotes(text, "claim")

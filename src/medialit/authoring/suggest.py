@@ -1175,11 +1175,29 @@ class _Draft:
         """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
         at the pause after a quotation that finished the clause ('said this was “for officers to do their
         job”, but …': what follows the comma is the writer's again)."""
-        if self.dash(n) or self.doc[n].text == ";":
+        if self.dash(n) or self.doc[n].text == ";" or self._new_speaker_after(n):
             return True
         if self.quoted(n):
             return not self._in_partial(n) and not self._continues_clause(n)
         return self.doc[n].is_punct and n > 0 and self.quoted(n - 1) and not self._in_partial(n - 1)
+
+    def _new_speaker_after(self, n: int) -> bool:
+        """Whether the comma at token `n` opens a clause of its own with a speaker and a verb of saying ('…, but the
+        council said it had no choice'): what follows is someone else's claim, not more of this one. Words for a
+        speaker come before that verb, never an auxiliary or a relative word."""
+        doc, last = self.doc, self.sents[self.sent_of[n]][1]
+        if doc[n].text != ",":
+            return False
+        k = n + 1
+        if k < last and doc[k].lower_ in {"and", "but", "while", "whereas"}:
+            k += 1
+        for m in range(k, min(k + LISTENER_WORDS_MAX + 1, last)):
+            if m > k and self.speech_cue(m) and not self.quoted(m):
+                return True
+            word = doc[m].lower_
+            if not (doc[m].is_alpha or word in POSSESSIVES) or word in AUXILIARIES | RELATIVE_WORDS | {"not"}:
+                return False  # '…, but could not say', '…, who claims': the same speaker goes on
+        return False
 
     def _continues_clause(self, i: int) -> bool:
         """Whether the quotation at token `i` carries on the sentence's own clause ('said the process had been
