@@ -1121,3 +1121,39 @@ def test_a_claim_stops_where_another_speaker_says_something_else(name, joined, o
 def test_the_same_speaker_going_on_after_a_comma_stays_in_the_claim():
     text = "Jo Lee said the pool would close in May, but could not say when the new one would open."
     assert "the pool would close in May, but could not say when the new one would open" in quotes(text, "claim")
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["spokesman", "spokeswoman", "spokesperson"]),
+    st.sampled_from(["the union", "the local bus company", "the Harbourside Trust", "Acme Ltd"]),
+)
+def test_a_spokesperson_for_a_body_is_one_source_whatever_the_body(job, body):
+    text = f"A {job} for {body} said the route would close in the spring."
+    assert _source_of(text, "the route would close in the spring") == f"{job} for {body}"
+
+
+def test_a_union_is_a_source_and_a_union_spokesman_speaks_a_quotation():
+    text = "“We have been kept in the dark,” a union spokesman said.\n\nThe union said talks would resume on Monday."
+    assert _source_of(text, "“We have been kept in the dark,”") == "union spokesman"
+    assert _source_of(text, "talks would resume on Monday") == "union"
+
+
+group_words = st.sampled_from([w for w, (_, group) in sg.load_lexicon().sources.items() if group and w.isalpha()])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Westmoor", "Harbourside", "Maritime"]), group_words)
+def test_a_group_word_written_with_a_capital_after_a_name_is_a_named_body(place, group):
+    body = f"{place} {group.title()}"
+    text = f"On Monday the {body} said the ferry would stop running in May."
+    assert quotes(text, "source", BLANK)[body].attrs["identity"] == "named"
+    lower = f"On Monday the {place} {group} said the ferry would stop running in May."
+    assert quotes(lower, "source", BLANK)[f"{place} {group}"].attrs["identity"] == "anonymous"
+
+
+@settings(max_examples=30, deadline=None)
+@given(group_words, names)
+def test_a_group_word_before_an_unlisted_job_and_a_name_is_part_of_one_source(group, name):
+    text = f"“We will not give up on the ferry,” said {group} organiser {name}."
+    assert set(quotes(text, "source", BLANK)) == {f"{group} organiser {name}"}

@@ -125,6 +125,7 @@ AFFILIATION_BEFORE = {
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 ACCORDING_TO_WORDS_MAX = 10  # "according to a report by the council's own transport officers"
 POSTMODIFIERS = {"close", "familiar", "in", "at", "from", "inside", "near", "within", "with"}  # "sources close to …"
+POSTMODIFIERS |= {"for"}  # "a spokesman for the local bus company said"
 POSTMODIFIER_WORDS_MAX = 6  # "officials at the county's main bus depot said"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
@@ -721,7 +722,7 @@ class _Draft:
             group_only = not names and all(self.lex.sources[t][1] for t in titles)
             if not near and not (titles and names and speech_in_sentence):
                 continue  # a body ("the government") is a source only when it is the one saying something
-            attrs = self._source_attrs(kinds, titles)
+            attrs = self._source_attrs(kinds, titles, i)
             if self._someone_unnamed(i, j):
                 attrs["identity"] = "anonymous"
             if near:
@@ -741,6 +742,9 @@ class _Draft:
                 continue
             made = self.add("source", i, j, attrs, why, confidence, entity=entity, said_nothing=bool(silent))
             if made and not silent:
+                inside = speakers.get(near[0])
+                if inside and made.start <= inside[0] and inside[1] <= made.end and inside != (made.start, made.end):
+                    del self.found[("source", *inside)]  # "said union organiser Gail Ferris": not "union" as well
                 speakers[near[0]] = (made.start, made.end)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
@@ -846,7 +850,7 @@ class _Draft:
             "source",
             a,
             b,
-            self._source_attrs(kinds, titles),
+            self._source_attrs(kinds, titles, a),
             "the person named before the 'he', 'she' or 'they' who speaks",
             CONFIDENCE["speaker"] - 0.1,
             entity=self.entities.of(self.doc, names, titles),
@@ -908,10 +912,11 @@ class _Draft:
             and not any(t.text == "," for t in self.doc[i:j])
         )
 
-    def _source_attrs(self, kinds: list[str], titles: list[str]) -> dict:
+    def _source_attrs(self, kinds: list[str], titles: list[str], i: int) -> dict:
+        """Identity and role of the source whose tokens start at `i` and have these `kinds`."""
         longest_name, run = 0, 0
-        for kind in kinds:
-            run = run + 1 if kind == "NAME" else 0
+        for n, kind in enumerate(kinds):
+            run = run + 1 if self._written_as_name(i + n, kind) else 0
             longest_name = max(longest_name, run)
         group = any(self.lex.sources[t][1] for t in titles)
         identity = "anonymous" if longest_name == 0 or (group and longest_name < 2) else "named"
@@ -920,6 +925,17 @@ class _Draft:
             before_link = kinds[: kinds.index("LINK")].count("TITLE") if "LINK" in kinds else 0
             attrs["role"] = self.lex.sources[titles[before_link - 1] if before_link else titles[-1]][0]
         return attrs
+
+    def _written_as_name(self, k: int, kind: str) -> bool:
+        """Whether token `k` of a source is part of a name: a name word, or a job, group or describing word written
+        with a capital inside its sentence, as a body's name has it ('Westfield Council', 'Transport Union')."""
+        if kind == "NAME":
+            return True
+        return (
+            kind in ("TITLE", "MOD")
+            and name_shaped(self.doc[k])
+            and not self._opens_sentence(k, self.sents[self.sent_of[k]][0])
+        )
 
     def _beside_quote(self, i: int) -> bool:
         regions = self.sentence_quotes.get(self.sent_of[i], [])
@@ -1133,7 +1149,7 @@ class _Draft:
                 "source",
                 k,
                 comma,
-                self._source_attrs(kinds, titles),
+                self._source_attrs(kinds, titles, k),
                 f"what follows '{self.doc[v : v + 2].text}'",
                 CONFIDENCE["according-to"],
             )
