@@ -1157,3 +1157,15 @@ def test_a_group_word_written_with_a_capital_after_a_name_is_a_named_body(place,
 def test_a_group_word_before_an_unlisted_job_and_a_name_is_part_of_one_source(group, name):
     text = f"“We will not give up on the ferry,” said {group} organiser {name}."
     assert set(quotes(text, "source", BLANK)) == {f"{group} organiser {name}"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(group_words, st.sampled_from(["is expected to close", "will close", "has closed", "could close"]))
+def test_a_body_that_does_something_in_the_claim_is_not_its_source(group, does):
+    text = f"Ministers think the Westmoor {group} {does} the old pool before May, a source close to the talks said."
+    assert set(quotes(text, "source", BLANK)) <= {"source close to the talks", "is expected to"}
+
+
+def test_a_person_whose_auxiliary_goes_with_a_verb_of_saying_is_still_a_source():
+    text = "Officials blamed the fire on the depot – claims the depot's owner Jo Lee has denied."
+    assert "owner Jo Lee" in quotes(text, "source")

@@ -748,6 +748,8 @@ class _Draft:
                 speakers[near[0]] = (made.start, made.end)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
+            if self._does_something_else(j):
+                continue
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
         for v in sorted(self.cue_at):  # "She told reporters …": the pronoun stands for the person named before
@@ -814,6 +816,20 @@ class _Draft:
         'who chairs the group'), not when or how they spoke ('however', 'in a statement', '45')."""
         tok = self.doc[k]
         return tok.lower_ in DETERMINERS | {"who", "whose"} or self._kind(tok) in ("NAME", "TITLE", "MOD")
+
+    def _does_something_else(self, j: int) -> bool:
+        """Whether the body or person ending at token `j` is the subject of a verb of its own ('the government is
+        expected to call talks, sources said'): what the claim is about, not who says it. A verb of saying after
+        the auxiliary ('Zelensky has denied', 'Medvedev has also said') makes them a speaker all the same."""
+        last = self.sents[self.sent_of[j - 1]][1]
+        return (
+            j < last
+            and self.doc[j].lower_ in AUXILIARIES
+            and not any(
+                k in self.cue_at and self.lex.cues[self.doc[k : self.cue_at[k][0]].text.lower()][1]
+                for k in range(j + 1, min(j + 3, last))
+            )
+        )
 
     def _what_the_speaker_does(self, i: int) -> bool:
         """'…, said Fiona MacRae, who chairs the Community Council': the body after 'who' and one verb
