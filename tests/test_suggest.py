@@ -1169,3 +1169,12 @@ def test_a_body_that_does_something_in_the_claim_is_not_its_source(group, does):
 def test_a_person_whose_auxiliary_goes_with_a_verb_of_saying_is_still_a_source():
     text = "Officials blamed the fire on the depot – claims the depot's owner Jo Lee has denied."
     assert "owner Jo Lee" in quotes(text, "source")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["accused", "accuses", "blamed", "blames"]), names)
+def test_what_an_accusing_verb_reports_is_an_accusation(verb, name):
+    link = "of letting" if verb.startswith("accus") else "for letting"
+    text = f"{name} {verb} the board {link} the old library fall into a sorry state."
+    claim = next(c for c in found(text, "claim", BLANK) if "library" in c.quote)
+    assert claim.attrs["kind"] == "accusation"

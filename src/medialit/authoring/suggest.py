@@ -1123,11 +1123,14 @@ class _Draft:
         end = next((n for n in range(k, last) if self._ends_reported(n)), last)
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
+            attrs = self._claim_attrs(k, end, voice)
+            if said.lower() in ACCUSATION_WORDS:  # what 'accused' or 'blamed' reports is an accusation
+                attrs["kind"] = "accusation"
             self.add(
                 "claim",
                 k,
                 end,
-                self._claim_attrs(k, end, voice),
+                attrs,
                 f"what follows '{said}'",
                 CONFIDENCE["reported-claim"],
                 speaker,
