@@ -1178,3 +1178,19 @@ def test_what_an_accusing_verb_reports_is_an_accusation(verb, name):
     text = f"{name} {verb} the board {link} the old library fall into a sorry state."
     claim = next(c for c in found(text, "claim", BLANK) if "library" in c.quote)
     assert claim.attrs["kind"] == "accusation"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["Its founder", "Her daughter", "Their lawyer", "The group's founder", "The charity's treasurer"]),
+    names,
+    st.sampled_from(["said", "says", "told the Courier"]),
+)
+def test_whose_job_set_off_before_a_name_at_the_start_is_part_of_the_source(whose, name, verb):
+    text = f"{whose}, {name}, {verb} the plan to close the library was a disgrace."
+    assert _source_of(text, "the plan to close the library was a disgrace") == f"{whose}, {name}"
+
+
+def test_a_time_set_off_before_a_name_is_not_part_of_the_source():
+    text = "The next day, Jo Park said the plan to close the library was a disgrace."
+    assert _source_of(text, "the plan to close the library was a disgrace") == "Jo Park"

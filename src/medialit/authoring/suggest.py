@@ -595,7 +595,7 @@ class _Draft:
             return title
         return i
 
-    def _described_from(self, i: int) -> int:
+    def _described_from(self, i: int, j: int) -> int:
         """Where a speaker's description starts when lower-case words stand between an inverted
         'said' and the name or job ('…,” said retired teacher Ann Mills', '…,” said the project director'), or
         set off by a comma before a full name ('…,” said the county engineer, Jo Park'): they belong to the
@@ -623,6 +623,10 @@ class _Draft:
                 inverted = start > 0 and doc[start - 1].is_punct
                 if inverted and self.speech_cue(start) and doc[start:end].text.lower() in SPEAKER_FOLLOWS:
                     return k
+        if apposed and k < edge and self._whose_opens_clause(k - 1, edge):
+            near = self._speech_verb_near(i, j)
+            if near and near[0] >= j:  # "Its founder, Rachel Osei, said", "The group's chair, Jo Lee, says"
+                return k - 1
         return i
 
     def _no_comment_near(self, j: int) -> tuple[int, str] | None:
@@ -649,6 +653,13 @@ class _Draft:
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
         return j, beside, after
+
+    def _whose_opens_clause(self, d: int, edge: int) -> bool:
+        """Whether token `d` opens its sentence with whose job follows up to token `edge`: a possessive ('Its
+        founder', 'Her daughter') or an 's before the job ('The group's founder'); 'The next day' names no one."""
+        first = self.sents[self.sent_of[d]][0]
+        whose = self.doc[d].lower_ in WHOSE - {"the"} or any(t.lower_ in POSSESSIVES for t in self.doc[d:edge])
+        return whose and self._opens_sentence(d, first)
 
     def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
         """A speech cue right after the run (perhaps after an appositive), or right before it."""
@@ -695,7 +706,7 @@ class _Draft:
             if i < covered or any(self.quoted(k) for k in range(i, j)):
                 continue
             if "NAME" in kinds or "TITLE" in kinds:
-                described = self._described_from(i)
+                described = self._described_from(i, j)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
             near = self._speech_verb_near(i, j)
             if near is None and kinds[-1] == "TITLE":
