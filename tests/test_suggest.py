@@ -1194,3 +1194,15 @@ def test_whose_job_set_off_before_a_name_at_the_start_is_part_of_the_source(whos
 def test_a_time_set_off_before_a_name_is_not_part_of_the_source():
     text = "The next day, Jo Park said the plan to close the library was a disgrace."
     assert _source_of(text, "the plan to close the library was a disgrace") == "Jo Park"
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["businesses", "firms", "passengers", "commuters", "fans", "families", "villagers", "inspectors"]),
+    st.sampled_from(["say", "fear", "warn"]),
+)
+def test_people_a_story_affects_who_say_something_are_an_unnamed_source(group, verb):
+    text = f"{group.title()} {verb} the new timetable will make every trip to the mainland longer."
+    source = quotes(text, "source", BLANK)[group.title()]
+    assert source.attrs["identity"] == "anonymous"
+    assert _source_of(text, "the new timetable will make every trip to the mainland longer") == group.title()
