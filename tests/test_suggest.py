@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from medialit import Article, InputError
 from medialit.authoring import suggest as sg
+from medialit.authoring.drafts import draft_hints, draft_why
 from medialit.authoring.lexicons import LOADED_KINDS, quality_nouns
 from medialit.authoring.loaded import QUOTATION_DISCOUNT
 from medialit.core.labels import DEFAULT_LABELS
@@ -1029,3 +1030,179 @@ def test_a_possessive_in_the_job_of_an_inverted_speaker_stays_in_the_source():
 def test_one_driver_who_is_not_named_is_an_unnamed_source():
     text = "One driver, who did not want to be named, said the timetable could not work."
     assert quotes(text, "source")["driver, who did not want to be named"].attrs["identity"] == "anonymous"
+
+
+agentless_verbs = st.sampled_from(["is thought to", "are believed to", "was understood to", "are expected to"])
+subjects = st.one_of(names, st.builds("the {}".format, jobs), st.sampled_from(["two men", "the hackers", "some staff"]))
+
+
+@settings(max_examples=25, deadline=None)
+@given(subjects, agentless_verbs, st.sampled_from(["", "In March, ", "We know little, but "]))
+def test_what_an_agentless_verb_passes_on_keeps_its_subject(subject, verb, before):
+    claim = f"{subject if before else subject[0].upper() + subject[1:]} {verb} have closed the old depot on Mill Lane"
+    assert _source_of(f"{before}{claim}.", claim) == verb
+
+
+def test_a_relative_word_is_no_subject_and_an_aside_before_the_verb_is_part_of_it():
+    text = (
+        "The saboteurs – who were understood to have been sent by the gang – were caught.\n\n"
+        "The union's leader, Kevin Boyd, is expected to speak at a rally in Oban."
+    )
+    claims = quotes(text, "claim")
+    assert "have been sent by the gang" in claims
+    speech = claims["The union's leader, Kevin Boyd, is expected to speak at a rally in Oban"]
+    assert speech.attrs["kind"] == "prediction" and text[speech.source[0] : speech.source[1]] == "is expected to"
+
+
+no_comment = st.sampled_from(["declined to comment", "refused to comment", "could not be reached for comment"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.one_of(names, st.builds("The {}".format, jobs), st.just("A spokesman for Acme Ltd")),
+    no_comment,
+    st.sampled_from([".", " on the plans.", " when asked whether the pool would close next year."]),
+)
+def test_who_declined_to_comment_is_a_source_that_said_nothing_and_no_claim(who, phrase, after):
+    text = f"{who} {phrase}{after}"
+    drafts = found(text)
+    sources = [s for s in drafts if s.label == "source"]
+    assert len(sources) == 1 and sources[0].said_nothing and sources[0].quote in who
+    assert "said nothing" in sources[0].reason and "said nothing" in draft_why(sources[0], {})
+    assert not any("come from" in hint for hint in draft_hints(sources[0]))
+    assert not [s for s in drafts if s.label == "claim" or s.quote == "could"]
+
+
+def test_a_source_that_speaks_is_not_one_that_said_nothing():
+    text = "The council declined to comment, but a spokesman for Acme Ltd said the talks had failed."
+    sources = quotes(text, "source")
+    assert sources["council"].said_nothing and not sources["spokesman for Acme Ltd"].said_nothing
+    assert "comes from them" in draft_why(sources["spokesman for Acme Ltd"], {})
+    assert _source_of(text, "the talks had failed") == "spokesman for Acme Ltd"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["its", "his", "her", "their", "our"]),
+    jobs,
+    st.one_of(st.none(), names),
+    st.sampled_from(["said", "added"]),
+)
+def test_a_speaker_after_said_and_a_possessive_is_the_source_with_the_possessive(whose, job, name, verb):
+    who = f"{whose} {job}" + (f", {name}" if name else "")
+    text = f"“The club will not be sold to anyone who cannot pay its debts,” {verb} {who}."
+    assert set(quotes(text, "source", BLANK)) == {who}
+    assert not [c for c in quotes(text, "claim", BLANK) if job in c]
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["warned", "warns", "warn"]),
+    st.sampled_from(["the council", "parents on Monday", "the Harbourside Gazette", "them"]),
+)
+def test_who_was_warned_is_left_out_of_what_they_were_warned(verb, listener):
+    text = f"The doctors {verb} {listener} that the old pool would have to close."
+    assert _source_of(text, "the old pool would have to close") == "doctors"
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    names,
+    st.sampled_from(["but ", "and ", "while ", ""]),
+    st.sampled_from(["the council", "its owners", "the club's new chairman", "Ms Shah"]),
+    st.sampled_from(["said", "says", "claimed", "insisted"]),
+)
+def test_a_claim_stops_where_another_speaker_says_something_else(name, joined, other, verb):
+    text = f"{name} said the stadium would be sold within a year, {joined}{other} {verb} no deal had been agreed."
+    claims = quotes(text, "claim", BLANK)
+    assert "the stadium would be sold within a year" in claims and "no deal had been agreed" in claims
+
+
+def test_the_same_speaker_going_on_after_a_comma_stays_in_the_claim():
+    text = "Jo Lee said the pool would close in May, but could not say when the new one would open."
+    assert "the pool would close in May, but could not say when the new one would open" in quotes(text, "claim")
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["spokesman", "spokeswoman", "spokesperson"]),
+    st.sampled_from(["the union", "the local bus company", "the Harbourside Trust", "Acme Ltd"]),
+)
+def test_a_spokesperson_for_a_body_is_one_source_whatever_the_body(job, body):
+    text = f"A {job} for {body} said the route would close in the spring."
+    assert _source_of(text, "the route would close in the spring") == f"{job} for {body}"
+
+
+def test_a_union_is_a_source_and_a_union_spokesman_speaks_a_quotation():
+    text = "“We have been kept in the dark,” a union spokesman said.\n\nThe union said talks would resume on Monday."
+    assert _source_of(text, "“We have been kept in the dark,”") == "union spokesman"
+    assert _source_of(text, "talks would resume on Monday") == "union"
+
+
+group_words = st.sampled_from([w for w, (_, group) in sg.load_lexicon().sources.items() if group and w.isalpha()])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Westmoor", "Harbourside", "Maritime"]), group_words)
+def test_a_group_word_written_with_a_capital_after_a_name_is_a_named_body(place, group):
+    body = f"{place} {group.title()}"
+    text = f"On Monday the {body} said the ferry would stop running in May."
+    assert quotes(text, "source", BLANK)[body].attrs["identity"] == "named"
+    lower = f"On Monday the {place} {group} said the ferry would stop running in May."
+    assert quotes(lower, "source", BLANK)[f"{place} {group}"].attrs["identity"] == "anonymous"
+
+
+@settings(max_examples=30, deadline=None)
+@given(group_words, names)
+def test_a_group_word_before_an_unlisted_job_and_a_name_is_part_of_one_source(group, name):
+    text = f"“We will not give up on the ferry,” said {group} organiser {name}."
+    assert set(quotes(text, "source", BLANK)) == {f"{group} organiser {name}"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(group_words, st.sampled_from(["is expected to close", "will close", "has closed", "could close"]))
+def test_a_body_that_does_something_in_the_claim_is_not_its_source(group, does):
+    text = f"Ministers think the Westmoor {group} {does} the old pool before May, a source close to the talks said."
+    assert set(quotes(text, "source", BLANK)) <= {"source close to the talks", "is expected to"}
+
+
+def test_a_person_whose_auxiliary_goes_with_a_verb_of_saying_is_still_a_source():
+    text = "Officials blamed the fire on the depot – claims the depot's owner Jo Lee has denied."
+    assert "owner Jo Lee" in quotes(text, "source")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["accused", "accuses", "blamed", "blames"]), names)
+def test_what_an_accusing_verb_reports_is_an_accusation(verb, name):
+    link = "of letting" if verb.startswith("accus") else "for letting"
+    text = f"{name} {verb} the board {link} the old library fall into a sorry state."
+    claim = next(c for c in found(text, "claim", BLANK) if "library" in c.quote)
+    assert claim.attrs["kind"] == "accusation"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["Its founder", "Her daughter", "Their lawyer", "The group's founder", "The charity's treasurer"]),
+    names,
+    st.sampled_from(["said", "says", "told the Courier"]),
+)
+def test_whose_job_set_off_before_a_name_at_the_start_is_part_of_the_source(whose, name, verb):
+    text = f"{whose}, {name}, {verb} the plan to close the library was a disgrace."
+    assert _source_of(text, "the plan to close the library was a disgrace") == f"{whose}, {name}"
+
+
+def test_a_time_set_off_before_a_name_is_not_part_of_the_source():
+    text = "The next day, Jo Park said the plan to close the library was a disgrace."
+    assert _source_of(text, "the plan to close the library was a disgrace") == "Jo Park"
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["businesses", "firms", "passengers", "commuters", "fans", "families", "villagers", "inspectors"]),
+    st.sampled_from(["say", "fear", "warn"]),
+)
+def test_people_a_story_affects_who_say_something_are_an_unnamed_source(group, verb):
+    text = f"{group.title()} {verb} the new timetable will make every trip to the mainland longer."
+    source = quotes(text, "source", BLANK)[group.title()]
+    assert source.attrs["identity"] == "anonymous"
+    assert _source_of(text, "the new timetable will make every trip to the mainland longer") == group.title()

@@ -83,11 +83,12 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
             "hidden": "is hidden: the words do not say who says so",
         }.get(identity, "gives the information")
         role = ROLE_WORDS.get(s.attrs.get("role"))
-        return (
-            f"“{s.quote}” ({line}) {who}"
-            + (f"; this source is {role}." if role else ".")
-            + " The information in this sentence comes from them."
+        gave = (
+            " They were asked but said nothing, so no claim in this sentence comes from them."
+            if s.said_nothing
+            else " The information in this sentence comes from them."
         )
+        return f"“{s.quote}” ({line}) {who}" + (f"; this source is {role}." if role else ".") + gave
     if s.label == "claim":
         speaker = _speaker(s, names)
         who = (
@@ -115,6 +116,8 @@ def _evidence(claim: Suggestion) -> str:
 def draft_hints(suggestion: Suggestion) -> list[str]:
     """Two hints that point to the place without giving the answer."""
     line = f"L{suggestion.line}"
+    if suggestion.said_nothing:
+        return [f"Who in {line} was asked about this?", "Did they say anything?"]
     return {
         "loaded": [
             f"Read {line} again: which word tells you how to feel?",

@@ -55,6 +55,7 @@ class Lexicon:
     sources: dict[str, tuple[str, bool]]  # word -> (role, names a group)
     modifiers: frozenset[str]
     agentless: tuple[tuple[str, ...], ...]  # word-choice patterns
+    no_comment: tuple[tuple[str, ...], ...]  # word-choice patterns, as `agentless`
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -177,4 +178,5 @@ def load_lexicon() -> Lexicon:
         sources={r[0]: (r[1], r[2].strip() == "y") for r in _rows("sources.tsv")},
         modifiers=_words("modifiers.txt"),
         agentless=tuple(tuple(r[0].split()) for r in _rows("agentless.tsv")),
+        no_comment=tuple(tuple(r[0].split()) for r in _rows("no_comment.tsv")),
     )

@@ -57,16 +57,22 @@ ACCUSATION_WORDS = {
 EVIDENCE_MISSING = re.compile(
     r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b", re.IGNORECASE
 )
+FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? expected to\b", re.IGNORECASE)  # "is expected to open"
 DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
+WHOSE = {"the", "its", "his", "her", "their", "our"}  # '…,” said its chair': the word before a speaker's job
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
 AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "fears", "hope", "hopes"}  # nouns too
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
-AUXILIARIES |= {"must", "should"}  # a finite verb that opens a reported clause
+AUXILIARIES |= {"must", "should"}
+BE_FORMS = {"is", "was", "are", "were"}
+RELATIVE_WORDS = {"who", "which", "that", "whom"}
+CLAUSE_OPENERS = RELATIVE_WORDS | {"and", "but", "or", "while", "as", "because", "although", "though", "if", "since"}
+CLAUSE_OPENERS |= {"after", "before", "when", "where", "whereas", "so"}  # a finite verb that opens a reported clause
 CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
-LISTENER_VERBS = {"told", "tells"}  # a verb of saying whose object is who heard it: "told the Gazette that …"
+LISTENER_VERBS = {"told", "tells", "warned", "warns", "warn"}  # whose object heard it: "told the Gazette that …"
 OBJECT_PRONOUNS = {"me", "us", "him", "her", "them", "you"}
 LISTENER_WORDS_MAX = 6  # "told the Harbourside Gazette on Tuesday that …"
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
@@ -119,6 +125,7 @@ AFFILIATION_BEFORE = {
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 ACCORDING_TO_WORDS_MAX = 10  # "according to a report by the council's own transport officers"
 POSTMODIFIERS = {"close", "familiar", "in", "at", "from", "inside", "near", "within", "with"}  # "sources close to …"
+POSTMODIFIERS |= {"for"}  # "a spokesman for the local bus company said"
 POSTMODIFIER_WORDS_MAX = 6  # "officials at the county's main bus depot said"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
@@ -161,6 +168,7 @@ class Suggestion:
     source: tuple[int, int] | None = field(default=None, compare=False)  # the source span a claim is put to
     confidence: float = field(default=0.5, compare=False)
     entity: str | None = field(default=None, compare=False)  # one name per person or body, however named
+    said_nothing: bool = field(default=False, compare=False)  # a source asked who gave no comment
 
     def to_json(self) -> dict:
         return fields_json(self, confidence=round(self.confidence, 2))
@@ -226,19 +234,12 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 # --- the rules ------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
-    lex = load_lexicon()
-    loaded = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for phrase in lex.loaded:
-        loaded.add(phrase, [nlp.make_doc(phrase)])
-    cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for phrase in lex.cues:
-        cues.add(phrase, [nlp.make_doc(phrase)])
-    agentless = Matcher(nlp.vocab)
-    for n, pattern in enumerate(lex.agentless):
-        agentless.add(
-            f"agentless-{n}",
+def _word_choices(nlp: Language, name: str, patterns: tuple[tuple[str, ...], ...]) -> Matcher:
+    """A Matcher for patterns written as in `agentless.tsv`: 'a|b' is either word, a trailing '?' an optional one."""
+    matcher = Matcher(nlp.vocab)
+    for n, pattern in enumerate(patterns):
+        matcher.add(
+            f"{name}-{n}",
             [
                 [
                     {"LOWER": {"IN": word.rstrip("?").split("|")}, **({"OP": "?"} if word.endswith("?") else {})}
@@ -246,7 +247,20 @@ def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
                 ]
             ],
         )
-    return loaded, cues, agentless
+    return matcher
+
+
+@lru_cache(maxsize=4)
+def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, Matcher, Matcher]:
+    lex = load_lexicon()
+    loaded = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for phrase in lex.loaded:
+        loaded.add(phrase, [nlp.make_doc(phrase)])
+    cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for phrase in lex.cues:
+        cues.add(phrase, [nlp.make_doc(phrase)])
+    agentless = _word_choices(nlp, "agentless", lex.agentless)
+    return loaded, cues, agentless, _word_choices(nlp, "no-comment", lex.no_comment)
 
 
 def balanced_quotes(text: str) -> bool:
@@ -296,6 +310,7 @@ class _Draft:
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
         self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
+        self.no_comment_at: dict[int, int] = {}  # first token -> end token of "declined to comment"
 
     # helpers
     def chars(self, i: int, j: int) -> tuple[int, int]:
@@ -312,6 +327,7 @@ class _Draft:
         source: tuple[int, int] | None = None,
         keep_quotes: bool = False,
         entity: str | None = None,
+        said_nothing: bool = False,
     ) -> Suggestion | None:
         if j <= i:
             return None
@@ -336,6 +352,7 @@ class _Draft:
             source,
             round(confidence, 2),
             entity,
+            said_nothing,
         )
         self.found[key] = made
         if label == "claim":
@@ -397,6 +414,8 @@ class _Draft:
                 continue  # a name ("United States", "May 9"), not a cue
             if self._hyphen(i - 1) or self._hyphen(j):
                 continue  # part of a longer word ("much-claimed")
+            if any(a <= i < b for a, b in self.no_comment_at.items()):
+                continue  # "could not be reached for comment" doubts nothing
             if phrase in OBJECT_CUES and not self._reports(i, j):
                 continue
             kind, saying = self.lex.cues[phrase]
@@ -576,7 +595,7 @@ class _Draft:
             return title
         return i
 
-    def _described_from(self, i: int) -> int:
+    def _described_from(self, i: int, j: int) -> int:
         """Where a speaker's description starts when lower-case words stand between an inverted
         'said' and the name or job ('…,” said retired teacher Ann Mills', '…,” said the project director'), or
         set off by a comma before a full name ('…,” said the county engineer, Jo Park'): they belong to the
@@ -596,36 +615,60 @@ class _Draft:
             )
         ):
             k -= 1
-        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in {"the", "a", "an"}):
+        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in WHOSE | {"a", "an"}):
             return i  # "said on Friday, Jo Park": a comma alone does not make an aside a description
-        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ == "the" else (k,)
+        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ in WHOSE else (k,)
         for end in ends if k < edge else ():
             for start in self.cue_ending_at.get(end, []):
                 inverted = start > 0 and doc[start - 1].is_punct
                 if inverted and self.speech_cue(start) and doc[start:end].text.lower() in SPEAKER_FOLLOWS:
                     return k
+        if apposed and k < edge and self._whose_opens_clause(k - 1, edge):
+            near = self._speech_verb_near(i, j)
+            if near and near[0] >= j:  # "Its founder, Rachel Osei, said", "The group's chair, Jo Lee, says"
+                return k - 1
         return i
 
-    def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
-        """A speech cue right after the run (perhaps after an appositive), or right before it."""
+    def _no_comment_near(self, j: int) -> tuple[int, str] | None:
+        """'The council declined to comment', 'The diocese, which owns the land, declined to comment': the words
+        after the run ending at token `j` (perhaps after an aside) say it was asked and gave no comment."""
+        for k in self._after_run(j):
+            if k in self.no_comment_at:
+                return k, self.doc[k : self.no_comment_at[k]].text
+        return None
+
+    def _after_run(self, j: int) -> tuple[int, int, int]:
+        """Where a verb that the run ending at token `j` is the subject of may stand: right after it, after a
+        comma ('Jo Smith, 45, said') or after an aside set off by commas ('The firm, Acme Ltd, said')."""
         after = j
         if after < len(self.doc) and self.doc[after].text == ",":
             close = next(
                 (
                     k
                     for k in range(after + 1, min(after + 12, len(self.doc)))
-                    if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[i]
+                    if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[j - 1]
                 ),
                 None,
             )
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
-        for k in (j, beside, after):  # "Jo Smith said" / "The firm, Acme Ltd, said" / "Jo Smith, 45, said"
+        return j, beside, after
+
+    def _whose_opens_clause(self, d: int, edge: int) -> bool:
+        """Whether token `d` opens its sentence with whose job follows up to token `edge`: a possessive ('Its
+        founder', 'Her daughter') or an 's before the job ('The group's founder'); 'The next day' names no one."""
+        first = self.sents[self.sent_of[d]][0]
+        whose = self.doc[d].lower_ in WHOSE - {"the"} or any(t.lower_ in POSSESSIVES for t in self.doc[d:edge])
+        return whose and self._opens_sentence(d, first)
+
+    def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
+        """A speech cue right after the run (perhaps after an appositive), or right before it."""
+        for k in self._after_run(j):  # "Jo Smith said" / "The firm, Acme Ltd, said" / "Jo Smith, 45, said"
             if self.speech_cue(k):
                 return k, self.doc[k : self.cue_at[k][0]].text
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
         # "..., said Jo Smith." / "according to Jo Smith" / '…,” said the mayor, Helen Okafor.'
-        ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ == "the" else (i,)
+        ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ in WHOSE else (i,)
         for start in (start for end in ends for start in self.cue_ending_at.get(end, [])):
             phrase = self.doc[start : self.cue_at[start][0]].text.lower()
             inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
@@ -663,11 +706,13 @@ class _Draft:
             if i < covered or any(self.quoted(k) for k in range(i, j)):
                 continue
             if "NAME" in kinds or "TITLE" in kinds:
-                described = self._described_from(i)
+                described = self._described_from(i, j)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
             near = self._speech_verb_near(i, j)
             if near is None and kinds[-1] == "TITLE":
                 j, kinds, near = self._postmodified(j, kinds)
+            silent = near is None and self._no_comment_near(j)
+            near = near or silent or None
             if near and near[0] >= j:
                 subject = self._subject(i, j, kinds, near[0])
                 if subject is None:
@@ -688,7 +733,7 @@ class _Draft:
             group_only = not names and all(self.lex.sources[t][1] for t in titles)
             if not near and not (titles and names and speech_in_sentence):
                 continue  # a body ("the government") is a source only when it is the one saying something
-            attrs = self._source_attrs(kinds, titles)
+            attrs = self._source_attrs(kinds, titles, i)
             if self._someone_unnamed(i, j):
                 attrs["identity"] = "anonymous"
             if near:
@@ -697,18 +742,25 @@ class _Draft:
             else:
                 why = f"job or group word '{titles[-1]}' in a sentence that reports speech"
                 confidence = CONFIDENCE["title-in-speech"]
-            if near and self._beside_quote(i):
+            if near and self._beside_quote(i) and not silent:
                 why += "; speaker of a quotation"
                 confidence = max(confidence, CONFIDENCE["speaker"])
+            if silent:
+                why += ": asked, they said nothing, so no claim comes from them"
             entity = entities.of(self.doc, names, titles)
             if not near:
                 unsure.append((i, j, attrs, why, confidence, entity))
                 continue
-            made = self.add("source", i, j, attrs, why, confidence, entity=entity)
-            if made:
+            made = self.add("source", i, j, attrs, why, confidence, entity=entity, said_nothing=bool(silent))
+            if made and not silent:
+                inside = speakers.get(near[0])
+                if inside and made.start <= inside[0] and inside[1] <= made.end and inside != (made.start, made.end):
+                    del self.found[("source", *inside)]  # "said union organiser Gail Ferris": not "union" as well
                 speakers[near[0]] = (made.start, made.end)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
+            if self._does_something_else(j):
+                continue
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
         for v in sorted(self.cue_at):  # "She told reporters …": the pronoun stands for the person named before
@@ -776,6 +828,20 @@ class _Draft:
         tok = self.doc[k]
         return tok.lower_ in DETERMINERS | {"who", "whose"} or self._kind(tok) in ("NAME", "TITLE", "MOD")
 
+    def _does_something_else(self, j: int) -> bool:
+        """Whether the body or person ending at token `j` is the subject of a verb of its own ('the government is
+        expected to call talks, sources said'): what the claim is about, not who says it. A verb of saying after
+        the auxiliary ('Zelensky has denied', 'Medvedev has also said') makes them a speaker all the same."""
+        last = self.sents[self.sent_of[j - 1]][1]
+        return (
+            j < last
+            and self.doc[j].lower_ in AUXILIARIES
+            and not any(
+                k in self.cue_at and self.lex.cues[self.doc[k : self.cue_at[k][0]].text.lower()][1]
+                for k in range(j + 1, min(j + 3, last))
+            )
+        )
+
     def _what_the_speaker_does(self, i: int) -> bool:
         """'…, said Fiona MacRae, who chairs the Community Council': the body after 'who' and one verb
         describes the speaker; it is not a second source."""
@@ -811,7 +877,7 @@ class _Draft:
             "source",
             a,
             b,
-            self._source_attrs(kinds, titles),
+            self._source_attrs(kinds, titles, a),
             "the person named before the 'he', 'she' or 'they' who speaks",
             CONFIDENCE["speaker"] - 0.1,
             entity=self.entities.of(self.doc, names, titles),
@@ -873,10 +939,11 @@ class _Draft:
             and not any(t.text == "," for t in self.doc[i:j])
         )
 
-    def _source_attrs(self, kinds: list[str], titles: list[str]) -> dict:
+    def _source_attrs(self, kinds: list[str], titles: list[str], i: int) -> dict:
+        """Identity and role of the source whose tokens start at `i` and have these `kinds`."""
         longest_name, run = 0, 0
-        for kind in kinds:
-            run = run + 1 if kind == "NAME" else 0
+        for n, kind in enumerate(kinds):
+            run = run + 1 if self._written_as_name(i + n, kind) else 0
             longest_name = max(longest_name, run)
         group = any(self.lex.sources[t][1] for t in titles)
         identity = "anonymous" if longest_name == 0 or (group and longest_name < 2) else "named"
@@ -885,6 +952,17 @@ class _Draft:
             before_link = kinds[: kinds.index("LINK")].count("TITLE") if "LINK" in kinds else 0
             attrs["role"] = self.lex.sources[titles[before_link - 1] if before_link else titles[-1]][0]
         return attrs
+
+    def _written_as_name(self, k: int, kind: str) -> bool:
+        """Whether token `k` of a source is part of a name: a name word, or a job, group or describing word written
+        with a capital inside its sentence, as a body's name has it ('Westfield Council', 'Transport Union')."""
+        if kind == "NAME":
+            return True
+        return (
+            kind in ("TITLE", "MOD")
+            and name_shaped(self.doc[k])
+            and not self._opens_sentence(k, self.sents[self.sent_of[k]][0])
+        )
 
     def _beside_quote(self, i: int) -> bool:
         regions = self.sentence_quotes.get(self.sent_of[i], [])
@@ -974,13 +1052,67 @@ class _Draft:
             if speech and kind != "hedge" and not self.quoted(v) and not self._inside_claim(v):
                 self._reported(v, end, speakers.get(v))
         for i, j, hidden in self.agentless_found:  # "It is understood that …": passed on, from no one named
-            if not self.quoted(i) and not self._inside_claim(i):
+            if self.quoted(i) or self._inside_claim(i):
+                continue
+            subject = self._subject_before(i)
+            if subject is None:
                 self._reported(i, j, hidden)
+            else:
+                self._passed_on(subject, i, j, hidden)
         self._figures_and_accusations()
 
     def _inside_claim(self, v: int) -> bool:
         start = self.tokens[v].start
         return any(a <= start < b for a, b in self.claims_by_sentence.get(self.sent_of[v], []))
+
+    def _subject_before(self, i: int) -> int | None:
+        """Where the subject of the agentless 'are thought to' at token `i` starts ('Two men are thought to have
+        fled', 'The union's leader, Jo Lee, is expected to speak'): back to the start of its clause, past an aside
+        that closes right before the verb. None when the verb is no finite 'is', 'was', 'are' or 'were', or its
+        subject is a relative word ('who were understood to'), whose noun is outside the clause."""
+        doc, first = self.doc, self.sents[self.sent_of[i]][0]
+        if doc[i].lower_ not in BE_FORMS:
+            return None
+        k = i
+        if k > first and doc[k - 1].text == ",":
+            k = next((n for n in range(k - 2, first, -1) if doc[n].text == ","), first)
+        elif k > first and doc[k - 1].lower_ in RELATIVE_WORDS:
+            return None
+        start = k
+        while start > first and not self._clause_edge(start - 1):
+            start -= 1
+        return start if self.words(start, k) else None
+
+    def _clause_edge(self, n: int) -> bool:
+        """Whether token `n` ends what comes before a clause: a pause, a quotation, a verb of saying or a word
+        that opens a clause ('and', 'that', 'because')."""
+        doc = self.doc
+        return (
+            doc[n].text in {",", ";", ":"}
+            or self.dash(n)
+            or self.quoted(n)
+            or doc[n].lower_ in CLAUSE_OPENERS
+            or any(self.speech_cue(c) for c in self.cue_ending_at.get(n + 1, []))
+        )
+
+    def _passed_on(self, s: int, i: int, j: int, hidden: tuple[int, int]) -> None:
+        """'Two men are thought to have fled the city': what the agentless words at tokens i..j pass on is the
+        whole clause from its subject at token `s`, since 'have fled the city' alone says nothing of who fled."""
+        last = self.sents[self.sent_of[i]][1]
+        end = next((n for n in range(j, last) if self._ends_reported(n)), last)
+        if self.words(j, end) < 2:
+            return
+        voice = "quoted" if any(self.quoted(n) for n in range(j, end)) else "reporter"
+        self.add(
+            "claim",
+            s,
+            end,
+            self._claim_attrs(s, end, voice),
+            f"what '{self.doc[i:j].text}' passes on, with its subject",
+            CONFIDENCE["reported-claim"],
+            hidden,
+            keep_quotes=True,
+        )
 
     def _reported(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         if self.doc[v:k].text.lower() == "according to":
@@ -1002,11 +1134,14 @@ class _Draft:
         end = next((n for n in range(k, last) if self._ends_reported(n)), last)
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
+            attrs = self._claim_attrs(k, end, voice)
+            if said.lower() in ACCUSATION_WORDS:  # what 'accused' or 'blamed' reports is an accusation
+                attrs["kind"] = "accusation"
             self.add(
                 "claim",
                 k,
                 end,
-                self._claim_attrs(k, end, voice),
+                attrs,
                 f"what follows '{said}'",
                 CONFIDENCE["reported-claim"],
                 speaker,
@@ -1044,7 +1179,7 @@ class _Draft:
                 "source",
                 k,
                 comma,
-                self._source_attrs(kinds, titles),
+                self._source_attrs(kinds, titles, k),
                 f"what follows '{self.doc[v : v + 2].text}'",
                 CONFIDENCE["according-to"],
             )
@@ -1086,11 +1221,29 @@ class _Draft:
         """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
         at the pause after a quotation that finished the clause ('said this was “for officers to do their
         job”, but …': what follows the comma is the writer's again)."""
-        if self.dash(n) or self.doc[n].text == ";":
+        if self.dash(n) or self.doc[n].text == ";" or self._new_speaker_after(n):
             return True
         if self.quoted(n):
             return not self._in_partial(n) and not self._continues_clause(n)
         return self.doc[n].is_punct and n > 0 and self.quoted(n - 1) and not self._in_partial(n - 1)
+
+    def _new_speaker_after(self, n: int) -> bool:
+        """Whether the comma at token `n` opens a clause of its own with a speaker and a verb of saying ('…, but the
+        council said it had no choice'): what follows is someone else's claim, not more of this one. Words for a
+        speaker come before that verb, never an auxiliary or a relative word."""
+        doc, last = self.doc, self.sents[self.sent_of[n]][1]
+        if doc[n].text != ",":
+            return False
+        k = n + 1
+        if k < last and doc[k].lower_ in {"and", "but", "while", "whereas"}:
+            k += 1
+        for m in range(k, min(k + LISTENER_WORDS_MAX + 1, last)):
+            if m > k and self.speech_cue(m) and not self.quoted(m):
+                return True
+            word = doc[m].lower_
+            if not (doc[m].is_alpha or word in POSSESSIVES) or word in AUXILIARIES | RELATIVE_WORDS | {"not"}:
+                return False  # '…, but could not say', '…, who claims': the same speaker goes on
+        return False
 
     def _continues_clause(self, i: int) -> bool:
         """Whether the quotation at token `i` carries on the sentence's own clause ('said the process had been
@@ -1123,9 +1276,8 @@ class _Draft:
 
     def _claim_attrs(self, i: int, j: int, voice: str | None) -> dict:
         words = {t.lower_ for t in self.doc[i:j]}
-        attrs = {
-            "kind": "accusation" if words & ACCUSATION_WORDS else "prediction" if words & {"will", "would"} else "fact"
-        }
+        forecast = words & {"will", "would"} or FORECAST.search(self.doc[i:j].text)
+        attrs = {"kind": "accusation" if words & ACCUSATION_WORDS else "prediction" if forecast else "fact"}
         first, last = self.sents[self.sent_of[i]]
         if EVIDENCE_MISSING.search(self.doc[first:last].text):
             attrs["evidence"] = "stated-without-evidence"
@@ -1251,8 +1403,9 @@ def suggest(
             "labels", "", f"there is no label {min(unknown)!r} to suggest.", f"use some of: {', '.join(LABELS)}."
         )
     doc = make_doc(nlp, article)
-    loaded_matcher, cue_matcher, agentless = _matchers(nlp)
+    loaded_matcher, cue_matcher, agentless, no_comment = _matchers(nlp)
     draft = _Draft(article, doc)
+    draft.no_comment_at = {i: j for _, i, j in no_comment(doc)}
     draft.cues(cue_matcher)
     if "loaded" in wanted:
         draft.loaded(loaded_matcher)
