@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { decorate, decorateWindow, layoutLevels } from "../../src/js/tagger/decoration.js";
-import { mergeTags, sameTags } from "../../src/js/tagger/storage.js";
+import { mergeTags, sameTags, tagText } from "../../src/js/tagger/storage.js";
 import { changedIds, indexTags } from "../../src/js/tagger/tag_index.js";
 import { dirtyWindows } from "../../src/js/tagger/tag_marks.js";
 import { removeTag } from "../../src/js/tagger/tags.js";
@@ -187,4 +187,20 @@ test("a merge renames my tag that took their id, and my claim's link follows it"
     merged.apply(removeTag([source, claim], "t2")).map((t) => t.id),
     [mySource.id, "t1"],
   );
+});
+
+test("two tabs that saved at once, each before the other's save reached it, keep both tags and agree", () => {
+  const despot = tagOf("t1", "loaded", 10, 11);
+  const seething = tagOf("t1", "loaded", 20, 21);
+  const saved = (tags) => new Map(tags.map((t) => [t.id, tagText(t)]));
+  // each tab wrote its own t1; then each hears the other's save
+  const first = mergeTags([despot], [seething], saved([despot]));
+  const second = mergeTags([seething], [despot], saved([seething]));
+  const words = (tags) => tags.map((t) => t.start).sort((a, b) => a - b);
+  assert.deepEqual(words(first.tags), [40, 80], "the first tab keeps its tag and gets the other's");
+  assert.deepEqual(words(second.tags), [40, 80], "and so does the second");
+  // the first tab saves what it has now; the second, already holding both, merges it without a copy
+  const last = mergeTags(second.tags, first.tags, saved([despot]));
+  assert.deepEqual(words(last.tags), [40, 80]);
+  assert.equal(new Set(last.tags.map((t) => t.id)).size, 2);
 });

@@ -50,8 +50,9 @@ export function fingerprint(tags) {
  * Merge a save made elsewhere (`theirs`) into my tags, by tag id, against `base`: the tags as
  * they were when this page last saved or read the save (id to the tag's JSON). Their new and
  * changed tags come in, tags they removed go unless I changed them, a tag both sides changed
- * keeps my version; two different tags made with the same id on both sides are both kept (mine
- * gets a new id), and the same words tagged with the same label on both sides become one tag.
+ * keeps my version; two different tags with the same id (made on both sides, or on other words than
+ * mine) are both kept (mine gets a new id), and the same words tagged with the same label on both
+ * sides become one tag.
  * @param {Tag[]} mine
  * @param {Tag[]} theirs
  * @param {Map<string, string>} base
@@ -79,7 +80,9 @@ export function mergeTags(mine, theirs, base) {
     const own = mineById.get(t.id);
     const ownText = own && json(own);
     if (ownText === text) continue;
-    if (own && was === undefined) {
+    // a tag's words never change, so the same id on other words is another tag: both tabs made one
+    // with the first free id (a save read before the other tab's write had reached this one)
+    if (own && (was === undefined || own.start !== t.start || own.end !== t.end)) {
       const id = nextTagId([...taken].map((x) => /** @type {Tag} */ ({ id: x })));
       taken.add(id);
       fresh.set(t.id, id);
@@ -92,7 +95,7 @@ export function mergeTags(mine, theirs, base) {
     if (!theirIds.has(id) && own && json(own) === was) removed.add(id);
   }
   for (const own of mine) {
-    if (base.has(own.id)) continue; // only tags new on this page can be twins of theirs
+    if (base.has(own.id) && !fresh.has(own.id)) continue; // only tags new here (or renamed) can be twins of theirs
     for (const t of incoming.values()) {
       if (t.id !== own.id && t.label === own.label && t.start === own.start && t.end === own.end)
         sameAs.set(own.id, t.id);
