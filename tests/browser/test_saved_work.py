@@ -124,10 +124,8 @@ def test_two_chapters_on_the_same_exercise_keep_each_others_tags(browser, book_s
         assert key_of(loaded) == key_of(claims)
         tag_word(loaded, "despot", "3")
         tag_word(claims, "undoubtedly", "1")
-        flush_saves(loaded)
-        flush_saves(claims)
-        stored = stored_quotes(loaded)
-        assert ("loaded", "despot") in stored and ("claim", "undoubtedly") in stored
+        both = [("claim", "undoubtedly"), ("loaded", "despot")]
+        assert settled_quotes([loaded, claims], both) == both
         loaded.reload()
         loaded.wait_for_selector(".mt-article .mt-tok")
         tag_word(loaded, "seething", "3")
