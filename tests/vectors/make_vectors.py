@@ -210,6 +210,16 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             {},
         ),
         (
+            "edges-of-an-accepted-form",  # nearest an accepted form: one sentence on both edges, naming the key's words
+            "kremlin-mini",
+            [
+                at(mini, "Peskov insisted", "source", "s1"),  # the key accepts "Dmitry Peskov"
+                at(mini, "Dmitry Peskov insisted", "claim", "c1"),  # a source and more: Other label
+                at(mini, "Kremlin spokesperson Dmitry Peskov insisted", "claim", "c2"),
+            ],
+            {},
+        ),
+        (
             "longer-than-the-key",  # tags holding a key item and more: which words to keep, required or optional
             "kremlin-mini",
             [

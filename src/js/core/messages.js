@@ -256,18 +256,40 @@ function verdictMessage(tag, chip) {
   return [{ code: "tag-close:keep-ends", args: { ...more, key_first: first, key_last: last } }, "covers-more"];
 }
 
+/** The findings on a tag's edges against the key's words. */
+const EDGE_CODES = new Set(["covers-more", "covers-less", "covers-other"]);
+
+/**
+ * A sentence for every finding the verdict's sentence has not said: too many and too few words against
+ * the same key words are one sentence (covers-other), and against an accepted form the ":accepted"
+ * sentence names the key's own words as well (messages.py's _finding_messages).
+ * @param {TagResult} tag
+ * @param {string | null} said
+ * @returns {Message[]}
+ */
+function findingMessages(tag, said) {
+  const found = new Map(tag.findings.map((f) => [f.code, f.args]));
+  const both = found.has("covers-more") && found.has("covers-less");
+  /** @type {Message[]} */
+  const out = [];
+  for (const f of tag.findings) {
+    if (f.code === said || (both && f.code === "covers-less")) continue;
+    const merged = both && f.code === "covers-more";
+    const code = merged ? "covers-other" : f.code;
+    const more = merged ? { ...found.get("covers-more"), ...found.get("covers-less") } : f.args;
+    const variant = EDGE_CODES.has(code) && "accepted_for" in more ? ":accepted" : "";
+    out.push({ code: `finding-${code}${variant}`, args: { ...tag, ...more } });
+  }
+  return out;
+}
+
 /**
  * The verdict on one of the student's tags (a Report entry) as its chip says it (chipOf), then
- * every finding about it that sentence has not said already.
+ * every finding about it that sentence has not said already (findingMessages).
  * @param {TagResult} tag
  * @returns {Message[]}
  */
 export function tagCodes(tag) {
   const [first, said] = verdictMessage(tag, chipOf(tag));
-  return [
-    first,
-    ...tag.findings
-      .filter((f) => f.code !== said)
-      .map((f) => ({ code: `finding-${f.code}`, args: { ...tag, ...f.args } })),
-  ];
+  return [first, ...findingMessages(tag, said)];
 }

@@ -209,9 +209,32 @@ def _verdict_message(tag: TagResult, chip: str, args: dict) -> tuple[Message, st
     return Message("tag-close:keep-ends", {**more, "key_first": first, "key_last": last}), "covers-more"
 
 
+EDGE_CODES = ("covers-more", "covers-less", "covers-other")
+
+
+def _finding_messages(tag: TagResult, args: dict, said: str | None) -> list[Message]:
+    """A sentence for every finding the verdict's sentence has not said. Words a tag has too many and too
+    few against the same key words are one sentence (`covers-other`), so the key's words are named once;
+    against an accepted form, the `:accepted` sentence names the key's own words as well."""
+    found = {f.code: f.args for f in tag.findings}
+    both = "covers-more" in found and "covers-less" in found
+    out = []
+    for f in tag.findings:
+        if f.code == said or (both and f.code == "covers-less"):
+            continue
+        code, more = (
+            ("covers-other", {**found["covers-more"], **found["covers-less"]})
+            if both and f.code == "covers-more"
+            else (f.code, f.args)
+        )
+        variant = ":accepted" if code in EDGE_CODES and "accepted_for" in more else ""
+        out.append(Message(f"finding-{code}{variant}", {**args, **more}))
+    return out
+
+
 def tag_codes(tag: TagResult) -> list[Message]:
     """The verdict on one of the student's tags as its chip says it (`chip_of`), then every finding about it
-    that sentence has not said already."""
+    that sentence has not said already (`_finding_messages`)."""
     args = tag.to_json()
     first, said = _verdict_message(tag, chip_of(tag), args)
-    return [first] + [Message(f"finding-{f.code}", {**args, **f.args}) for f in tag.findings if f.code != said]
+    return [first, *_finding_messages(tag, args, said)]
