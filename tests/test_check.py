@@ -227,6 +227,25 @@ def test_an_over_long_tag_on_an_optional_item_is_close_as_on_a_required_one(mini
     )
 
 
+def test_a_tag_on_too_little_of_an_optional_item_is_close_as_on_a_required_one(mini):
+    """ "understood" holds 10 of the 16 characters of the optional "It is understood", under the exercise's
+    tolerance (0.75): on a required item that would be Close, so it is Close here too, not a fair choice
+    however little it covers. "is understood" (0.81) stays a fair choice. The verdict stays defensible."""
+    words = Renderer(mini.labels, "student")
+    little, most = (
+        check(handin_of(mini, [tag_at(mini, quote, "source", "s1")]), mini).tags[0]
+        for quote in ("understood", "is understood")
+    )
+    assert little.verdict == most.verdict == "defensible"
+    assert little.overlap < mini.tolerance <= most.overlap
+    assert (chip_of(little), chip_of(most)) == ("close", "defensible")
+    assert words.sentences(tag_codes(little)) == [
+        "Close: the key has an optional source here (L24), but the edges of your tag differ.",
+        "Compared with “It is understood” in the key, your tag leaves out “It is”.",
+    ]
+    assert words.sentences(tag_codes(most))[0].startswith("Fair choice: the key lists “It is understood”")
+
+
 def test_a_tag_on_words_of_a_label_the_page_does_not_ask_for_comes_off_and_says_so(mini):
     """On a page that asks for claims and sources only, "despot" tagged as a claim cannot be relabelled a
     loaded word there: its chip and its sentences say the key has it under a label not asked for, and

@@ -220,6 +220,18 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             {},
         ),
         (
+            "part-of-an-optional-item",  # edges off as a Close tag's would be on a required item: Close too
+            "kremlin-mini",
+            [at(mini, "understood", "source", "s1")],  # 10 of the 16 characters of "It is understood"
+            {},
+        ),
+        (
+            "near-enough-to-an-optional-item",  # within the tolerance: Fair choice, and the word left out
+            "kremlin-mini",
+            [at(mini, "is understood", "source", "s1")],
+            {},
+        ),
+        (
             "longer-than-the-key",  # tags holding a key item and more: which words to keep, required or optional
             "kremlin-mini",
             [

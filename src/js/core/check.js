@@ -588,6 +588,9 @@ function findings(tag, verdict, met, k, t, tagOfItem, ex, view) {
   const matched = k === null ? undefined : met.get(k);
   if ((verdict === "close" || verdict === "defensible") && k !== null && matched)
     out.push(...edges(tag, matched, ex.key[k], view));
+  // too little of an optional item (or too much beside it) to count as found, were it required
+  if (verdict === "defensible" && matched && matched.overlap < ex.tolerance)
+    out.push({ code: "optional-close", args: {} });
   if (verdict === "matched" && k !== null) out.push(...longer(tag, ex.key[k], view));
   if (verdict === "close" && plainReportingVerb(tag)) out.push({ code: "reporting-verb", args: {} });
   if (verdict === "wrong-label" && k !== null && tag.label === "claim" && ex.key[k].label === "source")

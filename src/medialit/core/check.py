@@ -361,6 +361,9 @@ def _findings(
             out.extend(_longer(tag, item, ex))
     elif verdict == "close" or verdict == "defensible":
         out.extend(_edges(tag, met[k], ex.key[k], ex))
+        if verdict == "defensible" and met[k].overlap < ex.tolerance:
+            # too little of an optional item (or too much beside it) to count as found, were it required
+            out.append(Finding("optional-close", {}))
         if verdict == "close" and _plain_reporting_verb(tag):
             out.append(Finding("reporting-verb", {}))
     elif verdict == "wrong-label":
