@@ -290,3 +290,11 @@ def test_words_in_quotation_marks_of_their_own_get_no_second_pair():
     )
     assert words.render(Message("item-answer", {"quote": "‘revenge’", "line": 3})) == "The answer: ‘revenge’ (L3)."
     assert words.render(Message("item-answer", {"quote": "“x", "line": 3})) == "The answer: ““x” (L3)."
+
+
+def test_a_student_sentence_on_a_hand_in_file_names_no_page():
+    """A file is opened in the Tagger on a book page and in a Jupyter notebook alike (and a student's
+    sentence may be read out of its place): it says "here", never "this page"."""
+    sentences = {code: entry["student"] for code, entry in TABLE.items() if code.startswith("handin-")}
+    assert sentences["handin-other-article"].endswith("would not fit the article here.")
+    assert [code for code, said in sentences.items() if "this page" in said] == []

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from helpers import handin_of, key_tags
 
-from medialit import check, load_exercise
+from medialit import Tag, check, load_exercise
 from medialit.core.exercise_file import validation_findings
+from medialit.core.messages import Renderer, tag_codes
 from medialit.core.voices import values
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,3 +53,17 @@ def test_a_claim_partly_in_quotation_marks_takes_either_voice():
     for item in exercise.key:
         if item.label == "claim" and '"' in item.quote.strip('"'):
             assert values(item.attrs["voice"]) == {"reporter", "quoted"}, item.id
+
+
+def test_a_source_tag_near_an_accepted_form_names_the_key_words_once():
+    # "Kerr, stormed" is nearest the accepted "Dave Kerr": one sentence on both edges, and the key's own
+    # words ("councillor Dave Kerr") named as the key's, not the shorter form it accepts.
+    exercise = load_exercise(PRACTICE)
+    start = exercise.article.text.index("Kerr, stormed")
+    tag = Tag("t1", "source", start, start + len("Kerr, stormed"), "Kerr, stormed")
+    (result,) = check(handin_of(exercise, [tag]), exercise).tags
+    sentences = Renderer(exercise.labels).sentences(tag_codes(result))
+    assert sentences[1:] == [
+        "The key has “councillor Dave Kerr”, and accepts “Dave Kerr” too. Compared with that, your tag also"
+        " covers “stormed” and leaves out “Dave”."
+    ]

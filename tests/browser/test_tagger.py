@@ -129,6 +129,16 @@ def test_tag_with_the_mouse_snaps_to_words_and_trims_punctuation(tagger):
     page.keyboard.press("3")
     assert [t["quote"] for t in saved_tags(page) if t["label"] == "loaded"] == ["despot"]
     assert "already tagged" in page.locator(".mt-notice").text_content()
+    # the same refusal again is put into the alert anew, so a screen reader reads it out again (an alert
+    # whose text does not change says nothing)
+    page.evaluate("() => { window.firstWarning = document.querySelector('.mt-notice').firstChild; }")
+    tok(page, despot).dblclick()
+    page.keyboard.press("3")
+    assert page.evaluate("""() => {
+      const notice = document.querySelector('.mt-notice');
+      return notice.getAttribute('role') === 'alert' && notice.firstChild !== window.firstWarning
+        && notice.textContent === window.firstWarning.textContent && notice.childNodes.length === 1;
+    }""")
     # shift-click extends a selection
     k = token_index(page, "Kremlin", "spokesperson", nth=0)
     tok(page, k).click()

@@ -210,6 +210,28 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             {},
         ),
         (
+            "edges-of-an-accepted-form",  # nearest an accepted form: one sentence on both edges, naming the key's words
+            "kremlin-mini",
+            [
+                at(mini, "Peskov insisted", "source", "s1"),  # the key accepts "Dmitry Peskov"
+                at(mini, "Dmitry Peskov insisted", "claim", "c1"),  # a source and more: Other label
+                at(mini, "Kremlin spokesperson Dmitry Peskov insisted", "claim", "c2"),
+            ],
+            {},
+        ),
+        (
+            "part-of-an-optional-item",  # edges off as a Close tag's would be on a required item: Close too
+            "kremlin-mini",
+            [at(mini, "understood", "source", "s1")],  # 10 of the 16 characters of "It is understood"
+            {},
+        ),
+        (
+            "near-enough-to-an-optional-item",  # within the tolerance: Fair choice, and the word left out
+            "kremlin-mini",
+            [at(mini, "is understood", "source", "s1")],
+            {},
+        ),
+        (
             "longer-than-the-key",  # tags holding a key item and more: which words to keep, required or optional
             "kremlin-mini",
             [

@@ -468,20 +468,24 @@ function attribution(tag, item, itemOfTagId, ex, challenge) {
 }
 
 /**
- * Which words a tag has beyond the key's span, or leaves out of it (check._edges).
+ * Which words a tag has beyond the key's span, or leaves out of it; measured against an accepted form,
+ * the item's own quote comes too as `accepted_for` (check._edges).
  * @param {Tag} tag
  * @param {Meeting} span
+ * @param {KeyItem} item
  * @param {ArticleView} view
  * @returns {Finding[]}
  */
-function edges(tag, span, view) {
-  const keyQuote = view.chars.slice(span.start, span.end).join("");
+function edges(tag, span, item, view) {
+  /** @type {Record<string, string>} */
+  const where = { key_quote: view.chars.slice(span.start, span.end).join("") };
+  if (span.start !== item.start || span.end !== item.end) where.accepted_for = item.quote;
   /** @type {Finding[]} */
   const out = [];
   const extra = words(view, [tag.start, span.start], [span.end, tag.end]);
-  if (extra.length) out.push({ code: "covers-more", args: { key_quote: keyQuote, extra: extra.join(" … ") } });
+  if (extra.length) out.push({ code: "covers-more", args: { ...where, extra: extra.join(" … ") } });
   const missing = words(view, [span.start, tag.start], [tag.end, span.end]);
-  if (missing.length) out.push({ code: "covers-less", args: { key_quote: keyQuote, missing: missing.join(" … ") } });
+  if (missing.length) out.push({ code: "covers-less", args: { ...where, missing: missing.join(" … ") } });
   return out;
 }
 
@@ -523,11 +527,11 @@ function reason(tag, met, t, tagOfItem, ex, view) {
     if (tag.label === "claim" && item.label === "source") {
       // `asked`: whether the student can make it that source here (its chip then says another label)
       const speaker = { code: "is-speaker", args: { key_quote: item.quote, asked } };
-      return asked ? [speaker, ...edges(tag, span, view)] : [speaker];
+      return asked ? [speaker, ...edges(tag, span, item, view)] : [speaker];
     }
     const args = { key_label: item.label, key_quote: item.quote };
     if (!asked) return [{ code: "label-not-asked", args }];
-    return [{ code: "other-label", args }, ...edges(tag, span, view)];
+    return [{ code: "other-label", args }, ...edges(tag, span, item, view)];
   }
   for (const k of met.keys()) {
     if (ex.key[k].label === tag.label && tagOfItem.has(k) && tagOfItem.get(k) !== t) {
@@ -582,7 +586,11 @@ function findings(tag, verdict, met, k, t, tagOfItem, ex, view) {
   for (const j of met.keys()) if (ex.key[j].label === tag.label && !ex.key[j].optional) covered++;
   if (covered > 1) out.push({ code: "covers-items", args: { count: covered } });
   const matched = k === null ? undefined : met.get(k);
-  if ((verdict === "close" || verdict === "defensible") && matched) out.push(...edges(tag, matched, view));
+  if ((verdict === "close" || verdict === "defensible") && k !== null && matched)
+    out.push(...edges(tag, matched, ex.key[k], view));
+  // too little of an optional item (or too much beside it) to count as found, were it required
+  if (verdict === "defensible" && matched && matched.overlap < ex.tolerance)
+    out.push({ code: "optional-close", args: {} });
   if (verdict === "matched" && k !== null) out.push(...longer(tag, ex.key[k], view));
   if (verdict === "close" && plainReportingVerb(tag)) out.push({ code: "reporting-verb", args: {} });
   if (verdict === "wrong-label" && k !== null && tag.label === "claim" && ex.key[k].label === "source")

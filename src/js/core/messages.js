@@ -207,8 +207,9 @@ export function itemCodes(item) {
 /**
  * The chip one of the student's tags shows: its verdict, except that a tag matched to a key item
  * (required or optional) but longer than the key's words is "close" (never shown as plainly right,
- * nor left among the matches), an extra tag on the words of a label the page does not ask for is
- * "not-asked" (it comes off; it cannot be relabelled there), and an extra tag on part of an item of
+ * nor left among the matches), and so is one on an optional item whose edges differ as much as those
+ * of a Close tag on a required item (optional-close); an extra tag on the words of a label the page
+ * does not ask for is "not-asked" (it comes off; it cannot be relabelled there), and an extra tag on part of an item of
  * another label the page asks for is "other-label" (the key has those words). A claim on a source's
  * words is either of the last two, as its finding says. messages.py's chip_of.
  * @param {TagResult} tag
@@ -217,6 +218,7 @@ export function itemCodes(item) {
 export function chipOf(tag) {
   const codes = new Map(tag.findings.map((f) => [f.code, f.args]));
   if ((tag.verdict === "matched" || tag.verdict === "defensible") && codes.has("covers-more")) return "close";
+  if (tag.verdict === "defensible" && codes.has("optional-close")) return "close";
   if (tag.verdict === "extra" && codes.has("is-speaker"))
     return codes.get("is-speaker")?.asked ? "other-label" : "not-asked";
   if (tag.verdict === "extra" && codes.has("label-not-asked")) return "not-asked";
@@ -248,7 +250,10 @@ function ends(quote) {
 function verdictMessage(tag, chip) {
   const found = new Map(tag.findings.map((f) => [f.code, f.args]));
   const longer = found.get("covers-more");
-  if (chip !== "close" || !longer || found.has("covers-less")) return [{ code: `tag-${chip}`, args: tag }, null];
+  if (chip !== "close" || !longer || found.has("covers-less")) {
+    const optional = chip === "close" && tag.verdict === "defensible";
+    return [{ code: optional ? "tag-close:optional" : `tag-${chip}`, args: tag }, null];
+  }
   const more = { ...tag, ...longer };
   const keyQuote = String(longer.key_quote);
   if (Array.from(keyQuote).length <= QUOTE_LIMIT) return [{ code: "tag-close:keep", args: more }, "covers-more"];
@@ -256,18 +261,40 @@ function verdictMessage(tag, chip) {
   return [{ code: "tag-close:keep-ends", args: { ...more, key_first: first, key_last: last } }, "covers-more"];
 }
 
+/** The findings on a tag's edges against the key's words. */
+const EDGE_CODES = new Set(["covers-more", "covers-less", "covers-other"]);
+
+/**
+ * A sentence for every finding the verdict's sentence has not said: too many and too few words against
+ * the same key words are one sentence (covers-other), and against an accepted form the ":accepted"
+ * sentence names the key's own words as well (messages.py's _finding_messages).
+ * @param {TagResult} tag
+ * @param {string | null} said
+ * @returns {Message[]}
+ */
+function findingMessages(tag, said) {
+  const found = new Map(tag.findings.map((f) => [f.code, f.args]));
+  const both = found.has("covers-more") && found.has("covers-less");
+  /** @type {Message[]} */
+  const out = [];
+  for (const f of tag.findings) {
+    if (f.code === said || (both && f.code === "covers-less")) continue;
+    const merged = both && f.code === "covers-more";
+    const code = merged ? "covers-other" : f.code;
+    const more = merged ? { ...found.get("covers-more"), ...found.get("covers-less") } : f.args;
+    const variant = EDGE_CODES.has(code) && "accepted_for" in more ? ":accepted" : "";
+    out.push({ code: `finding-${code}${variant}`, args: { ...tag, ...more } });
+  }
+  return out;
+}
+
 /**
  * The verdict on one of the student's tags (a Report entry) as its chip says it (chipOf), then
- * every finding about it that sentence has not said already.
+ * every finding about it that sentence has not said already (findingMessages).
  * @param {TagResult} tag
  * @returns {Message[]}
  */
 export function tagCodes(tag) {
   const [first, said] = verdictMessage(tag, chipOf(tag));
-  return [
-    first,
-    ...tag.findings
-      .filter((f) => f.code !== said)
-      .map((f) => ({ code: `finding-${f.code}`, args: { ...tag, ...f.args } })),
-  ];
+  return [first, ...findingMessages(tag, said)];
 }

@@ -241,8 +241,10 @@ function createTagger(model, el, uid, authorTools) {
         notice.removeAttribute("aria-hidden");
       }
       notice.classList.toggle("mt-notice-info", info);
-      if (notice.textContent !== message) {
-        notice.textContent = message;
+      // the same warning again goes in as a new node: an alert whose text stays the same is not read out
+      const again = Boolean(message) && !info && notice.textContent === message;
+      if (notice.textContent !== message || again) {
+        notice.replaceChildren(message);
         notice.hidden = !message;
         if (message && info) ctx.say(message);
         else if (message) live.replaceChildren(h("span", { "aria-hidden": "true", text: message }));

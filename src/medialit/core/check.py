@@ -360,7 +360,10 @@ def _findings(
         if tag.start < item.start or item.end < tag.end:
             out.extend(_longer(tag, item, ex))
     elif verdict == "close" or verdict == "defensible":
-        out.extend(_edges(tag, met[k], ex))
+        out.extend(_edges(tag, met[k], ex.key[k], ex))
+        if verdict == "defensible" and met[k].overlap < ex.tolerance:
+            # too little of an optional item (or too much beside it) to count as found, were it required
+            out.append(Finding("optional-close", {}))
         if verdict == "close" and _plain_reporting_verb(tag):
             out.append(Finding("reporting-verb", {}))
     elif verdict == "wrong-label":
@@ -404,16 +407,20 @@ def _longer(tag: Tag, item: KeyItem, ex: Exercise) -> list[Finding]:
     return [Finding("covers-more", {"key_quote": item.quote, "extra": " … ".join(extra)})] if extra else []
 
 
-def _edges(tag: Tag, span: Meeting, ex: Exercise) -> list[Finding]:
-    """Which words a tag has beyond the key's span, or leaves out of it (whole tokens, never spaces)."""
-    key_quote = ex.article.text[span.start : span.end]
+def _edges(tag: Tag, span: Meeting, item: KeyItem, ex: Exercise) -> list[Finding]:
+    """Which words a tag has beyond the key's span, or leaves out of it (whole tokens, never spaces).
+    Measured against an accepted form (`span`, nearest the tag), the item's own quote comes too as
+    `accepted_for`, so the sentence does not pass the shorter form off as the key's quote."""
+    where = {"key_quote": ex.article.text[span.start : span.end]}
+    if (span.start, span.end) != (item.start, item.end):
+        where["accepted_for"] = item.quote
     out = []
     extra = _words(ex, (tag.start, span.start), (span.end, tag.end))
     if extra:
-        out.append(Finding("covers-more", {"key_quote": key_quote, "extra": " … ".join(extra)}))
+        out.append(Finding("covers-more", {**where, "extra": " … ".join(extra)}))
     missing = _words(ex, (span.start, tag.start), (tag.end, span.end))
     if missing:
-        out.append(Finding("covers-less", {"key_quote": key_quote, "missing": " … ".join(missing)}))
+        out.append(Finding("covers-less", {**where, "missing": " … ".join(missing)}))
     return out
 
 
@@ -445,10 +452,11 @@ def _reason(tag: Tag, met: dict[int, Meeting], t: int, tag_of_item: dict[int, in
         if tag.label == "claim" and item.label == "source":
             # `asked`: whether the student can make it that source here (its chip then says another label)
             speaker = Finding("is-speaker", {"key_quote": item.quote, "asked": asked})
-            return [speaker, *_edges(tag, span, ex)] if asked else [speaker]
+            return [speaker, *_edges(tag, span, item, ex)] if asked else [speaker]
         if not asked:
             return [Finding("label-not-asked", {"key_label": item.label, "key_quote": item.quote})]
-        return [Finding("other-label", {"key_label": item.label, "key_quote": item.quote}), *_edges(tag, span, ex)]
+        other = Finding("other-label", {"key_label": item.label, "key_quote": item.quote})
+        return [other, *_edges(tag, span, item, ex)]
     taken = [k for k in met if ex.key[k].label == tag.label and tag_of_item.get(k, t) != t]
     if taken:
         return [Finding("item-taken", {"key_quote": ex.key[taken[0]].quote})]

@@ -173,12 +173,16 @@ def item_codes(item: ItemResult) -> list[Message]:
 def chip_of(tag: TagResult) -> str:
     """The chip one of the student's tags shows: its verdict, except that a tag matched to a key item
     (required or optional) but longer than the key's words is `close` (never shown as plainly right, nor
-    left among the matches), an extra tag on the words of a label the page does not ask for is `not-asked`
-    (it comes off; it cannot be relabelled there), and an extra tag on part of an item of another label
-    the page asks for is `other-label` (the key has those words, so "not in the key" would contradict the
-    sentence under it). A claim on a source's words is either of the last two, as its finding says."""
+    left among the matches), and so is one on an optional item whose edges differ as much as those of a
+    Close tag on a required item (`optional-close`); an extra tag on the words of a label the page does
+    not ask for is `not-asked` (it comes off; it cannot be relabelled there), and an extra tag on part of
+    an item of another label the page asks for is `other-label` (the key has those words, so "not in the
+    key" would contradict the sentence under it). A claim on a source's words is either of the last two,
+    as its finding says."""
     codes = {f.code: f.args for f in tag.findings}
     if tag.verdict in ("matched", "defensible") and "covers-more" in codes:
+        return "close"
+    if tag.verdict == "defensible" and "optional-close" in codes:
         return "close"
     if tag.verdict == "extra" and "is-speaker" in codes:
         return "other-label" if codes["is-speaker"].get("asked") else "not-asked"
@@ -201,7 +205,8 @@ def _verdict_message(tag: TagResult, chip: str, args: dict) -> tuple[Message, st
     sentence does, says first which words to keep: the edges alone do not tell a student what to do."""
     found = {f.code: f.args for f in tag.findings}
     if chip != "close" or "covers-more" not in found or "covers-less" in found:
-        return Message(f"tag-{chip}", args), None
+        optional = chip == "close" and tag.verdict == "defensible"
+        return Message("tag-close:optional" if optional else f"tag-{chip}", args), None
     more = {**args, **found["covers-more"]}
     if len(more["key_quote"]) <= QUOTE_LIMIT:
         return Message("tag-close:keep", more), "covers-more"
@@ -209,9 +214,32 @@ def _verdict_message(tag: TagResult, chip: str, args: dict) -> tuple[Message, st
     return Message("tag-close:keep-ends", {**more, "key_first": first, "key_last": last}), "covers-more"
 
 
+EDGE_CODES = ("covers-more", "covers-less", "covers-other")
+
+
+def _finding_messages(tag: TagResult, args: dict, said: str | None) -> list[Message]:
+    """A sentence for every finding the verdict's sentence has not said. Words a tag has too many and too
+    few against the same key words are one sentence (`covers-other`), so the key's words are named once;
+    against an accepted form, the `:accepted` sentence names the key's own words as well."""
+    found = {f.code: f.args for f in tag.findings}
+    both = "covers-more" in found and "covers-less" in found
+    out = []
+    for f in tag.findings:
+        if f.code == said or (both and f.code == "covers-less"):
+            continue
+        code, more = (
+            ("covers-other", {**found["covers-more"], **found["covers-less"]})
+            if both and f.code == "covers-more"
+            else (f.code, f.args)
+        )
+        variant = ":accepted" if code in EDGE_CODES and "accepted_for" in more else ""
+        out.append(Message(f"finding-{code}{variant}", {**args, **more}))
+    return out
+
+
 def tag_codes(tag: TagResult) -> list[Message]:
     """The verdict on one of the student's tags as its chip says it (`chip_of`), then every finding about it
-    that sentence has not said already."""
+    that sentence has not said already (`_finding_messages`)."""
     args = tag.to_json()
     first, said = _verdict_message(tag, chip_of(tag), args)
-    return [first] + [Message(f"finding-{f.code}", {**args, **f.args}) for f in tag.findings if f.code != said]
+    return [first, *_finding_messages(tag, args, said)]
