@@ -6,8 +6,9 @@
 
 import { chooseListed, keyLists, listedOf } from "../authoring/keyfile.js";
 import { copyTag } from "../core/handin.js";
-import { counted } from "../core/messages.js";
+import { choiceWords, counted } from "../core/messages.js";
 import { expectedVoice } from "../core/voices.js";
+import { h } from "./dom.js";
 import { keyFields } from "./key_fields.js";
 import { createReviewPanel } from "./review_panel.js";
 import { render } from "./tagger.js";
@@ -22,10 +23,8 @@ import { render } from "./tagger.js";
  * @property {typeof keyFields} keyFields a key item's fields in its list entry
  * @property {(exercise: Exercise) => Tag[]} keyAsTags what author mode starts from
  * @property {typeof newKeyItem} newKeyItem what an item the author adds starts with
- * @property {typeof keyLists} keyLists the values a key item lists for its attributes: its editor
- *   offers such a list as one choice, beside each value
- * @property {typeof listedOf} listedOf the list a tag stands for in an attribute, or null
- * @property {typeof chooseListed} chooseListed the change when the editor chooses a value or a list
+ * @property {typeof listedChoice} listedChoice a key item's list of values for an attribute, as one
+ *   more choice in its editor
  * @property {typeof AUTHOR_WORDS} words what the Tagger says in author mode where a student's says
  *   its own words
  */
@@ -82,15 +81,36 @@ export function keyAsTags(exercise) {
   );
 }
 
+/**
+ * The choice an attribute's editor adds where the key item lists two values or more
+ * (`identity: [named, anonymous]`): "named or anonymous", before the values alone, so that the item
+ * can keep the list or be narrowed to any one of them; and how the field reads and changes a tag with
+ * it. Null where the item lists one value or none.
+ * @param {Exercise} exercise
+ * @param {string} tagId
+ * @param {string} name the attribute
+ * @param {(tag: Tag) => any} readValue how the field reads a tag's one value
+ * @returns {{option: HTMLElement, read: (tag: Tag) => any, patch: (value: any, tag: Tag) => Partial<Tag>} | null}
+ */
+export function listedChoice(exercise, tagId, name, readValue) {
+  const list = keyLists(exercise, tagId)[name];
+  if (!list || list.length < 2) return null;
+  const value = list.join("|"); // no one value is written so
+  return {
+    option: h("option", { value, text: list.map(choiceWords).join(" or ") }),
+    read: (tag) => (listedOf(tag, exercise, name) ? value : readValue(tag)),
+    patch: (chosen, tag) =>
+      chosen === value ? chooseListed(tag, exercise, name, list[0], list) : chooseListed(tag, exercise, name, chosen),
+  };
+}
+
 /** @type {AuthorTools} */
 export const AUTHOR_TOOLS = {
   reviewPanel: createReviewPanel,
   keyFields,
   keyAsTags,
   newKeyItem,
-  keyLists,
-  listedOf,
-  chooseListed,
+  listedChoice,
   words: AUTHOR_WORDS,
 };
 

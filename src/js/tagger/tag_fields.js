@@ -94,43 +94,27 @@ export function buildFields(ctx, t, spec, container) {
     );
 
   /**
-   * An attribute's field, bound to the tag. In author mode, a list of values the key item gives
-   * (`identity: [named, anonymous]`) is one more choice, "named or anonymous", before its values
-   * alone, so that the item can keep the list or be narrowed to any one of them.
+   * An attribute's field, bound to the tag; in author mode, a list of values the key item gives is one
+   * more choice (the author tools' `listedChoice`).
    * @param {string} name
    * @param {string[] | "text"} choices
    */
   const attrRow = (name, choices) => {
     const className = `mt-attr mt-attr-${name}`;
-    /** @type {(tag: Tag) => any} */
-    let read = (x) => x.attrs?.[name] ?? "";
-    /** @type {(value: any, tag: Tag) => Partial<Tag>} */
-    let patch = (v, x) => ({ attrs: { ...x.attrs, [name]: v } });
+    const read = (/** @type {Tag} */ x) => x.attrs?.[name] ?? "";
+    const patch = (/** @type {any} */ v, /** @type {Tag} */ x) => ({ attrs: { ...x.attrs, [name]: v } });
     if (choices === "text") return row(`${name}: `, text(`a-${name}`, className, "200"), read, patch);
-    const tools = ctx.authorTools;
-    const list = tools?.keyLists(ctx.exercise, t.id)[name];
-    /** @type {HTMLOptionElement | null} */
-    let listOption = null;
-    if (tools && list && list.length > 1) {
-      const value = list.join("|"); // no one value is written so
-      listOption = /** @type {HTMLOptionElement} */ (h("option", { value, text: list.map(choiceWords).join(" or ") }));
-      const oneValue = read;
-      read = (x) => (tools.listedOf(x, ctx.exercise, name) ? value : oneValue(x));
-      patch = (v, x) =>
-        v === value
-          ? tools.chooseListed(x, ctx.exercise, name, list[0], list)
-          : tools.chooseListed(x, ctx.exercise, name, v);
-    }
+    const listed = ctx.authorTools?.listedChoice(ctx.exercise, t.id, name, read) ?? null;
     const select = /** @type {HTMLSelectElement} */ (
       h(
         "select",
         { id: id(`a-${name}`), class: className },
         h("option", { value: "" }, "(not set)"),
-        listOption,
+        listed?.option ?? null,
         choices.map((c) => h("option", { value: c, text: choiceWords(c) })),
       )
     );
-    return row(`${name}: `, select, read, patch);
+    return row(`${name}: `, select, listed?.read ?? read, listed?.patch ?? patch);
   };
 
   /** @type {HTMLElement[]} */
