@@ -1147,9 +1147,24 @@ group_words = st.sampled_from([w for w, (_, group) in sg.load_lexicon().sources.
 def test_a_group_word_written_with_a_capital_after_a_name_is_a_named_body(place, group):
     body = f"{place} {group.title()}"
     text = f"On Monday the {body} said the ferry would stop running in May."
-    assert quotes(text, "source", BLANK)[body].attrs["identity"] == "named"
+    source = quotes(text, "source", BLANK)[body]
+    assert source.attrs["identity"] == "named" and source.entity == body
     lower = f"On Monday the {place} {group} said the ferry would stop running in May."
     assert quotes(lower, "source", BLANK)[f"{place} {group}"].attrs["identity"] == "anonymous"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    group_words,
+    st.sampled_from(["Scotland", "Westmoor", "Harbourside"]),
+    st.sampled_from(["declined to comment.", "said the ferry would stop running in May."]),
+)
+def test_a_group_word_opening_a_sentence_before_a_name_is_the_start_of_a_named_body(group, place, rest):
+    body = f"{group.title()} {place}"
+    source = quotes(f"{body} {rest}", "source", BLANK)[body]
+    assert source.attrs["identity"] == "named" and source.entity == body
+    alone = quotes(f"{group.title()} {rest}", "source", BLANK)[group.title()]
+    assert alone.attrs["identity"] == "anonymous"
 
 
 @settings(max_examples=30, deadline=None)

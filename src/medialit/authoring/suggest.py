@@ -727,7 +727,7 @@ class _Draft:
                 j, kinds = self._name_in_apposition(j, kinds)
                 covered = max(covered, j)
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
-            names = [k for k in range(i, j) if kinds[k - i] == "NAME"]
+            names = self._name_words(i, kinds)
             sentence = range(*self.sents[self.sent_of[i]])
             speech_in_sentence = any(self.speech_cue(k) for k in sentence)
             group_only = not names and all(self.lex.sources[t][1] for t in titles)
@@ -872,7 +872,7 @@ class _Draft:
         ]
         a, b, kinds = (persons or subjects or runs)[-1]
         titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
-        names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
+        names = self._name_words(a, kinds)
         made = self.add(
             "source",
             a,
@@ -955,14 +955,44 @@ class _Draft:
 
     def _written_as_name(self, k: int, kind: str) -> bool:
         """Whether token `k` of a source is part of a name: a name word, or a job, group or describing word written
-        with a capital inside its sentence, as a body's name has it ('Westfield Council', 'Transport Union')."""
+        with a capital inside its sentence, as a body's name has it ('Westfield Council', 'Transport Union'), or
+        a group word that opens the sentence right before a name word ('Police Scotland declined to comment')."""
         if kind == "NAME":
             return True
         return (
             kind in ("TITLE", "MOD")
             and name_shaped(self.doc[k])
-            and not self._opens_sentence(k, self.sents[self.sent_of[k]][0])
+            and (not self._opens_sentence(k, self.sents[self.sent_of[k]][0]) or self._opens_body_name(k))
         )
+
+    def _opens_body_name(self, k: int) -> bool:
+        """Whether the group word at token `k` is the first word of a body's name ('Police Scotland'): a name word
+        follows it in the same sentence, so its capital is the name's and not only the sentence's."""
+        doc, word = self.doc, self.doc[k].lower_
+        return (
+            word in self.lex.sources
+            and self.lex.sources[word][1]
+            and k + 1 < len(doc)
+            and bool(doc[k].whitespace_)
+            and self.sent_of[k + 1] == self.sent_of[k]
+            and self._kind(doc[k + 1]) == "NAME"
+        )
+
+    def _name_words(self, i: int, kinds: list[str]) -> list[int]:
+        """The tokens of the source starting at `i` that make up names: the name words, and the group words written
+        as part of a body's name with the describing words written so right before them ('Transport Union',
+        'Police Scotland'); a job word for one person is not part of the name ('Mayor Jo Lee')."""
+        names, body = [], False
+        for n in reversed(range(len(kinds))):
+            k, kind = i + n, kinds[n]
+            written = self._written_as_name(k, kind)
+            if kind == "TITLE":
+                body = written and self.lex.sources[self.doc[k].lower_][1]
+            elif kind != "MOD" or not written:
+                body = False
+            if kind == "NAME" or body:
+                names.append(k)
+        return names[::-1]
 
     def _beside_quote(self, i: int) -> bool:
         regions = self.sentence_quotes.get(self.sent_of[i], [])
@@ -1321,8 +1351,9 @@ class _Entities:
         self.by_surname: dict[str, str] = {}
 
     def of(self, doc: Doc, names: list[int], titles: list[str]) -> str | None:
+        jobs = load_lexicon().sources
         last_title = (
-            max((k for k in range(names[0], names[-1] + 1) if doc[k].lower_ in load_lexicon().sources), default=-1)
+            max((k for k in range(names[0], names[-1] + 1) if k not in names and doc[k].lower_ in jobs), default=-1)
             if names
             else -1
         )
