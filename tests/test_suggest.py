@@ -1073,6 +1073,23 @@ def test_who_declined_to_comment_is_a_source_that_said_nothing_and_no_claim(who,
     assert not [s for s in drafts if s.label == "claim" or s.quote == "could"]
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(
+        ["diocese", "academy", "landlord", "brewery", "operator", "town's oldest pub", "tenants of the estate"]
+    ),
+    st.sampled_from(["", ", which owns the land,", ", asked on Monday,"]),
+    no_comment,
+    st.sampled_from(["The ", "Asked about the plans, the ", "The talks collapsed and the "]),
+)
+def test_any_noun_phrase_before_declined_to_comment_is_who_said_nothing(who, aside, phrase, before):
+    text = f"{before}{who}{aside} {phrase}."
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who] and sources[who].said_nothing and sources[who].attrs["identity"] == "anonymous"
+    assert not found(text, "claim", BLANK)
+    assert not quotes(f"They {phrase}.", "source", BLANK)  # a pronoun stands for someone named before
+
+
 def test_a_source_that_speaks_is_not_one_that_said_nothing():
     text = "The council declined to comment, but a spokesman for Acme Ltd said the talks had failed."
     sources = quotes(text, "source")

@@ -133,6 +133,7 @@ CONFIDENCE = {
     "speaker": 0.8,
     "named-near": 0.75,
     "group-near": 0.6,
+    "no-comment-subject": 0.6,
     "title-in-speech": 0.5,
     "agentless": 0.7,
     "according-to": 0.6,
@@ -702,6 +703,7 @@ class _Draft:
         entities = self.entities = _Entities()
         unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
         covered = 0  # where the last source an aside widened ends: the runs inside it are part of it
+        answered: set[int] = set()  # the "declined to comment" phrases whose source is found
         for i, j, kinds in self.source_runs():
             if i < covered or any(self.quoted(k) for k in range(i, j)):
                 continue
@@ -752,11 +754,14 @@ class _Draft:
                 unsure.append((i, j, attrs, why, confidence, entity))
                 continue
             made = self.add("source", i, j, attrs, why, confidence, entity=entity, said_nothing=bool(silent))
+            if made and silent:
+                answered.add(silent[0])
             if made and not silent:
                 inside = speakers.get(near[0])
                 if inside and made.start <= inside[0] and inside[1] <= made.end and inside != (made.start, made.end):
                     del self.found[("source", *inside)]  # "said union organiser Gail Ferris": not "union" as well
                 speakers[near[0]] = (made.start, made.end)
+        self._who_declined(answered)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
             if self._does_something_else(j):
@@ -769,6 +774,60 @@ class _Draft:
                 if person:
                     speakers[v] = person
         return speakers
+
+    def _who_declined(self, answered: set[int]) -> None:
+        """'The diocese declined to comment': whoever stands right before words that say no comment was given was
+        asked about it, whatever the noun (our job and group words cannot list every body), so that noun phrase
+        is a source that said nothing. A pronoun ('He declined to comment') is left to the sentences before."""
+        for k, end in sorted(self.no_comment_at.items()):
+            span = None if k in answered or self.quoted(k) else self._noun_phrase_before(k)
+            if span is None:
+                continue
+            i, j = span
+            kinds = [self._kind(t) for t in self.doc[i:j]]
+            titles = [self.doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
+            self.add(
+                "source",
+                i,
+                j,
+                self._source_attrs(kinds, titles, i),
+                f"who stands before '{self.doc[k:end].text}': asked, they said nothing, so no claim comes from them",
+                CONFIDENCE["no-comment-subject"],
+                entity=self.entities.of(self.doc, self._name_words(i, kinds), titles) or self.doc[i:j].text.lower(),
+                said_nothing=True,
+            )
+
+    def _noun_phrase_before(self, k: int) -> tuple[int, int] | None:
+        """The words of the noun phrase that ends right before token `k`, past an aside set off by commas ('The
+        diocese, which owns the land, declined'): content words and possessives back to a small word or a pause,
+        and on over 'of', 'at' or 'from' to the noun they belong to ('residents of the estate'), without the
+        determiner ('diocese', 'hotel's owners'); None when no such word stands there."""
+        doc, first = self.doc, self.sents[self.sent_of[k]][0]
+        end = k
+        if end > first and doc[end - 1].text == ",":
+            end = next((n for n in range(end - 2, max(first, end - 13), -1) if doc[n].text == ","), first)
+        start = self._content_words_before(end, first)
+        while start < end and end - start <= POSTMODIFIER_WORDS_MAX:
+            link = start - 1 if start > first and doc[start - 1].lower_ in DETERMINERS else start
+            if not (link > first and doc[link - 1].lower_ in {"of", "at", "from"}):
+                break
+            before = self._content_words_before(link - 1, first)
+            if before == link - 1:
+                break
+            start = before
+        while start < end and doc[start].lower_ in POSSESSIVES:
+            start += 1
+        return (start, end) if start < end and start < k else None
+
+    def _content_words_before(self, end: int, first: int) -> int:
+        """Where the run of content words and joined possessives ending at token `end` starts ('hotel's owners')."""
+        doc, start = self.doc, end
+        while start > first and (
+            (doc[start - 1].is_alpha and not doc[start - 1].is_stop)
+            or (doc[start - 1].lower_ in POSSESSIVES and start - 1 > first and not doc[start - 2].whitespace_)
+        ):
+            start -= 1
+        return start
 
     def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
         """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or
