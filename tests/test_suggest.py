@@ -1135,6 +1135,21 @@ def test_a_claim_stops_where_another_speaker_says_something_else(name, joined, o
     assert "the stadium would be sold within a year" in claims and "no deal had been agreed" in claims
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["the village's only primary school", "the old swimming pool", "Ashby Fold Primary", "a bank"]),
+    st.sampled_from(["the council", "police", "its owners"]),
+    st.sampled_from(["says", "said", "say"]),
+    st.sampled_from(["is too small to survive", "will have to close next year", "it cannot afford to repair"]),
+)
+def test_what_a_speaker_says_in_a_relative_clause_is_about_what_which_stands_for(thing, speaker, verb, said):
+    text = f"Parents have promised to fight to save {thing}, which {speaker} {verb} {said}."
+    claims = quotes(text, "claim", BLANK)
+    assert f"{thing}, which {speaker} {verb} {said}" in claims and said not in claims
+    opening = f"{thing[0].upper()}{thing[1:]}, which {speaker} {verb} {said}"
+    assert opening in quotes(f"{opening}, will shut in the spring.", "claim", BLANK)
+
+
 def test_the_same_speaker_going_on_after_a_comma_stays_in_the_claim():
     text = "Jo Lee said the pool would close in May, but could not say when the new one would open."
     assert "the pool would close in May, but could not say when the new one would open" in quotes(text, "claim")

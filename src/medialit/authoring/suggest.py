@@ -69,6 +69,7 @@ AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would"
 AUXILIARIES |= {"must", "should"}
 BE_FORMS = {"is", "was", "are", "were"}
 RELATIVE_WORDS = {"who", "which", "that", "whom"}
+DESCRIBING_STOP_WORDS = {"only", "own", "other", "same", "first", "last", "next", "former", "many", "several", "few"}
 CLAUSE_OPENERS = RELATIVE_WORDS | {"and", "but", "or", "while", "as", "because", "although", "though", "if", "since"}
 CLAUSE_OPENERS |= {"after", "before", "when", "where", "whereas", "so"}  # a finite verb that opens a reported clause
 CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
@@ -1223,22 +1224,49 @@ class _Draft:
         end = next((n for n in range(k, last) if self._ends_reported(n)), last)
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
+            antecedent = self._antecedent(speaker, first)
+            why = f"what follows '{said}'"
+            if antecedent is not None:
+                k, set_off = antecedent
+                why += ", with what the relative word stands for"
+                if set_off:  # "The pool, which the council says is unsafe, will shut": the aside is what is said
+                    end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
             attrs = self._claim_attrs(k, end, voice)
             if said.lower() in ACCUSATION_WORDS:  # what 'accused' or 'blamed' reports is an accusation
                 attrs["kind"] = "accusation"
-            self.add(
-                "claim",
-                k,
-                end,
-                attrs,
-                f"what follows '{said}'",
-                CONFIDENCE["reported-claim"],
-                speaker,
-                keep_quotes=True,
-            )
+            self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, keep_quotes=True)
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             self._claim_before(v, cue_end, speaker)
+
+    def _antecedent(self, speaker: tuple[int, int] | None, first: int) -> tuple[int, bool] | None:
+        """Where the noun phrase starts that a relative word before the speaker stands for ('the village's only
+        school, which the council says is too small'): what is said is about it, and 'is too small' alone says
+        nothing of what; and whether a comma sets the relative clause off. None when no 'which' or 'who' opens
+        the speaker's clause or no noun phrase ends there."""
+        if speaker is None:
+            return None
+        doc, r = self.doc, self.article.token_at(speaker[0]) - 1
+        if r > first and doc[r].lower_ in WHOSE | {"a", "an"}:  # "which its owners say"
+            r -= 1
+        if r <= first or doc[r].lower_ not in {"which", "who", "whom"}:
+            return None
+        set_off = doc[r - 1].text == ","
+        n = r - 1 if set_off else r
+        for start in range(n - 1, max(first, n - DESCRIPTION_WORDS_MAX - 3) - 1, -1):
+            word = doc[start]
+            if word.lower_ in DETERMINERS:
+                return start, set_off  # "the village's only primary school"
+            if word.lower_ in POSSESSIVES:
+                continue
+            if not word.is_alpha or (
+                word.is_stop and word.lower_ not in DESCRIBING_STOP_WORDS and not name_shaped(word)
+            ):
+                break
+        names = n
+        while names > first and name_shaped(doc[names - 1]) and not doc[names - 1].is_stop:
+            names -= 1
+        return (names, set_off) if names < n else None  # "Ashby Fold Primary, which the council says …"
 
     def _claim_before(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """The claim before '..., UK officials said', '..., according to X' or '..., it is understood' (said
