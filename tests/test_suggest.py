@@ -1253,3 +1253,16 @@ def test_people_a_story_affects_who_say_something_are_an_unnamed_source(group, v
     source = quotes(text, "source", BLANK)[group.title()]
     assert source.attrs["identity"] == "anonymous"
     assert _source_of(text, "the new timetable will make every trip to the mainland longer") == group.title()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["One", "A", "Another"]),
+    st.sampled_from(["hotel", "school bus", "village shop", "ferry"]),
+    st.one_of(jobs, group_words),
+    st.sampled_from(["", ", who asked not to be named,", ", who has worked there for ten years,"]),
+)
+def test_words_that_make_a_job_one_kind_of_job_are_part_of_the_source(one, kind, job, aside):
+    text = f"{one} {kind} {job}{aside} said bookings for May had already fallen by a third."
+    who = _source_of(text, "bookings for May had already fallen by a third")
+    assert who == f"{kind} {job}{aside.rstrip(',')}" or who == f"{one} {kind} {job}{aside.rstrip(',')}", who

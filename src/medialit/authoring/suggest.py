@@ -69,6 +69,7 @@ AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would"
 AUXILIARIES |= {"must", "should"}
 BE_FORMS = {"is", "was", "are", "were"}
 RELATIVE_WORDS = {"who", "which", "that", "whom"}
+LINKING_WORDS = {"including", "excluding", "like", "unlike", "versus", "via", "plus"}  # 'critics including …'
 DESCRIBING_STOP_WORDS = {"only", "own", "other", "same", "first", "last", "next", "former", "many", "several", "few"}
 CLAUSE_OPENERS = RELATIVE_WORDS | {"and", "but", "or", "while", "as", "because", "although", "though", "if", "since"}
 CLAUSE_OPENERS |= {"after", "before", "when", "where", "whereas", "so"}  # a finite verb that opens a reported clause
@@ -631,6 +632,24 @@ class _Draft:
                 return k - 1
         return i
 
+    def _compound_from(self, i: int) -> int:
+        """Where the words start that make the job word at token `i` one kind of job ('One hotel owner said', 'a
+        school bus driver, who asked not to be named, said'): lower-case words right before it, which are no small
+        word, no word of saying and no word that links two nouns ('hardliners including'), belong to the source."""
+        doc, k = self.doc, i
+        while (
+            k > 0
+            and i - k < DESCRIPTION_WORDS_MAX
+            and self.sent_of[k - 1] == self.sent_of[i]
+            and doc[k - 1].is_lower
+            and doc[k - 1].is_alpha
+            and not doc[k - 1].is_stop
+            and doc[k - 1].lower_ not in LINKING_WORDS
+            and k not in self.cue_ending_at
+        ):
+            k -= 1
+        return k
+
     def _no_comment_near(self, j: int) -> tuple[int, str] | None:
         """'The council declined to comment', 'The diocese, which owns the land, declined to comment': the words
         after the run ending at token `j` (perhaps after an aside) say it was asked and gave no comment."""
@@ -710,6 +729,8 @@ class _Draft:
                 continue
             if "NAME" in kinds or "TITLE" in kinds:
                 described = self._described_from(i, j)
+                if described == i and kinds[0] in ("TITLE", "MOD"):
+                    described = self._compound_from(i)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
             near = self._speech_verb_near(i, j)
             if near is None and kinds[-1] == "TITLE":
