@@ -1073,6 +1073,23 @@ def test_who_declined_to_comment_is_a_source_that_said_nothing_and_no_claim(who,
     assert not [s for s in drafts if s.label == "claim" or s.quote == "could"]
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(
+        ["diocese", "academy", "landlord", "brewery", "operator", "town's oldest pub", "tenants of the estate"]
+    ),
+    st.sampled_from(["", ", which owns the land,", ", asked on Monday,"]),
+    no_comment,
+    st.sampled_from(["The ", "Asked about the plans, the ", "The talks collapsed and the "]),
+)
+def test_any_noun_phrase_before_declined_to_comment_is_who_said_nothing(who, aside, phrase, before):
+    text = f"{before}{who}{aside} {phrase}."
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who] and sources[who].said_nothing and sources[who].attrs["identity"] == "anonymous"
+    assert not found(text, "claim", BLANK)
+    assert not quotes(f"They {phrase}.", "source", BLANK)  # a pronoun stands for someone named before
+
+
 def test_a_source_that_speaks_is_not_one_that_said_nothing():
     text = "The council declined to comment, but a spokesman for Acme Ltd said the talks had failed."
     sources = quotes(text, "source")
@@ -1118,6 +1135,21 @@ def test_a_claim_stops_where_another_speaker_says_something_else(name, joined, o
     assert "the stadium would be sold within a year" in claims and "no deal had been agreed" in claims
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["the village's only primary school", "the old swimming pool", "Ashby Fold Primary", "a bank"]),
+    st.sampled_from(["the council", "police", "its owners"]),
+    st.sampled_from(["says", "said", "say"]),
+    st.sampled_from(["is too small to survive", "will have to close next year", "it cannot afford to repair"]),
+)
+def test_what_a_speaker_says_in_a_relative_clause_is_about_what_which_stands_for(thing, speaker, verb, said):
+    text = f"Parents have promised to fight to save {thing}, which {speaker} {verb} {said}."
+    claims = quotes(text, "claim", BLANK)
+    assert f"{thing}, which {speaker} {verb} {said}" in claims and said not in claims
+    opening = f"{thing[0].upper()}{thing[1:]}, which {speaker} {verb} {said}"
+    assert opening in quotes(f"{opening}, will shut in the spring.", "claim", BLANK)
+
+
 def test_the_same_speaker_going_on_after_a_comma_stays_in_the_claim():
     text = "Jo Lee said the pool would close in May, but could not say when the new one would open."
     assert "the pool would close in May, but could not say when the new one would open" in quotes(text, "claim")
@@ -1147,9 +1179,24 @@ group_words = st.sampled_from([w for w, (_, group) in sg.load_lexicon().sources.
 def test_a_group_word_written_with_a_capital_after_a_name_is_a_named_body(place, group):
     body = f"{place} {group.title()}"
     text = f"On Monday the {body} said the ferry would stop running in May."
-    assert quotes(text, "source", BLANK)[body].attrs["identity"] == "named"
+    source = quotes(text, "source", BLANK)[body]
+    assert source.attrs["identity"] == "named" and source.entity == body
     lower = f"On Monday the {place} {group} said the ferry would stop running in May."
     assert quotes(lower, "source", BLANK)[f"{place} {group}"].attrs["identity"] == "anonymous"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    group_words,
+    st.sampled_from(["Scotland", "Westmoor", "Harbourside"]),
+    st.sampled_from(["declined to comment.", "said the ferry would stop running in May."]),
+)
+def test_a_group_word_opening_a_sentence_before_a_name_is_the_start_of_a_named_body(group, place, rest):
+    body = f"{group.title()} {place}"
+    source = quotes(f"{body} {rest}", "source", BLANK)[body]
+    assert source.attrs["identity"] == "named" and source.entity == body
+    alone = quotes(f"{group.title()} {rest}", "source", BLANK)[group.title()]
+    assert alone.attrs["identity"] == "anonymous"
 
 
 @settings(max_examples=30, deadline=None)
@@ -1206,3 +1253,16 @@ def test_people_a_story_affects_who_say_something_are_an_unnamed_source(group, v
     source = quotes(text, "source", BLANK)[group.title()]
     assert source.attrs["identity"] == "anonymous"
     assert _source_of(text, "the new timetable will make every trip to the mainland longer") == group.title()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["One", "A", "Another"]),
+    st.sampled_from(["hotel", "school bus", "village shop", "ferry"]),
+    st.one_of(jobs, group_words),
+    st.sampled_from(["", ", who asked not to be named,", ", who has worked there for ten years,"]),
+)
+def test_words_that_make_a_job_one_kind_of_job_are_part_of_the_source(one, kind, job, aside):
+    text = f"{one} {kind} {job}{aside} said bookings for May had already fallen by a third."
+    who = _source_of(text, "bookings for May had already fallen by a third")
+    assert who == f"{kind} {job}{aside.rstrip(',')}" or who == f"{one} {kind} {job}{aside.rstrip(',')}", who

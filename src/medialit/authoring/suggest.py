@@ -69,6 +69,8 @@ AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would"
 AUXILIARIES |= {"must", "should"}
 BE_FORMS = {"is", "was", "are", "were"}
 RELATIVE_WORDS = {"who", "which", "that", "whom"}
+LINKING_WORDS = {"including", "excluding", "like", "unlike", "versus", "via", "plus"}  # 'critics including …'
+DESCRIBING_STOP_WORDS = {"only", "own", "other", "same", "first", "last", "next", "former", "many", "several", "few"}
 CLAUSE_OPENERS = RELATIVE_WORDS | {"and", "but", "or", "while", "as", "because", "although", "though", "if", "since"}
 CLAUSE_OPENERS |= {"after", "before", "when", "where", "whereas", "so"}  # a finite verb that opens a reported clause
 CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
@@ -133,6 +135,7 @@ CONFIDENCE = {
     "speaker": 0.8,
     "named-near": 0.75,
     "group-near": 0.6,
+    "no-comment-subject": 0.6,
     "title-in-speech": 0.5,
     "agentless": 0.7,
     "according-to": 0.6,
@@ -629,6 +632,24 @@ class _Draft:
                 return k - 1
         return i
 
+    def _compound_from(self, i: int) -> int:
+        """Where the words start that make the job word at token `i` one kind of job ('One hotel owner said', 'a
+        school bus driver, who asked not to be named, said'): lower-case words right before it, which are no small
+        word, no word of saying and no word that links two nouns ('hardliners including'), belong to the source."""
+        doc, k = self.doc, i
+        while (
+            k > 0
+            and i - k < DESCRIPTION_WORDS_MAX
+            and self.sent_of[k - 1] == self.sent_of[i]
+            and doc[k - 1].is_lower
+            and doc[k - 1].is_alpha
+            and not doc[k - 1].is_stop
+            and doc[k - 1].lower_ not in LINKING_WORDS
+            and k not in self.cue_ending_at
+        ):
+            k -= 1
+        return k
+
     def _no_comment_near(self, j: int) -> tuple[int, str] | None:
         """'The council declined to comment', 'The diocese, which owns the land, declined to comment': the words
         after the run ending at token `j` (perhaps after an aside) say it was asked and gave no comment."""
@@ -702,11 +723,14 @@ class _Draft:
         entities = self.entities = _Entities()
         unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
         covered = 0  # where the last source an aside widened ends: the runs inside it are part of it
+        answered: set[int] = set()  # the "declined to comment" phrases whose source is found
         for i, j, kinds in self.source_runs():
             if i < covered or any(self.quoted(k) for k in range(i, j)):
                 continue
             if "NAME" in kinds or "TITLE" in kinds:
                 described = self._described_from(i, j)
+                if described == i and kinds[0] in ("TITLE", "MOD"):
+                    described = self._compound_from(i)
                 i, kinds = described, ["MOD"] * (i - described) + kinds
             near = self._speech_verb_near(i, j)
             if near is None and kinds[-1] == "TITLE":
@@ -727,7 +751,7 @@ class _Draft:
                 j, kinds = self._name_in_apposition(j, kinds)
                 covered = max(covered, j)
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
-            names = [k for k in range(i, j) if kinds[k - i] == "NAME"]
+            names = self._name_words(i, kinds)
             sentence = range(*self.sents[self.sent_of[i]])
             speech_in_sentence = any(self.speech_cue(k) for k in sentence)
             group_only = not names and all(self.lex.sources[t][1] for t in titles)
@@ -752,11 +776,14 @@ class _Draft:
                 unsure.append((i, j, attrs, why, confidence, entity))
                 continue
             made = self.add("source", i, j, attrs, why, confidence, entity=entity, said_nothing=bool(silent))
+            if made and silent:
+                answered.add(silent[0])
             if made and not silent:
                 inside = speakers.get(near[0])
                 if inside and made.start <= inside[0] and inside[1] <= made.end and inside != (made.start, made.end):
                     del self.found[("source", *inside)]  # "said union organiser Gail Ferris": not "union" as well
                 speakers[near[0]] = (made.start, made.end)
+        self._who_declined(answered)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
             if self._does_something_else(j):
@@ -769,6 +796,60 @@ class _Draft:
                 if person:
                     speakers[v] = person
         return speakers
+
+    def _who_declined(self, answered: set[int]) -> None:
+        """'The diocese declined to comment': whoever stands right before words that say no comment was given was
+        asked about it, whatever the noun (our job and group words cannot list every body), so that noun phrase
+        is a source that said nothing. A pronoun ('He declined to comment') is left to the sentences before."""
+        for k, end in sorted(self.no_comment_at.items()):
+            span = None if k in answered or self.quoted(k) else self._noun_phrase_before(k)
+            if span is None:
+                continue
+            i, j = span
+            kinds = [self._kind(t) for t in self.doc[i:j]]
+            titles = [self.doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
+            self.add(
+                "source",
+                i,
+                j,
+                self._source_attrs(kinds, titles, i),
+                f"who stands before '{self.doc[k:end].text}': asked, they said nothing, so no claim comes from them",
+                CONFIDENCE["no-comment-subject"],
+                entity=self.entities.of(self.doc, self._name_words(i, kinds), titles) or self.doc[i:j].text.lower(),
+                said_nothing=True,
+            )
+
+    def _noun_phrase_before(self, k: int) -> tuple[int, int] | None:
+        """The words of the noun phrase that ends right before token `k`, past an aside set off by commas ('The
+        diocese, which owns the land, declined'): content words and possessives back to a small word or a pause,
+        and on over 'of', 'at' or 'from' to the noun they belong to ('residents of the estate'), without the
+        determiner ('diocese', 'hotel's owners'); None when no such word stands there."""
+        doc, first = self.doc, self.sents[self.sent_of[k]][0]
+        end = k
+        if end > first and doc[end - 1].text == ",":
+            end = next((n for n in range(end - 2, max(first, end - 13), -1) if doc[n].text == ","), first)
+        start = self._content_words_before(end, first)
+        while start < end and end - start <= POSTMODIFIER_WORDS_MAX:
+            link = start - 1 if start > first and doc[start - 1].lower_ in DETERMINERS else start
+            if not (link > first and doc[link - 1].lower_ in {"of", "at", "from"}):
+                break
+            before = self._content_words_before(link - 1, first)
+            if before == link - 1:
+                break
+            start = before
+        while start < end and doc[start].lower_ in POSSESSIVES:
+            start += 1
+        return (start, end) if start < end and start < k else None
+
+    def _content_words_before(self, end: int, first: int) -> int:
+        """Where the run of content words and joined possessives ending at token `end` starts ('hotel's owners')."""
+        doc, start = self.doc, end
+        while start > first and (
+            (doc[start - 1].is_alpha and not doc[start - 1].is_stop)
+            or (doc[start - 1].lower_ in POSSESSIVES and start - 1 > first and not doc[start - 2].whitespace_)
+        ):
+            start -= 1
+        return start
 
     def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
         """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or
@@ -872,7 +953,7 @@ class _Draft:
         ]
         a, b, kinds = (persons or subjects or runs)[-1]
         titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
-        names = [k for k in range(a, b) if kinds[k - a] == "NAME"]
+        names = self._name_words(a, kinds)
         made = self.add(
             "source",
             a,
@@ -955,14 +1036,44 @@ class _Draft:
 
     def _written_as_name(self, k: int, kind: str) -> bool:
         """Whether token `k` of a source is part of a name: a name word, or a job, group or describing word written
-        with a capital inside its sentence, as a body's name has it ('Westfield Council', 'Transport Union')."""
+        with a capital inside its sentence, as a body's name has it ('Westfield Council', 'Transport Union'), or
+        a group word that opens the sentence right before a name word ('Police Scotland declined to comment')."""
         if kind == "NAME":
             return True
         return (
             kind in ("TITLE", "MOD")
             and name_shaped(self.doc[k])
-            and not self._opens_sentence(k, self.sents[self.sent_of[k]][0])
+            and (not self._opens_sentence(k, self.sents[self.sent_of[k]][0]) or self._opens_body_name(k))
         )
+
+    def _opens_body_name(self, k: int) -> bool:
+        """Whether the group word at token `k` is the first word of a body's name ('Police Scotland'): a name word
+        follows it in the same sentence, so its capital is the name's and not only the sentence's."""
+        doc, word = self.doc, self.doc[k].lower_
+        return (
+            word in self.lex.sources
+            and self.lex.sources[word][1]
+            and k + 1 < len(doc)
+            and bool(doc[k].whitespace_)
+            and self.sent_of[k + 1] == self.sent_of[k]
+            and self._kind(doc[k + 1]) == "NAME"
+        )
+
+    def _name_words(self, i: int, kinds: list[str]) -> list[int]:
+        """The tokens of the source starting at `i` that make up names: the name words, and the group words written
+        as part of a body's name with the describing words written so right before them ('Transport Union',
+        'Police Scotland'); a job word for one person is not part of the name ('Mayor Jo Lee')."""
+        names, body = [], False
+        for n in reversed(range(len(kinds))):
+            k, kind = i + n, kinds[n]
+            written = self._written_as_name(k, kind)
+            if kind == "TITLE":
+                body = written and self.lex.sources[self.doc[k].lower_][1]
+            elif kind != "MOD" or not written:
+                body = False
+            if kind == "NAME" or body:
+                names.append(k)
+        return names[::-1]
 
     def _beside_quote(self, i: int) -> bool:
         regions = self.sentence_quotes.get(self.sent_of[i], [])
@@ -1134,22 +1245,49 @@ class _Draft:
         end = next((n for n in range(k, last) if self._ends_reported(n)), last)
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
+            antecedent = self._antecedent(speaker, first)
+            why = f"what follows '{said}'"
+            if antecedent is not None:
+                k, set_off = antecedent
+                why += ", with what the relative word stands for"
+                if set_off:  # "The pool, which the council says is unsafe, will shut": the aside is what is said
+                    end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
             attrs = self._claim_attrs(k, end, voice)
             if said.lower() in ACCUSATION_WORDS:  # what 'accused' or 'blamed' reports is an accusation
                 attrs["kind"] = "accusation"
-            self.add(
-                "claim",
-                k,
-                end,
-                attrs,
-                f"what follows '{said}'",
-                CONFIDENCE["reported-claim"],
-                speaker,
-                keep_quotes=True,
-            )
+            self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, keep_quotes=True)
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             self._claim_before(v, cue_end, speaker)
+
+    def _antecedent(self, speaker: tuple[int, int] | None, first: int) -> tuple[int, bool] | None:
+        """Where the noun phrase starts that a relative word before the speaker stands for ('the village's only
+        school, which the council says is too small'): what is said is about it, and 'is too small' alone says
+        nothing of what; and whether a comma sets the relative clause off. None when no 'which' or 'who' opens
+        the speaker's clause or no noun phrase ends there."""
+        if speaker is None:
+            return None
+        doc, r = self.doc, self.article.token_at(speaker[0]) - 1
+        if r > first and doc[r].lower_ in WHOSE | {"a", "an"}:  # "which its owners say"
+            r -= 1
+        if r <= first or doc[r].lower_ not in {"which", "who", "whom"}:
+            return None
+        set_off = doc[r - 1].text == ","
+        n = r - 1 if set_off else r
+        for start in range(n - 1, max(first, n - DESCRIPTION_WORDS_MAX - 3) - 1, -1):
+            word = doc[start]
+            if word.lower_ in DETERMINERS:
+                return start, set_off  # "the village's only primary school"
+            if word.lower_ in POSSESSIVES:
+                continue
+            if not word.is_alpha or (
+                word.is_stop and word.lower_ not in DESCRIBING_STOP_WORDS and not name_shaped(word)
+            ):
+                break
+        names = n
+        while names > first and name_shaped(doc[names - 1]) and not doc[names - 1].is_stop:
+            names -= 1
+        return (names, set_off) if names < n else None  # "Ashby Fold Primary, which the council says …"
 
     def _claim_before(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """The claim before '..., UK officials said', '..., according to X' or '..., it is understood' (said
@@ -1321,8 +1459,9 @@ class _Entities:
         self.by_surname: dict[str, str] = {}
 
     def of(self, doc: Doc, names: list[int], titles: list[str]) -> str | None:
+        jobs = load_lexicon().sources
         last_title = (
-            max((k for k in range(names[0], names[-1] + 1) if doc[k].lower_ in load_lexicon().sources), default=-1)
+            max((k for k in range(names[0], names[-1] + 1) if k not in names and doc[k].lower_ in jobs), default=-1)
             if names
             else -1
         )
