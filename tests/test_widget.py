@@ -521,14 +521,8 @@ def test_a_save_that_cannot_be_made_is_a_warning(tmp_path, monkeypatch):
     assert "read-only" in sent[-1]["message"]
 
 
-@needs_node
-def test_saving_from_author_mode_keeps_a_listed_value_nobody_changed(tmp_path):
-    """Author mode shows the first of `voice: [reporter, quoted]`; saving wrote `voice: reporter`,
-    marking wrong every student who said "quoted". Unchanged, the list stays; changed, the choice is kept."""
-    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
-    listed = [k for k in exercise.key if isinstance(k.attrs.get("voice"), list)][:3]
-    tags = [dict(k.to_json(), attrs={**k.attrs, "voice": k.attrs["voice"][0]}) for k in listed]
-    tags[-1]["attrs"]["voice"] = listed[-1].attrs["voice"][1]  # the author chose the other one
+def key_yaml_in_both_languages(exercise, tags) -> str:
+    """The key file author mode writes from `tags`, from Python, after checking JavaScript writes the same."""
     from_python = key_yaml(exercise, tags)
     author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
     from_js = run_js(
@@ -537,6 +531,18 @@ def test_saving_from_author_mode_keeps_a_listed_value_nobody_changed(tmp_path):
         {"ex": exercise.compile(), "tags": tags},
     )
     assert from_python == from_js
+    return from_python
+
+
+@needs_node
+def test_saving_from_author_mode_keeps_a_listed_value_nobody_changed(tmp_path):
+    """Author mode shows the first of `voice: [reporter, quoted]`; saving wrote `voice: reporter`,
+    marking wrong every student who said "quoted". Unchanged, the list stays; changed, the choice is kept."""
+    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    listed = [k for k in exercise.key if isinstance(k.attrs.get("voice"), list)][:3]
+    tags = [dict(k.to_json(), attrs={**k.attrs, "voice": k.attrs["voice"][0]}) for k in listed]
+    tags[-1]["attrs"]["voice"] = listed[-1].attrs["voice"][1]  # the author chose the other one
+    from_python = key_yaml_in_both_languages(exercise, tags)
     voices = [item["attrs"]["voice"] for item in yaml.safe_load(from_python)["key"]]
     assert voices == [listed[0].attrs["voice"], listed[1].attrs["voice"], listed[2].attrs["voice"][1]]
     # saving into the file keeps the list too
@@ -570,14 +576,7 @@ def test_author_mode_can_narrow_a_listed_value_to_its_first(tmp_path):
     tags[1]["listed"] = {}  # narrowed to the first value
     tags[2]["listed"], tags[2]["attrs"]["voice"] = {}, listed[2].attrs["voice"][1]  # narrowed to the second
     # tags[3] has no `listed`: saved before tags kept it
-    from_python = key_yaml(exercise, tags)
-    author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
-    from_js = run_js(
-        f"const a = await import({author_js});"
-        " return a.keyYaml(data.ex, data.tags, m.codePoints(data.ex.article.text));",
-        {"ex": exercise.compile(), "tags": tags},
-    )
-    assert from_python == from_js
+    from_python = key_yaml_in_both_languages(exercise, tags)
     voices = [item["attrs"]["voice"] for item in yaml.safe_load(from_python)["key"]]
     assert voices == [listed[0].attrs["voice"], first[1], listed[2].attrs["voice"][1], listed[3].attrs["voice"]]
 
