@@ -766,6 +766,24 @@ def test_a_job_and_a_name_in_apposition_are_always_one_source(owner, job, name):
     assert len(touching) == 1 and touching[0].endswith(f"{job}, {name}"), touching
 
 
+every_job = st.sampled_from([w for w in sg.load_lexicon().sources if w.isalpha()])
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["a", "an", "one", "another", "some", "the", "its", "their"]),
+    st.sampled_from(["", "local ", "hotel "]),
+    every_job,
+)
+def test_said_after_a_quotation_takes_the_speaker_whatever_word_picks_them_out(determiner, describing, job):
+    who = f"{determiner} {describing}{job}"
+    text = f"“The road has been shut for a week,” said {who}."
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who], sources
+    claim = next(iter(quotes(text, "claim", BLANK).values()))
+    assert claim.source == (sources[who].start, sources[who].end)
+
+
 def test_a_quotation_that_finishes_a_reported_clause_stays_in_its_claim():
     text = (
         "The head teacher said the old hall had become “a danger to every child who walks past it”.\n\n"

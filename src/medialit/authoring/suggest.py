@@ -61,6 +61,8 @@ FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? expected to\b", re.I
 DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
 WHOSE = {"the", "its", "his", "her", "their", "our"}  # '…,” said its chair': the word before a speaker's job
+# '…,” said a spokesman', '…,” said one hotel owner': any word that picks out which one may stand before the job
+SPEAKER_DETERMINERS = WHOSE | {"a", "an", "one", "another", "some", "each", "every", "my", "your"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
 AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "fears", "hope", "hopes"}  # nouns too
@@ -618,9 +620,9 @@ class _Draft:
             )
         ):
             k -= 1
-        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in WHOSE | {"a", "an"}):
+        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in SPEAKER_DETERMINERS):
             return i  # "said on Friday, Jo Park": a comma alone does not make an aside a description
-        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ in WHOSE else (k,)
+        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ in SPEAKER_DETERMINERS else (k,)
         for end in ends if k < edge else ():
             for start in self.cue_ending_at.get(end, []):
                 inverted = start > 0 and doc[start - 1].is_punct
@@ -689,7 +691,7 @@ class _Draft:
                 return k, self.doc[k : self.cue_at[k][0]].text
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
         # "..., said Jo Smith." / "according to Jo Smith" / '…,” said the mayor, Helen Okafor.'
-        ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ in WHOSE else (i,)
+        ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ in SPEAKER_DETERMINERS else (i,)
         for start in (start for end in ends for start in self.cue_ending_at.get(end, [])):
             phrase = self.doc[start : self.cue_at[start][0]].text.lower()
             inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
