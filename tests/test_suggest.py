@@ -1108,6 +1108,25 @@ def test_any_noun_phrase_before_declined_to_comment_is_who_said_nothing(who, asi
     assert not quotes(f"They {phrase}.", "source", BLANK)  # a pronoun stands for someone named before
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["Two", "Three", "All 12", "Two of the five"]),
+    st.sampled_from(["hotels", "councillors", "bus firms", "local landlords"]),
+    no_comment,
+    st.sampled_from([".", " on the plans."]),
+)
+def test_a_figure_in_who_said_nothing_drafts_no_claim(count, who, phrase, after):
+    assert not found(f"{count} {who} {phrase}{after}", "claim", BLANK)
+
+
+def test_a_figure_in_an_aside_or_after_no_comment_still_drafts_a_claim():
+    for text in (
+        "The firm, which lost £3m last year, declined to comment.",
+        "The council declined to comment on the 40 job cuts.",
+    ):
+        assert [s.label for s in found(text, "claim", BLANK)] == ["claim"], text
+
+
 def test_a_source_that_speaks_is_not_one_that_said_nothing():
     text = "The council declined to comment, but a spokesman for Acme Ltd said the talks had failed."
     sources = quotes(text, "source")

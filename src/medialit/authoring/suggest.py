@@ -1429,11 +1429,9 @@ class _Draft:
         for n, (first, last) in enumerate(self.sents):
             if n in self.claims_by_sentence or self.words(first, last) < 5:
                 continue
-            figure = next(
-                (t for t in self.doc[first:last] if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS),
-                None,
-            )
-            accusation = next((t for t in self.doc[first:last] if t.lower_ in ACCUSATION_WORDS), None)
+            news = self.doc[self._past_who_said_nothing(first, last) : last]
+            figure = next((t for t in news if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS), None)
+            accusation = next((t for t in news if t.lower_ in ACCUSATION_WORDS), None)
             if figure is None and accusation is None:
                 continue
             voice = "quoted" if self.quoted(first) else "reporter"
@@ -1451,6 +1449,15 @@ class _Draft:
                 CONFIDENCE["figure" if figure is not None else "accusation"],
                 keep_quotes=True,
             )
+
+    def _past_who_said_nothing(self, first: int, last: int) -> int:
+        """Where a sentence's news starts: 'Two hotels declined to comment' only says that someone said nothing,
+        so a figure or an accusation word in who it was, or in the words saying so, makes no claim; an aside
+        ('The firm, which lost £3m, declined to comment') or what follows ('… on the 40 job cuts') may."""
+        for k, end in self.no_comment_at.items():
+            if first <= k < last and not any(t.is_punct for t in self.doc[first:k]):
+                return end
+        return first
 
 
 class _Entities:
