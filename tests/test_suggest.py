@@ -784,6 +784,29 @@ def test_said_after_a_quotation_takes_the_speaker_whatever_word_picks_them_out(d
     assert claim.source == (sources[who].start, sources[who].end)
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["Jo Lee", "The mayor", "A local trader"]),
+    st.sampled_from(["said", "said that", "warned the board that", "told reporters that"]),
+    st.sampled_from(["the council", "residents", "a spokesman", "Ann Mills"]),
+    st.sampled_from(["says", "said", "claims"]),
+)
+def test_a_second_speaker_inside_a_reported_clause_is_the_source_of_what_they_say(outer, verb, inner, says):
+    text = f"{outer} {verb} {inner} {says} the pool is unsafe."
+    claims = quotes(text, "claim", BLANK)
+    assert list(claims) == ["the pool is unsafe"], claims
+    source = claims["the pool is unsafe"].source
+    assert source and inner.endswith(text[source[0] : source[1]]), source
+
+
+def test_a_second_speaker_with_too_little_of_their_own_leaves_the_claim_with_the_first():
+    assert _source_of("Jo Lee said the council says it is unsafe.", "the council says it is unsafe") == "Jo Lee"
+    text = "Jo Lee said the council, which owns the pool, says it is unsafe."
+    assert _source_of(text, "the council, which owns the pool, says it is unsafe") == "Jo Lee"
+    text = "Jo Lee told reporters that the Spanish claims were false and the pool was safe."
+    assert _source_of(text, "the Spanish claims were false and the pool was safe") == "Jo Lee"
+
+
 def test_a_quotation_that_finishes_a_reported_clause_stays_in_its_claim():
     text = (
         "The head teacher said the old hall had become “a danger to every child who walks past it”.\n\n"

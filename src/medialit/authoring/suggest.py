@@ -316,6 +316,7 @@ class _Draft:
         self.entities = _Entities()
         self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
         self.no_comment_at: dict[int, int] = {}  # first token -> end token of "declined to comment"
+        self.said_by: dict[int, tuple[int, int]] = {}  # verb-of-saying token -> its source's span, for claims
 
     # helpers
     def chars(self, i: int, j: int) -> tuple[int, int]:
@@ -1139,6 +1140,7 @@ class _Draft:
     # CLAIM ----------------------------------------------------------------------------------------
     def claims(self, speakers: dict[int, tuple[int, int]]) -> None:
         frames = _QuoteFrames(self, speakers)
+        self.said_by = speakers
         for region in self.regions:
             if region.depth or self._partial(region):
                 continue
@@ -1235,16 +1237,12 @@ class _Draft:
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
         said, cue_end = self.doc[v:k].text, k
-        if self.doc[v:k].text.lower() in LISTENER_VERBS:
-            k = self._after_listener(k, last)
-        if k < last and self.doc[k].lower_ == "that":
-            k += 1
-        if k < last and self.dash(k):
-            closing = next((n for n in range(k + 1, last) if self.dash(n)), None)
-            k = closing + 1 if closing is not None else k + 1
-        if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
-            return  # a quotation follows (suggested on its own), or a place ("wrote on Telegram")
-        end = next((n for n in range(k, last) if self._ends_reported(n)), last)
+        clause = self._what_is_said(v, k)
+        if clause is None:
+            return
+        k, end = clause
+        if self._second_speaker(k, end):
+            return  # "warned that the council says the pool is unsafe": the claim is the council's, from 'says'
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
             antecedent = self._antecedent(speaker, first)
@@ -1261,6 +1259,39 @@ class _Draft:
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             self._claim_before(v, cue_end, speaker)
+
+    def _what_is_said(self, v: int, k: int) -> tuple[int, int] | None:
+        """The tokens of the clause that the verb of saying at tokens v..k reports, past who heard it ('told the
+        board that …') and a dashed aside; None when a quotation ('said: “…”') or a place ('wrote on Telegram')
+        follows instead."""
+        last = self.sents[self.sent_of[v]][1]
+        if self.doc[v:k].text.lower() in LISTENER_VERBS:
+            k = self._after_listener(k, last)
+        if k < last and self.doc[k].lower_ == "that":
+            k += 1
+        if k < last and self.dash(k):
+            closing = next((n for n in range(k + 1, last) if self.dash(n)), None)
+            k = closing + 1 if closing is not None else k + 1
+        if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
+            return None
+        return k, next((n for n in range(k, last) if self._ends_reported(n)), last)
+
+    def _second_speaker(self, k: int, end: int) -> bool:
+        """Whether the reported clause at tokens k..end opens with someone else saying something ('Jo Lee warned
+        that the council says the pool is unsafe'): what is claimed is the second speaker's, so the first passes
+        it on and the claim is drafted from the second one's verb of saying."""
+        for w in range(k + 1, end):
+            speaker = self.said_by.get(w)
+            if speaker and self.speech_cue(w) and self.cue_at[w][1] != "hedge":
+                named = all(  # the words before the verb are the speaker, perhaps after 'the' or 'a'
+                    speaker[0] <= self.tokens[n].start < speaker[1] or self.doc[n].lower_ in SPEAKER_DETERMINERS
+                    for n in range(k, w)
+                )
+                theirs = self._what_is_said(w, self.cue_at[w][0])
+                if theirs is None or self.doc[theirs[0]].lower_ in AUXILIARIES:
+                    return False  # "that the Russian claims were false": 'claims' is the noun here
+                return named and self.words(*theirs) >= 4
+        return False
 
     def _antecedent(self, speaker: tuple[int, int] | None, first: int) -> tuple[int, bool] | None:
         """Where the noun phrase starts that a relative word before the speaker stands for ('the village's only
