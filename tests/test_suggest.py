@@ -766,6 +766,47 @@ def test_a_job_and_a_name_in_apposition_are_always_one_source(owner, job, name):
     assert len(touching) == 1 and touching[0].endswith(f"{job}, {name}"), touching
 
 
+every_job = st.sampled_from([w for w in sg.load_lexicon().sources if w.isalpha()])
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["a", "an", "one", "another", "some", "the", "its", "their"]),
+    st.sampled_from(["", "local ", "hotel "]),
+    every_job,
+)
+def test_said_after_a_quotation_takes_the_speaker_whatever_word_picks_them_out(determiner, describing, job):
+    who = f"{determiner} {describing}{job}"
+    text = f"“The road has been shut for a week,” said {who}."
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who], sources
+    claim = next(iter(quotes(text, "claim", BLANK).values()))
+    assert claim.source == (sources[who].start, sources[who].end)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["Jo Lee", "The mayor", "A local trader"]),
+    st.sampled_from(["said", "said that", "warned the board that", "told reporters that"]),
+    st.sampled_from(["the council", "residents", "a spokesman", "Ann Mills"]),
+    st.sampled_from(["says", "said", "claims"]),
+)
+def test_a_second_speaker_inside_a_reported_clause_is_the_source_of_what_they_say(outer, verb, inner, says):
+    text = f"{outer} {verb} {inner} {says} the pool is unsafe."
+    claims = quotes(text, "claim", BLANK)
+    assert list(claims) == ["the pool is unsafe"], claims
+    source = claims["the pool is unsafe"].source
+    assert source and inner.endswith(text[source[0] : source[1]]), source
+
+
+def test_a_second_speaker_with_too_little_of_their_own_leaves_the_claim_with_the_first():
+    assert _source_of("Jo Lee said the council says it is unsafe.", "the council says it is unsafe") == "Jo Lee"
+    text = "Jo Lee said the council, which owns the pool, says it is unsafe."
+    assert _source_of(text, "the council, which owns the pool, says it is unsafe") == "Jo Lee"
+    text = "Jo Lee told reporters that the Spanish claims were false and the pool was safe."
+    assert _source_of(text, "the Spanish claims were false and the pool was safe") == "Jo Lee"
+
+
 def test_a_quotation_that_finishes_a_reported_clause_stays_in_its_claim():
     text = (
         "The head teacher said the old hall had become “a danger to every child who walks past it”.\n\n"
@@ -1088,6 +1129,25 @@ def test_any_noun_phrase_before_declined_to_comment_is_who_said_nothing(who, asi
     assert list(sources) == [who] and sources[who].said_nothing and sources[who].attrs["identity"] == "anonymous"
     assert not found(text, "claim", BLANK)
     assert not quotes(f"They {phrase}.", "source", BLANK)  # a pronoun stands for someone named before
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["Two", "Three", "All 12", "Two of the five"]),
+    st.sampled_from(["hotels", "councillors", "bus firms", "local landlords"]),
+    no_comment,
+    st.sampled_from([".", " on the plans."]),
+)
+def test_a_figure_in_who_said_nothing_drafts_no_claim(count, who, phrase, after):
+    assert not found(f"{count} {who} {phrase}{after}", "claim", BLANK)
+
+
+def test_a_figure_in_an_aside_or_after_no_comment_still_drafts_a_claim():
+    for text in (
+        "The firm, which lost £3m last year, declined to comment.",
+        "The council declined to comment on the 40 job cuts.",
+    ):
+        assert [s.label for s in found(text, "claim", BLANK)] == ["claim"], text
 
 
 def test_a_source_that_speaks_is_not_one_that_said_nothing():

@@ -61,6 +61,8 @@ FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? expected to\b", re.I
 DASHES = {"–", "—", "-", "--"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
 WHOSE = {"the", "its", "his", "her", "their", "our"}  # '…,” said its chair': the word before a speaker's job
+# '…,” said a spokesman', '…,” said one hotel owner': any word that picks out which one may stand before the job
+SPEAKER_DETERMINERS = WHOSE | {"a", "an", "one", "another", "some", "each", "every", "my", "your"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
 AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "fears", "hope", "hopes"}  # nouns too
@@ -314,6 +316,7 @@ class _Draft:
         self.entities = _Entities()
         self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
         self.no_comment_at: dict[int, int] = {}  # first token -> end token of "declined to comment"
+        self.said_by: dict[int, tuple[int, int]] = {}  # verb-of-saying token -> its source's span, for claims
 
     # helpers
     def chars(self, i: int, j: int) -> tuple[int, int]:
@@ -618,9 +621,9 @@ class _Draft:
             )
         ):
             k -= 1
-        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in WHOSE | {"a", "an"}):
+        if apposed and not (k < edge and k > 0 and doc[k - 1].lower_ in SPEAKER_DETERMINERS):
             return i  # "said on Friday, Jo Park": a comma alone does not make an aside a description
-        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ in WHOSE else (k,)
+        ends = (k, k - 1) if k > 0 and doc[k - 1].lower_ in SPEAKER_DETERMINERS else (k,)
         for end in ends if k < edge else ():
             for start in self.cue_ending_at.get(end, []):
                 inverted = start > 0 and doc[start - 1].is_punct
@@ -689,7 +692,7 @@ class _Draft:
                 return k, self.doc[k : self.cue_at[k][0]].text
         ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
         # "..., said Jo Smith." / "according to Jo Smith" / '…,” said the mayor, Helen Okafor.'
-        ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ in WHOSE else (i,)
+        ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ in SPEAKER_DETERMINERS else (i,)
         for start in (start for end in ends for start in self.cue_ending_at.get(end, [])):
             phrase = self.doc[start : self.cue_at[start][0]].text.lower()
             inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
@@ -1137,6 +1140,7 @@ class _Draft:
     # CLAIM ----------------------------------------------------------------------------------------
     def claims(self, speakers: dict[int, tuple[int, int]]) -> None:
         frames = _QuoteFrames(self, speakers)
+        self.said_by = speakers
         for region in self.regions:
             if region.depth or self._partial(region):
                 continue
@@ -1233,16 +1237,12 @@ class _Draft:
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
         said, cue_end = self.doc[v:k].text, k
-        if self.doc[v:k].text.lower() in LISTENER_VERBS:
-            k = self._after_listener(k, last)
-        if k < last and self.doc[k].lower_ == "that":
-            k += 1
-        if k < last and self.dash(k):
-            closing = next((n for n in range(k + 1, last) if self.dash(n)), None)
-            k = closing + 1 if closing is not None else k + 1
-        if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
-            return  # a quotation follows (suggested on its own), or a place ("wrote on Telegram")
-        end = next((n for n in range(k, last) if self._ends_reported(n)), last)
+        clause = self._what_is_said(v, k)
+        if clause is None:
+            return
+        k, end = clause
+        if self._second_speaker(k, end):
+            return  # "warned that the council says the pool is unsafe": the claim is the council's, from 'says'
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
             antecedent = self._antecedent(speaker, first)
@@ -1259,6 +1259,39 @@ class _Draft:
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             self._claim_before(v, cue_end, speaker)
+
+    def _what_is_said(self, v: int, k: int) -> tuple[int, int] | None:
+        """The tokens of the clause that the verb of saying at tokens v..k reports, past who heard it ('told the
+        board that …') and a dashed aside; None when a quotation ('said: “…”') or a place ('wrote on Telegram')
+        follows instead."""
+        last = self.sents[self.sent_of[v]][1]
+        if self.doc[v:k].text.lower() in LISTENER_VERBS:
+            k = self._after_listener(k, last)
+        if k < last and self.doc[k].lower_ == "that":
+            k += 1
+        if k < last and self.dash(k):
+            closing = next((n for n in range(k + 1, last) if self.dash(n)), None)
+            k = closing + 1 if closing is not None else k + 1
+        if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
+            return None
+        return k, next((n for n in range(k, last) if self._ends_reported(n)), last)
+
+    def _second_speaker(self, k: int, end: int) -> bool:
+        """Whether the reported clause at tokens k..end opens with someone else saying something ('Jo Lee warned
+        that the council says the pool is unsafe'): what is claimed is the second speaker's, so the first passes
+        it on and the claim is drafted from the second one's verb of saying."""
+        for w in range(k + 1, end):
+            speaker = self.said_by.get(w)
+            if speaker and self.speech_cue(w) and self.cue_at[w][1] != "hedge":
+                named = all(  # the words before the verb are the speaker, perhaps after 'the' or 'a'
+                    speaker[0] <= self.tokens[n].start < speaker[1] or self.doc[n].lower_ in SPEAKER_DETERMINERS
+                    for n in range(k, w)
+                )
+                theirs = self._what_is_said(w, self.cue_at[w][0])
+                if theirs is None or self.doc[theirs[0]].lower_ in AUXILIARIES:
+                    return False  # "that the Russian claims were false": 'claims' is the noun here
+                return named and self.words(*theirs) >= 4
+        return False
 
     def _antecedent(self, speaker: tuple[int, int] | None, first: int) -> tuple[int, bool] | None:
         """Where the noun phrase starts that a relative word before the speaker stands for ('the village's only
@@ -1427,11 +1460,9 @@ class _Draft:
         for n, (first, last) in enumerate(self.sents):
             if n in self.claims_by_sentence or self.words(first, last) < 5:
                 continue
-            figure = next(
-                (t for t in self.doc[first:last] if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS),
-                None,
-            )
-            accusation = next((t for t in self.doc[first:last] if t.lower_ in ACCUSATION_WORDS), None)
+            news = self.doc[self._past_who_said_nothing(first, last) : last]
+            figure = next((t for t in news if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS), None)
+            accusation = next((t for t in news if t.lower_ in ACCUSATION_WORDS), None)
             if figure is None and accusation is None:
                 continue
             voice = "quoted" if self.quoted(first) else "reporter"
@@ -1449,6 +1480,15 @@ class _Draft:
                 CONFIDENCE["figure" if figure is not None else "accusation"],
                 keep_quotes=True,
             )
+
+    def _past_who_said_nothing(self, first: int, last: int) -> int:
+        """Where a sentence's news starts: 'Two hotels declined to comment' only says that someone said nothing,
+        so a figure or an accusation word in who it was, or in the words saying so, makes no claim; an aside
+        ('The firm, which lost £3m, declined to comment') or what follows ('… on the 40 job cuts') may."""
+        for k, end in self.no_comment_at.items():
+            if first <= k < last and not any(t.is_punct for t in self.doc[first:k]):
+                return end
+        return first
 
 
 class _Entities:
