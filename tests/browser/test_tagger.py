@@ -305,6 +305,33 @@ def test_removing_a_tag_by_its_cross_from_the_keyboard_keeps_focus_in_the_list(t
     assert page.evaluate("document.activeElement.classList.contains('mt-article')")
 
 
+def test_from_a_claims_attributed_to_box_esc_goes_back_to_the_words_and_ctrl_z_undoes(tagger):
+    page = tagger
+    tag_in_text(page, ("Kremlin", "spokesperson", "Dmitry", "Peskov"), "2")
+    tag_in_text(page, ("the", "US", "was", "‘", "undoubtedly", "’", "behind", "the", "strike"), "1")
+    expect(page.locator(".mt-tags .mt-entry")).to_have_count(2)  # drawn in the next frame
+    page.keyboard.press("Enter")  # on the claim: to its entry in the list
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")  # "More (optional)": its fields are made as it opens
+    expect(page.locator(".mt-group-claim .mt-link")).to_have_count(1)
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('mt-link')"):
+            break
+    else:
+        pytest.fail("Tab never reached the claim's Attributed to box")
+    page.keyboard.press(" ")
+    assert next(t for t in saved_tags(page) if t["label"] == "claim")["source_ids"] != []
+    # the shortcuts the help lists for the tag list work from a tick box too, as they do from a button
+    page.keyboard.press("Control+z")
+    assert next(t for t in saved_tags(page) if t["label"] == "claim")["source_ids"] == []
+    page.locator(".mt-group-claim .mt-link").first.focus()
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.classList.contains('mt-article')"), "Esc left focus in the list"
+
+
 def test_tab_order_follows_the_screen_labels_article_then_the_tag_list(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")
