@@ -618,6 +618,26 @@ def test_the_page_requests_nothing_outside_its_origin(tagger):
     assert [e for e in page.errors if not any(t in e for t in theme)] == []
 
 
+def test_with_a_mouse_every_target_after_check_is_at_least_24_px(tagger):
+    # WCAG 2.5.8: a tag's fields, its "Attributed to" tick boxes (each clicked by its whole line) and
+    # the quotes in the feedback stood 20 to 23 px high, the tick boxes' lines touching each other
+    page = tagger
+    tag_in_text(page, ("Kremlin", "spokesperson", "Dmitry", "Peskov"), "2")
+    tag_in_text(page, ("the", "US", "was", "‘", "undoubtedly", "’", "behind", "the", "strike"), "1")
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-check").click()
+    expect(page.locator(".mt-fb-tag .mt-quote").first).to_be_visible()
+    page.evaluate("() => document.querySelectorAll('.mt details').forEach((d) => { d.open = true; })")
+    expect(page.locator(".mt-group-claim .mt-link")).to_have_count(1)  # made as "More" opens
+    small = page.evaluate("""() => [...document.querySelectorAll('.mt :is(button, summary, select, input)')]
+      .map((el) => el.closest('label') || el)
+      .filter((el) => el.offsetParent !== null && !el.closest('dialog'))
+      .map((el) => [el.className || el.tagName, el.getBoundingClientRect()])
+      .filter(([, r]) => r.height < 24 || r.width < 24)
+      .map(([name, r]) => `${name} ${Math.round(r.width)}x${Math.round(r.height)}`)""")
+    assert small == []
+
+
 def test_a_touch_screen_tags_a_three_word_claim_with_big_targets(browser, book_server):
     with tagger_in(browser, book_server, **PHONE) as page:
         despot = token_index(page, "despot")
