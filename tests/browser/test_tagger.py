@@ -288,6 +288,20 @@ def test_undo_and_redo_with_keys_and_buttons(tagger):
     expect(page.locator(".mt-redo")).to_be_disabled()
 
 
+def test_the_last_undo_from_the_keyboard_leaves_focus_on_redo_not_on_the_page(tagger):
+    page = tagger
+    tag_in_text(page, ("despot",), "3")
+    expect(page.locator(".mt-undo")).to_be_enabled()  # drawn in the next frame
+    page.locator(".mt-undo").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-undo")).to_be_disabled()
+    assert page.evaluate("document.activeElement.classList.contains('mt-redo')")
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-redo")).to_be_disabled()
+    assert page.evaluate("document.activeElement.classList.contains('mt-undo')")
+    assert [t["quote"] for t in saved_tags(page)] == ["despot"]
+
+
 def test_removing_a_tag_by_its_cross_from_the_keyboard_keeps_focus_in_the_list(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")
