@@ -288,6 +288,20 @@ def test_undo_and_redo_with_keys_and_buttons(tagger):
     expect(page.locator(".mt-redo")).to_be_disabled()
 
 
+def test_the_last_undo_from_the_keyboard_leaves_focus_on_redo_not_on_the_page(tagger):
+    page = tagger
+    tag_in_text(page, ("despot",), "3")
+    expect(page.locator(".mt-undo")).to_be_enabled()  # drawn in the next frame
+    page.locator(".mt-undo").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-undo")).to_be_disabled()
+    assert page.evaluate("document.activeElement.classList.contains('mt-redo')")
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-redo")).to_be_disabled()
+    assert page.evaluate("document.activeElement.classList.contains('mt-undo')")
+    assert [t["quote"] for t in saved_tags(page)] == ["despot"]
+
+
 def test_removing_a_tag_by_its_cross_from_the_keyboard_keeps_focus_in_the_list(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")
@@ -303,6 +317,33 @@ def test_removing_a_tag_by_its_cross_from_the_keyboard_keeps_focus_in_the_list(t
     page.keyboard.press("Enter")
     assert saved_tags(page) == []
     assert page.evaluate("document.activeElement.classList.contains('mt-article')")
+
+
+def test_from_a_claims_attributed_to_box_esc_goes_back_to_the_words_and_ctrl_z_undoes(tagger):
+    page = tagger
+    tag_in_text(page, ("Kremlin", "spokesperson", "Dmitry", "Peskov"), "2")
+    tag_in_text(page, ("the", "US", "was", "‘", "undoubtedly", "’", "behind", "the", "strike"), "1")
+    expect(page.locator(".mt-tags .mt-entry")).to_have_count(2)  # drawn in the next frame
+    page.keyboard.press("Enter")  # on the claim: to its entry in the list
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")  # "More (optional)": its fields are made as it opens
+    expect(page.locator(".mt-group-claim .mt-link")).to_have_count(1)
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('mt-link')"):
+            break
+    else:
+        pytest.fail("Tab never reached the claim's Attributed to box")
+    page.keyboard.press(" ")
+    assert next(t for t in saved_tags(page) if t["label"] == "claim")["source_ids"] != []
+    # the shortcuts the help lists for the tag list work from a tick box too, as they do from a button
+    page.keyboard.press("Control+z")
+    assert next(t for t in saved_tags(page) if t["label"] == "claim")["source_ids"] == []
+    page.locator(".mt-group-claim .mt-link").first.focus()
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.classList.contains('mt-article')"), "Esc left focus in the list"
 
 
 def test_tab_order_follows_the_screen_labels_article_then_the_tag_list(tagger):
@@ -589,6 +630,26 @@ def test_the_page_requests_nothing_outside_its_origin(tagger):
     # messages the book theme itself logs (not the widget): favicon 404, theme mode, sphinx-thebe loaded twice
     theme = ("Failed to load resource", "theme mode", "THEBE_JS_URL")
     assert [e for e in page.errors if not any(t in e for t in theme)] == []
+
+
+def test_with_a_mouse_every_target_after_check_is_at_least_24_px(tagger):
+    # WCAG 2.5.8: a tag's fields, its "Attributed to" tick boxes (each clicked by its whole line) and
+    # the quotes in the feedback stood 20 to 23 px high, the tick boxes' lines touching each other
+    page = tagger
+    tag_in_text(page, ("Kremlin", "spokesperson", "Dmitry", "Peskov"), "2")
+    tag_in_text(page, ("the", "US", "was", "‘", "undoubtedly", "’", "behind", "the", "strike"), "1")
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-check").click()
+    expect(page.locator(".mt-fb-tag .mt-quote").first).to_be_visible()
+    page.evaluate("() => document.querySelectorAll('.mt details').forEach((d) => { d.open = true; })")
+    expect(page.locator(".mt-group-claim .mt-link")).to_have_count(1)  # made as "More" opens
+    small = page.evaluate("""() => [...document.querySelectorAll('.mt :is(button, summary, select, input)')]
+      .map((el) => el.closest('label') || el)
+      .filter((el) => el.offsetParent !== null && !el.closest('dialog'))
+      .map((el) => [el.className || el.tagName, el.getBoundingClientRect()])
+      .filter(([, r]) => r.height < 24 || r.width < 24)
+      .map(([name, r]) => `${name} ${Math.round(r.width)}x${Math.round(r.height)}`)""")
+    assert small == []
 
 
 def test_a_touch_screen_tags_a_three_word_claim_with_big_targets(browser, book_server):

@@ -89,7 +89,8 @@ export function listenToKeys(ctx, sel, actions, root) {
   /** @param {KeyboardEvent} e */
   function onRootKey(e) {
     const target = /** @type {Element} */ (e.target);
-    if (target.matches("input, textarea, select") || e.altKey) return;
+    // keys typed into a field are the field's; a tick box (a claim's "Attributed to") takes no letters
+    if (target.matches("textarea, select, input:not([type=checkbox], [type=radio])") || e.altKey) return;
     const k = e.key.toLowerCase();
     if ((e.ctrlKey || e.metaKey) && (k === "z" || k === "y")) {
       e.preventDefault();

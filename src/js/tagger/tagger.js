@@ -501,8 +501,12 @@ function createTagger(model, el, uid, authorTools) {
     review?.update(index);
     newVerdicts = null;
     feedback.markStale(checked !== null && checked.tags !== state.tags);
+    const pressed = document.activeElement;
     if (undoButton.disabled !== !state.history.canUndo) undoButton.disabled = !state.history.canUndo;
     if (redoButton.disabled !== !state.history.canRedo) redoButton.disabled = !state.history.canRedo;
+    // the last undo (or redo) disables its own button: focus goes to the other one, not to the page
+    if (pressed === undoButton && undoButton.disabled) redoButton.focus();
+    if (pressed === redoButton && redoButton.disabled) undoButton.focus();
     drawn = index;
   }
   const frame = frameBatcher(draw);
