@@ -176,6 +176,8 @@ def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_serv
         quote.tap()
         back = page.locator(".mt-backbtn")
         expect(back).to_be_visible()
+        # the status line names the button a phone has, not only keys it has not
+        expect(page.locator(".mt-live")).to_contain_text("use “Back to the feedback”")
         assert back.evaluate(
             "(b) => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
         )

@@ -388,7 +388,8 @@ function createTagger(model, el, uid, authorTools) {
   };
   // author mode: the drafts to review, the distractors and the save action (review_panel.js)
   const review = ctx.authorTools?.reviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) || null;
-  const back = " Press Enter or F to go back to the feedback.";
+  // said after the words a feedback link showed; a phone has no keys, so the button comes first
+  const back = " To go back to the feedback, use “Back to the feedback” or press Enter or F.";
   const feedback = createFeedbackView(ctx, {
     showTag(id, from) {
       const range = ctx.index().ranges.get(id);
@@ -414,7 +415,7 @@ function createTagger(model, el, uid, authorTools) {
       article.focus({ preventScroll: true });
       shownFrom = null;
       backButton.hidden = false;
-      ctx.say(`Line ${line}: ${sel.describe()} Press F to go back to the feedback.`);
+      ctx.say(`Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback” or press F.`);
     },
     answersChanged: () => drawAnswers(),
   });
