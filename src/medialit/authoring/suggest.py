@@ -59,8 +59,9 @@ EVIDENCE_MISSING = re.compile(
 )
 FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? expected to\b", re.IGNORECASE)  # "is expected to open"
 DASHES = {"–", "—", "-", "--"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such"}
-WHOSE = {"the", "its", "his", "her", "their", "our"}  # '…,” said its chair': the word before a speaker's job
+POSSESSIVE_DETERMINERS = {"its", "his", "her", "their", "our"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "such"} | POSSESSIVE_DETERMINERS
+WHOSE = {"the"} | POSSESSIVE_DETERMINERS  # '…,” said its chair': the word before a speaker's job
 # '…,” said a spokesman', '…,” said one hotel owner': any word that picks out which one may stand before the job
 SPEAKER_DETERMINERS = WHOSE | {"a", "an", "one", "another", "some", "each", "every", "my", "your"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
@@ -682,7 +683,7 @@ class _Draft:
         """Whether token `d` opens its sentence with whose job follows up to token `edge`: a possessive ('Its
         founder', 'Her daughter') or an 's before the job ('The group's founder'); 'The next day' names no one."""
         first = self.sents[self.sent_of[d]][0]
-        whose = self.doc[d].lower_ in WHOSE - {"the"} or any(t.lower_ in POSSESSIVES for t in self.doc[d:edge])
+        whose = self.doc[d].lower_ in POSSESSIVE_DETERMINERS or any(t.lower_ in POSSESSIVES for t in self.doc[d:edge])
         return whose and self._opens_sentence(d, first)
 
     def _speech_verb_near(self, i: int, j: int) -> tuple[int, str] | None:
