@@ -102,6 +102,23 @@ def test_snap_always_lands_on_token_edges_inside_the_text(raw, a, b):
         assert 0 <= s < e <= len(article.text)
 
 
+@settings(max_examples=60, deadline=None)
+@given(TEXT, st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100)), min_size=1, max_size=12))
+def test_the_words_of_a_stretch_do_not_depend_on_what_was_asked_before(raw, pairs):
+    """The article remembers the words of the stretches it was asked for (a class report asks for the
+    same ones again and again): asked in any order, each stretch has the same words."""
+    forwards, backwards = Article.from_text(raw), Article.from_text(raw)
+    n = len(forwards.text)
+    stretches = [tuple(sorted((min(a, n), min(b, n)))) for a, b in pairs]
+    first = [forwards.quote_of_tokens(*s) for s in stretches]
+    assert [backwards.quote_of_tokens(*s) for s in reversed(stretches)] == first[::-1]
+    assert [forwards.quote_of_tokens(*s) for s in stretches] == first
+    for (start, end), words in zip(stretches, first):
+        inside = [t for t in forwards.tokens if start <= t.start and t.end <= end]
+        snapped = forwards.snap(inside[0].start, inside[-1].end, keep_quotes=True) if inside else None
+        assert words == (forwards.text[snapped[0] : snapped[1]] if snapped else "")
+
+
 def test_normalize_is_idempotent():
     once = normalize_text("\ufeffa\r\nb\u0301")
     assert normalize_text(once) == once

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medialit import InputError, Tag, check, load_exercise
-from medialit.core.check import Meeting, assign, jaccard, meetings
+from medialit.core import check as check_rules
+from medialit.core.check import Meeting, assign, jaccard, meetings, meetings_of
 from medialit.core.messages import Message, Renderer, chip_of, tag_codes
 
 
@@ -427,6 +428,19 @@ def test_each_tag_meets_every_key_item_it_touches_with_its_best_overlap(spans, l
         for t in tags
     ]
     assert [{k: m.overlap for k, m in met.items()} for met in meetings(tags, ex)] == expected
+
+
+def test_meetings_are_kept_per_exercise_view_and_their_memory_is_bounded(monkeypatch):
+    """A span's meetings are kept with the exercise they were worked out on: a view restricted to one
+    label numbers its key items apart, and the memory is emptied when full, not grown."""
+    monkeypatch.setattr(check_rules, "SPANS_REMEMBERED", 4)
+    whole = load_exercise("tests/fixtures/kremlin-mini.yml")
+    loaded = whole.restricted(["loaded"])
+    tags = [Tag(f"t{n}", "claim", item.start, item.end + n, "q") for n, item in enumerate(whole.key)]
+    for ex in (whole, loaded, whole, loaded):
+        assert meetings(tags, ex) == [meetings_of(t.start, t.end, ex) for t in tags]
+        assert len(ex.remembered["meetings"]) <= 4
+    assert meetings(tags[:1], whole) != meetings(tags[:1], loaded)
 
 
 def test_check_validates_a_handin_loaded_without_its_exercise(mini, tmp_path):

@@ -20,6 +20,8 @@ from .handin import HandIn, Tag, for_check
 from .report import AttributionResult, AttrResult, Checked, Finding, ItemResult, Orphan, Report, Score, TagResult
 from .voices import SPEAKER
 
+SPANS_REMEMBERED = 1 << 14  # tag spans whose meetings an exercise keeps (a few MB at most)
+
 
 class Meeting(NamedTuple):
     """How a tag meets one key item: the Jaccard index of the best of its spans, and that span.
@@ -40,25 +42,40 @@ def jaccard(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
 
 
 def meetings(tags: list[Tag], exercise: Exercise) -> list[dict[int, Meeting]]:
-    """For each tag, the key items (by index in `exercise.key`) it shares a code point with.
-
-    The key's spans (main and accepted) are sorted by start; a tag meets the spans that hold its first
-    code point and those that start inside it, and no others. Of an item's spans, the first (in that
-    order) with the highest overlap counts.
-    """
-    starts, spans, _ = exercise.span_table
-    holding = exercise.spans_holding
+    """For each tag, the key items (by index in `exercise.key`) it shares a code point with (`meetings_of`).
+    A span's meetings depend on the exercise alone, so they are kept with it (`remembered`): a class's
+    hand-ins tag the same words again and again. Nobody changes a tag's meetings once made."""
+    known = exercise.remembered.setdefault("meetings", {})
     out: list[dict[int, Meeting]] = []
     for tag in tags:
-        met: dict[int, Meeting] = {}
-        t_start, t_end = tag.start, tag.end
-        for near in (holding.get(t_start, ()), spans[bisect_right(starts, t_start) : bisect_left(starts, t_end)]):
-            for start, end, k in near:
-                overlap = jaccard(t_start, t_end, start, end)
-                if overlap > 0 and (k not in met or overlap > met[k].overlap):
-                    met[k] = Meeting(overlap, start, end)
+        span = (tag.start, tag.end)
+        met = known.get(span)
+        if met is None:
+            if len(known) >= SPANS_REMEMBERED:
+                known.clear()
+            met = known[span] = meetings_of(tag.start, tag.end, exercise)
         out.append(met)
     return out
+
+
+def meetings_of(t_start: int, t_end: int, exercise: Exercise) -> dict[int, Meeting]:
+    """The key items (by index in `exercise.key`) the span [t_start, t_end) shares a code point with.
+
+    The key's spans (main and accepted) are sorted by start; a span meets the key's spans that hold its
+    first code point and those that start inside it, and no others. Of an item's spans, the first (in
+    that order) with the highest overlap counts.
+    """
+    starts, spans, _ = exercise.span_table
+    met: dict[int, Meeting] = {}
+    for near in (
+        exercise.spans_holding.get(t_start, ()),
+        spans[bisect_right(starts, t_start) : bisect_left(starts, t_end)],
+    ):
+        for start, end, k in near:
+            overlap = jaccard(t_start, t_end, start, end)
+            if overlap > 0 and (k not in met or overlap > met[k].overlap):
+                met[k] = Meeting(overlap, start, end)
+    return met
 
 
 def assign(rows: list[int], cols: list[int], met: list[dict[int, Meeting]]) -> dict[int, int]:

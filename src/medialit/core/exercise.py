@@ -202,6 +202,12 @@ class Exercise:
         return self._views[view]
 
     @cached_property
+    def remembered(self) -> dict[str, dict]:
+        """Answers worked out from this exercise alone, kept by the rules that ask for them (check.py's
+        meetings of a span): a class's hand-ins ask the same questions again and again."""
+        return {}
+
+    @cached_property
     def _views(self) -> dict[tuple, Exercise]:
         """Restricted views made so far: a chapter's part is checked again and again."""
         return {}
