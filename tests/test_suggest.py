@@ -93,6 +93,16 @@ def test_loaded_voice_follows_quotation_marks():
     assert "in our list" in loaded["furious"].reason
 
 
+def test_a_loaded_metaphor_is_explained_as_a_picture_whatever_it_pictures():
+    """The metaphors in our list picture battles, storms, crashes and circuses: a reason that spoke of
+    war alone was wrong for "soared" and "fiasco"."""
+    text = "Shop rents soared again. The new bus timetable was a fiasco. Critics launched an onslaught."
+    loaded = quotes(text, "loaded")
+    for word in ("soared", "fiasco", "onslaught"):
+        assert "dramatic picture" in loaded[word].reason
+        assert "war" not in loaded[word].reason
+
+
 def test_vader_words_carry_their_rating_and_news_words_are_left_out():
     text = "The horrendous plan was announced after the attack killed two people."
     every = {s.quote: s for s in sg.suggest(Article.from_text(text), spacy.blank("en"), min_confidence=0)}

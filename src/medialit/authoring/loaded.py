@@ -48,7 +48,7 @@ KIND_REASON = {
     "puffery": "praise in the writer's words",
     "sneer": "a word that names an action or a statement with a sneer",
     "doubt": "a word that casts doubt without giving a reason",
-    "metaphor": "a picture of war, violence or disaster for politics",
+    "metaphor": "a dramatic picture (a battle, a storm, a crash, a circus) for something plainer",
     "fear": "a word that makes a danger sound close or certain",
     "hyperbole": "a word that makes a size or amount sound bigger than a figure would",
     "intensifier": "a word that turns up the force of the next one",
