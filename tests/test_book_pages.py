@@ -21,6 +21,7 @@ name the tabloid), and every hint must be a whole sentence.
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -235,6 +236,19 @@ def test_the_student_notebooks_quotations_are_on_the_lines_they_cite():
     checked, problems = quote_mismatches(text, LINES)
     assert not problems, "notebooks/kremlin-drone.ipynb: " + "; ".join(problems)
     assert checked >= 2, f"notebooks/kremlin-drone.ipynb: only {checked} quotations carry a line citation"
+
+
+def test_the_sample_classs_look_back_answers_quote_the_lines_they_cite():
+    """The made-up class's written answers reach the teacher's report as a student's would: a citation
+    there comes right after the words it cites, and those words are on the cited line."""
+    spec = importlib.util.spec_from_file_location("sample_class", ROOT / "notebooks" / "sample_class.py")
+    sample_class = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample_class)
+    for _question, answers in sample_class.ANSWERS.values():
+        for answer in answers:
+            checked, problems = quote_mismatches(answer, LINES)
+            assert not problems, f"{answer}: " + "; ".join(problems)
+            assert checked == len(CITATION.findall(answer)), f"a citation with no quotation before it: {answer}"
 
 
 @pytest.mark.parametrize("page", [p for p in READING_CHAPTERS if p != "08-put-it-together"])
