@@ -44,7 +44,7 @@ def speaker_findings(exercise) -> list[str]:
                 for p in between
                 if quoted_openings[p]
                 for other in speakers[p]
-                if speaker_of(other) != speaker_of(source)
+                if other.who != source.who
             ]
             if named_in > para or others or not all(opens[p] for p in between):
                 why = others[0] if others else "the paragraphs between do not go on with their words"
@@ -54,11 +54,6 @@ def speaker_findings(exercise) -> list[str]:
                     f"`why` (\"'He' is … from L{source.line}\")."
                 )
     return findings
-
-
-def speaker_of(source) -> str:
-    """Who a source item names: its `entity` joins the mentions of one person or body."""
-    return source.entity or source.id
 
 
 def speakers_outside_quotations(exercise) -> list[list]:
