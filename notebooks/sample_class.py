@@ -20,7 +20,9 @@ from pathlib import Path
 from medialit import load_exercise
 
 ANIMALS = ["otter", "heron", "lynx", "badger", "wren", "newt", "fox", "hare", "owl", "stoat", "finch", "vole"]
-# Written answers a student might give to three of the book's questions (ids as in the chapters).
+# Written answers a student might give to three of the book's questions (ids as in the chapters). The first
+# reactions may be wrong; the look-back answers cite the article correctly, each cited line holding the words
+# quoted before it (the mistakes this file makes on purpose are in the tags).
 ANSWERS = {
     "02-what-happened": (
         "In one sentence: what do you think happened?",
@@ -40,10 +42,12 @@ ANSWERS = {
         'Rewrite your one-sentence answer to "What do you think happened?" so that it says who '
         "claims what, with line numbers.",
         [
-            "Russia claims Ukraine and the US attacked the Kremlin with drones (L8); Ukraine denies it (L18).",
-            "Moscow says two drones were disabled over the Kremlin (L74); UK officials think Russia staged it (L6).",
-            "Peskov says the US was behind it (L12) but gives no evidence.",
-            "Two drones flew over the Kremlin (L66). Who sent them is only claimed: Russia blames Ukraine (L8).",
+            'Russia says the drone strike was "masterminded" (L8) by the US, and Zelensky "denied Russia’s claims" '
+            "(L18).",
+            'Moscow says two drones were "disabled" (L74); UK officials think it was a "false flag" (L6).',
+            'Peskov says the US was "undoubtedly" (L12) behind it, but he gives no evidence.',
+            'Something flew "towards the Kremlin" (L66). Who sent it is only claimed: the Kremlin "blamed Ukraine" '
+            "(L10).",
         ],
     ),
 }

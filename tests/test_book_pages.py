@@ -21,6 +21,7 @@ name the tabloid), and every hint must be a whole sentence.
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -31,6 +32,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from medialit.core.article import Article
+from medialit.core.chapters import book_chapters
 from medialit.core.exercise_file import load_exercise
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -234,6 +236,19 @@ def test_the_student_notebooks_quotations_are_on_the_lines_they_cite():
     checked, problems = quote_mismatches(text, LINES)
     assert not problems, "notebooks/kremlin-drone.ipynb: " + "; ".join(problems)
     assert checked >= 2, f"notebooks/kremlin-drone.ipynb: only {checked} quotations carry a line citation"
+
+
+def test_the_sample_classs_look_back_answers_quote_the_lines_they_cite():
+    """The made-up class's written answers reach the teacher's report as a student's would: a citation
+    there comes right after the words it cites, and those words are on the cited line."""
+    spec = importlib.util.spec_from_file_location("sample_class", ROOT / "notebooks" / "sample_class.py")
+    sample_class = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample_class)
+    for _question, answers in sample_class.ANSWERS.values():
+        for answer in answers:
+            checked, problems = quote_mismatches(answer, LINES)
+            assert not problems, f"{answer}: " + "; ".join(problems)
+            assert checked == len(CITATION.findall(answer)), f"a citation with no quotation before it: {answer}"
 
 
 @pytest.mark.parametrize("page", [p for p in READING_CHAPTERS if p != "08-put-it-together"])
@@ -541,6 +556,44 @@ def key_quote_mismatches(folder: str, text: str) -> tuple[int, list[str]]:
         found, wrong = quote_mismatches(sentence, lines)
         checked, problems = checked + found, problems + wrong
     return checked, problems
+
+
+# a line of the Tagger's own article, or a range of them (the agency key's "tabloid L8" cites the other one)
+OWN_LINES = re.compile(r"(?<!tabloid )\bL(\d+)(?:\s*(?:[–-]|to)\s*L?(\d+))?")
+
+
+def lines_cited_outside(text: str, lines: tuple[int, int]) -> list[str]:
+    """The citations in `text` of lines outside `lines` (first, last), as written."""
+    return [
+        match.group(0)
+        for match in OWN_LINES.finditer(text)
+        if not all(lines[0] <= int(n) <= lines[1] for n in match.groups() if n)
+    ]
+
+
+def test_a_citation_outside_the_part_is_caught():
+    assert lines_cited_outside("Kirby's 'false' (L38) and 'lies' (L12).", (1, 18)) == ["L38"]
+    assert lines_cited_outside("'More likely' (L80 to L82), not tabloid L8.", (76, 81)) == ["L80 to L82"]
+    assert lines_cited_outside("'lies' (L12); tabloid L28.", (1, 18)) == []
+
+
+def test_the_reasons_a_chapter_shows_cite_only_the_lines_its_tagger_shows():
+    """A chapter's Tagger shows one part of the article (`:lines: 1-18`), and the reasons and hints of the
+    key items and distractors it checks against. A reason that cites L38 there points at a line the
+    student cannot see: it quotes the words or says "later in the article" instead."""
+    outside, parts = [], 0
+    for chapter in book_chapters(BOOK):
+        for tagger in chapter.taggers:
+            if tagger.lines is None:
+                continue
+            parts += 1
+            shown = load_exercise(tagger.exercise).restricted(list(tagger.labels), tagger.lines)
+            for item in [*shown.key, *shown.distractors]:
+                for text in [item.why, *getattr(item, "hints", ())]:
+                    cited = lines_cited_outside(text, tagger.lines)
+                    outside += [f"{chapter.name} {item.id}: {line}" for line in cited]
+    assert parts >= 6, "the chapters' Taggers were not found"
+    assert not outside, "; ".join(outside)
 
 
 def test_the_agency_keys_citations_of_the_tabloid_say_so():

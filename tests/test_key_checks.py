@@ -4,8 +4,12 @@ named where a reader can tell it is theirs."""
 
 from __future__ import annotations
 
+import tempfile
 import textwrap
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medialit import load_exercise
 from medialit.core.exercise_file import validation_findings
@@ -130,6 +134,50 @@ def test_a_source_named_after_its_claim_in_another_paragraph_is_named(tmp_path):
     )
     [finding] = speaker_findings(load_exercise(path))
     assert finding.startswith("item c-plan (L1): its source src-jo (L3) is in another paragraph") and "L3" in finding
+
+
+# Paragraphs that open with a quotation mark, between Jo Lee's paragraph and a claim given to her. Each
+# kind: the paragraph's text and the source item it brings (the key's source outside or inside the marks).
+QUOTE_PARAGRAPHS = {
+    "pronoun": ("‘It is a good plan,’ she said.", None),
+    "same": ("‘It is a fair plan,’ said the chair.", "{id: src-chair-N, label: source, quote: the chair, entity: jo"),
+    "other": ("‘It is a poor plan,’ said Lena Ivanova.", "{id: src-lena-N, label: source, quote: Lena Ivanova"),
+    "inside": ("‘Lena Ivanova is wrong,’ she said.", "{id: src-lena-N, label: source, quote: Lena Ivanova"),
+}
+
+
+def quote_chain_findings(kinds: list[str]) -> list[str]:
+    """speaker_findings for a claim in a quotation after Jo Lee's paragraph and one paragraph of each kind."""
+    paragraphs = ["Jo Lee, who chairs the board, said the plan was sound."]
+    items = ["{id: src-jo, label: source, quote: Jo Lee, entity: jo, why: w, hints: [h]}"]
+    seen: dict[str, int] = {}
+    for n, kind in enumerate(kinds):
+        text, source = QUOTE_PARAGRAPHS[kind]
+        paragraphs.append(text)
+        if source:
+            quote = source.split("quote: ")[1].split(",")[0]
+            seen[quote] = seen.get(quote, 0) + 1
+            items.append(source.replace("-N", f"-{n}") + f", occurrence: {seen[quote]}, why: w, hints: [h]}}")
+    paragraphs.append("‘We were never asked.’")
+    items.append("{id: c-asked, label: claim, quote: We were never asked, source_ids: [src-jo], why: w, hints: [h]}")
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "article.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        path = Path(folder) / "exercise.yml"
+        path.write_text("id: t\narticle: article.txt\nkey:\n" + "".join(f"  - {i}\n" for i in items), encoding="utf-8")
+        return speaker_findings(load_exercise(path))
+
+
+def test_a_quotation_that_another_speaker_is_named_for_gives_the_words_to_them():
+    [finding] = quote_chain_findings(["pronoun", "other"])
+    assert finding.startswith("item c-asked (L7): its source src-jo (L1) is in another paragraph")
+    assert "L5 names another speaker, src-lena-1, outside its quotation marks" in finding
+    assert quote_chain_findings(["pronoun", "same", "inside"]) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(sorted(QUOTE_PARAGRAPHS)), max_size=4))
+def test_quotations_go_on_with_the_speaker_until_one_names_another(kinds):
+    assert bool(quote_chain_findings(kinds)) == ("other" in kinds)
 
 
 def test_the_shipped_keys_pass_validate_as_the_readme_runs_it():

@@ -261,6 +261,63 @@ def test_the_review_panel_in_dark_and_on_a_phone(page, tmp_path):
     assert results.violations_count == 0, results.generate_report()
 
 
+# author mode in place of a book page's own Tagger, inside the page's text as `:mode: author` puts it
+REVIEW_IN_PLACE = """({exercise, authoring}) => {
+  const lib = window.medialitTagger;
+  const el = document.createElement("div");
+  el.className = "medialit-tagger-mount";
+  document.querySelector(".medialit-tagger-mount").replaceWith(el);
+  localStorage.clear();
+  const model = new lib.StaticModel({exercise, difficulty: "challenge", mode: "author", authoring}, lib.answer);
+  lib.render({model, el});
+}"""
+# where the review panel, the article, the Tagger and the theme's page contents are, and the page's width
+BOXES = """() => {
+  const box = (selector) => {
+    const r = document.querySelector(selector)?.getBoundingClientRect();
+    return r && { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  };
+  return { review: box(".mt-review"), article: box(".mt-article"), tagger: box(".mt"),
+    contents: box(".bd-sidebar-secondary"), scrollWidth: document.documentElement.scrollWidth, width: innerWidth };
+}"""
+
+
+def review_boxes(page, path: str, exercise, authoring, width: int, height: int) -> dict:
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(path)
+    page.wait_for_selector(".mt-article .mt-tok")
+    page.evaluate(LINK_AUTHOR_SHEET)
+    page.evaluate(REVIEW_IN_PLACE, {"exercise": exercise.compile(), "authoring": authoring})
+    page.wait_for_selector(".mt-rv-item")
+    painted(page)
+    return page.evaluate(BOXES)
+
+
+def test_on_a_wide_book_page_the_review_panel_stands_beside_the_article(page, tmp_path):
+    """From 1200 px the author page gives its Tagger the margin the theme keeps for page contents, and the
+    drafts stand beside the text: the instructor does not scroll past them to reach it. A phone keeps one
+    column, the drafts first."""
+    _, exercise, authoring = drafted(tmp_path)
+    for width in (1200, 1280, 1920):
+        at = review_boxes(page, PAGE, exercise, authoring, width, 800)
+        review, article = at["review"], at["article"]
+        assert review["left"] >= article["right"], (width, at)  # beside it, on its right
+        assert review["top"] < article["bottom"] and article["top"] < review["bottom"], (width, at)
+        assert at["scrollWidth"] <= at["width"], (width, at)  # nothing sticks out of the screen
+    at = review_boxes(page, PAGE, exercise, authoring, 390, 844)
+    review, article = at["review"], at["article"]
+    assert review["bottom"] <= article["top"] and abs(review["left"] - article["left"]) < 1, at
+    assert at["scrollWidth"] <= at["width"], at
+
+
+def test_a_page_with_its_contents_in_the_margin_keeps_the_author_tagger_beside_them(page, tmp_path):
+    """A chapter page lists its sections in the theme's margin: an author-mode Tagger there stays in the text
+    column, off the list."""
+    _, exercise, authoring = drafted(tmp_path)
+    at = review_boxes(page, "book/03-claims.html", exercise, authoring, 1280, 800)
+    assert at["contents"] and at["tagger"]["right"] <= at["contents"]["left"], at
+
+
 def test_an_unseen_article_becomes_a_class_ready_exercise_in_the_review_panel(page, tmp_path):
     """The newcomer run: drafts of an article written for the test, reviewed by keyboard (the quoted opinions
     rejected, the rest accepted), a missed loaded word added with its reason, the file downloaded: it

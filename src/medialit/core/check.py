@@ -340,8 +340,8 @@ def _attribution(
     if item.label != "claim" or item.source_ids is None or "source" not in ex.labels:
         return None
     sources = [ex.item(i) for i in item.source_ids]
-    expected = _unique(s.entity or s.id for s in sources)
-    given = _unique((s.entity or s.id) if (s := item_of_tag_id.get(ref)) else f"tag:{ref}" for ref in tag.source_ids)
+    expected = _unique(s.who for s in sources)
+    given = _unique(s.who if (s := item_of_tag_id.get(ref)) else f"tag:{ref}" for ref in tag.source_ids)
     if not tag.source_ids and expected:
         if not challenge:
             return None

@@ -59,6 +59,11 @@ class KeyItem:
     reason: str = ""  # why a draft was suggested, for the author reviewing it
     confidence: float | None = None  # how sure the suggestion was (0-1), for a draft
 
+    @property
+    def who(self) -> str:
+        """The person or body a source names: `entity` joins its mentions; an item without one stands alone."""
+        return self.entity or self.id
+
     @cached_property
     def expected_attrs(self) -> dict[str, tuple[str, ...]]:
         """Each attribute's accepted values as a tuple (a key file gives one value or a list)."""

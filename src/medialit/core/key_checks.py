@@ -8,21 +8,28 @@
   students are taught the rule, so a key that breaks it silently marks them wrong for following it.
 - An item's source is named in the item's own paragraph, or in an earlier one whose speaker the paragraphs
   between go on with: each opens with a quotation mark (a quotation running over paragraphs) or with "He",
-  "She" or "They" ("He added: ..."). Anywhere else, a reader cannot tell who says it without the author's
-  reading, and the item's `why` names the source's line to show it was read ("'He' is O'Brien from L142").
+  "She" or "They" ("He added: ..."). A paragraph that opens with a quotation mark but names another speaker
+  outside its marks (a key source of another entity: "'We will not stop,' said Lena Ivanova.") gives the
+  quotation to that speaker, so it does not go on with the earlier one. Anywhere else, a reader cannot tell
+  who says it without the author's reading, and the item's `why` names the source's line to show it was
+  read ("'He' is O'Brien from L142").
 """
 
 from __future__ import annotations
 
 from .voices import OPENERS, classify, expected_voice, quotations, values, word_owners
 
-GOES_ON_WITH_THE_SPEAKER = ("He ", "She ", "They ", *OPENERS, "'", '"')
+QUOTE_OPENERS = (*OPENERS, "'", '"')
+GOES_ON_WITH_THE_SPEAKER = ("He ", "She ", "They ", *QUOTE_OPENERS)
 
 
 def speaker_findings(exercise) -> list[str]:
     """Items whose source is named where a reader cannot tell it is theirs (see the module's third rule)."""
     article = exercise.article
-    opens = [article.text[p.start : p.end].lstrip().startswith(GOES_ON_WITH_THE_SPEAKER) for p in article.paragraphs]
+    openings = [article.text[p.start : p.end].lstrip() for p in article.paragraphs]
+    opens = [opening.startswith(GOES_ON_WITH_THE_SPEAKER) for opening in openings]
+    quoted_openings = [opening.startswith(QUOTE_OPENERS) for opening in openings]
+    speakers = speakers_outside_quotations(exercise)
     findings = []
     for item in exercise.key:
         para = article.tokens[article.token_at(item.start)].para
@@ -31,13 +38,34 @@ def speaker_findings(exercise) -> list[str]:
             if source is None or f"L{source.line}" in (item.why or ""):
                 continue
             named_in = article.tokens[article.token_at(source.start)].para
-            if named_in > para or not all(opens[named_in + 1 : para + 1]):
+            between = range(named_in + 1, para + 1)
+            others = [
+                f"L{other.line} names another speaker, {other.id}, outside its quotation marks"
+                for p in between
+                if quoted_openings[p]
+                for other in speakers[p]
+                if other.who != source.who
+            ]
+            if named_in > para or others or not all(opens[p] for p in between):
+                why = others[0] if others else "the paragraphs between do not go on with their words"
                 findings.append(
                     f"item {item.id} (L{item.line}): its source {ref} (L{source.line}) is in another paragraph, "
-                    "and the paragraphs between do not go on with their words. Fix: check who says it; if it "
-                    f"is right, name L{source.line} in the item's `why` (\"'He' is … from L{source.line}\")."
+                    f"and {why}. Fix: check who says it; if it is right, name L{source.line} in the item's "
+                    f"`why` (\"'He' is … from L{source.line}\")."
                 )
     return findings
+
+
+def speakers_outside_quotations(exercise) -> list[list]:
+    """For each paragraph, the key's sources in it outside quotation marks (inside them, a name is part of
+    what someone says, not who says it)."""
+    article = exercise.article
+    quoted = quotations(article)
+    speakers: list[list] = [[] for _ in article.paragraphs]
+    for item in exercise.key:
+        if item.label == "source" and not any(q.start <= item.start < q.end for q in quoted):
+            speakers[article.tokens[article.token_at(item.start)].para].append(item)
+    return speakers
 
 
 def coverage_findings(exercise) -> list[str]:
