@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from test_tagger import drag, tag_in_text, tok, token_index
 
 CHAPTER_5 = "book/05-loaded-language.html"  # loaded words, lines 1-28
+CHAPTER_3 = "book/03-claims.html"  # claims only, lines 1-18
 CHAPTER_4 = "book/04-sources.html"  # sources and claims, lines 1-18
 LOADED = [
     ("despot",),
@@ -92,6 +93,18 @@ def test_a_whole_sentence_hears_which_words_to_keep_and_a_claim_on_part_of_a_sou
     assert speaker.locator(".mt-chip").text_content() == "Other label"
     said = speaker.locator(".mt-msg").text_content()
     assert "“UK spooks” is who is speaking: that is a source." in said and "leaves out “spooks”" in said
+
+
+def test_on_a_claims_page_a_claim_on_part_of_a_source_is_told_to_come_off(page):
+    """Sources are not asked for in chapter 3: a claim on "UK" of the source "UK spooks" is under "Not asked
+    here", and its words end with what to do, as the chip does, not only with who is speaking."""
+    open_chapter(page, CHAPTER_3)
+    tag_in_text(page, ("UK",), "1")
+    page.locator(".mt-check").click()
+    speaker = page.locator(".mt-fb-tag", has_text="“UK”")
+    assert speaker.locator(".mt-chip").text_content() == "Not asked here"
+    said = speaker.locator(".mt-msg").text_content()
+    assert "“UK spooks” is who is speaking: that is a source" in said and said.endswith(" Remove this tag."), said
 
 
 def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(page):
