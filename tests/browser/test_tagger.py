@@ -516,6 +516,35 @@ def test_a_notice_is_read_once_and_shows_in_the_status_line_too(tagger, tmp_path
     assert len(said) == 1 and said[0].lstrip().startswith("- status"), said
 
 
+# Whether the status line holds a new node since `keep_status_node` ran, with the same words: a screen
+# reader reads a live region out when a node comes into it, not when its text stays as it was.
+KEEP_STATUS_NODE = "() => { window.keptStatus = document.querySelector('.mt-live').firstChild; }"
+STATUS_NODE_IS_NEW = """() => { const live = document.querySelector('.mt-live'), kept = window.keptStatus;
+  return !!kept && live.firstChild !== kept && live.textContent === kept.textContent; }"""
+
+
+def test_the_same_good_news_twice_is_read_out_twice(tagger, tmp_path):
+    """A second "Saved." after another change, and the same hand-in loaded again, go into the status line anew, as a
+    repeated warning goes into the alert: a status line whose words stay the same says nothing."""
+    page = tagger
+    tag_in_text(page, ("Kremlin", "spokesperson", "Dmitry", "Peskov"), "2")
+    entry = page.locator(".mt-group-source .mt-entry").first
+    entry.locator("summary").click()
+    entry.locator(".mt-attr-role").select_option(label="official")
+    expect(page.locator(".mt-live")).to_have_text("Saved.")
+    page.evaluate(KEEP_STATUS_NODE)
+    entry.locator(".mt-attr-role").select_option(label="interested party")
+    assert page.evaluate(STATUS_NODE_IS_NEW), "the second Saved. was not put in anew"
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(empty_handin(config(page)["exercise"])), encoding="utf-8")
+    page.locator(".mt-file").set_input_files(str(good))
+    page.wait_for_function("() => document.querySelector('.mt-live').textContent.includes('good.json')")
+    page.evaluate(KEEP_STATUS_NODE)
+    page.locator(".mt-file").set_input_files(str(good))
+    page.wait_for_function(STATUS_NODE_IS_NEW)
+    assert len(said_in(page, "good.json")) == 1  # still read once: the notice's copy is for the eyes only
+
+
 def test_check_shows_verdicts_hints_then_the_answer(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")
