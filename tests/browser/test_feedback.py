@@ -223,14 +223,47 @@ def test_dark_mode_has_no_accessibility_violations(page):
     screenshot(page, "feedback-dark")
 
 
-def test_a_claim_offers_its_sources_only_where_sources_can_be_tagged(page):
-    for chapter, offered in (("book/03-claims.html", False), (CHAPTER_4, True)):
+def test_a_claim_offers_its_sources_only_where_sources_can_be_tagged_and_not_as_optional(page):
+    """Where sources are asked for, a claim's "Attributed to" is part of the task: it shows with the claim,
+    not behind "More (optional)" and its optional fields."""
+    for chapter, offered in ((CHAPTER_3, False), (CHAPTER_4, True)):
         open_chapter(page, chapter)
         tag_in_text(page, ("sought", "to", "shift", "the", "focus"), "1")
         entry = page.locator(".mt-group-claim .mt-entry").first
         entry.locator(".mt-details > summary").click()
         expect(entry.locator(".mt-note")).to_be_visible()
-        assert entry.locator(".mt-links").count() == (1 if offered else 0), chapter
+        assert entry.locator(".mt-details .mt-links").count() == 0, chapter
+        assert entry.locator(".mt-attrib").count() == (1 if offered else 0), chapter
+    entry.locator(".mt-attrib > summary").click()
+    expect(entry.locator(".mt-attrib .mt-links")).to_be_visible()
+
+
+def test_at_challenge_a_new_claim_opens_its_attributed_to_with_its_details(page):
+    """Challenge asks to describe every tag and to link every claim: a new claim opens both at once."""
+    open_chapter(page, "book/08-put-it-together.html")  # challenge, claims and sources, lines 66-76
+    tag_in_text(page, ("Putin", "was", "not", "in", "the", "building"), "1")
+    entry = page.locator(".mt-group-claim .mt-entry").first
+    expect(entry.locator(".mt-details .mt-fields")).to_be_visible()
+    expect(entry.locator(".mt-attrib .mt-links")).to_be_visible()
+
+
+def test_from_a_claims_entry_to_its_attributed_to_box_in_four_keys(page):
+    """A keyboard student on the sources page: from a claim in the list to its first "Attributed to" box is
+    Tab, Tab, Enter, Tab (it was seven keys, through "More (optional)" and its three optional fields)."""
+    open_chapter(page, CHAPTER_4)
+    tag_in_text(page, ("UK", "spooks"), "2")
+    tag_in_text(page, ("sought", "to", "shift", "the", "focus"), "1")
+    expect(page.locator(".mt-group-claim .mt-entry")).to_have_count(1)  # drawn in the next frame
+    page.locator(".mt-group-claim .mt-jump").focus()
+    page.keyboard.press("Tab")  # the claim's ✕
+    page.keyboard.press("Tab")
+    expect(page.locator(".mt-group-claim .mt-attrib > summary")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-group-claim .mt-link")).to_have_count(1)  # its boxes are made as it opens
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('mt-link')")
+    page.keyboard.press(" ")
+    expect(page.locator(".mt-group-claim .mt-attrib > summary")).to_have_text("Attributed to: S1")
 
 
 def _luminance(rgb: str) -> float:
