@@ -135,6 +135,28 @@ def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(p
     expect(page.locator(".mt-coach .mt-wordsbtn")).to_be_focused()
 
 
+def test_from_the_feedback_the_hand_in_is_reached_without_tabbing_through_the_tag_list(page):
+    """After Check, a keyboard student who is done goes from the feedback to the name box and Download by the
+    feedback's last button, never through the tag list, where Tab stops three times for every tag."""
+    open_chapter(page, CHAPTER_5)
+    for words in LOADED[:6]:
+        tag_in_text(page, words, "3")
+    page.locator(".mt-check").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-summary")).to_be_focused()
+    passed = []
+    while not page.evaluate("document.activeElement.classList.contains('mt-handinbtn')"):
+        where = page.evaluate("document.activeElement.closest('.mt-feedback, .mt-tags, .mt-foot')?.className")
+        assert where and "mt-feedback" in where, f"left the feedback for {where} after {len(passed)} Tabs"
+        passed.append("Tab")
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-student")).to_be_focused()
+    assert page.locator(".mt-student").evaluate(IN_VIEW)
+    stops = page.evaluate("document.querySelectorAll('.mt-tags :is(button, summary)').length")
+    assert len(passed) + 1 < stops, (len(passed), stops)  # fewer keys than the list alone has stops
+
+
 # How many pixels of the feedback, on the screen, the phone's label bar covers.
 DOCK_OVER_FEEDBACK = """() => {
   const dock = document.querySelector('.mt-dock').getBoundingClientRect();

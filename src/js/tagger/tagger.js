@@ -421,6 +421,7 @@ function createTagger(model, el, uid, authorTools) {
       ctx.say(`Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback” or press F.`);
     },
     answersChanged: () => drawAnswers(),
+    toHandIn: () => studentInput.focus(),
   });
   const help = createHelp(labels, uid, article);
   const authorWords = ctx.authorTools?.words;
