@@ -171,9 +171,13 @@ def test_a_claim_on_part_of_a_source_says_what_the_key_has_there(mini):
         ]
         said = " ".join(words.sentences(tag_codes(tag)))
         assert "overlaps something the key tags with another label" in said and "is who is speaking" in said
+        assert "Remove this tag" not in said  # it can be made that source here
     for tag in check(handin_of(mini, tags), mini, labels=["claim"]).tags:
         assert tag.verdict == "extra" and chip_of(tag) == "not-asked"
         assert codes(tag) == ["is-speaker"] and tag.findings[0].args["asked"] is False
+        # its sentences end with what to do, as its chip and every other "Not asked here" do
+        said = words.sentences(tag_codes(tag))
+        assert "is who is speaking: that is a source" in said[-1] and said[-1].endswith(" Remove this tag.")
 
 
 def test_a_tag_holding_a_key_item_and_more_says_first_which_words_to_keep(mini):

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from test_tagger import drag, tag_in_text, tok, token_index
 
 CHAPTER_5 = "book/05-loaded-language.html"  # loaded words, lines 1-28
+CHAPTER_3 = "book/03-claims.html"  # claims only, lines 1-18
 CHAPTER_4 = "book/04-sources.html"  # sources and claims, lines 1-18
 LOADED = [
     ("despot",),
@@ -94,6 +95,18 @@ def test_a_whole_sentence_hears_which_words_to_keep_and_a_claim_on_part_of_a_sou
     assert "“UK spooks” is who is speaking: that is a source." in said and "leaves out “spooks”" in said
 
 
+def test_on_a_claims_page_a_claim_on_part_of_a_source_is_told_to_come_off(page):
+    """Sources are not asked for in chapter 3: a claim on "UK" of the source "UK spooks" is under "Not asked
+    here", and its words end with what to do, as the chip does, not only with who is speaking."""
+    open_chapter(page, CHAPTER_3)
+    tag_in_text(page, ("UK",), "1")
+    page.locator(".mt-check").click()
+    speaker = page.locator(".mt-fb-tag", has_text="“UK”")
+    assert speaker.locator(".mt-chip").text_content() == "Not asked here"
+    said = speaker.locator(".mt-msg").text_content()
+    assert "“UK spooks” is who is speaking: that is a source" in said and said.endswith(" Remove this tag."), said
+
+
 def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(page):
     open_chapter(page, CHAPTER_5)
     tag_in_text(page, ("despot",), "3")
@@ -120,6 +133,28 @@ def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(p
     assert len(presses) < 10, presses
     press("f")  # and back to the feedback
     expect(page.locator(".mt-coach .mt-wordsbtn")).to_be_focused()
+
+
+def test_from_the_feedback_the_hand_in_is_reached_without_tabbing_through_the_tag_list(page):
+    """After Check, a keyboard student who is done goes from the feedback to the name box and Download by the
+    feedback's last button, never through the tag list, where Tab stops three times for every tag."""
+    open_chapter(page, CHAPTER_5)
+    for words in LOADED[:6]:
+        tag_in_text(page, words, "3")
+    page.locator(".mt-check").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-summary")).to_be_focused()
+    passed = []
+    while not page.evaluate("document.activeElement.classList.contains('mt-handinbtn')"):
+        where = page.evaluate("document.activeElement.closest('.mt-feedback, .mt-tags, .mt-foot')?.className")
+        assert where and "mt-feedback" in where, f"left the feedback for {where} after {len(passed)} Tabs"
+        passed.append("Tab")
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-student")).to_be_focused()
+    assert page.locator(".mt-student").evaluate(IN_VIEW)
+    stops = page.evaluate("document.querySelectorAll('.mt-tags :is(button, summary)').length")
+    assert len(passed) + 1 < stops, (len(passed), stops)  # fewer keys than the list alone has stops
 
 
 # How many pixels of the feedback, on the screen, the phone's label bar covers.
@@ -210,14 +245,47 @@ def test_dark_mode_has_no_accessibility_violations(page):
     screenshot(page, "feedback-dark")
 
 
-def test_a_claim_offers_its_sources_only_where_sources_can_be_tagged(page):
-    for chapter, offered in (("book/03-claims.html", False), (CHAPTER_4, True)):
+def test_a_claim_offers_its_sources_only_where_sources_can_be_tagged_and_not_as_optional(page):
+    """Where sources are asked for, a claim's "Attributed to" is part of the task: it shows with the claim,
+    not behind "More (optional)" and its optional fields."""
+    for chapter, offered in ((CHAPTER_3, False), (CHAPTER_4, True)):
         open_chapter(page, chapter)
         tag_in_text(page, ("sought", "to", "shift", "the", "focus"), "1")
         entry = page.locator(".mt-group-claim .mt-entry").first
         entry.locator(".mt-details > summary").click()
         expect(entry.locator(".mt-note")).to_be_visible()
-        assert entry.locator(".mt-links").count() == (1 if offered else 0), chapter
+        assert entry.locator(".mt-details .mt-links").count() == 0, chapter
+        assert entry.locator(".mt-attrib").count() == (1 if offered else 0), chapter
+    entry.locator(".mt-attrib > summary").click()
+    expect(entry.locator(".mt-attrib .mt-links")).to_be_visible()
+
+
+def test_at_challenge_a_new_claim_opens_its_attributed_to_with_its_details(page):
+    """Challenge asks to describe every tag and to link every claim: a new claim opens both at once."""
+    open_chapter(page, "book/08-put-it-together.html")  # challenge, claims and sources, lines 66-76
+    tag_in_text(page, ("Putin", "was", "not", "in", "the", "building"), "1")
+    entry = page.locator(".mt-group-claim .mt-entry").first
+    expect(entry.locator(".mt-details .mt-fields")).to_be_visible()
+    expect(entry.locator(".mt-attrib .mt-links")).to_be_visible()
+
+
+def test_from_a_claims_entry_to_its_attributed_to_box_in_four_keys(page):
+    """A keyboard student on the sources page: from a claim in the list to its first "Attributed to" box is
+    Tab, Tab, Enter, Tab (it was seven keys, through "More (optional)" and its three optional fields)."""
+    open_chapter(page, CHAPTER_4)
+    tag_in_text(page, ("UK", "spooks"), "2")
+    tag_in_text(page, ("sought", "to", "shift", "the", "focus"), "1")
+    expect(page.locator(".mt-group-claim .mt-entry")).to_have_count(1)  # drawn in the next frame
+    page.locator(".mt-group-claim .mt-jump").focus()
+    page.keyboard.press("Tab")  # the claim's ✕
+    page.keyboard.press("Tab")
+    expect(page.locator(".mt-group-claim .mt-attrib > summary")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-group-claim .mt-link")).to_have_count(1)  # its boxes are made as it opens
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('mt-link')")
+    page.keyboard.press(" ")
+    expect(page.locator(".mt-group-claim .mt-attrib > summary")).to_have_text("Attributed to: S1")
 
 
 def _luminance(rgb: str) -> float:

@@ -98,7 +98,7 @@ def test_author_mode_edits_the_key_and_downloads_yaml(page, tmp_path):
     said = page.locator(".mt-instructions").first.inner_text()  # an author is told what to do, not "Check"
     assert said.startswith("Author mode") and "Check my tags" not in said
     entry = page.locator(".mt-entry").first
-    entry.locator("summary").click()
+    entry.locator(".mt-details > summary").click()
     entry.locator(".mt-why").fill('Why "this" counts: L1.')
     entry.locator(".mt-hint0").fill("First nudge.")
     entry.locator(".mt-optional").check()

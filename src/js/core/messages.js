@@ -265,9 +265,22 @@ function verdictMessage(tag, chip) {
 const EDGE_CODES = new Set(["covers-more", "covers-less", "covers-other"]);
 
 /**
+ * The variant of a finding's sentence its arguments call for: edges measured against an accepted form
+ * name the key's own words as well (":accepted"); a speaker tagged as a claim where sources are not
+ * asked for ends with what to do, as the chip "Not asked here" does (":not-asked"). messages.py's _variant.
+ * @param {string} code
+ * @param {Record<string, any>} args
+ */
+function variant(code, args) {
+  if (EDGE_CODES.has(code) && "accepted_for" in args) return ":accepted";
+  if (code === "is-speaker" && args.asked === false) return ":not-asked";
+  return "";
+}
+
+/**
  * A sentence for every finding the verdict's sentence has not said: too many and too few words against
- * the same key words are one sentence (covers-other), and against an accepted form the ":accepted"
- * sentence names the key's own words as well (messages.py's _finding_messages).
+ * the same key words are one sentence (covers-other); some findings have a variant (messages.py's
+ * _finding_messages).
  * @param {TagResult} tag
  * @param {string | null} said
  * @returns {Message[]}
@@ -282,8 +295,7 @@ function findingMessages(tag, said) {
     const merged = both && f.code === "covers-more";
     const code = merged ? "covers-other" : f.code;
     const more = merged ? { ...found.get("covers-more"), ...found.get("covers-less") } : f.args;
-    const variant = EDGE_CODES.has(code) && "accepted_for" in more ? ":accepted" : "";
-    out.push({ code: `finding-${code}${variant}`, args: { ...tag, ...more } });
+    out.push({ code: `finding-${code}${variant(code, more)}`, args: { ...tag, ...more } });
   }
   return out;
 }

@@ -2,8 +2,8 @@
 // The feedback after Check, where the student is looking: a summary that takes focus, the hint
 // coach for the key items not found yet (one item at a time: the next one, or the one picked from
 // the list), then the student's tags to look at again and those that match, each a button that
-// shows its words in the article. Drawn when a report comes or a hint is asked for; a change of
-// tags only says that the feedback is out of date.
+// shows its words in the article, and last a way to the hand-in. Drawn when a report comes or a
+// hint is asked for; a change of tags only says that the feedback is out of date.
 
 import { renderer } from "../core/messages.js";
 import { quoted, spanTokens } from "../core/spans.js";
@@ -25,6 +25,7 @@ import { feedbackData } from "./feedback_data.js";
  * @property {(range: Range, from: HTMLElement) => void} showRange select some words
  * @property {(line: number) => void} showLine put the caret at the start of a line
  * @property {() => void} answersChanged a revealed answer was added
+ * @property {() => void} toHandIn put focus on the hand-in, below the tag list
  */
 
 /**
@@ -114,6 +115,8 @@ export function createFeedbackView(ctx, actions) {
             data.notices.map((n) => h("li", say(n))),
           )
         : null,
+      // the hand-in is below the whole tag list: from here it is one key, not a Tab per tag and field
+      button("mt-handinbtn", "↓ Go to your hand-in", actions.toHandIn),
     ];
     box.replaceChildren(...parts.filter((x) => x !== null));
   }

@@ -8,13 +8,15 @@
 import { renderer } from "../core/messages.js";
 import { quoted, tokenAt } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
-import { buildFields, sourcesKey } from "./tag_fields.js";
+import { buildFields } from "./tag_fields.js";
+import { buildLinks, sourcesKey } from "./tag_links.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 /** @typedef {import("./tagger.js").Actions} Actions */
 /** @typedef {import("./tag_index.js").TagIndex} TagIndex */
 /** @typedef {import("./tag_fields.js").TagFields} TagFields */
+/** @typedef {import("./tag_links.js").TagLinks} TagLinks */
 
 /**
  * @typedef {object} Entry
@@ -29,6 +31,8 @@ import { buildFields, sourcesKey } from "./tag_fields.js";
  * @property {HTMLElement | null} verdict
  * @property {HTMLDetailsElement | null} details
  * @property {TagFields | null} fields
+ * @property {HTMLDetailsElement | null} linksBox a claim's "Attributed to", where the Tagger asks for sources
+ * @property {TagLinks | null} links
  */
 
 /** How many new entries a frame makes before it leaves the rest to the next: more than the list
@@ -58,8 +62,10 @@ export function createTagList(ctx, actions) {
   );
   /** @type {Map<string, Entry>} */
   const entries = new Map();
-  /** tags whose details are open (kept while their entry comes and goes with undo) */
+  /** tags whose details, and claims whose "Attributed to", are open (kept while their entry comes and
+   * goes with undo) */
   const openDetails = new Set();
+  const openLinks = new Set();
   /** @type {Map<string, string>} */
   let verdicts = new Map();
   /** the index the list was last brought to, while some of its tags wait for their entries */
@@ -81,6 +87,9 @@ export function createTagList(ctx, actions) {
     button("mt-del", "✕", null),
     guided ? null : h("details.mt-details", {}, h("summary", {}, detailsTitle)),
   );
+  // a claim names its sources with it, not among details called optional, where sources are asked for
+  const linksPattern =
+    guided || !labels.some((l) => l.name === "source") ? null : h("details.mt-attrib", {}, h("summary"));
   /** @param {Event} e */
   const entryOf = (e) => {
     const li = e.target instanceof Element ? e.target.closest(".mt-entry") : null;
@@ -115,22 +124,28 @@ export function createTagList(ctx, actions) {
     "toggle",
     (e) => {
       const entry = entryOf(e);
-      if (!entry || e.target !== entry.details || !entry.details) return;
-      if (entry.details.open) {
-        openDetails.add(entry.tag.id);
+      const open = e.target === entry?.details ? openDetails : e.target === entry?.linksBox ? openLinks : null;
+      if (!entry || !open) return;
+      if (/** @type {HTMLDetailsElement} */ (e.target).open) {
+        open.add(entry.tag.id);
         fill(entry);
-      } else openDetails.delete(entry.tag.id);
+      } else open.delete(entry.tag.id);
     },
     true, // toggle does not bubble
   );
 
-  /** @param {Entry} entry */
+  /**
+   * Make the fields of an entry's open parts that have none yet.
+   * @param {Entry} entry
+   */
   function fill(entry) {
-    if (entry.fields || !entry.details) return;
-    const container = h("div.mt-fields");
-    entry.details.append(container);
-    const spec = /** @type {import("../core/types.js").Label} */ (ctx.labelByName.get(entry.tag.label));
-    entry.fields = buildFields(ctx, entry.tag, spec, container);
+    if (entry.details?.open && !entry.fields) {
+      const container = h("div.mt-fields");
+      entry.details.append(container);
+      const spec = /** @type {import("../core/types.js").Label} */ (ctx.labelByName.get(entry.tag.label));
+      entry.fields = buildFields(ctx, entry.tag, spec, container);
+    }
+    if (entry.linksBox?.open && !entry.links) entry.links = buildLinks(ctx, entry.tag, entry.linksBox);
   }
 
   /**
@@ -145,6 +160,9 @@ export function createTagList(ctx, actions) {
     const [entryBadge, quote, line, linked] = /** @type {HTMLElement[]} */ ([...jump.children]);
     entryBadge.classList.add(`mt-badge-${t.label}`);
     const details = /** @type {HTMLDetailsElement | null} */ (li.children[2] || null);
+    const linksBox =
+      linksPattern && t.label === "claim" ? /** @type {HTMLDetailsElement} */ (linksPattern.cloneNode(true)) : null;
+    if (linksBox) li.insertBefore(linksBox, details);
     /** @type {Entry} */
     const entry = {
       li,
@@ -158,11 +176,12 @@ export function createTagList(ctx, actions) {
       verdict: null,
       details,
       fields: null,
+      linksBox,
+      links: null,
     };
-    if (details && openDetails.has(t.id)) {
-      details.open = true;
-      fill(entry);
-    }
+    if (details && openDetails.has(t.id)) details.open = true;
+    if (linksBox && openLinks.has(t.id)) linksBox.open = true;
+    fill(entry);
     fillEntry(entry, t, index);
     return entry;
   }
@@ -181,7 +200,10 @@ export function createTagList(ctx, actions) {
     setText(entry.badge, number);
     setText(entry.quote, quoted(t.quote, 70));
     setText(entry.line, ` L${line}`);
-    setText(entry.linked, links ? ` → ${links.split(",").join(", ")}` : "");
+    const named = links ? links.split(",").join(", ") : "";
+    setText(entry.linked, named && ` → ${named}`);
+    if (entry.linksBox)
+      setText(/** @type {HTMLElement} */ (entry.linksBox.firstChild), `Attributed to${named && `: ${named}`}`);
     const jumpLabel = `${title} ${number}: ${t.quote}. Line ${line}. Show in the text.`;
     if (entry.jump.getAttribute("aria-label") !== jumpLabel) entry.jump.setAttribute("aria-label", jumpLabel);
     const removeLabel = `Remove ${title} ${number}`;
@@ -202,6 +224,7 @@ export function createTagList(ctx, actions) {
     if (entry.tag !== t) {
       entry.tag = t;
       entry.fields?.sync(t);
+      entry.links?.sync(t);
     }
   }
 
@@ -261,7 +284,7 @@ export function createTagList(ctx, actions) {
         ) {
           fillEntry(entry, t, after);
         }
-        entry.fields?.refreshSources(after, sources);
+        entry.links?.refreshSources(after, sources);
         items.push(entry.li);
       }
       setText(group.title, `${l.title}: ${tags.length}`);
@@ -310,11 +333,13 @@ export function createTagList(ctx, actions) {
     },
 
     /**
-     * Open a tag's details when its entry is made (challenge asks to describe each new tag).
+     * Open a tag's details, and a claim's "Attributed to", when its entry is made (challenge asks to
+     * describe each new tag).
      * @param {string} id
      */
     openWhenMade(id) {
       openDetails.add(id);
+      openLinks.add(id);
     },
 
     /**

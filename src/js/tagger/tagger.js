@@ -52,7 +52,8 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {() => TagIndex} index the visible tags, indexed (made once per change)
  * @property {ArticleView} view
  * @property {HTMLElement} article
- * @property {(message: string) => void} say show in the status line (screen readers hear it)
+ * @property {(message: string) => void} say show in the status line (screen readers hear it, the same words
+ *   again too)
  * @property {(message: string, how?: {show?: boolean, info?: boolean}) => void} notify show a notice, and the
  *   same words in the status line; "" takes it away. A warning unless `info` (good news, in calm colours and
  *   not an alert); either is read out once. `show` scrolls it into view (after a button far from it, such
@@ -227,7 +228,9 @@ function createTagger(model, el, uid, authorTools) {
     view: createArticleView(article, tokens, uid, () => (dock.getClientRects().length ? dock : labelBar)),
     article,
     say(message) {
-      if (live.textContent !== message) live.textContent = message;
+      // the same words again go in as a new node, as a warning does: a status line whose text stays the
+      // same is not read out, and "Saved." after a second change is news too
+      if (message || live.textContent) live.replaceChildren(message);
     },
     notify(message, { show = false, info = false } = {}) {
       // Both show in the status line too, where the eyes are while tagging, and a screen reader hears
@@ -241,9 +244,9 @@ function createTagger(model, el, uid, authorTools) {
         notice.removeAttribute("aria-hidden");
       }
       notice.classList.toggle("mt-notice-info", info);
-      // the same warning again goes in as a new node: an alert whose text stays the same is not read out
-      const again = Boolean(message) && !info && notice.textContent === message;
-      if (notice.textContent !== message || again) {
+      // the same notice again goes in as a new node: an alert or a status line whose text stays the
+      // same is not read out
+      if (message || notice.textContent) {
         notice.replaceChildren(message);
         notice.hidden = !message;
         if (message && info) ctx.say(message);
@@ -418,6 +421,7 @@ function createTagger(model, el, uid, authorTools) {
       ctx.say(`Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback” or press F.`);
     },
     answersChanged: () => drawAnswers(),
+    toHandIn: () => studentInput.focus(),
   });
   const help = createHelp(labels, uid, article);
   const authorWords = ctx.authorTools?.words;

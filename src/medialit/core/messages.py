@@ -217,10 +217,21 @@ def _verdict_message(tag: TagResult, chip: str, args: dict) -> tuple[Message, st
 EDGE_CODES = ("covers-more", "covers-less", "covers-other")
 
 
+def _variant(code: str, args: dict) -> str:
+    """The variant of a finding's sentence its arguments call for: edges measured against an accepted
+    form name the key's own words as well (`:accepted`); a speaker tagged as a claim where sources are
+    not asked for ends with what to do, as the chip "Not asked here" does (`:not-asked`)."""
+    if code in EDGE_CODES and "accepted_for" in args:
+        return ":accepted"
+    if code == "is-speaker" and args.get("asked") is False:
+        return ":not-asked"
+    return ""
+
+
 def _finding_messages(tag: TagResult, args: dict, said: str | None) -> list[Message]:
     """A sentence for every finding the verdict's sentence has not said. Words a tag has too many and too
     few against the same key words are one sentence (`covers-other`), so the key's words are named once;
-    against an accepted form, the `:accepted` sentence names the key's own words as well."""
+    some findings have a variant (`_variant`)."""
     found = {f.code: f.args for f in tag.findings}
     both = "covers-more" in found and "covers-less" in found
     out = []
@@ -232,8 +243,7 @@ def _finding_messages(tag: TagResult, args: dict, said: str | None) -> list[Mess
             if both and f.code == "covers-more"
             else (f.code, f.args)
         )
-        variant = ":accepted" if code in EDGE_CODES and "accepted_for" in more else ""
-        out.append(Message(f"finding-{code}{variant}", {**args, **more}))
+        out.append(Message(f"finding-{code}{_variant(code, more)}", {**args, **more}))
     return out
 
 
