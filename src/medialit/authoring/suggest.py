@@ -747,6 +747,11 @@ class _Draft:
                     continue
                 i, j, kinds = subject
                 covered = j
+                # the whole phrase speaks ('A spokesman said'), but before a word that is a noun as well, 'the' may
+                # belong to that noun ('the Russian claims were false')
+                if self.doc[near[0]].lower_ not in AMBIGUOUS_CUES:
+                    start = self._with_determiner(i)
+                    i, kinds = start, [""] * (i - start) + kinds
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
@@ -809,7 +814,8 @@ class _Draft:
             span = None if k in answered or self.quoted(k) else self._noun_phrase_before(k)
             if span is None:
                 continue
-            i, j = span
+            words, j = span
+            i = self._with_determiner(words)
             kinds = [self._kind(t) for t in self.doc[i:j]]
             titles = [self.doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
             self.add(
@@ -819,15 +825,16 @@ class _Draft:
                 self._source_attrs(kinds, titles, i),
                 f"who stands before '{self.doc[k:end].text}': asked, they said nothing, so no claim comes from them",
                 CONFIDENCE["no-comment-subject"],
-                entity=self.entities.of(self.doc, self._name_words(i, kinds), titles) or self.doc[i:j].text.lower(),
+                entity=self.entities.of(self.doc, self._name_words(i, kinds), titles) or self.doc[words:j].text.lower(),
                 said_nothing=True,
             )
 
     def _noun_phrase_before(self, k: int) -> tuple[int, int] | None:
         """The words of the noun phrase that ends right before token `k`, past an aside set off by commas ('The
         diocese, which owns the land, declined'): content words and possessives back to a small word or a pause,
-        and on over 'of', 'at' or 'from' to the noun they belong to ('residents of the estate'), without the
-        determiner ('diocese', 'hotel's owners'); None when no such word stands there."""
+        and on over 'of', 'at' or 'from' to the noun they belong to ('residents of the estate'), without the word
+        that picks out which one, which `_with_determiner` adds ('diocese', 'hotel's owners'); None when no such
+        word stands there."""
         doc, first = self.doc, self.sents[self.sent_of[k]][0]
         end = k
         if end > first and doc[end - 1].text == ",":
@@ -854,6 +861,20 @@ class _Draft:
         ):
             start -= 1
         return start
+
+    def _with_determiner(self, i: int) -> int:
+        """Where the noun phrase of a speaker whose words start at token `i` begins: at the word before them that
+        picks out which one ('a spokesman', 'the council', 'its chair'), or at a number that opens the clause
+        ('Two hotels'; not 'In 2019 residents'), since the whole phrase says who speaks; else at `i`."""
+        k = i - 1
+        if k < 0 or self.sent_of[k] != self.sent_of[i]:
+            return i
+        word = self.doc[k]
+        if word.lower_ in SPEAKER_DETERMINERS:
+            return k
+        number = word.lower_ in NUMBER_WORDS or (word.like_num and not word.is_alpha)
+        opens_clause = k == self.sents[self.sent_of[k]][0] or self._clause_edge(k - 1)
+        return k if number and opens_clause else i
 
     def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
         """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or
@@ -884,8 +905,6 @@ class _Draft:
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
             kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
             j = v - 1
-            if i > 0 and doc[i - 1].lower_ in DETERMINERS and self.sent_of[i - 1] == self.sent_of[i]:
-                i, kinds = i - 1, ["", *kinds]
         return i, j, kinds
 
     def _owner(self, i: int) -> tuple[int, int] | None:
@@ -902,8 +921,6 @@ class _Draft:
             word = doc[start - 1]
             if not word.is_alpha or (word.is_stop and not self._kind(word)):
                 break
-            start -= 1
-        if start < at and in_sentence(start - 1) and doc[start - 1].lower_ in DETERMINERS:
             start -= 1
         return start, at
 
