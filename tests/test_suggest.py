@@ -1343,10 +1343,31 @@ def test_a_speaker_before_said_keeps_the_word_that_picks_them_out():
 @given(
     st.sampled_from(sorted(sg.SPEAKER_DETERMINERS | {"two", "three", "12"})),
     every_job,
-    st.sampled_from(["said", "says", "told reporters", "warned"]),
+    st.sampled_from(["said", "says", "told reporters", "warned", "has said", "had told them"]),
     st.sampled_from(["", "Asked about the fares, "]),
 )
 def test_any_word_that_picks_out_a_listed_speaker_before_the_verb_is_part_of_the_source(which, job, verb, before):
     who = f"{which} {job}" if before else f"{which.title()} {job}"
     text = f"{before}{who} {verb} the ferry would stop running in the winter."
     assert _source_of(text, "the ferry would stop running in the winter") == who
+
+
+def test_a_second_speaker_who_had_told_the_first_is_the_source_of_what_they_said():
+    text = "Jo Lee said a spokesman had told her the pool was unsafe."
+    claims = quotes(text, "claim", BLANK)
+    assert list(claims) == ["the pool was unsafe"], claims
+    assert _source_of(text, "the pool was unsafe") == "a spokesman"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["Jo Lee", "The mayor", "A local trader"]),
+    st.sampled_from(["said", "said that", "warned the board that", "told reporters that"]),
+    st.sampled_from(["a spokesman", "the council", "Ann Mills", "a trader on High Street"]),
+    st.sampled_from(["had told her", "had said", "has told parents", "had warned them", "have said"]),
+)
+def test_a_second_speaker_before_had_told_inside_a_reported_clause_is_the_source(outer, verb, inner, told):
+    text = f"{outer} {verb} {inner} {told} the pool was unsafe for swimmers."
+    claims = quotes(text, "claim", BLANK)
+    assert list(claims) == ["the pool was unsafe for swimmers"], claims
+    assert _source_of(text, "the pool was unsafe for swimmers") == inner

@@ -70,6 +70,7 @@ AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "f
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}
+PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the speaker stands before the auxiliary
 BE_FORMS = {"is", "was", "are", "were"}
 RELATIVE_WORDS = {"who", "which", "that", "whom"}
 LINKING_WORDS = {"including", "excluding", "like", "unlike", "versus", "via", "plus"}  # 'critics including …'
@@ -662,9 +663,11 @@ class _Draft:
                 return k, self.doc[k : self.no_comment_at[k]].text
         return None
 
-    def _after_run(self, j: int) -> tuple[int, int, int]:
+    def _after_run(self, j: int) -> tuple[int, int, int, int]:
         """Where a verb that the run ending at token `j` is the subject of may stand: right after it, after a
-        comma ('Jo Smith, 45, said') or after an aside set off by commas ('The firm, Acme Ltd, said')."""
+        comma ('Jo Smith, 45, said'), after an aside set off by commas ('The firm, Acme Ltd, said') or after 'has',
+        'have' or 'had' ('a spokesman had told her')."""
+        perfect = j + 1 if j < len(self.doc) and self.doc[j].lower_ in PERFECT_AUXILIARIES else j
         after = j
         if after < len(self.doc) and self.doc[after].text == ",":
             close = next(
@@ -677,7 +680,7 @@ class _Draft:
             )
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
-        return j, beside, after
+        return j, beside, after, perfect
 
     def _whose_opens_clause(self, d: int, edge: int) -> bool:
         """Whether token `d` opens its sentence with whose job follows up to token `edge`: a possessive ('Its
@@ -897,7 +900,7 @@ class _Draft:
         doc, owner = self.doc, self._owner(i)
         if owner is not None:
             start, at = owner
-            if v == j + 1:
+            if v == j + 1 and doc[j].text == ",":
                 return None
             if start < at:  # not when the preposition opens the sentence: "From Leeds Jo Smith said"
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
@@ -1301,8 +1304,10 @@ class _Draft:
         for w in range(k + 1, end):
             speaker = self.said_by.get(w)
             if speaker and self.speech_cue(w) and self.cue_at[w][1] != "hedge":
-                named = all(  # the words before the verb are the speaker, perhaps after 'the' or 'a'
-                    speaker[0] <= self.tokens[n].start < speaker[1] or self.doc[n].lower_ in SPEAKER_DETERMINERS
+                named = all(  # the words before the verb are the speaker, perhaps after 'the' and before 'had'
+                    speaker[0] <= self.tokens[n].start < speaker[1]
+                    or self.doc[n].lower_ in SPEAKER_DETERMINERS
+                    or (n == w - 1 and self.doc[n].lower_ in PERFECT_AUXILIARIES)
                     for n in range(k, w)
                 )
                 theirs = self._what_is_said(w, self.cue_at[w][0])
