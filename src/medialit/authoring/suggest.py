@@ -71,6 +71,15 @@ OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}
 PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the speaker stands before the auxiliary
+# whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
+# which follow a noun as often to say what was announced ('the cuts announced in May')
+SPEAKING_VERBS = {"said", "says", "told", "tells", "warned", "warns", "wrote", "writes", "added", "adds", "replied"}
+SPEAKING_VERBS |= {"explained", "insisted", "insists"}
+PASSIVE_AFTER = {"to", "by"}  # 'A man said to be in his 40s', 'the sum said by the council to be owed'
+TIME_WORDS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "season"}
+TIME_WORDS |= {"morning", "afternoon", "evening", "night", "hour", "hours", "minute", "moment", "time"}
+TIME_WORDS |= {"later", "earlier", "ago"}  # 'The day after said', 'A week later said': when, not who
+PREPOSITION_OPENERS = {"after", "before", "since", "as"}  # a clause or a phrase: 'The morning after the storm said'
 BE_FORMS = {"is", "was", "are", "were"}
 RELATIVE_WORDS = {"who", "which", "that", "whom"}
 LINKING_WORDS = {"including", "excluding", "like", "unlike", "versus", "via", "plus"}  # 'critics including …'
@@ -140,6 +149,7 @@ CONFIDENCE = {
     "named-near": 0.75,
     "group-near": 0.6,
     "no-comment-subject": 0.6,
+    "noun-before-verb": 0.6,
     "title-in-speech": 0.5,
     "agentless": 0.7,
     "according-to": 0.6,
@@ -796,6 +806,7 @@ class _Draft:
                     del self.found[("source", *inside)]  # "said union organiser Gail Ferris": not "union" as well
                 speakers[near[0]] = (made.start, made.end)
         self._who_declined(answered)
+        self._any_noun_speakers(speakers)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
             if self._does_something_else(j):
@@ -831,6 +842,50 @@ class _Draft:
                 entity=self.entities.of(self.doc, self._name_words(i, kinds), titles) or self.doc[words:j].text.lower(),
                 said_nothing=True,
             )
+
+    def _any_noun_speakers(self, speakers: dict[int, tuple[int, int]]) -> None:
+        """'A local trader said', 'Two hotels told the Gazette': a noun phrase that opens its clause with a word
+        that picks out which one, right before a verb that only reports speech (perhaps after 'had'), is who
+        speaks, whatever the noun (our job and group words cannot list every trade); a hedge such as 'reportedly'
+        before the verb is not part of it. Not a time ('The next day
+        said'), not who a passive is about ('A man said to be …'), not the object of a verb or a preposition
+        before it ('the man who runs the ferry said', 'The morning after the storm said')."""
+        doc = self.doc
+        for v in sorted(self.cue_at):
+            if v in speakers or doc[v].lower_ not in SPEAKING_VERBS or not self.speech_cue(v) or self.quoted(v):
+                continue
+            if v + 1 < len(doc) and doc[v + 1].lower_ in PASSIVE_AFTER:
+                continue
+            k = v
+            for _ in range(2):  # past 'had' and a hedge: 'The mayor reportedly told', 'a trader had reportedly said'
+                hedge = next((c for c in self.cue_ending_at.get(k, []) if not self.cue_at[c][2]), None)
+                if hedge is not None:
+                    k = hedge
+                elif k > 0 and doc[k - 1].lower_ in PERFECT_AUXILIARIES:
+                    k -= 1
+            span = self._noun_phrase_before(k)
+            if span is None:
+                continue
+            words, j = span
+            i, first = self._with_determiner(words), self.sents[self.sent_of[words]][0]
+            opens = i == first or (self._clause_edge(i - 1) and doc[i - 1].lower_ not in PREPOSITION_OPENERS)
+            if i == words or not opens:
+                continue
+            if any(t.lower_ in TIME_WORDS for t in doc[i:j]):
+                continue
+            kinds = [self._kind(t) for t in doc[i:j]]
+            titles = [doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
+            made = self.add(
+                "source",
+                i,
+                j,
+                self._source_attrs(kinds, titles, i),
+                f"who stands right before '{doc[v : self.cue_at[v][0]].text}', whatever the noun",
+                CONFIDENCE["noun-before-verb"],
+                entity=self.entities.of(doc, self._name_words(i, kinds), titles) or doc[words:j].text.lower(),
+            )
+            if made:
+                speakers[v] = (made.start, made.end)
 
     def _noun_phrase_before(self, k: int) -> tuple[int, int] | None:
         """The words of the noun phrase that ends right before token `k`, past an aside set off by commas ('The
