@@ -131,7 +131,7 @@ def test_a_day_is_no_place_and_a_claims_why_names_its_source_as_the_article_does
     whys = {k.quote: k.why for k in exercise.key if k.label == "claim"}
     assert whys["People missed hospital appointments because of it"].startswith("According to Fiona MacRae, ")
     assert whys["a business case would be published soon"].startswith(
-        "According to the spokesperson for the transport agency, "
+        "According to a spokesperson for the transport agency, "
     )
 
 
@@ -230,6 +230,10 @@ def test_a_drafted_reason_names_an_unnamed_source_mid_sentence_and_never_calls_a
     claim = Suggestion("claim", 60, 90, "two developers had approached", 9, {"voice": "reporter"}, source=(0, 50))
     assert source_name(source) == "a senior council source, who asked not to be named"
     assert source_name(Suggestion("source", 0, 7, "Experts", 3, {"identity": "anonymous"})) == "Experts"
+    for quote, named in (("Two hotels", "two hotels"), ("One ferry captain", "one ferry captain")):
+        assert source_name(Suggestion("source", 0, len(quote), quote, 3, {"identity": "anonymous"})) == named
+    bakery = Suggestion("source", 0, 18, "Two Sisters Bakery", 3, {"identity": "anonymous"})
+    assert source_name(bakery) == "Two Sisters Bakery"  # a number that starts a name keeps its capital
     assert draft_why(claim, {(0, 50): source_name(source)}).startswith(
         "According to a senior council source, who asked not to be named, this is true (L9)."
     )

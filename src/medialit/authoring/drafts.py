@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .suggest import DETERMINERS, Suggestion
+from .suggest import DETERMINERS, NUMBER_WORDS, SPEAKER_DETERMINERS, Suggestion
 
 # words inside a claim that point to how it is known (a check, a count, a document)
 EVIDENCE_WORDS = {
@@ -61,8 +61,9 @@ def source_name(source: Suggestion) -> str:
     if source.attrs.get("identity") == "hidden":  # "it is understood"
         return "someone the article does not name"
     first, _, rest = source.quote.partition(" ")
-    if first.lower() in DETERMINERS:  # "A senior council source" opened its sentence: mid-sentence it is "a"
-        return f"{first.lower()} {rest}".strip()
+    word = first.lower()  # "A senior council source" opened its sentence: mid-sentence it is "a"
+    if word in DETERMINERS or (word in SPEAKER_DETERMINERS | NUMBER_WORDS and rest[:1].islower()):
+        return f"{word} {rest}".strip()  # "two hotels", but "Two Sisters Bakery" is a name
     return source.quote if source.quote[:1].isupper() else f"the {source.quote}"
 
 

@@ -70,6 +70,16 @@ AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "f
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}
+PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the speaker stands before the auxiliary
+# whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
+# which follow a noun as often to say what was announced ('the cuts announced in May')
+SPEAKING_VERBS = {"said", "says", "told", "tells", "warned", "warns", "wrote", "writes", "added", "adds", "replied"}
+SPEAKING_VERBS |= {"explained", "insisted", "insists"}
+PASSIVE_AFTER = {"to", "by"}  # 'A man said to be in his 40s', 'the sum said by the council to be owed'
+TIME_WORDS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "season"}
+TIME_WORDS |= {"morning", "afternoon", "evening", "night", "hour", "hours", "minute", "moment", "time"}
+TIME_WORDS |= {"later", "earlier", "ago"}  # 'The day after said', 'A week later said': when, not who
+PREPOSITION_OPENERS = {"after", "before", "since", "as"}  # a clause or a phrase: 'The morning after the storm said'
 BE_FORMS = {"is", "was", "are", "were"}
 RELATIVE_WORDS = {"who", "which", "that", "whom"}
 LINKING_WORDS = {"including", "excluding", "like", "unlike", "versus", "via", "plus"}  # 'critics including …'
@@ -139,6 +149,7 @@ CONFIDENCE = {
     "named-near": 0.75,
     "group-near": 0.6,
     "no-comment-subject": 0.6,
+    "noun-before-verb": 0.6,
     "title-in-speech": 0.5,
     "agentless": 0.7,
     "according-to": 0.6,
@@ -662,9 +673,11 @@ class _Draft:
                 return k, self.doc[k : self.no_comment_at[k]].text
         return None
 
-    def _after_run(self, j: int) -> tuple[int, int, int]:
+    def _after_run(self, j: int) -> tuple[int, int, int, int]:
         """Where a verb that the run ending at token `j` is the subject of may stand: right after it, after a
-        comma ('Jo Smith, 45, said') or after an aside set off by commas ('The firm, Acme Ltd, said')."""
+        comma ('Jo Smith, 45, said'), after an aside set off by commas ('The firm, Acme Ltd, said') or after 'has',
+        'have' or 'had' ('a spokesman had told her')."""
+        perfect = j + 1 if j < len(self.doc) and self.doc[j].lower_ in PERFECT_AUXILIARIES else j
         after = j
         if after < len(self.doc) and self.doc[after].text == ",":
             close = next(
@@ -677,7 +690,7 @@ class _Draft:
             )
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
-        return j, beside, after
+        return j, beside, after, perfect
 
     def _whose_opens_clause(self, d: int, edge: int) -> bool:
         """Whether token `d` opens its sentence with whose job follows up to token `edge`: a possessive ('Its
@@ -747,6 +760,11 @@ class _Draft:
                     continue
                 i, j, kinds = subject
                 covered = j
+                # the whole phrase speaks ('A spokesman said'), but before a word that is a noun as well, 'the' may
+                # belong to that noun ('the Russian claims were false')
+                if self.doc[near[0]].lower_ not in AMBIGUOUS_CUES:
+                    start = self._with_determiner(i)
+                    i, kinds = start, [""] * (i - start) + kinds
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
@@ -788,6 +806,7 @@ class _Draft:
                     del self.found[("source", *inside)]  # "said union organiser Gail Ferris": not "union" as well
                 speakers[near[0]] = (made.start, made.end)
         self._who_declined(answered)
+        self._any_noun_speakers(speakers)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
             if self._does_something_else(j):
@@ -809,7 +828,8 @@ class _Draft:
             span = None if k in answered or self.quoted(k) else self._noun_phrase_before(k)
             if span is None:
                 continue
-            i, j = span
+            words, j = span
+            i = self._with_determiner(words)
             kinds = [self._kind(t) for t in self.doc[i:j]]
             titles = [self.doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
             self.add(
@@ -819,15 +839,60 @@ class _Draft:
                 self._source_attrs(kinds, titles, i),
                 f"who stands before '{self.doc[k:end].text}': asked, they said nothing, so no claim comes from them",
                 CONFIDENCE["no-comment-subject"],
-                entity=self.entities.of(self.doc, self._name_words(i, kinds), titles) or self.doc[i:j].text.lower(),
+                entity=self.entities.of(self.doc, self._name_words(i, kinds), titles) or self.doc[words:j].text.lower(),
                 said_nothing=True,
             )
+
+    def _any_noun_speakers(self, speakers: dict[int, tuple[int, int]]) -> None:
+        """'A local trader said', 'Two hotels told the Gazette': a noun phrase that opens its clause with a word
+        that picks out which one, right before a verb that only reports speech (perhaps after 'had'), is who
+        speaks, whatever the noun (our job and group words cannot list every trade); a hedge such as 'reportedly'
+        before the verb is not part of it. Not a time ('The next day
+        said'), not who a passive is about ('A man said to be …'), not the object of a verb or a preposition
+        before it ('the man who runs the ferry said', 'The morning after the storm said')."""
+        doc = self.doc
+        for v in sorted(self.cue_at):
+            if v in speakers or doc[v].lower_ not in SPEAKING_VERBS or not self.speech_cue(v) or self.quoted(v):
+                continue
+            if v + 1 < len(doc) and doc[v + 1].lower_ in PASSIVE_AFTER:
+                continue
+            k = v
+            for _ in range(2):  # past 'had' and a hedge: 'The mayor reportedly told', 'a trader had reportedly said'
+                hedge = next((c for c in self.cue_ending_at.get(k, []) if not self.cue_at[c][2]), None)
+                if hedge is not None:
+                    k = hedge
+                elif k > 0 and doc[k - 1].lower_ in PERFECT_AUXILIARIES:
+                    k -= 1
+            span = self._noun_phrase_before(k)
+            if span is None:
+                continue
+            words, j = span
+            i, first = self._with_determiner(words), self.sents[self.sent_of[words]][0]
+            opens = i == first or (self._clause_edge(i - 1) and doc[i - 1].lower_ not in PREPOSITION_OPENERS)
+            if i == words or not opens:
+                continue
+            if any(t.lower_ in TIME_WORDS for t in doc[i:j]):
+                continue
+            kinds = [self._kind(t) for t in doc[i:j]]
+            titles = [doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
+            made = self.add(
+                "source",
+                i,
+                j,
+                self._source_attrs(kinds, titles, i),
+                f"who stands right before '{doc[v : self.cue_at[v][0]].text}', whatever the noun",
+                CONFIDENCE["noun-before-verb"],
+                entity=self.entities.of(doc, self._name_words(i, kinds), titles) or doc[words:j].text.lower(),
+            )
+            if made:
+                speakers[v] = (made.start, made.end)
 
     def _noun_phrase_before(self, k: int) -> tuple[int, int] | None:
         """The words of the noun phrase that ends right before token `k`, past an aside set off by commas ('The
         diocese, which owns the land, declined'): content words and possessives back to a small word or a pause,
-        and on over 'of', 'at' or 'from' to the noun they belong to ('residents of the estate'), without the
-        determiner ('diocese', 'hotel's owners'); None when no such word stands there."""
+        and on over 'of', 'at' or 'from' to the noun they belong to ('residents of the estate'), without the word
+        that picks out which one, which `_with_determiner` adds ('diocese', 'hotel's owners'); None when no such
+        word stands there."""
         doc, first = self.doc, self.sents[self.sent_of[k]][0]
         end = k
         if end > first and doc[end - 1].text == ",":
@@ -855,6 +920,20 @@ class _Draft:
             start -= 1
         return start
 
+    def _with_determiner(self, i: int) -> int:
+        """Where the noun phrase of a speaker whose words start at token `i` begins: at the word before them that
+        picks out which one ('a spokesman', 'the council', 'its chair'), or at a number that opens the clause
+        ('Two hotels'; not 'In 2019 residents'), since the whole phrase says who speaks; else at `i`."""
+        k = i - 1
+        if k < 0 or self.sent_of[k] != self.sent_of[i]:
+            return i
+        word = self.doc[k]
+        if word.lower_ in SPEAKER_DETERMINERS:
+            return k
+        number = word.lower_ in NUMBER_WORDS or (word.like_num and not word.is_alpha)
+        opens_clause = k == self.sents[self.sent_of[k]][0] or self._clause_edge(k - 1)
+        return k if number and opens_clause else i
+
     def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
         """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or
         group word up to the verb of saying says which ones, so it belongs to the source."""
@@ -876,7 +955,7 @@ class _Draft:
         doc, owner = self.doc, self._owner(i)
         if owner is not None:
             start, at = owner
-            if v == j + 1:
+            if v == j + 1 and doc[j].text == ",":
                 return None
             if start < at:  # not when the preposition opens the sentence: "From Leeds Jo Smith said"
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
@@ -884,8 +963,6 @@ class _Draft:
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
             kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
             j = v - 1
-            if i > 0 and doc[i - 1].lower_ in DETERMINERS and self.sent_of[i - 1] == self.sent_of[i]:
-                i, kinds = i - 1, ["", *kinds]
         return i, j, kinds
 
     def _owner(self, i: int) -> tuple[int, int] | None:
@@ -902,8 +979,6 @@ class _Draft:
             word = doc[start - 1]
             if not word.is_alpha or (word.is_stop and not self._kind(word)):
                 break
-            start -= 1
-        if start < at and in_sentence(start - 1) and doc[start - 1].lower_ in DETERMINERS:
             start -= 1
         return start, at
 
@@ -1284,8 +1359,10 @@ class _Draft:
         for w in range(k + 1, end):
             speaker = self.said_by.get(w)
             if speaker and self.speech_cue(w) and self.cue_at[w][1] != "hedge":
-                named = all(  # the words before the verb are the speaker, perhaps after 'the' or 'a'
-                    speaker[0] <= self.tokens[n].start < speaker[1] or self.doc[n].lower_ in SPEAKER_DETERMINERS
+                named = all(  # the words before the verb are the speaker, perhaps after 'the' and before 'had'
+                    speaker[0] <= self.tokens[n].start < speaker[1]
+                    or self.doc[n].lower_ in SPEAKER_DETERMINERS
+                    or (n == w - 1 and self.doc[n].lower_ in PERFECT_AUXILIARIES)
                     for n in range(k, w)
                 )
                 theirs = self._what_is_said(w, self.cue_at[w][0])
