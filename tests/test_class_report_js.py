@@ -266,12 +266,13 @@ ROSTERS = [
 
 ROSTER_SCRIPT = """
 import { readFileSync } from "node:fs";
-import { readRoster } from "%(roster)s";
+import { readRoster, rosterCount } from "%(roster)s";
 import { gradebook, csvText } from "%(tables)s";
 const { rosters, summary, plurals } = JSON.parse(readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(rosters.map((text) => {
   const { roster, problems } = readRoster(text);
-  return { roster: [...roster], problems, gradebook: csvText(gradebook(summary, plurals, roster)) };
+  return { roster: [...roster], problems, gradebook: csvText(gradebook(summary, plurals, roster)),
+    count: rosterCount(roster.size) };
 })));
 """
 
@@ -280,7 +281,7 @@ process.stdout.write(JSON.stringify(rosters.map((text) => {
 def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     """`medialit report --roster` reads a roster as the page does: the same IDs, the same problems, and the
     same gradebook, with a "no hand-in" row for each student on the roster whose hand-in is not here."""
-    from medialit.classroom.roster import read_roster
+    from medialit.classroom.roster import read_roster, roster_count
     from medialit.classroom.tables import gradebook
 
     exercise = load_exercise(KREMLIN)
@@ -297,10 +298,14 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
         roster, problems = read_roster(text)
         assert (js["roster"], js["problems"]) == ([list(pair) for pair in roster.items()], problems), text
         assert js["gradebook"] == csv_text(gradebook(report.summary, report.plurals, roster)), text
+        assert js["count"] == roster_count(len(roster)), text
+    assert [js["count"] for js in json.loads(done.stdout)][-2:] == ["Roster: 0 students.", "Roster: 1 student."]
     first = read_roster(ROSTERS[0])[0]
     rows = csv_text(gradebook(report.summary, report.plurals, first)).split("\r\n")
     blank = "," * (rows[0].count(",") - 2)  # every figure
     assert f"kestrel-25,S9999,no hand-in{blank}" in rows and len(rows) == 1 + 26 + 1  # and the empty last line
+    # a hand-in whose name the roster does not have says so where its ID would be, not a blank
+    assert next(row for row in rows if row.startswith("badger-04,")).startswith("badger-04,not on the roster,")
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")

@@ -388,9 +388,18 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     assert rows[0][:3] == ["student", "student ID", "file"] and len(rows) == 1 + 26
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["kestrel-25"] == ["kestrel-25", "S1025", "no hand-in", *[""] * (len(rows[0]) - 3)]
-    assert by_name["fox-07"][1:3] == ["S1007", "fox-07.json"] and by_name["owl-09"][1] == ""
+    assert by_name["fox-07"][1:3] == ["S1007", "fox-07.json"]
+    # handed in, but the roster has no row for the name (owl-09's row had no ID): said, not left blank
+    assert by_name["owl-09"][1] == by_name["otter-01"][1] == "not on the roster"
     assert [row[0] for row in rows[1:]] == sorted(by_name)  # in name order, with the others
-    assert "On the roster, but no hand-in: kestrel-25." in (tmp_path / "out" / "report.html").read_text()
+    assert "Roster: 2 students." in result.stdout
+    unknown = "Handed in, but not on the roster (check that the name is written the same way in both): badger-04, "
+    assert unknown in result.stdout and "otter-13, owl-09, owl-21" in result.stdout and "fox-07, " not in result.stdout
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "On the roster, but no hand-in: kestrel-25." in html and unknown in html
+    roster.write_text("fox-07,S1007\n", encoding="utf-8")
+    one = run("report", sample, "--chapter", "claims", "--roster", roster, "--out", tmp_path / "out", cwd=ROOT)
+    assert "Roster: 1 student." in one.stdout
     missing = run("report", sample, "--chapter", "claims", "--roster", tmp_path / "nope.csv", cwd=ROOT)
     assert missing.returncode == 2 and "roster file does not exist" in missing.stderr
     assert "Traceback" not in missing.stderr

@@ -113,7 +113,11 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("someone-away")
     rows = list(csv.DictReader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
     ids = {row["student"]: row["student ID"] for row in rows}
-    assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "S1001" and ids["owl-09"] == ""
+    assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "S1001"
+    assert ids["owl-09"] == ids["wren-05"] == "not on the roster"  # owl-09's row has no ID: it was left out
+    expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
+        "Handed in, but not on the roster (check that the name is written the same way in both): badger-04, "
+    )
     away = next(row for row in rows if row["student"] == "someone-away")  # on the roster, no hand-in
     assert away["student ID"] == "S9999" and away["file"] == "no hand-in" and away["tags"] == away["found"] == ""
     assert page.offsite_requests == []

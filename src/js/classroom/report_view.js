@@ -12,7 +12,10 @@ import {
   completion,
   keyedLabels,
   mostMissed,
+  NOT_ON_ROSTER,
+  NOT_ON_ROSTER_WORDS,
   noHandin,
+  notOnRoster,
   nothingYet,
   scopeMessages,
 } from "./tables.js";
@@ -114,7 +117,7 @@ export function reportView(summary, exercise, options = {}) {
       .join(", ");
     return [
       s.student,
-      ...(roster ? [roster.get(s.student) ?? "(not on the roster)"] : []),
+      ...(roster ? [roster.get(s.student) ?? NOT_ON_ROSTER] : []),
       s.tags,
       ...keyed.map((l) => `${s.found[l]} of ${s.asked[l]}`),
       done === null ? "" : `${done}%`,
@@ -125,6 +128,7 @@ export function reportView(summary, exercise, options = {}) {
     ];
   });
   const unmatched = noHandin(summary, roster);
+  const unknown = notOnRoster(summary, roster);
 
   const missed = mostMissed(summary).map((/** @type {any} */ i) => [
     `L${i.line}`,
@@ -184,6 +188,7 @@ export function reportView(summary, exercise, options = {}) {
       ),
       n ? h("p", COMPLETION_WORDS) : null,
       unmatched.length ? h("p", `On the roster, but no hand-in: ${unmatched.join(", ")}.`) : null,
+      unknown.length ? h("p", `${NOT_ON_ROSTER_WORDS} ${unknown.join(", ")}.`) : null,
     ),
     section(
       "mcr-missed",

@@ -79,3 +79,9 @@ export function readRoster(text) {
   }
   return { roster, problems };
 }
+
+/**
+ * What the roster gave, in a few words (roster.roster_count): `Roster: 1 student.`, `Roster: 30 students.`
+ * @param {number} students
+ */
+export const rosterCount = (students) => `Roster: ${students} student${students === 1 ? "" : "s"}.`;

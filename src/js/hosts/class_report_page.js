@@ -8,7 +8,7 @@
 
 import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
-import { readRoster } from "../classroom/roster.js";
+import { readRoster, rosterCount } from "../classroom/roster.js";
 import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
@@ -437,7 +437,7 @@ export function mountClassReport(root) {
     const read = readRoster(await file.text());
     roster = read.roster;
     live.textContent =
-      `Roster: ${roster.size} students. It stays in this browser.` +
+      `${rosterCount(roster.size)} It stays in this browser.` +
       (read.problems.length ? ` ${read.problems.join(" ")}` : "");
     if (summary) show();
   });

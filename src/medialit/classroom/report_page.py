@@ -177,7 +177,7 @@ def _report_body(report, words) -> list[str]:
         students.append(
             [
                 s["student"],
-                *([report.roster.get(s["student"], "(not on the roster)")] if report.roster is not None else []),
+                *([report.roster.get(s["student"], tables.NOT_ON_ROSTER)] if report.roster is not None else []),
                 s["tags"],
                 *per_label,
                 "" if done is None else f"{done}%",
@@ -238,9 +238,12 @@ def _skipped_html(summary: dict) -> str:
 
 
 def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:
-    """The roster's students whose hand-in is not here, as the class-report page names them."""
-    missing = tables.no_handin(summary, roster)
-    return f"<p>On the roster, but no hand-in: {_e(', '.join(missing))}.</p>" if missing else ""
+    """The roster's students whose hand-in is not here, and the hand-ins whose name the roster does not have,
+    as the class-report page names them."""
+    missing, unknown = tables.no_handin(summary, roster), tables.not_on_roster(summary, roster)
+    return (f"<p>On the roster, but no hand-in: {_e(', '.join(missing))}.</p>" if missing else "") + (
+        f"<p>{_e(tables.NOT_ON_ROSTER_WORDS)} {_e(', '.join(unknown))}.</p>" if unknown else ""
+    )
 
 
 def _same_names_html(summary: dict) -> list[str]:

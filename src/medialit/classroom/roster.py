@@ -93,6 +93,11 @@ def read_roster(text: str) -> tuple[dict[str, str], list[str]]:
     return roster, problems
 
 
+def roster_count(students: int) -> str:
+    """What the roster gave, in a few words: `Roster: 1 student.`, `Roster: 30 students.`"""
+    return f"Roster: {students} student{'' if students == 1 else 's'}."
+
+
 def load_roster(path: str | Path) -> tuple[dict[str, str], list[str]]:
     """A roster file (UTF-8, at most 2 MB); a file that cannot be read is refused with the reason."""
     return read_roster(read_text(path, ROSTER))
