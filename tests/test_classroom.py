@@ -21,6 +21,7 @@ from medialit.classroom.class_report import class_report
 from medialit.classroom.tables import csv_text, spreadsheet_cell
 from medialit.classroom.tally import Scope, Tally, outcome, strip
 from medialit.core.check import check, compare
+from medialit.core.contract import MISCONCEPTIONS
 from medialit.core.handin import Answer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,7 +99,9 @@ def test_misconceptions_are_counted_per_student_and_per_kind(practice, tmp_path)
     per_student = {s["student"]: s["misconceptions"] for s in summary["students"]}
     assert per_student["s0"]["trap"] == 1 and per_student["s3"]["quoted-as-reporter"] == 0
     table = rows(csv_text(class_report(tmp_path, practice).table("misconceptions.csv")))
-    assert table[0][:2] == ["student", "quoted-as-reporter"] and table[1][:2] == ["s0", "1"]
+    # headed in the teacher's words of the page's table, not by the kinds' codes
+    assert table[0][:3] == ["student", "quoted words as the reporter's", "reported speech as a quote"]
+    assert table[1][:2] == ["s0", "1"] and not {rule["kind"] for rule in MISCONCEPTIONS} & set(table[0])
 
 
 def test_a_mistake_on_words_the_key_has_no_item_for_is_placed_on_the_students_words(practice, tmp_path):

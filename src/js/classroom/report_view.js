@@ -11,6 +11,7 @@ import {
   COMPLETION_WORDS,
   completion,
   keyedLabels,
+  misconceptionNames,
   mostMissed,
   NOT_ON_ROSTER,
   NOT_ON_ROSTER_WORDS,
@@ -221,7 +222,7 @@ export function reportView(summary, exercise, options = {}) {
             h("summary", "Misconceptions per student"),
             table(
               "How often each misconception showed in each student's tags",
-              ["Student", ...KINDS.map(shortName)],
+              ["Student", ...misconceptionNames()],
               perStudent,
             ),
           )

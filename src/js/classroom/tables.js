@@ -5,6 +5,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
+import { renderer } from "../core/messages.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
 /** @typedef {Record<string, any>} Summary */
@@ -210,13 +211,24 @@ export function items(summary) {
 }
 
 /**
- * One row per student: how many times each misconception showed in their tags.
+ * Each misconception's few words for a column, as the page's table of misconceptions per student has them
+ * (tables.misconception_names: `short` in messages.json, not the kind's code).
+ * @returns {string[]}
+ */
+export function misconceptionNames() {
+  const words = renderer([], "teacher");
+  return KINDS.map((kind) => words.render({ code: `misconception-${kind}`, args: {} }, "short"));
+}
+
+/**
+ * One row per student: how many times each misconception showed in their tags, under the teacher's words
+ * for each.
  * @param {Summary} summary
  * @returns {Row[]}
  */
 export function misconceptions(summary) {
   return [
-    ["student", ...KINDS],
+    ["student", ...misconceptionNames()],
     ...summary.students.map((/** @type {any} */ s) => [s.student, ...KINDS.map((kind) => s.misconceptions[kind])]),
   ];
 }

@@ -14,7 +14,7 @@ import math
 
 from ..core.contract import CLASS_TABLES, MISCONCEPTIONS
 from ..core.errors import visible
-from ..core.messages import Message
+from ..core.messages import Message, Renderer
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # under the table of students, on the class-report page (tables.js) and in report.html
@@ -151,10 +151,18 @@ def items(summary: dict) -> list[list]:
     return rows
 
 
+def misconception_names() -> list[str]:
+    """Each misconception's few words for a column, as the page's table of misconceptions per student has them
+    (`short` in messages.json: "reported speech as a quote", not the code `reporter-as-quoted`)."""
+    words = Renderer({}, "teacher")
+    return [words.render(Message(f"misconception-{rule['kind']}", {}), "short") for rule in MISCONCEPTIONS]
+
+
 def misconceptions(summary: dict) -> list[list]:
-    """One row per student: how many times each misconception showed in their tags."""
+    """One row per student: how many times each misconception showed in their tags, under the teacher's words
+    for each."""
     kinds = [rule["kind"] for rule in MISCONCEPTIONS]
-    rows = [["student", *kinds]]
+    rows = [["student", *misconception_names()]]
     rows += [[s["student"], *(s["misconceptions"][kind] for kind in kinds)] for s in summary["students"]]
     return rows
 
