@@ -249,6 +249,19 @@ def test_report_prints_each_orphan_with_its_fix(tmp_path):
     assert "Fix: tag it again" in result.stdout
 
 
+def test_a_hand_in_for_another_exercise_is_told_how_to_check_it_with_its_own(tmp_path):
+    """The fix names the hand-in's exercise and says what to do on the page and on the command line: it
+    used to say only "check it against its own exercise file (on the class report page ...)"."""
+    sample = ROOT / "notebooks" / "sample-class"
+    agency = ROOT / "book" / "exercises" / "kremlin-agency" / "exercise.yml"
+    result = run("report", sample, "--exercise", agency, "--out", tmp_path / "out", cwd=ROOT)
+    assert result.returncode == 1, result.stderr
+    line = next(line for line in result.stdout.splitlines() if "left out fox-07.json" in line)
+    assert "for exercise “kremlin-drone”, not “kremlin-agency”" in line
+    assert "Fix: check it with its own exercise, “kremlin-drone”: on the class report page, choose" in line
+    assert "give that exercise's exercise.yml after --exercise." in line
+
+
 def test_export_writes_into_new_or_existing_folders_and_refuses_clearly(tmp_path):
     made = run("export", PRACTICE, "--to", "ptc", "--out", tmp_path / "new" / "deeper" / "key.tsv")
     assert made.returncode == 0, made.stderr

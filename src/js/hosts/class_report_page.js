@@ -160,7 +160,9 @@ const pluralsOf = (exercise, names) =>
  */
 function choiceWords(exercise, labels, lines) {
   const where = lines ? `lines ${lines[0]}–${lines[1]}` : "the whole text";
-  return `Counts ${pluralsOf(exercise, labels.length ? labels : keyedNames(exercise))} in ${where} of “${exercise.title}”.`;
+  const counted = pluralsOf(exercise, labels.length ? labels : keyedNames(exercise));
+  // the exercise's id too: a hand-in for another exercise is listed under Problems by that id
+  return `Counts ${counted} in ${where} of “${exercise.title}” (exercise ${exercise.id}).`;
 }
 
 /**
