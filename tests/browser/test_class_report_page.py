@@ -89,7 +89,9 @@ def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_ser
         expect(problems).to_contain_text("another version of the article")
         expect(problems).to_contain_text("edited-by-hand")  # the orphan tag, left out of a hand-in that was used
         expect(page.locator(".mcr-heat .mcr-k").first).to_be_visible()
-        expect(page.locator("section[aria-labelledby='mcr-written']")).to_contain_text("What do you think happened")
+        written = page.locator("section[aria-labelledby='mcr-written']")
+        expect(written).to_contain_text("What do you think happened")
+        expect(written).to_contain_text("(02-one-word, 20 answers)")  # was "(02-one-word: 20)": 20 what?
         gradebook = download(page, "gradebook.csv")
         assert gradebook.startswith("\ufeff")
         assert gradebook == cli_claims["gradebook"]

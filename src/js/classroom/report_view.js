@@ -309,7 +309,12 @@ function answersView(summary) {
     h(
       "details.mcr-details.mcr-question",
       {},
-      h("summary", {}, `${answers[0].question || id} `, h("span.mcr-count", `(${id}: ${answers.length})`)),
+      h(
+        "summary",
+        {},
+        `${answers[0].question || id} `,
+        h("span.mcr-count", `(${id}, ${answers.length} ${answers.length === 1 ? "answer" : "answers"})`),
+      ),
       h("dl.mcr-answers", {}, ...answers.flatMap((a) => [h("dt", a.student), h("dd.mcr-answer", a.text)])),
     ),
   );
