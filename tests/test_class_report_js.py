@@ -308,14 +308,20 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     assert next(row for row in rows if row.startswith("badger-04,")).startswith("badger-04,not on the roster,")
 
 
+SHARED_WORDS = ("COMPLETION_WORDS", "SHADES_WORDS", "NOT_ON_ROSTER", "NOT_ON_ROSTER_WORDS", "NO_HANDIN")
+
+
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_the_page_and_report_html_explain_completion_in_the_same_words():
-    from medialit.classroom.tables import COMPLETION_WORDS
+    """And the other words both write: the heat map's shades, the roster's cells and lines."""
+    from medialit.classroom import tables
 
-    script = f"import {{ COMPLETION_WORDS }} from {json.dumps((ROOT / 'src/js/classroom/tables.js').as_uri())};"
-    script += "process.stdout.write(COMPLETION_WORDS);"
+    names = ", ".join(SHARED_WORDS)
+    script = f"import {{ {names} }} from {json.dumps((ROOT / 'src/js/classroom/tables.js').as_uri())};"
+    script += f"process.stdout.write(JSON.stringify([{names}]));"
     done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
-    assert done.stdout == COMPLETION_WORDS and "tags every word" in COMPLETION_WORDS
+    assert json.loads(done.stdout) == [getattr(tables, name) for name in SHARED_WORDS]
+    assert "tags every word" in tables.COMPLETION_WORDS
 
 
 # Node running tally.js's Tally on one class per line of input: the hand-ins as `add` is called with

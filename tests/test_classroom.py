@@ -179,6 +179,8 @@ def test_the_heat_map_outlines_the_key_items_of_its_label(practice, tmp_path):
     loaded = html.split("<h3>Loaded</h3>")[1].split("</section>")[0]
     outlined = [part.split("</span>")[0] for part in loaded.split('<span class="k">')[1:]]
     assert sorted(outlined) == sorted(k.quote for k in practice.key if k.label == "loaded")
+    # the shades' percentages say what they are a share of
+    assert "The share of the students who tagged a word: <span" in loaded.split("</p>")[0]
 
 
 def test_handins_folder_must_exist(practice, tmp_path):

@@ -19,6 +19,8 @@ export const COMPLETION_WORDS =
   "Completion is the share of the key items asked for that the student found, all labels together. " +
   "Tags on the key is how many of the student's tags match a key item: a student who tags every word " +
   "finds much but has few tags on the key, so read the two together.";
+/** Before the heat map's shades of 10%, 50% and 100% (tables.SHADES_WORDS). */
+export const SHADES_WORDS = "The share of the students who tagged a word:";
 /** The gradebook's file cell for a student on the roster whose hand-in is not here. */
 export const NO_HANDIN = "no hand-in";
 /** The student ID cell of a hand-in whose name the roster does not have (tables.NOT_ON_ROSTER). */

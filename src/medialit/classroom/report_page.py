@@ -112,7 +112,7 @@ def heat_html(report, label: str) -> str:
         f'<section class="heat article"><h3>{_e(spec.title)}</h3>'
         f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. Hover a word for '
         "the count (each word's count is also in heat.csv, beside this page). "
-        f"Outlined: the words the key has. {legend}</p>{body}</section>"
+        f"Outlined: the words the key has. {tables.SHADES_WORDS} {legend}</p>{body}</section>"
     )
 
 

@@ -23,6 +23,8 @@ COMPLETION_WORDS = (
     "Tags on the key is how many of the student's tags match a key item: a student who tags every word "
     "finds much but has few tags on the key, so read the two together."
 )
+# before the heat map's shades of 10%, 50% and 100% (heat_view.js and report.html)
+SHADES_WORDS = "The share of the students who tagged a word:"
 NO_HANDIN = "no hand-in"  # the gradebook's file cell for a student on the roster whose hand-in is not here
 # the student ID cell of a hand-in whose name the roster does not have (often a name typed two ways): a blank
 # cell would look like a student without an ID, and a gradebook joined on IDs would lose the row unseen
