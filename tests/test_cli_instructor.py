@@ -408,6 +408,7 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     assert "Roster: 2 students." in result.stdout
     unknown = "Handed in, but not on the roster (check that the name is written the same way in both): badger-04, "
     assert unknown in result.stdout and "otter-13, owl-09, owl-21" in result.stdout and "fox-07, " not in result.stdout
+    assert "wren-17 (student ID “not on the roster” in gradebook.csv)." in result.stdout
     html = (tmp_path / "out" / "report.html").read_text()
     assert "On the roster, but no hand-in: kestrel-25." in html and unknown in html
     roster.write_text("fox-07,S1007\n", encoding="utf-8")

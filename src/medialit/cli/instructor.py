@@ -95,7 +95,7 @@ def _print_roster(report, problems: list[str]) -> None:
         )
     unknown = not_on_roster(report.summary, report.roster)
     if unknown:
-        print(one_line(f"{NOT_ON_ROSTER_WORDS} {', '.join(unknown)} (student ID {NOT_ON_ROSTER} in gradebook.csv)."))
+        print(one_line(f"{NOT_ON_ROSTER_WORDS} {', '.join(unknown)} (student ID “{NOT_ON_ROSTER}” in gradebook.csv)."))
 
 
 def _report(args) -> int:
