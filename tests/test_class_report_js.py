@@ -491,7 +491,7 @@ def test_no_gradebook_column_for_a_label_the_key_has_no_items_of(tmp_path):
         handin.student = student
         handin.save(folder / f"{student}.json")
     python = assert_the_same(folder, practice, [{}, {"labels": ["loaded", "cue"]}, {"labels": ["cue"]}])
-    assert python.table("gradebook.csv")[0][2:6] == ["tags", "cues found", "cues asked", "found"]
+    assert python.table("gradebook.csv")[0][2:6] == ["tags", "cues found", "cues asked", "total found"]
     whole = class_report(folder, practice)
     header = whole.table("gradebook.csv")[0]
     assert "loaded words found" in header and not [c for c in header if c.startswith("cues")], header

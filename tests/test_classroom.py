@@ -487,8 +487,13 @@ def test_a_student_who_tags_every_word_has_full_completion_but_few_tags_on_the_k
     save(tmp_path / "in", "greedy", greedy)
     report = class_report(tmp_path / "in", practice)
     header, *body = rows(csv_text(report.table("gradebook.csv")))
-    assert header[-3:] == ["completion %", "tags on the key", "tags on the key %"]
+    # the sums over the labels say they are sums (they were headed "found" and "asked" beside "loaded words found")
+    assert header[-5:] == ["total found", "total asked", "completion %", "tags on the key", "tags on the key %"]
     by_name = {row[0]: dict(zip(header, row, strict=True)) for row in body}
+    for row in by_name.values():
+        labels = [name.removesuffix(" found") for name in header[3:-5:2]]
+        assert int(row["total found"]) == sum(int(row[f"{label} found"]) for label in labels)
+        assert int(row["total asked"]) == sum(int(row[f"{label} asked"]) for label in labels)
     tags = len(careful.tags)
     assert by_name["careful"]["completion %"] == "100" and by_name["careful"]["tags on the key"] == str(tags)
     assert by_name["careful"]["tags on the key %"] == "100"

@@ -123,7 +123,7 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
         "Handed in, but not on the roster (check that the name is written the same way in both): badger-04, "
     )
     away = next(row for row in rows if row["student"] == "someone-away")  # on the roster, no hand-in
-    assert away["student ID"] == "S9999" and away["file"] == "no hand-in" and away["tags"] == away["found"] == ""
+    assert away["student ID"] == "S9999" and away["file"] == "no hand-in" and away["tags"] == away["total found"] == ""
     assert page.offsite_requests == []
 
 
