@@ -495,7 +495,7 @@ def test_no_gradebook_column_for_a_label_the_key_has_no_items_of(tmp_path):
     whole = class_report(folder, practice)
     header = whole.table("gradebook.csv")[0]
     assert "loaded words found" in header and not [c for c in header if c.startswith("cues")], header
-    students = whole.to_html().split("<h2>Students</h2>")[1]
+    students = whole.to_html().split("<h2>Who handed in what</h2>")[1]
     assert "loaded words found" in students and "cues found" not in students
 
 

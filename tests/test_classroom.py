@@ -71,8 +71,13 @@ def test_perfect_and_empty_students(practice, tmp_path):
     assert report.summary["heat"]["loaded"][token] == 1
     # it sits inside the claim "This vanity project will kill trade."
     assert report.summary["heat"]["claim"][token] == 1
-    per_student = report.to_html().split("<h2>Students</h2>")[1]
+    html = report.to_html()
+    per_student = html.split("<h2>Who handed in what</h2>")[1]
     assert per_student.index("aardvark") < per_student.index("zebra")
+    # report.html has the page's sections in the page's order, and its shares: "1 of 2 (50%)"
+    headings = [part.split("</h2>")[0] for part in html.split("<h2>")[1:]]
+    assert headings[:4] == ["Who handed in what", "Most missed", "Misconceptions", "What the class tagged"]
+    assert "<td>1 of 2 (50%)</td>" in html.split("<h2>Most missed</h2>")[1].split("</table>")[0]
 
 
 def test_misconceptions_are_counted_per_student_and_per_kind(practice, tmp_path):

@@ -107,6 +107,9 @@ export function reportView(summary, exercise, options = {}) {
   const n = summary.students.length;
   const roster = options.roster || null;
   const shortName = (/** @type {string} */ kind) => words.render({ code: `misconception-${kind}`, args: {} }, "short");
+  // how many of the class found an item or made a mistake, as report.html has it (report_page.found_by)
+  const foundBy = (/** @type {number} */ found) =>
+    words.render({ code: "class-found-by", args: { found, students: n, share: found / n } });
 
   const keyed = keyedLabels(summary); // no column of 0 of 0 for a label the key has none of
   const students = summary.students.map((/** @type {any} */ s) => {
@@ -135,7 +138,7 @@ export function reportView(summary, exercise, options = {}) {
     `L${i.line}`,
     i.quote,
     specs.get(i.label)?.noun || i.label,
-    share(i.hit + i.boundary, n),
+    foundBy(i.hit + i.boundary),
     i.why,
   ]);
   const everyItem = summary.items.map((/** @type {any} */ i) => [
@@ -143,14 +146,14 @@ export function reportView(summary, exercise, options = {}) {
     i.quote,
     specs.get(i.label)?.noun || i.label,
     i.optional ? "optional" : "required",
-    share(i.hit + i.boundary, n),
+    foundBy(i.hit + i.boundary),
     i.wrong_label,
   ]);
   const kinds = summary.misconceptions
     .filter((/** @type {any} */ k) => k.times)
     .map((/** @type {any} */ k) => [
       words.render({ code: `misconception-${k.kind}`, args: {} }),
-      share(k.students, n),
+      foundBy(k.students),
       k.times,
       k.places
         .slice(0, 3)

@@ -116,6 +116,12 @@ def heat_html(report, label: str) -> str:
     )
 
 
+def found_by(found: int, students: int) -> Message:
+    """How many of the class's students found an item or made a mistake, with the share: `11 of 25 (44%)`, as
+    the class-report page has it."""
+    return Message("class-found-by", {"found": found, "students": students, "share": found / students})
+
+
 def report_html(report) -> str:
     summary, words = report.summary, report.words()
     title = summary["title"] + (f" — {summary['chapter']['title']}" if summary["chapter"] else "")
@@ -147,7 +153,7 @@ def _report_body(report, words) -> list[str]:
             f"L{i['line']}",
             i["quote"],
             report.exercise.labels[i["label"]].noun_or_title,
-            words.render(Message("class-found-by", {"found": i["hit"] + i["boundary"], "students": n})),
+            words.render(found_by(i["hit"] + i["boundary"], n)),
             i["why"],
         ]
         for i in tables.most_missed(summary)
@@ -160,7 +166,7 @@ def _report_body(report, words) -> list[str]:
         misconceptions.append(
             [
                 words.render(Message(f"misconception-{kind['kind']}", {})),
-                words.render(Message("class-found-by", {"found": kind["students"], "students": n})),
+                words.render(found_by(kind["students"], n)),
                 kind["times"],
                 where,
             ]
@@ -190,13 +196,7 @@ def _report_body(report, words) -> list[str]:
     return [
         "".join(f"<p>{_e(text)}</p>" for text in report.sentences()),
         "<p>Students are listed by pseudonym in name order, not by score.</p>",
-        "<h2>Most missed</h2>",
-        _table(["Line", "Words", "Label", "Found by", "Why"], missed),
-        "<h2>Misconceptions</h2>",
-        _table(["What students did", "Students", "Times", "Where most often (students)"], misconceptions),
-        "<h2>What the class tagged</h2>",
-        *(heat_html(report, label) for label in summary["labels"]),
-        "<h2>Students</h2>",
+        "<h2>Who handed in what</h2>",
         _table(
             [
                 "Student",
@@ -213,6 +213,12 @@ def _report_body(report, words) -> list[str]:
         ),
         f"<p>{_e(tables.COMPLETION_WORDS)}</p>" if summary["students"] else "",
         _no_handin_html(summary, report.roster),
+        "<h2>Most missed</h2>",
+        _table(["Line", "Words", "Label", "Found by", "Why"], missed),
+        "<h2>Misconceptions</h2>",
+        _table(["What students did", "Students", "Times", "Where most often (students)"], misconceptions),
+        "<h2>What the class tagged</h2>",
+        *(heat_html(report, label) for label in summary["labels"]),
         "<h2>Written answers</h2>",
         _answers_html(summary),
         "<h2>Notes on tags</h2>",
