@@ -104,6 +104,33 @@ def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_ser
         context.close()
 
 
+# Files dropped on the page as a teacher drags them from a folder window: a DataTransfer of File objects.
+DROP = """([files, target]) => {
+  const data = new DataTransfer();
+  for (const [name, text] of files) data.items.add(new File([text], name, { type: "application/json" }));
+  const zone = document.querySelector(target);
+  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+  zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+}"""
+
+
+def test_dropped_files_make_the_report_and_the_status_counts_them_in_words(page):
+    """One hand-in and one file that is not: the status line says "1 student's hand-in used, 1 file left out"
+    (it said "1 students' hand-ins used, 1 files left out")."""
+    page.goto(PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
+    handin = (SAMPLE / "fox-07.json").read_text(encoding="utf-8")
+    page.evaluate(DROP, [[["fox-07.json", handin], ["notes.txt", "I did it on paper"]], ".mcr-drop"])
+    page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
+    expect(page.locator(".mcr-status")).to_have_text(
+        "Report ready: 1 student's hand-in used, 1 file left out. It is below."
+    )
+    expect(page.locator("section[aria-labelledby='mcr-students'] tbody tr")).to_have_count(1)
+    expect(page.locator("section[aria-labelledby='mcr-problems']")).to_contain_text("notes.txt")
+    assert page.errors == [] and page.offsite_requests == []
+
+
 def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text(

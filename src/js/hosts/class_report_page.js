@@ -53,6 +53,14 @@ function remember(key, value) {
 }
 const BOM = "\uFEFF"; // so that a spreadsheet opens the file as UTF-8
 
+/**
+ * A number with its noun: `1 file`, `4 files`.
+ * @param {number} n
+ * @param {string} one
+ * @param {string} many
+ */
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
 /** What the page tells tests and the bench: how the work ran, and the last summary. */
 const status = /** @type {{mode: string, summary: any, reports: number, error: string}} */ ({
   mode: "",
@@ -342,7 +350,7 @@ export function mountClassReport(root) {
     const choice = choices.get(select.value);
     if (!choice || !files.length) return;
     performance.mark("mcr-start");
-    live.textContent = `Reading ${files.length} files…`;
+    live.textContent = `Reading ${count(files.length, "file", "files")}…`;
     try {
       const got = await summarizeFiles(id, choice);
       if (id !== request) return; // a newer request replaced this one
@@ -353,8 +361,8 @@ export function mountClassReport(root) {
       performance.mark("mcr-rendered");
       // the report's first line says why nothing could be used: the status line only says where to look
       live.textContent = got.students.length
-        ? `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
-          "It is below."
+        ? `Report ready: ${count(got.students.length, "student's hand-in", "students' hand-ins")} used, ` +
+          `${count(got.skipped.length, "file", "files")} left out. It is below.`
         : "Report ready: it is below, with why no hand-in could be used and what to do.";
     } catch (err) {
       status.error = err instanceof Error ? err.message : String(err);
