@@ -394,7 +394,7 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     roster.write_text("Pseudonym;Student ID\nfox-07;S1007\nkestrel-25;S1025\nowl-09;\n", encoding="utf-8")
     result = run("report", sample, "--chapter", "claims", "--roster", roster, "--out", tmp_path / "out", cwd=ROOT)
     assert result.returncode == 1, result.stderr  # the sample class has bad files
-    assert "Row 4 of the roster has no student ID; it was left out." in result.stdout
+    assert "Row 4 of the roster has no student ID; it was left out. Add the student's ID to that row." in result.stdout
     assert "On the roster, but no hand-in: kestrel-25" in result.stdout
     text = (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig")
     rows = [line.split(",") for line in text.splitlines()]
@@ -411,9 +411,12 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     assert "wren-17 (student ID “not on the roster” in gradebook.csv)." in result.stdout
     html = (tmp_path / "out" / "report.html").read_text()
     assert "On the roster, but no hand-in: kestrel-25." in html and unknown in html
-    roster.write_text("fox-07,S1007\n", encoding="utf-8")
+    roster.write_text("fox-07,S1007\nfox-07,S2007\n", encoding="utf-8")
     one = run("report", sample, "--chapter", "claims", "--roster", roster, "--out", tmp_path / "out", cwd=ROOT)
     assert "Roster: 1 student." in one.stdout
+    # a name used twice on the roster says what to do: perhaps two students chose it
+    again = "Row 2 of the roster names fox-07 again; the first row was kept. If they are two students, give each"
+    assert again in one.stdout
     missing = run("report", sample, "--chapter", "claims", "--roster", tmp_path / "nope.csv", cwd=ROOT)
     assert missing.returncode == 2 and "roster file does not exist" in missing.stderr
     assert "Traceback" not in missing.stderr

@@ -5,6 +5,12 @@
 
 const NAME_COLUMNS = ["pseudonym", "nickname", "student", "name"];
 const ID_COLUMNS = ["student id", "id", "student number", "number"];
+/** What to do about a row that could not be used (roster.MISSING_FIX, roster.AGAIN_FIX). */
+const MISSING_FIX = {
+  "student ID": "Add the student's ID to that row.",
+  pseudonym: "Add the name the student put on their hand-in to that row.",
+};
+const AGAIN_FIX = "If they are two students, give each a name of their own, on the roster and on their hand-in.";
 
 /**
  * The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks; a
@@ -72,9 +78,10 @@ export function readRoster(text) {
     const number = (row[id] || "").trim();
     const line = n + (named ? 2 : 1);
     if (!who || !number) {
-      problems.push(`Row ${line} of the roster has no ${who ? "student ID" : "pseudonym"}; it was left out.`);
+      const missing = who ? "student ID" : "pseudonym";
+      problems.push(`Row ${line} of the roster has no ${missing}; it was left out. ${MISSING_FIX[missing]}`);
     } else if (roster.has(who)) {
-      problems.push(`Row ${line} of the roster names ${who} again; the first row was kept.`);
+      problems.push(`Row ${line} of the roster names ${who} again; the first row was kept. ${AGAIN_FIX}`);
     } else roster.set(who, number);
   }
   return { roster, problems };

@@ -14,6 +14,12 @@ from ..core.files import MB, Kind, read_text
 ROSTER = Kind("roster file", 2 * MB, "give a CSV file with a pseudonym and a student ID on each row.")
 NAME_COLUMNS = ("pseudonym", "nickname", "student", "name")
 ID_COLUMNS = ("student id", "id", "student number", "number")
+# what to do about a row that could not be used (roster.js says the same)
+MISSING_FIX = {
+    "student ID": "Add the student's ID to that row.",
+    "pseudonym": "Add the name the student put on their hand-in to that row.",
+}
+AGAIN_FIX = "If they are two students, give each a name of their own, on the roster and on their hand-in."
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -85,9 +91,10 @@ def read_roster(text: str) -> tuple[dict[str, str], list[str]]:
         student_id = _trim(row[number]) if number < len(row) else ""
         line = n + (2 if named else 1)
         if not who or not student_id:
-            problems.append(f"Row {line} of the roster has no {'student ID' if who else 'pseudonym'}; it was left out.")
+            missing = "student ID" if who else "pseudonym"
+            problems.append(f"Row {line} of the roster has no {missing}; it was left out. {MISSING_FIX[missing]}")
         elif who in roster:
-            problems.append(f"Row {line} of the roster names {who} again; the first row was kept.")
+            problems.append(f"Row {line} of the roster names {who} again; the first row was kept. {AGAIN_FIX}")
         else:
             roster[who] = student_id
     return roster, problems
