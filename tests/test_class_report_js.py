@@ -322,6 +322,12 @@ def test_the_page_and_report_html_explain_completion_in_the_same_words():
     done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == [getattr(tables, name) for name in SHARED_WORDS]
     assert "tags every word" in tables.COMPLETION_WORDS
+    from medialit.classroom import roster
+
+    script = f"import {{ NOT_TEXT, NOT_TEXT_FIX }} from {json.dumps((ROOT / 'src/js/classroom/roster.js').as_uri())};"
+    script += "process.stdout.write(JSON.stringify([NOT_TEXT, NOT_TEXT_FIX]));"
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [roster.NOT_TEXT, roster.NOT_TEXT_FIX]
 
 
 # Node running tally.js's Tally on one class per line of input: the hand-ins as `add` is called with

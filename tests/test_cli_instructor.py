@@ -417,6 +417,12 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     # a name used twice on the roster says what to do: perhaps two students chose it
     again = "Row 2 of the roster names fox-07 again; the first row was kept. If they are two students, give each"
     assert again in one.stdout
+    # the spreadsheet's own file instead of its CSV: said so, with how to save a CSV
+    (tmp_path / "roster.xlsx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xb5U0#\xf4[Content_Types].xml")
+    xlsx = run("report", sample, "--chapter", "claims", "--roster", tmp_path / "roster.xlsx", cwd=ROOT)
+    assert xlsx.returncode == 2 and "Traceback" not in xlsx.stderr
+    assert "roster.xlsx: line 1: this is not a CSV text file (UTF-8); it may be a spreadsheet's own file" in xlsx.stderr
+    assert "Fix: save the roster from your spreadsheet as CSV (UTF-8) and use that file." in xlsx.stderr
     missing = run("report", sample, "--chapter", "claims", "--roster", tmp_path / "nope.csv", cwd=ROOT)
     assert missing.returncode == 2 and "roster file does not exist" in missing.stderr
     assert "Traceback" not in missing.stderr

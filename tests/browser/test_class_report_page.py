@@ -150,6 +150,15 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
         "Handed in, but not on the roster (check that the name is written the same way in both): badger-04, "
     )
     away = next(row for row in rows if row["student"] == "someone-away")  # on the roster, no hand-in
+    # the spreadsheet's own file instead of its CSV: said so, with the fix, and the roster read before stays
+    xlsx = tmp_path / "roster.xlsx"
+    xlsx.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xb5U0#\xf4[Content_Types].xml")
+    page.set_input_files("#mcr-roster", str(xlsx))
+    expect(page.locator(".mcr-status")).to_have_text(
+        "The roster roster.xlsx could not be used: this is not a CSV text file (UTF-8); it may be a spreadsheet's "
+        "own file, such as .xlsx. Fix: save the roster from your spreadsheet as CSV (UTF-8) and use that file."
+    )
+    expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("S1007")
     assert away["student ID"] == "S9999" and away["file"] == "no hand-in" and away["tags"] == away["total found"] == ""
     assert page.offsite_requests == []
 

@@ -11,6 +11,22 @@ const MISSING_FIX = {
   pseudonym: "Add the name the student put on their hand-in to that row.",
 };
 const AGAIN_FIX = "If they are two students, give each a name of their own, on the roster and on their hand-in.";
+/** A roster that is not text: most often the spreadsheet's own file (roster.NOT_TEXT, roster.NOT_TEXT_FIX). */
+export const NOT_TEXT = "this is not a CSV text file (UTF-8); it may be a spreadsheet's own file, such as .xlsx.";
+export const NOT_TEXT_FIX = "save the roster from your spreadsheet as CSV (UTF-8) and use that file.";
+
+/**
+ * A roster file's text (a byte-order mark is dropped), or null when it is not UTF-8 text.
+ * @param {ArrayBuffer | Uint8Array} bytes
+ * @returns {string | null}
+ */
+export function rosterText(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks; a

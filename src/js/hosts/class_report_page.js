@@ -8,7 +8,7 @@
 
 import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
-import { readRoster, rosterCount } from "../classroom/roster.js";
+import { NOT_TEXT, NOT_TEXT_FIX, readRoster, rosterCount, rosterText } from "../classroom/roster.js";
 import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
@@ -444,7 +444,12 @@ export function mountClassReport(root) {
   rosterInput.addEventListener("change", async () => {
     const file = rosterInput.files?.[0];
     if (!file) return;
-    const read = readRoster(await file.text());
+    const text = rosterText(await file.arrayBuffer());
+    if (text === null) {
+      live.textContent = `The roster ${file.name} could not be used: ${NOT_TEXT} Fix: ${NOT_TEXT_FIX}`;
+      return;
+    }
+    const read = readRoster(text);
     roster = read.roster;
     live.textContent =
       `${rosterCount(roster.size)} It stays in this browser.` +

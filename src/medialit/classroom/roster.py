@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.errors import InputError
 from ..core.files import MB, Kind, read_text
 
 ROSTER = Kind("roster file", 2 * MB, "give a CSV file with a pseudonym and a student ID on each row.")
@@ -20,6 +21,9 @@ MISSING_FIX = {
     "pseudonym": "Add the name the student put on their hand-in to that row.",
 }
 AGAIN_FIX = "If they are two students, give each a name of their own, on the roster and on their hand-in."
+# a roster that is not text: most often the spreadsheet's own file chosen instead of a CSV (roster.js too)
+NOT_TEXT = "this is not a CSV text file (UTF-8); it may be a spreadsheet's own file, such as .xlsx."
+NOT_TEXT_FIX = "save the roster from your spreadsheet as CSV (UTF-8) and use that file."
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -107,4 +111,10 @@ def roster_count(students: int) -> str:
 
 def load_roster(path: str | Path) -> tuple[dict[str, str], list[str]]:
     """A roster file (UTF-8, at most 2 MB); a file that cannot be read is refused with the reason."""
-    return read_roster(read_text(path, ROSTER))
+    try:
+        text = read_text(path, ROSTER)
+    except InputError as err:
+        if err.code != "not-utf8":
+            raise
+        raise InputError(str(path), err.place, NOT_TEXT, NOT_TEXT_FIX, err.code) from None
+    return read_roster(text)
