@@ -91,6 +91,8 @@ def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_ser
         expect(page.locator(".mcr-heat .mcr-k").first).to_be_visible()
         legend = page.locator(".mcr-legend").first  # the shades' percentages say what they are a share of
         expect(legend).to_contain_text("The share of the students who tagged a word: 10%")
+        every_item = page.locator("section[aria-labelledby='mcr-missed'] details th")  # each count says of what
+        expect(every_item).to_have_text(["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"])
         written = page.locator("section[aria-labelledby='mcr-written']")
         expect(written).to_contain_text("What do you think happened")
         expect(written).to_contain_text("(02-one-word, 20 answers)")  # was "(02-one-word: 20)": 20 what?

@@ -204,7 +204,7 @@ export function reportView(summary, exercise, options = {}) {
         h("summary", `Every key item here (${summary.items.length})`),
         table(
           "Every key item in the lines and labels reported on",
-          ["Line", "Words", "Label", "Asked", "Found by", "Other label"],
+          ["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"],
           everyItem,
         ),
       ),
