@@ -266,12 +266,13 @@ ROSTERS = [
 
 ROSTER_SCRIPT = """
 import { readFileSync } from "node:fs";
-import { readRoster } from "%(roster)s";
+import { readRoster, rosterCount } from "%(roster)s";
 import { gradebook, csvText } from "%(tables)s";
 const { rosters, summary, plurals } = JSON.parse(readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(rosters.map((text) => {
   const { roster, problems } = readRoster(text);
-  return { roster: [...roster], problems, gradebook: csvText(gradebook(summary, plurals, roster)) };
+  return { roster: [...roster], problems, gradebook: csvText(gradebook(summary, plurals, roster)),
+    count: rosterCount(roster.size) };
 })));
 """
 
@@ -280,7 +281,7 @@ process.stdout.write(JSON.stringify(rosters.map((text) => {
 def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     """`medialit report --roster` reads a roster as the page does: the same IDs, the same problems, and the
     same gradebook, with a "no hand-in" row for each student on the roster whose hand-in is not here."""
-    from medialit.classroom.roster import read_roster
+    from medialit.classroom.roster import read_roster, roster_count
     from medialit.classroom.tables import gradebook
 
     exercise = load_exercise(KREMLIN)
@@ -297,20 +298,36 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
         roster, problems = read_roster(text)
         assert (js["roster"], js["problems"]) == ([list(pair) for pair in roster.items()], problems), text
         assert js["gradebook"] == csv_text(gradebook(report.summary, report.plurals, roster)), text
+        assert js["count"] == roster_count(len(roster)), text
+    assert [js["count"] for js in json.loads(done.stdout)][-2:] == ["Roster: 0 students.", "Roster: 1 student."]
     first = read_roster(ROSTERS[0])[0]
     rows = csv_text(gradebook(report.summary, report.plurals, first)).split("\r\n")
     blank = "," * (rows[0].count(",") - 2)  # every figure
     assert f"kestrel-25,S9999,no hand-in{blank}" in rows and len(rows) == 1 + 26 + 1  # and the empty last line
+    # a hand-in whose name the roster does not have says so where its ID would be, not a blank
+    assert next(row for row in rows if row.startswith("badger-04,")).startswith("badger-04,not on the roster,")
+
+
+SHARED_WORDS = ("COMPLETION_WORDS", "SHADES_WORDS", "NOT_ON_ROSTER", "NOT_ON_ROSTER_WORDS", "NO_HANDIN")
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_the_page_and_report_html_explain_completion_in_the_same_words():
-    from medialit.classroom.tables import COMPLETION_WORDS
+    """And the other words both write: the heat map's shades, the roster's cells and lines."""
+    from medialit.classroom import tables
 
-    script = f"import {{ COMPLETION_WORDS }} from {json.dumps((ROOT / 'src/js/classroom/tables.js').as_uri())};"
-    script += "process.stdout.write(COMPLETION_WORDS);"
+    names = ", ".join(SHARED_WORDS)
+    script = f"import {{ {names} }} from {json.dumps((ROOT / 'src/js/classroom/tables.js').as_uri())};"
+    script += f"process.stdout.write(JSON.stringify([{names}]));"
     done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
-    assert done.stdout == COMPLETION_WORDS and "tags every word" in COMPLETION_WORDS
+    assert json.loads(done.stdout) == [getattr(tables, name) for name in SHARED_WORDS]
+    assert "tags every word" in tables.COMPLETION_WORDS
+    from medialit.classroom import roster
+
+    script = f"import {{ NOT_TEXT, NOT_TEXT_FIX }} from {json.dumps((ROOT / 'src/js/classroom/roster.js').as_uri())};"
+    script += "process.stdout.write(JSON.stringify([NOT_TEXT, NOT_TEXT_FIX]));"
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [roster.NOT_TEXT, roster.NOT_TEXT_FIX]
 
 
 # Node running tally.js's Tally on one class per line of input: the hand-ins as `add` is called with
@@ -480,11 +497,11 @@ def test_no_gradebook_column_for_a_label_the_key_has_no_items_of(tmp_path):
         handin.student = student
         handin.save(folder / f"{student}.json")
     python = assert_the_same(folder, practice, [{}, {"labels": ["loaded", "cue"]}, {"labels": ["cue"]}])
-    assert python.table("gradebook.csv")[0][2:6] == ["tags", "cues found", "cues asked", "found"]
+    assert python.table("gradebook.csv")[0][2:6] == ["tags", "cues found", "cues asked", "total found"]
     whole = class_report(folder, practice)
     header = whole.table("gradebook.csv")[0]
     assert "loaded words found" in header and not [c for c in header if c.startswith("cues")], header
-    students = whole.to_html().split("<h2>Students</h2>")[1]
+    students = whole.to_html().split("<h2>Who handed in what</h2>")[1]
     assert "loaded words found" in students and "cues found" not in students
 
 

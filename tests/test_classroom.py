@@ -21,6 +21,7 @@ from medialit.classroom.class_report import class_report
 from medialit.classroom.tables import csv_text, spreadsheet_cell
 from medialit.classroom.tally import Scope, Tally, outcome, strip
 from medialit.core.check import check, compare
+from medialit.core.contract import MISCONCEPTIONS
 from medialit.core.handin import Answer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,8 +71,13 @@ def test_perfect_and_empty_students(practice, tmp_path):
     assert report.summary["heat"]["loaded"][token] == 1
     # it sits inside the claim "This vanity project will kill trade."
     assert report.summary["heat"]["claim"][token] == 1
-    per_student = report.to_html().split("<h2>Students</h2>")[1]
+    html = report.to_html()
+    per_student = html.split("<h2>Who handed in what</h2>")[1]
     assert per_student.index("aardvark") < per_student.index("zebra")
+    # report.html has the page's sections in the page's order, and its shares: "1 of 2 (50%)"
+    headings = [part.split("</h2>")[0] for part in html.split("<h2>")[1:]]
+    assert headings[:4] == ["Who handed in what", "Most missed", "Misconceptions", "What the class tagged"]
+    assert "<td>1 of 2 (50%)</td>" in html.split("<h2>Most missed</h2>")[1].split("</table>")[0]
 
 
 def test_misconceptions_are_counted_per_student_and_per_kind(practice, tmp_path):
@@ -98,7 +104,9 @@ def test_misconceptions_are_counted_per_student_and_per_kind(practice, tmp_path)
     per_student = {s["student"]: s["misconceptions"] for s in summary["students"]}
     assert per_student["s0"]["trap"] == 1 and per_student["s3"]["quoted-as-reporter"] == 0
     table = rows(csv_text(class_report(tmp_path, practice).table("misconceptions.csv")))
-    assert table[0][:2] == ["student", "quoted-as-reporter"] and table[1][:2] == ["s0", "1"]
+    # headed in the teacher's words of the page's table, not by the kinds' codes
+    assert table[0][:3] == ["student", "quoted words as the reporter's", "reported speech as a quote"]
+    assert table[1][:2] == ["s0", "1"] and not {rule["kind"] for rule in MISCONCEPTIONS} & set(table[0])
 
 
 def test_a_mistake_on_words_the_key_has_no_item_for_is_placed_on_the_students_words(practice, tmp_path):
@@ -176,6 +184,8 @@ def test_the_heat_map_outlines_the_key_items_of_its_label(practice, tmp_path):
     loaded = html.split("<h3>Loaded</h3>")[1].split("</section>")[0]
     outlined = [part.split("</span>")[0] for part in loaded.split('<span class="k">')[1:]]
     assert sorted(outlined) == sorted(k.quote for k in practice.key if k.label == "loaded")
+    # the shades' percentages say what they are a share of
+    assert "The share of the students who tagged a word: <span" in loaded.split("</p>")[0]
 
 
 def test_handins_folder_must_exist(practice, tmp_path):
@@ -482,8 +492,13 @@ def test_a_student_who_tags_every_word_has_full_completion_but_few_tags_on_the_k
     save(tmp_path / "in", "greedy", greedy)
     report = class_report(tmp_path / "in", practice)
     header, *body = rows(csv_text(report.table("gradebook.csv")))
-    assert header[-3:] == ["completion %", "tags on the key", "tags on the key %"]
+    # the sums over the labels say they are sums (they were headed "found" and "asked" beside "loaded words found")
+    assert header[-5:] == ["total found", "total asked", "completion %", "tags on the key", "tags on the key %"]
     by_name = {row[0]: dict(zip(header, row, strict=True)) for row in body}
+    for row in by_name.values():
+        labels = [name.removesuffix(" found") for name in header[3:-5:2]]
+        assert int(row["total found"]) == sum(int(row[f"{label} found"]) for label in labels)
+        assert int(row["total asked"]) == sum(int(row[f"{label} asked"]) for label in labels)
     tags = len(careful.tags)
     assert by_name["careful"]["completion %"] == "100" and by_name["careful"]["tags on the key"] == str(tags)
     assert by_name["careful"]["tags on the key %"] == "100"

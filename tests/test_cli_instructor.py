@@ -249,6 +249,19 @@ def test_report_prints_each_orphan_with_its_fix(tmp_path):
     assert "Fix: tag it again" in result.stdout
 
 
+def test_a_hand_in_for_another_exercise_is_told_how_to_check_it_with_its_own(tmp_path):
+    """The fix names the hand-in's exercise and says what to do on the page and on the command line: it
+    used to say only "check it against its own exercise file (on the class report page ...)"."""
+    sample = ROOT / "notebooks" / "sample-class"
+    agency = ROOT / "book" / "exercises" / "kremlin-agency" / "exercise.yml"
+    result = run("report", sample, "--exercise", agency, "--out", tmp_path / "out", cwd=ROOT)
+    assert result.returncode == 1, result.stderr
+    line = next(line for line in result.stdout.splitlines() if "left out fox-07.json" in line)
+    assert "for exercise “kremlin-drone”, not “kremlin-agency”" in line
+    assert "Fix: check it with its own exercise, “kremlin-drone”: on the class report page, choose" in line
+    assert "give that exercise's exercise.yml after --exercise." in line
+
+
 def test_export_writes_into_new_or_existing_folders_and_refuses_clearly(tmp_path):
     made = run("export", PRACTICE, "--to", "ptc", "--out", tmp_path / "new" / "deeper" / "key.tsv")
     assert made.returncode == 0, made.stderr
@@ -381,16 +394,35 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     roster.write_text("Pseudonym;Student ID\nfox-07;S1007\nkestrel-25;S1025\nowl-09;\n", encoding="utf-8")
     result = run("report", sample, "--chapter", "claims", "--roster", roster, "--out", tmp_path / "out", cwd=ROOT)
     assert result.returncode == 1, result.stderr  # the sample class has bad files
-    assert "Row 4 of the roster has no student ID; it was left out." in result.stdout
+    assert "Row 4 of the roster has no student ID; it was left out. Add the student's ID to that row." in result.stdout
     assert "On the roster, but no hand-in: kestrel-25" in result.stdout
     text = (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig")
     rows = [line.split(",") for line in text.splitlines()]
     assert rows[0][:3] == ["student", "student ID", "file"] and len(rows) == 1 + 26
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["kestrel-25"] == ["kestrel-25", "S1025", "no hand-in", *[""] * (len(rows[0]) - 3)]
-    assert by_name["fox-07"][1:3] == ["S1007", "fox-07.json"] and by_name["owl-09"][1] == ""
+    assert by_name["fox-07"][1:3] == ["S1007", "fox-07.json"]
+    # handed in, but the roster has no row for the name (owl-09's row had no ID): said, not left blank
+    assert by_name["owl-09"][1] == by_name["otter-01"][1] == "not on the roster"
     assert [row[0] for row in rows[1:]] == sorted(by_name)  # in name order, with the others
-    assert "On the roster, but no hand-in: kestrel-25." in (tmp_path / "out" / "report.html").read_text()
+    assert "Roster: 2 students." in result.stdout
+    unknown = "Handed in, but not on the roster (check that the name is written the same way in both): badger-04, "
+    assert unknown in result.stdout and "otter-13, owl-09, owl-21" in result.stdout and "fox-07, " not in result.stdout
+    assert "wren-17 (student ID “not on the roster” in gradebook.csv)." in result.stdout
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "On the roster, but no hand-in: kestrel-25." in html and unknown in html
+    roster.write_text("fox-07,S1007\nfox-07,S2007\n", encoding="utf-8")
+    one = run("report", sample, "--chapter", "claims", "--roster", roster, "--out", tmp_path / "out", cwd=ROOT)
+    assert "Roster: 1 student." in one.stdout
+    # a name used twice on the roster says what to do: perhaps two students chose it
+    again = "Row 2 of the roster names fox-07 again; the first row was kept. If they are two students, give each"
+    assert again in one.stdout
+    # the spreadsheet's own file instead of its CSV: said so, with how to save a CSV
+    (tmp_path / "roster.xlsx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xb5U0#\xf4[Content_Types].xml")
+    xlsx = run("report", sample, "--chapter", "claims", "--roster", tmp_path / "roster.xlsx", cwd=ROOT)
+    assert xlsx.returncode == 2 and "Traceback" not in xlsx.stderr
+    assert "roster.xlsx: line 1: this is not a CSV text file (UTF-8); it may be a spreadsheet's own file" in xlsx.stderr
+    assert "Fix: save the roster from your spreadsheet as CSV (UTF-8) and use that file." in xlsx.stderr
     missing = run("report", sample, "--chapter", "claims", "--roster", tmp_path / "nope.csv", cwd=ROOT)
     assert missing.returncode == 2 and "roster file does not exist" in missing.stderr
     assert "Traceback" not in missing.stderr

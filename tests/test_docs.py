@@ -85,6 +85,17 @@ def test_the_teacher_guide_names_every_verdict_chip_a_student_sees():
     assert chips and [chip for chip in chips if f"**{chip}**" not in guide] == []
 
 
+def test_the_teacher_guide_quotes_each_misconception_as_the_class_report_words_it():
+    """A teacher looks for the guide's quoted row in the report's table of misconceptions: a quote that starts
+    as a row does (its first three words) is the start of that row's words, not a paraphrase."""
+    table = json.loads((ROOT / "src" / "medialit" / "data" / "messages.json").read_text(encoding="utf-8"))
+    rows = [m["teacher"] for code, m in table["messages"].items() if code.startswith("misconception-")]
+    guide = " ".join((ROOT / "book" / "teacher-guide.md").read_text(encoding="utf-8").split())
+    quoted = [q for q in re.findall(r'"([^"]+)"', guide) if any(q.split()[:3] == r.split()[:3] for r in rows)]
+    assert len(quoted) >= 3  # the guide's step on the misconceptions table quotes three rows
+    assert [q for q in quoted if not any(r.startswith(q) for r in rows)] == []
+
+
 def test_the_readme_names_every_script_the_bundler_writes_and_every_front_end_folder():
     """A newcomer finds the front end from the README's layout: every bundled script and every
     folder of src/js must be in it (the class report page's were missing)."""

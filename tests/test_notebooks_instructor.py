@@ -46,7 +46,9 @@ def test_class_report_notebook(kernel_name):
     assert "Hand-ins used: 25. Files left out: 4." in shown  # 24 students + one with an edited tag
     assert "Measured on lines 1–18, claims" in shown
     assert "broken.json" in shown and "another version of the article" in shown
-    assert "quoted-as-reporter" in shown and "completion %" in shown
+    # the mistakes in the teacher's words, not the codes ("quoted-as-reporter") the notebook showed
+    assert "Gave a quoted speaker's words the reporter's voice. Students: 2 of 25. Times: 2." in shown
+    assert "quoted-as-reporter" not in shown and "completion %" in shown
     assert "of 25 students" in shown and "report.html" in shown and "gradebook.csv" in shown
 
 

@@ -89,7 +89,13 @@ def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_ser
         expect(problems).to_contain_text("another version of the article")
         expect(problems).to_contain_text("edited-by-hand")  # the orphan tag, left out of a hand-in that was used
         expect(page.locator(".mcr-heat .mcr-k").first).to_be_visible()
-        expect(page.locator("section[aria-labelledby='mcr-written']")).to_contain_text("What do you think happened")
+        legend = page.locator(".mcr-legend").first  # the shades' percentages say what they are a share of
+        expect(legend).to_contain_text("The share of the students who tagged a word: 10%")
+        every_item = page.locator("section[aria-labelledby='mcr-missed'] details th")  # each count says of what
+        expect(every_item).to_have_text(["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"])
+        written = page.locator("section[aria-labelledby='mcr-written']")
+        expect(written).to_contain_text("What do you think happened")
+        expect(written).to_contain_text("(02-one-word, 20 answers)")  # was "(02-one-word: 20)": 20 what?
         gradebook = download(page, "gradebook.csv")
         assert gradebook.startswith("\ufeff")
         assert gradebook == cli_claims["gradebook"]
@@ -98,6 +104,33 @@ def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_ser
         assert page.errors == [] and page.offsite == [], (page.errors, page.offsite)
     finally:
         context.close()
+
+
+# Files dropped on the page as a teacher drags them from a folder window: a DataTransfer of File objects.
+DROP = """([files, target]) => {
+  const data = new DataTransfer();
+  for (const [name, text] of files) data.items.add(new File([text], name, { type: "application/json" }));
+  const zone = document.querySelector(target);
+  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+  zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+}"""
+
+
+def test_dropped_files_make_the_report_and_the_status_counts_them_in_words(page):
+    """One hand-in and one file that is not: the status line says "1 student's hand-in used, 1 file left out"
+    (it said "1 students' hand-ins used, 1 files left out")."""
+    page.goto(PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
+    handin = (SAMPLE / "fox-07.json").read_text(encoding="utf-8")
+    page.evaluate(DROP, [[["fox-07.json", handin], ["notes.txt", "I did it on paper"]], ".mcr-drop"])
+    page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
+    expect(page.locator(".mcr-status")).to_have_text(
+        "Report ready: 1 student's hand-in used, 1 file left out. It is below."
+    )
+    expect(page.locator("section[aria-labelledby='mcr-students'] tbody tr")).to_have_count(1)
+    expect(page.locator("section[aria-labelledby='mcr-problems']")).to_contain_text("notes.txt")
+    assert page.errors == [] and page.offsite_requests == []
 
 
 def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_path):
@@ -113,9 +146,22 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("someone-away")
     rows = list(csv.DictReader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
     ids = {row["student"]: row["student ID"] for row in rows}
-    assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "S1001" and ids["owl-09"] == ""
+    assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "S1001"
+    assert ids["owl-09"] == ids["wren-05"] == "not on the roster"  # owl-09's row has no ID: it was left out
+    expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
+        "Handed in, but not on the roster (check that the name is written the same way in both): badger-04, "
+    )
     away = next(row for row in rows if row["student"] == "someone-away")  # on the roster, no hand-in
-    assert away["student ID"] == "S9999" and away["file"] == "no hand-in" and away["tags"] == away["found"] == ""
+    # the spreadsheet's own file instead of its CSV: said so, with the fix, and the roster read before stays
+    xlsx = tmp_path / "roster.xlsx"
+    xlsx.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xb5U0#\xf4[Content_Types].xml")
+    page.set_input_files("#mcr-roster", str(xlsx))
+    expect(page.locator(".mcr-status")).to_have_text(
+        "The roster roster.xlsx could not be used: this is not a CSV text file (UTF-8); it may be a spreadsheet's "
+        "own file, such as .xlsx. Fix: save the roster from your spreadsheet as CSV (UTF-8) and use that file."
+    )
+    expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("S1007")
+    assert away["student ID"] == "S9999" and away["file"] == "no hand-in" and away["tags"] == away["total found"] == ""
     assert page.offsite_requests == []
 
 
@@ -297,7 +343,8 @@ def test_the_choice_of_what_to_report_on_names_the_labels_the_key_has(page):
     choice = page.locator("#mcr-choice")
     page.select_option("#mcr-chapter", "practice-council|")
     expect(choice).to_have_text(
-        "Counts claims, sources and loaded words in the whole text of “Practice: the Mill Road cycle lane”."
+        "Counts claims, sources and loaded words in the whole text of “Practice: the Mill Road cycle lane” "
+        "(exercise practice-council)."  # the id Problems with files names a hand-in for another exercise by
     )
     page.select_option("#mcr-chapter", "kremlin-drone|")
     expect(choice).to_contain_text("Counts claims, sources, loaded words and cues in the whole text of “")

@@ -4,6 +4,7 @@
 // that the key shows in print and to everyone). As report_page.heat_html does for report.html.
 
 import { h } from "../tagger/dom.js";
+import { SHADES_WORDS } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 
@@ -93,7 +94,7 @@ export function heatMap(summary, exercise, label) {
   const legend = h(
     "p.mcr-legend",
     {},
-    `Darker: more students tagged the word as ${spec?.noun || label}. `,
+    `Darker: more students tagged the word as ${spec?.noun || label}. ${SHADES_WORDS} `,
     ...[0.1, 0.5, 1].map((s) => {
       const [background, colour] = shade(label, s);
       return h("span.mcr-swatch", {

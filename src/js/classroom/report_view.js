@@ -11,8 +11,12 @@ import {
   COMPLETION_WORDS,
   completion,
   keyedLabels,
+  misconceptionNames,
   mostMissed,
+  NOT_ON_ROSTER,
+  NOT_ON_ROSTER_WORDS,
   noHandin,
+  notOnRoster,
   nothingYet,
   scopeMessages,
 } from "./tables.js";
@@ -103,6 +107,9 @@ export function reportView(summary, exercise, options = {}) {
   const n = summary.students.length;
   const roster = options.roster || null;
   const shortName = (/** @type {string} */ kind) => words.render({ code: `misconception-${kind}`, args: {} }, "short");
+  // how many of the class found an item or made a mistake, as report.html has it (report_page.found_by)
+  const foundBy = (/** @type {number} */ found) =>
+    words.render({ code: "class-found-by", args: { found, students: n, share: found / n } });
 
   const keyed = keyedLabels(summary); // no column of 0 of 0 for a label the key has none of
   const students = summary.students.map((/** @type {any} */ s) => {
@@ -114,7 +121,7 @@ export function reportView(summary, exercise, options = {}) {
       .join(", ");
     return [
       s.student,
-      ...(roster ? [roster.get(s.student) ?? "(not on the roster)"] : []),
+      ...(roster ? [roster.get(s.student) ?? NOT_ON_ROSTER] : []),
       s.tags,
       ...keyed.map((l) => `${s.found[l]} of ${s.asked[l]}`),
       done === null ? "" : `${done}%`,
@@ -125,12 +132,13 @@ export function reportView(summary, exercise, options = {}) {
     ];
   });
   const unmatched = noHandin(summary, roster);
+  const unknown = notOnRoster(summary, roster);
 
   const missed = mostMissed(summary).map((/** @type {any} */ i) => [
     `L${i.line}`,
     i.quote,
     specs.get(i.label)?.noun || i.label,
-    share(i.hit + i.boundary, n),
+    foundBy(i.hit + i.boundary),
     i.why,
   ]);
   const everyItem = summary.items.map((/** @type {any} */ i) => [
@@ -138,14 +146,14 @@ export function reportView(summary, exercise, options = {}) {
     i.quote,
     specs.get(i.label)?.noun || i.label,
     i.optional ? "optional" : "required",
-    share(i.hit + i.boundary, n),
+    foundBy(i.hit + i.boundary),
     i.wrong_label,
   ]);
   const kinds = summary.misconceptions
     .filter((/** @type {any} */ k) => k.times)
     .map((/** @type {any} */ k) => [
       words.render({ code: `misconception-${k.kind}`, args: {} }),
-      share(k.students, n),
+      foundBy(k.students),
       k.times,
       k.places
         .slice(0, 3)
@@ -184,6 +192,7 @@ export function reportView(summary, exercise, options = {}) {
       ),
       n ? h("p", COMPLETION_WORDS) : null,
       unmatched.length ? h("p", `On the roster, but no hand-in: ${unmatched.join(", ")}.`) : null,
+      unknown.length ? h("p", `${NOT_ON_ROSTER_WORDS} ${unknown.join(", ")}.`) : null,
     ),
     section(
       "mcr-missed",
@@ -195,7 +204,7 @@ export function reportView(summary, exercise, options = {}) {
         h("summary", `Every key item here (${summary.items.length})`),
         table(
           "Every key item in the lines and labels reported on",
-          ["Line", "Words", "Label", "Asked", "Found by", "Other label"],
+          ["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"],
           everyItem,
         ),
       ),
@@ -216,7 +225,7 @@ export function reportView(summary, exercise, options = {}) {
             h("summary", "Misconceptions per student"),
             table(
               "How often each misconception showed in each student's tags",
-              ["Student", ...KINDS.map(shortName)],
+              ["Student", ...misconceptionNames()],
               perStudent,
             ),
           )
@@ -303,7 +312,12 @@ function answersView(summary) {
     h(
       "details.mcr-details.mcr-question",
       {},
-      h("summary", {}, `${answers[0].question || id} `, h("span.mcr-count", `(${id}: ${answers.length})`)),
+      h(
+        "summary",
+        {},
+        `${answers[0].question || id} `,
+        h("span.mcr-count", `(${id}, ${answers.length} ${answers.length === 1 ? "answer" : "answers"})`),
+      ),
       h("dl.mcr-answers", {}, ...answers.flatMap((a) => [h("dt", a.student), h("dd.mcr-answer", a.text)])),
     ),
   );

@@ -5,6 +5,28 @@
 
 const NAME_COLUMNS = ["pseudonym", "nickname", "student", "name"];
 const ID_COLUMNS = ["student id", "id", "student number", "number"];
+/** What to do about a row that could not be used (roster.MISSING_FIX, roster.AGAIN_FIX). */
+const MISSING_FIX = {
+  "student ID": "Add the student's ID to that row.",
+  pseudonym: "Add the name the student put on their hand-in to that row.",
+};
+const AGAIN_FIX = "If they are two students, give each a name of their own, on the roster and on their hand-in.";
+/** A roster that is not text: most often the spreadsheet's own file (roster.NOT_TEXT, roster.NOT_TEXT_FIX). */
+export const NOT_TEXT = "this is not a CSV text file (UTF-8); it may be a spreadsheet's own file, such as .xlsx.";
+export const NOT_TEXT_FIX = "save the roster from your spreadsheet as CSV (UTF-8) and use that file.";
+
+/**
+ * A roster file's text (a byte-order mark is dropped), or null when it is not UTF-8 text.
+ * @param {ArrayBuffer | Uint8Array} bytes
+ * @returns {string | null}
+ */
+export function rosterText(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks; a
@@ -72,10 +94,17 @@ export function readRoster(text) {
     const number = (row[id] || "").trim();
     const line = n + (named ? 2 : 1);
     if (!who || !number) {
-      problems.push(`Row ${line} of the roster has no ${who ? "student ID" : "pseudonym"}; it was left out.`);
+      const missing = who ? "student ID" : "pseudonym";
+      problems.push(`Row ${line} of the roster has no ${missing}; it was left out. ${MISSING_FIX[missing]}`);
     } else if (roster.has(who)) {
-      problems.push(`Row ${line} of the roster names ${who} again; the first row was kept.`);
+      problems.push(`Row ${line} of the roster names ${who} again; the first row was kept. ${AGAIN_FIX}`);
     } else roster.set(who, number);
   }
   return { roster, problems };
 }
+
+/**
+ * What the roster gave, in a few words (roster.roster_count): `Roster: 1 student.`, `Roster: 30 students.`
+ * @param {number} students
+ */
+export const rosterCount = (students) => `Roster: ${students} student${students === 1 ? "" : "s"}.`;

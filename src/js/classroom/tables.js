@@ -5,6 +5,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
+import { renderer } from "../core/messages.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
 /** @typedef {Record<string, any>} Summary */
@@ -18,8 +19,15 @@ export const COMPLETION_WORDS =
   "Completion is the share of the key items asked for that the student found, all labels together. " +
   "Tags on the key is how many of the student's tags match a key item: a student who tags every word " +
   "finds much but has few tags on the key, so read the two together.";
+/** Before the heat map's shades of 10%, 50% and 100% (tables.SHADES_WORDS). */
+export const SHADES_WORDS = "The share of the students who tagged a word:";
 /** The gradebook's file cell for a student on the roster whose hand-in is not here. */
 export const NO_HANDIN = "no hand-in";
+/** The student ID cell of a hand-in whose name the roster does not have (tables.NOT_ON_ROSTER). */
+export const NOT_ON_ROSTER = "not on the roster";
+/** Before those students' names, under the table of students (tables.NOT_ON_ROSTER_WORDS). */
+export const NOT_ON_ROSTER_WORDS =
+  "Handed in, but not on the roster (check that the name is written the same way in both):";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 
 /**
@@ -128,11 +136,25 @@ export function noHandin(summary, roster) {
 }
 
 /**
+ * The students whose hand-in was used but whose name the roster does not have, in name order
+ * (tables.not_on_roster).
+ * @param {Summary} summary
+ * @param {Map<string, string> | null} [roster]
+ * @returns {string[]}
+ */
+export function notOnRoster(summary, roster) {
+  if (!roster) return [];
+  return summary.students
+    .map((/** @type {any} */ s) => s.student)
+    .filter((/** @type {string} */ name) => !roster.has(name));
+}
+
+/**
  * One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label the key
  * has items of, in all, completion %, and how many tags are on the key (and what share of the tags):
  * completion alone would give a student who tags every word 100%. A student on the roster with no hand-in
  * has a row too, its file "no hand-in" and its figures blank, so that the gradebook has every student of
- * the class (all in name order).
+ * the class (all in name order); a hand-in whose name is not on the roster has "not on the roster" for its ID.
  * @param {Summary} summary
  * @param {Record<string, string>} plurals
  * @param {Map<string, string>} [roster] pseudonym -> student ID
@@ -149,7 +171,7 @@ export function gradebook(summary, plurals, roster) {
   const rows = [];
   for (const s of summary.students) {
     /** @type {Row} */
-    const row = [s.student, ...(roster ? [roster.get(s.student) ?? null] : []), s.file, s.tags];
+    const row = [s.student, ...(roster ? [roster.get(s.student) ?? NOT_ON_ROSTER] : []), s.file, s.tags];
     for (const label of labels) row.push(s.found[label], s.asked[label]);
     const found = labels.reduce((/** @type {number} */ n, /** @type {string} */ l) => n + s.found[l], 0);
     const asked = labels.reduce((/** @type {number} */ n, /** @type {string} */ l) => n + s.asked[l], 0);
@@ -191,13 +213,24 @@ export function items(summary) {
 }
 
 /**
- * One row per student: how many times each misconception showed in their tags.
+ * Each misconception's few words for a column, as the page's table of misconceptions per student has them
+ * (tables.misconception_names: `short` in messages.json, not the kind's code).
+ * @returns {string[]}
+ */
+export function misconceptionNames() {
+  const words = renderer([], "teacher");
+  return KINDS.map((kind) => words.render({ code: `misconception-${kind}`, args: {} }, "short"));
+}
+
+/**
+ * One row per student: how many times each misconception showed in their tags, under the teacher's words
+ * for each.
  * @param {Summary} summary
  * @returns {Row[]}
  */
 export function misconceptions(summary) {
   return [
-    ["student", ...KINDS],
+    ["student", ...misconceptionNames()],
     ...summary.students.map((/** @type {any} */ s) => [s.student, ...KINDS.map((kind) => s.misconceptions[kind])]),
   ];
 }

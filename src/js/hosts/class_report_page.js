@@ -8,7 +8,7 @@
 
 import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
-import { readRoster } from "../classroom/roster.js";
+import { NOT_TEXT, NOT_TEXT_FIX, readRoster, rosterCount, rosterText } from "../classroom/roster.js";
 import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
@@ -52,6 +52,14 @@ function remember(key, value) {
   }
 }
 const BOM = "\uFEFF"; // so that a spreadsheet opens the file as UTF-8
+
+/**
+ * A number with its noun: `1 file`, `4 files`.
+ * @param {number} n
+ * @param {string} one
+ * @param {string} many
+ */
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /** What the page tells tests and the bench: how the work ran, and the last summary. */
 const status = /** @type {{mode: string, summary: any, reports: number, error: string}} */ ({
@@ -160,7 +168,9 @@ const pluralsOf = (exercise, names) =>
  */
 function choiceWords(exercise, labels, lines) {
   const where = lines ? `lines ${lines[0]}–${lines[1]}` : "the whole text";
-  return `Counts ${pluralsOf(exercise, labels.length ? labels : keyedNames(exercise))} in ${where} of “${exercise.title}”.`;
+  const counted = pluralsOf(exercise, labels.length ? labels : keyedNames(exercise));
+  // the exercise's id too: a hand-in for another exercise is listed under Problems by that id
+  return `Counts ${counted} in ${where} of “${exercise.title}” (exercise ${exercise.id}).`;
 }
 
 /**
@@ -340,7 +350,7 @@ export function mountClassReport(root) {
     const choice = choices.get(select.value);
     if (!choice || !files.length) return;
     performance.mark("mcr-start");
-    live.textContent = `Reading ${files.length} files…`;
+    live.textContent = `Reading ${count(files.length, "file", "files")}…`;
     try {
       const got = await summarizeFiles(id, choice);
       if (id !== request) return; // a newer request replaced this one
@@ -351,8 +361,8 @@ export function mountClassReport(root) {
       performance.mark("mcr-rendered");
       // the report's first line says why nothing could be used: the status line only says where to look
       live.textContent = got.students.length
-        ? `Report ready: ${got.students.length} students' hand-ins used, ${got.skipped.length} files left out. ` +
-          "It is below."
+        ? `Report ready: ${count(got.students.length, "student's hand-in", "students' hand-ins")} used, ` +
+          `${count(got.skipped.length, "file", "files")} left out. It is below.`
         : "Report ready: it is below, with why no hand-in could be used and what to do.";
     } catch (err) {
       status.error = err instanceof Error ? err.message : String(err);
@@ -434,10 +444,15 @@ export function mountClassReport(root) {
   rosterInput.addEventListener("change", async () => {
     const file = rosterInput.files?.[0];
     if (!file) return;
-    const read = readRoster(await file.text());
+    const text = rosterText(await file.arrayBuffer());
+    if (text === null) {
+      live.textContent = `The roster ${file.name} could not be used: ${NOT_TEXT} Fix: ${NOT_TEXT_FIX}`;
+      return;
+    }
+    const read = readRoster(text);
     roster = read.roster;
     live.textContent =
-      `Roster: ${roster.size} students. It stays in this browser.` +
+      `${rosterCount(roster.size)} It stays in this browser.` +
       (read.problems.length ? ` ${read.problems.join(" ")}` : "");
     if (summary) show();
   });

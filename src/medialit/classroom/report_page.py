@@ -112,8 +112,14 @@ def heat_html(report, label: str) -> str:
         f'<section class="heat article"><h3>{_e(spec.title)}</h3>'
         f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. Hover a word for '
         "the count (each word's count is also in heat.csv, beside this page). "
-        f"Outlined: the words the key has. {legend}</p>{body}</section>"
+        f"Outlined: the words the key has. {tables.SHADES_WORDS} {legend}</p>{body}</section>"
     )
+
+
+def found_by(found: int, students: int) -> Message:
+    """How many of the class's students found an item or made a mistake, with the share: `11 of 25 (44%)`, as
+    the class-report page has it."""
+    return Message("class-found-by", {"found": found, "students": students, "share": found / students})
 
 
 def report_html(report) -> str:
@@ -147,7 +153,7 @@ def _report_body(report, words) -> list[str]:
             f"L{i['line']}",
             i["quote"],
             report.exercise.labels[i["label"]].noun_or_title,
-            words.render(Message("class-found-by", {"found": i["hit"] + i["boundary"], "students": n})),
+            words.render(found_by(i["hit"] + i["boundary"], n)),
             i["why"],
         ]
         for i in tables.most_missed(summary)
@@ -160,7 +166,7 @@ def _report_body(report, words) -> list[str]:
         misconceptions.append(
             [
                 words.render(Message(f"misconception-{kind['kind']}", {})),
-                words.render(Message("class-found-by", {"found": kind["students"], "students": n})),
+                words.render(found_by(kind["students"], n)),
                 kind["times"],
                 where,
             ]
@@ -177,7 +183,7 @@ def _report_body(report, words) -> list[str]:
         students.append(
             [
                 s["student"],
-                *([report.roster.get(s["student"], "(not on the roster)")] if report.roster is not None else []),
+                *([report.roster.get(s["student"], tables.NOT_ON_ROSTER)] if report.roster is not None else []),
                 s["tags"],
                 *per_label,
                 "" if done is None else f"{done}%",
@@ -190,13 +196,7 @@ def _report_body(report, words) -> list[str]:
     return [
         "".join(f"<p>{_e(text)}</p>" for text in report.sentences()),
         "<p>Students are listed by pseudonym in name order, not by score.</p>",
-        "<h2>Most missed</h2>",
-        _table(["Line", "Words", "Label", "Found by", "Why"], missed),
-        "<h2>Misconceptions</h2>",
-        _table(["What students did", "Students", "Times", "Where most often (students)"], misconceptions),
-        "<h2>What the class tagged</h2>",
-        *(heat_html(report, label) for label in summary["labels"]),
-        "<h2>Students</h2>",
+        "<h2>Who handed in what</h2>",
         _table(
             [
                 "Student",
@@ -213,6 +213,12 @@ def _report_body(report, words) -> list[str]:
         ),
         f"<p>{_e(tables.COMPLETION_WORDS)}</p>" if summary["students"] else "",
         _no_handin_html(summary, report.roster),
+        "<h2>Most missed</h2>",
+        _table(["Line", "Words", "Label", "Found by", "Why"], missed),
+        "<h2>Misconceptions</h2>",
+        _table(["What students did", "Students", "Times", "Where most often (students)"], misconceptions),
+        "<h2>What the class tagged</h2>",
+        *(heat_html(report, label) for label in summary["labels"]),
         "<h2>Written answers</h2>",
         _answers_html(summary),
         "<h2>Notes on tags</h2>",
@@ -238,9 +244,12 @@ def _skipped_html(summary: dict) -> str:
 
 
 def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:
-    """The roster's students whose hand-in is not here, as the class-report page names them."""
-    missing = tables.no_handin(summary, roster)
-    return f"<p>On the roster, but no hand-in: {_e(', '.join(missing))}.</p>" if missing else ""
+    """The roster's students whose hand-in is not here, and the hand-ins whose name the roster does not have,
+    as the class-report page names them."""
+    missing, unknown = tables.no_handin(summary, roster), tables.not_on_roster(summary, roster)
+    return (f"<p>On the roster, but no hand-in: {_e(', '.join(missing))}.</p>" if missing else "") + (
+        f"<p>{_e(tables.NOT_ON_ROSTER_WORDS)} {_e(', '.join(unknown))}.</p>" if unknown else ""
+    )
 
 
 def _same_names_html(summary: dict) -> list[str]:

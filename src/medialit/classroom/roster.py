@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.errors import InputError
 from ..core.files import MB, Kind, read_text
 
 ROSTER = Kind("roster file", 2 * MB, "give a CSV file with a pseudonym and a student ID on each row.")
 NAME_COLUMNS = ("pseudonym", "nickname", "student", "name")
 ID_COLUMNS = ("student id", "id", "student number", "number")
+# what to do about a row that could not be used (roster.js says the same)
+MISSING_FIX = {
+    "student ID": "Add the student's ID to that row.",
+    "pseudonym": "Add the name the student put on their hand-in to that row.",
+}
+AGAIN_FIX = "If they are two students, give each a name of their own, on the roster and on their hand-in."
+# a roster that is not text: most often the spreadsheet's own file chosen instead of a CSV (roster.js too)
+NOT_TEXT = "this is not a CSV text file (UTF-8); it may be a spreadsheet's own file, such as .xlsx."
+NOT_TEXT_FIX = "save the roster from your spreadsheet as CSV (UTF-8) and use that file."
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -85,14 +95,26 @@ def read_roster(text: str) -> tuple[dict[str, str], list[str]]:
         student_id = _trim(row[number]) if number < len(row) else ""
         line = n + (2 if named else 1)
         if not who or not student_id:
-            problems.append(f"Row {line} of the roster has no {'student ID' if who else 'pseudonym'}; it was left out.")
+            missing = "student ID" if who else "pseudonym"
+            problems.append(f"Row {line} of the roster has no {missing}; it was left out. {MISSING_FIX[missing]}")
         elif who in roster:
-            problems.append(f"Row {line} of the roster names {who} again; the first row was kept.")
+            problems.append(f"Row {line} of the roster names {who} again; the first row was kept. {AGAIN_FIX}")
         else:
             roster[who] = student_id
     return roster, problems
 
 
+def roster_count(students: int) -> str:
+    """What the roster gave, in a few words: `Roster: 1 student.`, `Roster: 30 students.`"""
+    return f"Roster: {students} student{'' if students == 1 else 's'}."
+
+
 def load_roster(path: str | Path) -> tuple[dict[str, str], list[str]]:
     """A roster file (UTF-8, at most 2 MB); a file that cannot be read is refused with the reason."""
-    return read_roster(read_text(path, ROSTER))
+    try:
+        text = read_text(path, ROSTER)
+    except InputError as err:
+        if err.code != "not-utf8":
+            raise
+        raise InputError(str(path), err.place, NOT_TEXT, NOT_TEXT_FIX, err.code) from None
+    return read_roster(text)

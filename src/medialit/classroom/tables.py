@@ -14,7 +14,7 @@ import math
 
 from ..core.contract import CLASS_TABLES, MISCONCEPTIONS
 from ..core.errors import visible
-from ..core.messages import Message
+from ..core.messages import Message, Renderer
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # under the table of students, on the class-report page (tables.js) and in report.html
@@ -23,7 +23,14 @@ COMPLETION_WORDS = (
     "Tags on the key is how many of the student's tags match a key item: a student who tags every word "
     "finds much but has few tags on the key, so read the two together."
 )
+# before the heat map's shades of 10%, 50% and 100% (heat_view.js and report.html)
+SHADES_WORDS = "The share of the students who tagged a word:"
 NO_HANDIN = "no hand-in"  # the gradebook's file cell for a student on the roster whose hand-in is not here
+# the student ID cell of a hand-in whose name the roster does not have (often a name typed two ways): a blank
+# cell would look like a student without an ID, and a gradebook joined on IDs would lose the row unseen
+NOT_ON_ROSTER = "not on the roster"
+# before those students' names, under the table of students (tables.js, report.html, medialit report)
+NOT_ON_ROSTER_WORDS = "Handed in, but not on the roster (check that the name is written the same way in both):"
 
 
 def completion(found: int, asked: int) -> int | None:
@@ -91,12 +98,17 @@ def no_handin(summary: dict, roster: dict[str, str] | None) -> list[str]:
     return [name for name in roster or {} if name not in handed_in]
 
 
+def not_on_roster(summary: dict, roster: dict[str, str] | None) -> list[str]:
+    """The students whose hand-in was used but whose name the roster does not have, in name order."""
+    return [s["student"] for s in summary["students"] if roster is not None and s["student"] not in roster]
+
+
 def gradebook(summary: dict, plurals: dict[str, str], roster: dict[str, str] | None = None) -> list[list]:
     """One row per student: pseudonym, (their ID from a roster), file, tags, found and asked per label the key
     has items of, in all, completion %, and how many tags are on the key (and what share of the tags):
     completion alone would give a student who tags every word 100%. A student on the roster with no hand-in
     has a row too, its file "no hand-in" and its figures blank, so that the gradebook has every student of
-    the class (all in name order)."""
+    the class (all in name order); a hand-in whose name is not on the roster has "not on the roster" for its ID."""
     labels, columns = keyed_labels(summary), CLASS_TABLES["gradebook"]
     student, *first = columns["first"]
     header = [student, *(["student ID"] if roster is not None else []), *first]
@@ -105,7 +117,8 @@ def gradebook(summary: dict, plurals: dict[str, str], roster: dict[str, str] | N
     header += columns["last"]
     rows = []
     for s in summary["students"]:
-        row = [s["student"], *([roster.get(s["student"])] if roster is not None else []), s["file"], s["tags"]]
+        row = [s["student"], *([roster.get(s["student"], NOT_ON_ROSTER)] if roster is not None else []), s["file"]]
+        row.append(s["tags"])
         for label in labels:
             row += [s["found"][label], s["asked"][label]]
         found = sum(s["found"][label] for label in labels)
@@ -140,10 +153,18 @@ def items(summary: dict) -> list[list]:
     return rows
 
 
+def misconception_names() -> list[str]:
+    """Each misconception's few words for a column, as the page's table of misconceptions per student has them
+    (`short` in messages.json: "reported speech as a quote", not the code `reporter-as-quoted`)."""
+    words = Renderer({}, "teacher")
+    return [words.render(Message(f"misconception-{rule['kind']}", {}), "short") for rule in MISCONCEPTIONS]
+
+
 def misconceptions(summary: dict) -> list[list]:
-    """One row per student: how many times each misconception showed in their tags."""
+    """One row per student: how many times each misconception showed in their tags, under the teacher's words
+    for each."""
     kinds = [rule["kind"] for rule in MISCONCEPTIONS]
-    rows = [["student", *kinds]]
+    rows = [["student", *misconception_names()]]
     rows += [[s["student"], *(s["misconceptions"][kind] for kind in kinds)] for s in summary["students"]]
     return rows
 

@@ -82,16 +82,20 @@ def _suggest(args) -> int:
 
 def _print_roster(report, problems: list[str]) -> None:
     """What the roster gave: the rows that could not be used, and the students on it with no hand-in."""
-    from ..classroom.tables import no_handin
+    from ..classroom.roster import roster_count
+    from ..classroom.tables import NOT_ON_ROSTER, NOT_ON_ROSTER_WORDS, no_handin, not_on_roster
 
     if report.roster is None:
         return
-    print(one_line(f"Roster: {len(report.roster)} students. {' '.join(problems)}".strip()))
+    print(one_line(f"{roster_count(len(report.roster))} {' '.join(problems)}".strip()))
     missing = no_handin(report.summary, report.roster)
     if missing:
         print(
             one_line(f"On the roster, but no hand-in: {', '.join(missing)} (rows marked no hand-in in gradebook.csv).")
         )
+    unknown = not_on_roster(report.summary, report.roster)
+    if unknown:
+        print(one_line(f"{NOT_ON_ROSTER_WORDS} {', '.join(unknown)} (student ID “{NOT_ON_ROSTER}” in gradebook.csv)."))
 
 
 def _report(args) -> int:
