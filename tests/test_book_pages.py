@@ -334,6 +334,25 @@ def test_tagger_uses_the_article_and_the_chapter_labels(page):
         assert re.search(r"Check.{0,200}?hints", after, re.S), f"book/{page}.md: say how Check's feedback works"
 
 
+@pytest.mark.parametrize("page", sorted(TAGGERS))
+def test_a_tagger_and_its_page_ask_for_every_label_the_tagger_shows(page):
+    """Check scores every label a Tagger shows, so its instructions ask for each (a Tagger of all the
+    exercise's labels shows the exercise's own words), and so does a page whose Tagger shows them all."""
+    path, options, _ = fenced(source(page), "tagger")[0]
+    labels = [label.strip() for label in options.get("labels", "").split(",") if label.strip()] or None
+    lines = tuple(int(n) for n in options["lines"].split("-")) if "lines" in options else None
+    compiled = load_exercise((BOOK / path).resolve()).compile(labels, options.get("difficulty"), lines)
+    instructions = compiled["instructions"].lower()
+    assert [spec["noun"] for spec in compiled["labels"] if spec["noun"] not in instructions] == [], (
+        f"{path}: the instructions of the Tagger on book/{page}.md leave out a label it shows"
+    )
+    if labels is None:
+        before = source(page).split("```{tagger}", 1)[0].lower()
+        assert [spec["noun"] for spec in compiled["labels"] if spec["noun"] not in before] == [], (
+            f"book/{page}.md leaves out a label its Tagger shows"
+        )
+
+
 def test_every_student_chapter_but_the_first_look_has_a_tagger():
     assert [page for page in STUDENT_CHAPTERS if not fenced(source(page), "tagger")] == ["02-stop-and-look"]
 

@@ -12,6 +12,7 @@ from test_tagger import drag, tag_in_text, tok, token_index
 CHAPTER_5 = "book/05-loaded-language.html"  # loaded words, lines 1-28
 CHAPTER_3 = "book/03-claims.html"  # claims only, lines 1-18
 CHAPTER_4 = "book/04-sources.html"  # sources and claims, lines 1-18
+CHAPTER_6 = "book/06-hedges.html"  # cues, lines 1-28
 LOADED = [
     ("despot",),
     ("bizarre",),
@@ -220,6 +221,41 @@ def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_serv
         back.tap()
         expect(quote).to_be_focused()
         expect(back).to_be_hidden()
+    finally:
+        context.close()
+
+
+# For each entry in the tag list: whether its ✕ stands on the row of its words (not on a row of its own).
+CROSS_BESIDE_WORDS = """() => [...document.querySelectorAll('.mt-tags .mt-entry')].map((e) => {
+  const words = e.querySelector('.mt-jump').getBoundingClientRect();
+  const cross = e.querySelector('.mt-del').getBoundingClientRect();
+  return cross.top < words.bottom && cross.bottom > words.top;
+})"""
+
+
+def test_on_a_phone_a_verdict_in_the_tag_list_leaves_each_cross_beside_its_words(browser, book_server):
+    """After Check each entry shows its verdict: the ✕ stayed on the words' row; it had wrapped onto a row
+    of its own under them, 46 px more for every tag to scroll past."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    page = context.new_page()
+    try:
+        open_chapter(page, CHAPTER_6)
+        for words in (("alleged",), ("Kremlin",), ("It", "is", "understood")):
+            i = token_index(page, *words)
+            tok(page, i).scroll_into_view_if_needed()
+            tok(page, i).tap()
+            if len(words) > 1:
+                tok(page, i + len(words) - 1).tap()
+            page.locator(".mt-labbtn[data-label='cue']").tap()
+        expect(page.locator(".mt-tags .mt-entry")).to_have_count(3)
+        assert page.evaluate(CROSS_BESIDE_WORDS) == [True] * 3
+        page.locator(".mt-check").tap()
+        expect(page.locator(".mt-tags .mt-verdict")).to_have_count(3)
+        assert set(page.locator(".mt-tags .mt-verdict").all_text_contents()) == {"Found", "Not in the key"}
+        painted(page)
+        assert page.evaluate(CROSS_BESIDE_WORDS) == [True] * 3
+        page.locator(".mt-tags .mt-entry").first.scroll_into_view_if_needed()
+        screenshot(page, "feedback-phone-tag-list-after-check")
     finally:
         context.close()
 

@@ -314,7 +314,7 @@ def test_removing_a_tag_by_its_cross_from_the_keyboard_keeps_focus_in_the_list(t
     left = saved_tags(page)[0]["id"]
     assert page.evaluate("document.activeElement.closest('.mt-entry')?.dataset.id") == left
     assert page.evaluate("document.activeElement.classList.contains('mt-del')")
-    assert "Ctrl+Z brings it back" in page.locator(".mt-live").text_content()
+    assert "Undo (Ctrl+Z) brings it back" in page.locator(".mt-live").text_content()
     page.keyboard.press("Enter")
     assert saved_tags(page) == []
     assert page.evaluate("document.activeElement.classList.contains('mt-article')")
@@ -785,6 +785,37 @@ def test_on_a_phone_the_keyboard_never_leaves_its_word_under_the_bottom_bar(brow
             painted(page)
             where = page.evaluate(CARET_UNDER_BAR)
             assert where == {"covered": 0, "onScreen": True}, f"after {n + 1} presses: {where}"
+
+
+ON_SCREEN = """(el) => { const r = el.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+  return r.top >= 0 && r.bottom <= innerHeight && el.contains(document.elementFromPoint(x, y)); }"""
+
+
+def test_on_a_phone_a_tag_in_the_list_shows_its_words_and_a_button_goes_back_to_it(browser, book_server):
+    """A phone has no Enter key: from a tag's words, reached from the list, a button in the bar takes the
+    student back to that tag in the list, and what the status line says names the buttons a phone has."""
+    with tagger_in(browser, book_server, **PHONE) as page:
+        for word in ("despot", "bizarre", "seething", "furious"):
+            i = token_index(page, word)
+            tok(page, i).scroll_into_view_if_needed()
+            tok(page, i).tap()
+            page.locator(".mt-labbtn[data-label='loaded']").tap()
+        entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre")
+        entry.locator(".mt-jump").scroll_into_view_if_needed()
+        entry.locator(".mt-jump").tap()
+        assert page.locator(".mt-article .mt-sel").all_text_contents() == ["bizarre"]
+        back = page.locator(".mt-backbtn")
+        expect(back).to_have_text("↓ Back to your tags")
+        assert back.evaluate(ON_SCREEN), "the way back is not on the screen"
+        expect(page.locator(".mt-live")).to_contain_text("use “Back to your tags”")
+        screenshot(page, "tagger-phone-from-the-list")
+        back.tap()
+        expect(entry.locator(".mt-jump")).to_be_focused()
+        assert entry.locator(".mt-jump").evaluate(ON_SCREEN), "the tag in the list is not on the screen"
+        expect(back).to_be_hidden()
+        entry.locator(".mt-del").tap()
+        expect(page.locator(".mt-live")).to_contain_text("Undo (Ctrl+Z) brings it back.")
+        assert [t["quote"] for t in saved_tags(page)] == ["despot", "seething", "furious"]
 
 
 DOCK_ROWS = """() => {

@@ -99,7 +99,7 @@ export function createTagList(ctx, actions) {
     const entry = entryOf(e);
     const target = /** @type {Element} */ (e.target);
     if (!entry) return;
-    if (target.closest(".mt-jump")) actions.jumpTo(entry.tag.id);
+    if (target.closest(".mt-jump")) actions.jumpTo(entry.tag.id, true);
     else if (target.closest(".mt-del")) removeKeepingFocus(entry);
   });
   /**

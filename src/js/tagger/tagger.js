@@ -71,7 +71,8 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(name: string) => void} applyLabel tag the selection
  * @property {() => void} deleteAtCaret
  * @property {(id: string) => void} removeById
- * @property {(id: string) => void} jumpTo select a tag in the text
+ * @property {(id: string, fromList?: boolean) => void} jumpTo select a tag in the text (from the tag list: with
+ *   a button back to it)
  * @property {(id: string) => void} focusEntry go to a tag's entry in the list
  * @property {() => void} drawNow draw a pending change now (before focus goes to what it makes)
  * @property {(back: boolean) => void} travel undo or redo
@@ -166,11 +167,19 @@ function createTagger(model, el, uid, authorTools) {
     ctx.say("Selection cleared.");
   });
   clearButton.classList.add("mt-off"); // kept in its place, so nothing moves when it shows
-  // after the feedback sent the student to words: a way back a touch screen can take (keys: Enter, F)
-  const backButton = button("mt-backbtn", "↑ Back to the feedback", () => {
-    if (!actions.backFromText()) actions.toFeedback();
+  // after the feedback or the tag list sent the student to words: a way back a touch screen can take
+  // (keys: Enter, F), named for where it goes
+  let backTo = () => {};
+  const backButton = button("mt-backbtn", "", () => {
+    if (!actions.backFromText()) backTo();
   });
   backButton.hidden = true;
+  /** @param {string} words @param {() => void} to */
+  const offerBack = (words, to) => {
+    setText(backButton, words);
+    backTo = to;
+    backButton.hidden = false;
+  };
   const labelBar = h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton, backButton);
   const dock = h("div.mt-dock", {}, labelBar, live);
   const undoButton = button("mt-undo", "↶ Undo", () => actions.travel(true), { title: "Undo (Ctrl+Z)" });
@@ -335,17 +344,23 @@ function createTagger(model, el, uid, authorTools) {
       const t = state.get(id);
       if (!t) return;
       const name = `${ctx.titleOf(t.label)} ${ctx.index().numbers.get(id) || ""}`.trim();
-      ctx.commit(removeTag(state.tags, id), `Removed ${name} ${quoted(t.quote, 60)}. Ctrl+Z brings it back.`);
+      ctx.commit(removeTag(state.tags, id), `Removed ${name} ${quoted(t.quote, 60)}. Undo (Ctrl+Z) brings it back.`);
     },
-    jumpTo(id) {
+    jumpTo(id, fromList = false) {
       const range = ctx.index().ranges.get(id);
-      if (range) sel.goTo(range, "center", " Press Enter to go back to your tags.");
-      else ctx.say("That tag is not there any more.");
+      if (!range) ctx.say("That tag is not there any more.");
+      else if (!fromList) sel.goTo(range, "center", " Press Enter to go back to your tags.");
+      else {
+        shownFrom = null;
+        offerBack("↓ Back to your tags", () => actions.focusEntry(id));
+        sel.goTo(range, "center", " To go back to your tags, use “Back to your tags” or press Enter.");
+      }
     },
     drawNow: () => frame.flush(),
     focusEntry(id) {
       frame.flush();
-      if (list.focus(id)) ctx.say("In your tags. Press Enter on the tag to go back to the text.");
+      backButton.hidden = true;
+      if (list.focus(id)) ctx.say("In your tags. Tap the tag, or press Enter on it, to go back to the text.");
     },
     travel(back) {
       if (state.travel(back)) {
@@ -393,6 +408,7 @@ function createTagger(model, el, uid, authorTools) {
   const review = ctx.authorTools?.reviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) || null;
   // said after the words a feedback link showed; a phone has no keys, so the button comes first
   const back = " To go back to the feedback, use “Back to the feedback” or press Enter or F.";
+  const offerFeedback = () => offerBack("↑ Back to the feedback", actions.toFeedback);
   const feedback = createFeedbackView(ctx, {
     showTag(id, from) {
       const range = ctx.index().ranges.get(id);
@@ -401,12 +417,12 @@ function createTagger(model, el, uid, authorTools) {
         return;
       }
       shownFrom = { from, first: range.first, last: range.last };
-      backButton.hidden = false;
+      offerFeedback();
       sel.goTo(range, "center", back);
     },
     showRange(range, from) {
       shownFrom = { from, ...range };
-      backButton.hidden = false;
+      offerFeedback();
       sel.goTo(range, "center", back);
     },
     showLine(line) {
@@ -417,7 +433,7 @@ function createTagger(model, el, uid, authorTools) {
       view.showToken(i, "center");
       article.focus({ preventScroll: true });
       shownFrom = null;
-      backButton.hidden = false;
+      offerFeedback();
       ctx.say(`Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback” or press F.`);
     },
     answersChanged: () => drawAnswers(),
