@@ -3,6 +3,8 @@
 // browser only (it is never saved or sent). The first row may name the columns; otherwise the first
 // column is the pseudonym and the second the ID.
 
+import { counted } from "../core/messages.js";
+
 const NAME_COLUMNS = ["pseudonym", "nickname", "student", "name"];
 const ID_COLUMNS = ["student id", "id", "student number", "number"];
 /** What to do about a row that could not be used (roster.MISSING_FIX, roster.AGAIN_FIX). */
@@ -107,4 +109,4 @@ export function readRoster(text) {
  * What the roster gave, in a few words (roster.roster_count): `Roster: 1 student.`, `Roster: 30 students.`
  * @param {number} students
  */
-export const rosterCount = (students) => `Roster: ${students} student${students === 1 ? "" : "s"}.`;
+export const rosterCount = (students) => `Roster: ${counted(students, "student")}.`;

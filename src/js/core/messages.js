@@ -50,12 +50,14 @@ export function quoted(text, n = QUOTE_LIMIT) {
 }
 
 /**
- * A count with its noun, singular for one: "1 tag", "2 tags".
+ * A count with its noun, singular for one: "1 tag", "2 tags"; `plural` where adding "s" will not do
+ * ("1 student's hand-in", "2 students' hand-ins").
  * @param {number} n
  * @param {string} noun
+ * @param {string} [plural]
  */
-export function counted(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+export function counted(n, noun, plural = `${noun}s`) {
+  return `${n} ${n === 1 ? noun : plural}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { NOT_TEXT, NOT_TEXT_FIX, readRoster, rosterCount, rosterText } from "../
 import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
+import { counted } from "../core/messages.js";
 import { saveFile } from "../tagger/files.js";
 import { unpackExercise } from "./page_data.js";
 
@@ -52,14 +53,6 @@ function remember(key, value) {
   }
 }
 const BOM = "\uFEFF"; // so that a spreadsheet opens the file as UTF-8
-
-/**
- * A number with its noun: `1 file`, `4 files`.
- * @param {number} n
- * @param {string} one
- * @param {string} many
- */
-const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /** What the page tells tests and the bench: how the work ran, and the last summary. */
 const status = /** @type {{mode: string, summary: any, reports: number, error: string}} */ ({
@@ -350,7 +343,7 @@ export function mountClassReport(root) {
     const choice = choices.get(select.value);
     if (!choice || !files.length) return;
     performance.mark("mcr-start");
-    live.textContent = `Reading ${count(files.length, "file", "files")}…`;
+    live.textContent = `Reading ${counted(files.length, "file")}…`;
     try {
       const got = await summarizeFiles(id, choice);
       if (id !== request) return; // a newer request replaced this one
@@ -361,8 +354,8 @@ export function mountClassReport(root) {
       performance.mark("mcr-rendered");
       // the report's first line says why nothing could be used: the status line only says where to look
       live.textContent = got.students.length
-        ? `Report ready: ${count(got.students.length, "student's hand-in", "students' hand-ins")} used, ` +
-          `${count(got.skipped.length, "file", "files")} left out. It is below.`
+        ? `Report ready: ${counted(got.students.length, "student's hand-in", "students' hand-ins")} used, ` +
+          `${counted(got.skipped.length, "file")} left out. It is below.`
         : "Report ready: it is below, with why no hand-in could be used and what to do.";
     } catch (err) {
       status.error = err instanceof Error ? err.message : String(err);
