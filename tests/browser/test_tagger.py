@@ -289,6 +289,30 @@ def test_undo_and_redo_with_keys_and_buttons(tagger):
     expect(page.locator(".mt-redo")).to_be_disabled()
 
 
+def test_undo_and_redo_say_what_they_undid_in_the_words_said_when_it_was_done(tagger):
+    """The change undone is often off the screen: the status line (read out too) names it."""
+    page = tagger
+    live = page.locator(".mt-live")
+    tag_in_text(page, ("despot",), "3")
+    tagged = live.text_content()
+    assert tagged.startswith("Tagged “despot” as ")
+    page.keyboard.press("Delete")  # the tag under the caret
+    removed = live.text_content()
+    assert removed.startswith("Removed ") and removed.endswith("“despot”. Undo (Ctrl+Z) brings it back.")
+    removal = removed.removesuffix(" Undo (Ctrl+Z) brings it back.")
+    page.keyboard.press("Control+z")
+    expect(live).to_have_text(f"Undone: {removal}")
+    page.locator(".mt-undo").click()
+    expect(live).to_have_text(f"Undone: {tagged}")
+    assert saved_tags(page) == []
+    page.locator(".mt-redo").click()
+    expect(live).to_have_text(f"Redone: {tagged}")
+    page.keyboard.press("Control+Shift+z")
+    expect(live).to_have_text(f"Redone: {removal}")
+    page.keyboard.press("Control+Shift+z")
+    expect(live).to_have_text("Nothing to redo.")
+
+
 def test_the_last_undo_from_the_keyboard_leaves_focus_on_redo_not_on_the_page(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")

@@ -61,7 +61,9 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(selected: boolean) => void} selectionShown the selection was drawn (some words, or none)
  * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
- * @property {(tags: Tag[], message: string, mergeKey?: string | null) => void} commit an undoable change
+ * @property {(tags: Tag[], what: string | (() => string), mergeKey?: string | null, more?: string) => void} commit
+ *   an undoable change: `what` describes it (see TagState.commit) and is said, then `more`; Undo and Redo
+ *   say `what` again
  * @property {(target: EventTarget, type: string, handler: EventListener) => void} listen removed on destroy
  */
 
@@ -271,8 +273,8 @@ function createTagger(model, el, uid, authorTools) {
       return chip ? feedbackWords.render({ code: `chip-${chip}`, args: {} }).toLowerCase() : "";
     },
     titleOf: (name) => labelByName.get(name)?.title || name,
-    commit(tags, message, mergeKey = null) {
-      state.commit(tags, mergeKey);
+    commit(tags, what, mergeKey = null, more = "") {
+      const message = state.commit(tags, mergeKey, what) + more;
       ctx.notify(""); // an old error goes once something works
       if (message) ctx.say(message);
     },
@@ -327,8 +329,7 @@ function createTagger(model, el, uid, authorTools) {
       if (ctx.askDetails) list.openWhenMade(tag.id);
       sel.anchor = null;
       sel.caret = span.last;
-      ctx.commit(added.tags, "");
-      ctx.say(`Tagged ${quoted(tag.quote, 60)} as ${title} ${ctx.index().numbers.get(tag.id)}.`);
+      ctx.commit(added.tags, () => `Tagged ${quoted(tag.quote, 60)} as ${title} ${ctx.index().numbers.get(tag.id)}.`);
       sel.draw();
     },
     deleteAtCaret() {
@@ -344,7 +345,12 @@ function createTagger(model, el, uid, authorTools) {
       const t = state.get(id);
       if (!t) return;
       const name = `${ctx.titleOf(t.label)} ${ctx.index().numbers.get(id) || ""}`.trim();
-      ctx.commit(removeTag(state.tags, id), `Removed ${name} ${quoted(t.quote, 60)}. Undo (Ctrl+Z) brings it back.`);
+      ctx.commit(
+        removeTag(state.tags, id),
+        `Removed ${name} ${quoted(t.quote, 60)}.`,
+        null,
+        " Undo (Ctrl+Z) brings it back.",
+      );
     },
     jumpTo(id, fromList = false) {
       const range = ctx.index().ranges.get(id);
@@ -363,10 +369,12 @@ function createTagger(model, el, uid, authorTools) {
       if (list.focus(id)) ctx.say("In your tags. Tap the tag, or press Enter on it, to go back to the text.");
     },
     travel(back) {
-      if (state.travel(back)) {
+      const what = state.travel(back);
+      if (what === null) ctx.say(`Nothing to ${back ? "undo" : "redo"}.`);
+      else {
         ctx.notify("");
-        ctx.say(back ? "Undone." : "Redone.");
-      } else ctx.say(`Nothing to ${back ? "undo" : "redo"}.`);
+        ctx.say(`${back ? "Undone" : "Redone"}${what ? `: ${what}` : "."}`);
+      }
     },
     openHelp: () => help.open(),
     tagsAtCaret: () => tagsAtToken(ctx.index(), sel.caret),
