@@ -849,6 +849,31 @@ DOCK_ROWS = """() => {
 }"""
 
 
+HINT_AND_KEYS = """() => ({
+  hint: document.querySelector('.mt-hint').textContent,
+  keys: [...document.querySelectorAll('.mt-labbtn kbd')].filter((k) => k.getClientRects().length).length,
+})"""
+
+
+def test_a_touch_screen_is_told_what_to_tap_and_shown_no_keys_while_a_laptop_keeps_them(browser, book_server, tagger):
+    with tagger_in(browser, book_server, **PHONE) as page:
+        phone = page.evaluate(HINT_AND_KEYS)
+        assert "Tap" in phone["hint"] and "key" not in phone["hint"] and "press" not in phone["hint"], phone
+        assert phone["keys"] == 0, phone
+        i = token_index(page, "despot")
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        page.locator(".mt-labbtn[data-label='loaded']").tap()
+        entry = page.locator(".mt-group-loaded .mt-entry", has_text="despot")
+        entry.locator(".mt-jump").scroll_into_view_if_needed()
+        entry.locator(".mt-jump").tap()
+        expect(page.locator(".mt-live")).to_contain_text("use “Back to your tags”.")
+        expect(page.locator(".mt-live")).not_to_contain_text("press")
+    laptop = tagger.evaluate(HINT_AND_KEYS)
+    assert "press a label key" in laptop["hint"] and "Press ? for all shortcuts." in laptop["hint"], laptop
+    assert laptop["keys"] == tagger.locator(".mt-labbtn").count() > 0, laptop
+
+
 def test_a_phones_bar_holds_no_empty_status_line(browser, book_server):
     with tagger_in(browser, book_server, **PHONE) as page:
         empty = page.evaluate(DOCK_ROWS)

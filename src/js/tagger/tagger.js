@@ -147,6 +147,10 @@ function createTagger(model, el, uid, authorTools) {
   /** @type {(() => void)[]} */
   const cleanup = [];
   const state = new TagState(Array.isArray(model.get("tags")) ? model.get("tags") : []);
+  // a touch screen (the coarse pointer tagger.css makes targets big for) has no keys: `keys(words)` says
+  // them only where there are
+  const touch = !!globalThis.matchMedia?.("(pointer: coarse)").matches;
+  const keys = (/** @type {string} */ words) => (touch ? "" : words);
 
   // ---- layout
   const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
@@ -359,7 +363,7 @@ function createTagger(model, el, uid, authorTools) {
       else {
         shownFrom = null;
         offerBack("↓ Back to your tags", () => actions.focusEntry(id));
-        sel.goTo(range, "center", " To go back to your tags, use “Back to your tags” or press Enter.");
+        sel.goTo(range, "center", ` To go back to your tags, use “Back to your tags”${keys(" or press Enter")}.`);
       }
     },
     drawNow: () => frame.flush(),
@@ -415,7 +419,7 @@ function createTagger(model, el, uid, authorTools) {
   // author mode: the drafts to review, the distractors and the save action (review_panel.js)
   const review = ctx.authorTools?.reviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) || null;
   // said after the words a feedback link showed; a phone has no keys, so the button comes first
-  const back = " To go back to the feedback, use “Back to the feedback” or press Enter or F.";
+  const back = ` To go back to the feedback, use “Back to the feedback”${keys(" or press Enter or F")}.`;
   const offerFeedback = () => offerBack("↑ Back to the feedback", actions.toFeedback);
   const feedback = createFeedbackView(ctx, {
     showTag(id, from) {
@@ -442,7 +446,9 @@ function createTagger(model, el, uid, authorTools) {
       article.focus({ preventScroll: true });
       shownFrom = null;
       offerFeedback();
-      ctx.say(`Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback” or press F.`);
+      ctx.say(
+        `Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback”${keys(" or press F")}.`,
+      );
     },
     answersChanged: () => drawAnswers(),
     toHandIn: () => studentInput.focus(),
@@ -498,7 +504,9 @@ function createTagger(model, el, uid, authorTools) {
     h(
       "p.mt-hint",
       { id: helpId },
-      "Click or drag over words (on a touch screen: tap the first word, then the last), or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
+      touch
+        ? "Tap a word, or the first word and then the last, then pick a label."
+        : "Click or drag over words (on a touch screen: tap the first word, then the last), or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
     ),
     help.dialog,
   );
