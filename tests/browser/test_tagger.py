@@ -842,6 +842,38 @@ def test_on_a_phone_a_tag_in_the_list_shows_its_words_and_a_button_goes_back_to_
         assert [t["quote"] for t in saved_tags(page)] == ["despot", "seething", "furious"]
 
 
+def test_on_a_phone_a_tapped_word_names_its_tag_and_a_button_goes_to_the_tag_in_the_list(browser, book_server):
+    """Enter on a tagged word goes to its tag in the list; a phone has no Enter, so the bar has a button."""
+    with tagger_in(browser, book_server, **PHONE) as page:
+        for word in ("despot", "bizarre"):
+            i = token_index(page, word)
+            tok(page, i).scroll_into_view_if_needed()
+            tok(page, i).tap()
+            page.locator(".mt-labbtn[data-label='loaded']").tap()
+        bizarre = token_index(page, "bizarre")
+        tok(page, bizarre).tap()
+        live, button = page.locator(".mt-live"), page.locator(".mt-backbtn")
+        number = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-badge").text_content()
+        expect(live).to_contain_text(f"Selected “bizarre”, in Loaded {number}.")
+        expect(button).to_have_text(f"↓ {number} in your tags")
+        assert button.evaluate(ON_SCREEN), "the way to the tag is not on the screen"
+        screenshot(page, "tagger-phone-tapped-a-tagged-word")
+        button.tap()
+        entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-jump")
+        expect(entry).to_be_focused()
+        assert entry.evaluate(ON_SCREEN), "the tag in the list is not on the screen"
+        expect(button).to_be_hidden()
+        # a word in no tag takes the button away: it would lead to a tag the student has left
+        tok(page, bizarre).scroll_into_view_if_needed()
+        tok(page, bizarre).tap()
+        expect(button).to_be_visible()
+        page.locator(".mt-clear").tap()
+        tok(page, bizarre - 2).tap()  # a new selection, from a word in no tag
+        expect(page.locator(".mt-article .mt-sel")).to_have_text(tok(page, bizarre - 2).text_content())
+        expect(button).to_be_hidden()
+        expect(live).not_to_contain_text(", in ")
+
+
 DOCK_ROWS = """() => {
   const rect = (sel) => document.querySelector(sel).getBoundingClientRect();
   const dock = rect('.mt-dock'), labels = rect('.mt-dock .mt-labels'), live = rect('.mt-dock .mt-live');

@@ -80,6 +80,8 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(back: boolean) => void} travel undo or redo
  * @property {() => void} openHelp
  * @property {() => Tag[]} tagsAtCaret
+ * @property {(tag: Tag | undefined) => void} offerTag a word tapped in `tag` (or in none): a button to its entry,
+ *   as Enter is from the keys
  * @property {() => void} toFeedback go to the feedback (the feedback key)
  * @property {() => void} backToText from the feedback or the list, back to the words
  * @property {() => boolean} backFromText back to the feedback entry that showed these words, if any
@@ -180,11 +182,13 @@ function createTagger(model, el, uid, authorTools) {
     if (!actions.backFromText()) backTo();
   });
   backButton.hidden = true;
+  let offersTag = false; // the button goes to a tapped word's tag (actions.offerTag)
   /** @param {string} words @param {() => void} to */
   const offerBack = (words, to) => {
     setText(backButton, words);
     backTo = to;
     backButton.hidden = false;
+    offersTag = false;
   };
   const labelBar = h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton, backButton);
   const dock = h("div.mt-dock", {}, labelBar, live);
@@ -382,6 +386,15 @@ function createTagger(model, el, uid, authorTools) {
     },
     openHelp: () => help.open(),
     tagsAtCaret: () => tagsAtToken(ctx.index(), sel.caret),
+    offerTag(t) {
+      // a way back to the feedback or the list stays until it is taken
+      if (!backButton.hidden && !offersTag) return;
+      if (!t) backButton.hidden = true;
+      else {
+        offerBack(`↓ ${ctx.index().numbers.get(t.id)} in your tags`, () => actions.focusEntry(t.id));
+        offersTag = true;
+      }
+    },
     toFeedback() {
       backButton.hidden = true;
       if (feedback.shown()) feedback.focus(false);
@@ -653,7 +666,7 @@ function createTagger(model, el, uid, authorTools) {
   });
   studentInput.addEventListener("input", () => setText(nameSaved, ""));
   listenToKeys(ctx, sel, actions, root);
-  listenToPointer(ctx, sel);
+  listenToPointer(ctx, sel, actions);
 
   // ---- start: saved work (or, in author mode, the key), then one full draw
   const restored = storage.restore();
