@@ -132,6 +132,8 @@ def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(p
     answer = page.locator(".mt-answer-text").text_content()
     assert selected and selected.split()[0] in answer
     assert len(presses) < 10, presses
+    # on a laptop the status line names the keys back, beside the button
+    expect(page.locator(".mt-live")).to_contain_text("use “Back to the feedback” or press Enter or F.")
     press("f")  # and back to the feedback
     expect(page.locator(".mt-coach .mt-wordsbtn")).to_be_focused()
 
@@ -214,6 +216,7 @@ def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_serv
         expect(back).to_be_visible()
         # the status line names the button a phone has, not only keys it has not
         expect(page.locator(".mt-live")).to_contain_text("use “Back to the feedback”")
+        expect(page.locator(".mt-live")).not_to_contain_text("press")
         assert back.evaluate(
             "(b) => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
         )

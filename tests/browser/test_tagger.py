@@ -289,6 +289,30 @@ def test_undo_and_redo_with_keys_and_buttons(tagger):
     expect(page.locator(".mt-redo")).to_be_disabled()
 
 
+def test_undo_and_redo_say_what_they_undid_in_the_words_said_when_it_was_done(tagger):
+    """The change undone is often off the screen: the status line (read out too) names it."""
+    page = tagger
+    live = page.locator(".mt-live")
+    tag_in_text(page, ("despot",), "3")
+    tagged = live.text_content()
+    assert tagged.startswith("Tagged “despot” as ")
+    page.keyboard.press("Delete")  # the tag under the caret
+    removed = live.text_content()
+    assert removed.startswith("Removed ") and removed.endswith("“despot”. Undo (Ctrl+Z) brings it back.")
+    removal = removed.removesuffix(" Undo (Ctrl+Z) brings it back.")
+    page.keyboard.press("Control+z")
+    expect(live).to_have_text(f"Undone: {removal}")
+    page.locator(".mt-undo").click()
+    expect(live).to_have_text(f"Undone: {tagged}")
+    assert saved_tags(page) == []
+    page.locator(".mt-redo").click()
+    expect(live).to_have_text(f"Redone: {tagged}")
+    page.keyboard.press("Control+Shift+z")
+    expect(live).to_have_text(f"Redone: {removal}")
+    page.keyboard.press("Control+Shift+z")
+    expect(live).to_have_text("Nothing to redo.")
+
+
 def test_the_last_undo_from_the_keyboard_leaves_focus_on_redo_not_on_the_page(tagger):
     page = tagger
     tag_in_text(page, ("despot",), "3")
@@ -818,11 +842,68 @@ def test_on_a_phone_a_tag_in_the_list_shows_its_words_and_a_button_goes_back_to_
         assert [t["quote"] for t in saved_tags(page)] == ["despot", "seething", "furious"]
 
 
+def test_on_a_phone_a_tapped_word_names_its_tag_and_a_button_goes_to_the_tag_in_the_list(browser, book_server):
+    """Enter on a tagged word goes to its tag in the list; a phone has no Enter, so the bar has a button."""
+    with tagger_in(browser, book_server, **PHONE) as page:
+        for word in ("despot", "bizarre"):
+            i = token_index(page, word)
+            tok(page, i).scroll_into_view_if_needed()
+            tok(page, i).tap()
+            page.locator(".mt-labbtn[data-label='loaded']").tap()
+        bizarre = token_index(page, "bizarre")
+        tok(page, bizarre).tap()
+        live, button = page.locator(".mt-live"), page.locator(".mt-backbtn")
+        number = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-badge").text_content()
+        expect(live).to_contain_text(f"Selected “bizarre”, in Loaded {number}.")
+        expect(button).to_have_text(f"↓ {number} in your tags")
+        assert button.evaluate(ON_SCREEN), "the way to the tag is not on the screen"
+        screenshot(page, "tagger-phone-tapped-a-tagged-word")
+        button.tap()
+        entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-jump")
+        expect(entry).to_be_focused()
+        assert entry.evaluate(ON_SCREEN), "the tag in the list is not on the screen"
+        expect(button).to_be_hidden()
+        # a word in no tag takes the button away: it would lead to a tag the student has left
+        tok(page, bizarre).scroll_into_view_if_needed()
+        tok(page, bizarre).tap()
+        expect(button).to_be_visible()
+        page.locator(".mt-clear").tap()
+        tok(page, bizarre - 2).tap()  # a new selection, from a word in no tag
+        expect(page.locator(".mt-article .mt-sel")).to_have_text(tok(page, bizarre - 2).text_content())
+        expect(button).to_be_hidden()
+        expect(live).not_to_contain_text(", in ")
+
+
 DOCK_ROWS = """() => {
   const rect = (sel) => document.querySelector(sel).getBoundingClientRect();
   const dock = rect('.mt-dock'), labels = rect('.mt-dock .mt-labels'), live = rect('.mt-dock .mt-live');
   return {spare: Math.round(dock.height - labels.height), inside: live.top >= dock.top && live.bottom <= dock.bottom};
 }"""
+
+
+HINT_AND_KEYS = """() => ({
+  hint: document.querySelector('.mt-hint').textContent,
+  keys: [...document.querySelectorAll('.mt-labbtn kbd')].filter((k) => k.getClientRects().length).length,
+})"""
+
+
+def test_a_touch_screen_is_told_what_to_tap_and_shown_no_keys_while_a_laptop_keeps_them(browser, book_server, tagger):
+    with tagger_in(browser, book_server, **PHONE) as page:
+        phone = page.evaluate(HINT_AND_KEYS)
+        assert "Tap" in phone["hint"] and "key" not in phone["hint"] and "press" not in phone["hint"], phone
+        assert phone["keys"] == 0, phone
+        i = token_index(page, "despot")
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        page.locator(".mt-labbtn[data-label='loaded']").tap()
+        entry = page.locator(".mt-group-loaded .mt-entry", has_text="despot")
+        entry.locator(".mt-jump").scroll_into_view_if_needed()
+        entry.locator(".mt-jump").tap()
+        expect(page.locator(".mt-live")).to_contain_text("use “Back to your tags”.")
+        expect(page.locator(".mt-live")).not_to_contain_text("press")
+    laptop = tagger.evaluate(HINT_AND_KEYS)
+    assert "press a label key" in laptop["hint"] and "Press ? for all shortcuts." in laptop["hint"], laptop
+    assert laptop["keys"] == tagger.locator(".mt-labbtn").count() > 0, laptop
 
 
 def test_a_phones_bar_holds_no_empty_status_line(browser, book_server):

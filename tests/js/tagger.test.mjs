@@ -239,13 +239,14 @@ test("undo history: undo, redo, new change clears redo, merged edits undo in one
   const s0 = [],
     s1 = ["a"],
     s2 = ["a", "b"];
-  h.record(s0);
-  h.record(s1);
-  assert.equal(h.undo(s2), s1);
-  assert.equal(h.undo(s1), s0);
+  h.record(s0, null, "Tagged a.");
+  h.record(s1, null, "Tagged b.");
+  assert.deepEqual(h.undo(s2), { state: s1, what: "Tagged b." });
+  assert.deepEqual(h.undo(s1), { state: s0, what: "Tagged a." });
   assert.equal(h.undo(s0), null);
-  assert.equal(h.redo(s0), s1);
-  assert.equal(h.redo(s1), s2);
+  // a step redone is said in the words it was made with
+  assert.deepEqual(h.redo(s0), { state: s1, what: "Tagged a." });
+  assert.deepEqual(h.redo(s1), { state: s2, what: "Tagged b." });
   assert.equal(h.redo(s2), null);
   h.undo(s2); // back to s1
   h.record(s1); // a new change
@@ -254,7 +255,7 @@ test("undo history: undo, redo, new change clears redo, merged edits undo in one
   typing.record("n0", "t1:note");
   typing.record("n1", "t1:note");
   typing.record("n2", "t1:note");
-  assert.equal(typing.undo("n3"), "n0");
+  assert.equal(typing.undo("n3")?.state, "n0");
   assert.ok(!typing.canUndo);
   const capped = new History(3);
   for (let i = 0; i < 10; i++) capped.record(i);

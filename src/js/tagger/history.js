@@ -2,6 +2,13 @@
 // Undo and redo over immutable tag lists.
 
 /**
+ * One step: the state to go to, and the words that described the change between it and the state it
+ * was left from (said again when the step is undone or redone).
+ * @template T
+ * @typedef {{state: T, what: string}} Step
+ */
+
+/**
  * Undo/redo over immutable states; repeated edits of one field can merge into one step.
  * @template T
  */
@@ -9,9 +16,9 @@ export class History {
   /** @param {number} [limit] how many steps are kept */
   constructor(limit = 200) {
     this.limit = limit;
-    /** @type {T[]} */
+    /** @type {Step<T>[]} */
     this.past = [];
-    /** @type {T[]} */
+    /** @type {Step<T>[]} */
     this.future = [];
     /** @type {string | null} */
     this.lastKey = null;
@@ -21,38 +28,42 @@ export class History {
    * Remember `before` as the state to go back to. Same non-null `mergeKey` as last time: merge.
    * @param {T} before
    * @param {string | null} [mergeKey]
+   * @param {string} [what] the words that described the change
+   * @returns {Step<T> | null} the new step (null: merged into the last one)
    */
-  record(before, mergeKey = null) {
+  record(before, mergeKey = null, what = "") {
     this.future = [];
-    if (mergeKey !== null && mergeKey === this.lastKey && this.past.length) return;
-    this.past.push(before);
+    if (mergeKey !== null && mergeKey === this.lastKey && this.past.length) return null;
+    const step = { state: before, what };
+    this.past.push(step);
     if (this.past.length > this.limit) this.past.shift();
     this.lastKey = mergeKey;
+    return step;
   }
 
-  /** @param {T} current @returns {T | null} the state to go back to */
+  /** @param {T} current @returns {Step<T> | null} the step back */
   undo(current) {
     return this.move(this.past, this.future, current);
   }
 
-  /** @param {T} current @returns {T | null} the state to go forward to */
+  /** @param {T} current @returns {Step<T> | null} the step forward */
   redo(current) {
     return this.move(this.future, this.past, current);
   }
 
   /**
-   * Take the newest state from `from`, leaving `current` on `to`.
-   * @param {T[]} from
-   * @param {T[]} to
+   * Take the newest step from `from`, leaving `current` on `to` with the same words.
+   * @param {Step<T>[]} from
+   * @param {Step<T>[]} to
    * @param {T} current
-   * @returns {T | null}
+   * @returns {Step<T> | null}
    */
   move(from, to, current) {
-    const state = from.pop();
-    if (state === undefined) return null;
-    to.push(current);
+    const step = from.pop();
+    if (step === undefined) return null;
+    to.push({ state: current, what: step.what });
     this.lastKey = null;
-    return state;
+    return step;
   }
 
   /**
@@ -60,8 +71,9 @@ export class History {
    * @param {(state: T) => T} change
    */
   rebase(change) {
-    this.past = this.past.map(change);
-    this.future = this.future.map(change);
+    const moved = (/** @type {Step<T>} */ step) => ({ state: change(step.state), what: step.what });
+    this.past = this.past.map(moved);
+    this.future = this.future.map(moved);
   }
 
   get canUndo() {

@@ -119,8 +119,9 @@ export function listenToKeys(ctx, sel, actions, root) {
  * tapping the first word again starts from it alone.
  * @param {TaggerContext} ctx
  * @param {Selection} sel
+ * @param {Actions} actions
  */
-export function listenToPointer(ctx, sel) {
+export function listenToPointer(ctx, sel, actions) {
   const { article, view } = ctx;
   /** @type {{moved: boolean} | null} a mouse or pen press */
   let drag = null;
@@ -170,7 +171,7 @@ export function listenToPointer(ctx, sel) {
 
   /**
    * A tap on token i: the first tap selects a word, the next ones stretch the selection to the word
-   * tapped; a tap on the first word starts again from it.
+   * tapped; a tap on the first word starts again from it, and names its tag with a way to the tag's entry.
    * @param {number} i
    */
   function tap(i) {
@@ -184,10 +185,13 @@ export function listenToPointer(ctx, sel) {
       return;
     }
     const words = quoted(sel.text(), 60);
-    ctx.say(
-      extend
-        ? `Selected ${words}. Pick a label, or tap another word to change the end.`
-        : `Selected ${words}. Tap the last word to take in more words, or pick a label.`,
-    );
+    if (extend) {
+      ctx.say(`Selected ${words}. Pick a label, or tap another word to change the end.`);
+      return;
+    }
+    const t = actions.tagsAtCaret()[0];
+    actions.offerTag(t);
+    const tagged = t ? `, in ${ctx.titleOf(t.label)} ${ctx.index().numbers.get(t.id)}` : "";
+    ctx.say(`Selected ${words}${tagged}. Tap the last word to take in more words, or pick a label.`);
   }
 }

@@ -230,12 +230,12 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   }
 
   /** After `id` leaves the drafts: the next one becomes current, and the message says which. */
-  function leave(/** @type {string} */ id, /** @type {string} */ said) {
+  function leave(/** @type {string} */ id) {
     const next = nextAfter(draftIds, id);
     const t = next ? tagOf(next) : null;
     pending = next;
     const left = draftIds.length - 1;
-    return `${said} ${left} draft${left === 1 ? "" : "s"} left.${t ? ` Next: ${details(t)}` : ""}`;
+    return ` ${left} draft${left === 1 ? "" : "s"} left.${t ? ` Next: ${details(t)}` : ""}`;
   }
 
   /** The draft under review, counting one that a key pressed before the list was redrawn already moved to. */
@@ -256,18 +256,25 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   function accept(/** @type {string} */ id) {
     const t = tagOf(id);
     if (!t) return;
-    const message = leave(id, `Accepted ${describe(t)}.`);
+    const rest = leave(id);
     ctx.commit(
       ctx.state.tags.map((x) => (x.id === id ? accepted(x) : x)),
-      message,
+      `Accepted ${describe(t)}.`,
+      null,
+      rest,
     );
   }
 
   function reject(/** @type {string} */ id) {
     const t = tagOf(id);
     if (!t) return;
-    const message = leave(id, `Rejected ${describe(t)}: it leaves the key (Ctrl+Z brings it back).`);
-    ctx.commit(removeTag(ctx.state.tags, id), message);
+    const rest = leave(id);
+    ctx.commit(
+      removeTag(ctx.state.tags, id),
+      `Rejected ${describe(t)}: it leaves the key.`,
+      null,
+      ` Ctrl+Z brings it back.${rest}`,
+    );
   }
 
   function edit(/** @type {string} */ id) {

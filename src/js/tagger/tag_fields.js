@@ -52,8 +52,9 @@ export function buildFields(ctx, t, spec, container) {
     input.addEventListener(typing ? "input" : "change", () => {
       ctx.commit(
         updateTag(ctx.state.tags, t.id, patch(/** @type {any} */ (input)[property], current())),
-        typing ? "" : "Saved.",
+        "",
         mergeKey,
+        typing ? "" : "Saved.",
       );
     });
     bound.push([input, property, read]);

@@ -21,21 +21,28 @@ export class TagState {
    * A change the user made: it can be undone.
    * @param {Tag[]} tags
    * @param {string | null} [mergeKey] edits with the same key in a row undo in one step
+   * @param {string | (() => string)} [what] the words that describe the change (a function: read once it
+   *   is made, as a new tag's number is), said again on undo and redo
+   * @returns {string} those words
    */
-  commit(tags, mergeKey = null) {
-    this.history.record(this.tags, mergeKey);
+  commit(tags, mergeKey = null, what = "") {
+    const step = this.history.record(this.tags, mergeKey);
     this.set(tags, "edit");
+    const words = typeof what === "string" ? what : what();
+    if (step) step.what = words;
+    return words;
   }
 
   /**
-   * Undo (back) or redo; false when there is nothing to go to.
+   * Undo (back) or redo: the words of the change undone or redone ("" if it had none); null when there
+   * is nothing to go to.
    * @param {boolean} back
    */
   travel(back) {
-    const tags = back ? this.history.undo(this.tags) : this.history.redo(this.tags);
-    if (!tags) return false;
-    this.set(tags, "history");
-    return true;
+    const step = back ? this.history.undo(this.tags) : this.history.redo(this.tags);
+    if (!step) return null;
+    this.set(step.state, "history");
+    return step.what;
   }
 
   /**

@@ -61,7 +61,9 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(selected: boolean) => void} selectionShown the selection was drawn (some words, or none)
  * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
- * @property {(tags: Tag[], message: string, mergeKey?: string | null) => void} commit an undoable change
+ * @property {(tags: Tag[], what: string | (() => string), mergeKey?: string | null, more?: string) => void} commit
+ *   an undoable change: `what` describes it (see TagState.commit) and is said, then `more`; Undo and Redo
+ *   say `what` again
  * @property {(target: EventTarget, type: string, handler: EventListener) => void} listen removed on destroy
  */
 
@@ -78,6 +80,8 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(back: boolean) => void} travel undo or redo
  * @property {() => void} openHelp
  * @property {() => Tag[]} tagsAtCaret
+ * @property {(tag: Tag | undefined) => void} offerTag a word tapped in `tag` (or in none): a button to its entry,
+ *   as Enter is from the keys
  * @property {() => void} toFeedback go to the feedback (the feedback key)
  * @property {() => void} backToText from the feedback or the list, back to the words
  * @property {() => boolean} backFromText back to the feedback entry that showed these words, if any
@@ -145,6 +149,10 @@ function createTagger(model, el, uid, authorTools) {
   /** @type {(() => void)[]} */
   const cleanup = [];
   const state = new TagState(Array.isArray(model.get("tags")) ? model.get("tags") : []);
+  // a touch screen (the coarse pointer tagger.css makes targets big for) has no keys: `keys(words)` says
+  // them only where there are
+  const touch = !!globalThis.matchMedia?.("(pointer: coarse)").matches;
+  const keys = (/** @type {string} */ words) => (touch ? "" : words);
 
   // ---- layout
   const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
@@ -174,11 +182,13 @@ function createTagger(model, el, uid, authorTools) {
     if (!actions.backFromText()) backTo();
   });
   backButton.hidden = true;
+  let offersTag = false; // the button goes to a tapped word's tag (actions.offerTag)
   /** @param {string} words @param {() => void} to */
   const offerBack = (words, to) => {
     setText(backButton, words);
     backTo = to;
     backButton.hidden = false;
+    offersTag = false;
   };
   const labelBar = h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton, backButton);
   const dock = h("div.mt-dock", {}, labelBar, live);
@@ -271,8 +281,8 @@ function createTagger(model, el, uid, authorTools) {
       return chip ? feedbackWords.render({ code: `chip-${chip}`, args: {} }).toLowerCase() : "";
     },
     titleOf: (name) => labelByName.get(name)?.title || name,
-    commit(tags, message, mergeKey = null) {
-      state.commit(tags, mergeKey);
+    commit(tags, what, mergeKey = null, more = "") {
+      const message = state.commit(tags, mergeKey, what) + more;
       ctx.notify(""); // an old error goes once something works
       if (message) ctx.say(message);
     },
@@ -327,8 +337,7 @@ function createTagger(model, el, uid, authorTools) {
       if (ctx.askDetails) list.openWhenMade(tag.id);
       sel.anchor = null;
       sel.caret = span.last;
-      ctx.commit(added.tags, "");
-      ctx.say(`Tagged ${quoted(tag.quote, 60)} as ${title} ${ctx.index().numbers.get(tag.id)}.`);
+      ctx.commit(added.tags, () => `Tagged ${quoted(tag.quote, 60)} as ${title} ${ctx.index().numbers.get(tag.id)}.`);
       sel.draw();
     },
     deleteAtCaret() {
@@ -344,7 +353,12 @@ function createTagger(model, el, uid, authorTools) {
       const t = state.get(id);
       if (!t) return;
       const name = `${ctx.titleOf(t.label)} ${ctx.index().numbers.get(id) || ""}`.trim();
-      ctx.commit(removeTag(state.tags, id), `Removed ${name} ${quoted(t.quote, 60)}. Undo (Ctrl+Z) brings it back.`);
+      ctx.commit(
+        removeTag(state.tags, id),
+        `Removed ${name} ${quoted(t.quote, 60)}.`,
+        null,
+        " Undo (Ctrl+Z) brings it back.",
+      );
     },
     jumpTo(id, fromList = false) {
       const range = ctx.index().ranges.get(id);
@@ -353,7 +367,7 @@ function createTagger(model, el, uid, authorTools) {
       else {
         shownFrom = null;
         offerBack("↓ Back to your tags", () => actions.focusEntry(id));
-        sel.goTo(range, "center", " To go back to your tags, use “Back to your tags” or press Enter.");
+        sel.goTo(range, "center", ` To go back to your tags, use “Back to your tags”${keys(" or press Enter")}.`);
       }
     },
     drawNow: () => frame.flush(),
@@ -363,13 +377,24 @@ function createTagger(model, el, uid, authorTools) {
       if (list.focus(id)) ctx.say("In your tags. Tap the tag, or press Enter on it, to go back to the text.");
     },
     travel(back) {
-      if (state.travel(back)) {
+      const what = state.travel(back);
+      if (what === null) ctx.say(`Nothing to ${back ? "undo" : "redo"}.`);
+      else {
         ctx.notify("");
-        ctx.say(back ? "Undone." : "Redone.");
-      } else ctx.say(`Nothing to ${back ? "undo" : "redo"}.`);
+        ctx.say(`${back ? "Undone" : "Redone"}${what ? `: ${what}` : "."}`);
+      }
     },
     openHelp: () => help.open(),
     tagsAtCaret: () => tagsAtToken(ctx.index(), sel.caret),
+    offerTag(t) {
+      // a way back to the feedback or the list stays until it is taken
+      if (!backButton.hidden && !offersTag) return;
+      if (!t) backButton.hidden = true;
+      else {
+        offerBack(`↓ ${ctx.index().numbers.get(t.id)} in your tags`, () => actions.focusEntry(t.id));
+        offersTag = true;
+      }
+    },
     toFeedback() {
       backButton.hidden = true;
       if (feedback.shown()) feedback.focus(false);
@@ -407,7 +432,7 @@ function createTagger(model, el, uid, authorTools) {
   // author mode: the drafts to review, the distractors and the save action (review_panel.js)
   const review = ctx.authorTools?.reviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) || null;
   // said after the words a feedback link showed; a phone has no keys, so the button comes first
-  const back = " To go back to the feedback, use “Back to the feedback” or press Enter or F.";
+  const back = ` To go back to the feedback, use “Back to the feedback”${keys(" or press Enter or F")}.`;
   const offerFeedback = () => offerBack("↑ Back to the feedback", actions.toFeedback);
   const feedback = createFeedbackView(ctx, {
     showTag(id, from) {
@@ -434,7 +459,9 @@ function createTagger(model, el, uid, authorTools) {
       article.focus({ preventScroll: true });
       shownFrom = null;
       offerFeedback();
-      ctx.say(`Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback” or press F.`);
+      ctx.say(
+        `Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback”${keys(" or press F")}.`,
+      );
     },
     answersChanged: () => drawAnswers(),
     toHandIn: () => studentInput.focus(),
@@ -490,7 +517,9 @@ function createTagger(model, el, uid, authorTools) {
     h(
       "p.mt-hint",
       { id: helpId },
-      "Click or drag over words (on a touch screen: tap the first word, then the last), or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
+      touch
+        ? "Tap a word, or the first word and then the last, then pick a label."
+        : "Click or drag over words (on a touch screen: tap the first word, then the last), or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
     ),
     help.dialog,
   );
@@ -637,7 +666,7 @@ function createTagger(model, el, uid, authorTools) {
   });
   studentInput.addEventListener("input", () => setText(nameSaved, ""));
   listenToKeys(ctx, sel, actions, root);
-  listenToPointer(ctx, sel);
+  listenToPointer(ctx, sel, actions);
 
   // ---- start: saved work (or, in author mode, the key), then one full draw
   const restored = storage.restore();
