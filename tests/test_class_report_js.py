@@ -329,7 +329,15 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     assert next(row for row in rows if row.startswith("badger-04,")).startswith("badger-04,not on the roster,")
 
 
-SHARED_WORDS = ("COMPLETION_WORDS", "SHADES_WORDS", "NOT_ON_ROSTER", "NOT_ON_ROSTER_WORDS", "NO_HANDIN")
+SHARED_WORDS = (
+    "COMPLETION_WORDS",
+    "SHADES_WORDS",
+    "COUNTS_WORDS",
+    "SHOW_COUNTS",
+    "NOT_ON_ROSTER",
+    "NOT_ON_ROSTER_WORDS",
+    "NO_HANDIN",
+)
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")

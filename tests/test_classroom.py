@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -186,6 +187,27 @@ def test_the_heat_map_outlines_the_key_items_of_its_label(practice, tmp_path):
     assert sorted(outlined) == sorted(k.quote for k in practice.key if k.label == "loaded")
     # the shades' percentages say what they are a share of
     assert "The share of the students who tagged a word: <span" in loaded.split("</p>")[0]
+
+
+def test_the_heat_map_shows_each_runs_count_on_request_without_hover(practice, tmp_path):
+    """A phone or a keyboard cannot hover: a box (one stop) shows, after each run of shaded words that the same
+    number of students tagged, that number in brackets; the counts shown are the counts heat.csv has."""
+    tags = key_tags(practice)
+    loaded = [t for t in tags if t.label == "loaded"]
+    for name, theirs in (("a", tags), ("b", loaded[:1])):
+        handin = handin_of(practice, theirs)
+        handin.student = name
+        save(tmp_path, name, handin)
+    report = class_report(tmp_path, practice)
+    heat = report.to_html().split("<h3>Loaded</h3>")[1].split("</section>")[0]
+    assert '<input type="checkbox" class="show-n" id="show-n-loaded"><label for="show-n-loaded">' in heat
+    assert "Hover" not in heat and "Tick Show the counts to see how many students" in heat
+    tagged = [t for t in practice.article.tokens if report.summary["heat"]["loaded"][t.i]]
+    shown = re.findall(r'<span class="n">\[(\d+)\]</span>', heat)
+    assert shown and len(shown) < len(tagged)  # one count a run of words, not one a word
+    assert {int(n) for n in shown} == {report.summary["heat"]["loaded"][t.i] for t in tagged}
+    assert {int(n) for n in shown} == {1, 2}  # both students tagged the first loaded item, one the others
+    assert f'>{loaded[0].quote.split()[-1]}</span><span class="n">[2]</span>' in heat  # after its last word
 
 
 def test_handins_folder_must_exist(practice, tmp_path):
