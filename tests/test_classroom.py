@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from medialit import Tag, load_exercise
 from medialit.classroom import class_report as module
 from medialit.classroom.class_report import class_report
+from medialit.classroom.report_page import heat_html
 from medialit.classroom.tables import csv_text, spreadsheet_cell
 from medialit.classroom.tally import Scope, Tally, outcome, strip
 from medialit.core.check import check, compare
@@ -200,6 +201,9 @@ def test_the_heat_map_shows_each_runs_count_on_request_without_hover(practice, t
         save(tmp_path, name, handin)
     report = class_report(tmp_path, practice)
     heat = report.to_html().split("<h3>Loaded</h3>")[1].split("</section>")[0]
+    # the rules that hide and show the counts come with the map, as a notebook shows it alone
+    alone = heat_html(report, "loaded")
+    assert ".heat .n{display:none;" in alone and ".show-n:checked~.text .n{display:inline}" in alone
     assert '<input type="checkbox" class="show-n" id="show-n-loaded"><label for="show-n-loaded">' in heat
     assert "Hover" not in heat and "Tick Show the counts to see how many students" in heat
     tagged = [t for t in practice.article.tokens if report.summary["heat"]["loaded"][t.i]]

@@ -26,10 +26,16 @@ vertical-align:top}th{background:#f2f2f2}
 .heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px}
 .legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid #999}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
-.show-n{margin:0 .3rem 0 0}.heat .n{display:none;margin-left:.1em;font-size:.8em;font-weight:600}
-.show-n:checked~.text .n{display:inline}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
+
+
+# The heat map's counts, hidden until "Show the counts" is ticked: with the map, so that it works wherever
+# heat_html is shown (report.html, a notebook's output), as class_report.css does on the page.
+COUNTS_STYLE = (
+    ".show-n{margin:0 .3rem 0 0}.heat .n{display:none;margin-left:.1em;font-size:.8em;font-weight:600}"
+    ".show-n:checked~.text .n{display:inline}"
+)
 
 
 def _e(value) -> str:
@@ -114,7 +120,7 @@ def heat_html(report, label: str) -> str:
     body = "".join(f"<p>{''.join(words)}</p>" for words in paragraphs)
     show = f"show-n-{label}"
     return (
-        f'<section class="heat article"><h3>{_e(spec.title)}</h3>'
+        f'<section class="heat article"><style>{COUNTS_STYLE}</style><h3>{_e(spec.title)}</h3>'
         f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. '
         f"{tables.COUNTS_WORDS} Outlined: the words the key has. {tables.SHADES_WORDS} {legend}</p>"
         f'<input type="checkbox" class="show-n" id="{show}"><label for="{show}">{tables.SHOW_COUNTS}</label>'
