@@ -207,6 +207,27 @@ def test_the_page_and_the_command_line_give_the_same_problems_csv_on_awkward_fil
     assert report.summary["same_names"] and all(row[2] for row in rows.values() if row[5] == "not-json")
 
 
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_a_teacher_reads_a_hand_in_field_in_words_with_its_name_and_no_code_quotes(tmp_path):
+    """The Why of every problem with a hand-in, on the page and from `medialit report` alike, says what a
+    field is for ("which article it was made for", "start position (start)") and keeps the field's name for
+    the instructor who fixes the file, never in code quotes (`article_sha256`) a teacher cannot read."""
+    exercise = load_exercise(HOSTILE / "base" / "exercise.yml")
+    folder = tmp_path / "class"
+    shutil.copytree(HOSTILE / "handins", folder)
+    (folder / "expected.json").unlink()
+    report = assert_the_same(folder, exercise, [{}])
+    problems = report.table("problems.csv")[1:]
+    assert len(problems) > 40 and not [row for row in problems if "`" in row[2] + row[3]]
+    refused = {row[0]: row[2:4] for row in problems if row[1] == "file"}
+    assert refused["sha-number.json"][0] == "the article_sha256 field"
+    assert refused["sha-number.json"][1].startswith("the file does not say which article it was made for")
+    assert refused["exercise-list.json"][1].startswith("the file does not say which exercise it is for")
+    left_out = {row[3] for row in problems if row[1] == "part"}
+    assert "this tag has no usable start position (start); it was left out." in left_out
+    assert "this tag has no usable links to sources (source_ids); it was left out." in left_out
+
+
 # what a hand-in mangled by hand or cut short may hold where it stops being JSON
 MANGLE = '{}[],:"\\ \n\r\t0123456789.eE+-truefalsnNaI\x01\x1f\u00e9\U0001f98a\ufeffxu/'
 
@@ -308,7 +329,15 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     assert next(row for row in rows if row.startswith("badger-04,")).startswith("badger-04,not on the roster,")
 
 
-SHARED_WORDS = ("COMPLETION_WORDS", "SHADES_WORDS", "NOT_ON_ROSTER", "NOT_ON_ROSTER_WORDS", "NO_HANDIN")
+SHARED_WORDS = (
+    "COMPLETION_WORDS",
+    "SHADES_WORDS",
+    "COUNTS_WORDS",
+    "SHOW_COUNTS",
+    "NOT_ON_ROSTER",
+    "NOT_ON_ROSTER_WORDS",
+    "NO_HANDIN",
+)
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")

@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from medialit import Tag, load_exercise
 from medialit.classroom import class_report as module
 from medialit.classroom.class_report import class_report
+from medialit.classroom.report_page import heat_html
 from medialit.classroom.tables import csv_text, spreadsheet_cell
 from medialit.classroom.tally import Scope, Tally, outcome, strip
 from medialit.core.check import check, compare
@@ -186,6 +188,30 @@ def test_the_heat_map_outlines_the_key_items_of_its_label(practice, tmp_path):
     assert sorted(outlined) == sorted(k.quote for k in practice.key if k.label == "loaded")
     # the shades' percentages say what they are a share of
     assert "The share of the students who tagged a word: <span" in loaded.split("</p>")[0]
+
+
+def test_the_heat_map_shows_each_runs_count_on_request_without_hover(practice, tmp_path):
+    """A phone or a keyboard cannot hover: a box (one stop) shows, after each run of shaded words that the same
+    number of students tagged, that number in brackets; the counts shown are the counts heat.csv has."""
+    tags = key_tags(practice)
+    loaded = [t for t in tags if t.label == "loaded"]
+    for name, theirs in (("a", tags), ("b", loaded[:1])):
+        handin = handin_of(practice, theirs)
+        handin.student = name
+        save(tmp_path, name, handin)
+    report = class_report(tmp_path, practice)
+    heat = report.to_html().split("<h3>Loaded</h3>")[1].split("</section>")[0]
+    # the rules that hide and show the counts come with the map, as a notebook shows it alone
+    alone = heat_html(report, "loaded")
+    assert ".heat .n{display:none;" in alone and ".show-n:checked~.text .n{display:inline}" in alone
+    assert '<input type="checkbox" class="show-n" id="show-n-loaded"><label for="show-n-loaded">' in heat
+    assert "Hover" not in heat and "Tick Show the counts to see how many students" in heat
+    tagged = [t for t in practice.article.tokens if report.summary["heat"]["loaded"][t.i]]
+    shown = re.findall(r'<span class="n">\[(\d+)\]</span>', heat)
+    assert shown and len(shown) < len(tagged)  # one count a run of words, not one a word
+    assert {int(n) for n in shown} == {report.summary["heat"]["loaded"][t.i] for t in tagged}
+    assert {int(n) for n in shown} == {1, 2}  # both students tagged the first loaded item, one the others
+    assert f'>{loaded[0].quote.split()[-1]}</span><span class="n">[2]</span>' in heat  # after its last word
 
 
 def test_handins_folder_must_exist(practice, tmp_path):
@@ -437,7 +463,8 @@ def test_a_student_who_hands_in_twice_counts_once_and_the_older_copy_is_listed(k
     assert [r for r in gradebook if r[0] == "fox-07"][0][1] == "fox-07.json"
     copy = report.skipped[-1]
     assert (copy["file"], copy["code"]) == ("again/fox-07.json", "older-copy")
-    assert copy["problem"].startswith("an older save of fox-07's hand-in") and "fox-07.json, is used" in copy["problem"]
+    assert copy["problem"].startswith("an older save of fox-07's hand-in")
+    assert "fox-07.json, is the one counted" in copy["problem"]
     problems = rows(csv_text(report.table("problems.csv")))
     assert ["again/fox-07.json", "file", "", copy["problem"], copy["fix"], "older-copy"] in problems
     assert "an older save of fox-07" in report.to_html()
@@ -449,7 +476,10 @@ def test_of_two_copies_the_later_updated_one_counts_wherever_its_file_is(kremlin
     fox = [s for s in report.summary["students"] if s["student"] == "fox-07"]
     assert len(fox) == 1 and fox[0]["file"] == "again/fox-07.json" and fox[0]["tags"] == 0
     assert [(s["file"], s["code"]) for s in report.skipped[-1:]] == [("fox-07.json", "older-copy")]
-    assert "the one saved last, again/fox-07.json, is used" in report.skipped[-1]["problem"]
+    # which copy counts and why, in words: the newer one, even when the older copy (here) has more tags
+    said = report.skipped[-1]["problem"]
+    assert "The copy saved last, again/fox-07.json, is the one counted, because it is the student's latest work" in said
+    assert said.endswith("even if this older copy has more tags.") and "whatever" not in said
     # the same time saved: the later file counts
     same = class_report(sample_class_with(tmp_path / "tie", {"fox-07-b.json": {"tags": []}}), kremlin)
     assert [s["file"] for s in same.summary["students"] if s["student"] == "fox-07"] == ["fox-07.json"]

@@ -4,6 +4,8 @@ import sys
 
 import pytest
 from helpers import MINI, ROOT, handin_of, key_tags
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def run(*args):
@@ -112,7 +114,7 @@ def test_validate_finds_an_empty_or_missing_key(tmp_path, key):
         [sys.executable, "-m", "medialit", "validate", str(tmp_path / "exercise.yml")], capture_output=True, text=True
     )
     assert result.returncode == 1, result.stderr
-    assert "the key is empty" in result.stdout and "1 finding(s)." in result.stdout
+    assert "the key is empty" in result.stdout and "\n1 finding.\n" in result.stdout
 
 
 def test_a_tab_in_an_exercise_file_is_named_with_its_fix(tmp_path):
@@ -142,3 +144,13 @@ def test_feedback_groups_tags_by_their_chips_as_the_tagger_does(mini):
     assert "Not asked here: “despot”" in page and "Remove this tag." in page
     # the command line has no page: the sentence says "here", as the chip does
     assert "loaded words are not asked for here" in page and "page" not in page
+
+
+@given(st.integers(0, 10_000), st.sampled_from([("file", None), ("tag or answer", "tags or answers")]))
+def test_a_count_on_the_command_line_agrees_with_its_number(n, noun):
+    """One rule for every count the command prints: the singular for one, the plural for any other number."""
+    from medialit.cli.terminal import counted
+
+    one, many = noun
+    number, words = counted(n, one, many).split(" ", 1)
+    assert number == str(n) and (words == one) == (n == 1) and words in (one, many or f"{one}s")

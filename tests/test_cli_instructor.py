@@ -243,10 +243,15 @@ def test_report_prints_each_orphan_with_its_fix(tmp_path):
     }
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "owl.json").write_text(json.dumps(handin))
+    (tmp_path / "in" / "notes.json").write_text("not a hand-in")
     result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
     assert result.returncode == 1
     assert "left out of owl's hand-in: tag 1 (t1): a tag no longer matches the article" in result.stdout
     assert "Fix: tag it again" in result.stdout
+    # one of each: the counts are in the singular, as the class report page writes them
+    assert "\n1 file left out, listed in" in result.stdout
+    assert "\n1 tag or answer left out of 1 hand-in that was used, listed in" in result.stdout
+    assert "(s)" not in result.stdout
 
 
 def test_a_hand_in_for_another_exercise_is_told_how_to_check_it_with_its_own(tmp_path):
@@ -322,7 +327,8 @@ def test_report_summarises_orphans_and_lists_them_all_in_a_csv(tmp_path):
         (tmp_path / "in" / f"s{n}.json").write_text(json.dumps(handin))
     result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
     assert result.returncode == 1
-    assert "25 tag(s) or answer(s) left out of 25 hand-in(s)" in result.stdout and "problems.csv" in result.stdout
+    assert "25 tags or answers left out of 25 hand-ins that were used" in result.stdout
+    assert "problems.csv" in result.stdout
     assert result.stdout.count("left out of s") == 10
     assert len((tmp_path / "out" / "problems.csv").read_text(encoding="utf-8").splitlines()) == 26
 

@@ -22,6 +22,7 @@ from medialit.core.contract import CHIPS_FOUND, CHIPS_LOOK, MISCONCEPTIONS, QUOT
 from medialit.core.messages import (
     AUDIENCES,
     FIELD,
+    FIELD_WORDS,
     TABLE,
     Message,
     Renderer,
@@ -211,6 +212,7 @@ def test_every_template_has_both_readers_and_names_only_known_filters():
         "Title",
         "help",
         "test",
+        "field",
     }
     for code, entry in TABLE.items():
         has_fix = code.startswith("handin-") or code in CLASS_NOTES
@@ -298,3 +300,17 @@ def test_a_student_sentence_on_a_hand_in_file_names_no_page():
     sentences = {code: entry["student"] for code, entry in TABLE.items() if code.startswith("handin-")}
     assert sentences["handin-other-article"].endswith("would not fit the article here.")
     assert [code for code, said in sentences.items() if "this page" in said] == []
+
+
+def test_every_field_a_tag_or_answer_problem_names_is_in_words_that_keep_its_name():
+    """A teacher reads "start position (start)", not `start`: each field a left-out tag or answer is named by
+    has words in the table, and they keep the field's name (as the words, or in brackets after them) for the
+    instructor who fixes the file."""
+    named = {p["args"]["field"] for p in PROBLEMS if p["code"].startswith(("tag-", "answer-")) and "field" in p["args"]}
+    assert {"start", "end", "attrs", "source_ids", "quote", "id", "label", "note", "text"} <= named
+    assert named <= set(FIELD_WORDS)
+    for name, words in FIELD_WORDS.items():
+        assert words == name or words.endswith(f" ({name})"), name
+    teacher = Renderer({}, "teacher")
+    said = teacher.render(problem_message("tag-bad-field", {"field": "source_ids"}))
+    assert said == "this tag has no usable links to sources (source_ids); it was left out."

@@ -401,3 +401,27 @@ def test_on_a_laptop_screen_most_missed_shows_how_many_found_each_item(page):
     assert right <= edge, (right, edge)
     wrap.scroll_into_view_if_needed()
     screenshot(page, "class-report-most-missed")
+
+
+def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, book_server):
+    """A phone and a keyboard cannot hover: "Show the counts" (one stop a heat map) puts each run's count in
+    brackets after it, as report.html does; the counts are hidden until then."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|05-loaded-language", FILES)
+        heat = page.locator(".mcr-heat").first
+        counts = heat.locator(".mcr-heat-text .mcr-n")
+        assert counts.count() > 0
+        expect(counts.first).to_be_hidden()
+        heat.get_by_label("Show the counts").tap()
+        expect(counts.first).to_be_visible()
+        # each count is the one the word before it gives on hover
+        pairs = counts.evaluate_all("ns => ns.map((n) => [n.textContent, n.previousSibling.title])")
+        assert all(title.endswith(f": {shown[1:-1]} of 25 students") for shown, title in pairs), pairs[:3]
+        heat.locator(".mcr-show-n").focus()  # the box is one stop for a keyboard; Space takes the counts off
+        page.keyboard.press("Space")
+        expect(counts.first).to_be_hidden()
+    finally:
+        context.close()

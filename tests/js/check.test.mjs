@@ -321,7 +321,7 @@ test("a hand-in for another exercise or article version is refused whole", () =>
   assert.equal(refusal(ok), null);
   assert.deepStrictEqual(refusal({ ...ok, exercise: "other" }), {
     code: "other-exercise",
-    place: "`exercise`",
+    place: "the exercise field",
     args: { handin: "other", exercise: "emoji" },
   });
   assert.equal(refusal({ ...ok, article_sha256: "0123456789abcdef" })?.code, "bad-field");

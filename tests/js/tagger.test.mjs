@@ -314,7 +314,7 @@ test("a hand-in for another exercise or article is refused, naming both", () => 
   assert.ok(!other.ok);
   assert.deepEqual(other.refusal, {
     code: "other-exercise",
-    place: "`exercise`",
+    place: "the exercise field",
     args: { handin: "other-one", exercise: "mini" },
   });
   assert.match(problemText(other.refusal), /“other-one”.*“mini”/);

@@ -4,7 +4,7 @@
 // that the key shows in print and to everyone). As report_page.heat_html does for report.html.
 
 import { h } from "../tagger/dom.js";
-import { SHADES_WORDS } from "./tables.js";
+import { COUNTS_WORDS, SHADES_WORDS, SHOW_COUNTS } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 
@@ -76,6 +76,7 @@ export function heatMap(summary, exercise, label) {
     } else if (!keyed) run = null;
     const where = run || para;
     const count = counts[tok.i] || 0;
+    const next = tokens[k + 1];
     if (count) {
       const [background, colour] = shade(label, n ? count / n : 0);
       where.append(
@@ -85,8 +86,8 @@ export function heatMap(summary, exercise, label) {
           text: tok.text,
         }),
       );
+      if (endsRun(counts, tok, next)) where.append(h("span.mcr-n", { text: `[${count}]` }));
     } else where.append(tok.text);
-    const next = tokens[k + 1];
     const ws = tok.ws.replace(/\n/g, " ");
     if (ws) (next && next.para === tok.para && inKey.has(next.i) && keyed ? where : para).append(ws);
     if (next && !inKey.has(next.i)) run = null;
@@ -94,7 +95,7 @@ export function heatMap(summary, exercise, label) {
   const legend = h(
     "p.mcr-legend",
     {},
-    `Darker: more students tagged the word as ${spec?.noun || label}. ${SHADES_WORDS} `,
+    `Darker: more students tagged the word as ${spec?.noun || label}. ${COUNTS_WORDS} ${SHADES_WORDS} `,
     ...[0.1, 0.5, 1].map((s) => {
       const [background, colour] = shade(label, s);
       return h("span.mcr-swatch", {
@@ -105,5 +106,23 @@ export function heatMap(summary, exercise, label) {
     " ",
     h("span.mcr-k", "outlined: in the key"),
   );
-  return h("section.mcr-heat", { "aria-label": `${title}: what the class tagged` }, h("h4", title), legend, article);
+  const show = `mcr-show-n-${label}`;
+  return h(
+    "section.mcr-heat",
+    { "aria-label": `${title}: what the class tagged` },
+    h("h4", title),
+    legend,
+    h("input.mcr-show-n", { type: "checkbox", id: show }),
+    h("label", { for: show, text: SHOW_COUNTS }),
+    article,
+  );
 }
+
+/**
+ * Whether a shaded word is the last of a run of words in one paragraph that the same number of students
+ * tagged: its count is shown after it when the teacher asks (report_page.ends_run).
+ * @param {number[]} counts
+ * @param {{i: number, para: number}} tok
+ * @param {{i: number, para: number} | undefined} next
+ */
+const endsRun = (counts, tok, next) => !next || next.para !== tok.para || (counts[next.i] || 0) !== counts[tok.i];

@@ -21,6 +21,12 @@ export const COMPLETION_WORDS =
   "finds much but has few tags on the key, so read the two together.";
 /** Before the heat map's shades of 10%, 50% and 100% (tables.SHADES_WORDS). */
 export const SHADES_WORDS = "The share of the students who tagged a word:";
+/** The heat map's counts, shown on request so that a phone or keyboard needs no hover (tables.COUNTS_WORDS). */
+export const COUNTS_WORDS =
+  "Tick Show the counts to see how many students tagged each run of shaded words, in brackets after it " +
+  "(heat.csv has each word's count).";
+/** The box that shows them (tables.SHOW_COUNTS). */
+export const SHOW_COUNTS = "Show the counts";
 /** The gradebook's file cell for a student on the roster whose hand-in is not here. */
 export const NO_HANDIN = "no hand-in";
 /** The student ID cell of a hand-in whose name the roster does not have (tables.NOT_ON_ROSTER). */

@@ -532,6 +532,12 @@ export function readHandin(input, exercise, chars) {
 }
 
 /**
+ * Where a problem with one of the hand-in's own fields is: "the exercise field" (handin.field_place).
+ * @param {string} name
+ */
+const fieldPlace = (name) => `the ${name} field`;
+
+/**
  * A hand-in's data, decoded from its JSON, read for this exercise (readHandin).
  * @param {unknown} data
  * @param {Exercise} exercise
@@ -548,31 +554,32 @@ function readHandinData(data, exercise, chars) {
   const raw = /** @type {any} */ (data);
   if (raw.format !== HANDIN_FORMAT) {
     return isText(raw.format) && raw.format.startsWith("medialit.")
-      ? refuse("other-format", "`format`", { format: raw.format, expected: HANDIN_FORMAT })
-      : refuse("not-a-handin", "`format`");
+      ? refuse("other-format", fieldPlace("format"), { format: raw.format, expected: HANDIN_FORMAT })
+      : refuse("not-a-handin", fieldPlace("format"));
   }
   /** @type {Record<string, string>} */
   const fields = {};
   for (const name of TEXT_FIELDS) {
     const value = raw[name];
     if (value !== undefined && value !== null && !isText(value))
-      return refuse("bad-field", `\`${name}\``, { field: name });
+      return refuse("bad-field", fieldPlace(name), { field: name });
     fields[name] = value || "";
   }
   if (raw.answers !== undefined && raw.answers !== null && !isObject(raw.answers)) {
-    return refuse("bad-field", "`answers`", { field: "answers" });
+    return refuse("bad-field", fieldPlace("answers"), { field: "answers" });
   }
-  if (!ID.test(fields.exercise)) return refuse("bad-field", "`exercise`", { field: "exercise" });
-  if (!SHA256.test(fields.article_sha256)) return refuse("bad-field", "`article_sha256`", { field: "article_sha256" });
+  if (!ID.test(fields.exercise)) return refuse("bad-field", fieldPlace("exercise"), { field: "exercise" });
+  if (!SHA256.test(fields.article_sha256))
+    return refuse("bad-field", fieldPlace("article_sha256"), { field: "article_sha256" });
   for (const name of TEXT_FIELDS) {
-    if (brokenText(fields[name])) return refuse("lone-surrogate", `\`${name}\``, { field: name });
+    if (brokenText(fields[name])) return refuse("lone-surrogate", fieldPlace(name), { field: name });
   }
-  if (!Array.isArray(raw.tags)) return refuse("no-tags", "`tags`");
+  if (!Array.isArray(raw.tags)) return refuse("no-tags", fieldPlace("tags"));
   if (fields.exercise !== exercise.id) {
-    return refuse("other-exercise", "`exercise`", { handin: fields.exercise, exercise: exercise.id });
+    return refuse("other-exercise", fieldPlace("exercise"), { handin: fields.exercise, exercise: exercise.id });
   }
   if (fields.article_sha256 !== exercise.article.sha256) {
-    return refuse("other-article", "`article_sha256`", {
+    return refuse("other-article", fieldPlace("article_sha256"), {
       handin: fields.article_sha256.slice(0, 12),
       exercise: exercise.article.sha256.slice(0, 12),
     });

@@ -30,6 +30,14 @@ vertical-align:top}th{background:#f2f2f2}
 """
 
 
+# The heat map's counts, hidden until "Show the counts" is ticked: with the map, so that it works wherever
+# heat_html is shown (report.html, a notebook's output), as class_report.css does on the page.
+COUNTS_STYLE = (
+    ".show-n{margin:0 .3rem 0 0}.heat .n{display:none;margin-left:.1em;font-size:.8em;font-weight:600}"
+    ".show-n:checked~.text .n{display:inline}"
+)
+
+
 def _e(value) -> str:
     """Text for the page: markup escaped, and control characters written out (`\\u001b`) so that a
     crafted pseudonym or quote shows what it holds."""
@@ -101,6 +109,8 @@ def heat_html(report, label: str) -> str:
         closes = tok.i in in_key and (
             k + 1 == len(tokens) or tokens[k + 1].i not in in_key or tokens[k + 1].para != para
         )
+        if count and ends_run(counts, tok, tokens[k + 1] if k + 1 < len(tokens) else None):
+            word += f'<span class="n">[{count}]</span>'
         piece = ('<span class="k">' if opens else "") + word + ("</span>" if closes else "")
         paragraphs[-1].append(piece + _e(tok.ws.replace("\n", " ")))
     legend = " ".join(
@@ -108,12 +118,20 @@ def heat_html(report, label: str) -> str:
         for s in (0.1, 0.5, 1.0)
     )
     body = "".join(f"<p>{''.join(words)}</p>" for words in paragraphs)
+    show = f"show-n-{label}"
     return (
-        f'<section class="heat article"><h3>{_e(spec.title)}</h3>'
-        f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. Hover a word for '
-        "the count (each word's count is also in heat.csv, beside this page). "
-        f"Outlined: the words the key has. {tables.SHADES_WORDS} {legend}</p>{body}</section>"
+        f'<section class="heat article"><style>{COUNTS_STYLE}</style><h3>{_e(spec.title)}</h3>'
+        f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. '
+        f"{tables.COUNTS_WORDS} Outlined: the words the key has. {tables.SHADES_WORDS} {legend}</p>"
+        f'<input type="checkbox" class="show-n" id="{show}"><label for="{show}">{tables.SHOW_COUNTS}</label>'
+        f'<div class="text">{body}</div></section>'
     )
+
+
+def ends_run(counts: list[int], tok, next_tok) -> bool:
+    """Whether a shaded word is the last of a run of words in one paragraph that the same number of students
+    tagged: its count is shown after it when the teacher asks (heat_view.js's endsRun)."""
+    return next_tok is None or next_tok.para != tok.para or counts[next_tok.i] != counts[tok.i]
 
 
 def found_by(found: int, students: int) -> Message:

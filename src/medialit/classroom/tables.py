@@ -25,6 +25,12 @@ COMPLETION_WORDS = (
 )
 # before the heat map's shades of 10%, 50% and 100% (heat_view.js and report.html)
 SHADES_WORDS = "The share of the students who tagged a word:"
+# the heat map's counts, shown on request so that a phone or a keyboard needs no hover (heat_view.js, report.html)
+COUNTS_WORDS = (
+    "Tick Show the counts to see how many students tagged each run of shaded words, in brackets after it "
+    "(heat.csv has each word's count)."
+)
+SHOW_COUNTS = "Show the counts"  # the box that shows them
 NO_HANDIN = "no hand-in"  # the gradebook's file cell for a student on the roster whose hand-in is not here
 # the student ID cell of a hand-in whose name the roster does not have (often a name typed two ways): a blank
 # cell would look like a student without an ID, and a gradebook joined on IDs would lose the row unseen

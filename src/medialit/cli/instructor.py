@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..authoring.confidence import DEFAULT_MIN_CONFIDENCE
 from ..core.errors import InputError
-from .terminal import one_line
+from .terminal import counted, one_line
 
 SHOWN = 10  # skipped files and orphans printed; all of them are in the CSV files
 
@@ -163,7 +163,7 @@ def _report(args) -> int:
     if report.skipped:
         print(
             one_line(
-                f"{len(report.skipped)} file(s) left out{_first_few(len(report.skipped))}, all of them in "
+                f"{counted(len(report.skipped), 'file')} left out{_first_few(len(report.skipped))}, listed in "
                 f"{out / 'problems.csv'}:"
             )
         )
@@ -176,8 +176,9 @@ def _report(args) -> int:
         students = len({o["student"] for o in report.orphans})
         print(
             one_line(
-                f"{len(report.orphans)} tag(s) or answer(s) left out of {students} hand-in(s) that were used"
-                f"{_first_few(len(report.orphans))}, all of them in {out / 'problems.csv'}:"
+                f"{counted(len(report.orphans), 'tag or answer', 'tags or answers')} left out of "
+                f"{counted(students, 'hand-in that was used', 'hand-ins that were used')}"
+                f"{_first_few(len(report.orphans))}, listed in {out / 'problems.csv'}:"
             )
         )
         for orphan in report.orphans[:SHOWN]:

@@ -17,7 +17,7 @@ from ..core.contract import DIFFICULTIES
 from ..core.errors import InputError
 from ..core.messages import AUDIENCES
 from .instructor import add_subcommands
-from .terminal import SafeStream, one_line
+from .terminal import SafeStream, agreeing, counted, one_line
 
 OK, FINDINGS, BAD_INPUT, BUG = 0, 1, 2, 3
 INPUT_ARGUMENTS = ("handin", "exercise", "handins", "input", "article")
@@ -78,7 +78,7 @@ def _validate(args) -> int:
     print(one_line(f"{args.exercise}: {summary}, {len(exercise.distractors)} distractors."))
     for finding in findings:
         print(f"  - {one_line(finding)}")
-    print("No findings." if not findings else f"{len(findings)} finding(s).")
+    print("No findings." if not findings else f"{counted(len(findings), 'finding')}.")
     return FINDINGS if findings else OK
 
 
@@ -136,7 +136,7 @@ def _bug(args, err: BaseException) -> int:
     if getattr(args, "debug", False):
         traceback.print_exc()
     files = [str(getattr(args, name)) for name in INPUT_ARGUMENTS if getattr(args, name, None)]
-    with_files = f" and the file(s) it read ({', '.join(files)})" if files else ""
+    with_files = f" and the {agreeing(len(files), 'file')} it read ({', '.join(files)})" if files else ""
     print(
         one_line(
             f"medialit: this is a bug in medialit, not a problem with your input ({type(err).__name__}). "

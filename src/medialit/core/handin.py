@@ -76,6 +76,12 @@ _SHA256 = re.compile(SHA256_PATTERN)
 _TEXT_FIELDS = ("exercise", "article_sha256", "student", "created", "updated")
 
 
+def field_place(name: str) -> str:
+    """Where a problem with one of the hand-in's own fields is: "the exercise field", named as in the file
+    (without code quotes), so an instructor finds it; the sentence says what it is for (handin.js's too)."""
+    return f"the {name} field"
+
+
 def refusal(code: str, file: str, place: str, **args) -> InputError:
     message = problem_message(code, args)
     return InputError(file, place, _WORDS.render(message), _WORDS.render(message, "fix"), code, args)
@@ -350,27 +356,27 @@ def parse_handin(data, file: str, exercise=None, surrogates: bool = True) -> Han
     fmt = data.get("format")
     if fmt != HANDIN_FORMAT:
         if isinstance(fmt, str) and fmt.startswith("medialit."):
-            raise refusal("other-format", file, "`format`", format=fmt, expected=HANDIN_FORMAT)
-        raise refusal("not-a-handin", file, "`format`")
+            raise refusal("other-format", file, field_place("format"), format=fmt, expected=HANDIN_FORMAT)
+        raise refusal("not-a-handin", file, field_place("format"))
     fields = {}
     for name in _TEXT_FIELDS:
         value = data.get(name)
         if value is not None and type(value) is not str:
-            raise refusal("bad-field", file, f"`{name}`", field=name)
+            raise refusal("bad-field", file, field_place(name), field=name)
         fields[name] = value or ""
     answers_raw = data.get("answers")
     if answers_raw is not None and type(answers_raw) is not dict:
-        raise refusal("bad-field", file, "`answers`", field="answers")
+        raise refusal("bad-field", file, field_place("answers"), field="answers")
     if not is_id(fields["exercise"]):
-        raise refusal("bad-field", file, "`exercise`", field="exercise")
+        raise refusal("bad-field", file, field_place("exercise"), field="exercise")
     if not _SHA256.fullmatch(fields["article_sha256"]):
-        raise refusal("bad-field", file, "`article_sha256`", field="article_sha256")
+        raise refusal("bad-field", file, field_place("article_sha256"), field="article_sha256")
     for name, value in fields.items() if surrogates else ():
         if _SURROGATE.search(value):
-            raise refusal("lone-surrogate", file, f"`{name}`", field=name)
+            raise refusal("lone-surrogate", file, field_place(name), field=name)
     tags_raw = data.get("tags")
     if type(tags_raw) is not list:
-        raise refusal("no-tags", file, "`tags`")
+        raise refusal("no-tags", file, field_place("tags"))
     handin = HandIn(**fields, file=file)
     if exercise is not None:
         _same_exercise(handin, exercise)
@@ -415,13 +421,17 @@ def _answer_problem(answer_id: str, value, surrogates: bool = True) -> tuple[str
 def _same_exercise(handin: HandIn, exercise) -> None:
     if handin.exercise != exercise.id:
         raise refusal(
-            "other-exercise", handin.file or "the hand-in", "`exercise`", handin=handin.exercise, exercise=exercise.id
+            "other-exercise",
+            handin.file or "the hand-in",
+            field_place("exercise"),
+            handin=handin.exercise,
+            exercise=exercise.id,
         )
     if handin.article_sha256 != exercise.article.sha256:
         raise refusal(
             "other-article",
             handin.file or "the hand-in",
-            "`article_sha256`",
+            field_place("article_sha256"),
             handin=handin.article_sha256[:12],
             exercise=exercise.article.sha256[:12],
         )

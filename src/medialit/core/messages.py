@@ -24,13 +24,16 @@ CUT_PUNCTUATION = " ,;:"  # dropped before the ellipsis of a cut quotation
 ENDS_WORDS = 3  # the words shown of each end of a key quote too long to show whole
 
 
-def _load_table() -> dict[str, dict[str, str]]:
+def _load_table() -> dict:
     data = json.loads(resources.files("medialit.data").joinpath("messages.json").read_text(encoding="utf-8"))
     assert data["format"] == MESSAGES_FORMAT, "messages.json has another format than the library expects"
-    return data["messages"]
+    return data
 
 
-TABLE: dict[str, dict[str, str]] = _load_table()
+_DATA = _load_table()
+TABLE: dict[str, dict[str, str]] = _DATA["messages"]
+# A hand-in tag's or answer's fields in words a teacher reads (`article_sha256` means nothing to one).
+FIELD_WORDS: dict[str, str] = _DATA["fields"]
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ class Renderer:
             return ", ".join(f"{quoted(name)} ({what})" for name, what in value)
         if flt == "cap":
             return value[:1].upper() + value[1:]
+        if flt == "field":
+            return FIELD_WORDS.get(value, value)
         spec = self.labels.get(value)
         words = (
             {
