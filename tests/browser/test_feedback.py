@@ -7,7 +7,7 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 from browser_helpers import PHONE, painted, screenshot
 from playwright.sync_api import expect
-from test_tagger import drag, tag_in_text, tok, token_index
+from test_tagger import drag, tag_in_text, tap_tag, tok, token_index
 
 CHAPTER_5 = "book/05-loaded-language.html"  # loaded words, lines 1-28
 CHAPTER_3 = "book/03-claims.html"  # claims only, lines 1-18
@@ -244,12 +244,7 @@ def test_on_a_phone_a_verdict_in_the_tag_list_leaves_each_cross_beside_its_words
     try:
         open_chapter(page, CHAPTER_6)
         for words in (("alleged",), ("Kremlin",), ("It", "is", "understood")):
-            i = token_index(page, *words)
-            tok(page, i).scroll_into_view_if_needed()
-            tok(page, i).tap()
-            if len(words) > 1:
-                tok(page, i + len(words) - 1).tap()
-            page.locator(".mt-labbtn[data-label='cue']").tap()
+            tap_tag(page, words, "cue")
         expect(page.locator(".mt-tags .mt-entry")).to_have_count(3)
         assert page.evaluate(CROSS_BESIDE_WORDS) == [True] * 3
         page.locator(".mt-check").tap()

@@ -107,6 +107,16 @@ def tag_in_text(page, words: tuple[str, ...], key: str, nth: int = 0) -> int:
     return i
 
 
+def tap_tag(page, words: tuple[str, ...], label: str) -> None:
+    """Tag words on a touch screen: tap the first word (and the last, if more than one), then the label."""
+    i = token_index(page, *words)
+    tok(page, i).scroll_into_view_if_needed()
+    tok(page, i).tap()
+    if len(words) > 1:
+        tok(page, i + len(words) - 1).tap()
+    page.locator(f".mt-labbtn[data-label='{label}']").tap()
+
+
 def test_tag_with_the_mouse_snaps_to_words_and_trims_punctuation(tagger):
     page = tagger
     i = token_index(page, "Kremlin", "spokesperson", "Dmitry", "Peskov", "insisted", nth=0)
@@ -820,10 +830,7 @@ def test_on_a_phone_a_tag_in_the_list_shows_its_words_and_a_button_goes_back_to_
     student back to that tag in the list, and what the status line says names the buttons a phone has."""
     with tagger_in(browser, book_server, **PHONE) as page:
         for word in ("despot", "bizarre", "seething", "furious"):
-            i = token_index(page, word)
-            tok(page, i).scroll_into_view_if_needed()
-            tok(page, i).tap()
-            page.locator(".mt-labbtn[data-label='loaded']").tap()
+            tap_tag(page, (word,), "loaded")
         entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre")
         entry.locator(".mt-jump").scroll_into_view_if_needed()
         entry.locator(".mt-jump").tap()
@@ -846,10 +853,7 @@ def test_on_a_phone_a_tapped_word_names_its_tag_and_a_button_goes_to_the_tag_in_
     """Enter on a tagged word goes to its tag in the list; a phone has no Enter, so the bar has a button."""
     with tagger_in(browser, book_server, **PHONE) as page:
         for word in ("despot", "bizarre"):
-            i = token_index(page, word)
-            tok(page, i).scroll_into_view_if_needed()
-            tok(page, i).tap()
-            page.locator(".mt-labbtn[data-label='loaded']").tap()
+            tap_tag(page, (word,), "loaded")
         bizarre = token_index(page, "bizarre")
         tok(page, bizarre).tap()
         live, button = page.locator(".mt-live"), page.locator(".mt-backbtn")
