@@ -144,12 +144,17 @@ def test_an_item_the_author_adds_gets_its_voice_from_the_quotation_marks(page):
     assert by_index[spoken]["why"] == "" and by_index[spoken]["optional"] is False
 
 
-REVIEW = """({exercise, authoring}) => {
+# author mode on the page: above it all, or (`inPlace`) in place of the page's own Tagger, inside the page's
+# text as `:mode: author` puts it
+REVIEW = """({exercise, authoring, inPlace}) => {
   const lib = window.medialitTagger;
-  document.querySelectorAll(".medialit-tagger-mount").forEach((el) => el.remove());
   const el = document.createElement("div");
   el.className = "medialit-tagger-mount";
-  document.querySelector("main, body").prepend(el);
+  if (inPlace) document.querySelector(".medialit-tagger-mount").replaceWith(el);
+  else {
+    document.querySelectorAll(".medialit-tagger-mount").forEach((mount) => mount.remove());
+    document.querySelector("main, body").prepend(el);
+  }
   localStorage.clear();
   const model = new lib.StaticModel({exercise, difficulty: "challenge", mode: "author", authoring}, lib.answer);
   lib.render({model, el});
@@ -163,7 +168,7 @@ def open_review(page, exercise, authoring=None) -> None:
     page.wait_for_selector(".mt-article .mt-tok")
     page.evaluate(LINK_AUTHOR_SHEET)
     authoring = authoring or {"saves": "download", **page_authoring(exercise, exercise)}
-    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring, "inPlace": False})
 
 
 def drafted(tmp_path: Path):
@@ -250,7 +255,7 @@ def test_the_review_panel_in_dark_and_on_a_phone(page, tmp_path):
     page.wait_for_selector(".mt-article .mt-tok")
     page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")
     page.evaluate(LINK_AUTHOR_SHEET)
-    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring})
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring, "inPlace": False})
     page.locator(".mt-rv-item").first.click()
     page.locator(".mt-review").scroll_into_view_if_needed()
     painted(page)
@@ -261,16 +266,6 @@ def test_the_review_panel_in_dark_and_on_a_phone(page, tmp_path):
     assert results.violations_count == 0, results.generate_report()
 
 
-# author mode in place of a book page's own Tagger, inside the page's text as `:mode: author` puts it
-REVIEW_IN_PLACE = """({exercise, authoring}) => {
-  const lib = window.medialitTagger;
-  const el = document.createElement("div");
-  el.className = "medialit-tagger-mount";
-  document.querySelector(".medialit-tagger-mount").replaceWith(el);
-  localStorage.clear();
-  const model = new lib.StaticModel({exercise, difficulty: "challenge", mode: "author", authoring}, lib.answer);
-  lib.render({model, el});
-}"""
 # where the review panel, the article, the Tagger and the theme's page contents are, and the page's width
 BOXES = """() => {
   const box = (selector) => {
@@ -287,7 +282,7 @@ def review_boxes(page, path: str, exercise, authoring, width: int, height: int) 
     page.goto(path)
     page.wait_for_selector(".mt-article .mt-tok")
     page.evaluate(LINK_AUTHOR_SHEET)
-    page.evaluate(REVIEW_IN_PLACE, {"exercise": exercise.compile(), "authoring": authoring})
+    page.evaluate(REVIEW, {"exercise": exercise.compile(), "authoring": authoring, "inPlace": True})
     page.wait_for_selector(".mt-rv-item")
     painted(page)
     return page.evaluate(BOXES)
