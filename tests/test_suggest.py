@@ -1431,3 +1431,20 @@ def test_a_second_speaker_before_had_told_inside_a_reported_clause_is_the_source
     claims = quotes(text, "claim", BLANK)
     assert list(claims) == ["the pool was unsafe for swimmers"], claims
     assert _source_of(text, "the pool was unsafe for swimmers") == inner
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["On Monday", "Last week", "At the weekend", "In May", "Earlier this month", "On 4 May"]),
+    st.sampled_from(["the", "a", "two", "its"]),
+    unlisted,
+    st.sampled_from(["said", "told reporters", "warned"]),
+)
+def test_a_time_phrase_before_a_speaker_with_no_comma_is_not_part_of_it(when, which, noun, verb):
+    text = f"{when} {which} {noun} {verb} the ferry would stop running in the winter."
+    assert _source_of(text, "the ferry would stop running in the winter") == f"{which} {noun}"
+
+
+def test_a_year_after_a_time_phrase_is_when_not_how_many():
+    text = "In May 2019 residents said the old pool was too cold for swimming lessons."
+    assert _source_of(text, "the old pool was too cold for swimming lessons") == "residents"

@@ -79,6 +79,11 @@ PASSIVE_AFTER = {"to", "by"}  # 'A man said to be in his 40s', 'the sum said by 
 TIME_WORDS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "season"}
 TIME_WORDS |= {"morning", "afternoon", "evening", "night", "hour", "hours", "minute", "moment", "time"}
 TIME_WORDS |= {"later", "earlier", "ago"}  # 'The day after said', 'A week later said': when, not who
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+MONTHS |= {"november", "december"}
+WHEN_WORDS = TIME_WORDS | WEEKDAYS | MONTHS | {"yesterday", "today", "tonight", "overnight", "weekend"}
+WHEN_LEADS = {"on", "in", "at", "during", "by", "early", "late", "last", "this", "next", "the", "that", "every"}
 PREPOSITION_OPENERS = {"after", "before", "since", "as"}  # a clause or a phrase: 'The morning after the storm said'
 BE_FORMS = {"is", "was", "are", "were"}
 RELATIVE_WORDS = {"who", "which", "that", "whom"}
@@ -868,8 +873,7 @@ class _Draft:
                 continue
             words, j = span
             i, first = self._with_determiner(words), self.sents[self.sent_of[words]][0]
-            opens = i == first or (self._clause_edge(i - 1) and doc[i - 1].lower_ not in PREPOSITION_OPENERS)
-            if i == words or not opens:
+            if i == words or not self._opens_clause(i) or (i > first and doc[i - 1].lower_ in PREPOSITION_OPENERS):
                 continue
             if any(t.lower_ in TIME_WORDS for t in doc[i:j]):
                 continue
@@ -931,8 +935,28 @@ class _Draft:
         if word.lower_ in SPEAKER_DETERMINERS:
             return k
         number = word.lower_ in NUMBER_WORDS or (word.like_num and not word.is_alpha)
-        opens_clause = k == self.sents[self.sent_of[k]][0] or self._clause_edge(k - 1)
-        return k if number and opens_clause else i
+        first = self.sents[self.sent_of[k]][0]  # 'In May 2019 residents said': the year is part of when, not how many
+        return k if number and self._opens_clause(k) and not self._after_time(first, k + 1) else i
+
+    def _opens_clause(self, k: int) -> bool:
+        """Whether token `k` is the first of its clause: at the sentence's start, after a clause's edge, or right
+        after a time phrase that opens the sentence with no comma ('On Monday the hotel said', 'Last week two
+        traders said'), since when it was said is not who said it."""
+        first = self.sents[self.sent_of[k]][0]
+        return k == first or self._clause_edge(k - 1) or self._after_time(first, k)
+
+    def _after_time(self, first: int, k: int) -> bool:
+        """Whether tokens first..k are a time phrase alone ('On Monday', 'At the weekend', 'In May 2019'): words
+        for when and the small words before them, ending on a day, a month, a year or a word for a stretch of time;
+        a number alone is how many ('12 hotels said'), not when."""
+        doc = self.doc
+        when = [t.lower_ in WHEN_WORDS or t.is_digit for t in doc[first:k]]
+        return (
+            k > first
+            and when[-1]
+            and not all(t.is_digit for t in doc[first:k])
+            and all(w or t.lower_ in WHEN_LEADS for w, t in zip(when, doc[first:k]))
+        )
 
     def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
         """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or
