@@ -1448,3 +1448,39 @@ def test_a_time_phrase_before_a_speaker_with_no_comma_is_not_part_of_it(when, wh
 def test_a_year_after_a_time_phrase_is_when_not_how_many():
     text = "In May 2019 residents said the old pool was too cold for swimming lessons."
     assert _source_of(text, "the old pool was too cold for swimming lessons") == "residents"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(sorted(sg.SPEAKER_DETERMINERS | {"two", "12"})),
+    st.sampled_from(["", "local "]),
+    unlisted,
+    st.sampled_from(["said", "says", "added", "insisted"]),
+    st.sampled_from([".", ", who asked not to be named.", " on Monday.", " last week."]),
+)
+def test_any_noun_after_a_quotation_and_a_verb_of_saying_is_the_speaker(which, describing, noun, verb, after):
+    who = f"{which} {describing}{noun}"
+    text = f"“The ferry will not sail again until the spring,” {verb} {who}{after}"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who], sources
+    assert "whatever the noun" in sources[who].reason
+    assert _source_of(text, "“The ferry will not sail again until the spring,”") == who
+    assert not [c for c in quotes(text, "claim", BLANK) if noun in c]  # who speaks is not what they said
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "on Monday",
+        "last week",
+        "in a statement",
+        "one morning",
+        "the next day",
+        "a day later",
+        "that the pool was shut",
+        "the pool was shut",
+    ],
+)
+def test_what_follows_said_after_a_quotation_is_no_speaker_when_it_is_when_how_or_what(after):
+    text = f"“The ferry will not sail again until the spring,” said {after}."
+    assert not quotes(text, "source", BLANK), text

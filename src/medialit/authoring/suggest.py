@@ -155,6 +155,7 @@ CONFIDENCE = {
     "group-near": 0.6,
     "no-comment-subject": 0.6,
     "noun-before-verb": 0.6,
+    "noun-after-verb": 0.7,  # '…,” said a local trader': the frame of a quotation, surer than a noun before a verb
     "title-in-speech": 0.5,
     "agentless": 0.7,
     "according-to": 0.6,
@@ -812,6 +813,7 @@ class _Draft:
                 speakers[near[0]] = (made.start, made.end)
         self._who_declined(answered)
         self._any_noun_speakers(speakers)
+        self._any_noun_speakers_after(speakers)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
             if self._does_something_else(j):
@@ -890,6 +892,75 @@ class _Draft:
             )
             if made:
                 speakers[v] = (made.start, made.end)
+
+    def _any_noun_speakers_after(self, speakers: dict[int, tuple[int, int]]) -> None:
+        """'…,” said a local trader', '…,” said two bakeries on the quay': after a pause and a verb of saying, a noun
+        phrase opened by a word that picks out which one or by a number is who speaks, whatever the noun, as it is
+        before the verb. Not when it was said ('said one morning', 'said the next day'), not where or how ('said
+        in a statement'), not what ('said that …'), and not a clause's subject ('…, said the pool was shut')."""
+        doc = self.doc
+        for v in sorted(self.cue_at):
+            k = self.cue_at[v][0]
+            inverted = v > 0 and doc[v - 1].is_punct and self.sent_of[v - 1] == self.sent_of[v]
+            if v in speakers or not inverted or doc[v:k].text.lower() not in SPEAKING_VERBS:
+                continue
+            if not self.speech_cue(v) or self.quoted(v) or k >= len(doc) or self.sent_of[k] != self.sent_of[v]:
+                continue
+            which = doc[k].lower_
+            if not (which in SPEAKER_DETERMINERS or which in NUMBER_WORDS or (doc[k].like_num and not doc[k].is_alpha)):
+                continue
+            j = self._speaker_words_after(k + 1, self.sents[self.sent_of[v]][1])
+            if j == k + 1 or not self._ends_speaker(j) or any(t.lower_ in WHEN_WORDS for t in doc[k:j]):
+                continue
+            kinds = [self._kind(t) for t in doc[k:j]]
+            titles = [doc[n].lower_ for n in range(k, j) if kinds[n - k] == "TITLE"]
+            made = self.add(
+                "source",
+                k,
+                j,
+                self._source_attrs(kinds, titles, k),
+                f"who stands right after '{doc[v:k].text}', whatever the noun",
+                CONFIDENCE["noun-after-verb"],
+                entity=self.entities.of(doc, self._name_words(k, kinds), titles) or doc[k + 1 : j].text.lower(),
+            )
+            if made:
+                speakers[v] = (made.start, made.end)
+
+    def _speaker_words_after(self, n: int, last: int) -> int:
+        """Where the content words of a speaker starting at token `n` end ('local trader', 'hotel's owner'), on over
+        'of', 'at', 'from' or 'for' to the noun they belong to ('bakeries of the old quay'), up to token `last`."""
+        doc = self.doc
+        j = self._content_words_after(n, last)
+        if j > n and j + 1 < last and doc[j].lower_ in {"of", "at", "from", "for"}:
+            m = j + 2 if doc[j + 1].lower_ in DETERMINERS else j + 1
+            after = self._content_words_after(m, last)
+            if after > m and self._ends_speaker(after):
+                return after
+        return j
+
+    def _content_words_after(self, n: int, last: int) -> int:
+        """Where the run of content words and joined possessives starting at token `n` ends, before a word for when."""
+        doc = self.doc
+        while (
+            n < last
+            and doc[n].lower_ not in WHEN_WORDS
+            and (
+                (doc[n].is_alpha and not doc[n].is_stop)
+                or (doc[n].lower_ in POSSESSIVES and not doc[n - 1].whitespace_)
+            )
+        ):
+            n += 1
+        return n
+
+    def _ends_speaker(self, j: int) -> bool:
+        """Whether a speaker after the verb may end at token `j`: at the sentence's end, a pause, a preposition, a
+        word for when or 'who' ('said a trader, who …', 'said a trader last week'); a verb there ('…, said the pool
+        was shut') makes the words before it what was said."""
+        doc = self.doc
+        if j >= len(doc) or self.sent_of[j] != self.sent_of[j - 1]:
+            return True
+        word = doc[j].lower_
+        return doc[j].is_punct or word in PREPOSITIONS | WHEN_WORDS | WHEN_LEADS - {"the", "that"} | {"who", "whose"}
 
     def _noun_phrase_before(self, k: int) -> tuple[int, int] | None:
         """The words of the noun phrase that ends right before token `k`, past an aside set off by commas ('The
