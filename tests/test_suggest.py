@@ -1484,3 +1484,26 @@ def test_any_noun_after_a_quotation_and_a_verb_of_saying_is_the_speaker(which, d
 def test_what_follows_said_after_a_quotation_is_no_speaker_when_it_is_when_how_or_what(after):
     text = f"“The ferry will not sail again until the spring,” said {after}."
     assert not quotes(text, "source", BLANK), text
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["council", "mayor", "police"]),
+    st.sampled_from(["claims", "claimed", "denied", "alleged"]),
+    st.sampled_from(["the pool is unsafe for swimmers", "that the pool is unsafe for swimmers"]),
+)
+def test_the_word_that_picks_out_a_speaker_stays_before_a_verb_that_is_also_a_noun(who, verb, said):
+    text = f"The {who} {verb} {said}."
+    assert _source_of(text, "the pool is unsafe for swimmers") == f"The {who}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["Russian", "Westmoor", "council's"]),
+    st.sampled_from(["claims", "fears", "hopes"]),
+    st.sampled_from(["were false", "are growing", "of a fire were false", "and the rumours were false"]),
+)
+def test_a_word_that_is_a_noun_here_has_no_speaker_with_the(whose, noun, rest):
+    text = f"Parents said the {whose} {noun} {rest} and the school was safe."
+    assert not [q for q in quotes(text, "source", BLANK) if q.lower().startswith("the")]
+    assert not [c for c in quotes(text, "claim", BLANK) if c.startswith(rest.split()[0])]  # named, not made

@@ -70,6 +70,9 @@ AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "f
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}
+# after one of AMBIGUOUS_CUES, a word that follows the noun ('the Russian claims were false', 'fears of a strike'); the
+# verb goes on with what is said ('claims the pool is unsafe', 'claims that', 'denied it', 'hopes to')
+AFTER_THE_NOUN = AUXILIARIES | {"of", "about", "by", "from", "against", "over", "and", "or", "which"}
 PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the speaker stands before the auxiliary
 # whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
 # which follow a noun as often to say what was announced ('the cuts announced in May')
@@ -492,6 +495,15 @@ class _Draft:
             return name_shaped(before) or before.lower_ in SUBJECT_PRONOUNS or before.lower_ in self.lex.sources
         return True
 
+    def _noun_here(self, v: int) -> bool:
+        """Whether the word at token `v` that is a verb of saying and a noun as well is the noun: a word that only
+        follows the noun comes next ('the Russian claims were false', 'the Westmoor claims of a fire'), so 'the'
+        belongs to the claims and not to who makes them; the verb goes on with what is said ('The council claims
+        the pool is unsafe', 'claims that …', 'claims to have …')."""
+        doc = self.doc
+        after = v + 1 < len(doc) and self.sent_of[v + 1] == self.sent_of[v] and doc[v + 1].lower_ in AFTER_THE_NOUN
+        return doc[v].lower_ in AMBIGUOUS_CUES and after
+
     def _reports(self, i: int, j: int) -> bool:
         """Whether 'added' at tokens i..j reports what was said: inverted ('…,” added Jo Lee'), or followed by
         'that', a pause, a quotation, a person or a clause with its own verb ('added it was too soon'). With an
@@ -766,9 +778,7 @@ class _Draft:
                     continue
                 i, j, kinds = subject
                 covered = j
-                # the whole phrase speaks ('A spokesman said'), but before a word that is a noun as well, 'the' may
-                # belong to that noun ('the Russian claims were false')
-                if self.doc[near[0]].lower_ not in AMBIGUOUS_CUES:
+                if not self._noun_here(near[0]):  # the whole phrase speaks ('A spokesman said', 'The council claims')
                     start = self._with_determiner(i)
                     i, kinds = start, [""] * (i - start) + kinds
             if "NAME" in kinds:
@@ -1407,6 +1417,8 @@ class _Draft:
         first, last = self.sents[self.sent_of[v]]
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
+        if self._noun_here(v):
+            return  # 'The Westmoor claims of a fire were false': the claims are named, not made, here
         said, cue_end = self.doc[v:k].text, k
         clause = self._what_is_said(v, k)
         if clause is None:
