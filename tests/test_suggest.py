@@ -1507,3 +1507,22 @@ def test_a_word_that_is_a_noun_here_has_no_speaker_with_the(whose, noun, rest):
     text = f"Parents said the {whose} {noun} {rest} and the school was safe."
     assert not [q for q in quotes(text, "source", BLANK) if q.lower().startswith("the")]
     assert not [c for c in quotes(text, "claim", BLANK) if c.startswith(rest.split()[0])]  # named, not made
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    names,
+    st.sampled_from(["but ", "and ", "while ", ""]),
+    st.sampled_from(["the council", "the harbour master", "its owners", "Ms Shah"]),
+    no_comment,
+)
+def test_a_claim_stops_where_someone_else_declines_to_comment(name, joined, other, phrase):
+    text = f"{name} said the pool would close within a year, {joined}{other} {phrase} on the plans."
+    claims = quotes(text, "claim", BLANK)
+    assert "the pool would close within a year" in claims, claims
+    assert not [c for c in claims if phrase in c]
+
+
+def test_a_claim_after_a_time_that_says_nothing_does_not_run_on_past_who_declined_to_comment():
+    text = "The next day said little about the ferry, and the harbour master declined to comment on the pier."
+    assert not [c for c in quotes(text, "claim", BLANK) if "harbour master" in c]

@@ -1585,8 +1585,9 @@ class _Draft:
 
     def _new_speaker_after(self, n: int) -> bool:
         """Whether the comma at token `n` opens a clause of its own with a speaker and a verb of saying ('…, but the
-        council said it had no choice'): what follows is someone else's claim, not more of this one. Words for a
-        speaker come before that verb, never an auxiliary or a relative word."""
+        council said it had no choice') or words that say they gave no comment ('…, and the harbour master declined to
+        comment'): what follows is someone else's, not more of this claim. Words for a speaker come before that verb,
+        never an auxiliary or a relative word."""
         doc, last = self.doc, self.sents[self.sent_of[n]][1]
         if doc[n].text != ",":
             return False
@@ -1594,7 +1595,7 @@ class _Draft:
         if k < last and doc[k].lower_ in {"and", "but", "while", "whereas"}:
             k += 1
         for m in range(k, min(k + LISTENER_WORDS_MAX + 1, last)):
-            if m > k and self.speech_cue(m) and not self.quoted(m):
+            if m > k and (self.speech_cue(m) or m in self.no_comment_at) and not self.quoted(m):
                 return True
             word = doc[m].lower_
             if not (doc[m].is_alpha or word in POSSESSIVES) or word in AUXILIARIES | RELATIVE_WORDS | {"not"}:
