@@ -1431,3 +1431,98 @@ def test_a_second_speaker_before_had_told_inside_a_reported_clause_is_the_source
     claims = quotes(text, "claim", BLANK)
     assert list(claims) == ["the pool was unsafe for swimmers"], claims
     assert _source_of(text, "the pool was unsafe for swimmers") == inner
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["On Monday", "Last week", "At the weekend", "In May", "Earlier this month", "On 4 May"]),
+    st.sampled_from(["the", "a", "two", "its"]),
+    unlisted,
+    st.sampled_from(["said", "told reporters", "warned"]),
+)
+def test_a_time_phrase_before_a_speaker_with_no_comma_is_not_part_of_it(when, which, noun, verb):
+    text = f"{when} {which} {noun} {verb} the ferry would stop running in the winter."
+    assert _source_of(text, "the ferry would stop running in the winter") == f"{which} {noun}"
+
+
+def test_a_year_after_a_time_phrase_is_when_not_how_many():
+    text = "In May 2019 residents said the old pool was too cold for swimming lessons."
+    assert _source_of(text, "the old pool was too cold for swimming lessons") == "residents"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(sorted(sg.SPEAKER_DETERMINERS | {"two", "12"})),
+    st.sampled_from(["", "local "]),
+    unlisted,
+    st.sampled_from(["said", "says", "added", "insisted"]),
+    st.sampled_from([".", ", who asked not to be named.", " on Monday.", " last week."]),
+)
+def test_any_noun_after_a_quotation_and_a_verb_of_saying_is_the_speaker(which, describing, noun, verb, after):
+    who = f"{which} {describing}{noun}"
+    text = f"“The ferry will not sail again until the spring,” {verb} {who}{after}"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who], sources
+    assert "whatever the noun" in sources[who].reason
+    assert _source_of(text, "“The ferry will not sail again until the spring,”") == who
+    assert not [c for c in quotes(text, "claim", BLANK) if noun in c]  # who speaks is not what they said
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "on Monday",
+        "last week",
+        "in a statement",
+        "one morning",
+        "the next day",
+        "a day later",
+        "that the pool was shut",
+        "the pool was shut",
+    ],
+)
+def test_what_follows_said_after_a_quotation_is_no_speaker_when_it_is_when_how_or_what(after):
+    text = f"“The ferry will not sail again until the spring,” said {after}."
+    assert not quotes(text, "source", BLANK), text
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["council", "mayor", "police"]),
+    st.sampled_from(["claims", "claimed", "denied", "alleged"]),
+    st.sampled_from(["the pool is unsafe for swimmers", "that the pool is unsafe for swimmers"]),
+)
+def test_the_word_that_picks_out_a_speaker_stays_before_a_verb_that_is_also_a_noun(who, verb, said):
+    text = f"The {who} {verb} {said}."
+    assert _source_of(text, "the pool is unsafe for swimmers") == f"The {who}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["Russian", "Westmoor", "council's"]),
+    st.sampled_from(["claims", "fears", "hopes"]),
+    st.sampled_from(["were false", "are growing", "of a fire were false", "and the rumours were false"]),
+)
+def test_a_word_that_is_a_noun_here_has_no_speaker_with_the(whose, noun, rest):
+    text = f"Parents said the {whose} {noun} {rest} and the school was safe."
+    assert not [q for q in quotes(text, "source", BLANK) if q.lower().startswith("the")]
+    assert not [c for c in quotes(text, "claim", BLANK) if c.startswith(rest.split()[0])]  # named, not made
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    names,
+    st.sampled_from(["but ", "and ", "while ", ""]),
+    st.sampled_from(["the council", "the harbour master", "its owners", "Ms Shah"]),
+    no_comment,
+)
+def test_a_claim_stops_where_someone_else_declines_to_comment(name, joined, other, phrase):
+    text = f"{name} said the pool would close within a year, {joined}{other} {phrase} on the plans."
+    claims = quotes(text, "claim", BLANK)
+    assert "the pool would close within a year" in claims, claims
+    assert not [c for c in claims if phrase in c]
+
+
+def test_a_claim_after_a_time_that_says_nothing_does_not_run_on_past_who_declined_to_comment():
+    text = "The next day said little about the ferry, and the harbour master declined to comment on the pier."
+    assert not [c for c in quotes(text, "claim", BLANK) if "harbour master" in c]

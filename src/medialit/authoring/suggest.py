@@ -70,6 +70,9 @@ AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "f
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}
+# after one of AMBIGUOUS_CUES, a word that follows the noun ('the Russian claims were false', 'fears of a strike'); the
+# verb goes on with what is said ('claims the pool is unsafe', 'claims that', 'denied it', 'hopes to')
+AFTER_THE_NOUN = AUXILIARIES | {"of", "about", "by", "from", "against", "over", "and", "or", "which"}
 PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the speaker stands before the auxiliary
 # whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
 # which follow a noun as often to say what was announced ('the cuts announced in May')
@@ -79,6 +82,11 @@ PASSIVE_AFTER = {"to", "by"}  # 'A man said to be in his 40s', 'the sum said by 
 TIME_WORDS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "season"}
 TIME_WORDS |= {"morning", "afternoon", "evening", "night", "hour", "hours", "minute", "moment", "time"}
 TIME_WORDS |= {"later", "earlier", "ago"}  # 'The day after said', 'A week later said': when, not who
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+MONTHS |= {"november", "december"}
+WHEN_WORDS = TIME_WORDS | WEEKDAYS | MONTHS | {"yesterday", "today", "tonight", "overnight", "weekend"}
+WHEN_LEADS = {"on", "in", "at", "during", "by", "early", "late", "last", "this", "next", "the", "that", "every"}
 PREPOSITION_OPENERS = {"after", "before", "since", "as"}  # a clause or a phrase: 'The morning after the storm said'
 BE_FORMS = {"is", "was", "are", "were"}
 RELATIVE_WORDS = {"who", "which", "that", "whom"}
@@ -150,6 +158,7 @@ CONFIDENCE = {
     "group-near": 0.6,
     "no-comment-subject": 0.6,
     "noun-before-verb": 0.6,
+    "noun-after-verb": 0.7,  # '…,” said a local trader': the frame of a quotation, surer than a noun before a verb
     "title-in-speech": 0.5,
     "agentless": 0.7,
     "according-to": 0.6,
@@ -486,6 +495,15 @@ class _Draft:
             return name_shaped(before) or before.lower_ in SUBJECT_PRONOUNS or before.lower_ in self.lex.sources
         return True
 
+    def _noun_here(self, v: int) -> bool:
+        """Whether the word at token `v` that is a verb of saying and a noun as well is the noun: a word that only
+        follows the noun comes next ('the Russian claims were false', 'the Westmoor claims of a fire'), so 'the'
+        belongs to the claims and not to who makes them; the verb goes on with what is said ('The council claims
+        the pool is unsafe', 'claims that …', 'claims to have …')."""
+        doc = self.doc
+        after = v + 1 < len(doc) and self.sent_of[v + 1] == self.sent_of[v] and doc[v + 1].lower_ in AFTER_THE_NOUN
+        return doc[v].lower_ in AMBIGUOUS_CUES and after
+
     def _reports(self, i: int, j: int) -> bool:
         """Whether 'added' at tokens i..j reports what was said: inverted ('…,” added Jo Lee'), or followed by
         'that', a pause, a quotation, a person or a clause with its own verb ('added it was too soon'). With an
@@ -760,9 +778,7 @@ class _Draft:
                     continue
                 i, j, kinds = subject
                 covered = j
-                # the whole phrase speaks ('A spokesman said'), but before a word that is a noun as well, 'the' may
-                # belong to that noun ('the Russian claims were false')
-                if self.doc[near[0]].lower_ not in AMBIGUOUS_CUES:
+                if not self._noun_here(near[0]):  # the whole phrase speaks ('A spokesman said', 'The council claims')
                     start = self._with_determiner(i)
                     i, kinds = start, [""] * (i - start) + kinds
             if "NAME" in kinds:
@@ -807,6 +823,7 @@ class _Draft:
                 speakers[near[0]] = (made.start, made.end)
         self._who_declined(answered)
         self._any_noun_speakers(speakers)
+        self._any_noun_speakers_after(speakers)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
             if self._does_something_else(j):
@@ -868,8 +885,7 @@ class _Draft:
                 continue
             words, j = span
             i, first = self._with_determiner(words), self.sents[self.sent_of[words]][0]
-            opens = i == first or (self._clause_edge(i - 1) and doc[i - 1].lower_ not in PREPOSITION_OPENERS)
-            if i == words or not opens:
+            if i == words or not self._opens_clause(i) or (i > first and doc[i - 1].lower_ in PREPOSITION_OPENERS):
                 continue
             if any(t.lower_ in TIME_WORDS for t in doc[i:j]):
                 continue
@@ -886,6 +902,75 @@ class _Draft:
             )
             if made:
                 speakers[v] = (made.start, made.end)
+
+    def _any_noun_speakers_after(self, speakers: dict[int, tuple[int, int]]) -> None:
+        """'…,” said a local trader', '…,” said two bakeries on the quay': after a pause and a verb of saying, a noun
+        phrase opened by a word that picks out which one or by a number is who speaks, whatever the noun, as it is
+        before the verb. Not when it was said ('said one morning', 'said the next day'), not where or how ('said
+        in a statement'), not what ('said that …'), and not a clause's subject ('…, said the pool was shut')."""
+        doc = self.doc
+        for v in sorted(self.cue_at):
+            k = self.cue_at[v][0]
+            inverted = v > 0 and doc[v - 1].is_punct and self.sent_of[v - 1] == self.sent_of[v]
+            if v in speakers or not inverted or doc[v:k].text.lower() not in SPEAKING_VERBS:
+                continue
+            if not self.speech_cue(v) or self.quoted(v) or k >= len(doc) or self.sent_of[k] != self.sent_of[v]:
+                continue
+            which = doc[k].lower_
+            if not (which in SPEAKER_DETERMINERS or which in NUMBER_WORDS or (doc[k].like_num and not doc[k].is_alpha)):
+                continue
+            j = self._speaker_words_after(k + 1, self.sents[self.sent_of[v]][1])
+            if j == k + 1 or not self._ends_speaker(j) or any(t.lower_ in WHEN_WORDS for t in doc[k:j]):
+                continue
+            kinds = [self._kind(t) for t in doc[k:j]]
+            titles = [doc[n].lower_ for n in range(k, j) if kinds[n - k] == "TITLE"]
+            made = self.add(
+                "source",
+                k,
+                j,
+                self._source_attrs(kinds, titles, k),
+                f"who stands right after '{doc[v:k].text}', whatever the noun",
+                CONFIDENCE["noun-after-verb"],
+                entity=self.entities.of(doc, self._name_words(k, kinds), titles) or doc[k + 1 : j].text.lower(),
+            )
+            if made:
+                speakers[v] = (made.start, made.end)
+
+    def _speaker_words_after(self, n: int, last: int) -> int:
+        """Where the content words of a speaker starting at token `n` end ('local trader', 'hotel's owner'), on over
+        'of', 'at', 'from' or 'for' to the noun they belong to ('bakeries of the old quay'), up to token `last`."""
+        doc = self.doc
+        j = self._content_words_after(n, last)
+        if j > n and j + 1 < last and doc[j].lower_ in {"of", "at", "from", "for"}:
+            m = j + 2 if doc[j + 1].lower_ in DETERMINERS else j + 1
+            after = self._content_words_after(m, last)
+            if after > m and self._ends_speaker(after):
+                return after
+        return j
+
+    def _content_words_after(self, n: int, last: int) -> int:
+        """Where the run of content words and joined possessives starting at token `n` ends, before a word for when."""
+        doc = self.doc
+        while (
+            n < last
+            and doc[n].lower_ not in WHEN_WORDS
+            and (
+                (doc[n].is_alpha and not doc[n].is_stop)
+                or (doc[n].lower_ in POSSESSIVES and not doc[n - 1].whitespace_)
+            )
+        ):
+            n += 1
+        return n
+
+    def _ends_speaker(self, j: int) -> bool:
+        """Whether a speaker after the verb may end at token `j`: at the sentence's end, a pause, a preposition, a
+        word for when or 'who' ('said a trader, who …', 'said a trader last week'); a verb there ('…, said the pool
+        was shut') makes the words before it what was said."""
+        doc = self.doc
+        if j >= len(doc) or self.sent_of[j] != self.sent_of[j - 1]:
+            return True
+        word = doc[j].lower_
+        return doc[j].is_punct or word in PREPOSITIONS | WHEN_WORDS | WHEN_LEADS - {"the", "that"} | {"who", "whose"}
 
     def _noun_phrase_before(self, k: int) -> tuple[int, int] | None:
         """The words of the noun phrase that ends right before token `k`, past an aside set off by commas ('The
@@ -931,8 +1016,28 @@ class _Draft:
         if word.lower_ in SPEAKER_DETERMINERS:
             return k
         number = word.lower_ in NUMBER_WORDS or (word.like_num and not word.is_alpha)
-        opens_clause = k == self.sents[self.sent_of[k]][0] or self._clause_edge(k - 1)
-        return k if number and opens_clause else i
+        first = self.sents[self.sent_of[k]][0]  # 'In May 2019 residents said': the year is part of when, not how many
+        return k if number and self._opens_clause(k) and not self._after_time(first, k + 1) else i
+
+    def _opens_clause(self, k: int) -> bool:
+        """Whether token `k` is the first of its clause: at the sentence's start, after a clause's edge, or right
+        after a time phrase that opens the sentence with no comma ('On Monday the hotel said', 'Last week two
+        traders said'), since when it was said is not who said it."""
+        first = self.sents[self.sent_of[k]][0]
+        return k == first or self._clause_edge(k - 1) or self._after_time(first, k)
+
+    def _after_time(self, first: int, k: int) -> bool:
+        """Whether tokens first..k are a time phrase alone ('On Monday', 'At the weekend', 'In May 2019'): words
+        for when and the small words before them, ending on a day, a month, a year or a word for a stretch of time;
+        a number alone is how many ('12 hotels said'), not when."""
+        doc = self.doc
+        when = [t.lower_ in WHEN_WORDS or t.is_digit for t in doc[first:k]]
+        return (
+            k > first
+            and when[-1]
+            and not all(t.is_digit for t in doc[first:k])
+            and all(w or t.lower_ in WHEN_LEADS for w, t in zip(when, doc[first:k]))
+        )
 
     def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
         """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or
@@ -1312,6 +1417,8 @@ class _Draft:
         first, last = self.sents[self.sent_of[v]]
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
+        if self._noun_here(v):
+            return  # 'The Westmoor claims of a fire were false': the claims are named, not made, here
         said, cue_end = self.doc[v:k].text, k
         clause = self._what_is_said(v, k)
         if clause is None:
@@ -1478,8 +1585,9 @@ class _Draft:
 
     def _new_speaker_after(self, n: int) -> bool:
         """Whether the comma at token `n` opens a clause of its own with a speaker and a verb of saying ('…, but the
-        council said it had no choice'): what follows is someone else's claim, not more of this one. Words for a
-        speaker come before that verb, never an auxiliary or a relative word."""
+        council said it had no choice') or words that say they gave no comment ('…, and the harbour master declined to
+        comment'): what follows is someone else's, not more of this claim. Words for a speaker come before that verb,
+        never an auxiliary or a relative word."""
         doc, last = self.doc, self.sents[self.sent_of[n]][1]
         if doc[n].text != ",":
             return False
@@ -1487,7 +1595,7 @@ class _Draft:
         if k < last and doc[k].lower_ in {"and", "but", "while", "whereas"}:
             k += 1
         for m in range(k, min(k + LISTENER_WORDS_MAX + 1, last)):
-            if m > k and self.speech_cue(m) and not self.quoted(m):
+            if m > k and (self.speech_cue(m) or m in self.no_comment_at) and not self.quoted(m):
                 return True
             word = doc[m].lower_
             if not (doc[m].is_alpha or word in POSSESSIVES) or word in AUXILIARIES | RELATIVE_WORDS | {"not"}:
