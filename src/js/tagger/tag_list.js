@@ -35,9 +35,11 @@ import { buildLinks, sourcesKey } from "./tag_links.js";
  * @property {TagLinks | null} links
  */
 
-/** How many new entries a frame makes before it leaves the rest to the next: more than the list
- * shows in a 1080-pixel-high window (an entry is at least 2.9em, 47 px, tall). */
-export const ENTRIES_FIRST_FRAME = 20;
+/** How many new entries a frame makes before it leaves the rest to the next. A batch (a loaded
+ * hand-in, another tab's tags) shows its marks in the article at once; each entry costs Chromium about
+ * a millisecond of style and layout, so the first frame makes only as many as a laptop shows of the
+ * list below the article box (an entry is at least 2.9em, 47 px, tall) and the next frame the rest. */
+export const ENTRIES_FIRST_FRAME = 8;
 
 /**
  * The tag list.
