@@ -889,16 +889,12 @@ class _Draft:
                 continue
             if any(t.lower_ in TIME_WORDS for t in doc[i:j]):
                 continue
-            kinds = [self._kind(t) for t in doc[i:j]]
-            titles = [doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
-            made = self.add(
-                "source",
+            made = self._any_noun_source(
                 i,
                 j,
-                self._source_attrs(kinds, titles, i),
+                words,
                 f"who stands right before '{doc[v : self.cue_at[v][0]].text}', whatever the noun",
                 CONFIDENCE["noun-before-verb"],
-                entity=self.entities.of(doc, self._name_words(i, kinds), titles) or doc[words:j].text.lower(),
             )
             if made:
                 speakers[v] = (made.start, made.end)
@@ -922,19 +918,31 @@ class _Draft:
             j = self._speaker_words_after(k + 1, self.sents[self.sent_of[v]][1])
             if j == k + 1 or not self._ends_speaker(j) or any(t.lower_ in WHEN_WORDS for t in doc[k:j]):
                 continue
-            kinds = [self._kind(t) for t in doc[k:j]]
-            titles = [doc[n].lower_ for n in range(k, j) if kinds[n - k] == "TITLE"]
-            made = self.add(
-                "source",
+            made = self._any_noun_source(
                 k,
                 j,
-                self._source_attrs(kinds, titles, k),
+                k + 1,
                 f"who stands right after '{doc[v:k].text}', whatever the noun",
                 CONFIDENCE["noun-after-verb"],
-                entity=self.entities.of(doc, self._name_words(k, kinds), titles) or doc[k + 1 : j].text.lower(),
             )
             if made:
                 speakers[v] = (made.start, made.end)
+
+    def _any_noun_source(self, i: int, j: int, nouns: int, reason: str, confidence: float):
+        """Draft tokens [i, j), a speaker whose noun is in no list ('A local trader'), as a source: its attributes
+        from its words, and its entity from the names in it or else from its words from `nouns` on."""
+        doc = self.doc
+        kinds = [self._kind(t) for t in doc[i:j]]
+        titles = [doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
+        return self.add(
+            "source",
+            i,
+            j,
+            self._source_attrs(kinds, titles, i),
+            reason,
+            confidence,
+            entity=self.entities.of(doc, self._name_words(i, kinds), titles) or doc[nouns:j].text.lower(),
+        )
 
     def _speaker_words_after(self, n: int, last: int) -> int:
         """Where the content words of a speaker starting at token `n` end ('local trader', 'hotel's owner'), on over
