@@ -149,7 +149,7 @@ def test_feedback_groups_tags_by_their_chips_as_the_tagger_does(mini):
 @given(st.integers(0, 10_000), st.sampled_from([("file", None), ("tag or answer", "tags or answers")]))
 def test_a_count_on_the_command_line_agrees_with_its_number(n, noun):
     """One rule for every count the command prints: the singular for one, the plural for any other number."""
-    from medialit.cli.terminal import counted
+    from medialit.core.messages import counted
 
     one, many = noun
     number, words = counted(n, one, many).split(" ", 1)

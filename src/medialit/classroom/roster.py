@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.files import MB, Kind, read_text
+from ..core.messages import counted
 
 ROSTER = Kind("roster file", 2 * MB, "give a CSV file with a pseudonym and a student ID on each row.")
 NAME_COLUMNS = ("pseudonym", "nickname", "student", "name")
@@ -106,7 +107,7 @@ def read_roster(text: str) -> tuple[dict[str, str], list[str]]:
 
 def roster_count(students: int) -> str:
     """What the roster gave, in a few words: `Roster: 1 student.`, `Roster: 30 students.`"""
-    return f"Roster: {students} student{'' if students == 1 else 's'}."
+    return f"Roster: {counted(students, 'student')}."
 
 
 def load_roster(path: str | Path) -> tuple[dict[str, str], list[str]]:

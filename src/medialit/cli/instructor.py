@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..authoring.confidence import DEFAULT_MIN_CONFIDENCE
 from ..core.errors import InputError
-from .terminal import counted, one_line
+from ..core.messages import counted
+from .terminal import one_line
 
 SHOWN = 10  # skipped files and orphans printed; all of them are in the CSV files
 

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 
 from ..core.contract import DIFFICULTIES
 from ..core.errors import InputError
-from ..core.messages import AUDIENCES
+from ..core.messages import AUDIENCES, agreeing, counted
 from .instructor import add_subcommands
-from .terminal import SafeStream, agreeing, counted, one_line
+from .terminal import SafeStream, one_line
 
 OK, FINDINGS, BAD_INPUT, BUG = 0, 1, 2, 3
 INPUT_ARGUMENTS = ("handin", "exercise", "handins", "input", "article")

@@ -16,17 +16,6 @@ from ..core.errors import visible
 LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
-def agreeing(n: int, one: str, many: str | None = None) -> str:
-    """The words in the number that agrees with `n`, as the class report page writes them: `one` for one,
-    else `many` (by default `one` + "s")."""
-    return one if n == 1 else many or f"{one}s"
-
-
-def counted(n: int, one: str, many: str | None = None) -> str:
-    """A count with its noun in the number that agrees with it: "1 file", "2 files"."""
-    return f"{n} {agreeing(n, one, many)}"
-
-
 def one_line(text) -> str:
     """A message on one terminal line, whatever its parts hold."""
     return visible(LINE_BREAKS.sub(" ", str(text)), keep="\t")

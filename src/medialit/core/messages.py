@@ -24,6 +24,17 @@ CUT_PUNCTUATION = " ,;:"  # dropped before the ellipsis of a cut quotation
 ENDS_WORDS = 3  # the words shown of each end of a key quote too long to show whole
 
 
+def agreeing(n: int, one: str, many: str | None = None) -> str:
+    """The words in the number that agrees with `n`, as the page and the Tagger write them (messages.js's
+    counted): `one` for one, else `many` (by default `one` + "s")."""
+    return one if n == 1 else many or f"{one}s"
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """A count with its noun in the number that agrees with it: "1 file", "2 files"."""
+    return f"{n} {agreeing(n, one, many)}"
+
+
 def _load_table() -> dict:
     data = json.loads(resources.files("medialit.data").joinpath("messages.json").read_text(encoding="utf-8"))
     assert data["format"] == MESSAGES_FORMAT, "messages.json has another format than the library expects"
