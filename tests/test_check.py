@@ -364,10 +364,15 @@ def test_report_frame_and_json(mini):
 def test_reports_share_nothing(mini):
     """Changing one Report in place (as a notebook might) changes nothing in the next check."""
     tags = [tag_at(mini, "Kremlin spokesperson Dmitry Peskov", "source", "s1", attrs={"identity": "named"})]
+    tags.append(tag_at(mini, "Kremlin", "loaded", "l1"))  # an extra tag, with a finding saying why
     first = check(handin_of(mini, tags), mini, difficulty="challenge")
     before = first.to_json()
     for item in first.items:
         item.attrs.clear()
+    for tag in first.tags:
+        for finding in tag.findings:
+            finding.args["changed"] = True
+    assert any(tag.findings for tag in first.tags)
     first.scores.clear()
     assert check(handin_of(mini, tags), mini, difficulty="challenge").to_json() == before
 
@@ -437,7 +442,7 @@ def test_each_tag_meets_every_key_item_it_touches_with_its_best_overlap(spans, l
 def test_meetings_are_kept_per_exercise_view_and_their_memory_is_bounded(monkeypatch):
     """A span's meetings are kept with the exercise they were worked out on: a view restricted to one
     label numbers its key items apart, and the memory is emptied when full, not grown."""
-    monkeypatch.setattr(check_rules, "SPANS_REMEMBERED", 4)
+    monkeypatch.setattr(check_rules, "REMEMBERED", 4)
     whole = load_exercise("tests/fixtures/kremlin-mini.yml")
     loaded = whole.restricted(["loaded"])
     tags = [Tag(f"t{n}", "claim", item.start, item.end + n, "q") for n, item in enumerate(whole.key)]
@@ -445,6 +450,52 @@ def test_meetings_are_kept_per_exercise_view_and_their_memory_is_bounded(monkeyp
         assert meetings(tags, ex) == [meetings_of(t.start, t.end, ex) for t in tags]
         assert len(ex.remembered["meetings"]) <= 4
     assert meetings(tags[:1], whole) != meetings(tags[:1], loaded)
+
+
+MINI = load_exercise("tests/fixtures/kremlin-mini.yml")
+# spans near the key's items, traps and quotations: on them, just off their edges, and reaching on
+NEAR_KEY = sorted(
+    {
+        (start + d_start, end + d_end)
+        for start, end in [
+            *((s.start, s.end) for k in MINI.key for s in k.spans),
+            *((d.start, d.end) for d in MINI.distractors),
+            *((start + 1, min(end - 1, start + 30)) for start, end, _ in MINI.voice_runs),
+        ]
+        for d_start in (0, -3, 2)
+        for d_end in (0, 4, -2)
+        if 0 <= start + d_start < end + d_end <= len(MINI.article.text)
+    }
+)
+TAGS_NEAR_KEY = st.lists(
+    st.tuples(
+        st.sampled_from(NEAR_KEY), st.sampled_from(list(MINI.labels)), st.sampled_from([None, "reporter", "quoted"])
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(TAGS_NEAR_KEY, min_size=2, max_size=4), st.sampled_from([None, ["claim", "source"]]))
+def test_results_kept_from_other_handins_are_those_worked_out_afresh(handins, labels):
+    """Check keeps the tag results a class repeats with the exercise: a hand-in checked after others
+    gets the very Report it gets on an exercise that has kept nothing."""
+    text = MINI.article.text
+
+    def handin(tags):
+        made = []
+        for n, ((start, end), label, voice) in enumerate(tags):
+            attrs = {"voice": voice} if voice and "voice" in MINI.labels[label].attrs else {}
+            made.append(Tag(f"t{n}", label, start, end, text[start:end], attrs))
+        return handin_of(MINI, made)
+
+    view = MINI.restricted(labels)
+    for tags in handins[1:]:
+        check(handin(tags), view)  # the others first, each leaving its results with the exercise
+    last = check(handin(handins[0]), view).to_json()
+    view.remembered.clear()
+    assert check(handin(handins[0]), view).to_json() == last
 
 
 def test_check_validates_a_handin_loaded_without_its_exercise(mini, tmp_path):

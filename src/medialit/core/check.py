@@ -20,7 +20,7 @@ from .handin import HandIn, Tag, for_check
 from .report import AttributionResult, AttrResult, Checked, Finding, ItemResult, Orphan, Report, Score, TagResult
 from .voices import SPEAKER
 
-SPANS_REMEMBERED = 1 << 14  # tag spans whose meetings an exercise keeps (a few MB at most)
+REMEMBERED = 1 << 14  # answers of each kind an exercise keeps (meetings, tag results: a few MB at most)
 
 
 class Meeting(NamedTuple):
@@ -46,16 +46,18 @@ def meetings(tags: list[Tag], exercise: Exercise) -> list[dict[int, Meeting]]:
     A span's meetings depend on the exercise alone, so they are kept with it (`remembered`): a class's
     hand-ins tag the same words again and again. Nobody changes a tag's meetings once made."""
     known = exercise.remembered.setdefault("meetings", {})
-    out: list[dict[int, Meeting]] = []
-    for tag in tags:
-        span = (tag.start, tag.end)
-        met = known.get(span)
-        if met is None:
-            if len(known) >= SPANS_REMEMBERED:
-                known.clear()
-            met = known[span] = meetings_of(tag.start, tag.end, exercise)
-        out.append(met)
-    return out
+    return [_kept(known, (t.start, t.end), lambda t=t: meetings_of(t.start, t.end, exercise)) for t in tags]
+
+
+def _kept(known: dict, question, answer):
+    """`known[question]`, worked out by `answer()` the first time it is asked. The memory is emptied
+    when it holds REMEMBERED answers, so it stays small however many hand-ins ask."""
+    got = known.get(question)
+    if got is None:
+        if len(known) >= REMEMBERED:
+            known.clear()
+        got = known[question] = answer()
+    return got
 
 
 def meetings_of(t_start: int, t_end: int, exercise: Exercise) -> dict[int, Meeting]:
@@ -157,42 +159,50 @@ class Comparison:
         return {tags[t].id: key[k] for t, k in self.match.items()}
 
     def tag_results(self) -> list[TagResult]:
-        ex, key, met, match = self.ex, self.ex.key, self.met, self.match
-        item_verdicts, tag_of_item, line_of = self.item_verdicts, self.tag_of_item, ex.article.line_of
+        """Every tag's result, in file order. Beside its id, a tag's result is made of its span, label and
+        voice and the item it matched (or met under another label). (A tag that matched none meets only
+        items of its label that other tags took: matching leaves no tag and item that meet both unmatched.)
+        A class tags the same words the same way again and again, so results are kept with the exercise
+        (`remembered`) by those, and each hand-in gets copies with its own tag ids."""
+        known = self.ex.remembered.setdefault("tag results", {})
         item_of_wrong_tag = {t: k for k, t in self.wrong_label.items()}
         out = []
         for t, tag in enumerate(self.tags):
-            trap = None
-            if (k := match.get(t)) is not None:
-                verdict = "defensible" if key[k].optional else "matched" if item_verdicts[k] == "hit" else "close"
-            elif (k := item_of_wrong_tag.get(t)) is not None:
-                verdict = "wrong-label"
-            else:
-                trap = next(
-                    (d for d in ex.distractors if tag.label in d.labels and tag.start < d.end and d.start < tag.end),
-                    None,
-                )
-                verdict = "distractor" if trap is not None else "extra"
-            linked = key[k] if k is not None else trap
-            out.append(
-                TagResult(
-                    tag_id=tag.id,
-                    label=tag.label,
-                    line=line_of(tag.start),
-                    start=tag.start,
-                    end=tag.end,
-                    quote=tag.quote,
-                    verdict=verdict,
-                    key_id=linked.id if linked else None,
-                    key_label=linked.label if k is not None else None,
-                    key_quote=linked.quote if linked else None,
-                    key_line=linked.line if linked else None,
-                    overlap=met[t][k].overlap if k is not None else 0.0,
-                    why=linked.why if linked else "",
-                    findings=_findings(tag, verdict, met[t], k, t, tag_of_item, ex),
-                )
-            )
+            k = self.match.get(t, item_of_wrong_tag.get(t))
+            question = (tag.start, tag.end, tag.label, tag.attrs.get("voice"), k)
+            out.append(_kept(known, question, lambda t=t, tag=tag, k=k: self._tag_result(t, tag, k)).for_tag(tag.id))
         return out
+
+    def _tag_result(self, t: int, tag: Tag, k: int | None) -> TagResult:
+        """The result of tag `t`, which matched item `k` (or met it under another label), or none (None)."""
+        ex, key = self.ex, self.ex.key
+        trap = None
+        if k is None:
+            trap = next(
+                (d for d in ex.distractors if tag.label in d.labels and tag.start < d.end and d.start < tag.end), None
+            )
+            verdict = "distractor" if trap is not None else "extra"
+        elif key[k].label != tag.label:
+            verdict = "wrong-label"
+        else:
+            verdict = "defensible" if key[k].optional else "matched" if self.item_verdicts[k] == "hit" else "close"
+        linked = key[k] if k is not None else trap
+        return TagResult(
+            tag_id=tag.id,
+            label=tag.label,
+            line=ex.article.line_of(tag.start),
+            start=tag.start,
+            end=tag.end,
+            quote=tag.quote,
+            verdict=verdict,
+            key_id=linked.id if linked else None,
+            key_label=linked.label if k is not None else None,
+            key_quote=linked.quote if linked else None,
+            key_line=linked.line if linked else None,
+            overlap=self.met[t][k].overlap if k is not None else 0.0,
+            why=linked.why if linked else "",
+            findings=_findings(tag, verdict, self.met[t], k, t, self.tag_of_item, ex),
+        )
 
     def scores(self, items: list[ItemResult], tags: list[TagResult]) -> dict[str, Score]:
         """Scores from the item and tag results (missed items may be left out: they count only as required)."""
