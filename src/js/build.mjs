@@ -64,9 +64,10 @@ const COMMON = {
 
 /**
  * An esbuild plugin for the Jupyter widget's bundle: of the message table it carries only what a
- * student's page renders, each code's `student` template. The teacher's sentences and their fixes
- * stay in the file for Python and in the book page's script (its Check names a refused hand-in's
- * fix); tests/js/bundles.test.mjs holds the widget's table to the file's student part.
+ * student's page renders, each code's `student` template and each field's student words. The
+ * teacher's sentences and words and their fixes stay in the file for Python and in the book page's
+ * script (its Check names a refused hand-in's fix); tests/js/bundles.test.mjs holds the widget's
+ * table to the file's student part.
  * @type {esbuild.Plugin}
  */
 const studentMessagesOnly = {
@@ -74,8 +75,12 @@ const studentMessagesOnly = {
   setup(build) {
     build.onLoad({ filter: /[\\/]messages\.json$/ }, async (args) => {
       const table = JSON.parse(await readFile(args.path, "utf8"));
-      const messages = Object.entries(table.messages).map(([code, m]) => [code, { student: m.student }]);
-      return { contents: JSON.stringify({ messages: Object.fromEntries(messages) }), loader: "json" };
+      const student = (/** @type {Record<string, any>} */ part) =>
+        Object.fromEntries(Object.entries(part).map(([name, m]) => [name, { student: m.student }]));
+      return {
+        contents: JSON.stringify({ fields: student(table.fields), messages: student(table.messages) }),
+        loader: "json",
+      };
     });
   },
 };

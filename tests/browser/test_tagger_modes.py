@@ -118,6 +118,42 @@ def test_author_mode_edits_the_key_and_downloads_yaml(page, tmp_path):
     screenshot(page, "tagger-author")
 
 
+def test_author_mode_undo_names_the_key_items_field_and_the_backed_up_tags(page, tmp_path):
+    """An instructor's Undo and Redo name what they take back: a key item's field written or ticked, and
+    backed-up tags loaded, in the words said when the change was made."""
+    mount(page, mode="author")
+    live = page.locator(".mt-live")
+    entry = page.locator(".mt-entry").first
+    item_id = entry.get_attribute("data-id")
+    first = next(t for t in tags(page) if t["id"] == item_id)
+    labels = page.evaluate("() => window.__model.get('exercise').labels")
+    title = next(lab["title"] for lab in labels if lab["name"] == first["label"])
+    item = f"{title} {entry.locator('.mt-badge').inner_text()}"  # "Claim C1"
+    entry.locator(".mt-details > summary").click()
+    entry.locator(".mt-why").fill("Why it counts.")
+    entry.locator(".mt-hint1").fill("Second nudge.")
+    optional = entry.locator(".mt-optional")
+    optional.click()
+    expect(live).to_have_text(f"Marked {item} {'required' if first['optional'] else 'optional'}. Saved.")
+    page.locator(".mt-undo").click()
+    expect(live).to_have_text(f"Undone: Marked {item} {'required' if first['optional'] else 'optional'}.")
+    expect(optional).to_be_checked(checked=first["optional"])
+    page.locator(".mt-undo").click()
+    expect(live).to_have_text(f"Undone: Changed {item}'s hint 2.")
+    page.locator(".mt-undo").focus()
+    page.keyboard.press("Enter")
+    expect(live).to_have_text(f"Undone: Changed {item}'s explanation.")
+    expect(entry.locator(".mt-why")).to_have_value(first["why"])
+    with page.expect_download() as info:
+        page.locator(".mt-download").click()
+    backup = tmp_path / "backup.json"
+    info.value.save_as(backup)
+    page.locator(".mt-file").set_input_files(str(backup))
+    page.wait_for_function("() => document.querySelector('.mt-notice').textContent.includes('backup.json')")
+    page.locator(".mt-undo").click()
+    expect(live).to_have_text(f"Undone: Loaded {len(tags(page))} tags from backup.json.")
+
+
 PICK_WORDS = """() => {
   const ex = window.__model.get("exercise");
   const loaded = ex.key.filter((k) => k.label === "loaded");

@@ -52,7 +52,9 @@ test("the book page's script is classic (no import or export), the widget's an E
 test("the widget's message table is the student part of messages.json, the book page's the whole", async () => {
   const file = join(ROOT, "src", "medialit", "data", "messages.json");
   const whole = JSON.parse(readFileSync(file, "utf8"));
-  const student = Object.fromEntries(Object.entries(whole.messages).map(([code, m]) => [code, { student: m.student }]));
+  const studentPart = (/** @type {Record<string, any>} */ part) =>
+    Object.fromEntries(Object.entries(part).map(([name, m]) => [name, { student: m.student }]));
+  const student = studentPart(whole.messages);
   // the table as the widget's build gives it to the code that imports it
   const built = await esbuild.build({
     ...WIDGET_OPTIONS,
@@ -60,9 +62,13 @@ test("the widget's message table is the student part of messages.json, the book 
     write: false,
   });
   const { default: table } = await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
-  assert.deepEqual(table, { messages: student });
+  assert.deepEqual(table, { fields: studentPart(whole.fields), messages: student });
   // and the committed bundles: no teacher sentence in the widget's, all of them in the book page's
-  const teacherOnly = Object.values(whole.messages)
+  // a field's teacher words that are more than its name ("links to sources (source_ids)")
+  const fieldWords = Object.entries(whole.fields).map(([name, w]) => ({
+    teacher: w.teacher === name ? "" : w.teacher,
+  }));
+  const teacherOnly = [...Object.values(whole.messages), ...fieldWords]
     .flatMap((m) => [m.teacher, m.fix].filter(Boolean))
     .filter((text) => /^[\x20-\x7e]+$/.test(text) && !Object.values(student).some((m) => m.student.includes(text)));
   assert.ok(teacherOnly.length > 10);

@@ -257,6 +257,11 @@ test("undo history: undo, redo, new change clears redo, merged edits undo in one
   typing.record("n2", "t1:note");
   assert.equal(typing.undo("n3")?.state, "n0");
   assert.ok(!typing.canUndo);
+  // a choice changed twice in a row is one step, said as it is now
+  const choosing = new History();
+  choosing.record("unset", "t1:role", "Changed role to official.");
+  choosing.record("official", "t1:role", "Changed role to interested party.");
+  assert.deepEqual(choosing.undo("interested party"), { state: "unset", what: "Changed role to interested party." });
   const capped = new History(3);
   for (let i = 0; i < 10; i++) capped.record(i);
   assert.equal(capped.past.length, 3);

@@ -14,9 +14,9 @@ import table from "../../medialit/data/messages.json" with { type: "json" };
 /** @type {Record<string, {student: string, teacher: string, fix?: string, short?: string}>} */
 const TABLE = table.messages;
 /**
- * A hand-in tag's or answer's fields in words a teacher reads (messages.FIELD_WORDS). The Jupyter
- * widget's bundle carries the student sentences only, which name no field in words.
- * @type {Record<string, string>}
+ * A hand-in's, a tag's or an answer's fields in each reader's words (messages.FIELD_WORDS). The
+ * Jupyter widget's bundle carries the student's words only.
+ * @type {Record<string, Record<string, string>>}
  */
 const FIELD_WORDS = table.fields || {};
 
@@ -163,7 +163,7 @@ export function renderer(labels, audience = "student") {
       const [first = "", ...rest] = Array.from(value);
       return first.toUpperCase() + rest.join("");
     }
-    if (filter === "field") return FIELD_WORDS[value] || value;
+    if (filter === "field") return FIELD_WORDS[value]?.[audience] || value;
     const spec = specs.get(value);
     const noun = spec ? spec.noun || spec.title.toLowerCase() : value;
     /** @type {Record<string, string>} */

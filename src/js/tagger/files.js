@@ -58,12 +58,15 @@ export function listenToLoad(ctx, input, setStudent) {
       return;
     }
     if (got.student) setStudent(got.student);
-    ctx.commit(got.tags, "");
+    const from = ` from ${visible(file.name)}.`;
+    // Undo and Redo say what the notice below says, of the tags (written answers are not undone); the
+    // notice says it now
+    ctx.commit(got.tags, `Loaded ${counted(got.tags.length, "tag")}${from}`, null, "", true);
     const answers = Object.keys(got.answers).length;
     const kept = answers && storeAnswers(ctx.exercise, got.answers);
     // tags left out are a loss, so a warning; otherwise good news
     ctx.notify(
-      `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""} from ${visible(file.name)}. ` +
+      `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""}${from} ` +
         "Ctrl+Z goes back to your earlier work." +
         (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
       { show: true, info: !got.orphans.length },

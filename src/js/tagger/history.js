@@ -25,15 +25,20 @@ export class History {
   }
 
   /**
-   * Remember `before` as the state to go back to. Same non-null `mergeKey` as last time: merge.
+   * Remember `before` as the state to go back to. Same non-null `mergeKey` as last time: the change
+   * merges into the last step, which takes its words (a choice changed twice is said as it is now).
    * @param {T} before
    * @param {string | null} [mergeKey]
    * @param {string} [what] the words that described the change
-   * @returns {Step<T> | null} the new step (null: merged into the last one)
+   * @returns {Step<T>} the step that undoes the change: a new one, or the last one merged into
    */
   record(before, mergeKey = null, what = "") {
     this.future = [];
-    if (mergeKey !== null && mergeKey === this.lastKey && this.past.length) return null;
+    const last = this.past[this.past.length - 1];
+    if (mergeKey !== null && mergeKey === this.lastKey && last) {
+      last.what = what;
+      return last;
+    }
     const step = { state: before, what };
     this.past.push(step);
     if (this.past.length > this.limit) this.past.shift();

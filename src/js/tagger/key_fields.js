@@ -23,6 +23,7 @@ export function keyFields(t, { id, row, text, checkbox }, chars) {
       /** @type {HTMLTextAreaElement} */ (h("textarea.mt-why", { id: id("why"), rows: "2" })),
       (x) => x.why || "",
       (v) => ({ why: v }),
+      "explanation",
     ),
     ...[0, 1].flatMap((n) =>
       row(
@@ -30,6 +31,7 @@ export function keyFields(t, { id, row, text, checkbox }, chars) {
         text(`hint${n}`, `mt-hint${n}`),
         (x) => (x.hints || [])[n] || "",
         (v, x) => ({ hints: Object.assign(["", ""], x.hints, { [n]: v }) }),
+        `hint ${n + 1}`,
       ),
     ),
     ...row(
@@ -37,6 +39,7 @@ export function keyFields(t, { id, row, text, checkbox }, chars) {
       /** @type {HTMLTextAreaElement} */ (h("textarea.mt-accept", { id: id("accept"), rows: "2" })),
       acceptText,
       (v, x) => ({ accept: resolveAccept(v, x, chars) }),
+      "other words to accept",
     ),
     ...(t.label === "source"
       ? row(
@@ -44,6 +47,7 @@ export function keyFields(t, { id, row, text, checkbox }, chars) {
           text("entity", "mt-entity", "80"),
           (x) => x.entity || "",
           (v) => ({ entity: v }),
+          "entity",
         )
       : []),
     checkbox(
@@ -51,6 +55,7 @@ export function keyFields(t, { id, row, text, checkbox }, chars) {
       (x) => !!x.optional,
       (v) => ({ optional: v }),
       " optional (defensible, not required)",
+      (name, v) => `Marked ${name} ${v ? "optional" : "required"}.`,
     ),
   ];
 }

@@ -191,7 +191,7 @@ export function listenToPointer(ctx, sel, actions) {
     }
     const t = actions.tagsAtCaret()[0];
     actions.offerTag(t);
-    const tagged = t ? `, in ${ctx.titleOf(t.label)} ${ctx.index().numbers.get(t.id)}` : "";
+    const tagged = t ? `, in ${ctx.nameOf(t)}` : "";
     ctx.say(`Selected ${words}${tagged}. Tap the last word to take in more words, or pick a label.`);
   }
 }

@@ -88,7 +88,7 @@ export function createSelection(ctx) {
       const index = ctx.index();
       const here = tagsAtToken(index, sel.caret).map((t) => {
         const verdict = ctx.verdictWords(t);
-        return `${ctx.titleOf(t.label)} ${index.numbers.get(t.id)}${verdict ? ` (${verdict})` : ""}`;
+        return `${ctx.nameOf(t)}${verdict ? ` (${verdict})` : ""}`;
       });
       const selected = sel.anchor !== null ? ` Selected: ${quoted(sel.text(), 60)}.` : "";
       const token = tokens[sel.caret];

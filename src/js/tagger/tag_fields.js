@@ -17,11 +17,17 @@ import { updateTag } from "./tags.js";
  * How fields are made and bound to a tag (given to the author tools' key fields).
  * @typedef {object} FieldMakers
  * @property {(name: string) => string} id the element id of the tag's field `name`
- * @property {(label: string, input: Field, read: (tag: Tag) => any, patch: (value: any, tag: Tag) => Partial<Tag>) => HTMLElement[]} row
- *   a label and its input, bound to the tag
+ * @property {(label: string, input: Field, read: (tag: Tag) => any, patch: (value: any, tag: Tag) => Partial<Tag>, field: string) => HTMLElement[]} row
+ *   a label and its input, bound to the tag; a change is said as "Changed Claim C3's `field`" (to the
+ *   choice made)
  * @property {(name: string, className: string, maxlength?: string) => HTMLInputElement} text a one-line input
- * @property {(className: string, read: (tag: Tag) => any, patch: (value: any, tag: Tag) => Partial<Tag>, label: string) => HTMLElement} checkbox
+ * @property {(className: string, read: (tag: Tag) => any, patch: (value: any, tag: Tag) => Partial<Tag>, label: string, words: Words) => HTMLElement} checkbox
  *   a bound checkbox in its label
+ */
+
+/**
+ * The words a change of a field is said in, then on undo and redo: from the tag's name and the value.
+ * @typedef {(name: string, value: any) => string} Words
  */
 
 /**
@@ -38,23 +44,27 @@ export function buildFields(ctx, t, spec, container) {
   const current = () => ctx.state.get(t.id) || t;
 
   /**
-   * Wire one input: it shows `read(tag)` and a change commits `patch(value, tag)`. Typing merges
-   * into one undo step per field; choices are announced as saved.
+   * Wire one input: it shows `read(tag)` and a change commits `patch(value, tag)`, described by `words`
+   * for Undo and Redo to say. Typing merges into one undo step per field and is not announced;
+   * choices are announced, as saved.
    * @param {Field} input
    * @param {(tag: Tag) => any} read
    * @param {(value: any, tag: Tag) => Partial<Tag>} patch
-   * @param {string | null} [mergeKey]
+   * @param {string | null} mergeKey
+   * @param {Words} words
    */
-  function bind(input, read, patch, mergeKey = null) {
+  function bind(input, read, patch, mergeKey, words) {
     const property = input instanceof HTMLInputElement && input.type === "checkbox" ? "checked" : "value";
     const typing = (input instanceof HTMLInputElement && input.type === "text") || input instanceof HTMLTextAreaElement;
     /** @type {any} */ (input)[property] = read(t);
     input.addEventListener(typing ? "input" : "change", () => {
+      const value = /** @type {any} */ (input)[property];
       ctx.commit(
-        updateTag(ctx.state.tags, t.id, patch(/** @type {any} */ (input)[property], current())),
-        "",
+        updateTag(ctx.state.tags, t.id, patch(value, current())),
+        words(ctx.nameOf(current()), value),
         mergeKey,
-        typing ? "" : "Saved.",
+        " Saved.",
+        typing,
       );
     });
     bound.push([input, property, read]);
@@ -70,17 +80,36 @@ export function buildFields(ctx, t, spec, container) {
     /** @type {Field} */ input,
     /** @type {(tag: Tag) => any} */ read,
     /** @type {(value: any, tag: Tag) => Partial<Tag>} */ patch,
-  ) => [h("label.mt-field", { for: input.id }, label), bind(input, read, patch, `${t.id}:${input.id}`)];
+    /** @type {string} */ field,
+  ) => [
+    h("label.mt-field", { for: input.id }, label),
+    bind(
+      input,
+      read,
+      patch,
+      `${t.id}:${input.id}`,
+      // a choice by the words it shows ("interested party", "(not set)"), not its value
+      (name) =>
+        `Changed ${name}'s ${field}${input instanceof HTMLSelectElement ? ` to ${input.selectedOptions[0]?.text}` : ""}.`,
+    ),
+  ];
   const checkbox = (
     /** @type {string} */ className,
     /** @type {(tag: Tag) => any} */ read,
     /** @type {(value: any, tag: Tag) => Partial<Tag>} */ patch,
     /** @type {string} */ label,
+    /** @type {Words} */ words,
   ) =>
     h(
       "label.mt-check-label",
       {},
-      bind(/** @type {HTMLInputElement} */ (h("input", { type: "checkbox", class: className })), read, patch),
+      bind(
+        /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", class: className })),
+        read,
+        patch,
+        null,
+        words,
+      ),
       label,
     );
 
@@ -94,7 +123,7 @@ export function buildFields(ctx, t, spec, container) {
     const className = `mt-attr mt-attr-${name}`;
     const read = (/** @type {Tag} */ x) => x.attrs?.[name] ?? "";
     const patch = (/** @type {any} */ v, /** @type {Tag} */ x) => ({ attrs: { ...x.attrs, [name]: v } });
-    if (choices === "text") return row(`${name}: `, text(`a-${name}`, className, "200"), read, patch);
+    if (choices === "text") return row(`${name}: `, text(`a-${name}`, className, "200"), read, patch, name);
     const listed = ctx.authorTools?.listedChoice(ctx.exercise, t.id, name, read) ?? null;
     const select = /** @type {HTMLSelectElement} */ (
       h(
@@ -105,7 +134,7 @@ export function buildFields(ctx, t, spec, container) {
         choices.map((c) => h("option", { value: c, text: choiceWords(c) })),
       )
     );
-    return row(`${name}: `, select, listed?.read ?? read, listed?.patch ?? patch);
+    return row(`${name}: `, select, listed?.read ?? read, listed?.patch ?? patch, name);
   };
 
   /** @type {HTMLElement[]} */
@@ -123,6 +152,7 @@ export function buildFields(ctx, t, spec, container) {
         ),
         (x) => x.note || "",
         (v) => ({ note: v }),
+        "note",
       ),
     );
   container.append(...out);

@@ -28,9 +28,8 @@ export class TagState {
   commit(tags, mergeKey = null, what = "") {
     const step = this.history.record(this.tags, mergeKey);
     this.set(tags, "edit");
-    const words = typeof what === "string" ? what : what();
-    if (step) step.what = words;
-    return words;
+    step.what = typeof what === "string" ? what : what();
+    return step.what;
   }
 
   /**

@@ -61,9 +61,10 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(selected: boolean) => void} selectionShown the selection was drawn (some words, or none)
  * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
- * @property {(tags: Tag[], what: string | (() => string), mergeKey?: string | null, more?: string) => void} commit
- *   an undoable change: `what` describes it (see TagState.commit) and is said, then `more`; Undo and Redo
- *   say `what` again
+ * @property {(tag: Tag) => string} nameOf a tag as the page names it: its label's title and number, "Claim C3"
+ * @property {(tags: Tag[], what: string | (() => string), mergeKey?: string | null, more?: string, quiet?: boolean) => void} commit
+ *   an undoable change: `what` describes it (see TagState.commit) and is said, then `more`, unless `quiet`
+ *   (typing, or a change the caller announces itself); Undo and Redo say `what` again
  * @property {(target: EventTarget, type: string, handler: EventListener) => void} listen removed on destroy
  */
 
@@ -248,7 +249,7 @@ function createTagger(model, el, uid, authorTools) {
     article,
     say(message) {
       // the same words again go in as a new node, as a warning does: a status line whose text stays the
-      // same is not read out, and "Saved." after a second change is news too
+      // same is not read out, and "Nothing to undo." pressed again is news too
       if (message || live.textContent) live.replaceChildren(message);
     },
     notify(message, { show = false, info = false } = {}) {
@@ -281,10 +282,11 @@ function createTagger(model, el, uid, authorTools) {
       return chip ? feedbackWords.render({ code: `chip-${chip}`, args: {} }).toLowerCase() : "";
     },
     titleOf: (name) => labelByName.get(name)?.title || name,
-    commit(tags, what, mergeKey = null, more = "") {
+    nameOf: (t) => `${ctx.titleOf(t.label)} ${ctx.index().numbers.get(t.id) || ""}`.trim(),
+    commit(tags, what, mergeKey = null, more = "", quiet = false) {
       const message = state.commit(tags, mergeKey, what) + more;
       ctx.notify(""); // an old error goes once something works
-      if (message) ctx.say(message);
+      if (message && !quiet) ctx.say(message);
     },
     listen(target, type, handler) {
       target.addEventListener(type, handler);
@@ -352,10 +354,9 @@ function createTagger(model, el, uid, authorTools) {
     removeById(id) {
       const t = state.get(id);
       if (!t) return;
-      const name = `${ctx.titleOf(t.label)} ${ctx.index().numbers.get(id) || ""}`.trim();
       ctx.commit(
         removeTag(state.tags, id),
-        `Removed ${name} ${quoted(t.quote, 60)}.`,
+        `Removed ${ctx.nameOf(t)} ${quoted(t.quote, 60)}.`,
         null,
         " Undo (Ctrl+Z) brings it back.",
       );

@@ -43,8 +43,9 @@ def _load_table() -> dict:
 
 _DATA = _load_table()
 TABLE: dict[str, dict[str, str]] = _DATA["messages"]
-# A hand-in tag's or answer's fields in words a teacher reads (`article_sha256` means nothing to one).
-FIELD_WORDS: dict[str, str] = _DATA["fields"]
+# A hand-in's, a tag's or an answer's fields in each reader's words: a student reads what the field holds
+# ("the list of its sources"), a teacher its name too ("links to sources (source_ids)").
+FIELD_WORDS: dict[str, dict[str, str]] = _DATA["fields"]
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class Renderer:
         if flt == "cap":
             return value[:1].upper() + value[1:]
         if flt == "field":
-            return FIELD_WORDS.get(value, value)
+            return FIELD_WORDS.get(value, {}).get(self.audience, value)
         spec = self.labels.get(value)
         words = (
             {
