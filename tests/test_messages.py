@@ -44,6 +44,15 @@ from make_vectors import EXERCISES, reports  # noqa: E402
 # Templates no vector reaches, with arguments a report could give them.
 SAMPLES = [
     Message("item-hint", {"hint": "Which word in L3 is slang?"}),
+    # a source named before a chapter's part, asked for in it (parts.py)
+    Message(
+        "part-first-mention",
+        {"quote": "Medvedev", "line": 100, "named": "former president Dmitry Medvedev", "claim": 100},
+    ),
+    Message(
+        "part-first-mention-hint",
+        {"quote": "Medvedev", "line": 100, "named": "former president Dmitry Medvedev", "claim": 100},
+    ),
     Message("item-answer", {"quote": "UK spooks", "line": 3}),
     # long quotations, cut after a whole word: astral characters count as one, a comma before the cut goes
     Message("item-answer", {"quote": "\U0001f600" * 31 + " Kremlin spokesperson Dmitry Peskov insisted", "line": 3}),

@@ -13,7 +13,11 @@ const read = (name) => JSON.parse(readFileSync(new URL(name, VECTORS), "utf8"));
 const cases = readdirSync(VECTORS)
   .filter((f) => /^case-.*\.json$/.test(f))
   .map(read);
-const exercises = new Map(["kremlin-mini", "unicode-mini"].map((n) => [n, read(`exercises/${n}.json`)]));
+const exercises = new Map(
+  readdirSync(new URL("exercises/", VECTORS))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => [f.slice(0, -".json".length), read(`exercises/${f}`)]),
+);
 
 /** The labels of an exercise, as a page that shows only `names` has them. */
 const labelsOf = (exercise, names) => exercise.labels.filter((l) => names.includes(l.name));

@@ -24,6 +24,7 @@ from medialit.core.handin import parse_handin  # noqa: E402
 EXERCISES = {
     "kremlin-mini": ROOT / "tests/fixtures/kremlin-mini.yml",
     "unicode-mini": ROOT / "tests/fixtures/unicode/exercise.yml",
+    "parts-mini": ROOT / "tests/fixtures/parts-mini.yml",
 }
 
 
@@ -54,6 +55,7 @@ def widen(ex, tag: Tag, left: int, right: int, tid: str) -> Tag:
 def cases() -> list[tuple[str, str, list[Tag], dict]]:
     mini = load_exercise(EXERCISES["kremlin-mini"])
     uni = load_exercise(EXERCISES["unicode-mini"])
+    parts = load_exercise(EXERCISES["parts-mini"])
     out = [
         ("key-equals-handin", "kremlin-mini", key_tags(mini), {}),
         ("key-with-optional", "kremlin-mini", key_tags(mini, include_optional=True), {}),
@@ -118,6 +120,10 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             key_tags(mini) + [at(mini, "Washington", "source", "x1", occurrence=4)],
             {"lines": [8, 14]},
         ),
+        # a part that starts after a source's first mention asks for its first mention in the part
+        # that a required claim there comes from (Peskov in L14; Russia in L5, not L3)
+        ("part-source-named-before", "parts-mini", key_tags(parts), {"lines": [13, 18], "difficulty": "challenge"}),
+        ("part-source-named-before-found", "parts-mini", key_tags(parts, include_optional=True), {"lines": [3, 10]}),
         (
             "labels-claim-only-challenge",
             "kremlin-mini",

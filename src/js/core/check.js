@@ -9,6 +9,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { problemText, readHandin } from "./handin.js";
+import { firstMentionsAsked } from "./parts.js";
 import { bisectLeft, bisectRight } from "./sorted.js";
 import { selectionToSpan } from "./spans.js";
 
@@ -306,7 +307,9 @@ function labelMap(exercise) {
 
 /**
  * The exercise with only some labels and, with `lines` (or a compiled part), only the key items
- * on those lines (Exercise.restricted). `covers(start, end)` says if a span is in the part.
+ * on those lines (Exercise.restricted), where a source first named before the part is asked for at its
+ * first mention in the part that a claim there comes from (parts.js). `covers(start, end)` says if a
+ * span is in the part.
  * @param {Exercise} exercise
  * @param {string[] | undefined} names
  * @param {number[] | undefined} lines
@@ -331,13 +334,14 @@ function restricted(exercise, names, lines, view) {
       ]
     : [0, view.chars.length];
   const covers = (/** @type {number} */ start, /** @type {number} */ end) => from <= start && end <= to;
+  const kept = exercise.key.filter((k) => keep.has(k.label) && covers(k.start, k.end));
   return {
     id: exercise.id,
     lines: part,
     covers,
     tolerance: exercise.tolerance ?? 0.75,
     labels: new Map([...all].filter(([n]) => keep.has(n))),
-    key: exercise.key.filter((k) => keep.has(k.label) && covers(k.start, k.end)),
+    key: part ? firstMentionsAsked(exercise.key, kept, covers, exercise.labels) : kept,
     distractors: (exercise.distractors || []).filter(
       (d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end),
     ),

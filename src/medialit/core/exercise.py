@@ -17,6 +17,7 @@ from .contract import ID_PATTERN as ID_PATTERN_TEXT
 from .errors import InputError
 from .jsonable import fields_json
 from .labels import LabelSpec
+from .parts import first_mentions_asked
 from .voices import voice_runs
 
 ID_PATTERN = re.compile(ID_PATTERN_TEXT)  # an id is the whole text: always `is_id`, never .match
@@ -198,7 +199,9 @@ class Exercise:
 
     def restricted(self, labels: list[str] | None = None, lines: tuple[int, int] | None = None) -> Exercise:
         """The same exercise with only some labels, or only the key items on some lines (the part of
-        the article one chapter works on). Unknown labels and lines outside the article are errors."""
+        the article one chapter works on; a source first named before the part is asked for at its first
+        mention in the part that a claim there comes from: parts.py). Unknown labels and lines outside
+        the article are errors."""
         if not labels and not lines:
             return self
         view = (tuple(labels or ()), tuple(lines or ()))
@@ -251,6 +254,8 @@ class Exercise:
             self.whole or self,
         )
         part.key = [k for k in self.key if k.label in keep and part.covers(k.start, k.end)]
+        if part.lines:
+            part.key = first_mentions_asked(self.key, part.key, part.covers, part.labels)
         part.distractors = [d for d in self.distractors if keep & set(d.labels) and part.covers(d.start, d.end)]
         return part
 

@@ -1,0 +1,67 @@
+// @ts-check
+// Which mention of a source a chapter's part asks for, when the source's first mention is before it:
+// src/medialit/core/parts.py step for step. The key asks for each source once, at its first mention;
+// in a part that starts later, the first mention in its lines that a required claim there is linked
+// to is asked for instead, with a reason and a hint from the message table.
+
+import { renderer } from "./messages.js";
+
+/** @typedef {import("./types.js").KeyItem} KeyItem */
+/** @typedef {import("./types.js").Label} Label */
+
+/** @param {KeyItem} k */
+const who = (k) => k.entity || k.id;
+/** @param {KeyItem} k */
+const isRequiredSource = (k) => k.label === "source" && !k.optional;
+/** @param {KeyItem[]} items */
+const byStart = (items) => [...items].sort((a, b) => a.start - b.start);
+
+/**
+ * `part` (the key items in a part's lines, in key order) with the first mention in the part of each
+ * source asked for elsewhere in `whole` made required there, if a required claim in the part is linked
+ * to that mention (parts.first_mentions_asked). The part's other items are the same objects.
+ * @param {KeyItem[]} whole
+ * @param {KeyItem[]} part
+ * @param {(start: number, end: number) => boolean} covers
+ * @param {Label[]} labels
+ * @returns {KeyItem[]}
+ */
+export function firstMentionsAsked(whole, part, covers, labels) {
+  /** @type {Map<string, KeyItem>} each source asked for somewhere, by its first required mention */
+  const required = new Map();
+  for (const k of byStart(whole)) if (isRequiredSource(k) && !required.has(who(k))) required.set(who(k), k);
+  const asked = new Set(part.filter(isRequiredSource).map(who));
+  /** @type {Map<string, KeyItem>} */
+  const claimOf = new Map();
+  for (const claim of whole) {
+    if (claim.label !== "claim" || claim.optional || !covers(claim.start, claim.end)) continue;
+    for (const id of claim.source_ids || []) if (!claimOf.has(id)) claimOf.set(id, claim);
+  }
+  /** @type {Map<string, KeyItem>} */
+  const chosen = new Map();
+  for (const k of byStart(part)) {
+    const name = who(k);
+    if (k.label === "source" && required.has(name) && !asked.has(name) && claimOf.has(k.id) && !chosen.has(name)) {
+      chosen.set(name, k);
+    }
+  }
+  if (!chosen.size) return part;
+  const words = renderer(labels);
+  /** @type {Map<string, KeyItem>} */
+  const promoted = new Map();
+  for (const [name, k] of chosen) {
+    const args = {
+      quote: k.quote,
+      line: k.line,
+      named: /** @type {KeyItem} */ (required.get(name)).quote,
+      claim: /** @type {KeyItem} */ (claimOf.get(k.id)).line,
+    };
+    promoted.set(k.id, {
+      ...k,
+      optional: false,
+      why: words.render({ code: "part-first-mention", args }),
+      hints: [words.render({ code: "part-first-mention-hint", args })],
+    });
+  }
+  return part.map((k) => promoted.get(k.id) || k);
+}
