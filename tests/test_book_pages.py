@@ -723,3 +723,12 @@ def test_a_misquote_in_a_key_is_caught():
     ) == (2, [])
     assert key_quote_mismatches("kremlin-agency", "Compare the tabloid's 'insisted' and 'ranted' (L12, L28).")[1] != []
     assert key_quote_mismatches("kremlin-agency", "Compare 'ranted' (L28).")[1] != []
+
+
+def test_the_model_paragraph_has_the_words_it_says_and_the_length_the_chapter_asks():
+    """Put it together asks for 80–150 words; the teachers' model says how many it has, counted as a
+    word processor counts them (a citation such as "(L12)" is a word)."""
+    said, model = re.search(r"\((\d+) words\):\n\n((?:> .*\n)+)", source("teachers/lessons")).groups()
+    words = len(re.sub(r"^> ", "", model, flags=re.M).split())
+    assert "(80–150 words)" in source("08-put-it-together")
+    assert int(said) == words and 80 <= words <= 150, (said, words)
