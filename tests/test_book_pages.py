@@ -732,3 +732,11 @@ def test_the_model_paragraph_has_the_words_it_says_and_the_length_the_chapter_as
     words = len(re.sub(r"^> ", "", model, flags=re.M).split())
     assert "(80–150 words)" in source("08-put-it-together")
     assert int(said) == words and 80 <= words <= 150, (said, words)
+
+
+@pytest.mark.parametrize("page", [p for p in TAGGERS if "asks for about" in " ".join(source(p).split())])
+def test_the_number_a_page_says_its_tagger_asks_for_is_the_keys(page):
+    """ "The key asks for about 21 sources here": the count a student plans by is the one Check counts."""
+    said = [int(n) for n in re.findall(r"asks for about (\d+)", " ".join(source(page).split()))]
+    asked, _ = required_items(page)
+    assert all(abs(n - asked) <= max(2, asked // 10) for n in said), f"book/{page}.md says {said}; the key asks {asked}"
