@@ -11,7 +11,8 @@ practice page cites its own article. Lines of the course's agency-style report a
 with an A ("A5") and checked against that report, on any page. Text inside raw HTML counts
 too, and so do the model answers that chapter 7's script shows (`data-answer`). A range may
 also be written `L80 to L82` or `L80–82`, and a quotation that opens a sentence may capitalise its
-first letter. A citation may also come first and introduce its quotation (`L20 says "..."`,
+first letter. One word may say what a quotation is ("false flag" view (L6)), and "in the headline" where it
+stands. A citation may also come first and introduce its quotation (`L20 says "..."`,
 `Read L194 again: "..."`). The student notebook's text is held to the same convention. The reasons
 and hints in the three exercises' keys, which the feedback shows, are held to the same convention,
 each against its own article (the agency report's key cites the tabloid's lines in sentences that
@@ -83,17 +84,20 @@ AGENCY_CITATION = re.compile(r"\bA(\d+)\b")
 QUOTED = "\"([^\"\n]*)\"|(?<![A-Za-z])'([^'\n]+?)'(?![A-Za-z])"
 # more quotations may stand between a quotation and the citation they share: "a", "b" (L3)
 MORE_QUOTES = r'(?:[\s,]*(?:and\s+|or\s+)?"[^"\n]*")*'
+# and one word that says what the quotation is, or where: "false flag" claim (L3), "Fury" in the headline, L1
+NAMED_AS = r"(?:\s+(?!(?:and|or|but)\b)[a-z]+)?(?:\s+in\s+the\s+(?:headline|caption))?"
 
 
 def quote_then_citation(prefix: str) -> re.Pattern:
     """A quotation followed by its citation, for lines cited as L28 (the article) or A5 (the report).
     A range is written L80–L82, L80-82 or L80 to L82; "in" or "at" may stand before the citation, and
-    "tabloid" before one of the tabloid's lines cited from the agency report's key."""
+    "tabloid" before one of the tabloid's lines cited from the agency report's key. One word may say
+    what the quotation is ("false flag" view (L6), "Russia" tag in L1), and "in the headline" or "in the
+    caption" where it stands."""
     cite = rf"{prefix}\d+(?:\s*(?:[–-]|to)\s*{prefix}?\d+)?"
     cites = cite + r"(?:\s*(?:,|;|/|and|or)\s*" + cite + r")*"
-    return re.compile(
-        "(?:" + QUOTED + ")(?=" + MORE_QUOTES + r"[\s,]*\(?\s*(?:(?:in|at|tabloid)\s+)?(" + cites + r")(?![\w–-]))"
-    )
+    before = MORE_QUOTES + NAMED_AS + r"[\s,]*\(?\s*(?:(?:in|at|tabloid)\s+)?"
+    return re.compile("(?:" + QUOTED + ")(?=" + before + "(" + cites + r")(?![\w–-]))")
 
 
 QUOTE_THEN_CITATION = {"L": quote_then_citation("L"), "A": quote_then_citation("A")}
@@ -293,6 +297,16 @@ def test_a_misquote_or_wrong_line_is_caught():
     assert quote_mismatches('Read L194 again: "German tabloid Bild cited a tweet"', LINES) == (1, [])
     assert quote_mismatches('L104, just after it, says "A plume of smoke rises"', LINES) == (1, [])
     assert quote_mismatches('L102, just after it, says "A plume of smoke rises"', LINES)[1] != []
+    # one word may say what the quotation is, and "in the headline" where it stands
+    assert quote_mismatches('the "false flag" view (L6)', LINES) == (1, [])
+    assert quote_mismatches('the "false flag" view (L8)', LINES)[1] != []
+    assert quote_mismatches('your "Russia" tag in L1', LINES) == (1, [])
+    assert quote_mismatches('your "Moscow" tag in L1', LINES)[1] != []
+    assert quote_mismatches("'attack' in the headline (L3)", LINES) == (1, [])
+    assert quote_mismatches('("Fury" in the headline, L1)', PRACTICE_LINES) == (1, [])
+    assert quote_mismatches('("Fury" in the headline, L3)', PRACTICE_LINES)[1] != []
+    # but not a word that joins two thoughts: "'inscribed', and L46 says 'written'" cites 'written'
+    assert quote_mismatches("says 'inscribed', and L46 says 'written'", LINES) == (1, [])
 
 
 @given(st.data())
@@ -436,6 +450,36 @@ def test_who_is_this_cards_are_dated():
     for body in named:
         meta = re.search(r'<p class="lateral-card-meta">(.*?)</p>', body).group(1)
         assert "as of May 2023" in meta and CITATION.search(meta), meta
+
+
+def test_each_who_is_this_card_cites_lines_that_name_its_source():
+    """A card's line numbers send a student to where the source is in the article: each cited line (the
+    first of a range) names it, unless it goes on with "He" or "They" from a line cited before it."""
+    cards = re.findall(
+        r'<article class="lateral-card">\s*<h3>(.*?)</h3>\s*<p class="lateral-card-meta">(.*?)</p>',
+        source("07-lateral-reading"),
+        re.S,
+    )
+    assert len(cards) >= 12
+    wrong = []
+    for title, meta in cards:
+        name = normalise(re.split(r"[:(]", title)[0]).split()[-1]
+        for first in re.findall(r"L(\d+)(?:–L\d+)?", meta.split("·")[-1]):
+            line = normalise(LINES[int(first) - 1])
+            if name not in line and not re.match(r"(?:He|They) ", line):
+                wrong.append(f"{title}: L{first}")
+    assert not wrong, "; ".join(wrong)
+
+
+@pytest.mark.parametrize(
+    "page", [p for p in TAGGERS if TAGGERS[p][0] == "kremlin-drone" and "lines" in fenced(source(p), "tagger")[0][1]]
+)
+def test_a_chapter_says_which_lines_its_tagger_shows(page):
+    """A Tagger that shows one part of the article (`:lines: 76-198`) is told about in the words
+    "L76 to L198", so a student knows where to look and what Check counts."""
+    _, options, _ = fenced(source(page), "tagger")[0]
+    first, last = options["lines"].split("-")
+    assert f"L{first} to L{last}" in " ".join(source(page).split()), f"book/{page}.md: say L{first} to L{last}"
 
 
 def test_the_transfer_chapter_says_the_course_wrote_its_report():
@@ -679,3 +723,20 @@ def test_a_misquote_in_a_key_is_caught():
     ) == (2, [])
     assert key_quote_mismatches("kremlin-agency", "Compare the tabloid's 'insisted' and 'ranted' (L12, L28).")[1] != []
     assert key_quote_mismatches("kremlin-agency", "Compare 'ranted' (L28).")[1] != []
+
+
+def test_the_model_paragraph_has_the_words_it_says_and_the_length_the_chapter_asks():
+    """Put it together asks for 80–150 words; the teachers' model says how many it has, counted as a
+    word processor counts them (a citation such as "(L12)" is a word)."""
+    said, model = re.search(r"\((\d+) words\):\n\n((?:> .*\n)+)", source("teachers/lessons")).groups()
+    words = len(re.sub(r"^> ", "", model, flags=re.M).split())
+    assert "(80–150 words)" in source("08-put-it-together")
+    assert int(said) == words and 80 <= words <= 150, (said, words)
+
+
+@pytest.mark.parametrize("page", [p for p in TAGGERS if "asks for about" in " ".join(source(p).split())])
+def test_the_number_a_page_says_its_tagger_asks_for_is_the_keys(page):
+    """ "The key asks for about 21 sources here": the count a student plans by is the one Check counts."""
+    said = [int(n) for n in re.findall(r"asks for about (\d+)", " ".join(source(page).split()))]
+    asked, _ = required_items(page)
+    assert all(abs(n - asked) <= max(2, asked // 10) for n in said), f"book/{page}.md says {said}; the key asks {asked}"

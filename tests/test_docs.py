@@ -121,3 +121,16 @@ def test_the_new_exercise_pages_example_of_a_missed_loaded_phrase_is_not_drafted
     assert phrase in article.text
     drafted = [s.quote for s in suggest(article, spacy.blank("en"), labels=["loaded"], min_confidence=0)]
     assert drafted and not [quote for quote in drafted if quote in phrase or phrase in quote], drafted
+
+
+def test_the_formats_pages_token_and_tag_are_the_kremlin_articles_own():
+    """An instructor checks their understanding of offsets against the examples: a token and a tag that
+    point at other code points than the words they show teach the wrong count."""
+    from medialit import load_exercise
+
+    compiled = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml").compile()
+    formats = (ROOT / "book" / "instructors" / "formats.md").read_text(encoding="utf-8")
+    token = json.loads(re.search(r'^\{"i": .*\}$', formats, re.M).group(0))
+    assert token == compiled["article"]["tokens"][token["i"]]
+    start, end, quote = re.search(r'"start": (\d+), "end": (\d+), "quote": "([^"]*)"', formats).groups()
+    assert compiled["article"]["text"][int(start) : int(end)] == quote

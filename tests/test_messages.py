@@ -8,6 +8,7 @@ plus a sample of each template no vector reaches.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medialit import load_exercise
+from medialit import HandIn, Tag, check, load_exercise
 from medialit.core.contract import CHIPS_FOUND, CHIPS_LOOK, MISCONCEPTIONS, QUOTE_MARKS
 from medialit.core.messages import (
     AUDIENCES,
@@ -33,6 +34,7 @@ from medialit.core.messages import (
     quoted,
     tag_codes,
 )
+from medialit.core.voices import quotations, values
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
@@ -349,3 +351,35 @@ def test_a_student_reads_what_a_field_changed_by_hand_holds_not_its_name_in_the_
         assert FIELD_WORDS[p["args"]["field"]]["student"] in said, said
         assert "_" not in said and "{" not in said, said
     assert named >= len(OWN_TEXT_FIELDS) + 10
+
+
+@pytest.mark.parametrize("folder", ["kremlin-drone", "kremlin-agency", "practice-council"])
+def test_the_reporter_voice_sentence_never_denies_quotation_marks_the_words_hold(folder):
+    """Marks no speaker owns (scare quotes, the words on a drone, a speech's title) leave words the
+    reporter's, so the key gives such words the reporter's voice. A student who chose quoted there has
+    seen the marks: the sentence must not tell them there are none."""
+    exercise = load_exercise(ROOT / "book" / "exercises" / folder / "exercise.yml")
+    marks = quotations(exercise.article)
+    items = [
+        item
+        for item in exercise.key
+        if values(item.attrs.get("voice", [])) == {"reporter"}
+        and any(q.start < item.end and item.start < q.end for q in marks)
+    ]
+    tags = [
+        Tag(f"t{n}", item.label, item.start, item.end, item.quote, {"voice": "quoted"}) for n, item in enumerate(items)
+    ]
+    report = check(HandIn(exercise.id, exercise.article.sha256, tags), exercise)
+    words = Renderer(exercise.labels, "student")
+    asked = {item.id for item in items}
+    said = [
+        words.render(message)
+        for result in report.items
+        if result.key_id in asked
+        for message in item_codes(result)
+        if message.code.startswith("attr-wrong:voice")
+    ]
+    assert len(said) == len(items)
+    assert [sentence for sentence in said if re.search(r"\bno quotation marks\b", sentence, re.I)] == []
+    if folder == "kremlin-drone":
+        assert len(items) >= 5  # the drones' 'for Moscow', the speech's title, the paper's ‘drone attack’

@@ -102,3 +102,15 @@ def test_every_column_of_the_scores_table_is_explained_in_plain_words():
     nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
     words = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     assert [name for name in Score.__slots__ if f"`{name}`" not in words] == []
+
+
+def test_the_notebook_gives_the_key_of_every_label_its_tagger_shows():
+    """The notebook's Tagger shows the whole exercise, cues too: its text says which key tags each label,
+    as the Tagger's buttons and shortcuts do ("press **4** for cue")."""
+    from medialit import load_exercise
+
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    words = " ".join(" ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown").split())
+    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    shown = exercise.labels.values()
+    assert [s.name for s in shown if f"**{s.shortcut}** for {s.title.lower()}" not in words] == []
