@@ -425,3 +425,41 @@ def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, 
         expect(counts.first).to_be_hidden()
     finally:
         context.close()
+
+
+# How wide the page lays out, against the phone's screen; and each table's box: its table's width, its own
+# width, whether the keyboard reaches it and what it is called.
+WIDTHS = """() => ({
+  page: document.documentElement.scrollWidth,
+  screen: innerWidth,
+  boxes: [...document.querySelectorAll("table")].map((t) => {
+    const box = t.parentElement;
+    return [t.scrollWidth, box.clientWidth, getComputedStyle(box).overflowX, box.tabIndex, box.ariaLabel];
+  }),
+})"""
+
+
+def test_report_html_on_a_phone_is_as_wide_as_the_screen_and_its_tables_scroll_in_their_own_box(browser, tmp_path):
+    """report.html (written by `medialit report`) on a phone: the page lays out at the screen's width, not a
+    desktop width zoomed out to unreadable text; a table wider than the screen scrolls sideways in a box of its
+    own, which the keyboard can reach and a screen reader names; axe finds no violations."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    report = class_report(SAMPLE, load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"))
+    (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / "report.html").as_uri())
+        widths = page.evaluate(WIDTHS)
+        assert widths["page"] <= widths["screen"] == PHONE["viewport"]["width"], widths
+        wide = [box for box in widths["boxes"] if box[0] > box[1]]
+        assert wide, "no table is wider than a phone: the test shows nothing"
+        assert all(box[2] == "auto" and box[3] == 0 and box[4] for box in widths["boxes"]), widths["boxes"]
+        results = Axe().run(page)
+        assert results.response["violations"] == [], results.generate_report()
+        page.locator(".scroll").first.scroll_into_view_if_needed()
+        screenshot(page, "report-html-phone")
+    finally:
+        context.close()

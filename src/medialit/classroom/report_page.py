@@ -17,16 +17,18 @@ from . import tables
 COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
 OTHER_COLOUR = (90, 90, 90)
 _MARKUP = re.compile("[&<>\"']")  # what html.escape(quote=True) changes
+LONG = 30  # characters: a cell with more text than this wraps (report_view.js's LONG)
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:#111;
-background:#fff}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;
-vertical-align:top}th{background:#f2f2f2}
+background:#fff;overflow-wrap:break-word}
+.scroll{overflow-x:auto;margin:.5rem 0 1.5rem}.scroll:focus-visible{outline:3px solid #0a58ca;outline-offset:2px}
+table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;vertical-align:top}
+th{background:#f2f2f2}@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
 .article p{margin:.4rem 0}.lineno{color:#555;font-size:.8em;margin-right:.4rem}
 .heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px}
 .legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid #999}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
-@media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}}
 """
 
 
@@ -46,20 +48,29 @@ def _e(value) -> str:
 
 
 def _row(row: list) -> str:
-    """One table row: blank for nothing, yes or no, numbers and text. A big class has thousands of rows,
-    so each row's text is looked at whole, and only one that needs it is escaped cell by cell."""
+    """One table row: blank for nothing, yes or no, numbers and text; a cell of long text (a quote, a reason)
+    keeps a readable width on a phone, the others stay on one line ("13 of 18"), as on the class-report page.
+    A big class has thousands of rows, so each row's text is looked at whole, and only one that needs it is
+    escaped cell by cell."""
     cells = ["" if v is None else ("yes" if v else "no") if v is True or v is False else str(v) for v in row]
+    opens = ['<td class="long">' if len(cell) > LONG else "<td>" for cell in cells]
     whole = "".join(cells)
     if not whole.isprintable() or _MARKUP.search(whole):
         cells = [_e(cell) for cell in cells]
-    return f"<tr><td>{'</td><td>'.join(cells)}</td></tr>"
+    return f"<tr>{'</td>'.join(map(''.join, zip(opens, cells)))}</td></tr>"
 
 
-def _table(header: list[str], rows: list[list], empty: str = "None.") -> str:
+def _table(label: str, header: list[str], rows: list[list], empty: str = "None.") -> str:
+    """A table in a box of its own that scrolls sideways when the table is wider than the screen (a phone),
+    so that the page keeps the screen's width; the keyboard can reach the box and scroll it (`label` names
+    it for a screen reader)."""
     if not rows:
         return f"<p>{_e(empty)}</p>"
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(map(_row, rows))}</tbody></table>"
+    return (
+        f'<div class="scroll" tabindex="0" role="region" aria-label="{_e(label)}"><table><thead><tr>{head}</tr>'
+        f"</thead><tbody>{''.join(map(_row, rows))}</tbody></table></div>"
+    )
 
 
 def shade(label: str, share: float) -> tuple[str, str]:
@@ -146,7 +157,8 @@ def report_html(report) -> str:
     nothing = tables.nothing_yet(summary)
     body = _nothing_html(report, words.render(nothing, "fix")) if nothing else _report_body(report, words)
     return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>Class report: {_e(title)}</title>'
         f"<style>{STYLE}</style></head><body><main><h1>Class report: {_e(title)}</h1>{''.join(body)}</main>"
         "</body></html>\n"
     )
@@ -216,6 +228,7 @@ def _report_body(report, words) -> list[str]:
         "<p>Students are listed by pseudonym in name order, not by score.</p>",
         "<h2>Who handed in what</h2>",
         _table(
+            "Who handed in what",
             [
                 "Student",
                 *(["Student ID"] if report.roster is not None else []),
@@ -232,15 +245,18 @@ def _report_body(report, words) -> list[str]:
         f"<p>{_e(tables.COMPLETION_WORDS)}</p>" if summary["students"] else "",
         _no_handin_html(summary, report.roster),
         "<h2>Most missed</h2>",
-        _table(["Line", "Words", "Label", "Found by", "Why"], missed),
+        _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed),
         "<h2>Misconceptions</h2>",
-        _table(["What students did", "Students", "Times", "Where most often (students)"], misconceptions),
+        _table(
+            "Misconceptions", ["What students did", "Students", "Times", "Where most often (students)"], misconceptions
+        ),
         "<h2>What the class tagged</h2>",
         *(heat_html(report, label) for label in summary["labels"]),
         "<h2>Written answers</h2>",
         _answers_html(summary),
         "<h2>Notes on tags</h2>",
         _table(
+            "Notes on tags",
             ["Student", "Line", "Label", "Words", "Note"],
             [[x["student"], f"L{x['line']}", x["label"], x["quote"], x["note"]] for x in summary["notes"]],
         ),
@@ -249,6 +265,7 @@ def _report_body(report, words) -> list[str]:
         *_same_names_html(summary),
         "<h2>Tags and answers left out of hand-ins that were used</h2>",
         _table(
+            "Tags and answers left out of hand-ins that were used",
             ["Student", "Place", "Problem", "Fix"],
             [[o["student"], o["place"], o["problem"], o["fix"]] for o in summary["orphans"]],
         ),
@@ -258,7 +275,7 @@ def _report_body(report, words) -> list[str]:
 def _skipped_html(summary: dict) -> str:
     """The files left out, each with the reason and the fix."""
     rows = [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]]
-    return _table(["File", "Place", "Problem", "Fix"], rows)
+    return _table("Files left out", ["File", "Place", "Problem", "Fix"], rows)
 
 
 def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:
@@ -275,7 +292,10 @@ def _same_names_html(summary: dict) -> list[str]:
     if not summary["same_names"]:
         return []
     rows = [[s["student"], s["problem"], s["fix"]] for s in summary["same_names"]]
-    return ["<h2>Names used by more than one hand-in</h2>", _table(["Name", "Problem", "Fix"], rows)]
+    return [
+        "<h2>Names used by more than one hand-in</h2>",
+        _table("Names used by more than one hand-in", ["Name", "Problem", "Fix"], rows),
+    ]
 
 
 def _answers_html(summary: dict) -> str:
