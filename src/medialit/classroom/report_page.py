@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..core.article import is_punctuation
 from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
 from ..core.messages import Message, percent
@@ -104,6 +105,7 @@ def heat_html(report, label: str) -> str:
     tokens = [t for t in article.tokens if first <= t.line <= last]
     paragraphs: list[list[str]] = []
     para = None
+    shown = count_places(counts, tokens)
     for k, tok in enumerate(tokens):
         if tok.para != para:
             para = tok.para
@@ -120,7 +122,7 @@ def heat_html(report, label: str) -> str:
         closes = tok.i in in_key and (
             k + 1 == len(tokens) or tokens[k + 1].i not in in_key or tokens[k + 1].para != para
         )
-        if count and ends_run(counts, tok, tokens[k + 1] if k + 1 < len(tokens) else None):
+        if k in shown:
             word += f'<span class="n">[{count}]</span>'
         piece = ('<span class="k">' if opens else "") + word + ("</span>" if closes else "")
         paragraphs[-1].append(piece + _e(tok.ws.replace("\n", " ")))
@@ -139,10 +141,29 @@ def heat_html(report, label: str) -> str:
     )
 
 
-def ends_run(counts: list[int], tok, next_tok) -> bool:
-    """Whether a shaded word is the last of a run of words in one paragraph that the same number of students
-    tagged: its count is shown after it when the teacher asks (heat_view.js's endsRun)."""
-    return next_tok is None or next_tok.para != tok.para or counts[next_tok.i] != counts[tok.i]
+def count_places(counts: list[int], tokens: list) -> set[int]:
+    """Where the heat map shows a count when the teacher asks (`tokens` are the map's, in order): after the last
+    word of each run of words in one paragraph that the same number of students tagged. Punctuation (a quotation
+    mark, a comma) is shaded by its own count but neither ends a run nor breaks one, so that no count sits
+    between a quotation mark and the word it opens (‘[6]assassination); a count follows the punctuation joined
+    to its run's last word (attempt’[6]) when as many students tagged that too. (heat_view.js's countPlaces.)"""
+    places = set()
+    words = [k for k, tok in enumerate(tokens) if not is_punctuation(tok.text)]
+    for n, k in enumerate(words):
+        count, para = counts[tokens[k].i], tokens[k].para
+        after = tokens[words[n + 1]] if n + 1 < len(words) else None
+        if not count or (after is not None and after.para == para and counts[after.i] == count):
+            continue
+        while (
+            k + 1 < len(tokens)
+            and not tokens[k].ws
+            and tokens[k + 1].para == para
+            and is_punctuation(tokens[k + 1].text)
+            and counts[tokens[k + 1].i] == count
+        ):
+            k += 1
+        places.add(k)
+    return places
 
 
 def found_by(found: int, students: int) -> Message:
