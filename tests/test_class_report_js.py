@@ -581,22 +581,32 @@ def heat_maps(draw):
     return {"counts": draw(st.lists(st.integers(0, 3), min_size=size, max_size=size)), "tokens": tokens}
 
 
-@pytest.fixture(scope="module")
-def node_counts():
-    """countPlaces's answer, from one Node process for all the examples."""
-    script = COUNTS_LOOP % {"heat": (ROOT / "src/js/classroom/heat_view.js").as_uri()}
+def node_lines(script: str):
+    """One Node process running `script` for all the examples of a test: a JSON line in, a JSON line out."""
     node = subprocess.Popen(
         [NODE, "--input-type=module", "-e", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
 
-    def run(drawn: dict) -> list[int]:
-        node.stdin.write(json.dumps(drawn) + "\n")
+    def run(data) -> list:
+        node.stdin.write(json.dumps(data) + "\n")
         node.stdin.flush()
         return json.loads(node.stdout.readline())
 
     yield run
     node.stdin.close()
     node.wait()
+
+
+@pytest.fixture(scope="module")
+def node_counts():
+    """heat_view.js's countPlaces."""
+    yield from node_lines(COUNTS_LOOP % {"heat": (ROOT / "src/js/classroom/heat_view.js").as_uri()})
+
+
+@pytest.fixture(scope="module")
+def node_zero():
+    """tables.js's zeroLed and zeroLedWords."""
+    yield from node_lines(ZERO_LOOP % {"tables": (ROOT / "src/js/classroom/tables.js").as_uri()})
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
@@ -621,3 +631,36 @@ def test_the_page_and_report_html_show_the_heat_maps_counts_in_the_same_places(n
         assert all(not tokens[j].ws and counts[j] == counts[k] for j in range(word, k)), (k, drawn)
         if k + 1 < len(tokens) and not tokens[k].ws and tokens[k + 1].para == tokens[k].para:
             assert not is_punctuation(tokens[k + 1].text) or counts[k + 1] != counts[k], (k, drawn)
+
+
+# Node running tables.js's zeroLed and zeroLedWords on one class per line of input: its pseudonyms and roster.
+ZERO_LOOP = """
+import { createInterface } from "node:readline";
+import { zeroLed, zeroLedWords } from "%(tables)s";
+for await (const line of createInterface({ input: process.stdin })) {
+  const { students, roster } = JSON.parse(line);
+  const found = zeroLed({ students: students.map((student) => ({ student })) }, roster && new Map(roster));
+  process.stdout.write(JSON.stringify([found, found.length ? zeroLedWords(found) : ""]) + "\\n");
+}
+"""
+
+NAMES = st.sampled_from(["07", "0042", "7", "0", "00", "007 ", "0x7", "fox-07", "٠٧", "Ana", "𝟘7", "ÿ"])
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NAMES, max_size=6, unique=True), st.none() | st.dictionaries(NAMES, NAMES, max_size=6))
+def test_the_page_and_report_html_name_the_ids_a_spreadsheet_would_change_alike(node_zero, students, roster):
+    """Pseudonyms and student IDs of digits that begin with 0 are named under the table of students, in the
+    gradebook's order, with what to do, in both languages; other names (7, 0, fox-07) are not."""
+    from medialit.classroom.tables import zero_led, zero_led_words
+
+    summary = {"students": [{"student": name} for name in students]}
+    python = zero_led(summary, roster)
+    words = zero_led_words(python) if python else ""
+    rows = list(roster.items()) if roster is not None else None
+    assert node_zero({"students": students, "roster": rows}) == [python, words]
+    everything = set(students) | set(roster or {}) | set((roster or {}).values())
+    assert set(python) == {v for v in everything if len(v) > 1 and v[0] == "0" and v.isascii() and v.isdigit()}
+    if python:
+        assert words.startswith(f"Pseudonyms and student IDs that begin with 0 ({python[0]}")

@@ -567,3 +567,32 @@ def test_a_heat_maps_count_sits_after_the_words_it_counts_not_after_a_quotation_
     assert f'"[{with_marks}]quietly' not in shown
     after = '"quietly ignored[3]" a' if with_marks < 3 else '"quietly ignored"[3] a'
     assert f"officials had {after} traffic survey" in shown
+
+
+def test_ids_that_begin_with_0_stay_as_written_and_the_report_says_how_to_keep_them(practice, tmp_path):
+    """A pseudonym `07` and a student ID `0042`: gradebook.csv keeps them as written (the csv module and pandas
+    read them back so), and report.html names them under the table of students with what to do, because a
+    spreadsheet that opens the file would show 7 and 42; a class without such names has no such line."""
+    import pandas as pd
+
+    for name in ("07", "ana"):
+        handin = handin_of(practice, [])
+        handin.student = name
+        save(tmp_path / "in", name, handin)
+    report = class_report(tmp_path / "in", practice)
+    report.roster = {"07": "0042", "ana": "S1"}
+    report.save(tmp_path / "out")
+    gradebook = (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig")
+    assert rows(gradebook)[1][:2] == ["07", "0042"]
+    frame = pd.read_csv(io.StringIO(gradebook), dtype={"student": str, "student ID": str})
+    assert list(frame["student"]) == ["07", "ana"] and list(frame["student ID"]) == ["0042", "S1"]
+    students = (tmp_path / "out" / "report.html").read_text(encoding="utf-8").split("<h2>Most missed</h2>")[0]
+    assert "<p>Pseudonyms and student IDs that begin with 0 (07 and 0042): a spreadsheet that opens" in students
+    assert "(07 becomes 7)" in students and "set the pseudonym and student ID columns to Text.</p>" in students
+    report.roster = {"07": "S7", "ana": "S1"}
+    assert "Pseudonyms and student IDs that begin with 0 (07):" in report.to_html()
+    handin.student = "7"  # 7 and 1000 a spreadsheet shows as they are
+    save(tmp_path / "other", "7", handin)
+    other = class_report(tmp_path / "other", practice)
+    other.roster = {"7": "1000", "0": "0"}
+    assert "begin with 0" not in other.to_html()

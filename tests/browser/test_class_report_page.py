@@ -136,7 +136,7 @@ def test_dropped_files_make_the_report_and_the_status_counts_them_in_words(page)
 def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text(
-        'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",S1001\nsomeone-away,S9999\nowl-09,\n', encoding="utf-8"
+        'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",01001\nsomeone-away,S9999\nowl-09,\n', encoding="utf-8"
     )
     page.goto(PAGE)
     report_on(page, "kremlin-drone|", FILES)
@@ -146,7 +146,11 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("someone-away")
     rows = list(csv.DictReader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
     ids = {row["student"]: row["student ID"] for row in rows}
-    assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "S1001"
+    assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "01001"  # as written
+    # a spreadsheet would show 1001: the report says so, and what to do, as report.html does
+    expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
+        "Pseudonyms and student IDs that begin with 0 (01001): a spreadsheet that opens a CSV file of this report "
+    )
     assert ids["owl-09"] == ids["wren-05"] == "not on the roster"  # owl-09's row has no ID: it was left out
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
         "Handed in, but not on the roster (check that the name is written the same way in both): badger-04, "

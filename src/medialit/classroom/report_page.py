@@ -265,6 +265,7 @@ def _report_body(report, words) -> list[str]:
         ),
         f"<p>{_e(tables.COMPLETION_WORDS)}</p>" if summary["students"] else "",
         _no_handin_html(summary, report.roster),
+        f"<p>{_e(tables.zero_led_words(zero))}</p>" if (zero := tables.zero_led(summary, report.roster)) else "",
         "<h2>Most missed</h2>",
         _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed),
         "<h2>Misconceptions</h2>",
