@@ -552,3 +552,115 @@ def test_hand_ins_of_one_name_from_two_folders_are_told_apart_by_their_folders(t
     assert same["problem"].endswith(
         "each is counted as a student of its own: “ana” (period-1/ana.json), “ana (2)” (period-2/ana.json)."
     )
+
+
+# Node running heat_view.js's countPlaces on one heat map per line of input: its counts and tokens.
+COUNTS_LOOP = """
+import { createInterface } from "node:readline";
+import { countPlaces } from "%(heat)s";
+for await (const line of createInterface({ input: process.stdin })) {
+  const { counts, tokens } = JSON.parse(line);
+  process.stdout.write(JSON.stringify([...countPlaces(counts, tokens)].sort((a, b) => a - b)) + "\\n");
+}
+"""
+
+# words, and the punctuation a heat map meets: quotation marks, a dash, a full stop, a bullet
+PIECES = ["Putin", "attempt", "’s", "07", "‘", "’", "'", "“", "–", ".", ",", "•", ":"]
+
+
+@st.composite
+def heat_maps(draw):
+    """The tokens of a few paragraphs (joined to the next or not) and how many students tagged each."""
+    size = draw(st.integers(1, 14))
+    tokens, para = [], 0
+    for i in range(size):
+        para += draw(st.sampled_from([0, 0, 0, 1]))
+        tokens.append(
+            {"i": i, "para": para, "text": draw(st.sampled_from(PIECES)), "ws": draw(st.sampled_from(["", " "]))}
+        )
+    return {"counts": draw(st.lists(st.integers(0, 3), min_size=size, max_size=size)), "tokens": tokens}
+
+
+def node_lines(script: str):
+    """One Node process running `script` for all the examples of a test: a JSON line in, a JSON line out."""
+    node = subprocess.Popen(
+        [NODE, "--input-type=module", "-e", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+
+    def run(data) -> list:
+        node.stdin.write(json.dumps(data) + "\n")
+        node.stdin.flush()
+        return json.loads(node.stdout.readline())
+
+    yield run
+    node.stdin.close()
+    node.wait()
+
+
+@pytest.fixture(scope="module")
+def node_counts():
+    """heat_view.js's countPlaces."""
+    yield from node_lines(COUNTS_LOOP % {"heat": (ROOT / "src/js/classroom/heat_view.js").as_uri()})
+
+
+@pytest.fixture(scope="module")
+def node_zero():
+    """tables.js's zeroLed and zeroLedWords."""
+    yield from node_lines(ZERO_LOOP % {"tables": (ROOT / "src/js/classroom/tables.js").as_uri()})
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=300, deadline=None)
+@given(heat_maps())
+def test_the_page_and_report_html_show_the_heat_maps_counts_in_the_same_places(node_counts, drawn):
+    """Where each count goes is one rule in two languages (heat_view.countPlaces, report_page.count_places); and
+    whatever the tokens, a count never sits between a word and punctuation that is joined to it and tagged by
+    another number of students, and never after punctuation that ends no run of words."""
+    from types import SimpleNamespace
+
+    from medialit.classroom.report_page import count_places
+    from medialit.core.article import is_punctuation
+
+    tokens = [SimpleNamespace(**t) for t in drawn["tokens"]]
+    python = sorted(count_places(drawn["counts"], tokens))
+    assert node_counts(drawn) == python
+    counts = [drawn["counts"][t.i] for t in tokens]
+    for k in python:
+        assert counts[k], "a count of 0 is shown"
+        word = max(j for j in range(k + 1) if not is_punctuation(tokens[j].text))  # the run's last word
+        assert all(not tokens[j].ws and counts[j] == counts[k] for j in range(word, k)), (k, drawn)
+        if k + 1 < len(tokens) and not tokens[k].ws and tokens[k + 1].para == tokens[k].para:
+            assert not is_punctuation(tokens[k + 1].text) or counts[k + 1] != counts[k], (k, drawn)
+
+
+# Node running tables.js's zeroLed and zeroLedWords on one class per line of input: its pseudonyms and roster.
+ZERO_LOOP = """
+import { createInterface } from "node:readline";
+import { zeroLed, zeroLedWords } from "%(tables)s";
+for await (const line of createInterface({ input: process.stdin })) {
+  const { students, roster } = JSON.parse(line);
+  const found = zeroLed({ students: students.map((student) => ({ student })) }, roster && new Map(roster));
+  process.stdout.write(JSON.stringify([found, found.length ? zeroLedWords(found) : ""]) + "\\n");
+}
+"""
+
+NAMES = st.sampled_from(["07", "0042", "7", "0", "00", "007 ", "0x7", "fox-07", "٠٧", "Ana", "𝟘7", "ÿ"])
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NAMES, max_size=6, unique=True), st.none() | st.dictionaries(NAMES, NAMES, max_size=6))
+def test_the_page_and_report_html_name_the_ids_a_spreadsheet_would_change_alike(node_zero, students, roster):
+    """Pseudonyms and student IDs of digits that begin with 0 are named under the table of students, in the
+    gradebook's order, with what to do, in both languages; other names (7, 0, fox-07) are not."""
+    from medialit.classroom.tables import zero_led, zero_led_words
+
+    summary = {"students": [{"student": name} for name in students]}
+    python = zero_led(summary, roster)
+    words = zero_led_words(python) if python else ""
+    rows = list(roster.items()) if roster is not None else None
+    assert node_zero({"students": students, "roster": rows}) == [python, words]
+    everything = set(students) | set(roster or {}) | set((roster or {}).values())
+    assert set(python) == {v for v in everything if len(v) > 1 and v[0] == "0" and v.isascii() and v.isdigit()}
+    if python:
+        assert words.startswith(f"Pseudonyms and student IDs that begin with 0 ({python[0]}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import importlib.util
 import io
 import json
@@ -539,3 +540,59 @@ def test_a_student_who_tags_every_word_has_full_completion_but_few_tags_on_the_k
     html = report.to_html()
     assert '<th scope="col">Tags on the key</th>' in html and f"{on_key} of {len(greedy.tags)} (" in html
     assert "Completion is the share of the key items asked for" in html
+
+
+def heat_text(report, label: str) -> str:
+    """A heat map's words as a teacher reads them with the counts shown: the text, each count in brackets."""
+    body = heat_html(report, label).split('<div class="text">')[1]
+    return html.unescape(re.sub("<[^>]+>", "", body.replace('<span class="lineno">', "\n<")))
+
+
+@pytest.mark.parametrize("with_marks", [2, 3])
+def test_a_heat_maps_count_sits_after_the_words_it_counts_not_after_a_quotation_mark(practice, tmp_path, with_marks):
+    """Students who tag "quietly ignored" with its quotation marks, and one who tags the words alone: the words'
+    count follows the words (the marks', if other, is in their shade and heat.csv), never the opening mark,
+    where it read as the next word's (‘[6]assassination); when as many tagged the marks, it follows the marks."""
+    text = practice.article.text
+    start = text.index('"quietly ignored"')
+    marked = Tag("t1", "loaded", start, start + 17, '"quietly ignored"')
+    bare = Tag("t1", "loaded", start + 1, start + 16, "quietly ignored")
+    for n in range(3):
+        handin = handin_of(practice, [marked if n < with_marks else bare])
+        handin.student = f"s{n}"
+        save(tmp_path, handin.student, handin)
+    report = class_report(tmp_path, practice)
+    assert report.summary["heat"]["loaded"][practice.article.token_at(start)] == with_marks  # the opening mark's
+    shown = heat_text(report, "loaded")
+    assert f'"[{with_marks}]quietly' not in shown
+    after = '"quietly ignored[3]" a' if with_marks < 3 else '"quietly ignored"[3] a'
+    assert f"officials had {after} traffic survey" in shown
+
+
+def test_ids_that_begin_with_0_stay_as_written_and_the_report_says_how_to_keep_them(practice, tmp_path):
+    """A pseudonym `07` and a student ID `0042`: gradebook.csv keeps them as written (the csv module and pandas
+    read them back so), and report.html names them under the table of students with what to do, because a
+    spreadsheet that opens the file would show 7 and 42; a class without such names has no such line."""
+    import pandas as pd
+
+    for name in ("07", "ana"):
+        handin = handin_of(practice, [])
+        handin.student = name
+        save(tmp_path / "in", name, handin)
+    report = class_report(tmp_path / "in", practice)
+    report.roster = {"07": "0042", "ana": "S1"}
+    report.save(tmp_path / "out")
+    gradebook = (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig")
+    assert rows(gradebook)[1][:2] == ["07", "0042"]
+    frame = pd.read_csv(io.StringIO(gradebook), dtype={"student": str, "student ID": str})
+    assert list(frame["student"]) == ["07", "ana"] and list(frame["student ID"]) == ["0042", "S1"]
+    students = (tmp_path / "out" / "report.html").read_text(encoding="utf-8").split("<h2>Most missed</h2>")[0]
+    assert "<p>Pseudonyms and student IDs that begin with 0 (07 and 0042): a spreadsheet that opens" in students
+    assert "(07 becomes 7)" in students and "set the pseudonym and student ID columns to Text.</p>" in students
+    report.roster = {"07": "S7", "ana": "S1"}
+    assert "Pseudonyms and student IDs that begin with 0 (07):" in report.to_html()
+    handin.student = "7"  # 7 and 1000 a spreadsheet shows as they are
+    save(tmp_path / "other", "7", handin)
+    other = class_report(tmp_path / "other", practice)
+    other.roster = {"7": "1000", "0": "0"}
+    assert "begin with 0" not in other.to_html()

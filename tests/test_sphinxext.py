@@ -19,7 +19,7 @@ from sphinx.testing.util import SphinxTestApp
 from medialit import load_exercise
 from medialit.core.chapters import parse_labels
 from medialit.web.page_data import pack_exercise
-from medialit.web.sphinxext import NOT_STARTED, script_json
+from medialit.web.sphinxext import NOT_STARTED, draft_banner, script_json
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
@@ -218,8 +218,11 @@ def test_a_draft_key_is_a_warning_an_error_under_w_and_a_banner_on_the_page(tmp_
     text = text.replace("    why: The headline rests on", "    draft: true\n    why: The headline rests on", 1)
     exercise.write_text(text, encoding="utf-8")
     html, warnings = build_leniently(src, tmp_path)
-    assert "item(s) in its key and distractors marked draft" in warnings and "medialit validate" in warnings
+    # the count agrees with its noun (messages.counted), as everywhere else: not "1 item(s)"
+    assert "still has 1 item in its key and distractors marked draft" in warnings and "medialit validate" in warnings
     assert 'medialit-draft-key admonition"' in html and "Draft key" in html
+    assert "still have 1 unreviewed item: Check may mark" in html
+    assert "still have 2 unreviewed items: Check may mark" in draft_banner(2).astext()
     with pytest.raises(SphinxError):
         build(src, tmp_path / "strict")
 

@@ -136,7 +136,7 @@ def test_dropped_files_make_the_report_and_the_status_counts_them_in_words(page)
 def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text(
-        'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",S1001\nsomeone-away,S9999\nowl-09,\n', encoding="utf-8"
+        'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",01001\nsomeone-away,S9999\nowl-09,\n', encoding="utf-8"
     )
     page.goto(PAGE)
     report_on(page, "kremlin-drone|", FILES)
@@ -146,7 +146,11 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("someone-away")
     rows = list(csv.DictReader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
     ids = {row["student"]: row["student ID"] for row in rows}
-    assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "S1001"
+    assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "01001"  # as written
+    # a spreadsheet would show 1001: the report says so, and what to do, as report.html does
+    expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
+        "Pseudonyms and student IDs that begin with 0 (01001): a spreadsheet that opens a CSV file of this report "
+    )
     assert ids["owl-09"] == ids["wren-05"] == "not on the roster"  # owl-09's row has no ID: it was left out
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
         "Handed in, but not on the roster (check that the name is written the same way in both): badger-04, "
@@ -423,5 +427,43 @@ def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, 
         heat.locator(".mcr-show-n").focus()  # the box is one stop for a keyboard; Space takes the counts off
         page.keyboard.press("Space")
         expect(counts.first).to_be_hidden()
+    finally:
+        context.close()
+
+
+# How wide the page lays out, against the phone's screen; and each table's box: its table's width, its own
+# width, whether the keyboard reaches it and what it is called.
+WIDTHS = """() => ({
+  page: document.documentElement.scrollWidth,
+  screen: innerWidth,
+  boxes: [...document.querySelectorAll("table")].map((t) => {
+    const box = t.parentElement;
+    return [t.scrollWidth, box.clientWidth, getComputedStyle(box).overflowX, box.tabIndex, box.ariaLabel];
+  }),
+})"""
+
+
+def test_report_html_on_a_phone_is_as_wide_as_the_screen_and_its_tables_scroll_in_their_own_box(browser, tmp_path):
+    """report.html (written by `medialit report`) on a phone: the page lays out at the screen's width, not a
+    desktop width zoomed out to unreadable text; a table wider than the screen scrolls sideways in a box of its
+    own, which the keyboard can reach and a screen reader names; axe finds no violations."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    report = class_report(SAMPLE, load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"))
+    (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / "report.html").as_uri())
+        widths = page.evaluate(WIDTHS)
+        assert widths["page"] <= widths["screen"] == PHONE["viewport"]["width"], widths
+        wide = [box for box in widths["boxes"] if box[0] > box[1]]
+        assert wide, "no table is wider than a phone: the test shows nothing"
+        assert all(box[2] == "auto" and box[3] == 0 and box[4] for box in widths["boxes"]), widths["boxes"]
+        results = Axe().run(page)
+        assert results.response["violations"] == [], results.generate_report()
+        page.locator(".scroll").first.scroll_into_view_if_needed()
+        screenshot(page, "report-html-phone")
     finally:
         context.close()

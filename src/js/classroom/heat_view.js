@@ -3,6 +3,7 @@
 // tagged it with the label, and the key's items of that label outlined (a shape, not a colour, so
 // that the key shows in print and to everyone). As report_page.heat_html does for report.html.
 
+import { isPunctuation } from "../core/spans.js";
 import { h } from "../tagger/dom.js";
 import { COUNTS_WORDS, SHADES_WORDS, SHOW_COUNTS } from "./tables.js";
 
@@ -62,6 +63,7 @@ export function heatMap(summary, exercise, label) {
   /** @type {HTMLElement | null} */
   let run = null;
   let paraIndex = -1;
+  const shown = countPlaces(counts, tokens);
   for (const [k, tok] of tokens.entries()) {
     if (tok.para !== paraIndex || !para) {
       paraIndex = tok.para;
@@ -86,7 +88,7 @@ export function heatMap(summary, exercise, label) {
           text: tok.text,
         }),
       );
-      if (endsRun(counts, tok, next)) where.append(h("span.mcr-n", { text: `[${count}]` }));
+      if (shown.has(k)) where.append(h("span.mcr-n", { text: `[${count}]` }));
     } else where.append(tok.text);
     const ws = tok.ws.replace(/\n/g, " ");
     if (ws) (next && next.para === tok.para && inKey.has(next.i) && keyed ? where : para).append(ws);
@@ -119,10 +121,32 @@ export function heatMap(summary, exercise, label) {
 }
 
 /**
- * Whether a shaded word is the last of a run of words in one paragraph that the same number of students
- * tagged: its count is shown after it when the teacher asks (report_page.ends_run).
+ * Where the heat map shows a count when the teacher asks (report_page.count_places): after the last word of
+ * each run of words in one paragraph that the same number of students tagged. Punctuation is shaded by its
+ * own count but neither ends a run nor breaks one, so that no count sits between a quotation mark and the
+ * word it opens; a count follows the punctuation joined to its run's last word when as many tagged that too.
  * @param {number[]} counts
- * @param {{i: number, para: number}} tok
- * @param {{i: number, para: number} | undefined} next
+ * @param {{i: number, para: number, text: string, ws: string}[]} tokens the map's tokens, in order
+ * @returns {Set<number>} positions in `tokens`
  */
-const endsRun = (counts, tok, next) => !next || next.para !== tok.para || (counts[next.i] || 0) !== counts[tok.i];
+export function countPlaces(counts, tokens) {
+  const places = new Set();
+  const words = [...tokens.keys()].filter((k) => !isPunctuation(tokens[k].text));
+  for (const [n, first] of words.entries()) {
+    let k = first;
+    const count = counts[tokens[k].i] || 0;
+    const para = tokens[k].para;
+    const after = n + 1 < words.length ? tokens[words[n + 1]] : null;
+    if (!count || (after && after.para === para && (counts[after.i] || 0) === count)) continue;
+    while (
+      k + 1 < tokens.length &&
+      !tokens[k].ws &&
+      tokens[k + 1].para === para &&
+      isPunctuation(tokens[k + 1].text) &&
+      (counts[tokens[k + 1].i] || 0) === count
+    )
+      k += 1;
+    places.add(k);
+  }
+  return places;
+}

@@ -19,6 +19,8 @@ import {
   notOnRoster,
   nothingYet,
   scopeMessages,
+  zeroLed,
+  zeroLedWords,
 } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
@@ -133,6 +135,7 @@ export function reportView(summary, exercise, options = {}) {
   });
   const unmatched = noHandin(summary, roster);
   const unknown = notOnRoster(summary, roster);
+  const zero = zeroLed(summary, roster);
 
   const missed = mostMissed(summary).map((/** @type {any} */ i) => [
     `L${i.line}`,
@@ -193,6 +196,7 @@ export function reportView(summary, exercise, options = {}) {
       n ? h("p", COMPLETION_WORDS) : null,
       unmatched.length ? h("p", `On the roster, but no hand-in: ${unmatched.join(", ")}.`) : null,
       unknown.length ? h("p", `${NOT_ON_ROSTER_WORDS} ${unknown.join(", ")}.`) : null,
+      zero.length ? h("p", zeroLedWords(zero)) : null,
     ),
     section(
       "mcr-missed",

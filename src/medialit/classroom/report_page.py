@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..core.article import is_punctuation
 from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
 from ..core.messages import Message, percent
@@ -17,16 +18,18 @@ from . import tables
 COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
 OTHER_COLOUR = (90, 90, 90)
 _MARKUP = re.compile("[&<>\"']")  # what html.escape(quote=True) changes
+LONG = 30  # characters: a cell with more text than this wraps (report_view.js's LONG)
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:#111;
-background:#fff}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;
-vertical-align:top}th{background:#f2f2f2}
+background:#fff;overflow-wrap:break-word}
+.scroll{overflow-x:auto;margin:.5rem 0 1.5rem}.scroll:focus-visible{outline:3px solid #0a58ca;outline-offset:2px}
+table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;vertical-align:top}
+th{background:#f2f2f2}@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
 .article p{margin:.4rem 0}.lineno{color:#555;font-size:.8em;margin-right:.4rem}
 .heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px}
 .legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid #999}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
-@media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}}
 """
 
 
@@ -46,20 +49,29 @@ def _e(value) -> str:
 
 
 def _row(row: list) -> str:
-    """One table row: blank for nothing, yes or no, numbers and text. A big class has thousands of rows,
-    so each row's text is looked at whole, and only one that needs it is escaped cell by cell."""
+    """One table row: blank for nothing, yes or no, numbers and text; a cell of long text (a quote, a reason)
+    keeps a readable width on a phone, the others stay on one line ("13 of 18"), as on the class-report page.
+    A big class has thousands of rows, so each row's text is looked at whole, and only one that needs it is
+    escaped cell by cell."""
     cells = ["" if v is None else ("yes" if v else "no") if v is True or v is False else str(v) for v in row]
+    opens = ['<td class="long">' if len(cell) > LONG else "<td>" for cell in cells]
     whole = "".join(cells)
     if not whole.isprintable() or _MARKUP.search(whole):
         cells = [_e(cell) for cell in cells]
-    return f"<tr><td>{'</td><td>'.join(cells)}</td></tr>"
+    return f"<tr>{'</td>'.join(map(''.join, zip(opens, cells)))}</td></tr>"
 
 
-def _table(header: list[str], rows: list[list], empty: str = "None.") -> str:
+def _table(label: str, header: list[str], rows: list[list], empty: str = "None.") -> str:
+    """A table in a box of its own that scrolls sideways when the table is wider than the screen (a phone),
+    so that the page keeps the screen's width; the keyboard can reach the box and scroll it (`label` names
+    it for a screen reader)."""
     if not rows:
         return f"<p>{_e(empty)}</p>"
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(map(_row, rows))}</tbody></table>"
+    return (
+        f'<div class="scroll" tabindex="0" role="region" aria-label="{_e(label)}"><table><thead><tr>{head}</tr>'
+        f"</thead><tbody>{''.join(map(_row, rows))}</tbody></table></div>"
+    )
 
 
 def shade(label: str, share: float) -> tuple[str, str]:
@@ -93,6 +105,7 @@ def heat_html(report, label: str) -> str:
     tokens = [t for t in article.tokens if first <= t.line <= last]
     paragraphs: list[list[str]] = []
     para = None
+    shown = count_places(counts, tokens)
     for k, tok in enumerate(tokens):
         if tok.para != para:
             para = tok.para
@@ -109,7 +122,7 @@ def heat_html(report, label: str) -> str:
         closes = tok.i in in_key and (
             k + 1 == len(tokens) or tokens[k + 1].i not in in_key or tokens[k + 1].para != para
         )
-        if count and ends_run(counts, tok, tokens[k + 1] if k + 1 < len(tokens) else None):
+        if k in shown:
             word += f'<span class="n">[{count}]</span>'
         piece = ('<span class="k">' if opens else "") + word + ("</span>" if closes else "")
         paragraphs[-1].append(piece + _e(tok.ws.replace("\n", " ")))
@@ -128,10 +141,29 @@ def heat_html(report, label: str) -> str:
     )
 
 
-def ends_run(counts: list[int], tok, next_tok) -> bool:
-    """Whether a shaded word is the last of a run of words in one paragraph that the same number of students
-    tagged: its count is shown after it when the teacher asks (heat_view.js's endsRun)."""
-    return next_tok is None or next_tok.para != tok.para or counts[next_tok.i] != counts[tok.i]
+def count_places(counts: list[int], tokens: list) -> set[int]:
+    """Where the heat map shows a count when the teacher asks (`tokens` are the map's, in order): after the last
+    word of each run of words in one paragraph that the same number of students tagged. Punctuation (a quotation
+    mark, a comma) is shaded by its own count but neither ends a run nor breaks one, so that no count sits
+    between a quotation mark and the word it opens (‘[6]assassination); a count follows the punctuation joined
+    to its run's last word (attempt’[6]) when as many students tagged that too. (heat_view.js's countPlaces.)"""
+    places = set()
+    words = [k for k, tok in enumerate(tokens) if not is_punctuation(tok.text)]
+    for n, k in enumerate(words):
+        count, para = counts[tokens[k].i], tokens[k].para
+        after = tokens[words[n + 1]] if n + 1 < len(words) else None
+        if not count or (after is not None and after.para == para and counts[after.i] == count):
+            continue
+        while (
+            k + 1 < len(tokens)
+            and not tokens[k].ws
+            and tokens[k + 1].para == para
+            and is_punctuation(tokens[k + 1].text)
+            and counts[tokens[k + 1].i] == count
+        ):
+            k += 1
+        places.add(k)
+    return places
 
 
 def found_by(found: int, students: int) -> Message:
@@ -146,7 +178,8 @@ def report_html(report) -> str:
     nothing = tables.nothing_yet(summary)
     body = _nothing_html(report, words.render(nothing, "fix")) if nothing else _report_body(report, words)
     return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class report: {_e(title)}</title>'
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>Class report: {_e(title)}</title>'
         f"<style>{STYLE}</style></head><body><main><h1>Class report: {_e(title)}</h1>{''.join(body)}</main>"
         "</body></html>\n"
     )
@@ -216,6 +249,7 @@ def _report_body(report, words) -> list[str]:
         "<p>Students are listed by pseudonym in name order, not by score.</p>",
         "<h2>Who handed in what</h2>",
         _table(
+            "Who handed in what",
             [
                 "Student",
                 *(["Student ID"] if report.roster is not None else []),
@@ -231,16 +265,20 @@ def _report_body(report, words) -> list[str]:
         ),
         f"<p>{_e(tables.COMPLETION_WORDS)}</p>" if summary["students"] else "",
         _no_handin_html(summary, report.roster),
+        f"<p>{_e(tables.zero_led_words(zero))}</p>" if (zero := tables.zero_led(summary, report.roster)) else "",
         "<h2>Most missed</h2>",
-        _table(["Line", "Words", "Label", "Found by", "Why"], missed),
+        _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed),
         "<h2>Misconceptions</h2>",
-        _table(["What students did", "Students", "Times", "Where most often (students)"], misconceptions),
+        _table(
+            "Misconceptions", ["What students did", "Students", "Times", "Where most often (students)"], misconceptions
+        ),
         "<h2>What the class tagged</h2>",
         *(heat_html(report, label) for label in summary["labels"]),
         "<h2>Written answers</h2>",
         _answers_html(summary),
         "<h2>Notes on tags</h2>",
         _table(
+            "Notes on tags",
             ["Student", "Line", "Label", "Words", "Note"],
             [[x["student"], f"L{x['line']}", x["label"], x["quote"], x["note"]] for x in summary["notes"]],
         ),
@@ -249,6 +287,7 @@ def _report_body(report, words) -> list[str]:
         *_same_names_html(summary),
         "<h2>Tags and answers left out of hand-ins that were used</h2>",
         _table(
+            "Tags and answers left out of hand-ins that were used",
             ["Student", "Place", "Problem", "Fix"],
             [[o["student"], o["place"], o["problem"], o["fix"]] for o in summary["orphans"]],
         ),
@@ -258,7 +297,7 @@ def _report_body(report, words) -> list[str]:
 def _skipped_html(summary: dict) -> str:
     """The files left out, each with the reason and the fix."""
     rows = [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]]
-    return _table(["File", "Place", "Problem", "Fix"], rows)
+    return _table("Files left out", ["File", "Place", "Problem", "Fix"], rows)
 
 
 def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:
@@ -275,7 +314,10 @@ def _same_names_html(summary: dict) -> list[str]:
     if not summary["same_names"]:
         return []
     rows = [[s["student"], s["problem"], s["fix"]] for s in summary["same_names"]]
-    return ["<h2>Names used by more than one hand-in</h2>", _table(["Name", "Problem", "Fix"], rows)]
+    return [
+        "<h2>Names used by more than one hand-in</h2>",
+        _table("Names used by more than one hand-in", ["Name", "Problem", "Fix"], rows),
+    ]
 
 
 def _answers_html(summary: dict) -> str:

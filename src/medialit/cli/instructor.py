@@ -156,6 +156,8 @@ def _report(args) -> int:
                 f"Report in {out} ({len(written)} files): open report.html; gradebook.csv has one row per student."
             )
         )
+        if zero := tables.zero_led(summary, roster):
+            print(one_line(tables.zero_led_words(zero)))
     else:
         fix = report.words().render(tables.nothing_yet(summary), "fix")
         print(one_line(f"The files were read from {args.handins}, for exercise {exercise.id!r}. Fix: {fix}"))

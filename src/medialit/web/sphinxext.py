@@ -28,6 +28,7 @@ from ..authoring.keyfile import page_authoring
 from ..core.chapters import TAGGER_OPTIONS
 from ..core.errors import InputError
 from ..core.exercise_file import load_exercise
+from ..core.messages import counted
 from .page_data import pack_exercise
 
 STATIC = Path(__file__).parent / "static"
@@ -106,9 +107,9 @@ class TaggerDirective(SphinxDirective):
         banner = []
         if unfinished and mode == "student":
             logger.warning(
-                f"tagger: {rel} still has {len(unfinished)} item(s) in its key and distractors marked draft or "
-                f"without a `why` ({', '.join(unfinished[:3])}{', …' if len(unfinished) > 3 else ''}); students "
-                "would be checked against an unreviewed key. Review them (`medialit validate "
+                f"tagger: {rel} still has {counted(len(unfinished), 'item')} in its key and distractors marked "
+                f"draft or without a `why` ({', '.join(unfinished[:3])}{', …' if len(unfinished) > 3 else ''}); "
+                "students would be checked against an unreviewed key. Review them (`medialit validate "
                 f"{rel}`) and remove `draft: true`.",
                 location=(self.env.docname, self.lineno),
             )
@@ -141,8 +142,8 @@ def draft_banner(count: int) -> nodes.Node:
     note = nodes.admonition(classes=["warning", "medialit-draft-key"])
     note += nodes.title(text="Draft key")
     note += nodes.paragraph(
-        text=f"This exercise's key and distractors still have {count} unreviewed item(s): Check may mark right "
-        "answers wrong. Teachers: review the key before students use this page."
+        text=f"This exercise's key and distractors still have {counted(count, 'unreviewed item')}: Check may mark "
+        "right answers wrong. Teachers: review the key before students use this page."
     )
     return note
 
