@@ -921,6 +921,22 @@ def test_a_phones_bar_holds_no_empty_status_line(browser, book_server):
         assert said["spare"] >= empty["spare"] + 15 and said["inside"], said
 
 
+# The article box's greatest height as set, as drawn, and the one rule for it (tagger.css): min(42rem, 78vh).
+ARTICLE_HEIGHT = """() => {
+  const article = document.querySelector('.mt-article');
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return {set: parseFloat(getComputedStyle(article).maxHeight), drawn: article.getBoundingClientRect().height,
+          rule: Math.min(42 * rem, 0.78 * innerHeight), text: article.scrollHeight};
+}"""
+
+
+def test_a_phones_article_box_is_as_tall_as_the_one_rule_for_every_screen_says(browser, book_server):
+    with tagger_in(browser, book_server, **PHONE) as page:
+        box = page.evaluate(ARTICLE_HEIGHT)
+        assert box["text"] > box["rule"], box  # the whole article is taller: the box is at its greatest height
+        assert abs(box["set"] - box["rule"]) < 0.5 and abs(box["drawn"] - box["rule"]) < 0.5, box
+
+
 def test_leaving_the_name_box_for_a_button_does_not_move_the_button_from_under_the_click(tagger):
     page = tagger
     page.locator(".mt-article").focus()
