@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from contextlib import contextmanager
 
 import pytest
@@ -845,7 +846,7 @@ def test_on_a_phone_a_tag_in_the_list_shows_its_words_and_a_button_goes_back_to_
         assert entry.locator(".mt-jump").evaluate(ON_SCREEN), "the tag in the list is not on the screen"
         expect(back).to_be_hidden()
         entry.locator(".mt-del").tap()
-        expect(page.locator(".mt-live")).to_contain_text("Undo (Ctrl+Z) brings it back.")
+        expect(page.locator(".mt-live")).to_contain_text("Undo brings it back.")
         assert [t["quote"] for t in saved_tags(page)] == ["despot", "seething", "furious"]
 
 
@@ -908,6 +909,55 @@ def test_a_touch_screen_is_told_what_to_tap_and_shown_no_keys_while_a_laptop_kee
     laptop = tagger.evaluate(HINT_AND_KEYS)
     assert "press a label key" in laptop["hint"] and "Press ? for all shortcuts." in laptop["hint"], laptop
     assert laptop["keys"] == tagger.locator(".mt-labbtn").count() > 0, laptop
+
+
+# Words that name keys (or the shortcuts dialog), which a touch screen has none of.
+KEY_WORDS = re.compile(r"\b(press|enter|ctrl|shift|esc|escape|arrow|keys?|shortcuts?)\b", re.IGNORECASE)
+# From now on, every status line and notice the Tagger shows.
+WATCH_SAID = """() => {
+  window.said = [];
+  const root = document.querySelector('.medialit-tagger');
+  const note = () => root.querySelectorAll('.mt-live, .mt-notice').forEach((el) => window.said.push(el.textContent));
+  new MutationObserver(note).observe(root, {subtree: true, childList: true, characterData: true});
+}"""
+# What the Tagger shows around the article: its buttons' words and titles, the labels' bar, the tag list, the hint.
+AROUND_THE_ARTICLE = """() => [
+  ...[...document.querySelectorAll('.medialit-tagger button')].filter((b) => b.getClientRects().length)
+    .flatMap((b) => [b.innerText, b.title]),
+  ...[...document.querySelectorAll('.medialit-tagger :is(.mt-tools, .mt-dock, .mt-tags, .mt-foot, .mt-hint)')]
+    .map((el) => el.innerText),
+]"""
+
+
+def test_on_a_phone_nothing_the_tagger_shows_or_says_names_a_key(browser, book_server, tagger, tmp_path):
+    """A phone has no keys: from selecting words to loading a hand-in, the words on the screen and in the status line
+    say what to tap, and there is no shortcuts button. A laptop keeps its keys."""
+    with tagger_in(browser, book_server, **PHONE) as page:
+        page.evaluate(WATCH_SAID)
+        page.locator(".mt-labbtn[data-label='loaded']").tap()  # nothing selected yet
+        expect(page.locator(".mt-live")).to_have_text("Select words first: tap the first word, then the last.")
+        for word in ("despot", "bizarre"):
+            tap_tag(page, (word,), "loaded")
+        tok(page, token_index(page, "bizarre")).tap()  # a tagged word: a button goes to its tag
+        page.locator(".mt-backbtn").tap()
+        expect(page.locator(".mt-live")).to_have_text("In your tags. Tap the tag to go back to the text.")
+        entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre")
+        entry.locator(".mt-jump").tap()
+        page.locator(".mt-backbtn").tap()
+        entry.locator(".mt-del").tap()
+        expect(page.locator(".mt-live")).to_contain_text("Undo brings it back.")
+        handin = tmp_path / "handin.json"
+        handin.write_text(json.dumps(empty_handin(config(page)["exercise"])), encoding="utf-8")
+        page.locator(".mt-file").set_input_files(str(handin))
+        expect(page.locator(".mt-notice")).to_contain_text("Undo goes back to your earlier work.")
+        said = page.evaluate("window.said")
+        shown = page.evaluate(AROUND_THE_ARTICLE)
+        assert len(set(said)) >= 8, said
+        assert [s for s in said + shown if KEY_WORDS.search(s)] == []
+        expect(page.locator(".mt-helpbtn")).to_have_count(0)
+        screenshot(page, "tagger-phone-no-keys")
+    expect(tagger.locator(".mt-helpbtn")).to_have_text("Shortcuts ?")
+    assert tagger.locator(".mt-undo").get_attribute("title") == "Undo (Ctrl+Z)"
 
 
 def test_a_phones_bar_holds_no_empty_status_line(browser, book_server):
