@@ -879,6 +879,36 @@ def test_on_a_phone_a_tapped_word_names_its_tag_and_a_button_goes_to_the_tag_in_
         expect(live).not_to_contain_text(", in ")
 
 
+def test_a_clicked_word_names_its_tag_and_the_same_button_goes_to_the_tag_in_the_list(tagger):
+    """As on a phone and as Enter does: a word clicked in a tag offers "↓ L2 in your tags" beside Clear selection."""
+    page = tagger
+    for word in ("despot", "bizarre"):
+        tag_in_text(page, (word,), "3")
+    bizarre = token_index(page, "bizarre")
+    live, button = page.locator(".mt-live"), page.locator(".mt-backbtn")
+    expect(button).to_be_hidden()
+    tok(page, bizarre).click()
+    number = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-badge").text_content()
+    expect(live).to_have_text(f"Selected: “bizarre”, in Loaded {number}. Press a label key, or pick a label.")
+    expect(button).to_have_text(f"↓ {number} in your tags")
+    assert button.evaluate(ON_SCREEN), "the way to the tag is not on the screen"
+    screenshot(page, "tagger-clicked-a-tagged-word")
+    button.click()
+    entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-jump")
+    expect(entry).to_be_focused()
+    expect(button).to_be_hidden()
+    # a drag, or a click on a word in no tag, takes the button away: it would lead to a tag left behind
+    tok(page, bizarre).click()
+    expect(button).to_be_visible()
+    drag(page, bizarre - 2, bizarre)
+    expect(button).to_be_hidden()
+    tok(page, bizarre).click()
+    expect(button).to_be_visible()
+    tok(page, bizarre - 2).click()
+    expect(button).to_be_hidden()
+    expect(live).not_to_contain_text(", in ")
+
+
 DOCK_ROWS = """() => {
   const rect = (sel) => document.querySelector(sel).getBoundingClientRect();
   const dock = rect('.mt-dock'), labels = rect('.mt-dock .mt-labels'), live = rect('.mt-dock .mt-live');

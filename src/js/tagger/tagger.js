@@ -82,8 +82,8 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(back: boolean) => void} travel undo or redo
  * @property {() => void} openHelp
  * @property {() => Tag[]} tagsAtCaret
- * @property {(tag: Tag | undefined) => void} offerTag a word tapped in `tag` (or in none): a button to its entry,
- *   as Enter is from the keys
+ * @property {(tag: Tag | undefined) => void} offerTag a word clicked or tapped in `tag` (or in none): a button to
+ *   its entry, as Enter is from the keys
  * @property {() => void} toFeedback go to the feedback (the feedback key)
  * @property {() => void} backToText from the feedback or the list, back to the words
  * @property {() => boolean} backFromText back to the feedback entry that showed these words, if any
@@ -184,7 +184,7 @@ function createTagger(model, el, uid, authorTools) {
     if (!actions.backFromText()) backTo();
   });
   backButton.hidden = true;
-  let offersTag = false; // the button goes to a tapped word's tag (actions.offerTag)
+  let offersTag = false; // the button goes to a clicked or tapped word's tag (actions.offerTag)
   /** @param {string} words @param {() => void} to */
   const offerBack = (words, to) => {
     setText(backButton, words);
