@@ -850,6 +850,47 @@ def test_on_a_phone_a_tag_in_the_list_shows_its_words_and_a_button_goes_back_to_
         assert [t["quote"] for t in saved_tags(page)] == ["despot", "seething", "furious"]
 
 
+# The Undo buttons on the screen and on top there (not under the theme's header or the phone's bar).
+UNDO_ON_SCREEN = f"""() => [...document.querySelectorAll('.mt button')]
+  .filter((b) => b.textContent.includes('Undo') && ({ON_SCREEN})(b)).map((b) => b.className)"""
+
+
+def test_on_a_phone_a_tag_removed_from_the_list_leaves_an_undo_in_its_place(browser, book_server):
+    """The toolbar's Undo is screens above the tag list on a phone: the ✕ that removed a tag leaves an Undo where the
+    tag was, until the next change."""
+    with tagger_in(browser, book_server, **PHONE) as page:
+        words = ("despot", "bizarre", "seething", "furious", "strike")
+        for word in words:
+            tap_tag(page, (word,), "loaded")
+        entries = page.locator(".mt-group-loaded .mt-entry")
+        expect(entries).to_have_count(len(words))  # the last one is drawn in the next frame
+        listed = entries.locator(".mt-quote").all_text_contents()  # in the order of the text
+        at = listed.index("“furious”")
+        assert 0 < at < len(listed) - 1, listed
+        gone = entries.nth(at)
+        number = gone.locator(".mt-badge").text_content()
+        gone.locator(".mt-del").scroll_into_view_if_needed()
+        gone.locator(".mt-del").tap()
+        assert "furious" not in [t["quote"] for t in saved_tags(page)]
+        row = entries.nth(at)  # where it was, between its neighbours
+        expect(row).to_have_text(f"Removed {number} “furious”.↶ Undo")
+        expect(entries.nth(at - 1).locator(".mt-quote")).to_have_text(listed[at - 1])
+        expect(entries.nth(at + 1).locator(".mt-quote")).to_have_text(listed[at + 1])
+        assert page.evaluate(UNDO_ON_SCREEN) != [], "no Undo on the screen after a removal"
+        screenshot(page, "tagger-phone-removed-from-the-list")
+        row.get_by_role("button", name="↶ Undo").tap()
+        assert [t["quote"] for t in saved_tags(page)] == list(words)
+        expect(page.locator(".mt-live")).to_contain_text(f"Undone: Removed Loaded {number} “furious”.")
+        expect(entries).to_have_count(len(words))
+        expect(entries.locator(".mt-quote")).to_have_text(listed)
+        expect(entries.nth(at).locator(".mt-del")).to_be_focused()  # the ✕ that was tapped, back in its place
+        # the next change, whatever it is, takes the Undo away: it would no longer undo this removal
+        entries.nth(0).locator(".mt-del").tap()
+        expect(entries.nth(0)).to_contain_text("Removed")
+        tap_tag(page, ("Kremlin",), "loaded")
+        expect(page.locator(".mt-group-loaded .mt-entry", has_text="Removed")).to_have_count(0)
+
+
 def test_on_a_phone_a_tapped_word_names_its_tag_and_a_button_goes_to_the_tag_in_the_list(browser, book_server):
     """Enter on a tagged word goes to its tag in the list; a phone has no Enter, so the bar has a button."""
     with tagger_in(browser, book_server, **PHONE) as page:
