@@ -138,7 +138,7 @@ export function createTagList(ctx, actions) {
     const { id, label, quote } = entry.tag;
     setText(/** @type {Element} */ (undoRow.firstChild), `Removed ${index.numbers.get(id)} ${quoted(quote, 40)}.`);
     actions.removeById(id);
-    removed = { label, at: (index.byLabel.get(label) || []).indexOf(entry.tag), id, tags: ctx.state.tags };
+    removed = { label, at: (index.byLabel.get(label) || []).findIndex((t) => t.id === id), id, tags: ctx.state.tags };
     if (!focused || !neighbour) return;
     actions.drawNow();
     finish();
