@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from contextlib import contextmanager
 
 import pytest
@@ -913,8 +914,49 @@ def test_on_a_phone_a_tag_in_the_list_shows_its_words_and_a_button_goes_back_to_
         assert entry.locator(".mt-jump").evaluate(ON_SCREEN), "the tag in the list is not on the screen"
         expect(back).to_be_hidden()
         entry.locator(".mt-del").tap()
-        expect(page.locator(".mt-live")).to_contain_text("Undo (Ctrl+Z) brings it back.")
+        expect(page.locator(".mt-live")).to_contain_text("Undo brings it back.")
         assert [t["quote"] for t in saved_tags(page)] == ["despot", "seething", "furious"]
+
+
+# The Undo buttons on the screen and on top there (not under the theme's header or the phone's bar).
+UNDO_ON_SCREEN = f"""() => [...document.querySelectorAll('.mt button')]
+  .filter((b) => b.textContent.includes('Undo') && ({ON_SCREEN})(b)).map((b) => b.className)"""
+
+
+def test_on_a_phone_a_tag_removed_from_the_list_leaves_an_undo_in_its_place(browser, book_server):
+    """The toolbar's Undo is screens above the tag list on a phone: the ✕ that removed a tag leaves an Undo where the
+    tag was, until the next change."""
+    with tagger_in(browser, book_server, **PHONE) as page:
+        words = ("despot", "bizarre", "seething", "furious", "strike")
+        for word in words:
+            tap_tag(page, (word,), "loaded")
+        entries = page.locator(".mt-group-loaded .mt-entry")
+        expect(entries).to_have_count(len(words))  # the last one is drawn in the next frame
+        listed = entries.locator(".mt-quote").all_text_contents()  # in the order of the text
+        at = listed.index("“furious”")
+        assert 0 < at < len(listed) - 1, listed
+        gone = entries.nth(at)
+        number = gone.locator(".mt-badge").text_content()
+        gone.locator(".mt-del").scroll_into_view_if_needed()
+        gone.locator(".mt-del").tap()
+        assert "furious" not in [t["quote"] for t in saved_tags(page)]
+        row = entries.nth(at)  # where it was, between its neighbours
+        expect(row).to_have_text(f"Removed {number} “furious”.↶ Undo")
+        expect(entries.nth(at - 1).locator(".mt-quote")).to_have_text(listed[at - 1])
+        expect(entries.nth(at + 1).locator(".mt-quote")).to_have_text(listed[at + 1])
+        assert page.evaluate(UNDO_ON_SCREEN) != [], "no Undo on the screen after a removal"
+        screenshot(page, "tagger-phone-removed-from-the-list")
+        row.get_by_role("button", name="↶ Undo").tap()
+        assert [t["quote"] for t in saved_tags(page)] == list(words)
+        expect(page.locator(".mt-live")).to_contain_text(f"Undone: Removed Loaded {number} “furious”.")
+        expect(entries).to_have_count(len(words))
+        expect(entries.locator(".mt-quote")).to_have_text(listed)
+        expect(entries.nth(at).locator(".mt-del")).to_be_focused()  # the ✕ that was tapped, back in its place
+        # the next change, whatever it is, takes the Undo away: it would no longer undo this removal
+        entries.nth(0).locator(".mt-del").tap()
+        expect(entries.nth(0)).to_contain_text("Removed")
+        tap_tag(page, ("Kremlin",), "loaded")
+        expect(page.locator(".mt-group-loaded .mt-entry", has_text="Removed")).to_have_count(0)
 
 
 def test_on_a_phone_a_tapped_word_names_its_tag_and_a_button_goes_to_the_tag_in_the_list(browser, book_server):
@@ -944,6 +986,36 @@ def test_on_a_phone_a_tapped_word_names_its_tag_and_a_button_goes_to_the_tag_in_
         expect(page.locator(".mt-article .mt-sel")).to_have_text(tok(page, bizarre - 2).text_content())
         expect(button).to_be_hidden()
         expect(live).not_to_contain_text(", in ")
+
+
+def test_a_clicked_word_names_its_tag_and_the_same_button_goes_to_the_tag_in_the_list(tagger):
+    """As on a phone and as Enter does: a word clicked in a tag offers "↓ L2 in your tags" beside Clear selection."""
+    page = tagger
+    for word in ("despot", "bizarre"):
+        tag_in_text(page, (word,), "3")
+    bizarre = token_index(page, "bizarre")
+    live, button = page.locator(".mt-live"), page.locator(".mt-backbtn")
+    expect(button).to_be_hidden()
+    tok(page, bizarre).click()
+    number = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-badge").text_content()
+    expect(live).to_have_text(f"Selected: “bizarre”, in Loaded {number}. Press a label key, or pick a label.")
+    expect(button).to_have_text(f"↓ {number} in your tags")
+    assert button.evaluate(ON_SCREEN), "the way to the tag is not on the screen"
+    screenshot(page, "tagger-clicked-a-tagged-word")
+    button.click()
+    entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-jump")
+    expect(entry).to_be_focused()
+    expect(button).to_be_hidden()
+    # a drag, or a click on a word in no tag, takes the button away: it would lead to a tag left behind
+    tok(page, bizarre).click()
+    expect(button).to_be_visible()
+    drag(page, bizarre - 2, bizarre)
+    expect(button).to_be_hidden()
+    tok(page, bizarre).click()
+    expect(button).to_be_visible()
+    tok(page, bizarre - 2).click()
+    expect(button).to_be_hidden()
+    expect(live).not_to_contain_text(", in ")
 
 
 DOCK_ROWS = """() => {
@@ -978,6 +1050,55 @@ def test_a_touch_screen_is_told_what_to_tap_and_shown_no_keys_while_a_laptop_kee
     assert laptop["keys"] == tagger.locator(".mt-labbtn").count() > 0, laptop
 
 
+# Words that name keys (or the shortcuts dialog), which a touch screen has none of.
+KEY_WORDS = re.compile(r"\b(press|enter|ctrl|shift|esc|escape|arrow|keys?|shortcuts?)\b", re.IGNORECASE)
+# From now on, every status line and notice the Tagger shows.
+WATCH_SAID = """() => {
+  window.said = [];
+  const root = document.querySelector('.medialit-tagger');
+  const note = () => root.querySelectorAll('.mt-live, .mt-notice').forEach((el) => window.said.push(el.textContent));
+  new MutationObserver(note).observe(root, {subtree: true, childList: true, characterData: true});
+}"""
+# What the Tagger shows around the article: its buttons' words and titles, the labels' bar, the tag list, the hint.
+AROUND_THE_ARTICLE = """() => [
+  ...[...document.querySelectorAll('.medialit-tagger button')].filter((b) => b.getClientRects().length)
+    .flatMap((b) => [b.innerText, b.title]),
+  ...[...document.querySelectorAll('.medialit-tagger :is(.mt-tools, .mt-dock, .mt-tags, .mt-foot, .mt-hint)')]
+    .map((el) => el.innerText),
+]"""
+
+
+def test_on_a_phone_nothing_the_tagger_shows_or_says_names_a_key(browser, book_server, tagger, tmp_path):
+    """A phone has no keys: from selecting words to loading a hand-in, the words on the screen and in the status line
+    say what to tap, and there is no shortcuts button. A laptop keeps its keys."""
+    with tagger_in(browser, book_server, **PHONE) as page:
+        page.evaluate(WATCH_SAID)
+        page.locator(".mt-labbtn[data-label='loaded']").tap()  # nothing selected yet
+        expect(page.locator(".mt-live")).to_have_text("Select words first: tap the first word, then the last.")
+        for word in ("despot", "bizarre"):
+            tap_tag(page, (word,), "loaded")
+        tok(page, token_index(page, "bizarre")).tap()  # a tagged word: a button goes to its tag
+        page.locator(".mt-backbtn").tap()
+        expect(page.locator(".mt-live")).to_have_text("In your tags. Tap the tag to go back to the text.")
+        entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre")
+        entry.locator(".mt-jump").tap()
+        page.locator(".mt-backbtn").tap()
+        entry.locator(".mt-del").tap()
+        expect(page.locator(".mt-live")).to_contain_text("Undo brings it back.")
+        handin = tmp_path / "handin.json"
+        handin.write_text(json.dumps(empty_handin(config(page)["exercise"])), encoding="utf-8")
+        page.locator(".mt-file").set_input_files(str(handin))
+        expect(page.locator(".mt-notice")).to_contain_text("Undo goes back to your earlier work.")
+        said = page.evaluate("window.said")
+        shown = page.evaluate(AROUND_THE_ARTICLE)
+        assert len(set(said)) >= 8, said
+        assert [s for s in said + shown if KEY_WORDS.search(s)] == []
+        expect(page.locator(".mt-helpbtn")).to_have_count(0)
+        screenshot(page, "tagger-phone-no-keys")
+    expect(tagger.locator(".mt-helpbtn")).to_have_text("Shortcuts ?")
+    assert tagger.locator(".mt-undo").get_attribute("title") == "Undo (Ctrl+Z)"
+
+
 def test_a_phones_bar_holds_no_empty_status_line(browser, book_server):
     with tagger_in(browser, book_server, **PHONE) as page:
         empty = page.evaluate(DOCK_ROWS)
@@ -987,6 +1108,22 @@ def test_a_phones_bar_holds_no_empty_status_line(browser, book_server):
         expect(page.locator(".mt-dock .mt-live")).to_contain_text("Select words first")
         said = page.evaluate(DOCK_ROWS)
         assert said["spare"] >= empty["spare"] + 15 and said["inside"], said
+
+
+# The article box's greatest height as set, as drawn, and the one rule for it (tagger.css): min(42rem, 78vh).
+ARTICLE_HEIGHT = """() => {
+  const article = document.querySelector('.mt-article');
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return {set: parseFloat(getComputedStyle(article).maxHeight), drawn: article.getBoundingClientRect().height,
+          rule: Math.min(42 * rem, 0.78 * innerHeight), text: article.scrollHeight};
+}"""
+
+
+def test_a_phones_article_box_is_as_tall_as_the_one_rule_for_every_screen_says(browser, book_server):
+    with tagger_in(browser, book_server, **PHONE) as page:
+        box = page.evaluate(ARTICLE_HEIGHT)
+        assert box["text"] > box["rule"], box  # the whole article is taller: the box is at its greatest height
+        assert abs(box["set"] - box["rule"]) < 0.5 and abs(box["drawn"] - box["rule"]) < 0.5, box
 
 
 def test_leaving_the_name_box_for_a_button_does_not_move_the_button_from_under_the_click(tagger):

@@ -67,7 +67,7 @@ export function listenToLoad(ctx, input, setStudent) {
     // tags left out are a loss, so a warning; otherwise good news
     ctx.notify(
       `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""}${from} ` +
-        "Ctrl+Z goes back to your earlier work." +
+        `Undo${ctx.keyWords(" (Ctrl+Z)")} goes back to your earlier work.` +
         (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
       { show: true, info: !got.orphans.length },
     );

@@ -116,7 +116,7 @@ export function listenToKeys(ctx, sel, actions, root) {
 /**
  * Mouse, pen and touch on the article. Mouse: click a word, drag over words, Shift+click to extend,
  * double-click for one word. Touch (a drag scrolls the page): tap a first word, then a last word;
- * tapping the first word again starts from it alone.
+ * tapping the first word again starts from it alone. A word clicked or tapped alone offers its tag.
  * @param {TaggerContext} ctx
  * @param {Selection} sel
  * @param {Actions} actions
@@ -161,7 +161,8 @@ export function listenToPointer(ctx, sel, actions) {
     if (!drag) return;
     const { moved } = drag;
     drag = null;
-    if (sel.range()) ctx.say(`Selected: ${quoted(sel.text(), 80)}. Press a label key, or pick a label.`);
+    const tagged = offerTagHere(!moved);
+    if (sel.range()) ctx.say(`Selected: ${quoted(sel.text(), 80)}${tagged}. Press a label key, or pick a label.`);
     else if (ctx.guided && !moved) ctx.say("In this exercise, pick one of the grey phrases.");
   });
   ctx.listen(article, "pointercancel", () => {
@@ -189,9 +190,18 @@ export function listenToPointer(ctx, sel, actions) {
       ctx.say(`Selected ${words}. Pick a label, or tap another word to change the end.`);
       return;
     }
-    const t = actions.tagsAtCaret()[0];
+    ctx.say(`Selected ${words}${offerTagHere(true)}. Tap the last word to take in more words, or pick a label.`);
+  }
+
+  /**
+   * A word clicked or tapped alone names its tag and offers a button to the tag's entry in the list, as
+   * Enter does from the keys; a drag or a stretched selection offers none. Returns the words said (", in
+   * Loaded L2"), or "".
+   * @param {boolean} alone
+   */
+  function offerTagHere(alone) {
+    const t = alone ? actions.tagsAtCaret()[0] : undefined;
     actions.offerTag(t);
-    const tagged = t ? `, in ${ctx.nameOf(t)}` : "";
-    ctx.say(`Selected ${words}${tagged}. Tap the last word to take in more words, or pick a label.`);
+    return t ? `, in ${ctx.nameOf(t)}` : "";
   }
 }

@@ -4,6 +4,8 @@
 // set as text where they changed. When many tags arrive at once (a save restored, a file opened),
 // one frame makes the first entries, as many as a screen shows, and the next frame makes the rest:
 // the article's marks and the top of the list are not held back by entries below the fold.
+// A tag taken off by its ✕ leaves an Undo in its place until the next change: on a phone the
+// toolbar's Undo is screens above the list.
 
 import { renderer } from "../core/messages.js";
 import { quoted, tokenAt } from "../core/spans.js";
@@ -89,6 +91,23 @@ export function createTagList(ctx, actions) {
     button("mt-del", "✕", null),
     guided ? null : h("details.mt-details", {}, h("summary", {}, detailsTitle)),
   );
+  /**
+   * The tag last taken off by its ✕: its group, its place there and the tags it left, while they are the tags.
+   * @type {{label: string, at: number, id: string, tags: Tag[]} | null}
+   */
+  let removed = null;
+  const undoRow = h(
+    "li.mt-entry",
+    {},
+    h("span"),
+    button("mt-undohere", "↶ Undo", () => {
+      const id = removed?.id || "";
+      actions.travel(true);
+      actions.drawNow();
+      finish();
+      entries.get(id)?.remove.focus();
+    }),
+  );
   // a claim names its sources with it, not among details called optional, where sources are asked for
   const linksPattern =
     guided || !labels.some((l) => l.name === "source") ? null : h("details.mt-attrib", {}, h("summary"));
@@ -116,7 +135,10 @@ export function createTagList(ctx, actions) {
     const at = listed.findIndex((t) => t.id === entry.tag.id);
     const neighbour = listed[at + 1] || listed[at - 1];
     if (focused && !neighbour) actions.backToText();
-    actions.removeById(entry.tag.id);
+    const { id, label, quote } = entry.tag;
+    setText(/** @type {Element} */ (undoRow.firstChild), `Removed ${index.numbers.get(id)} ${quoted(quote, 40)}.`);
+    actions.removeById(id);
+    removed = { label, at: (index.byLabel.get(label) || []).findIndex((t) => t.id === id), id, tags: ctx.state.tags };
     if (!focused || !neighbour) return;
     actions.drawNow();
     finish();
@@ -266,6 +288,7 @@ export function createTagList(ctx, actions) {
       }
     }
     const sources = sourcesKey(after);
+    if (removed?.tags !== ctx.state.tags) removed = null;
     for (const l of labels) {
       const tags = after.byLabel.get(l.name) || [];
       const group = /** @type {{title: HTMLElement, list: HTMLElement, empty: HTMLElement}} */ (groups.get(l.name));
@@ -289,6 +312,7 @@ export function createTagList(ctx, actions) {
         entry.links?.refreshSources(after, sources);
         items.push(entry.li);
       }
+      if (removed?.label === l.name) items.splice(removed.at, 0, undoRow);
       setText(group.title, `${l.title}: ${tags.length}`);
       order(group.list, items);
       if (group.empty.hidden !== tags.length > 0) group.empty.hidden = tags.length > 0;

@@ -52,6 +52,8 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {() => TagIndex} index the visible tags, indexed (made once per change)
  * @property {ArticleView} view
  * @property {HTMLElement} article
+ * @property {(words: string) => string} keyWords words that name keys, said where there are keys: "" on a touch
+ *   screen (the coarse pointer tagger.css makes targets big for and hides the label keys on)
  * @property {(message: string) => void} say show in the status line (screen readers hear it, the same words
  *   again too)
  * @property {(message: string, how?: {show?: boolean, info?: boolean}) => void} notify show a notice, and the
@@ -81,8 +83,8 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(back: boolean) => void} travel undo or redo
  * @property {() => void} openHelp
  * @property {() => Tag[]} tagsAtCaret
- * @property {(tag: Tag | undefined) => void} offerTag a word tapped in `tag` (or in none): a button to its entry,
- *   as Enter is from the keys
+ * @property {(tag: Tag | undefined) => void} offerTag a word clicked or tapped in `tag` (or in none): a button to
+ *   its entry, as Enter is from the keys
  * @property {() => void} toFeedback go to the feedback (the feedback key)
  * @property {() => void} backToText from the feedback or the list, back to the words
  * @property {() => boolean} backFromText back to the feedback entry that showed these words, if any
@@ -150,10 +152,10 @@ function createTagger(model, el, uid, authorTools) {
   /** @type {(() => void)[]} */
   const cleanup = [];
   const state = new TagState(Array.isArray(model.get("tags")) ? model.get("tags") : []);
-  // a touch screen (the coarse pointer tagger.css makes targets big for) has no keys: `keys(words)` says
-  // them only where there are
+  // a touch screen (the coarse pointer tagger.css makes targets big for) has no keys: `keyWords(words)`
+  // says them only where there are
   const touch = !!globalThis.matchMedia?.("(pointer: coarse)").matches;
-  const keys = (/** @type {string} */ words) => (touch ? "" : words);
+  const keyWords = (/** @type {string} */ words) => (touch ? "" : words);
 
   // ---- layout
   const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
@@ -183,7 +185,7 @@ function createTagger(model, el, uid, authorTools) {
     if (!actions.backFromText()) backTo();
   });
   backButton.hidden = true;
-  let offersTag = false; // the button goes to a tapped word's tag (actions.offerTag)
+  let offersTag = false; // the button goes to a clicked or tapped word's tag (actions.offerTag)
   /** @param {string} words @param {() => void} to */
   const offerBack = (words, to) => {
     setText(backButton, words);
@@ -193,8 +195,10 @@ function createTagger(model, el, uid, authorTools) {
   };
   const labelBar = h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton, backButton);
   const dock = h("div.mt-dock", {}, labelBar, live);
-  const undoButton = button("mt-undo", "↶ Undo", () => actions.travel(true), { title: "Undo (Ctrl+Z)" });
-  const redoButton = button("mt-redo", "↷ Redo", () => actions.travel(false), { title: "Redo (Ctrl+Shift+Z)" });
+  const undoButton = button("mt-undo", "↶ Undo", () => actions.travel(true), { title: keyWords("Undo (Ctrl+Z)") });
+  const redoButton = button("mt-redo", "↷ Redo", () => actions.travel(false), {
+    title: keyWords("Redo (Ctrl+Shift+Z)"),
+  });
   const fileInput = /** @type {HTMLInputElement} */ (
     h("input.mt-file", {
       type: "file",
@@ -231,6 +235,7 @@ function createTagger(model, el, uid, authorTools) {
     labels,
     labelByName,
     keys: labelKeys(labels),
+    keyWords,
     uid,
     author,
     authorTools: author ? authorTools : null,
@@ -308,7 +313,9 @@ function createTagger(model, el, uid, authorTools) {
         ctx.say(
           guided
             ? "In this exercise, pick one of the grey phrases first."
-            : "Select words first: click or drag over them, tap the first and the last, or use Shift + arrow keys.",
+            : touch
+              ? "Select words first: tap the first word, then the last."
+              : "Select words first: click or drag over them, tap the first and the last, or use Shift + arrow keys.",
         );
         return;
       }
@@ -358,7 +365,7 @@ function createTagger(model, el, uid, authorTools) {
         removeTag(state.tags, id),
         `Removed ${ctx.nameOf(t)} ${quoted(t.quote, 60)}.`,
         null,
-        " Undo (Ctrl+Z) brings it back.",
+        ` Undo${keyWords(" (Ctrl+Z)")} brings it back.`,
       );
     },
     jumpTo(id, fromList = false) {
@@ -368,14 +375,15 @@ function createTagger(model, el, uid, authorTools) {
       else {
         shownFrom = null;
         offerBack("↓ Back to your tags", () => actions.focusEntry(id));
-        sel.goTo(range, "center", ` To go back to your tags, use “Back to your tags”${keys(" or press Enter")}.`);
+        sel.goTo(range, "center", ` To go back to your tags, use “Back to your tags”${keyWords(" or press Enter")}.`);
       }
     },
     drawNow: () => frame.flush(),
     focusEntry(id) {
       frame.flush();
       backButton.hidden = true;
-      if (list.focus(id)) ctx.say("In your tags. Tap the tag, or press Enter on it, to go back to the text.");
+      if (list.focus(id))
+        ctx.say(`In your tags. Tap the tag${keyWords(", or press Enter on it,")} to go back to the text.`);
     },
     travel(back) {
       const what = state.travel(back);
@@ -433,7 +441,7 @@ function createTagger(model, el, uid, authorTools) {
   // author mode: the drafts to review, the distractors and the save action (review_panel.js)
   const review = ctx.authorTools?.reviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) || null;
   // said after the words a feedback link showed; a phone has no keys, so the button comes first
-  const back = ` To go back to the feedback, use “Back to the feedback”${keys(" or press Enter or F")}.`;
+  const back = ` To go back to the feedback, use “Back to the feedback”${keyWords(" or press Enter or F")}.`;
   const offerFeedback = () => offerBack("↑ Back to the feedback", actions.toFeedback);
   const feedback = createFeedbackView(ctx, {
     showTag(id, from) {
@@ -461,7 +469,7 @@ function createTagger(model, el, uid, authorTools) {
       shownFrom = null;
       offerFeedback();
       ctx.say(
-        `Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback”${keys(" or press F")}.`,
+        `Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback”${keyWords(" or press F")}.`,
       );
     },
     answersChanged: () => drawAnswers(),
@@ -487,7 +495,8 @@ function createTagger(model, el, uid, authorTools) {
       "div.mt-tools",
       {},
       h("div.mt-group-edit", { role: "group", "aria-label": "Undo and redo" }, undoButton, redoButton),
-      button("mt-helpbtn", "Shortcuts ?", actions.openHelp, { "aria-haspopup": "dialog" }),
+      // the shortcuts are keys: a touch screen has none (its hint below says what to tap)
+      touch ? null : button("mt-helpbtn", "Shortcuts ?", actions.openHelp, { "aria-haspopup": "dialog" }),
       review ? review.saveButton : button("mt-check mt-primary", "Check my tags", requestCheck),
     ),
     notice,
