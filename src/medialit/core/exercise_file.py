@@ -380,6 +380,9 @@ def _line(node, key=None) -> int:
         return 0
 
 
+_WORD = re.compile(r"\S+")
+
+
 class _Resolver:
     """Turns `quote` + `occurrence`/`after` into offsets, with messages that show the article."""
 
@@ -390,14 +393,22 @@ class _Resolver:
         return f"L{self.article.line_of(offset)}"
 
     def closest(self, quote: str) -> str:
-        words = self.article.text.split()
+        """Up to three passages most like `quote`, none overlapping another, each inside one line of the
+        article with that line's number, so that it can be copied into `quote:` as it stands."""
+        text = self.article.text
         width = max(1, len(quote.split()))
-        windows = {" ".join(words[i : i + width]) for i in range(0, max(1, len(words) - width + 1))}
-        near = difflib.get_close_matches(quote, list(windows), n=3, cutoff=0.5)
-        passages = []
-        for text in near:
-            at = self.article.text.find(text)
-            passages.append(f"“{text}” ({self.where(at)})" if at >= 0 else f"“{text}”")
+        starts: dict[str, int] = {}  # a passage -> where it first starts
+        for line in re.finditer(r"[^\n]+", text):
+            words = [w.span() for w in _WORD.finditer(text, line.start(), line.end())]
+            for i in range(max(0, len(words) - width) + 1 if words else 0):
+                first, last = words[i][0], words[min(i + width, len(words)) - 1][1]
+                starts.setdefault(text[first:last], first)
+        chosen: list[tuple[int, int]] = []
+        for near in difflib.get_close_matches(quote, list(starts), n=12, cutoff=0.5):
+            span = (starts[near], starts[near] + len(near))
+            if len(chosen) < 3 and all(span[1] <= a or b <= span[0] for a, b in chosen):
+                chosen.append(span)
+        passages = [f"“{text[a:b]}” ({self.where(a)})" for a, b in chosen]
         return "; closest passages: " + ", ".join(passages) if passages else ""
 
     def resolve(self, spec, file: str, place: str, near: tuple[int, int] | None = None) -> tuple[int, int, str]:
