@@ -100,6 +100,30 @@ def test_closest_passages_are_in_their_line_and_apart(tmp_path, lines, quote_wor
         taken.setdefault(line, []).append((at, at + len(text)))
 
 
+YAML_ITEM = "key:\n  - id: a\n    label: source\n    quote: Peskov\n    occurrence: 1\n    why: Named.\n"
+
+
+@pytest.mark.parametrize(
+    ("mistake", "mistaken", "line", "words"),
+    [
+        ("a field indented less", "   quote: Peskov", 6, "indented less than the line above"),
+        ("a field indented more", "     quote: Peskov", 6, "indented more than the line above"),
+        ("a colon in a why", "    why: Note: named.", 8, "a text holds a colon"),
+        ("a value with no space", "    quote:Peskov", 7, "missing its colon and space"),
+        ("a quotation mark never closed", '    quote: "Peskov', 6, "never closed"),
+    ],
+)
+def test_a_yaml_mistake_is_told_in_plain_words_at_its_line(tmp_path, mistake, mistaken, line, words):
+    """The parser's own words ('expected <block end>, but found ...') told an instructor nothing they could act on."""
+    field = mistaken.strip().split(":")[0]
+    body = "\n".join(mistaken if row.strip().startswith(f"{field}:") else row for row in YAML_ITEM.split("\n"))
+    with pytest.raises(InputError) as err:
+        load_exercise(write(tmp_path, body))
+    message = str(err.value)
+    assert f"line {line}," in message and words in message and "Fix:" in message, mistake
+    assert "<block" not in message and "mapping values" not in message and "expected ':'" not in message
+
+
 def test_ambiguous_quote_lists_occurrences(tmp_path):
     with pytest.raises(InputError, match=r"occurs 2 times .*L1, L1.*occurrence"):
         load_exercise(write(tmp_path, "key:\n  - {id: a, label: source, quote: Peskov}\n"))

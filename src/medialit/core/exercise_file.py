@@ -130,15 +130,45 @@ def _yaml() -> YAML:
     return yaml
 
 
+# The YAML parser's words for the mistakes people make most, in plain words with the fix: (what the parser
+# says, what it means, the fix).
+_PLAIN_YAML = (
+    (
+        "expected <block end>",
+        "this line is indented less than the line above it in the same entry",
+        "indent it with as many spaces as the other lines of its entry (in a key item: `label:`, `quote:`, `why:`).",
+    ),
+    (
+        "mapping values are not allowed here",
+        "there is a colon here where none can be: this line is indented more than the line above it, "
+        "or a text holds a colon and a space",
+        "line it up with the lines above it; put a text that holds a colon in quotes (why: 'Note: a claim.').",
+    ),
+    (
+        "could not find expected ':'",
+        "a `name: value` line is missing its colon and space (on this line or the one above it)",
+        "write a colon and a space after the name (quote: the words).",
+    ),
+)
+
+
 def yaml_problem(err: YAMLError) -> tuple[str, str, str]:
     """The place, the problem and the fix for a YAML file that cannot be read."""
     mark = getattr(err, "problem_mark", None)
     place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
     problem = getattr(err, "problem", None) or "the YAML cannot be read"
     fix = getattr(err, "fix", "check the indentation and quoting there; text with a colon needs quotes.")
+    opened = getattr(err, "context_mark", None)
     if "'\\t'" in problem:  # ruamel: "found character '\t' that cannot start any token"
         problem = "there is a tab here, and YAML lines may not be indented with tabs"
         fix = "replace the tab with spaces."
+    elif "end of stream" in problem and "quoted" in (getattr(err, "context", None) or "") and opened:
+        place = f"line {opened.line + 1}, column {opened.column + 1}"
+        problem = "the quotation mark here opens a text that is never closed"
+        fix = "close the text with the same mark (\" or ') at its end, or remove the mark."
+    for said, plain, plain_fix in _PLAIN_YAML:
+        if said in problem:
+            problem, fix = plain, plain_fix
     return place, f"{problem}.", fix
 
 
