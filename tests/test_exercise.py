@@ -68,12 +68,14 @@ def _missing_quote_message(tmp_path, article: str, quote: str) -> str:
 
 def test_closest_passages_never_run_over_a_line_break(tmp_path):
     """A quote that runs over two paragraphs (an article whose lines were joined while the key was written) is
-    offered passages from one line each, with the line, which an instructor can copy as they stand."""
+    offered passages from one line each, with the line and without the sentence's full stop, which an
+    instructor can copy as they stand."""
     article = "The pool vote\n\nThe council said the pool was unsafe.\n\nThe mayor said it would stay open.\n"
     message = _missing_quote_message(tmp_path, article, "the pool was unsafe. The mayor said")
     offered, lines = _passages(message), article.split("\n")
     assert offered and message.partition("closest passages: ")[2].count("“") == len(offered)  # each has its line
     assert all(text in lines[line - 1] for text, line in offered)
+    assert not any(text.endswith((".", ",")) for text, _ in offered)  # copied as it stands, it is a key's span
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -432,6 +432,8 @@ class _Resolver:
             words = [w.span() for w in _WORD.finditer(text, line.start(), line.end())]
             for i in range(max(0, len(words) - width) + 1 if words else 0):
                 first, last = words[i][0], words[min(i + width, len(words)) - 1][1]
+                while last - 1 > first and text[last - 1] in ",.;:!?":  # a key's span ends before its sentence's stop
+                    last -= 1
                 starts.setdefault(text[first:last], first)
         chosen: list[tuple[int, int]] = []
         for near in difflib.get_close_matches(quote, list(starts), n=12, cutoff=0.5):
