@@ -560,6 +560,15 @@ def test_an_agency_is_a_public_body_unless_it_is_a_news_agency_and_a_group_of_a_
     assert named["Westfield Council's leader Jo Lee"].attrs["identity"] == "named"  # a possessive is no 'of'
 
 
+def test_who_a_reported_clause_is_about_is_not_its_speaker_after_a_pause():
+    """'Her neighbour, who asked not to be named, said some families were …': 'some families' opens what was
+    said (a job word after a pause and 'said' was taken for the speaker, as in '…,” said the mayor')."""
+    text = "Her neighbour, who asked not to be named, said some families were too frightened to speak."
+    assert "some families" not in quotes(text, "source")
+    assert "some families were too frightened to speak" in quotes(text, "claim")
+    assert "the mayor" in quotes("“We are sorry,” said the mayor yesterday.", "source")
+
+
 def test_a_verb_of_saying_that_names_a_feeling_is_drafted_and_one_that_only_takes_a_side_is_not():
     text = (
         "The mayor complained that the buses were late. The mayor claimed that the buses were late. "

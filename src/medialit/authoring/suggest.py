@@ -731,11 +731,16 @@ class _Draft:
             if (
                 self.speech_cue(start)
                 and phrase in SPEAKER_FOLLOWS
-                and (ends_clause or inverted)
+                and (ends_clause or inverted and not self._opens_what_was_said(j))
                 and self.sent_of[start] == self.sent_of[i]
             ):
                 return start, self.doc[start : self.cue_at[start][0]].text
         return None
+
+    def _opens_what_was_said(self, j: int) -> bool:
+        """Whether the words before token `j`, right after a verb of saying, are the subject of what was said, not
+        who said it: an auxiliary follows them ('…, said some families were too frightened')."""
+        return j < len(self.doc) and self.sent_of[j] == self.sent_of[j - 1] and self.doc[j].lower_ in AUXILIARIES
 
     def sources(self, agentless: Matcher) -> dict[int, tuple[int, int]]:
         """Suggest sources; returns, per speech-verb token, the source span it belongs to."""
@@ -1500,7 +1505,7 @@ class _Draft:
                     for n in range(k, w)
                 )
                 theirs = self._what_is_said(w, self.cue_at[w][0])
-                if theirs is None or self.doc[theirs[0]].lower_ in AUXILIARIES:
+                if theirs is None or theirs[0] >= len(self.doc) or self.doc[theirs[0]].lower_ in AUXILIARIES:
                     return False  # "that the Russian claims were false": 'claims' is the noun here
                 return named and self.words(*theirs) >= 4
         return False
