@@ -1,7 +1,10 @@
 import json
+import re
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from medialit import load_exercise
 from medialit.core.errors import InputError
@@ -46,6 +49,81 @@ def test_missing_quote_shows_closest_passages_with_lines(tmp_path):
     message = str(err.value)
     assert "not in the article" in message and "closest" in message and "L1" in message
     assert "line 5" in message and "exercise.yml" in message
+
+
+def _passages(message: str) -> list[tuple[str, int]]:
+    """The closest passages a missing quote's message offers, with their line numbers."""
+    offered = message.partition("closest passages: ")[2].rpartition(". Fix:")[0]
+    return [(text, int(line)) for text, line in re.findall(r"“(.*?)” \(L(\d+)\)", offered)]
+
+
+def _missing_quote_message(tmp_path, article: str, quote: str) -> str:
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    path = tmp_path / "exercise.yml"
+    path.write_text(f"id: t\narticle: article.txt\nkey:\n  - {{id: a, label: claim, quote: {json.dumps(quote)}}}\n")
+    with pytest.raises(InputError) as err:
+        load_exercise(path)
+    return str(err.value)
+
+
+def test_closest_passages_never_run_over_a_line_break(tmp_path):
+    """A quote that runs over two paragraphs (an article whose lines were joined while the key was written) is
+    offered passages from one line each, with the line and without the sentence's full stop, which an
+    instructor can copy as they stand."""
+    article = "The pool vote\n\nThe council said the pool was unsafe.\n\nThe mayor said it would stay open.\n"
+    message = _missing_quote_message(tmp_path, article, "the pool was unsafe. The mayor said")
+    offered, lines = _passages(message), article.split("\n")
+    assert offered and message.partition("closest passages: ")[2].count("“") == len(offered)  # each has its line
+    assert all(text in lines[line - 1] for text, line in offered)
+    assert not any(text.endswith((".", ",")) for text, _ in offered)  # copied as it stands, it is a key's span
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["the", "pool", "mayor", "said", "open", "vote"]), min_size=1, max_size=8),
+        min_size=1,
+        max_size=5,
+    ),
+    st.lists(st.sampled_from(["the", "pool", "mayor", "sad", "opened", "vote"]), min_size=1, max_size=5),
+)
+def test_closest_passages_are_in_their_line_and_apart(tmp_path, lines, quote_words):
+    """Every passage offered for a missing quote stands in the line it names, and no two overlap."""
+    article = "\n\n".join(" ".join(words) for words in lines) + "\n"
+    quote = " ".join(quote_words) + " x"  # never in the article
+    by_line = article.split("\n")
+    message = _missing_quote_message(tmp_path, article, quote)
+    assert message.partition("closest passages: ")[2].count("“") == len(_passages(message))
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for text, line in _passages(message):
+        at = by_line[line - 1].find(text)
+        assert at >= 0, (text, line)
+        assert all(at + len(text) <= a or b <= at for a, b in taken.get(line, [])), (text, line)
+        taken.setdefault(line, []).append((at, at + len(text)))
+
+
+YAML_ITEM = "key:\n  - id: a\n    label: source\n    quote: Peskov\n    occurrence: 1\n    why: Named.\n"
+
+
+@pytest.mark.parametrize(
+    ("mistake", "mistaken", "line", "words"),
+    [
+        ("a field indented less", "   quote: Peskov", 6, "indented less than the line above"),
+        ("a field indented more", "     quote: Peskov", 6, "indented more than the line above"),
+        ("a colon in a why", "    why: Note: named.", 8, "a text holds a colon"),
+        ("a value with no space", "    quote:Peskov", 7, "missing its colon and space"),
+        ("a quotation mark never closed", '    quote: "Peskov', 6, "never closed"),
+    ],
+)
+def test_a_yaml_mistake_is_told_in_plain_words_at_its_line(tmp_path, mistake, mistaken, line, words):
+    """The parser's own words ('expected <block end>, but found ...') told an instructor nothing they could act on."""
+    field = mistaken.strip().split(":")[0]
+    body = "\n".join(mistaken if row.strip().startswith(f"{field}:") else row for row in YAML_ITEM.split("\n"))
+    with pytest.raises(InputError) as err:
+        load_exercise(write(tmp_path, body))
+    message = str(err.value)
+    assert f"line {line}," in message and words in message and "Fix:" in message, mistake
+    assert "<block" not in message and "mapping values" not in message and "expected ':'" not in message
 
 
 def test_ambiguous_quote_lists_occurrences(tmp_path):

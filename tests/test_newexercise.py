@@ -184,6 +184,26 @@ def test_validate_flags_half_a_hyphenated_word_and_a_source_in_another_paragraph
     assert not any(f.startswith("item src-jo") for f in findings)
 
 
+def test_a_drafted_voice_follows_the_quotation_marks_as_validate_reads_them(tmp_path):
+    """A claim only partly inside a speaker's marks is drafted with both voices, as validate asks, so an
+    instructor who accepts the drafts is not sent back to change them; a claim wholly inside keeps `quoted`."""
+    (tmp_path / "book").mkdir()
+    article = tmp_path / "pool.txt"
+    article.write_text(
+        "Pool to close\n\n"
+        'Swim coach Dana Frost said the closure was "a betrayal of every child in this town".\n\n'
+        '"We will keep fighting for the pool until the very last day," she said.\n',
+        encoding="utf-8",
+    )
+    made = create_exercise(article, "pool", "Pool", book=tmp_path / "book", nlp=spacy.blank("en"))
+    exercise = load_exercise(made.exercise_file)
+    voices = {k.quote: k.attrs.get("voice") for k in exercise.key if k.label == "claim"}
+    partly = next(quote for quote in voices if quote.startswith("the closure was"))
+    wholly = next(quote for quote in voices if "keep fighting" in quote)
+    assert voices[partly] == ["quoted", "reporter"] and voices[wholly] == "quoted"
+    assert not [f for f in validation_findings(exercise) if "`voice`" in f]
+
+
 NEWCOMER = ROOT / "tests" / "fixtures" / "newcomer" / "island-ferry.txt"  # written for the test, never tuned to
 
 

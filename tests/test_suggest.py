@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from medialit import Article, InputError
 from medialit.authoring import suggest as sg
-from medialit.authoring.drafts import draft_hints, draft_why
+from medialit.authoring.drafts import draft_hints, draft_why, source_name
 from medialit.authoring.lexicons import LOADED_KINDS, quality_nouns
 from medialit.authoring.loaded import QUOTATION_DISCOUNT
 from medialit.core.labels import DEFAULT_LABELS
@@ -539,6 +539,34 @@ def test_a_job_words_role_comes_from_its_head_not_the_body_after_for():
         "identity": "anonymous",
         "role": "expert",
     }
+
+
+def test_an_agency_is_a_public_body_unless_it_is_a_news_agency_and_a_group_of_a_place_is_unnamed():
+    """'The Environment Agency' was drafted as a news outlet (its why told students so) under the entity
+    'Environment'; 'Residents of Lower Ashcombe' as named, their claim put 'According to Lower Ashcombe'."""
+    text = (
+        "The Environment Agency declined to comment.\n\n"
+        "The state news agency said the talks had failed.\n\n"
+        "Residents of Lower Ashcombe say they were never asked.\n"
+    )
+    sources = quotes(text, "source")
+    agency = sources["The Environment Agency"]
+    assert agency.attrs == {"identity": "named", "role": "official"} and agency.entity == "Environment Agency"
+    assert sources["The state news agency"].attrs["role"] == "media"
+    residents = sources["Residents of Lower Ashcombe"]
+    assert residents.attrs["identity"] == "anonymous" and residents.entity == "residents"
+    assert source_name(residents) == "Residents of Lower Ashcombe"  # not the place: "According to Lower Ashcombe"
+    named = quotes("Westfield Council's leader Jo Lee said the pool would close.", "source")
+    assert named["Westfield Council's leader Jo Lee"].attrs["identity"] == "named"  # a possessive is no 'of'
+
+
+def test_who_a_reported_clause_is_about_is_not_its_speaker_after_a_pause():
+    """'Her neighbour, who asked not to be named, said some families were …': 'some families' opens what was
+    said (a job word after a pause and 'said' was taken for the speaker, as in '…,” said the mayor')."""
+    text = "Her neighbour, who asked not to be named, said some families were too frightened to speak."
+    assert "some families" not in quotes(text, "source")
+    assert "some families were too frightened to speak" in quotes(text, "claim")
+    assert "the mayor" in quotes("“We are sorry,” said the mayor yesterday.", "source")
 
 
 def test_a_verb_of_saying_that_names_a_feeling_is_drafted_and_one_that_only_takes_a_side_is_not():

@@ -11,7 +11,7 @@ import io
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -19,9 +19,10 @@ from ruamel.yaml.error import YAMLError
 
 from ..core.article import Article
 from ..core.errors import UNSAFE, InputError, visible
-from ..core.exercise import is_id
+from ..core.exercise import Exercise, is_id
 from ..core.exercise_file import yaml_problem
 from ..core.files import ARTICLE, EXERCISE, MB, Kind, exists, is_folder, read_bytes, read_text, write_file
+from ..core.voices import VoiceRule
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .drafts import draft_hints, draft_why, source_name
 from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id
@@ -81,9 +82,23 @@ def _as_tag(n: int, s: Suggestion, names: dict[tuple[int, int], str]) -> dict:
     }
 
 
+def voiced_by_marks(article: Article, suggestions: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions with the `voice` the quotation marks give them by the rule `validate` holds a key to
+    (both voices for a claim only partly inside a speaker's marks), where the rule can tell."""
+    marks = VoiceRule(Exercise("", "", "", "standard", 0.75, {}, [], [], article))
+    voiced = []
+    for s in suggestions:
+        rule = marks.of(s.start, s.end) if "voice" in s.attrs else None
+        if rule and rule != {s.attrs["voice"]}:
+            s = replace(s, attrs={**s.attrs, "voice": sorted(rule) if len(rule) > 1 else min(rule)})
+        voiced.append(s)
+    return voiced
+
+
 def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
     """Key items in YAML form, each with a drafted `why` and hints, `draft: true`, and the reason it was
     suggested and how sure the suggestion was (`reason`, `confidence`: author mode shows them)."""
+    suggestions = voiced_by_marks(article, suggestions)
     names = {(s.start, s.end): source_name(s) for s in suggestions if s.label == "source"}
     tags = [_as_tag(n, s, names) for n, s in enumerate(suggestions, start=1)]
     by_span = {(s.start, s.end): t["id"] for s, t in zip(suggestions, tags) if s.label == "source"}

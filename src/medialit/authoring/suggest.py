@@ -731,11 +731,16 @@ class _Draft:
             if (
                 self.speech_cue(start)
                 and phrase in SPEAKER_FOLLOWS
-                and (ends_clause or inverted)
+                and (ends_clause or inverted and not self._opens_what_was_said(j))
                 and self.sent_of[start] == self.sent_of[i]
             ):
                 return start, self.doc[start : self.cue_at[start][0]].text
         return None
+
+    def _opens_what_was_said(self, j: int) -> bool:
+        """Whether the words before token `j`, right after a verb of saying, are the subject of what was said, not
+        who said it: an auxiliary follows them ('…, said some families were too frightened')."""
+        return j < len(self.doc) and self.sent_of[j] == self.sent_of[j - 1] and self.doc[j].lower_ in AUXILIARIES
 
     def sources(self, agentless: Matcher) -> dict[int, tuple[int, int]]:
         """Suggest sources; returns, per speech-verb token, the source span it belongs to."""
@@ -1215,16 +1220,35 @@ class _Draft:
     def _source_attrs(self, kinds: list[str], titles: list[str], i: int) -> dict:
         """Identity and role of the source whose tokens start at `i` and have these `kinds`."""
         longest_name, run = 0, 0
-        for n, kind in enumerate(kinds):
+        for n, kind in enumerate(kinds[: self._own_words(i, kinds)]):
             run = run + 1 if self._written_as_name(i + n, kind) else 0
             longest_name = max(longest_name, run)
         group = any(self.lex.sources[t][1] for t in titles)
         identity = "anonymous" if longest_name == 0 or (group and longest_name < 2) else "named"
         attrs = {"identity": identity}
         if titles:  # the head word: the last job word before "of" or "for" ("a spokesperson for the agency")
+            jobs = [i + n for n, kind in enumerate(kinds) if kind == "TITLE"]
             before_link = kinds[: kinds.index("LINK")].count("TITLE") if "LINK" in kinds else 0
-            attrs["role"] = self.lex.sources[titles[before_link - 1] if before_link else titles[-1]][0]
+            attrs["role"] = self._role(jobs[before_link - 1] if before_link else jobs[-1])
         return attrs
+
+    def _role(self, k: int) -> str:
+        """The role the job or group word at token `k` gives its source. An agency is a public body ('The
+        Environment Agency') unless it is a news or press agency."""
+        word = self.doc[k].lower_
+        if word == "agency" and k and self.doc[k - 1].lower_ in {"news", "press"}:
+            return "media"
+        return self.lex.sources[word][0]
+
+    def _own_words(self, i: int, kinds: list[str]) -> int:
+        """How many of the source's tokens, from `i`, can name it: all, but for a group word and 'of' or 'for'
+        ('Residents of Lower Ashcombe', 'officials of the Ministry') those before that word; a name after it
+        is the place or body the group belongs to and names none of them."""
+        at = kinds.index("LINK") if "LINK" in kinds else len(kinds)
+        head = next((n for n in reversed(range(at)) if kinds[n] == "TITLE"), None)
+        if head is None or at == len(kinds) or self.doc[i + at].lower_ not in {"of", "for"}:
+            return len(kinds)
+        return at if self.lex.sources[self.doc[i + head].lower_][1] else len(kinds)
 
     def _written_as_name(self, k: int, kind: str) -> bool:
         """Whether token `k` of a source is part of a name: a name word, or a job, group or describing word written
@@ -1256,7 +1280,7 @@ class _Draft:
         as part of a body's name with the describing words written so right before them ('Transport Union',
         'Police Scotland'); a job word for one person is not part of the name ('Mayor Jo Lee')."""
         names, body = [], False
-        for n in reversed(range(len(kinds))):
+        for n in reversed(range(self._own_words(i, kinds))):
             k, kind = i + n, kinds[n]
             written = self._written_as_name(k, kind)
             if kind == "TITLE":
@@ -1481,7 +1505,7 @@ class _Draft:
                     for n in range(k, w)
                 )
                 theirs = self._what_is_said(w, self.cue_at[w][0])
-                if theirs is None or self.doc[theirs[0]].lower_ in AUXILIARIES:
+                if theirs is None or theirs[0] >= len(self.doc) or self.doc[theirs[0]].lower_ in AUXILIARIES:
                     return False  # "that the Russian claims were false": 'claims' is the noun here
                 return named and self.words(*theirs) >= 4
         return False

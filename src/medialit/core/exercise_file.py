@@ -130,15 +130,45 @@ def _yaml() -> YAML:
     return yaml
 
 
+# The YAML parser's words for the mistakes people make most, in plain words with the fix: (what the parser
+# says, what it means, the fix).
+_PLAIN_YAML = (
+    (
+        "expected <block end>",
+        "this line is indented less than the line above it in the same entry",
+        "indent it with as many spaces as the other lines of its entry (in a key item: `label:`, `quote:`, `why:`).",
+    ),
+    (
+        "mapping values are not allowed here",
+        "there is a colon here where none can be: this line is indented more than the line above it, "
+        "or a text holds a colon and a space",
+        "line it up with the lines above it; put a text that holds a colon in quotes (why: 'Note: a claim.').",
+    ),
+    (
+        "could not find expected ':'",
+        "a `name: value` line is missing its colon and space (on this line or the one above it)",
+        "write a colon and a space after the name (quote: the words).",
+    ),
+)
+
+
 def yaml_problem(err: YAMLError) -> tuple[str, str, str]:
     """The place, the problem and the fix for a YAML file that cannot be read."""
     mark = getattr(err, "problem_mark", None)
     place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
     problem = getattr(err, "problem", None) or "the YAML cannot be read"
     fix = getattr(err, "fix", "check the indentation and quoting there; text with a colon needs quotes.")
+    opened = getattr(err, "context_mark", None)
     if "'\\t'" in problem:  # ruamel: "found character '\t' that cannot start any token"
         problem = "there is a tab here, and YAML lines may not be indented with tabs"
         fix = "replace the tab with spaces."
+    elif "end of stream" in problem and "quoted" in (getattr(err, "context", None) or "") and opened:
+        place = f"line {opened.line + 1}, column {opened.column + 1}"
+        problem = "the quotation mark here opens a text that is never closed"
+        fix = "close the text with the same mark (\" or ') at its end, or remove the mark."
+    for said, plain, plain_fix in _PLAIN_YAML:
+        if said in problem:
+            problem, fix = plain, plain_fix
     return place, f"{problem}.", fix
 
 
@@ -380,6 +410,9 @@ def _line(node, key=None) -> int:
         return 0
 
 
+_WORD = re.compile(r"\S+")
+
+
 class _Resolver:
     """Turns `quote` + `occurrence`/`after` into offsets, with messages that show the article."""
 
@@ -390,14 +423,24 @@ class _Resolver:
         return f"L{self.article.line_of(offset)}"
 
     def closest(self, quote: str) -> str:
-        words = self.article.text.split()
+        """Up to three passages most like `quote`, none overlapping another, each inside one line of the
+        article with that line's number, so that it can be copied into `quote:` as it stands."""
+        text = self.article.text
         width = max(1, len(quote.split()))
-        windows = {" ".join(words[i : i + width]) for i in range(0, max(1, len(words) - width + 1))}
-        near = difflib.get_close_matches(quote, list(windows), n=3, cutoff=0.5)
-        passages = []
-        for text in near:
-            at = self.article.text.find(text)
-            passages.append(f"“{text}” ({self.where(at)})" if at >= 0 else f"“{text}”")
+        starts: dict[str, int] = {}  # a passage -> where it first starts
+        for line in re.finditer(r"[^\n]+", text):
+            words = [w.span() for w in _WORD.finditer(text, line.start(), line.end())]
+            for i in range(max(0, len(words) - width) + 1 if words else 0):
+                first, last = words[i][0], words[min(i + width, len(words)) - 1][1]
+                while last - 1 > first and text[last - 1] in ",.;:!?":  # a key's span ends before its sentence's stop
+                    last -= 1
+                starts.setdefault(text[first:last], first)
+        chosen: list[tuple[int, int]] = []
+        for near in difflib.get_close_matches(quote, list(starts), n=12, cutoff=0.5):
+            span = (starts[near], starts[near] + len(near))
+            if len(chosen) < 3 and all(span[1] <= a or b <= span[0] for a, b in chosen):
+                chosen.append(span)
+        passages = [f"“{text[a:b]}” ({self.where(a)})" for a, b in chosen]
         return "; closest passages: " + ", ".join(passages) if passages else ""
 
     def resolve(self, spec, file: str, place: str, near: tuple[int, int] | None = None) -> tuple[int, int, str]:

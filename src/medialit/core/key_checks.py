@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from .voices import OPENERS, classify, expected_voice, quotations, values, word_owners
+from .voices import OPENERS, VoiceRule, quotations, values
 
 QUOTE_OPENERS = (*OPENERS, "'", '"')
 GOES_ON_WITH_THE_SPEAKER = ("He ", "She ", "They ", *QUOTE_OPENERS)
@@ -97,14 +97,13 @@ def voice_findings(exercise) -> list[str]:
     """Key items whose `voice` goes against the quotation marks without a `voice_exception`, and
     exceptions written for items that follow the rule. Items in a short quotation whose marks the key does
     not classify (no cue item or cue distractor on them) are left alone: either voice may be right there."""
-    text, owners = exercise.article.text, word_owners(exercise)
-    unclassified = [q for q in quotations(exercise.article) if classify(exercise, q) is None]
+    marks = VoiceRule(exercise)
     findings = []
     for item in exercise.key:
-        if "voice" not in item.attrs or any(q.start < item.end and item.start < q.end for q in unclassified):
+        rule = marks.of(item.start, item.end) if "voice" in item.attrs else None
+        if rule is None:
             continue
         where = f"item {item.id} (L{item.line})"
-        rule = expected_voice(text, owners, item.start, item.end)
         given = values(item.attrs["voice"])
         if given != rule and not item.voice_exception:
             findings.append(

@@ -121,6 +121,22 @@ def expected_voice(text: str, owners: list[str], start: int, end: int) -> set:
     return {"reporter", "quoted"}
 
 
+class VoiceRule:
+    """The voice rule over one exercise's article and cue layer, for any span: what `validate` holds a key
+    item's `voice` to, and what `medialit new` drafts."""
+
+    def __init__(self, exercise):
+        self.text, self.owners = exercise.article.text, word_owners(exercise)
+        self.unclassified = [q for q in quotations(exercise.article) if classify(exercise, q) is None]
+
+    def of(self, start: int, end: int) -> set | None:
+        """The voices the marks give a span; None where a short quotation whose marks the key does not classify
+        (no cue item or cue distractor on them) touches it: either voice may be right there."""
+        if any(q.start < end and start < q.end for q in self.unclassified):
+            return None
+        return expected_voice(self.text, self.owners, start, end)
+
+
 def voice_runs(exercise) -> list[tuple[int, int, str]]:
     """The stretches of the article whose words are a speaker's (`speaker`) or may be read either way
     (`either`), as (start, end, owner), in order; everything else is the reporter's."""
