@@ -1526,3 +1526,29 @@ def test_a_claim_stops_where_someone_else_declines_to_comment(name, joined, othe
 def test_a_claim_after_a_time_that_says_nothing_does_not_run_on_past_who_declined_to_comment():
     text = "The next day said little about the ferry, and the harbour master declined to comment on the pier."
     assert not [c for c in quotes(text, "claim", BLANK) if "harbour master" in c]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["Parents said the", "The council rejected", "Officials said"]),
+    st.sampled_from(["Russian", "Westmoor", "Chinese", "Labour", "Epstein"]),
+    st.sampled_from(["claims", "fears", "hopes"]),
+    st.sampled_from(["were false", "of a fire were dismissed", "about the pool were wrong"]),
+)
+def test_the_word_before_a_noun_of_saying_is_no_speaker(opening, whose, noun, rest):
+    text = f"{opening} {whose} {noun} {rest}."  # who made the claims, or what they are about: nobody speaks here
+    assert whose not in quotes(text, "source", BLANK)
+    assert "perhaps not as a verb here" in quotes(text, "cue", BLANK)[noun].reason
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["the old swimming pool", "Ashby Fold Primary", "the pier"]),
+    st.sampled_from(["the council", "its owner", "Ms Shah"]),
+    st.sampled_from(["claims", "fears"]),
+    st.sampled_from(["is too old to repair", "will have to close next year", "was never safe for children"]),
+)
+def test_a_noun_of_saying_after_the_subject_of_a_relative_clause_is_its_verb(thing, speaker, verb, said):
+    text = f"Parents want to save {thing}, which {speaker} {verb} {said}."
+    claim = quotes(text, "claim", BLANK)[f"{thing}, which {speaker} {verb} {said}"]
+    assert text[claim.source[0] : claim.source[1]] == speaker

@@ -66,7 +66,8 @@ WHOSE = {"the"} | POSSESSIVE_DETERMINERS  # '…,” said its chair': the word b
 SPEAKER_DETERMINERS = WHOSE | {"a", "an", "one", "another", "some", "each", "every", "my", "your"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
-AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "fears", "hope", "hopes"}  # nouns too
+NOUNS_OF_SAYING = {"claims", "claim", "fear", "fears", "hope", "hopes"}  # 'the Russian claims', 'fears of a strike'
+AMBIGUOUS_CUES = NOUNS_OF_SAYING | {"alleged", "reported", "denied"}  # nouns or adjectives too ('the alleged strike')
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}
@@ -448,7 +449,7 @@ class _Draft:
             kind, saying = self.lex.cues[phrase]
             if saying and kind == "neutral" and self._used_as_noun(i, phrase):
                 continue  # "Fears are growing", "their hopes": nobody is quoted and nothing is doubted
-            speech = saying and self._used_as_verb(i, phrase)
+            speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
             words = self.doc[i:j].text
@@ -497,12 +498,25 @@ class _Draft:
 
     def _noun_here(self, v: int) -> bool:
         """Whether the word at token `v` that is a verb of saying and a noun as well is the noun: a word that only
-        follows the noun comes next ('the Russian claims were false', 'the Westmoor claims of a fire'), so 'the'
-        belongs to the claims and not to who makes them; the verb goes on with what is said ('The council claims
-        the pool is unsafe', 'claims that …', 'claims to have …')."""
+        follows the noun comes next ('the Russian claims were false', 'the Westmoor claims of a fire'), so nobody
+        speaks there and the word before it may as well say what the claims are about as who made them; the verb
+        goes on with what is said ('The council claims the pool is unsafe', 'claims that …', 'claims to have …'),
+        or with the rest of a relative clause whose subject it follows ('the pool, which the council claims is
+        unsafe')."""
         doc = self.doc
         after = v + 1 < len(doc) and self.sent_of[v + 1] == self.sent_of[v] and doc[v + 1].lower_ in AFTER_THE_NOUN
-        return doc[v].lower_ in AMBIGUOUS_CUES and after
+        return doc[v].lower_ in NOUNS_OF_SAYING and after and not self._relative_subject_before(v)
+
+    def _relative_subject_before(self, v: int) -> bool:
+        """Whether the words right before token `v` are a pronoun ('what he claims is') or the subject of a relative
+        clause ('which the council', 'what police', 'who its owners'): then the word at `v` is a verb."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        if v > first and doc[v - 1].lower_ in SUBJECT_PRONOUNS:
+            return True
+        k = self._content_words_before(v, first)
+        if k < v and k > first and doc[k - 1].lower_ in DETERMINERS:
+            k -= 1
+        return k < v and k > first and doc[k - 1].lower_ in {"which", "who", "whom", "what"}
 
     def _reports(self, i: int, j: int) -> bool:
         """Whether 'added' at tokens i..j reports what was said: inverted ('…,” added Jo Lee'), or followed by
@@ -778,9 +792,8 @@ class _Draft:
                     continue
                 i, j, kinds = subject
                 covered = j
-                if not self._noun_here(near[0]):  # the whole phrase speaks ('A spokesman said', 'The council claims')
-                    start = self._with_determiner(i)
-                    i, kinds = start, [""] * (i - start) + kinds
+                start = self._with_determiner(i)  # the whole phrase speaks ('A spokesman said', 'The council claims')
+                i, kinds = start, [""] * (i - start) + kinds
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
@@ -1425,8 +1438,6 @@ class _Draft:
         first, last = self.sents[self.sent_of[v]]
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
-        if self._noun_here(v):
-            return  # 'The Westmoor claims of a fire were false': the claims are named, not made, here
         said, cue_end = self.doc[v:k].text, k
         clause = self._what_is_said(v, k)
         if clause is None:
