@@ -1552,3 +1552,21 @@ def test_a_noun_of_saying_after_the_subject_of_a_relative_clause_is_its_verb(thi
     text = f"Parents want to save {thing}, which {speaker} {verb} {said}."
     claim = quotes(text, "claim", BLANK)[f"{thing}, which {speaker} {verb} {said}"]
     assert text[claim.source[0] : claim.source[1]] == speaker
+
+
+@st.composite
+def no_comment_words(draw) -> str:
+    """Any phrase that our no-comment list matches: one of the choices for each word, an optional word or not."""
+    words = []
+    for word in draw(st.sampled_from(sg.load_lexicon().no_comment)):
+        if not (word.endswith("?") and draw(st.booleans())):
+            words.append(draw(st.sampled_from(word.rstrip("?").split("|"))))
+    return " ".join(words)
+
+
+@settings(max_examples=60, deadline=None)
+@given(names, st.sampled_from([", ", ", but ", ", and ", " but ", " and "]), no_comment_words())
+def test_a_claim_stops_where_its_own_speaker_gives_no_comment(name, joined, phrase):
+    text = f"{name} said the pool would close within a year{joined}{phrase} on the plans."
+    claims = quotes(text, "claim", BLANK)
+    assert list(claims) == ["the pool would close within a year"], claims

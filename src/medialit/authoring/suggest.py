@@ -1596,7 +1596,7 @@ class _Draft:
         """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
         at the pause after a quotation that finished the clause ('said this was “for officers to do their
         job”, but …': what follows the comma is the writer's again)."""
-        if self.dash(n) or self.doc[n].text == ";" or self._new_speaker_after(n):
+        if self.dash(n) or self.doc[n].text == ";" or self._new_speaker_after(n) or self._no_comment_next(n):
             return True
         if self.quoted(n):
             return not self._in_partial(n) and not self._continues_clause(n)
@@ -1620,6 +1620,16 @@ class _Draft:
             if not (doc[m].is_alpha or word in POSSESSIVES) or word in AUXILIARIES | RELATIVE_WORDS | {"not"}:
                 return False  # '…, but could not say', '…, who claims': the same speaker goes on
         return False
+
+    def _no_comment_next(self, n: int) -> bool:
+        """Whether words that say the speaker gave no comment follow the pause, 'and' or 'but' at token `n` ('Jo Lee
+        said the pool would close, but could not be reached for comment'): the writer's words about the speaker,
+        not more of what they said."""
+        doc = self.doc
+        k = n + 1 if doc[n].text == "," else n
+        if k < len(doc) and doc[k].lower_ in {"and", "but"}:
+            k += 1
+        return k > n and k in self.no_comment_at and self.sent_of[k] == self.sent_of[n]
 
     def _continues_clause(self, i: int) -> bool:
         """Whether the quotation at token `i` carries on the sentence's own clause ('said the process had been
