@@ -1570,3 +1570,10 @@ def test_a_claim_stops_where_its_own_speaker_gives_no_comment(name, joined, phra
     text = f"{name} said the pool would close within a year{joined}{phrase} on the plans."
     claims = quotes(text, "claim", BLANK)
     assert list(claims) == ["the pool would close within a year"], claims
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1000, 2099), every_job, st.sampled_from(["", "In "]))
+def test_a_year_before_a_speaker_says_when_and_is_no_part_of_who(year, job, opening):
+    text = f"{opening}{year} {job} said the pool was too cold for swimming lessons."
+    assert _source_of(text, "the pool was too cold for swimming lessons") == job

@@ -57,6 +57,8 @@ ACCUSATION_WORDS = {
 EVIDENCE_MISSING = re.compile(
     r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b", re.IGNORECASE
 )
+# four digits from 1000 to 2099 with no comma: a year, since news writes a count that big with one ('2,019 residents')
+YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? expected to\b", re.IGNORECASE)  # "is expected to open"
 DASHES = {"–", "—", "-", "--"}
 POSSESSIVE_DETERMINERS = {"its", "his", "her", "their", "our"}
@@ -1029,14 +1031,15 @@ class _Draft:
     def _with_determiner(self, i: int) -> int:
         """Where the noun phrase of a speaker whose words start at token `i` begins: at the word before them that
         picks out which one ('a spokesman', 'the council', 'its chair'), or at a number that opens the clause
-        ('Two hotels'; not 'In 2019 residents'), since the whole phrase says who speaks; else at `i`."""
+        ('Two hotels'; not a year: 'In 2019 residents', '2019 residents'), since the whole phrase says who speaks;
+        else at `i`."""
         k = i - 1
         if k < 0 or self.sent_of[k] != self.sent_of[i]:
             return i
         word = self.doc[k]
         if word.lower_ in SPEAKER_DETERMINERS:
             return k
-        number = word.lower_ in NUMBER_WORDS or (word.like_num and not word.is_alpha)
+        number = word.lower_ in NUMBER_WORDS or (word.like_num and not word.is_alpha and not YEAR.fullmatch(word.text))
         first = self.sents[self.sent_of[k]][0]  # 'In May 2019 residents said': the year is part of when, not how many
         return k if number and self._opens_clause(k) and not self._after_time(first, k + 1) else i
 
