@@ -280,6 +280,36 @@ def test_dependency_parse_finds_subject_and_content():
     assert claims["the plan failed"].source == (sources["Jo Lee"].start, sources["Jo Lee"].end)
 
 
+REQUESTS = {  # heads and labels a parser gives sentences where 'asked' and 'added' report no one's words
+    "Jo Lee asked the council to reopen the old pool .": (
+        [1, 2, 2, 4, 2, 6, 2, 9, 9, 6, 2],
+        ["compound", "nsubj", "ROOT", "det", "dobj", "aux", "xcomp", "det", "amod", "dobj", "punct"],
+    ),
+    "Jo Lee added two buses to the route .": (
+        [1, 2, 2, 4, 2, 2, 7, 5, 2],
+        ["compound", "nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj", "punct"],
+    ),
+}
+
+
+@Language.component("test_request_parse")
+def request_parse(doc):
+    """Stands in for a trained parser on the sentences of REQUESTS."""
+    heads, deps = REQUESTS[" ".join(t.text for t in doc)]
+    for tok, head, dep in zip(doc, heads, deps):
+        tok.head = doc[head]
+        tok.dep_ = dep
+    return doc
+
+
+@pytest.mark.parametrize("words", sorted(REQUESTS))
+def test_the_parser_finds_speakers_only_beside_the_verbs_of_saying_the_rules_find(words):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_request_parse")
+    text = words.replace(" .", ".")
+    assert not [s for s in found(text, nlp=nlp) if "(parser)" in s.reason]
+
+
 # --- a real trained pipeline, trained here on one sentence (none can be downloaded) ---------------
 
 PARSED = "Jo Lee insisted the plan failed ."
@@ -1577,3 +1607,43 @@ def test_a_claim_stops_where_its_own_speaker_gives_no_comment(name, joined, phra
 def test_a_year_before_a_speaker_says_when_and_is_no_part_of_who(year, job, opening):
     text = f"{opening}{year} {job} said the pool was too cold for swimming lessons."
     assert _source_of(text, "the pool was too cold for swimming lessons") == job
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["Where will the children swim now?", "Why is nobody listening to us!", "Is the pool safe, then?"]),
+    st.sampled_from(["asked", "said", "replied", "added", "wrote"]),
+    st.sampled_from(["a local trader", "the harbour master", "Jo Lee", "two bakeries"]),
+    st.booleans(),
+)
+def test_the_speaker_of_a_question_or_an_exclamation_is_its_source(said, verb, who, inverted):
+    frame = f"{verb} {who}" if inverted else f"{who} {verb}"
+    text = f"The pool shut in May. “{said}” {frame}."
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who], sources
+    claim = next(c for c in found(text, "claim", BLANK) if said[:-1] in c.quote)
+    assert claim.source == (sources[who].start, sources[who].end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council asked residents to stay away from the pool.",
+        "Asked about the fares, Jo Lee said they would rise next year.",
+        "A driver, who asked not to be named, said the depot would close.",
+        "“The pool is shut.” Asked when it would open, the mayor said nothing.",
+        "Jo Lee asked whether the pool would open before the summer holidays.",
+        "“I would rather not think about it,” Jo Lee said when asked about the pool.",
+        "The trader saw “a lot of waste” but was asked by the council to keep quiet.",
+    ],
+)
+def test_asked_that_frames_no_quotation_is_no_verb_of_saying(text):
+    assert "asked" not in {s.quote.lower() for s in found(text, "cue", BLANK)}
+    assert not [s for s in found(text, nlp=BLANK) if "'asked'" in s.reason.lower()]
+
+
+def test_who_was_asked_is_no_claim_but_the_question_has_its_speaker():
+    text = "“Where will the children swim now?” Jo Lee asked the mayor at the packed meeting on Monday."
+    claims = quotes(text, "claim", BLANK)
+    assert list(claims) == ["“Where will the children swim now?”"], claims
+    assert text[slice(*claims["“Where will the children swim now?”"].source)] == "Jo Lee"

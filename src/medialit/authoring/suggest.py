@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from ..core.article import QUOTE_MARKS, Article
+from ..core.article import QUOTE_MARKS, Article, is_quote_mark
 from ..core.errors import InputError
 from ..core.jsonable import fields_json
 from .confidence import DEFAULT_MIN_CONFIDENCE
@@ -71,6 +71,7 @@ PERSON_PRONOUNS = {"he", "she", "they"}
 NOUNS_OF_SAYING = {"claims", "claim", "fear", "fears", "hope", "hopes"}  # 'the Russian claims', 'fears of a strike'
 AMBIGUOUS_CUES = NOUNS_OF_SAYING | {"alleged", "reported", "denied"}  # nouns or adjectives too ('the alleged strike')
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
+QUESTION_CUES = {"asked", "asks"}  # more often a request: 'asked the council to act', 'Asked about it, she said'
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}
 # after one of AMBIGUOUS_CUES, a word that follows the noun ('the Russian claims were false', 'fears of a strike'); the
@@ -80,7 +81,7 @@ PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the 
 # whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
 # which follow a noun as often to say what was announced ('the cuts announced in May')
 SPEAKING_VERBS = {"said", "says", "told", "tells", "warned", "warns", "wrote", "writes", "added", "adds", "replied"}
-SPEAKING_VERBS |= {"explained", "insisted", "insists"}
+SPEAKING_VERBS |= {"explained", "insisted", "insists"} | QUESTION_CUES  # 'asked' only where it frames a quotation
 PASSIVE_AFTER = {"to", "by"}  # 'A man said to be in his 40s', 'the sum said by the council to be owed'
 TIME_WORDS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "season"}
 TIME_WORDS |= {"morning", "afternoon", "evening", "night", "hour", "hours", "minute", "moment", "time"}
@@ -246,18 +247,37 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """A Doc with exactly the article's tokens and sentences, run through the pipeline's components."""
+    """A Doc with exactly the article's tokens and sentences, run through the pipeline's components; a quotation
+    closed by '?' or '!' and the words that frame it are one sentence, as they are after a comma."""
     tokens = article.tokens
     starts = {s.start for s in article.sentences}
     doc = Doc(
         nlp.vocab,
         words=[t.text for t in tokens],
         spaces=[bool(t.ws) for t in tokens],
-        sent_starts=[t.start in starts for t in tokens],
+        sent_starts=[t.start in starts and not _frames_question(tokens, t.i) for t in tokens],
     )
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def _frames_question(tokens: list, i: int) -> bool:
+    """Whether the words from token `i`, right after a quotation closed by '?' or '!' where the sentence splitter
+    ends a sentence, are that quotation's frame: a small letter opens them ('…?” asked a trader', '…!” she said'),
+    or a name of a few words and a verb of saying that no quotation follows ('…?” Jo Lee asked'; not '…?” I replied,
+    “…”', which frames the next one)."""
+    if i < 2 or not is_quote_mark(tokens[i - 1].text) or tokens[i - 2].text not in {"?", "!"}:
+        return False
+    if "\n" in tokens[i - 1].ws or tokens[i].text[0].islower():
+        return "\n" not in tokens[i - 1].ws
+    for n in range(i + 1, min(i + DESCRIPTION_WORDS_MAX + 1, len(tokens))):
+        if tokens[n].text.lower() in SPEAKING_VERBS:
+            after = [t.text for t in tokens[n + 1 : n + 3]]
+            return not (len(after) == 2 and after[0] in {",", ":"} and is_quote_mark(after[1]))
+        if not (tokens[n].text.isalpha() and tokens[n].text[0].isupper()):
+            return False
+    return False
 
 
 # --- the rules ------------------------------------------------------------------------------------
@@ -448,6 +468,8 @@ class _Draft:
                 continue  # "could not be reached for comment" doubts nothing
             if phrase in OBJECT_CUES and not self._reports(i, j):
                 continue
+            if phrase in QUESTION_CUES and not self._frames_quotation(i, j):
+                continue
             kind, saying = self.lex.cues[phrase]
             if saying and kind == "neutral" and self._used_as_noun(i, phrase):
                 continue  # "Fears are growing", "their hopes": nobody is quoted and nothing is doubted
@@ -535,6 +557,21 @@ class _Draft:
             if tok.lower_ in AUXILIARIES:
                 return True
         return False
+
+    def _frames_quotation(self, i: int, j: int) -> bool:
+        """Whether 'asked' at tokens i..j frames a quotation in its sentence: one that closes right before it or
+        before its speaker ('…?” asked a trader', '…?” the trader asked'), or opens after 'asked:'. Elsewhere it
+        asks for something ('asked the council to act', 'Asked about the fares, she said') and reports no words."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[i]]
+        if j + 1 < last and doc[j].text in {":", ","} and self.quoted(j + 1):
+            return True
+        k = i - 1  # back over the speaker's words: not over a clause ('…,” Ginsburg said when asked to …')
+        while k >= first and i - k <= DESCRIPTION_WORDS_MAX and doc[k].is_alpha and not self.quoted(k):
+            if doc[k].lower_ in CLAUSE_OPENERS | AUXILIARIES or doc[k].lower_ in self.lex.cues:
+                return False
+            k -= 1
+        region = self.token_region[k] if k >= first else None
+        return region is not None and region.closed and region.end == self.tokens[k].end and not self._partial(region)
 
     def _partial(self, region: QuoteRegion) -> bool:
         """A few quoted words inside someone else's sentence; a quoted sentence with its speech frame
@@ -1321,6 +1358,8 @@ class _Draft:
             ],
         )
         for match_id, (v, other) in sorted(matcher(self.doc), key=lambda m: m[0] != self.doc.vocab.strings["subject"]):
+            if not self.speech_cue(v):
+                continue  # the rules' verbs of saying: not 'asked' that asks for something, nor 'added' with an object
             head = self.doc[other]
             i, j = head.left_edge.i, head.right_edge.i + 1
             if self.doc.vocab.strings[match_id] == "subject":
@@ -1442,6 +1481,8 @@ class _Draft:
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
         said, cue_end = self.doc[v:k].text, k
+        if said.lower() in QUESTION_CUES:
+            return  # '…?” Bachmann asked her followers': the quotation is what was said, and who was asked follows
         clause = self._what_is_said(v, k)
         if clause is None:
             return
