@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from ..core.article import QUOTE_MARKS, Article
+from ..core.article import QUOTE_MARKS, Article, is_quote_mark
 from ..core.errors import InputError
 from ..core.jsonable import fields_json
 from .confidence import DEFAULT_MIN_CONFIDENCE
@@ -57,6 +57,8 @@ ACCUSATION_WORDS = {
 EVIDENCE_MISSING = re.compile(
     r"\b(without (providing |giving |offering )?(any )?evidence|no evidence)\b", re.IGNORECASE
 )
+# four digits from 1000 to 2099 with no comma: a year, since news writes a count that big with one ('2,019 residents')
+YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? expected to\b", re.IGNORECASE)  # "is expected to open"
 DASHES = {"–", "—", "-", "--"}
 POSSESSIVE_DETERMINERS = {"its", "his", "her", "their", "our"}
@@ -66,8 +68,10 @@ WHOSE = {"the"} | POSSESSIVE_DETERMINERS  # '…,” said its chair': the word b
 SPEAKER_DETERMINERS = WHOSE | {"a", "an", "one", "another", "some", "each", "every", "my", "your"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
-AMBIGUOUS_CUES = {"claims", "claim", "alleged", "reported", "denied", "fear", "fears", "hope", "hopes"}  # nouns too
+NOUNS_OF_SAYING = {"claims", "claim", "fear", "fears", "hope", "hopes"}  # 'the Russian claims', 'fears of a strike'
+AMBIGUOUS_CUES = NOUNS_OF_SAYING | {"alleged", "reported", "denied"}  # nouns or adjectives too ('the alleged strike')
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
+QUESTION_CUES = {"asked", "asks"}  # more often a request: 'asked the council to act', 'Asked about it, she said'
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
 AUXILIARIES |= {"must", "should"}
 # after one of AMBIGUOUS_CUES, a word that follows the noun ('the Russian claims were false', 'fears of a strike'); the
@@ -77,7 +81,7 @@ PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the 
 # whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
 # which follow a noun as often to say what was announced ('the cuts announced in May')
 SPEAKING_VERBS = {"said", "says", "told", "tells", "warned", "warns", "wrote", "writes", "added", "adds", "replied"}
-SPEAKING_VERBS |= {"explained", "insisted", "insists"}
+SPEAKING_VERBS |= {"explained", "insisted", "insists"} | QUESTION_CUES  # 'asked' only where it frames a quotation
 PASSIVE_AFTER = {"to", "by"}  # 'A man said to be in his 40s', 'the sum said by the council to be owed'
 TIME_WORDS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "season"}
 TIME_WORDS |= {"morning", "afternoon", "evening", "night", "hour", "hours", "minute", "moment", "time"}
@@ -243,18 +247,37 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """A Doc with exactly the article's tokens and sentences, run through the pipeline's components."""
+    """A Doc with exactly the article's tokens and sentences, run through the pipeline's components; a quotation
+    closed by '?' or '!' and the words that frame it are one sentence, as they are after a comma."""
     tokens = article.tokens
     starts = {s.start for s in article.sentences}
     doc = Doc(
         nlp.vocab,
         words=[t.text for t in tokens],
         spaces=[bool(t.ws) for t in tokens],
-        sent_starts=[t.start in starts for t in tokens],
+        sent_starts=[t.start in starts and not _frames_question(tokens, t.i) for t in tokens],
     )
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def _frames_question(tokens: list, i: int) -> bool:
+    """Whether the words from token `i`, right after a quotation closed by '?' or '!' where the sentence splitter
+    ends a sentence, are that quotation's frame: a small letter opens them ('…?” asked a trader', '…!” she said'),
+    or a name of a few words and a verb of saying that no quotation follows ('…?” Jo Lee asked'; not '…?” I replied,
+    “…”', which frames the next one)."""
+    if i < 2 or not is_quote_mark(tokens[i - 1].text) or tokens[i - 2].text not in {"?", "!"}:
+        return False
+    if "\n" in tokens[i - 1].ws or tokens[i].text[0].islower():
+        return "\n" not in tokens[i - 1].ws
+    for n in range(i + 1, min(i + DESCRIPTION_WORDS_MAX + 1, len(tokens))):
+        if tokens[n].text.lower() in SPEAKING_VERBS:
+            after = [t.text for t in tokens[n + 1 : n + 3]]
+            return not (len(after) == 2 and after[0] in {",", ":"} and is_quote_mark(after[1]))
+        if not (tokens[n].text.isalpha() and tokens[n].text[0].isupper()):
+            return False
+    return False
 
 
 # --- the rules ------------------------------------------------------------------------------------
@@ -445,10 +468,12 @@ class _Draft:
                 continue  # "could not be reached for comment" doubts nothing
             if phrase in OBJECT_CUES and not self._reports(i, j):
                 continue
+            if phrase in QUESTION_CUES and not self._frames_quotation(i, j):
+                continue
             kind, saying = self.lex.cues[phrase]
             if saying and kind == "neutral" and self._used_as_noun(i, phrase):
                 continue  # "Fears are growing", "their hopes": nobody is quoted and nothing is doubted
-            speech = saying and self._used_as_verb(i, phrase)
+            speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
             words = self.doc[i:j].text
@@ -497,12 +522,25 @@ class _Draft:
 
     def _noun_here(self, v: int) -> bool:
         """Whether the word at token `v` that is a verb of saying and a noun as well is the noun: a word that only
-        follows the noun comes next ('the Russian claims were false', 'the Westmoor claims of a fire'), so 'the'
-        belongs to the claims and not to who makes them; the verb goes on with what is said ('The council claims
-        the pool is unsafe', 'claims that …', 'claims to have …')."""
+        follows the noun comes next ('the Russian claims were false', 'the Westmoor claims of a fire'), so nobody
+        speaks there and the word before it may as well say what the claims are about as who made them; the verb
+        goes on with what is said ('The council claims the pool is unsafe', 'claims that …', 'claims to have …'),
+        or with the rest of a relative clause whose subject it follows ('the pool, which the council claims is
+        unsafe')."""
         doc = self.doc
         after = v + 1 < len(doc) and self.sent_of[v + 1] == self.sent_of[v] and doc[v + 1].lower_ in AFTER_THE_NOUN
-        return doc[v].lower_ in AMBIGUOUS_CUES and after
+        return doc[v].lower_ in NOUNS_OF_SAYING and after and not self._relative_subject_before(v)
+
+    def _relative_subject_before(self, v: int) -> bool:
+        """Whether the words right before token `v` are a pronoun ('what he claims is') or the subject of a relative
+        clause ('which the council', 'what police', 'who its owners'): then the word at `v` is a verb."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        if v > first and doc[v - 1].lower_ in SUBJECT_PRONOUNS:
+            return True
+        k = self._content_words_before(v, first)
+        if k < v and k > first and doc[k - 1].lower_ in DETERMINERS:
+            k -= 1
+        return k < v and k > first and doc[k - 1].lower_ in {"which", "who", "whom", "what"}
 
     def _reports(self, i: int, j: int) -> bool:
         """Whether 'added' at tokens i..j reports what was said: inverted ('…,” added Jo Lee'), or followed by
@@ -519,6 +557,21 @@ class _Draft:
             if tok.lower_ in AUXILIARIES:
                 return True
         return False
+
+    def _frames_quotation(self, i: int, j: int) -> bool:
+        """Whether 'asked' at tokens i..j frames a quotation in its sentence: one that closes right before it or
+        before its speaker ('…?” asked a trader', '…?” the trader asked'), or opens after 'asked:'. Elsewhere it
+        asks for something ('asked the council to act', 'Asked about the fares, she said') and reports no words."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[i]]
+        if j + 1 < last and doc[j].text in {":", ","} and self.quoted(j + 1):
+            return True
+        k = i - 1  # back over the speaker's words: not over a clause ('…,” Ginsburg said when asked to …')
+        while k >= first and i - k <= DESCRIPTION_WORDS_MAX and doc[k].is_alpha and not self.quoted(k):
+            if doc[k].lower_ in CLAUSE_OPENERS | AUXILIARIES or doc[k].lower_ in self.lex.cues:
+                return False
+            k -= 1
+        region = self.token_region[k] if k >= first else None
+        return region is not None and region.closed and region.end == self.tokens[k].end and not self._partial(region)
 
     def _partial(self, region: QuoteRegion) -> bool:
         """A few quoted words inside someone else's sentence; a quoted sentence with its speech frame
@@ -783,9 +836,8 @@ class _Draft:
                     continue
                 i, j, kinds = subject
                 covered = j
-                if not self._noun_here(near[0]):  # the whole phrase speaks ('A spokesman said', 'The council claims')
-                    start = self._with_determiner(i)
-                    i, kinds = start, [""] * (i - start) + kinds
+                start = self._with_determiner(i)  # the whole phrase speaks ('A spokesman said', 'The council claims')
+                i, kinds = start, [""] * (i - start) + kinds
             if "NAME" in kinds:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
@@ -1021,14 +1073,15 @@ class _Draft:
     def _with_determiner(self, i: int) -> int:
         """Where the noun phrase of a speaker whose words start at token `i` begins: at the word before them that
         picks out which one ('a spokesman', 'the council', 'its chair'), or at a number that opens the clause
-        ('Two hotels'; not 'In 2019 residents'), since the whole phrase says who speaks; else at `i`."""
+        ('Two hotels'; not a year: 'In 2019 residents', '2019 residents'), since the whole phrase says who speaks;
+        else at `i`."""
         k = i - 1
         if k < 0 or self.sent_of[k] != self.sent_of[i]:
             return i
         word = self.doc[k]
         if word.lower_ in SPEAKER_DETERMINERS:
             return k
-        number = word.lower_ in NUMBER_WORDS or (word.like_num and not word.is_alpha)
+        number = word.lower_ in NUMBER_WORDS or (word.like_num and not word.is_alpha and not YEAR.fullmatch(word.text))
         first = self.sents[self.sent_of[k]][0]  # 'In May 2019 residents said': the year is part of when, not how many
         return k if number and self._opens_clause(k) and not self._after_time(first, k + 1) else i
 
@@ -1329,6 +1382,8 @@ class _Draft:
             ],
         )
         for match_id, (v, other) in sorted(matcher(self.doc), key=lambda m: m[0] != self.doc.vocab.strings["subject"]):
+            if not self.speech_cue(v):
+                continue  # the rules' verbs of saying: not 'asked' that asks for something, nor 'added' with an object
             head = self.doc[other]
             i, j = head.left_edge.i, head.right_edge.i + 1
             if self.doc.vocab.strings[match_id] == "subject":
@@ -1449,9 +1504,9 @@ class _Draft:
         first, last = self.sents[self.sent_of[v]]
         if speaker and k < len(self.tokens) and speaker[0] == self.tokens[k].start:
             return  # '…,” said Ann Mills': who speaks follows the verb, not what is said
-        if self._noun_here(v):
-            return  # 'The Westmoor claims of a fire were false': the claims are named, not made, here
         said, cue_end = self.doc[v:k].text, k
+        if said.lower() in QUESTION_CUES:
+            return  # '…?” Bachmann asked her followers': the quotation is what was said, and who was asked follows
         clause = self._what_is_said(v, k)
         if clause is None:
             return
@@ -1609,7 +1664,7 @@ class _Draft:
         """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
         at the pause after a quotation that finished the clause ('said this was “for officers to do their
         job”, but …': what follows the comma is the writer's again)."""
-        if self.dash(n) or self.doc[n].text == ";" or self._new_speaker_after(n):
+        if self.dash(n) or self.doc[n].text == ";" or self._new_speaker_after(n) or self._no_comment_next(n):
             return True
         if self.quoted(n):
             return not self._in_partial(n) and not self._continues_clause(n)
@@ -1633,6 +1688,16 @@ class _Draft:
             if not (doc[m].is_alpha or word in POSSESSIVES) or word in AUXILIARIES | RELATIVE_WORDS | {"not"}:
                 return False  # '…, but could not say', '…, who claims': the same speaker goes on
         return False
+
+    def _no_comment_next(self, n: int) -> bool:
+        """Whether words that say the speaker gave no comment follow the pause, 'and' or 'but' at token `n` ('Jo Lee
+        said the pool would close, but could not be reached for comment'): the writer's words about the speaker,
+        not more of what they said."""
+        doc = self.doc
+        k = n + 1 if doc[n].text == "," else n
+        if k < len(doc) and doc[k].lower_ in {"and", "but"}:
+            k += 1
+        return k > n and k in self.no_comment_at and self.sent_of[k] == self.sent_of[n]
 
     def _continues_clause(self, i: int) -> bool:
         """Whether the quotation at token `i` carries on the sentence's own clause ('said the process had been
