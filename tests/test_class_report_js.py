@@ -376,22 +376,26 @@ for await (const line of createInterface({ input: process.stdin })) {
 """
 
 
-@pytest.fixture(scope="module")
-def node_tally():
-    """One Node process for all the examples (starting one per example would take most of the test's time)."""
-    script = TALLY_LOOP % {"tally": (ROOT / "src/js/classroom/tally.js").as_uri()}
+def node_lines(script: str):
+    """One Node process running `script` for all the examples of a test: a JSON line in, a JSON line out."""
     node = subprocess.Popen(
         [NODE, "--input-type=module", "-e", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
 
-    def run(handins: list[dict]) -> list:
-        node.stdin.write(json.dumps(handins) + "\n")
+    def run(data) -> list:
+        node.stdin.write(json.dumps(data) + "\n")
         node.stdin.flush()
         return json.loads(node.stdout.readline())
 
     yield run
     node.stdin.close()
     node.wait()
+
+
+@pytest.fixture(scope="module")
+def node_tally():
+    """tally.js's Tally, in one Node process for all the examples (one per example would take most of the time)."""
+    yield from node_lines(TALLY_LOOP % {"tally": (ROOT / "src/js/classroom/tally.js").as_uri()})
 
 
 def python_tally(handins: list[dict]) -> list:
@@ -579,22 +583,6 @@ def heat_maps(draw):
             {"i": i, "para": para, "text": draw(st.sampled_from(PIECES)), "ws": draw(st.sampled_from(["", " "]))}
         )
     return {"counts": draw(st.lists(st.integers(0, 3), min_size=size, max_size=size)), "tokens": tokens}
-
-
-def node_lines(script: str):
-    """One Node process running `script` for all the examples of a test: a JSON line in, a JSON line out."""
-    node = subprocess.Popen(
-        [NODE, "--input-type=module", "-e", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-
-    def run(data) -> list:
-        node.stdin.write(json.dumps(data) + "\n")
-        node.stdin.flush()
-        return json.loads(node.stdout.readline())
-
-    yield run
-    node.stdin.close()
-    node.wait()
 
 
 @pytest.fixture(scope="module")
