@@ -20,6 +20,8 @@ from browser_helpers import PHONE, ROOT, screenshot
 from conftest import book_html
 from playwright.sync_api import expect
 
+from medialit.core.article import is_punctuation
+
 PAGE = "book/teachers/class-report.html"
 SAMPLE = ROOT / "notebooks" / "sample-class"
 FILES = sorted(str(p) for p in SAMPLE.iterdir())
@@ -407,9 +409,29 @@ def test_on_a_laptop_screen_most_missed_shows_how_many_found_each_item(page):
     screenshot(page, "class-report-most-missed")
 
 
+# For each count shown in a heat map: the count, the parts of the word before it (back to a space or the line
+# number), each with how many students tagged it as its hover says, and whether a space or the paragraph's end
+# follows the count.
+COUNTED_WORDS = """(ns) => ns.map((n) => {
+  const walker = document.createTreeWalker(n.closest("p"), NodeFilter.SHOW_TEXT);
+  const before = [];
+  while (walker.nextNode() && !n.contains(walker.currentNode)) before.push(walker.currentNode);
+  const word = [];
+  for (const t of before.reverse()) {
+    if (/\\s/.test(t.data) || t.parentElement.closest(".mcr-lineno")) break;
+    word.unshift(t);
+  }
+  const tagged = (t) => Number((t.parentElement.title.match(/: (\\d+) of \\d+ students$/) || [0, 0])[1]);
+  const next = walker.nextNode();
+  return [n.textContent, word.map((t) => [t.data, tagged(t)]), !next || /^\\s/.test(next.data)];
+})"""
+
+
 def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, book_server):
     """A phone and a keyboard cannot hover: "Show the counts" (one stop a heat map) puts each run's count in
-    brackets after it, as report.html does; the counts are hidden until then."""
+    brackets after it, as report.html does; the counts are hidden until then. A count follows a whole word, never
+    splits one (despot[12]’s), and is the most students its hover gives for a part of that word, punctuation
+    aside."""
     context = browser.new_context(base_url=book_server, **PHONE)
     try:
         page = context.new_page()
@@ -421,9 +443,10 @@ def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, 
         expect(counts.first).to_be_hidden()
         heat.get_by_label("Show the counts").tap()
         expect(counts.first).to_be_visible()
-        # each count is the one the word before it gives on hover
-        pairs = counts.evaluate_all("ns => ns.map((n) => [n.textContent, n.previousSibling.title])")
-        assert all(title.endswith(f": {shown[1:-1]} of 25 students") for shown, title in pairs), pairs[:3]
+        words = counts.evaluate_all(COUNTED_WORDS)
+        for shown, parts, spaced in words:
+            assert spaced and shown == f"[{max(n for text, n in parts if not is_punctuation(text))}]", parts
+        assert any(len({n for _, n in parts} - {0}) > 1 for _, parts, _ in words)  # a word whose parts differ
         heat.locator(".mcr-show-n").focus()  # the box is one stop for a keyboard; Space takes the counts off
         page.keyboard.press("Space")
         expect(counts.first).to_be_hidden()
