@@ -26,7 +26,7 @@ background:#fff;overflow-wrap:break-word}
 table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
 .article p{margin:.4rem 0}.lineno{color:#555;font-size:.8em;margin-right:.4rem}
-.heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px}
+.heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px;margin:0 3px}
 .legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid #999}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}}
@@ -34,10 +34,11 @@ th{background:#f2f2f2}@media (max-width:40rem){td:not(.long){white-space:nowrap}
 
 
 # The heat map's counts, hidden until "Show the counts" is ticked: with the map, so that it works wherever
-# heat_html is shown (report.html, a notebook's output), as class_report.css does on the page.
+# heat_html is shown (report.html, a notebook's output), as class_report.css does on the page; a word joiner
+# keeps a count on its word's line after punctuation (residence,[1]).
 COUNTS_STYLE = (
     ".show-n{margin:0 .3rem 0 0}.heat .n{display:none;margin-left:.1em;font-size:.8em;font-weight:600}"
-    ".show-n:checked~.text .n{display:inline}"
+    '.heat .n::before{content:"\\2060"}.show-n:checked~.text .n{display:inline}'
 )
 
 
