@@ -564,12 +564,13 @@ import { createInterface } from "node:readline";
 import { countPlaces } from "%(heat)s";
 for await (const line of createInterface({ input: process.stdin })) {
   const { counts, tokens } = JSON.parse(line);
-  process.stdout.write(JSON.stringify([...countPlaces(counts, tokens)].sort((a, b) => a - b)) + "\\n");
+  process.stdout.write(JSON.stringify([...countPlaces(counts, tokens)].sort((a, b) => a[0] - b[0])) + "\\n");
 }
 """
 
-# words, and the punctuation a heat map meets: quotation marks, a dash, a full stop, a bullet
-PIECES = ["Putin", "attempt", "’s", "07", "‘", "’", "'", "“", "–", ".", ",", "•", ":"]
+# words and parts of words (a possessive, a contraction), and the punctuation a heat map meets: quotation marks,
+# dashes and a hyphen, a full stop, a bullet
+PIECES = ["Putin", "attempt", "’s", "n’t", "07", "‘", "’", "'", "“", "–", "-", ".", ",", "•", ":"]
 
 
 @st.composite
@@ -597,28 +598,53 @@ def node_zero():
     yield from node_lines(ZERO_LOOP % {"tables": (ROOT / "src/js/classroom/tables.js").as_uri()})
 
 
+def written_words(tokens: list) -> list[list[int]]:
+    """The positions of each word as the article has it between spaces: tokens joined with no space between them
+    in one paragraph."""
+    words: list[list[int]] = [[]]
+    for k, tok in enumerate(tokens):
+        words[-1].append(k)
+        if tok.ws or k + 1 == len(tokens) or tokens[k + 1].para != tok.para:
+            words.append([])
+    return words[:-1]
+
+
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 @settings(max_examples=300, deadline=None)
 @given(heat_maps())
 def test_the_page_and_report_html_show_the_heat_maps_counts_in_the_same_places(node_counts, drawn):
-    """Where each count goes is one rule in two languages (heat_view.countPlaces, report_page.count_places); and
-    whatever the tokens, a count never sits between a word and punctuation that is joined to it and tagged by
-    another number of students, and never after punctuation that ends no run of words."""
+    """Where each count goes, and which, is one rule in two languages (heat_view.countPlaces,
+    report_page.count_places); and whatever the tokens, a count never sits between two tokens with no space between
+    them (despot[1]’s, ‘[6]assassination): it follows a whole word, and is the most students who tagged a part of
+    that word that is not punctuation; each word a student tagged has its run's count after that run, and a run
+    is the words that follow in its paragraph with that same count (a word of punctuation alone neither ends nor
+    breaks one)."""
     from types import SimpleNamespace
 
     from medialit.classroom.report_page import count_places
     from medialit.core.article import is_punctuation
 
     tokens = [SimpleNamespace(**t) for t in drawn["tokens"]]
-    python = sorted(count_places(drawn["counts"], tokens))
-    assert node_counts(drawn) == python
+    python = sorted(count_places(drawn["counts"], tokens).items())
+    assert [tuple(place) for place in node_counts(drawn)] == python
+    shown = dict(python)
+    for k in shown:
+        if k + 1 < len(tokens) and tokens[k + 1].para == tokens[k].para:
+            assert tokens[k].ws, (k, drawn)  # never inside a word
     counts = [drawn["counts"][t.i] for t in tokens]
-    for k in python:
-        assert counts[k], "a count of 0 is shown"
-        word = max(j for j in range(k + 1) if not is_punctuation(tokens[j].text))  # the run's last word
-        assert all(not tokens[j].ws and counts[j] == counts[k] for j in range(word, k)), (k, drawn)
-        if k + 1 < len(tokens) and not tokens[k].ws and tokens[k + 1].para == tokens[k].para:
-            assert not is_punctuation(tokens[k + 1].text) or counts[k + 1] != counts[k], (k, drawn)
+    words = [  # (its last position, its paragraph, its count) for each word not of punctuation alone
+        (word[-1], tokens[word[-1]].para, max(counts[k] for k in word if not is_punctuation(tokens[k].text)))
+        for word in written_words(tokens)
+        if not all(is_punctuation(tokens[k].text) for k in word)
+    ]
+    for n, (_, para, count) in enumerate(words):
+        end = n  # the run: this word and those after it in its paragraph with its count
+        while end + 1 < len(words) and words[end + 1][1:] == (para, count):
+            end += 1
+        if count:
+            assert shown.get(words[end][0]) == count, (n, drawn)
+        assert not {words[m][0] for m in range(n, end)} & set(shown), (n, drawn)
+    assert set(shown) <= {last for last, *_ in words}, drawn
 
 
 # Node running tables.js's zeroLed and zeroLedWords on one class per line of input: its pseudonyms and roster.

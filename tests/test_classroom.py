@@ -551,8 +551,9 @@ def heat_text(report, label: str) -> str:
 @pytest.mark.parametrize("with_marks", [2, 3])
 def test_a_heat_maps_count_sits_after_the_words_it_counts_not_after_a_quotation_mark(practice, tmp_path, with_marks):
     """Students who tag "quietly ignored" with its quotation marks, and one who tags the words alone: the words'
-    count follows the words (the marks', if other, is in their shade and heat.csv), never the opening mark,
-    where it read as the next word's (‘[6]assassination); when as many tagged the marks, it follows the marks."""
+    count follows the words and the closing mark joined to them (the marks', if other, is in their shade and
+    heat.csv), never the opening mark, where it read as the next word's (‘[6]assassination), nor the last word
+    before its mark (ignored[3]")."""
     text = practice.article.text
     start = text.index('"quietly ignored"')
     marked = Tag("t1", "loaded", start, start + 17, '"quietly ignored"')
@@ -565,8 +566,23 @@ def test_a_heat_maps_count_sits_after_the_words_it_counts_not_after_a_quotation_
     assert report.summary["heat"]["loaded"][practice.article.token_at(start)] == with_marks  # the opening mark's
     shown = heat_text(report, "loaded")
     assert f'"[{with_marks}]quietly' not in shown
-    after = '"quietly ignored[3]" a' if with_marks < 3 else '"quietly ignored"[3] a'
-    assert f"officials had {after} traffic survey" in shown
+    assert 'officials had "quietly ignored"[3] a traffic survey' in shown
+
+
+def test_a_heat_maps_count_follows_a_whole_word_with_the_most_students_who_tagged_a_part_of_it(practice, tmp_path):
+    """Two students tag a claim to its end (next year's election) and one stops short of the possessive (next
+    year): the count follows the whole word, year's[3], as many as tagged a part of it, not year[3]'s, where it
+    split the word; the possessive's own 2 is in its shade and heat.csv."""
+    text = practice.article.text
+    start = text.index("the row could cost")
+    end = text.index(" election.") + len(" election")
+    for n, stop in enumerate([end, end, text.index("'s election")]):
+        handin = handin_of(practice, [Tag("t1", "claim", start, stop, text[start:stop])])
+        handin.student = f"s{n}"
+        save(tmp_path, handin.student, handin)
+    report = class_report(tmp_path, practice)
+    assert report.summary["heat"]["claim"][practice.article.token_at(text.index("'s election"))] == 2
+    assert "their seats at next year's[3] election.[2]" in heat_text(report, "claim")
 
 
 def test_ids_that_begin_with_0_stay_as_written_and_the_report_says_how_to_keep_them(practice, tmp_path):

@@ -20,6 +20,8 @@ from browser_helpers import PHONE, ROOT, screenshot
 from conftest import book_html
 from playwright.sync_api import expect
 
+from medialit.core.article import is_punctuation
+
 PAGE = "book/teachers/class-report.html"
 SAMPLE = ROOT / "notebooks" / "sample-class"
 FILES = sorted(str(p) for p in SAMPLE.iterdir())
@@ -407,9 +409,29 @@ def test_on_a_laptop_screen_most_missed_shows_how_many_found_each_item(page):
     screenshot(page, "class-report-most-missed")
 
 
+# For each count shown in a heat map: the count, the parts of the word before it (back to a space or the line
+# number), each with how many students tagged it as its hover says, and whether a space or the paragraph's end
+# follows the count.
+COUNTED_WORDS = """(ns) => ns.map((n) => {
+  const walker = document.createTreeWalker(n.closest("p"), NodeFilter.SHOW_TEXT);
+  const before = [];
+  while (walker.nextNode() && !n.contains(walker.currentNode)) before.push(walker.currentNode);
+  const word = [];
+  for (const t of before.reverse()) {
+    if (/\\s/.test(t.data) || t.parentElement.closest(".mcr-lineno")) break;
+    word.unshift(t);
+  }
+  const tagged = (t) => Number((t.parentElement.title.match(/: (\\d+) of \\d+ students$/) || [0, 0])[1]);
+  const next = walker.nextNode();
+  return [n.textContent, word.map((t) => [t.data, tagged(t)]), !next || /^\\s/.test(next.data)];
+})"""
+
+
 def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, book_server):
     """A phone and a keyboard cannot hover: "Show the counts" (one stop a heat map) puts each run's count in
-    brackets after it, as report.html does; the counts are hidden until then."""
+    brackets after it, as report.html does; the counts are hidden until then. A count follows a whole word, never
+    splits one (despot[12]’s), and is the most students its hover gives for a part of that word, punctuation
+    aside."""
     context = browser.new_context(base_url=book_server, **PHONE)
     try:
         page = context.new_page()
@@ -421,12 +443,95 @@ def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, 
         expect(counts.first).to_be_hidden()
         heat.get_by_label("Show the counts").tap()
         expect(counts.first).to_be_visible()
-        # each count is the one the word before it gives on hover
-        pairs = counts.evaluate_all("ns => ns.map((n) => [n.textContent, n.previousSibling.title])")
-        assert all(title.endswith(f": {shown[1:-1]} of 25 students") for shown, title in pairs), pairs[:3]
+        words = counts.evaluate_all(COUNTED_WORDS)
+        for shown, parts, spaced in words:
+            assert spaced and shown == f"[{max(n for text, n in parts if not is_punctuation(text))}]", parts
+        assert any(len({n for _, n in parts} - {0}) > 1 for _, parts, _ in words)  # a word whose parts differ
         heat.locator(".mcr-show-n").focus()  # the box is one stop for a keyboard; Space takes the counts off
         page.keyboard.press("Space")
         expect(counts.first).to_be_hidden()
+    finally:
+        context.close()
+
+
+# A heat map laid out at widths from a narrow phone's to a laptop's, its counts shown: each count on another line
+# than the letter before it, and each outline of the key over a letter joined to it (the ’ of despot’s where the
+# key has despot), with the width and the text; and how many counts and outlines were looked at.
+LAID_OUT = """([text, count, key]) => {
+  const box = document.querySelector(text);
+  const walk = (node) => {
+    const walker = document.createTreeWalker(node.parentElement.closest("p"), NodeFilter.SHOW_TEXT);
+    walker.currentNode = node;
+    return walker;
+  };
+  const texts = (node) => {
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const all = [];
+    while (walker.nextNode()) all.push(walker.currentNode);
+    return all;
+  };
+  const letter = (t, at) => {
+    const range = document.createRange();
+    range.setStart(t, at);
+    range.setEnd(t, at + 1);
+    return range.getBoundingClientRect();
+  };
+  const counts = [...box.querySelectorAll(count)];
+  const keys = [...box.querySelectorAll(key)];
+  const found = [];
+  for (let width = 180; width <= 720; width += 6) {
+    box.style.width = `${width}px`;
+    for (const n of counts) {
+      const t = walk(n.firstChild).previousNode();
+      const [a, b] = [letter(t, t.length - 1), n.getClientRects()[0]];
+      if (b.top >= a.bottom || b.bottom <= a.top) found.push([width, "count apart", t.data, n.textContent]);
+    }
+    for (const k of keys) {
+      const rects = k.getClientRects();
+      const inside = texts(k);
+      const before = walk(inside[0]).previousNode();
+      const after = walk(inside[inside.length - 1]).nextNode();
+      const lineno = before && before.parentElement.closest(".mcr-lineno, .lineno");
+      if (before && !lineno && !/\\s$/.test(before.data)) {
+        if (rects[0].left - 3 < letter(before, before.length - 1).right - 0.5)
+          found.push([width, "outline over", before.data, k.textContent]);
+      }
+      if (after && !/^\\s/.test(after.data) && rects[rects.length - 1].right + 3 > letter(after, 0).left + 0.5)
+        found.push([width, "outline over", k.textContent, after.data]);
+    }
+  }
+  box.style.width = "";
+  return [found, counts.length, keys.length];
+}"""
+
+
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_a_heat_maps_count_stays_on_its_words_line_and_the_keys_outline_hides_no_letter(
+    browser, book_server, tmp_path, where
+):
+    """At any width, a count shown after punctuation stays on the line of its word (residence,[1] never leaves its
+    [1] at the start of the next line, where it read as the next word's), and the key's outline, where the key ends
+    inside a word (despot’s, the key despot), covers none of the word's other letters; on the class-report page
+    and in report.html alike."""
+    context = browser.new_context(base_url=book_server, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|05-loaded-language", FILES)
+            selectors = [".mcr-heat-text", ".mcr-n", ".mcr-k"]
+        else:
+            from medialit import load_exercise
+            from medialit.classroom.class_report import class_report
+
+            kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+            (tmp_path / "report.html").write_text(class_report(SAMPLE, kremlin).to_html(), encoding="utf-8")
+            page.goto((tmp_path / "report.html").as_uri())
+            selectors = [".heat .text", ".n", ".k"]
+        page.get_by_label("Show the counts").first.check()
+        found, counts, keys = page.evaluate(LAID_OUT, selectors)
+        assert counts > 50 and keys > 10, (counts, keys)
+        assert not found, found[:5]
     finally:
         context.close()
 

@@ -88,8 +88,8 @@ export function heatMap(summary, exercise, label) {
           text: tok.text,
         }),
       );
-      if (shown.has(k)) where.append(h("span.mcr-n", { text: `[${count}]` }));
     } else where.append(tok.text);
+    if (shown.has(k)) where.append(h("span.mcr-n", { text: `[${shown.get(k)}]` }));
     const ws = tok.ws.replace(/\n/g, " ");
     if (ws) (next && next.para === tok.para && inKey.has(next.i) && keyed ? where : para).append(ws);
     if (next && !inKey.has(next.i)) run = null;
@@ -121,32 +121,31 @@ export function heatMap(summary, exercise, label) {
 }
 
 /**
- * Where the heat map shows a count when the teacher asks (report_page.count_places): after the last word of
- * each run of words in one paragraph that the same number of students tagged. Punctuation is shaded by its
- * own count but neither ends a run nor breaks one, so that no count sits between a quotation mark and the
- * word it opens; a count follows the punctuation joined to its run's last word when as many tagged that too.
+ * Where the heat map shows a count when the teacher asks, and which (report_page.count_places): after each run of
+ * words in one paragraph that the same number of students tagged. A word is what the article has between spaces,
+ * its tokens joined with no space between them (despot’s, drone-led, ignored”), so that no count splits one. A
+ * word's count is the most students who tagged a part of it that is not punctuation: at least that many tagged
+ * the word; the shades keep each part's own number. A word of punctuation alone neither ends a run nor breaks one.
  * @param {number[]} counts
  * @param {{i: number, para: number, text: string, ws: string}[]} tokens the map's tokens, in order
- * @returns {Set<number>} positions in `tokens`
+ * @returns {Map<number, number>} the count shown after a position in `tokens`
  */
 export function countPlaces(counts, tokens) {
-  const places = new Set();
-  const words = [...tokens.keys()].filter((k) => !isPunctuation(tokens[k].text));
-  for (const [n, first] of words.entries()) {
-    let k = first;
-    const count = counts[tokens[k].i] || 0;
-    const para = tokens[k].para;
-    const after = n + 1 < words.length ? tokens[words[n + 1]] : null;
-    if (!count || (after && after.para === para && (counts[after.i] || 0) === count)) continue;
-    while (
-      k + 1 < tokens.length &&
-      !tokens[k].ws &&
-      tokens[k + 1].para === para &&
-      isPunctuation(tokens[k + 1].text) &&
-      (counts[tokens[k + 1].i] || 0) === count
-    )
-      k += 1;
-    places.add(k);
+  const places = new Map();
+  /** @type {[number, number][]} the word's last position in `tokens`, its count */
+  const words = [];
+  /** @type {number[]} */
+  let parts = [];
+  for (const [k, tok] of tokens.entries()) {
+    if (!isPunctuation(tok.text)) parts.push(counts[tok.i] || 0);
+    if (tok.ws || k + 1 === tokens.length || tokens[k + 1].para !== tok.para) {
+      if (parts.length) words.push([k, Math.max(...parts)]);
+      parts = [];
+    }
+  }
+  for (const [n, [k, count]] of words.entries()) {
+    const after = words[n + 1];
+    if (count && !(after && tokens[after[0]].para === tokens[k].para && after[1] === count)) places.set(k, count);
   }
   return places;
 }

@@ -26,7 +26,7 @@ background:#fff;overflow-wrap:break-word}
 table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
 .article p{margin:.4rem 0}.lineno{color:#555;font-size:.8em;margin-right:.4rem}
-.heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px}
+.heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px;margin:0 3px}
 .legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid #999}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}}
@@ -34,10 +34,11 @@ th{background:#f2f2f2}@media (max-width:40rem){td:not(.long){white-space:nowrap}
 
 
 # The heat map's counts, hidden until "Show the counts" is ticked: with the map, so that it works wherever
-# heat_html is shown (report.html, a notebook's output), as class_report.css does on the page.
+# heat_html is shown (report.html, a notebook's output), as class_report.css does on the page; a word joiner
+# keeps a count on its word's line after punctuation (residence,[1]).
 COUNTS_STYLE = (
     ".show-n{margin:0 .3rem 0 0}.heat .n{display:none;margin-left:.1em;font-size:.8em;font-weight:600}"
-    ".show-n:checked~.text .n{display:inline}"
+    '.heat .n::before{content:"\\2060"}.show-n:checked~.text .n{display:inline}'
 )
 
 
@@ -123,7 +124,7 @@ def heat_html(report, label: str) -> str:
             k + 1 == len(tokens) or tokens[k + 1].i not in in_key or tokens[k + 1].para != para
         )
         if k in shown:
-            word += f'<span class="n">[{count}]</span>'
+            word += f'<span class="n">[{shown[k]}]</span>'
         piece = ('<span class="k">' if opens else "") + word + ("</span>" if closes else "")
         paragraphs[-1].append(piece + _e(tok.ws.replace("\n", " ")))
     legend = " ".join(
@@ -141,28 +142,28 @@ def heat_html(report, label: str) -> str:
     )
 
 
-def count_places(counts: list[int], tokens: list) -> set[int]:
-    """Where the heat map shows a count when the teacher asks (`tokens` are the map's, in order): after the last
-    word of each run of words in one paragraph that the same number of students tagged. Punctuation (a quotation
-    mark, a comma) is shaded by its own count but neither ends a run nor breaks one, so that no count sits
-    between a quotation mark and the word it opens (‘[6]assassination); a count follows the punctuation joined
-    to its run's last word (attempt’[6]) when as many students tagged that too. (heat_view.js's countPlaces.)"""
-    places = set()
-    words = [k for k, tok in enumerate(tokens) if not is_punctuation(tok.text)]
-    for n, k in enumerate(words):
-        count, para = counts[tokens[k].i], tokens[k].para
-        after = tokens[words[n + 1]] if n + 1 < len(words) else None
-        if not count or (after is not None and after.para == para and counts[after.i] == count):
-            continue
-        while (
-            k + 1 < len(tokens)
-            and not tokens[k].ws
-            and tokens[k + 1].para == para
-            and is_punctuation(tokens[k + 1].text)
-            and counts[tokens[k + 1].i] == count
-        ):
-            k += 1
-        places.add(k)
+def count_places(counts: list[int], tokens: list) -> dict[int, int]:
+    """Where the heat map shows a count when the teacher asks, and which (`tokens` are the map's, in order): after
+    each run of words in one paragraph that the same number of students tagged. A word is what the article has
+    between spaces, its tokens joined with no space between them (despot’s, drone-led, ignored”), so that no count
+    splits one (despot[1]’s, ‘[6]assassination). A word's count is the most students who tagged a part of it that
+    is not punctuation: at least that many tagged the word, which is what a teacher asks of the map; the shades and
+    heat.csv keep each part's own number (a possessive ’s fewer students took in). A word of punctuation alone (a
+    dash between spaces) neither ends a run nor breaks one. (heat_view.js's countPlaces.)"""
+    places: dict[int, int] = {}
+    words: list[tuple[int, int]] = []  # (the word's last position in `tokens`, its count)
+    parts: list[int] = []
+    for k, tok in enumerate(tokens):
+        if not is_punctuation(tok.text):
+            parts.append(counts[tok.i])
+        if tok.ws or k + 1 == len(tokens) or tokens[k + 1].para != tok.para:
+            if parts:
+                words.append((k, max(parts)))
+            parts = []
+    for n, (k, count) in enumerate(words):
+        after = words[n + 1] if n + 1 < len(words) else None
+        if count and not (after and tokens[after[0]].para == tokens[k].para and after[1] == count):
+            places[k] = count
     return places
 
 
