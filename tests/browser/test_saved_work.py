@@ -163,3 +163,88 @@ def test_a_save_with_some_bad_tags_keeps_them_aside_and_says_so(browser, book_se
         ]
     finally:
         context.close()
+
+
+def answer_box(page, answer_id: str):
+    return page.locator(f"textarea[data-medialit-answer='{answer_id}']")
+
+
+def write_answer(page, answer_id: str, text: str) -> None:
+    """Write an answer and leave its box, as a student does before pressing a button (the box saves then)."""
+    answer_box(page, answer_id).fill(text)
+    answer_box(page, answer_id).blur()
+
+
+def test_undo_after_loading_a_hand_in_brings_back_the_written_answers_and_the_name(browser, book_server, tmp_path):
+    """Loading a hand-in replaces the answers it holds (and the name) along with the tags; its notice says
+    Undo goes back to the earlier work, so Undo brings back the answers written before it, Redo takes
+    them again, and what is saved (a reload shows it) is what the page shows."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        ex = exercise_of(page)
+        tag_word(page, "undoubtedly", "1")
+        page.locator(".mt-student").fill("Fox")
+        page.locator(".mt-student").press("Enter")
+        write_answer(page, "03-what-to-check", "A photo of the drone, and who took it.")
+        theirs = {
+            "03-what-to-check": {"question": "What would you need to see?", "text": "Alex's answer."},
+            "03-fact-or-judgement": {"question": "Fact or judgement?", "text": "Alex's second answer."},
+        }
+        alex = tmp_path / "alex.json"
+        alex.write_text(
+            json.dumps(
+                {
+                    "format": "medialit.handin/1",
+                    "exercise": ex["id"],
+                    "article_sha256": ex["article"]["sha256"],
+                    "student": "Alex",
+                    "created": "",
+                    "updated": "",
+                    "tags": [],
+                    "answers": theirs,
+                }
+            ),
+            encoding="utf-8",
+        )
+        page.locator(".mt-file").set_input_files(str(alex))
+        expect(page.locator(".mt-notice")).to_contain_text(
+            "Loaded 0 tags and 2 written answers from alex.json. Undo (Ctrl+Z) goes back to your earlier work."
+        )
+        # the boxes on the page show the loaded answers at once, not only after a reload
+        expect(answer_box(page, "03-what-to-check")).to_have_value("Alex's answer.")
+        expect(answer_box(page, "03-fact-or-judgement")).to_have_value("Alex's second answer.")
+        expect(page.locator(".mt-student")).to_have_value("Alex")
+        # written after the load: an answer the hand-in did not hold stays whatever Undo and Redo do
+        write_answer(page, "03-without-evidence", "Written after the load.")
+
+        page.locator(".mt-undo").click()
+        expect(page.locator(".mt-live")).to_have_text("Undone: Loaded 0 tags and 2 written answers from alex.json.")
+        expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone, and who took it.")
+        expect(answer_box(page, "03-fact-or-judgement")).to_have_value("")
+        expect(answer_box(page, "03-without-evidence")).to_have_value("Written after the load.")
+        expect(page.locator(".mt-student")).to_have_value("Fox")
+        expect(entries(page, "claim")).to_have_count(1)
+
+        page.locator(".mt-redo").click()
+        expect(answer_box(page, "03-what-to-check")).to_have_value("Alex's answer.")
+        expect(answer_box(page, "03-fact-or-judgement")).to_have_value("Alex's second answer.")
+        expect(page.locator(".mt-student")).to_have_value("Alex")
+        # Alex's answer changed after the Redo: Undo puts mine back, and Redo brings the change, not Alex's
+        write_answer(page, "03-what-to-check", "Alex's answer, and mine.")
+        page.locator(".mt-undo").click()
+        expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone, and who took it.")
+        page.locator(".mt-redo").click()
+        expect(answer_box(page, "03-what-to-check")).to_have_value("Alex's answer, and mine.")
+        page.locator(".mt-undo").click()
+        expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone, and who took it.")
+
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone, and who took it.")
+        expect(answer_box(page, "03-fact-or-judgement")).to_have_value("")
+        expect(answer_box(page, "03-without-evidence")).to_have_value("Written after the load.")
+        expect(page.locator(".mt-student")).to_have_value("Fox")
+        expect(entries(page, "claim")).to_have_text(["“undoubtedly”"])
+    finally:
+        context.close()

@@ -18,6 +18,7 @@ import { decorate, layoutLevels } from "../../src/js/tagger/decoration.js";
 import { History } from "../../src/js/tagger/history.js";
 import { badgePrefixes, labelKeys } from "../../src/js/tagger/labels.js";
 import { storageKey } from "../../src/js/tagger/storage.js";
+import { TagState } from "../../src/js/tagger/tag_state.js";
 import { addTag, nextTagId, removeTag } from "../../src/js/tagger/tags.js";
 
 /** Tokens with code-point offsets, like the compiled exercise: words, and each punctuation mark alone. */
@@ -265,6 +266,32 @@ test("undo history: undo, redo, new change clears redo, merged edits undo in one
   const capped = new History(3);
   for (let i = 0; i < 10; i++) capped.record(i);
   assert.equal(capped.past.length, 3);
+});
+
+test("undo history: what a change replaced besides the tags is given back on each undo and taken on each redo", () => {
+  // a loaded hand-in's written answer: the load wrote "theirs" where "mine" was; the swap exchanges them
+  let answer = "theirs";
+  let other = "mine";
+  let swaps = 0;
+  const swap = () => {
+    [answer, other] = [other, answer];
+    swaps++;
+  };
+  const state = new TagState([]);
+  state.commit(["loaded"], null, "Loaded 1 tag and 1 written answer from alex.json.", swap);
+  state.commit(["loaded", "mine"], null, "Tagged mine.");
+  assert.equal(state.travel(true), "Tagged mine.");
+  assert.equal(answer, "theirs"); // a step without a swap leaves the answer alone
+  // another tab's tag merged in, as the Tagger merges it: the swap stays with its step
+  const merge = (/** @type {string[]} */ tags) => [...tags, "from another tab"];
+  state.history.rebase(merge);
+  state.set(merge(state.tags), "other-tab");
+  assert.equal(state.travel(true), "Loaded 1 tag and 1 written answer from alex.json.");
+  assert.deepEqual([state.tags, answer], [["from another tab"], "mine"]);
+  assert.equal(state.travel(false), "Loaded 1 tag and 1 written answer from alex.json.");
+  assert.deepEqual([state.tags, answer], [["loaded", "from another tab"], "theirs"]);
+  state.travel(true);
+  assert.deepEqual([answer, swaps], ["mine", 3]);
 });
 
 function validTags() {

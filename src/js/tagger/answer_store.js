@@ -1,7 +1,8 @@
 // @ts-check
 // Written answers saved in this browser, one save per exercise and article like the tags (storage.js),
 // as the hand-in's `answers` object: the book page's answer boxes write it (hosts/answers.js), the
-// Tagger's Download reads it into the hand-in, and loading a hand-in brings its answers back.
+// Tagger's Download reads it into the hand-in, and loading a hand-in brings its answers back (Undo takes
+// them away again).
 
 import { readAnswers } from "../core/handin.js";
 
@@ -56,18 +57,29 @@ export function savedAnswers(exercise) {
 }
 
 /**
- * Add answers to the saved ones (a hand-in loaded into the Tagger brings its answers back).
+ * Put `answers` in place of the saved answers with the same ids (null: no answer), and tell the page's
+ * answer boxes, which hear it as they hear another tab's save (a hand-in loaded into the Tagger brings
+ * its answers back, and Undo takes them away).
  * @param {{id: string, article: {sha256: string}}} exercise
- * @param {Record<string, Answer>} answers
- * @returns {boolean} whether they were saved
+ * @param {Record<string, Answer | null>} answers
+ * @returns {Record<string, Answer | null> | null} the answers they replaced, or null when nothing was saved
  */
-export function storeAnswers(exercise, answers) {
+export function replaceAnswers(exercise, answers) {
   const key = answersKey(exercise.id, exercise.article.sha256);
   try {
     const saved = readSaved(key).answers;
-    store()?.setItem(key, JSON.stringify({ ...saved, ...answers }));
-    return true;
+    /** @type {Record<string, Answer | null>} */
+    const replaced = {};
+    for (const [id, answer] of Object.entries(answers)) {
+      replaced[id] = saved[id] || null;
+      if (answer) saved[id] = answer;
+      else delete saved[id];
+    }
+    const newValue = JSON.stringify(saved);
+    /** @type {Storage} */ (store()).setItem(key, newValue);
+    dispatchEvent(new StorageEvent("storage", { key, newValue }));
+    return replaced;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -2,7 +2,7 @@
 // Files the student saves and loads: the hand-in (and in author mode, the key file).
 
 import { problemText, readHandinFile, visible } from "../core/handin.js";
-import { storeAnswers } from "./answer_store.js";
+import { replaceAnswers } from "./answer_store.js";
 import { h } from "./dom.js";
 import { counted } from "../core/messages.js";
 
@@ -35,12 +35,14 @@ export function handinFileName(exercise, student) {
 }
 
 /**
- * Load a hand-in chosen in `input` into the Tagger; the current work stays one undo away.
+ * Load a hand-in chosen in `input` into the Tagger; the current work (tags, written answers and name)
+ * stays one undo away.
  * @param {TaggerContext} ctx
  * @param {HTMLInputElement} input
+ * @param {() => string} student the name on the hand-in now
  * @param {(name: string) => void} setStudent
  */
-export function listenToLoad(ctx, input, setStudent) {
+export function listenToLoad(ctx, input, student, setStudent) {
   input.addEventListener("change", async () => {
     const file = input.files?.[0];
     input.value = "";
@@ -57,17 +59,29 @@ export function listenToLoad(ctx, input, setStudent) {
       refuse(got.refusal);
       return;
     }
-    if (got.student) setStudent(got.student);
-    const from = ` from ${visible(file.name)}.`;
-    // Undo and Redo say what the notice below says, of the tags (written answers are not undone); the
-    // notice says it now
-    ctx.commit(got.tags, `Loaded ${counted(got.tags.length, "tag")}${from}`, null, "", true);
     const answers = Object.keys(got.answers).length;
-    const kept = answers && storeAnswers(ctx.exercise, got.answers);
+    // what the load replaces besides the tags (the answers it holds, the name if it has one): Undo gives
+    // it back, Redo takes it again, each keeping what it replaces for the other
+    let other = {
+      answers: answers ? replaceAnswers(ctx.exercise, got.answers) : null,
+      name: got.student ? student() : null,
+    };
+    const kept = !!other.answers;
+    if (got.student) setStudent(got.student);
+    const swap = () => {
+      const now = {
+        answers: other.answers && replaceAnswers(ctx.exercise, other.answers),
+        name: other.name === null ? null : student(),
+      };
+      if (other.name !== null) setStudent(other.name);
+      other = now;
+    };
+    // Undo and Redo say these words again; the notice below says them now
+    const loaded = `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""} from ${visible(file.name)}.`;
+    ctx.state.commit(got.tags, null, loaded, swap);
     // tags left out are a loss, so a warning; otherwise good news
     ctx.notify(
-      `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""}${from} ` +
-        `Undo${ctx.keyWords(" (Ctrl+Z)")} goes back to your earlier work.` +
+      `${loaded} Undo${ctx.keyWords(" (Ctrl+Z)")} goes back to your earlier work.` +
         (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
       { show: true, info: !got.orphans.length },
     );

@@ -3,9 +3,11 @@
 
 /**
  * One step: the state to go to, and the words that described the change between it and the state it
- * was left from (said again when the step is undone or redone).
+ * was left from (said again when the step is undone or redone). `swap`, when the change also replaced
+ * work kept outside the states (a loaded hand-in's written answers), puts that work back on each undo
+ * and takes it away again on each redo.
  * @template T
- * @typedef {{state: T, what: string}} Step
+ * @typedef {{state: T, what: string, swap?: () => void}} Step
  */
 
 /**
@@ -66,7 +68,7 @@ export class History {
   move(from, to, current) {
     const step = from.pop();
     if (step === undefined) return null;
-    to.push({ state: current, what: step.what });
+    to.push({ ...step, state: current });
     this.lastKey = null;
     return step;
   }
@@ -76,7 +78,7 @@ export class History {
    * @param {(state: T) => T} change
    */
   rebase(change) {
-    const moved = (/** @type {Step<T>} */ step) => ({ state: change(step.state), what: step.what });
+    const moved = (/** @type {Step<T>} */ step) => ({ ...step, state: change(step.state) });
     this.past = this.past.map(moved);
     this.future = this.future.map(moved);
   }

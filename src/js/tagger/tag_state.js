@@ -23,10 +23,13 @@ export class TagState {
    * @param {string | null} [mergeKey] edits with the same key in a row undo in one step
    * @param {string | (() => string)} [what] the words that describe the change (a function: read once it
    *   is made, as a new tag's number is), said again on undo and redo
+   * @param {() => void} [swap] puts back, and on redo takes away again, what the change replaced besides
+   *   the tags (see Step)
    * @returns {string} those words
    */
-  commit(tags, mergeKey = null, what = "") {
+  commit(tags, mergeKey = null, what = "", swap = undefined) {
     const step = this.history.record(this.tags, mergeKey);
+    if (swap) step.swap = swap;
     this.set(tags, "edit");
     step.what = typeof what === "string" ? what : what();
     return step.what;
@@ -40,6 +43,7 @@ export class TagState {
   travel(back) {
     const step = back ? this.history.undo(this.tags) : this.history.redo(this.tags);
     if (!step) return null;
+    step.swap?.(); // before the tags, so the save their change schedules holds it
     this.set(step.state, "history");
     return step.what;
   }

@@ -654,7 +654,7 @@ function createTagger(model, el, uid, authorTools) {
         `Downloaded your hand-in with ${counted(state.tags.length, "tag")}.`,
     );
   }
-  listenToLoad(ctx, fileInput, setStudent);
+  listenToLoad(ctx, fileInput, student, setStudent);
   onModel("msg:custom", (/** @type {any} */ message) => {
     if (message?.type === "status") {
       checking = false;
