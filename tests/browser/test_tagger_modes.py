@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -620,3 +621,72 @@ def test_the_draft_under_review_and_its_words_are_on_the_screen_together(browser
         screenshot(page, f"author-review-{screen}")
     finally:
         context.close()
+
+
+# Words that name keys, which a touch screen has none of ("key" alone is the answer key here, not a key to press)
+KEY_NAMES = re.compile(r"\b(press|enter|ctrl|shift|esc|escape|arrows?|shortcuts?)\b|\([A-Z]\)", re.IGNORECASE)
+# From now on, every status line and notice the author's Tagger shows.
+WATCH_SAID = """() => {
+  window.said = [];
+  const root = document.querySelector('.mt-mode-author');
+  const note = () => root.querySelectorAll('.mt-live, .mt-notice').forEach((el) => window.said.push(el.textContent));
+  new MutationObserver(note).observe(root, {subtree: true, childList: true, characterData: true});
+}"""
+# What the review panel shows: its words, and every button's words and title above and in it.
+REVIEW_SHOWS = """() => [
+  document.querySelector('.mt-review').innerText,
+  ...[...document.querySelectorAll('.mt-mode-author :is(.mt-tools, .mt-review) button')]
+    .filter((b) => b.getClientRects().length).flatMap((b) => [b.innerText, b.title]),
+]"""
+
+
+def test_the_review_on_a_touch_screen_says_what_to_tap_and_names_no_keys(browser, book_server, page, tmp_path):
+    """An instructor reviewing drafts on a phone or tablet has no keys: the review says to tap a draft and its
+    buttons, its buttons name no keys, and what it says after Reject and Edit names none either (it
+    said "Ctrl+Z brings it back" and "Press Escape"). A laptop keeps its keys."""
+    _, exercise, authoring = drafted(tmp_path)
+    context = browser.new_context(base_url=book_server, **PHONE)
+    phone = context.new_page()
+    try:
+        open_review(phone, exercise, authoring)
+        phone.evaluate(WATCH_SAID)
+        live = phone.locator(".mt-live")
+        expect(phone.locator(".mt-rv-keys").first).to_have_text(
+            "Tap a draft to show its words in the text, then Accept, Edit or Reject it."
+        )
+        phone.locator(".mt-rv-item .mt-rv-what").first.tap()
+        expect(live).to_contain_text("Draft 1 of")
+        phone.locator(".mt-rv-current .mt-rv-accept").tap()
+        expect(live).to_contain_text("Accepted")
+        phone.locator(".mt-rv-current .mt-rv-reject").tap()
+        expect(live).to_contain_text(": it leaves the key. Undo brings it back.")
+        phone.locator(".mt-undo").tap()
+        expect(live).to_contain_text("Undone: Rejected")
+        phone.locator(".mt-rv-current .mt-rv-edit").tap()
+        expect(live).to_contain_text("Editing")
+        shown = phone.evaluate(REVIEW_SHOWS)
+        assert phone.locator(".mt-rv-item .mt-rv-acts").first.inner_text().split() == ["Accept", "Edit", "Reject"]
+        said = phone.evaluate("window.said")
+        assert len(set(said)) >= 5, said
+        # the article's own words, quoted, may say "press"
+        assert [s for s in said + shown if KEY_NAMES.search(re.sub("“[^”]*”", "", s))] == []
+    finally:
+        context.close()
+    open_review(page, exercise, authoring)  # a laptop
+    live = page.locator(".mt-live")
+    expect(page.locator(".mt-rv-keys").first).to_have_text(
+        "In this list: A accept, E edit, R reject, N or ↓ next, P or ↑ previous, Enter shows it in the text."
+    )
+    assert page.locator(".mt-rv-item .mt-rv-acts").first.inner_text().split() == [
+        "Accept",
+        "(A)",
+        "Edit",
+        "(E)",
+        "Reject",
+        "(R)",
+    ]
+    page.locator(".mt-rv-item .mt-rv-what").first.click()
+    page.locator(".mt-rv-current .mt-rv-reject").click()
+    expect(live).to_contain_text(": it leaves the key. Undo (Ctrl+Z) brings it back.")
+    page.locator(".mt-rv-current .mt-rv-edit").click()
+    expect(live).to_contain_text(". Press Escape to come back to the review.")

@@ -1,8 +1,8 @@
 // @ts-check
 // Author mode's review of a drafted key. Every draft item is listed with the reason it was
 // suggested and how sure the suggestion was, to accept (it loses `draft`), edit or reject (it
-// goes) one by one: keys a, e and r, and n / p or the arrows for the next and previous draft.
-// The distractors are edited, added and accepted here too. The save action writes exercise.yml:
+// goes) one by one: keys a, e and r, and n / p or the arrows for the next and previous draft (a
+// touch screen has the buttons only, and its words name no keys). The distractors are edited, added and accepted here too. The save action writes exercise.yml:
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts.
 
@@ -123,7 +123,9 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     h(
       "p.mt-rv-keys",
       { id: keysId },
-      "In this list: A accept, E edit, R reject, N or ↓ next, P or ↑ previous, Enter shows it in the text.",
+      ctx.keyWords(
+        "In this list: A accept, E edit, R reject, N or ↓ next, P or ↑ previous, Enter shows it in the text.",
+      ) || "Tap a draft to show its words in the text, then Accept, Edit or Reject it.",
     ),
     drafts,
     none,
@@ -186,9 +188,9 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       h(
         "p.mt-rv-acts",
         {},
-        button("mt-rv-accept", "Accept (A)", null, { tabindex: "-1", "data-act": "accept" }),
-        button("mt-rv-edit", "Edit (E)", null, { tabindex: "-1", "data-act": "edit" }),
-        button("mt-rv-reject", "Reject (R)", null, { tabindex: "-1", "data-act": "reject" }),
+        button("mt-rv-accept", `Accept${ctx.keyWords(" (A)")}`, null, { tabindex: "-1", "data-act": "accept" }),
+        button("mt-rv-edit", `Edit${ctx.keyWords(" (E)")}`, null, { tabindex: "-1", "data-act": "edit" }),
+        button("mt-rv-reject", `Reject${ctx.keyWords(" (R)")}`, null, { tabindex: "-1", "data-act": "reject" }),
       ),
     );
     /** @type {any} */ (li).tag = t;
@@ -273,7 +275,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       removeTag(ctx.state.tags, id),
       `Rejected ${describe(t)}: it leaves the key.`,
       null,
-      ` Ctrl+Z brings it back.${rest}`,
+      ` Undo${ctx.keyWords(" (Ctrl+Z)")} brings it back.${rest}`,
     );
   }
 
@@ -281,7 +283,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     const t = tagOf(id);
     if (!t || !list.edit(id)) return;
     editing = id;
-    ctx.say(`Editing ${describe(t)}. Press Escape to come back to the review.`);
+    ctx.say(`Editing ${describe(t)}.${ctx.keyWords(" Press Escape to come back to the review.")}`);
   }
 
   /** @param {string} act @param {string} id */
