@@ -16,6 +16,7 @@ import {
 } from "../../src/js/core/spans.js";
 import { decorate, layoutLevels } from "../../src/js/tagger/decoration.js";
 import { History } from "../../src/js/tagger/history.js";
+import { TagState } from "../../src/js/tagger/tag_state.js";
 import { badgePrefixes, labelKeys } from "../../src/js/tagger/labels.js";
 import { storageKey } from "../../src/js/tagger/storage.js";
 import { addTag, nextTagId, removeTag } from "../../src/js/tagger/tags.js";
@@ -265,6 +266,36 @@ test("undo history: undo, redo, new change clears redo, merged edits undo in one
   const capped = new History(3);
   for (let i = 0; i < 10; i++) capped.record(i);
   assert.equal(capped.past.length, 3);
+});
+
+test("author mode's distractors are undone and redone with the tags, in the order the changes were made", () => {
+  const state = new TagState([]);
+  state.distractors = [{ id: "d1", start: 0, end: 3, quote: "The", labels: ["loaded"], why: "" }];
+  const heard = [];
+  state.onChange((source) => heard.push(source));
+  const first = state.distractors;
+  const tagged = [
+    { id: "t1", label: "loaded", start: 4, end: 10, quote: "despot", attrs: {}, source_ids: [], note: "" },
+  ];
+  state.commit(tagged, null, "Tagged despot.");
+  const explained = [{ ...first[0], why: "A plain word." }];
+  state.commit(state.tags, "d1:why", "Changed the explanation of the distractor.", explained);
+  assert.deepEqual(heard, ["edit", "edit"]); // a change of the distractors alone is a change too
+  assert.equal(state.travel(true), "Changed the explanation of the distractor.");
+  assert.equal(state.distractors, first);
+  assert.equal(state.tags, tagged); // the tags stay as they were
+  assert.equal(state.travel(true), "Tagged despot.");
+  assert.deepEqual([state.tags, state.distractors], [[], first]);
+  assert.equal(state.travel(false), "Tagged despot.");
+  assert.equal(state.travel(false), "Changed the explanation of the distractor.");
+  assert.deepEqual([state.tags, state.distractors], [tagged, explained]);
+  assert.deepEqual(heard, ["edit", "edit", "history", "history", "history", "history"]);
+  // a tag change keeps the distractors; a change from outside is no step
+  state.commit([], null, "Removed despot.");
+  state.set(tagged, "other-tab");
+  assert.equal(state.distractors, explained);
+  assert.equal(state.travel(true), "Removed despot.");
+  assert.equal(state.distractors, explained);
 });
 
 function validTags() {
