@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -620,3 +621,152 @@ def test_the_draft_under_review_and_its_words_are_on_the_screen_together(browser
         screenshot(page, f"author-review-{screen}")
     finally:
         context.close()
+
+
+# Words that name keys, which a touch screen has none of ("key" alone is the answer key here, not a key to press)
+KEY_NAMES = re.compile(r"\b(press|enter|ctrl|shift|esc|escape|arrows?|shortcuts?)\b|\([A-Z]\)", re.IGNORECASE)
+# From now on, every status line and notice the author's Tagger shows.
+WATCH_SAID = """() => {
+  window.said = [];
+  const root = document.querySelector('.mt-mode-author');
+  const note = () => root.querySelectorAll('.mt-live, .mt-notice').forEach((el) => window.said.push(el.textContent));
+  new MutationObserver(note).observe(root, {subtree: true, childList: true, characterData: true});
+}"""
+# What the review panel shows: its words, and every button's words and title above and in it.
+REVIEW_SHOWS = """() => [
+  document.querySelector('.mt-review').innerText,
+  ...[...document.querySelectorAll('.mt-mode-author :is(.mt-tools, .mt-review) button')]
+    .filter((b) => b.getClientRects().length).flatMap((b) => [b.innerText, b.title]),
+]"""
+
+
+def test_the_review_on_a_touch_screen_says_what_to_tap_and_names_no_keys(browser, book_server, page, tmp_path):
+    """An instructor reviewing drafts on a phone or tablet has no keys: the review says to tap a draft and its
+    buttons, its buttons name no keys, and what it says after Reject, Edit and Remove names none either (it
+    said "Ctrl+Z brings it back" and "Press Escape"). A laptop keeps its keys."""
+    _, exercise, authoring = drafted(tmp_path)
+    context = browser.new_context(base_url=book_server, **PHONE)
+    phone = context.new_page()
+    try:
+        open_review(phone, exercise, authoring)
+        phone.evaluate(WATCH_SAID)
+        live = phone.locator(".mt-live")
+        expect(phone.locator(".mt-rv-keys").first).to_have_text(
+            "Tap a draft to show its words in the text, then Accept, Edit or Reject it."
+        )
+        phone.locator(".mt-rv-item .mt-rv-what").first.tap()
+        expect(live).to_contain_text("Draft 1 of")
+        phone.locator(".mt-rv-current .mt-rv-accept").tap()
+        expect(live).to_contain_text("Accepted")
+        phone.locator(".mt-rv-current .mt-rv-reject").tap()
+        expect(live).to_contain_text(": it leaves the key. Undo brings it back.")
+        phone.locator(".mt-undo").tap()
+        expect(live).to_contain_text("Undone: Rejected")
+        phone.locator(".mt-rv-current .mt-rv-edit").tap()
+        expect(live).to_contain_text("Editing")
+        phone.locator(".mt-rv-trapbox summary").tap()
+        phone.locator(".mt-rv-trap .mt-rv-reject").first.tap()
+        expect(live).to_have_text(re.compile(r"^Removed the distractor “.+” in L\d+\. Undo brings it back\.$"))
+        shown = phone.evaluate(REVIEW_SHOWS)
+        assert phone.locator(".mt-rv-item .mt-rv-acts").first.inner_text().split() == ["Accept", "Edit", "Reject"]
+        said = phone.evaluate("window.said")
+        assert len(set(said)) >= 6, said
+        # the article's own words, quoted, may say "press"
+        assert [s for s in said + shown if KEY_NAMES.search(re.sub("“[^”]*”", "", s))] == []
+    finally:
+        context.close()
+    open_review(page, exercise, authoring)  # a laptop
+    live = page.locator(".mt-live")
+    expect(page.locator(".mt-rv-keys").first).to_have_text(
+        "In this list: A accept, E edit, R reject, N or ↓ next, P or ↑ previous, Enter shows it in the text."
+    )
+    assert page.locator(".mt-rv-item .mt-rv-acts").first.inner_text().split() == [
+        "Accept",
+        "(A)",
+        "Edit",
+        "(E)",
+        "Reject",
+        "(R)",
+    ]
+    page.locator(".mt-rv-item .mt-rv-what").first.click()
+    page.locator(".mt-rv-current .mt-rv-reject").click()
+    expect(live).to_contain_text(": it leaves the key. Undo (Ctrl+Z) brings it back.")
+    page.locator(".mt-rv-current .mt-rv-edit").click()
+    expect(live).to_contain_text(". Press Escape to come back to the review.")
+
+
+def test_undo_takes_back_each_edit_of_a_distractor_in_the_words_it_was_made_with(page, tmp_path):
+    """A distractor's explanation, its labels, Accept, Add and Remove are steps of the Tagger's one undo
+    history, between a key item's edits, and Undo and Redo say each as it was said when made (they used to
+    skip them: Undo took back the key item's edit before them and left the distractor as it was). Ctrl+Z
+    on a distractor's tick box leaves the focus on it. The file downloaded after has the distractors as
+    they are after the undoing."""
+    path, exercise, authoring = drafted(tmp_path)
+    open_review(page, exercise, authoring)
+    live = page.locator(".mt-live")
+    titles = {lab["name"]: lab["title"] for lab in page.evaluate("() => window.__model.get('exercise').labels")}
+    entry = page.locator(".mt-entry").first
+    label = next(t["label"] for t in tags(page) if t["id"] == entry.get_attribute("data-id"))
+    item = f"{titles[label]} {entry.locator('.mt-badge').inner_text()}"  # "Claim C1"
+    entry.locator(".mt-details > summary").click()
+    entry.locator(".mt-why").fill("Reviewed.")
+    page.locator(".mt-rv-trapbox summary").click()
+    first = min(exercise.distractors, key=lambda d: (d.start, -d.end))
+    trap = page.locator(f".mt-rv-trap[data-id='{first.id}']")
+    name = f"the distractor “{first.quote}” in L{first.line}"
+    trap.locator(".mt-rv-why").fill("A plain verb.")
+    unticked = first.labels[0]
+    trap.locator(f"input[value='{unticked}']").uncheck()
+    expect(live).to_have_text(f"Made {name} no longer a trap for {titles[unticked]} tags. Saved.")
+    trap.locator(".mt-rv-accept").click()
+    expect(live).to_have_text(f"Accepted {name}.")
+    council = page.evaluate("() => window.__model.get('exercise').article.tokens.find((t) => t.text === 'Council')")
+    page.locator(".mt-article .mt-tok").nth(council["i"]).click()
+    page.locator(".mt-rv-addtrap").click()
+    added = f"the distractor “Council” in L{council['line']}"
+    expect(live).to_have_text(f"Added {added}. Write why students should leave it.")
+    page.locator(".mt-rv-trap[data-id='d1'] .mt-rv-reject").click()
+    expect(live).to_have_text(f"Removed {added}. Undo (Ctrl+Z) brings it back.")
+
+    undo = page.locator(".mt-undo")
+    undo.click()
+    expect(live).to_have_text(f"Undone: Removed {added}.")
+    expect(page.locator(".mt-rv-trap[data-id='d1']")).to_have_count(1)
+    undo.click()
+    expect(live).to_have_text(f"Undone: Added {added}.")
+    expect(page.locator(".mt-rv-trap[data-id='d1']")).to_have_count(0)
+    undo.click()
+    expect(live).to_have_text(f"Undone: Accepted {name}.")
+    expect(trap.locator(".mt-rv-accept")).to_have_count(1)
+    undo.click()
+    expect(live).to_have_text(f"Undone: Made {name} no longer a trap for {titles[unticked]} tags.")
+    expect(trap.locator(f"input[value='{unticked}']")).to_be_checked()
+    undo.click()
+    expect(live).to_have_text(f"Undone: Changed the explanation of {name}.")
+    expect(trap.locator(".mt-rv-why")).to_have_value(first.why)
+    undo.click()
+    expect(live).to_have_text(f"Undone: Changed {item}'s explanation.")
+    page.locator(".mt-redo").click()
+    page.locator(".mt-redo").click()
+    expect(live).to_have_text(f"Redone: Changed the explanation of {name}.")
+    expect(trap.locator(".mt-rv-why")).to_have_value("A plain verb.")
+
+    # keys only: a tick box ticked and taken back keeps the focus
+    box = trap.locator(f"input[value='{unticked}']")
+    box.focus()
+    page.keyboard.press("Space")
+    expect(live).to_have_text(f"Made {name} no longer a trap for {titles[unticked]} tags. Saved.")
+    page.keyboard.press("Control+z")
+    expect(live).to_have_text(f"Undone: Made {name} no longer a trap for {titles[unticked]} tags.")
+    expect(box).to_be_checked()
+    expect(box).to_be_focused()
+
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    info.value.save_as(path)
+    saved = load_exercise(path)
+    assert [(d.quote, d.why, d.labels, d.draft) for d in saved.distractors if d.quote == first.quote] == [
+        (first.quote, "A plain verb.", first.labels, True)
+    ]
+    assert all(d.quote != "Council" for d in saved.distractors)
+    assert not page.errors

@@ -278,13 +278,13 @@ test("undo history: what a change replaced besides the tags is given back on eac
     swaps++;
   };
   const state = new TagState([]);
-  state.commit(["loaded"], null, "Loaded 1 tag and 1 written answer from alex.json.", swap);
+  state.commit(["loaded"], null, "Loaded 1 tag and 1 written answer from alex.json.", null, swap);
   state.commit(["loaded", "mine"], null, "Tagged mine.");
   assert.equal(state.travel(true), "Tagged mine.");
   assert.equal(answer, "theirs"); // a step without a swap leaves the answer alone
   // another tab's tag merged in, as the Tagger merges it: the swap stays with its step
   const merge = (/** @type {string[]} */ tags) => [...tags, "from another tab"];
-  state.history.rebase(merge);
+  state.history.rebase((was) => ({ ...was, tags: merge(was.tags) }));
   state.set(merge(state.tags), "other-tab");
   assert.equal(state.travel(true), "Loaded 1 tag and 1 written answer from alex.json.");
   assert.deepEqual([state.tags, answer], [["from another tab"], "mine"]);
@@ -292,6 +292,36 @@ test("undo history: what a change replaced besides the tags is given back on eac
   assert.deepEqual([state.tags, answer], [["loaded", "from another tab"], "theirs"]);
   state.travel(true);
   assert.deepEqual([answer, swaps], ["mine", 3]);
+});
+
+test("author mode's distractors are undone and redone with the tags, in the order the changes were made", () => {
+  const state = new TagState([]);
+  state.distractors = [{ id: "d1", start: 0, end: 3, quote: "The", labels: ["loaded"], why: "" }];
+  const heard = [];
+  state.onChange((source) => heard.push(source));
+  const first = state.distractors;
+  const tagged = [
+    { id: "t1", label: "loaded", start: 4, end: 10, quote: "despot", attrs: {}, source_ids: [], note: "" },
+  ];
+  state.commit(tagged, null, "Tagged despot.");
+  const explained = [{ ...first[0], why: "A plain word." }];
+  state.commit(state.tags, "d1:why", "Changed the explanation of the distractor.", explained);
+  assert.deepEqual(heard, ["edit", "edit"]); // a change of the distractors alone is a change too
+  assert.equal(state.travel(true), "Changed the explanation of the distractor.");
+  assert.equal(state.distractors, first);
+  assert.equal(state.tags, tagged); // the tags stay as they were
+  assert.equal(state.travel(true), "Tagged despot.");
+  assert.deepEqual([state.tags, state.distractors], [[], first]);
+  assert.equal(state.travel(false), "Tagged despot.");
+  assert.equal(state.travel(false), "Changed the explanation of the distractor.");
+  assert.deepEqual([state.tags, state.distractors], [tagged, explained]);
+  assert.deepEqual(heard, ["edit", "edit", "history", "history", "history", "history"]);
+  // a tag change keeps the distractors; a change from outside is no step
+  state.commit([], null, "Removed despot.");
+  state.set(tagged, "other-tab");
+  assert.equal(state.distractors, explained);
+  assert.equal(state.travel(true), "Removed despot.");
+  assert.equal(state.distractors, explained);
 });
 
 function validTags() {

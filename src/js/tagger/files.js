@@ -78,7 +78,7 @@ export function listenToLoad(ctx, input, student, setStudent) {
     };
     // Undo and Redo say these words again; the notice below says them now
     const loaded = `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""} from ${visible(file.name)}.`;
-    ctx.state.commit(got.tags, null, loaded, swap);
+    ctx.state.commit(got.tags, null, loaded, ctx.state.distractors, swap);
     // tags left out are a loss, so a warning; otherwise good news
     ctx.notify(
       `${loaded} Undo${ctx.keyWords(" (Ctrl+Z)")} goes back to your earlier work.` +

@@ -1,8 +1,9 @@
 // @ts-check
 // Author mode's review of a drafted key. Every draft item is listed with the reason it was
 // suggested and how sure the suggestion was, to accept (it loses `draft`), edit or reject (it
-// goes) one by one: keys a, e and r, and n / p or the arrows for the next and previous draft.
-// The distractors are edited, added and accepted here too. The save action writes exercise.yml:
+// goes) one by one: keys a, e and r, and n / p or the arrows for the next and previous draft (a
+// touch screen has the buttons only, and its words name no keys). The distractors are edited,
+// added and accepted here too, each edit a step that Undo takes back. The save action writes exercise.yml:
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts.
 
@@ -88,7 +89,9 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     store = null; // storage switched off: the distractors live as long as the page
   }
   const storeKey = `medialit-author-distractors:${exercise.id}:${exercise.article.sha256}`;
-  let traps = startingTraps(exercise, store, storeKey);
+  // the distractors live in the tag state, so that Undo and Redo take their edits back with the tags'
+  ctx.state.distractors = startingTraps(exercise, store, storeKey);
+  const traps = () => ctx.state.distractors || [];
   const authorWords = renderer(exercise.all_labels || exercise.labels, "teacher");
 
   /** @type {string | null} */
@@ -123,7 +126,9 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     h(
       "p.mt-rv-keys",
       { id: keysId },
-      "In this list: A accept, E edit, R reject, N or ↓ next, P or ↑ previous, Enter shows it in the text.",
+      ctx.keyWords(
+        "In this list: A accept, E edit, R reject, N or ↓ next, P or ↑ previous, Enter shows it in the text.",
+      ) || "Tap a draft to show its words in the text, then Accept, Edit or Reject it.",
     ),
     drafts,
     none,
@@ -148,6 +153,8 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   );
 
   const tagOf = (/** @type {string} */ id) => ctx.state.get(id);
+  // what takes back a draft rejected or a distractor removed: the Undo button, and its keys where there are keys
+  const undoBrings = ` Undo${ctx.keyWords(" (Ctrl+Z)")} brings it back.`;
   const describe = (/** @type {Tag} */ t) => `${ctx.titleOf(t.label)} ${quoted(t.quote, 60)}, line ${lineOf(t)}`;
   const lineOf = (/** @type {{start: number}} */ t) => {
     const r = ctx.index().ranges.get(/** @type {any} */ (t).id);
@@ -186,9 +193,9 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       h(
         "p.mt-rv-acts",
         {},
-        button("mt-rv-accept", "Accept (A)", null, { tabindex: "-1", "data-act": "accept" }),
-        button("mt-rv-edit", "Edit (E)", null, { tabindex: "-1", "data-act": "edit" }),
-        button("mt-rv-reject", "Reject (R)", null, { tabindex: "-1", "data-act": "reject" }),
+        button("mt-rv-accept", `Accept${ctx.keyWords(" (A)")}`, null, { tabindex: "-1", "data-act": "accept" }),
+        button("mt-rv-edit", `Edit${ctx.keyWords(" (E)")}`, null, { tabindex: "-1", "data-act": "edit" }),
+        button("mt-rv-reject", `Reject${ctx.keyWords(" (R)")}`, null, { tabindex: "-1", "data-act": "reject" }),
       ),
     );
     /** @type {any} */ (li).tag = t;
@@ -273,7 +280,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       removeTag(ctx.state.tags, id),
       `Rejected ${describe(t)}: it leaves the key.`,
       null,
-      ` Ctrl+Z brings it back.${rest}`,
+      `${undoBrings}${rest}`,
     );
   }
 
@@ -281,7 +288,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     const t = tagOf(id);
     if (!t || !list.edit(id)) return;
     editing = id;
-    ctx.say(`Editing ${describe(t)}. Press Escape to come back to the review.`);
+    ctx.say(`Editing ${describe(t)}.${ctx.keyWords(" Press Escape to come back to the review.")}`);
   }
 
   /** @param {string} act @param {string} id */
@@ -334,31 +341,52 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     if (items.has(back)) goTo(back);
   });
 
-  // ---- distractors
+  // ---- distractors: each change is a step of the Tagger's undo history, said as a key item's are
   const saveTraps = () => {
     try {
-      store?.setItem(storeKey, JSON.stringify(traps));
+      store?.setItem(storeKey, JSON.stringify(traps()));
     } catch {
       ctx.notify("The distractors could not be saved in this browser: download the exercise file to keep them.");
     }
   };
-  /** @param {Distractor[]} next @param {string} message */
-  function setTraps(next, message) {
-    traps = next;
+  // saved in this browser whenever they change; drawn again when Undo or Redo brings back others (a change
+  // made in the list is on the screen already, or draws the list itself)
+  /** @type {Distractor[] | null} */
+  let savedTraps = ctx.state.distractors;
+  ctx.state.onChange((source) => {
+    if (ctx.state.distractors === savedTraps) return;
+    savedTraps = ctx.state.distractors;
     saveTraps();
+    if (source === "history") drawTraps();
+  });
+  /** How a distractor is named in what the panel says: its words and line. */
+  const trapName = (/** @type {Distractor} */ d) => `the distractor ${quoted(d.quote, 60)} in L${lineOf(d)}`;
+  /**
+   * An undoable change of the distractors, described by `what` (said again by Undo and Redo), then `more`.
+   * @param {Distractor[]} next
+   * @param {string} what
+   * @param {string} [more]
+   * @param {string | null} [mergeKey] typing in one field: one step, not said
+   */
+  const changeTraps = (next, what, more = "", mergeKey = null) =>
+    ctx.commit(ctx.state.tags, what, mergeKey, more, mergeKey !== null, next);
+  /** @param {Distractor[]} next @param {string} what @param {string} [more] a change the list shows again */
+  function setTraps(next, what, more = "") {
+    changeTraps(next, what, more);
     drawTraps();
-    if (message) ctx.say(message);
   }
+  /** @param {string} id @param {Partial<Distractor>} patch the distractors with one of them changed */
+  const patched = (id, patch) => traps().map((x) => (x.id === id ? { ...x, ...patch } : x));
 
   function addTrap() {
     const r = sel.range();
     const span = r && selectionToSpan(ctx.tokens, r.first, r.last);
     if (!span) return ctx.say("Select the words first, in the text, then add them as a distractor.");
     const quote = ctx.chars.slice(span.start, span.end).join("");
-    if (traps.some((d) => d.start === span.start && d.end === span.end)) {
+    if (traps().some((d) => d.start === span.start && d.end === span.end)) {
       return ctx.say(`${quoted(quote)} is a distractor already.`);
     }
-    const n = Math.max(0, ...traps.map((d) => Number(/^d(\d+)$/.exec(d.id)?.[1] || 0))) + 1;
+    const n = Math.max(0, ...traps().map((d) => Number(/^d(\d+)$/.exec(d.id)?.[1] || 0))) + 1;
     const trap = {
       id: `d${n}`,
       start: span.start,
@@ -367,7 +395,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       labels: ctx.labels.map((l) => l.name),
       why: "",
     };
-    setTraps([...traps, trap], `Added ${quoted(quote)} as a distractor. Write why students should leave it.`);
+    setTraps([...traps(), trap], `Added ${trapName(trap)}.`, " Write why students should leave it.");
     trapBox().open = true;
     /** @type {HTMLElement | null} */ (trapList.querySelector(`[data-id="${trap.id}"] textarea`))?.focus();
   }
@@ -375,26 +403,31 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
 
   /** @param {Distractor} d */
   function makeTrap(d) {
+    const name = trapName(d);
     const why = /** @type {HTMLTextAreaElement} */ (
       h("textarea.mt-rv-why", { id: `${uid}-trap-${d.id}-why`, rows: "2" })
     );
     why.value = d.why;
-    why.addEventListener("input", () => {
-      traps = traps.map((x) => (x.id === d.id ? { ...x, why: why.value } : x));
-      saveTraps();
-    });
+    why.addEventListener("input", () =>
+      changeTraps(patched(d.id, { why: why.value }), `Changed the explanation of ${name}.`, " Saved.", why.id),
+    );
     /** @type {HTMLInputElement[]} */
     const boxes = [];
     const choices = ctx.labels.map((l) => {
-      const box = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", value: l.name }));
+      const box = /** @type {HTMLInputElement} */ (
+        h("input", { type: "checkbox", value: l.name, id: `${uid}-trap-${d.id}-${l.name}` })
+      );
       boxes.push(box);
       box.checked = d.labels.includes(l.name);
-      box.addEventListener("change", () => {
-        const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
-        traps = traps.map((x) => (x.id === d.id ? { ...x, labels: chosen } : x));
-        saveTraps();
-        ctx.say(box.checked ? `Students tagging it as ${l.title} see why not.` : `${l.title} left out.`);
-      });
+      box.addEventListener("change", () =>
+        changeTraps(
+          patched(d.id, { labels: boxes.filter((b) => b.checked).map((b) => b.value) }),
+          box.checked
+            ? `Made ${name} a trap for ${l.title} tags.`
+            : `Made ${name} no longer a trap for ${l.title} tags.`,
+          box.checked ? ` Students who tag it as ${l.title} see why not.` : " Saved.",
+        ),
+      );
       return h("label.mt-check-label", {}, box, ` ${l.title} `);
     });
     return h(
@@ -408,33 +441,33 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
         "p.mt-rv-acts",
         {},
         d.draft
-          ? button("mt-rv-accept", "Accept", () =>
-              setTraps(
-                traps.map((x) => (x.id === d.id ? { ...x, draft: false } : x)),
-                `Accepted the distractor ${quoted(d.quote)}.`,
-              ),
-            )
+          ? button("mt-rv-accept", "Accept", () => setTraps(patched(d.id, { draft: false }), `Accepted ${name}.`))
           : null,
         button("mt-rv-reject", "Remove", () =>
           setTraps(
-            traps.filter((x) => x.id !== d.id),
-            `Removed the distractor ${quoted(d.quote)}.`,
+            traps().filter((x) => x.id !== d.id),
+            `Removed ${name}.`,
+            undoBrings,
           ),
         ),
       ),
     );
   }
 
+  /** Draw the distractors; a field that had the focus keeps it (Ctrl+Z pressed on a tick box draws them again). */
   function drawTraps() {
-    const open = traps.filter((d) => d.draft).length;
-    setText(trapTitle, `Distractors: ${traps.length}${open ? ` (${open} to review)` : ""}`);
-    trapList.replaceChildren(...[...traps].sort((a, b) => a.start - b.start || b.end - a.end).map(makeTrap));
+    const focused = trapList.contains(document.activeElement) ? document.activeElement?.id : "";
+    const all = traps();
+    const open = all.filter((d) => d.draft).length;
+    setText(trapTitle, `Distractors: ${all.length}${open ? ` (${open} to review)` : ""}`);
+    trapList.replaceChildren(...[...all].sort((a, b) => a.start - b.start || b.end - a.end).map(makeTrap));
+    if (focused) /** @type {HTMLElement | null} */ (trapList.querySelector(`#${CSS.escape(focused)}`))?.focus();
   }
 
   // ---- saving
   function save() {
     const tags = ctx.index().visible;
-    const kept = traps.map((d) => ({ ...d }));
+    const kept = traps().map((d) => ({ ...d }));
     if (intoFile) {
       ctx.say("Saving into exercise.yml…");
       model.send({ type: "save-key", tags, distractors: kept });

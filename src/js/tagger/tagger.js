@@ -64,9 +64,11 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
  * @property {(tag: Tag) => string} nameOf a tag as the page names it: its label's title and number, "Claim C3"
- * @property {(tags: Tag[], what: string | (() => string), mergeKey?: string | null, more?: string, quiet?: boolean) => void} commit
+ * @property {(tags: Tag[], what: string | (() => string), mergeKey?: string | null, more?: string, quiet?: boolean,
+ *   distractors?: import("../core/types.js").Distractor[] | null) => void} commit
  *   an undoable change: `what` describes it (see TagState.commit) and is said, then `more`, unless `quiet`
- *   (typing, or a change the caller announces itself); Undo and Redo say `what` again
+ *   (typing, or a change the caller announces itself); Undo and Redo say `what` again. Author mode's
+ *   distractors after the change, where it changes them
  * @property {(target: EventTarget, type: string, handler: EventListener) => void} listen removed on destroy
  */
 
@@ -288,8 +290,8 @@ function createTagger(model, el, uid, authorTools) {
     },
     titleOf: (name) => labelByName.get(name)?.title || name,
     nameOf: (t) => `${ctx.titleOf(t.label)} ${ctx.index().numbers.get(t.id) || ""}`.trim(),
-    commit(tags, what, mergeKey = null, more = "", quiet = false) {
-      const message = state.commit(tags, mergeKey, what) + more;
+    commit(tags, what, mergeKey = null, more = "", quiet = false, distractors = state.distractors) {
+      const message = state.commit(tags, mergeKey, what, distractors) + more;
       ctx.notify(""); // an old error goes once something works
       if (message && !quiet) ctx.say(message);
     },
@@ -588,7 +590,7 @@ function createTagger(model, el, uid, authorTools) {
   const storage = createStorage(exercise, chars, mode, {
     tags: () => state.tags,
     merged(tags, apply) {
-      state.history.rebase(apply);
+      state.history.rebase((was) => ({ ...was, tags: apply(was.tags) }));
       state.set(tags, "other-tab");
     },
     student,
