@@ -422,7 +422,10 @@ def test_a_page_table_escapes_every_cell_whether_its_row_is_escaped_whole_or_cel
         return "" if value is None else ("yes" if value else "no") if value is True or value is False else _e(value)
 
     body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
-    assert _table(["h"], rows) == f'<table><thead><tr><th scope="col">h</th></tr></thead><tbody>{body}</tbody></table>'
+    assert _table("Cells", ["h"], rows) == (
+        '<div class="scroll" tabindex="0" role="region" aria-label="Cells">'
+        f'<table><thead><tr><th scope="col">h</th></tr></thead><tbody>{body}</tbody></table></div>'
+    )
 
 
 file_names = st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), min_size=1, max_size=40).filter(
