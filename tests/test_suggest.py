@@ -1675,3 +1675,28 @@ def test_who_was_asked_is_no_claim_but_the_question_has_its_speaker():
     claims = quotes(text, "claim", BLANK)
     assert list(claims) == ["“Where will the children swim now?”"], claims
     assert text[slice(*claims["“Where will the children swim now?”"].source)] == "Jo Lee"
+
+
+# --- who speaks when a word for when or how stands before the verb -------------------------------
+
+
+@given(
+    st.sampled_from(["Hale", "Ms Hale", "Maria Hale", "Councillor Maria Hale"]),
+    st.sampled_from(["also", "later", "repeatedly", "angrily", "publicly", "has also", "had earlier", "yesterday"]),
+    st.sampled_from(["accused the company of bullying residents", "said the quarry would close in May"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_word_for_when_or_how_before_the_verb_keeps_the_speaker_and_their_claim(name, adverb, rest):
+    """'Hale also accused the company of bullying residents' was drafted as the reporter's claim with no source:
+    'also' between the name and a verb of saying hid who says it ('accused' is a verb of saying)."""
+    text = f"Plans for a quarry split the village.\n\n{name} {adverb} {rest}.\n"
+    sources = quotes(text, "source", BLANK)
+    assert name in sources
+    claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith("the "))
+    assert claim.source == (sources[name].start, sources[name].end)
+
+
+def test_a_noun_after_a_name_is_no_word_for_how_before_the_verb():
+    """'family' ends like 'angrily' but is who speaks: 'The Hale' is no speaker."""
+    sources = quotes("The Hale family said the quarry would ruin the valley.", "source", BLANK)
+    assert not any(q.endswith("Hale") for q in sources)

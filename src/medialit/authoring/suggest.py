@@ -78,6 +78,10 @@ AUXILIARIES |= {"must", "should"}
 # verb goes on with what is said ('claims the pool is unsafe', 'claims that', 'denied it', 'hopes to')
 AFTER_THE_NOUN = AUXILIARIES | {"of", "about", "by", "from", "against", "over", "and", "or", "which"}
 PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the speaker stands before the auxiliary
+# 'Hale also accused', 'the mayor later said': a word that says when or how often stands between a speaker and the verb
+ADVERBS_BEFORE_VERB = {"also", "later", "then", "again", "once", "too", "now", "since", "earlier", "previously"}
+ADVERBS_BEFORE_VERB |= {"yesterday", "today", "tonight", "recently", "repeatedly", "publicly", "separately", "angrily"}
+ADVERBS_BEFORE_VERB |= {"privately", "previously", "subsequently", "herself", "himself", "themselves"}  # not 'family'
 # whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
 # which follow a noun as often to say what was announced ('the cuts announced in May')
 SPEAKING_VERBS = {"said", "says", "told", "tells", "warned", "warns", "wrote", "writes", "added", "adds", "replied"}
@@ -747,8 +751,8 @@ class _Draft:
     def _after_run(self, j: int) -> tuple[int, int, int, int]:
         """Where a verb that the run ending at token `j` is the subject of may stand: right after it, after a
         comma ('Jo Smith, 45, said'), after an aside set off by commas ('The firm, Acme Ltd, said') or after 'has',
-        'have' or 'had' ('a spokesman had told her')."""
-        perfect = j + 1 if j < len(self.doc) and self.doc[j].lower_ in PERFECT_AUXILIARIES else j
+        'have', 'had' or a word for when or how ('a spokesman had told her', 'Hale also accused')."""
+        perfect = self._past_adverbs(j)
         after = j
         if after < len(self.doc) and self.doc[after].text == ",":
             close = next(
@@ -762,6 +766,17 @@ class _Draft:
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
         return j, beside, after, perfect
+
+    def _past_adverbs(self, j: int) -> int:
+        """Where a verb may stand after the speaker ending at token `j`, past up to two words that are 'has', 'have',
+        'had' or a word for when or how ('has also accused', 'later said', 'angrily denied'); a word in a list, since
+        '-ly' alone would take a noun too ('the Hale family said': the family speaks, not Hale)."""
+        doc, k = self.doc, j
+        while k < min(j + 2, len(doc)) and self.sent_of[k] == self.sent_of[j - 1]:
+            if doc[k].lower_ not in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB:
+                break
+            k += 1
+        return k
 
     def _whose_opens_clause(self, d: int, edge: int) -> bool:
         """Whether token `d` opens its sentence with whose job follows up to token `edge`: a possessive ('Its
