@@ -1700,3 +1700,35 @@ def test_a_noun_after_a_name_is_no_word_for_how_before_the_verb():
     """'family' ends like 'angrily' but is who speaks: 'The Hale' is no speaker."""
     sources = quotes("The Hale family said the quarry would ruin the valley.", "source", BLANK)
     assert not any(q.endswith("Hale") for q in sources)
+
+
+# --- a pronoun that speaks stands for the speaker before it, named or not ------------------------
+
+
+@given(
+    st.sampled_from(["A company spokesman", "The mayor", "A spokeswoman for the firm", "A local councillor"]),
+    st.sampled_from(["He", "She"]),
+    st.sampled_from(["added that", "said"]),
+    st.sampled_from([" ", "\n\n"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_pronoun_that_speaks_is_put_to_the_unnamed_speaker_before_it(speaker, pronoun, verb, gap):
+    """'He added that the quarry would bring 200 jobs', after 'A company spokesman said …' in the paragraph before,
+    was drafted with no source ('no source given'), and after a name two paragraphs up it was put to that name."""
+    text = (
+        "Councillor Maria Hale said the quarry would ruin the valley.\n\n"
+        f"{speaker} said the firm had followed every rule.{gap}{pronoun} {verb} the quarry would bring jobs.\n"
+    )
+    sources = quotes(text, "source", BLANK)
+    claim = quotes(text, "claim", BLANK)["the quarry would bring jobs"]
+    assert claim.source == (sources[speaker].start, sources[speaker].end)
+
+
+def test_he_or_she_is_never_put_to_a_group_but_they_may_be():
+    text = "Police said the road would stay open.\n\n{} added that nobody was hurt in the crash.\n"
+    assert quotes(text.format("He"), "claim", BLANK)["nobody was hurt in the crash"].source is None
+    police = quotes(text.format("They"), "source", BLANK)["Police"]
+    assert quotes(text.format("They"), "claim", BLANK)["nobody was hurt in the crash"].source == (
+        police.start,
+        police.end,
+    )
