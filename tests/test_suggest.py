@@ -585,7 +585,7 @@ def test_an_agency_is_a_public_body_unless_it_is_a_news_agency_and_a_group_of_a_
     assert sources["The state news agency"].attrs["role"] == "media"
     residents = sources["Residents of Lower Ashcombe"]
     assert residents.attrs["identity"] == "anonymous" and residents.entity == "residents"
-    assert source_name(residents) == "Residents of Lower Ashcombe"  # not the place: "According to Lower Ashcombe"
+    assert source_name(residents) == "residents of Lower Ashcombe"  # not the place: "According to Lower Ashcombe"
     named = quotes("Westfield Council's leader Jo Lee said the pool would close.", "source")
     assert named["Westfield Council's leader Jo Lee"].attrs["identity"] == "named"  # a possessive is no 'of'
 
@@ -1732,3 +1732,19 @@ def test_he_or_she_is_never_put_to_a_group_but_they_may_be():
         police.start,
         police.end,
     )
+
+
+# --- a drafted why names an unnamed source as a sentence's middle writes it ----------------------
+
+
+@given(st.sampled_from(sorted(sg.load_lexicon().sources)), st.sampled_from(["", " of the village", " at the depot"]))
+@settings(max_examples=60, deadline=None)
+def test_a_job_or_group_word_that_opened_its_sentence_loses_its_capital_after_according_to(word, rest):
+    """Drafted whys said 'According to Critics' and 'According to Police': the capital was the sentence's, not a
+    name's. A name that starts with such a word keeps it ('Police Scotland')."""
+    quote = word.capitalize() + rest
+    source = sg.Suggestion("source", 0, len(quote), quote, 4, {"identity": "anonymous"})
+    claim = sg.Suggestion("claim", 40, 60, "the road would stay open", 4, {"voice": "reporter"}, source=(0, len(quote)))
+    assert draft_why(claim, {(0, len(quote)): source_name(source)}).startswith(f"According to {word}{rest}, ")
+    name = f"{word.capitalize()} Scotland"
+    assert source_name(sg.Suggestion("source", 0, len(name), name, 4, {"identity": "anonymous"})) == name
