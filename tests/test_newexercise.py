@@ -249,7 +249,7 @@ def test_a_drafted_reason_names_an_unnamed_source_mid_sentence_and_never_calls_a
     )
     claim = Suggestion("claim", 60, 90, "two developers had approached", 9, {"voice": "reporter"}, source=(0, 50))
     assert source_name(source) == "a senior council source, who asked not to be named"
-    assert source_name(Suggestion("source", 0, 7, "Experts", 3, {"identity": "anonymous"})) == "Experts"
+    assert source_name(Suggestion("source", 0, 7, "Experts", 3, {"identity": "anonymous"})) == "experts"
     for quote, named in (("Two hotels", "two hotels"), ("One ferry captain", "one ferry captain")):
         assert source_name(Suggestion("source", 0, len(quote), quote, 3, {"identity": "anonymous"})) == named
     bakery = Suggestion("source", 0, 18, "Two Sisters Bakery", 3, {"identity": "anonymous"})

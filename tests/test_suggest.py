@@ -585,7 +585,7 @@ def test_an_agency_is_a_public_body_unless_it_is_a_news_agency_and_a_group_of_a_
     assert sources["The state news agency"].attrs["role"] == "media"
     residents = sources["Residents of Lower Ashcombe"]
     assert residents.attrs["identity"] == "anonymous" and residents.entity == "residents"
-    assert source_name(residents) == "Residents of Lower Ashcombe"  # not the place: "According to Lower Ashcombe"
+    assert source_name(residents) == "residents of Lower Ashcombe"  # not the place: "According to Lower Ashcombe"
     named = quotes("Westfield Council's leader Jo Lee said the pool would close.", "source")
     assert named["Westfield Council's leader Jo Lee"].attrs["identity"] == "named"  # a possessive is no 'of'
 
@@ -1675,3 +1675,76 @@ def test_who_was_asked_is_no_claim_but_the_question_has_its_speaker():
     claims = quotes(text, "claim", BLANK)
     assert list(claims) == ["“Where will the children swim now?”"], claims
     assert text[slice(*claims["“Where will the children swim now?”"].source)] == "Jo Lee"
+
+
+# --- who speaks when a word for when or how stands before the verb -------------------------------
+
+
+@given(
+    st.sampled_from(["Hale", "Ms Hale", "Maria Hale", "Councillor Maria Hale"]),
+    st.sampled_from(["also", "later", "repeatedly", "angrily", "publicly", "has also", "had earlier", "yesterday"]),
+    st.sampled_from(["accused the company of bullying residents", "said the quarry would close in May"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_word_for_when_or_how_before_the_verb_keeps_the_speaker_and_their_claim(name, adverb, rest):
+    """'Hale also accused the company of bullying residents' was drafted as the reporter's claim with no source:
+    'also' between the name and a verb of saying hid who says it ('accused' is a verb of saying)."""
+    text = f"Plans for a quarry split the village.\n\n{name} {adverb} {rest}.\n"
+    sources = quotes(text, "source", BLANK)
+    assert name in sources
+    claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith("the "))
+    assert claim.source == (sources[name].start, sources[name].end)
+
+
+def test_a_noun_after_a_name_is_no_word_for_how_before_the_verb():
+    """'family' ends like 'angrily' but is who speaks: 'The Hale' is no speaker."""
+    sources = quotes("The Hale family said the quarry would ruin the valley.", "source", BLANK)
+    assert not any(q.endswith("Hale") for q in sources)
+
+
+# --- a pronoun that speaks stands for the speaker before it, named or not ------------------------
+
+
+@given(
+    st.sampled_from(["A company spokesman", "The mayor", "A spokeswoman for the firm", "A local councillor"]),
+    st.sampled_from(["He", "She"]),
+    st.sampled_from(["added that", "said"]),
+    st.sampled_from([" ", "\n\n"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_pronoun_that_speaks_is_put_to_the_unnamed_speaker_before_it(speaker, pronoun, verb, gap):
+    """'He added that the quarry would bring 200 jobs', after 'A company spokesman said …' in the paragraph before,
+    was drafted with no source ('no source given'), and after a name two paragraphs up it was put to that name."""
+    text = (
+        "Councillor Maria Hale said the quarry would ruin the valley.\n\n"
+        f"{speaker} said the firm had followed every rule.{gap}{pronoun} {verb} the quarry would bring jobs.\n"
+    )
+    sources = quotes(text, "source", BLANK)
+    claim = quotes(text, "claim", BLANK)["the quarry would bring jobs"]
+    assert claim.source == (sources[speaker].start, sources[speaker].end)
+
+
+def test_he_or_she_is_never_put_to_a_group_but_they_may_be():
+    text = "Police said the road would stay open.\n\n{} added that nobody was hurt in the crash.\n"
+    assert quotes(text.format("He"), "claim", BLANK)["nobody was hurt in the crash"].source is None
+    police = quotes(text.format("They"), "source", BLANK)["Police"]
+    assert quotes(text.format("They"), "claim", BLANK)["nobody was hurt in the crash"].source == (
+        police.start,
+        police.end,
+    )
+
+
+# --- a drafted why names an unnamed source as a sentence's middle writes it ----------------------
+
+
+@given(st.sampled_from(sorted(sg.load_lexicon().sources)), st.sampled_from(["", " of the village", " at the depot"]))
+@settings(max_examples=60, deadline=None)
+def test_a_job_or_group_word_that_opened_its_sentence_loses_its_capital_after_according_to(word, rest):
+    """Drafted whys said 'According to Critics' and 'According to Police': the capital was the sentence's, not a
+    name's. A name that starts with such a word keeps it ('Police Scotland')."""
+    quote = word.capitalize() + rest
+    source = sg.Suggestion("source", 0, len(quote), quote, 4, {"identity": "anonymous"})
+    claim = sg.Suggestion("claim", 40, 60, "the road would stay open", 4, {"voice": "reporter"}, source=(0, len(quote)))
+    assert draft_why(claim, {(0, len(quote)): source_name(source)}).startswith(f"According to {word}{rest}, ")
+    name = f"{word.capitalize()} Scotland"
+    assert source_name(sg.Suggestion("source", 0, len(name), name, 4, {"identity": "anonymous"})) == name

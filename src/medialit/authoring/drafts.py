@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicons import load_lexicon
 from .suggest import DETERMINERS, NUMBER_WORDS, SPEAKER_DETERMINERS, Suggestion
 
 # words inside a claim that point to how it is known (a check, a count, a document)
@@ -55,15 +56,18 @@ def _speaker(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str |
 
 def source_name(source: Suggestion) -> str:
     """How a claim's why names its source: a person or body by its one name ("Fiona MacRae" for "Ms
-    MacRae"), an unnamed one by its description ("the spokesperson for the agency")."""
+    MacRae"), an unnamed one by its description ("the spokesperson for the agency"), mid-sentence: a job or
+    group word that opened its sentence loses its capital ("According to critics"), a name keeps it
+    ("According to Police Scotland", "According to Two Sisters Bakery")."""
     if source.attrs.get("identity") == "named" and source.entity:
         return source.entity
     if source.attrs.get("identity") == "hidden":  # "it is understood"
         return "someone the article does not name"
     first, _, rest = source.quote.partition(" ")
     word = first.lower()  # "A senior council source" opened its sentence: mid-sentence it is "a"
-    if word in DETERMINERS or (word in SPEAKER_DETERMINERS | NUMBER_WORDS and rest[:1].islower()):
-        return f"{word} {rest}".strip()  # "two hotels", but "Two Sisters Bakery" is a name
+    common = word in SPEAKER_DETERMINERS | NUMBER_WORDS or word in load_lexicon().sources
+    if word in DETERMINERS or (common and not rest[:1].isupper()):
+        return f"{word} {rest}".strip()  # "two hotels", "police", but "Two Sisters Bakery" is a name
     return source.quote if source.quote[:1].isupper() else f"the {source.quote}"
 
 

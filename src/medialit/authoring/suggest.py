@@ -78,6 +78,10 @@ AUXILIARIES |= {"must", "should"}
 # verb goes on with what is said ('claims the pool is unsafe', 'claims that', 'denied it', 'hopes to')
 AFTER_THE_NOUN = AUXILIARIES | {"of", "about", "by", "from", "against", "over", "and", "or", "which"}
 PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the speaker stands before the auxiliary
+# 'Hale also accused', 'the mayor later said': a word that says when or how often stands between a speaker and the verb
+ADVERBS_BEFORE_VERB = {"also", "later", "then", "again", "once", "too", "now", "since", "earlier", "previously"}
+ADVERBS_BEFORE_VERB |= {"yesterday", "today", "tonight", "recently", "repeatedly", "publicly", "separately", "angrily"}
+ADVERBS_BEFORE_VERB |= {"privately", "previously", "subsequently", "herself", "himself", "themselves"}  # not 'family'
 # whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
 # which follow a noun as often to say what was announced ('the cuts announced in May')
 SPEAKING_VERBS = {"said", "says", "told", "tells", "warned", "warns", "wrote", "writes", "added", "adds", "replied"}
@@ -747,8 +751,8 @@ class _Draft:
     def _after_run(self, j: int) -> tuple[int, int, int, int]:
         """Where a verb that the run ending at token `j` is the subject of may stand: right after it, after a
         comma ('Jo Smith, 45, said'), after an aside set off by commas ('The firm, Acme Ltd, said') or after 'has',
-        'have' or 'had' ('a spokesman had told her')."""
-        perfect = j + 1 if j < len(self.doc) and self.doc[j].lower_ in PERFECT_AUXILIARIES else j
+        'have', 'had' or a word for when or how ('a spokesman had told her', 'Hale also accused')."""
+        perfect = self._past_adverbs(j)
         after = j
         if after < len(self.doc) and self.doc[after].text == ",":
             close = next(
@@ -762,6 +766,17 @@ class _Draft:
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
         return j, beside, after, perfect
+
+    def _past_adverbs(self, j: int) -> int:
+        """Where a verb may stand after the speaker ending at token `j`, past up to two words that are 'has', 'have',
+        'had' or a word for when or how ('has also accused', 'later said', 'angrily denied'); a word in a list, since
+        '-ly' alone would take a noun too ('the Hale family said': the family speaks, not Hale)."""
+        doc, k = self.doc, j
+        while k < min(j + 2, len(doc)) and self.sent_of[k] == self.sent_of[j - 1]:
+            if doc[k].lower_ not in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB:
+                break
+            k += 1
+        return k
 
     def _whose_opens_clause(self, d: int, edge: int) -> bool:
         """Whether token `d` opens its sentence with whose job follows up to token `edge`: a possessive ('Its
@@ -889,7 +904,7 @@ class _Draft:
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
         for v in sorted(self.cue_at):  # "She told reporters …": the pronoun stands for the person named before
             if v > 0 and v not in speakers and self.speech_cue(v) and self.doc[v - 1].lower_ in PERSON_PRONOUNS:
-                person = self.named_before(v - 1)
+                person = self.pronoun_speaker(v - 1, speakers)
                 if person:
                     speakers[v] = person
         return speakers
@@ -1179,6 +1194,26 @@ class _Draft:
         k = i - 1 if i > 0 and self.doc[i - 1].lower_ in {"the", "a", "an"} else i
         return k >= 2 and self.doc[k - 2].lower_ == "who" and self.doc[k - 1].is_alpha
 
+    def pronoun_speaker(self, i: int, speakers: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+        """Who the 'he', 'she' or 'they' before token `i` stands for: the person named before it, or a speaker
+        already found who is nearer ('A company spokesman said …. He added that …'), in its paragraph or the one
+        before; 'he' and 'she' only for one person ('a spokesman', not 'Police'), 'they' for any speaker."""
+        para, word = self.tokens[i].para, self.doc[i].lower_
+        unnamed = [
+            (v, span)
+            for v, span in speakers.items()
+            if v < i and self.tokens[v].para in (para, para - 1) and (word == "they" or self._one_person(span))
+        ]
+        run = self._named_run_before(i)
+        if unnamed and (run is None or self.article.token_at(max(unnamed)[1][0]) > run[0]):
+            return max(unnamed)[1]
+        return self.named_before(i)
+
+    def _one_person(self, span: tuple[int, int]) -> bool:
+        """Whether the source at characters `span` is one person by its job word ('a company spokesman')."""
+        jobs = [t.lower_ for t in self.doc[self.article.token_at(span[0]) : self.article.token_at(span[1] - 1) + 1]]
+        return any(job in self.lex.sources and not self.lex.sources[job][1] for job in jobs)
+
     def named_before(self, i: int) -> tuple[int, int] | None:
         """Who 'he' or 'she' is before token `i`: the nearest run with a name before it in its paragraph (or, when
         there is none, a person in the paragraph before: news gives a sentence a paragraph) that is not someone's
@@ -1186,6 +1221,25 @@ class _Draft:
         where one does: a job word or a full name ('reporter Ann Kots called for action against Ukraine’s
         leaders. “…,” he said' is Ann Kots, not Ukraine); else the first name in its sentence, which is most
         often who the sentence is about ('Lind asked whether Oslo would talk. He said …')."""
+        run = self._named_run_before(i)
+        if run is None:
+            return None
+        a, b, kinds = run
+        titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
+        names = self._name_words(a, kinds)
+        made = self.add(
+            "source",
+            a,
+            b,
+            self._source_attrs(kinds, titles, a),
+            "the person named before the 'he', 'she' or 'they' who speaks",
+            CONFIDENCE["speaker"] - 0.1,
+            entity=self.entities.of(self.doc, names, titles),
+        )
+        return (made.start, made.end) if made else None
+
+    def _named_run_before(self, i: int) -> tuple[int, int, list[str]] | None:
+        """The run with a name that `named_before` drafts for the pronoun before token `i`, or None."""
         para = self.tokens[i].para
         runs = [run for run in self.person_runs.get(para, []) if run[1] <= i] or [
             run for run in self.person_runs.get(para - 1, []) if self._reads_as_person(run)
@@ -1201,19 +1255,7 @@ class _Draft:
             if (n == 0 or sentences[n - 1] != sentences[n])
             and not any(t.lower_ in SUBJECT_PRONOUNS for t in self.doc[self.sents[sentences[n]][0] : run[0]])
         ]
-        a, b, kinds = (persons or subjects or runs)[-1]
-        titles = [self.doc[k].lower_ for k in range(a, b) if kinds[k - a] == "TITLE"]
-        names = self._name_words(a, kinds)
-        made = self.add(
-            "source",
-            a,
-            b,
-            self._source_attrs(kinds, titles, a),
-            "the person named before the 'he', 'she' or 'they' who speaks",
-            CONFIDENCE["speaker"] - 0.1,
-            entity=self.entities.of(self.doc, names, titles),
-        )
-        return (made.start, made.end) if made else None
+        return (persons or subjects or runs)[-1]
 
     def _reads_as_person(self, run: tuple[int, int, list[str]]) -> bool:
         """A job word for one person or two name words in a row ('reporter Ann Kots', 'Jo Lee'); one capitalised
@@ -1839,7 +1881,7 @@ class _QuoteFrames:
                 or doc[at].lower_ in PERSON_PRONOUNS
                 and draft.speech_cue(at - 1)
             ):
-                return draft.named_before(i)
+                return draft.pronoun_speaker(i, self.speakers)
         k = i - 1
         while k >= 0 and doc[k].text in {":", ","}:
             k -= 1
