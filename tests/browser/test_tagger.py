@@ -959,6 +959,20 @@ def test_on_a_phone_a_tag_removed_from_the_list_leaves_an_undo_in_its_place(brow
         expect(page.locator(".mt-group-loaded .mt-entry", has_text="Removed")).to_have_count(0)
 
 
+def follow_the_button_to_its_tag(page, number: str, word: str, shot: str, press: str):
+    """The bar's "↓ L2 in your tags" is on the screen; pressed (`press`: "tap" or "click"), it takes focus
+    to the tag's entry in the list and goes. Returns that entry."""
+    button = page.locator(".mt-backbtn")
+    expect(button).to_have_text(f"↓ {number} in your tags")
+    assert button.evaluate(ON_SCREEN), "the way to the tag is not on the screen"
+    screenshot(page, shot)
+    getattr(button, press)()
+    entry = page.locator(".mt-group-loaded .mt-entry", has_text=word).locator(".mt-jump")
+    expect(entry).to_be_focused()
+    expect(button).to_be_hidden()
+    return entry
+
+
 def test_on_a_phone_a_tapped_word_names_its_tag_and_a_button_goes_to_the_tag_in_the_list(browser, book_server):
     """Enter on a tagged word goes to its tag in the list; a phone has no Enter, so the bar has a button."""
     with tagger_in(browser, book_server, **PHONE) as page:
@@ -969,14 +983,8 @@ def test_on_a_phone_a_tapped_word_names_its_tag_and_a_button_goes_to_the_tag_in_
         live, button = page.locator(".mt-live"), page.locator(".mt-backbtn")
         number = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-badge").text_content()
         expect(live).to_contain_text(f"Selected “bizarre”, in Loaded {number}.")
-        expect(button).to_have_text(f"↓ {number} in your tags")
-        assert button.evaluate(ON_SCREEN), "the way to the tag is not on the screen"
-        screenshot(page, "tagger-phone-tapped-a-tagged-word")
-        button.tap()
-        entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-jump")
-        expect(entry).to_be_focused()
+        entry = follow_the_button_to_its_tag(page, number, "bizarre", "tagger-phone-tapped-a-tagged-word", "tap")
         assert entry.evaluate(ON_SCREEN), "the tag in the list is not on the screen"
-        expect(button).to_be_hidden()
         # a word in no tag takes the button away: it would lead to a tag the student has left
         tok(page, bizarre).scroll_into_view_if_needed()
         tok(page, bizarre).tap()
@@ -999,13 +1007,7 @@ def test_a_clicked_word_names_its_tag_and_the_same_button_goes_to_the_tag_in_the
     tok(page, bizarre).click()
     number = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-badge").text_content()
     expect(live).to_have_text(f"Selected: “bizarre”, in Loaded {number}. Press a label key, or pick a label.")
-    expect(button).to_have_text(f"↓ {number} in your tags")
-    assert button.evaluate(ON_SCREEN), "the way to the tag is not on the screen"
-    screenshot(page, "tagger-clicked-a-tagged-word")
-    button.click()
-    entry = page.locator(".mt-group-loaded .mt-entry", has_text="bizarre").locator(".mt-jump")
-    expect(entry).to_be_focused()
-    expect(button).to_be_hidden()
+    follow_the_button_to_its_tag(page, number, "bizarre", "tagger-clicked-a-tagged-word", "click")
     # a drag, or a click on a word in no tag, takes the button away: it would lead to a tag left behind
     tok(page, bizarre).click()
     expect(button).to_be_visible()
