@@ -248,3 +248,78 @@ def test_undo_after_loading_a_hand_in_brings_back_the_written_answers_and_the_na
         expect(entries(page, "claim")).to_have_text(["“undoubtedly”"])
     finally:
         context.close()
+
+
+def kept_answers(page, answer_id: str):
+    """The earlier answers offered back under a question's box."""
+    return answer_box(page, answer_id).locator("xpath=following-sibling::*[contains(@class, 'medialit-answer-kept')]")
+
+
+def test_answers_a_loaded_hand_in_replaced_come_back_after_a_reload(browser, book_server, tmp_path):
+    """A reload drops the Undo history, so the answers a load replaced wait under their questions: each
+    question whose answer the load changed offers the student's own words back (on every chapter page),
+    and putting them back keeps the loaded words on offer in turn."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        first = context.new_page()
+        first.goto("book/02-stop-and-look.html")  # a chapter with questions and no Tagger
+        write_answer(first, "02-what-happened", "Two drones over the Kremlin, we are told.")
+        first.close()
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        ex = exercise_of(page)
+        write_answer(page, "03-what-to-check", "A photo of the drone, and who took it.")
+        write_answer(page, "03-without-evidence", "Same words in both.")
+        theirs = {
+            "02-what-happened": {"question": "What happened?", "text": "Alex's first answer."},
+            "03-what-to-check": {"question": "What would you need to see?", "text": "Alex's answer."},
+            "03-without-evidence": {"question": "Without evidence?", "text": "Same words in both."},
+            "03-fact-or-judgement": {"question": "Fact or judgement?", "text": "Alex's second answer."},
+        }
+        alex = tmp_path / "alex.json"
+        alex.write_text(
+            json.dumps(
+                {
+                    "format": "medialit.handin/1",
+                    "exercise": ex["id"],
+                    "article_sha256": ex["article"]["sha256"],
+                    "tags": [],
+                    "answers": theirs,
+                }
+            ),
+            encoding="utf-8",
+        )
+        page.locator(".mt-file").set_input_files(str(alex))
+        expect(page.locator(".mt-notice")).to_contain_text(
+            "Undo (Ctrl+Z) goes back to your earlier work. "
+            "Your earlier answers are kept under their questions, to put back."
+        )
+        expect(answer_box(page, "03-what-to-check")).to_have_value("Alex's answer.")
+        expect(kept_answers(page, "03-what-to-check")).to_have_text(
+            "Earlier in this box: A photo of the drone, and who took it. Put it back"
+        )
+        # the same words, or no answer before: nothing to offer back
+        expect(kept_answers(page, "03-without-evidence")).to_be_hidden()
+        expect(kept_answers(page, "03-fact-or-judgement")).to_be_hidden()
+
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".mt-undo")).to_be_disabled()  # the load's Undo is gone with the reload
+        expect(answer_box(page, "03-what-to-check")).to_have_value("Alex's answer.")
+        kept_answers(page, "03-what-to-check").get_by_role("button", name="Put it back").click()
+        expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone, and who took it.")
+        expect(answer_box(page, "03-what-to-check")).to_be_focused()
+        expect(kept_answers(page, "03-what-to-check")).to_have_text("Earlier in this box: Alex's answer. Put it back")
+
+        # an answer of another chapter waits under its own question there
+        other = context.new_page()
+        other.goto("book/02-stop-and-look.html")
+        expect(answer_box(other, "02-what-happened")).to_have_value("Alex's first answer.")
+        kept_answers(other, "02-what-happened").get_by_role("button", name="Put it back").click()
+        expect(answer_box(other, "02-what-happened")).to_have_value("Two drones over the Kremlin, we are told.")
+
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone, and who took it.")
+        expect(answer_box(page, "03-fact-or-judgement")).to_have_value("Alex's second answer.")
+    finally:
+        context.close()

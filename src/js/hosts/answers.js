@@ -4,9 +4,11 @@
 // saved when the page opens, and follows another tab. The Tagger's Download puts the answers in the
 // hand-in (savedAnswers); a page without a Tagger offers its own Download. `{recall}` shows an
 // earlier answer on a later page. Saving is off the critical path and flushed when the page goes away.
+// An answer of the student's own that a loaded hand-in replaced (answer_store.js keeps it) shows under
+// its box, with a button that puts it back, until the box holds those words again.
 
 import { HANDIN_FORMAT } from "../core/handin.js";
-import { answersKey, readSaved, store } from "../tagger/answer_store.js";
+import { answersKey, readSaved, replaceAnswers, store } from "../tagger/answer_store.js";
 import { handinFileName, saveFile } from "../tagger/files.js";
 
 /** @typedef {import("../core/handin.js").Answer} Answer */
@@ -16,6 +18,9 @@ import { handinFileName, saveFile } from "../tagger/files.js";
 export const QUIET_MS = 600;
 const SAVED = "Saved in this browser.";
 const NOT_SAVED = "Not saved: this browser does not let the page save. Copy your answer somewhere safe.";
+const KEPT = "Earlier in this box: ";
+const KEPT_CHOICE = "Chosen earlier: ";
+const PUT_BACK = "Put it back";
 
 /**
  * One form field that holds an answer: a text box, or a group of radio buttons (the chosen one's
@@ -30,6 +35,13 @@ function fieldOf(el) {
   /** A copy of the answer as text, which prints in full where a box would cut it off. */
   const printed = document.createElement("span");
   printed.className = "medialit-answer-print";
+  /** The earlier answers kept for this question that the box does not hold, each with a way back. */
+  const kept = document.createElement("span");
+  kept.className = "medialit-answer-kept";
+  kept.hidden = true;
+  const id = /** @type {string} */ (el.dataset.medialitAnswer);
+  // under the box's "Saved in this browser.", which is about the box
+  (document.querySelector(`.medialit-answer-status[data-for="${CSS.escape(id)}"]`) || el).after(kept);
   if (!radios.length && el.tagName === "TEXTAREA") el.after(printed);
   const question =
     el.dataset.question ||
@@ -37,8 +49,11 @@ function fieldOf(el) {
     el.dataset.medialitAnswer ||
     "";
   return {
-    id: /** @type {string} */ (el.dataset.medialitAnswer),
+    id,
     el,
+    kept,
+    /** How an earlier answer kept for it is introduced. */
+    earlier: radios.length ? KEPT_CHOICE : KEPT,
     question: question.replace(/\s+/g, " ").trim(),
     get: () =>
       radios.length ? labelOf(radios.find((r) => r.checked) || /** @type {any} */ ({ value: "" })) : box.value,
@@ -71,6 +86,7 @@ export function mountAnswers(doc = document) {
   }
   if (!config) return null;
   const key = answersKey(config.exercise, config.sha256);
+  const exercise = { id: config.exercise, article: { sha256: config.sha256 } };
   const fields = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll("[data-medialit-answer]"))].map(
     fieldOf,
   );
@@ -105,6 +121,46 @@ export function mountAnswers(doc = document) {
     }
   }
 
+  /**
+   * Under each box, the earlier answers kept for its question (replaceAnswers) that it does not hold
+   * now, each with a button that puts it back: the box's words then join the list, so none are lost.
+   */
+  function showEarlier() {
+    /** @type {Record<string, unknown>} */
+    let earlier = {};
+    try {
+      earlier = Object(JSON.parse(store()?.getItem(`${key}:earlier`) || "{}"));
+    } catch {
+      earlier = {}; // a list that cannot be read shows nothing; it stays in the browser as it is
+    }
+    for (const field of fields) {
+      const list = earlier[field.id];
+      const texts = (Array.isArray(list) ? list : []).filter(
+        (text) => typeof text === "string" && text.trim() && text !== field.get(),
+      );
+      field.kept.replaceChildren(
+        ...texts.map((text) => {
+          const line = doc.createElement("span");
+          const said = doc.createElement("q");
+          said.textContent = text;
+          const back = doc.createElement("button");
+          back.type = "button";
+          back.textContent = PUT_BACK;
+          back.addEventListener("click", () => {
+            flush();
+            const done = replaceAnswers(exercise, { [field.id]: { question: field.question, text } }, {});
+            if (!done) status(field.id, NOT_SAVED);
+            // the box, or in a group of choices the one chosen now
+            /** @type {HTMLElement} */ (field.el.querySelector("input:checked") || field.el).focus();
+          });
+          line.append(field.earlier, said, " ", back);
+          return line;
+        }),
+      );
+      field.kept.hidden = !texts.length;
+    }
+  }
+
   /** Write the pending answers into the saved ones now. */
   function flush() {
     clearTimeout(quiet);
@@ -119,6 +175,7 @@ export function mountAnswers(doc = document) {
       for (const id of pending.keys()) status(id, SAVED);
       pending.clear();
       showRecalls(answers);
+      showEarlier();
     } catch {
       for (const id of pending.keys()) status(id, NOT_SAVED);
     }
@@ -155,14 +212,16 @@ export function mountAnswers(doc = document) {
     }
   }
   showRecalls(first.answers);
+  showEarlier();
 
   const onStorage = (/** @type {StorageEvent} */ e) => {
-    if (e.key !== key) return;
+    if (e.key !== key && e.key !== `${key}:earlier`) return;
     const answers = readSaved(key).answers;
     for (const field of fields) {
       if (!field.focused() && !pending.has(field.id)) field.set(answers[field.id]?.text || "");
     }
     showRecalls(answers);
+    showEarlier();
   };
   const onHide = () => flush();
   const onVisibility = () => {

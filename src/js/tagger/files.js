@@ -61,16 +61,18 @@ export function listenToLoad(ctx, input, student, setStudent) {
     }
     const answers = Object.keys(got.answers).length;
     // what the load replaces besides the tags (the answers it holds, the name if it has one): Undo gives
-    // it back, Redo takes it again, each keeping what it replaces for the other
+    // it back, Redo takes it again, each keeping what it replaces for the other; an answer of the
+    // student's own stays on its question's list of earlier answers besides, which a reload keeps
     let other = {
       answers: answers ? replaceAnswers(ctx.exercise, got.answers) : null,
       name: got.student ? student() : null,
     };
     const kept = !!other.answers;
+    const own = Object.values(other.answers || {}).some(Boolean);
     if (got.student) setStudent(got.student);
     const swap = () => {
       const now = {
-        answers: other.answers && replaceAnswers(ctx.exercise, other.answers),
+        answers: other.answers && replaceAnswers(ctx.exercise, other.answers, got.answers),
         name: other.name === null ? null : student(),
       };
       if (other.name !== null) setStudent(other.name);
@@ -82,6 +84,7 @@ export function listenToLoad(ctx, input, student, setStudent) {
     // tags left out are a loss, so a warning; otherwise good news
     ctx.notify(
       `${loaded} Undo${ctx.keyWords(" (Ctrl+Z)")} goes back to your earlier work.` +
+        (own ? " Your earlier answers are kept under their questions, to put back." : "") +
         (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
       { show: true, info: !got.orphans.length },
     );
