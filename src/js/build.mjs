@@ -29,9 +29,34 @@ export const OUTPUTS = [
 const BANNER = "/* medialit Tagger: built by esbuild from src/js (node src/js/build.mjs); do not edit. */";
 
 /**
- * An esbuild plugin: a module that imports contract.json gets only the keys it reads
- * (`contract.<key>`), so a bundle does not carry the contract's notes and the tables of parts it
- * leaves out. tests/js/bundles.test.mjs checks that every module reads the contract that way.
+ * The part of the contract a module's source reads: each key it reads as `contract.<key>`, and of a
+ * table it reads only as `contract.<key>.<name>` only those names, so the table's note (`about`) and
+ * the entries the module never reads stay out.
+ * @param {Record<string, any>} contract
+ * @param {string} source
+ */
+export function contractRead(contract, source) {
+  /** @type {Map<string, Set<string> | null>} a key, and the names read in it (null: the key read whole) */
+  const reads = new Map();
+  for (const [, key, name] of source.matchAll(/\bcontract\.(\w+)(?:\.(\w+))?/g)) {
+    const value = contract[key];
+    if (value === undefined) continue;
+    const table = value !== null && typeof value === "object" && !Array.isArray(value);
+    const names = reads.has(key) ? reads.get(key) : new Set();
+    reads.set(key, names && table && name !== undefined && Object.hasOwn(value, name) ? names.add(name) : null);
+  }
+  return Object.fromEntries(
+    [...reads].map(([key, names]) => [
+      key,
+      names ? Object.fromEntries([...names].map((name) => [name, contract[key][name]])) : contract[key],
+    ]),
+  );
+}
+
+/**
+ * An esbuild plugin: a module that imports contract.json gets only the part it reads (contractRead),
+ * so a bundle does not carry the contract's notes and the tables of parts it leaves out.
+ * tests/js/bundles.test.mjs checks that every module reads the contract that way.
  * @type {esbuild.Plugin}
  */
 const contractKeysRead = {
@@ -46,9 +71,7 @@ const contractKeysRead = {
     build.onLoad({ filter: /.*/, namespace: "contract" }, async (args) => {
       const contract = JSON.parse(await readFile(args.pluginData.file, "utf8"));
       const source = await readFile(args.pluginData.importer, "utf8");
-      const keys = new Set([...source.matchAll(/\bcontract\.(\w+)/g)].map((m) => m[1]));
-      const read = Object.fromEntries(Object.entries(contract).filter(([key]) => keys.has(key)));
-      return { contents: JSON.stringify(read), loader: "json" };
+      return { contents: JSON.stringify(contractRead(contract, source)), loader: "json" };
     });
   },
 };

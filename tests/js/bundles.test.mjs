@@ -98,7 +98,7 @@ test("a student's widget carries no author tools; the author's widget and the bo
   assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
 });
 
-test("a module gets only the contract's keys it reads, and every module reads them as contract.<key>", async () => {
+test("a module gets only the part of the contract it reads, and every module reads them as contract.<key>", async () => {
   const contractFile = join(ROOT, "src", "medialit", "data", "contract.json");
   const whole = JSON.parse(readFileSync(contractFile, "utf8"));
   const sources = execFileSync("git", ["ls-files", "src/js/*.js", "src/js/**/*.js"], { cwd: ROOT, encoding: "utf8" })
@@ -118,12 +118,22 @@ test("a module gets only the contract's keys it reads, and every module reads th
     writeFileSync(
       entry,
       `import contract from ${JSON.stringify(contractFile)} with { type: "json" };\n` +
-        "export const got = [contract.quote_marks, contract.modes];\nexport const keys = Object.keys(contract);\n",
+        "export const got = [contract.quote_marks, contract.modes, contract.chips.look, contract.formats.handin];\n" +
+        "export const prefixes = [contract.id_prefixes.claim, contract.id_prefixes];\n" +
+        "export const part = { ...contract };\n",
     );
     const built = await esbuild.build({ ...WIDGET_OPTIONS, entryPoints: [entry], write: false });
-    const { got, keys } = await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
-    assert.deepEqual(keys.sort(), ["modes", "quote_marks"]);
-    assert.deepEqual(got, [whole.quote_marks, whole.modes]);
+    const { got, part } = await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
+    // of a table read only by its entries (contract.chips.look), only those entries: not its note
+    assert.deepEqual(part, {
+      quote_marks: whole.quote_marks,
+      modes: whole.modes,
+      chips: { look: whole.chips.look },
+      formats: { handin: whole.formats.handin },
+      id_prefixes: whole.id_prefixes, // read whole as well: all of it
+    });
+    assert.deepEqual(got, [whole.quote_marks, whole.modes, whole.chips.look, whole.formats.handin]);
+    assert.ok(whole.chips.about && Object.keys(whole.formats).length > 1); // there was more to leave out
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
