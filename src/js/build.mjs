@@ -86,24 +86,63 @@ const COMMON = {
 };
 
 /**
- * An esbuild plugin for the Jupyter widget's bundle: of the message table it carries only what a
- * student's page renders, each code's `student` template and each field's student words. The
- * teacher's sentences and words and their fixes stay in the file for Python and in the book page's
- * script (its Check names a refused hand-in's fix); tests/js/bundles.test.mjs holds the widget's
- * table to the file's student part.
+ * The codes of `codes` that a bundle's code can ask the message table for: those it names whole
+ * ("summary-stale") and those that begin with the fixed start of a code it builds (`chip-${chip}`,
+ * "handin-" + code), with each code's shorter forms a missing variant falls back to (`a:b` to `a`).
+ * @param {string} code the bundle, built without the message table
+ * @param {string[]} codes
+ */
+export function codesNamed(code, codes) {
+  const starts = [...code.matchAll(/[`"']([a-z][a-z0-9-]*[-:])(?:\$\{|["']\s*\+)/g)].map((m) => m[1]);
+  const named = new Set([...code.matchAll(/[`"']([a-z][a-z0-9:-]*)[`"']/g)].map((m) => m[1]));
+  const kept = new Set(codes.filter((c) => named.has(c) || starts.some((start) => c.startsWith(start))));
+  const shorter = (/** @type {string} */ c) => c.split(":").map((_, n, parts) => parts.slice(0, n + 1).join(":"));
+  return codes.filter((c) => [...kept].some((k) => shorter(k).includes(c)));
+}
+
+/**
+ * The message table a Jupyter widget's bundle carries: what a student's page renders, each code's
+ * `student` template and each field's student words, and only the codes the bundle's own code can ask
+ * for (codesNamed, over the bundle built once without the table), so a class report's, a chapter
+ * part's or author mode's words stay out of a student's widget. The teacher's sentences and words
+ * and their fixes stay in the file for Python and in the book page's script (its Check names a
+ * refused hand-in's fix).
+ * @param {esbuild.BuildOptions} options the bundle's build options (its entry point, its plugins)
+ * @param {string} file messages.json
+ */
+export async function widgetMessages(options, file) {
+  const table = JSON.parse(await readFile(file, "utf8"));
+  /** @type {esbuild.Plugin} */
+  const noMessages = {
+    name: "no-messages",
+    setup: (inner) => inner.onLoad({ filter: /[\\/]messages\.json$/ }, () => ({ contents: "{}", loader: "json" })),
+  };
+  const bare = await esbuild.build({
+    ...options,
+    write: false,
+    plugins: [noMessages, ...(options.plugins || []).filter((p) => p.name !== studentMessagesOnly.name)],
+  });
+  const kept = new Set(codesNamed(bare.outputFiles.map((f) => f.text).join("\n"), Object.keys(table.messages)));
+  const student = (/** @type {Record<string, any>} */ part) =>
+    Object.fromEntries(Object.entries(part).map(([name, m]) => [name, { student: m.student }]));
+  const messages = Object.fromEntries(Object.entries(table.messages).filter(([code]) => kept.has(code)));
+  return { fields: student(table.fields), messages: student(messages) };
+}
+
+/**
+ * An esbuild plugin for the Jupyter widget's bundles: messages.json as widgetMessages gives it.
+ * tests/js/bundles.test.mjs holds the table to every code the widget renders over the shared
+ * vectors and the hostile hand-ins.
  * @type {esbuild.Plugin}
  */
 const studentMessagesOnly = {
   name: "student-messages-only",
   setup(build) {
+    /** @type {Promise<object> | null} one table per bundle */
+    let table = null;
     build.onLoad({ filter: /[\\/]messages\.json$/ }, async (args) => {
-      const table = JSON.parse(await readFile(args.path, "utf8"));
-      const student = (/** @type {Record<string, any>} */ part) =>
-        Object.fromEntries(Object.entries(part).map(([name, m]) => [name, { student: m.student }]));
-      return {
-        contents: JSON.stringify({ fields: student(table.fields), messages: student(table.messages) }),
-        loader: "json",
-      };
+      table ||= widgetMessages(build.initialOptions, args.path);
+      return { contents: JSON.stringify(await table), loader: "json" };
     });
   },
 };
