@@ -12,7 +12,15 @@ import { fileURLToPath } from "node:url";
 
 import * as esbuild from "esbuild";
 
-import { build, codesNamed, OUTPUTS, STATIC, WIDGET_OPTIONS, widgetMessages } from "../../src/js/build.mjs";
+import {
+  build,
+  codesNamed,
+  contractRead,
+  OUTPUTS,
+  STATIC,
+  WIDGET_OPTIONS,
+  widgetMessages,
+} from "../../src/js/build.mjs";
 import { itemCodes, problemMessage } from "../../src/js/core/messages.js";
 import { feedbackData } from "../../src/js/tagger/feedback_data.js";
 
@@ -168,6 +176,28 @@ test("a student's widget carries no author tools; the author's widget and the bo
     assert.ok(read("book-page.js").includes(text), `the book page's script lacks: ${text}`);
   }
   assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
+});
+
+test("a student's widget carries each of the contract's constants once: one module reads it, the others import it", async () => {
+  const contract = JSON.parse(readFileSync(join(ROOT, "src", "medialit", "data", "contract.json"), "utf8"));
+  const built = await esbuild.build({ ...WIDGET_OPTIONS, entryPoints: [WIDGET_ENTRY], write: false, metafile: true });
+  const readers = Object.keys(built.metafile.inputs)
+    .filter((path) => path.startsWith("contract:"))
+    .map((path) => path.slice("contract:".length).split(" reads ")[0]);
+  assert.ok(readers.length >= 2);
+  /** @type {Map<string, string>} */
+  const readBy = new Map();
+  for (const reader of readers) {
+    for (const key of Object.keys(contractRead(contract, readFileSync(reader, "utf8")))) {
+      assert.ok(!readBy.has(key), `contract.${key} is in the widget twice: ${readBy.get(key)} and ${reader}`);
+      readBy.set(key, reader);
+    }
+  }
+});
+
+test("a student's widget reaches this browser's storage through one function (answer_store.js's store)", () => {
+  const widget = readFileSync(join(STATIC, "tagger.js"), "utf8");
+  assert.equal(widget.split("localStorage").length - 1, 1);
 });
 
 test("a module gets only the part of the contract it reads, and every module reads them as contract.<key>", async () => {
