@@ -200,6 +200,25 @@ test("a student's widget reaches this browser's storage through one function (an
   assert.equal(widget.split("localStorage").length - 1, 1);
 });
 
+test("a student's widget copies a tag's hand-in fields only; with author mode's tools loaded, its key fields too", async () => {
+  const handin = join(ROOT, "src", "js", "core", "handin.js");
+  const tools = join(ROOT, "src", "js", "tagger", "author_tools.js");
+  /** copyTag as a bundle that loads `more` as well gives it */
+  const copyIn = async (/** @type {string} */ more) => {
+    const built = await esbuild.build({
+      ...WIDGET_OPTIONS,
+      stdin: { contents: `${more}export { copyTag } from ${JSON.stringify(handin)};`, resolveDir: ROOT },
+      write: false,
+    });
+    return (await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`)).copyTag;
+  };
+  const tag = { id: "t1", label: "claim", start: 0, end: 4, quote: "Kyiv", attrs: {}, source_ids: [], note: "" };
+  const key = { why: "The reporter says it.", hints: ["Look at L2."], optional: true, draft: true, confidence: 0.5 };
+  assert.deepEqual((await copyIn(""))({ ...tag, ...key }), tag);
+  assert.deepEqual((await copyIn(`import ${JSON.stringify(tools)};\n`))({ ...tag, ...key }), { ...tag, ...key });
+  assert.ok(!readFileSync(join(STATIC, "tagger.js"), "utf8").includes("confidence"));
+});
+
 test("a module gets only the part of the contract it reads, and every module reads them as contract.<key>", async () => {
   const contractFile = join(ROOT, "src", "medialit", "data", "contract.json");
   const whole = JSON.parse(readFileSync(contractFile, "utf8"));
