@@ -29,9 +29,34 @@ export const OUTPUTS = [
 const BANNER = "/* medialit Tagger: built by esbuild from src/js (node src/js/build.mjs); do not edit. */";
 
 /**
- * An esbuild plugin: a module that imports contract.json gets only the keys it reads
- * (`contract.<key>`), so a bundle does not carry the contract's notes and the tables of parts it
- * leaves out. tests/js/bundles.test.mjs checks that every module reads the contract that way.
+ * The part of the contract a module's source reads: each key it reads as `contract.<key>`, and of a
+ * table it reads only as `contract.<key>.<name>` only those names, so the table's note (`about`) and
+ * the entries the module never reads stay out.
+ * @param {Record<string, any>} contract
+ * @param {string} source
+ */
+export function contractRead(contract, source) {
+  /** @type {Map<string, Set<string> | null>} a key, and the names read in it (null: the key read whole) */
+  const reads = new Map();
+  for (const [, key, name] of source.matchAll(/\bcontract\.(\w+)(?:\.(\w+))?/g)) {
+    const value = contract[key];
+    if (value === undefined) continue;
+    const table = value !== null && typeof value === "object" && !Array.isArray(value);
+    const names = reads.has(key) ? reads.get(key) : new Set();
+    reads.set(key, names && table && name !== undefined && Object.hasOwn(value, name) ? names.add(name) : null);
+  }
+  return Object.fromEntries(
+    [...reads].map(([key, names]) => [
+      key,
+      names ? Object.fromEntries([...names].map((name) => [name, contract[key][name]])) : contract[key],
+    ]),
+  );
+}
+
+/**
+ * An esbuild plugin: a module that imports contract.json gets only the part it reads (contractRead),
+ * so a bundle does not carry the contract's notes and the tables of parts it leaves out.
+ * tests/js/bundles.test.mjs checks that every module reads the contract that way.
  * @type {esbuild.Plugin}
  */
 const contractKeysRead = {
@@ -46,9 +71,7 @@ const contractKeysRead = {
     build.onLoad({ filter: /.*/, namespace: "contract" }, async (args) => {
       const contract = JSON.parse(await readFile(args.pluginData.file, "utf8"));
       const source = await readFile(args.pluginData.importer, "utf8");
-      const keys = new Set([...source.matchAll(/\bcontract\.(\w+)/g)].map((m) => m[1]));
-      const read = Object.fromEntries(Object.entries(contract).filter(([key]) => keys.has(key)));
-      return { contents: JSON.stringify(read), loader: "json" };
+      return { contents: JSON.stringify(contractRead(contract, source)), loader: "json" };
     });
   },
 };
@@ -63,24 +86,63 @@ const COMMON = {
 };
 
 /**
- * An esbuild plugin for the Jupyter widget's bundle: of the message table it carries only what a
- * student's page renders, each code's `student` template and each field's student words. The
- * teacher's sentences and words and their fixes stay in the file for Python and in the book page's
- * script (its Check names a refused hand-in's fix); tests/js/bundles.test.mjs holds the widget's
- * table to the file's student part.
+ * The codes of `codes` that a bundle's code can ask the message table for: those it names whole
+ * ("summary-stale") and those that begin with the fixed start of a code it builds (`chip-${chip}`,
+ * "handin-" + code), with each code's shorter forms a missing variant falls back to (`a:b` to `a`).
+ * @param {string} code the bundle, built without the message table
+ * @param {string[]} codes
+ */
+export function codesNamed(code, codes) {
+  const starts = [...code.matchAll(/[`"']([a-z][a-z0-9-]*[-:])(?:\$\{|["']\s*\+)/g)].map((m) => m[1]);
+  const named = new Set([...code.matchAll(/[`"']([a-z][a-z0-9:-]*)[`"']/g)].map((m) => m[1]));
+  const kept = new Set(codes.filter((c) => named.has(c) || starts.some((start) => c.startsWith(start))));
+  const shorter = (/** @type {string} */ c) => c.split(":").map((_, n, parts) => parts.slice(0, n + 1).join(":"));
+  return codes.filter((c) => [...kept].some((k) => shorter(k).includes(c)));
+}
+
+/**
+ * The message table a Jupyter widget's bundle carries: what a student's page renders, each code's
+ * `student` template and each field's student words, and only the codes the bundle's own code can ask
+ * for (codesNamed, over the bundle built once without the table), so a class report's, a chapter
+ * part's or author mode's words stay out of a student's widget. The teacher's sentences and words
+ * and their fixes stay in the file for Python and in the book page's script (its Check names a
+ * refused hand-in's fix).
+ * @param {esbuild.BuildOptions} options the bundle's build options (its entry point, its plugins)
+ * @param {string} file messages.json
+ */
+export async function widgetMessages(options, file) {
+  const table = JSON.parse(await readFile(file, "utf8"));
+  /** @type {esbuild.Plugin} */
+  const noMessages = {
+    name: "no-messages",
+    setup: (inner) => inner.onLoad({ filter: /[\\/]messages\.json$/ }, () => ({ contents: "{}", loader: "json" })),
+  };
+  const bare = await esbuild.build({
+    ...options,
+    write: false,
+    plugins: [noMessages, ...(options.plugins || []).filter((p) => p.name !== studentMessagesOnly.name)],
+  });
+  const kept = new Set(codesNamed(bare.outputFiles.map((f) => f.text).join("\n"), Object.keys(table.messages)));
+  const student = (/** @type {Record<string, any>} */ part) =>
+    Object.fromEntries(Object.entries(part).map(([name, m]) => [name, { student: m.student }]));
+  const messages = Object.fromEntries(Object.entries(table.messages).filter(([code]) => kept.has(code)));
+  return { fields: student(table.fields), messages: student(messages) };
+}
+
+/**
+ * An esbuild plugin for the Jupyter widget's bundles: messages.json as widgetMessages gives it.
+ * tests/js/bundles.test.mjs holds the table to every code the widget renders over the shared
+ * vectors and the hostile hand-ins.
  * @type {esbuild.Plugin}
  */
 const studentMessagesOnly = {
   name: "student-messages-only",
   setup(build) {
+    /** @type {Promise<object> | null} one table per bundle */
+    let table = null;
     build.onLoad({ filter: /[\\/]messages\.json$/ }, async (args) => {
-      const table = JSON.parse(await readFile(args.path, "utf8"));
-      const student = (/** @type {Record<string, any>} */ part) =>
-        Object.fromEntries(Object.entries(part).map(([name, m]) => [name, { student: m.student }]));
-      return {
-        contents: JSON.stringify({ fields: student(table.fields), messages: student(table.messages) }),
-        loader: "json",
-      };
+      table ||= widgetMessages(build.initialOptions, args.path);
+      return { contents: JSON.stringify(await table), loader: "json" };
     });
   },
 };

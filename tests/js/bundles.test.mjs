@@ -4,7 +4,7 @@
 // not with the files make has just written. Run `node src/js/build.mjs` after an edit and commit both.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { test } from "node:test";
@@ -12,9 +12,21 @@ import { fileURLToPath } from "node:url";
 
 import * as esbuild from "esbuild";
 
-import { build, OUTPUTS, STATIC, WIDGET_OPTIONS } from "../../src/js/build.mjs";
+import {
+  build,
+  codesNamed,
+  contractRead,
+  OUTPUTS,
+  STATIC,
+  WIDGET_OPTIONS,
+  widgetMessages,
+} from "../../src/js/build.mjs";
+import { itemCodes, problemMessage } from "../../src/js/core/messages.js";
+import { feedbackData } from "../../src/js/tagger/feedback_data.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The entry point of the student's Jupyter widget (tagger.js). */
+const WIDGET_ENTRY = join(ROOT, "src", "js", "hosts", "anywidget.js");
 
 /** The bundle as committed when the sources have no uncommitted change, else as on disk. */
 function committedBundle(name) {
@@ -56,13 +68,9 @@ test("the widget's message table is the student part of messages.json, the book 
     Object.fromEntries(Object.entries(part).map(([name, m]) => [name, { student: m.student }]));
   const student = studentPart(whole.messages);
   // the table as the widget's build gives it to the code that imports it
-  const built = await esbuild.build({
-    ...WIDGET_OPTIONS,
-    stdin: { contents: `export { default } from ${JSON.stringify(file)};`, resolveDir: ROOT },
-    write: false,
-  });
-  const { default: table } = await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
-  assert.deepEqual(table, { fields: studentPart(whole.fields), messages: student });
+  const table = await widgetMessages({ ...WIDGET_OPTIONS, entryPoints: [WIDGET_ENTRY] }, file);
+  assert.deepEqual(table.fields, studentPart(whole.fields));
+  for (const [code, entry] of Object.entries(table.messages)) assert.deepEqual(entry, student[code], code);
   // and the committed bundles: no teacher sentence in the widget's, all of them in the book page's
   // a field's teacher words that are more than its name ("links to sources (source_ids)")
   const fieldWords = Object.entries(whole.fields).map(([name, w]) => ({
@@ -78,6 +86,78 @@ test("the widget's message table is the student part of messages.json, the book 
     assert.ok(!widget.includes(text), `the widget's bundle carries a teacher's sentence: ${text}`);
     assert.ok(page.includes(text), `the book page's script lacks a teacher's sentence: ${text}`);
   }
+});
+
+/** A code's entry in a message table, as messages.js finds it: the code, or its shorter forms. */
+const entryIn = (/** @type {Record<string, any>} */ messages, /** @type {string} */ code) =>
+  code
+    .split(":")
+    .map((_, n, parts) => parts.slice(0, parts.length - n).join(":"))
+    .some((c) => c in messages);
+
+test("the widget's message table has every code the widget renders: Check's feedback, hand-in problems", async () => {
+  const file = join(ROOT, "src", "medialit", "data", "messages.json");
+  const { messages } = await widgetMessages({ ...WIDGET_OPTIONS, entryPoints: [WIDGET_ENTRY] }, file);
+  /** @type {Set<string>} */
+  const codes = new Set();
+  // the feedback on each shared vector's report (the kernel's Check gives the widget the same data)
+  const vectors = join(ROOT, "tests", "vectors");
+  const exercises = join(vectors, "exercises");
+  for (const name of readdirSync(vectors).filter((f) => /^case-.*\.json$/.test(f))) {
+    const v = JSON.parse(readFileSync(join(vectors, name), "utf8"));
+    const exercise = JSON.parse(readFileSync(join(exercises, `${v.exercise}.json`), "utf8"));
+    for (const names of [v.report.labels, [v.report.labels[0]]]) {
+      const data = feedbackData(
+        v.report,
+        exercise.labels.filter((/** @type {any} */ l) => names.includes(l.name)),
+      );
+      const entries = [...data.look, ...data.found];
+      for (const m of [...data.summary, ...data.notices, ...entries.flatMap((e) => e.messages)]) codes.add(m.code);
+      for (const e of entries) codes.add(`chip-${e.chip}`);
+      for (const it of v.report.items) for (const m of itemCodes(it)) codes.add(m.code);
+    }
+  }
+  // the hand-ins the Load button refuses or reads with tags left out, as Python's reader does
+  const handins = join(ROOT, "tests", "hostile", "handins");
+  const expected = JSON.parse(readFileSync(join(handins, "expected.json"), "utf8"));
+  for (const want of Object.values(expected)) {
+    for (const p of [want.refusal, ...(want.orphans || []), ...(want.answer_problems || [])].filter(Boolean))
+      codes.add(problemMessage(p.code, p.args).code);
+  }
+  assert.ok(codes.size > 60, `only ${codes.size} codes`);
+  for (const code of codes) assert.ok(entryIn(messages, code), `the widget renders ${code}, its bundle lacks it`);
+});
+
+test("a code is kept when the bundle names it, or builds it from a fixed start, with its shorter forms", () => {
+  const codes = [
+    "item-hit",
+    "item-missed",
+    "tag-close",
+    "tag-close:keep",
+    "group-look",
+    "class-scope",
+    "author-included",
+  ];
+  // a bundle's text: a template that builds item codes, two codes named whole, words that are no code
+  const code = [
+    "say({code:`item-$",
+    '{v}`});f("group-look");g("tag-close:keep");h("class");k("an author-included note")',
+  ].join("");
+  assert.deepEqual(codesNamed(code, codes), ["item-hit", "item-missed", "tag-close", "tag-close:keep", "group-look"]);
+  assert.deepEqual(codesNamed('p("handin-"+c)', ["handin-too-big", "hand"]), ["handin-too-big"]);
+  assert.deepEqual(codesNamed("", codes), []);
+});
+
+test("a student's widget carries no words of a class report, a chapter part or author mode; the book page does", () => {
+  const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
+  const whole = JSON.parse(readFileSync(join(ROOT, "src", "medialit", "data", "messages.json"), "utf8"));
+  const left = Object.keys(whole.messages).filter((c) => /^(class|misconception|author|part)-|^scores-/.test(c));
+  assert.ok(left.length >= 20);
+  for (const code of left) {
+    assert.ok(!read("tagger.js").includes(`"${code}"`), `the student's widget carries ${code}`);
+    assert.ok(read("book-page.js").includes(`"${code}"`), `the book page's script lacks ${code}`);
+  }
+  assert.ok(read("tagger-author.js").includes('"author-included"'));
 });
 
 test("a student's widget carries no author tools; the author's widget and the book page carry them", () => {
@@ -98,7 +178,48 @@ test("a student's widget carries no author tools; the author's widget and the bo
   assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
 });
 
-test("a module gets only the contract's keys it reads, and every module reads them as contract.<key>", async () => {
+test("a student's widget carries each of the contract's constants once: one module reads it, the others import it", async () => {
+  const contract = JSON.parse(readFileSync(join(ROOT, "src", "medialit", "data", "contract.json"), "utf8"));
+  const built = await esbuild.build({ ...WIDGET_OPTIONS, entryPoints: [WIDGET_ENTRY], write: false, metafile: true });
+  const readers = Object.keys(built.metafile.inputs)
+    .filter((path) => path.startsWith("contract:"))
+    .map((path) => path.slice("contract:".length).split(" reads ")[0]);
+  assert.ok(readers.length >= 2);
+  /** @type {Map<string, string>} */
+  const readBy = new Map();
+  for (const reader of readers) {
+    for (const key of Object.keys(contractRead(contract, readFileSync(reader, "utf8")))) {
+      assert.ok(!readBy.has(key), `contract.${key} is in the widget twice: ${readBy.get(key)} and ${reader}`);
+      readBy.set(key, reader);
+    }
+  }
+});
+
+test("a student's widget reaches this browser's storage through one function (answer_store.js's store)", () => {
+  const widget = readFileSync(join(STATIC, "tagger.js"), "utf8");
+  assert.equal(widget.split("localStorage").length - 1, 1);
+});
+
+test("a student's widget copies a tag's hand-in fields only; with author mode's tools loaded, its key fields too", async () => {
+  const handin = join(ROOT, "src", "js", "core", "handin.js");
+  const tools = join(ROOT, "src", "js", "tagger", "author_tools.js");
+  /** copyTag as a bundle that loads `more` as well gives it */
+  const copyIn = async (/** @type {string} */ more) => {
+    const built = await esbuild.build({
+      ...WIDGET_OPTIONS,
+      stdin: { contents: `${more}export { copyTag } from ${JSON.stringify(handin)};`, resolveDir: ROOT },
+      write: false,
+    });
+    return (await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`)).copyTag;
+  };
+  const tag = { id: "t1", label: "claim", start: 0, end: 4, quote: "Kyiv", attrs: {}, source_ids: [], note: "" };
+  const key = { why: "The reporter says it.", hints: ["Look at L2."], optional: true, draft: true, confidence: 0.5 };
+  assert.deepEqual((await copyIn(""))({ ...tag, ...key }), tag);
+  assert.deepEqual((await copyIn(`import ${JSON.stringify(tools)};\n`))({ ...tag, ...key }), { ...tag, ...key });
+  assert.ok(!readFileSync(join(STATIC, "tagger.js"), "utf8").includes("confidence"));
+});
+
+test("a module gets only the part of the contract it reads, and every module reads them as contract.<key>", async () => {
   const contractFile = join(ROOT, "src", "medialit", "data", "contract.json");
   const whole = JSON.parse(readFileSync(contractFile, "utf8"));
   const sources = execFileSync("git", ["ls-files", "src/js/*.js", "src/js/**/*.js"], { cwd: ROOT, encoding: "utf8" })
@@ -118,12 +239,22 @@ test("a module gets only the contract's keys it reads, and every module reads th
     writeFileSync(
       entry,
       `import contract from ${JSON.stringify(contractFile)} with { type: "json" };\n` +
-        "export const got = [contract.quote_marks, contract.modes];\nexport const keys = Object.keys(contract);\n",
+        "export const got = [contract.quote_marks, contract.modes, contract.chips.look, contract.formats.handin];\n" +
+        "export const prefixes = [contract.id_prefixes.claim, contract.id_prefixes];\n" +
+        "export const part = { ...contract };\n",
     );
     const built = await esbuild.build({ ...WIDGET_OPTIONS, entryPoints: [entry], write: false });
-    const { got, keys } = await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
-    assert.deepEqual(keys.sort(), ["modes", "quote_marks"]);
-    assert.deepEqual(got, [whole.quote_marks, whole.modes]);
+    const { got, part } = await import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
+    // of a table read only by its entries (contract.chips.look), only those entries: not its note
+    assert.deepEqual(part, {
+      quote_marks: whole.quote_marks,
+      modes: whole.modes,
+      chips: { look: whole.chips.look },
+      formats: { handin: whole.formats.handin },
+      id_prefixes: whole.id_prefixes, // read whole as well: all of it
+    });
+    assert.deepEqual(got, [whole.quote_marks, whole.modes, whole.chips.look, whole.formats.handin]);
+    assert.ok(whole.chips.about && Object.keys(whole.formats).length > 1); // there was more to leave out
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

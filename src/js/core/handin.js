@@ -37,9 +37,24 @@ const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 const TEXT_FIELDS = ["exercise", "article_sha256", "student", "created", "updated"];
 
 /**
- * A clean copy of a tag with the hand-in fields, plus the key fields author mode edits (why,
- * hints, optional, entity, accept, the lists of values an attribute stands for, and a draft's reason
- * and confidence) when they are there and of the right type.
+ * What copyTag keeps of a tag beyond the hand-in's fields: nothing, until author mode's tools load and
+ * make it keep the key fields author mode edits (keepKeyFields). A student's widget is built without
+ * them, so it does not download them.
+ * @type {(t: any, out: Tag) => Tag}
+ */
+let withKeyFields = (_t, out) => out;
+
+/**
+ * Make copyTag keep the key fields author mode edits: author_tools.js does so as it loads.
+ * @param {(t: any, out: Tag) => Tag} copy
+ */
+export function keepKeyFields(copy) {
+  withKeyFields = copy;
+}
+
+/**
+ * A clean copy of a tag with the hand-in fields, plus the key fields author mode edits where its
+ * tools are loaded (keepKeyFields).
  * @param {any} t
  * @returns {Tag}
  */
@@ -55,29 +70,7 @@ export function copyTag(t) {
     source_ids: [...(t.source_ids || [])],
     note: t.note || "",
   };
-  if (typeof t.why === "string") out.why = t.why;
-  if (typeof t.entity === "string") out.entity = t.entity;
-  if (Array.isArray(t.hints)) out.hints = t.hints.filter((/** @type {any} */ x) => typeof x === "string");
-  if (typeof t.optional === "boolean") out.optional = t.optional;
-  if (isObject(t.listed)) {
-    out.listed = Object.fromEntries(
-      Object.entries(t.listed)
-        .filter(([, list]) => Array.isArray(list) && list.every(isText))
-        .map(([name, list]) => [name, [...list]]),
-    );
-  }
-  if (t.draft === true) out.draft = true;
-  if (t.draft === true && typeof t.reason === "string") out.reason = t.reason;
-  if (t.draft === true && typeof t.confidence === "number") out.confidence = t.confidence;
-  if (Array.isArray(t.accept)) {
-    out.accept = t.accept
-      .filter(
-        (/** @type {any} */ a) =>
-          a && Number.isInteger(a.start) && Number.isInteger(a.end) && typeof a.quote === "string",
-      )
-      .map((/** @type {any} */ { start, end, quote }) => ({ start, end, quote }));
-  }
-  return out;
+  return withKeyFields(t, out);
 }
 
 /**
@@ -114,8 +107,8 @@ export function makeHandin(exercise, tags, { student = "", created = "", updated
 export const visible = (text) =>
   text.replace(UNSAFE, (ch) => `\\u${(ch.codePointAt(0) || 0).toString(16).padStart(4, "0")}`);
 
-const isObject = (/** @type {unknown} */ x) => typeof x === "object" && x !== null && !Array.isArray(x);
-const isText = (/** @type {unknown} */ x) => typeof x === "string";
+export const isObject = (/** @type {unknown} */ x) => typeof x === "object" && x !== null && !Array.isArray(x);
+export const isText = (/** @type {unknown} */ x) => typeof x === "string";
 const isWhole = (/** @type {unknown} */ x) => typeof x === "number" && Number.isInteger(x);
 const LONE_SURROGATE = /[\ud800-\udfff]/u; // with the u flag, a whole pair is one character and does not match
 /** True when a text holds half of a UTF-16 pair (Python's reader refuses such text). */

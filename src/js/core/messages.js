@@ -24,8 +24,8 @@ const FIELD_WORDS = table.fields || {};
 export const AUDIENCES = ["student", "teacher"];
 const FIELD = /\{([a-z0-9_]+)(?:\|([a-zA-Z]+))?\}/g;
 const QUOTE_LIMIT = 60;
-/** Characters that count as quotation marks (the contract's). */
-const QUOTE_MARKS = new Set(contract.quote_marks);
+/** Characters that count as quotation marks (the contract's, as article.QUOTE_MARKS). */
+export const QUOTE_MARKS = new Set(contract.quote_marks);
 const CUT_PUNCTUATION = /[ ,;:]+$/u; // dropped before the ellipsis of a shortened text
 
 /**

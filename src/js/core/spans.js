@@ -3,13 +3,10 @@
 // The front end never measures text: it works in token indices and gets code-point offsets only
 // from the token list (`start`/`end`) or from the article's code points.
 
-import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { quoted as quotedWords } from "./messages.js";
+import { QUOTE_MARKS, quoted as quotedWords } from "./messages.js";
 
 /** @typedef {import("./types.js").Token} Token */
 
-/** Characters that count as quotation marks (the contract's, as article.QUOTE_MARKS). */
-export const QUOTE_MARKS = new Set(contract.quote_marks);
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 
 /**

@@ -4,7 +4,7 @@
 // the Python rule by a property test (tests/test_widget.py).
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { QUOTE_MARKS } from "./spans.js";
+import { QUOTE_MARKS } from "./messages.js";
 
 const SPACE = new RegExp(`^${contract.white_space}$`, "u");
 

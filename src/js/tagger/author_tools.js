@@ -5,7 +5,7 @@
 // students do not download them.
 
 import { chooseListed, keyLists, listedOf } from "../authoring/keyfile.js";
-import { copyTag } from "../core/handin.js";
+import { copyTag, isObject, isText, keepKeyFields } from "../core/handin.js";
 import { choiceWords, counted } from "../core/messages.js";
 import { expectedVoice } from "../core/voices.js";
 import { h } from "./dom.js";
@@ -28,6 +28,42 @@ import { render } from "./tagger.js";
  * @property {typeof AUTHOR_WORDS} words what the Tagger says in author mode where a student's says
  *   its own words
  */
+
+/**
+ * A copied tag (copyTag) with the key fields author mode edits, where they are there and of the right
+ * type: why, entity, hints, optional, the lists of values an attribute stands for, a draft's reason
+ * and confidence, accept. Every copy keeps them once these tools are loaded: a key item's save, its
+ * backup file and its fields loaded again.
+ * @param {any} t
+ * @param {Tag} out
+ * @returns {Tag}
+ */
+function copyKeyFields(t, out) {
+  if (typeof t.why === "string") out.why = t.why;
+  if (typeof t.entity === "string") out.entity = t.entity;
+  if (Array.isArray(t.hints)) out.hints = t.hints.filter((/** @type {any} */ x) => typeof x === "string");
+  if (typeof t.optional === "boolean") out.optional = t.optional;
+  if (isObject(t.listed)) {
+    out.listed = Object.fromEntries(
+      Object.entries(t.listed)
+        .filter(([, list]) => Array.isArray(list) && list.every(isText))
+        .map(([name, list]) => [name, [...list]]),
+    );
+  }
+  if (t.draft === true) out.draft = true;
+  if (t.draft === true && typeof t.reason === "string") out.reason = t.reason;
+  if (t.draft === true && typeof t.confidence === "number") out.confidence = t.confidence;
+  if (Array.isArray(t.accept)) {
+    out.accept = t.accept
+      .filter(
+        (/** @type {any} */ a) =>
+          a && Number.isInteger(a.start) && Number.isInteger(a.end) && typeof a.quote === "string",
+      )
+      .map((/** @type {any} */ { start, end, quote }) => ({ start, end, quote }));
+  }
+  return out;
+}
+keepKeyFields(copyKeyFields);
 
 /** The Tagger's words in author mode: a key to edit, and a copy of its tags to back up (the
  * exercise file itself is saved with the review's button at the top). */

@@ -6,6 +6,7 @@
 // save that cannot be read, or holds tags that cannot be restored, is set aside whole, not dropped.
 
 import { copyTag, makeHandin, problemText, readHandin } from "../core/handin.js";
+import { store } from "./answer_store.js";
 import { nextTagId, removeTag } from "./tags.js";
 import { counted } from "../core/messages.js";
 
@@ -182,15 +183,6 @@ export function createStorage(exercise, chars, mode, hooks) {
   let idle = 0;
   let quiet = 0;
   const hasIdle = typeof requestIdleCallback === "function";
-
-  /** @returns {Storage | null} */
-  function store() {
-    try {
-      return window.localStorage;
-    } catch {
-      return null;
-    }
-  }
 
   /** @param {string} message */
   function cannotSave(message) {
