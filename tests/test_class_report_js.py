@@ -500,7 +500,7 @@ def test_with_no_hand_in_used_the_page_and_the_command_line_say_there_is_nothing
     (tmp_path / "a.json").write_text("{oops")
     (tmp_path / "notes.txt").write_text("my homework")
     report = assert_the_same(tmp_path, practice, [{}])
-    assert report.heat_csv() == "token,line,text,claim,source,loaded,cue\r\n"
+    assert report.heat_csv() == "line,word,claim,source,loaded,cue\r\n"
     script = SENTENCES_SCRIPT % {
         "messages": (ROOT / "src/js/core/messages.js").as_uri(),
         "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
@@ -562,9 +562,11 @@ def test_hand_ins_of_one_name_from_two_folders_are_told_apart_by_their_folders(t
 COUNTS_LOOP = """
 import { createInterface } from "node:readline";
 import { countPlaces } from "%(heat)s";
+import { wordRows } from "%(words)s";
 for await (const line of createInterface({ input: process.stdin })) {
   const { counts, tokens } = JSON.parse(line);
-  process.stdout.write(JSON.stringify([...countPlaces(counts, tokens)].sort((a, b) => a[0] - b[0])) + "\\n");
+  const places = [...countPlaces(counts, tokens)].sort((a, b) => a[0] - b[0]);
+  process.stdout.write(JSON.stringify([places, wordRows({ x: counts }, ["x"], tokens)]) + "\\n");
 }
 """
 
@@ -581,15 +583,24 @@ def heat_maps(draw):
     for i in range(size):
         para += draw(st.sampled_from([0, 0, 0, 1]))
         tokens.append(
-            {"i": i, "para": para, "text": draw(st.sampled_from(PIECES)), "ws": draw(st.sampled_from(["", " "]))}
+            {
+                "i": i,
+                "para": para,
+                "line": para + 1,
+                "text": draw(st.sampled_from(PIECES)),
+                "ws": draw(st.sampled_from(["", " "])),
+            }
         )
     return {"counts": draw(st.lists(st.integers(0, 3), min_size=size, max_size=size)), "tokens": tokens}
 
 
 @pytest.fixture(scope="module")
 def node_counts():
-    """heat_view.js's countPlaces."""
-    yield from node_lines(COUNTS_LOOP % {"heat": (ROOT / "src/js/classroom/heat_view.js").as_uri()})
+    """heat_view.js's countPlaces and heat_words.js's wordRows."""
+    classroom = ROOT / "src/js/classroom"
+    yield from node_lines(
+        COUNTS_LOOP % {"heat": (classroom / "heat_view.js").as_uri(), "words": (classroom / "heat_words.js").as_uri()}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -613,20 +624,24 @@ def written_words(tokens: list) -> list[list[int]]:
 @settings(max_examples=300, deadline=None)
 @given(heat_maps())
 def test_the_page_and_report_html_show_the_heat_maps_counts_in_the_same_places(node_counts, drawn):
-    """Where each count goes, and which, is one rule in two languages (heat_view.countPlaces,
-    report_page.count_places); and whatever the tokens, a count never sits between two tokens with no space between
-    them (despot[1]’s, ‘[6]assassination): it follows a whole word, and is the most students who tagged a part of
-    that word that is not punctuation; each word a student tagged has its run's count after that run, and a run
-    is the words that follow in its paragraph with that same count (a word of punctuation alone neither ends nor
-    breaks one)."""
+    """Where each count goes, and which, and heat.csv's rows are one rule in two languages (heat_view.countPlaces,
+    report_page.count_places; heat_words.js, heat_words.py); and whatever the tokens, a count never sits between two
+    tokens with no space between them (despot[1]’s, ‘[6]assassination): it follows a whole word, and is the most
+    students who tagged a part of that word that is not punctuation; each word a student tagged has its run's count
+    after that run, and a run is the words that follow in its paragraph with that same count (a word of punctuation
+    alone neither ends nor breaks one). heat.csv has a row for each such word, as written, with that count."""
     from types import SimpleNamespace
 
+    from medialit.classroom.heat_words import word_rows
     from medialit.classroom.report_page import count_places
     from medialit.core.article import is_punctuation
 
     tokens = [SimpleNamespace(**t) for t in drawn["tokens"]]
     python = sorted(count_places(drawn["counts"], tokens).items())
-    assert [tuple(place) for place in node_counts(drawn)] == python
+    rows = word_rows({"x": drawn["counts"]}, ["x"], tokens)
+    places, js_rows = node_counts(drawn)
+    assert [tuple(place) for place in places] == python
+    assert js_rows == rows
     shown = dict(python)
     for k in shown:
         if k + 1 < len(tokens) and tokens[k + 1].para == tokens[k].para:
@@ -645,6 +660,11 @@ def test_the_page_and_report_html_show_the_heat_maps_counts_in_the_same_places(n
             assert shown.get(words[end][0]) == count, (n, drawn)
         assert not {words[m][0] for m in range(n, end)} & set(shown), (n, drawn)
     assert set(shown) <= {last for last, *_ in words}, drawn
+    written = [word for word in written_words(tokens) if not all(is_punctuation(tokens[k].text) for k in word)]
+    assert rows == [
+        [tokens[word[0]].para + 1, "".join(tokens[k].text for k in word), count]
+        for word, (_, _, count) in zip(written, words, strict=True)
+    ]
 
 
 # Node running tables.js's zeroLed and zeroLedWords on one class per line of input: its pseudonyms and roster.

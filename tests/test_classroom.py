@@ -23,6 +23,7 @@ from medialit.classroom.class_report import class_report
 from medialit.classroom.report_page import heat_html
 from medialit.classroom.tables import csv_text, spreadsheet_cell
 from medialit.classroom.tally import Scope, Tally, outcome, strip
+from medialit.core.article import is_punctuation
 from medialit.core.check import check, compare
 from medialit.core.contract import MISCONCEPTIONS
 from medialit.core.handin import Answer
@@ -287,7 +288,7 @@ def test_with_no_hand_in_used_the_report_says_there_is_nothing_to_report_yet(pra
     )
     for name in ("gradebook.csv", "items.csv", "misconceptions.csv", "answers.csv"):
         assert len(report.table(name)) == 1, name  # the header alone
-    assert report.heat_csv() == "token,line,text,claim,source,loaded,cue\r\n"
+    assert report.heat_csv() == "line,word,claim,source,loaded,cue\r\n"
     (tmp_path / "b.json").write_text("not json either")
     assert class_report(tmp_path, practice).sentences() == [
         "Nothing to report yet: none of the 2 files read could be used as a hand-in for this exercise."
@@ -583,6 +584,42 @@ def test_a_heat_maps_count_follows_a_whole_word_with_the_most_students_who_tagge
     report = class_report(tmp_path, practice)
     assert report.summary["heat"]["claim"][practice.article.token_at(text.index("'s election"))] == 2
     assert "their seats at next year's[3] election.[2]" in heat_text(report, "claim")
+
+
+def test_heat_csv_has_a_row_a_word_with_the_count_the_map_shows_after_it(practice, tmp_path):
+    """The legend says heat.csv has each word's count, and a teacher opens it in a spreadsheet beside the map: a row
+    a word as the article writes it (year's, "quietly), not a row for each part of a word and each quotation mark,
+    with its line and, for each label, the count the map shows in brackets after the word (year's[3], whose
+    possessive two of the three tagged); a dash between spaces is no word and has no row."""
+    text, tokens = practice.article.text, practice.article.tokens
+    start, end = text.index("the row could cost"), text.index(" election.") + len(" election")
+    quoted = text.index('"quietly ignored"')
+    for n, stop in enumerate([end, end, text.index("'s election")]):
+        claim = Tag("t1", "claim", start, stop, text[start:stop])
+        handin = handin_of(practice, [claim, Tag("t2", "loaded", quoted, quoted + 17, '"quietly ignored"')])
+        handin.student = f"s{n}"
+        save(tmp_path, handin.student, handin)
+    report = class_report(tmp_path, practice)
+    header, *table = rows(report.heat_csv())
+    assert header == ["line", "word", "claim", "source", "loaded", "cue"]
+    words = [w for w in re.finditer(r"\S+", text) if not is_punctuation(w.group())]
+    assert [row[:2] for row in table] == [
+        [str(tokens[practice.article.token_at(w.start())].line), w.group()] for w in words
+    ]
+    for label in ("claim", "loaded"):
+        column = header.index(label)
+        # the map's words in order, each with the count in brackets after it where the map shows one
+        shown = [re.fullmatch(r"(.*?)(?:\[(\d+)\])?", w).groups() for w in heat_text(report, label).split()]
+        shown = [(word, count) for word, count in shown if not re.fullmatch(r"L\d+", word) and not is_punctuation(word)]
+        assert [word for word, _ in shown] == [w.group() for w in words]
+        assert [(row[1], row[column]) for row, (_, count) in zip(table, shown) if count] == [
+            (word, count) for word, count in shown if count
+        ], label
+    assert [row[1:] for row in table if row[1] in ("year's", '"quietly', 'ignored"')] == [
+        ['"quietly', "0", "0", "3", "0"],
+        ['ignored"', "0", "0", "3", "0"],
+        ["year's", "3", "0", "0", "0"],
+    ]
 
 
 def test_ids_that_begin_with_0_stay_as_written_and_the_report_says_how_to_keep_them(practice, tmp_path):

@@ -10,6 +10,7 @@ import csv
 import importlib.util
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -431,7 +432,7 @@ def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, 
     """A phone and a keyboard cannot hover: "Show the counts" (one stop a heat map) puts each run's count in
     brackets after it, as report.html does; the counts are hidden until then. A count follows a whole word, never
     splits one (despot[12]’s), and is the most students its hover gives for a part of that word, punctuation
-    aside."""
+    aside; heat.csv has the count shown after each word."""
     context = browser.new_context(base_url=book_server, **PHONE)
     try:
         page = context.new_page()
@@ -447,11 +448,33 @@ def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, 
         for shown, parts, spaced in words:
             assert spaced and shown == f"[{max(n for text, n in parts if not is_punctuation(text))}]", parts
         assert any(len({n for _, n in parts} - {0}) > 1 for _, parts, _ in words)  # a word whose parts differ
+        assert_heat_csv_has_the_counts_shown(page, heat)
         heat.locator(".mcr-show-n").focus()  # the box is one stop for a keyboard; Space takes the counts off
         page.keyboard.press("Space")
         expect(counts.first).to_be_hidden()
     finally:
         context.close()
+
+
+# A heat map's words as they show with the counts shown, without the line numbers.
+WORDS_SHOWN = """(ps) => ps.map((p) => [...p.childNodes].filter((n) => !n.classList?.contains("mcr-lineno"))
+  .map((n) => n.textContent).join("")).join(" ")"""
+
+
+def assert_heat_csv_has_the_counts_shown(page, heat) -> None:
+    """The legend says heat.csv has each word's count: the page's heat.csv has a row a word of the map, as the map
+    writes it, in its order, and a word with a count shown after it has that count in the map's label's column."""
+    label = page.evaluate("window.medialitClassReport.summary.labels[0]")
+    first, last = page.evaluate("window.medialitClassReport.summary.lines")
+    header, *table = list(csv.reader(io.StringIO(download(page, "heat.csv")[1:], newline="")))
+    assert header[:2] == ["line", "word"]
+    table = [(row[1], row[header.index(label)]) for row in table if first <= int(row[0]) <= last]
+    text = heat.locator(".mcr-heat-text p").evaluate_all(WORDS_SHOWN)
+    shown = [re.fullmatch(r"(.*?)(?:\[(\d+)\])?", word).groups() for word in text.split()]
+    shown = [(word, count) for word, count in shown if not is_punctuation(word)]
+    assert [word for word, _ in table] == [word for word, _ in shown]
+    counted = [(word, count) for word, count in shown if count]
+    assert counted and [row for row, (_, count) in zip(table, shown) if count] == counted
 
 
 # A heat map laid out at widths from a narrow phone's to a laptop's, its counts shown: each count on another line

@@ -6,6 +6,7 @@
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
 import { renderer } from "../core/messages.js";
+import { wordRows } from "./heat_words.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
 /** @typedef {Record<string, any>} Summary */
@@ -327,22 +328,16 @@ export function csvText(rows) {
 }
 
 /**
- * Each word of the article and how many students tagged it with each label: the heat map's figures
- * for a teacher who cannot hover over it (class_report.heat_csv writes the same heat.csv); no rows when no
- * hand-in was used.
+ * Each word of the article, as the heat map writes it, and how many students tagged it with each label: the
+ * heat map's figures for a teacher who cannot hover over it, the count the map shows after the word
+ * (class_report.heat_csv writes the same heat.csv); no rows when no hand-in was used.
  * @param {Record<string, any>} summary
- * @param {{article: {text: string, tokens: {start: number, end: number, line: number}[]}}} exercise
+ * @param {{article: {tokens: import("./heat_words.js").Token[]}}} exercise
  * @returns {Row[]}
  */
 export function heat(summary, exercise) {
-  const chars = Array.from(exercise.article.text);
-  /** @type {Row[]} */
-  const rows = [["token", "line", "text", ...summary.labels]];
-  (summary.students.length ? exercise.article.tokens : []).forEach((t, i) => {
-    const counts = summary.labels.map((/** @type {string} */ label) => summary.heat[label][i]);
-    rows.push([i, t.line, chars.slice(t.start, t.end).join(""), ...counts]);
-  });
-  return rows;
+  const tokens = summary.students.length ? exercise.article.tokens : [];
+  return [["line", "word", ...summary.labels], ...wordRows(summary.heat, summary.labels, tokens)];
 }
 
 export const TABLES = {

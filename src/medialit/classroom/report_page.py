@@ -9,11 +9,11 @@ from __future__ import annotations
 import html
 import re
 
-from ..core.article import is_punctuation
 from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
 from ..core.messages import Message, percent
 from . import tables
+from .heat_words import word_count, written_words
 
 COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
 OTHER_COLOUR = (90, 90, 90)
@@ -144,22 +144,13 @@ def heat_html(report, label: str) -> str:
 
 def count_places(counts: list[int], tokens: list) -> dict[int, int]:
     """Where the heat map shows a count when the teacher asks, and which (`tokens` are the map's, in order): after
-    each run of words in one paragraph that the same number of students tagged. A word is what the article has
-    between spaces, its tokens joined with no space between them (despot’s, drone-led, ignored”), so that no count
-    splits one (despot[1]’s, ‘[6]assassination). A word's count is the most students who tagged a part of it that
-    is not punctuation: at least that many tagged the word, which is what a teacher asks of the map; the shades and
-    heat.csv keep each part's own number (a possessive ’s fewer students took in). A word of punctuation alone (a
-    dash between spaces) neither ends a run nor breaks one. (heat_view.js's countPlaces.)"""
+    each run of words in one paragraph that the same number of students tagged, so that no count splits a word
+    (despot[1]’s, ‘[6]assassination). A word and its count are heat_words' (heat.csv's rows); a word of punctuation
+    alone (a dash between spaces) neither ends a run nor breaks one. (heat_view.js's countPlaces.)"""
     places: dict[int, int] = {}
-    words: list[tuple[int, int]] = []  # (the word's last position in `tokens`, its count)
-    parts: list[int] = []
-    for k, tok in enumerate(tokens):
-        if not is_punctuation(tok.text):
-            parts.append(counts[tok.i])
-        if tok.ws or k + 1 == len(tokens) or tokens[k + 1].para != tok.para:
-            if parts:
-                words.append((k, max(parts)))
-            parts = []
+    words = [  # (the word's last position in `tokens`, its count)
+        (word[-1], count) for word in written_words(tokens) if (count := word_count(counts, tokens, word)) is not None
+    ]
     for n, (k, count) in enumerate(words):
         after = words[n + 1] if n + 1 < len(words) else None
         if count and not (after and tokens[after[0]].para == tokens[k].para and after[1] == count):
