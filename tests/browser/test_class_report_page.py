@@ -595,3 +595,51 @@ def test_report_html_on_a_phone_is_as_wide_as_the_screen_and_its_tables_scroll_i
         screenshot(page, "report-html-phone")
     finally:
         context.close()
+
+
+# The colours a teacher sees on each of `selectors`: its text, the background it stands on (its own or the nearest
+# one behind it), and its top border.
+COLOURS_SEEN = """(selectors) => selectors.map((selector) => {
+  const el = document.querySelector(selector);
+  let behind = el;
+  while (behind && getComputedStyle(behind).backgroundColor === "rgba(0, 0, 0, 0)") behind = behind.parentElement;
+  const style = getComputedStyle(el);
+  return [style.color, behind ? getComputedStyle(behind).backgroundColor : "none", style.borderTopColor];
+})"""
+SAME_PARTS = {  # the class-report page's parts and report.html's
+    "the page": [".mcr-lead", "main > p"],
+    "a table's head": [".mcr-table th", "th"],
+    "a table's cell": [".mcr-table td", "td"],
+    "a heat map": [".mcr-heat-text", ".heat .text"],
+    "a heat map's line number": [".mcr-heat .mcr-lineno", ".heat .lineno"],
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_report_html_follows_the_systems_light_or_dark_in_the_class_report_pages_colours(
+    browser, book_server, tmp_path, scheme
+):
+    """The book's pages follow the system's light or dark theme, and so does report.html, in the class-report page's
+    colours: the same text, backgrounds and borders, and the heat map a white sheet in the dark (its shades are
+    mixed into white); axe finds no violations in report.html, contrast among them."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    report = class_report(SAMPLE, load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"))
+    (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+    context = browser.new_context(base_url=book_server, color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|", FILES)
+        assert page.evaluate("document.documentElement.dataset.theme") == scheme
+        on_page = page.evaluate(COLOURS_SEEN, [mine for mine, _ in SAME_PARTS.values()])
+        page.goto((tmp_path / "report.html").as_uri())
+        in_report = page.evaluate(COLOURS_SEEN, [theirs for _, theirs in SAME_PARTS.values()])
+        assert dict(zip(SAME_PARTS, in_report)) == dict(zip(SAME_PARTS, on_page))
+        assert in_report[3][1] == "rgb(255, 255, 255)"  # the heat map's sheet
+        results = Axe().run(page)
+        assert results.response["violations"] == [], results.generate_report()
+        screenshot(page, f"report-html-{scheme}")
+    finally:
+        context.close()

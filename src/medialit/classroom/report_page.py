@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from importlib import resources
 
 from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
@@ -19,15 +20,21 @@ COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39,
 OTHER_COLOUR = (90, 90, 90)
 _MARKUP = re.compile("[&<>\"']")  # what html.escape(quote=True) changes
 LONG = 30  # characters: a cell with more text than this wraps (report_view.js's LONG)
+# the class-report page's colours, light and dark (the system's), shared with its style sheet
+COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.css").read_text(encoding="utf-8")
 STYLE = """
-body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:#111;
-background:#fff;overflow-wrap:break-word}
-.scroll{overflow-x:auto;margin:.5rem 0 1.5rem}.scroll:focus-visible{outline:3px solid #0a58ca;outline-offset:2px}
-table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2}@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
-.article p{margin:.4rem 0}.lineno{color:#555;font-size:.8em;margin-right:.4rem}
-.heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px;margin:0 3px}
-.legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid #999}
+:root{color-scheme:light dark}@media print{:root{color-scheme:light}}
+body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
+background:var(--mcr-page);overflow-wrap:break-word}
+.scroll{overflow-x:auto;margin:.5rem 0 1.5rem}
+.scroll:focus-visible{outline:3px solid var(--mcr-focus);outline-offset:2px}
+table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .5rem;text-align:left;
+vertical-align:top}th{background:var(--mcr-surface)}
+@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
+.article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
+.heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px}
+.heat .lineno{color:var(--mcr-sheet-muted)}.heat .k{outline:2px solid currentColor;outline-offset:1px;border-radius:2px;
+margin:0 3px}.legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}}
 """
@@ -172,7 +179,8 @@ def report_html(report) -> str:
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>Class report: {_e(title)}</title>'
-        f"<style>{STYLE}</style></head><body><main><h1>Class report: {_e(title)}</h1>{''.join(body)}</main>"
+        f'<style>{COLOURS_CSS}{STYLE}</style></head><body class="medialit-class-report"><main>'
+        f"<h1>Class report: {_e(title)}</h1>{''.join(body)}</main>"
         "</body></html>\n"
     )
 
