@@ -603,12 +603,6 @@ def node_counts():
     )
 
 
-@pytest.fixture(scope="module")
-def node_zero():
-    """tables.js's zeroLed and zeroLedWords."""
-    yield from node_lines(ZERO_LOOP % {"tables": (ROOT / "src/js/classroom/tables.js").as_uri()})
-
-
 def written_words(tokens: list) -> list[list[int]]:
     """The positions of each word as the article has it between spaces: tokens joined with no space between them
     in one paragraph."""
@@ -667,34 +661,75 @@ def test_the_page_and_report_html_show_the_heat_maps_counts_in_the_same_places(n
     ]
 
 
-# Node running tables.js's zeroLed and zeroLedWords on one class per line of input: its pseudonyms and roster.
-ZERO_LOOP = """
+# Node running spreadsheet_ids.js on one class per line of input: its pseudonyms and roster, and other values.
+CHANGED_LOOP = """
 import { createInterface } from "node:readline";
-import { zeroLed, zeroLedWords } from "%(tables)s";
+import { changedIds, changedIdsWords, spreadsheetReading } from "%(ids)s";
 for await (const line of createInterface({ input: process.stdin })) {
-  const { students, roster } = JSON.parse(line);
-  const found = zeroLed({ students: students.map((student) => ({ student })) }, roster && new Map(roster));
-  process.stdout.write(JSON.stringify([found, found.length ? zeroLedWords(found) : ""]) + "\\n");
+  const { students, roster, values } = JSON.parse(line);
+  const found = changedIds({ students: students.map((student) => ({ student })) }, roster && new Map(roster));
+  const words = found.length ? changedIdsWords(found) : "";
+  process.stdout.write(JSON.stringify([found, words, values.map(spreadsheetReading)]) + "\\n");
 }
 """
 
-NAMES = st.sampled_from(["07", "0042", "7", "0", "00", "007 ", "0x7", "fox-07", "٠٧", "Ana", "𝟘7", "ÿ"])
+# what pseudonyms and IDs are made of: digits, the marks between them in numbers, dates and times, letters (month
+# names, a power of ten, am), and characters a rule might take for others (Arabic and mathematical digits, a long s
+# and a Kelvin sign, which some regular expressions take for s and k)
+ID_PIECES = ["0", "1", "7", "12", "31", "2025", "123456", ".", "-", "/", ":", ",", " ", "E", "e", "+", "x"]
+ID_PIECES += ["May", "sept", "DEC", "am", "pm", "fox", "٠", "𝟘", "ſ", "K", "\n"]
+# the values a spreadsheet changes, and values it keeps, that a teacher might meet
+CHANGED = ["07", "0042", "3-4", "1/2", "12-2025", "2025-03-04", "4.3.2025", "1E5", "2e10", "1234567890123456"]
+CHANGED += ["123456789012", "1.50", ".5", "may-3", "3 May", "Sept 2025", "9:30", "10:05 pm"]
+KEPT = ["Ana", "fox-07", "7", "0", "0.5", "1000", "12345678901", "3.5", "2024-1234", "13-45", "0x7", "٠٧", "𝟘7"]
+KEPT += ["S1007", "ma-3", "-07", "+44", ""]
+IDS = st.sampled_from(CHANGED + KEPT) | st.lists(st.sampled_from(ID_PIECES), min_size=1, max_size=5).map("".join)
+
+
+@pytest.fixture(scope="module")
+def node_changed():
+    """spreadsheet_ids.js's spreadsheetReading, changedIds and changedIdsWords."""
+    yield from node_lines(CHANGED_LOOP % {"ids": (ROOT / "src/js/classroom/spreadsheet_ids.js").as_uri()})
+
+
+def test_the_ids_a_spreadsheet_changes_are_those_it_reads_as_numbers_dates_or_times():
+    """07 and 0042 (the 0 dropped), 3-4, 1/2 and 12-2025 (dates), 1E5 and 16 digits (other numbers), 9:30 (a time)
+    are named; names, IDs with letters, numbers a spreadsheet writes as they are, and digits that are not ASCII
+    are not."""
+    from medialit.classroom.spreadsheet_ids import spreadsheet_reading
+
+    assert {value: spreadsheet_reading(value) for value in ["07", "3-4", "1E5", "1234567890123456", "9:30"]} == {
+        "07": "zero",
+        "3-4": "date",
+        "1E5": "number",
+        "1234567890123456": "long",
+        "9:30": "time",
+    }
+    assert [value for value in CHANGED if not spreadsheet_reading(value)] == []
+    assert [value for value in KEPT if spreadsheet_reading(value)] == []
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-@settings(max_examples=200, deadline=None)
-@given(st.lists(NAMES, max_size=6, unique=True), st.none() | st.dictionaries(NAMES, NAMES, max_size=6))
-def test_the_page_and_report_html_name_the_ids_a_spreadsheet_would_change_alike(node_zero, students, roster):
-    """Pseudonyms and student IDs of digits that begin with 0 are named under the table of students, in the
-    gradebook's order, with what to do, in both languages; other names (7, 0, fox-07) are not."""
-    from medialit.classroom.tables import zero_led, zero_led_words
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(IDS, max_size=6, unique=True), st.none() | st.dictionaries(IDS, IDS, max_size=6), st.lists(IDS, max_size=8)
+)
+def test_the_page_and_report_html_name_the_ids_a_spreadsheet_would_change_alike(node_changed, students, roster, values):
+    """One rule in two languages (spreadsheet_ids.py, spreadsheet_ids.js): what a spreadsheet makes of any value,
+    and which of a class's pseudonyms and student IDs are named under the table of students, in the gradebook's
+    order, each once, with what a spreadsheet makes of each kind and what to do."""
+    from medialit.classroom.spreadsheet_ids import changed_ids, changed_ids_words, spreadsheet_reading
 
     summary = {"students": [{"student": name} for name in students]}
-    python = zero_led(summary, roster)
-    words = zero_led_words(python) if python else ""
+    python = changed_ids(summary, roster)
+    words = changed_ids_words(python) if python else ""
     rows = list(roster.items()) if roster is not None else None
-    assert node_zero({"students": students, "roster": rows}) == [python, words]
+    readings = [spreadsheet_reading(value) for value in values]
+    assert node_changed({"students": students, "roster": rows, "values": values}) == [python, words, readings]
     everything = set(students) | set(roster or {}) | set((roster or {}).values())
-    assert set(python) == {v for v in everything if len(v) > 1 and v[0] == "0" and v.isascii() and v.isdigit()}
+    assert set(python) == {value for value in everything if spreadsheet_reading(value)}
+    assert len(python) == len(set(python))
+    assert all(any("0" <= ch <= "9" for ch in value) for value in python)
     if python:
-        assert words.startswith(f"Pseudonyms and student IDs that begin with 0 ({python[0]}")
+        assert words.startswith(f"Pseudonyms and student IDs that a spreadsheet would change ({python[0]}")
+        assert words.endswith("set the pseudonym and student ID columns to Text.")

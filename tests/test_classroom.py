@@ -622,30 +622,39 @@ def test_heat_csv_has_a_row_a_word_with_the_count_the_map_shows_after_it(practic
     ]
 
 
-def test_ids_that_begin_with_0_stay_as_written_and_the_report_says_how_to_keep_them(practice, tmp_path):
-    """A pseudonym `07` and a student ID `0042`: gradebook.csv keeps them as written (the csv module and pandas
-    read them back so), and report.html names them under the table of students with what to do, because a
-    spreadsheet that opens the file would show 7 and 42; a class without such names has no such line."""
+def test_ids_a_spreadsheet_would_change_stay_as_written_and_the_report_says_how_to_keep_them(practice, tmp_path):
+    """Pseudonyms `07` and `3-4`, student IDs `0042`, `1E5` and one of 16 digits: gradebook.csv keeps them as
+    written (the csv module and pandas read them back so), and report.html names them under the table of students
+    with what a spreadsheet that opens the file makes of each kind (07 becomes 7, 3-4 a date) and what to do; a class
+    without such values has no such line."""
     import pandas as pd
 
-    for name in ("07", "ana"):
+    for name in ("07", "3-4", "ana"):
         handin = handin_of(practice, [])
         handin.student = name
         save(tmp_path / "in", name, handin)
     report = class_report(tmp_path / "in", practice)
-    report.roster = {"07": "0042", "ana": "S1"}
+    report.roster = {"07": "0042", "3-4": "1E5", "ana": "1234567890123456"}
     report.save(tmp_path / "out")
     gradebook = (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig")
-    assert rows(gradebook)[1][:2] == ["07", "0042"]
+    assert [row[:2] for row in rows(gradebook)[1:]] == [["07", "0042"], ["3-4", "1E5"], ["ana", "1234567890123456"]]
     frame = pd.read_csv(io.StringIO(gradebook), dtype={"student": str, "student ID": str})
-    assert list(frame["student"]) == ["07", "ana"] and list(frame["student ID"]) == ["0042", "S1"]
+    assert list(frame["student"]) == ["07", "3-4", "ana"]
+    assert list(frame["student ID"]) == ["0042", "1E5", "1234567890123456"]
     students = (tmp_path / "out" / "report.html").read_text(encoding="utf-8").split("<h2>Most missed</h2>")[0]
-    assert "<p>Pseudonyms and student IDs that begin with 0 (07 and 0042): a spreadsheet that opens" in students
-    assert "(07 becomes 7)" in students and "set the pseudonym and student ID columns to Text.</p>" in students
-    report.roster = {"07": "S7", "ana": "S1"}
-    assert "Pseudonyms and student IDs that begin with 0 (07):" in report.to_html()
-    handin.student = "7"  # 7 and 1000 a spreadsheet shows as they are
+    assert (
+        "<p>Pseudonyms and student IDs that a spreadsheet would change (07, 0042, 3-4 and 2 more): a spreadsheet "
+        "that opens a CSV file of this report reads each as a number or a date, not as text (07 becomes 7, 3-4 "
+        "becomes a date, 1E5 is written another way and 1234567890123456 is shown rounded)."
+    ) in students
+    assert "set the pseudonym and student ID columns to Text.</p>" in students
+    report.roster = {"07": "S7", "3-4": "S34", "ana": "S1"}
+    assert (
+        "would change (07 and 3-4): a spreadsheet that opens a CSV file of this report reads each as a number or "
+        "a date, not as text (07 becomes 7 and 3-4 becomes a date)." in report.to_html()
+    )
+    handin.student = "7"  # 7, 1000, 3.5 and fox-07 a spreadsheet shows as they are
     save(tmp_path / "other", "7", handin)
     other = class_report(tmp_path / "other", practice)
-    other.roster = {"7": "1000", "0": "0"}
-    assert "begin with 0" not in other.to_html()
+    other.roster = {"7": "1000", "0": "3.5", "fox-07": "S1"}
+    assert "would change" not in other.to_html()

@@ -139,7 +139,7 @@ def test_dropped_files_make_the_report_and_the_status_counts_them_in_words(page)
 def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text(
-        'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",01001\nsomeone-away,S9999\nowl-09,\n', encoding="utf-8"
+        'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",01001\nsomeone-away,12-2025\nowl-09,\n', encoding="utf-8"
     )
     page.goto(PAGE)
     report_on(page, "kremlin-drone|", FILES)
@@ -150,9 +150,11 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
     rows = list(csv.DictReader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
     ids = {row["student"]: row["student ID"] for row in rows}
     assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "01001"  # as written
-    # a spreadsheet would show 1001: the report says so, and what to do, as report.html does
+    # a spreadsheet would show 1001 and a date: the report says so, and what to do, as report.html does
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
-        "Pseudonyms and student IDs that begin with 0 (01001): a spreadsheet that opens a CSV file of this report "
+        "Pseudonyms and student IDs that a spreadsheet would change (01001 and 12-2025): a spreadsheet that opens a "
+        "CSV file of this report reads each as a number or a date, not as text (01001 becomes 1001 and 12-2025 "
+        "becomes a date)."
     )
     assert ids["owl-09"] == ids["wren-05"] == "not on the roster"  # owl-09's row has no ID: it was left out
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
@@ -168,7 +170,9 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
         "own file, such as .xlsx. Fix: save the roster from your spreadsheet as CSV (UTF-8) and use that file."
     )
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("S1007")
-    assert away["student ID"] == "S9999" and away["file"] == "no hand-in" and away["tags"] == away["total found"] == ""
+    assert (
+        away["student ID"] == "12-2025" and away["file"] == "no hand-in" and away["tags"] == away["total found"] == ""
+    )
     assert page.offsite_requests == []
 
 

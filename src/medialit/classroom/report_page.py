@@ -15,6 +15,7 @@ from ..core.errors import visible
 from ..core.messages import Message, percent
 from . import tables
 from .heat_words import word_count, written_words
+from .spreadsheet_ids import changed_ids, changed_ids_words
 
 COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
 OTHER_COLOUR = (90, 90, 90)
@@ -265,7 +266,7 @@ def _report_body(report, words) -> list[str]:
         ),
         f"<p>{_e(tables.COMPLETION_WORDS)}</p>" if summary["students"] else "",
         _no_handin_html(summary, report.roster),
-        f"<p>{_e(tables.zero_led_words(zero))}</p>" if (zero := tables.zero_led(summary, report.roster)) else "",
+        f"<p>{_e(changed_ids_words(changed))}</p>" if (changed := changed_ids(summary, report.roster)) else "",
         "<h2>Most missed</h2>",
         _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed),
         "<h2>Misconceptions</h2>",
