@@ -696,7 +696,7 @@ def test_the_ids_a_spreadsheet_changes_are_those_it_reads_as_numbers_dates_or_ti
     """07 and 0042 (the 0 dropped), 3-4, 1/2 and 12-2025 (dates), 1E5 and 16 digits (other numbers), 9:30 (a time)
     are named; names, IDs with letters, numbers a spreadsheet writes as they are, and digits that are not ASCII
     are not."""
-    from medialit.classroom.spreadsheet_ids import spreadsheet_reading
+    from medialit.classroom.spreadsheet_ids import changed_ids_words, spreadsheet_reading
 
     assert {value: spreadsheet_reading(value) for value in ["07", "3-4", "1E5", "1234567890123456", "9:30"]} == {
         "07": "zero",
@@ -707,6 +707,10 @@ def test_the_ids_a_spreadsheet_changes_are_those_it_reads_as_numbers_dates_or_ti
     }
     assert [value for value in CHANGED if not spreadsheet_reading(value)] == []
     assert [value for value in KEPT if spreadsheet_reading(value)] == []
+    assert (  # what a spreadsheet makes of each kind, in the order of the values
+        "reads each as a number, a date or a time, not as text (07 becomes 7, 3-4 becomes a date, 1E5 is written "
+        "another way and 9:30 becomes a time of day)."
+    ) in changed_ids_words(["07", "3-4", "0042", "1E5", "9:30"])
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")

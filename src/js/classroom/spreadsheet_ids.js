@@ -95,7 +95,8 @@ export function changedIdsWords(values) {
     const kind = /** @type {string} */ (spreadsheetReading(value));
     if (!first.has(kind)) first.set(kind, value);
   }
-  const readAs = [...new Set([...first.keys()].map((kind) => READ_AS[kind]))].join(" or ");
+  const nouns = [...new Set([...first.keys()].map((kind) => READ_AS[kind]))]; // a number, a date or a time
+  const readAs = nouns.length > 1 ? `${nouns.slice(0, -1).join(", ")} or ${nouns[nouns.length - 1]}` : nouns[0];
   const examples = [...first].map(([kind, value]) => BECOMES[kind](value));
   return (
     `Pseudonyms and student IDs that a spreadsheet would change (${andList(named)}): a spreadsheet that opens a ` +

@@ -88,7 +88,8 @@ def changed_ids_words(values: list[str]) -> str:
     first = {}  # each kind's first value, in the order of the values
     for value in values:
         first.setdefault(spreadsheet_reading(value), value)
-    read_as = " or ".join(dict.fromkeys(_READ_AS[kind] for kind in first))
+    nouns = list(dict.fromkeys(_READ_AS[kind] for kind in first))  # a number, a date or a time
+    read_as = f"{', '.join(nouns[:-1])} or {nouns[-1]}" if len(nouns) > 1 else nouns[0]
     examples = [_BECOMES[kind](value) for kind, value in first.items()]
     return (
         f"Pseudonyms and student IDs that a spreadsheet would change ({and_list(named)}): a spreadsheet that opens a "
