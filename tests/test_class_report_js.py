@@ -500,7 +500,7 @@ def test_with_no_hand_in_used_the_page_and_the_command_line_say_there_is_nothing
     (tmp_path / "a.json").write_text("{oops")
     (tmp_path / "notes.txt").write_text("my homework")
     report = assert_the_same(tmp_path, practice, [{}])
-    assert report.heat_csv() == "token,line,text,claim,source,loaded,cue\r\n"
+    assert report.heat_csv() == "line,word,claim,source,loaded,cue\r\n"
     script = SENTENCES_SCRIPT % {
         "messages": (ROOT / "src/js/core/messages.js").as_uri(),
         "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
@@ -562,9 +562,11 @@ def test_hand_ins_of_one_name_from_two_folders_are_told_apart_by_their_folders(t
 COUNTS_LOOP = """
 import { createInterface } from "node:readline";
 import { countPlaces } from "%(heat)s";
+import { wordRows } from "%(words)s";
 for await (const line of createInterface({ input: process.stdin })) {
   const { counts, tokens } = JSON.parse(line);
-  process.stdout.write(JSON.stringify([...countPlaces(counts, tokens)].sort((a, b) => a[0] - b[0])) + "\\n");
+  const places = [...countPlaces(counts, tokens)].sort((a, b) => a[0] - b[0]);
+  process.stdout.write(JSON.stringify([places, wordRows({ x: counts }, ["x"], tokens)]) + "\\n");
 }
 """
 
@@ -581,21 +583,24 @@ def heat_maps(draw):
     for i in range(size):
         para += draw(st.sampled_from([0, 0, 0, 1]))
         tokens.append(
-            {"i": i, "para": para, "text": draw(st.sampled_from(PIECES)), "ws": draw(st.sampled_from(["", " "]))}
+            {
+                "i": i,
+                "para": para,
+                "line": para + 1,
+                "text": draw(st.sampled_from(PIECES)),
+                "ws": draw(st.sampled_from(["", " "])),
+            }
         )
     return {"counts": draw(st.lists(st.integers(0, 3), min_size=size, max_size=size)), "tokens": tokens}
 
 
 @pytest.fixture(scope="module")
 def node_counts():
-    """heat_view.js's countPlaces."""
-    yield from node_lines(COUNTS_LOOP % {"heat": (ROOT / "src/js/classroom/heat_view.js").as_uri()})
-
-
-@pytest.fixture(scope="module")
-def node_zero():
-    """tables.js's zeroLed and zeroLedWords."""
-    yield from node_lines(ZERO_LOOP % {"tables": (ROOT / "src/js/classroom/tables.js").as_uri()})
+    """heat_view.js's countPlaces and heat_words.js's wordRows."""
+    classroom = ROOT / "src/js/classroom"
+    yield from node_lines(
+        COUNTS_LOOP % {"heat": (classroom / "heat_view.js").as_uri(), "words": (classroom / "heat_words.js").as_uri()}
+    )
 
 
 def written_words(tokens: list) -> list[list[int]]:
@@ -613,20 +618,24 @@ def written_words(tokens: list) -> list[list[int]]:
 @settings(max_examples=300, deadline=None)
 @given(heat_maps())
 def test_the_page_and_report_html_show_the_heat_maps_counts_in_the_same_places(node_counts, drawn):
-    """Where each count goes, and which, is one rule in two languages (heat_view.countPlaces,
-    report_page.count_places); and whatever the tokens, a count never sits between two tokens with no space between
-    them (despot[1]’s, ‘[6]assassination): it follows a whole word, and is the most students who tagged a part of
-    that word that is not punctuation; each word a student tagged has its run's count after that run, and a run
-    is the words that follow in its paragraph with that same count (a word of punctuation alone neither ends nor
-    breaks one)."""
+    """Where each count goes, and which, and heat.csv's rows are one rule in two languages (heat_view.countPlaces,
+    report_page.count_places; heat_words.js, heat_words.py); and whatever the tokens, a count never sits between two
+    tokens with no space between them (despot[1]’s, ‘[6]assassination): it follows a whole word, and is the most
+    students who tagged a part of that word that is not punctuation; each word a student tagged has its run's count
+    after that run, and a run is the words that follow in its paragraph with that same count (a word of punctuation
+    alone neither ends nor breaks one). heat.csv has a row for each such word, as written, with that count."""
     from types import SimpleNamespace
 
+    from medialit.classroom.heat_words import word_rows
     from medialit.classroom.report_page import count_places
     from medialit.core.article import is_punctuation
 
     tokens = [SimpleNamespace(**t) for t in drawn["tokens"]]
     python = sorted(count_places(drawn["counts"], tokens).items())
-    assert [tuple(place) for place in node_counts(drawn)] == python
+    rows = word_rows({"x": drawn["counts"]}, ["x"], tokens)
+    places, js_rows = node_counts(drawn)
+    assert [tuple(place) for place in places] == python
+    assert js_rows == rows
     shown = dict(python)
     for k in shown:
         if k + 1 < len(tokens) and tokens[k + 1].para == tokens[k].para:
@@ -645,36 +654,86 @@ def test_the_page_and_report_html_show_the_heat_maps_counts_in_the_same_places(n
             assert shown.get(words[end][0]) == count, (n, drawn)
         assert not {words[m][0] for m in range(n, end)} & set(shown), (n, drawn)
     assert set(shown) <= {last for last, *_ in words}, drawn
+    written = [word for word in written_words(tokens) if not all(is_punctuation(tokens[k].text) for k in word)]
+    assert rows == [
+        [tokens[word[0]].para + 1, "".join(tokens[k].text for k in word), count]
+        for word, (_, _, count) in zip(written, words, strict=True)
+    ]
 
 
-# Node running tables.js's zeroLed and zeroLedWords on one class per line of input: its pseudonyms and roster.
-ZERO_LOOP = """
+# Node running spreadsheet_ids.js on one class per line of input: its pseudonyms and roster, and other values.
+CHANGED_LOOP = """
 import { createInterface } from "node:readline";
-import { zeroLed, zeroLedWords } from "%(tables)s";
+import { changedIds, changedIdsWords, spreadsheetReading } from "%(ids)s";
 for await (const line of createInterface({ input: process.stdin })) {
-  const { students, roster } = JSON.parse(line);
-  const found = zeroLed({ students: students.map((student) => ({ student })) }, roster && new Map(roster));
-  process.stdout.write(JSON.stringify([found, found.length ? zeroLedWords(found) : ""]) + "\\n");
+  const { students, roster, values } = JSON.parse(line);
+  const found = changedIds({ students: students.map((student) => ({ student })) }, roster && new Map(roster));
+  const words = found.length ? changedIdsWords(found) : "";
+  process.stdout.write(JSON.stringify([found, words, values.map(spreadsheetReading)]) + "\\n");
 }
 """
 
-NAMES = st.sampled_from(["07", "0042", "7", "0", "00", "007 ", "0x7", "fox-07", "٠٧", "Ana", "𝟘7", "ÿ"])
+# what pseudonyms and IDs are made of: digits, the marks between them in numbers, dates and times, letters (month
+# names, a power of ten, am), and characters a rule might take for others (Arabic and mathematical digits, a long s
+# and a Kelvin sign, which some regular expressions take for s and k)
+ID_PIECES = ["0", "1", "7", "12", "31", "2025", "123456", ".", "-", "/", ":", ",", " ", "E", "e", "+", "x"]
+ID_PIECES += ["May", "sept", "DEC", "am", "pm", "fox", "٠", "𝟘", "ſ", "K", "\n"]
+# the values a spreadsheet changes, and values it keeps, that a teacher might meet
+CHANGED = ["07", "0042", "3-4", "1/2", "12-2025", "2025-03-04", "4.3.2025", "1E5", "2e10", "1234567890123456"]
+CHANGED += ["123456789012", "1.50", ".5", "may-3", "3 May", "Sept 2025", "9:30", "10:05 pm"]
+KEPT = ["Ana", "fox-07", "7", "0", "0.5", "1000", "12345678901", "3.5", "2024-1234", "13-45", "0x7", "٠٧", "𝟘7"]
+KEPT += ["S1007", "ma-3", "-07", "+44", ""]
+IDS = st.sampled_from(CHANGED + KEPT) | st.lists(st.sampled_from(ID_PIECES), min_size=1, max_size=5).map("".join)
+
+
+@pytest.fixture(scope="module")
+def node_changed():
+    """spreadsheet_ids.js's spreadsheetReading, changedIds and changedIdsWords."""
+    yield from node_lines(CHANGED_LOOP % {"ids": (ROOT / "src/js/classroom/spreadsheet_ids.js").as_uri()})
+
+
+def test_the_ids_a_spreadsheet_changes_are_those_it_reads_as_numbers_dates_or_times():
+    """07 and 0042 (the 0 dropped), 3-4, 1/2 and 12-2025 (dates), 1E5 and 16 digits (other numbers), 9:30 (a time)
+    are named; names, IDs with letters, numbers a spreadsheet writes as they are, and digits that are not ASCII
+    are not."""
+    from medialit.classroom.spreadsheet_ids import changed_ids_words, spreadsheet_reading
+
+    assert {value: spreadsheet_reading(value) for value in ["07", "3-4", "1E5", "1234567890123456", "9:30"]} == {
+        "07": "zero",
+        "3-4": "date",
+        "1E5": "number",
+        "1234567890123456": "long",
+        "9:30": "time",
+    }
+    assert [value for value in CHANGED if not spreadsheet_reading(value)] == []
+    assert [value for value in KEPT if spreadsheet_reading(value)] == []
+    assert (  # what a spreadsheet makes of each kind, in the order of the values
+        "reads each as a number, a date or a time, not as text (07 becomes 7, 3-4 becomes a date, 1E5 is written "
+        "another way and 9:30 becomes a time of day)."
+    ) in changed_ids_words(["07", "3-4", "0042", "1E5", "9:30"])
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-@settings(max_examples=200, deadline=None)
-@given(st.lists(NAMES, max_size=6, unique=True), st.none() | st.dictionaries(NAMES, NAMES, max_size=6))
-def test_the_page_and_report_html_name_the_ids_a_spreadsheet_would_change_alike(node_zero, students, roster):
-    """Pseudonyms and student IDs of digits that begin with 0 are named under the table of students, in the
-    gradebook's order, with what to do, in both languages; other names (7, 0, fox-07) are not."""
-    from medialit.classroom.tables import zero_led, zero_led_words
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(IDS, max_size=6, unique=True), st.none() | st.dictionaries(IDS, IDS, max_size=6), st.lists(IDS, max_size=8)
+)
+def test_the_page_and_report_html_name_the_ids_a_spreadsheet_would_change_alike(node_changed, students, roster, values):
+    """One rule in two languages (spreadsheet_ids.py, spreadsheet_ids.js): what a spreadsheet makes of any value,
+    and which of a class's pseudonyms and student IDs are named under the table of students, in the gradebook's
+    order, each once, with what a spreadsheet makes of each kind and what to do."""
+    from medialit.classroom.spreadsheet_ids import changed_ids, changed_ids_words, spreadsheet_reading
 
     summary = {"students": [{"student": name} for name in students]}
-    python = zero_led(summary, roster)
-    words = zero_led_words(python) if python else ""
+    python = changed_ids(summary, roster)
+    words = changed_ids_words(python) if python else ""
     rows = list(roster.items()) if roster is not None else None
-    assert node_zero({"students": students, "roster": rows}) == [python, words]
+    readings = [spreadsheet_reading(value) for value in values]
+    assert node_changed({"students": students, "roster": rows, "values": values}) == [python, words, readings]
     everything = set(students) | set(roster or {}) | set((roster or {}).values())
-    assert set(python) == {v for v in everything if len(v) > 1 and v[0] == "0" and v.isascii() and v.isdigit()}
+    assert set(python) == {value for value in everything if spreadsheet_reading(value)}
+    assert len(python) == len(set(python))
+    assert all(any("0" <= ch <= "9" for ch in value) for value in python)
     if python:
-        assert words.startswith(f"Pseudonyms and student IDs that begin with 0 ({python[0]}")
+        assert words.startswith(f"Pseudonyms and student IDs that a spreadsheet would change ({python[0]}")
+        assert words.endswith("set the pseudonym and student ID columns to Text.")

@@ -23,6 +23,7 @@ from medialit.classroom.class_report import class_report
 from medialit.classroom.report_page import heat_html
 from medialit.classroom.tables import csv_text, spreadsheet_cell
 from medialit.classroom.tally import Scope, Tally, outcome, strip
+from medialit.core.article import is_punctuation
 from medialit.core.check import check, compare
 from medialit.core.contract import MISCONCEPTIONS
 from medialit.core.handin import Answer
@@ -287,7 +288,7 @@ def test_with_no_hand_in_used_the_report_says_there_is_nothing_to_report_yet(pra
     )
     for name in ("gradebook.csv", "items.csv", "misconceptions.csv", "answers.csv"):
         assert len(report.table(name)) == 1, name  # the header alone
-    assert report.heat_csv() == "token,line,text,claim,source,loaded,cue\r\n"
+    assert report.heat_csv() == "line,word,claim,source,loaded,cue\r\n"
     (tmp_path / "b.json").write_text("not json either")
     assert class_report(tmp_path, practice).sentences() == [
         "Nothing to report yet: none of the 2 files read could be used as a hand-in for this exercise."
@@ -585,30 +586,75 @@ def test_a_heat_maps_count_follows_a_whole_word_with_the_most_students_who_tagge
     assert "their seats at next year's[3] election.[2]" in heat_text(report, "claim")
 
 
-def test_ids_that_begin_with_0_stay_as_written_and_the_report_says_how_to_keep_them(practice, tmp_path):
-    """A pseudonym `07` and a student ID `0042`: gradebook.csv keeps them as written (the csv module and pandas
-    read them back so), and report.html names them under the table of students with what to do, because a
-    spreadsheet that opens the file would show 7 and 42; a class without such names has no such line."""
+def test_heat_csv_has_a_row_a_word_with_the_count_the_map_shows_after_it(practice, tmp_path):
+    """The legend says heat.csv has each word's count, and a teacher opens it in a spreadsheet beside the map: a row
+    a word as the article writes it (year's, "quietly), not a row for each part of a word and each quotation mark,
+    with its line and, for each label, the count the map shows in brackets after the word (year's[3], whose
+    possessive two of the three tagged); a dash between spaces is no word and has no row."""
+    text, tokens = practice.article.text, practice.article.tokens
+    start, end = text.index("the row could cost"), text.index(" election.") + len(" election")
+    quoted = text.index('"quietly ignored"')
+    for n, stop in enumerate([end, end, text.index("'s election")]):
+        claim = Tag("t1", "claim", start, stop, text[start:stop])
+        handin = handin_of(practice, [claim, Tag("t2", "loaded", quoted, quoted + 17, '"quietly ignored"')])
+        handin.student = f"s{n}"
+        save(tmp_path, handin.student, handin)
+    report = class_report(tmp_path, practice)
+    header, *table = rows(report.heat_csv())
+    assert header == ["line", "word", "claim", "source", "loaded", "cue"]
+    words = [w for w in re.finditer(r"\S+", text) if not is_punctuation(w.group())]
+    assert [row[:2] for row in table] == [
+        [str(tokens[practice.article.token_at(w.start())].line), w.group()] for w in words
+    ]
+    for label in ("claim", "loaded"):
+        column = header.index(label)
+        # the map's words in order, each with the count in brackets after it where the map shows one
+        shown = [re.fullmatch(r"(.*?)(?:\[(\d+)\])?", w).groups() for w in heat_text(report, label).split()]
+        shown = [(word, count) for word, count in shown if not re.fullmatch(r"L\d+", word) and not is_punctuation(word)]
+        assert [word for word, _ in shown] == [w.group() for w in words]
+        assert [(row[1], row[column]) for row, (_, count) in zip(table, shown) if count] == [
+            (word, count) for word, count in shown if count
+        ], label
+    assert [row[1:] for row in table if row[1] in ("year's", '"quietly', 'ignored"')] == [
+        ['"quietly', "0", "0", "3", "0"],
+        ['ignored"', "0", "0", "3", "0"],
+        ["year's", "3", "0", "0", "0"],
+    ]
+
+
+def test_ids_a_spreadsheet_would_change_stay_as_written_and_the_report_says_how_to_keep_them(practice, tmp_path):
+    """Pseudonyms `07` and `3-4`, student IDs `0042`, `1E5` and one of 16 digits: gradebook.csv keeps them as
+    written (the csv module and pandas read them back so), and report.html names them under the table of students
+    with what a spreadsheet that opens the file makes of each kind (07 becomes 7, 3-4 a date) and what to do; a class
+    without such values has no such line."""
     import pandas as pd
 
-    for name in ("07", "ana"):
+    for name in ("07", "3-4", "ana"):
         handin = handin_of(practice, [])
         handin.student = name
         save(tmp_path / "in", name, handin)
     report = class_report(tmp_path / "in", practice)
-    report.roster = {"07": "0042", "ana": "S1"}
+    report.roster = {"07": "0042", "3-4": "1E5", "ana": "1234567890123456"}
     report.save(tmp_path / "out")
     gradebook = (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig")
-    assert rows(gradebook)[1][:2] == ["07", "0042"]
+    assert [row[:2] for row in rows(gradebook)[1:]] == [["07", "0042"], ["3-4", "1E5"], ["ana", "1234567890123456"]]
     frame = pd.read_csv(io.StringIO(gradebook), dtype={"student": str, "student ID": str})
-    assert list(frame["student"]) == ["07", "ana"] and list(frame["student ID"]) == ["0042", "S1"]
+    assert list(frame["student"]) == ["07", "3-4", "ana"]
+    assert list(frame["student ID"]) == ["0042", "1E5", "1234567890123456"]
     students = (tmp_path / "out" / "report.html").read_text(encoding="utf-8").split("<h2>Most missed</h2>")[0]
-    assert "<p>Pseudonyms and student IDs that begin with 0 (07 and 0042): a spreadsheet that opens" in students
-    assert "(07 becomes 7)" in students and "set the pseudonym and student ID columns to Text.</p>" in students
-    report.roster = {"07": "S7", "ana": "S1"}
-    assert "Pseudonyms and student IDs that begin with 0 (07):" in report.to_html()
-    handin.student = "7"  # 7 and 1000 a spreadsheet shows as they are
+    assert (
+        "<p>Pseudonyms and student IDs that a spreadsheet would change (07, 0042, 3-4 and 2 more): a spreadsheet "
+        "that opens a CSV file of this report reads each as a number or a date, not as text (07 becomes 7, 3-4 "
+        "becomes a date, 1E5 is written another way and 1234567890123456 is shown rounded)."
+    ) in students
+    assert "set the pseudonym and student ID columns to Text.</p>" in students
+    report.roster = {"07": "S7", "3-4": "S34", "ana": "S1"}
+    assert (
+        "would change (07 and 3-4): a spreadsheet that opens a CSV file of this report reads each as a number or "
+        "a date, not as text (07 becomes 7 and 3-4 becomes a date)." in report.to_html()
+    )
+    handin.student = "7"  # 7, 1000, 3.5 and fox-07 a spreadsheet shows as they are
     save(tmp_path / "other", "7", handin)
     other = class_report(tmp_path / "other", practice)
-    other.roster = {"7": "1000", "0": "0"}
-    assert "begin with 0" not in other.to_html()
+    other.roster = {"7": "1000", "0": "3.5", "fox-07": "S1"}
+    assert "would change" not in other.to_html()

@@ -397,7 +397,7 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     """A student on the roster with no hand-in is in gradebook.csv too, marked "no hand-in", figures blank."""
     sample = ROOT / "notebooks" / "sample-class"
     roster = tmp_path / "roster.csv"
-    roster.write_text("Pseudonym;Student ID\nfox-07;01007\nkestrel-25;S1025\nowl-09;\n", encoding="utf-8")
+    roster.write_text("Pseudonym;Student ID\nfox-07;01007\nkestrel-25;3-4\nowl-09;\n", encoding="utf-8")
     result = run("report", sample, "--chapter", "claims", "--roster", roster, "--out", tmp_path / "out", cwd=ROOT)
     assert result.returncode == 1, result.stderr  # the sample class has bad files
     assert "Row 4 of the roster has no student ID; it was left out. Add the student's ID to that row." in result.stdout
@@ -406,9 +406,12 @@ def test_report_with_a_roster_gives_every_student_on_it_a_gradebook_row(tmp_path
     rows = [line.split(",") for line in text.splitlines()]
     assert rows[0][:3] == ["student", "student ID", "file"] and len(rows) == 1 + 26
     by_name = {row[0]: row for row in rows[1:]}
-    assert by_name["kestrel-25"] == ["kestrel-25", "S1025", "no hand-in", *[""] * (len(rows[0]) - 3)]
+    assert by_name["kestrel-25"] == ["kestrel-25", "3-4", "no hand-in", *[""] * (len(rows[0]) - 3)]
     assert by_name["fox-07"][1:3] == ["01007", "fox-07.json"]  # as written: a spreadsheet would show 1007
-    assert "Pseudonyms and student IDs that begin with 0 (01007): a spreadsheet that opens a CSV" in result.stdout
+    assert (  # and a date for 3-4
+        "Pseudonyms and student IDs that a spreadsheet would change (01007 and 3-4): a spreadsheet that opens a CSV "
+        "file of this report reads each as a number or a date, not as text (01007 becomes 1007 and 3-4 becomes a date)"
+    ) in result.stdout
     # handed in, but the roster has no row for the name (owl-09's row had no ID): said, not left blank
     assert by_name["owl-09"][1] == by_name["otter-01"][1] == "not on the roster"
     assert [row[0] for row in rows[1:]] == sorted(by_name)  # in name order, with the others

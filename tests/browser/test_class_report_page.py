@@ -10,6 +10,7 @@ import csv
 import importlib.util
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -138,7 +139,7 @@ def test_dropped_files_make_the_report_and_the_status_counts_them_in_words(page)
 def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text(
-        'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",01001\nsomeone-away,S9999\nowl-09,\n', encoding="utf-8"
+        'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",01001\nsomeone-away,12-2025\nowl-09,\n', encoding="utf-8"
     )
     page.goto(PAGE)
     report_on(page, "kremlin-drone|", FILES)
@@ -149,9 +150,11 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
     rows = list(csv.DictReader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
     ids = {row["student"]: row["student ID"] for row in rows}
     assert len(rows) == 26 and ids["fox-07"] == "S1007" and ids["otter-01"] == "01001"  # as written
-    # a spreadsheet would show 1001: the report says so, and what to do, as report.html does
+    # a spreadsheet would show 1001 and a date: the report says so, and what to do, as report.html does
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
-        "Pseudonyms and student IDs that begin with 0 (01001): a spreadsheet that opens a CSV file of this report "
+        "Pseudonyms and student IDs that a spreadsheet would change (01001 and 12-2025): a spreadsheet that opens a "
+        "CSV file of this report reads each as a number or a date, not as text (01001 becomes 1001 and 12-2025 "
+        "becomes a date)."
     )
     assert ids["owl-09"] == ids["wren-05"] == "not on the roster"  # owl-09's row has no ID: it was left out
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text(
@@ -167,7 +170,9 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
         "own file, such as .xlsx. Fix: save the roster from your spreadsheet as CSV (UTF-8) and use that file."
     )
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("S1007")
-    assert away["student ID"] == "S9999" and away["file"] == "no hand-in" and away["tags"] == away["total found"] == ""
+    assert (
+        away["student ID"] == "12-2025" and away["file"] == "no hand-in" and away["tags"] == away["total found"] == ""
+    )
     assert page.offsite_requests == []
 
 
@@ -431,7 +436,7 @@ def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, 
     """A phone and a keyboard cannot hover: "Show the counts" (one stop a heat map) puts each run's count in
     brackets after it, as report.html does; the counts are hidden until then. A count follows a whole word, never
     splits one (despot[12]’s), and is the most students its hover gives for a part of that word, punctuation
-    aside."""
+    aside; heat.csv has the count shown after each word."""
     context = browser.new_context(base_url=book_server, **PHONE)
     try:
         page = context.new_page()
@@ -447,11 +452,33 @@ def test_the_heat_maps_counts_show_on_a_tap_or_a_key_not_only_on_hover(browser, 
         for shown, parts, spaced in words:
             assert spaced and shown == f"[{max(n for text, n in parts if not is_punctuation(text))}]", parts
         assert any(len({n for _, n in parts} - {0}) > 1 for _, parts, _ in words)  # a word whose parts differ
+        assert_heat_csv_has_the_counts_shown(page, heat)
         heat.locator(".mcr-show-n").focus()  # the box is one stop for a keyboard; Space takes the counts off
         page.keyboard.press("Space")
         expect(counts.first).to_be_hidden()
     finally:
         context.close()
+
+
+# A heat map's words as they show with the counts shown, without the line numbers.
+WORDS_SHOWN = """(ps) => ps.map((p) => [...p.childNodes].filter((n) => !n.classList?.contains("mcr-lineno"))
+  .map((n) => n.textContent).join("")).join(" ")"""
+
+
+def assert_heat_csv_has_the_counts_shown(page, heat) -> None:
+    """The legend says heat.csv has each word's count: the page's heat.csv has a row a word of the map, as the map
+    writes it, in its order, and a word with a count shown after it has that count in the map's label's column."""
+    label = page.evaluate("window.medialitClassReport.summary.labels[0]")
+    first, last = page.evaluate("window.medialitClassReport.summary.lines")
+    header, *table = list(csv.reader(io.StringIO(download(page, "heat.csv")[1:], newline="")))
+    assert header[:2] == ["line", "word"]
+    table = [(row[1], row[header.index(label)]) for row in table if first <= int(row[0]) <= last]
+    text = heat.locator(".mcr-heat-text p").evaluate_all(WORDS_SHOWN)
+    shown = [re.fullmatch(r"(.*?)(?:\[(\d+)\])?", word).groups() for word in text.split()]
+    shown = [(word, count) for word, count in shown if not is_punctuation(word)]
+    assert [word for word, _ in table] == [word for word, _ in shown]
+    counted = [(word, count) for word, count in shown if count]
+    assert counted and [row for row, (_, count) in zip(table, shown) if count] == counted
 
 
 # A heat map laid out at widths from a narrow phone's to a laptop's, its counts shown: each count on another line
@@ -570,5 +597,53 @@ def test_report_html_on_a_phone_is_as_wide_as_the_screen_and_its_tables_scroll_i
         assert results.response["violations"] == [], results.generate_report()
         page.locator(".scroll").first.scroll_into_view_if_needed()
         screenshot(page, "report-html-phone")
+    finally:
+        context.close()
+
+
+# The colours a teacher sees on each of `selectors`: its text, the background it stands on (its own or the nearest
+# one behind it), and its top border.
+COLOURS_SEEN = """(selectors) => selectors.map((selector) => {
+  const el = document.querySelector(selector);
+  let behind = el;
+  while (behind && getComputedStyle(behind).backgroundColor === "rgba(0, 0, 0, 0)") behind = behind.parentElement;
+  const style = getComputedStyle(el);
+  return [style.color, behind ? getComputedStyle(behind).backgroundColor : "none", style.borderTopColor];
+})"""
+SAME_PARTS = {  # the class-report page's parts and report.html's
+    "the page": [".mcr-lead", "main > p"],
+    "a table's head": [".mcr-table th", "th"],
+    "a table's cell": [".mcr-table td", "td"],
+    "a heat map": [".mcr-heat-text", ".heat .text"],
+    "a heat map's line number": [".mcr-heat .mcr-lineno", ".heat .lineno"],
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_report_html_follows_the_systems_light_or_dark_in_the_class_report_pages_colours(
+    browser, book_server, tmp_path, scheme
+):
+    """The book's pages follow the system's light or dark theme, and so does report.html, in the class-report page's
+    colours: the same text, backgrounds and borders, and the heat map a white sheet in the dark (its shades are
+    mixed into white); axe finds no violations in report.html, contrast among them."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    report = class_report(SAMPLE, load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"))
+    (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+    context = browser.new_context(base_url=book_server, color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|", FILES)
+        assert page.evaluate("document.documentElement.dataset.theme") == scheme
+        on_page = page.evaluate(COLOURS_SEEN, [mine for mine, _ in SAME_PARTS.values()])
+        page.goto((tmp_path / "report.html").as_uri())
+        in_report = page.evaluate(COLOURS_SEEN, [theirs for _, theirs in SAME_PARTS.values()])
+        assert dict(zip(SAME_PARTS, in_report)) == dict(zip(SAME_PARTS, on_page))
+        assert in_report[3][1] == "rgb(255, 255, 255)"  # the heat map's sheet
+        results = Axe().run(page)
+        assert results.response["violations"] == [], results.generate_report()
+        screenshot(page, f"report-html-{scheme}")
     finally:
         context.close()

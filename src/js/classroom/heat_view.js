@@ -3,8 +3,8 @@
 // tagged it with the label, and the key's items of that label outlined (a shape, not a colour, so
 // that the key shows in print and to everyone). As report_page.heat_html does for report.html.
 
-import { isPunctuation } from "../core/spans.js";
 import { h } from "../tagger/dom.js";
+import { wordCount, writtenWords } from "./heat_words.js";
 import { COUNTS_WORDS, SHADES_WORDS, SHOW_COUNTS } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
@@ -122,10 +122,8 @@ export function heatMap(summary, exercise, label) {
 
 /**
  * Where the heat map shows a count when the teacher asks, and which (report_page.count_places): after each run of
- * words in one paragraph that the same number of students tagged. A word is what the article has between spaces,
- * its tokens joined with no space between them (despot’s, drone-led, ignored”), so that no count splits one. A
- * word's count is the most students who tagged a part of it that is not punctuation: at least that many tagged
- * the word; the shades keep each part's own number. A word of punctuation alone neither ends a run nor breaks one.
+ * words in one paragraph that the same number of students tagged, so that no count splits a word. A word and its
+ * count are heat_words.js's (heat.csv's rows); a word of punctuation alone neither ends a run nor breaks one.
  * @param {number[]} counts
  * @param {{i: number, para: number, text: string, ws: string}[]} tokens the map's tokens, in order
  * @returns {Map<number, number>} the count shown after a position in `tokens`
@@ -134,14 +132,9 @@ export function countPlaces(counts, tokens) {
   const places = new Map();
   /** @type {[number, number][]} the word's last position in `tokens`, its count */
   const words = [];
-  /** @type {number[]} */
-  let parts = [];
-  for (const [k, tok] of tokens.entries()) {
-    if (!isPunctuation(tok.text)) parts.push(counts[tok.i] || 0);
-    if (tok.ws || k + 1 === tokens.length || tokens[k + 1].para !== tok.para) {
-      if (parts.length) words.push([k, Math.max(...parts)]);
-      parts = [];
-    }
+  for (const word of writtenWords(tokens)) {
+    const count = wordCount(counts, tokens, word);
+    if (count !== null) words.push([word[word.length - 1], count]);
   }
   for (const [n, [k, count]] of words.entries()) {
     const after = words[n + 1];

@@ -7,6 +7,7 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { percent, renderer } from "../core/messages.js";
 import { h } from "../tagger/dom.js";
 import { heatMap } from "./heat_view.js";
+import { changedIds, changedIdsWords } from "./spreadsheet_ids.js";
 import {
   COMPLETION_WORDS,
   completion,
@@ -19,8 +20,6 @@ import {
   notOnRoster,
   nothingYet,
   scopeMessages,
-  zeroLed,
-  zeroLedWords,
 } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
@@ -135,7 +134,7 @@ export function reportView(summary, exercise, options = {}) {
   });
   const unmatched = noHandin(summary, roster);
   const unknown = notOnRoster(summary, roster);
-  const zero = zeroLed(summary, roster);
+  const changed = changedIds(summary, roster);
 
   const missed = mostMissed(summary).map((/** @type {any} */ i) => [
     `L${i.line}`,
@@ -196,7 +195,7 @@ export function reportView(summary, exercise, options = {}) {
       n ? h("p", COMPLETION_WORDS) : null,
       unmatched.length ? h("p", `On the roster, but no hand-in: ${unmatched.join(", ")}.`) : null,
       unknown.length ? h("p", `${NOT_ON_ROSTER_WORDS} ${unknown.join(", ")}.`) : null,
-      zero.length ? h("p", zeroLedWords(zero)) : null,
+      changed.length ? h("p", changedIdsWords(changed)) : null,
     ),
     section(
       "mcr-missed",

@@ -6,6 +6,7 @@
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
 import { renderer } from "../core/messages.js";
+import { wordRows } from "./heat_words.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
 /** @typedef {Record<string, any>} Summary */
@@ -35,9 +36,6 @@ export const NOT_ON_ROSTER = "not on the roster";
 export const NOT_ON_ROSTER_WORDS =
   "Handed in, but not on the roster (check that the name is written the same way in both):";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
-/** A pseudonym or student ID of digits that begins with 0 (tables.ZERO_LED). */
-const ZERO_LED = /^0[0-9]+$/;
-const ZERO_LED_SHOWN = 3;
 
 /**
  * Found of asked as a whole percentage, halves rounded up; null when nothing was asked. (Tags on the
@@ -142,35 +140,6 @@ export function mostMissed(summary, count = 10) {
 export function noHandin(summary, roster) {
   const handedIn = new Set(summary.students.map((/** @type {any} */ s) => s.student));
   return [...(roster?.keys() || [])].filter((name) => !handedIn.has(name));
-}
-
-/**
- * The gradebook's pseudonyms and student IDs that are digits beginning with 0, in its order (tables.zero_led):
- * the CSV files keep them as written, but a spreadsheet that opens a CSV file drops the 0.
- * @param {Summary} summary
- * @param {Map<string, string> | null} [roster]
- * @returns {string[]}
- */
-export function zeroLed(summary, roster) {
-  const names = [...summary.students.map((/** @type {any} */ s) => s.student), ...noHandin(summary, roster)];
-  const values = names.sort(byCodePoint).flatMap((name) => [name, roster?.get(name) ?? ""]);
-  return [...new Set(values)].filter((value) => ZERO_LED.test(value));
-}
-
-/**
- * What a teacher does about those values, under the table of students (tables.zero_led_words).
- * @param {string[]} values
- */
-export function zeroLedWords(values) {
-  const more = values.length - ZERO_LED_SHOWN;
-  const named = [...values.slice(0, ZERO_LED_SHOWN), ...(more > 0 ? [`${more} more`] : [])];
-  return (
-    `Pseudonyms and student IDs that begin with 0 (${andList(named)}): a spreadsheet that opens a CSV file of ` +
-    `this report reads each as a number and drops the 0 (${values[0]} becomes ${values[0].replace(/^0+/, "") || "0"}). ` +
-    "The files keep them as written. To keep them in a spreadsheet too, import the file instead (in Excel: " +
-    "Data, then From Text/CSV; in LibreOffice: the Text Import window) and set the pseudonym and student ID " +
-    "columns to Text."
-  );
 }
 
 /**
@@ -327,22 +296,16 @@ export function csvText(rows) {
 }
 
 /**
- * Each word of the article and how many students tagged it with each label: the heat map's figures
- * for a teacher who cannot hover over it (class_report.heat_csv writes the same heat.csv); no rows when no
- * hand-in was used.
+ * Each word of the article, as the heat map writes it, and how many students tagged it with each label: the
+ * heat map's figures for a teacher who cannot hover over it, the count the map shows after the word
+ * (class_report.heat_csv writes the same heat.csv); no rows when no hand-in was used.
  * @param {Record<string, any>} summary
- * @param {{article: {text: string, tokens: {start: number, end: number, line: number}[]}}} exercise
+ * @param {{article: {tokens: import("./heat_words.js").Token[]}}} exercise
  * @returns {Row[]}
  */
 export function heat(summary, exercise) {
-  const chars = Array.from(exercise.article.text);
-  /** @type {Row[]} */
-  const rows = [["token", "line", "text", ...summary.labels]];
-  (summary.students.length ? exercise.article.tokens : []).forEach((t, i) => {
-    const counts = summary.labels.map((/** @type {string} */ label) => summary.heat[label][i]);
-    rows.push([i, t.line, chars.slice(t.start, t.end).join(""), ...counts]);
-  });
-  return rows;
+  const tokens = summary.students.length ? exercise.article.tokens : [];
+  return [["line", "word", ...summary.labels], ...wordRows(summary.heat, summary.labels, tokens)];
 }
 
 export const TABLES = {

@@ -8,26 +8,34 @@ from __future__ import annotations
 
 import html
 import re
+from importlib import resources
 
-from ..core.article import is_punctuation
 from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
 from ..core.messages import Message, percent
 from . import tables
+from .heat_words import word_count, written_words
+from .spreadsheet_ids import changed_ids, changed_ids_words
 
 COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
 OTHER_COLOUR = (90, 90, 90)
 _MARKUP = re.compile("[&<>\"']")  # what html.escape(quote=True) changes
 LONG = 30  # characters: a cell with more text than this wraps (report_view.js's LONG)
+# the class-report page's colours, light and dark (the system's), shared with its style sheet
+COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.css").read_text(encoding="utf-8")
 STYLE = """
-body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:#111;
-background:#fff;overflow-wrap:break-word}
-.scroll{overflow-x:auto;margin:.5rem 0 1.5rem}.scroll:focus-visible{outline:3px solid #0a58ca;outline-offset:2px}
-table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2}@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
-.article p{margin:.4rem 0}.lineno{color:#555;font-size:.8em;margin-right:.4rem}
-.heat .k{outline:2px solid #111;outline-offset:1px;border-radius:2px;margin:0 3px}
-.legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid #999}
+:root{color-scheme:light dark}@media print{:root{color-scheme:light}}
+body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
+background:var(--mcr-page);overflow-wrap:break-word}
+.scroll{overflow-x:auto;margin:.5rem 0 1.5rem}
+.scroll:focus-visible{outline:3px solid var(--mcr-focus);outline-offset:2px}
+table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .5rem;text-align:left;
+vertical-align:top}th{background:var(--mcr-surface)}
+@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
+.article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
+.heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px}
+.heat .lineno{color:var(--mcr-sheet-muted)}.heat .k{outline:2px solid currentColor;outline-offset:1px;border-radius:2px;
+margin:0 3px}.legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}}
 """
@@ -144,22 +152,13 @@ def heat_html(report, label: str) -> str:
 
 def count_places(counts: list[int], tokens: list) -> dict[int, int]:
     """Where the heat map shows a count when the teacher asks, and which (`tokens` are the map's, in order): after
-    each run of words in one paragraph that the same number of students tagged. A word is what the article has
-    between spaces, its tokens joined with no space between them (despot’s, drone-led, ignored”), so that no count
-    splits one (despot[1]’s, ‘[6]assassination). A word's count is the most students who tagged a part of it that
-    is not punctuation: at least that many tagged the word, which is what a teacher asks of the map; the shades and
-    heat.csv keep each part's own number (a possessive ’s fewer students took in). A word of punctuation alone (a
-    dash between spaces) neither ends a run nor breaks one. (heat_view.js's countPlaces.)"""
+    each run of words in one paragraph that the same number of students tagged, so that no count splits a word
+    (despot[1]’s, ‘[6]assassination). A word and its count are heat_words' (heat.csv's rows); a word of punctuation
+    alone (a dash between spaces) neither ends a run nor breaks one. (heat_view.js's countPlaces.)"""
     places: dict[int, int] = {}
-    words: list[tuple[int, int]] = []  # (the word's last position in `tokens`, its count)
-    parts: list[int] = []
-    for k, tok in enumerate(tokens):
-        if not is_punctuation(tok.text):
-            parts.append(counts[tok.i])
-        if tok.ws or k + 1 == len(tokens) or tokens[k + 1].para != tok.para:
-            if parts:
-                words.append((k, max(parts)))
-            parts = []
+    words = [  # (the word's last position in `tokens`, its count)
+        (word[-1], count) for word in written_words(tokens) if (count := word_count(counts, tokens, word)) is not None
+    ]
     for n, (k, count) in enumerate(words):
         after = words[n + 1] if n + 1 < len(words) else None
         if count and not (after and tokens[after[0]].para == tokens[k].para and after[1] == count):
@@ -181,7 +180,8 @@ def report_html(report) -> str:
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>Class report: {_e(title)}</title>'
-        f"<style>{STYLE}</style></head><body><main><h1>Class report: {_e(title)}</h1>{''.join(body)}</main>"
+        f'<style>{COLOURS_CSS}{STYLE}</style></head><body class="medialit-class-report"><main>'
+        f"<h1>Class report: {_e(title)}</h1>{''.join(body)}</main>"
         "</body></html>\n"
     )
 
@@ -266,7 +266,7 @@ def _report_body(report, words) -> list[str]:
         ),
         f"<p>{_e(tables.COMPLETION_WORDS)}</p>" if summary["students"] else "",
         _no_handin_html(summary, report.roster),
-        f"<p>{_e(tables.zero_led_words(zero))}</p>" if (zero := tables.zero_led(summary, report.roster)) else "",
+        f"<p>{_e(changed_ids_words(changed))}</p>" if (changed := changed_ids(summary, report.roster)) else "",
         "<h2>Most missed</h2>",
         _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed),
         "<h2>Misconceptions</h2>",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 
 from ..core.contract import CLASS_TABLES, MISCONCEPTIONS
 from ..core.errors import visible
@@ -38,9 +37,6 @@ NO_HANDIN = "no hand-in"  # the gradebook's file cell for a student on the roste
 NOT_ON_ROSTER = "not on the roster"
 # before those students' names, under the table of students (tables.js, report.html, medialit report)
 NOT_ON_ROSTER_WORDS = "Handed in, but not on the roster (check that the name is written the same way in both):"
-# a pseudonym or student ID of digits that begins with 0: a spreadsheet reads it as a number and drops the 0
-ZERO_LED = re.compile("0[0-9]+")
-ZERO_LED_SHOWN = 3  # the values named; the rest are counted
 
 
 def completion(found: int, asked: int) -> int | None:
@@ -111,27 +107,6 @@ def no_handin(summary: dict, roster: dict[str, str] | None) -> list[str]:
 def not_on_roster(summary: dict, roster: dict[str, str] | None) -> list[str]:
     """The students whose hand-in was used but whose name the roster does not have, in name order."""
     return [s["student"] for s in summary["students"] if roster is not None and s["student"] not in roster]
-
-
-def zero_led(summary: dict, roster: dict[str, str] | None) -> list[str]:
-    """The gradebook's pseudonyms and student IDs that are digits beginning with 0 (`07`, `0042`), in its order.
-    The CSV files keep them as written, for the programs and gradebooks that read them; but a spreadsheet that
-    opens a CSV file reads them as numbers and drops the 0, so the report says so where they are (`zero_led_words`)."""
-    names = sorted([s["student"] for s in summary["students"]] + no_handin(summary, roster))
-    values = [value for name in names for value in (name, (roster or {}).get(name, ""))]
-    return [value for value in dict.fromkeys(values) if ZERO_LED.fullmatch(value)]
-
-
-def zero_led_words(values: list[str]) -> str:
-    """What a teacher does about those values, under the table of students (and from `medialit report`)."""
-    named = values[:ZERO_LED_SHOWN] + ([f"{len(values) - ZERO_LED_SHOWN} more"] if len(values) > ZERO_LED_SHOWN else [])
-    return (
-        f"Pseudonyms and student IDs that begin with 0 ({and_list(named)}): a spreadsheet that opens a CSV file of "
-        f"this report reads each as a number and drops the 0 ({values[0]} becomes {values[0].lstrip('0') or '0'}). "
-        "The files keep them as written. To keep them in a spreadsheet too, import the file instead (in Excel: "
-        "Data, then From Text/CSV; in LibreOffice: the Text Import window) and set the pseudonym and student ID "
-        "columns to Text."
-    )
 
 
 def gradebook(summary: dict, plurals: dict[str, str], roster: dict[str, str] | None = None) -> list[list]:

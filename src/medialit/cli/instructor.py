@@ -103,6 +103,7 @@ def _report(args) -> int:
     from ..classroom import tables
     from ..classroom.class_report import class_report, default_helpers
     from ..classroom.roster import load_roster
+    from ..classroom.spreadsheet_ids import changed_ids, changed_ids_words
     from ..core.chapters import find_chapter
     from ..core.exercise_file import load_exercise
 
@@ -156,8 +157,8 @@ def _report(args) -> int:
                 f"Report in {out} ({len(written)} files): open report.html; gradebook.csv has one row per student."
             )
         )
-        if zero := tables.zero_led(summary, roster):
-            print(one_line(tables.zero_led_words(zero)))
+        if changed := changed_ids(summary, roster):
+            print(one_line(changed_ids_words(changed)))
     else:
         fix = report.words().render(tables.nothing_yet(summary), "fix")
         print(one_line(f"The files were read from {args.handins}, for exercise {exercise.id!r}. Fix: {fix}"))
