@@ -11,10 +11,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from helpers import handin_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medialit import load_exercise
+from medialit import Tag, check, load_exercise
 from medialit.core.messages import Message, Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,6 +94,22 @@ def test_a_mention_asked_for_in_a_part_says_why_and_gives_a_hint():
     assert said.hints == (words.render(Message("part-first-mention-hint", args)),)
     # "The Kremlin" (L90) is the paper's summary, with no claim from it: Russia is asked for in L102
     assert part.item("src-kremlin-l90").optional and not part.item("src-russia-l102").optional
+
+
+def mention_tag(item, tag_id: str) -> Tag:
+    return Tag(tag_id, item.label, item.start, item.end, item.quote)
+
+
+def test_a_claim_whose_source_is_before_the_part_gets_no_attribution_verdict():
+    # L34's claim is Peskov's, named in L32 and nowhere in L34-L41: no mention there to link it to
+    whole = exercise("kremlin-drone")
+    claim = whole.item("clm-targets-l34")
+    assert whole.item(claim.source_ids[0]).line < 34
+    tag = mention_tag(claim, "c1")
+    tag.source_ids = []
+    report = check(handin_of(whole, [tag]), whole, ["source", "claim"], "challenge", (34, 41))
+    item = next(i for i in report.items if i.key_id == claim.id)
+    assert (item.verdict, item.attribution) == ("hit", None)
 
 
 def test_a_compiled_part_keeps_what_its_part_asks_for():

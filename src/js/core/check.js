@@ -452,7 +452,10 @@ function attribution(tag, item, itemOfTagId, ex, challenge) {
     return null;
   }
   const byId = new Map(ex.key.map((k) => [k.id, k]));
-  const sources = item.source_ids.map((i) => /** @type {KeyItem} */ (byId.get(i)));
+  const found = item.source_ids.map((i) => byId.get(i));
+  // a source outside the part cannot be tagged there: nothing to compare
+  if (found.includes(undefined)) return null;
+  const sources = /** @type {KeyItem[]} */ (found);
   const expected = unique(sources.map((s) => s.entity || s.id));
   const given = unique(
     tag.source_ids.map((ref) => {

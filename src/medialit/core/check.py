@@ -346,10 +346,14 @@ def _attr_results(tag: Tag, item: KeyItem, ex: Exercise, challenge: bool) -> dic
 def _attribution(
     tag: Tag, item: KeyItem, item_of_tag_id: dict[str, KeyItem], ex: Exercise, challenge: bool
 ) -> AttributionResult | None:
-    """The claim's links to sources, compared by entity (one person named three ways is one entity)."""
+    """The claim's links to sources, compared by entity (one person named three ways is one entity). None
+    where they are not asked for, or one of the claim's sources is outside the part (it cannot be tagged
+    there, and no mention of it in the part is asked for: parts.py)."""
     if item.label != "claim" or item.source_ids is None or "source" not in ex.labels:
         return None
     sources = [ex.item(i) for i in item.source_ids]
+    if None in sources:
+        return None
     expected = _unique(s.who for s in sources)
     given = _unique(s.who if (s := item_of_tag_id.get(ref)) else f"tag:{ref}" for ref in tag.source_ids)
     if not tag.source_ids and expected:
