@@ -369,6 +369,34 @@ export function restrict(exercise, options = {}) {
 const unique = (values) => [...new Set(values)];
 
 /**
+ * In a part, a tag matched to another mention of the source asked for there (`mentions`, parts.js)
+ * counts for it when no tag matched it: the first such tag, by the mention's place (check._other_mentions).
+ * Changes `match` and `met`; returns tag -> the mention it was matched to.
+ * @param {Map<number, number>} match tag -> item
+ * @param {Map<number, Meeting>[]} met
+ * @param {KeyItem[]} key
+ * @returns {Map<number, number>}
+ */
+function otherMentions(match, met, key) {
+  /** @type {Map<number, number>} */
+  const moved = new Map();
+  const at = new Map(key.map((k, n) => [k.id, n]));
+  const tagOfItem = new Map([...match].map(([t, k]) => [k, t]));
+  key.forEach((item, k) => {
+    if (!item.mentions || tagOfItem.has(k)) return;
+    const mention = item.mentions.map((id) => at.get(id)).find((m) => m !== undefined && tagOfItem.has(m));
+    if (mention === undefined) return;
+    const t = /** @type {number} */ (tagOfItem.get(mention));
+    tagOfItem.delete(mention);
+    tagOfItem.set(k, t);
+    match.set(t, k);
+    moved.set(t, mention);
+    met[t].set(k, /** @type {Meeting} */ (met[t].get(mention)));
+  });
+  return moved;
+}
+
+/**
  * Required items nobody matched, paired with an unmatched tag of another label (check._wrong_label_pairs).
  * @param {Tag[]} tags
  * @param {Map<number, Meeting>[]} met
@@ -758,6 +786,7 @@ export function checkTags(exercise, handin, options = {}) {
     });
     for (const [t, k] of assign(rows, cols, met)) match.set(t, k);
   }
+  const moved = otherMentions(match, met, key);
   const tagOfItem = new Map([...match].map(([t, k]) => [k, t]));
   const itemOfTagId = new Map([...match].map(([t, k]) => [tags[t].id, key[k]]));
   const wrongLabel = wrongLabelPairs(tags, met, match, tagOfItem, ex);
@@ -829,7 +858,11 @@ export function checkTags(exercise, handin, options = {}) {
       key_line: linked ? linked.line : null,
       overlap: k !== null ? /** @type {Meeting} */ (met[t].get(k)).overlap : 0,
       why: linked ? linked.why : "",
-      findings: findings(tag, verdict, met[t], k, t, tagOfItem, ex, view),
+      // a tag counted as another mention of its item's source says so, and its edges are that mention's
+      findings: [
+        ...(moved.has(t) ? [{ code: "same-source", args: {} }] : []),
+        ...findings(tag, verdict, met[t], moved.get(t) ?? k, t, tagOfItem, ex, view),
+      ],
     };
   });
 

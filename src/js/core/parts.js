@@ -2,7 +2,8 @@
 // Which mention of a source a chapter's part asks for, when the source's first mention is before it:
 // src/medialit/core/parts.py step for step. The key asks for each source once, at its first mention;
 // in a part that starts later, the first mention in its lines that a required claim there is linked
-// to is asked for instead, with a reason and a hint from the message table.
+// to is asked for instead, with a reason and a hint from the message table, and with the part's other
+// mentions of that source (`mentions`): a tag on one of them counts for it.
 
 import { renderer } from "./messages.js";
 
@@ -19,7 +20,8 @@ const byStart = (items) => [...items].sort((a, b) => a.start - b.start);
 /**
  * `part` (the key items in a part's lines, in key order) with the first mention in the part of each
  * source asked for elsewhere in `whole` made required there, if a required claim in the part is linked
- * to that mention (parts.first_mentions_asked). The part's other items are the same objects.
+ * to that mention, listing the part's other mentions of that source (`mentions`, in article order)
+ * (parts.first_mentions_asked). The part's other items are the same objects.
  * @param {KeyItem[]} whole
  * @param {KeyItem[]} part
  * @param {(start: number, end: number) => boolean} covers
@@ -39,7 +41,8 @@ export function firstMentionsAsked(whole, part, covers, labels) {
   }
   /** @type {Map<string, KeyItem>} */
   const chosen = new Map();
-  for (const k of byStart(part)) {
+  const inOrder = byStart(part);
+  for (const k of inOrder) {
     const name = who(k);
     if (k.label === "source" && required.has(name) && !asked.has(name) && claimOf.has(k.id) && !chosen.has(name)) {
       chosen.set(name, k);
@@ -61,6 +64,7 @@ export function firstMentionsAsked(whole, part, covers, labels) {
       optional: false,
       why: words.render({ code: "part-first-mention", args }),
       hints: [words.render({ code: "part-first-mention-hint", args })],
+      mentions: inOrder.filter((m) => m.label === "source" && who(m) === name && m !== k).map((m) => m.id),
     });
   }
   return part.map((k) => promoted.get(k.id) || k);

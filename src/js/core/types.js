@@ -19,7 +19,7 @@
  * @typedef {{id: string, label: string, start: number, end: number, quote: string, line?: number,
  *   attrs?: Record<string, any>, entity?: string | null, source_ids?: string[] | null, why?: string,
  *   hints?: string[], accept?: {start: number, end: number, quote: string}[], optional?: boolean,
- *   labels?: string[], draft?: boolean, reason?: string, confidence?: number}} KeyItem
+ *   labels?: string[], draft?: boolean, reason?: string, confidence?: number, mentions?: string[]}} KeyItem
  */
 
 /**
