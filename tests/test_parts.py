@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medialit import Tag, check, load_exercise
-from medialit.core.messages import Message, Renderer, tag_codes
+from medialit.classroom.tally import Scope
+from medialit.core.messages import Renderer, hint_messages, tag_codes, why_message
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = {
@@ -89,10 +90,22 @@ def test_a_mention_asked_for_in_a_part_says_why_and_gives_a_hint():
     said, photo = part.item("src-medvedev-l100"), part.item("src-medvedev-photo-l100")
     assert not said.optional and photo.optional and whole.item("src-medvedev-l100").optional
     args = {"quote": "Medvedev", "line": 100, "named": "former president Dmitry Medvedev", "claim": 100}
-    words = Renderer(part.labels)
-    assert said.why == words.render(Message("part-first-mention", args))
-    assert "“former president Dmitry Medvedev”" in said.why and "optional" not in said.why
-    assert said.hints == (words.render(Message("part-first-mention-hint", args)),)
+    # the reason is the message table's, filled for each reader where it is shown, not one reader's text
+    assert (said.why, said.hints) == ("", ())
+    assert said.why_message == {"code": "part-first-mention", "args": args}
+    student, teacher = Renderer(part.labels), Renderer(part.labels, "teacher")
+    why = student.render(why_message(said))
+    assert "“former president Dmitry Medvedev”" in why and "optional" not in why
+    assert why != teacher.render(why_message(said)) and "Required in this part" in teacher.render(why_message(said))
+    assert [student.render(m) for m in hint_messages(said)] == [
+        "Hint: Who does the claim in L100 come from? Find where these lines name that source."
+    ]
+    assert teacher.render(hint_messages(said)[0]) == "Hint: Whose claim is L100? Its source is named in L100."
+    # the class report, read by teachers, gives them the teacher's words
+    scope = Scope.of(part)
+    assert next(k["why"] for k in scope.key if k["key_id"] == said.id) == teacher.render(why_message(said))
+    # an item the key explains itself keeps its words, for every reader
+    assert student.render(why_message(photo)) == teacher.render(why_message(photo)) == photo.why != ""
     # "The Kremlin" (L90) is the paper's summary, with no claim from it: Russia is asked for in L102
     assert part.item("src-kremlin-l90").optional and not part.item("src-russia-l102").optional
 
@@ -191,7 +204,8 @@ import {{ readFileSync }} from "node:fs";
 import {{ checkTags, restrict }} from {json.dumps(CHECK_JS.as_uri())};
 const {{ data, cases }} = JSON.parse(readFileSync(0, "utf8"));
 const out = cases.map(([name, lines, tags, difficulty]) => [
-  restrict(data[name], {{ labels: ["source", "claim"], lines }}).key.map((k) => [k.id, k.optional, k.why, k.hints]),
+  restrict(data[name], {{ labels: ["source", "claim"], lines }}).key.map((k) =>
+    [k.id, k.optional, k.why, k.hints, k.why_message ?? null]),
   checkTags(data[name], {{ tags }}, {{ labels: ["source", "claim"], lines, difficulty }}),
 ]);
 process.stdout.write(JSON.stringify(out));
@@ -206,9 +220,8 @@ process.stdout.write(JSON.stringify(out));
     python = []
     for name, lines, tags, difficulty in cases:
         whole = exercise(name)
-        key = [
-            [k.id, k.optional, k.why, list(k.hints)] for k in whole.restricted(["source", "claim"], tuple(lines)).key
-        ]
+        part = whole.restricted(["source", "claim"], tuple(lines))
+        key = [[k.id, k.optional, k.why, list(k.hints), k.why_message] for k in part.key]
         handin = handin_of(whole, [Tag.from_json(t) for t in tags])
         python.append([key, check(handin, whole, ["source", "claim"], difficulty, tuple(lines)).to_json()])
     javascript = json.loads(done.stdout)

@@ -26,6 +26,7 @@ import { selectionToSpan } from "./spans.js";
 /** @typedef {import("./types.js").TagResult} TagResult */
 /** @typedef {import("./types.js").Score} Score */
 /** @typedef {import("./types.js").Orphan} Orphan */
+/** @typedef {import("./types.js").Message} Message */
 /** @typedef {import("./types.js").Report} Report */
 /** How a tag meets one key item: the overlap of the best of its spans, and that span. */
 /** @typedef {{overlap: number, start: number, end: number}} Meeting */
@@ -341,7 +342,7 @@ function restricted(exercise, names, lines, view) {
     covers,
     tolerance: exercise.tolerance ?? 0.75,
     labels: new Map([...all].filter(([n]) => keep.has(n))),
-    key: part ? firstMentionsAsked(exercise.key, kept, covers, exercise.labels) : kept,
+    key: part ? firstMentionsAsked(exercise.key, kept, covers) : kept,
     distractors: (exercise.distractors || []).filter(
       (d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end),
     ),
@@ -753,6 +754,13 @@ function scores(ex, itemsOut, tagsOut) {
 }
 
 /**
+ * A key item's `why_message` for a result of its own (check._copied).
+ * @param {Message | null | undefined} message
+ * @returns {Message | null}
+ */
+const copied = (message) => (message ? { code: message.code, args: { ...message.args } } : null);
+
+/**
  * Compare a read hand-in with the exercise's key; the Report (`medialit.report/2`) check.py gives.
  * `exercise` is the compiled exercise JSON; `handin` has `tags` (already read: see handin.js) and
  * `orphans` ({place, problem, fix} of tags left out); `options.labels`, `options.lines` and
@@ -825,6 +833,7 @@ export function checkTags(exercise, handin, options = {}) {
       attribution: tag && matched ? attribution(tag, item, itemOfTagId, ex, challenge) : null,
       why: item.why,
       hints: [...(item.hints || [])],
+      why_message: copied(item.why_message),
     };
   });
 
@@ -858,6 +867,7 @@ export function checkTags(exercise, handin, options = {}) {
       key_line: linked ? linked.line : null,
       overlap: k !== null ? /** @type {Meeting} */ (met[t].get(k)).overlap : 0,
       why: linked ? linked.why : "",
+      why_message: k !== null ? copied(key[k].why_message) : null,
       // a tag counted as another mention of its item's source says so, and its edges are that mention's
       findings: [
         ...(moved.has(t) ? [{ code: "same-source", args: {} }] : []),

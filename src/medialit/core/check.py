@@ -203,6 +203,7 @@ class Comparison:
             overlap=self.met[t][k].overlap if k is not None else 0.0,
             why=linked.why if linked else "",
             findings=self._findings(t, tag, verdict, k),
+            why_message=_copied(key[k].why_message) if k is not None else None,
         )
 
     def _findings(self, t: int, tag: Tag, verdict: str, k: int | None) -> tuple[Finding, ...]:
@@ -257,7 +258,13 @@ def _item_result(
         attribution,
         item.why,
         item.hints,
+        _copied(item.why_message),
     )
+
+
+def _copied(message: dict | None) -> dict | None:
+    """A key item's `why_message` for a result of its own (a Report shares nothing with the key)."""
+    return None if message is None else {"code": message["code"], "args": dict(message["args"])}
 
 
 def compare(handin: HandIn, ex: Exercise, difficulty: str | None = None, *, rules_held: bool = False) -> Comparison:

@@ -60,6 +60,7 @@ class KeyItem:
     reason: str = ""  # why a draft was suggested, for the author reviewing it
     confidence: float | None = None  # how sure the suggestion was (0-1), for a draft
     mentions: tuple[str, ...] = ()  # in a part, the other mentions of the source it asks for here (parts.py)
+    why_message: dict | None = None  # a reason the checker gives instead of `why`: {code, args} (parts.py)
 
     @property
     def who(self) -> str:
@@ -81,6 +82,7 @@ class KeyItem:
             *(() if self.reason else ("reason",)),
             *(() if self.confidence is not None else ("confidence",)),
             *(() if self.mentions else ("mentions",)),
+            *(() if self.why_message else ("why_message",)),
         )
         return fields_json(self, leave_out=("voice_exception", *unset))
 
@@ -267,7 +269,7 @@ class Exercise:
         )
         part.key = [k for k in self.key if k.label in keep and part.covers(k.start, k.end)]
         if part.lines:
-            part.key = first_mentions_asked(self.key, part.key, part.covers, part.labels)
+            part.key = first_mentions_asked(self.key, part.key, part.covers)
         part.distractors = [d for d in self.distractors if keep & set(d.labels) and part.covers(d.start, d.end)]
         return part
 
