@@ -5,10 +5,9 @@ shows only some lines (`:lines: 76-198`) may start after that first mention, and
 for the source at all, though a claim in its lines comes from it (Medvedev: L42, then "said Medvedev"
 in L100). In such a part, the first mention in its lines that a required claim there is linked to is
 asked for instead, with a reason and a hint from the message table (`why_message`: each reader's words
-are filled when the reason is shown). Its other mentions in the part are
-listed with it (`mentions`): the checker counts a tag on one of them for it, since they name the same
-source. `src/js/core/parts.js` is this module in JavaScript; the shared vectors hold both to the same
-Reports.
+are filled in where the reason is shown). Its other mentions in the part are listed with it (`mentions`):
+the checker counts a tag on one of them for it, since they name the same source.
+`src/js/core/parts.js` is this module in JavaScript; the shared vectors hold both to the same Reports.
 """
 
 from __future__ import annotations
