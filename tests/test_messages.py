@@ -27,12 +27,14 @@ from medialit.core.messages import (
     TABLE,
     Message,
     Renderer,
+    hint_messages,
     included_message,
     item_codes,
     percent,
     problem_message,
     quoted,
     tag_codes,
+    why_message,
 )
 from medialit.core.voices import quotations, values
 
@@ -198,6 +200,9 @@ def test_every_template_is_used_and_every_code_reaches_a_template():
     for _, (_, _, _, report) in reports().items():
         used |= {m.code for i in report.items for m in item_codes(i)}
         used |= {m.code for t in report.tags for m in tag_codes(t)}
+        # every reason and hint shown with a key item is a message too (the key's own words, or the checker's)
+        used |= {why_message(r).code for r in (*report.items, *report.tags)}
+        used |= {m.code for i in report.items for m in hint_messages(i)}
     reached = set()
     for code in used:
         parts = code.split(":")

@@ -19,7 +19,7 @@ from sphinx.testing.util import SphinxTestApp
 from medialit import load_exercise
 from medialit.core.chapters import parse_labels
 from medialit.web.page_data import pack_exercise
-from medialit.web.sphinxext import NOT_STARTED, draft_banner, script_json
+from medialit.web.sphinxext import NOT_STARTED, draft_banner, script_json, unfinished_items
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
@@ -230,6 +230,15 @@ def test_a_draft_key_is_a_warning_an_error_under_w_and_a_banner_on_the_page(tmp_
 def test_a_finished_key_has_no_banner(tmp_path):
     html, warnings = build_leniently(make_project(tmp_path, PAGE), tmp_path)
     assert warnings == "" and "medialit-draft-key" not in html
+
+
+def test_a_mention_a_part_asks_for_has_its_reason_from_the_message_table_and_is_no_draft():
+    # chapter 7's part asks for Medvedev at L100 with the checker's reason (why_message), not the key's words
+    part = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml").restricted(
+        ["source"], (76, 198)
+    )
+    assert part.item("src-medvedev-l100").why_message and not part.item("src-medvedev-l100").why
+    assert unfinished_items(part) == []
 
 
 def test_an_author_mode_page_listed_for_students_is_a_warning(tmp_path):

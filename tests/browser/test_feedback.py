@@ -13,6 +13,7 @@ CHAPTER_5 = "book/05-loaded-language.html"  # loaded words, lines 1-28
 CHAPTER_3 = "book/03-claims.html"  # claims only, lines 1-18
 CHAPTER_4 = "book/04-sources.html"  # sources and claims, lines 1-18
 CHAPTER_6 = "book/06-hedges.html"  # cues, lines 1-28
+CHAPTER_7 = "book/07-lateral-reading.html"  # sources, lines 76-198, challenge
 LOADED = [
     ("despot",),
     ("bizarre",),
@@ -94,6 +95,24 @@ def test_a_whole_sentence_hears_which_words_to_keep_and_a_claim_on_part_of_a_sou
     assert speaker.locator(".mt-chip").text_content() == "Other label"
     said = speaker.locator(".mt-msg").text_content()
     assert "“UK spooks” is who is speaking: that is a source." in said and "leaves out “spooks”" in said
+
+
+def test_in_chapter_7_medvedev_tagged_in_the_photo_caption_is_found_for_said_medvedev(page):
+    """Chapter 7 asks for Medvedev at "said Medvedev" (L100), where the caption's quote comes from; the same
+    caption names him first, in the photo. A tag there names the same source: Found, and it says so."""
+    open_chapter(page, CHAPTER_7)
+    tag_in_text(page, ("Russia", "’s", "ex", "-", "president", "Dmitry", "Medvedev"), "2")
+    page.locator(".mt-check").click()
+    caption = page.locator(".mt-fb-tag", has_text="Russia’s ex-president Dmitry Medvedev")
+    assert caption.locator(".mt-chip").text_content() == "Found"
+    said = caption.locator(".mt-msg").text_content()
+    assert "It names the same source as “Medvedev” (L100), the mention the key asks for, so it counts." in said
+    assert caption.locator(".mt-why").text_content().startswith("The claim in L100 comes from “Medvedev” (L100).")
+    # "said Medvedev" is not among the sources not found yet (the list under "Pick another from the list")
+    expect(page.locator(".mt-picker .mt-opt")).to_have_count(23)
+    assert not [o for o in page.locator(".mt-picker .mt-opt").all_text_contents() if o.startswith("L100:")]
+    caption.scroll_into_view_if_needed()
+    screenshot(page, "feedback-chapter-7-caption")
 
 
 def test_on_a_claims_page_a_claim_on_part_of_a_source_is_told_to_come_off(page):

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
-import { renderer } from "../../src/js/core/messages.js";
+import { hintMessages, renderer, whyMessage } from "../../src/js/core/messages.js";
 import { badgeVerdict, feedbackData } from "../../src/js/tagger/feedback_data.js";
 
 const VECTORS = new URL("../vectors/", import.meta.url);
@@ -188,4 +188,43 @@ test("a tag holding a key item and more says first which words to keep, on a req
   );
   assert.match(said.get("l1")[0], /Keep only “bizarre”/);
   for (const sentences of said.values()) assert.ok(!sentences.some((x) => x.includes("also covers")));
+});
+
+test("in a part, a tag on another mention of the source asked for is found, and the reason is each reader's", () => {
+  const v = cases.find((c) => c.name === "part-other-mention-of-the-source");
+  const exercise = exercises.get(v.exercise);
+  const data = feedbackData(v.report, exercise.labels);
+  const [entry] = data.found;
+  assert.deepEqual(
+    [data.found.length, entry.chip, data.missed.some((i) => i.key_id === "src-russia-l5")],
+    [1, "matched", false],
+  );
+  const [student, teacher] = ["student", "teacher"].map((a) => renderer(exercise.labels, a));
+  assert.match(
+    student.sentences(entry.messages).join(" "),
+    /names the same source as “Russia” \(L5\), the mention the key asks for/,
+  );
+  // the checker's reason for the mention (parts.js), not the key's words: a teacher reads other words
+  assert.equal(entry.why.code, "part-first-mention");
+  assert.match(student.render(entry.why), /^The claim in L5 comes from “Russia” \(L5\)\. /);
+  assert.match(teacher.render(entry.why), /^Required in this part: /);
+});
+
+test("a mention asked for in a part and not found yet has the checker's hint, in each reader's words", () => {
+  const v = cases.find((c) => c.name === "part-source-named-before");
+  const exercise = exercises.get(v.exercise);
+  const missed = feedbackData(v.report, exercise.labels).missed.find((i) => i.key_id === "src-peskov-l14");
+  const [hint] = hintMessages(missed);
+  assert.equal(
+    renderer(exercise.labels, "student").render(hint),
+    "Hint: Who does the claim in L14 come from? Find where these lines name that source.",
+  );
+  assert.equal(
+    renderer(exercise.labels, "teacher").render(hint),
+    "Hint: Whose claim is L14? Its source is named in L14.",
+  );
+  assert.equal(
+    renderer(exercise.labels).render(whyMessage(missed)).includes("“Kremlin spokesperson Dmitry Peskov”"),
+    true,
+  );
 });

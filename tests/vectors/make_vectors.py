@@ -124,6 +124,23 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
         # that a required claim there comes from (Peskov in L14; Russia in L5, not L3)
         ("part-source-named-before", "parts-mini", key_tags(parts), {"lines": [13, 18], "difficulty": "challenge"}),
         ("part-source-named-before-found", "parts-mini", key_tags(parts, include_optional=True), {"lines": [3, 10]}),
+        # a tag on another mention of that source in the part counts for it (Russia in L3 for L5): Found, or
+        # Close by that mention's edges; a claim linked to it is linked to the right source
+        (
+            "part-other-mention-of-the-source",
+            "parts-mini",
+            [at(parts, "Russia", "source", "s1", occurrence=2)],
+            {"lines": [3, 10]},
+        ),
+        (
+            "part-other-mention-of-the-source-close",
+            "parts-mini",
+            [
+                at(parts, "Russia accuses the US", "source", "s1"),
+                at(parts, "attempting to assassinate Putin with drone strike", "claim", "c1", source_ids=["s1"]),
+            ],
+            {"lines": [3, 6], "difficulty": "challenge"},
+        ),
         (
             "labels-claim-only-challenge",
             "kremlin-mini",

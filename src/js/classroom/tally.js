@@ -6,7 +6,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint, visible } from "../core/handin.js";
-import { renderer } from "../core/messages.js";
+import { renderer, whyMessage } from "../core/messages.js";
 import { bisectLeft, bisectRight } from "../core/sorted.js";
 
 /** @typedef {import("../core/types.js").ItemResult} ItemResult */
@@ -431,7 +431,7 @@ export function scopeOf(exercise, restricted, difficulty, chapter) {
       line: k.line,
       quote: k.quote,
       optional: Boolean(k.optional),
-      why: k.why,
+      why: TEACHER.render(whyMessage(k)),
     })),
     distractors: restricted.distractors.map((d) => ({ key_id: d.id, line: d.line, quote: d.quote, why: d.why })),
     tokens: exercise.article.tokens.length,

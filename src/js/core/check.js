@@ -26,6 +26,7 @@ import { selectionToSpan } from "./spans.js";
 /** @typedef {import("./types.js").TagResult} TagResult */
 /** @typedef {import("./types.js").Score} Score */
 /** @typedef {import("./types.js").Orphan} Orphan */
+/** @typedef {import("./types.js").Message} Message */
 /** @typedef {import("./types.js").Report} Report */
 /** How a tag meets one key item: the overlap of the best of its spans, and that span. */
 /** @typedef {{overlap: number, start: number, end: number}} Meeting */
@@ -341,7 +342,7 @@ function restricted(exercise, names, lines, view) {
     covers,
     tolerance: exercise.tolerance ?? 0.75,
     labels: new Map([...all].filter(([n]) => keep.has(n))),
-    key: part ? firstMentionsAsked(exercise.key, kept, covers, exercise.labels) : kept,
+    key: part ? firstMentionsAsked(exercise.key, kept, covers) : kept,
     distractors: (exercise.distractors || []).filter(
       (d) => (d.labels || []).some((n) => keep.has(n)) && covers(d.start, d.end),
     ),
@@ -367,6 +368,34 @@ export function restrict(exercise, options = {}) {
  * @param {string[]} values
  */
 const unique = (values) => [...new Set(values)];
+
+/**
+ * In a part, a tag matched to another mention of the source asked for there (`mentions`, parts.js)
+ * counts for it when no tag matched it: the first such tag, by the mention's place (check._other_mentions).
+ * Changes `match` and `met`; returns tag -> the mention it was matched to.
+ * @param {Map<number, number>} match tag -> item
+ * @param {Map<number, Meeting>[]} met
+ * @param {KeyItem[]} key
+ * @returns {Map<number, number>}
+ */
+function otherMentions(match, met, key) {
+  /** @type {Map<number, number>} */
+  const moved = new Map();
+  const at = new Map(key.map((k, n) => [k.id, n]));
+  const tagOfItem = new Map([...match].map(([t, k]) => [k, t]));
+  key.forEach((item, k) => {
+    if (!item.mentions || tagOfItem.has(k)) return;
+    const mention = item.mentions.map((id) => at.get(id)).find((m) => m !== undefined && tagOfItem.has(m));
+    if (mention === undefined) return;
+    const t = /** @type {number} */ (tagOfItem.get(mention));
+    tagOfItem.delete(mention);
+    tagOfItem.set(k, t);
+    match.set(t, k);
+    moved.set(t, mention);
+    met[t].set(k, /** @type {Meeting} */ (met[t].get(mention)));
+  });
+  return moved;
+}
 
 /**
  * Required items nobody matched, paired with an unmatched tag of another label (check._wrong_label_pairs).
@@ -452,7 +481,10 @@ function attribution(tag, item, itemOfTagId, ex, challenge) {
     return null;
   }
   const byId = new Map(ex.key.map((k) => [k.id, k]));
-  const sources = item.source_ids.map((i) => /** @type {KeyItem} */ (byId.get(i)));
+  const found = item.source_ids.map((i) => byId.get(i));
+  // a source outside the part cannot be tagged there: nothing to compare
+  if (found.includes(undefined)) return null;
+  const sources = /** @type {KeyItem[]} */ (found);
   const expected = unique(sources.map((s) => s.entity || s.id));
   const given = unique(
     tag.source_ids.map((ref) => {
@@ -722,6 +754,13 @@ function scores(ex, itemsOut, tagsOut) {
 }
 
 /**
+ * A key item's `why_message` for a result of its own (check._copied).
+ * @param {Message | null | undefined} message
+ * @returns {Message | null}
+ */
+const copied = (message) => (message ? { code: message.code, args: { ...message.args } } : null);
+
+/**
  * Compare a read hand-in with the exercise's key; the Report (`medialit.report/2`) check.py gives.
  * `exercise` is the compiled exercise JSON; `handin` has `tags` (already read: see handin.js) and
  * `orphans` ({place, problem, fix} of tags left out); `options.labels`, `options.lines` and
@@ -755,6 +794,7 @@ export function checkTags(exercise, handin, options = {}) {
     });
     for (const [t, k] of assign(rows, cols, met)) match.set(t, k);
   }
+  const moved = otherMentions(match, met, key);
   const tagOfItem = new Map([...match].map(([t, k]) => [k, t]));
   const itemOfTagId = new Map([...match].map(([t, k]) => [tags[t].id, key[k]]));
   const wrongLabel = wrongLabelPairs(tags, met, match, tagOfItem, ex);
@@ -793,6 +833,7 @@ export function checkTags(exercise, handin, options = {}) {
       attribution: tag && matched ? attribution(tag, item, itemOfTagId, ex, challenge) : null,
       why: item.why,
       hints: [...(item.hints || [])],
+      why_message: copied(item.why_message),
     };
   });
 
@@ -826,7 +867,12 @@ export function checkTags(exercise, handin, options = {}) {
       key_line: linked ? linked.line : null,
       overlap: k !== null ? /** @type {Meeting} */ (met[t].get(k)).overlap : 0,
       why: linked ? linked.why : "",
-      findings: findings(tag, verdict, met[t], k, t, tagOfItem, ex, view),
+      why_message: k !== null ? copied(key[k].why_message) : null,
+      // a tag counted as another mention of its item's source says so, and its edges are that mention's
+      findings: [
+        ...(moved.has(t) ? [{ code: "same-source", args: {} }] : []),
+        ...findings(tag, verdict, met[t], moved.get(t) ?? k, t, tagOfItem, ex, view),
+      ],
     };
   });
 

@@ -193,6 +193,26 @@ export function renderer(labels, audience = "student") {
 }
 
 /**
+ * The reason shown with a key item, or with the item a tag met: the key's own words, or the reason the
+ * checker gave the item (`why_message`) in each reader's words (messages.why_message).
+ * @param {{why?: string, why_message?: Message | null}} result
+ * @returns {Message}
+ */
+export const whyMessage = (result) => result.why_message || { code: "key-why", args: { why: result.why || "" } };
+
+/**
+ * A key item's hints, each a "Hint: …" sentence: the key's own, or the hint of the reason the checker
+ * gave it (its code with `-hint`) (messages.hint_messages).
+ * @param {{hints?: string[], why_message?: Message | null}} item
+ * @returns {Message[]}
+ */
+export function hintMessages(item) {
+  const given = item.why_message;
+  if (given) return [{ code: `${given.code}-hint`, args: given.args }];
+  return (item.hints || []).filter(Boolean).map((hint) => ({ code: "item-hint", args: { hint } }));
+}
+
+/**
  * The verdict on one key item (a Report entry), then its attributes and its attribution.
  * @param {ItemResult} item
  * @returns {Message[]}

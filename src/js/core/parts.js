@@ -2,12 +2,11 @@
 // Which mention of a source a chapter's part asks for, when the source's first mention is before it:
 // src/medialit/core/parts.py step for step. The key asks for each source once, at its first mention;
 // in a part that starts later, the first mention in its lines that a required claim there is linked
-// to is asked for instead, with a reason and a hint from the message table.
-
-import { renderer } from "./messages.js";
+// to is asked for instead, with a reason and a hint from the message table (`why_message`, rendered for
+// each reader where it is shown), and with the part's other
+// mentions of that source (`mentions`): a tag on one of them counts for it.
 
 /** @typedef {import("./types.js").KeyItem} KeyItem */
-/** @typedef {import("./types.js").Label} Label */
 
 /** @param {KeyItem} k */
 const who = (k) => k.entity || k.id;
@@ -19,14 +18,14 @@ const byStart = (items) => [...items].sort((a, b) => a.start - b.start);
 /**
  * `part` (the key items in a part's lines, in key order) with the first mention in the part of each
  * source asked for elsewhere in `whole` made required there, if a required claim in the part is linked
- * to that mention (parts.first_mentions_asked). The part's other items are the same objects.
+ * to that mention, listing the part's other mentions of that source (`mentions`, in article order)
+ * (parts.first_mentions_asked). The part's other items are the same objects.
  * @param {KeyItem[]} whole
  * @param {KeyItem[]} part
  * @param {(start: number, end: number) => boolean} covers
- * @param {Label[]} labels
  * @returns {KeyItem[]}
  */
-export function firstMentionsAsked(whole, part, covers, labels) {
+export function firstMentionsAsked(whole, part, covers) {
   /** @type {Map<string, KeyItem>} each source asked for somewhere, by its first required mention */
   const required = new Map();
   for (const k of byStart(whole)) if (isRequiredSource(k) && !required.has(who(k))) required.set(who(k), k);
@@ -39,14 +38,14 @@ export function firstMentionsAsked(whole, part, covers, labels) {
   }
   /** @type {Map<string, KeyItem>} */
   const chosen = new Map();
-  for (const k of byStart(part)) {
+  const inOrder = byStart(part);
+  for (const k of inOrder) {
     const name = who(k);
     if (k.label === "source" && required.has(name) && !asked.has(name) && claimOf.has(k.id) && !chosen.has(name)) {
       chosen.set(name, k);
     }
   }
   if (!chosen.size) return part;
-  const words = renderer(labels);
   /** @type {Map<string, KeyItem>} */
   const promoted = new Map();
   for (const [name, k] of chosen) {
@@ -59,8 +58,10 @@ export function firstMentionsAsked(whole, part, covers, labels) {
     promoted.set(k.id, {
       ...k,
       optional: false,
-      why: words.render({ code: "part-first-mention", args }),
-      hints: [words.render({ code: "part-first-mention-hint", args })],
+      why: "",
+      hints: [],
+      why_message: { code: "part-first-mention", args },
+      mentions: inOrder.filter((m) => m.label === "source" && who(m) === name && m !== k).map((m) => m.id),
     });
   }
   return part.map((k) => promoted.get(k.id) || k);

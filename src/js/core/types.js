@@ -19,7 +19,8 @@
  * @typedef {{id: string, label: string, start: number, end: number, quote: string, line?: number,
  *   attrs?: Record<string, any>, entity?: string | null, source_ids?: string[] | null, why?: string,
  *   hints?: string[], accept?: {start: number, end: number, quote: string}[], optional?: boolean,
- *   labels?: string[], draft?: boolean, reason?: string, confidence?: number}} KeyItem
+ *   labels?: string[], draft?: boolean, reason?: string, confidence?: number, mentions?: string[],
+ *   why_message?: Message}} KeyItem
  */
 
 /**
@@ -86,14 +87,15 @@
  * @typedef {{key_id: string, label: string, line: number | undefined, start: number, end: number, quote: string,
  *   optional: boolean, verdict: string, tag_id: string | null, tag_label: string | null, tag_quote: string | null,
  *   overlap: number, attrs: Record<string, AttrResult>, attribution: AttributionResult | null, why: string | undefined,
- *   hints: string[]}} ItemResult
+ *   hints: string[], why_message: Message | null}} ItemResult
  */
 
 /**
  * One of the student's tags in a Report.
  * @typedef {{tag_id: string, label: string, line: number, start: number, end: number, quote: string,
  *   verdict: string, key_id: string | null, key_label: string | null, key_quote: string | null,
- *   key_line: number | null | undefined, overlap: number, why: string | undefined, findings: Finding[]}} TagResult
+ *   key_line: number | null | undefined, overlap: number, why: string | undefined, findings: Finding[],
+ *   why_message: Message | null}} TagResult
  */
 
 /**

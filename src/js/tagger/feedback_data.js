@@ -5,7 +5,7 @@
 // a code of the message table.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { chipOf, itemCodes, problemMessage, tagCodes } from "../core/messages.js";
+import { chipOf, itemCodes, problemMessage, tagCodes, whyMessage } from "../core/messages.js";
 
 /** @typedef {import("../core/types.js").Report} Report */
 /** @typedef {import("../core/types.js").Label} Label */
@@ -15,8 +15,8 @@ import { chipOf, itemCodes, problemMessage, tagCodes } from "../core/messages.js
 
 /**
  * One of the student's tags in the feedback: its chip (messages.js's chipOf), what to say about it,
- * and the key's explanation.
- * @typedef {{tag: TagResult, chip: string, messages: Message[], why: string}} TagEntry
+ * and the key's explanation (messages.js's whyMessage).
+ * @typedef {{tag: TagResult, chip: string, messages: Message[], why: Message}} TagEntry
  */
 
 /**
@@ -76,7 +76,7 @@ export function feedbackData(report, labels) {
       chip,
       // the first sentence says what the chip says: a Close chip is never followed by "Matches"
       messages: [...tagCodes(tag), ...(item ? itemCodes(item).slice(1) : [])],
-      why: tag.why || "",
+      why: whyMessage(tag),
     };
   });
   return {

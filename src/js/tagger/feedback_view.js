@@ -5,7 +5,7 @@
 // shows its words in the article, and last a way to the hand-in. Drawn when a report comes or a
 // hint is asked for; a change of tags only says that the feedback is out of date.
 
-import { renderer } from "../core/messages.js";
+import { hintMessages, renderer, whyMessage } from "../core/messages.js";
 import { quoted, spanTokens } from "../core/spans.js";
 import { button, h } from "./dom.js";
 import { feedbackData } from "./feedback_data.js";
@@ -63,6 +63,15 @@ export function createFeedbackView(ctx, actions) {
     return b;
   };
 
+  /**
+   * The reason of a key item, or of the item a tag met, if it has one (messages.js's whyMessage).
+   * @param {ItemResult | TagEntry} x
+   */
+  const why = (x) => {
+    const said = say("tag" in x ? x.why : whyMessage(x));
+    return said ? h("p.mt-why", said) : null;
+  };
+
   function draw() {
     box.hidden = !data;
     if (!data) {
@@ -98,12 +107,7 @@ export function createFeedbackView(ctx, actions) {
               "ul",
               {},
               data.optional.map((it) =>
-                h(
-                  "li",
-                  {},
-                  h("p", {}, say({ code: "item-missed-optional", args: it }), " "),
-                  it.why ? h("p.mt-why", it.why) : null,
-                ),
+                h("li", {}, h("p", {}, say({ code: "item-missed-optional", args: it }), " "), why(it)),
               ),
             ),
           )
@@ -150,7 +154,7 @@ export function createFeedbackView(ctx, actions) {
               h("span.mt-line", ` L${e.tag.line}`),
             ),
             h("p.mt-msg", words.sentences(e.messages).join(" ")),
-            e.why ? h("p.mt-why", e.why) : null,
+            why(e),
           ),
         ),
       ),
@@ -167,13 +171,13 @@ export function createFeedbackView(ctx, actions) {
     const it = missed[at];
     current = it.key_id;
     const shown = hintsShown.get(it.key_id) || 0;
-    const hints = (it.hints || []).filter(Boolean).slice(0, 2);
+    const hints = hintMessages(it).slice(0, 2);
     const answered = answers.has(it.key_id);
     const body = [
-      ...hints.slice(0, shown).map((hint) => h("p.mt-hinttext", say({ code: "item-hint", args: { hint } }))),
+      ...hints.slice(0, shown).map((hint) => h("p.mt-hinttext", say(hint))),
       !hints.length && !answered ? h("p.mt-hinttext", text("coach-no-hint", { line: it.line })) : null,
       answered ? h("p.mt-answer-text", say({ code: "item-answer", args: it })) : null,
-      answered && it.why ? h("p.mt-why", it.why) : null,
+      answered ? why(it) : null,
     ];
     /** @type {HTMLButtonElement} */
     let primary;

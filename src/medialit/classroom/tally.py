@@ -23,7 +23,7 @@ import numpy as np
 
 from ..core.contract import CLASS_FORMAT, MISCONCEPTIONS
 from ..core.errors import visible
-from ..core.messages import Message, Renderer
+from ..core.messages import Message, Renderer, why_message
 from ..core.report import Checked
 
 # Python's str.strip() white space, written out so that tally.js strips the very same characters.
@@ -137,7 +137,9 @@ class Scope(Checked):
 
     @classmethod
     def of(cls, exercise, difficulty: str | None = None, chapter: dict | None = None) -> Scope:
-        """The scope of an exercise, restricted already (`exercise.restricted(labels, lines)`)."""
+        """The scope of an exercise, restricted already (`exercise.restricted(labels, lines)`); each key
+        item's reason in a teacher's words."""
+        words = Renderer(exercise.labels, "teacher")
         return cls(
             **Checked.fields_of(exercise, difficulty),
             title=exercise.title,
@@ -148,7 +150,7 @@ class Scope(Checked):
                     "line": k.line,
                     "quote": k.quote,
                     "optional": k.optional,
-                    "why": k.why,
+                    "why": words.render(why_message(k)),
                 }
                 for k in exercise.key
             ),

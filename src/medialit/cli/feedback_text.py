@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from ..core.contract import CHIPS_FOUND, CHIPS_LOOK
 from ..core.exercise import Exercise
-from ..core.messages import Message, Renderer, chip_of, item_codes, problem_message, quoted, tag_codes
+from ..core.messages import (
+    Message,
+    Renderer,
+    chip_of,
+    hint_messages,
+    item_codes,
+    problem_message,
+    quoted,
+    tag_codes,
+    why_message,
+)
 from ..core.report import Report
 from .terminal import one_line
 
@@ -37,9 +47,9 @@ def report_text(report: Report, exercise: Exercise, audience: str = "student", r
             lines.append("  - " + one_line(words.render(Message("item-missed", item.to_json()))))
             if reveal:
                 answer = words.render(Message("item-answer", item.to_json()))
-                lines.append("    " + one_line(" ".join([answer, item.why]).strip()))
-            elif item.hints:
-                lines.append("    " + one_line(words.render(Message("item-hint", {"hint": item.hints[0]}))))
+                lines.append("    " + one_line(" ".join([answer, words.render(why_message(item))]).strip()))
+            elif hints := hint_messages(item):
+                lines.append("    " + one_line(words.render(hints[0])))
         lines.append("")
     # a tag's own item adds what it says of the attributes and the attribution
     item_of_tag = {i.tag_id: i for i in items if i.tag_id and i.verdict != "wrong-label"}
@@ -54,14 +64,14 @@ def report_text(report: Report, exercise: Exercise, audience: str = "student", r
             lines.append("  - " + one_line(f"{chip}: {quoted(tag.quote)} (L{tag.line})"))
             item = item_of_tag.get(tag.tag_id)
             messages = tag_codes(tag) + (item_codes(item)[1:] if item else [])
-            lines.append("    " + one_line(" ".join([*words.sentences(messages), tag.why]).strip()))
+            lines.append("    " + one_line(" ".join(words.sentences([*messages, why_message(tag)]))))
         lines.append("")
     optional = [i for i in items if i.verdict == "missed" and i.optional]
     if optional:
         group("group-optional", len(optional))
         for item in optional:
             sentence = words.render(Message("item-missed-optional", item.to_json()))
-            lines.append("  - " + one_line(" ".join([sentence, item.why]).strip()))
+            lines.append("  - " + one_line(" ".join([sentence, words.render(why_message(item))]).strip()))
         lines.append("")
     for orphan in report.orphans:
         message = problem_message(orphan.code, orphan.args)

@@ -117,6 +117,7 @@ class Comparison:
     tags: list[Tag]  # the hand-in's tags in those labels and lines, in file order
     met: list[dict[int, Meeting]]
     match: dict[int, int]  # tag index -> item index, one to one within each label
+    moved: dict[int, int]  # tag index -> the other mention of its item's source it was on (_other_mentions)
     wrong_label: dict[int, int]  # required item index -> a tag of another label on nearly its words
     orphans: tuple[Orphan, ...]
 
@@ -169,7 +170,7 @@ class Comparison:
         out = []
         for t, tag in enumerate(self.tags):
             k = self.match.get(t, item_of_wrong_tag.get(t))
-            question = (tag.start, tag.end, tag.label, tag.attrs.get("voice"), k)
+            question = (tag.start, tag.end, tag.label, tag.attrs.get("voice"), k, self.moved.get(t))
             out.append(_kept(known, question, lambda t=t, tag=tag, k=k: self._tag_result(t, tag, k)).for_tag(tag.id))
         return out
 
@@ -201,7 +202,19 @@ class Comparison:
             key_line=linked.line if linked else None,
             overlap=self.met[t][k].overlap if k is not None else 0.0,
             why=linked.why if linked else "",
-            findings=_findings(tag, verdict, self.met[t], k, t, self.tag_of_item, ex),
+            findings=self._findings(t, tag, verdict, k),
+            why_message=_copied(key[k].why_message) if k is not None else None,
+        )
+
+    def _findings(self, t: int, tag: Tag, verdict: str, k: int | None) -> tuple[Finding, ...]:
+        """`_findings` of tag `t`; one that counts for its item as another mention of the same source says
+        so first, and its edges are the mention's it is on."""
+        mention = self.moved.get(t)
+        if mention is None:
+            return _findings(tag, verdict, self.met[t], k, t, self.tag_of_item, self.ex)
+        return (
+            Finding("same-source", {}),
+            *_findings(tag, verdict, self.met[t], mention, t, self.tag_of_item, self.ex),
         )
 
     def scores(self, items: list[ItemResult], tags: list[TagResult]) -> dict[str, Score]:
@@ -245,7 +258,13 @@ def _item_result(
         attribution,
         item.why,
         item.hints,
+        _copied(item.why_message),
     )
+
+
+def _copied(message: dict | None) -> dict | None:
+    """A key item's `why_message` for a result of its own (a Report shares nothing with the key)."""
+    return None if message is None else {"code": message["code"], "args": dict(message["args"])}
 
 
 def compare(handin: HandIn, ex: Exercise, difficulty: str | None = None, *, rules_held: bool = False) -> Comparison:
@@ -264,6 +283,7 @@ def compare(handin: HandIn, ex: Exercise, difficulty: str | None = None, *, rule
     match: dict[int, int] = {}  # tag index -> item index, one to one within each label
     for label in ex.labels:
         match.update(assign(tags_of_label.get(label, []), ex.item_indices(label), met))
+    moved = _other_mentions(match, met, ex)
     tag_of_item = {k: t for t, k in match.items()}
     orphans = tuple(Orphan(f.place, f.code, dict(f.args)) for f in handin.findings)
     return Comparison(
@@ -272,6 +292,7 @@ def compare(handin: HandIn, ex: Exercise, difficulty: str | None = None, *, rule
         tags,
         met,
         match,
+        moved,
         _wrong_label_pairs(tags, met, match, tag_of_item, ex),
         orphans,
     )
@@ -292,6 +313,28 @@ def check(
     The hand-in is held to the hand-in rules first (`for_check`): one for another exercise or article
     is refused (`InputError`), and a tag that breaks a rule is left out and listed with the orphans."""
     return compare(handin, exercise.restricted(labels, lines), difficulty).report()
+
+
+def _other_mentions(match: dict[int, int], met: list[dict[int, Meeting]], ex: Exercise) -> dict[int, int]:
+    """A part asks for a source named before it at one of its mentions there (parts.py). A tag matched to
+    another mention of that source names the same source, so when no tag matched the one asked for, it
+    counts for it instead: the first such tag, by the mention's place in the article. Changes `match`,
+    and `met` of each tag moved (given a meeting with the item asked for: the one with its mention); returns
+    tag index -> the mention it was matched to."""
+    moved: dict[int, int] = {}
+    if not ex.other_mentions:
+        return moved
+    tag_of_item = {k: t for t, k in match.items()}
+    for k, mentions in ex.other_mentions.items():
+        if k in tag_of_item:
+            continue
+        mention = next((m for m in mentions if m in tag_of_item), None)
+        if mention is None:
+            continue
+        t = tag_of_item.pop(mention)
+        tag_of_item[k], match[t], moved[t] = t, k, mention
+        met[t] = {**met[t], k: met[t][mention]}  # a copy: a tag's meetings are shared (`meetings`)
+    return moved
 
 
 def _wrong_label_pairs(
@@ -346,10 +389,14 @@ def _attr_results(tag: Tag, item: KeyItem, ex: Exercise, challenge: bool) -> dic
 def _attribution(
     tag: Tag, item: KeyItem, item_of_tag_id: dict[str, KeyItem], ex: Exercise, challenge: bool
 ) -> AttributionResult | None:
-    """The claim's links to sources, compared by entity (one person named three ways is one entity)."""
+    """The claim's links to sources, compared by entity (one person named three ways is one entity). None
+    where they are not asked for, or one of the claim's sources is outside the part (it cannot be tagged
+    there, and no mention of it in the part is asked for: parts.py)."""
     if item.label != "claim" or item.source_ids is None or "source" not in ex.labels:
         return None
     sources = [ex.item(i) for i in item.source_ids]
+    if None in sources:
+        return None
     expected = _unique(s.who for s in sources)
     given = _unique(s.who if (s := item_of_tag_id.get(ref)) else f"tag:{ref}" for ref in tag.source_ids)
     if not tag.source_ids and expected:

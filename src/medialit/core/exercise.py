@@ -59,6 +59,8 @@ class KeyItem:
     voice_exception: str | None = None
     reason: str = ""  # why a draft was suggested, for the author reviewing it
     confidence: float | None = None  # how sure the suggestion was (0-1), for a draft
+    mentions: tuple[str, ...] = ()  # in a part, the other mentions of the source it asks for here (parts.py)
+    why_message: dict | None = None  # a reason the checker gives instead of `why`: {code, args} (parts.py)
 
     @property
     def who(self) -> str:
@@ -76,7 +78,12 @@ class KeyItem:
         return [Span(self.start, self.end, self.quote), *self.accept]
 
     def to_json(self) -> dict:
-        unset = (*(() if self.reason else ("reason",)), *(() if self.confidence is not None else ("confidence",)))
+        unset = (
+            *(() if self.reason else ("reason",)),
+            *(() if self.confidence is not None else ("confidence",)),
+            *(() if self.mentions else ("mentions",)),
+            *(() if self.why_message else ("why_message",)),
+        )
         return fields_json(self, leave_out=("voice_exception", *unset))
 
 
@@ -147,6 +154,13 @@ class Exercise:
     @cached_property
     def _by_id(self) -> dict[str, KeyItem]:
         return {k.id: k for k in self.key}
+
+    @cached_property
+    def other_mentions(self) -> dict[int, list[int]]:
+        """Item index -> where the other mentions of the source it asks for are in `key`, in article order:
+        in a part, a tag on one of them counts for it (parts.py)."""
+        at = {k.id: n for n, k in enumerate(self.key)}
+        return {n: [at[m] for m in k.mentions if m in at] for n, k in enumerate(self.key) if k.mentions}
 
     @cached_property
     def _indices_by_label(self) -> dict[str, list[int]]:
@@ -255,7 +269,7 @@ class Exercise:
         )
         part.key = [k for k in self.key if k.label in keep and part.covers(k.start, k.end)]
         if part.lines:
-            part.key = first_mentions_asked(self.key, part.key, part.covers, part.labels)
+            part.key = first_mentions_asked(self.key, part.key, part.covers)
         part.distractors = [d for d in self.distractors if keep & set(d.labels) and part.covers(d.start, d.end)]
         return part
 

@@ -109,6 +109,23 @@ def included_message(count: int) -> Message:
     return Message("author-included:one" if count == 1 else "author-included", {"count": count})
 
 
+def why_message(result) -> Message:
+    """The reason shown with a key item, or with the item a tag met (a key item, an ItemResult or a
+    TagResult): the key's own words (`why`, the same for every reader), or the reason the checker gave the
+    item (`why_message`, such as a part's `part-first-mention`), in each reader's words."""
+    given = result.why_message
+    return Message(given["code"], given["args"]) if given else Message("key-why", {"why": result.why})
+
+
+def hint_messages(item) -> list[Message]:
+    """A key item's hints (a key item or an ItemResult), each a "Hint: …" sentence: the key's own, or the
+    hint of the reason the checker gave it (its code with `-hint`)."""
+    given = item.why_message
+    if given:
+        return [Message(f"{given['code']}-hint", given["args"])]
+    return [Message("item-hint", {"hint": hint}) for hint in item.hints if hint]
+
+
 class Renderer:
     """Fills templates for one audience, with the exercise's labels for the label filters."""
 

@@ -4,8 +4,10 @@ The key asks for each source once: its first mention is required, later ones opt
 shows only some lines (`:lines: 76-198`) may start after that first mention, and then it would never ask
 for the source at all, though a claim in its lines comes from it (Medvedev: L42, then "said Medvedev"
 in L100). In such a part, the first mention in its lines that a required claim there is linked to is
-asked for instead, with a reason and a hint from the message table. `src/js/core/parts.js` is this
-module in JavaScript; the shared vectors hold both to the same Reports.
+asked for instead, with a reason and a hint from the message table (`why_message`: each reader's words
+are filled in where the reason is shown). Its other mentions in the part are listed with it (`mentions`):
+the checker counts a tag on one of them for it, since they name the same source.
+`src/js/core/parts.js` is this module in JavaScript; the shared vectors hold both to the same Reports.
 """
 
 from __future__ import annotations
@@ -14,19 +16,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .messages import Message, Renderer
-
 if TYPE_CHECKING:
     from .exercise import KeyItem
-    from .labels import LabelSpec
 
 
 def first_mentions_asked(
-    whole: list[KeyItem], part: list[KeyItem], covers: Callable[[int, int], bool], labels: dict[str, LabelSpec]
+    whole: list[KeyItem], part: list[KeyItem], covers: Callable[[int, int], bool]
 ) -> list[KeyItem]:
     """`part` (the key items in a part's lines, in key order) with the first mention in the part of each
     source asked for elsewhere in `whole` made required there, if a required claim in the part is linked
-    to that mention. The part's other items are the same objects."""
+    to that mention, listing the part's other mentions of that source (`mentions`, in article order).
+    The part's other items are the same objects."""
     required: dict[str, KeyItem] = {}  # each source asked for somewhere, by its first required mention
     for k in sorted(whole, key=lambda k: k.start):
         if k.label == "source" and not k.optional:
@@ -43,14 +43,16 @@ def first_mentions_asked(
             chosen.setdefault(k.who, k)
     if not chosen:
         return part
-    words = Renderer(labels)
     promoted = {}
+    by_start = sorted(part, key=lambda k: k.start)
     for who, k in chosen.items():
         args = {"quote": k.quote, "line": k.line, "named": required[who].quote, "claim": claims_of[k.id].line}
         promoted[k.id] = replace(
             k,
             optional=False,
-            why=words.render(Message("part-first-mention", args)),
-            hints=(words.render(Message("part-first-mention-hint", args)),),
+            why="",
+            hints=(),
+            why_message={"code": "part-first-mention", "args": args},
+            mentions=tuple(m.id for m in by_start if m.label == "source" and m.who == who and m is not k),
         )
     return [promoted.get(k.id, k) for k in part]

@@ -79,6 +79,7 @@ class ItemResult(Placed):
     attribution: AttributionResult | None
     why: str
     hints: tuple[str, ...]
+    why_message: dict | None = None  # a reason the checker gave the item: {code, args} (messages.why_message)
 
     def to_json(self) -> dict:
         return fields_json(self)
@@ -97,15 +98,18 @@ class TagResult(Placed):
     overlap: float
     why: str
     findings: tuple[Finding, ...]
+    why_message: dict | None = None  # the reason the checker gave its item: {code, args} (messages.why_message)
 
     def for_tag(self, tag_id: str) -> TagResult:
         """The same result for another tag on the same words, sharing nothing that can be changed (the
         checker keeps the results a class repeats; a Report changed in place must change no other).
         Written out: `dataclasses.replace` takes ten times as long, and a class makes thousands."""
         findings = tuple(Finding(f.code, dict(f.args)) for f in self.findings)
+        given = self.why_message
+        why_message = None if given is None else {"code": given["code"], "args": dict(given["args"])}
         return TagResult(
             self.label, self.line, self.start, self.end, self.quote, tag_id, self.verdict, self.key_id,
-            self.key_label, self.key_quote, self.key_line, self.overlap, self.why, findings,
+            self.key_label, self.key_quote, self.key_line, self.overlap, self.why, findings, why_message,
         )  # fmt: skip
 
     def to_json(self) -> dict:
@@ -200,7 +204,8 @@ class Report(Checked):
     def to_frame(self, kind: str = "items", exercise=None, audience: str = "student"):
         """A pandas DataFrame of the item results (`kind="items"`), the tag results ("tags") or the scores.
 
-        Given the exercise, items and tags get a `message` column: the feedback sentences for `audience`."""
+        Given the exercise, items and tags get a `message` column: the feedback sentences for `audience`;
+        and an item's `why` is its reason in that reader's words (`messages.why_message`)."""
         import pandas as pd
 
         if kind == "scores":
@@ -215,8 +220,10 @@ class Report(Checked):
             raise ValueError(f"kind must be 'items', 'tags' or 'scores', not {kind!r}")
         frame = pd.DataFrame([{c: getattr(r, c) for c in columns} for r in rows], columns=columns)
         if exercise is not None:
-            from .messages import Renderer, item_codes, tag_codes
+            from .messages import Renderer, item_codes, tag_codes, why_message
 
             words, codes = Renderer(exercise.labels, audience), item_codes if kind == "items" else tag_codes
             frame["message"] = [" ".join(words.sentences(codes(r))) for r in rows]
+            if kind == "items":
+                frame["why"] = [words.render(why_message(r)) for r in rows]
         return frame

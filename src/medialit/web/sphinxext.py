@@ -131,8 +131,9 @@ class TaggerDirective(SphinxDirective):
 
 
 def unfinished_items(exercise) -> list[str]:
-    """Ids of key items and distractors still marked draft or without a `why`."""
-    return [k.id for k in exercise.key if k.draft or not k.why] + [
+    """Ids of key items and distractors still marked draft or without a reason (a key item's `why`, or the
+    one the checker gives a mention a part asks for: `why_message`)."""
+    return [k.id for k in exercise.key if k.draft or not (k.why or k.why_message)] + [
         d.id for d in exercise.distractors if d.draft or not d.why
     ]
 
