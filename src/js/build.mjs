@@ -103,9 +103,9 @@ export function codesNamed(code, codes) {
 /**
  * The message table a Jupyter widget's bundle carries: what a student's page renders, each code's
  * `student` template and each field's student words, and only the codes the bundle's own code can ask
- * for (codesNamed, over the bundle built once without the table), so a class report's, a chapter
- * part's or author mode's words stay out of a student's widget. The teacher's sentences and words
- * and their fixes stay in the file for Python and in the book page's script (its Check names a
+ * for (codesNamed, over the bundle built once without the table) or a report can carry (reasonCodes),
+ * so a class report's or author mode's words stay out of a student's widget. The teacher's sentences
+ * and words and their fixes stay in the file for Python and in the book page's script (its Check names a
  * refused hand-in's fix).
  * @param {esbuild.BuildOptions} options the bundle's build options (its entry point, its plugins)
  * @param {string} file messages.json
@@ -122,11 +122,25 @@ export async function widgetMessages(options, file) {
     write: false,
     plugins: [noMessages, ...(options.plugins || []).filter((p) => p.name !== studentMessagesOnly.name)],
   });
-  const kept = new Set(codesNamed(bare.outputFiles.map((f) => f.text).join("\n"), Object.keys(table.messages)));
+  const named = codesNamed(bare.outputFiles.map((f) => f.text).join("\n"), Object.keys(table.messages));
+  const kept = new Set([...named, ...(await reasonCodes())]);
   const student = (/** @type {Record<string, any>} */ part) =>
     Object.fromEntries(Object.entries(part).map(([name, m]) => [name, { student: m.student }]));
   const messages = Object.fromEntries(Object.entries(table.messages).filter(([code]) => kept.has(code)));
   return { fields: student(table.fields), messages: student(messages) };
+}
+
+/**
+ * The codes of the reasons a report can give a key item in place of the key's own (`why_message`, and
+ * its hint: the code with `-hint`), as the published report schema lists them: the kernel's Check
+ * sends them, so the widget renders them though its code never names them.
+ */
+async function reasonCodes() {
+  const schema = JSON.parse(
+    await readFile(join(HERE, "..", "medialit", "data", "schemas", "report.schema.json"), "utf8"),
+  );
+  const codes = schema.$defs.whyMessage.oneOf.find((/** @type {any} */ o) => o.type === "object").properties.code.enum;
+  return codes.flatMap((/** @type {string} */ code) => [code, `${code}-hint`]);
 }
 
 /**

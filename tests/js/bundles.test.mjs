@@ -21,7 +21,7 @@ import {
   WIDGET_OPTIONS,
   widgetMessages,
 } from "../../src/js/build.mjs";
-import { itemCodes, problemMessage } from "../../src/js/core/messages.js";
+import { hintMessages, itemCodes, problemMessage, whyMessage } from "../../src/js/core/messages.js";
 import { feedbackData } from "../../src/js/tagger/feedback_data.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -114,7 +114,10 @@ test("the widget's message table has every code the widget renders: Check's feed
       const entries = [...data.look, ...data.found];
       for (const m of [...data.summary, ...data.notices, ...entries.flatMap((e) => e.messages)]) codes.add(m.code);
       for (const e of entries) codes.add(`chip-${e.chip}`);
-      for (const it of v.report.items) for (const m of itemCodes(it)) codes.add(m.code);
+      for (const it of v.report.items) {
+        for (const m of [...itemCodes(it), whyMessage(it), ...hintMessages(it)]) codes.add(m.code);
+      }
+      for (const tag of v.report.tags) codes.add(whyMessage(tag).code);
     }
   }
   // the hand-ins the Load button refuses or reads with tags left out, as Python's reader does
@@ -148,10 +151,20 @@ test("a code is kept when the bundle names it, or builds it from a fixed start, 
   assert.deepEqual(codesNamed("", codes), []);
 });
 
-test("a student's widget carries no words of a class report, a chapter part or author mode; the book page does", () => {
+test("a student's widget carries no words of a class report, a chapter part or author mode but a report's reasons; the book page does", () => {
   const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
   const whole = JSON.parse(readFileSync(join(ROOT, "src", "medialit", "data", "messages.json"), "utf8"));
-  const left = Object.keys(whole.messages).filter((c) => /^(class|misconception|author|part)-|^scores-/.test(c));
+  const schema = JSON.parse(
+    readFileSync(join(ROOT, "src", "medialit", "data", "schemas", "report.schema.json"), "utf8"),
+  );
+  const reasons = schema.$defs.whyMessage.oneOf[1].properties.code.enum.flatMap((/** @type {string} */ c) => [
+    c,
+    `${c}-hint`,
+  ]);
+  for (const code of reasons) assert.ok(read("tagger.js").includes(`"${code}"`), `the student's widget lacks ${code}`);
+  const left = Object.keys(whole.messages).filter(
+    (c) => /^(class|misconception|author|part)-|^scores-/.test(c) && !reasons.includes(c),
+  );
   assert.ok(left.length >= 20);
   for (const code of left) {
     assert.ok(!read("tagger.js").includes(`"${code}"`), `the student's widget carries ${code}`);
