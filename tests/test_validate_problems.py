@@ -233,3 +233,14 @@ def test_a_key_span_is_whole_words_or_the_file_is_refused(tmp_path_factory, arti
         return
     assert Article.from_text(article).whole_words(item.start, item.end) == (item.start, item.end)
     assert re.fullmatch(r"\S(.*\S)?", item.quote)
+
+
+def test_an_include_file_validated_on_its_own_is_named_as_one(tmp_path, capsys):
+    """`medialit validate key/claims.yml` on an include file said "`id` is missing. Fix: add it, like `id:
+    council-vote`", which makes a second exercise of it; the fix is to validate the file that includes it."""
+    (tmp_path / "claims.yml").write_text("key:\n  - {id: a, label: loaded, quote: disgrace}\n", encoding="utf-8")
+    code, err = validate(tmp_path / "claims.yml", capsys)
+    assert code == 2 and "this looks like an include file" in err
+    assert "Fix: validate (or name in a page) the exercise file whose `include:` lists this file" in err
+    (tmp_path / "other.yml").write_text("title: T\n", encoding="utf-8")  # no key: an exercise file missing its id
+    assert "`id` is missing" in validate(tmp_path / "other.yml", capsys)[1]

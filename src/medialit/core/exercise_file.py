@@ -45,6 +45,7 @@ MAX_YAML_DEPTH = 20  # lists and mappings inside each other; an exercise needs 6
 MAX_YAML_REPEATED = 5_000  # values that aliases (*name) repeat, all told: a few are handy, more is an attack
 MAX_DIGITS = 15  # digits in one number
 SCHEMA = json.loads((files("medialit.data") / "schemas" / "exercise-file.schema.json").read_text(encoding="utf-8"))
+UNREAD_REST = "The rest of the file is checked once YAML can read it."
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 
@@ -182,7 +183,8 @@ def _read_yaml(path: Path, validator, quick: bool, problems: Problems) -> dict:
         data = load_plain_yaml(text, MAX_YAML_DEPTH) if quick else _yaml().load(text)
     except YAMLError as err:
         place, problem, fix = yaml_problem(err)
-        raise InputError(file, place, problem, fix, "yaml") from None
+        # the one problem that hides all the others: say so, or a teacher takes it for the only one
+        raise InputError(file, place, problem, f"{fix} {UNREAD_REST}", "yaml") from None
     except (ValueError, RecursionError, OverflowError) as err:
         raise InputError(
             file,
@@ -198,6 +200,16 @@ def _read_yaml(path: Path, validator, quick: bool, problems: Problems) -> dict:
             "the file is not a YAML mapping (`name: value` lines).",
             "start from the example in the instructors' guide (formats page).",
             "not-a-mapping",
+        )
+    if validator is schema_validators()[0] and not {"id", "article"} & data.keys() and data.keys() & set(ENTRY_LISTS):
+        raise InputError(
+            file,
+            "",
+            "this looks like an include file: it has key items, distractors or untagged notes but no `id:` or "
+            "`article:`, which an exercise file starts with.",
+            "validate (or name in a page) the exercise file whose `include:` lists this file, such as exercise.yml "
+            "in the folder above it.",
+            "include-file",
         )
     _check_schema(data, file, validator, problems)
     return data
