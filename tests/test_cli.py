@@ -7,6 +7,8 @@ from helpers import MINI, ROOT, handin_of, key_tags
 from hypothesis import given
 from hypothesis import strategies as st
 
+from medialit.core.exercise_file import UNREAD_REST
+
 
 def run(*args):
     return subprocess.run([sys.executable, "-m", "medialit", *map(str, args)], capture_output=True, text=True)
@@ -122,7 +124,8 @@ def test_a_tab_in_an_exercise_file_is_named_with_its_fix(tmp_path):
     (tmp_path / "exercise.yml").write_text("id: mini\ntitle: Mini\n\tarticle: article.txt\n", encoding="utf-8")
     result = run("validate", tmp_path / "exercise.yml")
     assert result.returncode == 2 and "line 3, column 1: there is a tab here" in result.stderr
-    assert result.stderr.rstrip().endswith("Fix: replace the tab with spaces.")
+    # the rest of the file is not read: a teacher is told so, not left to think this is the only problem
+    assert result.stderr.rstrip().endswith("Fix: replace the tab with spaces. " + UNREAD_REST)
 
 
 def test_feedback_groups_tags_by_their_chips_as_the_tagger_does(mini):

@@ -142,7 +142,10 @@ def test_occurrence_out_of_range(tmp_path):
         ("key:\n  - {id: a, label: opinion, quote: Kirby}\n", "unknown label “opinion”"),
         ("key:\n  - {id: a, label: source, quote: Kirby, attrs: {identity: secret}}\n", "identity: secret"),
         ("key:\n  - {id: a, label: source, quote: Kirby}\n  - {id: a, label: source, quote: US}\n", "used twice"),
-        ("key:\n  - &k {id: a, label: source, quote: Kirby}\n  - *k\n", "line 4: the item `a` is listed twice: a YAML"),
+        (
+            "key:\n  - &k {id: a, label: source, quote: Kirby}\n  - *k\n",
+            "line 4 (item a): the item `a` is listed twice",
+        ),
         ("key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n", "line 4 (item a): `source_ids` names `zz`"),
         (
             "key:\n  - {id: a, label: claim, quote: US}\n  - {id: b, label: claim, quote: Kirby, source_ids: [a]}\n",

@@ -320,6 +320,58 @@ def test_any_text_as_an_exercise_file_is_read_or_refused(text):
     load_text(text)
 
 
+ARTICLE_TEXT = (HOSTILE / "article.txt").read_text(encoding="utf-8")
+# what an instructor's key items hold: the article's own words, cut anywhere or mistyped, ids that repeat,
+# labels and source ids that are not there
+stretches = st.tuples(st.integers(0, len(ARTICLE_TEXT)), st.integers(1, 40)).map(
+    lambda at: ARTICLE_TEXT[at[0] : at[0] + at[1]]
+)
+quotes = stretches | stretches.map(lambda q: q[:-1] + "x") | hostile_text
+key_items = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(["src-a", "clm-b", "ld-c", "src-a", "x"]),
+        "label": st.sampled_from(["claim", "source", "loaded", "cue", "lable", "7"]),
+        "quote": quotes,
+        "why": st.sampled_from(["Why.", ""]),
+        "hints": st.just(["A hint."]),
+    },
+    optional={
+        "source_ids": st.lists(st.sampled_from(["src-a", "clm-b", "src-z"]), max_size=2),
+        "accept": st.lists(quotes, max_size=2),
+        "occurrence": st.integers(-1, 3),
+    },
+)
+
+
+@FUZZ
+@given(st.lists(key_items, max_size=6), st.booleans())
+def test_validate_on_any_key_exits_with_every_problem_listed_and_no_traceback(items, tab):
+    """A key with any mix of slips (a typo, a cut word, a wrong label, an unknown source, an id used twice, a
+    tab): validate exits 0, 1 or 2, never with a traceback, and every problem it lists names the file and
+    the line."""
+    body = "".join(f"  - {json.dumps(item, ensure_ascii=True)}\n" for item in items)
+    text = f"id: t\narticle: article.txt\nkey:\n{body}".replace("  - ", "\t- " if tab else "  - ", 1)
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(HOSTILE / "article.txt", Path(folder) / "article.txt")
+        path = Path(folder) / "exercise.yml"
+        path.write_text(text, encoding="utf-8")
+        out = _Captured()
+        with out:
+            code = main(["validate", str(path)])
+    assert code in (0, 1, 2) and "Traceback" not in out.text, out.text
+    if code == 2:
+        head, *listed = out.text.splitlines()
+        assert head.startswith("medialit: ")
+        if listed:
+            assert re.match(r"medialit: \d+ problems in ", head)
+            assert all(
+                re.match(rf"  - {re.escape(str(path))}: line \d+", line) or line.startswith("  - … and ")
+                for line in listed
+            ), listed
+        else:
+            assert re.match(rf"medialit: {re.escape(str(path))}: line \d+", head), head
+
+
 @FUZZ
 @given(st.sampled_from(["no", "off", "yes", "on", "n", "y", "NO", "Off"]))
 def test_yaml_1_1_booleans_are_refused_in_yaml_1_2_and_read_right_in_1_1(word):

@@ -167,19 +167,23 @@ def test_a_table_of_contents_that_cannot_be_written_is_refused_before_anything_i
     assert list((tmp_path / "book").iterdir()) == []
 
 
-def test_validate_flags_half_a_hyphenated_word_and_a_source_in_another_paragraph(tmp_path):
+def test_half_a_hyphenated_word_is_refused_and_a_source_in_another_paragraph_flagged(tmp_path):
     (tmp_path / "article.txt").write_text(
         "Jo Lee said the plan was a deal-breaker.\n\nThe council voted.\n", encoding="utf-8"
     )
-    (tmp_path / "exercise.yml").write_text(
+    key = (
         "id: mini\ntitle: Mini\narticle: article.txt\nkey:\n"
         "  - {id: src-jo, label: source, quote: Jo Lee, why: Named., hints: [a]}\n"
         "  - {id: ld-breaker, label: loaded, quote: breaker, why: Half a word., hints: [a]}\n"
-        "  - {id: clm-vote, label: claim, quote: The council voted, source_ids: [src-jo], why: Far., hints: [a]}\n",
-        encoding="utf-8",
+        "  - {id: clm-vote, label: claim, quote: The council voted, source_ids: [src-jo], why: Far., hints: [a]}\n"
     )
+    (tmp_path / "exercise.yml").write_text(key, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_exercise(tmp_path / "exercise.yml")
+    assert err.value.code == "cuts-a-word" and "line 6 (item ld-breaker)" in err.value.place
+    assert "“deal-breaker”" in err.value.fix
+    (tmp_path / "exercise.yml").write_text(key.replace("quote: breaker", "quote: deal-breaker"), encoding="utf-8")
     findings = validation_findings(load_exercise(tmp_path / "exercise.yml"))
-    assert any("ld-breaker" in f and "inside a word" in f for f in findings)
     assert any("clm-vote" in f and "another paragraph" in f for f in findings)
     assert not any(f.startswith("item src-jo") for f in findings)
 
@@ -259,3 +263,16 @@ def test_a_drafted_reason_names_an_unnamed_source_mid_sentence_and_never_calls_a
     )
     official = Suggestion("source", 0, 18, "Council leader Ann", 2, {"identity": "named", "role": "official"})
     assert " it is " not in draft_why(official, {}) and "this source is an official" in draft_why(official, {})
+
+
+def test_a_drafted_distractor_is_never_part_of_a_hyphenated_word(tmp_path):
+    """'40' of '40-year-old' is no word a student can tag, and no key may quote it: the figure drafted as a
+    distractor is one that stands on its own, so the new exercise loads."""
+    (tmp_path / "book").mkdir()
+    article = tmp_path / "ferry.txt"
+    article.write_text(
+        "Ferry late again\n\nThe 40-year-old ferry broke down on Monday.\n\nIt carried 12 cars.\n", encoding="utf-8"
+    )
+    made = create_exercise(article, "ferry", "Ferry", book=tmp_path / "book", nlp=spacy.blank("en"))
+    figures = [d.quote for d in load_exercise(made.exercise_file).distractors if d.quote.isdigit()]
+    assert figures == ["12"]

@@ -18,6 +18,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from medialit import load_exercise
 from medialit.core.chapters import parse_labels
+from medialit.core.errors import InputError
 from medialit.web.page_data import pack_exercise
 from medialit.web.sphinxext import NOT_STARTED, draft_banner, script_json, unfinished_items
 
@@ -159,6 +160,48 @@ def test_bad_directive_fails_the_build_with_a_clear_message(tmp_path, page, expe
         build(src, tmp_path)
     assert expected in str(err.value)
     assert "page.md" in str(err.value)
+
+
+def test_a_key_quote_that_cuts_a_word_stops_the_build_as_it_stops_validate(tmp_path):
+    """'UK spook' is in the article only inside 'UK spooks': the build refuses it with the loader's own
+    message (the file, its line, the item, the fix), so no page ships a span that cuts a word."""
+    src = make_project(tmp_path, PAGE)
+    exercise = src / "book" / "ex" / "exercise.yml"
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace("quote: UK spooks", "quote: UK spook"))
+    with pytest.raises(InputError) as refused:
+        load_exercise(exercise)
+    with pytest.raises(SphinxError) as err:
+        build(src, tmp_path)
+    message = str(err.value)
+    assert "tagger: book/ex/exercise.yml: line 19 (item src-uk-spooks-l3): the quote “UK spook” cuts a word" in message
+    assert "Fix: quote the whole words as the article has them (“UK spooks”)" in message
+    assert str(refused.value).replace(f"{src}/", "") in message
+
+
+def test_the_build_lists_every_problem_of_a_key_at_once(tmp_path):
+    src = make_project(tmp_path, PAGE)
+    exercise = src / "book" / "ex" / "exercise.yml"
+    text = exercise.read_text(encoding="utf-8").replace("quote: UK spooks", "quote: UK spook")
+    exercise.write_text(text.replace("quote: seething", "quote: seeting"), encoding="utf-8")
+    with pytest.raises(SphinxError) as err:
+        build(src, tmp_path)
+    message = str(err.value)
+    assert "tagger: 2 problems in book/ex/exercise.yml; each with its line and fix" in message
+    assert "\n  - book/ex/exercise.yml: line 19 (item src-uk-spooks-l3): " in message
+    assert "\n  - book/ex/exercise.yml: line 72 (item ld-seething-l28): " in message
+    assert "“seeting” is not in the article" in message
+
+
+def test_a_second_page_on_the_same_broken_key_points_to_the_list_instead_of_repeating_it(tmp_path):
+    src = make_project(tmp_path, PAGE)
+    (src / "index.md").write_text("# Home\n\n```{toctree}\nbook/page\nbook/page2\n```\n")
+    (src / "book" / "page2.md").write_text(PAGE.replace("Tag it", "Again"), encoding="utf-8")
+    exercise = src / "book" / "ex" / "exercise.yml"
+    text = exercise.read_text(encoding="utf-8").replace("quote: UK spooks", "quote: UK spook")
+    exercise.write_text(text.replace("quote: seething", "quote: seeting"), encoding="utf-8")
+    _, warnings = build_leniently(src, tmp_path)
+    assert warnings.count("(item src-uk-spooks-l3)") == 1
+    assert "page2.md:3: ERROR: tagger: 2 problems in book/ex/exercise.yml, listed for book/page.md" in warnings
 
 
 def test_script_json_escapes_every_markup_character():

@@ -5,7 +5,8 @@ hang can be stopped and a crash cannot take the runner with it), with stdout and
 files, like a terminal. A case is:
 
 - clean: the expected exit code (0 all well, 1 findings, 2 bad input), no traceback, no raw control
-  character in the output, and for bad input one message on stderr naming the file and the fix;
+  character in the output, and for bad input one message on stderr naming the file and the fix (or a
+  list of every problem of an exercise file, each with its fix);
 - traceback: a traceback, exit 3 ("this is a bug"), or a child killed by a signal;
 - hang: still running after the time limit;
 - accepted garbage: bad input that was not refused, or an output that breaks a promise (a file
@@ -192,6 +193,16 @@ def _memory_now() -> int:
         return int(f.read().split()[0]) * resource.getpagesize()
 
 
+def told_with_fixes(lines: list[str]) -> bool:
+    """One message with its fix, or the list of every problem a file has (a count, then one line each with its
+    fix, and "… and N more" past the limit)."""
+    if len(lines) == 1:
+        return "Fix:" in lines[0]
+    return bool(re.match(r"medialit: \d+ problems in ", lines[0])) and all(
+        line.startswith("  - ") and ("Fix:" in line or line.startswith("  - … and ")) for line in lines[1:]
+    )
+
+
 def judge(case: Case, result: Result, ws: Path) -> Outcome:
     if result.hung:
         return Outcome(case, "hang", f"still running after {case.timeout:.0f} s", result)
@@ -223,7 +234,7 @@ def judge(case: Case, result: Result, ws: Path) -> Outcome:
     if case.expect == 2:
         lines = result.err.strip().splitlines()
         usage = lines and lines[0].startswith("usage:")
-        if not usage and (len(lines) != 1 or "Fix:" not in lines[0]):
+        if not usage and not told_with_fixes(lines):
             return Outcome(case, "unclear", f"not one message with a fix: {result.err.strip()[:200]!r}", result)
         if case.names and case.names not in result.err:
             return Outcome(case, "unclear", f"does not name {case.names!r}: {result.err.strip()[:200]}", result)

@@ -116,7 +116,8 @@ def draft_key(article: Article, suggestions: list[Suggestion]) -> CommentedSeq:
 def draft_distractors(article: Article, suggestions: list[Suggestion], taken: set[str]) -> CommentedSeq:
     """Up to one neutral stretch of each kind students often tag by mistake: a plain verb of saying,
     a figure, a place name; drafts with a `why` to edit. A distractor may sit inside a key item of another
-    label (a figure inside a claim is still no loaded word), never inside one of its own labels."""
+    label (a figure inside a claim is still no loaded word), never inside one of its own labels, and never
+    part of a hyphenated word, which no key may quote."""
     kinds = [
         (
             lambda t: t.text.lower() in {"said", "says", "told"},
@@ -143,7 +144,14 @@ def draft_distractors(article: Article, suggestions: list[Suggestion], taken: se
     for fits, labels, why in kinds:
         covered = [(s.start, s.end) for s in suggestions if s.label in labels]
         token = next(
-            (t for t in article.tokens if fits(t) and not any(a < t.end and t.start < b for a, b in covered)), None
+            (
+                t
+                for t in article.tokens
+                if fits(t)
+                and article.whole_words(t.start, t.end) == (t.start, t.end)  # never "40" of "40-year-old"
+                and not any(a < t.end and t.start < b for a, b in covered)
+            ),
+            None,
         )
         if token is None:
             continue

@@ -14,7 +14,7 @@ import traceback
 from contextlib import contextmanager
 
 from ..core.contract import DIFFICULTIES
-from ..core.errors import InputError
+from ..core.errors import InputError, listed, problems_of
 from ..core.messages import AUDIENCES, agreeing, counted
 from .instructor import add_subcommands
 from .terminal import SafeStream, one_line
@@ -131,6 +131,19 @@ def _safe_output():
         sys.stdout, sys.stderr = saved
 
 
+def _print_input_error(err: InputError) -> None:
+    """The problem, or every problem found in one reading (a list a teacher works through at once)."""
+    problems = problems_of(err)
+    if len(problems) == 1:
+        print(f"medialit: {one_line(err)}", file=sys.stderr)
+        return
+    files = list(dict.fromkeys(problem.file for problem in problems))
+    found = f"{counted(len(problems), 'problem')} in {' and '.join(files)}"
+    print(one_line(f"medialit: {found}; each with its line and fix:"), file=sys.stderr)
+    for line in listed(problems):
+        print(f"  - {one_line(line)}", file=sys.stderr)
+
+
 def _bug(args, err: BaseException) -> int:
     """A short message for a failure that is medialit's fault, not the user's (the traceback with --debug)."""
     if getattr(args, "debug", False):
@@ -164,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return args.run(args)
         except InputError as err:
-            print(f"medialit: {one_line(err)}", file=sys.stderr)
+            _print_input_error(err)
             return BAD_INPUT
         except KeyboardInterrupt:
             return 130

@@ -270,6 +270,21 @@ class Article:
             return None
         return inside[0].start, inside[-1].end
 
+    def whole_words(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) grown to the whole words it touches, over hyphens that join words ('deal-breaker'),
+        and trimmed of spaces at its edges. A key span must equal it: the Tagger works in whole tokens, so a
+        span that cuts a word ('Richard Hale' in 'Richard Hales') can never be tagged as the key says."""
+        inside = self.tokens_in(start, end)
+        if not inside:
+            return start, end
+        text = self.text
+        first, last = inside[0].start, inside[-1].end
+        while first >= 2 and text[first - 1] == "-" and text[first - 2].isalnum():
+            first = self.tokens[self.token_at(first - 2)].start
+        while last + 1 < len(text) and text[last] == "-" and text[last + 1].isalnum():
+            last = self.tokens[self.token_at(last + 1)].end
+        return first, last
+
     @cached_property
     def _sentence_edges(self) -> tuple[list[int], list[int]]:
         return [s.start for s in self.sentences], [s.end for s in self.sentences]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .contract import UNSAFE_CHARACTERS
@@ -26,6 +28,65 @@ class InputError(Exception):
     def __str__(self) -> str:
         where = f"{self.file}: {self.place}" if self.place else self.file
         return f"{where}: {self.problem} Fix: {self.fix}"
+
+
+SHOWN_PROBLEMS = 20  # problems listed at once; the rest are counted ("… and 3 more")
+_LINE = re.compile(r"line (\d+)")
+
+
+class InputProblems(InputError):
+    """Several problems found in one reading of a file and the files it includes, each an InputError with its
+    own file and place, so that a teacher fixes them all in one go instead of one per run. Its own fields
+    are the first problem's: a reader that shows one error shows the first."""
+
+    def __init__(self, problems: list[InputError]):
+        first = problems[0]
+        super().__init__(first.file, first.place, first.problem, first.fix, first.code, first.message_args)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join(listed(self.problems))
+
+
+def problems_of(err: InputError) -> list[InputError]:
+    """Every problem an error holds: the problems of an InputProblems, or the error itself."""
+    return list(getattr(err, "problems", [err]))
+
+
+def listed(problems: list[InputError], limit: int = SHOWN_PROBLEMS) -> list[str]:
+    """One line per problem, the first `limit` of them, and a last line that counts the rest."""
+    lines = [str(problem) for problem in problems[:limit]]
+    if len(problems) > limit:
+        rest = len(problems) - limit
+        lines.append(f"… and {rest} more {'problem' if rest == 1 else 'problems'}: fix these first and run it again.")
+    return lines
+
+
+class Problems:
+    """The problems found so far in reading a file: `collecting()` keeps the InputError its block raises
+    and lets the reading go on; `raise_any()` raises them all, in the order of their files and lines."""
+
+    def __init__(self, files: list[str] | None = None):
+        self.found: list[InputError] = []
+        self.files = files if files is not None else []  # the files in the order their problems are listed
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    @contextmanager
+    def collecting(self) -> Iterator[None]:
+        try:
+            yield
+        except InputError as err:
+            self.found.extend(problems_of(err))
+
+    def raise_any(self) -> None:
+        if not self.found:
+            return
+        order = {name: n for n, name in enumerate(self.files)}
+        line = lambda p: int(m.group(1)) if (m := _LINE.match(p.place)) else 0
+        found = sorted(self.found, key=lambda p: (order.get(p.file, len(order)), line(p)))
+        raise found[0] if len(found) == 1 else InputProblems(found)
 
 
 @dataclass

@@ -32,7 +32,7 @@ from ruamel.yaml.scalarbool import ScalarBoolean
 
 from .article import Article
 from .contract import FREE_TEXT
-from .errors import InputError, visible
+from .errors import InputError, Problems, visible
 from .exercise import Distractor, Exercise, KeyItem, Span
 from .fast_yaml import NotPlain
 from .fast_yaml import load as load_plain_yaml
@@ -45,6 +45,7 @@ MAX_YAML_DEPTH = 20  # lists and mappings inside each other; an exercise needs 6
 MAX_YAML_REPEATED = 5_000  # values that aliases (*name) repeat, all told: a few are handy, more is an attack
 MAX_DIGITS = 15  # digits in one number
 SCHEMA = json.loads((files("medialit.data") / "schemas" / "exercise-file.schema.json").read_text(encoding="utf-8"))
+UNREAD_REST = "The rest of the file is checked once YAML can read it."
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 
@@ -172,16 +173,18 @@ def yaml_problem(err: YAMLError) -> tuple[str, str, str]:
     return place, f"{problem}.", fix
 
 
-def _read_yaml(path: Path, validator, quick: bool = False) -> dict:
-    """A YAML mapping, read within the limits and checked against the schema (`validator`). `quick`:
-    read by libyaml, without line numbers, or `NotPlain` for a file only ruamel reads (`fast_yaml`)."""
+def _read_yaml(path: Path, validator, quick: bool, problems: Problems) -> dict:
+    """A YAML mapping, read within the limits and checked against the schema (`validator`); entries that do not
+    fit it are left out and their problems kept in `problems` (`_check_schema`). `quick`: read by libyaml,
+    without line numbers, or `NotPlain` for a file only ruamel reads (`fast_yaml`)."""
     file = str(path)
     text = read_text(path, EXERCISE)
     try:
         data = load_plain_yaml(text, MAX_YAML_DEPTH) if quick else _yaml().load(text)
     except YAMLError as err:
         place, problem, fix = yaml_problem(err)
-        raise InputError(file, place, problem, fix, "yaml") from None
+        # the one problem that hides all the others: say so, or a teacher takes it for the only one
+        raise InputError(file, place, problem, f"{fix} {UNREAD_REST}", "yaml") from None
     except (ValueError, RecursionError, OverflowError) as err:
         raise InputError(
             file,
@@ -198,7 +201,17 @@ def _read_yaml(path: Path, validator, quick: bool = False) -> dict:
             "start from the example in the instructors' guide (formats page).",
             "not-a-mapping",
         )
-    _check_schema(data, file, validator)
+    if validator is schema_validators()[0] and not {"id", "article"} & data.keys() and data.keys() & set(ENTRY_LISTS):
+        raise InputError(
+            file,
+            "",
+            "this looks like an include file: it has key items, distractors or untagged notes but no `id:` or "
+            "`article:`, which an exercise file starts with.",
+            "validate (or name in a page) the exercise file whose `include:` lists this file, such as exercise.yml "
+            "in the folder above it.",
+            "include-file",
+        )
+    _check_schema(data, file, validator, problems)
     return data
 
 
@@ -301,15 +314,39 @@ def _where(data, path) -> tuple[int, str, str]:
     return line, place, subject
 
 
-def _check_schema(data: dict, file: str, validator) -> None:
-    """Refuse the first (highest in the file) value that does not fit the published schema."""
+ENTRY_LISTS = ("key", "distractors", "untagged")  # lists whose entries are checked one by one
+
+
+def _check_schema(data: dict, file: str, validator, problems: Problems) -> None:
+    """Every value that does not fit the published schema, one problem per place, in the order of their lines.
+    When all of them are inside entries of `key`, `distractors` or `untagged`, they are kept in `problems`
+    and those entries left out of `data`, so that the rest of the file is still checked in the same run;
+    any other (the file's own fields, its task) is raised at once, with the others."""
     errors = list(validator.iter_errors(data))
     if not errors:
         return
-    located = [(_where(data, error.absolute_path), error) for error in errors]
-    (line, place, subject), error = min(located, key=lambda found: (found[0][0], -len(found[1].absolute_path)))
-    problem, fix, line = _explain(error, data, line, subject, validator.schema)
-    raise InputError(file, f"line {line}" + (f" ({place})" if place else ""), problem, fix, "schema")
+    located = sorted(
+        ((_where(data, error.absolute_path), error) for error in errors),
+        key=lambda found: (found[0][0], -len(found[1].absolute_path)),
+    )
+    found: dict[tuple, InputError] = {}
+    wrong_entries, whole_file = set(), False
+    for (line, place, subject), error in located:
+        problem, fix, line = _explain(error, data, line, subject, validator.schema)
+        where = f"line {line}" + (f" ({place})" if place else "")
+        found.setdefault((where, problem), InputError(file, where, problem, fix, "schema"))
+        path = list(error.absolute_path)
+        if len(path) >= 2 and path[0] in ENTRY_LISTS and isinstance(path[1], int):
+            wrong_entries.add((path[0], path[1]))
+        else:
+            whole_file = True
+    problems.found.extend(found.values())
+    if whole_file:
+        problems.raise_any()
+    for name in ENTRY_LISTS:
+        entries = data.get(name)
+        if isinstance(entries, list):
+            data[name] = [entry for n, entry in enumerate(entries) if (name, n) not in wrong_entries]
 
 
 def _resolve(schema):
@@ -453,6 +490,13 @@ class _Resolver:
                 file, place, "the item has no `quote`.", "copy the exact words from the article into `quote:`."
             )
         quote = str(quote)
+        if quote != quote.strip():
+            raise InputError(
+                file,
+                place,
+                f"the quote “{quote}” starts or ends with a space.",
+                "remove the spaces inside the quotation marks, at its ends.",
+            )
         hits = self.article.find_all(quote)
         if not hits:
             raise InputError(
@@ -508,8 +552,19 @@ class _Resolver:
             )
         else:
             start = hits[0]
-        text = self.article.text[start : start + len(quote)]
-        return start, start + len(text), text
+        end = start + len(self.article.text[start : start + len(quote)])
+        first, last = self.article.whole_words(start, end)
+        if (first, last) != (start, end):
+            words = self.article.text[first:last]
+            raise InputError(
+                file,
+                place,
+                f"the quote “{quote}” cuts a word at {self.where(start)}: the article has “{words}” there, and "
+                "students can only tag whole words.",
+                f"quote the whole words as the article has them (“{words}”), or other words that stand on their own.",
+                "cuts-a-word",
+            )
+        return start, end, self.article.text[start:end]
 
 
 def _labels_from(task: dict) -> dict[str, LabelSpec]:
@@ -568,16 +623,21 @@ def _check_attrs(attrs, spec: LabelSpec, file: str, place: str) -> dict:
     return clean
 
 
-def _gather(data: dict, path: Path, quick: bool) -> tuple[list[tuple], list[tuple], list[tuple] | None, list[Path]]:
+def _gather(
+    data: dict, path: Path, quick: bool, problems: Problems
+) -> tuple[list[tuple], list[tuple], list[tuple] | None, list[Path]]:
     """Key items, distractors and untagged notes from the file and its `include:` files, with origins,
-    and the include files (each inside the exercise's folder, read within limits, schema-checked)."""
+    and the include files (each inside the exercise's folder, read within limits, schema-checked). An
+    include file that cannot be read is a problem in `problems`; the others are still read."""
     items, distractors, untagged = [], [], []
     sources, included = [(path, data)], []
     for n, name in enumerate(data.get("include") or []):
-        place = f"line {_where(data, ['include', n])[0]} (`include`)"
-        include = inside(path.parent, name, str(path), place, "include file")
-        sources.append((include, _read_yaml(include, schema_validators()[1], quick)))
-        included.append(include)
+        with problems.collecting():
+            place = f"line {_where(data, ['include', n])[0]} (`include`)"
+            include = inside(path.parent, name, str(path), place, "include file")
+            problems.files.append(str(include))
+            sources.append((include, _read_yaml(include, schema_validators()[1], quick, problems)))
+            included.append(include)
     for file, body in sources:
         for field_name, bucket in (("key", items), ("distractors", distractors), ("untagged", untagged)):
             bucket.extend((file, entry) for entry in body.get(field_name) or [])
@@ -586,7 +646,10 @@ def _gather(data: dict, path: Path, quick: bool) -> tuple[list[tuple], list[tupl
 
 
 def load_exercise(path: str | Path) -> Exercise:
-    """Read an exercise file, resolve every quote, and check every reference.
+    """Read an exercise file, resolve every quote, and check every reference. Every problem found is
+    raised at once (`InputProblems`, or the one InputError): a key item that cannot be resolved does not
+    stop the others from being checked, so a teacher fixes them all in one go. A file that cannot be
+    read as YAML, or whose own fields are wrong, stops at that problem.
 
     libyaml reads the files first; when anything is wrong (or libyaml cannot read them as ruamel does),
     they are read again with ruamel, so that the message names the line."""
@@ -596,9 +659,44 @@ def load_exercise(path: str | Path) -> Exercise:
         return _load_exercise(Path(path), quick=False)
 
 
+def _label_fix(label: str, labels: dict, how_many: str) -> str:
+    """The fix for an unknown label: the label it was most likely meant to be (a typo), and all of them."""
+    near = difflib.get_close_matches(str(label), list(labels), n=1, cutoff=0.6)
+    listed = f"use {how_many} of: {', '.join(labels)}."
+    return f"did you mean `{near[0]}`? Otherwise {listed}" if near else listed
+
+
+class _Ids:
+    """The ids given so far, each with its place, so that an id used twice is named with both places."""
+
+    def __init__(self):
+        self.seen: dict[str, tuple[str, str]] = {}  # id: (file, place)
+        self.entries: set[int] = set()  # a YAML alias (`*name`) lists the same entry again, at its anchor's line
+
+    def claim(self, entry, origin: str, place: str) -> str:
+        item_id = entry["id"]
+        if id(entry) in self.entries:
+            raise InputError(
+                origin,
+                place,
+                f"the item `{item_id}` is listed twice: a YAML alias (`*name`) repeats it.",
+                "list each item once; for a second item like it, copy it and give the copy its own id.",
+            )
+        if item_id in self.seen:
+            first_file, first_place = self.seen[item_id]
+            also = first_place if first_file == origin else f"{first_file} {first_place}"
+            raise InputError(
+                origin, place, f"the id `{item_id}` is used twice (also at {also}).", "give each item its own id."
+            )
+        self.entries.add(id(entry))
+        self.seen[item_id] = (origin, place)
+        return item_id
+
+
 def _load_exercise(path: Path, quick: bool) -> Exercise:
     file = str(path)
-    data = _read_yaml(path, schema_validators()[0], quick)
+    problems = Problems([file])
+    data = _read_yaml(path, schema_validators()[0], quick, problems)
     ex_id = data["id"]
     article_path = inside(path.parent, data["article"], file, f"line {_line(data, 'article')} (`article`)", "article")
     article = Article.from_file(article_path)
@@ -607,46 +705,36 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
     tolerance = task.get("tolerance")
     labels = _labels_from(task)
     resolver = _Resolver(article)
-    raw_items, raw_distractors, raw_untagged, included = _gather(data, path, quick)
-
-    seen: dict[str, str] = {}
-    entries_seen: set[int] = set()  # a YAML alias (`*name`) lists the same entry again, at its anchor's line
-
-    def claim_id(entry, origin: str, place: str) -> str:
-        item_id = entry["id"]
-        if id(entry) in entries_seen:
-            raise InputError(
-                origin,
-                place,
-                f"the item `{item_id}` is listed twice: a YAML alias (`*name`) repeats it.",
-                "list each item once; for a second item like it, copy it and give the copy its own id.",
-            )
-        if item_id in seen:
-            raise InputError(
-                origin,
-                place,
-                f"the id `{item_id}` is used twice (also at {seen[item_id]}).",
-                "give each item its own id.",
-            )
-        entries_seen.add(id(entry))
-        seen[item_id] = f"{origin} {place}"
-        return item_id
+    raw_items, raw_distractors, raw_untagged, included = _gather(data, path, quick, problems)
+    ids = _Ids()
+    # every id the files give, with its label: a `source_ids` entry naming an item that has a problem of its
+    # own is not a second problem
+    declared = {entry["id"]: entry["label"] for _, entry in raw_items}
 
     key: list[KeyItem] = []
     place_of: dict[str, tuple[str, str]] = {}  # item id: its file and place, for the checks across items
     for origin, entry in raw_items:
         origin = str(origin)
-        item_id = claim_id(entry, origin, f"line {_line(entry)}")
+        found_before = len(problems)
+        item_id = entry["id"]
         place = f"line {_line(entry)} (item {item_id})"
-        place_of[item_id] = (origin, place)
+        with problems.collecting():
+            ids.claim(entry, origin, place)
         label = entry["label"]
-        if label not in labels:
-            raise InputError(origin, place, f"unknown label {shown(label)}.", f"use one of: {', '.join(labels)}.")
-        start, end, quote = resolver.resolve(entry, origin, place)
-        accept = [
-            Span(*resolver.resolve(alt, origin, f"{place}, accept", near=(start, end)))
-            for alt in entry.get("accept") or []
-        ]
+        with problems.collecting():
+            if label not in labels:
+                raise InputError(origin, place, f"unknown label {shown(label)}.", _label_fix(label, labels, "one"))
+            attrs = _check_attrs(entry.get("attrs"), labels[label], origin, place)
+        start = end = 0
+        with problems.collecting():
+            start, end, quote = resolver.resolve(entry, origin, place)
+        accept = []
+        for alt in entry.get("accept") or []:
+            with problems.collecting():
+                accept.append(Span(*resolver.resolve(alt, origin, f"{place}, accept", near=(start, end))))
+        if len(problems) > found_before:
+            continue
+        place_of[item_id] = (origin, place)
         key.append(
             KeyItem(
                 id=item_id,
@@ -655,7 +743,7 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
                 end=end,
                 quote=quote,
                 line=article.line_of(start),
-                attrs=_check_attrs(entry.get("attrs"), labels[label], origin, place),
+                attrs=attrs,
                 entity=entry.get("entity") or None,
                 source_ids=entry.get("source_ids"),
                 why=(entry.get("why") or "").strip(),
@@ -669,28 +757,37 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
             )
         )
 
-    by_id = {k.id: k for k in key}
     for item in key:
         for ref in item.source_ids or []:
-            target = by_id.get(ref)
-            if target is None or target.label != "source":
-                problem = "no such item" if target is None else f"a {target.label}, not a source"
-                raise InputError(
-                    *place_of[item.id],
-                    f"`source_ids` names `{ref}`, which is {problem}.",
-                    "list the ids of source items only.",
+            if declared.get(ref) != "source":
+                problem = "no such item" if ref not in declared else f"a {declared[ref]}, not a source"
+                known = sorted(name for name, label in declared.items() if label == "source")
+                problems.found.append(
+                    InputError(
+                        *place_of[item.id],
+                        f"`source_ids` names `{ref}`, which is {problem}.",
+                        f"list the ids of source items only ({', '.join(known) or 'the key has none yet'}).",
+                    )
                 )
 
     distractors: list[Distractor] = []
     for origin, entry in raw_distractors:
         origin = str(origin)
-        item_id = claim_id(entry, origin, f"line {_line(entry)}")
+        found_before = len(problems)
+        item_id = entry["id"]
         place = f"line {_line(entry)} (distractor {item_id})"
+        with problems.collecting():
+            ids.claim(entry, origin, place)
         for_labels = list(entry.get("labels") or labels)
         bad = [n for n in for_labels if n not in labels]
         if bad:
-            raise InputError(origin, place, f"unknown label {shown(bad[0])}.", f"use some of: {', '.join(labels)}.")
-        start, end, quote = resolver.resolve(entry, origin, place)
+            problems.found.append(
+                InputError(origin, place, f"unknown label {shown(bad[0])}.", _label_fix(bad[0], labels, "some"))
+            )
+        with problems.collecting():
+            start, end, quote = resolver.resolve(entry, origin, place)
+        if len(problems) > found_before:
+            continue
         distractors.append(
             Distractor(
                 item_id,
@@ -703,6 +800,7 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
                 bool(entry.get("draft")),
             )
         )
+    problems.raise_any()
 
     untagged = (
         None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
@@ -723,20 +821,11 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
     )
 
 
-def _inside_hyphenated(text: str, item) -> bool:
-    """'deal-breaker' quoted as 'breaker': the tokens split at the hyphen, the word does not."""
-    return (item.start >= 2 and text[item.start - 1] == "-" and text[item.start - 2].isalnum()) or (
-        item.end + 1 < len(text) and text[item.end] == "-" and text[item.end + 1].isalnum()
-    )
-
-
 def validation_findings(exercise: Exercise) -> list[str]:
-    """Things a loadable exercise should still fix: drafts, missing reasons, spans that split words, paragraphs
-    nobody tagged, voices against the quotation marks (`key_checks`)."""
+    """Things a loadable exercise should still fix: drafts, missing reasons, paragraphs nobody tagged, voices
+    against the quotation marks (`key_checks`). A span that cuts a word is no finding: no exercise loads with
+    one (`_Resolver.resolve`), so the book build refuses it as validate does."""
     findings = []
-    text = exercise.article.text
-    token_starts = {t.start for t in exercise.article.tokens}
-    token_ends = {t.end for t in exercise.article.tokens}
     if not exercise.key:
         findings.append(
             "`key`: the key is empty (or missing), so Check has nothing to compare students' tags with. "
@@ -750,11 +839,6 @@ def validation_findings(exercise: Exercise) -> list[str]:
             findings.append(f"{where}: has no `why`. Fix: write one to three sentences students will read.")
         if not item.optional and not item.hints:
             findings.append(f"{where}: a required item with no hints. Fix: add one or two `hints`.")
-        if item.start not in token_starts or item.end not in token_ends or _inside_hyphenated(text, item):
-            findings.append(
-                f"{where}: “{item.quote}” starts or ends inside a word. "
-                "Fix: quote whole words, or students' tags will not line up with it."
-            )
         if item.entity and item.label != "source":
             findings.append(
                 f"{where}: has `entity: {item.entity}`, which Check reads on sources only. "

@@ -26,6 +26,7 @@ from ..core.contract import MAX_ANSWER_CHARS
 from ..core.errors import InputError
 from ..core.exercise import is_id
 from ..core.exercise_file import load_exercise
+from .build_errors import build_error
 
 logger = logging.getLogger(__name__)
 CONFIG_ID = "medialit-answers"
@@ -81,7 +82,7 @@ class AnswersDirective(SphinxDirective):
         try:
             exercise = load_exercise(Path(absolute))
         except InputError as err:
-            raise self.error(f"answers: {err}") from None
+            raise build_error(self, "answers", err) from None
         node = answers_node()
         node["exercise"], node["sha256"], node["title"] = exercise.id, exercise.article.sha256, exercise.title
         self.set_source_info(node)

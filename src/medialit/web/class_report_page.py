@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core.chapters import chapters_of
 from ..core.errors import InputError
 from ..core.exercise_file import load_exercise
+from .build_errors import build_error
 from .page_data import pack_exercise
 
 SCRIPT = "medialit/class-report.js"
@@ -50,7 +51,7 @@ class ClassReportDirective(SphinxDirective):
         try:
             found = chapters_of(pages)
         except InputError as err:
-            raise self.error(f"class-report: {err}") from None
+            raise build_error(self, "class-report", err) from None
         for page in pages:
             self.env.note_dependency(str(page))
         # the exercises named here, then any other a student's Tagger in the book uses: an exercise an
@@ -65,7 +66,7 @@ class ClassReportDirective(SphinxDirective):
             try:
                 exercise = load_exercise(path)
             except InputError as err:
-                raise self.error(f"class-report: {err}") from None
+                raise build_error(self, "class-report", err) from None
             for file in exercise.files:
                 self.env.note_dependency(str(file))
             exercises.append(pack_exercise(exercise.compile()))

@@ -29,6 +29,7 @@ from ..core.chapters import TAGGER_OPTIONS
 from ..core.errors import InputError
 from ..core.exercise_file import load_exercise
 from ..core.messages import counted
+from .build_errors import build_error
 from .page_data import pack_exercise
 
 STATIC = Path(__file__).parent / "static"
@@ -96,7 +97,7 @@ class TaggerDirective(SphinxDirective):
                 labels=labels or None, difficulty=self.options.get("difficulty"), lines=self.options.get("lines")
             )
         except InputError as err:
-            raise self.error(f"tagger: {err}") from None
+            raise build_error(self, "tagger", err) from None
         for file in exercise.files:
             self.env.note_dependency(str(file))
         self._drop_stale_output([path, *exercise.files])

@@ -1,0 +1,246 @@
+"""`medialit validate` (and every reader of an exercise file) reports every problem of a key in one run, each
+with its file, line and fix, and refuses a quote that cuts a word, as the book build does (test_sphinxext)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medialit import load_exercise
+from medialit.cli.main import main
+from medialit.core.article import Article
+from medialit.core.errors import SHOWN_PROBLEMS, InputError, problems_of
+
+ARTICLE = (
+    "Bins left for a week in Eastfield\n"
+    "\n"
+    "Local MP Richard Hales said the council had “failed” the town.\n"
+    "\n"
+    "One resident said the smell was unbearable and the streets a disgrace.\n"
+)
+HEAD = "id: bins\ntitle: Bins\narticle: article.txt\nkey:\n"
+
+
+def write(tmp_path, key: str, article: str = ARTICLE):
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    path = tmp_path / "exercise.yml"
+    path.write_text(HEAD + textwrap.dedent(key), encoding="utf-8")
+    return path
+
+
+def refused(path) -> list[InputError]:
+    with pytest.raises(InputError) as err:
+        load_exercise(path)
+    return problems_of(err.value)
+
+
+def validate(path, capsys) -> tuple[int, str]:
+    code = main(["validate", str(path)])
+    return code, capsys.readouterr().err
+
+
+def test_a_quote_found_only_inside_a_longer_word_is_refused_with_its_line_item_and_fix(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+          - id: src-hale
+            label: source
+            quote: Local MP Richard Hale
+            why: A named MP.
+            hints: [Who speaks?]
+        """,
+    )
+    (problem,) = refused(path)
+    assert problem.file == str(path) and problem.place == "line 5 (item src-hale)"
+    assert problem.code == "cuts-a-word" and "L3" in problem.problem
+    assert "“Local MP Richard Hales”" in problem.fix
+
+
+def test_a_quote_of_whole_words_beside_the_same_letters_inside_a_word_is_read(tmp_path):
+    path = write(tmp_path, "  - {id: s, label: source, quote: Local MP Richard Hales, why: w, hints: [h]}\n")
+    assert load_exercise(path).key[0].quote == "Local MP Richard Hales"
+
+
+@pytest.mark.parametrize(
+    "entry, words",
+    [
+        ("- {id: a, label: claim, quote: said the council had “failed” the tow, why: w, hints: [h]}", "town"),
+        ("- {id: a, label: loaded, quote: smell, why: w, hints: [h], accept: [bearable]}", "unbearable"),
+        ("- {id: a, label: loaded, quote: disgrac, why: w, hints: [h]}", "disgrace"),
+    ],
+)
+def test_an_accepted_quote_or_a_cut_end_is_refused_too(tmp_path, entry, words):
+    (problem,) = refused(write(tmp_path, f"  {entry}\n"))
+    assert problem.code == "cuts-a-word" and words in problem.fix
+
+
+def test_a_distractor_that_cuts_a_word_is_refused(tmp_path):
+    path = write(
+        tmp_path,
+        "  - {id: a, label: loaded, quote: disgrace, why: w, hints: [h]}\n"
+        "distractors:\n  - {id: d, quote: Hale, labels: [source], why: w}\n",
+    )
+    (problem,) = refused(path)
+    assert problem.place == "line 7 (distractor d)" and "Hales" in problem.fix
+
+
+def test_a_quote_with_a_space_at_its_end_is_refused_with_that_fix(tmp_path):
+    (problem,) = refused(write(tmp_path, '  - {id: a, label: loaded, quote: "disgrace ", why: w, hints: [h]}\n'))
+    assert "starts or ends with a space" in problem.problem
+
+
+# An instructor's key after the article was edited, with the usual slips, one on each item.
+SLIPS = """\
+  - id: src-hales
+    label: source
+    quote: Local MP Richard Hales
+    why: A named MP.
+    hints: [Who speaks?]
+  - id: clm-failed
+    label: claim
+    quote: the council had “failed” the twon
+    source_ids: [src-hales]
+    why: His view.
+    hints: [What does he say?]
+  - id: ld-disgrace
+    label: loadded
+    quote: disgrace
+    why: A strong word.
+    hints: [Which word?]
+  - id: src-hales
+    label: source
+    quote: One resident
+    why: Not named.
+    hints: [Who else?]
+  - id: clm-smell
+    label: claim
+    quote: the smell was unbearable
+    source_ids: [src-resident]
+    why: A view.
+    hints: [What is said?]
+"""
+
+
+def test_every_slip_of_a_key_is_reported_in_one_run_in_line_order(tmp_path, capsys):
+    path = write(tmp_path, SLIPS)
+    problems = refused(path)
+    places = [p.place for p in problems]
+    assert places == [
+        "line 10 (item clm-failed)",
+        "line 16 (item ld-disgrace)",
+        "line 21 (item src-hales)",
+        "line 26 (item clm-smell)",
+    ]
+    assert all(p.file == str(path) and p.fix for p in problems)
+    assert "closest passages: “the council had “failed” the town”" in problems[0].problem
+    assert "“loadded”" in problems[1].problem
+    assert problems[1].fix == "did you mean `loaded`? Otherwise use one of: claim, source, loaded, cue."
+    assert problems[2].problem == "the id `src-hales` is used twice (also at line 5 (item src-hales))."
+    assert "`src-resident`, which is no such item" in problems[3].problem and "src-hales" in problems[3].fix
+    code, err = validate(path, capsys)
+    assert code == 2 and "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert lines[0] == f"medialit: 4 problems in {path}; each with its line and fix:"
+    assert [line.split(": ", 2)[1] for line in lines[1:]] == [p.place for p in problems]
+    assert all(line.startswith(f"  - {path}: line ") and " Fix: " in line for line in lines[1:])
+
+
+def test_a_source_id_naming_an_item_with_its_own_problem_is_not_a_second_problem(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+          - {id: src-hale, label: source, quote: Richard Hale, why: w, hints: [h]}
+          - {id: clm, label: claim, quote: the smell was unbearable, source_ids: [src-hale], why: w, hints: [h]}
+          - {id: ld, label: loaded, quote: disgrace, source_ids: [clm], why: w, hints: [h]}
+        """,
+    )
+    problems = refused(path)
+    assert [p.place for p in problems] == ["line 5 (item src-hale)", "line 7 (item ld)"]
+    assert "`clm`, which is a claim, not a source" in problems[1].problem
+
+
+def test_an_entry_the_schema_refuses_does_not_stop_the_others_from_being_checked(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+          - {id: a, label: loaded, qoute: disgrace, why: w, hints: [h]}
+          - {id: b, label: loaded, quote: disgrase, why: w, hints: [h]}
+          - {id: c, label: 7, quote: smell, why: w, hints: [h]}
+        """,
+    )
+    problems = refused(path)
+    assert [p.place.split(" (")[0] for p in problems] == ["line 5", "line 5", "line 6", "line 7"]
+    assert {"`quote` is missing.", "there is no field “qoute” here."} == {p.problem for p in problems[:2]}
+    assert "not in the article" in problems[2].problem and "must be text" in problems[3].problem
+
+
+def test_problems_past_the_limit_are_counted(tmp_path, capsys):
+    extra = 3
+    key = "".join(
+        f"  - {{id: a{n}, label: loaded, quote: missing words {n}, why: w, hints: [h]}}\n"
+        for n in range(SHOWN_PROBLEMS + extra)
+    )
+    code, err = validate(write(tmp_path, key), capsys)
+    lines = err.strip().splitlines()
+    assert code == 2 and lines[0].startswith(f"medialit: {SHOWN_PROBLEMS + extra} problems in ")
+    assert len(lines) == 1 + SHOWN_PROBLEMS + 1
+    assert lines[-1] == f"  - … and {extra} more problems: fix these first and run it again."
+
+
+def test_problems_in_an_include_file_come_after_the_exercise_files_with_their_own_file(tmp_path, capsys):
+    path = write(tmp_path, "  - {id: a, label: loaded, quote: disgrase, why: w, hints: [h]}\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("key:\n", "include: [more.yml]\nkey:\n"))
+    (tmp_path / "more.yml").write_text(
+        "key:\n  - {id: b, label: loaded, quote: unbearabel, why: w, hints: [h]}\n", encoding="utf-8"
+    )
+    problems = refused(path)
+    assert [(p.file, p.place) for p in problems] == [
+        (str(path), "line 6 (item a)"),
+        (str(tmp_path / "more.yml"), "line 2 (item b)"),
+    ]
+    _, err = validate(path, capsys)
+    assert f"2 problems in {path} and {tmp_path / 'more.yml'};" in err
+
+
+# --- for all quotes: a key item is whole words, or the file is refused with its place and fix -----------
+
+words = st.sampled_from(["Hale", "Hales", "dis", "grace", "disgrace", "well-known", "known", "MP", "the", "a"])
+articles = st.lists(words, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ".\n")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(articles, st.data())
+def test_a_key_span_is_whole_words_or_the_file_is_refused(tmp_path_factory, article, data):
+    """Any stretch of an article quoted as a key item: the loader reads it only where it is whole words (the
+    rule the Tagger's tokens need), and otherwise refuses it with the item's line and a fix."""
+    start = data.draw(st.integers(0, len(article) - 2))
+    end = data.draw(st.integers(start + 1, len(article) - 1))
+    quote = article[start:end]
+    folder = tmp_path_factory.mktemp("key")
+    path = write(folder, f'  - {{id: a, label: loaded, quote: "{quote}", why: w, hints: [h]}}\n', article)
+    try:
+        item = load_exercise(path).key[0]
+    except InputError as err:
+        (problem,) = problems_of(err)
+        assert problem.place == "line 5 (item a)" and problem.fix
+        if quote.strip() == quote and len(Article.from_text(article).find_all(quote)) == 1:
+            assert problem.code == "cuts-a-word"
+            assert (start, end) != Article.from_text(article).whole_words(start, end)
+        return
+    assert Article.from_text(article).whole_words(item.start, item.end) == (item.start, item.end)
+    assert re.fullmatch(r"\S(.*\S)?", item.quote)
+
+
+def test_an_include_file_validated_on_its_own_is_named_as_one(tmp_path, capsys):
+    """`medialit validate key/claims.yml` on an include file said "`id` is missing. Fix: add it, like `id:
+    council-vote`", which makes a second exercise of it; the fix is to validate the file that includes it."""
+    (tmp_path / "claims.yml").write_text("key:\n  - {id: a, label: loaded, quote: disgrace}\n", encoding="utf-8")
+    code, err = validate(tmp_path / "claims.yml", capsys)
+    assert code == 2 and "this looks like an include file" in err
+    assert "Fix: validate (or name in a page) the exercise file whose `include:` lists this file" in err
+    (tmp_path / "other.yml").write_text("title: T\n", encoding="utf-8")  # no key: an exercise file missing its id
+    assert "`id` is missing" in validate(tmp_path / "other.yml", capsys)[1]
