@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import PHONE, flush_saves, painted, screenshot
+from browser_helpers import PHONE, WHERE_FROM_THE_ARTICLE, arrow, flush_saves, painted, screenshot
 from playwright.sync_api import expect
 
 PAGE = "book/tagger.html"
@@ -905,7 +905,8 @@ def test_on_a_phone_a_tag_in_the_list_shows_its_words_and_a_button_goes_back_to_
         entry.locator(".mt-jump").tap()
         assert page.locator(".mt-article .mt-sel").all_text_contents() == ["bizarre"]
         back = page.locator(".mt-backbtn")
-        expect(back).to_have_text("↓ Back to your tags")
+        expect(back).to_have_text("Back to your tags")
+        assert arrow(back) == "↓"  # the list is below the article on a phone
         assert back.evaluate(ON_SCREEN), "the way back is not on the screen"
         expect(page.locator(".mt-live")).to_contain_text("use “Back to your tags”")
         screenshot(page, "tagger-phone-from-the-list")
@@ -963,7 +964,8 @@ def follow_the_button_to_its_tag(page, number: str, word: str, shot: str, press:
     """The bar's "↓ L2 in your tags" is on the screen; pressed (`press`: "tap" or "click"), it takes focus
     to the tag's entry in the list and goes. Returns that entry."""
     button = page.locator(".mt-backbtn")
-    expect(button).to_have_text(f"↓ {number} in your tags")
+    expect(button).to_have_text(f"{number} in your tags")
+    assert arrow(button) == "↓"  # below the article, on a phone and a laptop
     assert button.evaluate(ON_SCREEN), "the way to the tag is not on the screen"
     screenshot(page, shot)
     getattr(button, press)()
@@ -1018,6 +1020,48 @@ def test_a_clicked_word_names_its_tag_and_the_same_button_goes_to_the_tag_in_the
     tok(page, bizarre - 2).click()
     expect(button).to_be_hidden()
     expect(live).not_to_contain_text(", in ")
+
+
+@pytest.mark.parametrize(
+    "screen",
+    [
+        pytest.param(PHONE, id="phone"),
+        pytest.param({"viewport": {"width": 1280, "height": 800}}, id="laptop"),
+        # the book's column is wide enough for the Tagger's side-by-side layout (56rem) from about 1,900 px
+        pytest.param({"viewport": {"width": 2000, "height": 1000}}, id="wide"),
+    ],
+)
+def test_the_ways_back_point_to_the_tags_and_the_feedback_where_the_layout_puts_them(browser, book_server, screen):
+    """The ways back, "↓ L2 in your tags" and "↑ Back to the feedback", pointed down and up on a screen wide enough
+    for the tag list and the feedback to stand beside the article: each arrow points where its box is, on every
+    screen."""
+    with tagger_in(browser, book_server, **screen) as page:
+        press = "tap" if screen.get("has_touch") else "click"
+        for word in ("despot", "bizarre"):
+            i = token_index(page, word)
+            tok(page, i).scroll_into_view_if_needed()
+            getattr(tok(page, i), press)()
+            getattr(page.locator(".mt-labbtn[data-label='loaded']"), press)()
+        getattr(tok(page, token_index(page, "bizarre")), press)()  # a tagged word: a way to its tag
+        back = page.locator(".mt-backbtn")
+        expect(back).to_contain_text(re.compile(r"L\d+ in your tags$"))
+        tags = page.evaluate(WHERE_FROM_THE_ARTICLE, ".mt-tags")
+        assert tags in "→↓" and arrow(back) == tags, (tags, arrow(back))
+        getattr(page.locator(".mt-check"), press)()
+        quote = page.locator(".mt-feedback .mt-linkbtn").first
+        quote.scroll_into_view_if_needed()
+        getattr(quote, press)()  # words the feedback shows: a way back to it
+        expect(back).to_contain_text("Back to the feedback")
+        feedback = page.evaluate(WHERE_FROM_THE_ARTICLE, ".mt-feedback")
+        assert feedback in "→↑" and arrow(back) == feedback, (feedback, arrow(back))
+        back.scroll_into_view_if_needed()
+        screenshot(page, f"tagger-way-back-{press}-{page.viewport_size['width']}")
+        # the feedback's way to the hand-in: the foot is below the feedback in every layout
+        foot = page.evaluate(
+            """() => document.querySelector('.mt-foot').getBoundingClientRect().top >=
+              document.querySelector('.mt-handinbtn').getBoundingClientRect().bottom"""
+        )
+        assert foot and page.locator(".mt-handinbtn").text_content().startswith("↓ ")
 
 
 DOCK_ROWS = """() => {

@@ -188,9 +188,14 @@ function createTagger(model, el, uid, authorTools) {
   });
   backButton.hidden = true;
   let offersTag = false; // the button goes to a clicked or tapped word's tag (actions.offerTag)
-  /** @param {string} words @param {() => void} to */
-  const offerBack = (words, to) => {
+  /**
+   * @param {string} words
+   * @param {() => void} to
+   * @param {boolean} [up] to the feedback (above the text, or beside it: the arrow is tagger.css's)
+   */
+  const offerBack = (words, to, up = false) => {
     setText(backButton, words);
+    backButton.classList.toggle("mt-up", up);
     backTo = to;
     backButton.hidden = false;
     offersTag = false;
@@ -376,7 +381,7 @@ function createTagger(model, el, uid, authorTools) {
       else if (!fromList) sel.goTo(range, "center", " Press Enter to go back to your tags.");
       else {
         shownFrom = null;
-        offerBack("↓ Back to your tags", () => actions.focusEntry(id));
+        offerBack("Back to your tags", () => actions.focusEntry(id));
         sel.goTo(range, "center", ` To go back to your tags, use “Back to your tags”${keyWords(" or press Enter")}.`);
       }
     },
@@ -402,7 +407,7 @@ function createTagger(model, el, uid, authorTools) {
       if (!backButton.hidden && !offersTag) return;
       if (!t) backButton.hidden = true;
       else {
-        offerBack(`↓ ${ctx.index().numbers.get(t.id)} in your tags`, () => actions.focusEntry(t.id));
+        offerBack(`${ctx.index().numbers.get(t.id)} in your tags`, () => actions.focusEntry(t.id));
         offersTag = true;
       }
     },
@@ -444,7 +449,7 @@ function createTagger(model, el, uid, authorTools) {
   const review = ctx.authorTools?.reviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) || null;
   // said after the words a feedback link showed; a phone has no keys, so the button comes first
   const back = ` To go back to the feedback, use “Back to the feedback”${keyWords(" or press Enter or F")}.`;
-  const offerFeedback = () => offerBack("↑ Back to the feedback", actions.toFeedback);
+  const offerFeedback = () => offerBack("Back to the feedback", actions.toFeedback, true);
   const feedback = createFeedbackView(ctx, {
     showTag(id, from) {
       const range = ctx.index().ranges.get(id);
