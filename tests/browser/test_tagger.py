@@ -1145,6 +1145,31 @@ def test_on_a_phone_nothing_the_tagger_shows_or_says_names_a_key(browser, book_s
     assert tagger.locator(".mt-undo").get_attribute("title") == "Undo (Ctrl+Z)"
 
 
+def test_the_shortcuts_dialog_is_made_when_first_asked_for_on_a_tablet_from_its_keyboard(browser, book_server, tagger):
+    """A touch screen shows no button for the shortcuts, so the dialog is not made when the Tagger starts; a
+    tablet's keyboard opens it with ?. A laptop's button makes it once, and opens it."""
+    with tagger_in(browser, book_server, **PHONE) as page:
+        dialog = page.locator("dialog.mt-dialog")
+        expect(dialog).to_have_count(0)
+        page.locator(".mt-article").focus()
+        page.keyboard.press("?")
+        expect(dialog).to_be_visible()
+        expect(dialog.locator(".mt-close")).to_be_focused()
+        screenshot(page, "tagger-tablet-shortcuts")
+        page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
+        expect(page.locator(".mt-article")).to_be_focused()
+    dialog = tagger.locator("dialog.mt-dialog")
+    expect(dialog).to_have_count(0)
+    for _ in range(2):
+        tagger.locator(".mt-helpbtn").click()
+        expect(dialog).to_be_visible()
+        expect(dialog).to_contain_text("next or previous sentence")
+        dialog.locator(".mt-close").click()
+        expect(tagger.locator(".mt-article")).to_be_focused()
+    expect(dialog).to_have_count(1)
+
+
 def test_a_phones_bar_holds_no_empty_status_line(browser, book_server):
     with tagger_in(browser, book_server, **PHONE) as page:
         empty = page.evaluate(DOCK_ROWS)

@@ -1,19 +1,19 @@
 // @ts-check
-// The keyboard shortcuts dialog.
+// The keyboard shortcuts dialog. The Tagger makes it when it is first asked for (? or its button): a
+// touch screen shows no button for it, and a tablet opens it only from a keyboard.
 
 import { button, h } from "./dom.js";
 import { FEEDBACK_KEY } from "./keyboard.js";
 import { letterOf } from "./labels.js";
 
-/** @typedef {import("../core/types.js").Label} Label */
+/** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 
 /**
- * The shortcuts dialog; closing it puts focus back on the article.
- * @param {Label[]} labels
- * @param {string} uid
- * @param {HTMLElement} article
+ * The shortcuts dialog, put at the end of the Tagger's `root`; closing it puts focus back on the article.
+ * @param {TaggerContext} ctx
+ * @param {HTMLElement} root
  */
-export function createHelp(labels, uid, article) {
+export function createHelp({ labels, uid, article }, root) {
   const rows = [
     ["← →", "move one word"],
     ["Shift + ← →", "select more words"],
@@ -54,8 +54,8 @@ export function createHelp(labels, uid, article) {
     )
   );
   dialog.addEventListener("close", () => article.focus());
+  root.append(dialog);
   return {
-    dialog,
     open() {
       if (typeof dialog.showModal === "function") dialog.showModal();
       else dialog.setAttribute("open", "");

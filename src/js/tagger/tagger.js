@@ -400,7 +400,11 @@ function createTagger(model, el, uid, authorTools) {
         ctx.say(`${back ? "Undone" : "Redone"}${what ? `: ${what}` : "."}`);
       }
     },
-    openHelp: () => help.open(),
+    openHelp() {
+      // made when first asked for: a touch screen has no button for it, and few ask
+      help ||= createHelp(ctx, root);
+      help.open();
+    },
     tagsAtCaret: () => tagsAtToken(ctx.index(), sel.caret),
     offerTag(t) {
       // a way back to the feedback or the list stays until it is taken
@@ -482,7 +486,8 @@ function createTagger(model, el, uid, authorTools) {
     answersChanged: () => drawAnswers(),
     toHandIn: () => studentInput.focus(),
   });
-  const help = createHelp(labels, uid, article);
+  /** @type {{open(): void} | null} */
+  let help = null;
   const authorWords = ctx.authorTools?.words;
   const titleText = authorWords
     ? authorWords.title(exercise)
@@ -538,7 +543,6 @@ function createTagger(model, el, uid, authorTools) {
         ? "Tap a word, or the first word and then the last, then pick a label."
         : "Click or drag over words (on a touch screen: tap the first word, then the last), or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
     ),
-    help.dialog,
   );
   el.append(root);
 
