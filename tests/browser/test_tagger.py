@@ -1138,16 +1138,49 @@ def test_on_a_phone_nothing_the_tagger_shows_or_says_names_a_key(browser, book_s
         said = page.evaluate("window.said")
         shown = page.evaluate(AROUND_THE_ARTICLE)
         assert len(set(said)) >= 8, said
-        assert [s for s in said + shown if KEY_WORDS.search(s)] == []
+        assert [s for s in said + shown if KEY_WORDS.search(s) or CLICK.search(s)] == []
         expect(page.locator(".mt-helpbtn")).to_have_count(0)
         screenshot(page, "tagger-phone-no-keys")
     expect(tagger.locator(".mt-helpbtn")).to_have_text("Shortcuts ?")
     assert tagger.locator(".mt-undo").get_attribute("title") == "Undo (Ctrl+Z)"
 
 
+# Words that say how to press with a finger, and with a mouse.
+TAP = re.compile(r"\btap", re.IGNORECASE)
+CLICK = re.compile(r"\bclick", re.IGNORECASE)
+
+
+def test_a_mouse_is_told_to_click_and_never_to_tap(tagger):
+    """A laptop's mouse clicks: from selecting words to the shortcuts dialog, what the Tagger shows and says
+    names clicks and keys, not taps (it said "Tap the tag, or press Enter on it" and "tap the first and the
+    last"). A phone is told what to tap (the test above)."""
+    page = tagger
+    page.evaluate(WATCH_SAID)
+    page.locator(".mt-labbtn[data-label='loaded']").click()  # nothing selected yet
+    expect(page.locator(".mt-live")).to_have_text(
+        "Select words first: click or drag over them, or use Shift + arrow keys."
+    )
+    for word in ("despot", "bizarre"):
+        tag_in_text(page, (word,), "3")
+    tok(page, token_index(page, "bizarre")).click()  # a tagged word: a button goes to its tag
+    page.locator(".mt-backbtn").click()
+    expect(page.locator(".mt-live")).to_have_text(
+        "In your tags. Click the tag, or press Enter on it, to go back to the text."
+    )
+    page.locator(".mt-helpbtn").click()
+    dialog = page.locator("dialog.mt-dialog")
+    expect(dialog.locator("p").last).to_have_text(
+        "Click a word, drag over words, or Shift+click to extend, then press a label key or pick a label."
+    )
+    shown = [*page.evaluate(AROUND_THE_ARTICLE), dialog.inner_text()]
+    said = page.evaluate("window.said")
+    assert len(set(said)) >= 4, said
+    assert [s for s in said + shown if TAP.search(s)] == []
+
+
 def test_the_shortcuts_dialog_is_made_when_first_asked_for_on_a_tablet_from_its_keyboard(browser, book_server, tagger):
     """A touch screen shows no button for the shortcuts, so the dialog is not made when the Tagger starts; a
-    tablet's keyboard opens it with ?. A laptop's button makes it once, and opens it."""
+    tablet's keyboard opens it with ?, in words for a finger. A laptop's button makes it once, and opens it."""
     with tagger_in(browser, book_server, **PHONE) as page:
         dialog = page.locator("dialog.mt-dialog")
         expect(dialog).to_have_count(0)
@@ -1155,6 +1188,9 @@ def test_the_shortcuts_dialog_is_made_when_first_asked_for_on_a_tablet_from_its_
         page.keyboard.press("?")
         expect(dialog).to_be_visible()
         expect(dialog.locator(".mt-close")).to_be_focused()
+        expect(dialog.locator("p").last).to_have_text(
+            "Tap the first word, then the last, then press a label key or pick a label."
+        )
         screenshot(page, "tagger-tablet-shortcuts")
         page.keyboard.press("Escape")
         expect(dialog).to_be_hidden()

@@ -13,7 +13,7 @@ import { letterOf } from "./labels.js";
  * @param {TaggerContext} ctx
  * @param {HTMLElement} root
  */
-export function createHelp({ labels, uid, article }, root) {
+export function createHelp({ labels, uid, article, pointerWords }, root) {
   const rows = [
     ["← →", "move one word"],
     ["Shift + ← →", "select more words"],
@@ -48,7 +48,7 @@ export function createHelp({ labels, uid, article }, root) {
       ),
       h(
         "p",
-        "With the mouse: click a word, drag over words, or Shift+click to extend. On a touch screen: tap the first word, then the last. Then press a label key or pick a label.",
+        `${pointerWords("Tap the first word, then the last", "Click a word, drag over words, or Shift+click to extend")}, then press a label key or pick a label.`,
       ),
       button("mt-close", "Close", () => dialog.close()),
     )

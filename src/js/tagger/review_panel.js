@@ -126,9 +126,10 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     h(
       "p.mt-rv-keys",
       { id: keysId },
-      ctx.keyWords(
+      ctx.pointerWords(
+        "Tap a draft to show its words in the text, then Accept, Edit or Reject it.",
         "In this list: A accept, E edit, R reject, N or ↓ next, P or ↑ previous, Enter shows it in the text.",
-      ) || "Tap a draft to show its words in the text, then Accept, Edit or Reject it.",
+      ),
     ),
     drafts,
     none,

@@ -52,8 +52,11 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {() => TagIndex} index the visible tags, indexed (made once per change)
  * @property {ArticleView} view
  * @property {HTMLElement} article
+ * @property {(tap: string, click: string) => string} pointerWords of two ways to say how to press, the one for the
+ *   pointer the student has: `tap` on a touch screen (the coarse pointer tagger.css makes targets big for and hides
+ *   the label keys on), `click` with a mouse
  * @property {(words: string) => string} keyWords words that name keys, said where there are keys: "" on a touch
- *   screen (the coarse pointer tagger.css makes targets big for and hides the label keys on)
+ *   screen
  * @property {(message: string) => void} say show in the status line (screen readers hear it, the same words
  *   again too)
  * @property {(message: string, how?: {show?: boolean, info?: boolean}) => void} notify show a notice, and the
@@ -154,10 +157,12 @@ function createTagger(model, el, uid, authorTools) {
   /** @type {(() => void)[]} */
   const cleanup = [];
   const state = new TagState(Array.isArray(model.get("tags")) ? model.get("tags") : []);
-  // a touch screen (the coarse pointer tagger.css makes targets big for) has no keys: `keyWords(words)`
-  // says them only where there are
+  // a touch screen (the coarse pointer tagger.css makes targets big for) is tapped and has no keys; a mouse
+  // clicks. Every sentence that says how to press is picked by this one check: `pointerWords(tap, click)`,
+  // and `keyWords(words)` says keys only where there are
   const touch = !!globalThis.matchMedia?.("(pointer: coarse)").matches;
-  const keyWords = (/** @type {string} */ words) => (touch ? "" : words);
+  const pointerWords = (/** @type {string} */ tap, /** @type {string} */ click) => (touch ? tap : click);
+  const keyWords = (/** @type {string} */ words) => pointerWords("", words);
 
   // ---- layout
   const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
@@ -242,6 +247,7 @@ function createTagger(model, el, uid, authorTools) {
     labels,
     labelByName,
     keys: labelKeys(labels),
+    pointerWords,
     keyWords,
     uid,
     author,
@@ -320,9 +326,7 @@ function createTagger(model, el, uid, authorTools) {
         ctx.say(
           guided
             ? "In this exercise, pick one of the grey phrases first."
-            : touch
-              ? "Select words first: tap the first word, then the last."
-              : "Select words first: click or drag over them, tap the first and the last, or use Shift + arrow keys.",
+            : `Select words first: ${pointerWords("tap the first word, then the last", "click or drag over them, or use Shift + arrow keys")}.`,
         );
         return;
       }
@@ -390,7 +394,9 @@ function createTagger(model, el, uid, authorTools) {
       frame.flush();
       backButton.hidden = true;
       if (list.focus(id))
-        ctx.say(`In your tags. Tap the tag${keyWords(", or press Enter on it,")} to go back to the text.`);
+        ctx.say(
+          `In your tags. ${pointerWords("Tap", "Click")} the tag${keyWords(", or press Enter on it,")} to go back to the text.`,
+        );
     },
     travel(back) {
       const what = state.travel(back);
@@ -539,9 +545,10 @@ function createTagger(model, el, uid, authorTools) {
     h(
       "p.mt-hint",
       { id: helpId },
-      touch
-        ? "Tap a word, or the first word and then the last, then pick a label."
-        : "Click or drag over words (on a touch screen: tap the first word, then the last), or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
+      pointerWords(
+        "Tap a word, or the first word and then the last, then pick a label.",
+        "Click or drag over words, or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
+      ),
     ),
   );
   el.append(root);
