@@ -9,7 +9,8 @@ import { letterOf } from "./labels.js";
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 
 /**
- * The shortcuts dialog, put at the end of the Tagger's `root`; closing it puts focus back on the article.
+ * Make the shortcuts dialog, at the end of the Tagger's `root`; returns what opens it. Closing it puts focus back
+ * on the article.
  * @param {TaggerContext} ctx
  * @param {HTMLElement} root
  */
@@ -55,11 +56,9 @@ export function createHelp({ labels, uid, article, pointerWords }, root) {
   );
   dialog.addEventListener("close", () => article.focus());
   root.append(dialog);
-  return {
-    open() {
-      if (typeof dialog.showModal === "function") dialog.showModal();
-      else dialog.setAttribute("open", "");
-      /** @type {HTMLElement | null} */ (dialog.querySelector(".mt-close"))?.focus();
-    },
+  return () => {
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");
+    /** @type {HTMLElement | null} */ (dialog.querySelector(".mt-close"))?.focus();
   };
 }

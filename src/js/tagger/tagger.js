@@ -408,8 +408,8 @@ function createTagger(model, el, uid, authorTools) {
     },
     openHelp() {
       // made when first asked for: a touch screen has no button for it, and few ask
-      help ||= createHelp(ctx, root);
-      help.open();
+      showHelp ||= createHelp(ctx, root);
+      showHelp();
     },
     tagsAtCaret: () => tagsAtToken(ctx.index(), sel.caret),
     offerTag(t) {
@@ -492,8 +492,8 @@ function createTagger(model, el, uid, authorTools) {
     answersChanged: () => drawAnswers(),
     toHandIn: () => studentInput.focus(),
   });
-  /** @type {{open(): void} | null} */
-  let help = null;
+  /** @type {(() => void) | null} opens the shortcuts dialog, once it is made */
+  let showHelp = null;
   const authorWords = ctx.authorTools?.words;
   const titleText = authorWords
     ? authorWords.title(exercise)
