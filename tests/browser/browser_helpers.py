@@ -33,6 +33,21 @@ def painted(page) -> None:
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))")
 
 
+def arrow(button) -> str:
+    """The arrow a way back shows before its words: the one tagger.css draws for the layout on the screen, or
+    the first letter of the words."""
+    return button.evaluate("""(b) => { const drawn = getComputedStyle(b, '::before').content;
+      return (drawn === 'none' ? b.textContent : JSON.parse(drawn)).trim().charAt(0); }""")
+
+
+# Where a box of the Tagger is from the article: beside it (→), below it (↓) or above it (↑).
+WHERE_FROM_THE_ARTICLE = """(selector) => {
+  const text = document.querySelector('.mt-article').getBoundingClientRect();
+  const box = document.querySelector(selector).getBoundingClientRect();
+  return box.left >= text.right ? '→' : box.top >= text.bottom ? '↓' : box.bottom <= text.top ? '↑' : '?';
+}"""
+
+
 def flush_saves(page) -> None:
     """Write the Tagger's pending autosave now, as the page does when it is hidden or left."""
     page.evaluate("() => dispatchEvent(new PageTransitionEvent('pagehide'))")

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import PHONE, flush_saves, painted, screenshot
+from browser_helpers import PHONE, WHERE_FROM_THE_ARTICLE, arrow, flush_saves, painted, screenshot
 from playwright.sync_api import expect
 
 PAGE = "book/tagger.html"
@@ -905,7 +905,8 @@ def test_on_a_phone_a_tag_in_the_list_shows_its_words_and_a_button_goes_back_to_
         entry.locator(".mt-jump").tap()
         assert page.locator(".mt-article .mt-sel").all_text_contents() == ["bizarre"]
         back = page.locator(".mt-backbtn")
-        expect(back).to_have_text("↓ Back to your tags")
+        expect(back).to_have_text("Back to your tags")
+        assert arrow(back) == "↓"  # the list is below the article on a phone
         assert back.evaluate(ON_SCREEN), "the way back is not on the screen"
         expect(page.locator(".mt-live")).to_contain_text("use “Back to your tags”")
         screenshot(page, "tagger-phone-from-the-list")
@@ -963,7 +964,8 @@ def follow_the_button_to_its_tag(page, number: str, word: str, shot: str, press:
     """The bar's "↓ L2 in your tags" is on the screen; pressed (`press`: "tap" or "click"), it takes focus
     to the tag's entry in the list and goes. Returns that entry."""
     button = page.locator(".mt-backbtn")
-    expect(button).to_have_text(f"↓ {number} in your tags")
+    expect(button).to_have_text(f"{number} in your tags")
+    assert arrow(button) == "↓"  # below the article, on a phone and a laptop
     assert button.evaluate(ON_SCREEN), "the way to the tag is not on the screen"
     screenshot(page, shot)
     getattr(button, press)()
@@ -1018,6 +1020,48 @@ def test_a_clicked_word_names_its_tag_and_the_same_button_goes_to_the_tag_in_the
     tok(page, bizarre - 2).click()
     expect(button).to_be_hidden()
     expect(live).not_to_contain_text(", in ")
+
+
+@pytest.mark.parametrize(
+    "screen",
+    [
+        pytest.param(PHONE, id="phone"),
+        pytest.param({"viewport": {"width": 1280, "height": 800}}, id="laptop"),
+        # the book's column is wide enough for the Tagger's side-by-side layout (56rem) from about 1,900 px
+        pytest.param({"viewport": {"width": 2000, "height": 1000}}, id="wide"),
+    ],
+)
+def test_the_ways_back_point_to_the_tags_and_the_feedback_where_the_layout_puts_them(browser, book_server, screen):
+    """The ways back, "↓ L2 in your tags" and "↑ Back to the feedback", pointed down and up on a screen wide enough
+    for the tag list and the feedback to stand beside the article: each arrow points where its box is, on every
+    screen."""
+    with tagger_in(browser, book_server, **screen) as page:
+        press = "tap" if screen.get("has_touch") else "click"
+        for word in ("despot", "bizarre"):
+            i = token_index(page, word)
+            tok(page, i).scroll_into_view_if_needed()
+            getattr(tok(page, i), press)()
+            getattr(page.locator(".mt-labbtn[data-label='loaded']"), press)()
+        getattr(tok(page, token_index(page, "bizarre")), press)()  # a tagged word: a way to its tag
+        back = page.locator(".mt-backbtn")
+        expect(back).to_contain_text(re.compile(r"L\d+ in your tags$"))
+        tags = page.evaluate(WHERE_FROM_THE_ARTICLE, ".mt-tags")
+        assert tags in "→↓" and arrow(back) == tags, (tags, arrow(back))
+        getattr(page.locator(".mt-check"), press)()
+        quote = page.locator(".mt-feedback .mt-linkbtn").first
+        quote.scroll_into_view_if_needed()
+        getattr(quote, press)()  # words the feedback shows: a way back to it
+        expect(back).to_contain_text("Back to the feedback")
+        feedback = page.evaluate(WHERE_FROM_THE_ARTICLE, ".mt-feedback")
+        assert feedback in "→↑" and arrow(back) == feedback, (feedback, arrow(back))
+        back.scroll_into_view_if_needed()
+        screenshot(page, f"tagger-way-back-{press}-{page.viewport_size['width']}")
+        # the feedback's way to the hand-in: the foot is below the feedback in every layout
+        foot = page.evaluate(
+            """() => document.querySelector('.mt-foot').getBoundingClientRect().top >=
+              document.querySelector('.mt-handinbtn').getBoundingClientRect().bottom"""
+        )
+        assert foot and page.locator(".mt-handinbtn").text_content().startswith("↓ ")
 
 
 DOCK_ROWS = """() => {
@@ -1094,11 +1138,72 @@ def test_on_a_phone_nothing_the_tagger_shows_or_says_names_a_key(browser, book_s
         said = page.evaluate("window.said")
         shown = page.evaluate(AROUND_THE_ARTICLE)
         assert len(set(said)) >= 8, said
-        assert [s for s in said + shown if KEY_WORDS.search(s)] == []
+        assert [s for s in said + shown if KEY_WORDS.search(s) or CLICK.search(s)] == []
         expect(page.locator(".mt-helpbtn")).to_have_count(0)
         screenshot(page, "tagger-phone-no-keys")
     expect(tagger.locator(".mt-helpbtn")).to_have_text("Shortcuts ?")
     assert tagger.locator(".mt-undo").get_attribute("title") == "Undo (Ctrl+Z)"
+
+
+# Words that say how to press with a finger, and with a mouse.
+TAP = re.compile(r"\btap", re.IGNORECASE)
+CLICK = re.compile(r"\bclick", re.IGNORECASE)
+
+
+def test_a_mouse_is_told_to_click_and_never_to_tap(tagger):
+    """A laptop's mouse clicks: from selecting words to the shortcuts dialog, what the Tagger shows and says
+    names clicks and keys, not taps (it said "Tap the tag, or press Enter on it" and "tap the first and the
+    last"). A phone is told what to tap (the test above)."""
+    page = tagger
+    page.evaluate(WATCH_SAID)
+    page.locator(".mt-labbtn[data-label='loaded']").click()  # nothing selected yet
+    expect(page.locator(".mt-live")).to_have_text(
+        "Select words first: click or drag over them, or use Shift + arrow keys."
+    )
+    for word in ("despot", "bizarre"):
+        tag_in_text(page, (word,), "3")
+    tok(page, token_index(page, "bizarre")).click()  # a tagged word: a button goes to its tag
+    page.locator(".mt-backbtn").click()
+    expect(page.locator(".mt-live")).to_have_text(
+        "In your tags. Click the tag, or press Enter on it, to go back to the text."
+    )
+    page.locator(".mt-helpbtn").click()
+    dialog = page.locator("dialog.mt-dialog")
+    expect(dialog.locator("p").last).to_have_text(
+        "Click a word, drag over words, or Shift+click to extend, then press a label key or pick a label."
+    )
+    shown = [*page.evaluate(AROUND_THE_ARTICLE), dialog.inner_text()]
+    said = page.evaluate("window.said")
+    assert len(set(said)) >= 4, said
+    assert [s for s in said + shown if TAP.search(s)] == []
+
+
+def test_the_shortcuts_dialog_is_made_when_first_asked_for_on_a_tablet_from_its_keyboard(browser, book_server, tagger):
+    """A touch screen shows no button for the shortcuts, so the dialog is not made when the Tagger starts; a
+    tablet's keyboard opens it with ?, in words for a finger. A laptop's button makes it once, and opens it."""
+    with tagger_in(browser, book_server, **PHONE) as page:
+        dialog = page.locator("dialog.mt-dialog")
+        expect(dialog).to_have_count(0)
+        page.locator(".mt-article").focus()
+        page.keyboard.press("?")
+        expect(dialog).to_be_visible()
+        expect(dialog.locator(".mt-close")).to_be_focused()
+        expect(dialog.locator("p").last).to_have_text(
+            "Tap the first word, then the last, then press a label key or pick a label."
+        )
+        screenshot(page, "tagger-tablet-shortcuts")
+        page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
+        expect(page.locator(".mt-article")).to_be_focused()
+    dialog = tagger.locator("dialog.mt-dialog")
+    expect(dialog).to_have_count(0)
+    for _ in range(2):
+        tagger.locator(".mt-helpbtn").click()
+        expect(dialog).to_be_visible()
+        expect(dialog).to_contain_text("next or previous sentence")
+        dialog.locator(".mt-close").click()
+        expect(tagger.locator(".mt-article")).to_be_focused()
+    expect(dialog).to_have_count(1)
 
 
 def test_a_phones_bar_holds_no_empty_status_line(browser, book_server):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import DRAFT_ON_SCREEN, PHONE, painted, screenshot
+from browser_helpers import DRAFT_ON_SCREEN, PHONE, WHERE_FROM_THE_ARTICLE, arrow, painted, screenshot
 from helpers import drafted_exercise
 from playwright.sync_api import expect
 
@@ -692,7 +692,53 @@ def test_the_review_on_a_touch_screen_says_what_to_tap_and_names_no_keys(browser
     page.locator(".mt-rv-current .mt-rv-reject").click()
     expect(live).to_contain_text(": it leaves the key. Undo (Ctrl+Z) brings it back.")
     page.locator(".mt-rv-current .mt-rv-edit").click()
-    expect(live).to_contain_text(". Press Escape to come back to the review.")
+    expect(live).to_contain_text(". To come back to the review, use “Back to the review” or press Escape.")
+
+
+@pytest.mark.parametrize("screen", ["laptop", "phone"])
+def test_a_draft_being_edited_has_a_button_back_to_the_review(browser, book_server, tmp_path, screen):
+    """Escape in a draft's fields comes back to the review; a touch screen has no Escape and a mouse user
+    scrolled back up: below the fields, a button does what Escape does, and the words say so (a laptop's
+    said "Press Escape to come back to the review", a phone's nothing)."""
+    device = {"viewport": {"width": 1280, "height": 800}} if screen == "laptop" else PHONE
+    press = "click" if screen == "laptop" else "tap"
+    context = browser.new_context(base_url=book_server, **device)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    try:
+        _, exercise, authoring = drafted(tmp_path)
+        open_review(page, exercise, authoring)
+        getattr(page.locator(".mt-rv-item .mt-rv-what").nth(2), press)()
+        edited = page.locator(".mt-rv-current").get_attribute("data-id")
+        getattr(page.locator(".mt-rv-current .mt-rv-edit"), press)()
+        keys = " or press Escape" if screen == "laptop" else ""
+        expect(page.locator(".mt-live")).to_contain_text(
+            f". To come back to the review, use “Back to the review”{keys}."
+        )
+        back = page.locator(f".mt-entry[data-id='{edited}'] .mt-details .mt-rv-back")
+        expect(back).to_have_text("↑ Back to the review")
+        back.scroll_into_view_if_needed()
+        screenshot(page, f"author-edit-back-{screen}")
+        getattr(back, press)()
+        expect(page.locator(".mt-rv-list")).to_be_focused()
+        expect(page.locator(".mt-rv-current")).to_have_attribute("data-id", edited)
+        painted(page)
+        painted(page)  # a paragraph scrolled near is drawn in the frame after (content-visibility)
+        where = page.evaluate(DRAFT_ON_SCREEN)
+        assert where["words"]["seen"] and where["buttons"]["seen"], where
+        expect(page.locator(".mt-rv-back")).to_have_count(0)  # gone with the editing
+        # author mode stands beside the article from 50rem (tagger-author.css): the way back to a key item
+        # in the list points to it there too
+        entry = page.locator(f".mt-entry[data-id='{edited}'] .mt-jump")
+        entry.scroll_into_view_if_needed()
+        getattr(entry, press)()
+        expect(page.locator(".mt-backbtn")).to_have_text("Back to your tags")
+        assert arrow(page.locator(".mt-backbtn")) == page.evaluate(WHERE_FROM_THE_ARTICLE, ".mt-tags")
+        assert arrow(page.locator(".mt-backbtn")) == ("→" if screen == "laptop" else "↓")
+        assert errors == []
+    finally:
+        context.close()
 
 
 def test_undo_takes_back_each_edit_of_a_distractor_in_the_words_it_was_made_with(page, tmp_path):

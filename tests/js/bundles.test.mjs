@@ -180,6 +180,7 @@ test("a student's widget carries no author tools; the author's widget and the bo
     "scrollMarginTop", // reveal_together.js: a draft and its words brought into view together
     "Load backed-up tags", // author mode's words (AUTHOR_WORDS)
     "Tap a draft to show its words in the text", // the review's words on a touch screen
+    "Back to the review", // the way back from a draft's fields to the review
     "Changed the explanation of ", // a distractor's edit, as Undo says it
   ];
   const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");

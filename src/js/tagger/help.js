@@ -1,19 +1,20 @@
 // @ts-check
-// The keyboard shortcuts dialog.
+// The keyboard shortcuts dialog. The Tagger makes it when it is first asked for (? or its button): a
+// touch screen shows no button for it, and a tablet opens it only from a keyboard.
 
 import { button, h } from "./dom.js";
 import { FEEDBACK_KEY } from "./keyboard.js";
 import { letterOf } from "./labels.js";
 
-/** @typedef {import("../core/types.js").Label} Label */
+/** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 
 /**
- * The shortcuts dialog; closing it puts focus back on the article.
- * @param {Label[]} labels
- * @param {string} uid
- * @param {HTMLElement} article
+ * Make the shortcuts dialog, at the end of the Tagger's `root`; returns what opens it. Closing it puts focus back
+ * on the article.
+ * @param {TaggerContext} ctx
+ * @param {HTMLElement} root
  */
-export function createHelp(labels, uid, article) {
+export function createHelp({ labels, uid, article, pointerWords }, root) {
   const rows = [
     ["← →", "move one word"],
     ["Shift + ← →", "select more words"],
@@ -48,18 +49,16 @@ export function createHelp(labels, uid, article) {
       ),
       h(
         "p",
-        "With the mouse: click a word, drag over words, or Shift+click to extend. On a touch screen: tap the first word, then the last. Then press a label key or pick a label.",
+        `${pointerWords("Tap the first word, then the last", "Click a word, drag over words, or Shift+click to extend")}, then press a label key or pick a label.`,
       ),
       button("mt-close", "Close", () => dialog.close()),
     )
   );
   dialog.addEventListener("close", () => article.focus());
-  return {
-    dialog,
-    open() {
-      if (typeof dialog.showModal === "function") dialog.showModal();
-      else dialog.setAttribute("open", "");
-      /** @type {HTMLElement | null} */ (dialog.querySelector(".mt-close"))?.focus();
-    },
+  root.append(dialog);
+  return () => {
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");
+    /** @type {HTMLElement | null} */ (dialog.querySelector(".mt-close"))?.focus();
   };
 }

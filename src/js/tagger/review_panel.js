@@ -2,7 +2,8 @@
 // Author mode's review of a drafted key. Every draft item is listed with the reason it was
 // suggested and how sure the suggestion was, to accept (it loses `draft`), edit or reject (it
 // goes) one by one: keys a, e and r, and n / p or the arrows for the next and previous draft (a
-// touch screen has the buttons only, and its words name no keys). The distractors are edited,
+// touch screen has the buttons only, and its words name no keys); a draft being edited has a button
+// back to the review, as Escape is from the keys. The distractors are edited,
 // added and accepted here too, each edit a step that Undo takes back. The save action writes exercise.yml:
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts.
@@ -126,9 +127,10 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     h(
       "p.mt-rv-keys",
       { id: keysId },
-      ctx.keyWords(
+      ctx.pointerWords(
+        "Tap a draft to show its words in the text, then Accept, Edit or Reject it.",
         "In this list: A accept, E edit, R reject, N or ↓ next, P or ↑ previous, Enter shows it in the text.",
-      ) || "Tap a draft to show its words in the text, then Accept, Edit or Reject it.",
+      ),
     ),
     drafts,
     none,
@@ -288,8 +290,23 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     const t = tagOf(id);
     if (!t || !list.edit(id)) return;
     editing = id;
-    ctx.say(`Editing ${describe(t)}.${ctx.keyWords(" Press Escape to come back to the review.")}`);
+    list.element.querySelector(`.mt-entry[data-id="${CSS.escape(id)}"] .mt-details`)?.append(backToReview);
+    ctx.say(
+      `Editing ${describe(t)}. To come back to the review, use “Back to the review”${ctx.keyWords(" or press Escape")}.`,
+    );
   }
+
+  /** From the fields of the draft being edited, back to the review at that draft (Escape, or the button). */
+  function comeBack() {
+    const back = editing;
+    editing = null;
+    backToReview.remove();
+    drafts.focus();
+    if (back && items.has(back)) goTo(back);
+  }
+  // below the fields of the draft being edited: the way back a touch screen and the mouse take (the review
+  // is above the tag list, on a phone as beside the article)
+  const backToReview = button("mt-rv-back", "↑ Back to the review", comeBack);
 
   /** @param {string} act @param {string} id */
   function run(act, id) {
@@ -333,12 +350,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   });
   // Escape in a draft's fields in the tag list comes back to the review
   ctx.listen(list.element, "keydown", (event) => {
-    const e = /** @type {KeyboardEvent} */ (event);
-    if (e.key !== "Escape" || !editing) return;
-    const back = editing;
-    editing = null;
-    drafts.focus();
-    if (items.has(back)) goTo(back);
+    if (/** @type {KeyboardEvent} */ (event).key === "Escape" && editing) comeBack();
   });
 
   // ---- distractors: each change is a step of the Tagger's undo history, said as a key item's are

@@ -52,8 +52,11 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {() => TagIndex} index the visible tags, indexed (made once per change)
  * @property {ArticleView} view
  * @property {HTMLElement} article
+ * @property {(tap: string, click: string) => string} pointerWords of two ways to say how to press, the one for the
+ *   pointer the student has: `tap` on a touch screen (the coarse pointer tagger.css makes targets big for and hides
+ *   the label keys on), `click` with a mouse
  * @property {(words: string) => string} keyWords words that name keys, said where there are keys: "" on a touch
- *   screen (the coarse pointer tagger.css makes targets big for and hides the label keys on)
+ *   screen
  * @property {(message: string) => void} say show in the status line (screen readers hear it, the same words
  *   again too)
  * @property {(message: string, how?: {show?: boolean, info?: boolean}) => void} notify show a notice, and the
@@ -154,10 +157,12 @@ function createTagger(model, el, uid, authorTools) {
   /** @type {(() => void)[]} */
   const cleanup = [];
   const state = new TagState(Array.isArray(model.get("tags")) ? model.get("tags") : []);
-  // a touch screen (the coarse pointer tagger.css makes targets big for) has no keys: `keyWords(words)`
-  // says them only where there are
+  // a touch screen (the coarse pointer tagger.css makes targets big for) is tapped and has no keys; a mouse
+  // clicks. Every sentence that says how to press is picked by this one check: `pointerWords(tap, click)`,
+  // and `keyWords(words)` says keys only where there are
   const touch = !!globalThis.matchMedia?.("(pointer: coarse)").matches;
-  const keyWords = (/** @type {string} */ words) => (touch ? "" : words);
+  const pointerWords = (/** @type {string} */ tap, /** @type {string} */ click) => (touch ? tap : click);
+  const keyWords = (/** @type {string} */ words) => pointerWords("", words);
 
   // ---- layout
   const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
@@ -188,9 +193,14 @@ function createTagger(model, el, uid, authorTools) {
   });
   backButton.hidden = true;
   let offersTag = false; // the button goes to a clicked or tapped word's tag (actions.offerTag)
-  /** @param {string} words @param {() => void} to */
-  const offerBack = (words, to) => {
+  /**
+   * @param {string} words
+   * @param {() => void} to
+   * @param {boolean} [up] to the feedback (above the text, or beside it: the arrow is tagger.css's)
+   */
+  const offerBack = (words, to, up = false) => {
     setText(backButton, words);
+    backButton.classList.toggle("mt-up", up);
     backTo = to;
     backButton.hidden = false;
     offersTag = false;
@@ -237,6 +247,7 @@ function createTagger(model, el, uid, authorTools) {
     labels,
     labelByName,
     keys: labelKeys(labels),
+    pointerWords,
     keyWords,
     uid,
     author,
@@ -315,9 +326,7 @@ function createTagger(model, el, uid, authorTools) {
         ctx.say(
           guided
             ? "In this exercise, pick one of the grey phrases first."
-            : touch
-              ? "Select words first: tap the first word, then the last."
-              : "Select words first: click or drag over them, tap the first and the last, or use Shift + arrow keys.",
+            : `Select words first: ${pointerWords("tap the first word, then the last", "click or drag over them, or use Shift + arrow keys")}.`,
         );
         return;
       }
@@ -376,7 +385,7 @@ function createTagger(model, el, uid, authorTools) {
       else if (!fromList) sel.goTo(range, "center", " Press Enter to go back to your tags.");
       else {
         shownFrom = null;
-        offerBack("↓ Back to your tags", () => actions.focusEntry(id));
+        offerBack("Back to your tags", () => actions.focusEntry(id));
         sel.goTo(range, "center", ` To go back to your tags, use “Back to your tags”${keyWords(" or press Enter")}.`);
       }
     },
@@ -385,7 +394,9 @@ function createTagger(model, el, uid, authorTools) {
       frame.flush();
       backButton.hidden = true;
       if (list.focus(id))
-        ctx.say(`In your tags. Tap the tag${keyWords(", or press Enter on it,")} to go back to the text.`);
+        ctx.say(
+          `In your tags. ${pointerWords("Tap", "Click")} the tag${keyWords(", or press Enter on it,")} to go back to the text.`,
+        );
     },
     travel(back) {
       const what = state.travel(back);
@@ -395,14 +406,18 @@ function createTagger(model, el, uid, authorTools) {
         ctx.say(`${back ? "Undone" : "Redone"}${what ? `: ${what}` : "."}`);
       }
     },
-    openHelp: () => help.open(),
+    openHelp() {
+      // made when first asked for: a touch screen has no button for it, and few ask
+      showHelp ||= createHelp(ctx, root);
+      showHelp();
+    },
     tagsAtCaret: () => tagsAtToken(ctx.index(), sel.caret),
     offerTag(t) {
       // a way back to the feedback or the list stays until it is taken
       if (!backButton.hidden && !offersTag) return;
       if (!t) backButton.hidden = true;
       else {
-        offerBack(`↓ ${ctx.index().numbers.get(t.id)} in your tags`, () => actions.focusEntry(t.id));
+        offerBack(`${ctx.index().numbers.get(t.id)} in your tags`, () => actions.focusEntry(t.id));
         offersTag = true;
       }
     },
@@ -444,7 +459,7 @@ function createTagger(model, el, uid, authorTools) {
   const review = ctx.authorTools?.reviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) || null;
   // said after the words a feedback link showed; a phone has no keys, so the button comes first
   const back = ` To go back to the feedback, use “Back to the feedback”${keyWords(" or press Enter or F")}.`;
-  const offerFeedback = () => offerBack("↑ Back to the feedback", actions.toFeedback);
+  const offerFeedback = () => offerBack("Back to the feedback", actions.toFeedback, true);
   const feedback = createFeedbackView(ctx, {
     showTag(id, from) {
       const range = ctx.index().ranges.get(id);
@@ -477,7 +492,8 @@ function createTagger(model, el, uid, authorTools) {
     answersChanged: () => drawAnswers(),
     toHandIn: () => studentInput.focus(),
   });
-  const help = createHelp(labels, uid, article);
+  /** @type {(() => void) | null} opens the shortcuts dialog, once it is made */
+  let showHelp = null;
   const authorWords = ctx.authorTools?.words;
   const titleText = authorWords
     ? authorWords.title(exercise)
@@ -529,11 +545,11 @@ function createTagger(model, el, uid, authorTools) {
     h(
       "p.mt-hint",
       { id: helpId },
-      touch
-        ? "Tap a word, or the first word and then the last, then pick a label."
-        : "Click or drag over words (on a touch screen: tap the first word, then the last), or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
+      pointerWords(
+        "Tap a word, or the first word and then the last, then pick a label.",
+        "Click or drag over words, or use the arrow keys with Shift, then press a label key. Press ? for all shortcuts.",
+      ),
     ),
-    help.dialog,
   );
   el.append(root);
 
