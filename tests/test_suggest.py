@@ -1748,3 +1748,34 @@ def test_a_job_or_group_word_that_opened_its_sentence_loses_its_capital_after_ac
     assert draft_why(claim, {(0, len(quote)): source_name(source)}).startswith(f"According to {word}{rest}, ")
     name = f"{word.capitalize()} Scotland"
     assert source_name(sg.Suggestion("source", 0, len(name), name, 4, {"identity": "anonymous"})) == name
+
+
+# --- a pronoun the rules cannot put to anyone still speaks: the claim is never the reporter's ----
+
+
+@given(
+    st.sampled_from(["", "The bridge has been shut since spring. ", "The council met on Monday.\n\n"]),
+    st.sampled_from(["He", "She", "They"]),
+    st.sampled_from(["", " also", " later", " has since"]),
+    st.sampled_from(["said", "added that", "told reporters", "warned"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_claim_from_a_pronoun_put_to_no_one_says_whose_word_it_is_not_the_reporters(before, pronoun, adverb, verb):
+    """'He said the plan would fail.' with no one named before was drafted 'The reporter says this is true': the
+    claim is someone's, so the draft says the text calls them only 'he' and leaves the source to the instructor
+    (and a day, 'on Monday', is nobody 'he' could stand for)."""
+    text = f"{before}{pronoun}{adverb} {verb} the plan would fail within a year.\n"
+    claim = quotes(text, "claim", BLANK)["the plan would fail within a year"]
+    assert claim.source is None and claim.speaker_word == pronoun
+    assert not quotes(text, "source", BLANK)
+    why = draft_why(claim, {})
+    assert "reporter" not in why and f"“{pronoun.lower()}”" in why and f"(L{claim.line})" in why
+
+
+def test_a_pronoun_put_to_its_speaker_leaves_no_word_for_an_unnamed_one():
+    text = "A company spokesman said the firm had followed every rule. He added that the quarry would bring jobs."
+    assert quotes(text, "claim", BLANK)["the quarry would bring jobs"].speaker_word == ""
+    assert (
+        quotes("Jo Lee said the quarry would bring jobs.", "claim", BLANK)["the quarry would bring jobs"].speaker_word
+        == ""
+    )

@@ -203,6 +203,7 @@ class Suggestion:
     confidence: float = field(default=0.5, compare=False)
     entity: str | None = field(default=None, compare=False)  # one name per person or body, however named
     said_nothing: bool = field(default=False, compare=False)  # a source asked who gave no comment
+    speaker_word: str = field(default="", compare=False)  # the 'he' or 'she' that says a claim put to no one found
 
     def to_json(self) -> dict:
         return fields_json(self, confidence=round(self.confidence, 2))
@@ -382,6 +383,7 @@ class _Draft:
         keep_quotes: bool = False,
         entity: str | None = None,
         said_nothing: bool = False,
+        speaker_word: str = "",
     ) -> Suggestion | None:
         if j <= i:
             return None
@@ -407,6 +409,7 @@ class _Draft:
             round(confidence, 2),
             entity,
             said_nothing,
+            speaker_word,
         )
         self.found[key] = made
         if label == "claim":
@@ -853,7 +856,7 @@ class _Draft:
                 covered = j
                 start = self._with_determiner(i)  # the whole phrase speaks ('A spokesman said', 'The council claims')
                 i, kinds = start, [""] * (i - start) + kinds
-            if "NAME" in kinds:
+            if "NAME" in kinds and not all(t.lower_ in WHEN_WORDS for t in self.doc[i:j]):  # 'on Monday': when
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
@@ -1567,10 +1570,19 @@ class _Draft:
             attrs = self._claim_attrs(k, end, voice)
             if said.lower() in ACCUSATION_WORDS:  # what 'accused' or 'blamed' reports is an accusation
                 attrs["kind"] = "accusation"
-            self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, keep_quotes=True)
+            pronoun = "" if speaker else self._pronoun_that_speaks(v)
+            self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             self._claim_before(v, cue_end, speaker)
+
+    def _pronoun_that_speaks(self, v: int) -> str:
+        """The 'he', 'she' or 'they' that is the subject of the verb of saying at token `v` ('He said', 'She has
+        since told'), as the text writes it, or ''; a claim it says is someone's, whom the rules could not find."""
+        for k in range(v - 1, max(v - 4, -1), -1):  # past the words `_past_adverbs` steps over
+            if self.doc[k].lower_ in PERSON_PRONOUNS and self.sent_of[k] == self.sent_of[v]:
+                return self.doc[k].text if self._past_adverbs(k + 1) == v else ""
+        return ""
 
     def _what_is_said(self, v: int, k: int) -> tuple[int, int] | None:
         """The tokens of the clause that the verb of saying at tokens v..k reports, past who heard it ('told the
@@ -1650,6 +1662,7 @@ class _Draft:
                 f"what comes before '..., {self.doc[v:k].text}'",
                 CONFIDENCE["claim-before"],
                 speaker,
+                speaker_word="" if speaker else self._pronoun_that_speaks(v),
             )
 
     def _according_to(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
