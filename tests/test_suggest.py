@@ -1779,3 +1779,25 @@ def test_a_pronoun_put_to_its_speaker_leaves_no_word_for_an_unnamed_one():
         quotes("Jo Lee said the quarry would bring jobs.", "claim", BLANK)["the quarry would bring jobs"].speaker_word
         == ""
     )
+
+
+# --- a time phrase between a speaker and the verb is when they spoke, not part of who ------------
+
+
+@given(
+    st.sampled_from(["Hale", "Ms Hale", "Maria Hale", "Councillor Maria Hale", "The mayor", "A spokesman"]),
+    st.sampled_from(
+        ["on Tuesday", "last week", "yesterday", "earlier today", "in 2019", "on Monday morning", "in May"]
+    ),
+    st.sampled_from(["", " also"]),
+    st.sampled_from(["accused the company of bullying residents", "said the quarry would close in the spring"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_time_phrase_between_a_speaker_and_the_verb_is_no_part_of_the_speaker(who, when, adverb, rest):
+    """'Hale on Tuesday accused the company of …' drafted the source 'Hale on Tuesday', and 'Hale in 2019 said …'
+    or 'Jo Hale last week said …' drafted none, and the claim as the reporter's."""
+    text = f"Plans for a quarry split the village.\n\n{who} {when}{adverb} {rest}.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who], sources
+    claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith("the "))
+    assert claim.source == (sources[who].start, sources[who].end)

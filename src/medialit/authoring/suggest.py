@@ -80,7 +80,7 @@ AFTER_THE_NOUN = AUXILIARIES | {"of", "about", "by", "from", "against", "over", 
 PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the speaker stands before the auxiliary
 # 'Hale also accused', 'the mayor later said': a word that says when or how often stands between a speaker and the verb
 ADVERBS_BEFORE_VERB = {"also", "later", "then", "again", "once", "too", "now", "since", "earlier", "previously"}
-ADVERBS_BEFORE_VERB |= {"yesterday", "today", "tonight", "recently", "repeatedly", "publicly", "separately", "angrily"}
+ADVERBS_BEFORE_VERB |= {"recently", "repeatedly", "publicly", "separately", "angrily"}  # a time: `_time_phrase_end`
 ADVERBS_BEFORE_VERB |= {"privately", "previously", "subsequently", "herself", "himself", "themselves"}  # not 'family'
 # whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
 # which follow a noun as often to say what was announced ('the cuts announced in May')
@@ -772,14 +772,26 @@ class _Draft:
 
     def _past_adverbs(self, j: int) -> int:
         """Where a verb may stand after the speaker ending at token `j`, past up to two words that are 'has', 'have',
-        'had' or a word for when or how ('has also accused', 'later said', 'angrily denied'); a word in a list, since
-        '-ly' alone would take a noun too ('the Hale family said': the family speaks, not Hale)."""
+        'had' or a word for when or how ('has also accused', 'later said', 'angrily denied') or time phrases ('on
+        Tuesday accused', 'last week said', 'had earlier today told'); a word in a list, since '-ly' alone would take
+        a noun too ('the Hale family said': the family speaks, not Hale)."""
         doc, k = self.doc, j
-        while k < min(j + 2, len(doc)) and self.sent_of[k] == self.sent_of[j - 1]:
-            if doc[k].lower_ not in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB:
+        for _ in range(2):
+            if k >= len(doc) or self.sent_of[k] != self.sent_of[j - 1]:
                 break
-            k += 1
+            if (when := self._time_phrase_end(k)) > k:
+                k = when
+            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB:
+                k += 1
+            else:
+                break
         return k
+
+    def _time_phrase_end(self, k: int) -> int:
+        """Where the time phrase that starts at token `k` ends ('on Tuesday', 'last week', 'in 2019', 'earlier today',
+        as `_after_time` reads one), or `k` when none starts there: when something was said is not who said it."""
+        last = self.sents[self.sent_of[k]][1]
+        return max((m for m in range(k + 1, min(k + 5, last + 1)) if self._after_time(k, m)), default=k)
 
     def _whose_opens_clause(self, d: int, edge: int) -> bool:
         """Whether token `d` opens its sentence with whose job follows up to token `edge`: a possessive ('Its
@@ -836,8 +848,8 @@ class _Draft:
         covered = 0  # where the last source an aside widened ends: the runs inside it are part of it
         answered: set[int] = set()  # the "declined to comment" phrases whose source is found
         for i, j, kinds in self.source_runs():
-            if i < covered or any(self.quoted(k) for k in range(i, j)):
-                continue
+            if i < covered or any(self.quoted(k) for k in range(i, j)) or i and self._time_phrase_end(i - 1) >= j:
+                continue  # quoted, or a day or a month in a time phrase ('Hale on Tuesday said'): no speaker
             if "NAME" in kinds or "TITLE" in kinds:
                 described = self._described_from(i, j)
                 if described == i and kinds[0] in ("TITLE", "MOD"):
@@ -1148,7 +1160,7 @@ class _Draft:
                 return None
             if start < at:  # not when the preposition opens the sentence: "From Leeds Jo Smith said"
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
-        if v > j + 1 and self._describes(j + 1):  # v follows the aside's closing comma
+        if v > j + 1 and doc[j].text == "," and self._describes(j + 1):  # v follows the aside's closing comma
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
             kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
             j = v - 1
