@@ -1801,3 +1801,24 @@ def test_a_time_phrase_between_a_speaker_and_the_verb_is_no_part_of_the_speaker(
     assert list(sources) == [who], sources
     claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith("the "))
     assert claim.source == (sources[who].start, sources[who].end)
+
+
+# --- the words a named speaker may have before the verb, an unnamed one may have too -------------
+
+
+@given(
+    st.sampled_from(["A local", "The", "Two", "One"]),
+    unlisted,
+    st.sampled_from(["also", "later", "has since", "had also", "on Tuesday", "last week"]),
+    st.sampled_from(["said", "told reporters", "warned"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_an_unnamed_speaker_keeps_their_claim_past_also_or_a_time_before_the_verb(which, noun, between, verb):
+    """'A local trader also said the road had been closed for weeks' drafted no source and the claim as the
+    reporter's, though 'Hale also said' drafted Hale: what stands between a speaker and the verb is one rule."""
+    who = f"{which} {noun}"
+    text = f"Work on the bypass began in March.\n\n{who} {between} {verb} the road had been closed for weeks.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who], sources
+    claim = quotes(text, "claim", BLANK)["the road had been closed for weeks"]
+    assert claim.source == (sources[who].start, sources[who].end)

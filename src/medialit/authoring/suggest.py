@@ -787,6 +787,12 @@ class _Draft:
                 break
         return k
 
+    def _adverbs_before(self, v: int) -> int:
+        """Where the words that `_past_adverbs` steps over start before the verb at token `v` ('also', 'has since', 'on
+        Tuesday'), or `v`: whoever says it, named or not, ends there ('Hale also said', 'A local trader also said')."""
+        first = self.sents[self.sent_of[v]][0]
+        return min((k for k in range(max(first + 1, v - 10), v) if self._past_adverbs(k) == v), default=v)
+
     def _time_phrase_end(self, k: int) -> int:
         """Where the time phrase that starts at token `k` ends ('on Tuesday', 'last week', 'in 2019', 'earlier today',
         as `_after_time` reads one), or `k` when none starts there: when something was said is not who said it."""
@@ -961,12 +967,9 @@ class _Draft:
             if v + 1 < len(doc) and doc[v + 1].lower_ in PASSIVE_AFTER:
                 continue
             k = v
-            for _ in range(2):  # past 'had' and a hedge: 'The mayor reportedly told', 'a trader had reportedly said'
+            for _ in range(2):  # past a hedge and 'had' or 'also': 'The mayor reportedly told', 'a trader also said'
                 hedge = next((c for c in self.cue_ending_at.get(k, []) if not self.cue_at[c][2]), None)
-                if hedge is not None:
-                    k = hedge
-                elif k > 0 and doc[k - 1].lower_ in PERFECT_AUXILIARIES:
-                    k -= 1
+                k = hedge if hedge is not None else self._adverbs_before(k)
             span = self._noun_phrase_before(k)
             if span is None:
                 continue
@@ -1591,10 +1594,8 @@ class _Draft:
     def _pronoun_that_speaks(self, v: int) -> str:
         """The 'he', 'she' or 'they' that is the subject of the verb of saying at token `v` ('He said', 'She has
         since told'), as the text writes it, or ''; a claim it says is someone's, whom the rules could not find."""
-        for k in range(v - 1, max(v - 4, -1), -1):  # past the words `_past_adverbs` steps over
-            if self.doc[k].lower_ in PERSON_PRONOUNS and self.sent_of[k] == self.sent_of[v]:
-                return self.doc[k].text if self._past_adverbs(k + 1) == v else ""
-        return ""
+        k = self._adverbs_before(v) - 1
+        return self.doc[k].text if self.doc[k].lower_ in PERSON_PRONOUNS and self.sent_of[k] == self.sent_of[v] else ""
 
     def _what_is_said(self, v: int, k: int) -> tuple[int, int] | None:
         """The tokens of the clause that the verb of saying at tokens v..k reports, past who heard it ('told the
