@@ -1649,8 +1649,11 @@ def test_the_speaker_of_a_question_or_an_exclamation_is_its_source(said, verb, w
     text = f"The pool shut in May. “{said}” {frame}."
     sources = quotes(text, "source", BLANK)
     assert list(sources) == [who], sources
-    claim = next(c for c in found(text, "claim", BLANK) if said[:-1] in c.quote)
-    assert claim.source == (sources[who].start, sources[who].end)
+    claims = [c for c in found(text, "claim", BLANK) if said[:-1] in c.quote]
+    if said.endswith("?"):
+        assert not claims, claims  # a question claims nothing: its speaker is a source all the same
+    else:
+        assert [c.source for c in claims] == [(sources[who].start, sources[who].end)]
 
 
 @pytest.mark.parametrize(
@@ -1672,9 +1675,8 @@ def test_asked_that_frames_no_quotation_is_no_verb_of_saying(text):
 
 def test_who_was_asked_is_no_claim_but_the_question_has_its_speaker():
     text = "“Where will the children swim now?” Jo Lee asked the mayor at the packed meeting on Monday."
-    claims = quotes(text, "claim", BLANK)
-    assert list(claims) == ["“Where will the children swim now?”"], claims
-    assert text[slice(*claims["“Where will the children swim now?”"].source)] == "Jo Lee"
+    assert not quotes(text, "claim", BLANK)
+    assert list(quotes(text, "source", BLANK)) == ["Jo Lee"]
 
 
 # --- who speaks when a word for when or how stands before the verb -------------------------------
@@ -1822,3 +1824,21 @@ def test_an_unnamed_speaker_keeps_their_claim_past_also_or_a_time_before_the_ver
     assert list(sources) == [who], sources
     claim = quotes(text, "claim", BLANK)["the road had been closed for weeks"]
     assert claim.source == (sources[who].start, sources[who].end)
+
+
+# --- a quoted question claims nothing true or false ----------------------------------------------
+
+
+@given(
+    st.sampled_from(["Who will pay for this", "Why was nobody told about the road", "Will the bridge open again"]),
+    st.sampled_from(["“{q}?” asked a resident.", "“{q}?” Jo Lee said.", "A parent asked: “{q}?”"]),
+    st.sampled_from(["", "The road has been shut for weeks. "]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_quoted_question_is_no_claim_but_the_sentence_quoted_before_it_is(question, frame, before):
+    """'“Who will pay for this?” asked a resident.' drafted the question as a claim: a question says nothing
+    true or false. A quoted sentence before it in the same quotation stays a claim."""
+    text = frame.format(q=before + question)
+    claims = quotes(text, "claim", BLANK)
+    assert not [q for q in claims if question in q], claims
+    assert bool(before) == ("The road has been shut for weeks" in claims)

@@ -360,6 +360,7 @@ class _Draft:
         self.cue_at: dict[int, tuple[int, str, bool]] = {}  # first token -> (end token, type, speech)
         self.cue_ending_at: dict[int, list[int]] = {}  # end token -> first tokens of cues ending there
         self.claims_by_sentence: dict[int, list[tuple[int, int]]] = {}  # sentence -> claim spans touching it
+        self.asking: set[int] = set()  # sentences that quote a question: no claim, even with a figure in its frame
         self.has_pos = doc.has_annotation("POS")
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
@@ -1479,7 +1480,9 @@ class _Draft:
             for n in sorted({self.sent_of[t.i] for t in toks}):
                 first, last = self.sents[n]
                 i, j = max(first, toks[0].i), min(last, toks[-1].i + 1)
-                if self.words(i, j) < 4:
+                if self._asks(i, j):
+                    self.asking.add(n)
+                if self.words(i, j) < 4 or n in self.asking:
                     continue
                 self.add(
                     "claim",
@@ -1503,6 +1506,12 @@ class _Draft:
             else:
                 self._passed_on(subject, i, j, hidden)
         self._figures_and_accusations()
+
+    def _asks(self, i: int, j: int) -> bool:
+        """Whether the quoted words at tokens i..j end on a question mark ('“Who will pay for this?”'): a question
+        says nothing true or false, so it is no claim, though whoever asks it is a source."""
+        ending = [t.text for t in self.doc[i:j] if not is_quote_mark(t.text)]
+        return bool(ending) and ending[-1] == "?"
 
     def _inside_claim(self, v: int) -> bool:
         start = self.tokens[v].start
@@ -1809,7 +1818,7 @@ class _Draft:
 
     def _figures_and_accusations(self) -> None:
         for n, (first, last) in enumerate(self.sents):
-            if n in self.claims_by_sentence or self.words(first, last) < 5:
+            if n in self.claims_by_sentence or n in self.asking or self.words(first, last) < 5:
                 continue
             news = self.doc[self._past_who_said_nothing(first, last) : last]
             figure = next((t for t in news if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS), None)
