@@ -1774,6 +1774,12 @@ def test_a_claim_from_a_pronoun_put_to_no_one_says_whose_word_it_is_not_the_repo
     assert "reporter" not in why and f"“{pronoun.lower()}”" in why and f"(L{claim.line})" in why
 
 
+def test_a_verb_that_opens_the_article_has_no_pronoun_before_it_even_when_the_article_ends_on_one():
+    """The word before the article's first token is no word: a pronoun at the very end was taken for it."""
+    claims = quotes("Said the pool would close for good, as did they", "claim", BLANK)
+    assert claims and all(c.speaker_word == "" for c in claims.values())
+
+
 def test_a_pronoun_put_to_its_speaker_leaves_no_word_for_an_unnamed_one():
     text = "A company spokesman said the firm had followed every rule. He added that the quarry would bring jobs."
     assert quotes(text, "claim", BLANK)["the quarry would bring jobs"].speaker_word == ""

@@ -1604,7 +1604,8 @@ class _Draft:
         """The 'he', 'she' or 'they' that is the subject of the verb of saying at token `v` ('He said', 'She has
         since told'), as the text writes it, or ''; a claim it says is someone's, whom the rules could not find."""
         k = self._adverbs_before(v) - 1
-        return self.doc[k].text if self.doc[k].lower_ in PERSON_PRONOUNS and self.sent_of[k] == self.sent_of[v] else ""
+        same = k >= 0 and self.sent_of[k] == self.sent_of[v]
+        return self.doc[k].text if same and self.doc[k].lower_ in PERSON_PRONOUNS else ""
 
     def _what_is_said(self, v: int, k: int) -> tuple[int, int] | None:
         """The tokens of the clause that the verb of saying at tokens v..k reports, past who heard it ('told the
