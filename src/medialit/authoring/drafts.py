@@ -99,6 +99,8 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         who = (
             f"According to {speaker}, this is true"
             if speaker
+            else f"Someone says this is true, but the text calls them only “{s.speaker_word.lower()}”"
+            if s.speaker_word
             else "The reporter says this is true"
             if s.attrs.get("voice") != "quoted"
             else "Someone quoted says this is true"

@@ -80,7 +80,7 @@ AFTER_THE_NOUN = AUXILIARIES | {"of", "about", "by", "from", "against", "over", 
 PERFECT_AUXILIARIES = {"has", "have", "had"}  # 'a spokesman had told her': the speaker stands before the auxiliary
 # 'Hale also accused', 'the mayor later said': a word that says when or how often stands between a speaker and the verb
 ADVERBS_BEFORE_VERB = {"also", "later", "then", "again", "once", "too", "now", "since", "earlier", "previously"}
-ADVERBS_BEFORE_VERB |= {"yesterday", "today", "tonight", "recently", "repeatedly", "publicly", "separately", "angrily"}
+ADVERBS_BEFORE_VERB |= {"recently", "repeatedly", "publicly", "separately", "angrily"}  # a time: `_time_phrase_end`
 ADVERBS_BEFORE_VERB |= {"privately", "previously", "subsequently", "herself", "himself", "themselves"}  # not 'family'
 # whose subject speaks whatever noun it is ('A local trader said', 'Two hotels told …'); not 'announced' or 'confirmed',
 # which follow a noun as often to say what was announced ('the cuts announced in May')
@@ -203,6 +203,7 @@ class Suggestion:
     confidence: float = field(default=0.5, compare=False)
     entity: str | None = field(default=None, compare=False)  # one name per person or body, however named
     said_nothing: bool = field(default=False, compare=False)  # a source asked who gave no comment
+    speaker_word: str = field(default="", compare=False)  # the 'he' or 'she' that says a claim put to no one found
 
     def to_json(self) -> dict:
         return fields_json(self, confidence=round(self.confidence, 2))
@@ -359,6 +360,7 @@ class _Draft:
         self.cue_at: dict[int, tuple[int, str, bool]] = {}  # first token -> (end token, type, speech)
         self.cue_ending_at: dict[int, list[int]] = {}  # end token -> first tokens of cues ending there
         self.claims_by_sentence: dict[int, list[tuple[int, int]]] = {}  # sentence -> claim spans touching it
+        self.asking: set[int] = set()  # sentences that quote a question: no claim, even with a figure in its frame
         self.has_pos = doc.has_annotation("POS")
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
@@ -382,6 +384,7 @@ class _Draft:
         keep_quotes: bool = False,
         entity: str | None = None,
         said_nothing: bool = False,
+        speaker_word: str = "",
     ) -> Suggestion | None:
         if j <= i:
             return None
@@ -407,6 +410,7 @@ class _Draft:
             round(confidence, 2),
             entity,
             said_nothing,
+            speaker_word,
         )
         self.found[key] = made
         if label == "claim":
@@ -769,14 +773,32 @@ class _Draft:
 
     def _past_adverbs(self, j: int) -> int:
         """Where a verb may stand after the speaker ending at token `j`, past up to two words that are 'has', 'have',
-        'had' or a word for when or how ('has also accused', 'later said', 'angrily denied'); a word in a list, since
-        '-ly' alone would take a noun too ('the Hale family said': the family speaks, not Hale)."""
+        'had' or a word for when or how ('has also accused', 'later said', 'angrily denied') or time phrases ('on
+        Tuesday accused', 'last week said', 'had earlier today told'); a word in a list, since '-ly' alone would take
+        a noun too ('the Hale family said': the family speaks, not Hale)."""
         doc, k = self.doc, j
-        while k < min(j + 2, len(doc)) and self.sent_of[k] == self.sent_of[j - 1]:
-            if doc[k].lower_ not in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB:
+        for _ in range(2):
+            if k >= len(doc) or self.sent_of[k] != self.sent_of[j - 1]:
                 break
-            k += 1
+            if (when := self._time_phrase_end(k)) > k:
+                k = when
+            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB:
+                k += 1
+            else:
+                break
         return k
+
+    def _adverbs_before(self, v: int) -> int:
+        """Where the words that `_past_adverbs` steps over start before the verb at token `v` ('also', 'has since', 'on
+        Tuesday'), or `v`: whoever says it, named or not, ends there ('Hale also said', 'A local trader also said')."""
+        first = self.sents[self.sent_of[v]][0]
+        return min((k for k in range(max(first + 1, v - 10), v) if self._past_adverbs(k) == v), default=v)
+
+    def _time_phrase_end(self, k: int) -> int:
+        """Where the time phrase that starts at token `k` ends ('on Tuesday', 'last week', 'in 2019', 'earlier today',
+        as `_after_time` reads one), or `k` when none starts there: when something was said is not who said it."""
+        last = self.sents[self.sent_of[k]][1]
+        return max((m for m in range(k + 1, min(k + 5, last + 1)) if self._after_time(k, m)), default=k)
 
     def _whose_opens_clause(self, d: int, edge: int) -> bool:
         """Whether token `d` opens its sentence with whose job follows up to token `edge`: a possessive ('Its
@@ -833,8 +855,8 @@ class _Draft:
         covered = 0  # where the last source an aside widened ends: the runs inside it are part of it
         answered: set[int] = set()  # the "declined to comment" phrases whose source is found
         for i, j, kinds in self.source_runs():
-            if i < covered or any(self.quoted(k) for k in range(i, j)):
-                continue
+            if i < covered or any(self.quoted(k) for k in range(i, j)) or i and self._time_phrase_end(i - 1) >= j:
+                continue  # quoted, or a day or a month in a time phrase ('Hale on Tuesday said'): no speaker
             if "NAME" in kinds or "TITLE" in kinds:
                 described = self._described_from(i, j)
                 if described == i and kinds[0] in ("TITLE", "MOD"):
@@ -853,7 +875,7 @@ class _Draft:
                 covered = j
                 start = self._with_determiner(i)  # the whole phrase speaks ('A spokesman said', 'The council claims')
                 i, kinds = start, [""] * (i - start) + kinds
-            if "NAME" in kinds:
+            if "NAME" in kinds and not all(t.lower_ in WHEN_WORDS for t in self.doc[i:j]):  # 'on Monday': when
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
@@ -946,12 +968,9 @@ class _Draft:
             if v + 1 < len(doc) and doc[v + 1].lower_ in PASSIVE_AFTER:
                 continue
             k = v
-            for _ in range(2):  # past 'had' and a hedge: 'The mayor reportedly told', 'a trader had reportedly said'
+            for _ in range(2):  # past a hedge and 'had' or 'also': 'The mayor reportedly told', 'a trader also said'
                 hedge = next((c for c in self.cue_ending_at.get(k, []) if not self.cue_at[c][2]), None)
-                if hedge is not None:
-                    k = hedge
-                elif k > 0 and doc[k - 1].lower_ in PERFECT_AUXILIARIES:
-                    k -= 1
+                k = hedge if hedge is not None else self._adverbs_before(k)
             span = self._noun_phrase_before(k)
             if span is None:
                 continue
@@ -1145,7 +1164,7 @@ class _Draft:
                 return None
             if start < at:  # not when the preposition opens the sentence: "From Leeds Jo Smith said"
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
-        if v > j + 1 and self._describes(j + 1):  # v follows the aside's closing comma
+        if v > j + 1 and doc[j].text == "," and self._describes(j + 1):  # v follows the aside's closing comma
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
             kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
             j = v - 1
@@ -1461,7 +1480,9 @@ class _Draft:
             for n in sorted({self.sent_of[t.i] for t in toks}):
                 first, last = self.sents[n]
                 i, j = max(first, toks[0].i), min(last, toks[-1].i + 1)
-                if self.words(i, j) < 4:
+                if self._asks(i, j):
+                    self.asking.add(n)
+                if self.words(i, j) < 4 or n in self.asking:
                     continue
                 self.add(
                     "claim",
@@ -1485,6 +1506,12 @@ class _Draft:
             else:
                 self._passed_on(subject, i, j, hidden)
         self._figures_and_accusations()
+
+    def _asks(self, i: int, j: int) -> bool:
+        """Whether the quoted words at tokens i..j end on a question mark ('“Who will pay for this?”'): a question
+        says nothing true or false, so it is no claim, though whoever asks it is a source."""
+        ending = [t.text for t in self.doc[i:j] if not is_quote_mark(t.text)]
+        return bool(ending) and ending[-1] == "?"
 
     def _inside_claim(self, v: int) -> bool:
         start = self.tokens[v].start
@@ -1567,10 +1594,18 @@ class _Draft:
             attrs = self._claim_attrs(k, end, voice)
             if said.lower() in ACCUSATION_WORDS:  # what 'accused' or 'blamed' reports is an accusation
                 attrs["kind"] = "accusation"
-            self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, keep_quotes=True)
+            pronoun = "" if speaker else self._pronoun_that_speaks(v)
+            self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             self._claim_before(v, cue_end, speaker)
+
+    def _pronoun_that_speaks(self, v: int) -> str:
+        """The 'he', 'she' or 'they' that is the subject of the verb of saying at token `v` ('He said', 'She has
+        since told'), as the text writes it, or ''; a claim it says is someone's, whom the rules could not find."""
+        k = self._adverbs_before(v) - 1
+        same = k >= 0 and self.sent_of[k] == self.sent_of[v]
+        return self.doc[k].text if same and self.doc[k].lower_ in PERSON_PRONOUNS else ""
 
     def _what_is_said(self, v: int, k: int) -> tuple[int, int] | None:
         """The tokens of the clause that the verb of saying at tokens v..k reports, past who heard it ('told the
@@ -1650,6 +1685,7 @@ class _Draft:
                 f"what comes before '..., {self.doc[v:k].text}'",
                 CONFIDENCE["claim-before"],
                 speaker,
+                speaker_word="" if speaker else self._pronoun_that_speaks(v),
             )
 
     def _according_to(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
@@ -1783,7 +1819,7 @@ class _Draft:
 
     def _figures_and_accusations(self) -> None:
         for n, (first, last) in enumerate(self.sents):
-            if n in self.claims_by_sentence or self.words(first, last) < 5:
+            if n in self.claims_by_sentence or n in self.asking or self.words(first, last) < 5:
                 continue
             news = self.doc[self._past_who_said_nothing(first, last) : last]
             figure = next((t for t in news if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS), None)
