@@ -20,6 +20,7 @@ from medialit.core.exercise_file import validation_findings
 from medialit.core.messages import Renderer, included_message
 
 PAGE = "book/tagger.html"
+BOOK_EXERCISE = Path(__file__).resolve().parents[2] / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 MOUNT = """({difficulty, mode}) => {
   const lib = window.medialitTagger;  // the book page's script
   const script = document.querySelector("script[type='application/json'][id^='medialit-tagger']");
@@ -179,6 +180,38 @@ def test_an_item_the_author_adds_gets_its_voice_from_the_quotation_marks(page):
     assert by_index[spoken]["attrs"] == {"voice": "quoted"}  # a speaker's word
     assert by_index[written]["attrs"] == {"voice": "reporter"}  # the writer's
     assert by_index[spoken]["why"] == "" and by_index[spoken]["optional"] is False
+
+
+# the index of a word's token that follows a hyphen inside a hyphenated word ("laden" of "explosive-laden")
+AFTER_A_HYPHEN = """() => {
+  const tokens = window.__model.get('exercise').article.tokens;
+  return tokens.findIndex((t, n) => n > 1 && tokens[n - 1].text === '-' && !tokens[n - 1].ws && !tokens[n - 2].ws
+    && /\\w$/.test(tokens[n - 2].text) && /^\\w+$/.test(t.text));
+}"""
+
+
+def test_a_word_of_a_hyphenated_word_the_author_tags_becomes_the_whole_word(page):
+    """The exercise file refuses a quote that cuts a word, a hyphenated word counted as one ("breaker" of
+    "deal-breaker"): a key item the author makes of part of one is the whole word, which the file takes."""
+    mount(page, mode="author")
+    before = {t["id"] for t in tags(page)}
+    words = page.locator(".mt-article .mt-tok")
+    index = page.evaluate(AFTER_A_HYPHEN)
+    assert index > 1
+    part = words.nth(index).inner_text()
+    words.nth(index).click()
+    page.keyboard.press("3")  # loaded
+    (added,) = [t for t in tags(page) if t["id"] not in before]
+    article = load_exercise(BOOK_EXERCISE).article
+    assert added["quote"] != part and added["quote"].endswith(f"-{part}")
+    assert article.text[added["start"] : added["end"]] == added["quote"]
+    assert article.whole_words(added["start"], added["end"]) == (added["start"], added["end"])
+    expect(page.locator(".mt-live")).to_contain_text(f"Tagged “{added['quote']}” as")
+    # a distractor made of it too
+    words.nth(index).click()
+    page.locator(".mt-rv-trapbox summary").click()
+    page.locator(".mt-rv-addtrap").click()
+    expect(page.locator(".mt-live")).to_contain_text(f"Added the distractor “{added['quote']}” in L")
 
 
 # author mode on the page: above it all, or (`inPlace`) in place of the page's own Tagger, inside the page's

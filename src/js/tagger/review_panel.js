@@ -8,6 +8,7 @@
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts.
 
+import { wholeWords } from "../authoring/whole_words.js";
 import { includedMessage, renderer } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
@@ -392,8 +393,9 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
 
   function addTrap() {
     const r = sel.range();
-    const span = r && selectionToSpan(ctx.tokens, r.first, r.last);
-    if (!span) return ctx.say("Select the words first, in the text, then add them as a distractor.");
+    const picked = r && selectionToSpan(ctx.tokens, r.first, r.last);
+    if (!picked) return ctx.say("Select the words first, in the text, then add them as a distractor.");
+    const span = wholeWords(ctx.tokens, ctx.chars, picked.start, picked.end); // as the exercise file takes them
     const quote = ctx.chars.slice(span.start, span.end).join("");
     if (traps().some((d) => d.start === span.start && d.end === span.end)) {
       return ctx.say(`${quoted(quote)} is a distractor already.`);
