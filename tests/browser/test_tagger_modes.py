@@ -656,6 +656,45 @@ def test_the_draft_under_review_and_its_words_are_on_the_screen_together(browser
         context.close()
 
 
+@pytest.mark.parametrize("screen", ["phone", "narrow-mouse", "laptop"])
+def test_the_first_press_on_a_draft_picks_that_draft(browser, book_server, tmp_path, screen):
+    """At 390 px the list's focus, which a press gives it first, used to make draft 1 the current one and
+    move the list before the press was handled: the draft pressed was not picked. A press picks the draft
+    pressed at every width, with touch or a mouse; Tab into the list still lands on the draft under review."""
+    device = {
+        "phone": PHONE,
+        "narrow-mouse": {"viewport": {"width": 390, "height": 844}},
+        "laptop": {"viewport": {"width": 1280, "height": 800}},
+    }[screen]
+    context = browser.new_context(base_url=book_server, **device)
+    page = context.new_page()
+    try:
+        _, exercise, authoring = drafted(tmp_path)
+        open_review(page, exercise, authoring)
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        pressed = page.locator(".mt-rv-item").nth(3)
+        wanted = pressed.get_attribute("data-id")
+        what = pressed.locator(".mt-rv-what")
+        what.tap() if screen == "phone" else what.click()
+        expect(page.locator(".mt-rv-current")).to_have_attribute("data-id", wanted)
+        expect(page.locator(".mt-live")).to_contain_text("Draft 4 of")
+    finally:
+        context.close()
+
+
+def test_tab_into_the_drafts_lands_on_the_first_draft(page, tmp_path):
+    _, exercise, authoring = drafted(tmp_path)
+    open_review(page, exercise, authoring)
+    first = page.locator(".mt-rv-item").first.get_attribute("data-id")
+    page.locator(".mt-review .mt-side-title").click()  # just before the list, nothing under review yet
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement?.classList.contains('mt-rv-list')"):
+            break
+    expect(page.locator(".mt-rv-list")).to_be_focused()
+    expect(page.locator(".mt-rv-current")).to_have_attribute("data-id", first)
+
+
 # Words that name keys, which a touch screen has none of ("key" alone is the answer key here, not a key to press)
 KEY_NAMES = re.compile(r"\b(press|enter|ctrl|shift|esc|escape|arrows?|shortcuts?)\b|\([A-Z]\)", re.IGNORECASE)
 # From now on, every status line and notice the author's Tagger shows.

@@ -346,8 +346,10 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     if (!under() && "aer".includes(k)) goTo(draftIds[0] || null);
     else keys[k]();
   });
+  // Tab into the list lands on the first draft; a press does not (its focus comes first, and moving to
+  // draft 1 then scrolled the list under the finger or pointer: the press picked another draft)
   ctx.listen(drafts, "focus", () => {
-    if (!current && draftIds.length) goTo(draftIds[0]);
+    if (!current && draftIds.length && drafts.matches(":focus-visible")) goTo(draftIds[0]);
   });
   // Escape in a draft's fields in the tag list comes back to the review
   ctx.listen(list.element, "keydown", (event) => {
