@@ -45,3 +45,12 @@ def test_compiled_exercises_are_current():
         stored = json.loads((HERE / "exercises" / f"{name}.json").read_text())
         assert stored["format"] == EXERCISE_FORMAT
         assert stored == load_exercise(source).compile()
+
+
+def test_whole_words_vector_is_what_article_whole_words_gives():
+    """tests/vectors/whole-words.json, which author mode's wholeWords is held to (tests/js), is the Python rule's."""
+    from make_vectors import whole_words_vector
+
+    stored = json.loads((HERE / "whole-words.json").read_text(encoding="utf-8"))
+    assert stored == whole_words_vector()
+    assert any((start, end) != (first, last) for start, end, first, last in stored["cases"])  # some are widened

@@ -604,3 +604,33 @@ def test_every_chip_a_tag_can_show_has_its_colour_and_mark_in_the_tagger_css():
     css = (Path(__file__).resolve().parents[1] / "src" / "js" / "tagger" / "tagger.css").read_text(encoding="utf-8")
     styled = set(re.findall(r"\.mt-chip-([a-z-]+)(?![\w-])", css))
     assert [chip for chip in (*CHIPS_LOOK, *CHIPS_FOUND) if chip not in styled] == []
+
+
+def test_jupyter_shows_every_problem_of_a_key_file_as_a_list_not_a_traceback(tmp_path, capsys):
+    """An instructor opening a key file with several problems in Jupyter reads them as a list: a line that
+    counts them, then each numbered with its line and what is wrong, its fix on the line below; no traceback
+    (it was a traceback ending in one line that ran every problem on)."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    (tmp_path / "article.txt").write_text(
+        "Bins left in Eastfield\n\nLocal MP Richard Hales said the council had failed the town.\n", encoding="utf-8"
+    )
+    path = tmp_path / "exercise.yml"
+    key = [("a", "source", "Richard Hale"), ("b", "loaded", "not in it"), ("c", "loaded", "failed the tow")]
+    path.write_text(
+        "id: bins\ntitle: Bins\narticle: article.txt\nkey:\n"
+        + "".join(f"  - id: {i}\n    label: {label}\n    quote: {quote}\n    why: x\n" for i, label, quote in key),
+        encoding="utf-8",
+    )
+    shell = InteractiveShell.instance()
+    shell.run_cell(f"from medialit import Tagger\nTagger({str(path)!r}, mode='author')")
+    shown = capsys.readouterr().out.splitlines()
+    assert "Traceback" not in "\n".join(shown) and "File " not in "\n".join(shown)
+    assert shown[0] == "3 problems to fix, each with its fix:" and shown[1] == f"{path}:"
+    items = shown[2:]
+    assert [line.split(":")[0] for line in items[::2]] == [
+        "  1. line 5 (item a)",
+        "  2. line 9 (item b)",
+        "  3. line 13 (item c)",
+    ]
+    assert all(line.startswith("     Fix: ") for line in items[1::2]) and len(items) == 6

@@ -1317,3 +1317,38 @@ def test_adding_a_tag_touches_only_its_words_its_badge_and_its_entry(tagger):
     assert any(t.startswith(f"token {i} ") for t in touched)  # its word was marked
     # tags are numbered in the order they were made: the others keep their numbers
     assert not [t for t in touched if t.startswith("entry ") and not t.startswith(f"entry {new_id}")]
+
+
+# each row of the open shortcuts dialog: its keys' and its description's boxes, and the dialog's width
+DIALOG_ROWS = """() => {
+  const dialog = document.querySelector('dialog.mt-dialog[open]');
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return {left: r.left, top: r.top, bottom: r.bottom, width: r.width};
+  };
+  return {width: dialog.clientWidth, rows: [...dialog.querySelectorAll('tr')].map((tr) =>
+    ({keys: tr.querySelector('th').textContent, th: box(tr.querySelector('th')), td: box(tr.querySelector('td'))}))};
+}"""
+
+
+@pytest.mark.parametrize("screen", ["phone", "laptop"])
+def test_the_shortcuts_dialog_stacks_each_rows_keys_above_what_they_do_on_a_phone(browser, book_server, screen):
+    """On a phone the unbreakable "Ctrl + Z, Ctrl + Shift + Z" took half the dialog's width and every
+    description wrapped over many lines: there each row's keys stand above their description, which has the
+    dialog's width; a laptop keeps the keys beside what they do."""
+    device = PHONE if screen == "phone" else {"viewport": {"width": 1280, "height": 800}}
+    with tagger_in(browser, book_server, **device) as page:
+        page.locator(".mt-article").first.focus()
+        page.keyboard.press("?")
+        expect(page.locator("dialog.mt-dialog")).to_be_visible()
+        shown = page.evaluate(DIALOG_ROWS)
+        assert any(row["keys"] == "Ctrl + Z, Ctrl + Shift + Z" for row in shown["rows"])
+        for row in shown["rows"]:
+            if screen == "phone":
+                assert row["td"]["top"] >= row["th"]["bottom"] - 1, row
+                assert row["td"]["width"] > 0.8 * shown["width"], row
+            else:
+                assert row["td"]["left"] >= row["th"]["left"] + row["th"]["width"] - 1, row
+                assert abs(row["td"]["top"] - row["th"]["top"]) < row["th"]["bottom"] - row["th"]["top"], row
+        if screen == "phone":
+            screenshot(page, "tagger-shortcuts-phone")

@@ -20,6 +20,7 @@ from medialit.core.exercise_file import validation_findings
 from medialit.core.messages import Renderer, included_message
 
 PAGE = "book/tagger.html"
+BOOK_EXERCISE = Path(__file__).resolve().parents[2] / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 MOUNT = """({difficulty, mode}) => {
   const lib = window.medialitTagger;  // the book page's script
   const script = document.querySelector("script[type='application/json'][id^='medialit-tagger']");
@@ -179,6 +180,38 @@ def test_an_item_the_author_adds_gets_its_voice_from_the_quotation_marks(page):
     assert by_index[spoken]["attrs"] == {"voice": "quoted"}  # a speaker's word
     assert by_index[written]["attrs"] == {"voice": "reporter"}  # the writer's
     assert by_index[spoken]["why"] == "" and by_index[spoken]["optional"] is False
+
+
+# the index of a word's token that follows a hyphen inside a hyphenated word ("laden" of "explosive-laden")
+AFTER_A_HYPHEN = """() => {
+  const tokens = window.__model.get('exercise').article.tokens;
+  return tokens.findIndex((t, n) => n > 1 && tokens[n - 1].text === '-' && !tokens[n - 1].ws && !tokens[n - 2].ws
+    && /\\w$/.test(tokens[n - 2].text) && /^\\w+$/.test(t.text));
+}"""
+
+
+def test_a_word_of_a_hyphenated_word_the_author_tags_becomes_the_whole_word(page):
+    """The exercise file refuses a quote that cuts a word, a hyphenated word counted as one ("breaker" of
+    "deal-breaker"): a key item the author makes of part of one is the whole word, which the file takes."""
+    mount(page, mode="author")
+    before = {t["id"] for t in tags(page)}
+    words = page.locator(".mt-article .mt-tok")
+    index = page.evaluate(AFTER_A_HYPHEN)
+    assert index > 1
+    part = words.nth(index).inner_text()
+    words.nth(index).click()
+    page.keyboard.press("3")  # loaded
+    (added,) = [t for t in tags(page) if t["id"] not in before]
+    article = load_exercise(BOOK_EXERCISE).article
+    assert added["quote"] != part and added["quote"].endswith(f"-{part}")
+    assert article.text[added["start"] : added["end"]] == added["quote"]
+    assert article.whole_words(added["start"], added["end"]) == (added["start"], added["end"])
+    expect(page.locator(".mt-live")).to_contain_text(f"Tagged “{added['quote']}” as")
+    # a distractor made of it too
+    words.nth(index).click()
+    page.locator(".mt-rv-trapbox summary").click()
+    page.locator(".mt-rv-addtrap").click()
+    expect(page.locator(".mt-live")).to_contain_text(f"Added the distractor “{added['quote']}” in L")
 
 
 # author mode on the page: above it all, or (`inPlace`) in place of the page's own Tagger, inside the page's
@@ -621,6 +654,45 @@ def test_the_draft_under_review_and_its_words_are_on_the_screen_together(browser
         screenshot(page, f"author-review-{screen}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("screen", ["phone", "narrow-mouse", "laptop"])
+def test_the_first_press_on_a_draft_picks_that_draft(browser, book_server, tmp_path, screen):
+    """At 390 px the list's focus, which a press gives it first, used to make draft 1 the current one and
+    move the list before the press was handled: the draft pressed was not picked. A press picks the draft
+    pressed at every width, with touch or a mouse; Tab into the list still lands on the draft under review."""
+    device = {
+        "phone": PHONE,
+        "narrow-mouse": {"viewport": {"width": 390, "height": 844}},
+        "laptop": {"viewport": {"width": 1280, "height": 800}},
+    }[screen]
+    context = browser.new_context(base_url=book_server, **device)
+    page = context.new_page()
+    try:
+        _, exercise, authoring = drafted(tmp_path)
+        open_review(page, exercise, authoring)
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        pressed = page.locator(".mt-rv-item").nth(3)
+        wanted = pressed.get_attribute("data-id")
+        what = pressed.locator(".mt-rv-what")
+        what.tap() if screen == "phone" else what.click()
+        expect(page.locator(".mt-rv-current")).to_have_attribute("data-id", wanted)
+        expect(page.locator(".mt-live")).to_contain_text("Draft 4 of")
+    finally:
+        context.close()
+
+
+def test_tab_into_the_drafts_lands_on_the_first_draft(page, tmp_path):
+    _, exercise, authoring = drafted(tmp_path)
+    open_review(page, exercise, authoring)
+    first = page.locator(".mt-rv-item").first.get_attribute("data-id")
+    page.locator(".mt-review .mt-side-title").click()  # just before the list, nothing under review yet
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement?.classList.contains('mt-rv-list')"):
+            break
+    expect(page.locator(".mt-rv-list")).to_be_focused()
+    expect(page.locator(".mt-rv-current")).to_have_attribute("data-id", first)
 
 
 # Words that name keys, which a touch screen has none of ("key" alone is the answer key here, not a key to press)

@@ -192,6 +192,20 @@ test("a student's widget carries no author tools; the author's widget and the bo
   assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
 });
 
+test("author mode's whole-words rule is in the author's widget and the book page, not a student's widget", async () => {
+  const rule = join("src", "js", "authoring", "whole_words.js");
+  /** @param {string} entry @param {object} options the modules a bundle is built from */
+  const modules = async (entry, options = WIDGET_OPTIONS) => {
+    const built = await esbuild.build({ ...options, entryPoints: [entry], write: false, metafile: true });
+    return Object.keys(built.metafile.inputs).map((path) => relative(ROOT, path));
+  };
+  assert.ok(!(await modules(WIDGET_ENTRY)).includes(rule), "the student's widget carries whole_words.js");
+  assert.ok((await modules(join(ROOT, "src", "js", "hosts", "anywidget_author.js"))).includes(rule));
+  assert.ok(
+    (await modules(join(ROOT, "src", "js", "hosts", "book_page.js"), { bundle: true, write: false })).includes(rule),
+  );
+});
+
 test("a student's widget carries each of the contract's constants once: one module reads it, the others import it", async () => {
   const contract = JSON.parse(readFileSync(join(ROOT, "src", "medialit", "data", "contract.json"), "utf8"));
   const built = await esbuild.build({ ...WIDGET_OPTIONS, entryPoints: [WIDGET_ENTRY], write: false, metafile: true });

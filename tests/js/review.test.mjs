@@ -66,7 +66,7 @@ test("confidences are written in hundredths without trailing zeros, ties rounded
 
 test("accepted alternatives typed one a line become the occurrence that overlaps the item", () => {
   const second = tag("despot", {}, 1);
-  const spans = resolveAccept("the despot\n\nnot in the text\ndespot\n the despot \nslammed", second, CPS);
+  const spans = resolveAccept("the despot\n\nnot in the text\ndespot\n the despot \nslammed", second, CPS, TOKENS);
   // 'the despot' at the second despot; the item's own words, lines not in the text and words
   // elsewhere ('slammed' is in the first sentence) are left out
   assert.deepEqual(spans, [{ start: at("despot", 1) - 4, end: at("despot", 1) + 6, quote: "the despot" }]);
@@ -105,4 +105,24 @@ test("the whole exercise file keeps all but the key and distractors, and replace
   assert.ok(text.includes("\n# the task comes next\ntask:\n  instructions: Tag.\nuntagged: []\n"));
   // no key yet: the blocks go at the end
   assert.ok(exerciseYaml("id: mini\n", EXERCISE, [], CPS, []).endsWith("id: mini\nkey:\ndistractors: []\n"));
+});
+
+test("an accepted alternative typed as part of a hyphenated word becomes the whole word", () => {
+  const text = "Aides said the deal-breaker was the plan.\n";
+  const chars = Array.from(text);
+  const tokens = [...text.matchAll(/[\p{L}]+|[^\s\p{L}]/gu)].map((m, i) => ({
+    i,
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+    ws: "",
+    line: 1,
+    para: 0,
+  }));
+  const start = text.indexOf("the deal");
+  const item = { ...tag("despot"), start, end: start + "the deal-breaker".length, quote: "the deal-breaker" };
+  // the exercise file refuses "breaker" alone (it cuts a word): the author's line is saved as the whole word
+  assert.deepEqual(resolveAccept("breaker\nthe deal", item, chars, tokens), [
+    { start: text.indexOf("deal"), end: text.indexOf(" was"), quote: "deal-breaker" },
+  ]);
 });

@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from helpers import handin_of, key_tags  # noqa: E402
 
 from medialit import Tag, check, load_exercise  # noqa: E402
+from medialit.core.article import Article  # noqa: E402
 from medialit.core.handin import parse_handin  # noqa: E402
 
 EXERCISES = {
@@ -362,7 +363,32 @@ def build() -> dict[str, dict]:
     }
 
 
+# Made-up words joined by hyphens in every way the rule must tell apart: letters and digits of other scripts,
+# a hyphen at a word's edge, two hyphens, a spaced dash, a quotation mark beside a hyphen.
+WHOLE_WORDS_TEXT = (
+    "A deal-breaker, said the 32-year-old ex-présidente of a Zürich-based co-op. Well-known re-runs: "
+    "not a - spaced dash, nor -lead or trail- ones. Ωmega-٣ and x--y and “anti-war”-ish. end-"
+)
+WHOLE_WORDS_LONGEST = 14  # every span of up to this many code points is a case
+
+
+def whole_words_vector() -> dict:
+    """Article.whole_words on every short span of a made-up text: author mode's wholeWords (src/js/authoring/
+    whole_words.js) must give the same words, so what an author saves is never refused by the loader."""
+    article = Article.from_text(WHOLE_WORDS_TEXT)
+    size = len(article.text)
+    cases = [
+        [start, end, *article.whole_words(start, end)]
+        for start in range(size)
+        for end in range(start + 1, min(size, start + WHOLE_WORDS_LONGEST) + 1)
+    ]
+    return {"text": article.text, "tokens": [[t.start, t.end] for t in article.tokens], "cases": cases}
+
+
 def main() -> None:
+    (HERE / "whole-words.json").write_text(
+        json.dumps(whole_words_vector(), ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (HERE / "exercises").mkdir(exist_ok=True)
     for name, path in EXERCISES.items():
         data = load_exercise(path).compile()

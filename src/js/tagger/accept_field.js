@@ -1,9 +1,13 @@
 // @ts-check
 // A key item's `accept` alternatives (other words that count as right) as the author types them:
 // one quote a line. Each quote becomes the occurrence that overlaps the item's own words, the way
-// the exercise file resolves `accept`: an alternative is another boundary of the same place.
+// the exercise file resolves `accept`: an alternative is another boundary of the same place, of
+// whole words (a part of a word grows to the whole word, as the file refuses a quote that cuts one).
+
+import { wholeWords } from "../authoring/whole_words.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
+/** @typedef {import("../core/types.js").Token} Token */
 /** @typedef {{start: number, end: number, quote: string}} Span */
 
 /**
@@ -34,9 +38,10 @@ function startsOf(chars, quote) {
  * @param {string} text
  * @param {Tag} t
  * @param {string[]} chars the article's code points
+ * @param {Token[]} tokens the article's tokens
  * @returns {Span[]}
  */
-export function resolveAccept(text, t, chars) {
+export function resolveAccept(text, t, chars, tokens) {
   /** @type {Span[]} */
   const spans = [];
   for (const line of text.split("\n")) {
@@ -44,7 +49,8 @@ export function resolveAccept(text, t, chars) {
     if (!quote.length) continue;
     const best = startsOf(chars, quote).find((s) => s < t.end && t.start < s + quote.length);
     if (best === undefined) continue;
-    const span = { start: best, end: best + quote.length, quote: quote.join("") };
+    const { start, end } = wholeWords(tokens, chars, best, best + quote.length); // as the exercise file takes it
+    const span = { start, end, quote: chars.slice(start, end).join("") };
     if (
       (span.start !== t.start || span.end !== t.end) &&
       !spans.some((s) => s.start === span.start && s.end === span.end)

@@ -5,8 +5,10 @@
 // students do not download them.
 
 import { chooseListed, keyLists, listedOf } from "../authoring/keyfile.js";
+import { wholeWords } from "../authoring/whole_words.js";
 import { copyTag, isObject, isText, keepKeyFields } from "../core/handin.js";
 import { choiceWords, counted } from "../core/messages.js";
+import { quoteOf } from "../core/spans.js";
 import { expectedVoice } from "../core/voices.js";
 import { h } from "./dom.js";
 import { keyFields } from "./key_fields.js";
@@ -80,9 +82,11 @@ export const AUTHOR_WORDS = {
 };
 
 /**
- * What a key item the author adds starts with: no explanation or hints yet, required, and for a
- * label with a `voice`, the voice the quotation marks give it (left unset where they give both,
- * for the author to choose), so that `validate` and Check find it set by the same rule.
+ * What a key item the author adds starts with: whole words (a word of a hyphenated word grows to the
+ * whole of it, "breaker" to "deal-breaker", as the exercise file refuses a quote that cuts a word), no
+ * explanation or hints yet, required, and for a label with a `voice`, the voice the quotation marks give
+ * it (left unset where they give both, for the author to choose), so that `validate` and Check find it
+ * set by the same rule.
  * @param {Tag} tag the new tag
  * @param {Exercise} exercise
  * @param {string[]} chars the article's code points
@@ -90,9 +94,10 @@ export const AUTHOR_WORDS = {
  * @returns {Partial<Tag>}
  */
 export function newKeyItem(tag, exercise, chars, label) {
-  const voices = label?.attrs?.voice ? expectedVoice(exercise.voice_runs || [], chars, tag.start, tag.end) : [];
+  const { start, end } = wholeWords(exercise.article.tokens, chars, tag.start, tag.end);
+  const voices = label?.attrs?.voice ? expectedVoice(exercise.voice_runs || [], chars, start, end) : [];
   const attrs = voices.length === 1 ? { ...tag.attrs, voice: voices[0] } : tag.attrs;
-  return { attrs, why: "", hints: ["", ""], optional: false };
+  return { start, end, quote: quoteOf(chars, start, end), attrs, why: "", hints: ["", ""], optional: false };
 }
 
 /**

@@ -7,16 +7,18 @@ import { acceptText, resolveAccept } from "./accept_field.js";
 import { h } from "./dom.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
+/** @typedef {import("../core/types.js").Token} Token */
 /** @typedef {import("./tag_fields.js").FieldMakers} FieldMakers */
 
 /**
  * The key item's own fields for tag `t`, made with the entry's bound field makers.
  * @param {Tag} t
  * @param {FieldMakers} makers
- * @param {string[]} chars the article's code points (other words to accept are found in it)
+ * @param {{chars: string[], tokens: Token[]}} article its code points and tokens (other words to accept
+ *   are found in it, as whole words)
  * @returns {HTMLElement[]}
  */
-export function keyFields(t, { id, row, text, checkbox }, chars) {
+export function keyFields(t, { id, row, text, checkbox }, { chars, tokens }) {
   return [
     ...row(
       "Why it is in the key (students read it after Check): ",
@@ -38,7 +40,7 @@ export function keyFields(t, { id, row, text, checkbox }, chars) {
       "Also right (other words to accept, one a line): ",
       /** @type {HTMLTextAreaElement} */ (h("textarea.mt-accept", { id: id("accept"), rows: "2" })),
       acceptText,
-      (v, x) => ({ accept: resolveAccept(v, x, chars) }),
+      (v, x) => ({ accept: resolveAccept(v, x, chars, tokens) }),
       "other words to accept",
     ),
     ...(t.label === "source"

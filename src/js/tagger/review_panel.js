@@ -8,6 +8,7 @@
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts.
 
+import { wholeWords } from "../authoring/whole_words.js";
 import { includedMessage, renderer } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
@@ -345,8 +346,10 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     if (!under() && "aer".includes(k)) goTo(draftIds[0] || null);
     else keys[k]();
   });
+  // Tab into the list lands on the first draft; a press does not (its focus comes first, and moving to
+  // draft 1 then scrolled the list under the finger or pointer: the press picked another draft)
   ctx.listen(drafts, "focus", () => {
-    if (!current && draftIds.length) goTo(draftIds[0]);
+    if (!current && draftIds.length && drafts.matches(":focus-visible")) goTo(draftIds[0]);
   });
   // Escape in a draft's fields in the tag list comes back to the review
   ctx.listen(list.element, "keydown", (event) => {
@@ -392,8 +395,9 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
 
   function addTrap() {
     const r = sel.range();
-    const span = r && selectionToSpan(ctx.tokens, r.first, r.last);
-    if (!span) return ctx.say("Select the words first, in the text, then add them as a distractor.");
+    const picked = r && selectionToSpan(ctx.tokens, r.first, r.last);
+    if (!picked) return ctx.say("Select the words first, in the text, then add them as a distractor.");
+    const span = wholeWords(ctx.tokens, ctx.chars, picked.start, picked.end); // as the exercise file takes them
     const quote = ctx.chars.slice(span.start, span.end).join("");
     if (traps().some((d) => d.start === span.start && d.end === span.end)) {
       return ctx.say(`${quoted(quote)} is a distractor already.`);

@@ -142,7 +142,7 @@ export function buildFields(ctx, t, spec, container) {
 
   // a student's own note; a key item has none (the key file holds no note): the author writes the
   // item's why, which students read after Check, among the key's fields instead
-  if (ctx.authorTools) out.push(...ctx.authorTools.keyFields(t, { id, row, text, checkbox }, ctx.chars));
+  if (ctx.authorTools) out.push(...ctx.authorTools.keyFields(t, { id, row, text, checkbox }, ctx));
   else
     out.push(
       ...row(

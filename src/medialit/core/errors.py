@@ -29,6 +29,10 @@ class InputError(Exception):
         where = f"{self.file}: {self.place}" if self.place else self.file
         return f"{where}: {self.problem} Fix: {self.fix}"
 
+    def _render_traceback_(self) -> list[str]:
+        """What Jupyter (IPython) shows for this error in place of a traceback: `scannable(...)`."""
+        return scannable(problems_of(self))
+
 
 SHOWN_PROBLEMS = 20  # problems listed at once; the rest are counted ("… and 3 more")
 _LINE = re.compile(r"line (\d+)")
@@ -60,6 +64,22 @@ def listed(problems: list[InputError], limit: int = SHOWN_PROBLEMS) -> list[str]
         rest = len(problems) - limit
         lines.append(f"… and {rest} more {'problem' if rest == 1 else 'problems'}: fix these first and run it again.")
     return lines
+
+
+def scannable(problems: list[InputError], limit: int = SHOWN_PROBLEMS) -> list[str]:
+    """The problems as a list a reader scans: a line that counts them, then under each file its problems,
+    numbered, each with its place and what is wrong on one line and its fix on the next; the first `limit`
+    of them, and a last line that counts the rest. Jupyter shows an InputError so, not as a traceback."""
+    count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+    lines = [f"{count} to fix{', each with its fix' if len(problems) > 1 else ''}:"]
+    shown_file = None
+    for n, problem in enumerate(problems[:limit], start=1):
+        if problem.file != shown_file:
+            lines.append(f"{problem.file}:")
+            shown_file = problem.file
+        where = f"{problem.place}: " if problem.place else ""
+        lines += [f"  {n}. {where}{problem.problem}", f"     Fix: {problem.fix}"]
+    return lines + listed(problems, limit)[limit:]
 
 
 class Problems:
