@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from medialit import Tag, check, load_exercise
 from medialit.classroom.tally import Scope
+from medialit.cli.feedback_text import report_text
 from medialit.core.messages import Renderer, hint_messages, item_codes, tag_codes, why_message
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,6 +154,10 @@ def test_a_caption_tag_on_the_same_source_counts_for_the_mention_chapter_7_asks_
     shown = next(i for i in report.items if i.key_id == photo.id)
     assert shown.verdict == "counted-elsewhere"  # not "missed": the student tagged it
     assert "counts for another mention of the same source" in Renderer(part.labels).render(item_codes(shown)[0])
+    # nor does `medialit check` list it among the optional items a student could also tag
+    text = report_text(report, part)
+    assert "Optional, some readers would also tag these" in text
+    assert "would tag “Russia’s ex-president Dmitry Medvedev”" not in text
     words = " ".join(Renderer(part.labels).sentences(tag_codes(tag)))
     assert "same source as “Medvedev” (L100)" in words and "counts" in words
     teacher = " ".join(Renderer(part.labels, "teacher").sentences(tag_codes(tag)))
