@@ -15,10 +15,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import handin_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medialit import load_exercise
+from medialit import Tag, load_exercise
 from medialit.classroom.class_report import class_report
 from medialit.classroom.tables import TABLES, csv_text
 from medialit.classroom.tally import Scope, Tally
@@ -132,6 +133,28 @@ def test_javascript_counts_a_student_who_handed_in_twice_once_as_python_does(tmp
     assert len(summary["students"]) == 26 and "fox-07 (2)" in [s["student"] for s in summary["students"]]
     used = {s["student"]: s["file"] for s in summary["students"]}
     assert (used["owl-09"], used["wren-05"]) == ("again/owl-09.json", "wren-05.json")
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_a_tag_that_counts_for_the_mention_a_part_asks_for_leaves_the_mention_it_is_on_neither_found_nor_missed(
+    tmp_path,
+):
+    """Chapter 7 (L76-198) asks for Medvedev at "said Medvedev" (L100); a tag on the photo caption that names
+    him there counts for it. The class report counts that one tag once: "said Medvedev" found, and the
+    caption's optional item not missed as well (it was tagged), by Python and JavaScript alike."""
+    exercise = load_exercise(KREMLIN)
+    caption = exercise.item("src-medvedev-photo-l100")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    tag = Tag("t1", "source", caption.start, caption.end, caption.quote)
+    handin = handin_of(exercise, [tag])
+    (folder / "a.json").write_text(json.dumps(handin.to_json()), encoding="utf-8")
+    chapter7 = [m for m in measures() if m.get("lines") == [76, 198]]
+    assert chapter7
+    items = {i["key_id"]: i for i in assert_the_same(folder, exercise, chapter7).summary["items"]}
+    said, shown = items["src-medvedev-l100"], items[caption.id]
+    assert (said["hit"], said["missed"]) == (1, 0)
+    assert (shown["hit"], shown["boundary"], shown["wrong_label"], shown["missed"]) == (0, 0, 0, 0)
 
 
 def awkward_class(folder: Path) -> None:

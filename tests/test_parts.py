@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from medialit import Tag, check, load_exercise
 from medialit.classroom.tally import Scope
-from medialit.core.messages import Renderer, hint_messages, tag_codes, why_message
+from medialit.cli.feedback_text import report_text
+from medialit.core.messages import Renderer, hint_messages, item_codes, tag_codes, why_message
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = {
@@ -135,6 +136,9 @@ def test_a_tag_on_any_mention_in_the_part_of_a_source_asked_for_there_finds_it(c
         assert (tag.verdict, tag.key_id) == ("matched", k.id)
         # a tag on another mention says so; one on the mention asked for has nothing to add
         assert [f.code for f in tag.findings] == ([] if mention is k else ["same-source"])
+        # and the mention it is on is tagged: counted for the one asked for, never listed as not tagged
+        if mention is not k:
+            assert (items[mention.id].verdict, items[mention.id].tag_id) == ("counted-elsewhere", None)
     assert report.scores["source"].found == len(asked) == sum(not k.optional for k in asked)
 
 
@@ -147,6 +151,13 @@ def test_a_caption_tag_on_the_same_source_counts_for_the_mention_chapter_7_asks_
     said = next(i for i in report.items if i.key_id == "src-medvedev-l100")
     (tag,) = report.tags
     assert (said.verdict, said.tag_id, tag.verdict, tag.key_id) == ("hit", "t1", "matched", "src-medvedev-l100")
+    shown = next(i for i in report.items if i.key_id == photo.id)
+    assert shown.verdict == "counted-elsewhere"  # not "missed": the student tagged it
+    assert "counts for another mention of the same source" in Renderer(part.labels).render(item_codes(shown)[0])
+    # nor does `medialit check` list it among the optional items a student could also tag
+    text = report_text(report, part)
+    assert "Optional, some readers would also tag these" in text
+    assert "would tag “Russia’s ex-president Dmitry Medvedev”" not in text
     words = " ".join(Renderer(part.labels).sentences(tag_codes(tag)))
     assert "same source as “Medvedev” (L100)" in words and "counts" in words
     teacher = " ".join(Renderer(part.labels, "teacher").sentences(tag_codes(tag)))

@@ -111,6 +111,11 @@ def test_in_chapter_7_medvedev_tagged_in_the_photo_caption_is_found_for_said_med
     # "said Medvedev" is not among the sources not found yet (the list under "Pick another from the list")
     expect(page.locator(".mt-picker .mt-opt")).to_have_count(23)
     assert not [o for o in page.locator(".mt-picker .mt-opt").all_text_contents() if o.startswith("L100:")]
+    # nor is the caption, tagged, among the optional items "not tagged": its tag counts for "said Medvedev"
+    optional = page.locator(".mt-fb-optional")
+    rows = optional.locator("li").all_text_contents()
+    assert rows and optional.locator("summary").text_content().endswith(f": {len(rows)}")
+    assert not [r for r in rows if "Dmitry Medvedev" in r], rows
     caption.scroll_into_view_if_needed()
     screenshot(page, "feedback-chapter-7-caption")
 

@@ -160,7 +160,10 @@ export class Tally {
     /** @type {Set<string>} */
     this.used = new Set();
     /** @type {Map<string, Record<string, number>>} */
-    this.verdicts = new Map(scope.key.map((k) => [k.key_id, { hit: 0, boundary: 0, "wrong-label": 0 }]));
+    // counted-elsewhere: a tag on the item counted for another mention of its source (neither found nor missed)
+    this.verdicts = new Map(
+      scope.key.map((k) => [k.key_id, { hit: 0, boundary: 0, "wrong-label": 0, "counted-elsewhere": 0 }]),
+    );
     /** @type {Map<string, {students: number, times: number, places: Map<string, Set<number>>}>} */
     this.kinds = new Map(KINDS.map((kind) => [kind, { students: 0, times: 0, places: new Map() }]));
     /** @type {Map<string, [number, number, string]>} a tag's place -> line, start, quote */
@@ -357,7 +360,7 @@ export class Tally {
     const n = this.students.length;
     const items = scope.key.map((k) => {
       const count = /** @type {Record<string, number>} */ (this.verdicts.get(k.key_id));
-      const missed = n - count.hit - count.boundary - count["wrong-label"];
+      const missed = n - count.hit - count.boundary - count["wrong-label"] - count["counted-elsewhere"];
       return { ...k, hit: count.hit, boundary: count.boundary, wrong_label: count["wrong-label"], missed };
     });
     return {

@@ -799,6 +799,7 @@ export function checkTags(exercise, handin, options = {}) {
   const itemOfTagId = new Map([...match].map(([t, k]) => [tags[t].id, key[k]]));
   const wrongLabel = wrongLabelPairs(tags, met, match, tagOfItem, ex);
   const itemOfWrongTag = new Map([...wrongLabel].map(([k, t]) => [t, k]));
+  const counted = new Set(moved.values());
 
   /** @type {string[]} */
   const itemVerdicts = [];
@@ -808,7 +809,8 @@ export function checkTags(exercise, handin, options = {}) {
     const tag = t === null ? null : tags[t];
     const meeting = t === null ? undefined : met[t].get(k);
     const matched = tagOfItem.has(k);
-    let verdict = "missed";
+    // a mention whose tag counts for the mention the part asks for is tagged: never listed as missed
+    let verdict = counted.has(k) ? "counted-elsewhere" : "missed";
     if (tag)
       verdict = matched
         ? /** @type {Meeting} */ (meeting).overlap >= ex.tolerance

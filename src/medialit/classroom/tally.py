@@ -177,8 +177,9 @@ class Tally:
         self.token_starts, self.token_ends = token_edges
         self.students: list[dict] = []
         self.used: set[str] = set()
-        # verdict -> key item -> how many students' tags met it so
-        self.verdicts = {verdict: Counter() for verdict in ("hit", "boundary", "wrong-label")}
+        # verdict -> key item -> how many students' tags met it so (counted-elsewhere: a tag on it counted for
+        # another mention of its source, so it is neither found nor missed)
+        self.verdicts = {verdict: Counter() for verdict in ("hit", "boundary", "wrong-label", "counted-elsewhere")}
         self.kinds = {rule["kind"]: {"students": 0, "times": 0, "places": {}} for rule in MISCONCEPTIONS}
         self.spans: dict[str, tuple[int, int, str]] = {}  # a tag's place -> line, start, quote
         self.heat_rows = array("q")  # (label, start, end) of every tag, flat, student after student
@@ -322,10 +323,12 @@ class Tally:
         self._count_all()
         scope, n = self.scope, len(self.students)
         items = []
-        hit, boundary, wrong_label = (self.verdicts[v] for v in ("hit", "boundary", "wrong-label"))
+        hit, boundary, wrong_label, elsewhere = (
+            self.verdicts[v] for v in ("hit", "boundary", "wrong-label", "counted-elsewhere")
+        )
         for k in scope.key:
             key_id = k["key_id"]
-            missed = n - hit[key_id] - boundary[key_id] - wrong_label[key_id]
+            missed = n - hit[key_id] - boundary[key_id] - wrong_label[key_id] - elsewhere[key_id]
             items.append(
                 {
                     **k,

@@ -127,16 +127,18 @@ class Comparison:
 
     @cached_property
     def item_verdicts(self) -> dict[int, str]:
-        """The verdict of every key item some tag met (the others are `missed`)."""
+        """The verdict of every key item some tag met (the others are `missed`). A mention whose tag counts
+        for the mention a part asks for (`moved`) is `counted-elsewhere`: tagged, so never listed as missed."""
         met, tolerance = self.met, self.ex.tolerance
         out = {k: "hit" if met[t][k].overlap >= tolerance else "boundary" for k, t in self.tag_of_item.items()}
         out.update((k, "wrong-label") for k in self.wrong_label)
+        out.update((k, "counted-elsewhere") for k in self.moved.values())
         return out
 
     def item_result(self, k: int) -> ItemResult:
         item, verdict = self.ex.key[k], self.item_verdicts.get(k, "missed")
-        if verdict == "missed":
-            return _item_result(item, "missed")
+        if verdict in ("missed", "counted-elsewhere"):
+            return _item_result(item, verdict)
         t = self.tag_of_item.get(k, self.wrong_label.get(k))
         tag, matched = self.tags[t], verdict != "wrong-label"
         challenge = self.difficulty == "challenge"
