@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -1848,3 +1849,62 @@ def test_a_quoted_question_is_no_claim_but_the_sentence_quoted_before_it_is(ques
     claims = quotes(text, "claim", BLANK)
     assert not [q for q in claims if question in q], claims
     assert bool(before) == ("The road has been shut for weeks" in claims)
+
+
+# --- a word or two in quotation marks that nobody is said to have said: the paper's scare quotes ----
+
+scare_marks = st.sampled_from(["“{}”", "‘{}’", '"{}"', "'{}'"])
+scare_words = st.sampled_from(["reforms", "upgrade", "improvements", "deep clean", "savings"])
+BEFORE_THE_STORY = "Plans for the pool split the town.\n\n"
+
+
+@given(
+    scare_marks,
+    scare_words,
+    st.sampled_from(
+        [
+            "The council defended its {q} at a packed meeting on Monday.",
+            "Work on the {q} starts next week and will close the road for a month.",
+            "The pool shut for the {q} in March and has not opened since.",
+        ]
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_quoted_word_nobody_said_is_drafted_as_the_reporters_doubt(marks, word, sentence):
+    """'The council defended its “reforms”' drafted no loaded word (a borrowed word at 0.3, in the quoted voice):
+    with no speaker for it, the marks are the paper's way to doubt the word, so it is the reporter's, technique
+    doubt, with a why that says so in plain words and cites the line."""
+    quoted = marks.format(word)
+    text = BEFORE_THE_STORY + sentence.format(q=quoted) + "\n"
+    draft = quotes(text, "loaded", BLANK)[quoted]
+    assert draft.attrs == {"technique": "doubt", "voice": "reporter"}
+    why = draft_why(draft, {})
+    assert f"{quoted} in quotation marks" in why and "(L3)" in why and "scare quotes" in why
+    assert "person quoted" not in why and textstat.flesch_kincaid_grade(why) <= 10
+    assert ("the words" in why) == (" " in word)
+
+
+OWNED_QUOTES = [  # (sentence, what is done to the quoted words)
+    ("The council defended its {q} at a packed meeting on Monday, a spokesman said.", str),
+    ("Councillor Jo Lee defended the {q} at a packed meeting on Monday.", str),
+    ("Campaigners branded the {q} a waste of money and time.", str),
+    ("Her verdict on the plan after a long meeting: {q} and little else.", str),
+    ("Placards reading {q} were waved outside the town hall.", str),
+    ("“We were promised {q} and got nothing at all,” she said.", str),
+    ("“We were promised {q} and got nothing at all.”", str),
+    ("The council defended its {q} at a packed meeting on Monday.", "new {} plan".format),  # three words or more
+    ("Few people went to see {q} at the Corn Exchange on Monday.", str.title),  # a title
+]
+
+
+@given(scare_marks, scare_words, st.sampled_from(OWNED_QUOTES))
+@settings(max_examples=60, deadline=None)
+def test_quoted_words_a_speaker_owns_or_a_name_are_not_the_reporters_doubt(marks, word, case):
+    """Quoted words that a speaker owns (a verb of saying, naming or writing in the sentence, a colon, a name
+    before them, a quotation around them) are theirs; so is a title, and three words or more are a borrowed
+    phrase: none of them is drafted in the reporter's voice."""
+    sentence, change = case
+    if sentence.startswith("“"):  # marks inside a quotation are the other kind
+        marks = marks.replace("“", "‘").replace("”", "’").replace('"', "'")
+    text = BEFORE_THE_STORY + sentence.format(q=marks.format(change(word))) + "\n"
+    assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]

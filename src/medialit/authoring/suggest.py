@@ -160,6 +160,13 @@ POSTMODIFIERS |= {"for"}  # "a spokesman for the local bus company said"
 POSTMODIFIER_WORDS_MAX = 6  # "officials at the county's main bus depot said"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
+SCARE_QUOTE_WORDS_MAX = 2  # a longer partial quote with no speaker is more often a phrase borrowed from someone
+# a verb by which a speaker gives something a name ('branded the plan “madness”'): the quoted name is theirs
+NAMING_VERBS = {"call", "calls", "called", "brand", "brands", "branded", "dub", "dubs", "dubbed", "term", "termed"}
+NAMING_VERBS |= {"label", "labels", "labelled", "labeled", "describe", "describes", "described"}
+# a verb that says where quoted words are written ('placards reading “no cuts”', '“keep out” painted on the gate')
+WRITING_VERBS = {"written", "scrawled", "painted", "printed", "inscribed", "emblazoned", "stamped", "reading"}
+MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
     "named-near": 0.75,
@@ -610,17 +617,23 @@ class _Draft:
     # LOADED ---------------------------------------------------------------------------------------
     def loaded(self, loaded_matcher: PhraseMatcher) -> None:
         paragraph_of = [t.para for t in self.tokens]
-        scare = []
+        borrowed, scare = [], []
         for region in self.regions:
             if self._partial(region):
                 toks = self.article.tokens_in(region.start, region.end)
-                scare.append((toks[0].i, toks[-1].i + 1))
-        for cand in loaded_candidates(self.doc, self.lex, loaded_matcher, paragraph_of, scare):
-            voice = "quoted" if self.quoted(cand.i) else "reporter"
+                i, j = toks[0].i, toks[-1].i + 1
+                (scare if self._scare_quotes(region, i, j) else borrowed).append((i, j))
+        writers = bytearray(len(self.doc))  # tokens inside scare quotes: the marks are the writer's
+        for i, j in scare:
+            writers[i:j] = b"\x01" * (j - i)
+        for cand in loaded_candidates(self.doc, self.lex, loaded_matcher, paragraph_of, borrowed, scare):
+            voice = "quoted" if self.quoted(cand.i) and not writers[cand.i] else "reporter"
             attrs = {"technique": cand.technique, "voice": voice}
             if cand.plainer and not cand.plainer.startswith("("):
                 attrs["neutral"] = cand.plainer
-            if voice == "reporter":
+            if writers[cand.i]:
+                why, confidence = "the marks are the reporter's", cand.confidence
+            elif voice == "reporter":
                 why, confidence = "in the reporter's words", cand.confidence
             elif self._in_partial(cand.i):
                 why, confidence = "a few words the writer chose to quote", cand.confidence
@@ -628,6 +641,27 @@ class _Draft:
                 why = "inside a quotation: the speaker's word, not the writer's, so rated lower"
                 confidence = cand.confidence - QUOTATION_DISCOUNT
             self.add("loaded", cand.i, cand.j, attrs, f"{cand.reason}; {why}", confidence, keep_quotes=True)
+
+    def _scare_quotes(self, region: QuoteRegion, i: int, j: int) -> bool:
+        """Whether the few quoted words of `region`, at tokens i..j (marks included), are scare quotes: one or two
+        words, not a name or a title, outside any quotation, that nobody owns: no verb in the sentence says who said,
+        named or wrote them ('…, she said', 'branded it “madness”', 'placards reading “no cuts”'), no colon brings
+        them in ('Her verdict: “shambolic”'), no name stands before them ('Jo Lee’s “reforms”') and they are not a
+        word talked about ('the word “consultation”'). Then the marks are the writer's, who keeps a distance."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[i]]
+        words = [t for t in doc[i:j] if t.is_alpha]
+        if not 0 < len(words) <= SCARE_QUOTE_WORDS_MAX or not words[0].is_lower or region.depth:
+            return False  # a name or a title ('“Harbour Lights”'), or marks inside a speaker's quotation
+        if i > first and (doc[i - 1].text == ":" or doc[i - 1].lower_ in MENTION_NOUNS):
+            return False
+        for k in range(first, last):
+            if self.quoted(k):
+                continue
+            if self.speech_cue(k) or (doc[k].lower_ in NAMING_VERBS | WRITING_VERBS and not self._hyphen(k - 1)):
+                return False  # 'so-called “reforms”' is the writer's own doubt
+            if k < i and k > first and self._kind(doc[k]) == "NAME" and doc[k].lower_ not in WHEN_WORDS:
+                return False
+        return True
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
