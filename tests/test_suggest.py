@@ -1908,3 +1908,37 @@ def test_quoted_words_a_speaker_owns_or_a_name_are_not_the_reporters_doubt(marks
         marks = marks.replace("“", "‘").replace("”", "’").replace('"', "'")
     text = BEFORE_THE_STORY + sentence.format(q=marks.format(change(word))) + "\n"
     assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]
+
+
+# --- a month name is a month only in a date; among capitalised names it is a name ---------------
+
+months = st.sampled_from(["May", "June", "April", "August"])
+
+
+@given(
+    st.sampled_from(["Theresa {m}", "Brian {m}", "Mrs {m}", "{m} Hale", "Councillor {m} Reid"]),
+    months,
+    st.sampled_from(["{who} spoke on Monday. She said", "{who} said", "{who} told reporters"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_month_name_among_capitalised_names_is_part_of_the_name(who, month, frame):
+    """'Theresa May spoke on Monday. She said …' drafted the source 'Theresa': 'May' was read as a month."""
+    who = who.format(m=month)
+    text = f"Plans for a quarry split the village.\n\n{frame.format(who=who)} the plan would fail within a year.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who], sources
+    claim = quotes(text, "claim", BLANK)["the plan would fail within a year"]
+    assert claim.source == (sources[who].start, sources[who].end)
+
+
+@given(
+    months,
+    st.sampled_from(["In {m} {who} said", "On 9 {m} {who} said", "Last {m} {who} said", "In {m} 2019 {who} said"]),
+    st.sampled_from(["Jo Lee", "Councillor Ann Reid"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_month_name_in_a_date_is_when_not_part_of_who(month, frame, who):
+    """'In May Jo Lee said …' drafted the source 'May Jo Lee': after 'in', 'on', 'last' or beside a day or a year,
+    the month is when it was said."""
+    text = f"Plans for a quarry split the village.\n\n{frame.format(m=month, who=who)} the plan would fail.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]

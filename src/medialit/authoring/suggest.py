@@ -94,6 +94,9 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
 MONTHS |= {"november", "december"}
 WHEN_WORDS = TIME_WORDS | WEEKDAYS | MONTHS | {"yesterday", "today", "tonight", "overnight", "weekend"}
+# a word before a month name that makes it a date ('in May', 'last June', 'the 9th of May'), as a number beside it does
+DATE_LEADS = {"in", "on", "last", "next", "since", "until", "till", "from", "by", "of", "during"}
+DATE_LEADS |= {"early", "late", "mid"}
 WHEN_LEADS = {"on", "in", "at", "during", "by", "early", "late", "last", "this", "next", "the", "that", "every"}
 PREPOSITION_OPENERS = {"after", "before", "since", "as"}  # a clause or a phrase: 'The morning after the storm said'
 BE_FORMS = {"is", "was", "are", "were"}
@@ -679,12 +682,37 @@ class _Draft:
             return "LINK"  # "Patients' groups", "the trust's chief executive"
         if word == "the" and tok.i > 0 and self.doc[tok.i - 1].lower_ in {"of", "for"}:
             return "LINK"
+        if word in MONTHS and tok.is_title and self._in_date(tok.i):
+            return ""  # 'in May', '9 May': when
+        if word in MONTHS and tok.is_title and self._in_names(tok.i):
+            return "NAME"  # 'Theresa May', 'Mrs May': who
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
         if proper and self._inside_name(tok.i):
             return "NAME"
         return ""
+
+    def _beside(self, i: int) -> tuple:
+        """The tokens right before and after token `i` in its sentence (None where the sentence ends)."""
+        doc, n = self.doc, self.sent_of[i]
+        before = doc[i - 1] if i > 0 and self.sent_of[i - 1] == n else None
+        after = doc[i + 1] if i + 1 < len(doc) and self.sent_of[i + 1] == n else None
+        return before, after
+
+    def _in_date(self, i: int) -> bool:
+        """Whether the month name at token `i` is a month: a date or time phrase calls for it, after 'in', 'on', 'last'
+        or 'next' and the like, or with a day or a year beside it ('9 May', 'May 9', 'May 2019')."""
+        before, after = self._beside(i)
+        return bool(before and (before.lower_ in DATE_LEADS or before.like_num) or after and after.like_num)
+
+    def _in_names(self, i: int) -> bool:
+        """Whether the month name at token `i` stands in a run of capitalised names ('Theresa May', 'Mrs May',
+        'June Hale'): then it is a name, as the words beside it are; a day ('Monday May') or 'I' is no name."""
+        return any(
+            tok is not None and len(tok) > 1 and name_shaped(tok) and tok.lower_ not in WHEN_WORDS
+            for tok in self._beside(i)
+        )
 
     def _inside_name(self, i: int) -> bool:
         """A capitalised small word that leads on to a name word, not opening a sentence ('Save Our Hospital',
