@@ -1942,3 +1942,42 @@ def test_a_month_name_in_a_date_is_when_not_part_of_who(month, frame, who):
     the month is when it was said."""
     text = f"Plans for a quarry split the village.\n\n{frame.format(m=month, who=who)} the plan would fail.\n"
     assert list(quotes(text, "source", BLANK)) == [who]
+
+
+# --- a time phrase right after the verb of saying is when it was said, not what ------------------
+
+when_said = st.sampled_from(["on Tuesday", "last week", "yesterday", "in May", "on Monday morning", "earlier today"])
+who_said = st.sampled_from(["The council", "Jo Lee", "A spokesman", "Councillor Ann Reid"])
+
+
+@given(who_said, st.sampled_from(["said", "told reporters", "warned"]), when_said, st.sampled_from(["", " that"]))
+@settings(max_examples=60, deadline=None)
+def test_a_time_phrase_right_after_the_verb_is_stepped_over_to_what_was_said(who, verb, when, that):
+    """'The council said on Tuesday the bridge was unsafe.' drafted no claim: the time phrase stopped the reported
+    clause, as a place does ('wrote on Facebook'). It is stepped over as one before the verb is."""
+    text = f"Plans for a quarry split the village.\n\n{who} {verb} {when}{that} the bridge was unsafe for buses.\n"
+    source = quotes(text, "source", BLANK)[who]
+    claim = quotes(text, "claim", BLANK)["the bridge was unsafe for buses"]
+    assert claim.source == (source.start, source.end)
+
+
+@given(who_said, st.sampled_from(["said", "told reporters", "warned"]), when_said)
+@settings(max_examples=40, deadline=None)
+def test_a_time_phrase_that_ends_the_sentence_leaves_the_claim_before_the_speaker(who, verb, when):
+    """'The bridge was unsafe for buses, the council said on Tuesday.' drafted no claim at all."""
+    who = who if who.split()[0] in {"Jo", "Councillor"} else who[0].lower() + who[1:]
+    text = f"Plans for a quarry split the village.\n\nThe bridge was unsafe for buses, {who} {verb} {when}.\n"
+    claim = quotes(text, "claim", BLANK)["The bridge was unsafe for buses"]
+    source = quotes(text, "source", BLANK)[who]
+    assert claim.source == (source.start, source.end)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("The mayor said last year had been the worst for the town.", "last year had been the worst for the town"),
+        ("The mayor said the day had gone well for the whole town.", "the day had gone well for the whole town"),
+    ],
+)
+def test_a_time_phrase_that_is_the_subject_of_what_was_said_stays_in_the_claim(text, claim):
+    assert claim in quotes(text, "claim", BLANK)

@@ -1671,11 +1671,12 @@ class _Draft:
 
     def _what_is_said(self, v: int, k: int) -> tuple[int, int] | None:
         """The tokens of the clause that the verb of saying at tokens v..k reports, past who heard it ('told the
-        board that …') and a dashed aside; None when a quotation ('said: “…”') or a place ('wrote on Telegram')
-        follows instead."""
+        board that …'), when it was said ('said on Tuesday the bridge …') and a dashed aside; None when a quotation
+        ('said: “…”') or a place ('wrote on Telegram') follows instead."""
         last = self.sents[self.sent_of[v]][1]
         if self.doc[v:k].text.lower() in LISTENER_VERBS:
             k = self._after_listener(k, last)
+        k = self._past_when_said(k, last)
         if k < last and self.doc[k].lower_ == "that":
             k += 1
         if k < last and self.dash(k):
@@ -1684,6 +1685,17 @@ class _Draft:
         if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
             return None
         return k, next((n for n in range(k, last) if self._ends_reported(n)), last)
+
+    def _past_when_said(self, k: int, last: int) -> int:
+        """Where what was said starts when a time phrase opens at token `k`, right after the verb of saying ('said on
+        Tuesday the bridge was unsafe', 'said last week that …'): past it, as `_past_adverbs` steps over one before
+        the verb. Not where the phrase is the reported clause's subject ('said last year had been the worst') or
+        where 'the' or 'that' opens it ('said the day went well', 'said that week …'): that is most often what was
+        said."""
+        if k >= last or self.doc[k].lower_ in {"the", "that"}:
+            return k
+        when = self._time_phrase_end(k)
+        return k if when < last and self.doc[when].lower_ in AUXILIARIES else when
 
     def _second_speaker(self, k: int, end: int) -> bool:
         """Whether the reported clause at tokens k..end opens with someone else saying something ('Jo Lee warned
