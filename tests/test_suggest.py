@@ -1773,6 +1773,8 @@ def test_a_claim_from_a_pronoun_put_to_no_one_says_whose_word_it_is_not_the_repo
     assert not quotes(text, "source", BLANK)
     why = draft_why(claim, {})
     assert "reporter" not in why and f"“{pronoun.lower()}”" in why and f"(L{claim.line})" in why
+    # the words after the pronoun agree with it: 'not who she is', 'not who they are' (not 'calls them only “she”')
+    assert f", not who {pronoun.lower()} {'are' if pronoun == 'They' else 'is'} (L" in why and " them " not in why
 
 
 def test_a_verb_that_opens_the_article_has_no_pronoun_before_it_even_when_the_article_ends_on_one():

@@ -107,7 +107,7 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         who = (
             f"According to {speaker}, this is true"
             if speaker
-            else f"Someone says this is true, but the text calls them only “{s.speaker_word.lower()}”"
+            else f"Someone says this is true, but the text only says “{s.speaker_word.lower()}”, not {_who_that_is(s)}"
             if s.speaker_word
             else "The reporter says this is true"
             if s.attrs.get("voice") != "quoted"
@@ -115,6 +115,13 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         )
         return f"{who} ({line}).{_evidence(s)}"
     return f"“{s.quote}” ({line}) tells you how the writer links a source to a claim."
+
+
+def _who_that_is(claim: Suggestion) -> str:
+    """'who he is', 'who she is', 'who they are': the unnamed speaker of a claim, in words that agree with the
+    pronoun the text calls them by."""
+    word = claim.speaker_word.lower()
+    return f"who {word} {'are' if word == 'they' else 'is'}"
 
 
 def _in_marks(quote: str) -> bool:
