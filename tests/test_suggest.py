@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -1772,6 +1773,8 @@ def test_a_claim_from_a_pronoun_put_to_no_one_says_whose_word_it_is_not_the_repo
     assert not quotes(text, "source", BLANK)
     why = draft_why(claim, {})
     assert "reporter" not in why and f"“{pronoun.lower()}”" in why and f"(L{claim.line})" in why
+    # the words after the pronoun agree with it: 'not who she is', 'not who they are' (not 'calls them only “she”')
+    assert f", not who {pronoun.lower()} {'are' if pronoun == 'They' else 'is'} (L" in why and " them " not in why
 
 
 def test_a_verb_that_opens_the_article_has_no_pronoun_before_it_even_when_the_article_ends_on_one():
@@ -1848,3 +1851,135 @@ def test_a_quoted_question_is_no_claim_but_the_sentence_quoted_before_it_is(ques
     claims = quotes(text, "claim", BLANK)
     assert not [q for q in claims if question in q], claims
     assert bool(before) == ("The road has been shut for weeks" in claims)
+
+
+# --- a word or two in quotation marks that nobody is said to have said: the paper's scare quotes ----
+
+scare_marks = st.sampled_from(["“{}”", "‘{}’", '"{}"', "'{}'"])
+scare_words = st.sampled_from(["reforms", "upgrade", "improvements", "deep clean", "savings"])
+BEFORE_THE_STORY = "Plans for the pool split the town.\n\n"
+
+
+@given(
+    scare_marks,
+    scare_words,
+    st.sampled_from(
+        [
+            "The council defended its {q} at a packed meeting on Monday.",
+            "Work on the {q} starts next week and will close the road for a month.",
+            "The pool shut for the {q} in March and has not opened since.",
+        ]
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_quoted_word_nobody_said_is_drafted_as_the_reporters_doubt(marks, word, sentence):
+    """'The council defended its “reforms”' drafted no loaded word (a borrowed word at 0.3, in the quoted voice):
+    with no speaker for it, the marks are the paper's way to doubt the word, so it is the reporter's, technique
+    doubt, with a why that says so in plain words and cites the line."""
+    quoted = marks.format(word)
+    text = BEFORE_THE_STORY + sentence.format(q=quoted) + "\n"
+    draft = quotes(text, "loaded", BLANK)[quoted]
+    assert draft.attrs == {"technique": "doubt", "voice": "reporter"}
+    why = draft_why(draft, {})
+    assert f"{quoted} in quotation marks" in why and "(L3)" in why and "scare quotes" in why
+    assert "person quoted" not in why and textstat.flesch_kincaid_grade(why) <= 10
+    assert ("the words" in why) == (" " in word)
+
+
+OWNED_QUOTES = [  # (sentence, what is done to the quoted words)
+    ("The council defended its {q} at a packed meeting on Monday, a spokesman said.", str),
+    ("Councillor Jo Lee defended the {q} at a packed meeting on Monday.", str),
+    ("Campaigners branded the {q} a waste of money and time.", str),
+    ("Her verdict on the plan after a long meeting: {q} and little else.", str),
+    ("Placards reading {q} were waved outside the town hall.", str),
+    ("“We were promised {q} and got nothing at all,” she said.", str),
+    ("“We were promised {q} and got nothing at all.”", str),
+    ("The council defended its {q} at a packed meeting on Monday.", "new {} plan".format),  # three words or more
+    ("Few people went to see {q} at the Corn Exchange on Monday.", str.title),  # a title
+]
+
+
+@given(scare_marks, scare_words, st.sampled_from(OWNED_QUOTES))
+@settings(max_examples=60, deadline=None)
+def test_quoted_words_a_speaker_owns_or_a_name_are_not_the_reporters_doubt(marks, word, case):
+    """Quoted words that a speaker owns (a verb of saying, naming or writing in the sentence, a colon, a name
+    before them, a quotation around them) are theirs; so is a title, and three words or more are a borrowed
+    phrase: none of them is drafted in the reporter's voice."""
+    sentence, change = case
+    if sentence.startswith("“"):  # marks inside a quotation are the other kind
+        marks = marks.replace("“", "‘").replace("”", "’").replace('"', "'")
+    text = BEFORE_THE_STORY + sentence.format(q=marks.format(change(word))) + "\n"
+    assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]
+
+
+# --- a month name is a month only in a date; among capitalised names it is a name ---------------
+
+months = st.sampled_from(["May", "June", "April", "August"])
+
+
+@given(
+    st.sampled_from(["Theresa {m}", "Brian {m}", "Mrs {m}", "{m} Hale", "Councillor {m} Reid"]),
+    months,
+    st.sampled_from(["{who} spoke on Monday. She said", "{who} said", "{who} told reporters"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_month_name_among_capitalised_names_is_part_of_the_name(who, month, frame):
+    """'Theresa May spoke on Monday. She said …' drafted the source 'Theresa': 'May' was read as a month."""
+    who = who.format(m=month)
+    text = f"Plans for a quarry split the village.\n\n{frame.format(who=who)} the plan would fail within a year.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who], sources
+    claim = quotes(text, "claim", BLANK)["the plan would fail within a year"]
+    assert claim.source == (sources[who].start, sources[who].end)
+
+
+@given(
+    months,
+    st.sampled_from(["In {m} {who} said", "On 9 {m} {who} said", "Last {m} {who} said", "In {m} 2019 {who} said"]),
+    st.sampled_from(["Jo Lee", "Councillor Ann Reid"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_month_name_in_a_date_is_when_not_part_of_who(month, frame, who):
+    """'In May Jo Lee said …' drafted the source 'May Jo Lee': after 'in', 'on', 'last' or beside a day or a year,
+    the month is when it was said."""
+    text = f"Plans for a quarry split the village.\n\n{frame.format(m=month, who=who)} the plan would fail.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]
+
+
+# --- a time phrase right after the verb of saying is when it was said, not what ------------------
+
+when_said = st.sampled_from(["on Tuesday", "last week", "yesterday", "in May", "on Monday morning", "earlier today"])
+who_said = st.sampled_from(["The council", "Jo Lee", "A spokesman", "Councillor Ann Reid"])
+
+
+@given(who_said, st.sampled_from(["said", "told reporters", "warned"]), when_said, st.sampled_from(["", " that"]))
+@settings(max_examples=60, deadline=None)
+def test_a_time_phrase_right_after_the_verb_is_stepped_over_to_what_was_said(who, verb, when, that):
+    """'The council said on Tuesday the bridge was unsafe.' drafted no claim: the time phrase stopped the reported
+    clause, as a place does ('wrote on Facebook'). It is stepped over as one before the verb is."""
+    text = f"Plans for a quarry split the village.\n\n{who} {verb} {when}{that} the bridge was unsafe for buses.\n"
+    source = quotes(text, "source", BLANK)[who]
+    claim = quotes(text, "claim", BLANK)["the bridge was unsafe for buses"]
+    assert claim.source == (source.start, source.end)
+
+
+@given(who_said, st.sampled_from(["said", "told reporters", "warned"]), when_said)
+@settings(max_examples=40, deadline=None)
+def test_a_time_phrase_that_ends_the_sentence_leaves_the_claim_before_the_speaker(who, verb, when):
+    """'The bridge was unsafe for buses, the council said on Tuesday.' drafted no claim at all."""
+    who = who if who.split()[0] in {"Jo", "Councillor"} else who[0].lower() + who[1:]
+    text = f"Plans for a quarry split the village.\n\nThe bridge was unsafe for buses, {who} {verb} {when}.\n"
+    claim = quotes(text, "claim", BLANK)["The bridge was unsafe for buses"]
+    source = quotes(text, "source", BLANK)[who]
+    assert claim.source == (source.start, source.end)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("The mayor said last year had been the worst for the town.", "last year had been the worst for the town"),
+        ("The mayor said the day had gone well for the whole town.", "the day had gone well for the whole town"),
+    ],
+)
+def test_a_time_phrase_that_is_the_subject_of_what_was_said_stays_in_the_claim(text, claim):
+    assert claim in quotes(text, "claim", BLANK)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.article import is_quote_mark
 from .lexicons import load_lexicon
 from .suggest import DETERMINERS, NUMBER_WORDS, SPEAKER_DETERMINERS, Suggestion
 
@@ -74,6 +75,13 @@ def source_name(source: Suggestion) -> str:
 def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
     """One to three plain sentences for students, citing the line. `names` maps source spans to names."""
     s, line = suggestion, f"L{suggestion.line}"
+    if s.label == "loaded" and s.attrs.get("voice") == "reporter" and _in_marks(s.quote):
+        word = "word" if len(re.findall(r"[\w’'-]+", s.quote)) == 1 else "words"
+        return (
+            f"The reporter puts {s.quote} in quotation marks, but no one is said to have used the {word} ({line}). "
+            f"Marks like these are called scare quotes: they hint that you should doubt the {word}. "
+            "Read the sentence without them: does it say the same thing?"
+        )
     if s.label == "loaded":
         whose = "the words of the person quoted" if s.attrs.get("voice") == "quoted" else "the reporter's own word"
         plainer = s.attrs.get("neutral")
@@ -99,7 +107,7 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         who = (
             f"According to {speaker}, this is true"
             if speaker
-            else f"Someone says this is true, but the text calls them only “{s.speaker_word.lower()}”"
+            else f"Someone says this is true, but the text only says “{s.speaker_word.lower()}”, not {_who_that_is(s)}"
             if s.speaker_word
             else "The reporter says this is true"
             if s.attrs.get("voice") != "quoted"
@@ -107,6 +115,18 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         )
         return f"{who} ({line}).{_evidence(s)}"
     return f"“{s.quote}” ({line}) tells you how the writer links a source to a claim."
+
+
+def _who_that_is(claim: Suggestion) -> str:
+    """'who he is', 'who she is', 'who they are': the unnamed speaker of a claim, in words that agree with the
+    pronoun the text calls them by."""
+    word = claim.speaker_word.lower()
+    return f"who {word} {'are' if word == 'they' else 'is'}"
+
+
+def _in_marks(quote: str) -> bool:
+    """Whether the quote is wrapped in quotation marks: for a loaded span in the reporter's voice, scare quotes."""
+    return len(quote) > 2 and is_quote_mark(quote[0]) and is_quote_mark(quote[-1])
 
 
 def _evidence(claim: Suggestion) -> str:

@@ -54,7 +54,10 @@ KIND_REASON = {
     "intensifier": "a word that turns up the force of the next one",
 }
 STRONG_LEXICON = 0.45  # a strongly rated word in VADER or pattern, not in our list
-SCARE_QUOTES = 0.3
+BORROWED_WORDS = 0.3  # a few quoted words a speaker in the sentence owns: their word, perhaps loaded
+SCARE_QUOTES = 0.55  # a word or two in quotation marks that nobody is said to have said: the writer keeps a distance
+BORROWED_REASON = "a few words in quotation marks inside a longer sentence (a borrowed word)"
+SCARE_REASON = "scare quotes: words in quotation marks that no one in the sentence is said to have said"
 DEGREE_BONUS = 0.1  # "very", "deeply" before a loaded word
 # A verb of saying only takes a side ("claim", "argue"); one that a sentiment lexicon also rates at least this
 # strongly names a feeling too ("complain", "lament", "praise"): two pieces of evidence that agree.
@@ -107,24 +110,21 @@ def _hyphen_joined(doc: Doc, i: int, j: int) -> tuple[int, int]:
 
 
 def loaded_candidates(
-    doc: Doc, lex: Lexicon, matcher: PhraseMatcher, paragraph_of: list[int], scare_quotes: list[tuple[int, int]] = ()
+    doc: Doc,
+    lex: Lexicon,
+    matcher: PhraseMatcher,
+    paragraph_of: list[int],
+    borrowed: list[tuple[int, int]] = (),
+    scare_quotes: list[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Every loaded-language candidate in the Doc, one per place (the longest where two overlap).
 
-    `scare_quotes` are token ranges of a few quoted words inside a longer sentence, marks included:
-    the writer keeps a distance from those words, or borrows someone's loaded ones."""
+    Both lists hold token ranges of a few quoted words inside a longer sentence, marks included: `borrowed` may
+    be someone's (a speaker frames them, or they are a title or a longer phrase), `scare_quotes` are a word or two
+    that nobody is said to have said, so the marks are the writer's way to doubt them."""
     headline = headline_tokens(doc, paragraph_of)
-    found = [
-        Candidate(
-            i,
-            j,
-            "doubt",
-            "",
-            "a few words in quotation marks inside a longer sentence (scare quotes or a borrowed word)",
-            SCARE_QUOTES,
-        )
-        for i, j in scare_quotes
-    ]
+    found = [Candidate(i, j, "doubt", "", BORROWED_REASON, BORROWED_WORDS) for i, j in borrowed]
+    found += [Candidate(i, j, "doubt", "", SCARE_REASON, SCARE_QUOTES) for i, j in scare_quotes]
     for match_id, i, j in matcher(doc):
         phrase = doc.vocab.strings[match_id]
         entry = lex.loaded[phrase]

@@ -94,6 +94,9 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
 MONTHS |= {"november", "december"}
 WHEN_WORDS = TIME_WORDS | WEEKDAYS | MONTHS | {"yesterday", "today", "tonight", "overnight", "weekend"}
+# a word before a month name that makes it a date ('in May', 'last June', 'the 9th of May'), as a number beside it does
+DATE_LEADS = {"in", "on", "last", "next", "since", "until", "till", "from", "by", "of", "during"}
+DATE_LEADS |= {"early", "late", "mid"}
 WHEN_LEADS = {"on", "in", "at", "during", "by", "early", "late", "last", "this", "next", "the", "that", "every"}
 PREPOSITION_OPENERS = {"after", "before", "since", "as"}  # a clause or a phrase: 'The morning after the storm said'
 BE_FORMS = {"is", "was", "are", "were"}
@@ -160,6 +163,13 @@ POSTMODIFIERS |= {"for"}  # "a spokesman for the local bus company said"
 POSTMODIFIER_WORDS_MAX = 6  # "officials at the county's main bus depot said"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
+SCARE_QUOTE_WORDS_MAX = 2  # a longer partial quote with no speaker is more often a phrase borrowed from someone
+# a verb by which a speaker gives something a name ('branded the plan “madness”'): the quoted name is theirs
+NAMING_VERBS = {"call", "calls", "called", "brand", "brands", "branded", "dub", "dubs", "dubbed", "term", "termed"}
+NAMING_VERBS |= {"label", "labels", "labelled", "labeled", "describe", "describes", "described"}
+# a verb that says where quoted words are written ('placards reading “no cuts”', '“keep out” painted on the gate')
+WRITING_VERBS = {"written", "scrawled", "painted", "printed", "inscribed", "emblazoned", "stamped", "reading"}
+MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
     "named-near": 0.75,
@@ -610,17 +620,23 @@ class _Draft:
     # LOADED ---------------------------------------------------------------------------------------
     def loaded(self, loaded_matcher: PhraseMatcher) -> None:
         paragraph_of = [t.para for t in self.tokens]
-        scare = []
+        borrowed, scare = [], []
         for region in self.regions:
             if self._partial(region):
                 toks = self.article.tokens_in(region.start, region.end)
-                scare.append((toks[0].i, toks[-1].i + 1))
-        for cand in loaded_candidates(self.doc, self.lex, loaded_matcher, paragraph_of, scare):
-            voice = "quoted" if self.quoted(cand.i) else "reporter"
+                i, j = toks[0].i, toks[-1].i + 1
+                (scare if self._scare_quotes(region, i, j) else borrowed).append((i, j))
+        writers = bytearray(len(self.doc))  # tokens inside scare quotes: the marks are the writer's
+        for i, j in scare:
+            writers[i:j] = b"\x01" * (j - i)
+        for cand in loaded_candidates(self.doc, self.lex, loaded_matcher, paragraph_of, borrowed, scare):
+            voice = "quoted" if self.quoted(cand.i) and not writers[cand.i] else "reporter"
             attrs = {"technique": cand.technique, "voice": voice}
             if cand.plainer and not cand.plainer.startswith("("):
                 attrs["neutral"] = cand.plainer
-            if voice == "reporter":
+            if writers[cand.i]:
+                why, confidence = "the marks are the reporter's", cand.confidence
+            elif voice == "reporter":
                 why, confidence = "in the reporter's words", cand.confidence
             elif self._in_partial(cand.i):
                 why, confidence = "a few words the writer chose to quote", cand.confidence
@@ -628,6 +644,27 @@ class _Draft:
                 why = "inside a quotation: the speaker's word, not the writer's, so rated lower"
                 confidence = cand.confidence - QUOTATION_DISCOUNT
             self.add("loaded", cand.i, cand.j, attrs, f"{cand.reason}; {why}", confidence, keep_quotes=True)
+
+    def _scare_quotes(self, region: QuoteRegion, i: int, j: int) -> bool:
+        """Whether the few quoted words of `region`, at tokens i..j (marks included), are scare quotes: one or two
+        words, not a name or a title, outside any quotation, that nobody owns: no verb in the sentence says who said,
+        named or wrote them ('…, she said', 'branded it “madness”', 'placards reading “no cuts”'), no colon brings
+        them in ('Her verdict: “shambolic”'), no name stands before them ('Jo Lee’s “reforms”') and they are not a
+        word talked about ('the word “consultation”'). Then the marks are the writer's, who keeps a distance."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[i]]
+        words = [t for t in doc[i:j] if t.is_alpha]
+        if not 0 < len(words) <= SCARE_QUOTE_WORDS_MAX or not words[0].is_lower or region.depth:
+            return False  # a name or a title ('“Harbour Lights”'), or marks inside a speaker's quotation
+        if i > first and (doc[i - 1].text == ":" or doc[i - 1].lower_ in MENTION_NOUNS):
+            return False
+        for k in range(first, last):
+            if self.quoted(k):
+                continue
+            if self.speech_cue(k) or (doc[k].lower_ in NAMING_VERBS | WRITING_VERBS and not self._hyphen(k - 1)):
+                return False  # 'so-called “reforms”' is the writer's own doubt
+            if k < i and k > first and self._kind(doc[k]) == "NAME" and doc[k].lower_ not in WHEN_WORDS:
+                return False
+        return True
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
@@ -645,12 +682,37 @@ class _Draft:
             return "LINK"  # "Patients' groups", "the trust's chief executive"
         if word == "the" and tok.i > 0 and self.doc[tok.i - 1].lower_ in {"of", "for"}:
             return "LINK"
+        if word in MONTHS and tok.is_title and self._in_date(tok.i):
+            return ""  # 'in May', '9 May': when
+        if word in MONTHS and tok.is_title and self._in_names(tok.i):
+            return "NAME"  # 'Theresa May', 'Mrs May': who
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
         if proper and self._inside_name(tok.i):
             return "NAME"
         return ""
+
+    def _beside(self, i: int) -> tuple:
+        """The tokens right before and after token `i` in its sentence (None where the sentence ends)."""
+        doc, n = self.doc, self.sent_of[i]
+        before = doc[i - 1] if i > 0 and self.sent_of[i - 1] == n else None
+        after = doc[i + 1] if i + 1 < len(doc) and self.sent_of[i + 1] == n else None
+        return before, after
+
+    def _in_date(self, i: int) -> bool:
+        """Whether the month name at token `i` is a month: a date or time phrase calls for it, after 'in', 'on', 'last'
+        or 'next' and the like, or with a day or a year beside it ('9 May', 'May 9', 'May 2019')."""
+        before, after = self._beside(i)
+        return bool(before and (before.lower_ in DATE_LEADS or before.like_num) or after and after.like_num)
+
+    def _in_names(self, i: int) -> bool:
+        """Whether the month name at token `i` stands in a run of capitalised names ('Theresa May', 'Mrs May',
+        'June Hale'): then it is a name, as the words beside it are; a day ('Monday May') or 'I' is no name."""
+        return any(
+            tok is not None and len(tok) > 1 and name_shaped(tok) and tok.lower_ not in WHEN_WORDS
+            for tok in self._beside(i)
+        )
 
     def _inside_name(self, i: int) -> bool:
         """A capitalised small word that leads on to a name word, not opening a sentence ('Save Our Hospital',
@@ -1609,11 +1671,12 @@ class _Draft:
 
     def _what_is_said(self, v: int, k: int) -> tuple[int, int] | None:
         """The tokens of the clause that the verb of saying at tokens v..k reports, past who heard it ('told the
-        board that …') and a dashed aside; None when a quotation ('said: “…”') or a place ('wrote on Telegram')
-        follows instead."""
+        board that …'), when it was said ('said on Tuesday the bridge …') and a dashed aside; None when a quotation
+        ('said: “…”') or a place ('wrote on Telegram') follows instead."""
         last = self.sents[self.sent_of[v]][1]
         if self.doc[v:k].text.lower() in LISTENER_VERBS:
             k = self._after_listener(k, last)
+        k = self._past_when_said(k, last)
         if k < last and self.doc[k].lower_ == "that":
             k += 1
         if k < last and self.dash(k):
@@ -1622,6 +1685,17 @@ class _Draft:
         if k < last and (self.doc[k].text in {":", ","} or self.quoted(k) or self.doc[k].lower_ in PREPOSITIONS):
             return None
         return k, next((n for n in range(k, last) if self._ends_reported(n)), last)
+
+    def _past_when_said(self, k: int, last: int) -> int:
+        """Where what was said starts when a time phrase opens at token `k`, right after the verb of saying ('said on
+        Tuesday the bridge was unsafe', 'said last week that …'): past it, as `_past_adverbs` steps over one before
+        the verb. Not where the phrase is the reported clause's subject ('said last year had been the worst') or
+        where 'the' or 'that' opens it ('said the day went well', 'said that week …'): that is most often what was
+        said."""
+        if k >= last or self.doc[k].lower_ in {"the", "that"}:
+            return k
+        when = self._time_phrase_end(k)
+        return k if when < last and self.doc[when].lower_ in AUXILIARIES else when
 
     def _second_speaker(self, k: int, end: int) -> bool:
         """Whether the reported clause at tokens k..end opens with someone else saying something ('Jo Lee warned
