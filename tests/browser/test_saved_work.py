@@ -4,6 +4,7 @@ exercise, a save with some bad tags. Driven in Chromium on the book served over 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from browser_helpers import flush_saves
 from playwright.sync_api import expect
@@ -175,6 +176,13 @@ def write_answer(page, answer_id: str, text: str) -> None:
     answer_box(page, answer_id).blur()
 
 
+def handin_file(path: Path, ex: dict, answers: dict, **fields) -> Path:
+    """A hand-in of `ex` holding no tags and these written answers (and any other `fields`), written at `path`."""
+    handin = {"format": "medialit.handin/1", "exercise": ex["id"], "article_sha256": ex["article"]["sha256"]}
+    path.write_text(json.dumps({**handin, **fields, "tags": [], "answers": answers}), encoding="utf-8")
+    return path
+
+
 def test_undo_after_loading_a_hand_in_brings_back_the_written_answers_and_the_name(browser, book_server, tmp_path):
     """Loading a hand-in replaces the answers it holds (and the name) along with the tags; its notice says
     Undo goes back to the earlier work, so Undo brings back the answers written before it, Redo takes
@@ -191,22 +199,7 @@ def test_undo_after_loading_a_hand_in_brings_back_the_written_answers_and_the_na
             "03-what-to-check": {"question": "What would you need to see?", "text": "Alex's answer."},
             "03-fact-or-judgement": {"question": "Fact or judgement?", "text": "Alex's second answer."},
         }
-        alex = tmp_path / "alex.json"
-        alex.write_text(
-            json.dumps(
-                {
-                    "format": "medialit.handin/1",
-                    "exercise": ex["id"],
-                    "article_sha256": ex["article"]["sha256"],
-                    "student": "Alex",
-                    "created": "",
-                    "updated": "",
-                    "tags": [],
-                    "answers": theirs,
-                }
-            ),
-            encoding="utf-8",
-        )
+        alex = handin_file(tmp_path / "alex.json", ex, theirs, student="Alex", created="", updated="")
         page.locator(".mt-file").set_input_files(str(alex))
         expect(page.locator(".mt-notice")).to_contain_text(
             "Loaded 0 tags and 2 written answers from alex.json. Undo (Ctrl+Z) goes back to your earlier work."
@@ -275,19 +268,7 @@ def test_answers_a_loaded_hand_in_replaced_come_back_after_a_reload(browser, boo
             "03-without-evidence": {"question": "Without evidence?", "text": "Same words in both."},
             "03-fact-or-judgement": {"question": "Fact or judgement?", "text": "Alex's second answer."},
         }
-        alex = tmp_path / "alex.json"
-        alex.write_text(
-            json.dumps(
-                {
-                    "format": "medialit.handin/1",
-                    "exercise": ex["id"],
-                    "article_sha256": ex["article"]["sha256"],
-                    "tags": [],
-                    "answers": theirs,
-                }
-            ),
-            encoding="utf-8",
-        )
+        alex = handin_file(tmp_path / "alex.json", ex, theirs)
         page.locator(".mt-file").set_input_files(str(alex))
         expect(page.locator(".mt-notice")).to_contain_text(
             "Undo (Ctrl+Z) goes back to your earlier work. "
