@@ -69,3 +69,22 @@ DRAFT_ON_SCREEN = """() => {
     said: document.querySelector(".mt-live").textContent,
   };
 }"""
+
+
+def watch_said(page, root: str) -> None:
+    """From now on, note every status line and notice shown under `root` (read them with `said`): a test of
+    what a Tagger says must see messages that a later one replaces."""
+    page.evaluate(
+        """(selector) => {
+  window.said = [];
+  const root = document.querySelector(selector);
+  const note = () => root.querySelectorAll('.mt-live, .mt-notice').forEach((el) => window.said.push(el.textContent));
+  new MutationObserver(note).observe(root, {subtree: true, childList: true, characterData: true});
+}""",
+        root,
+    )
+
+
+def said(page) -> list[str]:
+    """Every status line and notice shown since `watch_said`."""
+    return page.evaluate("window.said")

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import PHONE, WHERE_FROM_THE_ARTICLE, arrow, flush_saves, painted, screenshot
+from browser_helpers import PHONE, WHERE_FROM_THE_ARTICLE, arrow, flush_saves, painted, said, screenshot, watch_said
 from playwright.sync_api import expect
 
 PAGE = "book/tagger.html"
@@ -1098,13 +1098,6 @@ def test_a_touch_screen_is_told_what_to_tap_and_shown_no_keys_while_a_laptop_kee
 
 # Words that name keys (or the shortcuts dialog), which a touch screen has none of.
 KEY_WORDS = re.compile(r"\b(press|enter|ctrl|shift|esc|escape|arrow|keys?|shortcuts?)\b", re.IGNORECASE)
-# From now on, every status line and notice the Tagger shows.
-WATCH_SAID = """() => {
-  window.said = [];
-  const root = document.querySelector('.medialit-tagger');
-  const note = () => root.querySelectorAll('.mt-live, .mt-notice').forEach((el) => window.said.push(el.textContent));
-  new MutationObserver(note).observe(root, {subtree: true, childList: true, characterData: true});
-}"""
 # What the Tagger shows around the article: its buttons' words and titles, the labels' bar, the tag list, the hint.
 AROUND_THE_ARTICLE = """() => [
   ...[...document.querySelectorAll('.medialit-tagger button')].filter((b) => b.getClientRects().length)
@@ -1118,7 +1111,7 @@ def test_on_a_phone_nothing_the_tagger_shows_or_says_names_a_key(browser, book_s
     """A phone has no keys: from selecting words to loading a hand-in, the words on the screen and in the status line
     say what to tap, and there is no shortcuts button. A laptop keeps its keys."""
     with tagger_in(browser, book_server, **PHONE) as page:
-        page.evaluate(WATCH_SAID)
+        watch_said(page, ".medialit-tagger")
         page.locator(".mt-labbtn[data-label='loaded']").tap()  # nothing selected yet
         expect(page.locator(".mt-live")).to_have_text("Select words first: tap the first word, then the last.")
         for word in ("despot", "bizarre"):
@@ -1135,10 +1128,10 @@ def test_on_a_phone_nothing_the_tagger_shows_or_says_names_a_key(browser, book_s
         handin.write_text(json.dumps(empty_handin(config(page)["exercise"])), encoding="utf-8")
         page.locator(".mt-file").set_input_files(str(handin))
         expect(page.locator(".mt-notice")).to_contain_text("Undo goes back to your earlier work.")
-        said = page.evaluate("window.said")
+        messages = said(page)
         shown = page.evaluate(AROUND_THE_ARTICLE)
-        assert len(set(said)) >= 8, said
-        assert [s for s in said + shown if KEY_WORDS.search(s) or CLICK.search(s)] == []
+        assert len(set(messages)) >= 8, messages
+        assert [s for s in messages + shown if KEY_WORDS.search(s) or CLICK.search(s)] == []
         expect(page.locator(".mt-helpbtn")).to_have_count(0)
         screenshot(page, "tagger-phone-no-keys")
     expect(tagger.locator(".mt-helpbtn")).to_have_text("Shortcuts ?")
@@ -1155,7 +1148,7 @@ def test_a_mouse_is_told_to_click_and_never_to_tap(tagger):
     names clicks and keys, not taps (it said "Tap the tag, or press Enter on it" and "tap the first and the
     last"). A phone is told what to tap (the test above)."""
     page = tagger
-    page.evaluate(WATCH_SAID)
+    watch_said(page, ".medialit-tagger")
     page.locator(".mt-labbtn[data-label='loaded']").click()  # nothing selected yet
     expect(page.locator(".mt-live")).to_have_text(
         "Select words first: click or drag over them, or use Shift + arrow keys."
@@ -1173,9 +1166,9 @@ def test_a_mouse_is_told_to_click_and_never_to_tap(tagger):
         "Click a word, drag over words, or Shift+click to extend, then press a label key or pick a label."
     )
     shown = [*page.evaluate(AROUND_THE_ARTICLE), dialog.inner_text()]
-    said = page.evaluate("window.said")
-    assert len(set(said)) >= 4, said
-    assert [s for s in said + shown if TAP.search(s)] == []
+    messages = said(page)
+    assert len(set(messages)) >= 4, messages
+    assert [s for s in messages + shown if TAP.search(s)] == []
 
 
 def test_the_shortcuts_dialog_is_made_when_first_asked_for_on_a_tablet_from_its_keyboard(browser, book_server, tagger):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import DRAFT_ON_SCREEN, PHONE, WHERE_FROM_THE_ARTICLE, arrow, painted, screenshot
+from browser_helpers import DRAFT_ON_SCREEN, PHONE, WHERE_FROM_THE_ARTICLE, arrow, painted, said, screenshot, watch_said
 from helpers import drafted_exercise
 from playwright.sync_api import expect
 
@@ -697,13 +697,6 @@ def test_tab_into_the_drafts_lands_on_the_first_draft(page, tmp_path):
 
 # Words that name keys, which a touch screen has none of ("key" alone is the answer key here, not a key to press)
 KEY_NAMES = re.compile(r"\b(press|enter|ctrl|shift|esc|escape|arrows?|shortcuts?)\b|\([A-Z]\)", re.IGNORECASE)
-# From now on, every status line and notice the author's Tagger shows.
-WATCH_SAID = """() => {
-  window.said = [];
-  const root = document.querySelector('.mt-mode-author');
-  const note = () => root.querySelectorAll('.mt-live, .mt-notice').forEach((el) => window.said.push(el.textContent));
-  new MutationObserver(note).observe(root, {subtree: true, childList: true, characterData: true});
-}"""
 # What the review panel shows: its words, and every button's words and title above and in it.
 REVIEW_SHOWS = """() => [
   document.querySelector('.mt-review').innerText,
@@ -721,7 +714,7 @@ def test_the_review_on_a_touch_screen_says_what_to_tap_and_names_no_keys(browser
     phone = context.new_page()
     try:
         open_review(phone, exercise, authoring)
-        phone.evaluate(WATCH_SAID)
+        watch_said(phone, ".mt-mode-author")
         live = phone.locator(".mt-live")
         expect(phone.locator(".mt-rv-keys").first).to_have_text(
             "Tap a draft to show its words in the text, then Accept, Edit or Reject it."
@@ -741,10 +734,10 @@ def test_the_review_on_a_touch_screen_says_what_to_tap_and_names_no_keys(browser
         expect(live).to_have_text(re.compile(r"^Removed the distractor “.+” in L\d+\. Undo brings it back\.$"))
         shown = phone.evaluate(REVIEW_SHOWS)
         assert phone.locator(".mt-rv-item .mt-rv-acts").first.inner_text().split() == ["Accept", "Edit", "Reject"]
-        said = phone.evaluate("window.said")
-        assert len(set(said)) >= 6, said
+        messages = said(phone)
+        assert len(set(messages)) >= 6, messages
         # the article's own words, quoted, may say "press"
-        assert [s for s in said + shown if KEY_NAMES.search(re.sub("“[^”]*”", "", s))] == []
+        assert [s for s in messages + shown if KEY_NAMES.search(re.sub("“[^”]*”", "", s))] == []
     finally:
         context.close()
     open_review(page, exercise, authoring)  # a laptop
