@@ -4,9 +4,8 @@ exercise, a save with some bad tags. Driven in Chromium on the book served over 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from browser_helpers import flush_saves
+from browser_helpers import flush_saves, handin_file
 from playwright.sync_api import expect
 
 TAGGER_PAGE = "book/tagger.html"
@@ -174,13 +173,6 @@ def write_answer(page, answer_id: str, text: str) -> None:
     """Write an answer and leave its box, as a student does before pressing a button (the box saves then)."""
     answer_box(page, answer_id).fill(text)
     answer_box(page, answer_id).blur()
-
-
-def handin_file(path: Path, ex: dict, answers: dict, **fields) -> Path:
-    """A hand-in of `ex` holding no tags and these written answers (and any other `fields`), written at `path`."""
-    handin = {"format": "medialit.handin/1", "exercise": ex["id"], "article_sha256": ex["article"]["sha256"]}
-    path.write_text(json.dumps({**handin, **fields, "tags": [], "answers": answers}), encoding="utf-8")
-    return path
 
 
 def test_undo_after_loading_a_hand_in_brings_back_the_written_answers_and_the_name(browser, book_server, tmp_path):
