@@ -1,7 +1,8 @@
 // A student's written answers survive every order of Load hand-in, Undo, Redo, new tag edits, typing,
 // reloads and "Put it back" (random sequences from a seed, and the sequences that once lost answers):
 // each answer the student typed is in its box or on its question's list of earlier answers. Drives the
-// Tagger's own load (files.js) and undo history (tag_state.js) over a stand-in for localStorage.
+// Tagger's own load (files.js) and undo history (tag_state.js) over a stand-in for localStorage, on a
+// book page and in Jupyter (whose notice speaks of no answer boxes).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
@@ -59,10 +60,11 @@ function earlier() {
 /**
  * One student on one page: the Tagger's load and undo history, and answer boxes that save what is
  * typed in them as the book page's boxes do. `reload()` starts the page again: the history goes, the
- * browser's saves stay.
+ * browser's saves stay. `book`: a book page, not Jupyter.
  */
 class Page {
-  constructor() {
+  constructor(book = true) {
+    this.book = book;
     window.localStorage = new MemoryStorage();
     this.files = 0;
     /** @type {string[]} the notices the Tagger showed */
@@ -78,6 +80,8 @@ class Page {
       exercise: EXERCISE,
       chars: Array.from(EXERCISE.article.text),
       state: this.state,
+      // a book page mounts its Taggers in [data-medialit-tagger] (book_page.js); Jupyter does not
+      article: { closest: (selector) => (this.book && selector === "[data-medialit-tagger]" ? {} : null) },
       keyWords: (words) => words,
       notify: (message) => this.notices.push(message),
     };
@@ -133,15 +137,17 @@ function rng(seed) {
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 
 /**
- * Play `steps` on a fresh page and check after each that every answer the student typed (and did not
- * type over or clear) is in its box or on its question's earlier list, and that a load's notice says
- * the earlier answers are kept exactly when it replaced an answer with other words.
+ * Play `steps` on a fresh page (`book`: a book page, else Jupyter) and check after each that every
+ * answer the student typed (and did not type over or clear) is in its box or on its question's earlier
+ * list, and that a load's notice says the earlier answers are kept under their questions exactly when
+ * it replaced an answer with other words on a book page.
  * @param {[string, ...any[]][]} steps
+ * @param {boolean} [book]
  */
-async function play(steps) {
+async function play(steps, book = true) {
   let backs = 0;
   let keptOnly = 0; // typed answers that were, after some step, only on the earlier list
-  const page = new Page();
+  const page = new Page(book);
   /** @type {Map<string, Set<string>>} question id to what the student typed there and kept */
   const typed = new Map(QUESTIONS.map((id) => [id, new Set()]));
   for (const [n, [what, ...args]] of steps.entries()) {
@@ -161,7 +167,8 @@ async function play(steps) {
       await page.load(file);
       for (const [id, text] of Object.entries(file)) assert.equal(saved()[id], text); // the load took effect
       assert.equal(page.notices.length, notices + 1);
-      assert.equal(page.notices.at(-1).includes(EARLIER), replaces, `${page.notices.at(-1)} (step ${n})`);
+      assert.equal(page.notices.at(-1).includes(EARLIER), book && replaces, `${page.notices.at(-1)} (step ${n})`);
+      assert.ok(book || !page.notices.at(-1).includes("question"), page.notices.at(-1));
     } else if (what === "undo") page.state.travel(true);
     else if (what === "redo") page.state.travel(false);
     else if (what === "tag") page.tag();
@@ -213,6 +220,16 @@ test("an answer typed before a load comes back after a reload, and one typed aft
   ]);
   // a file with the same words replaces nothing, and its notice does not speak of earlier answers
   await play([["type", "02-what", "mine"], ["load", { "02-what": SAME }], ["undo"], ["redo"]]);
+});
+
+test("in Jupyter, which has no answer boxes, the load's notice does not send the student to them", async () => {
+  await play(
+    [
+      ["type", "02-what", "mine"],
+      ["load", { "02-what": "theirs" }],
+    ],
+    false,
+  );
 });
 
 test("no order of load, undo, redo, edit, typing, reload and put back loses a typed answer", async () => {

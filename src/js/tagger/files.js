@@ -68,7 +68,8 @@ export function listenToLoad(ctx, input, student, setStudent) {
       name: got.student ? student() : null,
     };
     const kept = !!other.answers;
-    const own = Object.values(other.answers || {}).some(Boolean);
+    // the book's chapters show the kept answers under their questions; Jupyter has no answer boxes
+    const own = ctx.article.closest("[data-medialit-tagger]") && Object.values(other.answers || {}).some(Boolean);
     if (got.student) setStudent(got.student);
     const swap = () => {
       const now = {
