@@ -296,3 +296,39 @@ def test_answers_a_loaded_hand_in_replaced_come_back_after_a_reload(browser, boo
         expect(answer_box(page, "03-fact-or-judgement")).to_have_value("Alex's second answer.")
     finally:
         context.close()
+
+
+def kept_names(page):
+    """The earlier names offered back under the Tagger's name box."""
+    return page.locator(".mt-foot .medialit-answer-kept")
+
+
+def test_a_name_a_loaded_hand_in_replaced_comes_back_after_a_reload(browser, book_server, tmp_path):
+    """The name a load replaces is kept as the answers are: offered under the name box, after a reload
+    too, and putting it back keeps the loaded name on offer in turn."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        page.locator(".mt-student").fill("Fox")
+        page.locator(".mt-student").press("Enter")
+        expect(kept_names(page)).to_be_hidden()
+        alex = handin_file(tmp_path / "alex.json", exercise_of(page), {}, student="Alex")
+        page.locator(".mt-file").set_input_files(str(alex))
+        expect(page.locator(".mt-student")).to_have_value("Alex")
+        expect(kept_names(page)).to_have_text("Earlier name: Fox Put it back")
+
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".mt-undo")).to_be_disabled()  # the load's Undo is gone with the reload
+        expect(page.locator(".mt-student")).to_have_value("Alex")
+        kept_names(page).get_by_role("button", name="Put it back").click()
+        expect(page.locator(".mt-student")).to_have_value("Fox")
+        expect(page.locator(".mt-student")).to_be_focused()
+        expect(kept_names(page)).to_have_text("Earlier name: Alex Put it back")
+
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".mt-student")).to_have_value("Fox")
+        expect(kept_names(page)).to_have_text("Earlier name: Alex Put it back")
+    finally:
+        context.close()
