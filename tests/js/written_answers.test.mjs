@@ -1,11 +1,12 @@
 // A student's written answers and name survive every order of Load hand-in, Undo, Redo, new tag edits,
-// typing, reloads and "Put it back" (random sequences from a seed, and the sequences that once lost
-// answers): each answer or name the student typed is in its box or on its list of earlier words. Drives the Tagger's own load (files.js) and undo history (tag_state.js)
+// typing, reloads, "Put it back" and "Don't need it" (random sequences from a seed, and the sequences
+// that once lost answers): each answer or name the student typed and did not let go is in its box or on
+// its list of earlier words. Drives the Tagger's own load (files.js) and undo history (tag_state.js)
 // over a stand-in for localStorage, on a book page and in Jupyter (whose notice speaks of no boxes).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { answersKey, keepName, NAME, replaceAnswers } from "../../src/js/tagger/answer_store.js";
+import { answersKey, keepName, letGo, NAME, replaceAnswers } from "../../src/js/tagger/answer_store.js";
 import { listenToLoad } from "../../src/js/tagger/files.js";
 import { TagState } from "../../src/js/tagger/tag_state.js";
 
@@ -150,7 +151,7 @@ function boxes() {
   return { ...saved(), ...(nameNow() ? { [NAME]: nameNow() } : {}) };
 }
 
-/** The earlier words the boxes offer back, each as [id, text]. */
+/** The earlier words the boxes offer back (Put it back, Don't need it), each as [id, text]. */
 function offered() {
   const box = boxes();
   return Object.entries(earlier()).flatMap(([id, texts]) =>
@@ -160,7 +161,7 @@ function offered() {
 
 /**
  * Play `steps` on a fresh page (`book`: a book page, else Jupyter) and check after each that every
- * answer or name the student typed (and did not type over or clear) is in its box or on its
+ * answer or name the student typed (and did not type over, clear or let go) is in its box or on its
  * list of earlier words, and that a load's notice says the earlier answers are kept under their
  * questions exactly when it replaced an answer with other words on a book page.
  * @param {[string, ...any[]][]} steps
@@ -198,14 +199,20 @@ async function play(steps, book = true) {
     else if (what === "redo") page.state.travel(false);
     else if (what === "tag") page.tag();
     else if (what === "reload") page.reload();
-    else if (what === "put back") {
-      // one of the earlier words a box offers back: `args[0]` in [0, 1) picks which
+    else if (what === "put back" || what === "let go") {
+      // one of the earlier words a box offers: `args[0]` in [0, 1) picks which
       const offers = offered();
       if (offers.length) {
         const [id, text] = offers[Math.floor(args[0] * offers.length)];
-        page.putBack(id, text);
-        assert.equal(boxes()[id], text);
-        backs++;
+        if (what === "put back") {
+          page.putBack(id, text);
+          assert.equal(boxes()[id], text);
+          backs++;
+        } else {
+          letGo(EXERCISE, id, text);
+          typed.get(id).delete(text); // the student's own choice
+          assert.ok(!offered().some(([i, t]) => i === id && t === text));
+        }
       }
     }
     const box = boxes();
@@ -263,7 +270,7 @@ test("in Jupyter, which has no answer boxes, the load's notice does not send the
 });
 
 for (const book of [true, false]) {
-  test(`no order of load, undo, redo, edit, typing, reload and put back loses a typed answer or name (${book ? "book page" : "Jupyter"})`, async () => {
+  test(`no order of load, undo, redo, edit, typing, reload, put back and let go loses a typed answer or name (${book ? "book page" : "Jupyter"})`, async () => {
     const rand = rng(book ? 11 : 12);
     let words = 0;
     const seen = { backs: 0, keptOnly: 0, names: 0 };
@@ -271,7 +278,19 @@ for (const book of [true, false]) {
       /** @type {[string, ...any[]][]} */
       const steps = [];
       for (let n = 0; n < 14; n++) {
-        const kind = pick(rand, ["type", "type", "load", "load", "undo", "undo", "redo", "tag", "reload", "put back"]);
+        const kind = pick(rand, [
+          "type",
+          "type",
+          "load",
+          "load",
+          "undo",
+          "undo",
+          "redo",
+          "tag",
+          "reload",
+          "put back",
+          "let go",
+        ]);
         if (kind === "type") {
           const id = pick(rand, [...QUESTIONS, NAME]);
           const text = rand() < 0.15 ? "" : `typed ${++words}`;
@@ -283,7 +302,7 @@ for (const book of [true, false]) {
           }
           const name = rand();
           steps.push(["load", answers, name < 0.3 ? undefined : name < 0.45 ? SAME : `Name ${round}.${n}`]);
-        } else if (kind === "put back") {
+        } else if (kind === "put back" || kind === "let go") {
           steps.push([kind, rand()]);
         } else steps.push([kind]);
       }

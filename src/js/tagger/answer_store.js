@@ -84,6 +84,21 @@ export const keepName = (exercise, was, loaded) =>
   changeEarlier(exercise, (earlier) => keep(earlier, NAME, was, loaded));
 
 /**
+ * Let go of earlier words the student no longer needs (`back`: keep them again, as Undo does); the
+ * page's other boxes hear it from the caller.
+ * @param {{id: string, article: {sha256: string}}} exercise
+ * @param {string} id
+ * @param {string} text
+ * @param {boolean} [back]
+ */
+export function letGo(exercise, id, text, back = false) {
+  return changeEarlier(exercise, (earlier) => {
+    if (back) keep(earlier, id, text, undefined);
+    else earlier[id] = (earlier[id] || []).filter((t) => t !== text);
+  });
+}
+
+/**
  * Change the earlier words kept for an exercise (each question's and the name's: id to texts).
  * @param {{id: string, article: {sha256: string}}} exercise
  * @param {(earlier: Record<string, string[]>) => void} change
