@@ -391,3 +391,27 @@ def test_an_earlier_name_let_go_by_touch_on_a_phone(browser, book_server, tmp_pa
         expect(page.locator(".mt-student")).to_have_value("Alex")
     finally:
         context.close()
+
+
+def test_a_choice_made_after_a_load_is_offered_back_when_undo_leaves_nothing_chosen(browser, book_server, tmp_path):
+    """A choice among buttons made over a loaded one, then the load undone: nothing is chosen, and the
+    student's choice waits under the question (the page drew no offers when no button was chosen, and
+    put an error in the console)."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, "book/07-lateral-reading.html")
+        choices = page.locator("fieldset[data-medialit-answer='07-first-click']")
+        first = {"07-first-click": {"question": "Which first?", "text": "Yuriy Romanenko – Free Encyclopedia"}}
+        page.locator(".mt-file").set_input_files(str(handin_file(tmp_path / "alex.json", exercise_of(page), first)))
+        expect(choices.locator("#lateral-r-encyclopedia")).to_be_checked()
+        choices.locator("#lateral-r-own").check()
+        choices.locator("#lateral-r-own").blur()
+        page.locator(".mt-undo").click()
+        expect(choices.locator("input:checked")).to_have_count(0)
+        kept = choices.locator("xpath=following-sibling::*[contains(@class, 'medialit-answer-kept')][1]")
+        expect(kept).to_have_text("Chosen earlier: Yuriy Romanenko (@romanenko) – channel Put it back Don't need it")
+        kept.get_by_role("button", name="Put it back").click()
+        expect(choices.locator("#lateral-r-own")).to_be_checked()
+        expect(kept).to_be_hidden()
+    finally:
+        context.close()

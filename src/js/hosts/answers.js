@@ -56,8 +56,10 @@ function fieldOf(el) {
     /** How an earlier answer kept for it is introduced. */
     earlier: radios.length ? KEPT_CHOICE : KEPT,
     question: question.replace(/\s+/g, " ").trim(),
-    get: () =>
-      radios.length ? labelOf(radios.find((r) => r.checked) || /** @type {any} */ ({ value: "" })) : box.value,
+    get() {
+      const chosen = radios.find((r) => r.checked);
+      return radios.length ? (chosen ? labelOf(chosen) : "") : box.value;
+    },
     /** @param {string} text */
     set(text) {
       if (radios.length) for (const r of radios) r.checked = text !== "" && labelOf(r) === text;
