@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,3 +89,10 @@ def watch_said(page, root: str) -> None:
 def said(page) -> list[str]:
     """Every status line and notice shown since `watch_said`."""
     return page.evaluate("window.said")
+
+
+def handin_file(path: Path, ex: dict, answers: dict, **fields) -> Path:
+    """A hand-in of `ex` holding no tags and these written answers (and any other `fields`), written at `path`."""
+    handin = {"format": "medialit.handin/1", "exercise": ex["id"], "article_sha256": ex["article"]["sha256"]}
+    path.write_text(json.dumps({**handin, **fields, "tags": [], "answers": answers}), encoding="utf-8")
+    return path

@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser_helpers import DRAFT_ON_SCREEN, ROOT, painted, screenshot
+from browser_helpers import DRAFT_ON_SCREEN, ROOT, handin_file, painted, screenshot
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -246,3 +246,32 @@ def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, ju
     assert saved.item(drafted.key[1].id) is None  # rejected: gone
     assert sum(k.draft for k in saved.key) == len(drafted.key) - 2
     assert len(saved.distractors) == len(drafted.distractors)
+
+
+@pytest.mark.parametrize("jupyter", ["lab"], indirect=True)
+def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, jupyter, tmp_path):
+    """Jupyter shows no answer boxes: a hand-in that replaces a first one's written answers says Undo goes
+    back to the earlier work, and nothing of answers kept under their questions, as a book page does."""
+    from medialit import load_exercise
+
+    base, token, _ = jupyter
+    exercise = load_exercise(EXERCISE)
+    ex = {"id": exercise.id, "article": {"sha256": exercise.article.sha256}}
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}{APPS['lab']}?token={token}")
+        run_all_cells(page)
+        page.locator(".medialit-tagger .mt-article .mt-tok").first.wait_for(timeout=RENDER_TIMEOUT)
+        notice = page.locator(".medialit-tagger .mt-notice")
+        for name in ("alex", "sam"):
+            answers = {"02-what-happened": {"question": "What happened?", "text": f"{name.title()}'s answer."}}
+            page.locator(".medialit-tagger .mt-file").set_input_files(
+                str(handin_file(tmp_path / f"{name}.json", ex, answers))
+            )
+            expect(notice).to_have_text(
+                f"Loaded 0 tags and 1 written answer from {name}.json. Undo (Ctrl+Z) goes back to your earlier work."
+            )
+        screenshot(page, "jupyter-second-hand-in")
+    finally:
+        context.close()

@@ -4,9 +4,8 @@ exercise, a save with some bad tags. Driven in Chromium on the book served over 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from browser_helpers import flush_saves
+from browser_helpers import PHONE, flush_saves, handin_file
 from playwright.sync_api import expect
 
 TAGGER_PAGE = "book/tagger.html"
@@ -176,13 +175,6 @@ def write_answer(page, answer_id: str, text: str) -> None:
     answer_box(page, answer_id).blur()
 
 
-def handin_file(path: Path, ex: dict, answers: dict, **fields) -> Path:
-    """A hand-in of `ex` holding no tags and these written answers (and any other `fields`), written at `path`."""
-    handin = {"format": "medialit.handin/1", "exercise": ex["id"], "article_sha256": ex["article"]["sha256"]}
-    path.write_text(json.dumps({**handin, **fields, "tags": [], "answers": answers}), encoding="utf-8")
-    return path
-
-
 def test_undo_after_loading_a_hand_in_brings_back_the_written_answers_and_the_name(browser, book_server, tmp_path):
     """Loading a hand-in replaces the answers it holds (and the name) along with the tags; its notice says
     Undo goes back to the earlier work, so Undo brings back the answers written before it, Redo takes
@@ -276,7 +268,7 @@ def test_answers_a_loaded_hand_in_replaced_come_back_after_a_reload(browser, boo
         )
         expect(answer_box(page, "03-what-to-check")).to_have_value("Alex's answer.")
         expect(kept_answers(page, "03-what-to-check")).to_have_text(
-            "Earlier in this box: A photo of the drone, and who took it. Put it back"
+            "Earlier in this box: A photo of the drone, and who took it. Put it back Don't need it"
         )
         # the same words, or no answer before: nothing to offer back
         expect(kept_answers(page, "03-without-evidence")).to_be_hidden()
@@ -289,7 +281,9 @@ def test_answers_a_loaded_hand_in_replaced_come_back_after_a_reload(browser, boo
         kept_answers(page, "03-what-to-check").get_by_role("button", name="Put it back").click()
         expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone, and who took it.")
         expect(answer_box(page, "03-what-to-check")).to_be_focused()
-        expect(kept_answers(page, "03-what-to-check")).to_have_text("Earlier in this box: Alex's answer. Put it back")
+        expect(kept_answers(page, "03-what-to-check")).to_have_text(
+            "Earlier in this box: Alex's answer. Put it back Don't need it"
+        )
 
         # an answer of another chapter waits under its own question there
         other = context.new_page()
@@ -302,5 +296,122 @@ def test_answers_a_loaded_hand_in_replaced_come_back_after_a_reload(browser, boo
         page.wait_for_selector(".mt-article .mt-tok")
         expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone, and who took it.")
         expect(answer_box(page, "03-fact-or-judgement")).to_have_value("Alex's second answer.")
+    finally:
+        context.close()
+
+
+def kept_names(page):
+    """The earlier names offered back under the Tagger's name box."""
+    return page.locator(".mt-foot .medialit-answer-kept")
+
+
+def test_a_name_a_loaded_hand_in_replaced_comes_back_after_a_reload(browser, book_server, tmp_path):
+    """The name a load replaces is kept as the answers are: offered under the name box, after a reload
+    too, and putting it back keeps the loaded name on offer in turn."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        page.locator(".mt-student").fill("Fox")
+        page.locator(".mt-student").press("Enter")
+        expect(kept_names(page)).to_be_hidden()
+        alex = handin_file(tmp_path / "alex.json", exercise_of(page), {}, student="Alex")
+        page.locator(".mt-file").set_input_files(str(alex))
+        expect(page.locator(".mt-student")).to_have_value("Alex")
+        expect(kept_names(page)).to_have_text("Earlier name: Fox Put it back Don't need it")
+
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".mt-undo")).to_be_disabled()  # the load's Undo is gone with the reload
+        expect(page.locator(".mt-student")).to_have_value("Alex")
+        kept_names(page).get_by_role("button", name="Put it back").click()
+        expect(page.locator(".mt-student")).to_have_value("Fox")
+        expect(page.locator(".mt-student")).to_be_focused()
+        expect(kept_names(page)).to_have_text("Earlier name: Alex Put it back Don't need it")
+
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".mt-student")).to_have_value("Fox")
+        expect(kept_names(page)).to_have_text("Earlier name: Alex Put it back Don't need it")
+    finally:
+        context.close()
+
+
+def test_an_earlier_answer_let_go_by_keyboard_goes_and_undo_brings_it_back(browser, book_server, tmp_path):
+    """Don't need it takes an earlier answer off the list at once (no question asked: it is the student's
+    choice), says so to a screen reader, and leaves Undo in its place with the focus on it; Undo brings it
+    back with the focus where it was. Let go, it stays gone after a reload."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        write_answer(page, "03-what-to-check", "Mine.")
+        theirs = {"03-what-to-check": {"question": "What would you need to see?", "text": "Alex's answer."}}
+        page.locator(".mt-file").set_input_files(str(handin_file(tmp_path / "alex.json", exercise_of(page), theirs)))
+        kept = kept_answers(page, "03-what-to-check")
+        expect(kept).to_have_text("Earlier in this box: Mine. Put it back Don't need it")
+        said = page.locator(".medialit-said")
+        expect(said).to_have_attribute("role", "status")
+
+        kept.get_by_role("button", name="Put it back").focus()
+        page.keyboard.press("Tab")
+        expect(kept.get_by_role("button", name="Don't need it")).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(kept).to_have_text("Removed: Mine. Undo")
+        expect(kept.get_by_role("button", name="Undo")).to_be_focused()
+        expect(said).to_have_text("Removed from this browser. Undo brings it back.")
+
+        page.keyboard.press("Enter")
+        expect(kept).to_have_text("Earlier in this box: Mine. Put it back Don't need it")
+        expect(kept.get_by_role("button", name="Don't need it")).to_be_focused()
+        expect(said).to_have_text("It is back, to put back if you want it.")
+
+        page.keyboard.press("Space")
+        expect(kept).to_have_text("Removed: Mine. Undo")
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(answer_box(page, "03-what-to-check")).to_have_value("Alex's answer.")
+        expect(kept_answers(page, "03-what-to-check")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_an_earlier_name_let_go_by_touch_on_a_phone(browser, book_server, tmp_path):
+    """On a phone, a tap lets an earlier name go and a tap on Undo brings it back."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        page.locator(".mt-student").fill("Fox")
+        page.locator(".mt-student").press("Enter")
+        alex = handin_file(tmp_path / "alex.json", exercise_of(page), {}, student="Alex")
+        page.locator(".mt-file").set_input_files(str(alex))
+        expect(kept_names(page)).to_have_text("Earlier name: Fox Put it back Don't need it")
+        kept_names(page).get_by_role("button", name="Don't need it").tap()
+        expect(kept_names(page)).to_have_text("Removed: Fox Undo")
+        kept_names(page).get_by_role("button", name="Undo").tap()
+        expect(kept_names(page)).to_have_text("Earlier name: Fox Put it back Don't need it")
+        expect(page.locator(".mt-student")).to_have_value("Alex")
+    finally:
+        context.close()
+
+
+def test_a_choice_made_after_a_load_is_offered_back_when_undo_leaves_nothing_chosen(browser, book_server, tmp_path):
+    """A choice among buttons made over a loaded one, then the load undone: nothing is chosen, and the
+    student's choice waits under the question (the page drew no offers when no button was chosen, and
+    put an error in the console)."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, "book/07-lateral-reading.html")
+        choices = page.locator("fieldset[data-medialit-answer='07-first-click']")
+        first = {"07-first-click": {"question": "Which first?", "text": "Yuriy Romanenko – Free Encyclopedia"}}
+        page.locator(".mt-file").set_input_files(str(handin_file(tmp_path / "alex.json", exercise_of(page), first)))
+        expect(choices.locator("#lateral-r-encyclopedia")).to_be_checked()
+        choices.locator("#lateral-r-own").check()
+        choices.locator("#lateral-r-own").blur()
+        page.locator(".mt-undo").click()
+        expect(choices.locator("input:checked")).to_have_count(0)
+        kept = choices.locator("xpath=following-sibling::*[contains(@class, 'medialit-answer-kept')][1]")
+        expect(kept).to_have_text("Chosen earlier: Yuriy Romanenko (@romanenko) – channel Put it back Don't need it")
+        kept.get_by_role("button", name="Put it back").click()
+        expect(choices.locator("#lateral-r-own")).to_be_checked()
+        expect(kept).to_be_hidden()
     finally:
         context.close()

@@ -5,11 +5,13 @@
 // hand-in (savedAnswers); a page without a Tagger offers its own Download. `{recall}` shows an
 // earlier answer on a later page. Saving is off the critical path and flushed when the page goes away.
 // An answer of the student's own that a loaded hand-in replaced (answer_store.js keeps it) shows under
-// its box, with a button that puts it back, until the box holds those words again.
+// its box (kept.js), with a button that puts it back, until the box holds those words again or the
+// student lets it go.
 
 import { HANDIN_FORMAT } from "../core/handin.js";
 import { answersKey, readSaved, replaceAnswers, store } from "../tagger/answer_store.js";
 import { handinFileName, saveFile } from "../tagger/files.js";
+import { offerKept } from "./kept.js";
 
 /** @typedef {import("../core/handin.js").Answer} Answer */
 /** @typedef {{exercise: string, sha256: string}} AnswersConfig */
@@ -20,7 +22,6 @@ const SAVED = "Saved in this browser.";
 const NOT_SAVED = "Not saved: this browser does not let the page save. Copy your answer somewhere safe.";
 const KEPT = "Earlier in this box: ";
 const KEPT_CHOICE = "Chosen earlier: ";
-const PUT_BACK = "Put it back";
 
 /**
  * One form field that holds an answer: a text box, or a group of radio buttons (the chosen one's
@@ -55,8 +56,10 @@ function fieldOf(el) {
     /** How an earlier answer kept for it is introduced. */
     earlier: radios.length ? KEPT_CHOICE : KEPT,
     question: question.replace(/\s+/g, " ").trim(),
-    get: () =>
-      radios.length ? labelOf(radios.find((r) => r.checked) || /** @type {any} */ ({ value: "" })) : box.value,
+    get() {
+      const chosen = radios.find((r) => r.checked);
+      return radios.length ? (chosen ? labelOf(chosen) : "") : box.value;
+    },
     /** @param {string} text */
     set(text) {
       if (radios.length) for (const r of radios) r.checked = text !== "" && labelOf(r) === text;
@@ -122,44 +125,24 @@ export function mountAnswers(doc = document) {
   }
 
   /**
-   * Under each box, the earlier answers kept for its question (replaceAnswers) that it does not hold
-   * now, each with a button that puts it back: the box's words then join the list, so none are lost.
+   * Under each box, the earlier answers kept for its question (replaceAnswers) that it does not hold now,
+   * each with a way back (kept.js): putting one back puts the box's words on the list, so none are lost.
    */
-  function showEarlier() {
-    /** @type {Record<string, unknown>} */
-    let earlier = {};
-    try {
-      earlier = Object(JSON.parse(store()?.getItem(`${key}:earlier`) || "{}"));
-    } catch {
-      earlier = {}; // a list that cannot be read shows nothing; it stays in the browser as it is
-    }
-    for (const field of fields) {
-      const list = earlier[field.id];
-      const texts = (Array.isArray(list) ? list : []).filter(
-        (text) => typeof text === "string" && text.trim() && text !== field.get(),
-      );
-      field.kept.replaceChildren(
-        ...texts.map((text) => {
-          const line = doc.createElement("span");
-          const said = doc.createElement("q");
-          said.textContent = text;
-          const back = doc.createElement("button");
-          back.type = "button";
-          back.textContent = PUT_BACK;
-          back.addEventListener("click", () => {
-            flush();
-            const done = replaceAnswers(exercise, { [field.id]: { question: field.question, text } }, {});
-            if (!done) status(field.id, NOT_SAVED);
-            // the box, or in a group of choices the one chosen now
-            /** @type {HTMLElement} */ (field.el.querySelector("input:checked") || field.el).focus();
-          });
-          line.append(field.earlier, said, " ", back);
-          return line;
-        }),
-      );
-      field.kept.hidden = !texts.length;
-    }
-  }
+  const drawKept = fields.map((field) =>
+    offerKept(exercise, {
+      ...field,
+      putBack(text) {
+        flush();
+        const done = replaceAnswers(exercise, { [field.id]: { question: field.question, text } }, {});
+        if (!done) status(field.id, NOT_SAVED);
+        // the box, or in a group of choices the one chosen now
+        /** @type {HTMLElement} */ (field.el.querySelector("input:checked") || field.el).focus();
+      },
+    }),
+  );
+  const showEarlier = () => {
+    for (const draw of drawKept) draw();
+  };
 
   /** Write the pending answers into the saved ones now. */
   function flush() {

@@ -7,8 +7,10 @@
 import { exerciseYaml, keyYaml } from "../authoring/keyfile.js";
 import { check } from "../core/check.js";
 import { makeHandin } from "../core/handin.js";
+import { answersKey, keepName, NAME } from "../tagger/answer_store.js";
 import { renderWithAuthorTools as render } from "../tagger/author_tools.js";
 import { mountAnswers } from "./answers.js";
+import { offerKept } from "./kept.js";
 import { chosenLevel } from "./level.js";
 import { unpackExercise } from "./page_data.js";
 import { StaticModel } from "./static_model.js";
@@ -109,6 +111,38 @@ function showLevel(el, level, chapterLevel) {
 }
 
 /**
+ * Under the Tagger's name box, the student's own names that a loaded hand-in replaced, kept as the
+ * written answers are (answer_store.js), each with a way back (kept.js).
+ * @param {HTMLElement} el the Tagger's mount
+ * @param {StaticModel} model
+ */
+function offerEarlierNames(el, model) {
+  const input = /** @type {HTMLInputElement | null} */ (el.querySelector(".mt-student"));
+  if (!input) return; // author mode: a key has no name
+  const exercise = model.get("exercise");
+  const kept = document.createElement("span");
+  kept.className = "medialit-answer-kept";
+  el.querySelector(".mt-namesaved")?.after(kept); // under the name and its "✓ Saved"
+  const draw = offerKept(exercise, {
+    id: NAME,
+    kept,
+    earlier: "Earlier name: ",
+    get: () => model.get("student") || "",
+    putBack(text) {
+      keepName(exercise, model.get("student") || "", text);
+      input.value = text;
+      input.dispatchEvent(new Event("change")); // the Tagger saves it as if typed
+      input.focus();
+    },
+  });
+  const key = `${answersKey(exercise.id, exercise.article.sha256)}:earlier`;
+  model.on("change:student", draw);
+  window.addEventListener("storage", (e) => {
+    if (e.key === key) draw();
+  });
+}
+
+/**
  * Mount one Tagger on `el`; its settings and exercise are in the JSON script named by
  * data-config. Returns the model and the clean-up, or null when it is mounted already or failed.
  * @param {HTMLElement} el
@@ -141,6 +175,7 @@ export function mount(el) {
   try {
     el.replaceChildren();
     const cleanup = render({ model, el });
+    offerEarlierNames(el, model);
     el.dataset.state = "ready";
     return { model, cleanup };
   } catch (err) {

@@ -3,7 +3,8 @@
 // as the hand-in's `answers` object: the book page's answer boxes write it (hosts/answers.js), the
 // Tagger's Download reads it into the hand-in, and loading a hand-in brings its answers back (Undo takes
 // them away again). An answer of the student's own that a load (or its Undo or Redo) replaces is kept
-// too, beside the save, so no reload or lost Redo can lose it: its question's box offers it back.
+// too, beside the save, so no reload or lost Redo can lose it: its question's box offers it back. The
+// name on the hand-in that a load replaces is kept by the same rule, on the same list.
 
 import { readAnswers } from "../core/handin.js";
 
@@ -57,6 +58,65 @@ export function savedAnswers(exercise) {
   return readSaved(answersKey(exercise.id, exercise.article.sha256)).answers;
 }
 
+/** Where the name on the hand-in keeps its earlier words among the answers' (no answer id has a colon). */
+export const NAME = ":student";
+
+/**
+ * The one rule for what a load (or its Undo or Redo) keeps: the student's own words `was` that it
+ * replaces go on `id`'s list, once, unless they are the loaded file's words (the file holds those).
+ * @param {Record<string, string[]>} earlier
+ * @param {string} id
+ * @param {string | undefined} was
+ * @param {string | undefined} loaded
+ */
+function keep(earlier, id, was, loaded) {
+  const list = earlier[id] || [];
+  if (was && was !== loaded && !list.includes(was)) earlier[id] = [...list, was];
+}
+
+/**
+ * Keep the name `was` that a load (or its Undo or Redo, or Put it back) replaces, by the answers' rule.
+ * @param {{id: string, article: {sha256: string}}} exercise
+ * @param {string} was
+ * @param {string | undefined} loaded the loaded hand-in's name (a file holds it)
+ */
+export const keepName = (exercise, was, loaded) =>
+  changeEarlier(exercise, (earlier) => keep(earlier, NAME, was, loaded));
+
+/**
+ * Let go of earlier words the student no longer needs (`back`: keep them again, as Undo does); the
+ * page's other boxes hear it from the caller.
+ * @param {{id: string, article: {sha256: string}}} exercise
+ * @param {string} id
+ * @param {string} text
+ * @param {boolean} [back]
+ */
+export function letGo(exercise, id, text, back = false) {
+  return changeEarlier(exercise, (earlier) => {
+    if (back) keep(earlier, id, text, undefined);
+    else earlier[id] = (earlier[id] || []).filter((t) => t !== text);
+  });
+}
+
+/**
+ * Change the earlier words kept for an exercise (each question's and the name's: id to texts).
+ * @param {{id: string, article: {sha256: string}}} exercise
+ * @param {(earlier: Record<string, string[]>) => void} change
+ * @returns {boolean} whether the change was saved
+ */
+function changeEarlier(exercise, change) {
+  const key = `${answersKey(exercise.id, exercise.article.sha256)}:earlier`;
+  try {
+    const storage = /** @type {Storage} */ (store());
+    const earlier = JSON.parse(storage.getItem(key) || "{}");
+    change(earlier);
+    storage.setItem(key, JSON.stringify(earlier));
+    return true;
+  } catch {
+    return false; // nothing can be saved in this browser: Undo still gives a name back until the page goes
+  }
+}
+
 /**
  * Put `answers` in place of the saved answers with the same ids (null: no answer), and tell the page's
  * answer boxes, which hear it as they hear another tab's save (a hand-in loaded into the Tagger brings
@@ -69,25 +129,24 @@ export function savedAnswers(exercise) {
  */
 export function replaceAnswers(exercise, answers, loaded = answers) {
   const key = answersKey(exercise.id, exercise.article.sha256);
-  try {
-    const saved = readSaved(key).answers;
-    const storage = /** @type {Storage} */ (store());
-    /** @type {Record<string, string[]>} */
-    const earlier = JSON.parse(storage.getItem(`${key}:earlier`) || "{}");
-    /** @type {Record<string, Answer | null>} */
-    const replaced = {};
+  const saved = readSaved(key).answers;
+  /** @type {Record<string, Answer | null>} */
+  const replaced = {};
+  // the earlier words first: an answer is replaced only once its words are kept
+  const kept = changeEarlier(exercise, (earlier) => {
     for (const [id, answer] of Object.entries(answers)) {
       const was = saved[id]?.text;
       if (was === answer?.text) continue; // the same words: nothing replaced
       replaced[id] = saved[id] || null;
-      const list = earlier[id] || [];
-      if (was && was !== loaded[id]?.text && !list.includes(was)) earlier[id] = [...list, was];
+      keep(earlier, id, was, loaded[id]?.text);
       if (answer) saved[id] = answer;
       else delete saved[id];
     }
-    storage.setItem(`${key}:earlier`, JSON.stringify(earlier));
+  });
+  try {
+    if (!kept) return null;
     const newValue = JSON.stringify(saved);
-    storage.setItem(key, newValue);
+    /** @type {Storage} */ (store()).setItem(key, newValue);
     dispatchEvent(new StorageEvent("storage", { key, newValue }));
     return replaced;
   } catch {

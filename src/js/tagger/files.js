@@ -2,7 +2,7 @@
 // Files the student saves and loads: the hand-in (and in author mode, the key file).
 
 import { problemText, readHandinFile, visible } from "../core/handin.js";
-import { replaceAnswers } from "./answer_store.js";
+import { keepName, replaceAnswers } from "./answer_store.js";
 import { h } from "./dom.js";
 import { counted } from "../core/messages.js";
 
@@ -61,21 +61,27 @@ export function listenToLoad(ctx, input, student, setStudent) {
     }
     const answers = Object.keys(got.answers).length;
     // what the load replaces besides the tags (the answers it holds, the name if it has one): Undo gives
-    // it back, Redo takes it again, each keeping what it replaces for the other; an answer of the
-    // student's own stays on its question's list of earlier answers besides, which a reload keeps
+    // it back, Redo takes it again, each keeping what it replaces for the other; an answer or name of the
+    // student's own stays on its list of earlier words besides (answer_store.js), which a reload keeps
     let other = {
       answers: answers ? replaceAnswers(ctx.exercise, got.answers) : null,
       name: got.student ? student() : null,
     };
     const kept = !!other.answers;
-    const own = Object.values(other.answers || {}).some(Boolean);
-    if (got.student) setStudent(got.student);
+    // the book's chapters show the kept answers under their questions; Jupyter has no answer boxes
+    const own = ctx.article.closest("[data-medialit-tagger]") && Object.values(other.answers || {}).some(Boolean);
+    /** @param {string} name */
+    const rename = (name) => {
+      keepName(ctx.exercise, student(), got.student);
+      setStudent(name);
+    };
+    if (got.student) rename(got.student);
     const swap = () => {
       const now = {
         answers: other.answers && replaceAnswers(ctx.exercise, other.answers, got.answers),
         name: other.name === null ? null : student(),
       };
-      if (other.name !== null) setStudent(other.name);
+      if (other.name !== null) rename(other.name);
       other = now;
     };
     // Undo and Redo say these words again; the notice below says them now

@@ -1,0 +1,127 @@
+// @ts-check
+// Under a box on a book page (a written answer's, the name's), the student's own earlier words that a
+// loaded hand-in replaced (answer_store.js keeps them), each with "Put it back" and "Don't need it".
+// Letting go is the student's own choice, so nothing asks "are you sure?"; its line says "Removed" with
+// an Undo until the page goes, so a press by mistake costs nothing. A screen reader hears both.
+
+import { answersKey, letGo, store } from "../tagger/answer_store.js";
+
+const PUT_BACK = "Put it back";
+const LET_GO = "Don't need it";
+const UNDO = "Undo";
+const GONE = "Removed: ";
+const GONE_SAID = "Removed from this browser. Undo brings it back.";
+const BACK_SAID = "It is back, to put back if you want it.";
+
+/**
+ * @typedef {object} KeptBox one box whose earlier words are kept
+ * @property {string} id its id on the list of earlier words (answer_store.js NAME for the name)
+ * @property {HTMLElement} kept where its earlier words show
+ * @property {string} earlier how an earlier word is introduced ("Earlier in this box: ")
+ * @property {() => string} get the words the box holds now
+ * @property {(text: string) => void} putBack put `text` in the box (its own words go on the list)
+ */
+
+/**
+ * Say `words` to a screen reader, in one status line the page keeps for it (made before it speaks, so
+ * it is heard).
+ * @param {Document} doc
+ * @param {string} [words]
+ */
+function say(doc, words = "") {
+  let line = doc.querySelector(".medialit-said");
+  if (!line) {
+    line = doc.createElement("span");
+    line.className = "medialit-said";
+    line.setAttribute("role", "status");
+    doc.body.append(line);
+  }
+  line.textContent = words;
+}
+
+/**
+ * Show a box's earlier words and keep them in step: returns the function that draws them again (when
+ * the list, or the words in the box, change).
+ * @param {{id: string, article: {sha256: string}}} exercise
+ * @param {KeptBox} box
+ */
+export function offerKept(exercise, box) {
+  const doc = box.kept.ownerDocument;
+  say(doc);
+  const key = `${answersKey(exercise.id, exercise.article.sha256)}:earlier`;
+  /** @type {string[]} the words let go on this page: each keeps its line, with Undo, until the page goes */
+  const gone = [];
+
+  /**
+   * @param {string} words
+   * @param {() => void} press
+   */
+  const button = (words, press) => {
+    const b = doc.createElement("button");
+    b.type = "button";
+    b.textContent = words;
+    b.addEventListener("click", press);
+    return b;
+  };
+
+  /**
+   * Let go of `text` (or with `back`, take it again), then draw the lines with focus where the press was.
+   * @param {string} text
+   * @param {boolean} back
+   */
+  function choose(text, back) {
+    if (!letGo(exercise, box.id, text, back)) return;
+    if (back) gone.splice(gone.indexOf(text), 1);
+    else gone.push(text);
+    // the page's other boxes for these words (another Tagger's name box) hear it as another tab's change
+    dispatchEvent(new StorageEvent("storage", { key }));
+    draw();
+    const line = [...box.kept.children].find((l) => l.querySelector("q")?.textContent === text);
+    /** @type {HTMLElement | null | undefined} */ (line?.querySelector("button:last-child"))?.focus();
+    say(doc, back ? BACK_SAID : GONE_SAID);
+  }
+
+  function draw() {
+    /** @type {unknown} */
+    let list = [];
+    try {
+      list = JSON.parse(store()?.getItem(key) || "{}")?.[box.id];
+    } catch {
+      // a list that cannot be read shows nothing; it stays in the browser as it is
+    }
+    const now = box.get();
+    const texts = (Array.isArray(list) ? list : []).filter(
+      (text) => typeof text === "string" && text.trim() && text !== now,
+    );
+    const lines = texts.map((text) => {
+      const line = doc.createElement("span");
+      const said = doc.createElement("q");
+      said.textContent = text;
+      line.append(
+        box.earlier,
+        said,
+        " ",
+        button(PUT_BACK, () => box.putBack(text)),
+        " ",
+        button(LET_GO, () => choose(text, false)),
+      );
+      return line;
+    });
+    for (const text of gone.filter((t) => !texts.includes(t))) {
+      const line = doc.createElement("span");
+      const said = doc.createElement("q");
+      said.textContent = text;
+      line.append(
+        GONE,
+        said,
+        " ",
+        button(UNDO, () => choose(text, true)),
+      );
+      lines.push(line);
+    }
+    box.kept.replaceChildren(...lines);
+    box.kept.hidden = !lines.length;
+  }
+  draw();
+  return draw;
+}
