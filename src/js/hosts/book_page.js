@@ -11,6 +11,7 @@ import { renderWithAuthorTools as render } from "../tagger/author_tools.js";
 import { mountAnswers } from "./answers.js";
 import { chosenLevel } from "./level.js";
 import { unpackExercise } from "./page_data.js";
+import { addSkipToTagger } from "./skip_link.js";
 import { StaticModel } from "./static_model.js";
 
 export { StaticModel, check, render, unpackExercise };
@@ -163,9 +164,10 @@ export function mountAll(root = document) {
     .filter(Boolean);
 }
 
-/** Start everything the page has: its Taggers and its written answers. */
+/** Start everything the page has: its Taggers (and a skip link to the first) and its written answers. */
 function start() {
   mountAll();
+  addSkipToTagger();
   mountAnswers();
 }
 
