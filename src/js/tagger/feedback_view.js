@@ -40,8 +40,10 @@ export function createFeedbackView(ctx, actions) {
   const text = (/** @type {string} */ code, args = {}) => say({ code, args });
   const titleId = `${uid}-fbt`;
   const box = h("section.mt-feedback", { hidden: true, "aria-labelledby": titleId });
-  // focused after Check, and a live region: screen readers hear it as it comes
-  const summaryBox = h("div.mt-summary", { tabindex: "-1", role: "status", "aria-atomic": "true" });
+  // focused after Check, which reads it out; made anew by each Check, as a live region changed in place
+  // would be read out a second time
+  const newSummary = () => h("div.mt-summary", { tabindex: "-1", role: "status", "aria-atomic": "true" });
+  let summaryBox = newSummary();
   const stale = h("p.mt-stale", { hidden: true, text: text("summary-stale") });
   /** @type {Map<string, number>} hints shown per key item */
   const hintsShown = new Map();
@@ -83,7 +85,7 @@ export function createFeedbackView(ctx, actions) {
     const several = data.summary.filter(perLabel).length > 1;
     /** @type {HTMLElement | null} */
     let list = null;
-    summaryBox.replaceChildren();
+    summaryBox = newSummary();
     for (const m of data.summary) {
       if (!several || !perLabel(m)) summaryBox.append(h("p", say(m)));
       else {
