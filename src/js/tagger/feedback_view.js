@@ -259,6 +259,8 @@ export function createFeedbackView(ctx, actions) {
       options[active].scrollIntoView?.({ block: "nearest" });
       listbox.setAttribute("aria-activedescendant", optionId(active));
     };
+    const summary = h("summary", "Pick another from the list");
+    const pickerBox = /** @type {HTMLDetailsElement} */ (h("details.mt-fb-group.mt-picker-box", {}, summary, listbox));
     const pick = (/** @type {number} */ n) => {
       current = missed[n].key_id;
       redrawCoach(".mt-hintbtn, .mt-answerbtn, .mt-wordsbtn");
@@ -272,6 +274,11 @@ export function createFeedbackView(ctx, actions) {
         End: () => moveTo(missed.length - 1),
         Enter: () => pick(active),
         " ": () => pick(active),
+        // the list closes as a pop-up list does, focus back on what opened it (a second Escape: to the words)
+        Escape: () => {
+          pickerBox.open = false;
+          summary.focus();
+        },
       };
       if (!keys[e.key]) return;
       e.preventDefault();
@@ -283,7 +290,7 @@ export function createFeedbackView(ctx, actions) {
       const li = e.target instanceof Element ? e.target.closest("li[data-n]") : null;
       if (li instanceof HTMLElement) pick(Number(li.dataset.n));
     });
-    return h("details.mt-fb-group.mt-picker-box", {}, h("summary", "Pick another from the list"), listbox);
+    return pickerBox;
   }
 
   /**
