@@ -1,5 +1,6 @@
-"""What a screen reader hears from the Tagger: Check's result once, as focus lands on the summary, on the
-second Check as on the first (a live region changed in place would be read out again besides)."""
+"""What a screen reader hears on a chapter: Check's result once, as focus lands on the summary, on the second
+Check as on the first (a live region changed in place would be read out again besides); under an answer box,
+"Not saved" read out, "Saved" (back after every pause in typing) not."""
 
 from __future__ import annotations
 
@@ -56,5 +57,30 @@ def test_a_second_check_is_heard_once_where_focus_lands(browser, book_server, sc
         heard = page.evaluate("window.heard")
         assert heard, "the status line said nothing at Check"
         assert not [words for words in heard if "You found" in words], heard
+    finally:
+        context.close()
+
+
+# A browser that lets the page read its storage but not write to it (storage full, or turned off for the site).
+STORAGE_REFUSES = "Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };"
+
+
+def test_an_answer_not_saved_is_read_out_and_an_answer_saved_is_not(browser, book_server):
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = context.new_page()
+        page.goto(CHAPTER_5)
+        box = page.locator(".medialit-answer-box").first
+        status = page.locator(".medialit-answer-status").first
+        box.focus()
+        page.keyboard.type("despot is the paper's word")
+        expect(status).to_have_text("Saved in this browser.")
+        expect(page.get_by_role("alert").or_(page.get_by_role("status")).filter(has_text="Saved")).to_have_count(0)
+        refusing = context.new_page()
+        refusing.add_init_script(STORAGE_REFUSES)
+        refusing.goto(CHAPTER_5)
+        refusing.locator(".medialit-answer-box").first.focus()
+        refusing.keyboard.type(" and Peskov's words are quoted")
+        expect(refusing.get_by_role("alert").filter(has_text="Not saved")).to_have_count(1)
     finally:
         context.close()
