@@ -98,9 +98,17 @@ export function mountAnswers(doc = document) {
   const pending = new Map();
   let quiet = 0;
 
-  /** @param {string} id @param {string} text */
+  /**
+   * Say under a box whether its answer is saved. "Not saved" is an alert, which a screen reader reads out;
+   * "Saved" is for the eyes only, as it comes back after every pause in typing.
+   * @param {string} id @param {string} text
+   */
   const status = (id, text) => {
-    for (const s of doc.querySelectorAll(`.medialit-answer-status[data-for="${CSS.escape(id)}"]`)) s.textContent = text;
+    for (const s of doc.querySelectorAll(`.medialit-answer-status[data-for="${CSS.escape(id)}"]`)) {
+      if (text === NOT_SAVED) s.setAttribute("role", "alert");
+      else s.removeAttribute("role");
+      s.textContent = text;
+    }
   };
 
   /** @param {Record<string, Answer>} answers */

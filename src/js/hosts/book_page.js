@@ -13,6 +13,7 @@ import { mountAnswers } from "./answers.js";
 import { offerKept } from "./kept.js";
 import { chosenLevel } from "./level.js";
 import { unpackExercise } from "./page_data.js";
+import { addSkipToTagger } from "./skip_link.js";
 import { StaticModel } from "./static_model.js";
 
 export { StaticModel, check, render, unpackExercise };
@@ -198,9 +199,10 @@ export function mountAll(root = document) {
     .filter(Boolean);
 }
 
-/** Start everything the page has: its Taggers and its written answers. */
+/** Start everything the page has: its Taggers (and a skip link to the first) and its written answers. */
 function start() {
   mountAll();
+  addSkipToTagger();
   mountAnswers();
 }
 

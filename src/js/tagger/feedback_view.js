@@ -40,8 +40,10 @@ export function createFeedbackView(ctx, actions) {
   const text = (/** @type {string} */ code, args = {}) => say({ code, args });
   const titleId = `${uid}-fbt`;
   const box = h("section.mt-feedback", { hidden: true, "aria-labelledby": titleId });
-  // focused after Check, and a live region: screen readers hear it as it comes
-  const summaryBox = h("div.mt-summary", { tabindex: "-1", role: "status", "aria-atomic": "true" });
+  // focused after Check, which reads it out; made anew by each Check, as a live region changed in place
+  // would be read out a second time
+  const newSummary = () => h("div.mt-summary", { tabindex: "-1", role: "status", "aria-atomic": "true" });
+  let summaryBox = newSummary();
   const stale = h("p.mt-stale", { hidden: true, text: text("summary-stale") });
   /** @type {Map<string, number>} hints shown per key item */
   const hintsShown = new Map();
@@ -83,7 +85,7 @@ export function createFeedbackView(ctx, actions) {
     const several = data.summary.filter(perLabel).length > 1;
     /** @type {HTMLElement | null} */
     let list = null;
-    summaryBox.replaceChildren();
+    summaryBox = newSummary();
     for (const m of data.summary) {
       if (!several || !perLabel(m)) summaryBox.append(h("p", say(m)));
       else {
@@ -257,6 +259,8 @@ export function createFeedbackView(ctx, actions) {
       options[active].scrollIntoView?.({ block: "nearest" });
       listbox.setAttribute("aria-activedescendant", optionId(active));
     };
+    const summary = h("summary", "Pick another from the list");
+    const pickerBox = /** @type {HTMLDetailsElement} */ (h("details.mt-fb-group.mt-picker-box", {}, summary, listbox));
     const pick = (/** @type {number} */ n) => {
       current = missed[n].key_id;
       redrawCoach(".mt-hintbtn, .mt-answerbtn, .mt-wordsbtn");
@@ -270,6 +274,11 @@ export function createFeedbackView(ctx, actions) {
         End: () => moveTo(missed.length - 1),
         Enter: () => pick(active),
         " ": () => pick(active),
+        // the list closes as a pop-up list does, focus back on what opened it (a second Escape: to the words)
+        Escape: () => {
+          pickerBox.open = false;
+          summary.focus();
+        },
       };
       if (!keys[e.key]) return;
       e.preventDefault();
@@ -281,7 +290,7 @@ export function createFeedbackView(ctx, actions) {
       const li = e.target instanceof Element ? e.target.closest("li[data-n]") : null;
       if (li instanceof HTMLElement) pick(Number(li.dataset.n));
     });
-    return h("details.mt-fb-group.mt-picker-box", {}, h("summary", "Pick another from the list"), listbox);
+    return pickerBox;
   }
 
   /**

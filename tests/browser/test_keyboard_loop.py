@@ -1,0 +1,83 @@
+"""A student who cannot use a mouse does chapter 5's whole loop with keys alone, from the top of the page to
+the hand-in with the chapter's answers in it; Escape closes what a key opened, with focus back where it was
+opened from."""
+
+from __future__ import annotations
+
+import json
+
+from browser_helpers import screenshot
+from playwright.sync_api import expect
+from test_tagger import tag_in_text
+
+CHAPTER_5 = "book/05-loaded-language.html"
+
+
+def test_escape_closes_the_coachs_list_and_a_second_escape_goes_back_to_the_words(page):
+    page.goto(CHAPTER_5)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    tag_in_text(page, ("despot",), "l")
+    page.locator(".mt-check").focus()
+    page.keyboard.press("Enter")
+    picker = page.locator(".mt-picker-box")
+    picker.locator("summary").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.locator(".mt-picker")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    expect(picker).not_to_have_attribute("open", "")
+    expect(picker.locator("summary")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator(".mt-article")).to_be_focused()
+
+
+def focused(page, selector: str) -> bool:
+    return page.evaluate("(s) => document.activeElement.matches(s)", selector)
+
+
+def test_the_whole_loop_of_chapter_5_with_the_keyboard_alone(page, tmp_path):
+    page.goto(CHAPTER_5)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    for key in ("Tab", "Tab", "Enter"):  # Skip to the Tagger
+        page.keyboard.press(key)
+    expect(page.locator(".mt-article")).to_be_focused()
+    live = page.locator(".mt-live")
+    for _ in range(200):  # the status line says the word at the caret
+        if live.text_content().startswith("despot,"):
+            break
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Space")
+    page.keyboard.press("l")
+    expect(live).to_have_text("Tagged “despot” as Loaded L1.")
+    page.keyboard.press("Shift+Tab")  # the label bar, then Check
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-summary")).to_be_focused()
+    expect(page.locator(".mt-summary")).to_contain_text("You found 1 of")
+    screenshot(page, "keyboard-loop-checked")
+    while not focused(page, ".mt-fb-found .mt-quote"):  # a feedback item's words, and back
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-article")).to_be_focused()
+    page.keyboard.press("f")
+    expect(page.locator(".mt-fb-found .mt-quote")).to_be_focused()
+    while not focused(page, ".mt-handinbtn"):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".mt-student")).to_be_focused()
+    page.keyboard.type("Sam")
+    while not focused(page, ".medialit-answer-box"):  # past Download and Load, to the chapter's questions
+        page.keyboard.press("Tab")
+    page.keyboard.type("“despot” is the paper's word; “cabal” is Medvedev's.")
+    while not focused(page, ".mt-download"):
+        page.keyboard.press("Shift+Tab")
+    with page.expect_download() as got:
+        page.keyboard.press("Enter")
+    path = tmp_path / "handin.json"
+    got.value.save_as(path)
+    handin = json.loads(path.read_text(encoding="utf-8"))
+    assert handin["student"] == "Sam"
+    assert [(t["label"], t["quote"]) for t in handin["tags"]] == [("loaded", "despot")]
+    assert "“despot” is the paper's word" in json.dumps(handin["answers"], ensure_ascii=False)
+    assert page.errors == [] and page.offsite_requests == []

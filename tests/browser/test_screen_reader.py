@@ -1,0 +1,86 @@
+"""What a screen reader hears on a chapter: Check's result once, as focus lands on the summary, on the second
+Check as on the first (a live region changed in place would be read out again besides); under an answer box,
+"Not saved" read out, "Saved" (back after every pause in typing) not."""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import PHONE
+from playwright.sync_api import expect
+from test_tagger import tag_in_text, tap_tag
+
+CHAPTER_5 = "book/05-loaded-language.html"
+
+# Record the text of every live region (status, alert, aria-live) on the page whose words change from now on,
+# as a screen reader hears them; a region put on the page whole is not heard, only changes inside one.
+HEAR_LIVE_REGIONS = """() => {
+  window.heard = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      const region = el.closest('[role=status], [role=alert], [aria-live]');
+      if (region && !window.heard.includes(region.textContent)) window.heard.push(region.textContent);
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+def check_with_keys(page) -> None:
+    page.locator(".mt-check").focus()
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("screen", ["laptop", "phone"])
+def test_a_second_check_is_heard_once_where_focus_lands(browser, book_server, screen):
+    context = browser.new_context(base_url=book_server, **(PHONE if screen == "phone" else {}))
+    try:
+        page = context.new_page()
+        page.goto(CHAPTER_5)
+        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+        tag = tap_tag if screen == "phone" else lambda page, words, label: tag_in_text(page, words, "l")
+        tag(page, ("despot",), "loaded")
+        if screen == "phone":
+            page.locator(".mt-check").tap()
+        else:
+            check_with_keys(page)
+        summary = page.locator(".mt-summary")
+        expect(summary).to_be_focused()
+        expect(summary).to_contain_text("You found 1 of")
+        tag(page, ("seething",), "loaded")
+        page.evaluate(HEAR_LIVE_REGIONS)
+        if screen == "phone":
+            page.locator(".mt-check").tap()
+        else:
+            check_with_keys(page)
+        expect(summary).to_contain_text("You found 2 of")
+        expect(summary).to_be_focused()  # read out here, once
+        heard = page.evaluate("window.heard")
+        assert heard, "the status line said nothing at Check"
+        assert not [words for words in heard if "You found" in words], heard
+    finally:
+        context.close()
+
+
+# A browser that lets the page read its storage but not write to it (storage full, or turned off for the site).
+STORAGE_REFUSES = "Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };"
+
+
+def test_an_answer_not_saved_is_read_out_and_an_answer_saved_is_not(browser, book_server):
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = context.new_page()
+        page.goto(CHAPTER_5)
+        box = page.locator(".medialit-answer-box").first
+        status = page.locator(".medialit-answer-status").first
+        box.focus()
+        page.keyboard.type("despot is the paper's word")
+        expect(status).to_have_text("Saved in this browser.")
+        expect(page.get_by_role("alert").or_(page.get_by_role("status")).filter(has_text="Saved")).to_have_count(0)
+        refusing = context.new_page()
+        refusing.add_init_script(STORAGE_REFUSES)
+        refusing.goto(CHAPTER_5)
+        refusing.locator(".medialit-answer-box").first.focus()
+        refusing.keyboard.type(" and Peskov's words are quoted")
+        expect(refusing.get_by_role("alert").filter(has_text="Not saved")).to_have_count(1)
+    finally:
+        context.close()
