@@ -448,6 +448,22 @@ def _line(node, key=None) -> int:
 
 
 _WORD = re.compile(r"\S+")
+CLOSE = 0.75  # a passage a typo from a quote is this close: "stranded" to "strandid" 0.88, "sand" to "said" 0.75
+
+
+def closeness(quote: str, passage: str) -> float:
+    """How close `passage` is to `quote`: difflib's ratio (twice the letters that match, in order, over both
+    lengths), or 0 when its quick upper bounds already fall short of CLOSE. A passage is really close at
+    CLOSE or more; "said" (0.67) and "and" (0.55) are not close to "strandid"."""
+    match = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
+    return match.ratio() if match.real_quick_ratio() >= CLOSE and match.quick_ratio() >= CLOSE else 0.0
+
+
+def _without_stop(text: str, first: int, last: int) -> int:
+    """The end of text[first:last] without the stops after it: a key's span ends before its sentence's stop."""
+    while last - 1 > first and text[last - 1] in ",.;:!?":
+        last -= 1
+    return last
 
 
 class _Resolver:
@@ -459,9 +475,10 @@ class _Resolver:
     def where(self, offset: int) -> str:
         return f"L{self.article.line_of(offset)}"
 
-    def closest(self, quote: str) -> str:
-        """Up to three passages most like `quote`, none overlapping another, each inside one line of the
-        article with that line's number, so that it can be copied into `quote:` as it stands."""
+    def closest(self, quote: str) -> list[tuple[int, int]]:
+        """Up to three passages really close to `quote` (`closeness`), none overlapping another, each inside
+        one line of the article, so that it can be copied into `quote:` as it stands. Passages that only
+        share a few letters with it (“said” for “strandid”) would send an instructor looking in vain."""
         text = self.article.text
         width = max(1, len(quote.split()))
         starts: dict[str, int] = {}  # a passage -> where it first starts
@@ -469,16 +486,60 @@ class _Resolver:
             words = [w.span() for w in _WORD.finditer(text, line.start(), line.end())]
             for i in range(max(0, len(words) - width) + 1 if words else 0):
                 first, last = words[i][0], words[min(i + width, len(words)) - 1][1]
-                while last - 1 > first and text[last - 1] in ",.;:!?":  # a key's span ends before its sentence's stop
-                    last -= 1
+                last = _without_stop(text, first, last)
                 starts.setdefault(text[first:last], first)
         chosen: list[tuple[int, int]] = []
-        for near in difflib.get_close_matches(quote, list(starts), n=12, cutoff=0.5):
-            span = (starts[near], starts[near] + len(near))
+        scored = ((closeness(quote, passage), passage) for passage in starts)
+        for _, passage in sorted((found for found in scored if found[0] >= CLOSE), reverse=True):
+            span = (starts[passage], starts[passage] + len(passage))
             if len(chosen) < 3 and all(span[1] <= a or b <= span[0] for a, b in chosen):
                 chosen.append(span)
-        passages = [f"“{text[a:b]}” ({self.where(a)})" for a, b in chosen]
-        return "; closest passages: " + ", ".join(passages) if passages else ""
+        return chosen
+
+    def across_lines(self, quote: str) -> list[tuple[int, int]]:
+        """The parts of the article's lines that `quote` is made of when it runs over a line break (an
+        article whose paragraphs were joined while the key was written), each without its sentence's stop;
+        [] when its words do not stand in the article in a row."""
+        words = quote.split()
+        found = re.search(r"\s+".join(map(re.escape, words)), self.article.text) if words else None
+        if not found or "\n" not in found.group():
+            return []
+        text, parts = self.article.text, []
+        for line in re.finditer(r"[^\n]+", text[found.start() : found.end()]):
+            first, last = found.start() + line.start(), found.start() + line.end()
+            last = _without_stop(text, first, last)
+            if text[first:last].strip():
+                parts.append((first, last))
+        return parts
+
+    def not_found(self, quote: str, file: str, place: str) -> InputError:
+        """The message for a quote that is not in the article: the lines it runs over, or the passages
+        really close to it, or, when none is, that none is."""
+        listed = lambda spans, joint=", ": joint.join(f"“{self.article.text[a:b]}” ({self.where(a)})" for a, b in spans)
+        parts = self.across_lines(quote)
+        if parts:
+            return InputError(
+                file,
+                place,
+                f"the quote “{quote}” runs over a line break ({self.where(parts[0][0])} to "
+                f"{self.where(parts[-1][0])}): a quote stays within one line.",
+                f"quote the words of one line, {listed(parts, ' or ')}; or make an item for each.",
+            )
+        passages = self.closest(quote)
+        if passages:
+            return InputError(
+                file,
+                place,
+                f"the quote “{quote}” is not in the article; closest passages: {listed(passages)}.",
+                "copy the words exactly from the article, curly quotation marks included.",
+            )
+        return InputError(
+            file,
+            place,
+            f"the quote “{quote}” is not in the article, and no passage in it comes close.",
+            f"find the words in {self.article.name} and copy them exactly into `quote:`, curly quotation marks "
+            "included.",
+        )
 
     def resolve(self, spec, file: str, place: str, near: tuple[int, int] | None = None) -> tuple[int, int, str]:
         """Offsets of a quote; `near` (an accept variant's main span) picks the occurrence overlapping it."""
@@ -499,12 +560,7 @@ class _Resolver:
             )
         hits = self.article.find_all(quote)
         if not hits:
-            raise InputError(
-                file,
-                place,
-                f"the quote “{quote}” is not in the article{self.closest(quote)}.",
-                "copy the words exactly from the article, curly quotation marks included.",
-            )
+            raise self.not_found(quote, file, place)
         after, occurrence = spec.get("after"), spec.get("occurrence")
         if after is not None:
             anchors = self.article.find_all(str(after))
