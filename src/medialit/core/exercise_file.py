@@ -17,8 +17,9 @@ import difflib
 import json
 import math
 import re
+from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 from pathlib import Path
 
@@ -447,6 +448,20 @@ def _line(node, key=None) -> int:
         return 0
 
 
+def _field(entry, kind: str, name: str, n: int | None = None) -> str:
+    """The place of one field of a key item or distractor (its n-th entry, for a list), on the field's own
+    line: "line 9 (item clm-vote, `quote`)". Two problems of one item written on one line (`{quote: ...,
+    label: ...}`) are told apart by the field they name."""
+    line = _line(entry, name)
+    value = entry.get(name)
+    if n is not None and hasattr(value, "lc"):
+        try:
+            line = value.lc.item(n)[0] + 1
+        except (AttributeError, KeyError, IndexError, TypeError):
+            pass
+    return f"line {line} ({kind} {entry['id']}, `{name}{'' if n is None else f'[{n}]'}`)"
+
+
 _WORD = re.compile(r"\S+")
 CLOSE = 0.75  # a passage a typo from a quote is this close: "stranded" to "strandid" 0.88, "sand" to "said" 0.75
 
@@ -541,8 +556,12 @@ class _Resolver:
             "included.",
         )
 
-    def resolve(self, spec, file: str, place: str, near: tuple[int, int] | None = None) -> tuple[int, int, str]:
-        """Offsets of a quote; `near` (an accept variant's main span) picks the occurrence overlapping it."""
+    def resolve(
+        self, spec, file: str, at: Callable[[str], str], near: tuple[int, int] | None = None
+    ) -> tuple[int, int, str]:
+        """Offsets of a quote; `near` (an accept variant's main span) picks the occurrence overlapping it. A
+        problem is placed at `at(field)`, the field it is about (`quote`, `after`, `occurrence`)."""
+        place = at("quote")
         if isinstance(spec, str):
             spec = {"quote": spec}
         quote = spec.get("quote")
@@ -567,14 +586,14 @@ class _Resolver:
             if not anchors:
                 raise InputError(
                     file,
-                    place,
+                    at("after"),
                     f"the `after:` text “{after}” is not in the article.",
                     "copy a few words that stand just before the quote.",
                 )
             if len(anchors) > 1:
                 raise InputError(
                     file,
-                    place,
+                    at("after"),
                     f"the `after:` text “{after}” occurs {len(anchors)} times "
                     f"({', '.join(self.where(a) for a in anchors)}).",
                     "use a longer `after:` text, or `occurrence:` instead.",
@@ -583,16 +602,23 @@ class _Resolver:
             if not later:
                 raise InputError(
                     file,
-                    place,
+                    at("after"),
                     f"“{quote}” does not occur after “{after}”.",
                     "pick `after:` words that come before the quote.",
                 )
             start = later[0]
         elif occurrence is not None:
+            if len(hits) == 1 and occurrence != 1:
+                raise InputError(
+                    file,
+                    at("occurrence"),
+                    f"`occurrence: {occurrence}`, but “{quote}” occurs only once ({self.where(hits[0])}).",
+                    "remove `occurrence:`; it is needed only for a quote that occurs more than once.",
+                )
             if not isinstance(occurrence, int) or not 1 <= occurrence <= len(hits):
                 raise InputError(
                     file,
-                    place,
+                    at("occurrence"),
                     f"`occurrence: {occurrence}` is not between 1 and {len(hits)}.",
                     f"“{quote}” occurs at {', '.join(self.where(h) for h in hits)}.",
                 )
@@ -779,18 +805,24 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
         label = entry["label"]
         with problems.collecting():
             if label not in labels:
-                raise InputError(origin, place, f"unknown label {shown(label)}.", _label_fix(label, labels, "one"))
-            attrs = _check_attrs(entry.get("attrs"), labels[label], origin, place)
+                raise InputError(
+                    origin,
+                    _field(entry, "item", "label"),
+                    f"unknown label {shown(label)}.",
+                    _label_fix(label, labels, "one"),
+                )
+            attrs = _check_attrs(entry.get("attrs"), labels[label], origin, _field(entry, "item", "attrs"))
         start = end = 0
         with problems.collecting():
-            start, end, quote = resolver.resolve(entry, origin, place)
+            start, end, quote = resolver.resolve(entry, origin, partial(_field, entry, "item"))
         accept = []
-        for alt in entry.get("accept") or []:
+        for n, alt in enumerate(entry.get("accept") or []):
             with problems.collecting():
-                accept.append(Span(*resolver.resolve(alt, origin, f"{place}, accept", near=(start, end))))
+                at = _field(entry, "item", "accept", n)
+                accept.append(Span(*resolver.resolve(alt, origin, lambda _name, at=at: at, near=(start, end))))
         if len(problems) > found_before:
             continue
-        place_of[item_id] = (origin, place)
+        place_of[item_id] = (origin, _field(entry, "item", "source_ids"))
         key.append(
             KeyItem(
                 id=item_id,
@@ -837,11 +869,12 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
         for_labels = list(entry.get("labels") or labels)
         bad = [n for n in for_labels if n not in labels]
         if bad:
+            at = _field(entry, "distractor", "labels")
             problems.found.append(
-                InputError(origin, place, f"unknown label {shown(bad[0])}.", _label_fix(bad[0], labels, "some"))
+                InputError(origin, at, f"unknown label {shown(bad[0])}.", _label_fix(bad[0], labels, "some"))
             )
         with problems.collecting():
-            start, end, quote = resolver.resolve(entry, origin, place)
+            start, end, quote = resolver.resolve(entry, origin, partial(_field, entry, "distractor"))
         if len(problems) > found_before:
             continue
         distractors.append(
