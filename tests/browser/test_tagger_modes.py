@@ -214,6 +214,24 @@ def test_a_word_of_a_hyphenated_word_the_author_tags_becomes_the_whole_word(page
     expect(page.locator(".mt-live")).to_contain_text(f"Added the distractor “{added['quote']}” in L")
 
 
+def test_other_words_to_accept_not_taken_as_typed_are_said_under_the_field(page):
+    """Author mode widened an "Also right" line that cut a word, and dropped a line it could not place,
+    without a word; the author now reads what became of each such line under the field."""
+    mount(page, mode="author")
+    entry = page.locator(".mt-entry").first
+    entry.locator(".mt-details > summary").click()
+    item = tags(page)[[t["id"] for t in tags(page)].index(entry.get_attribute("data-id"))]
+    cut = item["quote"][:-1]  # the item's words, a letter short of its last word's end
+    entry.locator(".mt-accept").fill(f"{cut}\nnot in this article at all")
+    note = entry.locator(".mt-accept-note")
+    expect(note).to_have_text(
+        f"“{cut}” cuts a word, and students tag whole words: counted as “{item['quote']}”, the item's own "
+        "words, so left out. “not in this article at all” is not in the article (copy it exactly, quotation "
+        "marks too): left out."
+    )
+    assert entry.locator(".mt-accept").get_attribute("aria-describedby") == note.get_attribute("id")
+
+
 # author mode on the page: above it all, or (`inPlace`) in place of the page's own Tagger, inside the page's
 # text as `:mode: author` puts it
 REVIEW = """({exercise, authoring, inPlace}) => {

@@ -154,8 +154,7 @@ test("each line of other words to accept not taken as typed is said, in the word
   );
   assert.deepEqual(notes, [
     "“the deal” cuts a word, and students tag whole words: counted as “the deal-breaker”.",
-    "“breaker” cuts a word, and students tag whole words: counted as “deal-breaker”.",
-    "“breaker” is the item's own words: left out.",
+    "“breaker” cuts a word, and students tag whole words: counted as “deal-breaker”, the item's own words, so left out.",
     "“Aides” is in the article, but not over this item's words: left out.",
     "“the dael” is not in the article (copy it exactly, quotation marks too): left out.",
   ]);

@@ -66,14 +66,12 @@ export function resolveAccept(text, t, chars, tokens) {
     }
     const { start, end } = wholeWords(tokens, chars, best, best + quote.length); // as the exercise file takes it
     const span = { start, end, quote: chars.slice(start, end).join("") };
+    const own = span.start === t.start && span.end === t.end;
     if (start !== best || end !== best + quote.length) {
-      notes.push(`${typed} cuts a word, and students tag whole words: counted as “${span.quote}”.`);
-    }
-    if (span.start === t.start && span.end === t.end) {
-      notes.push(`${typed} is the item's own words: left out.`);
-    } else if (!spans.some((s) => s.start === span.start && s.end === span.end)) {
-      spans.push(span);
-    }
+      const whole = `${typed} cuts a word, and students tag whole words: counted as “${span.quote}”`;
+      notes.push(own ? `${whole}, the item's own words, so left out.` : `${whole}.`);
+    } else if (own) notes.push(`${typed} is the item's own words: left out.`);
+    if (!own && !spans.some((s) => s.start === span.start && s.end === span.end)) spans.push(span);
   }
   return { spans, notes };
 }
