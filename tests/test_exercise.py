@@ -182,7 +182,10 @@ def test_occurrence_out_of_range(tmp_path):
             "key:\n  - &k {id: a, label: source, quote: Kirby}\n  - *k\n",
             "line 4 (item a): the item `a` is listed twice",
         ),
-        ("key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n", "line 4 (item a, `source_ids`): `source_ids` names `zz`"),
+        (
+            "key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n",
+            "line 4 (item a, `source_ids`): `source_ids` names `zz`",
+        ),
         (
             "key:\n  - {id: a, label: claim, quote: US}\n  - {id: b, label: claim, quote: Kirby, source_ids: [a]}\n",
             "a claim, not a source",

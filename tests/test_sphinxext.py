@@ -173,7 +173,8 @@ def test_a_key_quote_that_cuts_a_word_stops_the_build_as_it_stops_validate(tmp_p
     with pytest.raises(SphinxError) as err:
         build(src, tmp_path)
     message = str(err.value)
-    assert "tagger: book/ex/exercise.yml: line 21 (item src-uk-spooks-l3, `quote`): the quote “UK spook” cuts a word" in message
+    where = "tagger: book/ex/exercise.yml: line 21 (item src-uk-spooks-l3, `quote`)"
+    assert f"{where}: the quote “UK spook” cuts a word" in message
     assert "Fix: quote the whole words as the article has them (“UK spooks”)" in message
     assert str(refused.value).replace(f"{src}/", "") in message
 
