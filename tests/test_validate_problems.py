@@ -278,3 +278,14 @@ def test_an_occurrence_of_a_quote_found_once_says_it_is_found_once_and_to_remove
     (problem,) = refused(path)
     assert problem.problem == "`occurrence: 2`, but “disgrace” occurs only once (L5)."
     assert problem.fix.startswith("remove `occurrence:`")
+
+
+def test_an_after_text_with_a_typo_is_offered_the_passages_close_to_it(tmp_path):
+    """An `after:` with a typo was told only that it is not in the article, though a quote with one is offered
+    the passages a typo away."""
+    path = write(tmp_path, "  - {id: a, label: cue, quote: said, after: One resdent, why: w, hints: [h]}\n")
+    (problem,) = refused(path)
+    assert problem.place == "line 5 (item a, `after`)"
+    assert problem.problem == (
+        "the `after:` text “One resdent” is not in the article; closest passages: “One resident” (L5)."
+    )

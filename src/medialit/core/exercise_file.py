@@ -527,10 +527,14 @@ class _Resolver:
                 parts.append((first, last))
         return parts
 
+    def listed(self, spans: list[tuple[int, int]], joint: str = ", ") -> str:
+        """Passages of the article as a message shows them: “words” (L3), one after another."""
+        return joint.join(f"“{self.article.text[a:b]}” ({self.where(a)})" for a, b in spans)
+
     def not_found(self, quote: str, file: str, place: str) -> InputError:
         """The message for a quote that is not in the article: the lines it runs over, or the passages
         really close to it, or, when none is, that none is."""
-        listed = lambda spans, joint=", ": joint.join(f"“{self.article.text[a:b]}” ({self.where(a)})" for a, b in spans)
+        listed = self.listed
         parts = self.across_lines(quote)
         if parts:
             return InputError(
@@ -584,11 +588,17 @@ class _Resolver:
         if after is not None:
             anchors = self.article.find_all(str(after))
             if not anchors:
+                passages = self.closest(str(after))
                 raise InputError(
                     file,
                     at("after"),
-                    f"the `after:` text “{after}” is not in the article.",
-                    "copy a few words that stand just before the quote.",
+                    f"the `after:` text “{after}” is not in the article"
+                    + (
+                        f"; closest passages: {self.listed(passages)}."
+                        if passages
+                        else ", and no passage in it comes close."
+                    ),
+                    "copy a few words that stand just before the quote, exactly as the article has them.",
                 )
             if len(anchors) > 1:
                 raise InputError(
