@@ -222,6 +222,7 @@ def test_other_words_to_accept_not_taken_as_typed_are_said_under_the_field(page)
     entry.locator(".mt-details > summary").click()
     item = tags(page)[[t["id"] for t in tags(page)].index(entry.get_attribute("data-id"))]
     cut = item["quote"][:-1]  # the item's words, a letter short of its last word's end
+    before = entry.locator(".mt-accept").input_value()
     entry.locator(".mt-accept").fill(f"{cut}\nnot in this article at all")
     note = entry.locator(".mt-accept-note")
     expect(note).to_have_text(
@@ -230,6 +231,9 @@ def test_other_words_to_accept_not_taken_as_typed_are_said_under_the_field(page)
         "marks too): left out."
     )
     assert entry.locator(".mt-accept").get_attribute("aria-describedby") == note.get_attribute("id")
+    page.locator(".mt-undo").click()  # the field shows the key item's words again: nothing left to say of them
+    expect(entry.locator(".mt-accept")).to_have_value(before)
+    expect(note).to_have_text("")
 
 
 # author mode on the page: above it all, or (`inPlace`) in place of the page's own Tagger, inside the page's

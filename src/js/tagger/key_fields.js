@@ -44,7 +44,10 @@ export function keyFields(t, { id, row, text, checkbox }, { chars, tokens }) {
     ...row(
       "Also right (other words to accept, one a line): ",
       acceptBox,
-      acceptText,
+      (x) => {
+        acceptNote.textContent = ""; // shown again (after undo, say), the field holds only words taken as they are
+        return acceptText(x);
+      },
       (v, x) => {
         const { spans, notes } = resolveAccept(v, x, chars, tokens);
         acceptNote.textContent = notes.join(" ");
