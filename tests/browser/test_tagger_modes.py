@@ -99,6 +99,7 @@ def test_author_mode_edits_the_key_and_downloads_yaml(page, tmp_path):
     assert len(tags(page)) == n_key  # the key is loaded as tags to edit
     said = page.locator(".mt-instructions").first.inner_text()  # an author is told what to do, not "Check"
     assert said.startswith("Author mode") and "Check my tags" not in said
+    expect(page.locator(".mt-tags > .mt-side-title")).to_have_text("The key's items")  # not "Your tags"
     entry = page.locator(".mt-entry").first
     entry.locator(".mt-details > summary").click()
     entry.locator(".mt-why").fill('Why "this" counts: L1.')
