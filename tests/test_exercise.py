@@ -1,9 +1,10 @@
+import difflib
 import json
 import re
 import textwrap
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from medialit import load_exercise
@@ -66,16 +67,51 @@ def _missing_quote_message(tmp_path, article: str, quote: str) -> str:
     return str(err.value)
 
 
-def test_closest_passages_never_run_over_a_line_break(tmp_path):
+def test_a_quote_over_a_line_break_is_told_so_with_each_line_s_part(tmp_path):
     """A quote that runs over two paragraphs (an article whose lines were joined while the key was written) is
-    offered passages from one line each, with the line and without the sentence's full stop, which an
-    instructor can copy as they stand."""
+    told so, with the part of each line, with its line and without the sentence's full stop, which an
+    instructor can copy as it stands."""
     article = "The pool vote\n\nThe council said the pool was unsafe.\n\nThe mayor said it would stay open.\n"
     message = _missing_quote_message(tmp_path, article, "the pool was unsafe. The mayor said")
-    offered, lines = _passages(message), article.split("\n")
-    assert offered and message.partition("closest passages: ")[2].count("“") == len(offered)  # each has its line
-    assert all(text in lines[line - 1] for text, line in offered)
-    assert not any(text.endswith((".", ",")) for text, _ in offered)  # copied as it stands, it is a key's span
+    assert "runs over a line break (L3 to L5)" in message
+    assert "“the pool was unsafe” (L3) or “The mayor said” (L5)" in message.partition("Fix:")[2]
+
+
+def test_a_one_word_typo_offers_only_the_word_it_was_meant_to_be(tmp_path):
+    """'strandid' was offered 'stranded', 'said' and 'and': two of three were noise that sent an instructor
+    looking in vain."""
+    article = "Ferry stranded\n\nThe ferry was stranded and the captain said sorry.\n"
+    assert _passages(_missing_quote_message(tmp_path, article, "strandid")) == [("stranded", 1)]
+
+
+def test_a_quote_nothing_comes_close_to_says_so_and_where_to_look(tmp_path):
+    message = _missing_quote_message(tmp_path, "The ferry sailed.\n", "council budget")
+    assert "is not in the article, and no passage in it comes close" in message and "closest" not in message
+    assert "find the words in article.txt" in message.partition("Fix:")[2]
+
+
+def _closeness(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+WORDS = ["the", "harbour", "ferry", "sailed", "council", "said", "repairs", "late", "island", "and"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), min_size=1, max_size=4), st.data())
+def test_offered_passages_are_really_close_and_a_typo_finds_its_word(tmp_path, lines, data):
+    """Every passage offered for a missing quote is really close to it (three quarters of their letters match,
+    in order); a word of the article with one letter changed is offered that word."""
+    article = "\n\n".join(" ".join(words) for words in lines) + "\n"
+    word = data.draw(st.sampled_from([w for words in lines for w in words if len(w) >= 4] or ["harbour"]))
+    at = data.draw(st.integers(0, len(word) - 1))
+    typo = data.draw(
+        st.sampled_from([word[:at] + "q" + word[at + 1 :], word[:at] + word[at + 1 :], word[:at] + "q" + word[at:]])
+    )
+    assume(typo not in article)
+    offered = _passages(_missing_quote_message(tmp_path, article, typo))
+    assert all(_closeness(typo, text) >= 0.75 for text, _ in offered), (typo, offered)
+    assert word not in article or any(text == word for text, _ in offered), (typo, offered)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -146,7 +182,10 @@ def test_occurrence_out_of_range(tmp_path):
             "key:\n  - &k {id: a, label: source, quote: Kirby}\n  - *k\n",
             "line 4 (item a): the item `a` is listed twice",
         ),
-        ("key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n", "line 4 (item a): `source_ids` names `zz`"),
+        (
+            "key:\n  - {id: a, label: claim, quote: US, source_ids: [zz]}\n",
+            "line 4 (item a, `source_ids`): `source_ids` names `zz`",
+        ),
         (
             "key:\n  - {id: a, label: claim, quote: US}\n  - {id: b, label: claim, quote: Kirby, source_ids: [a]}\n",
             "a claim, not a source",

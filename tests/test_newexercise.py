@@ -180,7 +180,7 @@ def test_half_a_hyphenated_word_is_refused_and_a_source_in_another_paragraph_fla
     (tmp_path / "exercise.yml").write_text(key, encoding="utf-8")
     with pytest.raises(InputError) as err:
         load_exercise(tmp_path / "exercise.yml")
-    assert err.value.code == "cuts-a-word" and "line 6 (item ld-breaker)" in err.value.place
+    assert err.value.code == "cuts-a-word" and err.value.place == "line 6 (item ld-breaker, `quote`)"
     assert "“deal-breaker”" in err.value.fix
     (tmp_path / "exercise.yml").write_text(key.replace("quote: breaker", "quote: deal-breaker"), encoding="utf-8")
     findings = validation_findings(load_exercise(tmp_path / "exercise.yml"))

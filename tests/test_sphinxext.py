@@ -173,7 +173,8 @@ def test_a_key_quote_that_cuts_a_word_stops_the_build_as_it_stops_validate(tmp_p
     with pytest.raises(SphinxError) as err:
         build(src, tmp_path)
     message = str(err.value)
-    assert "tagger: book/ex/exercise.yml: line 19 (item src-uk-spooks-l3): the quote “UK spook” cuts a word" in message
+    where = "tagger: book/ex/exercise.yml: line 21 (item src-uk-spooks-l3, `quote`)"
+    assert f"{where}: the quote “UK spook” cuts a word" in message
     assert "Fix: quote the whole words as the article has them (“UK spooks”)" in message
     assert str(refused.value).replace(f"{src}/", "") in message
 
@@ -187,8 +188,8 @@ def test_the_build_lists_every_problem_of_a_key_at_once(tmp_path):
         build(src, tmp_path)
     message = str(err.value)
     assert "tagger: 2 problems in book/ex/exercise.yml; each with its line and fix" in message
-    assert "\n  - book/ex/exercise.yml: line 19 (item src-uk-spooks-l3): " in message
-    assert "\n  - book/ex/exercise.yml: line 72 (item ld-seething-l28): " in message
+    assert "\n  - book/ex/exercise.yml: line 21 (item src-uk-spooks-l3, `quote`): " in message
+    assert "\n  - book/ex/exercise.yml: line 74 (item ld-seething-l28, `quote`): " in message
     assert "“seeting” is not in the article" in message
 
 
@@ -200,7 +201,7 @@ def test_a_second_page_on_the_same_broken_key_points_to_the_list_instead_of_repe
     text = exercise.read_text(encoding="utf-8").replace("quote: UK spooks", "quote: UK spook")
     exercise.write_text(text.replace("quote: seething", "quote: seeting"), encoding="utf-8")
     _, warnings = build_leniently(src, tmp_path)
-    assert warnings.count("(item src-uk-spooks-l3)") == 1
+    assert warnings.count("(item src-uk-spooks-l3, `quote`)") == 1
     assert "page2.md:3: ERROR: tagger: 2 problems in book/ex/exercise.yml, listed for book/page.md" in warnings
 
 

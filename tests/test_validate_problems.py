@@ -55,7 +55,7 @@ def test_a_quote_found_only_inside_a_longer_word_is_refused_with_its_line_item_a
         """,
     )
     (problem,) = refused(path)
-    assert problem.file == str(path) and problem.place == "line 5 (item src-hale)"
+    assert problem.file == str(path) and problem.place == "line 7 (item src-hale, `quote`)"
     assert problem.code == "cuts-a-word" and "L3" in problem.problem
     assert "“Local MP Richard Hales”" in problem.fix
 
@@ -85,7 +85,7 @@ def test_a_distractor_that_cuts_a_word_is_refused(tmp_path):
         "distractors:\n  - {id: d, quote: Hale, labels: [source], why: w}\n",
     )
     (problem,) = refused(path)
-    assert problem.place == "line 7 (distractor d)" and "Hales" in problem.fix
+    assert problem.place == "line 7 (distractor d, `quote`)" and "Hales" in problem.fix
 
 
 def test_a_quote_with_a_space_at_its_end_is_refused_with_that_fix(tmp_path):
@@ -130,10 +130,10 @@ def test_every_slip_of_a_key_is_reported_in_one_run_in_line_order(tmp_path, caps
     problems = refused(path)
     places = [p.place for p in problems]
     assert places == [
-        "line 10 (item clm-failed)",
-        "line 16 (item ld-disgrace)",
+        "line 12 (item clm-failed, `quote`)",
+        "line 17 (item ld-disgrace, `label`)",
         "line 21 (item src-hales)",
-        "line 26 (item clm-smell)",
+        "line 29 (item clm-smell, `source_ids`)",
     ]
     assert all(p.file == str(path) and p.fix for p in problems)
     assert "closest passages: “the council had “failed” the town”" in problems[0].problem
@@ -159,7 +159,7 @@ def test_a_source_id_naming_an_item_with_its_own_problem_is_not_a_second_problem
         """,
     )
     problems = refused(path)
-    assert [p.place for p in problems] == ["line 5 (item src-hale)", "line 7 (item ld)"]
+    assert [p.place for p in problems] == ["line 5 (item src-hale, `quote`)", "line 7 (item ld, `source_ids`)"]
     assert "`clm`, which is a claim, not a source" in problems[1].problem
 
 
@@ -199,8 +199,8 @@ def test_problems_in_an_include_file_come_after_the_exercise_files_with_their_ow
     )
     problems = refused(path)
     assert [(p.file, p.place) for p in problems] == [
-        (str(path), "line 6 (item a)"),
-        (str(tmp_path / "more.yml"), "line 2 (item b)"),
+        (str(path), "line 6 (item a, `quote`)"),
+        (str(tmp_path / "more.yml"), "line 2 (item b, `quote`)"),
     ]
     _, err = validate(path, capsys)
     assert f"2 problems in {path} and {tmp_path / 'more.yml'};" in err
@@ -226,7 +226,7 @@ def test_a_key_span_is_whole_words_or_the_file_is_refused(tmp_path_factory, arti
         item = load_exercise(path).key[0]
     except InputError as err:
         (problem,) = problems_of(err)
-        assert problem.place == "line 5 (item a)" and problem.fix
+        assert problem.place == "line 5 (item a, `quote`)" and problem.fix
         if quote.strip() == quote and len(Article.from_text(article).find_all(quote)) == 1:
             assert problem.code == "cuts-a-word"
             assert (start, end) != Article.from_text(article).whole_words(start, end)
@@ -244,3 +244,48 @@ def test_an_include_file_validated_on_its_own_is_named_as_one(tmp_path, capsys):
     assert "Fix: validate (or name in a page) the exercise file whose `include:` lists this file" in err
     (tmp_path / "other.yml").write_text("title: T\n", encoding="utf-8")  # no key: an exercise file missing its id
     assert "`id` is missing" in validate(tmp_path / "other.yml", capsys)[1]
+
+
+def test_two_problems_of_one_item_on_one_line_each_name_their_field(tmp_path, capsys):
+    """An item written on one line (`{label: ..., quote: ...}`) with two slips showed the same line twice and
+    nothing more; each problem now names its field, on its own line when the item is written one field a line."""
+    path = write(
+        tmp_path,
+        """\
+          - {id: a, label: loadded, quote: disgrase, why: w, hints: [h]}
+          - id: b
+            label: claim
+            quote: the council
+            occurrence: 3
+            accept: [the council had, the counsil]
+            why: w
+            hints: [h]
+        """,
+    )
+    assert [p.place for p in refused(path)] == [
+        "line 5 (item a, `label`)",
+        "line 5 (item a, `quote`)",
+        "line 9 (item b, `occurrence`)",
+        "line 10 (item b, `accept[1]`)",
+    ]
+    _, err = validate(path, capsys)
+    assert "line 5 (item a, `label`): unknown label “loadded”" in err
+    assert "line 5 (item a, `quote`): the quote “disgrase” is not in the article" in err
+
+
+def test_an_occurrence_of_a_quote_found_once_says_it_is_found_once_and_to_remove_it(tmp_path):
+    path = write(tmp_path, "  - {id: a, label: loaded, quote: disgrace, occurrence: 2, why: w, hints: [h]}\n")
+    (problem,) = refused(path)
+    assert problem.problem == "`occurrence: 2`, but “disgrace” occurs only once (L5)."
+    assert problem.fix.startswith("remove `occurrence:`")
+
+
+def test_an_after_text_with_a_typo_is_offered_the_passages_close_to_it(tmp_path):
+    """An `after:` with a typo was told only that it is not in the article, though a quote with one is offered
+    the passages a typo away."""
+    path = write(tmp_path, "  - {id: a, label: cue, quote: said, after: One resdent, why: w, hints: [h]}\n")
+    (problem,) = refused(path)
+    assert problem.place == "line 5 (item a, `after`)"
+    assert problem.problem == (
+        "the `after:` text “One resdent” is not in the article; closest passages: “One resident” (L5)."
+    )

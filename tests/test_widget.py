@@ -629,8 +629,8 @@ def test_jupyter_shows_every_problem_of_a_key_file_as_a_list_not_a_traceback(tmp
     assert shown[0] == "3 problems to fix, each with its fix:" and shown[1] == f"{path}:"
     items = shown[2:]
     assert [line.split(":")[0] for line in items[::2]] == [
-        "  1. line 5 (item a)",
-        "  2. line 9 (item b)",
-        "  3. line 13 (item c)",
+        "  1. line 7 (item a, `quote`)",
+        "  2. line 11 (item b, `quote`)",
+        "  3. line 15 (item c, `quote`)",
     ]
     assert all(line.startswith("     Fix: ") for line in items[1::2]) and len(items) == 6

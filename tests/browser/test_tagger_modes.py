@@ -99,6 +99,7 @@ def test_author_mode_edits_the_key_and_downloads_yaml(page, tmp_path):
     assert len(tags(page)) == n_key  # the key is loaded as tags to edit
     said = page.locator(".mt-instructions").first.inner_text()  # an author is told what to do, not "Check"
     assert said.startswith("Author mode") and "Check my tags" not in said
+    expect(page.locator(".mt-tags > .mt-side-title")).to_have_text("The key's items")  # not "Your tags"
     entry = page.locator(".mt-entry").first
     entry.locator(".mt-details > summary").click()
     entry.locator(".mt-why").fill('Why "this" counts: L1.')
@@ -212,6 +213,28 @@ def test_a_word_of_a_hyphenated_word_the_author_tags_becomes_the_whole_word(page
     page.locator(".mt-rv-trapbox summary").click()
     page.locator(".mt-rv-addtrap").click()
     expect(page.locator(".mt-live")).to_contain_text(f"Added the distractor “{added['quote']}” in L")
+
+
+def test_other_words_to_accept_not_taken_as_typed_are_said_under_the_field(page):
+    """Author mode widened an "Also right" line that cut a word, and dropped a line it could not place,
+    without a word; the author now reads what became of each such line under the field."""
+    mount(page, mode="author")
+    entry = page.locator(".mt-entry").first
+    entry.locator(".mt-details > summary").click()
+    item = tags(page)[[t["id"] for t in tags(page)].index(entry.get_attribute("data-id"))]
+    cut = item["quote"][:-1]  # the item's words, a letter short of its last word's end
+    before = entry.locator(".mt-accept").input_value()
+    entry.locator(".mt-accept").fill(f"{cut}\nnot in this article at all")
+    note = entry.locator(".mt-accept-note")
+    expect(note).to_have_text(
+        f"“{cut}” cuts a word, and students tag whole words: counted as “{item['quote']}”, the item's own "
+        "words, so left out. “not in this article at all” is not in the article (copy it exactly, quotation "
+        "marks too): left out."
+    )
+    assert entry.locator(".mt-accept").get_attribute("aria-describedby") == note.get_attribute("id")
+    page.locator(".mt-undo").click()  # the field shows the key item's words again: nothing left to say of them
+    expect(entry.locator(".mt-accept")).to_have_value(before)
+    expect(note).to_have_text("")
 
 
 # author mode on the page: above it all, or (`inPlace`) in place of the page's own Tagger, inside the page's

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { confidenceText, exerciseYaml, keyYaml } from "../../src/js/authoring/keyfile.js";
 import { acceptText, resolveAccept } from "../../src/js/tagger/accept_field.js";
+import { wholeWords } from "../../src/js/authoring/whole_words.js";
 import { accepted, nextAfter } from "../../src/js/tagger/review_panel.js";
 
 const TEXT = "The despot slammed the plan. Aides said the despot was calm.\n";
@@ -66,7 +67,7 @@ test("confidences are written in hundredths without trailing zeros, ties rounded
 
 test("accepted alternatives typed one a line become the occurrence that overlaps the item", () => {
   const second = tag("despot", {}, 1);
-  const spans = resolveAccept("the despot\n\nnot in the text\ndespot\n the despot \nslammed", second, CPS, TOKENS);
+  const { spans } = resolveAccept("the despot\n\nnot in the text\ndespot\n the despot \nslammed", second, CPS, TOKENS);
   // 'the despot' at the second despot; the item's own words, lines not in the text and words
   // elsewhere ('slammed' is in the first sentence) are left out
   assert.deepEqual(spans, [{ start: at("despot", 1) - 4, end: at("despot", 1) + 6, quote: "the despot" }]);
@@ -122,7 +123,68 @@ test("an accepted alternative typed as part of a hyphenated word becomes the who
   const start = text.indexOf("the deal");
   const item = { ...tag("despot"), start, end: start + "the deal-breaker".length, quote: "the deal-breaker" };
   // the exercise file refuses "breaker" alone (it cuts a word): the author's line is saved as the whole word
-  assert.deepEqual(resolveAccept("breaker\nthe deal", item, chars, tokens), [
+  assert.deepEqual(resolveAccept("breaker\nthe deal", item, chars, tokens).spans, [
     { start: text.indexOf("deal"), end: text.indexOf(" was"), quote: "deal-breaker" },
   ]);
+});
+
+test("each line of other words to accept not taken as typed is said, in the words the author typed", () => {
+  const text = "Aides said the deal-breaker was the plan.\n";
+  const chars = Array.from(text);
+  const tokens = [...text.matchAll(/[\p{L}]+|[^\s\p{L}]/gu)].map((m, i) => ({
+    i,
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+    ws: "",
+    line: 1,
+    para: 0,
+  }));
+  const start = text.indexOf("deal");
+  const item = { ...tag("despot"), start, end: start + "deal-breaker".length, quote: "deal-breaker" };
+  const { spans, notes } = resolveAccept(
+    "the deal\nbreaker\nAides\nthe dael\nthe deal-breaker was",
+    item,
+    chars,
+    tokens,
+  );
+  assert.deepEqual(
+    spans.map((s) => s.quote),
+    ["the deal-breaker", "the deal-breaker was"],
+  );
+  assert.deepEqual(notes, [
+    "“the deal” cuts a word, and students tag whole words: counted as “the deal-breaker”.",
+    "“breaker” cuts a word, and students tag whole words: counted as “deal-breaker”, the item's own words, so left out.",
+    "“Aides” is in the article, but not over this item's words: left out.",
+    "“the dael” is not in the article (copy it exactly, quotation marks too): left out.",
+  ]);
+});
+
+test("whole words in a chapter's part are the words of the whole article: no word runs past a part's edge", () => {
+  // a part (`:lines:`) is whole lines and gets only its lines' tokens; a hyphen at a line's end or start
+  // joins no words across the line break, so widening never needs a token past the part's edge
+  const text = "Aides said the deal-\nbreaker was well-known.\n-ish re-runs of anti-war\nend- of x--y\n";
+  const chars = Array.from(text);
+  const tokens = [...text.matchAll(/[\p{L}]+|[^\s\p{L}]/gu)].map((m, i) => ({
+    i,
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+  let spans = 0;
+  for (let first = 0; first < lineStarts.length - 1; first++) {
+    for (let last = first; last < lineStarts.length - 1; last++) {
+      const [from, to] = [lineStarts[first], lineStarts[last + 1] - 1];
+      const part = tokens.filter((t) => from <= t.start && t.end <= to).map((t, i) => ({ ...t, i }));
+      for (let start = from; start < to; start++) {
+        for (let end = start + 1; end <= to; end++) {
+          const inPart = wholeWords(/** @type {any} */ (part), chars, start, end);
+          const whole = wholeWords(/** @type {any} */ (tokens), chars, start, end);
+          assert.deepEqual(inPart, whole, `${first + 1}-${last + 1}: ${JSON.stringify(text.slice(start, end))}`);
+          spans += 1;
+        }
+      }
+    }
+  }
+  assert.ok(spans > 1000);
 });

@@ -74,6 +74,7 @@ export const AUTHOR_WORDS = {
   instructions:
     "Author mode: the key is shown as tags. Review each draft in the list below, add what the drafts missed, " +
     "then save or download the exercise file. Students see the chapter page, not this one.",
+  tags: "The key's items", // the list beside the article: an author's are the key's, not their own tags
   download: "Back up the tags",
   load: "Load backed-up tags",
   downloaded: (/** @type {number} */ tags) =>

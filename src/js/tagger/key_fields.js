@@ -19,6 +19,11 @@ import { h } from "./dom.js";
  * @returns {HTMLElement[]}
  */
 export function keyFields(t, { id, row, text, checkbox }, { chars, tokens }) {
+  // what became of the lines typed as other words to accept, where the author looks: under the field
+  const acceptNote = h("p.mt-accept-note", { id: id("accept-note") });
+  const acceptBox = /** @type {HTMLTextAreaElement} */ (
+    h("textarea.mt-accept", { id: id("accept"), rows: "2", "aria-describedby": id("accept-note") })
+  );
   return [
     ...row(
       "Why it is in the key (students read it after Check): ",
@@ -38,11 +43,19 @@ export function keyFields(t, { id, row, text, checkbox }, { chars, tokens }) {
     ),
     ...row(
       "Also right (other words to accept, one a line): ",
-      /** @type {HTMLTextAreaElement} */ (h("textarea.mt-accept", { id: id("accept"), rows: "2" })),
-      acceptText,
-      (v, x) => ({ accept: resolveAccept(v, x, chars, tokens) }),
+      acceptBox,
+      (x) => {
+        acceptNote.textContent = ""; // shown again (after undo, say), the field holds only words taken as they are
+        return acceptText(x);
+      },
+      (v, x) => {
+        const { spans, notes } = resolveAccept(v, x, chars, tokens);
+        acceptNote.textContent = notes.join(" ");
+        return { accept: spans };
+      },
       "other words to accept",
     ),
+    acceptNote,
     ...(t.label === "source"
       ? row(
           "Entity (the same id for every mention of one person or body): ",

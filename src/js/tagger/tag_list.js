@@ -51,7 +51,11 @@ export const ENTRIES_FIRST_FRAME = 8;
 export function createTagList(ctx, actions) {
   const { uid, labels, tokens, guided, askDetails } = ctx;
   const words = renderer(ctx.exercise.all_labels || ctx.exercise.labels, "student");
-  const box = h(guided ? "div.mt-tags.mt-tags-guided" : "div.mt-tags", {}, h("p.mt-side-title", "Your tags"));
+  const box = h(
+    guided ? "div.mt-tags.mt-tags-guided" : "div.mt-tags",
+    {},
+    h("p.mt-side-title", ctx.authorTools?.words.tags ?? "Your tags"),
+  );
   const groups = new Map(
     labels.map((l) => {
       const id = `${uid}-g-${l.name}`;

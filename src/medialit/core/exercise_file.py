@@ -17,8 +17,9 @@ import difflib
 import json
 import math
 import re
+from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 from pathlib import Path
 
@@ -447,7 +448,37 @@ def _line(node, key=None) -> int:
         return 0
 
 
+def _field(entry, kind: str, name: str, n: int | None = None) -> str:
+    """The place of one field of a key item or distractor (its n-th entry, for a list), on the field's own
+    line: "line 9 (item clm-vote, `quote`)". Two problems of one item written on one line (`{quote: ...,
+    label: ...}`) are told apart by the field they name."""
+    line = _line(entry, name)
+    value = entry.get(name)
+    if n is not None and hasattr(value, "lc"):
+        try:
+            line = value.lc.item(n)[0] + 1
+        except (AttributeError, KeyError, IndexError, TypeError):
+            pass
+    return f"line {line} ({kind} {entry['id']}, `{name}{'' if n is None else f'[{n}]'}`)"
+
+
 _WORD = re.compile(r"\S+")
+CLOSE = 0.75  # a passage a typo from a quote is this close: "stranded" to "strandid" 0.88, "sand" to "said" 0.75
+
+
+def closeness(quote: str, passage: str) -> float:
+    """How close `passage` is to `quote`: difflib's ratio (twice the letters that match, in order, over both
+    lengths), or 0 when its quick upper bounds already fall short of CLOSE. A passage is really close at
+    CLOSE or more; "said" (0.67) and "and" (0.55) are not close to "strandid"."""
+    match = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
+    return match.ratio() if match.real_quick_ratio() >= CLOSE and match.quick_ratio() >= CLOSE else 0.0
+
+
+def _without_stop(text: str, first: int, last: int) -> int:
+    """The end of text[first:last] without the stops after it: a key's span ends before its sentence's stop."""
+    while last - 1 > first and text[last - 1] in ",.;:!?":
+        last -= 1
+    return last
 
 
 class _Resolver:
@@ -459,9 +490,10 @@ class _Resolver:
     def where(self, offset: int) -> str:
         return f"L{self.article.line_of(offset)}"
 
-    def closest(self, quote: str) -> str:
-        """Up to three passages most like `quote`, none overlapping another, each inside one line of the
-        article with that line's number, so that it can be copied into `quote:` as it stands."""
+    def closest(self, quote: str) -> list[tuple[int, int]]:
+        """Up to three passages really close to `quote` (`closeness`), none overlapping another, each inside
+        one line of the article, so that it can be copied into `quote:` as it stands. Passages that only
+        share a few letters with it (“said” for “strandid”) would send an instructor looking in vain."""
         text = self.article.text
         width = max(1, len(quote.split()))
         starts: dict[str, int] = {}  # a passage -> where it first starts
@@ -469,19 +501,71 @@ class _Resolver:
             words = [w.span() for w in _WORD.finditer(text, line.start(), line.end())]
             for i in range(max(0, len(words) - width) + 1 if words else 0):
                 first, last = words[i][0], words[min(i + width, len(words)) - 1][1]
-                while last - 1 > first and text[last - 1] in ",.;:!?":  # a key's span ends before its sentence's stop
-                    last -= 1
+                last = _without_stop(text, first, last)
                 starts.setdefault(text[first:last], first)
         chosen: list[tuple[int, int]] = []
-        for near in difflib.get_close_matches(quote, list(starts), n=12, cutoff=0.5):
-            span = (starts[near], starts[near] + len(near))
+        scored = ((closeness(quote, passage), passage) for passage in starts)
+        for _, passage in sorted((found for found in scored if found[0] >= CLOSE), reverse=True):
+            span = (starts[passage], starts[passage] + len(passage))
             if len(chosen) < 3 and all(span[1] <= a or b <= span[0] for a, b in chosen):
                 chosen.append(span)
-        passages = [f"“{text[a:b]}” ({self.where(a)})" for a, b in chosen]
-        return "; closest passages: " + ", ".join(passages) if passages else ""
+        return chosen
 
-    def resolve(self, spec, file: str, place: str, near: tuple[int, int] | None = None) -> tuple[int, int, str]:
-        """Offsets of a quote; `near` (an accept variant's main span) picks the occurrence overlapping it."""
+    def across_lines(self, quote: str) -> list[tuple[int, int]]:
+        """The parts of the article's lines that `quote` is made of when it runs over a line break (an
+        article whose paragraphs were joined while the key was written), each without its sentence's stop;
+        [] when its words do not stand in the article in a row."""
+        words = quote.split()
+        found = re.search(r"\s+".join(map(re.escape, words)), self.article.text) if words else None
+        if not found or "\n" not in found.group():
+            return []
+        text, parts = self.article.text, []
+        for line in re.finditer(r"[^\n]+", text[found.start() : found.end()]):
+            first, last = found.start() + line.start(), found.start() + line.end()
+            last = _without_stop(text, first, last)
+            if text[first:last].strip():
+                parts.append((first, last))
+        return parts
+
+    def listed(self, spans: list[tuple[int, int]], joint: str = ", ") -> str:
+        """Passages of the article as a message shows them: “words” (L3), one after another."""
+        return joint.join(f"“{self.article.text[a:b]}” ({self.where(a)})" for a, b in spans)
+
+    def not_found(self, quote: str, file: str, place: str) -> InputError:
+        """The message for a quote that is not in the article: the lines it runs over, or the passages
+        really close to it, or, when none is, that none is."""
+        listed = self.listed
+        parts = self.across_lines(quote)
+        if parts:
+            return InputError(
+                file,
+                place,
+                f"the quote “{quote}” runs over a line break ({self.where(parts[0][0])} to "
+                f"{self.where(parts[-1][0])}): a quote stays within one line.",
+                f"quote the words of one line, {listed(parts, ' or ')}; or make an item for each.",
+            )
+        passages = self.closest(quote)
+        if passages:
+            return InputError(
+                file,
+                place,
+                f"the quote “{quote}” is not in the article; closest passages: {listed(passages)}.",
+                "copy the words exactly from the article, curly quotation marks included.",
+            )
+        return InputError(
+            file,
+            place,
+            f"the quote “{quote}” is not in the article, and no passage in it comes close.",
+            f"find the words in {self.article.name} and copy them exactly into `quote:`, curly quotation marks "
+            "included.",
+        )
+
+    def resolve(
+        self, spec, file: str, at: Callable[[str], str], near: tuple[int, int] | None = None
+    ) -> tuple[int, int, str]:
+        """Offsets of a quote; `near` (an accept variant's main span) picks the occurrence overlapping it. A
+        problem is placed at `at(field)`, the field it is about (`quote`, `after`, `occurrence`)."""
+        place = at("quote")
         if isinstance(spec, str):
             spec = {"quote": spec}
         quote = spec.get("quote")
@@ -499,26 +583,27 @@ class _Resolver:
             )
         hits = self.article.find_all(quote)
         if not hits:
-            raise InputError(
-                file,
-                place,
-                f"the quote “{quote}” is not in the article{self.closest(quote)}.",
-                "copy the words exactly from the article, curly quotation marks included.",
-            )
+            raise self.not_found(quote, file, place)
         after, occurrence = spec.get("after"), spec.get("occurrence")
         if after is not None:
             anchors = self.article.find_all(str(after))
             if not anchors:
+                passages = self.closest(str(after))
                 raise InputError(
                     file,
-                    place,
-                    f"the `after:` text “{after}” is not in the article.",
-                    "copy a few words that stand just before the quote.",
+                    at("after"),
+                    f"the `after:` text “{after}” is not in the article"
+                    + (
+                        f"; closest passages: {self.listed(passages)}."
+                        if passages
+                        else ", and no passage in it comes close."
+                    ),
+                    "copy a few words that stand just before the quote, exactly as the article has them.",
                 )
             if len(anchors) > 1:
                 raise InputError(
                     file,
-                    place,
+                    at("after"),
                     f"the `after:` text “{after}” occurs {len(anchors)} times "
                     f"({', '.join(self.where(a) for a in anchors)}).",
                     "use a longer `after:` text, or `occurrence:` instead.",
@@ -527,16 +612,23 @@ class _Resolver:
             if not later:
                 raise InputError(
                     file,
-                    place,
+                    at("after"),
                     f"“{quote}” does not occur after “{after}”.",
                     "pick `after:` words that come before the quote.",
                 )
             start = later[0]
         elif occurrence is not None:
+            if len(hits) == 1 and occurrence != 1:
+                raise InputError(
+                    file,
+                    at("occurrence"),
+                    f"`occurrence: {occurrence}`, but “{quote}” occurs only once ({self.where(hits[0])}).",
+                    "remove `occurrence:`; it is needed only for a quote that occurs more than once.",
+                )
             if not isinstance(occurrence, int) or not 1 <= occurrence <= len(hits):
                 raise InputError(
                     file,
-                    place,
+                    at("occurrence"),
                     f"`occurrence: {occurrence}` is not between 1 and {len(hits)}.",
                     f"“{quote}” occurs at {', '.join(self.where(h) for h in hits)}.",
                 )
@@ -723,18 +815,24 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
         label = entry["label"]
         with problems.collecting():
             if label not in labels:
-                raise InputError(origin, place, f"unknown label {shown(label)}.", _label_fix(label, labels, "one"))
-            attrs = _check_attrs(entry.get("attrs"), labels[label], origin, place)
+                raise InputError(
+                    origin,
+                    _field(entry, "item", "label"),
+                    f"unknown label {shown(label)}.",
+                    _label_fix(label, labels, "one"),
+                )
+            attrs = _check_attrs(entry.get("attrs"), labels[label], origin, _field(entry, "item", "attrs"))
         start = end = 0
         with problems.collecting():
-            start, end, quote = resolver.resolve(entry, origin, place)
+            start, end, quote = resolver.resolve(entry, origin, partial(_field, entry, "item"))
         accept = []
-        for alt in entry.get("accept") or []:
+        for n, alt in enumerate(entry.get("accept") or []):
             with problems.collecting():
-                accept.append(Span(*resolver.resolve(alt, origin, f"{place}, accept", near=(start, end))))
+                at = _field(entry, "item", "accept", n)
+                accept.append(Span(*resolver.resolve(alt, origin, lambda _name, at=at: at, near=(start, end))))
         if len(problems) > found_before:
             continue
-        place_of[item_id] = (origin, place)
+        place_of[item_id] = (origin, _field(entry, "item", "source_ids"))
         key.append(
             KeyItem(
                 id=item_id,
@@ -781,11 +879,12 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
         for_labels = list(entry.get("labels") or labels)
         bad = [n for n in for_labels if n not in labels]
         if bad:
+            at = _field(entry, "distractor", "labels")
             problems.found.append(
-                InputError(origin, place, f"unknown label {shown(bad[0])}.", _label_fix(bad[0], labels, "some"))
+                InputError(origin, at, f"unknown label {shown(bad[0])}.", _label_fix(bad[0], labels, "some"))
             )
         with problems.collecting():
-            start, end, quote = resolver.resolve(entry, origin, place)
+            start, end, quote = resolver.resolve(entry, origin, partial(_field, entry, "distractor"))
         if len(problems) > found_before:
             continue
         distractors.append(
