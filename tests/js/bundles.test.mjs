@@ -308,3 +308,20 @@ test("a module gets only the part of the contract it reads, and every module rea
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test("no rule of a size query in tagger.css styles the element that is the container: it could never apply", () => {
+  const css = readFileSync(join(STATIC, "tagger.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+  // the selectors of the rules that make an element a size container (the Tagger's root, `.mt`)
+  const containers = [...css.matchAll(/([^{}]+)\{[^{}]*container-type:\s*(?:inline-)?size/g)].flatMap((m) =>
+    m[1].split(",").map((s) => s.trim()),
+  );
+  assert.ok(containers.includes(".mt"), String(containers));
+  const queries = [...css.matchAll(/@container\s*\([^{]*\{((?:[^{}]*\{[^{}]*\})*)\s*\}/g)];
+  assert.ok(queries.length >= 2);
+  for (const [, body] of queries) {
+    for (const [, selectors] of body.matchAll(/([^{}]+)\{[^{}]*\}/g)) {
+      for (const selector of selectors.split(",").map((s) => s.trim()))
+        assert.ok(!containers.includes(selector), `${selector} in a container query is the container itself`);
+    }
+  }
+});
