@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import PHONE, painted, screenshot
+from browser_helpers import PHONE, ROOT, painted, screenshot
 from playwright.sync_api import expect
 from test_tagger import drag, tag_in_text, tap_tag, tok, token_index
 
@@ -391,3 +392,66 @@ def test_the_feedback_comes_back_after_a_reload_while_the_tags_are_the_ones_chec
     page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
     expect(page.locator(".mt-group-loaded .mt-entry")).to_have_count(2)
     expect(summary).to_be_hidden()
+
+
+# Every shared vector's report drawn by the student's Jupyter widget (tagger.js, as committed: its own
+# message table), on a page of all its labels and on one of its first label only; in the coach every hint,
+# every answer and every reason shown. The widget throws on a code its table lacks: those errors come back.
+WIDGET_FEEDBACK = """async (cases) => {
+  const { default: widget } = await import('/_static/medialit/tagger.js');
+  const errors = [];
+  addEventListener('error', (e) => errors.push(e.message));
+  const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  let answers = 0, entries = 0;
+  for (const { name, exercise, tags, report } of cases) {
+    for (const labels of [report.labels, report.labels.slice(0, 1)]) {
+      localStorage.clear();
+      const data = { exercise, tags, report, labels, student: '' };
+      const model = { get: (k) => data[k], set: (k, v) => { data[k] = v; }, on() {}, off() {},
+        save_changes() {}, send() {} };
+      const el = document.body.appendChild(document.createElement('div'));
+      try {
+        const close = widget.render({ model, el });
+        await frame();
+        const click = (selector) => {
+          const button = el.querySelector(selector);
+          button?.click();
+          return !!button;
+        };
+        for (let n = el.querySelectorAll('.mt-picker .mt-opt').length || 1; n > 0; n--) {
+          while (click('.mt-coach .mt-hintbtn'));
+          if (click('.mt-coach .mt-answerbtn')) answers += 1;
+          click('.mt-coach .mt-nextbtn');
+        }
+        await frame();
+        entries += el.querySelectorAll('.mt-fb-tag').length;
+        if (el.querySelector('.mt-feedback').hidden) errors.push(`${name}: no feedback`);
+        close();
+      } catch (e) {
+        errors.push(`${name} (${labels.join(', ')}): ${e.message}`);
+      }
+      el.remove();
+    }
+  }
+  return { errors, answers, entries };
+}"""
+
+
+def test_the_students_widget_draws_every_shared_vectors_feedback_from_its_own_message_table(page):
+    vectors = ROOT / "tests" / "vectors"
+    exercises = {f.stem: json.loads(f.read_text(encoding="utf-8")) for f in (vectors / "exercises").glob("*.json")}
+    cases = []
+    for f in sorted(vectors.glob("case-*.json")):
+        v = json.loads(f.read_text(encoding="utf-8"))
+        cases.append(
+            {
+                "name": v["name"],
+                "exercise": exercises[v["exercise"]],
+                "tags": v["handin"]["tags"],
+                "report": v["report"],
+            }
+        )
+    page.goto("genindex.html")  # a page of the book without a Tagger: the widget comes from its origin
+    got = page.evaluate(WIDGET_FEEDBACK, cases)
+    assert got["errors"] == [] and page.errors == []
+    assert got["answers"] > 50 and got["entries"] > 100, got  # the coach and the tag groups were drawn

@@ -114,9 +114,12 @@ test("the widget's message table has every code the widget renders: Check's feed
       const entries = [...data.look, ...data.found];
       for (const m of [...data.summary, ...data.notices, ...entries.flatMap((e) => e.messages)]) codes.add(m.code);
       for (const e of entries) codes.add(`chip-${e.chip}`);
-      for (const it of v.report.items) {
-        for (const m of [...itemCodes(it), whyMessage(it), ...hintMessages(it)]) codes.add(m.code);
+      // the coach's hints, answers and reasons, and the optional items not tagged (feedback_view.js)
+      for (const it of [...data.missed, ...data.optional]) {
+        for (const m of [whyMessage(it), ...hintMessages(it)]) codes.add(m.code);
       }
+      if (data.missed.length) for (const c of ["item-answer", "coach-item", "coach-option"]) codes.add(c);
+      if (data.optional.length) codes.add("item-missed-optional");
       for (const tag of v.report.tags) codes.add(whyMessage(tag).code);
     }
   }
@@ -129,6 +132,24 @@ test("the widget's message table has every code the widget renders: Check's feed
   }
   assert.ok(codes.size > 60, `only ${codes.size} codes`);
   for (const code of codes) assert.ok(entryIn(messages, code), `the widget renders ${code}, its bundle lacks it`);
+});
+
+test("a student's widget carries no words of a key item's verdict: its feedback says the verdict of the tag that met it", async () => {
+  const whole = JSON.parse(readFileSync(join(ROOT, "src", "medialit", "data", "messages.json"), "utf8"));
+  const schema = JSON.parse(
+    readFileSync(join(ROOT, "src", "medialit", "data", "schemas", "report.schema.json"), "utf8"),
+  );
+  const verdicts = schema.properties.items.items.properties.verdict.enum;
+  // each verdict's code as itemCodes gives it (Python's report text and the book page's class report show them)
+  const item = { verdict: "", optional: false, attrs: {}, attribution: null };
+  const codes = verdicts.map((/** @type {string} */ verdict) => itemCodes({ ...item, verdict })[0].code);
+  assert.ok(codes.length >= 4 && codes.every((/** @type {string} */ c) => c in whole.messages), String(codes));
+  const widget = readFileSync(join(STATIC, "tagger.js"), "utf8");
+  const page = readFileSync(join(STATIC, "book-page.js"), "utf8");
+  for (const code of codes) {
+    assert.ok(!widget.includes(`"${code}"`), `the student's widget carries ${code}`);
+    assert.ok(page.includes(`"${code}"`), `the book page's script lacks ${code}`);
+  }
 });
 
 test("a code is kept when the bundle names it, or builds it from a fixed start, with its shorter forms", () => {
@@ -285,5 +306,22 @@ test("a module gets only the part of the contract it reads, and every module rea
     assert.ok(whole.chips.about && Object.keys(whole.formats).length > 1); // there was more to leave out
   } finally {
     rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("no rule of a size query in tagger.css styles the element that is the container: it could never apply", () => {
+  const css = readFileSync(join(STATIC, "tagger.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+  // the selectors of the rules that make an element a size container (the Tagger's root, `.mt`)
+  const containers = [...css.matchAll(/([^{}]+)\{[^{}]*container-type:\s*(?:inline-)?size/g)].flatMap((m) =>
+    m[1].split(",").map((s) => s.trim()),
+  );
+  assert.ok(containers.includes(".mt"), String(containers));
+  const queries = [...css.matchAll(/@container\s*\([^{]*\{((?:[^{}]*\{[^{}]*\})*)\s*\}/g)];
+  assert.ok(queries.length >= 2);
+  for (const [, body] of queries) {
+    for (const [, selectors] of body.matchAll(/([^{}]+)\{[^{}]*\}/g)) {
+      for (const selector of selectors.split(",").map((s) => s.trim()))
+        assert.ok(!containers.includes(selector), `${selector} in a container query is the container itself`);
+    }
   }
 });

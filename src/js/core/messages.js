@@ -219,8 +219,19 @@ export function hintMessages(item) {
  */
 export function itemCodes(item) {
   const verdict = item.verdict === "missed" && item.optional ? "missed-optional" : item.verdict;
+  return [{ code: `item-${verdict}`, args: item }, ...itemDetailCodes(item)];
+}
+
+/**
+ * The verdicts on a key item's attributes and its attribution: what the feedback on the student's tag
+ * that met the item says after the tag's own verdict, which says the item's already. A student's
+ * widget asks for these only, so it carries no words of an item's verdict (messages.item_detail_codes).
+ * @param {ItemResult} item
+ * @returns {Message[]}
+ */
+export function itemDetailCodes(item) {
   /** @type {Message[]} */
-  const out = [{ code: `item-${verdict}`, args: item }];
+  const out = [];
   for (const [name, attr] of Object.entries(item.attrs)) {
     const attrVerdict = attr.verdict === "free" && attr.given === null ? "free-blank" : attr.verdict;
     out.push({ code: `attr-${attrVerdict}:${name}:${attr.expected[0]}`, args: { name, ...attr } });

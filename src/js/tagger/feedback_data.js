@@ -5,7 +5,7 @@
 // a code of the message table.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { chipOf, itemCodes, problemMessage, tagCodes, whyMessage } from "../core/messages.js";
+import { chipOf, itemDetailCodes, problemMessage, tagCodes, whyMessage } from "../core/messages.js";
 
 /** @typedef {import("../core/types.js").Report} Report */
 /** @typedef {import("../core/types.js").Label} Label */
@@ -74,8 +74,8 @@ export function feedbackData(report, labels) {
     return {
       tag,
       chip,
-      // the first sentence says what the chip says: a Close chip is never followed by "Matches"
-      messages: [...tagCodes(tag), ...(item ? itemCodes(item).slice(1) : [])],
+      // the tag's verdict says what the chip says, not the item's: a Close chip is never followed by "Matches"
+      messages: [...tagCodes(tag), ...(item ? itemDetailCodes(item) : [])],
       why: whyMessage(tag),
     };
   });

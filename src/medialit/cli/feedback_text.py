@@ -16,7 +16,7 @@ from ..core.messages import (
     Renderer,
     chip_of,
     hint_messages,
-    item_codes,
+    item_detail_codes,
     problem_message,
     quoted,
     tag_codes,
@@ -63,7 +63,7 @@ def report_text(report: Report, exercise: Exercise, audience: str = "student", r
             chip = words.render(Message(f"chip-{chip_of(tag)}", {}))
             lines.append("  - " + one_line(f"{chip}: {quoted(tag.quote)} (L{tag.line})"))
             item = item_of_tag.get(tag.tag_id)
-            messages = tag_codes(tag) + (item_codes(item)[1:] if item else [])
+            messages = tag_codes(tag) + (item_detail_codes(item) if item else [])
             lines.append("    " + one_line(" ".join(words.sentences([*messages, why_message(tag)]))))
         lines.append("")
     optional = [i for i in items if i.verdict == "missed" and i.optional]

@@ -190,9 +190,15 @@ class Renderer:
 
 def item_codes(item: ItemResult) -> list[Message]:
     """The verdict on one key item, then its attributes and its attribution."""
-    args = item.to_json()
     verdict = "missed-optional" if item.verdict == "missed" and item.optional else item.verdict
-    out = [Message(f"item-{verdict}", args)]
+    return [Message(f"item-{verdict}", item.to_json()), *item_detail_codes(item)]
+
+
+def item_detail_codes(item: ItemResult) -> list[Message]:
+    """The verdicts on a key item's attributes and its attribution: what the feedback on the student's tag
+    that met the item says after the tag's own verdict, which says the item's already (messages.js's
+    itemDetailCodes: a student's widget asks for these only)."""
+    out = []
     for name, attr in item.attrs.items():
         verdict = "free-blank" if attr.verdict == "free" and attr.given is None else attr.verdict
         out.append(Message(f"attr-{verdict}:{name}:{attr.expected[0]}", {"name": name, **attr.to_json()}))
