@@ -202,7 +202,7 @@ test("in a part, a tag on another mention of the source asked for is found, and 
   const [student, teacher] = ["student", "teacher"].map((a) => renderer(exercise.labels, a));
   assert.match(
     student.sentences(entry.messages).join(" "),
-    /names the same source as “Russia” \(L5\), the mention the key asks for/,
+    /\(L\d+\) names the same source as “Russia” \(L5\), where the key asks for it/,
   );
   // the checker's reason for the mention (parts.js), not the key's words: a teacher reads other words
   assert.equal(entry.why.code, "part-first-mention");
