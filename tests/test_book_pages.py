@@ -701,7 +701,7 @@ KEY_FILE_WORDS = re.compile(r"\b(?:entity|entities|source_ids|attrs|occurrence|d
 
 def test_reasons_and_hints_never_use_the_key_files_field_names():
     """A student reads every reason and hint after Check; "it shares his entity" means nothing
-    to a 15-year-old. Say what the field does instead ("it counts as the same source as him")."""
+    to a 15-year-old. Say what the field does instead ("a claim linked to the tweet is linked to him")."""
     found = [
         f"{folder} {where}: {text}"
         for folder in KEY_LINES

@@ -181,9 +181,9 @@ def test_a_claim_on_part_of_a_source_says_what_the_key_has_there(mini):
 
 
 def test_a_tag_holding_a_key_item_and_more_says_first_which_words_to_keep(mini):
-    """A tag over a whole sentence, round a key item: its first sentence says which words to keep (the first
-    and last words of a quote too long to show whole), not only that its edges differ; the words it adds
-    are not listed a second time. A tag that leaves some of the item out still hears both edges."""
+    """A tag over a whole sentence, round a key item: its first sentence says which words to keep (the key's
+    own, though the tag also holds a longer form the key accepts), not only that its edges differ; the words
+    it adds are not listed a second time. A tag that leaves some of the item out still hears both edges."""
     tags = [
         tag_at(
             mini,
@@ -201,8 +201,8 @@ def test_a_tag_holding_a_key_item_and_more_says_first_which_words_to_keep(mini):
     said = {tid: words.sentences(tag_codes(tag)) for tid, tag in results.items()}
     assert [chip_of(tag) for tag in results.values()] == ["close"] * 2
     assert said["c1"][0] == (
-        "Close: your tag has the key's claim (L12) in it, and more. Keep only the words from “the US was” to"
-        " “out by Ukraine”: take the other words out of this tag."
+        "Close: your tag has the key's claim (L12) in it, and more. Keep only “the US was ‘undoubtedly’ behind"
+        " the strike”: take the other words out of this tag."
     )
     assert said["c2"] == [
         "Close: your tag has the key's claim (L6) in it, and more. Keep only “the attack was ‘false flag’ operation"

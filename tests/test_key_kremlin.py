@@ -372,6 +372,21 @@ def test_quoted_loaded_words_keep_the_quote(key):
     assert not wrong, "\n".join(wrong)
 
 
+# Words that, first in "A plainer way to say it: the key suggests “…”", read as the key's verdict on the tag
+VERDICT_WORDS = {"wrong", "right", "correct", "incorrect"}
+
+
+def test_a_plainer_word_never_reads_as_a_verdict_on_the_students_tag(key):
+    # "the key suggests “wrong (or keep the quote …)”" under a tag reads as "your tag is wrong"
+    verdicts = [
+        f"{k.id}: {neutral}"
+        for k in key.key
+        for neutral in values(k.attrs.get("neutral") or [])
+        if re.split(r"\W+", neutral.strip("( ").lower(), maxsplit=1)[0] in VERDICT_WORDS
+    ]
+    assert not verdicts, "\n".join(verdicts)
+
+
 def test_each_source_is_required_once(key):
     # Repeat mentions ("Moscow" again, Peskov a fourth time) are optional: a class report led by "Moscow"
     # (L74) tells a teacher nothing. The exceptions are the lessons: the unnamed UK officials' five labels,

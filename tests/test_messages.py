@@ -388,3 +388,43 @@ def test_the_reporter_voice_sentence_never_denies_quotation_marks_the_words_hold
     assert [sentence for sentence in said if re.search(r"\bno quotation marks\b", sentence, re.I)] == []
     if folder == "kremlin-drone":
         assert len(items) >= 5  # the drones' 'for Moscow', the speech's title, the paper's ‘drone attack’
+
+
+KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
+
+
+@pytest.mark.parametrize(
+    ("tagged", "label", "keep"),
+    [
+        # the key accepts "A seething Peskov"; the loaded word is "seething"
+        ("A seething Peskov dismissed", "loaded", "seething"),
+        # the key accepts "of course, absolutely ridiculous"; a tag over Peskov's whole quote and more
+        ("are, of course, absolutely ridiculous.’\n\nPeskov’s extraordinary", "loaded", "absolutely ridiculous"),
+        # a whole sentence round a claim the key also accepts with "that he said was carried out by Ukraine"
+        (
+            "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was ‘undoubtedly’"
+            " behind the strike that he said was carried out by Ukraine",
+            "claim",
+            "the US was ‘undoubtedly’ behind the strike",
+        ),
+    ],
+)
+def test_a_tag_holding_a_longer_accepted_form_is_told_to_keep_the_keys_own_words(tagged, label, keep):
+    """Told which words to keep, a student keeps the fewest that count: the key's own, not the longer form
+    it also accepts (which would teach that "A" and "Peskov" are part of the loaded word)."""
+    exercise = load_exercise(KREMLIN)
+    start = exercise.article.text.index(tagged)
+    tag = Tag("t1", label, start, start + len(tagged), tagged)
+    report = check(HandIn(exercise.id, exercise.article.sha256, [tag]), exercise, [label])
+    (result,) = report.tags
+    first = Renderer(exercise.labels).render(tag_codes(result)[0])
+    assert f"Keep only {quoted(keep)}: take the other words out of this tag." in first, first
+
+
+def test_a_tag_round_a_key_claim_too_long_to_show_whole_hears_the_words_it_starts_and_ends_with():
+    _, _, _, report = reports()["longer-than-a-long-claim"]
+    (result,) = report.tags
+    first = Renderer(load_exercise(EXERCISES["parts-mini"]).labels).render(tag_codes(result)[0])
+    assert first.endswith(
+        "Keep only the words from “Decisions on such” to “but in Washington”: take the other words out of this tag."
+    ), first

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from medialit import Tag, check, load_exercise
 from medialit.classroom.tally import Scope
 from medialit.cli.feedback_text import report_text
-from medialit.core.messages import Renderer, hint_messages, item_codes, tag_codes, why_message
+from medialit.core.messages import Renderer, hint_messages, item_codes, quoted, tag_codes, why_message
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = {
@@ -139,7 +139,27 @@ def test_a_tag_on_any_mention_in_the_part_of_a_source_asked_for_there_finds_it(c
         # and the mention it is on is tagged: counted for the one asked for, never listed as not tagged
         if mention is not k:
             assert (items[mention.id].verdict, items[mention.id].tag_id) == ("counted-elsewhere", None)
+            # the student reads which of their tags counts, and where it is, beside the line of the one asked
+            # for ("Matches a source in the key (L102)" under a tag on L90 says no more)
+            said = " ".join(Renderer(part.labels).sentences(tag_codes(tag)))
+            assert f"{quoted(tag.quote)} (L{tag.line}) names the same source as {quoted(k.quote)} (L{k.line})" in said
     assert report.scores["source"].found == len(asked) == sum(not k.optional for k in asked)
+
+
+def test_the_kremlin_in_the_papers_summary_counts_for_russia_in_chapter_7_and_says_why():
+    # "The Kremlin" (L90) is the paper's summary of what Russia's government keeps saying, with its word
+    # 'denazify': a mention of the same body as "Russia has accused" (L102), the one chapter 7 asks for
+    whole = exercise("kremlin-drone")
+    part = whole.restricted(["source"], (76, 198))
+    kremlin, russia = part.item("src-kremlin-l90"), part.item("src-russia-l102")
+    assert kremlin.who == russia.who and kremlin.id in russia.mentions
+    report = check(handin_of(whole, [mention_tag(kremlin, "t1")]), whole, ["source"], "challenge", (76, 198))
+    (tag,) = report.tags
+    assert (tag.verdict, tag.key_id) == ("matched", russia.id)
+    said = " ".join(Renderer(part.labels).sentences(tag_codes(tag)))
+    assert "“The Kremlin” (L90) names the same source as “Russia” (L102)" in said
+    # where the mention is only optional, its reason says which body the Kremlin stands for
+    assert "Russia's government" in kremlin.why and "not needed" in kremlin.why
 
 
 def test_a_caption_tag_on_the_same_source_counts_for_the_mention_chapter_7_asks_for():

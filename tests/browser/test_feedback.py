@@ -74,6 +74,31 @@ def test_after_check_the_summary_is_in_view_focused_and_no_box_scrolls_but_the_a
     screenshot(page, "feedback-chapter-5")
 
 
+def test_one_tag_over_the_whole_part_shows_a_few_lines_of_itself_then_which_words_to_keep(browser, book_server):
+    """A tag over all of lines 1-28 on a phone: its entry shows the start of it, not 28 lines, so what to do
+    is on the screen with it (its button still shows the whole tag in the article)."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    page = context.new_page()
+    open_chapter(page, CHAPTER_5)
+    count = page.locator(".mt-article .mt-tok").count()
+    tok(page, 0).tap()
+    tok(page, count - 1).scroll_into_view_if_needed()
+    tok(page, count - 1).tap()
+    page.locator(".mt-labbtn[data-label='loaded']").tap()
+    page.locator(".mt-check").tap()
+    entry = page.locator(".mt-fb-tag").first
+    shown = entry.locator(".mt-quote").text_content()
+    assert shown.startswith("“Russia accuses US of orchestrating") and shown.endswith("…”") and len(shown) <= 202
+    advice = entry.locator(".mt-msg")
+    assert "Keep only “absolutely ridiculous”" in advice.text_content()
+    entry.scroll_into_view_if_needed()
+    chip_top = entry.locator(".mt-chip").evaluate("(el) => el.getBoundingClientRect().top")
+    advice_top = advice.evaluate("(el) => el.getBoundingClientRect().top")
+    assert advice_top - chip_top < PHONE["viewport"]["height"] / 2, (chip_top, advice_top)
+    screenshot(page, "feedback-whole-part-phone")
+    context.close()
+
+
 def test_a_whole_sentence_hears_which_words_to_keep_and_a_claim_on_part_of_a_source_what_the_key_has(page):
     open_chapter(page, CHAPTER_4)
     i = token_index(page, "Peskov", "’s", "extraordinary")
@@ -107,7 +132,7 @@ def test_in_chapter_7_medvedev_tagged_in_the_photo_caption_is_found_for_said_med
     caption = page.locator(".mt-fb-tag", has_text="Russia’s ex-president Dmitry Medvedev")
     assert caption.locator(".mt-chip").text_content() == "Found"
     said = caption.locator(".mt-msg").text_content()
-    assert "It names the same source as “Medvedev” (L100), the mention the key asks for, so it counts." in said
+    assert "“Russia’s ex-president Dmitry Medvedev” (L100) names the same source as “Medvedev” (L100)," in said
     assert caption.locator(".mt-why").text_content().startswith("The claim in L100 comes from “Medvedev” (L100).")
     # "said Medvedev" is not among the sources not found yet (the list under "Pick another from the list")
     expect(page.locator(".mt-picker .mt-opt")).to_have_count(23)

@@ -182,12 +182,26 @@ test("a tag holding a key item and more says first which words to keep, on a req
   const said = new Map(data.look.map((e) => [e.tag.tag_id, words.sentences(e.messages)]));
   for (const e of data.look) assert.equal(e.chip, "close");
   assert.equal(data.look.find((e) => e.tag.tag_id === "l1").tag.verdict, "defensible"); // counted as before
+  // measured against a longer form the key accepts, the words to keep are still the key's own, the fewest
+  // that count: not "the US was … out by Ukraine", nor "A seething Peskov" for the loaded word "seething"
   assert.match(
     said.get("c1")[0],
-    /^Close: your tag has the key's claim \(L12\) in it, and more\. Keep only the words from “the US was” to “out by Ukraine”: take the other words out of this tag\.$/,
+    /^Close: your tag has the key's claim \(L12\) in it, and more\. Keep only “the US was ‘undoubtedly’ behind the strike”: take the other words out of this tag\.$/,
   );
   assert.match(said.get("l1")[0], /Keep only “bizarre”/);
+  assert.match(said.get("l2")[0], /Keep only “seething”:/);
   for (const sentences of said.values()) assert.ok(!sentences.some((x) => x.includes("also covers")));
+});
+
+test("a tag round a key claim too long to show whole hears the words it starts and ends with", () => {
+  const v = cases.find((c) => c.name === "longer-than-a-long-claim");
+  const exercise = exercises.get(v.exercise);
+  const [entry] = feedbackData(v.report, exercise.labels).look;
+  assert.equal(entry.chip, "close");
+  assert.match(
+    renderer(exercise.labels, "student").sentences(entry.messages)[0],
+    /Keep only the words from “Decisions on such” to “but in Washington”: take the other words out of this tag\.$/,
+  );
 });
 
 test("in a part, a tag on another mention of the source asked for is found, and the reason is each reader's", () => {
@@ -202,7 +216,7 @@ test("in a part, a tag on another mention of the source asked for is found, and 
   const [student, teacher] = ["student", "teacher"].map((a) => renderer(exercise.labels, a));
   assert.match(
     student.sentences(entry.messages).join(" "),
-    /names the same source as “Russia” \(L5\), the mention the key asks for/,
+    /\(L\d+\) names the same source as “Russia” \(L5\), where the key asks for it/,
   );
   // the checker's reason for the mention (parts.js), not the key's words: a teacher reads other words
   assert.equal(entry.why.code, "part-first-mention");

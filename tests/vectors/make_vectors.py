@@ -259,7 +259,7 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             "longer-than-the-key",  # tags holding a key item and more: which words to keep, required or optional
             "kremlin-mini",
             [
-                # a whole sentence round a claim longer than a quotation shows whole: the words it starts and ends with
+                # a whole sentence round a claim and the longer form the key accepts: keep the key's own words
                 at(
                     mini,
                     "Kremlin spokesperson Dmitry Peskov insisted – without providing evidence – the US was"
@@ -275,6 +275,20 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
                 ),
                 at(mini, "the bizarre claim", "loaded", "l1"),  # round an optional item
                 at(mini, "A seething Peskov dismissed", "loaded", "l2"),  # matched through a longer accepted span
+            ],
+            {},
+        ),
+        (
+            # a tag round a claim of the key's own too long to show whole: the words it starts and ends with
+            "longer-than-a-long-claim",
+            "parts-mini",
+            [
+                at(
+                    parts,
+                    "Decisions on such attacks are not made in Kyiv, but in Washington,’ a furious Peskov said",
+                    "claim",
+                    "c1",
+                )
             ],
             {},
         ),

@@ -294,8 +294,10 @@ function verdictMessage(tag, chip) {
     const optional = chip === "close" && tag.verdict === "defensible";
     return [{ code: optional ? "tag-close:optional" : `tag-${chip}`, args: tag }, null];
   }
-  const more = { ...tag, ...longer };
-  const keyQuote = String(longer.key_quote);
+  // the key's own words where the accepted form the tag holds has them (messages.py's _verdict_message)
+  const own = longer.accepted_for;
+  const keyQuote = String(own && String(longer.key_quote).includes(own) ? own : longer.key_quote);
+  const more = { ...tag, ...longer, key_quote: keyQuote };
   if (Array.from(keyQuote).length <= QUOTE_LIMIT) return [{ code: "tag-close:keep", args: more }, "covers-more"];
   const [first, last] = ends(keyQuote);
   return [{ code: "tag-close:keep-ends", args: { ...more, key_first: first, key_last: last } }, "covers-more"];

@@ -10,6 +10,9 @@ import { quoted, spanTokens } from "../core/spans.js";
 import { button, h } from "./dom.js";
 import { feedbackData } from "./feedback_data.js";
 
+/** How much of a tag its entry in the feedback shows, in code points (its button shows the whole tag in the article). */
+const TAG_SHOWN = 200;
+
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 /** @typedef {import("../core/types.js").Report} Report */
 /** @typedef {import("../core/types.js").ItemResult} ItemResult */
@@ -61,7 +64,8 @@ export function createFeedbackView(ctx, actions) {
 
   const rangeOf = (/** @type {{start: number, end: number}} */ x) => spanTokens(tokens, x.start, x.end);
   const quoteButton = (/** @type {string} */ quote, /** @type {(from: HTMLElement) => void} */ act) => {
-    const b = button("mt-linkbtn mt-quote", quoted(quote, Number.POSITIVE_INFINITY), () => act(b)); // the whole tag
+    // a sentence or two of the tag: one over a whole part would push what to do off a phone's screen
+    const b = button("mt-linkbtn mt-quote", quoted(quote, TAG_SHOWN), () => act(b));
     return b;
   };
 

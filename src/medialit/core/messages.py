@@ -242,12 +242,16 @@ def _ends(quote: str) -> tuple[str, str]:
 def _verdict_message(tag: TagResult, chip: str, args: dict) -> tuple[Message, str | None]:
     """The sentence for the tag's chip, and the finding it already says (left out after it). A Close tag
     that holds all the key's words and more (`covers-more`, no `covers-less`), as a tag over a whole
-    sentence does, says first which words to keep: the edges alone do not tell a student what to do."""
+    sentence does, says first which words to keep: the edges alone do not tell a student what to do. They
+    are the key's own words where the accepted form the tag holds has them ("seething", not "A seething
+    Peskov"): the fewest words that count."""
     found = {f.code: f.args for f in tag.findings}
     if chip != "close" or "covers-more" not in found or "covers-less" in found:
         optional = chip == "close" and tag.verdict == "defensible"
         return Message("tag-close:optional" if optional else f"tag-{chip}", args), None
     more = {**args, **found["covers-more"]}
+    if more.get("accepted_for") and more["accepted_for"] in more["key_quote"]:
+        more["key_quote"] = more["accepted_for"]
     if len(more["key_quote"]) <= QUOTE_LIMIT:
         return Message("tag-close:keep", more), "covers-more"
     first, last = _ends(more["key_quote"])
