@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -341,6 +342,45 @@ def test_a_chapter_measures_only_its_lines_and_labels(kremlin, tmp_path):
     }
     assert set(summary["heat"]) == {"claim"}
     assert sum(summary["heat"]["claim"]) == len(kremlin.article.tokens_in(first.start, first.end))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 190), st.integers(0, 60), st.randoms(use_true_random=False))
+def test_an_items_figures_add_up_to_the_class_with_the_students_counted_at_another_mention(kremlin, first, more, rng):
+    """A tag on a mention of a source counts for the mention of it that the lines ask for; the mention it is on is
+    then neither found nor missed. items.csv's hit, boundary, wrong_label, missed and counted_elsewhere (its last
+    column) are each student once, so they add up to the class; counted_elsewhere is the students whose own
+    check says so; and report.html shows the column, with what it means, where there is some."""
+    from medialit.classroom import tables
+
+    lines = (first, min(first + more, kremlin.article.line_count))
+    part = kremlin.restricted(["source"], lines)
+    asked = [k for k in part.key if k.mentions]
+    students = []
+    for n in range(rng.randint(1, 4)):
+        # each source asked for: no tag, or one on any of its mentions in the lines (the one asked for among them)
+        chosen = [part.item(rng.choice([k.id, *k.mentions])) for k in asked if rng.random() < 0.8]
+        handin = handin_of(kremlin, [Tag(f"t{t}", m.label, m.start, m.end, m.quote) for t, m in enumerate(chosen)])
+        handin.student = f"s{n}"
+        students.append(handin)
+    with tempfile.TemporaryDirectory() as folder:
+        for handin in students:
+            save(Path(folder), handin.student, handin)
+        report = class_report(folder, kremlin, labels=["source"], lines=lines)
+    verdicts = [{i.key_id: i.verdict for i in check(h, kremlin, ["source"], None, lines).items} for h in students]
+    header, *table = rows(csv_text(report.table("items.csv")))
+    assert header[-1] == "counted_elsewhere"
+    for row in map(dict, (zip(header, row) for row in table)):
+        ways = ("hit", "boundary", "wrong_label", "missed", "counted_elsewhere")
+        assert sum(int(row[way]) for way in ways) == int(row["students"]) == len(students), row
+        elsewhere = sum(v[row["key_id"]] == "counted-elsewhere" for v in verdicts)
+        assert (int(row["counted_elsewhere"]), int(row["missed"])) == (
+            elsewhere,
+            sum(v[row["key_id"]] == "missed" for v in verdicts),
+        )
+    page = report.to_html()
+    said = any(int(row[-1]) for row in table)
+    assert (tables.ELSEWHERE_HEADER in page, html.escape(tables.ELSEWHERE_WORDS) in page) == (said, said)
 
 
 def test_helper_processes_give_the_same_summary(practice, tmp_path, monkeypatch):

@@ -269,6 +269,7 @@ def _report_body(report, words) -> list[str]:
         f"<p>{_e(changed_ids_words(changed))}</p>" if (changed := changed_ids(summary, report.roster)) else "",
         "<h2>Most missed</h2>",
         _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed),
+        _every_item_html(report, words),
         "<h2>Misconceptions</h2>",
         _table(
             "Misconceptions", ["What students did", "Students", "Times", "Where most often (students)"], misconceptions
@@ -293,6 +294,33 @@ def _report_body(report, words) -> list[str]:
             [[o["student"], o["place"], o["problem"], o["fix"]] for o in summary["orphans"]],
         ),
     ]
+
+
+def _every_item_html(report, words) -> str:
+    """Every key item measured, folded away as on the class-report page: how many found it and how many tagged it
+    under another label, and, where some did, how many tagged it where their tag counted at another mention of
+    the same source (with what that means), so that its figures add up to the class."""
+    summary = report.summary
+    n, elsewhere = len(summary["students"]), tables.counted_elsewhere(summary)
+    rows = [
+        [
+            f"L{i['line']}",
+            i["quote"],
+            report.exercise.labels[i["label"]].noun_or_title,
+            "optional" if i["optional"] else "required",
+            words.render(found_by(i["hit"] + i["boundary"], n)),
+            i["wrong_label"],
+            *([i["counted_elsewhere"]] if elsewhere else []),
+        ]
+        for i in summary["items"]
+    ]
+    header = [*tables.EVERY_ITEM, *([tables.ELSEWHERE_HEADER] if elsewhere else [])]
+    return (
+        f"<details><summary>Every key item here ({len(rows)})</summary>"
+        f"{_table('Every key item in the lines and labels reported on', header, rows)}"
+        + (f"<p>{_e(tables.ELSEWHERE_WORDS)}</p>" if elsewhere else "")
+        + "</details>"
+    )
 
 
 def _skipped_html(summary: dict) -> str:
