@@ -698,3 +698,15 @@ def test_ids_a_spreadsheet_would_change_stay_as_written_and_the_report_says_how_
     other = class_report(tmp_path / "other", practice)
     other.roster = {"7": "1000", "0": "3.5", "fox-07": "S1"}
     assert "would change" not in other.to_html()
+
+
+@pytest.mark.parametrize("lines", [(1, 18), (76, 198)])
+def test_heat_csv_has_the_lines_measured_only_as_the_heat_map_shows_them(kremlin, tmp_path, lines):
+    """A chapter's report measures its lines: heat.csv has a row for each word the heat map shows, no more, so that
+    a teacher who sorts it by count sees no 0 for a word no student was asked about."""
+    sample_class.write_class(kremlin, tmp_path / "class", students=6, seed=4)
+    report = class_report(tmp_path / "class", kremlin, labels=["claim"], lines=lines)
+    header, *table = rows(report.heat_csv())
+    assert table and all(lines[0] <= int(row[0]) <= lines[1] for row in table)
+    shown = [w for w in re.sub(r"\[\d+\]", "", heat_text(report, "claim")).split() if not re.fullmatch(r"L\d+", w)]
+    assert [row[1] for row in table] == [w for w in shown if not is_punctuation(w)]

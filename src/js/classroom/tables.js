@@ -6,7 +6,7 @@
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
 import { renderer } from "../core/messages.js";
-import { wordRows } from "./heat_words.js";
+import { measuredTokens, wordRows } from "./heat_words.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
 /** @typedef {Record<string, any>} Summary */
@@ -313,7 +313,7 @@ export function csvText(rows) {
 }
 
 /**
- * Each word of the article, as the heat map writes it, and how many students tagged it with each label: the
+ * Each word of the lines measured, as the heat map writes it, and how many students tagged it with each label: the
  * heat map's figures for a teacher who cannot hover over it, the count the map shows after the word
  * (class_report.heat_csv writes the same heat.csv); no rows when no hand-in was used.
  * @param {Record<string, any>} summary
@@ -321,7 +321,7 @@ export function csvText(rows) {
  * @returns {Row[]}
  */
 export function heat(summary, exercise) {
-  const tokens = summary.students.length ? exercise.article.tokens : [];
+  const tokens = summary.students.length ? measuredTokens(exercise.article.tokens, summary.lines) : [];
   return [["line", "word", ...summary.labels], ...wordRows(summary.heat, summary.labels, tokens)];
 }
 

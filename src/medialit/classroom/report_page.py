@@ -14,7 +14,7 @@ from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
 from ..core.messages import Message, percent
 from . import tables
-from .heat_words import word_count, written_words
+from .heat_words import measured_tokens, word_count, written_words
 from .spreadsheet_ids import changed_ids, changed_ids_words
 
 COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
@@ -105,13 +105,12 @@ def heat_html(report, label: str) -> str:
     summary, article = report.summary, report.exercise.article
     counts, n = summary["heat"][label], max(len(summary["students"]), 1)
     spec = report.exercise.labels[label]
-    first, last = summary["lines"] or (1, article.line_count)
     in_key = set()
     for item in summary["items"]:
         if item["label"] == label:
             key = report.exercise.item(item["key_id"])
             in_key.update(t.i for t in article.tokens_in(key.start, key.end))
-    tokens = [t for t in article.tokens if first <= t.line <= last]
+    tokens = measured_tokens(article.tokens, summary["lines"])
     paragraphs: list[list[str]] = []
     para = None
     shown = count_places(counts, tokens)
