@@ -647,3 +647,74 @@ def test_report_html_follows_the_systems_light_or_dark_in_the_class_report_pages
         screenshot(page, f"report-html-{scheme}")
     finally:
         context.close()
+
+
+# Each of `selectors`' text colour and the colour of the background it stands on, as [r, g, b] (a background with
+# some transparency is laid over the one behind it, down to the canvas).
+TEXT_ON_BACKGROUND = """(selectors) => {
+  const rgba = (text) => (text.match(/[\\d.]+/g) || []).map(Number).concat([1]).slice(0, 4);
+  const canvas = getComputedStyle(document.documentElement).colorScheme.includes("dark") &&
+    matchMedia("(prefers-color-scheme: dark)").matches ? [18, 18, 18] : [255, 255, 255];
+  const under = (el) => {
+    const layers = [];
+    for (let at = el; at; at = at.parentElement) layers.push(rgba(getComputedStyle(at).backgroundColor));
+    const over = (below, [r, g, b, a]) => [r, g, b].map((c, k) => c * a + below[k] * (1 - a));
+    return layers.reverse().reduce(over, canvas);
+  };
+  return selectors.map((selector) => {
+    const el = document.querySelector(selector);
+    return [rgba(getComputedStyle(el).color).slice(0, 3), under(el)];
+  });
+}"""
+
+
+def contrast(text: list[float], background: list[float]) -> float:
+    """WCAG's contrast ratio of two sRGB colours."""
+
+    def luminance(rgb):
+        c = [x / 255 for x in rgb]
+        c = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    light, dark = sorted([luminance(text), luminance(background)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+REPORT_TEXT = ["main > p", "th", "td", ".heat .text", ".heat .lineno", "details td", "summary"]
+
+
+def test_report_html_reads_in_light_dark_and_print_in_css_that_older_browsers_read(browser, tmp_path):
+    """report.html in Chromium with the system light, then dark, then printed: every kind of text on it stands out
+    from what it is on (WCAG AA, 4.5:1), the page is dark only in the dark, and on paper it is light. Its colours
+    are custom properties switched by a media query, which browsers since 2020 read: no light-dark(), which a
+    school's browser older than 2024 drops, leaving the page without its colours."""
+    from importlib import resources
+
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    css = resources.files("medialit.data").joinpath("class_report_colours.css").read_text(encoding="utf-8")
+    values = re.findall(r"--[\w-]+:([^;]+);", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+    functions = {name for value in values for name in re.findall(r"([\w-]+)\(", value)}
+    assert len(values) >= 20  # the palette, light and dark
+    assert functions <= {"var", "rgb"}, f"colours written in CSS older browsers do not read: {functions}"
+    report = class_report(SAMPLE, load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"))
+    (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / "report.html").as_uri())
+        page.locator("details").evaluate_all("els => els.forEach((d) => { d.open = true; })")
+        pages = {}
+        for media, scheme in (("screen", "light"), ("screen", "dark"), ("print", "dark")):
+            page.emulate_media(media=media, color_scheme=scheme)
+            seen = page.evaluate(TEXT_ON_BACKGROUND, REPORT_TEXT)
+            low = {s: round(contrast(*pair), 2) for s, pair in zip(REPORT_TEXT, seen) if contrast(*pair) < 4.5}
+            assert not low, (media, scheme, low)
+            pages[media, scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            if media == "screen":
+                page.screenshot(path=str(tmp_path / f"report-{scheme}.png"))
+        assert pages["screen", "light"] == pages["print", "dark"] == "rgb(255, 255, 255)"
+        assert pages["screen", "dark"] == "rgb(18, 18, 18)"
+    finally:
+        context.close()
