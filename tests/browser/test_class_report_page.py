@@ -610,6 +610,7 @@ COLOURS_SEEN = """(selectors) => selectors.map((selector) => {
   const style = getComputedStyle(el);
   return [style.color, behind ? getComputedStyle(behind).backgroundColor : "none", style.borderTopColor];
 })"""
+BOX_SCHEME = "(selector) => getComputedStyle(document.querySelector(selector)).colorScheme"
 SAME_PARTS = {  # the class-report page's parts and report.html's
     "the page": [".mcr-lead", "main > p"],
     "a table's head": [".mcr-table th", "th"],
@@ -638,8 +639,12 @@ def test_report_html_follows_the_systems_light_or_dark_in_the_class_report_pages
         report_on(page, "kremlin-drone|", FILES)
         assert page.evaluate("document.documentElement.dataset.theme") == scheme
         on_page = page.evaluate(COLOURS_SEEN, [mine for mine, _ in SAME_PARTS.values()])
+        # the heat map's "Show the counts" box is drawn for the light sheet it is on: in the dark, drawn dark, the
+        # unticked box is a dark filled square that a teacher reads as ticked
+        assert page.evaluate(BOX_SCHEME, ".mcr-show-n") == "light"
         page.goto((tmp_path / "report.html").as_uri())
         in_report = page.evaluate(COLOURS_SEEN, [theirs for _, theirs in SAME_PARTS.values()])
+        assert page.evaluate(BOX_SCHEME, ".show-n") == "light"
         assert dict(zip(SAME_PARTS, in_report)) == dict(zip(SAME_PARTS, on_page))
         assert in_report[3][1] == "rgb(255, 255, 255)"  # the heat map's sheet
         results = Axe().run(page)

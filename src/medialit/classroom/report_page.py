@@ -23,6 +23,8 @@ _MARKUP = re.compile("[&<>\"']")  # what html.escape(quote=True) changes
 LONG = 30  # characters: a cell with more text than this wraps (report_view.js's LONG)
 # the class-report page's colours, light and dark (the system's), shared with its style sheet
 COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.css").read_text(encoding="utf-8")
+# the heat map is a light sheet in the dark too, its "Show the counts" box drawn light (drawn dark, unticked, it
+# looks ticked)
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
@@ -33,7 +35,7 @@ table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:
 vertical-align:top}th{background:var(--mcr-surface)}
 @media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
-.heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px}
+.heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
 .heat .lineno{color:var(--mcr-sheet-muted)}.heat .k{outline:2px solid currentColor;outline-offset:1px;border-radius:2px;
 margin:0 3px}.legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
