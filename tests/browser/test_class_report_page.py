@@ -275,6 +275,34 @@ def test_a_student_who_handed_in_twice_is_one_row_and_the_table_explains_its_fig
     assert page.errors == [] and page.offsite_requests == []
 
 
+def test_every_key_item_says_how_many_students_were_counted_at_another_mention(page, tmp_path):
+    """Chapter 7 asks for Medvedev at "said Medvedev" (L100); a student's tag on the photo caption that names him
+    counts there. The page's table of every key item has a column that counts that student on the caption's row,
+    with what it means, as report.html has; a chapter where no tag counted elsewhere has no such column."""
+    from helpers import handin_of
+
+    from medialit import Tag, load_exercise
+    from medialit.classroom.tables import ELSEWHERE_HEADER, ELSEWHERE_WORDS
+
+    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    caption = exercise.item("src-medvedev-photo-l100")
+    handin = handin_of(exercise, [Tag("t1", "source", caption.start, caption.end, caption.quote)])
+    handin.student = "caption"
+    handin.save(tmp_path / "caption.json")
+    page.goto(PAGE)
+    report_on(page, "kremlin-drone|07-lateral-reading", [str(tmp_path / "caption.json")])
+    every = page.locator("section[aria-labelledby='mcr-missed'] details.mcr-details")
+    every.evaluate("(d) => { d.open = true; }")
+    header = every.locator("th").all_inner_texts()
+    assert header[-1] == ELSEWHERE_HEADER
+    row = every.locator("tbody tr", has_text=caption.quote)
+    assert row.locator("td").all_inner_texts()[-1] == "1"
+    expect(every).to_contain_text(ELSEWHERE_WORDS)
+    report_on(page, "kremlin-drone|03-claims", FILES)
+    expect(every.locator("th", has_text=ELSEWHERE_HEADER)).to_have_count(0)
+    assert page.errors == [] and page.offsite_requests == []
+
+
 def test_the_table_of_students_has_no_column_for_a_label_the_key_has_none_of(page, tmp_path):
     """The practice exercise has the cue label but no cue in its key: no column of "0 of 0" cues found."""
     from helpers import handin_of
