@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -343,6 +344,45 @@ def test_a_chapter_measures_only_its_lines_and_labels(kremlin, tmp_path):
     assert sum(summary["heat"]["claim"]) == len(kremlin.article.tokens_in(first.start, first.end))
 
 
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 190), st.integers(0, 60), st.randoms(use_true_random=False))
+def test_an_items_figures_add_up_to_the_class_with_the_students_counted_at_another_mention(kremlin, first, more, rng):
+    """A tag on a mention of a source counts for the mention of it that the lines ask for; the mention it is on is
+    then neither found nor missed. items.csv's hit, boundary, wrong_label, missed and counted_elsewhere (its last
+    column) are each student once, so they add up to the class; counted_elsewhere is the students whose own
+    check says so; and report.html shows the column, with what it means, where there is some."""
+    from medialit.classroom import tables
+
+    lines = (first, min(first + more, kremlin.article.line_count))
+    part = kremlin.restricted(["source"], lines)
+    asked = [k for k in part.key if k.mentions]
+    students = []
+    for n in range(rng.randint(1, 4)):
+        # each source asked for: no tag, or one on any of its mentions in the lines (the one asked for among them)
+        chosen = [part.item(rng.choice([k.id, *k.mentions])) for k in asked if rng.random() < 0.8]
+        handin = handin_of(kremlin, [Tag(f"t{t}", m.label, m.start, m.end, m.quote) for t, m in enumerate(chosen)])
+        handin.student = f"s{n}"
+        students.append(handin)
+    with tempfile.TemporaryDirectory() as folder:
+        for handin in students:
+            save(Path(folder), handin.student, handin)
+        report = class_report(folder, kremlin, labels=["source"], lines=lines)
+    verdicts = [{i.key_id: i.verdict for i in check(h, kremlin, ["source"], None, lines).items} for h in students]
+    header, *table = rows(csv_text(report.table("items.csv")))
+    assert header[-1] == "counted_elsewhere"
+    for row in map(dict, (zip(header, row) for row in table)):
+        ways = ("hit", "boundary", "wrong_label", "missed", "counted_elsewhere")
+        assert sum(int(row[way]) for way in ways) == int(row["students"]) == len(students), row
+        elsewhere = sum(v[row["key_id"]] == "counted-elsewhere" for v in verdicts)
+        assert (int(row["counted_elsewhere"]), int(row["missed"])) == (
+            elsewhere,
+            sum(v[row["key_id"]] == "missed" for v in verdicts),
+        )
+    page = report.to_html()
+    said = any(int(row[-1]) for row in table)
+    assert (tables.ELSEWHERE_HEADER in page, html.escape(tables.ELSEWHERE_WORDS) in page) == (said, said)
+
+
 def test_helper_processes_give_the_same_summary(practice, tmp_path, monkeypatch):
     sample_class.write_class(practice, tmp_path / "class", students=30, seed=5)
     alone = class_report(tmp_path / "class", practice).summary
@@ -658,3 +698,15 @@ def test_ids_a_spreadsheet_would_change_stay_as_written_and_the_report_says_how_
     other = class_report(tmp_path / "other", practice)
     other.roster = {"7": "1000", "0": "3.5", "fox-07": "S1"}
     assert "would change" not in other.to_html()
+
+
+@pytest.mark.parametrize("lines", [(1, 18), (76, 198)])
+def test_heat_csv_has_the_lines_measured_only_as_the_heat_map_shows_them(kremlin, tmp_path, lines):
+    """A chapter's report measures its lines: heat.csv has a row for each word the heat map shows, no more, so that
+    a teacher who sorts it by count sees no 0 for a word no student was asked about."""
+    sample_class.write_class(kremlin, tmp_path / "class", students=6, seed=4)
+    report = class_report(tmp_path / "class", kremlin, labels=["claim"], lines=lines)
+    header, *table = rows(report.heat_csv())
+    assert table and all(lines[0] <= int(row[0]) <= lines[1] for row in table)
+    shown = [w for w in re.sub(r"\[\d+\]", "", heat_text(report, "claim")).split() if not re.fullmatch(r"L\d+", w)]
+    assert [row[1] for row in table] == [w for w in shown if not is_punctuation(w)]

@@ -275,6 +275,34 @@ def test_a_student_who_handed_in_twice_is_one_row_and_the_table_explains_its_fig
     assert page.errors == [] and page.offsite_requests == []
 
 
+def test_every_key_item_says_how_many_students_were_counted_at_another_mention(page, tmp_path):
+    """Chapter 7 asks for Medvedev at "said Medvedev" (L100); a student's tag on the photo caption that names him
+    counts there. The page's table of every key item has a column that counts that student on the caption's row,
+    with what it means, as report.html has; a chapter where no tag counted elsewhere has no such column."""
+    from helpers import handin_of
+
+    from medialit import Tag, load_exercise
+    from medialit.classroom.tables import ELSEWHERE_HEADER, ELSEWHERE_WORDS
+
+    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    caption = exercise.item("src-medvedev-photo-l100")
+    handin = handin_of(exercise, [Tag("t1", "source", caption.start, caption.end, caption.quote)])
+    handin.student = "caption"
+    handin.save(tmp_path / "caption.json")
+    page.goto(PAGE)
+    report_on(page, "kremlin-drone|07-lateral-reading", [str(tmp_path / "caption.json")])
+    every = page.locator("section[aria-labelledby='mcr-missed'] details.mcr-details")
+    every.evaluate("(d) => { d.open = true; }")
+    header = every.locator("th").all_inner_texts()
+    assert header[-1] == ELSEWHERE_HEADER
+    row = every.locator("tbody tr", has_text=caption.quote)
+    assert row.locator("td").all_inner_texts()[-1] == "1"
+    expect(every).to_contain_text(ELSEWHERE_WORDS)
+    report_on(page, "kremlin-drone|03-claims", FILES)
+    expect(every.locator("th", has_text=ELSEWHERE_HEADER)).to_have_count(0)
+    assert page.errors == [] and page.offsite_requests == []
+
+
 def test_the_table_of_students_has_no_column_for_a_label_the_key_has_none_of(page, tmp_path):
     """The practice exercise has the cue label but no cue in its key: no column of "0 of 0" cues found."""
     from helpers import handin_of
@@ -610,6 +638,7 @@ COLOURS_SEEN = """(selectors) => selectors.map((selector) => {
   const style = getComputedStyle(el);
   return [style.color, behind ? getComputedStyle(behind).backgroundColor : "none", style.borderTopColor];
 })"""
+BOX_SCHEME = "(selector) => getComputedStyle(document.querySelector(selector)).colorScheme"
 SAME_PARTS = {  # the class-report page's parts and report.html's
     "the page": [".mcr-lead", "main > p"],
     "a table's head": [".mcr-table th", "th"],
@@ -638,12 +667,87 @@ def test_report_html_follows_the_systems_light_or_dark_in_the_class_report_pages
         report_on(page, "kremlin-drone|", FILES)
         assert page.evaluate("document.documentElement.dataset.theme") == scheme
         on_page = page.evaluate(COLOURS_SEEN, [mine for mine, _ in SAME_PARTS.values()])
+        # the heat map's "Show the counts" box is drawn for the light sheet it is on: in the dark, drawn dark, the
+        # unticked box is a dark filled square that a teacher reads as ticked
+        assert page.evaluate(BOX_SCHEME, ".mcr-show-n") == "light"
         page.goto((tmp_path / "report.html").as_uri())
         in_report = page.evaluate(COLOURS_SEEN, [theirs for _, theirs in SAME_PARTS.values()])
+        assert page.evaluate(BOX_SCHEME, ".show-n") == "light"
         assert dict(zip(SAME_PARTS, in_report)) == dict(zip(SAME_PARTS, on_page))
         assert in_report[3][1] == "rgb(255, 255, 255)"  # the heat map's sheet
         results = Axe().run(page)
         assert results.response["violations"] == [], results.generate_report()
         screenshot(page, f"report-html-{scheme}")
+    finally:
+        context.close()
+
+
+# Each of `selectors`' text colour and the colour of the background it stands on, as [r, g, b] (a background with
+# some transparency is laid over the one behind it, down to the canvas).
+TEXT_ON_BACKGROUND = """(selectors) => {
+  const rgba = (text) => (text.match(/[\\d.]+/g) || []).map(Number).concat([1]).slice(0, 4);
+  const canvas = getComputedStyle(document.documentElement).colorScheme.includes("dark") &&
+    matchMedia("(prefers-color-scheme: dark)").matches ? [18, 18, 18] : [255, 255, 255];
+  const under = (el) => {
+    const layers = [];
+    for (let at = el; at; at = at.parentElement) layers.push(rgba(getComputedStyle(at).backgroundColor));
+    const over = (below, [r, g, b, a]) => [r, g, b].map((c, k) => c * a + below[k] * (1 - a));
+    return layers.reverse().reduce(over, canvas);
+  };
+  return selectors.map((selector) => {
+    const el = document.querySelector(selector);
+    return [rgba(getComputedStyle(el).color).slice(0, 3), under(el)];
+  });
+}"""
+
+
+def contrast(text: list[float], background: list[float]) -> float:
+    """WCAG's contrast ratio of two sRGB colours."""
+
+    def luminance(rgb):
+        c = [x / 255 for x in rgb]
+        c = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    light, dark = sorted([luminance(text), luminance(background)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+REPORT_TEXT = ["main > p", "th", "td", ".heat .text", ".heat .lineno", "details td", "summary"]
+
+
+def test_report_html_reads_in_light_dark_and_print_in_css_that_older_browsers_read(browser, tmp_path):
+    """report.html in Chromium with the system light, then dark, then printed: every kind of text on it stands out
+    from what it is on (WCAG AA, 4.5:1), the page is dark only in the dark, and on paper it is light. Its colours
+    are custom properties switched by a media query, which browsers since 2020 read: no light-dark(), which a
+    school's browser older than 2024 drops, leaving the page without its colours."""
+    from importlib import resources
+
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    css = resources.files("medialit.data").joinpath("class_report_colours.css").read_text(encoding="utf-8")
+    values = re.findall(r"--[\w-]+:([^;]+);", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+    functions = {name for value in values for name in re.findall(r"([\w-]+)\(", value)}
+    assert functions <= {"var", "rgb"}, f"colours written in CSS older browsers do not read: {functions}"
+    assert len(values) >= 20  # the palette, light and dark
+    report = class_report(SAMPLE, load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"))
+    (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / "report.html").as_uri())
+        page.locator("details").evaluate_all("els => els.forEach((d) => { d.open = true; })")
+        pages = {}
+        for media, scheme in (("screen", "light"), ("screen", "dark"), ("print", "dark")):
+            page.emulate_media(media=media, color_scheme=scheme)
+            seen = page.evaluate(TEXT_ON_BACKGROUND, REPORT_TEXT)
+            low = {s: round(contrast(*pair), 2) for s, pair in zip(REPORT_TEXT, seen) if contrast(*pair) < 4.5}
+            assert not low, (media, scheme, low)
+            pages[media, scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            if media == "screen":
+                page.screenshot(path=str(tmp_path / f"report-{scheme}.png"))
+        assert pages["screen", "light"] == pages["print", "dark"] == "rgb(255, 255, 255)"
+        assert pages["screen", "dark"] == "rgb(18, 18, 18)"
     finally:
         context.close()

@@ -4,7 +4,7 @@
 // that the key shows in print and to everyone). As report_page.heat_html does for report.html.
 
 import { h } from "../tagger/dom.js";
-import { wordCount, writtenWords } from "./heat_words.js";
+import { measuredTokens, wordCount, writtenWords } from "./heat_words.js";
 import { COUNTS_WORDS, SHADES_WORDS, SHOW_COUNTS } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
@@ -47,10 +47,9 @@ export function heatMap(summary, exercise, label) {
   const title = spec?.title || label;
   const counts = summary.heat[label];
   const n = summary.students.length;
-  const [first, last] = summary.lines || [1, Number.POSITIVE_INFINITY];
   const byId = new Map(exercise.key.map((k) => [k.id, k]));
   const inKey = new Set();
-  const tokens = exercise.article.tokens.filter((t) => t.line >= first && t.line <= last);
+  const tokens = measuredTokens(exercise.article.tokens, summary.lines);
   for (const item of summary.items) {
     if (item.label !== label) continue;
     const key = byId.get(item.key_id);

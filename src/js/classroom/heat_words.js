@@ -8,6 +8,20 @@ import { isPunctuation } from "../core/spans.js";
 /** @typedef {{i: number, para: number, line: number, text: string, ws: string}} Token */
 
 /**
+ * The tokens of the lines the report measures (`lines`: the first and the last, or null for the whole
+ * article): the words the heat map shows and heat.csv has rows for (heat_words.measured_tokens).
+ * @template {Pick<Token, "line">} T
+ * @param {T[]} tokens
+ * @param {number[] | null} lines
+ * @returns {T[]}
+ */
+export function measuredTokens(tokens, lines) {
+  if (!lines) return tokens;
+  const [first, last] = lines;
+  return tokens.filter((t) => t.line >= first && t.line <= last);
+}
+
+/**
  * Each word's positions in `tokens`, in order: a word is what the article has between spaces, its
  * tokens joined with no space between them in one paragraph (despot’s, drone-led, ignored”).
  * @param {Pick<Token, "para" | "ws">[]} tokens

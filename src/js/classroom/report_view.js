@@ -11,6 +11,10 @@ import { changedIds, changedIdsWords } from "./spreadsheet_ids.js";
 import {
   COMPLETION_WORDS,
   completion,
+  countedElsewhere,
+  ELSEWHERE_HEADER,
+  ELSEWHERE_WORDS,
+  EVERY_ITEM,
   keyedLabels,
   misconceptionNames,
   mostMissed,
@@ -143,6 +147,7 @@ export function reportView(summary, exercise, options = {}) {
     foundBy(i.hit + i.boundary),
     i.why,
   ]);
+  const elsewhere = countedElsewhere(summary);
   const everyItem = summary.items.map((/** @type {any} */ i) => [
     `L${i.line}`,
     i.quote,
@@ -150,6 +155,7 @@ export function reportView(summary, exercise, options = {}) {
     i.optional ? "optional" : "required",
     foundBy(i.hit + i.boundary),
     i.wrong_label,
+    ...(elsewhere ? [i.counted_elsewhere] : []),
   ]);
   const kinds = summary.misconceptions
     .filter((/** @type {any} */ k) => k.times)
@@ -207,9 +213,10 @@ export function reportView(summary, exercise, options = {}) {
         h("summary", `Every key item here (${summary.items.length})`),
         table(
           "Every key item in the lines and labels reported on",
-          ["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"],
+          [...EVERY_ITEM, ...(elsewhere ? [ELSEWHERE_HEADER] : [])],
           everyItem,
         ),
+        elsewhere ? h("p", ELSEWHERE_WORDS) : null,
       ),
     ),
     section(

@@ -6,7 +6,7 @@
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
 import { renderer } from "../core/messages.js";
-import { wordRows } from "./heat_words.js";
+import { measuredTokens, wordRows } from "./heat_words.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
 /** @typedef {Record<string, any>} Summary */
@@ -28,6 +28,14 @@ export const COUNTS_WORDS =
   "(heat.csv has each word's count).";
 /** The box that shows them (tables.SHOW_COUNTS). */
 export const SHOW_COUNTS = "Show the counts";
+/** The table of every key item's columns, on the page and in report.html (tables.EVERY_ITEM). */
+export const EVERY_ITEM = ["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"];
+/** Its column of students whose tag counted at another mention of the source (tables.ELSEWHERE_HEADER). */
+export const ELSEWHERE_HEADER = "At another mention (students)";
+/** What that column means, under the table (tables.ELSEWHERE_WORDS). */
+export const ELSEWHERE_WORDS =
+  "At another mention: students who tagged this mention of a source, where the chapter asks for another mention " +
+  "of the same source. Their tag counts for that one, so here it is neither found nor missed.";
 /** The gradebook's file cell for a student on the roster whose hand-in is not here. */
 export const NO_HANDIN = "no hand-in";
 /** The student ID cell of a hand-in whose name the roster does not have (tables.NOT_ON_ROSTER). */
@@ -117,6 +125,13 @@ export function scopeMessages(summary, plurals) {
 }
 
 /**
+ * Whether some student's tag on a key item counted for another mention of its source: only then does the table
+ * of every key item show how many, with what it means (tables.counted_elsewhere).
+ * @param {Summary} summary
+ */
+export const countedElsewhere = (summary) => summary.items.some((/** @type {any} */ i) => i.counted_elsewhere);
+
+/**
  * The required key items the fewest students found (fewest first, then by line).
  * @param {Summary} summary
  * @param {number} [count]
@@ -192,7 +207,8 @@ export function gradebook(summary, plurals, roster) {
 }
 
 /**
- * One row per key item in scope: how many students found it, and how (no rows when no hand-in was used).
+ * One row per key item in scope: how many students found it, and how (no rows when no hand-in was used); hit,
+ * boundary, wrong_label, missed and counted_elsewhere add up to students (tables.items).
  * @param {Summary} summary
  * @returns {Row[]}
  */
@@ -214,6 +230,7 @@ export function items(summary) {
       i.missed,
       n,
       i.why,
+      i.counted_elsewhere,
     ]);
   }
   return rows;
@@ -296,7 +313,7 @@ export function csvText(rows) {
 }
 
 /**
- * Each word of the article, as the heat map writes it, and how many students tagged it with each label: the
+ * Each word of the lines measured, as the heat map writes it, and how many students tagged it with each label: the
  * heat map's figures for a teacher who cannot hover over it, the count the map shows after the word
  * (class_report.heat_csv writes the same heat.csv); no rows when no hand-in was used.
  * @param {Record<string, any>} summary
@@ -304,7 +321,7 @@ export function csvText(rows) {
  * @returns {Row[]}
  */
 export function heat(summary, exercise) {
-  const tokens = summary.students.length ? exercise.article.tokens : [];
+  const tokens = summary.students.length ? measuredTokens(exercise.article.tokens, summary.lines) : [];
   return [["line", "word", ...summary.labels], ...wordRows(summary.heat, summary.labels, tokens)];
 }
 

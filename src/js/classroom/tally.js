@@ -361,7 +361,14 @@ export class Tally {
     const items = scope.key.map((k) => {
       const count = /** @type {Record<string, number>} */ (this.verdicts.get(k.key_id));
       const missed = n - count.hit - count.boundary - count["wrong-label"] - count["counted-elsewhere"];
-      return { ...k, hit: count.hit, boundary: count.boundary, wrong_label: count["wrong-label"], missed };
+      return {
+        ...k,
+        hit: count.hit,
+        boundary: count.boundary,
+        wrong_label: count["wrong-label"],
+        missed,
+        counted_elsewhere: count["counted-elsewhere"],
+      };
     });
     return {
       format: contract.formats.class,

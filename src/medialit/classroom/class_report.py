@@ -26,7 +26,7 @@ from ..core.files import exists, is_folder, write_file
 from ..core.handin import load_handin
 from ..core.messages import Renderer
 from . import tables
-from .heat_words import word_rows
+from .heat_words import measured_tokens, word_rows
 from .tally import Scope, Tally, outcome
 
 PARALLEL_FROM = 200  # hand-ins; fewer are read in this process (starting helpers would cost more)
@@ -214,10 +214,11 @@ class ClassReport:
         return pd.DataFrame(rows, columns=header)
 
     def heat_csv(self) -> str:
-        """How many students tagged each word of the article, per label: a row a word as the heat map writes it
-        (despot’s, “quietly), with its line, and the count the map shows after it (no rows when no hand-in was
+        """How many students tagged each word of the lines measured, per label: a row a word as the heat map writes
+        it (despot’s, “quietly), with its line, and the count the map shows after it (no rows when no hand-in was
         used). summary.json keeps each part's own count, by token, for a program."""
         tokens = self.exercise.article.tokens if self.summary["students"] else []
+        tokens = measured_tokens(tokens, self.summary["lines"])
         labels = self.summary["labels"]
         rows = [["line", "word", *labels], *word_rows(self.summary["heat"], labels, tokens)]
         return tables.csv_text(rows)

@@ -2,12 +2,23 @@
 
 The map shades each part of a word by its own count (despot and ’s, ‘ and assassination), but a teacher reads
 words: the counts shown after the words (`report_page.count_places`) and heat.csv (`ClassReport.heat_csv`) give
-one number a word, by the rule here. `src/js/classroom/heat_words.js` is this module step for step.
+one number a word, by the rule here, for the same words: those of the lines measured (`measured_tokens`).
+`src/js/classroom/heat_words.js` is this module step for step.
 """
 
 from __future__ import annotations
 
 from ..core.article import is_punctuation
+
+
+def measured_tokens(tokens: list, lines: list[int] | tuple[int, int] | None) -> list:
+    """The tokens of the lines the report measures (`lines`: the first and the last, or None for the whole article):
+    the words the heat map shows and heat.csv has rows for, so that no row says 0 for a word no student was asked
+    about."""
+    if not lines:
+        return list(tokens)
+    first, last = lines
+    return [t for t in tokens if first <= t.line <= last]
 
 
 def written_words(tokens: list) -> list[list[int]]:

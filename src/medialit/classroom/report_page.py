@@ -14,7 +14,7 @@ from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
 from ..core.messages import Message, percent
 from . import tables
-from .heat_words import word_count, written_words
+from .heat_words import measured_tokens, word_count, written_words
 from .spreadsheet_ids import changed_ids, changed_ids_words
 
 COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39, 40), "cue": (148, 103, 189)}
@@ -23,6 +23,8 @@ _MARKUP = re.compile("[&<>\"']")  # what html.escape(quote=True) changes
 LONG = 30  # characters: a cell with more text than this wraps (report_view.js's LONG)
 # the class-report page's colours, light and dark (the system's), shared with its style sheet
 COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.css").read_text(encoding="utf-8")
+# the heat map is a light sheet in the dark too, its "Show the counts" box drawn light (drawn dark, unticked, it
+# looks ticked)
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
@@ -33,7 +35,7 @@ table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:
 vertical-align:top}th{background:var(--mcr-surface)}
 @media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
-.heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px}
+.heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
 .heat .lineno{color:var(--mcr-sheet-muted)}.heat .k{outline:2px solid currentColor;outline-offset:1px;border-radius:2px;
 margin:0 3px}.legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
@@ -105,13 +107,12 @@ def heat_html(report, label: str) -> str:
     summary, article = report.summary, report.exercise.article
     counts, n = summary["heat"][label], max(len(summary["students"]), 1)
     spec = report.exercise.labels[label]
-    first, last = summary["lines"] or (1, article.line_count)
     in_key = set()
     for item in summary["items"]:
         if item["label"] == label:
             key = report.exercise.item(item["key_id"])
             in_key.update(t.i for t in article.tokens_in(key.start, key.end))
-    tokens = [t for t in article.tokens if first <= t.line <= last]
+    tokens = measured_tokens(article.tokens, summary["lines"])
     paragraphs: list[list[str]] = []
     para = None
     shown = count_places(counts, tokens)
@@ -269,6 +270,7 @@ def _report_body(report, words) -> list[str]:
         f"<p>{_e(changed_ids_words(changed))}</p>" if (changed := changed_ids(summary, report.roster)) else "",
         "<h2>Most missed</h2>",
         _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed),
+        _every_item_html(report, words),
         "<h2>Misconceptions</h2>",
         _table(
             "Misconceptions", ["What students did", "Students", "Times", "Where most often (students)"], misconceptions
@@ -293,6 +295,33 @@ def _report_body(report, words) -> list[str]:
             [[o["student"], o["place"], o["problem"], o["fix"]] for o in summary["orphans"]],
         ),
     ]
+
+
+def _every_item_html(report, words) -> str:
+    """Every key item measured, folded away as on the class-report page: how many found it and how many tagged it
+    under another label, and, where some did, how many tagged it where their tag counted at another mention of
+    the same source (with what that means), so that its figures add up to the class."""
+    summary = report.summary
+    n, elsewhere = len(summary["students"]), tables.counted_elsewhere(summary)
+    rows = [
+        [
+            f"L{i['line']}",
+            i["quote"],
+            report.exercise.labels[i["label"]].noun_or_title,
+            "optional" if i["optional"] else "required",
+            words.render(found_by(i["hit"] + i["boundary"], n)),
+            i["wrong_label"],
+            *([i["counted_elsewhere"]] if elsewhere else []),
+        ]
+        for i in summary["items"]
+    ]
+    header = [*tables.EVERY_ITEM, *([tables.ELSEWHERE_HEADER] if elsewhere else [])]
+    return (
+        f"<details><summary>Every key item here ({len(rows)})</summary>"
+        f"{_table('Every key item in the lines and labels reported on', header, rows)}"
+        + (f"<p>{_e(tables.ELSEWHERE_WORDS)}</p>" if elsewhere else "")
+        + "</details>"
+    )
 
 
 def _skipped_html(summary: dict) -> str:

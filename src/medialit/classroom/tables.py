@@ -31,6 +31,15 @@ COUNTS_WORDS = (
     "(heat.csv has each word's count)."
 )
 SHOW_COUNTS = "Show the counts"  # the box that shows them
+# the table of every key item's columns (tables.js, report.html)
+EVERY_ITEM = ["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"]
+# its column of the students whose tag on a mention of a source counted for the mention of it that is asked for,
+# so that an item's figures add up to the class with them
+ELSEWHERE_HEADER = "At another mention (students)"
+ELSEWHERE_WORDS = (
+    "At another mention: students who tagged this mention of a source, where the chapter asks for another mention "
+    "of the same source. Their tag counts for that one, so here it is neither found nor missed."
+)
 NO_HANDIN = "no hand-in"  # the gradebook's file cell for a student on the roster whose hand-in is not here
 # the student ID cell of a hand-in whose name the roster does not have (often a name typed two ways): a blank
 # cell would look like a student without an ID, and a gradebook joined on IDs would lose the row unseen
@@ -91,6 +100,12 @@ def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
     return out
 
 
+def counted_elsewhere(summary: dict) -> bool:
+    """Whether some student's tag on a key item counted for another mention of its source: only then do the table of
+    every key item and report.html show how many, with what it means (ELSEWHERE_WORDS)."""
+    return any(i["counted_elsewhere"] for i in summary["items"])
+
+
 def most_missed(summary: dict, count: int = 10) -> list[dict]:
     """The required key items the fewest students found (fewest first, then by line)."""
     required = [(n, i) for n, i in enumerate(summary["items"]) if not i["optional"]]
@@ -136,7 +151,9 @@ def gradebook(summary: dict, plurals: dict[str, str], roster: dict[str, str] | N
 
 
 def items(summary: dict) -> list[list]:
-    """One row per key item in scope: how many students found it, and how (no rows when no hand-in was used)."""
+    """One row per key item in scope: how many students found it, and how (no rows when no hand-in was used). Each
+    student is in one of hit, boundary, wrong_label, missed and counted_elsewhere (tagged, and counted for another
+    mention of the same source), so they add up to students; counted_elsewhere is last, added after the others."""
     rows = [list(CLASS_TABLES["items"])]
     n = len(summary["students"])
     for i in summary["items"] if n else []:
@@ -154,6 +171,7 @@ def items(summary: dict) -> list[list]:
                 i["missed"],
                 n,
                 i["why"],
+                i["counted_elsewhere"],
             ]
         )
     return rows

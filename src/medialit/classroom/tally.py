@@ -336,6 +336,7 @@ class Tally:
                     "boundary": boundary[key_id],
                     "wrong_label": wrong_label[key_id],
                     "missed": missed,
+                    "counted_elsewhere": elsewhere[key_id],
                 }
             )
         return {
