@@ -1983,3 +1983,39 @@ def test_a_time_phrase_that_ends_the_sentence_leaves_the_claim_before_the_speake
 )
 def test_a_time_phrase_that_is_the_subject_of_what_was_said_stays_in_the_claim(text, claim):
     assert claim in quotes(text, "claim", BLANK)
+
+
+relative_things = st.sampled_from(["two lorries", "the three boats", "the old ferries", "its vans", "Harbour Lights"])
+relative_speakers = st.sampled_from(["it", "they", "police", "the council", "its owners"])
+
+
+@given(
+    relative_things,
+    st.sampled_from(["that", "which"]),
+    relative_speakers,
+    st.sampled_from(["said", "says", "claimed"]),
+    st.sampled_from(["were part of a smuggling ring", "had been stolen in March", "would be sold"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_what_a_speaker_says_in_a_set_off_relative_clause_stops_at_its_closing_comma(thing, rel, who, verb, said):
+    """'…the drones, that it said were part of a plot, over …' drafted 'were part of a plot, over …': the 'said' of
+    a relative clause was read as opening a claim to the sentence's end. What was said is about the noun before
+    the relative word, and the clause's closing comma ends it, for 'that' as for 'which'."""
+    text = f"Coastguards stopped {thing}, {rel} {who} {verb} {said}, off the pier on Sunday night."
+    claims = quotes(text, "claim", BLANK)
+    assert f"{thing}, {rel} {who} {verb} {said}" in claims
+    assert not any(q.startswith(said.split()[0]) or "pier" in q for q in claims)
+
+
+@given(relative_things, st.sampled_from(["that", "which"]), relative_speakers, st.sampled_from(["said", "says"]))
+@settings(max_examples=40, deadline=None)
+def test_a_relative_clause_in_a_sentences_subject_drafts_no_claim_that_runs_on_into_the_main_verb(thing, rel, who, verb):
+    """'Two drones that police said were armed crashed in a field': where the relative clause ends is not known
+    without a parse, so no claim is drafted from its 'said' (a sentence with a figure may still be one claim)."""
+    text = f"{thing[0].upper()}{thing[1:]} {rel} {who} {verb} were stolen sank off the pier on Sunday night."
+    assert not any(q.startswith("were stolen") for q in quotes(text, "claim", BLANK))
+
+
+def test_that_after_a_verb_of_saying_still_reports_a_clause_of_its_own():
+    text = "Jo Lee warned that officials said the bridge was unsafe for buses."
+    assert "the bridge was unsafe for buses" in quotes(text, "claim", BLANK)

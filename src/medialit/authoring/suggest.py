@@ -1646,10 +1646,12 @@ class _Draft:
             return  # "warned that the council says the pool is unsafe": the claim is the council's, from 'says'
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
-            antecedent = self._antecedent(speaker, first)
+            antecedent = self._antecedent(v, k, speaker, first)
             why = f"what follows '{said}'"
             if antecedent is not None:
                 k, set_off = antecedent
+                if not set_off and self._opens_clause(k):
+                    return  # 'Drones that police said were armed crashed': where the relative clause ends is unknown
                 why += ", with what the relative word stands for"
                 if set_off:  # "The pool, which the council says is unsafe, will shut": the aside is what is said
                     end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
@@ -1716,17 +1718,24 @@ class _Draft:
                 return named and self.words(*theirs) >= 4
         return False
 
-    def _antecedent(self, speaker: tuple[int, int] | None, first: int) -> tuple[int, bool] | None:
-        """Where the noun phrase starts that a relative word before the speaker stands for ('the village's only
-        school, which the council says is too small'): what is said is about it, and 'is too small' alone says
-        nothing of what; and whether a comma sets the relative clause off. None when no 'which' or 'who' opens
-        the speaker's clause or no noun phrase ends there."""
-        if speaker is None:
+    def _antecedent(self, v: int, k: int, speaker: tuple[int, int] | None, first: int) -> tuple[int, bool] | None:
+        """Where the noun phrase starts that a relative word before the speaker of the verb of saying at token `v`
+        stands for ('the village's only school, which the council says is too small', 'the drones, that it said were
+        armed'): what is said is about it, and 'is too small' alone says nothing of what; and whether a comma sets
+        the relative clause off. 'that' is a relative word only where what is said, from token `k`, opens with an
+        auxiliary, its subject being the noun before ('warned that police said the road was shut' reports). None
+        when no relative word opens the speaker's clause or no noun phrase ends there."""
+        doc, pronoun = self.doc, self._adverbs_before(v) - 1
+        if pronoun > first and doc[pronoun].lower_ in SUBJECT_PRONOUNS - {"who"}:
+            r = pronoun - 1  # 'that it said', 'which they say': the pronoun stands where its speaker would
+        elif speaker is not None:
+            r = self.article.token_at(speaker[0]) - 1
+        else:
             return None
-        doc, r = self.doc, self.article.token_at(speaker[0]) - 1
         if r > first and doc[r].lower_ in WHOSE | {"a", "an"}:  # "which its owners say"
             r -= 1
-        if r <= first or doc[r].lower_ not in {"which", "who", "whom"}:
+        relative = {"which", "who", "whom"} | ({"that"} if k < len(doc) and doc[k].lower_ in AUXILIARIES else set())
+        if r <= first or doc[r].lower_ not in relative:
             return None
         set_off = doc[r - 1].text == ","
         n = r - 1 if set_off else r
@@ -1734,6 +1743,9 @@ class _Draft:
             word = doc[start]
             if word.lower_ in DETERMINERS:
                 return start, set_off  # "the village's only primary school"
+            if word.lower_ in NUMBER_WORDS or word.like_num:  # "two drones", "the two drones"
+                before = start - 1
+                return (before if before >= first and doc[before].lower_ in DETERMINERS else start), set_off
             if word.lower_ in POSSESSIVES:
                 continue
             if not word.is_alpha or (
