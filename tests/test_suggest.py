@@ -2019,3 +2019,36 @@ def test_a_relative_clause_in_a_sentences_subject_drafts_no_claim_that_runs_on_i
 def test_that_after_a_verb_of_saying_still_reports_a_clause_of_its_own():
     text = "Jo Lee warned that officials said the bridge was unsafe for buses."
     assert "the bridge was unsafe for buses" in quotes(text, "claim", BLANK)
+
+
+@given(
+    st.sampled_from(["Jo Hale", "The union", "Critics"]),
+    st.sampled_from([("accused", "of"), ("blamed", "for"), ("accuses", "of"), ("blames", "for")]),
+    st.sampled_from(["the county", "its owners", "the ferry firm's board", "Westfield Council"]),
+    st.sampled_from(["wasting money on the bridge", "the long delays", "ignoring the warnings"]),
+    st.sampled_from([".", ", and called a strike.", ", saying residents had been let down."]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_verb_that_charges_someone_drafts_the_charge_with_the_verb(who, verb_link, charged, charge, after):
+    """'Hale accused the county of wasting money' drafted 'the county of wasting money', which reads wrong: what an
+    accusing or blaming verb reports is the charge, and it reads as one with its verb, up to the pause after it."""
+    verb, link = verb_link
+    text = f"{who} {verb} {charged} {link} {charge}{after}"
+    claims = quotes(text, "claim", BLANK)
+    claim = claims[f"{verb} {charged} {link} {charge}"]
+    assert claim.attrs["kind"] == "accusation"
+    assert text[claim.source[0] : claim.source[1]] == who
+    assert not any(q.startswith(charged) for q in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents praised the volunteers for clearing the beach after the storm.",
+        "Jo Hale accused the county, saying the bridge had cost far too much.",
+    ],
+)
+def test_no_claim_reads_as_who_was_charged_followed_by_the_charge(text):
+    """Praise is no verb of saying in our list, and an accusation with no 'of' or 'for' names no charge: neither
+    drafts a claim that starts with whoever was praised or charged."""
+    assert not any(q.startswith(("the volunteers", "the county")) for q in quotes(text, "claim", BLANK))

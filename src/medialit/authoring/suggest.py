@@ -169,6 +169,11 @@ NAMING_VERBS = {"call", "calls", "called", "brand", "brands", "branded", "dub", 
 NAMING_VERBS |= {"label", "labels", "labelled", "labeled", "describe", "describes", "described"}
 # a verb that says where quoted words are written ('placards reading “no cuts”', '“keep out” painted on the gate')
 WRITING_VERBS = {"written", "scrawled", "painted", "printed", "inscribed", "emblazoned", "stamped", "reading"}
+# a verb that charges someone with something ('accused the county of wasting money', 'blamed it on the storm'):
+# what it reports is the charge, which reads as one only with the verb ('the county of wasting money' does not)
+CHARGE_VERBS = {"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming"}
+CHARGE_VERBS |= {"slam", "slams", "slammed", "slamming"}
+CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge after whoever is charged
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -1638,6 +1643,9 @@ class _Draft:
         said, cue_end = self.doc[v:k].text, k
         if said.lower() in QUESTION_CUES:
             return  # '…?” Bachmann asked her followers': the quotation is what was said, and who was asked follows
+        if said.lower() in CHARGE_VERBS:
+            self._charge(v, k, speaker)
+            return
         clause = self._what_is_said(v, k)
         if clause is None:
             return
@@ -1656,13 +1664,33 @@ class _Draft:
                 if set_off:  # "The pool, which the council says is unsafe, will shut": the aside is what is said
                     end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
             attrs = self._claim_attrs(k, end, voice)
-            if said.lower() in ACCUSATION_WORDS:  # what 'accused' or 'blamed' reports is an accusation
-                attrs["kind"] = "accusation"
             pronoun = "" if speaker else self._pronoun_that_speaks(v)
             self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             self._claim_before(v, cue_end, speaker)
+
+    def _charge(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        """What the verb that charges someone at tokens v..k reports: the verb, who is charged and the charge, up to
+        a pause ('accused the county of wasting money', 'was blamed for the delay'), which reads as the charge;
+        the words after the verb alone ('the county of wasting money') do not. No claim when no 'of', 'for', 'on' or
+        'over' brings a charge in within a few words of who is charged ('blamed the weather')."""
+        doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        link = k
+        while link < min(k + LISTENER_WORDS_MAX, last) and doc[link].lower_ not in CHARGE_LINKS:
+            if not (doc[link].is_alpha or doc[link].lower_ in POSSESSIVES) or self.quoted(link):
+                return  # 'accused the council, saying …': no charge within who is charged
+            link += 1
+        if link >= last or doc[link].lower_ not in CHARGE_LINKS:
+            return
+        end = next((n for n in range(link + 1, last) if doc[n].text == "," or self._ends_reported(n)), last)
+        if self.words(link + 1, end) == 0:
+            return
+        voice = "quoted" if any(self.quoted(n) for n in range(link, end)) else "reporter"
+        attrs = self._claim_attrs(v, end, voice) | {"kind": "accusation"}
+        pronoun = "" if speaker else self._pronoun_that_speaks(v)
+        why = f"what '{doc[v:k].text}' charges someone with, with the verb: the words after it do not read as a claim"
+        self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
 
     def _pronoun_that_speaks(self, v: int) -> str:
         """The 'he', 'she' or 'they' that is the subject of the verb of saying at token `v` ('He said', 'She has
