@@ -2052,3 +2052,19 @@ def test_no_claim_reads_as_who_was_charged_followed_by_the_charge(text):
     """Praise is no verb of saying in our list, and an accusation with no 'of' or 'for' names no charge: neither
     drafts a claim that starts with whoever was praised or charged."""
     assert not any(q.startswith(("the volunteers", "the county")) for q in quotes(text, "claim", BLANK))
+
+
+@given(
+    st.sampled_from(["a strike on the harbour", "the head of the trust", "a fire at the old depot"]),
+    st.sampled_from(["that", "which", ", which"]),
+    st.sampled_from(["police", "the council", "it"]),
+    st.sampled_from(["said was planned weeks ago", "says had been covered up"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_relative_clause_after_a_noun_that_follows_a_preposition_stands_for_no_noun_in_the_claim(thing, rel, who, said):
+    """'a strike on the harbour that police said was planned' may be about the strike or the harbour: the claim is
+    what follows the verb, not one that makes the nearer noun its subject ('the harbour that police said …')."""
+    verb, rest = said.split(" ", 1)
+    text = f"Residents described {thing}{rel if rel.startswith(',') else ' ' + rel} {who} {verb} {rest}."
+    claims = quotes(text, "claim", BLANK)
+    assert rest in claims and not any(who in q for q in claims)

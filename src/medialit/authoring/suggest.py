@@ -1657,10 +1657,12 @@ class _Draft:
             antecedent = self._antecedent(v, k, speaker, first)
             why = f"what follows '{said}'"
             if antecedent is not None:
-                k, set_off = antecedent
-                if not set_off and self._opens_clause(k):
+                start, set_off = antecedent
+                if not set_off and self._opens_clause(start):
                     return  # 'Drones that police said were armed crashed': where the relative clause ends is unknown
-                why += ", with what the relative word stands for"
+                if not self._after_preposition(start):  # 'a strike on the Kremlin that …': the strike or the Kremlin
+                    k = start
+                    why += ", with what the relative word stands for"
                 if set_off:  # "The pool, which the council says is unsafe, will shut": the aside is what is said
                     end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
             attrs = self._claim_attrs(k, end, voice)
@@ -1691,6 +1693,11 @@ class _Draft:
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
         why = f"what '{doc[v:k].text}' charges someone with, with the verb: the words after it do not read as a claim"
         self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+
+    def _after_preposition(self, i: int) -> bool:
+        """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
+        trust'): it may be part of a longer one, so a relative clause after it may stand for either noun."""
+        return i > 0 and self.sent_of[i - 1] == self.sent_of[i] and self.doc[i - 1].lower_ in PREPOSITIONS | {"of"}
 
     def _pronoun_that_speaks(self, v: int) -> str:
         """The 'he', 'she' or 'they' that is the subject of the verb of saying at token `v` ('He said', 'She has
