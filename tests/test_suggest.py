@@ -2068,3 +2068,30 @@ def test_a_relative_clause_after_a_noun_that_follows_a_preposition_stands_for_no
     text = f"Residents described {thing}{rel if rel.startswith(',') else ' ' + rel} {who} {verb} {rest}."
     claims = quotes(text, "claim", BLANK)
     assert rest in claims and not any(who in q for q in claims)
+
+
+@given(
+    months,
+    st.sampled_from(["{m} said", "{m} also said", "{m} told reporters", "{m} insisted", "The row grew. {m} said"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_month_name_alone_before_a_verb_of_saying_is_who_speaks(month, frame):
+    """'May said the plan would fail.' drafted no source, and 'May' as a hedge: a capitalised month right before a
+    verb of saying, with no date word near it, is someone's name, and their claim is put to them."""
+    text = f"Plans for a quarry split the village.\n\n{frame.format(m=month)} the plan would fail within a year.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [month]
+    claim = quotes(text, "claim", BLANK)["the plan would fail within a year"]
+    assert claim.source == (sources[month].start, sources[month].end)
+    assert month not in quotes(text, "cue", BLANK)
+
+
+@given(
+    months,
+    st.sampled_from(["On {m} 4 she said", "In {m} said", "Last {m} said", "By {m} 2020 said", "{m} 2020 said"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_month_name_with_a_date_word_near_it_before_a_verb_of_saying_is_no_speaker(month, frame):
+    """A month after 'on', 'in', 'last' or 'by', or beside a day or a year, is when, even right before 'said'."""
+    text = f"Plans for a quarry split the village.\n\n{frame.format(m=month)} residents were angry about it.\n"
+    assert month not in "".join(quotes(text, "source", BLANK))

@@ -483,8 +483,8 @@ class _Draft:
     def cues(self, cue_matcher: PhraseMatcher) -> None:
         for match_id, i, j in cue_matcher(self.doc):
             phrase = self.doc.vocab.strings[match_id]
-            if self.doc[i].is_title and not self.doc[i].is_sent_start:
-                continue  # a name ("United States", "May 9"), not a cue
+            if self.doc[i].is_title and (not self.doc[i].is_sent_start or self._month_speaks(i)):
+                continue  # a name ("United States", "May 9", "May said"), not a cue
             if self._hyphen(i - 1) or self._hyphen(j):
                 continue  # part of a longer word ("much-claimed")
             if any(a <= i < b for a, b in self.no_comment_at.items()):
@@ -689,8 +689,8 @@ class _Draft:
             return "LINK"
         if word in MONTHS and tok.is_title and self._in_date(tok.i):
             return ""  # 'in May', '9 May': when
-        if word in MONTHS and tok.is_title and self._in_names(tok.i):
-            return "NAME"  # 'Theresa May', 'Mrs May': who
+        if word in MONTHS and tok.is_title and (self._in_names(tok.i) or self._month_speaks(tok.i)):
+            return "NAME"  # 'Theresa May', 'Mrs May', 'May said': who
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
@@ -718,6 +718,22 @@ class _Draft:
             tok is not None and len(tok) > 1 and name_shaped(tok) and tok.lower_ not in WHEN_WORDS
             for tok in self._beside(i)
         )
+
+    def _month_speaks(self, i: int) -> bool:
+        """Whether the month name at token `i` is someone who speaks ('May said the plan would fail', '…, June told
+        us'): written with a capital, right before a verb of saying in a form that no 'may' as a helping verb takes
+        ('said', 'says', 'insisted'), and no date calls for it, with no number or other word for when among the two
+        words before it or between it and the verb ('In May said', 'On May 4 she said' are dates)."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[i]]
+        if not doc[i].is_title or self._in_date(i) or i + 1 >= last:
+            return False
+        v = self._past_adverbs(i + 1)
+        near = [t for t in doc[max(first, i - 2) : v] if t.i != i]
+        if v >= last or any(t.like_num or t.lower_ in WHEN_WORDS for t in near):
+            return False
+        word = doc[v].lower_
+        cue = self.lex.cues.get(word)
+        return bool(cue and cue[1]) and (word in SPEAKING_VERBS or word.endswith(("ed", "s")))
 
     def _inside_name(self, i: int) -> bool:
         """A capitalised small word that leads on to a name word, not opening a sentence ('Save Our Hospital',
