@@ -2095,3 +2095,36 @@ def test_a_month_name_with_a_date_word_near_it_before_a_verb_of_saying_is_no_spe
     """A month after 'on', 'in', 'last' or 'by', or beside a day or a year, is when, even right before 'said'."""
     text = f"Plans for a quarry split the village.\n\n{frame.format(m=month)} residents were angry about it.\n"
     assert month not in "".join(quotes(text, "source", BLANK))
+
+
+WRITTEN_QUOTES = [
+    "Someone had sprayed {q} across the front door of the town hall.",
+    "A sign saying {q} stood at the gate of the pool all week.",
+    "The mayor posted {q} on social media after the vote on Monday.",
+    "Protesters carried banners bearing {q} along the high street.",
+    "Overnight the words {q} were painted on the gate of the pool.",
+    "Overnight {q} was painted on the gate of the pool in red letters.",
+]
+
+
+@given(scare_marks, scare_words, st.sampled_from(WRITTEN_QUOTES))
+@settings(max_examples=60, deadline=None)
+def test_words_a_verb_of_writing_puts_on_a_sign_a_wall_or_a_post_are_not_the_reporters_doubt(marks, word, sentence):
+    """'sprayed “liars” across the door', 'a sign saying “keep out”', 'posted “disgraceful” online' drafted the
+    reporter's scare quotes: the words are written by whoever sprayed, put up or posted them."""
+    text = BEFORE_THE_STORY + sentence.format(q=marks.format(word)) + "\n"
+    assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]
+
+
+@given(
+    scare_marks,
+    scare_words,
+    st.sampled_from(["While reading the report,", "Having printed the agenda,", "After she posted the letter,"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_verb_of_writing_about_something_else_leaves_the_reporters_scare_quotes(marks, word, opening):
+    """'While reading the report, councillors found the “savings” had gone': 'reading' is about the report, so no
+    one in the sentence wrote the quoted word and the marks stay the reporter's."""
+    quoted = marks.format(word)
+    text = f"{BEFORE_THE_STORY}{opening} councillors found the {quoted} had gone from the budget.\n"
+    assert quotes(text, "loaded", BLANK)[quoted].attrs["voice"] == "reporter"

@@ -169,6 +169,9 @@ NAMING_VERBS = {"call", "calls", "called", "brand", "brands", "branded", "dub", 
 NAMING_VERBS |= {"label", "labels", "labelled", "labeled", "describe", "describes", "described"}
 # a verb that says where quoted words are written ('placards reading “no cuts”', '“keep out” painted on the gate')
 WRITING_VERBS = {"written", "scrawled", "painted", "printed", "inscribed", "emblazoned", "stamped", "reading"}
+WRITING_VERBS |= {"read", "reads", "saying", "bearing", "sprayed", "daubed", "carved", "etched", "chalked", "scribbled"}
+WRITING_VERBS |= {"posted", "tweeted"}  # 'posted “disgraceful” on social media'
+WRITING_GAP_MAX = 2  # 'daubed on the wall “…”', '“…” was painted': the few words a verb of writing may stand from them
 # a verb that charges someone with something ('accused the county of wasting money', 'blamed it on the storm'):
 # what it reports is the charge, which reads as one only with the verb ('the county of wasting money' does not)
 CHARGE_VERBS = {"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming"}
@@ -665,11 +668,21 @@ class _Draft:
         for k in range(first, last):
             if self.quoted(k):
                 continue
-            if self.speech_cue(k) or (doc[k].lower_ in NAMING_VERBS | WRITING_VERBS and not self._hyphen(k - 1)):
+            if self.speech_cue(k) or (doc[k].lower_ in NAMING_VERBS and not self._hyphen(k - 1)):
                 return False  # 'so-called “reforms”' is the writer's own doubt
+            if doc[k].lower_ in WRITING_VERBS and self._writes(k, i, j):
+                return False
             if k < i and k > first and self._kind(doc[k]) == "NAME" and doc[k].lower_ not in WHEN_WORDS:
                 return False
         return True
+
+    def _writes(self, k: int, i: int, j: int) -> bool:
+        """Whether the verb of writing at token `k` says where the quotation at tokens i..j is written: it stands a
+        word or two before it ('placards reading “no cuts”', 'sprayed on the door “liars”') or after it ('“keep out”
+        painted on the gate', '“keep out” was painted'), with no pause between. Elsewhere in the sentence it is
+        about something else ('While reading the report, councillors found the “savings” had gone')."""
+        between = range(k + 1, i) if k < i else range(j, k)
+        return len(between) <= WRITING_GAP_MAX and not any(self.doc[n].is_punct for n in between)
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
