@@ -2009,7 +2009,7 @@ def test_what_a_speaker_says_in_a_set_off_relative_clause_stops_at_its_closing_c
 
 @given(relative_things, st.sampled_from(["that", "which"]), relative_speakers, st.sampled_from(["said", "says"]))
 @settings(max_examples=40, deadline=None)
-def test_a_relative_clause_in_a_sentences_subject_drafts_no_claim_that_runs_on_into_the_main_verb(thing, rel, who, verb):
+def test_a_relative_clause_in_the_subject_drafts_no_claim_that_runs_into_the_main_verb(thing, rel, who, verb):
     """'Two drones that police said were armed crashed in a field': where the relative clause ends is not known
     without a parse, so no claim is drafted from its 'said' (a sentence with a figure may still be one claim)."""
     text = f"{thing[0].upper()}{thing[1:]} {rel} {who} {verb} were stolen sank off the pier on Sunday night."
@@ -2061,7 +2061,7 @@ def test_no_claim_reads_as_who_was_charged_followed_by_the_charge(text):
     st.sampled_from(["said was planned weeks ago", "says had been covered up"]),
 )
 @settings(max_examples=40, deadline=None)
-def test_a_relative_clause_after_a_noun_that_follows_a_preposition_stands_for_no_noun_in_the_claim(thing, rel, who, said):
+def test_a_relative_clause_after_a_prepositions_noun_puts_no_noun_in_the_claim(thing, rel, who, said):
     """'a strike on the harbour that police said was planned' may be about the strike or the harbour: the claim is
     what follows the verb, not one that makes the nearer noun its subject ('the harbour that police said …')."""
     verb, rest = said.split(" ", 1)
@@ -2087,8 +2087,7 @@ def test_a_month_name_alone_before_a_verb_of_saying_is_who_speaks(month, frame):
 
 
 @given(
-    months,
-    st.sampled_from(["On {m} 4 she said", "In {m} said", "Last {m} said", "By {m} 2020 said", "{m} 2020 said"]),
+    months, st.sampled_from(["On {m} 4 she said", "In {m} said", "Last {m} said", "By {m} 2020 said", "{m} 2020 said"])
 )
 @settings(max_examples=40, deadline=None)
 def test_a_month_name_with_a_date_word_near_it_before_a_verb_of_saying_is_no_speaker(month, frame):
