@@ -2127,3 +2127,12 @@ def test_a_verb_of_writing_about_something_else_leaves_the_reporters_scare_quote
     quoted = marks.format(word)
     text = f"{BEFORE_THE_STORY}{opening} councillors found the {quoted} had gone from the budget.\n"
     assert quotes(text, "loaded", BLANK)[quoted].attrs["voice"] == "reporter"
+
+
+@given(scare_marks, scare_words, st.sampled_from([" and ", " or ", ", "]), st.sampled_from(["written", "painted"]))
+@settings(max_examples=40, deadline=None)
+def test_quotations_listed_before_a_verb_of_writing_are_all_written_words(marks, word, joined, verb):
+    """'some with “no cuts” and “save our pool” written on them': the verb of writing stands by the list, so the
+    first quotation is written as the second is, not the reporter's doubt."""
+    text = f"{BEFORE_THE_STORY}Two lorries had {marks.format(word)}{joined}{marks.format('jobs')} {verb} on them.\n"
+    assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]

@@ -679,10 +679,16 @@ class _Draft:
     def _writes(self, k: int, i: int, j: int) -> bool:
         """Whether the verb of writing at token `k` says where the quotation at tokens i..j is written: it stands a
         word or two before it ('placards reading “no cuts”', 'sprayed on the door “liars”') or after it ('“keep out”
-        painted on the gate', '“keep out” was painted'), with no pause between. Elsewhere in the sentence it is
-        about something else ('While reading the report, councillors found the “savings” had gone')."""
-        between = range(k + 1, i) if k < i else range(j, k)
-        return len(between) <= WRITING_GAP_MAX and not any(self.doc[n].is_punct for n in between)
+        painted on the gate', '“keep out” was painted'), with no pause between; other quotations listed with it do
+        not count ('“no cuts” and “save our pool” written on them'). Elsewhere in the sentence it is about something
+        else ('While reading the report, councillors found the “savings” had gone')."""
+        doc, listed = self.doc, {"and", "or", ","}
+        between = [
+            n
+            for n in (range(k + 1, i) if k < i else range(j, k))
+            if not (self.quoted(n) or doc[n].lower_ in listed and (self.quoted(n - 1) or self.quoted(n + 1)))
+        ]
+        return len(between) <= WRITING_GAP_MAX and not any(doc[n].is_punct for n in between)
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
