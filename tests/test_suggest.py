@@ -2136,3 +2136,17 @@ def test_quotations_listed_before_a_verb_of_writing_are_all_written_words(marks,
     first quotation is written as the second is, not the reporter's doubt."""
     text = f"{BEFORE_THE_STORY}Two lorries had {marks.format(word)}{joined}{marks.format('jobs')} {verb} on them.\n"
     assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]
+
+
+hedges = [w for w, (_, saying) in sg.load_lexicon().cues.items() if not saying and w.isalpha() and w != "may"]
+
+
+@given(
+    st.sampled_from(hedges),
+    st.sampled_from(["said to be worth millions, the painting was sold.", "told friends the plan would fail."]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_hedge_that_opens_a_sentence_before_a_verb_of_saying_stays_a_cue(hedge, rest):
+    """Only a month before a verb of saying is read as a name; a hedge there ('Allegedly said to be …') is a cue."""
+    word = hedge[0].upper() + hedge[1:]
+    assert word in quotes(f"{BEFORE_THE_STORY}{word} {rest}\n", "cue", BLANK)

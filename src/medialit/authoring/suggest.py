@@ -744,7 +744,7 @@ class _Draft:
         ('said', 'says', 'insisted'), and no date calls for it, with no number or other word for when among the two
         words before it or between it and the verb ('In May said', 'On May 4 she said' are dates)."""
         doc, (first, last) = self.doc, self.sents[self.sent_of[i]]
-        if not doc[i].is_title or self._in_date(i) or i + 1 >= last:
+        if doc[i].lower_ not in MONTHS or not doc[i].is_title or self._in_date(i) or i + 1 >= last:
             return False
         v = self._past_adverbs(i + 1)
         near = [t for t in doc[max(first, i - 2) : v] if t.i != i]
