@@ -1695,7 +1695,7 @@ def test_a_word_for_when_or_how_before_the_verb_keeps_the_speaker_and_their_clai
     text = f"Plans for a quarry split the village.\n\n{name} {adverb} {rest}.\n"
     sources = quotes(text, "source", BLANK)
     assert name in sources
-    claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith("the "))
+    claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith(("the ", "accused ")))
     assert claim.source == (sources[name].start, sources[name].end)
 
 
@@ -1810,7 +1810,7 @@ def test_a_time_phrase_between_a_speaker_and_the_verb_is_no_part_of_the_speaker(
     text = f"Plans for a quarry split the village.\n\n{who} {when}{adverb} {rest}.\n"
     sources = quotes(text, "source", BLANK)
     assert list(sources) == [who], sources
-    claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith("the "))
+    claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith(("the ", "accused ")))
     assert claim.source == (sources[who].start, sources[who].end)
 
 
