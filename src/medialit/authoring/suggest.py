@@ -169,6 +169,14 @@ NAMING_VERBS = {"call", "calls", "called", "brand", "brands", "branded", "dub", 
 NAMING_VERBS |= {"label", "labels", "labelled", "labeled", "describe", "describes", "described"}
 # a verb that says where quoted words are written ('placards reading “no cuts”', '“keep out” painted on the gate')
 WRITING_VERBS = {"written", "scrawled", "painted", "printed", "inscribed", "emblazoned", "stamped", "reading"}
+WRITING_VERBS |= {"read", "reads", "saying", "bearing", "sprayed", "daubed", "carved", "etched", "chalked", "scribbled"}
+WRITING_VERBS |= {"posted", "tweeted"}  # 'posted “disgraceful” on social media'
+WRITING_GAP_MAX = 2  # 'daubed on the wall “…”', '“…” was painted': the few words a verb of writing may stand from them
+# a verb that charges someone with something ('accused the county of wasting money', 'blamed it on the storm'):
+# what it reports is the charge, which reads as one only with the verb ('the county of wasting money' does not)
+CHARGE_VERBS = {"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming"}
+CHARGE_VERBS |= {"slam", "slams", "slammed", "slamming"}
+CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge after whoever is charged
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -478,8 +486,8 @@ class _Draft:
     def cues(self, cue_matcher: PhraseMatcher) -> None:
         for match_id, i, j in cue_matcher(self.doc):
             phrase = self.doc.vocab.strings[match_id]
-            if self.doc[i].is_title and not self.doc[i].is_sent_start:
-                continue  # a name ("United States", "May 9"), not a cue
+            if self.doc[i].is_title and (not self.doc[i].is_sent_start or self._month_speaks(i)):
+                continue  # a name ("United States", "May 9", "May said"), not a cue
             if self._hyphen(i - 1) or self._hyphen(j):
                 continue  # part of a longer word ("much-claimed")
             if any(a <= i < b for a, b in self.no_comment_at.items()):
@@ -660,11 +668,27 @@ class _Draft:
         for k in range(first, last):
             if self.quoted(k):
                 continue
-            if self.speech_cue(k) or (doc[k].lower_ in NAMING_VERBS | WRITING_VERBS and not self._hyphen(k - 1)):
+            if self.speech_cue(k) or (doc[k].lower_ in NAMING_VERBS and not self._hyphen(k - 1)):
                 return False  # 'so-called “reforms”' is the writer's own doubt
+            if doc[k].lower_ in WRITING_VERBS and self._writes(k, i, j):
+                return False
             if k < i and k > first and self._kind(doc[k]) == "NAME" and doc[k].lower_ not in WHEN_WORDS:
                 return False
         return True
+
+    def _writes(self, k: int, i: int, j: int) -> bool:
+        """Whether the verb of writing at token `k` says where the quotation at tokens i..j is written: it stands a
+        word or two before it ('placards reading “no cuts”', 'sprayed on the door “liars”') or after it ('“keep out”
+        painted on the gate', '“keep out” was painted'), with no pause between; other quotations listed with it do
+        not count ('“no cuts” and “save our pool” written on them'). Elsewhere in the sentence it is about something
+        else ('While reading the report, councillors found the “savings” had gone')."""
+        doc, listed = self.doc, {"and", "or", ","}
+        between = [
+            n
+            for n in (range(k + 1, i) if k < i else range(j, k))
+            if not (self.quoted(n) or doc[n].lower_ in listed and (self.quoted(n - 1) or self.quoted(n + 1)))
+        ]
+        return len(between) <= WRITING_GAP_MAX and not any(doc[n].is_punct for n in between)
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
@@ -684,8 +708,8 @@ class _Draft:
             return "LINK"
         if word in MONTHS and tok.is_title and self._in_date(tok.i):
             return ""  # 'in May', '9 May': when
-        if word in MONTHS and tok.is_title and self._in_names(tok.i):
-            return "NAME"  # 'Theresa May', 'Mrs May': who
+        if word in MONTHS and tok.is_title and (self._in_names(tok.i) or self._month_speaks(tok.i)):
+            return "NAME"  # 'Theresa May', 'Mrs May', 'May said': who
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
@@ -713,6 +737,22 @@ class _Draft:
             tok is not None and len(tok) > 1 and name_shaped(tok) and tok.lower_ not in WHEN_WORDS
             for tok in self._beside(i)
         )
+
+    def _month_speaks(self, i: int) -> bool:
+        """Whether the month name at token `i` is someone who speaks ('May said the plan would fail', '…, June told
+        us'): written with a capital, right before a verb of saying in a form that no 'may' as a helping verb takes
+        ('said', 'says', 'insisted'), and no date calls for it, with no number or other word for when among the two
+        words before it or between it and the verb ('In May said', 'On May 4 she said' are dates)."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[i]]
+        if doc[i].lower_ not in MONTHS or not doc[i].is_title or self._in_date(i) or i + 1 >= last:
+            return False
+        v = self._past_adverbs(i + 1)
+        near = [t for t in doc[max(first, i - 2) : v] if t.i != i]
+        if v >= last or any(t.like_num or t.lower_ in WHEN_WORDS for t in near):
+            return False
+        word = doc[v].lower_
+        cue = self.lex.cues.get(word)
+        return bool(cue and cue[1]) and (word in SPEAKING_VERBS or word.endswith(("ed", "s")))
 
     def _inside_name(self, i: int) -> bool:
         """A capitalised small word that leads on to a name word, not opening a sentence ('Save Our Hospital',
@@ -1638,6 +1678,9 @@ class _Draft:
         said, cue_end = self.doc[v:k].text, k
         if said.lower() in QUESTION_CUES:
             return  # '…?” Bachmann asked her followers': the quotation is what was said, and who was asked follows
+        if said.lower() in CHARGE_VERBS:
+            self._charge(v, k, speaker)
+            return
         clause = self._what_is_said(v, k)
         if clause is None:
             return
@@ -1646,21 +1689,50 @@ class _Draft:
             return  # "warned that the council says the pool is unsafe": the claim is the council's, from 'says'
         if self.words(k, end) >= 4:
             voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
-            antecedent = self._antecedent(speaker, first)
+            antecedent = self._antecedent(v, k, speaker, first)
             why = f"what follows '{said}'"
             if antecedent is not None:
-                k, set_off = antecedent
-                why += ", with what the relative word stands for"
+                start, set_off = antecedent
+                if not set_off and self._opens_clause(start):
+                    return  # 'Drones that police said were armed crashed': where the relative clause ends is unknown
+                if not self._after_preposition(start):  # 'a strike on the Kremlin that …': the strike or the Kremlin
+                    k = start
+                    why += ", with what the relative word stands for"
                 if set_off:  # "The pool, which the council says is unsafe, will shut": the aside is what is said
                     end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
             attrs = self._claim_attrs(k, end, voice)
-            if said.lower() in ACCUSATION_WORDS:  # what 'accused' or 'blamed' reports is an accusation
-                attrs["kind"] = "accusation"
             pronoun = "" if speaker else self._pronoun_that_speaks(v)
             self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
             return
         if self.words(k, last) <= 3:  # "..., UK officials said last night."
             self._claim_before(v, cue_end, speaker)
+
+    def _charge(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        """What the verb that charges someone at tokens v..k reports: the verb, who is charged and the charge, up to
+        a pause ('accused the county of wasting money', 'was blamed for the delay'), which reads as the charge;
+        the words after the verb alone ('the county of wasting money') do not. No claim when no 'of', 'for', 'on' or
+        'over' brings a charge in within a few words of who is charged ('blamed the weather')."""
+        doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        link = k
+        while link < min(k + LISTENER_WORDS_MAX, last) and doc[link].lower_ not in CHARGE_LINKS:
+            if not (doc[link].is_alpha or doc[link].lower_ in POSSESSIVES) or self.quoted(link):
+                return  # 'accused the council, saying …': no charge within who is charged
+            link += 1
+        if link >= last or doc[link].lower_ not in CHARGE_LINKS:
+            return
+        end = next((n for n in range(link + 1, last) if doc[n].text == "," or self._ends_reported(n)), last)
+        if self.words(link + 1, end) == 0:
+            return
+        voice = "quoted" if any(self.quoted(n) for n in range(link, end)) else "reporter"
+        attrs = self._claim_attrs(v, end, voice) | {"kind": "accusation"}
+        pronoun = "" if speaker else self._pronoun_that_speaks(v)
+        why = f"what '{doc[v:k].text}' charges someone with, with the verb: the words after it do not read as a claim"
+        self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+
+    def _after_preposition(self, i: int) -> bool:
+        """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
+        trust'): it may be part of a longer one, so a relative clause after it may stand for either noun."""
+        return i > 0 and self.sent_of[i - 1] == self.sent_of[i] and self.doc[i - 1].lower_ in PREPOSITIONS | {"of"}
 
     def _pronoun_that_speaks(self, v: int) -> str:
         """The 'he', 'she' or 'they' that is the subject of the verb of saying at token `v` ('He said', 'She has
@@ -1716,17 +1788,24 @@ class _Draft:
                 return named and self.words(*theirs) >= 4
         return False
 
-    def _antecedent(self, speaker: tuple[int, int] | None, first: int) -> tuple[int, bool] | None:
-        """Where the noun phrase starts that a relative word before the speaker stands for ('the village's only
-        school, which the council says is too small'): what is said is about it, and 'is too small' alone says
-        nothing of what; and whether a comma sets the relative clause off. None when no 'which' or 'who' opens
-        the speaker's clause or no noun phrase ends there."""
-        if speaker is None:
+    def _antecedent(self, v: int, k: int, speaker: tuple[int, int] | None, first: int) -> tuple[int, bool] | None:
+        """Where the noun phrase starts that a relative word before the speaker of the verb of saying at token `v`
+        stands for ('the village's only school, which the council says is too small', 'the drones, that it said were
+        armed'): what is said is about it, and 'is too small' alone says nothing of what; and whether a comma sets
+        the relative clause off. 'that' is a relative word only where what is said, from token `k`, opens with an
+        auxiliary, its subject being the noun before ('warned that police said the road was shut' reports). None
+        when no relative word opens the speaker's clause or no noun phrase ends there."""
+        doc, pronoun = self.doc, self._adverbs_before(v) - 1
+        if pronoun > first and doc[pronoun].lower_ in SUBJECT_PRONOUNS - {"who"}:
+            r = pronoun - 1  # 'that it said', 'which they say': the pronoun stands where its speaker would
+        elif speaker is not None:
+            r = self.article.token_at(speaker[0]) - 1
+        else:
             return None
-        doc, r = self.doc, self.article.token_at(speaker[0]) - 1
         if r > first and doc[r].lower_ in WHOSE | {"a", "an"}:  # "which its owners say"
             r -= 1
-        if r <= first or doc[r].lower_ not in {"which", "who", "whom"}:
+        relative = {"which", "who", "whom"} | ({"that"} if k < len(doc) and doc[k].lower_ in AUXILIARIES else set())
+        if r <= first or doc[r].lower_ not in relative:
             return None
         set_off = doc[r - 1].text == ","
         n = r - 1 if set_off else r
@@ -1734,6 +1813,9 @@ class _Draft:
             word = doc[start]
             if word.lower_ in DETERMINERS:
                 return start, set_off  # "the village's only primary school"
+            if word.lower_ in NUMBER_WORDS or word.like_num:  # "two drones", "the two drones"
+                before = start - 1
+                return (before if before >= first and doc[before].lower_ in DETERMINERS else start), set_off
             if word.lower_ in POSSESSIVES:
                 continue
             if not word.is_alpha or (
