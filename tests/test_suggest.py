@@ -1886,6 +1886,29 @@ def test_a_quoted_word_nobody_said_is_drafted_as_the_reporters_doubt(marks, word
     assert ("the words" in why) == (" " in word)
 
 
+@given(
+    scare_marks,
+    st.sampled_from(["liars", "a disgrace", "savings", "despot"]),
+    st.sampled_from(
+        [
+            "One man sprayed {q} on the wall of the town hall.",
+            "Councillor Jo Reed called the plan {q} on Monday.",
+            "The council defended its {q} at a packed meeting on Monday.",
+        ]
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_drafted_why_never_puts_quoted_words_in_a_second_pair_of_marks(marks, word, sentence):
+    """'One man sprayed “liars”' drafted the why '““liars”” (L3) is the words of the person quoted': words that
+    keep their own quotation marks are shown in them, as the feedback shows them, not in a second pair (and a
+    quoted word 'comes from the person quoted', one word not being 'the words')."""
+    text = BEFORE_THE_STORY + sentence.format(q=marks.format(word)) + "\n"
+    for draft in found(text, None, BLANK):
+        why = draft_why(draft, {})
+        assert not re.search(r"[“”‘’\"']{2}", why), (draft.label, draft.quote, why)
+        assert "is the words" not in why, why
+
+
 OWNED_QUOTES = [  # (sentence, what is done to the quoted words)
     ("The council defended its {q} at a packed meeting on Monday, a spokesman said.", str),
     ("Councillor Jo Lee defended the {q} at a packed meeting on Monday.", str),

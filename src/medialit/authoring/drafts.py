@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.article import is_quote_mark
+from ..core.messages import in_marks, quoted
 from .lexicons import load_lexicon
 from .suggest import DETERMINERS, NUMBER_WORDS, SPEAKER_DETERMINERS, Suggestion
 
@@ -75,7 +75,7 @@ def source_name(source: Suggestion) -> str:
 def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
     """One to three plain sentences for students, citing the line. `names` maps source spans to names."""
     s, line = suggestion, f"L{suggestion.line}"
-    if s.label == "loaded" and s.attrs.get("voice") == "reporter" and _in_marks(s.quote):
+    if s.label == "loaded" and s.attrs.get("voice") == "reporter" and in_marks(s.quote):
         word = "word" if len(re.findall(r"[\w’'-]+", s.quote)) == 1 else "words"
         return (
             f"The reporter puts {s.quote} in quotation marks, but no one is said to have used the {word} ({line}). "
@@ -83,10 +83,10 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
             "Read the sentence without them: does it say the same thing?"
         )
     if s.label == "loaded":
-        whose = "the words of the person quoted" if s.attrs.get("voice") == "quoted" else "the reporter's own word"
+        whose = "comes from the person quoted" if s.attrs.get("voice") == "quoted" else "is the reporter's own word"
         plainer = s.attrs.get("neutral")
         effect = TECHNIQUE_WORDS.get(s.attrs.get("technique"), "it pushes a feeling")
-        why = f"“{s.quote}” ({line}) is {whose}: {effect}."
+        why = f"{quoted(s.quote)} ({line}) {whose}: {effect}."
         return why + (f" A plainer way to say it: “{plainer}”." if plainer else " Try the sentence without it.")
     if s.label == "source":
         identity = s.attrs.get("identity")
@@ -101,7 +101,7 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
             if s.said_nothing
             else " The information in this sentence comes from them."
         )
-        return f"“{s.quote}” ({line}) {who}" + (f"; this source is {role}." if role else ".") + gave
+        return f"{quoted(s.quote)} ({line}) {who}" + (f"; this source is {role}." if role else ".") + gave
     if s.label == "claim":
         speaker = _speaker(s, names)
         who = (
@@ -114,7 +114,7 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
             else "Someone quoted says this is true"
         )
         return f"{who} ({line}).{_evidence(s)}"
-    return f"“{s.quote}” ({line}) tells you how the writer links a source to a claim."
+    return f"{quoted(s.quote)} ({line}) tells you how the writer links a source to a claim."
 
 
 def _who_that_is(claim: Suggestion) -> str:
@@ -122,11 +122,6 @@ def _who_that_is(claim: Suggestion) -> str:
     pronoun the text calls them by."""
     word = claim.speaker_word.lower()
     return f"who {word} {'are' if word == 'they' else 'is'}"
-
-
-def _in_marks(quote: str) -> bool:
-    """Whether the quote is wrapped in quotation marks: for a loaded span in the reporter's voice, scare quotes."""
-    return len(quote) > 2 and is_quote_mark(quote[0]) and is_quote_mark(quote[-1])
 
 
 def _evidence(claim: Suggestion) -> str:

@@ -68,11 +68,15 @@ def shortened(text: str, limit: int) -> str:
     return f"{kept.rstrip(CUT_PUNCTUATION)}…"
 
 
+def in_marks(text: str) -> bool:
+    """Whether words open and close with quotation marks already (a quoted claim, scare quotes)."""
+    return len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS
+
+
 def quoted(text: str) -> str:
-    """In curly quotation marks, shortened to 60 code points; words that open and close with quotation
-    marks already (a quoted claim, scare quotes) are not put in a second pair."""
-    marked = len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS
-    return text if marked and len(text) <= QUOTE_LIMIT else f"“{shortened(text, QUOTE_LIMIT)}”"
+    """In curly quotation marks, shortened to 60 code points; words in quotation marks already are not put
+    in a second pair."""
+    return text if in_marks(text) and len(text) <= QUOTE_LIMIT else f"“{shortened(text, QUOTE_LIMIT)}”"
 
 
 def choice_words(value: str) -> str:
