@@ -2173,3 +2173,20 @@ def test_a_hedge_that_opens_a_sentence_before_a_verb_of_saying_stays_a_cue(hedge
     """Only a month before a verb of saying is read as a name; a hedge there ('Allegedly said to be …') is a cue."""
     word = hedge[0].upper() + hedge[1:]
     assert word in quotes(f"{BEFORE_THE_STORY}{word} {rest}\n", "cue", BLANK)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["A local man", "Councillor Jo Reed", "Two residents"]),
+    st.sampled_from(["said", "says", "told reporters"]),
+    st.sampled_from(["the council", "the mayor", "its owners"]),
+    scare_marks,
+    st.sampled_from(["saves", "cares about", "listens to"]),
+)
+def test_a_quotation_opening_after_said_and_a_noun_leaves_the_noun_in_what_was_said(who, verb, noun, marks, word):
+    """'A local man said the council "saves" money' drafted "the council" as the source, as if the sentence were
+    '…, said the council.', and no claim: a quotation mark that opens words after the noun does not end the
+    clause, so the speaker is who comes before the verb and what follows it is the claim."""
+    text = f"{who} {verb} {noun} {marks.format(word)} money.\n"
+    assert set(quotes(text, "source", BLANK)) == {who}
+    assert _source_of(text, f"{noun} {marks.format(word)} money") == who

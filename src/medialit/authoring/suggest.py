@@ -914,7 +914,12 @@ class _Draft:
         for k in self._after_run(j):  # "Jo Smith said" / "The firm, Acme Ltd, said" / "Jo Smith, 45, said"
             if self.speech_cue(k):
                 return k, self.doc[k : self.cue_at[k][0]].text
-        ends_clause = j >= self.sents[self.sent_of[i]][1] or self.doc[j].is_punct or self.doc[j].lower_ == "who"
+        ends_clause = (
+            j >= self.sents[self.sent_of[i]][1]
+            or self.doc[j].is_punct
+            and not self._opens_quotation(j)  # 'said the council "saves" money': what was said goes on
+            or self.doc[j].lower_ == "who"
+        )
         # "..., said Jo Smith." / "according to Jo Smith" / '…,” said the mayor, Helen Okafor.'
         ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ in SPEAKER_DETERMINERS else (i,)
         for start in (start for end in ends for start in self.cue_ending_at.get(end, [])):
@@ -928,6 +933,15 @@ class _Draft:
             ):
                 return start, self.doc[start : self.cue_at[start][0]].text
         return None
+
+    def _opens_quotation(self, k: int) -> bool:
+        """Whether token `k` is a quotation mark that opens words after it: a space before it, a word right after."""
+        return (
+            0 < k < len(self.doc) - 1
+            and is_quote_mark(self.doc[k].text)
+            and bool(self.doc[k - 1].whitespace_)
+            and not self.doc[k].whitespace_
+        )
 
     def _opens_what_was_said(self, j: int) -> bool:
         """Whether the words before token `j`, right after a verb of saying, are the subject of what was said, not
