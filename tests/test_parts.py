@@ -158,6 +158,13 @@ def test_the_kremlin_in_the_papers_summary_counts_for_russia_in_chapter_7_and_sa
     assert (tag.verdict, tag.key_id) == ("matched", russia.id)
     said = " ".join(Renderer(part.labels).sentences(tag_codes(tag)))
     assert "“The Kremlin” (L90) names the same source as “Russia” (L102)" in said
+    # its chip speaks of the words where the tag is (it said "Matches a source in the key (L102)" under L90),
+    # Found or Close alike
+    assert said.startswith("Matches a source in the key (L90).")
+    longer = Tag(id="t2", label="source", start=kremlin.start, end=kremlin.end + len(" has"), quote="The Kremlin has")
+    report = check(handin_of(whole, [longer]), whole, ["source"], "challenge", (76, 198))
+    said = " ".join(Renderer(part.labels).sentences(tag_codes(report.tags[0])))
+    assert said.startswith("Close: your tag has the key's source (L90) in it, and more."), said
     # where the mention is only optional, its reason says which body the Kremlin stands for
     assert "Russia's government" in kremlin.why and "not needed" in kremlin.why
 

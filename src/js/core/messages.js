@@ -289,15 +289,18 @@ function ends(quote) {
  */
 function verdictMessage(tag, chip) {
   const found = new Map(tag.findings.map((f) => [f.code, f.args]));
+  // a tag at another mention of the source cites its own line (messages.py's _verdict_message)
+  const moved = found.has("same-source") && (tag.verdict === "matched" || tag.verdict === "close");
+  const args = moved ? { ...tag, key_line: tag.line } : tag;
   const longer = found.get("covers-more");
   if (chip !== "close" || !longer || found.has("covers-less")) {
     const optional = chip === "close" && tag.verdict === "defensible";
-    return [{ code: optional ? "tag-close:optional" : `tag-${chip}`, args: tag }, null];
+    return [{ code: optional ? "tag-close:optional" : `tag-${chip}`, args }, null];
   }
   // the key's own words where the accepted form the tag holds has them (messages.py's _verdict_message)
   const own = longer.accepted_for;
   const keyQuote = String(own && String(longer.key_quote).includes(own) ? own : longer.key_quote);
-  const more = { ...tag, ...longer, key_quote: keyQuote };
+  const more = { ...args, ...longer, key_quote: keyQuote };
   if (Array.from(keyQuote).length <= QUOTE_LIMIT) return [{ code: "tag-close:keep", args: more }, "covers-more"];
   const [first, last] = ends(keyQuote);
   return [{ code: "tag-close:keep-ends", args: { ...more, key_first: first, key_last: last } }, "covers-more"];

@@ -248,8 +248,11 @@ def _verdict_message(tag: TagResult, chip: str, args: dict) -> tuple[Message, st
     that holds all the key's words and more (`covers-more`, no `covers-less`), as a tag over a whole
     sentence does, says first which words to keep: the edges alone do not tell a student what to do. They
     are the key's own words where the accepted form the tag holds has them ("seething", not "A seething
-    Peskov"): the fewest words that count."""
+    Peskov"): the fewest words that count. A tag that counts at another mention of the source (`same-source`)
+    is Found or Close where it is: its chip cites its own line, and `same-source` the line the key asks for."""
     found = {f.code: f.args for f in tag.findings}
+    if "same-source" in found and tag.verdict in ("matched", "close"):
+        args = {**args, "key_line": args["line"]}
     if chip != "close" or "covers-more" not in found or "covers-less" in found:
         optional = chip == "close" and tag.verdict == "defensible"
         return Message("tag-close:optional" if optional else f"tag-{chip}", args), None
