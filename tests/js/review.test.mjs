@@ -9,15 +9,18 @@ import { accepted, nextAfter } from "../../src/js/tagger/review_panel.js";
 
 const TEXT = "The despot slammed the plan. Aides said the despot was calm.\n";
 const CPS = Array.from(TEXT);
-const TOKENS = [...TEXT.matchAll(/[\p{L}]+|[^\s\p{L}]/gu)].map((m, i) => ({
-  i,
-  start: m.index,
-  end: m.index + m[0].length,
-  text: m[0],
-  ws: TEXT[m.index + m[0].length] === " " ? " " : "",
-  line: 1,
-  para: 0,
-}));
+/** A text's tokens as the compiled exercise gives them: words, and every other character alone. */
+const tokensOf = (/** @type {string} */ text) =>
+  [...text.matchAll(/[\p{L}]+|[^\s\p{L}]/gu)].map((m, i) => ({
+    i,
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+    ws: text[m.index + m[0].length] === " " ? " " : "",
+    line: 1,
+    para: 0,
+  }));
+const TOKENS = tokensOf(TEXT);
 const EXERCISE = { id: "mini", article: { text: TEXT, tokens: TOKENS } };
 const at = (word, n = 0) => [...TEXT.matchAll(new RegExp(`\\b${word}\\b`, "g"))][n].index;
 const tag = (word, extra = {}, n = 0) => ({
@@ -111,15 +114,7 @@ test("the whole exercise file keeps all but the key and distractors, and replace
 test("an accepted alternative typed as part of a hyphenated word becomes the whole word", () => {
   const text = "Aides said the deal-breaker was the plan.\n";
   const chars = Array.from(text);
-  const tokens = [...text.matchAll(/[\p{L}]+|[^\s\p{L}]/gu)].map((m, i) => ({
-    i,
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-    ws: "",
-    line: 1,
-    para: 0,
-  }));
+  const tokens = tokensOf(text);
   const start = text.indexOf("the deal");
   const item = { ...tag("despot"), start, end: start + "the deal-breaker".length, quote: "the deal-breaker" };
   // the exercise file refuses "breaker" alone (it cuts a word): the author's line is saved as the whole word
@@ -131,15 +126,7 @@ test("an accepted alternative typed as part of a hyphenated word becomes the who
 test("each line of other words to accept not taken as typed is said, in the words the author typed", () => {
   const text = "Aides said the deal-breaker was the plan.\n";
   const chars = Array.from(text);
-  const tokens = [...text.matchAll(/[\p{L}]+|[^\s\p{L}]/gu)].map((m, i) => ({
-    i,
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-    ws: "",
-    line: 1,
-    para: 0,
-  }));
+  const tokens = tokensOf(text);
   const start = text.indexOf("deal");
   const item = { ...tag("despot"), start, end: start + "deal-breaker".length, quote: "deal-breaker" };
   const { spans, notes } = resolveAccept(
@@ -165,11 +152,7 @@ test("whole words in a chapter's part are the words of the whole article: no wor
   // joins no words across the line break, so widening never needs a token past the part's edge
   const text = "Aides said the deal-\nbreaker was well-known.\n-ish re-runs of anti-war\nend- of x--y\n";
   const chars = Array.from(text);
-  const tokens = [...text.matchAll(/[\p{L}]+|[^\s\p{L}]/gu)].map((m, i) => ({
-    i,
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+  const tokens = tokensOf(text);
   const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
   let spans = 0;
   for (let first = 0; first < lineStarts.length - 1; first++) {
