@@ -108,7 +108,7 @@ SAMPLES = [
     Message("group-found", {"count": 5}),
     Message("group-optional", {"count": 2}),
     Message("coach-item", {"n": 1, "count": 4, "label": "loaded", "line": 10, "quote": "despot"}),
-    Message("coach-option", {"label": "loaded", "line": 10, "quote": "despot"}),
+    Message("coach-option", {"label": "loaded", "line": 10, "quote": "despot", "n": 2}),
     Message("coach-no-hint", {"line": 10}),
     *(Message(f"chip-{verdict}", {}) for verdict in (*CHIPS_LOOK, *CHIPS_FOUND, "answer")),
     # the class report's, for teachers

@@ -136,7 +136,10 @@ def test_in_chapter_7_medvedev_tagged_in_the_photo_caption_is_found_for_said_med
     assert caption.locator(".mt-why").text_content().startswith("The claim in L100 comes from “Medvedev” (L100).")
     # "said Medvedev" is not among the sources not found yet (the list under "Pick another from the list")
     expect(page.locator(".mt-picker .mt-opt")).to_have_count(23)
-    assert not [o for o in page.locator(".mt-picker .mt-opt").all_text_contents() if o.startswith("L100:")]
+    options = page.locator(".mt-picker .mt-opt").all_text_contents()
+    assert not [o for o in options if re.match(r"\d+\. L100:", o)], options
+    # each is told apart from the others on its line, by the number the coach gives it ("3 of 23")
+    assert len(set(options)) == len(options) and options[2].startswith("3. L"), options
     # nor is the caption, tagged, among the optional items "not tagged": its tag counts for "said Medvedev"
     optional = page.locator(".mt-fb-optional")
     rows = optional.locator("li").all_text_contents()

@@ -242,7 +242,7 @@ export function createFeedbackView(ctx, actions) {
         "aria-selected": String(n === at),
         "data-n": String(n),
         class: answers.has(it.key_id) ? "mt-opt mt-opt-answered" : "mt-opt",
-        text: text("coach-option", it),
+        text: text("coach-option", { ...it, n: n + 1 }), // numbered as the coach counts: one line can have several
       }),
     );
     let active = at;
