@@ -9,7 +9,7 @@
 // student lets it go.
 
 import { HANDIN_FORMAT } from "../core/handin.js";
-import { answersKey, readSaved, replaceAnswers, store } from "../tagger/answer_store.js";
+import { answersKey, earlierKey, readSaved, replaceAnswers, store } from "../tagger/answer_store.js";
 import { handinFileName, saveFile } from "../tagger/files.js";
 import { offerKept } from "./kept.js";
 
@@ -206,7 +206,7 @@ export function mountAnswers(doc = document) {
   showEarlier();
 
   const onStorage = (/** @type {StorageEvent} */ e) => {
-    if (e.key !== key && e.key !== `${key}:earlier`) return;
+    if (e.key !== key && e.key !== earlierKey(config.exercise, config.sha256)) return;
     const answers = readSaved(key).answers;
     for (const field of fields) {
       if (!field.focused() && !pending.has(field.id)) field.set(answers[field.id]?.text || "");

@@ -7,7 +7,7 @@
 import { exerciseYaml, keyYaml } from "../authoring/keyfile.js";
 import { check } from "../core/check.js";
 import { makeHandin } from "../core/handin.js";
-import { answersKey, keepName, NAME } from "../tagger/answer_store.js";
+import { earlierKey, keepName, NAME } from "../tagger/answer_store.js";
 import { renderWithAuthorTools as render } from "../tagger/author_tools.js";
 import { mountAnswers } from "./answers.js";
 import { offerKept } from "./kept.js";
@@ -136,7 +136,7 @@ function offerEarlierNames(el, model) {
       input.focus();
     },
   });
-  const key = `${answersKey(exercise.id, exercise.article.sha256)}:earlier`;
+  const key = earlierKey(exercise.id, exercise.article.sha256);
   model.on("change:student", draw);
   window.addEventListener("storage", (e) => {
     if (e.key === key) draw();

@@ -4,7 +4,7 @@
 // Letting go is the student's own choice, so nothing asks "are you sure?"; its line says "Removed" with
 // an Undo until the page goes, so a press by mistake costs nothing. A screen reader hears both.
 
-import { answersKey, letGo, store } from "../tagger/answer_store.js";
+import { earlierKey, earlierWords, letGo } from "../tagger/answer_store.js";
 
 const PUT_BACK = "Put it back";
 const LET_GO = "Don't need it";
@@ -48,7 +48,7 @@ function say(doc, words = "") {
 export function offerKept(exercise, box) {
   const doc = box.kept.ownerDocument;
   say(doc);
-  const key = `${answersKey(exercise.id, exercise.article.sha256)}:earlier`;
+  const key = earlierKey(exercise.id, exercise.article.sha256);
   /** @type {string[]} the words let go on this page: each keeps its line, with Undo, until the page goes */
   const gone = [];
 
@@ -82,17 +82,8 @@ export function offerKept(exercise, box) {
   }
 
   function draw() {
-    /** @type {unknown} */
-    let list = [];
-    try {
-      list = JSON.parse(store()?.getItem(key) || "{}")?.[box.id];
-    } catch {
-      // a list that cannot be read shows nothing; it stays in the browser as it is
-    }
     const now = box.get();
-    const texts = (Array.isArray(list) ? list : []).filter(
-      (text) => typeof text === "string" && text.trim() && text !== now,
-    );
+    const texts = earlierWords(key, box.id).filter((text) => text !== now);
     const lines = texts.map((text) => {
       const line = doc.createElement("span");
       const said = doc.createElement("q");

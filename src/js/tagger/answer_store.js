@@ -17,6 +17,30 @@ import { readAnswers } from "../core/handin.js";
  */
 export const answersKey = (exercise, sha256) => `medialit:${exercise}:${sha256}:answers`;
 
+/**
+ * The localStorage key of the student's own earlier words a load replaced, beside the answers (a list of
+ * texts per question id, and the name's under NAME).
+ * @param {string} exercise
+ * @param {string} sha256
+ */
+export const earlierKey = (exercise, sha256) => `${answersKey(exercise, sha256)}:earlier`;
+
+/**
+ * The earlier words kept under `key` for `id`, oldest first; none when the list cannot be read (it stays in
+ * the browser as it is).
+ * @param {string} key
+ * @param {string} id
+ * @returns {string[]}
+ */
+export function earlierWords(key, id) {
+  try {
+    const list = JSON.parse(store()?.getItem(key) || "{}")?.[id];
+    return Array.isArray(list) ? list.filter((text) => typeof text === "string" && text.trim()) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** @returns {Storage | null} */
 export function store() {
   try {
@@ -105,7 +129,7 @@ export function letGo(exercise, id, text, back = false) {
  * @returns {boolean} whether the change was saved
  */
 function changeEarlier(exercise, change) {
-  const key = `${answersKey(exercise.id, exercise.article.sha256)}:earlier`;
+  const key = earlierKey(exercise.id, exercise.article.sha256);
   try {
     const storage = /** @type {Storage} */ (store());
     const earlier = JSON.parse(storage.getItem(key) || "{}");
