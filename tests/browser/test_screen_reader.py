@@ -1,11 +1,14 @@
 """What a screen reader hears on a chapter: Check's result once, as focus lands on the summary, on the second
 Check as on the first (a live region changed in place would be read out again besides); under an answer box,
-"Not saved" read out, "Saved" (back after every pause in typing) not."""
+"Not saved" read out, "Saved" (back after every pause in typing) not; a button's words without the arrow drawn
+beside them."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
-from browser_helpers import PHONE
+from browser_helpers import PHONE, accessible_names
 from playwright.sync_api import expect
 from test_tagger import tag_in_text, tap_tag
 
@@ -84,3 +87,26 @@ def test_an_answer_not_saved_is_read_out_and_an_answer_saved_is_not(browser, boo
         expect(refusing.get_by_role("alert").filter(has_text="Not saved")).to_have_count(1)
     finally:
         context.close()
+
+
+def symbol_at_an_end(name: str) -> bool:
+    """Whether a name starts or ends with a symbol (an arrow, a tick), which a screen reader reads out by its name."""
+    return bool(name) and any(unicodedata.category(ch).startswith("S") for ch in (name[0], name[-1]))
+
+
+def test_a_button_is_heard_by_its_words_not_by_the_arrow_drawn_beside_them(page):
+    """ "↶ Undo" was read "anticlockwise top semicircle arrow, Undo": every button of the Tagger, and the ways back
+    that tagger.css draws an arrow for, is named by its words alone."""
+    page.goto(CHAPTER_5)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    tag_in_text(page, ("despot",), "l")
+    check_with_keys(page)
+    page.locator(".mt-feedback .mt-linkbtn").first.click()  # to the words, with a way back up to the feedback
+    expect(page.locator(".mt-backbtn")).to_be_visible()
+    names = accessible_names(page, "button")
+    page.locator(".mt-tags .mt-del").first.click()  # an Undo in the taken tag's place
+    expect(page.locator(".mt-undohere")).to_be_visible()
+    names += accessible_names(page, "button")
+    assert {"Undo", "Redo", "Go to your hand-in", "Back to the feedback"} <= set(names), names
+    assert names.count("Undo") >= 2, names  # the bar's and the one in the taken tag's place
+    assert [name for name in names if symbol_at_an_end(name)] == []

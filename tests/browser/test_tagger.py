@@ -947,7 +947,7 @@ def test_on_a_phone_a_tag_removed_from_the_list_leaves_an_undo_in_its_place(brow
         expect(entries.nth(at + 1).locator(".mt-quote")).to_have_text(listed[at + 1])
         assert page.evaluate(UNDO_ON_SCREEN) != [], "no Undo on the screen after a removal"
         screenshot(page, "tagger-phone-removed-from-the-list")
-        row.get_by_role("button", name="↶ Undo").tap()
+        row.get_by_role("button", name="Undo", exact=True).tap()
         assert [t["quote"] for t in saved_tags(page)] == list(words)
         expect(page.locator(".mt-live")).to_contain_text(f"Undone: Removed Loaded {number} “furious”.")
         expect(entries).to_have_count(len(words))
