@@ -5,6 +5,7 @@ opened from."""
 from __future__ import annotations
 
 import json
+import re
 
 from browser_helpers import screenshot
 from playwright.sync_api import expect
@@ -30,6 +31,26 @@ def test_escape_closes_the_coachs_list_and_a_second_escape_goes_back_to_the_word
     expect(picker.locator("summary")).to_be_focused()
     page.keyboard.press("Escape")
     expect(page.locator(".mt-article")).to_be_focused()
+
+
+def test_a_label_key_with_nothing_selected_says_which_key_selects_and_that_key_does(page):
+    """The message "Select words first" named the mouse and Shift + arrow keys only; on the keys, one word is
+    selected by Space, at the caret. A student who does what it says has the caret's word tagged."""
+    page.goto(CHAPTER_5)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    page.locator(".mt-article").focus()
+    live = page.locator(".mt-live")
+    for _ in range(200):
+        if live.text_content().startswith("despot,"):
+            break
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("l")
+    expect(live).to_contain_text("Select words first")
+    told = re.search(r"press (\w+)", live.text_content())
+    assert told, live.text_content()
+    page.keyboard.press(told.group(1))
+    page.keyboard.press("l")
+    expect(live).to_have_text("Tagged “despot” as Loaded L1.")
 
 
 def focused(page, selector: str) -> bool:

@@ -1151,7 +1151,7 @@ def test_a_mouse_is_told_to_click_and_never_to_tap(tagger):
     watch_said(page, ".medialit-tagger")
     page.locator(".mt-labbtn[data-label='loaded']").click()  # nothing selected yet
     expect(page.locator(".mt-live")).to_have_text(
-        "Select words first: click or drag over them, or use Shift + arrow keys."
+        "Select words first: click or drag over them, or press Space (Shift + arrows for more words)."
     )
     for word in ("despot", "bizarre"):
         tag_in_text(page, (word,), "3")
