@@ -53,6 +53,36 @@ def test_a_label_key_with_nothing_selected_says_which_key_selects_and_that_key_d
     expect(live).to_have_text("Tagged “despot” as Loaded L1.")
 
 
+# Where focus is while the shortcuts dialog is open: in it, on the page behind it, or out of the page (on the
+# browser's own controls; a headless browser has none, and leaves it on the page's body).
+WHERE_FOCUS_IS = """() => {
+  const at = document.activeElement;
+  if (document.querySelector('dialog.mt-dialog').contains(at)) return 'dialog';
+  return !at || at === document.body ? 'out' : 'page';
+}"""
+
+
+def test_the_shortcuts_dialog_holds_focus_as_a_modal_and_gives_it_back_to_its_button(page):
+    """The shortcuts dialog is modal: Tab and Shift+Tab go round it and the browser's own controls, never to the
+    page behind; Escape closes it, and focus is back on the button that opened it (it went to the article, far
+    from where a keyboard student was)."""
+    page.goto(CHAPTER_5)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    opener = page.locator(".mt-helpbtn")
+    opener.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.mt-dialog")
+    expect(dialog.locator(".mt-close")).to_be_focused()
+    where = []
+    for key in ("Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"):
+        page.keyboard.press(key)
+        where.append(page.evaluate(WHERE_FOCUS_IS))
+    assert "page" not in where and "dialog" in where, where
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(opener).to_be_focused()
+
+
 def focused(page, selector: str) -> bool:
     return page.evaluate("(s) => document.activeElement.matches(s)", selector)
 

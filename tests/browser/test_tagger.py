@@ -1173,7 +1173,8 @@ def test_a_mouse_is_told_to_click_and_never_to_tap(tagger):
 
 def test_the_shortcuts_dialog_is_made_when_first_asked_for_on_a_tablet_from_its_keyboard(browser, book_server, tagger):
     """A touch screen shows no button for the shortcuts, so the dialog is not made when the Tagger starts; a
-    tablet's keyboard opens it with ?, in words for a finger. A laptop's button makes it once, and opens it."""
+    tablet's keyboard opens it with ?, in words for a finger. A laptop's button makes it once, and opens it (and
+    has focus back when it closes)."""
     with tagger_in(browser, book_server, **PHONE) as page:
         dialog = page.locator("dialog.mt-dialog")
         expect(dialog).to_have_count(0)
@@ -1195,7 +1196,7 @@ def test_the_shortcuts_dialog_is_made_when_first_asked_for_on_a_tablet_from_its_
         expect(dialog).to_be_visible()
         expect(dialog).to_contain_text("next or previous sentence")
         dialog.locator(".mt-close").click()
-        expect(tagger.locator(".mt-article")).to_be_focused()
+        expect(tagger.locator(".mt-helpbtn")).to_be_focused()
     expect(dialog).to_have_count(1)
 
 
