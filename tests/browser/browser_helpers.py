@@ -35,10 +35,18 @@ def painted(page) -> None:
 
 
 def arrow(button) -> str:
-    """The arrow a way back shows before its words: the one tagger.css draws for the layout on the screen, or
-    the first letter of the words."""
+    """The arrow a way back shows before its words: the one tagger.css draws for the layout on the screen (the
+    drawn text, before the slash of its alternative text), or the first letter of the words."""
     return button.evaluate("""(b) => { const drawn = getComputedStyle(b, '::before').content;
-      return (drawn === 'none' ? b.textContent : JSON.parse(drawn)).trim().charAt(0); }""")
+      return (drawn === 'none' ? b.textContent : JSON.parse(drawn.split(' / ')[0])).trim().charAt(0); }""")
+
+
+def accessible_names(page, role: str) -> list[str]:
+    """The names Chromium gives the elements of `role` on the page, as its accessibility tree hands them to a
+    screen reader (words drawn by CSS included, what is hidden from screen readers left out)."""
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
+    nodes = [n for n in tree["nodes"] if not n.get("ignored") and n.get("role", {}).get("value") == role]
+    return [n.get("name", {}).get("value", "") for n in nodes]
 
 
 # Where a box of the Tagger is from the article: beside it (→), below it (↓) or above it (↑).

@@ -5,6 +5,7 @@ opened from."""
 from __future__ import annotations
 
 import json
+import re
 
 from browser_helpers import screenshot
 from playwright.sync_api import expect
@@ -30,6 +31,56 @@ def test_escape_closes_the_coachs_list_and_a_second_escape_goes_back_to_the_word
     expect(picker.locator("summary")).to_be_focused()
     page.keyboard.press("Escape")
     expect(page.locator(".mt-article")).to_be_focused()
+
+
+def test_a_label_key_with_nothing_selected_says_which_key_selects_and_that_key_does(page):
+    """The message "Select words first" named the mouse and Shift + arrow keys only; on the keys, one word is
+    selected by Space, at the caret. A student who does what it says has the caret's word tagged."""
+    page.goto(CHAPTER_5)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    page.locator(".mt-article").focus()
+    live = page.locator(".mt-live")
+    for _ in range(200):
+        if live.text_content().startswith("despot,"):
+            break
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("l")
+    expect(live).to_contain_text("Select words first")
+    told = re.search(r"press (\w+)", live.text_content())
+    assert told, live.text_content()
+    page.keyboard.press(told.group(1))
+    page.keyboard.press("l")
+    expect(live).to_have_text("Tagged “despot” as Loaded L1.")
+
+
+# Where focus is while the shortcuts dialog is open: in it, on the page behind it, or out of the page (on the
+# browser's own controls; a headless browser has none, and leaves it on the page's body).
+WHERE_FOCUS_IS = """() => {
+  const at = document.activeElement;
+  if (document.querySelector('dialog.mt-dialog').contains(at)) return 'dialog';
+  return !at || at === document.body ? 'out' : 'page';
+}"""
+
+
+def test_the_shortcuts_dialog_holds_focus_as_a_modal_and_gives_it_back_to_its_button(page):
+    """The shortcuts dialog is modal: Tab and Shift+Tab go round it and the browser's own controls, never to the
+    page behind; Escape closes it, and focus is back on the button that opened it (it went to the article, far
+    from where a keyboard student was)."""
+    page.goto(CHAPTER_5)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    opener = page.locator(".mt-helpbtn")
+    opener.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.mt-dialog")
+    expect(dialog.locator(".mt-close")).to_be_focused()
+    where = []
+    for key in ("Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"):
+        page.keyboard.press(key)
+        where.append(page.evaluate(WHERE_FOCUS_IS))
+    assert "page" not in where and "dialog" in where, where
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(opener).to_be_focused()
 
 
 def focused(page, selector: str) -> bool:

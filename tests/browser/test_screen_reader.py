@@ -1,14 +1,19 @@
 """What a screen reader hears on a chapter: Check's result once, as focus lands on the summary, on the second
 Check as on the first (a live region changed in place would be read out again besides); under an answer box,
-"Not saved" read out, "Saved" (back after every pause in typing) not."""
+"Not saved" read out, "Saved" (back after every pause in typing) not; a button's words without the arrow drawn
+beside them."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
-from browser_helpers import PHONE
+from browser_helpers import PHONE, accessible_names
 from playwright.sync_api import expect
 from test_tagger import tag_in_text, tap_tag
 
+CHAPTER_4 = "book/04-sources.html"  # sources and claims
 CHAPTER_5 = "book/05-loaded-language.html"
 
 # Record the text of every live region (status, alert, aria-live) on the page whose words change from now on,
@@ -84,3 +89,60 @@ def test_an_answer_not_saved_is_read_out_and_an_answer_saved_is_not(browser, boo
         expect(refusing.get_by_role("alert").filter(has_text="Not saved")).to_have_count(1)
     finally:
         context.close()
+
+
+def symbol_at_an_end(name: str) -> bool:
+    """Whether a name starts or ends with a symbol (an arrow, a tick), which a screen reader reads out by its name."""
+    return bool(name) and any(unicodedata.category(ch).startswith("S") for ch in (name[0], name[-1]))
+
+
+def test_a_button_is_heard_by_its_words_not_by_the_arrow_drawn_beside_them(page):
+    """ "↶ Undo" was read "anticlockwise top semicircle arrow, Undo": every button of the Tagger, and the ways back
+    that tagger.css draws an arrow for, is named by its words alone."""
+    page.goto(CHAPTER_5)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    tag_in_text(page, ("despot",), "l")
+    check_with_keys(page)
+    page.locator(".mt-feedback .mt-linkbtn").first.click()  # to the words, with a way back up to the feedback
+    expect(page.locator(".mt-backbtn")).to_be_visible()
+    names = accessible_names(page, "button")
+    page.locator(".mt-tags .mt-del").first.click()  # an Undo in the taken tag's place
+    expect(page.locator(".mt-undohere")).to_be_visible()
+    names += accessible_names(page, "button")
+    assert {"Undo", "Redo", "Go to your hand-in", "Back to the feedback"} <= set(names), names
+    assert names.count("Undo") >= 2, names  # the bar's and the one in the taken tag's place
+    assert [name for name in names if symbol_at_an_end(name)] == []
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, without its punctuation and symbols (which label-in-name leaves aside)."""
+    return re.findall(r"\w+", text)
+
+
+def in_order(some: list[str], others: list[str]) -> bool:
+    """Whether `some` are among `others` in the same order (others may come between)."""
+    rest = iter(others)
+    return all(word in rest for word in some)
+
+
+def test_a_tags_button_is_named_first_by_the_words_it_shows(page):
+    """WCAG 2.5.3, label in name: a tag's button shows "C1 “sought to shift the focus” L10 → S1" and was named
+    "Claim C1: sought to shift the focus. Line 10. …"; a student using voice control says what they see, so the
+    name begins with the words shown, and the sources it points to come after, in their order."""
+    page.goto(CHAPTER_4)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    tag_in_text(page, ("UK", "spooks"), "2")
+    tag_in_text(page, ("sought", "to", "shift", "the", "focus"), "1")
+    claim = page.locator(".mt-group-claim .mt-entry").first
+    claim.locator(".mt-attrib > summary").click()
+    claim.locator(".mt-link").first.check()
+    expect(claim.locator(".mt-linked")).to_have_text(" → S1")
+    jumps = page.locator(".mt-jump")
+    names = [name for name in accessible_names(page, "button") if name.endswith("Show in the text.")]
+    assert len(names) == jumps.count() == 2, names
+    for jump, name in zip(jumps.all(), names, strict=True):
+        shown = jump.inner_text()
+        linked = jump.locator(".mt-linked").inner_text()
+        before_the_arrow = words(shown.removesuffix(linked))
+        assert words(name)[: len(before_the_arrow)] == before_the_arrow, (shown, name)
+        assert in_order(words(shown), words(name)), (shown, name)

@@ -947,7 +947,7 @@ def test_on_a_phone_a_tag_removed_from_the_list_leaves_an_undo_in_its_place(brow
         expect(entries.nth(at + 1).locator(".mt-quote")).to_have_text(listed[at + 1])
         assert page.evaluate(UNDO_ON_SCREEN) != [], "no Undo on the screen after a removal"
         screenshot(page, "tagger-phone-removed-from-the-list")
-        row.get_by_role("button", name="↶ Undo").tap()
+        row.get_by_role("button", name="Undo", exact=True).tap()
         assert [t["quote"] for t in saved_tags(page)] == list(words)
         expect(page.locator(".mt-live")).to_contain_text(f"Undone: Removed Loaded {number} “furious”.")
         expect(entries).to_have_count(len(words))
@@ -1151,7 +1151,7 @@ def test_a_mouse_is_told_to_click_and_never_to_tap(tagger):
     watch_said(page, ".medialit-tagger")
     page.locator(".mt-labbtn[data-label='loaded']").click()  # nothing selected yet
     expect(page.locator(".mt-live")).to_have_text(
-        "Select words first: click or drag over them, or use Shift + arrow keys."
+        "Select words first: click or drag over them, or press Space (Shift + arrows for more words)."
     )
     for word in ("despot", "bizarre"):
         tag_in_text(page, (word,), "3")
@@ -1173,7 +1173,8 @@ def test_a_mouse_is_told_to_click_and_never_to_tap(tagger):
 
 def test_the_shortcuts_dialog_is_made_when_first_asked_for_on_a_tablet_from_its_keyboard(browser, book_server, tagger):
     """A touch screen shows no button for the shortcuts, so the dialog is not made when the Tagger starts; a
-    tablet's keyboard opens it with ?, in words for a finger. A laptop's button makes it once, and opens it."""
+    tablet's keyboard opens it with ?, in words for a finger. A laptop's button makes it once, and opens it (and
+    has focus back when it closes)."""
     with tagger_in(browser, book_server, **PHONE) as page:
         dialog = page.locator("dialog.mt-dialog")
         expect(dialog).to_have_count(0)
@@ -1195,7 +1196,7 @@ def test_the_shortcuts_dialog_is_made_when_first_asked_for_on_a_tablet_from_its_
         expect(dialog).to_be_visible()
         expect(dialog).to_contain_text("next or previous sentence")
         dialog.locator(".mt-close").click()
-        expect(tagger.locator(".mt-article")).to_be_focused()
+        expect(tagger.locator(".mt-helpbtn")).to_be_focused()
     expect(dialog).to_have_count(1)
 
 

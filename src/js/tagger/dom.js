@@ -34,8 +34,19 @@ export function h(selector, attrs = {}, ...children) {
   return el;
 }
 
+/** A symbol and its space at either end of a button's words ("↶ Undo", "↓ Go to your hand-in"). */
+const END_SYMBOL = /^(\p{S} )|( \p{S})$/u;
+
 /**
- * A button of type "button".
+ * A button's words with a symbol at either end drawn but hidden from screen readers, which would read
+ * "↶ Undo" as "anticlockwise top semicircle arrow, Undo" (and a voice would have to say it).
+ * @param {string} words
+ */
+const quietSymbols = (words) =>
+  words.split(END_SYMBOL).map((part, i) => (i % 3 && part ? h("span", { "aria-hidden": "true" }, part) : part));
+
+/**
+ * A button of type "button"; a symbol at either end of its words is seen, not heard (quietSymbols).
  * @param {string} className
  * @param {Child | Child[]} content
  * @param {((event: Event) => void) | null} onclick null when a parent listens
@@ -43,7 +54,13 @@ export function h(selector, attrs = {}, ...children) {
  * @returns {HTMLButtonElement}
  */
 export const button = (className, content, onclick, attrs = {}) =>
-  /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: className, onclick, ...attrs }, content));
+  /** @type {HTMLButtonElement} */ (
+    h(
+      "button",
+      { type: "button", class: className, onclick, ...attrs },
+      typeof content === "string" ? quietSymbols(content) : content,
+    )
+  );
 
 /**
  * The text badge of a label (its letter and number), hidden from screen readers, which read the

@@ -9,12 +9,13 @@ import { letterOf } from "./labels.js";
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 
 /**
- * Make the shortcuts dialog, at the end of the Tagger's `root`; returns what opens it. Closing it puts focus back
- * on the article.
+ * Make the shortcuts dialog, at the end of the Tagger's `root`; returns what opens it. It is modal: the page
+ * behind is inert, so Tab goes round the dialog and the browser's own controls, as a native modal dialog's
+ * does, and Escape closes it. Closing it puts focus back on what opened it: the article (?) or the button.
  * @param {TaggerContext} ctx
  * @param {HTMLElement} root
  */
-export function createHelp({ labels, uid, article, pointerWords }, root) {
+export function createHelp({ labels, uid, pointerWords }, root) {
   const rows = [
     ["← →", "move one word"],
     ["Shift + ← →", "select more words"],
@@ -54,9 +55,12 @@ export function createHelp({ labels, uid, article, pointerWords }, root) {
       button("mt-close", "Close", () => dialog.close()),
     )
   );
-  dialog.addEventListener("close", () => article.focus());
+  /** @type {HTMLElement | null} */
+  let opener = null;
+  dialog.addEventListener("close", () => opener?.focus());
   root.append(dialog);
   return () => {
+    opener = /** @type {HTMLElement | null} */ (document.activeElement);
     if (typeof dialog.showModal === "function") dialog.showModal();
     else dialog.setAttribute("open", "");
     /** @type {HTMLElement | null} */ (dialog.querySelector(".mt-close"))?.focus();

@@ -226,13 +226,15 @@ export function createTagList(ctx, actions) {
     const links = index.links.get(t.id);
     const line = lineOf(t);
     setText(entry.badge, number);
-    setText(entry.quote, quoted(t.quote, 70));
+    const shown = quoted(t.quote, 70);
+    setText(entry.quote, shown);
     setText(entry.line, ` L${line}`);
     const named = links ? links.split(",").join(", ") : "";
     setText(entry.linked, named && ` → ${named}`);
     if (entry.linksBox)
       setText(/** @type {HTMLElement} */ (entry.linksBox.firstChild), `Attributed to${named && `: ${named}`}`);
-    const jumpLabel = `${title} ${number}: ${t.quote}. Line ${line}. Show in the text.`;
+    // named first by the words it shows, in their order, so that a voice can say what it sees (WCAG 2.5.3)
+    const jumpLabel = `${number} ${shown} L${line}${named && `, attributed to ${named}`}. ${title}. Show in the text.`;
     if (entry.jump.getAttribute("aria-label") !== jumpLabel) entry.jump.setAttribute("aria-label", jumpLabel);
     const removeLabel = `Remove ${title} ${number}`;
     if (entry.remove.getAttribute("aria-label") !== removeLabel) entry.remove.setAttribute("aria-label", removeLabel);

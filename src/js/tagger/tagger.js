@@ -326,7 +326,7 @@ function createTagger(model, el, uid, authorTools) {
         ctx.say(
           guided
             ? "In this exercise, pick one of the grey phrases first."
-            : `Select words first: ${pointerWords("tap the first word, then the last", "click or drag over them, or use Shift + arrow keys")}.`,
+            : `Select words first: ${pointerWords("tap the first word, then the last", "click or drag over them, or press Space (Shift + arrows for more words)")}.`,
         );
         return;
       }
