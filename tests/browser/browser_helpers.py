@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,3 +105,25 @@ def handin_file(path: Path, ex: dict, answers: dict, **fields) -> Path:
     handin = {"format": "medialit.handin/1", "exercise": ex["id"], "article_sha256": ex["article"]["sha256"]}
     path.write_text(json.dumps({**handin, **fields, "tags": [], "answers": answers}), encoding="utf-8")
     return path
+
+
+def build_page(folder: Path, page: str) -> Path:
+    """Build a book of one page (MyST markdown `page`, which may hold several `{tagger}` blocks) with Sphinx,
+    and return the built page. Its exercises: `mini/exercise.yml` (the Kremlin article, a dozen key items) and
+    `unicode/exercise.yml` (a short article of another exercise), as tests/fixtures has them."""
+    from sphinx.cmd.build import build_main
+
+    src = folder / "src"
+    fixtures = ROOT / "tests" / "fixtures"
+    shutil.copytree(fixtures / "unicode", src / "unicode")
+    (src / "mini").mkdir()
+    shutil.copy(fixtures / "kremlin-mini.yml", src / "mini" / "exercise.yml")
+    shutil.copy(fixtures / "kremlin-drone.txt", src / "mini" / "kremlin-drone.txt")
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "medialit.web.sphinxext"]\nexclude_patterns = ["_build"]\n', encoding="utf-8"
+    )
+    (src / "index.md").write_text("# Home\n\n```{toctree}\npage\n```\n", encoding="utf-8")
+    (src / "page.md").write_text(page, encoding="utf-8")
+    out = folder / "html"
+    assert build_main(["-b", "html", "-q", "-W", str(src), str(out)]) == 0, "the page did not build"
+    return out / "page.html"

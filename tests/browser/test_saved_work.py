@@ -4,8 +4,9 @@ exercise, a save with some bad tags. Driven in Chromium on the book served over 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from browser_helpers import PHONE, flush_saves, handin_file
+from browser_helpers import PHONE, ROOT, build_page, flush_saves, handin_file
 from playwright.sync_api import expect
 
 TAGGER_PAGE = "book/tagger.html"
@@ -413,5 +414,76 @@ def test_a_choice_made_after_a_load_is_offered_back_when_undo_leaves_nothing_cho
         kept.get_by_role("button", name="Put it back").click()
         expect(choices.locator("#lateral-r-own")).to_be_checked()
         expect(kept).to_be_hidden()
+    finally:
+        context.close()
+
+
+# A page of three Taggers: two of one exercise (its claims, then its sources) and one of another.
+THREE_TAGGERS = """# Three Taggers
+
+```{tagger} mini/exercise.yml
+:labels: claim
+```
+
+```{tagger} mini/exercise.yml
+:labels: source
+```
+
+```{tagger} unicode/exercise.yml
+```
+"""
+
+
+def test_a_name_typed_once_on_a_page_of_two_taggers_is_on_both_hand_ins(browser, tmp_path):
+    """Taggers of one exercise share one save and so one name: typed, loaded, undone or put back in one, it
+    is in the other at once, and on its downloaded hand-in. A Tagger of another exercise takes a name only
+    into an empty box."""
+    built = build_page(tmp_path, THREE_TAGGERS)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto(built.as_uri())
+        page.wait_for_selector("[data-medialit-tagger]:nth-of-type(1) .mt-tok")
+        claims, sources, other = (page.locator(".medialit-tagger").nth(n) for n in range(3))
+        names = [t.locator(".mt-student") for t in (claims, sources, other)]
+        expect(page.locator(".medialit-tagger .mt-tok").first).to_be_visible()
+
+        names[0].fill("Sam")
+        names[0].press("Enter")
+        for box in names:
+            expect(box).to_have_value("Sam")
+        names[2].fill("Sam U")
+        names[2].press("Enter")
+        expect(names[0]).to_have_value("Sam")
+        expect(names[1]).to_have_value("Sam")
+
+        exercise = page.evaluate("""() => {
+          const script = document.getElementById(document.querySelector("[data-medialit-tagger]").dataset.config);
+          return window.medialitTagger.unpackExercise(JSON.parse(script.textContent).exercise);
+        }""")
+        alex = handin_file(tmp_path / "alex.json", exercise, {}, student="Alex")
+        sources.locator(".mt-file").set_input_files(str(alex))
+        expect(names[0]).to_have_value("Alex")
+        expect(names[2]).to_have_value("Sam U")
+        for tagger in (claims, sources):
+            expect(tagger.locator(".medialit-answer-kept")).to_have_text("Earlier name: Sam Put it back Don't need it")
+        sources.locator(".mt-undo").click()
+        expect(names[0]).to_have_value("Sam")
+        sources.locator(".mt-redo").click()
+        expect(names[0]).to_have_value("Alex")
+        claims.locator(".medialit-answer-kept").get_by_role("button", name="Put it back").click()
+        expect(names[1]).to_have_value("Sam")
+        expect(names[2]).to_have_value("Sam U")
+        flush_saves(page)
+
+        page.reload()
+        page.wait_for_selector("[data-medialit-tagger]:nth-of-type(1) .mt-tok")
+        expect(names[0]).to_have_value("Sam")
+        expect(names[1]).to_have_value("Sam")
+        expect(names[2]).to_have_value("Sam U")
+        with page.expect_download() as download:
+            sources.get_by_role("button", name="Download hand-in").click()
+        handin = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert handin["student"] == "Sam"
     finally:
         context.close()

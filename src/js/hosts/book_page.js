@@ -12,6 +12,7 @@ import { renderWithAuthorTools as render } from "../tagger/author_tools.js";
 import { mountAnswers } from "./answers.js";
 import { offerKept } from "./kept.js";
 import { chosenLevel } from "./level.js";
+import { keepNamesInStep } from "./names_in_step.js";
 import { unpackExercise } from "./page_data.js";
 import { addSkipToTagger } from "./skip_link.js";
 import { StaticModel } from "./static_model.js";
@@ -178,7 +179,7 @@ export function mount(el) {
     const cleanup = render({ model, el });
     offerEarlierNames(el, model);
     el.dataset.state = "ready";
-    return { model, cleanup };
+    return { model, cleanup, el };
   } catch (err) {
     fail(
       el,
@@ -190,13 +191,17 @@ export function mount(el) {
 }
 
 /**
- * Mount every Tagger on the page that is not mounted yet.
+ * Mount every Tagger on the page that is not mounted yet, their name boxes kept in step (names_in_step.js).
  * @param {ParentNode} [root]
  */
 export function mountAll(root = document) {
-  return [.../** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-medialit-tagger]"))]
+  const mounted = [.../** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-medialit-tagger]"))]
     .map(mount)
-    .filter(Boolean);
+    .filter((m) => m !== null);
+  const nameBox = (/** @type {HTMLElement} */ el) =>
+    /** @type {HTMLInputElement | null} */ (el.querySelector("input.mt-student"));
+  keepNamesInStep(mounted.map(({ model, el }) => ({ model, input: nameBox(el) })));
+  return mounted;
 }
 
 /** Start everything the page has: its Taggers (and a skip link to the first) and its written answers. */
