@@ -248,10 +248,13 @@ def _expected_handins() -> dict[str, dict]:
     return json.loads((HERE / "handins" / "expected.json").read_text(encoding="utf-8"))
 
 
-def _exercise_expectations() -> dict[str, str]:
+def _exercise_expectations() -> dict[str, dict[str, str]]:
+    """Each hostile exercise file's `# expect:` (refused, unless it says otherwise) and `# names:` (what its
+    message must say after the file's name: the line and column of a mistake, and its words)."""
     found = {}
     for path in sorted((HERE / "exercises").glob("*.yml")):
-        found[path.stem] = _directives(path.read_bytes().decode("utf-8", "replace")).get("expect", ["refused"])[0]
+        setup = _directives(path.read_bytes().decode("utf-8", "replace"))
+        found[path.stem] = {"expect": setup.get("expect", ["refused"])[0], "names": setup.get("names", [""])[0]}
     return found
 
 
@@ -396,14 +399,18 @@ def cases() -> list[Case]:
         )
     )
 
-    for stem, expect in _exercise_expectations().items():
-        path = f"exercises/{stem}/exercise.yml"
-        names = {
-            "include-traversal": "passwd",
-            "include-fifo": "pipe.yml",
-            "include-folder": "key",
-            "include-not-yaml": "article.txt",
-        }.get(stem, "exercise.yml")
+    for stem, want in _exercise_expectations().items():
+        path, expect = f"exercises/{stem}/exercise.yml", want["expect"]
+        names = (
+            f"exercise.yml: {want['names']}"
+            if want["names"]
+            else {
+                "include-traversal": "passwd",
+                "include-fifo": "pipe.yml",
+                "include-folder": "key",
+                "include-not-yaml": "article.txt",
+            }.get(stem, "exercise.yml")
+        )
         if stem.startswith("article-") and stem not in ("article-missing", "article-list"):
             names = ""  # the message names the article or the exercise's `article:` line
         post = _optional_read_as(False, stem) if stem == "yaml11-optional-no" else None
