@@ -96,6 +96,9 @@ def make_workspace(ws: Path) -> None:
     shutil.copytree(HERE / "handins", ws / "handins")
     (ws / "handins" / "expected.json").unlink()
     shutil.copytree(HERE / "articles", ws / "articles")
+    shutil.copytree(HERE / "rosters", ws / "rosters")
+    (ws / "roster-class").mkdir()  # one hand-in, otter's, for the rosters to be joined to
+    shutil.copyfile(HERE / "handins" / "good.json", ws / "roster-class" / "good.json")
     for path in sorted((HERE / "exercises").glob("*.yml")):
         folder = ws / "exercises" / path.stem
         folder.mkdir(parents=True)
@@ -325,6 +328,20 @@ def _report_post(loaded: list[str], refused: list[str]) -> Callable[[Path, Resul
         if len(result.out.splitlines()) > 60:
             return f"{len(result.out.splitlines())} lines on the terminal: orphans and skipped files not summarised"
         return _no_forged_lines(ws, result)
+
+    return post
+
+
+def _roster_joined(out: str, student_id: str) -> Callable[[Path, Result], str | None]:
+    """otter (the one hand-in) has `student_id` from the roster in gradebook.csv, and no cell is a live formula."""
+
+    def post(ws: Path, _result: Result) -> str | None:
+        rows = list(csv.DictReader((ws / out / "gradebook.csv").open(encoding="utf-8-sig", newline="")))
+        got = next((row["student ID"] for row in rows if row["student"] == "otter"), None)
+        if got != student_id:
+            return f"otter's student ID in gradebook.csv is {got!r}, not {student_id!r} from the roster"
+        live = [cell for row in rows for cell in row.values() if cell and cell.startswith(FORMULA_START)]
+        return f"a spreadsheet formula is left live in gradebook.csv: {live[0][:60]!r}" if live else None
 
     return post
 
@@ -600,6 +617,26 @@ def cases() -> list[Case]:
     )
     found.append(Case("report over /dev/zero", ["report", "/dev/zero", "--exercise", ex], 2, "/dev/zero"))
     found.append(Case("report over a FIFO", ["report", "special/fifo.json", "--exercise", ex], 2, "fifo.json"))
+    rosters = {
+        "tab-separated.txt": (0, "", "S1001"),  # a spreadsheet's "Text (Tab delimited)", or cells pasted
+        "formula-cells.csv": (0, "", '\'=HYPERLINK("http://x","y")'),
+        "windows-1252.csv": (2, "windows-1252.csv: line 2", ""),  # what "CSV" is in older Excel on Windows
+        "utf16-unicode-text.txt": (2, "utf16-unicode-text.txt", ""),  # Excel's "Unicode Text"
+        "workbook.xlsx": (2, "workbook.xlsx", ""),
+        "../special/folder.json": (2, "folder.json", ""),
+        "../special/fifo.json": (2, "fifo.json", ""),
+    }
+    for name, (expect, names, student_id) in rosters.items():
+        out = f"roster-out/{Path(name).stem}"
+        found.append(
+            Case(
+                f"report --roster {name}",
+                ["report", "roster-class", "--exercise", ex, "--out", out, "--roster", f"rosters/{name}"],
+                expect,
+                names,
+                _roster_joined(out, student_id) if student_id else None,
+            )
+        )
     found.append(
         Case(
             "report with billion laughs",
