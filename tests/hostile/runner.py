@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 import traceback
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +126,8 @@ def make_workspace(ws: Path) -> None:
     with big.open("wb") as f:  # a valid-looking start, then more than any hand-in can be
         f.write(b'{"format": "medialit.handin/1", "tags": [' + b" " * (6 * 1024 * 1024) + b"]}")
     (special / "big-article.txt").write_text("Word. " * (2 * 1024 * 1024), encoding="utf-8")
+    with zipfile.ZipFile(special / "class.zip", "w") as packed:  # every submission, as a course website gives them
+        packed.write(HERE / "handins" / "good.json", "good.json")
     evil = ws / "evil"  # where a hand-in's `exercise: ../../evil` would lead if paths were built from it
     evil.mkdir()
     shutil.copyfile(HERE / "exercises" / "laughs-title.yml", evil / "exercise.yml")
@@ -616,6 +619,14 @@ def cases() -> list[Case]:
         )
     )
     found.append(Case("report over /dev/zero", ["report", "/dev/zero", "--exercise", ex], 2, "/dev/zero"))
+    found.append(
+        Case(
+            "report over a zip of the class",
+            ["report", "special/class.zip", "--exercise", ex],
+            2,
+            "class.zip: this is a zip",
+        )
+    )
     found.append(Case("report over a FIFO", ["report", "special/fifo.json", "--exercise", ex], 2, "fifo.json"))
     rosters = {
         "tab-separated.txt": (0, "", "S1001"),  # a spreadsheet's "Text (Tab delimited)", or cells pasted
