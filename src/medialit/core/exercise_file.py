@@ -51,6 +51,7 @@ SCHEMA = json.loads((files("medialit.data") / "schemas" / "exercise-file.schema.
 UNREAD_REST = "The rest of the file is checked once YAML can read it."
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+_GIVEN_TWICE = re.compile(r'found duplicate key "(.*?)" with value')  # ruamel's words for a name given twice
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as the end of a line
 
 
@@ -181,6 +182,9 @@ def yaml_problem(err: YAMLError, text: str) -> tuple[str, str, str]:
     if "'\\t'" in problem:  # ruamel: "found character '\t' that cannot start any token"
         problem = "there is a tab here, and YAML lines may not be indented with tabs"
         fix = "replace the tab with spaces."
+    elif twice := _GIVEN_TWICE.match(problem):
+        problem = f"`{twice[1]}` is given a second time here, and a name can be given only once in its entry"
+        fix = f"keep one of the two `{twice[1]}:` lines and delete the other."
     elif "end of stream" in problem and "quoted" in (getattr(err, "context", None) or "") and opened:
         place = f"line {opened.line + 1}, column {opened.column + 1}"
         problem = "the quotation mark here opens a text that is never closed"
