@@ -305,6 +305,7 @@ ROSTERS = [
     'Pseudonym,Student ID\nfox-07,S1007\n"otter-01",S1001\nkestrel-25,S9999\nowl-09,\n',
     "\ufeffname;number\r\nfox-07;1\r\n;2\r\nfox-07;3\r\n\r\n  lynx-03\u3000 ;4",
     'fox-07,"S,1"\n"wren ""05""",x\n\x1cowl-09\x85,5\nheron-02',
+    'Pseudonym\tStudent ID\r\nfox-07\tS1007\r\nowl-09\t"S;9"\r\n',  # tab-separated: Excel's text file, or pasted
     "",
     "ID,Student\n7,fox-07\n",
 ]

@@ -370,6 +370,7 @@ def test_report_for_a_chapter_reads_its_lines_and_labels_from_the_book(tmp_path)
     by_hand = run(*chapter_by_hand, "--difficulty", "standard", "--out", tmp_path / "hand", cwd=tmp_path)
     assert by_hand.returncode == 2 and "--difficulty" in by_hand.stderr  # not an option of report
     by_hand = run(*chapter_by_hand, "--out", tmp_path / "hand", cwd=tmp_path)
+    assert "Measured on lines 1–18, claims.\n" in by_hand.stdout  # chosen by hand: no chapter's Tagger asked
     same = json.loads((tmp_path / "hand" / "summary.json").read_text(encoding="utf-8"))
     assert {**same, "chapter": summary["chapter"]} == summary
     assert (tmp_path / "ch" / "gradebook.csv").read_bytes() == (tmp_path / "hand" / "gradebook.csv").read_bytes()

@@ -48,7 +48,12 @@ def test_hostile_input_is_refused_cleanly(workspace, case):
 
 def test_every_file_of_the_corpus_is_tried():
     tried = " ".join(" ".join(case.argv) for case in CASES)
-    files = [p for folder in ("handins", "articles") for p in (HOSTILE / folder).iterdir() if p.name != "expected.json"]
+    files = [
+        p
+        for folder in ("handins", "articles", "rosters")
+        for p in (HOSTILE / folder).iterdir()
+        if p.name != "expected.json"
+    ]
     assert files and all(p.name in tried for p in files), [p.name for p in files if p.name not in tried]
     assert all(f"exercises/{p.stem}/" in tried for p in (HOSTILE / "exercises").glob("*.yml"))
     assert set(EXPECTED) == {p.name for p in (HOSTILE / "handins").glob("*.json")} - {"expected.json"}

@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 import traceback
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,9 @@ def make_workspace(ws: Path) -> None:
     shutil.copytree(HERE / "handins", ws / "handins")
     (ws / "handins" / "expected.json").unlink()
     shutil.copytree(HERE / "articles", ws / "articles")
+    shutil.copytree(HERE / "rosters", ws / "rosters")
+    (ws / "roster-class").mkdir()  # one hand-in, otter's, for the rosters to be joined to
+    shutil.copyfile(HERE / "handins" / "good.json", ws / "roster-class" / "good.json")
     for path in sorted((HERE / "exercises").glob("*.yml")):
         folder = ws / "exercises" / path.stem
         folder.mkdir(parents=True)
@@ -122,6 +126,8 @@ def make_workspace(ws: Path) -> None:
     with big.open("wb") as f:  # a valid-looking start, then more than any hand-in can be
         f.write(b'{"format": "medialit.handin/1", "tags": [' + b" " * (6 * 1024 * 1024) + b"]}")
     (special / "big-article.txt").write_text("Word. " * (2 * 1024 * 1024), encoding="utf-8")
+    with zipfile.ZipFile(special / "class.zip", "w") as packed:  # every submission, as a course website gives them
+        packed.write(HERE / "handins" / "good.json", "good.json")
     evil = ws / "evil"  # where a hand-in's `exercise: ../../evil` would lead if paths were built from it
     evil.mkdir()
     shutil.copyfile(HERE / "exercises" / "laughs-title.yml", evil / "exercise.yml")
@@ -248,10 +254,13 @@ def _expected_handins() -> dict[str, dict]:
     return json.loads((HERE / "handins" / "expected.json").read_text(encoding="utf-8"))
 
 
-def _exercise_expectations() -> dict[str, str]:
+def _exercise_expectations() -> dict[str, dict[str, str]]:
+    """Each hostile exercise file's `# expect:` (refused, unless it says otherwise) and `# names:` (what its
+    message must say after the file's name: the line and column of a mistake, and its words)."""
     found = {}
     for path in sorted((HERE / "exercises").glob("*.yml")):
-        found[path.stem] = _directives(path.read_bytes().decode("utf-8", "replace")).get("expect", ["refused"])[0]
+        setup = _directives(path.read_bytes().decode("utf-8", "replace"))
+        found[path.stem] = {"expect": setup.get("expect", ["refused"])[0], "names": setup.get("names", [""])[0]}
     return found
 
 
@@ -326,6 +335,20 @@ def _report_post(loaded: list[str], refused: list[str]) -> Callable[[Path, Resul
     return post
 
 
+def _roster_joined(out: str, student_id: str) -> Callable[[Path, Result], str | None]:
+    """otter (the one hand-in) has `student_id` from the roster in gradebook.csv, and no cell is a live formula."""
+
+    def post(ws: Path, _result: Result) -> str | None:
+        rows = list(csv.DictReader((ws / out / "gradebook.csv").open(encoding="utf-8-sig", newline="")))
+        got = next((row["student ID"] for row in rows if row["student"] == "otter"), None)
+        if got != student_id:
+            return f"otter's student ID in gradebook.csv is {got!r}, not {student_id!r} from the roster"
+        live = [cell for row in rows for cell in row.values() if cell and cell.startswith(FORMULA_START)]
+        return f"a spreadsheet formula is left live in gradebook.csv: {live[0][:60]!r}" if live else None
+
+    return post
+
+
 def _brat_reads_back(ws: Path, _result: Result) -> str | None:
     from medialit import load_exercise
     from medialit.interchange.export import from_brat
@@ -396,14 +419,18 @@ def cases() -> list[Case]:
         )
     )
 
-    for stem, expect in _exercise_expectations().items():
-        path = f"exercises/{stem}/exercise.yml"
-        names = {
-            "include-traversal": "passwd",
-            "include-fifo": "pipe.yml",
-            "include-folder": "key",
-            "include-not-yaml": "article.txt",
-        }.get(stem, "exercise.yml")
+    for stem, want in _exercise_expectations().items():
+        path, expect = f"exercises/{stem}/exercise.yml", want["expect"]
+        names = (
+            f"exercise.yml: {want['names']}"
+            if want["names"]
+            else {
+                "include-traversal": "passwd",
+                "include-fifo": "pipe.yml",
+                "include-folder": "key",
+                "include-not-yaml": "article.txt",
+            }.get(stem, "exercise.yml")
+        )
         if stem.startswith("article-") and stem not in ("article-missing", "article-list"):
             names = ""  # the message names the article or the exercise's `article:` line
         post = _optional_read_as(False, stem) if stem == "yaml11-optional-no" else None
@@ -592,7 +619,35 @@ def cases() -> list[Case]:
         )
     )
     found.append(Case("report over /dev/zero", ["report", "/dev/zero", "--exercise", ex], 2, "/dev/zero"))
+    found.append(
+        Case(
+            "report over a zip of the class",
+            ["report", "special/class.zip", "--exercise", ex],
+            2,
+            "class.zip: this is a zip",
+        )
+    )
     found.append(Case("report over a FIFO", ["report", "special/fifo.json", "--exercise", ex], 2, "fifo.json"))
+    rosters = {
+        "tab-separated.txt": (0, "", "S1001"),  # a spreadsheet's "Text (Tab delimited)", or cells pasted
+        "formula-cells.csv": (0, "", '\'=HYPERLINK("http://x","y")'),
+        "windows-1252.csv": (2, "windows-1252.csv: line 2", ""),  # what "CSV" is in older Excel on Windows
+        "utf16-unicode-text.txt": (2, "utf16-unicode-text.txt", ""),  # Excel's "Unicode Text"
+        "workbook.xlsx": (2, "workbook.xlsx", ""),
+        "../special/folder.json": (2, "folder.json", ""),
+        "../special/fifo.json": (2, "fifo.json", ""),
+    }
+    for name, (expect, names, student_id) in rosters.items():
+        out = f"roster-out/{Path(name).stem}"
+        found.append(
+            Case(
+                f"report --roster {name}",
+                ["report", "roster-class", "--exercise", ex, "--out", out, "--roster", f"rosters/{name}"],
+                expect,
+                names,
+                _roster_joined(out, student_id) if student_id else None,
+            )
+        )
     found.append(
         Case(
             "report with billion laughs",

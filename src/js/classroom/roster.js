@@ -31,15 +31,15 @@ export function rosterText(bytes) {
 }
 
 /**
- * The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks; a
- * semicolon is the separator when a line has no comma, as some spreadsheets save it).
+ * The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks). The
+ * separator is the first of comma, semicolon and tab that the first line holds (roster.SEPARATORS).
  * @param {string} text
  * @returns {string[][]}
  */
 export function csvRows(text) {
   const body = text.replace(/^\uFEFF/, "");
   const firstLine = body.split(/\r?\n/, 1)[0] || "";
-  const sep = !firstLine.includes(",") && firstLine.includes(";") ? ";" : ",";
+  const sep = [",", ";", "\t"].find((s) => firstLine.includes(s)) || ",";
   /** @type {string[][]} */
   const rows = [];
   let row = [];

@@ -112,7 +112,8 @@ export function scopeMessages(summary, plurals) {
   const labels = andList(keyedLabels(summary).map((label) => plurals[label]));
   if (summary.lines) {
     const [first, last] = summary.lines;
-    out.push({ code: "class-scope-lines", args: { first, last, labels } });
+    const code = summary.chapter ? "class-scope-lines" : "class-scope-lines:chosen"; // by --lines, not a chapter
+    out.push({ code, args: { first, last, labels } });
   } else {
     out.push({ code: "class-scope", args: { labels } });
   }

@@ -235,7 +235,11 @@ export function mountClassReport(root) {
     h("input", { type: "file", id: "mcr-folder", multiple: true, webkitdirectory: true })
   );
   const rosterInput = /** @type {HTMLInputElement} */ (
-    h("input", { type: "file", id: "mcr-roster", accept: ".csv,text/csv,text/plain" })
+    h("input", {
+      type: "file",
+      id: "mcr-roster",
+      accept: ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain",
+    })
   );
   const live = h("p.mcr-status", { role: "status", "aria-live": "polite" });
   const results = h("div.mcr-results", { hidden: true });

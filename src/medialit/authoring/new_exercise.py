@@ -245,7 +245,7 @@ def read_toc(toc: str | Path) -> tuple[CommentedMap, CommentedSeq]:
     try:
         data = exercise_yaml_writer().load(text)
     except YAMLError as err:
-        place, problem, fix = yaml_problem(err)
+        place, problem, fix = yaml_problem(err, text)
         raise _toc_problem(toc, place, f"the table of contents cannot be read: {problem}", fix) from None
     except (ValueError, RecursionError, OverflowError) as err:
         raise _toc_problem(toc, "", f"the table of contents cannot be read ({type(err).__name__}).") from None

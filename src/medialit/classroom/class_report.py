@@ -22,7 +22,7 @@ import numpy as np
 from ..core.check import compare
 from ..core.errors import InputError
 from ..core.exercise import Exercise
-from ..core.files import exists, is_folder, write_file
+from ..core.files import exists, is_folder, is_zip, write_file
 from ..core.handin import load_handin
 from ..core.messages import Renderer
 from . import tables
@@ -51,6 +51,13 @@ def handin_files(folder: str | Path) -> list[Path]:
     """Everything under `folder` that is not a folder or hidden, in name order. Links are not
     followed into other folders; anything that is not a hand-in file is refused (and listed) later."""
     folder = Path(folder)
+    if is_zip(folder):  # what a course website gives when a teacher downloads every submission at once
+        raise InputError(
+            str(folder),
+            "",
+            "this is a zip file (files packed into one), not a folder.",
+            "unzip it first (double-click it, or right-click it and choose Extract), then give the folder it makes.",
+        )
     if not is_folder(folder):
         raise InputError(str(folder), "", "this is not a folder.", "give the folder that holds the hand-in files.")
     found, todo = [], [folder]

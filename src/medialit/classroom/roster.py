@@ -25,17 +25,19 @@ AGAIN_FIX = "If they are two students, give each a name of their own, on the ros
 # a roster that is not text: most often the spreadsheet's own file chosen instead of a CSV (roster.js too)
 NOT_TEXT = "this is not a CSV text file (UTF-8); it may be a spreadsheet's own file, such as .xlsx."
 NOT_TEXT_FIX = "save the roster from your spreadsheet as CSV (UTF-8) and use that file."
+SEPARATORS = (",", ";", "\t")  # between cells, the first of these that a roster's first line holds
 
 
 def csv_rows(text: str) -> list[list[str]]:
-    """The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks; a
-    semicolon is the separator when the first line has no comma, as some spreadsheets save it).
+    """The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks). The
+    separator is the first of comma, semicolon and tab that the first line holds: some spreadsheets
+    save CSV with semicolons, and "Text (Tab delimited)" or cells pasted into an editor have tabs.
 
     Written out by hand rather than with the csv module, so that it reads a badly made file exactly as
     roster.js does: the same rows give the same gradebook on the page and from the command line."""
     body = text.removeprefix("\ufeff")
     first_line = body.replace("\r\n", "\n").split("\n", 1)[0]
-    sep = ";" if "," not in first_line and ";" in first_line else ","
+    sep = next((sep for sep in SEPARATORS if sep in first_line), ",")
     rows: list[list[str]] = []
     row: list[str] = []
     cell, quoted, i = "", False, 0

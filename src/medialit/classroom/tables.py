@@ -87,7 +87,8 @@ def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
     labels = and_list([plurals[label] for label in keyed_labels(summary)])
     if summary["lines"]:
         first, last = summary["lines"]
-        out.append(Message("class-scope-lines", {"first": first, "last": last, "labels": labels}))
+        code = "class-scope-lines" if summary["chapter"] else "class-scope-lines:chosen"  # by --lines, not a chapter
+        out.append(Message(code, {"first": first, "last": last, "labels": labels}))
     else:
         out.append(Message("class-scope", {"labels": labels}))
     for label in summary["labels"]:

@@ -18,6 +18,7 @@ import json
 import math
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from datetime import date
 from functools import cache, partial
 from importlib.resources import files
@@ -29,6 +30,7 @@ from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import CollectionNode, MappingNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarbool import ScalarBoolean
 
 from .article import Article
@@ -49,6 +51,8 @@ SCHEMA = json.loads((files("medialit.data") / "schemas" / "exercise-file.schema.
 UNREAD_REST = "The rest of the file is checked once YAML can read it."
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+_GIVEN_TWICE = re.compile(r'found duplicate key "(.*?)" with value')  # ruamel's words for a name given twice
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as the end of a line
 
 
 # --- reading YAML within limits --------------------------------------------------------------------
@@ -151,11 +155,25 @@ _PLAIN_YAML = (
         "a `name: value` line is missing its colon and space (on this line or the one above it)",
         "write a colon and a space after the name (quote: the words).",
     ),
+    (
+        "but found another document",
+        "a second YAML document starts here (a `---` line), and an exercise file is one document",
+        "remove the `---` line, or move what follows it into a file of its own.",
+    ),
 )
 
 
-def yaml_problem(err: YAMLError) -> tuple[str, str, str]:
-    """The place, the problem and the fix for a YAML file that cannot be read."""
+def yaml_problem(err: YAMLError, text: str) -> tuple[str, str, str]:
+    """The place, the problem and the fix for a YAML file (`text`) that cannot be read."""
+    if isinstance(err, ReaderError):  # a control character, which ruamel places by its offset alone
+        breaks = list(_LINE_BREAK.finditer(text, 0, err.position))
+        column = err.position - (breaks[-1].end() if breaks else 0) + 1
+        return (
+            f"line {len(breaks) + 1}, column {column}",
+            f"there is an invisible control character (U+{err.character:04X}) here, which a YAML file may not hold.",
+            "delete it, or retype the words around it: such characters come with text copied out of a PDF or a "
+            "word processor.",
+        )
     mark = getattr(err, "problem_mark", None)
     place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
     problem = getattr(err, "problem", None) or "the YAML cannot be read"
@@ -164,6 +182,9 @@ def yaml_problem(err: YAMLError) -> tuple[str, str, str]:
     if "'\\t'" in problem:  # ruamel: "found character '\t' that cannot start any token"
         problem = "there is a tab here, and YAML lines may not be indented with tabs"
         fix = "replace the tab with spaces."
+    elif twice := _GIVEN_TWICE.match(problem):
+        problem = f"`{twice[1]}` is given a second time here, and a name can be given only once in its entry"
+        fix = f"keep one of the two `{twice[1]}:` lines and delete the other."
     elif "end of stream" in problem and "quoted" in (getattr(err, "context", None) or "") and opened:
         place = f"line {opened.line + 1}, column {opened.column + 1}"
         problem = "the quotation mark here opens a text that is never closed"
@@ -183,7 +204,7 @@ def _read_yaml(path: Path, validator, quick: bool, problems: Problems) -> dict:
     try:
         data = load_plain_yaml(text, MAX_YAML_DEPTH) if quick else _yaml().load(text)
     except YAMLError as err:
-        place, problem, fix = yaml_problem(err)
+        place, problem, fix = yaml_problem(err, text)
         # the one problem that hides all the others: say so, or a teacher takes it for the only one
         raise InputError(file, place, problem, f"{fix} {UNREAD_REST}", "yaml") from None
     except (ValueError, RecursionError, OverflowError) as err:
@@ -277,6 +298,7 @@ _VALUE_WORDS = (
     (TaggedScalar, lambda v: f"a value tagged {shown(str(v.tag))}"),
     (dict, lambda v: "a mapping"),
     (list, lambda v: "a list"),
+    (AbstractSet, lambda v: "a set"),
 )
 
 

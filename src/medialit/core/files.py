@@ -184,6 +184,17 @@ def is_folder(path: str | Path) -> bool:
         return False
 
 
+def is_zip(path: str | Path) -> bool:
+    """Whether `path` is a regular file that starts as a zip file does (a named pipe is not opened)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as file:
+            return file.read(4) == b"PK\x03\x04"
+    except (OSError, ValueError):
+        return False
+
+
 def write_file(
     path: str | Path,
     data: str | bytes,
