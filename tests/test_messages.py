@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ from medialit.core.messages import (
     tag_codes,
     why_message,
 )
-from medialit.core.voices import quotations, values
+from medialit.core.voices import quotations, sums_up, values
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
@@ -391,6 +392,7 @@ def test_the_reporter_voice_sentence_never_denies_quotation_marks_the_words_hold
 
 
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
+kremlin = cache(lambda: load_exercise(KREMLIN))  # loaded once: property tests ask for it again and again
 
 
 @pytest.mark.parametrize(
@@ -428,3 +430,32 @@ def test_a_tag_round_a_key_claim_too_long_to_show_whole_hears_the_words_it_start
     assert first.endswith(
         "Keep only the words from “Decisions on such” to “but in Washington”: take the other words out of this tag."
     ), first
+
+
+def test_the_reporters_words_sum_up_what_someone_said_only_where_they_do():
+    """ "even where it sums up what someone said" is said of words in a claim the key links to a source (the
+    UK officials' view, L6; a word inside it), never of words that sum up nobody: a claim with no source
+    (L70), the paper's own label "despot" (L10), a word outside every claim ("Moscow")."""
+    _, _, _, report = reports()["voice-reporter-summing-up-or-not"]
+    words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels)
+    by_tag = {i.tag_id: item_codes(i)[1:] for i in report.items if i.tag_id}
+    said = {t.tag_id: " ".join(words.sentences(tag_codes(t) + by_tag.get(t.tag_id, []))) for t in report.tags}
+    summing_up = {tag_id for tag_id, text in said.items() if "sum up what someone said" in text or "sums up" in text}
+    assert summing_up == {"c1", "l2"}, said
+    assert all("reporter's words" in text for text in said.values()), said
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_words_sum_up_what_someone_said_where_a_claim_with_a_source_holds_them(data):
+    """The one rule both checkers read (voices.reported_runs, sums_up): a span inside a key claim linked to
+    a source sums up what someone said; a span that does has every code point in such a claim."""
+    exercise = kremlin()
+    claims = [(k.start, k.end) for k in exercise.key if k.label == "claim" and k.source_ids]
+    start = data.draw(st.integers(0, len(exercise.article.text) - 1))
+    end = data.draw(st.integers(start + 1, min(len(exercise.article.text), start + 200)))
+    inside = sums_up(exercise.reported_runs, start, end)
+    if any(s <= start and end <= e for s, e in claims):
+        assert inside
+    if inside:
+        assert all(any(s <= i < e for s, e in claims) for i in range(start, end))

@@ -224,6 +224,19 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             {},
         ),
         (
+            # the reporter's words: "even where it sums up what someone said" only on words in a claim with a source
+            "voice-reporter-summing-up-or-not",
+            "kremlin-mini",
+            [
+                at(mini, "the attack was ‘false flag’ operation by Russia", "claim", "c1", attrs={"voice": "quoted"}),
+                at(mini, "There were no casualties", "claim", "c2", attrs={"voice": "quoted"}),
+                at(mini, "despot", "loaded", "l1", attrs={"voice": "quoted"}),
+                at(mini, "operation by Russia", "loaded", "l2", attrs={"voice": "quoted"}),  # inside the claim
+                at(mini, "Moscow", "loaded", "l3", attrs={"voice": "quoted"}),
+            ],
+            {},
+        ),
+        (
             "part-of-other-label",  # too little of another label's item to be it: that label, and the edges
             "kremlin-mini",
             [

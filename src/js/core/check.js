@@ -12,6 +12,7 @@ import { problemText, readHandin } from "./handin.js";
 import { firstMentionsAsked } from "./parts.js";
 import { bisectLeft, bisectRight } from "./sorted.js";
 import { selectionToSpan } from "./spans.js";
+import { sumsUp } from "./voices.js";
 
 /** @typedef {import("./types.js").Exercise} Exercise */
 /** @typedef {import("./types.js").Article} Article */
@@ -38,7 +39,7 @@ import { selectionToSpan } from "./spans.js";
  * The exercise as one check sees it: some labels, and the key items and traps in one part of the article.
  * @typedef {{id: string, lines: number[] | null, covers: (start: number, end: number) => boolean,
  *   tolerance: number, labels: Map<string, Label>, key: KeyItem[], distractors: KeyItem[], context: KeyItem[],
- *   voiceRuns: [number, number, string][]}} Restricted
+ *   voiceRuns: [number, number, string][], reportedRuns: number[][]}} Restricted
  */
 /** @typedef {{labels?: string[], lines?: number[], difficulty?: string}} CheckOptions */
 
@@ -350,6 +351,7 @@ function restricted(exercise, names, lines, view) {
       covers(k.start, k.end),
     ),
     voiceRuns: exercise.voice_runs || [],
+    reportedRuns: exercise.reported_runs || [],
   };
 }
 
@@ -596,7 +598,7 @@ function voiceFindings(tag, ex) {
     return [{ code: "speakers-words", args: {} }];
   }
   if (voice === "quoted" && !runs.some(([s, e]) => s < tag.end && tag.start < e)) {
-    return [{ code: "reporters-words", args: {} }];
+    return [{ code: "reporters-words", args: { reported: sumsUp(ex.reportedRuns, tag.start, tag.end) } }];
   }
   return [];
 }
@@ -836,6 +838,7 @@ export function checkTags(exercise, handin, options = {}) {
       why: item.why,
       hints: [...(item.hints || [])],
       why_message: copied(item.why_message),
+      reported: sumsUp(ex.reportedRuns, item.start, item.end),
     };
   });
 

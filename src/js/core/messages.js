@@ -234,7 +234,9 @@ export function itemDetailCodes(item) {
   const out = [];
   for (const [name, attr] of Object.entries(item.attrs)) {
     const attrVerdict = attr.verdict === "free" && attr.given === null ? "free-blank" : attr.verdict;
-    out.push({ code: `attr-${attrVerdict}:${name}:${attr.expected[0]}`, args: { name, ...attr } });
+    // the voice of words that sum up what someone said says so (messages.py's item_detail_codes)
+    const reported = name === "voice" && item.reported ? ":reported" : "";
+    out.push({ code: `attr-${attrVerdict}:${name}:${attr.expected[0]}${reported}`, args: { name, ...attr } });
   }
   if (item.attribution !== null) {
     let attributed = item.attribution.verdict;
@@ -312,13 +314,15 @@ const EDGE_CODES = new Set(["covers-more", "covers-less", "covers-other"]);
 /**
  * The variant of a finding's sentence its arguments call for: edges measured against an accepted form
  * name the key's own words as well (":accepted"); a speaker tagged as a claim where sources are not
- * asked for ends with what to do, as the chip "Not asked here" does (":not-asked"). messages.py's _variant.
+ * asked for ends with what to do, as the chip "Not asked here" does (":not-asked"); the reporter's words
+ * that sum up what someone said say so (":reported"). messages.py's _variant.
  * @param {string} code
  * @param {Record<string, any>} args
  */
 function variant(code, args) {
   if (EDGE_CODES.has(code) && "accepted_for" in args) return ":accepted";
   if (code === "is-speaker" && args.asked === false) return ":not-asked";
+  if (code === "reporters-words" && args.reported) return ":reported";
   return "";
 }
 

@@ -18,7 +18,7 @@ from .contract import FREE_TEXT, PLAIN_REPORTING_VERBS, SAME_WORDS
 from .exercise import Exercise, KeyItem
 from .handin import HandIn, Tag, for_check
 from .report import AttributionResult, AttrResult, Checked, Finding, ItemResult, Orphan, Report, Score, TagResult
-from .voices import SPEAKER
+from .voices import SPEAKER, sums_up
 
 REMEMBERED = 1 << 14  # answers of each kind an exercise keeps (meetings, tag results: a few MB at most)
 
@@ -137,8 +137,9 @@ class Comparison:
 
     def item_result(self, k: int) -> ItemResult:
         item, verdict = self.ex.key[k], self.item_verdicts.get(k, "missed")
+        reported = sums_up(self.ex.reported_runs, item.start, item.end)
         if verdict in ("missed", "counted-elsewhere"):
-            return _item_result(item, verdict)
+            return _item_result(item, verdict, reported=reported)
         t = self.tag_of_item.get(k, self.wrong_label.get(k))
         tag, matched = self.tags[t], verdict != "wrong-label"
         challenge = self.difficulty == "challenge"
@@ -149,6 +150,7 @@ class Comparison:
             self.met[t][k].overlap,
             _attr_results(tag, item, self.ex, challenge) if matched else {},
             _attribution(tag, item, self._item_of_tag_id, self.ex, challenge) if matched else None,
+            reported,
         )
 
     def item_results(self, missed: bool = True) -> list[ItemResult]:
@@ -241,6 +243,7 @@ def _item_result(
     overlap: float = 0.0,
     attrs: dict[str, AttrResult] | None = None,
     attribution: AttributionResult | None = None,
+    reported: bool = False,
 ) -> ItemResult:
     """A key item's result: the item's own fields, its verdict and what the tag that met it (if any) gave."""
     return ItemResult(
@@ -261,6 +264,7 @@ def _item_result(
         item.why,
         item.hints,
         _copied(item.why_message),
+        reported,
     )
 
 
@@ -461,7 +465,7 @@ def _voice(tag: Tag, ex: Exercise) -> list[Finding]:
     ):
         return [Finding("speakers-words", {})]
     if voice == "quoted" and not any(s < tag.end and tag.start < e for s, e, _ in ex.voice_runs):
-        return [Finding("reporters-words", {})]
+        return [Finding("reporters-words", {"reported": sums_up(ex.reported_runs, tag.start, tag.end)})]
     return []
 
 

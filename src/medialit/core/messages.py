@@ -205,7 +205,10 @@ def item_detail_codes(item: ItemResult) -> list[Message]:
     out = []
     for name, attr in item.attrs.items():
         verdict = "free-blank" if attr.verdict == "free" and attr.given is None else attr.verdict
-        out.append(Message(f"attr-{verdict}:{name}:{attr.expected[0]}", {"name": name, **attr.to_json()}))
+        # the voice of words that sum up what someone said says so (`:reported`); elsewhere they sum up nobody
+        reported = ":reported" if name == "voice" and item.reported else ""
+        code = f"attr-{verdict}:{name}:{attr.expected[0]}{reported}"
+        out.append(Message(code, {"name": name, **attr.to_json()}))
     if item.attribution is not None:
         verdict = item.attribution.verdict
         if verdict != "right" and not item.attribution.expected:
@@ -276,6 +279,8 @@ def _variant(code: str, args: dict) -> str:
         return ":accepted"
     if code == "is-speaker" and args.get("asked") is False:
         return ":not-asked"
+    if code == "reporters-words" and args.get("reported"):
+        return ":reported"
     return ""
 
 
