@@ -142,6 +142,19 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             ],
             {"lines": [3, 6], "difficulty": "challenge"},
         ),
+        # a mention the key gives no reason: the checker's, on why it counts (the Kremlin in L10 for Russia in L5)
+        (
+            "part-other-mention-with-no-reason",
+            "parts-mini",
+            [at(parts, "the Kremlin", "source", "s1", occurrence=2)],
+            {"lines": [3, 10]},
+        ),
+        (  # Close there, edges off at both ends: it counts, and the edges are that mention's
+            "part-other-mention-edges-off",
+            "parts-mini",
+            [at(parts, "Kremlin blamed", "source", "s1")],
+            {"lines": [3, 10]},
+        ),
         (
             "labels-claim-only-challenge",
             "kremlin-mini",

@@ -842,6 +842,24 @@ export function checkTags(exercise, handin, options = {}) {
     };
   });
 
+  /**
+   * The reason shown with a tag: its item's; one that counts at another mention of the source a part asks
+   * for (`mention`) shows the key's reason for the mention it is on, or says why it counts (check.py's
+   * _reason_shown).
+   * @param {number | undefined} mention
+   * @param {KeyItem | null} linked
+   * @param {number | null} k
+   * @returns {[string | undefined, Message | null]}
+   */
+  const reasonShown = (mention, linked, k) => {
+    if (mention === undefined) return [linked ? linked.why : "", k !== null ? copied(key[k].why_message) : null];
+    const on = key[mention];
+    const asked = /** @type {KeyItem} */ (linked);
+    if (on.why) return [on.why, null];
+    const args = { quote: on.quote, line: on.line, key_quote: asked.quote, key_line: asked.line };
+    return ["", { code: "same-source-why", args }];
+  };
+
   /** @type {TagResult[]} */
   const tagsOut = tags.map((tag, t) => {
     const k = match.get(t) ?? itemOfWrongTag.get(t) ?? null;
@@ -858,6 +876,7 @@ export function checkTags(exercise, handin, options = {}) {
       verdict = trap ? "distractor" : "extra";
     }
     const linked = k !== null ? key[k] : trap;
+    const [why, whyMessage] = reasonShown(moved.get(t), linked, k);
     return {
       tag_id: tag.id,
       label: tag.label,
@@ -871,8 +890,8 @@ export function checkTags(exercise, handin, options = {}) {
       key_quote: linked ? linked.quote : null,
       key_line: linked ? linked.line : null,
       overlap: k !== null ? /** @type {Meeting} */ (met[t].get(k)).overlap : 0,
-      why: linked ? linked.why : "",
-      why_message: k !== null ? copied(key[k].why_message) : null,
+      why,
+      why_message: whyMessage,
       // a tag counted as another mention of its item's source says so, and its edges are that mention's
       findings: [
         ...(moved.has(t) ? [{ code: "same-source", args: {} }] : []),

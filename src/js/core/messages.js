@@ -291,14 +291,16 @@ function ends(quote) {
  */
 function verdictMessage(tag, chip) {
   const found = new Map(tag.findings.map((f) => [f.code, f.args]));
-  // a tag at another mention of the source cites its own line (messages.py's _verdict_message)
+  // a tag at another mention of the source says so first; told which words to keep, it cites its own
+  // line (messages.py's _verdict_message)
   const moved = found.has("same-source") && (tag.verdict === "matched" || tag.verdict === "close");
-  const args = moved ? { ...tag, key_line: tag.line } : tag;
   const longer = found.get("covers-more");
   if (chip !== "close" || !longer || found.has("covers-less")) {
+    if (moved) return [{ code: `tag-${chip}:same-source`, args: tag }, "same-source"];
     const optional = chip === "close" && tag.verdict === "defensible";
-    return [{ code: optional ? "tag-close:optional" : `tag-${chip}`, args }, null];
+    return [{ code: optional ? "tag-close:optional" : `tag-${chip}`, args: tag }, null];
   }
+  const args = moved ? { ...tag, key_line: tag.line } : tag;
   // the key's own words where the accepted form the tag holds has them (messages.py's _verdict_message)
   const own = longer.accepted_for;
   const keyQuote = String(own && String(longer.key_quote).includes(own) ? own : longer.key_quote);

@@ -192,6 +192,7 @@ class Comparison:
         else:
             verdict = "defensible" if key[k].optional else "matched" if self.item_verdicts[k] == "hit" else "close"
         linked = key[k] if k is not None else trap
+        why, why_message = self._reason_shown(t, linked, k)
         return TagResult(
             tag_id=tag.id,
             label=tag.label,
@@ -205,10 +206,24 @@ class Comparison:
             key_quote=linked.quote if linked else None,
             key_line=linked.line if linked else None,
             overlap=self.met[t][k].overlap if k is not None else 0.0,
-            why=linked.why if linked else "",
+            why=why,
             findings=self._findings(t, tag, verdict, k),
-            why_message=_copied(key[k].why_message) if k is not None else None,
+            why_message=why_message,
         )
+
+    def _reason_shown(self, t: int, linked, k: int | None) -> tuple[str, dict | None]:
+        """The reason shown with tag `t` (`why`, `why_message`): its item's. A tag that counts at another
+        mention of the source a part asks for (`moved`) shows the key's reason for the mention it is on, which
+        is about the words the student tagged; a mention the key gives no reason says why it counts
+        (`same-source-why`)."""
+        mention = self.moved.get(t)
+        if mention is None:
+            return (linked.why if linked else ""), (_copied(self.ex.key[k].why_message) if k is not None else None)
+        on, asked = self.ex.key[mention], self.ex.key[k]
+        if on.why:
+            return on.why, None
+        args = {"quote": on.quote, "line": on.line, "key_quote": asked.quote, "key_line": asked.line}
+        return "", {"code": "same-source-why", "args": args}
 
     def _findings(self, t: int, tag: Tag, verdict: str, k: int | None) -> tuple[Finding, ...]:
         """`_findings` of tag `t`; one that counts for its item as another mention of the same source says
