@@ -432,6 +432,27 @@ def test_a_tag_round_a_key_claim_too_long_to_show_whole_hears_the_words_it_start
     ), first
 
 
+def test_a_claim_linked_to_another_source_is_told_to_tag_the_keys_source_and_tick_it():
+    """A claim's link counts only to a source the student tagged: the sentence says what to do, not only
+    which source the key has ("it was also thought", L74, which a student may not have tagged at all)."""
+    exercise = load_exercise(KREMLIN)
+    text = exercise.article.text
+    moscow_at = text.index("Moscow claimed the drones")
+    claim_quote = "unlikely that any such object could have reached the Kremlin before being disabled"
+    claim_at = text.index(claim_quote)
+    tags = [
+        Tag("s1", "source", moscow_at, moscow_at + len("Moscow"), "Moscow"),
+        Tag("c1", "claim", claim_at, claim_at + len(claim_quote), claim_quote, {}, ["s1"]),
+    ]
+    report = check(HandIn(exercise.id, exercise.article.sha256, tags), exercise, ["claim", "source"], None, (66, 76))
+    (claim,) = [i for i in report.items if i.tag_id == "c1"]
+    (said,) = [m for m in item_codes(claim) if m.code.startswith("attribution-")]
+    assert Renderer(exercise.labels).render(said) == (
+        "Attributed to: the key links this claim to “it was also thought”. A claim can only be linked to a source"
+        " you have tagged: tag it if you have not yet, then tick it under Attributed to."
+    )
+
+
 def test_the_reporters_words_sum_up_what_someone_said_only_where_they_do():
     """ "even where it sums up what someone said" is said of words in a claim the key links to a source (the
     UK officials' view, L6; a word inside it), never of words that sum up nobody: a claim with no source
