@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ from medialit.core.messages import (
     tag_codes,
     why_message,
 )
-from medialit.core.voices import quotations, values
+from medialit.core.voices import quotations, sums_up, values
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
@@ -392,6 +393,7 @@ def test_the_reporter_voice_sentence_never_denies_quotation_marks_the_words_hold
 
 
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
+kremlin = cache(lambda: load_exercise(KREMLIN))  # loaded once: property tests ask for it again and again
 
 
 @pytest.mark.parametrize(
@@ -429,3 +431,53 @@ def test_a_tag_round_a_key_claim_too_long_to_show_whole_hears_the_words_it_start
     assert first.endswith(
         "Keep only the words from “Decisions on such” to “but in Washington”: take the other words out of this tag."
     ), first
+
+
+def test_a_claim_linked_to_another_source_is_told_to_tag_the_keys_source_and_tick_it():
+    """A claim's link counts only to a source the student tagged: the sentence says what to do, not only
+    which source the key has ("it was also thought", L74, which a student may not have tagged at all)."""
+    exercise = load_exercise(KREMLIN)
+    text = exercise.article.text
+    moscow_at = text.index("Moscow claimed the drones")
+    claim_quote = "unlikely that any such object could have reached the Kremlin before being disabled"
+    claim_at = text.index(claim_quote)
+    tags = [
+        Tag("s1", "source", moscow_at, moscow_at + len("Moscow"), "Moscow"),
+        Tag("c1", "claim", claim_at, claim_at + len(claim_quote), claim_quote, {}, ["s1"]),
+    ]
+    report = check(HandIn(exercise.id, exercise.article.sha256, tags), exercise, ["claim", "source"], None, (66, 76))
+    (claim,) = [i for i in report.items if i.tag_id == "c1"]
+    (said,) = [m for m in item_codes(claim) if m.code.startswith("attribution-")]
+    assert Renderer(exercise.labels).render(said) == (
+        "Attributed to: the key links this claim to “it was also thought”. A claim can only be linked to a source"
+        " you have tagged: tag it if you have not yet, then tick it under Attributed to."
+    )
+
+
+def test_the_reporters_words_sum_up_what_someone_said_only_where_they_do():
+    """ "even where it sums up what someone said" is said of words in a claim the key links to a source (the
+    UK officials' view, L6; a word inside it), never of words that sum up nobody: a claim with no source
+    (L70), the paper's own label "despot" (L10), a word outside every claim ("Moscow")."""
+    _, _, _, report = reports()["voice-reporter-summing-up-or-not"]
+    words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels)
+    by_tag = {i.tag_id: item_codes(i)[1:] for i in report.items if i.tag_id}
+    said = {t.tag_id: " ".join(words.sentences(tag_codes(t) + by_tag.get(t.tag_id, []))) for t in report.tags}
+    summing_up = {tag_id for tag_id, text in said.items() if "sum up what someone said" in text or "sums up" in text}
+    assert summing_up == {"c1", "l2"}, said
+    assert all("reporter's words" in text for text in said.values()), said
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_words_sum_up_what_someone_said_where_a_claim_with_a_source_holds_them(data):
+    """The one rule both checkers read (voices.reported_runs, sums_up): a span inside a key claim linked to
+    a source sums up what someone said; a span that does has every code point in such a claim."""
+    exercise = kremlin()
+    claims = [(k.start, k.end) for k in exercise.key if k.label == "claim" and k.source_ids]
+    start = data.draw(st.integers(0, len(exercise.article.text) - 1))
+    end = data.draw(st.integers(start + 1, min(len(exercise.article.text), start + 200)))
+    inside = sums_up(exercise.reported_runs, start, end)
+    if any(s <= start and end <= e for s, e in claims):
+        assert inside
+    if inside:
+        assert all(any(s <= i < e for s, e in claims) for i in range(start, end))

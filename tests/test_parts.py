@@ -139,10 +139,16 @@ def test_a_tag_on_any_mention_in_the_part_of_a_source_asked_for_there_finds_it(c
         # and the mention it is on is tagged: counted for the one asked for, never listed as not tagged
         if mention is not k:
             assert (items[mention.id].verdict, items[mention.id].tag_id) == ("counted-elsewhere", None)
-            # the student reads which of their tags counts, and where it is, beside the line of the one asked
-            # for ("Matches a source in the key (L102)" under a tag on L90 says no more)
-            said = " ".join(Renderer(part.labels).sentences(tag_codes(tag)))
-            assert f"{quoted(tag.quote)} (L{tag.line}) names the same source as {quoted(k.quote)} (L{k.line})" in said
+            # the student reads, as one statement, what their tag counts for and where the key asks for it
+            # ("Matches a source in the key (L90)" read as "you found what is asked for here")
+            said = Renderer(part.labels).sentences(tag_codes(tag))
+            assert said == [
+                f"Your tag counts for the source the key asks for at {quoted(k.quote)} (L{k.line}): "
+                f"{quoted(tag.quote)} (L{tag.line}) names the same source."
+            ]
+            # and a reason about the words they tagged: the key's for that mention, or why it counts
+            reason = Renderer(part.labels).render(why_message(tag))
+            assert (reason == mention.why) if mention.why else (f"(L{mention.line}) and {quoted(k.quote)}" in reason)
     assert report.scores["source"].found == len(asked) == sum(not k.optional for k in asked)
 
 
@@ -156,11 +162,13 @@ def test_the_kremlin_in_the_papers_summary_counts_for_russia_in_chapter_7_and_sa
     report = check(handin_of(whole, [mention_tag(kremlin, "t1")]), whole, ["source"], "challenge", (76, 198))
     (tag,) = report.tags
     assert (tag.verdict, tag.key_id) == ("matched", russia.id)
-    said = " ".join(Renderer(part.labels).sentences(tag_codes(tag)))
-    assert "“The Kremlin” (L90) names the same source as “Russia” (L102)" in said
-    # its chip speaks of the words where the tag is (it said "Matches a source in the key (L102)" under L90),
-    # Found or Close alike
-    assert said.startswith("Matches a source in the key (L90).")
+    said = Renderer(part.labels).sentences(tag_codes(tag))
+    assert said[0] == (
+        "Your tag counts for the source the key asks for at “Russia” (L102): “The Kremlin” (L90) names the same source."
+    )
+    # the reason shown is the key's for "The Kremlin" in L90, the words tagged, not the chapter's for L102
+    assert tag.why == kremlin.why and "(L90)" in tag.why and tag.why_message is None
+    # told which words to keep, a Close tag's first sentence speaks of the words where the tag is
     longer = Tag(id="t2", label="source", start=kremlin.start, end=kremlin.end + len(" has"), quote="The Kremlin has")
     report = check(handin_of(whole, [longer]), whole, ["source"], "challenge", (76, 198))
     said = " ".join(Renderer(part.labels).sentences(tag_codes(report.tags[0])))
@@ -186,7 +194,7 @@ def test_a_caption_tag_on_the_same_source_counts_for_the_mention_chapter_7_asks_
     assert "Optional, some readers would also tag these" in text
     assert "would tag “Russia’s ex-president Dmitry Medvedev”" not in text
     words = " ".join(Renderer(part.labels).sentences(tag_codes(tag)))
-    assert "same source as “Medvedev” (L100)" in words and "counts" in words
+    assert words.startswith("Your tag counts for the source the key asks for at “Medvedev” (L100): ")
     teacher = " ".join(Renderer(part.labels, "teacher").sentences(tag_codes(tag)))
     assert "Counted for “Medvedev” (L100)" in teacher
     # both mentions tagged: each is its own item's, nothing is moved

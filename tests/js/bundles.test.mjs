@@ -178,10 +178,11 @@ test("a student's widget carries no words of a class report, a chapter part or a
   const schema = JSON.parse(
     readFileSync(join(ROOT, "src", "medialit", "data", "schemas", "report.schema.json"), "utf8"),
   );
-  const reasons = schema.$defs.whyMessage.oneOf[1].properties.code.enum.flatMap((/** @type {string} */ c) => [
-    c,
-    `${c}-hint`,
-  ]);
+  // a reason and its hint (a key item's reason has one; a tag's, same-source-why, has none)
+  const reasons = schema.$defs.whyMessage.oneOf[1].properties.code.enum
+    .flatMap((/** @type {string} */ c) => [c, `${c}-hint`])
+    .filter((/** @type {string} */ c) => c in whole.messages);
+  assert.ok(reasons.includes("part-first-mention-hint") && reasons.includes("same-source-why"));
   for (const code of reasons) assert.ok(read("tagger.js").includes(`"${code}"`), `the student's widget lacks ${code}`);
   const left = Object.keys(whole.messages).filter(
     (c) => /^(class|misconception|author|part)-|^scores-/.test(c) && !reasons.includes(c),

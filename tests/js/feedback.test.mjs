@@ -214,14 +214,36 @@ test("in a part, a tag on another mention of the source asked for is found, and 
     [1, "matched", false],
   );
   const [student, teacher] = ["student", "teacher"].map((a) => renderer(exercise.labels, a));
-  assert.match(
-    student.sentences(entry.messages).join(" "),
-    /\(L\d+\) names the same source as “Russia” \(L5\), where the key asks for it/,
+  // one statement: which source it counts for and where the key asks for it, then nothing said twice
+  assert.deepEqual(student.sentences(entry.messages), [
+    "Your tag counts for the source the key asks for at “Russia” (L5): “Russia” (L3) names the same source.",
+  ]);
+  assert.match(teacher.sentences(entry.messages)[0], /^Counted for “Russia” \(L5\)/);
+  // the reason is about the words tagged: the key's reason for the mention in L3, not for the one in L5
+  assert.equal(
+    student.render(entry.why),
+    "Russia again (L3). The key asks for each source once, so this mention is optional.",
   );
-  // the checker's reason for the mention (parts.js), not the key's words: a teacher reads other words
-  assert.equal(entry.why.code, "part-first-mention");
-  assert.match(student.render(entry.why), /^The claim in L5 comes from “Russia” \(L5\)\. /);
-  assert.match(teacher.render(entry.why), /^Required in this part: /);
+});
+
+test("a tag counted at a mention the key gives no reason hears why it counts; Close there, its edges", () => {
+  const student = renderer(exercises.get("parts-mini").labels, "student");
+  const entryOf = (/** @type {string} */ name) => {
+    const v = cases.find((c) => c.name === name);
+    const data = feedbackData(v.report, exercises.get(v.exercise).labels);
+    return [...data.found, ...data.look][0];
+  };
+  const found = entryOf("part-other-mention-with-no-reason");
+  assert.equal(
+    student.render(found.why),
+    "“the Kremlin” (L10) and “Russia” (L5) name the same source. The key asks for each source once, so a tag on either counts.",
+  );
+  const close = entryOf("part-other-mention-edges-off");
+  assert.equal(close.chip, "close");
+  assert.match(
+    student.sentences(close.messages).join(" "),
+    /^Close: your tag counts for the source the key asks for at “Russia” \(L5\), as it names the same source, but the edges of your tag differ\. Compared with “the Kremlin” in the key, /,
+  );
 });
 
 test("a mention asked for in a part and not found yet has the checker's hint, in each reader's words", () => {

@@ -142,6 +142,19 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
             ],
             {"lines": [3, 6], "difficulty": "challenge"},
         ),
+        # a mention the key gives no reason: the checker's, on why it counts (the Kremlin in L10 for Russia in L5)
+        (
+            "part-other-mention-with-no-reason",
+            "parts-mini",
+            [at(parts, "the Kremlin", "source", "s1", occurrence=2)],
+            {"lines": [3, 10]},
+        ),
+        (  # Close there, edges off at both ends: it counts, and the edges are that mention's
+            "part-other-mention-edges-off",
+            "parts-mini",
+            [at(parts, "Kremlin blamed", "source", "s1")],
+            {"lines": [3, 10]},
+        ),
         (
             "labels-claim-only-challenge",
             "kremlin-mini",
@@ -220,6 +233,19 @@ def cases() -> list[tuple[str, str, list[Tag], dict]]:
                 at(mini, "Decisions on such attacks", "loaded", "l1", attrs={"voice": "reporter"}),
                 at(mini, "Moscow", "loaded", "l2", attrs={"voice": "quoted"}),
                 at(mini, "Decisions on such attacks", "claim", "c1", attrs={"voice": "quoted"}),
+            ],
+            {},
+        ),
+        (
+            # the reporter's words: "even where it sums up what someone said" only on words in a claim with a source
+            "voice-reporter-summing-up-or-not",
+            "kremlin-mini",
+            [
+                at(mini, "the attack was ‘false flag’ operation by Russia", "claim", "c1", attrs={"voice": "quoted"}),
+                at(mini, "There were no casualties", "claim", "c2", attrs={"voice": "quoted"}),
+                at(mini, "despot", "loaded", "l1", attrs={"voice": "quoted"}),
+                at(mini, "operation by Russia", "loaded", "l2", attrs={"voice": "quoted"}),  # inside the claim
+                at(mini, "Moscow", "loaded", "l3", attrs={"voice": "quoted"}),
             ],
             {},
         ),

@@ -12,6 +12,7 @@ import { problemText, readHandin } from "./handin.js";
 import { firstMentionsAsked } from "./parts.js";
 import { bisectLeft, bisectRight } from "./sorted.js";
 import { selectionToSpan } from "./spans.js";
+import { sumsUp } from "./voices.js";
 
 /** @typedef {import("./types.js").Exercise} Exercise */
 /** @typedef {import("./types.js").Article} Article */
@@ -38,7 +39,7 @@ import { selectionToSpan } from "./spans.js";
  * The exercise as one check sees it: some labels, and the key items and traps in one part of the article.
  * @typedef {{id: string, lines: number[] | null, covers: (start: number, end: number) => boolean,
  *   tolerance: number, labels: Map<string, Label>, key: KeyItem[], distractors: KeyItem[], context: KeyItem[],
- *   voiceRuns: [number, number, string][]}} Restricted
+ *   voiceRuns: [number, number, string][], reportedRuns: number[][]}} Restricted
  */
 /** @typedef {{labels?: string[], lines?: number[], difficulty?: string}} CheckOptions */
 
@@ -350,6 +351,7 @@ function restricted(exercise, names, lines, view) {
       covers(k.start, k.end),
     ),
     voiceRuns: exercise.voice_runs || [],
+    reportedRuns: exercise.reported_runs || [],
   };
 }
 
@@ -596,7 +598,7 @@ function voiceFindings(tag, ex) {
     return [{ code: "speakers-words", args: {} }];
   }
   if (voice === "quoted" && !runs.some(([s, e]) => s < tag.end && tag.start < e)) {
-    return [{ code: "reporters-words", args: {} }];
+    return [{ code: "reporters-words", args: { reported: sumsUp(ex.reportedRuns, tag.start, tag.end) } }];
   }
   return [];
 }
@@ -836,8 +838,27 @@ export function checkTags(exercise, handin, options = {}) {
       why: item.why,
       hints: [...(item.hints || [])],
       why_message: copied(item.why_message),
+      reported: sumsUp(ex.reportedRuns, item.start, item.end),
     };
   });
+
+  /**
+   * The reason shown with a tag: its item's; one that counts at another mention of the source a part asks
+   * for (`mention`) shows the key's reason for the mention it is on, or says why it counts (check.py's
+   * _reason_shown).
+   * @param {number | undefined} mention
+   * @param {KeyItem | null} linked
+   * @param {number | null} k
+   * @returns {[string | undefined, Message | null]}
+   */
+  const reasonShown = (mention, linked, k) => {
+    if (mention === undefined) return [linked ? linked.why : "", k !== null ? copied(key[k].why_message) : null];
+    const on = key[mention];
+    const asked = /** @type {KeyItem} */ (linked);
+    if (on.why) return [on.why, null];
+    const args = { quote: on.quote, line: on.line, key_quote: asked.quote, key_line: asked.line };
+    return ["", { code: "same-source-why", args }];
+  };
 
   /** @type {TagResult[]} */
   const tagsOut = tags.map((tag, t) => {
@@ -855,6 +876,7 @@ export function checkTags(exercise, handin, options = {}) {
       verdict = trap ? "distractor" : "extra";
     }
     const linked = k !== null ? key[k] : trap;
+    const [why, whyMessage] = reasonShown(moved.get(t), linked, k);
     return {
       tag_id: tag.id,
       label: tag.label,
@@ -868,8 +890,8 @@ export function checkTags(exercise, handin, options = {}) {
       key_quote: linked ? linked.quote : null,
       key_line: linked ? linked.line : null,
       overlap: k !== null ? /** @type {Meeting} */ (met[t].get(k)).overlap : 0,
-      why: linked ? linked.why : "",
-      why_message: k !== null ? copied(key[k].why_message) : null,
+      why,
+      why_message: whyMessage,
       // a tag counted as another mention of its item's source says so, and its edges are that mention's
       findings: [
         ...(moved.has(t) ? [{ code: "same-source", args: {} }] : []),

@@ -234,7 +234,9 @@ export function itemDetailCodes(item) {
   const out = [];
   for (const [name, attr] of Object.entries(item.attrs)) {
     const attrVerdict = attr.verdict === "free" && attr.given === null ? "free-blank" : attr.verdict;
-    out.push({ code: `attr-${attrVerdict}:${name}:${attr.expected[0]}`, args: { name, ...attr } });
+    // the voice of words that sum up what someone said says so (messages.py's item_detail_codes)
+    const reported = name === "voice" && item.reported ? ":reported" : "";
+    out.push({ code: `attr-${attrVerdict}:${name}:${attr.expected[0]}${reported}`, args: { name, ...attr } });
   }
   if (item.attribution !== null) {
     let attributed = item.attribution.verdict;
@@ -289,14 +291,16 @@ function ends(quote) {
  */
 function verdictMessage(tag, chip) {
   const found = new Map(tag.findings.map((f) => [f.code, f.args]));
-  // a tag at another mention of the source cites its own line (messages.py's _verdict_message)
+  // a tag at another mention of the source says so first; told which words to keep, it cites its own
+  // line (messages.py's _verdict_message)
   const moved = found.has("same-source") && (tag.verdict === "matched" || tag.verdict === "close");
-  const args = moved ? { ...tag, key_line: tag.line } : tag;
   const longer = found.get("covers-more");
   if (chip !== "close" || !longer || found.has("covers-less")) {
+    if (moved) return [{ code: `tag-${chip}:same-source`, args: tag }, "same-source"];
     const optional = chip === "close" && tag.verdict === "defensible";
-    return [{ code: optional ? "tag-close:optional" : `tag-${chip}`, args }, null];
+    return [{ code: optional ? "tag-close:optional" : `tag-${chip}`, args: tag }, null];
   }
+  const args = moved ? { ...tag, key_line: tag.line } : tag;
   // the key's own words where the accepted form the tag holds has them (messages.py's _verdict_message)
   const own = longer.accepted_for;
   const keyQuote = String(own && String(longer.key_quote).includes(own) ? own : longer.key_quote);
@@ -312,13 +316,15 @@ const EDGE_CODES = new Set(["covers-more", "covers-less", "covers-other"]);
 /**
  * The variant of a finding's sentence its arguments call for: edges measured against an accepted form
  * name the key's own words as well (":accepted"); a speaker tagged as a claim where sources are not
- * asked for ends with what to do, as the chip "Not asked here" does (":not-asked"). messages.py's _variant.
+ * asked for ends with what to do, as the chip "Not asked here" does (":not-asked"); the reporter's words
+ * that sum up what someone said say so (":reported"). messages.py's _variant.
  * @param {string} code
  * @param {Record<string, any>} args
  */
 function variant(code, args) {
   if (EDGE_CODES.has(code) && "accepted_for" in args) return ":accepted";
   if (code === "is-speaker" && args.asked === false) return ":not-asked";
+  if (code === "reporters-words" && args.reported) return ":reported";
   return "";
 }
 

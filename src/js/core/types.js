@@ -41,7 +41,8 @@
  * The compiled exercise (`Exercise.compile()`), what the widget and the checker read.
  * @typedef {{format: string, id: string, title: string, instructions: string, difficulty: string,
  *   tolerance?: number, article: Article, labels: Label[], all_labels?: Label[], key: KeyItem[], distractors: KeyItem[],
- *   context?: KeyItem[], voice_runs?: [number, number, string][]}} Exercise
+ *   context?: KeyItem[], voice_runs?: [number, number, string][],
+ *   reported_runs?: number[][]}} Exercise
  */
 
 /**
@@ -87,7 +88,7 @@
  * @typedef {{key_id: string, label: string, line: number | undefined, start: number, end: number, quote: string,
  *   optional: boolean, verdict: string, tag_id: string | null, tag_label: string | null, tag_quote: string | null,
  *   overlap: number, attrs: Record<string, AttrResult>, attribution: AttributionResult | null, why: string | undefined,
- *   hints: string[], why_message: Message | null}} ItemResult
+ *   hints: string[], why_message: Message | null, reported: boolean}} ItemResult
  */
 
 /**

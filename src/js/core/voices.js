@@ -28,3 +28,12 @@ export function expectedVoice(runs, chars, start, end) {
   if (seen.size === 1 && seen.has("speaker")) return ["quoted"];
   return ["quoted", "reporter"];
 }
+
+/**
+ * Whether the code points start..end lie in one of the exercise's `reported_runs` (the key's claims
+ * linked to a source): words that sum up what someone said (voices.py's sums_up).
+ * @param {number[][]} runs
+ * @param {number} start
+ * @param {number} end
+ */
+export const sumsUp = (runs, start, end) => runs.some(([s, e]) => s <= start && end <= e);

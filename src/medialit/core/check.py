@@ -18,7 +18,7 @@ from .contract import FREE_TEXT, PLAIN_REPORTING_VERBS, SAME_WORDS
 from .exercise import Exercise, KeyItem
 from .handin import HandIn, Tag, for_check
 from .report import AttributionResult, AttrResult, Checked, Finding, ItemResult, Orphan, Report, Score, TagResult
-from .voices import SPEAKER
+from .voices import SPEAKER, sums_up
 
 REMEMBERED = 1 << 14  # answers of each kind an exercise keeps (meetings, tag results: a few MB at most)
 
@@ -137,8 +137,9 @@ class Comparison:
 
     def item_result(self, k: int) -> ItemResult:
         item, verdict = self.ex.key[k], self.item_verdicts.get(k, "missed")
+        reported = sums_up(self.ex.reported_runs, item.start, item.end)
         if verdict in ("missed", "counted-elsewhere"):
-            return _item_result(item, verdict)
+            return _item_result(item, verdict, reported=reported)
         t = self.tag_of_item.get(k, self.wrong_label.get(k))
         tag, matched = self.tags[t], verdict != "wrong-label"
         challenge = self.difficulty == "challenge"
@@ -149,6 +150,7 @@ class Comparison:
             self.met[t][k].overlap,
             _attr_results(tag, item, self.ex, challenge) if matched else {},
             _attribution(tag, item, self._item_of_tag_id, self.ex, challenge) if matched else None,
+            reported,
         )
 
     def item_results(self, missed: bool = True) -> list[ItemResult]:
@@ -190,6 +192,7 @@ class Comparison:
         else:
             verdict = "defensible" if key[k].optional else "matched" if self.item_verdicts[k] == "hit" else "close"
         linked = key[k] if k is not None else trap
+        why, why_message = self._reason_shown(t, linked, k)
         return TagResult(
             tag_id=tag.id,
             label=tag.label,
@@ -203,10 +206,24 @@ class Comparison:
             key_quote=linked.quote if linked else None,
             key_line=linked.line if linked else None,
             overlap=self.met[t][k].overlap if k is not None else 0.0,
-            why=linked.why if linked else "",
+            why=why,
             findings=self._findings(t, tag, verdict, k),
-            why_message=_copied(key[k].why_message) if k is not None else None,
+            why_message=why_message,
         )
+
+    def _reason_shown(self, t: int, linked, k: int | None) -> tuple[str, dict | None]:
+        """The reason shown with tag `t` (`why`, `why_message`): its item's. A tag that counts at another
+        mention of the source a part asks for (`moved`) shows the key's reason for the mention it is on, which
+        is about the words the student tagged; a mention the key gives no reason says why it counts
+        (`same-source-why`)."""
+        mention = self.moved.get(t)
+        if mention is None:
+            return (linked.why if linked else ""), (_copied(self.ex.key[k].why_message) if k is not None else None)
+        on, asked = self.ex.key[mention], self.ex.key[k]
+        if on.why:
+            return on.why, None
+        args = {"quote": on.quote, "line": on.line, "key_quote": asked.quote, "key_line": asked.line}
+        return "", {"code": "same-source-why", "args": args}
 
     def _findings(self, t: int, tag: Tag, verdict: str, k: int | None) -> tuple[Finding, ...]:
         """`_findings` of tag `t`; one that counts for its item as another mention of the same source says
@@ -241,6 +258,7 @@ def _item_result(
     overlap: float = 0.0,
     attrs: dict[str, AttrResult] | None = None,
     attribution: AttributionResult | None = None,
+    reported: bool = False,
 ) -> ItemResult:
     """A key item's result: the item's own fields, its verdict and what the tag that met it (if any) gave."""
     return ItemResult(
@@ -261,6 +279,7 @@ def _item_result(
         item.why,
         item.hints,
         _copied(item.why_message),
+        reported,
     )
 
 
@@ -461,7 +480,7 @@ def _voice(tag: Tag, ex: Exercise) -> list[Finding]:
     ):
         return [Finding("speakers-words", {})]
     if voice == "quoted" and not any(s < tag.end and tag.start < e for s, e, _ in ex.voice_runs):
-        return [Finding("reporters-words", {})]
+        return [Finding("reporters-words", {"reported": sums_up(ex.reported_runs, tag.start, tag.end)})]
     return []
 
 

@@ -18,7 +18,7 @@ from .errors import InputError
 from .jsonable import fields_json
 from .labels import LabelSpec
 from .parts import first_mentions_asked
-from .voices import voice_runs
+from .voices import reported_runs, voice_runs
 
 ID_PATTERN = re.compile(ID_PATTERN_TEXT)  # an id is the whole text: always `is_id`, never .match
 
@@ -196,6 +196,13 @@ class Exercise:
         return whole.voice_runs if whole is not self else voice_runs(self)
 
     @cached_property
+    def reported_runs(self) -> list[tuple[int, int]]:
+        """Where the words sum up what someone said: the key's claims linked to a source
+        (voices.reported_runs of the whole exercise)."""
+        whole = self.whole or self
+        return whole.reported_runs if whole is not self else reported_runs(self)
+
+    @cached_property
     def span_table(self) -> tuple[list[int], list[tuple[int, int, int]], int]:
         """Every span (main and accepted) of the key as (start, end, index of its item), sorted; their
         starts; and the longest span's length. The checker meets tags with spans through it."""
@@ -323,6 +330,9 @@ class Exercise:
             ],
             "voice_runs": [
                 [start, end, owner] for start, end, owner in ex.voice_runs if ex.part[0] < end and start < ex.part[1]
+            ],
+            "reported_runs": [
+                [start, end] for start, end in ex.reported_runs if ex.part[0] < end and start < ex.part[1]
             ],
         }
 

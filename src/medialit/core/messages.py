@@ -205,7 +205,10 @@ def item_detail_codes(item: ItemResult) -> list[Message]:
     out = []
     for name, attr in item.attrs.items():
         verdict = "free-blank" if attr.verdict == "free" and attr.given is None else attr.verdict
-        out.append(Message(f"attr-{verdict}:{name}:{attr.expected[0]}", {"name": name, **attr.to_json()}))
+        # the voice of words that sum up what someone said says so (`:reported`); elsewhere they sum up nobody
+        reported = ":reported" if name == "voice" and item.reported else ""
+        code = f"attr-{verdict}:{name}:{attr.expected[0]}{reported}"
+        out.append(Message(code, {"name": name, **attr.to_json()}))
     if item.attribution is not None:
         verdict = item.attribution.verdict
         if verdict != "right" and not item.attribution.expected:
@@ -249,14 +252,16 @@ def _verdict_message(tag: TagResult, chip: str, args: dict) -> tuple[Message, st
     sentence does, says first which words to keep: the edges alone do not tell a student what to do. They
     are the key's own words where the accepted form the tag holds has them ("seething", not "A seething
     Peskov"): the fewest words that count. A tag that counts at another mention of the source (`same-source`)
-    is Found or Close where it is: its chip cites its own line, and `same-source` the line the key asks for."""
+    says so in its first sentence (`:same-source`), as one statement: which source it counts for, where the
+    key asks for it; told which words to keep, it cites its own line there and `same-source` says the rest."""
     found = {f.code: f.args for f in tag.findings}
-    if "same-source" in found and tag.verdict in ("matched", "close"):
-        args = {**args, "key_line": args["line"]}
+    moved = "same-source" in found and tag.verdict in ("matched", "close")
     if chip != "close" or "covers-more" not in found or "covers-less" in found:
+        if moved:
+            return Message(f"tag-{chip}:same-source", args), "same-source"
         optional = chip == "close" and tag.verdict == "defensible"
         return Message("tag-close:optional" if optional else f"tag-{chip}", args), None
-    more = {**args, **found["covers-more"]}
+    more = {**args, **found["covers-more"], **({"key_line": args["line"]} if moved else {})}
     if more.get("accepted_for") and more["accepted_for"] in more["key_quote"]:
         more["key_quote"] = more["accepted_for"]
     if len(more["key_quote"]) <= QUOTE_LIMIT:
@@ -276,6 +281,8 @@ def _variant(code: str, args: dict) -> str:
         return ":accepted"
     if code == "is-speaker" and args.get("asked") is False:
         return ":not-asked"
+    if code == "reporters-words" and args.get("reported"):
+        return ":reported"
     return ""
 
 

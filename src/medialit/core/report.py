@@ -80,6 +80,7 @@ class ItemResult(Placed):
     why: str
     hints: tuple[str, ...]
     why_message: dict | None = None  # a reason the checker gave the item: {code, args} (messages.why_message)
+    reported: bool = False  # its words sum up what someone said (voices.reported_runs): the voice sentence says so
 
     def to_json(self) -> dict:
         return fields_json(self)

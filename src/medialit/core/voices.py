@@ -150,3 +150,24 @@ def voice_runs(exercise) -> list[tuple[int, int, str]]:
         else:
             runs.append((i, i + 1, owner))
     return runs
+
+
+def reported_runs(exercise) -> list[tuple[int, int]]:
+    """The stretches of the article whose words sum up what someone said: the key's claims linked to a
+    source, joined where they touch, in order. Words there are still the reporter's when no speaker's marks
+    are round them, and that is the case the voice sentences name ("even where it sums up what someone
+    said"); elsewhere the reporter's words sum up nobody."""
+    runs: list[tuple[int, int]] = []
+    claims = sorted((k.start, k.end) for k in exercise.key if k.label == "claim" and k.source_ids)
+    for start, end in claims:
+        if runs and start <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def sums_up(runs: list[tuple[int, int]] | list[list[int]], start: int, end: int) -> bool:
+    """Whether the span start..end lies in one of `reported_runs`: its words sum up what someone said
+    (voices.js's sumsUp)."""
+    return any(s <= start and end <= e for s, e in runs)
