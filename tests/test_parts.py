@@ -173,8 +173,10 @@ def test_the_kremlin_in_the_papers_summary_counts_for_russia_in_chapter_7_and_sa
     report = check(handin_of(whole, [longer]), whole, ["source"], "challenge", (76, 198))
     said = " ".join(Renderer(part.labels).sentences(tag_codes(report.tags[0])))
     assert said.startswith("Close: your tag has the key's source (L90) in it, and more."), said
-    # where the mention is only optional, its reason says which body the Kremlin stands for
-    assert "Russia's government" in kremlin.why and "not needed" in kremlin.why
+    # where the mention is only optional, its reason says which body the Kremlin stands for, and, shown
+    # under a tag that counts, does not call the tag "not needed"
+    assert "Russia's government" in kremlin.why and "a tag here counts for Russia" in kremlin.why
+    assert "not needed" not in kremlin.why
 
 
 def test_a_caption_tag_on_the_same_source_counts_for_the_mention_chapter_7_asks_for():
