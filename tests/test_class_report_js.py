@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from medialit import Tag, load_exercise
 from medialit.classroom.class_report import class_report
-from medialit.classroom.tables import TABLES, csv_text
+from medialit.classroom.tables import TABLES, csv_text, most_missed
 from medialit.classroom.tally import Scope, Tally
 from medialit.core.chapters import book_chapters
 
@@ -34,7 +34,7 @@ NODE = shutil.which("node")
 SCRIPT = """
 import { readFileSync } from "node:fs";
 import { summarize } from "%(summary)s";
-import { TABLES, csvText, heat } from "%(tables)s";
+import { TABLES, csvText, heat, mostMissed } from "%(tables)s";
 const input = JSON.parse(readFileSync(0, "utf8"));
 const files = input.files.map((name) => ({ name, bytes: readFileSync(`${input.folder}/${name}`) }));
 const plurals = Object.fromEntries(input.exercise.labels.map((l) => [l.name, l.plural]));
@@ -44,7 +44,7 @@ for (const measure of input.measures) {
   const tables = Object.fromEntries(Object.entries(TABLES).map(([name, make]) =>
     [name, csvText(name === "gradebook.csv" ? make(summary, plurals) : make(summary))]));
   tables["heat.csv"] = csvText(heat(summary, input.exercise));
-  out.push({ summary, tables });
+  out.push({ summary, tables, missed: mostMissed(summary).map((item) => item.key_id) });
 }
 process.stdout.write(JSON.stringify(out));
 """
@@ -94,6 +94,7 @@ def assert_the_same(folder: Path, exercise, wanted: list[dict]):
                 name,
             )
         assert js["tables"]["heat.csv"] == python.heat_csv(), measure.get("chapter")
+        assert js["missed"] == [i["key_id"] for i in most_missed(python.summary)], measure.get("chapter")
         assert js["summary"] == python.summary, measure.get("chapter")
     return python
 
@@ -106,6 +107,18 @@ def test_javascript_gives_the_same_class_summary_and_tables_as_python():
     summary = assert_the_same(SAMPLE, exercise, wanted).summary
     assert len(summary["students"]) == 25 and len(summary["skipped"]) == 4 and summary["orphans"]
     assert sum(map(sum, summary["heat"].values())) > 0
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_the_page_lists_as_most_missed_only_the_items_some_student_missed(tmp_path):
+    """As report.html does: a class of one student who found every item has none to list."""
+    from helpers import key_tags
+
+    exercise = load_exercise(KREMLIN)
+    handin_of(exercise, key_tags(exercise)).save(tmp_path / "perfect.json")
+    (js,) = javascript(tmp_path, exercise, [{}])
+    assert js["missed"] == [] and js["summary"]["items"]
+    assert_the_same(tmp_path, exercise, [{}])
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
@@ -365,6 +378,7 @@ SHARED_WORDS = (
     "EVERY_ITEM",
     "ELSEWHERE_HEADER",
     "ELSEWHERE_WORDS",
+    "NONE_MISSED",
 )
 
 

@@ -85,6 +85,25 @@ def test_perfect_and_empty_students(practice, tmp_path):
     assert "<td>1 of 2 (50%)</td>" in html.split("<h2>Most missed</h2>")[1].split("</table>")[0]
 
 
+def test_a_class_that_found_every_required_item_is_told_so_not_shown_items_found_by_all(practice, tmp_path):
+    """Most missed lists only items some student missed: "found by 1 of 1" under "Most missed" misleads."""
+    from medialit.classroom import tables
+
+    perfect = handin_of(practice, key_tags(practice))
+    perfect.student = "zebra"
+    save(tmp_path, "a", perfect)
+    report = class_report(tmp_path, practice)
+    assert tables.most_missed(report.summary) == []
+    missed = report.to_html().split("<h2>Most missed</h2>")[1].split("<h2>")[0]
+    assert f"<p>{html.escape(tables.NONE_MISSED)}</p>" in missed and "<table>" not in missed.split("<details")[0]
+    # one student who tagged nothing: every required item is missed by someone, and listed
+    empty = handin_of(practice, [])
+    empty.student = "aardvark"
+    save(tmp_path, "b", empty)
+    listed = tables.most_missed(class_report(tmp_path, practice).summary, count=1000)
+    assert len(listed) == sum(not i.optional for i in practice.key) and all(i["missed"] == 1 for i in listed)
+
+
 def test_misconceptions_are_counted_per_student_and_per_kind(practice, tmp_path):
     item = practice.item("ld-vanity-project")
     dis = next(d for d in practice.distractors if d.id == "dis-injured")

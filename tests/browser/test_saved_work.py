@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from browser_helpers import PHONE, ROOT, build_page, flush_saves, handin_file
+from browser_helpers import PHONE, build_page, flush_saves, handin_file
 from playwright.sync_api import expect
 
 TAGGER_PAGE = "book/tagger.html"

@@ -18,6 +18,7 @@ import {
   keyedLabels,
   misconceptionNames,
   mostMissed,
+  NONE_MISSED,
   NOT_ON_ROSTER,
   NOT_ON_ROSTER_WORDS,
   noHandin,
@@ -206,7 +207,12 @@ export function reportView(summary, exercise, options = {}) {
     section(
       "mcr-missed",
       "Most missed",
-      table("The required items the fewest students found", ["Line", "Words", "Label", "Found by", "Why"], missed),
+      table(
+        "The required items the fewest students found",
+        ["Line", "Words", "Label", "Found by", "Why"],
+        missed,
+        NONE_MISSED,
+      ),
       h(
         "details.mcr-details",
         {},

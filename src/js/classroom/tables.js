@@ -32,6 +32,8 @@ export const SHOW_COUNTS = "Show the counts";
 export const EVERY_ITEM = ["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"];
 /** Its column of students whose tag counted at another mention of the source (tables.ELSEWHERE_HEADER). */
 export const ELSEWHERE_HEADER = "At another mention (students)";
+/** In place of the most missed items when every student found every one (tables.NONE_MISSED). */
+export const NONE_MISSED = "Every student found every required item here.";
 /** What that column means, under the table (tables.ELSEWHERE_WORDS). */
 export const ELSEWHERE_WORDS =
   "At another mention: students who tagged this mention of a source, where the chapter asks for another mention " +
@@ -133,14 +135,16 @@ export function scopeMessages(summary, plurals) {
 export const countedElsewhere = (summary) => summary.items.some((/** @type {any} */ i) => i.counted_elsewhere);
 
 /**
- * The required key items the fewest students found (fewest first, then by line).
+ * The required key items the fewest students found (fewest first, then by line): only those some student
+ * missed, so a class that found everything is told so (NONE_MISSED), not shown items "found by 1 of 1".
  * @param {Summary} summary
  * @param {number} [count]
  */
 export function mostMissed(summary, count = 10) {
+  const students = summary.students.length;
   const required = summary.items
     .map((/** @type {any} */ item, /** @type {number} */ n) => [n, item])
-    .filter((/** @type {any} */ [, item]) => !item.optional);
+    .filter((/** @type {any} */ [, item]) => !item.optional && item.hit + item.boundary < students);
   required.sort(
     (/** @type {any} */ [n, a], /** @type {any} */ [m, b]) =>
       a.hit + a.boundary - (b.hit + b.boundary) || a.line - b.line || n - m,

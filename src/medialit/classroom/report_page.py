@@ -269,7 +269,7 @@ def _report_body(report, words) -> list[str]:
         _no_handin_html(summary, report.roster),
         f"<p>{_e(changed_ids_words(changed))}</p>" if (changed := changed_ids(summary, report.roster)) else "",
         "<h2>Most missed</h2>",
-        _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed),
+        _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed, tables.NONE_MISSED),
         _every_item_html(report, words),
         "<h2>Misconceptions</h2>",
         _table(

@@ -36,6 +36,7 @@ EVERY_ITEM = ["Line", "Words", "Label", "Asked", "Found by", "Other label (stude
 # its column of the students whose tag on a mention of a source counted for the mention of it that is asked for,
 # so that an item's figures add up to the class with them
 ELSEWHERE_HEADER = "At another mention (students)"
+NONE_MISSED = "Every student found every required item here."
 ELSEWHERE_WORDS = (
     "At another mention: students who tagged this mention of a source, where the chapter asks for another mention "
     "of the same source. Their tag counts for that one, so here it is neither found nor missed."
@@ -108,8 +109,12 @@ def counted_elsewhere(summary: dict) -> bool:
 
 
 def most_missed(summary: dict, count: int = 10) -> list[dict]:
-    """The required key items the fewest students found (fewest first, then by line)."""
-    required = [(n, i) for n, i in enumerate(summary["items"]) if not i["optional"]]
+    """The required key items the fewest students found (fewest first, then by line): only those some student
+    missed, so a class that found everything is told so (NONE_MISSED), not shown items "found by 1 of 1"."""
+    students = len(summary["students"])
+    required = [
+        (n, i) for n, i in enumerate(summary["items"]) if not i["optional"] and i["hit"] + i["boundary"] < students
+    ]
     required.sort(key=lambda pair: (pair[1]["hit"] + pair[1]["boundary"], pair[1]["line"], pair[0]))
     return [i for _, i in required[:count]]
 
