@@ -381,6 +381,7 @@ def test_an_items_figures_add_up_to_the_class_with_the_students_counted_at_anoth
     page = report.to_html()
     said = any(int(row[-1]) for row in table)
     assert (tables.ELSEWHERE_HEADER in page, html.escape(tables.ELSEWHERE_WORDS) in page) == (said, said)
+    assert html.escape(tables.EVERY_ITEM_WORDS) in page  # what the table's counts count
 
 
 def test_helper_processes_give_the_same_summary(practice, tmp_path, monkeypatch):

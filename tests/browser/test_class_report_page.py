@@ -95,7 +95,7 @@ def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_ser
         legend = page.locator(".mcr-legend").first  # the shades' percentages say what they are a share of
         expect(legend).to_contain_text("The share of the students who tagged a word: 10%")
         every_item = page.locator("section[aria-labelledby='mcr-missed'] details th")  # each count says of what
-        expect(every_item).to_have_text(["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"])
+        expect(every_item).to_have_text(["Line", "Words", "Label", "Asked", "Found by", "Other label"])
         written = page.locator("section[aria-labelledby='mcr-written']")
         expect(written).to_contain_text("What do you think happened")
         expect(written).to_contain_text("(02-one-word, 20 answers)")  # was "(02-one-word: 20)": 20 what?
@@ -282,7 +282,7 @@ def test_every_key_item_says_how_many_students_were_counted_at_another_mention(p
     from helpers import handin_of
 
     from medialit import Tag, load_exercise
-    from medialit.classroom.tables import ELSEWHERE_HEADER, ELSEWHERE_WORDS
+    from medialit.classroom.tables import ELSEWHERE_HEADER, ELSEWHERE_WORDS, EVERY_ITEM_WORDS
 
     exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
     caption = exercise.item("src-medvedev-photo-l100")
@@ -298,9 +298,59 @@ def test_every_key_item_says_how_many_students_were_counted_at_another_mention(p
     row = every.locator("tbody tr", has_text=caption.quote)
     assert row.locator("td").all_inner_texts()[-1] == "1"
     expect(every).to_contain_text(ELSEWHERE_WORDS)
+    expect(every).to_contain_text(EVERY_ITEM_WORDS)  # what Found by and Other label count
     report_on(page, "kremlin-drone|03-claims", FILES)
     expect(every.locator("th", has_text=ELSEWHERE_HEADER)).to_have_count(0)
     assert page.errors == [] and page.offsite_requests == []
+
+
+# The table of every key item against its box: how wide the table is, how wide its box is, whether the page itself
+# scrolls sideways, and the narrowest cell of the item's words with that cell's 12em.
+EVERY_ITEM_WIDTHS = """(box) => {
+  const words = [...box.querySelectorAll('tbody tr')].map((tr) => tr.cells[1]);
+  return { table: box.querySelector('table').scrollWidth, room: box.clientWidth,
+    sideways: document.documentElement.scrollWidth > innerWidth,
+    words: Math.min(...words.map((td) => td.getBoundingClientRect().width)),
+    twelveEm: 12 * parseFloat(getComputedStyle(words[0]).fontSize) };
+}"""
+
+
+@pytest.mark.parametrize("screen", [1024, 1280, "phone"])
+@pytest.mark.parametrize("choice", ["kremlin-drone|07-lateral-reading", "kremlin-drone|"])
+def test_every_key_item_fits_a_laptops_column_and_its_words_stay_readable_on_a_phone(
+    browser, book_server, tmp_path, screen, choice
+):
+    """At 1280 px the table of every key item was 101 px wider than the book's column, its last column behind a
+    sideways scroll: Other label (students) and At another mention (students) as wide as "(students)", Found by as
+    wide as "21 of 24 (88%)". It fits at 1024 and 1280 px, in a chapter with the column At another mention and in
+    the whole text (its labels include "loaded word"). On a phone it scrolls in its own box, not the page, and the
+    item's words keep a column at least 12em wide."""
+    from helpers import handin_of
+
+    from medialit import Tag, load_exercise
+
+    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    caption = exercise.item("src-medvedev-photo-l100")  # counts for "said Medvedev" in chapter 7
+    handin = handin_of(exercise, [Tag("t1", "source", caption.start, caption.end, caption.quote)])
+    handin.student = "caption"
+    handin.save(tmp_path / "caption.json")
+    options = PHONE if screen == "phone" else {"viewport": {"width": screen, "height": 900}}
+    context = browser.new_context(base_url=book_server, **options)
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, choice, [*FILES, str(tmp_path / "caption.json")])
+        every = page.locator("section[aria-labelledby='mcr-missed'] details.mcr-details")
+        every.evaluate("(d) => { d.open = true; }")
+        widths = every.locator(".mcr-table-wrap").evaluate(EVERY_ITEM_WIDTHS)
+        if screen == "phone":
+            assert not widths["sideways"] and widths["words"] >= widths["twelveEm"], widths
+        else:
+            assert widths["table"] <= widths["room"], widths
+        every.locator("summary").scroll_into_view_if_needed()
+        screenshot(page, f"class-report-every-item-{screen}-{choice.split('|')[1] or 'whole'}")
+    finally:
+        context.close()
 
 
 def test_the_table_of_students_has_no_column_for_a_label_the_key_has_none_of(page, tmp_path):

@@ -319,6 +319,7 @@ def _every_item_html(report, words) -> str:
     return (
         f"<details><summary>Every key item here ({len(rows)})</summary>"
         f"{_table('Every key item in the lines and labels reported on', header, rows)}"
+        f"<p>{_e(tables.EVERY_ITEM_WORDS)}</p>"
         + (f"<p>{_e(tables.ELSEWHERE_WORDS)}</p>" if elsewhere else "")
         + "</details>"
     )
