@@ -679,6 +679,47 @@ def test_report_html_on_a_phone_is_as_wide_as_the_screen_and_its_tables_scroll_i
         context.close()
 
 
+# The text of each name cell that runs over more than one line: the first cell of each row of the tables whose first
+# column is a student's name.
+NAMES_BROKEN = """() => [...document.querySelectorAll('table')]
+  .filter((t) => ['Student', 'Name'].includes(t.querySelector('th').textContent))
+  .flatMap((t) => [...t.querySelectorAll('tbody tr')].map((tr) => tr.cells[0]))
+  .filter((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+  }).map((td) => td.textContent)"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_report_html_on_a_laptop_never_breaks_a_pseudonym_inside_itself(browser, tmp_path, width):
+    """report.html's table of students wrapped its cells to fit a laptop, and broke "Badger-Brook" after the hyphen,
+    over two lines: a pseudonym is one name, on one line, in every table of students; the table of students of the
+    whole text (a column for each of four labels) still fits the page's width."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    names = iter(f"{a}-{b}" for a in ("Badger", "Heron", "Lynx", "Kestrel", "Otter") for b in ("Brook", "Meadow"))
+    for path in sorted(SAMPLE.glob("*-*.json"))[:10]:
+        handin = json.loads(path.read_text(encoding="utf-8"))
+        if handin.get("exercise") == kremlin.id and handin.get("student"):
+            (tmp_path / path.name).write_text(json.dumps({**handin, "student": next(names)}), encoding="utf-8")
+    report = class_report(tmp_path, kremlin)
+    assert len(report.summary["students"]) >= 5, report.summary["skipped"]
+    (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / "report.html").as_uri())
+        assert page.evaluate(NAMES_BROKEN) == []
+        students = page.locator(".scroll").first.evaluate("(box) => [box.firstChild.scrollWidth, box.clientWidth]")
+        assert students[0] <= students[1], students
+        screenshot(page, f"report-html-names-{width}")
+    finally:
+        context.close()
+
+
 # The colours a teacher sees on each of `selectors`: its text, the background it stands on (its own or the nearest
 # one behind it), and its top border.
 COLOURS_SEEN = """(selectors) => selectors.map((selector) => {
