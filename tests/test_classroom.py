@@ -144,6 +144,18 @@ def test_bad_files_are_listed_and_the_report_is_still_made(practice, tmp_path):
     assert len(written) == 11
 
 
+def test_a_hand_in_cut_short_says_so_and_tells_the_teacher_to_ask_for_it_again(practice, tmp_path):
+    """A hand-in cut off partway (a download stopped, a copy onto a full memory stick) was "not JSON (it may be
+    empty, or a text or word-processor file)", with the fix "choose the .json file that the Download button saved":
+    the teacher has no other file to choose. The reason says it may be cut short; the fix, whom to ask for what."""
+    save(tmp_path / "class", "wren-05", handin_of(practice, key_tags(practice)))
+    whole = (tmp_path / "class" / "wren-05.json").read_text(encoding="utf-8")
+    (tmp_path / "class" / "wren-05.json").write_text(whole[: len(whole) // 2], encoding="utf-8")
+    [skipped] = class_report(tmp_path / "class", practice).skipped
+    assert skipped["code"] == "not-json" and "cut short" in skipped["problem"], skipped
+    assert skipped["fix"].startswith("ask the student to press Download hand-in again"), skipped
+
+
 def test_sample_class_is_deterministic(practice):
     assert sample_class.make_class(practice, 5, seed=11) == sample_class.make_class(practice, 5, seed=11)
     assert sample_class.make_class(practice, 5, seed=11) != sample_class.make_class(practice, 5, seed=12)
