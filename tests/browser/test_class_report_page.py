@@ -720,6 +720,40 @@ def test_report_html_on_a_laptop_never_breaks_a_pseudonym_inside_itself(browser,
         context.close()
 
 
+# Whether every table folded away under a summary is there to be read: each folded table with its rows' height and
+# whether the browser draws it.
+FOLDED_TABLES = """() => [...document.querySelectorAll('details table')].map((t) => ({
+  caption: (t.caption || t.closest('details').querySelector('summary')).textContent,
+  height: t.getBoundingClientRect().height, drawn: t.checkVisibility() }))"""
+
+
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_the_printed_report_has_the_tables_folded_away_on_screen(browser, book_server, tmp_path, where):
+    """Every key item here and Misconceptions per student are folded away on screen; printed, the page and
+    report.html left them out, their summaries printed as closed triangles (the page's details {display: block}
+    does not open a details element). On paper each folded table is there, rows and all."""
+    context = browser.new_context(base_url=book_server, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|03-claims", FILES)
+        else:
+            from medialit import load_exercise
+            from medialit.classroom.class_report import class_report
+
+            report = class_report(SAMPLE, load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"))
+            (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+            page.goto((tmp_path / "report.html").as_uri())
+        folded = page.evaluate(FOLDED_TABLES)
+        assert folded and not any(t["drawn"] for t in folded), folded  # on screen, folded away
+        page.emulate_media(media="print")
+        printed = page.evaluate(FOLDED_TABLES)
+        assert all(t["drawn"] and t["height"] > 0 for t in printed), printed
+    finally:
+        context.close()
+
+
 # The colours a teacher sees on each of `selectors`: its text, the background it stands on (its own or the nearest
 # one behind it), and its top border.
 COLOURS_SEEN = """(selectors) => selectors.map((selector) => {
