@@ -353,6 +353,37 @@ def test_every_key_item_fits_a_laptops_column_and_its_words_stay_readable_on_a_p
         context.close()
 
 
+# Each table's caption: where its last line ends, and where its box does.
+CAPTION_ENDS = """() => [...document.querySelectorAll('.mcr-table-wrap')].map((box) => {
+  const range = document.createRange();
+  range.selectNodeContents(box.querySelector('caption'));
+  const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
+  return [box.querySelector('caption').textContent, right, box.getBoundingClientRect().right];
+})"""
+
+
+def test_on_a_phone_each_tables_caption_is_read_whole_in_its_box(browser, book_server):
+    """A table wider than a phone scrolls in its box, and its caption, as wide as the table, ran past the screen's
+    edge: "Every key item in the lines and labels reported o". It wraps in the box and stays there as the table
+    scrolls."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|03-claims", FILES)
+        page.locator("details").evaluate_all("(els) => els.forEach((d) => { d.open = true; })")
+        ends = page.evaluate(CAPTION_ENDS)
+        assert len(ends) >= 5 and [end for end in ends if end[1] > end[2] + 0.5] == [], ends
+        wide = page.locator(".mcr-table-wrap").nth(2)
+        wide.evaluate("(box) => { box.scrollLeft = box.scrollWidth; }")
+        caption, box = wide.evaluate("(b) => [b.querySelector('caption'), b].map((e) => e.getBoundingClientRect().x)")
+        assert abs(caption - box) < 1, (caption, box)  # still in view at the far end
+        wide.scroll_into_view_if_needed()
+        screenshot(page, "class-report-caption-phone")
+    finally:
+        context.close()
+
+
 def test_the_table_of_students_has_no_column_for_a_label_the_key_has_none_of(page, tmp_path):
     """The practice exercise has the cue label but no cue in its key: no column of "0 of 0" cues found."""
     from helpers import handin_of
