@@ -305,10 +305,18 @@ def test_every_key_item_says_how_many_students_were_counted_at_another_mention(p
 
 
 # The table of every key item against its box: how wide the table is, how wide its box is, whether the page itself
-# scrolls sideways, and the narrowest cell of the item's words with that cell's 12em.
+# scrolls sideways, the narrowest cell of the item's words with that cell's 12em, and the cells of a count and its
+# share ("7 of 24 (29%)") on more than one line.
 EVERY_ITEM_WIDTHS = """(box) => {
   const words = [...box.querySelectorAll('tbody tr')].map((tr) => tr.cells[1]);
+  const lines = (td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  };
   return { table: box.querySelector('table').scrollWidth, room: box.clientWidth,
+    wrapped: [...box.querySelectorAll('td.mcr-pieces')].filter((td) => /%/.test(td.textContent) && lines(td) > 1)
+      .length,
     sideways: document.documentElement.scrollWidth > innerWidth,
     words: Math.min(...words.map((td) => td.getBoundingClientRect().width)),
     twelveEm: 12 * parseFloat(getComputedStyle(words[0]).fontSize) };
@@ -323,7 +331,8 @@ def test_every_key_item_fits_a_laptops_column_and_its_words_stay_readable_on_a_p
     """At 1280 px the table of every key item was 101 px wider than the book's column, its last column behind a
     sideways scroll: Other label (students) and At another mention (students) as wide as "(students)", Found by as
     wide as "21 of 24 (88%)". It fits at 1024 and 1280 px, in a chapter with the column At another mention and in
-    the whole text (its labels include "loaded word"). On a phone it scrolls in its own box, not the page, and the
+    the whole text (its labels include "loaded word"), its shares under their counts only where it needs the room
+    (not at 1024 px, where the book's column is wider). On a phone it scrolls in its own box, not the page, and the
     item's words keep a column at least 12em wide."""
     from helpers import handin_of
 
@@ -347,6 +356,8 @@ def test_every_key_item_fits_a_laptops_column_and_its_words_stay_readable_on_a_p
             assert not widths["sideways"] and widths["words"] >= widths["twelveEm"], widths
         else:
             assert widths["table"] <= widths["room"], widths
+        if screen in (1024, "phone"):
+            assert widths["wrapped"] == 0, widths
         every.locator("summary").scroll_into_view_if_needed()
         screenshot(page, f"class-report-every-item-{screen}-{choice.split('|')[1] or 'whole'}")
     finally:
