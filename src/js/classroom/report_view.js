@@ -157,15 +157,15 @@ export function reportView(summary, exercise, options = {}) {
   const unknown = notOnRoster(summary, roster);
   const changed = changedIds(summary, roster);
 
+  // pieces the lines may break between, so that the table fits a laptop's book column
   const missed = mostMissed(summary).map((/** @type {any} */ i) => [
     `L${i.line}`,
     i.quote,
-    specs.get(i.label)?.noun || i.label,
-    foundBy(i.hit + i.boundary),
+    (specs.get(i.label)?.noun || i.label).split(" "),
+    countAndShare(foundBy(i.hit + i.boundary)),
     i.why,
   ]);
   const elsewhere = countedElsewhere(summary);
-  // pieces the lines may break between, so that the table fits a laptop's book column
   const everyItem = summary.items.map((/** @type {any} */ i) => [
     `L${i.line}`,
     i.quote,
