@@ -163,6 +163,18 @@ def test_bad_files_are_listed_and_the_report_is_still_made(practice, tmp_path):
     assert len(written) == 11
 
 
+def test_a_hand_in_cut_short_says_so_and_tells_the_teacher_to_ask_for_it_again(practice, tmp_path):
+    """A hand-in cut off partway (a download stopped, a copy onto a full memory stick) was "not JSON (it may be
+    empty, or a text or word-processor file)", with the fix "choose the .json file that the Download button saved":
+    the teacher has no other file to choose. The reason says it may be cut short; the fix, whom to ask for what."""
+    save(tmp_path / "class", "wren-05", handin_of(practice, key_tags(practice)))
+    whole = (tmp_path / "class" / "wren-05.json").read_text(encoding="utf-8")
+    (tmp_path / "class" / "wren-05.json").write_text(whole[: len(whole) // 2], encoding="utf-8")
+    [skipped] = class_report(tmp_path / "class", practice).skipped
+    assert skipped["code"] == "not-json" and "cut short" in skipped["problem"], skipped
+    assert skipped["fix"].startswith("ask the student to press Download hand-in again"), skipped
+
+
 def test_sample_class_is_deterministic(practice):
     assert sample_class.make_class(practice, 5, seed=11) == sample_class.make_class(practice, 5, seed=11)
     assert sample_class.make_class(practice, 5, seed=11) != sample_class.make_class(practice, 5, seed=12)
@@ -400,6 +412,7 @@ def test_an_items_figures_add_up_to_the_class_with_the_students_counted_at_anoth
     page = report.to_html()
     said = any(int(row[-1]) for row in table)
     assert (tables.ELSEWHERE_HEADER in page, html.escape(tables.ELSEWHERE_WORDS) in page) == (said, said)
+    assert html.escape(tables.EVERY_ITEM_WORDS) in page  # what the table's counts count
 
 
 def test_helper_processes_give_the_same_summary(practice, tmp_path, monkeypatch):

@@ -95,7 +95,7 @@ def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_ser
         legend = page.locator(".mcr-legend").first  # the shades' percentages say what they are a share of
         expect(legend).to_contain_text("The share of the students who tagged a word: 10%")
         every_item = page.locator("section[aria-labelledby='mcr-missed'] details th")  # each count says of what
-        expect(every_item).to_have_text(["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"])
+        expect(every_item).to_have_text(["Line", "Words", "Label", "Asked", "Found by", "Other label"])
         written = page.locator("section[aria-labelledby='mcr-written']")
         expect(written).to_contain_text("What do you think happened")
         expect(written).to_contain_text("(02-one-word, 20 answers)")  # was "(02-one-word: 20)": 20 what?
@@ -282,7 +282,7 @@ def test_every_key_item_says_how_many_students_were_counted_at_another_mention(p
     from helpers import handin_of
 
     from medialit import Tag, load_exercise
-    from medialit.classroom.tables import ELSEWHERE_HEADER, ELSEWHERE_WORDS
+    from medialit.classroom.tables import ELSEWHERE_HEADER, ELSEWHERE_WORDS, EVERY_ITEM_WORDS
 
     exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
     caption = exercise.item("src-medvedev-photo-l100")
@@ -298,9 +298,101 @@ def test_every_key_item_says_how_many_students_were_counted_at_another_mention(p
     row = every.locator("tbody tr", has_text=caption.quote)
     assert row.locator("td").all_inner_texts()[-1] == "1"
     expect(every).to_contain_text(ELSEWHERE_WORDS)
+    expect(every).to_contain_text(EVERY_ITEM_WORDS)  # what Found by and Other label count
     report_on(page, "kremlin-drone|03-claims", FILES)
     expect(every.locator("th", has_text=ELSEWHERE_HEADER)).to_have_count(0)
     assert page.errors == [] and page.offsite_requests == []
+
+
+# The table of every key item against its box: how wide the table is, how wide its box is, whether the page itself
+# scrolls sideways, the narrowest cell of the item's words with that cell's 12em, and the cells of a count and its
+# share ("7 of 24 (29%)") on more than one line.
+EVERY_ITEM_WIDTHS = """(box) => {
+  const words = [...box.querySelectorAll('tbody tr')].map((tr) => tr.cells[1]);
+  const lines = (td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  };
+  return { table: box.querySelector('table').scrollWidth, room: box.clientWidth,
+    wrapped: [...box.querySelectorAll('td.mcr-pieces')].filter((td) => /%/.test(td.textContent) && lines(td) > 1)
+      .length,
+    sideways: document.documentElement.scrollWidth > innerWidth,
+    words: Math.min(...words.map((td) => td.getBoundingClientRect().width)),
+    twelveEm: 12 * parseFloat(getComputedStyle(words[0]).fontSize) };
+}"""
+
+
+@pytest.mark.parametrize("screen", [1024, 1280, 1440, "phone"])
+@pytest.mark.parametrize("choice", ["kremlin-drone|07-lateral-reading", "kremlin-drone|"])
+def test_every_key_item_fits_a_laptops_column_and_its_words_stay_readable_on_a_phone(
+    browser, book_server, tmp_path, screen, choice
+):
+    """At 1280 px the table of every key item was 101 px wider than the book's column, its last column behind a
+    sideways scroll: Other label (students) and At another mention (students) as wide as "(students)", Found by as
+    wide as "21 of 24 (88%)". It fits at 1024 and 1280 px, in a chapter with the column At another mention and in
+    the whole text (its labels include "loaded word"), its shares under their counts only where it needs the room
+    (not at 1440 px, where the book's column is wider). On a phone it scrolls in its own box, not the page, and the
+    item's words keep a column at least 12em wide."""
+    from helpers import handin_of
+
+    from medialit import Tag, load_exercise
+
+    exercise = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    caption = exercise.item("src-medvedev-photo-l100")  # counts for "said Medvedev" in chapter 7
+    handin = handin_of(exercise, [Tag("t1", "source", caption.start, caption.end, caption.quote)])
+    handin.student = "caption"
+    handin.save(tmp_path / "caption.json")
+    options = PHONE if screen == "phone" else {"viewport": {"width": screen, "height": 900}}
+    context = browser.new_context(base_url=book_server, **options)
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, choice, [*FILES, str(tmp_path / "caption.json")])
+        every = page.locator("section[aria-labelledby='mcr-missed'] details.mcr-details")
+        every.evaluate("(d) => { d.open = true; }")
+        widths = every.locator(".mcr-table-wrap").evaluate(EVERY_ITEM_WIDTHS)
+        if screen == "phone":
+            assert not widths["sideways"] and widths["words"] >= widths["twelveEm"], widths
+        else:
+            assert widths["table"] <= widths["room"], widths
+        if screen in (1440, "phone"):
+            assert widths["wrapped"] == 0, widths
+        every.locator("summary").scroll_into_view_if_needed()
+        screenshot(page, f"class-report-every-item-{screen}-{choice.split('|')[1] or 'whole'}")
+    finally:
+        context.close()
+
+
+# Each table's caption: where its last line ends, and where its box does.
+CAPTION_ENDS = """() => [...document.querySelectorAll('.mcr-table-wrap')].map((box) => {
+  const range = document.createRange();
+  range.selectNodeContents(box.querySelector('caption'));
+  const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
+  return [box.querySelector('caption').textContent, right, box.getBoundingClientRect().right];
+})"""
+
+
+def test_on_a_phone_each_tables_caption_is_read_whole_in_its_box(browser, book_server):
+    """A table wider than a phone scrolls in its box, and its caption, as wide as the table, ran past the screen's
+    edge: "Every key item in the lines and labels reported o". It wraps in the box and stays there as the table
+    scrolls."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|03-claims", FILES)
+        page.locator("details").evaluate_all("(els) => els.forEach((d) => { d.open = true; })")
+        ends = page.evaluate(CAPTION_ENDS)
+        assert len(ends) >= 5 and [end for end in ends if end[1] > end[2] + 0.5] == [], ends
+        wide = page.locator(".mcr-table-wrap").nth(2)
+        wide.evaluate("(box) => { box.scrollLeft = box.scrollWidth; }")
+        caption, box = wide.evaluate("(b) => [b.querySelector('caption'), b].map((e) => e.getBoundingClientRect().x)")
+        assert abs(caption - box) < 1, (caption, box)  # still in view at the far end
+        wide.scroll_into_view_if_needed()
+        screenshot(page, "class-report-caption-phone")
+    finally:
+        context.close()
 
 
 def test_the_table_of_students_has_no_column_for_a_label_the_key_has_none_of(page, tmp_path):
@@ -428,18 +520,27 @@ def test_every_choice_of_what_to_report_on_is_read_whole(browser, book_server, s
         context.close()
 
 
-def test_on_a_laptop_screen_most_missed_shows_how_many_found_each_item(page):
+@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize("choice", ["kremlin-drone|", "kremlin-drone|07-lateral-reading"])
+def test_on_a_laptop_screen_most_missed_shows_how_many_found_each_item(browser, book_server, choice, width):
     """At 1280 px the quotes in Most missed wrap, so that the "Found by" figures are on screen: a quote of
-    fifty characters held on one line pushed them behind the table's sideways scroll."""
+    fifty characters held on one line pushed them behind the table's sideways scroll. The whole table fits: its
+    reasons ran 71 px (the whole text) and 20 px (chapter 7) behind the scroll at 1280 px, Found by as wide as
+    "10 of 25 (40%)" and Label as "loaded word"."""
+    context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 900})
+    page = context.new_page()
     page.goto(PAGE)
-    report_on(page, "kremlin-drone|", FILES)
+    report_on(page, choice, FILES)
     wrap = page.locator("section[aria-labelledby='mcr-missed'] .mcr-table-wrap").first
     found_by = wrap.locator("th", has_text="Found by")
     right = found_by.evaluate("(th) => th.getBoundingClientRect().right")
     edge = wrap.evaluate("(w) => w.getBoundingClientRect().left + w.clientWidth")
     assert right <= edge, (right, edge)
+    widths = wrap.evaluate("(w) => [w.firstChild.scrollWidth, w.clientWidth]")
+    assert widths[0] <= widths[1], widths
     wrap.scroll_into_view_if_needed()
-    screenshot(page, "class-report-most-missed")
+    screenshot(page, f"class-report-most-missed-{width}-{choice.split('|')[1] or 'whole'}")
+    context.close()
 
 
 # For each count shown in a heat map: the count, the parts of the word before it (back to a space or the line
@@ -625,6 +726,81 @@ def test_report_html_on_a_phone_is_as_wide_as_the_screen_and_its_tables_scroll_i
         assert results.response["violations"] == [], results.generate_report()
         page.locator(".scroll").first.scroll_into_view_if_needed()
         screenshot(page, "report-html-phone")
+    finally:
+        context.close()
+
+
+# The text of each name cell that runs over more than one line: the first cell of each row of the tables whose first
+# column is a student's name.
+NAMES_BROKEN = """() => [...document.querySelectorAll('table')]
+  .filter((t) => ['Student', 'Name'].includes(t.querySelector('th').textContent))
+  .flatMap((t) => [...t.querySelectorAll('tbody tr')].map((tr) => tr.cells[0]))
+  .filter((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+  }).map((td) => td.textContent)"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_report_html_on_a_laptop_never_breaks_a_pseudonym_inside_itself(browser, tmp_path, width):
+    """report.html's table of students wrapped its cells to fit a laptop, and broke "Badger-Brook" after the hyphen,
+    over two lines: a pseudonym is one name, on one line, in every table of students; the table of students of the
+    whole text (a column for each of four labels) still fits the page's width."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    names = iter(f"{a}-{b}" for a in ("Badger", "Heron", "Lynx", "Kestrel", "Otter") for b in ("Brook", "Meadow"))
+    for path in sorted(SAMPLE.glob("*-*.json"))[:10]:
+        handin = json.loads(path.read_text(encoding="utf-8"))
+        if handin.get("exercise") == kremlin.id and handin.get("student"):
+            (tmp_path / path.name).write_text(json.dumps({**handin, "student": next(names)}), encoding="utf-8")
+    report = class_report(tmp_path, kremlin)
+    assert len(report.summary["students"]) >= 5, report.summary["skipped"]
+    (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / "report.html").as_uri())
+        assert page.evaluate(NAMES_BROKEN) == []
+        students = page.locator(".scroll").first.evaluate("(box) => [box.firstChild.scrollWidth, box.clientWidth]")
+        assert students[0] <= students[1], students
+        screenshot(page, f"report-html-names-{width}")
+    finally:
+        context.close()
+
+
+# Whether every table folded away under a summary is there to be read: each folded table with its rows' height and
+# whether the browser draws it.
+FOLDED_TABLES = """() => [...document.querySelectorAll('details table')].map((t) => ({
+  caption: (t.caption || t.closest('details').querySelector('summary')).textContent,
+  height: t.getBoundingClientRect().height, drawn: t.checkVisibility() }))"""
+
+
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_the_printed_report_has_the_tables_folded_away_on_screen(browser, book_server, tmp_path, where):
+    """Every key item here and Misconceptions per student are folded away on screen; printed, the page and
+    report.html left them out, their summaries printed as closed triangles (the page's details {display: block}
+    does not open a details element). On paper each folded table is there, rows and all."""
+    context = browser.new_context(base_url=book_server, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|03-claims", FILES)
+        else:
+            from medialit import load_exercise
+            from medialit.classroom.class_report import class_report
+
+            report = class_report(SAMPLE, load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"))
+            (tmp_path / "report.html").write_text(report.to_html(), encoding="utf-8")
+            page.goto((tmp_path / "report.html").as_uri())
+        folded = page.evaluate(FOLDED_TABLES)
+        assert folded and not any(t["drawn"] for t in folded), folded  # on screen, folded away
+        page.emulate_media(media="print")
+        printed = page.evaluate(FOLDED_TABLES)
+        assert all(t["drawn"] and t["height"] > 0 for t in printed), printed
     finally:
         context.close()
 

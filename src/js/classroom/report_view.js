@@ -15,6 +15,7 @@ import {
   ELSEWHERE_HEADER,
   ELSEWHERE_WORDS,
   EVERY_ITEM,
+  EVERY_ITEM_WORDS,
   keyedLabels,
   misconceptionNames,
   mostMissed,
@@ -34,10 +35,11 @@ const KINDS = contract.misconceptions.kinds.map((rule) => rule.kind);
 const LONG = 30; // characters: a cell with more text than this wraps (a quote, a reason, a sentence)
 
 /**
- * A table with a caption; `rows` of cells (text or elements).
+ * A table with a caption; `rows` of cells (text, elements, or pieces: text the line may break between, each piece
+ * kept whole).
  * @param {string} caption
  * @param {string[]} header
- * @param {(string | number | Node | null)[][]} rows
+ * @param {(string | number | Node | string[] | null)[][]} rows
  * @param {string} [empty] what to say when there are no rows
  */
 export function table(caption, header, rows, empty = "None.") {
@@ -59,6 +61,7 @@ export function table(caption, header, rows, empty = "None.") {
             "tr",
             {},
             ...row.map((cell) => {
+              if (Array.isArray(cell)) return piecesCell(cell);
               const content = cell === null ? "" : cell instanceof Node ? cell : String(cell);
               const text = content instanceof Node ? content.textContent || "" : content;
               // a long text keeps a readable width on a phone; the table scrolls sideways instead
@@ -70,6 +73,20 @@ export function table(caption, header, rows, empty = "None.") {
     ),
   );
 }
+
+/**
+ * A cell whose line breaks only between its pieces: a narrow column puts "(29%)" under "7 of 24", "word" under
+ * "loaded", but never breaks "7 of 24".
+ * @param {string[]} pieces
+ */
+const piecesCell = (pieces) =>
+  h("td.mcr-pieces", {}, ...pieces.flatMap((piece, n) => [...(n ? [" "] : []), h("span.mcr-piece", piece)]));
+
+/**
+ * A count and its share, as pieces of a cell ("7 of 24", "(29%)").
+ * @param {string} text
+ */
+const countAndShare = (text) => text.split(/ (?=\()/);
 
 /**
  * "n of N (p%)".
@@ -141,20 +158,21 @@ export function reportView(summary, exercise, options = {}) {
   const unknown = notOnRoster(summary, roster);
   const changed = changedIds(summary, roster);
 
+  // pieces the lines may break between, so that the table fits a laptop's book column
   const missed = mostMissed(summary).map((/** @type {any} */ i) => [
     `L${i.line}`,
     i.quote,
-    specs.get(i.label)?.noun || i.label,
-    foundBy(i.hit + i.boundary),
+    (specs.get(i.label)?.noun || i.label).split(" "),
+    countAndShare(foundBy(i.hit + i.boundary)),
     i.why,
   ]);
   const elsewhere = countedElsewhere(summary);
   const everyItem = summary.items.map((/** @type {any} */ i) => [
     `L${i.line}`,
     i.quote,
-    specs.get(i.label)?.noun || i.label,
+    (specs.get(i.label)?.noun || i.label).split(" "),
     i.optional ? "optional" : "required",
-    foundBy(i.hit + i.boundary),
+    countAndShare(foundBy(i.hit + i.boundary)),
     i.wrong_label,
     ...(elsewhere ? [i.counted_elsewhere] : []),
   ]);
@@ -222,6 +240,7 @@ export function reportView(summary, exercise, options = {}) {
           [...EVERY_ITEM, ...(elsewhere ? [ELSEWHERE_HEADER] : [])],
           everyItem,
         ),
+        h("p", EVERY_ITEM_WORDS),
         elsewhere ? h("p", ELSEWHERE_WORDS) : null,
       ),
     ),

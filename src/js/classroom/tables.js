@@ -29,9 +29,12 @@ export const COUNTS_WORDS =
 /** The box that shows them (tables.SHOW_COUNTS). */
 export const SHOW_COUNTS = "Show the counts";
 /** The table of every key item's columns, on the page and in report.html (tables.EVERY_ITEM). */
-export const EVERY_ITEM = ["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"];
+export const EVERY_ITEM = ["Line", "Words", "Label", "Asked", "Found by", "Other label"];
+/** Under it: what its counts count (tables.EVERY_ITEM_WORDS). */
+export const EVERY_ITEM_WORDS =
+  "Found by and Other label count students. Other label: students who tagged the item's words with another label.";
 /** Its column of students whose tag counted at another mention of the source (tables.ELSEWHERE_HEADER). */
-export const ELSEWHERE_HEADER = "At another mention (students)";
+export const ELSEWHERE_HEADER = "At another mention";
 /** In place of the most missed items when every student found every one (tables.NONE_MISSED). */
 export const NONE_MISSED = "Every student found every required item here.";
 /** What that column means, under the table (tables.ELSEWHERE_WORDS). */

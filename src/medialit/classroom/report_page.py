@@ -24,22 +24,24 @@ LONG = 30  # characters: a cell with more text than this wraps (report_view.js's
 # the class-report page's colours, light and dark (the system's), shared with its style sheet
 COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.css").read_text(encoding="utf-8")
 # the heat map is a light sheet in the dark too, its "Show the counts" box drawn light (drawn dark, unticked, it
-# looks ticked)
+# looks ticked); a row's first cell, short, is what the row is about (a pseudonym, a file, a line) and never wraps:
+# a laptop's table broke "Fox-River" after its hyphen
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
 background:var(--mcr-page);overflow-wrap:break-word}
 .scroll{overflow-x:auto;margin:.5rem 0 1.5rem}
 .scroll:focus-visible{outline:3px solid var(--mcr-focus);outline-offset:2px}
-table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .5rem;text-align:left;
-vertical-align:top}th{background:var(--mcr-surface)}
+table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .4rem;text-align:left;
+vertical-align:top}th{background:var(--mcr-surface)}td:first-child:not(.long){white-space:nowrap}
 @media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
 .heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
 .heat .lineno{color:var(--mcr-sheet-muted)}.heat .k{outline:2px solid currentColor;outline-offset:1px;border-radius:2px;
 margin:0 3px}.legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
-@media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}}
+@media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}
+details::details-content{content-visibility:visible}}
 """
 
 
@@ -319,6 +321,7 @@ def _every_item_html(report, words) -> str:
     return (
         f"<details><summary>Every key item here ({len(rows)})</summary>"
         f"{_table('Every key item in the lines and labels reported on', header, rows)}"
+        f"<p>{_e(tables.EVERY_ITEM_WORDS)}</p>"
         + (f"<p>{_e(tables.ELSEWHERE_WORDS)}</p>" if elsewhere else "")
         + "</details>"
     )

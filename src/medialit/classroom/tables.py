@@ -31,11 +31,15 @@ COUNTS_WORDS = (
     "(heat.csv has each word's count)."
 )
 SHOW_COUNTS = "Show the counts"  # the box that shows them
-# the table of every key item's columns (tables.js, report.html)
-EVERY_ITEM = ["Line", "Words", "Label", "Asked", "Found by", "Other label (students)"]
+# the table of every key item's columns (tables.js, report.html); short headings, so that the table fits a laptop's
+# book column, and under it what the counts count
+EVERY_ITEM = ["Line", "Words", "Label", "Asked", "Found by", "Other label"]
+EVERY_ITEM_WORDS = (
+    "Found by and Other label count students. Other label: students who tagged the item's words with another label."
+)
 # its column of the students whose tag on a mention of a source counted for the mention of it that is asked for,
 # so that an item's figures add up to the class with them
-ELSEWHERE_HEADER = "At another mention (students)"
+ELSEWHERE_HEADER = "At another mention"
 NONE_MISSED = "Every student found every required item here."
 ELSEWHERE_WORDS = (
     "At another mention: students who tagged this mention of a source, where the chapter asks for another mention "
