@@ -332,7 +332,7 @@ def test_author_mode_download_asks_the_kernel_for_the_key_file(exercise):
     tag = tag_for(exercise, "despot", "loaded", "t1", why="Name-calling (L10).", hints=["Which word judges Putin?"])
     widget._on_message(widget, {"type": "key-yaml", "tags": [tag]}, [])
     assert sent and sent[0]["type"] == "key-yaml" and sent[0]["count"] == 1
-    assert '- id: "ld-despot-l10"' in sent[0]["text"] and '"Name-calling (L10)."' in sent[0]["text"]
+    assert "- id: ld-despot-l10\n" in sent[0]["text"] and "why: Name-calling (L10).\n" in sent[0]["text"]
 
 
 draft_fields = st.one_of(
