@@ -521,6 +521,28 @@ def test_a_save_that_cannot_be_made_is_a_warning(tmp_path, monkeypatch):
     assert "read-only" in sent[-1]["message"]
 
 
+@needs_node
+def test_a_file_saved_unchanged_from_author_mode_is_the_file_medialit_new_wrote(tmp_path):
+    """An instructor who keeps the file in git sees only what they changed: the drafted file, downloaded
+    from a book page or saved from Jupyter with nothing changed, comes back the same text."""
+    (tmp_path / "book").mkdir()
+    made = drafted_exercise(tmp_path / "book")
+    source = made.exercise_file.read_text(encoding="utf-8")
+    exercise = load_exercise(made.exercise_file)
+    compiled = exercise.compile()
+    tags = [dict(k, note="") for k in compiled["key"]]
+    traps = [dict(d) for d in compiled["distractors"]]
+    author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
+    downloaded = run_js(
+        f"const a = await import({author_js});"
+        " return a.exerciseYaml(data.src, data.ex, data.tags, m.codePoints(data.ex.article.text), data.traps);",
+        {"src": source, "ex": compiled, "tags": tags, "traps": traps},
+    )
+    assert downloaded == source
+    write_key(made.exercise_file, exercise, tags, traps)
+    assert made.exercise_file.read_text(encoding="utf-8") == source
+
+
 def key_yaml_in_both_languages(exercise, tags) -> str:
     """The key file author mode writes from `tags`, from Python, after checking JavaScript writes the same."""
     from_python = key_yaml(exercise, tags)

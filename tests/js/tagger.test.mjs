@@ -485,7 +485,7 @@ test("key YAML escapes quotes, backslashes and newlines, and adds occurrence onl
     CPS,
   );
   assert.match(yaml, /- id: ld-despot-l1\n {4}label: loaded\n {4}quote: despot\n {4}occurrence: 2\n/);
-  assert.match(yaml, /neutral: say "Putin"\n/); // plain: a quotation mark inside a text needs no quotes
+  assert.match(yaml, /attrs: {neutral: say "Putin"}\n/); // plain: a quotation mark inside a text needs no quotes
   assert.match(yaml, /hints: \[Look for a label.\]/);
   assert.match(yaml, /why: ""\n/); // an empty text is quoted, or YAML reads null
   assert.match(yaml, /optional: true/);

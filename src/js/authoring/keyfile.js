@@ -162,8 +162,9 @@ export function keyBlock(exercise, allTags, cps, distractors = null, included = 
     const { occurrence, count } = occurrenceOf(text, cps, t.quote, t.start);
     if (count > 1) lines.push(`    occurrence: ${occurrence}`);
     const attrs = Object.entries(t.attrs || {}).filter(([, v]) => v !== "" && v !== null && v !== undefined);
-    if (attrs.length) lines.push("    attrs:");
-    for (const [k, v] of attrs) lines.push(`      ${yamlText(k)}: ${Array.isArray(v) ? list(v) : yamlText(v)}`);
+    const pair = (/** @type {[string, unknown]} */ [k, v]) =>
+      `${yamlText(k, true)}: ${Array.isArray(v) ? list(v) : yamlText(v, true)}`;
+    if (attrs.length) lines.push(`    attrs: {${attrs.map(pair).join(", ")}}`); // one line, as `medialit new` writes them
     if (trim(t.entity || "")) lines.push(`    entity: ${yamlText(trim(t.entity || ""))}`);
     if (t.label === "claim") lines.push(`    source_ids: ${list((t.source_ids || []).map((s) => ids.get(s) || s))}`);
     lines.push(`    why: ${yamlText(t.why || "")}`, `    hints: ${list((t.hints || []).filter((x) => x && trim(x)))}`);

@@ -143,10 +143,12 @@ def key_block(
         if count > 1:
             lines.append(f"    occurrence: {occurrence}")
         attrs = [(k, v) for k, v in (t.get("attrs") or {}).items() if v not in ("", None)]
-        if attrs:
-            lines.append("    attrs:")
-        for k, v in attrs:
-            lines.append(f"      {yaml_text(k)}: {_list(v) if isinstance(v, list) else yaml_text(v)}")
+        if attrs:  # one line, as `medialit new` writes them: {voice: reporter, kind: fact}
+            pairs = (
+                f"{yaml_text(k, flow=True)}: {_list(v) if isinstance(v, list) else yaml_text(v, flow=True)}"
+                for k, v in attrs
+            )
+            lines.append(f"    attrs: {{{', '.join(pairs)}}}")
         if _trim(t.get("entity") or ""):
             lines.append(f"    entity: {yaml_text(_trim(t['entity']))}")
         if t["label"] == "claim":
