@@ -45,7 +45,8 @@ def test_the_drafted_file_reads_alike_in_any_yaml_reader_and_quotes_only_where_y
     text = made.exercise_file.read_text(encoding="utf-8")
     assert yaml.safe_load(text) == YAML(typ="safe").load(text)
     assert "\n    label: source\n" in text and "\n  - id: src-" in text  # ids and labels are plain
-    assert not re.search(r"^\s+[a-z_]+: '|^ {6,}\S", text, re.M)  # no single quotes, no folded lines
+    assert not re.search(r"^\s+[a-z_]+: '|^ {6,}[^\s-]", text, re.M)  # no single quotes, no folded lines
+    assert "\n    hints:\n      - " in text and "hints: [" not in text  # hints one a line, as people write them
 
 
 def test_drafts_carry_their_reason_and_confidence_and_claims_link_their_sources(made):

@@ -486,7 +486,7 @@ test("key YAML escapes quotes, backslashes and newlines, and adds occurrence onl
   );
   assert.match(yaml, /- id: ld-despot-l1\n {4}label: loaded\n {4}quote: despot\n {4}occurrence: 2\n/);
   assert.match(yaml, /attrs: {neutral: say "Putin"}\n/); // plain: a quotation mark inside a text needs no quotes
-  assert.match(yaml, /hints: \[Look for a label.\]/);
+  assert.match(yaml, /hints:\n {6}- Look for a label.\n {4}optional/); // one a line; the empty one left out
   assert.match(yaml, /why: ""\n/); // an empty text is quoted, or YAML reads null
   assert.match(yaml, /optional: true/);
   assert.match(yaml, /quote: the US was ‘undoubtedly’ behind\n {4}source_ids: \[src-peskov-l1\]/);

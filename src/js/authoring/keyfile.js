@@ -167,7 +167,9 @@ export function keyBlock(exercise, allTags, cps, distractors = null, included = 
     if (attrs.length) lines.push(`    attrs: {${attrs.map(pair).join(", ")}}`); // one line, as `medialit new` writes them
     if (trim(t.entity || "")) lines.push(`    entity: ${yamlText(trim(t.entity || ""))}`);
     if (t.label === "claim") lines.push(`    source_ids: ${list((t.source_ids || []).map((s) => ids.get(s) || s))}`);
-    lines.push(`    why: ${yamlText(t.why || "")}`, `    hints: ${list((t.hints || []).filter((x) => x && trim(x)))}`);
+    lines.push(`    why: ${yamlText(t.why || "")}`);
+    const hints = (t.hints || []).filter((x) => x && trim(x)); // one a line, as people write sentences
+    lines.push(...(hints.length ? ["    hints:", ...hints.map((h) => `      - ${yamlText(h)}`)] : ["    hints: []"]));
     const accept = (t.accept || []).map((a) => {
       const found = occurrenceOf(text, cps, a.quote, a.start);
       return found.count > 1 ? `{quote: ${yamlText(a.quote, true)}, occurrence: ${found.occurrence}}` : yamlText(a.quote, true);

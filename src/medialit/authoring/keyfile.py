@@ -154,7 +154,8 @@ def key_block(
         if t["label"] == "claim":
             lines.append(f"    source_ids: {_list(ids.get(s, s) for s in t.get('source_ids') or [])}")
         hints = [h for h in t.get("hints") or [] if h and _trim(h)]
-        lines += [f"    why: {yaml_text(t.get('why') or '')}", f"    hints: {_list(hints)}"]
+        lines.append(f"    why: {yaml_text(t.get('why') or '')}")
+        lines += ["    hints:", *(f"      - {yaml_text(h)}" for h in hints)] if hints else ["    hints: []"]
         accept = []
         for a in t.get("accept") or []:
             occurrence, count = _occurrence(exercise, a["quote"], a["start"])
@@ -229,7 +230,8 @@ def key_entry(article: Article, tag: dict, ids: dict[str, str]) -> CommentedMap:
     if tag["label"] == "claim":
         entry["source_ids"] = _flow(CommentedSeq(ids.get(x, x) for x in tag.get("source_ids") or []))
     entry["why"] = tag.get("why") or ""
-    entry["hints"] = _flow(CommentedSeq(h for h in tag.get("hints") or [] if h and _trim(h)))
+    hints = CommentedSeq(h for h in tag.get("hints") or [] if h and _trim(h))
+    entry["hints"] = hints if hints else _flow(hints)  # one a line, as people write sentences; none: []
     accept = []
     for alt in tag.get("accept") or []:
         occurrence, count = _occurrence(article, alt["quote"], alt["start"])
