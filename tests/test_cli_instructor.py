@@ -100,6 +100,15 @@ def test_new_uses_the_toc_beside_the_book_only_when_there_is_one(tmp_path):
     assert no_toc.returncode == 0 and (tmp_path / "book" / "t5.md").is_file()
 
 
+def test_new_names_the_toc_it_added_the_chapter_to_as_the_instructor_would_type_it(tmp_path):
+    (tmp_path / "book").mkdir()
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n  - file: book/one\n")
+    result = run("new", ARTICLE, "--id", "t6", "--title", "X", "--pipeline", "blank", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Added the chapter to _toc.yml (- file: book/t6)." in result.stdout
+    assert str(tmp_path) not in result.stdout  # every path it prints is relative, as typed
+
+
 def _one_line_article(path: Path, first: str, filler: str) -> Path:
     """An article of one line of 2,000,000 characters: under the 2 MB limit, over spaCy's usual million."""
     text = first + filler * (2_000_000 // len(filler))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+import yaml
+from ruamel.yaml import YAML
 
 from medialit import InputError, load_exercise
 from medialit.authoring.drafts import draft_why, source_name
@@ -35,6 +37,16 @@ def test_draft_exercise_loads_and_every_item_is_a_draft(made):
     findings = validation_findings(exercise)
     assert exercise.distractors and all(d.draft for d in exercise.distractors)
     assert sum("still a draft" in f for f in findings) == len(exercise.key) + len(exercise.distractors)
+
+
+def test_the_drafted_file_reads_alike_in_any_yaml_reader_and_quotes_only_where_yaml_needs_it(made):
+    """An instructor edits the draft by hand next, and may read it with other tools (PyYAML): a drafted hint
+    that asks a question ('?' in a list) must not stop them, and plain words stay unquoted."""
+    text = made.exercise_file.read_text(encoding="utf-8")
+    assert yaml.safe_load(text) == YAML(typ="safe").load(text)
+    assert "\n    label: source\n" in text and "\n  - id: src-" in text  # ids and labels are plain
+    assert not re.search(r"^\s+[a-z_]+: '|^ {6,}[^\s-]", text, re.M)  # no single quotes, no folded lines
+    assert "\n    hints:\n      - " in text and "hints: [" not in text  # hints one a line, as people write them
 
 
 def test_drafts_carry_their_reason_and_confidence_and_claims_link_their_sources(made):

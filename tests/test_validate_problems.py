@@ -178,6 +178,18 @@ def test_an_entry_the_schema_refuses_does_not_stop_the_others_from_being_checked
     assert "not in the article" in problems[2].problem and "must be text" in problems[3].problem
 
 
+@pytest.mark.parametrize("written", ["1962", "2023-05-04", "true"])
+def test_a_quote_yaml_reads_as_a_number_a_date_or_true_is_shown_in_quotation_marks_as_the_fix(tmp_path, written):
+    """An instructor who quotes the year a library opened (`quote: 1962`) is shown that very line in quotes."""
+    article = ARTICLE.replace("the town.", f"the town in {written}.")
+    path = write(tmp_path, f"  - {{id: a, label: claim, quote: {written}, why: w, hints: [h]}}\n", article)
+    [problem] = refused(path)
+    assert problem.place == "line 5 (key item a, `quote`)" and "must be text" in problem.problem
+    assert problem.fix == f'put it in quotation marks, so that it is text: `quote: "{written}"`.'
+    fixed = write(tmp_path, f'  - {{id: a, label: claim, quote: "{written}", why: w, hints: [h]}}\n', article)
+    assert load_exercise(fixed).key[0].quote == written  # the fix as shown works
+
+
 def test_problems_past_the_limit_are_counted(tmp_path, capsys):
     extra = 3
     key = "".join(

@@ -332,7 +332,7 @@ def test_author_mode_download_asks_the_kernel_for_the_key_file(exercise):
     tag = tag_for(exercise, "despot", "loaded", "t1", why="Name-calling (L10).", hints=["Which word judges Putin?"])
     widget._on_message(widget, {"type": "key-yaml", "tags": [tag]}, [])
     assert sent and sent[0]["type"] == "key-yaml" and sent[0]["count"] == 1
-    assert '- id: "ld-despot-l10"' in sent[0]["text"] and '"Name-calling (L10)."' in sent[0]["text"]
+    assert "- id: ld-despot-l10\n" in sent[0]["text"] and "why: Name-calling (L10).\n" in sent[0]["text"]
 
 
 draft_fields = st.one_of(
@@ -519,6 +519,28 @@ def test_a_save_that_cannot_be_made_is_a_warning(tmp_path, monkeypatch):
     widget._on_message(widget, {"type": "save-key", "tags": []}, [])
     assert sent[-1]["type"] == "status" and sent[-1]["kind"] == "warning"
     assert "read-only" in sent[-1]["message"]
+
+
+@needs_node
+def test_a_file_saved_unchanged_from_author_mode_is_the_file_medialit_new_wrote(tmp_path):
+    """An instructor who keeps the file in git sees only what they changed: the drafted file, downloaded
+    from a book page or saved from Jupyter with nothing changed, comes back the same text."""
+    (tmp_path / "book").mkdir()
+    made = drafted_exercise(tmp_path / "book")
+    source = made.exercise_file.read_text(encoding="utf-8")
+    exercise = load_exercise(made.exercise_file)
+    compiled = exercise.compile()
+    tags = [dict(k, note="") for k in compiled["key"]]
+    traps = [dict(d) for d in compiled["distractors"]]
+    author_js = json.dumps((JS / "authoring" / "keyfile.js").as_uri())
+    downloaded = run_js(
+        f"const a = await import({author_js});"
+        " return a.exerciseYaml(data.src, data.ex, data.tags, m.codePoints(data.ex.article.text), data.traps);",
+        {"src": source, "ex": compiled, "tags": tags, "traps": traps},
+    )
+    assert downloaded == source
+    write_key(made.exercise_file, exercise, tags, traps)
+    assert made.exercise_file.read_text(encoding="utf-8") == source
 
 
 def key_yaml_in_both_languages(exercise, tags) -> str:

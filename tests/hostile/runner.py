@@ -362,6 +362,24 @@ def _brat_reads_back(ws: Path, _result: Result) -> str | None:
     return None if len(tags) == len(exercise.key) - 1 else f"{len(tags)} tags read back from the .ann file"
 
 
+def _reads_alike(name: str) -> Callable[[Path, Result], str | None]:
+    """A written exercise file that any YAML reader (PyYAML's YAML 1.1 too) reads as medialit does."""
+
+    def check(ws: Path, result: Result) -> str | None:
+        import yaml
+        from ruamel.yaml import YAML
+
+        text = (ws / name).read_text(encoding="utf-8")
+        try:
+            if yaml.safe_load(text) == YAML(typ="safe").load(text):
+                return None
+        except yaml.YAMLError as err:
+            return f"{name} cannot be read by PyYAML: {str(err).splitlines()[0]}"
+        return f"{name} reads differently in PyYAML"
+
+    return check
+
+
 def cases() -> list[Case]:
     ex = "base/exercise.yml"
     found: list[Case] = []
@@ -479,6 +497,15 @@ def cases() -> list[Case]:
                 name,
             )
         )
+    found.append(
+        Case(
+            "new from yaml-words.txt",
+            ["new", "articles/yaml-words.txt", "--id", "yaml-words", "--title", "T", "--pipeline", "blank"],
+            0,
+            "yaml-words.txt",
+            _reads_alike("book/exercises/yaml-words/exercise.yml"),
+        )
+    )
     for exercise_id in ("x1\n", "../evil", "", "a" * 300, "Capital", "-dash"):
         found.append(
             Case(

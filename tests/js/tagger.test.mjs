@@ -2,7 +2,8 @@
 // Run: node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { keyYaml, occurrenceOf, yamlString } from "../../src/js/authoring/keyfile.js";
+import { keyYaml, occurrenceOf } from "../../src/js/authoring/keyfile.js";
+import { yamlText } from "../../src/js/authoring/yaml_text.js";
 import { makeHandin, problemText, readHandin } from "../../src/js/core/handin.js";
 import { counted } from "../../src/js/core/messages.js";
 import {
@@ -459,7 +460,7 @@ test("occurrence counts matches before the span, in code points", () => {
 });
 
 test("key YAML escapes quotes, backslashes and newlines, and adds occurrence only when needed", () => {
-  assert.equal(yamlString('a "b" \\ c\nd'), '"a \\"b\\" \\\\ c\\nd"');
+  assert.equal(yamlText('a "b" \\ c\nd'), '"a \\"b\\" \\\\ c\\nd"');
   const second = TOKENS[idx("despot", idx("despot") + 1)];
   const [src, claim] = validTags();
   const yaml = keyYaml(
@@ -483,11 +484,12 @@ test("key YAML escapes quotes, backslashes and newlines, and adds occurrence onl
     ],
     CPS,
   );
-  assert.match(yaml, /- id: "ld-despot-l1"\n {4}label: "loaded"\n {4}quote: "despot"\n {4}occurrence: 2\n/);
-  assert.match(yaml, /"neutral": "say \\"Putin\\""/);
-  assert.match(yaml, /hints: \["Look for a label."\]/);
+  assert.match(yaml, /- id: ld-despot-l1\n {4}label: loaded\n {4}quote: despot\n {4}occurrence: 2\n/);
+  assert.match(yaml, /attrs: {neutral: say "Putin"}\n/); // plain: a quotation mark inside a text needs no quotes
+  assert.match(yaml, /hints:\n {6}- Look for a label.\n {4}optional/); // one a line; the empty one left out
+  assert.match(yaml, /why: ""\n/); // an empty text is quoted, or YAML reads null
   assert.match(yaml, /optional: true/);
-  assert.match(yaml, /quote: "the US was ‘undoubtedly’ behind"\n {4}source_ids: \["src-peskov-l1"\]/);
+  assert.match(yaml, /quote: the US was ‘undoubtedly’ behind\n {4}source_ids: \[src-peskov-l1\]/);
   assert.ok(!/occurrence/.test(yaml.split("- id:")[1])); // the claim comes first and occurs once
 });
 

@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from helpers import handin_of, key_tags  # noqa: E402
 
 from medialit import Tag, check, load_exercise  # noqa: E402
+from medialit.authoring.yaml_text import yaml_text  # noqa: E402
 from medialit.core.article import Article  # noqa: E402
 from medialit.core.handin import parse_handin  # noqa: E402
 
@@ -425,7 +426,53 @@ def whole_words_vector() -> dict:
     return {"text": article.text, "tokens": [[t.start, t.end] for t in article.tokens], "cases": cases}
 
 
+# Texts an exercise.yml writer must quote, or may leave plain, in both languages (tests/test_yaml_text.py).
+YAML_TEXTS = [
+    *[
+        "yes",
+        "no",
+        "Yes",
+        "NO",
+        "on",
+        "off",
+        "y",
+        "n",
+        "true",
+        "False",
+        "null",
+        "Null",
+        "~",
+        "1e3",
+        "0x1F",
+        "0o17",
+        "1_000",
+        "12:30",
+        ".5",
+        "+.5",
+        "-1",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+    ],
+    *["2023-05-04", "2001-12-14 21:59:43.10 -5", "<<", "=", "", " ", " lead", "trail ", "tab\there"],
+    *["a: b", "ends:", "a #b", "#tag", "- item", "? what", ": x", "&anchor", "*alias", "!tag", "|", ">", "%", "@", "`"],
+    *["'single'", '"double"', "line\nbreak", "nel\x85", "ls\u2028", "bom\ufeff", "nul\x00", "del\x7f", "rlo\u202e"],
+    *["“fury” (L3) is the reporter's word", "Who says it?", "one, two", "[x]", "{x}", "a:b", "L5", "11,000 books"],
+    *["40-year-old", "Dmitry Peskov", "back\\slash", "it's", "naïve café", "Ωmega ٣", "emoji 😀", "x  y", "lone\ud800"],
+]
+YAML_ALPHABET = "ab Z09.-+:#,?[]{}'\"“”‘’&*!|>%@`~_\t\n\\ä中😀\u00a0\u2028\x85\ufeff\u202e"
+
+
+def yaml_text_vector() -> list[list[str]]:
+    """[text, as written in a block, as written in a flow list] for the hand-picked texts and 400 drawn from
+    an alphabet of YAML's special characters: keyfile.js's yamlText must write each the same."""
+    draw = random.Random(5)
+    drawn = ["".join(draw.choices(YAML_ALPHABET, k=draw.randint(0, 12))) for _ in range(400)]
+    return [[text, yaml_text(text), yaml_text(text, flow=True)] for text in [*YAML_TEXTS, *drawn]]
+
+
 def main() -> None:
+    (HERE / "yaml-text.json").write_text(json.dumps(yaml_text_vector()) + "\n", encoding="utf-8")
     (HERE / "whole-words.json").write_text(
         json.dumps(whole_words_vector(), ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -6,18 +6,11 @@
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { quoteOf, tokenAt } from "../core/spans.js";
 import { sortTags } from "../tagger/tags.js";
+import { yamlText } from "./yaml_text.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {import("../core/types.js").Distractor} Distractor */
-
-/**
- * YAML double-quoted scalar. JSON strings are valid YAML 1.2 double-quoted scalars.
- * @param {unknown} s
- */
-export function yamlString(s) {
-  return JSON.stringify(String(s));
-}
 
 /**
  * 1-based occurrence of the text at code-point `start`, counting overlapping matches as Python does.
@@ -161,27 +154,31 @@ export function keyBlock(exercise, allTags, cps, distractors = null, included = 
   const taken = new Set(included);
   const sorted = sortTags(tags).filter((t) => !skip.has(t.id));
   for (const t of sorted) ids.set(t.id, uniqueId(/^t\d+$/.test(t.id) ? readable(t.label, t.quote, t.start) : t.id, taken));
-  const list = (/** @type {string[]} */ items) => `[${items.join(", ")}]`;
+  /** Texts as a YAML flow list, each quoted only where a list needs it. @param {string[]} items */
+  const list = (items) => `[${items.map((item) => yamlText(item, true)).join(", ")}]`;
   const lines = ["key:"];
   for (const t of sorted) {
-    lines.push(`  - id: ${yamlString(ids.get(t.id))}`, `    label: ${yamlString(t.label)}`, `    quote: ${yamlString(t.quote)}`);
+    lines.push(`  - id: ${yamlText(ids.get(t.id))}`, `    label: ${yamlText(t.label)}`, `    quote: ${yamlText(t.quote)}`);
     const { occurrence, count } = occurrenceOf(text, cps, t.quote, t.start);
     if (count > 1) lines.push(`    occurrence: ${occurrence}`);
     const attrs = Object.entries(t.attrs || {}).filter(([, v]) => v !== "" && v !== null && v !== undefined);
-    if (attrs.length) lines.push("    attrs:");
-    for (const [k, v] of attrs) lines.push(`      ${yamlString(k)}: ${Array.isArray(v) ? list(v.map(yamlString)) : yamlString(v)}`);
-    if (trim(t.entity || "")) lines.push(`    entity: ${yamlString(trim(t.entity || ""))}`);
-    if (t.label === "claim") lines.push(`    source_ids: ${list((t.source_ids || []).map((s) => yamlString(ids.get(s) || s)))}`);
-    lines.push(`    why: ${yamlString(t.why || "")}`, `    hints: ${list((t.hints || []).filter((x) => x && trim(x)).map(yamlString))}`);
+    const pair = (/** @type {[string, unknown]} */ [k, v]) =>
+      `${yamlText(k, true)}: ${Array.isArray(v) ? list(v) : yamlText(v, true)}`;
+    if (attrs.length) lines.push(`    attrs: {${attrs.map(pair).join(", ")}}`); // one line, as `medialit new` writes them
+    if (trim(t.entity || "")) lines.push(`    entity: ${yamlText(trim(t.entity || ""))}`);
+    if (t.label === "claim") lines.push(`    source_ids: ${list((t.source_ids || []).map((s) => ids.get(s) || s))}`);
+    lines.push(`    why: ${yamlText(t.why || "")}`);
+    const hints = (t.hints || []).filter((x) => x && trim(x)); // one a line, as people write sentences
+    lines.push(...(hints.length ? ["    hints:", ...hints.map((h) => `      - ${yamlText(h)}`)] : ["    hints: []"]));
     const accept = (t.accept || []).map((a) => {
       const found = occurrenceOf(text, cps, a.quote, a.start);
-      return found.count > 1 ? `{quote: ${yamlString(a.quote)}, occurrence: ${found.occurrence}}` : yamlString(a.quote);
+      return found.count > 1 ? `{quote: ${yamlText(a.quote, true)}, occurrence: ${found.occurrence}}` : yamlText(a.quote, true);
     });
-    if (accept.length) lines.push(`    accept: ${list(accept)}`);
+    if (accept.length) lines.push(`    accept: [${accept.join(", ")}]`);
     if (t.optional) lines.push("    optional: true");
     if (t.draft) {
       lines.push("    draft: true");
-      if (trim(t.reason || "")) lines.push(`    reason: ${yamlString(trim(t.reason || ""))}`);
+      if (trim(t.reason || "")) lines.push(`    reason: ${yamlText(trim(t.reason || ""))}`);
       if (typeof t.confidence === "number") lines.push(`    confidence: ${confidenceText(t.confidence)}`);
     }
   }
@@ -190,10 +187,10 @@ export function keyBlock(exercise, allTags, cps, distractors = null, included = 
     lines.push(kept.length ? "distractors:" : "distractors: []");
     for (const d of kept) {
       const id = /^d\d+$/.test(d.id) ? readable("distractor", d.quote, d.start) : d.id;
-      lines.push(`  - id: ${yamlString(uniqueId(id, taken))}`, `    quote: ${yamlString(d.quote)}`);
+      lines.push(`  - id: ${yamlText(uniqueId(id, taken))}`, `    quote: ${yamlText(d.quote)}`);
       const { occurrence, count } = occurrenceOf(text, cps, d.quote, d.start);
       if (count > 1) lines.push(`    occurrence: ${occurrence}`);
-      lines.push(`    labels: ${list((d.labels || []).map(yamlString))}`, `    why: ${yamlString(d.why || "")}`);
+      lines.push(`    labels: ${list(d.labels || [])}`, `    why: ${yamlText(d.why || "")}`);
       if (d.draft) lines.push("    draft: true");
     }
   }

@@ -9,7 +9,6 @@ person writes them, so `load_exercise` resolves them back to the same offsets.
 from __future__ import annotations
 
 import io
-import json
 import math
 import re
 import unicodedata
@@ -22,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..core.article import Article
 from ..core.contract import ID_PREFIXES, WHITE_SPACE
 from ..core.exercise import Exercise
+from .yaml_text import TextRuleEmitter, yaml_text
 
 _SPACE_RUN = re.compile(f"{WHITE_SPACE}+")
 _SPACE_AT_ENDS = re.compile(f"^{WHITE_SPACE}+|{WHITE_SPACE}+$")
@@ -33,13 +33,9 @@ def _trim(value: str) -> str:
     return _SPACE_AT_ENDS.sub("", value)
 
 
-def _text(value) -> str:
-    """A YAML double-quoted scalar (a JSON string is one)."""
-    return json.dumps(str(value), ensure_ascii=False)
-
-
 def _list(items) -> str:
-    return f"[{', '.join(items)}]"
+    """Texts as a YAML flow list, each quoted only where a list needs it."""
+    return f"[{', '.join(yaml_text(item, flow=True) for item in items)}]"
 
 
 def _slug(quote: str) -> str:
@@ -139,52 +135,57 @@ def key_block(
     lines = ["key:"]
     for t in ordered:
         lines += [
-            f"  - id: {_text(ids[t['id']])}",
-            f"    label: {_text(t['label'])}",
-            f"    quote: {_text(t['quote'])}",
+            f"  - id: {yaml_text(ids[t['id']])}",
+            f"    label: {yaml_text(t['label'])}",
+            f"    quote: {yaml_text(t['quote'])}",
         ]
         occurrence, count = _occurrence(exercise, t["quote"], t["start"])
         if count > 1:
             lines.append(f"    occurrence: {occurrence}")
         attrs = [(k, v) for k, v in (t.get("attrs") or {}).items() if v not in ("", None)]
-        if attrs:
-            lines.append("    attrs:")
-        for k, v in attrs:
-            lines.append(f"      {_text(k)}: {_list(map(_text, v)) if isinstance(v, list) else _text(v)}")
+        if attrs:  # one line, as `medialit new` writes them: {voice: reporter, kind: fact}
+            pairs = (
+                f"{yaml_text(k, flow=True)}: {_list(v) if isinstance(v, list) else yaml_text(v, flow=True)}"
+                for k, v in attrs
+            )
+            lines.append(f"    attrs: {{{', '.join(pairs)}}}")
         if _trim(t.get("entity") or ""):
-            lines.append(f"    entity: {_text(_trim(t['entity']))}")
+            lines.append(f"    entity: {yaml_text(_trim(t['entity']))}")
         if t["label"] == "claim":
-            lines.append(f"    source_ids: {_list(_text(ids.get(s, s)) for s in t.get('source_ids') or [])}")
+            lines.append(f"    source_ids: {_list(ids.get(s, s) for s in t.get('source_ids') or [])}")
         hints = [h for h in t.get("hints") or [] if h and _trim(h)]
-        lines += [f"    why: {_text(t.get('why') or '')}", f"    hints: {_list(map(_text, hints))}"]
+        lines.append(f"    why: {yaml_text(t.get('why') or '')}")
+        lines += ["    hints:", *(f"      - {yaml_text(h)}" for h in hints)] if hints else ["    hints: []"]
         accept = []
         for a in t.get("accept") or []:
             occurrence, count = _occurrence(exercise, a["quote"], a["start"])
             accept.append(
-                f"{{quote: {_text(a['quote'])}, occurrence: {occurrence}}}" if count > 1 else _text(a["quote"])
+                f"{{quote: {yaml_text(a['quote'], flow=True)}, occurrence: {occurrence}}}"
+                if count > 1
+                else yaml_text(a["quote"], flow=True)
             )
         if accept:
-            lines.append(f"    accept: {_list(accept)}")
+            lines.append(f"    accept: [{', '.join(accept)}]")
         if t.get("optional"):
             lines.append("    optional: true")
         if t.get("draft"):
             lines.append("    draft: true")
             if _trim(t.get("reason") or ""):
-                lines.append(f"    reason: {_text(_trim(t['reason']))}")
+                lines.append(f"    reason: {yaml_text(_trim(t['reason']))}")
             if _is_number(t.get("confidence")):
                 lines.append(f"    confidence: {confidence_text(t['confidence'])}")
     if distractors is not None:
         kept = [d for d in _in_reading_order(distractors) if d["id"] not in skip]
         lines.append("distractors:" if kept else "distractors: []")
         for d in kept:
-            lines += [f"  - id: {_text(distractor_id(exercise.article, d, taken))}", f"    quote: {_text(d['quote'])}"]
+            lines += [
+                f"  - id: {yaml_text(distractor_id(exercise.article, d, taken))}",
+                f"    quote: {yaml_text(d['quote'])}",
+            ]
             occurrence, count = _occurrence(exercise, d["quote"], d["start"])
             if count > 1:
                 lines.append(f"    occurrence: {occurrence}")
-            lines += [
-                f"    labels: {_list(map(_text, d.get('labels') or []))}",
-                f"    why: {_text(d.get('why') or '')}",
-            ]
+            lines += [f"    labels: {_list(d.get('labels') or [])}", f"    why: {yaml_text(d.get('why') or '')}"]
             if d.get("draft"):
                 lines.append("    draft: true")
     return lines
@@ -229,7 +230,8 @@ def key_entry(article: Article, tag: dict, ids: dict[str, str]) -> CommentedMap:
     if tag["label"] == "claim":
         entry["source_ids"] = _flow(CommentedSeq(ids.get(x, x) for x in tag.get("source_ids") or []))
     entry["why"] = tag.get("why") or ""
-    entry["hints"] = _flow(CommentedSeq(h for h in tag.get("hints") or [] if h and _trim(h)))
+    hints = CommentedSeq(h for h in tag.get("hints") or [] if h and _trim(h))
+    entry["hints"] = hints if hints else _flow(hints)  # one a line, as people write sentences; none: []
     accept = []
     for alt in tag.get("accept") or []:
         occurrence, count = _occurrence(article, alt["quote"], alt["start"])
@@ -270,7 +272,8 @@ def _flow(node):
 def exercise_yaml_writer() -> YAML:
     """The ruamel settings every program that writes an exercise file uses (comments and order kept)."""
     yaml = YAML(typ="rt")
-    yaml.width = 100
+    yaml.Emitter = TextRuleEmitter  # texts quoted only where YAML needs it, as key_yaml writes them
+    yaml.width = 1_000_000  # a text or a list on one line, as key_yaml writes them, never folded
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 

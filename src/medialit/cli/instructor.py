@@ -45,7 +45,7 @@ def _new(args) -> int:
     print(one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({drafts}), and the chapter page"))
     print(one_line(f"{made.chapter}."))
     if made.toc:
-        print(one_line(f"Added the chapter to {made.toc} ({made.toc_line})."))
+        print(one_line(f"Added the chapter to {_from_here(made.toc)} ({made.toc_line})."))
     else:
         print("Add this line to _toc.yml under a `chapters:` list, or the book leaves the chapter out:")
         print(f"  {one_line(made.toc_line)}")
@@ -62,6 +62,15 @@ def _new(args) -> int:
         )
     )
     return 0
+
+
+def _from_here(path: Path) -> Path:
+    """`path` as the instructor types it, relative to where they run the command when it is below it,
+    like the other paths `medialit new` prints (the table of contents is found by its full path)."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return Path(path)
 
 
 def _suggest(args) -> int:

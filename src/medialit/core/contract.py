@@ -37,3 +37,5 @@ MISCONCEPTIONS: list[dict] = _CONTRACT["misconceptions"]["kinds"]  # what the cl
 CLASS_TABLES: dict = _CONTRACT["class_tables"]  # the header rows of the class report's CSV tables
 # White space where a key writer trims a field or splits a quote into words: one class for both languages.
 WHITE_SPACE: str = _CONTRACT["white_space"]
+# When a writer of exercise.yml quotes a text: only where YAML would read it as something else (yaml_text.py).
+YAML_TEXT: dict = _CONTRACT["yaml_text"]

@@ -402,6 +402,18 @@ def _example(error, root: dict) -> str:
     return f"write it like `{examples[0]}`." if examples else "see the formats page for how to write it."
 
 
+def _as_written(value) -> str | None:
+    """A whole number, true or false, or a date as the file wrote it (YAML read it as that, not as text),
+    to show it in quotation marks; None for anything whose writing cannot be told (1e3 and 1000.0 alike)."""
+    if isinstance(value, (bool, ScalarBoolean)):
+        return "true" if value else "false"
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return None
+
+
 def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str, int]:
     """(problem, fix, line) in plain words for one schema error."""
     value, rule = error.instance, error.validator
@@ -422,6 +434,8 @@ def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str
         expected = " or ".join(_EXPECTED.get(t, t) for t in wanted)
         if wanted == ["boolean"] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
             fix = f"write `{name}: true` or `{name}: false` (in YAML 1.2 `{value}` is text, not true or false)."
+        elif "string" in wanted and _as_written(value) is not None and re.fullmatch(r"[a-z_]+", name):
+            fix = f'put it in quotation marks, so that it is text: `{name}: "{_as_written(value)}"`.'
         elif "string" in wanted and not isinstance(value, (dict, list)):
             fix += " Put text in quotation marks if it looks like something else."
         return f"{subject} is {_describe(value)}, but it must be {expected}.", fix, line
