@@ -2190,3 +2190,45 @@ def test_a_quotation_opening_after_said_and_a_noun_leaves_the_noun_in_what_was_s
     text = f"{who} {verb} {noun} {marks.format(word)} money.\n"
     assert set(quotes(text, "source", BLANK)) == {who}
     assert _source_of(text, f"{noun} {marks.format(word)} money") == who
+
+
+# --- a verb of labelling reports a judgement someone made --------------------------------------
+
+labellers = st.sampled_from(["Campaigners", "Critics", "Councillor Jo Reed", "The union", "Protesters"])
+labelled_things = st.sampled_from(["the plan", "the new car park", "its budget", "the county's offer"])
+
+
+@given(
+    labellers,
+    st.sampled_from(["branded", "labelled", "brands"]),
+    labelled_things,
+    st.sampled_from(["a disgrace", "a waste of money", "an insult to families", "as a waste of time"]),
+    st.sampled_from([".", ", and called for a vote.", ", saying it had gone too far."]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_verb_of_labelling_is_a_cue_with_its_speaker_and_the_judgement_with_the_verb(who, verb, thing, label, after):
+    """'Campaigners branded the plan a disgrace' drafted nothing: a verb that labels something reports a judgement
+    someone made, so it is a cue, whoever labels is a source, and the judgement is drafted with its verb ('the plan
+    a disgrace' alone does not read as a claim), as a judgement put to them."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {label}{after}\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who] and verb in quotes(text, "cue", BLANK)
+    claims = quotes(text, "claim", BLANK)
+    claim = claims[f"{verb} {thing} {label}"]
+    assert claim.attrs["kind"] == "judgement" and claim.source == (sources[who].start, sources[who].end)
+    assert not any(q.startswith(thing) for q in claims)
+
+
+@given(labellers, st.sampled_from(["branded", "labelled"]), labelled_things)
+@settings(max_examples=30, deadline=None)
+def test_a_verb_of_labelling_with_only_what_it_labels_drafts_no_judgement(who, verb, thing):
+    """'Critics branded the plan, saying …': no label follows what is labelled, so there is no judgement to draft,
+    though the verb is still a cue and whoever labels a source."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing}, saying it had gone too far.\n"
+    assert list(quotes(text, "source", BLANK)) == [who] and verb in quotes(text, "cue", BLANK)
+    assert not any(q.startswith(verb) for q in quotes(text, "claim", BLANK))
+
+
+@pytest.mark.parametrize("text", ["The branded goods sold well in the town.", "Its branded bottles sold out in May."])
+def test_branded_after_a_determiner_is_the_adjective_and_no_cue(text):
+    assert "branded" not in quotes(text, "cue", BLANK)

@@ -69,7 +69,7 @@ SPEAKER_DETERMINERS = WHOSE | {"a", "an", "one", "another", "some", "each", "eve
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
 NOUNS_OF_SAYING = {"claims", "claim", "fear", "fears", "hope", "hopes"}  # 'the Russian claims', 'fears of a strike'
-AMBIGUOUS_CUES = NOUNS_OF_SAYING | {"alleged", "reported", "denied"}  # nouns or adjectives too ('the alleged strike')
+AMBIGUOUS_CUES = NOUNS_OF_SAYING | {"alleged", "reported", "denied", "branded"}  # 'the alleged strike', 'branded goods'
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 QUESTION_CUES = {"asked", "asks"}  # more often a request: 'asked the council to act', 'Asked about it, she said'
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
@@ -177,6 +177,9 @@ WRITING_GAP_MAX = 2  # 'daubed on the wall “…”', '“…” was painted': 
 CHARGE_VERBS = {"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming"}
 CHARGE_VERBS |= {"slam", "slams", "slammed", "slamming"}
 CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge after whoever is charged
+# a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
+# reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
+LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -497,8 +500,8 @@ class _Draft:
             if phrase in QUESTION_CUES and not self._frames_quotation(i, j):
                 continue
             kind, saying = self.lex.cues[phrase]
-            if saying and kind == "neutral" and self._used_as_noun(i, phrase):
-                continue  # "Fears are growing", "their hopes": nobody is quoted and nothing is doubted
+            if saying and kind != "doubting" and self._used_as_noun(i, phrase):
+                continue  # "Fears are growing", "their hopes", "branded goods": nobody is quoted and nothing is doubted
             speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
@@ -1695,6 +1698,9 @@ class _Draft:
         if said.lower() in CHARGE_VERBS:
             self._charge(v, k, speaker)
             return
+        if said.lower() in LABELLING_VERBS:
+            self._label(v, k, speaker)
+            return
         clause = self._what_is_said(v, k)
         if clause is None:
             return
@@ -1741,6 +1747,23 @@ class _Draft:
         attrs = self._claim_attrs(v, end, voice) | {"kind": "accusation"}
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
         why = f"what '{doc[v:k].text}' charges someone with, with the verb: the words after it do not read as a claim"
+        self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+
+    def _label(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        """What the verb of labelling at tokens v..k reports: the verb, what it labels and the label, up to a pause
+        ('branded the plan a disgrace', 'labelled it unfair'), a judgement. Without a parser the label is known only
+        where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled;
+        elsewhere no claim ('branded the new car park, saying …' names a thing and no label)."""
+        doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        end = next((n for n in range(k, last) if doc[n].text == "," or self._ends_reported(n)), last)
+        labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
+        opens_label = any(doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(k + 1, end))
+        if self.words(k, end) < 2 or not (labels_a_pronoun or opens_label):
+            return
+        voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
+        attrs = self._claim_attrs(v, end, voice) | {"kind": "judgement"}
+        pronoun = "" if speaker else self._pronoun_that_speaks(v)
+        why = f"the judgement '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
         self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
 
     def _after_preposition(self, i: int) -> bool:
