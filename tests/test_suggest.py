@@ -2232,3 +2232,36 @@ def test_a_verb_of_labelling_with_only_what_it_labels_drafts_no_judgement(who, v
 @pytest.mark.parametrize("text", ["The branded goods sold well in the town.", "Its branded bottles sold out in May."])
 def test_branded_after_a_determiner_is_the_adjective_and_no_cue(text):
     assert "branded" not in quotes(text, "cue", BLANK)
+
+
+# --- a verb of criticism: 'as' brings in a judgement, 'for' or 'over' a charge ----------------------
+
+
+@given(
+    st.sampled_from(["Jo Hale", "Local campaigners", "The union"]),
+    st.sampled_from(["slammed", "blasted", "decried"]),
+    labelled_things,
+    st.sampled_from([("as", "a waste of public money"), ("as", "reckless"), ("for", "ignoring the warnings")]),
+    st.sampled_from([".", ", saying it had gone too far."]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_verb_of_criticism_drafts_what_it_says_with_the_verb(who, verb, thing, link_said, after):
+    """'slammed the plan as a waste of money' was drafted as an accusation only because 'of' came later, 'slammed
+    the plan as reckless' not at all, and 'blasted the plan as …' as 'the plan as …': a verb of criticism says
+    something of what it criticises, which reads as a claim only with the verb. After 'as' it is a judgement of the
+    plan, after 'for' a charge."""
+    link, said = link_said
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {link} {said}{after}\n"
+    claims = quotes(text, "claim", BLANK)
+    claim = claims[f"{verb} {thing} {link} {said}"]
+    assert claim.attrs["kind"] == ("judgement" if link == "as" else "accusation")
+    assert text[claim.source[0] : claim.source[1]] == who
+    assert not any(q.startswith(thing) for q in claims)
+
+
+@pytest.mark.parametrize(
+    "text", ["The striker blasted the ball into the net from close range.", "Jo Hale slammed the door on the talks."]
+)
+def test_a_verb_of_criticism_with_nothing_said_of_its_object_drafts_no_claim(text):
+    """No 'as', 'for' or 'over' after what the verb is about: it criticises nothing we can draft."""
+    assert not quotes(text, "claim", BLANK)

@@ -175,8 +175,12 @@ WRITING_GAP_MAX = 2  # 'daubed on the wall “…”', '“…” was painted': 
 # a verb that charges someone with something ('accused the county of wasting money', 'blamed it on the storm'):
 # what it reports is the charge, which reads as one only with the verb ('the county of wasting money' does not)
 CHARGE_VERBS = {"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming"}
-CHARGE_VERBS |= {"slam", "slams", "slammed", "slamming"}
 CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge after whoever is charged
+# a verb of criticism ('slammed the plan as a waste', 'blasted the council for the delays'): what it says of what it
+# criticises reads as a claim only with the verb, as a charge does; 'as' brings in a judgement of it, 'for' or 'over'
+# a charge ('of' in 'as a waste of money' brings in nothing)
+CRITICISM_VERBS = {"slam", "slams", "slammed", "slamming", "blast", "blasts", "blasted", "decry", "decries", "decried"}
+CRITICISM_LINKS = {"as", "for", "over"}
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
 # reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
 LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
@@ -1695,7 +1699,7 @@ class _Draft:
         said, cue_end = self.doc[v:k].text, k
         if said.lower() in QUESTION_CUES:
             return  # '…?” Bachmann asked her followers': the quotation is what was said, and who was asked follows
-        if said.lower() in CHARGE_VERBS:
+        if said.lower() in CHARGE_VERBS | CRITICISM_VERBS:
             self._charge(v, k, speaker)
             return
         if said.lower() in LABELLING_VERBS:
@@ -1728,25 +1732,29 @@ class _Draft:
             self._claim_before(v, cue_end, speaker)
 
     def _charge(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
-        """What the verb that charges someone at tokens v..k reports: the verb, who is charged and the charge, up to
-        a pause ('accused the county of wasting money', 'was blamed for the delay'), which reads as the charge;
-        the words after the verb alone ('the county of wasting money') do not. No claim when no 'of', 'for', 'on' or
-        'over' brings a charge in within a few words of who is charged ('blamed the weather')."""
+        """What the verb that charges or criticises someone or something at tokens v..k reports: the verb, who or what
+        it is about and the charge or the judgement, up to a pause ('accused the county of wasting money', 'was blamed
+        for the delay', 'slammed the plan as a waste'), which reads as a claim; the words after the verb alone ('the
+        county of wasting money') do not. No claim when no word that brings one in ('of', 'for', 'on' or 'over' after
+        a charge, 'as', 'for' or 'over' after criticism) follows within a few words ('blamed the weather')."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        links = CRITICISM_LINKS if doc[v:k].text.lower() in CRITICISM_VERBS else CHARGE_LINKS
         link = k
-        while link < min(k + LISTENER_WORDS_MAX, last) and doc[link].lower_ not in CHARGE_LINKS:
+        while link < min(k + LISTENER_WORDS_MAX, last) and doc[link].lower_ not in links:
             if not (doc[link].is_alpha or doc[link].lower_ in POSSESSIVES) or self.quoted(link):
                 return  # 'accused the council, saying …': no charge within who is charged
             link += 1
-        if link >= last or doc[link].lower_ not in CHARGE_LINKS:
+        if link >= last or doc[link].lower_ not in links:
             return
         end = next((n for n in range(link + 1, last) if doc[n].text == "," or self._ends_reported(n)), last)
         if self.words(link + 1, end) == 0:
             return
         voice = "quoted" if any(self.quoted(n) for n in range(link, end)) else "reporter"
-        attrs = self._claim_attrs(v, end, voice) | {"kind": "accusation"}
+        judgement = doc[link].lower_ == "as"
+        attrs = self._claim_attrs(v, end, voice) | {"kind": "judgement" if judgement else "accusation"}
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
-        why = f"what '{doc[v:k].text}' charges someone with, with the verb: the words after it do not read as a claim"
+        what = "the judgement" if judgement else "the charge"
+        why = f"{what} that '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
         self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
 
     def _label(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
