@@ -2265,3 +2265,30 @@ def test_a_verb_of_criticism_drafts_what_it_says_with_the_verb(who, verb, thing,
 def test_a_verb_of_criticism_with_nothing_said_of_its_object_drafts_no_claim(text):
     """No 'as', 'for' or 'over' after what the verb is about: it criticises nothing we can draft."""
     assert not quotes(text, "claim", BLANK)
+
+
+# --- a month inside a time expression is when, not who -------------------------------------------
+
+
+@given(
+    months,
+    st.sampled_from(["Early {m}", "Late {m}", "{m} last year", "{m} this year", "Early {m} last year"]),
+    st.sampled_from(["said", "told reporters", "the council said"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_month_inside_a_time_expression_before_a_verb_of_saying_is_no_speaker(month, when, verb):
+    """'Early June said …' drafted 'Early' as the speaker and 'June last year said …' drafted 'June': a word that opens
+    a time phrase and a month that a year follows are when something was said, not who said it."""
+    when = when.format(m=month)
+    text = f"Plans for a quarry split the village.\n\n{when} {verb} the bridge would close in the autumn.\n"
+    assert set(quotes(text, "source", BLANK)) <= {"the council"}
+    assert "the bridge would close in the autumn" in quotes(text, "claim", BLANK)
+
+
+@given(months, st.sampled_from(["Theresa {m}", "Mrs {m}"]), st.sampled_from(["last year", "this year"]))
+@settings(max_examples=30, deadline=None)
+def test_a_month_name_among_names_before_a_time_phrase_is_still_who_speaks(month, who, when):
+    """'Theresa May last year said …': the year that follows does not make a name a date."""
+    who = who.format(m=month)
+    text = f"Plans for a quarry split the village.\n\n{who} {when} said the bridge would close.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]

@@ -717,6 +717,10 @@ class _Draft:
             return ""  # 'in May', '9 May': when
         if word in MONTHS and tok.is_title and (self._in_names(tok.i) or self._month_speaks(tok.i)):
             return "NAME"  # 'Theresa May', 'Mrs May', 'May said': who
+        if word in MONTHS and tok.is_title and self._year_follows(tok.i):
+            return ""  # 'June last year': when
+        if word in WHEN_LEADS and tok.is_title and self._time_phrase_end(tok.i) > tok.i:
+            return ""  # 'Early June', 'Late May': when
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
@@ -736,6 +740,12 @@ class _Draft:
         or 'next' and the like, or with a day or a year beside it ('9 May', 'May 9', 'May 2019')."""
         before, after = self._beside(i)
         return bool(before and (before.lower_ in DATE_LEADS or before.like_num) or after and after.like_num)
+
+    def _year_follows(self, i: int) -> bool:
+        """Whether a time phrase that says which year follows the month name at token `i` ('June last year', 'May
+        this year'): together they are a date. One that says which week ('May last week said') leaves May a name."""
+        end = self._time_phrase_end(i + 1) if i + 1 < self.sents[self.sent_of[i]][1] else i + 1
+        return end > i + 1 and self.doc[end - 1].lower_ == "year"
 
     def _in_names(self, i: int) -> bool:
         """Whether the month name at token `i` stands in a run of capitalised names ('Theresa May', 'Mrs May',
