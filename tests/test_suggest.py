@@ -2292,3 +2292,49 @@ def test_a_month_name_among_names_before_a_time_phrase_is_still_who_speaks(month
     who = who.format(m=month)
     text = f"Plans for a quarry split the village.\n\n{who} {when} said the bridge would close.\n"
     assert list(quotes(text, "source", BLANK)) == [who]
+
+
+# --- who was told is not part of what was told -------------------------------------------------------
+
+
+@given(
+    st.sampled_from(["Jo Lee", "A spokesman", "The mayor"]),
+    st.sampled_from(["told", "tells"]),
+    st.sampled_from(["the paper", "the local paper", "friends", "the inquiry", "her neighbours"]),
+    st.sampled_from(["the council", "it", "they", "Westfield Council", "two buses"]),
+    st.sampled_from(["saves money every year", "had ignored the warnings", "would close the road in May"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_who_was_told_is_left_out_of_what_was_told(who, verb, heard, subject, rest):
+    """'told the paper the council saves money' drafted 'the paper the council saves money': a few words after 'told'
+    that no list names are who heard it when a clause's subject follows them (a word that picks out which one, a
+    pronoun, a name or a number), and what was told starts there."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} {heard} {subject} {rest}.\n"
+    claims = quotes(text, "claim", BLANK)
+    assert f"{subject} {rest}" in claims
+    assert not any(heard in q for q in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman told the local paper budget cuts were needed this year.",
+        "Jo Lee told friends residents were angry about the plan.",
+    ],
+)
+def test_told_with_no_clear_edge_between_who_heard_and_what_drafts_no_claim(text):
+    """Where the words after 'told' run on with no word that opens a clause's subject, where who heard it ends is not
+    known without a parse ('the local paper budget cuts were needed'): no claim is drafted rather than a wrong one."""
+    assert not quotes(text, "claim", BLANK)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Jo Lee warned the plan would fail within a year.", "the plan would fail within a year"),
+        ("Residents told how the fire spread through the flats.", "how the fire spread through the flats"),
+        ("Jo Lee told reporters the plan would fail within a year.", "the plan would fail within a year"),
+    ],
+)
+def test_a_verb_with_no_listener_or_a_listed_one_still_reports_its_clause(text, claim):
+    assert claim in quotes(text, "claim", BLANK)

@@ -107,6 +107,7 @@ CLAUSE_OPENERS = RELATIVE_WORDS | {"and", "but", "or", "while", "as", "because",
 CLAUSE_OPENERS |= {"after", "before", "when", "where", "whereas", "so"}  # a finite verb that opens a reported clause
 CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
 LISTENER_VERBS = {"told", "tells", "warned", "warns", "warn"}  # whose object heard it: "told the Gazette that …"
+TELLING_VERBS = {"told", "tells"}  # who heard it always comes first ('warned the plan would fail' has no one)
 OBJECT_PRONOUNS = {"me", "us", "him", "her", "them", "you"}
 LISTENER_WORDS_MAX = 6  # "told the Harbourside Gazette on Tuesday that …"
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
@@ -1802,7 +1803,9 @@ class _Draft:
         ('said: “…”') or a place ('wrote on Telegram') follows instead."""
         last = self.sents[self.sent_of[v]][1]
         if self.doc[v:k].text.lower() in LISTENER_VERBS:
-            k = self._after_listener(k, last)
+            k = self._after_listener(k, last, self.doc[v:k].text.lower() in TELLING_VERBS)
+            if k is None:
+                return None
         k = self._past_when_said(k, last)
         if k < last and self.doc[k].lower_ == "that":
             k += 1
@@ -1932,22 +1935,50 @@ class _Draft:
                 keep_quotes=True,
             )
 
-    def _after_listener(self, k: int, last: int) -> int:
+    def _after_listener(self, k: int, last: int, telling: bool) -> int | None:
         """Where what was told starts after 'told' at token `k`: past who heard it ('told reporters',
-        'told the Harbourside Gazette that', 'told them'), since the outlet or people told are not the claim."""
+        'told the Harbourside Gazette that', 'told them'), since the outlet or people told are not the claim. After
+        'told' or 'tells' (`telling`), words that no list names are who heard it up to where a clause's subject
+        starts (`_clause_after_listener`), and None when that is not clear: no claim rather than a wrong one."""
         doc = self.doc
-        if k < last and doc[k].lower_ in OBJECT_PRONOUNS:
+        if k < last and doc[k].lower_ in OBJECT_PRONOUNS and not (telling and doc[k].lower_ == "her"):
             return k + 1
         that = next((n for n in range(k, min(k + LISTENER_WORDS_MAX + 1, last)) if doc[n].lower_ == "that"), None)
         if that is not None and all(doc[n].is_alpha for n in range(k, that)):
             return that
         n = k + 1 if k < last and doc[k].lower_ in DETERMINERS else k
+        if telling and n < last and doc[n].is_alpha and not doc[n].is_stop:
+            return self._clause_after_listener(n, last)
+        if n > k and doc[k].lower_ in OBJECT_PRONOUNS:
+            return k + 1  # 'told her the plan would fail'
         end = n
         while end < last and (self._kind(doc[end]) or doc[end].lower_ in {"’s", "'s"}):
             end += 1  # "told Russia’s state news agency"
         while end > n and self._kind(doc[end - 1]) == "LINK":
             end -= 1
         return end if end > n else k
+
+    def _clause_after_listener(self, n: int, last: int) -> int | None:
+        """Where the clause starts after who heard it, whose words start at token `n` ('told the paper the council
+        saves money', 'told friends it was over', 'told reporters Jo Lee had gone', 'told the paper on Monday the …'):
+        at a word that picks out which one, a pronoun, a number or a name after a word that is none, within a few
+        words of content words and possessives, perhaps past a time phrase; or at a pause or the sentence's end, where
+        nothing told follows ('…, the council told reporters on Tuesday.'). None when words run on with no such word
+        ('told the local paper budget cuts were needed': where who heard it ends is not known without a parse)."""
+        doc, e, words = self.doc, n + 1, 1
+        while words <= LISTENER_WORDS_MAX:  # "told Russia’s state news agency RIA Novosti"
+            e = self._time_phrase_end(e) if e < last else e
+            if e >= last or doc[e].is_punct and doc[e].lower_ not in POSSESSIVES:
+                return e
+            word = doc[e]
+            named = name_shaped(word) and not name_shaped(doc[e - 1]) and doc[e - 1].lower_ not in POSSESSIVES
+            if word.lower_ in DETERMINERS | SUBJECT_PRONOUNS - {"who"} or word.like_num or named:
+                return e
+            joined_possessive = word.lower_ in POSSESSIVES and not doc[e - 1].whitespace_
+            if not (word.is_alpha and not word.is_stop or joined_possessive):
+                return None
+            e, words = e + 1, words + word.is_alpha
+        return None
 
     def _ends_reported(self, n: int) -> bool:
         """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
