@@ -2338,3 +2338,22 @@ def test_told_with_no_clear_edge_between_who_heard_and_what_drafts_no_claim(text
 )
 def test_a_verb_with_no_listener_or_a_listed_one_still_reports_its_clause(text, claim):
     assert claim in quotes(text, "claim", BLANK)
+
+
+# --- 'posted' owns a quotation only when the quotation is what was posted ------------------------------
+
+
+@given(
+    scare_marks,
+    st.sampled_from(["The firm", "The bakery chain", "The club"]),
+    st.sampled_from(["record", "bumper", "healthy"]),
+    st.sampled_from(["profits", "sales figures", "gains"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_quoted_words_that_describe_what_was_posted_are_the_reporters_doubt(marks, who, word, what):
+    """'The firm posted “record” profits' took “record” as the firm's own written word: 'posted' there reports a
+    figure, not writing, and the quoted word describes the profits that follow it, so the marks are the paper's doubt
+    ('posted “disgraceful” on social media', where the quotation is what was posted, stays theirs)."""
+    quoted = marks.format(word)
+    text = f"{BEFORE_THE_STORY}{who} posted {quoted} {what} for the third year running.\n"
+    assert quotes(text, "loaded", BLANK)[quoted].attrs == {"technique": "doubt", "voice": "reporter"}

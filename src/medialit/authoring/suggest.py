@@ -172,6 +172,7 @@ NAMING_VERBS |= {"label", "labels", "labelled", "labeled", "describe", "describe
 WRITING_VERBS = {"written", "scrawled", "painted", "printed", "inscribed", "emblazoned", "stamped", "reading"}
 WRITING_VERBS |= {"read", "reads", "saying", "bearing", "sprayed", "daubed", "carved", "etched", "chalked", "scribbled"}
 WRITING_VERBS |= {"posted", "tweeted"}  # 'posted “disgraceful” on social media'
+FIGURE_VERBS = {"posted"}  # a firm 'posted record profits': it reports a figure, and writes nothing
 WRITING_GAP_MAX = 2  # 'daubed on the wall “…”', '“…” was painted': the few words a verb of writing may stand from them
 # a verb that charges someone with something ('accused the county of wasting money', 'blamed it on the storm'):
 # what it reports is the charge, which reads as one only with the verb ('the county of wasting money' does not)
@@ -689,8 +690,12 @@ class _Draft:
         word or two before it ('placards reading “no cuts”', 'sprayed on the door “liars”') or after it ('“keep out”
         painted on the gate', '“keep out” was painted'), with no pause between; other quotations listed with it do
         not count ('“no cuts” and “save our pool” written on them'). Elsewhere in the sentence it is about something
-        else ('While reading the report, councillors found the “savings” had gone')."""
+        else ('While reading the report, councillors found the “savings” had gone'). After 'posted' the quotation is
+        what was posted only when no word of its noun phrase follows it: in 'posted “record” profits' it describes
+        the profits, a figure, and nobody wrote it."""
         doc, listed = self.doc, {"and", "or", ","}
+        if doc[k].lower_ in FIGURE_VERBS and k < i and j < len(doc) and doc[j].is_alpha and not doc[j].is_stop:
+            return False
         between = [
             n
             for n in (range(k + 1, i) if k < i else range(j, k))
