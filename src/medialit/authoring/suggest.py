@@ -181,7 +181,7 @@ CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge
 # a verb of criticism ('slammed the plan as a waste', 'blasted the council for the delays'): what it says of what it
 # criticises reads as a claim only with the verb, as a charge does; 'as' brings in a judgement of it, 'for' or 'over'
 # a charge ('of' in 'as a waste of money' brings in nothing)
-CRITICISM_VERBS = {"slam", "slams", "slammed", "slamming", "blast", "blasts", "blasted", "decry", "decries", "decried"}
+CRITICISM_VERBS = {"slammed", "blasted", "decried"}  # the forms in cues.tsv: only a cue reaches this rule
 CRITICISM_LINKS = {"as", "for", "over"}
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
 # reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
