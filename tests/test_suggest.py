@@ -2190,3 +2190,170 @@ def test_a_quotation_opening_after_said_and_a_noun_leaves_the_noun_in_what_was_s
     text = f"{who} {verb} {noun} {marks.format(word)} money.\n"
     assert set(quotes(text, "source", BLANK)) == {who}
     assert _source_of(text, f"{noun} {marks.format(word)} money") == who
+
+
+# --- a verb of labelling reports a judgement someone made --------------------------------------
+
+labellers = st.sampled_from(["Campaigners", "Critics", "Councillor Jo Reed", "The union", "Protesters"])
+labelled_things = st.sampled_from(["the plan", "the new car park", "its budget", "the county's offer"])
+
+
+@given(
+    labellers,
+    st.sampled_from(["branded", "labelled", "brands"]),
+    labelled_things,
+    st.sampled_from(["a disgrace", "a waste of money", "an insult to families", "as a waste of time"]),
+    st.sampled_from([".", ", and called for a vote.", ", saying it had gone too far."]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_verb_of_labelling_is_a_cue_with_its_speaker_and_the_judgement_with_the_verb(who, verb, thing, label, after):
+    """'Campaigners branded the plan a disgrace' drafted nothing: a verb that labels something reports a judgement
+    someone made, so it is a cue, whoever labels is a source, and the judgement is drafted with its verb ('the plan
+    a disgrace' alone does not read as a claim), as a judgement put to them."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {label}{after}\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who] and verb in quotes(text, "cue", BLANK)
+    claims = quotes(text, "claim", BLANK)
+    claim = claims[f"{verb} {thing} {label}"]
+    assert claim.attrs["kind"] == "judgement" and claim.source == (sources[who].start, sources[who].end)
+    assert not any(q.startswith(thing) for q in claims)
+
+
+@given(labellers, st.sampled_from(["branded", "labelled"]), labelled_things)
+@settings(max_examples=30, deadline=None)
+def test_a_verb_of_labelling_with_only_what_it_labels_drafts_no_judgement(who, verb, thing):
+    """'Critics branded the plan, saying …': no label follows what is labelled, so there is no judgement to draft,
+    though the verb is still a cue and whoever labels a source."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing}, saying it had gone too far.\n"
+    assert list(quotes(text, "source", BLANK)) == [who] and verb in quotes(text, "cue", BLANK)
+    assert not any(q.startswith(verb) for q in quotes(text, "claim", BLANK))
+
+
+@pytest.mark.parametrize("text", ["The branded goods sold well in the town.", "Its branded bottles sold out in May."])
+def test_branded_after_a_determiner_is_the_adjective_and_no_cue(text):
+    assert "branded" not in quotes(text, "cue", BLANK)
+
+
+# --- a verb of criticism: 'as' brings in a judgement, 'for' or 'over' a charge ----------------------
+
+
+@given(
+    st.sampled_from(["Jo Hale", "Local campaigners", "The union"]),
+    st.sampled_from(["slammed", "blasted", "decried"]),
+    labelled_things,
+    st.sampled_from([("as", "a waste of public money"), ("as", "reckless"), ("for", "ignoring the warnings")]),
+    st.sampled_from([".", ", saying it had gone too far."]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_verb_of_criticism_drafts_what_it_says_with_the_verb(who, verb, thing, link_said, after):
+    """'slammed the plan as a waste of money' was drafted as an accusation only because 'of' came later, 'slammed
+    the plan as reckless' not at all, and 'blasted the plan as …' as 'the plan as …': a verb of criticism says
+    something of what it criticises, which reads as a claim only with the verb. After 'as' it is a judgement of the
+    plan, after 'for' a charge."""
+    link, said = link_said
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {link} {said}{after}\n"
+    claims = quotes(text, "claim", BLANK)
+    claim = claims[f"{verb} {thing} {link} {said}"]
+    assert claim.attrs["kind"] == ("judgement" if link == "as" else "accusation")
+    assert text[claim.source[0] : claim.source[1]] == who
+    assert not any(q.startswith(thing) for q in claims)
+
+
+@pytest.mark.parametrize(
+    "text", ["The striker blasted the ball into the net from close range.", "Jo Hale slammed the door on the talks."]
+)
+def test_a_verb_of_criticism_with_nothing_said_of_its_object_drafts_no_claim(text):
+    """No 'as', 'for' or 'over' after what the verb is about: it criticises nothing we can draft."""
+    assert not quotes(text, "claim", BLANK)
+
+
+# --- a month inside a time expression is when, not who -------------------------------------------
+
+
+@given(
+    months,
+    st.sampled_from(["Early {m}", "Late {m}", "{m} last year", "{m} this year", "Early {m} last year"]),
+    st.sampled_from(["said", "told reporters", "the council said"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_month_inside_a_time_expression_before_a_verb_of_saying_is_no_speaker(month, when, verb):
+    """'Early June said …' drafted 'Early' as the speaker and 'June last year said …' drafted 'June': a word that opens
+    a time phrase and a month that a year follows are when something was said, not who said it."""
+    when = when.format(m=month)
+    text = f"Plans for a quarry split the village.\n\n{when} {verb} the bridge would close in the autumn.\n"
+    assert set(quotes(text, "source", BLANK)) <= {"the council"}
+    assert "the bridge would close in the autumn" in quotes(text, "claim", BLANK)
+
+
+@given(months, st.sampled_from(["Theresa {m}", "Mrs {m}"]), st.sampled_from(["last year", "this year"]))
+@settings(max_examples=30, deadline=None)
+def test_a_month_name_among_names_before_a_time_phrase_is_still_who_speaks(month, who, when):
+    """'Theresa May last year said …': the year that follows does not make a name a date."""
+    who = who.format(m=month)
+    text = f"Plans for a quarry split the village.\n\n{who} {when} said the bridge would close.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]
+
+
+# --- who was told is not part of what was told -------------------------------------------------------
+
+
+@given(
+    st.sampled_from(["Jo Lee", "A spokesman", "The mayor"]),
+    st.sampled_from(["told", "tells"]),
+    st.sampled_from(["the paper", "the local paper", "friends", "the inquiry", "her neighbours"]),
+    st.sampled_from(["the council", "it", "they", "Westfield Council", "two buses"]),
+    st.sampled_from(["saves money every year", "had ignored the warnings", "would close the road in May"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_who_was_told_is_left_out_of_what_was_told(who, verb, heard, subject, rest):
+    """'told the paper the council saves money' drafted 'the paper the council saves money': a few words after 'told'
+    that no list names are who heard it when a clause's subject follows them (a word that picks out which one, a
+    pronoun, a name or a number), and what was told starts there."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} {heard} {subject} {rest}.\n"
+    claims = quotes(text, "claim", BLANK)
+    assert f"{subject} {rest}" in claims
+    assert not any(heard in q for q in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman told the local paper budget cuts were needed this year.",
+        "Jo Lee told friends residents were angry about the plan.",
+    ],
+)
+def test_told_with_no_clear_edge_between_who_heard_and_what_drafts_no_claim(text):
+    """Where the words after 'told' run on with no word that opens a clause's subject, where who heard it ends is not
+    known without a parse ('the local paper budget cuts were needed'): no claim is drafted rather than a wrong one."""
+    assert not quotes(text, "claim", BLANK)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Jo Lee warned the plan would fail within a year.", "the plan would fail within a year"),
+        ("Residents told how the fire spread through the flats.", "how the fire spread through the flats"),
+        ("Jo Lee told reporters the plan would fail within a year.", "the plan would fail within a year"),
+    ],
+)
+def test_a_verb_with_no_listener_or_a_listed_one_still_reports_its_clause(text, claim):
+    assert claim in quotes(text, "claim", BLANK)
+
+
+# --- 'posted' owns a quotation only when the quotation is what was posted ------------------------------
+
+
+@given(
+    scare_marks,
+    st.sampled_from(["The firm", "The bakery chain", "The club"]),
+    st.sampled_from(["record", "bumper", "healthy"]),
+    st.sampled_from(["profits", "sales figures", "gains"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_quoted_words_that_describe_what_was_posted_are_the_reporters_doubt(marks, who, word, what):
+    """'The firm posted “record” profits' took “record” as the firm's own written word: 'posted' there reports a
+    figure, not writing, and the quoted word describes the profits that follow it, so the marks are the paper's doubt
+    ('posted “disgraceful” on social media', where the quotation is what was posted, stays theirs)."""
+    quoted = marks.format(word)
+    text = f"{BEFORE_THE_STORY}{who} posted {quoted} {what} for the third year running.\n"
+    assert quotes(text, "loaded", BLANK)[quoted].attrs == {"technique": "doubt", "voice": "reporter"}

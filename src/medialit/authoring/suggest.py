@@ -69,7 +69,7 @@ SPEAKER_DETERMINERS = WHOSE | {"a", "an", "one", "another", "some", "each", "eve
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 PERSON_PRONOUNS = {"he", "she", "they"}
 NOUNS_OF_SAYING = {"claims", "claim", "fear", "fears", "hope", "hopes"}  # 'the Russian claims', 'fears of a strike'
-AMBIGUOUS_CUES = NOUNS_OF_SAYING | {"alleged", "reported", "denied"}  # nouns or adjectives too ('the alleged strike')
+AMBIGUOUS_CUES = NOUNS_OF_SAYING | {"alleged", "reported", "denied", "branded"}  # 'the alleged strike', 'branded goods'
 OBJECT_CUES = {"added", "adds"}  # also a plain verb with an object: "added £40 to the bill"
 QUESTION_CUES = {"asked", "asks"}  # more often a request: 'asked the council to act', 'Asked about it, she said'
 AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might"}
@@ -107,6 +107,7 @@ CLAUSE_OPENERS = RELATIVE_WORDS | {"and", "but", "or", "while", "as", "because",
 CLAUSE_OPENERS |= {"after", "before", "when", "where", "whereas", "so"}  # a finite verb that opens a reported clause
 CLAUSE_VERB_WITHIN = 4  # "added it was too soon": the reported clause's verb comes within a few words
 LISTENER_VERBS = {"told", "tells", "warned", "warns", "warn"}  # whose object heard it: "told the Gazette that …"
+TELLING_VERBS = {"told", "tells"}  # who heard it always comes first ('warned the plan would fail' has no one)
 OBJECT_PRONOUNS = {"me", "us", "him", "her", "them", "you"}
 LISTENER_WORDS_MAX = 6  # "told the Harbourside Gazette on Tuesday that …"
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
@@ -171,12 +172,20 @@ NAMING_VERBS |= {"label", "labels", "labelled", "labeled", "describe", "describe
 WRITING_VERBS = {"written", "scrawled", "painted", "printed", "inscribed", "emblazoned", "stamped", "reading"}
 WRITING_VERBS |= {"read", "reads", "saying", "bearing", "sprayed", "daubed", "carved", "etched", "chalked", "scribbled"}
 WRITING_VERBS |= {"posted", "tweeted"}  # 'posted “disgraceful” on social media'
+FIGURE_VERBS = {"posted"}  # a firm 'posted record profits': it reports a figure, and writes nothing
 WRITING_GAP_MAX = 2  # 'daubed on the wall “…”', '“…” was painted': the few words a verb of writing may stand from them
 # a verb that charges someone with something ('accused the county of wasting money', 'blamed it on the storm'):
 # what it reports is the charge, which reads as one only with the verb ('the county of wasting money' does not)
 CHARGE_VERBS = {"accuse", "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming"}
-CHARGE_VERBS |= {"slam", "slams", "slammed", "slamming"}
 CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge after whoever is charged
+# a verb of criticism ('slammed the plan as a waste', 'blasted the council for the delays'): what it says of what it
+# criticises reads as a claim only with the verb, as a charge does; 'as' brings in a judgement of it, 'for' or 'over'
+# a charge ('of' in 'as a waste of money' brings in nothing)
+CRITICISM_VERBS = {"slammed", "blasted", "decried"}  # the forms in cues.tsv: only a cue reaches this rule
+CRITICISM_LINKS = {"as", "for", "over"}
+# a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
+# reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
+LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -497,8 +506,8 @@ class _Draft:
             if phrase in QUESTION_CUES and not self._frames_quotation(i, j):
                 continue
             kind, saying = self.lex.cues[phrase]
-            if saying and kind == "neutral" and self._used_as_noun(i, phrase):
-                continue  # "Fears are growing", "their hopes": nobody is quoted and nothing is doubted
+            if saying and kind != "doubting" and self._used_as_noun(i, phrase):
+                continue  # "Fears are growing", "their hopes", "branded goods": nobody is quoted and nothing is doubted
             speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
@@ -681,8 +690,12 @@ class _Draft:
         word or two before it ('placards reading “no cuts”', 'sprayed on the door “liars”') or after it ('“keep out”
         painted on the gate', '“keep out” was painted'), with no pause between; other quotations listed with it do
         not count ('“no cuts” and “save our pool” written on them'). Elsewhere in the sentence it is about something
-        else ('While reading the report, councillors found the “savings” had gone')."""
+        else ('While reading the report, councillors found the “savings” had gone'). After 'posted' the quotation is
+        what was posted only when no word of its noun phrase follows it: in 'posted “record” profits' it describes
+        the profits, a figure, and nobody wrote it."""
         doc, listed = self.doc, {"and", "or", ","}
+        if doc[k].lower_ in FIGURE_VERBS and k < i and j < len(doc) and doc[j].is_alpha and not doc[j].is_stop:
+            return False
         between = [
             n
             for n in (range(k + 1, i) if k < i else range(j, k))
@@ -710,6 +723,10 @@ class _Draft:
             return ""  # 'in May', '9 May': when
         if word in MONTHS and tok.is_title and (self._in_names(tok.i) or self._month_speaks(tok.i)):
             return "NAME"  # 'Theresa May', 'Mrs May', 'May said': who
+        if word in MONTHS and tok.is_title and self._year_follows(tok.i):
+            return ""  # 'June last year': when
+        if word in WHEN_LEADS and tok.is_title and self._time_phrase_end(tok.i) > tok.i:
+            return ""  # 'Early June', 'Late May': when
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
@@ -729,6 +746,12 @@ class _Draft:
         or 'next' and the like, or with a day or a year beside it ('9 May', 'May 9', 'May 2019')."""
         before, after = self._beside(i)
         return bool(before and (before.lower_ in DATE_LEADS or before.like_num) or after and after.like_num)
+
+    def _year_follows(self, i: int) -> bool:
+        """Whether a time phrase that says which year follows the month name at token `i` ('June last year', 'May
+        this year'): together they are a date. One that says which week ('May last week said') leaves May a name."""
+        end = self._time_phrase_end(i + 1) if i + 1 < self.sents[self.sent_of[i]][1] else i + 1
+        return end > i + 1 and self.doc[end - 1].lower_ == "year"
 
     def _in_names(self, i: int) -> bool:
         """Whether the month name at token `i` stands in a run of capitalised names ('Theresa May', 'Mrs May',
@@ -1692,8 +1715,11 @@ class _Draft:
         said, cue_end = self.doc[v:k].text, k
         if said.lower() in QUESTION_CUES:
             return  # '…?” Bachmann asked her followers': the quotation is what was said, and who was asked follows
-        if said.lower() in CHARGE_VERBS:
+        if said.lower() in CHARGE_VERBS | CRITICISM_VERBS:
             self._charge(v, k, speaker)
+            return
+        if said.lower() in LABELLING_VERBS:
+            self._label(v, k, speaker)
             return
         clause = self._what_is_said(v, k)
         if clause is None:
@@ -1722,25 +1748,46 @@ class _Draft:
             self._claim_before(v, cue_end, speaker)
 
     def _charge(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
-        """What the verb that charges someone at tokens v..k reports: the verb, who is charged and the charge, up to
-        a pause ('accused the county of wasting money', 'was blamed for the delay'), which reads as the charge;
-        the words after the verb alone ('the county of wasting money') do not. No claim when no 'of', 'for', 'on' or
-        'over' brings a charge in within a few words of who is charged ('blamed the weather')."""
+        """What the verb that charges or criticises someone or something at tokens v..k reports: the verb, who or what
+        it is about and the charge or the judgement, up to a pause ('accused the county of wasting money', 'was blamed
+        for the delay', 'slammed the plan as a waste'), which reads as a claim; the words after the verb alone ('the
+        county of wasting money') do not. No claim when no word that brings one in ('of', 'for', 'on' or 'over' after
+        a charge, 'as', 'for' or 'over' after criticism) follows within a few words ('blamed the weather')."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        links = CRITICISM_LINKS if doc[v:k].text.lower() in CRITICISM_VERBS else CHARGE_LINKS
         link = k
-        while link < min(k + LISTENER_WORDS_MAX, last) and doc[link].lower_ not in CHARGE_LINKS:
+        while link < min(k + LISTENER_WORDS_MAX, last) and doc[link].lower_ not in links:
             if not (doc[link].is_alpha or doc[link].lower_ in POSSESSIVES) or self.quoted(link):
                 return  # 'accused the council, saying …': no charge within who is charged
             link += 1
-        if link >= last or doc[link].lower_ not in CHARGE_LINKS:
+        if link >= last or doc[link].lower_ not in links:
             return
         end = next((n for n in range(link + 1, last) if doc[n].text == "," or self._ends_reported(n)), last)
         if self.words(link + 1, end) == 0:
             return
         voice = "quoted" if any(self.quoted(n) for n in range(link, end)) else "reporter"
-        attrs = self._claim_attrs(v, end, voice) | {"kind": "accusation"}
+        judgement = doc[link].lower_ == "as"
+        attrs = self._claim_attrs(v, end, voice) | {"kind": "judgement" if judgement else "accusation"}
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
-        why = f"what '{doc[v:k].text}' charges someone with, with the verb: the words after it do not read as a claim"
+        what = "the judgement" if judgement else "the charge"
+        why = f"{what} that '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
+        self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+
+    def _label(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        """What the verb of labelling at tokens v..k reports: the verb, what it labels and the label, up to a pause
+        ('branded the plan a disgrace', 'labelled it unfair'), a judgement. Without a parser the label is known only
+        where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled;
+        elsewhere no claim ('branded the new car park, saying …' names a thing and no label)."""
+        doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        end = next((n for n in range(k, last) if doc[n].text == "," or self._ends_reported(n)), last)
+        labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
+        opens_label = any(doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(k + 1, end))
+        if self.words(k, end) < 2 or not (labels_a_pronoun or opens_label):
+            return
+        voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
+        attrs = self._claim_attrs(v, end, voice) | {"kind": "judgement"}
+        pronoun = "" if speaker else self._pronoun_that_speaks(v)
+        why = f"the judgement '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
         self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
 
     def _after_preposition(self, i: int) -> bool:
@@ -1761,7 +1808,9 @@ class _Draft:
         ('said: “…”') or a place ('wrote on Telegram') follows instead."""
         last = self.sents[self.sent_of[v]][1]
         if self.doc[v:k].text.lower() in LISTENER_VERBS:
-            k = self._after_listener(k, last)
+            k = self._after_listener(k, last, self.doc[v:k].text.lower() in TELLING_VERBS)
+            if k is None:
+                return None
         k = self._past_when_said(k, last)
         if k < last and self.doc[k].lower_ == "that":
             k += 1
@@ -1891,22 +1940,50 @@ class _Draft:
                 keep_quotes=True,
             )
 
-    def _after_listener(self, k: int, last: int) -> int:
+    def _after_listener(self, k: int, last: int, telling: bool) -> int | None:
         """Where what was told starts after 'told' at token `k`: past who heard it ('told reporters',
-        'told the Harbourside Gazette that', 'told them'), since the outlet or people told are not the claim."""
+        'told the Harbourside Gazette that', 'told them'), since the outlet or people told are not the claim. After
+        'told' or 'tells' (`telling`), words that no list names are who heard it up to where a clause's subject
+        starts (`_clause_after_listener`), and None when that is not clear: no claim rather than a wrong one."""
         doc = self.doc
-        if k < last and doc[k].lower_ in OBJECT_PRONOUNS:
+        if k < last and doc[k].lower_ in OBJECT_PRONOUNS and not (telling and doc[k].lower_ == "her"):
             return k + 1
         that = next((n for n in range(k, min(k + LISTENER_WORDS_MAX + 1, last)) if doc[n].lower_ == "that"), None)
         if that is not None and all(doc[n].is_alpha for n in range(k, that)):
             return that
         n = k + 1 if k < last and doc[k].lower_ in DETERMINERS else k
+        if telling and n < last and doc[n].is_alpha and not doc[n].is_stop:
+            return self._clause_after_listener(n, last)
+        if n > k and doc[k].lower_ in OBJECT_PRONOUNS:
+            return k + 1  # 'told her the plan would fail'
         end = n
         while end < last and (self._kind(doc[end]) or doc[end].lower_ in {"’s", "'s"}):
             end += 1  # "told Russia’s state news agency"
         while end > n and self._kind(doc[end - 1]) == "LINK":
             end -= 1
         return end if end > n else k
+
+    def _clause_after_listener(self, n: int, last: int) -> int | None:
+        """Where the clause starts after who heard it, whose words start at token `n` ('told the paper the council
+        saves money', 'told friends it was over', 'told reporters Jo Lee had gone', 'told the paper on Monday the …'):
+        at a word that picks out which one, a pronoun, a number or a name after a word that is none, within a few
+        words of content words and possessives, perhaps past a time phrase; or at a pause or the sentence's end, where
+        nothing told follows ('…, the council told reporters on Tuesday.'). None when words run on with no such word
+        ('told the local paper budget cuts were needed': where who heard it ends is not known without a parse)."""
+        doc, e, words = self.doc, n + 1, 1
+        while words <= LISTENER_WORDS_MAX:  # "told Russia’s state news agency RIA Novosti"
+            e = self._time_phrase_end(e) if e < last else e
+            if e >= last or doc[e].is_punct and doc[e].lower_ not in POSSESSIVES:
+                return e
+            word = doc[e]
+            named = name_shaped(word) and not name_shaped(doc[e - 1]) and doc[e - 1].lower_ not in POSSESSIVES
+            if word.lower_ in DETERMINERS | SUBJECT_PRONOUNS - {"who"} or word.like_num or named:
+                return e
+            joined_possessive = word.lower_ in POSSESSIVES and not doc[e - 1].whitespace_
+            if not (word.is_alpha and not word.is_stop or joined_possessive):
+                return None
+            e, words = e + 1, words + word.is_alpha
+        return None
 
     def _ends_reported(self, n: int) -> bool:
         """Whether a reported clause stops at token `n`: at a dash or a semicolon, at a quotation of its own, or
