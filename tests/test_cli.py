@@ -157,3 +157,22 @@ def test_a_count_on_the_command_line_agrees_with_its_number(n, noun):
     one, many = noun
     number, words = counted(n, one, many).split(" ", 1)
     assert number == str(n) and (words == one) == (n == 1) and words in (one, many or f"{one}s")
+
+
+@pytest.mark.parametrize(("command", "done"), [("check", "the hand-in is for"), ("report", "the class did")])
+def test_a_command_without_its_exercise_says_so_as_an_option_mistake_once_named(command, done, capsys):
+    """No file is at fault, so the words are the command's, as for any other option ("medialit: medialit
+    report: --exercise:" named the command twice, as if it were a file)."""
+    from medialit.cli import main as cli
+
+    folder = ROOT / "notebooks" / "sample-class"
+    with pytest.raises(SystemExit) as stopped:
+        cli.main([command, str(folder / "fox-07.json" if command == "check" else folder)])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    said = err.strip().splitlines()[-1]
+    assert said == (
+        f"medialit {command}: error: the command needs to know which exercise {done}. Fix: add --exercise "
+        "path/to/exercise.yml, or --chapter NAME (the chapter's own exercise)."
+    )
+    assert err.startswith(f"usage: medialit {command}") and "medialit: medialit" not in err

@@ -116,13 +116,7 @@ def _report(args) -> int:
     from ..core.chapters import find_chapter
     from ..core.exercise_file import load_exercise
 
-    if not args.exercise and not args.chapter:
-        raise InputError(
-            "medialit report",
-            "--exercise",
-            "the command needs to know which exercise the class did.",
-            "add --exercise path/to/exercise.yml, or --chapter NAME (the chapter's own exercise).",
-        )
+    require_exercise(args, "the class did")
     labels, lines, difficulty, chapter = args.labels, args.lines, None, None
     exercise_file = args.exercise
     if args.chapter:
@@ -372,6 +366,17 @@ def _drafting_options(p) -> None:
     )
 
 
+def require_exercise(args, done: str) -> None:
+    """A command that reads hand-ins needs their exercise (--exercise, or --chapter's own). Told as any other
+    mistake in the options is, by the command's usage and its name ("medialit report: error: ..."), since no file
+    is at fault."""
+    if not args.exercise and not args.chapter:
+        args.parser.error(
+            f"the command needs to know which exercise {done}. Fix: add --exercise path/to/exercise.yml, "
+            "or --chapter NAME (the chapter's own exercise)."
+        )
+
+
 def add_subcommands(subparsers, parents: list) -> None:
     p = subparsers.add_parser("new", parents=parents, help="start a new exercise from an article, with a drafted key")
     p.add_argument("article", help="the article as a UTF-8 text file")
@@ -413,7 +418,7 @@ def add_subcommands(subparsers, parents: list) -> None:
         "--out", help="folder for the CSV files, summary.json and report.html (a previous report there is replaced)"
     )
     p.add_argument("--force", action="store_true", help="write into an --out folder that holds other files too")
-    p.set_defaults(run=_report)
+    p.set_defaults(run=_report, parser=p)
 
     p = subparsers.add_parser("export", parents=parents, help="export a hand-in or an exercise key to another format")
     p.add_argument("input", help="a hand-in .json file or an exercise.yml")

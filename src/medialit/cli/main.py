@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from ..core.contract import DIFFICULTIES
 from ..core.errors import InputError, listed, problems_of
 from ..core.messages import AUDIENCES, agreeing, counted
-from .instructor import add_subcommands
+from .instructor import add_subcommands, require_exercise
 from .terminal import SafeStream, one_line
 
 OK, FINDINGS, BAD_INPUT, BUG = 0, 1, 2, 3
@@ -30,13 +30,7 @@ def _check(args) -> int:
     from ..core.handin import load_handin
     from .feedback_text import report_text
 
-    if not args.exercise and not args.chapter:
-        raise InputError(
-            "medialit check",
-            "--exercise",
-            "the command needs to know which exercise the hand-in is for.",
-            "add --exercise path/to/exercise.yml, or --chapter NAME (the chapter's own exercise).",
-        )
+    require_exercise(args, "the hand-in is for")
     labels = args.labels.split(",") if args.labels else None
     lines, difficulty, exercise_file = args.lines, args.difficulty, args.exercise
     if args.chapter:  # what that chapter's Tagger asks for: its labels, lines and level
@@ -112,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lines", type=_lines, help="only this part of the article, e.g. 1-18 (as a chapter's Tagger)")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.add_argument("--reveal", action="store_true", help="show the answer for items not found")
-    p.set_defaults(run=_check)
+    p.set_defaults(run=_check, parser=p)
     p = sub.add_parser("validate", parents=[common], help="check an exercise file and list what still needs work")
     p.add_argument("exercise", help="the exercise.yml file")
     p.set_defaults(run=_validate)
