@@ -230,7 +230,10 @@ def test_the_page_and_the_command_line_give_the_same_problems_csv_on_awkward_fil
     rows = {row[0]: row for row in report.table("problems.csv")[1:] if row[1] == "file"}
     codes = {row[5] for row in rows.values()}
     assert {"too-big", "not-utf8", "not-json", "too-deep", "other-exercise", "older-copy"} <= codes
-    fix = "choose the .json file that the Download button saved; do not edit it by hand."
+    fix = (
+        "use the .json file that Download hand-in saved, unedited; if this is that file, ask the student to press "
+        "Download hand-in again and send you the new file."
+    )
     assert rows["big/huge.json"][2:] == ["", "the file is 5.3 MB; a hand-in is at most 5 MB.", fix, "too-big"]
     assert rows["big/just-over.json"][3] == "the file is 5.1 MB; a hand-in is at most 5 MB."
     assert rows["utf8/latin1-name.json"][2:] == ["line 5", "the file is not UTF-8 text.", fix, "not-utf8"]

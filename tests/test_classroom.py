@@ -172,7 +172,22 @@ def test_a_hand_in_cut_short_says_so_and_tells_the_teacher_to_ask_for_it_again(p
     (tmp_path / "class" / "wren-05.json").write_text(whole[: len(whole) // 2], encoding="utf-8")
     [skipped] = class_report(tmp_path / "class", practice).skipped
     assert skipped["code"] == "not-json" and "cut short" in skipped["problem"], skipped
-    assert skipped["fix"].startswith("ask the student to press Download hand-in again"), skipped
+    assert "ask the student to press Download hand-in again" in skipped["fix"], skipped
+
+
+def test_a_hand_in_problems_fix_names_the_button_by_the_words_a_student_sees_on_it():
+    """A fix for a hand-in file (the teacher's, in the class report and `medialit check`) named "the Download
+    button", which no button is called: it names the Tagger's own button, and, for a file whose insides are at
+    fault, what a teacher can do when it is the file the button saved: ask for it again."""
+    from medialit.core.messages import TABLE
+
+    button = re.search(r'"mt-download", [^)"]*"([^"]+)"', (ROOT / "src/js/tagger/tagger.js").read_text()).group(1)
+    fixes = {code: m["fix"] for code, m in TABLE.items() if code.startswith("handin-") and "fix" in m}
+    named = {code: fix for code, fix in fixes.items() if "Download" in fix}
+    assert button == "Download hand-in" and len(named) >= 12 and all(button in fix for fix in named.values()), named
+    assert not [code for code, fix in fixes.items() if "Download button" in fix]
+    inside = [code for code in named if code != "handin-other-format"]
+    assert all("ask the student" in fixes[code] for code in inside)
 
 
 def test_sample_class_is_deterministic(practice):

@@ -35,7 +35,7 @@ class Kind:
     choose: str  # the fix when the file is the wrong thing altogether
 
 
-HANDIN = Kind("hand-in file", MAX_HANDIN_BYTES, "choose the .json file that the Download button saved.")
+HANDIN = Kind("hand-in file", MAX_HANDIN_BYTES, "choose the .json file that Download hand-in saved.")
 EXERCISE = Kind("exercise file", 2 * MB, "give the exercise's .yml file (the formats page shows one).")
 ARTICLE = Kind("article file", 2 * MB, "give the article as a UTF-8 text file (.txt).")
 FILE_TYPES = {
