@@ -2357,3 +2357,11 @@ def test_quoted_words_that_describe_what_was_posted_are_the_reporters_doubt(mark
     quoted = marks.format(word)
     text = f"{BEFORE_THE_STORY}{who} posted {quoted} {what} for the third year running.\n"
     assert quotes(text, "loaded", BLANK)[quoted].attrs == {"technique": "doubt", "voice": "reporter"}
+
+
+def test_every_verb_a_cue_rule_names_is_a_cue_so_that_the_rule_can_reach_it():
+    """The rules for charges, criticism, labels and questions run only on a cue: a form cues.tsv lacks ("accusing")
+    would sit in its list unread."""
+    cues = sg.load_lexicon().cues.keys()
+    for verbs in (sg.CHARGE_VERBS, sg.CRITICISM_VERBS, sg.LABELLING_VERBS, sg.QUESTION_CUES):
+        assert verbs <= cues, verbs - cues
