@@ -275,3 +275,26 @@ def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, j
         screenshot(page, "jupyter-second-hand-in")
     finally:
         context.close()
+
+
+def test_enter_in_the_name_box_saves_the_name_in_jupyter(browser, jupyter):
+    """Enter in the name box saves the name there and then, as on a book page: the box keeps the focus and
+    says "✓ Saved" (the Tagger has sent the name to the kernel's widget). JupyterLab and Notebook 7 cancel
+    the line break of an Enter typed in a notebook cell, and with it the box's change: the name was saved
+    only when the box lost focus."""
+    base, token, app = jupyter
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}{APPS[app]}?token={token}")
+        run_all_cells(page)
+        name = page.locator(".medialit-tagger .mt-student")
+        name.wait_for(timeout=RENDER_TIMEOUT)
+        name.fill("Sam")
+        name.press("Enter")
+        expect(page.locator(".medialit-tagger .mt-namesaved")).to_have_text("✓ Saved")
+        expect(name).to_be_focused()
+        assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # Enter made no cell
+        screenshot(page, f"jupyter-name-saved-{app}")
+    finally:
+        context.close()

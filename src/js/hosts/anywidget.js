@@ -3,5 +3,6 @@
 // Author mode's Tagger is anywidget_author.js.
 
 import { render } from "../tagger/tagger.js";
+import { keepEnterInBoxes } from "./jupyter_enter.js";
 
-export default { render };
+export default { render: keepEnterInBoxes(render) };

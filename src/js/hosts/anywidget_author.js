@@ -3,5 +3,6 @@
 // loads for Tagger(..., mode="author").
 
 import { renderWithAuthorTools } from "../tagger/author_tools.js";
+import { keepEnterInBoxes } from "./jupyter_enter.js";
 
-export default { render: renderWithAuthorTools };
+export default { render: keepEnterInBoxes(renderWithAuthorTools) };
