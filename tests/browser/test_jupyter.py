@@ -298,3 +298,32 @@ def test_enter_in_the_name_box_saves_the_name_in_jupyter(browser, jupyter):
         screenshot(page, f"jupyter-name-saved-{app}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("jupyter", ["lab"], indirect=True)
+def test_enter_in_an_author_text_area_starts_a_new_line_in_jupyter(browser, jupyter, tmp_path):
+    """Enter in author mode's text areas (here an item's "why") starts a new line, as on a book page; JupyterLab
+    cancelled that line break, as it does for every Enter typed in a notebook cell."""
+    from helpers import drafted_exercise
+
+    base, token, _ = jupyter
+    root = tmp_path / "root"
+    (root / "book").mkdir()
+    made = drafted_exercise(root / "book", "Mill Road")
+    write_notebook(root, f"import medialit\nmedialit.Tagger({json.dumps(str(made.exercise_file))}, mode='author')")
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}{APPS['lab']}?token={token}")
+        run_all_cells(page)
+        entry = page.locator(".medialit-tagger .mt-entry").first
+        entry.wait_for(timeout=RENDER_TIMEOUT)
+        entry.locator(".mt-details > summary").click()
+        why = entry.locator(".mt-why")
+        why.fill("It names no one.")
+        why.press("Enter")
+        why.press_sequentially("L2 says so.")
+        expect(why).to_have_value("It names no one.\nL2 says so.")
+        assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # Enter made no cell
+    finally:
+        context.close()
