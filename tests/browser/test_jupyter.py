@@ -281,7 +281,7 @@ def test_enter_in_the_name_box_saves_the_name_in_jupyter(browser, jupyter):
     """Enter in the name box saves the name there and then, as on a book page: the box keeps the focus and
     says "✓ Saved" (the Tagger has sent the name to the kernel's widget). JupyterLab and Notebook 7 cancel
     the line break of an Enter typed in a notebook cell, and with it the box's change: the name was saved
-    only when the box lost focus."""
+    only when the box lost focus. Ctrl+Z in the box undoes typing there, which they cancelled too."""
     base, token, app = jupyter
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
@@ -296,6 +296,10 @@ def test_enter_in_the_name_box_saves_the_name_in_jupyter(browser, jupyter):
         expect(name).to_be_focused()
         assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # Enter made no cell
         screenshot(page, f"jupyter-name-saved-{app}")
+        name.press("s")
+        name.press("Control+z")
+        expect(name).to_have_value("Sam")
+        assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # nor did Ctrl+Z undo a cell
     finally:
         context.close()
 

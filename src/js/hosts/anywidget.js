@@ -3,6 +3,6 @@
 // Author mode's Tagger is anywidget_author.js.
 
 import { render } from "../tagger/tagger.js";
-import { keepEnterInBoxes } from "./jupyter_enter.js";
+import { keepKeysInBoxes } from "./jupyter_keys.js";
 
-export default { render: keepEnterInBoxes(render) };
+export default { render: keepKeysInBoxes(render) };

@@ -3,6 +3,6 @@
 // loads for Tagger(..., mode="author").
 
 import { renderWithAuthorTools } from "../tagger/author_tools.js";
-import { keepEnterInBoxes } from "./jupyter_enter.js";
+import { keepKeysInBoxes } from "./jupyter_keys.js";
 
-export default { render: keepEnterInBoxes(renderWithAuthorTools) };
+export default { render: keepKeysInBoxes(renderWithAuthorTools) };
