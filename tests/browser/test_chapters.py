@@ -222,3 +222,29 @@ def test_search_lists_the_students_chapter_first_and_quotes_it(browser, book_ser
         assert ".pdf" not in summary.text_content() and "Contents" not in summary.text_content()
     finally:
         context.close()
+
+
+def listener_types(page, selector: str) -> list[str]:
+    """The events the first element matching `selector` has listeners for, one entry per listener."""
+    cdp = page.context.new_cdp_session(page)
+    found = cdp.send("Runtime.evaluate", {"expression": f"document.querySelector({selector!r})"})
+    listeners = cdp.send("DOMDebugger.getEventListeners", {"objectId": found["result"]["objectId"]})["listeners"]
+    return sorted(listener["type"] for listener in listeners)
+
+
+def test_a_page_starts_its_tagger_and_answer_boxes_once(page):
+    """book-page.js starts a page once (the deferred script runs after the document is parsed, before
+    DOMContentLoaded): once loaded, and after what the theme does later (light or dark, a phone's width, a
+    jump to the Tagger), the page has one Tagger and one skip link, and the name box and an answer box each
+    one listener per event, so a name or an answer is saved once. A second mountAll mounts nothing."""
+    open_chapter(page, "book/07-lateral-reading")
+    page.locator(".medialit-tagger .mt-tok").first.wait_for()
+    page.locator(".theme-switch-button").first.click()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.evaluate("location.hash = '#' + document.querySelector('[data-medialit-tagger]').id")
+    page.evaluate("() => window.medialitTagger.mountAll()")
+    expect(page.locator(".medialit-tagger")).to_have_count(page.locator("[data-medialit-tagger]").count())
+    expect(page.locator(".medialit-skip")).to_have_count(1)
+    assert listener_types(page, ".mt-student") == ["change", "input"]
+    assert listener_types(page, "textarea[data-medialit-answer]") == ["change", "focusout", "input"]

@@ -275,3 +275,59 @@ def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, j
         screenshot(page, "jupyter-second-hand-in")
     finally:
         context.close()
+
+
+def test_enter_in_the_name_box_saves_the_name_in_jupyter(browser, jupyter):
+    """Enter in the name box saves the name there and then, as on a book page: the box keeps the focus and
+    says "✓ Saved" (the Tagger has sent the name to the kernel's widget). JupyterLab and Notebook 7 cancel
+    the line break of an Enter typed in a notebook cell, and with it the box's change: the name was saved
+    only when the box lost focus. Ctrl+Z in the box undoes typing there, which they cancelled too."""
+    base, token, app = jupyter
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}{APPS[app]}?token={token}")
+        run_all_cells(page)
+        name = page.locator(".medialit-tagger .mt-student")
+        name.wait_for(timeout=RENDER_TIMEOUT)
+        name.fill("Sam")
+        name.press("Enter")
+        expect(page.locator(".medialit-tagger .mt-namesaved")).to_have_text("✓ Saved")
+        expect(name).to_be_focused()
+        assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # Enter made no cell
+        screenshot(page, f"jupyter-name-saved-{app}")
+        name.press("s")
+        name.press("Control+z")
+        expect(name).to_have_value("Sam")
+        assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # nor did Ctrl+Z undo a cell
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("jupyter", ["lab"], indirect=True)
+def test_enter_in_an_author_text_area_starts_a_new_line_in_jupyter(browser, jupyter, tmp_path):
+    """Enter in author mode's text areas (here an item's "why") starts a new line, as on a book page; JupyterLab
+    cancelled that line break, as it does for every Enter typed in a notebook cell."""
+    from helpers import drafted_exercise
+
+    base, token, _ = jupyter
+    root = tmp_path / "root"
+    (root / "book").mkdir()
+    made = drafted_exercise(root / "book", "Mill Road")
+    write_notebook(root, f"import medialit\nmedialit.Tagger({json.dumps(str(made.exercise_file))}, mode='author')")
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}{APPS['lab']}?token={token}")
+        run_all_cells(page)
+        entry = page.locator(".medialit-tagger .mt-entry").first
+        entry.wait_for(timeout=RENDER_TIMEOUT)
+        entry.locator(".mt-details > summary").click()
+        why = entry.locator(".mt-why")
+        why.fill("It names no one.")
+        why.press("Enter")
+        why.press_sequentially("L2 says so.")
+        expect(why).to_have_value("It names no one.\nL2 says so.")
+        assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # Enter made no cell
+    finally:
+        context.close()

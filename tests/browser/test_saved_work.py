@@ -487,3 +487,41 @@ def test_a_name_typed_once_on_a_page_of_two_taggers_is_on_both_hand_ins(browser,
         assert handin["student"] == "Sam"
     finally:
         context.close()
+
+
+def test_a_page_opens_with_the_first_name_in_an_empty_name_box_of_another_exercise(browser, tmp_path):
+    """The page opens by the rule typing follows: a Tagger of another exercise whose save has no name shows
+    the name the page's other Taggers saved, and puts it on its hand-in; one whose save has a name keeps it."""
+    built = build_page(tmp_path, THREE_TAGGERS)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto(built.as_uri())
+        page.wait_for_selector("[data-medialit-tagger]:nth-of-type(1) .mt-tok")
+        claims, sources, other = (page.locator(".medialit-tagger").nth(n) for n in range(3))
+        names = [t.locator(".mt-student") for t in (claims, sources, other)]
+        names[0].fill("Sam")
+        names[0].press("Enter")
+        expect(names[2]).to_have_value("Sam")
+        names[2].fill("")  # the other exercise's save: no name
+        names[2].press("Enter")
+        expect(names[0]).to_have_value("Sam")
+        flush_saves(page)
+
+        page.reload()
+        page.wait_for_selector("[data-medialit-tagger]:nth-of-type(1) .mt-tok")
+        for box in names:
+            expect(box).to_have_value("Sam")
+        with page.expect_download() as download:
+            other.get_by_role("button", name="Download hand-in").click()
+        assert json.loads(Path(download.value.path()).read_text(encoding="utf-8"))["student"] == "Sam"
+
+        names[2].fill("Sam U")
+        names[2].press("Enter")
+        flush_saves(page)
+        page.reload()
+        page.wait_for_selector("[data-medialit-tagger]:nth-of-type(1) .mt-tok")
+        expect(names[0]).to_have_value("Sam")
+        expect(names[2]).to_have_value("Sam U")
+    finally:
+        context.close()

@@ -3,5 +3,6 @@
 // Author mode's Tagger is anywidget_author.js.
 
 import { render } from "../tagger/tagger.js";
+import { keepKeysInBoxes } from "./jupyter_keys.js";
 
-export default { render };
+export default { render: keepKeysInBoxes(render) };

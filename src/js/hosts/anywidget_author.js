@@ -3,5 +3,6 @@
 // loads for Tagger(..., mode="author").
 
 import { renderWithAuthorTools } from "../tagger/author_tools.js";
+import { keepKeysInBoxes } from "./jupyter_keys.js";
 
-export default { render: renderWithAuthorTools };
+export default { render: keepKeysInBoxes(renderWithAuthorTools) };
