@@ -125,9 +125,24 @@ export function scopeMessages(summary, plurals) {
   for (const label of summary.labels) {
     const found = total(summary, label, "found");
     const asked = total(summary, label, "asked");
-    if (asked) out.push({ code: "class-label-found", args: { label, found, asked, share: found / asked } });
+    if (asked) out.push(labelFound(label, found, asked, summary.students));
   }
   return out;
+}
+
+/**
+ * How much of a label the class found, with what the two totals count (tables.label_found): every student is
+ * asked for the same items.
+ * @param {string} label
+ * @param {number} found
+ * @param {number} asked
+ * @param {any[]} students
+ * @returns {Message}
+ */
+function labelFound(label, found, asked, students) {
+  const code = students.length === 1 ? "class-label-found:one" : "class-label-found";
+  const each = students[0].asked[label];
+  return { code, args: { label, found, asked, share: found / asked, students: students.length, each } };
 }
 
 /**

@@ -100,10 +100,18 @@ def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
         found = sum(s["found"][label] for s in summary["students"])
         asked = sum(s["asked"][label] for s in summary["students"])
         if asked:
-            out.append(
-                Message("class-label-found", {"label": label, "found": found, "asked": asked, "share": found / asked})
-            )
+            out.append(label_found(label, found, asked, summary["students"]))
     return out
+
+
+def label_found(label: str, found: int, asked: int, students: list[dict]) -> Message:
+    """How much of a label the class found, with what the two totals count: "302 of 576" alone did not say that 576
+    is the items asked for times the students (every student is asked for the same items)."""
+    code = "class-label-found:one" if len(students) == 1 else "class-label-found"
+    each, n = students[0]["asked"][label], len(students)
+    return Message(
+        code, {"label": label, "found": found, "asked": asked, "share": found / asked, "students": n, "each": each}
+    )
 
 
 def counted_elsewhere(summary: dict) -> bool:
