@@ -23,6 +23,8 @@ COMPLETION_WORDS = (
     "Tags on the key is how many of the student's tags match a key item: a student who tags every word "
     "finds much but has few tags on the key, so read the two together."
 )
+# the caption of the table beside the table of students: what each student's tags showed and what they wrote
+STUDENT_WORK = "Each student's misconceptions, notes and answers"
 # before the heat map's shades of 10%, 50% and 100% (heat_view.js and report.html)
 SHADES_WORDS = "The share of the students who tagged a word:"
 # the heat map's counts, shown on request so that a phone or a keyboard needs no hover (heat_view.js, report.html)
