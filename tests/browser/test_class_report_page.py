@@ -967,7 +967,20 @@ LAPTOP_TABLES = """(root) => {
   const table = document.querySelector(root).querySelector("table");
   const counts = [...document.querySelector(root).querySelectorAll("td")]
     .filter((td) => /^\\d+ of \\d+( \\(\\d+%\\))?$/.test(td.textContent));
+  // each "×n" of the misconceptions' cells that starts a line, away from the misconception it counts
+  const alone = [...document.querySelector(root).querySelectorAll("table")[1].querySelectorAll("td")]
+    .flatMap((td) => [...td.textContent.matchAll(/.×\\d+/g)].filter((m) => {
+      const text = td.firstChild;
+      const top = (at) => {
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 1);
+        return Math.round(range.getBoundingClientRect().top);
+      };
+      return top(m.index) !== top(m.index + 1);
+    }).map((m) => m[0]));
   return {
+    alone,
     students: [table.scrollWidth, table.parentElement.clientWidth],
     counts: counts.length,
     wrapped: counts.flatMap((td) => (td.querySelector("span") ? [...td.querySelectorAll("span")] : [td]))
@@ -985,7 +998,7 @@ def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_c
     (the figures, then each student's misconceptions, notes and answers) scrolled sideways in its own box, 443 px
     wider than the book's column at 1280 px. The figures fit the column, the misconceptions, notes and answers are
     a table of their own beside them, and no count breaks inside itself; a share goes under its count only where the
-    box needs the room."""
+    box needs the room, and a misconception's "×12" never starts a line away from it."""
     context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
@@ -998,6 +1011,7 @@ def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_c
         seen = page.evaluate(LAPTOP_TABLES, root)
         assert seen["counts"] > 30 * 5 and seen["wrapped"] == [], seen
         assert seen["students"][0] <= seen["students"][1], seen
+        assert seen["alone"] == [], seen["alone"]
         tables = page.locator(f"{root} table")
         header = tables.first.locator("th").all_text_contents()
         assert "Misconceptions" not in header and "cues found" in header, header

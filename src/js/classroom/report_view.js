@@ -152,7 +152,7 @@ export function reportView(summary, exercise, options = {}) {
   const wrote = summary.students.map((/** @type {any} */ s) => [
     s.student,
     KINDS.filter((kind) => s.misconceptions[kind])
-      .map((kind) => `${shortName(kind)} ×${s.misconceptions[kind]}`)
+      .map((kind) => `${shortName(kind)}\u00a0×${s.misconceptions[kind]}`) // a count never starts a line
       .join(", "),
     s.notes,
     s.answers,

@@ -257,7 +257,8 @@ def _report_body(report, words) -> list[str]:
         found = sum(s["found"].values())
         asked = sum(s["asked"].values())
         done = tables.completion(found, asked)
-        mistakes = ", ".join(f"{short[kind]} ×{times}" for kind in kinds if (times := s["misconceptions"][kind]))
+        # a no-break space: a count never starts a line, away from what it counts
+        mistakes = ", ".join(f"{short[kind]}\u00a0×{times}" for kind in kinds if (times := s["misconceptions"][kind]))
         students.append(
             [
                 s["student"],
