@@ -383,6 +383,7 @@ SHARED_WORDS = (
     "ELSEWHERE_HEADER",
     "ELSEWHERE_WORDS",
     "NONE_MISSED",
+    "STUDENT_WORK",
 )
 
 
@@ -536,6 +537,42 @@ def test_the_page_names_the_labels_measured_as_medialit_report_does(tmp_path):
     assert "Measured on the whole article, claims, sources and loaded words." in reports[0].sentences()
     assert "Measured on the whole article, loaded words." in reports[1].sentences()
     assert "Measured on the whole article, cues." in reports[2].sentences()  # asked for by name: none to find
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_the_class_figures_say_what_their_two_totals_count_on_the_page_as_in_report_html(tmp_path):
+    """ "(302 of 576 over all students)" left a teacher to guess that 576 is the items asked for times the students:
+    the page and `medialit report` say each student was asked for so many, so many in all, and what they found,
+    in the same words; a class of one says so of its one student."""
+    from helpers import handin_of, key_tags
+
+    kremlin = load_exercise(KREMLIN)
+    one = tmp_path / "one"
+    one.mkdir()
+    handin_of(kremlin, [t for t in key_tags(kremlin) if t.label == "claim"][:3]).save(one / "fox.json")
+    reports = [class_report(SAMPLE, kremlin, ["claim", "source"]), class_report(one, kremlin, ["claim"])]
+    script = SENTENCES_SCRIPT % {
+        "messages": (ROOT / "src/js/core/messages.js").as_uri(),
+        "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
+    }
+    data = {
+        "reports": [r.summary for r in reports],
+        "labels": kremlin.compile()["labels"],
+        "plurals": reports[0].plurals,
+    }
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout) == [r.sentences() for r in reports]
+    students = reports[0].summary["students"]
+    claims = students[0]["asked"]["claim"]
+    found = sum(s["found"]["claim"] for s in students)
+    assert all(s["asked"]["claim"] == claims for s in students)  # every student is asked for the same items
+    assert (
+        f"claims asked: each of the 25 students was asked for {claims} of them, {25 * claims} in all, "
+        f"and together they found {found}." in reports[0].sentences()[2]
+    )
+    assert reports[1].sentences()[2].endswith(f"claims asked: its one student was asked for {claims} and found 3.")
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")

@@ -119,7 +119,13 @@ SAMPLES = [
     Message("class-nothing:one", {"files": 1}),
     Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
     Message("class-scope-lines:chosen", {"first": 1, "last": 18, "labels": "claims"}),
-    Message("class-label-found", {"label": "claim", "found": 241, "asked": 450, "share": 241 / 450}),
+    Message(
+        "class-label-found",
+        {"label": "claim", "found": 241, "asked": 450, "share": 241 / 450, "students": 25, "each": 18},
+    ),
+    Message(
+        "class-label-found:one", {"label": "claim", "found": 8, "asked": 18, "share": 8 / 18, "students": 1, "each": 18}
+    ),
     Message("class-found-by", {"found": 8, "students": 25, "share": 8 / 25}),
     Message("class-older-copy", {"student": "fox-07", "newer": "again/fox-07.json"}),
     Message(

@@ -84,7 +84,7 @@ def test_the_sample_class_gives_the_numbers_of_medialit_report(browser, book_ser
         summary = state["summary"]
         assert len(summary["students"]) == 25 and len(summary["skipped"]) == 4
         assert summary == cli_claims["summary"]
-        rows = page.locator("section[aria-labelledby='mcr-students'] tbody tr")
+        rows = page.locator("section[aria-labelledby='mcr-students'] table >> nth=0 >> tbody tr")
         expect(rows).to_have_count(25)
         problems = page.locator("section[aria-labelledby='mcr-problems']")
         for name in ("broken.json", "notes.txt", "wrong-exercise.json", "old-article.json"):
@@ -131,7 +131,7 @@ def test_dropped_files_make_the_report_and_the_status_counts_them_in_words(page)
     expect(page.locator(".mcr-status")).to_have_text(
         "Report ready: 1 student's hand-in used, 1 file left out. It is below."
     )
-    expect(page.locator("section[aria-labelledby='mcr-students'] tbody tr")).to_have_count(1)
+    expect(page.locator("section[aria-labelledby='mcr-students'] table >> nth=0 >> tbody tr")).to_have_count(1)
     expect(page.locator("section[aria-labelledby='mcr-problems']")).to_contain_text("notes.txt")
     assert page.errors == [] and page.offsite_requests == []
 
@@ -250,7 +250,7 @@ def test_a_student_who_handed_in_twice_is_one_row_and_the_table_explains_its_fig
     state = report_on(page, "kremlin-drone|03-claims", [*FILES, str(draft)])
     assert len(state["summary"]["students"]) == 25 and len(state["summary"]["skipped"]) == 5
     students = page.locator("section[aria-labelledby='mcr-students']")
-    expect(students.locator("tbody tr")).to_have_count(25)
+    expect(students.locator("table >> nth=0 >> tbody tr")).to_have_count(25)
     expect(students.locator("th", has_text="Tags on the key")).to_have_count(1)
     expect(students).to_contain_text("Completion is the share of the key items asked for")
     expect(page.locator(".mcr-lead").first).to_have_text("Hand-ins used: 25. Files left out: 5.")
@@ -261,9 +261,9 @@ def test_a_student_who_handed_in_twice_is_one_row_and_the_table_explains_its_fig
         "tags on the key",
         "tags on the key %",
     ]
-    # a count such as "13 of 18" stays on one line; the table scrolls sideways instead
+    # a count such as "13 of 18" stays on one line (its share may go under it); the table scrolls sideways instead
     wrapped = students.evaluate(
-        """(el) => [...el.querySelectorAll('td:not(.mcr-long)')].filter((td) => {
+        """(el) => [...el.querySelectorAll('td:not(.mcr-long):not(.mcr-pieces), .mcr-piece')].filter((td) => {
           const range = document.createRange();
           range.selectNodeContents(td);
           return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
@@ -430,7 +430,7 @@ def test_on_a_wide_screen_the_student_table_fits_without_scrolling_sideways(brow
     try:
         page.goto(PAGE)
         report_on(page, "kremlin-drone|", FILES)
-        table = page.locator("section[aria-labelledby='mcr-students'] table")
+        table = page.locator("section[aria-labelledby='mcr-students'] table").first
         width, room = table.evaluate("(t) => [t.scrollWidth, t.parentElement.clientWidth]")
         assert width <= room, (width, room)
     finally:
@@ -778,11 +778,20 @@ FOLDED_TABLES = """() => [...document.querySelectorAll('details table')].map((t)
   height: t.getBoundingClientRect().height, drawn: t.checkVisibility() }))"""
 
 
+# What a teacher would see on paper that is there to be clicked: a disclosure triangle (a summary still drawn as a list
+# item with its marker), a box, a button, a list, or the words that say to tick "Show the counts".
+CONTROLS_PRINTED = """() => [...document.querySelectorAll(
+  '.medialit-class-report :is(summary, input, button, select, .mcr-tick, .tick)')]
+  .filter((e) => e.checkVisibility() && (e.tagName !== 'SUMMARY' || getComputedStyle(e).listStyleType !== 'none'))
+  .map((e) => e.outerHTML.slice(0, 80))"""
+
+
 @pytest.mark.parametrize("where", ["page", "report.html"])
 def test_the_printed_report_has_the_tables_folded_away_on_screen(browser, book_server, tmp_path, where):
     """Every key item here and Misconceptions per student are folded away on screen; printed, the page and
     report.html left them out, their summaries printed as closed triangles (the page's details {display: block}
-    does not open a details element). On paper each folded table is there, rows and all."""
+    does not open a details element). On paper each folded table is there, rows and all, and nothing to click is:
+    the summaries were printed with their triangles, the heat map with its "Show the counts" box."""
     context = browser.new_context(base_url=book_server, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
@@ -801,6 +810,7 @@ def test_the_printed_report_has_the_tables_folded_away_on_screen(browser, book_s
         page.emulate_media(media="print")
         printed = page.evaluate(FOLDED_TABLES)
         assert all(t["drawn"] and t["height"] > 0 for t in printed), printed
+        assert page.evaluate(CONTROLS_PRINTED) == []
     finally:
         context.close()
 
@@ -925,5 +935,105 @@ def test_report_html_reads_in_light_dark_and_print_in_css_that_older_browsers_re
                 page.screenshot(path=str(tmp_path / f"report-{scheme}.png"))
         assert pages["screen", "light"] == pages["print", "dark"] == "rgb(255, 255, 255)"
         assert pages["screen", "dark"] == "rgb(18, 18, 18)"
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def class_of_30(tmp_path_factory) -> Path:
+    """A class of 30 made as notebooks/sample_class.py makes the sample class, with its bad files, and its report.html
+    (`medialit report` on the whole text: a column of figures for each of the four labels)."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    spec = importlib.util.spec_from_file_location("sample_class", ROOT / "notebooks" / "sample_class.py")
+    sample_class = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample_class)
+    kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    folder = tmp_path_factory.mktemp("class-of-30")
+    sample_class.write_class(kremlin, folder / "hand-ins", 30, 11)
+    (folder / "report.html").write_text(class_report(folder / "hand-ins", kremlin).to_html(), encoding="utf-8")
+    return folder
+
+
+# The table of students (the first table) against its box, and every count ("80 of 137") or piece of a count's cell
+# ("232 of 244", "(95%)") that runs over more than one line, in any table.
+LAPTOP_TABLES = """(root) => {
+  const lines = (node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  };
+  const table = document.querySelector(root).querySelector("table");
+  const counts = [...document.querySelector(root).querySelectorAll("td")]
+    .filter((td) => /^\\d+ of \\d+( \\(\\d+%\\))?$/.test(td.textContent));
+  // each "×n" of the misconceptions' cells that starts a line, away from the misconception it counts
+  const alone = [...document.querySelector(root).querySelectorAll("table")[1].querySelectorAll("td")]
+    .flatMap((td) => [...td.textContent.matchAll(/.×\\d+/g)].filter((m) => {
+      const text = td.firstChild;
+      const top = (at) => {
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 1);
+        return Math.round(range.getBoundingClientRect().top);
+      };
+      return top(m.index) !== top(m.index + 1);
+    }).map((m) => m[0]));
+  return {
+    alone,
+    students: [table.scrollWidth, table.parentElement.clientWidth],
+    counts: counts.length,
+    wrapped: counts.flatMap((td) => (td.querySelector("span") ? [...td.querySelectorAll("span")] : [td]))
+      .filter((piece) => lines(piece) > 1).map((piece) => piece.textContent),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_count_broken(
+    browser, book_server, class_of_30, where, width
+):
+    """On a laptop report.html broke its counts over two lines ("80 of" over "137"), and the page's table of students
+    (the figures, then each student's misconceptions, notes and answers) scrolled sideways in its own box, 443 px
+    wider than the book's column at 1280 px. The figures fit the column, the misconceptions, notes and answers are
+    a table of their own beside them, and no count breaks inside itself; a share goes under its count only where the
+    box needs the room, and a misconception's "×12" never starts a line away from it."""
+    context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_30 / "hand-ins").iterdir()))
+        else:
+            page.goto((class_of_30 / "report.html").as_uri())
+        root = ".mcr-report" if where == "page" else "main"
+        seen = page.evaluate(LAPTOP_TABLES, root)
+        assert seen["counts"] > 30 * 5 and seen["wrapped"] == [], seen
+        assert seen["students"][0] <= seen["students"][1], seen
+        assert seen["alone"] == [], seen["alone"]
+        tables = page.locator(f"{root} table")
+        header = tables.first.locator("th").all_text_contents()
+        assert "Misconceptions" not in header and "cues found" in header, header
+        assert tables.nth(1).locator("th").all_text_contents() == ["Student", "Misconceptions", "Notes", "Answers"]
+        tables.first.scroll_into_view_if_needed()
+        screenshot(page, f"class-of-30-{where}-{width}")
+    finally:
+        context.close()
+
+
+def test_report_html_on_a_phone_leaves_most_of_the_first_screen_to_the_report(browser, class_of_30):
+    """report.html's title, as big on a phone as on a laptop, took 40% of the first screen (five lines of 32 px
+    letters): on a phone it takes less than a fifth, and the class's figures start in the first screen."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto((class_of_30 / "report.html").as_uri())
+        title, first = page.evaluate(
+            "[document.querySelector('h1'), document.querySelector('main > p')].map((e) => e.getBoundingClientRect())"
+        )
+        assert title["bottom"] < 0.2 * PHONE["viewport"]["height"], title
+        assert first["top"] < 0.25 * PHONE["viewport"]["height"], first
+        screenshot(page, "class-of-30-report-html-phone")
     finally:
         context.close()

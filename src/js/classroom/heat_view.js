@@ -96,7 +96,9 @@ export function heatMap(summary, exercise, label) {
   const legend = h(
     "p.mcr-legend",
     {},
-    `Darker: more students tagged the word as ${spec?.noun || label}. ${COUNTS_WORDS} ${SHADES_WORDS} `,
+    `Darker: more students tagged the word as ${spec?.noun || label}. `,
+    h("span.mcr-tick", COUNTS_WORDS), // not on paper, where there is no box to tick
+    ` ${SHADES_WORDS} `,
     ...[0.1, 0.5, 1].map((s) => {
       const [background, colour] = shade(label, s);
       return h("span.mcr-swatch", {

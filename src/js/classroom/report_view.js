@@ -25,6 +25,7 @@ import {
   noHandin,
   notOnRoster,
   nothingYet,
+  STUDENT_WORK,
   scopeMessages,
 } from "./tables.js";
 
@@ -139,21 +140,23 @@ export function reportView(summary, exercise, options = {}) {
     const found = summary.labels.reduce((/** @type {number} */ x, /** @type {string} */ l) => x + s.found[l], 0);
     const asked = summary.labels.reduce((/** @type {number} */ x, /** @type {string} */ l) => x + s.asked[l], 0);
     const done = completion(found, asked);
-    const mistakes = KINDS.filter((kind) => s.misconceptions[kind])
-      .map((kind) => `${shortName(kind)} ×${s.misconceptions[kind]}`)
-      .join(", ");
     return [
       s.student,
       ...(roster ? [roster.get(s.student) ?? NOT_ON_ROSTER] : []),
       s.tags,
       ...keyed.map((l) => `${s.found[l]} of ${s.asked[l]}`),
       done === null ? "" : `${done}%`,
-      share(s.on_key, s.tags),
-      mistakes,
-      s.notes,
-      s.answers,
+      countAndShare(share(s.on_key, s.tags)),
     ];
   });
+  const wrote = summary.students.map((/** @type {any} */ s) => [
+    s.student,
+    KINDS.filter((kind) => s.misconceptions[kind])
+      .map((kind) => `${shortName(kind)}\u00a0×${s.misconceptions[kind]}`) // a count never starts a line
+      .join(", "),
+    s.notes,
+    s.answers,
+  ]);
   const unmatched = noHandin(summary, roster);
   const unknown = notOnRoster(summary, roster);
   const changed = changedIds(summary, roster);
@@ -210,9 +213,6 @@ export function reportView(summary, exercise, options = {}) {
           ...keyed.map((l) => `${plurals[l]} found`),
           "Completion",
           "Tags on the key",
-          "Misconceptions",
-          "Notes",
-          "Answers",
         ],
         students,
         "No hand-in could be used: the reasons are under Problems with files.",
@@ -221,6 +221,8 @@ export function reportView(summary, exercise, options = {}) {
       unmatched.length ? h("p", `On the roster, but no hand-in: ${unmatched.join(", ")}.`) : null,
       unknown.length ? h("p", `${NOT_ON_ROSTER_WORDS} ${unknown.join(", ")}.`) : null,
       changed.length ? h("p", changedIdsWords(changed)) : null,
+      // beside the figures, the misconceptions' words left no room in a laptop's book column: a table of their own
+      table(STUDENT_WORK, ["Student", "Misconceptions", "Notes", "Answers"], wrote),
     ),
     section(
       "mcr-missed",

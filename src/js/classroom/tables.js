@@ -20,6 +20,8 @@ export const COMPLETION_WORDS =
   "Completion is the share of the key items asked for that the student found, all labels together. " +
   "Tags on the key is how many of the student's tags match a key item: a student who tags every word " +
   "finds much but has few tags on the key, so read the two together.";
+/** The caption of the table beside the table of students (tables.STUDENT_WORK). */
+export const STUDENT_WORK = "Each student's misconceptions, notes and answers";
 /** Before the heat map's shades of 10%, 50% and 100% (tables.SHADES_WORDS). */
 export const SHADES_WORDS = "The share of the students who tagged a word:";
 /** The heat map's counts, shown on request so that a phone or keyboard needs no hover (tables.COUNTS_WORDS). */
@@ -125,9 +127,24 @@ export function scopeMessages(summary, plurals) {
   for (const label of summary.labels) {
     const found = total(summary, label, "found");
     const asked = total(summary, label, "asked");
-    if (asked) out.push({ code: "class-label-found", args: { label, found, asked, share: found / asked } });
+    if (asked) out.push(labelFound(label, found, asked, summary.students));
   }
   return out;
+}
+
+/**
+ * How much of a label the class found, with what the two totals count (tables.label_found): every student is
+ * asked for the same items.
+ * @param {string} label
+ * @param {number} found
+ * @param {number} asked
+ * @param {any[]} students
+ * @returns {Message}
+ */
+function labelFound(label, found, asked, students) {
+  const code = students.length === 1 ? "class-label-found:one" : "class-label-found";
+  const each = students[0].asked[label];
+  return { code, args: { label, found, asked, share: found / asked, students: students.length, each } };
 }
 
 /**

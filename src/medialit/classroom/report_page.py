@@ -21,15 +21,21 @@ COLOURS = {"claim": (31, 119, 180), "source": (44, 160, 44), "loaded": (214, 39,
 OTHER_COLOUR = (90, 90, 90)
 _MARKUP = re.compile("[&<>\"']")  # what html.escape(quote=True) changes
 LONG = 30  # characters: a cell with more text than this wraps (report_view.js's LONG)
+_SHARE = re.compile(r" (?=\()")  # where a count's share starts: "7 of 24 (29%)"
 # the class-report page's colours, light and dark (the system's), shared with its style sheet
 COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.css").read_text(encoding="utf-8")
 # the heat map is a light sheet in the dark too, its "Show the counts" box drawn light (drawn dark, unticked, it
 # looks ticked); a row's first cell, short, is what the row is about (a pseudonym, a file, a line) and never wraps:
-# a laptop's table broke "Fox-River" after its hyphen
+# a laptop's table broke "Fox-River" after its hyphen; a count ("80 of 137") never wraps either, a cell of pieces
+# breaking only between them ("232 of 244" over "(95%)") and only in a box narrower than a laptop's (as on the
+# page). The title, as big as a laptop's, took 40% of a phone's first screen. On paper nothing is there to click: no
+# disclosure triangle, no "Show the counts" box.
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
-background:var(--mcr-page);overflow-wrap:break-word}
+background:var(--mcr-page);overflow-wrap:break-word}h1{font-size:clamp(1.4rem,1rem + 2.5vw,2rem);line-height:1.25;
+margin:.5rem 0 1rem}.pieces span{white-space:nowrap}.scroll{container-type:inline-size}
+@container (min-width:48rem){td.pieces{white-space:nowrap}}
 .scroll{overflow-x:auto;margin:.5rem 0 1.5rem}
 .scroll:focus-visible{outline:3px solid var(--mcr-focus);outline-offset:2px}
 table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .4rem;text-align:left;
@@ -38,10 +44,11 @@ vertical-align:top}th{background:var(--mcr-surface)}td:first-child:not(.long){wh
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
 .heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
 .heat .lineno{color:var(--mcr-sheet-muted)}.heat .k{outline:2px solid currentColor;outline-offset:1px;border-radius:2px;
-margin:0 3px}.legend span{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
+margin:0 3px}.legend .swatch{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}
-details::details-content{content-visibility:visible}}
+details::details-content{content-visibility:visible}summary{list-style:none;font-weight:600}
+summary::-webkit-details-marker{display:none}.show-n,.show-n+label,.tick{display:none}}
 """
 
 
@@ -61,16 +68,31 @@ def _e(value) -> str:
     return html.escape(text, quote=True) if _MARKUP.search(text) else text
 
 
+def pieces(text: str) -> tuple[str, ...]:
+    """A count and its share as the pieces of a cell, ("7 of 24", "(29%)"), as report_view.js's countAndShare."""
+    return tuple(_SHARE.split(text))
+
+
 def _row(row: list) -> str:
     """One table row: blank for nothing, yes or no, numbers and text; a cell of long text (a quote, a reason)
-    keeps a readable width on a phone, the others stay on one line ("13 of 18"), as on the class-report page.
+    keeps a readable width on a phone, the others stay on one line on a phone, as on the class-report page; a
+    tuple is a cell of pieces (a count, "13 of 18", and its share), each on one line everywhere.
     A big class has thousands of rows, so each row's text is looked at whole, and only one that needs it is
     escaped cell by cell."""
-    cells = ["" if v is None else ("yes" if v else "no") if v is True or v is False else str(v) for v in row]
-    opens = ['<td class="long">' if len(cell) > LONG else "<td>" for cell in cells]
-    whole = "".join(cells)
-    if not whole.isprintable() or _MARKUP.search(whole):
-        cells = [_e(cell) for cell in cells]
+    cells = [
+        "" if v is None else ("yes" if v else "no") if v is True or v is False else v if type(v) is tuple else str(v)
+        for v in row
+    ]
+    opens = [
+        '<td class="pieces">' if type(cell) is tuple else '<td class="long">' if len(cell) > LONG else "<td>"
+        for cell in cells
+    ]
+    whole = "".join(" ".join(cell) if type(cell) is tuple else cell for cell in cells)
+    escape = _e if not whole.isprintable() or _MARKUP.search(whole) else str
+    cells = [
+        " ".join(f"<span>{escape(piece)}</span>" for piece in cell) if type(cell) is tuple else escape(cell)
+        for cell in cells
+    ]
     return f"<tr>{'</td>'.join(map(''.join, zip(opens, cells)))}</td></tr>"
 
 
@@ -139,7 +161,7 @@ def heat_html(report, label: str) -> str:
         piece = ('<span class="k">' if opens else "") + word + ("</span>" if closes else "")
         paragraphs[-1].append(piece + _e(tok.ws.replace("\n", " ")))
     legend = " ".join(
-        f'<span style="background:{shade(label, s)[0]};color:{shade(label, s)[1]}">{percent(s)}</span>'
+        f'<span class="swatch" style="background:{shade(label, s)[0]};color:{shade(label, s)[1]}">{percent(s)}</span>'
         for s in (0.1, 0.5, 1.0)
     )
     body = "".join(f"<p>{''.join(words)}</p>" for words in paragraphs)
@@ -147,7 +169,8 @@ def heat_html(report, label: str) -> str:
     return (
         f'<section class="heat article"><style>{COUNTS_STYLE}</style><h3>{_e(spec.title)}</h3>'
         f'<p class="legend">Darker: more students tagged the word as {_e(spec.noun_or_title)}. '
-        f"{tables.COUNTS_WORDS} Outlined: the words the key has. {tables.SHADES_WORDS} {legend}</p>"
+        f'<span class="tick">{tables.COUNTS_WORDS}</span> Outlined: the words the key has. '
+        f"{tables.SHADES_WORDS} {legend}</p>"
         f'<input type="checkbox" class="show-n" id="{show}"><label for="{show}">{tables.SHOW_COUNTS}</label>'
         f'<div class="text">{body}</div></section>'
     )
@@ -208,7 +231,7 @@ def _report_body(report, words) -> list[str]:
             f"L{i['line']}",
             i["quote"],
             report.exercise.labels[i["label"]].noun_or_title,
-            words.render(found_by(i["hit"] + i["boundary"], n)),
+            pieces(words.render(found_by(i["hit"] + i["boundary"], n))),
             i["why"],
         ]
         for i in tables.most_missed(summary)
@@ -221,20 +244,21 @@ def _report_body(report, words) -> list[str]:
         misconceptions.append(
             [
                 words.render(Message(f"misconception-{kind['kind']}", {})),
-                words.render(found_by(kind["students"], n)),
+                pieces(words.render(found_by(kind["students"], n))),
                 kind["times"],
                 where,
             ]
         )
     kinds = [rule["kind"] for rule in MISCONCEPTIONS]
     short = {kind: words.render(Message(f"misconception-{kind}", {}), "short") for kind in kinds}
-    students, keyed = [], tables.keyed_labels(summary)  # no column of 0 of 0 for a label the key has none of
+    students, wrote, keyed = [], [], tables.keyed_labels(summary)  # no column of 0 of 0 for a label without items
     for s in summary["students"]:
-        per_label = [f"{s['found'][label]} of {s['asked'][label]}" for label in keyed]
+        per_label = [(f"{s['found'][label]} of {s['asked'][label]}",) for label in keyed]
         found = sum(s["found"].values())
         asked = sum(s["asked"].values())
         done = tables.completion(found, asked)
-        mistakes = ", ".join(f"{short[kind]} ×{times}" for kind in kinds if (times := s["misconceptions"][kind]))
+        # a no-break space: a count never starts a line, away from what it counts
+        mistakes = ", ".join(f"{short[kind]}\u00a0×{times}" for kind in kinds if (times := s["misconceptions"][kind]))
         students.append(
             [
                 s["student"],
@@ -242,12 +266,10 @@ def _report_body(report, words) -> list[str]:
                 s["tags"],
                 *per_label,
                 "" if done is None else f"{done}%",
-                f"{s['on_key']} of {s['tags']}" + (f" ({percent(s['on_key'] / s['tags'])})" if s["tags"] else ""),
-                mistakes,
-                s["notes"],
-                s["answers"],
+                (f"{s['on_key']} of {s['tags']}", *([f"({percent(s['on_key'] / s['tags'])})"] if s["tags"] else [])),
             ]
         )
+        wrote.append([s["student"], mistakes, s["notes"], s["answers"]])
     return [
         "".join(f"<p>{_e(text)}</p>" for text in report.sentences()),
         "<p>Students are listed by pseudonym in name order, not by score.</p>",
@@ -261,15 +283,14 @@ def _report_body(report, words) -> list[str]:
                 *(f"{report.plurals[label]} found" for label in keyed),
                 "Completion",
                 "Tags on the key",
-                "Misconceptions",
-                "Notes",
-                "Answers",
             ],
             students,
         ),
         f"<p>{_e(tables.COMPLETION_WORDS)}</p>" if summary["students"] else "",
         _no_handin_html(summary, report.roster),
         f"<p>{_e(changed_ids_words(changed))}</p>" if (changed := changed_ids(summary, report.roster)) else "",
+        # beside the figures, the misconceptions' words squeezed into a narrow column, each row a dozen lines tall
+        _table(tables.STUDENT_WORK, ["Student", "Misconceptions", "Notes", "Answers"], wrote),
         "<h2>Most missed</h2>",
         _table("Most missed", ["Line", "Words", "Label", "Found by", "Why"], missed, tables.NONE_MISSED),
         _every_item_html(report, words),
@@ -311,7 +332,7 @@ def _every_item_html(report, words) -> str:
             i["quote"],
             report.exercise.labels[i["label"]].noun_or_title,
             "optional" if i["optional"] else "required",
-            words.render(found_by(i["hit"] + i["boundary"], n)),
+            pieces(words.render(found_by(i["hit"] + i["boundary"], n))),
             i["wrong_label"],
             *([i["counted_elsewhere"]] if elsewhere else []),
         ]

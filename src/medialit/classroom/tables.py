@@ -23,6 +23,8 @@ COMPLETION_WORDS = (
     "Tags on the key is how many of the student's tags match a key item: a student who tags every word "
     "finds much but has few tags on the key, so read the two together."
 )
+# the caption of the table beside the table of students: what each student's tags showed and what they wrote
+STUDENT_WORK = "Each student's misconceptions, notes and answers"
 # before the heat map's shades of 10%, 50% and 100% (heat_view.js and report.html)
 SHADES_WORDS = "The share of the students who tagged a word:"
 # the heat map's counts, shown on request so that a phone or a keyboard needs no hover (heat_view.js, report.html)
@@ -100,10 +102,18 @@ def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
         found = sum(s["found"][label] for s in summary["students"])
         asked = sum(s["asked"][label] for s in summary["students"])
         if asked:
-            out.append(
-                Message("class-label-found", {"label": label, "found": found, "asked": asked, "share": found / asked})
-            )
+            out.append(label_found(label, found, asked, summary["students"]))
     return out
+
+
+def label_found(label: str, found: int, asked: int, students: list[dict]) -> Message:
+    """How much of a label the class found, with what the two totals count: "302 of 576" alone did not say that 576
+    is the items asked for times the students (every student is asked for the same items)."""
+    code = "class-label-found:one" if len(students) == 1 else "class-label-found"
+    each, n = students[0]["asked"][label], len(students)
+    return Message(
+        code, {"label": label, "found": found, "asked": asked, "share": found / asked, "students": n, "each": each}
+    )
 
 
 def counted_elsewhere(summary: dict) -> bool:
