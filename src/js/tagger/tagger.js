@@ -7,7 +7,7 @@ import { makeHandin } from "../core/handin.js";
 import { counted, renderer } from "../core/messages.js";
 import { codePoints, quoteOf, quoted, selectionToSpan, spanTokens } from "../core/spans.js";
 import { createArticleView } from "./article_view.js";
-import { button, h, setText } from "./dom.js";
+import { button, h, setText, setWords } from "./dom.js";
 import { badgeVerdict } from "./feedback_data.js";
 import { createFeedbackView } from "./feedback_view.js";
 import { savedAnswers } from "./answer_store.js";
@@ -690,9 +690,9 @@ function createTagger(model, el, uid, authorTools) {
   studentInput.addEventListener("change", () => {
     setStudent(studentInput.value.trim());
     storage.schedule();
-    setText(nameSaved, "✓ Saved");
+    setWords(nameSaved, "✓ Saved");
   });
-  studentInput.addEventListener("input", () => setText(nameSaved, ""));
+  studentInput.addEventListener("input", () => setWords(nameSaved, ""));
   listenToKeys(ctx, sel, actions, root);
   listenToPointer(ctx, sel, actions);
 
