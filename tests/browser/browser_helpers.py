@@ -51,29 +51,27 @@ def accessible_names(page, role: str) -> list[str]:
 
 
 def text_heard(page, selector: str) -> list[str]:
-    """The runs of text a screen reader reads out inside the element `selector` picks, as Chromium's
-    accessibility tree hands them over: words drawn by CSS included, what is hidden from screen readers left
-    out, and the words inside a button left to its name (`accessible_names`), which is what is read there."""
+    """The runs of text a screen reader reads out inside the element `selector` picks, in reading order, as
+    Chromium's accessibility tree hands them over: words drawn by CSS included, what is hidden from screen
+    readers left out, and the words inside a button left to its name (`accessible_names`), which is read there."""
     cdp = page.context.new_cdp_session(page)
     element = cdp.send("Runtime.evaluate", {"expression": f"document.querySelector({json.dumps(selector)})"})
     root = cdp.send("DOM.describeNode", {"objectId": element["result"]["objectId"]})["node"]["backendNodeId"]
     nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
     by_id = {n["nodeId"]: n for n in nodes}
-
-    def up_from(node):  # the node and its ancestors: text drawn by CSS has no element of its own, but a parent
-        while node:
-            yield node
-            node = by_id.get(node.get("parentId"))
-
     heard = []
-    for node in nodes:
-        if node.get("ignored") or node.get("role", {}).get("value") != "StaticText":
-            continue
-        above = list(up_from(node))
-        if any(n.get("backendDOMNodeId") == root for n in above) and not any(
-            n.get("role", {}).get("value") == "button" for n in above
-        ):
+
+    def read(node) -> None:  # the tree's order is the reading order (the list of nodes is not)
+        role = node.get("role", {}).get("value")
+        if role == "button":
+            return
+        if role == "StaticText" and not node.get("ignored"):
             heard.append(node.get("name", {}).get("value", ""))
+        for child in node.get("childIds", []):
+            if child in by_id:
+                read(by_id[child])
+
+    read(next(n for n in nodes if n.get("backendDOMNodeId") == root))
     return heard
 
 

@@ -195,3 +195,27 @@ def test_a_status_line_and_a_verdict_chip_are_heard_by_their_words_not_by_the_si
         "Other label": '"↔ "',
         "Not in the key": '"✗ "',
     }, drawn
+
+
+@pytest.mark.parametrize("screen", ["laptop", "phone"])
+def test_a_label_button_is_named_by_its_title_and_its_keys_are_told_as_keys(browser, book_server, screen):
+    """WCAG 2.5.3, label in name: a label button shows "C Claim 1" (its letter, its title, its number key) and was
+    named "Claim 1", which is heard as a count, or as the tag C1. It is named by its title, and its keys, drawn as
+    keys, are told as keys (aria-keyshortcuts); a touch screen has no keys, and draws and tells none."""
+    context = browser.new_context(base_url=book_server, **(PHONE if screen == "phone" else {}))
+    try:
+        page = context.new_page()
+        page.goto(CHAPTER_4)
+        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+        labels = page.get_by_role("group", name="Labels")
+        names = [
+            name for name in accessible_names(page, "button") if name in {"Claim", "Source", "Claim 1", "Source 2"}
+        ]
+        assert names == ["Claim", "Source"], names
+        keys = {"Claim": "1 C", "Source": "2 S"} if screen == "laptop" else {"Claim": None, "Source": None}
+        for title, told in keys.items():
+            label = labels.get_by_role("button", name=title, exact=True)
+            assert label.get_attribute("aria-keyshortcuts") == told
+            expect(label.locator("kbd")).to_be_visible(visible=told is not None)
+    finally:
+        context.close()
