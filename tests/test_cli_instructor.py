@@ -42,6 +42,26 @@ def test_new_makes_the_exercise_and_prints_the_toc_line(tmp_path):
     assert again.returncode == 2 and "already exists" in again.stderr and "Traceback" not in again.stderr
 
 
+def test_new_ends_with_one_line_for_each_thing_it_made_and_each_step_left(tmp_path):
+    """The chapter page was named on a line of its own, cut from the sentence that made it ("…, and the chapter
+    page" / "book/mill-road.md."): each sentence of the closing message is one line, paths included."""
+    (tmp_path / "book").mkdir()
+    result = run("new", ARTICLE, "--id", "mill-road", "--title", "Mill Road", "--pipeline", "blank", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    drafts = re.search(r"\((\d+) drafted key items", result.stdout)
+    assert drafts, result.stdout
+    assert result.stdout.splitlines() == [
+        f"Made book/exercises/mill-road/ with article.txt and exercise.yml ({drafts[1]} drafted key items, each with a "
+        "drafted why and hints), and the chapter page book/mill-road.md.",
+        "Add this line to _toc.yml under a `chapters:` list, or the book leaves the chapter out:",
+        "  - file: book/mill-road",
+        "Next: review the drafts on book/mill-road-author.md (for you only, not in _toc.yml): build it with "
+        "`jupyter-book build book/mill-road-author.md` and open the page it names.",
+        "`medialit validate book/exercises/mill-road/exercise.yml` lists what is left; the book build warns while "
+        "any drafts remain.",
+    ]
+
+
 def test_new_on_an_article_with_nothing_to_draft_says_to_add_the_key_by_hand(tmp_path):
     (tmp_path / "book").mkdir()
     (tmp_path / "quiet.txt").write_text("The council met on Tuesday.\n\nIt will meet again in May.\n", encoding="utf-8")

@@ -94,7 +94,10 @@ SAMPLES = [
     Message("attr-free:neutral:planned", {"name": "neutral", "expected": ["planned"], "given": "organised"}),
     Message("attr-free-blank:neutral:planned", {"name": "neutral", "expected": ["planned"], "given": None}),
     Message("attribution-none-given", {"sources": []}),
-    Message("attribution-wrong", {"sources": ["Kremlin spokesperson Dmitry Peskov", "UK security officials"]}),
+    Message(
+        "attribution-wrong",
+        {"sources": [["Kremlin spokesperson Dmitry Peskov", "L28"], ["UK security officials", "L6"]]},
+    ),
     Message("summary-found", {"label": "loaded", "found": 6, "required": 10}),
     Message("summary-found-lines", {"label": "claim", "found": 1, "required": 20, "first": 1, "last": 28}),
     Message("summary-tags", {"tagged_in_key": 5, "tagged": 7}),
@@ -441,7 +444,8 @@ def test_a_tag_round_a_key_claim_too_long_to_show_whole_hears_the_words_it_start
 
 def test_a_claim_linked_to_another_source_is_told_to_tag_the_keys_source_and_tick_it():
     """A claim's link counts only to a source the student tagged: the sentence says what to do, not only
-    which source the key has ("it was also thought", L74, which a student may not have tagged at all)."""
+    which source the key has ("it was also thought", L74, which a student may not have tagged at all), and
+    names that source with its line, as every other sentence of the feedback names words."""
     exercise = load_exercise(KREMLIN)
     text = exercise.article.text
     moscow_at = text.index("Moscow claimed the drones")
@@ -455,7 +459,7 @@ def test_a_claim_linked_to_another_source_is_told_to_tag_the_keys_source_and_tic
     (claim,) = [i for i in report.items if i.tag_id == "c1"]
     (said,) = [m for m in item_codes(claim) if m.code.startswith("attribution-")]
     assert Renderer(exercise.labels).render(said) == (
-        "Attributed to: the key links this claim to “it was also thought”. A claim can only be linked to a source"
+        "Attributed to: the key links this claim to “it was also thought” (L74). A claim can only be linked to a source"
         " you have tagged: tag it if you have not yet, then tick it under Attributed to."
     )
 

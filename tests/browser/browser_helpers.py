@@ -50,6 +50,31 @@ def accessible_names(page, role: str) -> list[str]:
     return [n.get("name", {}).get("value", "") for n in nodes]
 
 
+def text_heard(page, selector: str) -> list[str]:
+    """The runs of text a screen reader reads out inside the element `selector` picks, in reading order, as
+    Chromium's accessibility tree hands them over: words drawn by CSS included, what is hidden from screen
+    readers left out, and the words inside a button left to its name (`accessible_names`), which is read there."""
+    cdp = page.context.new_cdp_session(page)
+    element = cdp.send("Runtime.evaluate", {"expression": f"document.querySelector({json.dumps(selector)})"})
+    root = cdp.send("DOM.describeNode", {"objectId": element["result"]["objectId"]})["node"]["backendNodeId"]
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    by_id = {n["nodeId"]: n for n in nodes}
+    heard = []
+
+    def read(node) -> None:  # the tree's order is the reading order (the list of nodes is not)
+        role = node.get("role", {}).get("value")
+        if role == "button":
+            return
+        if role == "StaticText" and not node.get("ignored"):
+            heard.append(node.get("name", {}).get("value", ""))
+        for child in node.get("childIds", []):
+            if child in by_id:
+                read(by_id[child])
+
+    read(next(n for n in nodes if n.get("backendDOMNodeId") == root))
+    return heard
+
+
 # Where a box of the Tagger is from the article: beside it (→), below it (↓) or above it (↑).
 WHERE_FROM_THE_ARTICLE = """(selector) => {
   const text = document.querySelector('.mt-article').getBoundingClientRect();

@@ -1,7 +1,7 @@
 """What a screen reader hears on a chapter: Check's result once, as focus lands on the summary, on the second
 Check as on the first (a live region changed in place would be read out again besides); under an answer box,
 "Not saved" read out, "Saved" (back after every pause in typing) not; a button's words without the arrow drawn
-beside them."""
+beside them, and a status line's or a verdict chip's words without their sign."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 import pytest
-from browser_helpers import PHONE, accessible_names
+from browser_helpers import PHONE, accessible_names, painted, text_heard
 from playwright.sync_api import expect
 from test_tagger import tag_in_text, tap_tag
 
@@ -146,3 +146,76 @@ def test_a_tags_button_is_named_first_by_the_words_it_shows(page):
         before_the_arrow = words(shown.removesuffix(linked))
         assert words(name)[: len(before_the_arrow)] == before_the_arrow, (shown, name)
         assert in_order(words(shown), words(name)), (shown, name)
+
+
+# Tags on chapter 4 that get every sign a verdict chip draws: ✓ Found, ≈ Close, ↔ Other label, ✗ Not in the key.
+TAGS_OF_EVERY_VERDICT = [
+    (("UK", "spooks"), "2"),  # the key's source
+    (("Ukraine", "is", "blitzed"), "1"),  # the key's claim is "Ukraine is blitzed in ‘revenge’"
+    (("Russia",), "1"),  # the key's source, tagged as a claim
+    (("Putin",), "2"),  # no source
+]
+CHIP_WORDS = {"Found", "Close", "Other label", "Not in the key"}
+
+
+def tagger_heard_with(page, shown: set[str]) -> list[str]:
+    """The Tagger's text as heard (text_heard), once the accessibility tree, which Chromium brings up to date
+    after the page is drawn, holds each of `shown` (words, whatever signs are beside them)."""
+    for _ in range(50):
+        painted(page)
+        heard = text_heard(page, ".medialit-tagger")
+        if shown <= {" ".join(words(text)) for text in heard}:
+            return heard
+    raise AssertionError(f"not all of {shown} are in the accessibility tree: {heard}")
+
+
+def test_a_status_line_and_a_verdict_chip_are_heard_by_their_words_not_by_the_sign_drawn_beside_them(page):
+    """ "✓ Saved" under the name was read "check mark, Saved", and a chip "✓ Found" "check mark, Found" (≈ "almost
+    equal to", ↔, ✗ alike): every run of the Tagger's text is heard without a sign at either end, and the chips
+    still show their signs (tagger.css draws them, with no words for a screen reader)."""
+    page.goto(CHAPTER_4)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    text_heard(page, ".medialit-tagger")  # a screen reader on from the start, as Chromium's tree is kept for one
+    for shown, key in TAGS_OF_EVERY_VERDICT:
+        tag_in_text(page, shown, key)
+    page.locator(".mt-student").fill("Sam")
+    page.locator(".mt-student").press("Tab")  # the name is saved as the box is left
+    expect(page.locator(".mt-namesaved")).to_have_text("✓ Saved")
+    check_with_keys(page)
+    chips = page.locator(".mt-tags .mt-chip")
+    expect(chips).to_have_count(len(TAGS_OF_EVERY_VERDICT))
+    heard = tagger_heard_with(page, {"Saved", *CHIP_WORDS})
+    assert [text for text in heard if symbol_at_an_end(text.strip())] == []
+    drawn = {
+        chip.text_content(): chip.evaluate("(c) => getComputedStyle(c, '::before').content") for chip in chips.all()
+    }
+    assert {words: sign.split(" / ")[0] for words, sign in drawn.items()} == {
+        "Found": '"✓ "',
+        "Close": '"≈ "',
+        "Other label": '"↔ "',
+        "Not in the key": '"✗ "',
+    }, drawn
+
+
+@pytest.mark.parametrize("screen", ["laptop", "phone"])
+def test_a_label_button_is_named_by_its_title_and_its_keys_are_told_as_keys(browser, book_server, screen):
+    """WCAG 2.5.3, label in name: a label button shows "C Claim 1" (its letter, its title, its number key) and was
+    named "Claim 1", which is heard as a count, or as the tag C1. It is named by its title, and its keys, drawn as
+    keys, are told as keys (aria-keyshortcuts); a touch screen has no keys, and draws and tells none."""
+    context = browser.new_context(base_url=book_server, **(PHONE if screen == "phone" else {}))
+    try:
+        page = context.new_page()
+        page.goto(CHAPTER_4)
+        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+        labels = page.get_by_role("group", name="Labels")
+        names = [
+            name for name in accessible_names(page, "button") if name in {"Claim", "Source", "Claim 1", "Source 2"}
+        ]
+        assert names == ["Claim", "Source"], names
+        keys = {"Claim": "1 C", "Source": "2 S"} if screen == "laptop" else {"Claim": None, "Source": None}
+        for title, told in keys.items():
+            label = labels.get_by_role("button", name=title, exact=True)
+            assert label.get_attribute("aria-keyshortcuts") == told
+            expect(label.locator("kbd")).to_be_visible(visible=told is not None)
+    finally:
+        context.close()

@@ -9,7 +9,18 @@ from pathlib import Path
 import pytest
 import spacy
 from axe_playwright_python.sync_playwright import Axe
-from browser_helpers import DRAFT_ON_SCREEN, PHONE, WHERE_FROM_THE_ARTICLE, arrow, painted, said, screenshot, watch_said
+from browser_helpers import (
+    DRAFT_ON_SCREEN,
+    PHONE,
+    WHERE_FROM_THE_ARTICLE,
+    accessible_names,
+    arrow,
+    painted,
+    said,
+    screenshot,
+    text_heard,
+    watch_said,
+)
 from helpers import drafted_exercise
 from playwright.sync_api import expect
 
@@ -904,3 +915,19 @@ def test_undo_takes_back_each_edit_of_a_distractor_in_the_words_it_was_made_with
     ]
     assert all(d.quote != "Council" for d in saved.distractors)
     assert not page.errors
+
+
+def test_author_mode_names_a_label_by_its_title_and_reads_out_a_drafts_label(page, tmp_path):
+    """The label buttons are named by their titles in author mode too (not "Claim 1", read as a count of claims),
+    and a draft under review is heard with the label its badge shows ("Claim “…” L3"): the badge was hidden from
+    screen readers, which heard the words and the line with no label."""
+    _, exercise, authoring = drafted(tmp_path)
+    open_review(page, exercise, authoring)
+    first = page.locator(".mt-rv-item").first
+    expect(first).to_be_visible()
+    titles = [label.title for label in exercise.labels.values()]
+    names = accessible_names(page, "button")
+    assert [name for name in names if name.rstrip("0123456789 ") in titles] == titles, names
+    badge = first.locator(".mt-badge").text_content()
+    heard = " ".join("".join(text_heard(page, ".mt-rv-item .mt-rv-what")).split())
+    assert badge in titles and heard.startswith(f"{badge} “"), heard

@@ -502,7 +502,13 @@ function attribution(tag, item, itemOfTagId, ex, challenge) {
   } else if (shared.length === given.length && given.length === expected.length) verdict = "right";
   else if (shared.length) verdict = "partial";
   else verdict = "wrong";
-  return { expected, given, verdict, expected_quotes: sources.map((s) => s.quote) };
+  return {
+    expected,
+    given,
+    verdict,
+    expected_quotes: sources.map((s) => s.quote),
+    expected_lines: sources.map((s) => /** @type {number} */ (s.line)),
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import table from "../../medialit/data/messages.json" with { type: "json" };
 /** @typedef {import("./types.js").Label} Label */
 /** @typedef {import("./types.js").Message} Message */
 /** @typedef {import("./types.js").ItemResult} ItemResult */
+/** @typedef {import("./types.js").AttributionResult} AttributionResult */
 /** @typedef {import("./types.js").TagResult} TagResult */
 
 /** @type {Record<string, {student: string, teacher: string, fix?: string, short?: string}>} */
@@ -223,6 +224,15 @@ export function itemCodes(item) {
 }
 
 /**
+ * The sources the key links a claim to, each its words and its line for the `qpairs` filter: “UK security
+ * officials” (L6), as every other sentence of the feedback cites a line (messages.sources_with_lines).
+ * @param {AttributionResult} attribution
+ * @returns {[string, string][]}
+ */
+const sourcesWithLines = (attribution) =>
+  attribution.expected_quotes.map((q, i) => [q, `L${attribution.expected_lines[i]}`]);
+
+/**
  * The verdicts on a key item's attributes and its attribution: what the feedback on the student's tag
  * that met the item says after the tag's own verdict, which says the item's already. A student's
  * widget asks for these only, so it carries no words of an item's verdict (messages.item_detail_codes).
@@ -241,7 +251,7 @@ export function itemDetailCodes(item) {
   if (item.attribution !== null) {
     let attributed = item.attribution.verdict;
     if (attributed !== "right" && !item.attribution.expected.length) attributed = "none-given";
-    out.push({ code: `attribution-${attributed}`, args: { sources: item.attribution.expected_quotes } });
+    out.push({ code: `attribution-${attributed}`, args: { sources: sourcesWithLines(item.attribution) } });
   }
   return out;
 }

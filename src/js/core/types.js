@@ -80,7 +80,8 @@
 
 /**
  * Which sources a claim is linked to, by entity.
- * @typedef {{expected: string[], given: string[], verdict: string, expected_quotes: string[]}} AttributionResult
+ * @typedef {{expected: string[], given: string[], verdict: string, expected_quotes: string[],
+ *   expected_lines: number[]}} AttributionResult
  */
 
 /**

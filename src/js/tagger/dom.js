@@ -34,16 +34,21 @@ export function h(selector, attrs = {}, ...children) {
   return el;
 }
 
-/** A symbol and its space at either end of a button's words ("↶ Undo", "↓ Go to your hand-in"). */
+/** A symbol and its space at either end of words ("↶ Undo", "↓ Go to your hand-in", "✓ Saved"). */
 const END_SYMBOL = /^(\p{S} )|( \p{S})$/u;
 
 /**
- * A button's words with a symbol at either end drawn but hidden from screen readers, which would read
- * "↶ Undo" as "anticlockwise top semicircle arrow, Undo" (and a voice would have to say it).
+ * Words with a symbol at either end drawn but hidden from screen readers, which would read "↶ Undo" as
+ * "anticlockwise top semicircle arrow, Undo" (and a voice would have to say it), "✓ Saved" as "check mark,
+ * Saved".
  * @param {string} words
+ * @returns {(string | HTMLElement)[]}
  */
 const quietSymbols = (words) =>
-  words.split(END_SYMBOL).map((part, i) => (i % 3 && part ? h("span", { "aria-hidden": "true" }, part) : part));
+  words
+    .split(END_SYMBOL)
+    .map((part, i) => (i % 3 && part ? h("span", { "aria-hidden": "true" }, part) : part))
+    .filter((part) => part);
 
 /**
  * A button of type "button"; a symbol at either end of its words is seen, not heard (quietSymbols).
@@ -69,6 +74,16 @@ export const button = (className, content, onclick, attrs = {}) =>
  * @param {string} text
  */
 export const badge = (label, text) => h("span", { class: `mt-badge mt-badge-${label}`, "aria-hidden": "true", text });
+
+/**
+ * Set an element's words only when they differ, a symbol at either end seen, not heard (quietSymbols): for
+ * words with a sign, such as a status line's "✓ Saved".
+ * @param {Element} el
+ * @param {string} words
+ */
+export function setWords(el, words) {
+  if (el.textContent !== words) el.replaceChildren(...quietSymbols(words));
+}
 
 /**
  * Set an element's text only when it differs (no layout work for nothing).

@@ -176,7 +176,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       h(
         "p.mt-rv-what",
         {},
-        h("span", { class: `mt-badge mt-badge-${t.label}`, "aria-hidden": "true", text: ctx.titleOf(t.label) }),
+        h("span", { class: `mt-badge mt-badge-${t.label}`, text: ctx.titleOf(t.label) }),
         ` ${quoted(t.quote, 70)}`,
         h("span.mt-line", ` L${lineOf(t)}`),
       ),

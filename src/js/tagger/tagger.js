@@ -7,7 +7,7 @@ import { makeHandin } from "../core/handin.js";
 import { counted, renderer } from "../core/messages.js";
 import { codePoints, quoteOf, quoted, selectionToSpan, spanTokens } from "../core/spans.js";
 import { createArticleView } from "./article_view.js";
-import { button, h, setText } from "./dom.js";
+import { button, h, setText, setWords } from "./dom.js";
 import { badgeVerdict } from "./feedback_data.js";
 import { createFeedbackView } from "./feedback_view.js";
 import { savedAnswers } from "./answer_store.js";
@@ -167,16 +167,24 @@ function createTagger(model, el, uid, authorTools) {
   // ---- layout
   const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
   const notice = h("div.mt-notice", { role: "alert" });
+  // a label's button is named by its title, the words it shows ("Claim", not "Claim 1", which is heard as a
+  // count or as the tag C1); the keys that apply it, drawn as keys beside the title, are told as keys
+  const keys = labelKeys(labels);
+  const keysOf = (/** @type {Label} */ l) => [...keys].filter(([, name]) => name === l.name).map(([key]) => key);
   const labelButtons = labels.map((l) =>
     button(
       "mt-labbtn",
       [
         h("span", { class: `mt-badge mt-badge-${l.name}`, "aria-hidden": "true", text: prefixes[l.name] }),
         ` ${l.title} `,
-        h("kbd", l.shortcut || letterOf(l).toUpperCase()),
+        h("kbd", { "aria-hidden": "true", text: l.shortcut || letterOf(l).toUpperCase() }),
       ],
       () => actions.applyLabel(l.name),
-      { "data-label": l.name, title: l.help || l.title },
+      {
+        "data-label": l.name,
+        title: l.help || l.title,
+        "aria-keyshortcuts": keyWords(keysOf(l).join(" ").toUpperCase()) || null,
+      },
     ),
   );
   const clearButton = button("mt-clear", "Clear selection", () => {
@@ -246,7 +254,7 @@ function createTagger(model, el, uid, authorTools) {
     chars,
     labels,
     labelByName,
-    keys: labelKeys(labels),
+    keys,
     pointerWords,
     keyWords,
     uid,
@@ -690,9 +698,9 @@ function createTagger(model, el, uid, authorTools) {
   studentInput.addEventListener("change", () => {
     setStudent(studentInput.value.trim());
     storage.schedule();
-    setText(nameSaved, "✓ Saved");
+    setWords(nameSaved, "✓ Saved");
   });
-  studentInput.addEventListener("input", () => setText(nameSaved, ""));
+  studentInput.addEventListener("input", () => setWords(nameSaved, ""));
   listenToKeys(ctx, sel, actions, root);
   listenToPointer(ctx, sel, actions);
 

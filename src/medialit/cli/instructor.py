@@ -42,8 +42,11 @@ def _new(args) -> int:
         if made.drafted
         else "no drafted key items: the suggester found nothing to draft, so add the key by hand"
     )
-    print(one_line(f"Made {made.folder}/ with article.txt and exercise.yml ({drafts}), and the chapter page"))
-    print(one_line(f"{made.chapter}."))
+    print(
+        one_line(
+            f"Made {made.folder}/ with article.txt and exercise.yml ({drafts}), and the chapter page {made.chapter}."
+        )
+    )
     if made.toc:
         print(one_line(f"Added the chapter to {_from_here(made.toc)} ({made.toc_line})."))
     else:

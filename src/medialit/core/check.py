@@ -430,7 +430,7 @@ def _attribution(
         verdict = "partial"
     else:
         verdict = "wrong"
-    return AttributionResult(expected, given, verdict, tuple(s.quote for s in sources))
+    return AttributionResult(expected, given, verdict, tuple(s.quote for s in sources), tuple(s.line for s in sources))
 
 
 def _unique(values) -> tuple[str, ...]:

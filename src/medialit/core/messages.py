@@ -198,6 +198,12 @@ def item_codes(item: ItemResult) -> list[Message]:
     return [Message(f"item-{verdict}", item.to_json()), *item_detail_codes(item)]
 
 
+def sources_with_lines(attribution) -> list[list[str]]:
+    """The sources the key links a claim to, each its words and its line for the `qpairs` filter: “UK
+    security officials” (L6), as every other sentence of the feedback cites a line (messages.js's too)."""
+    return [[q, f"L{line}"] for q, line in zip(attribution.expected_quotes, attribution.expected_lines, strict=True)]
+
+
 def item_detail_codes(item: ItemResult) -> list[Message]:
     """The verdicts on a key item's attributes and its attribution: what the feedback on the student's tag
     that met the item says after the tag's own verdict, which says the item's already (messages.js's
@@ -213,7 +219,7 @@ def item_detail_codes(item: ItemResult) -> list[Message]:
         verdict = item.attribution.verdict
         if verdict != "right" and not item.attribution.expected:
             verdict = "none-given"
-        out.append(Message(f"attribution-{verdict}", {"sources": list(item.attribution.expected_quotes)}))
+        out.append(Message(f"attribution-{verdict}", {"sources": sources_with_lines(item.attribution)}))
     return out
 
 

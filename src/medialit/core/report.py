@@ -32,6 +32,7 @@ class AttributionResult:
     given: tuple[str, ...]
     verdict: str
     expected_quotes: tuple[str, ...] = ()
+    expected_lines: tuple[int, ...] = ()  # the line of each of expected_quotes, for the feedback to cite
 
     def to_json(self) -> dict:
         return {
@@ -39,6 +40,7 @@ class AttributionResult:
             "given": list(self.given),
             "verdict": self.verdict,
             "expected_quotes": list(self.expected_quotes),
+            "expected_lines": list(self.expected_lines),
         }
 
 
