@@ -99,7 +99,7 @@ def test_the_codes_are_the_ones_listed_in_check_order():
     }
     assert used <= set(HANDIN_CHECKS) | set(TAG_PROBLEMS) | set(ANSWER_PROBLEMS)
     assert set(ANSWER_PROBLEMS) <= used
-    assert HANDIN_CHECKS[:5] == ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
+    assert HANDIN_CHECKS[:6] == ("missing", "not-a-file", "unreadable", "too-big", "zip", "not-utf8")
 
 
 def test_the_corpus_is_what_make_handins_writes(tmp_path):

@@ -26,6 +26,7 @@ import { problemMessage, renderer, shortened } from "./messages.js";
 
 export const HANDIN_FORMAT = contract.formats.handin;
 export const MAX_HANDIN_BYTES = contract.max_handin_bytes;
+const ZIP_SIGNATURE = contract.zip_signature;
 const MB = 1048576;
 const MAX_DEPTH = contract.max_json_depth;
 const MAX_DIGITS = contract.max_number_digits;
@@ -479,8 +480,14 @@ export function decodeHandin(bytes) {
 }
 
 /**
- * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, then UTF-8, then the
- * hand-in itself. The size is measured here, once, before the file is read: a file too big for a
+ * Whether a file's bytes begin as every zip file does (the signature handin.load_handin looks for).
+ * @param {Uint8Array} bytes
+ */
+const isZip = (bytes) => [...ZIP_SIGNATURE].every((ch, i) => bytes[i] === ch.charCodeAt(0));
+
+/**
+ * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, then whether it is a
+ * zip, then UTF-8, then the hand-in itself. The size is measured here, once, before the file is read: a file too big for a
  * hand-in is never read into memory (the Tagger's Load button and the class report both read here).
  * @param {Blob | Uint8Array} file a chosen file, or its bytes
  * @param {Exercise} exercise
@@ -490,7 +497,9 @@ export function decodeHandin(bytes) {
 export async function readHandinFile(file, exercise, chars) {
   const big = tooBig(file instanceof Uint8Array ? file.length : file.size);
   if (big) return { ok: false, refusal: big };
-  const decoded = decodeHandin(file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer()));
+  const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+  if (isZip(bytes)) return { ok: false, refusal: { code: "zip", place: "", args: {} } };
+  const decoded = decodeHandin(bytes);
   if ("refusal" in decoded) return { ok: false, refusal: decoded.refusal };
   return readHandinText(decoded.text, exercise, chars);
 }

@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .contract import MAX_HANDIN_BYTES
+from .contract import MAX_HANDIN_BYTES, ZIP_SIGNATURE
 from .errors import InputError
 
 MB = 1024 * 1024
@@ -190,7 +190,7 @@ def is_zip(path: str | Path) -> bool:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return False
         with open(path, "rb") as file:
-            return file.read(4) == b"PK\x03\x04"
+            return file.read(len(ZIP_SIGNATURE)) == ZIP_SIGNATURE
     except (OSError, ValueError):
         return False
 

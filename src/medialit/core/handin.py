@@ -15,7 +15,15 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_ANSWER_CHARS, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS, SHA256_PATTERN
+from .contract import (
+    FREE_TEXT,
+    HANDIN_FORMAT,
+    MAX_ANSWER_CHARS,
+    MAX_JSON_DEPTH,
+    MAX_NUMBER_DIGITS,
+    SHA256_PATTERN,
+    ZIP_SIGNATURE,
+)
 from .errors import Finding, InputError, visible
 from .exercise import is_id
 from .files import HANDIN, decode_utf8, read_bytes, write_file
@@ -26,8 +34,9 @@ MAX_DEPTH = MAX_JSON_DEPTH  # lists and objects inside each other: a hand-in nee
 MAX_DIGITS = MAX_NUMBER_DIGITS  # digits in one number: offsets need 7, and JavaScript counts exactly up to 15
 SHOWN = 60  # characters of a student's text quoted in a message
 
-# The checks on the file itself, in core/files.py, come first, in this order.
-FILE_CHECKS = ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
+# The checks on the file itself come first, in this order: in core/files.py, but `zip` (a zip file given
+# as a hand-in: told to unzip it first, as `medialit report` tells it of a zip given as the class's folder).
+FILE_CHECKS = ("missing", "not-a-file", "unreadable", "too-big", "zip", "not-utf8")
 
 # The file checks a page makes too, worded from the message table (`handin-<code>`) on both sides.
 WORDED_FILE_CHECKS = ("too-big", "not-utf8")
@@ -580,10 +589,14 @@ def load_handin(path: str | Path, exercise=None) -> HandIn:
     text without such an escape needs no search for one."""
     name = str(path)
     try:
-        text = decode_utf8(read_bytes(path, HANDIN), name, HANDIN)
+        data = read_bytes(path, HANDIN)
+        zipped = data.startswith(ZIP_SIGNATURE)
+        text = "" if zipped else decode_utf8(data, name, HANDIN)
     except InputError as err:
         if err.code not in WORDED_FILE_CHECKS:
             raise
         raise refusal(err.code, name, err.place, **err.message_args) from None
+    if zipped:
+        raise refusal("zip", name, "")
     surrogates = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
     return parse_handin(read_json(text, name), name, exercise, surrogates)
