@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import handin_of
+from helpers import handin_of, node_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -420,22 +420,6 @@ for await (const line of createInterface({ input: process.stdin })) {
   process.stdout.write(JSON.stringify([summary.students.map((s) => [s.student, s.file]), summary.same_names]) + "\\n");
 }
 """
-
-
-def node_lines(script: str):
-    """One Node process running `script` for all the examples of a test: a JSON line in, a JSON line out."""
-    node = subprocess.Popen(
-        [NODE, "--input-type=module", "-e", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-
-    def run(data) -> list:
-        node.stdin.write(json.dumps(data) + "\n")
-        node.stdin.flush()
-        return json.loads(node.stdout.readline())
-
-    yield run
-    node.stdin.close()
-    node.wait()
 
 
 @pytest.fixture(scope="module")

@@ -97,6 +97,16 @@ refused(
 )
 refused("big-int-5000.json", "number-too-long", edited(START, '"start": 1' + "0" * 5000))
 refused("big-int-20.json", "number-too-long", edited(END, '"end": 12345678901234567890'))
+# a name given twice in one object: a JSON parser keeps the last and loses the first without a word
+INDENTED = json.dumps(handin(), ensure_ascii=False, indent=1)
+refused("tags-twice.json", "duplicate-key", INDENTED[: INDENTED.rindex("}")] + ', "tags": []\n}')
+refused("student-twice.json", "duplicate-key", edited('"student": "otter"', '"student": "otter", "student": "wren"'))
+refused("tag-quote-twice.json", "duplicate-key", edited('"quote": ', '"qu\\u006fte": "x", "quote": '))
+refused(
+    "answer-twice.json",
+    "duplicate-key",
+    edited('"tags": [', '"answers": {"02-feel": {"text": "angry"}, "02-feel": {"text": "calm"}}, "tags": ['),
+)
 refused("top-array.json", "not-a-handin", [GOOD])
 refused("top-null.json", "not-a-handin", "null")
 refused("top-string.json", "not-a-handin", '"medialit.handin/1"')
