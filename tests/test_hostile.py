@@ -41,7 +41,7 @@ def workspace(tmp_path_factory):
 def test_hostile_input_is_refused_cleanly(workspace, case):
     if case.setup is not None:
         case.setup(workspace)
-    outcome = runner.judge(case, runner.run_case(case.argv, workspace, case.timeout), workspace)
+    outcome = runner.judge(case, runner.run_case(case.argv, workspace, case.timeout, case.permissions), workspace)
     runner.OUTCOMES.append(outcome)
     assert outcome.kind == "clean", f"{outcome.kind}: {outcome.why}"
 
