@@ -733,6 +733,8 @@ def cases() -> list[Case]:
         "windows-1252.csv": (2, "windows-1252.csv: line 2", ""),  # what "CSV" is in older Excel on Windows
         "utf16-unicode-text.txt": (2, "utf16-unicode-text.txt", ""),  # Excel's "Unicode Text"
         "workbook.xlsx": (2, "workbook.xlsx", ""),
+        "unclosed-quote.csv": (2, "unclosed-quote.csv: line 3", ""),  # owl-09 would vanish into fox-07's cell
+        "utf16-no-bom.csv": (2, "utf16-no-bom.csv: line 1", ""),  # NUL bytes between the letters
         "../special/folder.json": (2, "folder.json", ""),
         "../special/fifo.json": (2, "fifo.json", ""),
     }
