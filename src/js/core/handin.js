@@ -511,9 +511,10 @@ export function decodeHandin(bytes) {
 const isZip = (bytes) => [...ZIP_SIGNATURE].every((ch, i) => bytes[i] === ch.charCodeAt(0));
 
 /**
- * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, then whether it is a
- * zip, then UTF-8, then the hand-in itself. The size is measured here, once, before the file is read: a file too big for a
- * hand-in is never read into memory (the Tagger's Load button and the class report both read here).
+ * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, whether it can be read,
+ * whether it is a zip, then UTF-8, then the hand-in itself. The size is measured here, once, before the
+ * file is read: a file too big for a hand-in is never read into memory (the Tagger's Load button and the
+ * class report both read here). A file that cannot be read is refused, so the rest of a class is read.
  * @param {Blob | Uint8Array} file a chosen file, or its bytes
  * @param {Exercise} exercise
  * @param {string[]} chars the article's code points
@@ -522,7 +523,13 @@ const isZip = (bytes) => [...ZIP_SIGNATURE].every((ch, i) => bytes[i] === ch.cha
 export async function readHandinFile(file, exercise, chars) {
   const big = tooBig(file instanceof Uint8Array ? file.length : file.size);
   if (big) return { ok: false, refusal: big };
-  const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+  let bytes;
+  try {
+    bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+  } catch {
+    // the file was chosen but may not be read (its permissions, or it was moved since): said, not thrown
+    return { ok: false, refusal: { code: "unreadable", place: "", args: { reason: "this browser may not read it" } } };
+  }
   if (isZip(bytes)) return { ok: false, refusal: { code: "zip", place: "", args: {} } };
   const decoded = decodeHandin(bytes);
   if ("refusal" in decoded) return { ok: false, refusal: decoded.refusal };

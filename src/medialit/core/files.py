@@ -68,7 +68,10 @@ def _os_problem(path, err: OSError, kind: Kind) -> InputError:
         return _refuse(path, "missing", "the file name is too long for this computer.", "check the path.")
     if err.errno == errno.ENOTDIR:
         return _refuse(path, "missing", "a part of the path is a file, not a folder.", "check the path.")
-    return _refuse(path, "unreadable", f"the {kind.noun} cannot be read ({err.strerror or err}).", reading_fix("file"))
+    reason = err.strerror or str(err)
+    error = _refuse(path, "unreadable", f"the {kind.noun} cannot be read ({reason}).", reading_fix("file"))
+    error.message_args = {"reason": reason}
+    return error
 
 
 def reading_fix(what: str) -> str:

@@ -39,7 +39,7 @@ SHOWN = 60  # characters of a student's text quoted in a message
 FILE_CHECKS = ("missing", "not-a-file", "unreadable", "too-big", "zip", "not-utf8")
 
 # The file checks a page makes too, worded from the message table (`handin-<code>`) on both sides.
-WORDED_FILE_CHECKS = ("too-big", "not-utf8")
+WORDED_FILE_CHECKS = ("unreadable", "too-big", "not-utf8")
 
 # Why a whole hand-in is refused, after the file checks, in the order the checks run.
 # `not-json`, `too-deep`, `number-too-long` and `duplicate-key` are one check: the first of them in reading
