@@ -1,7 +1,10 @@
-"""Helpers shared by the library tests and the vector generator: tags equal to a key, hand-ins."""
+"""Helpers shared by the library tests and the vector generator: tags equal to a key, hand-ins, Node."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
 from medialit import HandIn, Tag
@@ -9,6 +12,7 @@ from medialit import HandIn, Tag
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "kremlin-mini.yml"
 PRACTICE_ARTICLE = ROOT / "book" / "exercises" / "practice-council" / "article.txt"
+NODE = shutil.which("node")
 
 
 def drafted_exercise(book: Path, title: str = "Mill"):
@@ -38,3 +42,19 @@ def key_tags(exercise, include_optional=False) -> list[Tag]:
 
 def handin_of(exercise, tags) -> HandIn:
     return HandIn(exercise.id, exercise.article.sha256, list(tags), student="test")
+
+
+def node_lines(script: str):
+    """One Node process running `script` for all the examples of a test: a JSON line in, a JSON line out."""
+    node = subprocess.Popen(
+        [NODE, "--input-type=module", "-e", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+
+    def run(data) -> list:
+        node.stdin.write(json.dumps(data) + "\n")
+        node.stdin.flush()
+        return json.loads(node.stdout.readline())
+
+    yield run
+    node.stdin.close()
+    node.wait()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import handin_of
+from helpers import handin_of, node_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -324,6 +324,11 @@ ROSTERS = [
     'Pseudonym\tStudent ID\r\nfox-07\tS1007\r\nowl-09\t"S;9"\r\n',  # tab-separated: Excel's text file, or pasted
     "",
     "ID,Student\n7,fox-07\n",
+    # refused whole, with the line: a quote never closed (CR LF, CR and LF each end a line), a NUL character
+    'Pseudonym,Student ID\r\nfox-07,S1\rowl-09,"S2\nwren-05,S3\n',
+    '"fox-07""",S1\n"owl-09',
+    "Pseudonym;Student ID\nfox-07;S1\x00\n",
+    "\ufeffo\x00t\x00t\x00e\x00r\x00",
 ]
 
 ROSTER_SCRIPT = """
@@ -332,7 +337,13 @@ import { readRoster, rosterCount } from "%(roster)s";
 import { gradebook, csvText } from "%(tables)s";
 const { rosters, summary, plurals } = JSON.parse(readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(rosters.map((text) => {
-  const { roster, problems } = readRoster(text);
+  let read;
+  try {
+    read = readRoster(text);
+  } catch (err) {
+    return { refused: [err.place, err.problem, err.fix] };
+  }
+  const { roster, problems } = read;
   return { roster: [...roster], problems, gradebook: csvText(gradebook(summary, plurals, roster)),
     count: rosterCount(roster.size) };
 })));
@@ -343,7 +354,15 @@ process.stdout.write(JSON.stringify(rosters.map((text) => {
 def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     """`medialit report --roster` reads a roster as the page does: the same IDs, the same problems, and the
     same gradebook, with a "no hand-in" row for each student on the roster whose hand-in is not here."""
-    from medialit.classroom.roster import read_roster, roster_count
+    from medialit.classroom.roster import (
+        NOT_TEXT_FIX,
+        NUL_CHARACTER,
+        UNCLOSED,
+        UNCLOSED_FIX,
+        RosterRefused,
+        read_roster,
+        roster_count,
+    )
     from medialit.classroom.tables import gradebook
 
     exercise = load_exercise(KREMLIN)
@@ -356,12 +375,24 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     done = subprocess.run(
         [NODE, "--input-type=module", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True
     )
+    refused = {}
     for text, js in zip(ROSTERS, json.loads(done.stdout), strict=True):
-        roster, problems = read_roster(text)
+        try:
+            roster, problems = read_roster(text)
+        except RosterRefused as err:
+            refused[text] = js["refused"]
+            assert js["refused"] == [err.place, err.problem, err.fix], text
+            continue
         assert (js["roster"], js["problems"]) == ([list(pair) for pair in roster.items()], problems), text
         assert js["gradebook"] == csv_text(gradebook(report.summary, report.plurals, roster)), text
         assert js["count"] == roster_count(len(roster)), text
-    assert [js["count"] for js in json.loads(done.stdout)][-2:] == ["Roster: 0 students.", "Roster: 1 student."]
+    assert [js.get("count") for js in json.loads(done.stdout)][-6:-4] == ["Roster: 0 students.", "Roster: 1 student."]
+    assert list(refused.values()) == [
+        ["line 3", UNCLOSED, UNCLOSED_FIX],
+        ["line 2", UNCLOSED, UNCLOSED_FIX],
+        ["line 2", NUL_CHARACTER, NOT_TEXT_FIX],
+        ["line 1", NUL_CHARACTER, NOT_TEXT_FIX],
+    ]
     first = read_roster(ROSTERS[0])[0]
     rows = csv_text(gradebook(report.summary, report.plurals, first)).split("\r\n")
     blank = "," * (rows[0].count(",") - 2)  # every figure
@@ -421,22 +452,6 @@ for await (const line of createInterface({ input: process.stdin })) {
   process.stdout.write(JSON.stringify([summary.students.map((s) => [s.student, s.file]), summary.same_names]) + "\\n");
 }
 """
-
-
-def node_lines(script: str):
-    """One Node process running `script` for all the examples of a test: a JSON line in, a JSON line out."""
-    node = subprocess.Popen(
-        [NODE, "--input-type=module", "-e", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-
-    def run(data) -> list:
-        node.stdin.write(json.dumps(data) + "\n")
-        node.stdin.flush()
-        return json.loads(node.stdout.readline())
-
-    yield run
-    node.stdin.close()
-    node.wait()
 
 
 @pytest.fixture(scope="module")

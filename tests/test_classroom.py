@@ -311,6 +311,36 @@ def test_a_folder_without_files_is_refused(practice, tmp_path):
     assert "no files" in err.value.problem and str(tmp_path) == err.value.file
 
 
+def test_a_folder_that_cannot_be_opened_is_told_and_the_report_made_from_the_rest(practice, tmp_path, monkeypatch):
+    """A folder below the class's that cannot be opened is listed with the files left out, with why and the fix
+    (its files cannot be counted); the class's folder itself that cannot be opened is refused, not said empty."""
+    from medialit import InputError
+
+    handin_of(practice, []).save(tmp_path / "fox.json")
+    (tmp_path / "late").mkdir()
+    handin_of(practice, []).save(tmp_path / "late" / "owl.json")
+    scandir = module.os.scandir
+    locked = {tmp_path / "late"}
+
+    def listing(path):
+        if Path(path) in locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(module.os, "scandir", listing)
+    report = class_report(tmp_path, practice)
+    assert report.students == ["test"]
+    [folder] = report.skipped
+    assert (folder["file"], folder["code"], folder["place"]) == ("late/", "unreadable", "")
+    assert folder["problem"] == "this folder cannot be opened (Permission denied), so the files in it were left out."
+    assert folder["fix"].startswith("let your account read it (")
+    locked.add(tmp_path)
+    with pytest.raises(InputError) as err:
+        class_report(tmp_path, practice)
+    assert (err.value.file, err.value.problem) == (str(tmp_path), "this folder cannot be opened (Permission denied).")
+    assert err.value.fix.startswith("let your account read it (")
+
+
 def test_only_bad_files_still_make_a_report_listing_them(practice, tmp_path):
     (tmp_path / "a.json").write_text("not json")
     other = handin_of(practice, [])

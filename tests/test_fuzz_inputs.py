@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import NODE, node_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -250,6 +251,62 @@ def test_where_a_text_stops_being_json_is_found_exactly_when_it_is_not_json(valu
     assert stop is None or 0 <= stop <= len(text)
     if stop is not None and stop < len(text):
         assert json_error_at(text[:stop]) in (None, stop)  # what comes before it is JSON, or its start
+
+
+# names as a file may write them: the same name plainly and escaped (t\u0061gs is tags), and names that differ
+NAMES = ["tags", r"t\u0061gs", "Tags", "a", r"\u0061", "é", r"e\u0301", r"\ud800", r"\"\\", ""]
+json_texts = st.recursive(
+    st.sampled_from(["1", "-2.5", "true", "null", '"a"', '"tags"', "[]", "{}"]),
+    lambda inner: (
+        st.lists(inner, max_size=3).map(lambda items: "[" + ", ".join(items) + "]")
+        | st.lists(st.tuples(st.sampled_from(NAMES), inner), max_size=4).map(
+            lambda pairs: "{" + ",\n ".join(f'"{name}": {value}' for name, value in pairs) + "}"
+        )
+    ),
+    max_leaves=14,
+)
+HANDIN_JS = (Path(__file__).parent.parent / "src" / "js" / "core" / "handin.js").as_uri()
+READ_LOOP = f"""
+import {{ createInterface }} from "node:readline";
+import {{ readHandin }} from "{HANDIN_JS}";
+const exercise = {{ id: "x", article: {{ text: "", sha256: "" }}, labels: [], key: [] }};
+for await (const line of createInterface({{ input: process.stdin }})) {{
+  const got = readHandin(JSON.parse(line), exercise, []);
+  process.stdout.write(JSON.stringify(got.ok ? null : got.refusal) + "\\n");
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def node_read():
+    """handin.js's readHandin, in one Node process for all the examples."""
+    yield from node_lines(READ_LOOP)
+
+
+def names_twice(node) -> bool:
+    """Whether an object anywhere in decoded JSON (objects as lists of pairs) has a name twice."""
+    if isinstance(node, list) and node and all(isinstance(p, tuple) for p in node):
+        names = [name for name, _ in node]
+        return len(set(names)) < len(names) or any(names_twice(value) for _, value in node)
+    return isinstance(node, list) and any(names_twice(item) for item in node)
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@FUZZ
+@given(json_texts)
+def test_a_name_given_twice_in_an_object_is_refused_where_it_is_alike_in_both_readers(node_read, text):
+    """Whatever JSON a hand-in holds, a name given twice in one object (however it is written) is refused with
+    `duplicate-key` by Python's reader exactly when there is one, and the page's reader refuses the text with
+    the same code, place and arguments (or reads it, as Python's does)."""
+    decoded = json.loads(text, object_pairs_hook=lambda pairs: pairs)
+    try:
+        read_json(text, "x.json")
+        python = None
+    except InputError as err:
+        python = {"code": err.code, "place": err.place, "args": err.message_args}
+    assert (python is not None and python["code"] == "duplicate-key") == names_twice(decoded), text
+    js = node_read(text)
+    assert (js if js and js["code"] in ("not-json", "too-deep", "number-too-long", "duplicate-key") else None) == python
 
 
 # --- exercise YAML ---------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ def workspace(tmp_path_factory):
 def test_hostile_input_is_refused_cleanly(workspace, case):
     if case.setup is not None:
         case.setup(workspace)
-    outcome = runner.judge(case, runner.run_case(case.argv, workspace, case.timeout), workspace)
+    outcome = runner.judge(case, runner.run_case(case.argv, workspace, case.timeout, case.permissions), workspace)
     runner.OUTCOMES.append(outcome)
     assert outcome.kind == "clean", f"{outcome.kind}: {outcome.why}"
 
@@ -99,7 +99,7 @@ def test_the_codes_are_the_ones_listed_in_check_order():
     }
     assert used <= set(HANDIN_CHECKS) | set(TAG_PROBLEMS) | set(ANSWER_PROBLEMS)
     assert set(ANSWER_PROBLEMS) <= used
-    assert HANDIN_CHECKS[:5] == ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
+    assert HANDIN_CHECKS[:6] == ("missing", "not-a-file", "unreadable", "too-big", "zip", "not-utf8")
 
 
 def test_the_corpus_is_what_make_handins_writes(tmp_path):
@@ -124,3 +124,22 @@ def test_a_file_that_does_not_say_its_size_is_read_whole_and_held_to_the_limit()
     with pytest.raises(InputError) as refused:
         read_bytes("/proc/self/status", Kind("status file", 100, ""))
     assert refused.value.code == "too-big"
+
+
+def test_a_handin_that_cannot_be_read_is_told_in_the_words_the_page_uses(base, tmp_path, monkeypatch):
+    """`unreadable` is worded from the message table, with the system's reason, as the page words a file the
+    browser may not read (with its own reason), and the fix says how to let the account read it."""
+    from medialit.core import files
+
+    path = tmp_path / "secret.json"
+    shutil.copyfile(HOSTILE / "handins" / "good.json", path)
+
+    def refused(*_args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files.os, "open", refused)
+    with pytest.raises(InputError) as err:
+        load_handin(path, base)
+    assert (err.value.code, err.value.message_args) == ("unreadable", {"reason": "Permission denied"})
+    assert err.value.problem == "the hand-in file cannot be read (Permission denied)."
+    assert err.value.fix.startswith("let your account read it (on Windows: right-click it, Properties, Security;")

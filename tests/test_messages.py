@@ -152,7 +152,10 @@ PROBLEMS = [
     for want in HOSTILE.values()
     for p in ([want["refusal"]] if "refusal" in want else want["orphans"] + want["answer_problems"])
 ]
-PROBLEMS += [{"code": "too-big", "place": "", "args": {"size_mb": "5.3", "limit_mb": 5}}]
+PROBLEMS += [
+    {"code": "too-big", "place": "", "args": {"size_mb": "5.3", "limit_mb": 5}},
+    {"code": "unreadable", "place": "", "args": {"reason": "Permission denied"}},  # a repository keeps no such file
+]
 
 
 def python_sentences(audience: str) -> dict:

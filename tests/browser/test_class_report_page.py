@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -1037,3 +1038,33 @@ def test_report_html_on_a_phone_leaves_most_of_the_first_screen_to_the_report(br
         screenshot(page, "class-of-30-report-html-phone")
     finally:
         context.close()
+
+
+def test_a_zip_a_name_given_twice_and_a_roster_quote_never_closed_are_told_with_the_fix(page, tmp_path):
+    """The files a teacher meets: the class as a zip (to be unzipped first), a hand-in giving "tags" twice (named,
+    with both lines), and a roster whose quote is never closed (its line); the report is made from the rest."""
+    page.goto(PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    packed = tmp_path / "class.zip"
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.write(SAMPLE / "fox-07.json", "fox-07.json")
+    whole = (SAMPLE / "fox-07.json").read_text(encoding="utf-8")
+    twice = tmp_path / "owl-twice.json"
+    twice.write_text(whole[: whole.rindex("}")] + ',\n "tags": []\n}', encoding="utf-8")
+    report_on(page, "kremlin-drone|", [str(SAMPLE / "fox-07.json"), str(packed), str(twice)])
+    expect(page.locator(".mcr-status")).to_have_text(
+        "Report ready: 1 student's hand-in used, 2 files left out. It is below."
+    )
+    problems = page.locator("section[aria-labelledby='mcr-problems']")
+    expect(problems).to_contain_text("this is a zip file (files packed into one), not a hand-in file.")
+    expect(problems).to_contain_text("unzip it first")
+    expect(problems).to_contain_text("the name “tags” is given twice in the same object (first on line")
+    roster = tmp_path / "roster.csv"
+    roster.write_text('Pseudonym,Student ID\nfox-07,"S1007\nowl-09,S1009\n', encoding="utf-8")
+    page.set_input_files("#mcr-roster", str(roster))
+    expect(page.locator(".mcr-status")).to_have_text(
+        'The roster roster.csv could not be used: line 2: a quotation mark (") opens a cell on this line and is never '
+        "closed, so every line after it would be read as part of that one cell. Fix: add the closing quotation mark "
+        "at the end of that cell (or delete the opening one), then use the file again."
+    )
+    assert page.errors == [] and page.offsite_requests == []

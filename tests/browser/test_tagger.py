@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from contextlib import contextmanager
 
 import pytest
@@ -544,6 +545,24 @@ def test_a_file_for_another_exercise_or_article_is_refused_and_work_is_kept(tagg
     painted(page)
     box = page.locator(".mt-notice").bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
+    # a zip is told to be unzipped first, and a name given twice is named with its lines (nothing is lost quietly)
+    packed = tmp_path / "class.zip"
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("alex.json", json.dumps(empty_handin(ex)))
+    page.locator(".mt-file").set_input_files(str(packed))
+    page.wait_for_function("() => document.querySelector('.mt-notice').textContent.includes('class.zip')")
+    message = page.locator(".mt-notice").text_content()
+    assert message.startswith("class.zip: This is a zip file") and "Unzip it first" in message, message
+    twice = tmp_path / "twice.json"
+    whole = json.dumps(empty_handin(ex), indent=1)
+    twice.write_text(whole[: whole.rindex("}")] + ',\n "tags": []\n}', encoding="utf-8")
+    page.locator(".mt-file").set_input_files(str(twice))
+    page.wait_for_function("() => document.querySelector('.mt-notice').textContent.includes('twice.json')")
+    message = page.locator(".mt-notice").text_content()
+    lines = whole.count("\n") + 2
+    assert message.startswith(f"twice.json, line {lines}, column 2: "), message
+    assert "“tags” twice" in message and "first on line 8" in message, message
+    assert [t["quote"] for t in saved_tags(page)] == ["despot"]
     # a file too big is refused by its size, measured once by the reader the class report uses too
     huge = tmp_path / "huge.json"
     huge.write_bytes(b" " * (5 * 1048576 + 1))

@@ -7,8 +7,10 @@ base/compiled.json is the exercise as the page's JavaScript reads it: tests/js/h
 the JavaScript reader to the same results on the same files.
 """
 
+import io
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -62,6 +64,14 @@ def loads(name: str, codes: list[str], data, answer_codes: list[str] | None = No
     expected[name] = {"findings": codes, **({"answer_findings": answer_codes} if answer_codes is not None else {})}
 
 
+def zipped(name: str, text: str) -> bytes:
+    """A zip file holding one file, made the same each time (its date is fixed)."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 5, 9, 30, 0)), text)
+    return packed.getvalue()
+
+
 def edited(old: str, new: str) -> str:
     """The good hand-in as one line of JSON, with one piece of it replaced."""
     return GOOD.replace(old, new, 1)
@@ -77,6 +87,7 @@ refused("empty.json", "not-json", "")
 refused("bom-only.json", "not-json", "\ufeff".encode())
 refused("utf16.json", "not-utf8", GOOD.encode("utf-16"))
 refused("latin1.json", "not-utf8", json.dumps(handin(student="José"), ensure_ascii=False).encode("latin-1"))
+refused("zipped.json", "zip", zipped("good.json", GOOD))  # the class's hand-ins as a course website packs them
 refused("binary.json", "not-utf8", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x01")
 refused("nan.json", "not-json", edited(START, '"start": NaN'))
 refused("infinity.json", "not-json", edited(END, '"end": -Infinity'))
@@ -86,6 +97,16 @@ refused(
 )
 refused("big-int-5000.json", "number-too-long", edited(START, '"start": 1' + "0" * 5000))
 refused("big-int-20.json", "number-too-long", edited(END, '"end": 12345678901234567890'))
+# a name given twice in one object: a JSON parser keeps the last and loses the first without a word
+INDENTED = json.dumps(handin(), ensure_ascii=False, indent=1)
+refused("tags-twice.json", "duplicate-key", INDENTED[: INDENTED.rindex("}")] + ', "tags": []\n}')
+refused("student-twice.json", "duplicate-key", edited('"student": "otter"', '"student": "otter", "student": "wren"'))
+refused("tag-quote-twice.json", "duplicate-key", edited('"quote": ', '"qu\\u006fte": "x", "quote": '))
+refused(
+    "answer-twice.json",
+    "duplicate-key",
+    edited('"tags": [', '"answers": {"02-feel": {"text": "angry"}, "02-feel": {"text": "calm"}}, "tags": ['),
+)
 refused("top-array.json", "not-a-handin", [GOOD])
 refused("top-null.json", "not-a-handin", "null")
 refused("top-string.json", "not-a-handin", '"medialit.handin/1"')

@@ -67,6 +67,7 @@ class Case:
     post: Callable[[Path, Result], str | None] | None = None  # a broken promise, or None
     setup: Callable[[Path], None] | None = None  # files this case needs of its own
     timeout: float = TIMEOUT
+    permissions: bool = False  # run without root's power to read any file, so that permissions hold
 
 
 @dataclass
@@ -137,8 +138,32 @@ def make_workspace(ws: Path) -> None:
 # --- one case in a child process ------------------------------------------------------------------
 
 
-def run_case(argv: list[str], cwd: Path, timeout: float) -> Result:
-    """Run `medialit ARGV` in a forked child with a memory limit; kill it after `timeout` seconds."""
+def _held_to_permissions() -> None:
+    """Take away root's power to read any file and open any folder (Linux's CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH) in this process, so that one without read permission cannot be read, as on a
+    teacher's own account. Nothing to take away from another account."""
+    if os.geteuid() != 0:
+        return
+    import ctypes
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Sets(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    header, sets = Header(0x20080522, 0), (Sets * 2)()  # version 3 of the capability sets: two words each
+    if libc.capget(ctypes.byref(header), sets) != 0:
+        raise OSError(ctypes.get_errno(), "capget")
+    sets[0].effective &= ~(1 << 1 | 1 << 2)
+    if libc.capset(ctypes.byref(header), sets) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+
+
+def run_case(argv: list[str], cwd: Path, timeout: float, permissions: bool = False) -> Result:
+    """Run `medialit ARGV` in a forked child with a memory limit; kill it after `timeout` seconds.
+    `permissions`: the child is held to files' permissions, even as root."""
     out_f, err_f = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115 (closed after the child ends)
     start = time.monotonic()
     pid = os.fork()
@@ -147,6 +172,8 @@ def run_case(argv: list[str], cwd: Path, timeout: float) -> Result:
         try:
             os.setsid()
             os.chdir(cwd)
+            if permissions:
+                _held_to_permissions()
             os.dup2(out_f.fileno(), 1)
             os.dup2(err_f.fileno(), 2)
             sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", line_buffering=True)
@@ -331,6 +358,40 @@ def _report_post(loaded: list[str], refused: list[str]) -> Callable[[Path, Resul
         if len(result.out.splitlines()) > 60:
             return f"{len(result.out.splitlines())} lines on the terminal: orphans and skipped files not summarised"
         return _no_forged_lines(ws, result)
+
+    return post
+
+
+def _locked_class(ws: Path) -> None:
+    """A class folder with a hand-in that can be read, and a folder and a hand-in that cannot (chmod 000)."""
+    folder = ws / "locked-class"
+    if folder.exists():
+        for path in (folder / "locked", folder / "secret.json"):
+            path.chmod(0o755)
+        shutil.rmtree(folder)
+    (folder / "locked").mkdir(parents=True)
+    for name in ("good.json", "secret.json", "locked/other.json"):
+        shutil.copyfile(HERE / "handins" / "good.json", folder / name)
+    for path in (folder / "locked", folder / "secret.json"):
+        path.chmod(0)
+
+
+def _unreadable_listed(names: list[str]) -> Callable[[Path, Result], str | None]:
+    """The report is made from what can be read, and each folder or file that cannot is listed in problems.csv,
+    with its fix, and named on the terminal."""
+
+    def post(ws: Path, result: Result) -> str | None:
+        out = ws / "locked-out"
+        gradebook = list(csv.DictReader((out / "gradebook.csv").open(encoding="utf-8-sig", newline="")))
+        problems = list(csv.DictReader((out / "problems.csv").open(encoding="utf-8-sig", newline="")))
+        listed = {row["file or student"]: row for row in problems}
+        missing = [name for name in names if name not in listed or listed[name]["code"] != "unreadable"]
+        if missing or not all(listed[name]["fix"] for name in names):
+            return f"not listed as unreadable, with a fix, in problems.csv: {missing}"
+        if [row["file"] for row in gradebook] != ["good.json"]:
+            return f"gradebook.csv is not made from the one file that can be read: {gradebook}"
+        untold = [name for name in names if f"left out {name}:" not in result.out]
+        return f"not named on the terminal: {untold}" if untold else None
 
     return post
 
@@ -645,6 +706,17 @@ def cases() -> list[Case]:
             "article.txt",
         )
     )
+    found.append(
+        Case(
+            "report over a folder and a file that cannot be read",
+            ["report", "locked-class", "--exercise", ex, "--out", "locked-out"],
+            1,
+            "",
+            _unreadable_listed(["locked/", "secret.json"]),
+            _locked_class,
+            permissions=True,
+        )
+    )
     found.append(Case("report over /dev/zero", ["report", "/dev/zero", "--exercise", ex], 2, "/dev/zero"))
     found.append(
         Case(
@@ -661,6 +733,8 @@ def cases() -> list[Case]:
         "windows-1252.csv": (2, "windows-1252.csv: line 2", ""),  # what "CSV" is in older Excel on Windows
         "utf16-unicode-text.txt": (2, "utf16-unicode-text.txt", ""),  # Excel's "Unicode Text"
         "workbook.xlsx": (2, "workbook.xlsx", ""),
+        "unclosed-quote.csv": (2, "unclosed-quote.csv: line 3", ""),  # owl-09 would vanish into fox-07's cell
+        "utf16-no-bom.csv": (2, "utf16-no-bom.csv: line 1", ""),  # NUL bytes between the letters
         "../special/folder.json": (2, "folder.json", ""),
         "../special/fifo.json": (2, "fifo.json", ""),
     }
@@ -713,7 +787,7 @@ def run_all(selected: list[Case] | None = None, verbose: bool = False) -> list[O
         for case in selected or cases():
             if case.setup is not None:
                 case.setup(ws)
-            result = run_case(case.argv, ws, case.timeout)
+            result = run_case(case.argv, ws, case.timeout, case.permissions)
             outcome = judge(case, result, ws)
             outcomes.append(outcome)
             if verbose or outcome.kind != "clean":

@@ -85,3 +85,16 @@ test("a hand-in file's size is measured once: its text is not encoded again to m
   }
   assert.equal(encoded, 0);
 });
+
+test("a chosen file the browser may not read is refused with the fix, not thrown: the rest of a class is read", async () => {
+  const locked = /** @type {any} */ ({
+    size: 900,
+    arrayBuffer: () => Promise.reject(new DOMException("The requested file could not be read", "NotReadableError")),
+  });
+  const got = await readBytes(locked);
+  assert.deepEqual(got.refusal, { code: "unreadable", place: "", args: { reason: "this browser may not read it" } });
+  assert.match(
+    problemText(/** @type {any} */ (got.refusal), "teacher"),
+    /^the hand-in file cannot be read \(this browser may not read it\)\. Fix: let your account read it/,
+  );
+});

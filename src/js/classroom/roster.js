@@ -16,6 +16,37 @@ const AGAIN_FIX = "If they are two students, give each a name of their own, on t
 /** A roster that is not text: most often the spreadsheet's own file (roster.NOT_TEXT, roster.NOT_TEXT_FIX). */
 export const NOT_TEXT = "this is not a CSV text file (UTF-8); it may be a spreadsheet's own file, such as .xlsx.";
 export const NOT_TEXT_FIX = "save the roster from your spreadsheet as CSV (UTF-8) and use that file.";
+/** A roster that cannot be read as a whole: the problem on a line, and what to do (roster.NUL_CHARACTER ...). */
+export const NUL_CHARACTER =
+  "this line holds a NUL character (a zero byte), which a CSV text file never holds: the file may be saved as " +
+  "UTF-16 (a spreadsheet's \"Unicode Text\") or be another program's own file.";
+export const UNCLOSED =
+  'a quotation mark (") opens a cell on this line and is never closed, so every line after it would be read ' +
+  "as part of that one cell.";
+export const UNCLOSED_FIX =
+  "add the closing quotation mark at the end of that cell (or delete the opening one), then use the file again.";
+
+/** A roster that cannot be used at all: where (`line N`), what is wrong, and the fix (roster.RosterRefused). */
+export class RosterRefused extends Error {
+  /**
+   * @param {string} place
+   * @param {string} problem
+   * @param {string} fix
+   */
+  constructor(place, problem, fix) {
+    super(`${place}: ${problem}`);
+    this.place = place;
+    this.problem = problem;
+    this.fix = fix;
+  }
+}
+
+/**
+ * `line N` of a place in a roster's text, as an editor numbers lines (roster._line).
+ * @param {string} body
+ * @param {number} offset
+ */
+const lineOf = (body, offset) => `line ${(body.slice(0, offset).match(/\r\n|\r|\n/g) || []).length + 1}`;
 
 /**
  * A roster file's text (a byte-order mark is dropped), or null when it is not UTF-8 text.
@@ -33,11 +64,14 @@ export function rosterText(bytes) {
 /**
  * The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks). The
  * separator is the first of comma, semicolon and tab that the first line holds (roster.SEPARATORS).
+ * A NUL character, or a quotation mark that opens a cell and is never closed, is refused (RosterRefused).
  * @param {string} text
  * @returns {string[][]}
  */
 export function csvRows(text) {
   const body = text.replace(/^\uFEFF/, "");
+  const nul = body.indexOf("\u0000");
+  if (nul >= 0) throw new RosterRefused(lineOf(body, nul), NUL_CHARACTER, NOT_TEXT_FIX);
   const firstLine = body.split(/\r?\n/, 1)[0] || "";
   const sep = [",", ";", "\t"].find((s) => firstLine.includes(s)) || ",";
   /** @type {string[][]} */
@@ -45,6 +79,7 @@ export function csvRows(text) {
   let row = [];
   let cell = "";
   let quoted = false;
+  let opened = 0;
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (quoted) {
@@ -53,8 +88,10 @@ export function csvRows(text) {
         i++;
       } else if (ch === '"') quoted = false;
       else cell += ch;
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === sep) {
+    } else if (ch === '"' && cell === "") {
+      quoted = true;
+      opened = i;
+    } else if (ch === sep) {
       row.push(cell);
       cell = "";
     } else if (ch === "\n" || ch === "\r") {
@@ -65,6 +102,7 @@ export function csvRows(text) {
       cell = "";
     } else cell += ch;
   }
+  if (quoted) throw new RosterRefused(lineOf(body, opened), UNCLOSED, UNCLOSED_FIX);
   if (cell !== "" || row.length) {
     row.push(cell);
     rows.push(row);
@@ -73,7 +111,8 @@ export function csvRows(text) {
 }
 
 /**
- * The roster in a CSV text: pseudonym -> student ID, and what could not be used, in words.
+ * The roster in a CSV text: pseudonym -> student ID, and what could not be used, in words; a text that
+ * cannot be used at all is refused (RosterRefused).
  * @param {string} text
  * @returns {{roster: Map<string, string>, problems: string[]}}
  */

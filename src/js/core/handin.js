@@ -26,6 +26,7 @@ import { problemMessage, renderer, shortened } from "./messages.js";
 
 export const HANDIN_FORMAT = contract.formats.handin;
 export const MAX_HANDIN_BYTES = contract.max_handin_bytes;
+const ZIP_SIGNATURE = contract.zip_signature;
 const MB = 1048576;
 const MAX_DEPTH = contract.max_json_depth;
 const MAX_DIGITS = contract.max_number_digits;
@@ -121,6 +122,7 @@ const LONG_NUMBER = new RegExp(`[0-9]{${MAX_DIGITS + 1}}`);
 const TOKEN = /"|[[{]|[\]}]|[0-9][0-9.eE+-]*|[A-Za-z]+/g;
 const WHOLE_NUMBER = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 const SPACE = /[ \t\n\r]*/y;
+const KEY_END = /[ \t\n\r]*:/y; // after a string: the string is a name in an object
 // the longest start of a string's inside, of a number: what follows them decides whether they are whole
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a JSON string may not hold a control character as it is
 const STRING_BODY = /(?:[^"\\\u0000-\u001f]+|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*/y;
@@ -216,15 +218,30 @@ export function jsonErrorAt(text) {
 }
 
 /**
- * The first place, in reading order, nested too deep, with a number too long, or with NaN or
- * Infinity (handin._first_limit); strings are skipped whole.
+ * A name in an object as the reader decodes it ("t\u0061gs" is tags), from its JSON string (handin._name_in).
+ * @param {string} string
+ */
+function nameIn(string) {
+  if (!string.includes("\\")) return string.slice(1, -1);
+  try {
+    return JSON.parse(string);
+  } catch {
+    return string.slice(1, -1);
+  }
+}
+
+/**
+ * The first place, in reading order, nested too deep, with a number too long, with NaN or Infinity,
+ * or with a name its object has already (handin._first_limit): its code, its offset and what its
+ * message names; strings are skipped whole.
  * @param {string} whole
  * @param {number} [end]
- * @returns {[string, number] | null}
+ * @returns {[string, number, Record<string, any>] | null}
  */
 function firstLimit(whole, end = whole.length) {
   const text = whole.slice(0, end); // as Python's search up to `end`: a token is cut there
-  let depth = 0;
+  /** @type {(Map<string, number> | null)[]} each open object's names so far and where each is; null: a list */
+  const names = [];
   TOKEN.lastIndex = 0;
   for (let token = TOKEN.exec(text); token !== null; token = TOKEN.exec(text)) {
     const kind = token[0];
@@ -232,15 +249,25 @@ function firstLimit(whole, end = whole.length) {
       STRING_REST.lastIndex = TOKEN.lastIndex;
       if (!STRING_REST.test(text)) return null;
       TOKEN.lastIndex = STRING_REST.lastIndex;
+      const object = names[names.length - 1];
+      KEY_END.lastIndex = TOKEN.lastIndex;
+      if (object && KEY_END.test(text)) {
+        const name = nameIn(text.slice(token.index, TOKEN.lastIndex));
+        const first = object.get(name);
+        if (first !== undefined) {
+          return ["duplicate-key", token.index, { key: name, line: text.slice(0, first).split("\n").length }];
+        }
+        object.set(name, token.index);
+      }
     } else if (kind === "[" || kind === "{") {
-      depth += 1;
-      if (depth > MAX_DEPTH) return ["too-deep", token.index];
+      names.push(kind === "{" ? new Map() : null);
+      if (names.length > MAX_DEPTH) return ["too-deep", token.index, { limit: MAX_DEPTH }];
     } else if (kind === "]" || kind === "}") {
-      depth -= 1;
+      names.pop();
     } else if (kind[0] >= "0" && kind[0] <= "9") {
-      if (LONG_NUMBER.test(kind)) return ["number-too-long", token.index];
+      if (LONG_NUMBER.test(kind)) return ["number-too-long", token.index, { limit: MAX_DIGITS }];
     } else if (kind === "NaN" || kind === "Infinity") {
-      return ["not-json", token.index];
+      return ["not-json", token.index, {}];
     }
   }
   return null;
@@ -285,13 +312,12 @@ function placeOf(text, offset) {
 
 /**
  * Decode a hand-in's JSON text: the data, or the first limit or syntax problem (handin.read_json).
- * JavaScript's parser does not always say where the text stops being JSON; there the whole text
- * is searched for a limit first.
+ * JavaScript's parser does not always say where the text stops being JSON, and keeps the last of a
+ * name given twice without a word: the whole text is searched for a limit or a name twice too.
  * @param {string} text
  * @returns {{data: any} | {refusal: Problem}}
  */
 function readJson(text) {
-  const limits = { "too-deep": { limit: MAX_DEPTH }, "number-too-long": { limit: MAX_DIGITS }, "not-json": {} };
   let data;
   let first;
   try {
@@ -303,8 +329,8 @@ function readJson(text) {
     if (!first) return { refusal: { code: "not-json", place: placeOf(text, end), args: {} } };
   }
   if (!first) return { data };
-  const [code, offset] = first;
-  return { refusal: { code, place: placeOf(text, offset), args: /** @type {any} */ (limits)[code] } };
+  const [code, offset, args] = first;
+  return { refusal: { code, place: placeOf(text, offset), args } };
 }
 
 // --- the hand-in (handin.parse_handin) --------------------------------------------------------
@@ -479,9 +505,16 @@ export function decodeHandin(bytes) {
 }
 
 /**
- * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, then UTF-8, then the
- * hand-in itself. The size is measured here, once, before the file is read: a file too big for a
- * hand-in is never read into memory (the Tagger's Load button and the class report both read here).
+ * Whether a file's bytes begin as every zip file does (the signature handin.load_handin looks for).
+ * @param {Uint8Array} bytes
+ */
+const isZip = (bytes) => [...ZIP_SIGNATURE].every((ch, i) => bytes[i] === ch.charCodeAt(0));
+
+/**
+ * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, whether it can be read,
+ * whether it is a zip, then UTF-8, then the hand-in itself. The size is measured here, once, before the
+ * file is read: a file too big for a hand-in is never read into memory (the Tagger's Load button and the
+ * class report both read here). A file that cannot be read is refused, so the rest of a class is read.
  * @param {Blob | Uint8Array} file a chosen file, or its bytes
  * @param {Exercise} exercise
  * @param {string[]} chars the article's code points
@@ -490,7 +523,15 @@ export function decodeHandin(bytes) {
 export async function readHandinFile(file, exercise, chars) {
   const big = tooBig(file instanceof Uint8Array ? file.length : file.size);
   if (big) return { ok: false, refusal: big };
-  const decoded = decodeHandin(file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer()));
+  let bytes;
+  try {
+    bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+  } catch {
+    // the file was chosen but may not be read (its permissions, or it was moved since): said, not thrown
+    return { ok: false, refusal: { code: "unreadable", place: "", args: { reason: "this browser may not read it" } } };
+  }
+  if (isZip(bytes)) return { ok: false, refusal: { code: "zip", place: "", args: {} } };
+  const decoded = decodeHandin(bytes);
   if ("refusal" in decoded) return { ok: false, refusal: decoded.refusal };
   return readHandinText(decoded.text, exercise, chars);
 }

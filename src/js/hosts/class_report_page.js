@@ -8,7 +8,7 @@
 
 import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
-import { NOT_TEXT, NOT_TEXT_FIX, readRoster, rosterCount, rosterText } from "../classroom/roster.js";
+import { NOT_TEXT, NOT_TEXT_FIX, RosterRefused, readRoster, rosterCount, rosterText } from "../classroom/roster.js";
 import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
@@ -442,11 +442,17 @@ export function mountClassReport(root) {
     const file = rosterInput.files?.[0];
     if (!file) return;
     const text = rosterText(await file.arrayBuffer());
-    if (text === null) {
-      live.textContent = `The roster ${file.name} could not be used: ${NOT_TEXT} Fix: ${NOT_TEXT_FIX}`;
-      return;
+    const refuse = (/** @type {string} */ words) => {
+      live.textContent = `The roster ${file.name} could not be used: ${words}`;
+    };
+    if (text === null) return refuse(`${NOT_TEXT} Fix: ${NOT_TEXT_FIX}`);
+    let read;
+    try {
+      read = readRoster(text);
+    } catch (err) {
+      if (!(err instanceof RosterRefused)) throw err;
+      return refuse(`${err.place}: ${err.problem} Fix: ${err.fix}`);
     }
-    const read = readRoster(text);
     roster = read.roster;
     live.textContent =
       `${rosterCount(roster.size)} It stays in this browser.` +

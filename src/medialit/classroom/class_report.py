@@ -22,7 +22,7 @@ import numpy as np
 from ..core.check import compare
 from ..core.errors import InputError
 from ..core.exercise import Exercise
-from ..core.files import exists, is_folder, is_zip, write_file
+from ..core.files import exists, is_folder, is_zip, reading_fix, write_file
 from ..core.handin import load_handin
 from ..core.messages import Renderer
 from . import tables
@@ -47,9 +47,11 @@ class Settings:
 REPORT_FILES = frozenset([*tables.TABLES, "heat.csv", "summary.json", "report.html"])
 
 
-def handin_files(folder: str | Path) -> list[Path]:
-    """Everything under `folder` that is not a folder or hidden, in name order. Links are not
-    followed into other folders; anything that is not a hand-in file is refused (and listed) later."""
+def handin_files(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Everything under `folder` that is not a folder or hidden, in name order, and each folder below it
+    that cannot be opened, with why (listed with the files left out: what it holds cannot be counted).
+    Links are not followed into other folders; anything that is not a hand-in file is refused (and
+    listed) later."""
     folder = Path(folder)
     if is_zip(folder):  # what a course website gives when a teacher downloads every submission at once
         raise InputError(
@@ -60,10 +62,11 @@ def handin_files(folder: str | Path) -> list[Path]:
         )
     if not is_folder(folder):
         raise InputError(str(folder), "", "this is not a folder.", "give the folder that holds the hand-in files.")
-    found, todo = [], [folder]
+    found, unopened, todo = [], [], [folder]
     while todo:
+        below = todo.pop()
         try:
-            with os.scandir(todo.pop()) as entries:
+            with os.scandir(below) as entries:
                 for entry in entries:
                     if entry.name.startswith("."):
                         continue
@@ -71,16 +74,20 @@ def handin_files(folder: str | Path) -> list[Path]:
                         todo.append(Path(entry.path))
                     else:
                         found.append(Path(entry.path))
-        except OSError:
-            continue  # a folder that cannot be listed holds nothing we can read
-    if not found:
+        except OSError as err:
+            if below == folder:
+                raise InputError(
+                    str(folder), "", f"this folder cannot be opened ({err.strerror or err}).", reading_fix("folder")
+                ) from None
+            unopened.append((below, err.strerror or str(err)))
+    if not found and not unopened:
         raise InputError(
             str(folder),
             "",
             "there are no files in this folder, so there is nothing to report yet (no report was written).",
             "copy the students' hand-in .json files into it, or give the folder that holds them.",
         )
-    return sorted(found)
+    return sorted(found), sorted(unopened)
 
 
 # --- reading one hand-in (in this process or in a helper) ----------------------------------------
@@ -155,9 +162,10 @@ def class_report(
 
     `labels` and `lines` limit it to what a chapter's Tagger asks for (`chapter`: its name and title,
     shown in the report); `helpers` processes share the work of a big class (Linux)."""
+    unopened: list[tuple[Path, str]] = []
     if isinstance(handins, (str, Path)):
         folder = Path(handins)
-        paths = handin_files(folder)
+        paths, unopened = handin_files(folder)
         names = [p.relative_to(folder).as_posix() for p in paths]
     else:
         paths = [Path(p) for p in handins]
@@ -168,6 +176,9 @@ def class_report(
     tally = Tally(
         Scope.of(scope, difficulty, chapter), (np.array([t.start for t in tokens]), np.array([t.end for t in tokens]))
     )
+    for below, why in unopened:
+        problem = f"this folder cannot be opened ({why}), so the files in it were left out."
+        tally.skip(f"{below.relative_to(folder).as_posix()}/", "unreadable", "", problem, reading_fix("folder"))
     jobs = [(n, path, name) for n, (path, name) in enumerate(zip(paths, names), start=1)]
     for result in _outcomes(jobs, exercise, settings, helpers):
         if result[0] == "skip":

@@ -7,6 +7,7 @@ first row may name the columns; otherwise the first column is the pseudonym and 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..core.errors import InputError
@@ -26,6 +27,32 @@ AGAIN_FIX = "If they are two students, give each a name of their own, on the ros
 NOT_TEXT = "this is not a CSV text file (UTF-8); it may be a spreadsheet's own file, such as .xlsx."
 NOT_TEXT_FIX = "save the roster from your spreadsheet as CSV (UTF-8) and use that file."
 SEPARATORS = (",", ";", "\t")  # between cells, the first of these that a roster's first line holds
+# a roster that cannot be read as a whole: the words of the problem on a line, and what to do (roster.js too)
+NUL_CHARACTER = (
+    "this line holds a NUL character (a zero byte), which a CSV text file never holds: the file may be saved as "
+    "UTF-16 (a spreadsheet's \"Unicode Text\") or be another program's own file."
+)
+UNCLOSED = (
+    'a quotation mark (") opens a cell on this line and is never closed, so every line after it would be read '
+    "as part of that one cell."
+)
+UNCLOSED_FIX = (
+    "add the closing quotation mark at the end of that cell (or delete the opening one), then use the file again."
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class RosterRefused(ValueError):
+    """A roster that cannot be used at all: where (`line N`), what is wrong, and the fix (roster.js's too)."""
+
+    def __init__(self, place: str, problem: str, fix: str):
+        super().__init__(f"{place}: {problem}")
+        self.place, self.problem, self.fix = place, problem, fix
+
+
+def _line(body: str, offset: int) -> str:
+    """`line N` of a place in a roster's text, as an editor numbers lines (CR LF, CR and LF each end one)."""
+    return f"line {len(_LINE_BREAK.findall(body, 0, offset)) + 1}"
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -34,13 +61,18 @@ def csv_rows(text: str) -> list[list[str]]:
     save CSV with semicolons, and "Text (Tab delimited)" or cells pasted into an editor have tabs.
 
     Written out by hand rather than with the csv module, so that it reads a badly made file exactly as
-    roster.js does: the same rows give the same gradebook on the page and from the command line."""
+    roster.js does: the same rows give the same gradebook on the page and from the command line.
+    A NUL character, or a quotation mark that opens a cell and is never closed, is refused (`RosterRefused`)
+    with its line: read on, the rest of the file would be lost in one cell or in cells no name matches."""
     body = text.removeprefix("\ufeff")
+    nul = body.find("\x00")
+    if nul >= 0:
+        raise RosterRefused(_line(body, nul), NUL_CHARACTER, NOT_TEXT_FIX)
     first_line = body.replace("\r\n", "\n").split("\n", 1)[0]
     sep = next((sep for sep in SEPARATORS if sep in first_line), ",")
     rows: list[list[str]] = []
     row: list[str] = []
-    cell, quoted, i = "", False, 0
+    cell, quoted, i, opened = "", False, 0, 0
     while i < len(body):
         ch = body[i]
         if quoted:
@@ -52,7 +84,7 @@ def csv_rows(text: str) -> list[list[str]]:
             else:
                 cell += ch
         elif ch == '"' and cell == "":
-            quoted = True
+            quoted, opened = True, i
         elif ch == sep:
             row.append(cell)
             cell = ""
@@ -65,6 +97,8 @@ def csv_rows(text: str) -> list[list[str]]:
         else:
             cell += ch
         i += 1
+    if quoted:
+        raise RosterRefused(_line(body, opened), UNCLOSED, UNCLOSED_FIX)
     if cell != "" or row:
         row.append(cell)
         rows.append(row)
@@ -81,7 +115,8 @@ def _trim(text: str) -> str:
 
 
 def read_roster(text: str) -> tuple[dict[str, str], list[str]]:
-    """The roster in a CSV text: pseudonym -> student ID, and what could not be used, in words."""
+    """The roster in a CSV text: pseudonym -> student ID, and what could not be used, in words; a text that
+    cannot be used at all is refused (`RosterRefused`)."""
     rows = csv_rows(text)
     if not rows:
         return {}, ["The roster file is empty."]
@@ -120,4 +155,7 @@ def load_roster(path: str | Path) -> tuple[dict[str, str], list[str]]:
         if err.code != "not-utf8":
             raise
         raise InputError(str(path), err.place, NOT_TEXT, NOT_TEXT_FIX, err.code) from None
-    return read_roster(text)
+    try:
+        return read_roster(text)
+    except RosterRefused as err:
+        raise InputError(str(path), err.place, err.problem, err.fix, "not-csv") from None

@@ -17,6 +17,8 @@ REPORT_FORMAT: str = _CONTRACT["formats"]["report"]
 MESSAGES_FORMAT: str = _CONTRACT["formats"]["messages"]
 CLASS_FORMAT: str = _CONTRACT["formats"]["class"]
 MAX_HANDIN_BYTES: int = _CONTRACT["max_handin_bytes"]
+# how every zip file begins: a hand-in or a class folder given as a zip is told to be unzipped first
+ZIP_SIGNATURE: bytes = _CONTRACT["zip_signature"].encode("latin-1")
 MAX_JSON_DEPTH: int = _CONTRACT["max_json_depth"]  # a hand-in nested deeper is refused (`too-deep`)
 MAX_NUMBER_DIGITS: int = _CONTRACT["max_number_digits"]  # a number written longer is refused (`number-too-long`)
 MAX_ANSWER_CHARS: int = _CONTRACT["max_answer_chars"]  # the longest written answer a hand-in keeps

@@ -16,11 +16,12 @@ import codecs
 import errno
 import os
 import stat
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .contract import MAX_HANDIN_BYTES
+from .contract import MAX_HANDIN_BYTES, ZIP_SIGNATURE
 from .errors import InputError
 
 MB = 1024 * 1024
@@ -67,12 +68,21 @@ def _os_problem(path, err: OSError, kind: Kind) -> InputError:
         return _refuse(path, "missing", "the file name is too long for this computer.", "check the path.")
     if err.errno == errno.ENOTDIR:
         return _refuse(path, "missing", "a part of the path is a file, not a folder.", "check the path.")
-    return _refuse(
-        path,
-        "unreadable",
-        f"the {kind.noun} cannot be read ({err.strerror or err}).",
-        "check that it is a file you may read.",
-    )
+    reason = err.strerror or str(err)
+    error = _refuse(path, "unreadable", f"the {kind.noun} cannot be read ({reason}).", reading_fix("file"))
+    error.message_args = {"reason": reason}
+    return error
+
+
+def reading_fix(what: str) -> str:
+    """What to do about a file or folder this account may not read, in the words of this computer's system."""
+    if sys.platform == "win32":
+        how = f"right-click the {what}, choose Properties, then Security, and allow Read for your account"
+    elif sys.platform == "darwin":
+        how = f"select the {what} in the Finder, choose File > Get Info, and under Sharing & Permissions allow Read"
+    else:
+        how = f"chmod -R u+rX on the {what}, or ask whoever owns it" if what == "folder" else f"chmod u+r on the {what}"
+    return f"let your account read it ({how}), or copy it again from where it came; then try again."
 
 
 def read_bytes(path: str | Path, kind: Kind) -> bytes:
@@ -190,7 +200,7 @@ def is_zip(path: str | Path) -> bool:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return False
         with open(path, "rb") as file:
-            return file.read(4) == b"PK\x03\x04"
+            return file.read(len(ZIP_SIGNATURE)) == ZIP_SIGNATURE
     except (OSError, ValueError):
         return False
 

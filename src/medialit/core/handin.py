@@ -15,7 +15,15 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .contract import FREE_TEXT, HANDIN_FORMAT, MAX_ANSWER_CHARS, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS, SHA256_PATTERN
+from .contract import (
+    FREE_TEXT,
+    HANDIN_FORMAT,
+    MAX_ANSWER_CHARS,
+    MAX_JSON_DEPTH,
+    MAX_NUMBER_DIGITS,
+    SHA256_PATTERN,
+    ZIP_SIGNATURE,
+)
 from .errors import Finding, InputError, visible
 from .exercise import is_id
 from .files import HANDIN, decode_utf8, read_bytes, write_file
@@ -26,18 +34,22 @@ MAX_DEPTH = MAX_JSON_DEPTH  # lists and objects inside each other: a hand-in nee
 MAX_DIGITS = MAX_NUMBER_DIGITS  # digits in one number: offsets need 7, and JavaScript counts exactly up to 15
 SHOWN = 60  # characters of a student's text quoted in a message
 
-# The checks on the file itself, in core/files.py, come first, in this order.
-FILE_CHECKS = ("missing", "not-a-file", "unreadable", "too-big", "not-utf8")
+# The checks on the file itself come first, in this order: in core/files.py, but `zip` (a zip file given
+# as a hand-in: told to unzip it first, as `medialit report` tells it of a zip given as the class's folder).
+FILE_CHECKS = ("missing", "not-a-file", "unreadable", "too-big", "zip", "not-utf8")
 
 # The file checks a page makes too, worded from the message table (`handin-<code>`) on both sides.
-WORDED_FILE_CHECKS = ("too-big", "not-utf8")
+WORDED_FILE_CHECKS = ("unreadable", "too-big", "not-utf8")
 
 # Why a whole hand-in is refused, after the file checks, in the order the checks run.
-# `not-json`, `too-deep` and `number-too-long` are one check: the first of them in reading order.
+# `not-json`, `too-deep`, `number-too-long` and `duplicate-key` are one check: the first of them in reading
+# order. A name given twice in one object is refused, not read: a JSON parser keeps the last one and
+# silently loses what the first holds (a first list of tags, say).
 REFUSALS = (
     "not-json",
     "too-deep",
     "number-too-long",
+    "duplicate-key",
     "not-a-handin",
     "other-format",
     "bad-field",
@@ -181,33 +193,51 @@ class HandIn:
 _STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"')  # the rest of a JSON string, its closing quote included
 _LONG_NUMBER = re.compile(rf"[0-9]{{{MAX_DIGITS + 1}}}")
 _TOKEN = re.compile(r'"|[\[{]|[\]}]|[0-9][0-9.eE+-]*|[A-Za-z]+')
+_KEY_END = re.compile(r"[ \t\n\r]*:")  # after a string: the string is a name in an object
 _CONTAINERS = (dict, list)
 
 
-def _first_limit(text: str, end: int | None = None) -> tuple[str, int] | None:
-    """The first place, in reading order, nested too deep, with a number too long, or with NaN or
-    Infinity (not JSON). One pass over the text; strings are skipped whole (an unterminated one ends
-    the pass: the JSON parser reports it). The parser finds these too, but not where they are."""
-    depth, at, end = 0, 0, len(text) if end is None else end
+def _first_limit(text: str, end: int | None = None) -> tuple[str, int, dict] | None:
+    """The first place, in reading order, nested too deep, with a number too long, with NaN or Infinity
+    (not JSON), or with a name its object has already: its code, its offset and what its message names.
+    One pass over the text up to `end`; strings are skipped whole (an unterminated one ends the pass: the
+    JSON parser reports it). The parser finds these too, but not where they are (handin.js's firstLimit)."""
+    at, end = 0, len(text) if end is None else end
+    names: list[dict[str, int] | None] = []  # each open object's names so far and where each is; None: a list
     while (token := _TOKEN.search(text, at, end)) is not None:
         at, kind = token.end(), token.group()
         if kind == '"':
-            rest = _STRING_REST.match(text, at)
+            rest = _STRING_REST.match(text, at, end)
             if rest is None:
                 return None
             at = rest.end()
+            if names and names[-1] is not None and _KEY_END.match(text, at, end):
+                name = _name_in(text[token.start() : at])
+                first = names[-1].setdefault(name, token.start())
+                if first != token.start():
+                    return "duplicate-key", token.start(), {"key": name, "line": text.count("\n", 0, first) + 1}
         elif kind in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return "too-deep", token.start()
-        elif kind in "]}":
-            depth -= 1
+            names.append({} if kind == "{" else None)
+            if len(names) > MAX_DEPTH:
+                return "too-deep", token.start(), {"limit": MAX_DEPTH}
+        elif kind in "]}" and names:
+            names.pop()
         elif kind[0] in "0123456789":
             if _LONG_NUMBER.search(kind):
-                return "number-too-long", token.start()
+                return "number-too-long", token.start(), {"limit": MAX_DIGITS}
         elif kind in ("NaN", "Infinity"):
-            return "not-json", token.start()
+            return "not-json", token.start(), {}
     return None
+
+
+def _name_in(string: str) -> str:
+    """A name in an object as the reader decodes it (`"t\\u0061gs"` is tags), from its JSON string."""
+    if "\\" not in string:
+        return string[1:-1]
+    try:
+        return json.loads(string)
+    except ValueError:
+        return string[1:-1]
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -297,7 +327,15 @@ def _deeper_than(data, limit: int) -> bool:
 
 
 class _Limit(ValueError):
-    """Raised while decoding: a number too long, or NaN/Infinity (the text is scanned for where)."""
+    """Raised while decoding: a number too long, NaN/Infinity, or a name given twice in one object (the
+    text is scanned for where)."""
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        raise _Limit("a name given twice")
+    return data
 
 
 def _whole_number(text: str) -> int:
@@ -322,26 +360,31 @@ def _place_of(text: str, offset: int) -> str:
 
 
 def read_json(text: str, file: str):
-    """Decode a hand-in's JSON; refused with `not-json`, `too-deep` or `number-too-long`, whichever
-    comes first in the text. Each number is looked at as it is decoded: quicker than searching the
-    whole text for a long one first."""
+    """Decode a hand-in's JSON; refused with `not-json`, `too-deep`, `number-too-long` or `duplicate-key`,
+    whichever comes first in the text. Each number and object is looked at as it is decoded: quicker than
+    searching the whole text for a long number or a name given twice first."""
     try:
-        data = json.loads(text, parse_int=_whole_number, parse_float=_real_number, parse_constant=_no_constant)
+        data = json.loads(
+            text,
+            parse_int=_whole_number,
+            parse_float=_real_number,
+            parse_constant=_no_constant,
+            object_pairs_hook=_object,
+        )
     except json.JSONDecodeError as err:
         stop = json_error_at(text)
         stop = err.pos if stop is None else stop
         first = _first_limit(text, stop)
         if first is None:
             raise refusal("not-json", file, _place_of(text, stop)) from None
-    except (_Limit, RecursionError):  # a number too long, NaN, or deeper than the parser goes
-        first = _first_limit(text) or ("not-json", 0)
+    except (_Limit, RecursionError):  # a number too long, NaN, a name twice, or deeper than the parser goes
+        first = _first_limit(text) or ("not-json", 0, {})
     else:
         if not _deeper_than(data, MAX_DEPTH):
             return data
-        first = _first_limit(text) or ("too-deep", 0)
-    code, offset = first
-    limits = {"too-deep": {"limit": MAX_DEPTH}, "number-too-long": {"limit": MAX_DIGITS}}
-    raise refusal(code, file, _place_of(text, offset), **limits.get(code, {})) from None
+        first = _first_limit(text) or ("too-deep", 0, {"limit": MAX_DEPTH})
+    code, offset, args = first
+    raise refusal(code, file, _place_of(text, offset), **args) from None
 
 
 # --- the hand-in ---------------------------------------------------------------------------------
@@ -580,10 +623,14 @@ def load_handin(path: str | Path, exercise=None) -> HandIn:
     text without such an escape needs no search for one."""
     name = str(path)
     try:
-        text = decode_utf8(read_bytes(path, HANDIN), name, HANDIN)
+        data = read_bytes(path, HANDIN)
+        zipped = data.startswith(ZIP_SIGNATURE)
+        text = "" if zipped else decode_utf8(data, name, HANDIN)
     except InputError as err:
         if err.code not in WORDED_FILE_CHECKS:
             raise
         raise refusal(err.code, name, err.place, **err.message_args) from None
+    if zipped:
+        raise refusal("zip", name, "")
     surrogates = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
     return parse_handin(read_json(text, name), name, exercise, surrogates)
