@@ -183,6 +183,10 @@ CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge
 # a charge ('of' in 'as a waste of money' brings in nothing)
 CRITICISM_VERBS = {"slammed", "blasted", "decried"}  # the forms in cues.tsv: only a cue reaches this rule
 CRITICISM_LINKS = {"as", "for", "over"}
+# before a verb of criticism any word in -ly is how it was done ('Moscow furiously decried'), but for these nouns,
+# which may be who speaks ('the Hale family slammed', 'its ally blasted')
+NOUNS_IN_LY = {"family", "ally", "assembly", "rally", "supply", "monopoly", "elderly", "bully", "daily", "weekly"}
+NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "panoply", "homily", "folly", "belly"}
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
 # reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
 LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
@@ -900,18 +904,33 @@ class _Draft:
         """Where a verb may stand after the speaker ending at token `j`, past up to two words that are 'has', 'have',
         'had' or a word for when or how ('has also accused', 'later said', 'angrily denied') or time phrases ('on
         Tuesday accused', 'last week said', 'had earlier today told'); a word in a list, since '-ly' alone would take
-        a noun too ('the Hale family said': the family speaks, not Hale)."""
+        a noun too ('the Hale family said': the family speaks, not Hale), but for any word in -ly right before a verb
+        of criticism (`_how_criticised`)."""
         doc, k = self.doc, j
         for _ in range(2):
             if k >= len(doc) or self.sent_of[k] != self.sent_of[j - 1]:
                 break
             if (when := self._time_phrase_end(k)) > k:
                 k = when
-            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB:
+            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB or self._how_criticised(k):
                 k += 1
             else:
                 break
         return k
+
+    def _how_criticised(self, k: int) -> bool:
+        """Whether token `k` is a word in -ly right before a verb of criticism ('furiously decried', 'swiftly
+        slammed'): how it was done, since no noun in -ly but the few listed would stand there."""
+        doc, word = self.doc, self.doc[k].lower_
+        return (
+            k + 1 < len(doc)
+            and doc[k].is_lower
+            and doc[k].is_alpha
+            and word.endswith("ly")
+            and word not in NOUNS_IN_LY
+            and doc[k + 1].lower_ in CRITICISM_VERBS
+            and self.speech_cue(k + 1)
+        )
 
     def _adverbs_before(self, v: int) -> int:
         """Where the words that `_past_adverbs` steps over start before the verb at token `v` ('also', 'has since', 'on
