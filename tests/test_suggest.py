@@ -2397,3 +2397,43 @@ def test_a_noun_in_ly_before_a_verb_of_criticism_is_not_stepped_over(noun, verb)
     """'The Hale family slammed …': 'family' is the noun that speaks, not how; 'Hale' alone is no source."""
     text = f"{BEFORE_THE_STORY}The Hale {noun} {verb} the plan as reckless.\n"
     assert not {"Hale", "The Hale"} & set(quotes(text, "source", BLANK))
+
+
+# --- 'posted' before a quoted word that describes a noun: a name before them does not own them -------
+
+
+@given(
+    scare_marks,
+    st.sampled_from(["Harbour Ferries", "Two Sisters Bakery", "Jo Lee’s firm", "The firm, run by Jo Lee,"]),
+    st.sampled_from(["record", "bumper", "healthy"]),
+    st.sampled_from(["profits", "sales figures", "gains"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_name_before_posted_does_not_own_the_quoted_word_that_describes_a_figure(marks, who, word, what):
+    """'Harbour Ferries posted “record” profits' took “record” as the firm's words: a name stood before it. Profits
+    are posted, not words: the quoted word describes them, so the marks are the reporter's scare quotes."""
+    quoted = marks.format(word)
+    text = f"{BEFORE_THE_STORY}{who} posted {quoted} {what} for the third year running.\n"
+    assert quotes(text, "loaded", BLANK)[quoted].attrs == {"technique": "doubt", "voice": "reporter"}
+
+
+@given(
+    scare_marks,
+    scare_words,
+    st.sampled_from(["Harbour Ferries", "Jo Lee", "Councillor Ann Mills", "The mayor"]),
+    st.sampled_from(
+        [
+            "posted {q} on social media.",
+            "sprayed {q} on the wall.",
+            "posted {q} online after the vote.",
+            "posted {q} shortly after the vote.",
+            "posted {q} last night.",
+        ]
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_name_that_posts_or_sprays_a_quotation_still_owns_it(marks, word, who, rest):
+    """'Harbour Ferries posted “disgraceful” on social media': the quotation is what was posted, so it stays theirs;
+    so it does when where or when follows it ('posted “disgraceful” online', '… shortly after'), not a noun."""
+    text = f"{BEFORE_THE_STORY}{who} {rest.format(q=marks.format(word))}\n"
+    assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]

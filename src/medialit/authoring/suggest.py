@@ -173,6 +173,7 @@ WRITING_VERBS = {"written", "scrawled", "painted", "printed", "inscribed", "embl
 WRITING_VERBS |= {"read", "reads", "saying", "bearing", "sprayed", "daubed", "carved", "etched", "chalked", "scribbled"}
 WRITING_VERBS |= {"posted", "tweeted"}  # 'posted “disgraceful” on social media'
 FIGURE_VERBS = {"posted"}  # a firm 'posted record profits': it reports a figure, and writes nothing
+POSTED_HOW = {"online", "twice", "overnight"}  # 'posted “disgraceful” online': where or when, no noun that was posted
 WRITING_GAP_MAX = 2  # 'daubed on the wall “…”', '“…” was painted': the few words a verb of writing may stand from them
 # a verb that charges someone with something ('accused the county of wasting money', 'blamed it on the storm'):
 # what it reports is the charge, which reads as one only with the verb ('the county of wasting money' does not)
@@ -678,6 +679,7 @@ class _Draft:
             return False  # a name or a title ('“Harbour Lights”'), or marks inside a speaker's quotation
         if i > first and (doc[i - 1].text == ":" or doc[i - 1].lower_ in MENTION_NOUNS):
             return False
+        figure = self._describes_a_figure(i, j)  # 'Harbour Ferries posted “record” profits': the name wrote nothing
         for k in range(first, last):
             if self.quoted(k):
                 continue
@@ -685,7 +687,7 @@ class _Draft:
                 return False  # 'so-called “reforms”' is the writer's own doubt
             if doc[k].lower_ in WRITING_VERBS and self._writes(k, i, j):
                 return False
-            if k < i and k > first and self._kind(doc[k]) == "NAME" and doc[k].lower_ not in WHEN_WORDS:
+            if k < i and k > first and not figure and self._kind(doc[k]) == "NAME" and doc[k].lower_ not in WHEN_WORDS:
                 return False
         return True
 
@@ -694,11 +696,10 @@ class _Draft:
         word or two before it ('placards reading “no cuts”', 'sprayed on the door “liars”') or after it ('“keep out”
         painted on the gate', '“keep out” was painted'), with no pause between; other quotations listed with it do
         not count ('“no cuts” and “save our pool” written on them'). Elsewhere in the sentence it is about something
-        else ('While reading the report, councillors found the “savings” had gone'). After 'posted' the quotation is
-        what was posted only when no word of its noun phrase follows it: in 'posted “record” profits' it describes
-        the profits, a figure, and nobody wrote it."""
+        else ('While reading the report, councillors found the “savings” had gone'), and 'posted' before a quoted word
+        that describes a figure wrote nothing (`_describes_a_figure`)."""
         doc, listed = self.doc, {"and", "or", ","}
-        if doc[k].lower_ in FIGURE_VERBS and k < i and j < len(doc) and doc[j].is_alpha and not doc[j].is_stop:
+        if doc[k].lower_ in FIGURE_VERBS and k < i and self._describes_a_figure(i, j):
             return False
         between = [
             n
@@ -706,6 +707,20 @@ class _Draft:
             if not (self.quoted(n) or doc[n].lower_ in listed and (self.quoted(n - 1) or self.quoted(n + 1)))
         ]
         return len(between) <= WRITING_GAP_MAX and not any(doc[n].is_punct for n in between)
+
+    def _describes_a_figure(self, i: int, j: int) -> bool:
+        """Whether the quotation at tokens i..j follows a verb that also reports a figure, a word or two before it
+        with no pause ('posted “record” profits'), and a word of its noun phrase follows it: the quoted word
+        describes the profits, which are posted, not written, so nobody wrote it. A quotation with no noun after
+        it is what was posted ('posted “disgraceful” on social media', '… online', '… shortly after')."""
+        doc, first = self.doc, self.sents[self.sent_of[i]][0]
+        if not (j < len(doc) and doc[j].is_alpha and not doc[j].is_stop):
+            return False
+        after = doc[j].lower_
+        if after in POSTED_HOW | WHEN_WORDS | ADVERBS_BEFORE_VERB or after.endswith("ly") and after not in NOUNS_IN_LY:
+            return False
+        before = range(max(first, i - 1 - WRITING_GAP_MAX), i)
+        return any(doc[k].lower_ in FIGURE_VERBS and not any(doc[n].is_punct for n in range(k + 1, i)) for k in before)
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
