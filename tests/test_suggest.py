@@ -2437,3 +2437,49 @@ def test_a_name_that_posts_or_sprays_a_quotation_still_owns_it(marks, word, who,
     so it does when where or when follows it ('posted “disgraceful” online', '… shortly after'), not a noun."""
     text = f"{BEFORE_THE_STORY}{who} {rest.format(q=marks.format(word))}\n"
     assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]
+
+
+# --- a passive verb of labelling: whoever comes after 'by' made the judgement ----------------------
+
+labelled_by = st.sampled_from(["campaigners", "the union", "Councillor Jo Reed", "local residents", "critics"])
+
+
+@given(
+    st.sampled_from(["The plan", "The new car park", "She", "Its budget"]),
+    st.sampled_from(["was", "has been", "had been"]),
+    st.sampled_from(["branded", "labelled", "labeled"]),
+    st.sampled_from(["a waste", "“reckless”", "a disgrace", "unfair", "as a waste of time"]),
+    labelled_by,
+    st.sampled_from([".", " on Tuesday.", ", and the council apologised."]),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_passive_verb_of_labelling_drafts_who_labels_after_by_the_cue_and_the_judgement(
+    thing, be, verb, label, who, after
+):
+    """'The plan was branded a waste by campaigners' drafted no source, cue or claim, where 'Campaigners branded the
+    plan a waste' drafts all three: whoever comes after 'by' made the judgement, the verb is a cue, and what was
+    labelled with the verb and the label is the judgement, put to them."""
+    text = f"{BEFORE_THE_STORY}{thing} {be} {verb} {label} by {who}{after}\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    cue = quotes(text, "cue", BLANK)[verb]
+    assert cue.confidence == sg.CONFIDENCE["cue-speech"]
+    claim = quotes(text, "claim", BLANK)[f"{thing} {be} {verb} {label}"]
+    assert claim.attrs["kind"] == "judgement" and claim.source == (sources[who].start, sources[who].end)
+    assert not any(who in q for q in quotes(text, "claim", BLANK))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cattle were branded by hand on the farm.",
+        "The parcels were labelled by volunteers at the depot.",
+        "The road was labelled unsafe by Friday.",
+        "The road was labelled unsafe by the end of May.",
+    ],
+)
+def test_a_passive_verb_of_labelling_with_no_label_or_no_one_after_by_drafts_no_source_or_judgement(text):
+    """'branded by hand', 'labelled by volunteers': with no label before 'by' the verb marks things, it judges nothing;
+    'by Friday' is when, not who."""
+    assert not quotes(text, "source", BLANK)
+    assert not quotes(text, "claim", BLANK)

@@ -191,6 +191,7 @@ NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
 # reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
 LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
+PASSIVE_BE = BE_FORMS | {"been", "be"}  # 'was branded', 'has been labelled': whoever labels may follow, after 'by'
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -514,6 +515,7 @@ class _Draft:
             if saying and kind != "doubting" and self._used_as_noun(i, phrase):
                 continue  # "Fears are growing", "their hopes", "branded goods": nobody is quoted and nothing is doubted
             speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
+            speech = speech or saying and self._passive_agent(i, j) is not None  # 'was branded a waste by critics'
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
             words = self.doc[i:j].text
@@ -1091,6 +1093,7 @@ class _Draft:
         self._who_declined(answered)
         self._any_noun_speakers(speakers)
         self._any_noun_speakers_after(speakers)
+        self._passive_labellers(speakers)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
             if self._does_something_else(j):
@@ -1191,6 +1194,39 @@ class _Draft:
             )
             if made:
                 speakers[v] = (made.start, made.end)
+
+    def _passive_labellers(self, speakers: dict[int, tuple[int, int]]) -> None:
+        """'The plan was branded a waste by campaigners', 'She was labelled “reckless” by the union': whoever comes
+        after 'by' made the judgement, whatever the noun, as the subject of 'Campaigners branded the plan a waste'
+        does."""
+        for v, (k, _, speech) in sorted(self.cue_at.items()):
+            agent = None if v in speakers or not speech or self.quoted(v) else self._passive_agent(v, k)
+            if agent is None:
+                continue
+            start, nouns, end = agent
+            why = f"who comes after 'by' that follows '{self.doc[v - 1 : k].text}', whatever the noun"
+            made = self._any_noun_source(start, end, nouns, why, CONFIDENCE["noun-after-verb"])
+            if made:
+                speakers[v] = (made.start, made.end)
+
+    def _passive_agent(self, v: int, k: int) -> tuple[int, int, int] | None:
+        """Who labels after a passive verb of labelling at tokens v..k ('was branded a waste by campaigners'): where
+        the words after 'by' start, where their nouns start (past 'the', 'a' …) and where they end. Only with a
+        label between the verb and 'by' in the same clause: 'branded by hand' labels nothing, and only when the
+        words after 'by' can be someone: 'labelled unsafe by Friday' says when."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[v]]
+        if v <= first or doc[v - 1].lower_ not in PASSIVE_BE or doc[v:k].text.lower() not in LABELLING_VERBS:
+            return None
+        stops = (n for n in range(k, last) if doc[n].lower_ == "by" or doc[n].text == "," or self._ends_reported(n))
+        by = next(stops, last)
+        if by >= last or doc[by].lower_ != "by" or self.words(k, by) == 0:
+            return None
+        start = by + 1
+        nouns = start + 1 if start < last and doc[start].lower_ in SPEAKER_DETERMINERS else start
+        end = self._speaker_words_after(nouns, last)
+        if end == nouns or not self._ends_speaker(end) or any(t.lower_ in WHEN_WORDS for t in doc[start:end]):
+            return None
+        return start, nouns, end
 
     def _any_noun_source(self, i: int, j: int, nouns: int, reason: str, confidence: float):
         """Draft tokens [i, j), a speaker whose noun is in no list ('A local trader'), as a source: its attributes
@@ -1695,9 +1731,12 @@ class _Draft:
         fled', 'The union's leader, Jo Lee, is expected to speak'): back to the start of its clause, past an aside
         that closes right before the verb. None when the verb is no finite 'is', 'was', 'are' or 'were', or its
         subject is a relative word ('who were understood to'), whose noun is outside the clause."""
+        return self._clause_subject(i) if self.doc[i].lower_ in BE_FORMS else None
+
+    def _clause_subject(self, i: int) -> int | None:
+        """Where the subject before the verb at token `i` starts, back to the start of its clause, past an aside that
+        closes right before the verb; None when a relative word is the subject or no word stands there."""
         doc, first = self.doc, self.sents[self.sent_of[i]][0]
-        if doc[i].lower_ not in BE_FORMS:
-            return None
         k = i
         if k > first and doc[k - 1].text == ",":
             k = next((n for n in range(k - 2, first, -1) if doc[n].text == ","), first)
@@ -1812,6 +1851,10 @@ class _Draft:
         ('branded the plan a disgrace', 'labelled it unfair'), a judgement. Without a parser the label is known only
         where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled;
         elsewhere no claim ('branded the new car park, saying …' names a thing and no label)."""
+        agent = self._passive_agent(v, k)
+        if agent is not None:
+            self._passive_label(v, k, agent[0] - 1, speaker)
+            return
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
         end = next((n for n in range(k, last) if doc[n].text == "," or self._ends_reported(n)), last)
         labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
@@ -1823,6 +1866,22 @@ class _Draft:
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
         why = f"the judgement '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
         self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+
+    def _passive_label(self, v: int, k: int, by: int, speaker: tuple[int, int] | None) -> None:
+        """The judgement a passive verb of labelling at tokens v..k reports: what was labelled, the verb and the label,
+        up to the 'by' at token `by` ('The plan was branded a waste'), as the active verb's claim holds the verb, what
+        it labels and the label; who labels, after 'by', is its source."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        aux = v - 1
+        while aux > first and doc[aux - 1].lower_ in AUXILIARIES | PASSIVE_BE:
+            aux -= 1  # 'has been branded', 'will be labelled'
+        start = self._clause_subject(aux)
+        if start is None:
+            return
+        voice = "quoted" if any(self.quoted(n) for n in range(k, by)) else "reporter"
+        attrs = self._claim_attrs(start, by, voice) | {"kind": "judgement"}
+        why = f"the judgement '{doc[v:k].text}' reports, with what it labels: the label alone does not read as a claim"
+        self.add("claim", start, by, attrs, why, CONFIDENCE["reported-claim"], speaker, True)
 
     def _after_preposition(self, i: int) -> bool:
         """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
