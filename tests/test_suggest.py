@@ -2441,7 +2441,9 @@ def test_a_name_that_posts_or_sprays_a_quotation_still_owns_it(marks, word, who,
 
 # --- a passive verb of labelling: whoever comes after 'by' made the judgement ----------------------
 
-labelled_by = st.sampled_from(["campaigners", "the union", "Councillor Jo Reed", "local residents", "critics"])
+labelled_by = st.sampled_from(
+    ["campaigners", "the union", "Councillor Jo Reed", "local residents", "critics", "two councillors", "a spokesman"]
+)
 
 
 @given(
@@ -2483,3 +2485,10 @@ def test_a_passive_verb_of_labelling_with_no_label_or_no_one_after_by_drafts_no_
     'by Friday' is when, not who."""
     assert not quotes(text, "source", BLANK)
     assert not quotes(text, "claim", BLANK)
+
+
+def test_a_by_inside_the_quoted_label_is_not_who_labels():
+    """'labelled “run by cowboys” by the union': the first 'by' is in the label's own words."""
+    text = f"{BEFORE_THE_STORY}The firm was labelled “run by cowboys” by the union.\n"
+    assert list(quotes(text, "source", BLANK)) == ["the union"]
+    assert "The firm was labelled “run by cowboys”" in quotes(text, "claim", BLANK)

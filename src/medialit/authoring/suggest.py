@@ -1213,16 +1213,20 @@ class _Draft:
         """Who labels after a passive verb of labelling at tokens v..k ('was branded a waste by campaigners'): where
         the words after 'by' start, where their nouns start (past 'the', 'a' …) and where they end. Only with a
         label between the verb and 'by' in the same clause: 'branded by hand' labels nothing, and only when the
-        words after 'by' can be someone: 'labelled unsafe by Friday' says when."""
+        words after 'by' can be someone: 'labelled unsafe by Friday' says when. A 'by' or a pause inside the quoted
+        label is its own ('labelled “run by cowboys” by the union')."""
         doc, (first, last) = self.doc, self.sents[self.sent_of[v]]
         if v <= first or doc[v - 1].lower_ not in PASSIVE_BE or doc[v:k].text.lower() not in LABELLING_VERBS:
             return None
-        stops = (n for n in range(k, last) if doc[n].lower_ == "by" or doc[n].text == "," or self._ends_reported(n))
+        stops = (
+            n for n in range(k, last) if doc[n].lower_ in {"by", ","} and not self.quoted(n) or self._ends_reported(n)
+        )
         by = next(stops, last)
         if by >= last or doc[by].lower_ != "by" or self.words(k, by) == 0:
             return None
         start = by + 1
-        nouns = start + 1 if start < last and doc[start].lower_ in SPEAKER_DETERMINERS else start
+        which = start < last and (doc[start].lower_ in SPEAKER_DETERMINERS | NUMBER_WORDS or doc[start].like_num)
+        nouns = start + 1 if which else start  # 'by the union', 'by two councillors'
         end = self._speaker_words_after(nouns, last)
         if end == nouns or not self._ends_speaker(end) or any(t.lower_ in WHEN_WORDS for t in doc[start:end]):
             return None
