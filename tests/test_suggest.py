@@ -2365,3 +2365,130 @@ def test_every_verb_a_cue_rule_names_is_a_cue_so_that_the_rule_can_reach_it():
     cues = sg.load_lexicon().cues.keys()
     for verbs in (sg.CHARGE_VERBS, sg.CRITICISM_VERBS, sg.LABELLING_VERBS, sg.QUESTION_CUES):
         assert verbs <= cues, verbs - cues
+
+
+# --- a word in -ly between whoever criticises and the verb is how they did it ---------------------
+
+critics = st.sampled_from(["Moscow", "Jo Hale", "The council", "Local campaigners", "Harbour Ferries", "The union"])
+
+
+@given(
+    critics,
+    st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in sg.NOUNS_IN_LY),
+    st.sampled_from(sorted(sg.CRITICISM_VERBS)),
+    st.sampled_from([("the plan", "as", "reckless"), ("the decision", "for", "ignoring the warnings")]),
+)
+@settings(max_examples=80, deadline=None)
+def test_an_adverb_in_ly_between_the_critic_and_a_verb_of_criticism_leaves_the_critic_the_source(
+    who, adverb, verb, rest
+):
+    """'Moscow furiously decried the plan as reckless' and 'The council swiftly slammed …' drafted no source: a
+    word in -ly right before a verb of criticism says how it was done, so whoever stands before it criticises, and
+    the judgement or the charge is put to them."""
+    thing, link, said = rest
+    text = f"{BEFORE_THE_STORY}{who} {adverb} {verb} {thing} {link} {said}.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]
+    assert _source_of(text, f"{verb} {thing} {link} {said}") == who
+
+
+@given(st.sampled_from(sorted(sg.NOUNS_IN_LY)), st.sampled_from(sorted(sg.CRITICISM_VERBS)))
+@settings(max_examples=30, deadline=None)
+def test_a_noun_in_ly_before_a_verb_of_criticism_is_not_stepped_over(noun, verb):
+    """'The Hale family slammed …': 'family' is the noun that speaks, not how; 'Hale' alone is no source."""
+    text = f"{BEFORE_THE_STORY}The Hale {noun} {verb} the plan as reckless.\n"
+    assert not {"Hale", "The Hale"} & set(quotes(text, "source", BLANK))
+
+
+# --- 'posted' before a quoted word that describes a noun: a name before them does not own them -------
+
+
+@given(
+    scare_marks,
+    st.sampled_from(["Harbour Ferries", "Two Sisters Bakery", "Jo Lee’s firm", "The firm, run by Jo Lee,"]),
+    st.sampled_from(["record", "bumper", "healthy"]),
+    st.sampled_from(["profits", "sales figures", "gains"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_name_before_posted_does_not_own_the_quoted_word_that_describes_a_figure(marks, who, word, what):
+    """'Harbour Ferries posted “record” profits' took “record” as the firm's words: a name stood before it. Profits
+    are posted, not words: the quoted word describes them, so the marks are the reporter's scare quotes."""
+    quoted = marks.format(word)
+    text = f"{BEFORE_THE_STORY}{who} posted {quoted} {what} for the third year running.\n"
+    assert quotes(text, "loaded", BLANK)[quoted].attrs == {"technique": "doubt", "voice": "reporter"}
+
+
+@given(
+    scare_marks,
+    scare_words,
+    st.sampled_from(["Harbour Ferries", "Jo Lee", "Councillor Ann Mills", "The mayor"]),
+    st.sampled_from(
+        [
+            "posted {q} on social media.",
+            "sprayed {q} on the wall.",
+            "posted {q} online after the vote.",
+            "posted {q} shortly after the vote.",
+            "posted {q} last night.",
+        ]
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_name_that_posts_or_sprays_a_quotation_still_owns_it(marks, word, who, rest):
+    """'Harbour Ferries posted “disgraceful” on social media': the quotation is what was posted, so it stays theirs;
+    so it does when where or when follows it ('posted “disgraceful” online', '… shortly after'), not a noun."""
+    text = f"{BEFORE_THE_STORY}{who} {rest.format(q=marks.format(word))}\n"
+    assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]
+
+
+# --- a passive verb of labelling: whoever comes after 'by' made the judgement ----------------------
+
+labelled_by = st.sampled_from(
+    ["campaigners", "the union", "Councillor Jo Reed", "local residents", "critics", "two councillors", "a spokesman"]
+)
+
+
+@given(
+    st.sampled_from(["The plan", "The new car park", "She", "Its budget"]),
+    st.sampled_from(["was", "has been", "had been"]),
+    st.sampled_from(["branded", "labelled", "labeled"]),
+    st.sampled_from(["a waste", "“reckless”", "a disgrace", "unfair", "as a waste of time"]),
+    labelled_by,
+    st.sampled_from([".", " on Tuesday.", ", and the council apologised."]),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_passive_verb_of_labelling_drafts_who_labels_after_by_the_cue_and_the_judgement(
+    thing, be, verb, label, who, after
+):
+    """'The plan was branded a waste by campaigners' drafted no source, cue or claim, where 'Campaigners branded the
+    plan a waste' drafts all three: whoever comes after 'by' made the judgement, the verb is a cue, and what was
+    labelled with the verb and the label is the judgement, put to them."""
+    text = f"{BEFORE_THE_STORY}{thing} {be} {verb} {label} by {who}{after}\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    cue = quotes(text, "cue", BLANK)[verb]
+    assert cue.confidence == sg.CONFIDENCE["cue-speech"]
+    claim = quotes(text, "claim", BLANK)[f"{thing} {be} {verb} {label}"]
+    assert claim.attrs["kind"] == "judgement" and claim.source == (sources[who].start, sources[who].end)
+    assert not any(who in q for q in quotes(text, "claim", BLANK))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cattle were branded by hand on the farm.",
+        "The parcels were labelled by volunteers at the depot.",
+        "The road was labelled unsafe by Friday.",
+        "The road was labelled unsafe by the end of May.",
+    ],
+)
+def test_a_passive_verb_of_labelling_with_no_label_or_no_one_after_by_drafts_no_source_or_judgement(text):
+    """'branded by hand', 'labelled by volunteers': with no label before 'by' the verb marks things, it judges nothing;
+    'by Friday' is when, not who."""
+    assert not quotes(text, "source", BLANK)
+    assert not quotes(text, "claim", BLANK)
+
+
+def test_a_by_inside_the_quoted_label_is_not_who_labels():
+    """'labelled “run by cowboys” by the union': the first 'by' is in the label's own words."""
+    text = f"{BEFORE_THE_STORY}The firm was labelled “run by cowboys” by the union.\n"
+    assert list(quotes(text, "source", BLANK)) == ["the union"]
+    assert "The firm was labelled “run by cowboys”" in quotes(text, "claim", BLANK)

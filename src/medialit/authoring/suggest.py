@@ -173,6 +173,7 @@ WRITING_VERBS = {"written", "scrawled", "painted", "printed", "inscribed", "embl
 WRITING_VERBS |= {"read", "reads", "saying", "bearing", "sprayed", "daubed", "carved", "etched", "chalked", "scribbled"}
 WRITING_VERBS |= {"posted", "tweeted"}  # 'posted “disgraceful” on social media'
 FIGURE_VERBS = {"posted"}  # a firm 'posted record profits': it reports a figure, and writes nothing
+POSTED_HOW = {"online", "twice", "overnight"}  # 'posted “disgraceful” online': where or when, no noun that was posted
 WRITING_GAP_MAX = 2  # 'daubed on the wall “…”', '“…” was painted': the few words a verb of writing may stand from them
 # a verb that charges someone with something ('accused the county of wasting money', 'blamed it on the storm'):
 # what it reports is the charge, which reads as one only with the verb ('the county of wasting money' does not)
@@ -183,9 +184,14 @@ CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge
 # a charge ('of' in 'as a waste of money' brings in nothing)
 CRITICISM_VERBS = {"slammed", "blasted", "decried"}  # the forms in cues.tsv: only a cue reaches this rule
 CRITICISM_LINKS = {"as", "for", "over"}
+# before a verb of criticism any word in -ly is how it was done ('Moscow furiously decried'), but for these nouns,
+# which may be who speaks ('the Hale family slammed', 'its ally blasted')
+NOUNS_IN_LY = {"family", "ally", "assembly", "rally", "supply", "monopoly", "elderly", "bully", "daily", "weekly"}
+NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "panoply", "homily", "folly", "belly"}
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
 # reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
 LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
+PASSIVE_BE = BE_FORMS | {"been", "be"}  # 'was branded', 'has been labelled': whoever labels may follow, after 'by'
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -509,6 +515,7 @@ class _Draft:
             if saying and kind != "doubting" and self._used_as_noun(i, phrase):
                 continue  # "Fears are growing", "their hopes", "branded goods": nobody is quoted and nothing is doubted
             speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
+            speech = speech or saying and self._passive_agent(i, j) is not None  # 'was branded a waste by critics'
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
             words = self.doc[i:j].text
@@ -674,6 +681,7 @@ class _Draft:
             return False  # a name or a title ('“Harbour Lights”'), or marks inside a speaker's quotation
         if i > first and (doc[i - 1].text == ":" or doc[i - 1].lower_ in MENTION_NOUNS):
             return False
+        figure = self._describes_a_figure(i, j)  # 'Harbour Ferries posted “record” profits': the name wrote nothing
         for k in range(first, last):
             if self.quoted(k):
                 continue
@@ -681,7 +689,7 @@ class _Draft:
                 return False  # 'so-called “reforms”' is the writer's own doubt
             if doc[k].lower_ in WRITING_VERBS and self._writes(k, i, j):
                 return False
-            if k < i and k > first and self._kind(doc[k]) == "NAME" and doc[k].lower_ not in WHEN_WORDS:
+            if k < i and k > first and not figure and self._kind(doc[k]) == "NAME" and doc[k].lower_ not in WHEN_WORDS:
                 return False
         return True
 
@@ -690,11 +698,10 @@ class _Draft:
         word or two before it ('placards reading “no cuts”', 'sprayed on the door “liars”') or after it ('“keep out”
         painted on the gate', '“keep out” was painted'), with no pause between; other quotations listed with it do
         not count ('“no cuts” and “save our pool” written on them'). Elsewhere in the sentence it is about something
-        else ('While reading the report, councillors found the “savings” had gone'). After 'posted' the quotation is
-        what was posted only when no word of its noun phrase follows it: in 'posted “record” profits' it describes
-        the profits, a figure, and nobody wrote it."""
+        else ('While reading the report, councillors found the “savings” had gone'), and 'posted' before a quoted word
+        that describes a figure wrote nothing (`_describes_a_figure`)."""
         doc, listed = self.doc, {"and", "or", ","}
-        if doc[k].lower_ in FIGURE_VERBS and k < i and j < len(doc) and doc[j].is_alpha and not doc[j].is_stop:
+        if doc[k].lower_ in FIGURE_VERBS and k < i and self._describes_a_figure(i, j):
             return False
         between = [
             n
@@ -702,6 +709,20 @@ class _Draft:
             if not (self.quoted(n) or doc[n].lower_ in listed and (self.quoted(n - 1) or self.quoted(n + 1)))
         ]
         return len(between) <= WRITING_GAP_MAX and not any(doc[n].is_punct for n in between)
+
+    def _describes_a_figure(self, i: int, j: int) -> bool:
+        """Whether the quotation at tokens i..j follows a verb that also reports a figure, a word or two before it
+        with no pause ('posted “record” profits'), and a word of its noun phrase follows it: the quoted word
+        describes the profits, which are posted, not written, so nobody wrote it. A quotation with no noun after
+        it is what was posted ('posted “disgraceful” on social media', '… online', '… shortly after')."""
+        doc, first = self.doc, self.sents[self.sent_of[i]][0]
+        if not (j < len(doc) and doc[j].is_alpha and not doc[j].is_stop):
+            return False
+        after = doc[j].lower_
+        if after in POSTED_HOW | WHEN_WORDS | ADVERBS_BEFORE_VERB or after.endswith("ly") and after not in NOUNS_IN_LY:
+            return False
+        before = range(max(first, i - 1 - WRITING_GAP_MAX), i)
+        return any(doc[k].lower_ in FIGURE_VERBS and not any(doc[n].is_punct for n in range(k + 1, i)) for k in before)
 
     # SOURCE ---------------------------------------------------------------------------------------
     def _kind(self, tok) -> str:
@@ -900,18 +921,33 @@ class _Draft:
         """Where a verb may stand after the speaker ending at token `j`, past up to two words that are 'has', 'have',
         'had' or a word for when or how ('has also accused', 'later said', 'angrily denied') or time phrases ('on
         Tuesday accused', 'last week said', 'had earlier today told'); a word in a list, since '-ly' alone would take
-        a noun too ('the Hale family said': the family speaks, not Hale)."""
+        a noun too ('the Hale family said': the family speaks, not Hale), but for any word in -ly right before a verb
+        of criticism (`_how_criticised`)."""
         doc, k = self.doc, j
         for _ in range(2):
             if k >= len(doc) or self.sent_of[k] != self.sent_of[j - 1]:
                 break
             if (when := self._time_phrase_end(k)) > k:
                 k = when
-            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB:
+            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB or self._how_criticised(k):
                 k += 1
             else:
                 break
         return k
+
+    def _how_criticised(self, k: int) -> bool:
+        """Whether token `k` is a word in -ly right before a verb of criticism ('furiously decried', 'swiftly
+        slammed'): how it was done, since no noun in -ly but the few listed would stand there."""
+        doc, word = self.doc, self.doc[k].lower_
+        return (
+            k + 1 < len(doc)
+            and doc[k].is_lower
+            and doc[k].is_alpha
+            and word.endswith("ly")
+            and word not in NOUNS_IN_LY
+            and doc[k + 1].lower_ in CRITICISM_VERBS
+            and self.speech_cue(k + 1)
+        )
 
     def _adverbs_before(self, v: int) -> int:
         """Where the words that `_past_adverbs` steps over start before the verb at token `v` ('also', 'has since', 'on
@@ -1057,6 +1093,7 @@ class _Draft:
         self._who_declined(answered)
         self._any_noun_speakers(speakers)
         self._any_noun_speakers_after(speakers)
+        self._passive_labellers(speakers)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
             if self._does_something_else(j):
@@ -1157,6 +1194,43 @@ class _Draft:
             )
             if made:
                 speakers[v] = (made.start, made.end)
+
+    def _passive_labellers(self, speakers: dict[int, tuple[int, int]]) -> None:
+        """'The plan was branded a waste by campaigners', 'She was labelled “reckless” by the union': whoever comes
+        after 'by' made the judgement, whatever the noun, as the subject of 'Campaigners branded the plan a waste'
+        does."""
+        for v, (k, _, speech) in sorted(self.cue_at.items()):
+            agent = None if v in speakers or not speech or self.quoted(v) else self._passive_agent(v, k)
+            if agent is None:
+                continue
+            start, nouns, end = agent
+            why = f"who comes after 'by' that follows '{self.doc[v - 1 : k].text}', whatever the noun"
+            made = self._any_noun_source(start, end, nouns, why, CONFIDENCE["noun-after-verb"])
+            if made:
+                speakers[v] = (made.start, made.end)
+
+    def _passive_agent(self, v: int, k: int) -> tuple[int, int, int] | None:
+        """Who labels after a passive verb of labelling at tokens v..k ('was branded a waste by campaigners'): where
+        the words after 'by' start, where their nouns start (past 'the', 'a' …) and where they end. Only with a
+        label between the verb and 'by' in the same clause: 'branded by hand' labels nothing, and only when the
+        words after 'by' can be someone: 'labelled unsafe by Friday' says when. A 'by' or a pause inside the quoted
+        label is its own ('labelled “run by cowboys” by the union')."""
+        doc, (first, last) = self.doc, self.sents[self.sent_of[v]]
+        if v <= first or doc[v - 1].lower_ not in PASSIVE_BE or doc[v:k].text.lower() not in LABELLING_VERBS:
+            return None
+        stops = (
+            n for n in range(k, last) if doc[n].lower_ in {"by", ","} and not self.quoted(n) or self._ends_reported(n)
+        )
+        by = next(stops, last)
+        if by >= last or doc[by].lower_ != "by" or self.words(k, by) == 0:
+            return None
+        start = by + 1
+        which = start < last and (doc[start].lower_ in SPEAKER_DETERMINERS | NUMBER_WORDS or doc[start].like_num)
+        nouns = start + 1 if which else start  # 'by the union', 'by two councillors'
+        end = self._speaker_words_after(nouns, last)
+        if end == nouns or not self._ends_speaker(end) or any(t.lower_ in WHEN_WORDS for t in doc[start:end]):
+            return None
+        return start, nouns, end
 
     def _any_noun_source(self, i: int, j: int, nouns: int, reason: str, confidence: float):
         """Draft tokens [i, j), a speaker whose noun is in no list ('A local trader'), as a source: its attributes
@@ -1661,9 +1735,12 @@ class _Draft:
         fled', 'The union's leader, Jo Lee, is expected to speak'): back to the start of its clause, past an aside
         that closes right before the verb. None when the verb is no finite 'is', 'was', 'are' or 'were', or its
         subject is a relative word ('who were understood to'), whose noun is outside the clause."""
+        return self._clause_subject(i) if self.doc[i].lower_ in BE_FORMS else None
+
+    def _clause_subject(self, i: int) -> int | None:
+        """Where the subject before the verb at token `i` starts, back to the start of its clause, past an aside that
+        closes right before the verb; None when a relative word is the subject or no word stands there."""
         doc, first = self.doc, self.sents[self.sent_of[i]][0]
-        if doc[i].lower_ not in BE_FORMS:
-            return None
         k = i
         if k > first and doc[k - 1].text == ",":
             k = next((n for n in range(k - 2, first, -1) if doc[n].text == ","), first)
@@ -1778,6 +1855,10 @@ class _Draft:
         ('branded the plan a disgrace', 'labelled it unfair'), a judgement. Without a parser the label is known only
         where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled;
         elsewhere no claim ('branded the new car park, saying …' names a thing and no label)."""
+        agent = self._passive_agent(v, k)
+        if agent is not None:
+            self._passive_label(v, k, agent[0] - 1, speaker)
+            return
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
         end = next((n for n in range(k, last) if doc[n].text == "," or self._ends_reported(n)), last)
         labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
@@ -1789,6 +1870,22 @@ class _Draft:
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
         why = f"the judgement '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
         self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+
+    def _passive_label(self, v: int, k: int, by: int, speaker: tuple[int, int] | None) -> None:
+        """The judgement a passive verb of labelling at tokens v..k reports: what was labelled, the verb and the label,
+        up to the 'by' at token `by` ('The plan was branded a waste'), as the active verb's claim holds the verb, what
+        it labels and the label; who labels, after 'by', is its source."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        aux = v - 1
+        while aux > first and doc[aux - 1].lower_ in AUXILIARIES | PASSIVE_BE:
+            aux -= 1  # 'has been branded', 'will be labelled'
+        start = self._clause_subject(aux)
+        if start is None:
+            return
+        voice = "quoted" if any(self.quoted(n) for n in range(k, by)) else "reporter"
+        attrs = self._claim_attrs(start, by, voice) | {"kind": "judgement"}
+        why = f"the judgement '{doc[v:k].text}' reports, with what it labels: the label alone does not read as a claim"
+        self.add("claim", start, by, attrs, why, CONFIDENCE["reported-claim"], speaker, True)
 
     def _after_preposition(self, i: int) -> bool:
         """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
