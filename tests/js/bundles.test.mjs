@@ -214,6 +214,15 @@ test("a student's widget carries no author tools; the author's widget and the bo
   assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
 });
 
+test("a student's style sheet has no rule for what only author mode draws: author mode's sheet has them", () => {
+  const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
+  // a distractor's legend (review_panel.js) and a key item's tick box among its fields (key_fields.js)
+  for (const selector of ["legend", ".mt-fields>.mt-check-label"]) {
+    assert.ok(!read("tagger.css").includes(selector), `tagger.css styles ${selector}`);
+    assert.ok(read("tagger-author.css").includes(selector), `tagger-author.css lacks ${selector}`);
+  }
+});
+
 test("author mode's whole-words rule is in the author's widget and the book page, not a student's widget", async () => {
   const rule = join("src", "js", "authoring", "whole_words.js");
   /** @param {string} entry @param {object} options the modules a bundle is built from */
