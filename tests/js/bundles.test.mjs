@@ -214,6 +214,12 @@ test("a student's widget carries no author tools; the author's widget and the bo
   assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
 });
 
+test("a student's widget names a hand-in problem in the student's words only: the teacher's, with its fix, are Check's", () => {
+  const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
+  assert.ok(!read("tagger.js").includes(" Fix: "), "the student's widget carries the teacher's sentence of a problem");
+  assert.ok(read("book-page.js").includes(" Fix: "), "the book page's Check lacks the teacher's sentence");
+});
+
 test("a student's style sheet has no rule for what only author mode draws: author mode's sheet has them", () => {
   const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
   // a distractor's legend (review_panel.js) and a key item's tick box among its fields (key_fields.js)
