@@ -161,14 +161,9 @@ export function createArticleView(container, tokens, uid, stuckBar = () => null)
       reveal(tokenEls[i], stuckBar(), block);
     },
 
-    /**
-     * Token i's element and the bar that may stick over it now, for a caller that scrolls them
-     * itself (author mode: reveal_together.js).
-     * @param {number} i
-     */
-    tokenAndBar(i) {
-      return { el: tokenEls[i], bar: stuckBar() };
-    },
+    /** The bar that may stick over the article now, for a caller that scrolls a token (tokenElement) itself
+     * (author mode: reveal_together.js). */
+    stuckBar,
 
     /**
      * Grey phrases of a guided exercise.
