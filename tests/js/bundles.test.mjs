@@ -201,6 +201,7 @@ test("a student's widget carries no author tools; the author's widget and the bo
     "Why it is in the key (students read it after Check): ",
     "scrollMarginTop", // reveal_together.js: a draft and its words brought into view together
     "Load backed-up tags", // author mode's words (AUTHOR_WORDS)
+    "Edit this key item",
     "Tap a draft to show its words in the text", // the review's words on a touch screen
     "Back to the review", // the way back from a draft's fields to the review
     "Changed the explanation of ", // a distractor's edit, as Undo says it

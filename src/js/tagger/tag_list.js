@@ -82,7 +82,7 @@ export function createTagList(ctx, actions) {
   const lineOf = (/** @type {Tag} */ t) => tokens[tokenAt(tokens, t.start)].line;
 
   // an author edits a key item's fields (key_fields.js); a student describes a tag, or may
-  const detailsTitle = ctx.author ? "Edit this key item" : askDetails ? "Describe this tag" : "More (optional)";
+  const detailsTitle = ctx.authorTools?.words.details ?? (askDetails ? "Describe this tag" : "More (optional)");
   // entries are cloned from one pattern; clicks and toggles are heard once, on the list
   const pattern = h(
     "li.mt-entry",
