@@ -221,6 +221,16 @@ test("a student's widget names a hand-in problem in the student's words only: th
   assert.ok(read("book-page.js").includes(" Fix: "), "the book page's Check lacks the teacher's sentence");
 });
 
+test("every rule of tagger.css styles a Tagger (.mt): a book page's own elements are the book's style sheet's", () => {
+  const css = readFileSync(join(STATIC, "tagger.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+  const selectors = [...css.matchAll(/([^{}]+)\{/g)]
+    .map((m) => m[1].trim())
+    .filter((s) => !s.startsWith("@"))
+    .flatMap((s) => s.replace(/\([^()]*\)/g, "()").split(",")); // the commas of a list, not of an :is()
+  assert.ok(selectors.length > 100);
+  for (const selector of selectors) assert.match(selector, /(^|\s)\.mt(?![\w-])/, `tagger.css styles ${selector}`);
+});
+
 test("a student's style sheet has no rule for what only author mode draws: author mode's sheet has them", () => {
   const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
   // a distractor's legend (review_panel.js) and a key item's tick box among its fields (key_fields.js)
