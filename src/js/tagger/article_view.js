@@ -138,8 +138,6 @@ export function createArticleView(container, tokens, uid, stuckBar = () => null)
   let caret = -1;
 
   return {
-    tokenCount: count,
-
     /**
      * Index of the token an event happened on, or null.
      * @param {EventTarget | null} target
