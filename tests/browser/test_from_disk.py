@@ -83,6 +83,11 @@ def test_a_page_whose_script_did_not_load_says_why(page):
     message = page.locator("[data-medialit-tagger] [role='alert']")
     expect(message).to_contain_text("The tagger could not start")
     expect(message).to_contain_text("_static folder")
+    # drawn as a warning by the book's style sheet (a student's widget in Jupyter never draws it)
+    drawn = message.evaluate(
+        "(p) => { const s = getComputedStyle(p); return [s.borderLeftWidth, s.borderLeftColor, s.backgroundColor]; }"
+    )
+    assert drawn == ["4px", "rgb(161, 20, 27)", "rgb(255, 243, 243)"]
     page.errors.clear()  # the aborted script is the point of this test
 
 

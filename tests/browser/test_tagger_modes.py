@@ -226,6 +226,26 @@ def test_a_word_of_a_hyphenated_word_the_author_tags_becomes_the_whole_word(page
     expect(page.locator(".mt-live")).to_contain_text(f"Added the distractor “{added['quote']}” in L")
 
 
+def test_what_only_author_mode_draws_is_styled_by_its_own_sheet(page):
+    """tagger-author.css styles what a student's Tagger never draws: a key item's tick box takes a row of its
+    fields of its own, and a distractor's legend is a line over its choices, not the book theme's floated
+    heading."""
+    mount(page, mode="author")
+    entry = page.locator(".mt-entry").first
+    entry.locator(".mt-details > summary").click()
+    tick = entry.locator(".mt-fields > .mt-check-label")
+    assert tick.evaluate("(l) => [getComputedStyle(l).gridColumnStart, getComputedStyle(l).gridColumnEnd]") == [
+        "1",
+        "-1",
+    ]
+    page.locator(".mt-article .mt-tok").nth(3).click()
+    page.locator(".mt-rv-trapbox summary").click()
+    page.locator(".mt-rv-addtrap").click()
+    legend = page.locator(".mt-rv-trap legend").first
+    style = legend.evaluate("(l) => { const s = getComputedStyle(l); return [s.cssFloat, s.marginTop, s.fontWeight]; }")
+    assert style == ["none", "0px", "700"]
+
+
 def test_other_words_to_accept_not_taken_as_typed_are_said_under_the_field(page):
     """Author mode widened an "Also right" line that cut a word, and dropped a line it could not place,
     without a word; the author now reads what became of each such line under the field."""

@@ -201,6 +201,7 @@ test("a student's widget carries no author tools; the author's widget and the bo
     "Why it is in the key (students read it after Check): ",
     "scrollMarginTop", // reveal_together.js: a draft and its words brought into view together
     "Load backed-up tags", // author mode's words (AUTHOR_WORDS)
+    "Edit this key item",
     "Tap a draft to show its words in the text", // the review's words on a touch screen
     "Back to the review", // the way back from a draft's fields to the review
     "Changed the explanation of ", // a distractor's edit, as Undo says it
@@ -212,6 +213,31 @@ test("a student's widget carries no author tools; the author's widget and the bo
     assert.ok(read("book-page.js").includes(text), `the book page's script lacks: ${text}`);
   }
   assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
+});
+
+test("a student's widget names a hand-in problem in the student's words only: the teacher's, with its fix, are Check's", () => {
+  const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
+  assert.ok(!read("tagger.js").includes(" Fix: "), "the student's widget carries the teacher's sentence of a problem");
+  assert.ok(read("book-page.js").includes(" Fix: "), "the book page's Check lacks the teacher's sentence");
+});
+
+test("every rule of tagger.css styles a Tagger (.mt): a book page's own elements are the book's style sheet's", () => {
+  const css = readFileSync(join(STATIC, "tagger.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+  const selectors = [...css.matchAll(/([^{}]+)\{/g)]
+    .map((m) => m[1].trim())
+    .filter((s) => !s.startsWith("@"))
+    .flatMap((s) => s.replace(/\([^()]*\)/g, "()").split(",")); // the commas of a list, not of an :is()
+  assert.ok(selectors.length > 100);
+  for (const selector of selectors) assert.match(selector, /(^|\s)\.mt(?![\w-])/, `tagger.css styles ${selector}`);
+});
+
+test("a student's style sheet has no rule for what only author mode draws: author mode's sheet has them", () => {
+  const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
+  // a distractor's legend (review_panel.js) and a key item's tick box among its fields (key_fields.js)
+  for (const selector of ["legend", ".mt-fields>.mt-check-label"]) {
+    assert.ok(!read("tagger.css").includes(selector), `tagger.css styles ${selector}`);
+    assert.ok(read("tagger-author.css").includes(selector), `tagger-author.css lacks ${selector}`);
+  }
 });
 
 test("author mode's whole-words rule is in the author's widget and the book page, not a student's widget", async () => {

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { keyYaml, occurrenceOf } from "../../src/js/authoring/keyfile.js";
 import { yamlText } from "../../src/js/authoring/yaml_text.js";
-import { makeHandin, problemText, readHandin } from "../../src/js/core/handin.js";
+import { makeHandin, problemText, readHandin, teacherProblemText } from "../../src/js/core/handin.js";
 import { counted } from "../../src/js/core/messages.js";
 import {
   codePoints,
@@ -388,7 +388,7 @@ test("a hand-in for another exercise or article is refused, naming both", () => 
   );
   assert.ok(!sha.ok);
   assert.deepEqual(sha.refusal.args, { handin: "bbbbbbbbbbbb", exercise: "aaaaaaaaaaaa" });
-  assert.match(problemText(sha.refusal, "teacher"), /bbbbbbbbbbbb.*aaaaaaaaaaaa.* Fix: /);
+  assert.match(teacherProblemText(sha.refusal), /bbbbbbbbbbbb.*aaaaaaaaaaaa.* Fix: /);
 });
 
 test("not JSON, not a hand-in, or another format version is refused", () => {

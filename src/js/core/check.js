@@ -8,7 +8,7 @@
 // strings count UTF-16 units, so text is sliced as arrays of code points.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { problemText, readHandin } from "./handin.js";
+import { readHandin, teacherProblemText } from "./handin.js";
 import { firstMentionsAsked } from "./parts.js";
 import { bisectLeft, bisectRight } from "./sorted.js";
 import { selectionToSpan } from "./spans.js";
@@ -924,7 +924,7 @@ export function checkTags(exercise, handin, options = {}) {
 export class HandInRefused extends Error {
   /** @param {import("./handin.js").Problem} problem */
   constructor(problem) {
-    super(problemText(problem, "teacher"));
+    super(teacherProblemText(problem));
     this.problem = problem;
   }
 }

@@ -664,14 +664,20 @@ function readHandinData(data, exercise, chars) {
 }
 
 /**
- * A hand-in problem in words: the student's plain sentence, or the teacher's with its fix.
+ * A hand-in problem in the student's plain sentence (the Tagger's Load and saved work).
  * @param {Problem} problem
- * @param {"student" | "teacher"} [audience]
  */
-export function problemText(problem, audience = "student") {
-  const words = renderer([], audience);
+export function problemText(problem) {
+  return renderer([], "student").render(problemMessage(problem.code, problem.args));
+}
+
+/**
+ * A hand-in problem in the teacher's sentence with its fix (check.js's refusal). Apart from problemText, so
+ * that a student's widget, whose message table has no teacher's words, does not carry it.
+ * @param {Problem} problem
+ */
+export function teacherProblemText(problem) {
+  const words = renderer([], "teacher");
   const message = problemMessage(problem.code, problem.args);
-  return audience === "student"
-    ? words.render(message)
-    : `${words.render(message)} Fix: ${words.render(message, "fix")}`;
+  return `${words.render(message)} Fix: ${words.render(message, "fix")}`;
 }

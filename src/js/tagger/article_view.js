@@ -138,8 +138,6 @@ export function createArticleView(container, tokens, uid, stuckBar = () => null)
   let caret = -1;
 
   return {
-    tokenCount: count,
-
     /**
      * Index of the token an event happened on, or null.
      * @param {EventTarget | null} target
@@ -161,14 +159,9 @@ export function createArticleView(container, tokens, uid, stuckBar = () => null)
       reveal(tokenEls[i], stuckBar(), block);
     },
 
-    /**
-     * Token i's element and the bar that may stick over it now, for a caller that scrolls them
-     * itself (author mode: reveal_together.js).
-     * @param {number} i
-     */
-    tokenAndBar(i) {
-      return { el: tokenEls[i], bar: stuckBar() };
-    },
+    /** The bar that may stick over the article now, for a caller that scrolls a token (tokenElement) itself
+     * (author mode: reveal_together.js). */
+    stuckBar,
 
     /**
      * Grey phrases of a guided exercise.

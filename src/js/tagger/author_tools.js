@@ -75,6 +75,7 @@ export const AUTHOR_WORDS = {
     "Author mode: the key is shown as tags. Review each draft in the list below, add what the drafts missed, " +
     "then save or download the exercise file. Students see the chapter page, not this one.",
   tags: "The key's items", // the list beside the article: an author's are the key's, not their own tags
+  details: "Edit this key item", // a list entry's fields: the key item's own (why, hints, what it accepts)
   download: "Back up the tags",
   load: "Load backed-up tags",
   downloaded: (/** @type {number} */ tags) =>

@@ -227,8 +227,8 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       sel.anchor = r.last;
       sel.caret = r.first;
       sel.draw();
-      const { el, bar } = ctx.view.tokenAndBar(r.first);
-      revealTogether(el, li, bar); // the words and the draft's buttons on the screen at once
+      // the words and the draft's buttons on the screen at once
+      revealTogether(ctx.view.tokenElement(r.first), li, ctx.view.stuckBar());
     } else li.scrollIntoView?.({ block: "nearest" });
     if (speak) ctx.say(`Draft ${draftIds.indexOf(id) + 1} of ${draftIds.length}: ${details(t)}`);
   }

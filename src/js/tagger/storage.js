@@ -316,8 +316,6 @@ export function createStorage(exercise, chars, mode, hooks) {
   };
 
   return {
-    key,
-
     /**
      * Remember that the Tagger of `scope` (its labels and lines) checked `tags`, so that a reload
      * with the same tags shows the feedback again.

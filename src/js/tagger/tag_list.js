@@ -82,7 +82,7 @@ export function createTagList(ctx, actions) {
   const lineOf = (/** @type {Tag} */ t) => tokens[tokenAt(tokens, t.start)].line;
 
   // an author edits a key item's fields (key_fields.js); a student describes a tag, or may
-  const detailsTitle = ctx.author ? "Edit this key item" : askDetails ? "Describe this tag" : "More (optional)";
+  const detailsTitle = ctx.authorTools?.words.details ?? (askDetails ? "Describe this tag" : "More (optional)");
   // entries are cloned from one pattern; clicks and toggles are heard once, on the list
   const pattern = h(
     "li.mt-entry",
@@ -336,11 +336,11 @@ export function createTagList(ctx, actions) {
    * Keep an entry that focus went to in view. Entries near it are laid out only once it is on the
    * screen, at their real heights rather than the ones they held (tagger.css), which can push it
    * off again: while the list changes size in the next half second, and focus stays in the
-   * entry, it is brought back each time, after layout and before paint.
+   * entry, it is brought back each time, after layout and before paint (every browser that runs the
+   * bundles, ES2020, has ResizeObserver).
    * @param {Entry} entry
    */
   function keepInView(entry) {
-    if (typeof ResizeObserver !== "function") return;
     const watcher = new ResizeObserver(() => {
       if (entry.li.contains(document.activeElement)) entry.li.scrollIntoView({ block: "nearest" });
       else watcher.disconnect();
