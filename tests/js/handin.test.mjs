@@ -8,7 +8,14 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { MAX_HANDIN_BYTES, megabytes, problemText, readHandinFile, tooBig } from "../../src/js/core/handin.js";
+import {
+  MAX_HANDIN_BYTES,
+  megabytes,
+  problemText,
+  readHandinFile,
+  teacherProblemText,
+  tooBig,
+} from "../../src/js/core/handin.js";
 
 const HOSTILE = fileURLToPath(new URL("../hostile/", import.meta.url));
 const EXPECTED = JSON.parse(readFileSync(`${HOSTILE}handins/expected.json`, "utf8"));
@@ -94,7 +101,7 @@ test("a chosen file the browser may not read is refused with the fix, not thrown
   const got = await readBytes(locked);
   assert.deepEqual(got.refusal, { code: "unreadable", place: "", args: { reason: "this browser may not read it" } });
   assert.match(
-    problemText(/** @type {any} */ (got.refusal), "teacher"),
+    teacherProblemText(/** @type {any} */ (got.refusal)),
     /^the hand-in file cannot be read \(this browser may not read it\)\. Fix: let your account read it/,
   );
 });
