@@ -179,8 +179,9 @@ def test_a_hand_in_cut_short_says_so_and_tells_the_teacher_to_ask_for_it_again(p
 
 
 def test_a_hand_in_problems_fix_names_the_button_by_the_words_a_student_sees_on_it():
-    """A fix for a hand-in file (the teacher's, in the class report and `medialit check`) named "the Download
-    button", which no button is called: it names the Tagger's own button, and, for a file whose insides are at
+    """A fix for a hand-in file (the teacher's, in the class report and `medialit check`), and the sentence a
+    student reads after Load, named "the Download button", which no button is called: they name the Tagger's
+    own button, and, for a file whose insides are at
     fault, what a teacher can do when it is the file the button saved: ask for it again."""
     from medialit.core.messages import TABLE
 
@@ -189,6 +190,11 @@ def test_a_hand_in_problems_fix_names_the_button_by_the_words_a_student_sees_on_
     named = {code: fix for code, fix in fixes.items() if "Download" in fix}
     assert button == "Download hand-in" and len(named) >= 12 and all(button in fix for fix in named.values()), named
     assert not [code for code, fix in fixes.items() if "Download button" in fix]
+    # and a student, told which file to choose, hears the button's words too
+    students = {
+        code: m["student"] for code, m in TABLE.items() if code.startswith("handin-") and "Download" in m["student"]
+    }
+    assert len(students) >= 12 and all(f"{button} button" in text for text in students.values()), students
     inside = [code for code in named if code != "handin-other-format"]
     assert all("ask the student" in fixes[code] for code in inside)
 
