@@ -5,7 +5,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
-import { renderer } from "../core/messages.js";
+import { counted, renderer } from "../core/messages.js";
 import { measuredTokens, wordRows } from "./heat_words.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
@@ -99,8 +99,27 @@ export function keyedLabels(summary) {
 export function nothingYet(summary) {
   if (summary.students.length) return null;
   const files = summary.skipped.length;
+  if (hasFolders(summary)) return { code: "class-nothing:folders", args: { files, left: leftOut(summary.skipped) } };
   return { code: files === 1 ? "class-nothing:one" : "class-nothing", args: { files } };
 }
+
+/**
+ * What was left out, in words: "2 files", "1 file and 1 folder", "1 folder" (tables.left_out). A folder that
+ * could not be opened is listed with the files left out (its name ends with "/"), but it is not a file.
+ * @param {{file: string}[]} skipped
+ */
+export function leftOut(skipped) {
+  const folders = skipped.filter((s) => s.file.endsWith("/")).length;
+  const files = skipped.length - folders;
+  const words = files || !folders ? [counted(files, "file")] : [];
+  return [...words, ...(folders ? [counted(folders, "folder")] : [])].join(" and ");
+}
+
+/**
+ * Whether a folder that could not be opened is among what was left out (tables.has_folders).
+ * @param {Summary} summary
+ */
+const hasFolders = (summary) => summary.skipped.some((/** @type {any} */ s) => s.file.endsWith("/"));
 
 /**
  * What the report measures and how the class did, per label, as messages for teachers (or only that
@@ -114,7 +133,10 @@ export function scopeMessages(summary, plurals) {
   if (nothing) return [nothing];
   /** @type {Message[]} */
   const out = [
-    { code: "class-students", args: { students: summary.students.length, skipped: summary.skipped.length } },
+    {
+      code: hasFolders(summary) ? "class-students:folders" : "class-students",
+      args: { students: summary.students.length, skipped: summary.skipped.length, left: leftOut(summary.skipped) },
+    },
   ];
   const labels = andList(keyedLabels(summary).map((label) => plurals[label]));
   if (summary.lines) {
