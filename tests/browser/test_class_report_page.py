@@ -203,10 +203,14 @@ def test_the_keyboard_alone_makes_the_report_and_downloads_it(page):
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_axe_finds_no_violations_in_the_report(page, theme):
+def test_axe_finds_no_violations_in_the_report(page, theme, tmp_path):
     page.goto(PAGE)
     page.evaluate(f"document.documentElement.dataset.theme = {theme!r}")
     report_on(page, "kremlin-drone|05-loaded-language", FILES)
+    roster = tmp_path / "roster.csv"  # the IDs under the pseudonyms, in their lighter colour, are checked too
+    roster.write_text("Pseudonym,Student ID\nfox-07,S1007\n", encoding="utf-8")
+    page.set_input_files("#mcr-roster", str(roster))
+    expect(page.locator(".mcr-id").first).to_be_visible()
     page.locator("details.mcr-details").evaluate_all("els => els.forEach((d) => { d.open = true; })")
     results = Axe().run(page, context=".medialit-class-report")
     assert results.response["violations"] == [], results.generate_report()
@@ -953,7 +957,17 @@ def class_of_30(tmp_path_factory) -> Path:
     kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
     folder = tmp_path_factory.mktemp("class-of-30")
     sample_class.write_class(kremlin, folder / "hand-ins", 30, 11)
-    (folder / "report.html").write_text(class_report(folder / "hand-ins", kremlin).to_html(), encoding="utf-8")
+    report = class_report(folder / "hand-ins", kremlin)
+    (folder / "report.html").write_text(report.to_html(), encoding="utf-8")
+    # a roster of IDs as long as a school's, without two of the class (each "not on the roster") and with one more
+    names = sorted(p.stem for p in (folder / "hand-ins").iterdir() if re.fullmatch(r"[a-z]+-\d+", p.stem))[2:]
+    names.append("someone-away")
+    roster = {name: f"S2026{n:04d}" for n, name in enumerate(names)}
+    (folder / "roster.csv").write_text(
+        "Pseudonym,Student ID\n" + "".join(f"{name},{sid}\n" for name, sid in roster.items()), encoding="utf-8"
+    )
+    report.roster = roster
+    (folder / "report-roster.html").write_text(report.to_html(), encoding="utf-8")
     return folder
 
 
@@ -990,24 +1004,29 @@ LAPTOP_TABLES = """(root) => {
 }"""
 
 
+@pytest.mark.parametrize("roster", [False, True], ids=["", "roster"])
 @pytest.mark.parametrize("width", [1024, 1280])
 @pytest.mark.parametrize("where", ["page", "report.html"])
 def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_count_broken(
-    browser, book_server, class_of_30, where, width
+    browser, book_server, class_of_30, where, width, roster
 ):
     """On a laptop report.html broke its counts over two lines ("80 of" over "137"), and the page's table of students
     (the figures, then each student's misconceptions, notes and answers) scrolled sideways in its own box, 443 px
     wider than the book's column at 1280 px. The figures fit the column, the misconceptions, notes and answers are
     a table of their own beside them, and no count breaks inside itself; a share goes under its count only where the
-    box needs the room, and a misconception's "×12" never starts a line away from it."""
+    box needs the room, and a misconception's "×12" never starts a line away from it. With a roster, a column of
+    student IDs made the table 809 px wide (688 px of room at 1280 px): each ID is under its pseudonym."""
     context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
         if where == "page":
             page.goto(PAGE)
             report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_30 / "hand-ins").iterdir()))
+            if roster:
+                page.set_input_files("#mcr-roster", str(class_of_30 / "roster.csv"))
+                expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
         else:
-            page.goto((class_of_30 / "report.html").as_uri())
+            page.goto((class_of_30 / ("report-roster.html" if roster else "report.html")).as_uri())
         root = ".mcr-report" if where == "page" else "main"
         seen = page.evaluate(LAPTOP_TABLES, root)
         assert seen["counts"] > 30 * 5 and seen["wrapped"] == [], seen
@@ -1017,8 +1036,45 @@ def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_c
         header = tables.first.locator("th").all_text_contents()
         assert "Misconceptions" not in header and "cues found" in header, header
         assert tables.nth(1).locator("th").all_text_contents() == ["Student", "Misconceptions", "Notes", "Answers"]
+        if roster:  # every column's meaning kept: the ID, or that the name is not on the roster, under the pseudonym
+            assert header[0] == "Student and ID", header
+            cells = tables.first.locator("tbody tr td:first-child")
+            expect(cells.first).to_have_text("badger-04 not on the roster")
+            expect(cells.nth(2)).to_have_text("badger-28 S20260000")
         tables.first.scroll_into_view_if_needed()
-        screenshot(page, f"class-of-30-{where}-{width}")
+        screenshot(page, f"class-of-30-{where}-{width}{'-roster' if roster else ''}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_report_starts_under_the_status_line_and_the_downloads_follow_its_summary(
+    browser, book_server, class_of_30, scheme
+):
+    """On a phone the seven download buttons, before the report, filled most of the first screen under the status
+    line (300 px of 844): the report's title and first sentences come right under the status line, and the
+    downloads, under a heading of their own, after the class's figures."""
+    context = browser.new_context(base_url=book_server, color_scheme=scheme, **PHONE)
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_30 / "hand-ins").iterdir()))
+        page.locator(".mcr-status").evaluate("(status) => status.scrollIntoView({ block: 'start' })")
+        places = page.evaluate(
+            """() => Object.fromEntries(Object.entries({ status: ".mcr-status", title: "#mcr-report-title",
+              lead: ".mcr-lead", downloads: ".mcr-download", students: "#mcr-students" })
+              .map(([name, where]) => [name, [...document.querySelectorAll(where)]])
+              .map(([name, all]) => [name, (name === "lead" ? all.at(-1) : all[0])?.getBoundingClientRect()])
+              .map(([name, box]) => [name, box && { top: box.top, bottom: box.bottom }]))"""
+        )
+        assert places["title"]["top"] - places["status"]["bottom"] < 60, places
+        assert places["lead"]["bottom"] <= places["downloads"]["top"] <= places["students"]["top"], places
+        downloads = page.get_by_role("region", name="Downloads")
+        expect(downloads.get_by_role("heading", name="Downloads")).to_be_visible()
+        expect(downloads.get_by_role("button")).to_have_count(7)
+        screenshot(page, f"class-of-30-page-phone-{scheme}")
+        downloads.scroll_into_view_if_needed()
+        screenshot(page, f"class-of-30-page-phone-downloads-{scheme}")
     finally:
         context.close()
 

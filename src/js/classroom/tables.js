@@ -48,6 +48,9 @@ export const NO_HANDIN = "no hand-in";
 /** The student ID cell of a hand-in whose name the roster does not have (tables.NOT_ON_ROSTER). */
 export const NOT_ON_ROSTER = "not on the roster";
 /** Before those students' names, under the table of students (tables.NOT_ON_ROSTER_WORDS). */
+// the first column of the table of students with a roster: each student's ID under the pseudonym, so that the table
+// keeps a laptop's book column (a column of its own for the ID made it scroll sideways) (tables.STUDENT_AND_ID)
+export const STUDENT_AND_ID = "Student and ID";
 export const NOT_ON_ROSTER_WORDS =
   "Handed in, but not on the roster (check that the name is written the same way in both):";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");

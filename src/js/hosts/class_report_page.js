@@ -349,7 +349,7 @@ export function mountClassReport(root) {
   function show() {
     const choice = /** @type {{exercise: string}} */ (choices.get(select.value));
     const exercise = /** @type {Exercise} */ (exercises.get(choice.exercise));
-    results.replaceChildren(downloads(exercise), reportView(summary, exercise, { roster }));
+    results.replaceChildren(reportView(summary, exercise, { roster, downloads: downloads(exercise) }));
     results.hidden = false;
   }
 
@@ -394,7 +394,8 @@ export function mountClassReport(root) {
   }
 
   /**
-   * The download buttons for the report on show.
+   * The download buttons for the report on show, under a heading of their own: the report puts them after its
+   * first sentences (before them, on a phone, seven buttons filled most of the first screen).
    * @param {Exercise} exercise
    */
   function downloads(exercise) {
@@ -415,9 +416,9 @@ export function mountClassReport(root) {
     ];
     // with no hand-in used, only the list of files left out has anything in it
     const used = summary.students.length > 0;
-    return h(
+    const buttons = h(
       "div.mcr-downloads",
-      { role: "group", "aria-label": "Downloads" },
+      {},
       ...tables
         .filter(([, name]) => used || name === "problems.csv")
         .map(([text, name, make]) =>
@@ -426,6 +427,12 @@ export function mountClassReport(root) {
           }),
         ),
       used ? printButton() : null,
+    );
+    return h(
+      "section.mcr-section.mcr-save",
+      { "aria-labelledby": "mcr-downloads-title" },
+      h("h3", { id: "mcr-downloads-title", text: "Downloads" }),
+      buttons,
     );
   }
 

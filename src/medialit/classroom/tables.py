@@ -51,6 +51,9 @@ NO_HANDIN = "no hand-in"  # the gradebook's file cell for a student on the roste
 # the student ID cell of a hand-in whose name the roster does not have (often a name typed two ways): a blank
 # cell would look like a student without an ID, and a gradebook joined on IDs would lose the row unseen
 NOT_ON_ROSTER = "not on the roster"
+# the first column of the table of students with a roster: each student's ID under the pseudonym, so that the table
+# keeps a laptop's book column (a column of its own for the ID made it scroll sideways) (tables.js, report.html)
+STUDENT_AND_ID = "Student and ID"
 # before those students' names, under the table of students (tables.js, report.html, medialit report)
 NOT_ON_ROSTER_WORDS = "Handed in, but not on the roster (check that the name is written the same way in both):"
 
