@@ -841,13 +841,13 @@ def test_the_page_and_report_html_name_the_ids_a_spreadsheet_would_change_alike(
 LEFT_OUT_LOOP = """
 import { createInterface } from "node:readline";
 import { renderer } from "%(messages)s";
-import { leftOut, scopeMessages } from "%(tables)s";
+import { leftOut, leftOutTitle, scopeMessages } from "%(tables)s";
 const words = renderer([], "teacher");
 for await (const line of createInterface({ input: process.stdin })) {
   const summary = JSON.parse(line);
   const sentences = words.sentences(scopeMessages(summary, {}));
   const fixes = summary.students.length ? [] : scopeMessages(summary, {}).map((m) => words.render(m, "fix"));
-  process.stdout.write(JSON.stringify([leftOut(summary.skipped), sentences, fixes]) + "\\n");
+  process.stdout.write(JSON.stringify([leftOut(summary.skipped), sentences, fixes, leftOutTitle(summary)]) + "\\n");
 }
 """
 
@@ -885,7 +885,7 @@ def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(nod
     """One rule in two languages (tables.left_out, tables.js's leftOut): the status line, `medialit report`'s line
     and the report's first sentence count the files and the folders left out apart; with no hand-in used, the report
     says so with the folders in its count and its fix."""
-    from medialit.classroom.tables import left_out, scope_messages
+    from medialit.classroom.tables import left_out, left_out_title, scope_messages
     from medialit.core.messages import Renderer
 
     summary = {
@@ -902,6 +902,7 @@ def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(nod
         left_out(summary["skipped"]),
         words.sentences(messages),
         [] if students else [words.render(m, "fix") for m in messages],
+        list(left_out_title(summary)),
     ]
     assert node_left_out(summary) == python
     first = python[1][0]
@@ -911,3 +912,4 @@ def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(nod
         assert first.endswith(f"Files left out: {files}.")  # as before: no folder named where there is none
     if folders and not students:
         assert f"({python[0]} left out)" in first and "folders that can be opened" in python[2][0]
+    assert python[3] == (["Files and folders left out", "File or folder"] if folders else ["Files left out", "File"])

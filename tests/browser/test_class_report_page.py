@@ -1168,7 +1168,10 @@ def test_a_dropped_folder_with_a_folder_and_a_file_the_browser_may_not_open_is_r
     expect(page.locator(".mcr-report .mcr-lead").first).to_have_text(
         "Hand-ins used: 1. Left out: 2 files and 1 folder."
     )
-    rows = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0 >> tbody tr")
+    problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0")
+    expect(problems.locator("caption")).to_have_text("Files and folders left out")
+    expect(problems.locator("th").first).to_have_text("File or folder")
+    rows = problems.locator("tbody tr")
     expect(rows.locator("td:first-child")).to_have_text(["locked/", "notes.txt", "secret.json"])  # as medialit report
     expect(rows.nth(0)).to_contain_text(
         "this folder cannot be opened (this browser may not read it), so the files in it were left out."

@@ -17,6 +17,7 @@ import {
   EVERY_ITEM,
   EVERY_ITEM_WORDS,
   keyedLabels,
+  leftOutTitle,
   misconceptionNames,
   mostMissed,
   NONE_MISSED,
@@ -315,12 +316,13 @@ const titleOf = (summary) =>
  */
 function problemsSection(summary) {
   const used = summary.students.length > 0;
+  const [title, first] = leftOutTitle(summary);
   return section(
     "mcr-problems",
     "Problems with files",
     table(
-      "Files left out",
-      ["File", "Why", "What to do"],
+      title,
+      [first, "Why", "What to do"],
       summary.skipped.map((/** @type {any} */ s) => [s.file, `${s.place ? `${s.place}: ` : ""}${s.problem}`, s.fix]),
       "Every file could be used.",
     ),

@@ -119,6 +119,14 @@ export function leftOut(skipped) {
 }
 
 /**
+ * The title of the list of what was left out, and its first column's heading: a folder is not a file
+ * (tables.left_out_title).
+ * @param {Summary} summary
+ */
+export const leftOutTitle = (summary) =>
+  hasFolders(summary) ? ["Files and folders left out", "File or folder"] : ["Files left out", "File"];
+
+/**
  * Whether a folder that could not be opened is among what was left out (tables.has_folders).
  * @param {Summary} summary
  */

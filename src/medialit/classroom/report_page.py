@@ -233,7 +233,7 @@ def _nothing_html(report, fix: str) -> list[str]:
     return [
         "".join(f"<p>{_e(text)}</p>" for text in report.sentences()),
         f"<p>What to do: {_e(fix)}</p>",
-        "<h2>Files left out</h2>",
+        f"<h2>{tables.left_out_title(report.summary)[0]}</h2>",
         _skipped_html(report.summary),
     ]
 
@@ -324,7 +324,7 @@ def _report_body(report, words) -> list[str]:
             ["Student", "Line", "Label", "Words", "Note"],
             [[x["student"], f"L{x['line']}", x["label"], x["quote"], x["note"]] for x in summary["notes"]],
         ),
-        "<h2>Files left out</h2>",
+        f"<h2>{tables.left_out_title(summary)[0]}</h2>",
         _skipped_html(summary),
         *_same_names_html(summary),
         "<h2>Tags and answers left out of hand-ins that were used</h2>",
@@ -365,9 +365,10 @@ def _every_item_html(report, words) -> str:
 
 
 def _skipped_html(summary: dict) -> str:
-    """The files left out, each with the reason and the fix."""
+    """The files (and folders) left out, each with the reason and the fix."""
     rows = [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]]
-    return _table("Files left out", ["File", "Place", "Problem", "Fix"], rows)
+    title, first = tables.left_out_title(summary)
+    return _table(title, [first, "Place", "Problem", "Fix"], rows)
 
 
 def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:

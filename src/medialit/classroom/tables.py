@@ -91,6 +91,11 @@ def has_folders(summary: dict) -> bool:
     return any(s["file"].endswith("/") for s in summary["skipped"])
 
 
+def left_out_title(summary: dict) -> tuple[str, str]:
+    """The title of the list of what was left out, and its first column's heading: a folder is not a file."""
+    return ("Files and folders left out", "File or folder") if has_folders(summary) else ("Files left out", "File")
+
+
 def nothing_yet(summary: dict) -> Message | None:
     """When no hand-in could be used: that there is nothing to report yet, and why (each file read was left
     out); None when there is something to report. A report of zeros would read as a class that found nothing."""
