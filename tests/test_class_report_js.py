@@ -408,6 +408,7 @@ SHARED_WORDS = (
     "SHOW_COUNTS",
     "NOT_ON_ROSTER",
     "NOT_ON_ROSTER_WORDS",
+    "STUDENT_AND_ID",
     "NO_HANDIN",
     "EVERY_ITEM",
     "EVERY_ITEM_WORDS",
@@ -835,3 +836,80 @@ def test_the_page_and_report_html_name_the_ids_a_spreadsheet_would_change_alike(
     if python:
         assert words.startswith(f"Pseudonyms and student IDs that a spreadsheet would change ({python[0]}")
         assert words.endswith("set the pseudonym and student ID columns to Text.")
+
+
+LEFT_OUT_LOOP = """
+import { createInterface } from "node:readline";
+import { renderer } from "%(messages)s";
+import { leftOut, leftOutTitle, scopeMessages } from "%(tables)s";
+const words = renderer([], "teacher");
+for await (const line of createInterface({ input: process.stdin })) {
+  const summary = JSON.parse(line);
+  const sentences = words.sentences(scopeMessages(summary, {}));
+  const fixes = summary.students.length ? [] : scopeMessages(summary, {}).map((m) => words.render(m, "fix"));
+  process.stdout.write(JSON.stringify([leftOut(summary.skipped), sentences, fixes, leftOutTitle(summary)]) + "\\n");
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def node_left_out():
+    """tables.js's leftOut and scopeMessages, in one Node process for all the examples."""
+    yield from node_lines(
+        LEFT_OUT_LOOP
+        % {
+            "messages": (ROOT / "src/js/core/messages.js").as_uri(),
+            "tables": (ROOT / "src/js/classroom/tables.js").as_uri(),
+        }
+    )
+
+
+def test_what_was_left_out_says_files_and_folders_apart():
+    """ "2 files left out" when one of them was a folder that could not be opened: a folder is counted as one."""
+    from medialit.classroom.tables import left_out
+
+    def skipped(*names):
+        return [{"file": name} for name in names]
+
+    assert left_out(skipped()) == "0 files"
+    assert left_out(skipped("a.json")) == "1 file"
+    assert left_out(skipped("a.json", "locked/")) == "1 file and 1 folder"
+    assert left_out(skipped("locked/")) == "1 folder"
+    assert left_out(skipped("a/", "b.txt", "c/", "d.json")) == "2 files and 2 folders"
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 3), st.integers(0, 3), st.integers(0, 2))
+def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(node_left_out, files, folders, students):
+    """One rule in two languages (tables.left_out, tables.js's leftOut): the status line, `medialit report`'s line
+    and the report's first sentence count the files and the folders left out apart; with no hand-in used, the report
+    says so with the folders in its count and its fix."""
+    from medialit.classroom.tables import left_out, left_out_title, scope_messages
+    from medialit.core.messages import Renderer
+
+    summary = {
+        "students": [{"student": f"s{n}", "found": {}, "asked": {}} for n in range(students)],
+        "skipped": [{"file": f"f{n}.json"} for n in range(files)] + [{"file": f"d{n}/"} for n in range(folders)],
+        "labels": [],
+        "items": [],
+        "lines": None,
+        "chapter": None,
+    }
+    words = Renderer({}, "teacher")
+    messages = scope_messages(summary, {})
+    python = [
+        left_out(summary["skipped"]),
+        words.sentences(messages),
+        [] if students else [words.render(m, "fix") for m in messages],
+        list(left_out_title(summary)),
+    ]
+    assert node_left_out(summary) == python
+    first = python[1][0]
+    if folders and students:
+        assert first.endswith(f"Left out: {python[0]}.") and f"{folders} folder" in first
+    if not folders and students:
+        assert first.endswith(f"Files left out: {files}.")  # as before: no folder named where there is none
+    if folders and not students:
+        assert f"({python[0]} left out)" in first and "folders that can be opened" in python[2][0]
+    assert python[3] == (["Files and folders left out", "File or folder"] if folders else ["Files left out", "File"])

@@ -340,6 +340,8 @@ def test_a_folder_that_cannot_be_opened_is_told_and_the_report_made_from_the_res
     assert (folder["file"], folder["code"], folder["place"]) == ("late/", "unreadable", "")
     assert folder["problem"] == "this folder cannot be opened (Permission denied), so the files in it were left out."
     assert folder["fix"].startswith("let your account read it (")
+    assert report.sentences()[0] == "Hand-ins used: 1. Left out: 1 folder."  # it said "Files left out: 1."
+    assert "<h2>Files and folders left out</h2>" in report.to_html()
     locked.add(tmp_path)
     with pytest.raises(InputError) as err:
         class_report(tmp_path, practice)

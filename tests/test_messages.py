@@ -120,6 +120,9 @@ SAMPLES = [
     Message("class-scope", {"labels": "claims, sources and loaded words"}),
     Message("class-nothing", {"files": 3}),
     Message("class-nothing:one", {"files": 1}),
+    Message("class-students:folders", {"students": 25, "skipped": 2, "left": "1 file and 1 folder"}),
+    Message("class-nothing:folders", {"files": 1, "left": "1 folder"}),
+    Message("class-unreadable-folder", {"reason": "Permission denied"}),
     Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
     Message("class-scope-lines:chosen", {"first": 1, "last": 18, "labels": "claims"}),
     Message(
@@ -144,7 +147,14 @@ SAMPLES = [
 HOSTILE = json.loads((ROOT / "tests" / "hostile" / "handins" / "expected.json").read_text(encoding="utf-8"))
 # The class report's own notes on a file left out or a name used twice, and on a report with no hand-in
 # used: they have a fix too.
-CLASS_NOTES = ("class-older-copy", "class-same-name", "class-nothing", "class-nothing:one")
+CLASS_NOTES = (
+    "class-older-copy",
+    "class-same-name",
+    "class-nothing",
+    "class-nothing:one",
+    "class-nothing:folders",
+    "class-unreadable-folder",
+)
 
 # Every hand-in problem the hostile files give (tests/hostile/handins), and a file too big (none is kept).
 PROBLEMS = [

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser_helpers import PHONE, ROOT, screenshot
-from conftest import book_html
+from conftest import book_html, chromium_path
 from playwright.sync_api import expect
 
 from medialit.core.article import is_punctuation
@@ -203,10 +203,14 @@ def test_the_keyboard_alone_makes_the_report_and_downloads_it(page):
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_axe_finds_no_violations_in_the_report(page, theme):
+def test_axe_finds_no_violations_in_the_report(page, theme, tmp_path):
     page.goto(PAGE)
     page.evaluate(f"document.documentElement.dataset.theme = {theme!r}")
     report_on(page, "kremlin-drone|05-loaded-language", FILES)
+    roster = tmp_path / "roster.csv"  # the IDs under the pseudonyms, in their lighter colour, are checked too
+    roster.write_text("Pseudonym,Student ID\nfox-07,S1007\n", encoding="utf-8")
+    page.set_input_files("#mcr-roster", str(roster))
+    expect(page.locator(".mcr-id").first).to_be_visible()
     page.locator("details.mcr-details").evaluate_all("els => els.forEach((d) => { d.open = true; })")
     results = Axe().run(page, context=".medialit-class-report")
     assert results.response["violations"] == [], results.generate_report()
@@ -953,7 +957,17 @@ def class_of_30(tmp_path_factory) -> Path:
     kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
     folder = tmp_path_factory.mktemp("class-of-30")
     sample_class.write_class(kremlin, folder / "hand-ins", 30, 11)
-    (folder / "report.html").write_text(class_report(folder / "hand-ins", kremlin).to_html(), encoding="utf-8")
+    report = class_report(folder / "hand-ins", kremlin)
+    (folder / "report.html").write_text(report.to_html(), encoding="utf-8")
+    # a roster of IDs as long as a school's, without two of the class (each "not on the roster") and with one more
+    names = sorted(p.stem for p in (folder / "hand-ins").iterdir() if re.fullmatch(r"[a-z]+-\d+", p.stem))[2:]
+    names.append("someone-away")
+    roster = {name: f"S2026{n:04d}" for n, name in enumerate(names)}
+    (folder / "roster.csv").write_text(
+        "Pseudonym,Student ID\n" + "".join(f"{name},{sid}\n" for name, sid in roster.items()), encoding="utf-8"
+    )
+    report.roster = roster
+    (folder / "report-roster.html").write_text(report.to_html(), encoding="utf-8")
     return folder
 
 
@@ -990,24 +1004,29 @@ LAPTOP_TABLES = """(root) => {
 }"""
 
 
+@pytest.mark.parametrize("roster", [False, True], ids=["", "roster"])
 @pytest.mark.parametrize("width", [1024, 1280])
 @pytest.mark.parametrize("where", ["page", "report.html"])
 def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_count_broken(
-    browser, book_server, class_of_30, where, width
+    browser, book_server, class_of_30, where, width, roster
 ):
     """On a laptop report.html broke its counts over two lines ("80 of" over "137"), and the page's table of students
     (the figures, then each student's misconceptions, notes and answers) scrolled sideways in its own box, 443 px
     wider than the book's column at 1280 px. The figures fit the column, the misconceptions, notes and answers are
     a table of their own beside them, and no count breaks inside itself; a share goes under its count only where the
-    box needs the room, and a misconception's "×12" never starts a line away from it."""
+    box needs the room, and a misconception's "×12" never starts a line away from it. With a roster, a column of
+    student IDs made the table 809 px wide (688 px of room at 1280 px): each ID is under its pseudonym."""
     context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
         if where == "page":
             page.goto(PAGE)
             report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_30 / "hand-ins").iterdir()))
+            if roster:
+                page.set_input_files("#mcr-roster", str(class_of_30 / "roster.csv"))
+                expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
         else:
-            page.goto((class_of_30 / "report.html").as_uri())
+            page.goto((class_of_30 / ("report-roster.html" if roster else "report.html")).as_uri())
         root = ".mcr-report" if where == "page" else "main"
         seen = page.evaluate(LAPTOP_TABLES, root)
         assert seen["counts"] > 30 * 5 and seen["wrapped"] == [], seen
@@ -1017,8 +1036,45 @@ def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_c
         header = tables.first.locator("th").all_text_contents()
         assert "Misconceptions" not in header and "cues found" in header, header
         assert tables.nth(1).locator("th").all_text_contents() == ["Student", "Misconceptions", "Notes", "Answers"]
+        if roster:  # every column's meaning kept: the ID, or that the name is not on the roster, under the pseudonym
+            assert header[0] == "Student and ID", header
+            cells = tables.first.locator("tbody tr td:first-child")
+            expect(cells.first).to_have_text("badger-04 not on the roster")
+            expect(cells.nth(2)).to_have_text("badger-28 S20260000")
         tables.first.scroll_into_view_if_needed()
-        screenshot(page, f"class-of-30-{where}-{width}")
+        screenshot(page, f"class-of-30-{where}-{width}{'-roster' if roster else ''}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_report_starts_under_the_status_line_and_the_downloads_follow_its_summary(
+    browser, book_server, class_of_30, scheme
+):
+    """On a phone the seven download buttons, before the report, filled most of the first screen under the status
+    line (300 px of 844): the report's title and first sentences come right under the status line, and the
+    downloads, under a heading of their own, after the class's figures."""
+    context = browser.new_context(base_url=book_server, color_scheme=scheme, **PHONE)
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_30 / "hand-ins").iterdir()))
+        page.locator(".mcr-status").evaluate("(status) => status.scrollIntoView({ block: 'start' })")
+        places = page.evaluate(
+            """() => Object.fromEntries(Object.entries({ status: ".mcr-status", title: "#mcr-report-title",
+              lead: ".mcr-lead", downloads: ".mcr-download", students: "#mcr-students" })
+              .map(([name, where]) => [name, [...document.querySelectorAll(where)]])
+              .map(([name, all]) => [name, (name === "lead" ? all.at(-1) : all[0])?.getBoundingClientRect()])
+              .map(([name, box]) => [name, box && { top: box.top, bottom: box.bottom }]))"""
+        )
+        assert places["title"]["top"] - places["status"]["bottom"] < 60, places
+        assert places["lead"]["bottom"] <= places["downloads"]["top"] <= places["students"]["top"], places
+        downloads = page.get_by_role("region", name="Downloads")
+        expect(downloads.get_by_role("heading", name="Downloads")).to_be_visible()
+        expect(downloads.get_by_role("button")).to_have_count(7)
+        screenshot(page, f"class-of-30-page-phone-{scheme}")
+        downloads.scroll_into_view_if_needed()
+        screenshot(page, f"class-of-30-page-phone-downloads-{scheme}")
     finally:
         context.close()
 
@@ -1068,3 +1124,151 @@ def test_a_zip_a_name_given_twice_and_a_roster_quote_never_closed_are_told_with_
         "at the end of that cell (or delete the opening one), then use the file again."
     )
     assert page.errors == [] and page.offsite_requests == []
+
+
+# A folder dropped on the page, as the browser hands it over (FileSystem entries), with a folder and a file in it
+# that the browser may not open: their entries fail as Chromium's do when the system refuses it the folder or file
+# (a test runs as root, who may read anything, so the entries are made here, each with a reader that fails).
+DROP_FOLDER = """([top, files, target]) => {
+  const refused = (fail) => fail(new DOMException("A requested file or directory could not be found", "NotFoundError"));
+  const fileEntry = (name, text) => ({ isFile: true, isDirectory: false, name,
+    file: (ok, fail) => (text === null ? refused(fail) : ok(new File([text], name, { type: "application/json" }))) });
+  const folderEntry = (name, children) => ({ isFile: false, isDirectory: true, name, createReader: () => {
+    let given = false;
+    return { readEntries: (ok, fail) => {
+      if (children === null) return refused(fail);
+      ok(given ? [] : children);
+      given = true;
+    } };
+  } });
+  const entries = files.map(([name, text]) =>
+    name.endsWith("/") ? folderEntry(name.slice(0, -1), null) : fileEntry(name, text));
+  const data = { items: [{ webkitGetAsEntry: () => folderEntry(top, entries) }], files: [] };
+  const zone = document.querySelector(target);
+  const drop = new Event("drop", { bubbles: true, cancelable: true });
+  Object.defineProperty(drop, "dataTransfer", { value: data });
+  zone.dispatchEvent(drop);
+}"""
+
+
+def test_a_dropped_folder_with_a_folder_and_a_file_the_browser_may_not_open_is_reported_from_the_rest(page):
+    """A folder in the class's folder that the browser may not open made the page do nothing at all (the reading
+    failed without a word): the report is made from the rest, and the folder and the file are listed with why and
+    what to do, as `medialit report` lists them; the status line counts a file and a folder apart."""
+    page.goto(PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
+    handin = (SAMPLE / "fox-07.json").read_text(encoding="utf-8")
+    files = [["fox-07.json", handin], ["locked/", None], ["secret.json", None], ["notes.txt", "on paper"]]
+    page.evaluate(DROP_FOLDER, ["class", files, ".mcr-drop"])
+    page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
+    expect(page.locator(".mcr-status")).to_have_text(
+        "Report ready: 1 student's hand-in used, 2 files and 1 folder left out. It is below."
+    )
+    expect(page.locator(".mcr-report .mcr-lead").first).to_have_text(
+        "Hand-ins used: 1. Left out: 2 files and 1 folder."
+    )
+    problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0")
+    expect(problems.locator("caption")).to_have_text("Files and folders left out")
+    expect(problems.locator("th").first).to_have_text("File or folder")
+    rows = problems.locator("tbody tr")
+    expect(rows.locator("td:first-child")).to_have_text(["locked/", "notes.txt", "secret.json"])  # as medialit report
+    expect(rows.nth(0)).to_contain_text(
+        "this folder cannot be opened (this browser may not read it), so the files in it were left out."
+    )
+    expect(rows.nth(0)).to_contain_text("chmod -R u+rX")
+    expect(rows.nth(2)).to_contain_text("the hand-in file cannot be read (this browser may not read it).")
+    expect(page.locator("section[aria-labelledby='mcr-students'] table >> nth=0 >> tbody tr")).to_have_count(1)
+    # the dropped folder itself refused: nothing to report, and the folder listed with what to do
+    page.evaluate(
+        DROP_FOLDER.replace("folderEntry(top, entries)", "folderEntry(top, null)"), ["class", [], ".mcr-drop"]
+    )
+    page.wait_for_function("window.medialitClassReport.reports > 1", timeout=60_000)
+    expect(page.locator(".mcr-report .mcr-lead")).to_have_text(
+        "Nothing to report yet: no hand-in for this exercise could be used (1 folder left out)."
+    )
+    expect(page.locator("section[aria-labelledby='mcr-problems'] td:first-child")).to_have_text(["class/"])
+    screenshot(page, "class-report-folder-not-opened")
+    assert page.errors == [] and page.offsite_requests == []
+
+
+# Chromium as the user nobody (a test runs as root, who may open any folder): the launcher Playwright starts hands
+# nobody the profile folder Playwright made, then becomes nobody and starts Chromium.
+AS_NOBODY = """#!/bin/sh
+for arg in "$@"; do
+  case "$arg" in --user-data-dir=*) chown -R nobody "${arg#--user-data-dir=}";; esac
+done
+export HOME="$(dirname "$0")/home"
+exec setpriv --reuid=nobody --regid=nogroup --clear-groups "%(chromium)s" "$@"
+"""
+
+
+@pytest.fixture
+def refused_class(browser):
+    """A class's folder with a hand-in and a folder in it that the browser may not open, and a Chromium that may not:
+    run as nobody when the tests run as root (the folder is root's alone), else the folder is closed to everyone."""
+    import os
+    import shutil
+    import tempfile
+
+    place = Path(tempfile.mkdtemp(prefix="medialit-refused-"))
+    place.chmod(0o755)
+    (place / "class" / "locked").mkdir(parents=True)
+    shutil.copyfile(SAMPLE / "fox-07.json", place / "class" / "fox-07.json")
+    shutil.copyfile(SAMPLE / "otter-01.json", place / "class" / "locked" / "otter-01.json")
+    (place / "class").chmod(0o755)
+    (place / "class" / "fox-07.json").chmod(0o644)
+    launcher = None
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("setpriv is needed to run Chromium as another user than root")
+        (place / "class" / "locked").chmod(0o700)
+        (place / "home").mkdir()
+        shutil.chown(place / "home", "nobody")
+        launcher = place / "chromium-as-nobody.sh"
+        launcher.write_text(AS_NOBODY % {"chromium": chromium_path()}, encoding="utf-8")
+        launcher.chmod(0o755)
+    else:
+        (place / "class" / "locked").chmod(0)
+    from browser_helpers import CHROMIUM_ARGS
+
+    refused = browser.browser_type.launch(executable_path=str(launcher or chromium_path()), args=CHROMIUM_ARGS)
+    yield refused, place / "class"
+    refused.close()
+    (place / "class" / "locked").chmod(0o755)
+    shutil.rmtree(place)
+
+
+def test_a_real_folder_chromium_may_not_open_is_listed_from_a_drop_and_skipped_by_the_folder_picker(
+    refused_class, book_server
+):
+    """What Chromium does with a folder it may not open, in a real class folder: dropped, the folder's reader fails
+    (NoModificationAllowedError), and the page lists the folder with what to do and reports on the rest (it did
+    nothing at all); chosen with the folder picker, Chromium leaves the folder out without a word, so the page can
+    only report on what it was given."""
+    refused, folder = refused_class
+    context = refused.new_context(base_url=book_server, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+        page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
+        box = page.locator(".mcr-drop").bounding_box()
+        cdp = context.new_cdp_session(page)
+        data = {"items": [], "files": [str(folder)], "dragOperationsMask": 1}  # a folder dragged from a folder window
+        for kind in ("dragEnter", "dragOver", "drop"):
+            cdp.send("Input.dispatchDragEvent", {"type": kind, "x": box["x"] + 20, "y": box["y"] + 20, "data": data})
+        page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
+        expect(page.locator(".mcr-status")).to_have_text(
+            "Report ready: 1 student's hand-in used, 1 folder left out. It is below."
+        )
+        problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0 >> tbody tr")
+        expect(problems.locator("td:first-child")).to_have_text(["locked/"])
+        expect(problems).to_contain_text("this folder cannot be opened (this browser may not read it)")
+        # the folder picker: Chromium gives the files it could open, and says nothing of the folder
+        page.set_input_files("#mcr-folder", str(folder))
+        page.wait_for_function("window.medialitClassReport.reports > 1", timeout=60_000)
+        assert [s["student"] for s in page.evaluate("window.medialitClassReport.summary.students")] == ["fox-07"]
+        assert page.evaluate("window.medialitClassReport.summary.skipped") == []
+    finally:
+        context.close()

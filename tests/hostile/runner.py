@@ -391,7 +391,14 @@ def _unreadable_listed(names: list[str]) -> Callable[[Path, Result], str | None]
         if [row["file"] for row in gradebook] != ["good.json"]:
             return f"gradebook.csv is not made from the one file that can be read: {gradebook}"
         untold = [name for name in names if f"left out {name}:" not in result.out]
-        return f"not named on the terminal: {untold}" if untold else None
+        if untold:
+            return f"not named on the terminal: {untold}"
+        # a folder is not a file: "2 files left out" said of a file and a folder
+        files, folders = sum(not n.endswith("/") for n in names), sum(n.endswith("/") for n in names)
+        counted = f"{files} file{'s' * (files != 1)} and {folders} folder{'s' * (folders != 1)}"
+        if f"Left out: {counted}." not in result.out or f"\n{counted} left out, listed in" not in result.out:
+            return f"the terminal does not count {counted} left out: {result.out[:300]!r}"
+        return None
 
     return post
 

@@ -14,7 +14,8 @@ import { Tally, outcome, scopeOf, teacherWords } from "./tally.js";
 /**
  * One file as the page got it: its path (below the folder chosen, if one was), and its bytes or the
  * file itself (read only when it is small enough for a hand-in).
- * @typedef {{name: string, bytes?: ArrayBuffer | Uint8Array, file?: Blob}} ClassFile
+ * @typedef {{name: string, bytes?: ArrayBuffer | Uint8Array, file?: Blob | null, unopened?: string}} ClassFile
+ * `unopened`: why the browser could not open it (a folder's name ends with "/"), to list it with the files left out.
  */
 /**
  * What to measure: some labels and lines (none: all) at a difficulty, and the chapter that asks for them.
@@ -101,9 +102,19 @@ export async function summarize(exercise, files, measure, hooks = {}) {
     scopeOf(exercise, restricted, measure.difficulty, measure.chapter || null),
     exercise.article.tokens,
   );
-  const ordered = inFolderOrder(files);
+  // as medialit report: the folders that could not be opened first, each with what to do, then the files
+  const all = inFolderOrder(files);
+  const isFolder = (/** @type {ClassFile} */ f) => f.name.endsWith("/"); // a file's name cannot end so
+  for (const folder of all.filter(isFolder)) {
+    const words = teacherWords({ code: "class-unreadable-folder", args: { reason: folder.unopened } });
+    tally.skip(folder.name, "unreadable", "", words.problem, words.fix);
+  }
+  const ordered = all.filter((f) => !isFolder(f));
   for (const [k, file] of ordered.entries()) {
-    const read = readOne(exercise, measure, await readHandinFile(contentOf(file), exercise, chars));
+    const read =
+      file.unopened === undefined
+        ? readOne(exercise, measure, await readHandinFile(contentOf(file), exercise, chars))
+        : { skip: { code: "unreadable", place: "", args: { reason: file.unopened } } };
     if ("skip" in read) {
       const words = problemWords(read.skip);
       tally.skip(file.name, words.code, words.place, words.problem, words.fix);

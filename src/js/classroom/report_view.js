@@ -17,6 +17,7 @@ import {
   EVERY_ITEM,
   EVERY_ITEM_WORDS,
   keyedLabels,
+  leftOutTitle,
   misconceptionNames,
   mostMissed,
   NONE_MISSED,
@@ -25,6 +26,7 @@ import {
   noHandin,
   notOnRoster,
   nothingYet,
+  STUDENT_AND_ID,
   STUDENT_WORK,
   scopeMessages,
 } from "./tables.js";
@@ -63,10 +65,10 @@ export function table(caption, header, rows, empty = "None.") {
             {},
             ...row.map((cell) => {
               if (Array.isArray(cell)) return piecesCell(cell);
-              const content = cell === null ? "" : cell instanceof Node ? cell : String(cell);
-              const text = content instanceof Node ? content.textContent || "" : content;
+              if (cell instanceof Node) return h("td", {}, cell); // it has a layout of its own (withId)
+              const text = cell === null ? "" : String(cell);
               // a long text keeps a readable width on a phone; the table scrolls sideways instead
-              return h(text.length > LONG ? "td.mcr-long" : "td", {}, content);
+              return h(text.length > LONG ? "td.mcr-long" : "td", {}, text);
             }),
           ),
         ),
@@ -82,6 +84,14 @@ export function table(caption, header, rows, empty = "None.") {
  */
 const piecesCell = (pieces) =>
   h("td.mcr-pieces", {}, ...pieces.flatMap((piece, n) => [...(n ? [" "] : []), h("span.mcr-piece", piece)]));
+
+/**
+ * A student's pseudonym with their student ID under it, as report.html has them: the ID may wrap ("not on the" over
+ * "roster"), the pseudonym never does.
+ * @param {string} student
+ * @param {string} id
+ */
+const withId = (student, id) => h("span.mcr-who", {}, h("span.mcr-name", student), " ", h("span.mcr-id", id));
 
 /**
  * A count and its share, as pieces of a cell ("7 of 24", "(29%)").
@@ -109,7 +119,8 @@ const section = (id, title, ...content) =>
  * The whole report of one summary.
  * @param {Summary} summary
  * @param {Exercise} exercise the whole compiled exercise (labels, tokens, key offsets)
- * @param {{roster?: Map<string, string> | null, chapterTitle?: string}} [options]
+ * @param {{roster?: Map<string, string> | null, chapterTitle?: string, downloads?: Node}} [options] `downloads`: the
+ *   page's download buttons, put after the report's first sentences, so that a phone shows those first
  */
 export function reportView(summary, exercise, options = {}) {
   const words = renderer(exercise.labels, "teacher");
@@ -123,6 +134,7 @@ export function reportView(summary, exercise, options = {}) {
       h("p.mcr-exercise", summary.title),
       h("p.mcr-lead", words.render(nothing)),
       h("p", `What to do: ${words.render(nothing, "fix")}`),
+      options.downloads || null,
       problemsSection(summary),
     );
   }
@@ -141,8 +153,7 @@ export function reportView(summary, exercise, options = {}) {
     const asked = summary.labels.reduce((/** @type {number} */ x, /** @type {string} */ l) => x + s.asked[l], 0);
     const done = completion(found, asked);
     return [
-      s.student,
-      ...(roster ? [roster.get(s.student) ?? NOT_ON_ROSTER] : []),
+      roster ? withId(s.student, roster.get(s.student) ?? NOT_ON_ROSTER) : s.student,
       s.tags,
       ...keyed.map((l) => `${s.found[l]} of ${s.asked[l]}`),
       done === null ? "" : `${done}%`,
@@ -200,6 +211,7 @@ export function reportView(summary, exercise, options = {}) {
     titleOf(summary),
     h("p.mcr-exercise", summary.title),
     ...words.sentences(scopeMessages(summary, plurals)).map((text) => h("p.mcr-lead", text)),
+    options.downloads || null,
     h("p", "Students are listed by pseudonym in name order, not by score."),
     section(
       "mcr-students",
@@ -207,8 +219,7 @@ export function reportView(summary, exercise, options = {}) {
       table(
         "One row per student",
         [
-          "Student",
-          ...(roster ? ["Student ID"] : []),
+          roster ? STUDENT_AND_ID : "Student",
           "Tags",
           ...keyed.map((l) => `${plurals[l]} found`),
           "Completion",
@@ -305,12 +316,13 @@ const titleOf = (summary) =>
  */
 function problemsSection(summary) {
   const used = summary.students.length > 0;
+  const [title, first] = leftOutTitle(summary);
   return section(
     "mcr-problems",
     "Problems with files",
     table(
-      "Files left out",
-      ["File", "Why", "What to do"],
+      title,
+      [first, "Why", "What to do"],
       summary.skipped.map((/** @type {any} */ s) => [s.file, `${s.place ? `${s.place}: ` : ""}${s.problem}`, s.fix]),
       "Every file could be used.",
     ),

@@ -5,7 +5,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
-import { renderer } from "../core/messages.js";
+import { counted, renderer } from "../core/messages.js";
 import { measuredTokens, wordRows } from "./heat_words.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
@@ -48,6 +48,9 @@ export const NO_HANDIN = "no hand-in";
 /** The student ID cell of a hand-in whose name the roster does not have (tables.NOT_ON_ROSTER). */
 export const NOT_ON_ROSTER = "not on the roster";
 /** Before those students' names, under the table of students (tables.NOT_ON_ROSTER_WORDS). */
+// the first column of the table of students with a roster: each student's ID under the pseudonym, so that the table
+// keeps a laptop's book column (a column of its own for the ID made it scroll sideways) (tables.STUDENT_AND_ID)
+export const STUDENT_AND_ID = "Student and ID";
 export const NOT_ON_ROSTER_WORDS =
   "Handed in, but not on the roster (check that the name is written the same way in both):";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
@@ -99,8 +102,35 @@ export function keyedLabels(summary) {
 export function nothingYet(summary) {
   if (summary.students.length) return null;
   const files = summary.skipped.length;
+  if (hasFolders(summary)) return { code: "class-nothing:folders", args: { files, left: leftOut(summary.skipped) } };
   return { code: files === 1 ? "class-nothing:one" : "class-nothing", args: { files } };
 }
+
+/**
+ * What was left out, in words: "2 files", "1 file and 1 folder", "1 folder" (tables.left_out). A folder that
+ * could not be opened is listed with the files left out (its name ends with "/"), but it is not a file.
+ * @param {{file: string}[]} skipped
+ */
+export function leftOut(skipped) {
+  const folders = skipped.filter((s) => s.file.endsWith("/")).length;
+  const files = skipped.length - folders;
+  const words = files || !folders ? [counted(files, "file")] : [];
+  return [...words, ...(folders ? [counted(folders, "folder")] : [])].join(" and ");
+}
+
+/**
+ * The title of the list of what was left out, and its first column's heading: a folder is not a file
+ * (tables.left_out_title).
+ * @param {Summary} summary
+ */
+export const leftOutTitle = (summary) =>
+  hasFolders(summary) ? ["Files and folders left out", "File or folder"] : ["Files left out", "File"];
+
+/**
+ * Whether a folder that could not be opened is among what was left out (tables.has_folders).
+ * @param {Summary} summary
+ */
+const hasFolders = (summary) => summary.skipped.some((/** @type {any} */ s) => s.file.endsWith("/"));
 
 /**
  * What the report measures and how the class did, per label, as messages for teachers (or only that
@@ -114,7 +144,10 @@ export function scopeMessages(summary, plurals) {
   if (nothing) return [nothing];
   /** @type {Message[]} */
   const out = [
-    { code: "class-students", args: { students: summary.students.length, skipped: summary.skipped.length } },
+    {
+      code: hasFolders(summary) ? "class-students:folders" : "class-students",
+      args: { students: summary.students.length, skipped: summary.skipped.length, left: leftOut(summary.skipped) },
+    },
   ];
   const labels = andList(keyedLabels(summary).map((label) => plurals[label]));
   if (summary.lines) {

@@ -510,6 +510,9 @@ export function decodeHandin(bytes) {
  */
 const isZip = (bytes) => [...ZIP_SIGNATURE].every((ch, i) => bytes[i] === ch.charCodeAt(0));
 
+/** Why the browser could not read a file or folder it was given: it says only that it failed (its permissions, or it moved). */
+export const NOT_READ = "this browser may not read it";
+
 /**
  * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, whether it can be read,
  * whether it is a zip, then UTF-8, then the hand-in itself. The size is measured here, once, before the
@@ -528,7 +531,7 @@ export async function readHandinFile(file, exercise, chars) {
     bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
   } catch {
     // the file was chosen but may not be read (its permissions, or it was moved since): said, not thrown
-    return { ok: false, refusal: { code: "unreadable", place: "", args: { reason: "this browser may not read it" } } };
+    return { ok: false, refusal: { code: "unreadable", place: "", args: { reason: NOT_READ } } };
   }
   if (isZip(bytes)) return { ok: false, refusal: { code: "zip", place: "", args: {} } };
   const decoded = decodeHandin(bytes);

@@ -9,16 +9,20 @@
 import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
 import { NOT_TEXT, NOT_TEXT_FIX, RosterRefused, readRoster, rosterCount, rosterText } from "../classroom/roster.js";
-import { andList, csvText, heat, TABLES } from "../classroom/tables.js";
+import { andList, csvText, heat, leftOut, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
 import { counted } from "../core/messages.js";
 import { saveFile } from "../tagger/files.js";
+import { NOT_READ } from "../core/handin.js";
 import { unpackExercise } from "./page_data.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {import("../classroom/class_summary.js").Measure} Measure */
-/** @typedef {{name: string, file: File}} PickedFile */
+/**
+ * A file as the page got it, or a file or folder (its name ending with "/") it could not open, with why.
+ * @typedef {{name: string, file: File | null, unopened?: string}} PickedFile
+ */
 /**
  * The page's data: every exercise a chapter's Tagger uses, and the chapters.
  * @typedef {{exercises: any[], chapters: {name: string, title: string, taggers: {exercise: string,
@@ -84,26 +88,37 @@ const pause = () =>
   });
 
 /**
- * The files under a dropped folder (FileSystem entries), with their paths.
+ * The files under a dropped folder (FileSystem entries), with their paths; a folder or file the browser may
+ * not open is kept as such, to be listed with why and what to do, and the rest is read (as medialit report).
  * @param {any} entry
  * @param {string} path
  * @returns {Promise<PickedFile[]>}
  */
 async function filesUnder(entry, path) {
   if (entry.isFile) {
-    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
-    return [{ name: path, file: /** @type {File} */ (file) }];
+    try {
+      const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+      return [{ name: path, file: /** @type {File} */ (file) }];
+    } catch {
+      return [{ name: path, file: null, unopened: NOT_READ }];
+    }
   }
   const reader = entry.createReader();
   /** @type {any[]} */
   const children = [];
-  for (;;) {
-    const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
-    if (!batch.length) break;
-    children.push(...batch);
+  /** @type {PickedFile[]} */
+  const unopened = [];
+  try {
+    for (;;) {
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+      if (!batch.length) break;
+      children.push(...batch);
+    }
+  } catch {
+    unopened.push({ name: `${path}/`, file: null, unopened: NOT_READ });
   }
   const found = await Promise.all(children.map((child) => filesUnder(child, `${path}/${child.name}`)));
-  return found.flat();
+  return [...unopened, ...found.flat()];
 }
 
 /**
@@ -116,7 +131,8 @@ async function dropped(data) {
   if (!entries.length) return [...data.files].map((file) => ({ name: file.name, file }));
   if (entries.length === 1 && entries[0]?.isDirectory) {
     const inside = await filesUnder(entries[0], entries[0].name);
-    return inside.map((f) => ({ ...f, name: f.name.split("/").slice(1).join("/") }));
+    // the folder's own name, when it is the folder that could not be opened
+    return inside.map((f) => ({ ...f, name: f.name.split("/").slice(1).join("/") || f.name }));
   }
   return (await Promise.all(entries.map((entry) => filesUnder(entry, /** @type {any} */ (entry).name)))).flat();
 }
@@ -308,12 +324,7 @@ export function mountClassReport(root) {
       if (id === request) live.textContent = `Read ${done} of ${total} files…`;
     };
     const onPage = () =>
-      summarize(
-        /** @type {Exercise} */ (exercises.get(choice.exercise)),
-        files.map((f) => ({ name: f.name, file: f.file })),
-        choice.measure,
-        { pause, progress },
-      );
+      summarize(/** @type {Exercise} */ (exercises.get(choice.exercise)), files, choice.measure, { pause, progress });
     if (!worker) return onPage();
     return new Promise((resolve, reject) => {
       waiting.set(id, (message) => {
@@ -329,7 +340,7 @@ export function mountClassReport(root) {
         type: "report",
         request: id,
         exercise: choice.exercise,
-        files: files.map((f) => ({ name: f.name, file: f.file })),
+        files,
         measure: choice.measure,
       });
     });
@@ -338,7 +349,7 @@ export function mountClassReport(root) {
   function show() {
     const choice = /** @type {{exercise: string}} */ (choices.get(select.value));
     const exercise = /** @type {Exercise} */ (exercises.get(choice.exercise));
-    results.replaceChildren(downloads(exercise), reportView(summary, exercise, { roster }));
+    results.replaceChildren(reportView(summary, exercise, { roster, downloads: downloads(exercise) }));
     results.hidden = false;
   }
 
@@ -347,7 +358,7 @@ export function mountClassReport(root) {
     const choice = choices.get(select.value);
     if (!choice || !files.length) return;
     performance.mark("mcr-start");
-    live.textContent = `Reading ${counted(files.length, "file")}…`;
+    live.textContent = `Reading ${counted(files.filter((f) => !f.name.endsWith("/")).length, "file")}…`;
     try {
       const got = await summarizeFiles(id, choice);
       if (id !== request) return; // a newer request replaced this one
@@ -359,7 +370,7 @@ export function mountClassReport(root) {
       // the report's first line says why nothing could be used: the status line only says where to look
       live.textContent = got.students.length
         ? `Report ready: ${counted(got.students.length, "student's hand-in", "students' hand-ins")} used, ` +
-          `${counted(got.skipped.length, "file")} left out. It is below.`
+          `${leftOut(got.skipped)} left out. It is below.`
         : "Report ready: it is below, with why no hand-in could be used and what to do.";
     } catch (err) {
       status.error = err instanceof Error ? err.message : String(err);
@@ -383,7 +394,8 @@ export function mountClassReport(root) {
   }
 
   /**
-   * The download buttons for the report on show.
+   * The download buttons for the report on show, under a heading of their own: the report puts them after its
+   * first sentences (before them, on a phone, seven buttons filled most of the first screen).
    * @param {Exercise} exercise
    */
   function downloads(exercise) {
@@ -404,9 +416,9 @@ export function mountClassReport(root) {
     ];
     // with no hand-in used, only the list of files left out has anything in it
     const used = summary.students.length > 0;
-    return h(
+    const buttons = h(
       "div.mcr-downloads",
-      { role: "group", "aria-label": "Downloads" },
+      {},
       ...tables
         .filter(([, name]) => used || name === "problems.csv")
         .map(([text, name, make]) =>
@@ -415,6 +427,12 @@ export function mountClassReport(root) {
           }),
         ),
       used ? printButton() : null,
+    );
+    return h(
+      "section.mcr-section.mcr-save",
+      { "aria-labelledby": "mcr-downloads-title" },
+      h("h3", { id: "mcr-downloads-title", text: "Downloads" }),
+      buttons,
     );
   }
 

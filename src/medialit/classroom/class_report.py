@@ -24,7 +24,7 @@ from ..core.errors import InputError
 from ..core.exercise import Exercise
 from ..core.files import exists, is_folder, is_zip, reading_fix, write_file
 from ..core.handin import load_handin
-from ..core.messages import Renderer
+from ..core.messages import Message, Renderer
 from . import tables
 from .heat_words import measured_tokens, word_rows
 from .tally import Scope, Tally, outcome
@@ -177,7 +177,8 @@ def class_report(
         Scope.of(scope, difficulty, chapter), (np.array([t.start for t in tokens]), np.array([t.end for t in tokens]))
     )
     for below, why in unopened:
-        problem = f"this folder cannot be opened ({why}), so the files in it were left out."
+        # the page's words (messages.json), with the fix in this computer's system's words
+        problem = Renderer({}, "teacher").render(Message("class-unreadable-folder", {"reason": why}))
         tally.skip(f"{below.relative_to(folder).as_posix()}/", "unreadable", "", problem, reading_fix("folder"))
     jobs = [(n, path, name) for n, (path, name) in enumerate(zip(paths, names), start=1)]
     for result in _outcomes(jobs, exercise, settings, helpers):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from importlib import resources
+from typing import NamedTuple
 
 from ..core.contract import MISCONCEPTIONS
 from ..core.errors import visible
@@ -41,6 +42,7 @@ margin:.5rem 0 1rem}.pieces span{white-space:nowrap}.scroll{container-type:inlin
 table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .4rem;text-align:left;
 vertical-align:top}th{background:var(--mcr-surface)}td:first-child:not(.long){white-space:nowrap}
 @media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
+.who .id{display:block;font-size:.9em;color:var(--mcr-muted);white-space:normal}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
 .heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
 .heat .lineno{color:var(--mcr-sheet-muted)}.heat .k{outline:2px solid currentColor;outline-offset:1px;border-radius:2px;
@@ -68,6 +70,18 @@ def _e(value) -> str:
     return html.escape(text, quote=True) if _MARKUP.search(text) else text
 
 
+class WithId(NamedTuple):
+    """A student's pseudonym with their student ID under it (a roster's), in one cell, as on the class-report page:
+    a column of its own for the ID made the table of students scroll sideways on a laptop."""
+
+    student: str
+    student_id: str
+
+
+# the cells that are not plain text, and how each opens
+_OPENS = {tuple: '<td class="pieces">', WithId: '<td class="who">'}
+
+
 def pieces(text: str) -> tuple[str, ...]:
     """A count and its share as the pieces of a cell, ("7 of 24", "(29%)"), as report_view.js's countAndShare."""
     return tuple(_SHARE.split(text))
@@ -76,21 +90,23 @@ def pieces(text: str) -> tuple[str, ...]:
 def _row(row: list) -> str:
     """One table row: blank for nothing, yes or no, numbers and text; a cell of long text (a quote, a reason)
     keeps a readable width on a phone, the others stay on one line on a phone, as on the class-report page; a
-    tuple is a cell of pieces (a count, "13 of 18", and its share), each on one line everywhere.
+    tuple is a cell of pieces (a count, "13 of 18", and its share), each on one line everywhere; a WithId is a
+    pseudonym with a student ID under it.
     A big class has thousands of rows, so each row's text is looked at whole, and only one that needs it is
     escaped cell by cell."""
     cells = [
-        "" if v is None else ("yes" if v else "no") if v is True or v is False else v if type(v) is tuple else str(v)
+        "" if v is None else ("yes" if v else "no") if v is True or v is False else v if type(v) in _OPENS else str(v)
         for v in row
     ]
-    opens = [
-        '<td class="pieces">' if type(cell) is tuple else '<td class="long">' if len(cell) > LONG else "<td>"
-        for cell in cells
-    ]
-    whole = "".join(" ".join(cell) if type(cell) is tuple else cell for cell in cells)
+    opens = [_OPENS.get(type(cell)) or ('<td class="long">' if len(cell) > LONG else "<td>") for cell in cells]
+    whole = "".join(cell if type(cell) is str else " ".join(cell) for cell in cells)
     escape = _e if not whole.isprintable() or _MARKUP.search(whole) else str
     cells = [
-        " ".join(f"<span>{escape(piece)}</span>" for piece in cell) if type(cell) is tuple else escape(cell)
+        escape(cell)
+        if type(cell) is str
+        else f'<span>{escape(cell.student)}</span> <span class="id">{escape(cell.student_id)}</span>'
+        if type(cell) is WithId
+        else " ".join(f"<span>{escape(piece)}</span>" for piece in cell)
         for cell in cells
     ]
     return f"<tr>{'</td>'.join(map(''.join, zip(opens, cells)))}</td></tr>"
@@ -217,7 +233,7 @@ def _nothing_html(report, fix: str) -> list[str]:
     return [
         "".join(f"<p>{_e(text)}</p>" for text in report.sentences()),
         f"<p>What to do: {_e(fix)}</p>",
-        "<h2>Files left out</h2>",
+        f"<h2>{tables.left_out_title(report.summary)[0]}</h2>",
         _skipped_html(report.summary),
     ]
 
@@ -261,8 +277,9 @@ def _report_body(report, words) -> list[str]:
         mistakes = ", ".join(f"{short[kind]}\u00a0×{times}" for kind in kinds if (times := s["misconceptions"][kind]))
         students.append(
             [
-                s["student"],
-                *([report.roster.get(s["student"], tables.NOT_ON_ROSTER)] if report.roster is not None else []),
+                s["student"]
+                if report.roster is None
+                else WithId(s["student"], report.roster.get(s["student"], tables.NOT_ON_ROSTER)),
                 s["tags"],
                 *per_label,
                 "" if done is None else f"{done}%",
@@ -277,8 +294,7 @@ def _report_body(report, words) -> list[str]:
         _table(
             "Who handed in what",
             [
-                "Student",
-                *(["Student ID"] if report.roster is not None else []),
+                "Student" if report.roster is None else tables.STUDENT_AND_ID,
                 "Tags",
                 *(f"{report.plurals[label]} found" for label in keyed),
                 "Completion",
@@ -308,7 +324,7 @@ def _report_body(report, words) -> list[str]:
             ["Student", "Line", "Label", "Words", "Note"],
             [[x["student"], f"L{x['line']}", x["label"], x["quote"], x["note"]] for x in summary["notes"]],
         ),
-        "<h2>Files left out</h2>",
+        f"<h2>{tables.left_out_title(summary)[0]}</h2>",
         _skipped_html(summary),
         *_same_names_html(summary),
         "<h2>Tags and answers left out of hand-ins that were used</h2>",
@@ -349,9 +365,10 @@ def _every_item_html(report, words) -> str:
 
 
 def _skipped_html(summary: dict) -> str:
-    """The files left out, each with the reason and the fix."""
+    """The files (and folders) left out, each with the reason and the fix."""
     rows = [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]]
-    return _table("Files left out", ["File", "Place", "Problem", "Fix"], rows)
+    title, first = tables.left_out_title(summary)
+    return _table(title, [first, "Place", "Problem", "Fix"], rows)
 
 
 def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:

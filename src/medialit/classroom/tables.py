@@ -14,7 +14,7 @@ import math
 
 from ..core.contract import CLASS_TABLES, MISCONCEPTIONS
 from ..core.errors import visible
-from ..core.messages import Message, Renderer
+from ..core.messages import Message, Renderer, counted
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # under the table of students, on the class-report page (tables.js) and in report.html
@@ -51,6 +51,9 @@ NO_HANDIN = "no hand-in"  # the gradebook's file cell for a student on the roste
 # the student ID cell of a hand-in whose name the roster does not have (often a name typed two ways): a blank
 # cell would look like a student without an ID, and a gradebook joined on IDs would lose the row unseen
 NOT_ON_ROSTER = "not on the roster"
+# the first column of the table of students with a roster: each student's ID under the pseudonym, so that the table
+# keeps a laptop's book column (a column of its own for the ID made it scroll sideways) (tables.js, report.html)
+STUDENT_AND_ID = "Student and ID"
 # before those students' names, under the table of students (tables.js, report.html, medialit report)
 NOT_ON_ROSTER_WORDS = "Handed in, but not on the roster (check that the name is written the same way in both):"
 
@@ -74,12 +77,33 @@ def keyed_labels(summary: dict) -> list[str]:
     return [label for label in summary["labels"] if label in keyed] or list(summary["labels"])
 
 
+def left_out(skipped: list[dict]) -> str:
+    """What was left out, in words: "2 files", "1 file and 1 folder", "1 folder". A folder that could not be
+    opened is listed with the files left out (its name ends with "/"), but it is not a file."""
+    folders = sum(1 for s in skipped if s["file"].endswith("/"))
+    files = len(skipped) - folders
+    words = [counted(files, "file")] if files or not folders else []
+    return " and ".join([*words, *([counted(folders, "folder")] if folders else [])])
+
+
+def has_folders(summary: dict) -> bool:
+    """Whether a folder that could not be opened is among what was left out."""
+    return any(s["file"].endswith("/") for s in summary["skipped"])
+
+
+def left_out_title(summary: dict) -> tuple[str, str]:
+    """The title of the list of what was left out, and its first column's heading: a folder is not a file."""
+    return ("Files and folders left out", "File or folder") if has_folders(summary) else ("Files left out", "File")
+
+
 def nothing_yet(summary: dict) -> Message | None:
     """When no hand-in could be used: that there is nothing to report yet, and why (each file read was left
     out); None when there is something to report. A report of zeros would read as a class that found nothing."""
     if summary["students"]:
         return None
     files = len(summary["skipped"])
+    if has_folders(summary):
+        return Message("class-nothing:folders", {"files": files, "left": left_out(summary["skipped"])})
     return Message("class-nothing:one" if files == 1 else "class-nothing", {"files": files})
 
 
@@ -90,7 +114,9 @@ def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
     if nothing:
         return [nothing]
     n = len(summary["students"])
-    out = [Message("class-students", {"students": n, "skipped": len(summary["skipped"])})]
+    skipped = summary["skipped"]
+    code = "class-students:folders" if has_folders(summary) else "class-students"
+    out = [Message(code, {"students": n, "skipped": len(skipped), "left": left_out(skipped)})]
     labels = and_list([plurals[label] for label in keyed_labels(summary)])
     if summary["lines"]:
         first, last = summary["lines"]

@@ -173,7 +173,7 @@ def _report(args) -> int:
     if report.skipped:
         print(
             one_line(
-                f"{counted(len(report.skipped), 'file')} left out{_first_few(len(report.skipped))}, listed in "
+                f"{tables.left_out(report.skipped)} left out{_first_few(len(report.skipped))}, listed in "
                 f"{out / 'problems.csv'}:"
             )
         )
