@@ -4,6 +4,7 @@ exercise, a save with some bad tags. Driven in Chromium on the book served over 
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 from browser_helpers import PHONE, build_page, flush_saves, handin_file
@@ -434,18 +435,26 @@ THREE_TAGGERS = """# Three Taggers
 """
 
 
-def test_a_name_typed_once_on_a_page_of_two_taggers_is_on_both_hand_ins(browser, tmp_path):
-    """Taggers of one exercise share one save and so one name: typed, loaded, undone or put back in one, it
-    is in the other at once, and on its downloaded hand-in. A Tagger of another exercise takes a name only
-    into an empty box."""
+@contextmanager
+def three_taggers(browser, tmp_path):
+    """The page of THREE_TAGGERS from disk, started: the page, its three Taggers and their name boxes."""
     built = build_page(tmp_path, THREE_TAGGERS)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     try:
         page = context.new_page()
         page.goto(built.as_uri())
         page.wait_for_selector("[data-medialit-tagger]:nth-of-type(1) .mt-tok")
-        claims, sources, other = (page.locator(".medialit-tagger").nth(n) for n in range(3))
-        names = [t.locator(".mt-student") for t in (claims, sources, other)]
+        taggers = [page.locator(".medialit-tagger").nth(n) for n in range(3)]
+        yield page, taggers, [t.locator(".mt-student") for t in taggers]
+    finally:
+        context.close()
+
+
+def test_a_name_typed_once_on_a_page_of_two_taggers_is_on_both_hand_ins(browser, tmp_path):
+    """Taggers of one exercise share one save and so one name: typed, loaded, undone or put back in one, it
+    is in the other at once, and on its downloaded hand-in. A Tagger of another exercise takes a name only
+    into an empty box."""
+    with three_taggers(browser, tmp_path) as (page, (claims, sources, other), names):
         expect(page.locator(".medialit-tagger .mt-tok").first).to_be_visible()
 
         names[0].fill("Sam")
@@ -485,21 +494,12 @@ def test_a_name_typed_once_on_a_page_of_two_taggers_is_on_both_hand_ins(browser,
             sources.get_by_role("button", name="Download hand-in").click()
         handin = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
         assert handin["student"] == "Sam"
-    finally:
-        context.close()
 
 
 def test_a_page_opens_with_the_first_name_in_an_empty_name_box_of_another_exercise(browser, tmp_path):
     """The page opens by the rule typing follows: a Tagger of another exercise whose save has no name shows
     the name the page's other Taggers saved, and puts it on its hand-in; one whose save has a name keeps it."""
-    built = build_page(tmp_path, THREE_TAGGERS)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    try:
-        page = context.new_page()
-        page.goto(built.as_uri())
-        page.wait_for_selector("[data-medialit-tagger]:nth-of-type(1) .mt-tok")
-        claims, sources, other = (page.locator(".medialit-tagger").nth(n) for n in range(3))
-        names = [t.locator(".mt-student") for t in (claims, sources, other)]
+    with three_taggers(browser, tmp_path) as (page, (claims, sources, other), names):
         names[0].fill("Sam")
         names[0].press("Enter")
         expect(names[2]).to_have_value("Sam")
@@ -523,5 +523,3 @@ def test_a_page_opens_with_the_first_name_in_an_empty_name_box_of_another_exerci
         page.wait_for_selector("[data-medialit-tagger]:nth-of-type(1) .mt-tok")
         expect(names[0]).to_have_value("Sam")
         expect(names[2]).to_have_value("Sam U")
-    finally:
-        context.close()
