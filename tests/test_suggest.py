@@ -2492,3 +2492,56 @@ def test_a_by_inside_the_quoted_label_is_not_who_labels():
     text = f"{BEFORE_THE_STORY}The firm was labelled “run by cowboys” by the union.\n"
     assert list(quotes(text, "source", BLANK)) == ["the union"]
     assert "The firm was labelled “run by cowboys”" in quotes(text, "claim", BLANK)
+
+
+# --- a word in -ly before a verb of saying, charge or criticism hides no speaker ----------------------------
+
+how_words = st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in sg.NOUNS_IN_LY)
+speakers_and_what = st.sampled_from(
+    [
+        ("Jo Hale", "said the bridge was safe for lorries."),
+        ("The minister", "said the bridge was safe for lorries."),
+        ("A local trader", "told reporters the market would close in May."),
+        ("Residents", "blamed the council for the delay."),
+        ("The man", "accused the council of lying."),
+        ("Jo Hale", "accused the council of lying."),
+        ("The union", "slammed the plan as reckless."),
+        ("Jo Hale, who chairs the pool trust, spoke at the meeting. She", "decried the plan as reckless."),
+        ("Jo Hale, who chairs the pool trust, spoke at the meeting. She", "accused the council of lying."),
+        ("Jo Hale, who chairs the pool trust, spoke at the meeting. She", "said the bridge was safe for lorries."),
+        ("Jo Hale, who chairs the pool trust, spoke at the meeting. He", "blamed the council for the delay."),
+    ]
+)
+
+
+def _sources_and_claims(text: str) -> tuple[set, set]:
+    made = found(text, None, BLANK)
+    sources = {s.quote for s in made if s.label == "source"}
+    claims = {
+        (s.quote, text[s.source[0] : s.source[1]] if s.source else s.speaker_word) for s in made if s.label == "claim"
+    }
+    return sources, claims
+
+
+@given(speakers_and_what, how_words)
+@settings(max_examples=120, deadline=None)
+def test_a_word_in_ly_before_the_verb_drafts_the_same_sources_and_claims_as_the_verb_alone(who_what, adverb):
+    """'She furiously decried the plan' drafted no source where 'She decried the plan' drafts the person named
+    before her, 'the minister wrongly said' drafted 'The minister wrongly' and 'Jo Hale wrongly said' nobody: a word
+    in -ly right before a verb of saying, charge or criticism says how it was done, so the sources and claims are
+    those of the sentence without it."""
+    who, what = who_what
+    plain = f"{BEFORE_THE_STORY}{who} {what}\n"
+    text = f"{BEFORE_THE_STORY}{who} {adverb} {what}\n"
+    assert _sources_and_claims(text) == _sources_and_claims(plain)
+
+
+@given(
+    st.sampled_from(sorted(sg.NOUNS_IN_LY)),
+    st.sampled_from(["said the bridge was safe", "accused the council of lying", "blamed the council for it"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_noun_in_ly_before_said_accused_or_blamed_is_not_stepped_over(noun, what):
+    """'The Hale family said …': 'family' is the noun that speaks, not how; 'Hale' alone is no source."""
+    text = f"{BEFORE_THE_STORY}The Hale {noun} {what}.\n"
+    assert not {"Hale", "The Hale"} & set(quotes(text, "source", BLANK))

@@ -184,8 +184,8 @@ CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge
 # a charge ('of' in 'as a waste of money' brings in nothing)
 CRITICISM_VERBS = {"slammed", "blasted", "decried"}  # the forms in cues.tsv: only a cue reaches this rule
 CRITICISM_LINKS = {"as", "for", "over"}
-# before a verb of criticism any word in -ly is how it was done ('Moscow furiously decried'), but for these nouns,
-# which may be who speaks ('the Hale family slammed', 'its ally blasted')
+# before a verb of saying, charge or criticism any word in -ly is how it was done ('Moscow furiously decried', 'the
+# minister wrongly said'), but for these nouns, which may be who speaks ('the Hale family slammed', 'its ally said')
 NOUNS_IN_LY = {"family", "ally", "assembly", "rally", "supply", "monopoly", "elderly", "bully", "daily", "weekly"}
 NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "panoply", "homily", "folly", "belly"}
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
@@ -922,30 +922,31 @@ class _Draft:
         'had' or a word for when or how ('has also accused', 'later said', 'angrily denied') or time phrases ('on
         Tuesday accused', 'last week said', 'had earlier today told'); a word in a list, since '-ly' alone would take
         a noun too ('the Hale family said': the family speaks, not Hale), but for any word in -ly right before a verb
-        of criticism (`_how_criticised`)."""
+        of saying, charge or criticism (`_how_said`)."""
         doc, k = self.doc, j
         for _ in range(2):
             if k >= len(doc) or self.sent_of[k] != self.sent_of[j - 1]:
                 break
             if (when := self._time_phrase_end(k)) > k:
                 k = when
-            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB or self._how_criticised(k):
+            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB or self._how_said(k):
                 k += 1
             else:
                 break
         return k
 
-    def _how_criticised(self, k: int) -> bool:
-        """Whether token `k` is a word in -ly right before a verb of criticism ('furiously decried', 'swiftly
-        slammed'): how it was done, since no noun in -ly but the few listed would stand there."""
+    def _how_said(self, k: int) -> bool:
+        """Whether token `k` is a word in -ly right before a verb of saying, charge or criticism ('furiously decried',
+        'angrily accused', 'wrongly said'): how it was done, since no noun in -ly but the few listed would stand
+        there ('the Hale family said'); not a hedge ('reportedly said'), which is a cue of its own."""
         doc, word = self.doc, self.doc[k].lower_
         return (
             k + 1 < len(doc)
+            and k not in self.cue_at
             and doc[k].is_lower
             and doc[k].is_alpha
             and word.endswith("ly")
             and word not in NOUNS_IN_LY
-            and doc[k + 1].lower_ in CRITICISM_VERBS
             and self.speech_cue(k + 1)
         )
 
@@ -1101,10 +1102,11 @@ class _Draft:
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
         for v in sorted(self.cue_at):  # "She told reporters …": the pronoun stands for the person named before
-            if v > 0 and v not in speakers and self.speech_cue(v) and self.doc[v - 1].lower_ in PERSON_PRONOUNS:
-                person = self.pronoun_speaker(v - 1, speakers)
-                if person:
-                    speakers[v] = person
+            if v in speakers or not self.speech_cue(v) or not self._pronoun_that_speaks(v):
+                continue
+            person = self.pronoun_speaker(self._adverbs_before(v) - 1, speakers)  # 'She furiously decried'
+            if person:
+                speakers[v] = person
         return speakers
 
     def _who_declined(self, answered: set[int]) -> None:
