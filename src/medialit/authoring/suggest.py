@@ -184,8 +184,14 @@ CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge
 # a charge ('of' in 'as a waste of money' brings in nothing)
 CRITICISM_VERBS = {"slammed", "blasted", "decried"}  # the forms in cues.tsv: only a cue reaches this rule
 CRITICISM_LINKS = {"as", "for", "over"}
-# before a verb of criticism any word in -ly is how it was done ('Moscow furiously decried'), but for these nouns,
-# which may be who speaks ('the Hale family slammed', 'its ally blasted')
+JUDGING_VERBS = CHARGE_VERBS | CRITICISM_VERBS
+# past forms that may make a passive with no -ed or -en ('accused of being paid by developers'): then a 'by' after
+# them may bring in who paid, not who accuses
+IRREGULAR_PARTICIPLES = {"paid", "made", "run", "hit", "led", "held", "built", "sold", "bought", "brought", "caught"}
+IRREGULAR_PARTICIPLES |= {"taught", "told", "set", "put", "cut", "hurt", "kept", "left", "sent", "spent", "lost", "won"}
+IRREGULAR_PARTICIPLES |= {"done", "shot", "struck", "bound", "found", "fed", "said", "thought", "meant", "read"}
+# before a verb of saying, charge or criticism any word in -ly is how it was done ('Moscow furiously decried', 'the
+# minister wrongly said'), but for these nouns, which may be who speaks ('the Hale family slammed', 'its ally said')
 NOUNS_IN_LY = {"family", "ally", "assembly", "rally", "supply", "monopoly", "elderly", "bully", "daily", "weekly"}
 NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "panoply", "homily", "folly", "belly"}
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
@@ -922,30 +928,31 @@ class _Draft:
         'had' or a word for when or how ('has also accused', 'later said', 'angrily denied') or time phrases ('on
         Tuesday accused', 'last week said', 'had earlier today told'); a word in a list, since '-ly' alone would take
         a noun too ('the Hale family said': the family speaks, not Hale), but for any word in -ly right before a verb
-        of criticism (`_how_criticised`)."""
+        of saying, charge or criticism (`_how_said`)."""
         doc, k = self.doc, j
         for _ in range(2):
             if k >= len(doc) or self.sent_of[k] != self.sent_of[j - 1]:
                 break
             if (when := self._time_phrase_end(k)) > k:
                 k = when
-            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB or self._how_criticised(k):
+            elif doc[k].lower_ in PERFECT_AUXILIARIES | ADVERBS_BEFORE_VERB or self._how_said(k):
                 k += 1
             else:
                 break
         return k
 
-    def _how_criticised(self, k: int) -> bool:
-        """Whether token `k` is a word in -ly right before a verb of criticism ('furiously decried', 'swiftly
-        slammed'): how it was done, since no noun in -ly but the few listed would stand there."""
+    def _how_said(self, k: int) -> bool:
+        """Whether token `k` is a word in -ly right before a verb of saying, charge or criticism ('furiously decried',
+        'angrily accused', 'wrongly said'): how it was done, since no noun in -ly but the few listed would stand
+        there ('the Hale family said'); not a hedge ('reportedly said'), which is a cue of its own."""
         doc, word = self.doc, self.doc[k].lower_
         return (
             k + 1 < len(doc)
+            and k not in self.cue_at
             and doc[k].is_lower
             and doc[k].is_alpha
             and word.endswith("ly")
             and word not in NOUNS_IN_LY
-            and doc[k + 1].lower_ in CRITICISM_VERBS
             and self.speech_cue(k + 1)
         )
 
@@ -1093,7 +1100,7 @@ class _Draft:
         self._who_declined(answered)
         self._any_noun_speakers(speakers)
         self._any_noun_speakers_after(speakers)
-        self._passive_labellers(speakers)
+        self._passive_agents(speakers)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
             if self._does_something_else(j):
@@ -1101,10 +1108,11 @@ class _Draft:
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)
         for v in sorted(self.cue_at):  # "She told reporters …": the pronoun stands for the person named before
-            if v > 0 and v not in speakers and self.speech_cue(v) and self.doc[v - 1].lower_ in PERSON_PRONOUNS:
-                person = self.pronoun_speaker(v - 1, speakers)
-                if person:
-                    speakers[v] = person
+            if v in speakers or not self.speech_cue(v) or not self._pronoun_that_speaks(v):
+                continue
+            person = self.pronoun_speaker(self._adverbs_before(v) - 1, speakers)  # 'She furiously decried'
+            if person:
+                speakers[v] = person
         return speakers
 
     def _who_declined(self, answered: set[int]) -> None:
@@ -1195,10 +1203,10 @@ class _Draft:
             if made:
                 speakers[v] = (made.start, made.end)
 
-    def _passive_labellers(self, speakers: dict[int, tuple[int, int]]) -> None:
-        """'The plan was branded a waste by campaigners', 'She was labelled “reckless” by the union': whoever comes
-        after 'by' made the judgement, whatever the noun, as the subject of 'Campaigners branded the plan a waste'
-        does."""
+    def _passive_agents(self, speakers: dict[int, tuple[int, int]]) -> None:
+        """'The plan was branded a waste by campaigners', 'The delay was blamed on the contractor by residents': whoever
+        comes after 'by' made the judgement or the charge, whatever the noun, as the subject of 'Campaigners branded
+        the plan a waste' or 'Residents blamed the contractor for the delay' does."""
         for v, (k, _, speech) in sorted(self.cue_at.items()):
             agent = None if v in speakers or not speech or self.quoted(v) else self._passive_agent(v, k)
             if agent is None:
@@ -1209,28 +1217,67 @@ class _Draft:
             if made:
                 speakers[v] = (made.start, made.end)
 
-    def _passive_agent(self, v: int, k: int) -> tuple[int, int, int] | None:
-        """Who labels after a passive verb of labelling at tokens v..k ('was branded a waste by campaigners'): where
-        the words after 'by' start, where their nouns start (past 'the', 'a' …) and where they end. Only with a
-        label between the verb and 'by' in the same clause: 'branded by hand' labels nothing, and only when the
-        words after 'by' can be someone: 'labelled unsafe by Friday' says when. A 'by' or a pause inside the quoted
-        label is its own ('labelled “run by cowboys” by the union')."""
-        doc, (first, last) = self.doc, self.sents[self.sent_of[v]]
-        if v <= first or doc[v - 1].lower_ not in PASSIVE_BE or doc[v:k].text.lower() not in LABELLING_VERBS:
+    def _passive(self, v: int, k: int) -> bool:
+        """Whether the verb of labelling, charge or criticism at tokens v..k is passive ('was branded', 'has been
+        blamed'): whoever labels or charges may then follow, after 'by'."""
+        first = self.sents[self.sent_of[v]][0]
+        said = self.doc[v:k].text.lower()
+        return v > first and self.doc[v - 1].lower_ in PASSIVE_BE and said in LABELLING_VERBS | JUDGING_VERBS
+
+    def _passive_by(self, v: int, k: int) -> int | None:
+        """The 'by' after the passive verb at tokens v..k, before any pause or the end of the clause, or None; a 'by'
+        inside quoted words is theirs ('labelled “run by cowboys” by the union')."""
+        last = self.sents[self.sent_of[v]][1]
+        if not self._passive(v, k):
             return None
         stops = (
-            n for n in range(k, last) if doc[n].lower_ in {"by", ","} and not self.quoted(n) or self._ends_reported(n)
+            n
+            for n in range(k, last)
+            if self.doc[n].lower_ in {"by", ","} and not self.quoted(n) or self._ends_reported(n)
         )
         by = next(stops, last)
-        if by >= last or doc[by].lower_ != "by" or self.words(k, by) == 0:
+        return by if by < last and self.doc[by].lower_ == "by" else None
+
+    def _passive_agent(self, v: int, k: int) -> tuple[int, int, int] | None:
+        """Who labels or charges after a passive verb at tokens v..k ('was branded a waste by campaigners', 'was blamed
+        for the delay by residents'): where the words after 'by' start, where their nouns start (past 'the', 'a' …)
+        and where they end. Only with a label, or the word that brings in the charge, between the verb and 'by'
+        ('branded by hand' labels nothing, 'blasted by storms' criticises nothing), or with 'by' right after a verb of
+        charge or criticism and that word right after who comes after it ('was blamed by residents for the delay');
+        not where the word before 'by' may be a passive verb of the charge's own ('accused of being paid by
+        developers', 'blamed for damage caused by the storm') but is the label itself ('labelled biased by critics',
+        'slammed as flawed by unions'), nor where the words after it cannot be someone
+        ('labelled unsafe by Friday' says when, 'accused of cheating by lying' how)."""
+        doc, last, said = self.doc, self.sents[self.sent_of[v]][1], self.doc[v:k].text.lower()
+        by = self._passive_by(v, k)
+        if by is None or by > k and self._may_be_passive_verb(by - 1) and not self._sole_label(v, k, by):
+            return None
+        links = set() if said in LABELLING_VERBS else CRITICISM_LINKS if said in CRITICISM_VERBS else CHARGE_LINKS
+        if said in LABELLING_VERBS and self.words(k, by) == 0 or links and by > k and doc[k].lower_ not in links:
             return None
         start = by + 1
         which = start < last and (doc[start].lower_ in SPEAKER_DETERMINERS | NUMBER_WORDS or doc[start].like_num)
         nouns = start + 1 if which else start  # 'by the union', 'by two councillors'
-        end = self._speaker_words_after(nouns, last)
-        if end == nouns or not self._ends_speaker(end) or any(t.lower_ in WHEN_WORDS for t in doc[start:end]):
+        # 'by residents for the delay': the charge follows who charges, so 'for' ends them ('by residents of the
+        # estate' goes on only where the clause ends after them)
+        end = self._content_words_after(nouns, last) if by == k else self._speaker_words_after(nouns, last)
+        if end == nouns or any(t.lower_ in WHEN_WORDS for t in doc[start:end]) or doc[nouns].lower_.endswith("ing"):
             return None
-        return start, nouns, end
+        charge_follows = end < last and doc[end].lower_ in links
+        return (start, nouns, end) if (charge_follows if by == k else self._ends_speaker(end)) else None
+
+    def _sole_label(self, v: int, k: int, by: int) -> bool:
+        """Whether one word stands between the verb of labelling or 'as' after a verb at tokens v..k and the 'by' at
+        token `by` ('labelled biased by', 'slammed as flawed by'): the label or the judgement itself, not a passive
+        verb inside a longer one ('as a scheme driven by greed')."""
+        label = k + 1 if self.doc[k].lower_ == "as" else k
+        return by == label + 1 and (label > k or self.doc[v:k].text.lower() in LABELLING_VERBS)
+
+    def _may_be_passive_verb(self, n: int) -> bool:
+        """Whether the word at token `n` may be a passive verb ('paid', 'caused', 'driven'): a 'by' after it may bring
+        in whoever did that, not whoever labels or charges."""
+        word = self.doc[n].lower_
+        return self.doc[n].is_alpha and (word.endswith(("ed", "en")) or word in IRREGULAR_PARTICIPLES)
 
     def _any_noun_source(self, i: int, j: int, nouns: int, reason: str, confidence: float):
         """Draft tokens [i, j), a speaker whose noun is in no list ('A local trader'), as a source: its attributes
@@ -1792,7 +1839,10 @@ class _Draft:
         said, cue_end = self.doc[v:k].text, k
         if said.lower() in QUESTION_CUES:
             return  # '…?” Bachmann asked her followers': the quotation is what was said, and who was asked follows
-        if said.lower() in CHARGE_VERBS | CRITICISM_VERBS:
+        if self._passive_by(v, k) is not None:
+            self._passive_claim(v, k, speaker)
+            return
+        if said.lower() in JUDGING_VERBS:
             self._charge(v, k, speaker)
             return
         if said.lower() in LABELLING_VERBS:
@@ -1855,10 +1905,6 @@ class _Draft:
         ('branded the plan a disgrace', 'labelled it unfair'), a judgement. Without a parser the label is known only
         where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled;
         elsewhere no claim ('branded the new car park, saying …' names a thing and no label)."""
-        agent = self._passive_agent(v, k)
-        if agent is not None:
-            self._passive_label(v, k, agent[0] - 1, speaker)
-            return
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
         end = next((n for n in range(k, last) if doc[n].text == "," or self._ends_reported(n)), last)
         labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
@@ -1871,11 +1917,18 @@ class _Draft:
         why = f"the judgement '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
         self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
 
-    def _passive_label(self, v: int, k: int, by: int, speaker: tuple[int, int] | None) -> None:
-        """The judgement a passive verb of labelling at tokens v..k reports: what was labelled, the verb and the label,
-        up to the 'by' at token `by` ('The plan was branded a waste'), as the active verb's claim holds the verb, what
-        it labels and the label; who labels, after 'by', is its source."""
+    def _passive_claim(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
+        """The judgement or the charge a passive verb at tokens v..k with a 'by' after it reports: what was labelled or
+        charged, the verb and the label or the charge, up to 'by' ('The plan was branded a waste', 'The council was
+        blamed for the delay'), as the active verb's claim holds the verb, what it is about and what it says; who
+        labels or charges, after 'by', is its source. None where 'by' comes right after the verb (the claim would
+        hold its source) or may belong to the charge ('accused of being paid by developers'): a wrong draft is worse
+        than none."""
         doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        agent = self._passive_agent(v, k)
+        by = agent[0] - 1 if agent else None
+        if by is None or by == k:
+            return
         aux = v - 1
         while aux > first and doc[aux - 1].lower_ in AUXILIARIES | PASSIVE_BE:
             aux -= 1  # 'has been branded', 'will be labelled'
@@ -1883,8 +1936,10 @@ class _Draft:
         if start is None:
             return
         voice = "quoted" if any(self.quoted(n) for n in range(k, by)) else "reporter"
-        attrs = self._claim_attrs(start, by, voice) | {"kind": "judgement"}
-        why = f"the judgement '{doc[v:k].text}' reports, with what it labels: the label alone does not read as a claim"
+        judgement = doc[v:k].text.lower() in LABELLING_VERBS or doc[k].lower_ == "as"
+        attrs = self._claim_attrs(start, by, voice) | {"kind": "judgement" if judgement else "accusation"}
+        what = "the judgement" if judgement else "the charge"
+        why = f"{what} '{doc[v:k].text}' reports, with what it is about: the words after it do not read as a claim"
         self.add("claim", start, by, attrs, why, CONFIDENCE["reported-claim"], speaker, True)
 
     def _after_preposition(self, i: int) -> bool:
