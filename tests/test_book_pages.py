@@ -380,6 +380,32 @@ def test_one_glossary_defines_every_term_the_pages_use():
     assert used <= defined, f"terms used but not defined: {used - defined}"
 
 
+def first_line_with(word: str, lines: list[str]) -> int | None:
+    """The number of the first line that has `word` as a word of its own, in any letter case."""
+    whole = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.I)
+    return next((n for n, line in enumerate(lines, 1) if whole.search(normalise(line))), None)
+
+
+def words_page_misplaced(page_text: str, lines: list[str]) -> list[str]:
+    """The rows of the words page whose line is not the first the word is on."""
+    rows = re.findall(r'^\| "([^"]+)" \(L(\d+)\) \|', page_text, re.M)
+    assert len(rows) >= 30, "the words page's table was not found"
+    return [
+        f'"{word}" (L{number}), first on L{first_line_with(word, lines)}'
+        for word, number in rows
+        if first_line_with(word, lines) != int(number)
+    ]
+
+
+def test_the_words_page_gives_the_line_where_a_student_first_meets_each_word():
+    """The page promises "the line where you first meet it": a later line that holds the word too
+    passes the quotation check, and would send a student past the place they stumbled."""
+    assert words_page_misplaced(source("words"), LINES) == []
+    assert words_page_misplaced(source("words").replace('"escalation" (L124)', '"escalation" (L140)'), LINES) == [
+        '"escalation" (L140), first on L124'
+    ]
+
+
 def key_lines(label: str) -> list[int]:
     """The article line of every required key item with this label."""
     compiled = load_exercise(EXERCISES / "kremlin-drone" / "exercise.yml").compile()
