@@ -487,3 +487,16 @@ def test_the_students_widget_draws_every_shared_vectors_feedback_from_its_own_me
     got = page.evaluate(WIDGET_FEEDBACK, cases)
     assert got["errors"] == [] and page.errors == []
     assert got["answers"] > 50 and got["entries"] > 100, got  # the coach and the tag groups were drawn
+
+
+def test_go_to_a_line_says_the_line_once(page):
+    """"Go to L3" said "Line 3: Russia, line 3."; the word at the caret already names its line."""
+    open_chapter(page, CHAPTER_5)
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-check").click()
+    go = page.locator(".mt-coach .mt-linebtn")
+    line = re.fullmatch(r"Go to L(\d+)", go.text_content()).group(1)
+    go.click()
+    said = page.locator(".mt-live").text_content()
+    assert len(re.findall(rf"\bline {line}\b", said, flags=re.IGNORECASE)) == 1, said
+    assert said.startswith(f"Russia, line {line}. To go back to the feedback"), said

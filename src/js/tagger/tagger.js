@@ -493,9 +493,7 @@ function createTagger(model, el, uid, authorTools) {
       article.focus({ preventScroll: true });
       shownFrom = null;
       offerFeedback();
-      ctx.say(
-        `Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback”${keyWords(" or press F")}.`,
-      );
+      ctx.say(`${sel.describe()} To go back to the feedback, use “Back to the feedback”${keyWords(" or press F")}.`);
     },
     answersChanged: () => drawAnswers(),
     toHandIn: () => studentInput.focus(),
