@@ -500,3 +500,24 @@ def test_go_to_a_line_says_the_line_once(page):
     said = page.locator(".mt-live").text_content()
     assert len(re.findall(rf"\bline {line}\b", said, flags=re.IGNORECASE)) == 1, said
     assert said.startswith(f"Russia, line {line}. To go back to the feedback"), said
+
+
+def test_loading_the_tags_just_checked_leaves_the_feedback_up_to_date(page, tmp_path):
+    """Loading the hand-in of the tags checked (after a reload, say) said "You changed your tags after this
+    check"; the tags are the ones checked. A hand-in of other tags still says so."""
+    open_chapter(page, CHAPTER_5)
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-check").click()
+    with page.expect_download() as download:
+        page.locator(".mt-download").click()
+    same = tmp_path / "same.json"
+    download.value.save_as(same)
+    stale = page.locator(".mt-stale")
+    page.locator(".mt-file").set_input_files(str(same))
+    expect(page.locator(".mt-notice")).to_contain_text("Loaded 1 tag")
+    expect(stale).to_be_hidden()
+    handin = json.loads(same.read_text(encoding="utf-8"))
+    (other := tmp_path / "other.json").write_text(json.dumps({**handin, "tags": []}), encoding="utf-8")
+    page.locator(".mt-file").set_input_files(str(other))
+    expect(page.locator(".mt-notice")).to_contain_text("Loaded 0 tags")
+    expect(stale).to_be_visible()

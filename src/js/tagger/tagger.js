@@ -17,7 +17,7 @@ import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
 import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
 import { createSelection } from "./selection.js";
-import { createStorage } from "./storage.js";
+import { createStorage, sameTags } from "./storage.js";
 import { indexTags, tagsAtToken } from "./tag_index.js";
 import { createTagList } from "./tag_list.js";
 import { drawTagMarks } from "./tag_marks.js";
@@ -584,7 +584,8 @@ function createTagger(model, el, uid, authorTools) {
     if (!list.update(drawn, index, newVerdicts)) frame.request(); // the rest of the list next frame
     review?.update(index);
     newVerdicts = null;
-    feedback.markStale(checked !== null && checked.tags !== state.tags);
+    // a load of the tags checked (the same file again) leaves the feedback as it is
+    feedback.markStale(checked !== null && checked.tags !== state.tags && !sameTags(checked.tags, state.tags));
     const pressed = document.activeElement;
     if (undoButton.disabled !== !state.history.canUndo) undoButton.disabled = !state.history.canUndo;
     if (redoButton.disabled !== !state.history.canRedo) redoButton.disabled = !state.history.canRedo;
