@@ -152,7 +152,7 @@ def test_a_tag_on_part_of_another_labels_item_shows_other_label_and_the_edges(mi
 
 
 def test_a_claim_on_part_of_a_source_says_what_the_key_has_there(mini):
-    """A claim tag on some of a source's words ("UK" of "UK spooks") is told who is speaking, as before, under
+    """A claim tag on some of a source's words ("UK" of "UK spooks") is told that those words are a source, under
     the chip "Other label" with the words the source has besides, where sources are asked for; where they are
     not, under "Not asked here" (it comes off). It stays an extra tag with the finding is-speaker, so the class
     report counts it as before."""
@@ -170,14 +170,31 @@ def test_a_claim_on_part_of_a_source_says_what_the_key_has_there(mini):
             ("covers-less", {"key_quote": key_quote, "missing": missing}),
         ]
         said = " ".join(words.sentences(tag_codes(tag)))
-        assert "overlaps something the key tags with another label" in said and "is who is speaking" in said
+        assert (
+            "overlaps something the key tags with another label" in said
+            and "is who or what the information comes from" in said
+        )
         assert "Remove this tag" not in said  # it can be made that source here
     for tag in check(handin_of(mini, tags), mini, labels=["claim"]).tags:
         assert tag.verdict == "extra" and chip_of(tag) == "not-asked"
         assert codes(tag) == ["is-speaker"] and tag.findings[0].args["asked"] is False
         # its sentences end with what to do, as its chip and every other "Not asked here" do
         said = words.sentences(tag_codes(tag))
-        assert "is who is speaking: that is a source" in said[-1] and said[-1].endswith(" Remove this tag.")
+        assert "is who or what the information comes from: that is a source" in said[-1] and said[-1].endswith(
+            " Remove this tag."
+        )
+
+
+def test_a_claim_on_a_source_that_is_not_a_person_is_not_told_it_speaks():
+    """Footage, a report or a document is a source that does not speak: "“footage shared on social media” is who
+    is speaking" was wrong about it. The words are the book's own: who or what the information comes from."""
+    ex = load_exercise("book/exercises/kremlin-drone/exercise.yml")
+    tag = tag_at(ex, "footage shared on social media", "claim", "c1")
+    words = Renderer(ex.labels, "student")
+    (result,) = check(handin_of(ex, [tag]), ex, labels=["claim", "source"], lines=(66, 76)).tags
+    assert codes(result)[0] == "is-speaker"
+    said = " ".join(words.sentences(tag_codes(result)))
+    assert "speaking" not in said and "“footage shared on social media” is who or what the information comes" in said
 
 
 def test_a_tag_holding_a_key_item_and_more_says_first_which_words_to_keep(mini):

@@ -120,7 +120,10 @@ def test_a_whole_sentence_hears_which_words_to_keep_and_a_claim_on_part_of_a_sou
     speaker = page.locator(".mt-fb-tag", has_text="“UK”")
     assert speaker.locator(".mt-chip").text_content() == "Other label"
     said = speaker.locator(".mt-msg").text_content()
-    assert "“UK spooks” is who is speaking: that is a source." in said and "leaves out “spooks”" in said
+    assert (
+        "“UK spooks” is who or what the information comes from: that is a source." in said
+        and "leaves out “spooks”" in said
+    )
 
 
 def test_in_chapter_7_medvedev_tagged_in_the_photo_caption_is_found_for_said_medvedev(page):
@@ -162,7 +165,9 @@ def test_on_a_claims_page_a_claim_on_part_of_a_source_is_told_to_come_off(page):
     speaker = page.locator(".mt-fb-tag", has_text="“UK”")
     assert speaker.locator(".mt-chip").text_content() == "Not asked here"
     said = speaker.locator(".mt-msg").text_content()
-    assert "“UK spooks” is who is speaking: that is a source" in said and said.endswith(" Remove this tag."), said
+    assert "“UK spooks” is who or what the information comes from: that is a source" in said and said.endswith(
+        " Remove this tag."
+    ), said
 
 
 def test_keyboard_only_from_check_to_a_missed_items_words_in_under_ten_presses(page):
@@ -248,7 +253,7 @@ def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_serv
         assert summary.evaluate(IN_VIEW)
         assert "Your tags on words the key marks: 1 of 2." in summary.text_content()
         speaker = page.locator(".mt-fb-tag", has_text="Kremlin spokesperson Dmitry Peskov")
-        assert "is who is speaking: that is a source" in speaker.text_content()
+        assert "is who or what the information comes from: that is a source" in speaker.text_content()
         screenshot(page, "feedback-phone")
         # reading the feedback down to its end: the label bar never covers it
         top, bottom = page.evaluate(
@@ -487,3 +492,37 @@ def test_the_students_widget_draws_every_shared_vectors_feedback_from_its_own_me
     got = page.evaluate(WIDGET_FEEDBACK, cases)
     assert got["errors"] == [] and page.errors == []
     assert got["answers"] > 50 and got["entries"] > 100, got  # the coach and the tag groups were drawn
+
+
+def test_go_to_a_line_says_the_line_once(page):
+    """ "Go to L3" said "Line 3: Russia, line 3."; the word at the caret already names its line."""
+    open_chapter(page, CHAPTER_5)
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-check").click()
+    go = page.locator(".mt-coach .mt-linebtn")
+    line = re.fullmatch(r"Go to L(\d+)", go.text_content()).group(1)
+    go.click()
+    said = page.locator(".mt-live").text_content()
+    assert len(re.findall(rf"\bline {line}\b", said, flags=re.IGNORECASE)) == 1, said
+    assert said.startswith(f"Russia, line {line}. To go back to the feedback"), said
+
+
+def test_loading_the_tags_just_checked_leaves_the_feedback_up_to_date(page, tmp_path):
+    """Loading the hand-in of the tags checked (after a reload, say) said "You changed your tags after this
+    check"; the tags are the ones checked. A hand-in of other tags still says so."""
+    open_chapter(page, CHAPTER_5)
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-check").click()
+    with page.expect_download() as download:
+        page.locator(".mt-download").click()
+    same = tmp_path / "same.json"
+    download.value.save_as(same)
+    stale = page.locator(".mt-stale")
+    page.locator(".mt-file").set_input_files(str(same))
+    expect(page.locator(".mt-notice")).to_contain_text("Loaded 1 tag")
+    expect(stale).to_be_hidden()
+    handin = json.loads(same.read_text(encoding="utf-8"))
+    (other := tmp_path / "other.json").write_text(json.dumps({**handin, "tags": []}), encoding="utf-8")
+    page.locator(".mt-file").set_input_files(str(other))
+    expect(page.locator(".mt-notice")).to_contain_text("Loaded 0 tags")
+    expect(stale).to_be_visible()

@@ -523,3 +523,42 @@ def test_a_page_opens_with_the_first_name_in_an_empty_name_box_of_another_exerci
         page.wait_for_selector("[data-medialit-tagger]:nth-of-type(1) .mt-tok")
         expect(names[0]).to_have_value("Sam")
         expect(names[2]).to_have_value("Sam U")
+
+
+def test_a_chapters_questions_end_with_a_download_of_the_answers_and_the_tags_as_they_are(browser, book_server):
+    """The Tagger's Download hand-in is above a chapter's questions: a student who pressed it and then wrote
+    the answers handed in none. After the last question the page says the answers reach the teacher only in
+    the hand-in, and its Download hand-in is the Tagger's, with the tags as they are (none saved yet here)."""
+    context = browser.new_context(base_url=book_server)
+    context.add_init_script(NO_IDLE_MOMENT)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        tag_word(page, "despot", "1")
+        write_answer(page, "03-what-to-check", "A photo of the drone, and who took it.")
+        note = page.locator(".medialit-answers-note")
+        expect(note).to_contain_text("They reach your teacher only in your hand-in file: when you have written them")
+        after_last_question = note.evaluate(
+            """(n) => [...document.querySelectorAll('[data-medialit-answer]')].every(
+              (box) => box.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING)"""
+        )
+        assert after_last_question
+        with page.expect_download() as download:
+            note.get_by_role("button", name="Download hand-in").click()
+        handin = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert [(t["label"], t["quote"]) for t in handin["tags"]] == [("claim", "despot")]
+        assert handin["answers"]["03-what-to-check"]["text"] == "A photo of the drone, and who took it."
+        expect(page.locator(".mt-live")).to_have_text("Downloaded your hand-in with 1 tag.")
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_download_after_the_questions_is_a_fingers_size(browser, book_server):
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        button = page.locator(".medialit-answers-note").get_by_role("button", name="Download hand-in")
+        button.scroll_into_view_if_needed()
+        box = button.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, box
+    finally:
+        context.close()

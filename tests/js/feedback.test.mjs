@@ -165,7 +165,7 @@ test("a claim on part of a source says who is speaking under 'Other label', or '
       assert.equal(e.chip, chip, name);
       assert.equal(e.tag.verdict, "extra"); // the class report counts it as before
       const said = words.sentences(e.messages).join(" ");
-      assert.match(said, /is who is speaking: that is a source[.,]/);
+      assert.match(said, /is who or what the information comes from: that is a source[.,]/);
       assert.equal(/your tag leaves out/.test(said), edges, name);
       // where it comes off, its sentences end with that, as its chip and every other "Not asked here" do
       assert.equal(said.endsWith(" Remove this tag."), chip === "not-asked", name);

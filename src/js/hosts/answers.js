@@ -2,7 +2,7 @@
 // Written answers on a book page (src/medialit/web/answers.py writes the boxes): each box is saved in
 // this browser, per exercise like the tags, as the hand-in's `answers` object; a box shows what was
 // saved when the page opens, and follows another tab. The Tagger's Download puts the answers in the
-// hand-in (savedAnswers); a page without a Tagger offers its own Download. `{recall}` shows an
+// hand-in (savedAnswers); a Download after the questions (answers.py) makes one too. `{recall}` shows an
 // earlier answer on a later page. Saving is off the critical path and flushed when the page goes away.
 // An answer of the student's own that a loaded hand-in replaced (answer_store.js keeps it) shows under
 // its box (kept.js), with a button that puts it back, until the box holds those words again or the
@@ -234,18 +234,22 @@ export function mountAnswers(doc = document) {
 }
 
 /**
- * On a page without a Tagger, the Download button: the hand-in as the Tagger saved it in this
- * browser (its tags and the student's name, as they are), with the written answers.
+ * The Download button after the questions. On a page with a Tagger it is that Tagger's Download (its tags as
+ * they are this moment, not as last saved); elsewhere it writes the hand-in as the Tagger saved it in this
+ * browser (its tags and the student's name, as they are). Both with the written answers.
  * @param {Document} doc
  * @param {AnswersConfig} config
  * @param {() => void} flush
  */
 function offerDownload(doc, config, flush) {
   const button = /** @type {HTMLButtonElement | null} */ (doc.querySelector("[data-medialit-download]"));
-  if (!button || doc.querySelector("[data-medialit-tagger]")) return;
+  if (!button) return;
+  const tagger = button.dataset.medialitDownload ? doc.getElementById(button.dataset.medialitDownload) : null;
   /** @type {HTMLElement} */ (button.parentElement).hidden = false;
   button.addEventListener("click", () => {
     flush();
+    const own = /** @type {HTMLButtonElement | null | undefined} */ (tagger?.querySelector(".mt-download"));
+    if (own) return own.click();
     const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     /** @type {Record<string, any>} */
     let tagged = {};

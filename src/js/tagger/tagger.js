@@ -17,7 +17,7 @@ import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
 import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
 import { createSelection } from "./selection.js";
-import { createStorage } from "./storage.js";
+import { createStorage, sameTags } from "./storage.js";
 import { indexTags, tagsAtToken } from "./tag_index.js";
 import { createTagList } from "./tag_list.js";
 import { drawTagMarks } from "./tag_marks.js";
@@ -493,9 +493,7 @@ function createTagger(model, el, uid, authorTools) {
       article.focus({ preventScroll: true });
       shownFrom = null;
       offerFeedback();
-      ctx.say(
-        `Line ${line}: ${sel.describe()} To go back to the feedback, use “Back to the feedback”${keyWords(" or press F")}.`,
-      );
+      ctx.say(`${sel.describe()} To go back to the feedback, use “Back to the feedback”${keyWords(" or press F")}.`);
     },
     answersChanged: () => drawAnswers(),
     toHandIn: () => studentInput.focus(),
@@ -586,7 +584,8 @@ function createTagger(model, el, uid, authorTools) {
     if (!list.update(drawn, index, newVerdicts)) frame.request(); // the rest of the list next frame
     review?.update(index);
     newVerdicts = null;
-    feedback.markStale(checked !== null && checked.tags !== state.tags);
+    // a load of the tags checked (the same file again) leaves the feedback as it is
+    feedback.markStale(checked !== null && checked.tags !== state.tags && !sameTags(checked.tags, state.tags));
     const pressed = document.activeElement;
     if (undoButton.disabled !== !state.history.canUndo) undoButton.disabled = !state.history.canUndo;
     if (redoButton.disabled !== !state.history.canRedo) redoButton.disabled = !state.history.canRedo;

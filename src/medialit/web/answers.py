@@ -49,7 +49,8 @@ class recall_node(nodes.Inline, nodes.Element):
 
 
 class answers_node(nodes.General, nodes.Element):
-    """Where a page's answers go, on a page without a Tagger: `exercise` and `sha256`."""
+    """Where a page's answers go, and a Download hand-in button: `exercise`, `sha256`, `title`; on a page with a
+    Tagger, after its last question, with `tagger`, the id of the Tagger whose Download the button is."""
 
 
 def _role(node_class):
@@ -101,6 +102,22 @@ def _page_exercise(doctree) -> dict | None:
     return None
 
 
+def _note_after_last_question(doctree, last: answer_node) -> None:
+    """On a page with a Tagger, the note and a Download hand-in button after the last question: the Tagger's
+    own button is above the questions, so a student who downloaded and then wrote handed in no answers."""
+    from .sphinxext import tagger_node
+
+    tagger = next(n for n in doctree.findall(tagger_node) if n["config"]["mode"] == "student")
+    exercise = tagger["config"]["exercise"]
+    note = answers_node()
+    note["exercise"], note["sha256"], note["title"] = exercise["id"], exercise["article"]["sha256"], exercise["title"]
+    note["tagger"] = tagger["ids"][0]
+    block = last
+    while not isinstance(block.parent, (nodes.section, nodes.document)):
+        block = block.parent
+    block.parent.insert(block.parent.index(block) + 1, note)
+
+
 def collect_answers(app, doctree) -> None:
     """Each answer box gets its question; the page gets the exercise its answers go with."""
     env, docname = app.env, app.env.docname
@@ -117,6 +134,8 @@ def collect_answers(app, doctree) -> None:
             location=docname,
         )
         return
+    if answers and not any(doctree.findall(answers_node)):
+        _note_after_last_question(doctree, answers[-1])
     known = env.medialit_answers if hasattr(env, "medialit_answers") else {}
     for node in answers:
         paragraph = node.parent
@@ -165,11 +184,12 @@ def visit_recall_html(self, node: recall_node) -> None:
 
 
 def visit_answers_html(self, node: answers_node) -> None:
+    tagger = html.escape(node.get("tagger", ""))  # on a Tagger's page, the button is that Tagger's Download
     self.body.append(
         '<div class="medialit-answers-note"><p>Your answers on this page are saved in this browser, with your tags '
-        f"for “{html.escape(node['title'])}”. They go to your teacher in your hand-in file: press "
-        "<strong>Download hand-in</strong> here or under any Tagger of the article.</p>"
-        '<p class="medialit-answers-download" hidden><button type="button" data-medialit-download="">'
+        f"for “{html.escape(node['title'])}”. They reach your teacher only in your hand-in file: when you have "
+        "written them, press <strong>Download hand-in</strong> here (or under any Tagger of the article).</p>"
+        f'<p class="medialit-answers-download" hidden><button type="button" data-medialit-download="{tagger}">'
         "Download hand-in</button></p></div>\n"
     )
     raise nodes.SkipNode
