@@ -1,6 +1,6 @@
 """The rules `medialit validate` holds a finished key to: every paragraph has a key item or an `untagged`
-note, `voice` follows the quotation marks unless `voice_exception` says why, and an item's source is
-named where a reader can tell it is theirs."""
+note, `voice` follows the quotation marks unless `voice_exception` says why, an item's source is
+named where a reader can tell it is theirs, and a `why` that names a line names one of the item's."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from medialit import load_exercise
 from medialit.core.exercise_file import validation_findings
-from medialit.core.key_checks import coverage_findings, speaker_findings, voice_findings
+from medialit.core.key_checks import coverage_findings, line_findings, speaker_findings, voice_findings
 
 ARTICLE = (
     "Peskov said: “The drones were launched on orders from Washington.”\n\n"
@@ -178,6 +178,43 @@ def test_a_quotation_that_another_speaker_is_named_for_gives_the_words_to_them()
 @given(st.lists(st.sampled_from(sorted(QUOTE_PARAGRAPHS)), max_size=4))
 def test_quotations_go_on_with_the_speaker_until_one_names_another(kinds):
     assert bool(quote_chain_findings(kinds)) == ("other" in kinds)
+
+
+def why_naming(tmp_path, why: str, label: str = "source") -> list[str]:
+    """The line findings of a key whose one item, “Kirby” on L3, has this `why`."""
+    return line_findings(exercise(tmp_path, f"key:\n  - {{id: k, label: {label}, quote: Kirby, why: '{why}'}}\n"))
+
+
+def test_a_why_naming_a_line_one_off_from_its_words_is_named_with_the_right_line(tmp_path):
+    [finding] = why_naming(tmp_path, "Kirby is named (L4).")
+    assert finding == (
+        "item k (L3): its `why` names L4, but its words are on L3. "
+        "Fix: name L3 in the `why`: students look for the words on the line it names."
+    )
+    assert finding in validation_findings(load_exercise(tmp_path / "exercise.yml"))  # as `medialit validate` lists it
+    for right in ("Kirby is named (L3).", "Lines L2-3 say so.", "See L1 and L3.", "No line named.", "L3–L5"):
+        assert why_naming(tmp_path, right) == [], right
+
+
+def test_a_why_may_name_the_line_of_the_items_source_and_a_distractors_is_held_to_its_own(tmp_path):
+    ex = exercise(
+        tmp_path,
+        """
+        key:
+          - {id: s, label: source, quote: Peskov, why: Named (L1)., hints: [h]}
+          - {id: c, label: claim, quote: ludicrous, source_ids: [s], why: Peskov's word from L1., hints: [h]}
+        distractors:
+          - {id: d, quote: weather, labels: [loaded], why: A plain word (L4).}
+    """,
+    )
+    assert [f.split(":")[0] for f in line_findings(ex)] == ["distractor d (L5)"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=1, max_value=40))
+def test_a_why_naming_one_line_is_named_unless_it_is_the_line_of_the_words(line):
+    with tempfile.TemporaryDirectory() as folder:
+        assert bool(why_naming(Path(folder), f"Look at L{line}.")) == (line != 3)
 
 
 def test_the_shipped_keys_pass_validate_as_the_readme_runs_it():

@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 import spacy
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from medialit import InputError, load_exercise
 from medialit.authoring.drafts import draft_why, source_name
-from medialit.authoring.new_exercise import create_exercise
+from medialit.authoring.new_exercise import create_exercise, id_like
 from medialit.authoring.suggest import Suggestion
+from medialit.core.exercise import is_id
 from medialit.core.exercise_file import validation_findings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,11 +89,30 @@ def test_refuses_to_overwrite_and_bad_ids(made, tmp_path):
     with pytest.raises(InputError) as err:
         create_exercise(PRACTICE_TEXT, "mill-road", "Again", book=tmp_path / "book", nlp=spacy.blank("en"))
     assert "of those, mill-road.md, mill-road-author.md are there already" in err.value.problem
-    with pytest.raises(InputError):
+    with pytest.raises(InputError) as err:
         create_exercise(PRACTICE_TEXT, "Mill Road!", "x", book=tmp_path / "book", nlp=spacy.blank("en"))
+    assert err.value.fix == "choose an id such as `mill-road`."  # the id meant, as an id is written
     with pytest.raises(InputError):
         create_exercise(tmp_path / "missing.txt", "other", "x", book=tmp_path / "book", nlp=spacy.blank("en"))
     assert not (tmp_path / "book" / "exercises" / "other").exists()
+
+
+@given(st.text(max_size=200))
+def test_the_id_a_refused_id_suggests_is_always_one_new_takes(text):
+    assert is_id(id_like(text))
+
+
+@pytest.mark.parametrize(
+    ("given_id", "meant"),
+    [
+        ("Library Hours", "library-hours"),
+        ("library_hours", "library-hours"),
+        ("Café 2", "cafe-2"),
+        ("!!", "council-cycle-lane"),
+    ],
+)
+def test_a_refused_id_suggests_the_one_meant(given_id, meant):
+    assert id_like(given_id) == meant
 
 
 def test_title_is_one_line_and_required(tmp_path):

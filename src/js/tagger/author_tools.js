@@ -12,6 +12,7 @@ import { quoteOf } from "../core/spans.js";
 import { expectedVoice } from "../core/voices.js";
 import { h } from "./dom.js";
 import { keyFields } from "./key_fields.js";
+import { startFrom } from "./key_start.js";
 import { createReviewPanel } from "./review_panel.js";
 import { render } from "./tagger.js";
 
@@ -23,7 +24,8 @@ import { render } from "./tagger.js";
  * @typedef {object} AuthorTools
  * @property {typeof createReviewPanel} reviewPanel the drafts to review, the distractors and Save
  * @property {typeof keyFields} keyFields a key item's fields in its list entry
- * @property {(exercise: Exercise) => Tag[]} keyAsTags what author mode starts from
+ * @property {typeof start} start what author mode starts from: the file's key, with the review saved in this
+ *   browser (key_start.js)
  * @property {typeof newKeyItem} newKeyItem what an item the author adds starts with
  * @property {typeof listedChoice} listedChoice a key item's list of values for an attribute, as one
  *   more choice in its editor
@@ -54,7 +56,9 @@ function copyKeyFields(t, out) {
   }
   if (t.draft === true) out.draft = true;
   if (t.draft === true && typeof t.reason === "string") out.reason = t.reason;
-  if (t.draft === true && typeof t.confidence === "number") out.confidence = t.confidence;
+  // a save read back holds a real number as its text ("0.65"), as the hand-in reader keeps every one
+  const confidence = typeof t.confidence === "string" && t.confidence ? Number(t.confidence) : t.confidence;
+  if (t.draft === true && Number.isFinite(confidence)) out.confidence = confidence;
   if (Array.isArray(t.accept)) {
     out.accept = t.accept
       .filter(
@@ -147,11 +151,26 @@ export function listedChoice(exercise, tagId, name, readValue) {
   };
 }
 
+/**
+ * The tags author mode starts with: the exercise file's key, with the review saved in this browser under
+ * `key` (null: none), and a notice through `tell` when the file changed since that review was saved.
+ * @param {Exercise} exercise
+ * @param {Tag[] | null} restored
+ * @param {string} key
+ * @param {(message: string, how?: {info?: boolean}) => void} tell
+ * @returns {Tag[]}
+ */
+function start(exercise, restored, key, tell) {
+  const { tags, told } = startFrom(keyAsTags(exercise), restored, key);
+  if (told) tell(told, { info: true });
+  return tags;
+}
+
 /** @type {AuthorTools} */
 export const AUTHOR_TOOLS = {
   reviewPanel: createReviewPanel,
   keyFields,
-  keyAsTags,
+  start,
   newKeyItem,
   listedChoice,
   words: AUTHOR_WORDS,

@@ -17,7 +17,7 @@ import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
 import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
 import { createSelection } from "./selection.js";
-import { createStorage, sameTags } from "./storage.js";
+import { createStorage, sameTags, storageKey } from "./storage.js";
 import { indexTags, tagsAtToken } from "./tag_index.js";
 import { createTagList } from "./tag_list.js";
 import { drawTagMarks } from "./tag_marks.js";
@@ -703,11 +703,12 @@ function createTagger(model, el, uid, authorTools) {
   listenToKeys(ctx, sel, actions, root);
   listenToPointer(ctx, sel, actions);
 
-  // ---- start: saved work (or, in author mode, the key), then one full draw
+  // ---- start: saved work (in author mode, the file's key with the review saved of it), then one full draw
   const restored = storage.restore();
-  if (restored?.length && !state.tags.length) state.set(restored, "restore");
-  else if (restored === null && ctx.authorTools && !state.tags.length)
-    state.set(ctx.authorTools.keyAsTags(exercise), "restore");
+  const start = ctx.authorTools
+    ? ctx.authorTools.start(exercise, restored, storageKey(exercise, mode), ctx.notify)
+    : restored;
+  if (start?.length && !state.tags.length) state.set(start, "restore");
   storage.listen();
   notice.hidden = !notice.textContent;
   view.markCandidates(ctx.candidates);

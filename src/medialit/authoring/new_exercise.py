@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -80,6 +82,14 @@ def _as_tag(n: int, s: Suggestion, names: dict[tuple[int, int], str]) -> dict:
         "reason": s.reason,
         "confidence": s.confidence,
     }
+
+
+def id_like(text: str) -> str:
+    """The id an instructor most likely meant by `text` ("Library Hours" is `library-hours`, "Café_2" is
+    `cafe-2`), for the fix of a refused --id; `council-cycle-lane` when nothing of it is left."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:120].rstrip("-")
+    return words if is_id(words) else "council-cycle-lane"
 
 
 def voiced_by_marks(article: Article, suggestions: list[Suggestion]) -> list[Suggestion]:
@@ -305,7 +315,7 @@ def create_exercise(
             "--id",
             visible(exercise_id[:60]),
             "an exercise id uses lowercase letters, digits and dashes only (at most 120).",
-            "choose an id such as `council-cycle-lane`.",
+            f"choose an id such as `{id_like(exercise_id)}`.",
         )
     if not is_folder(book):
         raise InputError(

@@ -41,7 +41,7 @@ from .fast_yaml import NotPlain
 from .fast_yaml import load as load_plain_yaml
 from .files import EXERCISE, inside, read_text
 from .handin import shown
-from .key_checks import coverage_findings, speaker_findings, voice_findings
+from .key_checks import coverage_findings, line_findings, speaker_findings, voice_findings
 from .labels import DEFAULT_LABELS, LabelSpec
 
 MAX_YAML_DEPTH = 20  # lists and mappings inside each other; an exercise needs 6
@@ -958,8 +958,8 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
 
 def validation_findings(exercise: Exercise) -> list[str]:
     """Things a loadable exercise should still fix: drafts, missing reasons, paragraphs nobody tagged, voices
-    against the quotation marks (`key_checks`). A span that cuts a word is no finding: no exercise loads with
-    one (`_Resolver.resolve`), so the book build refuses it as validate does."""
+    against the quotation marks, a `why` naming the wrong line (`key_checks`). A span that cuts a word is no
+    finding: no exercise loads with one (`_Resolver.resolve`), so the book build refuses it as validate does."""
     findings = []
     if not exercise.key:
         findings.append(
@@ -986,4 +986,10 @@ def validation_findings(exercise: Exercise) -> list[str]:
             )
         if not dis.why:
             findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")
-    return findings + speaker_findings(exercise) + coverage_findings(exercise) + voice_findings(exercise)
+    return (
+        findings
+        + speaker_findings(exercise)
+        + coverage_findings(exercise)
+        + voice_findings(exercise)
+        + line_findings(exercise)
+    )

@@ -1,4 +1,4 @@
-"""Three rules a finished key keeps, for `medialit validate` (and the project's own key tests).
+"""Four rules a finished key keeps, for `medialit validate` (and the project's own key tests).
 
 - In a key that lists `untagged:` (even as `[]`), and so means to cover the whole article, every paragraph
   has a key item or an `untagged` note with a why: a paragraph with nothing in such a key is most often one
@@ -13,14 +13,19 @@
   quotation to that speaker, so it does not go on with the earlier one. Anywhere else, a reader cannot tell
   who says it without the author's reading, and the item's `why` names the source's line to show it was
   read ("'He' is O'Brien from L142").
+- A `why` that names lines ("L12", "L12-14") names a line the item's own words are on, or its source's: a
+  line number one off sends students to read the wrong line for the words Check just explained.
 """
 
 from __future__ import annotations
+
+import re
 
 from .voices import OPENERS, VoiceRule, quotations, values
 
 QUOTE_OPENERS = (*OPENERS, "'", '"')
 GOES_ON_WITH_THE_SPEAKER = ("He ", "She ", "They ", *QUOTE_OPENERS)
+CITED_LINES = re.compile(r"\bL(\d+)(?:\s*[-–]\s*L?(\d+))?\b")  # "L12", "L12-14", "L12–L14"
 
 
 def speaker_findings(exercise) -> list[str]:
@@ -120,3 +125,25 @@ def voice_findings(exercise) -> list[str]:
 def _yaml(voices: set) -> str:
     ordered = sorted(voices)
     return ordered[0] if len(ordered) == 1 else f"[{', '.join(ordered)}]"
+
+
+def line_findings(exercise) -> list[str]:
+    """Key items and distractors whose `why` names lines, none of them a line of their own words or of
+    their sources (see the module's fourth rule)."""
+    article = exercise.article
+    findings = []
+    for what, entry in [("item", item) for item in exercise.key] + [("distractor", d) for d in exercise.distractors]:
+        cited = [(int(a), int(b or a)) for a, b in CITED_LINES.findall(entry.why or "")]
+        own = [(entry.line, article.line_of(max(entry.start, entry.end - 1)))]
+        for ref in getattr(entry, "source_ids", None) or []:
+            source = exercise.item(ref)
+            if source is not None:
+                own.append((source.line, article.line_of(max(source.start, source.end - 1))))
+        if cited and not any(a <= last and first <= b for a, b in cited for first, last in own):
+            words = own[0][0] if own[0][0] == own[0][1] else f"{own[0][0]}-{own[0][1]}"
+            names = ", ".join(f"L{a}" if a == b else f"L{a}-{b}" for a, b in cited)
+            findings.append(
+                f"{what} {entry.id} (L{entry.line}): its `why` names {names}, but its words are on L{words}. "
+                f"Fix: name L{words} in the `why`: students look for the words on the line it names."
+            )
+    return findings
