@@ -1192,6 +1192,27 @@ def test_a_dropped_folder_with_a_folder_and_a_file_the_browser_may_not_open_is_r
     assert page.errors == [] and page.offsite_requests == []
 
 
+def test_a_dropped_folder_listed_only_in_part_says_so_in_the_words_of_medialit_report(page):
+    """A folder whose listing the browser broke off after some of its files was said not opened at all, "so the files
+    in it were left out", over a report that counted them: it is said to be read in part, with what to do, in the
+    words `medialit report` gives (messages.json)."""
+    from medialit.core.messages import Message, Renderer
+
+    page.goto(PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
+    handin = (SAMPLE / "fox-07.json").read_text(encoding="utf-8")
+    broken_off = DROP_FOLDER.replace("ok(given ? [] : children);", "if (given) return refused(fail); ok(children);")
+    page.evaluate(broken_off, ["class", [["fox-07.json", handin]], ".mcr-drop"])
+    page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
+    told = Message("class-partly-read-folder", {"reason": "this browser may not read it"})
+    words = Renderer({}, "teacher")
+    problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0 >> tbody tr")
+    expect(problems.locator("td")).to_have_text(["class/", words.render(told), words.render(told, "fix")])
+    expect(page.locator("section[aria-labelledby='mcr-students'] table >> nth=0 >> tbody tr")).to_have_count(1)
+    assert page.errors == [] and page.offsite_requests == []
+
+
 # Chromium as the user nobody (a test runs as root, who may open any folder): the launcher Playwright starts hands
 # nobody the profile folder Playwright made, then becomes nobody and starts Chromium.
 AS_NOBODY = """#!/bin/sh
