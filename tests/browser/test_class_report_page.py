@@ -11,6 +11,7 @@ import importlib.util
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -1043,6 +1044,94 @@ def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_c
             expect(cells.nth(2)).to_have_text("badger-28 S20260000")
         tables.first.scroll_into_view_if_needed()
         screenshot(page, f"class-of-30-{where}-{width}{'-roster' if roster else ''}")
+    finally:
+        context.close()
+
+
+# a pseudonym of 60 letters without a space, and a roster's name of several long words
+LONG_NAMES = (
+    "Maximilianawolfeschlegelsteinhausenbergerdorff-Featherstonex",
+    "Anastasiya Konstantinopoulou-Featherstonehaugh Wolfeschlegelstein",
+)
+
+
+@pytest.fixture(scope="module")
+def class_of_long_names(class_of_30, tmp_path_factory) -> Path:
+    """The class of 30 with two students under long names, its roster and its report.html, with and without it."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    folder = tmp_path_factory.mktemp("long-names")
+    shutil.copytree(class_of_30 / "hand-ins", folder / "hand-ins")
+    for name, long in zip(("badger-16", "wren-05"), LONG_NAMES):  # badger-16 is not on the roster
+        path = folder / "hand-ins" / f"{name}.json"
+        path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), "student": long}), encoding="utf-8")
+    roster = (class_of_30 / "roster.csv").read_text(encoding="utf-8").replace("badger-16,", f"{LONG_NAMES[0]},")
+    (folder / "roster.csv").write_text(roster.replace("wren-05,", f'"{LONG_NAMES[1]}",'), encoding="utf-8")
+    kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    report = class_report(folder / "hand-ins", kremlin)
+    assert set(LONG_NAMES) <= set(report.students)
+    (folder / "report.html").write_text(report.to_html(), encoding="utf-8")
+    report.roster = dict(line.split(",", 1) for line in roster.replace('"', "").splitlines()[1:])
+    (folder / "report-roster.html").write_text(report.to_html(), encoding="utf-8")
+    return folder
+
+
+# Each table with a student's name first: its width and its box's, the long names' cells as shown, and how many
+# lines the short names take.
+NAME_TABLES = """(root) => {
+  const lines = (node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  };
+  const tables = [...document.querySelector(root).querySelectorAll("table")]
+    .filter((t) => /^Student/.test(t.querySelector("th").textContent));
+  // the name alone, without the student ID under it
+  const names = tables.flatMap((t) => [...t.querySelectorAll("tbody tr")].map((tr) => tr.cells[0]))
+    .map((td) => td.querySelector(".mcr-name, .who > span") || td);
+  return {
+    page: [document.documentElement.scrollWidth, innerWidth],
+    tables: tables.map((t) => [t.querySelector("th").textContent, t.scrollWidth, t.parentElement.clientWidth]),
+    long: names.map((name) => name.textContent).filter((name) => name.length > 30),
+    broken: names.filter((name) => name.textContent.length < 20 && lines(name) > 1).map((name) => name.textContent),
+  };
+}"""
+
+
+@pytest.mark.parametrize("roster", [False, True], ids=["", "roster"])
+@pytest.mark.parametrize("width", [1024, 1280, "phone"])
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_a_long_pseudonym_or_roster_name_wraps_and_keeps_the_tables_of_students_in_the_column(
+    browser, book_server, class_of_long_names, where, width, roster
+):
+    """A pseudonym of 60 letters without a space stayed on one line: the table of students was 240 px wider than the
+    book's column at 1280 px (with a roster, 390 px; report.html's, 250 px wider than its page), each student's
+    misconceptions 65 px. A name longer than a cell of short text wraps, inside a word where it must, and is shown
+    whole; a short name still never breaks. On a phone, where a table scrolls sideways in its own box, the page
+    keeps the screen's width."""
+    options = PHONE if width == "phone" else {"viewport": {"width": width, "height": 900}}
+    context = browser.new_context(base_url=book_server, **options)
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
+            if roster:
+                page.set_input_files("#mcr-roster", str(class_of_long_names / "roster.csv"))
+                expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
+        else:
+            page.goto((class_of_long_names / ("report-roster.html" if roster else "report.html")).as_uri())
+        root = ".mcr-report" if where == "page" else "main"
+        seen = page.evaluate(NAME_TABLES, root)
+        assert seen["page"][0] <= seen["page"][1], seen["page"]
+        assert set(seen["long"]) == set(LONG_NAMES), seen["long"]
+        assert seen["broken"] == [], seen["broken"]
+        if width != "phone":
+            wide = [t for t in seen["tables"][:2] if t[1] > t[2]]
+            assert len(seen["tables"]) >= 2 and wide == [], seen["tables"]
+        page.locator(f"{root} table").first.evaluate("(t) => t.scrollIntoView()")
+        screenshot(page, f"long-names-{where}-{width}{'-roster' if roster else ''}")
     finally:
         context.close()
 

@@ -30,7 +30,8 @@ COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.cs
 # a laptop's table broke "Fox-River" after its hyphen; a count ("80 of 137") never wraps either, a cell of pieces
 # breaking only between them ("232 of 244" over "(95%)") and only in a box narrower than a laptop's (as on the
 # page). The title, as big as a laptop's, took 40% of a phone's first screen. On paper nothing is there to click: no
-# disclosure triangle, no "Show the counts" box.
+# disclosure triangle, no "Show the counts" box. A first cell too long for one line (a pseudonym of 60 letters)
+# wraps, inside a word where it must, or it made the table of students wider than a laptop's screen.
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
@@ -42,6 +43,7 @@ margin:.5rem 0 1rem}.pieces span{white-space:nowrap}.scroll{container-type:inlin
 table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .4rem;text-align:left;
 vertical-align:top}th{background:var(--mcr-surface)}td:first-child:not(.long){white-space:nowrap}
 @media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
+td:where(.long:first-child){overflow-wrap:anywhere;min-width:12em}
 .who .id{display:block;font-size:.9em;color:var(--mcr-muted);white-space:normal}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
 .heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
@@ -98,7 +100,12 @@ def _row(row: list) -> str:
         "" if v is None else ("yes" if v else "no") if v is True or v is False else v if type(v) in _OPENS else str(v)
         for v in row
     ]
-    opens = [_OPENS.get(type(cell)) or ('<td class="long">' if len(cell) > LONG else "<td>") for cell in cells]
+    opens = [
+        '<td class="who long">'
+        if type(cell) is WithId and len(cell.student) > LONG
+        else _OPENS.get(type(cell)) or ('<td class="long">' if len(cell) > LONG else "<td>")
+        for cell in cells
+    ]
     whole = "".join(cell if type(cell) is str else " ".join(cell) for cell in cells)
     escape = _e if not whole.isprintable() or _MARKUP.search(whole) else str
     cells = [
