@@ -1136,6 +1136,53 @@ def test_a_long_pseudonym_or_roster_name_wraps_and_keeps_the_tables_of_students_
         context.close()
 
 
+# On paper (print media, a page as wide as A4 within a browser's default margins): each table as wide as the paper
+# lets it be and whether its box cuts it, each row's break-inside, and the break-after of what heads something.
+ON_PAPER = """(root) => {
+  const tables = [...document.querySelector(root).querySelectorAll("table")].filter((t) => t.checkVisibility());
+  const heads = [...document.querySelector(root).querySelectorAll("h2, h3, h4, summary, dt, .legend, .mcr-legend")]
+    .filter((e) => e.checkVisibility());
+  return {
+    page: [document.documentElement.scrollWidth, innerWidth],
+    wide: tables.filter((t) => t.getBoundingClientRect().right > innerWidth + 0.5)
+      .map((t) => [t.querySelector("th").textContent, t.getBoundingClientRect().right]),
+    cut: tables.filter((t) => getComputedStyle(t.parentElement).overflowX !== "visible").length,
+    rows: [...new Set(tables.flatMap((t) => [...t.rows].map((tr) => getComputedStyle(tr).breakInside)))],
+    heads: heads.length,
+    loose: heads.filter((e) => getComputedStyle(e).breakAfter !== "avoid").map((e) => e.outerHTML.slice(0, 60)),
+  };
+}"""
+A4_IN_MARGINS = {"width": 718, "height": 1000}  # 210 mm less a browser's default margins of 1 cm, in CSS px
+
+
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_printed_on_a4_no_table_is_wider_than_the_paper_and_no_row_or_heading_is_left_alone(
+    browser, book_server, class_of_long_names, where
+):
+    """Printed on A4, report.html's table of students of the whole text ran 150 px past the paper's edge (its last
+    column cut off), the page's tables were cut at the edge of their scrolling boxes, a row was split over two pages
+    (a student's ID on the next one) and a heading ("Misconceptions", "Every key item here") or a heat map's key was
+    left at the foot of a page. On paper the tables are in smaller letters and fit, nothing scrolls, no row splits
+    and nothing that heads something is left away from it."""
+    context = browser.new_context(base_url=book_server, viewport=A4_IN_MARGINS)
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
+            page.set_input_files("#mcr-roster", str(class_of_long_names / "roster.csv"))
+            expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
+        else:
+            page.goto((class_of_long_names / "report-roster.html").as_uri())
+        page.emulate_media(media="print")
+        seen = page.evaluate(ON_PAPER, ".mcr-report" if where == "page" else "main")
+        assert seen["page"][0] <= seen["page"][1] and seen["wide"] == [], seen
+        assert seen["cut"] == 0 and seen["rows"] == ["avoid"], seen
+        assert seen["heads"] > 10 and seen["loose"] == [], seen["loose"]
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_on_a_phone_the_report_starts_under_the_status_line_and_the_downloads_follow_its_summary(
     browser, book_server, class_of_30, scheme
