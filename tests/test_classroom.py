@@ -349,6 +349,89 @@ def test_a_folder_that_cannot_be_opened_is_told_and_the_report_made_from_the_res
     assert err.value.fix.startswith("let your account read it (")
 
 
+class _BrokenOff:
+    """A folder's listing that gives its first `given` entries, then fails as a drive that stops answering does."""
+
+    def __init__(self, entries, given: int):
+        self.entries, self.given = entries, given
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        self.entries.close()
+
+    def __iter__(self):
+        for n, entry in enumerate(sorted(self.entries, key=lambda e: e.name)):
+            if n == self.given:
+                raise OSError(5, "Input/output error")
+            yield entry
+
+
+@pytest.mark.parametrize("where", ["late", "."])
+def test_a_folder_listed_only_in_part_says_so_and_counts_what_was_listed(practice, tmp_path, monkeypatch, where):
+    """A folder whose listing broke off after some of its files was said not opened at all, "so the files in it were
+    left out", though those listed were counted; the class's own folder so was refused whole. It is said to be read
+    in part, the files listed counted, in the page's words (messages.json) for what happened and what to do."""
+    from medialit.core.messages import Message, Renderer
+
+    for name in ("fox", "owl"):
+        handin = handin_of(practice, [])
+        handin.student = name
+        handin.save(tmp_path / f"{name}.json")
+    (tmp_path / "late").mkdir()
+    for name in ("heron", "wren"):
+        handin = handin_of(practice, [])
+        handin.student = name
+        handin.save(tmp_path / "late" / f"{name}.json")
+    scandir = module.os.scandir
+    broken = (tmp_path / where).resolve()
+
+    def listing(path):
+        return _BrokenOff(scandir(path), 1) if Path(path).resolve() == broken else scandir(path)
+
+    monkeypatch.setattr(module.os, "scandir", listing)
+    report = class_report(tmp_path, practice)
+    [folder] = report.skipped
+    told = Message("class-partly-read-folder", {"reason": "Input/output error"})
+    words = Renderer({}, "teacher")
+    assert folder["file"] == ("late/" if where == "late" else f"{tmp_path.name}/")
+    assert (folder["code"], folder["problem"], folder["fix"]) == (
+        "unreadable",
+        words.render(told),
+        words.render(told, "fix"),
+    )
+    assert folder["problem"] == (
+        "only part of this folder could be read (Input/output error): the files found in it before that are in the "
+        "report, the rest of it was left out."
+    )
+    assert "make the report again" in folder["fix"]
+    # the first entry of the folder listed is counted: fox.json in the class's folder, heron.json in late/
+    assert report.students == (["fox", "heron", "owl"] if where == "late" else ["fox"])
+
+
+def test_a_file_too_big_that_may_not_be_read_is_told_too_big_as_on_the_page(practice, tmp_path, monkeypatch):
+    """A file over the size of a hand-in that this account may not read was told "cannot be read": the teacher let it
+    be read, only to be told next time it is too big to use. The page measures a file before reading it and says
+    too big; so does `medialit report`, with the page's fix."""
+    from medialit.core import files
+
+    (tmp_path / "huge.json").write_bytes(b" " * (files.MAX_HANDIN_BYTES + 1))
+    handin_of(practice, []).save(tmp_path / "fox.json")
+    opened = files.os.open
+
+    def refused(path, *args):
+        if Path(path).name == "huge.json":
+            raise PermissionError(13, "Permission denied")
+        return opened(path, *args)
+
+    monkeypatch.setattr(files.os, "open", refused)
+    [skipped] = class_report(tmp_path, practice).skipped
+    assert (skipped["file"], skipped["code"]) == ("huge.json", "too-big")
+    assert skipped["problem"] == "the file is 5.1 MB; a hand-in is at most 5 MB."
+    assert skipped["fix"].startswith("use the .json file that Download hand-in saved, unedited;")
+
+
 def test_only_bad_files_still_make_a_report_listing_them(practice, tmp_path):
     (tmp_path / "a.json").write_text("not json")
     other = handin_of(practice, [])

@@ -276,7 +276,10 @@ def test_report_prints_each_orphan_with_its_fix(tmp_path):
     result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
     assert result.returncode == 1
     assert "left out of owl's hand-in: tag 1 (t1): a tag no longer matches the article" in result.stdout
-    assert "Fix: tag it again" in result.stdout
+    # the teacher does not tag: the student does, in what the book calls the Tagger (it said "in the widget")
+    assert (
+        "Fix: ask the student to make this tag again in the Tagger and press Download hand-in again." in result.stdout
+    )
     # one of each: the counts are in the singular, as the class report page writes them
     assert "\n1 file left out, listed in" in result.stdout
     assert "\n1 tag or answer left out of 1 hand-in that was used, listed in" in result.stdout

@@ -123,6 +123,7 @@ SAMPLES = [
     Message("class-students:folders", {"students": 25, "skipped": 2, "left": "1 file and 1 folder"}),
     Message("class-nothing:folders", {"files": 1, "left": "1 folder"}),
     Message("class-unreadable-folder", {"reason": "Permission denied"}),
+    Message("class-partly-read-folder", {"reason": "Input/output error"}),
     Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
     Message("class-scope-lines:chosen", {"first": 1, "last": 18, "labels": "claims"}),
     Message(
@@ -154,6 +155,7 @@ CLASS_NOTES = (
     "class-nothing:one",
     "class-nothing:folders",
     "class-unreadable-folder",
+    "class-partly-read-folder",
 )
 
 # Every hand-in problem the hostile files give (tests/hostile/handins), and a file too big (none is kept).

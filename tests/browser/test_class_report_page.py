@@ -11,6 +11,7 @@ import importlib.util
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -1047,6 +1048,141 @@ def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_c
         context.close()
 
 
+# a pseudonym of 60 letters without a space, and a roster's name of several long words
+LONG_NAMES = (
+    "Maximilianawolfeschlegelsteinhausenbergerdorff-Featherstonex",
+    "Anastasiya Konstantinopoulou-Featherstonehaugh Wolfeschlegelstein",
+)
+
+
+@pytest.fixture(scope="module")
+def class_of_long_names(class_of_30, tmp_path_factory) -> Path:
+    """The class of 30 with two students under long names, its roster and its report.html, with and without it."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    folder = tmp_path_factory.mktemp("long-names")
+    shutil.copytree(class_of_30 / "hand-ins", folder / "hand-ins")
+    for name, long in zip(("badger-16", "wren-05"), LONG_NAMES):  # badger-16 is not on the roster
+        path = folder / "hand-ins" / f"{name}.json"
+        path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), "student": long}), encoding="utf-8")
+    roster = (class_of_30 / "roster.csv").read_text(encoding="utf-8").replace("badger-16,", f"{LONG_NAMES[0]},")
+    (folder / "roster.csv").write_text(roster.replace("wren-05,", f'"{LONG_NAMES[1]}",'), encoding="utf-8")
+    kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    report = class_report(folder / "hand-ins", kremlin)
+    assert set(LONG_NAMES) <= set(report.students)
+    (folder / "report.html").write_text(report.to_html(), encoding="utf-8")
+    report.roster = dict(line.split(",", 1) for line in roster.replace('"', "").splitlines()[1:])
+    (folder / "report-roster.html").write_text(report.to_html(), encoding="utf-8")
+    return folder
+
+
+# Each table with a student's name first: its width and its box's, the long names' cells as shown, and how many
+# lines the short names take.
+NAME_TABLES = """(root) => {
+  const lines = (node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  };
+  const tables = [...document.querySelector(root).querySelectorAll("table")]
+    .filter((t) => /^Student/.test(t.querySelector("th").textContent));
+  // the name alone, without the student ID under it
+  const names = tables.flatMap((t) => [...t.querySelectorAll("tbody tr")].map((tr) => tr.cells[0]))
+    .map((td) => td.querySelector(".mcr-name, .who > span") || td);
+  return {
+    page: [document.documentElement.scrollWidth, innerWidth],
+    tables: tables.map((t) => [t.querySelector("th").textContent, t.scrollWidth, t.parentElement.clientWidth]),
+    long: names.map((name) => name.textContent).filter((name) => name.length > 30),
+    broken: names.filter((name) => name.textContent.length < 20 && lines(name) > 1).map((name) => name.textContent),
+  };
+}"""
+
+
+@pytest.mark.parametrize("roster", [False, True], ids=["", "roster"])
+@pytest.mark.parametrize("width", [1024, 1280, "phone"])
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_a_long_pseudonym_or_roster_name_wraps_and_keeps_the_tables_of_students_in_the_column(
+    browser, book_server, class_of_long_names, where, width, roster
+):
+    """A pseudonym of 60 letters without a space stayed on one line: the table of students was 240 px wider than the
+    book's column at 1280 px (with a roster, 390 px; report.html's, 250 px wider than its page), each student's
+    misconceptions 65 px. A name longer than a cell of short text wraps, inside a word where it must, and is shown
+    whole; a short name still never breaks. On a phone, where a table scrolls sideways in its own box, the page
+    keeps the screen's width."""
+    options = PHONE if width == "phone" else {"viewport": {"width": width, "height": 900}}
+    context = browser.new_context(base_url=book_server, **options)
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
+            if roster:
+                page.set_input_files("#mcr-roster", str(class_of_long_names / "roster.csv"))
+                expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
+        else:
+            page.goto((class_of_long_names / ("report-roster.html" if roster else "report.html")).as_uri())
+        root = ".mcr-report" if where == "page" else "main"
+        seen = page.evaluate(NAME_TABLES, root)
+        assert seen["page"][0] <= seen["page"][1], seen["page"]
+        assert set(seen["long"]) == set(LONG_NAMES), seen["long"]
+        assert seen["broken"] == [], seen["broken"]
+        if width != "phone":
+            wide = [t for t in seen["tables"][:2] if t[1] > t[2]]
+            assert len(seen["tables"]) >= 2 and wide == [], seen["tables"]
+        page.locator(f"{root} table").first.evaluate("(t) => t.scrollIntoView()")
+        screenshot(page, f"long-names-{where}-{width}{'-roster' if roster else ''}")
+    finally:
+        context.close()
+
+
+# On paper (print media, a page as wide as A4 within a browser's default margins): each table as wide as the paper
+# lets it be and whether its box cuts it, each row's break-inside, and the break-after of what heads something.
+ON_PAPER = """(root) => {
+  const tables = [...document.querySelector(root).querySelectorAll("table")].filter((t) => t.checkVisibility());
+  const heads = [...document.querySelector(root).querySelectorAll("h2, h3, h4, summary, dt, .legend, .mcr-legend")]
+    .filter((e) => e.checkVisibility());
+  return {
+    page: [document.documentElement.scrollWidth, innerWidth],
+    wide: tables.filter((t) => t.getBoundingClientRect().right > innerWidth + 0.5)
+      .map((t) => [t.querySelector("th").textContent, t.getBoundingClientRect().right]),
+    cut: tables.filter((t) => getComputedStyle(t.parentElement).overflowX !== "visible").length,
+    rows: [...new Set(tables.flatMap((t) => [...t.rows].map((tr) => getComputedStyle(tr).breakInside)))],
+    heads: heads.length,
+    loose: heads.filter((e) => getComputedStyle(e).breakAfter !== "avoid").map((e) => e.outerHTML.slice(0, 60)),
+  };
+}"""
+A4_IN_MARGINS = {"width": 718, "height": 1000}  # 210 mm less a browser's default margins of 1 cm, in CSS px
+
+
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_printed_on_a4_no_table_is_wider_than_the_paper_and_no_row_or_heading_is_left_alone(
+    browser, book_server, class_of_long_names, where
+):
+    """Printed on A4, report.html's table of students of the whole text ran 150 px past the paper's edge (its last
+    column cut off), the page's tables were cut at the edge of their scrolling boxes, a row was split over two pages
+    (a student's ID on the next one) and a heading ("Misconceptions", "Every key item here") or a heat map's key was
+    left at the foot of a page. On paper the tables are in smaller letters and fit, nothing scrolls, no row splits
+    and nothing that heads something is left away from it."""
+    context = browser.new_context(base_url=book_server, viewport=A4_IN_MARGINS)
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
+            page.set_input_files("#mcr-roster", str(class_of_long_names / "roster.csv"))
+            expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
+        else:
+            page.goto((class_of_long_names / "report-roster.html").as_uri())
+        page.emulate_media(media="print")
+        seen = page.evaluate(ON_PAPER, ".mcr-report" if where == "page" else "main")
+        assert seen["page"][0] <= seen["page"][1] and seen["wide"] == [], seen
+        assert seen["cut"] == 0 and seen["rows"] == ["avoid"], seen
+        assert seen["heads"] > 10 and seen["loose"] == [], seen["loose"]
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_on_a_phone_the_report_starts_under_the_status_line_and_the_downloads_follow_its_summary(
     browser, book_server, class_of_30, scheme
@@ -1189,6 +1325,27 @@ def test_a_dropped_folder_with_a_folder_and_a_file_the_browser_may_not_open_is_r
     )
     expect(page.locator("section[aria-labelledby='mcr-problems'] td:first-child")).to_have_text(["class/"])
     screenshot(page, "class-report-folder-not-opened")
+    assert page.errors == [] and page.offsite_requests == []
+
+
+def test_a_dropped_folder_listed_only_in_part_says_so_in_the_words_of_medialit_report(page):
+    """A folder whose listing the browser broke off after some of its files was said not opened at all, "so the files
+    in it were left out", over a report that counted them: it is said to be read in part, with what to do, in the
+    words `medialit report` gives (messages.json)."""
+    from medialit.core.messages import Message, Renderer
+
+    page.goto(PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
+    handin = (SAMPLE / "fox-07.json").read_text(encoding="utf-8")
+    broken_off = DROP_FOLDER.replace("ok(given ? [] : children);", "if (given) return refused(fail); ok(children);")
+    page.evaluate(broken_off, ["class", [["fox-07.json", handin]], ".mcr-drop"])
+    page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
+    told = Message("class-partly-read-folder", {"reason": "this browser may not read it"})
+    words = Renderer({}, "teacher")
+    problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0 >> tbody tr")
+    expect(problems.locator("td")).to_have_text(["class/", words.render(told), words.render(told, "fix")])
+    expect(page.locator("section[aria-labelledby='mcr-students'] table >> nth=0 >> tbody tr")).to_have_count(1)
     assert page.errors == [] and page.offsite_requests == []
 
 

@@ -14,8 +14,10 @@ import { Tally, outcome, scopeOf, teacherWords } from "./tally.js";
 /**
  * One file as the page got it: its path (below the folder chosen, if one was), and its bytes or the
  * file itself (read only when it is small enough for a hand-in).
- * @typedef {{name: string, bytes?: ArrayBuffer | Uint8Array, file?: Blob | null, unopened?: string}} ClassFile
- * `unopened`: why the browser could not open it (a folder's name ends with "/"), to list it with the files left out.
+ * @typedef {{name: string, bytes?: ArrayBuffer | Uint8Array, file?: Blob | null, unopened?: string,
+ *   partly?: boolean}} ClassFile
+ * `unopened`: why the browser could not open it (a folder's name ends with "/"), to list it with the files left out;
+ * `partly`: a folder whose listing broke off, the files listed before that read with the rest.
  */
 /**
  * What to measure: some labels and lines (none: all) at a difficulty, and the chapter that asks for them.
@@ -106,7 +108,8 @@ export async function summarize(exercise, files, measure, hooks = {}) {
   const all = inFolderOrder(files);
   const isFolder = (/** @type {ClassFile} */ f) => f.name.endsWith("/"); // a file's name cannot end so
   for (const folder of all.filter(isFolder)) {
-    const words = teacherWords({ code: "class-unreadable-folder", args: { reason: folder.unopened } });
+    const code = folder.partly ? "class-partly-read-folder" : "class-unreadable-folder";
+    const words = teacherWords({ code, args: { reason: folder.unopened } });
     tally.skip(folder.name, "unreadable", "", words.problem, words.fix);
   }
   const ordered = all.filter((f) => !isFolder(f));

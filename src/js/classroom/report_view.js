@@ -65,7 +65,7 @@ export function table(caption, header, rows, empty = "None.") {
             {},
             ...row.map((cell) => {
               if (Array.isArray(cell)) return piecesCell(cell);
-              if (cell instanceof Node) return h("td", {}, cell); // it has a layout of its own (withId)
+              if (cell instanceof Node) return cell; // a cell with a layout of its own (withId)
               const text = cell === null ? "" : String(cell);
               // a long text keeps a readable width on a phone; the table scrolls sideways instead
               return h(text.length > LONG ? "td.mcr-long" : "td", {}, text);
@@ -86,12 +86,17 @@ const piecesCell = (pieces) =>
   h("td.mcr-pieces", {}, ...pieces.flatMap((piece, n) => [...(n ? [" "] : []), h("span.mcr-piece", piece)]));
 
 /**
- * A student's pseudonym with their student ID under it, as report.html has them: the ID may wrap ("not on the" over
- * "roster"), the pseudonym never does.
+ * The cell of a student's pseudonym with their student ID under it, as report.html has them: the ID may wrap ("not
+ * on the" over "roster"), the pseudonym only when it is long, as a long text does.
  * @param {string} student
  * @param {string} id
  */
-const withId = (student, id) => h("span.mcr-who", {}, h("span.mcr-name", student), " ", h("span.mcr-id", id));
+const withId = (student, id) =>
+  h(
+    student.length > LONG ? "td.mcr-long" : "td",
+    {},
+    h("span.mcr-who", {}, h("span.mcr-name", student), " ", h("span.mcr-id", id)),
+  );
 
 /**
  * A count and its share, as pieces of a cell ("7 of 24", "(29%)").

@@ -21,7 +21,7 @@ import { unpackExercise } from "./page_data.js";
 /** @typedef {import("../classroom/class_summary.js").Measure} Measure */
 /**
  * A file as the page got it, or a file or folder (its name ending with "/") it could not open, with why.
- * @typedef {{name: string, file: File | null, unopened?: string}} PickedFile
+ * @typedef {{name: string, file: File | null, unopened?: string, partly?: boolean}} PickedFile
  */
 /**
  * The page's data: every exercise a chapter's Tagger uses, and the chapters.
@@ -115,7 +115,8 @@ async function filesUnder(entry, path) {
       children.push(...batch);
     }
   } catch {
-    unopened.push({ name: `${path}/`, file: null, unopened: NOT_READ });
+    // listed in part (the reading broke off): what was listed is read, the folder is told as read in part
+    unopened.push({ name: `${path}/`, file: null, unopened: NOT_READ, partly: children.length > 0 });
   }
   const found = await Promise.all(children.map((child) => filesUnder(child, `${path}/${child.name}`)));
   return [...unopened, ...found.flat()];

@@ -47,11 +47,11 @@ class Settings:
 REPORT_FILES = frozenset([*tables.TABLES, "heat.csv", "summary.json", "report.html"])
 
 
-def handin_files(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+def handin_files(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str, bool]]]:
     """Everything under `folder` that is not a folder or hidden, in name order, and each folder below it
-    that cannot be opened, with why (listed with the files left out: what it holds cannot be counted).
-    Links are not followed into other folders; anything that is not a hand-in file is refused (and
-    listed) later."""
+    that cannot be opened or whose listing broke off, with why and whether part of it was listed (listed
+    with the files left out: what it holds cannot all be counted). Links are not followed into other
+    folders; anything that is not a hand-in file is refused (and listed) later."""
     folder = Path(folder)
     if is_zip(folder):  # what a course website gives when a teacher downloads every submission at once
         raise InputError(
@@ -64,10 +64,11 @@ def handin_files(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]
         raise InputError(str(folder), "", "this is not a folder.", "give the folder that holds the hand-in files.")
     found, unopened, todo = [], [], [folder]
     while todo:
-        below = todo.pop()
+        below, listed = todo.pop(), 0
         try:
             with os.scandir(below) as entries:
                 for entry in entries:
+                    listed += 1
                     if entry.name.startswith("."):
                         continue
                     if entry.is_dir(follow_symlinks=False):
@@ -75,11 +76,11 @@ def handin_files(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]
                     else:
                         found.append(Path(entry.path))
         except OSError as err:
-            if below == folder:
+            if below == folder and not listed:
                 raise InputError(
                     str(folder), "", f"this folder cannot be opened ({err.strerror or err}).", reading_fix("folder")
                 ) from None
-            unopened.append((below, err.strerror or str(err)))
+            unopened.append((below, err.strerror or str(err), listed > 0))
     if not found and not unopened:
         raise InputError(
             str(folder),
@@ -162,7 +163,7 @@ def class_report(
 
     `labels` and `lines` limit it to what a chapter's Tagger asks for (`chapter`: its name and title,
     shown in the report); `helpers` processes share the work of a big class (Linux)."""
-    unopened: list[tuple[Path, str]] = []
+    unopened: list[tuple[Path, str, bool]] = []
     if isinstance(handins, (str, Path)):
         folder = Path(handins)
         paths, unopened = handin_files(folder)
@@ -176,10 +177,13 @@ def class_report(
     tally = Tally(
         Scope.of(scope, difficulty, chapter), (np.array([t.start for t in tokens]), np.array([t.end for t in tokens]))
     )
-    for below, why in unopened:
-        # the page's words (messages.json), with the fix in this computer's system's words
-        problem = Renderer({}, "teacher").render(Message("class-unreadable-folder", {"reason": why}))
-        tally.skip(f"{below.relative_to(folder).as_posix()}/", "unreadable", "", problem, reading_fix("folder"))
+    words = Renderer({}, "teacher")
+    for below, why, partly in unopened:
+        # the page's words (messages.json): a folder the browser could not list whole is told the same
+        told = Message("class-partly-read-folder" if partly else "class-unreadable-folder", {"reason": why})
+        # the folder given, listed in part, by its own name (as the page names a dropped folder)
+        name = below.relative_to(folder).as_posix() if below != folder else folder.resolve().name
+        tally.skip(f"{name}/", "unreadable", "", words.render(told), words.render(told, "fix"))
     jobs = [(n, path, name) for n, (path, name) in enumerate(zip(paths, names), start=1)]
     for result in _outcomes(jobs, exercise, settings, helpers):
         if result[0] == "skip":

@@ -30,7 +30,10 @@ COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.cs
 # a laptop's table broke "Fox-River" after its hyphen; a count ("80 of 137") never wraps either, a cell of pieces
 # breaking only between them ("232 of 244" over "(95%)") and only in a box narrower than a laptop's (as on the
 # page). The title, as big as a laptop's, took 40% of a phone's first screen. On paper nothing is there to click: no
-# disclosure triangle, no "Show the counts" box.
+# disclosure triangle, no "Show the counts" box, and nothing scrolls: tables in smaller letters (the table of students
+# of the whole text was 60 px wider than A4), no row split over two pages, no heading, student's name or heat map's key
+# left at the foot of a page away from what it heads. A first cell too long for one line (a pseudonym of 60 letters)
+# wraps, inside a word where it must, or it made the table of students wider than a laptop's screen.
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
@@ -42,6 +45,7 @@ margin:.5rem 0 1rem}.pieces span{white-space:nowrap}.scroll{container-type:inlin
 table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .4rem;text-align:left;
 vertical-align:top}th{background:var(--mcr-surface)}td:first-child:not(.long){white-space:nowrap}
 @media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
+td:where(.long:first-child){overflow-wrap:anywhere;min-width:8em}
 .who .id{display:block;font-size:.9em;color:var(--mcr-muted);white-space:normal}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
 .heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
@@ -49,6 +53,7 @@ vertical-align:top}th{background:var(--mcr-surface)}td:first-child:not(.long){wh
 margin:0 3px}.legend .swatch{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}
+table{font-size:.85em}tr{break-inside:avoid}:is(h1,h2,h3,summary,.legend,p:has(+.answer)){break-after:avoid}
 details::details-content{content-visibility:visible}summary{list-style:none;font-weight:600}
 summary::-webkit-details-marker{display:none}.show-n,.show-n+label,.tick{display:none}}
 """
@@ -98,7 +103,12 @@ def _row(row: list) -> str:
         "" if v is None else ("yes" if v else "no") if v is True or v is False else v if type(v) in _OPENS else str(v)
         for v in row
     ]
-    opens = [_OPENS.get(type(cell)) or ('<td class="long">' if len(cell) > LONG else "<td>") for cell in cells]
+    opens = [
+        '<td class="who long">'
+        if type(cell) is WithId and len(cell.student) > LONG
+        else _OPENS.get(type(cell)) or ('<td class="long">' if len(cell) > LONG else "<td>")
+        for cell in cells
+    ]
     whole = "".join(cell if type(cell) is str else " ".join(cell) for cell in cells)
     escape = _e if not whole.isprintable() or _MARKUP.search(whole) else str
     cells = [

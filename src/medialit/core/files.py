@@ -97,6 +97,8 @@ def read_bytes(path: str | Path, kind: Kind) -> bytes:
         ) from None
     if not stat.S_ISREG(before.st_mode):
         raise _not_a_file(path, before.st_mode, kind)
+    if before.st_size > kind.limit:  # before opening: a file too big is refused so even when it may not be read
+        raise _too_big(path, before.st_size, kind)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)  # non-blocking: if a named pipe was swapped in, opening does not wait
