@@ -215,6 +215,15 @@ test("a student's widget carries no author tools; the author's widget and the bo
   assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
 });
 
+test("a student's widget makes the tick boxes a student ticks only: author mode's 'optional' box is the author tools'", () => {
+  // a claim's sources (tag_links.js: one per source, and "nobody"); the maker of a key item's tick box
+  // lives with author mode's fields (key_fields.js), which bind it through the entry's own binder
+  const boxes = (/** @type {string} */ name) =>
+    (readFileSync(join(STATIC, name), "utf8").match(/type:"checkbox"/g) || []).length;
+  assert.equal(boxes("tagger.js"), 2, "the student's widget carries another tick box maker");
+  assert.ok(readFileSync(join(STATIC, "tagger-author.js"), "utf8").includes('class:"mt-optional"'));
+});
+
 test("a student's widget names a hand-in problem in the student's words only: the teacher's, with its fix, are Check's", () => {
   const read = (/** @type {string} */ name) => readFileSync(join(STATIC, name), "utf8");
   assert.ok(!read("tagger.js").includes(" Fix: "), "the student's widget carries the teacher's sentence of a problem");
