@@ -53,6 +53,13 @@ test("the committed bundles are built from the current sources", async () => {
   }
 });
 
+test("a built file begins with its code: no comment that every browser downloads (.gitattributes marks them built)", () => {
+  for (const name of OUTPUTS) assert.ok(!readFileSync(join(STATIC, name), "utf8").startsWith("/*"), name);
+  const attributes = readFileSync(join(ROOT, ".gitattributes"), "utf8");
+  for (const kind of ["js", "css"])
+    assert.ok(attributes.includes(`src/medialit/web/static/*.${kind} linguist-generated=true`));
+});
+
 test("the book page's script is classic (no import or export), the widget's an ES module", () => {
   const page = readFileSync(join(STATIC, "book-page.js"), "utf8");
   assert.doesNotMatch(page, /^\s*(import|export)\s/m);
