@@ -114,7 +114,7 @@ SAMPLES = [
     Message("coach-item", {"n": 1, "count": 4, "label": "loaded", "line": 10, "quote": "despot"}),
     Message("coach-option", {"label": "loaded", "line": 10, "quote": "despot", "n": 2}),
     Message("coach-no-hint", {"line": 10}),
-    *(Message(f"chip-{verdict}", {}) for verdict in (*CHIPS_LOOK, *CHIPS_FOUND, "answer")),
+    *(Message(f"chip-{verdict}", {}) for verdict in (*CHIPS_LOOK, *CHIPS_FOUND)),
     # the class report's, for teachers
     Message("class-students", {"students": 25, "skipped": 4}),
     Message("class-scope", {"labels": "claims, sources and loaded words"}),
@@ -235,6 +235,12 @@ def test_every_template_is_used_and_every_code_reaches_a_template():
         reached |= {":".join(parts[:n]) for n in range(1, len(parts) + 1) if ":".join(parts[:n]) in TABLE}
         assert reached & {":".join(parts[:n]) for n in range(1, len(parts) + 1)}, f"{code} has no template"
     assert set(TABLE) <= reached, f"templates no report or sample reaches: {sorted(set(TABLE) - reached)}"
+
+
+def test_the_table_words_the_chips_a_tag_can_show_and_no_other():
+    """A chip is a tag's verdict after Check (contract.json's chips); the words of a chip no tag shows would
+    ride in every student's widget (its code builds `chip-<chip>`) for nothing."""
+    assert {c for c in TABLE if c.startswith("chip-")} == {f"chip-{chip}" for chip in (*CHIPS_LOOK, *CHIPS_FOUND)}
 
 
 def test_every_template_has_both_readers_and_names_only_known_filters():

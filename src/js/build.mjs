@@ -9,7 +9,9 @@
 //                     (classroom/worker.js) inside it as text, so it starts from a page opened from disk
 //   class-report.css  that page's style sheet
 // The built files are committed (pip install needs no Node); tests/js/bundles.test.mjs fails
-// when they are stale. Run: node src/js/build.mjs [folder]
+// when they are stale, and .gitattributes marks them as built. They carry no banner comment: a
+// browser downloads every byte of them (a student's widget in Jupyter, a book page), and the
+// minifier cannot drop a banner. Run: node src/js/build.mjs [folder]
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +28,6 @@ export const OUTPUTS = [
   "class-report.js",
   "class-report.css",
 ];
-const BANNER = "/* medialit Tagger: built by esbuild from src/js (node src/js/build.mjs); do not edit. */";
 
 /**
  * The part of the contract a module's source reads: each key it reads as `contract.<key>`, and of a
@@ -191,7 +192,7 @@ export async function build(folder) {
     },
   };
   /**
-   * One output file from one entry (a path under src/js), with the banner for its kind.
+   * One output file from one entry (a path under src/js).
    * @param {string} entry
    * @param {string} outfile
    * @param {import("esbuild").BuildOptions} options
@@ -201,7 +202,6 @@ export async function build(folder) {
       ...options,
       entryPoints: [join(HERE, entry)],
       outfile: join(folder, outfile),
-      banner: outfile.endsWith(".css") ? { css: BANNER } : { js: BANNER },
     });
   await Promise.all([
     bundle("hosts/class_report_page.js", "class-report.js", {

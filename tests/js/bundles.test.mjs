@@ -53,6 +53,13 @@ test("the committed bundles are built from the current sources", async () => {
   }
 });
 
+test("a built file begins with its code: no comment that every browser downloads (.gitattributes marks them built)", () => {
+  for (const name of OUTPUTS) assert.ok(!readFileSync(join(STATIC, name), "utf8").startsWith("/*"), name);
+  const attributes = readFileSync(join(ROOT, ".gitattributes"), "utf8");
+  for (const kind of ["js", "css"])
+    assert.ok(attributes.includes(`src/medialit/web/static/*.${kind} linguist-generated=true`));
+});
+
 test("the book page's script is classic (no import or export), the widget's an ES module", () => {
   const page = readFileSync(join(STATIC, "book-page.js"), "utf8");
   assert.doesNotMatch(page, /^\s*(import|export)\s/m);
@@ -213,6 +220,15 @@ test("a student's widget carries no author tools; the author's widget and the bo
     assert.ok(read("book-page.js").includes(text), `the book page's script lacks: ${text}`);
   }
   assert.ok(!read("tagger.css").includes(".mt-rv-") && read("tagger-author.css").includes(".mt-rv-"));
+});
+
+test("a student's widget makes the tick boxes a student ticks only: author mode's 'optional' box is the author tools'", () => {
+  // a claim's sources (tag_links.js: one per source, and "nobody"); the maker of a key item's tick box
+  // lives with author mode's fields (key_fields.js), which bind it through the entry's own binder
+  const boxes = (/** @type {string} */ name) =>
+    (readFileSync(join(STATIC, name), "utf8").match(/type:"checkbox"/g) || []).length;
+  assert.equal(boxes("tagger.js"), 2, "the student's widget carries another tick box maker");
+  assert.ok(readFileSync(join(STATIC, "tagger-author.js"), "utf8").includes('class:"mt-optional"'));
 });
 
 test("a student's widget names a hand-in problem in the student's words only: the teacher's, with its fix, are Check's", () => {

@@ -41,7 +41,6 @@ test("the summary and the lists name only the labels on the page", () => {
 test("with no tags there is only the ask to try first: no hints, no answers", () => {
   const v = cases.find((c) => c.name === "empty");
   const data = feedbackData(v.report, exercises.get(v.exercise).labels);
-  assert.equal(data.tried, false);
   assert.deepEqual(
     data.summary.map((m) => m.code),
     ["summary-no-tags"],

@@ -10,7 +10,7 @@ import { test } from "node:test";
 
 import { keepNamesInStep } from "../../src/js/hosts/names_in_step.js";
 import { StaticModel } from "../../src/js/hosts/static_model.js";
-import { answersKey, keepName, letGo, NAME, replaceAnswers } from "../../src/js/tagger/answer_store.js";
+import { answersKey, keepName, letGo, NAME, readSaved, replaceAnswers } from "../../src/js/tagger/answer_store.js";
 import { listenToLoad } from "../../src/js/tagger/files.js";
 import { TagState } from "../../src/js/tagger/tag_state.js";
 
@@ -387,3 +387,16 @@ for (const [book, taggers, seed] of [
     assert.ok(taggers === 1 || seen.renamedInSecond > 50, JSON.stringify(seen));
   });
 }
+
+test("saved answers that are not an object of answers are none, told as bad, and stay in the browser as they are", () => {
+  const key = answersKey("x", "0".repeat(64));
+  for (const raw of ["[]", "null", "3", '"text"', "[{}]", "{"]) {
+    window.localStorage.setItem(key, raw);
+    assert.deepEqual(readSaved(key), { answers: {}, raw, bad: true }, raw);
+    assert.equal(window.localStorage.getItem(key), raw);
+  }
+  window.localStorage.setItem(key, JSON.stringify({ q1: { question: "Why?", text: "Because." } }));
+  assert.deepEqual(readSaved(key).answers, { q1: { question: "Why?", text: "Because." } });
+  assert.equal(readSaved(key).bad, false);
+  window.localStorage.removeItem(key);
+});

@@ -6,7 +6,7 @@
 // too, beside the save, so no reload or lost Redo can lose it: its question's box offers it back. The
 // name on the hand-in that a load replaces is kept by the same rule, on the same list.
 
-import { readAnswers } from "../core/handin.js";
+import { isObject, readAnswers } from "../core/handin.js";
 
 /** @typedef {import("../core/handin.js").Answer} Answer */
 
@@ -65,7 +65,7 @@ export function readSaved(key) {
   if (raw === null) return { answers: {}, raw, bad: false };
   try {
     const data = JSON.parse(raw);
-    if (typeof data !== "object" || data === null || Array.isArray(data)) return { answers: {}, raw, bad: true };
+    if (!isObject(data)) return { answers: {}, raw, bad: true };
     const read = readAnswers(data);
     return { answers: read.answers, raw, bad: read.problems.length > 0 };
   } catch {

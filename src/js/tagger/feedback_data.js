@@ -21,7 +21,6 @@ import { chipOf, itemDetailCodes, problemMessage, tagCodes, whyMessage } from ".
 
 /**
  * @typedef {object} FeedbackData
- * @property {boolean} tried the student had tags to check on this page
  * @property {Message[]} summary the summary, sentence by sentence
  * @property {TagEntry[]} look tags that do not (plainly) match the key
  * @property {TagEntry[]} found tags that match the key
@@ -58,7 +57,6 @@ export function feedbackData(report, labels) {
   const notices = (report.orphans || []).map((o) => problemMessage(o.code, o.args));
   if (!tags.length) {
     return {
-      tried: false,
       summary: [{ code: "summary-no-tags", args: {} }],
       look: [],
       found: [],
@@ -80,7 +78,6 @@ export function feedbackData(report, labels) {
     };
   });
   return {
-    tried: true,
     summary: summary(report, labels),
     look: entries
       .filter((e) => !MATCHING.has(e.chip))

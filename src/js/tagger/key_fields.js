@@ -18,7 +18,7 @@ import { h } from "./dom.js";
  *   are found in it, as whole words)
  * @returns {HTMLElement[]}
  */
-export function keyFields(t, { id, row, text, checkbox }, { chars, tokens }) {
+export function keyFields(t, { id, row, text, bind }, { chars, tokens }) {
   // what became of the lines typed as other words to accept, where the author looks: under the field
   const acceptNote = h("p.mt-accept-note", { id: id("accept-note") });
   const acceptBox = /** @type {HTMLTextAreaElement} */ (
@@ -65,12 +65,17 @@ export function keyFields(t, { id, row, text, checkbox }, { chars, tokens }) {
           "entity",
         )
       : []),
-    checkbox(
-      "mt-optional",
-      (x) => !!x.optional,
-      (v) => ({ optional: v }),
+    h(
+      "label.mt-check-label",
+      {},
+      bind(
+        /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", class: "mt-optional" })),
+        (x) => !!x.optional,
+        (v) => ({ optional: v }),
+        null,
+        (name, v) => `Marked ${name} ${v ? "optional" : "required"}.`,
+      ),
       " optional (defensible, not required)",
-      (name, v) => `Marked ${name} ${v ? "optional" : "required"}.`,
     ),
   ];
 }

@@ -21,8 +21,8 @@ import { updateTag } from "./tags.js";
  *   a label and its input, bound to the tag; a change is said as "Changed Claim C3's `field`" (to the
  *   choice made)
  * @property {(name: string, className: string, maxlength?: string) => HTMLInputElement} text a one-line input
- * @property {(className: string, read: (tag: Tag) => any, patch: (value: any, tag: Tag) => Partial<Tag>, label: string, words: Words) => HTMLElement} checkbox
- *   a bound checkbox in its label
+ * @property {(input: Field, read: (tag: Tag) => any, patch: (value: any, tag: Tag) => Partial<Tag>, mergeKey: string | null, words: Words) => Field} bind
+ *   an input bound to the tag (author mode's tick box, key_fields.js)
  */
 
 /**
@@ -93,26 +93,6 @@ export function buildFields(ctx, t, spec, container) {
         `Changed ${name}'s ${field}${input instanceof HTMLSelectElement ? ` to ${input.selectedOptions[0]?.text}` : ""}.`,
     ),
   ];
-  const checkbox = (
-    /** @type {string} */ className,
-    /** @type {(tag: Tag) => any} */ read,
-    /** @type {(value: any, tag: Tag) => Partial<Tag>} */ patch,
-    /** @type {string} */ label,
-    /** @type {Words} */ words,
-  ) =>
-    h(
-      "label.mt-check-label",
-      {},
-      bind(
-        /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", class: className })),
-        read,
-        patch,
-        null,
-        words,
-      ),
-      label,
-    );
-
   /**
    * An attribute's field, bound to the tag; in author mode, a list of values the key item gives is one
    * more choice (the author tools' `listedChoice`).
@@ -142,7 +122,7 @@ export function buildFields(ctx, t, spec, container) {
 
   // a student's own note; a key item has none (the key file holds no note): the author writes the
   // item's why, which students read after Check, among the key's fields instead
-  if (ctx.authorTools) out.push(...ctx.authorTools.keyFields(t, { id, row, text, checkbox }, ctx));
+  if (ctx.authorTools) out.push(...ctx.authorTools.keyFields(t, { id, row, text, bind }, ctx));
   else
     out.push(
       ...row(

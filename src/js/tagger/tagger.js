@@ -43,8 +43,7 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @property {Map<string, Label>} labelByName
  * @property {Map<string, string>} keys key to label name
  * @property {string} uid prefix of element ids, unique on the page
- * @property {boolean} author author mode: the tags are key items
- * @property {AuthorTools | null} authorTools what author mode adds (null for a student)
+ * @property {AuthorTools | null} authorTools author mode's tools (its tags are key items); null for a student
  * @property {boolean} guided only the grey phrases can be tagged
  * @property {boolean} askDetails each new tag's details open (challenge)
  * @property {{first: number, last: number, start: number, end: number}[]} candidates grey phrases (guided)
@@ -258,7 +257,6 @@ function createTagger(model, el, uid, authorTools) {
     pointerWords,
     keyWords,
     uid,
-    author,
     authorTools: author ? authorTools : null,
     guided,
     askDetails: difficulty === "challenge",
