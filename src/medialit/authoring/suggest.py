@@ -201,6 +201,10 @@ PASSIVE_BE = BE_FORMS | {"been", "be"}  # 'was branded', 'has been labelled': wh
 # after who comes after a passive verb's 'by', 'at' most often says where it was done ('slammed by officials at the town
 # hall'), where after a verb of saying it says which ones ('…,” said officials at the depot')
 WHERE_AFTER_AGENT = frozenset({"at"})
+# right after a verb of charge or criticism, a word that opens no one charged: the verb describes the noun before it
+# ('the man accused of theft', 'the men accused were freed', 'the woman accused in the case')
+NO_OBJECT_AFTER = CHARGE_LINKS | CRITICISM_LINKS | PREPOSITIONS | AUXILIARIES | PASSIVE_BE | {"who", "which", "whom"}
+NO_OBJECT_AFTER |= {"by", "and", "or", "but", "not"}
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -524,6 +528,7 @@ class _Draft:
             if saying and kind != "doubting" and self._used_as_noun(i, phrase):
                 continue  # "Fears are growing", "their hopes", "branded goods": nobody is quoted and nothing is doubted
             speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
+            speech = speech and not self._participle_after_noun(i)  # 'The man accused of theft was jailed'
             speech = speech or saying and self._passive_agent(i, j) is not None  # 'was branded a waste by critics'
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
@@ -1150,7 +1155,7 @@ class _Draft:
         before it ('the man who runs the ferry said', 'The morning after the storm said')."""
         doc = self.doc
         for v in sorted(self.cue_at):
-            if v in speakers or doc[v].lower_ not in SPEAKING_VERBS or not self.speech_cue(v) or self.quoted(v):
+            if v in speakers or not self._speaks_for_its_subject(v) or not self.speech_cue(v) or self.quoted(v):
                 continue
             if v + 1 < len(doc) and doc[v + 1].lower_ in PASSIVE_AFTER:
                 continue
@@ -1176,6 +1181,27 @@ class _Draft:
             )
             if made:
                 speakers[v] = (made.start, made.end)
+
+    def _speaks_for_its_subject(self, v: int) -> bool:
+        """Whether the verb at token `v` says that its subject, whatever noun it is, spoke, charged or criticised: a
+        verb that only reports speech ('A local trader said'), or one of charge or criticism with what it charges
+        after it ('The landlord accused the council of lying', 'Two shoppers blamed the delay on the council')."""
+        word = self.doc[v].lower_
+        return word in SPEAKING_VERBS or word in JUDGING_VERBS and not self._participle_after_noun(v)
+
+    def _participle_after_noun(self, v: int) -> bool:
+        """Whether the verb of charge or criticism at token `v`, with no 'was' or 'been' before it, describes the noun
+        before it rather than says what that noun did ('The man accused of theft was jailed', 'the fire blamed on
+        arson', 'The men accused were freed', 'The woman accused, who …', 'the man accused in the case'): no word
+        that may open who or what is charged follows it, but the word that brings in the charge, a preposition, a
+        verb, a pause or nothing. That noun charges no one."""
+        doc = self.doc
+        if doc[v].lower_ not in JUDGING_VERBS or self._be_before(v) is not None:
+            return False
+        if v + 1 >= len(doc) or self.sent_of[v + 1] != self.sent_of[v] or doc[v + 1].is_punct:
+            return True
+        after = doc[v + 1].lower_
+        return after in NO_OBJECT_AFTER or after in WHEN_WORDS
 
     def _any_noun_speakers_after(self, speakers: dict[int, tuple[int, int]]) -> None:
         """'…,” said a local trader', '…,” said two bakeries on the quay': after a pause and a verb of saying, a noun
