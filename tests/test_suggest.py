@@ -2700,14 +2700,15 @@ def test_a_verb_of_charge_with_no_one_charged_after_it_describes_its_noun_and_dr
 
 
 how_before_the_verb = st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in sg.NOUNS_IN_LY)
+how_before_the_verb |= st.sampled_from(["also", "later", "repeatedly"])
 
 
 @given(passive_charges, how_before_the_verb, charged_by)
 @settings(max_examples=80, deadline=None)
 def test_a_word_in_ly_between_was_and_a_passive_verb_of_charge_keeps_who_comes_after_by_the_source(charge, adverb, who):
     """'The plan was widely blamed for the delay by residents' drafted 'blamed for the delay by residents' as its
-    claim and no source: 'widely' says how, so whoever comes after 'by' charges, as without it, and the claim runs
-    from what was charged to 'by'."""
+    claim and no source: 'widely' (or 'also') says how or when, so whoever comes after 'by' charges, as without it,
+    and the claim runs from what was charged to 'by'."""
     thing, verb, said = charge
     text = f"{BEFORE_THE_STORY}{thing} was {adverb} {verb} {said} by {who}.\n"
     sources = quotes(text, "source", BLANK)
