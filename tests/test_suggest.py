@@ -2636,3 +2636,158 @@ def test_a_label_in_ed_right_before_by_is_the_label_and_who_comes_after_by_the_s
     still brings in who labels (where 'a scheme driven by greed' does not)."""
     assert list(quotes(text, "source", BLANK)) == [who]
     assert _source_of(text, claim) == who
+
+
+# --- who charges, criticises or labels: one rule for who can be a source, edges of 'by' ---------------------
+
+subjects_of_speech = st.sampled_from(
+    [
+        "The landlord",
+        "A landlord",
+        "Two shoppers",
+        "One hotel owner",
+        "Its owner",
+        "Jo Hale",
+        "The man accused of theft",
+        "Some residents",
+    ]
+)
+active_charges = st.sampled_from(
+    [
+        "accused the council of lying",
+        "blamed the council for the delay",
+        "slammed the plan as reckless",
+        "blasted the council over the delays",
+        "decried the plan as unfair",
+    ]
+)
+
+
+@given(subjects_of_speech, active_charges)
+@settings(max_examples=80, deadline=None)
+def test_who_stands_before_a_verb_of_charge_or_criticism_is_drafted_as_before_said(subject, charge):
+    """'The landlord accused the council of lying' drafted no source where 'The landlord said …' drafts 'The landlord':
+    whoever can speak before 'said' can charge or criticise before 'accused', 'blamed' or 'slammed', whatever the
+    noun, so the same words are drafted as the source, and the charge is put to them."""
+    said = f"{BEFORE_THE_STORY}{subject} said the council had lied.\n"
+    text = f"{BEFORE_THE_STORY}{subject} {charge}.\n"
+    sources = quotes(text, "source", BLANK)
+    assert set(sources) == set(quotes(said, "source", BLANK))
+    (who,) = sources.values()
+    verb = charge.split()[0]
+    claim = next(c for q, c in quotes(text, "claim", BLANK).items() if q.startswith(verb))
+    assert claim.source == (who.start, who.end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man accused of theft was jailed for a year.",
+        "The fire blamed on arson destroyed the hall.",
+        "The plan slammed as reckless was dropped in May.",
+        "A driver blamed for the crash was fined.",
+        "The man accused in the case said the council had lied.",
+        "The men accused were released on bail.",
+        "The woman accused, who cannot be named, denied the charge.",
+    ],
+)
+def test_a_verb_of_charge_with_no_one_charged_after_it_describes_its_noun_and_drafts_no_source(text):
+    """'The man accused of theft was jailed', 'The men accused were released': a verb of charge or criticism with
+    the charge, a preposition, a verb or a pause right after it describes the noun before it; that noun charges no
+    one, and no charge is drafted from the verb."""
+    assert not quotes(text, "source", BLANK)
+    assert not any(q.startswith(("accused", "blamed", "slammed")) for q in quotes(text, "claim", BLANK))
+
+
+how_before_the_verb = st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in sg.NOUNS_IN_LY)
+how_before_the_verb |= st.sampled_from(["also", "later", "repeatedly"])
+
+
+@given(passive_charges, how_before_the_verb, charged_by)
+@settings(max_examples=80, deadline=None)
+def test_a_word_in_ly_between_was_and_a_passive_verb_of_charge_keeps_who_comes_after_by_the_source(charge, adverb, who):
+    """'The plan was widely blamed for the delay by residents' drafted 'blamed for the delay by residents' as its
+    claim and no source: 'widely' (or 'also') says how or when, so whoever comes after 'by' charges, as without it,
+    and the claim runs from what was charged to 'by'."""
+    thing, verb, said = charge
+    text = f"{BEFORE_THE_STORY}{thing} was {adverb} {verb} {said} by {who}.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    claims = quotes(text, "claim", BLANK)
+    assert claims[f"{thing} was {adverb} {verb} {said}"].source == (sources[who].start, sources[who].end)
+    assert not any(f"by {who}" in q for q in claims)
+
+
+@given(
+    st.sampled_from(["The plan", "The report", "She", "Its budget"]),
+    st.sampled_from(["was", "has been", "was widely"]),
+    st.sampled_from(["branded", "labelled"]),
+    labelled_by,
+    st.sampled_from(["as a waste of money", "as biased", "as “reckless”"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_who_labels_right_after_a_passive_verb_of_labelling_and_before_as_is_the_source(thing, be, verb, who, label):
+    """'The plan was branded by critics as a waste of money' drafted no source: whoever comes between the verb and
+    'as' labels. The label cannot be drafted without them in the middle of it, so no claim holds them."""
+    text = f"{BEFORE_THE_STORY}{thing} {be} {verb} by {who} {label}.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]
+    assert quotes(text, "cue", BLANK)[verb].confidence == sg.CONFIDENCE["cue-speech"]
+    assert not any(who in q for q in quotes(text, "claim", BLANK))
+
+
+@given(
+    passive_charges,
+    st.sampled_from(["residents", "officials", "the opposition", "two councillors"]),
+    st.sampled_from(
+        ["at the town hall", "at the town hall on Monday", "on Monday", "in the chamber", "at a packed meeting in May"]
+    ),
+)
+@settings(max_examples=80, deadline=None)
+def test_who_comes_after_by_stops_before_where_or_when_it_was_said(charge, who, where):
+    """'was slammed as reckless by officials at the town hall on Monday' drafted 'officials at the town hall': after a
+    passive verb a place or a time after who did it most often says where or when it was done, so it is left out."""
+    thing, verb, said = charge
+    text = f"{BEFORE_THE_STORY}{thing} was {verb} {said} by {who} {where}.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    assert _source_of(text, f"{thing} was {verb} {said}") == who
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("The council was blamed for the delay by residents of the estate.", "residents of the estate"),
+        ("The plan was slammed as reckless by a spokesman for the union.", "a spokesman for the union"),
+        ("The plan was slammed as reckless by campaigners from the estate.", "campaigners from the estate"),
+    ],
+)
+def test_who_comes_after_by_keeps_of_for_or_from_that_say_which_ones(text, who):
+    """'by residents of the estate', 'by a spokesman for the union': these say who, not where."""
+    assert list(quotes(text, "source", BLANK)) == [who]
+
+
+@given(
+    passive_charges,
+    charged_by,
+    st.sampled_from(["near the park", "who live near the park", "and its owners", "with 300 signatures"]),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_whole_sentence_claim_never_holds_who_comes_after_by_a_passive_verb_of_charge(charge, who, tail):
+    """'The council was blamed for the delay by residents near the park' fell back on the whole sentence, 'by
+    residents near the park' and all, as its claim: where the rules cannot say where who charges ends, the sentence is
+    drafted up to 'by' ('The council was blamed for the delay'), what was charged, and never with who charged."""
+    thing, verb, said = charge
+    text = f"{BEFORE_THE_STORY}{thing} was {verb} {said} by {who} {tail}.\n"
+    claims = quotes(text, "claim", BLANK)
+    assert set(claims) <= {f"{thing} was {verb} {said}"}
+    assert claims or verb not in sg.ACCUSATION_WORDS  # 'slammed' alone makes no sentence a claim
+
+
+@given(passive_charges, charged_by, st.sampled_from(["near the park", "of the estate", "at the meeting"]))
+@settings(max_examples=60, deadline=None)
+def test_a_sentence_with_who_charges_right_after_a_passive_verb_drafts_no_whole_sentence_claim(charge, who, place):
+    """'The mayor was accused by residents of the estate of ignoring warnings': who charges stands inside the charge,
+    so no claim can leave them out; the whole sentence is not drafted as one either."""
+    thing, verb, said = charge
+    text = f"{BEFORE_THE_STORY}{thing} was {verb} by {who} {place} {said}.\n"
+    assert not quotes(text, "claim", BLANK)

@@ -198,6 +198,13 @@ NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "
 # reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
 LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
 PASSIVE_BE = BE_FORMS | {"been", "be"}  # 'was branded', 'has been labelled': whoever labels may follow, after 'by'
+# after who comes after a passive verb's 'by', 'at' most often says where it was done ('slammed by officials at the town
+# hall'), where after a verb of saying it says which ones ('…,” said officials at the depot')
+WHERE_AFTER_AGENT = frozenset({"at"})
+# right after a verb of charge or criticism, a word that opens no one charged: the verb describes the noun before it
+# ('the man accused of theft', 'the men accused were freed', 'the woman accused in the case')
+NO_OBJECT_AFTER = CHARGE_LINKS | CRITICISM_LINKS | PREPOSITIONS | AUXILIARIES | PASSIVE_BE | {"who", "which", "whom"}
+NO_OBJECT_AFTER |= {"by", "and", "or", "but", "not"}
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -521,6 +528,7 @@ class _Draft:
             if saying and kind != "doubting" and self._used_as_noun(i, phrase):
                 continue  # "Fears are growing", "their hopes", "branded goods": nobody is quoted and nothing is doubted
             speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
+            speech = speech and not self._participle_after_noun(i)  # 'The man accused of theft was jailed'
             speech = speech or saying and self._passive_agent(i, j) is not None  # 'was branded a waste by critics'
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
@@ -1147,7 +1155,7 @@ class _Draft:
         before it ('the man who runs the ferry said', 'The morning after the storm said')."""
         doc = self.doc
         for v in sorted(self.cue_at):
-            if v in speakers or doc[v].lower_ not in SPEAKING_VERBS or not self.speech_cue(v) or self.quoted(v):
+            if v in speakers or not self._speaks_for_its_subject(v) or not self.speech_cue(v) or self.quoted(v):
                 continue
             if v + 1 < len(doc) and doc[v + 1].lower_ in PASSIVE_AFTER:
                 continue
@@ -1173,6 +1181,27 @@ class _Draft:
             )
             if made:
                 speakers[v] = (made.start, made.end)
+
+    def _speaks_for_its_subject(self, v: int) -> bool:
+        """Whether the verb at token `v` says that its subject, whatever noun it is, spoke, charged or criticised: a
+        verb that only reports speech ('A local trader said'), or one of charge or criticism with what it charges
+        after it ('The landlord accused the council of lying', 'Two shoppers blamed the delay on the council')."""
+        word = self.doc[v].lower_
+        return word in SPEAKING_VERBS or word in JUDGING_VERBS and not self._participle_after_noun(v)
+
+    def _participle_after_noun(self, v: int) -> bool:
+        """Whether the verb of charge or criticism at token `v`, with no 'was' or 'been' before it, describes the noun
+        before it rather than says what that noun did ('The man accused of theft was jailed', 'the fire blamed on
+        arson', 'The men accused were freed', 'The woman accused, who …', 'the man accused in the case'): no word
+        that may open who or what is charged follows it, but the word that brings in the charge, a preposition, a
+        verb, a pause or nothing. That noun charges no one."""
+        doc = self.doc
+        if doc[v].lower_ not in JUDGING_VERBS or self._be_before(v) is not None:
+            return False
+        if v + 1 >= len(doc) or self.sent_of[v + 1] != self.sent_of[v] or doc[v + 1].is_punct:
+            return True
+        after = doc[v + 1].lower_
+        return after in NO_OBJECT_AFTER or after in WHEN_WORDS
 
     def _any_noun_speakers_after(self, speakers: dict[int, tuple[int, int]]) -> None:
         """'…,” said a local trader', '…,” said two bakeries on the quay': after a pause and a verb of saying, a noun
@@ -1212,17 +1241,28 @@ class _Draft:
             if agent is None:
                 continue
             start, nouns, end = agent
-            why = f"who comes after 'by' that follows '{self.doc[v - 1 : k].text}', whatever the noun"
+            be = self._be_before(v)
+            why = f"who comes after 'by' that follows '{self.doc[v if be is None else be : k].text}', whatever the noun"
             made = self._any_noun_source(start, end, nouns, why, CONFIDENCE["noun-after-verb"])
             if made:
                 speakers[v] = (made.start, made.end)
 
     def _passive(self, v: int, k: int) -> bool:
         """Whether the verb of labelling, charge or criticism at tokens v..k is passive ('was branded', 'has been
-        blamed'): whoever labels or charges may then follow, after 'by'."""
-        first = self.sents[self.sent_of[v]][0]
+        blamed', 'was widely blamed'): whoever labels or charges may then follow, after 'by'."""
         said = self.doc[v:k].text.lower()
-        return v > first and self.doc[v - 1].lower_ in PASSIVE_BE and said in LABELLING_VERBS | JUDGING_VERBS
+        return said in LABELLING_VERBS | JUDGING_VERBS and self._be_before(v) is not None
+
+    def _be_before(self, v: int) -> int | None:
+        """The 'was', 'been' or 'be' right before the verb at token `v`, or before one word between them that says how
+        or when ('was widely blamed', 'was roundly slammed', 'was also branded'), as a word in -ly before an active
+        verb of charge does (`_how_said`); None where there is none."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        k = v - 1
+        how = k > first and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in NOUNS_IN_LY
+        if how and (doc[k].lower_.endswith("ly") or doc[k].lower_ in ADVERBS_BEFORE_VERB):
+            k -= 1
+        return k if k >= first and doc[k].lower_ in PASSIVE_BE else None
 
     def _passive_by(self, v: int, k: int) -> int | None:
         """The 'by' after the passive verb at tokens v..k, before any pause or the end of the clause, or None; a 'by'
@@ -1241,30 +1281,57 @@ class _Draft:
     def _passive_agent(self, v: int, k: int) -> tuple[int, int, int] | None:
         """Who labels or charges after a passive verb at tokens v..k ('was branded a waste by campaigners', 'was blamed
         for the delay by residents'): where the words after 'by' start, where their nouns start (past 'the', 'a' …)
-        and where they end. Only with a label, or the word that brings in the charge, between the verb and 'by'
-        ('branded by hand' labels nothing, 'blasted by storms' criticises nothing), or with 'by' right after a verb of
-        charge or criticism and that word right after who comes after it ('was blamed by residents for the delay');
-        not where the word before 'by' may be a passive verb of the charge's own ('accused of being paid by
-        developers', 'blamed for damage caused by the storm') but is the label itself ('labelled biased by critics',
-        'slammed as flawed by unions'), nor where the words after it cannot be someone
-        ('labelled unsafe by Friday' says when, 'accused of cheating by lying' how)."""
+        and where they end, when `_after_by` finds them and they end where a speaker may: with 'by' right after the
+        verb, at the word that brings in the charge or the label ('was blamed by residents for the delay', 'was
+        branded by critics as a waste'), else at a pause, a preposition or the end ('by officials at the town hall'
+        stops before 'at': after a passive a place or a time most often says where or when it was done)."""
+        found = self._after_by(v, k)
+        if found is None:
+            return None
+        by, start, nouns, end = found
+        last = self.sents[self.sent_of[v]][1]
+        charge_follows = end < last and self.doc[end].lower_ in self._passive_links(v, k, by)
+        return (start, nouns, end) if (charge_follows if by == k else self._ends_speaker(end)) else None
+
+    def _after_by(self, v: int, k: int) -> tuple[int, int, int, int] | None:
+        """The 'by' after a passive verb at tokens v..k that brings in who labels or charges, and where the words after
+        it start, where their nouns start and where their content words end (on over 'of', 'from' or 'for' to the
+        noun they belong to: 'by residents of the estate'). Only with a label, or the word that brings in the charge,
+        between the verb and 'by' ('branded by hand' labels nothing, 'blasted by storms' criticises nothing), or with
+        'by' right after the verb and that word right after who comes after it ('was blamed by residents for the
+        delay', 'was branded by critics as a waste'); not where the word before 'by' may be a passive verb of the
+        charge's own ('accused of being paid by developers', 'blamed for damage caused by the storm') but is the
+        label itself ('labelled biased by critics', 'slammed as flawed by unions'), nor where the words after it
+        cannot be someone ('labelled unsafe by Friday' says when, 'accused of cheating by lying' how)."""
         doc, last, said = self.doc, self.sents[self.sent_of[v]][1], self.doc[v:k].text.lower()
         by = self._passive_by(v, k)
         if by is None or by > k and self._may_be_passive_verb(by - 1) and not self._sole_label(v, k, by):
             return None
-        links = set() if said in LABELLING_VERBS else CRITICISM_LINKS if said in CRITICISM_VERBS else CHARGE_LINKS
-        if said in LABELLING_VERBS and self.words(k, by) == 0 or links and by > k and doc[k].lower_ not in links:
+        links = self._passive_links(v, k, by)
+        no_label = said in LABELLING_VERBS and self.words(k, by) == 0
+        if by > k and (no_label or links and doc[k].lower_ not in links):
             return None
         start = by + 1
         which = start < last and (doc[start].lower_ in SPEAKER_DETERMINERS | NUMBER_WORDS or doc[start].like_num)
         nouns = start + 1 if which else start  # 'by the union', 'by two councillors'
         # 'by residents for the delay': the charge follows who charges, so 'for' ends them ('by residents of the
         # estate' goes on only where the clause ends after them)
-        end = self._content_words_after(nouns, last) if by == k else self._speaker_words_after(nouns, last)
+        if by == k:
+            end = self._content_words_after(nouns, last)
+        else:
+            end = self._speaker_words_after(nouns, last, WHERE_AFTER_AGENT)
         if end == nouns or any(t.lower_ in WHEN_WORDS for t in doc[start:end]) or doc[nouns].lower_.endswith("ing"):
             return None
-        charge_follows = end < last and doc[end].lower_ in links
-        return (start, nouns, end) if (charge_follows if by == k else self._ends_speaker(end)) else None
+        return by, start, nouns, end
+
+    def _passive_links(self, v: int, k: int, by: int) -> set[str]:
+        """The words that bring in what a passive verb at tokens v..k says of what it is about: the charge after a verb
+        of charge ('of', 'for' …) or criticism ('as', 'for', 'over'), the label after a verb of labelling, which is
+        any word between it and 'by', or 'as' when 'by' comes first ('was branded by critics as a waste')."""
+        said = self.doc[v:k].text.lower()
+        if said in LABELLING_VERBS:
+            return {"as"} if by == k else set()
+        return CRITICISM_LINKS if said in CRITICISM_VERBS else CHARGE_LINKS
 
     def _sole_label(self, v: int, k: int, by: int) -> bool:
         """Whether one word stands between the verb of labelling or 'as' after a verb at tokens v..k and the 'by' at
@@ -1295,12 +1362,13 @@ class _Draft:
             entity=self.entities.of(doc, self._name_words(i, kinds), titles) or doc[nouns:j].text.lower(),
         )
 
-    def _speaker_words_after(self, n: int, last: int) -> int:
+    def _speaker_words_after(self, n: int, last: int, but: frozenset[str] = frozenset()) -> int:
         """Where the content words of a speaker starting at token `n` end ('local trader', 'hotel's owner'), on over
-        'of', 'at', 'from' or 'for' to the noun they belong to ('bakeries of the old quay'), up to token `last`."""
+        'of', 'at', 'from' or 'for' to the noun they belong to ('bakeries of the old quay'), up to token `last`; not
+        over the words in `but`."""
         doc = self.doc
         j = self._content_words_after(n, last)
-        if j > n and j + 1 < last and doc[j].lower_ in {"of", "at", "from", "for"}:
+        if j > n and j + 1 < last and doc[j].lower_ in {"of", "at", "from", "for"} - but:
             m = j + 2 if doc[j + 1].lower_ in DETERMINERS else j + 1
             after = self._content_words_after(m, last)
             if after > m and self._ends_speaker(after):
@@ -1929,7 +1997,9 @@ class _Draft:
         by = agent[0] - 1 if agent else None
         if by is None or by == k:
             return
-        aux = v - 1
+        aux = self._be_before(v)
+        if aux is None:
+            return
         while aux > first and doc[aux - 1].lower_ in AUXILIARIES | PASSIVE_BE:
             aux -= 1  # 'has been branded', 'will be labelled'
         start = self._clause_subject(aux)
@@ -2220,7 +2290,10 @@ class _Draft:
         for n, (first, last) in enumerate(self.sents):
             if n in self.claims_by_sentence or n in self.asking or self.words(first, last) < 5:
                 continue
-            news = self.doc[self._past_who_said_nothing(first, last) : last]
+            end = self._before_who_charges(first, last)
+            if end is None:
+                continue
+            news = self.doc[self._past_who_said_nothing(first, end) : end]
             figure = next((t for t in news if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS), None)
             accusation = next((t for t in news if t.lower_ in ACCUSATION_WORDS), None)
             if figure is None and accusation is None:
@@ -2231,15 +2304,33 @@ class _Draft:
                 if figure is not None
                 else f"a sentence with an accusation word ('{accusation.text}')"
             )
+            if end < last:
+                reason += f", up to who made the charge after '{self.doc[end].text}'"
             self.add(
                 "claim",
                 first,
-                last,
-                self._claim_attrs(first, last, voice),
+                end,
+                self._claim_attrs(first, end, voice),
                 reason,
                 CONFIDENCE["figure" if figure is not None else "accusation"],
                 keep_quotes=True,
             )
+
+    def _before_who_charges(self, first: int, last: int) -> int | None:
+        """Where the sentence at tokens first..last ends as a claim of its own: at the 'by' that brings in who labels
+        or charges after a passive verb ('The council was blamed for the delay | by residents near the park'), even
+        where the rules cannot say where those words end, since a claim never holds who made it; None where 'by'
+        comes right after the verb ('The mayor was accused by residents of the estate of lying'), where no claim can
+        leave them out; else `last`."""
+        end = last
+        for v in range(first, last):
+            found = self._after_by(v, self.cue_at[v][0]) if v in self.cue_at and not self.quoted(v) else None
+            if found is not None:
+                by = found[0]
+                if by == self.cue_at[v][0]:
+                    return None
+                end = min(end, by)
+        return end
 
     def _past_who_said_nothing(self, first: int, last: int) -> int:
         """Where a sentence's news starts: 'Two hotels declined to comment' only says that someone said nothing,
