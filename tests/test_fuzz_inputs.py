@@ -27,6 +27,7 @@ from medialit.classroom.class_report import class_report
 from medialit.classroom.report_page import _e, _table
 from medialit.cli.feedback_text import report_text
 from medialit.cli.main import main
+from medialit.core.contract import MAX_ANSWER_CHARS
 from medialit.core.errors import UNSAFE, InputError
 from medialit.core.exercise import is_id
 from medialit.core.exercise_file import schema_validators
@@ -40,6 +41,7 @@ from medialit.core.handin import (
     json_error_at,
     load_handin,
     parse_handin,
+    read_answers,
     read_json,
 )
 from medialit.interchange.export import from_brat, to_brat
@@ -307,6 +309,59 @@ def test_a_name_given_twice_in_an_object_is_refused_where_it_is_alike_in_both_re
     assert (python is not None and python["code"] == "duplicate-key") == names_twice(decoded), text
     js = node_read(text)
     assert (js if js and js["code"] in ("not-json", "too-deep", "number-too-long", "duplicate-key") else None) == python
+
+
+ANSWERS_JS = f"""
+import {{ createInterface }} from "node:readline";
+import {{ readAnswers }} from "{HANDIN_JS}";
+for await (const line of createInterface({{ input: process.stdin }})) {{
+  const got = readAnswers(JSON.parse(line));
+  const problems = got.problems.map(({{ code, place, args }}) => ({{ code, place, args }}));
+  process.stdout.write(JSON.stringify({{ answers: got.answers, problems }}) + "\\n");
+}}
+"""
+# a text near the longest an answer may be, in characters of one UTF-16 unit or two, or any text
+answer_texts = (
+    st.builds(
+        lambda n, ch: ch * n, st.integers(MAX_ANSWER_CHARS - 2, MAX_ANSWER_CHARS + 2), st.sampled_from("aé\U0001f600")
+    )
+    | hostile_text
+)
+finite_json = st.recursive(  # json_values as a JSON text can carry them: no infinity
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**22), 10**22)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | hostile_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3),
+    max_leaves=8,
+)
+answer_values = (
+    st.fixed_dictionaries({"text": answer_texts | finite_json}, optional={"question": hostile_text | finite_json})
+    | finite_json
+)
+answer_ids = st.sampled_from(["02-what-happened", "03-what-to-check", "Not An Id", "a\nb", ""]) | hostile_text
+
+
+@pytest.fixture(scope="module")
+def node_answers():
+    """handin.js's readAnswers, in one Node process for all the examples."""
+    yield from node_lines(ANSWERS_JS)
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@FUZZ
+@given(st.dictionaries(answer_ids, answer_values, max_size=4))
+def test_the_page_and_python_leave_out_the_same_written_answers_for_the_same_reasons(node_answers, raw):
+    """Whatever a hand-in's `answers` holds, the page's reader (the Tagger's Load, the class report) keeps
+    and leaves out the same answers as Python's (medialit check and report), with the same codes, places and
+    arguments: a student is told of exactly the answers the teacher is told of."""
+    answers, findings = read_answers(raw)
+    python = {
+        "answers": {i: {"question": a.question, "text": a.text} for i, a in answers.items()},
+        "problems": [{"code": f.code, "place": f.place, "args": f.args} for f in findings],
+    }
+    assert node_answers(raw) == json.loads(json.dumps(python))
 
 
 # --- exercise YAML ---------------------------------------------------------------------------------

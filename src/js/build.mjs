@@ -105,9 +105,9 @@ export function codesNamed(code, codes) {
  * The message table a Jupyter widget's bundle carries: what a student's page renders, each code's
  * `student` template and each field's student words, and only the codes the bundle's own code can ask
  * for (codesNamed, over the bundle built once without the table) or a report can carry (reasonCodes),
- * so a class report's or author mode's words stay out of a student's widget. The teacher's sentences
- * and words and their fixes stay in the file for Python and in the book page's script (its Check names a
- * refused hand-in's fix).
+ * so a class report's or author mode's words stay out of a student's widget (a written answer's problem
+ * keeps its fix, which Load shows). The teacher's sentences and words and the other fixes stay in the
+ * file for Python and in the book page's script (its Check names a refused hand-in's fix).
  * @param {esbuild.BuildOptions} options the bundle's build options (its entry point, its plugins)
  * @param {string} file messages.json
  */
@@ -125,8 +125,14 @@ export async function widgetMessages(options, file) {
   });
   const named = codesNamed(bare.outputFiles.map((f) => f.text).join("\n"), Object.keys(table.messages));
   const kept = new Set([...named, ...(await reasonCodes())]);
+  // a written answer's problem keeps its fix too: Load tells the student how to mend the answer (files.js)
   const student = (/** @type {Record<string, any>} */ part) =>
-    Object.fromEntries(Object.entries(part).map(([name, m]) => [name, { student: m.student }]));
+    Object.fromEntries(
+      Object.entries(part).map(([name, m]) => [
+        name,
+        name.startsWith("handin-answer-") ? { student: m.student, fix: m.fix } : { student: m.student },
+      ]),
+    );
   const messages = Object.fromEntries(Object.entries(table.messages).filter(([code]) => kept.has(code)));
   return { fields: student(table.fields), messages: student(messages) };
 }

@@ -4,6 +4,7 @@ exercise, a save with some bad tags. Driven in Chromium on the book served over 
 from __future__ import annotations
 
 import json
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -233,6 +234,68 @@ def test_undo_after_loading_a_hand_in_brings_back_the_written_answers_and_the_na
         expect(answer_box(page, "03-without-evidence")).to_have_value("Written after the load.")
         expect(page.locator(".mt-student")).to_have_value("Fox")
         expect(entries(page, "claim")).to_have_text(["“undoubtedly”"])
+    finally:
+        context.close()
+
+
+MAX_ANSWER_CHARS = json.loads(
+    (Path(__file__).parents[2] / "src" / "medialit" / "data" / "contract.json").read_text(encoding="utf-8")
+)["max_answer_chars"]
+FIX_AGAIN = "To fix it, write the answer again in the book's page and download the hand-in again."
+
+
+def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(browser, book_server, tmp_path):
+    """A hand-in whose answers were changed by hand: Load names each answer it left out (by its question, or
+    its name in the file when it has none), says why and how to mend it, in the notice it shows; the good
+    answers and the tags load as ever, an answer only too long comes back cut to what its box holds, and an
+    answer the student wrote stays in its box where the file's answer was left out."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        ex = exercise_of(page)
+        tag_word(page, "undoubtedly", "1")
+        flush_saves(page)
+        tags = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key_of(page)))["tags"]
+        page.locator(".mt-undo").click()
+        expect(entries(page, "claim")).to_have_count(0)
+        write_answer(page, "03-without-evidence", "My own answer, written before the load.")
+        long_text = "The drones " + "x" * MAX_ANSWER_CHARS
+        theirs = {
+            "03-what-to-check": {"question": "What would you need to see?", "text": "A photo of the drone."},
+            "03-fact-or-judgement": {"question": "Fact or judgement?", "text": long_text},
+            "03-without-evidence": {"question": "Without evidence?", "text": 12},
+            "02-what-happened": {"question": ["What happened?"], "text": "Drones."},
+            "Not An Id": {"question": "Why?", "text": "Because."},
+            "03-broken": {"question": "Broken?", "text": "half \udc00 a pair"},
+        }
+        bad = handin_file(tmp_path / "bad.json", ex, theirs)
+        handin = json.loads(bad.read_text(encoding="utf-8"))
+        bad.write_text(json.dumps({**handin, "tags": tags}), encoding="utf-8")
+        page.locator(".mt-file").set_input_files(str(bad))
+        notice = page.locator(".mt-notice")
+        expect(notice).to_contain_text("Loaded 1 tag and 2 written answers from bad.json.")
+        for sentence in [
+            "The answer named “02-what-happened”: A written answer was changed by hand (the question it answers"
+            f" is missing or wrong), so it was left out. {FIX_AGAIN}",
+            f"The answer to “Broken?”: A written answer holds a broken character, so it was left out. {FIX_AGAIN}",
+            f"The answer to “Fact or judgement?”: A written answer is longer than a hand-in keeps ({MAX_ANSWER_CHARS}"
+            f" characters), so only its first {MAX_ANSWER_CHARS} characters were loaded. To fix it, shorten it in"
+            " the book's page and download the hand-in again.",
+            "The answer to “Without evidence?”: A written answer was changed by hand (its text is missing or wrong),"
+            f" so it was left out. {FIX_AGAIN}",
+            f"The answer to “Why?”: A written answer has no proper name, so it was left out. {FIX_AGAIN}",
+        ]:
+            expect(notice).to_contain_text(sentence)
+        # answers left out are a loss: a warning, not good news
+        expect(notice).not_to_have_class(re.compile(r"\bmt-notice-info\b"))
+        expect(entries(page, "claim")).to_have_text(["“undoubtedly”"])
+        expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone.")
+        expect(answer_box(page, "03-fact-or-judgement")).to_have_value(long_text[:MAX_ANSWER_CHARS])
+        expect(answer_box(page, "03-without-evidence")).to_have_value("My own answer, written before the load.")
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(answer_box(page, "03-fact-or-judgement")).to_have_value(long_text[:MAX_ANSWER_CHARS])
+        expect(answer_box(page, "03-without-evidence")).to_have_value("My own answer, written before the load.")
     finally:
         context.close()
 

@@ -18,9 +18,15 @@ import { problemMessage, renderer, shortened } from "./messages.js";
  * @typedef {{question: string, text: string}} Answer
  */
 /**
+ * A written answer left out (a Problem), with what a student's Load needs to name and keep it: its id, its
+ * question's words where the file has them, and for an answer only too long, its first max_answer_chars
+ * characters (`cut`), which fit the answer's box on the book page.
+ * @typedef {Problem & {id: string, question: string, cut?: Answer}} AnswerProblem
+ */
+/**
  * @typedef {{ok: false, refusal: Problem}} HandinRefused
  * @typedef {{ok: true, tags: Tag[], orphans: Problem[], answers: Record<string, Answer>,
- *   answer_problems: Problem[], exercise: string, article_sha256: string, student: string, created: string,
+ *   answer_problems: AnswerProblem[], exercise: string, article_sha256: string, student: string, created: string,
  *   updated: string}} HandinRead
  */
 
@@ -448,12 +454,21 @@ function answerProblem(id, value) {
 export function readAnswers(raw) {
   /** @type {Record<string, Answer>} */
   const answers = {};
-  /** @type {Problem[]} */
+  /** @type {AnswerProblem[]} */
   const problems = [];
   for (const id of Object.keys(raw).sort(byCodePoint)) {
-    const problem = answerProblem(id, raw[id]);
-    if (problem) problems.push({ code: problem[0], place: `answer ${shown(id)}`, args: problem[1] });
-    else answers[id] = { question: raw[id].question || "", text: raw[id].text };
+    const value = raw[id];
+    const problem = answerProblem(id, value);
+    const question = isObject(value) && isText(value.question) && !brokenText(value.question) ? value.question : "";
+    if (!problem) answers[id] = { question, text: value.text };
+    else {
+      /** @type {AnswerProblem} */
+      const left = { code: problem[0], place: `answer ${shown(id)}`, args: problem[1], id, question };
+      // too long and nothing else wrong (the last check): its start fits the answer's box
+      if (problem[0] === "answer-too-long")
+        left.cut = { question, text: Array.from(value.text).slice(0, MAX_ANSWER_CHARS).join("") };
+      problems.push(left);
+    }
   }
   return { answers, problems };
 }

@@ -2,9 +2,11 @@
 // Files the student saves and loads: the hand-in (and in author mode, the key file).
 
 import { problemText, readHandinFile, visible } from "../core/handin.js";
+import { counted, problemMessage, quoted, renderer } from "../core/messages.js";
 import { keepName, replaceAnswers } from "./answer_store.js";
 import { h } from "./dom.js";
-import { counted } from "../core/messages.js";
+
+/** @typedef {import("../core/handin.js").AnswerProblem} AnswerProblem */
 
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 
@@ -35,6 +37,20 @@ export function handinFileName(exercise, student) {
 }
 
 /**
+ * A written answer the Load left out (or cut short), in the student's words: which answer (by its question,
+ * or its name in the file when it has no question), what is wrong, and how to mend it.
+ * @param {AnswerProblem} problem
+ */
+function answerNote(problem) {
+  const words = renderer([]);
+  const message = problemMessage(problem.code, problem.args);
+  const which = problem.question
+    ? `The answer to ${quoted(problem.question)}`
+    : `The answer named ${quoted(problem.id)}`;
+  return `${visible(which)}: ${words.render(message)} To fix it, ${words.render(message, "fix")}`;
+}
+
+/**
  * Load a hand-in chosen in `input` into the Tagger; the current work (tags, written answers and name)
  * stays one undo away.
  * @param {TaggerContext} ctx
@@ -59,12 +75,16 @@ export function listenToLoad(ctx, input, student, setStudent) {
       refuse(got.refusal);
       return;
     }
-    const answers = Object.keys(got.answers).length;
+    // an answer only too long comes back cut to what its box holds; the notice says so
+    /** @type {Record<string, import("../core/handin.js").Answer>} */
+    const taken = { ...got.answers };
+    for (const p of got.answer_problems) if (p.cut) taken[p.id] = p.cut;
+    const answers = Object.keys(taken).length;
     // what the load replaces besides the tags (the answers it holds, the name if it has one): Undo gives
     // it back, Redo takes it again, each keeping what it replaces for the other; an answer or name of the
     // student's own stays on its list of earlier words besides (answer_store.js), which a reload keeps
     let other = {
-      answers: answers ? replaceAnswers(ctx.exercise, got.answers) : null,
+      answers: answers ? replaceAnswers(ctx.exercise, taken) : null,
       name: got.student ? student() : null,
     };
     const kept = !!other.answers;
@@ -78,7 +98,7 @@ export function listenToLoad(ctx, input, student, setStudent) {
     if (got.student) rename(got.student);
     const swap = () => {
       const now = {
-        answers: other.answers && replaceAnswers(ctx.exercise, other.answers, got.answers),
+        answers: other.answers && replaceAnswers(ctx.exercise, other.answers, taken),
         name: other.name === null ? null : student(),
       };
       if (other.name !== null) rename(other.name);
@@ -87,12 +107,13 @@ export function listenToLoad(ctx, input, student, setStudent) {
     // Undo and Redo say these words again; the notice below says them now
     const loaded = `Loaded ${counted(got.tags.length, "tag")}${kept ? ` and ${counted(answers, "written answer")}` : ""} from ${visible(file.name)}.`;
     ctx.state.commit(got.tags, null, loaded, ctx.state.distractors, swap);
-    // tags left out are a loss, so a warning; otherwise good news
+    // tags or answers left out are a loss, so a warning; otherwise good news
     ctx.notify(
       `${loaded} Undo${ctx.keyWords(" (Ctrl+Z)")} goes back to your earlier work.` +
         (own ? " Your earlier answers are kept under their questions, to put back." : "") +
-        (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
-      { show: true, info: !got.orphans.length },
+        (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : "") +
+        got.answer_problems.map((p) => ` ${answerNote(p)}`).join(""),
+      { show: true, info: !got.orphans.length && !got.answer_problems.length },
     );
   });
 }
