@@ -278,8 +278,8 @@ def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, j
         page.locator(".medialit-tagger .mt-file").set_input_files(str(handin_file(tmp_path / "kim.json", ex, answers)))
         expect(notice).to_have_text(
             "Loaded 0 tags from kim.json. Undo (Ctrl+Z) goes back to your earlier work. The answer to “What"
-            " happened?”: A written answer was changed by hand (its text is missing or wrong), so it was left out."
-            " To fix it, write the answer again in the book's page and download the hand-in again."
+            " happened?”: it was changed by hand (its text is missing or wrong), so it was left out."
+            " To fix it, write the answer again on the book's page and download the hand-in again."
         )
     finally:
         context.close()

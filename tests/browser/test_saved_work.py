@@ -241,7 +241,7 @@ def test_undo_after_loading_a_hand_in_brings_back_the_written_answers_and_the_na
 MAX_ANSWER_CHARS = json.loads(
     (Path(__file__).parents[2] / "src" / "medialit" / "data" / "contract.json").read_text(encoding="utf-8")
 )["max_answer_chars"]
-FIX_AGAIN = "To fix it, write the answer again in the book's page and download the hand-in again."
+FIX_AGAIN = "To fix it, write the answer again on the book's page and download the hand-in again."
 
 
 def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(browser, book_server, tmp_path):
@@ -275,15 +275,15 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
         notice = page.locator(".mt-notice")
         expect(notice).to_contain_text("Loaded 1 tag and 2 written answers from bad.json.")
         for sentence in [
-            "The answer named “02-what-happened”: A written answer was changed by hand (the question it answers"
+            "The answer named “02-what-happened”: it was changed by hand (the question it answers"
             f" is missing or wrong), so it was left out. {FIX_AGAIN}",
-            f"The answer to “Broken?”: A written answer holds a broken character, so it was left out. {FIX_AGAIN}",
-            f"The answer to “Fact or judgement?”: A written answer is longer than a hand-in keeps ({MAX_ANSWER_CHARS}"
-            f" characters), so only its first {MAX_ANSWER_CHARS} characters were loaded. To fix it, shorten it in"
+            f"The answer to “Broken?”: it holds a broken character, so it was left out. {FIX_AGAIN}",
+            f"The answer to “Fact or judgement?”: it is longer than a hand-in keeps ({MAX_ANSWER_CHARS}"
+            f" characters), so only its first {MAX_ANSWER_CHARS} characters were loaded. To fix it, shorten it on"
             " the book's page and download the hand-in again.",
-            "The answer to “Without evidence?”: A written answer was changed by hand (its text is missing or wrong),"
+            "The answer to “Without evidence?”: it was changed by hand (its text is missing or wrong),"
             f" so it was left out. {FIX_AGAIN}",
-            f"The answer to “Why?”: A written answer has no proper name, so it was left out. {FIX_AGAIN}",
+            f"The answer to “Why?”: it has no proper name in the file, so it was left out. {FIX_AGAIN}",
         ]:
             expect(notice).to_contain_text(sentence)
         # answers left out are a loss: a warning, not good news
