@@ -512,3 +512,15 @@ def test_words_sum_up_what_someone_said_where_a_claim_with_a_source_holds_them(d
         assert inside
     if inside:
         assert all(any(s <= i < e for s, e in claims) for i in range(start, end))
+
+
+def test_the_book_quotes_the_tag_count_in_the_words_the_tagger_shows():
+    """The scores page, chapter 1 and the teacher guide quote the feedback's count of tags the key has too:
+    a change to the sentence in messages.json that left the book behind would explain words no student sees."""
+    sentence = Renderer({}, "student").render(Message("summary-tags", {"tagged_in_key": 5, "tagged": 7}))
+    scores = (ROOT / "book" / "scores.md").read_text(encoding="utf-8")
+    assert f"\n## {sentence.removesuffix('.')}\n" in scores
+    for page in ("scores.md", "01-how-to-use.md", "teacher-guide.md"):
+        text = " ".join((ROOT / "book" / page).read_text(encoding="utf-8").split())
+        assert sentence in text, page
+    assert TABLE["summary-tags"]["student"] in TABLE["scores-label"]["student"]

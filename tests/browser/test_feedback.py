@@ -52,7 +52,8 @@ def test_after_check_the_summary_is_in_view_focused_and_no_box_scrolls_but_the_a
     expect(summary).to_be_focused()
     assert summary.evaluate(IN_VIEW), "the summary is not inside the viewport"
     text = summary.text_content()
-    assert "loaded words in lines 1–28" in text and re.search(r"Your tags on words the key marks: \d+ of 11\.", text)
+    assert "loaded words in lines 1–28" in text
+    assert re.search(r"Your tags that the answer key has too: \d+ of 11\.", text)
     for details in page.locator(".mt-feedback details").all():  # every group open: still no inner scroll box
         details.evaluate("(d) => { d.open = true; }")
     painted(page)
@@ -251,7 +252,7 @@ def test_on_a_phone_the_summary_shows_where_check_was_pressed(browser, book_serv
         summary = page.locator(".mt-summary")
         expect(summary).to_be_focused()
         assert summary.evaluate(IN_VIEW)
-        assert "Your tags on words the key marks: 1 of 2." in summary.text_content()
+        assert "Your tags that the answer key has too: 1 of 2." in summary.text_content()
         speaker = page.locator(".mt-fb-tag", has_text="Kremlin spokesperson Dmitry Peskov")
         assert "is who or what the information comes from: that is a source" in speaker.text_content()
         screenshot(page, "feedback-phone")

@@ -192,7 +192,7 @@ def test_tag_and_check_in_jupyter(browser, jupyter):
         found = page.locator(".medialit-tagger .mt-feedback .mt-fb-found .mt-fb-tag", has_text=WORD)
         found.wait_for(state="attached", timeout=30_000)  # the report comes from the Python checker in the kernel
         summary = page.locator(".medialit-tagger .mt-summary")
-        assert "Your tags on words the key marks: 1 of 1." in summary.text_content()
+        assert "Your tags that the answer key has too: 1 of 1." in summary.text_content()
         assert page.evaluate("document.activeElement.classList.contains('mt-summary')")  # focus moved to it
         assert "Checked" in page.locator(".medialit-tagger .mt-live").text_content()
         screenshot(page, f"jupyter-{app}")

@@ -8,7 +8,7 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-from browser_helpers import PHONE, build_page, flush_saves, handin_file
+from browser_helpers import PHONE, build_page, flush_saves, handin_file, text_heard
 from playwright.sync_api import expect
 
 TAGGER_PAGE = "book/tagger.html"
@@ -623,5 +623,54 @@ def test_on_a_phone_the_download_after_the_questions_is_a_fingers_size(browser, 
         button.scroll_into_view_if_needed()
         box = button.bounding_box()
         assert box["height"] >= 44 and box["width"] >= 44, box
+    finally:
+        context.close()
+
+
+def test_on_a_phone_download_says_so_under_its_button_and_is_heard_once(browser, book_server):
+    """After a tap on Download hand-in, the words saying it is done show under the button, where the student
+    is: the status line they also go to is the phone's label bar, by the article and off screen by then. A
+    screen reader hears them once, from that status line (the notice under the button is for the eyes)."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, LOADED_CHAPTER)
+        download = page.locator(".medialit-tagger .mt-download")
+        download.scroll_into_view_if_needed()
+        with page.expect_download():
+            download.tap()
+        notice = page.locator(".medialit-tagger .mt-notice")
+        expect(notice).to_have_text("Downloaded your hand-in with 0 tags.")
+        expect(notice).to_be_in_viewport()
+        expect(download).to_be_in_viewport()
+        assert text_heard(page, ".medialit-tagger").count("Downloaded your hand-in with 0 tags.") == 1
+    finally:
+        context.close()
+
+
+def test_after_load_by_keyboard_the_notice_and_the_focused_load_button_are_both_on_screen(
+    browser, book_server, tmp_path
+):
+    """Load hand-in pressed by keys keeps the focus on the button (the file picker gives it back), and the
+    notice of what it loaded, or why it could not, shows under the buttons: the article is no longer between
+    them, so scrolling to the notice leaves the focus ring on screen."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, LOADED_CHAPTER)
+        good = handin_file(tmp_path / "alex.json", exercise_of(page), {})
+        bad = tmp_path / "notes.json"
+        bad.write_text("my notes", encoding="utf-8")
+        load = page.locator(".mt-load")
+        notice = page.locator(".mt-notice")
+        for file, said in ((good, "Loaded 0 tags from alex.json."), (bad, "This file is not a hand-in")):
+            page.evaluate("() => scrollTo(0, 0)")
+            page.locator(".mt-download").focus()
+            page.keyboard.press("Tab")
+            expect(load).to_be_focused()
+            # Enter opens the computer's file picker, which no test can drive: the file is chosen as it would be
+            page.locator(".mt-file").set_input_files(str(file))
+            expect(notice).to_contain_text(said)
+            expect(load).to_be_focused()
+            expect(notice).to_be_in_viewport()
+            expect(load).to_be_in_viewport()
     finally:
         context.close()

@@ -672,7 +672,7 @@ def test_check_shows_verdicts_hints_then_the_answer(tagger):
     feedback = page.locator(".mt-feedback")
     expect(feedback).to_be_visible()
     summary = feedback.locator(".mt-summary").text_content()
-    assert "Your tags on words the key marks: 1 of 2." in summary
+    assert "Your tags that the answer key has too: 1 of 2." in summary
     assert not {"recall", "precision", "F1"} & set(feedback.text_content().split())
     found = feedback.locator(".mt-fb-found .mt-fb-tag", has_text="despot")
     assert found.count() == 1 and "L10" in found.text_content()

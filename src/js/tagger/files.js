@@ -68,7 +68,7 @@ export function listenToLoad(ctx, input, student, setStudent) {
     const refuse = (/** @type {import("../core/handin.js").Problem} */ problem) =>
       ctx.notify(
         `${visible(file.name)}${problem.place.startsWith("line ") ? `, ${problem.place}` : ""}: ${problemText(problem)} Your current work is kept.`,
-        { show: true },
+        { show: true, files: true },
       );
     const got = await readHandinFile(file, ctx.exercise, ctx.chars);
     if (!got.ok) {
@@ -113,7 +113,7 @@ export function listenToLoad(ctx, input, student, setStudent) {
         (own ? " Your earlier answers are kept under their questions, to put back." : "") +
         (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : "") +
         got.answer_problems.map((p) => ` ${answerNote(p)}`).join(""),
-      { show: true, info: !got.orphans.length && !got.answer_problems.length },
+      { show: true, info: !got.orphans.length && !got.answer_problems.length, files: true },
     );
   });
 }

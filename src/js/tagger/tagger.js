@@ -58,10 +58,11 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  *   screen
  * @property {(message: string) => void} say show in the status line (screen readers hear it, the same words
  *   again too)
- * @property {(message: string, how?: {show?: boolean, info?: boolean}) => void} notify show a notice, and the
- *   same words in the status line; "" takes it away. A warning unless `info` (good news, in calm colours and
- *   not an alert); either is read out once. `show` scrolls it into view (after a button far from it, such
- *   as Load hand-in or Save)
+ * @property {(message: string, how?: {show?: boolean, info?: boolean, files?: boolean}) => void} notify show a
+ *   notice, and the same words in the status line; "" takes it away. A warning unless `info` (good news, in
+ *   calm colours and not an alert); either is read out once. `show` scrolls it into view (after a button far
+ *   from it, such as Save). `files`: the notice is about the hand-in file, so it shows under Download and
+ *   Load, where the student's eyes and focus are (the article between would push one of them off screen)
  * @property {(selected: boolean) => void} selectionShown the selection was drawn (some words, or none)
  * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
@@ -276,7 +277,7 @@ function createTagger(model, el, uid, authorTools) {
       // same is not read out, and "Nothing to undo." pressed again is news too
       if (message || live.textContent) live.replaceChildren(message);
     },
-    notify(message, { show = false, info = false } = {}) {
+    notify(message, { show = false, info = false, files = false } = {}) {
       // Both show in the status line too, where the eyes are while tagging, and a screen reader hears
       // each once: good news from the status line (the notice is for the eyes only), a warning from the
       // notice, an alert (the status line's copy is for the eyes only).
@@ -291,6 +292,12 @@ function createTagger(model, el, uid, authorTools) {
       // the same notice again goes in as a new node: an alert or a status line whose text stays the
       // same is not read out
       if (message || notice.textContent) {
+        // moved while empty, so an alert is heard once, with its new words
+        const place = files ? foot : tools;
+        if (message && notice.previousElementSibling !== place) {
+          notice.replaceChildren();
+          place.after(notice);
+        }
         notice.replaceChildren(message);
         notice.hidden = !message;
         if (message && info) ctx.say(message);
@@ -503,6 +510,29 @@ function createTagger(model, el, uid, authorTools) {
     ? authorWords.title(exercise)
     : `Tag the ${labelNouns(labels)}${lines ? ` in lines ${lines[0]}–${lines[1]}` : ""}`;
   const instructions = (/** @type {string | false} */ text) => (text ? h("p.mt-instructions", { text }) : null);
+  const tools = h(
+    "div.mt-tools",
+    {},
+    h("div.mt-group-edit", { role: "group", "aria-label": "Undo and redo" }, undoButton, redoButton),
+    // the shortcuts are keys: a touch screen has none (its hint below says what to tap)
+    touch ? null : button("mt-helpbtn", "Shortcuts ?", actions.openHelp, { "aria-haspopup": "dialog" }),
+    review ? review.saveButton : button("mt-check mt-primary", "Check my tags", requestCheck),
+  );
+  const foot = h(
+    "div.mt-foot",
+    {},
+    // a key has no student's name
+    author
+      ? null
+      : h("div", {}, h("label.mt-studentrow", {}, "Name on your hand-in (optional) ", studentInput), nameSaved),
+    h(
+      "div.mt-group-files",
+      { role: "group", "aria-label": "Hand-in file" },
+      button("mt-download", authorWords?.download ?? "Download hand-in", download),
+      button("mt-load", authorWords?.load ?? "Load hand-in", () => fileInput.click()),
+      fileInput,
+    ),
+  );
   const root = h(
     "div",
     { class: `medialit-tagger mt mt-mode-${mode} mt-diff-${difficulty}` },
@@ -513,14 +543,7 @@ function createTagger(model, el, uid, authorTools) {
       instructions(authorWords ? authorWords.instructions : exercise.instructions),
       instructions(guided && "The grey phrases are ready to tag: pick a label for each, or leave it."),
     ),
-    h(
-      "div.mt-tools",
-      {},
-      h("div.mt-group-edit", { role: "group", "aria-label": "Undo and redo" }, undoButton, redoButton),
-      // the shortcuts are keys: a touch screen has none (its hint below says what to tap)
-      touch ? null : button("mt-helpbtn", "Shortcuts ?", actions.openHelp, { "aria-haspopup": "dialog" }),
-      review ? review.saveButton : button("mt-check mt-primary", "Check my tags", requestCheck),
-    ),
+    tools,
     notice,
     h(
       "div.mt-body",
@@ -531,21 +554,7 @@ function createTagger(model, el, uid, authorTools) {
       // after the article in reading and Tab order, as beside it on a wide screen; the grid places it
       h("div.mt-side", {}, review?.element, feedback.element, list.element),
     ),
-    h(
-      "div.mt-foot",
-      {},
-      // a key has no student's name
-      author
-        ? null
-        : h("div", {}, h("label.mt-studentrow", {}, "Name on your hand-in (optional) ", studentInput), nameSaved),
-      h(
-        "div.mt-group-files",
-        { role: "group", "aria-label": "Hand-in file" },
-        button("mt-download", authorWords?.download ?? "Download hand-in", download),
-        button("mt-load", authorWords?.load ?? "Load hand-in", () => fileInput.click()),
-        fileInput,
-      ),
-    ),
+    foot,
     h(
       "p.mt-hint",
       { id: helpId },
@@ -672,9 +681,11 @@ function createTagger(model, el, uid, authorTools) {
       answers: savedAnswers(exercise),
     });
     saveFile(root, handinFileName(exercise.id, student()), `${JSON.stringify(doc, null, 1)}\n`, "application/json");
-    ctx.say(
+    ctx.notify(
       authorWords?.downloaded(state.tags.length) ??
         `Downloaded your hand-in with ${counted(state.tags.length, "tag")}.`,
+      // not scrolled to: the Download after a chapter's questions presses this one, far below
+      { info: true, files: true },
     );
   }
   listenToLoad(ctx, fileInput, student, setStudent);
