@@ -274,7 +274,7 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
         page.locator(".mt-file").set_input_files(str(bad))
         notice = page.locator(".mt-notice")
         expect(notice).to_contain_text("Loaded 1 tag and 2 written answers from bad.json.")
-        for sentence in [
+        sentences = [
             "The answer named “02-what-happened”: it was changed by hand (the question it answers"
             f" is missing or wrong), so it was left out. {FIX_AGAIN}",
             f"The answer to “Broken?”: it holds a broken character, so it was left out. {FIX_AGAIN}",
@@ -284,8 +284,11 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
             "The answer to “Without evidence?”: it was changed by hand (its text is missing or wrong),"
             f" so it was left out. {FIX_AGAIN}",
             f"The answer to “Why?”: it has no proper name in the file, so it was left out. {FIX_AGAIN}",
-        ]:
-            expect(notice).to_contain_text(sentence)
+        ]
+        # a short list, each answer on a line of its own, after what the load did
+        expect(notice.locator("li")).to_have_text(sentences)
+        expect(notice).to_contain_text("Loaded 1 tag and 2 written answers from bad.json. Undo")
+        assert notice.locator("li").first.bounding_box()["y"] > notice.bounding_box()["y"] + 10
         # answers left out are a loss: a warning, not good news
         expect(notice).not_to_have_class(re.compile(r"\bmt-notice-info\b"))
         expect(entries(page, "claim")).to_have_text(["“undoubtedly”"])
