@@ -260,7 +260,8 @@ export function mountAnswers(doc = document) {
     note.className = "medialit-answer-left-out medialit-answers-left-out"; // about the page's answers
     for (const words of told) note.append(Object.assign(doc.createElement("span"), { textContent: words }));
     const first = fields[0].el;
-    (first.closest("ol, ul, p") || first).before(note);
+    // before the questions' list, not inside its first question
+    (first.closest("ol, ul") || first.closest("p") || first).before(note);
   }
 
   const onStorage = (/** @type {StorageEvent} */ e) => {
