@@ -290,6 +290,8 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
         expect(notice.locator("li")).to_have_text(sentences)
         expect(notice).to_contain_text("Loaded 1 tag and 2 written answers from bad.json. Undo")
         assert notice.locator("li").first.bounding_box()["y"] > notice.bounding_box()["y"] + 10
+        # the status line's copy reads the same words in the same order, a space between each answer's
+        expect(page.locator(".mt-live")).to_contain_text(" ".join(sentences))
         # answers left out are a loss: a warning, not good news
         expect(notice).not_to_have_class(re.compile(r"\bmt-notice-info\b"))
         expect(entries(page, "claim")).to_have_text(["“undoubtedly”"])
@@ -408,6 +410,7 @@ def test_answers_saved_in_this_browser_that_cannot_be_read_are_kept_aside_and_th
             "Your answers saved in this browser could not be read, so the boxes start empty. A copy of them is kept"
             " in this browser, so your teacher can still recover it."
         )
+        expect(page.locator("li .medialit-answers-left-out")).to_have_count(0)  # above the questions, in none
         aside = [k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith(key + ":set-aside:")]
         assert [page.evaluate("(k) => localStorage.getItem(k)", k) for k in aside] == ["{not json at all"]
         write_answer(page, "03-what-to-check", "A photo.")
