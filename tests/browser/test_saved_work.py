@@ -323,7 +323,9 @@ def stored_answers(page, key: str) -> dict:
     return json.loads(page.evaluate("(k) => JSON.stringify(JSON.parse(localStorage.getItem(k)))", key))
 
 
-def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_boxes_say_why(browser, book_server):
+def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_boxes_say_why(
+    browser, book_server, tmp_path
+):
     """Answers saved in this browser that no hand-in would take (changed by hand in the storage, too long, a
     broken character) are never dropped without a word: the page with their box says under it what is
     wrong and what to do, and offers their words back (a too-long one is in its box cut to fit, all of it
@@ -382,6 +384,11 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
         held = stored_answers(page, key)
         assert held["02-what-happened"] == saved["02-what-happened"]
         assert held["03-fact-or-judgement"]["text"] == long_text[:MAX_ANSWER_CHARS]
+        # a hand-in loaded here keeps them too
+        mine = {"03-what-to-check": {"question": "What would you need to see?", "text": "Two photos."}}
+        page.locator(".mt-file").set_input_files(str(handin_file(tmp_path / "mine.json", exercise_of(page), mine)))
+        expect(answer_box(page, "03-what-to-check")).to_have_value("Two photos.")
+        assert stored_answers(page, key)["02-what-happened"] == saved["02-what-happened"]
 
         chapter = context.new_page()
         chapter.goto("book/02-stop-and-look.html")

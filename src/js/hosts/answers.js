@@ -177,7 +177,7 @@ export function mountAnswers(doc = document) {
       const storage = store();
       if (!storage) throw new Error("no storage");
       // the answers left out stay as they are, for the page with their box (left_out.js)
-      storage.setItem(key, JSON.stringify({ ...leftOut(saved.raw).entries, ...answers }));
+      storage.setItem(key, JSON.stringify({ ...saved.rest, ...answers }));
       for (const id of pending.keys()) status(id, SAVED);
       for (const field of fields) if (pending.has(field.id)) field.tell("");
       pending.clear();
