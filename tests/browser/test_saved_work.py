@@ -7,6 +7,7 @@ import json
 import re
 from contextlib import contextmanager
 from pathlib import Path
+from unittest.mock import ANY
 
 from browser_helpers import PHONE, build_page, flush_saves, handin_file, text_heard
 from playwright.sync_api import expect
@@ -274,7 +275,7 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
         page.locator(".mt-file").set_input_files(str(bad))
         notice = page.locator(".mt-notice")
         expect(notice).to_contain_text("Loaded 1 tag and 2 written answers from bad.json.")
-        for sentence in [
+        sentences = [
             "The answer named “02-what-happened”: it was changed by hand (the question it answers"
             f" is missing or wrong), so it was left out. {FIX_AGAIN}",
             f"The answer to “Broken?”: it holds a broken character, so it was left out. {FIX_AGAIN}",
@@ -284,8 +285,13 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
             "The answer to “Without evidence?”: it was changed by hand (its text is missing or wrong),"
             f" so it was left out. {FIX_AGAIN}",
             f"The answer to “Why?”: it has no proper name in the file, so it was left out. {FIX_AGAIN}",
-        ]:
-            expect(notice).to_contain_text(sentence)
+        ]
+        # a short list, each answer on a line of its own, after what the load did
+        expect(notice.locator("li")).to_have_text(sentences)
+        expect(notice).to_contain_text("Loaded 1 tag and 2 written answers from bad.json. Undo")
+        assert notice.locator("li").first.bounding_box()["y"] > notice.bounding_box()["y"] + 10
+        # the status line's copy reads the same words in the same order, a space between each answer's
+        expect(page.locator(".mt-live")).to_contain_text(" ".join(sentences))
         # answers left out are a loss: a warning, not good news
         expect(notice).not_to_have_class(re.compile(r"\bmt-notice-info\b"))
         expect(entries(page, "claim")).to_have_text(["“undoubtedly”"])
@@ -303,6 +309,121 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
 def kept_answers(page, answer_id: str):
     """The earlier answers offered back under a question's box."""
     return answer_box(page, answer_id).locator("xpath=following-sibling::*[contains(@class, 'medialit-answer-kept')]")
+
+
+def left_out_note(page, answer_id: str):
+    """What a question's box says about the answer saved for it that the page left out."""
+    return answer_box(page, answer_id).locator(
+        "xpath=following-sibling::*[contains(@class, 'medialit-answer-left-out')]"
+    )
+
+
+def stored_answers(page, key: str) -> dict:
+    """The answers saved under `key`, a broken character in them as it is (JSON.stringify writes it out)."""
+    return json.loads(page.evaluate("(k) => JSON.stringify(JSON.parse(localStorage.getItem(k)))", key))
+
+
+def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_boxes_say_why(
+    browser, book_server, tmp_path
+):
+    """Answers saved in this browser that no hand-in would take (changed by hand in the storage, too long, a
+    broken character) are never dropped without a word: the page with their box says under it what is
+    wrong and what to do, and offers their words back (a too-long one is in its box cut to fit, all of it
+    below); a save on another page keeps them as they are, for the page with their box."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        long_text = "The drones " + "x" * MAX_ANSWER_CHARS
+        saved = {
+            "03-what-to-check": {"question": "What would you need to see?", "text": "A photo of the drone."},
+            "03-fact-or-judgement": {"question": "Fact or judgement?", "text": long_text},
+            "03-without-evidence": {"question": "Without evidence?", "text": 12},
+            "02-what-happened": {"question": "What happened?", "text": "half \udc00 a pair"},
+            "Not An Id": {"question": "Why?", "text": "Because."},
+        }
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+        # a page without their boxes saves first: it keeps them as they are, but for the one no box can show,
+        # which it tells of with its words
+        other = context.new_page()
+        other.goto("book/04-sources.html")
+        expect(other.locator(".medialit-answers-left-out")).to_have_text(
+            "An answer saved in this browser, named “Not An Id”: it has no proper name in the file, so it was left"
+            " out. Its words: “Because.” Copy them into the box they answer."
+        )
+        write_answer(other, "04-four-names", "To sound fair.")
+        flush_saves(other)
+        held = stored_answers(page, key)
+        assert held == {**{k: v for k, v in saved.items() if k != "Not An Id"}, **{"04-four-names": ANY}}
+        aside = [k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith(key + ":set-aside:")]
+        assert len(aside) == 1 and json.loads(page.evaluate("(k) => localStorage.getItem(k)", aside[0]))["Not An Id"]
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(left_out_note(page, "03-without-evidence")).to_have_text(
+            "Your answer saved in this browser: it was changed by hand (its text is missing or wrong), so it was"
+            " left out. Its words are just below, to put back in the box."
+        )
+        expect(kept_answers(page, "03-without-evidence")).to_have_text(
+            "Earlier in this box: 12 Put it back Don't need it"
+        )
+        expect(left_out_note(page, "03-fact-or-judgement")).to_have_text(
+            f"Your answer saved in this browser: it is longer than a hand-in keeps ({MAX_ANSWER_CHARS} characters),"
+            f" so only its first {MAX_ANSWER_CHARS} characters were loaded. All of it is just below: put it back to"
+            " shorten it, or keep the start that is in the box."
+        )
+        expect(answer_box(page, "03-fact-or-judgement")).to_have_value(long_text[:MAX_ANSWER_CHARS])
+        expect(kept_answers(page, "03-fact-or-judgement").locator("q")).to_have_text(long_text)
+        expect(answer_box(page, "03-fact-or-judgement")).to_have_attribute(
+            "aria-describedby", "answer-03-fact-or-judgement-left-out"
+        )
+        expect(left_out_note(page, "03-what-to-check")).to_be_hidden()
+        expect(answer_box(page, "03-what-to-check")).to_have_value("A photo of the drone.")
+        # writing in the box is the answer now: its note goes; the other page's answers stay as they were
+        write_answer(page, "03-without-evidence", "Nobody shows the drone.")
+        expect(left_out_note(page, "03-without-evidence")).to_be_hidden()
+        held = stored_answers(page, key)
+        assert held["02-what-happened"] == saved["02-what-happened"]
+        assert held["03-fact-or-judgement"]["text"] == long_text[:MAX_ANSWER_CHARS]
+        # a hand-in loaded here keeps them too
+        mine = {"03-what-to-check": {"question": "What would you need to see?", "text": "Two photos."}}
+        page.locator(".mt-file").set_input_files(str(handin_file(tmp_path / "mine.json", exercise_of(page), mine)))
+        expect(answer_box(page, "03-what-to-check")).to_have_value("Two photos.")
+        assert stored_answers(page, key)["02-what-happened"] == saved["02-what-happened"]
+
+        chapter = context.new_page()
+        chapter.goto("book/02-stop-and-look.html")
+        expect(left_out_note(chapter, "02-what-happened")).to_have_text(
+            "Your answer saved in this browser: it holds a broken character, so it was left out. Its words are"
+            " just below, to put back in the box."
+        )
+        kept_answers(chapter, "02-what-happened").get_by_role("button", name="Put it back").click()
+        expect(answer_box(chapter, "02-what-happened")).to_have_value("half \ufffd a pair")
+        expect(left_out_note(chapter, "02-what-happened")).to_be_hidden()
+        chapter.reload()
+        expect(answer_box(chapter, "02-what-happened")).to_have_value("half \ufffd a pair")
+    finally:
+        context.close()
+
+
+def test_answers_saved_in_this_browser_that_cannot_be_read_are_kept_aside_and_the_page_says_so(browser, book_server):
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        page.evaluate("(k) => localStorage.setItem(k, '{not json at all')", key)
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".medialit-answers-left-out")).to_have_text(
+            "Your answers saved in this browser could not be read, so the boxes start empty. A copy of them is kept"
+            " in this browser, so your teacher can still recover it."
+        )
+        expect(page.locator("li .medialit-answers-left-out")).to_have_count(0)  # above the questions, in none
+        aside = [k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith(key + ":set-aside:")]
+        assert [page.evaluate("(k) => localStorage.getItem(k)", k) for k in aside] == ["{not json at all"]
+        write_answer(page, "03-what-to-check", "A photo.")
+        assert stored_answers(page, key) == {"03-what-to-check": {"question": ANY, "text": "A photo."}}
+    finally:
+        context.close()
 
 
 def test_answers_a_loaded_hand_in_replaced_come_back_after_a_reload(browser, book_server, tmp_path):

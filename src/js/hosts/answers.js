@@ -6,12 +6,13 @@
 // earlier answer on a later page. Saving is off the critical path and flushed when the page goes away.
 // An answer of the student's own that a loaded hand-in replaced (answer_store.js keeps it) shows under
 // its box (kept.js), with a button that puts it back, until the box holds those words again or the
-// student lets it go.
+// student lets it go. A saved answer that fails the hand-in's checks is never dropped (left_out.js).
 
 import { HANDIN_FORMAT } from "../core/handin.js";
-import { answersKey, earlierKey, readSaved, replaceAnswers, store } from "../tagger/answer_store.js";
+import { answersKey, earlierKey, letGo, readSaved, replaceAnswers, store } from "../tagger/answer_store.js";
 import { handinFileName, saveFile } from "../tagger/files.js";
 import { offerKept } from "./kept.js";
+import { leftOut, leftOutNote, UNREADABLE, unnamedNote, wordsOf } from "./left_out.js";
 
 /** @typedef {import("../core/handin.js").Answer} Answer */
 /** @typedef {{exercise: string, sha256: string}} AnswersConfig */
@@ -41,8 +42,13 @@ function fieldOf(el) {
   kept.className = "medialit-answer-kept";
   kept.hidden = true;
   const id = /** @type {string} */ (el.dataset.medialitAnswer);
+  /** What was wrong with the answer saved for it, when the page left it out (left_out.js). */
+  const note = document.createElement("span");
+  note.className = "medialit-answer-left-out";
+  note.id = `answer-${id}-left-out`;
+  note.hidden = true;
   // under the box's "Saved in this browser.", which is about the box
-  (document.querySelector(`.medialit-answer-status[data-for="${CSS.escape(id)}"]`) || el).after(kept);
+  (document.querySelector(`.medialit-answer-status[data-for="${CSS.escape(id)}"]`) || el).after(note, kept);
   if (!radios.length && el.tagName === "TEXTAREA") el.after(printed);
   const question =
     el.dataset.question ||
@@ -53,6 +59,13 @@ function fieldOf(el) {
     id,
     el,
     kept,
+    /** @param {string} text what to say under the box about its saved answer ("": nothing) */
+    tell(text) {
+      note.textContent = text;
+      note.hidden = !text;
+      if (text) el.setAttribute("aria-describedby", note.id);
+      else el.removeAttribute("aria-describedby");
+    },
     /** How an earlier answer kept for it is introduced. */
     earlier: radios.length ? KEPT_CHOICE : KEPT,
     question: question.replace(/\s+/g, " ").trim(),
@@ -141,6 +154,7 @@ export function mountAnswers(doc = document) {
       ...field,
       putBack(text) {
         flush();
+        field.tell("");
         const done = replaceAnswers(exercise, { [field.id]: { question: field.question, text } }, {});
         if (!done) status(field.id, NOT_SAVED);
         // the box, or in a group of choices the one chosen now
@@ -162,8 +176,10 @@ export function mountAnswers(doc = document) {
       for (const [id, a] of pending) if (!a.text.trim()) delete answers[id];
       const storage = store();
       if (!storage) throw new Error("no storage");
-      storage.setItem(key, JSON.stringify(answers));
+      // the answers left out stay as they are, for the page with their box (left_out.js)
+      storage.setItem(key, JSON.stringify({ ...saved.rest, ...answers }));
       for (const id of pending.keys()) status(id, SAVED);
+      for (const field of fields) if (pending.has(field.id)) field.tell("");
       pending.clear();
       showRecalls(answers);
       showEarlier();
@@ -193,17 +209,60 @@ export function mountAnswers(doc = document) {
     field.el.addEventListener("change", changed);
     field.el.addEventListener("focusout", flush);
   }
-  if (first.bad && first.raw !== null) {
-    // a save that holds an answer no hand-in would take is kept aside whole, and the good ones written back
-    try {
-      store()?.setItem(`${key}:set-aside:${Date.now()}`, first.raw);
-      store()?.setItem(key, JSON.stringify(first.answers));
-    } catch {
-      // nothing can be saved in this browser: each box says so when it is written in
-    }
-  }
+  takeInLeftOut(first);
   showRecalls(first.answers);
   showEarlier();
+
+  /**
+   * The saved answers of this page's boxes that fail the checks: each box says what was wrong and offers
+   * the answer's words back (an answer only too long is in its box cut to fit, as Load brings it); once
+   * their words are kept, the save holds them no more. An answer no box can show (it has no proper name),
+   * or a save that cannot be read at all, is told of above the page's first box, with its words. Another
+   * page's answers wait in the save for that page. The save as it was is kept aside whole first.
+   * @param {{answers: Record<string, Answer>, raw: string | null, bad: boolean}} saved
+   */
+  function takeInLeftOut(saved) {
+    if (!saved.bad || saved.raw === null || !fields.length) return;
+    const { problems, entries, readable } = leftOut(saved.raw);
+    const mine = problems.filter((p) => p.code === "answer-bad-id" || fields.some((f) => f.id === p.id));
+    if (readable && !mine.length) return;
+    const answers = { ...entries, ...saved.answers };
+    /** @type {string[]} what the page says above its first box */
+    const told = readable ? [] : [UNREADABLE];
+    let keptAll = true;
+    try {
+      const storage = store();
+      if (!storage) throw new Error("no storage");
+      storage.setItem(`${key}:set-aside:${Date.now()}`, saved.raw);
+      for (const problem of mine) {
+        const field = fields.find((f) => f.id === problem.id);
+        const words = wordsOf(entries[problem.id]);
+        delete answers[problem.id];
+        if (!field) {
+          told.push(unnamedNote(problem, words));
+          continue;
+        }
+        const kept = !!words.trim() && letGo(exercise, problem.id, words, true);
+        keptAll &&= kept || !words.trim();
+        field.tell(leftOutNote(problem, kept));
+        if (problem.cut) {
+          answers[problem.id] = problem.cut;
+          field.set(problem.cut.text);
+        }
+      }
+      if (keptAll) storage.setItem(key, JSON.stringify(answers));
+    } catch {
+      // nothing can be saved in this browser: the save stays as it is, and each box says so when written in
+      return;
+    }
+    if (!told.length) return;
+    const note = doc.createElement("span");
+    note.className = "medialit-answer-left-out medialit-answers-left-out"; // about the page's answers
+    for (const words of told) note.append(Object.assign(doc.createElement("span"), { textContent: words }));
+    const first = fields[0].el;
+    // before the questions' list, not inside its first question
+    (first.closest("ol, ul") || first.closest("p") || first).before(note);
+  }
 
   const onStorage = (/** @type {StorageEvent} */ e) => {
     if (e.key !== key && e.key !== earlierKey(config.exercise, config.sha256)) return;

@@ -51,9 +51,10 @@ export function store() {
 }
 
 /**
- * The answers saved under `key`: those that pass the hand-in's checks, and whether any did not.
+ * The answers saved under `key`: those that pass the hand-in's checks, whether any did not, and those
+ * as the save holds them (`rest`), which a save writes back as they are (hosts/left_out.js).
  * @param {string} key
- * @returns {{answers: Record<string, Answer>, raw: string | null, bad: boolean}}
+ * @returns {{answers: Record<string, Answer>, raw: string | null, bad: boolean, rest?: Record<string, unknown>}}
  */
 export function readSaved(key) {
   let raw = null;
@@ -67,7 +68,8 @@ export function readSaved(key) {
     const data = JSON.parse(raw);
     if (!isObject(data)) return { answers: {}, raw, bad: true };
     const read = readAnswers(data);
-    return { answers: read.answers, raw, bad: read.problems.length > 0 };
+    const rest = Object.fromEntries(read.problems.map((p) => [p.id, data[p.id]]));
+    return { answers: read.answers, raw, bad: read.problems.length > 0, rest };
   } catch {
     return { answers: {}, raw, bad: true };
   }
@@ -153,7 +155,7 @@ function changeEarlier(exercise, change) {
  */
 export function replaceAnswers(exercise, answers, loaded = answers) {
   const key = answersKey(exercise.id, exercise.article.sha256);
-  const saved = readSaved(key).answers;
+  const { answers: saved, rest } = readSaved(key);
   /** @type {Record<string, Answer | null>} */
   const replaced = {};
   // the earlier words first: an answer is replaced only once its words are kept
@@ -169,7 +171,8 @@ export function replaceAnswers(exercise, answers, loaded = answers) {
   });
   try {
     if (!kept) return null;
-    const newValue = JSON.stringify(saved);
+    // an answer that fails the checks stays as it is, for the page with its box, unless this replaces it
+    const newValue = JSON.stringify({ ...rest, ...saved });
     /** @type {Storage} */ (store()).setItem(key, newValue);
     dispatchEvent(new StorageEvent("storage", { key, newValue }));
     return replaced;

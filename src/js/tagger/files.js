@@ -111,9 +111,14 @@ export function listenToLoad(ctx, input, student, setStudent) {
     ctx.notify(
       `${loaded} Undo${ctx.keyWords(" (Ctrl+Z)")} goes back to your earlier work.` +
         (own ? " Your earlier answers are kept under their questions, to put back." : "") +
-        (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : "") +
-        got.answer_problems.map((p) => ` ${answerNote(p)}`).join(""),
-      { show: true, info: !got.orphans.length && !got.answer_problems.length, files: true },
+        (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
+      // each answer it left out on a line of its own, as a list: a notice naming several reads well
+      {
+        show: true,
+        info: !got.orphans.length && !got.answer_problems.length,
+        lines: got.answer_problems.map(answerNote),
+        files: true,
+      },
     );
   });
 }

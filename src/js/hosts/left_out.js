@@ -1,0 +1,71 @@
+// @ts-check
+// Written answers saved in this browser that fail the hand-in's checks (too long, changed by hand in the
+// storage, a broken character): the page never drops them. They stay in the save as they are until the
+// page with their box takes them in: that page keeps their words on the box's list of earlier words
+// (kept.js offers them back), and says under the box what was wrong and what to do.
+
+import { isObject, problemText, readAnswers } from "../core/handin.js";
+import { quoted } from "../core/messages.js";
+
+/** @typedef {import("../core/handin.js").AnswerProblem} AnswerProblem */
+
+/** Half of a UTF-16 pair without its other half (a broken character). */
+const BROKEN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The answers of a save (its text) that fail the checks: each one's problem, and the entries as the
+ * save holds them, to write back untouched; `readable` is false when the save is no set of answers at all.
+ * @param {string | null} raw
+ * @returns {{problems: AnswerProblem[], entries: Record<string, unknown>, readable: boolean}}
+ */
+export function leftOut(raw) {
+  /** @type {unknown} */
+  let data = null;
+  try {
+    data = JSON.parse(raw || "null");
+  } catch {
+    data = null;
+  }
+  if (!isObject(data)) return { problems: [], entries: {}, readable: false };
+  const saved = /** @type {Record<string, unknown>} */ (data);
+  const problems = readAnswers(saved).problems;
+  return { problems, entries: Object.fromEntries(problems.map((p) => [p.id, saved[p.id]])), readable: true };
+}
+
+/**
+ * The words a left-out answer holds, to offer back: its text, each broken character shown as �, or
+ * what stands in the place of its text written out; "" when it has none.
+ * @param {unknown} entry
+ */
+export function wordsOf(entry) {
+  const text = isObject(entry) ? /** @type {Record<string, unknown>} */ (entry).text : entry;
+  if (typeof text === "string") return text.replace(BROKEN, "\uFFFD");
+  return text === undefined || text === null ? "" : JSON.stringify(text);
+}
+
+/**
+ * What the page says under the box of a left-out answer: what is wrong (the hand-in's own sentence) and
+ * what to do.
+ * @param {AnswerProblem} problem
+ * @param {boolean} kept whether its words are offered back under the box
+ */
+export function leftOutNote(problem, kept) {
+  const what = `Your answer saved in this browser: ${problemText(problem)}`;
+  if (problem.code === "answer-too-long")
+    return `${what} All of it is just below: put it back to shorten it, or keep the start that is in the box.`;
+  return kept ? `${what} Its words are just below, to put back in the box.` : `${what} Please write it again.`;
+}
+
+/** What the page says when the answers saved in this browser cannot be read at all. */
+export const UNREADABLE =
+  "Your answers saved in this browser could not be read, so the boxes start empty. A copy of them is kept in" +
+  " this browser, so your teacher can still recover it.";
+
+/**
+ * What the page says about a saved answer that no box can show (it has no proper name), with its words.
+ * @param {AnswerProblem} problem
+ * @param {string} words
+ */
+export const unnamedNote = (problem, words) =>
+  `An answer saved in this browser, named ${quoted(problem.id)}: ${problemText(problem)}` +
+  (words.trim() ? ` Its words: ${quoted(words, Number.POSITIVE_INFINITY)} Copy them into the box they answer.` : "");
