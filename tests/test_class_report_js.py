@@ -416,6 +416,9 @@ SHARED_WORDS = (
     "ELSEWHERE_WORDS",
     "NONE_MISSED",
     "STUDENT_WORK",
+    "WHY_AND_FIX",
+    "WHERE",
+    "SAME_NAMES",
 )
 
 

@@ -53,6 +53,12 @@ export const NOT_ON_ROSTER = "not on the roster";
 export const STUDENT_AND_ID = "Student and ID";
 export const NOT_ON_ROSTER_WORDS =
   "Handed in, but not on the roster (check that the name is written the same way in both):";
+/** The problems tables' last two headings, as report.html has them (tables.WHY_AND_FIX). */
+export const WHY_AND_FIX = ["Why", "What to do"];
+/** Where in a used hand-in a tag or answer was left out: its column's heading (tables.WHERE). */
+export const WHERE = "Where";
+/** The table of names more than one hand-in uses (tables.SAME_NAMES). */
+export const SAME_NAMES = "Names used by more than one hand-in (each hand-in is counted)";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 
 /**

@@ -56,6 +56,13 @@ NOT_ON_ROSTER = "not on the roster"
 STUDENT_AND_ID = "Student and ID"
 # before those students' names, under the table of students (tables.js, report.html, medialit report)
 NOT_ON_ROSTER_WORDS = "Handed in, but not on the roster (check that the name is written the same way in both):"
+# the problems tables' last two headings (files left out, names used twice, tags and answers left out), and the
+# heading of where in a used hand-in a thing was left out (tables.js, report.html): the page and report.html had
+# "Why, What to do" and "Problem, Fix" for the same cells
+WHY_AND_FIX = ["Why", "What to do"]
+WHERE = "Where"
+# the table of names more than one hand-in uses (tables.js, report.html)
+SAME_NAMES = "Names used by more than one hand-in (each hand-in is counted)"
 
 
 def completion(found: int, asked: int) -> int | None:
