@@ -122,3 +122,19 @@ def test_the_words_of_a_stretch_do_not_depend_on_what_was_asked_before(raw, pair
 def test_normalize_is_idempotent():
     once = normalize_text("\ufeffa\r\nb\u0301")
     assert normalize_text(once) == once
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT, st.sampled_from(["", "\n", "\n\n", " \n", "\n \n"]))
+def test_the_last_line_is_the_last_the_tagger_numbers(raw, end):
+    """The Tagger numbers the lines its words are on: an article saved with a final line break has no empty line 36
+    after its 35 lines of text, so the last line is that of the last word, whatever follows it."""
+    article = Article.from_text(raw + end)
+    if article.tokens:
+        assert article.last_line == max(t.line for t in article.tokens)
+    assert article.last_line <= article.line_count
+
+
+def test_a_final_line_break_is_not_a_line():
+    article = Article.from_text("One.\nTwo.\n")
+    assert (article.line_count, article.last_line) == (3, 2)

@@ -416,6 +416,9 @@ SHARED_WORDS = (
     "ELSEWHERE_WORDS",
     "NONE_MISSED",
     "STUDENT_WORK",
+    "WHY_AND_FIX",
+    "WHERE",
+    "SAME_NAMES",
 )
 
 
@@ -841,13 +844,15 @@ def test_the_page_and_report_html_name_the_ids_a_spreadsheet_would_change_alike(
 LEFT_OUT_LOOP = """
 import { createInterface } from "node:readline";
 import { renderer } from "%(messages)s";
-import { leftOut, leftOutTitle, scopeMessages } from "%(tables)s";
+import { leftOut, leftOutMessage, leftOutTitle, scopeMessages } from "%(tables)s";
 const words = renderer([], "teacher");
 for await (const line of createInterface({ input: process.stdin })) {
   const summary = JSON.parse(line);
   const sentences = words.sentences(scopeMessages(summary, {}));
   const fixes = summary.students.length ? [] : scopeMessages(summary, {}).map((m) => words.render(m, "fix"));
-  process.stdout.write(JSON.stringify([leftOut(summary.skipped), sentences, fixes, leftOutTitle(summary)]) + "\\n");
+  const status = words.render(leftOutMessage(summary.skipped));
+  const title = leftOutTitle(summary);
+  process.stdout.write(JSON.stringify([leftOut(summary.skipped), sentences, fixes, title, status]) + "\\n");
 }
 """
 
@@ -880,17 +885,22 @@ def test_what_was_left_out_says_files_and_folders_apart():
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 @settings(max_examples=60, deadline=None)
-@given(st.integers(0, 3), st.integers(0, 3), st.integers(0, 2))
-def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(node_left_out, files, folders, students):
+@given(st.integers(0, 3), st.integers(0, 3), st.integers(0, 2), st.integers(0, 2))
+def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(
+    node_left_out, files, folders, students, partly
+):
     """One rule in two languages (tables.left_out, tables.js's leftOut): the status line, `medialit report`'s line
-    and the report's first sentence count the files and the folders left out apart; with no hand-in used, the report
-    says so with the folders in its count and its fix."""
-    from medialit.classroom.tables import left_out, left_out_title, scope_messages
+    and the report's first sentence count the files and the folders left out apart, and a folder read in part (its
+    files listed before the break are in the report) as read in part, not as left out; with no hand-in used, the
+    report says so with the folders in its count and its fix."""
+    from medialit.classroom.tables import left_out, left_out_message, left_out_title, scope_messages
     from medialit.core.messages import Renderer
 
     summary = {
         "students": [{"student": f"s{n}", "found": {}, "asked": {}} for n in range(students)],
-        "skipped": [{"file": f"f{n}.json"} for n in range(files)] + [{"file": f"d{n}/"} for n in range(folders)],
+        "skipped": [{"file": f"f{n}.json", "code": "not-json"} for n in range(files)]
+        + [{"file": f"d{n}/", "code": "unreadable"} for n in range(folders)]
+        + [{"file": f"p{n}/", "code": "partly-read"} for n in range(partly)],
         "labels": [],
         "items": [],
         "lines": None,
@@ -903,13 +913,21 @@ def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(nod
         words.sentences(messages),
         [] if students else [words.render(m, "fix") for m in messages],
         list(left_out_title(summary)),
+        words.render(left_out_message(summary["skipped"])),
     ]
     assert node_left_out(summary) == python
-    first = python[1][0]
-    if folders and students:
+    first, in_part = python[1][0], f"{partly} folder{'s' if partly > 1 else ''}"
+    assert (f"{folders} folder" in python[0]) == bool(folders)  # only the folders left out whole
+    if folders and students and not partly:
         assert first.endswith(f"Left out: {python[0]}.") and f"{folders} folder" in first
-    if not folders and students:
+    if not folders and students and not partly:
         assert first.endswith(f"Files left out: {files}.")  # as before: no folder named where there is none
-    if folders and not students:
+    if folders and not students and not partly:
         assert f"({python[0]} left out)" in first and "folders that can be opened" in python[2][0]
-    assert python[3] == (["Files and folders left out", "File or folder"] if folders else ["Files left out", "File"])
+    if partly and students:  # it said "Left out: 1 folder." of a folder whose files it counted
+        assert first.endswith(f"Left out: {python[0]}. Read only in part: {in_part}.")
+    if partly and not students:
+        assert f"({python[0]} left out, {in_part} read only in part)" in first
+    assert python[4] == f"{python[0]} left out" + (f", {in_part} read only in part" if partly else "")
+    titled = folders or partly
+    assert python[3] == (["Files and folders left out", "File or folder"] if titled else ["Files left out", "File"])

@@ -397,7 +397,7 @@ def test_a_folder_listed_only_in_part_says_so_and_counts_what_was_listed(practic
     words = Renderer({}, "teacher")
     assert folder["file"] == ("late/" if where == "late" else f"{tmp_path.name}/")
     assert (folder["code"], folder["problem"], folder["fix"]) == (
-        "unreadable",
+        "partly-read",
         words.render(told),
         words.render(told, "fix"),
     )
@@ -408,6 +408,31 @@ def test_a_folder_listed_only_in_part_says_so_and_counts_what_was_listed(practic
     assert "make the report again" in folder["fix"]
     # the first entry of the folder listed is counted: fox.json in the class's folder, heron.json in late/
     assert report.students == (["fox", "heron", "owl"] if where == "late" else ["fox"])
+    # the first line counted the folder as left out ("Left out: 1 folder."), over a report of its files
+    used = len(report.students)
+    assert report.sentences()[0] == f"Hand-ins used: {used}. Left out: 0 files. Read only in part: 1 folder."
+
+
+def test_medialit_report_says_a_folder_listed_only_in_part_was_read_in_part(practice, tmp_path, monkeypatch, capsys):
+    """`medialit report` said "1 folder left out" and "left out late/" of a folder whose first hand-in it counted."""
+    from medialit.cli.main import main
+
+    (tmp_path / "class" / "late").mkdir(parents=True)
+    for name in ("heron", "wren"):
+        handin = handin_of(practice, [])
+        handin.student = name
+        handin.save(tmp_path / "class" / "late" / f"{name}.json")
+    scandir = module.os.scandir
+    broken = (tmp_path / "class" / "late").resolve()
+    monkeypatch.setattr(
+        module.os,
+        "scandir",
+        lambda path: _BrokenOff(scandir(path), 1) if Path(path).resolve() == broken else scandir(path),
+    )
+    main(["report", str(tmp_path / "class"), "--exercise", str(PRACTICE), "--out", str(tmp_path / "out")])
+    out = capsys.readouterr().out
+    assert "\n0 files left out, 1 folder read only in part, listed in " in out
+    assert "\n  read in part late/: only part of this folder could be read (Input/output error)" in out
 
 
 def test_a_file_too_big_that_may_not_be_read_is_told_too_big_as_on_the_page(practice, tmp_path, monkeypatch):

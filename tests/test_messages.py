@@ -122,6 +122,10 @@ SAMPLES = [
     Message("class-nothing:one", {"files": 1}),
     Message("class-students:folders", {"students": 25, "skipped": 2, "left": "1 file and 1 folder"}),
     Message("class-nothing:folders", {"files": 1, "left": "1 folder"}),
+    Message("class-students:partly", {"students": 3, "skipped": 1, "left": "0 files", "partly": "1 folder"}),
+    Message("class-nothing:partly", {"files": 2, "left": "1 file", "partly": "1 folder"}),
+    Message("class-left-out", {"left": "2 files and 1 folder"}),
+    Message("class-left-out:partly", {"left": "0 files", "partly": "1 folder"}),
     Message("class-unreadable-folder", {"reason": "Permission denied"}),
     Message("class-partly-read-folder", {"reason": "Input/output error"}),
     Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
@@ -154,6 +158,7 @@ CLASS_NOTES = (
     "class-nothing",
     "class-nothing:one",
     "class-nothing:folders",
+    "class-nothing:partly",
     "class-unreadable-folder",
     "class-partly-read-folder",
 )

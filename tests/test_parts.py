@@ -39,7 +39,7 @@ def exercise(name: str):
 def parts(draw):
     """An exercise and a part of its article: any first and last line."""
     name = draw(st.sampled_from(sorted(EXERCISES)))
-    count = exercise(name).article.line_count
+    count = exercise(name).article.last_line
     first = draw(st.integers(1, count))
     return name, (first, draw(st.integers(first, count)))
 
@@ -241,7 +241,7 @@ def test_javascript_asks_for_the_same_mentions_and_counts_the_same_tags_in_any_p
     data, cases = {}, []
     for name in EXERCISES:
         data[name] = exercise(name).compile()
-        count = exercise(name).article.line_count
+        count = exercise(name).article.last_line
         for _ in range(150):
             first = rng.randint(1, count)
             lines = (first, rng.randint(first, count))

@@ -301,3 +301,43 @@ def test_an_after_text_with_a_typo_is_offered_the_passages_close_to_it(tmp_path)
     assert problem.problem == (
         "the `after:` text “One resdent” is not in the article; closest passages: “One resident” (L5)."
     )
+
+
+def test_each_loaded_item_without_a_technique_is_named_with_its_line_and_the_techniques_to_choose_from(
+    tmp_path, capsys
+):
+    """A loaded word added by hand (or in author mode) had no `technique`, and validate said nothing: Check then
+    never tells a student whether the technique they chose is right. An exercise whose own loaded label has no
+    techniques is not asked for one."""
+    from medialit.core.labels import DEFAULT_LABELS
+
+    item = """\
+      - id: {id}
+        label: loaded
+        quote: {quote}
+        {attrs}
+        why: It pushes a feeling (L{line}).
+        hints: [Which word pushes a feeling?]
+    """
+    key = "".join(
+        textwrap.indent(textwrap.dedent(item).format(**given), "  ")
+        for given in [
+            {"id": "ld-failed", "quote": "failed", "attrs": "attrs: {voice: quoted}", "line": 3},
+            {"id": "ld-disgrace", "quote": "disgrace", "attrs": "attrs: {technique: emotional}", "line": 5},
+            {"id": "ld-unbearable", "quote": "unbearable", "attrs": "optional: true", "line": 5},
+        ]
+    )
+    code, out = main(["validate", str(write(tmp_path, key))]), capsys.readouterr().out
+    techniques = ", ".join(DEFAULT_LABELS["loaded"].attrs["technique"])
+    missing = [line for line in out.splitlines() if "no `technique`" in line]
+    assert missing == [
+        f"  - item {id} ({line}): a loaded item with no `technique`, so Check cannot tell students whether the "
+        f"technique they chose is right. Fix: add one under its `attrs` (technique: one of {techniques})."
+        for id, line in [("ld-failed", "L3"), ("ld-unbearable", "L5")]
+    ]
+    assert code != 0
+    own = "labels:\n  loaded:\n    attrs:\n      voice: [reporter, quoted]\n"
+    path = write(tmp_path, key)
+    path.write_text(path.read_text(encoding="utf-8").replace("key:\n", f"task:\n{textwrap.indent(own, '  ')}key:\n"))
+    main(["validate", str(path)])
+    assert "technique" not in capsys.readouterr().out

@@ -656,3 +656,16 @@ def test_jupyter_shows_every_problem_of_a_key_file_as_a_list_not_a_traceback(tmp
         "  3. line 15 (item c, `quote`)",
     ]
     assert all(line.startswith("     Fix: ") for line in items[1::2]) and len(items) == 6
+
+
+def test_lines_past_the_last_line_with_text_are_refused_with_the_last_line_the_tagger_shows():
+    """An article saved with a final line break (the practice article) ends on an empty line no one sees: a range
+    ending there was taken, and a range past it was told "within 1-24" of an article the Tagger numbers to 23."""
+    practice = load_exercise(ROOT / "book" / "exercises" / "practice-council" / "exercise.yml")
+    shown = max(t.line for t in practice.article.tokens)  # the last number in the Tagger's margin
+    assert practice.article.text.endswith("\n") and practice.article.line_count == shown + 1
+    Tagger(practice, lines=(1, shown))
+    for lines in [(1, shown + 1), (2, shown + 5)]:
+        with pytest.raises(InputError) as told:
+            Tagger(practice, lines=lines)
+        assert told.value.fix.endswith(f"within 1-{shown}.")

@@ -1346,6 +1346,13 @@ def test_a_dropped_folder_listed_only_in_part_says_so_in_the_words_of_medialit_r
     problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0 >> tbody tr")
     expect(problems.locator("td")).to_have_text(["class/", words.render(told), words.render(told, "fix")])
     expect(page.locator("section[aria-labelledby='mcr-students'] table >> nth=0 >> tbody tr")).to_have_count(1)
+    # the first line and the status line counted it as "1 folder left out", over the hand-in they used from it
+    expect(page.locator(".mcr-report .mcr-lead").first).to_have_text(
+        "Hand-ins used: 1. Left out: 0 files. Read only in part: 1 folder."
+    )
+    expect(page.locator(".mcr-status")).to_have_text(
+        "Report ready: 1 student's hand-in used, 0 files left out, 1 folder read only in part. It is below."
+    )
     assert page.errors == [] and page.offsite_requests == []
 
 
@@ -1427,5 +1434,44 @@ def test_a_real_folder_chromium_may_not_open_is_listed_from_a_drop_and_skipped_b
         page.wait_for_function("window.medialitClassReport.reports > 1", timeout=60_000)
         assert [s["student"] for s in page.evaluate("window.medialitClassReport.summary.students")] == ["fox-07"]
         assert page.evaluate("window.medialitClassReport.summary.skipped") == []
+    finally:
+        context.close()
+
+
+# Each problems table as a teacher reads it: what it is called, its headings and its cells.
+PROBLEM_TABLES = """(boxes) => boxes.map((box) => [
+  box.ariaLabel,
+  [...box.querySelectorAll("th")].map((th) => th.textContent),
+  [...box.querySelectorAll("tbody tr")].map((tr) => [...tr.cells].map((td) => td.textContent)),
+])"""
+
+
+def test_the_problems_tables_have_the_same_headings_and_cells_on_the_page_and_in_report_html(
+    browser, book_server, tmp_path
+):
+    """The page headed the problems "Why" and "What to do", report.html "Problem" and "Fix" (with the place in a
+    column of its own): a teacher who reads one and then the other meets one table, with the same words in it."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    folder = tmp_path / "class"
+    shutil.copytree(SAMPLE, folder)
+    again = json.loads((SAMPLE / "fox-07.json").read_text(encoding="utf-8"))
+    again["created"] = "2026-11-26T09:00:00Z"  # started another day: a name two hand-ins use
+    (folder / "fox-07-again.json").write_text(json.dumps(again), encoding="utf-8")
+    kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    (tmp_path / "report.html").write_text(class_report(folder, kremlin).to_html(), encoding="utf-8")
+    context = browser.new_context(base_url=book_server, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|", sorted(str(p) for p in folder.iterdir()))
+        boxes = page.locator("section[aria-labelledby='mcr-problems'] .mcr-table-wrap")
+        on_page = boxes.evaluate_all(PROBLEM_TABLES)
+        page.goto((tmp_path / "report.html").as_uri())
+        names = [label for label, _, _ in on_page]
+        in_html = page.locator("div.scroll").evaluate_all(PROBLEM_TABLES)
+        assert [t for t in in_html if t[0] in names] == on_page
+        assert [headings[-2:] for _, headings, _ in on_page] == [["Why", "What to do"]] * 3
     finally:
         context.close()

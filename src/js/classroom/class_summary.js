@@ -7,7 +7,7 @@
 import { checkTags, restrict } from "../core/check.js";
 import { byCodePoint, readHandinFile } from "../core/handin.js";
 import { problemMessage } from "../core/messages.js";
-import { Tally, outcome, scopeOf, teacherWords } from "./tally.js";
+import { PARTLY_READ, Tally, outcome, scopeOf, teacherWords } from "./tally.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {import("../core/handin.js").Problem} Problem */
@@ -110,7 +110,7 @@ export async function summarize(exercise, files, measure, hooks = {}) {
   for (const folder of all.filter(isFolder)) {
     const code = folder.partly ? "class-partly-read-folder" : "class-unreadable-folder";
     const words = teacherWords({ code, args: { reason: folder.unopened } });
-    tally.skip(folder.name, "unreadable", "", words.problem, words.fix);
+    tally.skip(folder.name, folder.partly ? PARTLY_READ : "unreadable", "", words.problem, words.fix);
   }
   const ordered = all.filter((f) => !isFolder(f));
   for (const [k, file] of ordered.entries()) {

@@ -26,9 +26,12 @@ import {
   noHandin,
   notOnRoster,
   nothingYet,
+  SAME_NAMES,
   STUDENT_AND_ID,
   STUDENT_WORK,
   scopeMessages,
+  WHERE,
+  WHY_AND_FIX,
 } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
@@ -327,21 +330,21 @@ function problemsSection(summary) {
     "Problems with files",
     table(
       title,
-      [first, "Why", "What to do"],
+      [first, ...WHY_AND_FIX],
       summary.skipped.map((/** @type {any} */ s) => [s.file, `${s.place ? `${s.place}: ` : ""}${s.problem}`, s.fix]),
       "Every file could be used.",
     ),
     summary.same_names.length
       ? table(
-          "Names used by more than one hand-in (each hand-in is counted)",
-          ["Name", "Why", "What to do"],
+          SAME_NAMES,
+          ["Name", ...WHY_AND_FIX],
           summary.same_names.map((/** @type {any} */ s) => [s.student, s.problem, s.fix]),
         )
       : null,
     used
       ? table(
           "Tags and answers left out of hand-ins that were used",
-          ["Student", "Where", "Why", "What to do"],
+          ["Student", WHERE, ...WHY_AND_FIX],
           summary.orphans.map((/** @type {any} */ o) => [o.student, o.place, o.problem, o.fix]),
           "Nothing was left out of the hand-ins that were used.",
         )

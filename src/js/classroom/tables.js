@@ -7,6 +7,7 @@ import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
 import { counted, renderer } from "../core/messages.js";
 import { measuredTokens, wordRows } from "./heat_words.js";
+import { PARTLY_READ } from "./tally.js";
 
 /** @typedef {import("../core/types.js").Message} Message */
 /** @typedef {Record<string, any>} Summary */
@@ -53,6 +54,12 @@ export const NOT_ON_ROSTER = "not on the roster";
 export const STUDENT_AND_ID = "Student and ID";
 export const NOT_ON_ROSTER_WORDS =
   "Handed in, but not on the roster (check that the name is written the same way in both):";
+/** The problems tables' last two headings, as report.html has them (tables.WHY_AND_FIX). */
+export const WHY_AND_FIX = ["Why", "What to do"];
+/** Where in a used hand-in a tag or answer was left out: its column's heading (tables.WHERE). */
+export const WHERE = "Where";
+/** The table of names more than one hand-in uses (tables.SAME_NAMES). */
+export const SAME_NAMES = "Names used by more than one hand-in (each hand-in is counted)";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 
 /**
@@ -102,20 +109,46 @@ export function keyedLabels(summary) {
 export function nothingYet(summary) {
   if (summary.students.length) return null;
   const files = summary.skipped.length;
+  const partly = readInPart(summary.skipped);
+  if (partly) {
+    const left = { left: leftOut(summary.skipped), partly: counted(partly, "folder") };
+    return { code: "class-nothing:partly", args: { files, ...left } };
+  }
   if (hasFolders(summary)) return { code: "class-nothing:folders", args: { files, left: leftOut(summary.skipped) } };
   return { code: files === 1 ? "class-nothing:one" : "class-nothing", args: { files } };
 }
 
 /**
+ * How many folders were read only in part (tables.read_in_part).
+ * @param {{file: string, code?: string}[]} skipped
+ */
+const readInPart = (skipped) => skipped.filter((s) => s.code === PARTLY_READ).length;
+
+/**
  * What was left out, in words: "2 files", "1 file and 1 folder", "1 folder" (tables.left_out). A folder that
- * could not be opened is listed with the files left out (its name ends with "/"), but it is not a file.
- * @param {{file: string}[]} skipped
+ * could not be opened is listed with the files left out (its name ends with "/"), but it is not a file; a folder
+ * read in part is listed there too, but not all of it was left out.
+ * @param {{file: string, code?: string}[]} skipped
  */
 export function leftOut(skipped) {
-  const folders = skipped.filter((s) => s.file.endsWith("/")).length;
-  const files = skipped.length - folders;
+  const folders = skipped.filter((s) => s.file.endsWith("/")).length - readInPart(skipped);
+  const files = skipped.length - folders - readInPart(skipped);
   const words = files || !folders ? [counted(files, "file")] : [];
   return [...words, ...(folders ? [counted(folders, "folder")] : [])].join(" and ");
+}
+
+/**
+ * What was left out and what was read in part, as the status line and `medialit report` say it
+ * (tables.left_out_message).
+ * @param {{file: string, code?: string}[]} skipped
+ * @returns {Message}
+ */
+export function leftOutMessage(skipped) {
+  const partly = readInPart(skipped);
+  return {
+    code: partly ? "class-left-out:partly" : "class-left-out",
+    args: { left: leftOut(skipped), partly: counted(partly, "folder") },
+  };
 }
 
 /**
@@ -142,11 +175,14 @@ const hasFolders = (summary) => summary.skipped.some((/** @type {any} */ s) => s
 export function scopeMessages(summary, plurals) {
   const nothing = nothingYet(summary);
   if (nothing) return [nothing];
+  const skipped = summary.skipped;
+  const partly = readInPart(skipped);
+  const left = { skipped: skipped.length, left: leftOut(skipped), partly: counted(partly, "folder") };
   /** @type {Message[]} */
   const out = [
     {
-      code: hasFolders(summary) ? "class-students:folders" : "class-students",
-      args: { students: summary.students.length, skipped: summary.skipped.length, left: leftOut(summary.skipped) },
+      code: partly ? "class-students:partly" : hasFolders(summary) ? "class-students:folders" : "class-students",
+      args: { students: summary.students.length, ...left },
     },
   ];
   const labels = andList(keyedLabels(summary).map((label) => plurals[label]));

@@ -36,6 +36,11 @@ import { bisectLeft, bisectRight } from "../core/sorted.js";
  *   tag_verdict?: string[], finding?: string[]}[]} */
 const MISCONCEPTIONS = contract.misconceptions.kinds;
 export const KINDS = MISCONCEPTIONS.map((rule) => rule.kind);
+/**
+ * The code of a folder whose listing broke off (tally.PARTLY_READ): listed with the files left out, but its files
+ * listed before the break are in the report, so it is counted as read in part, not as left out (tables.js).
+ */
+export const PARTLY_READ = "partly-read";
 const TEACHER = renderer([], "teacher");
 
 /**

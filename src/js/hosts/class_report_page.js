@@ -9,10 +9,10 @@
 import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
 import { NOT_TEXT, NOT_TEXT_FIX, RosterRefused, readRoster, rosterCount, rosterText } from "../classroom/roster.js";
-import { andList, csvText, heat, leftOut, TABLES } from "../classroom/tables.js";
+import { andList, csvText, heat, leftOutMessage, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
-import { counted } from "../core/messages.js";
+import { counted, renderer } from "../core/messages.js";
 import { saveFile } from "../tagger/files.js";
 import { NOT_READ } from "../core/handin.js";
 import { unpackExercise } from "./page_data.js";
@@ -371,7 +371,7 @@ export function mountClassReport(root) {
       // the report's first line says why nothing could be used: the status line only says where to look
       live.textContent = got.students.length
         ? `Report ready: ${counted(got.students.length, "student's hand-in", "students' hand-ins")} used, ` +
-          `${leftOut(got.skipped)} left out. It is below.`
+          `${renderer([], "teacher").render(leftOutMessage(got.skipped))}. It is below.`
         : "Report ready: it is below, with why no hand-in could be used and what to do.";
     } catch (err) {
       status.error = err instanceof Error ? err.message : String(err);

@@ -27,7 +27,7 @@ from ..core.handin import load_handin
 from ..core.messages import Message, Renderer
 from . import tables
 from .heat_words import measured_tokens, word_rows
-from .tally import Scope, Tally, outcome
+from .tally import PARTLY_READ, Scope, Tally, outcome
 
 PARALLEL_FROM = 200  # hand-ins; fewer are read in this process (starting helpers would cost more)
 CHUNK = 32  # hand-ins a helper process reads before it sends their outcomes back
@@ -183,7 +183,8 @@ def class_report(
         told = Message("class-partly-read-folder" if partly else "class-unreadable-folder", {"reason": why})
         # the folder given, listed in part, by its own name (as the page names a dropped folder)
         name = below.relative_to(folder).as_posix() if below != folder else folder.resolve().name
-        tally.skip(f"{name}/", "unreadable", "", words.render(told), words.render(told, "fix"))
+        code = PARTLY_READ if partly else "unreadable"
+        tally.skip(f"{name}/", code, "", words.render(told), words.render(told, "fix"))
     jobs = [(n, path, name) for n, (path, name) in enumerate(zip(paths, names), start=1)]
     for result in _outcomes(jobs, exercise, settings, helpers):
         if result[0] == "skip":

@@ -340,7 +340,7 @@ def _report_body(report, words) -> list[str]:
         "<h2>Tags and answers left out of hand-ins that were used</h2>",
         _table(
             "Tags and answers left out of hand-ins that were used",
-            ["Student", "Place", "Problem", "Fix"],
+            ["Student", tables.WHERE, *tables.WHY_AND_FIX],
             [[o["student"], o["place"], o["problem"], o["fix"]] for o in summary["orphans"]],
         ),
     ]
@@ -375,10 +375,13 @@ def _every_item_html(report, words) -> str:
 
 
 def _skipped_html(summary: dict) -> str:
-    """The files (and folders) left out, each with the reason and the fix."""
-    rows = [[s["file"], s["place"], s["problem"], s["fix"]] for s in summary["skipped"]]
+    """The files (and folders) left out, each with the reason (after its place) and the fix, as the page has them."""
+    rows = [
+        [s["file"], f"{s['place']}: {s['problem']}" if s["place"] else s["problem"], s["fix"]]
+        for s in summary["skipped"]
+    ]
     title, first = tables.left_out_title(summary)
-    return _table(title, [first, "Place", "Problem", "Fix"], rows)
+    return _table(title, [first, *tables.WHY_AND_FIX], rows)
 
 
 def _no_handin_html(summary: dict, roster: dict[str, str] | None) -> str:
@@ -397,7 +400,7 @@ def _same_names_html(summary: dict) -> list[str]:
     rows = [[s["student"], s["problem"], s["fix"]] for s in summary["same_names"]]
     return [
         "<h2>Names used by more than one hand-in</h2>",
-        _table("Names used by more than one hand-in", ["Name", "Problem", "Fix"], rows),
+        _table(tables.SAME_NAMES, ["Name", *tables.WHY_AND_FIX], rows),
     ]
 
 

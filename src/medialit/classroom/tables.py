@@ -15,6 +15,7 @@ import math
 from ..core.contract import CLASS_TABLES, MISCONCEPTIONS
 from ..core.errors import visible
 from ..core.messages import Message, Renderer, counted
+from .tally import PARTLY_READ
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # under the table of students, on the class-report page (tables.js) and in report.html
@@ -56,6 +57,13 @@ NOT_ON_ROSTER = "not on the roster"
 STUDENT_AND_ID = "Student and ID"
 # before those students' names, under the table of students (tables.js, report.html, medialit report)
 NOT_ON_ROSTER_WORDS = "Handed in, but not on the roster (check that the name is written the same way in both):"
+# the problems tables' last two headings (files left out, names used twice, tags and answers left out), and the
+# heading of where in a used hand-in a thing was left out (tables.js, report.html): the page and report.html had
+# "Why, What to do" and "Problem, Fix" for the same cells
+WHY_AND_FIX = ["Why", "What to do"]
+WHERE = "Where"
+# the table of names more than one hand-in uses (tables.js, report.html)
+SAME_NAMES = "Names used by more than one hand-in (each hand-in is counted)"
 
 
 def completion(found: int, asked: int) -> int | None:
@@ -77,13 +85,26 @@ def keyed_labels(summary: dict) -> list[str]:
     return [label for label in summary["labels"] if label in keyed] or list(summary["labels"])
 
 
+def read_in_part(skipped: list[dict]) -> int:
+    """How many folders were read only in part."""
+    return sum(1 for s in skipped if s.get("code") == PARTLY_READ)
+
+
 def left_out(skipped: list[dict]) -> str:
     """What was left out, in words: "2 files", "1 file and 1 folder", "1 folder". A folder that could not be
-    opened is listed with the files left out (its name ends with "/"), but it is not a file."""
-    folders = sum(1 for s in skipped if s["file"].endswith("/"))
-    files = len(skipped) - folders
+    opened is listed with the files left out (its name ends with "/"), but it is not a file; a folder read in part
+    is listed there too, but not all of it was left out (`read_in_part`)."""
+    folders = sum(1 for s in skipped if s["file"].endswith("/")) - read_in_part(skipped)
+    files = len(skipped) - folders - read_in_part(skipped)
     words = [counted(files, "file")] if files or not folders else []
     return " and ".join([*words, *([counted(folders, "folder")] if folders else [])])
+
+
+def left_out_message(skipped: list[dict]) -> Message:
+    """What was left out and what was read in part, as `medialit report` and the page's status line say it."""
+    partly = read_in_part(skipped)
+    code = "class-left-out:partly" if partly else "class-left-out"
+    return Message(code, {"left": left_out(skipped), "partly": counted(partly, "folder")})
 
 
 def has_folders(summary: dict) -> bool:
@@ -101,7 +122,10 @@ def nothing_yet(summary: dict) -> Message | None:
     out); None when there is something to report. A report of zeros would read as a class that found nothing."""
     if summary["students"]:
         return None
-    files = len(summary["skipped"])
+    files, partly = len(summary["skipped"]), read_in_part(summary["skipped"])
+    if partly:
+        left = {"left": left_out(summary["skipped"]), "partly": counted(partly, "folder")}
+        return Message("class-nothing:partly", {"files": files, **left})
     if has_folders(summary):
         return Message("class-nothing:folders", {"files": files, "left": left_out(summary["skipped"])})
     return Message("class-nothing:one" if files == 1 else "class-nothing", {"files": files})
@@ -115,8 +139,10 @@ def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
         return [nothing]
     n = len(summary["students"])
     skipped = summary["skipped"]
-    code = "class-students:folders" if has_folders(summary) else "class-students"
-    out = [Message(code, {"students": n, "skipped": len(skipped), "left": left_out(skipped)})]
+    partly = read_in_part(skipped)
+    code = "class-students:partly" if partly else "class-students:folders" if has_folders(summary) else "class-students"
+    left = {"skipped": len(skipped), "left": left_out(skipped), "partly": counted(partly, "folder")}
+    out = [Message(code, {"students": n, **left})]
     labels = and_list([plurals[label] for label in keyed_labels(summary)])
     if summary["lines"]:
         first, last = summary["lines"]

@@ -116,6 +116,7 @@ def _report(args) -> int:
     from ..classroom.class_report import class_report, default_helpers
     from ..classroom.roster import load_roster
     from ..classroom.spreadsheet_ids import changed_ids, changed_ids_words
+    from ..classroom.tally import PARTLY_READ
     from ..core.chapters import find_chapter
     from ..core.exercise_file import load_exercise
 
@@ -173,13 +174,14 @@ def _report(args) -> int:
     if report.skipped:
         print(
             one_line(
-                f"{tables.left_out(report.skipped)} left out{_first_few(len(report.skipped))}, listed in "
-                f"{out / 'problems.csv'}:"
+                f"{report.words().render(tables.left_out_message(report.skipped))}"
+                f"{_first_few(len(report.skipped))}, listed in {out / 'problems.csv'}:"
             )
         )
         for skipped in report.skipped[:SHOWN]:
             where = f"{skipped['place']}: " if skipped["place"] else ""
-            print("  " + one_line(f"left out {skipped['file']}: {where}{skipped['problem']} Fix: {skipped['fix']}"))
+            what = "read in part" if skipped["code"] == PARTLY_READ else "left out"
+            print("  " + one_line(f"{what} {skipped['file']}: {where}{skipped['problem']} Fix: {skipped['fix']}"))
     for same in summary["same_names"]:
         print("  " + one_line(f"check the name {same['student']}: {same['problem']} Fix: {same['fix']}"))
     if report.orphans:

@@ -135,6 +135,12 @@ class Article:
     def line_count(self) -> int:
         return len(self._line_starts)
 
+    @property
+    def last_line(self) -> int:
+        """The last line with text on it: the Tagger numbers its lines up to there, so that an article saved with a
+        final line break (or blank lines at its end) has no line after it that a student could be sent to."""
+        return self.line_of(len(self.text.rstrip()) - 1) if self.text.strip() else 1
+
     def lines_span(self, first: int, last: int) -> tuple[int, int]:
         """Code-point offsets [start, end) of lines `first` to `last` (1-based, inclusive)."""
         end = self._line_starts[last] - 1 if last < len(self._line_starts) else len(self.text)

@@ -250,12 +250,13 @@ class Exercise:
                 f"the exercise has no label {', '.join(map(repr, unknown))}.",
                 f"use some of: {', '.join(self.labels)}.",
             )
-        if lines and not (1 <= lines[0] <= lines[1] <= self.article.line_count):
+        last = self.article.last_line
+        if lines and not (1 <= lines[0] <= lines[1] <= last):
             raise InputError(
                 str(self.path or self.id),
                 "lines",
                 f"lines {lines[0]}-{lines[1]} are not in the article.",
-                f"give a range such as 1-18, within 1-{self.article.line_count}.",
+                f"give a range such as 1-{min(18, last)}, within 1-{last}.",
             )
         keep = set(labels or self.labels)
         part = Exercise(

@@ -956,9 +956,24 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
     )
 
 
+def _missing_technique(exercise: Exercise, item) -> str:
+    """A loaded item without a `technique`, where the label asks students for one: Check then never tells a
+    student whether the technique they chose is right (it checks the attributes the key gives), and says nothing
+    of it. The problem and its fix, with the techniques to choose from; "" when the item has one."""
+    if item.label != "loaded" or item.attrs.get("technique"):
+        return ""
+    techniques = exercise.labels[item.label].attrs.get("technique")
+    if not isinstance(techniques, list):  # a loaded label of the exercise's own, without techniques
+        return ""
+    return (
+        "a loaded item with no `technique`, so Check cannot tell students whether the technique they chose is "
+        f"right. Fix: add one under its `attrs` (technique: one of {', '.join(techniques)})."
+    )
+
+
 def validation_findings(exercise: Exercise) -> list[str]:
-    """Things a loadable exercise should still fix: drafts, missing reasons, paragraphs nobody tagged, voices
-    against the quotation marks, a `why` naming the wrong line (`key_checks`). A span that cuts a word is no
+    """Things a loadable exercise should still fix: drafts, missing reasons or techniques, paragraphs nobody tagged,
+    voices against the quotation marks, a `why` naming the wrong line (`key_checks`). A span that cuts a word is no
     finding: no exercise loads with one (`_Resolver.resolve`), so the book build refuses it as validate does."""
     findings = []
     if not exercise.key:
@@ -974,6 +989,8 @@ def validation_findings(exercise: Exercise) -> list[str]:
             findings.append(f"{where}: has no `why`. Fix: write one to three sentences students will read.")
         if not item.optional and not item.hints:
             findings.append(f"{where}: a required item with no hints. Fix: add one or two `hints`.")
+        if missing := _missing_technique(exercise, item):
+            findings.append(f"{where}: {missing}")
         if item.entity and item.label != "source":
             findings.append(
                 f"{where}: has `entity: {item.entity}`, which Check reads on sources only. "
