@@ -2791,3 +2791,162 @@ def test_a_sentence_with_who_charges_right_after_a_passive_verb_drafts_no_whole_
     thing, verb, said = charge
     text = f"{BEFORE_THE_STORY}{thing} was {verb} by {who} {place} {said}.\n"
     assert not quotes(text, "claim", BLANK)
+
+
+# --- an instructor's new article: a library closing two days a week ----------------------------
+
+
+@given(
+    st.sampled_from(["in shock", "in a shock", "after a shock", "in another shock"]),
+    st.sampled_from(["cost-cutting move", "U-turn", "decision", "vote"]),
+    st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_shock_before_a_noun_is_loaded_and_a_shock_that_someone_feels_is_not(before, noun, headline):
+    """'Town library to close in shock cost-cutting move' drafted nothing: 'shock' before a noun is the news
+    writer's word that tells the reader how to feel about the news, in a headline or in a sentence; 'She was in
+    shock', 'the shock of it', 'shock and anger' name what someone felt, which is plain."""
+    opening = "Town Library To Close Two Days A Week" if headline else "The library will close two days a week"
+    text = f"{opening} {before} {noun}\n\nReaders were in shock. The shock of it was felt by all.\n"
+    loaded = quotes(text, "loaded", BLANK)
+    assert loaded["shock"].start == text.index(f"{before} {noun}") + len(before) - len("shock")
+    assert loaded["shock"].attrs["technique"] == "emotional"
+    assert not [s for s in loaded.values() if s.start > text.index("\n\n")]
+
+
+@given(
+    labellers,
+    st.sampled_from(["branded", "labelled", "brands"]),
+    labelled_things,
+    st.sampled_from(["disgrace", "joke", "insult", "farce", "shambles"]),
+    st.sampled_from([".", ", and called for a vote.", ", saying it had gone too far."]),
+)
+@settings(max_examples=60, deadline=None)
+def test_the_noun_a_verb_of_labelling_puts_on_something_is_loaded_in_the_labellers_voice(who, verb, thing, noun, after):
+    """'Campaigners branded the plan a disgrace' drafted 'disgrace' as nothing: the one noun a verb of labelling puts
+    on what it labels is a judging word, loaded whether or not our list holds it, and it is the word of whoever
+    labels, not the reporter's, so its voice is theirs."""
+    article = "an" if noun[0] in "aeiou" else "a"
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {article} {noun}{after}\n"
+    loaded = quotes(text, "loaded", BLANK)
+    assert loaded[noun].attrs["voice"] == "quoted"
+    assert "comes from the person quoted" in draft_why(loaded[noun], {})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers labelled the boxes a second time.\n",  # 'a second time': no label, a time
+        "Campaigners branded the plan a waste of money.\n",  # the label is more than one noun
+    ],
+)
+def test_only_a_one_noun_label_that_ends_the_clause_is_drafted_as_the_labellers_loaded_word(text):
+    assert not {"second", "time", "money"} & set(quotes(text, "loaded", BLANK))
+
+
+modal_futures = st.sampled_from(["may", "might", "could", "will", "would", "is set to", "is expected to"])
+
+
+@given(
+    modal_futures,
+    st.sampled_from(["review the decision next year", "reopen the branch on Saturdays", "close in June"]),
+    st.sampled_from([", a spokesman said.", ", the council said.", ", Jo Reed said."]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_claim_about_what_a_modal_verb_says_will_happen_is_a_prediction(modal, what, said):
+    """'The council may review the decision next year, a spokesman said' drafted a fact: a modal of the future
+    (may, might, could, will, would) or 'is set to', 'is expected to' before a verb makes the claim a
+    prediction."""
+    subject = "The library" if modal.startswith("is") else "The council"
+    text = f"{BEFORE_THE_STORY}{subject} {modal} {what}{said}\n"
+    assert quotes(text, "claim", BLANK)[f"{subject} {modal} {what}"].attrs["kind"] == "prediction"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The fire may have started in the kitchen",  # 'may have': what perhaps happened
+        "The council could not explain the figures",  # 'could not': what it was unable to do
+        "The decision was taken in May",  # the month
+        "The library set up a new reading group",  # 'set up', no 'to'
+    ],
+)
+def test_a_modal_about_the_past_a_month_or_set_up_make_no_prediction(claim):
+    text = f"{BEFORE_THE_STORY}{claim}, a spokesman said.\n"
+    assert quotes(text, "claim", BLANK)[claim].attrs["kind"] == "fact"
+
+
+@given(
+    st.sampled_from(["chair", "chairman", "spokesperson", "spokeswoman", "head", "director", "secretary"]),
+    st.sampled_from(["of", "for"]),
+    st.sampled_from(
+        [
+            ("the Friends of Ashford Library", "interested-party"),
+            ("the campaign group Save Our Library", "interested-party"),
+            ("the Ashford Traders' Association", "interested-party"),
+            ("the local residents' association", "interested-party"),
+            ("the charity", "interested-party"),
+            ("the council", "official"),
+            ("the Ministry of Culture", "official"),
+        ]
+    ),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_job_of_or_for_a_body_takes_the_bodys_role(job, link, body):
+    """'Tom Whitfield, chair of the Friends of Ashford Library, said' drafted an official: a chair, a spokesperson
+    or a head speaks for the body named after 'of' or 'for', so the source has that body's role (a campaign group,
+    a charity or an association has a stake; a council or a ministry is official)."""
+    name, role = body
+    text = f"{BEFORE_THE_STORY}Tom Whitfield, {job} {link} {name}, said the library would fight on.\n"
+    sources = found(text, "source", BLANK)
+    assert [s.attrs.get("role") for s in sources] == [role]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("A campaigner said the plan was unfair.\n", "interested-party"),
+        ("The shop owner said trade would suffer.\n", "interested-party"),
+        ("A resident said the plan was unfair.\n", "interested-party"),
+        ("Residents said the library was always full.\n", "interested-party"),
+    ],
+)
+def test_campaigners_owners_and_residents_have_a_stake(text, role):
+    """A resident of the town a decision is about has a stake in it; whether they saw something is said by
+    'witness' or 'eyewitness'."""
+    assert [s.attrs.get("role") for s in found(text, "source", BLANK)] == [role]
+
+
+criticised_forms = st.sampled_from(["criticised", "criticized"])
+
+
+@given(
+    st.sampled_from(["The decision", "The plan", "The council"]),
+    criticised_forms,
+    st.sampled_from(["officials", "residents", "the opposition", "two councillors"]),
+    st.sampled_from(["", " for the delay", " as unfair"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_criticised_is_a_cue_and_who_criticises_after_by_is_the_source(thing, verb, who, said):
+    """'The decision was criticised by officials' drafted nothing: 'criticised' is a verb of criticism like
+    'slammed', plainer, so it is a cue and whoever comes after 'by' is the source."""
+    text = f"{BEFORE_THE_STORY}{thing} was {verb}{said} by {who}.\n"
+    assert verb in quotes(text, "cue", BLANK)
+    assert list(quotes(text, "source", BLANK)) == [who]
+    if said:
+        assert _source_of(text, f"{thing} was {verb}{said}") == who
+
+
+@given(labellers, criticised_forms, labelled_things, st.sampled_from(["for the delay", "as unfair", "over the cuts"]))
+@settings(max_examples=40, deadline=None)
+def test_criticised_drafts_its_speaker_and_the_criticism_with_the_verb(who, verb, thing, said):
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {said}.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    claim = quotes(text, "claim", BLANK)[f"{verb} {thing} {said}"]
+    assert claim.source == (sources[who].start, sources[who].end)
+
+
+def test_criticised_is_not_loaded():
+    """'criticised' is the plain word that loaded verbs of attack are measured against."""
+    assert not quotes(f"{BEFORE_THE_STORY}Residents criticised the plan for the delay.\n", "loaded", BLANK)

@@ -41,6 +41,7 @@ class LoadedEntry:
     kind: str
     technique: str
     plainer: str
+    before_noun: bool = False  # form "b": loaded only before a noun ('a shock decision'; not 'in shock.')
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def _loaded_entries() -> dict[str, LoadedEntry]:
     rows = [row[:5] for row in _rows("loaded.tsv")]
     entries: dict[str, LoadedEntry] = {}
     for phrase, kind, forms, technique, plainer in rows:
-        entry = LoadedEntry(phrase, kind, technique, plainer.strip())
+        entry = LoadedEntry(phrase, kind, technique, plainer.strip(), forms == "b")
         for form in phrase_forms(phrase, forms):
             entries.setdefault(form, entry)
     for phrase, kind, forms, technique, _ in rows:

@@ -133,6 +133,8 @@ def loaded_candidates(
         a, b = _hyphen_joined(doc, i, j)
         if (a, b) != (i, j) and doc[a:b].text.lower() not in lex.loaded:
             continue  # part of a longer compound ("Cave-in" is listed, "cave-dwelling" is not)
+        if entry.before_noun and (j >= len(doc) or not doc[j].is_alpha or doc[j].is_stop):
+            continue  # 'in shock.', 'the shock of it', 'shock and anger': a feeling someone had, said plainly
         if entry.kind == "intensifier":
             if j >= len(doc) or not doc[j].is_alpha or doc[j].is_stop or doc[i].whitespace_ == "":
                 continue  # "utterly." raises nothing; the span is the intensifier and the word it raises

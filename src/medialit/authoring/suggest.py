@@ -25,7 +25,7 @@ from ..core.errors import InputError
 from ..core.jsonable import fields_json
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .lexicons import load_lexicon
-from .loaded import QUOTATION_DISCOUNT, loaded_candidates
+from .loaded import KIND_CONFIDENCE, QUOTATION_DISCOUNT, loaded_candidates
 from .quotes import QuoteRegion, quote_regions
 
 __all__ = ["LABELS", "Suggestion", "load_lexicon", "load_pipeline", "make_doc", "quote_regions", "suggest"]
@@ -59,7 +59,12 @@ EVIDENCE_MISSING = re.compile(
 )
 # four digits from 1000 to 2099 with no comma: a year, since news writes a count that big with one ('2,019 residents')
 YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
-FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? expected to\b", re.IGNORECASE)  # "is expected to open"
+# "is expected to open", "is set to close": what is planned or foreseen
+FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? (expected|set) to\b", re.IGNORECASE)
+# a modal verb that may say what will happen ('may review', 'could close'), unless 'have' ('may have started': what
+# perhaps happened) or 'not' ('could not explain': what someone was unable to do) follows it
+MODALS_OF_THE_FUTURE = {"may", "might", "could"}
+NOT_THE_FUTURE_AFTER = {"have", "not", "n't", "never"}
 DASHES = {"–", "—", "-", "--"}
 POSSESSIVE_DETERMINERS = {"its", "his", "her", "their", "our"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "such"} | POSSESSIVE_DETERMINERS
@@ -182,9 +187,12 @@ CHARGE_LINKS = {"of", "for", "on", "over"}  # the word that brings in the charge
 # a verb of criticism ('slammed the plan as a waste', 'blasted the council for the delays'): what it says of what it
 # criticises reads as a claim only with the verb, as a charge does; 'as' brings in a judgement of it, 'for' or 'over'
 # a charge ('of' in 'as a waste of money' brings in nothing)
-CRITICISM_VERBS = {"slammed", "blasted", "decried"}  # the forms in cues.tsv: only a cue reaches this rule
+CRITICISM_VERBS = {"slammed", "blasted", "decried", "criticised", "criticized", "criticises", "criticizes"}  # cues.tsv
 CRITICISM_LINKS = {"as", "for", "over"}
 JUDGING_VERBS = CHARGE_VERBS | CRITICISM_VERBS
+# verbs with no sense but criticism: 'was criticised by officials' names who criticised with nothing after them, where
+# 'was blasted by storms' or 'was slammed by a door' may not
+ONLY_CRITICISM = {"criticised", "criticized"}
 # past forms that may make a passive with no -ed or -en ('accused of being paid by developers'): then a 'by' after
 # them may bring in who paid, not who accuses
 IRREGULAR_PARTICIPLES = {"paid", "made", "run", "hit", "led", "held", "built", "sold", "bought", "brought", "caught"}
@@ -197,6 +205,10 @@ NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
 # reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
 LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
+# an office any body has, a council or a campaign group: who holds it has the role of the body they speak for
+SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman", "head", "director"}
+SPEAKS_FOR |= {"secretary", "president", "leader", "manager", "executive", "officer"}
+LABEL_ARTICLES = {"a", "an"}  # 'branded the plan a disgrace': the one noun after them that ends the clause judges
 PASSIVE_BE = BE_FORMS | {"been", "be"}  # 'was branded', 'has been labelled': whoever labels may follow, after 'by'
 # after who comes after a passive verb's 'by', 'at' most often says where it was done ('slammed by officials at the town
 # hall'), where after a verb of saying it says which ones ('…,” said officials at the depot')
@@ -667,12 +679,19 @@ class _Draft:
         writers = bytearray(len(self.doc))  # tokens inside scare quotes: the marks are the writer's
         for i, j in scare:
             writers[i:j] = b"\x01" * (j - i)
+        labels = self._label_nouns()
+        listed = set()
         for cand in loaded_candidates(self.doc, self.lex, loaded_matcher, paragraph_of, borrowed, scare):
-            voice = "quoted" if self.quoted(cand.i) and not writers[cand.i] else "reporter"
+            listed.update(range(cand.i, cand.j))
+            labelled_by = labels.get(cand.i) if cand.j == cand.i + 1 else None
+            voice = "quoted" if (self.quoted(cand.i) and not writers[cand.i]) or labelled_by else "reporter"
             attrs = {"technique": cand.technique, "voice": voice}
             if cand.plainer and not cand.plainer.startswith("("):
                 attrs["neutral"] = cand.plainer
-            if writers[cand.i]:
+            if labelled_by:
+                why = f"the label '{labelled_by}' puts on what it names: the word of whoever labels"
+                confidence = cand.confidence
+            elif writers[cand.i]:
                 why, confidence = "the marks are the reporter's", cand.confidence
             elif voice == "reporter":
                 why, confidence = "in the reporter's words", cand.confidence
@@ -682,6 +701,30 @@ class _Draft:
                 why = "inside a quotation: the speaker's word, not the writer's, so rated lower"
                 confidence = cand.confidence - QUOTATION_DISCOUNT
             self.add("loaded", cand.i, cand.j, attrs, f"{cand.reason}; {why}", confidence, keep_quotes=True)
+        for n, verb in labels.items():
+            if n not in listed:
+                attrs = {"technique": "emotional", "voice": "quoted"}
+                why = f"the one noun that '{verb}' puts on what it names, a judgement: the word of whoever labels"
+                self.add("loaded", n, n + 1, attrs, why, KIND_CONFIDENCE["judgement"])
+
+    def _label_nouns(self) -> dict[int, str]:
+        """The judging nouns verbs of labelling put on what they name, by token, with the verb: the one word after 'a'
+        or 'an' that ends the label, before a pause, the end of the sentence or a passive verb's 'by' ('Campaigners
+        branded the plan a disgrace', 'The plan was labelled a joke by critics'). The word is the labeller's, loaded
+        whether our list holds it or not; a longer label ('a waste of money') or a time ('a second time') names
+        none, and quoted verbs are a speaker's."""
+        doc, found = self.doc, {}
+        for v, (k, _, _) in self.cue_at.items():
+            verb = doc[v:k].text
+            if verb.lower() not in LABELLING_VERBS or self.quoted(v):
+                continue
+            last = self.sents[self.sent_of[v]][1]
+            end = next((n for n in range(k, last) if doc[n].is_punct or doc[n].lower_ == "by"), last)
+            noun = end - 1
+            one_noun = noun - 1 >= k and doc[noun - 1].lower_ in LABEL_ARTICLES and doc[noun].is_alpha
+            if one_noun and not (doc[noun].is_stop or doc[noun].lower_ in WHEN_WORDS or self.quoted(noun)):
+                found[noun] = verb
+        return found
 
     def _scare_quotes(self, region: QuoteRegion, i: int, j: int) -> bool:
         """Whether the few quoted words of `region`, at tokens i..j (marks included), are scare quotes: one or two
@@ -1291,7 +1334,11 @@ class _Draft:
         by, start, nouns, end = found
         last = self.sents[self.sent_of[v]][1]
         charge_follows = end < last and self.doc[end].lower_ in self._passive_links(v, k, by)
-        return (start, nouns, end) if (charge_follows if by == k else self._ends_speaker(end)) else None
+        if by == k:
+            ends = charge_follows or self.doc[v:k].text.lower() in ONLY_CRITICISM and self._ends_speaker(end)
+        else:
+            ends = self._ends_speaker(end)
+        return (start, nouns, end) if ends else None
 
     def _after_by(self, v: int, k: int) -> tuple[int, int, int, int] | None:
         """The 'by' after a passive verb at tokens v..k that brings in who labels or charges, and where the words after
@@ -1671,8 +1718,19 @@ class _Draft:
         if titles:  # the head word: the last job word before "of" or "for" ("a spokesperson for the agency")
             jobs = [i + n for n, kind in enumerate(kinds) if kind == "TITLE"]
             before_link = kinds[: kinds.index("LINK")].count("TITLE") if "LINK" in kinds else 0
-            attrs["role"] = self._role(jobs[before_link - 1] if before_link else jobs[-1])
+            head = jobs[before_link - 1] if before_link else jobs[-1]
+            attrs["role"] = self._role(self._body_spoken_for(head, jobs) or head)
         return attrs
+
+    def _body_spoken_for(self, head: int, jobs: list[int]) -> int | None:
+        """The group or body word after 'of' or 'for' that the job at token `head` speaks for ('chair of the Friends
+        of Ashford Library', 'a spokesperson for the campaign'), when the job is an office any body has
+        (SPEAKS_FOR): its source has the body's role, a stake or an office, not the office's own."""
+        if self.doc[head].lower_ not in SPEAKS_FOR or head + 1 >= len(self.doc):
+            return None
+        if self.doc[head + 1].lower_ not in {"of", "for"}:
+            return None
+        return next((k for k in jobs if k > head), None)
 
     def _role(self, k: int) -> str:
         """The role the job or group word at token `k` gives its source. An agency is a public body ('The
@@ -2277,7 +2335,7 @@ class _Draft:
 
     def _claim_attrs(self, i: int, j: int, voice: str | None) -> dict:
         words = {t.lower_ for t in self.doc[i:j]}
-        forecast = words & {"will", "would"} or FORECAST.search(self.doc[i:j].text)
+        forecast = words & {"will", "would"} or FORECAST.search(self.doc[i:j].text) or self._modal_future(i, j)
         attrs = {"kind": "accusation" if words & ACCUSATION_WORDS else "prediction" if forecast else "fact"}
         first, last = self.sents[self.sent_of[i]]
         if EVIDENCE_MISSING.search(self.doc[first:last].text):
@@ -2285,6 +2343,18 @@ class _Draft:
         if voice:
             attrs["voice"] = voice
         return attrs
+
+    def _modal_future(self, i: int, j: int) -> bool:
+        """Whether a modal verb in tokens i..j says what may happen: 'may', 'might' or 'could' written small (not the
+        month 'May') before a word that is no date, no determiner and not 'have' or 'not' ('may review the decision',
+        'could close'; not 'may have started', 'could not explain', 'in May 2023')."""
+        doc = self.doc
+        return any(
+            doc[n].text in MODALS_OF_THE_FUTURE
+            and doc[n + 1].is_alpha
+            and doc[n + 1].lower_ not in NOT_THE_FUTURE_AFTER | DETERMINERS
+            for n in range(i, min(j, len(doc) - 1))
+        )
 
     def _figures_and_accusations(self) -> None:
         for n, (first, last) in enumerate(self.sents):
