@@ -2822,15 +2822,15 @@ def test_shock_before_a_noun_is_loaded_and_a_shock_that_someone_feels_is_not(bef
     st.sampled_from([".", ", and called for a vote.", ", saying it had gone too far."]),
 )
 @settings(max_examples=60, deadline=None)
-def test_the_noun_a_verb_of_labelling_puts_on_something_is_loaded_in_the_labellers_voice(who, verb, thing, noun, after):
+def test_the_noun_a_verb_of_labelling_puts_on_something_is_loaded_in_the_reporters_voice(who, verb, thing, noun, after):
     """'Campaigners branded the plan a disgrace' drafted 'disgrace' as nothing: the one noun a verb of labelling puts
-    on what it labels is a judging word, loaded whether or not our list holds it, and it is the word of whoever
-    labels, not the reporter's, so its voice is theirs."""
+    on what it labels is a judging word, loaded whether or not our list holds it. It stands outside quotation marks,
+    so its voice is the reporter's, as the book defines voice, though it passes on the labellers' judgement."""
     article = "an" if noun[0] in "aeiou" else "a"
     text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {article} {noun}{after}\n"
     loaded = quotes(text, "loaded", BLANK)
-    assert loaded[noun].attrs["voice"] == "quoted"
-    assert "comes from the person quoted" in draft_why(loaded[noun], {})
+    assert loaded[noun].attrs["voice"] == "reporter"
+    assert "is in the reporter's words" in draft_why(loaded[noun], {})
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
             "Read the sentence without them: does it say the same thing?"
         )
     if s.label == "loaded":
-        whose = "comes from the person quoted" if s.attrs.get("voice") == "quoted" else "is the reporter's own word"
+        whose = "comes from the person quoted" if s.attrs.get("voice") == "quoted" else "is in the reporter's words"
         plainer = s.attrs.get("neutral")
         effect = TECHNIQUE_WORDS.get(s.attrs.get("technique"), "it pushes a feeling")
         why = f"{quoted(s.quote)} ({line}) {whose}: {effect}."

@@ -684,12 +684,12 @@ class _Draft:
         for cand in loaded_candidates(self.doc, self.lex, loaded_matcher, paragraph_of, borrowed, scare):
             listed.update(range(cand.i, cand.j))
             labelled_by = labels.get(cand.i) if cand.j == cand.i + 1 else None
-            voice = "quoted" if (self.quoted(cand.i) and not writers[cand.i]) or labelled_by else "reporter"
+            voice = "quoted" if self.quoted(cand.i) and not writers[cand.i] else "reporter"
             attrs = {"technique": cand.technique, "voice": voice}
             if cand.plainer and not cand.plainer.startswith("("):
                 attrs["neutral"] = cand.plainer
             if labelled_by:
-                why = f"the label '{labelled_by}' puts on what it names: the word of whoever labels"
+                why = f"the label '{labelled_by}' puts on what it names: a judgement the reporter passes on"
                 confidence = cand.confidence
             elif writers[cand.i]:
                 why, confidence = "the marks are the reporter's", cand.confidence
@@ -703,8 +703,8 @@ class _Draft:
             self.add("loaded", cand.i, cand.j, attrs, f"{cand.reason}; {why}", confidence, keep_quotes=True)
         for n, verb in labels.items():
             if n not in listed:
-                attrs = {"technique": "emotional", "voice": "quoted"}
-                why = f"the one noun that '{verb}' puts on what it names, a judgement: the word of whoever labels"
+                attrs = {"technique": "emotional", "voice": "reporter"}  # _label_nouns takes no quoted noun
+                why = f"the one noun that '{verb}' puts on what it names, a judgement the reporter passes on"
                 self.add("loaded", n, n + 1, attrs, why, KIND_CONFIDENCE["judgement"])
 
     def _label_nouns(self) -> dict[int, str]:
