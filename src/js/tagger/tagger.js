@@ -299,16 +299,17 @@ function createTagger(model, el, uid, authorTools) {
           notice.replaceChildren();
           place.after(notice);
         }
-        notice.replaceChildren(
-          message,
-          lines.length
-            ? h(
+        // the message alone is one text node (an empty string would be a second, empty one)
+        const list = lines.length
+          ? [
+              h(
                 "ul",
                 {},
                 lines.map((line) => h("li", line)),
-              )
-            : "",
-        );
+              ),
+            ]
+          : [];
+        notice.replaceChildren(message, ...list);
         notice.hidden = !message;
         const said = [message, ...lines].join(" ");
         if (message && info) ctx.say(said);
