@@ -299,17 +299,15 @@ function createTagger(model, el, uid, authorTools) {
           notice.replaceChildren();
           place.after(notice);
         }
-        // the message alone is one text node (an empty string would be a second, empty one)
-        const list = lines.length
-          ? [
-              h(
-                "ul",
-                {},
-                lines.map((line) => h("li", line)),
-              ),
-            ]
-          : [];
-        notice.replaceChildren(message, ...list);
+        notice.replaceChildren(message);
+        if (lines.length)
+          notice.append(
+            h(
+              "ul",
+              {},
+              lines.map((line) => h("li", line)),
+            ),
+          );
         notice.hidden = !message;
         const said = [message, ...lines].join(" ");
         if (message && info) ctx.say(said);
