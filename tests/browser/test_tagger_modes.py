@@ -468,6 +468,7 @@ def test_an_unseen_article_becomes_a_class_ready_exercise_in_the_review_panel(pa
     added = page.locator(".mt-entry").filter(has_text="sting").last
     added.locator(".mt-why").fill("“sting” (L13) is the reporter's word: the rise hurts before the figures say so.")
     added.locator(".mt-hint0").fill("Read the first sentence of L13 again.")
+    added.locator("select.mt-attr-technique").select_option("emotional")  # validate asks a loaded item for one
     with page.expect_download() as info:
         page.locator(".mt-rv-save").click()
     info.value.save_as(made.exercise_file)
