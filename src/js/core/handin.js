@@ -120,6 +120,11 @@ const isWhole = (/** @type {unknown} */ x) => typeof x === "number" && Number.is
 const LONE_SURROGATE = /[\ud800-\udfff]/u; // with the u flag, a whole pair is one character and does not match
 /** True when a text holds half of a UTF-16 pair (Python's reader refuses such text). */
 const brokenText = (/** @type {string} */ x) => LONE_SURROGATE.test(x);
+/**
+ * The text with each broken character (half of a UTF-16 pair, as brokenText finds it) shown as �.
+ * @param {string} x
+ */
+export const brokenShown = (x) => x.replace(new RegExp(LONE_SURROGATE.source, "gu"), "\uFFFD");
 
 // --- JSON text, within limits (handin.read_json) ------------------------------------------------
 

@@ -4,13 +4,10 @@
 // page with their box takes them in: that page keeps their words on the box's list of earlier words
 // (kept.js offers them back), and says under the box what was wrong and what to do.
 
-import { isObject, problemText, readAnswers } from "../core/handin.js";
+import { brokenShown, isObject, problemText, readAnswers } from "../core/handin.js";
 import { quoted } from "../core/messages.js";
 
 /** @typedef {import("../core/handin.js").AnswerProblem} AnswerProblem */
-
-/** Half of a UTF-16 pair without its other half (a broken character). */
-const BROKEN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * The answers of a save (its text) that fail the checks: each one's problem, and the entries as the
@@ -39,7 +36,7 @@ export function leftOut(raw) {
  */
 export function wordsOf(entry) {
   const text = isObject(entry) ? /** @type {Record<string, unknown>} */ (entry).text : entry;
-  if (typeof text === "string") return text.replace(BROKEN, "\uFFFD");
+  if (typeof text === "string") return brokenShown(text);
   return text === undefined || text === null ? "" : JSON.stringify(text);
 }
 
