@@ -787,7 +787,7 @@ QUOTED_UI_WORDS = [
         "**Name on your hand-in (optional)**",
         '"Name on your hand-in (optional) "',
         "tagger/tagger.js",
-        ["teacher-guide"],
+        ["teacher-guide", "01-how-to-use"],
     ),
     ("**↶ Undo**", '"↶ Undo"', "tagger/tagger.js", ["01-how-to-use"]),
     ("**↶ Undo**", '"↶ Undo"', "tagger/tag_list.js", ["01-how-to-use"]),
