@@ -864,3 +864,11 @@ def test_the_book_gives_each_labels_keys_as_the_tagger_takes_them():
     how_to = " ".join(source("01-how-to-use").split())
     assert [n for n in ("claim", "source", "loaded") if f"{keys[n]} for {n}" not in how_to] == []
     assert f"**cue** (key {keys['cue']})" in " ".join(source("06-hedges").split())
+
+
+def test_the_loaded_language_tables_name_each_technique_as_the_taggers_list_does():
+    """A student looks for a row's technique in the Tagger's list, which writes it without hyphens
+    (choiceWords in src/js/core/messages.js): "name calling", not "name-calling"."""
+    techniques = re.findall(r"^\| ([a-z][a-z -]*) \| ", source("05-loaded-language"), re.M)
+    shown = [c.replace("-", " ") for c in DEFAULT_LABELS["loaded"].attrs["technique"]]
+    assert techniques == shown
