@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 from medialit.core.article import Article
 from medialit.core.chapters import book_chapters
 from medialit.core.exercise_file import load_exercise
+from medialit.core.labels import DEFAULT_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
@@ -766,3 +767,108 @@ def test_the_number_a_page_says_its_tagger_asks_for_is_the_keys(page):
     said = [int(n) for n in re.findall(r"asks for about (\d+)", " ".join(source(page).split()))]
     asked, _ = required_items(page)
     assert all(abs(n - asked) <= max(2, asked // 10) for n in said), f"book/{page}.md says {said}; the key asks {asked}"
+
+
+JS = ROOT / "src" / "js"
+TAGGER_PAGES = [*sorted(TAGGERS.keys() - {"practice"}), "scores", "intro"]  # the pages that name the Check button
+# The words of a Tagger, its help and the class report that the book quotes: how a page quotes them, the
+# code that shows them (in the file under src/js) and the pages that quote them. A change on one side only
+# fails here, so the book never names a button or a heading the page does not show.
+QUOTED_UI_WORDS = [
+    ("**Check my tags**", '"Check my tags"', "tagger/tagger.js", [*TAGGER_PAGES, "teacher-guide"]),
+    (
+        "**Download hand-in**",
+        '"Download hand-in"',
+        "tagger/tagger.js",
+        ["01-how-to-use", "08-put-it-together", "teacher-guide", "teachers/class-report"],
+    ),
+    ("**Load hand-in**", '"Load hand-in"', "tagger/tagger.js", ["01-how-to-use"]),
+    (
+        "**Name on your hand-in (optional)**",
+        '"Name on your hand-in (optional) "',
+        "tagger/tagger.js",
+        ["teacher-guide", "01-how-to-use"],
+    ),
+    ("**↶ Undo**", '"↶ Undo"', "tagger/tagger.js", ["01-how-to-use"]),
+    ("**↶ Undo**", '"↶ Undo"', "tagger/tag_list.js", ["01-how-to-use"]),
+    ("**↷ Redo**", '"↷ Redo"', "tagger/tagger.js", ["01-how-to-use"]),
+    ("**Back to the feedback**", '"Back to the feedback"', "tagger/tagger.js", ["01-how-to-use"]),
+    ("**C2 in your tags**", "} in your tags`", "tagger/tagger.js", ["01-how-to-use"]),
+    ("**Go to L12**", "`Go to L${", "tagger/feedback_view.js", ["01-how-to-use"]),
+    ("**Next ›**", '"Next ›"', "tagger/feedback_view.js", ["01-how-to-use"]),
+    ("**Your tags**", '"Your tags"', "tagger/tag_list.js", ["01-how-to-use", "03-claims", "04-sources"]),
+    ("**✕**", '"✕"', "tagger/tag_list.js", ["01-how-to-use"]),
+    ("**More (optional)**", '"More (optional)"', "tagger/tag_list.js", ["01-how-to-use", "03-claims"]),
+    ("**Describe this tag**", '"Describe this tag"', "tagger/tag_list.js", ["01-how-to-use"]),
+    ("**Attributed to**", '"Attributed to"', "tagger/tag_list.js", ["04-sources", "08-put-it-together"]),
+    ("**nobody (no source given)**", '" nobody (no source given)"', "tagger/tag_links.js", ["04-sources"]),
+    ("**Put it back**", '"Put it back"', "hosts/kept.js", ["01-how-to-use"]),
+    ("**Don't need it**", '"Don\'t need it"', "hosts/kept.js", ["01-how-to-use"]),
+    ("**Undo** beside them", '"Undo"', "hosts/kept.js", ["01-how-to-use"]),
+    ('("Skip to the Tagger")', '"Skip to the Tagger"', "hosts/skip_link.js", ["01-how-to-use"]),
+    ("**]** and **[**", '["] [", "next or previous tag"]', "tagger/help.js", ["01-how-to-use"]),
+    ("**.** and **,**", '[". ,", "next or previous sentence', "tagger/help.js", ["01-how-to-use"]),
+    ("**Page Down** and **Page Up**", '["Page Down, Page Up", "next or previous', "tagger/help.js", ["01-how-to-use"]),
+    ("**?** inside the Tagger", '["?", "this list"]', "tagger/help.js", ["01-how-to-use"]),
+    ("press **F**", 'FEEDBACK_KEY = "f"', "tagger/keyboard.js", ["01-how-to-use"]),
+    ("**Report on**", '"Report on "', "hosts/class_report_page.js", ["teacher-guide", "instructors/new-exercise"]),
+    ("**Or choose a folder**", '"Or choose a folder: "', "hosts/class_report_page.js", ["teachers/class-report"]),
+    ("**Downloads**", '"Downloads"', "hosts/class_report_page.js", ["teachers/class-report"]),
+    ("**Gradebook (CSV)**", '"Gradebook (CSV)"', "hosts/class_report_page.js", ["teachers/class-report"]),
+    ("**Key items (CSV)**", '"Key items (CSV)"', "hosts/class_report_page.js", ["teachers/class-report"]),
+    (
+        "**Each word's count (CSV)**",
+        '"Each word\'s count (CSV)"',
+        "hosts/class_report_page.js",
+        ["teachers/class-report"],
+    ),
+    ("**Print the heat map**", '"Print the heat map"', "hosts/class_report_page.js", ["teachers/class-report"]),
+    ("**Who handed in what**", '"Who handed in what"', "classroom/report_view.js", ["teachers/class-report"]),
+    ("**Most missed**", '"Most missed"', "classroom/report_view.js", ["teachers/class-report"]),
+    ("**Every key item here**", "`Every key item here (${", "classroom/report_view.js", ["teachers/class-report"]),
+    ("**At another mention**", '"At another mention"', "classroom/tables.js", ["teachers/class-report"]),
+    ("**Misconceptions**", '"Misconceptions"', "classroom/report_view.js", ["teachers/class-report"]),
+    ("**What the class tagged**", '"What the class tagged"', "classroom/report_view.js", ["teachers/class-report"]),
+    ("**Written answers**", '"Written answers"', "classroom/report_view.js", ["teachers/class-report"]),
+    ("**Notes on tags**", '"Notes on tags"', "classroom/report_view.js", ["teachers/class-report"]),
+    ("**Problems with files**", '"Problems with files"', "classroom/report_view.js", ["teachers/class-report"]),
+]
+
+
+def notebook_text(name: str) -> str:
+    cells = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize(
+    ("quoted", "shown", "code", "pages"), QUOTED_UI_WORDS, ids=[f"{w[0]} {w[2]}" for w in QUOTED_UI_WORDS]
+)
+def test_the_book_quotes_the_words_the_page_shows(quoted, shown, code, pages):
+    assert shown in (JS / code).read_text(encoding="utf-8"), f"src/js/{code} no longer shows {quoted}"
+    missing = [page for page in pages if quoted not in " ".join(source(page).split())]
+    assert missing == [], f"these pages no longer quote {quoted}: {missing}"
+
+
+def test_the_student_notebook_quotes_the_check_button_and_the_label_keys():
+    """The notebook's Tagger is the book's: the same button and the same keys."""
+    text = " ".join(notebook_text("kremlin-drone").split())
+    assert "**Check my tags**" in text and '"Check my tags"' in (JS / "tagger" / "tagger.js").read_text(
+        encoding="utf-8"
+    )
+    assert [n for n, s in DEFAULT_LABELS.items() if f"**{s.shortcut}** for {n}" not in text] == []
+
+
+def test_the_book_gives_each_labels_keys_as_the_tagger_takes_them():
+    """Chapter 1 teaches the first three labels' keys and chapter 6 the cue's, as the labels define them."""
+    keys = {name: f"**{s.shortcut}** or **{s.letter.upper()}**" for name, s in DEFAULT_LABELS.items()}
+    how_to = " ".join(source("01-how-to-use").split())
+    assert [n for n in ("claim", "source", "loaded") if f"{keys[n]} for {n}" not in how_to] == []
+    assert f"**cue** (key {keys['cue']})" in " ".join(source("06-hedges").split())
+
+
+def test_the_loaded_language_tables_name_each_technique_as_the_taggers_list_does():
+    """A student looks for a row's technique in the Tagger's list, which writes it without hyphens
+    (choiceWords in src/js/core/messages.js): "name calling", not "name-calling"."""
+    techniques = re.findall(r"^\| ([a-z][a-z -]*) \| ", source("05-loaded-language"), re.M)
+    shown = [c.replace("-", " ") for c in DEFAULT_LABELS["loaded"].attrs["technique"]]
+    assert techniques == shown

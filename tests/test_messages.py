@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from medialit import HandIn, Tag, check, load_exercise
 from medialit.core.contract import CHIPS_FOUND, CHIPS_LOOK, MISCONCEPTIONS, QUOTE_MARKS
+from medialit.core.labels import DEFAULT_LABELS
 from medialit.core.messages import (
     AUDIENCES,
     FIELD,
@@ -520,12 +521,27 @@ def test_words_sum_up_what_someone_said_where_a_claim_with_a_source_holds_them(d
 
 
 def test_the_book_quotes_the_tag_count_in_the_words_the_tagger_shows():
-    """The scores page, chapter 1 and the teacher guide quote the feedback's count of tags the key has too:
-    a change to the sentence in messages.json that left the book behind would explain words no student sees."""
-    sentence = Renderer({}, "student").render(Message("summary-tags", {"tagged_in_key": 5, "tagged": 7}))
+    """The scores page, chapter 1 and the teacher guide quote the feedback's two counts, as a Tagger of loaded
+    words in L1 to L28 gives them: a change to a sentence in messages.json that left the book behind would
+    explain words no student sees."""
+    render = Renderer({"loaded": DEFAULT_LABELS["loaded"]}, "student").render
+    found = render(
+        Message("summary-found-lines", {"found": 6, "required": 14, "label": "loaded", "first": 1, "last": 28})
+    )
+    sentence = render(Message("summary-tags", {"tagged_in_key": 5, "tagged": 7}))
     scores = (ROOT / "book" / "scores.md").read_text(encoding="utf-8")
     assert f"\n## {sentence.removesuffix('.')}\n" in scores
     for page in ("scores.md", "01-how-to-use.md", "teacher-guide.md"):
-        text = " ".join((ROOT / "book" / page).read_text(encoding="utf-8").split())
-        assert sentence in text, page
+        text = " ".join((ROOT / "book" / page).read_text(encoding="utf-8").replace("> ", "").split())
+        assert f"{found} {sentence}" in text, page
     assert TABLE["summary-tags"]["student"] in TABLE["scores-label"]["student"]
+
+
+def test_the_book_names_the_feedbacks_groups_as_the_tagger_heads_them():
+    """Chapter 1 and the scores page send a student to the feedback's groups by their headings, which are the
+    words before the count ("Not found yet: 3", "Optional, some readers would also tag these: 3")."""
+    groups = ["group-missed", "group-look", "group-found", "group-optional"]
+    headings = {code: re.split("[:,]", TABLE[code]["student"])[0] for code in groups}
+    for page, codes in {"01-how-to-use.md": groups, "scores.md": ["group-missed", "group-look"]}.items():
+        text = " ".join((ROOT / "book" / page).read_text(encoding="utf-8").split())
+        assert [code for code in codes if f"**{headings[code]}**" not in text] == [], page

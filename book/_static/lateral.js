@@ -6,8 +6,8 @@ const GOOD_REASON =
   /\b(about him|other people|others|independent|who wrote|written by|reference|source|fact.?check|not (by )?him|agency|plain|neutral|evidence)/i;
 
 const MISSING_LINK_FEEDBACK = {
-  1: "Not quite. Bild is named, so you could find its article. Which link does our article say exists but never show you: no words, no date, no address?",
-  2: "Yes. The article says there is a tweet but does not quote it, date it or link to it. Finding the original tweet is the first thing a fact-checker would do: it shows exactly what Romanenko wrote, and when.",
+  1: "Not quite. Bild is named, so you could find its article. Which link does our article say exists but never show you, with no date and no address?",
+  2: "Yes. The article says there is a tweet and sums up what it alleged (L194), but it never shows the tweet, its date or a link to it. Only one word might be the tweet's own: ‘information’, in quotation marks, and even those marks may only show doubt. Finding the original tweet is the first thing a fact-checker would do: it shows exactly what Romanenko wrote, and when.",
   3: "Not quite. Romanenko is named, so you can read about him (see the cards). Which link does our article say exists but never show you?",
   4: "Close: the agents are unnamed, so nobody can check them. But the article never says it heard from them. Which link does the article say it has, yet never shows you?",
 };

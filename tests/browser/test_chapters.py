@@ -164,6 +164,8 @@ def test_lateral_claim_chain(page):
     page.keyboard.press("Enter")
     text = live.inner_text()
     assert "4 of 4 links" in text and text.count("Yes.") == 1 and "original tweet" in text
+    # the article does not show the tweet, but it sums it up and may quote one word of it (L194)
+    assert "sums up what it alleged" in text and "‘information’" in text and "does not quote" not in text
     assert_clean(page, "book/07-lateral-reading")
 
 
