@@ -284,7 +284,8 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
             " the book's page and download the hand-in again.",
             "The answer to “Without evidence?”: it was changed by hand (its text is missing or wrong),"
             f" so it was left out. {FIX_AGAIN}",
-            f"The answer to “Why?”: it has no proper name in the file, so it was left out. {FIX_AGAIN}",
+            "The answer to “Why?”: it was changed by hand (the name that says which question it answers is wrong), so it"
+            f" was left out. {FIX_AGAIN}",
         ]
         # a short list, each answer on a line of its own, after what the load did
         expect(notice.locator("li")).to_have_text(sentences)
@@ -348,8 +349,9 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
         other = context.new_page()
         other.goto("book/04-sources.html")
         expect(other.locator(".medialit-answers-left-out")).to_have_text(
-            "An answer saved in this browser, named “Not An Id”: it has no proper name in the file, so it was left"
-            " out. Its words: “Because.” Copy them into the box they answer."
+            "An answer saved in this browser, named “Not An Id”: it was changed by hand (the name that says which"
+            " question it answers is wrong), so it was left out. Its words: “Because.” Copy them into the box they"
+            " answer."
         )
         write_answer(other, "04-four-names", "To sound fair.")
         flush_saves(other)
