@@ -284,8 +284,8 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
             " the book's page and download the hand-in again.",
             "The answer to “Without evidence?”: it was changed by hand (its text is missing or wrong),"
             f" so it was left out. {FIX_AGAIN}",
-            "The answer to “Why?”: it was changed by hand (the name that says which question it answers is wrong), so it"
-            f" was left out. {FIX_AGAIN}",
+            "The answer to “Why?”: it was changed by hand (the name that says which question it answers is wrong),"
+            f" so it was left out. {FIX_AGAIN}",
         ]
         # a short list, each answer on a line of its own, after what the load did
         expect(notice.locator("li")).to_have_text(sentences)
@@ -348,11 +348,7 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
         # which it tells of with its words
         other = context.new_page()
         other.goto("book/04-sources.html")
-        expect(other.locator(".medialit-answers-left-out")).to_have_text(
-            "An answer saved in this browser, named “Not An Id”: it was changed by hand (the name that says which"
-            " question it answers is wrong), so it was left out. Its words: “Because.” Copy them into the box they"
-            " answer."
-        )
+        expect(other.locator(".medialit-answers-unnamed")).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
         write_answer(other, "04-four-names", "To sound fair.")
         flush_saves(other)
         held = stored_answers(page, key)
@@ -403,6 +399,55 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
         expect(left_out_note(chapter, "02-what-happened")).to_be_hidden()
         chapter.reload()
         expect(answer_box(chapter, "02-what-happened")).to_have_value("half \ufffd a pair")
+    finally:
+        context.close()
+
+
+UNNAMED = (
+    "Some words of yours are saved in this browser, but no question's box can show them: the name that says which"
+    " question they answer was changed by hand, so they are not in your hand-in. If they answer one of the"
+    " questions, copy them into its box, then press Don't need it."
+)
+NOT_AN_ID = "Saved under the name “Not An Id”: Because."
+
+
+def test_an_answer_no_box_can_show_is_told_of_on_every_page_with_questions_until_the_student_lets_it_go(
+    browser, book_server
+):
+    """A saved answer whose name no question has is taken out of the save by the first page that opens with
+    it: its words stay in this browser, and every page of the exercise with questions shows them above its
+    questions (after a reload too, and on a page without a Tagger), saying what they are and what to do, until
+    the student presses Don't need it (Undo brings them back while the page is open)."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        saved = {"Not An Id": {"question": "Why?", "text": "Because."}, "03-what-to-check": {"text": "A photo."}}
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        note = page.locator(".medialit-answers-unnamed")
+        expect(note).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
+        assert stored_answers(page, key) == {"03-what-to-check": {"question": ANY, "text": "A photo."}}
+        # above the questions, in none of them
+        expect(page.locator("li .medialit-answers-unnamed")).to_have_count(0)
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(note).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
+        chapter = context.new_page()
+        chapter.goto("book/02-stop-and-look.html")  # questions and no Tagger
+        expect(chapter.locator(".medialit-answers-unnamed")).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
+
+        note.get_by_role("button", name="Don't need it").click()
+        expect(note).to_contain_text("Removed: Because. Undo")
+        expect(note.get_by_role("button", name="Undo")).to_be_focused()
+        note.get_by_role("button", name="Undo").click()
+        expect(note).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
+        note.get_by_role("button", name="Don't need it").click()
+        for shown in (page, chapter):
+            shown.reload()
+            shown.wait_for_selector("[data-medialit-answer]")
+            expect(shown.locator(".medialit-answers-unnamed")).to_be_hidden()
     finally:
         context.close()
 

@@ -8,11 +8,20 @@
 // its box (kept.js), with a button that puts it back, until the box holds those words again or the
 // student lets it go. A saved answer that fails the hand-in's checks is never dropped (left_out.js).
 
-import { HANDIN_FORMAT } from "../core/handin.js";
-import { answersKey, earlierKey, letGo, readSaved, replaceAnswers, store } from "../tagger/answer_store.js";
+import { HANDIN_FORMAT, isId } from "../core/handin.js";
+import {
+  answersKey,
+  earlierIds,
+  earlierKey,
+  letGo,
+  NAME,
+  readSaved,
+  replaceAnswers,
+  store,
+} from "../tagger/answer_store.js";
 import { handinFileName, saveFile } from "../tagger/files.js";
 import { offerKept } from "./kept.js";
-import { leftOut, leftOutNote, UNREADABLE, unnamedNote, wordsOf } from "./left_out.js";
+import { leftOut, leftOutNote, UNNAMED, UNREADABLE, unnamedNote, unnamedWords, wordsOf } from "./left_out.js";
 
 /** @typedef {import("../core/handin.js").Answer} Answer */
 /** @typedef {{exercise: string, sha256: string}} AnswersConfig */
@@ -164,7 +173,39 @@ export function mountAnswers(doc = document) {
   );
   const showEarlier = () => {
     for (const draw of drawKept) draw();
+    showUnnamed();
   };
+
+  /** Put `note` above the page's questions: before their list, not inside its first question. */
+  const aboveQuestions = (/** @type {HTMLElement} */ note) => {
+    const first = fields[0].el;
+    (first.closest("ol, ul") || first.closest("p") || first).before(note);
+  };
+
+  /**
+   * The words of saved answers no box can show (their names are no question's: takeInLeftOut keeps them on
+   * the list of earlier words, under those names), above the questions of every page of the exercise, until
+   * the student lets them go: each with Don't need it (kept.js), and what they are and what to do.
+   */
+  const unnamed = doc.createElement("div");
+  unnamed.className = "medialit-answer-left-out medialit-answers-unnamed";
+  unnamed.hidden = true;
+  unnamed.append(Object.assign(doc.createElement("span"), { textContent: UNNAMED }));
+  /** @type {Map<string, () => void>} each name's draw */
+  const drawUnnamed = new Map();
+  function showUnnamed() {
+    if (!fields.length) return;
+    for (const id of earlierIds(earlierKey(exercise.id, exercise.article.sha256))) {
+      if (isId(id) || id === NAME || drawUnnamed.has(id)) continue;
+      const kept = doc.createElement("span");
+      kept.className = "medialit-answer-kept";
+      unnamed.append(kept);
+      drawUnnamed.set(id, offerKept(exercise, { id, kept, earlier: unnamedWords(id), get: () => "" }));
+    }
+    for (const draw of drawUnnamed.values()) draw();
+    unnamed.hidden = !unnamed.querySelector(".medialit-answer-kept:not([hidden])");
+    if (!unnamed.hidden && !unnamed.isConnected) aboveQuestions(unnamed);
+  }
 
   /** Write the pending answers into the saved ones now. */
   function flush() {
@@ -216,9 +257,10 @@ export function mountAnswers(doc = document) {
   /**
    * The saved answers of this page's boxes that fail the checks: each box says what was wrong and offers
    * the answer's words back (an answer only too long is in its box cut to fit, as Load brings it); once
-   * their words are kept, the save holds them no more. An answer no box can show (it has no proper name),
-   * or a save that cannot be read at all, is told of above the page's first box, with its words. Another
-   * page's answers wait in the save for that page. The save as it was is kept aside whole first.
+   * their words are kept, the save holds them no more. The words of an answer no box can show (its name is
+   * no question's) are kept under that name, which every page of the exercise shows above its questions
+   * (showUnnamed); a save that cannot be read at all is told of there. Another page's answers wait in the
+   * save for that page. The save as it was is kept aside whole first.
    * @param {{answers: Record<string, Answer>, raw: string | null, bad: boolean}} saved
    */
   function takeInLeftOut(saved) {
@@ -239,7 +281,11 @@ export function mountAnswers(doc = document) {
         const words = wordsOf(entries[problem.id]);
         delete answers[problem.id];
         if (!field) {
-          told.push(unnamedNote(problem, words));
+          // kept under its name to show on every page of the exercise (showUnnamed); the name's list is
+          // the student's name's, so an answer under that name is told of once, as when nothing can be kept
+          const listed = !!words.trim() && problem.id !== NAME && letGo(exercise, problem.id, words, true);
+          keptAll &&= listed || !words.trim();
+          if (!listed && words.trim()) told.push(unnamedNote(problem, words));
           continue;
         }
         const kept = !!words.trim() && letGo(exercise, problem.id, words, true);
@@ -259,9 +305,7 @@ export function mountAnswers(doc = document) {
     const note = doc.createElement("span");
     note.className = "medialit-answer-left-out medialit-answers-left-out"; // about the page's answers
     for (const words of told) note.append(Object.assign(doc.createElement("span"), { textContent: words }));
-    const first = fields[0].el;
-    // before the questions' list, not inside its first question
-    (first.closest("ol, ul") || first.closest("p") || first).before(note);
+    aboveQuestions(note);
   }
 
   const onStorage = (/** @type {StorageEvent} */ e) => {
