@@ -783,6 +783,42 @@ def test_a_chapters_questions_end_with_a_download_of_the_answers_and_the_tags_as
         context.close()
 
 
+def test_the_download_after_the_questions_says_beside_itself_that_it_is_done_and_is_heard_once(browser, book_server):
+    """The Tagger's notice and status line are far up the page: the Download after the questions says beside
+    itself what it did, in the Tagger's words, for the eyes (a screen reader hears them once, from the Tagger's
+    status line). On a page with questions and no Tagger, it says so there, and a screen reader hears it from
+    there. An answer written after it takes the words away: that answer is not in the file."""
+    context = browser.new_context(base_url=book_server, accept_downloads=True)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        write_answer(page, "03-what-to-check", "A photo of the drone.")
+        note = page.locator(".medialit-answers-download")
+        with page.expect_download():
+            note.get_by_role("button", name="Download hand-in").click()
+        expect(note).to_have_text("Download hand-in Downloaded your hand-in with 0 tags.")
+        assert text_heard(page, "body").count("Downloaded your hand-in with 0 tags.") == 1
+        answer_box(page, "03-what-to-check").fill("A photo of the drone, and who took it.")
+        expect(note).to_have_text("Download hand-in")
+        with page.expect_download():
+            note.get_by_role("button", name="Download hand-in").click()
+        expect(note).to_have_text("Download hand-in Downloaded your hand-in with 0 tags.")
+        tag_word(page, "despot", "1")  # the Tagger's notice goes: so do the words copied from it
+        expect(note).to_have_text("Download hand-in")
+        flush_saves(page)
+
+        chapter = context.new_page()
+        chapter.goto("book/02-stop-and-look.html")  # questions and no Tagger
+        note = chapter.locator(".medialit-answers-download")
+        with chapter.expect_download():
+            note.get_by_role("button", name="Download hand-in").click()
+        said = "Downloaded your hand-in with 1 tag and 1 written answer."
+        expect(note).to_have_text(f"Download hand-in {said}")
+        expect(note.get_by_role("status")).to_have_text(said)
+        assert text_heard(chapter, "body").count(said) == 1
+    finally:
+        context.close()
+
+
 def test_on_a_phone_the_download_after_the_questions_is_a_fingers_size(browser, book_server):
     context = browser.new_context(base_url=book_server, **PHONE)
     try:

@@ -9,6 +9,7 @@
 // student lets it go. A saved answer that fails the hand-in's checks is never dropped (left_out.js).
 
 import { HANDIN_FORMAT, isId } from "../core/handin.js";
+import { counted } from "../core/messages.js";
 import {
   answersKey,
   earlierIds,
@@ -339,7 +340,8 @@ export function mountAnswers(doc = document) {
 /**
  * The Download button after the questions. On a page with a Tagger it is that Tagger's Download (its tags as
  * they are this moment, not as last saved); elsewhere it writes the hand-in as the Tagger saved it in this
- * browser (its tags and the student's name, as they are). Both with the written answers.
+ * browser (its tags and the student's name, as they are). Both with the written answers. Beside the button,
+ * where the student is, words say it is done (`told`).
  * @param {Document} doc
  * @param {AnswersConfig} config
  * @param {() => void} flush
@@ -348,11 +350,16 @@ function offerDownload(doc, config, flush) {
   const button = /** @type {HTMLButtonElement | null} */ (doc.querySelector("[data-medialit-download]"));
   if (!button) return;
   const tagger = button.dataset.medialitDownload ? doc.getElementById(button.dataset.medialitDownload) : null;
+  const told = doneWords(doc, button, tagger);
   /** @type {HTMLElement} */ (button.parentElement).hidden = false;
   button.addEventListener("click", () => {
     flush();
     const own = /** @type {HTMLButtonElement | null | undefined} */ (tagger?.querySelector(".mt-download"));
-    if (own) return own.click();
+    if (own) {
+      own.click();
+      told.copy(/** @type {HTMLElement | null} */ (tagger?.querySelector(".mt-notice") || null));
+      return;
+    }
     const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     /** @type {Record<string, any>} */
     let tagged = {};
@@ -378,5 +385,45 @@ function offerDownload(doc, config, flush) {
       `${JSON.stringify(handin, null, 1)}\n`,
       "application/json",
     );
+    const answers = Object.keys(handin.answers).length;
+    told.say(
+      `Downloaded your hand-in with ${counted(handin.tags.length, "tag")} and ${counted(answers, "written answer")}.`,
+    );
   });
+}
+
+/**
+ * The words beside the Download after the questions that say the hand-in is downloaded: the Tagger's own
+ * (copied from its notice, which is far up the page) on its page, or the page's own elsewhere. A screen reader
+ * hears them once: on a Tagger's page from the Tagger's status line (these are for the eyes), elsewhere from
+ * here. They go when an answer is written after (that answer is not in the file), or the Tagger's notice changes.
+ * @param {Document} doc
+ * @param {HTMLButtonElement} button
+ * @param {HTMLElement | null} tagger
+ */
+function doneWords(doc, button, tagger) {
+  const done = doc.createElement("span");
+  done.className = "medialit-answers-downloaded";
+  if (tagger) done.setAttribute("aria-hidden", "true");
+  else done.setAttribute("role", "status");
+  button.after(" ", done);
+  const clear = () => done.replaceChildren();
+  doc.addEventListener("input", (e) => {
+    if (e.target instanceof Element && e.target.closest("[data-medialit-answer]")) clear();
+  });
+  /** @type {MutationObserver | null} */
+  let following = null;
+  return {
+    /** @param {string} words said anew (a new node: a status line whose words stay the same is not read out) */
+    say: (words) => done.replaceChildren(words),
+    /** @param {HTMLElement | null} notice the Tagger's, whose words are copied while it shows them */
+    copy(notice) {
+      if (!notice || notice.hidden) return clear();
+      done.replaceChildren(notice.textContent || "");
+      following ||= new MutationObserver(() => {
+        if (notice.hidden || notice.textContent !== done.textContent) clear();
+      });
+      following.observe(notice, { childList: true, characterData: true, subtree: true, attributes: true });
+    },
+  };
 }
