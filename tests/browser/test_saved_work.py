@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from unittest.mock import ANY
 
-from browser_helpers import PHONE, build_page, flush_saves, handin_file, text_heard
+from browser_helpers import PHONE, accessible_names, build_page, flush_saves, handin_file, text_heard
 from playwright.sync_api import expect
 
 TAGGER_PAGE = "book/tagger.html"
@@ -847,6 +847,73 @@ def test_on_a_phone_download_says_so_under_its_button_and_is_heard_once(browser,
         expect(notice).to_be_in_viewport()
         expect(download).to_be_in_viewport()
         assert text_heard(page, ".medialit-tagger").count("Downloaded your hand-in with 0 tags.") == 1
+    finally:
+        context.close()
+
+
+# Whether an element is on the screen whole and on top there (not under the book's sticky header).
+SEEN_WHOLE = """(el) => {
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint((r.left + r.right) / 2, Math.max(r.top, 0) + 2);
+  return r.top >= 0 && r.bottom <= innerHeight && el.contains(top);
+}"""
+
+
+def test_on_a_phone_a_load_notice_listing_many_answers_fits_on_the_screen_with_the_load_button(
+    browser, book_server, tmp_path
+):
+    """A hand-in with many written answers left out lists each in the Load's notice: on a phone the list
+    scrolls within the notice, so the notice fits on the screen under the Load button the student just
+    pressed (a notice taller than the screen was scrolled to its top, and the button went under the page's
+    header). Every answer is still there to read: the list scrolls, by finger or by keys (Tab reaches it)."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, LOADED_CHAPTER)
+        question = "What did the article say in part {n} about the drones over the Kremlin?"
+        answers = {f"Question {n}": {"question": question.format(n=n), "text": "x"} for n in range(1, 9)}
+        load = page.locator(".mt-load")
+        load.scroll_into_view_if_needed()
+        load.tap()  # a phone opens its file picker: the file is chosen as it would be
+        page.locator(".mt-file").set_input_files(str(handin_file(tmp_path / "many.json", exercise_of(page), answers)))
+        notice = page.locator(".mt-notice")
+        expect(notice.locator("li")).to_have_count(8)
+        assert notice.evaluate(SEEN_WHOLE) and load.evaluate(SEEN_WHOLE)
+        listed = notice.locator("ul")
+        assert listed.evaluate("(ul) => ul.scrollHeight > ul.clientHeight")
+        listed.evaluate("(ul) => ul.scrollTo(0, ul.scrollHeight)")
+        last = notice.locator("li").last
+        expect(last).to_contain_text("part 8")
+        assert last.evaluate(
+            "(li) => li.getBoundingClientRect().bottom <= li.parentElement.getBoundingClientRect().bottom"
+        )
+    finally:
+        context.close()
+
+
+def test_by_keyboard_tab_after_load_reaches_the_list_of_answers_left_out_by_its_name_and_keys_scroll_it(
+    browser, book_server, tmp_path
+):
+    """Where the list of answers a Load left out scrolls, Tab from the Load button reaches it, a screen reader
+    names it in a few words (not all of its sentences again), and the keys scroll it to its last answer."""
+    context = browser.new_context(base_url=book_server, viewport={"width": 1280, "height": 700})
+    try:
+        page = open_tagger(context, LOADED_CHAPTER)
+        question = "What did the article say in part {n} about the drones over the Kremlin?"
+        answers = {f"Question {n}": {"question": question.format(n=n), "text": "x"} for n in range(1, 9)}
+        page.locator(".mt-load").focus()
+        page.locator(".mt-file").set_input_files(str(handin_file(tmp_path / "many.json", exercise_of(page), answers)))
+        listed = page.locator(".mt-notice ul")
+        expect(listed.locator("li")).to_have_count(8)
+        page.keyboard.press("Tab")
+        expect(listed).to_be_focused()
+        assert "Written answers left out" in accessible_names(page, "list")
+        page.keyboard.press("End")
+        last = listed.locator("li").last
+        expect(last).to_contain_text("part 8")
+        page.wait_for_function(
+            "(ul) => ul.lastElementChild.getBoundingClientRect().bottom <= ul.getBoundingClientRect().bottom + 1",
+            arg=listed.element_handle(),
+        )
     finally:
         context.close()
 
