@@ -406,7 +406,7 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
 UNNAMED = (
     "Some words of yours are saved in this browser, but no question's box can show them: the name that says which"
     " question they answer was changed by hand, so they are not in your hand-in. If they answer one of the"
-    " questions, copy them into its box, then press Don't need it."
+    " questions, copy them into its box, then press “Don't need it”."
 )
 NOT_AN_ID = "Saved under the name “Not An Id”: Because."
 

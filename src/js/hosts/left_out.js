@@ -68,7 +68,7 @@ export const UNREADABLE =
 export const UNNAMED =
   "Some words of yours are saved in this browser, but no question's box can show them: the name that says" +
   " which question they answer was changed by hand, so they are not in your hand-in. If they answer one of" +
-  " the questions, copy them into its box, then press Don't need it.";
+  " the questions, copy them into its box, then press “Don't need it”.";
 
 /**
  * How the words of one such answer are introduced, by its name.
