@@ -452,6 +452,29 @@ def test_an_answer_no_box_can_show_is_told_of_on_every_page_with_questions_until
         context.close()
 
 
+def test_an_answer_no_box_can_show_named_as_the_names_list_is_told_of_with_its_words_and_not_offered_as_a_name(
+    browser, book_server
+):
+    """The list of earlier words keeps the student's name's under ":student": a saved answer of that name is not
+    put there (the name box would offer its words as a name); the page tells of it with its words instead."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps({":student": {"text": "Because."}})])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".medialit-answers-left-out")).to_have_text(
+            "An answer saved in this browser under the name “:student”: it was changed by hand (the name that says"
+            " which question it answers is wrong), so it was left out. Its words: “Because.” If they answer one of"
+            " the questions, copy them into its box."
+        )
+        expect(page.locator(".medialit-answers-unnamed")).to_be_hidden()
+        assert page.evaluate("(k) => localStorage.getItem(k)", key + ":earlier") is None
+    finally:
+        context.close()
+
+
 def test_answers_saved_in_this_browser_that_cannot_be_read_are_kept_aside_and_the_page_says_so(browser, book_server):
     context = browser.new_context(base_url=book_server)
     try:

@@ -282,8 +282,9 @@ export function mountAnswers(doc = document) {
         const words = wordsOf(entries[problem.id]);
         delete answers[problem.id];
         if (!field) {
-          // kept under its name to show on every page of the exercise (showUnnamed); the name's list is
-          // the student's name's, so an answer under that name is told of once, as when nothing can be kept
+          // kept under its name, to show on every page of the exercise (showUnnamed); not under NAME, where
+          // the student's name keeps its earlier words: an answer so named is told of this once, with its
+          // words, as when nothing can be kept
           const listed = !!words.trim() && problem.id !== NAME && letGo(exercise, problem.id, words, true);
           keptAll &&= listed || !words.trim();
           if (!listed && words.trim()) told.push(unnamedNote(problem, words));
