@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from unittest.mock import ANY
 
-from browser_helpers import PHONE, build_page, flush_saves, handin_file, text_heard
+from browser_helpers import PHONE, accessible_names, build_page, flush_saves, handin_file, text_heard
 from playwright.sync_api import expect
 
 TAGGER_PAGE = "book/tagger.html"
@@ -284,7 +284,8 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
             " the book's page and download the hand-in again.",
             "The answer to “Without evidence?”: it was changed by hand (its text is missing or wrong),"
             f" so it was left out. {FIX_AGAIN}",
-            f"The answer to “Why?”: it has no proper name in the file, so it was left out. {FIX_AGAIN}",
+            "The answer to “Why?”: it was changed by hand (the name that says which question it answers is wrong),"
+            f" so it was left out. {FIX_AGAIN}",
         ]
         # a short list, each answer on a line of its own, after what the load did
         expect(notice.locator("li")).to_have_text(sentences)
@@ -347,10 +348,7 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
         # which it tells of with its words
         other = context.new_page()
         other.goto("book/04-sources.html")
-        expect(other.locator(".medialit-answers-left-out")).to_have_text(
-            "An answer saved in this browser, named “Not An Id”: it has no proper name in the file, so it was left"
-            " out. Its words: “Because.” Copy them into the box they answer."
-        )
+        expect(other.locator(".medialit-answers-unnamed")).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
         write_answer(other, "04-four-names", "To sound fair.")
         flush_saves(other)
         held = stored_answers(page, key)
@@ -401,6 +399,78 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
         expect(left_out_note(chapter, "02-what-happened")).to_be_hidden()
         chapter.reload()
         expect(answer_box(chapter, "02-what-happened")).to_have_value("half \ufffd a pair")
+    finally:
+        context.close()
+
+
+UNNAMED = (
+    "Some words of yours are saved in this browser, but no question's box can show them: the name that says which"
+    " question they answer was changed by hand, so they are not in your hand-in. If they answer one of the"
+    " questions, copy them into its box, then press “Don't need it”."
+)
+NOT_AN_ID = "Saved under the name “Not An Id”: Because."
+
+
+def test_an_answer_no_box_can_show_is_told_of_on_every_page_with_questions_until_the_student_lets_it_go(
+    browser, book_server
+):
+    """A saved answer whose name no question has is taken out of the save by the first page that opens with
+    it: its words stay in this browser, and every page of the exercise with questions shows them above its
+    questions (after a reload too, and on a page without a Tagger), saying what they are and what to do, until
+    the student presses Don't need it (Undo brings them back while the page is open)."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        saved = {"Not An Id": {"question": "Why?", "text": "Because."}, "03-what-to-check": {"text": "A photo."}}
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        note = page.locator(".medialit-answers-unnamed")
+        expect(note).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
+        assert stored_answers(page, key) == {"03-what-to-check": {"question": ANY, "text": "A photo."}}
+        # above the questions, in none of them
+        expect(page.locator("li .medialit-answers-unnamed")).to_have_count(0)
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(note).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
+        chapter = context.new_page()
+        chapter.goto("book/02-stop-and-look.html")  # questions and no Tagger
+        expect(chapter.locator(".medialit-answers-unnamed")).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
+
+        note.get_by_role("button", name="Don't need it").click()
+        expect(note).to_contain_text("Removed: Because. Undo")
+        expect(note.get_by_role("button", name="Undo")).to_be_focused()
+        note.get_by_role("button", name="Undo").click()
+        expect(note).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
+        note.get_by_role("button", name="Don't need it").click()
+        for shown in (page, chapter):
+            shown.reload()
+            shown.wait_for_selector("[data-medialit-answer]")
+            expect(shown.locator(".medialit-answers-unnamed")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_an_answer_no_box_can_show_named_as_the_names_list_is_told_of_with_its_words_and_not_offered_as_a_name(
+    browser, book_server
+):
+    """The list of earlier words keeps the student's name's under ":student": a saved answer of that name is not
+    put there (the name box would offer its words as a name); the page tells of it with its words instead."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps({":student": {"text": "Because."}})])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".medialit-answers-left-out")).to_have_text(
+            "An answer saved in this browser under the name “:student”: it was changed by hand (the name that says"
+            " which question it answers is wrong), so it was left out. Its words: “Because.” If they answer one of"
+            " the questions, copy them into its box."
+        )
+        expect(page.locator(".medialit-answers-unnamed")).to_be_hidden()
+        assert page.evaluate("(k) => localStorage.getItem(k)", key + ":earlier") is None
     finally:
         context.close()
 
@@ -736,6 +806,42 @@ def test_a_chapters_questions_end_with_a_download_of_the_answers_and_the_tags_as
         context.close()
 
 
+def test_the_download_after_the_questions_says_beside_itself_that_it_is_done_and_is_heard_once(browser, book_server):
+    """The Tagger's notice and status line are far up the page: the Download after the questions says beside
+    itself what it did, in the Tagger's words, for the eyes (a screen reader hears them once, from the Tagger's
+    status line). On a page with questions and no Tagger, it says so there, and a screen reader hears it from
+    there. An answer written after it takes the words away: that answer is not in the file."""
+    context = browser.new_context(base_url=book_server, accept_downloads=True)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        write_answer(page, "03-what-to-check", "A photo of the drone.")
+        note = page.locator(".medialit-answers-download")
+        with page.expect_download():
+            note.get_by_role("button", name="Download hand-in").click()
+        expect(note).to_have_text("Download hand-in Downloaded your hand-in with 0 tags.")
+        assert text_heard(page, "body").count("Downloaded your hand-in with 0 tags.") == 1
+        answer_box(page, "03-what-to-check").fill("A photo of the drone, and who took it.")
+        expect(note).to_have_text("Download hand-in")
+        with page.expect_download():
+            note.get_by_role("button", name="Download hand-in").click()
+        expect(note).to_have_text("Download hand-in Downloaded your hand-in with 0 tags.")
+        tag_word(page, "despot", "1")  # the Tagger's notice goes: so do the words copied from it
+        expect(note).to_have_text("Download hand-in")
+        flush_saves(page)
+
+        chapter = context.new_page()
+        chapter.goto("book/02-stop-and-look.html")  # questions and no Tagger
+        note = chapter.locator(".medialit-answers-download")
+        with chapter.expect_download():
+            note.get_by_role("button", name="Download hand-in").click()
+        said = "Downloaded your hand-in with 1 tag and 1 written answer."
+        expect(note).to_have_text(f"Download hand-in {said}")
+        expect(note.get_by_role("status")).to_have_text(said)
+        assert text_heard(chapter, "body").count(said) == 1
+    finally:
+        context.close()
+
+
 def test_on_a_phone_the_download_after_the_questions_is_a_fingers_size(browser, book_server):
     context = browser.new_context(base_url=book_server, **PHONE)
     try:
@@ -764,6 +870,73 @@ def test_on_a_phone_download_says_so_under_its_button_and_is_heard_once(browser,
         expect(notice).to_be_in_viewport()
         expect(download).to_be_in_viewport()
         assert text_heard(page, ".medialit-tagger").count("Downloaded your hand-in with 0 tags.") == 1
+    finally:
+        context.close()
+
+
+# Whether an element is on the screen whole and on top there (not under the book's sticky header).
+SEEN_WHOLE = """(el) => {
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint((r.left + r.right) / 2, Math.max(r.top, 0) + 2);
+  return r.top >= 0 && r.bottom <= innerHeight && el.contains(top);
+}"""
+
+
+def test_on_a_phone_a_load_notice_listing_many_answers_fits_on_the_screen_with_the_load_button(
+    browser, book_server, tmp_path
+):
+    """A hand-in with many written answers left out lists each in the Load's notice: on a phone the list
+    scrolls within the notice, so the notice fits on the screen under the Load button the student just
+    pressed (a notice taller than the screen was scrolled to its top, and the button went under the page's
+    header). Every answer is still there to read: the list scrolls, by finger or by keys (Tab reaches it)."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, LOADED_CHAPTER)
+        question = "What did the article say in part {n} about the drones over the Kremlin?"
+        answers = {f"Question {n}": {"question": question.format(n=n), "text": "x"} for n in range(1, 9)}
+        load = page.locator(".mt-load")
+        load.scroll_into_view_if_needed()
+        load.tap()  # a phone opens its file picker: the file is chosen as it would be
+        page.locator(".mt-file").set_input_files(str(handin_file(tmp_path / "many.json", exercise_of(page), answers)))
+        notice = page.locator(".mt-notice")
+        expect(notice.locator("li")).to_have_count(8)
+        assert notice.evaluate(SEEN_WHOLE) and load.evaluate(SEEN_WHOLE)
+        listed = notice.locator("ul")
+        assert listed.evaluate("(ul) => ul.scrollHeight > ul.clientHeight")
+        listed.evaluate("(ul) => ul.scrollTo(0, ul.scrollHeight)")
+        last = notice.locator("li").last
+        expect(last).to_contain_text("part 8")
+        assert last.evaluate(
+            "(li) => li.getBoundingClientRect().bottom <= li.parentElement.getBoundingClientRect().bottom"
+        )
+    finally:
+        context.close()
+
+
+def test_by_keyboard_tab_after_load_reaches_the_list_of_answers_left_out_by_its_name_and_keys_scroll_it(
+    browser, book_server, tmp_path
+):
+    """Where the list of answers a Load left out scrolls, Tab from the Load button reaches it, a screen reader
+    names it in a few words (not all of its sentences again), and the keys scroll it to its last answer."""
+    context = browser.new_context(base_url=book_server, viewport={"width": 1280, "height": 700})
+    try:
+        page = open_tagger(context, LOADED_CHAPTER)
+        question = "What did the article say in part {n} about the drones over the Kremlin?"
+        answers = {f"Question {n}": {"question": question.format(n=n), "text": "x"} for n in range(1, 9)}
+        page.locator(".mt-load").focus()
+        page.locator(".mt-file").set_input_files(str(handin_file(tmp_path / "many.json", exercise_of(page), answers)))
+        listed = page.locator(".mt-notice ul")
+        expect(listed.locator("li")).to_have_count(8)
+        page.keyboard.press("Tab")
+        expect(listed).to_be_focused()
+        assert "Written answers left out" in accessible_names(page, "list")
+        page.keyboard.press("End")
+        last = listed.locator("li").last
+        expect(last).to_contain_text("part 8")
+        page.wait_for_function(
+            "(ul) => ul.lastElementChild.getBoundingClientRect().bottom <= ul.getBoundingClientRect().bottom + 1",
+            arg=listed.element_handle(),
+        )
     finally:
         context.close()
 

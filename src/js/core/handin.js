@@ -704,3 +704,6 @@ export function teacherProblemText(problem) {
   const message = problemMessage(problem.code, problem.args);
   return `${words.render(message)} Fix: ${words.render(message, "fix")}`;
 }
+
+/** True when `x` may name an exercise or a written answer's question (lowercase letters, digits and dashes). */
+export const isId = (/** @type {string} */ x) => ID.test(x);

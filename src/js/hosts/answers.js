@@ -8,11 +8,21 @@
 // its box (kept.js), with a button that puts it back, until the box holds those words again or the
 // student lets it go. A saved answer that fails the hand-in's checks is never dropped (left_out.js).
 
-import { HANDIN_FORMAT } from "../core/handin.js";
-import { answersKey, earlierKey, letGo, readSaved, replaceAnswers, store } from "../tagger/answer_store.js";
+import { HANDIN_FORMAT, isId } from "../core/handin.js";
+import { counted } from "../core/messages.js";
+import {
+  answersKey,
+  earlierIds,
+  earlierKey,
+  letGo,
+  NAME,
+  readSaved,
+  replaceAnswers,
+  store,
+} from "../tagger/answer_store.js";
 import { handinFileName, saveFile } from "../tagger/files.js";
 import { offerKept } from "./kept.js";
-import { leftOut, leftOutNote, UNREADABLE, unnamedNote, wordsOf } from "./left_out.js";
+import { leftOut, leftOutNote, UNNAMED, UNREADABLE, unnamedNote, unnamedWords, wordsOf } from "./left_out.js";
 
 /** @typedef {import("../core/handin.js").Answer} Answer */
 /** @typedef {{exercise: string, sha256: string}} AnswersConfig */
@@ -164,7 +174,39 @@ export function mountAnswers(doc = document) {
   );
   const showEarlier = () => {
     for (const draw of drawKept) draw();
+    showUnnamed();
   };
+
+  /** Put `note` above the page's questions: before their list, not inside its first question. */
+  const aboveQuestions = (/** @type {HTMLElement} */ note) => {
+    const first = fields[0].el;
+    (first.closest("ol, ul") || first.closest("p") || first).before(note);
+  };
+
+  /**
+   * The words of saved answers no box can show (their names are no question's: takeInLeftOut keeps them on
+   * the list of earlier words, under those names), above the questions of every page of the exercise, until
+   * the student lets them go: each with Don't need it (kept.js), and what they are and what to do.
+   */
+  const unnamed = doc.createElement("div");
+  unnamed.className = "medialit-answer-left-out medialit-answers-unnamed";
+  unnamed.hidden = true;
+  unnamed.append(Object.assign(doc.createElement("span"), { textContent: UNNAMED }));
+  /** @type {Map<string, () => void>} each name's draw */
+  const drawUnnamed = new Map();
+  function showUnnamed() {
+    if (!fields.length) return;
+    for (const id of earlierIds(earlierKey(exercise.id, exercise.article.sha256))) {
+      if (isId(id) || id === NAME || drawUnnamed.has(id)) continue;
+      const kept = doc.createElement("span");
+      kept.className = "medialit-answer-kept";
+      unnamed.append(kept);
+      drawUnnamed.set(id, offerKept(exercise, { id, kept, earlier: unnamedWords(id), get: () => "" }));
+    }
+    for (const draw of drawUnnamed.values()) draw();
+    unnamed.hidden = !unnamed.querySelector(".medialit-answer-kept:not([hidden])");
+    if (!unnamed.hidden && !unnamed.isConnected) aboveQuestions(unnamed);
+  }
 
   /** Write the pending answers into the saved ones now. */
   function flush() {
@@ -216,9 +258,10 @@ export function mountAnswers(doc = document) {
   /**
    * The saved answers of this page's boxes that fail the checks: each box says what was wrong and offers
    * the answer's words back (an answer only too long is in its box cut to fit, as Load brings it); once
-   * their words are kept, the save holds them no more. An answer no box can show (it has no proper name),
-   * or a save that cannot be read at all, is told of above the page's first box, with its words. Another
-   * page's answers wait in the save for that page. The save as it was is kept aside whole first.
+   * their words are kept, the save holds them no more. The words of an answer no box can show (its name is
+   * no question's) are kept under that name, which every page of the exercise shows above its questions
+   * (showUnnamed); a save that cannot be read at all is told of there. Another page's answers wait in the
+   * save for that page. The save as it was is kept aside whole first.
    * @param {{answers: Record<string, Answer>, raw: string | null, bad: boolean}} saved
    */
   function takeInLeftOut(saved) {
@@ -239,7 +282,12 @@ export function mountAnswers(doc = document) {
         const words = wordsOf(entries[problem.id]);
         delete answers[problem.id];
         if (!field) {
-          told.push(unnamedNote(problem, words));
+          // kept under its name, to show on every page of the exercise (showUnnamed); not under NAME, where
+          // the student's name keeps its earlier words: an answer so named is told of this once, with its
+          // words, as when nothing can be kept
+          const listed = !!words.trim() && problem.id !== NAME && letGo(exercise, problem.id, words, true);
+          keptAll &&= listed || !words.trim();
+          if (!listed && words.trim()) told.push(unnamedNote(problem, words));
           continue;
         }
         const kept = !!words.trim() && letGo(exercise, problem.id, words, true);
@@ -259,9 +307,7 @@ export function mountAnswers(doc = document) {
     const note = doc.createElement("span");
     note.className = "medialit-answer-left-out medialit-answers-left-out"; // about the page's answers
     for (const words of told) note.append(Object.assign(doc.createElement("span"), { textContent: words }));
-    const first = fields[0].el;
-    // before the questions' list, not inside its first question
-    (first.closest("ol, ul") || first.closest("p") || first).before(note);
+    aboveQuestions(note);
   }
 
   const onStorage = (/** @type {StorageEvent} */ e) => {
@@ -295,7 +341,8 @@ export function mountAnswers(doc = document) {
 /**
  * The Download button after the questions. On a page with a Tagger it is that Tagger's Download (its tags as
  * they are this moment, not as last saved); elsewhere it writes the hand-in as the Tagger saved it in this
- * browser (its tags and the student's name, as they are). Both with the written answers.
+ * browser (its tags and the student's name, as they are). Both with the written answers. Beside the button,
+ * where the student is, words say it is done (`told`).
  * @param {Document} doc
  * @param {AnswersConfig} config
  * @param {() => void} flush
@@ -304,11 +351,16 @@ function offerDownload(doc, config, flush) {
   const button = /** @type {HTMLButtonElement | null} */ (doc.querySelector("[data-medialit-download]"));
   if (!button) return;
   const tagger = button.dataset.medialitDownload ? doc.getElementById(button.dataset.medialitDownload) : null;
+  const told = doneWords(doc, button, tagger);
   /** @type {HTMLElement} */ (button.parentElement).hidden = false;
   button.addEventListener("click", () => {
     flush();
     const own = /** @type {HTMLButtonElement | null | undefined} */ (tagger?.querySelector(".mt-download"));
-    if (own) return own.click();
+    if (own) {
+      own.click();
+      told.copy(/** @type {HTMLElement | null} */ (tagger?.querySelector(".mt-notice") || null));
+      return;
+    }
     const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     /** @type {Record<string, any>} */
     let tagged = {};
@@ -334,5 +386,45 @@ function offerDownload(doc, config, flush) {
       `${JSON.stringify(handin, null, 1)}\n`,
       "application/json",
     );
+    const answers = Object.keys(handin.answers).length;
+    told.say(
+      `Downloaded your hand-in with ${counted(handin.tags.length, "tag")} and ${counted(answers, "written answer")}.`,
+    );
   });
+}
+
+/**
+ * The words beside the Download after the questions that say the hand-in is downloaded: the Tagger's own
+ * (copied from its notice, which is far up the page) on its page, or the page's own elsewhere. A screen reader
+ * hears them once: on a Tagger's page from the Tagger's status line (these are for the eyes), elsewhere from
+ * here. They go when an answer is written after (that answer is not in the file), or the Tagger's notice changes.
+ * @param {Document} doc
+ * @param {HTMLButtonElement} button
+ * @param {HTMLElement | null} tagger
+ */
+function doneWords(doc, button, tagger) {
+  const done = doc.createElement("span");
+  done.className = "medialit-answers-downloaded";
+  if (tagger) done.setAttribute("aria-hidden", "true");
+  else done.setAttribute("role", "status");
+  button.after(" ", done);
+  const clear = () => done.replaceChildren();
+  doc.addEventListener("input", (e) => {
+    if (e.target instanceof Element && e.target.closest("[data-medialit-answer]")) clear();
+  });
+  /** @type {MutationObserver | null} */
+  let following = null;
+  return {
+    /** @param {string} words said anew (a new node: a status line whose words stay the same is not read out) */
+    say: (words) => done.replaceChildren(words),
+    /** @param {HTMLElement | null} notice the Tagger's, whose words are copied while it shows them */
+    copy(notice) {
+      if (!notice || notice.hidden) return clear();
+      done.replaceChildren(notice.textContent || "");
+      following ||= new MutationObserver(() => {
+        if (notice.hidden || notice.textContent !== done.textContent) clear();
+      });
+      following.observe(notice, { childList: true, characterData: true, subtree: true, attributes: true });
+    },
+  };
 }

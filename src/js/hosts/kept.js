@@ -1,6 +1,7 @@
 // @ts-check
 // Under a box on a book page (a written answer's, the name's), the student's own earlier words that a
-// loaded hand-in replaced (answer_store.js keeps them), each with "Put it back" and "Don't need it".
+// loaded hand-in replaced (answer_store.js keeps them), each with "Put it back" and "Don't need it"; and
+// above a page's questions, the words of a saved answer no box can show (answers.js), with "Don't need it".
 // Letting go is the student's own choice, so nothing asks "are you sure?"; its line says "Removed" with
 // an Undo until the page goes, so a press by mistake costs nothing. A screen reader hears both.
 
@@ -19,7 +20,8 @@ const BACK_SAID = "It is back, to put back if you want it.";
  * @property {HTMLElement} kept where its earlier words show
  * @property {string} earlier how an earlier word is introduced ("Earlier in this box: ")
  * @property {() => string} get the words the box holds now
- * @property {(text: string) => void} putBack put `text` in the box (its own words go on the list)
+ * @property {(text: string) => void} [putBack] put `text` in the box (its own words go on the list); none where
+ *   no box can show the words (an answer whose name no question has, answers.js): they have no Put it back
  */
 
 /**
@@ -88,14 +90,14 @@ export function offerKept(exercise, box) {
       const line = doc.createElement("span");
       const said = doc.createElement("q");
       said.textContent = text;
-      line.append(
-        box.earlier,
-        said,
-        " ",
-        button(PUT_BACK, () => box.putBack(text)),
-        " ",
-        button(LET_GO, () => choose(text, false)),
-      );
+      const { putBack } = box;
+      line.append(box.earlier, said, " ");
+      if (putBack)
+        line.append(
+          button(PUT_BACK, () => putBack(text)),
+          " ",
+        );
+      line.append(button(LET_GO, () => choose(text, false)));
       return line;
     });
     for (const text of gone.filter((t) => !texts.includes(t))) {

@@ -2,7 +2,9 @@
 // Written answers saved in this browser that fail the hand-in's checks (too long, changed by hand in the
 // storage, a broken character): the page never drops them. They stay in the save as they are until the
 // page with their box takes them in: that page keeps their words on the box's list of earlier words
-// (kept.js offers them back), and says under the box what was wrong and what to do.
+// (kept.js offers them back), and says under the box what was wrong and what to do. An answer no box can
+// show (its name is no question's) is taken in by the first page with questions, whose words every such page
+// then shows above its questions until the student lets them go (answers.js).
 
 import { brokenShown, isObject, problemText, readAnswers } from "../core/handin.js";
 import { quoted } from "../core/messages.js";
@@ -59,10 +61,27 @@ export const UNREADABLE =
   " this browser, so your teacher can still recover it.";
 
 /**
- * What the page says about a saved answer that no box can show (it has no proper name), with its words.
+ * What every page with questions says above them while the words of a saved answer that no box can show
+ * (the name saying which question it answers was changed) are kept in this browser: what they are, and
+ * what to do. Each follows, after `unnamedWords`, with "Don't need it" (kept.js).
+ */
+export const UNNAMED =
+  "Some words of yours are saved in this browser, but no question's box can show them: the name that says" +
+  " which question they answer was changed by hand, so they are not in your hand-in. If they answer one of" +
+  " the questions, copy them into its box, then press “Don't need it”.";
+
+/**
+ * How the words of one such answer are introduced, by its name.
+ * @param {string} id
+ */
+export const unnamedWords = (id) => `Saved under the name ${quoted(id)}: `;
+
+/**
+ * What the page says about a saved answer that no box can show when its words cannot be kept to show
+ * again (nothing more can be saved in this browser): the same, with its words, this once.
  * @param {AnswerProblem} problem
  * @param {string} words
  */
 export const unnamedNote = (problem, words) =>
-  `An answer saved in this browser, named ${quoted(problem.id)}: ${problemText(problem)}` +
-  (words.trim() ? ` Its words: ${quoted(words, Number.POSITIVE_INFINITY)} Copy them into the box they answer.` : "");
+  `An answer saved in this browser under the name ${quoted(problem.id)}: ${problemText(problem)} Its words:` +
+  ` ${quoted(words, Number.POSITIVE_INFINITY)} If they answer one of the questions, copy them into its box.`;

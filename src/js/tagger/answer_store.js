@@ -41,6 +41,20 @@ export function earlierWords(key, id) {
   }
 }
 
+/**
+ * The ids that have earlier words kept under `key`; none when the list cannot be read.
+ * @param {string} key
+ * @returns {string[]}
+ */
+export function earlierIds(key) {
+  try {
+    const list = JSON.parse(store()?.getItem(key) || "{}");
+    return isObject(list) ? Object.keys(list) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** @returns {Storage | null} */
 export function store() {
   try {

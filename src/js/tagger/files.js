@@ -117,6 +117,7 @@ export function listenToLoad(ctx, input, student, setStudent) {
         show: true,
         info: !got.orphans.length && !got.answer_problems.length,
         lines: got.answer_problems.map(answerNote),
+        listName: "Written answers left out",
         files: true,
       },
     );

@@ -58,12 +58,14 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  *   screen
  * @property {(message: string) => void} say show in the status line (screen readers hear it, the same words
  *   again too)
- * @property {(message: string, how?: {show?: boolean, info?: boolean, files?: boolean, lines?: string[]}) => void}
+ * @property {(message: string, how?: {show?: boolean, info?: boolean, files?: boolean, lines?: string[],
+ *   listName?: string}) => void}
  *   notify show a notice, and the same words in the status line; "" takes it away. A warning unless `info` (good
  *   news, in calm colours and not an alert); either is read out once. `show` scrolls it into view (after a button
  *   far from it, such as Save). `files`: the notice is about the hand-in file, so it shows under Download and
  *   Load, where the student's eyes and focus are (the article between would push one of them off screen).
- *   `lines` follow the message as a list, one item a line
+ *   `lines` follow the message as a list, one item a line, named `listName` (a long list scrolls, and the name is
+ *   what a screen reader says when Tab reaches it, not all its words)
  * @property {(selected: boolean) => void} selectionShown the selection was drawn (some words, or none)
  * @property {(tag: Tag) => string} verdictWords the tag's verdict at the last Check, if it is unchanged
  * @property {(name: string) => string} titleOf a label's title
@@ -278,7 +280,7 @@ function createTagger(model, el, uid, authorTools) {
       // same is not read out, and "Nothing to undo." pressed again is news too
       if (message || live.textContent) live.replaceChildren(message);
     },
-    notify(message, { show = false, info = false, files = false, lines = [] } = {}) {
+    notify(message, { show = false, info = false, files = false, lines = [], listName = "" } = {}) {
       // Both show in the status line too, where the eyes are while tagging, and a screen reader hears
       // each once: good news from the status line (the notice is for the eyes only), a warning from the
       // notice, an alert (the status line's copy is for the eyes only).
@@ -304,7 +306,7 @@ function createTagger(model, el, uid, authorTools) {
           notice.append(
             h(
               "ul",
-              {},
+              { "aria-label": listName || null },
               lines.map((line) => h("li", line)),
             ),
           );
