@@ -38,6 +38,9 @@ APPS = {  # app name: the notebook's page
     "lab": "lab/tree/tagger.ipynb",
     "notebook": "notebooks/tagger.ipynb",
 }
+# Settings both apps read from the config dir's labconfig/default_setting_overrides.json: no toast asking
+# whether to fetch Jupyter's news (it lies over the bottom right of the notebook, on the Tagger's article).
+SETTINGS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false"}}
 # What the notebook's page shows: Jupyter's dialogs and notifications, and the notebook's kernel as the page's
 # session knows it (window.jupyterapp, which --expose-app-in-browser gives the page). Its status is "idle" only
 # once the kernel is started, connected and has answered.
@@ -114,6 +117,8 @@ def jupyter(request, tmp_path):
     root.mkdir()
     write_notebook(root)
     port, token = free_port(), secrets.token_hex(16)
+    (tmp_path / "config" / "labconfig").mkdir(parents=True)
+    (tmp_path / "config" / "labconfig" / "default_setting_overrides.json").write_text(json.dumps(SETTINGS))
     env = {
         **os.environ,
         "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
@@ -265,6 +270,8 @@ def test_tag_and_check_in_jupyter(browser, jupyter):
         assert "Your tags that the answer key has too: 1 of 1." in summary.text_content()
         assert page.evaluate("document.activeElement.classList.contains('mt-summary')")  # focus moved to it
         assert "Checked" in page.locator(".medialit-tagger .mt-live").text_content()
+        shown = page.evaluate(JUPYTER_SHOWS)
+        assert shown["dialogs"] == shown["notifications"] == [], told(shown)  # nothing of Jupyter's over the Tagger
         screenshot(page, f"jupyter-{app}")
     assert offsite == [], f"the page asked for files outside the Jupyter server: {offsite}"
     assert [e for e in errors if "medialit" in e or "anywidget" in e] == []
