@@ -4,12 +4,15 @@ Each test starts its own Jupyter server on 127.0.0.1 (a free port, a token, no b
 temporary root folder, config and runtime dirs, so nothing of the user's Jupyter setup is used.
 anywidget's front end comes from its wheel's labextension: the page must load nothing from outside
 the server. Check in Jupyter sends a custom message that runs the Python checker in the kernel.
+The page runs the notebook once its kernel is ready, and a step that times out fails with what
+Jupyter showed then (its dialogs, the kernel's state, a screenshot).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -17,22 +20,42 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from browser_helpers import DRAFT_ON_SCREEN, ROOT, handin_file, painted, screenshot
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import expect
 
 EXERCISE = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 WORD = "despot"  # a loaded word in the key (L10)
 START_TIMEOUT = 60  # seconds for the server to answer
 RENDER_TIMEOUT = 120_000  # ms for the kernel to start and the widget to draw
-RUN_ATTEMPTS = 3
 APPS = {  # app name: the notebook's page
     "lab": "lab/tree/tagger.ipynb",
     "notebook": "notebooks/tagger.ipynb",
 }
+# Settings both apps read from the config dir's labconfig/default_setting_overrides.json: no toast asking
+# whether to fetch Jupyter's news (it lies over the bottom right of the notebook, on the Tagger's article).
+SETTINGS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false"}}
+# What the notebook's page shows: Jupyter's dialogs and notifications, and the notebook's kernel as the page's
+# session knows it (window.jupyterapp, which --expose-app-in-browser gives the page). Its status is "idle" only
+# once the kernel is started, connected and has answered.
+JUPYTER_SHOWS = """() => {
+  const texts = (selector) =>
+    [...document.querySelectorAll(selector)].map((el) => el.innerText.replace(/\\s+/g, " ").trim());
+  const shell = window.jupyterapp?.shell;
+  const session = shell && [...shell.widgets("main")].find((widget) => widget.sessionContext)?.sessionContext;
+  return {
+    dialogs: texts(".jp-Dialog"),
+    notifications: texts(".jp-toast-message"),
+    kernel: session ? `${session.kernelDisplayName}, ${session.kernelDisplayStatus}` : "no notebook open",
+    idle: session?.kernelDisplayStatus === "idle",
+  };
+}"""
 
 
 def free_port() -> int:
@@ -94,6 +117,8 @@ def jupyter(request, tmp_path):
     root.mkdir()
     write_notebook(root)
     port, token = free_port(), secrets.token_hex(16)
+    (tmp_path / "config" / "labconfig").mkdir(parents=True)
+    (tmp_path / "config" / "labconfig" / "default_setting_overrides.json").write_text(json.dumps(SETTINGS))
     env = {
         **os.environ,
         "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
@@ -118,6 +143,7 @@ def jupyter(request, tmp_path):
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.news_url=None",
         "--LabApp.extension_manager=readonly",
+        "--expose-app-in-browser",
         *(["--allow-root"] if os.geteuid() == 0 else []),
     ]
     with log.open("wb") as out:
@@ -132,28 +158,78 @@ def jupyter(request, tmp_path):
         stop(proc)
 
 
-def run_all_cells(page) -> None:
-    """Run the notebook once its kernel is idle. A Run All given while the page is still wiring the
-    notebook up can be lost, so it is given again until the cell shows it has been queued or run."""
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=RENDER_TIMEOUT)
+def checkpoints_answered_after(ms: int | None) -> str:
+    """A script for the page: its requests for the notebook's checkpoints (Jupyter's last step before it starts
+    the kernel the notebook names) are answered `ms` milliseconds late, or never, as a loaded server may."""
+    later = f"new Promise((answer) => setTimeout(answer, {ms}))" if ms is not None else "new Promise(() => {})"
+    return f"""{{
+  const fetch = window.fetch;
+  window.fetch = async (...args) => {{
+    if (String(args[0]?.url ?? args[0]).includes("/checkpoints")) await {later};
+    return fetch(...args);
+  }};
+}}"""
+
+
+def told(shown: dict) -> str:
+    """What `JUPYTER_SHOWS` found, in lines for a failure's message."""
+    return "\n".join(
+        [
+            *([f"Jupyter's dialog: {text}" for text in shown["dialogs"]] or ["No Jupyter dialog was open."]),
+            *(f"Jupyter's notification: {text}" for text in shown["notifications"]),
+            f"The notebook's kernel: {shown['kernel']}.",
+        ]
+    )
+
+
+def what_jupyter_shows(page: Page, name: str) -> str:
+    """For a failure's message: what Jupyter shows on the page, and the path of a screenshot of it."""
+    try:
+        shown = page.evaluate(JUPYTER_SHOWS)
+        path = screenshot(page, f"jupyter-failed-{name}")
+    except PlaywrightError as error:
+        return f"The page could not be read: {error}"
+    return f"{told(shown)}\nScreenshot: {path}"
+
+
+@contextmanager
+def notebook_page(browser, name: str, **context_options) -> Iterator[Page]:
+    """A page in a browser context of its own, closed after. A step that times out, or an expectation that
+    fails, fails the test with what Jupyter showed then (`name` names its screenshot): a dialog lying over
+    the notebook is named in the message, not only the element it hid."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    try:
+        yield page
+    except (PlaywrightTimeout, AssertionError) as failure:
+        pytest.fail(f"{failure}\n\n{what_jupyter_shows(page, name)}")
+    finally:
+        context.close()
+
+
+def wait_for_the_kernel(page: Page) -> None:
+    """Wait until the notebook's kernel is started, connected and idle. The toolbar's execution indicator says
+    "idle" as soon as it is drawn, before the notebook has a kernel; a Run All given then starts a kernel of
+    its own, and when Jupyter has not yet read which kernel the notebook names (the server is slow to answer,
+    as under load) it asks with its "Select Kernel" dialog. A dialog fails the test at once, with its text."""
+    script = f"() => {{ const shown = ({JUPYTER_SHOWS})(); return (shown.idle || shown.dialogs.length > 0) && shown; }}"
+    shown = page.wait_for_function(script, timeout=RENDER_TIMEOUT).json_value()
+    if shown["dialogs"]:
+        pytest.fail(f"Jupyter showed a dialog before the notebook's kernel was ready:\n{told(shown)}")
+
+
+def run_all_cells(page: Page) -> None:
+    """Run the notebook from its Run menu, as a student does, once its kernel is ready."""
+    wait_for_the_kernel(page)
+    page.locator(".jp-Notebook .jp-Cell").first.click()  # the notebook is the current widget
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator(".lm-Menu-item[data-command='runmenu:run-all']:not(.lm-mod-disabled)").click()
     prompt = page.locator(".jp-Notebook .jp-Cell .jp-InputPrompt").first
-    for _ in range(RUN_ATTEMPTS):
-        page.locator(".jp-Notebook .jp-Cell").first.click()  # the notebook is the current widget
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.locator(".lm-Menu-item[data-command='runmenu:run-all']:not(.lm-mod-disabled)").click()
-        try:
-            page.wait_for_function(
-                "p => /\\[(\\*|\\d+)\\]/.test(p.textContent)", arg=prompt.element_handle(), timeout=10_000
-            )
-            return
-        except PlaywrightTimeout:
-            continue
-    pytest.fail(f"the notebook's cell did not run after {RUN_ATTEMPTS} tries of Run All")
+    expect(prompt, "the notebook's cell did not run").to_have_text(re.compile(r"\[(\*|\d+)\]"), timeout=30_000)
 
 
 def test_tag_and_check_in_jupyter(browser, jupyter):
     base, token, app = jupyter
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
     offsite = []
 
     def guard(route, request):
@@ -163,11 +239,10 @@ def test_tag_and_check_in_jupyter(browser, jupyter):
             offsite.append(request.url)
             route.abort()
 
-    context.route("**/*", guard)
-    page = context.new_page()
     errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    try:
+    with notebook_page(browser, f"tag-and-check-{app}", viewport={"width": 1280, "height": 1000}) as page:
+        page.context.route("**/*", guard)
+        page.on("pageerror", lambda err: errors.append(str(err)))
         page.goto(f"{base}{APPS[app]}?token={token}")
         run_all_cells(page)
         article = page.locator(".medialit-tagger .mt-article")
@@ -195,11 +270,54 @@ def test_tag_and_check_in_jupyter(browser, jupyter):
         assert "Your tags that the answer key has too: 1 of 1." in summary.text_content()
         assert page.evaluate("document.activeElement.classList.contains('mt-summary')")  # focus moved to it
         assert "Checked" in page.locator(".medialit-tagger .mt-live").text_content()
+        shown = page.evaluate(JUPYTER_SHOWS)
+        assert shown["dialogs"] == shown["notifications"] == [], told(shown)  # nothing of Jupyter's over the Tagger
         screenshot(page, f"jupyter-{app}")
-    finally:
-        context.close()
     assert offsite == [], f"the page asked for files outside the Jupyter server: {offsite}"
     assert [e for e in errors if "medialit" in e or "anywidget" in e] == []
+
+
+@pytest.mark.parametrize("jupyter", ["notebook"], indirect=True)
+def test_the_notebook_runs_once_its_kernel_is_ready_when_jupyter_is_slow_to_start_it(browser, jupyter):
+    """Checkpoints answered 5 s late: Jupyter draws the notebook, and its toolbar says "idle", seconds before it
+    asks for the notebook's kernel. The Run All waits for that kernel and runs the cell once; no "Select Kernel"
+    dialog comes over the notebook."""
+    base, token, app = jupyter
+    with notebook_page(browser, "slow-kernel", viewport={"width": 1280, "height": 1000}) as page:
+        page.add_init_script(checkpoints_answered_after(5_000))
+        page.goto(f"{base}{APPS[app]}?token={token}")
+        run_all_cells(page)
+        page.locator(".medialit-tagger .mt-article .mt-tok").first.wait_for(timeout=RENDER_TIMEOUT)
+        expect(page.locator(".jp-Notebook .jp-Cell .jp-InputPrompt").first).to_have_text("[1]:")
+        shown = page.evaluate(JUPYTER_SHOWS)
+        assert shown["dialogs"] == [], told(shown)
+
+
+@pytest.mark.parametrize("jupyter", ["notebook"], indirect=True)
+def test_a_dialog_over_the_notebook_is_named_in_the_failure(browser, jupyter):
+    """A Run All given before Jupyter knows the notebook's kernel (its checkpoints are never answered here) brings
+    Jupyter's "Select Kernel" dialog over the notebook, as a run under heavy load once met. Waiting for the kernel
+    then fails at once with the dialog's words, and so does a step that times out because the dialog takes its
+    click, with a screenshot."""
+    base, token, app = jupyter
+    with (
+        pytest.raises(pytest.fail.Exception) as timed_out,
+        notebook_page(browser, "select-kernel", viewport={"width": 1280, "height": 1000}) as page,
+    ):
+        page.add_init_script(checkpoints_answered_after(None))
+        page.goto(f"{base}{APPS[app]}?token={token}")
+        page.locator(".jp-Notebook .jp-Cell").first.click()
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.locator(".lm-Menu-item[data-command='runmenu:run-all']:not(.lm-mod-disabled)").click()
+        with pytest.raises(pytest.fail.Exception) as waited:
+            wait_for_the_kernel(page)
+        page.locator(".jp-Notebook .jp-Cell").first.click(timeout=5_000)
+    dialog = 'Jupyter\'s dialog: Select Kernel Select kernel for: "tagger.ipynb"'
+    assert dialog in str(waited.value)
+    assert dialog in str(timed_out.value)
+    assert "Timeout 5000ms exceeded" in str(timed_out.value)  # the step that timed out, as Playwright says it
+    shot = str(timed_out.value).rsplit("Screenshot: ", 1)[1].strip()
+    assert Path(shot).is_file(), shot
 
 
 @pytest.mark.parametrize("jupyter", ["lab"], indirect=True)
@@ -215,9 +333,7 @@ def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, ju
     drafted = load_exercise(made.exercise_file)
     code = f"import medialit\nmedialit.Tagger({json.dumps(str(made.exercise_file))}, mode='author')"
     write_notebook(root, code, "author")
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    try:
+    with notebook_page(browser, "author-review", viewport={"width": 1280, "height": 800}) as page:
         page.goto(f"{base}{APPS['lab']}?token={token}")
         run_all_cells(page)
         drafts = page.locator(".medialit-tagger .mt-rv-list")
@@ -239,8 +355,6 @@ def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, ju
         expect(saved_notice).to_have_class("mt-notice mt-notice-info")  # good news, not the red warning
         expect(saved_notice).not_to_have_attribute("role", "alert")
         screenshot(page, "jupyter-author-review")
-    finally:
-        context.close()
     saved = load_exercise(made.exercise_file)
     assert not saved.item(drafted.key[0].id).draft  # accepted: no longer a draft, in the file itself
     assert saved.item(drafted.key[1].id) is None  # rejected: gone
@@ -257,9 +371,7 @@ def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, j
     base, token, _ = jupyter
     exercise = load_exercise(EXERCISE)
     ex = {"id": exercise.id, "article": {"sha256": exercise.article.sha256}}
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    try:
+    with notebook_page(browser, "second-hand-in", viewport={"width": 1280, "height": 1000}) as page:
         page.goto(f"{base}{APPS['lab']}?token={token}")
         run_all_cells(page)
         page.locator(".medialit-tagger .mt-article .mt-tok").first.wait_for(timeout=RENDER_TIMEOUT)
@@ -283,8 +395,6 @@ def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, j
                 " out. To fix it, write the answer again on the book's page and download the hand-in again."
             ]
         )
-    finally:
-        context.close()
 
 
 def test_enter_in_the_name_box_saves_the_name_in_jupyter(browser, jupyter):
@@ -293,9 +403,7 @@ def test_enter_in_the_name_box_saves_the_name_in_jupyter(browser, jupyter):
     the line break of an Enter typed in a notebook cell, and with it the box's change: the name was saved
     only when the box lost focus. Ctrl+Z in the box undoes typing there, which they cancelled too."""
     base, token, app = jupyter
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    try:
+    with notebook_page(browser, f"name-saved-{app}", viewport={"width": 1280, "height": 1000}) as page:
         page.goto(f"{base}{APPS[app]}?token={token}")
         run_all_cells(page)
         name = page.locator(".medialit-tagger .mt-student")
@@ -310,8 +418,6 @@ def test_enter_in_the_name_box_saves_the_name_in_jupyter(browser, jupyter):
         name.press("Control+z")
         expect(name).to_have_value("Sam")
         assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # nor did Ctrl+Z undo a cell
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("jupyter", ["lab"], indirect=True)
@@ -325,9 +431,7 @@ def test_enter_in_an_author_text_area_starts_a_new_line_in_jupyter(browser, jupy
     (root / "book").mkdir()
     made = drafted_exercise(root / "book", "Mill Road")
     write_notebook(root, f"import medialit\nmedialit.Tagger({json.dumps(str(made.exercise_file))}, mode='author')")
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    try:
+    with notebook_page(browser, "author-new-line", viewport={"width": 1280, "height": 1000}) as page:
         page.goto(f"{base}{APPS['lab']}?token={token}")
         run_all_cells(page)
         entry = page.locator(".medialit-tagger .mt-entry").first
@@ -339,5 +443,3 @@ def test_enter_in_an_author_text_area_starts_a_new_line_in_jupyter(browser, jupy
         why.press_sequentially("L2 says so.")
         expect(why).to_have_value("It names no one.\nL2 says so.")
         assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # Enter made no cell
-    finally:
-        context.close()
