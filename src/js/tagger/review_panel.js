@@ -8,7 +8,8 @@
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
 // download, draft flags kept, so unreviewed items stay drafts. Key items without the kind, identity or
 // technique validate asks for are listed under the drafts, marked on a draft, and named when the file is
-// downloaded: the author goes on working, and sees what Check cannot judge yet.
+// downloaded: the author goes on working, and sees what Check cannot judge yet. A review kept over a
+// file it could not be compared with offers the file's key instead (key_start.js).
 
 import { missingAttribute } from "../authoring/key_needs.js";
 import { wholeWords } from "../authoring/whole_words.js";
@@ -16,6 +17,7 @@ import { counted, includedMessage, renderer } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { saveFile } from "./files.js";
+import { takeSetAside } from "./key_start.js";
 import { revealTogether } from "./reveal_together.js";
 import { removeTag } from "./tags.js";
 
@@ -124,12 +126,23 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   const needTitle = h("p.mt-rv-needtitle");
   const needList = h("ul.mt-rv-needs");
   const needBox = h("div.mt-rv-needbox", {}, needTitle, needList);
+  // the file's key, where this browser's review was kept over it unseen (key_start.js): one button takes it
+  /** @type {Tag[] | null} */
+  let setAside = null;
+  const keptBox = h(
+    "p.mt-rv-kept",
+    {},
+    "The key here is the review saved in this browser, not the exercise file's key. ",
+    button("mt-rv-usefile", "Use the exercise file's key instead", () => useFileKey()),
+  );
+  keptBox.hidden = true;
   const trapList = h("ul.mt-rv-traps");
   const trapTitle = h("summary");
   const element = h(
     "section",
     { class: "mt-review", "aria-labelledby": `${uid}-review-title` },
     h("p.mt-side-title", { id: `${uid}-review-title` }, "Review the drafts"),
+    keptBox,
     count,
     h(
       "p.mt-rv-keys",
@@ -293,6 +306,19 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       list.element.querySelector(`.mt-entry[data-id="${CSS.escape(id)}"] .mt-attr-${need}`)
     )?.focus();
     ctx.say(`Editing ${describe(t)}: it has ${needWords(need)}.`);
+  }
+
+  /** The file's key in place of the review kept over it: a step Undo takes back. */
+  function useFileKey() {
+    if (!setAside) return;
+    ctx.commit(
+      setAside,
+      "Started again from the exercise file's key, in place of the review saved in this browser.",
+      null,
+      ` Undo${ctx.keyWords(" (Ctrl+Z)")} brings the review back.`,
+    );
+    setAside = null;
+    keptBox.hidden = true;
   }
 
   /** After `id` leaves the drafts: the next one becomes current, and the message says which. */
@@ -573,6 +599,8 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
      * @param {TagIndex} index
      */
     update(index) {
+      setAside ??= takeSetAside(exercise);
+      keptBox.hidden = !setAside;
       drawNeeds(index.visible);
       const now = index.visible.filter((t) => t.draft);
       draftIds = now.map((t) => t.id);
