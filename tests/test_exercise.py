@@ -216,8 +216,9 @@ def test_compile_has_offsets_hash_tokens_and_respects_labels(mini):
 def test_validation_findings_name_an_entity_on_an_item_that_is_not_a_source(tmp_path):
     body = "key:\n  - {id: a, label: claim, quote: US, entity: us}\n  - {id: b, label: source, quote: Kirby, entity: k}"
     findings = validation_findings(load_exercise(write(tmp_path, body)))
-    assert [f for f in findings if "entity" in f] == [
-        "item a (L1): has `entity: us`, which Check reads on sources only. Fix: remove it from this claim item."
+    assert [f for f in findings if "`entity:" in f] == [
+        "exercise.yml line 4 (the claim item a on article L1): has `entity: us`, which Check reads on sources only. "
+        "Fix: remove it from this claim item."
     ]
 
 

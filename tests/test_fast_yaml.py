@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(not fast_yaml.AVAILABLE, reason="PyYAML with lib
 
 def typed(value):
     """A value with its kind spelled out (True == 1 in Python; here they differ), dicts and lists
-    however they were made; anything else (a date, a tagged value) as its type's name."""
+    however they were made, each dict with its line; anything else (a date, a tagged value) as its type's name."""
     if value is None:
         return None
     if isinstance(value, bool) or type(value).__name__ == "ScalarBoolean":
@@ -41,8 +41,9 @@ def typed(value):
         return ("float", "nan" if math.isnan(value) else float(value))
     if isinstance(value, str):
         return ("str", str(value))
-    if isinstance(value, dict):
-        return ("map", [(typed(k), typed(v)) for k, v in value.items()])
+    if isinstance(value, dict):  # with the line it starts on, which validate names an item by
+        line = value.line if isinstance(value, fast_yaml.Mapping) else value.lc.line + 1
+        return ("map", line, [(typed(k), typed(v)) for k, v in value.items()])
     if isinstance(value, list):
         return ("seq", [typed(v) for v in value])
     return ("other", type(value).__name__)
@@ -75,6 +76,7 @@ def test_the_books_exercises_are_read_quickly_and_the_same(path):
     for labels in (None, ["claim"]):
         assert json.dumps(quick.compile(labels)) == json.dumps(full.compile(labels))
     assert quick.untagged == full.untagged and quick.files == full.files
+    assert quick.written == full.written and len(quick.written) > len(quick.key)  # the lines validate names
 
 
 def test_the_hostile_exercise_files_are_read_the_same_or_left_to_ruamel():

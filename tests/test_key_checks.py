@@ -113,7 +113,7 @@ def test_a_source_in_an_earlier_paragraph_is_named_only_where_the_paragraphs_bet
       - {id: c-voted, label: claim, quote: The council voted, source_ids: [src-jo], why: w, hints: [h]}
       - {id: c-asked, label: claim, quote: We were never asked, source_ids: [src-jo], why: w, hints: [h]}
     """
-    flagged = {f.split()[1] for f in speaker_findings(speech_exercise(tmp_path, claims))}
+    flagged = {f.split()[6] for f in speaker_findings(speech_exercise(tmp_path, claims))}
     assert flagged == {"c-voted", "c-asked"}
 
 
@@ -133,7 +133,9 @@ def test_a_source_named_after_its_claim_in_another_paragraph_is_named(tmp_path):
         encoding="utf-8",
     )
     [finding] = speaker_findings(load_exercise(path))
-    assert finding.startswith("item c-plan (L1): its source src-jo (L3) is in another paragraph") and "L3" in finding
+    assert finding.startswith(
+        "exercise.yml line 5 (the claim item c-plan on article L1): its source src-jo (L3) is in another paragraph"
+    )
 
 
 # Paragraphs that open with a quotation mark, between Jo Lee's paragraph and a claim given to her. Each
@@ -169,7 +171,9 @@ def quote_chain_findings(kinds: list[str]) -> list[str]:
 
 def test_a_quotation_that_another_speaker_is_named_for_gives_the_words_to_them():
     [finding] = quote_chain_findings(["pronoun", "other"])
-    assert finding.startswith("item c-asked (L7): its source src-jo (L1) is in another paragraph")
+    assert finding.startswith(
+        "exercise.yml line 6 (the claim item c-asked on article L7): its source src-jo (L1) is in another paragraph"
+    )
     assert "L5 names another speaker, src-lena-1, outside its quotation marks" in finding
     assert quote_chain_findings(["pronoun", "same", "inside"]) == []
 
@@ -188,7 +192,7 @@ def why_naming(tmp_path, why: str, label: str = "source") -> list[str]:
 def test_a_why_naming_a_line_one_off_from_its_words_is_named_with_the_right_line(tmp_path):
     [finding] = why_naming(tmp_path, "Kirby is named (L4).")
     assert finding == (
-        "item k (L3): its `why` names L4, but its words are on L3. "
+        "exercise.yml line 4 (the source item k on article L3): its `why` names L4, but its words are on L3. "
         "Fix: name L3 in the `why`: students look for the words on the line it names."
     )
     assert finding in validation_findings(load_exercise(tmp_path / "exercise.yml"))  # as `medialit validate` lists it
@@ -207,7 +211,7 @@ def test_a_why_may_name_the_line_of_the_items_source_and_a_distractors_is_held_t
           - {id: d, quote: weather, labels: [loaded], why: A plain word (L4).}
     """,
     )
-    assert [f.split(":")[0] for f in line_findings(ex)] == ["distractor d (L5)"]
+    assert [f.split(":")[0] for f in line_findings(ex)] == ["exercise.yml line 8 (the distractor d on article L5)"]
 
 
 @settings(max_examples=30, deadline=None)

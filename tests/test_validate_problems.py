@@ -303,41 +303,100 @@ def test_an_after_text_with_a_typo_is_offered_the_passages_close_to_it(tmp_path)
     )
 
 
-def test_each_loaded_item_without_a_technique_is_named_with_its_line_and_the_techniques_to_choose_from(
-    tmp_path, capsys
+@pytest.mark.parametrize(
+    "label, name, quotes",
+    [
+        ("loaded", "technique", [("failed", 3), ("disgrace", 5), ("unbearable", 5)]),
+        (
+            "claim",
+            "kind",
+            [("the council had “failed” the town", 3), ("the smell was unbearable", 5), ("Bins left for a week", 1)],
+        ),
+        ("source", "identity", [("Local MP Richard Hales", 3), ("One resident", 5), ("Eastfield", 1)]),
+    ],
+)
+def test_each_item_without_the_attribute_its_label_asks_for_is_named_with_its_lines_and_the_values(
+    tmp_path, capsys, label, name, quotes
 ):
-    """A loaded word added by hand (or in author mode) had no `technique`, and validate said nothing: Check then
-    never tells a student whether the technique they chose is right. An exercise whose own loaded label has no
-    techniques is not asked for one."""
+    """A loaded word added by hand (or in author mode) had no `technique`, and a claim no `kind` or a source no
+    `identity`, and validate said nothing: Check then never tells a student whether the technique, kind or
+    identity they chose is right. Each is named by its line in exercise.yml (where the author fixes it) and in
+    the article. An exercise whose own label offers no such attribute is not asked for one."""
     from medialit.core.labels import DEFAULT_LABELS
 
     item = """\
       - id: {id}
-        label: loaded
+        label: {label}
         quote: {quote}
         {attrs}
-        why: It pushes a feeling (L{line}).
-        hints: [Which word pushes a feeling?]
+        why: See L{line}.
+        hints: [Look again.]
     """
+    given = DEFAULT_LABELS[label].attrs[name][0]
     key = "".join(
-        textwrap.indent(textwrap.dedent(item).format(**given), "  ")
-        for given in [
-            {"id": "ld-failed", "quote": "failed", "attrs": "attrs: {voice: quoted}", "line": 3},
-            {"id": "ld-disgrace", "quote": "disgrace", "attrs": "attrs: {technique: emotional}", "line": 5},
-            {"id": "ld-unbearable", "quote": "unbearable", "attrs": "optional: true", "line": 5},
-        ]
+        textwrap.indent(
+            textwrap.dedent(item).format(id=f"i{n}", label=label, quote=quote, line=line, attrs=attrs), "  "
+        )
+        for n, ((quote, line), attrs) in enumerate(
+            zip(quotes, ["attrs: {}", f"attrs: {{{name}: {given}}}", "optional: true"], strict=True)
+        )
     )
     code, out = main(["validate", str(write(tmp_path, key))]), capsys.readouterr().out
-    techniques = ", ".join(DEFAULT_LABELS["loaded"].attrs["technique"])
-    missing = [line for line in out.splitlines() if "no `technique`" in line]
+    values = ", ".join(DEFAULT_LABELS[label].attrs[name])
+    missing = [line for line in out.splitlines() if f"no `{name}`" in line]
     assert missing == [
-        f"  - item {id} ({line}): a loaded item with no `technique`, so Check cannot tell students whether the "
-        f"technique they chose is right. Fix: add one under its `attrs` (technique: one of {techniques})."
-        for id, line in [("ld-failed", "L3"), ("ld-unbearable", "L5")]
+        f"  - exercise.yml line {at} (the {label} item {id} on article L{line}): has no `{name}`, so Check cannot "
+        f"tell students whether the {name} they chose is right. Fix: add one under its `attrs` ({name}: one of "
+        f"{values})."
+        for id, at, line in [("i0", 5, quotes[0][1]), ("i2", 17, quotes[2][1])]
     ]
     assert code != 0
-    own = "labels:\n  loaded:\n    attrs:\n      voice: [reporter, quoted]\n"
-    path = write(tmp_path, key)
+    own = f"labels:\n  {label}:\n    attrs:\n      voice: [reporter, quoted]\n"
+    path = write(tmp_path, key.replace(f"{name}: {given}", "voice: reporter"))
     path.write_text(path.read_text(encoding="utf-8").replace("key:\n", f"task:\n{textwrap.indent(own, '  ')}key:\n"))
     main(["validate", str(path)])
-    assert "technique" not in capsys.readouterr().out
+    assert f"no `{name}`" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("reader", ["quick", "ruamel"])
+def test_each_finding_about_an_entry_names_its_file_and_line_there_and_its_article_line(tmp_path, capsys, reader):
+    """validate named a key item by its article line alone ("item ld-x (L5)"): an instructor fixing the file had
+    to search it. Every finding about a key item, a distractor or an untagged note now starts with the file
+    (an include file as `include:` names it) and the line the entry is written on, whichever YAML reader read
+    it (an anchor leaves the file to ruamel's)."""
+    key = """\
+      - id: src-hales
+        label: source
+        quote: Local MP Richard Hales
+        attrs: {identity: named}
+        why: A named MP.
+        hints: [Who speaks?]
+        draft: true
+    distractors:
+      - {id: d-week, quote: week, why: ""}
+    untagged:
+      - {line: 1, why: ""}
+    include: [key/more.yml]
+    """
+    path = write(tmp_path, key if reader == "quick" else key.replace("why: A named", "why: &w A named"))
+    (tmp_path / "key").mkdir()
+    (tmp_path / "key" / "more.yml").write_text(
+        "# the loaded words\nkey:\n  - {id: ld-disgrace, label: loaded, quote: disgrace, why: See L4., hints: [h]}\n",
+        encoding="utf-8",
+    )
+    code = main(["validate", str(path)])
+    findings = [line.removeprefix("  - ") for line in capsys.readouterr().out.splitlines() if line.startswith("  - ")]
+    assert code == 1 and [finding.partition("): ")[0] + ")" for finding in findings] == [
+        "exercise.yml line 5 (the source item src-hales on article L3)",
+        "key/more.yml line 3 (the loaded item ld-disgrace on article L5)",
+        "exercise.yml line 13 (the distractor d-week on article L1)",
+        "exercise.yml line 15 (the untagged note for article L1)",
+        "key/more.yml line 3 (the loaded item ld-disgrace on article L5)",
+    ]
+    assert [finding.partition("): ")[2][:20] for finding in findings] == [
+        "still a draft. Fix: ",
+        "has no `technique`, ",
+        "has no `why`. Fix: s",
+        "has no `why`. Fix: s",
+        "its `why` names L4, ",
+    ]

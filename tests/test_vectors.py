@@ -54,3 +54,12 @@ def test_whole_words_vector_is_what_article_whole_words_gives():
     stored = json.loads((HERE / "whole-words.json").read_text(encoding="utf-8"))
     assert stored == whole_words_vector()
     assert any((start, end) != (first, last) for start, end, first, last in stored["cases"])  # some are widened
+
+
+def test_key_needs_vector_is_what_validate_names():
+    """tests/vectors/key-needs.json, which author mode's missingAttribute is held to (tests/js), is validate's rule."""
+    from make_vectors import key_needs_vector
+
+    stored = json.loads((HERE / "key-needs.json").read_text(encoding="utf-8"))
+    assert stored == key_needs_vector()
+    assert {case[3] for case in stored["cases"]} == {"", "kind", "identity", "technique"}

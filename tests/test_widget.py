@@ -474,6 +474,30 @@ def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_dra
     assert any(k.why == "Added by hand." and not k.draft for k in saved.key)
 
 
+def test_a_save_names_the_key_items_without_the_value_validate_asks_for_and_writes_them_all_the_same(tmp_path):
+    """Author mode's Save into exercise.yml said nothing of a loaded word added without a technique (validate
+    then named it): it names each key item without the kind, identity or technique, and saves it."""
+    (tmp_path / "book").mkdir()
+    made = drafted_exercise(tmp_path / "book")
+    exercise = load_exercise(made.exercise_file)
+    widget = Tagger(made.exercise_file, mode="author")
+    tags = [k.to_json() for k in exercise.key]
+    bare = next(t for t in tags if t["label"] == "loaded")
+    bare["attrs"] = {k: v for k, v in bare["attrs"].items() if k != "technique"}
+    sent = []
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": tags}, [])
+    message = sent[-1]["message"]
+    assert sent[-1]["kind"] == "info" and message.startswith(f"Saved {len(tags)} key items into")
+    assert message.endswith(
+        f" 1 key item still needs a value Check judges students by (Loaded “{bare['quote']}”: its technique); "
+        "validate names it too."
+    )
+    assert "technique" not in load_exercise(made.exercise_file).item(bare["id"]).attrs  # saved all the same
+    widget._on_message(widget, {"type": "save-key", "tags": [k.to_json() for k in exercise.key]}, [])
+    assert "still" not in sent[-1]["message"]
+
+
 def test_saving_from_a_tagger_of_one_label_keeps_the_other_labels_and_writes_the_distractors(tmp_path):
     (tmp_path / "book").mkdir()
     made = drafted_exercise(tmp_path / "book")

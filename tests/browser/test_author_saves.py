@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_helpers import flush_saves, painted
+from browser_helpers import flush_saves, painted, screenshot
 from helpers import drafted_exercise
+from playwright.sync_api import expect
 from ruamel.yaml import YAML
 
 from medialit import load_exercise
@@ -103,4 +104,52 @@ def test_the_reviewed_file_put_in_place_opens_as_it_is_with_nothing_to_say(page,
     assert "draft" not in items[accepted] and rejected not in items
     assert len(items) == len(load_exercise(path).key)
     assert not page.locator(".mt-notice").text_content()
+    assert not page.errors
+
+
+# what a browser that saved a review before it kept the key the review started from holds: no such key
+FORGET_THE_STARTING_KEY = """() => Object.keys(localStorage).filter((k) => k.endsWith(':from-file'))
+  .forEach((k) => localStorage.removeItem(k))"""
+
+
+def test_a_review_saved_before_its_starting_key_was_kept_is_named_and_the_files_key_is_a_button_away(page, tmp_path):
+    """A review saved before this browser kept the key it started from cannot be compared with the file: it was
+    trusted over the file without a word. Now the author is told the key shown is the review, and one button
+    (undone by Undo) puts the file's key in its place."""
+    (tmp_path / "book").mkdir()
+    path = drafted_exercise(tmp_path / "book", "Mill Road").exercise_file
+    file_ids = [k.id for k in load_exercise(path).key]
+    accepted, rejected = review_first_two(page, path)
+    page.evaluate(FORGET_THE_STARTING_KEY)
+    open_author_mode(page, path)
+    items = key_items(page)
+    assert "draft" not in items[accepted] and rejected not in items  # the review is kept, as before
+    notice = page.locator(".mt-notice").text_content()
+    assert "The key below is your review saved in this browser, and the exercise file's key differs from it." in notice
+    assert "“Use the exercise file's key instead”" in notice and "Undo then brings your review back" in notice
+    kept = page.locator(".mt-rv-kept")
+    expect(kept).to_be_visible()
+    screenshot(page, "author-review-kept-over-file")
+    kept.locator(".mt-rv-usefile").click()
+    items = key_items(page)
+    assert list(items) == file_ids and items[accepted]["draft"] is True  # the file's key, every draft in it
+    expect(kept).to_be_hidden()
+    page.locator(".mt-undo").click()
+    items = key_items(page)
+    assert "draft" not in items[accepted] and rejected not in items  # and Undo brings the review back
+    assert not page.errors
+
+
+def test_a_review_saved_before_its_starting_key_was_kept_and_the_same_as_the_file_says_nothing(page, tmp_path):
+    (tmp_path / "book").mkdir()
+    path = drafted_exercise(tmp_path / "book", "Mill Road").exercise_file
+    open_author_mode(page, path, fresh=True)
+    page.locator(".mt-rv-item").first.locator(".mt-rv-accept").click()
+    page.locator(".mt-undo").click()  # a save that holds the file's key as it is
+    painted(page)
+    flush_saves(page)
+    page.evaluate(FORGET_THE_STARTING_KEY)
+    open_author_mode(page, path)
+    assert not page.locator(".mt-notice").text_content()
+    expect(page.locator(".mt-rv-kept")).to_be_hidden()
     assert not page.errors

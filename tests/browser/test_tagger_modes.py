@@ -194,6 +194,55 @@ def test_an_item_the_author_adds_gets_its_voice_from_the_quotation_marks(page):
     assert by_index[spoken]["why"] == "" and by_index[spoken]["optional"] is False
 
 
+def test_a_loaded_word_the_author_adds_without_a_technique_is_listed_to_choose_and_named_by_download(page):
+    """An author could add a loaded word without a technique and download the file with no word about it (validate
+    and Check then found it). The review lists each key item without the kind, identity or technique validate asks
+    for, with a button to its field, and Download names them; neither stops the author's work."""
+    mount(page, mode="author")
+    needs = page.locator(".mt-rv-needbox")
+    expect(needs).to_be_hidden()  # the book's key gives every item its technique, kind and identity
+    _, written = page.evaluate(PICK_WORDS)
+    page.locator(".mt-article .mt-tok").nth(written).click()
+    page.keyboard.press("3")  # loaded
+    word = page.locator(".mt-article .mt-tok").nth(written).text_content()
+    expect(needs).to_be_visible()
+    title = needs.locator(".mt-rv-needtitle").text_content()
+    assert title == "To choose: 1 key item with no technique (validate lists it too)."
+    (entry,) = needs.locator(".mt-rv-need-item").all()
+    assert f"“{word}”" in entry.text_content() and "no technique yet" in entry.text_content()
+    screenshot(page, "author-needs-technique")
+    with page.expect_download() as info:
+        page.locator(".mt-rv-save").click()
+    assert info.value.suggested_filename.endswith(".yml")  # the file is written all the same
+    notice = page.locator(".mt-notice")
+    assert "1 key item still needs a value Check judges students by; validate names it too:" in notice.inner_text()
+    assert [li.inner_text() for li in notice.locator("li").all()][0].endswith(": choose its technique.")
+    assert f"“{word}”" in notice.locator("li").first.inner_text()
+    entry.locator(".mt-rv-choose").click()
+    chosen = page.locator("select.mt-attr-technique:focus")
+    expect(chosen).to_have_count(1)  # the button leads to the field
+    chosen.select_option("emotional")
+    expect(needs).to_be_hidden()
+    assert not page.errors
+
+
+def test_a_draft_without_a_technique_says_so_in_its_review_entry(page, tmp_path):
+    path, _, _ = drafted(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if "technique:" in line)  # the first loaded draft's technique
+    path.write_text("".join(lines[:at] + lines[at + 1 :]), encoding="utf-8")
+    exercise = load_exercise(path)
+    bare = [k for k in exercise.key if k.label == "loaded" and "technique" not in k.attrs]
+    assert len(bare) == 1
+    open_review(page, exercise)
+    entry = page.locator(f".mt-rv-item[data-id='{bare[0].id}']")
+    assert "It has no technique yet" in entry.locator(".mt-rv-need").text_content()
+    assert page.locator(".mt-rv-need").count() == 1  # the other drafts give theirs
+    assert page.locator(".mt-rv-need-item").count() == 1
+    assert not page.errors
+
+
 # the index of a word's token that follows a hyphen inside a hyphenated word ("laden" of "explosive-laden")
 AFTER_A_HYPHEN = """() => {
   const tokens = window.__model.get('exercise').article.tokens;

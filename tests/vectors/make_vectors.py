@@ -11,6 +11,7 @@ import json
 import random
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -21,7 +22,10 @@ from helpers import handin_of, key_tags  # noqa: E402
 from medialit import Tag, check, load_exercise  # noqa: E402
 from medialit.authoring.yaml_text import yaml_text  # noqa: E402
 from medialit.core.article import Article  # noqa: E402
+from medialit.core.contract import FREE_TEXT, KEY_NEEDS  # noqa: E402
+from medialit.core.exercise_file import missing_attribute  # noqa: E402
 from medialit.core.handin import parse_handin  # noqa: E402
+from medialit.core.labels import DEFAULT_LABELS  # noqa: E402
 
 EXERCISES = {
     "kremlin-mini": ROOT / "tests/fixtures/kremlin-mini.yml",
@@ -426,6 +430,23 @@ def whole_words_vector() -> dict:
     return {"text": article.text, "tokens": [[t.start, t.end] for t in article.tokens], "cases": cases}
 
 
+def key_needs_vector() -> dict:
+    """exercise_file.missing_attribute on an item of every label, default or the exercise's own (whose `loaded` has
+    no technique and whose claim's kind is free text), with each attribute given, given as a list, empty or left
+    out: author mode's missingAttribute (src/js/authoring/key_needs.js) must mark the items validate names."""
+    default = {name: spec.attrs for name, spec in DEFAULT_LABELS.items()}
+    own = {**default, "claim": {**default["claim"], "kind": FREE_TEXT}, "loaded": {"voice": ["reporter", "quoted"]}}
+    cases = []
+    for set_name, attrs_of in {"default": default, "own": own}.items():
+        exercise = SimpleNamespace(labels={label: SimpleNamespace(attrs=attrs) for label, attrs in attrs_of.items()})
+        for label, attrs in attrs_of.items():
+            for name in sorted({*attrs, *KEY_NEEDS.values()}):
+                for given in ({name: "fact"}, {name: ["fact"]}, {name: ""}, {}):
+                    missing = missing_attribute(exercise, SimpleNamespace(label=label, attrs=given))
+                    cases.append([set_name, label, given, missing[0] if missing else ""])
+    return {"labels": {"default": default, "own": own}, "cases": cases}
+
+
 # Texts an exercise.yml writer must quote, or may leave plain, in both languages (tests/test_yaml_text.py).
 YAML_TEXTS = [
     *[
@@ -476,6 +497,7 @@ def main() -> None:
     (HERE / "whole-words.json").write_text(
         json.dumps(whole_words_vector(), ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    (HERE / "key-needs.json").write_text(json.dumps(key_needs_vector(), indent=0) + "\n", encoding="utf-8")
     (HERE / "exercises").mkdir(exist_ok=True)
     for name, path in EXERCISES.items():
         data = load_exercise(path).compile()

@@ -161,7 +161,7 @@ export function listedChoice(exercise, tagId, name, readValue) {
  * @returns {Tag[]}
  */
 function start(exercise, restored, key, tell) {
-  const { tags, told } = startFrom(keyAsTags(exercise), restored, key);
+  const { tags, told } = startFrom(keyAsTags(exercise), restored, key, exercise);
   if (told) tell(told, { info: true });
   return tags;
 }

@@ -6,13 +6,18 @@
 // back to the review, as Escape is from the keys. The distractors are edited,
 // added and accepted here too, each edit a step that Undo takes back. The save action writes exercise.yml:
 // in Jupyter the kernel saves into the file; on a book page the host gives the whole file to
-// download, draft flags kept, so unreviewed items stay drafts.
+// download, draft flags kept, so unreviewed items stay drafts. Key items without the kind, identity or
+// technique validate asks for are listed under the drafts, marked on a draft, and named when the file is
+// downloaded: the author goes on working, and sees what Check cannot judge yet. A review kept over a
+// file it could not be compared with offers the file's key instead (key_start.js).
 
+import { missingAttribute } from "../authoring/key_needs.js";
 import { wholeWords } from "../authoring/whole_words.js";
-import { includedMessage, renderer } from "../core/messages.js";
+import { counted, includedMessage, renderer } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { saveFile } from "./files.js";
+import { takeSetAside } from "./key_start.js";
 import { revealTogether } from "./reveal_together.js";
 import { removeTag } from "./tags.js";
 
@@ -118,12 +123,26 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     "aria-describedby": keysId,
   });
   const none = h("p.mt-empty", "No drafts left: every key item is reviewed.");
+  const needTitle = h("p.mt-rv-needtitle");
+  const needList = h("ul.mt-rv-needs");
+  const needBox = h("div.mt-rv-needbox", {}, needTitle, needList);
+  // the file's key, where this browser's review was kept over it unseen (key_start.js): one button takes it
+  /** @type {Tag[] | null} */
+  let setAside = null;
+  const keptBox = h(
+    "p.mt-rv-kept",
+    {},
+    "The key here is the review saved in this browser, not the exercise file's key. ",
+    button("mt-rv-usefile", "Use the exercise file's key instead", () => useFileKey()),
+  );
+  keptBox.hidden = true;
   const trapList = h("ul.mt-rv-traps");
   const trapTitle = h("summary");
   const element = h(
     "section",
     { class: "mt-review", "aria-labelledby": `${uid}-review-title` },
     h("p.mt-side-title", { id: `${uid}-review-title` }, "Review the drafts"),
+    keptBox,
     count,
     h(
       "p.mt-rv-keys",
@@ -135,6 +154,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     ),
     drafts,
     none,
+    needBox,
     h(
       "details.mt-rv-trapbox",
       {},
@@ -164,12 +184,19 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     return r ? ctx.tokens[r.first].line : ctx.tokens.find((k) => k.end > t.start)?.line || "";
   };
 
+  /** The attribute validate asks of `t` that it does not give (key_needs.js), or "". */
+  const needOf = (/** @type {Tag} */ t) => missingAttribute(t, ctx.labelByName.get(t.label));
+  /** What a key item without it still needs, in the author's words: "no technique yet". */
+  const needWords = (/** @type {string} */ name) =>
+    `no ${name} yet, so Check cannot tell students whether the ${name} they chose is right`;
+
   /**
    * One draft's entry: what it is, why it was suggested, how sure, and the three actions.
    * @param {Tag} t
    */
   function makeItem(t) {
     const confidence = typeof t.confidence === "number" ? t.confidence : null;
+    const need = needOf(t);
     const li = h(
       "li",
       { class: "mt-rv-item", "data-id": t.id },
@@ -181,6 +208,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
         h("span.mt-line", ` L${lineOf(t)}`),
       ),
       h("p.mt-rv-reason", t.reason ? `Suggested because: ${t.reason}.` : "Marked draft in the exercise file."),
+      need ? h("p.mt-rv-need", `⚠ It has ${needWords(need)}: Edit to choose one.`) : null,
       confidence === null
         ? null
         : h(
@@ -233,10 +261,64 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     if (speak) ctx.say(`Draft ${draftIds.indexOf(id) + 1} of ${draftIds.length}: ${details(t)}`);
   }
 
-  /** A draft in words: what, where, why suggested, how sure. */
+  /** A draft in words: what, where, why suggested, how sure, and what it still needs. */
   function details(/** @type {Tag} */ t) {
     const sure = typeof t.confidence === "number" ? ` Confidence ${t.confidence.toFixed(2)}.` : "";
-    return `${describe(t)}.${t.reason ? ` Suggested because: ${t.reason}.` : ""}${sure}`;
+    const need = needOf(t) ? ` It has no ${needOf(t)} yet.` : "";
+    return `${describe(t)}.${t.reason ? ` Suggested because: ${t.reason}.` : ""}${sure}${need}`;
+  }
+
+  /**
+   * The key items without the attribute validate asks for, each with a button to its fields; the drafts
+   * among them are marked in their own entries too.
+   * @param {Tag[]} tags the visible key items
+   */
+  function drawNeeds(tags) {
+    const needing = tags.filter((t) => needOf(t));
+    needBox.hidden = !needing.length;
+    if (!needing.length) return needList.replaceChildren();
+    const names = [...new Set(needing.map(needOf))].join(" or ");
+    setText(
+      needTitle,
+      `To choose: ${counted(needing.length, "key item")} with no ${names} (validate lists ${needing.length === 1 ? "it" : "them"} too).`,
+    );
+    needList.replaceChildren(
+      ...needing.map((t) =>
+        h(
+          "li",
+          { class: "mt-rv-need-item", "data-id": t.id },
+          h("span", { class: `mt-badge mt-badge-${t.label}`, text: ctx.titleOf(t.label) }),
+          ` ${quoted(t.quote, 50)}`,
+          h("span.mt-line", ` L${lineOf(t)}`),
+          `: no ${needOf(t)} yet. `,
+          button("mt-rv-choose", `Choose its ${needOf(t)}`, () => chooseNeed(t.id)),
+        ),
+      ),
+    );
+  }
+
+  /** Open the fields of key item `id` at the attribute it still needs. */
+  function chooseNeed(/** @type {string} */ id) {
+    const t = tagOf(id);
+    if (!t || !list.edit(id)) return;
+    const need = needOf(t);
+    /** @type {HTMLElement | null} */ (
+      list.element.querySelector(`.mt-entry[data-id="${CSS.escape(id)}"] .mt-attr-${need}`)
+    )?.focus();
+    ctx.say(`Editing ${describe(t)}: it has ${needWords(need)}.`);
+  }
+
+  /** The file's key in place of the review kept over it: a step Undo takes back. */
+  function useFileKey() {
+    if (!setAside) return;
+    ctx.commit(
+      setAside,
+      "Started again from the exercise file's key, in place of the review saved in this browser.",
+      null,
+      ` Undo${ctx.keyWords(" (Ctrl+Z)")} brings the review back.`,
+    );
+    setAside = null;
+    keptBox.hidden = true;
   }
 
   /** After `id` leaves the drafts: the next one becomes current, and the message says which. */
@@ -492,9 +574,17 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   onModel("msg:custom", (/** @type {any} */ message) => {
     if (message?.type !== "exercise-yaml") return;
     saveFile(root(), message.file, message.text, "text/yaml");
-    ctx.say(
+    const done =
       `Downloaded ${message.file}: ${message.count} key items, ${message.drafts} still drafts.` +
-        (message.elsewhere ? ` ${authorWords.render(includedMessage(message.elsewhere))}` : ""),
+      (message.elsewhere ? ` ${authorWords.render(includedMessage(message.elsewhere))}` : "");
+    const needing = ctx.index().visible.filter((t) => needOf(t));
+    if (!needing.length) return ctx.say(done);
+    // not a warning: the file is written as it is, and the author goes on; a list of what is left to choose
+    const one = needing.length === 1;
+    ctx.notify(
+      `${done} ${counted(needing.length, "key item")} still ${one ? "needs" : "need"} a value Check judges ` +
+        `students by; validate names ${one ? "it" : "them"} too:`,
+      { info: true, show: true, lines: needing.map((t) => `${describe(t)}: choose its ${needOf(t)}.`) },
     );
   });
 
@@ -509,6 +599,9 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
      * @param {TagIndex} index
      */
     update(index) {
+      setAside ??= takeSetAside(exercise);
+      keptBox.hidden = !setAside;
+      drawNeeds(index.visible);
       const now = index.visible.filter((t) => t.draft);
       draftIds = now.map((t) => t.id);
       const wanted = new Set(draftIds);

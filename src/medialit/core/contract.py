@@ -27,6 +27,7 @@ DIFFICULTIES: tuple[str, ...] = tuple(_CONTRACT["difficulties"])
 MODES: tuple[str, ...] = tuple(_CONTRACT["modes"])
 ID_PREFIXES: dict[str, str] = _CONTRACT["id_prefixes"]
 FREE_TEXT: str = _CONTRACT["free_text"]
+KEY_NEEDS: dict[str, str] = _CONTRACT["key_needs"]["attrs"]  # label: the attribute its key items must give
 SAME_WORDS: float = _CONTRACT["check"]["same_words"]
 PLAIN_REPORTING_VERBS: frozenset[str] = frozenset(_CONTRACT["check"]["plain_reporting_verbs"])
 CHIPS_LOOK: tuple[str, ...] = tuple(_CONTRACT["chips"]["look"])  # chips of tags to look at again, in order

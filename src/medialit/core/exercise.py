@@ -138,6 +138,9 @@ class Exercise:
     files: list[Path] = field(default_factory=list)
     lines: tuple[int, int] | None = None  # the part of the article a chapter works on, if not all
     whole: Exercise | None = field(default=None, repr=False)  # for a part: the exercise it is part of
+    # where each key item and distractor (by id) and each untagged note (by its article line, "L5", which no
+    # id can be) is written: its file, as the exercise file names it, and its line there
+    written: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def part(self) -> tuple[int, int]:
@@ -147,6 +150,21 @@ class Exercise:
     def covers(self, start: int, end: int) -> bool:
         """Whether a span lies in the part of the article this exercise covers."""
         return self.part[0] <= start and end <= self.part[1]
+
+    def place(self, entry: KeyItem | Distractor | dict) -> str:
+        """Where a key item, a distractor or an untagged note (`{line, why}`) is, for a message an author acts
+        on: the file and the line it is written on, then what it is and its line in the article ("exercise.yml
+        line 42 (the loaded item ld-slams on article L8)"); what it is alone when its line in the file is not
+        known (an exercise made in memory)."""
+        if isinstance(entry, KeyItem):
+            what, name, line = f"the {entry.label} item {entry.id} on", entry.id, entry.line
+        elif isinstance(entry, Distractor):
+            what, name, line = f"the distractor {entry.id} on", entry.id, entry.line
+        else:
+            what, name, line = "the untagged note for", f"L{entry['line']}", entry["line"]
+        what = f"{what} article L{line}"
+        written = self.written.get(name)
+        return f"{written[0]} line {written[1]} ({what})" if written else what
 
     def item(self, item_id: str) -> KeyItem | None:
         return self._by_id.get(item_id)
@@ -274,6 +292,7 @@ class Exercise:
             self.files,
             tuple(lines) if lines else self.lines,
             self.whole or self,
+            self.written,
         )
         part.key = [k for k in self.key if k.label in keep and part.covers(k.start, k.end)]
         if part.lines:

@@ -34,10 +34,10 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarbool import ScalarBoolean
 
 from .article import Article
-from .contract import FREE_TEXT
+from .contract import FREE_TEXT, KEY_NEEDS
 from .errors import InputError, Problems, visible
 from .exercise import Distractor, Exercise, KeyItem, Span
-from .fast_yaml import NotPlain
+from .fast_yaml import Mapping, NotPlain
 from .fast_yaml import load as load_plain_yaml
 from .files import EXERCISE, inside, read_text
 from .handin import shown
@@ -475,11 +475,12 @@ def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str
 
 
 def _line(node, key=None) -> int:
-    """1-based line of a YAML mapping (or of one of its keys) in its file; 0 when unknown."""
+    """1-based line of a YAML mapping (or of one of its keys) in its file; 0 when unknown (a key's line,
+    read by the quick reader, which keeps the line of each mapping alone)."""
     try:
         if key is not None and key in node:
             return node.lc.key(key)[0] + 1
-        return node.lc.line + 1
+        return node.line if isinstance(node, Mapping) else node.lc.line + 1
     except (AttributeError, KeyError, TypeError):
         return 0
 
@@ -841,6 +842,12 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
 
     key: list[KeyItem] = []
     place_of: dict[str, tuple[str, str]] = {}  # item id: its file and place, for the checks across items
+    written: dict[str, tuple[str, int]] = {}  # Exercise.written: where validate's findings send the author
+
+    def write_down(name: str, origin, entry) -> None:
+        if line := _line(entry):
+            written[name] = (Path(origin).relative_to(path.parent).as_posix(), line)
+
     for origin, entry in raw_items:
         origin = str(origin)
         found_before = len(problems)
@@ -869,6 +876,7 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
         if len(problems) > found_before:
             continue
         place_of[item_id] = (origin, _field(entry, "item", "source_ids"))
+        write_down(item_id, origin, entry)
         key.append(
             KeyItem(
                 id=item_id,
@@ -923,6 +931,7 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
             start, end, quote = resolver.resolve(entry, origin, partial(_field, entry, "distractor"))
         if len(problems) > found_before:
             continue
+        write_down(item_id, origin, entry)
         distractors.append(
             Distractor(
                 item_id,
@@ -940,6 +949,8 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
     untagged = (
         None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
     )
+    for origin, entry in raw_untagged or []:
+        write_down(f"L{int(entry['line'])}", origin, entry)
     return Exercise(
         id=ex_id,
         title=data.get("title") or ex_id,
@@ -953,28 +964,27 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
         path=path,
         untagged=untagged,
         files=[path, *included, article_path],
+        written=written,
     )
 
 
-def _missing_technique(exercise: Exercise, item) -> str:
-    """A loaded item without a `technique`, where the label asks students for one: Check then never tells a
-    student whether the technique they chose is right (it checks the attributes the key gives), and says nothing
-    of it. The problem and its fix, with the techniques to choose from; "" when the item has one."""
-    if item.label != "loaded" or item.attrs.get("technique"):
-        return ""
-    techniques = exercise.labels[item.label].attrs.get("technique")
-    if not isinstance(techniques, list):  # a loaded label of the exercise's own, without techniques
-        return ""
-    return (
-        "a loaded item with no `technique`, so Check cannot tell students whether the technique they chose is "
-        f"right. Fix: add one under its `attrs` (technique: one of {', '.join(techniques)})."
-    )
+def missing_attribute(exercise: Exercise, item) -> tuple[str, list[str]] | None:
+    """The attribute a key item must give and does not (contract.json's `key_needs`: a claim's kind, a source's
+    identity, a loaded item's technique), with the values to choose from; None when it gives it, or when its
+    label offers no such choice (an exercise's own label). Check judges a student's choice only where the key
+    gives one, so without it Check never says whether the student's choice is right."""
+    name = KEY_NEEDS.get(item.label)
+    choices = exercise.labels[item.label].attrs.get(name) if name else None
+    if not isinstance(choices, list) or item.attrs.get(name):
+        return None
+    return name, choices
 
 
 def validation_findings(exercise: Exercise) -> list[str]:
-    """Things a loadable exercise should still fix: drafts, missing reasons or techniques, paragraphs nobody tagged,
-    voices against the quotation marks, a `why` naming the wrong line (`key_checks`). A span that cuts a word is no
-    finding: no exercise loads with one (`_Resolver.resolve`), so the book build refuses it as validate does."""
+    """Things a loadable exercise should still fix: drafts, missing reasons or attributes (`missing_attribute`),
+    paragraphs nobody tagged, voices against the quotation marks, a `why` naming the wrong line (`key_checks`);
+    each names where the entry is written (`Exercise.place`). A span that cuts a word is no finding: no exercise
+    loads with one (`_Resolver.resolve`), so the book build refuses it as validate does."""
     findings = []
     if not exercise.key:
         findings.append(
@@ -982,15 +992,19 @@ def validation_findings(exercise: Exercise) -> list[str]:
             f"Fix: add the key items under `key:`; `medialit suggest {exercise.article.name}` drafts some."
         )
     for item in exercise.key:
-        where = f"item {item.id} (L{item.line})"
+        where = exercise.place(item)
         if item.draft:
             findings.append(f"{where}: still a draft. Fix: review it and remove `draft: true`.")
         if not item.why:
             findings.append(f"{where}: has no `why`. Fix: write one to three sentences students will read.")
         if not item.optional and not item.hints:
             findings.append(f"{where}: a required item with no hints. Fix: add one or two `hints`.")
-        if missing := _missing_technique(exercise, item):
-            findings.append(f"{where}: {missing}")
+        if missing := missing_attribute(exercise, item):
+            name, choices = missing
+            findings.append(
+                f"{where}: has no `{name}`, so Check cannot tell students whether the {name} they chose is right. "
+                f"Fix: add one under its `attrs` ({name}: one of {', '.join(choices)})."
+            )
         if item.entity and item.label != "source":
             findings.append(
                 f"{where}: has `entity: {item.entity}`, which Check reads on sources only. "
@@ -998,11 +1012,9 @@ def validation_findings(exercise: Exercise) -> list[str]:
             )
     for dis in exercise.distractors:
         if dis.draft:
-            findings.append(
-                f"distractor {dis.id} (L{dis.line}): still a draft. Fix: review it and remove `draft: true`."
-            )
+            findings.append(f"{exercise.place(dis)}: still a draft. Fix: review it and remove `draft: true`.")
         if not dis.why:
-            findings.append(f"distractor {dis.id} (L{dis.line}): has no `why`. Fix: say why it is not tagged.")
+            findings.append(f"{exercise.place(dis)}: has no `why`. Fix: say why it is not tagged.")
     return (
         findings
         + speaker_findings(exercise)

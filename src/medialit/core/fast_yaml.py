@@ -2,15 +2,17 @@
 
 ruamel's round-trip reader keeps the line of every value, which the messages about a wrong file
 need, but it is written in Python and takes most of a second over a big key. A file that is right
-needs no line, so `exercise_file.load_exercise` reads it here first and, on any problem at all,
-reads it again with ruamel for the message.
+needs only the line each mapping starts on (where `medialit validate` sends the author to fix a key
+item), so `exercise_file.load_exercise` reads it here first and, on any problem at all, reads it
+again with ruamel for the message.
 
 This reader gives exactly what ruamel gives (as plain dicts, lists, text, numbers, true/false and
-None), or it gives up (`NotPlain`) and ruamel reads the file. It gives up on every YAML error and on
-whatever it does not read as ruamel reads YAML 1.2: a tag, an anchor or alias, a merge key, a date, a
-number written any way but the plainest, a directive or document marker, a tab, a key given twice or
-that is not text, nesting as deep as ruamel's limit. tests/test_fast_yaml.py holds the two readers
-to the same result.
+None; each mapping a `Mapping` that knows the line it starts on, as ruamel's do), or it gives up
+(`NotPlain`) and ruamel reads the file. It gives up on every YAML error and on whatever it does not
+read as ruamel reads YAML 1.2: a tag, an anchor or alias, a merge key, a date, a number written any
+way but the plainest, a directive or document marker, a tab, a key given twice or that is not text,
+nesting as deep as ruamel's limit. tests/test_fast_yaml.py holds the two readers to the same result,
+lines included.
 """
 
 from __future__ import annotations
@@ -68,6 +70,13 @@ _LEFT_TO_RUAMEL = re.compile(
 _IMPLICIT = "?"  # the tag every node gets unless the file names one
 
 
+class Mapping(dict):
+    """A mapping with the line it starts on (1-based; ruamel's `lc.line + 1`): where a key item is
+    written, for the messages of `medialit validate`."""
+
+    line = 0
+
+
 class NotPlain(Exception):
     """The text is not read here: the full reader must read it (and say what is wrong, if anything is)."""
 
@@ -116,7 +125,8 @@ class _Builder:
             return _scalar(node.value) if not node.style else node.value
         if kind == "sequence":
             return [self.value(child, depth + 1) for child in node.value]
-        mapping = {}
+        mapping = Mapping()
+        mapping.line = node.start_mark.line + 1
         for key_node, value_node in node.value:
             key = self.value(key_node, depth + 1)
             if type(key) is not str or key in mapping:

@@ -54,7 +54,7 @@ def speaker_findings(exercise) -> list[str]:
             if named_in > para or others or not all(opens[p] for p in between):
                 why = others[0] if others else "the paragraphs between do not go on with their words"
                 findings.append(
-                    f"item {item.id} (L{item.line}): its source {ref} (L{source.line}) is in another paragraph, "
+                    f"{exercise.place(item)}: its source {ref} (L{source.line}) is in another paragraph, "
                     f"and {why}. Fix: check who says it; if it is right, name L{source.line} in the item's "
                     f"`why` (\"'He' is … from L{source.line}\")."
                 )
@@ -88,7 +88,7 @@ def coverage_findings(exercise) -> list[str]:
         if p.index not in covered and p.line not in noted
     ]
     for line, entry in sorted(noted.items()):
-        where = f"untagged note for L{line}"
+        where = exercise.place(entry)
         if line not in first_lines:
             findings.append(f"{where}: L{line} is not the first line of a paragraph. Fix: use that line's number.")
         elif first_lines[line].index in covered:
@@ -108,7 +108,7 @@ def voice_findings(exercise) -> list[str]:
         rule = marks.of(item.start, item.end) if "voice" in item.attrs else None
         if rule is None:
             continue
-        where = f"item {item.id} (L{item.line})"
+        where = exercise.place(item)
         given = values(item.attrs["voice"])
         if given != rule and not item.voice_exception:
             findings.append(
@@ -132,7 +132,7 @@ def line_findings(exercise) -> list[str]:
     their sources (see the module's fourth rule)."""
     article = exercise.article
     findings = []
-    for what, entry in [("item", item) for item in exercise.key] + [("distractor", d) for d in exercise.distractors]:
+    for entry in [*exercise.key, *exercise.distractors]:
         cited = [(int(a), int(b or a)) for a, b in CITED_LINES.findall(entry.why or "")]
         own = [(entry.line, article.line_of(max(entry.start, entry.end - 1)))]
         for ref in getattr(entry, "source_ids", None) or []:
@@ -143,7 +143,7 @@ def line_findings(exercise) -> list[str]:
             words = own[0][0] if own[0][0] == own[0][1] else f"{own[0][0]}-{own[0][1]}"
             names = ", ".join(f"L{a}" if a == b else f"L{a}-{b}" for a, b in cited)
             findings.append(
-                f"{what} {entry.id} (L{entry.line}): its `why` names {names}, but its words are on L{words}. "
+                f"{exercise.place(entry)}: its `why` names {names}, but its words are on L{words}. "
                 f"Fix: name L{words} in the `why`: students look for the words on the line it names."
             )
     return findings

@@ -7,6 +7,7 @@ the widget. The same front end runs on static book pages through the `{tagger}` 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import anywidget
 import traitlets
@@ -16,9 +17,9 @@ from ..core.check import check
 from ..core.contract import MODES
 from ..core.errors import InputError
 from ..core.exercise import Exercise, check_difficulty
-from ..core.exercise_file import load_exercise
+from ..core.exercise_file import load_exercise, missing_attribute
 from ..core.handin import HandIn, now_iso, parse_handin
-from ..core.messages import Renderer, included_message
+from ..core.messages import Renderer, counted, included_message
 from ..core.report import Report
 
 STATIC = Path(__file__).parent / "static"
@@ -28,6 +29,13 @@ FRONT_ENDS = {
     "student": ("tagger.js", ("tagger.css",)),
     "author": ("tagger-author.js", ("tagger.css", "tagger-author.css")),
 }
+
+
+class _Item(NamedTuple):
+    """A tag the page sends, as `missing_attribute` reads a key item: its label and attributes."""
+
+    label: str
+    attrs: dict
 
 
 class Tagger(anywidget.AnyWidget):
@@ -125,6 +133,25 @@ class Tagger(anywidget.AnyWidget):
             self._source.path, self._source, [*(list(self.tags) if tags is None else tags), *hidden], distractors
         )
 
+    def _needing(self, tags: list[dict]) -> str:
+        """What a save says of the key items it wrote without the kind, identity or technique validate asks for
+        (`missing_attribute`, the rule author mode marks them by): the file is written all the same."""
+        labels = self._exercise.labels
+        needing = [
+            (labels[t["label"]].title, t.get("quote", ""), missing[0])
+            for t in tags
+            if isinstance(t, dict) and t.get("label") in labels
+            if (missing := missing_attribute(self._exercise, _Item(t["label"], t.get("attrs") or {})))
+        ]
+        if not needing:
+            return ""
+        items = "; ".join(f"{title} “{quote}”: its {name}" for title, quote, name in needing)
+        one = len(needing) == 1
+        return (
+            f" {counted(len(needing), 'key item')} still {'needs' if one else 'need'} a value Check judges students "
+            f"by ({items}); validate names {'it' if one else 'them'} too."
+        )
+
     def _on_message(self, _widget, content, _buffers) -> None:
         kind = content.get("type") if isinstance(content, dict) else None
         try:
@@ -157,7 +184,7 @@ class Tagger(anywidget.AnyWidget):
                     if elsewhere
                     else ""
                 )
-                saved_words = f"Saved {len(tags)} key items{traps} into {saved}.{left}"
+                saved_words = f"Saved {len(tags)} key items{traps} into {saved}.{left}{self._needing(tags)}"
                 self.send({"type": "status", "kind": "info", "message": saved_words})  # good news, not a warning
         except InputError as err:
             self.send({"type": "status", "kind": "warning", "message": str(err)})
