@@ -1346,13 +1346,15 @@ def test_a_dropped_folder_listed_only_in_part_says_so_in_the_words_of_medialit_r
     problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0 >> tbody tr")
     expect(problems.locator("td")).to_have_text(["class/", words.render(told), words.render(told, "fix")])
     expect(page.locator("section[aria-labelledby='mcr-students'] table >> nth=0 >> tbody tr")).to_have_count(1)
-    # the first line and the status line counted it as "1 folder left out", over the hand-in they used from it
-    expect(page.locator(".mcr-report .mcr-lead").first).to_have_text(
-        "Hand-ins used: 1. Left out: 0 files. Read only in part: 1 folder."
-    )
+    # the first line and the status line counted it as "1 folder left out", over the hand-in they used from it, then
+    # said "Left out: 0 files." beside it, over a table titled "Files and folders left out"
+    expect(page.locator(".mcr-report .mcr-lead").first).to_have_text("Hand-ins used: 1. Read only in part: 1 folder.")
     expect(page.locator(".mcr-status")).to_have_text(
-        "Report ready: 1 student's hand-in used, 0 files left out, 1 folder read only in part. It is below."
+        "Report ready: 1 student's hand-in used, 1 folder read only in part. It is below."
     )
+    table = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0")
+    expect(table.locator("caption")).to_have_text("Folders read only in part")
+    expect(table.locator("th").first).to_have_text("Folder")
     assert page.errors == [] and page.offsite_requests == []
 
 
