@@ -66,12 +66,14 @@ export function table(caption, header, rows, empty = "None.") {
           h(
             "tr",
             {},
-            ...row.map((cell) => {
+            ...row.map((cell, n) => {
               if (Array.isArray(cell)) return piecesCell(cell);
               if (cell instanceof Node) return cell; // a cell with a layout of its own (withId)
               const text = cell === null ? "" : String(cell);
-              // a long text keeps a readable width on a phone; the table scrolls sideways instead
-              return h(text.length > LONG ? "td.mcr-long" : "td", {}, text);
+              if (text.length <= LONG) return h("td", {}, text);
+              // a long text keeps a readable width on a phone; the table scrolls sideways instead. A row's first cell
+              // (what the row is about: a pseudonym, a file) is a name that wraps in a column of its own width
+              return h("td.mcr-long", {}, n ? text : h("span.mcr-name", text));
             }),
           ),
         ),

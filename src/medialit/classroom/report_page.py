@@ -33,7 +33,9 @@ COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.cs
 # disclosure triangle, no "Show the counts" box, and nothing scrolls: tables in smaller letters (the table of students
 # of the whole text was 60 px wider than A4), no row split over two pages, no heading, student's name or heat map's key
 # left at the foot of a page away from what it heads. A first cell too long for one line (a pseudonym of 60 letters)
-# wraps, inside a word where it must, or it made the table of students wider than a laptop's screen.
+# wraps between its words in a column at most 10em wide (7em on a phone, where it took most of the table's width
+# from the figures), or it made the table of students wider than a laptop's screen; it breaks inside a word only
+# where the word is wider than that (a column free to be narrower than its longest word broke a name mid-word on A4).
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
@@ -44,8 +46,9 @@ margin:.5rem 0 1rem}.pieces span{white-space:nowrap}.scroll{container-type:inlin
 .scroll:focus-visible{outline:3px solid var(--mcr-focus);outline-offset:2px}
 table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .4rem;text-align:left;
 vertical-align:top}th{background:var(--mcr-surface)}td:first-child:not(.long){white-space:nowrap}
-@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
-td:where(.long:first-child){overflow-wrap:anywhere;min-width:8em}
+@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long:not(:first-child){min-width:70vw}}
+td.long .name{display:block;max-width:10em;overflow-wrap:break-word}
+@media (max-width:40rem){td.long .name{max-width:7em}}
 .who .id{display:block;font-size:.9em;color:var(--mcr-muted);white-space:normal}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
 .heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
@@ -114,11 +117,13 @@ def _row(row: list) -> str:
     cells = [
         escape(cell)
         if type(cell) is str
-        else f'<span>{escape(cell.student)}</span> <span class="id">{escape(cell.student_id)}</span>'
+        else f'<span class="name">{escape(cell.student)}</span> <span class="id">{escape(cell.student_id)}</span>'
         if type(cell) is WithId
         else " ".join(f"<span>{escape(piece)}</span>" for piece in cell)
         for cell in cells
     ]
+    if opens[0] == '<td class="long">':  # a row's first cell is what it is about: a name, wrapped as one (STYLE)
+        cells[0] = f'<span class="name">{cells[0]}</span>'
     return f"<tr>{'</td>'.join(map(''.join, zip(opens, cells)))}</td></tr>"
 
 
