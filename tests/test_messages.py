@@ -274,9 +274,8 @@ def test_every_template_has_both_readers_and_names_only_known_filters():
     }
     for code, entry in TABLE.items():
         has_fix = code.startswith("handin-") or code in CLASS_NOTES
-        extra = (
-            {"fix"} if has_fix else {"short"} if code.startswith(("misconception-", "class-left-out-title")) else set()
-        )
+        extra = {"fix"} if has_fix else {"short", "head"} if code.startswith("misconception-") else set()
+        extra |= {"short"} if code.startswith("class-left-out-title") else set()
         assert set(entry) == set(AUDIENCES) | extra, code
         for text in entry.values():
             assert {m.group(2) for m in FIELD.finditer(text)} <= filters, code

@@ -1209,6 +1209,65 @@ def test_a_name_is_broken_inside_a_word_only_where_no_line_could_hold_the_word(
         context.close()
 
 
+# The table of each student's misconceptions, opened: its width and its box's, its headings and their titles, and
+# where the first column is against the box's left edge once the box is scrolled to its end.
+PER_STUDENT = """() => {
+  const tables = [...document.querySelectorAll(".mcr-report table")];
+  const table = tables.find((t) => /^How often/.test(t.caption.textContent));
+  table.closest("details").open = true;
+  const box = table.parentElement;
+  const heads = [...table.querySelectorAll("th")].slice(1)
+    .map((th) => [th.textContent, th.querySelector("abbr")?.title]);
+  box.scrollLeft = box.scrollWidth;
+  const left = (cell) => Math.round(cell.getBoundingClientRect().left - box.getBoundingClientRect().left);
+  return {
+    width: [table.scrollWidth, box.clientWidth],
+    heads,
+    scrolled: box.scrollLeft,
+    names: [table.rows[0].cells[0], table.rows[1].cells[0]].map(left),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, "phone"])
+def test_each_students_misconceptions_fit_a_laptops_column_and_keep_the_name_in_view_on_a_phone(
+    browser, book_server, class_of_long_names, width
+):
+    """The table of each student's misconceptions, ten columns headed by their short names ("a speaker's words as
+    scare quotes"), was 885 px wide in the book's column of 688 at 1280 px and scrolled sideways, the students' names
+    scrolling away with it. Its headings are a few words, each with its whole sentence as its title, a column only
+    for a misconception some student showed, and it fits; on a phone, where it scrolls, the names stay in view."""
+    from medialit.core.messages import Message, Renderer
+
+    options = PHONE if width == "phone" else {"viewport": {"width": width, "height": 900}}
+    context = browser.new_context(base_url=book_server, **options)
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        summary = report_on(
+            page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir())
+        )
+        seen = page.evaluate(PER_STUDENT)
+        if width == "phone":
+            assert seen["scrolled"] > 100 and seen["names"] == [0, 0], seen
+        else:
+            assert seen["width"][0] <= seen["width"][1], seen
+        words = Renderer({}, "teacher")
+        shown = [k["kind"] for k in summary["summary"]["misconceptions"] if k["students"]]
+        assert len(shown) >= 8, shown  # the class of 30 shows most of them
+        assert seen["heads"] == [
+            [
+                words.render(Message(f"misconception-{kind}", {}), "head"),
+                words.render(Message(f"misconception-{kind}", {})),
+            ]
+            for kind in shown
+        ]
+        page.locator("table", has_text="How often each misconception").evaluate("(t) => t.scrollIntoView()")
+        screenshot(page, f"per-student-{width}")
+    finally:
+        context.close()
+
+
 # On paper (print media, a page as wide as A4 within a browser's default margins): each table as wide as the paper
 # lets it be and whether its box cuts it, each row's break-inside, and the break-after of what heads something.
 ON_PAPER = """(root) => {

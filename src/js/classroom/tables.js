@@ -335,7 +335,7 @@ export function items(summary) {
 }
 
 /**
- * Each misconception's few words for a column, as the page's table of misconceptions per student has them
+ * Each misconception's few words for a column of misconceptions.csv, as each student's misconceptions name them
  * (tables.misconception_names: `short` in messages.json, not the kind's code).
  * @returns {string[]}
  */

@@ -254,7 +254,7 @@ def items(summary: dict) -> list[list]:
 
 
 def misconception_names() -> list[str]:
-    """Each misconception's few words for a column, as the page's table of misconceptions per student has them
+    """Each misconception's few words for a column of misconceptions.csv, as each student's misconceptions name them
     (`short` in messages.json: "reported speech as a quote", not the code `reporter-as-quoted`)."""
     words = Renderer({}, "teacher")
     return [words.render(Message(f"misconception-{rule['kind']}", {}), "short") for rule in MISCONCEPTIONS]
