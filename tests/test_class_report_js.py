@@ -917,6 +917,7 @@ def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(
     ]
     assert node_left_out(summary) == python
     first, in_part = python[1][0], f"{partly} folder{'s' if partly > 1 else ''}"
+    left = files or folders  # something left out whole, besides the folders read in part
     assert (f"{folders} folder" in python[0]) == bool(folders)  # only the folders left out whole
     if folders and students and not partly:
         assert first.endswith(f"Left out: {python[0]}.") and f"{folders} folder" in first
@@ -925,9 +926,20 @@ def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(
     if folders and not students and not partly:
         assert f"({python[0]} left out)" in first and "folders that can be opened" in python[2][0]
     if partly and students:  # it said "Left out: 1 folder." of a folder whose files it counted
-        assert first.endswith(f"Left out: {python[0]}. Read only in part: {in_part}.")
+        said = f"Left out: {python[0]}. " if left else ""  # it said "Left out: 0 files." when nothing was
+        assert first.endswith(f"{said}Read only in part: {in_part}.")
     if partly and not students:
-        assert f"({python[0]} left out, {in_part} read only in part)" in first
-    assert python[4] == f"{python[0]} left out" + (f", {in_part} read only in part" if partly else "")
-    titled = folders or partly
-    assert python[3] == (["Files and folders left out", "File or folder"] if titled else ["Files left out", "File"])
+        assert f"({python[0]} left out, " * bool(left) + f"{in_part} read only in part" in first
+    assert python[4] == f"{python[0]} left out" * bool(left or not partly) + ", " * bool(
+        left and partly
+    ) + f"{in_part} read only in part" * bool(partly)
+    if partly:  # "Left out: 0 files." of a folder read in part; and it was titled "Files and folders left out"
+        assert "0 files" not in " ".join([*python[1], python[4]])
+        assert python[3] == (
+            ["Files and folders left out or read only in part", "File or folder"]
+            if left
+            else ["Folders read only in part", "Folder"]
+        )
+    else:
+        titled = ["Files and folders left out", "File or folder"] if folders else ["Files left out", "File"]
+        assert python[3] == titled

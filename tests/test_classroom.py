@@ -408,9 +408,13 @@ def test_a_folder_listed_only_in_part_says_so_and_counts_what_was_listed(practic
     assert "make the report again" in folder["fix"]
     # the first entry of the folder listed is counted: fox.json in the class's folder, heron.json in late/
     assert report.students == (["fox", "heron", "owl"] if where == "late" else ["fox"])
-    # the first line counted the folder as left out ("Left out: 1 folder."), over a report of its files
+    # the first line counted the folder as left out ("Left out: 1 folder."), over a report of its files, then as
+    # "Left out: 0 files." beside it; report.html titled its list "Files and folders left out"
     used = len(report.students)
-    assert report.sentences()[0] == f"Hand-ins used: {used}. Left out: 0 files. Read only in part: 1 folder."
+    assert report.sentences()[0] == f"Hand-ins used: {used}. Read only in part: 1 folder."
+    page = report.to_html()
+    assert "<h2>Folders read only in part</h2>" in page and '<th scope="col">Folder</th>' in page
+    assert "left out</h2>" not in page.split("Tags and answers left out")[0]
 
 
 def test_medialit_report_says_a_folder_listed_only_in_part_was_read_in_part(practice, tmp_path, monkeypatch, capsys):
@@ -431,8 +435,31 @@ def test_medialit_report_says_a_folder_listed_only_in_part_was_read_in_part(prac
     )
     main(["report", str(tmp_path / "class"), "--exercise", str(PRACTICE), "--out", str(tmp_path / "out")])
     out = capsys.readouterr().out
-    assert "\n0 files left out, 1 folder read only in part, listed in " in out
+    assert "\n1 folder read only in part, listed in " in out  # it said "0 files left out, 1 folder read ..."
     assert "\n  read in part late/: only part of this folder could be read (Input/output error)" in out
+
+
+def test_medialit_report_on_a_folder_read_in_part_before_any_hand_in_does_not_call_it_left_out(
+    practice, tmp_path, monkeypatch, capsys
+):
+    """A folder of the class's whose listing broke off before its first hand-in, the only one: nothing to report, and
+    `medialit report` said report.html "list the files left out" and "0 files left out" of a folder read in part."""
+    from medialit.cli.main import main
+
+    (tmp_path / "class" / "late" / "a-empty").mkdir(parents=True)  # listed, before the break
+    handin_of(practice, []).save(tmp_path / "class" / "late" / "fox.json")
+    scandir = module.os.scandir
+    broken = (tmp_path / "class" / "late").resolve()
+    monkeypatch.setattr(
+        module.os,
+        "scandir",
+        lambda path: _BrokenOff(scandir(path), 1) if Path(path).resolve() == broken else scandir(path),
+    )
+    main(["report", str(tmp_path / "class"), "--exercise", str(PRACTICE), "--out", str(tmp_path / "out")])
+    out = capsys.readouterr().out
+    assert "(1 folder read only in part, with no hand-in in the part that could be read)" in out
+    assert "list the folders read only in part." in out and "files left out" not in out and "0 files" not in out
+    assert "\n1 folder read only in part, listed in " in out
 
 
 def test_a_file_too_big_that_may_not_be_read_is_told_too_big_as_on_the_page(practice, tmp_path, monkeypatch):

@@ -124,10 +124,14 @@ SAMPLES = [
     Message("class-nothing:one", {"files": 1}),
     Message("class-students:folders", {"students": 25, "skipped": 2, "left": "1 file and 1 folder"}),
     Message("class-nothing:folders", {"files": 1, "left": "1 folder"}),
-    Message("class-students:partly", {"students": 3, "skipped": 1, "left": "0 files", "partly": "1 folder"}),
+    Message("class-students:partly", {"students": 3, "skipped": 2, "left": "1 file", "partly": "1 folder"}),
+    Message("class-students:partly-only", {"students": 3, "skipped": 1, "left": "0 files", "partly": "1 folder"}),
     Message("class-nothing:partly", {"files": 2, "left": "1 file", "partly": "1 folder"}),
+    Message("class-nothing:partly-only", {"files": 1, "left": "0 files", "partly": "1 folder"}),
     Message("class-left-out", {"left": "2 files and 1 folder"}),
-    Message("class-left-out:partly", {"left": "0 files", "partly": "1 folder"}),
+    Message("class-left-out:partly", {"left": "1 file", "partly": "1 folder"}),
+    Message("class-left-out:partly-only", {"left": "0 files", "partly": "1 folder"}),
+    *(Message(f"class-left-out-title{variant}", {}) for variant in ("", ":folders", ":partly", ":partly-only")),
     Message("class-unreadable-folder", {"reason": "Permission denied"}),
     Message("class-partly-read-folder", {"reason": "Input/output error"}),
     Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
@@ -161,6 +165,7 @@ CLASS_NOTES = (
     "class-nothing:one",
     "class-nothing:folders",
     "class-nothing:partly",
+    "class-nothing:partly-only",
     "class-unreadable-folder",
     "class-partly-read-folder",
 )
@@ -271,7 +276,8 @@ def test_every_template_has_both_readers_and_names_only_known_filters():
     }
     for code, entry in TABLE.items():
         has_fix = code.startswith("handin-") or code in CLASS_NOTES
-        extra = {"fix"} if has_fix else {"short"} if code.startswith("misconception-") else set()
+        extra = {"fix"} if has_fix else {"short", "head"} if code.startswith("misconception-") else set()
+        extra |= {"short"} if code.startswith("class-left-out-title") else set()
         assert set(entry) == set(AUDIENCES) | extra, code
         for text in entry.values():
             assert {m.group(2) for m in FIELD.finditer(text)} <= filters, code

@@ -1048,10 +1048,12 @@ def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_c
         context.close()
 
 
-# a pseudonym of 60 letters without a space, and a roster's name of several long words
+# a pseudonym of 60 letters without a space, a roster's name of several long words, and a name as long as a real one
+NORMAL_NAME = "Alexandra Montgomery-Fitzwilliam"
 LONG_NAMES = (
     "Maximilianawolfeschlegelsteinhausenbergerdorff-Featherstonex",
     "Anastasiya Konstantinopoulou-Featherstonehaugh Wolfeschlegelstein",
+    NORMAL_NAME,
 )
 
 
@@ -1063,11 +1065,12 @@ def class_of_long_names(class_of_30, tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("long-names")
     shutil.copytree(class_of_30 / "hand-ins", folder / "hand-ins")
-    for name, long in zip(("badger-16", "wren-05"), LONG_NAMES):  # badger-16 is not on the roster
+    for name, long in zip(("badger-16", "wren-05", "fox-19"), LONG_NAMES):  # badger-16 is not on the roster
         path = folder / "hand-ins" / f"{name}.json"
         path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), "student": long}), encoding="utf-8")
     roster = (class_of_30 / "roster.csv").read_text(encoding="utf-8").replace("badger-16,", f"{LONG_NAMES[0]},")
-    (folder / "roster.csv").write_text(roster.replace("wren-05,", f'"{LONG_NAMES[1]}",'), encoding="utf-8")
+    roster = roster.replace("wren-05,", f'"{LONG_NAMES[1]}",').replace("fox-19,", f"{NORMAL_NAME},")
+    (folder / "roster.csv").write_text(roster, encoding="utf-8")
     kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
     report = class_report(folder / "hand-ins", kremlin)
     assert set(LONG_NAMES) <= set(report.students)
@@ -1132,6 +1135,143 @@ def test_a_long_pseudonym_or_roster_name_wraps_and_keeps_the_tables_of_students_
             assert len(seen["tables"]) >= 2 and wide == [], seen["tables"]
         page.locator(f"{root} table").first.evaluate("(t) => t.scrollIntoView()")
         screenshot(page, f"long-names-{where}-{width}{'-roster' if roster else ''}")
+    finally:
+        context.close()
+
+
+# Each cell of a name first in its row, in every table (the ones folded away opened): the words of the name that run
+# over more than one line ("Montgomer" over "y-"; a hyphen ends a word, as a line may break after it), whether the
+# name runs out of its cell, and the cell's width against its table's box.
+NAMES_SHOWN = """([root, wanted]) => {
+  for (const details of document.querySelectorAll("details")) details.open = true;
+  const lines = (text, start, end) => {
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, end);
+    return new Set([...range.getClientRects()].filter((r) => r.width).map((r) => Math.round(r.top))).size;
+  };
+  const cells = [...document.querySelector(root).querySelectorAll("tbody tr > :first-child")]
+    .map((td) => [td, td.querySelector(".mcr-name, .who > span, .name") || td])
+    .filter(([, name]) => wanted.includes(name.textContent) && name.checkVisibility());
+  return cells.map(([td, name]) => {
+    const text = name.firstChild;
+    const words = [...text.data.matchAll(/[^ -]+-?/g)];
+    return {
+      name: name.textContent,
+      broken: words.filter((w) => lines(text, w.index, w.index + w[0].length) > 1).map((w) => w[0]),
+      out: name.getBoundingClientRect().right > td.getBoundingClientRect().right + 0.5,
+      share: td.getBoundingClientRect().width / td.closest("table").parentElement.clientWidth,
+    };
+  });
+}"""
+
+
+@pytest.mark.parametrize("width", ["A4", 1280, "phone"])
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_a_name_is_broken_inside_a_word_only_where_no_line_could_hold_the_word(
+    browser, book_server, class_of_long_names, where, width
+):
+    """A name too long for one line could wrap anywhere, even inside a word a line could hold (overflow-wrap: anywhere
+    in a column of 8em): report.html printed on A4 broke a roster's "Konstantinopoulou-" inside itself. A name wraps
+    between its words (and after a hyphen) in a column no wider than the table has room for (report.html's 10em, the
+    page's 8em), never narrower than its longest word, and only a word wider than that (60 letters) is broken to
+    fit. On a phone the column of names took 235 px of the table's 358, the figures pushed out of view: a long
+    name wraps in a column of less than two fifths of the box."""
+    options = (
+        PHONE if width == "phone" else {"viewport": A4_IN_MARGINS if width == "A4" else {"width": width, "height": 900}}
+    )
+    context = browser.new_context(base_url=book_server, **options)
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
+            page.set_input_files("#mcr-roster", str(class_of_long_names / "roster.csv"))
+            expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
+        else:
+            page.goto((class_of_long_names / "report-roster.html").as_uri())
+        if width == "A4":
+            page.emulate_media(media="print")
+        root = ".mcr-report" if where == "page" else "main"
+        seen = page.evaluate(NAMES_SHOWN, [root, list(LONG_NAMES)])
+        # report.html's column of names has room for a word of 18 letters on paper and on a laptop
+        whole = [NORMAL_NAME, *([LONG_NAMES[1]] if where == "report.html" and width != "phone" else [])]
+        normal = [cell for cell in seen if cell["name"] in whole]
+        longest = [cell for cell in seen if cell["name"] == LONG_NAMES[0]]
+        assert len(normal) >= 2 and len(longest) >= 2, seen  # the table of students and of each student's work
+        assert [cell["broken"] for cell in normal] == [[]] * len(normal), normal
+        assert all(cell["broken"] for cell in longest) and not any(cell["out"] for cell in seen), seen
+        if width == "phone":
+            assert max(cell["share"] for cell in seen) < 0.4, seen
+        page.locator(f"{root} table").first.evaluate("(t) => t.scrollIntoView()")
+        screenshot(page, f"names-{where}-{width}")
+    finally:
+        context.close()
+
+
+# The table of each student's misconceptions, opened: its width and its box's, its headings and their titles, and
+# where the first column is against the box's left edge once the box is scrolled to its end.
+PER_STUDENT = """() => {
+  const tables = [...document.querySelectorAll("table")];
+  const table = tables.find((t) => /^How often/.test(t.closest("[aria-label]").ariaLabel));
+  table.closest("details").open = true;
+  const box = table.parentElement;
+  const heads = [...table.querySelectorAll("th")].slice(1)
+    .map((th) => [th.textContent, th.querySelector("abbr")?.title]);
+  box.scrollLeft = box.scrollWidth;
+  const left = (cell) => Math.round(cell.getBoundingClientRect().left - box.getBoundingClientRect().left);
+  return {
+    width: [table.scrollWidth, box.clientWidth],
+    heads,
+    scrolled: box.scrollLeft,
+    names: [table.rows[0].cells[0], table.rows[1].cells[0]].map(left),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, "phone"])
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_each_students_misconceptions_fit_a_laptops_column_and_keep_the_name_in_view_on_a_phone(
+    browser, book_server, class_of_long_names, where, width
+):
+    """The page's table of each student's misconceptions, ten columns headed by their short names ("a speaker's words
+    as scare quotes"), was 885 px wide in the book's column of 688 at 1280 px and scrolled sideways, the students'
+    names scrolling away with it (report.html had no such table). Its headings are a few words, each with its whole
+    sentence as its title, a column only for a misconception some student showed, and it fits; on a phone, where it
+    scrolls, the names stay in view. report.html has the same table."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+    from medialit.core.messages import Message, Renderer
+
+    options = PHONE if width == "phone" else {"viewport": {"width": width, "height": 900}}
+    context = browser.new_context(base_url=book_server, **options)
+    try:
+        page = context.new_page()
+        handins = class_of_long_names / "hand-ins"
+        if where == "page":
+            page.goto(PAGE)
+            summary = report_on(page, "kremlin-drone|", sorted(str(p) for p in handins.iterdir()))["summary"]
+        else:
+            kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+            summary = class_report(handins, kremlin).summary
+            page.goto((class_of_long_names / "report.html").as_uri())
+        seen = page.evaluate(PER_STUDENT)
+        if width == "phone":
+            assert seen["scrolled"] > 100 and seen["names"] == [0, 0], seen
+        else:
+            assert seen["width"][0] <= seen["width"][1], seen
+        words = Renderer({}, "teacher")
+        shown = [k["kind"] for k in summary["misconceptions"] if k["students"]]
+        assert len(shown) >= 8, shown  # the class of 30 shows most of them
+        assert seen["heads"] == [
+            [
+                words.render(Message(f"misconception-{kind}", {}), "head"),
+                words.render(Message(f"misconception-{kind}", {})),
+            ]
+            for kind in shown
+        ]
+        page.get_by_role("region", name="How often each misconception").evaluate("(t) => t.scrollIntoView()")
+        screenshot(page, f"per-student-{where}-{width}")
     finally:
         context.close()
 
@@ -1346,13 +1486,15 @@ def test_a_dropped_folder_listed_only_in_part_says_so_in_the_words_of_medialit_r
     problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0 >> tbody tr")
     expect(problems.locator("td")).to_have_text(["class/", words.render(told), words.render(told, "fix")])
     expect(page.locator("section[aria-labelledby='mcr-students'] table >> nth=0 >> tbody tr")).to_have_count(1)
-    # the first line and the status line counted it as "1 folder left out", over the hand-in they used from it
-    expect(page.locator(".mcr-report .mcr-lead").first).to_have_text(
-        "Hand-ins used: 1. Left out: 0 files. Read only in part: 1 folder."
-    )
+    # the first line and the status line counted it as "1 folder left out", over the hand-in they used from it, then
+    # said "Left out: 0 files." beside it, over a table titled "Files and folders left out"
+    expect(page.locator(".mcr-report .mcr-lead").first).to_have_text("Hand-ins used: 1. Read only in part: 1 folder.")
     expect(page.locator(".mcr-status")).to_have_text(
-        "Report ready: 1 student's hand-in used, 0 files left out, 1 folder read only in part. It is below."
+        "Report ready: 1 student's hand-in used, 1 folder read only in part. It is below."
     )
+    table = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0")
+    expect(table.locator("caption")).to_have_text("Folders read only in part")
+    expect(table.locator("th").first).to_have_text("Folder")
     assert page.errors == [] and page.offsite_requests == []
 
 

@@ -18,7 +18,6 @@ import {
   EVERY_ITEM_WORDS,
   keyedLabels,
   leftOutTitle,
-  misconceptionNames,
   mostMissed,
   NONE_MISSED,
   NOT_ON_ROSTER,
@@ -44,21 +43,22 @@ const LONG = 30; // characters: a cell with more text than this wraps (a quote, 
  * A table with a caption; `rows` of cells (text, elements, or pieces: text the line may break between, each piece
  * kept whole).
  * @param {string} caption
- * @param {string[]} header
+ * @param {(string | Node)[]} header
  * @param {(string | number | Node | string[] | null)[][]} rows
  * @param {string} [empty] what to say when there are no rows
+ * @param {string} [kind] a class of the table's own (its layout)
  */
-export function table(caption, header, rows, empty = "None.") {
+export function table(caption, header, rows, empty = "None.", kind = "") {
   if (!rows.length) return h("p.mcr-none", empty);
   // a table wider than the page scrolls sideways: the keyboard can reach it and scroll it too
   return h(
     "div.mcr-table-wrap",
     { tabindex: "0", role: "region", "aria-label": caption },
     h(
-      "table.mcr-table",
+      `table.mcr-table${kind ? `.${kind}` : ""}`,
       {},
       h("caption", caption),
-      h("thead", {}, h("tr", {}, ...header.map((text) => h("th", { scope: "col", text })))),
+      h("thead", {}, h("tr", {}, ...header.map((heading) => h("th", { scope: "col" }, heading)))),
       h(
         "tbody",
         {},
@@ -66,12 +66,14 @@ export function table(caption, header, rows, empty = "None.") {
           h(
             "tr",
             {},
-            ...row.map((cell) => {
+            ...row.map((cell, n) => {
               if (Array.isArray(cell)) return piecesCell(cell);
               if (cell instanceof Node) return cell; // a cell with a layout of its own (withId)
               const text = cell === null ? "" : String(cell);
-              // a long text keeps a readable width on a phone; the table scrolls sideways instead
-              return h(text.length > LONG ? "td.mcr-long" : "td", {}, text);
+              if (text.length <= LONG) return h("td", {}, text);
+              // a long text keeps a readable width on a phone; the table scrolls sideways instead. A row's first cell
+              // (what the row is about: a pseudonym, a file) is a name that wraps in a column of its own width
+              return h("td.mcr-long", {}, n ? text : h("span.mcr-name", text));
             }),
           ),
         ),
@@ -209,9 +211,16 @@ export function reportView(summary, exercise, options = {}) {
         .map((/** @type {any} */ p) => `“${p.quote}” (L${p.line}): ${p.students}`)
         .join("; "),
     ]);
+  // a column for each misconception some student showed, headed in a few words with the whole sentence as its title:
+  // the ten columns, headed by their short names, were 885 px wide in a laptop's book column of 688
+  const shown = KINDS.filter((kind) => summary.students.some((/** @type {any} */ s) => s.misconceptions[kind]));
   const perStudent = summary.students
-    .filter((/** @type {any} */ s) => KINDS.some((kind) => s.misconceptions[kind]))
-    .map((/** @type {any} */ s) => [s.student, ...KINDS.map((kind) => s.misconceptions[kind])]);
+    .filter((/** @type {any} */ s) => shown.some((kind) => s.misconceptions[kind]))
+    .map((/** @type {any} */ s) => [s.student, ...shown.map((kind) => s.misconceptions[kind])]);
+  const heads = shown.map((kind) => {
+    const message = { code: `misconception-${kind}`, args: {} };
+    return h("abbr", { title: words.render(message) }, words.render(message, "head"));
+  });
 
   return h(
     "div.mcr-report",
@@ -281,8 +290,10 @@ export function reportView(summary, exercise, options = {}) {
             h("summary", "Misconceptions per student"),
             table(
               "How often each misconception showed in each student's tags",
-              ["Student", ...misconceptionNames()],
+              ["Student", ...heads],
               perStudent,
+              "",
+              "mcr-per-student",
             ),
           )
         : null,

@@ -108,13 +108,13 @@ export function keyedLabels(summary) {
  */
 export function nothingYet(summary) {
   if (summary.students.length) return null;
-  const files = summary.skipped.length;
-  const partly = readInPart(summary.skipped);
-  if (partly) {
-    const left = { left: leftOut(summary.skipped), partly: counted(partly, "folder") };
-    return { code: "class-nothing:partly", args: { files, ...left } };
+  const skipped = summary.skipped;
+  const files = skipped.length;
+  const variant = skippedVariant(skipped);
+  if (variant) {
+    const left = { left: leftOut(skipped), partly: counted(readInPart(skipped), "folder") };
+    return { code: `class-nothing${variant}`, args: { files, ...left } };
   }
-  if (hasFolders(summary)) return { code: "class-nothing:folders", args: { files, left: leftOut(summary.skipped) } };
   return { code: files === 1 ? "class-nothing:one" : "class-nothing", args: { files } };
 }
 
@@ -144,26 +144,34 @@ export function leftOut(skipped) {
  * @returns {Message}
  */
 export function leftOutMessage(skipped) {
-  const partly = readInPart(skipped);
-  return {
-    code: partly ? "class-left-out:partly" : "class-left-out",
-    args: { left: leftOut(skipped), partly: counted(partly, "folder") },
-  };
+  const args = { left: leftOut(skipped), partly: counted(readInPart(skipped), "folder") };
+  return { code: `class-left-out${skippedVariant(skipped)}`, args };
 }
 
 /**
- * The title of the list of what was left out, and its first column's heading: a folder is not a file
- * (tables.left_out_title).
- * @param {Summary} summary
+ * Which words what was skipped calls for, as a code's variant (tables.skipped_variant): ":partly-only" when every
+ * folder or file listed was read in part (nothing was left out), ":partly" when some were read in part and more
+ * was left out, ":folders" when a folder that could not be opened is among what was left out, "" when only files
+ * were.
+ * @param {{file: string, code?: string}[]} skipped
  */
-export const leftOutTitle = (summary) =>
-  hasFolders(summary) ? ["Files and folders left out", "File or folder"] : ["Files left out", "File"];
+function skippedVariant(skipped) {
+  const partly = readInPart(skipped);
+  if (partly) return partly === skipped.length ? ":partly-only" : ":partly";
+  return skipped.some((s) => s.file.endsWith("/")) ? ":folders" : "";
+}
 
 /**
- * Whether a folder that could not be opened is among what was left out (tables.has_folders).
+ * The title of the list of what was left out or read in part, and its first column's heading: a folder is not a
+ * file, and a folder read in part was not left out (tables.left_out_title).
  * @param {Summary} summary
+ * @returns {[string, string]}
  */
-const hasFolders = (summary) => summary.skipped.some((/** @type {any} */ s) => s.file.endsWith("/"));
+export function leftOutTitle(summary) {
+  const title = { code: `class-left-out-title${skippedVariant(summary.skipped)}`, args: {} };
+  const words = renderer([], "teacher");
+  return [words.render(title), words.render(title, "short")];
+}
 
 /**
  * What the report measures and how the class did, per label, as messages for teachers (or only that
@@ -176,14 +184,10 @@ export function scopeMessages(summary, plurals) {
   const nothing = nothingYet(summary);
   if (nothing) return [nothing];
   const skipped = summary.skipped;
-  const partly = readInPart(skipped);
-  const left = { skipped: skipped.length, left: leftOut(skipped), partly: counted(partly, "folder") };
+  const left = { skipped: skipped.length, left: leftOut(skipped), partly: counted(readInPart(skipped), "folder") };
   /** @type {Message[]} */
   const out = [
-    {
-      code: partly ? "class-students:partly" : hasFolders(summary) ? "class-students:folders" : "class-students",
-      args: { students: summary.students.length, ...left },
-    },
+    { code: `class-students${skippedVariant(skipped)}`, args: { students: summary.students.length, ...left } },
   ];
   const labels = andList(keyedLabels(summary).map((label) => plurals[label]));
   if (summary.lines) {
@@ -331,7 +335,7 @@ export function items(summary) {
 }
 
 /**
- * Each misconception's few words for a column, as the page's table of misconceptions per student has them
+ * Each misconception's few words for a column of misconceptions.csv, as each student's misconceptions name them
  * (tables.misconception_names: `short` in messages.json, not the kind's code).
  * @returns {string[]}
  */

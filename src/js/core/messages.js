@@ -12,7 +12,7 @@ import table from "../../medialit/data/messages.json" with { type: "json" };
 /** @typedef {import("./types.js").AttributionResult} AttributionResult */
 /** @typedef {import("./types.js").TagResult} TagResult */
 
-/** @type {Record<string, {student: string, teacher: string, fix?: string, short?: string}>} */
+/** @type {Record<string, {student: string, teacher: string, fix?: string, short?: string, head?: string}>} */
 const TABLE = table.messages;
 /**
  * A hand-in's, a tag's or an answer's fields in each reader's words (messages.FIELD_WORDS). The
@@ -96,9 +96,9 @@ function entryOf(code) {
 }
 
 /**
- * The template of `code` for an audience, or another part of its entry (`fix`, `short`).
+ * The template of `code` for an audience, or another part of its entry (`fix`, `short`, `head`).
  * @param {string} code
- * @param {"student" | "teacher" | "fix" | "short"} part
+ * @param {"student" | "teacher" | "fix" | "short" | "head"} part
  */
 export function template(code, part) {
   const text = entryOf(code)[part];
@@ -175,7 +175,7 @@ export function renderer(labels, audience = "student") {
   };
   /**
    * @param {Message} message
-   * @param {"fix" | "short"} [part] another part of the entry than the audience's sentence
+   * @param {"fix" | "short" | "head"} [part] another part of the entry than the audience's sentence
    * @returns {string}
    */
   const render = (message, part) =>

@@ -33,19 +33,32 @@ COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.cs
 # disclosure triangle, no "Show the counts" box, and nothing scrolls: tables in smaller letters (the table of students
 # of the whole text was 60 px wider than A4), no row split over two pages, no heading, student's name or heat map's key
 # left at the foot of a page away from what it heads. A first cell too long for one line (a pseudonym of 60 letters)
-# wraps, inside a word where it must, or it made the table of students wider than a laptop's screen.
+# wraps between its words in a column at most 10em wide (7em on a phone, where it took most of the table's width
+# from the figures), or it made the table of students wider than a laptop's screen; it breaks inside a word only
+# where the word is wider than that (a column free to be narrower than its longest word broke a name mid-word on A4).
+# A table wider than its box shows a shadow at the edge it scrolls to, as on the page (class_report.css).
+# The table of each student's misconceptions keeps the student's name in view where it scrolls (a phone): the cells
+# have borders of their own, as a collapsed border stays with the table and the counts showed through the name's.
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
 background:var(--mcr-page);overflow-wrap:break-word}h1{font-size:clamp(1.4rem,1rem + 2.5vw,2rem);line-height:1.25;
 margin:.5rem 0 1rem}.pieces span{white-space:nowrap}.scroll{container-type:inline-size}
 @container (min-width:48rem){td.pieces{white-space:nowrap}}
-.scroll{overflow-x:auto;margin:.5rem 0 1.5rem}
+.scroll{overflow-x:auto;margin:.5rem 0 1.5rem;background:linear-gradient(to right,var(--mcr-page) 40%,transparent)
+left/2.5rem 100% no-repeat local,linear-gradient(to left,var(--mcr-page) 40%,transparent) right/2.5rem 100% no-repeat
+local,radial-gradient(farthest-side at 0 50%,var(--mcr-shadow),transparent) left/1rem 100% no-repeat scroll,
+radial-gradient(farthest-side at 100% 50%,var(--mcr-shadow),transparent) right/1rem 100% no-repeat scroll}
 .scroll:focus-visible{outline:3px solid var(--mcr-focus);outline-offset:2px}
 table{border-collapse:collapse}td,th{border:1px solid var(--mcr-border);padding:.2rem .4rem;text-align:left;
 vertical-align:top}th{background:var(--mcr-surface)}td:first-child:not(.long){white-space:nowrap}
-@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long{min-width:70vw}}
-td:where(.long:first-child){overflow-wrap:anywhere;min-width:8em}
+@media (max-width:40rem){td:not(.long){white-space:nowrap}td.long:not(:first-child){min-width:70vw}}
+td.long .name{display:block;max-width:10em;overflow-wrap:break-word}
+.per-student{border-collapse:separate;border-spacing:0}.per-student :is(th,td){border-width:0 1px 1px 0;
+padding-inline:.25rem}.per-student :is(th,td):first-child{position:sticky;left:0;background:var(--mcr-page);
+border-left-width:1px}.per-student th{border-top-width:1px}.per-student th:first-child{background:var(--mcr-surface)}
+abbr[title]{text-decoration:underline dotted;cursor:help}
+@media (max-width:40rem){td.long .name{max-width:7em}}
 .who .id{display:block;font-size:.9em;color:var(--mcr-muted);white-space:normal}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
 .heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
@@ -114,23 +127,38 @@ def _row(row: list) -> str:
     cells = [
         escape(cell)
         if type(cell) is str
-        else f'<span>{escape(cell.student)}</span> <span class="id">{escape(cell.student_id)}</span>'
+        else f'<span class="name">{escape(cell.student)}</span> <span class="id">{escape(cell.student_id)}</span>'
         if type(cell) is WithId
         else " ".join(f"<span>{escape(piece)}</span>" for piece in cell)
         for cell in cells
     ]
+    if opens[0] == '<td class="long">':  # a row's first cell is what it is about: a name, wrapped as one (STYLE)
+        cells[0] = f'<span class="name">{cells[0]}</span>'
     return f"<tr>{'</td>'.join(map(''.join, zip(opens, cells)))}</td></tr>"
 
 
-def _table(label: str, header: list[str], rows: list[list], empty: str = "None.") -> str:
+class Abbr(NamedTuple):
+    """A column's heading in a few words, with what it means in full as its title (a misconception's)."""
+
+    text: str
+    title: str
+
+
+def _table(label: str, header: list, rows: list[list], empty: str = "None.", kind: str = "") -> str:
     """A table in a box of its own that scrolls sideways when the table is wider than the screen (a phone),
     so that the page keeps the screen's width; the keyboard can reach the box and scroll it (`label` names
-    it for a screen reader)."""
+    it for a screen reader). A heading is text or an Abbr; `kind` is a class of the table's own (its layout)."""
     if not rows:
         return f"<p>{_e(empty)}</p>"
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
+    head = "".join(
+        f'<th scope="col"><abbr title="{_e(h.title)}">{_e(h.text)}</abbr></th>'
+        if type(h) is Abbr
+        else f'<th scope="col">{_e(h)}</th>'
+        for h in header
+    )
+    table = f'<table class="{kind}">' if kind else "<table>"
     return (
-        f'<div class="scroll" tabindex="0" role="region" aria-label="{_e(label)}"><table><thead><tr>{head}</tr>'
+        f'<div class="scroll" tabindex="0" role="region" aria-label="{_e(label)}">{table}<thead><tr>{head}</tr>'
         f"</thead><tbody>{''.join(map(_row, rows))}</tbody></table></div>"
     )
 
@@ -324,6 +352,7 @@ def _report_body(report, words) -> list[str]:
         _table(
             "Misconceptions", ["What students did", "Students", "Times", "Where most often (students)"], misconceptions
         ),
+        _per_student_html(summary, words),
         "<h2>What the class tagged</h2>",
         *(heat_html(report, label) for label in summary["labels"]),
         "<h2>Written answers</h2>",
@@ -371,6 +400,33 @@ def _every_item_html(report, words) -> str:
         f"<p>{_e(tables.EVERY_ITEM_WORDS)}</p>"
         + (f"<p>{_e(tables.ELSEWHERE_WORDS)}</p>" if elsewhere else "")
         + "</details>"
+    )
+
+
+def _per_student_html(summary: dict, words) -> str:
+    """How often each misconception showed in each student's tags, folded away as on the class-report page: a
+    column for each misconception some student showed, headed in a few words with the whole sentence as its title,
+    so that it fits a laptop's screen, the student's name kept in view where it scrolls (a phone)."""
+    kinds = [rule["kind"] for rule in MISCONCEPTIONS]
+    shown = [kind for kind in kinds if any(s["misconceptions"][kind] for s in summary["students"])]
+    rows = [
+        [s["student"], *(s["misconceptions"][kind] for kind in shown)]
+        for s in summary["students"]
+        if any(s["misconceptions"][kind] for kind in shown)
+    ]
+    if not rows:
+        return ""
+    heads = [
+        Abbr(
+            words.render(Message(f"misconception-{kind}", {}), "head"),
+            words.render(Message(f"misconception-{kind}", {})),
+        )
+        for kind in shown
+    ]
+    caption = "How often each misconception showed in each student's tags"
+    return (
+        f"<details><summary>Misconceptions per student</summary>"
+        f"{_table(caption, ['Student', *heads], rows, kind='per-student')}</details>"
     )
 
 

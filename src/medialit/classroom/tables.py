@@ -102,19 +102,26 @@ def left_out(skipped: list[dict]) -> str:
 
 def left_out_message(skipped: list[dict]) -> Message:
     """What was left out and what was read in part, as `medialit report` and the page's status line say it."""
+    args = {"left": left_out(skipped), "partly": counted(read_in_part(skipped), "folder")}
+    return Message(f"class-left-out{skipped_variant(skipped)}", args)
+
+
+def skipped_variant(skipped: list[dict]) -> str:
+    """Which words what was skipped calls for, as a code's variant: ":partly-only" when every folder or file listed
+    was read in part (nothing was left out: "Left out: 0 files" said so of a report that counted them all),
+    ":partly" when some were read in part and more was left out, ":folders" when a folder that could not be opened
+    is among what was left out (a folder is not a file), "" when only files were."""
     partly = read_in_part(skipped)
-    code = "class-left-out:partly" if partly else "class-left-out"
-    return Message(code, {"left": left_out(skipped), "partly": counted(partly, "folder")})
-
-
-def has_folders(summary: dict) -> bool:
-    """Whether a folder that could not be opened is among what was left out."""
-    return any(s["file"].endswith("/") for s in summary["skipped"])
+    if partly:
+        return ":partly-only" if partly == len(skipped) else ":partly"
+    return ":folders" if any(s["file"].endswith("/") for s in skipped) else ""
 
 
 def left_out_title(summary: dict) -> tuple[str, str]:
-    """The title of the list of what was left out, and its first column's heading: a folder is not a file."""
-    return ("Files and folders left out", "File or folder") if has_folders(summary) else ("Files left out", "File")
+    """The title of the list of what was left out or read in part, and its first column's heading: a folder is not
+    a file, and a folder read in part was not left out (it was titled "Files and folders left out")."""
+    title, words = Message(f"class-left-out-title{skipped_variant(summary['skipped'])}", {}), Renderer({}, "teacher")
+    return words.render(title), words.render(title, "short")
 
 
 def nothing_yet(summary: dict) -> Message | None:
@@ -122,12 +129,11 @@ def nothing_yet(summary: dict) -> Message | None:
     out); None when there is something to report. A report of zeros would read as a class that found nothing."""
     if summary["students"]:
         return None
-    files, partly = len(summary["skipped"]), read_in_part(summary["skipped"])
-    if partly:
-        left = {"left": left_out(summary["skipped"]), "partly": counted(partly, "folder")}
-        return Message("class-nothing:partly", {"files": files, **left})
-    if has_folders(summary):
-        return Message("class-nothing:folders", {"files": files, "left": left_out(summary["skipped"])})
+    skipped = summary["skipped"]
+    files, variant = len(skipped), skipped_variant(skipped)
+    if variant:
+        left = {"left": left_out(skipped), "partly": counted(read_in_part(skipped), "folder")}
+        return Message(f"class-nothing{variant}", {"files": files, **left})
     return Message("class-nothing:one" if files == 1 else "class-nothing", {"files": files})
 
 
@@ -139,10 +145,8 @@ def scope_messages(summary: dict, plurals: dict[str, str]) -> list[Message]:
         return [nothing]
     n = len(summary["students"])
     skipped = summary["skipped"]
-    partly = read_in_part(skipped)
-    code = "class-students:partly" if partly else "class-students:folders" if has_folders(summary) else "class-students"
-    left = {"skipped": len(skipped), "left": left_out(skipped), "partly": counted(partly, "folder")}
-    out = [Message(code, {"students": n, **left})]
+    left = {"skipped": len(skipped), "left": left_out(skipped), "partly": counted(read_in_part(skipped), "folder")}
+    out = [Message(f"class-students{skipped_variant(skipped)}", {"students": n, **left})]
     labels = and_list([plurals[label] for label in keyed_labels(summary)])
     if summary["lines"]:
         first, last = summary["lines"]
@@ -250,7 +254,7 @@ def items(summary: dict) -> list[list]:
 
 
 def misconception_names() -> list[str]:
-    """Each misconception's few words for a column, as the page's table of misconceptions per student has them
+    """Each misconception's few words for a column of misconceptions.csv, as each student's misconceptions name them
     (`short` in messages.json: "reported speech as a quote", not the code `reporter-as-quoted`)."""
     words = Renderer({}, "teacher")
     return [words.render(Message(f"misconception-{rule['kind']}", {}), "short") for rule in MISCONCEPTIONS]

@@ -169,7 +169,8 @@ def _report(args) -> int:
     else:
         fix = report.words().render(tables.nothing_yet(summary), "fix")
         print(one_line(f"The files were read from {args.handins}, for exercise {exercise.id!r}. Fix: {fix}"))
-        print(one_line(f"{out / 'report.html'} and {out / 'problems.csv'} list the files left out."))
+        listed = tables.left_out_title(summary)[0]  # "Folders read only in part" were not left out
+        print(one_line(f"{out / 'report.html'} and {out / 'problems.csv'} list the {listed[0].lower()}{listed[1:]}."))
     _print_roster(report, roster_problems)
     if report.skipped:
         print(
