@@ -2950,3 +2950,33 @@ def test_criticised_drafts_its_speaker_and_the_criticism_with_the_verb(who, verb
 def test_criticised_is_not_loaded():
     """'criticised' is the plain word that loaded verbs of attack are measured against."""
     assert not quotes(f"{BEFORE_THE_STORY}Residents criticised the plan for the delay.\n", "loaded", BLANK)
+
+
+# --- an instructor's own articles: the cases drafted wrongly ------------------------------------
+
+
+@given(passive_charges, st.sampled_from(["was", "has been", "had since been", "was widely", "will be"]))
+@settings(max_examples=60, deadline=None)
+def test_a_passive_verb_of_charge_with_no_one_after_it_drafts_the_charge_with_what_it_is_about(charge, be):
+    """'The council was blamed for the delay.' drafted 'blamed for the delay': with no one after 'by', what the
+    charge is about stands before the verb, and the claim needs it to say anything."""
+    thing, verb, said = charge
+    text = f"{BEFORE_THE_STORY}{thing} {be} {verb} {said}.\n"
+    assert list(quotes(text, "claim", BLANK)) == [f"{thing} {be} {verb} {said}"]
+
+
+def test_a_passive_charge_that_someone_is_said_to_make_keeps_who_said_it():
+    """The charge drafted from 'blamed' and the words before '…, residents said' are the same: the draft that
+    says whose they are stands."""
+    text = f"{BEFORE_THE_STORY}The council was blamed for the delay, residents said.\n"
+    assert _source_of(text, "The council was blamed for the delay") == "residents"
+
+
+@given(passive_charges, charged_by, st.sampled_from(["has since been", "has also been", "had since been"]))
+@settings(max_examples=60, deadline=None)
+def test_a_word_for_when_between_has_and_been_leaves_the_subject_in_the_charge(charge, who, be):
+    """'The plan has since been slammed as reckless by unions.' drafted the source and no claim: 'since' between
+    'has' and 'been' says when; it opens no clause, so the subject before it is what the charge is about."""
+    thing, verb, said = charge
+    text = f"{BEFORE_THE_STORY}{thing} {be} {verb} {said} by {who}.\n"
+    assert _source_of(text, f"{thing} {be} {verb} {said}") == who

@@ -454,8 +454,9 @@ class _Draft:
         if end <= start:
             return None
         key = (label, start, end)
-        if key in self.found:
-            return self.found[key]
+        drafted = self.found.get(key)
+        if drafted is not None and (drafted.source is not None or source is None):
+            return drafted  # the same words drafted again: the first draft stands, unless only this one says whose
         made = Suggestion(
             label,
             start,
@@ -471,7 +472,7 @@ class _Draft:
             speaker_word,
         )
         self.found[key] = made
-        if label == "claim":
+        if label == "claim" and drafted is None:
             first, last = self.sent_of[self.article.token_at(start)], self.sent_of[self.article.token_at(end - 1)]
             for n in range(first, last + 1):
                 self.claims_by_sentence.setdefault(n, []).append((start, end))
@@ -2002,11 +2003,14 @@ class _Draft:
 
     def _charge(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """What the verb that charges or criticises someone or something at tokens v..k reports: the verb, who or what
-        it is about and the charge or the judgement, up to a pause ('accused the county of wasting money', 'was blamed
-        for the delay', 'slammed the plan as a waste'), which reads as a claim; the words after the verb alone ('the
-        county of wasting money') do not. No claim when no word that brings one in ('of', 'for', 'on' or 'over' after
+        it is about and the charge or the judgement, up to a pause ('accused the county of wasting money', 'slammed the
+        plan as a waste'), which reads as a claim; the words after the verb alone ('the county of wasting money') do
+        not. A passive verb with no one after 'by' has what it is about before it: the claim starts at its subject ('The
+        council was blamed for the delay'). No claim when no word that brings one in ('of', 'for', 'on' or 'over' after
         a charge, 'as', 'for' or 'over' after criticism) follows within a few words ('blamed the weather')."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        start = self._passive_subject(v)
+        start = v if start is None else start
         links = CRITICISM_LINKS if doc[v:k].text.lower() in CRITICISM_VERBS else CHARGE_LINKS
         link = k
         while link < min(k + LISTENER_WORDS_MAX, last) and doc[link].lower_ not in links:
@@ -2020,11 +2024,12 @@ class _Draft:
             return
         voice = "quoted" if any(self.quoted(n) for n in range(link, end)) else "reporter"
         judgement = doc[link].lower_ == "as"
-        attrs = self._claim_attrs(v, end, voice) | {"kind": "judgement" if judgement else "accusation"}
+        attrs = self._claim_attrs(start, end, voice) | {"kind": "judgement" if judgement else "accusation"}
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
         what = "the judgement" if judgement else "the charge"
-        why = f"{what} that '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
-        self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+        with_what = "with what it is about" if start < v else "with the verb"
+        why = f"{what} that '{doc[v:k].text}' reports, {with_what}: the words after it do not read as a claim"
+        self.add("claim", start, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
 
     def _label(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """What the verb of labelling at tokens v..k reports: the verb, what it labels and the label, up to a pause
@@ -2050,17 +2055,12 @@ class _Draft:
         labels or charges, after 'by', is its source. None where 'by' comes right after the verb (the claim would
         hold its source) or may belong to the charge ('accused of being paid by developers'): a wrong draft is worse
         than none."""
-        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        doc = self.doc
         agent = self._passive_agent(v, k)
         by = agent[0] - 1 if agent else None
         if by is None or by == k:
             return
-        aux = self._be_before(v)
-        if aux is None:
-            return
-        while aux > first and doc[aux - 1].lower_ in AUXILIARIES | PASSIVE_BE:
-            aux -= 1  # 'has been branded', 'will be labelled'
-        start = self._clause_subject(aux)
+        start = self._passive_subject(v)
         if start is None:
             return
         voice = "quoted" if any(self.quoted(n) for n in range(k, by)) else "reporter"
@@ -2069,6 +2069,24 @@ class _Draft:
         what = "the judgement" if judgement else "the charge"
         why = f"{what} '{doc[v:k].text}' reports, with what it is about: the words after it do not read as a claim"
         self.add("claim", start, by, attrs, why, CONFIDENCE["reported-claim"], speaker, True)
+
+    def _passive_subject(self, v: int) -> int | None:
+        """Where the subject of the passive verb at token `v` starts ('The council was blamed', 'The plan has since
+        been slammed'): back over 'was' or 'been' and the auxiliaries before them ('has been', 'will be'), and over a
+        word for when or how between two of them ('has since been', 'has also been'), to the start of its clause.
+        None when no 'was' or 'been' stands before the verb or a relative word is the subject ('who was blamed')."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        aux = self._be_before(v)
+        if aux is None:
+            return None
+        while aux > first:
+            k = aux - 1
+            if k > first and doc[k].lower_ in ADVERBS_BEFORE_VERB and doc[k - 1].lower_ in AUXILIARIES:
+                k -= 1  # 'has since been': 'since' says when, it opens no clause here
+            if doc[k].lower_ not in AUXILIARIES | PASSIVE_BE:
+                break
+            aux = k
+        return self._clause_subject(aux)
 
     def _after_preposition(self, i: int) -> bool:
         """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
