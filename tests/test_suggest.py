@@ -2980,3 +2980,58 @@ def test_a_word_for_when_between_has_and_been_leaves_the_subject_in_the_charge(c
     thing, verb, said = charge
     text = f"{BEFORE_THE_STORY}{thing} {be} {verb} {said} by {who}.\n"
     assert _source_of(text, f"{thing} {be} {verb} {said}") == who
+
+
+@given(
+    st.sampled_from(["two officials", "a worker", "officials", "the manager", "three drivers"]),
+    st.sampled_from(["at the depot", "at the depot on Monday", "at a briefing"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_who_speaks_after_said_stops_before_where_they_said_it(who, where):
+    """'…,” said two officials at the depot' drafted 'two officials at the depot': after a verb of saying, as after a
+    passive verb's 'by', 'at' most often says where they spoke ('at a briefing'), so it is left out."""
+    text = f"{BEFORE_THE_STORY}“The depot will shut for good,” said {who} {where}.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]
+
+
+@given(
+    st.sampled_from(["campaigners", "a spokesman", "residents"]),
+    st.sampled_from(["Save Our Pool", "Greenway Buses", "Keep Ashford Moving"]),
+    st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_named_group_after_from_belongs_to_the_source_and_names_none_of_them(who, body, before_the_verb):
+    """'…,” said campaigners from Save Our Pool' stopped at 'campaigners': a name after 'from' says which group they
+    belong to, as one after 'of' does; it does not name them, so they stay unnamed."""
+    if before_the_verb:
+        text = f"{BEFORE_THE_STORY}{who.capitalize()} from {body} said the pool would close.\n"
+    else:
+        text = f"{BEFORE_THE_STORY}“The pool will close,” said {who} from {body}.\n"
+    source = f"{who.capitalize() if before_the_verb else who} from {body}"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [source]
+    assert sources[source].attrs["identity"] == "anonymous"
+
+
+@given(
+    st.sampled_from(["Tom Whitfield", "Ann Mills"]),
+    st.sampled_from(
+        [
+            "chair of the Friends of Ashford Library",
+            "a campaigner from Save Our Pool",
+            "the group's chair",
+            "a retired teacher",
+            "spokesperson for the Ashford Traders",
+        ]
+    ),
+    st.sampled_from([".", ", on Monday."]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_job_set_off_after_the_name_of_who_speaks_describes_them_in_one_source(name, job, end):
+    """'…,” said Tom Whitfield, chair of the Friends of Ashford Library.' drafted the name and 'chair of …' as two
+    sources: the aside describes the named speaker, so they are one source, named after the person, not the body."""
+    text = f"{BEFORE_THE_STORY}“We will fight this all the way,” said {name}, {job}{end}\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [f"{name}, {job}"]
+    assert sources[f"{name}, {job}"].entity == name
+    assert sources[f"{name}, {job}"].attrs["identity"] == "named"

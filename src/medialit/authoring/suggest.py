@@ -210,9 +210,9 @@ SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "
 SPEAKS_FOR |= {"secretary", "president", "leader", "manager", "executive", "officer"}
 LABEL_ARTICLES = {"a", "an"}  # 'branded the plan a disgrace': the one noun after them that ends the clause judges
 PASSIVE_BE = BE_FORMS | {"been", "be"}  # 'was branded', 'has been labelled': whoever labels may follow, after 'by'
-# after who comes after a passive verb's 'by', 'at' most often says where it was done ('slammed by officials at the town
-# hall'), where after a verb of saying it says which ones ('…,” said officials at the depot')
-WHERE_AFTER_AGENT = frozenset({"at"})
+# after who speaks, labels or charges, 'at' most often says where it was done ('slammed by officials at the town hall',
+# '…,” said two officials at a briefing'), where 'of', 'from' and 'for' say which ones ('residents of the estate')
+WHICH_ONES = {"of", "from", "for"}
 # right after a verb of charge or criticism, a word that opens no one charged: the verb describes the noun before it
 # ('the man accused of theft', 'the men accused were freed', 'the woman accused in the case')
 NO_OBJECT_AFTER = CHARGE_LINKS | CRITICISM_LINKS | PREPOSITIONS | AUXILIARIES | PASSIVE_BE | {"who", "which", "whom"}
@@ -792,7 +792,7 @@ class _Draft:
             return "NAME"
         if word in self.lex.modifiers:
             return "MOD"
-        if word in {"of", "for"}:
+        if word in {"of", "for"} or word == "from" and self._from_a_named_body(tok.i):
             return "LINK"
         if word in POSSESSIVES and tok.i > 0 and not self.doc[tok.i - 1].whitespace_:
             return "LINK"  # "Patients' groups", "the trust's chief executive"
@@ -812,6 +812,18 @@ class _Draft:
         if proper and self._inside_name(tok.i):
             return "NAME"
         return ""
+
+    def _from_a_named_body(self, i: int) -> bool:
+        """Whether the 'from' at token `i` joins a job or group word to the name of the body it belongs to
+        ('campaigners from Save Our Pool', 'a spokesman from Greenway Buses'): the name says which ones, as one after
+        'of' does; after anything else 'from' may say where something came from ('drones from Ukraine')."""
+        doc = self.doc
+        return (
+            0 < i < len(doc) - 1
+            and doc[i - 1].lower_ in self.lex.sources
+            and self.sent_of[i + 1] == self.sent_of[i]
+            and name_shaped(doc[i + 1])
+        )
 
     def _beside(self, i: int) -> tuple:
         """The tokens right before and after token `i` in its sentence (None where the sentence ends)."""
@@ -1113,8 +1125,8 @@ class _Draft:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
-            if near and near[0] < i and "NAME" not in kinds:
-                j, kinds = self._name_in_apposition(j, kinds)
+            if near and near[0] < i:  # '…,” said the mayor, Helen Okafor', '…,” said Jo Lee, chair of …'
+                j, kinds = self._job_in_apposition(j, kinds) if "NAME" in kinds else self._name_in_apposition(j, kinds)
                 covered = max(covered, j)
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
             names = self._name_words(i, kinds)
@@ -1367,7 +1379,7 @@ class _Draft:
         if by == k:
             end = self._content_words_after(nouns, last)
         else:
-            end = self._speaker_words_after(nouns, last, WHERE_AFTER_AGENT)
+            end = self._speaker_words_after(nouns, last)
         if end == nouns or any(t.lower_ in WHEN_WORDS for t in doc[start:end]) or doc[nouns].lower_.endswith("ing"):
             return None
         return by, start, nouns, end
@@ -1410,13 +1422,13 @@ class _Draft:
             entity=self.entities.of(doc, self._name_words(i, kinds), titles) or doc[nouns:j].text.lower(),
         )
 
-    def _speaker_words_after(self, n: int, last: int, but: frozenset[str] = frozenset()) -> int:
+    def _speaker_words_after(self, n: int, last: int) -> int:
         """Where the content words of a speaker starting at token `n` end ('local trader', 'hotel's owner'), on over
-        'of', 'at', 'from' or 'for' to the noun they belong to ('bakeries of the old quay'), up to token `last`; not
-        over the words in `but`."""
+        'of', 'from' or 'for' to the noun they belong to ('bakeries of the old quay'), up to token `last`; not over
+        'at', which most often says where they spoke ('said two officials at the depot')."""
         doc = self.doc
         j = self._content_words_after(n, last)
-        if j > n and j + 1 < last and doc[j].lower_ in {"of", "at", "from", "for"} - but:
+        if j > n and j + 1 < last and doc[j].lower_ in WHICH_ONES:
             m = j + 2 if doc[j + 1].lower_ in DETERMINERS else j + 1
             after = self._content_words_after(m, last)
             if after > m and self._ends_speaker(after):
@@ -1695,6 +1707,32 @@ class _Draft:
             return j, kinds
         return n, [*kinds] + ["MOD"] * (comma - j) + [""] + ["NAME"] * (n - comma - 1)
 
+    def _job_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
+        """'…,” said Tom Whitfield, chair of the Friends of Ashford Library.': an aside set off by a comma right after
+        the name of a speaker who follows the verb, that opens with their job or group word (perhaps after 'a', 'the'
+        or 'its' and a few describing words) and runs to the sentence's end or a pause, describes that speaker; the
+        source runs to its end, and the names in it describe the speaker without naming them, as in an aside before
+        the verb (`_subject`)."""
+        doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
+        if j + 1 >= last or doc[j].text != ",":
+            return j, kinds
+        n = j + 1 + (doc[j + 1].lower_ in SPEAKER_DETERMINERS)
+        while n < last and n - j <= DESCRIPTION_WORDS_MAX and doc[n].is_lower and not doc[n].is_stop:
+            if self._kind(doc[n]) == "TITLE":
+                break
+            n += 1  # 'a retired primary school teacher'
+        if n >= last or self._kind(doc[n]) != "TITLE":
+            return j, kinds
+        end = n
+        while end < last and self._kind(doc[end]):
+            end += 1
+        while end > n and self._kind(doc[end - 1]) == "LINK":
+            end -= 1
+        if end < last and not doc[end].is_punct:
+            return j, kinds  # '…, said Jo Lee, chair of the group on Monday': where the aside ends is not known
+        aside = ["MOD" if self._kind(t) == "NAME" else self._kind(t) for t in doc[j + 1 : end]]
+        return end, [*kinds, "", *aside]
+
     def _someone_unnamed(self, i: int, j: int) -> bool:
         """Whether the source at tokens i..j is brought in by 'a' or 'an' ('a spokeswoman for Greenway Buses',
         'a Westfield Council spokesperson'): it stands for one person the article does not name, and the names
@@ -1742,12 +1780,12 @@ class _Draft:
         return self.lex.sources[word][0]
 
     def _own_words(self, i: int, kinds: list[str]) -> int:
-        """How many of the source's tokens, from `i`, can name it: all, but for a group word and 'of' or 'for'
+        """How many of the source's tokens, from `i`, can name it: all, but for a group word and 'of', 'for' or 'from'
         ('Residents of Lower Ashcombe', 'officials of the Ministry') those before that word; a name after it
         is the place or body the group belongs to and names none of them."""
         at = kinds.index("LINK") if "LINK" in kinds else len(kinds)
         head = next((n for n in reversed(range(at)) if kinds[n] == "TITLE"), None)
-        if head is None or at == len(kinds) or self.doc[i + at].lower_ not in {"of", "for"}:
+        if head is None or at == len(kinds) or self.doc[i + at].lower_ not in WHICH_ONES:
             return len(kinds)
         return at if self.lex.sources[self.doc[i + head].lower_][1] else len(kinds)
 
@@ -1781,7 +1819,11 @@ class _Draft:
         as part of a body's name with the describing words written so right before them ('Transport Union',
         'Police Scotland'); a job word for one person is not part of the name ('Mayor Jo Lee')."""
         names, body = [], False
-        for n in reversed(range(self._own_words(i, kinds))):
+        own = self._own_words(i, kinds)
+        aside = next((n for n in range(own) if self.doc[i + n].text == ","), own)
+        if "NAME" in kinds[:aside]:
+            own = aside  # 'Tom Whitfield, chair of the Friends of …': the aside describes the named person
+        for n in reversed(range(own)):
             k, kind = i + n, kinds[n]
             written = self._written_as_name(k, kind)
             if kind == "TITLE":
