@@ -25,7 +25,7 @@ from ..core.errors import InputError
 from ..core.jsonable import fields_json
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .lexicons import load_lexicon
-from .loaded import KIND_CONFIDENCE, QUOTATION_DISCOUNT, loaded_candidates
+from .loaded import KIND_CONFIDENCE, QUOTATION_DISCOUNT, headline_tokens, loaded_candidates
 from .quotes import QuoteRegion, quote_regions
 
 __all__ = ["LABELS", "Suggestion", "load_lexicon", "load_pipeline", "make_doc", "quote_regions", "suggest"]
@@ -420,6 +420,7 @@ class _Draft:
         self.claims_by_sentence: dict[int, list[tuple[int, int]]] = {}  # sentence -> claim spans touching it
         self.asking: set[int] = set()  # sentences that quote a question: no claim, even with a figure in its frame
         self.has_pos = doc.has_annotation("POS")
+        self.capital_inside = self._capitalised_inside_sentences()
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
         self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
@@ -427,6 +428,13 @@ class _Draft:
         self.said_by: dict[int, tuple[int, int]] = {}  # verb-of-saying token -> its source's span, for claims
 
     # helpers
+    def _capitalised_inside_sentences(self) -> set[str]:
+        """The words the article writes with a capital where no sentence opens and no headline capitalises every
+        word ('said Tom Jones', 'in Brussels'): the capital there is a name's."""
+        openers = {next((t.i for t in self.doc[a:b] if t.is_alpha), a) for a, b in self.sents}
+        headline = headline_tokens(self.doc, [t.para for t in self.tokens])
+        return {t.lower_ for t in self.doc if name_shaped(t) and t.i not in openers and t.i not in headline}
+
     def chars(self, i: int, j: int) -> tuple[int, int]:
         return self.tokens[i].start, self.tokens[j - 1].end
 
@@ -807,6 +815,8 @@ class _Draft:
         if word in WHEN_LEADS and tok.is_title and self._time_phrase_end(tok.i) > tok.i:
             return ""  # 'Early June', 'Late May': when
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
+        if proper and self._plural_noun_opening(tok.i):
+            return ""  # 'Shoppers said': a group, whose capital is the sentence's
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
         if proper and self._inside_name(tok.i):
@@ -824,6 +834,22 @@ class _Draft:
             and self.sent_of[i + 1] == self.sent_of[i]
             and name_shaped(doc[i + 1])
         )
+
+    def _plural_noun_opening(self, i: int) -> bool:
+        """Whether the word at token `i` is a plural noun written with a capital only because it opens its sentence
+        ('Shoppers said the queues were long'): spelt as a plural is ('-s', not '-ss', '-us' or '-is'), with no name
+        word after it, and never written with a capital inside a sentence. A surname in '-s' ('Jones said') is written
+        so elsewhere, since news names a person in full before it uses the surname alone ('Tom Jones')."""
+        doc, word = self.doc, self.doc[i].lower_
+        if not (self._plural_spelling(word) and self._opens_sentence(i, self.sents[self.sent_of[i]][0])):
+            return False
+        name_after = i + 1 < len(doc) and self.sent_of[i + 1] == self.sent_of[i] and name_shaped(doc[i + 1])
+        return not name_after and word not in self.capital_inside
+
+    @staticmethod
+    def _plural_spelling(word: str) -> bool:
+        """Whether `word`, in small letters, is spelt as an English plural noun is: 'shoppers', 'families'."""
+        return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
     def _beside(self, i: int) -> tuple:
         """The tokens right before and after token `i` in its sentence (None where the sentence ends)."""
@@ -1224,7 +1250,9 @@ class _Draft:
                 continue
             words, j = span
             i, first = self._with_determiner(words), self.sents[self.sent_of[words]][0]
-            if i == words or not self._opens_clause(i) or (i > first and doc[i - 1].lower_ in PREPOSITION_OPENERS):
+            if i == words and not self._bare_plural(i, j):
+                continue
+            if not self._opens_clause(i) or (i > first and doc[i - 1].lower_ in PREPOSITION_OPENERS):
                 continue
             if any(t.lower_ in TIME_WORDS for t in doc[i:j]):
                 continue
@@ -1237,6 +1265,15 @@ class _Draft:
             )
             if made:
                 speakers[v] = (made.start, made.end)
+
+    def _bare_plural(self, i: int, j: int) -> bool:
+        """Whether tokens i..j are a plural noun phrase with no word before it that picks out which ones ('Shoppers',
+        'Local traders', 'Council tenants'): English lets only a plural or a mass noun stand so, and a name is a name
+        whatever it ends in, so the last word is spelt as a plural, no word is written as a name and none says when
+        ('Last week traders said')."""
+        words = self.doc[i:j]
+        plural = self._plural_spelling(words[-1].lower_)
+        return plural and all(self._kind(t) != "NAME" and t.lower_ not in WHEN_WORDS for t in words)
 
     def _speaks_for_its_subject(self, v: int) -> bool:
         """Whether the verb at token `v` says that its subject, whatever noun it is, spoke, charged or criticised: a
@@ -1408,10 +1445,13 @@ class _Draft:
 
     def _any_noun_source(self, i: int, j: int, nouns: int, reason: str, confidence: float):
         """Draft tokens [i, j), a speaker whose noun is in no list ('A local trader'), as a source: its attributes
-        from its words, and its entity from the names in it or else from its words from `nouns` on."""
+        from its words, and its entity from the names in it or else from its words from `nouns` on. A job or group
+        word gives it a role only where it is the noun the phrase is about, the last before 'of', 'for', 'from' or
+        the end ('two council officers'); before another noun it only says which ones ('Council tenants')."""
         doc = self.doc
         kinds = [self._kind(t) for t in doc[i:j]]
-        titles = [doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
+        head = next((n for n, t in enumerate(doc[i:j]) if t.lower_ in WHICH_ONES), j - i) - 1
+        titles = [doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"] if kinds[head] == "TITLE" else []
         return self.add(
             "source",
             i,
