@@ -64,7 +64,7 @@ def test_new_ends_with_one_line_for_each_thing_it_made_and_each_step_left(tmp_pa
 
 def test_new_on_an_article_with_nothing_to_draft_says_to_add_the_key_by_hand(tmp_path):
     (tmp_path / "book").mkdir()
-    (tmp_path / "quiet.txt").write_text("The council met on Tuesday.\n\nIt will meet again in May.\n", encoding="utf-8")
+    (tmp_path / "quiet.txt").write_text("The council met on Tuesday.\n\nIt met again in May.\n", encoding="utf-8")
     result = run("new", "quiet.txt", "--id", "quiet", "--title", "Quiet", "--pipeline", "blank", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "no drafted key items: the suggester found nothing to draft, so add the key by hand" in result.stdout

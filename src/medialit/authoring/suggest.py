@@ -25,7 +25,7 @@ from ..core.errors import InputError
 from ..core.jsonable import fields_json
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .lexicons import load_lexicon
-from .loaded import KIND_CONFIDENCE, QUOTATION_DISCOUNT, loaded_candidates
+from .loaded import KIND_CONFIDENCE, QUOTATION_DISCOUNT, headline_tokens, loaded_candidates
 from .quotes import QuoteRegion, quote_regions
 
 __all__ = ["LABELS", "Suggestion", "load_lexicon", "load_pipeline", "make_doc", "quote_regions", "suggest"]
@@ -65,6 +65,8 @@ FORECAST = re.compile(r"\b(is|was|are|were)( also| widely)? (expected|set) to\b"
 # perhaps happened) or 'not' ('could not explain': what someone was unable to do) follows it
 MODALS_OF_THE_FUTURE = {"may", "might", "could"}
 NOT_THE_FUTURE_AFTER = {"have", "not", "n't", "never"}
+PAST_MODALS = {"would", "could"}  # also the past: what used to happen, what someone was able to do
+HEADLINE_SUBJECT_WORDS_MAX = 5  # 'Plans for the town's pool to be dropped': the subject before a headline's 'to'
 DASHES = {"–", "—", "-", "--"}
 POSSESSIVE_DETERMINERS = {"its", "his", "her", "their", "our"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "such"} | POSSESSIVE_DETERMINERS
@@ -210,9 +212,9 @@ SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "
 SPEAKS_FOR |= {"secretary", "president", "leader", "manager", "executive", "officer"}
 LABEL_ARTICLES = {"a", "an"}  # 'branded the plan a disgrace': the one noun after them that ends the clause judges
 PASSIVE_BE = BE_FORMS | {"been", "be"}  # 'was branded', 'has been labelled': whoever labels may follow, after 'by'
-# after who comes after a passive verb's 'by', 'at' most often says where it was done ('slammed by officials at the town
-# hall'), where after a verb of saying it says which ones ('…,” said officials at the depot')
-WHERE_AFTER_AGENT = frozenset({"at"})
+# after who speaks, labels or charges, 'at' most often says where it was done ('slammed by officials at the town hall',
+# '…,” said two officials at a briefing'), where 'of', 'from' and 'for' say which ones ('residents of the estate')
+WHICH_ONES = {"of", "from", "for"}
 # right after a verb of charge or criticism, a word that opens no one charged: the verb describes the noun before it
 # ('the man accused of theft', 'the men accused were freed', 'the woman accused in the case')
 NO_OBJECT_AFTER = CHARGE_LINKS | CRITICISM_LINKS | PREPOSITIONS | AUXILIARIES | PASSIVE_BE | {"who", "which", "whom"}
@@ -233,6 +235,7 @@ CONFIDENCE = {
     "claim-before": 0.55,
     "figure": 0.5,
     "accusation": 0.5,
+    "forecast": 0.5,
     "parser": 0.6,
     "cue-speech": 0.7,
     "cue-hedge": 0.6,
@@ -420,6 +423,7 @@ class _Draft:
         self.claims_by_sentence: dict[int, list[tuple[int, int]]] = {}  # sentence -> claim spans touching it
         self.asking: set[int] = set()  # sentences that quote a question: no claim, even with a figure in its frame
         self.has_pos = doc.has_annotation("POS")
+        self.capital_inside = self._capitalised_inside_sentences()
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
         self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
@@ -427,6 +431,13 @@ class _Draft:
         self.said_by: dict[int, tuple[int, int]] = {}  # verb-of-saying token -> its source's span, for claims
 
     # helpers
+    def _capitalised_inside_sentences(self) -> set[str]:
+        """The words the article writes with a capital where no sentence opens and no headline capitalises every
+        word ('said Tom Jones', 'in Brussels'): the capital there is a name's."""
+        openers = {next((t.i for t in self.doc[a:b] if t.is_alpha), a) for a, b in self.sents}
+        headline = headline_tokens(self.doc, [t.para for t in self.tokens])
+        return {t.lower_ for t in self.doc if name_shaped(t) and t.i not in openers and t.i not in headline}
+
     def chars(self, i: int, j: int) -> tuple[int, int]:
         return self.tokens[i].start, self.tokens[j - 1].end
 
@@ -454,8 +465,9 @@ class _Draft:
         if end <= start:
             return None
         key = (label, start, end)
-        if key in self.found:
-            return self.found[key]
+        drafted = self.found.get(key)
+        if drafted is not None and (drafted.source is not None or source is None):
+            return drafted  # the same words drafted again: the first draft stands, unless only this one says whose
         made = Suggestion(
             label,
             start,
@@ -471,7 +483,7 @@ class _Draft:
             speaker_word,
         )
         self.found[key] = made
-        if label == "claim":
+        if label == "claim" and drafted is None:
             first, last = self.sent_of[self.article.token_at(start)], self.sent_of[self.article.token_at(end - 1)]
             for n in range(first, last + 1):
                 self.claims_by_sentence.setdefault(n, []).append((start, end))
@@ -791,7 +803,7 @@ class _Draft:
             return "NAME"
         if word in self.lex.modifiers:
             return "MOD"
-        if word in {"of", "for"}:
+        if word in {"of", "for"} or word == "from" and self._from_a_named_body(tok.i):
             return "LINK"
         if word in POSSESSIVES and tok.i > 0 and not self.doc[tok.i - 1].whitespace_:
             return "LINK"  # "Patients' groups", "the trust's chief executive"
@@ -806,11 +818,41 @@ class _Draft:
         if word in WHEN_LEADS and tok.is_title and self._time_phrase_end(tok.i) > tok.i:
             return ""  # 'Early June', 'Late May': when
         proper = name_shaped(tok) or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
+        if proper and self._plural_noun_opening(tok.i):
+            return ""  # 'Shoppers said': a group, whose capital is the sentence's
         if proper and not tok.is_stop and word not in self.lex.cues and not tok.like_num:
             return "NAME"
         if proper and self._inside_name(tok.i):
             return "NAME"
         return ""
+
+    def _from_a_named_body(self, i: int) -> bool:
+        """Whether the 'from' at token `i` joins a job or group word to the name of the body it belongs to
+        ('campaigners from Save Our Pool', 'a spokesman from Greenway Buses'): the name says which ones, as one after
+        'of' does; after anything else 'from' may say where something came from ('drones from Ukraine')."""
+        doc = self.doc
+        return (
+            0 < i < len(doc) - 1
+            and doc[i - 1].lower_ in self.lex.sources
+            and self.sent_of[i + 1] == self.sent_of[i]
+            and name_shaped(doc[i + 1])
+        )
+
+    def _plural_noun_opening(self, i: int) -> bool:
+        """Whether the word at token `i` is a plural noun written with a capital only because it opens its sentence
+        ('Shoppers said the queues were long'): spelt as a plural is ('-s', not '-ss', '-us' or '-is'), with no name
+        word after it, and never written with a capital inside a sentence. A surname in '-s' ('Jones said') is written
+        so elsewhere, since news names a person in full before it uses the surname alone ('Tom Jones')."""
+        doc, word = self.doc, self.doc[i].lower_
+        if not (self._plural_spelling(word) and self._opens_sentence(i, self.sents[self.sent_of[i]][0])):
+            return False
+        name_after = i + 1 < len(doc) and self.sent_of[i + 1] == self.sent_of[i] and name_shaped(doc[i + 1])
+        return not name_after and word not in self.capital_inside
+
+    @staticmethod
+    def _plural_spelling(word: str) -> bool:
+        """Whether `word`, in small letters, is spelt as an English plural noun is: 'shoppers', 'families'."""
+        return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
     def _beside(self, i: int) -> tuple:
         """The tokens right before and after token `i` in its sentence (None where the sentence ends)."""
@@ -1112,8 +1154,8 @@ class _Draft:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
-            if near and near[0] < i and "NAME" not in kinds:
-                j, kinds = self._name_in_apposition(j, kinds)
+            if near and near[0] < i:  # '…,” said the mayor, Helen Okafor', '…,” said Jo Lee, chair of …'
+                j, kinds = self._job_in_apposition(j, kinds) if "NAME" in kinds else self._name_in_apposition(j, kinds)
                 covered = max(covered, j)
             titles = [self.doc[k].lower_ for k in range(i, j) if kinds[k - i] == "TITLE"]
             names = self._name_words(i, kinds)
@@ -1211,7 +1253,9 @@ class _Draft:
                 continue
             words, j = span
             i, first = self._with_determiner(words), self.sents[self.sent_of[words]][0]
-            if i == words or not self._opens_clause(i) or (i > first and doc[i - 1].lower_ in PREPOSITION_OPENERS):
+            if i == words and not self._bare_plural(i, j):
+                continue
+            if not self._opens_clause(i) or (i > first and doc[i - 1].lower_ in PREPOSITION_OPENERS):
                 continue
             if any(t.lower_ in TIME_WORDS for t in doc[i:j]):
                 continue
@@ -1224,6 +1268,15 @@ class _Draft:
             )
             if made:
                 speakers[v] = (made.start, made.end)
+
+    def _bare_plural(self, i: int, j: int) -> bool:
+        """Whether tokens i..j are a plural noun phrase with no word before it that picks out which ones ('Shoppers',
+        'Local traders', 'Council tenants'): English lets only a plural or a mass noun stand so, and a name is a name
+        whatever it ends in, so the last word is spelt as a plural, no word is written as a name and none says when
+        ('Last week traders said')."""
+        words = self.doc[i:j]
+        plural = self._plural_spelling(words[-1].lower_)
+        return plural and all(self._kind(t) != "NAME" and t.lower_ not in WHEN_WORDS for t in words)
 
     def _speaks_for_its_subject(self, v: int) -> bool:
         """Whether the verb at token `v` says that its subject, whatever noun it is, spoke, charged or criticised: a
@@ -1366,7 +1419,7 @@ class _Draft:
         if by == k:
             end = self._content_words_after(nouns, last)
         else:
-            end = self._speaker_words_after(nouns, last, WHERE_AFTER_AGENT)
+            end = self._speaker_words_after(nouns, last)
         if end == nouns or any(t.lower_ in WHEN_WORDS for t in doc[start:end]) or doc[nouns].lower_.endswith("ing"):
             return None
         return by, start, nouns, end
@@ -1395,10 +1448,13 @@ class _Draft:
 
     def _any_noun_source(self, i: int, j: int, nouns: int, reason: str, confidence: float):
         """Draft tokens [i, j), a speaker whose noun is in no list ('A local trader'), as a source: its attributes
-        from its words, and its entity from the names in it or else from its words from `nouns` on."""
+        from its words, and its entity from the names in it or else from its words from `nouns` on. A job or group
+        word gives it a role only where it is the noun the phrase is about, the last before 'of', 'for', 'from' or
+        the end ('two council officers'); before another noun it only says which ones ('Council tenants')."""
         doc = self.doc
         kinds = [self._kind(t) for t in doc[i:j]]
-        titles = [doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"]
+        head = next((n for n, t in enumerate(doc[i:j]) if t.lower_ in WHICH_ONES), j - i) - 1
+        titles = [doc[n].lower_ for n in range(i, j) if kinds[n - i] == "TITLE"] if kinds[head] == "TITLE" else []
         return self.add(
             "source",
             i,
@@ -1409,13 +1465,13 @@ class _Draft:
             entity=self.entities.of(doc, self._name_words(i, kinds), titles) or doc[nouns:j].text.lower(),
         )
 
-    def _speaker_words_after(self, n: int, last: int, but: frozenset[str] = frozenset()) -> int:
+    def _speaker_words_after(self, n: int, last: int) -> int:
         """Where the content words of a speaker starting at token `n` end ('local trader', 'hotel's owner'), on over
-        'of', 'at', 'from' or 'for' to the noun they belong to ('bakeries of the old quay'), up to token `last`; not
-        over the words in `but`."""
+        'of', 'from' or 'for' to the noun they belong to ('bakeries of the old quay'), up to token `last`; not over
+        'at', which most often says where they spoke ('said two officials at the depot')."""
         doc = self.doc
         j = self._content_words_after(n, last)
-        if j > n and j + 1 < last and doc[j].lower_ in {"of", "at", "from", "for"} - but:
+        if j > n and j + 1 < last and doc[j].lower_ in WHICH_ONES:
             m = j + 2 if doc[j + 1].lower_ in DETERMINERS else j + 1
             after = self._content_words_after(m, last)
             if after > m and self._ends_speaker(after):
@@ -1694,6 +1750,32 @@ class _Draft:
             return j, kinds
         return n, [*kinds] + ["MOD"] * (comma - j) + [""] + ["NAME"] * (n - comma - 1)
 
+    def _job_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
+        """'…,” said Tom Whitfield, chair of the Friends of Ashford Library.': an aside set off by a comma right after
+        the name of a speaker who follows the verb, that opens with their job or group word (perhaps after 'a', 'the'
+        or 'its' and a few describing words) and runs to the sentence's end or a pause, describes that speaker; the
+        source runs to its end, and the names in it describe the speaker without naming them, as in an aside before
+        the verb (`_subject`)."""
+        doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
+        if j + 1 >= last or doc[j].text != ",":
+            return j, kinds
+        n = j + 1 + (doc[j + 1].lower_ in SPEAKER_DETERMINERS)
+        while n < last and n - j <= DESCRIPTION_WORDS_MAX and doc[n].is_lower and not doc[n].is_stop:
+            if self._kind(doc[n]) == "TITLE":
+                break
+            n += 1  # 'a retired primary school teacher'
+        if n >= last or self._kind(doc[n]) != "TITLE":
+            return j, kinds
+        end = n
+        while end < last and self._kind(doc[end]):
+            end += 1
+        while end > n and self._kind(doc[end - 1]) == "LINK":
+            end -= 1
+        if end < last and not doc[end].is_punct:
+            return j, kinds  # '…, said Jo Lee, chair of the group on Monday': where the aside ends is not known
+        aside = ["MOD" if self._kind(t) == "NAME" else self._kind(t) for t in doc[j + 1 : end]]
+        return end, [*kinds, "", *aside]
+
     def _someone_unnamed(self, i: int, j: int) -> bool:
         """Whether the source at tokens i..j is brought in by 'a' or 'an' ('a spokeswoman for Greenway Buses',
         'a Westfield Council spokesperson'): it stands for one person the article does not name, and the names
@@ -1741,12 +1823,12 @@ class _Draft:
         return self.lex.sources[word][0]
 
     def _own_words(self, i: int, kinds: list[str]) -> int:
-        """How many of the source's tokens, from `i`, can name it: all, but for a group word and 'of' or 'for'
+        """How many of the source's tokens, from `i`, can name it: all, but for a group word and 'of', 'for' or 'from'
         ('Residents of Lower Ashcombe', 'officials of the Ministry') those before that word; a name after it
         is the place or body the group belongs to and names none of them."""
         at = kinds.index("LINK") if "LINK" in kinds else len(kinds)
         head = next((n for n in reversed(range(at)) if kinds[n] == "TITLE"), None)
-        if head is None or at == len(kinds) or self.doc[i + at].lower_ not in {"of", "for"}:
+        if head is None or at == len(kinds) or self.doc[i + at].lower_ not in WHICH_ONES:
             return len(kinds)
         return at if self.lex.sources[self.doc[i + head].lower_][1] else len(kinds)
 
@@ -1780,7 +1862,11 @@ class _Draft:
         as part of a body's name with the describing words written so right before them ('Transport Union',
         'Police Scotland'); a job word for one person is not part of the name ('Mayor Jo Lee')."""
         names, body = [], False
-        for n in reversed(range(self._own_words(i, kinds))):
+        own = self._own_words(i, kinds)
+        aside = next((n for n in range(own) if self.doc[i + n].text == ","), own)
+        if "NAME" in kinds[:aside]:
+            own = aside  # 'Tom Whitfield, chair of the Friends of …': the aside describes the named person
+        for n in reversed(range(own)):
             k, kind = i + n, kinds[n]
             written = self._written_as_name(k, kind)
             if kind == "TITLE":
@@ -1891,7 +1977,7 @@ class _Draft:
                 self._reported(i, j, hidden)
             else:
                 self._passed_on(subject, i, j, hidden)
-        self._figures_and_accusations()
+        self._whole_sentence_claims()
 
     def _asks(self, i: int, j: int) -> bool:
         """Whether the quoted words at tokens i..j end on a question mark ('“Who will pay for this?”'): a question
@@ -2002,11 +2088,14 @@ class _Draft:
 
     def _charge(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """What the verb that charges or criticises someone or something at tokens v..k reports: the verb, who or what
-        it is about and the charge or the judgement, up to a pause ('accused the county of wasting money', 'was blamed
-        for the delay', 'slammed the plan as a waste'), which reads as a claim; the words after the verb alone ('the
-        county of wasting money') do not. No claim when no word that brings one in ('of', 'for', 'on' or 'over' after
+        it is about and the charge or the judgement, up to a pause ('accused the county of wasting money', 'slammed the
+        plan as a waste'), which reads as a claim; the words after the verb alone ('the county of wasting money') do
+        not. A passive verb with no one after 'by' has what it is about before it: the claim starts at its subject ('The
+        council was blamed for the delay'). No claim when no word that brings one in ('of', 'for', 'on' or 'over' after
         a charge, 'as', 'for' or 'over' after criticism) follows within a few words ('blamed the weather')."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        start = self._passive_subject(v)
+        start = v if start is None else start
         links = CRITICISM_LINKS if doc[v:k].text.lower() in CRITICISM_VERBS else CHARGE_LINKS
         link = k
         while link < min(k + LISTENER_WORDS_MAX, last) and doc[link].lower_ not in links:
@@ -2020,11 +2109,12 @@ class _Draft:
             return
         voice = "quoted" if any(self.quoted(n) for n in range(link, end)) else "reporter"
         judgement = doc[link].lower_ == "as"
-        attrs = self._claim_attrs(v, end, voice) | {"kind": "judgement" if judgement else "accusation"}
+        attrs = self._claim_attrs(start, end, voice) | {"kind": "judgement" if judgement else "accusation"}
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
         what = "the judgement" if judgement else "the charge"
-        why = f"{what} that '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
-        self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+        with_what = "with what it is about" if start < v else "with the verb"
+        why = f"{what} that '{doc[v:k].text}' reports, {with_what}: the words after it do not read as a claim"
+        self.add("claim", start, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
 
     def _label(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """What the verb of labelling at tokens v..k reports: the verb, what it labels and the label, up to a pause
@@ -2050,17 +2140,12 @@ class _Draft:
         labels or charges, after 'by', is its source. None where 'by' comes right after the verb (the claim would
         hold its source) or may belong to the charge ('accused of being paid by developers'): a wrong draft is worse
         than none."""
-        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        doc = self.doc
         agent = self._passive_agent(v, k)
         by = agent[0] - 1 if agent else None
         if by is None or by == k:
             return
-        aux = self._be_before(v)
-        if aux is None:
-            return
-        while aux > first and doc[aux - 1].lower_ in AUXILIARIES | PASSIVE_BE:
-            aux -= 1  # 'has been branded', 'will be labelled'
-        start = self._clause_subject(aux)
+        start = self._passive_subject(v)
         if start is None:
             return
         voice = "quoted" if any(self.quoted(n) for n in range(k, by)) else "reporter"
@@ -2069,6 +2154,24 @@ class _Draft:
         what = "the judgement" if judgement else "the charge"
         why = f"{what} '{doc[v:k].text}' reports, with what it is about: the words after it do not read as a claim"
         self.add("claim", start, by, attrs, why, CONFIDENCE["reported-claim"], speaker, True)
+
+    def _passive_subject(self, v: int) -> int | None:
+        """Where the subject of the passive verb at token `v` starts ('The council was blamed', 'The plan has since
+        been slammed'): back over 'was' or 'been' and the auxiliaries before them ('has been', 'will be'), and over a
+        word for when or how between two of them ('has since been', 'has also been'), to the start of its clause.
+        None when no 'was' or 'been' stands before the verb or a relative word is the subject ('who was blamed')."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        aux = self._be_before(v)
+        if aux is None:
+            return None
+        while aux > first:
+            k = aux - 1
+            if k > first and doc[k].lower_ in ADVERBS_BEFORE_VERB and doc[k - 1].lower_ in AUXILIARIES:
+                k -= 1  # 'has since been': 'since' says when, it opens no clause here
+            if doc[k].lower_ not in AUXILIARIES | PASSIVE_BE:
+                break
+            aux = k
+        return self._clause_subject(aux)
 
     def _after_preposition(self, i: int) -> bool:
         """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
@@ -2335,7 +2438,7 @@ class _Draft:
 
     def _claim_attrs(self, i: int, j: int, voice: str | None) -> dict:
         words = {t.lower_ for t in self.doc[i:j]}
-        forecast = words & {"will", "would"} or FORECAST.search(self.doc[i:j].text) or self._modal_future(i, j)
+        forecast = self._forecast(i, j)
         attrs = {"kind": "accusation" if words & ACCUSATION_WORDS else "prediction" if forecast else "fact"}
         first, last = self.sents[self.sent_of[i]]
         if EVIDENCE_MISSING.search(self.doc[first:last].text):
@@ -2343,6 +2446,51 @@ class _Draft:
         if voice:
             attrs["voice"] = voice
         return attrs
+
+    def _forecast(self, i: int, j: int, past_forms: bool = True) -> str:
+        """The words in tokens i..j that say what will or may happen, or '': 'will', 'would', 'is set to', 'is
+        expected to', a modal of the future (`_modal_future`) or a headline's 'to' before a verb (`_headline_plan`);
+        without `past_forms`, not 'would' or 'could', which also tell of the past ('would queue every Saturday',
+        'Smoke could be seen for miles')."""
+        doc, past = self.doc, set() if past_forms else PAST_MODALS
+        found = next((t.text for t in doc[i:j] if t.lower_ in {"will", "would"} - past), None)
+        found = found or (m.group(0) if (m := FORECAST.search(doc[i:j].text)) else None)
+        modal = (n for n in range(i, j) if self._modal_future(n, n + 1) and doc[n].lower_ not in past)
+        found = found or next((doc[n : n + 2].text for n in modal), None)
+        return found or next((doc[n : n + 2].text for n in range(i, j) if self._headline_plan(n)), "")
+
+    def _headline_plan(self, n: int) -> bool:
+        """Whether the 'to' at token `n` stands for 'is to' in a headline ('Library to close in spring', 'Council To
+        Review Opening Hours'): what is planned or foreseen. A headline is a paragraph of one sentence with no full
+        stop at its end, written without 'is', 'has' or 'will' as headlines are ('What appears to be a drone is seen'
+        is a caption); the 'to' follows its subject, a few words from the start or a colon, not a verb ('urged to',
+        'trying to'), and a verb follows it, not a name the article writes with a capital inside a sentence
+        ('Flights to Paris') or a word that opens a noun phrase ('to the town')."""
+        doc = self.doc
+        if doc[n].lower_ != "to" or n + 1 >= len(doc) or not self._headline(self.sent_of[n]):
+            return False
+        first = self.sents[self.sent_of[n]][0]
+        if any(t.lower_ in AUXILIARIES for t in doc[first : self.sents[self.sent_of[n]][1]]):
+            return False
+        subject = next((k + 1 for k in range(n - 1, first - 1, -1) if doc[k].text == ":"), first)
+        if self.words(subject, n) > HEADLINE_SUBJECT_WORDS_MAX:
+            return False  # '… strikes oil depot close to key Crimean bridge': 'to' after a verb and its object
+        before, after = doc[n - 1] if n else None, doc[n + 1]
+        if before is None or self.sent_of[n - 1] != self.sent_of[n] or not before.is_alpha:
+            return False
+        if before.lower_.endswith(("ed", "en", "ing")) or before.lower_ in IRREGULAR_PARTICIPLES | AUXILIARIES:
+            return False
+        noun_phrase = after.lower_ in DETERMINERS | OBJECT_PRONOUNS | NUMBER_WORDS | PREPOSITIONS or after.like_num
+        return after.is_alpha and not noun_phrase and after.lower_ not in self.capital_inside
+
+    def _headline(self, n: int) -> bool:
+        """Whether sentence `n` is a paragraph of its own that ends with no full stop, '!' or '?': a headline."""
+        first, last = self.sents[n]
+        ending = [t.text for t in self.doc[first:last] if not is_quote_mark(t.text)]
+        whole = (first == 0 or "\n" in self.tokens[first - 1].ws) and (
+            last >= len(self.doc) or "\n" in self.tokens[last - 1].ws
+        )
+        return whole and bool(ending) and ending[-1] not in {".", "!", "?", "…"}
 
     def _modal_future(self, i: int, j: int) -> bool:
         """Whether a modal verb in tokens i..j says what may happen: 'may', 'might' or 'could' written small (not the
@@ -2356,35 +2504,39 @@ class _Draft:
             for n in range(i, min(j, len(doc) - 1))
         )
 
-    def _figures_and_accusations(self) -> None:
+    def _whole_sentence_claims(self) -> None:
+        """A sentence no other rule drafts a claim in is a claim of its own when its news holds a figure, a word of
+        accusation, or words that say what will or may happen ('The council may review the decision next year',
+        'Library to close in spring'), but for 'would' and 'could' alone, which tell of the past as often; not a
+        question, which says nothing true or false."""
         for n, (first, last) in enumerate(self.sents):
             if n in self.claims_by_sentence or n in self.asking or self.words(first, last) < 5:
                 continue
             end = self._before_who_charges(first, last)
-            if end is None:
+            if end is None or self._asks(first, end):
                 continue
             news = self.doc[self._past_who_said_nothing(first, end) : end]
             figure = next((t for t in news if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS), None)
             accusation = next((t for t in news if t.lower_ in ACCUSATION_WORDS), None)
-            if figure is None and accusation is None:
+            forecast = self._forecast(news.start, news.end, past_forms=False)
+            if figure is not None:
+                reason, confidence = f"a sentence with a figure ('{figure.text}')", CONFIDENCE["figure"]
+            elif accusation is not None:
+                reason, confidence = (
+                    f"a sentence with an accusation word ('{accusation.text}')",
+                    CONFIDENCE["accusation"],
+                )
+            elif forecast:
+                reason, confidence = (
+                    f"a sentence that says what will or may happen ('{forecast}')",
+                    CONFIDENCE["forecast"],
+                )
+            else:
                 continue
-            voice = "quoted" if self.quoted(first) else "reporter"
-            reason = (
-                f"a sentence with a figure ('{figure.text}')"
-                if figure is not None
-                else f"a sentence with an accusation word ('{accusation.text}')"
-            )
             if end < last:
                 reason += f", up to who made the charge after '{self.doc[end].text}'"
-            self.add(
-                "claim",
-                first,
-                end,
-                self._claim_attrs(first, end, voice),
-                reason,
-                CONFIDENCE["figure" if figure is not None else "accusation"],
-                keep_quotes=True,
-            )
+            voice = "quoted" if self.quoted(first) else "reporter"
+            self.add("claim", first, end, self._claim_attrs(first, end, voice), reason, confidence, keep_quotes=True)
 
     def _before_who_charges(self, first: int, last: int) -> int | None:
         """Where the sentence at tokens first..last ends as a claim of its own: at the 'by' that brings in who labels
