@@ -169,6 +169,32 @@ def test_a_save_with_some_bad_tags_keeps_them_aside_and_says_so(browser, book_se
         context.close()
 
 
+def test_a_saved_tag_that_cannot_be_restored_is_told_of_without_a_file(browser, book_server):
+    """The tags saved in this browser are read by the same checks as a loaded file, and the student reads the
+    same sentence for a tag left out: it says what is wrong with the tag ("its number"), not "its name in the
+    file", which is not where the tag was; the words before it say where ("saved work in this browser")."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, TAGGER_PAGE)
+        tag_word(page, "despot", "3")
+        flush_saves(page)
+        key = key_of(page)
+        doc = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))
+        doc["tags"].append({**doc["tags"][0], "id": ""})
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(doc)])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        notice = page.locator(".mt-notice")
+        expect(notice).to_contain_text(
+            "Some of the saved work in this browser could not be restored: A tag was changed by hand (its number is"
+            " missing or wrong), so it was left out. The other tags are back."
+        )
+        expect(notice).not_to_contain_text("file")
+        expect(entries(page, "loaded")).to_have_text(["“despot”"])
+    finally:
+        context.close()
+
+
 def answer_box(page, answer_id: str):
     return page.locator(f"textarea[data-medialit-answer='{answer_id}']")
 
