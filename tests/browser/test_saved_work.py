@@ -501,6 +501,55 @@ def test_an_answer_no_box_can_show_named_as_the_names_list_is_told_of_with_its_w
         context.close()
 
 
+UNASKED = (
+    "Some words of yours are saved in this browser for a question that none of this book's pages asks now (the"
+    " book may have changed since you wrote them), so they are not in your hand-in. If they answer one of the"
+    " questions, copy them into its box, then press “Don't need it”."
+)
+OLD_QUESTION = "Saved under the name “03-what-we-know”: A drone hit the roof."
+
+
+def test_an_answer_to_a_question_no_page_asks_is_told_of_on_every_page_with_questions_until_the_student_lets_it_go(
+    browser, book_server
+):
+    """The book knows every question of its exercise. A saved answer under a question's name that none of its
+    pages asks (a question renamed in a new edition of the book) has no box to show it: the first page with
+    questions takes it out of the save, and every page of the exercise with questions shows its words above the
+    questions, saying what they are and what to do, until the student presses Don't need it. An answer to a
+    question asked on another page waits for that page, as before."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        saved = {
+            "03-what-we-know": {"question": "What do we know?", "text": "A drone hit the roof."},
+            "03-what-to-check": {"question": "What to check?", "text": "A photo."},
+            "05-whose-word": {"question": "Whose word?", "text": "The Kremlin's."},
+        }
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        note = page.locator(".medialit-answers-unasked")
+        expect(note).to_have_text(f"{UNASKED}{OLD_QUESTION} Don't need it")
+        assert stored_answers(page, key) == {
+            "03-what-to-check": {"question": ANY, "text": "A photo."},
+            "05-whose-word": {"question": ANY, "text": "The Kremlin's."},
+        }
+        expect(page.locator(".medialit-answers-unnamed")).to_be_hidden()
+        expect(page.locator("li .medialit-answers-unasked")).to_have_count(0)  # above the questions
+        chapter = context.new_page()
+        chapter.goto("book/02-stop-and-look.html")  # questions and no Tagger
+        expect(chapter.locator(".medialit-answers-unasked")).to_have_text(f"{UNASKED}{OLD_QUESTION} Don't need it")
+        note.get_by_role("button", name="Don't need it").click()
+        expect(note).to_contain_text("Removed: A drone hit the roof. Undo")
+        for shown in (page, chapter):
+            shown.reload()
+            shown.wait_for_selector("[data-medialit-answer]")
+            expect(shown.locator(".medialit-answers-unasked")).to_be_hidden()
+    finally:
+        context.close()
+
+
 def test_answers_saved_in_this_browser_that_cannot_be_read_are_kept_aside_and_the_page_says_so(browser, book_server):
     context = browser.new_context(base_url=book_server)
     try:
