@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from medialit import HandIn, Tag, check, load_exercise
 from medialit.core.contract import CHIPS_FOUND, CHIPS_LOOK, MISCONCEPTIONS, QUOTE_MARKS
-from medialit.core.handin import ANSWER_PROBLEMS
+from medialit.core.handin import ANSWER_PROBLEMS, TAG_PROBLEMS
 from medialit.core.labels import DEFAULT_LABELS
 from medialit.core.messages import (
     AUDIENCES,
@@ -363,17 +363,25 @@ def test_a_student_sentence_on_a_hand_in_file_names_no_page():
     assert [code for code, said in sentences.items() if "this page" in said] == []
 
 
-def test_a_student_sentence_on_a_written_answer_left_out_never_says_where_the_answer_is():
-    """The same checks leave a written answer out of a loaded file and out of this browser's save, and both
-    readers show the one sentence: it says what is wrong, and the words that name the answer say where it is
-    ("Loaded … from alex.json", "Your answer saved in this browser: …"). One that said "in the file" would be
-    wrong under an answer saved in this browser."""
+def test_a_student_sentence_on_a_tag_or_written_answer_left_out_never_says_where_it_is():
+    """The same checks leave a tag or a written answer out of a loaded file and out of this browser's save, and
+    both readers show the one sentence: it says what is wrong, and the words around it say where it is
+    ("Loaded … from alex.json", "Some of the saved work in this browser could not be restored: …", "Your answer
+    saved in this browser: …"). One that said "in the file" would be wrong under work saved in this browser.
+    Every field a tag is left out for is tried, in each sentence that names a field."""
     student = Renderer({}, "student")
-    answer_problems = [p for p in PROBLEMS if p["code"] in ANSWER_PROBLEMS]
-    assert {p["code"] for p in answer_problems} == set(ANSWER_PROBLEMS)
-    for p in answer_problems:
+    problems = [p for p in PROBLEMS if p["code"] in TAG_PROBLEMS + ANSWER_PROBLEMS]
+    assert {p["code"] for p in problems} == set(TAG_PROBLEMS + ANSWER_PROBLEMS)
+    problems += [
+        {"code": code, "args": {"field": name}}
+        for code in ("tag-bad-field", "tag-bad-text")
+        for name in ("id", "label", "quote", "start", "end", "attrs", "source_ids", "note")
+    ]
+    for p in problems:
         said = student.render(problem_message(p["code"], p["args"]))
         assert not re.search(r"\b(files?|browser|page|here)\b", said), said
+    said = student.render(problem_message("tag-bad-field", {"field": "id"}))
+    assert said == "A tag was changed by hand (its number is missing or wrong), so it was left out."
 
 
 def test_every_field_a_tag_or_answer_problem_names_is_in_words_that_keep_its_name():

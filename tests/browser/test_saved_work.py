@@ -169,6 +169,32 @@ def test_a_save_with_some_bad_tags_keeps_them_aside_and_says_so(browser, book_se
         context.close()
 
 
+def test_a_saved_tag_that_cannot_be_restored_is_told_of_without_a_file(browser, book_server):
+    """The tags saved in this browser are read by the same checks as a loaded file, and the student reads the
+    same sentence for a tag left out: it says what is wrong with the tag ("its number"), not "its name in the
+    file", which is not where the tag was; the words before it say where ("saved work in this browser")."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, TAGGER_PAGE)
+        tag_word(page, "despot", "3")
+        flush_saves(page)
+        key = key_of(page)
+        doc = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))
+        doc["tags"].append({**doc["tags"][0], "id": ""})
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(doc)])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        notice = page.locator(".mt-notice")
+        expect(notice).to_contain_text(
+            "Some of the saved work in this browser could not be restored: A tag was changed by hand (its number is"
+            " missing or wrong), so it was left out. The other tags are back."
+        )
+        expect(notice).not_to_contain_text("file")
+        expect(entries(page, "loaded")).to_have_text(["“despot”"])
+    finally:
+        context.close()
+
+
 def answer_box(page, answer_id: str):
     return page.locator(f"textarea[data-medialit-answer='{answer_id}']")
 
@@ -471,6 +497,55 @@ def test_an_answer_no_box_can_show_named_as_the_names_list_is_told_of_with_its_w
         )
         expect(page.locator(".medialit-answers-unnamed")).to_be_hidden()
         assert page.evaluate("(k) => localStorage.getItem(k)", key + ":earlier") is None
+    finally:
+        context.close()
+
+
+UNASKED = (
+    "Some words of yours are saved in this browser for a question that none of this book's pages asks now (the"
+    " book may have changed since you wrote them), so they are not in your hand-in. If they answer one of the"
+    " questions, copy them into its box, then press “Don't need it”."
+)
+OLD_QUESTION = "Saved under the name “03-what-we-know”: A drone hit the roof."
+
+
+def test_an_answer_to_a_question_no_page_asks_is_told_of_on_every_page_with_questions_until_the_student_lets_it_go(
+    browser, book_server
+):
+    """The book knows every question of its exercise. A saved answer under a question's name that none of its
+    pages asks (a question renamed in a new edition of the book) has no box to show it: the first page with
+    questions takes it out of the save, and every page of the exercise with questions shows its words above the
+    questions, saying what they are and what to do, until the student presses Don't need it. An answer to a
+    question asked on another page waits for that page, as before."""
+    context = browser.new_context(base_url=book_server)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        saved = {
+            "03-what-we-know": {"question": "What do we know?", "text": "A drone hit the roof."},
+            "03-what-to-check": {"question": "What to check?", "text": "A photo."},
+            "05-whose-word": {"question": "Whose word?", "text": "The Kremlin's."},
+        }
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        note = page.locator(".medialit-answers-unasked")
+        expect(note).to_have_text(f"{UNASKED}{OLD_QUESTION} Don't need it")
+        assert stored_answers(page, key) == {
+            "03-what-to-check": {"question": ANY, "text": "A photo."},
+            "05-whose-word": {"question": ANY, "text": "The Kremlin's."},
+        }
+        expect(page.locator(".medialit-answers-unnamed")).to_be_hidden()
+        expect(page.locator("li .medialit-answers-unasked")).to_have_count(0)  # above the questions
+        chapter = context.new_page()
+        chapter.goto("book/02-stop-and-look.html")  # questions and no Tagger
+        expect(chapter.locator(".medialit-answers-unasked")).to_have_text(f"{UNASKED}{OLD_QUESTION} Don't need it")
+        note.get_by_role("button", name="Don't need it").click()
+        expect(note).to_contain_text("Removed: A drone hit the roof. Undo")
+        for shown in (page, chapter):
+            shown.reload()
+            shown.wait_for_selector("[data-medialit-answer]")
+            expect(shown.locator(".medialit-answers-unasked")).to_be_hidden()
     finally:
         context.close()
 

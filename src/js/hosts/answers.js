@@ -22,10 +22,14 @@ import {
 } from "../tagger/answer_store.js";
 import { handinFileName, saveFile } from "../tagger/files.js";
 import { offerKept } from "./kept.js";
-import { leftOut, leftOutNote, UNNAMED, UNREADABLE, unnamedNote, unnamedWords, wordsOf } from "./left_out.js";
+import { leftOut, leftOutNote, UNASKED, UNNAMED, UNREADABLE, unnamedNote, unnamedWords, wordsOf } from "./left_out.js";
 
 /** @typedef {import("../core/handin.js").Answer} Answer */
-/** @typedef {{exercise: string, sha256: string}} AnswersConfig */
+/** @typedef {import("../core/handin.js").AnswerProblem} AnswerProblem */
+/**
+ * The page's answers: the exercise they go with, and every question id the book has for it (answers.py).
+ * @typedef {{exercise: string, sha256: string, questions?: string[]}} AnswersConfig
+ */
 
 /** How long typing must pause before the answers are saved (at once when the page is hidden). */
 export const QUIET_MS = 600;
@@ -117,6 +121,8 @@ export function mountAnswers(doc = document) {
     fieldOf,
   );
   const recalls = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll("[data-medialit-recall]"))];
+  /** Whether one of the book's pages asks the question of this id (a page built before it said: yes). */
+  const asked = (/** @type {string} */ id) => !config?.questions || config.questions.includes(id);
   /** @type {Map<string, Answer>} changes not saved yet */
   const pending = new Map();
   let quiet = 0;
@@ -184,28 +190,41 @@ export function mountAnswers(doc = document) {
   };
 
   /**
-   * The words of saved answers no box can show (their names are no question's: takeInLeftOut keeps them on
-   * the list of earlier words, under those names), above the questions of every page of the exercise, until
-   * the student lets them go: each with Don't need it (kept.js), and what they are and what to do.
+   * A note above the questions of every page of the exercise with the words of saved answers no box can show,
+   * whose names `shows` picks (takeInLeftOut keeps them on the list of earlier words, under those names), until
+   * the student lets them go: `heading` says what they are and what to do, and each has Don't need it (kept.js).
+   * Returns the function that draws it again.
+   * @param {string} className
+   * @param {string} heading
+   * @param {(id: string) => boolean} shows
    */
-  const unnamed = doc.createElement("div");
-  unnamed.className = "medialit-answer-left-out medialit-answers-unnamed";
-  unnamed.hidden = true;
-  unnamed.append(Object.assign(doc.createElement("span"), { textContent: UNNAMED }));
-  /** @type {Map<string, () => void>} each name's draw */
-  const drawUnnamed = new Map();
+  function wordsNoBoxShows(className, heading, shows) {
+    const note = doc.createElement("div");
+    note.className = `medialit-answer-left-out ${className}`;
+    note.hidden = true;
+    note.append(Object.assign(doc.createElement("span"), { textContent: heading }));
+    /** @type {Map<string, () => void>} each name's draw */
+    const draws = new Map();
+    return () => {
+      for (const id of earlierIds(earlierKey(exercise.id, exercise.article.sha256))) {
+        if (!shows(id) || draws.has(id)) continue;
+        const kept = doc.createElement("span");
+        kept.className = "medialit-answer-kept";
+        note.append(kept);
+        draws.set(id, offerKept(exercise, { id, kept, earlier: unnamedWords(id), get: () => "" }));
+      }
+      for (const draw of draws.values()) draw();
+      note.hidden = !note.querySelector(".medialit-answer-kept:not([hidden])");
+      if (!note.hidden && !note.isConnected) aboveQuestions(note);
+    };
+  }
+  /** Words saved under a name that is no question's (changed by hand), or a question's no page asks. */
+  const notes = [
+    wordsNoBoxShows("medialit-answers-unnamed", UNNAMED, (id) => !isId(id) && id !== NAME),
+    wordsNoBoxShows("medialit-answers-unasked", UNASKED, (id) => isId(id) && !asked(id)),
+  ];
   function showUnnamed() {
-    if (!fields.length) return;
-    for (const id of earlierIds(earlierKey(exercise.id, exercise.article.sha256))) {
-      if (isId(id) || id === NAME || drawUnnamed.has(id)) continue;
-      const kept = doc.createElement("span");
-      kept.className = "medialit-answer-kept";
-      unnamed.append(kept);
-      drawUnnamed.set(id, offerKept(exercise, { id, kept, earlier: unnamedWords(id), get: () => "" }));
-    }
-    for (const draw of drawUnnamed.values()) draw();
-    unnamed.hidden = !unnamed.querySelector(".medialit-answer-kept:not([hidden])");
-    if (!unnamed.hidden && !unnamed.isConnected) aboveQuestions(unnamed);
+    if (fields.length) for (const draw of notes) draw();
   }
 
   /** Write the pending answers into the saved ones now. */
@@ -260,15 +279,20 @@ export function mountAnswers(doc = document) {
    * the answer's words back (an answer only too long is in its box cut to fit, as Load brings it); once
    * their words are kept, the save holds them no more. The words of an answer no box can show (its name is
    * no question's) are kept under that name, which every page of the exercise shows above its questions
-   * (showUnnamed); a save that cannot be read at all is told of there. Another page's answers wait in the
-   * save for that page. The save as it was is kept aside whole first.
+   * (showUnnamed), as are those of an answer whose question none of the book's pages asks; a save that cannot
+   * be read at all is told of there. Another page's answers wait in the save for that page. The save as it was
+   * is kept aside whole first.
    * @param {{answers: Record<string, Answer>, raw: string | null, bad: boolean}} saved
    */
   function takeInLeftOut(saved) {
-    if (!saved.bad || saved.raw === null || !fields.length) return;
+    const unasked = Object.keys(saved.answers).filter((id) => !asked(id));
+    if ((!saved.bad && !unasked.length) || saved.raw === null || !fields.length) return;
     const { problems, entries, readable } = leftOut(saved.raw);
-    const mine = problems.filter((p) => p.code === "answer-bad-id" || fields.some((f) => f.id === p.id));
-    if (readable && !mine.length) return;
+    // those no box of any page can take in are taken in by the first page with questions
+    const mine = problems.filter(
+      (p) => p.code === "answer-bad-id" || !asked(p.id) || fields.some((f) => f.id === p.id),
+    );
+    if (readable && !mine.length && !unasked.length) return;
     const answers = { ...entries, ...saved.answers };
     /** @type {string[]} what the page says above its first box */
     const told = readable ? [] : [UNREADABLE];
@@ -277,19 +301,27 @@ export function mountAnswers(doc = document) {
       const storage = store();
       if (!storage) throw new Error("no storage");
       storage.setItem(`${key}:set-aside:${Date.now()}`, saved.raw);
+      /**
+       * Keep the words of an answer no box can show under its name, to show on every page of the exercise
+       * (showUnnamed); not under NAME, where the student's name keeps its earlier words: an answer so named is
+       * told of this once, with its words, as when nothing can be kept.
+       * @param {string} id @param {AnswerProblem | null} problem @param {string} words
+       */
+      const keepUnnamed = (id, problem, words) => {
+        delete answers[id];
+        const listed = !!words.trim() && id !== NAME && letGo(exercise, id, words, true);
+        keptAll &&= listed || !words.trim();
+        if (!listed && words.trim()) told.push(unnamedNote(id, problem, words));
+      };
+      for (const id of unasked) keepUnnamed(id, null, saved.answers[id].text);
       for (const problem of mine) {
         const field = fields.find((f) => f.id === problem.id);
         const words = wordsOf(entries[problem.id]);
-        delete answers[problem.id];
         if (!field) {
-          // kept under its name, to show on every page of the exercise (showUnnamed); not under NAME, where
-          // the student's name keeps its earlier words: an answer so named is told of this once, with its
-          // words, as when nothing can be kept
-          const listed = !!words.trim() && problem.id !== NAME && letGo(exercise, problem.id, words, true);
-          keptAll &&= listed || !words.trim();
-          if (!listed && words.trim()) told.push(unnamedNote(problem, words));
+          keepUnnamed(problem.id, problem, words);
           continue;
         }
+        delete answers[problem.id];
         const kept = !!words.trim() && letGo(exercise, problem.id, words, true);
         keptAll &&= kept || !words.trim();
         field.tell(leftOutNote(problem, kept));

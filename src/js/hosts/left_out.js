@@ -3,8 +3,9 @@
 // storage, a broken character): the page never drops them. They stay in the save as they are until the
 // page with their box takes them in: that page keeps their words on the box's list of earlier words
 // (kept.js offers them back), and says under the box what was wrong and what to do. An answer no box can
-// show (its name is no question's) is taken in by the first page with questions, whose words every such page
-// then shows above its questions until the student lets them go (answers.js).
+// show (its name is no question's, or a question's that none of the book's pages asks) is taken in by the first
+// page with questions, whose words every such page then shows above its questions until the student lets them
+// go (answers.js).
 
 import { brokenShown, isObject, problemText, readAnswers } from "../core/handin.js";
 import { quoted } from "../core/messages.js";
@@ -71,6 +72,15 @@ export const UNNAMED =
   " the questions, copy them into its box, then press “Don't need it”.";
 
 /**
+ * The same, above the questions, for the words of a saved answer whose name is a question's that none of this
+ * book's pages asks (a question renamed in a new edition of the book): what they are, and what to do.
+ */
+export const UNASKED =
+  "Some words of yours are saved in this browser for a question that none of this book's pages asks now (the" +
+  " book may have changed since you wrote them), so they are not in your hand-in. If they answer one of the" +
+  " questions, copy them into its box, then press “Don't need it”.";
+
+/**
  * How the words of one such answer are introduced, by its name.
  * @param {string} id
  */
@@ -78,10 +88,14 @@ export const unnamedWords = (id) => `Saved under the name ${quoted(id)}: `;
 
 /**
  * What the page says about a saved answer that no box can show when its words cannot be kept to show
- * again (nothing more can be saved in this browser): the same, with its words, this once.
- * @param {AnswerProblem} problem
+ * again (nothing more can be saved in this browser): the same, with its words, this once. `why` is what is
+ * wrong with it: the hand-in's sentence, or (`problem` null) that no page asks its question.
+ * @param {string} id
+ * @param {AnswerProblem | null} problem
  * @param {string} words
  */
-export const unnamedNote = (problem, words) =>
-  `An answer saved in this browser under the name ${quoted(problem.id)}: ${problemText(problem)} Its words:` +
-  ` ${quoted(words, Number.POSITIVE_INFINITY)} If they answer one of the questions, copy them into its box.`;
+export const unnamedNote = (id, problem, words) =>
+  `An answer saved in this browser under the name ${quoted(id)}: ` +
+  (problem ? problemText(problem) : "none of this book's pages asks its question now.") +
+  ` Its words: ${quoted(words, Number.POSITIVE_INFINITY)} If they answer one of the questions, copy them into` +
+  " its box.";

@@ -9,7 +9,9 @@ The box is saved in this browser for the page's exercise (the exercise of the pa
 or the one a `{answers}` block names on a page without a Tagger), and goes into the hand-in with
 the tags: `answers` in `medialit.handin/1`. `{recall}`02-what-happened`` shows, on a later page, what
 the student wrote there. A form field written in raw HTML joins in with `data-medialit-answer="id"`.
-The page's script (book-page.js, src/js/hosts/answers.js) does the saving.
+The page's script (book-page.js, src/js/hosts/answers.js) does the saving. Each page with answers lists
+every question id the book has for its exercise, so an answer saved under an id no page has any more (a
+question renamed in a new edition) is shown, with its words, above the questions of the exercise's pages.
 """
 
 from __future__ import annotations
@@ -200,16 +202,22 @@ def skip_node(self, node) -> None:
 
 
 def answers_config(app, pagename, templatename, context, doctree) -> None:
-    """A page with written answers says which exercise they go with, and loads the page script."""
-    page = getattr(app.env, "medialit_answer_pages", {}).get(pagename)
+    """A page with written answers says which exercise they go with, and every question id the book has for
+    that exercise (all pages are read by now): an answer saved under another id (a question renamed in a new
+    edition of the book) has no box on any page, and the page tells the student of its words."""
+    env = app.env
+    page = getattr(env, "medialit_answer_pages", {}).get(pagename)
     if page is None or doctree is None:
         return
     from .sphinxext import PAGE_SCRIPT, script_json
 
+    known = getattr(env, "medialit_answers", {})
+    questions = sorted(answer_id for answer_id, at in known.items() if at["exercise"] == page["exercise"])
+    config = script_json({**page, "questions": questions})
     app.add_js_file(PAGE_SCRIPT, priority=100, loading_method="defer")
     context["body"] = (
         context.get("body", "") + f'<script type="application/json" id="{CONFIG_ID}">'
-        f'{script_json(page)}</script>\n<noscript><p class="medialit-tagger-failed">{NOT_SAVED}'
+        f'{config}</script>\n<noscript><p class="medialit-tagger-failed">{NOT_SAVED}'
         "</p></noscript>\n"
     )
 
