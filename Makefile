@@ -40,10 +40,12 @@ py-check: $(TSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The JSDoc types (tsc --noEmit) and the linter and formatter (biome) over the front end and its tests.
+# The JSDoc types (tsc --noEmit) and the linter and formatter (biome) over the front end, its tests and the
+# book's own page scripts (book/_static, served as they are: their own tsconfig in book/).
 js-check: $(NODE_STAMP)
 	npx --no-install tsc -p src/js --noEmit
-	npx --no-install biome check --error-on-warnings src/js tests/js
+	npx --no-install tsc -p book --noEmit
+	npx --no-install biome check --error-on-warnings src/js tests/js book/_static
 
 book: $(STAMP) $(BUNDLES)
 	$(BIN)/jupyter-book build . -W --keep-going

@@ -1,3 +1,4 @@
+// @ts-check
 // Enter and Ctrl+Z in the Tagger's boxes inside Jupyter. JupyterLab and Notebook 7 (JupyterFrontEnd.evtKeydown
 // in @jupyterlab/application) cancel the line break of every Enter typed inside a notebook cell, so that
 // Shift+Enter runs the cell without adding a line; JupyterLab also cancels the browser's own undo and redo
