@@ -1276,6 +1276,69 @@ def test_each_students_misconceptions_fit_a_laptops_column_and_keep_the_name_in_
         context.close()
 
 
+# The key to the table of each student's misconceptions, as it is seen: each heading and sentence shown, against the
+# table's headings and their titles, where the key is against the table and the page, and the table against its box.
+MISCONCEPTION_KEY = """() => {
+  const table = [...document.querySelectorAll("table")]
+    .find((t) => /^How often/.test(t.closest("[aria-label]").ariaLabel));
+  const key = table.closest("details").querySelector(".mcr-key, .key");
+  const shown = (e) => e.checkVisibility() && e.getBoundingClientRect().height > 0;
+  const pairs = key ? [...key.querySelectorAll("dt")].map((dt) => [dt, dt.nextElementSibling]) : [];
+  return {
+    lead: key && shown(key.querySelector("p")) ? key.querySelector("p").textContent : null,
+    key: pairs.filter((pair) => pair.every(shown)).map((pair) => pair.map((e) => e.textContent)),
+    heads: [...table.querySelectorAll("th abbr")].map((abbr) => [abbr.textContent, abbr.title]),
+    above: key ? key.getBoundingClientRect().bottom <= table.getBoundingClientRect().top : false,
+    right: key ? Math.max(...[...key.querySelectorAll("*")].map((e) => e.getBoundingClientRect().right)) : 0,
+    page: [document.documentElement.scrollWidth, innerWidth],
+    table: [table.scrollWidth, table.parentElement.clientWidth],
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, "phone", "A4"])
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_and_on_paper(
+    browser, book_server, class_of_30, where, width
+):
+    """The table of each student's misconceptions is headed in a few words ("Trap", "Plain verb"), the whole sentence
+    only in each heading's title, which shows under a mouse: on a phone's touch screen and on paper what a column
+    counts was lost. Above the table a key gives each column shown its heading and its whole sentence, the same words
+    as the titles, on a laptop, on a phone (opened with a tap) and printed on A4 (folded away, unopened), in the
+    page's width, the table still fitting a laptop's column."""
+    from medialit.classroom.tables import MISCONCEPTION_KEY as LEAD
+
+    options = {"phone": PHONE, "A4": {"viewport": A4_IN_MARGINS}}.get(
+        width, {"viewport": {"width": 1280, "height": 900}}
+    )
+    context = browser.new_context(base_url=book_server, **options)
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_30 / "hand-ins").iterdir()))
+        else:
+            page.goto((class_of_30 / "report.html").as_uri())
+        summary = page.locator("summary", has_text="Misconceptions per student")
+        if width == "A4":
+            page.emulate_media(media="print")
+        elif width == "phone":
+            summary.tap()
+        else:
+            summary.click()
+        seen = page.evaluate(MISCONCEPTION_KEY)
+        assert len(seen["heads"]) >= 8 and all(title for _, title in seen["heads"]), seen["heads"]
+        assert seen["lead"] == LEAD and seen["key"] == seen["heads"] and seen["above"], seen
+        assert seen["page"][0] <= seen["page"][1] and seen["right"] <= seen["page"][1], seen
+        if width == 1280:
+            assert seen["table"][0] <= seen["table"][1], seen["table"]
+        if width != "A4":  # the summary under the book's bar at the top
+            summary.evaluate("(s) => { s.scrollIntoView(); scrollBy(0, -70); }")
+            screenshot(page, f"misconception-key-{where}-{width}")
+    finally:
+        context.close()
+
+
 # On paper (print media, a page as wide as A4 within a browser's default margins): each table as wide as the paper
 # lets it be and whether its box cuts it, each row's break-inside, and the break-after of what heads something.
 ON_PAPER = """(root) => {
