@@ -1339,6 +1339,54 @@ def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_an
         context.close()
 
 
+# The table of notes: its width and its box's, the widths of its name column, of its words and of its notes, and the
+# cells whose text runs out of them.
+NOTES_TABLE = """(caption) => {
+  const table = [...document.querySelectorAll("table")]
+    .find((t) => t.closest("[aria-label]").ariaLabel === caption);
+  const rows = [...table.tBodies[0].rows];
+  const widths = (n) => rows.map((tr) => Math.round(tr.cells[n].getBoundingClientRect().width));
+  return {
+    table: [table.scrollWidth, table.parentElement.clientWidth],
+    names: [...new Set(rows.map((tr) => tr.cells[0].textContent))],
+    name: Math.max(...widths(0)),
+    words: Math.min(...widths(3)),
+    notes: Math.min(...widths(4)),
+    out: rows.flatMap((tr) => [...tr.cells]).filter((td) => td.scrollWidth > td.clientWidth + 0.5)
+      .map((td) => td.textContent),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_each_students_notes_fit_a_laptops_column_the_notes_wrapping_beside_a_capped_name(
+    browser, book_server, class_of_long_names, where, width
+):
+    """The page's table of each student's notes on their tags was 710 px wide in the book's column of 688 at 1280 px:
+    its words and its notes each kept 16em beside the name, the line and the label. It fits, the notes and the words
+    wrapping in columns still wide enough to read, beside a column of names no wider than the other tables' (a name of
+    60 letters wraps in it), and no cell's text runs out of it; report.html's the same."""
+    context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
+        else:
+            page.goto((class_of_long_names / "report.html").as_uri())
+        caption = "Each student's notes on their tags" if where == "page" else "Notes on tags"
+        seen = page.evaluate(NOTES_TABLE, caption)
+        assert set(LONG_NAMES) <= set(seen["names"]), seen["names"]
+        assert seen["table"][0] <= seen["table"][1], seen["table"]
+        assert seen["name"] <= 0.25 * seen["table"][1] and min(seen["words"], seen["notes"]) >= 150, seen
+        assert seen["out"] == [], seen["out"]
+        page.get_by_role("region", name=caption).evaluate("(t) => t.scrollIntoView()")
+        screenshot(page, f"notes-{where}-{width}")
+    finally:
+        context.close()
+
+
 # On paper (print media, a page as wide as A4 within a browser's default margins): each table as wide as the paper
 # lets it be and whether its box cuts it, each row's break-inside, and the break-after of what heads something.
 ON_PAPER = """(root) => {

@@ -318,6 +318,8 @@ export function reportView(summary, exercise, options = {}) {
         "Each student's notes on their tags",
         ["Student", "Line", "Label", "Words", "Note"],
         summary.notes.map((/** @type {any} */ x) => [x.student, `L${x.line}`, x.label, x.quote, x.note]),
+        "None.",
+        "mcr-notes",
       ),
     ),
     problemsSection(summary),

@@ -40,7 +40,8 @@ COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.cs
 # The table of each student's misconceptions keeps the student's name in view where it scrolls (a phone): the cells
 # have borders of their own, as a collapsed border stays with the table and the counts showed through the name's.
 # Above it, a key gives each of its short headings its whole sentence (a title shows under a mouse only), beside it,
-# or under it on a phone.
+# or under it on a phone. The table of notes wraps its words and notes (its fourth and fifth columns) at any length,
+# each at least 12em wide: the note, squeezed beside the words, was 146 px wide on a laptop.
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
@@ -63,6 +64,7 @@ abbr[title]{text-decoration:underline dotted;cursor:help}.key p{margin:.5rem 0 .
 grid-template-columns:max-content 1fr;gap:.1rem .75rem;margin:0 0 .5rem}.key dt{font-weight:600}.key dd{margin:0}
 @media (max-width:40rem){.key dl{display:block}.key dd{margin:0 0 .3rem 1rem}}
 @media (max-width:40rem){td.long .name{max-width:7em}}
+.notes td:nth-child(n+4){white-space:normal;min-width:min(12em,70vw)}
 .who .id{display:block;font-size:.9em;color:var(--mcr-muted);white-space:normal}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
 .heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
@@ -366,6 +368,7 @@ def _report_body(report, words) -> list[str]:
             "Notes on tags",
             ["Student", "Line", "Label", "Words", "Note"],
             [[x["student"], f"L{x['line']}", x["label"], x["quote"], x["note"]] for x in summary["notes"]],
+            kind="notes",
         ),
         f"<h2>{tables.left_out_title(summary)[0]}</h2>",
         _skipped_html(summary),
