@@ -24,6 +24,7 @@ from medialit.classroom.class_report import class_report
 from medialit.classroom.tables import TABLES, csv_text, most_missed
 from medialit.classroom.tally import Scope, Tally
 from medialit.core.chapters import book_chapters
+from medialit.core.contract import MISCONCEPTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "notebooks" / "sample-class"
@@ -419,6 +420,7 @@ SHARED_WORDS = (
     "WHY_AND_FIX",
     "WHERE",
     "SAME_NAMES",
+    "MISCONCEPTION_KEY",
 )
 
 
@@ -943,3 +945,41 @@ def test_the_page_and_medialit_report_count_files_and_folders_left_out_alike(
     else:
         titled = ["Files and folders left out", "File or folder"] if folders else ["Files left out", "File"]
         assert python[3] == titled
+
+
+COLUMNS_LOOP = """
+import { createInterface } from "node:readline";
+import { misconceptionColumns } from "%(tables)s";
+for await (const line of createInterface({ input: process.stdin })) {
+  process.stdout.write(JSON.stringify(misconceptionColumns(JSON.parse(line))) + "\\n");
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def node_columns():
+    """tables.js's misconceptionColumns, in one Node process for all the examples."""
+    yield from node_lines(COLUMNS_LOOP % {"tables": (ROOT / "src/js/classroom/tables.js").as_uri()})
+
+
+KINDS = [rule["kind"] for rule in MISCONCEPTIONS]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(KINDS), max_size=4), max_size=4))
+def test_the_page_and_report_html_key_the_same_columns_of_misconceptions_in_the_same_words(node_columns, showed):
+    """One rule in two languages (tables.misconception_columns, tables.js's misconceptionColumns): the table of each
+    student's misconceptions has a column for each misconception some student showed, in the contract's order, headed
+    in a few words ("Trap"), and the key above it gives each heading its whole sentence, as a title gives it only
+    under a mouse."""
+    from medialit.classroom.tables import misconception_columns
+    from medialit.core.messages import TABLE
+
+    summary = {"students": [{"misconceptions": {kind: kinds.count(kind) for kind in KINDS}} for kinds in showed]}
+    python = misconception_columns(summary)
+    assert node_columns(summary) == [list(column) for column in python]
+    assert [kind for kind, _, _ in python] == [kind for kind in KINDS if any(kind in kinds for kinds in showed)]
+    for kind, head, sentence in python:
+        entry = TABLE[f"misconception-{kind}"]
+        assert (head, sentence) == (entry["head"], entry["teacher"]) and len(head) < len(sentence)

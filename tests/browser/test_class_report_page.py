@@ -1276,6 +1276,117 @@ def test_each_students_misconceptions_fit_a_laptops_column_and_keep_the_name_in_
         context.close()
 
 
+# The key to the table of each student's misconceptions, as it is seen: each heading and sentence shown, against the
+# table's headings and their titles, where the key is against the table and the page, and the table against its box.
+MISCONCEPTION_KEY = """() => {
+  const table = [...document.querySelectorAll("table")]
+    .find((t) => /^How often/.test(t.closest("[aria-label]").ariaLabel));
+  const key = table.closest("details").querySelector(".mcr-key, .key");
+  const shown = (e) => e.checkVisibility() && e.getBoundingClientRect().height > 0;
+  const pairs = key ? [...key.querySelectorAll("dt")].map((dt) => [dt, dt.nextElementSibling]) : [];
+  return {
+    lead: key && shown(key.querySelector("p")) ? key.querySelector("p").textContent : null,
+    key: pairs.filter((pair) => pair.every(shown)).map((pair) => pair.map((e) => e.textContent)),
+    heads: [...table.querySelectorAll("th abbr")].map((abbr) => [abbr.textContent, abbr.title]),
+    above: key ? key.getBoundingClientRect().bottom <= table.getBoundingClientRect().top : false,
+    right: key ? Math.max(...[...key.querySelectorAll("*")].map((e) => e.getBoundingClientRect().right)) : 0,
+    page: [document.documentElement.scrollWidth, innerWidth],
+    table: [table.scrollWidth, table.parentElement.clientWidth],
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, "phone", "A4"])
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_and_on_paper(
+    browser, book_server, class_of_30, where, width
+):
+    """The table of each student's misconceptions is headed in a few words ("Trap", "Plain verb"), the whole sentence
+    only in each heading's title, which shows under a mouse: on a phone's touch screen and on paper what a column
+    counts was lost. Above the table a key gives each column shown its heading and its whole sentence, the same words
+    as the titles, on a laptop, on a phone (opened with a tap) and printed on A4 (folded away, unopened), in the
+    page's width, the table still fitting a laptop's column."""
+    from medialit.classroom.tables import MISCONCEPTION_KEY as LEAD
+
+    options = {"phone": PHONE, "A4": {"viewport": A4_IN_MARGINS}}.get(
+        width, {"viewport": {"width": 1280, "height": 900}}
+    )
+    context = browser.new_context(base_url=book_server, **options)
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_30 / "hand-ins").iterdir()))
+        else:
+            page.goto((class_of_30 / "report.html").as_uri())
+        summary = page.locator("summary", has_text="Misconceptions per student")
+        if width == "A4":
+            page.emulate_media(media="print")
+        elif width == "phone":
+            summary.tap()
+        else:
+            summary.click()
+        seen = page.evaluate(MISCONCEPTION_KEY)
+        assert len(seen["heads"]) >= 8 and all(title for _, title in seen["heads"]), seen["heads"]
+        assert seen["lead"] == LEAD and seen["key"] == seen["heads"] and seen["above"], seen
+        assert seen["page"][0] <= seen["page"][1] and seen["right"] <= seen["page"][1], seen
+        if width == 1280:
+            assert seen["table"][0] <= seen["table"][1], seen["table"]
+        if width != "A4":  # the summary under the book's bar at the top
+            summary.evaluate("(s) => { s.scrollIntoView(); scrollBy(0, -70); }")
+            screenshot(page, f"misconception-key-{where}-{width}")
+    finally:
+        context.close()
+
+
+# The table of notes: its width and its box's, the widths of its name column, of its words and of its notes, and the
+# cells whose text runs out of them.
+NOTES_TABLE = """(caption) => {
+  const table = [...document.querySelectorAll("table")]
+    .find((t) => t.closest("[aria-label]").ariaLabel === caption);
+  const rows = [...table.tBodies[0].rows];
+  const widths = (n) => rows.map((tr) => Math.round(tr.cells[n].getBoundingClientRect().width));
+  return {
+    table: [table.scrollWidth, table.parentElement.clientWidth],
+    names: [...new Set(rows.map((tr) => tr.cells[0].textContent))],
+    name: Math.max(...widths(0)),
+    words: Math.min(...widths(3)),
+    notes: Math.min(...widths(4)),
+    out: rows.flatMap((tr) => [...tr.cells]).filter((td) => td.scrollWidth > td.clientWidth + 0.5)
+      .map((td) => td.textContent),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_each_students_notes_fit_a_laptops_column_the_notes_wrapping_beside_a_capped_name(
+    browser, book_server, class_of_long_names, where, width
+):
+    """The page's table of each student's notes on their tags was 710 px wide in the book's column of 688 at 1280 px:
+    its words and its notes each kept 16em beside the name, the line and the label. It fits, the notes and the words
+    wrapping in columns still wide enough to read, beside a column of names no wider than the other tables' (a name of
+    60 letters wraps in it), and no cell's text runs out of it; report.html's the same."""
+    context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        if where == "page":
+            page.goto(PAGE)
+            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
+        else:
+            page.goto((class_of_long_names / "report.html").as_uri())
+        caption = "Each student's notes on their tags" if where == "page" else "Notes on tags"
+        seen = page.evaluate(NOTES_TABLE, caption)
+        assert set(LONG_NAMES) <= set(seen["names"]), seen["names"]
+        assert seen["table"][0] <= seen["table"][1], seen["table"]
+        assert seen["name"] <= 0.25 * seen["table"][1] and min(seen["words"], seen["notes"]) >= 150, seen
+        assert seen["out"] == [], seen["out"]
+        page.get_by_role("region", name=caption).evaluate("(t) => t.scrollIntoView()")
+        screenshot(page, f"notes-{where}-{width}")
+    finally:
+        context.close()
+
+
 # On paper (print media, a page as wide as A4 within a browser's default margins): each table as wide as the paper
 # lets it be and whether its box cuts it, each row's break-inside, and the break-after of what heads something.
 ON_PAPER = """(root) => {

@@ -18,6 +18,8 @@ import {
   EVERY_ITEM_WORDS,
   keyedLabels,
   leftOutTitle,
+  MISCONCEPTION_KEY,
+  misconceptionColumns,
   mostMissed,
   NONE_MISSED,
   NOT_ON_ROSTER,
@@ -211,16 +213,15 @@ export function reportView(summary, exercise, options = {}) {
         .map((/** @type {any} */ p) => `“${p.quote}” (L${p.line}): ${p.students}`)
         .join("; "),
     ]);
-  // a column for each misconception some student showed, headed in a few words with the whole sentence as its title:
-  // the ten columns, headed by their short names, were 885 px wide in a laptop's book column of 688
-  const shown = KINDS.filter((kind) => summary.students.some((/** @type {any} */ s) => s.misconceptions[kind]));
+  // a column for each misconception some student showed, headed in a few words with the whole sentence as its title
+  // and in the key above the table: the ten columns, headed by their short names, were 885 px wide in a laptop's book
+  // column of 688
+  const columns = misconceptionColumns(summary);
+  const shown = columns.map(([kind]) => kind);
   const perStudent = summary.students
     .filter((/** @type {any} */ s) => shown.some((kind) => s.misconceptions[kind]))
     .map((/** @type {any} */ s) => [s.student, ...shown.map((kind) => s.misconceptions[kind])]);
-  const heads = shown.map((kind) => {
-    const message = { code: `misconception-${kind}`, args: {} };
-    return h("abbr", { title: words.render(message) }, words.render(message, "head"));
-  });
+  const heads = columns.map(([, head, sentence]) => h("abbr", { title: sentence }, head));
 
   return h(
     "div.mcr-report",
@@ -288,6 +289,7 @@ export function reportView(summary, exercise, options = {}) {
             "details.mcr-details",
             {},
             h("summary", "Misconceptions per student"),
+            misconceptionKey(columns),
             table(
               "How often each misconception showed in each student's tags",
               ["Student", ...heads],
@@ -316,11 +318,26 @@ export function reportView(summary, exercise, options = {}) {
         "Each student's notes on their tags",
         ["Student", "Line", "Label", "Words", "Note"],
         summary.notes.map((/** @type {any} */ x) => [x.student, `L${x.line}`, x.label, x.quote, x.note]),
+        "None.",
+        "mcr-notes",
       ),
     ),
     problemsSection(summary),
   );
 }
+
+/**
+ * What each column of the table of each student's misconceptions counts: its heading and the whole sentence, for a
+ * touch screen and paper, where a heading's title never shows (report_page's key, in the same words).
+ * @param {[string, string, string][]} columns each column's kind, heading and sentence (misconceptionColumns)
+ */
+const misconceptionKey = (columns) =>
+  h(
+    "div.mcr-key",
+    {},
+    h("p", MISCONCEPTION_KEY),
+    h("dl", {}, ...columns.flatMap(([, head, sentence]) => [h("dt", head), h("dd", sentence)])),
+  );
 
 /**
  * The report's heading: the chapter reported on, or the whole text.

@@ -60,6 +60,8 @@ export const WHY_AND_FIX = ["Why", "What to do"];
 export const WHERE = "Where";
 /** The table of names more than one hand-in uses (tables.SAME_NAMES). */
 export const SAME_NAMES = "Names used by more than one hand-in (each hand-in is counted)";
+/** Before the key to the columns of each student's misconceptions (tables.MISCONCEPTION_KEY). */
+export const MISCONCEPTION_KEY = "Each column counts how many times a student did this in their tags:";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 
 /**
@@ -342,6 +344,22 @@ export function items(summary) {
 export function misconceptionNames() {
   const words = renderer([], "teacher");
   return KINDS.map((kind) => words.render({ code: `misconception-${kind}`, args: {} }, "short"));
+}
+
+/**
+ * The columns of the table of each student's misconceptions, one for each misconception some student showed: its
+ * kind, its heading in a few words (`head` in messages.json) and the whole sentence, for the key beside the table
+ * (tables.misconception_columns). A heading's title shows only under a mouse: on a touch screen and on paper the
+ * key is all that says what "Trap" counts.
+ * @param {Summary} summary
+ * @returns {[string, string, string][]}
+ */
+export function misconceptionColumns(summary) {
+  const words = renderer([], "teacher");
+  return KINDS.filter((kind) => summary.students.some((/** @type {any} */ s) => s.misconceptions[kind])).map((kind) => {
+    const message = { code: `misconception-${kind}`, args: {} };
+    return [kind, words.render(message, "head"), words.render(message)];
+  });
 }
 
 /**

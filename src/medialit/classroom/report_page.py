@@ -39,6 +39,9 @@ COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.cs
 # A table wider than its box shows a shadow at the edge it scrolls to, as on the page (class_report.css).
 # The table of each student's misconceptions keeps the student's name in view where it scrolls (a phone): the cells
 # have borders of their own, as a collapsed border stays with the table and the counts showed through the name's.
+# Above it, a key gives each of its short headings its whole sentence (a title shows under a mouse only), beside it,
+# or under it on a phone. The table of notes wraps its words and notes (its fourth and fifth columns) at any length,
+# each at least 12em wide: the note, squeezed beside the words, was 146 px wide on a laptop.
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
@@ -57,8 +60,11 @@ td.long .name{display:block;max-width:10em;overflow-wrap:break-word}
 .per-student{border-collapse:separate;border-spacing:0}.per-student :is(th,td){border-width:0 1px 1px 0;
 padding-inline:.25rem}.per-student :is(th,td):first-child{position:sticky;left:0;background:var(--mcr-page);
 border-left-width:1px}.per-student th{border-top-width:1px}.per-student th:first-child{background:var(--mcr-surface)}
-abbr[title]{text-decoration:underline dotted;cursor:help}
+abbr[title]{text-decoration:underline dotted;cursor:help}.key p{margin:.5rem 0 .25rem}.key dl{display:grid;
+grid-template-columns:max-content 1fr;gap:.1rem .75rem;margin:0 0 .5rem}.key dt{font-weight:600}.key dd{margin:0}
+@media (max-width:40rem){.key dl{display:block}.key dd{margin:0 0 .3rem 1rem}}
 @media (max-width:40rem){td.long .name{max-width:7em}}
+.notes td:nth-child(n+4){white-space:normal;min-width:min(12em,70vw)}
 .who .id{display:block;font-size:.9em;color:var(--mcr-muted);white-space:normal}
 .article p{margin:.4rem 0}.lineno{color:var(--mcr-muted);font-size:.8em;margin-right:.4rem}
 .heat{padding:.5rem 1rem;color:var(--mcr-sheet-text);background:var(--mcr-sheet);border-radius:6px;color-scheme:light}
@@ -66,7 +72,7 @@ abbr[title]{text-decoration:underline dotted;cursor:help}
 margin:0 3px}.legend .swatch{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}
-table{font-size:.85em}tr{break-inside:avoid}:is(h1,h2,h3,summary,.legend,p:has(+.answer)){break-after:avoid}
+table{font-size:.85em}tr{break-inside:avoid}:is(h1,h2,h3,summary,dt,.legend,.key p,p:has(+.answer)){break-after:avoid}
 details::details-content{content-visibility:visible}summary{list-style:none;font-weight:600}
 summary::-webkit-details-marker{display:none}.show-n,.show-n+label,.tick{display:none}}
 """
@@ -352,7 +358,7 @@ def _report_body(report, words) -> list[str]:
         _table(
             "Misconceptions", ["What students did", "Students", "Times", "Where most often (students)"], misconceptions
         ),
-        _per_student_html(summary, words),
+        _per_student_html(summary),
         "<h2>What the class tagged</h2>",
         *(heat_html(report, label) for label in summary["labels"]),
         "<h2>Written answers</h2>",
@@ -362,6 +368,7 @@ def _report_body(report, words) -> list[str]:
             "Notes on tags",
             ["Student", "Line", "Label", "Words", "Note"],
             [[x["student"], f"L{x['line']}", x["label"], x["quote"], x["note"]] for x in summary["notes"]],
+            kind="notes",
         ),
         f"<h2>{tables.left_out_title(summary)[0]}</h2>",
         _skipped_html(summary),
@@ -403,12 +410,13 @@ def _every_item_html(report, words) -> str:
     )
 
 
-def _per_student_html(summary: dict, words) -> str:
+def _per_student_html(summary: dict) -> str:
     """How often each misconception showed in each student's tags, folded away as on the class-report page: a
     column for each misconception some student showed, headed in a few words with the whole sentence as its title,
-    so that it fits a laptop's screen, the student's name kept in view where it scrolls (a phone)."""
-    kinds = [rule["kind"] for rule in MISCONCEPTIONS]
-    shown = [kind for kind in kinds if any(s["misconceptions"][kind] for s in summary["students"])]
+    so that it fits a laptop's screen, the student's name kept in view where it scrolls (a phone); above it, the key
+    that gives each heading its sentence where no title shows (a touch screen, paper)."""
+    columns = tables.misconception_columns(summary)
+    shown = [kind for kind, _, _ in columns]
     rows = [
         [s["student"], *(s["misconceptions"][kind] for kind in shown)]
         for s in summary["students"]
@@ -416,17 +424,12 @@ def _per_student_html(summary: dict, words) -> str:
     ]
     if not rows:
         return ""
-    heads = [
-        Abbr(
-            words.render(Message(f"misconception-{kind}", {}), "head"),
-            words.render(Message(f"misconception-{kind}", {})),
-        )
-        for kind in shown
-    ]
+    heads = [Abbr(head, sentence) for _, head, sentence in columns]
+    key = "".join(f"<dt>{_e(head)}</dt><dd>{_e(sentence)}</dd>" for _, head, sentence in columns)
     caption = "How often each misconception showed in each student's tags"
     return (
-        f"<details><summary>Misconceptions per student</summary>"
-        f"{_table(caption, ['Student', *heads], rows, kind='per-student')}</details>"
+        f'<details><summary>Misconceptions per student</summary><div class="key"><p>{_e(tables.MISCONCEPTION_KEY)}</p>'
+        f"<dl>{key}</dl></div>{_table(caption, ['Student', *heads], rows, kind='per-student')}</details>"
     )
 
 

@@ -62,6 +62,8 @@ NOT_ON_ROSTER_WORDS = "Handed in, but not on the roster (check that the name is 
 # "Why, What to do" and "Problem, Fix" for the same cells
 WHY_AND_FIX = ["Why", "What to do"]
 WHERE = "Where"
+# before the key to the columns of each student's misconceptions (tables.js, report.html)
+MISCONCEPTION_KEY = "Each column counts how many times a student did this in their tags:"
 # the table of names more than one hand-in uses (tables.js, report.html)
 SAME_NAMES = "Names used by more than one hand-in (each hand-in is counted)"
 
@@ -258,6 +260,18 @@ def misconception_names() -> list[str]:
     (`short` in messages.json: "reported speech as a quote", not the code `reporter-as-quoted`)."""
     words = Renderer({}, "teacher")
     return [words.render(Message(f"misconception-{rule['kind']}", {}), "short") for rule in MISCONCEPTIONS]
+
+
+def misconception_columns(summary: dict) -> list[tuple[str, str, str]]:
+    """The columns of the table of each student's misconceptions, one for each misconception some student showed:
+    its kind, its heading in a few words (`head` in messages.json) and the whole sentence, for the key beside the
+    table (tables.js's misconceptionColumns). A heading's title shows only under a mouse: on a touch screen and on
+    paper the key is all that says what "Trap" counts."""
+    words = Renderer({}, "teacher")
+    kinds = [rule["kind"] for rule in MISCONCEPTIONS]
+    shown = [kind for kind in kinds if any(s["misconceptions"][kind] for s in summary["students"])]
+    messages = [(kind, Message(f"misconception-{kind}", {})) for kind in shown]
+    return [(kind, words.render(message, "head"), words.render(message)) for kind, message in messages]
 
 
 def misconceptions(summary: dict) -> list[list]:
