@@ -368,6 +368,17 @@ class _BrokenOff:
             yield entry
 
 
+def break_listing_of(monkeypatch, folder: Path) -> None:
+    """Make the report's listing of `folder` stop after its first entry (_BrokenOff); other folders list whole."""
+    scandir = module.os.scandir
+    broken = folder.resolve()
+    monkeypatch.setattr(
+        module.os,
+        "scandir",
+        lambda path: _BrokenOff(scandir(path), 1) if Path(path).resolve() == broken else scandir(path),
+    )
+
+
 @pytest.mark.parametrize("where", ["late", "."])
 def test_a_folder_listed_only_in_part_says_so_and_counts_what_was_listed(practice, tmp_path, monkeypatch, where):
     """A folder whose listing broke off after some of its files was said not opened at all, "so the files in it were
@@ -384,13 +395,7 @@ def test_a_folder_listed_only_in_part_says_so_and_counts_what_was_listed(practic
         handin = handin_of(practice, [])
         handin.student = name
         handin.save(tmp_path / "late" / f"{name}.json")
-    scandir = module.os.scandir
-    broken = (tmp_path / where).resolve()
-
-    def listing(path):
-        return _BrokenOff(scandir(path), 1) if Path(path).resolve() == broken else scandir(path)
-
-    monkeypatch.setattr(module.os, "scandir", listing)
+    break_listing_of(monkeypatch, tmp_path / where)
     report = class_report(tmp_path, practice)
     [folder] = report.skipped
     told = Message("class-partly-read-folder", {"reason": "Input/output error"})
@@ -426,13 +431,7 @@ def test_medialit_report_says_a_folder_listed_only_in_part_was_read_in_part(prac
         handin = handin_of(practice, [])
         handin.student = name
         handin.save(tmp_path / "class" / "late" / f"{name}.json")
-    scandir = module.os.scandir
-    broken = (tmp_path / "class" / "late").resolve()
-    monkeypatch.setattr(
-        module.os,
-        "scandir",
-        lambda path: _BrokenOff(scandir(path), 1) if Path(path).resolve() == broken else scandir(path),
-    )
+    break_listing_of(monkeypatch, tmp_path / "class" / "late")
     main(["report", str(tmp_path / "class"), "--exercise", str(PRACTICE), "--out", str(tmp_path / "out")])
     out = capsys.readouterr().out
     assert "\n1 folder read only in part, listed in " in out  # it said "0 files left out, 1 folder read ..."
@@ -448,13 +447,7 @@ def test_medialit_report_on_a_folder_read_in_part_before_any_hand_in_does_not_ca
 
     (tmp_path / "class" / "late" / "a-empty").mkdir(parents=True)  # listed, before the break
     handin_of(practice, []).save(tmp_path / "class" / "late" / "fox.json")
-    scandir = module.os.scandir
-    broken = (tmp_path / "class" / "late").resolve()
-    monkeypatch.setattr(
-        module.os,
-        "scandir",
-        lambda path: _BrokenOff(scandir(path), 1) if Path(path).resolve() == broken else scandir(path),
-    )
+    break_listing_of(monkeypatch, tmp_path / "class" / "late")
     main(["report", str(tmp_path / "class"), "--exercise", str(PRACTICE), "--out", str(tmp_path / "out")])
     out = capsys.readouterr().out
     assert "(1 folder read only in part, with no hand-in in the part that could be read)" in out

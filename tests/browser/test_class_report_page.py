@@ -70,6 +70,20 @@ def report_on(page, choice: str, files: list[str]) -> dict:
     return page.evaluate("window.medialitClassReport")
 
 
+def open_class(page, where: str, folder: Path, roster: bool) -> str:
+    """Open a class of hand-ins in `folder` as a teacher would: on the book's page (its hand-ins, then its roster
+    when `roster`) or as the report.html `medialit report` wrote there; returns the report's root selector."""
+    if where == "page":
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|", sorted(str(p) for p in (folder / "hand-ins").iterdir()))
+        if roster:
+            page.set_input_files("#mcr-roster", str(folder / "roster.csv"))
+            expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
+        return ".mcr-report"
+    page.goto((folder / ("report-roster.html" if roster else "report.html")).as_uri())
+    return "main"
+
+
 def download(page, name: str) -> str:
     with page.expect_download() as got:
         page.locator(f".mcr-download[data-file='{name}']").click()
@@ -1020,15 +1034,7 @@ def test_a_class_of_30_on_a_laptop_has_its_students_table_in_the_column_and_no_c
     context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
-        if where == "page":
-            page.goto(PAGE)
-            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_30 / "hand-ins").iterdir()))
-            if roster:
-                page.set_input_files("#mcr-roster", str(class_of_30 / "roster.csv"))
-                expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
-        else:
-            page.goto((class_of_30 / ("report-roster.html" if roster else "report.html")).as_uri())
-        root = ".mcr-report" if where == "page" else "main"
+        root = open_class(page, where, class_of_30, roster)
         seen = page.evaluate(LAPTOP_TABLES, root)
         assert seen["counts"] > 30 * 5 and seen["wrapped"] == [], seen
         assert seen["students"][0] <= seen["students"][1], seen
@@ -1117,15 +1123,7 @@ def test_a_long_pseudonym_or_roster_name_wraps_and_keeps_the_tables_of_students_
     context = browser.new_context(base_url=book_server, **options)
     try:
         page = context.new_page()
-        if where == "page":
-            page.goto(PAGE)
-            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
-            if roster:
-                page.set_input_files("#mcr-roster", str(class_of_long_names / "roster.csv"))
-                expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
-        else:
-            page.goto((class_of_long_names / ("report-roster.html" if roster else "report.html")).as_uri())
-        root = ".mcr-report" if where == "page" else "main"
+        root = open_class(page, where, class_of_long_names, roster)
         seen = page.evaluate(NAME_TABLES, root)
         assert seen["page"][0] <= seen["page"][1], seen["page"]
         assert set(seen["long"]) == set(LONG_NAMES), seen["long"]
@@ -1183,16 +1181,9 @@ def test_a_name_is_broken_inside_a_word_only_where_no_line_could_hold_the_word(
     context = browser.new_context(base_url=book_server, **options)
     try:
         page = context.new_page()
-        if where == "page":
-            page.goto(PAGE)
-            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
-            page.set_input_files("#mcr-roster", str(class_of_long_names / "roster.csv"))
-            expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
-        else:
-            page.goto((class_of_long_names / "report-roster.html").as_uri())
+        root = open_class(page, where, class_of_long_names, roster=True)
         if width == "A4":
             page.emulate_media(media="print")
-        root = ".mcr-report" if where == "page" else "main"
         seen = page.evaluate(NAMES_SHOWN, [root, list(LONG_NAMES)])
         # report.html's column of names has room for a word of 18 letters on paper and on a laptop
         whole = [NORMAL_NAME, *([LONG_NAMES[1]] if where == "report.html" and width != "phone" else [])]
@@ -1370,11 +1361,7 @@ def test_each_students_notes_fit_a_laptops_column_the_notes_wrapping_beside_a_ca
     context = browser.new_context(base_url=book_server, viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
-        if where == "page":
-            page.goto(PAGE)
-            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
-        else:
-            page.goto((class_of_long_names / "report.html").as_uri())
+        open_class(page, where, class_of_long_names, roster=False)
         caption = "Each student's notes on their tags" if where == "page" else "Notes on tags"
         seen = page.evaluate(NOTES_TABLE, caption)
         assert set(LONG_NAMES) <= set(seen["names"]), seen["names"]
@@ -1418,15 +1405,9 @@ def test_printed_on_a4_no_table_is_wider_than_the_paper_and_no_row_or_heading_is
     context = browser.new_context(base_url=book_server, viewport=A4_IN_MARGINS)
     try:
         page = context.new_page()
-        if where == "page":
-            page.goto(PAGE)
-            report_on(page, "kremlin-drone|", sorted(str(p) for p in (class_of_long_names / "hand-ins").iterdir()))
-            page.set_input_files("#mcr-roster", str(class_of_long_names / "roster.csv"))
-            expect(page.locator(".mcr-status")).to_contain_text("Roster: 29 students")
-        else:
-            page.goto((class_of_long_names / "report-roster.html").as_uri())
+        root = open_class(page, where, class_of_long_names, roster=True)
         page.emulate_media(media="print")
-        seen = page.evaluate(ON_PAPER, ".mcr-report" if where == "page" else "main")
+        seen = page.evaluate(ON_PAPER, root)
         assert seen["page"][0] <= seen["page"][1] and seen["wide"] == [], seen
         assert seen["cut"] == 0 and seen["rows"] == ["avoid"], seen
         assert seen["heads"] > 10 and seen["loose"] == [], seen["loose"]

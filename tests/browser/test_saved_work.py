@@ -139,19 +139,26 @@ def test_two_chapters_on_the_same_exercise_keep_each_others_tags(browser, book_s
         context.close()
 
 
+def save_with_a_tag_added(page, changes: dict) -> dict:
+    """Tag "despot" and save; then, as a hand edit of the browser's save would, add a copy of that tag with
+    `changes` to the save, and reload the page. Returns the tag as the page saved it."""
+    tag_word(page, "despot", "3")
+    flush_saves(page)
+    key = key_of(page)
+    doc = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))
+    good = doc["tags"][0]
+    doc["tags"].append({**good, **changes})
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(doc)])
+    page.reload()
+    page.wait_for_selector(".mt-article .mt-tok")
+    return good
+
+
 def test_a_save_with_some_bad_tags_keeps_them_aside_and_says_so(browser, book_server):
     context = browser.new_context(base_url=book_server)
     try:
         page = open_tagger(context, TAGGER_PAGE)
-        tag_word(page, "despot", "3")
-        flush_saves(page)
-        key = key_of(page)
-        doc = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))
-        good = doc["tags"][0]
-        doc["tags"].append({**good, "id": "t9", "quote": "not the article's words"})
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(doc)])
-        page.reload()
-        page.wait_for_selector(".mt-article .mt-tok")
+        key, good = key_of(page), save_with_a_tag_added(page, {"id": "t9", "quote": "not the article's words"})
         notice = page.locator(".mt-notice")
         expect(notice).to_contain_text("A copy of it is kept in this browser")
         expect(notice).to_contain_text("not the article")
@@ -176,14 +183,7 @@ def test_a_saved_tag_that_cannot_be_restored_is_told_of_without_a_file(browser, 
     context = browser.new_context(base_url=book_server)
     try:
         page = open_tagger(context, TAGGER_PAGE)
-        tag_word(page, "despot", "3")
-        flush_saves(page)
-        key = key_of(page)
-        doc = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))
-        doc["tags"].append({**doc["tags"][0], "id": ""})
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(doc)])
-        page.reload()
-        page.wait_for_selector(".mt-article .mt-tok")
+        save_with_a_tag_added(page, {"id": ""})
         notice = page.locator(".mt-notice")
         expect(notice).to_contain_text(
             "Some of the saved work in this browser could not be restored: A tag was changed by hand (its number is"
