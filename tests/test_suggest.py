@@ -3129,3 +3129,20 @@ def test_to_after_a_verb_before_a_name_or_outside_a_headline_is_no_plan(text):
     in a sentence with its full stop: the sentence's own verb says what happened; a caption with 'is' has its verb;
     'close to' many words in is no headline's subject before its 'to'."""
     assert all(c.attrs["kind"] != "prediction" for c in found(text, "claim", BLANK))
+
+
+@given(
+    st.sampled_from(["Last week", "Yesterday", "On Monday", "In May", "Earlier this year"]),
+    st.sampled_from(["traders", "market traders", "Tom Jones", "the council"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_time_phrase_that_opens_the_sentence_is_not_part_of_who_speaks(when, who):
+    """'Last week traders said the market was quiet.' drafted the source 'week traders', 'On Monday traders said'
+    'Monday traders': when it was said is not who said it."""
+    text = f"{BEFORE_THE_STORY}{when} {who} said the market was quiet.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]
+
+
+def test_a_month_in_a_run_of_names_stays_part_of_the_name():
+    text = f"{BEFORE_THE_STORY}May Hale said the market was quiet.\n"
+    assert list(quotes(text, "source", BLANK)) == ["May Hale"]

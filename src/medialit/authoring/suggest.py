@@ -922,7 +922,7 @@ class _Draft:
                     j += 1
                 while j > i and kinds[j - 1] in ("LINK", "MOD"):
                     j -= 1
-                i = self._honorific_start(i, j, kinds)
+                i = self._past_time_phrase(self._honorific_start(i, j, kinds), j)
                 if j > i and any(k in ("NAME", "TITLE") for k in kinds[i:j]):
                     runs.append((i, j, kinds[i:j]))
                 i = max(j, i + 1)
@@ -935,6 +935,17 @@ class _Draft:
         title = next((k for k in range(i + 1, j) if self.doc[k].lower_ in NAME_TITLES), None)
         if title is not None and self.doc[i].is_sent_start and all(kind == "NAME" for kind in kinds[i:title]):
             return title
+        return i
+
+    def _past_time_phrase(self, i: int, j: int) -> int:
+        """Where the run of name and job words at tokens i..j starts once a time phrase at its head is left out ('On
+        Monday traders said', 'Yesterday Tom Jones said'): when it was said is not who said it. A month in a run of
+        names is a name ('May Hale said'), and a run that is all time phrase ('Hale on Tuesday') is left as it is."""
+        first = self.sents[self.sent_of[i]][0]
+        for k in (i - 1, i) if i > first else (i,):
+            end = self._time_phrase_end(k)
+            if i < end < j and not (self.doc[i].lower_ in MONTHS and self._in_names(i)):
+                return end
         return i
 
     def _described_from(self, i: int, j: int) -> int:
@@ -983,7 +994,7 @@ class _Draft:
             and doc[k - 1].is_lower
             and doc[k - 1].is_alpha
             and not doc[k - 1].is_stop
-            and doc[k - 1].lower_ not in LINKING_WORDS
+            and doc[k - 1].lower_ not in LINKING_WORDS | WHEN_WORDS  # 'Last week traders said': when, not which
             and k not in self.cue_ending_at
         ):
             k -= 1
