@@ -3146,3 +3146,31 @@ def test_a_time_phrase_that_opens_the_sentence_is_not_part_of_who_speaks(when, w
 def test_a_month_in_a_run_of_names_stays_part_of_the_name():
     text = f"{BEFORE_THE_STORY}May Hale said the market was quiet.\n"
     assert list(quotes(text, "source", BLANK)) == ["May Hale"]
+
+
+@given(
+    st.sampled_from(
+        [
+            ("The man", "who was blamed for the fire"),
+            ("The fire", "that was blamed on arson"),
+            ("The driver", "who was accused of speeding"),
+            ("The man", "who blamed the council for the fire"),
+            ("The plan", "which was slammed as reckless"),
+        ]
+    ),
+    st.sampled_from(["has left the town", "was seen again on Monday"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_relative_clause_that_says_which_one_is_no_charge_the_reporter_reports(who, news):
+    """'The man who was blamed for the fire has left.' drafted 'blamed for the fire has left' as a claim: the relative
+    clause says which man the sentence is about; its news is that he left, and no charge is reported."""
+    thing, clause = who
+    text = f"{BEFORE_THE_STORY}{thing} {clause} {news}.\n"
+    assert not quotes(text, "claim", BLANK)
+
+
+def test_a_charge_in_an_aside_or_after_and_is_still_drafted():
+    text = f"{BEFORE_THE_STORY}Residents, who blamed the council for the fire, marched.\n"
+    assert list(quotes(text, "claim", BLANK)) == ["blamed the council for the fire"]
+    text = f"{BEFORE_THE_STORY}The council promised to act and was blamed for the delay.\n"
+    assert list(quotes(text, "claim", BLANK)) == ["blamed for the delay"]

@@ -2105,6 +2105,8 @@ class _Draft:
         council was blamed for the delay'). No claim when no word that brings one in ('of', 'for', 'on' or 'over' after
         a charge, 'as', 'for' or 'over' after criticism) follows within a few words ('blamed the weather')."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        if self._says_which_one(v):
+            return
         start = self._passive_subject(v)
         start = v if start is None else start
         links = CRITICISM_LINKS if doc[v:k].text.lower() in CRITICISM_VERBS else CHARGE_LINKS
@@ -2171,10 +2173,16 @@ class _Draft:
         been slammed'): back over 'was' or 'been' and the auxiliaries before them ('has been', 'will be'), and over a
         word for when or how between two of them ('has since been', 'has also been'), to the start of its clause.
         None when no 'was' or 'been' stands before the verb or a relative word is the subject ('who was blamed')."""
+        return None if self._be_before(v) is None else self._clause_subject(self._verb_group_start(v))
+
+    def _verb_group_start(self, v: int) -> int:
+        """Where the words that go with the verb at token `v` start: its auxiliaries ('was', 'has been', 'will be'),
+        with a word for when or how between two of them ('has since been', 'has also been'), or the words for when or
+        how right before an active verb ('also blamed')."""
         doc, first = self.doc, self.sents[self.sent_of[v]][0]
         aux = self._be_before(v)
         if aux is None:
-            return None
+            return self._adverbs_before(v)
         while aux > first:
             k = aux - 1
             if k > first and doc[k].lower_ in ADVERBS_BEFORE_VERB and doc[k - 1].lower_ in AUXILIARIES:
@@ -2182,7 +2190,19 @@ class _Draft:
             if doc[k].lower_ not in AUXILIARIES | PASSIVE_BE:
                 break
             aux = k
-        return self._clause_subject(aux)
+        return aux
+
+    def _says_which_one(self, v: int) -> bool:
+        """Whether the verb of charge at token `v` is in a relative clause that says which person or thing the sentence
+        is about: passive with a relative word for its subject ('The man who was blamed for the fire has left', 'the
+        fire that was blamed on arson'), or active with one and no comma before it ('The man who blamed the council
+        for the fire has left'), where the clause's end is not known. The reporter reports no charge there: the
+        sentence's news is what it goes on to say of them."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        k = self._verb_group_start(v) - 1
+        if k < first or doc[k].lower_ not in RELATIVE_WORDS:
+            return False
+        return self._be_before(v) is not None or not (k > first and doc[k - 1].text == ",")
 
     def _after_preposition(self, i: int) -> bool:
         """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
@@ -2528,7 +2548,7 @@ class _Draft:
                 continue
             news = self.doc[self._past_who_said_nothing(first, end) : end]
             figure = next((t for t in news if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS), None)
-            accusation = next((t for t in news if t.lower_ in ACCUSATION_WORDS), None)
+            accusation = next((t for t in news if t.lower_ in ACCUSATION_WORDS and not self._says_which_one(t.i)), None)
             forecast = self._forecast(news.start, news.end, past_forms=False)
             if figure is not None:
                 reason, confidence = f"a sentence with a figure ('{figure.text}')", CONFIDENCE["figure"]
