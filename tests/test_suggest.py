@@ -3174,3 +3174,24 @@ def test_a_charge_in_an_aside_or_after_and_is_still_drafted():
     assert list(quotes(text, "claim", BLANK)) == ["blamed the council for the fire"]
     text = f"{BEFORE_THE_STORY}The council promised to act and was blamed for the delay.\n"
     assert list(quotes(text, "claim", BLANK)) == ["blamed for the delay"]
+
+
+@given(
+    st.sampled_from(["campaigners", "residents", "a spokesman", "two officials"]),
+    st.sampled_from(["from the estate", "of the old quay", "for the bus company"]),
+    st.sampled_from([".", " on Monday.", ", who met on Monday."]),
+    st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_of_from_or_for_and_a_noun_in_small_letters_after_who_speaks_say_which_ones(who, which, end, before_the_verb):
+    """'…,” said campaigners from the estate.' stopped the source at 'campaigners', and 'Residents of the estate said'
+    drafted no source: the group after 'from', 'of' or 'for' says which campaigners, as a name there does. It names
+    none of them."""
+    source = f"{who.capitalize() if before_the_verb else who} {which}"
+    if before_the_verb:
+        text = f"{BEFORE_THE_STORY}{source} said the pool would close{end}\n"
+    else:
+        text = f"{BEFORE_THE_STORY}“The pool will close,” said {source}{end}\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [source]
+    assert sources[source].attrs["identity"] == "anonymous"

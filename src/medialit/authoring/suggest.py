@@ -167,7 +167,7 @@ AFFILIATION_BEFORE = {
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 ACCORDING_TO_WORDS_MAX = 10  # "according to a report by the council's own transport officers"
 POSTMODIFIERS = {"close", "familiar", "in", "at", "from", "inside", "near", "within", "with"}  # "sources close to …"
-POSTMODIFIERS |= {"for"}  # "a spokesman for the local bus company said"
+POSTMODIFIERS |= {"for", "of"}  # "a spokesman for the local bus company said", "residents of the estate said"
 POSTMODIFIER_WORDS_MAX = 6  # "officials at the county's main bus depot said"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
@@ -1165,6 +1165,8 @@ class _Draft:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
+            if near and near[0] < i and kinds[-1] == "TITLE":  # '…,” said campaigners from the estate'
+                j, kinds = self._which_ones_after(j, kinds)
             if near and near[0] < i:  # '…,” said the mayor, Helen Okafor', '…,” said Jo Lee, chair of …'
                 j, kinds = self._job_in_apposition(j, kinds) if "NAME" in kinds else self._name_in_apposition(j, kinds)
                 covered = max(covered, j)
@@ -1739,6 +1741,14 @@ class _Draft:
         while k >= 0 and name_shaped(self.doc[k]) and self.sent_of[k] == self.sent_of[a]:
             k -= 1
         return k >= 0 and self.doc[k].lower_ in AFFILIATION_BEFORE
+
+    def _which_ones_after(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
+        """'…,” said campaigners from the estate', '…,” said residents of the old quay': after the job or group word of a
+        speaker who follows the verb, 'of', 'from' or 'for' and the noun they bring in, in small letters, say which
+        ones, as a name after them does (`_from_a_named_body`): the source runs to that noun's end, where a pause or
+        the sentence's end follows (`_speaker_words_after`); it names none of them."""
+        end = self._speaker_words_after(j - 1, self.sents[self.sent_of[j - 1]][1])
+        return (end, [*kinds] + ["LINK"] * (end - j)) if end > j else (j, kinds)
 
     def _name_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
         """'…,” said the mayor, Helen Okafor, after the vote': a full name set off by a comma right after the job
