@@ -3195,3 +3195,30 @@ def test_of_from_or_for_and_a_noun_in_small_letters_after_who_speaks_say_which_o
     sources = quotes(text, "source", BLANK)
     assert list(sources) == [source]
     assert sources[source].attrs["identity"] == "anonymous"
+
+
+@given(
+    st.sampled_from(["The plan", "The new car park", "Its budget"]),
+    st.sampled_from(["was branded", "has been labelled", "was widely branded", "has since been branded"]),
+    st.sampled_from(["a disgrace", "as a waste of money", "“unfair”"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_passive_label_with_no_one_after_by_drafts_the_judgement_with_what_it_is_about(thing, verb, label):
+    """'The plan was branded a disgrace.' drafted no claim: 'branded' after 'was' is the verb, not the adjective of
+    'branded goods', and it reports a judgement someone the article does not name made, as 'was blamed for' does."""
+    text = f"{BEFORE_THE_STORY}{thing} {verb} {label}.\n"
+    claims = quotes(text, "claim", BLANK)
+    assert list(claims) == [f"{thing} {verb} {label}"]
+    assert claims[f"{thing} {verb} {label}"].attrs["kind"] == "judgement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shop sells branded goods.",
+        "The cattle were branded on Monday.",
+        "The plan that was branded a waste has gone.",
+    ],
+)
+def test_branded_as_an_adjective_with_no_label_or_saying_which_one_drafts_no_judgement(text):
+    assert not quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK)

@@ -554,6 +554,7 @@ class _Draft:
             speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
             speech = speech and not self._participle_after_noun(i)  # 'The man accused of theft was jailed'
             speech = speech or saying and self._passive_agent(i, j) is not None  # 'was branded a waste by critics'
+            speech = speech or saying and self._passive_label(i, j)  # 'The plan was branded a disgrace.'
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
             words = self.doc[i:j].text
@@ -576,6 +577,14 @@ class _Draft:
                     CONFIDENCE["scare-quotes"],
                     keep_quotes=True,
                 )
+
+    def _passive_label(self, i: int, j: int) -> bool:
+        """Whether the verb of labelling at tokens i..j is passive and puts a label on its subject, with no one after
+        'by' ('The plan was branded a disgrace', 'It has been labelled “unfair”'): after 'was' or 'been' it is the verb,
+        never the adjective of 'branded goods', and someone the article does not name made the judgement."""
+        last = self.sents[self.sent_of[i]][1]
+        label = j + 1 < last and (self.doc[j].lower_ in LABEL_ARTICLES | {"as"} or self._opens_quotation(j))
+        return self._passive(i, j) and label
 
     def _used_as_noun(self, i: int, phrase: str) -> bool:
         """'Fears are growing', 'their hopes', 'the reported strike': a one-word verb of saying that is also
@@ -1743,8 +1752,8 @@ class _Draft:
         return k >= 0 and self.doc[k].lower_ in AFFILIATION_BEFORE
 
     def _which_ones_after(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
-        """'…,” said campaigners from the estate', '…,” said residents of the old quay': after the job or group word of a
-        speaker who follows the verb, 'of', 'from' or 'for' and the noun they bring in, in small letters, say which
+        """'…,” said campaigners from the estate', '…,” said residents of the old quay': after the job or group word of
+        a speaker who follows the verb, 'of', 'from' or 'for' and the noun they bring in, in small letters, say which
         ones, as a name after them does (`_from_a_named_body`): the source runs to that noun's end, where a pause or
         the sentence's end follows (`_speaker_words_after`); it names none of them."""
         end = self._speaker_words_after(j - 1, self.sents[self.sent_of[j - 1]][1])
@@ -2143,18 +2152,28 @@ class _Draft:
         """What the verb of labelling at tokens v..k reports: the verb, what it labels and the label, up to a pause
         ('branded the plan a disgrace', 'labelled it unfair'), a judgement. Without a parser the label is known only
         where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled;
-        elsewhere no claim ('branded the new car park, saying …' names a thing and no label)."""
+        elsewhere no claim ('branded the new car park, saying …' names a thing and no label). A passive verb with no one
+        after 'by' has what it labels before it and the label right after it: the claim starts at its subject ('The
+        plan was branded a disgrace'), unless a relative word is the subject (`_says_which_one`)."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        if self._says_which_one(v):
+            return
+        start = self._passive_subject(v)  # 'The plan was branded a disgrace': what is labelled stands before the verb
+        start = v if start is None else start
         end = next((n for n in range(k, last) if doc[n].text == "," or self._ends_reported(n)), last)
         labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
-        opens_label = any(doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(k + 1, end))
-        if self.words(k, end) < 2 or not (labels_a_pronoun or opens_label):
+        label_from, words_needed = (k, 1) if self._be_before(v) is not None else (k + 1, 2)
+        opens_label = any(
+            doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(label_from, end)
+        )
+        if self.words(k, end) < words_needed or not (labels_a_pronoun or opens_label):
             return
         voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
-        attrs = self._claim_attrs(v, end, voice) | {"kind": "judgement"}
+        attrs = self._claim_attrs(start, end, voice) | {"kind": "judgement"}
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
-        why = f"the judgement '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
-        self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+        with_what = "with what it is about" if start < v else "with the verb"
+        why = f"the judgement '{doc[v:k].text}' reports, {with_what}: the words after it do not read as a claim"
+        self.add("claim", start, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
 
     def _passive_claim(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """The judgement or the charge a passive verb at tokens v..k with a 'by' after it reports: what was labelled or
@@ -2203,11 +2222,11 @@ class _Draft:
         return aux
 
     def _says_which_one(self, v: int) -> bool:
-        """Whether the verb of charge at token `v` is in a relative clause that says which person or thing the sentence
-        is about: passive with a relative word for its subject ('The man who was blamed for the fire has left', 'the
-        fire that was blamed on arson'), or active with one and no comma before it ('The man who blamed the council
-        for the fire has left'), where the clause's end is not known. The reporter reports no charge there: the
-        sentence's news is what it goes on to say of them."""
+        """Whether the verb of charge or labelling at token `v` is in a relative clause that says which person or thing
+        the sentence is about: passive with a relative word for its subject ('The man who was blamed for the fire has
+        left', 'the fire that was blamed on arson'), or active with one and no comma before it ('The man who blamed
+        the council for the fire has left'), where the clause's end is not known. The reporter reports no charge
+        there: the sentence's news is what it goes on to say of them."""
         doc, first = self.doc, self.sents[self.sent_of[v]][0]
         k = self._verb_group_start(v) - 1
         if k < first or doc[k].lower_ not in RELATIVE_WORDS:
