@@ -3222,3 +3222,36 @@ def test_a_passive_label_with_no_one_after_by_drafts_the_judgement_with_what_it_
 )
 def test_branded_as_an_adjective_with_no_label_or_saying_which_one_drafts_no_judgement(text):
     assert not quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK)
+
+
+@given(
+    st.sampled_from(
+        [
+            ("Library to close in spring\n\nThe library opened in 1904.\n", "Library to close in spring"),
+            (f"{BEFORE_THE_STORY}The council may review the decision next year.\n", "The council may review"),
+            (f"{BEFORE_THE_STORY}Jo Lee said the pool would close for good.\n", "the pool would close"),
+            (f"{BEFORE_THE_STORY}He said the pool will close for good.\n", "the pool will close"),
+            (f"{BEFORE_THE_STORY}“The pool will close for good,” said Jo Lee.\n", "“The pool will close"),
+        ]
+    )
+)
+@settings(max_examples=20, deadline=None)
+def test_the_drafted_why_of_a_prediction_says_it_is_about_the_future(case):
+    """A may/will sentence or a headline's 'to close' was explained as '… says this is true': a prediction says what
+    will or may happen, which no one can know yet, so the why says so in words a student understands."""
+    text, start = case
+    found = sg.suggest(Article.from_text(text), BLANK)
+    names = {(s.start, s.end): source_name(s) for s in found if s.label == "source"}
+    claim = next(s for s in found if s.label == "claim" and s.quote.startswith(start))
+    assert claim.attrs["kind"] == "prediction"
+    why = draft_why(claim, names)
+    assert "is true" not in why and "will or may happen" in why and f"(L{claim.line})" in why
+    assert "no one can know yet if it will come true" in why
+    assert textstat.flesch_kincaid_grade(why) <= 9
+    assert draft_hints(claim)[0] == f"What does L{claim.line} say will or may happen?"
+
+
+def test_the_drafted_why_of_a_claim_about_what_happened_still_says_it_is_true():
+    found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}Jo Lee said the pool had closed in May.\n"), BLANK)
+    claim = next(s for s in found if s.label == "claim")
+    assert draft_why(claim, {claim.source: "Jo Lee"}).startswith("According to Jo Lee, this is true")

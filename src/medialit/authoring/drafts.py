@@ -104,14 +104,15 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         return f"{quoted(s.quote)} ({line}) {who}" + (f"; this source is {role}." if role else ".") + gave
     if s.label == "claim":
         speaker = _speaker(s, names)
+        says = "this will or may happen" if _predicts(s) else "this is true"
         who = (
-            f"According to {speaker}, this is true"
+            f"According to {speaker}, {says}"
             if speaker
-            else f"Someone says this is true, but the text only says “{s.speaker_word.lower()}”, not {_who_that_is(s)}"
+            else f"Someone says {says}, but the text only says “{s.speaker_word.lower()}”, not {_who_that_is(s)}"
             if s.speaker_word
-            else "The reporter says this is true"
+            else f"The reporter says {says}"
             if s.attrs.get("voice") != "quoted"
-            else "Someone quoted says this is true"
+            else f"Someone quoted says {says}"
         )
         return f"{who} ({line}).{_evidence(s)}"
     return f"{quoted(s.quote)} ({line}) tells you how the writer links a source to a claim."
@@ -124,10 +125,19 @@ def _who_that_is(claim: Suggestion) -> str:
     return f"who {word} {'are' if word == 'they' else 'is'}"
 
 
+def _predicts(claim: Suggestion) -> bool:
+    """Whether the claim says what will or may happen ('the pool will close', a headline's 'Library to close')."""
+    return claim.attrs.get("kind") == "prediction"
+
+
 def _evidence(claim: Suggestion) -> str:
-    """What the claim shows of its evidence: none, the words that point to it, or a question."""
+    """What the claim shows of its evidence: none, the words that point to it, or a question; a prediction is said
+    to be one, since what has not happened yet cannot be checked, only what it is based on."""
+    prediction = " This is a prediction: it is about the future, so no one can know yet if it will come true."
     if claim.attrs.get("evidence") == "stated-without-evidence":
-        return " No evidence is given for it."
+        return (prediction if _predicts(claim) else "") + " No evidence is given for it."
+    if _predicts(claim):
+        return prediction + " What is it based on?"
     words = re.findall(r"[\w’'-]+", claim.quote.lower())
     pointer = next((w for w in words if w in EVIDENCE_WORDS), None)
     if pointer:
@@ -146,5 +156,8 @@ def draft_hints(suggestion: Suggestion) -> list[str]:
             "Could a plainer word carry the same facts?",
         ],
         "source": [f"Who does the information in {line} come from?", "Is the source named, or only described?"],
-        "claim": [f"What does {line} say is true?", "Who says it, and do they show how they know?"],
+        "claim": [
+            f"What does {line} say {'will or may happen' if _predicts(suggestion) else 'is true'}?",
+            "Who says it, and do they show how they know?",
+        ],
     }.get(suggestion.label, [f"Look at {line}.", "Which words link a source to what is said?"])
