@@ -3255,3 +3255,46 @@ def test_the_drafted_why_of_a_claim_about_what_happened_still_says_it_is_true():
     found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}Jo Lee said the pool had closed in May.\n"), BLANK)
     claim = next(s for s in found if s.label == "claim")
     assert draft_why(claim, {claim.source: "Jo Lee"}).startswith("According to Jo Lee, this is true")
+
+
+@given(
+    st.sampled_from(["Williams", "Jones", "Evans", "Roberts", "Rees", "Davies"]),
+    st.sampled_from(["said the pool was popular", "told the Gazette the pool was popular"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_surname_in_s_that_opens_its_sentence_is_a_name_even_when_written_nowhere_else(name, said):
+    """'Williams said the pool was popular.' in an article that never writes the word inside a sentence was drafted
+    as a group the article does not name: its spelling is no plural noun's for people ('-ers', '-ists' …)."""
+    text = f"{BEFORE_THE_STORY}{name} {said}.\n"
+    sources = quotes(text, "source", BLANK)
+    assert sources[name].attrs["identity"] == "named"
+
+
+@given(
+    st.sampled_from(
+        ["Shoppers", "Economists", "Historians", "Students", "Tenants", "Donors", "Charities", "Employees"]
+    ),
+    st.sampled_from(["", "Some {} were angry.\n"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_plural_for_people_by_what_they_do_that_opens_its_sentence_is_a_group(who, after):
+    """With nothing else to go on, a plural ending as nouns for people end ('-ers', '-ists', '-ians', '-ents',
+    '-ants', '-ors', '-ties', '-ees') is a group; written in small letters elsewhere it is one too."""
+    text = f"{BEFORE_THE_STORY}{who} said the queues were long.\n{after.format(who.lower())}"
+    assert quotes(text, "source", BLANK)[who].attrs["identity"] == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("name", "elsewhere"),
+    [
+        ("Regulars", "Some regulars swam every day."),
+        ("Regulars", "One regular swam every day."),
+        ("Reuters", "The news was first reported by Reuters."),
+    ],
+)
+def test_how_the_article_writes_the_word_elsewhere_says_whether_it_is_a_group(name, elsewhere):
+    """Written in small letters elsewhere ('regulars', 'regular'), the word is a plural noun whatever its ending; with
+    a capital inside a sentence it is a name ('Reuters' ends as 'shoppers' does)."""
+    text = f"{BEFORE_THE_STORY}{elsewhere}\n\n{name} said the pool was popular.\n"
+    identity = quotes(text, "source", BLANK)[name].attrs["identity"]
+    assert identity == ("named" if name == "Reuters" else "anonymous")

@@ -211,6 +211,10 @@ LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
 SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman", "head", "director"}
 SPEAKS_FOR |= {"secretary", "president", "leader", "manager", "executive", "officer"}
 LABEL_ARTICLES = {"a", "an"}  # 'branded the plan a disgrace': the one noun after them that ends the clause judges
+# the endings of plural nouns for people by what they do, study, hold to or are ('shoppers', 'donors', 'economists',
+# 'historians', 'students', 'tenants', 'employees', 'authorities'), after a stem of a few letters ('Rees' is a name)
+PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ents", "ants", "ees", "ties")
+PEOPLE_PLURAL_STEM_MIN = 3
 PASSIVE_BE = BE_FORMS | {"been", "be"}  # 'was branded', 'has been labelled': whoever labels may follow, after 'by'
 # after who speaks, labels or charges, 'at' most often says where it was done ('slammed by officials at the town hall',
 # '…,” said two officials at a briefing'), where 'of', 'from' and 'for' say which ones ('residents of the estate')
@@ -424,6 +428,7 @@ class _Draft:
         self.asking: set[int] = set()  # sentences that quote a question: no claim, even with a figure in its frame
         self.has_pos = doc.has_annotation("POS")
         self.capital_inside = self._capitalised_inside_sentences()
+        self.small_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}  # 'shoppers' in 'Many shoppers said'
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
         self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
@@ -849,14 +854,23 @@ class _Draft:
 
     def _plural_noun_opening(self, i: int) -> bool:
         """Whether the word at token `i` is a plural noun written with a capital only because it opens its sentence
-        ('Shoppers said the queues were long'): spelt as a plural is ('-s', not '-ss', '-us' or '-is'), with no name
-        word after it, and never written with a capital inside a sentence. A surname in '-s' ('Jones said') is written
-        so elsewhere, since news names a person in full before it uses the surname alone ('Tom Jones')."""
+        ('Shoppers said the queues were long'), not a name in '-s' ('Williams said', 'Reuters said'): spelt as a plural
+        is ('-s', not '-ss', '-us' or '-is'), with no name word after it and never written with a capital inside a
+        sentence (news names a person in full before it uses the surname alone: 'Tom Jones'), and either written in
+        small letters elsewhere in the article, as no name is ('Many shoppers'), or, with nothing else to go on, ending
+        as plural nouns for people by what they do or are end (PEOPLE_PLURALS: 'Shoppers', 'Economists', 'Tenants'),
+        which no name in '-s' as common as 'Williams', 'Jones' or 'Evans' does. A name on that side ('Reuters',
+        'Rogers') is drafted as a group only where the article never writes it inside a sentence."""
         doc, word = self.doc, self.doc[i].lower_
         if not (self._plural_spelling(word) and self._opens_sentence(i, self.sents[self.sent_of[i]][0])):
             return False
         name_after = i + 1 < len(doc) and self.sent_of[i + 1] == self.sent_of[i] and name_shaped(doc[i + 1])
-        return not name_after and word not in self.capital_inside
+        if name_after or word in self.capital_inside:
+            return False
+        singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        written_small = word in self.small_words or singular in self.small_words
+        people = any(word.endswith(end) and len(word) - len(end) >= PEOPLE_PLURAL_STEM_MIN for end in PEOPLE_PLURALS)
+        return written_small or people
 
     @staticmethod
     def _plural_spelling(word: str) -> bool:
