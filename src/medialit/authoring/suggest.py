@@ -1288,6 +1288,8 @@ class _Draft:
             if span is None:
                 continue
             words, j = span
+            while words < j - 1 and doc[words].lower_ in WHEN_WORDS:
+                words += 1  # 'Last week swimmers said': when it was said is not who said it (`_opens_clause`)
             i, first = self._with_determiner(words), self.sents[self.sent_of[words]][0]
             if i == words and not self._bare_plural(i, j):
                 continue
