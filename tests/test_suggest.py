@@ -3310,3 +3310,13 @@ def test_a_time_phrase_before_a_speaker_in_no_list_is_not_part_of_who_speaks(whe
     word for when makes no speaker; when it was said is left out, as for a job word ('Last week traders said')."""
     text = f"{BEFORE_THE_STORY}{when} {who} said the water was cold.\n"
     assert list(quotes(text, "source", BLANK)) == [who]
+
+
+@pytest.mark.parametrize("who", ["Shoppers", "Local shoppers", "Swimmers"])
+def test_a_group_in_words_of_no_list_is_named_in_small_letters_mid_sentence(who):
+    """'Shoppers said the high street would suffer.' was explained 'According to Shoppers, …': the capital was the
+    sentence's, and mid-sentence a group the article does not name is written small."""
+    found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}{who} said the high street would suffer.\n"), BLANK)
+    source = next(s for s in found if s.label == "source")
+    claim = next(s for s in found if s.label == "claim")
+    assert draft_why(claim, {claim.source: source_name(source)}).startswith(f"According to {who.lower()}, ")

@@ -58,8 +58,9 @@ def _speaker(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str |
 def source_name(source: Suggestion) -> str:
     """How a claim's why names its source: a person or body by its one name ("Fiona MacRae" for "Ms
     MacRae"), an unnamed one by its description ("the spokesperson for the agency"), mid-sentence: a job or
-    group word that opened its sentence loses its capital ("According to critics"), a name keeps it
-    ("According to Police Scotland", "According to Two Sisters Bakery")."""
+    group word that opened its sentence loses its capital ("According to critics"), as does a group in words of
+    no list ("Shoppers said": "According to shoppers"); a name keeps it ("According to Police Scotland",
+    "According to Two Sisters Bakery")."""
     if source.attrs.get("identity") == "named" and source.entity:
         return source.entity
     if source.attrs.get("identity") == "hidden":  # "it is understood"
@@ -69,6 +70,8 @@ def source_name(source: Suggestion) -> str:
     common = word in SPEAKER_DETERMINERS | NUMBER_WORDS or word in load_lexicon().sources
     if word in DETERMINERS or (common and not rest[:1].isupper()):
         return f"{word} {rest}".strip()  # "two hotels", "police", but "Two Sisters Bakery" is a name
+    if source.entity == source.quote.lower():  # "Shoppers", "Local shoppers": a group in words of no list, no name
+        return source.entity
     return source.quote if source.quote[:1].isupper() else f"the {source.quote}"
 
 
