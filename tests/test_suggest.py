@@ -3129,3 +3129,194 @@ def test_to_after_a_verb_before_a_name_or_outside_a_headline_is_no_plan(text):
     in a sentence with its full stop: the sentence's own verb says what happened; a caption with 'is' has its verb;
     'close to' many words in is no headline's subject before its 'to'."""
     assert all(c.attrs["kind"] != "prediction" for c in found(text, "claim", BLANK))
+
+
+@given(
+    st.sampled_from(["Last week", "Yesterday", "On Monday", "In May", "Earlier this year"]),
+    st.sampled_from(["traders", "market traders", "Tom Jones", "the council"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_time_phrase_that_opens_the_sentence_is_not_part_of_who_speaks(when, who):
+    """'Last week traders said the market was quiet.' drafted the source 'week traders', 'On Monday traders said'
+    'Monday traders': when it was said is not who said it."""
+    text = f"{BEFORE_THE_STORY}{when} {who} said the market was quiet.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]
+
+
+def test_a_month_in_a_run_of_names_stays_part_of_the_name():
+    text = f"{BEFORE_THE_STORY}May Hale said the market was quiet.\n"
+    assert list(quotes(text, "source", BLANK)) == ["May Hale"]
+
+
+@given(
+    st.sampled_from(
+        [
+            ("The man", "who was blamed for the fire"),
+            ("The fire", "that was blamed on arson"),
+            ("The driver", "who was accused of speeding"),
+            ("The man", "who blamed the council for the fire"),
+            ("The plan", "which was slammed as reckless"),
+        ]
+    ),
+    st.sampled_from(["has left the town", "was seen again on Monday"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_relative_clause_that_says_which_one_is_no_charge_the_reporter_reports(who, news):
+    """'The man who was blamed for the fire has left.' drafted 'blamed for the fire has left' as a claim: the relative
+    clause says which man the sentence is about; its news is that he left, and no charge is reported."""
+    thing, clause = who
+    text = f"{BEFORE_THE_STORY}{thing} {clause} {news}.\n"
+    assert not quotes(text, "claim", BLANK)
+
+
+def test_a_charge_in_an_aside_or_after_and_is_still_drafted():
+    text = f"{BEFORE_THE_STORY}Residents, who blamed the council for the fire, marched.\n"
+    assert list(quotes(text, "claim", BLANK)) == ["blamed the council for the fire"]
+    text = f"{BEFORE_THE_STORY}The council promised to act and was blamed for the delay.\n"
+    assert list(quotes(text, "claim", BLANK)) == ["blamed for the delay"]
+
+
+@given(
+    st.sampled_from(["campaigners", "residents", "a spokesman", "two officials"]),
+    st.sampled_from(["from the estate", "of the old quay", "for the bus company"]),
+    st.sampled_from([".", " on Monday.", ", who met on Monday."]),
+    st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_of_from_or_for_and_a_noun_in_small_letters_after_who_speaks_say_which_ones(who, which, end, before_the_verb):
+    """'…,” said campaigners from the estate.' stopped the source at 'campaigners', and 'Residents of the estate said'
+    drafted no source: the group after 'from', 'of' or 'for' says which campaigners, as a name there does. It names
+    none of them."""
+    source = f"{who.capitalize() if before_the_verb else who} {which}"
+    if before_the_verb:
+        text = f"{BEFORE_THE_STORY}{source} said the pool would close{end}\n"
+    else:
+        text = f"{BEFORE_THE_STORY}“The pool will close,” said {source}{end}\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [source]
+    assert sources[source].attrs["identity"] == "anonymous"
+
+
+@given(
+    st.sampled_from(["The plan", "The new car park", "Its budget"]),
+    st.sampled_from(["was branded", "has been labelled", "was widely branded", "has since been branded"]),
+    st.sampled_from(["a disgrace", "as a waste of money", "“unfair”"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_passive_label_with_no_one_after_by_drafts_the_judgement_with_what_it_is_about(thing, verb, label):
+    """'The plan was branded a disgrace.' drafted no claim: 'branded' after 'was' is the verb, not the adjective of
+    'branded goods', and it reports a judgement someone the article does not name made, as 'was blamed for' does."""
+    text = f"{BEFORE_THE_STORY}{thing} {verb} {label}.\n"
+    claims = quotes(text, "claim", BLANK)
+    assert list(claims) == [f"{thing} {verb} {label}"]
+    assert claims[f"{thing} {verb} {label}"].attrs["kind"] == "judgement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shop sells branded goods.",
+        "The cattle were branded on Monday.",
+        "The plan that was branded a waste has gone.",
+    ],
+)
+def test_branded_as_an_adjective_with_no_label_or_saying_which_one_drafts_no_judgement(text):
+    assert not quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK)
+
+
+@given(
+    st.sampled_from(
+        [
+            ("Library to close in spring\n\nThe library opened in 1904.\n", "Library to close in spring"),
+            (f"{BEFORE_THE_STORY}The council may review the decision next year.\n", "The council may review"),
+            (f"{BEFORE_THE_STORY}Jo Lee said the pool would close for good.\n", "the pool would close"),
+            (f"{BEFORE_THE_STORY}He said the pool will close for good.\n", "the pool will close"),
+            (f"{BEFORE_THE_STORY}“The pool will close for good,” said Jo Lee.\n", "“The pool will close"),
+        ]
+    )
+)
+@settings(max_examples=20, deadline=None)
+def test_the_drafted_why_of_a_prediction_says_it_is_about_the_future(case):
+    """A may/will sentence or a headline's 'to close' was explained as '… says this is true': a prediction says what
+    will or may happen, which no one can know yet, so the why says so in words a student understands."""
+    text, start = case
+    found = sg.suggest(Article.from_text(text), BLANK)
+    names = {(s.start, s.end): source_name(s) for s in found if s.label == "source"}
+    claim = next(s for s in found if s.label == "claim" and s.quote.startswith(start))
+    assert claim.attrs["kind"] == "prediction"
+    why = draft_why(claim, names)
+    assert "is true" not in why and "will or may happen" in why and f"(L{claim.line})" in why
+    assert "no one can know yet if it will come true" in why
+    assert textstat.flesch_kincaid_grade(why) <= 9
+    assert draft_hints(claim)[0] == f"What does L{claim.line} say will or may happen?"
+
+
+def test_the_drafted_why_of_a_claim_about_what_happened_still_says_it_is_true():
+    found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}Jo Lee said the pool had closed in May.\n"), BLANK)
+    claim = next(s for s in found if s.label == "claim")
+    assert draft_why(claim, {claim.source: "Jo Lee"}).startswith("According to Jo Lee, this is true")
+
+
+@given(
+    st.sampled_from(["Williams", "Jones", "Evans", "Roberts", "Rees", "Davies"]),
+    st.sampled_from(["said the pool was popular", "told the Gazette the pool was popular"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_surname_in_s_that_opens_its_sentence_is_a_name_even_when_written_nowhere_else(name, said):
+    """'Williams said the pool was popular.' in an article that never writes the word inside a sentence was drafted
+    as a group the article does not name: its spelling is no plural noun's for people ('-ers', '-ists' …)."""
+    text = f"{BEFORE_THE_STORY}{name} {said}.\n"
+    sources = quotes(text, "source", BLANK)
+    assert sources[name].attrs["identity"] == "named"
+
+
+@given(
+    st.sampled_from(
+        ["Shoppers", "Economists", "Historians", "Students", "Tenants", "Donors", "Charities", "Employees"]
+    ),
+    st.sampled_from(["", "Some {} were angry.\n"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_plural_for_people_by_what_they_do_that_opens_its_sentence_is_a_group(who, after):
+    """With nothing else to go on, a plural ending as nouns for people end ('-ers', '-ists', '-ians', '-ents',
+    '-ants', '-ors', '-ties', '-ees') is a group; written in small letters elsewhere it is one too."""
+    text = f"{BEFORE_THE_STORY}{who} said the queues were long.\n{after.format(who.lower())}"
+    assert quotes(text, "source", BLANK)[who].attrs["identity"] == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("name", "elsewhere"),
+    [
+        ("Regulars", "Some regulars swam every day."),
+        ("Regulars", "One regular swam every day."),
+        ("Reuters", "The news was first reported by Reuters."),
+    ],
+)
+def test_how_the_article_writes_the_word_elsewhere_says_whether_it_is_a_group(name, elsewhere):
+    """Written in small letters elsewhere ('regulars', 'regular'), the word is a plural noun whatever its ending; with
+    a capital inside a sentence it is a name ('Reuters' ends as 'shoppers' does)."""
+    text = f"{BEFORE_THE_STORY}{elsewhere}\n\n{name} said the pool was popular.\n"
+    identity = quotes(text, "source", BLANK)[name].attrs["identity"]
+    assert identity == ("named" if name == "Reuters" else "anonymous")
+
+
+@given(
+    st.sampled_from(["Last week", "The next week", "Every week"]),
+    st.sampled_from(["swimmers", "local swimmers", "two swimmers"]),
+)
+@settings(max_examples=30, deadline=None)
+def test_a_time_phrase_before_a_speaker_in_no_list_is_not_part_of_who_speaks(when, who):
+    """'Last week swimmers said …' drafted no source: the words before the verb were read as 'week swimmers', which a
+    word for when makes no speaker; when it was said is left out, as for a job word ('Last week traders said')."""
+    text = f"{BEFORE_THE_STORY}{when} {who} said the water was cold.\n"
+    assert list(quotes(text, "source", BLANK)) == [who]
+
+
+@pytest.mark.parametrize("who", ["Shoppers", "Local shoppers", "Swimmers"])
+def test_a_group_in_words_of_no_list_is_named_in_small_letters_mid_sentence(who):
+    """'Shoppers said the high street would suffer.' was explained 'According to Shoppers, …': the capital was the
+    sentence's, and mid-sentence a group the article does not name is written small."""
+    found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}{who} said the high street would suffer.\n"), BLANK)
+    source = next(s for s in found if s.label == "source")
+    claim = next(s for s in found if s.label == "claim")
+    assert draft_why(claim, {claim.source: source_name(source)}).startswith(f"According to {who.lower()}, ")

@@ -58,8 +58,9 @@ def _speaker(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str |
 def source_name(source: Suggestion) -> str:
     """How a claim's why names its source: a person or body by its one name ("Fiona MacRae" for "Ms
     MacRae"), an unnamed one by its description ("the spokesperson for the agency"), mid-sentence: a job or
-    group word that opened its sentence loses its capital ("According to critics"), a name keeps it
-    ("According to Police Scotland", "According to Two Sisters Bakery")."""
+    group word that opened its sentence loses its capital ("According to critics"), as does a group in words of
+    no list ("Shoppers said": "According to shoppers"); a name keeps it ("According to Police Scotland",
+    "According to Two Sisters Bakery")."""
     if source.attrs.get("identity") == "named" and source.entity:
         return source.entity
     if source.attrs.get("identity") == "hidden":  # "it is understood"
@@ -69,6 +70,8 @@ def source_name(source: Suggestion) -> str:
     common = word in SPEAKER_DETERMINERS | NUMBER_WORDS or word in load_lexicon().sources
     if word in DETERMINERS or (common and not rest[:1].isupper()):
         return f"{word} {rest}".strip()  # "two hotels", "police", but "Two Sisters Bakery" is a name
+    if source.entity == source.quote.lower():  # "Shoppers", "Local shoppers": a group in words of no list, no name
+        return source.entity
     return source.quote if source.quote[:1].isupper() else f"the {source.quote}"
 
 
@@ -104,14 +107,15 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
         return f"{quoted(s.quote)} ({line}) {who}" + (f"; this source is {role}." if role else ".") + gave
     if s.label == "claim":
         speaker = _speaker(s, names)
+        says = "this will or may happen" if _predicts(s) else "this is true"
         who = (
-            f"According to {speaker}, this is true"
+            f"According to {speaker}, {says}"
             if speaker
-            else f"Someone says this is true, but the text only says “{s.speaker_word.lower()}”, not {_who_that_is(s)}"
+            else f"Someone says {says}, but the text only says “{s.speaker_word.lower()}”, not {_who_that_is(s)}"
             if s.speaker_word
-            else "The reporter says this is true"
+            else f"The reporter says {says}"
             if s.attrs.get("voice") != "quoted"
-            else "Someone quoted says this is true"
+            else f"Someone quoted says {says}"
         )
         return f"{who} ({line}).{_evidence(s)}"
     return f"{quoted(s.quote)} ({line}) tells you how the writer links a source to a claim."
@@ -124,10 +128,19 @@ def _who_that_is(claim: Suggestion) -> str:
     return f"who {word} {'are' if word == 'they' else 'is'}"
 
 
+def _predicts(claim: Suggestion) -> bool:
+    """Whether the claim says what will or may happen ('the pool will close', a headline's 'Library to close')."""
+    return claim.attrs.get("kind") == "prediction"
+
+
 def _evidence(claim: Suggestion) -> str:
-    """What the claim shows of its evidence: none, the words that point to it, or a question."""
+    """What the claim shows of its evidence: none, the words that point to it, or a question; a prediction is said
+    to be one, since what has not happened yet cannot be checked, only what it is based on."""
+    prediction = " This is a prediction: it is about the future, so no one can know yet if it will come true."
     if claim.attrs.get("evidence") == "stated-without-evidence":
-        return " No evidence is given for it."
+        return (prediction if _predicts(claim) else "") + " No evidence is given for it."
+    if _predicts(claim):
+        return prediction + " What is it based on?"
     words = re.findall(r"[\w’'-]+", claim.quote.lower())
     pointer = next((w for w in words if w in EVIDENCE_WORDS), None)
     if pointer:
@@ -146,5 +159,8 @@ def draft_hints(suggestion: Suggestion) -> list[str]:
             "Could a plainer word carry the same facts?",
         ],
         "source": [f"Who does the information in {line} come from?", "Is the source named, or only described?"],
-        "claim": [f"What does {line} say is true?", "Who says it, and do they show how they know?"],
+        "claim": [
+            f"What does {line} say {'will or may happen' if _predicts(suggestion) else 'is true'}?",
+            "Who says it, and do they show how they know?",
+        ],
     }.get(suggestion.label, [f"Look at {line}.", "Which words link a source to what is said?"])

@@ -167,7 +167,7 @@ AFFILIATION_BEFORE = {
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 ACCORDING_TO_WORDS_MAX = 10  # "according to a report by the council's own transport officers"
 POSTMODIFIERS = {"close", "familiar", "in", "at", "from", "inside", "near", "within", "with"}  # "sources close to …"
-POSTMODIFIERS |= {"for"}  # "a spokesman for the local bus company said"
+POSTMODIFIERS |= {"for", "of"}  # "a spokesman for the local bus company said", "residents of the estate said"
 POSTMODIFIER_WORDS_MAX = 6  # "officials at the county's main bus depot said"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
@@ -211,6 +211,10 @@ LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
 SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman", "head", "director"}
 SPEAKS_FOR |= {"secretary", "president", "leader", "manager", "executive", "officer"}
 LABEL_ARTICLES = {"a", "an"}  # 'branded the plan a disgrace': the one noun after them that ends the clause judges
+# the endings of plural nouns for people by what they do, study, hold to or are ('shoppers', 'donors', 'economists',
+# 'historians', 'students', 'tenants', 'employees', 'authorities'), after a stem of a few letters ('Rees' is a name)
+PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ents", "ants", "ees", "ties")
+PEOPLE_PLURAL_STEM_MIN = 3
 PASSIVE_BE = BE_FORMS | {"been", "be"}  # 'was branded', 'has been labelled': whoever labels may follow, after 'by'
 # after who speaks, labels or charges, 'at' most often says where it was done ('slammed by officials at the town hall',
 # '…,” said two officials at a briefing'), where 'of', 'from' and 'for' say which ones ('residents of the estate')
@@ -424,6 +428,7 @@ class _Draft:
         self.asking: set[int] = set()  # sentences that quote a question: no claim, even with a figure in its frame
         self.has_pos = doc.has_annotation("POS")
         self.capital_inside = self._capitalised_inside_sentences()
+        self.small_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}  # 'shoppers' in 'Many shoppers said'
         self.person_runs: dict[int, list[tuple[int, int, list[str]]]] = {}  # paragraph -> runs with a name
         self.entities = _Entities()
         self.agentless_found: list[tuple[int, int, tuple[int, int]]] = []  # tokens and span of "it is understood"
@@ -554,6 +559,7 @@ class _Draft:
             speech = saying and self._used_as_verb(i, phrase) and not self._noun_here(i)
             speech = speech and not self._participle_after_noun(i)  # 'The man accused of theft was jailed'
             speech = speech or saying and self._passive_agent(i, j) is not None  # 'was branded a waste by critics'
+            speech = speech or saying and self._passive_label(i, j)  # 'The plan was branded a disgrace.'
             self.cue_at[i] = (j, kind, speech)
             self.cue_ending_at.setdefault(j, []).append(i)
             words = self.doc[i:j].text
@@ -576,6 +582,14 @@ class _Draft:
                     CONFIDENCE["scare-quotes"],
                     keep_quotes=True,
                 )
+
+    def _passive_label(self, i: int, j: int) -> bool:
+        """Whether the verb of labelling at tokens i..j is passive and puts a label on its subject, with no one after
+        'by' ('The plan was branded a disgrace', 'It has been labelled “unfair”'): after 'was' or 'been' it is the verb,
+        never the adjective of 'branded goods', and someone the article does not name made the judgement."""
+        last = self.sents[self.sent_of[i]][1]
+        label = j + 1 < last and (self.doc[j].lower_ in LABEL_ARTICLES | {"as"} or self._opens_quotation(j))
+        return self._passive(i, j) and label
 
     def _used_as_noun(self, i: int, phrase: str) -> bool:
         """'Fears are growing', 'their hopes', 'the reported strike': a one-word verb of saying that is also
@@ -840,14 +854,23 @@ class _Draft:
 
     def _plural_noun_opening(self, i: int) -> bool:
         """Whether the word at token `i` is a plural noun written with a capital only because it opens its sentence
-        ('Shoppers said the queues were long'): spelt as a plural is ('-s', not '-ss', '-us' or '-is'), with no name
-        word after it, and never written with a capital inside a sentence. A surname in '-s' ('Jones said') is written
-        so elsewhere, since news names a person in full before it uses the surname alone ('Tom Jones')."""
+        ('Shoppers said the queues were long'), not a name in '-s' ('Williams said', 'Reuters said'): spelt as a plural
+        is ('-s', not '-ss', '-us' or '-is'), with no name word after it and never written with a capital inside a
+        sentence (news names a person in full before it uses the surname alone: 'Tom Jones'), and either written in
+        small letters elsewhere in the article, as no name is ('Many shoppers'), or, with nothing else to go on, ending
+        as plural nouns for people by what they do or are end (PEOPLE_PLURALS: 'Shoppers', 'Economists', 'Tenants'),
+        which no name in '-s' as common as 'Williams', 'Jones' or 'Evans' does. A name on that side ('Reuters',
+        'Rogers') is drafted as a group only where the article never writes it inside a sentence."""
         doc, word = self.doc, self.doc[i].lower_
         if not (self._plural_spelling(word) and self._opens_sentence(i, self.sents[self.sent_of[i]][0])):
             return False
         name_after = i + 1 < len(doc) and self.sent_of[i + 1] == self.sent_of[i] and name_shaped(doc[i + 1])
-        return not name_after and word not in self.capital_inside
+        if name_after or word in self.capital_inside:
+            return False
+        singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        written_small = word in self.small_words or singular in self.small_words
+        people = any(word.endswith(end) and len(word) - len(end) >= PEOPLE_PLURAL_STEM_MIN for end in PEOPLE_PLURALS)
+        return written_small or people
 
     @staticmethod
     def _plural_spelling(word: str) -> bool:
@@ -922,7 +945,7 @@ class _Draft:
                     j += 1
                 while j > i and kinds[j - 1] in ("LINK", "MOD"):
                     j -= 1
-                i = self._honorific_start(i, j, kinds)
+                i = self._past_time_phrase(self._honorific_start(i, j, kinds), j)
                 if j > i and any(k in ("NAME", "TITLE") for k in kinds[i:j]):
                     runs.append((i, j, kinds[i:j]))
                 i = max(j, i + 1)
@@ -935,6 +958,17 @@ class _Draft:
         title = next((k for k in range(i + 1, j) if self.doc[k].lower_ in NAME_TITLES), None)
         if title is not None and self.doc[i].is_sent_start and all(kind == "NAME" for kind in kinds[i:title]):
             return title
+        return i
+
+    def _past_time_phrase(self, i: int, j: int) -> int:
+        """Where the run of name and job words at tokens i..j starts once a time phrase at its head is left out ('On
+        Monday traders said', 'Yesterday Tom Jones said'): when it was said is not who said it. A month in a run of
+        names is a name ('May Hale said'), and a run that is all time phrase ('Hale on Tuesday') is left as it is."""
+        first = self.sents[self.sent_of[i]][0]
+        for k in (i - 1, i) if i > first else (i,):
+            end = self._time_phrase_end(k)
+            if i < end < j and not (self.doc[i].lower_ in MONTHS and self._in_names(i)):
+                return end
         return i
 
     def _described_from(self, i: int, j: int) -> int:
@@ -983,7 +1017,7 @@ class _Draft:
             and doc[k - 1].is_lower
             and doc[k - 1].is_alpha
             and not doc[k - 1].is_stop
-            and doc[k - 1].lower_ not in LINKING_WORDS
+            and doc[k - 1].lower_ not in LINKING_WORDS | WHEN_WORDS  # 'Last week traders said': when, not which
             and k not in self.cue_ending_at
         ):
             k -= 1
@@ -1154,6 +1188,8 @@ class _Draft:
                 self.person_runs.setdefault(self.tokens[i].para, []).append((i, j, kinds))
             if near and near[0] < i and self.cue_at[near[0]][0] == i - 1:  # "said the mayor": the source is "the mayor"
                 i, kinds = i - 1, ["MOD", *kinds]
+            if near and near[0] < i and kinds[-1] == "TITLE":  # '…,” said campaigners from the estate'
+                j, kinds = self._which_ones_after(j, kinds)
             if near and near[0] < i:  # '…,” said the mayor, Helen Okafor', '…,” said Jo Lee, chair of …'
                 j, kinds = self._job_in_apposition(j, kinds) if "NAME" in kinds else self._name_in_apposition(j, kinds)
                 covered = max(covered, j)
@@ -1252,6 +1288,8 @@ class _Draft:
             if span is None:
                 continue
             words, j = span
+            while words < j - 1 and doc[words].lower_ in WHEN_WORDS:
+                words += 1  # 'Last week swimmers said': when it was said is not who said it (`_opens_clause`)
             i, first = self._with_determiner(words), self.sents[self.sent_of[words]][0]
             if i == words and not self._bare_plural(i, j):
                 continue
@@ -1729,6 +1767,14 @@ class _Draft:
             k -= 1
         return k >= 0 and self.doc[k].lower_ in AFFILIATION_BEFORE
 
+    def _which_ones_after(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
+        """'…,” said campaigners from the estate', '…,” said residents of the old quay': after the job or group word of
+        a speaker who follows the verb, 'of', 'from' or 'for' and the noun they bring in, in small letters, say which
+        ones, as a name after them does (`_from_a_named_body`): the source runs to that noun's end, where a pause or
+        the sentence's end follows (`_speaker_words_after`); it names none of them."""
+        end = self._speaker_words_after(j - 1, self.sents[self.sent_of[j - 1]][1])
+        return (end, [*kinds] + ["LINK"] * (end - j)) if end > j else (j, kinds)
+
     def _name_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
         """'…,” said the mayor, Helen Okafor, after the vote': a full name set off by a comma right after the job
         words of a speaker who follows the verb names that speaker ('the head librarian, Priya Shah' too, with
@@ -2094,6 +2140,8 @@ class _Draft:
         council was blamed for the delay'). No claim when no word that brings one in ('of', 'for', 'on' or 'over' after
         a charge, 'as', 'for' or 'over' after criticism) follows within a few words ('blamed the weather')."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        if self._says_which_one(v):
+            return
         start = self._passive_subject(v)
         start = v if start is None else start
         links = CRITICISM_LINKS if doc[v:k].text.lower() in CRITICISM_VERBS else CHARGE_LINKS
@@ -2120,18 +2168,28 @@ class _Draft:
         """What the verb of labelling at tokens v..k reports: the verb, what it labels and the label, up to a pause
         ('branded the plan a disgrace', 'labelled it unfair'), a judgement. Without a parser the label is known only
         where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled;
-        elsewhere no claim ('branded the new car park, saying …' names a thing and no label)."""
+        elsewhere no claim ('branded the new car park, saying …' names a thing and no label). A passive verb with no one
+        after 'by' has what it labels before it and the label right after it: the claim starts at its subject ('The
+        plan was branded a disgrace'), unless a relative word is the subject (`_says_which_one`)."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
+        if self._says_which_one(v):
+            return
+        start = self._passive_subject(v)  # 'The plan was branded a disgrace': what is labelled stands before the verb
+        start = v if start is None else start
         end = next((n for n in range(k, last) if doc[n].text == "," or self._ends_reported(n)), last)
         labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
-        opens_label = any(doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(k + 1, end))
-        if self.words(k, end) < 2 or not (labels_a_pronoun or opens_label):
+        label_from, words_needed = (k, 1) if self._be_before(v) is not None else (k + 1, 2)
+        opens_label = any(
+            doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(label_from, end)
+        )
+        if self.words(k, end) < words_needed or not (labels_a_pronoun or opens_label):
             return
         voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
-        attrs = self._claim_attrs(v, end, voice) | {"kind": "judgement"}
+        attrs = self._claim_attrs(start, end, voice) | {"kind": "judgement"}
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
-        why = f"the judgement '{doc[v:k].text}' reports, with the verb: the words after it do not read as a claim"
-        self.add("claim", v, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+        with_what = "with what it is about" if start < v else "with the verb"
+        why = f"the judgement '{doc[v:k].text}' reports, {with_what}: the words after it do not read as a claim"
+        self.add("claim", start, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
 
     def _passive_claim(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """The judgement or the charge a passive verb at tokens v..k with a 'by' after it reports: what was labelled or
@@ -2160,10 +2218,16 @@ class _Draft:
         been slammed'): back over 'was' or 'been' and the auxiliaries before them ('has been', 'will be'), and over a
         word for when or how between two of them ('has since been', 'has also been'), to the start of its clause.
         None when no 'was' or 'been' stands before the verb or a relative word is the subject ('who was blamed')."""
+        return None if self._be_before(v) is None else self._clause_subject(self._verb_group_start(v))
+
+    def _verb_group_start(self, v: int) -> int:
+        """Where the words that go with the verb at token `v` start: its auxiliaries ('was', 'has been', 'will be'),
+        with a word for when or how between two of them ('has since been', 'has also been'), or the words for when or
+        how right before an active verb ('also blamed')."""
         doc, first = self.doc, self.sents[self.sent_of[v]][0]
         aux = self._be_before(v)
         if aux is None:
-            return None
+            return self._adverbs_before(v)
         while aux > first:
             k = aux - 1
             if k > first and doc[k].lower_ in ADVERBS_BEFORE_VERB and doc[k - 1].lower_ in AUXILIARIES:
@@ -2171,7 +2235,19 @@ class _Draft:
             if doc[k].lower_ not in AUXILIARIES | PASSIVE_BE:
                 break
             aux = k
-        return self._clause_subject(aux)
+        return aux
+
+    def _says_which_one(self, v: int) -> bool:
+        """Whether the verb of charge or labelling at token `v` is in a relative clause that says which person or thing
+        the sentence is about: passive with a relative word for its subject ('The man who was blamed for the fire has
+        left', 'the fire that was blamed on arson'), or active with one and no comma before it ('The man who blamed
+        the council for the fire has left'), where the clause's end is not known. The reporter reports no charge
+        there: the sentence's news is what it goes on to say of them."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        k = self._verb_group_start(v) - 1
+        if k < first or doc[k].lower_ not in RELATIVE_WORDS:
+            return False
+        return self._be_before(v) is not None or not (k > first and doc[k - 1].text == ",")
 
     def _after_preposition(self, i: int) -> bool:
         """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
@@ -2517,7 +2593,7 @@ class _Draft:
                 continue
             news = self.doc[self._past_who_said_nothing(first, end) : end]
             figure = next((t for t in news if any(ch.isdigit() for ch in t.text) or t.lower_ in NUMBER_WORDS), None)
-            accusation = next((t for t in news if t.lower_ in ACCUSATION_WORDS), None)
+            accusation = next((t for t in news if t.lower_ in ACCUSATION_WORDS and not self._says_which_one(t.i)), None)
             forecast = self._forecast(news.start, news.end, past_forms=False)
             if figure is not None:
                 reason, confidence = f"a sentence with a figure ('{figure.text}')", CONFIDENCE["figure"]
