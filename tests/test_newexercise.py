@@ -63,6 +63,16 @@ def test_drafts_carry_their_reason_and_confidence_and_claims_link_their_sources(
     assert linked and all(exercise.item(s).label == "source" for item in linked for s in item.source_ids)
 
 
+def test_a_book_folder_given_as_dot_is_named_in_the_toc_line_and_the_review_page(tmp_path, monkeypatch):
+    """`medialit new … --book .`, run inside the book folder, wrote "- file: /mill-road" (the name of ".", empty)
+    as the chapter's _toc.yml line and "jupyter-book build /mill-road-author.md" on the review page."""
+    (tmp_path / "book").mkdir()
+    monkeypatch.chdir(tmp_path / "book")
+    made = create_exercise(PRACTICE_TEXT, "mill-road", "Mill Road", book=".", nlp=spacy.blank("en"))
+    assert made.toc_line == "- file: book/mill-road"
+    assert "jupyter-book build book/mill-road-author.md" in made.author_page.read_text(encoding="utf-8")
+
+
 def test_article_is_copied_and_chapter_uses_the_tagger(made):
     assert (made.folder / "article.txt").read_bytes() == PRACTICE_TEXT.read_bytes()
     page = made.chapter.read_text(encoding="utf-8")

@@ -338,7 +338,8 @@ def create_exercise(
             f"{'is' if len(there) == 1 else 'are'} there already.",
             "choose another --id, or move the old exercise's folder and both its pages away first.",
         )
-    entry = f"{book.name}/{exercise_id}"
+    named = Path(os.path.abspath(book)).name  # as _toc.yml beside it names it: "." names the folder it stands for
+    entry = f"{named}/{exercise_id}"
     # everything that can be refused is read and checked before anything is written
     toc_read = read_toc(toc) if toc is not None else None
     if toc_read is not None and not (os.access(toc, os.W_OK) and os.access(Path(toc).parent, os.W_OK)):
@@ -389,9 +390,7 @@ def create_exercise(
     finally:
         shutil.rmtree(building, ignore_errors=True)
     write_file(chapter, chapter_markdown(exercise_id, title), replace=False, fix=fix)
-    write_file(
-        author_page, author_markdown(exercise_id, title, f"{book.name}/{author_page.name}"), replace=False, fix=fix
-    )
+    write_file(author_page, author_markdown(exercise_id, title, f"{named}/{author_page.name}"), replace=False, fix=fix)
     added = None
     if toc_read is not None and not _in_toc(toc_read[1], entry):
         _write_toc(Path(toc), *toc_read, entry)
