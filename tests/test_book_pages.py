@@ -577,11 +577,66 @@ def test_the_last_chapter_returns_to_the_first_reaction():
     assert any("Stop and look" in body for body in last)
 
 
+def later_reporting(page_text: str) -> str:
+    """Put it together's section on the New York Times report of 24 May 2023, as one line of text."""
+    section = page_text.split("## What later reporting said", 1)[1].split("\n## ", 1)[0]
+    return " ".join(section.replace("*", "").split())
+
+
 def test_later_reporting_is_dated_and_held_provisionally():
-    text = source("08-put-it-together")
-    section = text.split("## What later reporting said", 1)[1].split("\n## ", 1)[0]
+    section = later_reporting(source("08-put-it-together"))
     assert "24 May 2023" in section and "low confidence" in section and "provisionally" in section
     assert "neither settles" in section
+
+
+def later_report_problems(page_text: str) -> list[str]:
+    """What Put it together's account of the New York Times report gets wrong. The report came three
+    weeks after the article: the section names who reported it and says it is on no line of the article,
+    and a line it cites is the article's, in a sentence that says so. The US officials' "low" confidence
+    was that Ukraine's government had directly approved the attack, not that a Ukrainian unit had
+    carried it out, which they called likely."""
+    section = later_reporting(page_text)
+    problems = []
+    if "The New York Times reported on 24 May 2023 that US officials" not in section:
+        problems.append(
+            "say who reported it, when and from whom: 'The New York Times reported on 24 May 2023 that US officials'"
+        )
+    if not ("not in the article" in section and "not find it on any line" in section):
+        problems.append("say the report is not in the article and on no line of it")
+    sentences = re.split(r"(?<=[.:])\s+", section)
+    problems += [
+        f"cites a line but does not say it is the article's: {s}"
+        for s in sentences
+        if CITATION.search(s) and "article" not in s
+    ]
+    low = [s for s in sentences if "low confidence" in s]
+    if not low:
+        problems.append("say how sure the officials were ('low confidence')")
+    problems += [
+        f"the low confidence was about the government's approval: {s}"
+        for s in low
+        if not ("government" in s and "approved" in s)
+    ]
+    return problems
+
+
+def test_later_reporting_says_whose_report_it_is_and_what_its_low_confidence_was_about():
+    assert later_report_problems(source("08-put-it-together")) == []
+
+
+def test_a_later_report_muddled_with_the_article_is_caught():
+    page = source("08-put-it-together")
+    for old, new in [
+        (
+            "The officials had **low confidence** that Ukraine's government had directly approved the attack:",
+            "The agencies had **low confidence** in this:",
+        ),
+        ("The New York Times reported on **24 May 2023** that", "On **24 May 2023**, The New York Times reported that"),
+        ("Some of the officials thought Zelensky did not.", "Some of the officials thought Zelensky did not (L52)."),
+        ("so you will not find it on any line", "so you will find it later on"),
+    ]:
+        assert old in page, old
+        assert later_report_problems(page.replace(old, new)) != [], new
 
 
 def test_who_is_this_cards_give_facts_and_one_pair_compares_self_and_others():
