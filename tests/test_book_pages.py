@@ -577,11 +577,66 @@ def test_the_last_chapter_returns_to_the_first_reaction():
     assert any("Stop and look" in body for body in last)
 
 
+def later_reporting(page_text: str) -> str:
+    """Put it together's section on the New York Times report of 24 May 2023, as one line of text."""
+    section = page_text.split("## What later reporting said", 1)[1].split("\n## ", 1)[0]
+    return " ".join(section.replace("*", "").split())
+
+
 def test_later_reporting_is_dated_and_held_provisionally():
-    text = source("08-put-it-together")
-    section = text.split("## What later reporting said", 1)[1].split("\n## ", 1)[0]
+    section = later_reporting(source("08-put-it-together"))
     assert "24 May 2023" in section and "low confidence" in section and "provisionally" in section
     assert "neither settles" in section
+
+
+def later_report_problems(page_text: str) -> list[str]:
+    """What Put it together's account of the New York Times report gets wrong. The report came three
+    weeks after the article: the section names who reported it and says it is on no line of the article,
+    and a line it cites is the article's, in a sentence that says so. The US officials' "low" confidence
+    was that Ukraine's government had directly approved the attack, not that a Ukrainian unit had
+    carried it out, which they called likely."""
+    section = later_reporting(page_text)
+    problems = []
+    if "The New York Times reported on 24 May 2023 that US officials" not in section:
+        problems.append(
+            "say who reported it, when and from whom: 'The New York Times reported on 24 May 2023 that US officials'"
+        )
+    if not ("not in the article" in section and "not find it on any line" in section):
+        problems.append("say the report is not in the article and on no line of it")
+    sentences = re.split(r"(?<=[.:])\s+", section)
+    problems += [
+        f"cites a line but does not say it is the article's: {s}"
+        for s in sentences
+        if CITATION.search(s) and "article" not in s
+    ]
+    low = [s for s in sentences if "low confidence" in s]
+    if not low:
+        problems.append("say how sure the officials were ('low confidence')")
+    problems += [
+        f"the low confidence was about the government's approval: {s}"
+        for s in low
+        if not ("government" in s and "approved" in s)
+    ]
+    return problems
+
+
+def test_later_reporting_says_whose_report_it_is_and_what_its_low_confidence_was_about():
+    assert later_report_problems(source("08-put-it-together")) == []
+
+
+def test_a_later_report_muddled_with_the_article_is_caught():
+    page = source("08-put-it-together")
+    for old, new in [
+        (
+            "The officials had **low confidence** that Ukraine's government had directly approved the attack:",
+            "The agencies had **low confidence** in this:",
+        ),
+        ("The New York Times reported on **24 May 2023** that", "On **24 May 2023**, The New York Times reported that"),
+        ("Some of the officials thought Zelensky did not.", "Some of the officials thought Zelensky did not (L52)."),
+        ("so you will not find it on any line", "so you will find it later on"),
+    ]:
+        assert old in page, old
+        assert later_report_problems(page.replace(old, new)) != [], new
 
 
 def test_who_is_this_cards_give_facts_and_one_pair_compares_self_and_others():
@@ -738,6 +793,48 @@ def test_reasons_and_hints_never_use_the_key_files_field_names():
     assert not found, "; ".join(found)
 
 
+# words of the trade a 15-year-old would need explained: the book says what a claim does instead
+JARGON = re.compile(r"\b(?:attributions?|epistemic|modality|provenance|salience|layers?|stance)\b", re.I)
+STUDENT_PAGES = ["intro", "article", *STUDENT_CHAPTERS, "tagger", "practice", "words", "scores"]
+
+
+def without_quotations(text: str) -> str:
+    """A text with what it quotes taken out: the article's own words ("multiple layers of air
+    defence", L84) are not the book's."""
+    return re.sub(QUOTED, " ", normalise(as_text(text)))
+
+
+def jargon_problems(where: str, text: str) -> list[str]:
+    """Words of the trade a student reads unexplained. A hedge is explained in the Hedges chapter and
+    is a type of cue there; a reason for a claim, a source or a loaded word that calls something a
+    hedge says what one is ("a word that says 'not confirmed'")."""
+    words = [m.group(0) for m in JARGON.finditer(without_quotations(text))]
+    return [f"{where}: {w!r} in {text[:100]!r}" for w in words]
+
+
+def test_students_read_no_words_of_the_trade_unexplained():
+    problems = [p for page in STUDENT_PAGES for p in jargon_problems(f"book/{page}.md", source(page))]
+    for folder in KEY_LINES:
+        exercise = load_exercise(EXERCISES / folder / "exercise.yml")
+        cue_ids = {item.id for item in exercise.key if item.label == "cue"}
+        for where, text in key_texts(folder):
+            problems += jargon_problems(f"{folder} {where}", text)
+            item_id = where.split()[0]
+            explained = "not confirmed" in text or item_id in cue_ids or item_id.startswith("dis-")
+            if re.search(r"\bhedg", without_quotations(text), re.I) and not explained:
+                problems.append(f"{folder} {where}: 'hedge' unexplained in {text[:100]!r}")
+    assert not problems, "; ".join(problems)
+
+
+def test_a_word_of_the_trade_is_caught():
+    assert jargon_problems("x", "It works as a hedge, which the cue layer covers.") != []
+    assert jargon_problems("x", "Check the attribution of each claim.") != []
+    assert (
+        jargon_problems("x", 'Experts say "two drones could have penetrated multiple layers of air defence" (L84).')
+        == []
+    )
+
+
 def test_a_misquote_in_a_key_is_caught():
     assert key_quote_mismatches("kremlin-drone", "'The city of Kherson ... announced' (L202) means")[1] != []
     assert key_quote_mismatches("kremlin-drone", "'The frontline city of Kherson ... announced' (L202) means") == (
@@ -872,3 +969,110 @@ def test_the_loaded_language_tables_name_each_technique_as_the_taggers_list_does
     techniques = re.findall(r"^\| ([a-z][a-z -]*) \| ", source("05-loaded-language"), re.M)
     shown = [c.replace("-", " ") for c in DEFAULT_LABELS["loaded"].attrs["technique"]]
     assert techniques == shown
+
+
+# "X (L10) is the paper's own word", "'Y' is Peskov's own word": a sentence that says whose words a
+# quotation is. The paper's words stand outside any quotation marks on the line; a speaker's own words
+# stand inside them.
+# A table row may say it after the citation: "the dictator" (L54), the paper's words.
+WHOSE = re.compile(
+    r"(?:\"(?P<double>[^\"\n]+)\"|(?<![A-Za-z])'(?P<single>[^'\n]+?)'(?![A-Za-z]))"
+    r"(?:\s*(?:\(L(?P<line>\d+)\))?,?\s+(?:is|are)\s+|\s*\(L(?P<row_line>\d+)\),\s+(?=(?:the\s+)?\S+\s+words\b))"
+    r"(?:(?P<paper>the paper's|the reporter's|the website's|the headline's)"
+    r"|(?P<speaker>[A-Z][a-z]+'s)(?=\s+(?:own|words?|phrase)\b|\s*[.,;:)|]))"
+)
+# quotation marks, curly or straight; one between two letters is an apostrophe
+MARK = "'\""
+CURLY = str.maketrans("‘’“”", "''\"\"")
+
+
+def quoted_spans(line: str) -> list[tuple[int, int]]:
+    """Where a line's quotation marks open and close, as (start, end); a quote left open runs to the end
+    of the line, as a speaker's quote that goes on into the next paragraph does."""
+    spans, opened = [], None
+    for i, ch in enumerate(line):
+        if ch not in MARK:
+            continue
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if before.isalpha() and after.isalpha():
+            continue
+        if opened is None and not before.isalpha():
+            opened = i
+        elif opened is not None and not after.isalpha():
+            spans.append((opened, i))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(line)))
+    return spans
+
+
+def voice_on_line(line: str, words: str) -> set[str]:
+    """Whose the words are where they stand on the line: "quoted" inside quotation marks, "paper" outside.
+    Marks round exactly these words may be a speaker's or the paper's scare quotes, so either. A
+    quotation that opens a sentence may capitalise its first letter."""
+    found, spans = set(), quoted_spans(line)
+    for candidate in {words, words[0].lower() + words[1:]}:
+        for match in re.finditer(re.escape(candidate), line):
+            around = [(start, end) for start, end in spans if start < match.start() and match.end() <= end]
+            if not around:
+                found.add("paper")
+            elif any(line[start + 1 : end].strip() == candidate for start, end in around):
+                found |= {"paper", "quoted"}
+            else:
+                found.add("quoted")
+    return found
+
+
+def whose_words_problems(text: str, lines: list[str]) -> list[str]:
+    """Sentences that give the paper's words to a speaker, or a speaker's own words to the paper."""
+    problems = []
+    flat = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+    for match in WHOSE.finditer(flat.translate(CURLY)):
+        words = (match["double"] or match["single"]).translate(CURLY)
+        owner = "paper" if match["paper"] else "quoted"
+        line_number = match["line"] or match["row_line"]
+        cited = [int(line_number)] if line_number else range(1, len(lines) + 1)
+        voices = set()
+        for n in cited:
+            if 0 < n <= len(lines):
+                line = lines[n - 1].translate(CURLY)
+                voices |= voice_on_line(line, words)
+        if voices and owner not in voices:
+            problems.append(
+                f"{match.group(0)!r}: on the line these words are {'the paper' if owner == 'quoted' else 'a speaker'}'s"
+            )
+    return problems
+
+
+def test_the_book_says_whose_words_a_quotation_is_as_the_article_shows():
+    """ "despot" is the paper's word (L10), "seething" and "ranted" too (L28); "such terrorist attacks" is
+    Peskov's (L32). A sentence that says whose words a quotation is must match the quotation marks on
+    the line, in the pages and in the reasons and hints the feedback shows."""
+    problems = [f"book/{page}.md: {p}" for page in PAGES for p in whose_words_problems(source(page), lines_for(page))]
+    for folder in KEY_LINES:
+        for where, text in key_texts(folder):
+            for sentence in re.split(r"(?<=[^.][.?!])\s+", text):
+                lines = LINES if folder == "kremlin-agency" and "tabloid" in sentence else KEY_LINES[folder]
+                problems += [f"{folder} {where}: {p}" for p in whose_words_problems(sentence, lines)]
+    assert not problems, "; ".join(problems)
+
+
+def test_words_given_to_the_wrong_voice_are_caught():
+    assert whose_words_problems('"despot" (L10) is the paper\'s own word.', LINES) == []
+    assert whose_words_problems('"despot" (L10) is Peskov\'s own word.', LINES) != []
+    assert whose_words_problems("'seething' and 'ranted' are the paper's words.", LINES) == []
+    assert whose_words_problems("In L28, 'ranted' is Peskov's word.", LINES) != []
+    assert whose_words_problems('"such terrorist attacks" (L32) is Peskov\'s.', LINES) == []
+    assert whose_words_problems('"such terrorist attacks" (L32) is the paper\'s own word.', LINES) != []
+    # a quote that opens a sentence may start with a capital; a speaker's quote may run on past its line
+    assert whose_words_problems("'Absolutely ridiculous' is Peskov's word (L14).", LINES) == []
+    assert whose_words_problems('"Methodically, systematically" (L164) is Kots\'s own phrase.', LINES) == []
+    assert whose_words_problems('"Methodically, systematically" (L164) is the paper\'s.', LINES) != []
+    # marks round exactly the words may be scare quotes; a table row may say whose after the citation
+    assert whose_words_problems("'drone attack' (L70) is the paper's word.", LINES) == []
+    assert whose_words_problems('| "the dictator" (L54), the paper\'s words |', LINES) == []
+    assert whose_words_problems('| "the dictator" (L54), Peskov\'s words |', LINES) != []
+    assert whose_words_problems('| "physical actions by our fighters" (L176), the paper\'s words |', LINES) != []
+    # an apostrophe is not a quotation mark: "Putin’s" on L10 does not open a quote
+    assert whose_words_problems("\"the despot's furious officials\" (L10) are the paper's words.", LINES) == []
