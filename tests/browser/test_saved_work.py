@@ -876,7 +876,7 @@ def test_a_chapters_questions_end_with_a_download_of_the_answers_and_the_tags_as
         handin = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
         assert [(t["label"], t["quote"]) for t in handin["tags"]] == [("claim", "despot")]
         assert handin["answers"]["03-what-to-check"]["text"] == "A photo of the drone, and who took it."
-        expect(page.locator(".mt-live")).to_have_text("Downloaded your hand-in with 1 tag.")
+        expect(page.locator(".mt-live")).to_have_text("Downloaded your hand-in with 1 tag and 1 written answer.")
     finally:
         context.close()
 
@@ -893,13 +893,14 @@ def test_the_download_after_the_questions_says_beside_itself_that_it_is_done_and
         note = page.locator(".medialit-answers-download")
         with page.expect_download():
             note.get_by_role("button", name="Download hand-in").click()
-        expect(note).to_have_text("Download hand-in Downloaded your hand-in with 0 tags.")
-        assert text_heard(page, "body").count("Downloaded your hand-in with 0 tags.") == 1
+        said = "Downloaded your hand-in with 0 tags and 1 written answer."  # the Tagger's words, as many as in the file
+        expect(note).to_have_text(f"Download hand-in {said}")
+        assert text_heard(page, "body").count(said) == 1
         answer_box(page, "03-what-to-check").fill("A photo of the drone, and who took it.")
         expect(note).to_have_text("Download hand-in")
         with page.expect_download():
             note.get_by_role("button", name="Download hand-in").click()
-        expect(note).to_have_text("Download hand-in Downloaded your hand-in with 0 tags.")
+        expect(note).to_have_text(f"Download hand-in {said}")
         tag_word(page, "despot", "1")  # the Tagger's notice goes: so do the words copied from it
         expect(note).to_have_text("Download hand-in")
         flush_saves(page)
@@ -913,6 +914,29 @@ def test_the_download_after_the_questions_says_beside_itself_that_it_is_done_and
         expect(note).to_have_text(f"Download hand-in {said}")
         expect(note.get_by_role("status")).to_have_text(said)
         assert text_heard(chapter, "body").count(said) == 1
+    finally:
+        context.close()
+
+
+def test_the_taggers_download_counts_the_written_answers_its_file_holds(browser, book_server):
+    """The Tagger's Download puts the answers saved in this browser into the file, and says how many: on a page
+    with no questions it speaks of tags only until the file holds an answer."""
+    context = browser.new_context(base_url=book_server, accept_downloads=True)
+    try:
+        page = open_tagger(context, TAGGER_PAGE)  # no questions on it
+        download = page.locator(".medialit-tagger .mt-download")
+        notice = page.locator(".medialit-tagger .mt-notice")
+        with page.expect_download():
+            download.click()
+        expect(notice).to_have_text("Downloaded your hand-in with 0 tags.")
+
+        chapter = open_tagger(context, CLAIMS_CHAPTER)
+        write_answer(chapter, "03-what-to-check", "A photo of the drone.")
+        flush_saves(chapter)
+        with page.expect_download() as saved:
+            download.click()
+        assert list(json.loads(Path(saved.value.path()).read_text(encoding="utf-8"))["answers"]) == ["03-what-to-check"]
+        expect(notice).to_have_text("Downloaded your hand-in with 0 tags and 1 written answer.")
     finally:
         context.close()
 
@@ -941,10 +965,11 @@ def test_on_a_phone_download_says_so_under_its_button_and_is_heard_once(browser,
         with page.expect_download():
             download.tap()
         notice = page.locator(".medialit-tagger .mt-notice")
-        expect(notice).to_have_text("Downloaded your hand-in with 0 tags.")
+        said = "Downloaded your hand-in with 0 tags and 0 written answers."  # the chapter asks questions
+        expect(notice).to_have_text(said)
         expect(notice).to_be_in_viewport()
         expect(download).to_be_in_viewport()
-        assert text_heard(page, ".medialit-tagger").count("Downloaded your hand-in with 0 tags.") == 1
+        assert text_heard(page, ".medialit-tagger").count(said) == 1
     finally:
         context.close()
 

@@ -9,7 +9,6 @@
 // student lets it go. A saved answer that fails the hand-in's checks is never dropped (left_out.js).
 
 import { HANDIN_FORMAT, isId } from "../core/handin.js";
-import { counted } from "../core/messages.js";
 import {
   answersKey,
   earlierIds,
@@ -20,7 +19,7 @@ import {
   replaceAnswers,
   store,
 } from "../tagger/answer_store.js";
-import { handinFileName, saveFile } from "../tagger/files.js";
+import { downloadedWords, handinFileName, saveFile } from "../tagger/files.js";
 import { offerKept } from "./kept.js";
 import { leftOut, leftOutNote, UNASKED, UNNAMED, UNREADABLE, unnamedNote, unnamedWords, wordsOf } from "./left_out.js";
 
@@ -418,10 +417,7 @@ function offerDownload(doc, config, flush) {
       `${JSON.stringify(handin, null, 1)}\n`,
       "application/json",
     );
-    const answers = Object.keys(handin.answers).length;
-    told.say(
-      `Downloaded your hand-in with ${counted(handin.tags.length, "tag")} and ${counted(answers, "written answer")}.`,
-    );
+    told.say(downloadedWords(handin));
   });
 }
 
