@@ -385,14 +385,14 @@ def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, j
                 f"Loaded 0 tags and 1 written answer from {name}.json. Undo (Ctrl+Z) goes back to your earlier work."
             )
         screenshot(page, "jupyter-second-hand-in")
-        # an answer changed by hand: the widget's notice names it, says why and how to mend it, as a book page's
+        # an answer whose text is no text: the widget's notice names it, says why and how to mend it, as a book page's
         answers = {"02-what-happened": {"question": "What happened?", "text": ["Kim's answer."]}}
         page.locator(".medialit-tagger .mt-file").set_input_files(str(handin_file(tmp_path / "kim.json", ex, answers)))
         expect(notice).to_contain_text("Loaded 0 tags from kim.json. Undo (Ctrl+Z) goes back to your earlier work.")
         expect(notice.locator("li")).to_have_text(
             [
-                "The answer to “What happened?”: it was changed by hand (its text is missing or wrong), so it was left"
-                " out. To fix it, write the answer again on the book's page and download the hand-in again."
+                "The answer to “What happened?”: its text is missing or wrong, so it was left out. To fix it, write"
+                " the answer again on the book's page and download the hand-in again."
             ]
         )
 

@@ -186,8 +186,8 @@ def test_a_saved_tag_that_cannot_be_restored_is_told_of_without_a_file(browser, 
         save_with_a_tag_added(page, {"id": ""})
         notice = page.locator(".mt-notice")
         expect(notice).to_contain_text(
-            "Some of the saved work in this browser could not be restored: A tag was changed by hand (its number is"
-            " missing or wrong), so it was left out. The other tags are back."
+            "Some of the saved work in this browser could not be restored: Part of a tag is missing or wrong (its"
+            " number), so it was left out. The other tags are back."
         )
         expect(notice).not_to_contain_text("file")
         expect(entries(page, "loaded")).to_have_text(["“despot”"])
@@ -302,16 +302,15 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
         notice = page.locator(".mt-notice")
         expect(notice).to_contain_text("Loaded 1 tag and 2 written answers from bad.json.")
         sentences = [
-            "The answer named “02-what-happened”: it was changed by hand (the question it answers"
-            f" is missing or wrong), so it was left out. {FIX_AGAIN}",
+            "The answer named “02-what-happened”: the question it answers is missing or wrong, so it was left"
+            f" out. {FIX_AGAIN}",
             f"The answer to “Broken?”: it holds a broken character, so it was left out. {FIX_AGAIN}",
             f"The answer to “Fact or judgement?”: it is longer than a hand-in keeps ({MAX_ANSWER_CHARS}"
             f" characters), so only its first {MAX_ANSWER_CHARS} characters were loaded. To fix it, shorten it on"
             " the book's page and download the hand-in again.",
-            "The answer to “Without evidence?”: it was changed by hand (its text is missing or wrong),"
-            f" so it was left out. {FIX_AGAIN}",
-            "The answer to “Why?”: it was changed by hand (the name that says which question it answers is wrong),"
-            f" so it was left out. {FIX_AGAIN}",
+            f"The answer to “Without evidence?”: its text is missing or wrong, so it was left out. {FIX_AGAIN}",
+            "The answer to “Why?”: the name that says which question it answers is wrong, so it was left out."
+            f" {FIX_AGAIN}",
         ]
         # a short list, each answer on a line of its own, after what the load did
         expect(notice.locator("li")).to_have_text(sentences)
@@ -384,8 +383,8 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
         page.reload()
         page.wait_for_selector(".mt-article .mt-tok")
         expect(left_out_note(page, "03-without-evidence")).to_have_text(
-            "Your answer saved in this browser: it was changed by hand (its text is missing or wrong), so it was"
-            " left out. Its words are just below, to put back in the box."
+            "Your answer saved in this browser: its text is missing or wrong, so it was left out. Its words are just"
+            " below, to put back in the box."
         )
         expect(kept_answers(page, "03-without-evidence")).to_have_text(
             "Earlier in this box: 12 Put it back Don't need it"
@@ -431,8 +430,8 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
 
 UNNAMED = (
     "Some words of yours are saved in this browser, but no question's box can show them: the name that says which"
-    " question they answer was changed by hand, so they are not in your hand-in. If they answer one of the"
-    " questions, copy them into its box, then press “Don't need it”."
+    " question they answer is wrong, so they are not in your hand-in. If they answer one of the questions, copy"
+    " them into its box, then press “Don't need it”."
 )
 NOT_AN_ID = "Saved under the name “Not An Id”: Because."
 
@@ -491,9 +490,9 @@ def test_an_answer_no_box_can_show_named_as_the_names_list_is_told_of_with_its_w
         page.reload()
         page.wait_for_selector(".mt-article .mt-tok")
         expect(page.locator(".medialit-answers-left-out")).to_have_text(
-            "An answer saved in this browser under the name “:student”: it was changed by hand (the name that says"
-            " which question it answers is wrong), so it was left out. Its words: “Because.” If they answer one of"
-            " the questions, copy them into its box."
+            "An answer saved in this browser under the name “:student”: the name that says which question it"
+            " answers is wrong, so it was left out. Its words: “Because.” If they answer one of the questions, copy"
+            " them into its box."
         )
         expect(page.locator(".medialit-answers-unnamed")).to_be_hidden()
         assert page.evaluate("(k) => localStorage.getItem(k)", key + ":earlier") is None

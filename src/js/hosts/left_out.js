@@ -1,6 +1,6 @@
 // @ts-check
-// Written answers saved in this browser that fail the hand-in's checks (too long, changed by hand in the
-// storage, a broken character): the page never drops them. They stay in the save as they are until the
+// Written answers saved in this browser that fail the hand-in's checks (too long, a part missing or wrong,
+// a broken character): the page never drops them. They stay in the save as they are until the
 // page with their box takes them in: that page keeps their words on the box's list of earlier words
 // (kept.js offers them back), and says under the box what was wrong and what to do. An answer no box can
 // show (its name is no question's, or a question's that none of the book's pages asks) is taken in by the first
@@ -63,12 +63,12 @@ export const UNREADABLE =
 
 /**
  * What every page with questions says above them while the words of a saved answer that no box can show
- * (the name saying which question it answers was changed) are kept in this browser: what they are, and
- * what to do. Each follows, after `unnamedWords`, with "Don't need it" (kept.js).
+ * (the name saying which question it answers is no question's name) are kept in this browser: what they
+ * are, and what to do. Each follows, after `unnamedWords`, with "Don't need it" (kept.js).
  */
 export const UNNAMED =
   "Some words of yours are saved in this browser, but no question's box can show them: the name that says" +
-  " which question they answer was changed by hand, so they are not in your hand-in. If they answer one of" +
+  " which question they answer is wrong, so they are not in your hand-in. If they answer one of" +
   " the questions, copy them into its box, then press “Don't need it”.";
 
 /**
