@@ -505,7 +505,7 @@ UNASKED = (
     " book may have changed since you wrote them), so they are not in your hand-in. If they answer one of the"
     " questions, copy them into its box, then press “Don't need it”."
 )
-OLD_QUESTION = "Saved under the name “03-what-we-know”: A drone hit the roof."
+OLD_QUESTION = "You wrote: A drone hit the roof."  # not the question's name in the book
 
 
 def test_an_answer_to_a_question_no_page_asks_is_told_of_on_every_page_with_questions_until_the_student_lets_it_go(
@@ -545,6 +545,36 @@ def test_an_answer_to_a_question_no_page_asks_is_told_of_on_every_page_with_ques
             shown.reload()
             shown.wait_for_selector("[data-medialit-answer]")
             expect(shown.locator(".medialit-answers-unasked")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_an_answer_to_a_question_no_page_asks_whose_words_cannot_be_kept_is_told_of_by_its_question(
+    browser, book_server
+):
+    """When this browser will not keep the list of earlier words, the page tells once, above the questions, of
+    an answer to a question no page asks, with its words: by the question as the student read it, never by
+    the question's name in the book."""
+    context = browser.new_context(base_url=book_server)
+    context.add_init_script("""(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(key).endsWith(":earlier")) throw new DOMException("full", "QuotaExceededError");
+        return set.call(this, key, value);
+      };
+    })()""")
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        saved = {"03-what-we-know": {"question": "What do we know?", "text": "A drone hit the roof."}}
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".medialit-answers-left-out")).to_have_text(
+            "An answer you wrote for a question that none of this book's pages asks now (“What do we know?”). Its"
+            " words: “A drone hit the roof.” If they answer one of the questions, copy them into its box."
+        )
+        assert stored_answers(page, key) == saved  # nothing kept elsewhere: the save keeps it
     finally:
         context.close()
 

@@ -21,7 +21,17 @@ import {
 } from "../tagger/answer_store.js";
 import { downloadedWords, handinFileName, saveFile } from "../tagger/files.js";
 import { offerKept } from "./kept.js";
-import { leftOut, leftOutNote, UNASKED, UNNAMED, UNREADABLE, unnamedNote, unnamedWords, wordsOf } from "./left_out.js";
+import {
+  leftOut,
+  leftOutNote,
+  UNASKED,
+  UNASKED_WORDS,
+  UNNAMED,
+  UNREADABLE,
+  unnamedNote,
+  unnamedWords,
+  wordsOf,
+} from "./left_out.js";
 
 /** @typedef {import("../core/handin.js").Answer} Answer */
 /** @typedef {import("../core/handin.js").AnswerProblem} AnswerProblem */
@@ -191,13 +201,14 @@ export function mountAnswers(doc = document) {
   /**
    * A note above the questions of every page of the exercise with the words of saved answers no box can show,
    * whose names `shows` picks (takeInLeftOut keeps them on the list of earlier words, under those names), until
-   * the student lets them go: `heading` says what they are and what to do, and each has Don't need it (kept.js).
-   * Returns the function that draws it again.
+   * the student lets them go: `heading` says what they are and what to do, and each has Don't need it (kept.js),
+   * after the words `intro` gives for its name. Returns the function that draws it again.
    * @param {string} className
    * @param {string} heading
    * @param {(id: string) => boolean} shows
+   * @param {(id: string) => string} intro
    */
-  function wordsNoBoxShows(className, heading, shows) {
+  function wordsNoBoxShows(className, heading, shows, intro) {
     const note = doc.createElement("div");
     note.className = `medialit-answer-left-out ${className}`;
     note.hidden = true;
@@ -210,17 +221,22 @@ export function mountAnswers(doc = document) {
         const kept = doc.createElement("span");
         kept.className = "medialit-answer-kept";
         note.append(kept);
-        draws.set(id, offerKept(exercise, { id, kept, earlier: unnamedWords(id), get: () => "" }));
+        draws.set(id, offerKept(exercise, { id, kept, earlier: intro(id), get: () => "" }));
       }
       for (const draw of draws.values()) draw();
       note.hidden = !note.querySelector(".medialit-answer-kept:not([hidden])");
       if (!note.hidden && !note.isConnected) aboveQuestions(note);
     };
   }
-  /** Words saved under a name that is no question's (changed by hand), or a question's no page asks. */
+  /** Words saved under a name that is no question's, or a question's no page asks. */
   const notes = [
-    wordsNoBoxShows("medialit-answers-unnamed", UNNAMED, (id) => !isId(id) && id !== NAME),
-    wordsNoBoxShows("medialit-answers-unasked", UNASKED, (id) => isId(id) && !asked(id)),
+    wordsNoBoxShows("medialit-answers-unnamed", UNNAMED, (id) => !isId(id) && id !== NAME, unnamedWords),
+    wordsNoBoxShows(
+      "medialit-answers-unasked",
+      UNASKED,
+      (id) => isId(id) && !asked(id),
+      () => UNASKED_WORDS,
+    ),
   ];
   function showUnnamed() {
     if (fields.length) for (const draw of notes) draw();
@@ -303,16 +319,17 @@ export function mountAnswers(doc = document) {
       /**
        * Keep the words of an answer no box can show under its name, to show on every page of the exercise
        * (showUnnamed); not under NAME, where the student's name keeps its earlier words: an answer so named is
-       * told of this once, with its words, as when nothing can be kept.
-       * @param {string} id @param {AnswerProblem | null} problem @param {string} words
+       * told of this once, with its words (and the question they answer, if that is known), as when nothing can
+       * be kept.
+       * @param {string} id @param {AnswerProblem | null} problem @param {string} words @param {string} [question]
        */
-      const keepUnnamed = (id, problem, words) => {
+      const keepUnnamed = (id, problem, words, question) => {
         delete answers[id];
         const listed = !!words.trim() && id !== NAME && letGo(exercise, id, words, true);
         keptAll &&= listed || !words.trim();
-        if (!listed && words.trim()) told.push(unnamedNote(id, problem, words));
+        if (!listed && words.trim()) told.push(unnamedNote(id, problem, words, question));
       };
-      for (const id of unasked) keepUnnamed(id, null, saved.answers[id].text);
+      for (const id of unasked) keepUnnamed(id, null, saved.answers[id].text, saved.answers[id].question);
       for (const problem of mine) {
         const field = fields.find((f) => f.id === problem.id);
         const words = wordsOf(entries[problem.id]);

@@ -73,29 +73,36 @@ export const UNNAMED =
 
 /**
  * The same, above the questions, for the words of a saved answer whose name is a question's that none of this
- * book's pages asks (a question renamed in a new edition of the book): what they are, and what to do.
+ * book's pages asks (a question renamed in a new edition of the book): what they are, and what to do. Each
+ * follows after UNASKED_WORDS: the question's name is the book's, which a student never sees.
  */
 export const UNASKED =
   "Some words of yours are saved in this browser for a question that none of this book's pages asks now (the" +
   " book may have changed since you wrote them), so they are not in your hand-in. If they answer one of the" +
   " questions, copy them into its box, then press “Don't need it”.";
+export const UNASKED_WORDS = "You wrote: ";
 
 /**
- * How the words of one such answer are introduced, by its name.
+ * How the words of an answer whose name is no question's are introduced: by that name, the one thing the
+ * page knows of it.
  * @param {string} id
  */
 export const unnamedWords = (id) => `Saved under the name ${quoted(id)}: `;
 
 /**
  * What the page says about a saved answer that no box can show when its words cannot be kept to show
- * again (nothing more can be saved in this browser): the same, with its words, this once. `why` is what is
- * wrong with it: the hand-in's sentence, or (`problem` null) that no page asks its question.
+ * again (nothing more can be saved in this browser): the same, with its words, this once. With `problem`,
+ * its name is no question's: the hand-in's sentence says what is wrong. Without, it answers a question that
+ * no page asks, named by the words it was asked in when the student answered (a question's name in the book
+ * means nothing to a student).
  * @param {string} id
  * @param {AnswerProblem | null} problem
  * @param {string} words
+ * @param {string} [question]
  */
-export const unnamedNote = (id, problem, words) =>
-  `An answer saved in this browser under the name ${quoted(id)}: ` +
-  (problem ? problemText(problem) : "none of this book's pages asks its question now.") +
+export const unnamedNote = (id, problem, words, question = "") =>
+  (problem
+    ? `An answer saved in this browser under the name ${quoted(id)}: ${problemText(problem)}`
+    : `An answer you wrote for a question that none of this book's pages asks now${question ? ` (${quoted(question)})` : ""}.`) +
   ` Its words: ${quoted(words, Number.POSITIVE_INFINITY)} If they answer one of the questions, copy them into` +
   " its box.";
