@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from unittest.mock import ANY
@@ -575,6 +576,55 @@ def test_an_answer_to_a_question_no_page_asks_whose_words_cannot_be_kept_is_told
             " words: “A drone hit the roof.” If they answer one of the questions, copy them into its box."
         )
         assert stored_answers(page, key) == saved  # nothing kept elsewhere: the save keeps it
+    finally:
+        context.close()
+
+
+def book_of_one_question(folder: Path, answer_id: str, question: str) -> Path:
+    """A book in `folder` whose one page has a Tagger of the mini exercise and one question (built again in
+    its place: a new edition)."""
+    shutil.rmtree(folder / "src", ignore_errors=True)
+    return build_page(
+        folder, f"# Chapter\n\n```{{tagger}} mini/exercise.yml\n```\n\n1. {question} {{answer}}`{answer_id}`\n"
+    )
+
+
+def test_two_books_of_one_exercise_opened_from_disk_leave_each_others_answers_in_their_boxes(browser, tmp_path):
+    """Two books that use one exercise share its answers saved in this browser. Neither takes the other's answers
+    out of the save as ones no page asks: each book's box keeps its answer, and no note shows. A new edition of a
+    book, in its place, shows its own renamed question's answer as one no page asks (so does every page of the
+    exercise, the other book's too), and still not the other's."""
+    first = book_of_one_question(tmp_path / "first", "02-what-happened", "What happened?")
+    second = book_of_one_question(tmp_path / "second", "02-who-says", "Who says so?")
+    context = browser.new_context()
+    try:
+        pages = []
+        for book, words in ((first, "A drone hit the roof."), (second, "The Kremlin.")):
+            page = context.new_page()
+            page.goto(book.as_uri())
+            page.wait_for_selector(".mt-article .mt-tok")
+            page.locator("[data-medialit-answer]").fill(words)
+            page.locator("[data-medialit-answer]").blur()
+            pages.append(page)
+        for page, words in zip(pages, ("A drone hit the roof.", "The Kremlin."), strict=True):
+            page.reload()
+            page.wait_for_selector(".mt-article .mt-tok")
+            expect(page.locator("[data-medialit-answer]")).to_have_value(words)
+            expect(page.locator(".medialit-answers-unasked")).to_have_count(0)
+            expect(page.locator(".medialit-answer-kept:not([hidden])")).to_have_count(0)
+
+        book_of_one_question(tmp_path / "first", "02-what-we-know", "What do we know?")
+        pages[0].reload()
+        pages[0].wait_for_selector(".mt-article .mt-tok")
+        expect(pages[0].locator(".medialit-answers-unasked")).to_have_text(
+            f"{UNASKED}You wrote: A drone hit the roof. Don't need it"
+        )
+        pages[1].reload()
+        pages[1].wait_for_selector(".mt-article .mt-tok")
+        expect(pages[1].locator("[data-medialit-answer]")).to_have_value("The Kremlin.")
+        expect(pages[1].locator(".medialit-answers-unasked")).to_have_text(
+            f"{UNASKED}You wrote: A drone hit the roof. Don't need it"
+        )
     finally:
         context.close()
 

@@ -20,6 +20,7 @@ import {
   store,
 } from "../tagger/answer_store.js";
 import { downloadedWords, handinFileName, saveFile } from "../tagger/files.js";
+import { askedByABook } from "./books_asked.js";
 import { offerKept } from "./kept.js";
 import {
   leftOut,
@@ -130,8 +131,8 @@ export function mountAnswers(doc = document) {
     fieldOf,
   );
   const recalls = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll("[data-medialit-recall]"))];
-  /** Whether one of the book's pages asks the question of this id (a page built before it said: yes). */
-  const asked = (/** @type {string} */ id) => !config?.questions || config.questions.includes(id);
+  /** Whether one of the book's pages asks the question of this id, or another book's that uses the exercise. */
+  const asked = askedByABook(doc, key, config.questions);
   /** @type {Map<string, Answer>} changes not saved yet */
   const pending = new Map();
   let quiet = 0;
