@@ -363,11 +363,12 @@ def test_a_student_sentence_on_a_hand_in_file_names_no_page():
     assert [code for code, said in sentences.items() if "this page" in said] == []
 
 
-def test_a_student_sentence_on_a_tag_or_written_answer_left_out_never_says_where_it_is():
+def test_a_student_sentence_on_a_tag_or_written_answer_left_out_never_says_where_it_is_nor_how_it_got_so():
     """The same checks leave a tag or a written answer out of a loaded file and out of this browser's save, and
     both readers show the one sentence: it says what is wrong, and the words around it say where it is
     ("Loaded … from alex.json", "Some of the saved work in this browser could not be restored: …", "Your answer
-    saved in this browser: …"). One that said "in the file" would be wrong under work saved in this browser.
+    saved in this browser: …"). One that said "in the file" would be wrong under work saved in this browser, and
+    one that said "changed by hand" would tell a student their browser's save was edited, which nobody knows.
     Every field a tag is left out for is tried, in each sentence that names a field."""
     student = Renderer({}, "student")
     problems = [p for p in PROBLEMS if p["code"] in TAG_PROBLEMS + ANSWER_PROBLEMS]
@@ -380,8 +381,9 @@ def test_a_student_sentence_on_a_tag_or_written_answer_left_out_never_says_where
     for p in problems:
         said = student.render(problem_message(p["code"], p["args"]))
         assert not re.search(r"\b(files?|browser|page|here)\b", said), said
+        assert "by hand" not in said, said
     said = student.render(problem_message("tag-bad-field", {"field": "id"}))
-    assert said == "A tag was changed by hand (its number is missing or wrong), so it was left out."
+    assert said == "Part of a tag is missing or wrong (its number), so it was left out."
 
 
 def test_every_field_a_tag_or_answer_problem_names_is_in_words_that_keep_its_name():
@@ -405,12 +407,12 @@ OWN_TEXT_FIELDS = ("student", "created", "updated")
 
 
 def test_a_student_reads_what_a_field_changed_by_hand_holds_not_its_name_in_the_file():
-    """A student whose file was changed by hand reads "the list of its sources is missing or wrong", not
-    "its source_ids": every field a problem names to a student is said in a student's words, which name
-    nothing the way the file spells it."""
+    """A student whose file was changed by hand reads "the list of its sources", not "its source_ids": every
+    field a problem names to a student is said in a student's words, which name nothing the way the file
+    spells it."""
     student = Renderer({}, "student")
     said = student.render(problem_message("tag-bad-field", {"field": "source_ids"}))
-    assert said == "A tag was changed by hand (the list of its sources is missing or wrong), so it was left out."
+    assert said == "Part of a tag is missing or wrong (the list of its sources), so it was left out."
     problems = PROBLEMS + [{"code": "bad-field", "args": {"field": name}} for name in OWN_TEXT_FIELDS]
     named = 0
     for p in problems:

@@ -365,7 +365,8 @@ def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, ju
 @pytest.mark.parametrize("jupyter", ["lab"], indirect=True)
 def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, jupyter, tmp_path):
     """Jupyter shows no answer boxes: a hand-in that replaces a first one's written answers says Undo goes
-    back to the earlier work, and nothing of answers kept under their questions, as a book page does."""
+    back to the earlier work, and nothing of answers kept under their questions, as a book page does. Its
+    Download speaks of tags only, until a loaded hand-in's answers are in the file it writes."""
     from medialit import load_exercise
 
     base, token, _ = jupyter
@@ -376,6 +377,10 @@ def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, j
         run_all_cells(page)
         page.locator(".medialit-tagger .mt-article .mt-tok").first.wait_for(timeout=RENDER_TIMEOUT)
         notice = page.locator(".medialit-tagger .mt-notice")
+        download = page.locator(".medialit-tagger .mt-download")
+        with page.expect_download():
+            download.click()
+        expect(notice).to_have_text("Downloaded your hand-in with 0 tags.")
         for name in ("alex", "sam"):
             answers = {"02-what-happened": {"question": "What happened?", "text": f"{name.title()}'s answer."}}
             page.locator(".medialit-tagger .mt-file").set_input_files(
@@ -385,16 +390,19 @@ def test_a_second_hand_in_loaded_in_jupyter_speaks_of_no_answer_boxes(browser, j
                 f"Loaded 0 tags and 1 written answer from {name}.json. Undo (Ctrl+Z) goes back to your earlier work."
             )
         screenshot(page, "jupyter-second-hand-in")
-        # an answer changed by hand: the widget's notice names it, says why and how to mend it, as a book page's
+        # an answer whose text is no text: the widget's notice names it, says why and how to mend it, as a book page's
         answers = {"02-what-happened": {"question": "What happened?", "text": ["Kim's answer."]}}
         page.locator(".medialit-tagger .mt-file").set_input_files(str(handin_file(tmp_path / "kim.json", ex, answers)))
         expect(notice).to_contain_text("Loaded 0 tags from kim.json. Undo (Ctrl+Z) goes back to your earlier work.")
         expect(notice.locator("li")).to_have_text(
             [
-                "The answer to “What happened?”: it was changed by hand (its text is missing or wrong), so it was left"
-                " out. To fix it, write the answer again on the book's page and download the hand-in again."
+                "The answer to “What happened?”: its text is missing or wrong, so it was left out. To fix it, write"
+                " the answer again on the book's page and download the hand-in again."
             ]
         )
+        with page.expect_download():
+            download.click()
+        expect(notice).to_have_text("Downloaded your hand-in with 0 tags and 1 written answer.")
 
 
 def test_enter_in_the_name_box_saves_the_name_in_jupyter(browser, jupyter):

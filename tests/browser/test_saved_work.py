@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from unittest.mock import ANY
@@ -186,8 +187,8 @@ def test_a_saved_tag_that_cannot_be_restored_is_told_of_without_a_file(browser, 
         save_with_a_tag_added(page, {"id": ""})
         notice = page.locator(".mt-notice")
         expect(notice).to_contain_text(
-            "Some of the saved work in this browser could not be restored: A tag was changed by hand (its number is"
-            " missing or wrong), so it was left out. The other tags are back."
+            "Some of the saved work in this browser could not be restored: Part of a tag is missing or wrong (its"
+            " number), so it was left out. The other tags are back."
         )
         expect(notice).not_to_contain_text("file")
         expect(entries(page, "loaded")).to_have_text(["“despot”"])
@@ -302,16 +303,15 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
         notice = page.locator(".mt-notice")
         expect(notice).to_contain_text("Loaded 1 tag and 2 written answers from bad.json.")
         sentences = [
-            "The answer named “02-what-happened”: it was changed by hand (the question it answers"
-            f" is missing or wrong), so it was left out. {FIX_AGAIN}",
+            "The answer named “02-what-happened”: the question it answers is missing or wrong, so it was left"
+            f" out. {FIX_AGAIN}",
             f"The answer to “Broken?”: it holds a broken character, so it was left out. {FIX_AGAIN}",
             f"The answer to “Fact or judgement?”: it is longer than a hand-in keeps ({MAX_ANSWER_CHARS}"
             f" characters), so only its first {MAX_ANSWER_CHARS} characters were loaded. To fix it, shorten it on"
             " the book's page and download the hand-in again.",
-            "The answer to “Without evidence?”: it was changed by hand (its text is missing or wrong),"
-            f" so it was left out. {FIX_AGAIN}",
-            "The answer to “Why?”: it was changed by hand (the name that says which question it answers is wrong),"
-            f" so it was left out. {FIX_AGAIN}",
+            f"The answer to “Without evidence?”: its text is missing or wrong, so it was left out. {FIX_AGAIN}",
+            "The answer to “Why?”: the name that says which question it answers is wrong, so it was left out."
+            f" {FIX_AGAIN}",
         ]
         # a short list, each answer on a line of its own, after what the load did
         expect(notice.locator("li")).to_have_text(sentences)
@@ -384,8 +384,8 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
         page.reload()
         page.wait_for_selector(".mt-article .mt-tok")
         expect(left_out_note(page, "03-without-evidence")).to_have_text(
-            "Your answer saved in this browser: it was changed by hand (its text is missing or wrong), so it was"
-            " left out. Its words are just below, to put back in the box."
+            "Your answer saved in this browser: its text is missing or wrong, so it was left out. Its words are just"
+            " below, to put back in the box."
         )
         expect(kept_answers(page, "03-without-evidence")).to_have_text(
             "Earlier in this box: 12 Put it back Don't need it"
@@ -431,8 +431,8 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
 
 UNNAMED = (
     "Some words of yours are saved in this browser, but no question's box can show them: the name that says which"
-    " question they answer was changed by hand, so they are not in your hand-in. If they answer one of the"
-    " questions, copy them into its box, then press “Don't need it”."
+    " question they answer is wrong, so they are not in your hand-in. If they answer one of the questions, copy"
+    " them into its box, then press “Don't need it”."
 )
 NOT_AN_ID = "Saved under the name “Not An Id”: Because."
 
@@ -491,9 +491,9 @@ def test_an_answer_no_box_can_show_named_as_the_names_list_is_told_of_with_its_w
         page.reload()
         page.wait_for_selector(".mt-article .mt-tok")
         expect(page.locator(".medialit-answers-left-out")).to_have_text(
-            "An answer saved in this browser under the name “:student”: it was changed by hand (the name that says"
-            " which question it answers is wrong), so it was left out. Its words: “Because.” If they answer one of"
-            " the questions, copy them into its box."
+            "An answer saved in this browser under the name “:student”: the name that says which question it"
+            " answers is wrong, so it was left out. Its words: “Because.” If they answer one of the questions, copy"
+            " them into its box."
         )
         expect(page.locator(".medialit-answers-unnamed")).to_be_hidden()
         assert page.evaluate("(k) => localStorage.getItem(k)", key + ":earlier") is None
@@ -506,7 +506,7 @@ UNASKED = (
     " book may have changed since you wrote them), so they are not in your hand-in. If they answer one of the"
     " questions, copy them into its box, then press “Don't need it”."
 )
-OLD_QUESTION = "Saved under the name “03-what-we-know”: A drone hit the roof."
+OLD_QUESTION = "You wrote: A drone hit the roof."  # not the question's name in the book
 
 
 def test_an_answer_to_a_question_no_page_asks_is_told_of_on_every_page_with_questions_until_the_student_lets_it_go(
@@ -546,6 +546,85 @@ def test_an_answer_to_a_question_no_page_asks_is_told_of_on_every_page_with_ques
             shown.reload()
             shown.wait_for_selector("[data-medialit-answer]")
             expect(shown.locator(".medialit-answers-unasked")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_an_answer_to_a_question_no_page_asks_whose_words_cannot_be_kept_is_told_of_by_its_question(
+    browser, book_server
+):
+    """When this browser will not keep the list of earlier words, the page tells once, above the questions, of
+    an answer to a question no page asks, with its words: by the question as the student read it, never by
+    the question's name in the book."""
+    context = browser.new_context(base_url=book_server)
+    context.add_init_script("""(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(key).endsWith(":earlier")) throw new DOMException("full", "QuotaExceededError");
+        return set.call(this, key, value);
+      };
+    })()""")
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        key = key_of(page) + ":answers"
+        saved = {"03-what-we-know": {"question": "What do we know?", "text": "A drone hit the roof."}}
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+        page.reload()
+        page.wait_for_selector(".mt-article .mt-tok")
+        expect(page.locator(".medialit-answers-left-out")).to_have_text(
+            "An answer you wrote for a question that none of this book's pages asks now (“What do we know?”). Its"
+            " words: “A drone hit the roof.” If they answer one of the questions, copy them into its box."
+        )
+        assert stored_answers(page, key) == saved  # nothing kept elsewhere: the save keeps it
+    finally:
+        context.close()
+
+
+def book_of_one_question(folder: Path, answer_id: str, question: str) -> Path:
+    """A book in `folder` whose one page has a Tagger of the mini exercise and one question (built again in
+    its place: a new edition)."""
+    shutil.rmtree(folder / "src", ignore_errors=True)
+    return build_page(
+        folder, f"# Chapter\n\n```{{tagger}} mini/exercise.yml\n```\n\n1. {question} {{answer}}`{answer_id}`\n"
+    )
+
+
+def test_two_books_of_one_exercise_opened_from_disk_leave_each_others_answers_in_their_boxes(browser, tmp_path):
+    """Two books that use one exercise share its answers saved in this browser. Neither takes the other's answers
+    out of the save as ones no page asks: each book's box keeps its answer, and no note shows. A new edition of a
+    book, in its place, shows its own renamed question's answer as one no page asks (so does every page of the
+    exercise, the other book's too), and still not the other's."""
+    first = book_of_one_question(tmp_path / "first", "02-what-happened", "What happened?")
+    second = book_of_one_question(tmp_path / "second", "02-who-says", "Who says so?")
+    context = browser.new_context()
+    try:
+        pages = []
+        for book, words in ((first, "A drone hit the roof."), (second, "The Kremlin.")):
+            page = context.new_page()
+            page.goto(book.as_uri())
+            page.wait_for_selector(".mt-article .mt-tok")
+            page.locator("[data-medialit-answer]").fill(words)
+            page.locator("[data-medialit-answer]").blur()
+            pages.append(page)
+        for page, words in zip(pages, ("A drone hit the roof.", "The Kremlin."), strict=True):
+            page.reload()
+            page.wait_for_selector(".mt-article .mt-tok")
+            expect(page.locator("[data-medialit-answer]")).to_have_value(words)
+            expect(page.locator(".medialit-answers-unasked")).to_have_count(0)
+            expect(page.locator(".medialit-answer-kept:not([hidden])")).to_have_count(0)
+
+        book_of_one_question(tmp_path / "first", "02-what-we-know", "What do we know?")
+        pages[0].reload()
+        pages[0].wait_for_selector(".mt-article .mt-tok")
+        expect(pages[0].locator(".medialit-answers-unasked")).to_have_text(
+            f"{UNASKED}You wrote: A drone hit the roof. Don't need it"
+        )
+        pages[1].reload()
+        pages[1].wait_for_selector(".mt-article .mt-tok")
+        expect(pages[1].locator("[data-medialit-answer]")).to_have_value("The Kremlin.")
+        expect(pages[1].locator(".medialit-answers-unasked")).to_have_text(
+            f"{UNASKED}You wrote: A drone hit the roof. Don't need it"
+        )
     finally:
         context.close()
 
@@ -876,7 +955,7 @@ def test_a_chapters_questions_end_with_a_download_of_the_answers_and_the_tags_as
         handin = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
         assert [(t["label"], t["quote"]) for t in handin["tags"]] == [("claim", "despot")]
         assert handin["answers"]["03-what-to-check"]["text"] == "A photo of the drone, and who took it."
-        expect(page.locator(".mt-live")).to_have_text("Downloaded your hand-in with 1 tag.")
+        expect(page.locator(".mt-live")).to_have_text("Downloaded your hand-in with 1 tag and 1 written answer.")
     finally:
         context.close()
 
@@ -893,13 +972,14 @@ def test_the_download_after_the_questions_says_beside_itself_that_it_is_done_and
         note = page.locator(".medialit-answers-download")
         with page.expect_download():
             note.get_by_role("button", name="Download hand-in").click()
-        expect(note).to_have_text("Download hand-in Downloaded your hand-in with 0 tags.")
-        assert text_heard(page, "body").count("Downloaded your hand-in with 0 tags.") == 1
+        said = "Downloaded your hand-in with 0 tags and 1 written answer."  # the Tagger's words, as many as in the file
+        expect(note).to_have_text(f"Download hand-in {said}")
+        assert text_heard(page, "body").count(said) == 1
         answer_box(page, "03-what-to-check").fill("A photo of the drone, and who took it.")
         expect(note).to_have_text("Download hand-in")
         with page.expect_download():
             note.get_by_role("button", name="Download hand-in").click()
-        expect(note).to_have_text("Download hand-in Downloaded your hand-in with 0 tags.")
+        expect(note).to_have_text(f"Download hand-in {said}")
         tag_word(page, "despot", "1")  # the Tagger's notice goes: so do the words copied from it
         expect(note).to_have_text("Download hand-in")
         flush_saves(page)
@@ -913,6 +993,29 @@ def test_the_download_after_the_questions_says_beside_itself_that_it_is_done_and
         expect(note).to_have_text(f"Download hand-in {said}")
         expect(note.get_by_role("status")).to_have_text(said)
         assert text_heard(chapter, "body").count(said) == 1
+    finally:
+        context.close()
+
+
+def test_the_taggers_download_counts_the_written_answers_its_file_holds(browser, book_server):
+    """The Tagger's Download puts the answers saved in this browser into the file, and says how many: on a page
+    with no questions it speaks of tags only until the file holds an answer."""
+    context = browser.new_context(base_url=book_server, accept_downloads=True)
+    try:
+        page = open_tagger(context, TAGGER_PAGE)  # no questions on it
+        download = page.locator(".medialit-tagger .mt-download")
+        notice = page.locator(".medialit-tagger .mt-notice")
+        with page.expect_download():
+            download.click()
+        expect(notice).to_have_text("Downloaded your hand-in with 0 tags.")
+
+        chapter = open_tagger(context, CLAIMS_CHAPTER)
+        write_answer(chapter, "03-what-to-check", "A photo of the drone.")
+        flush_saves(chapter)
+        with page.expect_download() as saved:
+            download.click()
+        assert list(json.loads(Path(saved.value.path()).read_text(encoding="utf-8"))["answers"]) == ["03-what-to-check"]
+        expect(notice).to_have_text("Downloaded your hand-in with 0 tags and 1 written answer.")
     finally:
         context.close()
 
@@ -941,10 +1044,11 @@ def test_on_a_phone_download_says_so_under_its_button_and_is_heard_once(browser,
         with page.expect_download():
             download.tap()
         notice = page.locator(".medialit-tagger .mt-notice")
-        expect(notice).to_have_text("Downloaded your hand-in with 0 tags.")
+        said = "Downloaded your hand-in with 0 tags and 0 written answers."  # the chapter asks questions
+        expect(notice).to_have_text(said)
         expect(notice).to_be_in_viewport()
         expect(download).to_be_in_viewport()
-        assert text_heard(page, ".medialit-tagger").count("Downloaded your hand-in with 0 tags.") == 1
+        assert text_heard(page, ".medialit-tagger").count(said) == 1
     finally:
         context.close()
 

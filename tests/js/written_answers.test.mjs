@@ -11,7 +11,7 @@ import { test } from "node:test";
 import { keepNamesInStep } from "../../src/js/hosts/names_in_step.js";
 import { StaticModel } from "../../src/js/hosts/static_model.js";
 import { answersKey, keepName, letGo, NAME, readSaved, replaceAnswers } from "../../src/js/tagger/answer_store.js";
-import { listenToLoad } from "../../src/js/tagger/files.js";
+import { downloadedWords, listenToLoad } from "../../src/js/tagger/files.js";
 import { TagState } from "../../src/js/tagger/tag_state.js";
 
 /** localStorage as a page has it: strings under keys. */
@@ -399,4 +399,24 @@ test("saved answers that are not an object of answers are none, told as bad, and
   assert.deepEqual(readSaved(key).answers, { q1: { question: "Why?", text: "Because." } });
   assert.equal(readSaved(key).bad, false);
   window.localStorage.removeItem(key);
+});
+
+test("a Download counts what its file holds: tags, and written answers where it holds some or the page asks", () => {
+  const tags = [{ id: "t1" }];
+  const answers = { "02-what": { question: "What?", text: "A drone." } };
+  const onPage = (/** @type {boolean} */ asks) => {
+    globalThis.document = /** @type {any} */ ({
+      querySelector: (s) => (asks && s === "[data-medialit-answer]") || null,
+    });
+  };
+  try {
+    onPage(false); // Jupyter, or a book page with no questions
+    assert.equal(downloadedWords({ tags }), "Downloaded your hand-in with 1 tag.");
+    assert.equal(downloadedWords({ tags: [], answers }), "Downloaded your hand-in with 0 tags and 1 written answer.");
+    onPage(true); // a chapter with questions
+    assert.equal(downloadedWords({ tags, answers: {} }), "Downloaded your hand-in with 1 tag and 0 written answers.");
+    assert.equal(downloadedWords({ tags, answers }), "Downloaded your hand-in with 1 tag and 1 written answer.");
+  } finally {
+    delete globalThis.document;
+  }
 });

@@ -9,7 +9,6 @@
 // student lets it go. A saved answer that fails the hand-in's checks is never dropped (left_out.js).
 
 import { HANDIN_FORMAT, isId } from "../core/handin.js";
-import { counted } from "../core/messages.js";
 import {
   answersKey,
   earlierIds,
@@ -20,9 +19,20 @@ import {
   replaceAnswers,
   store,
 } from "../tagger/answer_store.js";
-import { handinFileName, saveFile } from "../tagger/files.js";
+import { downloadedWords, handinFileName, saveFile } from "../tagger/files.js";
+import { askedByABook } from "./books_asked.js";
 import { offerKept } from "./kept.js";
-import { leftOut, leftOutNote, UNASKED, UNNAMED, UNREADABLE, unnamedNote, unnamedWords, wordsOf } from "./left_out.js";
+import {
+  leftOut,
+  leftOutNote,
+  UNASKED,
+  UNASKED_WORDS,
+  UNNAMED,
+  UNREADABLE,
+  unnamedNote,
+  unnamedWords,
+  wordsOf,
+} from "./left_out.js";
 
 /** @typedef {import("../core/handin.js").Answer} Answer */
 /** @typedef {import("../core/handin.js").AnswerProblem} AnswerProblem */
@@ -121,8 +131,8 @@ export function mountAnswers(doc = document) {
     fieldOf,
   );
   const recalls = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll("[data-medialit-recall]"))];
-  /** Whether one of the book's pages asks the question of this id (a page built before it said: yes). */
-  const asked = (/** @type {string} */ id) => !config?.questions || config.questions.includes(id);
+  /** Whether one of the book's pages asks the question of this id, or another book's that uses the exercise. */
+  const asked = askedByABook(doc, key, config.questions);
   /** @type {Map<string, Answer>} changes not saved yet */
   const pending = new Map();
   let quiet = 0;
@@ -192,13 +202,14 @@ export function mountAnswers(doc = document) {
   /**
    * A note above the questions of every page of the exercise with the words of saved answers no box can show,
    * whose names `shows` picks (takeInLeftOut keeps them on the list of earlier words, under those names), until
-   * the student lets them go: `heading` says what they are and what to do, and each has Don't need it (kept.js).
-   * Returns the function that draws it again.
+   * the student lets them go: `heading` says what they are and what to do, and each has Don't need it (kept.js),
+   * after the words `intro` gives for its name. Returns the function that draws it again.
    * @param {string} className
    * @param {string} heading
    * @param {(id: string) => boolean} shows
+   * @param {(id: string) => string} intro
    */
-  function wordsNoBoxShows(className, heading, shows) {
+  function wordsNoBoxShows(className, heading, shows, intro) {
     const note = doc.createElement("div");
     note.className = `medialit-answer-left-out ${className}`;
     note.hidden = true;
@@ -211,17 +222,22 @@ export function mountAnswers(doc = document) {
         const kept = doc.createElement("span");
         kept.className = "medialit-answer-kept";
         note.append(kept);
-        draws.set(id, offerKept(exercise, { id, kept, earlier: unnamedWords(id), get: () => "" }));
+        draws.set(id, offerKept(exercise, { id, kept, earlier: intro(id), get: () => "" }));
       }
       for (const draw of draws.values()) draw();
       note.hidden = !note.querySelector(".medialit-answer-kept:not([hidden])");
       if (!note.hidden && !note.isConnected) aboveQuestions(note);
     };
   }
-  /** Words saved under a name that is no question's (changed by hand), or a question's no page asks. */
+  /** Words saved under a name that is no question's, or a question's no page asks. */
   const notes = [
-    wordsNoBoxShows("medialit-answers-unnamed", UNNAMED, (id) => !isId(id) && id !== NAME),
-    wordsNoBoxShows("medialit-answers-unasked", UNASKED, (id) => isId(id) && !asked(id)),
+    wordsNoBoxShows("medialit-answers-unnamed", UNNAMED, (id) => !isId(id) && id !== NAME, unnamedWords),
+    wordsNoBoxShows(
+      "medialit-answers-unasked",
+      UNASKED,
+      (id) => isId(id) && !asked(id),
+      () => UNASKED_WORDS,
+    ),
   ];
   function showUnnamed() {
     if (fields.length) for (const draw of notes) draw();
@@ -304,16 +320,17 @@ export function mountAnswers(doc = document) {
       /**
        * Keep the words of an answer no box can show under its name, to show on every page of the exercise
        * (showUnnamed); not under NAME, where the student's name keeps its earlier words: an answer so named is
-       * told of this once, with its words, as when nothing can be kept.
-       * @param {string} id @param {AnswerProblem | null} problem @param {string} words
+       * told of this once, with its words (and the question they answer, if that is known), as when nothing can
+       * be kept.
+       * @param {string} id @param {AnswerProblem | null} problem @param {string} words @param {string} [question]
        */
-      const keepUnnamed = (id, problem, words) => {
+      const keepUnnamed = (id, problem, words, question) => {
         delete answers[id];
         const listed = !!words.trim() && id !== NAME && letGo(exercise, id, words, true);
         keptAll &&= listed || !words.trim();
-        if (!listed && words.trim()) told.push(unnamedNote(id, problem, words));
+        if (!listed && words.trim()) told.push(unnamedNote(id, problem, words, question));
       };
-      for (const id of unasked) keepUnnamed(id, null, saved.answers[id].text);
+      for (const id of unasked) keepUnnamed(id, null, saved.answers[id].text, saved.answers[id].question);
       for (const problem of mine) {
         const field = fields.find((f) => f.id === problem.id);
         const words = wordsOf(entries[problem.id]);
@@ -418,10 +435,7 @@ function offerDownload(doc, config, flush) {
       `${JSON.stringify(handin, null, 1)}\n`,
       "application/json",
     );
-    const answers = Object.keys(handin.answers).length;
-    told.say(
-      `Downloaded your hand-in with ${counted(handin.tags.length, "tag")} and ${counted(answers, "written answer")}.`,
-    );
+    told.say(downloadedWords(handin));
   });
 }
 

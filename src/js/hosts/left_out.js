@@ -1,6 +1,6 @@
 // @ts-check
-// Written answers saved in this browser that fail the hand-in's checks (too long, changed by hand in the
-// storage, a broken character): the page never drops them. They stay in the save as they are until the
+// Written answers saved in this browser that fail the hand-in's checks (too long, a part missing or wrong,
+// a broken character): the page never drops them. They stay in the save as they are until the
 // page with their box takes them in: that page keeps their words on the box's list of earlier words
 // (kept.js offers them back), and says under the box what was wrong and what to do. An answer no box can
 // show (its name is no question's, or a question's that none of the book's pages asks) is taken in by the first
@@ -63,39 +63,46 @@ export const UNREADABLE =
 
 /**
  * What every page with questions says above them while the words of a saved answer that no box can show
- * (the name saying which question it answers was changed) are kept in this browser: what they are, and
- * what to do. Each follows, after `unnamedWords`, with "Don't need it" (kept.js).
+ * (the name saying which question it answers is no question's name) are kept in this browser: what they
+ * are, and what to do. Each follows, after `unnamedWords`, with "Don't need it" (kept.js).
  */
 export const UNNAMED =
   "Some words of yours are saved in this browser, but no question's box can show them: the name that says" +
-  " which question they answer was changed by hand, so they are not in your hand-in. If they answer one of" +
+  " which question they answer is wrong, so they are not in your hand-in. If they answer one of" +
   " the questions, copy them into its box, then press “Don't need it”.";
 
 /**
  * The same, above the questions, for the words of a saved answer whose name is a question's that none of this
- * book's pages asks (a question renamed in a new edition of the book): what they are, and what to do.
+ * book's pages asks (a question renamed in a new edition of the book): what they are, and what to do. Each
+ * follows after UNASKED_WORDS: the question's name is the book's, which a student never sees.
  */
 export const UNASKED =
   "Some words of yours are saved in this browser for a question that none of this book's pages asks now (the" +
   " book may have changed since you wrote them), so they are not in your hand-in. If they answer one of the" +
   " questions, copy them into its box, then press “Don't need it”.";
+export const UNASKED_WORDS = "You wrote: ";
 
 /**
- * How the words of one such answer are introduced, by its name.
+ * How the words of an answer whose name is no question's are introduced: by that name, the one thing the
+ * page knows of it.
  * @param {string} id
  */
 export const unnamedWords = (id) => `Saved under the name ${quoted(id)}: `;
 
 /**
  * What the page says about a saved answer that no box can show when its words cannot be kept to show
- * again (nothing more can be saved in this browser): the same, with its words, this once. `why` is what is
- * wrong with it: the hand-in's sentence, or (`problem` null) that no page asks its question.
+ * again (nothing more can be saved in this browser): the same, with its words, this once. With `problem`,
+ * its name is no question's: the hand-in's sentence says what is wrong. Without, it answers a question that
+ * no page asks, named by the words it was asked in when the student answered (a question's name in the book
+ * means nothing to a student).
  * @param {string} id
  * @param {AnswerProblem | null} problem
  * @param {string} words
+ * @param {string} [question]
  */
-export const unnamedNote = (id, problem, words) =>
-  `An answer saved in this browser under the name ${quoted(id)}: ` +
-  (problem ? problemText(problem) : "none of this book's pages asks its question now.") +
+export const unnamedNote = (id, problem, words, question = "") =>
+  (problem
+    ? `An answer saved in this browser under the name ${quoted(id)}: ${problemText(problem)}`
+    : `An answer you wrote for a question that none of this book's pages asks now${question ? ` (${quoted(question)})` : ""}.`) +
   ` Its words: ${quoted(words, Number.POSITIVE_INFINITY)} If they answer one of the questions, copy them into` +
   " its box.";

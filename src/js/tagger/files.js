@@ -37,6 +37,18 @@ export function handinFileName(exercise, student) {
 }
 
 /**
+ * What a Download says `handin` holds: its tags, and its written answers when it holds any or the page asks
+ * questions (in Jupyter none are asked: its tags only). The Tagger's Download and the one after a chapter's
+ * questions (hosts/answers.js) both say it.
+ * @param {{tags: unknown[], answers?: object}} handin
+ */
+export function downloadedWords({ tags, answers = {} }) {
+  const written = Object.keys(answers).length;
+  const told = written || document.querySelector("[data-medialit-answer]");
+  return `Downloaded your hand-in with ${counted(tags.length, "tag")}${told ? ` and ${counted(written, "written answer")}` : ""}.`;
+}
+
+/**
  * A written answer the Load left out (or cut short), in the student's words: which answer (by its question,
  * or its name in the file when it has no question), what is wrong, and how to mend it.
  * @param {AnswerProblem} problem

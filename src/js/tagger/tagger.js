@@ -4,14 +4,14 @@
 // tag state; `render({model, el})` is the anywidget entry point that every host calls.
 
 import { makeHandin } from "../core/handin.js";
-import { counted, renderer } from "../core/messages.js";
+import { renderer } from "../core/messages.js";
 import { codePoints, quoteOf, quoted, selectionToSpan, spanTokens } from "../core/spans.js";
 import { createArticleView } from "./article_view.js";
 import { button, h, setText, setWords } from "./dom.js";
 import { badgeVerdict } from "./feedback_data.js";
 import { createFeedbackView } from "./feedback_view.js";
 import { savedAnswers } from "./answer_store.js";
-import { handinFileName, listenToLoad, saveFile } from "./files.js";
+import { downloadedWords, handinFileName, listenToLoad, saveFile } from "./files.js";
 import { frameBatcher } from "./frame.js";
 import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
@@ -694,8 +694,7 @@ function createTagger(model, el, uid, authorTools) {
     });
     saveFile(root, handinFileName(exercise.id, student()), `${JSON.stringify(doc, null, 1)}\n`, "application/json");
     ctx.notify(
-      authorWords?.downloaded(state.tags.length) ??
-        `Downloaded your hand-in with ${counted(state.tags.length, "tag")}.`,
+      authorWords?.downloaded(state.tags.length) ?? downloadedWords(doc),
       // not scrolled to: the Download after a chapter's questions presses this one, far below
       { info: true, files: true },
     );

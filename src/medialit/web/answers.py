@@ -11,7 +11,9 @@ the tags: `answers` in `medialit.handin/1`. `{recall}`02-what-happened`` shows, 
 the student wrote there. A form field written in raw HTML joins in with `data-medialit-answer="id"`.
 The page's script (book-page.js, src/js/hosts/answers.js) does the saving. Each page with answers lists
 every question id the book has for its exercise, so an answer saved under an id no page has any more (a
-question renamed in a new edition) is shown, with its words, above the questions of the exercise's pages.
+question renamed in a new edition) is shown, with its words, above the questions of the exercise's pages;
+the page keeps that list in the browser too, so that another book of the same exercise leaves this book's
+answers in the save (src/js/hosts/books_asked.js).
 """
 
 from __future__ import annotations
