@@ -1220,7 +1220,7 @@ PER_STUDENT = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width", [1280, "phone"])
+@pytest.mark.parametrize("width", [1024, 1200, 1280, "phone"])
 @pytest.mark.parametrize("where", ["page", "report.html"])
 def test_each_students_misconceptions_fit_a_laptops_column_and_keep_the_name_in_view_on_a_phone(
     browser, book_server, class_of_long_names, where, width
@@ -1229,7 +1229,9 @@ def test_each_students_misconceptions_fit_a_laptops_column_and_keep_the_name_in_
     as scare quotes"), was 885 px wide in the book's column of 688 at 1280 px and scrolled sideways, the students'
     names scrolling away with it (report.html had no such table). Its headings are a few words, each with its whole
     sentence as its title, a column only for a misconception some student showed, and it fits; on a phone, where it
-    scrolls, the names stay in view. report.html has the same table."""
+    scrolls, the names stay in view. report.html has the same table. Under headings as big as the cells' figures it
+    was still 672 px wide, each column as wide as its heading's longest word: it scrolled in the book's column where
+    that is narrowest on a laptop (624 px at 1200 px, beside the page's contents; 656 px at 960)."""
     from medialit import load_exercise
     from medialit.classroom.class_report import class_report
     from medialit.core.messages import Message, Renderer
