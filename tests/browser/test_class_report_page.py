@@ -1281,6 +1281,8 @@ MISCONCEPTION_KEY = """() => {
     lead: key && shown(key.querySelector("p")) ? key.querySelector("p").textContent : null,
     key: pairs.filter((pair) => pair.every(shown)).map((pair) => pair.map((e) => e.textContent)),
     heads: [...table.querySelectorAll("th abbr")].map((abbr) => [abbr.textContent, abbr.title]),
+    underlined: [...new Set([...table.querySelectorAll("th abbr")]
+      .map((abbr) => `${getComputedStyle(abbr).textDecorationLine} ${getComputedStyle(abbr).borderBottomStyle}`))],
     above: key ? key.getBoundingClientRect().bottom <= table.getBoundingClientRect().top : false,
     right: key ? Math.max(...[...key.querySelectorAll("*")].map((e) => e.getBoundingClientRect().right)) : 0,
     page: [document.documentElement.scrollWidth, innerWidth],
@@ -1298,7 +1300,9 @@ def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_an
     only in each heading's title, which shows under a mouse: on a phone's touch screen and on paper what a column
     counts was lost. Above the table a key gives each column shown its heading and its whole sentence, the same words
     as the titles, on a laptop, on a phone (opened with a tap) and printed on A4 (folded away, unopened), in the
-    page's width, the table still fitting a laptop's column."""
+    page's width, the table still fitting a laptop's column. On screen a heading's dotted underline says it has more
+    to say under the mouse (the book's theme drew a second dotted line under it, a border); on paper, where nothing
+    does, both were printed all the same: the headings are plain words under the key."""
     from medialit.classroom.tables import MISCONCEPTION_KEY as LEAD
 
     options = {"phone": PHONE, "A4": {"viewport": A4_IN_MARGINS}}.get(
@@ -1321,6 +1325,7 @@ def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_an
             summary.click()
         seen = page.evaluate(MISCONCEPTION_KEY)
         assert len(seen["heads"]) >= 8 and all(title for _, title in seen["heads"]), seen["heads"]
+        assert seen["underlined"] == (["none none"] if width == "A4" else ["underline none"]), seen["underlined"]
         assert seen["lead"] == LEAD and seen["key"] == seen["heads"] and seen["above"], seen
         assert seen["page"][0] <= seen["page"][1] and seen["right"] <= seen["page"][1], seen
         if width == 1280:
