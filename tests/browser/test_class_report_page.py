@@ -1392,6 +1392,8 @@ ON_PAPER = """(root) => {
     wide: tables.filter((t) => t.getBoundingClientRect().right > innerWidth + 0.5)
       .map((t) => [t.querySelector("th").textContent, t.getBoundingClientRect().right]),
     cut: tables.filter((t) => getComputedStyle(t.parentElement).overflowX !== "visible").length,
+    over: tables.filter((t) => t.scrollWidth > t.parentElement.clientWidth)
+      .map((t) => [t.querySelector("th").textContent, t.scrollWidth, t.parentElement.clientWidth]),
     rows: [...new Set(tables.flatMap((t) => [...t.rows].map((tr) => getComputedStyle(tr).breakInside)))],
     heads: heads.length,
     loose: heads.filter((e) => getComputedStyle(e).breakAfter !== "avoid").map((e) => e.outerHTML.slice(0, 60)),
@@ -1400,22 +1402,25 @@ ON_PAPER = """(root) => {
 A4_IN_MARGINS = {"width": 718, "height": 1000}  # 210 mm less a browser's default margins of 1 cm, in CSS px
 
 
+@pytest.mark.parametrize("roster", [False, True], ids=["", "roster"])
 @pytest.mark.parametrize("where", ["page", "report.html"])
 def test_printed_on_a4_no_table_is_wider_than_the_paper_and_no_row_or_heading_is_left_alone(
-    browser, book_server, class_of_long_names, where
+    browser, book_server, class_of_long_names, where, roster
 ):
     """Printed on A4, report.html's table of students of the whole text ran 150 px past the paper's edge (its last
     column cut off), the page's tables were cut at the edge of their scrolling boxes, a row was split over two pages
     (a student's ID on the next one) and a heading ("Misconceptions", "Every key item here") or a heat map's key was
     left at the foot of a page. On paper the tables are in smaller letters and fit, nothing scrolls, no row splits
-    and nothing that heads something is left away from it."""
+    and nothing that heads something is left away from it. report.html's table of students, each column as narrow
+    as its longest word, was still 688 px wide in a box of 686 (its headings in the cells' letters, "Completion" the
+    widest of them): each table fits its box, headed in the smaller letters the page prints its headings in."""
     context = browser.new_context(base_url=book_server, viewport=A4_IN_MARGINS)
     try:
         page = context.new_page()
-        root = open_class(page, where, class_of_long_names, roster=True)
+        root = open_class(page, where, class_of_long_names, roster=roster)
         page.emulate_media(media="print")
         seen = page.evaluate(ON_PAPER, root)
-        assert seen["page"][0] <= seen["page"][1] and seen["wide"] == [], seen
+        assert seen["page"][0] <= seen["page"][1] and seen["wide"] == [] and seen["over"] == [], seen
         assert seen["cut"] == 0 and seen["rows"] == ["avoid"], seen
         assert seen["heads"] > 10 and seen["loose"] == [], seen["loose"]
     finally:

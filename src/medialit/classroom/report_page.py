@@ -42,7 +42,9 @@ COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.cs
 # Its headings are in smaller letters than its figures: each column as wide as its heading's longest word, it was
 # wider than a laptop's book column at its narrowest (as on the page, class_report.css).
 # Above it, a key gives each of its short headings its whole sentence (a title shows under a mouse only), beside it,
-# or under it on a phone; on paper the headings' dotted underline (more under a mouse) is not printed.
+# or under it on a phone; on paper the headings' dotted underline (more under a mouse) is not printed. On paper
+# every table's headings are in smaller letters, as the page prints them: the table of students, each column as
+# narrow as its longest word, was 2 px wider than its box, its heading "Completion" the widest.
 # The table of notes wraps its words and notes (its fourth and fifth columns) at any length, each at least 12em wide:
 # the note, squeezed beside the words, was 146 px wide on a laptop.
 STYLE = """
@@ -77,7 +79,7 @@ border-left-width:1px}.per-student th{border-top-width:1px;font-size:.85em}
 margin:0 3px}.legend .swatch{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}
-table{font-size:.85em}abbr[title]{text-decoration:none}tr{break-inside:avoid}
+table{font-size:.85em}th{font-size:.85em}abbr[title]{text-decoration:none}tr{break-inside:avoid}
 :is(h1,h2,h3,summary,dt,.legend,.key p,p:has(+.answer)){break-after:avoid}
 details::details-content{content-visibility:visible}summary{list-style:none;font-weight:600}
 summary::-webkit-details-marker{display:none}.show-n,.show-n+label,.tick{display:none}}
