@@ -1299,11 +1299,12 @@ def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_an
     """The table of each student's misconceptions is headed in a few words ("Trap", "Plain verb"), the whole sentence
     only in each heading's title, which shows under a mouse: on a phone's touch screen and on paper what a column
     counts was lost. Above the table a key gives each column shown its heading and its whole sentence, the same words
-    as the titles, on a laptop, on a phone (opened with a tap) and printed on A4 (folded away, unopened), in the
-    page's width, the table still fitting a laptop's column. On screen a heading's dotted underline says it has more
-    to say under the mouse (the book's theme drew a second dotted line under it, a border); on paper, where nothing
-    does, both were printed all the same: the headings are plain words under the key."""
+    as the titles, on a laptop, on a phone (opened with a tap, then the key with another) and printed on A4 (folded
+    away, unopened), in the page's width, the table still fitting a laptop's column. On screen a heading's dotted
+    underline says it has more to say under the mouse (the book's theme drew a second dotted line under it, a border);
+    on paper, where nothing does, both were printed all the same: the headings are plain words under the key."""
     from medialit.classroom.tables import MISCONCEPTION_KEY as LEAD
+    from medialit.classroom.tables import MISCONCEPTION_KEY_SUMMARY as KEY_SUMMARY
 
     options = {"phone": PHONE, "A4": {"viewport": A4_IN_MARGINS}}.get(
         width, {"viewport": {"width": 1280, "height": 900}}
@@ -1321,6 +1322,7 @@ def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_an
             page.emulate_media(media="print")
         elif width == "phone":
             summary.tap()
+            page.locator("summary", has_text=KEY_SUMMARY).tap()
         else:
             summary.click()
         seen = page.evaluate(MISCONCEPTION_KEY)
@@ -1335,6 +1337,64 @@ def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_an
             screenshot(page, f"misconception-key-{where}-{width}")
     finally:
         context.close()
+
+
+# Where the table of each student's misconceptions starts below the summary that opens it, and the key's summary as
+# shown (null where it is not).
+KEY_FOLDED = """() => {
+  const table = [...document.querySelectorAll("table")]
+    .find((t) => /^How often/.test(t.closest("[aria-label]").ariaLabel));
+  const details = table.closest("details");
+  const key = details.querySelector(".mcr-key, .key");
+  const summary = key.querySelector("summary");
+  const shown = (e) => e.checkVisibility() && e.getBoundingClientRect().height > 0;
+  return {
+    gap: Math.round(
+      table.getBoundingClientRect().top -
+        details.querySelector("summary").getBoundingClientRect().bottom,
+    ),
+    summary: summary && shown(summary) ? summary.textContent : null,
+    sentences: [...key.querySelectorAll("dd")].filter(shown).length,
+  };
+}"""
+
+
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_on_a_phone_the_key_is_folded_and_the_table_of_each_students_misconceptions_follows_its_summary(
+    browser, book_server, class_of_30, where
+):
+    """On a phone the key to the table of each student's misconceptions, each heading over its sentence, took about a
+    screen and a half (918 px on the page, 839 in report.html) between the summary a teacher taps and the table. There
+    it is folded under "What each column counts", the table just below it, and a tap opens it; a screen reader hears a
+    button that says so. On a wider screen the key is open without a tap, and a screen reader reads it whole."""
+    from browser_helpers import accessible_names, text_heard
+
+    from medialit.classroom.tables import MISCONCEPTION_KEY_SUMMARY as KEY_SUMMARY
+
+    for screen in ("phone", 1024):
+        options = PHONE if screen == "phone" else {"viewport": {"width": screen, "height": 900}}
+        context = browser.new_context(base_url=book_server, **options)
+        try:
+            page = context.new_page()
+            root = open_class(page, where, class_of_30, roster=False)
+            summary = page.locator("summary", has_text="Misconceptions per student")
+            summary.tap() if screen == "phone" else summary.click()
+            seen = page.evaluate(KEY_FOLDED)
+            key = f"{root} {'.mcr-key' if where == 'page' else '.key'}"
+            if screen == "phone":
+                assert seen["summary"] == KEY_SUMMARY and seen["sentences"] == 0 and seen["gap"] < 100, seen
+                assert KEY_SUMMARY in accessible_names(page, "DisclosureTriangle")
+                summary.evaluate("(s) => { s.scrollIntoView(); scrollBy(0, -70); }")
+                screenshot(page, f"misconception-key-folded-{where}")
+                page.locator("summary", has_text=KEY_SUMMARY).tap()
+                assert page.evaluate(KEY_FOLDED)["sentences"] >= 8
+            else:
+                assert seen["summary"] is None and seen["sentences"] >= 8, seen
+                assert KEY_SUMMARY not in accessible_names(page, "DisclosureTriangle")
+            heard = " ".join(text_heard(page, key))
+            assert "Gave a quoted speaker's words the reporter's voice" in heard, heard
+        finally:
+            context.close()
 
 
 # The table of notes: its width and its box's, the widths of its name column, of its words and of its notes, and the

@@ -42,9 +42,10 @@ COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.cs
 # Its headings are in smaller letters than its figures: each column as wide as its heading's longest word, it was
 # wider than a laptop's book column at its narrowest (as on the page, class_report.css).
 # Above it, a key gives each of its short headings its whole sentence (a title shows under a mouse only), beside it,
-# or under it on a phone; on paper the headings' dotted underline (more under a mouse) is not printed. On paper
-# every table's headings are in smaller letters, as the page prints them: the table of students, each column as
-# narrow as its longest word, was 2 px wider than its box, its heading "Completion" the widest.
+# or under it on a phone, where it is folded under a summary a tap opens (it took a screen and a half before the
+# table); open on a wider screen and on paper, where the headings' dotted underline (more under a mouse) is not
+# printed. On paper every table's headings are in smaller letters, as the page prints them: the table of students,
+# each column as narrow as its longest word, was 2 px wider than its box, its heading "Completion" the widest.
 # The table of notes wraps its words and notes (its fourth and fifth columns) at any length, each at least 12em wide:
 # the note, squeezed beside the words, was 146 px wide on a laptop.
 STYLE = """
@@ -66,7 +67,8 @@ td.long .name{display:block;max-width:10em;overflow-wrap:break-word}
 padding-inline:.25rem}.per-student :is(th,td):first-child{position:sticky;left:0;background:var(--mcr-page);
 border-left-width:1px}.per-student th{border-top-width:1px;font-size:.85em}
 .per-student th:first-child{background:var(--mcr-surface)}abbr[title]{text-decoration:underline dotted;cursor:help}
-.key p{margin:.5rem 0 .25rem}
+.key p{margin:.5rem 0 .25rem}.key summary{margin:.25rem 0;cursor:pointer}@supports selector(::details-content){
+@media (min-width:40rem),print{.key::details-content{content-visibility:visible}.key summary{display:none}}}
 .key dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .75rem;margin:0 0 .5rem}.key dt{font-weight:600}
 .key dd{margin:0}
 @media (max-width:40rem){.key dl{display:block}.key dd{margin:0 0 .3rem 1rem}}
@@ -422,7 +424,7 @@ def _per_student_html(summary: dict) -> str:
     """How often each misconception showed in each student's tags, folded away as on the class-report page: a
     column for each misconception some student showed, headed in a few words with the whole sentence as its title,
     so that it fits a laptop's screen, the student's name kept in view where it scrolls (a phone); above it, the key
-    that gives each heading its sentence where no title shows (a touch screen, paper)."""
+    that gives each heading its sentence where no title shows (a touch screen, paper), folded on a phone (STYLE)."""
     columns = tables.misconception_columns(summary)
     shown = [kind for kind, _, _ in columns]
     rows = [
@@ -436,8 +438,9 @@ def _per_student_html(summary: dict) -> str:
     key = "".join(f"<dt>{_e(head)}</dt><dd>{_e(sentence)}</dd>" for _, head, sentence in columns)
     caption = "How often each misconception showed in each student's tags"
     return (
-        f'<details><summary>Misconceptions per student</summary><div class="key"><p>{_e(tables.MISCONCEPTION_KEY)}</p>'
-        f"<dl>{key}</dl></div>{_table(caption, ['Student', *heads], rows, kind='per-student')}</details>"
+        f'<details><summary>Misconceptions per student</summary><details class="key">'
+        f"<summary>{_e(tables.MISCONCEPTION_KEY_SUMMARY)}</summary><p>{_e(tables.MISCONCEPTION_KEY)}</p><dl>{key}</dl>"
+        f"</details>{_table(caption, ['Student', *heads], rows, kind='per-student')}</details>"
     )
 
 
