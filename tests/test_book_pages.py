@@ -924,6 +924,7 @@ QUOTED_UI_WORDS = [
     ("**Most missed**", '"Most missed"', "classroom/report_view.js", ["teachers/class-report"]),
     ("**Every key item here**", "`Every key item here (${", "classroom/report_view.js", ["teachers/class-report"]),
     ("**At another mention**", '"At another mention"', "classroom/tables.js", ["teachers/class-report"]),
+    ("**What each column counts**", '"What each column counts"', "classroom/tables.js", ["teachers/class-report"]),
     ("**Misconceptions**", '"Misconceptions"', "classroom/report_view.js", ["teachers/class-report"]),
     ("**What the class tagged**", '"What the class tagged"', "classroom/report_view.js", ["teachers/class-report"]),
     ("**Written answers**", '"Written answers"', "classroom/report_view.js", ["teachers/class-report"]),

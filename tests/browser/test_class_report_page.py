@@ -1220,7 +1220,7 @@ PER_STUDENT = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width", [1280, "phone"])
+@pytest.mark.parametrize("width", [1024, 1200, 1280, "phone"])
 @pytest.mark.parametrize("where", ["page", "report.html"])
 def test_each_students_misconceptions_fit_a_laptops_column_and_keep_the_name_in_view_on_a_phone(
     browser, book_server, class_of_long_names, where, width
@@ -1229,7 +1229,9 @@ def test_each_students_misconceptions_fit_a_laptops_column_and_keep_the_name_in_
     as scare quotes"), was 885 px wide in the book's column of 688 at 1280 px and scrolled sideways, the students'
     names scrolling away with it (report.html had no such table). Its headings are a few words, each with its whole
     sentence as its title, a column only for a misconception some student showed, and it fits; on a phone, where it
-    scrolls, the names stay in view. report.html has the same table."""
+    scrolls, the names stay in view. report.html has the same table. Under headings as big as the cells' figures it
+    was still 672 px wide, each column as wide as its heading's longest word: it scrolled in the book's column where
+    that is narrowest on a laptop (624 px at 1200 px, beside the page's contents; 656 px at 960)."""
     from medialit import load_exercise
     from medialit.classroom.class_report import class_report
     from medialit.core.messages import Message, Renderer
@@ -1279,6 +1281,8 @@ MISCONCEPTION_KEY = """() => {
     lead: key && shown(key.querySelector("p")) ? key.querySelector("p").textContent : null,
     key: pairs.filter((pair) => pair.every(shown)).map((pair) => pair.map((e) => e.textContent)),
     heads: [...table.querySelectorAll("th abbr")].map((abbr) => [abbr.textContent, abbr.title]),
+    underlined: [...new Set([...table.querySelectorAll("th abbr")]
+      .map((abbr) => `${getComputedStyle(abbr).textDecorationLine} ${getComputedStyle(abbr).borderBottomStyle}`))],
     above: key ? key.getBoundingClientRect().bottom <= table.getBoundingClientRect().top : false,
     right: key ? Math.max(...[...key.querySelectorAll("*")].map((e) => e.getBoundingClientRect().right)) : 0,
     page: [document.documentElement.scrollWidth, innerWidth],
@@ -1295,9 +1299,12 @@ def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_an
     """The table of each student's misconceptions is headed in a few words ("Trap", "Plain verb"), the whole sentence
     only in each heading's title, which shows under a mouse: on a phone's touch screen and on paper what a column
     counts was lost. Above the table a key gives each column shown its heading and its whole sentence, the same words
-    as the titles, on a laptop, on a phone (opened with a tap) and printed on A4 (folded away, unopened), in the
-    page's width, the table still fitting a laptop's column."""
+    as the titles, on a laptop, on a phone (opened with a tap, then the key with another) and printed on A4 (folded
+    away, unopened), in the page's width, the table still fitting a laptop's column. On screen a heading's dotted
+    underline says it has more to say under the mouse (the book's theme drew a second dotted line under it, a border);
+    on paper, where nothing does, both were printed all the same: the headings are plain words under the key."""
     from medialit.classroom.tables import MISCONCEPTION_KEY as LEAD
+    from medialit.classroom.tables import MISCONCEPTION_KEY_SUMMARY as KEY_SUMMARY
 
     options = {"phone": PHONE, "A4": {"viewport": A4_IN_MARGINS}}.get(
         width, {"viewport": {"width": 1280, "height": 900}}
@@ -1315,10 +1322,12 @@ def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_an
             page.emulate_media(media="print")
         elif width == "phone":
             summary.tap()
+            page.locator("summary", has_text=KEY_SUMMARY).tap()
         else:
             summary.click()
         seen = page.evaluate(MISCONCEPTION_KEY)
         assert len(seen["heads"]) >= 8 and all(title for _, title in seen["heads"]), seen["heads"]
+        assert seen["underlined"] == (["none none"] if width == "A4" else ["underline none"]), seen["underlined"]
         assert seen["lead"] == LEAD and seen["key"] == seen["heads"] and seen["above"], seen
         assert seen["page"][0] <= seen["page"][1] and seen["right"] <= seen["page"][1], seen
         if width == 1280:
@@ -1328,6 +1337,64 @@ def test_each_misconceptions_short_heading_is_keyed_in_full_on_a_touch_screen_an
             screenshot(page, f"misconception-key-{where}-{width}")
     finally:
         context.close()
+
+
+# Where the table of each student's misconceptions starts below the summary that opens it, and the key's summary as
+# shown (null where it is not).
+KEY_FOLDED = """() => {
+  const table = [...document.querySelectorAll("table")]
+    .find((t) => /^How often/.test(t.closest("[aria-label]").ariaLabel));
+  const details = table.closest("details");
+  const key = details.querySelector(".mcr-key, .key");
+  const summary = key.querySelector("summary");
+  const shown = (e) => e.checkVisibility() && e.getBoundingClientRect().height > 0;
+  return {
+    gap: Math.round(
+      table.getBoundingClientRect().top -
+        details.querySelector("summary").getBoundingClientRect().bottom,
+    ),
+    summary: summary && shown(summary) ? summary.textContent : null,
+    sentences: [...key.querySelectorAll("dd")].filter(shown).length,
+  };
+}"""
+
+
+@pytest.mark.parametrize("where", ["page", "report.html"])
+def test_on_a_phone_the_key_is_folded_and_the_table_of_each_students_misconceptions_follows_its_summary(
+    browser, book_server, class_of_30, where
+):
+    """On a phone the key to the table of each student's misconceptions, each heading over its sentence, took about a
+    screen and a half (918 px on the page, 839 in report.html) between the summary a teacher taps and the table. There
+    it is folded under "What each column counts", the table just below it, and a tap opens it; a screen reader hears a
+    button that says so. On a wider screen the key is open without a tap, and a screen reader reads it whole."""
+    from browser_helpers import accessible_names, text_heard
+
+    from medialit.classroom.tables import MISCONCEPTION_KEY_SUMMARY as KEY_SUMMARY
+
+    for screen in ("phone", 1024):
+        options = PHONE if screen == "phone" else {"viewport": {"width": screen, "height": 900}}
+        context = browser.new_context(base_url=book_server, **options)
+        try:
+            page = context.new_page()
+            root = open_class(page, where, class_of_30, roster=False)
+            summary = page.locator("summary", has_text="Misconceptions per student")
+            summary.tap() if screen == "phone" else summary.click()
+            seen = page.evaluate(KEY_FOLDED)
+            key = f"{root} {'.mcr-key' if where == 'page' else '.key'}"
+            if screen == "phone":
+                assert seen["summary"] == KEY_SUMMARY and seen["sentences"] == 0 and seen["gap"] < 100, seen
+                assert KEY_SUMMARY in accessible_names(page, "DisclosureTriangle")
+                summary.evaluate("(s) => { s.scrollIntoView(); scrollBy(0, -70); }")
+                screenshot(page, f"misconception-key-folded-{where}")
+                page.locator("summary", has_text=KEY_SUMMARY).tap()
+                assert page.evaluate(KEY_FOLDED)["sentences"] >= 8
+            else:
+                assert seen["summary"] is None and seen["sentences"] >= 8, seen
+                assert KEY_SUMMARY not in accessible_names(page, "DisclosureTriangle")
+            heard = " ".join(text_heard(page, key))
+            assert "Gave a quoted speaker's words the reporter's voice" in heard, heard
+        finally:
+            context.close()
 
 
 # The table of notes: its width and its box's, the widths of its name column, of its words and of its notes, and the
@@ -1385,6 +1452,8 @@ ON_PAPER = """(root) => {
     wide: tables.filter((t) => t.getBoundingClientRect().right > innerWidth + 0.5)
       .map((t) => [t.querySelector("th").textContent, t.getBoundingClientRect().right]),
     cut: tables.filter((t) => getComputedStyle(t.parentElement).overflowX !== "visible").length,
+    over: tables.filter((t) => t.scrollWidth > t.parentElement.clientWidth)
+      .map((t) => [t.querySelector("th").textContent, t.scrollWidth, t.parentElement.clientWidth]),
     rows: [...new Set(tables.flatMap((t) => [...t.rows].map((tr) => getComputedStyle(tr).breakInside)))],
     heads: heads.length,
     loose: heads.filter((e) => getComputedStyle(e).breakAfter !== "avoid").map((e) => e.outerHTML.slice(0, 60)),
@@ -1393,22 +1462,25 @@ ON_PAPER = """(root) => {
 A4_IN_MARGINS = {"width": 718, "height": 1000}  # 210 mm less a browser's default margins of 1 cm, in CSS px
 
 
+@pytest.mark.parametrize("roster", [False, True], ids=["", "roster"])
 @pytest.mark.parametrize("where", ["page", "report.html"])
 def test_printed_on_a4_no_table_is_wider_than_the_paper_and_no_row_or_heading_is_left_alone(
-    browser, book_server, class_of_long_names, where
+    browser, book_server, class_of_long_names, where, roster
 ):
     """Printed on A4, report.html's table of students of the whole text ran 150 px past the paper's edge (its last
     column cut off), the page's tables were cut at the edge of their scrolling boxes, a row was split over two pages
     (a student's ID on the next one) and a heading ("Misconceptions", "Every key item here") or a heat map's key was
     left at the foot of a page. On paper the tables are in smaller letters and fit, nothing scrolls, no row splits
-    and nothing that heads something is left away from it."""
+    and nothing that heads something is left away from it. report.html's table of students, each column as narrow
+    as its longest word, was still 688 px wide in a box of 686 (its headings in the cells' letters, "Completion" the
+    widest of them): each table fits its box, headed in the smaller letters the page prints its headings in."""
     context = browser.new_context(base_url=book_server, viewport=A4_IN_MARGINS)
     try:
         page = context.new_page()
-        root = open_class(page, where, class_of_long_names, roster=True)
+        root = open_class(page, where, class_of_long_names, roster=roster)
         page.emulate_media(media="print")
         seen = page.evaluate(ON_PAPER, root)
-        assert seen["page"][0] <= seen["page"][1] and seen["wide"] == [], seen
+        assert seen["page"][0] <= seen["page"][1] and seen["wide"] == [] and seen["over"] == [], seen
         assert seen["cut"] == 0 and seen["rows"] == ["avoid"], seen
         assert seen["heads"] > 10 and seen["loose"] == [], seen["loose"]
     finally:

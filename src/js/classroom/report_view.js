@@ -19,6 +19,7 @@ import {
   keyedLabels,
   leftOutTitle,
   MISCONCEPTION_KEY,
+  MISCONCEPTION_KEY_SUMMARY,
   misconceptionColumns,
   mostMissed,
   NONE_MISSED,
@@ -328,13 +329,15 @@ export function reportView(summary, exercise, options = {}) {
 
 /**
  * What each column of the table of each student's misconceptions counts: its heading and the whole sentence, for a
- * touch screen and paper, where a heading's title never shows (report_page's key, in the same words).
+ * touch screen and paper, where a heading's title never shows (report_page's key, in the same words); folded under a
+ * summary on a phone, so that the table follows the summary that opened it (class_report.css opens it elsewhere).
  * @param {[string, string, string][]} columns each column's kind, heading and sentence (misconceptionColumns)
  */
 const misconceptionKey = (columns) =>
   h(
-    "div.mcr-key",
+    "details.mcr-key",
     {},
+    h("summary", MISCONCEPTION_KEY_SUMMARY),
     h("p", MISCONCEPTION_KEY),
     h("dl", {}, ...columns.flatMap(([, head, sentence]) => [h("dt", head), h("dd", sentence)])),
   );

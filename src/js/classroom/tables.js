@@ -62,6 +62,8 @@ export const WHERE = "Where";
 export const SAME_NAMES = "Names used by more than one hand-in (each hand-in is counted)";
 /** Before the key to the columns of each student's misconceptions (tables.MISCONCEPTION_KEY). */
 export const MISCONCEPTION_KEY = "Each column counts how many times a student did this in their tags:";
+/** What a teacher taps on a phone to open that key, folded there (tables.MISCONCEPTION_KEY_SUMMARY). */
+export const MISCONCEPTION_KEY_SUMMARY = "What each column counts";
 const UNSAFE = new RegExp(contract.unsafe_characters, "gu");
 
 /**

@@ -115,7 +115,9 @@ async function filesUnder(entry, path) {
       children.push(...batch);
     }
   } catch {
-    // listed in part (the reading broke off): what was listed is read, the folder is told as read in part
+    // the reading broke off: after some of the folder's entries, what was listed is read and the folder is told as
+    // read in part; before the first, nothing in it was read and it is told as not opened (a folder Chromium may not
+    // open fails so, at its first listing), as medialit report tells a folder that listed nothing (handin_files)
     unopened.push({ name: `${path}/`, file: null, unopened: NOT_READ, partly: children.length > 0 });
   }
   const found = await Promise.all(children.map((child) => filesUnder(child, `${path}/${child.name}`)));

@@ -39,9 +39,15 @@ COLOURS_CSS = resources.files("medialit.data").joinpath("class_report_colours.cs
 # A table wider than its box shows a shadow at the edge it scrolls to, as on the page (class_report.css).
 # The table of each student's misconceptions keeps the student's name in view where it scrolls (a phone): the cells
 # have borders of their own, as a collapsed border stays with the table and the counts showed through the name's.
+# Its headings are in smaller letters than its figures: each column as wide as its heading's longest word, it was
+# wider than a laptop's book column at its narrowest (as on the page, class_report.css).
 # Above it, a key gives each of its short headings its whole sentence (a title shows under a mouse only), beside it,
-# or under it on a phone. The table of notes wraps its words and notes (its fourth and fifth columns) at any length,
-# each at least 12em wide: the note, squeezed beside the words, was 146 px wide on a laptop.
+# or under it on a phone, where it is folded under a summary a tap opens (it took a screen and a half before the
+# table); open on a wider screen and on paper, where the headings' dotted underline (more under a mouse) is not
+# printed. On paper every table's headings are in smaller letters, as the page prints them: the table of students,
+# each column as narrow as its longest word, was 2 px wider than its box, its heading "Completion" the widest.
+# The table of notes wraps its words and notes (its fourth and fifth columns) at any length, each at least 12em wide:
+# the note, squeezed beside the words, was 146 px wide on a laptop.
 STYLE = """
 :root{color-scheme:light dark}@media print{:root{color-scheme:light}}
 body{font-family:system-ui,sans-serif;max-width:62rem;margin:auto;padding:1rem;line-height:1.5;color:var(--mcr-text);
@@ -59,9 +65,12 @@ vertical-align:top}th{background:var(--mcr-surface)}td:first-child:not(.long){wh
 td.long .name{display:block;max-width:10em;overflow-wrap:break-word}
 .per-student{border-collapse:separate;border-spacing:0}.per-student :is(th,td){border-width:0 1px 1px 0;
 padding-inline:.25rem}.per-student :is(th,td):first-child{position:sticky;left:0;background:var(--mcr-page);
-border-left-width:1px}.per-student th{border-top-width:1px}.per-student th:first-child{background:var(--mcr-surface)}
-abbr[title]{text-decoration:underline dotted;cursor:help}.key p{margin:.5rem 0 .25rem}.key dl{display:grid;
-grid-template-columns:max-content 1fr;gap:.1rem .75rem;margin:0 0 .5rem}.key dt{font-weight:600}.key dd{margin:0}
+border-left-width:1px}.per-student th{border-top-width:1px;font-size:.85em}
+.per-student th:first-child{background:var(--mcr-surface)}abbr[title]{text-decoration:underline dotted;cursor:help}
+.key p{margin:.5rem 0 .25rem}.key summary{margin:.25rem 0;cursor:pointer}@supports selector(::details-content){
+@media (min-width:40rem),print{.key::details-content{content-visibility:visible}.key summary{display:none}}}
+.key dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .75rem;margin:0 0 .5rem}.key dt{font-weight:600}
+.key dd{margin:0}
 @media (max-width:40rem){.key dl{display:block}.key dd{margin:0 0 .3rem 1rem}}
 @media (max-width:40rem){td.long .name{max-width:7em}}
 .notes td:nth-child(n+4){white-space:normal;min-width:min(12em,70vw)}
@@ -72,7 +81,8 @@ grid-template-columns:max-content 1fr;gap:.1rem .75rem;margin:0 0 .5rem}.key dt{
 margin:0 3px}.legend .swatch{display:inline-block;padding:0 .5rem;margin-right:.3rem;border:1px solid var(--mcr-border)}
 .answer{white-space:pre-wrap;margin:.2rem 0 .8rem 1rem}
 @media print{.heat span{-webkit-print-color-adjust:exact;print-color-adjust:exact}.scroll{overflow:visible}
-table{font-size:.85em}tr{break-inside:avoid}:is(h1,h2,h3,summary,dt,.legend,.key p,p:has(+.answer)){break-after:avoid}
+table{font-size:.85em}th{font-size:.85em}abbr[title]{text-decoration:none}tr{break-inside:avoid}
+:is(h1,h2,h3,summary,dt,.legend,.key p,p:has(+.answer)){break-after:avoid}
 details::details-content{content-visibility:visible}summary{list-style:none;font-weight:600}
 summary::-webkit-details-marker{display:none}.show-n,.show-n+label,.tick{display:none}}
 """
@@ -414,7 +424,7 @@ def _per_student_html(summary: dict) -> str:
     """How often each misconception showed in each student's tags, folded away as on the class-report page: a
     column for each misconception some student showed, headed in a few words with the whole sentence as its title,
     so that it fits a laptop's screen, the student's name kept in view where it scrolls (a phone); above it, the key
-    that gives each heading its sentence where no title shows (a touch screen, paper)."""
+    that gives each heading its sentence where no title shows (a touch screen, paper), folded on a phone (STYLE)."""
     columns = tables.misconception_columns(summary)
     shown = [kind for kind, _, _ in columns]
     rows = [
@@ -428,8 +438,9 @@ def _per_student_html(summary: dict) -> str:
     key = "".join(f"<dt>{_e(head)}</dt><dd>{_e(sentence)}</dd>" for _, head, sentence in columns)
     caption = "How often each misconception showed in each student's tags"
     return (
-        f'<details><summary>Misconceptions per student</summary><div class="key"><p>{_e(tables.MISCONCEPTION_KEY)}</p>'
-        f"<dl>{key}</dl></div>{_table(caption, ['Student', *heads], rows, kind='per-student')}</details>"
+        f'<details><summary>Misconceptions per student</summary><details class="key">'
+        f"<summary>{_e(tables.MISCONCEPTION_KEY_SUMMARY)}</summary><p>{_e(tables.MISCONCEPTION_KEY)}</p><dl>{key}</dl>"
+        f"</details>{_table(caption, ['Student', *heads], rows, kind='per-student')}</details>"
     )
 
 

@@ -64,6 +64,8 @@ WHY_AND_FIX = ["Why", "What to do"]
 WHERE = "Where"
 # before the key to the columns of each student's misconceptions (tables.js, report.html)
 MISCONCEPTION_KEY = "Each column counts how many times a student did this in their tags:"
+# what a teacher taps on a phone to open that key, folded there so that the table follows its summary (tables.js)
+MISCONCEPTION_KEY_SUMMARY = "What each column counts"
 # the table of names more than one hand-in uses (tables.js, report.html)
 SAME_NAMES = "Names used by more than one hand-in (each hand-in is counted)"
 
