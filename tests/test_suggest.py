@@ -3320,3 +3320,45 @@ def test_a_group_in_words_of_no_list_is_named_in_small_letters_mid_sentence(who)
     source = next(s for s in found if s.label == "source")
     claim = next(s for s in found if s.label == "claim")
     assert draft_why(claim, {claim.source: source_name(source)}).startswith(f"According to {who.lower()}, ")
+
+
+@given(
+    st.sampled_from(["Shoppers", "Local shoppers", "Neighbours", "Regulars", "Rogers"]),
+    st.sampled_from(["say", "also say", "warn", "have said", "have told the Gazette"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_verb_that_agrees_with_more_than_one_makes_the_opener_a_group(who, verb):
+    """'Shoppers say the queues are long.' drafted no source ('say' was no verb whose subject speaks whatever the
+    noun), and 'Neighbours have said' read as a name: a present-tense verb without '-s' agrees only with more than one,
+    so the word that opens the sentence is a group the article does not name, whatever its ending."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} the queues are long.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    assert sources[who].attrs["identity"] == "anonymous"
+
+
+@given(
+    st.sampled_from(["Peters", "Waters", "Sanders", "Masters", "Williams"]),
+    st.sampled_from(["says", "also says", "warns", "has said", "has told the Gazette"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_verb_in_s_that_agrees_with_one_makes_the_opener_a_name(name, verb):
+    """'Peters says the queues are long.' drafted an unnamed group, as 'Peters' ends as 'shoppers' does: a
+    present-tense verb in '-s' agrees with one only, so the word is a surname."""
+    text = f"{BEFORE_THE_STORY}{name} {verb} the queues are long.\n"
+    assert quotes(text, "source", BLANK)[name].attrs["identity"] == "named"
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "identity"),
+    [
+        ("Shoppers said the queues were long.", "Shoppers", "anonymous"),  # the past tense agrees with either
+        ("Williams said the queues were long.", "Williams", "named"),
+        ("The shop is run by Tom Rogers.\n\nRogers say the queues are long.", "Rogers", "named"),  # named before
+        ("Some say the queues are long.", None, None),  # no noun: no one drafted
+        ("Shoppers will have their say on the plan.", None, None),  # 'say' a noun
+    ],
+)
+def test_a_verb_that_does_not_agree_with_one_alone_changes_nothing(text, who, identity):
+    sources = quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)
+    assert (sources[who].attrs["identity"] if who else sources) == (identity if who else {})

@@ -93,6 +93,11 @@ ADVERBS_BEFORE_VERB |= {"privately", "previously", "subsequently", "herself", "h
 # which follow a noun as often to say what was announced ('the cuts announced in May')
 SPEAKING_VERBS = {"said", "says", "told", "tells", "warned", "warns", "wrote", "writes", "added", "adds", "replied"}
 SPEAKING_VERBS |= {"explained", "insisted", "insists"} | QUESTION_CUES  # 'asked' only where it frames a quotation
+SPEAKING_VERBS |= {"say", "warn"}  # the present tense for more than one: 'Shoppers say', 'Doctors warn'
+# a verb in the present tense agrees with its subject: '-s' with one ('Williams says', 'Peters has said'), none with
+# more than one ('Shoppers say', 'Locals have said'); the past tense ('said') agrees with either and says nothing
+AGREES_WITH_ONE = {"says", "tells", "warns", "writes", "adds", "claims", "insists", "admits", "is", "has", "does"}
+AGREES_WITH_MANY = {"say", "tell", "warn", "write", "add", "claim", "insist", "admit", "are", "have", "do"}
 PASSIVE_AFTER = {"to", "by"}  # 'A man said to be in his 40s', 'the sum said by the council to be owed'
 TIME_WORDS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "season"}
 TIME_WORDS |= {"morning", "afternoon", "evening", "night", "hour", "hours", "minute", "moment", "time"}
@@ -867,10 +872,22 @@ class _Draft:
         name_after = i + 1 < len(doc) and self.sent_of[i + 1] == self.sent_of[i] and name_shaped(doc[i + 1])
         if name_after or word in self.capital_inside:
             return False
+        verb = self._verb_after_opener(i)
+        if verb in AGREES_WITH_ONE | AGREES_WITH_MANY:
+            return verb in AGREES_WITH_MANY
         singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
         written_small = word in self.small_words or singular in self.small_words
         people = any(word.endswith(end) and len(word) - len(end) >= PEOPLE_PLURAL_STEM_MIN for end in PEOPLE_PLURALS)
         return written_small or people
+
+    def _verb_after_opener(self, i: int) -> str:
+        """The word, in small letters, that stands after the one opening its sentence at token `i`, past words for
+        when or how ('Shoppers also say'), or '': where it is a verb in the present tense, it says whether the opener is
+        one ('Williams says') or more than one ('Shoppers say')."""
+        doc, n = self.doc, i + 1
+        while n < len(doc) and self.sent_of[n] == self.sent_of[i] and doc[n].lower_ in ADVERBS_BEFORE_VERB:
+            n += 1
+        return doc[n].lower_ if n < len(doc) and self.sent_of[n] == self.sent_of[i] else ""
 
     @staticmethod
     def _plural_spelling(word: str) -> bool:
