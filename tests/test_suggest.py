@@ -3362,3 +3362,25 @@ def test_a_verb_in_s_that_agrees_with_one_makes_the_opener_a_name(name, verb):
 def test_a_verb_that_does_not_agree_with_one_alone_changes_nothing(text, who, identity):
     sources = quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)
     assert (sources[who].attrs["identity"] if who else sources) == (identity if who else {})
+
+
+@given(
+    st.sampled_from(["Councillor Jo Reed", "Council leader Jo Reed", "The mayor", "A council spokesman"]),
+    st.sampled_from(
+        ["was branded a liar", "was also labelled a coward", "has been accused of lying", "was blamed for the delay"]
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_who_a_passive_label_or_charge_is_about_is_no_source(who, passive):
+    """'Councillor Jo Reed was branded a liar.' drafted her as a source, her job word standing in a sentence with a verb
+    of saying: she is the one labelled, what the judgement is about, and says nothing here."""
+    text = f"{BEFORE_THE_STORY}{who} {passive}.\n"
+    assert quotes(text, "source", BLANK) == {}
+    assert list(quotes(f"{BEFORE_THE_STORY}{who} {passive} by residents.\n", "source", BLANK)) == ["residents"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Councillor Jo Reed has also said the plan is fair.", "Councillor Jo Reed branded the plan a disgrace."]
+)
+def test_who_speaks_or_labels_with_an_active_verb_is_still_a_source(text):
+    assert list(quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)) == ["Councillor Jo Reed"]

@@ -1682,13 +1682,17 @@ class _Draft:
     def _does_something_else(self, j: int) -> bool:
         """Whether the body or person ending at token `j` is the subject of a verb of its own ('the government is
         expected to call talks, sources said'): what the claim is about, not who says it. A verb of saying after
-        the auxiliary ('Zelensky has denied', 'Medvedev has also said') makes them a speaker all the same."""
+        the auxiliary ('Zelensky has denied', 'Medvedev has also said') makes them a speaker all the same, but not a
+        passive verb of labelling, charge or criticism ('Councillor Jo Reed was branded a liar'): they are the one
+        labelled or charged, what the judgement is about."""
         last = self.sents[self.sent_of[j - 1]][1]
         return (
             j < last
             and self.doc[j].lower_ in AUXILIARIES
             and not any(
-                k in self.cue_at and self.lex.cues[self.doc[k : self.cue_at[k][0]].text.lower()][1]
+                k in self.cue_at
+                and self.lex.cues[self.doc[k : self.cue_at[k][0]].text.lower()][1]
+                and not self._passive(k, self.cue_at[k][0])
                 for k in range(j + 1, min(j + 3, last))
             )
         )
