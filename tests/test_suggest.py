@@ -3384,3 +3384,33 @@ def test_who_a_passive_label_or_charge_is_about_is_no_source(who, passive):
 )
 def test_who_speaks_or_labels_with_an_active_verb_is_still_a_source(text):
     assert list(quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)) == ["Councillor Jo Reed"]
+
+
+@given(
+    st.sampled_from(["was branded a disgrace", "has been labelled a failure", "was branded as a waste"]),
+    st.sampled_from(["officials said", "two officials told the Gazette", "residents say"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_passive_label_with_its_speaker_after_the_comma_is_a_judgement_put_to_them(label, said):
+    """'The plan was branded a disgrace, officials said.' drafted a fact: the words before '…, said' were drafted
+    again for whose they are, and lost the kind that 'branded' made of them."""
+    text = f"{BEFORE_THE_STORY}The plan {label}, {said}.\n"
+    found = sg.suggest(Article.from_text(text), BLANK)
+    claims = [s for s in found if s.label == "claim"]
+    assert [c.quote for c in claims] == [f"The plan {label}"]
+    assert claims[0].attrs["kind"] == "judgement"
+    source = next(s for s in found if s.label == "source")
+    assert claims[0].source == (source.start, source.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The plan was a disgrace, officials said.", "fact"),
+        ("The plan will cost more, officials said.", "prediction"),
+        ("The council was accused of lying, residents said.", "accusation"),
+    ],
+)
+def test_the_words_before_a_comma_and_who_said_them_keep_their_own_kind(text, kind):
+    claims = list(quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK).values())
+    assert [c.attrs["kind"] for c in claims] == [kind]

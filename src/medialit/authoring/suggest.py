@@ -228,6 +228,7 @@ WHICH_ONES = {"of", "from", "for"}
 # ('the man accused of theft', 'the men accused were freed', 'the woman accused in the case')
 NO_OBJECT_AFTER = CHARGE_LINKS | CRITICISM_LINKS | PREPOSITIONS | AUXILIARIES | PASSIVE_BE | {"who", "which", "whom"}
 NO_OBJECT_AFTER |= {"by", "and", "or", "but", "not"}
+KINDS_FROM_VERBS = {"judgement", "accusation"}  # what a verb of labelling or charge makes of the words it reports
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -250,6 +251,12 @@ CONFIDENCE = {
     "cue-hedge": 0.6,
     "scare-quotes": 0.55,
 }
+
+
+def _kind_from_verb(attrs: dict) -> bool:
+    """Whether a claim's drafted kind was read from the verb of labelling or charge in its words ('The plan was branded
+    a disgrace'); a rule that drafts the same words for another reason ('…, officials said') does not read the verb."""
+    return attrs.get("kind") in KINDS_FROM_VERBS
 
 
 def name_shaped(tok) -> bool:
@@ -478,6 +485,9 @@ class _Draft:
         drafted = self.found.get(key)
         if drafted is not None and (drafted.source is not None or source is None):
             return drafted  # the same words drafted again: the first draft stands, unless only this one says whose
+        if drafted is not None and _kind_from_verb(drafted.attrs) and not _kind_from_verb(attrs):
+            # 'The plan was branded a disgrace, officials said': this one says whose, the first what kind of claim
+            attrs, reason = attrs | {"kind": drafted.attrs["kind"]}, f"{drafted.reason}; {reason}"
         made = Suggestion(
             label,
             start,
