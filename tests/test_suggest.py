@@ -3414,3 +3414,39 @@ def test_a_passive_label_with_its_speaker_after_the_comma_is_a_judgement_put_to_
 def test_the_words_before_a_comma_and_who_said_them_keep_their_own_kind(text, kind):
     claims = list(quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK).values())
     assert [c.attrs["kind"] for c in claims] == [kind]
+
+
+@given(
+    st.sampled_from(["It was", "The new pool is", "The council's plan was"]),
+    st.sampled_from([("'", "'"), ("“", "”")]),
+    st.sampled_from(["a disaster", "a total shambles", "truly shameful"]),
+    st.sampled_from(["she said", "Jo Reed said", "residents told the Gazette"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_claim_before_who_said_it_keeps_the_quotation_marks_of_the_words_it_quotes(before, marks, words, said):
+    """'It was “a disaster”, she said.' drafted 'It was “a disaster' as a claim in the reporter's voice: the closing
+    mark was cut off, and the quoted words are the speaker's. A quotation of a few words makes no claim of its own:
+    it is part of the sentence's claim, and stays a cue for the teacher to review as a partial quote."""
+    opening, closing = marks
+    text = f"{BEFORE_THE_STORY}{before} {opening}{words}{closing}, {said}.\n"
+    found = sg.suggest(Article.from_text(text), BLANK)
+    claims = [s for s in found if s.label == "claim"]
+    assert [c.quote for c in claims] == [f"{before} {opening}{words}{closing}"]
+    assert claims[0].attrs["voice"] == "quoted"
+    assert [s.quote for s in found if s.label == "cue" and s.attrs["type"] == "scare-quotes"] == [
+        f"{opening}{words}{closing}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("'A disaster,' she said.", []),  # a few words quoted alone: no subject, no claim
+        ("“Shameful,” said Jo Reed.", []),
+        ("The scheme was a disaster, she said.", ["The scheme was a disaster"]),  # no quotation: the reporter's words
+    ],
+)
+def test_a_short_quotation_alone_makes_no_claim_and_words_not_quoted_stay_the_reporters(text, claims):
+    found = quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK)
+    assert list(found) == claims
+    assert all(c.attrs["voice"] == "reporter" for c in found.values())

@@ -2382,18 +2382,21 @@ class _Draft:
 
     def _claim_before(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """The claim before '..., UK officials said', '..., according to X' or '..., it is understood' (said
-        at tokens v..k): the sentence up to its comma."""
+        at tokens v..k): the sentence up to its comma, with the quotation marks of a few words it quotes ('It was “a
+        disaster”, she said'), which are the speaker's, so the claim is in the quoted voice."""
         first = self.sents[self.sent_of[v]][0]
         comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
         if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
+            voice = "quoted" if any(self.quoted(n) for n in range(first, comma)) else "reporter"
             self.add(
                 "claim",
                 first,
                 comma,
-                self._claim_attrs(first, comma, "reporter"),
+                self._claim_attrs(first, comma, voice),
                 f"what comes before '..., {self.doc[v:k].text}'",
                 CONFIDENCE["claim-before"],
                 speaker,
+                keep_quotes=True,
                 speaker_word="" if speaker else self._pronoun_that_speaks(v),
             )
 
