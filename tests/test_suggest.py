@@ -3417,6 +3417,42 @@ def test_the_words_before_a_comma_and_who_said_them_keep_their_own_kind(text, ki
 
 
 @given(
+    st.sampled_from(["the council", "Ashby Fold Primary", "the two hospitals"]),
+    st.sampled_from(["which has since been", "which was", "which was widely"]),
+    st.sampled_from([("criticised", "for the delay"), ("blamed", "for the delay"), ("branded", "a disgrace")]),
+    st.sampled_from(["", " by residents"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_passive_charge_in_a_clause_set_off_by_a_comma_is_drafted_with_what_it_is_about(what, be, charge, by):
+    """'… the council, which has since been criticised for the delay by residents.' drafted no claim: a relative clause
+    that a comma sets off tells more of the noun before it, so it reports the charge about that noun, and who comes
+    after 'by' is its source, as in 'The council was criticised for the delay by residents'."""
+    verb, link = charge
+    text = f"{BEFORE_THE_STORY}Nobody asked {what}, {be} {verb} {link}{by}.\n"
+    found = sg.suggest(Article.from_text(text), BLANK)
+    claims = [s for s in found if s.label == "claim"]
+    assert [c.quote for c in claims] == [f"{what}, {be} {verb} {link}"]
+    assert claims[0].attrs["kind"] == ("judgement" if verb == "branded" else "accusation")
+    sources = [s for s in found if s.label == "source"]
+    assert [s.quote for s in sources] == (["residents"] if by else [])
+    assert claims[0].source == ((sources[0].start, sources[0].end) if by else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims", "sources"),
+    [
+        ("The man who was blamed for the fire has left.", [], []),  # which man: no charge is reported
+        ("Nobody asked the council, which has since been criticised by residents.", [], ["residents"]),
+        ("The council was criticised by residents.", [], ["residents"]),  # criticised, and for nothing said
+        ("Nobody asked residents, who blamed the council for the fire.", ["blamed the council for the fire"], []),
+    ],
+)
+def test_a_charge_that_says_which_one_or_says_nothing_of_what_drafts_no_new_claim(text, claims, sources):
+    assert list(quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK)) == claims
+    assert list(quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)) == sources
+
+
+@given(
     st.sampled_from(["It was", "The new pool is", "The council's plan was"]),
     st.sampled_from([("'", "'"), ("“", "”")]),
     st.sampled_from(["a disaster", "a total shambles", "truly shameful"]),

@@ -2248,8 +2248,21 @@ class _Draft:
         """Where the subject of the passive verb at token `v` starts ('The council was blamed', 'The plan has since
         been slammed'): back over 'was' or 'been' and the auxiliaries before them ('has been', 'will be'), and over a
         word for when or how between two of them ('has since been', 'has also been'), to the start of its clause.
-        None when no 'was' or 'been' stands before the verb or a relative word is the subject ('who was blamed')."""
-        return None if self._be_before(v) is None else self._clause_subject(self._verb_group_start(v))
+        A relative word that a comma sets off stands for the noun phrase before the comma, where the subject starts
+        ('the council, which has since been blamed'). None when no 'was' or 'been' stands before the verb or another
+        relative word is the subject ('The man who was blamed')."""
+        if self._be_before(v) is None:
+            return None
+        group = self._verb_group_start(v)
+        if self._set_off_relative(group - 1):
+            return self._noun_before_relative(group - 1)
+        return self._clause_subject(group)
+
+    def _set_off_relative(self, r: int) -> bool:
+        """Whether token `r` is 'which' or 'who' after a comma: its clause is an aside that tells more of what comes
+        before ('the council, which was blamed for the delay'), not which one the sentence is about."""
+        first = self.sents[self.sent_of[r]][0]
+        return r > first and self.doc[r].lower_ in {"which", "who"} and self.doc[r - 1].text == ","
 
     def _verb_group_start(self, v: int) -> int:
         """Where the words that go with the verb at token `v` start: its auxiliaries ('was', 'has been', 'will be'),
@@ -2273,12 +2286,13 @@ class _Draft:
         the sentence is about: passive with a relative word for its subject ('The man who was blamed for the fire has
         left', 'the fire that was blamed on arson'), or active with one and no comma before it ('The man who blamed
         the council for the fire has left'), where the clause's end is not known. The reporter reports no charge
-        there: the sentence's news is what it goes on to say of them."""
+        there: the sentence's news is what it goes on to say of them. A clause a comma sets off is an aside that
+        reports the charge, passive or active ('the council, which was blamed for the delay')."""
         doc, first = self.doc, self.sents[self.sent_of[v]][0]
         k = self._verb_group_start(v) - 1
         if k < first or doc[k].lower_ not in RELATIVE_WORDS:
             return False
-        return self._be_before(v) is not None or not (k > first and doc[k - 1].text == ",")
+        return not (k > first and doc[k - 1].text == ",")
 
     def _after_preposition(self, i: int) -> bool:
         """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
@@ -2360,15 +2374,22 @@ class _Draft:
         relative = {"which", "who", "whom"} | ({"that"} if k < len(doc) and doc[k].lower_ in AUXILIARIES else set())
         if r <= first or doc[r].lower_ not in relative:
             return None
-        set_off = doc[r - 1].text == ","
-        n = r - 1 if set_off else r
+        start = self._noun_before_relative(r)
+        return None if start is None else (start, doc[r - 1].text == ",")
+
+    def _noun_before_relative(self, r: int) -> int | None:
+        """Where the noun phrase starts that the relative word at token `r` stands for, before it or before the comma
+        that sets its clause off ('the village's only school, which …', 'Ashby Fold Primary, which …'); None when
+        no noun phrase ends there."""
+        doc, first = self.doc, self.sents[self.sent_of[r]][0]
+        n = r - 1 if doc[r - 1].text == "," else r
         for start in range(n - 1, max(first, n - DESCRIPTION_WORDS_MAX - 3) - 1, -1):
             word = doc[start]
             if word.lower_ in DETERMINERS:
-                return start, set_off  # "the village's only primary school"
+                return start  # "the village's only primary school"
             if word.lower_ in NUMBER_WORDS or word.like_num:  # "two drones", "the two drones"
                 before = start - 1
-                return (before if before >= first and doc[before].lower_ in DETERMINERS else start), set_off
+                return before if before >= first and doc[before].lower_ in DETERMINERS else start
             if word.lower_ in POSSESSIVES:
                 continue
             if not word.is_alpha or (
@@ -2378,7 +2399,7 @@ class _Draft:
         names = n
         while names > first and name_shaped(doc[names - 1]) and not doc[names - 1].is_stop:
             names -= 1
-        return (names, set_off) if names < n else None  # "Ashby Fold Primary, which the council says …"
+        return names if names < n else None  # "Ashby Fold Primary, which the council says …"
 
     def _claim_before(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """The claim before '..., UK officials said', '..., according to X' or '..., it is understood' (said
