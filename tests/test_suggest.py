@@ -3320,3 +3320,169 @@ def test_a_group_in_words_of_no_list_is_named_in_small_letters_mid_sentence(who)
     source = next(s for s in found if s.label == "source")
     claim = next(s for s in found if s.label == "claim")
     assert draft_why(claim, {claim.source: source_name(source)}).startswith(f"According to {who.lower()}, ")
+
+
+@given(
+    st.sampled_from(["Shoppers", "Local shoppers", "Neighbours", "Regulars", "Rogers"]),
+    st.sampled_from(["say", "also say", "warn", "have said", "have told the Gazette"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_verb_that_agrees_with_more_than_one_makes_the_opener_a_group(who, verb):
+    """'Shoppers say the queues are long.' drafted no source ('say' was no verb whose subject speaks whatever the
+    noun), and 'Neighbours have said' read as a name: a present-tense verb without '-s' agrees only with more than one,
+    so the word that opens the sentence is a group the article does not name, whatever its ending."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} the queues are long.\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    assert sources[who].attrs["identity"] == "anonymous"
+
+
+@given(
+    st.sampled_from(["Peters", "Waters", "Sanders", "Masters", "Williams"]),
+    st.sampled_from(["says", "also says", "warns", "has said", "has told the Gazette"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_verb_in_s_that_agrees_with_one_makes_the_opener_a_name(name, verb):
+    """'Peters says the queues are long.' drafted an unnamed group, as 'Peters' ends as 'shoppers' does: a
+    present-tense verb in '-s' agrees with one only, so the word is a surname."""
+    text = f"{BEFORE_THE_STORY}{name} {verb} the queues are long.\n"
+    assert quotes(text, "source", BLANK)[name].attrs["identity"] == "named"
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "identity"),
+    [
+        ("Shoppers said the queues were long.", "Shoppers", "anonymous"),  # the past tense agrees with either
+        ("Williams said the queues were long.", "Williams", "named"),
+        ("The shop is run by Tom Rogers.\n\nRogers say the queues are long.", "Rogers", "named"),  # named before
+        ("Some say the queues are long.", None, None),  # no noun: no one drafted
+        ("Shoppers will have their say on the plan.", None, None),  # 'say' a noun
+    ],
+)
+def test_a_verb_that_does_not_agree_with_one_alone_changes_nothing(text, who, identity):
+    sources = quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)
+    assert (sources[who].attrs["identity"] if who else sources) == (identity if who else {})
+
+
+@given(
+    st.sampled_from(["Councillor Jo Reed", "Council leader Jo Reed", "The mayor", "A council spokesman"]),
+    st.sampled_from(
+        ["was branded a liar", "was also labelled a coward", "has been accused of lying", "was blamed for the delay"]
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_who_a_passive_label_or_charge_is_about_is_no_source(who, passive):
+    """'Councillor Jo Reed was branded a liar.' drafted her as a source, her job word standing in a sentence with a verb
+    of saying: she is the one labelled, what the judgement is about, and says nothing here."""
+    text = f"{BEFORE_THE_STORY}{who} {passive}.\n"
+    assert quotes(text, "source", BLANK) == {}
+    assert list(quotes(f"{BEFORE_THE_STORY}{who} {passive} by residents.\n", "source", BLANK)) == ["residents"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Councillor Jo Reed has also said the plan is fair.", "Councillor Jo Reed branded the plan a disgrace."]
+)
+def test_who_speaks_or_labels_with_an_active_verb_is_still_a_source(text):
+    assert list(quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)) == ["Councillor Jo Reed"]
+
+
+@given(
+    st.sampled_from(["was branded a disgrace", "has been labelled a failure", "was branded as a waste"]),
+    st.sampled_from(["officials said", "two officials told the Gazette", "residents say"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_passive_label_with_its_speaker_after_the_comma_is_a_judgement_put_to_them(label, said):
+    """'The plan was branded a disgrace, officials said.' drafted a fact: the words before '…, said' were drafted
+    again for whose they are, and lost the kind that 'branded' made of them."""
+    text = f"{BEFORE_THE_STORY}The plan {label}, {said}.\n"
+    found = sg.suggest(Article.from_text(text), BLANK)
+    claims = [s for s in found if s.label == "claim"]
+    assert [c.quote for c in claims] == [f"The plan {label}"]
+    assert claims[0].attrs["kind"] == "judgement"
+    source = next(s for s in found if s.label == "source")
+    assert claims[0].source == (source.start, source.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The plan was a disgrace, officials said.", "fact"),
+        ("The plan will cost more, officials said.", "prediction"),
+        ("The council was accused of lying, residents said.", "accusation"),
+    ],
+)
+def test_the_words_before_a_comma_and_who_said_them_keep_their_own_kind(text, kind):
+    claims = list(quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK).values())
+    assert [c.attrs["kind"] for c in claims] == [kind]
+
+
+@given(
+    st.sampled_from(["the council", "Ashby Fold Primary", "the two hospitals"]),
+    st.sampled_from(["which has since been", "which was", "which was widely"]),
+    st.sampled_from([("criticised", "for the delay"), ("blamed", "for the delay"), ("branded", "a disgrace")]),
+    st.sampled_from(["", " by residents"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_passive_charge_in_a_clause_set_off_by_a_comma_is_drafted_with_what_it_is_about(what, be, charge, by):
+    """'… the council, which has since been criticised for the delay by residents.' drafted no claim: a relative clause
+    that a comma sets off tells more of the noun before it, so it reports the charge about that noun, and who comes
+    after 'by' is its source, as in 'The council was criticised for the delay by residents'."""
+    verb, link = charge
+    text = f"{BEFORE_THE_STORY}Nobody asked {what}, {be} {verb} {link}{by}.\n"
+    found = sg.suggest(Article.from_text(text), BLANK)
+    claims = [s for s in found if s.label == "claim"]
+    assert [c.quote for c in claims] == [f"{what}, {be} {verb} {link}"]
+    assert claims[0].attrs["kind"] == ("judgement" if verb == "branded" else "accusation")
+    sources = [s for s in found if s.label == "source"]
+    assert [s.quote for s in sources] == (["residents"] if by else [])
+    assert claims[0].source == ((sources[0].start, sources[0].end) if by else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims", "sources"),
+    [
+        ("The man who was blamed for the fire has left.", [], []),  # which man: no charge is reported
+        ("Nobody asked the council, which has since been criticised by residents.", [], ["residents"]),
+        ("The council was criticised by residents.", [], ["residents"]),  # criticised, and for nothing said
+        ("Nobody asked residents, who blamed the council for the fire.", ["blamed the council for the fire"], []),
+    ],
+)
+def test_a_charge_that_says_which_one_or_says_nothing_of_what_drafts_no_new_claim(text, claims, sources):
+    assert list(quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK)) == claims
+    assert list(quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)) == sources
+
+
+@given(
+    st.sampled_from(["It was", "The new pool is", "The council's plan was"]),
+    st.sampled_from([("'", "'"), ("“", "”")]),
+    st.sampled_from(["a disaster", "a total shambles", "truly shameful"]),
+    st.sampled_from(["she said", "Jo Reed said", "residents told the Gazette"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_claim_before_who_said_it_keeps_the_quotation_marks_of_the_words_it_quotes(before, marks, words, said):
+    """'It was “a disaster”, she said.' drafted 'It was “a disaster' as a claim in the reporter's voice: the closing
+    mark was cut off, and the quoted words are the speaker's. A quotation of a few words makes no claim of its own:
+    it is part of the sentence's claim, and stays a cue for the teacher to review as a partial quote."""
+    opening, closing = marks
+    text = f"{BEFORE_THE_STORY}{before} {opening}{words}{closing}, {said}.\n"
+    found = sg.suggest(Article.from_text(text), BLANK)
+    claims = [s for s in found if s.label == "claim"]
+    assert [c.quote for c in claims] == [f"{before} {opening}{words}{closing}"]
+    assert claims[0].attrs["voice"] == "quoted"
+    assert [s.quote for s in found if s.label == "cue" and s.attrs["type"] == "scare-quotes"] == [
+        f"{opening}{words}{closing}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("'A disaster,' she said.", []),  # a few words quoted alone: no subject, no claim
+        ("“Shameful,” said Jo Reed.", []),
+        ("The scheme was a disaster, she said.", ["The scheme was a disaster"]),  # no quotation: the reporter's words
+    ],
+)
+def test_a_short_quotation_alone_makes_no_claim_and_words_not_quoted_stay_the_reporters(text, claims):
+    found = quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK)
+    assert list(found) == claims
+    assert all(c.attrs["voice"] == "reporter" for c in found.values())

@@ -93,6 +93,11 @@ ADVERBS_BEFORE_VERB |= {"privately", "previously", "subsequently", "herself", "h
 # which follow a noun as often to say what was announced ('the cuts announced in May')
 SPEAKING_VERBS = {"said", "says", "told", "tells", "warned", "warns", "wrote", "writes", "added", "adds", "replied"}
 SPEAKING_VERBS |= {"explained", "insisted", "insists"} | QUESTION_CUES  # 'asked' only where it frames a quotation
+SPEAKING_VERBS |= {"say", "warn"}  # the present tense for more than one: 'Shoppers say', 'Doctors warn'
+# a verb in the present tense agrees with its subject: '-s' with one ('Williams says', 'Peters has said'), none with
+# more than one ('Shoppers say', 'Locals have said'); the past tense ('said') agrees with either and says nothing
+AGREES_WITH_ONE = {"says", "tells", "warns", "writes", "adds", "claims", "insists", "admits", "is", "has", "does"}
+AGREES_WITH_MANY = {"say", "tell", "warn", "write", "add", "claim", "insist", "admit", "are", "have", "do"}
 PASSIVE_AFTER = {"to", "by"}  # 'A man said to be in his 40s', 'the sum said by the council to be owed'
 TIME_WORDS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "season"}
 TIME_WORDS |= {"morning", "afternoon", "evening", "night", "hour", "hours", "minute", "moment", "time"}
@@ -223,6 +228,7 @@ WHICH_ONES = {"of", "from", "for"}
 # ('the man accused of theft', 'the men accused were freed', 'the woman accused in the case')
 NO_OBJECT_AFTER = CHARGE_LINKS | CRITICISM_LINKS | PREPOSITIONS | AUXILIARIES | PASSIVE_BE | {"who", "which", "whom"}
 NO_OBJECT_AFTER |= {"by", "and", "or", "but", "not"}
+KINDS_FROM_VERBS = {"judgement", "accusation"}  # what a verb of labelling or charge makes of the words it reports
 MENTION_NOUNS = {"word", "words", "term", "terms", "phrase", "slogan"}  # 'the word “consultation”' talks about a word
 CONFIDENCE = {
     "speaker": 0.8,
@@ -245,6 +251,12 @@ CONFIDENCE = {
     "cue-hedge": 0.6,
     "scare-quotes": 0.55,
 }
+
+
+def _kind_from_verb(attrs: dict) -> bool:
+    """Whether a claim's drafted kind was read from the verb of labelling or charge in its words ('The plan was branded
+    a disgrace'); a rule that drafts the same words for another reason ('…, officials said') does not read the verb."""
+    return attrs.get("kind") in KINDS_FROM_VERBS
 
 
 def name_shaped(tok) -> bool:
@@ -473,6 +485,9 @@ class _Draft:
         drafted = self.found.get(key)
         if drafted is not None and (drafted.source is not None or source is None):
             return drafted  # the same words drafted again: the first draft stands, unless only this one says whose
+        if drafted is not None and _kind_from_verb(drafted.attrs) and not _kind_from_verb(attrs):
+            # 'The plan was branded a disgrace, officials said': this one says whose, the first what kind of claim
+            attrs, reason = attrs | {"kind": drafted.attrs["kind"]}, f"{drafted.reason}; {reason}"
         made = Suggestion(
             label,
             start,
@@ -867,10 +882,22 @@ class _Draft:
         name_after = i + 1 < len(doc) and self.sent_of[i + 1] == self.sent_of[i] and name_shaped(doc[i + 1])
         if name_after or word in self.capital_inside:
             return False
+        verb = self._verb_after_opener(i)
+        if verb in AGREES_WITH_ONE | AGREES_WITH_MANY:
+            return verb in AGREES_WITH_MANY
         singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
         written_small = word in self.small_words or singular in self.small_words
         people = any(word.endswith(end) and len(word) - len(end) >= PEOPLE_PLURAL_STEM_MIN for end in PEOPLE_PLURALS)
         return written_small or people
+
+    def _verb_after_opener(self, i: int) -> str:
+        """The word, in small letters, that stands after the one opening its sentence at token `i`, past words for
+        when or how ('Shoppers also say'), or '': where it is a verb in the present tense, it says whether the opener is
+        one ('Williams says') or more than one ('Shoppers say')."""
+        doc, n = self.doc, i + 1
+        while n < len(doc) and self.sent_of[n] == self.sent_of[i] and doc[n].lower_ in ADVERBS_BEFORE_VERB:
+            n += 1
+        return doc[n].lower_ if n < len(doc) and self.sent_of[n] == self.sent_of[i] else ""
 
     @staticmethod
     def _plural_spelling(word: str) -> bool:
@@ -1665,13 +1692,17 @@ class _Draft:
     def _does_something_else(self, j: int) -> bool:
         """Whether the body or person ending at token `j` is the subject of a verb of its own ('the government is
         expected to call talks, sources said'): what the claim is about, not who says it. A verb of saying after
-        the auxiliary ('Zelensky has denied', 'Medvedev has also said') makes them a speaker all the same."""
+        the auxiliary ('Zelensky has denied', 'Medvedev has also said') makes them a speaker all the same, but not a
+        passive verb of labelling, charge or criticism ('Councillor Jo Reed was branded a liar'): they are the one
+        labelled or charged, what the judgement is about."""
         last = self.sents[self.sent_of[j - 1]][1]
         return (
             j < last
             and self.doc[j].lower_ in AUXILIARIES
             and not any(
-                k in self.cue_at and self.lex.cues[self.doc[k : self.cue_at[k][0]].text.lower()][1]
+                k in self.cue_at
+                and self.lex.cues[self.doc[k : self.cue_at[k][0]].text.lower()][1]
+                and not self._passive(k, self.cue_at[k][0])
                 for k in range(j + 1, min(j + 3, last))
             )
         )
@@ -2217,8 +2248,21 @@ class _Draft:
         """Where the subject of the passive verb at token `v` starts ('The council was blamed', 'The plan has since
         been slammed'): back over 'was' or 'been' and the auxiliaries before them ('has been', 'will be'), and over a
         word for when or how between two of them ('has since been', 'has also been'), to the start of its clause.
-        None when no 'was' or 'been' stands before the verb or a relative word is the subject ('who was blamed')."""
-        return None if self._be_before(v) is None else self._clause_subject(self._verb_group_start(v))
+        A relative word that a comma sets off stands for the noun phrase before the comma, where the subject starts
+        ('the council, which has since been blamed'). None when no 'was' or 'been' stands before the verb or another
+        relative word is the subject ('The man who was blamed')."""
+        if self._be_before(v) is None:
+            return None
+        group = self._verb_group_start(v)
+        if self._set_off_relative(group - 1):
+            return self._noun_before_relative(group - 1)
+        return self._clause_subject(group)
+
+    def _set_off_relative(self, r: int) -> bool:
+        """Whether token `r` is 'which' or 'who' after a comma: its clause is an aside that tells more of what comes
+        before ('the council, which was blamed for the delay'), not which one the sentence is about."""
+        first = self.sents[self.sent_of[r]][0]
+        return r > first and self.doc[r].lower_ in {"which", "who"} and self.doc[r - 1].text == ","
 
     def _verb_group_start(self, v: int) -> int:
         """Where the words that go with the verb at token `v` start: its auxiliaries ('was', 'has been', 'will be'),
@@ -2242,12 +2286,13 @@ class _Draft:
         the sentence is about: passive with a relative word for its subject ('The man who was blamed for the fire has
         left', 'the fire that was blamed on arson'), or active with one and no comma before it ('The man who blamed
         the council for the fire has left'), where the clause's end is not known. The reporter reports no charge
-        there: the sentence's news is what it goes on to say of them."""
+        there: the sentence's news is what it goes on to say of them. A clause a comma sets off is an aside that
+        reports the charge, passive or active ('the council, which was blamed for the delay')."""
         doc, first = self.doc, self.sents[self.sent_of[v]][0]
         k = self._verb_group_start(v) - 1
         if k < first or doc[k].lower_ not in RELATIVE_WORDS:
             return False
-        return self._be_before(v) is not None or not (k > first and doc[k - 1].text == ",")
+        return not (k > first and doc[k - 1].text == ",")
 
     def _after_preposition(self, i: int) -> bool:
         """Whether the noun phrase at token `i` follows a preposition ('a strike on the Kremlin', 'the head of the
@@ -2329,15 +2374,22 @@ class _Draft:
         relative = {"which", "who", "whom"} | ({"that"} if k < len(doc) and doc[k].lower_ in AUXILIARIES else set())
         if r <= first or doc[r].lower_ not in relative:
             return None
-        set_off = doc[r - 1].text == ","
-        n = r - 1 if set_off else r
+        start = self._noun_before_relative(r)
+        return None if start is None else (start, doc[r - 1].text == ",")
+
+    def _noun_before_relative(self, r: int) -> int | None:
+        """Where the noun phrase starts that the relative word at token `r` stands for, before it or before the comma
+        that sets its clause off ('the village's only school, which …', 'Ashby Fold Primary, which …'); None when
+        no noun phrase ends there."""
+        doc, first = self.doc, self.sents[self.sent_of[r]][0]
+        n = r - 1 if doc[r - 1].text == "," else r
         for start in range(n - 1, max(first, n - DESCRIPTION_WORDS_MAX - 3) - 1, -1):
             word = doc[start]
             if word.lower_ in DETERMINERS:
-                return start, set_off  # "the village's only primary school"
+                return start  # "the village's only primary school"
             if word.lower_ in NUMBER_WORDS or word.like_num:  # "two drones", "the two drones"
                 before = start - 1
-                return (before if before >= first and doc[before].lower_ in DETERMINERS else start), set_off
+                return before if before >= first and doc[before].lower_ in DETERMINERS else start
             if word.lower_ in POSSESSIVES:
                 continue
             if not word.is_alpha or (
@@ -2347,22 +2399,25 @@ class _Draft:
         names = n
         while names > first and name_shaped(doc[names - 1]) and not doc[names - 1].is_stop:
             names -= 1
-        return (names, set_off) if names < n else None  # "Ashby Fold Primary, which the council says …"
+        return names if names < n else None  # "Ashby Fold Primary, which the council says …"
 
     def _claim_before(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """The claim before '..., UK officials said', '..., according to X' or '..., it is understood' (said
-        at tokens v..k): the sentence up to its comma."""
+        at tokens v..k): the sentence up to its comma, with the quotation marks of a few words it quotes ('It was “a
+        disaster”, she said'), which are the speaker's, so the claim is in the quoted voice."""
         first = self.sents[self.sent_of[v]][0]
         comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
         if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
+            voice = "quoted" if any(self.quoted(n) for n in range(first, comma)) else "reporter"
             self.add(
                 "claim",
                 first,
                 comma,
-                self._claim_attrs(first, comma, "reporter"),
+                self._claim_attrs(first, comma, voice),
                 f"what comes before '..., {self.doc[v:k].text}'",
                 CONFIDENCE["claim-before"],
                 speaker,
+                keep_quotes=True,
                 speaker_word="" if speaker else self._pronoun_that_speaks(v),
             )
 
