@@ -208,7 +208,7 @@ def test_a_loaded_word_the_author_adds_without_a_technique_is_listed_to_choose_a
     # the status line says it too, where the eyes are while tagging (a student's says "Tagged …" alone)
     expect(page.locator(".mt-live")).to_contain_text(f"Tagged “{word}” as Loaded")
     expect(page.locator(".mt-live")).to_contain_text(
-        ". Choose its technique too: until it has one, Check cannot tell students whether theirs is right."
+        ". Choose its technique too: Check marks students' choice against it."
     )
     expect(needs).to_be_visible()
     title = needs.locator(".mt-rv-needtitle").text_content()

@@ -94,7 +94,7 @@ export const AUTHOR_WORDS = {
    */
   tagged: (tag, label) => {
     const name = missingAttribute(tag, label);
-    return name ? ` Choose its ${name} too: until it has one, Check cannot tell students whether theirs is right.` : "";
+    return name ? ` Choose its ${name} too: Check marks students' choice against it.` : "";
   },
 };
 
