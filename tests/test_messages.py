@@ -33,6 +33,7 @@ from medialit.core.messages import (
     hint_messages,
     included_message,
     item_codes,
+    needs_messages,
     percent,
     problem_message,
     quoted,
@@ -152,6 +153,13 @@ SAMPLES = [
     # author mode's, for instructors
     included_message(1),
     included_message(3),
+    *needs_messages(
+        [
+            {"label": "loaded", "quote": "tyrant", "line": 4, "name": "technique"},
+            {"label": "source", "quote": "a spokesperson for the council", "line": 12, "name": "identity"},
+        ]
+    ),
+    *needs_messages([{"label": "claim", "quote": "“We will not stop”", "line": 9, "name": "kind"}]),
 ]
 
 
@@ -335,6 +343,22 @@ process.stdout.write(JSON.stringify([0, 1, 2, 17].map(includedMessage)));
     done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
     python = [{"code": m.code, "args": m.args} for m in map(included_message, [0, 1, 2, 17])]
     assert json.loads(done.stdout) == python
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_author_mode_names_the_items_to_choose_with_the_same_codes_in_both_languages():
+    """Jupyter's save (widget.py) and the book page's download (book_page.js) name the key items still to
+    choose with the same codes: none for none, one sentence for one, another for more, then one an item."""
+    needing = [{"label": "loaded", "quote": "tyrant", "line": 4, "name": "technique"}] * 3
+    script = f"""
+import {{ needsMessages }} from {json.dumps(MESSAGES_JS.as_uri())};
+const needing = {json.dumps(needing)};
+process.stdout.write(JSON.stringify([0, 1, 2, 3].map((n) => needsMessages(needing.slice(0, n)))));
+"""
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    python = [[{"code": m.code, "args": m.args} for m in needs_messages(needing[:n])] for n in range(4)]
+    assert json.loads(done.stdout) == python
+    assert [m[0]["code"] for m in python[1:]] == ["author-needs:one", "author-needs", "author-needs"]
 
 
 def test_none_against_stated_without_evidence_says_what_tells_them_apart():

@@ -86,6 +86,10 @@ def test_article_is_copied_and_chapter_uses_the_tagger(made):
         made.author_page.parent / re.search(r"```\{tagger\} (\S+)", review).group(1)
     ).resolve() == made.exercise_file.resolve()
     assert "jupyter-book build book/mill-road-author.md" in review
+    # the file to replace, named from where that command runs, as validate's path is ("exercises/…" was the
+    # book folder's own path, which is no file from there)
+    assert "put it in place of `book/exercises/mill-road/exercise.yml`" in review
+    assert (made.author_page.parents[1] / "book" / "exercises" / "mill-road" / "exercise.yml").is_file()
 
 
 def test_refuses_to_overwrite_and_bad_ids(made, tmp_path):

@@ -1315,6 +1315,25 @@ def test_a_group_word_written_with_a_capital_after_a_name_is_a_named_body(place,
 
 
 @settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Northgrid", "Unite", "Harbourside"]), group_words)
+def test_a_name_right_after_a_group_word_names_the_body(name, group):
+    """'Energy firm Northgrid said …' was drafted as an unnamed source ("is not named, only described"): one name
+    word with a group word was read as whose members they are, as in 'the Harbourside residents'. After the group
+    word it is the body's own name."""
+    text = f"On Monday the {group} {name} said the ferry would stop running in May."
+    source = quotes(text, "source", BLANK)[f"the {group} {name}"]
+    assert source.attrs["identity"] == "named" and source.entity == name
+    before = quotes(f"On Monday the {name} {group} said the ferry would stop running in May.", "source", BLANK)
+    assert before[f"the {name} {group}"].attrs["identity"] == "anonymous"
+
+
+def test_an_energy_firm_named_after_its_group_word_is_a_named_source():
+    text = "Energy firm Northgrid said its prices had risen in line with the wider market."
+    source = quotes(text, "source", BLANK)["Energy firm Northgrid"]
+    assert source.attrs == {"identity": "named", "role": "interested-party"} and source.entity == "Northgrid"
+
+
+@settings(max_examples=30, deadline=None)
 @given(
     group_words,
     st.sampled_from(["Scotland", "Westmoor", "Harbourside"]),

@@ -461,8 +461,8 @@ def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_dra
     sent = []
     widget.send = sent.append
     widget._on_message(widget, {"type": "save-key", "tags": tags}, [])
-    assert sent[-1]["type"] == "status" and "Saved" in sent[-1]["message"]
-    assert sent[-1]["kind"] == "info"  # good news: the Tagger shows it calmly, not as a warning
+    # good news, which author mode shows calmly, not as a warning
+    assert sent[-1]["type"] == "key-saved" and "Saved" in sent[-1]["message"]
     after = made.exercise_file.read_text(encoding="utf-8")
     assert after.splitlines()[0] == before.splitlines()[0]  # the header comment stays
     assert "# checked against the minutes" in after  # so does a comment above an item
@@ -474,9 +474,19 @@ def test_author_mode_saves_into_the_exercise_file_keeping_comments_order_and_dra
     assert any(k.why == "Added by hand." and not k.draft for k in saved.key)
 
 
+def without_needed_values(tags: list[dict]) -> list[dict]:
+    """The tags with the first loaded item's technique, the first claim's kind and the first source's identity
+    left out: key items validate names, as an author adds them before choosing."""
+    tags = [dict(t, attrs=dict(t["attrs"])) for t in tags]
+    for label, name in (("loaded", "technique"), ("claim", "kind"), ("source", "identity")):
+        first = next(t for t in tags if t["label"] == label)
+        first["attrs"].pop(name, None)
+    return tags
+
+
 def test_a_save_names_the_key_items_without_the_value_validate_asks_for_and_writes_them_all_the_same(tmp_path):
     """Author mode's Save into exercise.yml said nothing of a loaded word added without a technique (validate
-    then named it): it names each key item without the kind, identity or technique, and saves it."""
+    then named it): it names each key item without the kind, identity or technique, one a line, and saves it."""
     (tmp_path / "book").mkdir()
     made = drafted_exercise(tmp_path / "book")
     exercise = load_exercise(made.exercise_file)
@@ -488,14 +498,43 @@ def test_a_save_names_the_key_items_without_the_value_validate_asks_for_and_writ
     widget.send = sent.append
     widget._on_message(widget, {"type": "save-key", "tags": tags}, [])
     message = sent[-1]["message"]
-    assert sent[-1]["kind"] == "info" and message.startswith(f"Saved {len(tags)} key items into")
-    assert message.endswith(
-        f" 1 key item still needs a value Check judges students by (Loaded “{bare['quote']}”: its technique); "
-        "validate names it too."
-    )
+    assert sent[-1]["type"] == "key-saved" and message.startswith(f"Saved {len(tags)} key items into")
+    assert message.endswith(" 1 key item still needs a value Check judges students by; validate names it too:")
+    line = exercise.article.line_of(bare["start"])
+    assert sent[-1]["lines"] == [f"Loaded “{bare['quote']}”, line {line}: choose its technique."]
     assert "technique" not in load_exercise(made.exercise_file).item(bare["id"]).attrs  # saved all the same
     widget._on_message(widget, {"type": "save-key", "tags": [k.to_json() for k in exercise.key]}, [])
-    assert "still" not in sent[-1]["message"]
+    assert "still" not in sent[-1]["message"] and sent[-1]["lines"] == []
+
+
+@needs_node
+def test_a_book_pages_download_names_the_items_to_choose_in_the_words_of_jupyters_save_and_download(tmp_path):
+    """The sentence and the list naming the key items still to choose were written twice, in widget.py and in
+    the book page's script; both fill the same templates now, and say the same for the same tags."""
+    (tmp_path / "book").mkdir()
+    made = drafted_exercise(tmp_path / "book")
+    exercise = load_exercise(made.exercise_file)
+    tags = without_needed_values([k.to_json() for k in exercise.key])
+    sent = []
+    widget = Tagger(made.exercise_file, mode="author")
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": tags}, [])
+    saved = sent[-1]
+    in_memory = Tagger(exercise, mode="author")  # an exercise read from no file: Jupyter downloads it
+    in_memory.send = sent.append
+    in_memory._on_message(in_memory, {"type": "exercise-yaml", "tags": tags}, [])
+    downloaded = sent[-1]
+    page_js = json.dumps((JS / "hosts" / "book_page.js").as_uri())
+    page = run_js(
+        f"const p = await import({page_js}); let said = null;"
+        " const model = {get: (k) => ({exercise: data.ex, authoring: {}})[k], emit: (_, msg) => { said = msg; }};"
+        " p.writeExercise(model, data.tags, []); return said;",
+        {"ex": exercise.compile(), "tags": tags},
+    )
+    assert page["type"] == "exercise-yaml", page
+    assert len(page["lines"]) == 3 and page["said"].startswith("3 key items still need")
+    assert [page["said"], page["lines"]] == [downloaded["said"], downloaded["lines"]]
+    assert saved["message"].endswith(f" {page['said']}") and saved["lines"] == page["lines"]
 
 
 def test_saving_from_a_tagger_of_one_label_keeps_the_other_labels_and_writes_the_distractors(tmp_path):
@@ -635,7 +674,7 @@ def test_saving_from_author_mode_says_which_items_stay_in_include_files(tmp_path
     sent = []
     widget.send = sent.append
     widget._on_message(widget, {"type": "save-key", "tags": [k.to_json() for k in exercise.key[:3]]}, [])
-    assert sent[-1]["type"] == "status"
+    assert sent[-1]["type"] == "key-saved"
     said = Renderer(exercise.labels, "teacher").render(included_message(3))
     assert said.startswith("3 of these key items come from the exercise's include: files")
     assert sent[-1]["message"].endswith(f" {said}")

@@ -320,6 +320,12 @@ def test_a_dialog_over_the_notebook_is_named_in_the_failure(browser, jupyter):
     assert Path(shot).is_file(), shot
 
 
+# The first word of the article that no key item marks (no loaded, source or claim mark on it).
+UNMARKED_WORD = """() => [...document.querySelectorAll('.medialit-tagger .mt-article .mt-tok')].findIndex(
+  (t) => /^[a-z]{4,}$/i.test(t.textContent)
+    && ![...t.classList].some((c) => c.startsWith('mt-mark') || c.startsWith('mt-u')))"""
+
+
 @pytest.mark.parametrize("jupyter", ["lab"], indirect=True)
 def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, jupyter, tmp_path):
     from helpers import drafted_exercise
@@ -349,11 +355,19 @@ def test_author_mode_reviews_drafts_and_saves_into_the_exercise_file(browser, ju
             where = page.evaluate(DRAFT_ON_SCREEN)
             assert where["words"]["seen"] and where["buttons"]["seen"], (key, where)
         assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # the review's keys did not reach Jupyter
+        # a loaded word the drafts missed, added without its technique: the kernel's save names it, one a line
+        plain = page.evaluate(UNMARKED_WORD)
+        page.locator(".medialit-tagger .mt-article .mt-tok").nth(plain).click()
+        page.keyboard.press("3")
+        expect(page.locator(".medialit-tagger .mt-live")).to_contain_text("Choose its technique too")
         page.locator(".medialit-tagger .mt-rv-save").click()
         saved_notice = page.locator(".medialit-tagger .mt-notice", has_text="Saved")
         saved_notice.wait_for(timeout=30_000)
         expect(saved_notice).to_have_class("mt-notice mt-notice-info")  # good news, not the red warning
         expect(saved_notice).not_to_have_attribute("role", "alert")
+        expect(saved_notice).to_contain_text("1 key item still needs a value Check judges students by")
+        expect(saved_notice.locator("li")).to_have_count(1)
+        expect(saved_notice.locator("li")).to_contain_text(": choose its technique.")
         screenshot(page, "jupyter-author-review")
     saved = load_exercise(made.exercise_file)
     assert not saved.item(drafted.key[0].id).draft  # accepted: no longer a draft, in the file itself

@@ -205,6 +205,11 @@ def test_a_loaded_word_the_author_adds_without_a_technique_is_listed_to_choose_a
     page.locator(".mt-article .mt-tok").nth(written).click()
     page.keyboard.press("3")  # loaded
     word = page.locator(".mt-article .mt-tok").nth(written).text_content()
+    # the status line says it too, where the eyes are while tagging (a student's says "Tagged …" alone)
+    expect(page.locator(".mt-live")).to_contain_text(f"Tagged “{word}” as Loaded")
+    expect(page.locator(".mt-live")).to_contain_text(
+        ". Choose its technique too: Check marks students' choice against it."
+    )
     expect(needs).to_be_visible()
     title = needs.locator(".mt-rv-needtitle").text_content()
     assert title == "To choose: 1 key item with no technique (validate lists it too)."

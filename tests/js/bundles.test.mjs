@@ -210,7 +210,10 @@ test("a student's widget carries no words of a class report, a chapter part or a
     assert.ok(!read("tagger.js").includes(`"${code}"`), `the student's widget carries ${code}`);
     assert.ok(read("book-page.js").includes(`"${code}"`), `the book page's script lacks ${code}`);
   }
-  assert.ok(read("tagger-author.js").includes('"author-included"'));
+  // author mode's notes after a save or a download are the host's words (the kernel's, the book page's)
+  for (const code of ["author-included", "author-needs", "author-need"]) {
+    assert.ok(!read("tagger-author.js").includes(`"${code}"`), `the author's widget carries ${code}`);
+  }
 });
 
 test("a student's widget carries no author tools; the author's widget and the book page carry them", () => {

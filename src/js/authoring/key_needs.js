@@ -5,8 +5,10 @@
 // mode marks it, by this same rule (tests/vectors/key-needs.json holds the two alike).
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
+import { tokenAt } from "../core/spans.js";
 
 /** @typedef {import("../core/types.js").Label} Label */
+/** @typedef {import("../core/types.js").Token} Token */
 
 /** label: the attribute its key items must give */
 const NEEDS = /** @type {Record<string, string>} */ (contract.key_needs.attrs);
@@ -21,4 +23,19 @@ const NEEDS = /** @type {Record<string, string>} */ (contract.key_needs.attrs);
 export function missingAttribute(item, label) {
   const name = NEEDS[item.label];
   return name && Array.isArray(label?.attrs?.[name]) && !item.attrs?.[name] ? name : "";
+}
+
+/**
+ * The items of `tags` without the attribute they must give, each with its line, for the note a download
+ * ends with (messages.js's needsMessages; widget.py's _needing is the kernel's).
+ * @param {{label: string, quote: string, start: number, attrs?: Record<string, any>}[]} tags
+ * @param {Label[]} labels the exercise's labels
+ * @param {Token[]} tokens the article's
+ */
+export function keyNeeds(tags, labels, tokens) {
+  const byName = new Map(labels.map((l) => [l.name, l]));
+  return tags.flatMap((t) => {
+    const name = missingAttribute(t, byName.get(t.label));
+    return name ? [{ label: t.label, quote: t.quote, line: tokens[tokenAt(tokens, t.start)].line, name }] : [];
+  });
 }

@@ -131,6 +131,20 @@ export function includedMessage(count) {
 }
 
 /**
+ * Author mode's note, after a save or a download, on the key items written without the kind, identity or
+ * technique validate asks for (each `{label, quote, line, name}`, `name` the attribute): a sentence that
+ * says how many, then one a line for each, to show as a list; none when every item gives it
+ * (messages.needs_messages).
+ * @param {{label: string, quote: string, line: number, name: string}[]} needing
+ * @returns {Message[]}
+ */
+export function needsMessages(needing) {
+  if (!needing.length) return [];
+  const head = { code: needing.length === 1 ? "author-needs:one" : "author-needs", args: { count: needing.length } };
+  return [head, ...needing.map((item) => ({ code: "author-need", args: item }))];
+}
+
+/**
  * A renderer for one audience; `labels` are the compiled exercise's label specs (title, noun,
  * help, test) for the label filters.
  * @param {Label[]} labels

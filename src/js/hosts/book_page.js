@@ -4,9 +4,11 @@
 // one classic script with everything a page needs (so it works opened from disk as well as
 // served), mounts a Tagger on each, with Check and the key writer answering in the browser.
 
+import { keyNeeds } from "../authoring/key_needs.js";
 import { exerciseYaml, keyYaml } from "../authoring/keyfile.js";
 import { check } from "../core/check.js";
 import { makeHandin } from "../core/handin.js";
+import { includedMessage, needsMessages, renderer } from "../core/messages.js";
 import { earlierKey, keepName, NAME } from "../tagger/answer_store.js";
 import { renderWithAuthorTools as render } from "../tagger/author_tools.js";
 import { mountAnswers } from "./answers.js";
@@ -62,8 +64,16 @@ export function writeExercise(model, tags, distractors) {
       : keyYaml(exercise, allTags, cps, allTraps, included);
     const drafts = allTags.filter((t) => t.draft && !included.includes(t.id)).length;
     const file = whole ? "exercise.yml" : `${exercise.id}-key.yml`;
-    const elsewhere = tags.filter((t) => included.includes(t.id)).length; // items of `include:` files
-    model.emit("msg:custom", { type: "exercise-yaml", text, file, count: allTags.length, drafts, elsewhere });
+    // what the author is told with it: how many of the items shown live in `include:` files, and which
+    // items still need a value validate asks for, one a line (widget.py's words for Jupyter's save)
+    const labels = exercise.all_labels || exercise.labels;
+    const words = renderer(labels, "teacher");
+    const elsewhere = tags.filter((t) => included.includes(t.id)).length;
+    const [needs = "", ...lines] = needsMessages(keyNeeds(tags, labels, exercise.article.tokens)).map((m) =>
+      words.render(m),
+    );
+    const said = [elsewhere ? words.render(includedMessage(elsewhere)) : "", needs].filter(Boolean).join(" ");
+    model.emit("msg:custom", { type: "exercise-yaml", text, file, count: allTags.length, drafts, said, lines });
   } catch (err) {
     model.emit("msg:custom", {
       type: "status",

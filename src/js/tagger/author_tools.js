@@ -4,6 +4,7 @@
 // mode draw with `renderWithAuthorTools`; the student's Jupyter widget is built without them, so
 // students do not download them.
 
+import { missingAttribute } from "../authoring/key_needs.js";
 import { chooseListed, keyLists, listedOf } from "../authoring/keyfile.js";
 import { wholeWords } from "../authoring/whole_words.js";
 import { copyTag, isObject, isText, keepKeyFields } from "../core/handin.js";
@@ -85,6 +86,16 @@ export const AUTHOR_WORDS = {
   downloaded: (/** @type {number} */ tags) =>
     `Backed up ${counted(tags, "tag")}: "Load backed-up tags" brings them back. ` +
     "The exercise file is saved with the button at the top.",
+  /**
+   * What the status line says after "Tagged …" of a new key item without the kind, identity or technique
+   * validate asks for (key_needs.js): that it is still to choose, and why; "" when nothing is.
+   * @param {Tag} tag
+   * @param {Label | undefined} label
+   */
+  tagged: (tag, label) => {
+    const name = missingAttribute(tag, label);
+    return name ? ` Choose its ${name} too: Check marks students' choice against it.` : "";
+  },
 };
 
 /**

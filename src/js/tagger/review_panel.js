@@ -13,7 +13,7 @@
 
 import { missingAttribute } from "../authoring/key_needs.js";
 import { wholeWords } from "../authoring/whole_words.js";
-import { counted, includedMessage, renderer } from "../core/messages.js";
+import { counted } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { saveFile } from "./files.js";
@@ -99,7 +99,6 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
   // the distractors live in the tag state, so that Undo and Redo take their edits back with the tags'
   ctx.state.distractors = startingTraps(exercise, store, storeKey);
   const traps = () => ctx.state.distractors || [];
-  const authorWords = renderer(exercise.all_labels || exercise.labels, "teacher");
 
   /** @type {string | null} */
   let current = null;
@@ -571,21 +570,20 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
       model.send({ type: "save-key", tags, distractors: kept });
     } else model.send({ type: "exercise-yaml", tags, distractors: kept });
   }
+  // the host's answer, in its words: how many of the items live in `include:` files, and a line for each
+  // item still without a value validate asks for; not a warning: the file is written as it is
   onModel("msg:custom", (/** @type {any} */ message) => {
+    const lines = Array.isArray(message?.lines) ? message.lines : [];
+    const shown = { info: true, show: lines.length > 0, lines };
+    // a save into the file (the kernel's) is shown as the notice it always was; a download, whose file the
+    // browser shows, goes to the status line unless there is a list to read
+    if (message?.type === "key-saved") return ctx.notify(message.message, shown);
     if (message?.type !== "exercise-yaml") return;
     saveFile(root(), message.file, message.text, "text/yaml");
     const done =
       `Downloaded ${message.file}: ${message.count} key items, ${message.drafts} still drafts.` +
-      (message.elsewhere ? ` ${authorWords.render(includedMessage(message.elsewhere))}` : "");
-    const needing = ctx.index().visible.filter((t) => needOf(t));
-    if (!needing.length) return ctx.say(done);
-    // not a warning: the file is written as it is, and the author goes on; a list of what is left to choose
-    const one = needing.length === 1;
-    ctx.notify(
-      `${done} ${counted(needing.length, "key item")} still ${one ? "needs" : "need"} a value Check judges ` +
-        `students by; validate names ${one ? "it" : "them"} too:`,
-      { info: true, show: true, lines: needing.map((t) => `${describe(t)}: choose its ${needOf(t)}.`) },
-    );
+      (message.said ? ` ${message.said}` : "");
+    return lines.length ? ctx.notify(done, shown) : ctx.say(done);
   });
 
   drawTraps();

@@ -382,7 +382,12 @@ function createTagger(model, el, uid, authorTools) {
       if (ctx.askDetails) list.openWhenMade(tag.id);
       sel.anchor = null;
       sel.caret = span.last;
-      ctx.commit(added.tags, () => `Tagged ${quoted(tag.quote, 60)} as ${title} ${ctx.index().numbers.get(tag.id)}.`);
+      ctx.commit(
+        added.tags,
+        () => `Tagged ${quoted(tag.quote, 60)} as ${title} ${ctx.index().numbers.get(tag.id)}.`,
+        null,
+        ctx.authorTools?.words.tagged(tag, ctx.labelByName.get(name)),
+      );
       sel.draw();
     },
     deleteAtCaret() {

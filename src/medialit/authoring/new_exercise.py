@@ -218,14 +218,15 @@ When you press Check, the tagger gives you hints first; ask for the answer only 
 """
 
 
-def author_markdown(exercise_id: str, title: str, page: str) -> str:
+def author_markdown(exercise_id: str, title: str, book: str) -> str:
     """The instructor's page: the same exercise in author mode, to review the drafts in a browser. It stays
-    out of `_toc.yml` (it shows the whole key) and is built on its own."""
+    out of `_toc.yml` (it shows the whole key) and is built on its own. The files it names are named from where
+    the book is built, the folder that holds `book` (the book folder's name), as the commands are typed there."""
     return f"""# {title}: review the key
 
 For the instructor only: this page shows the whole key. Keep it out of `_toc.yml`; build it on its own
-with `jupyter-book build {page}`. Review the drafts below, then download
-`exercise.yml` and put it in place of `exercises/{exercise_id}/exercise.yml`.
+with `jupyter-book build {book}/{exercise_id}-author.md`. Review the drafts below, then download
+`exercise.yml` and put it in place of `{book}/exercises/{exercise_id}/exercise.yml`.
 
 ```{{tagger}} exercises/{exercise_id}/exercise.yml
 :labels: claim,source,loaded
@@ -390,7 +391,7 @@ def create_exercise(
     finally:
         shutil.rmtree(building, ignore_errors=True)
     write_file(chapter, chapter_markdown(exercise_id, title), replace=False, fix=fix)
-    write_file(author_page, author_markdown(exercise_id, title, f"{named}/{author_page.name}"), replace=False, fix=fix)
+    write_file(author_page, author_markdown(exercise_id, title, named), replace=False, fix=fix)
     added = None
     if toc_read is not None and not _in_toc(toc_read[1], entry):
         _write_toc(Path(toc), *toc_read, entry)

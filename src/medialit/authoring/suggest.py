@@ -1867,12 +1867,19 @@ class _Draft:
 
     def _source_attrs(self, kinds: list[str], titles: list[str], i: int) -> dict:
         """Identity and role of the source whose tokens start at `i` and have these `kinds`."""
+        own = kinds[: self._own_words(i, kinds)]
         longest_name, run = 0, 0
-        for n, kind in enumerate(kinds[: self._own_words(i, kinds)]):
+        for n, kind in enumerate(own):
             run = run + 1 if self._written_as_name(i + n, kind) else 0
             longest_name = max(longest_name, run)
         group = any(self.lex.sources[t][1] for t in titles)
-        identity = "anonymous" if longest_name == 0 or (group and longest_name < 2) else "named"
+        # one name word before a group word says whose they are ('Russian officials', 'the Harbourside residents');
+        # right after it, it is the body's own name ('Energy firm Northgrid', 'the union Unite')
+        body_named = any(
+            kind == "TITLE" and following == "NAME" and self.lex.sources[self.doc[i + n].lower_][1]
+            for n, (kind, following) in enumerate(zip(own, own[1:]))
+        )
+        identity = "anonymous" if longest_name == 0 or (group and longest_name < 2 and not body_named) else "named"
         attrs = {"identity": identity}
         if titles:  # the head word: the last job word before "of" or "for" ("a spokesperson for the agency")
             jobs = [i + n for n, kind in enumerate(kinds) if kind == "TITLE"]

@@ -113,6 +113,16 @@ def included_message(count: int) -> Message:
     return Message("author-included:one" if count == 1 else "author-included", {"count": count})
 
 
+def needs_messages(needing: list[dict]) -> list[Message]:
+    """Author mode's note, after a save or a download, on the key items written without the kind, identity or
+    technique validate asks for (each `{label, quote, line, name}`, `name` the attribute): a sentence that
+    says how many, then one a line for each, to show as a list. None when every item gives it."""
+    if not needing:
+        return []
+    head = Message("author-needs:one" if len(needing) == 1 else "author-needs", {"count": len(needing)})
+    return [head, *(Message("author-need", item) for item in needing)]
+
+
 def why_message(result) -> Message:
     """The reason shown with a key item, or with the item a tag met (a key item, an ItemResult or a
     TagResult): the key's own words (`why`, the same for every reader), or the reason the checker gave the

@@ -19,7 +19,7 @@ from ..core.errors import InputError
 from ..core.exercise import Exercise, check_difficulty
 from ..core.exercise_file import load_exercise, missing_attribute
 from ..core.handin import HandIn, now_iso, parse_handin
-from ..core.messages import Renderer, counted, included_message
+from ..core.messages import Renderer, included_message, needs_messages
 from ..core.report import Report
 
 STATIC = Path(__file__).parent / "static"
@@ -133,24 +133,20 @@ class Tagger(anywidget.AnyWidget):
             self._source.path, self._source, [*(list(self.tags) if tags is None else tags), *hidden], distractors
         )
 
-    def _needing(self, tags: list[dict]) -> str:
-        """What a save says of the key items it wrote without the kind, identity or technique validate asks for
-        (`missing_attribute`, the rule author mode marks them by): the file is written all the same."""
-        labels = self._exercise.labels
+    def _needing(self, tags: list[dict]) -> tuple[str, list[str]]:
+        """What a save or a download says of the key items it wrote without the kind, identity or technique
+        validate asks for (`missing_attribute`, the rule author mode marks them by): a sentence, and a line for
+        each item (messages.needs_messages, as the book page's download says it). The file is written all the
+        same."""
+        labels, article = self._exercise.labels, self._exercise.article
         needing = [
-            (labels[t["label"]].title, t.get("quote", ""), missing[0])
+            {"label": t["label"], "quote": t["quote"], "line": article.line_of(t["start"]), "name": missing[0]}
             for t in tags
             if isinstance(t, dict) and t.get("label") in labels
             if (missing := missing_attribute(self._exercise, _Item(t["label"], t.get("attrs") or {})))
         ]
-        if not needing:
-            return ""
-        items = "; ".join(f"{title} “{quote}”: its {name}" for title, quote, name in needing)
-        one = len(needing) == 1
-        return (
-            f" {counted(len(needing), 'key item')} still {'needs' if one else 'need'} a value Check judges students "
-            f"by ({items}); validate names {'it' if one else 'them'} too."
-        )
+        said = list(map(Renderer(labels, "teacher").render, needs_messages(needing)))
+        return (said[0], said[1:]) if said else ("", [])
 
     def _on_message(self, _widget, content, _buffers) -> None:
         kind = content.get("type") if isinstance(content, dict) else None
@@ -162,13 +158,17 @@ class Tagger(anywidget.AnyWidget):
                 self.send({"type": "key-yaml", "text": self.key_yaml(tags), "count": len(tags)})
             elif kind == "exercise-yaml":  # an exercise not read from a file: the key and distractors to paste
                 tags, traps = content.get("tags") or [], content.get("distractors") or []
+                text = key_yaml(self._exercise, tags, traps)
+                said, lines = self._needing(tags)
                 self.send(
                     {
                         "type": "exercise-yaml",
-                        "text": key_yaml(self._exercise, tags, traps),
+                        "text": text,
                         "file": f"{self._exercise.id}-key.yml",
                         "count": len(tags),
                         "drafts": sum(1 for t in tags if t.get("draft")),
+                        "said": said,
+                        "lines": lines,
                     }
                 )
             elif kind == "save-key":
@@ -184,7 +184,9 @@ class Tagger(anywidget.AnyWidget):
                     if elsewhere
                     else ""
                 )
-                saved_words = f"Saved {len(tags)} key items{traps} into {saved}.{left}{self._needing(tags)}"
-                self.send({"type": "status", "kind": "info", "message": saved_words})  # good news, not a warning
+                said, lines = self._needing(tags)
+                saved_words = f"Saved {len(tags)} key items{traps} into {saved}.{left}{f' {said}' if said else ''}"
+                # good news, not a warning, with a list of what is left to choose: author mode shows it
+                self.send({"type": "key-saved", "message": saved_words, "lines": lines})
         except InputError as err:
             self.send({"type": "status", "kind": "warning", "message": str(err)})
