@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,12 @@ def test_every_make_target_the_readme_names_is_in_the_makefile():
         line.split()[1] for line in _command_lines(README, "make") if len(line.split()) > 1
     }
     assert named and named <= targets, f"the README names make targets the Makefile does not have: {named - targets}"
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_alone_says_what_each_target_the_readme_names_does():
+    """A newcomer types `make` first: it made .venv/bin/python and stopped, without a word."""
+    done = subprocess.run(["make", "--no-print-directory"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    named = set(re.findall(r"`make ([\w.-]+)`", README))
+    listed = {line.split()[1] for line in done.stdout.splitlines() if line.startswith("make ")}
+    assert done.returncode == 0 and named and named <= listed, done.stdout + done.stderr
