@@ -403,10 +403,13 @@ def _unreadable_listed(names: list[str]) -> Callable[[Path, Result], str | None]
     return post
 
 
-def _roster_joined(out: str, student_id: str) -> Callable[[Path, Result], str | None]:
-    """otter (the one hand-in) has `student_id` from the roster in gradebook.csv, and no cell is a live formula."""
+def _roster_joined(out: str, student_id: str, said: str = "") -> Callable[[Path, Result], str | None]:
+    """otter (the one hand-in) has `student_id` from the roster in gradebook.csv, no cell is a live formula, and
+    the terminal says `said` (what the roster gave, a problem with the row it is on)."""
 
-    def post(ws: Path, _result: Result) -> str | None:
+    def post(ws: Path, result: Result) -> str | None:
+        if said not in result.out:
+            return f"the terminal does not say {said!r}: {result.out[-300:]!r}"
         rows = list(csv.DictReader((ws / out / "gradebook.csv").open(encoding="utf-8-sig", newline="")))
         got = next((row["student ID"] for row in rows if row["student"] == "otter"), None)
         if got != student_id:
@@ -745,6 +748,11 @@ def cases() -> list[Case]:
         "utf16-no-bom.csv": (2, "utf16-no-bom.csv: line 1", ""),  # NUL bytes between the letters
         "../special/folder.json": (2, "folder.json", ""),
         "../special/fifo.json": (2, "fifo.json", ""),
+        # a spreadsheet's blank rows between groups: the problem names the row the spreadsheet shows
+        "blank-rows.csv": (0, "Roster: 1 student. Row 6 of the roster has no student ID", "S1001"),
+        # CSV UTF-8 with semicolons, its columns named in other words: no student called "Student name"
+        "column-words.csv": (0, "Roster: 1 student.", "S1001"),
+        "mac-cr.csv": (0, "Roster: 2 students.", "S1001"),  # lines ended by CR alone, a comma in a name
     }
     for name, (expect, names, student_id) in rosters.items():
         out = f"roster-out/{Path(name).stem}"
@@ -754,7 +762,7 @@ def cases() -> list[Case]:
                 ["report", "roster-class", "--exercise", ex, "--out", out, "--roster", f"rosters/{name}"],
                 expect,
                 names,
-                _roster_joined(out, student_id) if student_id else None,
+                _roster_joined(out, student_id, names if expect == 0 else "") if student_id else None,
             )
         )
     found.append(
