@@ -417,6 +417,32 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     assert next(row for row in rows if row.startswith("badger-04,")).startswith("badger-04,not on the roster,")
 
 
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_a_roster_file_is_text_or_not_by_the_same_rule_on_both_sides():
+    """UTF-8, or UTF-16 that says so with its byte-order mark (a spreadsheet's "Unicode Text"); anything else
+    is refused by both, the page and `medialit report --roster`."""
+    from medialit.classroom.roster import roster_text
+    from medialit.core.errors import InputError
+
+    files = sorted((ROOT / "tests" / "hostile" / "rosters").iterdir())
+    script = f"import {{ rosterText }} from {json.dumps((ROOT / 'src/js/classroom/roster.js').as_uri())};"
+    script += "import { readFileSync } from 'node:fs';"
+    script += f"process.stdout.write(JSON.stringify({json.dumps([str(f) for f in files])}"
+    script += ".map((f) => rosterText(readFileSync(f)))));"
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    ours = []
+    for path in files:
+        try:
+            ours.append(roster_text(path.read_bytes(), path).removeprefix("\ufeff"))
+        except InputError:
+            ours.append(None)
+    assert [text.removeprefix("\ufeff") if text else text for text in json.loads(done.stdout)] == ours
+    read = dict(zip([f.name for f in files], ours, strict=True))
+    assert read["utf16-unicode-text.txt"] == "Pseudonym\tStudent ID\r\notter\tS1001\r\n"
+    assert read["utf16-be-comma.csv"].endswith("Zoë,S1002\r\n")
+    assert read["utf16-cut-short.csv"] is None and read["workbook.xlsx"] is None
+
+
 SHARED_WORDS = (
     "COMPLETION_WORDS",
     "SHADES_WORDS",

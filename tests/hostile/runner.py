@@ -742,7 +742,9 @@ def cases() -> list[Case]:
         "tab-separated.txt": (0, "", "S1001"),  # a spreadsheet's "Text (Tab delimited)", or cells pasted
         "formula-cells.csv": (0, "", '\'=HYPERLINK("http://x","y")'),
         "windows-1252.csv": (2, "windows-1252.csv: line 2", ""),  # what "CSV" is in older Excel on Windows
-        "utf16-unicode-text.txt": (2, "utf16-unicode-text.txt", ""),  # Excel's "Unicode Text"
+        "utf16-unicode-text.txt": (0, "Roster: 1 student.", "S1001"),  # Excel's "Unicode Text": UTF-16, its mark first
+        "utf16-be-comma.csv": (0, "Roster: 2 students.", "S1001"),
+        "utf16-cut-short.csv": (2, "utf16-cut-short.csv", ""),  # its last character cut in half
         "workbook.xlsx": (2, "workbook.xlsx", ""),
         "unclosed-quote.csv": (2, "unclosed-quote.csv: line 3", ""),  # owl-09 would vanish into fox-07's cell
         "utf16-no-bom.csv": (2, "utf16-no-bom.csv: line 1", ""),  # NUL bytes between the letters

@@ -51,13 +51,17 @@ export class RosterRefused extends Error {
 const lineOf = (body, offset) => `line ${(body.slice(0, offset).match(/\r\n|\r|\n/g) || []).length + 1}`;
 
 /**
- * A roster file's text (a byte-order mark is dropped), or null when it is not UTF-8 text.
+ * A roster file's text (a byte-order mark is dropped), or null when it is not text: UTF-8, or UTF-16 that
+ * says so with its byte-order mark, a spreadsheet's "Unicode Text" (roster.roster_text).
  * @param {ArrayBuffer | Uint8Array} bytes
  * @returns {string | null}
  */
 export function rosterText(bytes) {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const mark = `${view[0]},${view[1]}`;
+  const encoding = mark === "255,254" ? "utf-16le" : mark === "254,255" ? "utf-16be" : "utf-8";
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: true }).decode(view);
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import InputError
-from ..core.files import MB, Kind, read_text
+from ..core.files import MB, Kind, decode_utf8, read_bytes
 from ..core.messages import counted
 
 ROSTER = Kind("roster file", 2 * MB, "give a CSV file with a pseudonym and a student ID on each row.")
@@ -160,10 +160,26 @@ def roster_count(students: int) -> str:
     return f"Roster: {counted(students, 'student')}."
 
 
+UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+def roster_text(raw: bytes, path: str | Path) -> str:
+    """A roster file's text: UTF-8, or UTF-16 that says so with its byte-order mark (a spreadsheet's "Unicode
+    Text", which a teacher picks for names with accents; roster.js's rosterText reads the same files)."""
+    encoding = UTF16_BOMS.get(raw[:2])
+    if encoding:
+        try:
+            return raw[2:].decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(str(path), "", NOT_TEXT, NOT_TEXT_FIX, "not-utf8") from None
+    return decode_utf8(raw, path, ROSTER)
+
+
 def load_roster(path: str | Path) -> tuple[dict[str, str], list[str]]:
-    """A roster file (UTF-8, at most 2 MB); a file that cannot be read is refused with the reason."""
+    """A roster file (UTF-8 or UTF-16 with its mark, at most 2 MB); one that cannot be read is refused with
+    the reason."""
     try:
-        text = read_text(path, ROSTER)
+        text = roster_text(read_bytes(path, ROSTER), path)
     except InputError as err:
         if err.code != "not-utf8":
             raise
