@@ -211,6 +211,22 @@ def test_a_roster_saved_as_unicode_text_with_blank_rows_is_read_and_its_rows_nam
     assert page.offsite_requests == []
 
 
+def test_a_pseudonym_with_control_characters_shows_what_it_holds_as_report_html_does(page, tmp_path):
+    """A right-to-left override made "\u202e70-xof" show as "fox-07" on the page (report.html and the CSV files
+    write it out): one student could pass for another, and a line break or an escape showed as nothing."""
+    crafted = "\u202e70-xof"
+    work = json.loads((SAMPLE / "fox-07.json").read_text(encoding="utf-8"))
+    work["student"] = crafted
+    work["answers"] = {next(iter(work.get("answers") or {"q": 0})): {"text": "I think\u202e so", "question": "Why?"}}
+    (tmp_path / "crafted.json").write_text(json.dumps(work), encoding="utf-8")
+    page.goto(PAGE)
+    report_on(page, "kremlin-drone|", [str(SAMPLE / "fox-07.json"), str(tmp_path / "crafted.json")])
+    report = page.locator(".mcr-report")
+    expect(report).to_contain_text("\\u202e70-xof")
+    assert "\u202e" not in report.inner_text()
+    assert page.errors == [] and page.offsite_requests == []
+
+
 def test_the_keyboard_alone_makes_the_report_and_downloads_it(page):
     # Listening for the file chooser from the start: Playwright asks the browser to hand it over without
     # waiting for an answer, so a listener added just before the key can come too late on a busy machine.
