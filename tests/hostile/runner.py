@@ -355,6 +355,9 @@ def _report_post(loaded: list[str], refused: list[str]) -> Callable[[Path, Resul
                 live = [cell for cell in row if cell.startswith(FORMULA_START)]
                 if live:
                     return f"a spreadsheet formula is left live in {name}: {live[0][:60]!r}"
+        named = {row["file"] for row in gradebook}
+        if not set(ODD_NAMES.values()) <= named:
+            return f"gradebook.csv does not name the odd file names written out: {sorted(named)[:8]}"
         if len(result.out.splitlines()) > 60:
             return f"{len(result.out.splitlines())} lines on the terminal: orphans and skipped files not summarised"
         return _no_forged_lines(ws, result)
@@ -778,11 +781,24 @@ def cases() -> list[Case]:
     return found
 
 
+# hand-ins whose file names hold a line break, bytes that are not UTF-8 and a right-to-left override (what a
+# zip from another system, or a student renaming the file, gives): gradebook.csv names each written out
+ODD_NAMES = {
+    b"new\nline.json": "new\\u000aline.json",
+    b"latin1-\xe9.json": "latin1-\\udce9.json",
+    b"rtl-\xe2\x80\xaenosj.json": "rtl-\\u202enosj.json",
+}
+
+
 def make_class(ws: Path) -> None:
-    """The report's folder: every hostile hand-in, special files, and a file name that is a formula."""
+    """The report's folder: every hostile hand-in, special files, a file name that is a formula, and others that
+    hold a line break, bytes that are not UTF-8 and a right-to-left override."""
     folder = ws / "class"
     shutil.copytree(ws / "handins", folder)
     (folder / "=HYPERLINK(1).json").write_text("{not json", encoding="utf-8")
+    good = json.loads((HERE / "handins" / "good.json").read_text(encoding="utf-8"))
+    for n, name in enumerate(ODD_NAMES):
+        (folder / os.fsdecode(name)).write_text(json.dumps({**good, "student": f"odd-name-{n}"}), encoding="utf-8")
     os.mkfifo(folder / "fifo.json")
     os.symlink("loop.json", folder / "loop.json")
     (folder / "more").mkdir()
