@@ -550,6 +550,8 @@ def cases() -> list[Case]:
         "combining.txt": 0,
         "bom.txt": 0,
         "web-copy.txt": 0,  # copied from a web page: no-break spaces, a soft hyphen, a zero-width space
+        "textedit.rtf": 2,  # what TextEdit and WordPad save unless told otherwise: students would read its codes
+        "saved-page.html": 2,  # a browser's "Save page as"
     }
     for name, expect in articles.items():
         found.append(Case(f"suggest {name}", ["suggest", f"articles/{name}", "--pipeline", "blank"], expect, name))
@@ -562,7 +564,7 @@ def cases() -> list[Case]:
         "x" * 300 + ".txt",
     ):
         found.append(Case(f"suggest {kind[:40]}", ["suggest", kind, "--pipeline", "blank"], 2, kind[:40]))
-    for name, expect in (("binary.txt", 2), ("controls.txt", 0), ("utf16.txt", 2)):
+    for name, expect in (("binary.txt", 2), ("controls.txt", 0), ("utf16.txt", 2), ("textedit.rtf", 2)):
         stem = name.split(".")[0]
         found.append(
             Case(
