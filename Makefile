@@ -14,7 +14,17 @@ STATIC  := src/medialit/web/static
 BUNDLES := $(STATIC)/tagger.js $(STATIC)/tagger-author.js $(STATIC)/book-page.js $(STATIC)/tagger.css \
            $(STATIC)/tagger-author.css $(STATIC)/class-report.js $(STATIC)/class-report.css
 
-.PHONY: book test bench clean browser-deps py-check js-check dist dist-zip
+.PHONY: help book test bench clean browser-deps py-check js-check dist dist-zip
+
+# `make` alone says what each target does (it used to create .venv/bin/python and stop, without a word).
+help:
+	@echo "make book    build the book into _build/html (the first time it also creates .venv and installs"
+	@echo "             what the book needs; it needs the network once), and say where to open it"
+	@echo "make dist    the built book as one zip, dist/medialit-book.zip, for school laptops or a shared drive"
+	@echo "make test    install what the tests need, then run every test (slow: ten minutes or more)"
+	@echo "make bench   print the speed and size figures as a table"
+	@echo "make clean   remove _build and dist"
+	@echo "The medialit command is in .venv after 'make book': README.md, 'Running the commands', says how to run it."
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,9 +1,11 @@
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medialit.core.article import Article, normalize_text
+from medialit.core.errors import InputError
 
 ARTICLE = "book/exercises/kremlin-drone/article.txt"
 
@@ -138,3 +140,27 @@ def test_the_last_line_is_the_last_the_tagger_numbers(raw, end):
 def test_a_final_line_break_is_not_a_line():
     article = Article.from_text("One.\nTwo.\n")
     assert (article.line_count, article.last_line) == (3, 2)
+
+
+@pytest.mark.parametrize(
+    ("start", "said"),
+    [
+        ("{\\rtf1\\ansi\\cocoartf2761\n", "rich-text document (RTF)"),
+        ("\ufeff  <!DOCTYPE html>\n<html>", "web page (HTML)"),
+        ("<html lang='en'>", "web page (HTML)"),
+    ],
+)
+def test_a_document_saved_as_rich_text_or_a_web_page_is_refused_with_how_to_save_plain_text(tmp_path, start, said):
+    """TextEdit and WordPad save RTF unless told otherwise, and a browser saves the whole page: the article
+    students read was its formatting codes or tags."""
+    path = tmp_path / "article.txt"
+    path.write_text(start + "The Old Mill bridge will close.\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        Article.from_file(path)
+    assert said in err.value.problem and "plain" in err.value.fix and err.value.file == str(path)
+
+
+def test_an_article_that_only_mentions_markup_is_an_article(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("Hackers hid <html> tags and {\\rtf codes in the council's site.\n", encoding="utf-8")
+    assert Article.from_file(path).text.startswith("Hackers")

@@ -325,6 +325,11 @@ ROSTERS = [
     'Pseudonym\tStudent ID\r\nfox-07\tS1007\r\nowl-09\t"S;9"\r\n',  # tab-separated: Excel's text file, or pasted
     "",
     "ID,Student\n7,fox-07\n",
+    # blank rows between groups: a problem names the row as the spreadsheet numbers it
+    'Pseudonym,Student ID\r\n,\r\nfox-07,S1\r\n\r\n,,\r\nowl-09,\r\n"\nwren-05",\r\n',
+    "\ufeffStudent name;Student number\r\nfox-07;S1\r\n",  # the columns named in other words
+    "First name,Pseudonym,Student No.\nAnn,fox-07,S1\n",
+    "Name;ID\rfox-07;S1\rSmith, Jo;S2\r",  # lines ended by CR alone: the separator from the first line
     # refused whole, with the line: a quote never closed (CR LF, CR and LF each end a line), a NUL character
     'Pseudonym,Student ID\r\nfox-07,S1\rowl-09,"S2\nwren-05,S3\n',
     '"fox-07""",S1\n"owl-09',
@@ -387,7 +392,17 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
         assert (js["roster"], js["problems"]) == ([list(pair) for pair in roster.items()], problems), text
         assert js["gradebook"] == csv_text(gradebook(report.summary, report.plurals, roster)), text
         assert js["count"] == roster_count(len(roster)), text
-    assert [js.get("count") for js in json.loads(done.stdout)][-6:-4] == ["Roster: 0 students.", "Roster: 1 student."]
+    assert [js.get("count") for js in json.loads(done.stdout)][4:6] == ["Roster: 0 students.", "Roster: 1 student."]
+    said = dict(zip(ROSTERS, json.loads(done.stdout), strict=True))
+    assert said[ROSTERS[6]]["problems"] == [
+        "Row 6 of the roster has no student ID; it was left out. Add the student's ID to that row.",
+        "Row 7 of the roster has no student ID; it was left out. Add the student's ID to that row.",
+    ]
+    assert [said[text]["roster"] for text in ROSTERS[7:10]] == [
+        [["fox-07", "S1"]],
+        [["fox-07", "S1"]],
+        [["fox-07", "S1"], ["Smith, Jo", "S2"]],
+    ]
     assert list(refused.values()) == [
         ["line 3", UNCLOSED, UNCLOSED_FIX],
         ["line 2", UNCLOSED, UNCLOSED_FIX],
@@ -400,6 +415,32 @@ def test_a_roster_is_read_and_joined_into_the_gradebook_as_the_page_does():
     assert f"kestrel-25,S9999,no hand-in{blank}" in rows and len(rows) == 1 + 26 + 1  # and the empty last line
     # a hand-in whose name the roster does not have says so where its ID would be, not a blank
     assert next(row for row in rows if row.startswith("badger-04,")).startswith("badger-04,not on the roster,")
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_a_roster_file_is_text_or_not_by_the_same_rule_on_both_sides():
+    """UTF-8, or UTF-16 that says so with its byte-order mark (a spreadsheet's "Unicode Text"); anything else
+    is refused by both, the page and `medialit report --roster`."""
+    from medialit.classroom.roster import roster_text
+    from medialit.core.errors import InputError
+
+    files = sorted((ROOT / "tests" / "hostile" / "rosters").iterdir())
+    script = f"import {{ rosterText }} from {json.dumps((ROOT / 'src/js/classroom/roster.js').as_uri())};"
+    script += "import { readFileSync } from 'node:fs';"
+    script += f"process.stdout.write(JSON.stringify({json.dumps([str(f) for f in files])}"
+    script += ".map((f) => rosterText(readFileSync(f)))));"
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    ours = []
+    for path in files:
+        try:
+            ours.append(roster_text(path.read_bytes(), path).removeprefix("\ufeff"))
+        except InputError:
+            ours.append(None)
+    assert [text.removeprefix("\ufeff") if text else text for text in json.loads(done.stdout)] == ours
+    read = dict(zip([f.name for f in files], ours, strict=True))
+    assert read["utf16-unicode-text.txt"] == "Pseudonym\tStudent ID\r\notter\tS1001\r\n"
+    assert read["utf16-be-comma.csv"].endswith("Zoë,S1002\r\n")
+    assert read["utf16-cut-short.csv"] is None and read["workbook.xlsx"] is None
 
 
 SHARED_WORDS = (

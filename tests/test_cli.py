@@ -176,3 +176,33 @@ def test_a_command_without_its_exercise_says_so_as_an_option_mistake_once_named(
         "path/to/exercise.yml, or --chapter NAME (the chapter's own exercise)."
     )
     assert err.startswith(f"usage: medialit {command}") and "medialit: medialit" not in err
+
+
+def test_medialit_alone_lists_its_commands_with_what_each_does(capsys):
+    """A newcomer types `medialit` to see what it can do: argparse alone said only "the following arguments
+    are required: command"."""
+    from medialit.cli import main as cli
+
+    assert cli.main([]) == 2
+    err = capsys.readouterr().err
+    for command, words in (("check", "hand-in"), ("report", "class report"), ("new", "new exercise")):
+        assert any(line.split()[:1] == [command] and words in line for line in err.splitlines()), command
+    assert "medialit check --help" in err
+
+
+def test_every_option_of_every_command_says_what_it_is_for():
+    """`medialit COMMAND --help` is the reference a teacher reads: an option shown bare (`--to {webanno,...}`,
+    `--difficulty {guided,...}`) leaves them to guess."""
+    import argparse
+
+    from medialit.cli.main import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    bare = [
+        f"{name} {action.option_strings or action.dest}"
+        for name, command in commands.items()
+        for action in command._actions
+        if not action.help
+    ]
+    assert commands and bare == []

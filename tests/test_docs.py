@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -132,3 +136,63 @@ def test_the_formats_pages_token_and_tag_are_the_kremlin_articles_own():
     assert token == compiled["article"]["tokens"][token["i"]]
     start, end, quote = re.search(r'"start": (\d+), "end": (\d+), "quote": "([^"]*)"', formats).groups()
     assert compiled["article"]["text"][int(start) : int(end)] == quote
+
+
+def _command_lines(text: str, command: str) -> list[str]:
+    """Each line of a code block (a fenced block or an indented one in a list) that runs `command`, without
+    its comment, and the same after `.venv/bin/` as the README writes it for a terminal not activated."""
+    inside, found = False, []
+    for line in text.splitlines():
+        if line.lstrip().startswith("```"):
+            inside = not inside
+            continue
+        words = line.split("  #", 1)[0].strip().removeprefix(".venv/bin/")
+        if inside and (words == command or words.startswith(command + " ")):
+            found.append(words)
+    return found
+
+
+DOCS_WITH_COMMANDS = {
+    "README.md": README,
+    "book/instructors/new-exercise.md": NEW_EXERCISE,
+    "book/teacher-guide.md": (ROOT / "book" / "teacher-guide.md").read_text(encoding="utf-8"),
+}
+
+
+@pytest.mark.parametrize("page", sorted(DOCS_WITH_COMMANDS))
+def test_every_medialit_command_the_docs_show_is_one_the_command_takes(page):
+    """A newcomer types the lines as they are: a renamed option or command makes the first one they try fail."""
+    import shlex
+
+    from medialit.cli.main import build_parser
+
+    lines = _command_lines(DOCS_WITH_COMMANDS[page], "medialit")
+    assert lines, f"no `medialit` command in a code block of {page}"
+    refused = []
+    for line in lines:
+        argv = shlex.split(line)[1:]
+        if "--help" in argv:
+            continue
+        try:
+            build_parser().parse_args(argv)
+        except SystemExit:
+            refused.append(line)
+    assert refused == []
+
+
+def test_every_make_target_the_readme_names_is_in_the_makefile():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([\w.-]+)\s*:", makefile, re.M))
+    named = set(re.findall(r"`make ([\w.-]+)`", README)) | {
+        line.split()[1] for line in _command_lines(README, "make") if len(line.split()) > 1
+    }
+    assert named and named <= targets, f"the README names make targets the Makefile does not have: {named - targets}"
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_alone_says_what_each_target_the_readme_names_does():
+    """A newcomer types `make` first: it made .venv/bin/python and stopped, without a word."""
+    done = subprocess.run(["make", "--no-print-directory"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    named = set(re.findall(r"`make ([\w.-]+)`", README))
+    listed = {line.split()[1] for line in done.stdout.splitlines() if line.startswith("make ")}
+    assert done.returncode == 0 and named and named <= listed, done.stdout + done.stderr

@@ -271,6 +271,37 @@ def test_a_draft_key_is_a_warning_an_error_under_w_and_a_banner_on_the_page(tmp_
         build(src, tmp_path / "strict")
 
 
+def build_again(src: Path, tmp_path: Path) -> str:
+    """Build without -W into a build folder kept from an earlier build, as `make book` run again does: the warnings."""
+    warnings = io.StringIO()
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build", status=io.StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return warnings.getvalue()
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (("    why: The headline rests on", "    draft: true\n    why: The headline rests on"), "marked draft"),
+        (("label: claim", "label: banana"), "banana"),
+    ],
+)
+def test_a_draft_or_broken_key_warns_at_every_build_not_only_the_first(tmp_path, change, expected):
+    """Sphinx reads again only the pages that changed: `make book` failed on a draft key once, and passed when
+    run again, with the draft chapter in the book."""
+    src = make_project(tmp_path, PAGE)
+    exercise = src / "book" / "ex" / "exercise.yml"
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace(*change, 1), encoding="utf-8")
+    _, first = build_leniently(src, tmp_path)
+    assert expected in first
+    assert expected in build_again(src, tmp_path)
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace(change[1], change[0], 1), encoding="utf-8")
+    assert "page.md" not in build_again(src, tmp_path)  # mended: no warning, and read as other pages are
+
+
 def test_a_finished_key_has_no_banner(tmp_path):
     html, warnings = build_leniently(make_project(tmp_path, PAGE), tmp_path)
     assert warnings == "" and "medialit-draft-key" not in html

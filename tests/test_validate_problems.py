@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -400,3 +401,42 @@ def test_each_finding_about_an_entry_names_its_file_and_line_there_and_its_artic
         "has no `why`. Fix: s",
         "its `why` names L4, ",
     ]
+
+
+UNSEEN = ["\u00a0", "\u202f", "\u2009", "\t", "\u00ad", "\u200b", "\u2060", "\ufeff"]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=6), min_size=2, max_size=6),
+    at=st.integers(min_value=0, max_value=4),
+    odd=st.sampled_from(UNSEEN),
+    in_article=st.booleans(),
+)
+def test_a_quote_that_differs_from_the_article_only_unseen_says_which_character_and_where(words, at, odd, in_article):
+    """A no-break space, a tab or a soft hyphen from a web page looks like a space or like nothing: the message
+    showed the quote and the article's words as the same, and its fix (copy the words exactly) did not help."""
+    from medialit.core.exercise_file import unseen_difference
+
+    at = at % (len(words) - 1)
+    typed = " ".join(words)
+    shown_as = odd if unicodedata.category(odd) == "Zs" or odd == "\t" else " " + odd
+    copied = " ".join(words[: at + 1]) + shown_as + " ".join(words[at + 1 :])
+    quote, passage = (typed, copied) if in_article else (copied, typed)
+    said = unseen_difference(quote, passage)
+    assert said is not None and f"(U+{ord(odd):04X})" in said and f"after “{words[at]}”" in said
+    assert said.startswith("the article has" if in_article else "the quote has")
+    assert unseen_difference(typed, typed) is None
+    assert unseen_difference(typed, typed.replace(words[0][0], "z", 1) if words[0][0] != "z" else "y" + typed) is None
+
+
+def test_validate_names_the_unseen_character_of_a_typed_quote(tmp_path):
+    path = write(
+        tmp_path,
+        "  - id: c1\n    label: claim\n    quote: the streets a disgrace\n",
+        ARTICLE.replace("streets a", "streets\u00a0a"),
+    )
+    with pytest.raises(InputError) as err:
+        load_exercise(path)
+    problem = problems_of(err.value)[0].problem
+    assert "looks the same as the words on L5, but the article has a no-break space (U+00A0) after “streets”" in problem

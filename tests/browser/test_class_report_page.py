@@ -192,6 +192,41 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
     assert page.offsite_requests == []
 
 
+def test_a_roster_saved_as_unicode_text_with_blank_rows_is_read_and_its_rows_named_as_the_spreadsheet_does(
+    page, tmp_path
+):
+    """A spreadsheet's "Unicode Text" (UTF-16, tabs) was refused as "not a CSV text file"; and a problem under
+    blank rows was named by the rows left after them (row 3 of the spreadsheet's row 6)."""
+    roster = tmp_path / "roster.txt"
+    text = "Student name\tStudent number\r\n\t\r\nfox-07\tS1007\r\n\t\r\n\t\r\nowl-09\t\r\nZoë\tS2000\r\n"
+    roster.write_bytes(text.encode("utf-16"))  # its byte-order mark first, as the spreadsheet writes it
+    page.goto(PAGE)
+    report_on(page, "kremlin-drone|", FILES)
+    page.set_input_files("#mcr-roster", str(roster))
+    expect(page.locator(".mcr-status")).to_contain_text("Roster: 2 students.")
+    expect(page.locator(".mcr-status")).to_contain_text("Row 6 of the roster has no student ID; it was left out.")
+    rows = list(csv.DictReader(io.StringIO(download(page, "gradebook.csv")[1:], newline="")))
+    ids = {row["student"]: row["student ID"] for row in rows}
+    assert ids["fox-07"] == "S1007" and ids["Zoë"] == "S2000" and "Student name" not in ids
+    assert page.offsite_requests == []
+
+
+def test_a_pseudonym_with_control_characters_shows_what_it_holds_as_report_html_does(page, tmp_path):
+    """A right-to-left override made "\u202e70-xof" show as "fox-07" on the page (report.html and the CSV files
+    write it out): one student could pass for another, and a line break or an escape showed as nothing."""
+    crafted = "\u202e70-xof"
+    work = json.loads((SAMPLE / "fox-07.json").read_text(encoding="utf-8"))
+    work["student"] = crafted
+    work["answers"] = {next(iter(work.get("answers") or {"q": 0})): {"text": "I think\u202e so", "question": "Why?"}}
+    (tmp_path / "crafted.json").write_text(json.dumps(work), encoding="utf-8")
+    page.goto(PAGE)
+    report_on(page, "kremlin-drone|", [str(SAMPLE / "fox-07.json"), str(tmp_path / "crafted.json")])
+    report = page.locator(".mcr-report")
+    expect(report).to_contain_text("\\u202e70-xof")
+    assert "\u202e" not in report.inner_text()
+    assert page.errors == [] and page.offsite_requests == []
+
+
 def test_the_keyboard_alone_makes_the_report_and_downloads_it(page):
     # Listening for the file chooser from the start: Playwright asks the browser to hand it over without
     # waiting for an answer, so a listener added just before the key can come too late on a busy machine.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 from browser_helpers import PHONE, ROOT, painted, screenshot
@@ -527,3 +528,22 @@ def test_loading_the_tags_just_checked_leaves_the_feedback_up_to_date(page, tmp_
     page.locator(".mt-file").set_input_files(str(other))
     expect(page.locator(".mt-notice")).to_contain_text("Loaded 0 tags")
     expect(stale).to_be_visible()
+
+
+def test_a_loaded_hand_in_with_many_broken_tags_says_each_reason_once_with_how_many(page, tmp_path):
+    """Each tag left out added its sentence to the notice: three broken tags said the same sentence three times,
+    and a file with 100,000 made a notice of 100,000 sentences, taller than a million pixels."""
+    open_chapter(page, CHAPTER_5)
+    tag_in_text(page, ("despot",), "3")
+    with page.expect_download() as download:
+        page.locator(".mt-download").click()
+    handin = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    good = handin["tags"][0]
+    handin["tags"] += [{}, {}, {}, {**good, "id": "t9", "start": -5}]
+    (broken := tmp_path / "broken.json").write_text(json.dumps(handin), encoding="utf-8")
+    page.locator(".mt-file").set_input_files(str(broken))
+    notice = page.locator(".mt-notice")
+    expect(notice).to_contain_text("Loaded 1 tag")
+    said = notice.text_content()
+    assert said.count("changed by hand") == 1, said
+    assert "so it was left out: 3 tags like this." in said and said.count("left out") == 2, said

@@ -355,6 +355,9 @@ def _report_post(loaded: list[str], refused: list[str]) -> Callable[[Path, Resul
                 live = [cell for cell in row if cell.startswith(FORMULA_START)]
                 if live:
                     return f"a spreadsheet formula is left live in {name}: {live[0][:60]!r}"
+        named = {row["file"] for row in gradebook}
+        if not set(ODD_NAMES.values()) <= named:
+            return f"gradebook.csv does not name the odd file names written out: {sorted(named)[:8]}"
         if len(result.out.splitlines()) > 60:
             return f"{len(result.out.splitlines())} lines on the terminal: orphans and skipped files not summarised"
         return _no_forged_lines(ws, result)
@@ -403,10 +406,13 @@ def _unreadable_listed(names: list[str]) -> Callable[[Path, Result], str | None]
     return post
 
 
-def _roster_joined(out: str, student_id: str) -> Callable[[Path, Result], str | None]:
-    """otter (the one hand-in) has `student_id` from the roster in gradebook.csv, and no cell is a live formula."""
+def _roster_joined(out: str, student_id: str, said: str = "") -> Callable[[Path, Result], str | None]:
+    """otter (the one hand-in) has `student_id` from the roster in gradebook.csv, no cell is a live formula, and
+    the terminal says `said` (what the roster gave, a problem with the row it is on)."""
 
-    def post(ws: Path, _result: Result) -> str | None:
+    def post(ws: Path, result: Result) -> str | None:
+        if said not in result.out:
+            return f"the terminal does not say {said!r}: {result.out[-300:]!r}"
         rows = list(csv.DictReader((ws / out / "gradebook.csv").open(encoding="utf-8-sig", newline="")))
         got = next((row["student ID"] for row in rows if row["student"] == "otter"), None)
         if got != student_id:
@@ -543,6 +549,9 @@ def cases() -> list[Case]:
         "crlf-mixed.txt": 0,
         "combining.txt": 0,
         "bom.txt": 0,
+        "web-copy.txt": 0,  # copied from a web page: no-break spaces, a soft hyphen, a zero-width space
+        "textedit.rtf": 2,  # what TextEdit and WordPad save unless told otherwise: students would read its codes
+        "saved-page.html": 2,  # a browser's "Save page as"
     }
     for name, expect in articles.items():
         found.append(Case(f"suggest {name}", ["suggest", f"articles/{name}", "--pipeline", "blank"], expect, name))
@@ -555,7 +564,7 @@ def cases() -> list[Case]:
         "x" * 300 + ".txt",
     ):
         found.append(Case(f"suggest {kind[:40]}", ["suggest", kind, "--pipeline", "blank"], 2, kind[:40]))
-    for name, expect in (("binary.txt", 2), ("controls.txt", 0), ("utf16.txt", 2)):
+    for name, expect in (("binary.txt", 2), ("controls.txt", 0), ("utf16.txt", 2), ("textedit.rtf", 2)):
         stem = name.split(".")[0]
         found.append(
             Case(
@@ -738,12 +747,19 @@ def cases() -> list[Case]:
         "tab-separated.txt": (0, "", "S1001"),  # a spreadsheet's "Text (Tab delimited)", or cells pasted
         "formula-cells.csv": (0, "", '\'=HYPERLINK("http://x","y")'),
         "windows-1252.csv": (2, "windows-1252.csv: line 2", ""),  # what "CSV" is in older Excel on Windows
-        "utf16-unicode-text.txt": (2, "utf16-unicode-text.txt", ""),  # Excel's "Unicode Text"
+        "utf16-unicode-text.txt": (0, "Roster: 1 student.", "S1001"),  # Excel's "Unicode Text": UTF-16, its mark first
+        "utf16-be-comma.csv": (0, "Roster: 2 students.", "S1001"),
+        "utf16-cut-short.csv": (2, "utf16-cut-short.csv", ""),  # its last character cut in half
         "workbook.xlsx": (2, "workbook.xlsx", ""),
         "unclosed-quote.csv": (2, "unclosed-quote.csv: line 3", ""),  # owl-09 would vanish into fox-07's cell
         "utf16-no-bom.csv": (2, "utf16-no-bom.csv: line 1", ""),  # NUL bytes between the letters
         "../special/folder.json": (2, "folder.json", ""),
         "../special/fifo.json": (2, "fifo.json", ""),
+        # a spreadsheet's blank rows between groups: the problem names the row the spreadsheet shows
+        "blank-rows.csv": (0, "Roster: 1 student. Row 6 of the roster has no student ID", "S1001"),
+        # CSV UTF-8 with semicolons, its columns named in other words: no student called "Student name"
+        "column-words.csv": (0, "Roster: 1 student.", "S1001"),
+        "mac-cr.csv": (0, "Roster: 2 students.", "S1001"),  # lines ended by CR alone, a comma in a name
     }
     for name, (expect, names, student_id) in rosters.items():
         out = f"roster-out/{Path(name).stem}"
@@ -753,7 +769,7 @@ def cases() -> list[Case]:
                 ["report", "roster-class", "--exercise", ex, "--out", out, "--roster", f"rosters/{name}"],
                 expect,
                 names,
-                _roster_joined(out, student_id) if student_id else None,
+                _roster_joined(out, student_id, names if expect == 0 else "") if student_id else None,
             )
         )
     found.append(
@@ -767,11 +783,24 @@ def cases() -> list[Case]:
     return found
 
 
+# hand-ins whose file names hold a line break, bytes that are not UTF-8 and a right-to-left override (what a
+# zip from another system, or a student renaming the file, gives): gradebook.csv names each written out
+ODD_NAMES = {
+    b"new\nline.json": "new\\u000aline.json",
+    b"latin1-\xe9.json": "latin1-\\udce9.json",
+    b"rtl-\xe2\x80\xaenosj.json": "rtl-\\u202enosj.json",
+}
+
+
 def make_class(ws: Path) -> None:
-    """The report's folder: every hostile hand-in, special files, and a file name that is a formula."""
+    """The report's folder: every hostile hand-in, special files, a file name that is a formula, and others that
+    hold a line break, bytes that are not UTF-8 and a right-to-left override."""
     folder = ws / "class"
     shutil.copytree(ws / "handins", folder)
     (folder / "=HYPERLINK(1).json").write_text("{not json", encoding="utf-8")
+    good = json.loads((HERE / "handins" / "good.json").read_text(encoding="utf-8"))
+    for n, name in enumerate(ODD_NAMES):
+        (folder / os.fsdecode(name)).write_text(json.dumps({**good, "student": f"odd-name-{n}"}), encoding="utf-8")
     os.mkfifo(folder / "fifo.json")
     os.symlink("loop.json", folder / "loop.json")
     (folder / "more").mkdir()

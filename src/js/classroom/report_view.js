@@ -34,6 +34,7 @@ import {
   scopeMessages,
   WHERE,
   WHY_AND_FIX,
+  writtenOut,
 } from "./tables.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
@@ -72,7 +73,7 @@ export function table(caption, header, rows, empty = "None.", kind = "") {
             ...row.map((cell, n) => {
               if (Array.isArray(cell)) return piecesCell(cell);
               if (cell instanceof Node) return cell; // a cell with a layout of its own (withId)
-              const text = cell === null ? "" : String(cell);
+              const text = cell === null ? "" : writtenOut(String(cell));
               if (text.length <= LONG) return h("td", {}, text);
               // a long text keeps a readable width on a phone; the table scrolls sideways instead. A row's first cell
               // (what the row is about: a pseudonym, a file) is a name that wraps in a column of its own width
@@ -103,7 +104,7 @@ const withId = (student, id) =>
   h(
     student.length > LONG ? "td.mcr-long" : "td",
     {},
-    h("span.mcr-who", {}, h("span.mcr-name", student), " ", h("span.mcr-id", id)),
+    h("span.mcr-who", {}, h("span.mcr-name", writtenOut(student)), " ", h("span.mcr-id", writtenOut(id))),
   );
 
 /**
@@ -406,7 +407,11 @@ function answersView(summary) {
         `${answers[0].question || id} `,
         h("span.mcr-count", `(${id}, ${answers.length} ${answers.length === 1 ? "answer" : "answers"})`),
       ),
-      h("dl.mcr-answers", {}, ...answers.flatMap((a) => [h("dt", a.student), h("dd.mcr-answer", a.text)])),
+      h(
+        "dl.mcr-answers",
+        {},
+        ...answers.flatMap((a) => [h("dt", writtenOut(a.student)), h("dd.mcr-answer", writtenOut(a.text))]),
+      ),
     ),
   );
 }

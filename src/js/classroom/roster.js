@@ -1,12 +1,14 @@
 // @ts-check
 // A teacher's roster: a CSV file of pseudonym and student ID, joined into the gradebook in the
 // browser only (it is never saved or sent). The first row may name the columns; otherwise the first
-// column is the pseudonym and the second the ID.
+// column is the pseudonym and the second the ID. A problem names its row as the spreadsheet numbers it.
 
 import { counted } from "../core/messages.js";
 
-const NAME_COLUMNS = ["pseudonym", "nickname", "student", "name"];
-const ID_COLUMNS = ["student id", "id", "student number", "number"];
+/** The words of a first row that names the columns (roster.ID_WORDS, PSEUDONYM_WORDS, NAME_WORDS). */
+const ID_WORDS = ["id", "number", "no"];
+const PSEUDONYM_WORDS = ["pseudonym", "nickname"];
+const NAME_WORDS = ["name", "student"];
 /** What to do about a row that could not be used (roster.MISSING_FIX, roster.AGAIN_FIX). */
 const MISSING_FIX = {
   "student ID": "Add the student's ID to that row.",
@@ -49,30 +51,35 @@ export class RosterRefused extends Error {
 const lineOf = (body, offset) => `line ${(body.slice(0, offset).match(/\r\n|\r|\n/g) || []).length + 1}`;
 
 /**
- * A roster file's text (a byte-order mark is dropped), or null when it is not UTF-8 text.
+ * A roster file's text (a byte-order mark is dropped), or null when it is not text: UTF-8, or UTF-16 that
+ * says so with its byte-order mark, a spreadsheet's "Unicode Text" (roster.roster_text).
  * @param {ArrayBuffer | Uint8Array} bytes
  * @returns {string | null}
  */
 export function rosterText(bytes) {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const mark = `${view[0]},${view[1]}`;
+  const encoding = mark === "255,254" ? "utf-16le" : mark === "254,255" ? "utf-16be" : "utf-8";
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: true }).decode(view);
   } catch {
     return null;
   }
 }
 
 /**
- * The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks). The
+ * The rows of a CSV text, each with its number as a spreadsheet shows it (blank rows count, and are left
+ * out). RFC 4180: quoted cells may hold commas, quotes and line breaks. The
  * separator is the first of comma, semicolon and tab that the first line holds (roster.SEPARATORS).
  * A NUL character, or a quotation mark that opens a cell and is never closed, is refused (RosterRefused).
  * @param {string} text
- * @returns {string[][]}
+ * @returns {[number, string[]][]}
  */
 export function csvRows(text) {
   const body = text.replace(/^\uFEFF/, "");
   const nul = body.indexOf("\u0000");
   if (nul >= 0) throw new RosterRefused(lineOf(body, nul), NUL_CHARACTER, NOT_TEXT_FIX);
-  const firstLine = body.split(/\r?\n/, 1)[0] || "";
+  const firstLine = body.split(/\r\n|\r|\n/, 1)[0] || "";
   const sep = [",", ";", "\t"].find((s) => firstLine.includes(s)) || ",";
   /** @type {string[][]} */
   const rows = [];
@@ -107,7 +114,28 @@ export function csvRows(text) {
     row.push(cell);
     rows.push(row);
   }
-  return rows.filter((r) => r.some((c) => c.trim()));
+  return rows.map((r, n) => /** @type {[number, string[]]} */ ([n + 1, r])).filter(([, r]) => r.some((c) => c.trim()));
+}
+
+/**
+ * The pseudonym's and the ID's columns that a first row names, or -1 for one it does not name (roster._named_columns).
+ * @param {string[]} firstRow
+ * @returns {[number, number]}
+ */
+function namedColumns(firstRow) {
+  const words = firstRow.map(
+    (cell) =>
+      cell
+        .trim()
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) || [],
+  );
+  const has = (/** @type {number} */ n, /** @type {string[]} */ list) => words[n].some((word) => list.includes(word));
+  const id = words.findIndex((_, n) => has(n, ID_WORDS));
+  const others = words.map((_, n) => n).filter((n) => n !== id);
+  let name = others.find((n) => has(n, PSEUDONYM_WORDS)) ?? -1;
+  if (name < 0) name = others.find((n) => has(n, NAME_WORDS)) ?? -1;
+  return [name, id];
 }
 
 /**
@@ -122,18 +150,15 @@ export function readRoster(text) {
   const problems = [];
   const roster = new Map();
   if (!rows.length) return { roster, problems: ["The roster file is empty."] };
-  const header = rows[0].map((c) => c.trim().toLowerCase());
-  let name = header.findIndex((c) => NAME_COLUMNS.includes(c));
-  let id = header.findIndex((c) => ID_COLUMNS.includes(c));
-  const named = name >= 0 && id >= 0 && name !== id;
+  let [name, id] = namedColumns(rows[0][1]);
+  const named = name >= 0 && id >= 0;
   if (!named) {
     name = 0;
     id = 1;
   }
-  for (const [n, row] of rows.slice(named ? 1 : 0).entries()) {
+  for (const [line, row] of rows.slice(named ? 1 : 0)) {
     const who = (row[name] || "").trim();
     const number = (row[id] || "").trim();
-    const line = n + (named ? 2 : 1);
     if (!who || !number) {
       const missing = who ? "student ID" : "pseudonym";
       problems.push(`Row ${line} of the roster has no ${missing}; it was left out. ${MISSING_FIX[missing]}`);

@@ -406,6 +406,17 @@ export function problems(summary) {
 }
 
 /**
+ * Someone's text with its control characters written out (`\u202e`), tabs and line breaks kept: as a CSV file and
+ * report.html hold it (report_page._e), so that a crafted pseudonym shows what it holds ("\u202e70-xof" does not
+ * show as "fox-07").
+ * @param {string} text
+ */
+export const writtenOut = (text) =>
+  text.replace(UNSAFE, (ch) =>
+    ch === "\t" || ch === "\n" ? ch : `\\u${(ch.codePointAt(0) || 0).toString(16).padStart(4, "0")}`,
+  );
+
+/**
  * One cell as a CSV file holds it (tables.spreadsheet_cell): blank for nothing, yes/no, whole numbers
  * as they are, and text with control characters written out (tabs and line breaks stay) and a leading
  * apostrophe where a spreadsheet would run it as a formula.
@@ -415,9 +426,7 @@ export function spreadsheetCell(value) {
   if (value === null || value === undefined) return "";
   if (value === true || value === false) return value ? "yes" : "no";
   if (typeof value === "number") return String(value);
-  const text = String(value).replace(UNSAFE, (ch) =>
-    ch === "\t" || ch === "\n" ? ch : `\\u${(ch.codePointAt(0) || 0).toString(16).padStart(4, "0")}`,
-  );
+  const text = writtenOut(String(value));
   return FORMULA_STARTS.some((start) => text.startsWith(start)) ? `'${text}` : text;
 }
 

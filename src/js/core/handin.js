@@ -3,7 +3,7 @@
 // saves, and the reader that checks one loaded from a file or from this browser's saved work.
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
-import { problemMessage, renderer, shortened } from "./messages.js";
+import { counted, problemMessage, renderer, shortened } from "./messages.js";
 
 /** @typedef {import("./types.js").Exercise} Exercise */
 /** @typedef {import("./types.js").HandIn} HandIn */
@@ -692,6 +692,23 @@ function readHandinData(data, exercise, chars) {
  */
 export function problemText(problem) {
   return renderer([], "student").render(problemMessage(problem.code, problem.args));
+}
+
+/**
+ * Tags left out, in the student's sentences, each sentence once with how many tags it is about: a hand-in with
+ * 100,000 broken tags gave a notice of 100,000 sentences, and three gave the same sentence three times.
+ * @param {Problem[]} problems
+ */
+export function problemsText(problems) {
+  /** @type {Map<string, number>} */
+  const times = new Map();
+  for (const problem of problems) {
+    const text = problemText(problem);
+    times.set(text, (times.get(text) || 0) + 1);
+  }
+  return [...times]
+    .map(([text, n]) => (n > 1 ? text.replace(/\.?$/, `: ${counted(n, "tag")} like this.`) : text))
+    .join(" ");
 }
 
 /**

@@ -1,7 +1,7 @@
 // @ts-check
 // Files the student saves and loads: the hand-in (and in author mode, the key file).
 
-import { problemText, readHandinFile, visible } from "../core/handin.js";
+import { problemsText, problemText, readHandinFile, visible } from "../core/handin.js";
 import { counted, problemMessage, quoted, renderer } from "../core/messages.js";
 import { keepName, replaceAnswers } from "./answer_store.js";
 import { h } from "./dom.js";
@@ -123,7 +123,7 @@ export function listenToLoad(ctx, input, student, setStudent) {
     ctx.notify(
       `${loaded} Undo${ctx.keyWords(" (Ctrl+Z)")} goes back to your earlier work.` +
         (own ? " Your earlier answers are kept under their questions, to put back." : "") +
-        (got.orphans.length ? ` Left out: ${got.orphans.map((o) => problemText(o)).join(" ")}` : ""),
+        (got.orphans.length ? ` Left out: ${problemsText(got.orphans)}` : ""),
       // each answer it left out on a line of its own, as a list: a notice naming several reads well
       {
         show: true,

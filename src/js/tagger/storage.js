@@ -5,7 +5,7 @@
 // another tab or chapter page on the same exercise is merged in by tag id, never overwritten. A
 // save that cannot be read, or holds tags that cannot be restored, is set aside whole, not dropped.
 
-import { copyTag, makeHandin, problemText, readHandin } from "../core/handin.js";
+import { copyTag, makeHandin, problemsText, readHandin } from "../core/handin.js";
 import { store } from "./answer_store.js";
 import { nextTagId, removeTag } from "./tags.js";
 import { counted } from "../core/messages.js";
@@ -224,7 +224,7 @@ export function createStorage(exercise, chars, mode, hooks) {
     if (got.orphans.length) {
       hooks.warn(
         `Some of ${what.charAt(0).toLowerCase()}${what.slice(1)} could not be restored: ` +
-          `${got.orphans.map((o) => problemText(o)).join(" ")} The other tags are back. ${copy(setAside(raw))}`,
+          `${problemsText(got.orphans)} The other tags are back. ${copy(setAside(raw))}`,
       );
     }
     return got;

@@ -3,6 +3,7 @@
 `src/js/classroom/roster.js` is this module step for step, so that `medialit report --roster` and the
 class-report page read a roster the same way and make the same gradebook (a test compares them). The
 first row may name the columns; otherwise the first column is the pseudonym and the second the ID.
+A problem names its row as the spreadsheet numbers it.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import re
 from pathlib import Path
 
 from ..core.errors import InputError
-from ..core.files import MB, Kind, read_text
+from ..core.files import MB, Kind, decode_utf8, read_bytes
 from ..core.messages import counted
 
 ROSTER = Kind("roster file", 2 * MB, "give a CSV file with a pseudonym and a student ID on each row.")
-NAME_COLUMNS = ("pseudonym", "nickname", "student", "name")
-ID_COLUMNS = ("student id", "id", "student number", "number")
+# The words of a first row that names the columns ("Pseudonym", "Student ID", "Student name", "Student number"):
+# a cell with an ID word is the ID's column; of the others, one with a pseudonym word, or else a name word.
+ID_WORDS = ("id", "number", "no")
+PSEUDONYM_WORDS = ("pseudonym", "nickname")
+NAME_WORDS = ("name", "student")
 # what to do about a row that could not be used (roster.js says the same)
 MISSING_FIX = {
     "student ID": "Add the student's ID to that row.",
@@ -55,8 +59,9 @@ def _line(body: str, offset: int) -> str:
     return f"line {len(_LINE_BREAK.findall(body, 0, offset)) + 1}"
 
 
-def csv_rows(text: str) -> list[list[str]]:
-    """The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks). The
+def csv_rows(text: str) -> list[tuple[int, list[str]]]:
+    """The rows of a CSV text, each with its number as a spreadsheet shows it (blank rows count, and are left
+    out) (RFC 4180: quoted cells may hold commas, quotes and line breaks). The
     separator is the first of comma, semicolon and tab that the first line holds: some spreadsheets
     save CSV with semicolons, and "Text (Tab delimited)" or cells pasted into an editor have tabs.
 
@@ -68,7 +73,7 @@ def csv_rows(text: str) -> list[list[str]]:
     nul = body.find("\x00")
     if nul >= 0:
         raise RosterRefused(_line(body, nul), NUL_CHARACTER, NOT_TEXT_FIX)
-    first_line = body.replace("\r\n", "\n").split("\n", 1)[0]
+    first_line = _LINE_BREAK.split(body, maxsplit=1)[0]
     sep = next((sep for sep in SEPARATORS if sep in first_line), ",")
     rows: list[list[str]] = []
     row: list[str] = []
@@ -102,7 +107,7 @@ def csv_rows(text: str) -> list[list[str]]:
     if cell != "" or row:
         row.append(cell)
         rows.append(row)
-    return [r for r in rows if any(_trim(c) for c in r)]
+    return [(n, r) for n, r in enumerate(rows, 1) if any(_trim(c) for c in r)]
 
 
 # What JavaScript's String.trim() strips (Python's str.strip() takes more: \x1c-\x1f and \x85 too).
@@ -114,24 +119,32 @@ def _trim(text: str) -> str:
     return text.strip(JS_SPACE)
 
 
+def _named_columns(first_row: list[str]) -> tuple[int, int]:
+    """The pseudonym's and the ID's columns that a first row names, or -1 for one it does not name."""
+    words = [re.findall(r"[^\W_]+", _trim(cell).lower()) for cell in first_row]
+    number = next((n for n, w in enumerate(words) if any(word in ID_WORDS for word in w)), -1)
+    others = [n for n in range(len(words)) if n != number]
+    name = next((n for n in others if any(word in PSEUDONYM_WORDS for word in words[n])), -1)
+    if name < 0:
+        name = next((n for n in others if any(word in NAME_WORDS for word in words[n])), -1)
+    return name, number
+
+
 def read_roster(text: str) -> tuple[dict[str, str], list[str]]:
     """The roster in a CSV text: pseudonym -> student ID, and what could not be used, in words; a text that
     cannot be used at all is refused (`RosterRefused`)."""
     rows = csv_rows(text)
     if not rows:
         return {}, ["The roster file is empty."]
-    header = [_trim(c).lower() for c in rows[0]]
-    name = next((n for n, c in enumerate(header) if c in NAME_COLUMNS), -1)
-    number = next((n for n, c in enumerate(header) if c in ID_COLUMNS), -1)
-    named = name >= 0 and number >= 0 and name != number
+    name, number = _named_columns(rows[0][1])
+    named = name >= 0 and number >= 0
     if not named:
         name, number = 0, 1
     roster: dict[str, str] = {}
     problems: list[str] = []
-    for n, row in enumerate(rows[1:] if named else rows):
+    for line, row in rows[1:] if named else rows:
         who = _trim(row[name]) if name < len(row) else ""
         student_id = _trim(row[number]) if number < len(row) else ""
-        line = n + (2 if named else 1)
         if not who or not student_id:
             missing = "student ID" if who else "pseudonym"
             problems.append(f"Row {line} of the roster has no {missing}; it was left out. {MISSING_FIX[missing]}")
@@ -147,10 +160,26 @@ def roster_count(students: int) -> str:
     return f"Roster: {counted(students, 'student')}."
 
 
+UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+def roster_text(raw: bytes, path: str | Path) -> str:
+    """A roster file's text: UTF-8, or UTF-16 that says so with its byte-order mark (a spreadsheet's "Unicode
+    Text", which a teacher picks for names with accents; roster.js's rosterText reads the same files)."""
+    encoding = UTF16_BOMS.get(raw[:2])
+    if encoding:
+        try:
+            return raw[2:].decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(str(path), "", NOT_TEXT, NOT_TEXT_FIX, "not-utf8") from None
+    return decode_utf8(raw, path, ROSTER)
+
+
 def load_roster(path: str | Path) -> tuple[dict[str, str], list[str]]:
-    """A roster file (UTF-8, at most 2 MB); a file that cannot be read is refused with the reason."""
+    """A roster file (UTF-8 or UTF-16 with its mark, at most 2 MB); one that cannot be read is refused with
+    the reason."""
     try:
-        text = read_text(path, ROSTER)
+        text = roster_text(read_bytes(path, ROSTER), path)
     except InputError as err:
         if err.code != "not-utf8":
             raise

@@ -421,16 +421,28 @@ def add_subcommands(subparsers, parents: list) -> None:
         "on it with no hand-in",
     )
     p.add_argument(
-        "--out", help="folder for the CSV files, summary.json and report.html (a previous report there is replaced)"
+        "--out",
+        help="folder for the CSV files, summary.json and report.html (a previous report there is replaced; "
+        "default: EXERCISE-class-report beside the hand-ins folder)",
     )
     p.add_argument("--force", action="store_true", help="write into an --out folder that holds other files too")
     p.set_defaults(run=_report, parser=p)
 
     p = subparsers.add_parser("export", parents=parents, help="export a hand-in or an exercise key to another format")
     p.add_argument("input", help="a hand-in .json file or an exercise.yml")
-    p.add_argument("--to", required=True, choices=["webanno", "brat", "spacy", "ptc"])
+    p.add_argument(
+        "--to",
+        required=True,
+        choices=["webanno", "brat", "spacy", "ptc"],
+        help="the format: webanno (W3C Web Annotation, .jsonld), brat (.ann, with the article as .txt), "
+        "spacy (a spaCy DocBin, .spacy) or ptc (SemEval's propaganda techniques, .tsv)",
+    )
     p.add_argument("--exercise", help="the exercise.yml (for a hand-in; found under book/exercises/ if left out)")
-    p.add_argument("--out", help="the file (or folder) to write (default: NAME.<format suffix> here)")
+    p.add_argument(
+        "--out",
+        help="the file (or folder) to write (default: in the folder you run the command in, named after the "
+        "exercise and the hand-in, e.g. kremlin-drone-alex.jsonld, or the exercise alone)",
+    )
     p.add_argument(
         "--all-labels",
         action="store_true",

@@ -1,4 +1,6 @@
-"""The `medialit` command.
+"""The `medialit` command: check a student's hand-in, make a class report, build a new exercise.
+
+Type a command's name and --help to see what it needs, e.g. `medialit check --help`.
 
 Exit codes: 0 all well, 1 findings to look at, 2 bad input (one message naming the file, the place
 and the fix), 3 a bug in medialit (a short request to report it; `--debug` shows the traceback).
@@ -87,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="medialit", description=__doc__, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     p = sub.add_parser("check", parents=[common], help="check a student's hand-in file against the exercise key")
     p.add_argument("handin", help="the hand-in .json file")
     p.add_argument("--exercise", help="the exercise.yml file (with --chapter: the chapter's own, if left out)")
@@ -96,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--book", default="book", help="the book folder, for --chapter (default: book)")
     p.add_argument("--labels", help="only these labels, comma-separated (e.g. claim,source)")
-    p.add_argument("--difficulty", choices=DIFFICULTIES)
+    p.add_argument(
+        "--difficulty", choices=DIFFICULTIES, help="check at this level (default: the one the exercise file sets)"
+    )
     p.add_argument(
         "--audience",
         choices=AUDIENCES,
@@ -168,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     with _safe_output():
         args = parser.parse_args(argv)
+        if args.command is None:  # `medialit` alone: what it can do, not only "arguments are required"
+            parser.print_help(sys.stderr)
+            return BAD_INPUT
         try:
             return args.run(args)
         except InputError as err:

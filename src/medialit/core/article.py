@@ -7,6 +7,7 @@ place that turns raw file bytes into that text and that text into tokens.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -19,6 +20,22 @@ from .files import ARTICLE, decode_utf8, read_bytes
 from .jsonable import fields_json
 
 STRETCHES_REMEMBERED = 1 << 14  # stretches of the article whose words are kept (about 3 MB at most)
+# Text files that are not an article's text but a document's markup: students would read every code of it.
+# TextEdit and WordPad save rich text (RTF) unless told otherwise; a browser's "Save page as" saves the web page.
+MARKUP = (
+    (
+        re.compile(r"\{\\rtf"),
+        "the article file is a rich-text document (RTF), not plain text: students would read its formatting codes.",
+        "save it as plain text (in TextEdit: Format, Make Plain Text; in WordPad: Save as, Plain text document) "
+        "and give that .txt file.",
+    ),
+    (
+        re.compile(r"\s*(<!doctype html|<html[\s>])", re.IGNORECASE),
+        "the article file is a web page (HTML), not the article's text: students would read its tags.",
+        "open the page in a browser, copy the article's words into a plain-text editor and save them as a .txt "
+        "file (UTF-8).",
+    ),
+)
 
 
 def normalize_text(raw: str) -> str:
@@ -121,6 +138,9 @@ class Article:
                 "save the article as plain text (.txt, UTF-8) and give that file.",
                 "binary",
             )
+        for markup, problem, fix in MARKUP:
+            if markup.match(decoded.lstrip("\ufeff")):
+                raise InputError(str(path), "", problem, fix, "not-plain-text")
         return cls(text=decoded, name=Path(path).name)
 
     @cached_property

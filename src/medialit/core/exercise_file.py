@@ -17,6 +17,7 @@ import difflib
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from datetime import date
@@ -511,6 +512,47 @@ def closeness(quote: str, passage: str) -> float:
     return match.ratio() if match.real_quick_ratio() >= CLOSE and match.quick_ratio() >= CLOSE else 0.0
 
 
+def _looks_like_nothing(ch: str) -> bool:
+    """A character that shows as a space or not at all: a no-break space, a tab, a soft hyphen, a zero-width
+    space. Text copied from a web page or a word processor holds them where a typed quote has a space."""
+    return ch != " " and (ch.isspace() or unicodedata.category(ch) in ("Zs", "Cf"))
+
+
+def _as_seen(text: str) -> str:
+    """`text` as it looks: every kind of space a space, and characters that show as nothing left out."""
+    shown = "".join(" " if ch.isspace() else "" if unicodedata.category(ch) == "Cf" else ch for ch in text)
+    return re.sub(" +", " ", shown)
+
+
+def _character(ch: str) -> str:
+    if ch == " ":
+        return "a space"
+    name = {"\t": "tab", "\n": "line break"}.get(ch) or unicodedata.name(ch, "character").lower()
+    return f"a {name} (U+{ord(ch):04X})"
+
+
+def unseen_difference(quote: str, passage: str) -> str | None:
+    """Where `quote` and an article's `passage` differ only by a character that cannot be seen, in words
+    ("the article has a no-break space (U+00A0) after “Old”, where the quote has a space"); None when they
+    differ in what shows, or not at all. Without it, the message showed the two as the same words."""
+    if quote == passage or _as_seen(quote) != _as_seen(passage):
+        return None
+    n = next((n for n, (q, a) in enumerate(zip(quote, passage)) if q != a), min(len(quote), len(passage)))
+    in_article, in_quote = passage[n : n + 1], quote[n : n + 1]
+    if not _looks_like_nothing(in_article) and in_quote:
+        (has, odd), (other, plain) = ("the quote", in_quote), ("the article", in_article)
+    else:
+        (has, odd), (other, plain) = ("the article", in_article), ("the quote", in_quote)
+    words = passage[:n].split()
+    where = f"after “{words[-1]}”" if words else "at its start"
+    for text, one, other_one in ((passage, "the article", "the quote"), (quote, "the quote", "the article")):
+        if text[n : n + 1].isspace() and text[n - 1 : n].isspace():
+            return f"{one} has two spaces {where}, where {other_one} has one"
+    if unicodedata.category(odd) == "Cf":  # shows as nothing: the other has nothing there
+        return f"{has} has {_character(odd)} {where}, which {other} does not have"
+    return f"{has} has {_character(odd)} {where}, where {other} has {_character(plain)}"
+
+
 def _without_stop(text: str, first: int, last: int) -> int:
     """The end of text[first:last] without the stops after it: a key's span ends before its sentence's stop."""
     while last - 1 > first and text[last - 1] in ",.;:!?":
@@ -582,6 +624,17 @@ class _Resolver:
                 f"quote the words of one line, {listed(parts, ' or ')}; or make an item for each.",
             )
         passages = self.closest(quote)
+        for first, last in passages:
+            unseen = unseen_difference(quote, self.article.text[first:last])
+            if unseen:
+                return InputError(
+                    file,
+                    place,
+                    f"the quote “{quote}” is not in the article as it is typed: it looks the same as the words "
+                    f"on {self.where(first)}, but {unseen}.",
+                    f"copy the quote from {self.article.name} itself, so that it holds the same characters (a web "
+                    "page or a word processor puts in characters that look like a space, or like nothing).",
+                )
         if passages:
             return InputError(
                 file,

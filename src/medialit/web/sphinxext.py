@@ -97,6 +97,7 @@ class TaggerDirective(SphinxDirective):
                 labels=labels or None, difficulty=self.options.get("difficulty"), lines=self.options.get("lines")
             )
         except InputError as err:
+            _read_again_next_build(self.env)
             raise build_error(self, "tagger", err) from None
         for file in exercise.files:
             self.env.note_dependency(str(file))
@@ -107,6 +108,7 @@ class TaggerDirective(SphinxDirective):
             self.env.medialit_author_pages = getattr(self.env, "medialit_author_pages", set()) | {self.env.docname}
         banner = []
         if unfinished and mode == "student":
+            _read_again_next_build(self.env)
             logger.warning(
                 f"tagger: {rel} still has {counted(len(unfinished), 'item')} in its key and distractors marked "
                 f"draft or without a `why` ({', '.join(unfinished[:3])}{', …' if len(unfinished) > 3 else ''}); "
@@ -129,6 +131,21 @@ class TaggerDirective(SphinxDirective):
             node["config"]["authoring"] = {"saves": "download", **page_authoring(exercise, shown)}
         self.set_source_info(node)
         return [*banner, node]
+
+
+def _read_again_next_build(env) -> None:
+    """Sphinx reads again only the pages that changed, so a page's warning is given once: a second
+    `make book` passed, and published, a chapter whose key was still a draft or broken. Such a page
+    is read at every build until its Tagger is fine, and warns each time."""
+    env.medialit_warned_pages = getattr(env, "medialit_warned_pages", set()) | {env.docname}
+
+
+def _pages_to_read_again(app, env, added, changed, removed) -> list[str]:
+    return sorted(getattr(env, "medialit_warned_pages", set()) - set(removed))
+
+
+def _forget_page(app, env, docname) -> None:
+    getattr(env, "medialit_warned_pages", set()).discard(docname)
 
 
 def unfinished_items(exercise) -> list[str]:
@@ -219,10 +236,9 @@ def copy_static(app, exception) -> None:
             shutil.copyfile(STATIC / name, out / name)
 
 
-def _merge_author_pages(app, env, docnames, other) -> None:
-    env.medialit_author_pages = getattr(env, "medialit_author_pages", set()) | getattr(
-        other, "medialit_author_pages", set()
-    )
+def _merge_page_sets(app, env, docnames, other) -> None:
+    for name in ("medialit_author_pages", "medialit_warned_pages"):
+        setattr(env, name, getattr(env, name, set()) | getattr(other, name, set()))
 
 
 def setup(app):
@@ -241,7 +257,9 @@ def setup(app):
     app.connect("html-page-context", add_page_script)
     app.connect("build-finished", copy_static)
     app.connect("env-check-consistency", check_pages_and_contents)
-    app.connect("env-merge-info", _merge_author_pages)
+    app.connect("env-merge-info", _merge_page_sets)
+    app.connect("env-get-outdated", _pages_to_read_again)
+    app.connect("env-purge-doc", _forget_page)
     return {"version": "2", "env_version": library_version(), "parallel_read_safe": True, "parallel_write_safe": True}
 
 
