@@ -4,7 +4,7 @@ import sys
 
 import pytest
 from helpers import MINI, ROOT, handin_of, key_tags
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from medialit.core.exercise_file import UNREAD_REST
@@ -206,3 +206,105 @@ def test_every_option_of_every_command_says_what_it_is_for():
         if not action.help
     ]
     assert commands and bare == []
+
+
+SHORTENED = [
+    (
+        ["check", "h.json", "--exercise", "e.yml", "--label", "claim"],
+        "there is no option --label: did you mean --labels?",
+    ),
+    (["check", "h.json", "--exercise", "e.yml", "--label=claim"], "there is no option --label: did you mean --labels?"),
+    (
+        ["check", "h.json", "--exercise", "e.yml", "--l", "1-18"],
+        "there is no option --l: did you mean --labels or --lines?",
+    ),
+    (["report", "class", "--ex", "e.yml"], "there is no option --ex: did you mean --exercise?"),
+    (["--deb", "check", "h.json"], "there is no option --deb: did you mean --debug?"),
+]
+
+
+@pytest.mark.parametrize(("argv", "said"), SHORTENED)
+def test_a_shortened_option_is_refused_naming_the_option_meant(argv, said, capsys):
+    """argparse took `--label` for `--labels`: a line in the docs or a teacher's script worked by that guess, and
+    would stop working the day a new option began the same way. Told at once, with the option meant."""
+    from medialit.cli import main as cli
+
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    command = "medialit" if argv[0].startswith("-") else f"medialit {argv[0]}"
+    assert err.startswith(f"usage: {command}") and "Traceback" not in err
+    assert err.strip().splitlines()[-1] == f"{command}: error: {said} Type options in full."
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            ["check", "h.json", "--exercise", "e.yml", "--lable", "claim"],
+            "there is no option --lable: did you mean --labels?",
+        ),
+        (["report", "class", "--foo"], "there is no option --foo; `medialit report --help` lists the options."),
+        # after `--` every word is a file name, and an option's name there is no misspelt option
+        (["check", "--", "-h.json", "--exercise", "e.yml"], "unrecognized arguments: --exercise e.yml"),
+    ],
+)
+def test_a_mistyped_option_is_named_with_the_closest_one_or_the_help_to_read(argv, said):
+    result = run(*argv)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].endswith(f"error: {said}")
+
+
+# Each command with what it cannot do without, so that an option added after it is the only mistake.
+COMMANDS = {
+    "check": ["h.json"],
+    "validate": ["e.yml"],
+    "new": ["a.txt", "--id", "x", "--title", "T"],
+    "suggest": ["a.txt"],
+    "report": ["class"],
+    "export": ["h.json", "--to", "brat"],
+}
+
+
+def _options_of_commands() -> dict[str, list[str]]:
+    import argparse
+
+    from medialit.cli.main import build_parser
+
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    return {
+        name: sorted(o for o in command._option_string_actions if o.startswith("--"))
+        for name, command in commands.items()
+    }
+
+
+OPTIONS = _options_of_commands()
+
+
+def test_each_command_is_given_what_it_cannot_do_without():
+    from medialit.cli.main import build_parser
+
+    assert set(COMMANDS) == set(OPTIONS)
+    for command, needs in COMMANDS.items():
+        build_parser().parse_args([command, *needs])
+
+
+@given(
+    st.sampled_from([(c, o) for c, options in OPTIONS.items() for o in options if o != "--help"]), st.integers(3, 30)
+)
+def test_every_shortened_option_of_every_command_is_refused_naming_it(command_option, length):
+    import contextlib
+    import io
+
+    from medialit.cli.main import build_parser
+
+    command, option = command_option
+    shortened = option[: min(length, len(option) - 1)]
+    assume(shortened not in OPTIONS[command])  # a shorter option of its own
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit):
+        build_parser().parse_args([command, *COMMANDS[command], shortened])
+    said = err.getvalue().strip().splitlines()[-1]
+    assert said.startswith(f"medialit {command}: error: there is no option {shortened}: did you mean ")
+    assert option in said and said.endswith("? Type options in full.")

@@ -322,6 +322,25 @@ def test_an_author_mode_page_listed_for_students_is_a_warning(tmp_path):
     assert "`:mode: author`" in warnings and "Take it out of _toc.yml" in warnings
 
 
+@pytest.mark.parametrize("done", ["made a student page", "removed, then a student page of that name added"])
+def test_a_page_no_longer_in_author_mode_is_no_longer_warned_of(tmp_path, done):
+    """The build kept its list of author-mode pages from one build to the next: an instructor who finished
+    reviewing and made the page a student page was still told to take it out of _toc.yml, and `make book`
+    (-W) failed whenever a page had changed, until _build was deleted."""
+    src = make_project(tmp_path, PAGE.replace(":difficulty: guided", ":mode: author"))
+    page, index = src / "book" / "page.md", src / "index.md"
+    _, warnings = build_leniently(src, tmp_path)
+    assert "book/page uses `:mode: author`" in warnings
+    if done.startswith("removed"):
+        page.unlink()
+        listed = index.read_text()
+        index.write_text("# Home\n")
+        build_again(src, tmp_path)
+        index.write_text(listed)
+    page.write_text(PAGE, encoding="utf-8")
+    assert build_again(src, tmp_path) == ""  # as `make book` asks: no warning
+
+
 def test_a_tagger_page_missing_from_the_contents_is_a_warning(tmp_path):
     src = make_project(tmp_path, PAGE)
     (src / "book" / "forgotten.md").write_text(PAGE.replace("Tag it", "Forgotten"), encoding="utf-8")

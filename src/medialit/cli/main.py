@@ -1,6 +1,7 @@
 """The `medialit` command: check a student's hand-in, make a class report, build a new exercise.
 
-Type a command's name and --help to see what it needs, e.g. `medialit check --help`.
+Type a command's name and --help to see what it needs, e.g. `medialit check --help`. Type options in full,
+as --help shows them: --labels, not --label.
 
 Exit codes: 0 all well, 1 findings to look at, 2 bad input (one message naming the file, the place
 and the fix), 3 a bug in medialit (a short request to report it; `--debug` shows the traceback).
@@ -19,6 +20,7 @@ from ..core.contract import DIFFICULTIES
 from ..core.errors import InputError, listed, problems_of
 from ..core.messages import AUDIENCES, agreeing, counted
 from .instructor import add_subcommands, require_exercise
+from .options import FullOptionParser
 from .terminal import SafeStream, one_line
 
 OK, FINDINGS, BAD_INPUT, BUG = 0, 1, 2, 3
@@ -79,14 +81,14 @@ def _validate(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = FullOptionParser(add_help=False)
     common.add_argument(
         "--debug",
         action="store_true",
         default=argparse.SUPPRESS,
         help="show the traceback when medialit fails with a bug (exit code 3)",
     )
-    parser = argparse.ArgumentParser(
+    parser = FullOptionParser(
         prog="medialit", description=__doc__, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")

@@ -48,6 +48,9 @@ NOT_STARTED = (
     "this browser is too old for it. If you opened a copy of the book, ask for a copy of the whole "
     "book folder, with its _static folder; or open the page in an up-to-date browser."
 )
+# Pages the build remembers between builds: those with an author-mode Tagger (kept out of _toc.yml) and those
+# whose Tagger warned (read again at every build).
+PAGE_LISTS = ("medialit_author_pages", "medialit_warned_pages")
 logger = logging.getLogger(__name__)
 
 
@@ -145,7 +148,11 @@ def _pages_to_read_again(app, env, added, changed, removed) -> list[str]:
 
 
 def _forget_page(app, env, docname) -> None:
-    getattr(env, "medialit_warned_pages", set()).discard(docname)
+    """A page read again, or removed, leaves the lists kept between builds; reading it puts it back if it still
+    belongs. An author page made a student page and listed in _toc.yml was still warned of as author mode, and
+    `make book` (-W) failed whenever a page had changed, until _build was deleted."""
+    for name in PAGE_LISTS:
+        getattr(env, name, set()).discard(docname)
 
 
 def unfinished_items(exercise) -> list[str]:
@@ -237,7 +244,7 @@ def copy_static(app, exception) -> None:
 
 
 def _merge_page_sets(app, env, docnames, other) -> None:
-    for name in ("medialit_author_pages", "medialit_warned_pages"):
+    for name in PAGE_LISTS:
         setattr(env, name, getattr(env, name, set()) | getattr(other, name, set()))
 
 
