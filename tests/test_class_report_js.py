@@ -1025,3 +1025,55 @@ def test_the_page_and_report_html_key_the_same_columns_of_misconceptions_in_the_
     for kind, head, sentence in python:
         entry = TABLE[f"misconception-{kind}"]
         assert (head, sentence) == (entry["head"], entry["teacher"]) and len(head) < len(sentence)
+
+
+LEFT_OUT_ROWS_LOOP = """
+import { createInterface } from "node:readline";
+import { leftOutRows } from "%(tables)s";
+for await (const line of createInterface({ input: process.stdin })) {
+  process.stdout.write(JSON.stringify(leftOutRows(JSON.parse(line))) + "\\n");
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def node_left_out_rows():
+    """tables.js's leftOutRows, in one Node process for all the examples."""
+    yield from node_lines(LEFT_OUT_ROWS_LOOP % {"tables": (ROOT / "src/js/classroom/tables.js").as_uri()})
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["fox", "owl", 'ö "x"']),
+            st.sampled_from(["tag-not-object", "orphan", "outside-article", "answer-bad-field"]),
+            st.integers(1, 3),  # which tag: the words of one left out name it, as a quote or a span does
+            st.integers(1, 1500),  # how many in a row, so that some counts pass a thousand
+        ),
+        max_size=6,
+    )
+)
+def test_the_page_and_report_html_list_each_reason_for_leaving_tags_out_of_a_hand_in_once(node_left_out_rows, runs):
+    """One rule in two languages (tables.left_out_rows, tables.js's leftOutRows): a hand-in with 100,000 broken tags
+    gave a table of 100,000 rows, one a tag. Each reason (problem code) in each hand-in is one row, in the order the
+    reasons first come, with the first one's place and words and how many more are like it."""
+    from medialit.classroom.tables import left_out_rows
+
+    orphans = []
+    for student, code, which, times in runs:
+        for _ in range(times):
+            n = len(orphans) + 1
+            problem = f"{code}: tag {which} is wrong."
+            orphans.append({"student": student, "code": code, "place": f"tag {n}", "problem": problem, "fix": code})
+    summary = {"orphans": orphans}
+    rows = left_out_rows(summary)
+    assert node_left_out_rows(summary) == rows
+    reasons = list(dict.fromkeys((o["student"], o["code"]) for o in orphans))
+    assert [(student, fix) for student, _, _, fix in rows] == reasons
+    for (_, where, problem, _), reason in zip(rows, reasons, strict=True):
+        same = [o for o in orphans if (o["student"], o["code"]) == reason]
+        assert problem == same[0]["problem"]
+        more = f" and {len(same) - 1:,} more like it" if len(same) > 1 else ""
+        assert where == same[0]["place"] + more

@@ -151,12 +151,13 @@ def test_feedback_groups_tags_by_their_chips_as_the_tagger_does(mini):
 
 @given(st.integers(0, 10_000), st.sampled_from([("file", None), ("tag or answer", "tags or answers")]))
 def test_a_count_on_the_command_line_agrees_with_its_number(n, noun):
-    """One rule for every count the command prints: the singular for one, the plural for any other number."""
+    """One rule for every count the command prints: the singular for one, the plural for any other number; its
+    thousands apart ("10,000")."""
     from medialit.core.messages import counted
 
     one, many = noun
     number, words = counted(n, one, many).split(" ", 1)
-    assert number == str(n) and (words == one) == (n == 1) and words in (one, many or f"{one}s")
+    assert number == f"{n:,}" and (words == one) == (n == 1) and words in (one, many or f"{one}s")
 
 
 @pytest.mark.parametrize(("command", "done"), [("check", "the hand-in is for"), ("report", "the class did")])

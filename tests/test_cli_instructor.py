@@ -365,6 +365,42 @@ def test_report_summarises_orphans_and_lists_them_all_in_a_csv(tmp_path):
     assert len((tmp_path / "out" / "problems.csv").read_text(encoding="utf-8").splitlines()) == 26
 
 
+def test_report_lists_each_reason_a_hand_in_left_tags_out_once_with_how_many(tmp_path):
+    """A hand-in with thousands of broken tags: the terminal and report.html listed one row a tag (the first ten
+    of them here, all alike); each reason is one row, with how many more are like it, its thousands apart.
+    problems.csv keeps a row for each tag, for a spreadsheet to filter and count."""
+    from medialit import load_exercise
+
+    exercise = load_exercise(PRACTICE)
+    item = exercise.key[0]
+    moved = {"label": item.label, "start": item.start, "end": item.end}
+    handin = {
+        "format": "medialit.handin/1",
+        "exercise": exercise.id,
+        "article_sha256": exercise.article.sha256,
+        "student": "owl",
+        "tags": [
+            {},
+            {"id": "t1", **moved, "quote": "not the words there"},
+            *[{}] * 2999,
+            {"id": "t2", **moved, "quote": "nor these"},
+            {"id": "t3", **moved, "quote": item.quote},
+        ],
+    }
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "owl.json").write_text(json.dumps(handin))
+    result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
+    assert result.returncode == 1, result.stderr
+    assert "3,002 tags or answers left out of 1 hand-in that was used, listed in" in result.stdout
+    said = [line.strip() for line in result.stdout.splitlines() if "left out of owl's hand-in" in line]
+    assert [line.split(": ")[1] for line in said] == ["tag 1 and 2,999 more like it", "tag 2 (t1) and 1 more like it"]
+    assert "no usable id" in said[0] and "it quotes “not the words there”" in said[1]  # the first one's words
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert html.count("more like it") == 2 and "tag 3 " not in html
+    problems = (tmp_path / "out" / "problems.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(problems) == 1 + 3002 and problems[-1].startswith("owl,part,tag 3002 (t2),")
+
+
 def test_export_without_exercise_finds_it_by_id_among_the_book_exercises(tmp_path):
     from medialit import load_exercise
 

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from helpers import node_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -359,6 +360,42 @@ process.stdout.write(JSON.stringify([0, 1, 2, 3].map((n) => needsMessages(needin
     python = [[{"code": m.code, "args": m.args} for m in needs_messages(needing[:n])] for n in range(4)]
     assert json.loads(done.stdout) == python
     assert [m[0]["code"] for m in python[1:]] == ["author-needs:one", "author-needs", "author-needs"]
+
+
+COUNTED_LOOP = """
+import { createInterface } from "node:readline";
+import { counted } from "%s";
+for await (const line of createInterface({ input: process.stdin })) {
+  const [n, one, many] = JSON.parse(line);
+  process.stdout.write(JSON.stringify(many === null ? counted(n, one) : counted(n, one, many)) + "\\n");
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def node_counted():
+    """messages.js's counted, in one Node process for all the examples."""
+    yield from node_lines(COUNTED_LOOP % MESSAGES_JS.as_uri())
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(0, 10**12) | st.sampled_from([999, 1000, 9999, 10_000, 100_000, 1_000_000]),
+    st.sampled_from([("tag", None), ("tag or answer", "tags or answers"), ("student's hand-in", "students' hand-ins")]),
+)
+def test_a_count_for_people_reads_with_its_thousands_apart_in_both_languages(node_counted, n, noun):
+    """One rule in two languages (messages.counted, messages.js's counted): a sentence said "100000 tags", which a
+    reader has to count the digits of; it says "100,000 tags", a comma before each group of three digits."""
+    from medialit.core.messages import counted
+
+    one, many = noun
+    said = counted(n, one, many)
+    assert node_counted([n, one, many]) == said
+    digits, words = said.split(" ", 1)
+    groups = digits.split(",")
+    assert "".join(groups) == str(n) and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    assert words == (one if n == 1 else many or f"{one}s")
 
 
 def test_none_against_stated_without_evidence_says_what_tells_them_apart():

@@ -1816,3 +1816,57 @@ def test_the_problems_tables_have_the_same_headings_and_cells_on_the_page_and_in
         assert [headings[-2:] for _, headings, _ in on_page] == [["Why", "What to do"]] * 3
     finally:
         context.close()
+
+
+LEFT_OUT = "Tags and answers left out of hand-ins that were used"
+
+
+@pytest.mark.parametrize(("screen", "scheme"), [("laptop", "light"), ("phone", "dark")])
+def test_a_hand_in_with_thousands_of_broken_tags_is_one_row_a_reason_on_the_page_and_in_report_html(
+    browser, book_server, tmp_path, screen, scheme
+):
+    """One hand-in with 100,000 broken tags made a table of 100,000 rows on the page and in report.html, all saying
+    the same: each reason is one row, the first one's place and words with how many more are like it, and the table
+    keeps to a laptop's book column; problems.csv keeps a row for each tag."""
+    from medialit import load_exercise
+    from medialit.classroom.class_report import class_report
+
+    folder = tmp_path / "class"
+    shutil.copytree(SAMPLE, folder)
+    many = json.loads((SAMPLE / "fox-07.json").read_text(encoding="utf-8"))
+    kept = len(many["tags"])
+    moved = [{**many["tags"][0], "id": f"m{n}", "quote": f"words {n}"} for n in range(3)]  # each quotes other words
+    many.update(student="ermine-30", created="2026-11-26T09:00:00Z", tags=[*many["tags"], *[{}] * 100_000, *moved])
+    (folder / "ermine-30.json").write_text(json.dumps(many), encoding="utf-8")
+    kremlin = load_exercise(ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml")
+    (tmp_path / "report.html").write_text(class_report(folder, kremlin).to_html(), encoding="utf-8")
+    size = PHONE if screen == "phone" else {"viewport": {"width": 1280, "height": 900}}
+    context = browser.new_context(base_url=book_server, accept_downloads=True, color_scheme=scheme, **size)
+    try:
+        page = context.new_page()
+        page.goto(PAGE)
+        report_on(page, "kremlin-drone|", sorted(str(p) for p in folder.iterdir()))
+        box = page.get_by_role("region", name=LEFT_OUT)
+        [(_, _, on_page)] = box.evaluate_all(PROBLEM_TABLES)
+        mine = [row for row in on_page if row[0] == "ermine-30"]
+        assert [row[1] for row in mine] == [
+            f"tag {kept + 1} and 99,999 more like it",
+            f"tag {kept + 100_001} (m0) and 2 more like it",
+        ]
+        assert "no usable id" in mine[0][2] and "“words 0”" in mine[1][2]  # the first one's words
+        if screen == "laptop":  # "tag 324 and 99,999 more like it", 16em wide as a long text, made it 830 px wide
+            wide, room = box.evaluate("(box) => [box.scrollWidth, box.clientWidth]")
+            assert wide <= room, "the table scrolls sideways in a laptop's book column"
+        problems = download(page, "problems.csv")
+        assert problems.count("\r\nermine-30,part,") == 100_003  # a row for each tag in the spreadsheet
+        page.get_by_role("heading", name="Problems with files").scroll_into_view_if_needed()
+        screenshot(page, f"left-out-many-{screen}-{scheme}")
+        box.scroll_into_view_if_needed()
+        screenshot(page, f"left-out-many-table-{screen}-{scheme}")
+        page.goto((tmp_path / "report.html").as_uri())
+        in_html = page.locator("div.scroll").evaluate_all(PROBLEM_TABLES)
+        assert [rows for name, _, rows in in_html if name == LEFT_OUT] == [on_page]
+        page.get_by_role("region", name=LEFT_OUT).scroll_into_view_if_needed()
+        screenshot(page, f"left-out-many-report-html-{screen}-{scheme}")
+    finally:
+        context.close()

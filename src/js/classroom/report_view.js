@@ -17,6 +17,7 @@ import {
   EVERY_ITEM,
   EVERY_ITEM_WORDS,
   keyedLabels,
+  leftOutRows,
   leftOutTitle,
   MISCONCEPTION_KEY,
   MISCONCEPTION_KEY_SUMMARY,
@@ -377,8 +378,9 @@ function problemsSection(summary) {
       ? table(
           "Tags and answers left out of hand-ins that were used",
           ["Student", WHERE, ...WHY_AND_FIX],
-          summary.orphans.map((/** @type {any} */ o) => [o.student, o.place, o.problem, o.fix]),
+          leftOutRows(summary),
           "Nothing was left out of the hand-ins that were used.",
+          "mcr-left-out",
         )
       : null,
   );

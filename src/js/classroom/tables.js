@@ -5,7 +5,7 @@
 
 import contract from "../../medialit/data/contract.json" with { type: "json" };
 import { byCodePoint } from "../core/handin.js";
-import { counted, renderer } from "../core/messages.js";
+import { counted, number, renderer } from "../core/messages.js";
 import { measuredTokens, wordRows } from "./heat_words.js";
 import { PARTLY_READ } from "./tally.js";
 
@@ -404,6 +404,33 @@ export function problems(summary) {
     ...summary.orphans.map((/** @type {any} */ o) => [o.student, "part", o.place, o.problem, o.fix, o.code]),
   ];
 }
+
+/**
+ * The tags and answers left out of the hand-ins used as the report's table shows them: student, where, why, what to
+ * do, one row per reason (problem code) in each hand-in, in the order each reason first comes; the row's words are
+ * the first's, its place named with how many more are like it (tables.left_out_rows). problems.csv keeps a row for
+ * each.
+ * @param {Summary} summary
+ * @returns {string[][]}
+ */
+export function leftOutRows(summary) {
+  /** @type {Map<string, [any, number]>} (student, code) -> the first left out for it, how many */
+  const groups = new Map();
+  for (const o of summary.orphans) {
+    const key = JSON.stringify([o.student, o.code]);
+    const group = groups.get(key);
+    if (group) group[1]++;
+    else groups.set(key, [o, 1]);
+  }
+  return [...groups.values()].map(([o, n]) => [o.student, moreLikeIt(o.place, n), o.problem, o.fix]);
+}
+
+/**
+ * Where `n` tags or answers left out for one reason are: the first's place, and how many more (tables.more_like_it).
+ * @param {string} place
+ * @param {number} n
+ */
+const moreLikeIt = (place, n) => (n === 1 ? place : `${place} and ${number(n - 1)} more like it`);
 
 /**
  * Someone's text with its control characters written out (`\u202e`), tabs and line breaks kept: as a CSV file and

@@ -57,14 +57,21 @@ export function quoted(text, n = QUOTE_LIMIT) {
 }
 
 /**
- * A count with its noun, singular for one: "1 tag", "2 tags"; `plural` where adding "s" will not do
+ * A count as a person reads it, its thousands apart: "100,000" (messages.number). Never for a file name, an id, a
+ * line number or a CSV cell, which keep their digits as they are.
+ * @param {number} n
+ */
+export const number = (n) => n.toLocaleString("en-US");
+
+/**
+ * A count with its noun, singular for one: "1 tag", "2 tags", "100,000 tags"; `plural` where adding "s" will not do
  * ("1 student's hand-in", "2 students' hand-ins").
  * @param {number} n
  * @param {string} noun
  * @param {string} [plural]
  */
 export function counted(n, noun, plural = `${noun}s`) {
-  return `${n} ${n === 1 ? noun : plural}`;
+  return `${number(n)} ${n === 1 ? noun : plural}`;
 }
 
 /**

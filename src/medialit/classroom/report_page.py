@@ -387,7 +387,7 @@ def _report_body(report, words) -> list[str]:
         _table(
             "Tags and answers left out of hand-ins that were used",
             ["Student", tables.WHERE, *tables.WHY_AND_FIX],
-            [[o["student"], o["place"], o["problem"], o["fix"]] for o in summary["orphans"]],
+            tables.left_out_rows(summary),
         ),
     ]
 

@@ -14,7 +14,7 @@ import math
 
 from ..core.contract import CLASS_TABLES, MISCONCEPTIONS
 from ..core.errors import visible
-from ..core.messages import Message, Renderer, counted
+from ..core.messages import Message, Renderer, counted, number
 from .tally import PARTLY_READ
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -301,6 +301,24 @@ def problems(summary: dict) -> list[list]:
     rows += [[s["student"], "nothing", s["place"], s["problem"], s["fix"], s["code"]] for s in summary["same_names"]]
     rows += [[o["student"], "part", o["place"], o["problem"], o["fix"], o["code"]] for o in summary["orphans"]]
     return rows
+
+
+def left_out_rows(summary: dict) -> list[list[str]]:
+    """The tags and answers left out of the hand-ins used as the report's table shows them (report.html, the page,
+    `medialit report`): student, where, why, what to do, one row per reason (problem code) in each hand-in, in the
+    order each reason first comes. A hand-in with 100,000 broken tags made a table of 100,000 rows. The row's words
+    are those of the first left out for that reason, its place named with how many more are like it ("tag 2 (t1)
+    and 99,999 more like it"); they have the same fix. problems.csv keeps a row for each, to filter and count."""
+    groups: dict[tuple[str, str], list] = {}  # (student, code) -> [the first left out for it, how many]
+    for o in summary["orphans"]:
+        group = groups.setdefault((o["student"], o["code"]), [o, 0])
+        group[1] += 1
+    return [[o["student"], more_like_it(o["place"], n), o["problem"], o["fix"]] for o, n in groups.values()]
+
+
+def more_like_it(place: str, n: int) -> str:
+    """Where `n` tags or answers left out for one reason are: the first's place, and how many more."""
+    return place if n == 1 else f"{place} and {number(n - 1)} more like it"
 
 
 def spreadsheet_cell(value) -> str:

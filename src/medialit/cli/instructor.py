@@ -187,21 +187,16 @@ def _report(args) -> int:
         print("  " + one_line(f"check the name {same['student']}: {same['problem']} Fix: {same['fix']}"))
     if report.orphans:
         students = len({o["student"] for o in report.orphans})
+        rows = tables.left_out_rows(summary)  # one a reason in each hand-in, as report.html has them
         print(
             one_line(
                 f"{counted(len(report.orphans), 'tag or answer', 'tags or answers')} left out of "
                 f"{counted(students, 'hand-in that was used', 'hand-ins that were used')}"
-                f"{_first_few(len(report.orphans))}, listed in {out / 'problems.csv'}:"
+                f"{_first_few(len(rows))}, listed in {out / 'problems.csv'}:"
             )
         )
-        for orphan in report.orphans[:SHOWN]:
-            print(
-                "  "
-                + one_line(
-                    f"left out of {orphan['student']}'s hand-in: {orphan['place']}: "
-                    f"{orphan['problem']} Fix: {orphan['fix']}"
-                )
-            )
+        for student, where, problem, fix in rows[:SHOWN]:
+            print("  " + one_line(f"left out of {student}'s hand-in: {where}: {problem} Fix: {fix}"))
     return 1 if report.skipped or report.orphans or summary["same_names"] else 0
 
 

@@ -30,9 +30,15 @@ def agreeing(n: int, one: str, many: str | None = None) -> str:
     return one if n == 1 else many or f"{one}s"
 
 
+def number(n: int) -> str:
+    """A count as a person reads it, its thousands apart: "100,000" (messages.js's number). Never for a file
+    name, an id, a line number or a CSV cell, which keep their digits as they are."""
+    return f"{n:,}"
+
+
 def counted(n: int, one: str, many: str | None = None) -> str:
-    """A count with its noun in the number that agrees with it: "1 file", "2 files"."""
-    return f"{n} {agreeing(n, one, many)}"
+    """A count with its noun in the number that agrees with it: "1 file", "2 files", "100,000 tags"."""
+    return f"{number(n)} {agreeing(n, one, many)}"
 
 
 def _load_table() -> dict:
