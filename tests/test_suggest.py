@@ -3277,6 +3277,42 @@ def test_the_drafted_why_of_a_claim_about_what_happened_still_says_it_is_true():
 
 
 @given(
+    st.sampled_from(
+        [
+            ("Officials criticised the plan as a waste of money.", "This is the opinion of officials"),
+            ("Campaigners branded the plan a disgrace.", "This is the opinion of campaigners"),
+            ("The plan was branded a disgrace by residents.", "This is the opinion of residents"),
+            ("The plan was branded a disgrace.", "The text does not say whose opinion this is"),
+            ("She branded the plan a disgrace.", "This is someone's opinion, but the text only says “she”"),
+        ]
+    )
+)
+@settings(max_examples=10, deadline=None)
+def test_the_drafted_why_of_a_judgement_says_it_is_an_opinion_not_true_or_false(case):
+    """'Officials criticised the plan as a waste of money' was explained as 'According to officials, this is true': a
+    judgement says how good or bad something is, which is not simply true or false (as the Claims page teaches), so
+    the why says whose opinion it is, and no one's when no one is named, since a verb of labelling drafted it."""
+    text, opens = case
+    found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}{text}\n"), BLANK)
+    names = {(s.start, s.end): source_name(s) for s in found if s.label == "source"}
+    claim = next(s for s in found if s.label == "claim")
+    assert claim.attrs["kind"] == "judgement"
+    why = draft_why(claim, names)
+    assert why.startswith(opens) and f"(L{claim.line})" in why
+    assert "is true" not in why and "not simply true or false" in why and "reporter" not in why
+    assert textstat.flesch_kincaid_grade(why) <= 9
+    assert draft_hints(claim)[0] == f"What opinion does L{claim.line} give?"
+
+
+def test_the_drafted_why_of_an_accusation_still_says_it_is_true():
+    """An accusation can be checked (the Claims page): its why keeps 'this is true', unlike a judgement's."""
+    found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}Residents blamed the council for the delay.\n"), BLANK)
+    claim = next(s for s in found if s.label == "claim")
+    assert claim.attrs["kind"] == "accusation"
+    assert draft_why(claim, {claim.source: "residents"}).startswith("According to residents, this is true")
+
+
+@given(
     st.sampled_from(["Williams", "Jones", "Evans", "Roberts", "Rees", "Davies"]),
     st.sampled_from(["said the pool was popular", "told the Gazette the pool was popular"]),
 )
