@@ -1058,7 +1058,7 @@ class _Draft:
                 return k, self.doc[k : self.no_comment_at[k]].text
         return None
 
-    def _after_run(self, j: int) -> tuple[int, int, int, int]:
+    def _after_run(self, j: int) -> tuple[int, int, int, int, int]:
         """Where a verb that the run ending at token `j` is the subject of may stand: right after it, after a
         comma ('Jo Smith, 45, said'), after an aside set off by commas ('The firm, Acme Ltd, said') or after 'has',
         'have', 'had' or a word for when or how ('a spokesman had told her', 'Hale also accused')."""
@@ -1075,7 +1075,16 @@ class _Draft:
             )
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
-        return j, beside, after, perfect
+        return j, beside, after, perfect, self._relative_verb(j)
+
+    def _relative_verb(self, j: int) -> int:
+        """Where the verb of a relative clause set off by a comma after the name ending at token `j` stands ('Dan
+        Ellery, who said', 'Jo Lee, who later said'), or `j` when no such clause follows: that name is its subject.
+        Not after a group word, which a verb before it may wrongly join ('Nobody asked residents, who blamed …')."""
+        doc = self.doc
+        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "who" and self._kind(doc[j - 1]) == "NAME":
+            return self._past_adverbs(j + 2)
+        return j
 
     def _past_adverbs(self, j: int) -> int:
         """Where a verb may stand after the speaker ending at token `j`, past up to two words that are 'has', 'have',
@@ -1658,9 +1667,9 @@ class _Draft:
             start, at = owner
             if v == j + 1 and doc[j].text == ",":
                 return None
-            if start < at:  # not when the preposition opens the sentence: "From Leeds Jo Smith said"
+            if start < at and not self._agent(at):  # not when it opens the sentence: "From Leeds Jo Smith said"
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
-        if v > j + 1 and doc[j].text == "," and self._describes(j + 1):  # v follows the aside's closing comma
+        if v > j + 1 and doc[j].text == "," and self._describes(j + 1) and v != self._relative_verb(j):
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
             kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
             j = v - 1
@@ -1682,6 +1691,12 @@ class _Draft:
                 break
             start -= 1
         return start, at
+
+    def _agent(self, by: int) -> bool:
+        """Whether token `by` is a 'by' after a passive verb ('was backed by Jo Lee'): who comes after it did that,
+        and is no part of a noun phrase before it, as 'a report by the council' is."""
+        verb = by - 1
+        return self.doc[by].lower_ == "by" and self._may_be_passive_verb(verb) and self._be_before(verb) is not None
 
     def _describes(self, k: int) -> bool:
         """Whether the aside opening at token `k` says who the speaker is ('a trader', 'its chair', 'Priya Shah',
