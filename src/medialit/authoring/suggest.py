@@ -1660,14 +1660,17 @@ class _Draft:
     def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
         """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
         not the speaker: a name after a preposition belongs to the noun before it ('a trader on High Street
-        said'), and at the end of an aside to no speaker ('The mayor, speaking at Market Square, said'); an
-        aside that describes the speaker is part of the one source ('Its chair, Priya Shah, said')."""
+        said'), but for a job or group word to ', who said' itself ('backed by Jo Lee, who said'), and at the end of
+        an aside to no speaker ('The mayor, speaking at Market Square, said'); an aside that describes the speaker
+        is part of the one source ('Its chair, Priya Shah, said'), but not a relative clause that is its verb."""
         doc, owner = self.doc, self._owner(i)
         if owner is not None:
             start, at = owner
             if v == j + 1 and doc[j].text == ",":
                 return None
-            if start < at and not self._agent(at):  # not when it opens the sentence: "From Leeds Jo Smith said"
+            person = any(self._kind(t) == "TITLE" for t in doc[start:at])
+            relative = v != j and v == self._relative_verb(j)  # 'who' is a person: 'a tweet by Jo Lee, who said'
+            if start < at and (person or not relative):  # not when it opens the sentence: "From Leeds Jo Smith said"
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
         if v > j + 1 and doc[j].text == "," and self._describes(j + 1) and v != self._relative_verb(j):
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
@@ -1691,12 +1694,6 @@ class _Draft:
                 break
             start -= 1
         return start, at
-
-    def _agent(self, by: int) -> bool:
-        """Whether token `by` is a 'by' after a passive verb ('was backed by Jo Lee'): who comes after it did that,
-        and is no part of a noun phrase before it, as 'a report by the council' is."""
-        verb = by - 1
-        return self.doc[by].lower_ == "by" and self._may_be_passive_verb(verb) and self._be_before(verb) is not None
 
     def _describes(self, k: int) -> bool:
         """Whether the aside opening at token `k` says who the speaker is ('a trader', 'its chair', 'Priya Shah',
