@@ -3585,3 +3585,19 @@ def test_an_aside_or_a_noun_before_a_preposition_stays_part_of_the_speaker(text,
     assert who in quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)
     if claim:
         assert _source_of(f"{BEFORE_THE_STORY}{text}\n", claim) == who
+
+
+@given(
+    st.sampled_from(["Energy firm {name}", "The union {name}", "On Monday the {group} {name}", "The {group} {name}"]),
+    st.sampled_from(["Northgrid", "Unite", "Harbourside"]),
+    group_words,
+)
+@settings(max_examples=40, deadline=None)
+def test_the_drafted_why_names_a_body_after_its_group_word_with_no_capital_mid_sentence(front, name, group):
+    """The drafted why wrote 'According to Energy firm Northgrid', with the sentence's capital mid-sentence: a name
+    after a group word is the body's own, so the why gives that name, with its capital, and no group word."""
+    text = f"{BEFORE_THE_STORY}{front.format(name=name, group=group)} said the pool had closed in May.\n"
+    found = sg.suggest(Article.from_text(text), BLANK)
+    names = {(s.start, s.end): source_name(s) for s in found if s.label == "source"}
+    claim = next(s for s in found if s.label == "claim")
+    assert draft_why(claim, names).startswith(f"According to {name}, this is true")
