@@ -3277,6 +3277,42 @@ def test_the_drafted_why_of_a_claim_about_what_happened_still_says_it_is_true():
 
 
 @given(
+    st.sampled_from(
+        [
+            ("Officials criticised the plan as a waste of money.", "This is the opinion of officials"),
+            ("Campaigners branded the plan a disgrace.", "This is the opinion of campaigners"),
+            ("The plan was branded a disgrace by residents.", "This is the opinion of residents"),
+            ("The plan was branded a disgrace.", "The text does not say whose opinion this is"),
+            ("She branded the plan a disgrace.", "This is someone's opinion, but the text only says “she”"),
+        ]
+    )
+)
+@settings(max_examples=10, deadline=None)
+def test_the_drafted_why_of_a_judgement_says_it_is_an_opinion_not_true_or_false(case):
+    """'Officials criticised the plan as a waste of money' was explained as 'According to officials, this is true': a
+    judgement says how good or bad something is, which is not simply true or false (as the Claims page teaches), so
+    the why says whose opinion it is, and no one's when no one is named, since a verb of labelling drafted it."""
+    text, opens = case
+    found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}{text}\n"), BLANK)
+    names = {(s.start, s.end): source_name(s) for s in found if s.label == "source"}
+    claim = next(s for s in found if s.label == "claim")
+    assert claim.attrs["kind"] == "judgement"
+    why = draft_why(claim, names)
+    assert why.startswith(opens) and f"(L{claim.line})" in why
+    assert "is true" not in why and "not simply true or false" in why and "reporter" not in why
+    assert textstat.flesch_kincaid_grade(why) <= 9
+    assert draft_hints(claim)[0] == f"What opinion does L{claim.line} give?"
+
+
+def test_the_drafted_why_of_an_accusation_still_says_it_is_true():
+    """An accusation can be checked (the Claims page): its why keeps 'this is true', unlike a judgement's."""
+    found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}Residents blamed the council for the delay.\n"), BLANK)
+    claim = next(s for s in found if s.label == "claim")
+    assert claim.attrs["kind"] == "accusation"
+    assert draft_why(claim, {claim.source: "residents"}).startswith("According to residents, this is true")
+
+
+@given(
     st.sampled_from(["Williams", "Jones", "Evans", "Roberts", "Rees", "Davies"]),
     st.sampled_from(["said the pool was popular", "told the Gazette the pool was popular"]),
 )
@@ -3505,3 +3541,63 @@ def test_a_short_quotation_alone_makes_no_claim_and_words_not_quoted_stay_the_re
     found = quotes(f"{BEFORE_THE_STORY}{text}\n", "claim", BLANK)
     assert list(found) == claims
     assert all(c.attrs["voice"] == "reporter" for c in found.values())
+
+
+# --- a speaker in a relative clause: ', who said' after the name ------------------------------------
+
+
+@given(
+    st.sampled_from(
+        [
+            ("The petition was started by regular customer Dan Ellery", "Dan Ellery"),
+            ("The letter was written by the mayor, Helen Okafor", "Helen Okafor"),
+            ("The plan was backed by Jo Lee", "Jo Lee"),
+            ("The stall is run by Priya Shah", "Priya Shah"),
+            ("The paper quoted a post by Sam Ode", "Sam Ode"),
+        ]
+    ),
+    st.sampled_from(["said", "later said", "has said", "told the Gazette"]),
+)
+@settings(max_examples=30, deadline=None)
+def test_whoever_a_relative_clause_with_a_verb_of_saying_follows_is_the_source(before, said):
+    """'… started by regular customer Dan Ellery, who said he could not believe it' drafted no source, and the claim's
+    why said the reporter says it is true. ', who said' is the verb of the name it follows, and that name alone
+    speaks: not 'backed by Jo Lee' or 'a post by Sam Ode', as 'who' is a person: a name after a preposition belongs
+    to the words before it there only when they hold a job or group word ('a shopkeeper on High Street, who said')."""
+    front, who = before
+    text = f"{BEFORE_THE_STORY}{front}, who {said} the road was unsafe.\n"
+    assert _source_of(text, "the road was unsafe") == who
+    assert quotes(text, "source", BLANK)[who].attrs["identity"] == "named"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "who"),
+    [
+        ("Jo Lee, who chairs it, said the road was unsafe.", "the road was unsafe", "Jo Lee, who chairs it"),
+        ("A shopkeeper on High Street, who said the road was unsafe, backed it.", None, "A shopkeeper on High Street"),
+        ("A report by Acme said the road was unsafe.", "the road was unsafe", "A report by Acme"),
+    ],
+)
+def test_an_aside_or_a_noun_before_a_preposition_stays_part_of_the_speaker(text, claim, who):
+    """What the relative clause rule must leave: an aside that says who the speaker is stays part of them, and a name
+    after a preposition belongs to the noun before it ('A report by Acme said'), and before ', who said' to a job or
+    group word ('A shopkeeper on High Street, who said')."""
+    assert who in quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)
+    if claim:
+        assert _source_of(f"{BEFORE_THE_STORY}{text}\n", claim) == who
+
+
+@given(
+    st.sampled_from(["Energy firm {name}", "The union {name}", "On Monday the {group} {name}", "The {group} {name}"]),
+    st.sampled_from(["Northgrid", "Unite", "Harbourside"]),
+    group_words,
+)
+@settings(max_examples=40, deadline=None)
+def test_the_drafted_why_names_a_body_after_its_group_word_with_no_capital_mid_sentence(front, name, group):
+    """The drafted why wrote 'According to Energy firm Northgrid', with the sentence's capital mid-sentence: a name
+    after a group word is the body's own, so the why gives that name, with its capital, and no group word."""
+    text = f"{BEFORE_THE_STORY}{front.format(name=name, group=group)} said the pool had closed in May.\n"
+    found = sg.suggest(Article.from_text(text), BLANK)
+    names = {(s.start, s.end): source_name(s) for s in found if s.label == "source"}
+    claim = next(s for s in found if s.label == "claim")
+    assert draft_why(claim, names).startswith(f"According to {name}, this is true")

@@ -105,6 +105,8 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
             else " The information in this sentence comes from them."
         )
         return f"{quoted(s.quote)} ({line}) {who}" + (f"; this source is {role}." if role else ".") + gave
+    if s.label == "claim" and _judges(s):
+        return f"{_whose_opinion(s, names)} ({line}).{_evidence(s)}"
     if s.label == "claim":
         speaker = _speaker(s, names)
         says = "this will or may happen" if _predicts(s) else "this is true"
@@ -121,6 +123,18 @@ def draft_why(suggestion: Suggestion, names: dict[tuple[int, int], str]) -> str:
     return f"{quoted(s.quote)} ({line}) tells you how the writer links a source to a claim."
 
 
+def _whose_opinion(claim: Suggestion, names: dict[tuple[int, int], str]) -> str:
+    """Who gives a judgement: a verb of labelling or criticism drafts it, so someone judged, and with no one said it
+    is no one the text names ('The plan was branded a disgrace'), not the reporter."""
+    speaker = _speaker(claim, names)
+    if speaker:
+        return f"This is the opinion of {speaker}"
+    if claim.speaker_word:
+        word = claim.speaker_word.lower()
+        return f"This is someone's opinion, but the text only says “{word}”, not {_who_that_is(claim)}"
+    return "The text does not say whose opinion this is"
+
+
 def _who_that_is(claim: Suggestion) -> str:
     """'who he is', 'who she is', 'who they are': the unnamed speaker of a claim, in words that agree with the
     pronoun the text calls them by."""
@@ -133,14 +147,26 @@ def _predicts(claim: Suggestion) -> bool:
     return claim.attrs.get("kind") == "prediction"
 
 
+def _judges(claim: Suggestion) -> bool:
+    """Whether the claim is a judgement ('branded the plan a disgrace'): an opinion, not simply true or false."""
+    return claim.attrs.get("kind") == "judgement"
+
+
 def _evidence(claim: Suggestion) -> str:
-    """What the claim shows of its evidence: none, the words that point to it, or a question; a prediction is said
-    to be one, since what has not happened yet cannot be checked, only what it is based on."""
-    prediction = " This is a prediction: it is about the future, so no one can know yet if it will come true."
+    """What the claim shows of its evidence: none, the words that point to it, or a question; a prediction or a
+    judgement is said to be one, since neither can be checked as true or false, only what it is based on."""
+    kind = (
+        " This is a prediction: it is about the future, so no one can know yet if it will come true."
+        if _predicts(claim)
+        else " It is a judgement: it says how good, bad, likely or important something is, so it is not simply true"
+        " or false."
+        if _judges(claim)
+        else ""
+    )
     if claim.attrs.get("evidence") == "stated-without-evidence":
-        return (prediction if _predicts(claim) else "") + " No evidence is given for it."
-    if _predicts(claim):
-        return prediction + " What is it based on?"
+        return kind + " No evidence is given for it."
+    if kind:
+        return kind + " What is it based on?"
     words = re.findall(r"[\w’'-]+", claim.quote.lower())
     pointer = next((w for w in words if w in EVIDENCE_WORDS), None)
     if pointer:
@@ -160,7 +186,9 @@ def draft_hints(suggestion: Suggestion) -> list[str]:
         ],
         "source": [f"Who does the information in {line} come from?", "Is the source named, or only described?"],
         "claim": [
-            f"What does {line} say {'will or may happen' if _predicts(suggestion) else 'is true'}?",
+            f"What opinion does {line} give?"
+            if _judges(suggestion)
+            else f"What does {line} say {'will or may happen' if _predicts(suggestion) else 'is true'}?",
             "Who says it, and do they show how they know?",
         ],
     }.get(suggestion.label, [f"Look at {line}.", "Which words link a source to what is said?"])

@@ -1058,7 +1058,7 @@ class _Draft:
                 return k, self.doc[k : self.no_comment_at[k]].text
         return None
 
-    def _after_run(self, j: int) -> tuple[int, int, int, int]:
+    def _after_run(self, j: int) -> tuple[int, int, int, int, int]:
         """Where a verb that the run ending at token `j` is the subject of may stand: right after it, after a
         comma ('Jo Smith, 45, said'), after an aside set off by commas ('The firm, Acme Ltd, said') or after 'has',
         'have', 'had' or a word for when or how ('a spokesman had told her', 'Hale also accused')."""
@@ -1075,7 +1075,16 @@ class _Draft:
             )
             after = close + 1 if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
-        return j, beside, after, perfect
+        return j, beside, after, perfect, self._relative_verb(j)
+
+    def _relative_verb(self, j: int) -> int:
+        """Where the verb of a relative clause set off by a comma after the name ending at token `j` stands ('Dan
+        Ellery, who said', 'Jo Lee, who later said'), or `j` when no such clause follows: that name is its subject.
+        Not after a group word, which a verb before it may wrongly join ('Nobody asked residents, who blamed …')."""
+        doc = self.doc
+        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "who" and self._kind(doc[j - 1]) == "NAME":
+            return self._past_adverbs(j + 2)
+        return j
 
     def _past_adverbs(self, j: int) -> int:
         """Where a verb may stand after the speaker ending at token `j`, past up to two words that are 'has', 'have',
@@ -1651,16 +1660,19 @@ class _Draft:
     def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
         """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
         not the speaker: a name after a preposition belongs to the noun before it ('a trader on High Street
-        said'), and at the end of an aside to no speaker ('The mayor, speaking at Market Square, said'); an
-        aside that describes the speaker is part of the one source ('Its chair, Priya Shah, said')."""
+        said'), but for a job or group word to ', who said' itself ('backed by Jo Lee, who said'), and at the end of
+        an aside to no speaker ('The mayor, speaking at Market Square, said'); an aside that describes the speaker
+        is part of the one source ('Its chair, Priya Shah, said'), but not a relative clause that is its verb."""
         doc, owner = self.doc, self._owner(i)
         if owner is not None:
             start, at = owner
             if v == j + 1 and doc[j].text == ",":
                 return None
-            if start < at:  # not when the preposition opens the sentence: "From Leeds Jo Smith said"
+            person = any(self._kind(t) == "TITLE" for t in doc[start:at])
+            relative = v != j and v == self._relative_verb(j)  # 'who' is a person: 'a tweet by Jo Lee, who said'
+            if start < at and (person or not relative):  # not when it opens the sentence: "From Leeds Jo Smith said"
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
-        if v > j + 1 and doc[j].text == "," and self._describes(j + 1):  # v follows the aside's closing comma
+        if v > j + 1 and doc[j].text == "," and self._describes(j + 1) and v != self._relative_verb(j):
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
             kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
             j = v - 1
