@@ -129,6 +129,22 @@ def test_new_names_the_toc_it_added_the_chapter_to_as_the_instructor_would_type_
     assert str(tmp_path) not in result.stdout  # every path it prints is relative, as typed
 
 
+def practice_handin(tags: list[dict], student: str | None = None) -> dict:
+    """A hand-in of the practice exercise holding `tags` (by `student`, when given)."""
+    from medialit import load_exercise
+
+    exercise = load_exercise(PRACTICE)
+    handin = {"format": "medialit.handin/1", "exercise": exercise.id, "article_sha256": exercise.article.sha256}
+    return {**handin, **({"student": student} if student is not None else {}), "tags": tags}
+
+
+def practice_item():
+    """The practice exercise's first key item: tags on its words with other quotes are left out."""
+    from medialit import load_exercise
+
+    return load_exercise(PRACTICE).key[0]
+
+
 def _one_line_article(path: Path, first: str, filler: str) -> Path:
     """An article of one line of 2,000,000 characters: under the 2 MB limit, over spaCy's usual million."""
     text = first + filler * (2_000_000 // len(filler))
@@ -257,19 +273,10 @@ def test_report_on_bad_folders_gives_one_clear_message(tmp_path):
 
 
 def test_report_prints_each_orphan_with_its_fix(tmp_path):
-    from medialit import load_exercise
-
-    exercise = load_exercise(PRACTICE)
-    item = exercise.key[0]
-    handin = {
-        "format": "medialit.handin/1",
-        "exercise": exercise.id,
-        "article_sha256": exercise.article.sha256,
-        "student": "owl",
-        "tags": [
-            {"id": "t1", "label": item.label, "start": item.start, "end": item.end, "quote": "not the words there"}
-        ],
-    }
+    item = practice_item()
+    handin = practice_handin(
+        [{"id": "t1", "label": item.label, "start": item.start, "end": item.end, "quote": "not the words there"}], "owl"
+    )
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "owl.json").write_text(json.dumps(handin))
     (tmp_path / "in" / "notes.json").write_text("not a hand-in")
@@ -341,21 +348,13 @@ def test_output_cut_short_by_a_pipe_is_not_a_traceback():
 
 
 def test_report_summarises_orphans_and_lists_them_all_in_a_csv(tmp_path):
-    from medialit import load_exercise
-
-    exercise = load_exercise(PRACTICE)
-    item = exercise.key[0]
+    item = practice_item()
     (tmp_path / "in").mkdir()
     for n in range(25):
-        handin = {
-            "format": "medialit.handin/1",
-            "exercise": exercise.id,
-            "article_sha256": exercise.article.sha256,
-            "student": f"s{n}",
-            "tags": [
-                {"id": "t1", "label": item.label, "start": item.start, "end": item.end, "quote": "not the words there"}
-            ],
-        }
+        handin = practice_handin(
+            [{"id": "t1", "label": item.label, "start": item.start, "end": item.end, "quote": "not the words there"}],
+            f"s{n}",
+        )
         (tmp_path / "in" / f"s{n}.json").write_text(json.dumps(handin))
     result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
     assert result.returncode == 1
@@ -369,24 +368,18 @@ def test_report_lists_each_reason_a_hand_in_left_tags_out_once_with_how_many(tmp
     """A hand-in with thousands of broken tags: the terminal and report.html listed one row a tag (the first ten
     of them here, all alike); each reason is one row, with how many more are like it, its thousands apart.
     problems.csv keeps a row for each tag, for a spreadsheet to filter and count."""
-    from medialit import load_exercise
-
-    exercise = load_exercise(PRACTICE)
-    item = exercise.key[0]
+    item = practice_item()
     moved = {"label": item.label, "start": item.start, "end": item.end}
-    handin = {
-        "format": "medialit.handin/1",
-        "exercise": exercise.id,
-        "article_sha256": exercise.article.sha256,
-        "student": "owl",
-        "tags": [
+    handin = practice_handin(
+        [
             {},
             {"id": "t1", **moved, "quote": "not the words there"},
             *[{}] * 2999,
             {"id": "t2", **moved, "quote": "nor these"},
             {"id": "t3", **moved, "quote": item.quote},
         ],
-    }
+        "owl",
+    )
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "owl.json").write_text(json.dumps(handin))
     result = run("report", tmp_path / "in", "--exercise", PRACTICE, "--out", tmp_path / "out")
@@ -402,15 +395,7 @@ def test_report_lists_each_reason_a_hand_in_left_tags_out_once_with_how_many(tmp
 
 
 def test_export_without_exercise_finds_it_by_id_among_the_book_exercises(tmp_path):
-    from medialit import load_exercise
-
-    exercise = load_exercise(PRACTICE)
-    handin = {
-        "format": "medialit.handin/1",
-        "exercise": exercise.id,
-        "article_sha256": exercise.article.sha256,
-        "tags": [],
-    }
+    handin = practice_handin([])
     (tmp_path / "h.json").write_text(json.dumps(handin))
     result = run("export", tmp_path / "h.json", "--to", "ptc", "--out", tmp_path / "h.tsv", cwd=ROOT)
     assert result.returncode == 0, result.stderr
