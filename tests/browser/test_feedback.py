@@ -545,5 +545,5 @@ def test_a_loaded_hand_in_with_many_broken_tags_says_each_reason_once_with_how_m
     notice = page.locator(".mt-notice")
     expect(notice).to_contain_text("Loaded 1 tag")
     said = notice.text_content()
-    assert said.count("changed by hand") == 1, said
+    assert said.count("Part of a tag is missing or wrong") == 1, said
     assert "so it was left out: 3 tags like this." in said and said.count("left out") == 2, said
