@@ -537,6 +537,18 @@ def test_a_book_pages_download_names_the_items_to_choose_in_the_words_of_jupyter
     assert saved["message"].endswith(f" {page['said']}") and saved["lines"] == page["lines"]
 
 
+def test_a_save_of_one_key_item_says_one(tmp_path):
+    """A Save of a single key item said "Saved 1 key items": the count agrees with its noun."""
+    (tmp_path / "book").mkdir()
+    made = drafted_exercise(tmp_path / "book")
+    widget = Tagger(made.exercise_file, mode="author", labels=["source"])
+    one = [dict(widget.exercise["key"][0], note="", draft=False)]
+    sent = []
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": one, "distractors": []}, [])
+    assert sent[-1]["message"].startswith("Saved 1 key item and 0 distractors into"), sent[-1]["message"]
+
+
 def test_saving_from_a_tagger_of_one_label_keeps_the_other_labels_and_writes_the_distractors(tmp_path):
     (tmp_path / "book").mkdir()
     made = drafted_exercise(tmp_path / "book")

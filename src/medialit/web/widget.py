@@ -19,7 +19,7 @@ from ..core.errors import InputError
 from ..core.exercise import Exercise, check_difficulty
 from ..core.exercise_file import load_exercise, missing_attribute
 from ..core.handin import HandIn, now_iso, parse_handin
-from ..core.messages import Renderer, included_message, needs_messages
+from ..core.messages import Renderer, counted, included_message, needs_messages
 from ..core.report import Report
 
 STATIC = Path(__file__).parent / "static"
@@ -176,7 +176,7 @@ class Tagger(anywidget.AnyWidget):
                 distractors = content.get("distractors")
                 saved = self.save_key(tags, distractors)
                 n = len(distractors) if isinstance(distractors, list) else None
-                traps = "" if n is None else f" and {n} distractor{'' if n == 1 else 's'}"
+                traps = "" if n is None else f" and {counted(n, 'distractor')}"
                 included = included_ids(self._source)
                 elsewhere = sum(1 for t in tags if t.get("id") in included)
                 left = (
@@ -185,7 +185,8 @@ class Tagger(anywidget.AnyWidget):
                     else ""
                 )
                 said, lines = self._needing(tags)
-                saved_words = f"Saved {len(tags)} key items{traps} into {saved}.{left}{f' {said}' if said else ''}"
+                items = counted(len(tags), "key item")
+                saved_words = f"Saved {items}{traps} into {saved}.{left}{f' {said}' if said else ''}"
                 # good news, not a warning, with a list of what is left to choose: author mode shows it
                 self.send({"type": "key-saved", "message": saved_words, "lines": lines})
         except InputError as err:
