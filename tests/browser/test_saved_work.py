@@ -345,6 +345,14 @@ def left_out_note(page, answer_id: str):
     )
 
 
+def gone_after_reload(pages, note: str) -> None:
+    """Each page, opened again, shows its questions and no longer the note the student let go."""
+    for shown in pages:
+        shown.reload()
+        shown.wait_for_selector("[data-medialit-answer]")
+        expect(shown.locator(note)).to_be_hidden()
+
+
 def stored_answers(page, key: str) -> dict:
     """The answers saved under `key`, a broken character in them as it is (JSON.stringify writes it out)."""
     return json.loads(page.evaluate("(k) => JSON.stringify(JSON.parse(localStorage.getItem(k)))", key))
@@ -470,10 +478,7 @@ def test_an_answer_no_box_can_show_is_told_of_on_every_page_with_questions_until
         note.get_by_role("button", name="Undo").click()
         expect(note).to_have_text(f"{UNNAMED}{NOT_AN_ID} Don't need it")
         note.get_by_role("button", name="Don't need it").click()
-        for shown in (page, chapter):
-            shown.reload()
-            shown.wait_for_selector("[data-medialit-answer]")
-            expect(shown.locator(".medialit-answers-unnamed")).to_be_hidden()
+        gone_after_reload((page, chapter), ".medialit-answers-unnamed")
     finally:
         context.close()
 
@@ -542,10 +547,7 @@ def test_an_answer_to_a_question_no_page_asks_is_told_of_on_every_page_with_ques
         expect(chapter.locator(".medialit-answers-unasked")).to_have_text(f"{UNASKED}{OLD_QUESTION} Don't need it")
         note.get_by_role("button", name="Don't need it").click()
         expect(note).to_contain_text("Removed: A drone hit the roof. Undo")
-        for shown in (page, chapter):
-            shown.reload()
-            shown.wait_for_selector("[data-medialit-answer]")
-            expect(shown.locator(".medialit-answers-unasked")).to_be_hidden()
+        gone_after_reload((page, chapter), ".medialit-answers-unasked")
     finally:
         context.close()
 
