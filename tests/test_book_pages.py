@@ -81,8 +81,9 @@ GLOSSARY_TERMS = {"despot", "false flag", "think-tank", "Telegram", "spokesperso
 
 CITATION = re.compile(r"\bL(\d+)\b")
 AGENCY_CITATION = re.compile(r"\bA(\d+)\b")
-# a quotation in double quotes, or in single quotes that are not apostrophes
-QUOTED = "\"([^\"\n]*)\"|(?<![A-Za-z])'([^'\n]+?)'(?![A-Za-z])"
+# a quotation in double quotes, or in single quotes that are not apostrophes; a double quote that
+# follows a word or its punctuation closes a quotation and opens none ("ludicrous" (A11) ... "tabloid L8")
+QUOTED = "(?<![\\w.,;:!?])\"([^\"\n]*)\"|(?<![A-Za-z])'([^'\n]+?)'(?![A-Za-z])"
 # more quotations may stand between a quotation and the citation they share: "a", "b" (L3)
 MORE_QUOTES = r'(?:[\s,]*(?:and\s+|or\s+)?"[^"\n]*")*'
 # and one word that says what the quotation is, or where: "false flag" claim (L3), "Fury" in the headline, L1
@@ -308,6 +309,8 @@ def test_a_misquote_or_wrong_line_is_caught():
     assert quote_mismatches('("Fury" in the headline, L3)', PRACTICE_LINES)[1] != []
     # but not a word that joins two thoughts: "'inscribed', and L46 says 'written'" cites 'written'
     assert quote_mismatches("says 'inscribed', and L46 says 'written'", LINES) == (1, [])
+    # a quotation's closing mark opens no other: "tabloid L8" here is a quotation, cited by nothing
+    assert quote_mismatches('Kirby\'s word "ludicrous" (A11), and it says so ("tabloid L8").', LINES) == (0, [])
 
 
 @given(st.data())
