@@ -655,6 +655,42 @@ def test_who_is_this_cards_give_facts_and_one_pair_compares_self_and_others():
     assert judgement and "stake" in judgement[0]
 
 
+def plain_words(text: str) -> str:
+    """Lower case, letters and spaces only: "Phillips O'Brien" reads "phillips obrien"."""
+    return " ".join(re.sub(r"[^a-z ]", "", re.sub(r"[-\s]+", " ", text.lower())).split())
+
+
+def uncarded_sources(answer: str) -> list[str]:
+    """The named sources of the article that a model answer about the cards mentions but no card
+    describes: an answer to "pick two cards" must pick sources the student has cards for."""
+    cards = [plain_words(t) for t in re.findall(r"<h3>(.*?)</h3>", source("07-lateral-reading"))]
+    named = {}
+    for item in load_exercise(EXERCISES / "kremlin-drone" / "exercise.yml").key:
+        if item.label == "source":
+            identity = item.attrs.get("identity")
+            named.setdefault(item.entity or item.id, set()).update(
+                identity if isinstance(identity, list) else [identity]
+            )
+    words = f" {plain_words(answer)} "
+    return sorted(
+        entity
+        for entity, identities in named.items()
+        if identities == {"named"}
+        and f" {plain_words(entity)} " in words
+        and not any(plain_words(entity) in card for card in cards)
+    )
+
+
+def test_the_model_answers_on_the_cards_name_sources_that_have_a_card():
+    notes = source("teachers/lessons")
+    section = notes.split("## Reading laterally, without the internet", 1)[1].split("\n## ", 1)[0]
+    answer = re.search(r"^1\. \*Strong and weak position to know\.\*(.*?)^2\.", section, re.S | re.M).group(1)
+    assert uncarded_sources(answer) == []
+    assert uncarded_sources(answer.replace("Kirby (whether", "Prokudin (whether")) == ["prokudin"]
+    judgements = section.split("**Your judgement (cards).**", 1)[1].split("**Think it over.**", 1)[0]
+    assert uncarded_sources(judgements) == []
+
+
 def test_every_chapter_has_a_starter_an_exit_ticket_and_model_answers():
     notes = source("teachers/lessons")
     sections = {m.group(1): m.group(2) for m in re.finditer(r"^## (.+?)\n(.*?)(?=^## |\Z)", notes, re.S | re.M)}
