@@ -6,7 +6,15 @@ from __future__ import annotations
 from medialit.core.voices import values
 
 # Words in a `why` that say a claim is in the paper's words (the voice rule for reported speech).
-PAPERS_WORDS = ("paper's words", "paper's own words", "in its own words", "headline's words", "caption's words")
+# The agency-style report of chapter 9 is no newspaper: its key says "the report's words".
+PAPERS_WORDS = (
+    "paper's words",
+    "paper's own words",
+    "report's words",
+    "in its own words",
+    "headline's words",
+    "caption's words",
+)
 
 
 def speaks(exercise, claim) -> bool:

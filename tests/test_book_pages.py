@@ -81,8 +81,9 @@ GLOSSARY_TERMS = {"despot", "false flag", "think-tank", "Telegram", "spokesperso
 
 CITATION = re.compile(r"\bL(\d+)\b")
 AGENCY_CITATION = re.compile(r"\bA(\d+)\b")
-# a quotation in double quotes, or in single quotes that are not apostrophes
-QUOTED = "\"([^\"\n]*)\"|(?<![A-Za-z])'([^'\n]+?)'(?![A-Za-z])"
+# a quotation in double quotes, or in single quotes that are not apostrophes; a double quote that
+# follows a word or its punctuation closes a quotation and opens none ("ludicrous" (A11) ... "tabloid L8")
+QUOTED = "(?<![\\w.,;:!?])\"([^\"\n]*)\"|(?<![A-Za-z])'([^'\n]+?)'(?![A-Za-z])"
 # more quotations may stand between a quotation and the citation they share: "a", "b" (L3)
 MORE_QUOTES = r'(?:[\s,]*(?:and\s+|or\s+)?"[^"\n]*")*'
 # and one word that says what the quotation is, or where: "false flag" claim (L3), "Fury" in the headline, L1
@@ -308,6 +309,8 @@ def test_a_misquote_or_wrong_line_is_caught():
     assert quote_mismatches('("Fury" in the headline, L3)', PRACTICE_LINES)[1] != []
     # but not a word that joins two thoughts: "'inscribed', and L46 says 'written'" cites 'written'
     assert quote_mismatches("says 'inscribed', and L46 says 'written'", LINES) == (1, [])
+    # a quotation's closing mark opens no other: "tabloid L8" here is a quotation, cited by nothing
+    assert quote_mismatches('Kirby\'s word "ludicrous" (A11), and it says so ("tabloid L8").', LINES) == (0, [])
 
 
 @given(st.data())
@@ -652,6 +655,42 @@ def test_who_is_this_cards_give_facts_and_one_pair_compares_self_and_others():
     assert judgement and "stake" in judgement[0]
 
 
+def plain_words(text: str) -> str:
+    """Lower case, letters and spaces only: "Phillips O'Brien" reads "phillips obrien"."""
+    return " ".join(re.sub(r"[^a-z ]", "", re.sub(r"[-\s]+", " ", text.lower())).split())
+
+
+def uncarded_sources(answer: str) -> list[str]:
+    """The named sources of the article that a model answer about the cards mentions but no card
+    describes: an answer to "pick two cards" must pick sources the student has cards for."""
+    cards = [plain_words(t) for t in re.findall(r"<h3>(.*?)</h3>", source("07-lateral-reading"))]
+    named = {}
+    for item in load_exercise(EXERCISES / "kremlin-drone" / "exercise.yml").key:
+        if item.label == "source":
+            identity = item.attrs.get("identity")
+            named.setdefault(item.entity or item.id, set()).update(
+                identity if isinstance(identity, list) else [identity]
+            )
+    words = f" {plain_words(answer)} "
+    return sorted(
+        entity
+        for entity, identities in named.items()
+        if identities == {"named"}
+        and f" {plain_words(entity)} " in words
+        and not any(plain_words(entity) in card for card in cards)
+    )
+
+
+def test_the_model_answers_on_the_cards_name_sources_that_have_a_card():
+    notes = source("teachers/lessons")
+    section = notes.split("## Reading laterally, without the internet", 1)[1].split("\n## ", 1)[0]
+    answer = re.search(r"^1\. \*Strong and weak position to know\.\*(.*?)^2\.", section, re.S | re.M).group(1)
+    assert uncarded_sources(answer) == []
+    assert uncarded_sources(answer.replace("Kirby (whether", "Prokudin (whether")) == ["prokudin"]
+    judgements = section.split("**Your judgement (cards).**", 1)[1].split("**Think it over.**", 1)[0]
+    assert uncarded_sources(judgements) == []
+
+
 def test_every_chapter_has_a_starter_an_exit_ticket_and_model_answers():
     notes = source("teachers/lessons")
     sections = {m.group(1): m.group(2) for m in re.finditer(r"^## (.+?)\n(.*?)(?=^## |\Z)", notes, re.S | re.M)}
@@ -794,7 +833,9 @@ def test_reasons_and_hints_never_use_the_key_files_field_names():
 
 
 # words of the trade a 15-year-old would need explained: the book says what a claim does instead
-JARGON = re.compile(r"\b(?:attributions?|epistemic|modality|provenance|salience|layers?|stance)\b", re.I)
+JARGON = re.compile(
+    r"\b(?:attributions?|epistemic|modality|provenance|salience|layers?|stance|corroborat\w*|counter-claims?)\b", re.I
+)
 STUDENT_PAGES = ["intro", "article", *STUDENT_CHAPTERS, "tagger", "practice", "words", "scores"]
 
 
@@ -829,6 +870,8 @@ def test_students_read_no_words_of_the_trade_unexplained():
 def test_a_word_of_the_trade_is_caught():
     assert jargon_problems("x", "It works as a hedge, which the cue layer covers.") != []
     assert jargon_problems("x", "Check the attribution of each claim.") != []
+    assert jargon_problems("x", "No one corroborates it.") != []
+    assert jargon_problems("x", "the story's biggest counter-claim") != []
     assert (
         jargon_problems("x", 'Experts say "two drones could have penetrated multiple layers of air defence" (L84).')
         == []
@@ -864,6 +907,67 @@ def test_the_number_a_page_says_its_tagger_asks_for_is_the_keys(page):
     said = [int(n) for n in re.findall(r"asks for about (\d+)", " ".join(source(page).split()))]
     asked, _ = required_items(page)
     assert all(abs(n - asked) <= max(2, asked // 10) for n in said), f"book/{page}.md says {said}; the key asks {asked}"
+
+
+def key_size_problems(text: str) -> list[str]:
+    """The teacher guide's size of the whole key ("about 140 claims, 50 sources (each person or group
+    once), 35 loaded words and 50 cues") against the key's required items, label by label."""
+    found = re.search(
+        r"about (\d+) claims, (\d+) sources\b.*?, (\d+) loaded words and (\d+) cues", " ".join(text.split())
+    )
+    if not found:
+        return ["say how big the key is: 'about N claims, N sources, N loaded words and N cues'"]
+    problems = []
+    for label, said in zip(("claim", "source", "loaded", "cue"), map(int, found.groups()), strict=True):
+        has = len(key_lines(label))
+        if abs(said - has) > max(5, has // 10):
+            problems.append(f"says about {said} {label} items; the key has {has}")
+    return problems
+
+
+def test_the_teacher_guide_gives_the_size_of_the_whole_key():
+    """A teacher plans by these numbers ("Nobody can tag all of that in a lesson"): they follow the key."""
+    guide = source("teacher-guide")
+    assert key_size_problems(guide) == []
+    assert key_size_problems(guide.replace("35 loaded words", "60 loaded words")) == [
+        f"says about 60 loaded items; the key has {len(key_lines('loaded'))}"
+    ]
+
+
+def story_length_problems(text: str) -> list[str]:
+    """The practice page's "about 350 words" against the practice story's own length."""
+    said = [int(n) for n in re.findall(r"about (\d+) words", " ".join(text.split()))]
+    words = len(" ".join(PRACTICE_LINES).split())
+    if not said:
+        return ["say how long the practice story is"]
+    return [f"says about {n} words; the story has {words}" for n in said if abs(n - words) > words // 10]
+
+
+def test_the_practice_page_gives_the_length_of_its_story():
+    assert story_length_problems(source("practice")) == []
+    assert story_length_problems(source("practice").replace("about 350 words", "about 500 words")) != []
+
+
+def lateral_sources_problems(text: str) -> list[str]:
+    """Chapter 7 tells facts from outside the article: what fact-checkers do, and who each source is.
+    The page says where they come from, in words a student can follow and look up: the study that
+    watched fact-checkers, and, on the cards, what was public about each source in May 2023."""
+    opening = text.split("## Leave the page to judge the page", 1)[1].split("## Who is this?", 1)[0]
+    note = re.search(r'<p class="lateral-note">(.*?)</p>', text, re.S)
+    problems = []
+    if not ("Stanford University" in opening and "Wineburg" in opening):
+        problems.append("say who found that fact-checkers read laterally (the Stanford study)")
+    if not (note and "from what was public" in note.group(1) and "line number" in note.group(1)):
+        problems.append("the cards' note: say their facts are what was public, and the article's words carry a line")
+    return problems
+
+
+def test_the_lateral_reading_chapter_says_where_its_outside_facts_come_from():
+    page = source("07-lateral-reading")
+    assert lateral_sources_problems(page) == []
+    assert lateral_sources_problems(page.replace("Stanford University", "a university")) != []
+    note = re.search(r'<p class="lateral-note">(.*?)</p>', page, re.S).group(1)
+    assert lateral_sources_problems(page.replace(note, "Written for this course.")) != []
 
 
 JS = ROOT / "src" / "js"

@@ -7,6 +7,7 @@ time, it attributes every claim it makes, and it uses no loaded word of its own.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -66,3 +67,19 @@ def test_the_key_is_a_full_key(agency):
     counts = Counter(k.label for k in agency.key if not k.optional)
     assert counts["claim"] >= 10 and counts["source"] >= 6 and counts["cue"] >= 1, counts
     assert {label for d in agency.distractors for label in d.labels} >= {"claim", "source", "loaded"}
+
+
+def papers_named(exercise) -> list[str]:
+    """Sentences of the report's reasons and hints that call it a paper. It is written in a news agency's
+    style, and an agency is no newspaper; a sentence that compares it with the tabloid may say "paper"."""
+    found = []
+    for item in [*exercise.key, *exercise.distractors]:
+        for text in [item.why or "", *getattr(item, "hints", [])]:
+            for sentence in re.split(r"(?<=[.?!])\s+", text):
+                if re.search(r"\bpaper\b", sentence) and "tabloid" not in sentence:
+                    found.append(f"{item.id}: {sentence}")
+    return found
+
+
+def test_the_reports_key_calls_it_a_report_not_a_paper(agency):
+    assert papers_named(agency) == []
