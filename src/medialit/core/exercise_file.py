@@ -244,69 +244,113 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
     resolver = QuoteResolver(article)
     raw_items, raw_distractors, raw_untagged, included = _gather(data, path, quick, problems)
     ids = _Ids()
+    written: dict[str, tuple[str, int]] = {}  # Exercise.written: where validate's findings send the author
+    write_down = partial(_write_down, written, path.parent)
+    key = _key(raw_items, labels, resolver, ids, problems, write_down)
+    distractors = _distractors(raw_distractors, labels, resolver, ids, problems, write_down)
+    problems.raise_any()
+
+    untagged = (
+        None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
+    )
+    for origin, entry in raw_untagged or []:
+        write_down(f"L{int(entry['line'])}", origin, entry)
+    return Exercise(
+        id=ex_id,
+        title=data.get("title") or ex_id,
+        instructions=(task.get("instructions") or "").strip(),
+        difficulty=difficulty,
+        tolerance=0.75 if tolerance is None else float(tolerance),
+        labels=labels,
+        key=key,
+        distractors=distractors,
+        article=article,
+        path=path,
+        untagged=untagged,
+        files=[path, *included, article_path],
+        written=written,
+    )
+
+
+def _write_down(written: dict[str, tuple[str, int]], folder: Path, name: str, origin, entry) -> None:
+    """Where an entry is written, relative to the exercise's folder (`Exercise.written`), when its line is known."""
+    if line := _line(entry):
+        written[name] = (Path(origin).relative_to(folder).as_posix(), line)
+
+
+def _key(raw_items, labels: dict, resolver: QuoteResolver, ids: _Ids, problems: Problems, write_down) -> list[KeyItem]:
+    """The key items that check and resolve, then every `source_ids` entry that names no source item. A
+    problem is kept in `problems` and its item left out, so that the items after it are still checked."""
+    key: list[KeyItem] = []
+    place_of: dict[str, tuple[str, str]] = {}  # item id: its file and place, for the checks across items
+    for origin, entry in raw_items:
+        origin = str(origin)
+        item = _key_item(origin, entry, labels, resolver, ids, problems)
+        if item is None:
+            continue
+        place_of[item.id] = (origin, _field(entry, "item", "source_ids"))
+        write_down(item.id, origin, entry)
+        key.append(item)
+    _check_source_ids(key, raw_items, place_of, problems)
+    return key
+
+
+def _key_item(
+    origin: str, entry, labels: dict, resolver: QuoteResolver, ids: _Ids, problems: Problems
+) -> KeyItem | None:
+    """One key item, its id, label, attributes, quote and accepted variants checked; None when any of them has
+    a problem (kept in `problems`)."""
+    found_before = len(problems)
+    item_id = entry["id"]
+    place = f"line {_line(entry)} (item {item_id})"
+    with problems.collecting():
+        ids.claim(entry, origin, place)
+    label = entry["label"]
+    with problems.collecting():
+        if label not in labels:
+            raise InputError(
+                origin,
+                _field(entry, "item", "label"),
+                f"unknown label {shown(label)}.",
+                _label_fix(label, labels, "one"),
+            )
+        attrs = _check_attrs(entry.get("attrs"), labels[label], origin, _field(entry, "item", "attrs"))
+    start = end = 0
+    with problems.collecting():
+        start, end, quote = resolver.resolve(entry, origin, partial(_field, entry, "item"))
+    accept = []
+    for n, alt in enumerate(entry.get("accept") or []):
+        with problems.collecting():
+            at = _field(entry, "item", "accept", n)
+            accept.append(Span(*resolver.resolve(alt, origin, lambda _name, at=at: at, near=(start, end))))
+    if len(problems) > found_before:
+        return None
+    return KeyItem(
+        id=item_id,
+        label=label,
+        start=start,
+        end=end,
+        quote=quote,
+        line=resolver.article.line_of(start),
+        attrs=attrs,
+        entity=entry.get("entity") or None,
+        source_ids=entry.get("source_ids"),
+        why=(entry.get("why") or "").strip(),
+        hints=tuple(entry.get("hints") or ()),
+        accept=accept,
+        optional=bool(entry.get("optional")),
+        draft=bool(entry.get("draft")),
+        voice_exception=entry.get("voice_exception"),
+        reason=(entry.get("reason") or "").strip(),
+        confidence=entry.get("confidence"),
+    )
+
+
+def _check_source_ids(key: list[KeyItem], raw_items, place_of: dict, problems: Problems) -> None:
+    """Every `source_ids` entry that names no source item, a problem in `problems`."""
     # every id the files give, with its label: a `source_ids` entry naming an item that has a problem of its
     # own is not a second problem
     declared = {entry["id"]: entry["label"] for _, entry in raw_items}
-
-    key: list[KeyItem] = []
-    place_of: dict[str, tuple[str, str]] = {}  # item id: its file and place, for the checks across items
-    written: dict[str, tuple[str, int]] = {}  # Exercise.written: where validate's findings send the author
-
-    def write_down(name: str, origin, entry) -> None:
-        if line := _line(entry):
-            written[name] = (Path(origin).relative_to(path.parent).as_posix(), line)
-
-    for origin, entry in raw_items:
-        origin = str(origin)
-        found_before = len(problems)
-        item_id = entry["id"]
-        place = f"line {_line(entry)} (item {item_id})"
-        with problems.collecting():
-            ids.claim(entry, origin, place)
-        label = entry["label"]
-        with problems.collecting():
-            if label not in labels:
-                raise InputError(
-                    origin,
-                    _field(entry, "item", "label"),
-                    f"unknown label {shown(label)}.",
-                    _label_fix(label, labels, "one"),
-                )
-            attrs = _check_attrs(entry.get("attrs"), labels[label], origin, _field(entry, "item", "attrs"))
-        start = end = 0
-        with problems.collecting():
-            start, end, quote = resolver.resolve(entry, origin, partial(_field, entry, "item"))
-        accept = []
-        for n, alt in enumerate(entry.get("accept") or []):
-            with problems.collecting():
-                at = _field(entry, "item", "accept", n)
-                accept.append(Span(*resolver.resolve(alt, origin, lambda _name, at=at: at, near=(start, end))))
-        if len(problems) > found_before:
-            continue
-        place_of[item_id] = (origin, _field(entry, "item", "source_ids"))
-        write_down(item_id, origin, entry)
-        key.append(
-            KeyItem(
-                id=item_id,
-                label=label,
-                start=start,
-                end=end,
-                quote=quote,
-                line=article.line_of(start),
-                attrs=attrs,
-                entity=entry.get("entity") or None,
-                source_ids=entry.get("source_ids"),
-                why=(entry.get("why") or "").strip(),
-                hints=tuple(entry.get("hints") or ()),
-                accept=accept,
-                optional=bool(entry.get("optional")),
-                draft=bool(entry.get("draft")),
-                voice_exception=entry.get("voice_exception"),
-                reason=(entry.get("reason") or "").strip(),
-                confidence=entry.get("confidence"),
-            )
-        )
-
     for item in key:
         for ref in item.source_ids or []:
             if declared.get(ref) != "source":
@@ -320,6 +364,11 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
                     )
                 )
 
+
+def _distractors(
+    raw_distractors, labels: dict, resolver: QuoteResolver, ids: _Ids, problems: Problems, write_down
+) -> list[Distractor]:
+    """The distractors that check and resolve; a problem is kept in `problems` and its distractor left out."""
     distractors: list[Distractor] = []
     for origin, entry in raw_distractors:
         origin = str(origin)
@@ -346,34 +395,13 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
                 start,
                 end,
                 quote,
-                article.line_of(start),
+                resolver.article.line_of(start),
                 for_labels,
                 (entry.get("why") or "").strip(),
                 bool(entry.get("draft")),
             )
         )
-    problems.raise_any()
-
-    untagged = (
-        None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
-    )
-    for origin, entry in raw_untagged or []:
-        write_down(f"L{int(entry['line'])}", origin, entry)
-    return Exercise(
-        id=ex_id,
-        title=data.get("title") or ex_id,
-        instructions=(task.get("instructions") or "").strip(),
-        difficulty=difficulty,
-        tolerance=0.75 if tolerance is None else float(tolerance),
-        labels=labels,
-        key=key,
-        distractors=distractors,
-        article=article,
-        path=path,
-        untagged=untagged,
-        files=[path, *included, article_path],
-        written=written,
-    )
+    return distractors
 
 
 def missing_attribute(exercise: Exercise, item) -> tuple[str, list[str]] | None:
