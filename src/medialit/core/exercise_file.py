@@ -416,6 +416,30 @@ def missing_attribute(exercise: Exercise, item) -> tuple[str, list[str]] | None:
     return name, choices
 
 
+def _item_findings(exercise: Exercise, item: KeyItem) -> list[str]:
+    """validate's findings on one key item, each naming where the item is written."""
+    findings = []
+    where = exercise.place(item)
+    if item.draft:
+        findings.append(f"{where}: still a draft. Fix: review it and remove `draft: true`.")
+    if not item.why:
+        findings.append(f"{where}: has no `why`. Fix: write one to three sentences students will read.")
+    if not item.optional and not item.hints:
+        findings.append(f"{where}: a required item with no hints. Fix: add one or two `hints`.")
+    if missing := missing_attribute(exercise, item):
+        name, choices = missing
+        findings.append(
+            f"{where}: has no `{name}`, so Check cannot tell students whether the {name} they chose is right. "
+            f"Fix: add one under its `attrs` ({name}: one of {', '.join(choices)})."
+        )
+    if item.entity and item.label != "source":
+        findings.append(
+            f"{where}: has `entity: {item.entity}`, which Check reads on sources only. "
+            f"Fix: remove it from this {item.label} item."
+        )
+    return findings
+
+
 def validation_findings(exercise: Exercise) -> list[str]:
     """Things a loadable exercise should still fix: drafts, missing reasons or attributes (`missing_attribute`),
     paragraphs nobody tagged, voices against the quotation marks, a `why` naming the wrong line (`key_checks`);
@@ -428,24 +452,7 @@ def validation_findings(exercise: Exercise) -> list[str]:
             f"Fix: add the key items under `key:`; `medialit suggest {exercise.article.name}` drafts some."
         )
     for item in exercise.key:
-        where = exercise.place(item)
-        if item.draft:
-            findings.append(f"{where}: still a draft. Fix: review it and remove `draft: true`.")
-        if not item.why:
-            findings.append(f"{where}: has no `why`. Fix: write one to three sentences students will read.")
-        if not item.optional and not item.hints:
-            findings.append(f"{where}: a required item with no hints. Fix: add one or two `hints`.")
-        if missing := missing_attribute(exercise, item):
-            name, choices = missing
-            findings.append(
-                f"{where}: has no `{name}`, so Check cannot tell students whether the {name} they chose is right. "
-                f"Fix: add one under its `attrs` ({name}: one of {', '.join(choices)})."
-            )
-        if item.entity and item.label != "source":
-            findings.append(
-                f"{where}: has `entity: {item.entity}`, which Check reads on sources only. "
-                f"Fix: remove it from this {item.label} item."
-            )
+        findings.extend(_item_findings(exercise, item))
     for dis in exercise.distractors:
         if dis.draft:
             findings.append(f"{exercise.place(dis)}: still a draft. Fix: review it and remove `draft: true`.")
