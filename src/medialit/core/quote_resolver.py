@@ -191,39 +191,27 @@ class QuoteResolver:
         hits = self.article.find_all(quote)
         if not hits:
             raise self.not_found(quote, file, place)
+        start = self._start(spec, quote, hits, file, at, near)
+        end = start + len(self.article.text[start : start + len(quote)])
+        first, last = self.article.whole_words(start, end)
+        if (first, last) != (start, end):
+            words = self.article.text[first:last]
+            raise InputError(
+                file,
+                place,
+                f"the quote “{quote}” cuts a word at {self.where(start)}: the article has “{words}” there, and "
+                "students can only tag whole words.",
+                f"quote the whole words as the article has them (“{words}”), or other words that stand on their own.",
+                "cuts-a-word",
+            )
+        return start, end, self.article.text[start:end]
+
+    def _start(self, spec, quote: str, hits: list[int], file: str, at: Callable[[str], str], near) -> int:
+        """Which of the quote's `hits` is meant: the first after the `after:` words, the `occurrence:`, the
+        one overlapping `near`, or the only one."""
         after, occurrence = spec.get("after"), spec.get("occurrence")
         if after is not None:
-            anchors = self.article.find_all(str(after))
-            if not anchors:
-                passages = self.closest(str(after))
-                raise InputError(
-                    file,
-                    at("after"),
-                    f"the `after:` text “{after}” is not in the article"
-                    + (
-                        f"; closest passages: {self.listed(passages)}."
-                        if passages
-                        else ", and no passage in it comes close."
-                    ),
-                    "copy a few words that stand just before the quote, exactly as the article has them.",
-                )
-            if len(anchors) > 1:
-                raise InputError(
-                    file,
-                    at("after"),
-                    f"the `after:` text “{after}” occurs {len(anchors)} times "
-                    f"({', '.join(self.where(a) for a in anchors)}).",
-                    "use a longer `after:` text, or `occurrence:` instead.",
-                )
-            later = [h for h in hits if h >= anchors[0] + len(str(after))]
-            if not later:
-                raise InputError(
-                    file,
-                    at("after"),
-                    f"“{quote}” does not occur after “{after}”.",
-                    "pick `after:` words that come before the quote.",
-                )
-            start = later[0]
+            start = self._after(quote, hits, after, file, at)
         elif occurrence is not None:
             if len(hits) == 1 and occurrence != 1:
                 raise InputError(
@@ -245,22 +233,44 @@ class QuoteResolver:
         elif len(hits) > 1:
             raise InputError(
                 file,
-                place,
+                at("quote"),
                 f"the quote “{quote}” occurs {len(hits)} times ({', '.join(self.where(h) for h in hits)}).",
                 'add `occurrence: N` (1 = first) or `after: "words just before it"`.',
             )
         else:
             start = hits[0]
-        end = start + len(self.article.text[start : start + len(quote)])
-        first, last = self.article.whole_words(start, end)
-        if (first, last) != (start, end):
-            words = self.article.text[first:last]
+        return start
+
+    def _after(self, quote: str, hits: list[int], after, file: str, at: Callable[[str], str]) -> int:
+        """Where the quote first occurs after the `after:` words, which occur once in the article."""
+        anchors = self.article.find_all(str(after))
+        if not anchors:
+            passages = self.closest(str(after))
             raise InputError(
                 file,
-                place,
-                f"the quote “{quote}” cuts a word at {self.where(start)}: the article has “{words}” there, and "
-                "students can only tag whole words.",
-                f"quote the whole words as the article has them (“{words}”), or other words that stand on their own.",
-                "cuts-a-word",
+                at("after"),
+                f"the `after:` text “{after}” is not in the article"
+                + (
+                    f"; closest passages: {self.listed(passages)}."
+                    if passages
+                    else ", and no passage in it comes close."
+                ),
+                "copy a few words that stand just before the quote, exactly as the article has them.",
             )
-        return start, end, self.article.text[start:end]
+        if len(anchors) > 1:
+            raise InputError(
+                file,
+                at("after"),
+                f"the `after:` text “{after}” occurs {len(anchors)} times "
+                f"({', '.join(self.where(a) for a in anchors)}).",
+                "use a longer `after:` text, or `occurrence:` instead.",
+            )
+        later = [h for h in hits if h >= anchors[0] + len(str(after))]
+        if not later:
+            raise InputError(
+                file,
+                at("after"),
+                f"“{quote}” does not occur after “{after}”.",
+                "pick `after:` words that come before the quote.",
+            )
+        return later[0]
