@@ -200,6 +200,23 @@ def _as_written(value) -> str | None:
     return None
 
 
+def _wrong_type(error, value, name: str, subject: str, fix: str) -> tuple[str, str]:
+    """(problem, fix) for a value of the wrong type, with how to write it as the type it must be."""
+    wanted = [
+        t
+        for t in ([error.validator_value] if isinstance(error.validator_value, str) else error.validator_value)
+        if t != "null"
+    ]
+    expected = " or ".join(_EXPECTED.get(t, t) for t in wanted)
+    if wanted == ["boolean"] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+        fix = f"write `{name}: true` or `{name}: false` (in YAML 1.2 `{value}` is text, not true or false)."
+    elif "string" in wanted and _as_written(value) is not None and re.fullmatch(r"[a-z_]+", name):
+        fix = f'put it in quotation marks, so that it is text: `{name}: "{_as_written(value)}"`.'
+    elif "string" in wanted and not isinstance(value, (dict, list)):
+        fix += " Put text in quotation marks if it looks like something else."
+    return f"{subject} is {_describe(value)}, but it must be {expected}.", fix
+
+
 def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str, int]:
     """(problem, fix, line) in plain words for one schema error."""
     value, rule = error.instance, error.validator
@@ -212,19 +229,7 @@ def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str
             line,
         )
     if rule == "type":
-        wanted = [
-            t
-            for t in ([error.validator_value] if isinstance(error.validator_value, str) else error.validator_value)
-            if t != "null"
-        ]
-        expected = " or ".join(_EXPECTED.get(t, t) for t in wanted)
-        if wanted == ["boolean"] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
-            fix = f"write `{name}: true` or `{name}: false` (in YAML 1.2 `{value}` is text, not true or false)."
-        elif "string" in wanted and _as_written(value) is not None and re.fullmatch(r"[a-z_]+", name):
-            fix = f'put it in quotation marks, so that it is text: `{name}: "{_as_written(value)}"`.'
-        elif "string" in wanted and not isinstance(value, (dict, list)):
-            fix += " Put text in quotation marks if it looks like something else."
-        return f"{subject} is {_describe(value)}, but it must be {expected}.", fix, line
+        return (*_wrong_type(error, value, name, subject, fix), line)
     if rule == "required":
         missing = next(k for k in error.validator_value if k not in value)
         example = _resolve(_resolve(error.schema).get("properties", {}).get(missing, {}))
