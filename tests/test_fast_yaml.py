@@ -20,7 +20,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from medialit.core import exercise_file, fast_yaml
-from medialit.core.exercise_file import MAX_YAML_DEPTH, _yaml
+from medialit.core.yaml_limits import MAX_YAML_DEPTH, limited_yaml
 
 BOOK = Path(__file__).parent.parent / "book" / "exercises"
 HOSTILE = Path(__file__).parent / "hostile"
@@ -52,7 +52,7 @@ def typed(value):
 def ruamel_reads(text: str):
     """("read", the value) as the full reader reads it, or ("refused", None)."""
     try:
-        return "read", typed(_yaml().load(text))
+        return "read", typed(limited_yaml().load(text))
     except Exception:
         return "refused", None
 

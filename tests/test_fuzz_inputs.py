@@ -30,7 +30,7 @@ from medialit.cli.main import main
 from medialit.core.contract import MAX_ANSWER_CHARS
 from medialit.core.errors import UNSAFE, InputError
 from medialit.core.exercise import is_id
-from medialit.core.exercise_file import schema_validators
+from medialit.core.exercise_schema import schema_validators
 from medialit.core.handin import (
     HANDIN_CHECKS,
     MAX_DEPTH,

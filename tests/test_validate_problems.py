@@ -416,7 +416,7 @@ UNSEEN = ["\u00a0", "\u202f", "\u2009", "\t", "\u00ad", "\u200b", "\u2060", "\uf
 def test_a_quote_that_differs_from_the_article_only_unseen_says_which_character_and_where(words, at, odd, in_article):
     """A no-break space, a tab or a soft hyphen from a web page looks like a space or like nothing: the message
     showed the quote and the article's words as the same, and its fix (copy the words exactly) did not help."""
-    from medialit.core.exercise_file import unseen_difference
+    from medialit.core.quote_resolver import unseen_difference
 
     at = at % (len(words) - 1)
     typed = " ".join(words)

@@ -22,9 +22,9 @@ from ruamel.yaml.error import YAMLError
 from ..core.article import Article
 from ..core.errors import UNSAFE, InputError, visible
 from ..core.exercise import Exercise, is_id
-from ..core.exercise_file import yaml_problem
 from ..core.files import ARTICLE, EXERCISE, MB, Kind, exists, is_folder, read_bytes, read_text, write_file
 from ..core.voices import VoiceRule
+from ..core.yaml_limits import yaml_problem
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .drafts import draft_hints, draft_why, source_name
 from .keyfile import exercise_yaml_writer, key_entry, key_ids, unique_id

@@ -1,11 +1,12 @@
 """Reading an exercise file: the YAML people write, resolved to the model in `exercise.py`.
 
-The file is read within limits (its size, how deep it nests, how much its aliases repeat, how long
-its numbers are), then checked against the published schema (data/schemas/exercise-file.schema.json)
-so that every wrong shape or type gets one message with the file, the line and the fix before any
-quote is looked up. The article and include files must lie inside the exercise's folder. Key spans
-are written as quotes (plus `occurrence` or `after` where a quote repeats) and resolved here to
-code-point offsets; anything that does not resolve exactly fails with one clear message.
+Here are the reading's steps in their order, and what ties them: the file is read within limits
+(`yaml_limits`), then checked against the published schema (`exercise_schema`), so that every wrong shape or
+type gets one message with the file, the line and the fix before any quote is looked up. The article and
+include files must lie inside the exercise's folder; labels, attributes and ids are checked across the
+file and its includes. Key spans are written as quotes (plus `occurrence` or `after` where a quote repeats)
+and resolved to code-point offsets (`quote_resolver`); anything that does not resolve exactly fails with one
+clear message. `validation_findings` is what a loadable exercise should still fix (`medialit validate`).
 
 A file is read first with libyaml (`fast_yaml`), which keeps no line numbers; on any problem at all it
 is read again with ruamel's round-trip reader, whose line numbers the message names.
@@ -14,196 +15,36 @@ is read again with ruamel's round-trip reader, whose line numbers the message na
 from __future__ import annotations
 
 import difflib
-import json
-import math
-import re
-import unicodedata
-from collections.abc import Callable
-from collections.abc import Set as AbstractSet
-from datetime import date
-from functools import cache, partial
-from importlib.resources import files
+from functools import partial
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import TaggedScalar
-from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import AliasEvent
-from ruamel.yaml.nodes import CollectionNode, MappingNode
-from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.scalarbool import ScalarBoolean
 
 from .article import Article
 from .contract import FREE_TEXT, KEY_NEEDS
 from .errors import InputError, Problems, visible
 from .exercise import Distractor, Exercise, KeyItem, Span
+from .exercise_schema import ENTRY_LISTS, check_schema, schema_validators, where_in
 from .fast_yaml import Mapping, NotPlain
 from .fast_yaml import load as load_plain_yaml
 from .files import EXERCISE, inside, read_text
 from .handin import shown
 from .key_checks import coverage_findings, line_findings, speaker_findings, voice_findings
 from .labels import DEFAULT_LABELS, LabelSpec
+from .quote_resolver import QuoteResolver
+from .yaml_limits import MAX_YAML_DEPTH, limited_yaml, yaml_problem
 
-MAX_YAML_DEPTH = 20  # lists and mappings inside each other; an exercise needs 6
-MAX_YAML_REPEATED = 5_000  # values that aliases (*name) repeat, all told: a few are handy, more is an attack
-MAX_DIGITS = 15  # digits in one number
-SCHEMA = json.loads((files("medialit.data") / "schemas" / "exercise-file.schema.json").read_text(encoding="utf-8"))
 UNREAD_REST = "The rest of the file is checked once YAML can read it."
-_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-_LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
-_GIVEN_TWICE = re.compile(r'found duplicate key "(.*?)" with value')  # ruamel's words for a name given twice
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as the end of a line
-
-
-# --- reading YAML within limits --------------------------------------------------------------------
-
-
-class _Limit(ComposerError):
-    """A YAML file past one of the reader's limits, with the fix for it."""
-
-    def __init__(self, problem: str, fix: str, mark):
-        super().__init__(None, None, problem, mark)
-        self.fix = fix
-
-
-class _LimitedComposer(Composer):
-    """ruamel's composer with limits, checked as each node is composed, before anything is built:
-    lists and mappings nest at most MAX_YAML_DEPTH deep, an alias may not point into the node it is
-    part of, all aliases together repeat at most MAX_YAML_REPEATED values (a "billion laughs" file
-    stops here), and a number has at most MAX_DIGITS digits."""
-
-    def compose_document(self):
-        self._repeated, self._sizes = 0, {}
-        return super().compose_document()
-
-    def compose_node(self, parent, index):
-        event = self.parser.peek_event()
-        if isinstance(event, AliasEvent):
-            self._alias_at = event.start_mark
-        elif self.depth >= MAX_YAML_DEPTH:
-            raise _Limit(
-                f"lists and mappings are nested more than {MAX_YAML_DEPTH} deep here",
-                "an exercise file needs only a few levels: check the brackets and the indentation.",
-                event.start_mark,
-            )
-        return super().compose_node(parent, index)
-
-    def compose_scalar_node(self, anchor):
-        node = super().compose_scalar_node(anchor)
-        if str(getattr(node.tag, "value", node.tag)) in _NUMBER_TAGS and _LONG_NUMBER.search(node.value):
-            raise _Limit(
-                f"a number has more than {MAX_DIGITS} digits",
-                "write a smaller number, or put it in quotation marks if it is text.",
-                node.start_mark,
-            )
-        return node
-
-    def return_alias(self, node):
-        if isinstance(node, CollectionNode) and node.end_mark is None:
-            raise _Limit(
-                "an alias (*name) points into the list or mapping it is part of",
-                "write the value out instead of the alias.",
-                self._alias_at,
-            )
-        size, depth = self._measure(node)
-        self._repeated += size
-        if self._repeated > MAX_YAML_REPEATED or self.depth + depth > MAX_YAML_DEPTH:
-            raise _Limit(
-                f"the aliases (*name) repeat more than {MAX_YAML_REPEATED:,} values, or nest too deep",
-                "write the values out; use anchors (&name) and aliases only for a few small repeats.",
-                self._alias_at,
-            )
-        return node
-
-    def _measure(self, node) -> tuple[int, int]:
-        """How many values a node holds, aliases counted each time, and how deep it goes (memoised)."""
-        known = self._sizes.get(id(node))
-        if known is not None:
-            return known
-        size, depth = 1, 0
-        if isinstance(node, CollectionNode):
-            children = [v for pair in node.value for v in pair] if isinstance(node, MappingNode) else node.value
-            for child in children:
-                child_size, child_depth = self._measure(child)
-                size, depth = size + child_size, max(depth, child_depth + 1)
-        self._sizes[id(node)] = (size, depth)
-        return size, depth
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Composer = _LimitedComposer
-    return yaml
-
-
-# The YAML parser's words for the mistakes people make most, in plain words with the fix: (what the parser
-# says, what it means, the fix).
-_PLAIN_YAML = (
-    (
-        "expected <block end>",
-        "this line is indented less than the line above it in the same entry",
-        "indent it with as many spaces as the other lines of its entry (in a key item: `label:`, `quote:`, `why:`).",
-    ),
-    (
-        "mapping values are not allowed here",
-        "there is a colon here where none can be: this line is indented more than the line above it, "
-        "or a text holds a colon and a space",
-        "line it up with the lines above it; put a text that holds a colon in quotes (why: 'Note: a claim.').",
-    ),
-    (
-        "could not find expected ':'",
-        "a `name: value` line is missing its colon and space (on this line or the one above it)",
-        "write a colon and a space after the name (quote: the words).",
-    ),
-    (
-        "but found another document",
-        "a second YAML document starts here (a `---` line), and an exercise file is one document",
-        "remove the `---` line, or move what follows it into a file of its own.",
-    ),
-)
-
-
-def yaml_problem(err: YAMLError, text: str) -> tuple[str, str, str]:
-    """The place, the problem and the fix for a YAML file (`text`) that cannot be read."""
-    if isinstance(err, ReaderError):  # a control character, which ruamel places by its offset alone
-        breaks = list(_LINE_BREAK.finditer(text, 0, err.position))
-        column = err.position - (breaks[-1].end() if breaks else 0) + 1
-        return (
-            f"line {len(breaks) + 1}, column {column}",
-            f"there is an invisible control character (U+{err.character:04X}) here, which a YAML file may not hold.",
-            "delete it, or retype the words around it: such characters come with text copied out of a PDF or a "
-            "word processor.",
-        )
-    mark = getattr(err, "problem_mark", None)
-    place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-    problem = getattr(err, "problem", None) or "the YAML cannot be read"
-    fix = getattr(err, "fix", "check the indentation and quoting there; text with a colon needs quotes.")
-    opened = getattr(err, "context_mark", None)
-    if "'\\t'" in problem:  # ruamel: "found character '\t' that cannot start any token"
-        problem = "there is a tab here, and YAML lines may not be indented with tabs"
-        fix = "replace the tab with spaces."
-    elif twice := _GIVEN_TWICE.match(problem):
-        problem = f"`{twice[1]}` is given a second time here, and a name can be given only once in its entry"
-        fix = f"keep one of the two `{twice[1]}:` lines and delete the other."
-    elif "end of stream" in problem and "quoted" in (getattr(err, "context", None) or "") and opened:
-        place = f"line {opened.line + 1}, column {opened.column + 1}"
-        problem = "the quotation mark here opens a text that is never closed"
-        fix = "close the text with the same mark (\" or ') at its end, or remove the mark."
-    for said, plain, plain_fix in _PLAIN_YAML:
-        if said in problem:
-            problem, fix = plain, plain_fix
-    return place, f"{problem}.", fix
 
 
 def _read_yaml(path: Path, validator, quick: bool, problems: Problems) -> dict:
     """A YAML mapping, read within the limits and checked against the schema (`validator`); entries that do not
-    fit it are left out and their problems kept in `problems` (`_check_schema`). `quick`: read by libyaml,
+    fit it are left out and their problems kept in `problems` (`check_schema`). `quick`: read by libyaml,
     without line numbers, or `NotPlain` for a file only ruamel reads (`fast_yaml`)."""
     file = str(path)
     text = read_text(path, EXERCISE)
     try:
-        data = load_plain_yaml(text, MAX_YAML_DEPTH) if quick else _yaml().load(text)
+        data = load_plain_yaml(text, MAX_YAML_DEPTH) if quick else limited_yaml().load(text)
     except YAMLError as err:
         place, problem, fix = yaml_problem(err, text)
         # the one problem that hides all the others: say so, or a teacher takes it for the only one
@@ -234,245 +75,8 @@ def _read_yaml(path: Path, validator, quick: bool, problems: Problems) -> dict:
             "in the folder above it.",
             "include-file",
         )
-    _check_schema(data, file, validator, problems)
+    check_schema(data, file, validator, problems)
     return data
-
-
-# --- the schema ------------------------------------------------------------------------------------
-
-
-def _is_bool(_checker, value) -> bool:
-    return isinstance(value, (bool, ScalarBoolean))
-
-
-def _is_integer(_checker, value) -> bool:
-    return isinstance(value, int) and not _is_bool(_checker, value)
-
-
-def _is_number(checker, value) -> bool:
-    return _is_integer(checker, value) or (isinstance(value, float) and math.isfinite(value))
-
-
-def _whole_text_pattern(validator, pattern, instance, schema):
-    """JSON Schema patterns are ECMA-262: `$` is the end of the text. Python's `$` also matches before a
-    final line break, so `id: "x\\n"` would pass; `\\Z` is the end of the text in Python."""
-    from jsonschema.exceptions import ValidationError
-
-    if validator.is_type(instance, "string") and not re.search(re.sub(r"(?<!\\)\$", r"\\Z", pattern), instance):
-        yield ValidationError(f"{instance!r} does not match {pattern!r}")
-
-
-@cache
-def schema_validators():
-    """(the validator of an exercise file, of an include file), made when first needed: jsonschema
-    takes a while to import, and a program that reads no exercise file need not wait for it."""
-    from jsonschema import Draft202012Validator, validators
-
-    validator = validators.extend(
-        Draft202012Validator,
-        validators={"pattern": _whole_text_pattern},
-        type_checker=Draft202012Validator.TYPE_CHECKER.redefine_many(
-            {"boolean": _is_bool, "integer": _is_integer, "number": _is_number}
-        ),
-    )
-    return validator(SCHEMA), validator({**SCHEMA["$defs"]["includeFile"], "$defs": SCHEMA["$defs"]})
-
-
-_EXPECTED = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list (`[a, b]`, or lines that start with `- `)",
-    "object": "a mapping (`name: value` lines)",
-}
-_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
-
-
-# Each kind of YAML value in words, for messages; the first row whose type matches speaks.
-_VALUE_WORDS = (
-    (int, lambda v: f"the number {v}"),
-    (float, lambda v: f"the number {v}" if math.isfinite(v) else "not a number" if math.isnan(v) else "infinite"),
-    (str, lambda v: f"the text {shown(v)}"),
-    (date, lambda v: "a date"),
-    (bytes, lambda v: "binary data"),
-    (TaggedScalar, lambda v: f"a value tagged {shown(str(v.tag))}"),
-    (dict, lambda v: "a mapping"),
-    (list, lambda v: "a list"),
-    (AbstractSet, lambda v: "a set"),
-)
-
-
-def _describe(value) -> str:
-    """A YAML value in words, for messages."""
-    if value is None:
-        return "empty"
-    if _is_bool(None, value):
-        return "true" if value else "false"
-    words = next((say for kind, say in _VALUE_WORDS if isinstance(value, kind)), None)
-    return words(value) if words else f"a {type(value).__name__}"
-
-
-def _where(data, path) -> tuple[int, str, str]:
-    """The line of the value at `path`, the place in words ("key item ld-disaster, `why`") and the
-    words for the value itself ("`why`", or "key item 2" for an entry of a list)."""
-    node, line, context, fields = data, getattr(getattr(data, "lc", None), "line", -1) + 1, "", []
-    lists = {"key": "key item", "distractors": "distractor", "untagged": "untagged note"}
-    for step in path:
-        try:
-            line = (node.lc.key(step) if isinstance(node, dict) else node.lc.item(step))[0] + 1
-        except (AttributeError, KeyError, IndexError, TypeError):
-            pass
-        if isinstance(node, list) and fields in (["key"], ["distractors"], ["untagged"]):
-            item = node[step] if step < len(node) else None
-            name = item.get("id") if isinstance(item, dict) else None
-            context, fields = f"{lists[fields[0]]} {name if isinstance(name, str) else step + 1}", []
-        elif isinstance(node, list):
-            fields[-1] = f"{fields[-1]}[{step}]"
-        else:
-            fields.append(str(step))
-        node = node[step] if isinstance(node, (dict, list)) else None
-    dotted = f"`{'.'.join(fields)}`" if fields else ""
-    place = ", ".join(part for part in (context, dotted) if part)
-    subject = f"`{fields[-1]}`" if fields else context or "the file"
-    return line, place, subject
-
-
-ENTRY_LISTS = ("key", "distractors", "untagged")  # lists whose entries are checked one by one
-
-
-def _check_schema(data: dict, file: str, validator, problems: Problems) -> None:
-    """Every value that does not fit the published schema, one problem per place, in the order of their lines.
-    When all of them are inside entries of `key`, `distractors` or `untagged`, they are kept in `problems`
-    and those entries left out of `data`, so that the rest of the file is still checked in the same run;
-    any other (the file's own fields, its task) is raised at once, with the others."""
-    errors = list(validator.iter_errors(data))
-    if not errors:
-        return
-    located = sorted(
-        ((_where(data, error.absolute_path), error) for error in errors),
-        key=lambda found: (found[0][0], -len(found[1].absolute_path)),
-    )
-    found: dict[tuple, InputError] = {}
-    wrong_entries, whole_file = set(), False
-    for (line, place, subject), error in located:
-        problem, fix, line = _explain(error, data, line, subject, validator.schema)
-        where = f"line {line}" + (f" ({place})" if place else "")
-        found.setdefault((where, problem), InputError(file, where, problem, fix, "schema"))
-        path = list(error.absolute_path)
-        if len(path) >= 2 and path[0] in ENTRY_LISTS and isinstance(path[1], int):
-            wrong_entries.add((path[0], path[1]))
-        else:
-            whole_file = True
-    problems.found.extend(found.values())
-    if whole_file:
-        problems.raise_any()
-    for name in ENTRY_LISTS:
-        entries = data.get(name)
-        if isinstance(entries, list):
-            data[name] = [entry for n, entry in enumerate(entries) if (name, n) not in wrong_entries]
-
-
-def _resolve(schema):
-    """A subschema, with a `$ref` into this schema followed."""
-    ref = schema.get("$ref", "") if isinstance(schema, dict) else ""
-    return SCHEMA["$defs"][ref.rsplit("/", 1)[-1]] if ref.startswith("#/$defs/") else schema
-
-
-def _nearest(error, keyword: str, root: dict):
-    """The value of `keyword` in the innermost schema on the error's way that has one (`examples`, say);
-    the way leaves out the `$ref`s it went through, so each is followed here."""
-    node, found = root, None
-    for step in [*error.absolute_schema_path, None]:
-        for schema in (node, _resolve(node)):
-            if isinstance(schema, dict) and keyword in schema and schema is not root:
-                found = schema[keyword]
-        if step is None:
-            break
-        if isinstance(node, dict) and step not in node:
-            node = _resolve(node)
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            break
-    return found
-
-
-def _example(error, root: dict) -> str:
-    examples = _nearest(error, "examples", root)
-    return f"write it like `{examples[0]}`." if examples else "see the formats page for how to write it."
-
-
-def _as_written(value) -> str | None:
-    """A whole number, true or false, or a date as the file wrote it (YAML read it as that, not as text),
-    to show it in quotation marks; None for anything whose writing cannot be told (1e3 and 1000.0 alike)."""
-    if isinstance(value, (bool, ScalarBoolean)):
-        return "true" if value else "false"
-    if type(value) is int:
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return None
-
-
-def _explain(error, data, line: int, subject: str, root: dict) -> tuple[str, str, int]:
-    """(problem, fix, line) in plain words for one schema error."""
-    value, rule = error.instance, error.validator
-    name = subject.strip("`").rsplit("[", 1)[0]
-    fix = _example(error, root)
-    if "propertyNames" in error.absolute_schema_path:
-        return (
-            f"{_describe(value)} cannot be a name here.",
-            "names are lowercase letters, digits and dashes that start with a letter, e.g. `claim`.",
-            line,
-        )
-    if rule == "type":
-        wanted = [
-            t
-            for t in ([error.validator_value] if isinstance(error.validator_value, str) else error.validator_value)
-            if t != "null"
-        ]
-        expected = " or ".join(_EXPECTED.get(t, t) for t in wanted)
-        if wanted == ["boolean"] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
-            fix = f"write `{name}: true` or `{name}: false` (in YAML 1.2 `{value}` is text, not true or false)."
-        elif "string" in wanted and _as_written(value) is not None and re.fullmatch(r"[a-z_]+", name):
-            fix = f'put it in quotation marks, so that it is text: `{name}: "{_as_written(value)}"`.'
-        elif "string" in wanted and not isinstance(value, (dict, list)):
-            fix += " Put text in quotation marks if it looks like something else."
-        return f"{subject} is {_describe(value)}, but it must be {expected}.", fix, line
-    if rule == "required":
-        missing = next(k for k in error.validator_value if k not in value)
-        example = _resolve(_resolve(error.schema).get("properties", {}).get(missing, {}))
-        examples = example.get("examples") or _resolve(error.schema).get("properties", {}).get(missing, {}).get(
-            "examples"
-        )
-        return (f"`{missing}` is missing.", f"add it, like `{examples[0]}`." if examples else fix, line)
-    if rule == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
-        extra = next(k for k in value if k not in allowed)
-        at = _where(data, [*error.absolute_path, extra])[0]
-        return f"there is no field {shown(extra)} here.", f"use only: {', '.join(allowed)}.", at
-    if rule == "enum":
-        options = ", ".join(str(v) for v in error.validator_value if v is not None)
-        return f"{subject} is {_describe(value)}, which is not one of: {options}.", f"use one of: {options}.", line
-    if rule == "pattern":
-        return (
-            f"{_describe(value)} is not a valid id.",
-            "use lowercase letters, digits and dashes (at most 120), starting with a letter or digit, "
-            "e.g. `council-vote`; put nothing after it, not even a line break.",
-            line,
-        )
-    if rule in ("minimum", "exclusiveMinimum", "maximum"):
-        bounds = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}
-        return f"{subject} is {value}, but it must be {bounds[rule]} {error.validator_value}.", fix, line
-    if rule == "maxItems":
-        return f"{subject} has {len(value)} entries; at most {error.validator_value} are allowed.", fix, line
-    if rule in ("minLength", "minItems"):
-        return f"{subject} is empty.", fix, line
-    if rule == "anyOf":
-        what = _nearest(error, "description", root) or "what can be written here"
-        return f"{subject} is {_describe(value)}, but it must be {what}.", fix, line
-    return f"{subject}: {error.message}.", fix, line
 
 
 def _line(node, key=None) -> int:
@@ -498,255 +102,6 @@ def _field(entry, kind: str, name: str, n: int | None = None) -> str:
         except (AttributeError, KeyError, IndexError, TypeError):
             pass
     return f"line {line} ({kind} {entry['id']}, `{name}{'' if n is None else f'[{n}]'}`)"
-
-
-_WORD = re.compile(r"\S+")
-CLOSE = 0.75  # a passage a typo from a quote is this close: "stranded" to "strandid" 0.88, "sand" to "said" 0.75
-
-
-def closeness(quote: str, passage: str) -> float:
-    """How close `passage` is to `quote`: difflib's ratio (twice the letters that match, in order, over both
-    lengths), or 0 when its quick upper bounds already fall short of CLOSE. A passage is really close at
-    CLOSE or more; "said" (0.67) and "and" (0.55) are not close to "strandid"."""
-    match = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
-    return match.ratio() if match.real_quick_ratio() >= CLOSE and match.quick_ratio() >= CLOSE else 0.0
-
-
-def _looks_like_nothing(ch: str) -> bool:
-    """A character that shows as a space or not at all: a no-break space, a tab, a soft hyphen, a zero-width
-    space. Text copied from a web page or a word processor holds them where a typed quote has a space."""
-    return ch != " " and (ch.isspace() or unicodedata.category(ch) in ("Zs", "Cf"))
-
-
-def _as_seen(text: str) -> str:
-    """`text` as it looks: every kind of space a space, and characters that show as nothing left out."""
-    shown = "".join(" " if ch.isspace() else "" if unicodedata.category(ch) == "Cf" else ch for ch in text)
-    return re.sub(" +", " ", shown)
-
-
-def _character(ch: str) -> str:
-    if ch == " ":
-        return "a space"
-    name = {"\t": "tab", "\n": "line break"}.get(ch) or unicodedata.name(ch, "character").lower()
-    return f"a {name} (U+{ord(ch):04X})"
-
-
-def unseen_difference(quote: str, passage: str) -> str | None:
-    """Where `quote` and an article's `passage` differ only by a character that cannot be seen, in words
-    ("the article has a no-break space (U+00A0) after “Old”, where the quote has a space"); None when they
-    differ in what shows, or not at all. Without it, the message showed the two as the same words."""
-    if quote == passage or _as_seen(quote) != _as_seen(passage):
-        return None
-    n = next((n for n, (q, a) in enumerate(zip(quote, passage)) if q != a), min(len(quote), len(passage)))
-    in_article, in_quote = passage[n : n + 1], quote[n : n + 1]
-    if not _looks_like_nothing(in_article) and in_quote:
-        (has, odd), (other, plain) = ("the quote", in_quote), ("the article", in_article)
-    else:
-        (has, odd), (other, plain) = ("the article", in_article), ("the quote", in_quote)
-    words = passage[:n].split()
-    where = f"after “{words[-1]}”" if words else "at its start"
-    for text, one, other_one in ((passage, "the article", "the quote"), (quote, "the quote", "the article")):
-        if text[n : n + 1].isspace() and text[n - 1 : n].isspace():
-            return f"{one} has two spaces {where}, where {other_one} has one"
-    if unicodedata.category(odd) == "Cf":  # shows as nothing: the other has nothing there
-        return f"{has} has {_character(odd)} {where}, which {other} does not have"
-    return f"{has} has {_character(odd)} {where}, where {other} has {_character(plain)}"
-
-
-def _without_stop(text: str, first: int, last: int) -> int:
-    """The end of text[first:last] without the stops after it: a key's span ends before its sentence's stop."""
-    while last - 1 > first and text[last - 1] in ",.;:!?":
-        last -= 1
-    return last
-
-
-class _Resolver:
-    """Turns `quote` + `occurrence`/`after` into offsets, with messages that show the article."""
-
-    def __init__(self, article: Article):
-        self.article = article
-
-    def where(self, offset: int) -> str:
-        return f"L{self.article.line_of(offset)}"
-
-    def closest(self, quote: str) -> list[tuple[int, int]]:
-        """Up to three passages really close to `quote` (`closeness`), none overlapping another, each inside
-        one line of the article, so that it can be copied into `quote:` as it stands. Passages that only
-        share a few letters with it (“said” for “strandid”) would send an instructor looking in vain."""
-        text = self.article.text
-        width = max(1, len(quote.split()))
-        starts: dict[str, int] = {}  # a passage -> where it first starts
-        for line in re.finditer(r"[^\n]+", text):
-            words = [w.span() for w in _WORD.finditer(text, line.start(), line.end())]
-            for i in range(max(0, len(words) - width) + 1 if words else 0):
-                first, last = words[i][0], words[min(i + width, len(words)) - 1][1]
-                last = _without_stop(text, first, last)
-                starts.setdefault(text[first:last], first)
-        chosen: list[tuple[int, int]] = []
-        scored = ((closeness(quote, passage), passage) for passage in starts)
-        for _, passage in sorted((found for found in scored if found[0] >= CLOSE), reverse=True):
-            span = (starts[passage], starts[passage] + len(passage))
-            if len(chosen) < 3 and all(span[1] <= a or b <= span[0] for a, b in chosen):
-                chosen.append(span)
-        return chosen
-
-    def across_lines(self, quote: str) -> list[tuple[int, int]]:
-        """The parts of the article's lines that `quote` is made of when it runs over a line break (an
-        article whose paragraphs were joined while the key was written), each without its sentence's stop;
-        [] when its words do not stand in the article in a row."""
-        words = quote.split()
-        found = re.search(r"\s+".join(map(re.escape, words)), self.article.text) if words else None
-        if not found or "\n" not in found.group():
-            return []
-        text, parts = self.article.text, []
-        for line in re.finditer(r"[^\n]+", text[found.start() : found.end()]):
-            first, last = found.start() + line.start(), found.start() + line.end()
-            last = _without_stop(text, first, last)
-            if text[first:last].strip():
-                parts.append((first, last))
-        return parts
-
-    def listed(self, spans: list[tuple[int, int]], joint: str = ", ") -> str:
-        """Passages of the article as a message shows them: “words” (L3), one after another."""
-        return joint.join(f"“{self.article.text[a:b]}” ({self.where(a)})" for a, b in spans)
-
-    def not_found(self, quote: str, file: str, place: str) -> InputError:
-        """The message for a quote that is not in the article: the lines it runs over, or the passages
-        really close to it, or, when none is, that none is."""
-        listed = self.listed
-        parts = self.across_lines(quote)
-        if parts:
-            return InputError(
-                file,
-                place,
-                f"the quote “{quote}” runs over a line break ({self.where(parts[0][0])} to "
-                f"{self.where(parts[-1][0])}): a quote stays within one line.",
-                f"quote the words of one line, {listed(parts, ' or ')}; or make an item for each.",
-            )
-        passages = self.closest(quote)
-        for first, last in passages:
-            unseen = unseen_difference(quote, self.article.text[first:last])
-            if unseen:
-                return InputError(
-                    file,
-                    place,
-                    f"the quote “{quote}” is not in the article as it is typed: it looks the same as the words "
-                    f"on {self.where(first)}, but {unseen}.",
-                    f"copy the quote from {self.article.name} itself, so that it holds the same characters (a web "
-                    "page or a word processor puts in characters that look like a space, or like nothing).",
-                )
-        if passages:
-            return InputError(
-                file,
-                place,
-                f"the quote “{quote}” is not in the article; closest passages: {listed(passages)}.",
-                "copy the words exactly from the article, curly quotation marks included.",
-            )
-        return InputError(
-            file,
-            place,
-            f"the quote “{quote}” is not in the article, and no passage in it comes close.",
-            f"find the words in {self.article.name} and copy them exactly into `quote:`, curly quotation marks "
-            "included.",
-        )
-
-    def resolve(
-        self, spec, file: str, at: Callable[[str], str], near: tuple[int, int] | None = None
-    ) -> tuple[int, int, str]:
-        """Offsets of a quote; `near` (an accept variant's main span) picks the occurrence overlapping it. A
-        problem is placed at `at(field)`, the field it is about (`quote`, `after`, `occurrence`)."""
-        place = at("quote")
-        if isinstance(spec, str):
-            spec = {"quote": spec}
-        quote = spec.get("quote")
-        if not isinstance(quote, str) or not quote.strip():
-            raise InputError(
-                file, place, "the item has no `quote`.", "copy the exact words from the article into `quote:`."
-            )
-        quote = str(quote)
-        if quote != quote.strip():
-            raise InputError(
-                file,
-                place,
-                f"the quote “{quote}” starts or ends with a space.",
-                "remove the spaces inside the quotation marks, at its ends.",
-            )
-        hits = self.article.find_all(quote)
-        if not hits:
-            raise self.not_found(quote, file, place)
-        after, occurrence = spec.get("after"), spec.get("occurrence")
-        if after is not None:
-            anchors = self.article.find_all(str(after))
-            if not anchors:
-                passages = self.closest(str(after))
-                raise InputError(
-                    file,
-                    at("after"),
-                    f"the `after:` text “{after}” is not in the article"
-                    + (
-                        f"; closest passages: {self.listed(passages)}."
-                        if passages
-                        else ", and no passage in it comes close."
-                    ),
-                    "copy a few words that stand just before the quote, exactly as the article has them.",
-                )
-            if len(anchors) > 1:
-                raise InputError(
-                    file,
-                    at("after"),
-                    f"the `after:` text “{after}” occurs {len(anchors)} times "
-                    f"({', '.join(self.where(a) for a in anchors)}).",
-                    "use a longer `after:` text, or `occurrence:` instead.",
-                )
-            later = [h for h in hits if h >= anchors[0] + len(str(after))]
-            if not later:
-                raise InputError(
-                    file,
-                    at("after"),
-                    f"“{quote}” does not occur after “{after}”.",
-                    "pick `after:` words that come before the quote.",
-                )
-            start = later[0]
-        elif occurrence is not None:
-            if len(hits) == 1 and occurrence != 1:
-                raise InputError(
-                    file,
-                    at("occurrence"),
-                    f"`occurrence: {occurrence}`, but “{quote}” occurs only once ({self.where(hits[0])}).",
-                    "remove `occurrence:`; it is needed only for a quote that occurs more than once.",
-                )
-            if not isinstance(occurrence, int) or not 1 <= occurrence <= len(hits):
-                raise InputError(
-                    file,
-                    at("occurrence"),
-                    f"`occurrence: {occurrence}` is not between 1 and {len(hits)}.",
-                    f"“{quote}” occurs at {', '.join(self.where(h) for h in hits)}.",
-                )
-            start = hits[occurrence - 1]
-        elif near is not None and [h for h in hits if h < near[1] and near[0] < h + len(quote)]:
-            start = next(h for h in hits if h < near[1] and near[0] < h + len(quote))
-        elif len(hits) > 1:
-            raise InputError(
-                file,
-                place,
-                f"the quote “{quote}” occurs {len(hits)} times ({', '.join(self.where(h) for h in hits)}).",
-                'add `occurrence: N` (1 = first) or `after: "words just before it"`.',
-            )
-        else:
-            start = hits[0]
-        end = start + len(self.article.text[start : start + len(quote)])
-        first, last = self.article.whole_words(start, end)
-        if (first, last) != (start, end):
-            words = self.article.text[first:last]
-            raise InputError(
-                file,
-                place,
-                f"the quote “{quote}” cuts a word at {self.where(start)}: the article has “{words}” there, and "
-                "students can only tag whole words.",
-                f"quote the whole words as the article has them (“{words}”), or other words that stand on their own.",
-                "cuts-a-word",
-            )
-        return start, end, self.article.text[start:end]
 
 
 def _labels_from(task: dict) -> dict[str, LabelSpec]:
@@ -815,7 +170,7 @@ def _gather(
     sources, included = [(path, data)], []
     for n, name in enumerate(data.get("include") or []):
         with problems.collecting():
-            place = f"line {_where(data, ['include', n])[0]} (`include`)"
+            place = f"line {where_in(data, ['include', n])[0]} (`include`)"
             include = inside(path.parent, name, str(path), place, "include file")
             problems.files.append(str(include))
             sources.append((include, _read_yaml(include, schema_validators()[1], quick, problems)))
@@ -886,72 +241,116 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
     difficulty = task.get("difficulty") or "standard"
     tolerance = task.get("tolerance")
     labels = _labels_from(task)
-    resolver = _Resolver(article)
+    resolver = QuoteResolver(article)
     raw_items, raw_distractors, raw_untagged, included = _gather(data, path, quick, problems)
     ids = _Ids()
+    written: dict[str, tuple[str, int]] = {}  # Exercise.written: where validate's findings send the author
+    write_down = partial(_write_down, written, path.parent)
+    key = _key(raw_items, labels, resolver, ids, problems, write_down)
+    distractors = _distractors(raw_distractors, labels, resolver, ids, problems, write_down)
+    problems.raise_any()
+
+    untagged = (
+        None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
+    )
+    for origin, entry in raw_untagged or []:
+        write_down(f"L{int(entry['line'])}", origin, entry)
+    return Exercise(
+        id=ex_id,
+        title=data.get("title") or ex_id,
+        instructions=(task.get("instructions") or "").strip(),
+        difficulty=difficulty,
+        tolerance=0.75 if tolerance is None else float(tolerance),
+        labels=labels,
+        key=key,
+        distractors=distractors,
+        article=article,
+        path=path,
+        untagged=untagged,
+        files=[path, *included, article_path],
+        written=written,
+    )
+
+
+def _write_down(written: dict[str, tuple[str, int]], folder: Path, name: str, origin, entry) -> None:
+    """Where an entry is written, relative to the exercise's folder (`Exercise.written`), when its line is known."""
+    if line := _line(entry):
+        written[name] = (Path(origin).relative_to(folder).as_posix(), line)
+
+
+def _key(raw_items, labels: dict, resolver: QuoteResolver, ids: _Ids, problems: Problems, write_down) -> list[KeyItem]:
+    """The key items that check and resolve, then every `source_ids` entry that names no source item. A
+    problem is kept in `problems` and its item left out, so that the items after it are still checked."""
+    key: list[KeyItem] = []
+    place_of: dict[str, tuple[str, str]] = {}  # item id: its file and place, for the checks across items
+    for origin, entry in raw_items:
+        origin = str(origin)
+        item = _key_item(origin, entry, labels, resolver, ids, problems)
+        if item is None:
+            continue
+        place_of[item.id] = (origin, _field(entry, "item", "source_ids"))
+        write_down(item.id, origin, entry)
+        key.append(item)
+    _check_source_ids(key, raw_items, place_of, problems)
+    return key
+
+
+def _key_item(
+    origin: str, entry, labels: dict, resolver: QuoteResolver, ids: _Ids, problems: Problems
+) -> KeyItem | None:
+    """One key item, its id, label, attributes, quote and accepted variants checked; None when any of them has
+    a problem (kept in `problems`)."""
+    found_before = len(problems)
+    item_id = entry["id"]
+    place = f"line {_line(entry)} (item {item_id})"
+    with problems.collecting():
+        ids.claim(entry, origin, place)
+    label = entry["label"]
+    with problems.collecting():
+        if label not in labels:
+            raise InputError(
+                origin,
+                _field(entry, "item", "label"),
+                f"unknown label {shown(label)}.",
+                _label_fix(label, labels, "one"),
+            )
+        attrs = _check_attrs(entry.get("attrs"), labels[label], origin, _field(entry, "item", "attrs"))
+    start = end = 0
+    with problems.collecting():
+        start, end, quote = resolver.resolve(entry, origin, partial(_field, entry, "item"))
+    accept = []
+    for n, alt in enumerate(entry.get("accept") or []):
+        with problems.collecting():
+            at = _field(entry, "item", "accept", n)
+            accept.append(Span(*resolver.resolve(alt, origin, lambda _name, at=at: at, near=(start, end))))
+    if len(problems) > found_before:
+        return None
+    return KeyItem(
+        id=item_id,
+        label=label,
+        start=start,
+        end=end,
+        quote=quote,
+        line=resolver.article.line_of(start),
+        attrs=attrs,
+        entity=entry.get("entity") or None,
+        source_ids=entry.get("source_ids"),
+        why=(entry.get("why") or "").strip(),
+        hints=tuple(entry.get("hints") or ()),
+        accept=accept,
+        optional=bool(entry.get("optional")),
+        draft=bool(entry.get("draft")),
+        voice_exception=entry.get("voice_exception"),
+        reason=(entry.get("reason") or "").strip(),
+        confidence=entry.get("confidence"),
+    )
+
+
+def _check_source_ids(key: list[KeyItem], raw_items, place_of: dict, problems: Problems) -> None:
+    """Every `source_ids` entry that names no source item, a problem in `problems`."""
     # every id the files give, with its label: a `source_ids` entry naming an item that has a problem of its
     # own is not a second problem
     declared = {entry["id"]: entry["label"] for _, entry in raw_items}
-
-    key: list[KeyItem] = []
-    place_of: dict[str, tuple[str, str]] = {}  # item id: its file and place, for the checks across items
-    written: dict[str, tuple[str, int]] = {}  # Exercise.written: where validate's findings send the author
-
-    def write_down(name: str, origin, entry) -> None:
-        if line := _line(entry):
-            written[name] = (Path(origin).relative_to(path.parent).as_posix(), line)
-
-    for origin, entry in raw_items:
-        origin = str(origin)
-        found_before = len(problems)
-        item_id = entry["id"]
-        place = f"line {_line(entry)} (item {item_id})"
-        with problems.collecting():
-            ids.claim(entry, origin, place)
-        label = entry["label"]
-        with problems.collecting():
-            if label not in labels:
-                raise InputError(
-                    origin,
-                    _field(entry, "item", "label"),
-                    f"unknown label {shown(label)}.",
-                    _label_fix(label, labels, "one"),
-                )
-            attrs = _check_attrs(entry.get("attrs"), labels[label], origin, _field(entry, "item", "attrs"))
-        start = end = 0
-        with problems.collecting():
-            start, end, quote = resolver.resolve(entry, origin, partial(_field, entry, "item"))
-        accept = []
-        for n, alt in enumerate(entry.get("accept") or []):
-            with problems.collecting():
-                at = _field(entry, "item", "accept", n)
-                accept.append(Span(*resolver.resolve(alt, origin, lambda _name, at=at: at, near=(start, end))))
-        if len(problems) > found_before:
-            continue
-        place_of[item_id] = (origin, _field(entry, "item", "source_ids"))
-        write_down(item_id, origin, entry)
-        key.append(
-            KeyItem(
-                id=item_id,
-                label=label,
-                start=start,
-                end=end,
-                quote=quote,
-                line=article.line_of(start),
-                attrs=attrs,
-                entity=entry.get("entity") or None,
-                source_ids=entry.get("source_ids"),
-                why=(entry.get("why") or "").strip(),
-                hints=tuple(entry.get("hints") or ()),
-                accept=accept,
-                optional=bool(entry.get("optional")),
-                draft=bool(entry.get("draft")),
-                voice_exception=entry.get("voice_exception"),
-                reason=(entry.get("reason") or "").strip(),
-                confidence=entry.get("confidence"),
-            )
-        )
-
     for item in key:
         for ref in item.source_ids or []:
             if declared.get(ref) != "source":
@@ -965,6 +364,11 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
                     )
                 )
 
+
+def _distractors(
+    raw_distractors, labels: dict, resolver: QuoteResolver, ids: _Ids, problems: Problems, write_down
+) -> list[Distractor]:
+    """The distractors that check and resolve; a problem is kept in `problems` and its distractor left out."""
     distractors: list[Distractor] = []
     for origin, entry in raw_distractors:
         origin = str(origin)
@@ -991,34 +395,13 @@ def _load_exercise(path: Path, quick: bool) -> Exercise:
                 start,
                 end,
                 quote,
-                article.line_of(start),
+                resolver.article.line_of(start),
                 for_labels,
                 (entry.get("why") or "").strip(),
                 bool(entry.get("draft")),
             )
         )
-    problems.raise_any()
-
-    untagged = (
-        None if raw_untagged is None else [{"line": int(e["line"]), "why": e.get("why") or ""} for _, e in raw_untagged]
-    )
-    for origin, entry in raw_untagged or []:
-        write_down(f"L{int(entry['line'])}", origin, entry)
-    return Exercise(
-        id=ex_id,
-        title=data.get("title") or ex_id,
-        instructions=(task.get("instructions") or "").strip(),
-        difficulty=difficulty,
-        tolerance=0.75 if tolerance is None else float(tolerance),
-        labels=labels,
-        key=key,
-        distractors=distractors,
-        article=article,
-        path=path,
-        untagged=untagged,
-        files=[path, *included, article_path],
-        written=written,
-    )
+    return distractors
 
 
 def missing_attribute(exercise: Exercise, item) -> tuple[str, list[str]] | None:
@@ -1033,11 +416,35 @@ def missing_attribute(exercise: Exercise, item) -> tuple[str, list[str]] | None:
     return name, choices
 
 
+def _item_findings(exercise: Exercise, item: KeyItem) -> list[str]:
+    """validate's findings on one key item, each naming where the item is written."""
+    findings = []
+    where = exercise.place(item)
+    if item.draft:
+        findings.append(f"{where}: still a draft. Fix: review it and remove `draft: true`.")
+    if not item.why:
+        findings.append(f"{where}: has no `why`. Fix: write one to three sentences students will read.")
+    if not item.optional and not item.hints:
+        findings.append(f"{where}: a required item with no hints. Fix: add one or two `hints`.")
+    if missing := missing_attribute(exercise, item):
+        name, choices = missing
+        findings.append(
+            f"{where}: has no `{name}`, so Check cannot tell students whether the {name} they chose is right. "
+            f"Fix: add one under its `attrs` ({name}: one of {', '.join(choices)})."
+        )
+    if item.entity and item.label != "source":
+        findings.append(
+            f"{where}: has `entity: {item.entity}`, which Check reads on sources only. "
+            f"Fix: remove it from this {item.label} item."
+        )
+    return findings
+
+
 def validation_findings(exercise: Exercise) -> list[str]:
     """Things a loadable exercise should still fix: drafts, missing reasons or attributes (`missing_attribute`),
     paragraphs nobody tagged, voices against the quotation marks, a `why` naming the wrong line (`key_checks`);
     each names where the entry is written (`Exercise.place`). A span that cuts a word is no finding: no exercise
-    loads with one (`_Resolver.resolve`), so the book build refuses it as validate does."""
+    loads with one (`QuoteResolver.resolve`), so the book build refuses it as validate does."""
     findings = []
     if not exercise.key:
         findings.append(
@@ -1045,24 +452,7 @@ def validation_findings(exercise: Exercise) -> list[str]:
             f"Fix: add the key items under `key:`; `medialit suggest {exercise.article.name}` drafts some."
         )
     for item in exercise.key:
-        where = exercise.place(item)
-        if item.draft:
-            findings.append(f"{where}: still a draft. Fix: review it and remove `draft: true`.")
-        if not item.why:
-            findings.append(f"{where}: has no `why`. Fix: write one to three sentences students will read.")
-        if not item.optional and not item.hints:
-            findings.append(f"{where}: a required item with no hints. Fix: add one or two `hints`.")
-        if missing := missing_attribute(exercise, item):
-            name, choices = missing
-            findings.append(
-                f"{where}: has no `{name}`, so Check cannot tell students whether the {name} they chose is right. "
-                f"Fix: add one under its `attrs` ({name}: one of {', '.join(choices)})."
-            )
-        if item.entity and item.label != "source":
-            findings.append(
-                f"{where}: has `entity: {item.entity}`, which Check reads on sources only. "
-                f"Fix: remove it from this {item.label} item."
-            )
+        findings.extend(_item_findings(exercise, item))
     for dis in exercise.distractors:
         if dis.draft:
             findings.append(f"{exercise.place(dis)}: still a draft. Fix: review it and remove `draft: true`.")
