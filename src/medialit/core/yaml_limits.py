@@ -19,9 +19,11 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import CollectionNode, MappingNode
 from ruamel.yaml.reader import ReaderError
 
+from .contract import MAX_NUMBER_DIGITS
+
 MAX_YAML_DEPTH = 20  # lists and mappings inside each other; an exercise needs 6
 MAX_YAML_REPEATED = 5_000  # values that aliases (*name) repeat, all told: a few are handy, more is an attack
-MAX_DIGITS = 15  # digits in one number
+MAX_DIGITS = MAX_NUMBER_DIGITS  # digits in one number: an exercise's numbers reach JavaScript, as a hand-in's
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 _GIVEN_TWICE = re.compile(r'found duplicate key "(.*?)" with value')  # ruamel's words for a name given twice
