@@ -52,6 +52,9 @@ TABLE: dict[str, dict[str, str]] = _DATA["messages"]
 # A hand-in's, a tag's or an answer's fields in each reader's words: a student reads what the field holds
 # ("the list of its sources"), a teacher its name too ("links to sources (source_ids)").
 FIELD_WORDS: dict[str, dict[str, str]] = _DATA["fields"]
+# The fields that are counts, written bare with their thousands apart ("Hand-ins used: 100,000"); the table names
+# them, as no value tells a count from a line number or a span's position.
+COUNTS: frozenset[str] = frozenset(_DATA["counts"])
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,7 @@ class Renderer:
     def _field(self, name: str, flt: str | None, message: Message) -> str:
         value = message.args[name]
         if flt is None:
-            return str(value)
+            return number(value) if name in COUNTS else str(value)
         if flt == "q":
             return quoted(value)
         if flt == "pct":
