@@ -695,19 +695,28 @@ export function problemText(problem) {
 }
 
 /**
- * Tags left out, in the student's sentences, each sentence once with how many tags it is about: a hand-in with
- * 100,000 broken tags gave a notice of 100,000 sentences, and three gave the same sentence three times.
+ * Tags left out, in the student's sentences, each reason once with how many tags it is about: a hand-in with
+ * 100,000 broken tags gave a notice of 100,000 sentences, and three gave the same sentence three times. A reason
+ * whose sentences quote more than two different words (each tag's own) gives the first and how many more are like
+ * it, as the class report's table of tags left out does (tables.js's leftOutRows).
  * @param {Problem[]} problems
  */
 export function problemsText(problems) {
-  /** @type {Map<string, number>} */
-  const times = new Map();
+  /** @type {Map<string, string[]>} per reason (the problem's code), the sentence of each tag */
+  const reasons = new Map();
   for (const problem of problems) {
-    const text = problemText(problem);
-    times.set(text, (times.get(text) || 0) + 1);
+    if (!reasons.has(problem.code)) reasons.set(problem.code, []);
+    reasons.get(problem.code)?.push(problemText(problem));
   }
-  return [...times]
-    .map(([text, n]) => (n > 1 ? text.replace(/\.?$/, `: ${counted(n, "tag")} like this.`) : text))
+  return [...reasons.values()]
+    .flatMap((said) => {
+      /** @type {Map<string, number>} */
+      const times = new Map();
+      for (const text of said) times.set(text, (times.get(text) || 0) + 1);
+      if (times.size > 2)
+        return said[0].replace(/\.?$/, `, and so were ${counted(said.length - 1, "more tag")} like it.`);
+      return [...times].map(([text, n]) => (n > 1 ? text.replace(/\.?$/, `: ${counted(n, "tag")} like this.`) : text));
+    })
     .join(" ");
 }
 
