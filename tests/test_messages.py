@@ -142,6 +142,9 @@ SAMPLES = [
     *(Message(f"class-left-out-title{variant}", {}) for variant in ("", ":folders", ":partly", ":partly-only")),
     Message("class-unreadable-folder", {"reason": "Permission denied"}),
     Message("class-partly-read-folder", {"reason": "Input/output error"}),
+    # a folder a browser was given, moved since (class_report_page.js, core/handin.js's notReadArgs)
+    Message("class-unreadable-folder:moved", {"moved": True}),
+    Message("class-partly-read-folder:moved", {"moved": True}),
     Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
     Message("class-scope-lines:chosen", {"first": 1, "last": 18, "labels": "claims"}),
     Message(
@@ -182,7 +185,9 @@ CLASS_NOTES = (
     "class-nothing:partly",
     "class-nothing:partly-only",
     "class-unreadable-folder",
+    "class-unreadable-folder:moved",
     "class-partly-read-folder",
+    "class-partly-read-folder:moved",
 )
 
 # Every hand-in problem the hostile files give (tests/hostile/handins), and a file too big (none is kept).
@@ -196,6 +201,7 @@ PROBLEMS += [
     {"code": "outside-article", "place": "", "args": {"start": 18500, "end": 18600, "length": 18449}},
     {"code": "answer-too-long", "place": "", "args": {"length": 12345, "limit": 10000}},
     {"code": "unreadable", "place": "", "args": {"reason": "Permission denied"}},  # a repository keeps no such file
+    {"code": "unreadable", "place": "", "args": {"moved": True}},  # a file a browser was given, moved since
 ]
 
 

@@ -530,8 +530,19 @@ export function decodeHandin(bytes) {
  */
 const isZip = (bytes) => [...ZIP_SIGNATURE].every((ch, i) => bytes[i] === ch.charCodeAt(0));
 
-/** Why the browser could not read a file or folder it was given: it says only that it failed (its permissions, or it moved). */
+/** Why the browser could not read a file or folder it was given, when it says only that it failed (its permissions). */
 export const NOT_READ = "this browser may not read it";
+
+/**
+ * What a file or folder the browser was given but could not read is told with (a hand-in problem's args): `moved`
+ * when it is no longer where it was given (Chromium's NotFoundError: it was moved, renamed or deleted since, which a
+ * browser test makes happen), else the reason NOT_READ (NotReadableError, NoModificationAllowedError: its
+ * permissions, or the file changed since).
+ * @param {unknown} error
+ * @returns {{moved: true} | {reason: string}}
+ */
+export const notReadArgs = (error) =>
+  /** @type {any} */ (error)?.name === "NotFoundError" ? { moved: true } : { reason: NOT_READ };
 
 /**
  * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, whether it can be read,
@@ -549,9 +560,9 @@ export async function readHandinFile(file, exercise, chars) {
   let bytes;
   try {
     bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
-  } catch {
+  } catch (error) {
     // the file was chosen but may not be read (its permissions, or it was moved since): said, not thrown
-    return { ok: false, refusal: { code: "unreadable", place: "", args: { reason: NOT_READ } } };
+    return { ok: false, refusal: { code: "unreadable", place: "", args: notReadArgs(error) } };
   }
   if (isZip(bytes)) return { ok: false, refusal: { code: "zip", place: "", args: {} } };
   const decoded = decodeHandin(bytes);

@@ -124,7 +124,11 @@ export function template(code, part) {
  */
 export function problemMessage(code, args) {
   /** @type {Record<string, string | null | undefined>} */
-  const variant = { "bad-field": args.field, "bad-source-link": args.target_label ? "not-source" : null };
+  const variant = {
+    "bad-field": args.field,
+    "bad-source-link": args.target_label ? "not-source" : null,
+    unreadable: args.moved ? "moved" : null,
+  };
   const extra = variant[code];
   return { code: `handin-${code}${extra ? `:${extra}` : ""}`, args };
 }

@@ -111,7 +111,11 @@ def entry_of(code: str) -> dict[str, str]:
 def problem_message(code: str, args: dict) -> Message:
     """The message for a hand-in problem (a refusal or a tag left out): `handin-<code>`, with the
     variant its arguments call for."""
-    variant = {"bad-field": args.get("field"), "bad-source-link": "not-source" if args.get("target_label") else None}
+    variant = {
+        "bad-field": args.get("field"),
+        "bad-source-link": "not-source" if args.get("target_label") else None,
+        "unreadable": "moved" if args.get("moved") else None,  # a browser's file moved since it was given
+    }
     extra = variant.get(code)
     return Message(f"handin-{code}" + (f":{extra}" if extra else ""), args)
 
