@@ -12,12 +12,12 @@ another article version, a tag whose quote does not match).
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 from pathlib import Path
 
 from medialit import load_exercise
+from medialit.cli.options import FullOptionParser
 
 ANIMALS = ["otter", "heron", "lynx", "badger", "wren", "newt", "fox", "hare", "owl", "stoat", "finch", "vole"]
 # Written answers a student might give to three of the book's questions (ids as in the chapters). The first
@@ -232,14 +232,26 @@ def write_class(exercise, folder: str | Path, students: int, seed: int, broken: 
     return written
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--exercise", default="book/exercises/kremlin-drone/exercise.yml")
-    parser.add_argument("--out", default="notebooks/sample-class")
-    parser.add_argument("--students", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=7)
+def build_parser() -> FullOptionParser:
+    """The script's options, typed in full as medialit's are: "--stu" is refused with the option meant, not taken
+    for --students."""
+    parser = FullOptionParser(prog="sample_class.py", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--exercise",
+        default="book/exercises/kremlin-drone/exercise.yml",
+        help="the exercise.yml whose key the class tags",
+    )
+    parser.add_argument("--out", default="notebooks/sample-class", help="the folder the hand-in files are written to")
+    parser.add_argument("--students", type=int, default=24, help="how many students' hand-ins to make")
+    parser.add_argument(
+        "--seed", type=int, default=7, help="the seed of the made-up mistakes: the same seed, the same class"
+    )
     parser.add_argument("--no-broken", action="store_true", help="leave out the broken files")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
     written = write_class(load_exercise(args.exercise), args.out, args.students, args.seed, not args.no_broken)
     print(f"wrote {len(written)} files to {args.out}")
     return 0

@@ -632,8 +632,8 @@ def test_the_class_figures_say_what_their_two_totals_count_on_the_page_as_in_rep
     found = sum(s["found"]["claim"] for s in students)
     assert all(s["asked"]["claim"] == claims for s in students)  # every student is asked for the same items
     assert (
-        f"claims asked: each of the 25 students was asked for {claims} of them, {25 * claims} in all, "
-        f"and together they found {found}." in reports[0].sentences()[2]
+        f"claims asked: each of the 25 students was asked for {claims:,} of them, {25 * claims:,} in all, "
+        f"and together they found {found:,}." in reports[0].sentences()[2]
     )
     assert reports[1].sentences()[2].endswith(f"claims asked: its one student was asked for {claims} and found 3.")
 

@@ -1,3 +1,4 @@
+import importlib.util
 import json
 import subprocess
 import sys
@@ -237,6 +238,30 @@ def test_a_shortened_option_is_refused_naming_the_option_meant(argv, said, capsy
     command = "medialit" if argv[0].startswith("-") else f"medialit {argv[0]}"
     assert err.startswith(f"usage: {command}") and "Traceback" not in err
     assert err.strip().splitlines()[-1] == f"{command}: error: {said} Type options in full."
+
+
+SAMPLE_CLASS = ROOT / "notebooks" / "sample_class.py"
+
+
+def test_the_sample_class_script_takes_its_options_in_full_and_says_what_each_is_for(tmp_path):
+    """notebooks/sample_class.py, which makes the class notebooks/class-report.ipynb reads, parses as medialit
+    does: "--stu 3" is not taken for --students 3, and `--help` says what every option is for."""
+    result = subprocess.run(
+        [sys.executable, str(SAMPLE_CLASS), "--stu", "3", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr and not result.stdout
+    assert result.stderr.strip().splitlines()[-1] == (
+        "sample_class.py: error: there is no option --stu: did you mean --students? Type options in full."
+    )
+    spec = importlib.util.spec_from_file_location("sample_class", SAMPLE_CLASS)
+    sample_class = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample_class)
+    actions = sample_class.build_parser()._actions
+    assert len(actions) > 1 and [a.dest for a in actions if not a.help] == []
 
 
 @pytest.mark.parametrize(

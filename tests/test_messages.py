@@ -26,6 +26,7 @@ from medialit.core.handin import ANSWER_PROBLEMS, TAG_PROBLEMS
 from medialit.core.labels import DEFAULT_LABELS
 from medialit.core.messages import (
     AUDIENCES,
+    COUNTS,
     FIELD,
     FIELD_WORDS,
     TABLE,
@@ -35,6 +36,7 @@ from medialit.core.messages import (
     included_message,
     item_codes,
     needs_messages,
+    number,
     percent,
     problem_message,
     quoted,
@@ -121,6 +123,10 @@ SAMPLES = [
     *(Message(f"chip-{verdict}", {}) for verdict in (*CHIPS_LOOK, *CHIPS_FOUND)),
     # the class report's, for teachers
     Message("class-students", {"students": 25, "skipped": 4}),
+    # counts past a thousand, by lines past a thousand: the counts' thousands apart, the lines' digits as they are
+    Message("class-students", {"students": 100_000, "skipped": 1234}),
+    Message("coach-item", {"n": 1200, "count": 4000, "label": "loaded", "line": 1234, "quote": "despot"}),
+    Message("summary-found-lines", {"label": "claim", "found": 1500, "required": 2000, "first": 1001, "last": 2805}),
     Message("class-scope", {"labels": "claims, sources and loaded words"}),
     Message("class-nothing", {"files": 3}),
     Message("class-nothing:one", {"files": 1}),
@@ -136,6 +142,9 @@ SAMPLES = [
     *(Message(f"class-left-out-title{variant}", {}) for variant in ("", ":folders", ":partly", ":partly-only")),
     Message("class-unreadable-folder", {"reason": "Permission denied"}),
     Message("class-partly-read-folder", {"reason": "Input/output error"}),
+    # a folder a browser was given, moved since (class_report_page.js, core/handin.js's notReadArgs)
+    Message("class-unreadable-folder:moved", {"moved": True}),
+    Message("class-partly-read-folder:moved", {"moved": True}),
     Message("class-scope-lines", {"first": 1, "last": 18, "labels": "claims"}),
     Message("class-scope-lines:chosen", {"first": 1, "last": 18, "labels": "claims"}),
     Message(
@@ -176,7 +185,9 @@ CLASS_NOTES = (
     "class-nothing:partly",
     "class-nothing:partly-only",
     "class-unreadable-folder",
+    "class-unreadable-folder:moved",
     "class-partly-read-folder",
+    "class-partly-read-folder:moved",
 )
 
 # Every hand-in problem the hostile files give (tests/hostile/handins), and a file too big (none is kept).
@@ -187,7 +198,10 @@ PROBLEMS = [
 ]
 PROBLEMS += [
     {"code": "too-big", "place": "", "args": {"size_mb": "5.3", "limit_mb": 5}},
+    {"code": "outside-article", "place": "", "args": {"start": 18500, "end": 18600, "length": 18449}},
+    {"code": "answer-too-long", "place": "", "args": {"length": 12345, "limit": 10000}},
     {"code": "unreadable", "place": "", "args": {"reason": "Permission denied"}},  # a repository keeps no such file
+    {"code": "unreadable", "place": "", "args": {"moved": True}},  # a file a browser was given, moved since
 ]
 
 
@@ -636,3 +650,98 @@ def test_the_book_names_the_feedbacks_groups_as_the_tagger_heads_them():
     for page, codes in {"01-how-to-use.md": groups, "scores.md": ["group-missed", "group-look"]}.items():
         text = " ".join((ROOT / "book" / page).read_text(encoding="utf-8").split())
         assert [code for code in codes if f"**{headings[code]}**" not in text] == [], page
+
+
+# The fields the templates write bare that are not counts, each as it is: line numbers, a span's positions, words.
+NOT_COUNTS = {
+    "line": "a line number",
+    "key_line": "a line number",
+    "first": "a line number",
+    "last": "a line number",
+    "claim": "a line number (the claim in L{claim})",
+    "start": "a span's position",
+    "end": "a span's position",
+    "left": "words with their counts in them (2 files and 1 folder)",
+    "partly": "words with their counts in them",
+    "size_mb": "a size in MB",
+    "limit_mb": "a size in MB",
+    "student": "a name",
+    "name": "an attribute's name",
+    "label": "a label's name",
+    "key_id": "an id",
+    "ref": "an id",
+    "target_label": "a label's name",
+    "exercise": "an exercise's id",
+    "handin": "an exercise's id",
+    "newer": "a file name",
+    "reason": "the system's words",
+    "why": "the key's words",
+    "hint": "the key's words",
+    "given": "the student's words",
+    "labels": "the labels' names in words",
+}
+BARE = {
+    m.group(1) for entry in TABLE.values() for text in entry.values() for m in FIELD.finditer(text) if not m.group(2)
+}
+
+
+def test_every_field_a_template_writes_bare_is_decided_a_count_or_not():
+    """A count reads with its thousands apart (Hand-ins used: 100,000) and a line number or a span does not (L1234):
+    the table names its counts (`counts`), and a field new to the table is one or the other, decided here by what
+    it is, never by its value."""
+    assert COUNTS <= BARE
+    assert not COUNTS & set(NOT_COUNTS)
+    assert set(NOT_COUNTS) | COUNTS == BARE
+
+
+def test_a_count_in_a_sentence_has_its_thousands_apart_and_a_line_or_span_its_digits_as_they_are():
+    words = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, "teacher")
+    said = words.render(Message("class-students", {"students": 100_000, "skipped": 1234}))
+    assert said == "Hand-ins used: 100,000. Files left out: 1,234."
+    said = words.render(problem_message("outside-article", {"start": 18500, "end": 18600, "length": 18449}))
+    assert said == "its span 18500–18600 is outside the article, which is 18,449 characters long; it was left out."
+    said = words.render(
+        Message("coach-item", {"n": 1200, "count": 4000, "label": "loaded", "line": 1234, "quote": "x"})
+    )
+    assert said.startswith("Missed 1,200 of 4,000: “x” (L1234,")
+    student = Renderer(load_exercise(EXERCISES["kremlin-mini"]).labels, "student")
+    said = student.render(problem_message("answer-too-long", {"length": 12345, "limit": 10000}))
+    assert "(10,000 characters), so only its first 10,000 characters" in said
+
+
+RENDER_LOOP = """
+import { createInterface } from "node:readline";
+import { renderer } from "%s";
+const words = { student: renderer([], "student"), teacher: renderer([], "teacher") };
+for await (const line of createInterface({ input: process.stdin })) {
+  const [audience, code, args] = JSON.parse(line);
+  process.stdout.write(JSON.stringify(words[audience].render({ code, args })) + "\\n");
+}
+"""
+# the templates whose every field is written bare, each filled with one number
+ALL_BARE = sorted(
+    (code, audience)
+    for code, entry in TABLE.items()
+    for audience in AUDIENCES
+    if FIELD.search(entry[audience]) and all(not m.group(2) for m in FIELD.finditer(entry[audience]))
+)
+
+
+@pytest.fixture(scope="module")
+def node_render():
+    """messages.js's renderer, in one Node process for all the examples."""
+    yield from node_lines(RENDER_LOOP % MESSAGES_JS.as_uri())
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(ALL_BARE), st.integers(0, 10**12) | st.sampled_from([999, 1000, 12_345, 100_000]))
+def test_every_number_a_template_writes_bare_reads_the_same_in_both_languages(node_render, template, n):
+    """One rule in two languages: a field the table names a count has its thousands apart, any other field its
+    digits as they are, in every template whose fields are all written bare."""
+    code, audience = template
+    text = TABLE[code][audience]
+    args = {m.group(1): n for m in FIELD.finditer(text)}
+    said = Renderer({}, audience).render(Message(code, args))
+    assert node_render([audience, code, args]) == said
+    assert said == FIELD.sub(lambda m: number(n) if m.group(1) in COUNTS else str(n), text)

@@ -103,7 +103,7 @@ export function codesNamed(code, codes) {
 
 /**
  * The message table a Jupyter widget's bundle carries: what a student's page renders, each code's
- * `student` template and each field's student words, and only the codes the bundle's own code can ask
+ * `student` template, each field's student words and which of the fields they write bare are counts, and only the codes the bundle's own code can ask
  * for (codesNamed, over the bundle built once without the table) or a report can carry (reasonCodes),
  * so a class report's or author mode's words stay out of a student's widget (a written answer's problem
  * keeps its fix, which Load shows). The teacher's sentences and words and the other fixes stay in the
@@ -133,8 +133,10 @@ export async function widgetMessages(options, file) {
         name.startsWith("handin-answer-") ? { student: m.student, fix: m.fix } : { student: m.student },
       ]),
     );
-  const messages = Object.fromEntries(Object.entries(table.messages).filter(([code]) => kept.has(code)));
-  return { fields: student(table.fields), messages: student(messages) };
+  const messages = student(Object.fromEntries(Object.entries(table.messages).filter(([code]) => kept.has(code))));
+  const written = JSON.stringify(messages);
+  const counts = table.counts.filter((/** @type {string} */ name) => written.includes(`{${name}}`));
+  return { counts, fields: student(table.fields), messages };
 }
 
 /**

@@ -3,6 +3,7 @@ now: an instructor edits exercise.yml by hand between two visits, or puts the do
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from browser_helpers import flush_saves, painted, screenshot
@@ -99,6 +100,14 @@ def test_the_reviewed_file_put_in_place_opens_as_it_is_with_nothing_to_say(page,
     with page.expect_download() as info:
         page.locator(".mt-rv-save").click()
     info.value.save_as(path)  # the downloaded file put in place of the old one
+    saved = load_exercise(path).key
+    drafts = sum(k.draft for k in saved)
+    assert 1 < drafts < len(saved)
+    # what the Download says: how many key items, how many of them still drafts, each count agreeing with its noun
+    said = page.locator(".mt-live, .mt-notice").filter(has_text="Downloaded")
+    expect(said).to_have_text(
+        re.compile(rf"^Downloaded exercise\.yml: {len(saved)} key items, {drafts} of them still drafts\.")
+    )
     open_author_mode(page, path)
     items = key_items(page)
     assert "draft" not in items[accepted] and rejected not in items

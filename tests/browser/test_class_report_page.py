@@ -1603,21 +1603,24 @@ def test_a_zip_a_name_given_twice_and_a_roster_quote_never_closed_are_told_with_
 
 # A folder dropped on the page, as the browser hands it over (FileSystem entries), with a folder and a file in it
 # that the browser may not open: their entries fail as Chromium's do when the system refuses it the folder or file
-# (a test runs as root, who may read anything, so the entries are made here, each with a reader that fails).
+# (a test runs as root, who may read anything, so the entries are made here, each with a reader that fails), or, for
+# a folder given as "moved", as Chromium's do for a folder moved since it was dropped (NotFoundError).
 DROP_FOLDER = """([top, files, target]) => {
-  const refused = (fail) => fail(new DOMException("A requested file or directory could not be found", "NotFoundError"));
+  const refused = (fail, name) => fail(new DOMException("The browser could not read it", name));
   const fileEntry = (name, text) => ({ isFile: true, isDirectory: false, name,
-    file: (ok, fail) => (text === null ? refused(fail) : ok(new File([text], name, { type: "application/json" }))) });
-  const folderEntry = (name, children) => ({ isFile: false, isDirectory: true, name, createReader: () => {
+    file: (ok, fail) => (text === null ? refused(fail, "NotReadableError")
+      : ok(new File([text], name, { type: "application/json" }))) });
+  const folderEntry = (name, children, why = "NoModificationAllowedError") => ({ isFile: false, isDirectory: true,
+    name, createReader: () => {
     let given = false;
     return { readEntries: (ok, fail) => {
-      if (children === null) return refused(fail);
+      if (children === null) return refused(fail, why);
       ok(given ? [] : children);
       given = true;
     } };
   } });
-  const entries = files.map(([name, text]) =>
-    name.endsWith("/") ? folderEntry(name.slice(0, -1), null) : fileEntry(name, text));
+  const entries = files.map(([name, text]) => name.endsWith("/")
+    ? folderEntry(name.slice(0, -1), null, text === "moved" ? "NotFoundError" : undefined) : fileEntry(name, text));
   const data = { items: [{ webkitGetAsEntry: () => folderEntry(top, entries) }], files: [] };
   const zone = document.querySelector(target);
   const drop = new Event("drop", { bubbles: true, cancelable: true });
@@ -1677,7 +1680,9 @@ def test_a_dropped_folder_listed_only_in_part_says_so_in_the_words_of_medialit_r
     expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
     page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
     handin = (SAMPLE / "fox-07.json").read_text(encoding="utf-8")
-    broken_off = DROP_FOLDER.replace("ok(given ? [] : children);", "if (given) return refused(fail); ok(children);")
+    broken_off = DROP_FOLDER.replace(
+        "ok(given ? [] : children);", "if (given) return refused(fail, why); ok(children);"
+    )
     page.evaluate(broken_off, ["class", [["fox-07.json", handin]], ".mcr-drop"])
     page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
     told = Message("class-partly-read-folder", {"reason": "this browser may not read it"})
@@ -1694,6 +1699,73 @@ def test_a_dropped_folder_listed_only_in_part_says_so_in_the_words_of_medialit_r
     table = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0")
     expect(table.locator("caption")).to_have_text("Folders read only in part")
     expect(table.locator("th").first).to_have_text("Folder")
+    assert page.errors == [] and page.offsite_requests == []
+
+
+def test_a_folder_in_the_dropped_folder_moved_before_it_was_listed_is_told_moved(page):
+    """A folder inside the class's folder moved or renamed between the drop and its listing: told moved, with what to
+    do, not "cannot be opened" with a fix about permissions."""
+    page.goto(PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
+    handin = (SAMPLE / "fox-07.json").read_text(encoding="utf-8")
+    page.evaluate(DROP_FOLDER, ["class", [["fox-07.json", handin], ["group-b/", "moved"]], ".mcr-drop"])
+    page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
+    problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0 >> tbody tr")
+    expect(problems.locator("td")).to_have_text(
+        [
+            "group-b/",
+            "this folder was moved, renamed or deleted after it was dropped here, so the files in it were left out.",
+            "drop it again from where it is now.",
+        ]
+    )
+    assert page.errors == [] and page.offsite_requests == []
+
+
+def test_a_dropped_folder_moved_after_the_drop_is_told_moved_with_drop_it_again(page, tmp_path):
+    """A class's folder dropped, then moved or renamed before its files were read again (another chapter chosen), was
+    told "this browser may not read it" with a fix about the computer's permissions. Chromium says what happened
+    (NotFoundError): each file is told moved, with what to do, and a file that moved alone among those chosen too."""
+    from medialit.core.messages import Renderer, problem_message
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for name in ("fox-07.json", "otter-01.json"):
+        shutil.copyfile(SAMPLE / name, folder / name)
+    page.goto(PAGE)
+    expect(page.locator("[data-medialit-class-report]")).to_have_attribute("data-state", "ready")
+    page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
+    box = page.locator(".mcr-drop").bounding_box()
+    cdp = page.context.new_cdp_session(page)
+    data = {"items": [], "files": [str(folder)], "dragOperationsMask": 1}  # a folder dragged from a folder window
+    for kind in ("dragEnter", "dragOver", "drop"):
+        cdp.send("Input.dispatchDragEvent", {"type": kind, "x": box["x"] + 20, "y": box["y"] + 20, "data": data})
+    page.wait_for_function("window.medialitClassReport.reports > 0", timeout=60_000)
+    expect(page.locator(".mcr-status")).to_contain_text("Report ready: 2 students' hand-ins used")
+    folder.rename(tmp_path / "class-of-2026")
+    page.select_option("#mcr-chapter", "kremlin-drone|")  # the files are read again, from where they were
+    page.wait_for_function("window.medialitClassReport.reports > 1", timeout=60_000)
+    words = Renderer({}, "teacher")
+    moved = problem_message("unreadable", {"moved": True})
+    told = [words.render(moved), words.render(moved, "fix")]
+    assert told == [
+        "this file was moved, renamed or deleted after it was dropped or chosen here, so it could not be read.",
+        "drop the folder again, or choose the files again, from where they are now.",
+    ]
+    problems = page.locator("section[aria-labelledby='mcr-problems'] table >> nth=0 >> tbody tr")
+    expect(problems.locator("td")).to_have_text(["fox-07.json", *told, "otter-01.json", *told])
+    screenshot(page, "class-report-folder-moved")
+    # files chosen, one of them renamed before they are read again: that one is told moved, the other is used
+    now = tmp_path / "class-of-2026"
+    page.set_input_files("#mcr-files", [str(now / name) for name in ("fox-07.json", "otter-01.json")])
+    page.wait_for_function("window.medialitClassReport.reports > 2", timeout=60_000)
+    (now / "otter-01.json").rename(now / "otter.json")
+    page.select_option("#mcr-chapter", "kremlin-drone|03-claims")
+    page.wait_for_function("window.medialitClassReport.reports > 3", timeout=60_000)
+    expect(problems.locator("td")).to_have_text(["otter-01.json", *told])
+    expect(page.locator(".mcr-status")).to_have_text(
+        "Report ready: 1 student's hand-in used, 1 file left out. It is below."
+    )
     assert page.errors == [] and page.offsite_requests == []
 
 

@@ -547,3 +547,24 @@ def test_a_loaded_hand_in_with_many_broken_tags_says_each_reason_once_with_how_m
     said = notice.text_content()
     assert said.count("Part of a tag is missing or wrong") == 1, said
     assert "so it was left out: 3 tags like this." in said and said.count("left out") == 2, said
+
+
+def test_a_loaded_hand_in_whose_broken_tags_each_quote_other_words_says_the_first_and_how_many_more(page, tmp_path):
+    """Tags left out whose sentences each quote the tag's own words were each told: 2,000 tags whose copy of their
+    words no longer matches the article made a notice of 2,000 sentences. It names the first, and how many more."""
+    open_chapter(page, CHAPTER_5)
+    tag_in_text(page, ("despot",), "3")
+    with page.expect_download() as download:
+        page.locator(".mt-download").click()
+    handin = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    good = handin["tags"][0]
+    handin["tags"] += [{**good, "id": f"t{n + 10}", "quote": f"not these words {n}"} for n in range(2000)]
+    (broken := tmp_path / "broken.json").write_text(json.dumps(handin), encoding="utf-8")
+    page.locator(".mt-file").set_input_files(str(broken))
+    notice = page.locator(".mt-notice")
+    expect(notice).to_contain_text("Loaded 1 tag")
+    said = notice.text_content()
+    assert said.count("left out") == 1 and "“not these words 0”" in said and "“not these words 1”" not in said, said
+    assert "so it was left out, and so were 1,999 more tags like it." in said, said
+    assert notice.bounding_box()["height"] < 300
+    screenshot(page, "load-many-broken-tags")

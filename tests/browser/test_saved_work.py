@@ -306,8 +306,8 @@ def test_load_says_which_written_answers_it_could_not_take_and_keeps_the_rest(br
             "The answer named “02-what-happened”: the question it answers is missing or wrong, so it was left"
             f" out. {FIX_AGAIN}",
             f"The answer to “Broken?”: it holds a broken character, so it was left out. {FIX_AGAIN}",
-            f"The answer to “Fact or judgement?”: it is longer than a hand-in keeps ({MAX_ANSWER_CHARS}"
-            f" characters), so only its first {MAX_ANSWER_CHARS} characters were loaded. To fix it, shorten it on"
+            f"The answer to “Fact or judgement?”: it is longer than a hand-in keeps ({MAX_ANSWER_CHARS:,}"
+            f" characters), so only its first {MAX_ANSWER_CHARS:,} characters were loaded. To fix it, shorten it on"
             " the book's page and download the hand-in again.",
             f"The answer to “Without evidence?”: its text is missing or wrong, so it was left out. {FIX_AGAIN}",
             "The answer to “Why?”: the name that says which question it answers is wrong, so it was left out."
@@ -399,8 +399,8 @@ def test_answers_saved_in_this_browser_that_fail_the_checks_are_kept_and_their_b
             "Earlier in this box: 12 Put it back Don't need it"
         )
         expect(left_out_note(page, "03-fact-or-judgement")).to_have_text(
-            f"Your answer saved in this browser: it is longer than a hand-in keeps ({MAX_ANSWER_CHARS} characters),"
-            f" so only its first {MAX_ANSWER_CHARS} characters were loaded. All of it is just below: put it back to"
+            f"Your answer saved in this browser: it is longer than a hand-in keeps ({MAX_ANSWER_CHARS:,} characters),"
+            f" so only its first {MAX_ANSWER_CHARS:,} characters were loaded. All of it is just below: put it back to"
             " shorten it, or keep the start that is in the box."
         )
         expect(answer_box(page, "03-fact-or-judgement")).to_have_value(long_text[:MAX_ANSWER_CHARS])

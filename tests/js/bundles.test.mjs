@@ -84,6 +84,13 @@ test("the widget's message table is the student part of messages.json, the book 
   // the table as the widget's build gives it to the code that imports it
   const table = await widgetMessages({ ...WIDGET_OPTIONS, entryPoints: [WIDGET_ENTRY] }, file);
   assert.deepEqual(table.fields, studentPart(whole.fields));
+  // a count its templates write bare reads as on the page, its thousands apart
+  const bare = new Set([...JSON.stringify(table.messages).matchAll(/\{([a-z0-9_]+)\}/g)].map((m) => m[1]));
+  assert.deepEqual(
+    table.counts,
+    whole.counts.filter((/** @type {string} */ name) => bare.has(name)),
+  );
+  assert.ok(table.counts.includes("count"));
   for (const [code, entry] of Object.entries(table.messages)) assert.deepEqual(entry, student[code], code);
   // and the committed bundles: no teacher sentence in the widget's, all of them in the book page's
   // a field's teacher words that are more than its name ("links to sources (source_ids)")

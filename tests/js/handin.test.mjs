@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import {
   MAX_HANDIN_BYTES,
   megabytes,
+  problemsText,
   problemText,
   readHandinFile,
   teacherProblemText,
@@ -105,5 +106,26 @@ test("a chosen file the browser may not read is refused with the fix, not thrown
   assert.match(
     teacherProblemText(/** @type {any} */ (got.refusal)),
     /^the hand-in file cannot be read \(this browser may not read it\)\. Fix: let your account read it/,
+  );
+});
+
+test("tags left out for one reason are told once, the first quoted with how many more, however many words they quote", () => {
+  const orphan = (/** @type {number} */ i) => ({
+    code: "orphan",
+    place: `tag t${i}`,
+    args: { quote: `word${i}`, line: 3, there: "other" },
+  });
+  const many = Array.from({ length: 100_000 }, (_, i) => orphan(i));
+  const label = { code: "unknown-label", place: "tag x", args: { label: "cue" } };
+  assert.equal(
+    problemsText([...many, label, label, label]),
+    "The tag “word0” does not match the words on L3 any more, so it was left out, and so were 99,999 more tags like" +
+      " it. A tag has a label this exercise does not use (“cue”), so it was left out: 3 tags like this.",
+  );
+  // two different words are each said: nothing is gained by counting them
+  assert.equal(
+    problemsText([orphan(1), orphan(2), orphan(2)]),
+    "The tag “word1” does not match the words on L3 any more, so it was left out. The tag “word2” does not match" +
+      " the words on L3 any more, so it was left out: 2 tags like this.",
   );
 });

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { confidenceText, exerciseYaml, keyYaml } from "../../src/js/authoring/keyfile.js";
 import { acceptText, resolveAccept } from "../../src/js/tagger/accept_field.js";
 import { wholeWords } from "../../src/js/authoring/whole_words.js";
-import { accepted, nextAfter } from "../../src/js/tagger/review_panel.js";
+import { accepted, downloadedWords, nextAfter } from "../../src/js/tagger/review_panel.js";
 
 const TEXT = "The despot slammed the plan. Aides said the despot was calm.\n";
 const CPS = Array.from(TEXT);
@@ -170,4 +170,19 @@ test("whole words in a chapter's part are the words of the whole article: no wor
     }
   }
   assert.ok(spans > 1000);
+});
+
+test("author mode's Download says how many key items and how many of them are still drafts, in agreeing words", () => {
+  const said = (count, drafts, extra) => downloadedWords({ file: "exercise.yml", count, drafts, said: extra });
+  assert.equal(said(1, 1), "Downloaded exercise.yml: 1 key item, still a draft.");
+  assert.equal(said(1, 0), "Downloaded exercise.yml: 1 key item, not a draft.");
+  assert.equal(said(3, 0), "Downloaded exercise.yml: 3 key items, none of them a draft.");
+  assert.equal(said(3, 3), "Downloaded exercise.yml: 3 key items, all still drafts.");
+  assert.equal(said(5, 1), "Downloaded exercise.yml: 5 key items, 1 of them still a draft.");
+  assert.equal(said(1200, 1100), "Downloaded exercise.yml: 1,200 key items, 1,100 of them still drafts.");
+  assert.equal(said(0, 0), "Downloaded exercise.yml: no key items.");
+  assert.equal(
+    said(2, 0, "1 key item still needs a value."),
+    "Downloaded exercise.yml: 2 key items, none of them a draft. 1 key item still needs a value.",
+  );
 });

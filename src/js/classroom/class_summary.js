@@ -14,9 +14,10 @@ import { PARTLY_READ, Tally, outcome, scopeOf, teacherWords } from "./tally.js";
 /**
  * One file as the page got it: its path (below the folder chosen, if one was), and its bytes or the
  * file itself (read only when it is small enough for a hand-in).
- * @typedef {{name: string, bytes?: ArrayBuffer | Uint8Array, file?: Blob | null, unopened?: string,
- *   partly?: boolean}} ClassFile
- * `unopened`: why the browser could not open it (a folder's name ends with "/"), to list it with the files left out;
+ * @typedef {{name: string, bytes?: ArrayBuffer | Uint8Array, file?: Blob | null,
+ *   unopened?: {moved: true} | {reason: string}, partly?: boolean}} ClassFile
+ * `unopened`: why the browser could not open it (a folder's name ends with "/"), as handin.js's notReadArgs says it,
+ * to list it with the files left out;
  * `partly`: a folder whose listing broke off, the files listed before that read with the rest.
  */
 /**
@@ -109,7 +110,8 @@ export async function summarize(exercise, files, measure, hooks = {}) {
   const isFolder = (/** @type {ClassFile} */ f) => f.name.endsWith("/"); // a file's name cannot end so
   for (const folder of all.filter(isFolder)) {
     const code = folder.partly ? "class-partly-read-folder" : "class-unreadable-folder";
-    const words = teacherWords({ code, args: { reason: folder.unopened } });
+    const args = folder.unopened || {};
+    const words = teacherWords({ code: "moved" in args ? `${code}:moved` : code, args });
     tally.skip(folder.name, folder.partly ? PARTLY_READ : "unreadable", "", words.problem, words.fix);
   }
   const ordered = all.filter((f) => !isFolder(f));
@@ -117,7 +119,7 @@ export async function summarize(exercise, files, measure, hooks = {}) {
     const read =
       file.unopened === undefined
         ? readOne(exercise, measure, await readHandinFile(contentOf(file), exercise, chars))
-        : { skip: { code: "unreadable", place: "", args: { reason: file.unopened } } };
+        : { skip: { code: "unreadable", place: "", args: file.unopened } };
     if ("skip" in read) {
       const words = problemWords(read.skip);
       tally.skip(file.name, words.code, words.place, words.problem, words.fix);

@@ -530,8 +530,19 @@ export function decodeHandin(bytes) {
  */
 const isZip = (bytes) => [...ZIP_SIGNATURE].every((ch, i) => bytes[i] === ch.charCodeAt(0));
 
-/** Why the browser could not read a file or folder it was given: it says only that it failed (its permissions, or it moved). */
+/** Why the browser could not read a file or folder it was given, when it says only that it failed (its permissions). */
 export const NOT_READ = "this browser may not read it";
+
+/**
+ * What a file or folder the browser was given but could not read is told with (a hand-in problem's args): `moved`
+ * when it is no longer where it was given (Chromium's NotFoundError: it was moved, renamed or deleted since, which a
+ * browser test makes happen), else the reason NOT_READ (NotReadableError, NoModificationAllowedError: its
+ * permissions, or the file changed since).
+ * @param {unknown} error
+ * @returns {{moved: true} | {reason: string}}
+ */
+export const notReadArgs = (error) =>
+  /** @type {any} */ (error)?.name === "NotFoundError" ? { moved: true } : { reason: NOT_READ };
 
 /**
  * Read a hand-in file as `medialit` reads one (handin.load_handin): its size, whether it can be read,
@@ -549,9 +560,9 @@ export async function readHandinFile(file, exercise, chars) {
   let bytes;
   try {
     bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
-  } catch {
+  } catch (error) {
     // the file was chosen but may not be read (its permissions, or it was moved since): said, not thrown
-    return { ok: false, refusal: { code: "unreadable", place: "", args: { reason: NOT_READ } } };
+    return { ok: false, refusal: { code: "unreadable", place: "", args: notReadArgs(error) } };
   }
   if (isZip(bytes)) return { ok: false, refusal: { code: "zip", place: "", args: {} } };
   const decoded = decodeHandin(bytes);
@@ -695,19 +706,28 @@ export function problemText(problem) {
 }
 
 /**
- * Tags left out, in the student's sentences, each sentence once with how many tags it is about: a hand-in with
- * 100,000 broken tags gave a notice of 100,000 sentences, and three gave the same sentence three times.
+ * Tags left out, in the student's sentences, each reason once with how many tags it is about: a hand-in with
+ * 100,000 broken tags gave a notice of 100,000 sentences, and three gave the same sentence three times. A reason
+ * whose sentences quote more than two different words (each tag's own) gives the first and how many more are like
+ * it, as the class report's table of tags left out does (tables.js's leftOutRows).
  * @param {Problem[]} problems
  */
 export function problemsText(problems) {
-  /** @type {Map<string, number>} */
-  const times = new Map();
+  /** @type {Map<string, string[]>} per reason (the problem's code), the sentence of each tag */
+  const reasons = new Map();
   for (const problem of problems) {
-    const text = problemText(problem);
-    times.set(text, (times.get(text) || 0) + 1);
+    if (!reasons.has(problem.code)) reasons.set(problem.code, []);
+    reasons.get(problem.code)?.push(problemText(problem));
   }
-  return [...times]
-    .map(([text, n]) => (n > 1 ? text.replace(/\.?$/, `: ${counted(n, "tag")} like this.`) : text))
+  return [...reasons.values()]
+    .flatMap((said) => {
+      /** @type {Map<string, number>} */
+      const times = new Map();
+      for (const text of said) times.set(text, (times.get(text) || 0) + 1);
+      if (times.size > 2)
+        return said[0].replace(/\.?$/, `, and so were ${counted(said.length - 1, "more tag")} like it.`);
+      return [...times].map(([text, n]) => (n > 1 ? text.replace(/\.?$/, `: ${counted(n, "tag")} like this.`) : text));
+    })
     .join(" ");
 }
 

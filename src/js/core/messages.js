@@ -20,6 +20,8 @@ const TABLE = table.messages;
  * @type {Record<string, Record<string, string>>}
  */
 const FIELD_WORDS = table.fields || {};
+/** The fields that are counts, written bare with their thousands apart (messages.COUNTS). */
+const COUNTS = new Set(table.counts);
 
 /** @type {("student" | "teacher")[]} */
 export const AUDIENCES = ["student", "teacher"];
@@ -122,7 +124,11 @@ export function template(code, part) {
  */
 export function problemMessage(code, args) {
   /** @type {Record<string, string | null | undefined>} */
-  const variant = { "bad-field": args.field, "bad-source-link": args.target_label ? "not-source" : null };
+  const variant = {
+    "bad-field": args.field,
+    "bad-source-link": args.target_label ? "not-source" : null,
+    unreadable: args.moved ? "moved" : null,
+  };
   const extra = variant[code];
   return { code: `handin-${code}${extra ? `:${extra}` : ""}`, args };
 }
@@ -170,7 +176,7 @@ export function renderer(labels, audience = "student") {
   const field = (name, filter, args) => {
     const value = args[name];
     if (value === undefined) throw new Error(`the message needs ${name}`);
-    if (!filter) return String(value);
+    if (!filter) return COUNTS.has(name) ? number(value) : String(value);
     if (filter === "q") return quoted(value);
     if (filter === "pct") return percent(value);
     if (filter === "or") return value.join(" or ");

@@ -14,14 +14,14 @@ import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
 import { counted, renderer } from "../core/messages.js";
 import { saveFile } from "../tagger/files.js";
-import { NOT_READ } from "../core/handin.js";
+import { notReadArgs } from "../core/handin.js";
 import { unpackExercise } from "./page_data.js";
 
 /** @typedef {import("../core/types.js").Exercise} Exercise */
 /** @typedef {import("../classroom/class_summary.js").Measure} Measure */
 /**
  * A file as the page got it, or a file or folder (its name ending with "/") it could not open, with why.
- * @typedef {{name: string, file: File | null, unopened?: string, partly?: boolean}} PickedFile
+ * @typedef {{name: string, file: File | null, unopened?: {moved: true} | {reason: string}, partly?: boolean}} PickedFile
  */
 /**
  * The page's data: every exercise a chapter's Tagger uses, and the chapters.
@@ -99,8 +99,8 @@ async function filesUnder(entry, path) {
     try {
       const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
       return [{ name: path, file: /** @type {File} */ (file) }];
-    } catch {
-      return [{ name: path, file: null, unopened: NOT_READ }];
+    } catch (error) {
+      return [{ name: path, file: null, unopened: notReadArgs(error) }];
     }
   }
   const reader = entry.createReader();
@@ -114,11 +114,11 @@ async function filesUnder(entry, path) {
       if (!batch.length) break;
       children.push(...batch);
     }
-  } catch {
+  } catch (error) {
     // the reading broke off: after some of the folder's entries, what was listed is read and the folder is told as
     // read in part; before the first, nothing in it was read and it is told as not opened (a folder Chromium may not
     // open fails so, at its first listing), as medialit report tells a folder that listed nothing (handin_files)
-    unopened.push({ name: `${path}/`, file: null, unopened: NOT_READ, partly: children.length > 0 });
+    unopened.push({ name: `${path}/`, file: null, unopened: notReadArgs(error), partly: children.length > 0 });
   }
   const found = await Promise.all(children.map((child) => filesUnder(child, `${path}/${child.name}`)));
   return [...unopened, ...found.flat()];

@@ -13,7 +13,7 @@
 
 import { missingAttribute } from "../authoring/key_needs.js";
 import { wholeWords } from "../authoring/whole_words.js";
-import { counted } from "../core/messages.js";
+import { counted, number } from "../core/messages.js";
 import { quoted, selectionToSpan } from "../core/spans.js";
 import { button, h, setText } from "./dom.js";
 import { saveFile } from "./files.js";
@@ -48,6 +48,30 @@ export function accepted(t) {
 export function nextAfter(ids, id) {
   const at = ids.indexOf(id);
   return ids[at + 1] ?? ids[at - 1] ?? null;
+}
+
+/**
+ * What author mode's Download says, on a book page and in Jupyter alike: the file, how many key items it
+ * holds and how many of them are still drafts to review, each count agreeing with its noun, then what the
+ * host adds (`said`: the items in `include:` files, the items still needing a value).
+ * @param {{file: string, count: number, drafts: number, said?: string}} download
+ */
+export function downloadedWords({ file, count, drafts, said }) {
+  const items = count ? `${counted(count, "key item")}, ${draftsAmong(count, drafts)}` : "no key items";
+  return `Downloaded ${file}: ${items}.${said ? ` ${said}` : ""}`;
+}
+
+/**
+ * How many of `count` key items are still drafts: "none of them a draft", "2 of them still drafts", "all still
+ * drafts"; of one item, "not a draft" or "still a draft".
+ * @param {number} count
+ * @param {number} drafts
+ */
+function draftsAmong(count, drafts) {
+  if (count === 1) return drafts ? "still a draft" : "not a draft";
+  if (!drafts) return "none of them a draft";
+  if (drafts === count) return "all still drafts";
+  return `${number(drafts)} of them still ${drafts === 1 ? "a draft" : "drafts"}`;
 }
 
 /**
@@ -580,9 +604,7 @@ export function createReviewPanel(ctx, actions, sel, list, { model, onModel, roo
     if (message?.type === "key-saved") return ctx.notify(message.message, shown);
     if (message?.type !== "exercise-yaml") return;
     saveFile(root(), message.file, message.text, "text/yaml");
-    const done =
-      `Downloaded ${message.file}: ${message.count} key items, ${message.drafts} still drafts.` +
-      (message.said ? ` ${message.said}` : "");
+    const done = downloadedWords(message);
     return lines.length ? ctx.notify(done, shown) : ctx.say(done);
   });
 

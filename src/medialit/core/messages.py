@@ -52,6 +52,9 @@ TABLE: dict[str, dict[str, str]] = _DATA["messages"]
 # A hand-in's, a tag's or an answer's fields in each reader's words: a student reads what the field holds
 # ("the list of its sources"), a teacher its name too ("links to sources (source_ids)").
 FIELD_WORDS: dict[str, dict[str, str]] = _DATA["fields"]
+# The fields that are counts, written bare with their thousands apart ("Hand-ins used: 100,000"); the table names
+# them, as no value tells a count from a line number or a span's position.
+COUNTS: frozenset[str] = frozenset(_DATA["counts"])
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,11 @@ def entry_of(code: str) -> dict[str, str]:
 def problem_message(code: str, args: dict) -> Message:
     """The message for a hand-in problem (a refusal or a tag left out): `handin-<code>`, with the
     variant its arguments call for."""
-    variant = {"bad-field": args.get("field"), "bad-source-link": "not-source" if args.get("target_label") else None}
+    variant = {
+        "bad-field": args.get("field"),
+        "bad-source-link": "not-source" if args.get("target_label") else None,
+        "unreadable": "moved" if args.get("moved") else None,  # a browser's file moved since it was given
+    }
     extra = variant.get(code)
     return Message(f"handin-{code}" + (f":{extra}" if extra else ""), args)
 
@@ -169,7 +176,7 @@ class Renderer:
     def _field(self, name: str, flt: str | None, message: Message) -> str:
         value = message.args[name]
         if flt is None:
-            return str(value)
+            return number(value) if name in COUNTS else str(value)
         if flt == "q":
             return quoted(value)
         if flt == "pct":
