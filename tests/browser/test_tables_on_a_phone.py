@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import PHONE, ROOT, screenshot, text_heard
+from browser_helpers import PHONE, ROOT, painted, screenshot, text_heard
 
 
 def pages_with_tables() -> list[str]:
@@ -85,5 +85,47 @@ def test_a_wide_screen_and_print_keep_the_table(browser, book_server, screen):
           return [getComputedStyle(table).display, getComputedStyle(table.querySelector('thead')).position,
                   getComputedStyle(table.querySelector('td'), '::before').content]; }""")
         assert shown == ["table", "static", "none"], shown
+    finally:
+        context.close()
+
+
+# A table too wide for a phone that the build cannot turn into blocks (two columns, a long address),
+# put on a page before its first table.
+TOO_WIDE = """() => {
+  const box = document.createElement('div');
+  box.className = 'pst-scrollable-table-container';
+  box.innerHTML = '<table class="table"><thead><tr><th>Where</th><th>Address</th></tr></thead><tbody>' +
+    '<tr><td>the report</td><td>https://www.example.org/areportaddresswithnoplacetobreakitatallwhatsoever</td></tr>' +
+    '</tbody></table>';
+  document.querySelector('article .pst-scrollable-table-container').before(box);
+}"""
+# What a reader sees of that table: how far it scrolls, whether its far edge fades, where its first
+# column is against the box, and whether a table that fits fades.
+SCROLLING = """() => {
+  const [box, fits] = document.querySelectorAll('article .pst-scrollable-table-container');
+  return { scrolls: box.scrollWidth - box.clientWidth, fades: getComputedStyle(box).maskImage !== 'none',
+           first: box.querySelector('td').getBoundingClientRect().left - box.getBoundingClientRect().left,
+           fitsFades: getComputedStyle(fits).maskImage !== 'none' };
+}"""
+
+
+def test_a_table_that_must_scroll_shows_it_and_keeps_its_first_column_in_view(browser, book_server):
+    context, page = open_page(browser, book_server, 390)
+    try:
+        page.goto("book/09-same-events.html")
+        page.evaluate(TOO_WIDE)
+        painted(page)
+        start = page.evaluate(SCROLLING)
+        assert start["scrolls"] > 100 and start["fades"] and not start["fitsFades"], start
+        page.evaluate("() => { document.querySelector('article .pst-scrollable-table-container').scrollLeft = 100; }")
+        painted(page)  # a scroll timeline moves on with the next frame
+        middle = page.evaluate(SCROLLING)
+        assert middle["fades"] and abs(middle["first"]) <= 1, f"the first column scrolled away: {middle}"
+        page.locator("article .pst-scrollable-table-container").first.screenshot(
+            path=str(screenshot(page, "scrolling-table-on-a-phone").with_name("scrolling-table-on-a-phone-box.png"))
+        )
+        page.evaluate("() => { document.querySelector('article .pst-scrollable-table-container').scrollLeft = 1e6; }")
+        painted(page)
+        assert not page.evaluate(SCROLLING)["fades"], "the edge still fades at the end of the table"
     finally:
         context.close()
