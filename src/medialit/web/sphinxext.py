@@ -251,6 +251,7 @@ def _merge_page_sets(app, env, docnames, other) -> None:
 def setup(app):
     app.setup_extension("medialit.web.answers")
     app.setup_extension("medialit.web.class_report_page")
+    app.setup_extension("medialit.web.narrow_tables")
     app.add_node(
         tagger_node,
         html=(visit_tagger_html, None),
