@@ -22,7 +22,7 @@ from medialit.authoring.drafts import draft_hints, draft_why, source_name
 from medialit.authoring.lexicons import LOADED_KINDS, load_lexicon, quality_nouns
 from medialit.authoring.loaded import QUOTATION_DISCOUNT
 from medialit.authoring.suggest import pipeline
-from medialit.authoring.suggest.rules import balanced_quotes, name_shaped
+from medialit.authoring.suggest.draft import balanced_quotes, name_shaped
 from medialit.authoring.suggest.suggestion import CONFIDENCE
 from medialit.authoring.suggest.word_lists import (
     ACCUSATION_WORDS,

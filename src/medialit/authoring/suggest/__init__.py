@@ -6,11 +6,11 @@ and its dependency parse finds who said what; both paths produce the same kind o
 Every suggestion carries the reason it was made and a confidence, so an instructor can judge it
 quickly. Every step is linear in the article's length: lookups go through per-token tables.
 
-This face hands on what callers use; the rules are in `rules.py`.
+This face hands on what callers use; each job of the rules has a module of its own (`assembly.py` runs them).
 """
 
+from .assembly import suggest
 from .pipeline import load_pipeline
-from .rules import suggest
 from .suggestion import LABELS, Suggestion
 
 __all__ = ["LABELS", "Suggestion", "load_pipeline", "suggest"]
