@@ -15,10 +15,24 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from medialit import Article, InputError
+from medialit.authoring import lexicons
 from medialit.authoring import suggest as sg
+from medialit.authoring.confidence import DEFAULT_MIN_CONFIDENCE
 from medialit.authoring.drafts import draft_hints, draft_why, source_name
-from medialit.authoring.lexicons import LOADED_KINDS, quality_nouns
+from medialit.authoring.lexicons import LOADED_KINDS, load_lexicon, quality_nouns
 from medialit.authoring.loaded import QUOTATION_DISCOUNT
+from medialit.authoring.suggest import pipeline
+from medialit.authoring.suggest.draft import balanced_quotes, name_shaped
+from medialit.authoring.suggest.suggestion import CONFIDENCE
+from medialit.authoring.suggest.word_lists import (
+    ACCUSATION_WORDS,
+    CHARGE_VERBS,
+    CRITICISM_VERBS,
+    LABELLING_VERBS,
+    NOUNS_IN_LY,
+    QUESTION_CUES,
+    SPEAKER_DETERMINERS,
+)
 from medialit.core.labels import DEFAULT_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,12 +50,12 @@ def quotes(text: str, label: str, nlp=None) -> dict[str, sg.Suggestion]:
 
 
 def test_every_lexicon_file_is_listed_with_its_licence():
-    folder = Path(sg.__file__).parent / "lexicon"
+    folder = Path(lexicons.__file__).parent / "lexicon"
     sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
     for path in folder.iterdir():
         if path.name != "SOURCES.md":
             assert f"`{path.name}`" in sources, f"{path.name} is not in SOURCES.md"
-    lex = sg.load_lexicon()
+    lex = load_lexicon()
     assert lex.vader["horrendous"] < -2.5 and "attack" not in lex.vader  # news words filtered out
     assert lex.cues["insisted"] == ("doubting", True)
     assert "Copyright (c) 2016 C.J. Hutto" in sources  # MIT asks for its notice to travel with the words
@@ -49,13 +63,13 @@ def test_every_lexicon_file_is_listed_with_its_licence():
 
 
 def test_the_filtered_lexicons_keep_to_the_filters_that_sources_md_states():
-    folder = Path(sg.__file__).parent / "lexicon"
+    folder = Path(lexicons.__file__).parent / "lexicon"
     rows = [
         line.split("\t")
         for line in (folder / "pattern_subjective.tsv").read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
-    lex = sg.load_lexicon()
+    lex = load_lexicon()
     assert all(abs(v) >= 2.5 for v in lex.vader.values()) and len(lex.vader) > 500
     assert all(1.5 <= abs(v) < 2.5 for v in lex.vader_moderate.values()) and len(lex.vader_moderate) > 10
     stance_verbs = {w for form, e in lex.loaded.items() if e.kind == "stance-verb" for w in (form, e.phrase.split()[0])}
@@ -108,7 +122,7 @@ def test_vader_words_carry_their_rating_and_news_words_are_left_out():
     text = "The horrendous plan was announced after the attack killed two people."
     every = {s.quote: s for s in sg.suggest(Article.from_text(text), spacy.blank("en"), min_confidence=0)}
     assert re.search(r"VADER -\d\.\d", every["horrendous"].reason)
-    assert every["horrendous"].confidence < sg.DEFAULT_MIN_CONFIDENCE  # one lexicon alone: shown only on request
+    assert every["horrendous"].confidence < DEFAULT_MIN_CONFIDENCE  # one lexicon alone: shown only on request
     assert "horrendous" not in quotes(text, "loaded")
     assert "attack" not in every and "killed" not in every
 
@@ -220,7 +234,7 @@ def test_any_text_gives_snapped_in_range_suggestions(text):
 
 
 def test_blank_is_used_when_no_trained_pipeline_is_installed(monkeypatch):
-    monkeypatch.setattr(sg, "_installed", lambda name: False)
+    monkeypatch.setattr(pipeline, "_installed", lambda name: False)
     assert sg.load_pipeline().pipe_names == []
 
 
@@ -228,8 +242,8 @@ def test_installed_trained_pipeline_is_preferred(monkeypatch):
     made = spacy.blank("en")
     made.add_pipe("entity_ruler")
     asked = []
-    monkeypatch.setattr(sg, "_installed", lambda name: name == "en_core_web_md")
-    monkeypatch.setattr(sg, "_load", lambda name: asked.append(name) or made)
+    monkeypatch.setattr(pipeline, "_installed", lambda name: name == "en_core_web_md")
+    monkeypatch.setattr(pipeline, "_load", lambda name: asked.append(name) or made)
     assert sg.load_pipeline() is made and asked == ["en_core_web_md"]
 
 
@@ -489,7 +503,7 @@ def test_a_short_quoted_sentence_with_its_speaker_is_a_quotation_not_scare_quote
 def test_claims_keep_quotation_marks_only_in_pairs():
     text = "Officials said “the road will close on Monday and stay shut for a whole week."
     for claim in found(text, "claim"):
-        assert sg.balanced_quotes(claim.quote), claim.quote
+        assert balanced_quotes(claim.quote), claim.quote
 
 
 def test_a_speaker_described_in_lower_case_words_after_said_is_the_source_of_the_quote():
@@ -552,7 +566,7 @@ def test_names_with_capitals_inside_are_names_and_one_person():
     assert sources["Ms MacRae"].entity == "Fiona MacRae"
     assert "Jo DeSantis" in sources
     assert not any("Council" in q for q in sources)  # her affiliation, not a second speaker
-    shaped = [sg.name_shaped(t) for t in spacy.blank("en")("MacRae NATO Reid 40 iPhone")]
+    shaped = [name_shaped(t) for t in spacy.blank("en")("MacRae NATO Reid 40 iPhone")]
     assert shaped == [True, False, True, False, False]
 
 
@@ -606,24 +620,24 @@ def test_a_verb_of_saying_that_names_a_feeling_is_drafted_and_one_that_only_take
         "The mayor argued that the buses were late."
     )
     drafted = quotes(text, "loaded")
-    assert drafted["complained"].confidence >= sg.DEFAULT_MIN_CONFIDENCE
+    assert drafted["complained"].confidence >= DEFAULT_MIN_CONFIDENCE
     assert "VADER rates it -1.7" in drafted["complained"].reason and "names a feeling" in drafted["complained"].reason
     assert "claimed" not in drafted and "argued" not in drafted  # side-taking only; "argue" gives reasons in news
     article = Article.from_text(text)
     everything = {s.quote: s for s in sg.suggest(article, spacy.blank("en"), labels=["loaded"], min_confidence=0)}
-    assert everything["claimed"].confidence < sg.DEFAULT_MIN_CONFIDENCE
+    assert everything["claimed"].confidence < DEFAULT_MIN_CONFIDENCE
     assert "VADER" not in everything["claimed"].reason
 
 
 def test_a_verb_of_saying_takes_the_rating_of_its_listed_form_when_the_lexicon_lacks_its_own():
-    lex = sg.load_lexicon()
+    lex = load_lexicon()
     assert "lamented" not in lex.vader_moderate and "lament" in lex.vader_moderate
     drafted = quotes("The coach lamented the lost season on the radio.", "loaded")
     assert "VADER rates it -2.0" in drafted["lamented"].reason
 
 
 def test_the_noun_of_a_listed_adjectives_quality_is_loaded_too():
-    lex = sg.load_lexicon()
+    lex = load_lexicon()
     assert quality_nouns("reckless") == ["recklessness"]
     assert quality_nouns("shady") == ["shadiness"]
     assert quality_nouns("arrogant") == ["arrogantness", "arrogance", "arrogancy"]  # forms English lacks never match
@@ -654,13 +668,13 @@ def test_verbs_that_belittle_and_adjectives_that_grade_are_drafted_with_their_qu
     assert drafted["belittled"].attrs.get("neutral") == "criticise"
     assert "attacks or sneers" in drafted["belittled"].reason
     for word in ("sloppy", "pettiness", "vindictive"):
-        assert drafted[word].confidence >= sg.DEFAULT_MIN_CONFIDENCE
+        assert drafted[word].confidence >= DEFAULT_MIN_CONFIDENCE
         assert "grades what it describes" in drafted[word].reason
 
 
 def test_every_loaded_entry_has_a_known_kind_and_a_technique_the_loaded_label_offers():
     techniques = DEFAULT_LABELS["loaded"].attrs["technique"]
-    for form, entry in sg.load_lexicon().loaded.items():
+    for form, entry in load_lexicon().loaded.items():
         assert entry.kind in LOADED_KINDS, form
         assert entry.technique in techniques, form
 
@@ -823,7 +837,7 @@ def test_an_aside_that_describes_no_one_stays_out_of_the_source():
         assert set(quotes(text, "source", BLANK)) == {speaker}, text
 
 
-jobs = st.sampled_from([w for w, (_, group) in sg.load_lexicon().sources.items() if not group and w.isalpha()])
+jobs = st.sampled_from([w for w, (_, group) in load_lexicon().sources.items() if not group and w.isalpha()])
 names = st.builds("{} {}".format, st.sampled_from(["Priya", "Tom", "Ann"]), st.sampled_from(["Shah", "Reid", "Mills"]))
 
 
@@ -835,7 +849,7 @@ def test_a_job_and_a_name_in_apposition_are_always_one_source(owner, job, name):
     assert len(touching) == 1 and touching[0].endswith(f"{job}, {name}"), touching
 
 
-every_job = st.sampled_from([w for w in sg.load_lexicon().sources if w.isalpha()])
+every_job = st.sampled_from([w for w in load_lexicon().sources if w.isalpha()])
 
 
 @settings(max_examples=80, deadline=None)
@@ -954,7 +968,7 @@ def test_a_quarrel_told_as_a_storm_or_a_fight_is_loaded_and_prices_that_rose_are
     assert "rose" not in every and "row" not in every  # a rise in fares, and days in a row, are plain news
     wisdom = "Ministers promised common sense rules for landlords."
     framing = {s.quote: s for s in sg.suggest(Article.from_text(wisdom), spacy.blank("en"), min_confidence=0)}
-    assert framing["common sense"].confidence < sg.DEFAULT_MIN_CONFIDENCE  # a framing label: drafted only on request
+    assert framing["common sense"].confidence < DEFAULT_MIN_CONFIDENCE  # a framing label: drafted only on request
 
 
 def test_everyday_jobs_and_people_affected_name_unnamed_sources():
@@ -1300,7 +1314,7 @@ def test_a_union_is_a_source_and_a_union_spokesman_speaks_a_quotation():
     assert _source_of(text, "talks would resume on Monday") == "The union"
 
 
-group_words = st.sampled_from([w for w, (_, group) in sg.load_lexicon().sources.items() if group and w.isalpha()])
+group_words = st.sampled_from([w for w, (_, group) in load_lexicon().sources.items() if group and w.isalpha()])
 
 
 @settings(max_examples=30, deadline=None)
@@ -1429,7 +1443,7 @@ def test_a_speaker_before_said_keeps_the_word_that_picks_them_out():
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.sampled_from(sorted(sg.SPEAKER_DETERMINERS | {"two", "three", "12"})),
+    st.sampled_from(sorted(SPEAKER_DETERMINERS | {"two", "three", "12"})),
     every_job,
     st.sampled_from(["said", "says", "told reporters", "warned", "has said", "had told them"]),
     st.sampled_from(["", "Asked about the fares, "]),
@@ -1445,7 +1459,7 @@ unlisted = st.sampled_from(["trader", "hotels", "ferry operator", "bakery", "har
 
 @settings(max_examples=80, deadline=None)
 @given(
-    st.sampled_from(sorted(sg.SPEAKER_DETERMINERS | {"two", "three", "12"})),
+    st.sampled_from(sorted(SPEAKER_DETERMINERS | {"two", "three", "12"})),
     st.sampled_from(["", "local ", "small "]),
     unlisted,
     st.sampled_from(["said", "says", "told reporters", "warned", "insisted", "had said", "has told the Gazette"]),
@@ -1454,7 +1468,7 @@ unlisted = st.sampled_from(["trader", "hotels", "ferry operator", "bakery", "har
 def test_any_noun_after_a_word_that_picks_it_out_right_before_a_verb_of_saying_is_the_speaker(
     which, describing, noun, verb, before
 ):
-    assert not set(noun.split()) & set(sg.load_lexicon().sources)  # no job or group word makes it a speaker
+    assert not set(noun.split()) & set(load_lexicon().sources)  # no job or group word makes it a speaker
     who = f"{which} {describing}{noun}" if before else f"{which.title()} {describing}{noun}"
     text = f"{before}{who} {verb} the ferry would stop running in the winter."
     sources = quotes(text, "source", BLANK)
@@ -1530,7 +1544,7 @@ def test_a_year_after_a_time_phrase_is_when_not_how_many():
 
 @settings(max_examples=80, deadline=None)
 @given(
-    st.sampled_from(sorted(sg.SPEAKER_DETERMINERS | {"two", "12"})),
+    st.sampled_from(sorted(SPEAKER_DETERMINERS | {"two", "12"})),
     st.sampled_from(["", "local "]),
     unlisted,
     st.sampled_from(["said", "says", "added", "insisted"]),
@@ -1636,7 +1650,7 @@ def test_a_noun_of_saying_after_the_subject_of_a_relative_clause_is_its_verb(thi
 def no_comment_words(draw) -> str:
     """Any phrase that our no-comment list matches: one of the choices for each word, an optional word or not."""
     words = []
-    for word in draw(st.sampled_from(sg.load_lexicon().no_comment)):
+    for word in draw(st.sampled_from(load_lexicon().no_comment)):
         if not (word.endswith("?") and draw(st.booleans())):
             words.append(draw(st.sampled_from(word.rstrip("?").split("|"))))
     return " ".join(words)
@@ -1759,7 +1773,7 @@ def test_he_or_she_is_never_put_to_a_group_but_they_may_be():
 # --- a drafted why names an unnamed source as a sentence's middle writes it ----------------------
 
 
-@given(st.sampled_from(sorted(sg.load_lexicon().sources)), st.sampled_from(["", " of the village", " at the depot"]))
+@given(st.sampled_from(sorted(load_lexicon().sources)), st.sampled_from(["", " of the village", " at the depot"]))
 @settings(max_examples=60, deadline=None)
 def test_a_job_or_group_word_that_opened_its_sentence_loses_its_capital_after_according_to(word, rest):
     """Drafted whys said 'According to Critics' and 'According to Police': the capital was the sentence's, not a
@@ -2180,7 +2194,7 @@ def test_quotations_listed_before_a_verb_of_writing_are_all_written_words(marks,
     assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]
 
 
-hedges = [w for w, (_, saying) in sg.load_lexicon().cues.items() if not saying and w.isalpha() and w != "may"]
+hedges = [w for w, (_, saying) in load_lexicon().cues.items() if not saying and w.isalpha() and w != "may"]
 
 
 @given(
@@ -2381,8 +2395,8 @@ def test_quoted_words_that_describe_what_was_posted_are_the_reporters_doubt(mark
 def test_every_verb_a_cue_rule_names_is_a_cue_so_that_the_rule_can_reach_it():
     """The rules for charges, criticism, labels and questions run only on a cue: a form cues.tsv lacks ("accusing")
     would sit in its list unread."""
-    cues = sg.load_lexicon().cues.keys()
-    for verbs in (sg.CHARGE_VERBS, sg.CRITICISM_VERBS, sg.LABELLING_VERBS, sg.QUESTION_CUES):
+    cues = load_lexicon().cues.keys()
+    for verbs in (CHARGE_VERBS, CRITICISM_VERBS, LABELLING_VERBS, QUESTION_CUES):
         assert verbs <= cues, verbs - cues
 
 
@@ -2393,8 +2407,8 @@ critics = st.sampled_from(["Moscow", "Jo Hale", "The council", "Local campaigner
 
 @given(
     critics,
-    st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in sg.NOUNS_IN_LY),
-    st.sampled_from(sorted(sg.CRITICISM_VERBS)),
+    st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in NOUNS_IN_LY),
+    st.sampled_from(sorted(CRITICISM_VERBS)),
     st.sampled_from([("the plan", "as", "reckless"), ("the decision", "for", "ignoring the warnings")]),
 )
 @settings(max_examples=80, deadline=None)
@@ -2410,7 +2424,7 @@ def test_an_adverb_in_ly_between_the_critic_and_a_verb_of_criticism_leaves_the_c
     assert _source_of(text, f"{verb} {thing} {link} {said}") == who
 
 
-@given(st.sampled_from(sorted(sg.NOUNS_IN_LY)), st.sampled_from(sorted(sg.CRITICISM_VERBS)))
+@given(st.sampled_from(sorted(NOUNS_IN_LY)), st.sampled_from(sorted(CRITICISM_VERBS)))
 @settings(max_examples=30, deadline=None)
 def test_a_noun_in_ly_before_a_verb_of_criticism_is_not_stepped_over(noun, verb):
     """'The Hale family slammed …': 'family' is the noun that speaks, not how; 'Hale' alone is no source."""
@@ -2484,7 +2498,7 @@ def test_a_passive_verb_of_labelling_drafts_who_labels_after_by_the_cue_and_the_
     sources = quotes(text, "source", BLANK)
     assert list(sources) == [who]
     cue = quotes(text, "cue", BLANK)[verb]
-    assert cue.confidence == sg.CONFIDENCE["cue-speech"]
+    assert cue.confidence == CONFIDENCE["cue-speech"]
     claim = quotes(text, "claim", BLANK)[f"{thing} {be} {verb} {label}"]
     assert claim.attrs["kind"] == "judgement" and claim.source == (sources[who].start, sources[who].end)
     assert not any(who in q for q in quotes(text, "claim", BLANK))
@@ -2548,7 +2562,7 @@ def test_a_passive_verb_of_charge_or_criticism_drafts_who_comes_after_by_and_the
     text = f"{BEFORE_THE_STORY}{thing} {be} {verb} {said} by {who}{after}\n"
     sources = quotes(text, "source", BLANK)
     assert list(sources) == [who]
-    assert quotes(text, "cue", BLANK)[verb].confidence == sg.CONFIDENCE["cue-speech"]
+    assert quotes(text, "cue", BLANK)[verb].confidence == CONFIDENCE["cue-speech"]
     claims = quotes(text, "claim", BLANK)
     claim = claims[f"{thing} {be} {verb} {said}"]
     assert claim.attrs["kind"] == ("judgement" if said.startswith("as ") else "accusation")
@@ -2591,7 +2605,7 @@ def test_who_charges_right_after_a_passive_verb_is_the_source_and_no_claim_holds
 
 # --- a word in -ly before a verb of saying, charge or criticism hides no speaker ----------------------------
 
-how_words = st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in sg.NOUNS_IN_LY)
+how_words = st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in NOUNS_IN_LY)
 speakers_and_what = st.sampled_from(
     [
         ("Jo Hale", "said the bridge was safe for lorries."),
@@ -2632,7 +2646,7 @@ def test_a_word_in_ly_before_the_verb_drafts_the_same_sources_and_claims_as_the_
 
 
 @given(
-    st.sampled_from(sorted(sg.NOUNS_IN_LY)),
+    st.sampled_from(sorted(NOUNS_IN_LY)),
     st.sampled_from(["said the bridge was safe", "accused the council of lying", "blamed the council for it"]),
 )
 @settings(max_examples=40, deadline=None)
@@ -2718,7 +2732,7 @@ def test_a_verb_of_charge_with_no_one_charged_after_it_describes_its_noun_and_dr
     assert not any(q.startswith(("accused", "blamed", "slammed")) for q in quotes(text, "claim", BLANK))
 
 
-how_before_the_verb = st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in sg.NOUNS_IN_LY)
+how_before_the_verb = st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in NOUNS_IN_LY)
 how_before_the_verb |= st.sampled_from(["also", "later", "repeatedly"])
 
 
@@ -2750,7 +2764,7 @@ def test_who_labels_right_after_a_passive_verb_of_labelling_and_before_as_is_the
     'as' labels. The label cannot be drafted without them in the middle of it, so no claim holds them."""
     text = f"{BEFORE_THE_STORY}{thing} {be} {verb} by {who} {label}.\n"
     assert list(quotes(text, "source", BLANK)) == [who]
-    assert quotes(text, "cue", BLANK)[verb].confidence == sg.CONFIDENCE["cue-speech"]
+    assert quotes(text, "cue", BLANK)[verb].confidence == CONFIDENCE["cue-speech"]
     assert not any(who in q for q in quotes(text, "claim", BLANK))
 
 
@@ -2799,7 +2813,7 @@ def test_a_whole_sentence_claim_never_holds_who_comes_after_by_a_passive_verb_of
     text = f"{BEFORE_THE_STORY}{thing} was {verb} {said} by {who} {tail}.\n"
     claims = quotes(text, "claim", BLANK)
     assert set(claims) <= {f"{thing} was {verb} {said}"}
-    assert claims or verb not in sg.ACCUSATION_WORDS  # 'slammed' alone makes no sentence a claim
+    assert claims or verb not in ACCUSATION_WORDS  # 'slammed' alone makes no sentence a claim
 
 
 @given(passive_charges, charged_by, st.sampled_from(["near the park", "of the estate", "at the meeting"]))
@@ -3069,7 +3083,7 @@ def test_a_plural_noun_opening_its_sentence_is_a_group_the_article_does_not_name
     sources = quotes(text, "source", BLANK)
     assert list(sources) == [who]
     assert sources[who].attrs["identity"] == "anonymous"
-    assert "role" not in sources[who].attrs or who.lower() in sg.load_lexicon().sources
+    assert "role" not in sources[who].attrs or who.lower() in load_lexicon().sources
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ import re
 
 from ..core.messages import in_marks, quoted
 from .lexicons import load_lexicon
-from .suggest import DETERMINERS, NUMBER_WORDS, SPEAKER_DETERMINERS, Suggestion
+from .suggest import Suggestion
+from .suggest.word_lists import DETERMINERS, NUMBER_WORDS, SPEAKER_DETERMINERS
 
 # words inside a claim that point to how it is known (a check, a count, a document)
 EVIDENCE_WORDS = {

@@ -1,0 +1,232 @@
+"""Where the words of someone who speaks begin and end: the content words before or after a verb, the word that picks
+out which one, a phrase after a job word ('officials at the depot'), an aside that names or describes them ('the
+mayor, Helen Okafor')."""
+
+from __future__ import annotations
+
+from .clauses import Clauses
+from .word_kinds import WordKinds
+from .word_lists import (
+    DESCRIPTION_WORDS_MAX,
+    DETERMINERS,
+    NUMBER_WORDS,
+    POSSESSIVES,
+    POSTMODIFIER_WORDS_MAX,
+    POSTMODIFIERS,
+    PREPOSITIONS,
+    SPEAKER_DETERMINERS,
+    WHEN_LEADS,
+    WHEN_WORDS,
+    WHICH_ONES,
+    YEAR,
+)
+
+
+class NounPhrases(Clauses, WordKinds):
+    """Finds where the words of someone who speaks begin and end, before or after the verb."""
+
+    def _speaker_words_after(self, n: int, last: int) -> int:
+        """Where the content words of a speaker starting at token `n` end ('local trader', 'hotel's owner'), on over
+        'of', 'from' or 'for' to the noun they belong to ('bakeries of the old quay'), up to token `last`; not over
+        'at', which most often says where they spoke ('said two officials at the depot')."""
+        doc = self.doc
+        j = self._content_words_after(n, last)
+        if j > n and j + 1 < last and doc[j].lower_ in WHICH_ONES:
+            m = j + 2 if doc[j + 1].lower_ in DETERMINERS else j + 1
+            after = self._content_words_after(m, last)
+            if after > m and self._ends_speaker(after):
+                return after
+        return j
+
+    def _content_words_after(self, n: int, last: int) -> int:
+        """Where the run of content words and joined possessives starting at token `n` ends, before a word for when."""
+        doc = self.doc
+        while (
+            n < last
+            and doc[n].lower_ not in WHEN_WORDS
+            and (
+                (doc[n].is_alpha and not doc[n].is_stop)
+                or (doc[n].lower_ in POSSESSIVES and not doc[n - 1].whitespace_)
+            )
+        ):
+            n += 1
+        return n
+
+    def _ends_speaker(self, j: int) -> bool:
+        """Whether a speaker after the verb may end at token `j`: at the sentence's end, a pause, a preposition, a
+        word for when or 'who' ('said a trader, who …', 'said a trader last week'); a verb there ('…, said the pool
+        was shut') makes the words before it what was said."""
+        doc = self.doc
+        if j >= len(doc) or self.sent_of[j] != self.sent_of[j - 1]:
+            return True
+        word = doc[j].lower_
+        return doc[j].is_punct or word in PREPOSITIONS | WHEN_WORDS | WHEN_LEADS - {"the", "that"} | {"who", "whose"}
+
+    def _noun_phrase_before(self, k: int) -> tuple[int, int] | None:
+        """The words of the noun phrase that ends right before token `k`, past an aside set off by commas ('The
+        diocese, which owns the land, declined'): content words and possessives back to a small word or a pause,
+        and on over 'of', 'at' or 'from' to the noun they belong to ('residents of the estate'), without the word
+        that picks out which one, which `_with_determiner` adds ('diocese', 'hotel's owners'); None when no such
+        word stands there."""
+        doc, first = self.doc, self.sents[self.sent_of[k]][0]
+        end = k
+        if end > first and doc[end - 1].text == ",":
+            end = next((n for n in range(end - 2, max(first, end - 13), -1) if doc[n].text == ","), first)
+        start = self._content_words_before(end, first)
+        while start < end and end - start <= POSTMODIFIER_WORDS_MAX:
+            link = start - 1 if start > first and doc[start - 1].lower_ in DETERMINERS else start
+            if not (link > first and doc[link - 1].lower_ in {"of", "at", "from"}):
+                break
+            before = self._content_words_before(link - 1, first)
+            if before == link - 1:
+                break
+            start = before
+        while start < end and doc[start].lower_ in POSSESSIVES:
+            start += 1
+        return (start, end) if start < end and start < k else None
+
+    def _content_words_before(self, end: int, first: int) -> int:
+        """Where the run of content words and joined possessives ending at token `end` starts ('hotel's owners')."""
+        doc, start = self.doc, end
+        while start > first and (
+            (doc[start - 1].is_alpha and not doc[start - 1].is_stop)
+            or (doc[start - 1].lower_ in POSSESSIVES and start - 1 > first and not doc[start - 2].whitespace_)
+        ):
+            start -= 1
+        return start
+
+    def _with_determiner(self, i: int) -> int:
+        """Where the noun phrase of a speaker whose words start at token `i` begins: at the word before them that
+        picks out which one ('a spokesman', 'the council', 'its chair'), or at a number that opens the clause
+        ('Two hotels'; not a year: 'In 2019 residents', '2019 residents'), since the whole phrase says who speaks;
+        else at `i`."""
+        k = i - 1
+        if k < 0 or self.sent_of[k] != self.sent_of[i]:
+            return i
+        word = self.doc[k]
+        if word.lower_ in SPEAKER_DETERMINERS:
+            return k
+        number = word.lower_ in NUMBER_WORDS or (word.like_num and not word.is_alpha and not YEAR.fullmatch(word.text))
+        first = self.sents[self.sent_of[k]][0]  # 'In May 2019 residents said': the year is part of when, not how many
+        return k if number and self._opens_clause(k) and not self._after_time(first, k + 1) else i
+
+    def _relative_verb(self, j: int) -> int:
+        """Where the verb of a relative clause set off by a comma after the name ending at token `j` stands ('Dan
+        Ellery, who said', 'Jo Lee, who later said'), or `j` when no such clause follows: that name is its subject.
+        Not after a group word, which a verb before it may wrongly join ('Nobody asked residents, who blamed …')."""
+        doc = self.doc
+        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "who" and self._kind(doc[j - 1]) == "NAME":
+            return self._past_adverbs(j + 2)
+        return j
+
+    def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
+        """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or
+        group word up to the verb of saying says which ones, so it belongs to the source."""
+        doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
+        if j >= last or doc[j].lower_ not in POSTMODIFIERS:
+            return j, kinds, None
+        for m in range(j + 1, min(j + POSTMODIFIER_WORDS_MAX + 1, last)):
+            if self.speech_cue(m):
+                return m, kinds + ["LINK"] * (m - j), (m, doc[m : self.cue_at[m][0]].text)
+            if not doc[m].is_alpha and doc[m].lower_ not in {"’s", "'s"}:
+                break
+        return j, kinds, None
+
+    def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
+        """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
+        not the speaker: a name after a preposition belongs to the noun before it ('a trader on High Street
+        said'), but for a job or group word to ', who said' itself ('backed by Jo Lee, who said'), and at the end of
+        an aside to no speaker ('The mayor, speaking at Market Square, said'); an aside that describes the speaker
+        is part of the one source ('Its chair, Priya Shah, said'), but not a relative clause that is its verb."""
+        doc, owner = self.doc, self._owner(i)
+        if owner is not None:
+            start, at = owner
+            if v == j + 1 and doc[j].text == ",":
+                return None
+            person = any(self._kind(t) == "TITLE" for t in doc[start:at])
+            relative = v != j and v == self._relative_verb(j)  # 'who' is a person: 'a tweet by Jo Lee, who said'
+            if start < at and (person or not relative):  # not when it opens the sentence: "From Leeds Jo Smith said"
+                i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
+        if v > j + 1 and doc[j].text == "," and self._describes(j + 1) and v != self._relative_verb(j):
+            named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
+            kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
+            j = v - 1
+        return i, j, kinds
+
+    def _owner(self, i: int) -> tuple[int, int] | None:
+        """For a name after a preposition ('a trader on High Street', 'Jo Lee from Acme'): where the noun
+        phrase before the preposition starts, and the preposition (the same token when no noun stands there)."""
+        doc, at = self.doc, i - 1
+        if at > 0 and doc[at].lower_ == "the":
+            at -= 1
+        in_sentence = lambda k: k >= 0 and self.sent_of[k] == self.sent_of[i]
+        if not in_sentence(at) or doc[at].lower_ not in PREPOSITIONS | {"of", "near"}:
+            return None
+        start = at
+        while at - start < DESCRIPTION_WORDS_MAX and in_sentence(start - 1):
+            word = doc[start - 1]
+            if not word.is_alpha or (word.is_stop and not self._kind(word)):
+                break
+            start -= 1
+        return start, at
+
+    def _describes(self, k: int) -> bool:
+        """Whether the aside opening at token `k` says who the speaker is ('a trader', 'its chair', 'Priya Shah',
+        'who chairs the group'), not when or how they spoke ('however', 'in a statement', '45')."""
+        tok = self.doc[k]
+        return tok.lower_ in DETERMINERS | {"who", "whose"} or self._kind(tok) in ("NAME", "TITLE", "MOD")
+
+    def _which_ones_after(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
+        """'…,” said campaigners from the estate', '…,” said residents of the old quay': after the job or group word of
+        a speaker who follows the verb, 'of', 'from' or 'for' and the noun they bring in, in small letters, say which
+        ones, as a name after them does (`_from_a_named_body`): the source runs to that noun's end, where a pause or
+        the sentence's end follows (`_speaker_words_after`); it names none of them."""
+        end = self._speaker_words_after(j - 1, self.sents[self.sent_of[j - 1]][1])
+        return (end, [*kinds] + ["LINK"] * (end - j)) if end > j else (j, kinds)
+
+    def _name_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
+        """'…,” said the mayor, Helen Okafor, after the vote': a full name set off by a comma right after the job
+        words of a speaker who follows the verb names that speaker ('the head librarian, Priya Shah' too, with
+        job words we do not list); the source runs to the name's end."""
+        doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
+        comma = j
+        while (
+            comma < last
+            and comma - j < DESCRIPTION_WORDS_MAX
+            and (doc[comma].lower_ in POSSESSIVES or (doc[comma].is_lower and not doc[comma].is_stop))
+        ):
+            comma += 1  # "the head librarian, Priya Shah", "the group's founder, Nadia Webb"
+        if comma >= last or doc[comma].text != ",":
+            return j, kinds
+        n = comma + 1
+        while n < last and self._kind(doc[n]) == "NAME":
+            n += 1
+        if n - comma - 1 < 2 or (n < last and not doc[n].is_punct):
+            return j, kinds
+        return n, [*kinds] + ["MOD"] * (comma - j) + [""] + ["NAME"] * (n - comma - 1)
+
+    def _job_in_apposition(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
+        """'…,” said Tom Whitfield, chair of the Friends of Ashford Library.': an aside set off by a comma right after
+        the name of a speaker who follows the verb, that opens with their job or group word (perhaps after 'a', 'the'
+        or 'its' and a few describing words) and runs to the sentence's end or a pause, describes that speaker; the
+        source runs to its end, and the names in it describe the speaker without naming them, as in an aside before
+        the verb (`_subject`)."""
+        doc, last = self.doc, self.sents[self.sent_of[j - 1]][1]
+        if j + 1 >= last or doc[j].text != ",":
+            return j, kinds
+        n = j + 1 + (doc[j + 1].lower_ in SPEAKER_DETERMINERS)
+        while n < last and n - j <= DESCRIPTION_WORDS_MAX and doc[n].is_lower and not doc[n].is_stop:
+            if self._kind(doc[n]) == "TITLE":
+                break
+            n += 1  # 'a retired primary school teacher'
+        if n >= last or self._kind(doc[n]) != "TITLE":
+            return j, kinds
+        end = n
+        while end < last and self._kind(doc[end]):
+            end += 1
+        while end > n and self._kind(doc[end - 1]) == "LINK":
+            end -= 1
+        if end < last and not doc[end].is_punct:
+            return j, kinds  # '…, said Jo Lee, chair of the group on Monday': where the aside ends is not known
+        aside = ["MOD" if self._kind(t) == "NAME" else self._kind(t) for t in doc[j + 1 : end]]
+        return end, [*kinds, "", *aside]

@@ -1,0 +1,196 @@
+"""A verb of labelling, charge or criticism as the words around it use it: passive or not, its 'was' or 'been', the 'by'
+that brings in who made the judgement, its subject; or a participle that only describes a noun ('the man accused of
+theft')."""
+
+from __future__ import annotations
+
+from .noun_phrases import NounPhrases
+from .word_lists import (
+    ADVERBS_BEFORE_VERB,
+    AUXILIARIES,
+    CHARGE_LINKS,
+    CRITICISM_LINKS,
+    CRITICISM_VERBS,
+    IRREGULAR_PARTICIPLES,
+    JUDGING_VERBS,
+    LABELLING_VERBS,
+    NO_OBJECT_AFTER,
+    NOUNS_IN_LY,
+    NUMBER_WORDS,
+    ONLY_CRITICISM,
+    PASSIVE_BE,
+    RELATIVE_WORDS,
+    SPEAKER_DETERMINERS,
+    WHEN_WORDS,
+)
+
+
+class Passives(NounPhrases):
+    """Reads a verb of labelling, charge or criticism: passive or not, its 'by' and who follows it, its subject."""
+
+    def _participle_after_noun(self, v: int) -> bool:
+        """Whether the verb of charge or criticism at token `v`, with no 'was' or 'been' before it, describes the noun
+        before it rather than says what that noun did ('The man accused of theft was jailed', 'the fire blamed on
+        arson', 'The men accused were freed', 'The woman accused, who …', 'the man accused in the case'): no word
+        that may open who or what is charged follows it, but the word that brings in the charge, a preposition, a
+        verb, a pause or nothing. That noun charges no one."""
+        doc = self.doc
+        if doc[v].lower_ not in JUDGING_VERBS or self._be_before(v) is not None:
+            return False
+        if v + 1 >= len(doc) or self.sent_of[v + 1] != self.sent_of[v] or doc[v + 1].is_punct:
+            return True
+        after = doc[v + 1].lower_
+        return after in NO_OBJECT_AFTER or after in WHEN_WORDS
+
+    def _passive(self, v: int, k: int) -> bool:
+        """Whether the verb of labelling, charge or criticism at tokens v..k is passive ('was branded', 'has been
+        blamed', 'was widely blamed'): whoever labels or charges may then follow, after 'by'."""
+        said = self.doc[v:k].text.lower()
+        return said in LABELLING_VERBS | JUDGING_VERBS and self._be_before(v) is not None
+
+    def _be_before(self, v: int) -> int | None:
+        """The 'was', 'been' or 'be' right before the verb at token `v`, or before one word between them that says how
+        or when ('was widely blamed', 'was roundly slammed', 'was also branded'), as a word in -ly before an active
+        verb of charge does (`_how_said`); None where there is none."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        k = v - 1
+        how = k > first and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in NOUNS_IN_LY
+        if how and (doc[k].lower_.endswith("ly") or doc[k].lower_ in ADVERBS_BEFORE_VERB):
+            k -= 1
+        return k if k >= first and doc[k].lower_ in PASSIVE_BE else None
+
+    def _passive_by(self, v: int, k: int) -> int | None:
+        """The 'by' after the passive verb at tokens v..k, before any pause or the end of the clause, or None; a 'by'
+        inside quoted words is theirs ('labelled “run by cowboys” by the union')."""
+        last = self.sents[self.sent_of[v]][1]
+        if not self._passive(v, k):
+            return None
+        stops = (
+            n
+            for n in range(k, last)
+            if self.doc[n].lower_ in {"by", ","} and not self.quoted(n) or self._ends_reported(n)
+        )
+        by = next(stops, last)
+        return by if by < last and self.doc[by].lower_ == "by" else None
+
+    def _passive_agent(self, v: int, k: int) -> tuple[int, int, int] | None:
+        """Who labels or charges after a passive verb at tokens v..k ('was branded a waste by campaigners', 'was blamed
+        for the delay by residents'): where the words after 'by' start, where their nouns start (past 'the', 'a' …)
+        and where they end, when `_after_by` finds them and they end where a speaker may: with 'by' right after the
+        verb, at the word that brings in the charge or the label ('was blamed by residents for the delay', 'was
+        branded by critics as a waste'), else at a pause, a preposition or the end ('by officials at the town hall'
+        stops before 'at': after a passive a place or a time most often says where or when it was done)."""
+        found = self._after_by(v, k)
+        if found is None:
+            return None
+        by, start, nouns, end = found
+        last = self.sents[self.sent_of[v]][1]
+        charge_follows = end < last and self.doc[end].lower_ in self._passive_links(v, k, by)
+        if by == k:
+            ends = charge_follows or self.doc[v:k].text.lower() in ONLY_CRITICISM and self._ends_speaker(end)
+        else:
+            ends = self._ends_speaker(end)
+        return (start, nouns, end) if ends else None
+
+    def _after_by(self, v: int, k: int) -> tuple[int, int, int, int] | None:
+        """The 'by' after a passive verb at tokens v..k that brings in who labels or charges, and where the words after
+        it start, where their nouns start and where their content words end (on over 'of', 'from' or 'for' to the
+        noun they belong to: 'by residents of the estate'). Only with a label, or the word that brings in the charge,
+        between the verb and 'by' ('branded by hand' labels nothing, 'blasted by storms' criticises nothing), or with
+        'by' right after the verb and that word right after who comes after it ('was blamed by residents for the
+        delay', 'was branded by critics as a waste'); not where the word before 'by' may be a passive verb of the
+        charge's own ('accused of being paid by developers', 'blamed for damage caused by the storm') but is the
+        label itself ('labelled biased by critics', 'slammed as flawed by unions'), nor where the words after it
+        cannot be someone ('labelled unsafe by Friday' says when, 'accused of cheating by lying' how)."""
+        doc, last, said = self.doc, self.sents[self.sent_of[v]][1], self.doc[v:k].text.lower()
+        by = self._passive_by(v, k)
+        if by is None or by > k and self._may_be_passive_verb(by - 1) and not self._sole_label(v, k, by):
+            return None
+        links = self._passive_links(v, k, by)
+        no_label = said in LABELLING_VERBS and self.words(k, by) == 0
+        if by > k and (no_label or links and doc[k].lower_ not in links):
+            return None
+        start = by + 1
+        which = start < last and (doc[start].lower_ in SPEAKER_DETERMINERS | NUMBER_WORDS or doc[start].like_num)
+        nouns = start + 1 if which else start  # 'by the union', 'by two councillors'
+        # 'by residents for the delay': the charge follows who charges, so 'for' ends them ('by residents of the
+        # estate' goes on only where the clause ends after them)
+        if by == k:
+            end = self._content_words_after(nouns, last)
+        else:
+            end = self._speaker_words_after(nouns, last)
+        if end == nouns or any(t.lower_ in WHEN_WORDS for t in doc[start:end]) or doc[nouns].lower_.endswith("ing"):
+            return None
+        return by, start, nouns, end
+
+    def _passive_links(self, v: int, k: int, by: int) -> set[str]:
+        """The words that bring in what a passive verb at tokens v..k says of what it is about: the charge after a verb
+        of charge ('of', 'for' …) or criticism ('as', 'for', 'over'), the label after a verb of labelling, which is
+        any word between it and 'by', or 'as' when 'by' comes first ('was branded by critics as a waste')."""
+        said = self.doc[v:k].text.lower()
+        if said in LABELLING_VERBS:
+            return {"as"} if by == k else set()
+        return CRITICISM_LINKS if said in CRITICISM_VERBS else CHARGE_LINKS
+
+    def _sole_label(self, v: int, k: int, by: int) -> bool:
+        """Whether one word stands between the verb of labelling or 'as' after a verb at tokens v..k and the 'by' at
+        token `by` ('labelled biased by', 'slammed as flawed by'): the label or the judgement itself, not a passive
+        verb inside a longer one ('as a scheme driven by greed')."""
+        label = k + 1 if self.doc[k].lower_ == "as" else k
+        return by == label + 1 and (label > k or self.doc[v:k].text.lower() in LABELLING_VERBS)
+
+    def _may_be_passive_verb(self, n: int) -> bool:
+        """Whether the word at token `n` may be a passive verb ('paid', 'caused', 'driven'): a 'by' after it may bring
+        in whoever did that, not whoever labels or charges."""
+        word = self.doc[n].lower_
+        return self.doc[n].is_alpha and (word.endswith(("ed", "en")) or word in IRREGULAR_PARTICIPLES)
+
+    def _passive_subject(self, v: int) -> int | None:
+        """Where the subject of the passive verb at token `v` starts ('The council was blamed', 'The plan has since
+        been slammed'): back over 'was' or 'been' and the auxiliaries before them ('has been', 'will be'), and over a
+        word for when or how between two of them ('has since been', 'has also been'), to the start of its clause.
+        A relative word that a comma sets off stands for the noun phrase before the comma, where the subject starts
+        ('the council, which has since been blamed'). None when no 'was' or 'been' stands before the verb or another
+        relative word is the subject ('The man who was blamed')."""
+        if self._be_before(v) is None:
+            return None
+        group = self._verb_group_start(v)
+        if self._set_off_relative(group - 1):
+            return self._noun_before_relative(group - 1)
+        return self._clause_subject(group)
+
+    def _set_off_relative(self, r: int) -> bool:
+        """Whether token `r` is 'which' or 'who' after a comma: its clause is an aside that tells more of what comes
+        before ('the council, which was blamed for the delay'), not which one the sentence is about."""
+        first = self.sents[self.sent_of[r]][0]
+        return r > first and self.doc[r].lower_ in {"which", "who"} and self.doc[r - 1].text == ","
+
+    def _verb_group_start(self, v: int) -> int:
+        """Where the words that go with the verb at token `v` start: its auxiliaries ('was', 'has been', 'will be'),
+        with a word for when or how between two of them ('has since been', 'has also been'), or the words for when or
+        how right before an active verb ('also blamed')."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        aux = self._be_before(v)
+        if aux is None:
+            return self._adverbs_before(v)
+        while aux > first:
+            k = aux - 1
+            if k > first and doc[k].lower_ in ADVERBS_BEFORE_VERB and doc[k - 1].lower_ in AUXILIARIES:
+                k -= 1  # 'has since been': 'since' says when, it opens no clause here
+            if doc[k].lower_ not in AUXILIARIES | PASSIVE_BE:
+                break
+            aux = k
+        return aux
+
+    def _says_which_one(self, v: int) -> bool:
+        """Whether the verb of charge or labelling at token `v` is in a relative clause that says which person or thing
+        the sentence is about: passive with a relative word for its subject ('The man who was blamed for the fire has
+        left', 'the fire that was blamed on arson'), or active with one and no comma before it ('The man who blamed
+        the council for the fire has left'), where the clause's end is not known. The reporter reports no charge
+        there: the sentence's news is what it goes on to say of them. A clause a comma sets off is an aside that
+        reports the charge, passive or active ('the council, which was blamed for the delay')."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        k = self._verb_group_start(v) - 1
+        if k < first or doc[k].lower_ not in RELATIVE_WORDS:
+            return False
+        return not (k > first and doc[k - 1].text == ",")
