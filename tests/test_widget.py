@@ -596,6 +596,58 @@ def test_a_save_that_cannot_be_made_is_a_warning(tmp_path, monkeypatch):
     assert "read-only" in sent[-1]["message"]
 
 
+def practice_copy(tmp_path: Path) -> Path:
+    """A copy of the practice exercise, whose key and distractors begin under comments, to save into."""
+    shutil.copytree(ROOT / "book" / "exercises" / "practice-council", tmp_path / "practice")
+    return tmp_path / "practice" / "exercise.yml"
+
+
+def test_a_save_with_every_key_item_and_distractor_rejected_writes_a_file_that_loads(tmp_path):
+    """With a comment above its first item, an emptied key was written `[]` under the comment and the distractors'
+    first entry on the `distractors:` line: a file no YAML reader could read, after a Save that said it saved."""
+    path = practice_copy(tmp_path)
+    assert "key:\n  # ---" in path.read_text(encoding="utf-8")
+    widget = Tagger(path, mode="author")
+    sent = []
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": []}, [])
+    assert sent[-1]["type"] == "key-saved", sent[-1]
+    after = load_exercise(path)
+    assert after.key == [] and after.distractors  # the distractors, not shown to this save, kept
+    widget._on_message(widget, {"type": "save-key", "tags": [], "distractors": []}, [])
+    assert load_exercise(path).distractors == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (lambda text: text.replace("key:", "key:\n  - [oops", 1), "line 16, column 3: expected ',' or ']'"),
+        (lambda _text: "- a list\n- of words\n", "the file no longer holds an exercise"),
+        (lambda _text: "", "the file no longer holds an exercise"),
+        (lambda _text: "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: [" + ", ".join(["*a"] * 600) + "]\n", "aliases"),
+        (None, "does not exist"),
+    ],
+    ids=["broken", "a-list", "emptied", "alias-bomb", "deleted"],
+)
+def test_a_save_into_a_file_changed_since_the_tagger_read_it_is_a_warning_that_changes_nothing(tmp_path, edit, said):
+    """The Tagger reads exercise.yml when it opens; a Save reads it again. Edited in the meantime into something
+    that is no exercise, or deleted, the Save raised a traceback in the kernel and the page said nothing."""
+    path = practice_copy(tmp_path)
+    widget = Tagger(path, mode="author")
+    if edit is None:
+        path.unlink()
+    else:
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    edited = path.read_bytes() if path.exists() else None
+    sent = []
+    widget.send = sent.append
+    widget._on_message(widget, {"type": "save-key", "tags": list(widget.exercise["key"])}, [])
+    assert [m["type"] for m in sent] == ["status"] and sent[0]["kind"] == "warning"
+    assert said in sent[0]["message"] and sent[0]["message"].startswith(str(path)), sent[0]["message"]
+    assert sent[0]["message"].endswith("Nothing was saved: your tags are still in the Tagger."), sent[0]["message"]
+    assert (path.read_bytes() if path.exists() else None) == edited
+
+
 @needs_node
 def test_a_file_saved_unchanged_from_author_mode_is_the_file_medialit_new_wrote(tmp_path):
     """An instructor who keeps the file in git sees only what they changed: the drafted file, downloaded

@@ -13,14 +13,19 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from ..core.article import Article
 from ..core.contract import ID_PREFIXES, WHITE_SPACE
+from ..core.errors import InputError
 from ..core.exercise import Exercise
+from ..core.files import EXERCISE, read_text
+from ..core.yaml_limits import limited_yaml, yaml_problem
 from .yaml_text import TextRuleEmitter, yaml_text
 
 _SPACE_RUN = re.compile(f"{WHITE_SPACE}+")
@@ -287,23 +292,51 @@ def write_key(path: str | Path, exercise: Exercise, tags: list[dict], distractor
     (rejected in author mode) are removed. Items from `include:` files are not touched."""
     path = Path(path)
     yaml = exercise_yaml_writer()
-    data = yaml.load(path.read_text(encoding="utf-8-sig"))
+    data = _exercise_now(path)
     old = _seq(data.get("key"))
     included = {k.id for k in exercise.key} - {e.get("id") for e in old if isinstance(e, dict)}
     tags = keep_listed_values(tags, exercise)
     ids = key_ids(exercise.article, tags, taken=set(included))
     made = {ids[t["id"]]: key_entry(exercise.article, t, ids) for t in tags if ids[t["id"]] not in included}
-    data["key"] = _merged(old, made)
+    _put(data, "key", _merged(old, made))
     if distractors is not None:
         old = _seq(data.get("distractors"))
         included = {d.id for d in exercise.distractors} - {e.get("id") for e in old if isinstance(e, dict)}
         taken = set(ids.values()) | included
         entries = [distractor_entry(exercise.article, d, taken) for d in _in_reading_order(distractors)]
-        data["distractors"] = _merged(old, {e["id"]: e for e in entries if e["id"] not in included})
+        _put(data, "distractors", _merged(old, {e["id"]: e for e in entries if e["id"] not in included}))
     out = io.StringIO()
     yaml.dump(data, out)
     path.write_text(out.getvalue(), encoding="utf-8")
     return path
+
+
+# the file was read when the Tagger opened it; a save reads it again, and what it finds is whatever was saved since
+_NOT_SAVED = "Nothing was saved: your tags are still in the Tagger."
+
+
+def _exercise_now(path: Path) -> CommentedMap:
+    """The exercise file as it is now, read (within limits) to write the key into, or an InputError naming the place
+    and the fix: it may have been edited, broken or moved since the Tagger read it."""
+    try:
+        text = read_text(path, EXERCISE)
+    except InputError as err:  # moved, deleted, no longer UTF-8...
+        raise replace(err, fix=f"{err.fix[:-1]}, then save again. {_NOT_SAVED}") from None
+    try:
+        data = limited_yaml().load(text)
+    except YAMLError as err:
+        place, problem, fix = yaml_problem(err, text)
+        raise InputError(str(path), place, problem, f"{fix} Then save again. {_NOT_SAVED}", "not-yaml") from None
+    if not isinstance(data, CommentedMap):
+        raise InputError(
+            str(path),
+            "",
+            "the file no longer holds an exercise (its settings, `key:` and the rest): it changed since the Tagger "
+            "read it.",
+            f"put the exercise back into the file (from a copy, or undo the edit), then save again. {_NOT_SAVED}",
+            "not-exercise",
+        )
+    return data
 
 
 def _own_ids(source: str) -> set[str]:
@@ -340,6 +373,15 @@ def page_authoring(exercise: Exercise, shown: Exercise) -> dict:
 
 
 KEPT_FIELDS = {"voice_exception"}  # written by hand only: a save keeps it
+
+
+def _put(data: CommentedMap, name: str, entries: CommentedSeq) -> None:
+    """Set a list of the file; an empty one, written `[]`, loses the comment that stood above its first entry: under
+    such a comment ruamel writes `[]` indented and the next name's list on the name's line, a file YAML cannot read."""
+    data[name] = entries
+    comment = data.ca.items.get(name)
+    if not entries and comment and len(comment) > 3:
+        comment[3] = None
 
 
 def _seq(value) -> CommentedSeq:
