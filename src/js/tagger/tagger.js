@@ -17,6 +17,7 @@ import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
 import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
 import { createSelection } from "./selection.js";
+import { createStatus } from "./status.js";
 import { createStorage, sameTags, storageKey } from "./storage.js";
 import { indexTags, tagsAtToken } from "./tag_index.js";
 import { createTagList } from "./tag_list.js";
@@ -275,48 +276,8 @@ function createTagger(model, el, uid, authorTools) {
     // the label bar that sticks over the page: the labels on a wider screen, the whole dock on a phone
     view: createArticleView(article, tokens, uid, () => (dock.getClientRects().length ? dock : labelBar)),
     article,
-    say(message) {
-      // the same words again go in as a new node, as a warning does: a status line whose text stays the
-      // same is not read out, and "Nothing to undo." pressed again is news too
-      if (message || live.textContent) live.replaceChildren(message);
-    },
-    notify(message, { show = false, info = false, files = false, lines = [], listName = "" } = {}) {
-      // Both show in the status line too, where the eyes are while tagging, and a screen reader hears
-      // each once: good news from the status line (the notice is for the eyes only), a warning from the
-      // notice, an alert (the status line's copy is for the eyes only).
-      if (info) {
-        notice.removeAttribute("role");
-        notice.setAttribute("aria-hidden", "true");
-      } else {
-        notice.setAttribute("role", "alert");
-        notice.removeAttribute("aria-hidden");
-      }
-      notice.classList.toggle("mt-notice-info", info);
-      // the same notice again goes in as a new node: an alert or a status line whose text stays the
-      // same is not read out
-      if (message || notice.textContent) {
-        // moved while empty, so an alert is heard once, with its new words
-        const place = files ? foot : tools;
-        if (message && notice.previousElementSibling !== place) {
-          notice.replaceChildren();
-          place.after(notice);
-        }
-        notice.replaceChildren(message);
-        if (lines.length)
-          notice.append(
-            h(
-              "ul",
-              { "aria-label": listName || null },
-              lines.map((line) => h("li", line)),
-            ),
-          );
-        notice.hidden = !message;
-        const said = [message, ...lines].join(" ");
-        if (message && info) ctx.say(said);
-        else if (message) live.replaceChildren(h("span", { "aria-hidden": "true", text: said }));
-      }
-      if (message && show) notice.scrollIntoView?.({ block: "nearest" });
-    },
+    // say, notify: a notice about the hand-in file shows under Download and Load, any other under the tools
+    ...createStatus(live, notice, (files) => (files ? foot : tools)),
     selectionShown(selected) {
       if (clearButton.classList.contains("mt-off") === selected) clearButton.classList.toggle("mt-off", !selected);
     },
