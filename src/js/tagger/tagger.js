@@ -15,6 +15,7 @@ import { downloadedWords, handinFileName, listenToLoad, saveFile } from "./files
 import { frameBatcher } from "./frame.js";
 import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
+import { createLabelBar } from "./label_bar.js";
 import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
 import { createSelection } from "./selection.js";
 import { createStatus } from "./status.js";
@@ -171,26 +172,7 @@ function createTagger(model, el, uid, authorTools) {
   // ---- layout
   const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
   const notice = h("div.mt-notice", { role: "alert" });
-  // a label's button is named by its title, the words it shows ("Claim", not "Claim 1", which is heard as a
-  // count or as the tag C1); the keys that apply it, drawn as keys beside the title, are told as keys
   const keys = labelKeys(labels);
-  const keysOf = (/** @type {Label} */ l) => [...keys].filter(([, name]) => name === l.name).map(([key]) => key);
-  const labelButtons = labels.map((l) =>
-    button(
-      "mt-labbtn",
-      [
-        h("span", { class: `mt-badge mt-badge-${l.name}`, "aria-hidden": "true", text: prefixes[l.name] }),
-        ` ${l.title} `,
-        h("kbd", { "aria-hidden": "true", text: l.shortcut || letterOf(l).toUpperCase() }),
-      ],
-      () => actions.applyLabel(l.name),
-      {
-        "data-label": l.name,
-        title: l.help || l.title,
-        "aria-keyshortcuts": keyWords(keysOf(l).join(" ").toUpperCase()) || null,
-      },
-    ),
-  );
   const clearButton = button("mt-clear", "Clear selection", () => {
     sel.anchor = null;
     sel.draw();
@@ -217,7 +199,10 @@ function createTagger(model, el, uid, authorTools) {
     backButton.hidden = false;
     offersTag = false;
   };
-  const labelBar = h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton, backButton);
+  const labelBar = createLabelBar(labels, prefixes, keys, keyWords, (name) => actions.applyLabel(name), [
+    clearButton,
+    backButton,
+  ]);
   const dock = h("div.mt-dock", {}, labelBar, live);
   const undoButton = button("mt-undo", "↶ Undo", () => actions.travel(true), { title: keyWords("Undo (Ctrl+Z)") });
   const redoButton = button("mt-redo", "↷ Redo", () => actions.travel(false), {
