@@ -84,6 +84,7 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * What the keys, the pointer and the list can ask the Tagger to do.
  * @typedef {object} Actions
  * @property {(name: string) => void} applyLabel tag the selection
+ * @property {() => void} clearSelection (Escape, or the Clear selection button)
  * @property {() => void} deleteAtCaret
  * @property {(id: string) => void} removeById
  * @property {(id: string, fromList?: boolean) => void} jumpTo select a tag in the text (from the tag list: with
@@ -173,11 +174,7 @@ function createTagger(model, el, uid, authorTools) {
   const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
   const notice = h("div.mt-notice", { role: "alert" });
   const keys = labelKeys(labels);
-  const clearButton = button("mt-clear", "Clear selection", () => {
-    sel.anchor = null;
-    sel.draw();
-    ctx.say("Selection cleared.");
-  });
+  const clearButton = button("mt-clear", "Clear selection", () => actions.clearSelection());
   clearButton.classList.add("mt-off"); // kept in its place, so nothing moves when it shows
   // after the feedback or the tag list sent the student to words: a way back a touch screen can take
   // (keys: Enter, F), named for where it goes
@@ -335,6 +332,11 @@ function createTagger(model, el, uid, authorTools) {
         ctx.authorTools?.words.tagged(tag, ctx.labelByName.get(name)),
       );
       sel.draw();
+    },
+    clearSelection() {
+      sel.anchor = null;
+      sel.draw();
+      ctx.say("Selection cleared.");
     },
     deleteAtCaret() {
       const r = sel.range();
