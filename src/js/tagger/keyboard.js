@@ -51,13 +51,8 @@ export function listenToKeys(ctx, sel, actions, root) {
         sel.setCaret(moves[k](), e.shiftKey || extending.has(k));
         ctx.say(sel.describe());
       };
-    } else if (k === "Escape") {
-      act = () => {
-        sel.anchor = null;
-        sel.draw();
-        ctx.say("Selection cleared.");
-      };
-    } else if (k === " ") {
+    } else if (k === "Escape") act = actions.clearSelection;
+    else if (k === " ") {
       act = () => {
         sel.anchor = sel.caret;
         sel.draw();

@@ -15,8 +15,10 @@ import { downloadedWords, handinFileName, listenToLoad, saveFile } from "./files
 import { frameBatcher } from "./frame.js";
 import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
+import { createLabelBar } from "./label_bar.js";
 import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
 import { createSelection } from "./selection.js";
+import { createStatus } from "./status.js";
 import { createStorage, sameTags, storageKey } from "./storage.js";
 import { indexTags, tagsAtToken } from "./tag_index.js";
 import { createTagList } from "./tag_list.js";
@@ -82,6 +84,7 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * What the keys, the pointer and the list can ask the Tagger to do.
  * @typedef {object} Actions
  * @property {(name: string) => void} applyLabel tag the selection
+ * @property {() => void} clearSelection (Escape, or the Clear selection button)
  * @property {() => void} deleteAtCaret
  * @property {(id: string) => void} removeById
  * @property {(id: string, fromList?: boolean) => void} jumpTo select a tag in the text (from the tag list: with
@@ -170,31 +173,8 @@ function createTagger(model, el, uid, authorTools) {
   // ---- layout
   const live = h("p.mt-live", { role: "status", "aria-live": "polite" });
   const notice = h("div.mt-notice", { role: "alert" });
-  // a label's button is named by its title, the words it shows ("Claim", not "Claim 1", which is heard as a
-  // count or as the tag C1); the keys that apply it, drawn as keys beside the title, are told as keys
   const keys = labelKeys(labels);
-  const keysOf = (/** @type {Label} */ l) => [...keys].filter(([, name]) => name === l.name).map(([key]) => key);
-  const labelButtons = labels.map((l) =>
-    button(
-      "mt-labbtn",
-      [
-        h("span", { class: `mt-badge mt-badge-${l.name}`, "aria-hidden": "true", text: prefixes[l.name] }),
-        ` ${l.title} `,
-        h("kbd", { "aria-hidden": "true", text: l.shortcut || letterOf(l).toUpperCase() }),
-      ],
-      () => actions.applyLabel(l.name),
-      {
-        "data-label": l.name,
-        title: l.help || l.title,
-        "aria-keyshortcuts": keyWords(keysOf(l).join(" ").toUpperCase()) || null,
-      },
-    ),
-  );
-  const clearButton = button("mt-clear", "Clear selection", () => {
-    sel.anchor = null;
-    sel.draw();
-    ctx.say("Selection cleared.");
-  });
+  const clearButton = button("mt-clear", "Clear selection", () => actions.clearSelection());
   clearButton.classList.add("mt-off"); // kept in its place, so nothing moves when it shows
   // after the feedback or the tag list sent the student to words: a way back a touch screen can take
   // (keys: Enter, F), named for where it goes
@@ -216,7 +196,10 @@ function createTagger(model, el, uid, authorTools) {
     backButton.hidden = false;
     offersTag = false;
   };
-  const labelBar = h("div.mt-labels", { role: "group", "aria-label": "Labels" }, labelButtons, clearButton, backButton);
+  const labelBar = createLabelBar(labels, prefixes, keys, keyWords, (name) => actions.applyLabel(name), [
+    clearButton,
+    backButton,
+  ]);
   const dock = h("div.mt-dock", {}, labelBar, live);
   const undoButton = button("mt-undo", "↶ Undo", () => actions.travel(true), { title: keyWords("Undo (Ctrl+Z)") });
   const redoButton = button("mt-redo", "↷ Redo", () => actions.travel(false), {
@@ -275,48 +258,8 @@ function createTagger(model, el, uid, authorTools) {
     // the label bar that sticks over the page: the labels on a wider screen, the whole dock on a phone
     view: createArticleView(article, tokens, uid, () => (dock.getClientRects().length ? dock : labelBar)),
     article,
-    say(message) {
-      // the same words again go in as a new node, as a warning does: a status line whose text stays the
-      // same is not read out, and "Nothing to undo." pressed again is news too
-      if (message || live.textContent) live.replaceChildren(message);
-    },
-    notify(message, { show = false, info = false, files = false, lines = [], listName = "" } = {}) {
-      // Both show in the status line too, where the eyes are while tagging, and a screen reader hears
-      // each once: good news from the status line (the notice is for the eyes only), a warning from the
-      // notice, an alert (the status line's copy is for the eyes only).
-      if (info) {
-        notice.removeAttribute("role");
-        notice.setAttribute("aria-hidden", "true");
-      } else {
-        notice.setAttribute("role", "alert");
-        notice.removeAttribute("aria-hidden");
-      }
-      notice.classList.toggle("mt-notice-info", info);
-      // the same notice again goes in as a new node: an alert or a status line whose text stays the
-      // same is not read out
-      if (message || notice.textContent) {
-        // moved while empty, so an alert is heard once, with its new words
-        const place = files ? foot : tools;
-        if (message && notice.previousElementSibling !== place) {
-          notice.replaceChildren();
-          place.after(notice);
-        }
-        notice.replaceChildren(message);
-        if (lines.length)
-          notice.append(
-            h(
-              "ul",
-              { "aria-label": listName || null },
-              lines.map((line) => h("li", line)),
-            ),
-          );
-        notice.hidden = !message;
-        const said = [message, ...lines].join(" ");
-        if (message && info) ctx.say(said);
-        else if (message) live.replaceChildren(h("span", { "aria-hidden": "true", text: said }));
-      }
-      if (message && show) notice.scrollIntoView?.({ block: "nearest" });
-    },
+    // say, notify: a notice about the hand-in file shows under Download and Load, any other under the tools
+    ...createStatus(live, notice, (files) => (files ? foot : tools)),
     selectionShown(selected) {
       if (clearButton.classList.contains("mt-off") === selected) clearButton.classList.toggle("mt-off", !selected);
     },
@@ -389,6 +332,11 @@ function createTagger(model, el, uid, authorTools) {
         ctx.authorTools?.words.tagged(tag, ctx.labelByName.get(name)),
       );
       sel.draw();
+    },
+    clearSelection() {
+      sel.anchor = null;
+      sel.draw();
+      ctx.say("Selection cleared.");
     },
     deleteAtCaret() {
       const r = sel.range();
