@@ -8,8 +8,10 @@ import re
 from browser_helpers import PHONE, painted, screenshot
 from playwright.sync_api import expect
 from test_chapters import CHAPTERS
+from test_tagger import tok
 
 CLAIMS_CHAPTER = "book/03-claims.html"
+LOADED_CHAPTER = "book/05-loaded-language.html"
 # the pages a student reads (an instructor builds an exercise in Jupyter, with a keyboard)
 STUDENTS_PAGES = [c for c in CHAPTERS if not re.match(r"book/(instructors|teachers?)\b", c)]
 
@@ -70,5 +72,34 @@ def test_on_a_phone_an_answer_box_grows_to_show_all_its_words(browser, book_serv
         page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
         expect(box).to_have_value(re.compile("UK officials show none either"))
         assert box.evaluate(SHOWS_ALL_ITS_WORDS)
+    finally:
+        context.close()
+
+
+# The first and last token of each grey phrase of a guided page, in the article's order.
+GREY_PHRASES = """() => { const out = []; let run = null;
+  document.querySelectorAll('.mt-article .mt-tok').forEach((t, i) => {
+    if (!t.classList.contains('mt-cand')) return;
+    if (run && run[1] === i - 1) run[1] = i; else out.push(run = [i, i]);
+  });
+  return out; }"""
+
+
+def test_on_a_guided_page_a_tapped_phrase_is_told_to_take_a_label_not_more_words(browser, book_server):
+    """A tap on a grey phrase picks all of it, and a guided page tags only whole phrases: the status line told
+    the student to tap the last word to take in more words, and the next tap was refused."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, f"{LOADED_CHAPTER}?difficulty=guided")
+        first, last = next(p for p in page.evaluate(GREY_PHRASES) if p[1] > p[0])
+        tok(page, first + 1).scroll_into_view_if_needed()
+        tok(page, first + 1).tap()
+        phrase = page.locator(".mt-article .mt-tok.mt-sel")
+        expect(phrase).to_have_count(last - first + 1)
+        live = page.locator(".mt-dock .mt-live")
+        expect(live).to_have_text(re.compile(r"^Selected .+\. Pick a label\.$"))
+        screenshot(page, "guided-phrase-tapped-phone")
+        page.locator(".mt-labbtn[data-label='loaded']").tap()
+        expect(live).to_have_text(re.compile(r"^Tagged .+ as Loaded L1\.$"))
     finally:
         context.close()
