@@ -3,9 +3,11 @@ written answers, a guided page, and the hand-in file's notices."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
-from browser_helpers import PHONE, painted, screenshot
+from browser_helpers import PHONE, painted, screenshot, text_heard
 from playwright.sync_api import expect
 from test_chapters import CHAPTERS
 from test_tagger import tok
@@ -101,5 +103,66 @@ def test_on_a_guided_page_a_tapped_phrase_is_told_to_take_a_label_not_more_words
         screenshot(page, "guided-phrase-tapped-phone")
         page.locator(".mt-labbtn[data-label='loaded']").tap()
         expect(live).to_have_text(re.compile(r"^Tagged .+ as Loaded L1\.$"))
+    finally:
+        context.close()
+
+
+# The phone's bar: whether its status line is drawn and, if so, whether it shows all its words (a line
+# clamped to two lines cuts the rest off with "…").
+STATUS_IN_THE_BAR = """() => { const live = document.querySelector('.mt-dock .mt-live');
+  const drawn = getComputedStyle(live).clipPath === 'none';
+  return {drawn, whole: live.scrollHeight <= live.clientHeight + 1, text: live.textContent}; }"""
+
+
+def test_on_a_phone_the_bar_shows_no_cut_copy_of_a_hand_in_files_notice(browser, book_server, tmp_path):
+    """Loading a hand-in with broken tags: the notice under Load says all that was left out and why, and the
+    phone's label bar, just above the tag list, showed its first two lines cut off at "Undo goe…" or "Left
+    out…". The bar leaves a notice about the file to the one under the buttons (a screen reader still hears
+    good news from the status line), and shows the next status whole."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        i = page.evaluate(
+            "() => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === 'Kyiv')"
+        )
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        tok(page, i + 8).tap()
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        download = page.locator(".mt-foot .mt-download")
+        download.scroll_into_view_if_needed()
+        with page.expect_download() as got:
+            download.tap()
+        handin = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+        tag = handin["tags"][0]
+        broken = {
+            **handin,
+            "tags": [
+                tag,
+                {**tag, "id": "t8", "quote": "words the article does not have"},
+                {**tag, "id": "t9", "start": 10**6, "end": 10**6 + 5},
+            ],
+        }
+        for name, doc, kind in (("good.json", handin, "info"), ("broken.json", broken, "warning")):
+            (tmp_path / name).write_text(json.dumps(doc), encoding="utf-8")
+            with page.expect_file_chooser() as chooser:
+                page.locator(".mt-foot .mt-load").tap()
+            chooser.value.set_files(str(tmp_path / name))
+            notice = page.locator(".mt-foot + .mt-notice")
+            expect(notice).to_contain_text(f"from {name}")
+            expect(notice).to_be_in_viewport()
+            page.locator(".mt-dock").scroll_into_view_if_needed()  # scrolled up to the tags: the bar is in sight
+            painted(page)
+            bar = page.evaluate(STATUS_IN_THE_BAR)
+            assert bar["whole"] or not bar["drawn"], f"{kind}: the bar shows a cut copy: {bar}"
+            screenshot(page, f"phone-bar-after-loading-{kind}")
+            if kind == "info":  # good news is heard once, from the status line (a warning, from its alert)
+                assert text_heard(page, ".medialit-tagger").count(notice.text_content()) == 1
+        assert "Left out:" in notice.text_content()
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        expect(page.locator(".mt-dock .mt-live")).to_contain_text("Selected “Kyiv”")
+        painted(page)
+        assert page.evaluate(STATUS_IN_THE_BAR)["drawn"]
     finally:
         context.close()
