@@ -166,3 +166,28 @@ def test_on_a_phone_the_bar_shows_no_cut_copy_of_a_hand_in_files_notice(browser,
         assert page.evaluate(STATUS_IN_THE_BAR)["drawn"]
     finally:
         context.close()
+
+
+def test_on_a_phone_go_to_your_hand_in_opens_no_keyboard_and_shows_download(browser, book_server):
+    """After Check, "Go to your hand-in" focused the name box: on a phone that opens the keyboard, over the
+    Download button the student came for. A touch screen goes to Download, with the name box above it."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        i = page.evaluate(
+            "() => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === 'Kyiv')"
+        )
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        page.locator(".mt-check").tap()
+        go = page.locator(".mt-handinbtn")
+        go.scroll_into_view_if_needed()
+        go.tap()
+        focused = page.evaluate("() => [document.activeElement.tagName, document.activeElement.className]")
+        assert focused == ["BUTTON", "mt-download"], focused  # a text box would open the keyboard
+        expect(page.locator(".mt-foot .mt-download")).to_be_in_viewport()
+        expect(page.locator(".mt-foot .mt-student")).to_be_in_viewport()
+        screenshot(page, "phone-go-to-your-hand-in")
+    finally:
+        context.close()
