@@ -185,7 +185,10 @@ export function listenToPointer(ctx, sel, actions) {
       ctx.say(`Selected ${words}. Pick a label, or tap another word to change the end.`);
       return;
     }
-    ctx.say(`Selected ${words}${offerTagHere(true)}. Tap the last word to take in more words, or pick a label.`);
+    // a guided page tags whole grey phrases only: a tap picked all of one, and takes in no more words
+    ctx.say(
+      `Selected ${words}${offerTagHere(true)}. ${ctx.guided ? "Pick a label" : "Tap the last word to take in more words, or pick a label"}.`,
+    );
   }
 
   /**

@@ -53,9 +53,10 @@ export function createStatus(live, notice, placeOf) {
           ),
         );
       notice.hidden = !message;
-      const said = [message, ...lines].join(" ");
-      if (message && info) say(said);
-      else if (message) live.replaceChildren(h("span", { "aria-hidden": "true", text: said }));
+      // the status line's copy, in a span of its own (tagger.css leaves a notice about the file to the notice
+      // itself in a phone's bar), read out only as good news: a warning's alert is read instead
+      if (message)
+        live.replaceChildren(h("span", { "aria-hidden": info ? null : "true", text: [message, ...lines].join(" ") }));
     }
     if (message && show) notice.scrollIntoView?.({ block: "nearest" });
   };

@@ -466,7 +466,9 @@ function createTagger(model, el, uid, authorTools) {
       ctx.say(`${sel.describe()} To go back to the feedback, use “Back to the feedback”${keyWords(" or press F")}.`);
     },
     answersChanged: () => drawAnswers(),
-    toHandIn: () => studentInput.focus(),
+    // a touch screen goes to Download (the name box above it): a tap that focused the name box would open the
+    // phone's keyboard over the button the student came for
+    toHandIn: () => (touch ? /** @type {HTMLElement} */ (foot.querySelector(".mt-download")) : studentInput).focus(),
   });
   /** @type {(() => void) | null} opens the shortcuts dialog, once it is made */
   let showHelp = null;

@@ -1,0 +1,193 @@
+"""A student's loop through the book on a phone, with taps only: what the words ask of a touch screen, the
+written answers, a guided page, and the hand-in file's notices."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from browser_helpers import PHONE, painted, screenshot, text_heard
+from playwright.sync_api import expect
+from test_chapters import CHAPTERS
+from test_tagger import tok
+
+CLAIMS_CHAPTER = "book/03-claims.html"
+LOADED_CHAPTER = "book/05-loaded-language.html"
+# the pages a student reads (an instructor builds an exercise in Jupyter, with a keyboard)
+STUDENTS_PAGES = [c for c in CHAPTERS if not re.match(r"book/(instructors|teachers?)\b", c)]
+
+# The sentences of a page's own words (the Tagger's are tested apart) that ask for a label key.
+ASKS_FOR_A_LABEL_KEY = r"""() => [...document.querySelectorAll('.bd-article :is(p, li)')]
+  .filter((el) => !el.closest('.medialit-tagger'))
+  .flatMap((el) => el.textContent.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/))
+  .filter((sentence) => /label key/i.test(sentence))"""
+
+
+def test_every_sentence_that_asks_for_a_label_key_names_the_labels_button_too(browser, book_server):
+    """A phone has no keys: a chapter that asks for a label key offers the label's button in the same sentence
+    (chapter 1's practice Tagger asked a phone to "press a label key")."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    page = context.new_page()
+    try:
+        for chapter in STUDENTS_PAGES:
+            page.goto(f"{chapter}.html")
+            for sentence in page.evaluate(ASKS_FOR_A_LABEL_KEY):
+                assert "button" in sentence, f"{chapter}: {sentence}"
+    finally:
+        context.close()
+
+
+def open_tagger(context, path: str):
+    """A chapter's page in `context`, its first Tagger drawn, nothing saved from an earlier test."""
+    page = context.new_page()
+    page.goto(path)
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+    return page
+
+
+# Whether an answer box shows all its words: nothing scrolled out of sight inside it.
+SHOWS_ALL_ITS_WORDS = "(box) => box.scrollHeight <= box.clientHeight + 1"
+
+
+def test_on_a_phone_an_answer_box_grows_to_show_all_its_words(browser, book_server):
+    """A box three lines high, on a phone's narrow column, hid the first lines of an answer of a few sentences
+    inside it (its handle to stretch it is too small for a finger): it grows as the student writes, and shows
+    the saved answer whole after a reload."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        box = page.locator("[data-medialit-answer]").first
+        box.scroll_into_view_if_needed()
+        box.tap()
+        page.keyboard.type(
+            "I would need to see parts of the drones and where they were launched from. "
+            "Russia shows no evidence, and the UK officials show none either."
+        )
+        painted(page)
+        assert box.evaluate(SHOWS_ALL_ITS_WORDS), box.evaluate("(b) => [b.scrollHeight, b.clientHeight]")
+        screenshot(page, "answer-box-phone")
+        page.reload()
+        page.wait_for_selector(".medialit-tagger .mt-article .mt-tok")
+        expect(box).to_have_value(re.compile("UK officials show none either"))
+        assert box.evaluate(SHOWS_ALL_ITS_WORDS)
+    finally:
+        context.close()
+
+
+# The first and last token of each grey phrase of a guided page, in the article's order.
+GREY_PHRASES = """() => { const out = []; let run = null;
+  document.querySelectorAll('.mt-article .mt-tok').forEach((t, i) => {
+    if (!t.classList.contains('mt-cand')) return;
+    if (run && run[1] === i - 1) run[1] = i; else out.push(run = [i, i]);
+  });
+  return out; }"""
+
+
+def test_on_a_guided_page_a_tapped_phrase_is_told_to_take_a_label_not_more_words(browser, book_server):
+    """A tap on a grey phrase picks all of it, and a guided page tags only whole phrases: the status line told
+    the student to tap the last word to take in more words, and the next tap was refused."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, f"{LOADED_CHAPTER}?difficulty=guided")
+        first, last = next(p for p in page.evaluate(GREY_PHRASES) if p[1] > p[0])
+        tok(page, first + 1).scroll_into_view_if_needed()
+        tok(page, first + 1).tap()
+        phrase = page.locator(".mt-article .mt-tok.mt-sel")
+        expect(phrase).to_have_count(last - first + 1)
+        live = page.locator(".mt-dock .mt-live")
+        expect(live).to_have_text(re.compile(r"^Selected .+\. Pick a label\.$"))
+        screenshot(page, "guided-phrase-tapped-phone")
+        page.locator(".mt-labbtn[data-label='loaded']").tap()
+        expect(live).to_have_text(re.compile(r"^Tagged .+ as Loaded L1\.$"))
+    finally:
+        context.close()
+
+
+# The phone's bar: whether its status line is drawn and, if so, whether it shows all its words (a line
+# clamped to two lines cuts the rest off with "…").
+STATUS_IN_THE_BAR = """() => { const live = document.querySelector('.mt-dock .mt-live');
+  const drawn = getComputedStyle(live).clipPath === 'none';
+  return {drawn, whole: live.scrollHeight <= live.clientHeight + 1, text: live.textContent}; }"""
+
+
+def test_on_a_phone_the_bar_shows_no_cut_copy_of_a_hand_in_files_notice(browser, book_server, tmp_path):
+    """Loading a hand-in with broken tags: the notice under Load says all that was left out and why, and the
+    phone's label bar, just above the tag list, showed its first two lines cut off at "Undo goe…" or "Left
+    out…". The bar leaves a notice about the file to the one under the buttons (a screen reader still hears
+    good news from the status line), and shows the next status whole."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        i = page.evaluate(
+            "() => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === 'Kyiv')"
+        )
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        tok(page, i + 8).tap()
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        download = page.locator(".mt-foot .mt-download")
+        download.scroll_into_view_if_needed()
+        with page.expect_download() as got:
+            download.tap()
+        handin = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+        tag = handin["tags"][0]
+        broken = {
+            **handin,
+            "tags": [
+                tag,
+                {**tag, "id": "t8", "quote": "words the article does not have"},
+                {**tag, "id": "t9", "start": 10**6, "end": 10**6 + 5},
+            ],
+        }
+        for name, doc, kind in (("good.json", handin, "info"), ("broken.json", broken, "warning")):
+            (tmp_path / name).write_text(json.dumps(doc), encoding="utf-8")
+            with page.expect_file_chooser() as chooser:
+                page.locator(".mt-foot .mt-load").tap()
+            chooser.value.set_files(str(tmp_path / name))
+            notice = page.locator(".mt-foot + .mt-notice")
+            expect(notice).to_contain_text(f"from {name}")
+            expect(notice).to_be_in_viewport()
+            page.locator(".mt-dock").scroll_into_view_if_needed()  # scrolled up to the tags: the bar is in sight
+            painted(page)
+            bar = page.evaluate(STATUS_IN_THE_BAR)
+            assert bar["whole"] or not bar["drawn"], f"{kind}: the bar shows a cut copy: {bar}"
+            screenshot(page, f"phone-bar-after-loading-{kind}")
+            if kind == "info":  # good news is heard once, from the status line (a warning, from its alert)
+                assert text_heard(page, ".medialit-tagger").count(notice.text_content()) == 1
+        assert "Left out:" in notice.text_content()
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        expect(page.locator(".mt-dock .mt-live")).to_contain_text("Selected “Kyiv”")
+        painted(page)
+        assert page.evaluate(STATUS_IN_THE_BAR)["drawn"]
+    finally:
+        context.close()
+
+
+def test_on_a_phone_go_to_your_hand_in_opens_no_keyboard_and_shows_download(browser, book_server):
+    """After Check, "Go to your hand-in" focused the name box: on a phone that opens the keyboard, over the
+    Download button the student came for. A touch screen goes to Download, with the name box above it."""
+    context = browser.new_context(base_url=book_server, **PHONE)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        i = page.evaluate(
+            "() => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === 'Kyiv')"
+        )
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        page.locator(".mt-check").tap()
+        go = page.locator(".mt-handinbtn")
+        go.scroll_into_view_if_needed()
+        go.tap()
+        focused = page.evaluate("() => [document.activeElement.tagName, document.activeElement.className]")
+        assert focused == ["BUTTON", "mt-download"], focused  # a text box would open the keyboard
+        expect(page.locator(".mt-foot .mt-download")).to_be_in_viewport()
+        expect(page.locator(".mt-foot .mt-student")).to_be_in_viewport()
+        screenshot(page, "phone-go-to-your-hand-in")
+    finally:
+        context.close()
