@@ -2,7 +2,7 @@
 // The label bar: a button per label on show, which tags the selection with it, then the buttons that stand
 // beside them (Clear selection, the way back). It sticks over the page while the article shows.
 
-import { button, h } from "./dom.js";
+import { badge, button, h } from "./dom.js";
 import { letterOf } from "./labels.js";
 
 /** @typedef {import("../core/types.js").Label} Label */
@@ -24,7 +24,7 @@ export function createLabelBar(labels, prefixes, keys, keyWords, apply, more) {
     button(
       "mt-labbtn",
       [
-        h("span", { class: `mt-badge mt-badge-${l.name}`, "aria-hidden": "true", text: prefixes[l.name] }),
+        badge(l.name, prefixes[l.name]),
         ` ${l.title} `,
         h("kbd", { "aria-hidden": "true", text: l.shortcut || letterOf(l).toUpperCase() }),
       ],
