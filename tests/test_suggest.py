@@ -3615,3 +3615,22 @@ def test_the_drafted_why_names_a_body_after_its_group_word_with_no_capital_mid_s
     names = {(s.start, s.end): source_name(s) for s in found if s.label == "source"}
     claim = next(s for s in found if s.label == "claim")
     assert draft_why(claim, names).startswith(f"According to {name}, this is true")
+
+
+@given(
+    st.sampled_from(["Jo Lee", "The mayor", "A trader on High Street", "Its chair, Priya Shah"]),
+    st.sampled_from(["who said", "who later said", "who has said"]),
+    st.sampled_from(["backed the plan", "voted against it", "left early"]),
+)
+@settings(max_examples=30, deadline=None)
+def test_a_claim_in_a_relative_clause_set_off_by_commas_ends_at_its_closing_comma(who, said, rest):
+    """'Jo Lee, who said the road was unsafe, backed the plan' drafted 'the road was unsafe, backed the plan': what
+    a ', who said' clause reports ends where the clause does, at its closing comma; the rest is the writer's."""
+    text = f"{BEFORE_THE_STORY}{who}, {said} the road was unsafe, {rest}.\n"
+    claims = quotes(text, "claim", BLANK)
+    assert "the road was unsafe" in claims and not any(rest in q for q in claims)
+
+
+def test_a_relative_clause_that_runs_to_the_sentence_end_keeps_its_whole_claim():
+    text = f"{BEFORE_THE_STORY}The plan was backed by Jo Lee, who said the road was unsafe for buses and lorries.\n"
+    assert "the road was unsafe for buses and lorries" in quotes(text, "claim", BLANK)

@@ -139,6 +139,8 @@ class ClaimRules(JudgementRules):
                     why += ", with what the relative word stands for"
                 if set_off:  # "The pool, which the council says is unsafe, will shut": the aside is what is said
                     end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
+            elif self._set_off_relative(self._adverbs_before(v) - 1):  # 'Jo Lee, who said it was unsafe, backed it'
+                end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
             attrs = self._claim_attrs(k, end, voice)
             pronoun = "" if speaker else self._pronoun_that_speaks(v)
             self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)

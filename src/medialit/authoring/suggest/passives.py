@@ -159,12 +159,6 @@ class Passives(NounPhrases):
             return self._noun_before_relative(group - 1)
         return self._clause_subject(group)
 
-    def _set_off_relative(self, r: int) -> bool:
-        """Whether token `r` is 'which' or 'who' after a comma: its clause is an aside that tells more of what comes
-        before ('the council, which was blamed for the delay'), not which one the sentence is about."""
-        first = self.sents[self.sent_of[r]][0]
-        return r > first and self.doc[r].lower_ in {"which", "who"} and self.doc[r - 1].text == ","
-
     def _verb_group_start(self, v: int) -> int:
         """Where the words that go with the verb at token `v` start: its auxiliaries ('was', 'has been', 'will be'),
         with a word for when or how between two of them ('has since been', 'has also been'), or the words for when or
