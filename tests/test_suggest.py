@@ -3660,3 +3660,25 @@ def test_a_claim_in_a_relative_clause_set_off_by_commas_ends_at_its_closing_comm
 def test_a_relative_clause_that_runs_to_the_sentence_end_keeps_its_whole_claim():
     text = f"{BEFORE_THE_STORY}The plan was backed by Jo Lee, who said the road was unsafe for buses and lorries.\n"
     assert "the road was unsafe for buses and lorries" in quotes(text, "claim", BLANK)
+
+
+@given(
+    st.sampled_from(["Holt's Bakery", "Acme Ltd", "The bakery", "Jo Lee"]),
+    st.sampled_from(["which has sold bread for 40 years", "which opened in May", "who runs it"]),
+    st.sampled_from(["had warned", "has warned", "warned", "had also told", "has since told"]),
+    st.sampled_from(["prices would rise in the spring", "prices would rise"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_relative_clause_between_a_speaker_and_the_verb_of_saying_leaves_both(who, aside, said, what):
+    """'Holt's Bakery, which has sold bread for 40 years, had warned customers that …' drafted no source and the
+    claim 'Holt's Bakery, which has sold bread for 40 years': 'had' after the aside hid the verb of saying, and
+    the words before the aside's closing comma were read as what someone said. They are who speaks."""
+    text = f"{BEFORE_THE_STORY}{who}, {aside}, {said} customers that {what}.\n"
+    assert f"{who}, {aside}" not in quotes(text, "claim", BLANK)
+    if len(what.split()) >= 4:  # a shorter one is too short for a claim of its own
+        assert _source_of(text, what) in {who, f"{who}, {aside}"}
+
+
+def test_a_relative_clause_in_what_was_said_before_its_speaker_stays_in_the_claim():
+    text = f"{BEFORE_THE_STORY}The pool, which opened in 1990, will close next spring, officials said.\n"
+    assert _source_of(text, "The pool, which opened in 1990, will close next spring") == "officials"

@@ -153,8 +153,9 @@ class NounPhrases(Clauses, WordKinds):
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
         if v > j + 1 and doc[j].text == "," and self._describes(j + 1) and v != self._relative_verb(j):
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
-            kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
-            j = v - 1
+            end = self._adverbs_before(v) - 1  # the aside's closing comma, before any 'has' or 'also'
+            kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j:end]]
+            j = end
         return i, j, kinds
 
     def _owner(self, i: int) -> tuple[int, int] | None:
