@@ -3682,3 +3682,23 @@ def test_a_relative_clause_between_a_speaker_and_the_verb_of_saying_leaves_both(
 def test_a_relative_clause_in_what_was_said_before_its_speaker_stays_in_the_claim():
     text = f"{BEFORE_THE_STORY}The pool, which opened in 1990, will close next spring, officials said.\n"
     assert _source_of(text, "The pool, which opened in 1990, will close next spring") == "officials"
+
+
+@given(
+    st.sampled_from(sorted(v for v in LABELLING_VERBS if v.endswith("ed"))),
+    st.sampled_from(["unfair", "reckless", "pointless"]),
+    st.sampled_from([", officials said.", "."]),
+)
+@settings(max_examples=30, deadline=None)
+def test_a_passive_verb_of_labelling_with_a_bare_label_is_a_judgement(verb, label, end):
+    """'The plan was labelled unfair, officials said.' stayed a fact where 'was branded a disgrace' was a judgement:
+    after a passive verb of labelling, the word right after it is the label, with 'a' or without."""
+    text = f"{BEFORE_THE_STORY}The new plan was {verb} {label}{end}\n"
+    assert quotes(text, "claim", BLANK)[f"The new plan was {verb} {label}"].attrs["kind"] == "judgement"
+
+
+@pytest.mark.parametrize("after", ["with names", "last week", "yesterday", "in May"])
+def test_a_passive_verb_of_labelling_before_how_or_when_labels_nothing(after):
+    text = f"{BEFORE_THE_STORY}The old crates were labelled {after}, officials said.\n"
+    claim = quotes(text, "claim", BLANK)[f"The old crates were labelled {after}"]
+    assert claim.attrs["kind"] == "fact"
