@@ -139,6 +139,8 @@ class ClaimRules(JudgementRules):
                     why += ", with what the relative word stands for"
                 if set_off:  # "The pool, which the council says is unsafe, will shut": the aside is what is said
                     end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
+            elif self._set_off_relative(self._adverbs_before(v) - 1):  # 'Jo Lee, who said it was unsafe, backed it'
+                end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
             attrs = self._claim_attrs(k, end, voice)
             pronoun = "" if speaker else self._pronoun_that_speaks(v)
             self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
@@ -228,6 +230,8 @@ class ClaimRules(JudgementRules):
         disaster”, she said'), which are the speaker's, so the claim is in the quoted voice."""
         first = self.sents[self.sent_of[v]][0]
         comma = next((n for n in range(v - 1, first, -1) if self.doc[n].text == ","), None)
+        if comma is not None and self._closes_relative_aside(comma):
+            return  # "Holt's Bakery, which has sold bread for years, warned …": the words before are who speaks
         if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
             voice = "quoted" if any(self.quoted(n) for n in range(first, comma)) else "reporter"
             self.add(
@@ -241,6 +245,13 @@ class ClaimRules(JudgementRules):
                 keep_quotes=True,
                 speaker_word="" if speaker else self._pronoun_that_speaks(v),
             )
+
+    def _closes_relative_aside(self, comma: int) -> bool:
+        """Whether the comma at token `comma` closes a relative clause that a comma before it opens ('Holt's Bakery,
+        which has sold bread for 40 years, warned'): the clause is an aside about the noun before it."""
+        first = self.sents[self.sent_of[comma]][0]
+        opened = next((n for n in range(comma - 1, first, -1) if self.doc[n].text == ","), None)
+        return opened is not None and self._set_off_relative(opened + 1)
 
     def _according_to(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """'According to X, CLAIM.' and 'CLAIM, according to X.': what follows 'according to' says where the

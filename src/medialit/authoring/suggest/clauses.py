@@ -55,6 +55,13 @@ class Clauses(TimePhrases, Quotations):
             start -= 1
         return start if self.words(start, k) else None
 
+    def _set_off_relative(self, r: int) -> bool:
+        """Whether token `r` is 'which' or 'who' after a comma: its clause is an aside that tells more of what comes
+        before ('the council, which was blamed for the delay', 'Jo Lee, who said …'), not which one the sentence is
+        about, and it ends at its closing comma."""
+        first = self.sents[self.sent_of[r]][0]
+        return r > first and self.doc[r].lower_ in {"which", "who"} and self.doc[r - 1].text == ","
+
     def _noun_before_relative(self, r: int) -> int | None:
         """Where the noun phrase starts that the relative word at token `r` stands for, before it or before the comma
         that sets its clause off ('the village's only school, which …', 'Ashby Fold Primary, which …'); None when

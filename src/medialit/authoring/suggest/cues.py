@@ -74,10 +74,12 @@ class CueRules(Passives):
 
     def _passive_label(self, i: int, j: int) -> bool:
         """Whether the verb of labelling at tokens i..j is passive and puts a label on its subject, with no one after
-        'by' ('The plan was branded a disgrace', 'It has been labelled “unfair”'): after 'was' or 'been' it is the verb,
-        never the adjective of 'branded goods', and someone the article does not name made the judgement."""
+        'by' ('The plan was branded a disgrace', 'It has been labelled “unfair”', 'was branded unfair'): after 'was' or
+        'been' it is the verb, never the adjective of 'branded goods', and someone the article does not name made the
+        judgement."""
         last = self.sents[self.sent_of[i]][1]
-        label = j + 1 < last and (self.doc[j].lower_ in LABEL_ARTICLES | {"as"} or self._opens_quotation(j))
+        article = j + 1 < last and (self.doc[j].lower_ in LABEL_ARTICLES | {"as"} or self._opens_quotation(j))
+        label = article or self._bare_label(j, last)  # 'The plan was branded unfair.'
         return self._passive(i, j) and label
 
     def _used_as_noun(self, i: int, phrase: str) -> bool:

@@ -10,6 +10,7 @@ from .word_lists import (
     DESCRIPTION_WORDS_MAX,
     DETERMINERS,
     NUMBER_WORDS,
+    PLACE_PREPOSITIONS,
     POSSESSIVES,
     POSTMODIFIER_WORDS_MAX,
     POSTMODIFIERS,
@@ -135,7 +136,8 @@ class NounPhrases(Clauses, WordKinds):
     def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
         """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
         not the speaker: a name after a preposition belongs to the noun before it ('a trader on High Street
-        said'), but for a job or group word to ', who said' itself ('backed by Jo Lee, who said'), and at the end of
+        said'), and so does ', who said' after a job or group word or a place ('a trader on High Street, who said'),
+        but not after another name, who may be the person ('backed by Jo Lee, who said'), and at the end of
         an aside to no speaker ('The mayor, speaking at Market Square, said'); an aside that describes the speaker
         is part of the one source ('Its chair, Priya Shah, said'), but not a relative clause that is its verb."""
         doc, owner = self.doc, self._owner(i)
@@ -144,13 +146,16 @@ class NounPhrases(Clauses, WordKinds):
             if v == j + 1 and doc[j].text == ",":
                 return None
             person = any(self._kind(t) == "TITLE" for t in doc[start:at])
+            place = doc[at].lower_ in PLACE_PREPOSITIONS  # 'a trader on High Street, who said': a place is never 'who'
             relative = v != j and v == self._relative_verb(j)  # 'who' is a person: 'a tweet by Jo Lee, who said'
-            if start < at and (person or not relative):  # not when it opens the sentence: "From Leeds Jo Smith said"
+            # not when it opens the sentence: "From Leeds Jo Smith said"
+            if start < at and (person or place or not relative):
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
         if v > j + 1 and doc[j].text == "," and self._describes(j + 1) and v != self._relative_verb(j):
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
-            kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j : v - 1]]
-            j = v - 1
+            end = self._adverbs_before(v) - 1  # the aside's closing comma, before any 'has' or 'also'
+            kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j:end]]
+            j = end
         return i, j, kinds
 
     def _owner(self, i: int) -> tuple[int, int] | None:

@@ -139,6 +139,13 @@ class Passives(NounPhrases):
         label = k + 1 if self.doc[k].lower_ == "as" else k
         return by == label + 1 and (label > k or self.doc[v:k].text.lower() in LABELLING_VERBS)
 
+    def _bare_label(self, k: int, end: int) -> bool:
+        """Whether the words from token `k` to the pause at `end`, right after a passive verb of labelling, are a label
+        with no 'a' or 'as' ('The plan was labelled unfair'): a word that is no small word or word for when opens them
+        ('was labelled with names', 'was branded last week' say how or when, not what)."""
+        word = self.doc[k]
+        return k < end and word.is_alpha and not word.is_stop and self._time_phrase_end(k) == k
+
     def _may_be_passive_verb(self, n: int) -> bool:
         """Whether the word at token `n` may be a passive verb ('paid', 'caused', 'driven'): a 'by' after it may bring
         in whoever did that, not whoever labels or charges."""
@@ -158,12 +165,6 @@ class Passives(NounPhrases):
         if self._set_off_relative(group - 1):
             return self._noun_before_relative(group - 1)
         return self._clause_subject(group)
-
-    def _set_off_relative(self, r: int) -> bool:
-        """Whether token `r` is 'which' or 'who' after a comma: its clause is an aside that tells more of what comes
-        before ('the council, which was blamed for the delay'), not which one the sentence is about."""
-        first = self.sents[self.sent_of[r]][0]
-        return r > first and self.doc[r].lower_ in {"which", "who"} and self.doc[r - 1].text == ","
 
     def _verb_group_start(self, v: int) -> int:
         """Where the words that go with the verb at token `v` start: its auxiliaries ('was', 'has been', 'will be'),

@@ -202,7 +202,7 @@ class SpeakerRules(AnyNounSpeakers, Pronouns):
                 ),
                 None,
             )
-            after = close + 1 if close is not None else after
+            after = self._past_adverbs(close + 1) if close is not None else after
         beside = j + 1 if j + 1 < len(self.doc) and self.doc[j].text == "," else j
         return j, beside, after, perfect, self._relative_verb(j)
 

@@ -99,6 +99,7 @@ LISTENER_WORDS_MAX = 6  # "told the Harbourside Gazette on Tuesday that …"
 SPEAKER_FOLLOWS = {"said", "says", "according to", "added", "wrote", "asked", "replied"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 PREPOSITIONS = {"on", "in", "at", "to", "from", "with", "by", "for", "about", "during"}
+PLACE_PREPOSITIONS = {"on", "in", "at", "near"}  # "a trader on High Street": the name after them is where, never who
 NUMBER_WORDS = {
     "two",
     "three",
