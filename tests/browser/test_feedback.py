@@ -530,14 +530,19 @@ def test_loading_the_tags_just_checked_leaves_the_feedback_up_to_date(page, tmp_
     expect(stale).to_be_visible()
 
 
-def test_a_loaded_hand_in_with_many_broken_tags_says_each_reason_once_with_how_many(page, tmp_path):
-    """Each tag left out added its sentence to the notice: three broken tags said the same sentence three times,
-    and a file with 100,000 made a notice of 100,000 sentences, taller than a million pixels."""
+def despot_handin(page) -> dict:
+    """Chapter 5 with "despot" tagged as loaded: the hand-in its Download saves, to edit and load back."""
     open_chapter(page, CHAPTER_5)
     tag_in_text(page, ("despot",), "3")
     with page.expect_download() as download:
         page.locator(".mt-download").click()
-    handin = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    return json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+
+
+def test_a_loaded_hand_in_with_many_broken_tags_says_each_reason_once_with_how_many(page, tmp_path):
+    """Each tag left out added its sentence to the notice: three broken tags said the same sentence three times,
+    and a file with 100,000 made a notice of 100,000 sentences, taller than a million pixels."""
+    handin = despot_handin(page)
     good = handin["tags"][0]
     handin["tags"] += [{}, {}, {}, {**good, "id": "t9", "start": -5}]
     (broken := tmp_path / "broken.json").write_text(json.dumps(handin), encoding="utf-8")
@@ -552,11 +557,7 @@ def test_a_loaded_hand_in_with_many_broken_tags_says_each_reason_once_with_how_m
 def test_a_loaded_hand_in_whose_broken_tags_each_quote_other_words_says_the_first_and_how_many_more(page, tmp_path):
     """Tags left out whose sentences each quote the tag's own words were each told: 2,000 tags whose copy of their
     words no longer matches the article made a notice of 2,000 sentences. It names the first, and how many more."""
-    open_chapter(page, CHAPTER_5)
-    tag_in_text(page, ("despot",), "3")
-    with page.expect_download() as download:
-        page.locator(".mt-download").click()
-    handin = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    handin = despot_handin(page)
     good = handin["tags"][0]
     handin["tags"] += [{**good, "id": f"t{n + 10}", "quote": f"not these words {n}"} for n in range(2000)]
     (broken := tmp_path / "broken.json").write_text(json.dumps(handin), encoding="utf-8")

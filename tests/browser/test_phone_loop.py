@@ -53,6 +53,16 @@ def open_tagger(context, path: str):
 SHOWS_ALL_ITS_WORDS = "(box) => box.scrollHeight <= box.clientHeight + 1"
 
 
+def tap_word(page, word: str) -> int:
+    """Tap the first word of the Tagger's article that reads `word`, scrolled into view; its place among the words."""
+    i = page.evaluate(
+        "(word) => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === word)", word
+    )
+    tok(page, i).scroll_into_view_if_needed()
+    tok(page, i).tap()
+    return i
+
+
 def test_on_a_phone_an_answer_box_grows_to_show_all_its_words(browser, book_server):
     """A box three lines high, on a phone's narrow column, hid the first lines of an answer of a few sentences
     inside it (its handle to stretch it is too small for a finger): it grows as the student writes, and shows
@@ -122,11 +132,7 @@ def test_on_a_phone_the_bar_shows_no_cut_copy_of_a_hand_in_files_notice(browser,
     context = browser.new_context(base_url=book_server, **PHONE)
     try:
         page = open_tagger(context, CLAIMS_CHAPTER)
-        i = page.evaluate(
-            "() => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === 'Kyiv')"
-        )
-        tok(page, i).scroll_into_view_if_needed()
-        tok(page, i).tap()
+        i = tap_word(page, "Kyiv")
         tok(page, i + 8).tap()
         page.locator(".mt-labbtn[data-label='claim']").tap()
         download = page.locator(".mt-foot .mt-download")
@@ -174,11 +180,7 @@ def test_on_a_phone_go_to_your_hand_in_opens_no_keyboard_and_shows_download(brow
     context = browser.new_context(base_url=book_server, **PHONE)
     try:
         page = open_tagger(context, CLAIMS_CHAPTER)
-        i = page.evaluate(
-            "() => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === 'Kyiv')"
-        )
-        tok(page, i).scroll_into_view_if_needed()
-        tok(page, i).tap()
+        tap_word(page, "Kyiv")
         page.locator(".mt-labbtn[data-label='claim']").tap()
         page.locator(".mt-check").tap()
         go = page.locator(".mt-handinbtn")
