@@ -3702,3 +3702,11 @@ def test_a_passive_verb_of_labelling_before_how_or_when_labels_nothing(after):
     text = f"{BEFORE_THE_STORY}The old crates were labelled {after}, officials said.\n"
     claim = quotes(text, "claim", BLANK)[f"The old crates were labelled {after}"]
     assert claim.attrs["kind"] == "fact"
+
+
+@pytest.mark.parametrize("text", ["The old crates were labelled", "–said ", "Some were branded"])
+def test_an_article_that_ends_on_a_passive_verb_of_labelling_drafts_what_it_can(text):
+    """A bare label is looked for in the word after the verb: with the article ending on the verb there is none, and
+    the search read past the last word (IndexError, found by the property test on '–said ')."""
+    drafted = sg.suggest(Article(text), BLANK)
+    assert all(0 <= s.start < s.end <= len(text) for s in drafted)

@@ -143,8 +143,10 @@ class Passives(NounPhrases):
         """Whether the words from token `k` to the pause at `end`, right after a passive verb of labelling, are a label
         with no 'a' or 'as' ('The plan was labelled unfair'): a word that is no small word or word for when opens them
         ('was labelled with names', 'was branded last week' say how or when, not what)."""
+        if k >= end:  # the verb ends the sentence, or the article ('It was labelled.')
+            return False
         word = self.doc[k]
-        return k < end and word.is_alpha and not word.is_stop and self._time_phrase_end(k) == k
+        return word.is_alpha and not word.is_stop and self._time_phrase_end(k) == k
 
     def _may_be_passive_verb(self, n: int) -> bool:
         """Whether the word at token `n` may be a passive verb ('paid', 'caused', 'driven'): a 'by' after it may bring
