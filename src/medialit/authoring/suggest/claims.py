@@ -89,7 +89,7 @@ class ClaimRules(JudgementRules):
         end = next((n for n in range(j, last) if self._ends_reported(n)), last)
         if self.words(j, end) < 2:
             return
-        voice = "quoted" if any(self.quoted(n) for n in range(j, end)) else "reporter"
+        voice = self.voice_of(j, end)
         self.add(
             "claim",
             s,
@@ -127,7 +127,7 @@ class ClaimRules(JudgementRules):
         if self._second_speaker(k, end):
             return  # "warned that the council says the pool is unsafe": the claim is the council's, from 'says'
         if self.words(k, end) >= 4:
-            voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
+            voice = self.voice_of(k, end)
             antecedent = self._antecedent(v, k, speaker, first)
             why = f"what follows '{said}'"
             if antecedent is not None:
@@ -233,7 +233,7 @@ class ClaimRules(JudgementRules):
         if comma is not None and self._closes_relative_aside(comma):
             return  # "Holt's Bakery, which has sold bread for years, warned …": the words before are who speaks
         if comma is not None and self.words(first, comma) >= 4 and not self.quoted(first):
-            voice = "quoted" if any(self.quoted(n) for n in range(first, comma)) else "reporter"
+            voice = self.voice_of(first, comma)
             self.add(
                 "claim",
                 first,

@@ -170,6 +170,11 @@ class Draft:
     def quoted(self, i: int) -> bool:
         return self.token_region[i] is not None
 
+    def voice_of(self, i: int, j: int) -> str:
+        """A drafted claim's voice: a speaker's ('quoted') when any of tokens i to j is inside quotation marks, else
+        the reporter's."""
+        return "quoted" if any(self.quoted(n) for n in range(i, j)) else "reporter"
+
     def words(self, i: int, j: int) -> int:
         """How many words tokens i to j hold (a running count: a long sentence is not walked each time)."""
         n = len(self.doc)

@@ -43,7 +43,7 @@ class JudgementRules(ClaimKinds, Pronouns):
         end = next((n for n in range(link + 1, last) if doc[n].text == "," or self._ends_reported(n)), last)
         if self.words(link + 1, end) == 0:
             return
-        voice = "quoted" if any(self.quoted(n) for n in range(link, end)) else "reporter"
+        voice = self.voice_of(link, end)
         judgement = doc[link].lower_ == "as"
         attrs = self._claim_attrs(start, end, voice) | {"kind": "judgement" if judgement else "accusation"}
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
@@ -74,7 +74,7 @@ class JudgementRules(ClaimKinds, Pronouns):
         ) or (passive and self._bare_label(k, end))
         if self.words(k, end) < words_needed or not (labels_a_pronoun or opens_label):
             return
-        voice = "quoted" if any(self.quoted(n) for n in range(k, end)) else "reporter"
+        voice = self.voice_of(k, end)
         attrs = self._claim_attrs(start, end, voice) | {"kind": "judgement"}
         pronoun = "" if speaker else self._pronoun_that_speaks(v)
         with_what = "with what it is about" if start < v else "with the verb"
@@ -96,7 +96,7 @@ class JudgementRules(ClaimKinds, Pronouns):
         start = self._passive_subject(v)
         if start is None:
             return
-        voice = "quoted" if any(self.quoted(n) for n in range(k, by)) else "reporter"
+        voice = self.voice_of(k, by)
         judgement = doc[v:k].text.lower() in LABELLING_VERBS or doc[k].lower_ == "as"
         attrs = self._claim_attrs(start, by, voice) | {"kind": "judgement" if judgement else "accusation"}
         what = "the judgement" if judgement else "the charge"
