@@ -12,7 +12,6 @@ report's own share shows.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -22,25 +21,19 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
+
+from figures import figure
+from synthetic import sample_class
 
 ROOT = Path(__file__).resolve().parent.parent
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 AREA = "report"
+_row = partial(figure, AREA)
 STUDENTS, TAGS, BAD_EVERY = 10_000, 60, 40
 SECONDS, MEGABYTES = 10, 500  # the targets: on a 2-core machine
 SAMPLE_EVERY = 0.02  # seconds between two looks at the processes' memory
-
-
-def _sample_class():
-    spec = importlib.util.spec_from_file_location("sample_class", ROOT / "notebooks" / "sample_class.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _row(metric: str, value, unit: str = "", target: str = "") -> dict:
-    return {"area": AREA, "metric": metric, "value": value, "unit": unit, "target": target}
 
 
 def write_class(folder: Path) -> int:
@@ -49,7 +42,7 @@ def write_class(folder: Path) -> int:
 
     exercise = load_exercise(KREMLIN)
     bad = 0
-    for n, data in enumerate(_sample_class().make_class(exercise, STUDENTS, seed=3)):
+    for n, data in enumerate(sample_class().make_class(exercise, STUDENTS, seed=3)):
         data["tags"] = data["tags"][:TAGS]
         if n % 5 == 0:  # a few quotes edited by hand: orphans
             for tag in data["tags"][:3]:

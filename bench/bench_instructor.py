@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import tempfile
 import time
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+
+from figures import figure
+from synthetic import sample_class
 
 from medialit import load_exercise
 from medialit.classroom import class_report as classroom
@@ -15,17 +18,7 @@ from medialit.classroom import class_report as classroom
 ROOT = Path(__file__).resolve().parent.parent
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 AREA = "instructor"
-
-
-def _sample_class():
-    spec = importlib.util.spec_from_file_location("sample_class", ROOT / "notebooks" / "sample_class.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _row(metric: str, value, unit: str = "", target: str = "") -> dict:
-    return {"area": AREA, "metric": metric, "value": value, "unit": unit, "target": target}
+_row = partial(figure, AREA)
 
 
 def _timed(fn) -> float:
@@ -36,7 +29,7 @@ def _timed(fn) -> float:
 
 def class_speed(exercise, max_tags: int | None = None, what: str = "", target: str = "") -> list[dict]:
     """Time the class report on 1,000 sample hand-ins (optionally cut to `max_tags` tags each)."""
-    sample = _sample_class()
+    sample = sample_class()
     with tempfile.TemporaryDirectory() as folder:
         total = 0
         for data in sample.make_class(exercise, 1000, seed=1):

@@ -8,10 +8,12 @@ never copied here), and per label on the Kremlin key beside them, with overlap c
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 
 import eval_corpora
 import spacy
+from figures import figure
 
 from medialit import Article, load_exercise
 from medialit.authoring.suggest import suggest
@@ -20,11 +22,8 @@ from medialit.interchange.ptc import ptc_scores
 ROOT = Path(__file__).resolve().parent.parent
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 AREA = "suggest"
+_row = partial(figure, AREA)
 TARGETS = {"ptc": {"f1": ">= 0.22"}, "basil": {"recall": ">= 0.40", "precision": ">= 0.15"}}
-
-
-def _row(metric: str, value, unit: str = "", target: str = "") -> dict:
-    return {"area": AREA, "metric": metric, "value": value, "unit": unit, "target": target}
 
 
 def speed() -> list[dict]:

@@ -35,6 +35,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from figures import figure
+
 from medialit import load_exercise
 from medialit.web.page_data import pack_exercise
 from medialit.web.sphinxext import script_json
@@ -45,6 +47,7 @@ BOOK = ROOT / "_build" / "html"
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "exercise.yml"
 CHAPTER_5 = {"labels": ["loaded"], "lines": (1, 28)}  # as book/05-loaded-language.md asks
 AREA = "widget"
+_row = functools.partial(figure, AREA)
 
 
 def _chromium_args() -> list[str]:
@@ -175,10 +178,6 @@ new MutationObserver((_, observer) => {
   });
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-state"]});
 """
-
-
-def _row(metric: str, value, unit: str = "", target: str = "") -> dict:
-    return {"area": AREA, "metric": metric, "value": value, "unit": unit, "target": target}
 
 
 def _p95(values: list[float]) -> float:
