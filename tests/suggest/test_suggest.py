@@ -13,6 +13,22 @@ import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+from suggest_helpers import (
+    BEFORE_THE_STORY,
+    BLANK,
+    _source_of,
+    criticised_forms,
+    every_job,
+    found,
+    group_words,
+    jobs,
+    labelled_things,
+    labellers,
+    names,
+    quotes,
+    scare_marks,
+    unlisted,
+)
 
 from medialit import Article, InputError
 from medialit.authoring import lexicons
@@ -35,18 +51,8 @@ from medialit.authoring.suggest.word_lists import (
 )
 from medialit.core.labels import DEFAULT_LABELS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KREMLIN = ROOT / "book" / "exercises" / "kremlin-drone" / "article.txt"
-
-
-def found(text: str, label: str | None = None, nlp=None):
-    return [
-        s for s in sg.suggest(Article.from_text(text), nlp or spacy.blank("en")) if label is None or s.label == label
-    ]
-
-
-def quotes(text: str, label: str, nlp=None) -> dict[str, sg.Suggestion]:
-    return {s.quote: s for s in found(text, label, nlp)}
 
 
 def test_every_lexicon_file_is_listed_with_its_licence():
@@ -729,9 +735,6 @@ def test_new_kinds_of_loaded_words_are_drafted():
 # --- 'added': a verb of saying only when it reports what was said ----------------------------------
 
 
-BLANK = spacy.blank("en")  # one pipeline for the property tests: its matchers are built once
-
-
 def _about_adding(text: str) -> list[sg.Suggestion]:
     """Every draft that treats 'added' or 'adds' as a verb of saying: the cue, or a source or claim beside it."""
     return [s for s in found(text, nlp=BLANK) if s.quote in {"added", "adds"} or re.search("'add(ed|s)'", s.reason)]
@@ -837,19 +840,12 @@ def test_an_aside_that_describes_no_one_stays_out_of_the_source():
         assert set(quotes(text, "source", BLANK)) == {speaker}, text
 
 
-jobs = st.sampled_from([w for w, (_, group) in load_lexicon().sources.items() if not group and w.isalpha()])
-names = st.builds("{} {}".format, st.sampled_from(["Priya", "Tom", "Ann"]), st.sampled_from(["Shah", "Reid", "Mills"]))
-
-
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(["Its", "The", "Their", "The group's"]), jobs, names)
 def test_a_job_and_a_name_in_apposition_are_always_one_source(owner, job, name):
     text = f"{owner} {job}, {name}, said the plan would cost more than promised."
     touching = [q for q in quotes(text, "source", BLANK) if job in q or name in q]
     assert len(touching) == 1 and touching[0].endswith(f"{job}, {name}"), touching
-
-
-every_job = st.sampled_from([w for w in load_lexicon().sources if w.isalpha()])
 
 
 @settings(max_examples=80, deadline=None)
@@ -1031,11 +1027,6 @@ def test_the_words_that_say_which_sources_belong_to_the_source():
     delayed = claims["the vote would be delayed until the spring"]
     assert delayed.source == (sources["Sources close to the planning committee"].start, delayed.source[1])
     assert "Officials at the main depot" in sources
-
-
-def _source_of(text: str, claim: str) -> str:
-    made = quotes(text, "claim")[claim]
-    return text[made.source[0] : made.source[1]] if made.source else ""
 
 
 def test_she_told_reporters_goes_to_the_person_named_in_the_paragraph_before():
@@ -1314,9 +1305,6 @@ def test_a_union_is_a_source_and_a_union_spokesman_speaks_a_quotation():
     assert _source_of(text, "talks would resume on Monday") == "The union"
 
 
-group_words = st.sampled_from([w for w, (_, group) in load_lexicon().sources.items() if group and w.isalpha()])
-
-
 @settings(max_examples=30, deadline=None)
 @given(st.sampled_from(["Westmoor", "Harbourside", "Maritime"]), group_words)
 def test_a_group_word_written_with_a_capital_after_a_name_is_a_named_body(place, group):
@@ -1452,9 +1440,6 @@ def test_any_word_that_picks_out_a_listed_speaker_before_the_verb_is_part_of_the
     who = f"{which} {job}" if before else f"{which.title()} {job}"
     text = f"{before}{who} {verb} the ferry would stop running in the winter."
     assert _source_of(text, "the ferry would stop running in the winter") == who
-
-
-unlisted = st.sampled_from(["trader", "hotels", "ferry operator", "bakery", "harbour master", "swimming club"])
 
 
 @settings(max_examples=80, deadline=None)
@@ -1888,9 +1873,7 @@ def test_a_quoted_question_is_no_claim_but_the_sentence_quoted_before_it_is(ques
 
 # --- a word or two in quotation marks that nobody is said to have said: the paper's scare quotes ----
 
-scare_marks = st.sampled_from(["“{}”", "‘{}’", '"{}"', "'{}'"])
 scare_words = st.sampled_from(["reforms", "upgrade", "improvements", "deep clean", "savings"])
-BEFORE_THE_STORY = "Plans for the pool split the town.\n\n"
 
 
 @given(
@@ -2226,9 +2209,6 @@ def test_a_quotation_opening_after_said_and_a_noun_leaves_the_noun_in_what_was_s
 
 
 # --- a verb of labelling reports a judgement someone made --------------------------------------
-
-labellers = st.sampled_from(["Campaigners", "Critics", "Councillor Jo Reed", "The union", "Protesters"])
-labelled_things = st.sampled_from(["the plan", "the new car park", "its budget", "the county's offer"])
 
 
 @given(
@@ -2948,9 +2928,6 @@ def test_campaigners_owners_and_residents_have_a_stake(text, role):
     """A resident of the town a decision is about has a stake in it; whether they saw something is said by
     'witness' or 'eyewitness'."""
     assert [s.attrs.get("role") for s in found(text, "source", BLANK)] == [role]
-
-
-criticised_forms = st.sampled_from(["criticised", "criticized"])
 
 
 @given(
