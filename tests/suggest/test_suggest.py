@@ -14,7 +14,6 @@ from suggest_helpers import (
     BLANK,
     _source_of,
     criticised_forms,
-    every_job,
     found,
     group_words,
     jobs,
@@ -23,7 +22,6 @@ from suggest_helpers import (
     names,
     quotes,
     scare_marks,
-    unlisted,
 )
 
 from medialit import Article
@@ -32,15 +30,9 @@ from medialit.authoring.confidence import DEFAULT_MIN_CONFIDENCE
 from medialit.authoring.drafts import draft_hints, draft_why, source_name
 from medialit.authoring.lexicons import load_lexicon, quality_nouns
 from medialit.authoring.loaded import QUOTATION_DISCOUNT
-from medialit.authoring.suggest.draft import balanced_quotes, name_shaped
+from medialit.authoring.suggest.draft import balanced_quotes
 from medialit.authoring.suggest.suggestion import CONFIDENCE
-from medialit.authoring.suggest.word_lists import (
-    ACCUSATION_WORDS,
-    CRITICISM_VERBS,
-    LABELLING_VERBS,
-    NOUNS_IN_LY,
-    SPEAKER_DETERMINERS,
-)
+from medialit.authoring.suggest.word_lists import ACCUSATION_WORDS, LABELLING_VERBS, NOUNS_IN_LY
 
 
 def test_speaker_and_reported_claim_with_reasons():
@@ -54,14 +46,6 @@ def test_speaker_and_reported_claim_with_reasons():
     claim = claims["the plan would cut traffic by half"]
     assert claim.source == (sources["Council leader Jo Smith"].start, sources["Council leader Jo Smith"].end)
     assert claim.attrs["voice"] == "reporter" and claim.attrs["kind"] == "prediction"
-
-
-def test_anonymous_group_and_agentless_source():
-    text = "Security officials believe the fire was set on purpose. It is understood that the mayor knew."
-    sources = quotes(text, "source")
-    assert sources["Security officials"].attrs["identity"] == "anonymous"
-    assert sources["It is understood"].attrs == {"identity": "hidden"}
-    assert "agentless" in sources["It is understood"].reason
 
 
 def test_loaded_voice_follows_quotation_marks():
@@ -117,16 +101,6 @@ def test_quoted_sentences_become_quoted_claims_with_their_speaker():
     assert claim.source == (speaker.start, speaker.end)
 
 
-def test_a_speaker_named_after_the_verb_with_the_is_a_source_not_a_claim():
-    text = "“This is a historic day for everyone,” said the mayor, Helen Okafor, after the vote."
-    sources = quotes(text, "source")
-    mayor = sources["the mayor, Helen Okafor"]
-    assert "next to 'said'" in mayor.reason
-    assert not [c for c in quotes(text, "claim") if c.startswith("the mayor")]
-    claim = next(c for q, c in quotes(text, "claim").items() if q.startswith("“This is a historic day"))
-    assert claim.source == (mayor.start, mayor.end)
-
-
 def test_sentence_with_a_figure_is_a_claim():
     claims = quotes("Around 40 drones were fired at the city overnight.", "claim")
     assert "a figure ('40')" in claims["Around 40 drones were fired at the city overnight"].reason
@@ -159,33 +133,6 @@ def test_a_listed_word_in_scare_quotes_keeps_its_marks():
     assert "“disgraceful”" in loaded
 
 
-def test_a_quote_ending_he_said_goes_to_the_named_person_before_it_in_the_paragraph():
-    text = (
-        "Senator Chuck Ray said on Monday that talks had failed. Later, Donald Lee, who leads the "
-        "other side, spoke to reporters. “We will build a steel barrier in the end,” he said."
-    )
-    claims = quotes(text, "claim")
-    claim = next(c for q, c in claims.items() if "steel barrier" in q)
-    sources = quotes(text, "source")
-    assert claim.source == (sources["Donald Lee"].start, sources["Donald Lee"].end)
-
-
-def test_one_person_named_three_ways_is_one_entity():
-    text = (
-        "Kremlin spokesperson Dmitry Peskov said the drones were shot down. "
-        "Mr Peskov said later that the attack had failed. Peskov added that Russia would respond."
-    )
-    entities = {s.quote: s.entity for s in found(text, "source")}
-    assert entities["Kremlin spokesperson Dmitry Peskov"] == "Dmitry Peskov"
-    assert {entities[q] for q in entities if "Peskov" in q} == {"Dmitry Peskov"}
-
-
-def test_unnamed_groups_are_anonymous_sources_and_a_government_only_when_it_speaks():
-    sources = quotes("Democratic lawmakers say the bill is dead. The government has a new plan for schools.", "source")
-    assert sources["Democratic lawmakers"].attrs["identity"] == "anonymous"
-    assert not any("government" in q.lower() for q in sources)
-
-
 def test_a_short_quoted_sentence_with_its_speaker_is_a_quotation_not_scare_quotes():
     text = "“That is a deal-breaker,” Schumer told reporters on Monday."
     cues = quotes(text, "cue")
@@ -196,17 +143,6 @@ def test_claims_keep_quotation_marks_only_in_pairs():
     text = "Officials said “the road will close on Monday and stay shut for a whole week."
     for claim in found(text, "claim"):
         assert balanced_quotes(claim.quote), claim.quote
-
-
-def test_a_speaker_described_in_lower_case_words_after_said_is_the_source_of_the_quote():
-    text = "“We were never asked about the closure,” said retired teacher Ann Mills, who lives nearby."
-    speaker = quotes(text, "source")["retired teacher Ann Mills"]
-    assert speaker.entity == "Ann Mills" and speaker.attrs["identity"] == "named"
-    claim = next(iter(quotes(text, "claim").values()))
-    assert claim.source == (speaker.start, speaker.end)
-    # the description is not what was said, and a name that only follows 'said' in a clause is not a speaker
-    assert not any("teacher" in q for q in quotes(text, "claim"))
-    assert "Ann Mills" not in quotes("He said the vote was close and Ann Mills agreed.", "source")
 
 
 def test_listed_adjectives_match_their_comparative_and_superlative():
@@ -231,79 +167,6 @@ def test_framing_labels_and_milder_feelings_are_drafted_only_below_the_default_c
     assert {"death tax", "angry", "Obamacare", "illegals"} <= set(every)
     assert "slanted name one side gives" in every["Obamacare"].reason
     assert every["death tax"].attrs["neutral"].startswith("estate tax")
-
-
-def test_she_said_goes_to_the_named_speaker_not_the_group_named_beside_her():
-    text = (
-        "Jane Okoro, of the group Keep Westmoor Moving, said the vote was a victory. "
-        "“People in small villages are not second-class citizens,” she said."
-    )
-    sources = quotes(text, "source")
-    claim = next(c for q, c in quotes(text, "claim").items() if "second-class" in q)
-    assert claim.source == (sources["Jane Okoro"].start, sources["Jane Okoro"].end)
-
-
-def test_a_job_word_without_a_name_is_an_anonymous_source():
-    text = "The bus company said it had not been told. A spokesperson said: “We will keep running every service.”"
-    assert quotes(text, "source")["A spokesperson"].attrs["identity"] == "anonymous"
-
-
-def test_names_with_capitals_inside_are_names_and_one_person():
-    text = (
-        "“We are relieved to have her back,” said Fiona MacRae, who chairs the Kerran Community Council. "
-        "Later Ms MacRae said: “We have heard that before.” Jo DeSantis said fares would rise."
-    )
-    sources = quotes(text, "source")
-    assert sources["Fiona MacRae"].attrs["identity"] == "named"
-    assert sources["Ms MacRae"].entity == "Fiona MacRae"
-    assert "Jo DeSantis" in sources
-    assert not any("Council" in q for q in sources)  # her affiliation, not a second speaker
-    shaped = [name_shaped(t) for t in spacy.blank("en")("MacRae NATO Reid 40 iPhone")]
-    assert shaped == [True, False, True, False, False]
-
-
-def test_the_name_beside_said_in_an_appositive_is_the_source_of_what_follows():
-    text = "The ferry operator, Westcoast Sailings, said the delay was caused by a shortage of parts."
-    source = quotes(text, "source")["Westcoast Sailings"]
-    claim = quotes(text, "claim")["the delay was caused by a shortage of parts"]
-    assert claim.source == (source.start, source.end)
-
-
-def test_a_job_words_role_comes_from_its_head_not_the_body_after_for():
-    sources = quotes("A spokesperson for the regional transport agency said a plan would follow.", "source")
-    assert sources["A spokesperson for the regional transport agency"].attrs["role"] == "official"
-    assert quotes("Experts warn that breakdowns may become more frequent.", "source")["Experts"].attrs == {
-        "identity": "anonymous",
-        "role": "expert",
-    }
-
-
-def test_an_agency_is_a_public_body_unless_it_is_a_news_agency_and_a_group_of_a_place_is_unnamed():
-    """'The Environment Agency' was drafted as a news outlet (its why told students so) under the entity
-    'Environment'; 'Residents of Lower Ashcombe' as named, their claim put 'According to Lower Ashcombe'."""
-    text = (
-        "The Environment Agency declined to comment.\n\n"
-        "The state news agency said the talks had failed.\n\n"
-        "Residents of Lower Ashcombe say they were never asked.\n"
-    )
-    sources = quotes(text, "source")
-    agency = sources["The Environment Agency"]
-    assert agency.attrs == {"identity": "named", "role": "official"} and agency.entity == "Environment Agency"
-    assert sources["The state news agency"].attrs["role"] == "media"
-    residents = sources["Residents of Lower Ashcombe"]
-    assert residents.attrs["identity"] == "anonymous" and residents.entity == "residents"
-    assert source_name(residents) == "residents of Lower Ashcombe"  # not the place: "According to Lower Ashcombe"
-    named = quotes("Westfield Council's leader Jo Lee said the pool would close.", "source")
-    assert named["Westfield Council's leader Jo Lee"].attrs["identity"] == "named"  # a possessive is no 'of'
-
-
-def test_who_a_reported_clause_is_about_is_not_its_speaker_after_a_pause():
-    """'Her neighbour, who asked not to be named, said some families were …': 'some families' opens what was
-    said (a job word after a pause and 'said' was taken for the speaker, as in '…,” said the mayor')."""
-    text = "Her neighbour, who asked not to be named, said some families were too frightened to speak."
-    assert "some families" not in quotes(text, "source")
-    assert "some families were too frightened to speak" in quotes(text, "claim")
-    assert "the mayor" in quotes("“We are sorry,” said the mayor yesterday.", "source")
 
 
 def test_a_verb_of_saying_that_names_a_feeling_is_drafted_and_one_that_only_takes_a_side_is_not():
@@ -451,116 +314,6 @@ def test_added_before_an_amount_is_never_a_verb_of_saying(subject, verb, amount)
     assert not _about_adding(f"{subject} {verb} {amount} to the total this year.")
 
 
-def test_a_place_after_a_preposition_is_part_of_the_speaker_not_a_speaker_of_its_own():
-    text = "“It is a disgrace,” a trader on High Street said."
-    sources = quotes(text, "source", BLANK)
-    assert "High Street" not in sources
-    speaker = sources["a trader on High Street"]
-    assert speaker.attrs == {"identity": "anonymous"} and speaker.entity is None
-    claim = next(iter(quotes(text, "claim", BLANK).values()))
-    assert claim.source == (speaker.start, speaker.end)
-    sources = quotes("Jo Lee from Station Road said the bridge had been unsafe for years.", "source", BLANK)
-    assert set(sources) == {"Jo Lee from Station Road"} and sources["Jo Lee from Station Road"].entity == "Jo Lee"
-    sources = quotes("Traders on Market Square said the fair was cancelled.", "source", BLANK)
-    assert set(sources) == {"Traders on Market Square"}
-    assert sources["Traders on Market Square"].attrs == {"identity": "anonymous", "role": "interested-party"}
-
-
-def test_a_place_at_the_end_of_an_aside_is_no_speaker():
-    sources = quotes("The mayor, speaking at Market Square, said the fair would go ahead.", "source", BLANK)
-    assert "The mayor" in sources and not any("Market Square" in q for q in sources)
-    sources = quotes("Shops on High Street will close early, the council said.", "source", BLANK)
-    assert set(sources) == {"the council"}
-
-
-speakers = st.sampled_from(["a trader", "the baker", "one driver", "Jo Lee", "shopkeepers", "a man"])
-
-
-places = st.builds(
-    "{} {}".format,
-    st.sampled_from(["High", "Market", "Station", "Mill", "Westmoor", "Church"]),
-    st.sampled_from(["Street", "Square", "Road", "Lane", "Avenue", "Park", "Hall"]),
-)
-
-
-@settings(max_examples=60, deadline=None)
-@given(speakers, st.sampled_from(["on", "in", "at", "from", "near", "of"]), places, st.sampled_from(["said", "says"]))
-def test_a_name_after_a_preposition_before_said_is_never_the_speaker_on_its_own(speaker, by, place, verb):
-    text = f"“The rent has doubled again,” {speaker} {by} {place} {verb}."
-    sources = quotes(text, "source", BLANK)
-    assert place not in sources
-    assert sources and all(speaker.split()[-1] in q for q in sources), sources
-
-
-def test_an_appositive_between_the_speaker_and_said_is_one_source():
-    text = "Its chair, Priya Shah, said the plan was “rushed”."
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == ["Its chair, Priya Shah"]
-    source = sources["Its chair, Priya Shah"]
-    assert source.attrs == {"identity": "named", "role": "official"} and source.entity == "Priya Shah"
-    assert quotes(text, "claim", BLANK)["the plan was “rushed”"].source == (source.start, source.end)
-    sources = quotes("Jo Lee, a trader on High Street, said the rent had doubled.", "source", BLANK)
-    assert set(sources) == {"Jo Lee, a trader on High Street"}
-    assert sources["Jo Lee, a trader on High Street"].entity == "Jo Lee"
-    sources = quotes("Priya Shah, who chairs the group, said the plan was rushed.", "source", BLANK)
-    assert set(sources) == {"Priya Shah, who chairs the group"}
-
-
-def test_an_aside_that_describes_no_one_stays_out_of_the_source():
-    for text, speaker in (
-        ("Mr Okafor, however, said the plan was fine.", "Mr Okafor"),
-        ("Jo Lee, 45, said the rent had doubled.", "Jo Lee"),
-        ("The mayor, in a statement, said the fair would go ahead.", "The mayor"),
-    ):
-        assert set(quotes(text, "source", BLANK)) == {speaker}, text
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.sampled_from(["Its", "The", "Their", "The group's"]), jobs, names)
-def test_a_job_and_a_name_in_apposition_are_always_one_source(owner, job, name):
-    text = f"{owner} {job}, {name}, said the plan would cost more than promised."
-    touching = [q for q in quotes(text, "source", BLANK) if job in q or name in q]
-    assert len(touching) == 1 and touching[0].endswith(f"{job}, {name}"), touching
-
-
-@settings(max_examples=80, deadline=None)
-@given(
-    st.sampled_from(["a", "an", "one", "another", "some", "the", "its", "their"]),
-    st.sampled_from(["", "local ", "hotel "]),
-    every_job,
-)
-def test_said_after_a_quotation_takes_the_speaker_whatever_word_picks_them_out(determiner, describing, job):
-    who = f"{determiner} {describing}{job}"
-    text = f"“The road has been shut for a week,” said {who}."
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who], sources
-    claim = next(iter(quotes(text, "claim", BLANK).values()))
-    assert claim.source == (sources[who].start, sources[who].end)
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.sampled_from(["Jo Lee", "The mayor", "A local trader"]),
-    st.sampled_from(["said", "said that", "warned the board that", "told reporters that"]),
-    st.sampled_from(["the council", "residents", "a spokesman", "Ann Mills"]),
-    st.sampled_from(["says", "said", "claims"]),
-)
-def test_a_second_speaker_inside_a_reported_clause_is_the_source_of_what_they_say(outer, verb, inner, says):
-    text = f"{outer} {verb} {inner} {says} the pool is unsafe."
-    claims = quotes(text, "claim", BLANK)
-    assert list(claims) == ["the pool is unsafe"], claims
-    source = claims["the pool is unsafe"].source
-    assert source and inner.endswith(text[source[0] : source[1]]), source
-
-
-def test_a_second_speaker_with_too_little_of_their_own_leaves_the_claim_with_the_first():
-    assert _source_of("Jo Lee said the council says it is unsafe.", "the council says it is unsafe") == "Jo Lee"
-    text = "Jo Lee said the council, which owns the pool, says it is unsafe."
-    assert _source_of(text, "the council, which owns the pool, says it is unsafe") == "Jo Lee"
-    text = "Jo Lee told reporters that the Spanish claims were false and the pool was safe."
-    assert _source_of(text, "the Spanish claims were false and the pool was safe") == "Jo Lee"
-
-
 def test_a_quotation_that_finishes_a_reported_clause_stays_in_its_claim():
     text = (
         "The head teacher said the old hall had become “a danger to every child who walks past it”.\n\n"
@@ -611,22 +364,6 @@ def test_what_follows_according_to_is_the_source_and_the_claim_is_the_rest_of_th
     assert claims["the new ward will open in April"].source == (doctor.start, doctor.end)
 
 
-def test_one_person_brought_in_by_a_is_unnamed_whatever_body_they_speak_for():
-    text = (
-        "A spokesman for Harlow Water said the pipes would be replaced next year.\n\n"
-        "A Harlow Water spokeswoman said the supply was safe to drink.\n\n"
-        "Opponents say the bills will rise for every household.\n\n"
-        "A Harlow Water engineer, Tom Reyes, said the work would take a month.\n\n"
-        "Water Minister Ana Ruiz said the company would be fined."
-    )
-    identity = {s.quote: s.attrs["identity"] for s in found(text, "source")}
-    assert identity["A spokesman for Harlow Water"] == "anonymous"
-    assert identity["A Harlow Water spokeswoman"] == "anonymous"
-    assert identity["Opponents"] == "anonymous"
-    assert [v for q, v in identity.items() if "Tom Reyes" in q] == ["named"]  # the aside names him
-    assert identity["Water Minister Ana Ruiz"] == "named"
-
-
 def test_a_quarrel_told_as_a_storm_or_a_fight_is_loaded_and_prices_that_rose_are_not():
     text = (
         "After a stormy hearing, the row over the new bypass dragged on for another year.\n\n"
@@ -642,87 +379,11 @@ def test_a_quarrel_told_as_a_storm_or_a_fight_is_loaded_and_prices_that_rose_are
     assert framing["common sense"].confidence < DEFAULT_MIN_CONFIDENCE  # a framing label: drafted only on request
 
 
-def test_everyday_jobs_and_people_affected_name_unnamed_sources():
-    text = (
-        "One teacher, who asked not to be named, said the roof had leaked all term.\n\n"
-        "“We have no heating in two classrooms,” a senior teacher told the Valley Post.\n\n"
-        "Parents and staff said the school should close until the repairs were done."
-    )
-    sources = {s.quote: s for s in found(text, "source")}
-    assert sources["One teacher, who asked not to be named"].attrs["identity"] == "anonymous"
-    assert sources["a senior teacher"].attrs == {"identity": "anonymous", "role": "interested-party"}
-    quoted = next(c for c in found(text, "claim") if c.quote.startswith("“We have no heating"))
-    assert quoted.source == (sources["a senior teacher"].start, sources["a senior teacher"].end)
-
-
-def test_a_full_name_after_the_job_of_a_speaker_who_follows_said_names_them():
-    text = (
-        "“The tunnel will open on time,” said the project director, Lena Voss, at the site.\n\n"
-        "“We were never consulted,” said the chairman, Omar Farid.\n\n"
-        "“The line is safe,” said the director, on Friday."
-    )
-    sources = {s.quote: s for s in found(text, "source")}
-    assert sources["the project director, Lena Voss"].attrs["identity"] == "named"
-    assert sources["the project director, Lena Voss"].entity == "Lena Voss"
-    assert sources["the chairman, Omar Farid"].attrs["identity"] == "named"
-    assert sources["the director"].attrs["identity"] == "anonymous"  # a day is no name
-    assert "Lena Voss" not in sources and "Omar Farid" not in sources  # one source, not two
-
-
 def test_a_short_quoted_sentence_after_a_full_stop_is_a_quotation_with_straight_marks_too():
     text = '"The lift has been broken since May," she said. "Nobody ever fixes it."'
     claims = quotes(text, "claim")
     assert "Nobody ever fixes it" in claims and claims["Nobody ever fixes it"].attrs["voice"] == "quoted"
     assert not [c for c in found(text, "cue") if c.attrs["type"] == "scare-quotes"]
-
-
-def test_he_said_goes_to_the_person_before_it_not_a_country_named_in_between():
-    text = "Veteran diplomat Sara Lind called for talks with Norway’s government. ‘They must listen to us,’ she said."
-    claim = quotes(text, "claim")["They must listen to us"]
-    speaker = next(s for s in found(text, "source") if s.start == claim.source[0])
-    assert "Sara Lind" in speaker.quote
-
-
-def test_a_capitalised_small_word_inside_a_campaign_name_stays_in_the_name():
-    text = (
-        "Pupils from Hill Road School joined the march.\n\n"
-        "The campaign group Keep Our Library said the closure was a mistake that the town would regret."
-    )
-    (source,) = found(text, "source")
-    assert source.quote.endswith("Keep Our Library") and source.entity == "Keep Our Library"
-
-
-def test_the_words_that_say_which_sources_belong_to_the_source():
-    text = (
-        "Sources close to the planning committee said the vote would be delayed until the spring.\n\n"
-        "Officials at the main depot say the new buses will arrive in June."
-    )
-    sources, claims = quotes(text, "source"), quotes(text, "claim")
-    assert sources["Sources close to the planning committee"].attrs == {"identity": "anonymous", "role": "other"}
-    delayed = claims["the vote would be delayed until the spring"]
-    assert delayed.source == (sources["Sources close to the planning committee"].start, delayed.source[1])
-    assert "Officials at the main depot" in sources
-
-
-def test_she_told_reporters_goes_to_the_person_named_in_the_paragraph_before():
-    text = (
-        "Union leader Maria Costa criticised the timetable at a rally on Monday.\n\n"
-        "She told reporters the drivers would walk out again next week."
-    )
-    assert "Maria Costa" in _source_of(text, "the drivers would walk out again next week")
-
-
-def test_he_said_goes_to_the_first_name_of_the_sentence_before_not_a_place_after_it():
-    text = (
-        "Okafor would not say whether Leeds had asked for more money. "
-        "He said the talks had gone well and would continue in May."
-    )
-    assert _source_of(text, "the talks had gone well and would continue in May") == "Okafor"
-
-
-def test_a_place_in_the_paragraph_before_is_never_who_he_is():
-    text = 'The buses stopped running in Leeds on Monday.\n\n"We are doing all we can to help," he said.'
-    assert _source_of(text, '"We are doing all we can to help,"') == ""
 
 
 def test_what_it_is_understood_passes_on_is_a_claim_from_a_hidden_source():
@@ -740,35 +401,9 @@ def test_a_hyphen_inside_a_word_does_not_end_a_reported_claim():
     assert "it would cut non-urgent repairs to the town hall this year" in quotes(text, "claim")
 
 
-unlisted_jobs = st.sampled_from(["engineer", "lifeguard", "county engineer", "site foreman", "head librarian"])
-
-
-@settings(max_examples=30, deadline=None)
-@given(unlisted_jobs, names, st.sampled_from(["said", "says", "added"]), st.sampled_from([".", ", on Monday."]))
-def test_a_full_name_set_off_after_the_job_of_an_inverted_speaker_is_the_source_whatever_the_job(
-    job, name, verb, after
-):
-    text = f"“The bridge must close for a month,” {verb} the {job}, {name}{after}"
-    assert set(quotes(text, "source", BLANK)) == {f"the {job}, {name}"}
-    assert not [c for c in quotes(text, "claim", BLANK) if name in c]
-
-
 def test_a_verb_of_saying_inside_a_hyphenated_word_is_no_cue():
     text = "Her oft-said words about the old pier were read out at the meeting by the mayor."
     assert not [s for s in found(text) if s.label in ("cue", "claim")]
-
-
-def test_who_fears_or_hopes_something_is_a_source_and_what_they_fear_a_claim():
-    text = (
-        "Parents' groups fear the school will close before the end of the year.\n\n"
-        "Shopkeepers hope the new car park will bring more visitors to the high street.\n\n"
-        "Fears are growing that the ferry will stop running next year."
-    )
-    sources = quotes(text, "source")
-    assert _source_of(text, "the school will close before the end of the year") == "Parents' groups"
-    assert sources["Parents' groups"].attrs == {"identity": "anonymous", "role": "interested-party"}
-    assert _source_of(text, "the new car park will bring more visitors to the high street") == "Shopkeepers"
-    assert not [c for c in quotes(text, "claim") if c.startswith("are growing")]  # the noun 'fears' reports nothing
 
 
 def test_a_plain_verb_of_saying_used_as_a_noun_is_no_cue_and_no_draft_calls_it_a_hedge():
@@ -801,25 +436,6 @@ def test_a_service_pictured_as_worn_out_is_loaded_in_the_reporters_words():
     assert loaded["overstretched"].attrs["voice"] == "reporter"
     assert loaded["at breaking point"].attrs["neutral"] == "under strain"
     assert not [q for q in loaded if "stretch" in q and q != "overstretched"]
-
-
-def test_the_paper_that_was_told_is_never_who_he_is():
-    text = (
-        "Transport chief Amira Khan told the Valley Gazette that fares would be frozen.\n\n"
-        '"Nobody should pay more for a worse service," she added.'
-    )
-    assert "Amira Khan" in _source_of(text, '"Nobody should pay more for a worse service,"')
-
-
-def test_a_possessive_in_the_job_of_an_inverted_speaker_stays_in_the_source():
-    text = "“We will not give up the fight,” said the charity's director, Ruth Obi."
-    assert set(quotes(text, "source")) == {"the charity's director, Ruth Obi"}
-    assert not [c for c in quotes(text, "claim") if "Ruth Obi" in c]
-
-
-def test_one_driver_who_is_not_named_is_an_unnamed_source():
-    text = "One driver, who did not want to be named, said the timetable could not work."
-    assert quotes(text, "source")["One driver, who did not want to be named"].attrs["identity"] == "anonymous"
 
 
 agentless_verbs = st.sampled_from(["is thought to", "are believed to", "was understood to", "are expected to"])
@@ -909,20 +525,6 @@ def test_a_source_that_speaks_is_not_one_that_said_nothing():
     assert _source_of(text, "the talks had failed") == "a spokesman for Acme Ltd"
 
 
-@settings(max_examples=30, deadline=None)
-@given(
-    st.sampled_from(["its", "his", "her", "their", "our"]),
-    jobs,
-    st.one_of(st.none(), names),
-    st.sampled_from(["said", "added"]),
-)
-def test_a_speaker_after_said_and_a_possessive_is_the_source_with_the_possessive(whose, job, name, verb):
-    who = f"{whose} {job}" + (f", {name}" if name else "")
-    text = f"“The club will not be sold to anyone who cannot pay its debts,” {verb} {who}."
-    assert set(quotes(text, "source", BLANK)) == {who}
-    assert not [c for c in quotes(text, "claim", BLANK) if job in c]
-
-
 @settings(max_examples=20, deadline=None)
 @given(
     st.sampled_from(["warned", "warns", "warn"]),
@@ -966,85 +568,6 @@ def test_the_same_speaker_going_on_after_a_comma_stays_in_the_claim():
     assert "the pool would close in May, but could not say when the new one would open" in quotes(text, "claim")
 
 
-@settings(max_examples=25, deadline=None)
-@given(
-    st.sampled_from(["spokesman", "spokeswoman", "spokesperson"]),
-    st.sampled_from(["the union", "the local bus company", "the Harbourside Trust", "Acme Ltd"]),
-)
-def test_a_spokesperson_for_a_body_is_one_source_whatever_the_body(job, body):
-    text = f"A {job} for {body} said the route would close in the spring."
-    assert _source_of(text, "the route would close in the spring") == f"A {job} for {body}"
-
-
-def test_a_union_is_a_source_and_a_union_spokesman_speaks_a_quotation():
-    text = "“We have been kept in the dark,” a union spokesman said.\n\nThe union said talks would resume on Monday."
-    assert _source_of(text, "“We have been kept in the dark,”") == "a union spokesman"
-    assert _source_of(text, "talks would resume on Monday") == "The union"
-
-
-@settings(max_examples=30, deadline=None)
-@given(st.sampled_from(["Westmoor", "Harbourside", "Maritime"]), group_words)
-def test_a_group_word_written_with_a_capital_after_a_name_is_a_named_body(place, group):
-    body = f"{place} {group.title()}"
-    text = f"On Monday the {body} said the ferry would stop running in May."
-    source = quotes(text, "source", BLANK)[f"the {body}"]
-    assert source.attrs["identity"] == "named" and source.entity == body
-    lower = f"On Monday the {place} {group} said the ferry would stop running in May."
-    assert quotes(lower, "source", BLANK)[f"the {place} {group}"].attrs["identity"] == "anonymous"
-
-
-@settings(max_examples=30, deadline=None)
-@given(st.sampled_from(["Northgrid", "Unite", "Harbourside"]), group_words)
-def test_a_name_right_after_a_group_word_names_the_body(name, group):
-    """'Energy firm Northgrid said …' was drafted as an unnamed source ("is not named, only described"): one name
-    word with a group word was read as whose members they are, as in 'the Harbourside residents'. After the group
-    word it is the body's own name."""
-    text = f"On Monday the {group} {name} said the ferry would stop running in May."
-    source = quotes(text, "source", BLANK)[f"the {group} {name}"]
-    assert source.attrs["identity"] == "named" and source.entity == name
-    before = quotes(f"On Monday the {name} {group} said the ferry would stop running in May.", "source", BLANK)
-    assert before[f"the {name} {group}"].attrs["identity"] == "anonymous"
-
-
-def test_an_energy_firm_named_after_its_group_word_is_a_named_source():
-    text = "Energy firm Northgrid said its prices had risen in line with the wider market."
-    source = quotes(text, "source", BLANK)["Energy firm Northgrid"]
-    assert source.attrs == {"identity": "named", "role": "interested-party"} and source.entity == "Northgrid"
-
-
-@settings(max_examples=30, deadline=None)
-@given(
-    group_words,
-    st.sampled_from(["Scotland", "Westmoor", "Harbourside"]),
-    st.sampled_from(["declined to comment.", "said the ferry would stop running in May."]),
-)
-def test_a_group_word_opening_a_sentence_before_a_name_is_the_start_of_a_named_body(group, place, rest):
-    body = f"{group.title()} {place}"
-    source = quotes(f"{body} {rest}", "source", BLANK)[body]
-    assert source.attrs["identity"] == "named" and source.entity == body
-    alone = quotes(f"{group.title()} {rest}", "source", BLANK)[group.title()]
-    assert alone.attrs["identity"] == "anonymous"
-
-
-@settings(max_examples=30, deadline=None)
-@given(group_words, names)
-def test_a_group_word_before_an_unlisted_job_and_a_name_is_part_of_one_source(group, name):
-    text = f"“We will not give up on the ferry,” said {group} organiser {name}."
-    assert set(quotes(text, "source", BLANK)) == {f"{group} organiser {name}"}
-
-
-@settings(max_examples=30, deadline=None)
-@given(group_words, st.sampled_from(["is expected to close", "will close", "has closed", "could close"]))
-def test_a_body_that_does_something_in_the_claim_is_not_its_source(group, does):
-    text = f"Ministers think the Westmoor {group} {does} the old pool before May, a source close to the talks said."
-    assert set(quotes(text, "source", BLANK)) <= {"a source close to the talks", "is expected to"}
-
-
-def test_a_person_whose_auxiliary_goes_with_a_verb_of_saying_is_still_a_source():
-    text = "Officials blamed the fire on the depot – claims the depot's owner Jo Lee has denied."
-    assert "owner Jo Lee" in quotes(text, "source")
-
-
 @settings(max_examples=20, deadline=None)
 @given(st.sampled_from(["accused", "accuses", "blamed", "blames"]), names)
 def test_what_an_accusing_verb_reports_is_an_accusation(verb, name):
@@ -1052,215 +575,6 @@ def test_what_an_accusing_verb_reports_is_an_accusation(verb, name):
     text = f"{name} {verb} the board {link} the old library fall into a sorry state."
     claim = next(c for c in found(text, "claim", BLANK) if "library" in c.quote)
     assert claim.attrs["kind"] == "accusation"
-
-
-@settings(max_examples=30, deadline=None)
-@given(
-    st.sampled_from(["Its founder", "Her daughter", "Their lawyer", "The group's founder", "The charity's treasurer"]),
-    names,
-    st.sampled_from(["said", "says", "told the Courier"]),
-)
-def test_whose_job_set_off_before_a_name_at_the_start_is_part_of_the_source(whose, name, verb):
-    text = f"{whose}, {name}, {verb} the plan to close the library was a disgrace."
-    assert _source_of(text, "the plan to close the library was a disgrace") == f"{whose}, {name}"
-
-
-def test_a_time_set_off_before_a_name_is_not_part_of_the_source():
-    text = "The next day, Jo Park said the plan to close the library was a disgrace."
-    assert _source_of(text, "the plan to close the library was a disgrace") == "Jo Park"
-
-
-@settings(max_examples=20, deadline=None)
-@given(
-    st.sampled_from(["businesses", "firms", "passengers", "commuters", "fans", "families", "villagers", "inspectors"]),
-    st.sampled_from(["say", "fear", "warn"]),
-)
-def test_people_a_story_affects_who_say_something_are_an_unnamed_source(group, verb):
-    text = f"{group.title()} {verb} the new timetable will make every trip to the mainland longer."
-    source = quotes(text, "source", BLANK)[group.title()]
-    assert source.attrs["identity"] == "anonymous"
-    assert _source_of(text, "the new timetable will make every trip to the mainland longer") == group.title()
-
-
-@settings(max_examples=40, deadline=None)
-@given(
-    st.sampled_from(["One", "A", "Another"]),
-    st.sampled_from(["hotel", "school bus", "village shop", "ferry"]),
-    st.one_of(jobs, group_words),
-    st.sampled_from(["", ", who asked not to be named,", ", who has worked there for ten years,"]),
-)
-def test_words_that_make_a_job_one_kind_of_job_are_part_of_the_source(one, kind, job, aside):
-    text = f"{one} {kind} {job}{aside} said bookings for May had already fallen by a third."
-    who = _source_of(text, "bookings for May had already fallen by a third")
-    assert who == f"{one} {kind} {job}{aside.rstrip(',')}", who
-
-
-def test_a_speaker_before_said_keeps_the_word_that_picks_them_out():
-    text = "A spokesman said the pool would close in June for repairs."
-    assert _source_of(text, "the pool would close in June for repairs") == "A spokesman"
-    text = "The pier is shut and two officials said the ferry would not sail until spring."
-    assert _source_of(text, "the ferry would not sail until spring") == "two officials"
-    text = "In 2019 residents said the old pool was too cold for swimming lessons."  # the year is not how many
-    assert _source_of(text, "the old pool was too cold for swimming lessons") == "residents"
-    text = "Parents said the Westmoor claims were false and the school was safe."  # 'the' goes with 'claims'
-    assert not [q for q in quotes(text, "source", BLANK) if q.lower().startswith("the")]
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.sampled_from(sorted(SPEAKER_DETERMINERS | {"two", "three", "12"})),
-    every_job,
-    st.sampled_from(["said", "says", "told reporters", "warned", "has said", "had told them"]),
-    st.sampled_from(["", "Asked about the fares, "]),
-)
-def test_any_word_that_picks_out_a_listed_speaker_before_the_verb_is_part_of_the_source(which, job, verb, before):
-    who = f"{which} {job}" if before else f"{which.title()} {job}"
-    text = f"{before}{who} {verb} the ferry would stop running in the winter."
-    assert _source_of(text, "the ferry would stop running in the winter") == who
-
-
-@settings(max_examples=80, deadline=None)
-@given(
-    st.sampled_from(sorted(SPEAKER_DETERMINERS | {"two", "three", "12"})),
-    st.sampled_from(["", "local ", "small "]),
-    unlisted,
-    st.sampled_from(["said", "says", "told reporters", "warned", "insisted", "had said", "has told the Gazette"]),
-    st.sampled_from(["", "Asked about the fares, ", "The pier is shut and "]),
-)
-def test_any_noun_after_a_word_that_picks_it_out_right_before_a_verb_of_saying_is_the_speaker(
-    which, describing, noun, verb, before
-):
-    assert not set(noun.split()) & set(load_lexicon().sources)  # no job or group word makes it a speaker
-    who = f"{which} {describing}{noun}" if before else f"{which.title()} {describing}{noun}"
-    text = f"{before}{who} {verb} the ferry would stop running in the winter."
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who], sources
-    assert "whatever the noun" in sources[who].reason  # the author sees that no word list named it
-    assert _source_of(text, "the ferry would stop running in the winter") == who
-    quoted = f"“The ferry will stop running in the winter,” {which} {describing}{noun} said."
-    assert list(quotes(quoted, "source", BLANK)) == [f"{which} {describing}{noun}"]
-    hedged = f"{before}{who} reportedly {verb} the ferry would stop running in the winter."
-    assert list(quotes(hedged, "source", BLANK)) == [who]  # the hedge is the reporter's, not part of who speaks
-    assert _source_of("A local trader had reportedly said the route would close.", "the route would close") == (
-        "A local trader"
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The next day said nothing about the ferry or the pool.",
-        "A week later said the pool was still shut to swimmers.",
-        "The morning after the storm said little about the damage to the pier.",
-        "A man said to be in his forties was arrested at the ferry terminal.",
-        "The sum said by the auditors to be missing was found in a drawer.",
-        "The cuts announced in May will hit the ferry and the pool.",
-        "The children told to stay indoors missed the last ferry home.",
-        "The man who runs the ferry said the boat was safe to sail.",
-        "This week said more about the pool than the whole of last year.",
-    ],
-)
-def test_what_stands_before_a_verb_of_saying_is_no_speaker_when_it_is_a_time_a_passive_or_an_object(text):
-    assert not quotes(text, "source", BLANK), text
-
-
-def test_a_second_speaker_who_had_told_the_first_is_the_source_of_what_they_said():
-    text = "Jo Lee said a spokesman had told her the pool was unsafe."
-    claims = quotes(text, "claim", BLANK)
-    assert list(claims) == ["the pool was unsafe"], claims
-    assert _source_of(text, "the pool was unsafe") == "a spokesman"
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.sampled_from(["Jo Lee", "The mayor", "A local trader"]),
-    st.sampled_from(["said", "said that", "warned the board that", "told reporters that"]),
-    st.sampled_from(
-        ["a spokesman", "the council", "two hotels", "a local trader", "Ann Mills", "a trader on High Street"]
-    ),
-    st.sampled_from(["had told her", "had said", "has told parents", "had warned them", "have said"]),
-)
-def test_a_second_speaker_before_had_told_inside_a_reported_clause_is_the_source(outer, verb, inner, told):
-    text = f"{outer} {verb} {inner} {told} the pool was unsafe for swimmers."
-    claims = quotes(text, "claim", BLANK)
-    assert list(claims) == ["the pool was unsafe for swimmers"], claims
-    assert _source_of(text, "the pool was unsafe for swimmers") == inner
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.sampled_from(["On Monday", "Last week", "At the weekend", "In May", "Earlier this month", "On 4 May"]),
-    st.sampled_from(["the", "a", "two", "its"]),
-    unlisted,
-    st.sampled_from(["said", "told reporters", "warned"]),
-)
-def test_a_time_phrase_before_a_speaker_with_no_comma_is_not_part_of_it(when, which, noun, verb):
-    text = f"{when} {which} {noun} {verb} the ferry would stop running in the winter."
-    assert _source_of(text, "the ferry would stop running in the winter") == f"{which} {noun}"
-
-
-def test_a_year_after_a_time_phrase_is_when_not_how_many():
-    text = "In May 2019 residents said the old pool was too cold for swimming lessons."
-    assert _source_of(text, "the old pool was too cold for swimming lessons") == "residents"
-
-
-@settings(max_examples=80, deadline=None)
-@given(
-    st.sampled_from(sorted(SPEAKER_DETERMINERS | {"two", "12"})),
-    st.sampled_from(["", "local "]),
-    unlisted,
-    st.sampled_from(["said", "says", "added", "insisted"]),
-    st.sampled_from([".", ", who asked not to be named.", " on Monday.", " last week."]),
-)
-def test_any_noun_after_a_quotation_and_a_verb_of_saying_is_the_speaker(which, describing, noun, verb, after):
-    who = f"{which} {describing}{noun}"
-    text = f"“The ferry will not sail again until the spring,” {verb} {who}{after}"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who], sources
-    assert "whatever the noun" in sources[who].reason
-    assert _source_of(text, "“The ferry will not sail again until the spring,”") == who
-    assert not [c for c in quotes(text, "claim", BLANK) if noun in c]  # who speaks is not what they said
-
-
-@pytest.mark.parametrize(
-    "after",
-    [
-        "on Monday",
-        "last week",
-        "in a statement",
-        "one morning",
-        "the next day",
-        "a day later",
-        "that the pool was shut",
-        "the pool was shut",
-    ],
-)
-def test_what_follows_said_after_a_quotation_is_no_speaker_when_it_is_when_how_or_what(after):
-    text = f"“The ferry will not sail again until the spring,” said {after}."
-    assert not quotes(text, "source", BLANK), text
-
-
-@settings(max_examples=40, deadline=None)
-@given(
-    st.sampled_from(["council", "mayor", "police"]),
-    st.sampled_from(["claims", "claimed", "denied", "alleged"]),
-    st.sampled_from(["the pool is unsafe for swimmers", "that the pool is unsafe for swimmers"]),
-)
-def test_the_word_that_picks_out_a_speaker_stays_before_a_verb_that_is_also_a_noun(who, verb, said):
-    text = f"The {who} {verb} {said}."
-    assert _source_of(text, "the pool is unsafe for swimmers") == f"The {who}"
-
-
-@settings(max_examples=40, deadline=None)
-@given(
-    st.sampled_from(["Russian", "Westmoor", "council's"]),
-    st.sampled_from(["claims", "fears", "hopes"]),
-    st.sampled_from(["were false", "are growing", "of a fire were false", "and the rumours were false"]),
-)
-def test_a_word_that_is_a_noun_here_has_no_speaker_with_the(whose, noun, rest):
-    text = f"Parents said the {whose} {noun} {rest} and the school was safe."
-    assert not [q for q in quotes(text, "source", BLANK) if q.lower().startswith("the")]
-    assert not [c for c in quotes(text, "claim", BLANK) if c.startswith(rest.split()[0])]  # named, not made
 
 
 @settings(max_examples=40, deadline=None)
@@ -1280,19 +594,6 @@ def test_a_claim_stops_where_someone_else_declines_to_comment(name, joined, othe
 def test_a_claim_after_a_time_that_says_nothing_does_not_run_on_past_who_declined_to_comment():
     text = "The next day said little about the ferry, and the harbour master declined to comment on the pier."
     assert not [c for c in quotes(text, "claim", BLANK) if "harbour master" in c]
-
-
-@settings(max_examples=40, deadline=None)
-@given(
-    st.sampled_from(["Parents said the", "The council rejected", "Officials said"]),
-    st.sampled_from(["Russian", "Westmoor", "Chinese", "Labour", "Epstein"]),
-    st.sampled_from(["claims", "fears", "hopes"]),
-    st.sampled_from(["were false", "of a fire were dismissed", "about the pool were wrong"]),
-)
-def test_the_word_before_a_noun_of_saying_is_no_speaker(opening, whose, noun, rest):
-    text = f"{opening} {whose} {noun} {rest}."  # who made the claims, or what they are about: nobody speaks here
-    assert whose not in quotes(text, "source", BLANK)
-    assert "perhaps not as a verb here" in quotes(text, "cue", BLANK)[noun].reason
 
 
 @settings(max_examples=30, deadline=None)
@@ -1326,32 +627,6 @@ def test_a_claim_stops_where_its_own_speaker_gives_no_comment(name, joined, phra
     assert list(claims) == ["the pool would close within a year"], claims
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.integers(1000, 2099), every_job, st.sampled_from(["", "In "]))
-def test_a_year_before_a_speaker_says_when_and_is_no_part_of_who(year, job, opening):
-    text = f"{opening}{year} {job} said the pool was too cold for swimming lessons."
-    assert _source_of(text, "the pool was too cold for swimming lessons") == job
-
-
-@settings(max_examples=80, deadline=None)
-@given(
-    st.sampled_from(["Where will the children swim now?", "Why is nobody listening to us!", "Is the pool safe, then?"]),
-    st.sampled_from(["asked", "said", "replied", "added", "wrote"]),
-    st.sampled_from(["a local trader", "the harbour master", "Jo Lee", "two bakeries"]),
-    st.booleans(),
-)
-def test_the_speaker_of_a_question_or_an_exclamation_is_its_source(said, verb, who, inverted):
-    frame = f"{verb} {who}" if inverted else f"{who} {verb}"
-    text = f"The pool shut in May. “{said}” {frame}."
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who], sources
-    claims = [c for c in found(text, "claim", BLANK) if said[:-1] in c.quote]
-    if said.endswith("?"):
-        assert not claims, claims  # a question claims nothing: its speaker is a source all the same
-    else:
-        assert [c.source for c in claims] == [(sources[who].start, sources[who].end)]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -1375,57 +650,6 @@ def test_who_was_asked_is_no_claim_but_the_question_has_its_speaker():
     assert list(quotes(text, "source", BLANK)) == ["Jo Lee"]
 
 
-@given(
-    st.sampled_from(["Hale", "Ms Hale", "Maria Hale", "Councillor Maria Hale"]),
-    st.sampled_from(["also", "later", "repeatedly", "angrily", "publicly", "has also", "had earlier", "yesterday"]),
-    st.sampled_from(["accused the company of bullying residents", "said the quarry would close in May"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_word_for_when_or_how_before_the_verb_keeps_the_speaker_and_their_claim(name, adverb, rest):
-    """'Hale also accused the company of bullying residents' was drafted as the reporter's claim with no source:
-    'also' between the name and a verb of saying hid who says it ('accused' is a verb of saying)."""
-    text = f"Plans for a quarry split the village.\n\n{name} {adverb} {rest}.\n"
-    sources = quotes(text, "source", BLANK)
-    assert name in sources
-    claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith(("the ", "accused ")))
-    assert claim.source == (sources[name].start, sources[name].end)
-
-
-def test_a_noun_after_a_name_is_no_word_for_how_before_the_verb():
-    """'family' ends like 'angrily' but is who speaks: 'The Hale' is no speaker."""
-    sources = quotes("The Hale family said the quarry would ruin the valley.", "source", BLANK)
-    assert not any(q.endswith("Hale") for q in sources)
-
-
-@given(
-    st.sampled_from(["A company spokesman", "The mayor", "A spokeswoman for the firm", "A local councillor"]),
-    st.sampled_from(["He", "She"]),
-    st.sampled_from(["added that", "said"]),
-    st.sampled_from([" ", "\n\n"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_pronoun_that_speaks_is_put_to_the_unnamed_speaker_before_it(speaker, pronoun, verb, gap):
-    """'He added that the quarry would bring 200 jobs', after 'A company spokesman said …' in the paragraph before,
-    was drafted with no source ('no source given'), and after a name two paragraphs up it was put to that name."""
-    text = (
-        "Councillor Maria Hale said the quarry would ruin the valley.\n\n"
-        f"{speaker} said the firm had followed every rule.{gap}{pronoun} {verb} the quarry would bring jobs.\n"
-    )
-    sources = quotes(text, "source", BLANK)
-    claim = quotes(text, "claim", BLANK)["the quarry would bring jobs"]
-    assert claim.source == (sources[speaker].start, sources[speaker].end)
-
-
-def test_he_or_she_is_never_put_to_a_group_but_they_may_be():
-    text = "Police said the road would stay open.\n\n{} added that nobody was hurt in the crash.\n"
-    assert quotes(text.format("He"), "claim", BLANK)["nobody was hurt in the crash"].source is None
-    police = quotes(text.format("They"), "source", BLANK)["Police"]
-    assert quotes(text.format("They"), "claim", BLANK)["nobody was hurt in the crash"].source == (
-        police.start,
-        police.end,
-    )
-
-
 @given(st.sampled_from(sorted(load_lexicon().sources)), st.sampled_from(["", " of the village", " at the depot"]))
 @settings(max_examples=60, deadline=None)
 def test_a_job_or_group_word_that_opened_its_sentence_loses_its_capital_after_according_to(word, rest):
@@ -1437,79 +661,6 @@ def test_a_job_or_group_word_that_opened_its_sentence_loses_its_capital_after_ac
     assert draft_why(claim, {(0, len(quote)): source_name(source)}).startswith(f"According to {word}{rest}, ")
     name = f"{word.capitalize()} Scotland"
     assert source_name(sg.Suggestion("source", 0, len(name), name, 4, {"identity": "anonymous"})) == name
-
-
-@given(
-    st.sampled_from(["", "The bridge has been shut since spring. ", "The council met on Monday.\n\n"]),
-    st.sampled_from(["He", "She", "They"]),
-    st.sampled_from(["", " also", " later", " has since"]),
-    st.sampled_from(["said", "added that", "told reporters", "warned"]),
-)
-@settings(max_examples=60, deadline=None)
-def test_a_claim_from_a_pronoun_put_to_no_one_says_whose_word_it_is_not_the_reporters(before, pronoun, adverb, verb):
-    """'He said the plan would fail.' with no one named before was drafted 'The reporter says this is true': the
-    claim is someone's, so the draft says the text calls them only 'he' and leaves the source to the instructor
-    (and a day, 'on Monday', is nobody 'he' could stand for)."""
-    text = f"{before}{pronoun}{adverb} {verb} the plan would fail within a year.\n"
-    claim = quotes(text, "claim", BLANK)["the plan would fail within a year"]
-    assert claim.source is None and claim.speaker_word == pronoun
-    assert not quotes(text, "source", BLANK)
-    why = draft_why(claim, {})
-    assert "reporter" not in why and f"“{pronoun.lower()}”" in why and f"(L{claim.line})" in why
-    # the words after the pronoun agree with it: 'not who she is', 'not who they are' (not 'calls them only “she”')
-    assert f", not who {pronoun.lower()} {'are' if pronoun == 'They' else 'is'} (L" in why and " them " not in why
-
-
-def test_a_verb_that_opens_the_article_has_no_pronoun_before_it_even_when_the_article_ends_on_one():
-    """The word before the article's first token is no word: a pronoun at the very end was taken for it."""
-    claims = quotes("Said the pool would close for good, as did they", "claim", BLANK)
-    assert claims and all(c.speaker_word == "" for c in claims.values())
-
-
-def test_a_pronoun_put_to_its_speaker_leaves_no_word_for_an_unnamed_one():
-    text = "A company spokesman said the firm had followed every rule. He added that the quarry would bring jobs."
-    assert quotes(text, "claim", BLANK)["the quarry would bring jobs"].speaker_word == ""
-    assert (
-        quotes("Jo Lee said the quarry would bring jobs.", "claim", BLANK)["the quarry would bring jobs"].speaker_word
-        == ""
-    )
-
-
-@given(
-    st.sampled_from(["Hale", "Ms Hale", "Maria Hale", "Councillor Maria Hale", "The mayor", "A spokesman"]),
-    st.sampled_from(
-        ["on Tuesday", "last week", "yesterday", "earlier today", "in 2019", "on Monday morning", "in May"]
-    ),
-    st.sampled_from(["", " also"]),
-    st.sampled_from(["accused the company of bullying residents", "said the quarry would close in the spring"]),
-)
-@settings(max_examples=60, deadline=None)
-def test_a_time_phrase_between_a_speaker_and_the_verb_is_no_part_of_the_speaker(who, when, adverb, rest):
-    """'Hale on Tuesday accused the company of …' drafted the source 'Hale on Tuesday', and 'Hale in 2019 said …'
-    or 'Jo Hale last week said …' drafted none, and the claim as the reporter's."""
-    text = f"Plans for a quarry split the village.\n\n{who} {when}{adverb} {rest}.\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who], sources
-    claim = next(s for s in found(text, "claim", BLANK) if s.quote.startswith(("the ", "accused ")))
-    assert claim.source == (sources[who].start, sources[who].end)
-
-
-@given(
-    st.sampled_from(["A local", "The", "Two", "One"]),
-    unlisted,
-    st.sampled_from(["also", "later", "has since", "had also", "on Tuesday", "last week"]),
-    st.sampled_from(["said", "told reporters", "warned"]),
-)
-@settings(max_examples=60, deadline=None)
-def test_an_unnamed_speaker_keeps_their_claim_past_also_or_a_time_before_the_verb(which, noun, between, verb):
-    """'A local trader also said the road had been closed for weeks' drafted no source and the claim as the
-    reporter's, though 'Hale also said' drafted Hale: what stands between a speaker and the verb is one rule."""
-    who = f"{which} {noun}"
-    text = f"Work on the bypass began in March.\n\n{who} {between} {verb} the road had been closed for weeks.\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who], sources
-    claim = quotes(text, "claim", BLANK)["the road had been closed for weeks"]
-    assert claim.source == (sources[who].start, sources[who].end)
 
 
 @given(
@@ -1605,77 +756,6 @@ def test_quoted_words_a_speaker_owns_or_a_name_are_not_the_reporters_doubt(marks
     assert not [s for s in found(text, "loaded", BLANK) if s.attrs["voice"] == "reporter"]
 
 
-months = st.sampled_from(["May", "June", "April", "August"])
-
-
-@given(
-    st.sampled_from(["Theresa {m}", "Brian {m}", "Mrs {m}", "{m} Hale", "Councillor {m} Reid"]),
-    months,
-    st.sampled_from(["{who} spoke on Monday. She said", "{who} said", "{who} told reporters"]),
-)
-@settings(max_examples=60, deadline=None)
-def test_a_month_name_among_capitalised_names_is_part_of_the_name(who, month, frame):
-    """'Theresa May spoke on Monday. She said …' drafted the source 'Theresa': 'May' was read as a month."""
-    who = who.format(m=month)
-    text = f"Plans for a quarry split the village.\n\n{frame.format(who=who)} the plan would fail within a year.\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who], sources
-    claim = quotes(text, "claim", BLANK)["the plan would fail within a year"]
-    assert claim.source == (sources[who].start, sources[who].end)
-
-
-@given(
-    months,
-    st.sampled_from(["In {m} {who} said", "On 9 {m} {who} said", "Last {m} {who} said", "In {m} 2019 {who} said"]),
-    st.sampled_from(["Jo Lee", "Councillor Ann Reid"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_month_name_in_a_date_is_when_not_part_of_who(month, frame, who):
-    """'In May Jo Lee said …' drafted the source 'May Jo Lee': after 'in', 'on', 'last' or beside a day or a year,
-    the month is when it was said."""
-    text = f"Plans for a quarry split the village.\n\n{frame.format(m=month, who=who)} the plan would fail.\n"
-    assert list(quotes(text, "source", BLANK)) == [who]
-
-
-when_said = st.sampled_from(["on Tuesday", "last week", "yesterday", "in May", "on Monday morning", "earlier today"])
-
-
-who_said = st.sampled_from(["The council", "Jo Lee", "A spokesman", "Councillor Ann Reid"])
-
-
-@given(who_said, st.sampled_from(["said", "told reporters", "warned"]), when_said, st.sampled_from(["", " that"]))
-@settings(max_examples=60, deadline=None)
-def test_a_time_phrase_right_after_the_verb_is_stepped_over_to_what_was_said(who, verb, when, that):
-    """'The council said on Tuesday the bridge was unsafe.' drafted no claim: the time phrase stopped the reported
-    clause, as a place does ('wrote on Facebook'). It is stepped over as one before the verb is."""
-    text = f"Plans for a quarry split the village.\n\n{who} {verb} {when}{that} the bridge was unsafe for buses.\n"
-    source = quotes(text, "source", BLANK)[who]
-    claim = quotes(text, "claim", BLANK)["the bridge was unsafe for buses"]
-    assert claim.source == (source.start, source.end)
-
-
-@given(who_said, st.sampled_from(["said", "told reporters", "warned"]), when_said)
-@settings(max_examples=40, deadline=None)
-def test_a_time_phrase_that_ends_the_sentence_leaves_the_claim_before_the_speaker(who, verb, when):
-    """'The bridge was unsafe for buses, the council said on Tuesday.' drafted no claim at all."""
-    who = who if who.split()[0] in {"Jo", "Councillor"} else who[0].lower() + who[1:]
-    text = f"Plans for a quarry split the village.\n\nThe bridge was unsafe for buses, {who} {verb} {when}.\n"
-    claim = quotes(text, "claim", BLANK)["The bridge was unsafe for buses"]
-    source = quotes(text, "source", BLANK)[who]
-    assert claim.source == (source.start, source.end)
-
-
-@pytest.mark.parametrize(
-    "text, claim",
-    [
-        ("The mayor said last year had been the worst for the town.", "last year had been the worst for the town"),
-        ("The mayor said the day had gone well for the whole town.", "the day had gone well for the whole town"),
-    ],
-)
-def test_a_time_phrase_that_is_the_subject_of_what_was_said_stays_in_the_claim(text, claim):
-    assert claim in quotes(text, "claim", BLANK)
-
-
 relative_things = st.sampled_from(["two lorries", "the three boats", "the old ferries", "its vans", "Harbour Lights"])
 
 
@@ -1761,32 +841,6 @@ def test_a_relative_clause_after_a_prepositions_noun_puts_no_noun_in_the_claim(t
     text = f"Residents described {thing}{rel if rel.startswith(',') else ' ' + rel} {who} {verb} {rest}."
     claims = quotes(text, "claim", BLANK)
     assert rest in claims and not any(who in q for q in claims)
-
-
-@given(
-    months,
-    st.sampled_from(["{m} said", "{m} also said", "{m} told reporters", "{m} insisted", "The row grew. {m} said"]),
-)
-@settings(max_examples=60, deadline=None)
-def test_a_month_name_alone_before_a_verb_of_saying_is_who_speaks(month, frame):
-    """'May said the plan would fail.' drafted no source, and 'May' as a hedge: a capitalised month right before a
-    verb of saying, with no date word near it, is someone's name, and their claim is put to them."""
-    text = f"Plans for a quarry split the village.\n\n{frame.format(m=month)} the plan would fail within a year.\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [month]
-    claim = quotes(text, "claim", BLANK)["the plan would fail within a year"]
-    assert claim.source == (sources[month].start, sources[month].end)
-    assert month not in quotes(text, "cue", BLANK)
-
-
-@given(
-    months, st.sampled_from(["On {m} 4 she said", "In {m} said", "Last {m} said", "By {m} 2020 said", "{m} 2020 said"])
-)
-@settings(max_examples=40, deadline=None)
-def test_a_month_name_with_a_date_word_near_it_before_a_verb_of_saying_is_no_speaker(month, frame):
-    """A month after 'on', 'in', 'last' or 'by', or beside a day or a year, is when, even right before 'said'."""
-    text = f"Plans for a quarry split the village.\n\n{frame.format(m=month)} residents were angry about it.\n"
-    assert month not in "".join(quotes(text, "source", BLANK))
 
 
 WRITTEN_QUOTES = [
@@ -1929,30 +983,6 @@ def test_a_verb_of_criticism_with_nothing_said_of_its_object_drafts_no_claim(tex
 
 
 @given(
-    months,
-    st.sampled_from(["Early {m}", "Late {m}", "{m} last year", "{m} this year", "Early {m} last year"]),
-    st.sampled_from(["said", "told reporters", "the council said"]),
-)
-@settings(max_examples=60, deadline=None)
-def test_a_month_inside_a_time_expression_before_a_verb_of_saying_is_no_speaker(month, when, verb):
-    """'Early June said …' drafted 'Early' as the speaker and 'June last year said …' drafted 'June': a word that opens
-    a time phrase and a month that a year follows are when something was said, not who said it."""
-    when = when.format(m=month)
-    text = f"Plans for a quarry split the village.\n\n{when} {verb} the bridge would close in the autumn.\n"
-    assert set(quotes(text, "source", BLANK)) <= {"the council"}
-    assert "the bridge would close in the autumn" in quotes(text, "claim", BLANK)
-
-
-@given(months, st.sampled_from(["Theresa {m}", "Mrs {m}"]), st.sampled_from(["last year", "this year"]))
-@settings(max_examples=30, deadline=None)
-def test_a_month_name_among_names_before_a_time_phrase_is_still_who_speaks(month, who, when):
-    """'Theresa May last year said …': the year that follows does not make a name a date."""
-    who = who.format(m=month)
-    text = f"Plans for a quarry split the village.\n\n{who} {when} said the bridge would close.\n"
-    assert list(quotes(text, "source", BLANK)) == [who]
-
-
-@given(
     st.sampled_from(["Jo Lee", "A spokesman", "The mayor"]),
     st.sampled_from(["told", "tells"]),
     st.sampled_from(["the paper", "the local paper", "friends", "the inquiry", "her neighbours"]),
@@ -2009,36 +1039,6 @@ def test_quoted_words_that_describe_what_was_posted_are_the_reporters_doubt(mark
     quoted = marks.format(word)
     text = f"{BEFORE_THE_STORY}{who} posted {quoted} {what} for the third year running.\n"
     assert quotes(text, "loaded", BLANK)[quoted].attrs == {"technique": "doubt", "voice": "reporter"}
-
-
-critics = st.sampled_from(["Moscow", "Jo Hale", "The council", "Local campaigners", "Harbour Ferries", "The union"])
-
-
-@given(
-    critics,
-    st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in NOUNS_IN_LY),
-    st.sampled_from(sorted(CRITICISM_VERBS)),
-    st.sampled_from([("the plan", "as", "reckless"), ("the decision", "for", "ignoring the warnings")]),
-)
-@settings(max_examples=80, deadline=None)
-def test_an_adverb_in_ly_between_the_critic_and_a_verb_of_criticism_leaves_the_critic_the_source(
-    who, adverb, verb, rest
-):
-    """'Moscow furiously decried the plan as reckless' and 'The council swiftly slammed …' drafted no source: a
-    word in -ly right before a verb of criticism says how it was done, so whoever stands before it criticises, and
-    the judgement or the charge is put to them."""
-    thing, link, said = rest
-    text = f"{BEFORE_THE_STORY}{who} {adverb} {verb} {thing} {link} {said}.\n"
-    assert list(quotes(text, "source", BLANK)) == [who]
-    assert _source_of(text, f"{verb} {thing} {link} {said}") == who
-
-
-@given(st.sampled_from(sorted(NOUNS_IN_LY)), st.sampled_from(sorted(CRITICISM_VERBS)))
-@settings(max_examples=30, deadline=None)
-def test_a_noun_in_ly_before_a_verb_of_criticism_is_not_stepped_over(noun, verb):
-    """'The Hale family slammed …': 'family' is the noun that speaks, not how; 'Hale' alone is no source."""
-    text = f"{BEFORE_THE_STORY}The Hale {noun} {verb} the plan as reckless.\n"
-    assert not {"Hale", "The Hale"} & set(quotes(text, "source", BLANK))
 
 
 @given(
@@ -2205,59 +1205,6 @@ def test_who_charges_right_after_a_passive_verb_is_the_source_and_no_claim_holds
     text = f"{BEFORE_THE_STORY}{sentence}.\n"
     assert list(quotes(text, "source", BLANK)) == [who]
     assert set(quotes(text, "claim", BLANK)) <= {sentence}
-
-
-how_words = st.from_regex(r"[a-z]{3,9}ly", fullmatch=True).filter(lambda w: w not in NOUNS_IN_LY)
-
-
-speakers_and_what = st.sampled_from(
-    [
-        ("Jo Hale", "said the bridge was safe for lorries."),
-        ("The minister", "said the bridge was safe for lorries."),
-        ("A local trader", "told reporters the market would close in May."),
-        ("Residents", "blamed the council for the delay."),
-        ("The man", "accused the council of lying."),
-        ("Jo Hale", "accused the council of lying."),
-        ("The union", "slammed the plan as reckless."),
-        ("Jo Hale, who chairs the pool trust, spoke at the meeting. She", "decried the plan as reckless."),
-        ("Jo Hale, who chairs the pool trust, spoke at the meeting. She", "accused the council of lying."),
-        ("Jo Hale, who chairs the pool trust, spoke at the meeting. She", "said the bridge was safe for lorries."),
-        ("Jo Hale, who chairs the pool trust, spoke at the meeting. He", "blamed the council for the delay."),
-    ]
-)
-
-
-def _sources_and_claims(text: str) -> tuple[set, set]:
-    made = found(text, None, BLANK)
-    sources = {s.quote for s in made if s.label == "source"}
-    claims = {
-        (s.quote, text[s.source[0] : s.source[1]] if s.source else s.speaker_word) for s in made if s.label == "claim"
-    }
-    return sources, claims
-
-
-@given(speakers_and_what, how_words)
-@settings(max_examples=120, deadline=None)
-def test_a_word_in_ly_before_the_verb_drafts_the_same_sources_and_claims_as_the_verb_alone(who_what, adverb):
-    """'She furiously decried the plan' drafted no source where 'She decried the plan' drafts the person named
-    before her, 'the minister wrongly said' drafted 'The minister wrongly' and 'Jo Hale wrongly said' nobody: a word
-    in -ly right before a verb of saying, charge or criticism says how it was done, so the sources and claims are
-    those of the sentence without it."""
-    who, what = who_what
-    plain = f"{BEFORE_THE_STORY}{who} {what}\n"
-    text = f"{BEFORE_THE_STORY}{who} {adverb} {what}\n"
-    assert _sources_and_claims(text) == _sources_and_claims(plain)
-
-
-@given(
-    st.sampled_from(sorted(NOUNS_IN_LY)),
-    st.sampled_from(["said the bridge was safe", "accused the council of lying", "blamed the council for it"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_noun_in_ly_before_said_accused_or_blamed_is_not_stepped_over(noun, what):
-    """'The Hale family said …': 'family' is the noun that speaks, not how; 'Hale' alone is no source."""
-    text = f"{BEFORE_THE_STORY}The Hale {noun} {what}.\n"
-    assert not {"Hale", "The Hale"} & set(quotes(text, "source", BLANK))
 
 
 @pytest.mark.parametrize(
@@ -2511,47 +1458,6 @@ def test_a_modal_about_the_past_a_month_or_set_up_make_no_prediction(claim):
 
 
 @given(
-    st.sampled_from(["chair", "chairman", "spokesperson", "spokeswoman", "head", "director", "secretary"]),
-    st.sampled_from(["of", "for"]),
-    st.sampled_from(
-        [
-            ("the Friends of Ashford Library", "interested-party"),
-            ("the campaign group Save Our Library", "interested-party"),
-            ("the Ashford Traders' Association", "interested-party"),
-            ("the local residents' association", "interested-party"),
-            ("the charity", "interested-party"),
-            ("the council", "official"),
-            ("the Ministry of Culture", "official"),
-        ]
-    ),
-)
-@settings(max_examples=80, deadline=None)
-def test_a_job_of_or_for_a_body_takes_the_bodys_role(job, link, body):
-    """'Tom Whitfield, chair of the Friends of Ashford Library, said' drafted an official: a chair, a spokesperson
-    or a head speaks for the body named after 'of' or 'for', so the source has that body's role (a campaign group,
-    a charity or an association has a stake; a council or a ministry is official)."""
-    name, role = body
-    text = f"{BEFORE_THE_STORY}Tom Whitfield, {job} {link} {name}, said the library would fight on.\n"
-    sources = found(text, "source", BLANK)
-    assert [s.attrs.get("role") for s in sources] == [role]
-
-
-@pytest.mark.parametrize(
-    "text, role",
-    [
-        ("A campaigner said the plan was unfair.\n", "interested-party"),
-        ("The shop owner said trade would suffer.\n", "interested-party"),
-        ("A resident said the plan was unfair.\n", "interested-party"),
-        ("Residents said the library was always full.\n", "interested-party"),
-    ],
-)
-def test_campaigners_owners_and_residents_have_a_stake(text, role):
-    """A resident of the town a decision is about has a stake in it; whether they saw something is said by
-    'witness' or 'eyewitness'."""
-    assert [s.attrs.get("role") for s in found(text, "source", BLANK)] == [role]
-
-
-@given(
     st.sampled_from(["The decision", "The plan", "The council"]),
     criticised_forms,
     st.sampled_from(["officials", "residents", "the opposition", "two councillors"]),
@@ -2608,92 +1514,6 @@ def test_a_word_for_when_between_has_and_been_leaves_the_subject_in_the_charge(c
     thing, verb, said = charge
     text = f"{BEFORE_THE_STORY}{thing} {be} {verb} {said} by {who}.\n"
     assert _source_of(text, f"{thing} {be} {verb} {said}") == who
-
-
-@given(
-    st.sampled_from(["two officials", "a worker", "officials", "the manager", "three drivers"]),
-    st.sampled_from(["at the depot", "at the depot on Monday", "at a briefing"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_who_speaks_after_said_stops_before_where_they_said_it(who, where):
-    """'…,” said two officials at the depot' drafted 'two officials at the depot': after a verb of saying, as after a
-    passive verb's 'by', 'at' most often says where they spoke ('at a briefing'), so it is left out."""
-    text = f"{BEFORE_THE_STORY}“The depot will shut for good,” said {who} {where}.\n"
-    assert list(quotes(text, "source", BLANK)) == [who]
-
-
-@given(
-    st.sampled_from(["campaigners", "a spokesman", "residents"]),
-    st.sampled_from(["Save Our Pool", "Greenway Buses", "Keep Ashford Moving"]),
-    st.booleans(),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_named_group_after_from_belongs_to_the_source_and_names_none_of_them(who, body, before_the_verb):
-    """'…,” said campaigners from Save Our Pool' stopped at 'campaigners': a name after 'from' says which group they
-    belong to, as one after 'of' does; it does not name them, so they stay unnamed."""
-    if before_the_verb:
-        text = f"{BEFORE_THE_STORY}{who.capitalize()} from {body} said the pool would close.\n"
-    else:
-        text = f"{BEFORE_THE_STORY}“The pool will close,” said {who} from {body}.\n"
-    source = f"{who.capitalize() if before_the_verb else who} from {body}"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [source]
-    assert sources[source].attrs["identity"] == "anonymous"
-
-
-@given(
-    st.sampled_from(["Tom Whitfield", "Ann Mills"]),
-    st.sampled_from(
-        [
-            "chair of the Friends of Ashford Library",
-            "a campaigner from Save Our Pool",
-            "the group's chair",
-            "a retired teacher",
-            "spokesperson for the Ashford Traders",
-        ]
-    ),
-    st.sampled_from([".", ", on Monday."]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_job_set_off_after_the_name_of_who_speaks_describes_them_in_one_source(name, job, end):
-    """'…,” said Tom Whitfield, chair of the Friends of Ashford Library.' drafted the name and 'chair of …' as two
-    sources: the aside describes the named speaker, so they are one source, named after the person, not the body."""
-    text = f"{BEFORE_THE_STORY}“We will fight this all the way,” said {name}, {job}{end}\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [f"{name}, {job}"]
-    assert sources[f"{name}, {job}"].entity == name
-    assert sources[f"{name}, {job}"].attrs["identity"] == "named"
-
-
-@given(
-    st.sampled_from(["Shoppers", "Local shoppers", "Commuters", "Council tenants", "Families"]),
-    st.sampled_from(["said", "told the Gazette", "also said"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_plural_noun_opening_its_sentence_is_a_group_the_article_does_not_name(who, verb):
-    """'Shoppers said the queues were long.' drafted 'Shoppers' as named: the capital is the sentence's, and a plural
-    noun with no word before it that picks out which ones is a group the article does not name. A job or group word
-    before the noun ('Council tenants') says which ones; it gives them no role."""
-    text = f"{BEFORE_THE_STORY}{who} {verb} the queues were long.\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who]
-    assert sources[who].attrs["identity"] == "anonymous"
-    assert "role" not in sources[who].attrs or who.lower() in load_lexicon().sources
-
-
-@pytest.mark.parametrize(
-    "before",
-    [
-        "The shop is run by Tom Jones.",
-        "The shop's owner, Tom Jones, was there.",
-        "Long queues formed outside the shops in Brussels.",
-    ],
-)
-def test_a_word_in_s_written_with_a_capital_inside_a_sentence_stays_a_name(before):
-    """'Jones said' is the surname of someone the article named in full before; 'Brussels' is a place."""
-    word = "Brussels" if "Brussels" in before else "Jones"
-    text = f"{BEFORE_THE_STORY}{before}\n\n{word} said the queues were long.\n"
-    assert quotes(text, "source", BLANK)[word].attrs["identity"] == "named"
 
 
 @given(
@@ -2760,23 +1580,6 @@ def test_to_after_a_verb_before_a_name_or_outside_a_headline_is_no_plan(text):
 
 
 @given(
-    st.sampled_from(["Last week", "Yesterday", "On Monday", "In May", "Earlier this year"]),
-    st.sampled_from(["traders", "market traders", "Tom Jones", "the council"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_time_phrase_that_opens_the_sentence_is_not_part_of_who_speaks(when, who):
-    """'Last week traders said the market was quiet.' drafted the source 'week traders', 'On Monday traders said'
-    'Monday traders': when it was said is not who said it."""
-    text = f"{BEFORE_THE_STORY}{when} {who} said the market was quiet.\n"
-    assert list(quotes(text, "source", BLANK)) == [who]
-
-
-def test_a_month_in_a_run_of_names_stays_part_of_the_name():
-    text = f"{BEFORE_THE_STORY}May Hale said the market was quiet.\n"
-    assert list(quotes(text, "source", BLANK)) == ["May Hale"]
-
-
-@given(
     st.sampled_from(
         [
             ("The man", "who was blamed for the fire"),
@@ -2802,27 +1605,6 @@ def test_a_charge_in_an_aside_or_after_and_is_still_drafted():
     assert list(quotes(text, "claim", BLANK)) == ["blamed the council for the fire"]
     text = f"{BEFORE_THE_STORY}The council promised to act and was blamed for the delay.\n"
     assert list(quotes(text, "claim", BLANK)) == ["blamed for the delay"]
-
-
-@given(
-    st.sampled_from(["campaigners", "residents", "a spokesman", "two officials"]),
-    st.sampled_from(["from the estate", "of the old quay", "for the bus company"]),
-    st.sampled_from([".", " on Monday.", ", who met on Monday."]),
-    st.booleans(),
-)
-@settings(max_examples=60, deadline=None)
-def test_of_from_or_for_and_a_noun_in_small_letters_after_who_speaks_say_which_ones(who, which, end, before_the_verb):
-    """'…,” said campaigners from the estate.' stopped the source at 'campaigners', and 'Residents of the estate said'
-    drafted no source: the group after 'from', 'of' or 'for' says which campaigners, as a name there does. It names
-    none of them."""
-    source = f"{who.capitalize() if before_the_verb else who} {which}"
-    if before_the_verb:
-        text = f"{BEFORE_THE_STORY}{source} said the pool would close{end}\n"
-    else:
-        text = f"{BEFORE_THE_STORY}“The pool will close,” said {source}{end}\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [source]
-    assert sources[source].attrs["identity"] == "anonymous"
 
 
 @given(
@@ -2921,61 +1703,6 @@ def test_the_drafted_why_of_an_accusation_still_says_it_is_true():
     assert draft_why(claim, {claim.source: "residents"}).startswith("According to residents, this is true")
 
 
-@given(
-    st.sampled_from(["Williams", "Jones", "Evans", "Roberts", "Rees", "Davies"]),
-    st.sampled_from(["said the pool was popular", "told the Gazette the pool was popular"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_surname_in_s_that_opens_its_sentence_is_a_name_even_when_written_nowhere_else(name, said):
-    """'Williams said the pool was popular.' in an article that never writes the word inside a sentence was drafted
-    as a group the article does not name: its spelling is no plural noun's for people ('-ers', '-ists' …)."""
-    text = f"{BEFORE_THE_STORY}{name} {said}.\n"
-    sources = quotes(text, "source", BLANK)
-    assert sources[name].attrs["identity"] == "named"
-
-
-@given(
-    st.sampled_from(
-        ["Shoppers", "Economists", "Historians", "Students", "Tenants", "Donors", "Charities", "Employees"]
-    ),
-    st.sampled_from(["", "Some {} were angry.\n"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_plural_for_people_by_what_they_do_that_opens_its_sentence_is_a_group(who, after):
-    """With nothing else to go on, a plural ending as nouns for people end ('-ers', '-ists', '-ians', '-ents',
-    '-ants', '-ors', '-ties', '-ees') is a group; written in small letters elsewhere it is one too."""
-    text = f"{BEFORE_THE_STORY}{who} said the queues were long.\n{after.format(who.lower())}"
-    assert quotes(text, "source", BLANK)[who].attrs["identity"] == "anonymous"
-
-
-@pytest.mark.parametrize(
-    ("name", "elsewhere"),
-    [
-        ("Regulars", "Some regulars swam every day."),
-        ("Regulars", "One regular swam every day."),
-        ("Reuters", "The news was first reported by Reuters."),
-    ],
-)
-def test_how_the_article_writes_the_word_elsewhere_says_whether_it_is_a_group(name, elsewhere):
-    """Written in small letters elsewhere ('regulars', 'regular'), the word is a plural noun whatever its ending; with
-    a capital inside a sentence it is a name ('Reuters' ends as 'shoppers' does)."""
-    text = f"{BEFORE_THE_STORY}{elsewhere}\n\n{name} said the pool was popular.\n"
-    identity = quotes(text, "source", BLANK)[name].attrs["identity"]
-    assert identity == ("named" if name == "Reuters" else "anonymous")
-
-
-@given(
-    st.sampled_from(["Last week", "The next week", "Every week"]),
-    st.sampled_from(["swimmers", "local swimmers", "two swimmers"]),
-)
-@settings(max_examples=30, deadline=None)
-def test_a_time_phrase_before_a_speaker_in_no_list_is_not_part_of_who_speaks(when, who):
-    """'Last week swimmers said …' drafted no source: the words before the verb were read as 'week swimmers', which a
-    word for when makes no speaker; when it was said is left out, as for a job word ('Last week traders said')."""
-    text = f"{BEFORE_THE_STORY}{when} {who} said the water was cold.\n"
-    assert list(quotes(text, "source", BLANK)) == [who]
-
-
 @pytest.mark.parametrize("who", ["Shoppers", "Local shoppers", "Swimmers"])
 def test_a_group_in_words_of_no_list_is_named_in_small_letters_mid_sentence(who):
     """'Shoppers said the high street would suffer.' was explained 'According to Shoppers, …': the capital was the
@@ -2984,48 +1711,6 @@ def test_a_group_in_words_of_no_list_is_named_in_small_letters_mid_sentence(who)
     source = next(s for s in found if s.label == "source")
     claim = next(s for s in found if s.label == "claim")
     assert draft_why(claim, {claim.source: source_name(source)}).startswith(f"According to {who.lower()}, ")
-
-
-@given(
-    st.sampled_from(["Shoppers", "Local shoppers", "Neighbours", "Regulars", "Rogers"]),
-    st.sampled_from(["say", "also say", "warn", "have said", "have told the Gazette"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_verb_that_agrees_with_more_than_one_makes_the_opener_a_group(who, verb):
-    """'Shoppers say the queues are long.' drafted no source ('say' was no verb whose subject speaks whatever the
-    noun), and 'Neighbours have said' read as a name: a present-tense verb without '-s' agrees only with more than one,
-    so the word that opens the sentence is a group the article does not name, whatever its ending."""
-    text = f"{BEFORE_THE_STORY}{who} {verb} the queues are long.\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who]
-    assert sources[who].attrs["identity"] == "anonymous"
-
-
-@given(
-    st.sampled_from(["Peters", "Waters", "Sanders", "Masters", "Williams"]),
-    st.sampled_from(["says", "also says", "warns", "has said", "has told the Gazette"]),
-)
-@settings(max_examples=40, deadline=None)
-def test_a_verb_in_s_that_agrees_with_one_makes_the_opener_a_name(name, verb):
-    """'Peters says the queues are long.' drafted an unnamed group, as 'Peters' ends as 'shoppers' does: a
-    present-tense verb in '-s' agrees with one only, so the word is a surname."""
-    text = f"{BEFORE_THE_STORY}{name} {verb} the queues are long.\n"
-    assert quotes(text, "source", BLANK)[name].attrs["identity"] == "named"
-
-
-@pytest.mark.parametrize(
-    ("text", "who", "identity"),
-    [
-        ("Shoppers said the queues were long.", "Shoppers", "anonymous"),  # the past tense agrees with either
-        ("Williams said the queues were long.", "Williams", "named"),
-        ("The shop is run by Tom Rogers.\n\nRogers say the queues are long.", "Rogers", "named"),  # named before
-        ("Some say the queues are long.", None, None),  # no noun: no one drafted
-        ("Shoppers will have their say on the plan.", None, None),  # 'say' a noun
-    ],
-)
-def test_a_verb_that_does_not_agree_with_one_alone_changes_nothing(text, who, identity):
-    sources = quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK)
-    assert (sources[who].attrs["identity"] if who else sources) == (identity if who else {})
 
 
 @given(
