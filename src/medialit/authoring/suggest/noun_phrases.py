@@ -112,13 +112,27 @@ class NounPhrases(Clauses, WordKinds):
         return k if number and self._opens_clause(k) and not self._after_time(first, k + 1) else i
 
     def _relative_verb(self, j: int) -> int:
-        """Where the verb of a relative clause set off by a comma after the name ending at token `j` stands ('Dan
-        Ellery, who said', 'Jo Lee, who later said'), or `j` when no such clause follows: that name is its subject.
-        Not after a group word, which a verb before it may wrongly join ('Nobody asked residents, who blamed …')."""
+        """Where the verb of a relative clause set off by a comma at token `j` stands, or `j` when no such clause
+        follows: the words before the comma are its subject where its relative word may stand for someone who speaks
+        (`_relative_speaks`): 'Dan Ellery, who said', 'Jo Lee, who later said', 'The council, which said'."""
         doc = self.doc
-        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "who" and self._kind(doc[j - 1]) == "NAME":
+        if j + 2 < len(doc) and doc[j].text == "," and self._relative_speaks(j):
             return self._past_adverbs(j + 2)
         return j
+
+    def _relative_speaks(self, j: int) -> bool:
+        """Whether the relative word after the comma at token `j` stands for words before it that may speak: 'who' for
+        a name ('Jo Lee, who'), 'which' for a body, a name or a group word ('Acme Ltd, which', 'the charity Oxfam,
+        which', 'The council, which'), not a place ('homes in Leeds, which') nor a thing ('the bridge, which').
+        Not 'who' after a group word, which a verb before it may wrongly join ('Nobody asked residents, who …')."""
+        doc, relative, kind = self.doc, self.doc[j + 1].lower_, self._kind(self.doc[j - 1])
+        if relative == "who":
+            return kind == "NAME"
+        if relative != "which" or kind not in ("NAME", "TITLE"):
+            return False
+        run = next(n for n in range(j - 1, -1, -1) if n == 0 or self._kind(doc[n - 1]) not in ("NAME", "TITLE"))
+        owner = self._owner(run)
+        return owner is None or doc[owner[1]].lower_ not in PLACE_PREPOSITIONS
 
     def _postmodified(self, j: int, kinds: list[str]) -> tuple[int, list[str], tuple[int, str] | None]:
         """'Sources close to the trust board said', 'officials at the depot said': the phrase after the job or

@@ -13,6 +13,7 @@ from .word_lists import (
     CRITICISM_VERBS,
     IRREGULAR_PARTICIPLES,
     JUDGING_VERBS,
+    LABEL_ARTICLES,
     LABELLING_VERBS,
     NO_OBJECT_AFTER,
     NOUNS_IN_LY,
@@ -22,6 +23,7 @@ from .word_lists import (
     RELATIVE_WORDS,
     SPEAKER_DETERMINERS,
     WHEN_WORDS,
+    WHERE_AFTER_CALLED,
 )
 
 
@@ -147,6 +149,23 @@ class Passives(NounPhrases):
             return False
         word = self.doc[k]
         return word.is_alpha and not word.is_stop and self._time_phrase_end(k) == k
+
+    def _quality_label(self, k: int) -> bool:
+        """Whether the words right after a verb of labelling that ends at token `k`, past an opening quotation mark,
+        name a quality, as a label after 'called' or 'dubbed' must ('was dubbed a failure', 'was called reckless'):
+        words in small letters up to a pause, 'by', 'of' or the end, after 'a' or 'an', or one word alone. Not a name
+        ('was called Tom', 'was dubbed the Gherkin'), a small word ('called off', 'called to the scene', 'called as a
+        witness'), where or when ('was called home', 'was called a day early'). The verb may end the article."""
+        doc, last = self.doc, self.sents[self.sent_of[k - 1]][1]
+        n = k + 1 if k < last and self._opens_quotation(k) else k
+        article = n < last and doc[n].lower_ in LABEL_ARTICLES
+        n += article
+        end = next((m for m in range(n, last) if doc[m].is_punct or doc[m].lower_ in {"by", "of"}), last)
+        words = doc[n:end]
+        if not words or not (article or len(words) == 1 and not words[0].is_stop):
+            return False
+        not_labels = WHEN_WORDS | WHERE_AFTER_CALLED | ADVERBS_BEFORE_VERB
+        return all(t.is_lower and t.is_alpha and t.lower_ not in not_labels for t in words)
 
     def _may_be_passive_verb(self, n: int) -> bool:
         """Whether the word at token `n` may be a passive verb ('paid', 'caused', 'driven'): a 'by' after it may bring

@@ -187,6 +187,14 @@ NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
 # reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
 LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
+# verbs that label only as a passive with a label that names a quality right after them ('The scheme was dubbed a
+# failure', 'The move was called reckless'): elsewhere they ask or name ('called for', 'called off', 'was called to
+# the scene', 'a man called Tom', 'so-called'), and the cue rule drops them (`_quality_label`)
+LABELLING_IN_PASSIVE_ONLY = {"dubbed", "called"}
+LABELLING_VERBS |= LABELLING_IN_PASSIVE_ONLY
+# after 'was called' a word that says where or when the one called went, not what they are ('was called home')
+WHERE_AFTER_CALLED = {"home", "away", "abroad", "forward", "aside", "ahead", "inside", "outside", "early", "late"}
+WHERE_AFTER_CALLED |= {"twice", "often"}
 # an office any body has, a council or a campaign group: who holds it has the role of the body they speak for
 SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman", "head", "director"}
 SPEAKS_FOR |= {"secretary", "president", "leader", "manager", "executive", "officer"}
