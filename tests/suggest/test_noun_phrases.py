@@ -3,6 +3,7 @@ their job and name in apposition, a place or body after a preposition, a possess
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from suggest_helpers import BEFORE_THE_STORY, BLANK, _source_of, every_job, found, group_words, jobs, names, quotes
@@ -333,3 +334,57 @@ def test_of_from_or_for_and_a_noun_in_small_letters_after_who_speaks_say_which_o
     sources = quotes(text, "source", BLANK)
     assert list(sources) == [source]
     assert sources[source].attrs["identity"] == "anonymous"
+
+
+# --- ', which said' after a body is that body's verb of saying, as ', who said' is a person's ------
+
+
+@given(
+    st.sampled_from(
+        [
+            ("The council", "The council"),
+            ("Acme Ltd", "Acme Ltd"),
+            ("The Harbourside Gazette", "The Harbourside Gazette"),
+            ("The parish council", "The parish council"),
+        ]
+    ),
+    st.sampled_from(["which said", "which later said", "which has said", "which told the Gazette"]),
+    st.sampled_from([", reopened it.", "."]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_body_that_which_said_follows_is_the_source(body, said, end):
+    """'The council, which said the bridge was safe, reopened it' drafted the claim with no source, and its why said
+    the reporter says it is true, where ', who said' after a name gives that name: 'which' stands for the body
+    before the comma, a name or a group word, and the body speaks."""
+    front, who = body
+    text = f"{BEFORE_THE_STORY}{front}, {said} the old bridge was safe{end}\n"
+    assert _source_of(text, "the old bridge was safe") == who
+
+
+def test_which_said_after_a_body_named_after_its_group_word_gives_that_body():
+    text = f"{BEFORE_THE_STORY}The road was shut by the charity Oxfam, which said the old bridge was unsafe.\n"
+    assert _source_of(text, "the old bridge was unsafe") == "the charity Oxfam"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The road was shut near the bridge, which said the rain was too heavy.",  # a thing cannot speak
+        "Floods hit homes in Leeds, which said the rain was too heavy.",  # nor a place
+        "Nobody asked residents, who said the rain was too heavy.",  # 'who' after a group word stays off
+    ],
+)
+def test_which_said_after_a_thing_or_a_place_gives_no_source(text):
+    assert _source_of(f"{BEFORE_THE_STORY}{text}\n", "the rain was too heavy") == ""
+    assert quotes(f"{BEFORE_THE_STORY}{text}\n", "source", BLANK) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("The plan was backed by Jo Lee, who said the rain was too heavy.", "Jo Lee"),
+        ("A trader on High Street, who said the rain was too heavy, closed early.", "A trader on High Street"),
+    ],
+)
+def test_who_said_after_a_name_or_a_place_is_as_it_was(text, who):
+    assert _source_of(f"{BEFORE_THE_STORY}{text}\n", "the rain was too heavy") == who
