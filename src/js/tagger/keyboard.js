@@ -7,7 +7,7 @@ import { quoted } from "../core/spans.js";
 import { isUnusedLabelKey } from "./labels.js";
 
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
-/** @typedef {import("./tagger.js").Actions} Actions */
+/** @typedef {import("./actions.js").Actions} Actions */
 /** @typedef {import("./selection.js").Selection} Selection */
 
 /** The key that goes to the feedback from the article, and back. */
