@@ -13,20 +13,16 @@ import { drawTagMarks } from "./tag_marks.js";
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 
 /**
- * What the drawing draws besides the article.
- * @typedef {object} Drawn
- * @property {ReturnType<typeof import("./tag_list.js").createTagList>} list
- * @property {{update(index: TagIndex): void} | null} review author mode's review panel
- * @property {ReturnType<typeof import("./feedback_view.js").createFeedbackView>} feedback
- * @property {HTMLButtonElement} undoButton
- * @property {HTMLButtonElement} redoButton
- */
-
-/**
+ * The drawing of one Tagger: besides the article, its tag list, author mode's review, the feedback (stale or not)
+ * and the Undo and Redo buttons.
  * @param {TaggerContext} ctx
- * @param {Drawn} parts
+ * @param {ReturnType<typeof import("./tag_list.js").createTagList>} list
+ * @param {{update(index: TagIndex): void} | null} review author mode's review panel
+ * @param {ReturnType<typeof import("./feedback_view.js").createFeedbackView>} feedback
+ * @param {HTMLButtonElement} undoButton
+ * @param {HTMLButtonElement} redoButton
  */
-export function createDrawing(ctx, { list, review, feedback, undoButton, redoButton }) {
+export function createDrawing(ctx, list, review, feedback, undoButton, redoButton) {
   const { state, view } = ctx;
   /** @type {TagIndex | null} */
   let drawn = null;

@@ -327,7 +327,7 @@ function createTagger(model, el, uid, authorTools) {
   el.append(root);
 
   // ---- drawing: one frame draws what the changes since the last frame touched
-  const drawing = createDrawing(ctx, { list, review, feedback, undoButton, redoButton });
+  const drawing = createDrawing(ctx, list, review, feedback, undoButton, redoButton);
 
   // ---- saved work
   const student = () => model.get("student") || "";
