@@ -60,11 +60,8 @@ export function createDrawing(ctx, list, review, feedback, undoButton, redoButto
 
   const drawing = {
     ...frame,
-    /** Draw everything now, in place of a pending frame. */
-    drawAll() {
-      frame.cancel();
-      draw();
-    },
+    /** Draw now what changed (a pending frame is cancelled first). */
+    draw,
     /**
      * The chip of a tag at the last Check, while it is as it was then ("" otherwise).
      * @param {Tag} t
@@ -74,11 +71,12 @@ export function createDrawing(ctx, list, review, feedback, undoButton, redoButto
       return c && c.tag.label === t.label && c.tag.start === t.start && c.tag.end === t.end ? c.chip : "";
     },
     /**
-     * A Check's chips (null: no report): each tag's verdict is drawn again, a new one told in the list.
-     * @param {Map<string, {chip: string, tag: {label: string, start: number, end: number}}> | null} chips
+     * The feedback shows a Check (`report`: a report came, false: none did): each tag's verdict, as its chip in
+     * the feedback says it, is drawn again, a new one told in the list.
+     * @param {boolean} report
      */
-    checkedNow(chips) {
-      checked = chips ? { tags: state.tags, chips } : null;
+    checkedNow(report) {
+      checked = report ? { tags: state.tags, chips: feedback.chips() } : null;
       checkedAgain = true;
       newVerdicts = new Map();
       for (const t of ctx.index().visible) {

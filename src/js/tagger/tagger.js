@@ -370,8 +370,7 @@ function createTagger(model, el, uid, authorTools) {
     way.hide();
     const report = model.get("report") || {};
     const message = feedback.show(report.format ? report : null);
-    const chips = feedback.chips();
-    drawing.checkedNow(report.format ? chips : null);
+    drawing.checkedNow(!!report.format);
     if (!report.format) return;
     storage.rememberCheck(checkScope, state.tags);
     if (checkingQuietly) {
@@ -430,7 +429,8 @@ function createTagger(model, el, uid, authorTools) {
   storage.listen();
   notice.hidden = !notice.textContent;
   ctx.view.markCandidates(ctx.candidates);
-  drawing.drawAll();
+  drawing.cancel();
+  drawing.draw();
   sel.draw();
   if (model.get("report")?.format) showReport();
   else if (state.tags.length && storage.checkedBefore(checkScope, state.tags)) {
