@@ -57,9 +57,18 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  * @returns {Actions}
  */
 export function createActions(ctx, sel, way, parts) {
-  // said after the words a feedback link showed; a phone has no keys, so the button comes first
-  const back = ` To go back to the feedback, use “Back to the feedback”${ctx.keyWords(" or press Enter or F")}.`;
-  const offerFeedback = () => way.offer("Back to the feedback", actions.toFeedback, true);
+  /**
+   * Offer the way back to `place` ("the feedback", "your tags") after the words it showed: its button, "Back to
+   * …", or `keys`. Returns the sentence that says so (a phone has no keys, so the button comes first).
+   * @param {string} place
+   * @param {() => void} to
+   * @param {string} keys
+   * @param {boolean} [up] to the feedback (above the text, or beside it)
+   */
+  const offerWayBack = (place, to, keys, up = false) => {
+    way.offer(`Back to ${place}`, to, up);
+    return ` To go back to ${place}, use “Back to ${place}”${ctx.keyWords(` or press ${keys}`)}.`;
+  };
   /** @type {(() => void) | null} opens the shortcuts dialog, once it is made */
   let showHelp = null;
   /** @type {Actions} */
@@ -140,11 +149,10 @@ export function createActions(ctx, sel, way, parts) {
       else if (!fromList) sel.goTo(range, "center", " Press Enter to go back to your tags.");
       else {
         way.shown(null);
-        way.offer("Back to your tags", () => actions.focusEntry(id));
         sel.goTo(
           range,
           "center",
-          ` To go back to your tags, use “Back to your tags”${ctx.keyWords(" or press Enter")}.`,
+          offerWayBack("your tags", () => actions.focusEntry(id), "Enter"),
         );
       }
     },
@@ -203,8 +211,7 @@ export function createActions(ctx, sel, way, parts) {
     },
     showRange(range, from) {
       way.shown({ from, first: range.first, last: range.last });
-      offerFeedback();
-      sel.goTo(range, "center", back);
+      sel.goTo(range, "center", offerWayBack("the feedback", actions.toFeedback, "Enter or F", true));
     },
     showLine(line) {
       const i = ctx.tokens.findIndex((t) => t.line === line);
@@ -214,10 +221,7 @@ export function createActions(ctx, sel, way, parts) {
       ctx.view.showToken(i, "center");
       ctx.article.focus({ preventScroll: true });
       way.shown(null);
-      offerFeedback();
-      ctx.say(
-        `${sel.describe()} To go back to the feedback, use “Back to the feedback”${ctx.keyWords(" or press F")}.`,
-      );
+      ctx.say(sel.describe() + offerWayBack("the feedback", actions.toFeedback, "F", true));
     },
   };
   return actions;
