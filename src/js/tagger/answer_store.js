@@ -65,18 +65,25 @@ export function store() {
 }
 
 /**
+ * The text saved under `key` in this browser, or null: none, or a browser that does not let the page read it.
+ * @param {string} key
+ */
+export function savedText(key) {
+  try {
+    return store()?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The answers saved under `key`: those that pass the hand-in's checks, whether any did not, and those
  * as the save holds them (`rest`), which a save writes back as they are (hosts/left_out.js).
  * @param {string} key
  * @returns {{answers: Record<string, Answer>, raw: string | null, bad: boolean, rest?: Record<string, unknown>}}
  */
 export function readSaved(key) {
-  let raw = null;
-  try {
-    raw = store()?.getItem(key) ?? null;
-  } catch {
-    raw = null;
-  }
+  const raw = savedText(key);
   if (raw === null) return { answers: {}, raw, bad: false };
   try {
     const data = JSON.parse(raw);

@@ -7,7 +7,7 @@ import { quoted } from "../core/spans.js";
 import { isUnusedLabelKey } from "./labels.js";
 
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
-/** @typedef {import("./tagger.js").Actions} Actions */
+/** @typedef {import("./actions.js").Actions} Actions */
 /** @typedef {import("./selection.js").Selection} Selection */
 
 /** The key that goes to the feedback from the article, and back. */
@@ -133,9 +133,7 @@ export function listenToPointer(ctx, sel, actions) {
     }
     drag = { moved: !!(e.shiftKey && sel.anchor !== null) };
     if (!drag.moved) sel.anchor = i;
-    sel.caret = i;
-    sel.draw();
-    if (document.activeElement !== article) article.focus({ preventScroll: true });
+    caretTo(i);
   });
   ctx.listen(article, "pointermove", (event) => {
     const e = /** @type {PointerEvent} */ (event);
@@ -166,6 +164,16 @@ export function listenToPointer(ctx, sel, actions) {
   });
 
   /**
+   * The caret to token i, drawn, and the keys to the article (a press or tap there does not move the page).
+   * @param {number} i
+   */
+  function caretTo(i) {
+    sel.caret = i;
+    sel.draw();
+    if (document.activeElement !== article) article.focus({ preventScroll: true });
+  }
+
+  /**
    * A tap on token i: the first tap selects a word, the next ones stretch the selection to the word
    * tapped; a tap on the first word starts again from it, and names its tag with a way to the tag's entry.
    * @param {number} i
@@ -173,9 +181,7 @@ export function listenToPointer(ctx, sel, actions) {
   function tap(i) {
     const extend = sel.anchor !== null && i !== sel.anchor;
     if (!extend) sel.anchor = i;
-    sel.caret = i;
-    sel.draw();
-    if (document.activeElement !== article) article.focus({ preventScroll: true });
+    caretTo(i);
     if (!sel.range()) {
       ctx.say(ctx.guided ? "In this exercise, pick one of the grey phrases." : "");
       return;

@@ -25,7 +25,7 @@ import { removeTag } from "./tags.js";
 /** @typedef {import("../core/types.js").Distractor} Distractor */
 /** @typedef {import("../core/types.js").Model} Model */
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
-/** @typedef {import("./tagger.js").Actions} Actions */
+/** @typedef {import("./actions.js").Actions} Actions */
 /** @typedef {import("./selection.js").Selection} Selection */
 /** @typedef {import("./tag_list.js").TagList} TagList */
 /** @typedef {import("./tag_index.js").TagIndex} TagIndex */

@@ -6,7 +6,7 @@
 // save that cannot be read, or holds tags that cannot be restored, is set aside whole, not dropped.
 
 import { copyTag, makeHandin, problemsText, readHandin } from "../core/handin.js";
-import { store } from "./answer_store.js";
+import { savedText, store } from "./answer_store.js";
 import { nextTagId, removeTag } from "./tags.js";
 import { counted } from "../core/messages.js";
 
@@ -336,11 +336,7 @@ export function createStorage(exercise, chars, mode, hooks) {
      * @param {Tag[]} tags
      */
     checkedBefore(scope, tags) {
-      try {
-        return store()?.getItem(`${key}:checked:${scope}`) === fingerprint(tags);
-      } catch {
-        return false;
-      }
+      return savedText(`${key}:checked:${scope}`) === fingerprint(tags);
     },
 
     /**
@@ -348,14 +344,7 @@ export function createStorage(exercise, chars, mode, hooks) {
      * @returns {Tag[] | null}
      */
     restore() {
-      const storage = store();
-      /** @type {string | null} */
-      let raw = null;
-      try {
-        raw = storage ? storage.getItem(key) : null;
-      } catch {
-        raw = null;
-      }
+      const raw = savedText(key);
       if (raw === null) return null;
       lastText = raw;
       const got = read(raw, "The saved work in this browser");

@@ -15,7 +15,7 @@ import { buildLinks, sourcesKey } from "./tag_links.js";
 
 /** @typedef {import("../core/types.js").Tag} Tag */
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
-/** @typedef {import("./tagger.js").Actions} Actions */
+/** @typedef {import("./actions.js").Actions} Actions */
 /** @typedef {import("./tag_index.js").TagIndex} TagIndex */
 /** @typedef {import("./tag_fields.js").TagFields} TagFields */
 /** @typedef {import("./tag_links.js").TagLinks} TagLinks */

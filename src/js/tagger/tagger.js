@@ -1,30 +1,30 @@
 // @ts-check
 // The Tagger: tag claims, sources and loaded words in one article. This module puts the parts
-// together (article, selection and keys, tag list, feedback after Check, saved work) around one
-// tag state; `render({model, el})` is the anywidget entry point that every host calls.
+// together (article, selection and keys, what they ask for in actions.js, tag list, feedback after
+// Check, the drawing of changes, saved work) around one tag state; `render({model, el})` is the
+// anywidget entry point that every host calls.
 
 import { makeHandin } from "../core/handin.js";
 import { renderer } from "../core/messages.js";
-import { codePoints, quoteOf, quoted, selectionToSpan, spanTokens } from "../core/spans.js";
+import { codePoints, spanTokens } from "../core/spans.js";
+import { createActions } from "./actions.js";
 import { createArticleView } from "./article_view.js";
-import { button, h, setText, setWords } from "./dom.js";
-import { badgeVerdict } from "./feedback_data.js";
+import { button, h, setWords } from "./dom.js";
+import { createDrawing } from "./drawing.js";
 import { createFeedbackView } from "./feedback_view.js";
 import { savedAnswers } from "./answer_store.js";
 import { downloadedWords, handinFileName, listenToLoad, saveFile } from "./files.js";
-import { frameBatcher } from "./frame.js";
 import { createHelp } from "./help.js";
 import { listenToKeys, listenToPointer } from "./keyboard.js";
 import { createLabelBar } from "./label_bar.js";
-import { badgePrefixes, labelKeys, labelNouns, letterOf } from "./labels.js";
+import { badgePrefixes, labelKeys, labelNouns } from "./labels.js";
 import { createSelection } from "./selection.js";
 import { createStatus } from "./status.js";
-import { createStorage, sameTags, storageKey } from "./storage.js";
-import { indexTags, tagsAtToken } from "./tag_index.js";
+import { createStorage, storageKey } from "./storage.js";
+import { indexTags } from "./tag_index.js";
 import { createTagList } from "./tag_list.js";
-import { drawTagMarks } from "./tag_marks.js";
 import { TagState } from "./tag_state.js";
-import { addTag, nextTagId, removeTag } from "./tags.js";
+import { createWayBack } from "./way_back.js";
 
 /** @typedef {import("../core/types.js").Model} Model */
 /** @typedef {import("../core/types.js").Exercise} Exercise */
@@ -78,28 +78,6 @@ import { addTag, nextTagId, removeTag } from "./tags.js";
  *   (typing, or a change the caller announces itself); Undo and Redo say `what` again. Author mode's
  *   distractors after the change, where it changes them
  * @property {(target: EventTarget, type: string, handler: EventListener) => void} listen removed on destroy
- */
-
-/**
- * What the keys, the pointer and the list can ask the Tagger to do.
- * @typedef {object} Actions
- * @property {(name: string) => void} applyLabel tag the selection
- * @property {() => void} clearSelection (Escape, or the Clear selection button)
- * @property {() => void} deleteAtCaret
- * @property {(id: string) => void} removeById
- * @property {(id: string, fromList?: boolean) => void} jumpTo select a tag in the text (from the tag list: with
- *   a button back to it)
- * @property {(id: string) => void} focusEntry go to a tag's entry in the list
- * @property {() => void} drawNow draw a pending change now (before focus goes to what it makes)
- * @property {(back: boolean) => void} travel undo or redo
- * @property {() => void} openHelp
- * @property {() => Tag[]} tagsAtCaret
- * @property {(tag: Tag | undefined) => void} offerTag a word clicked or tapped in `tag` (or in none): a button to
- *   its entry, as Enter is from the keys
- * @property {() => void} toFeedback go to the feedback (the feedback key)
- * @property {() => void} backToText from the feedback or the list, back to the words
- * @property {() => boolean} backFromText back to the feedback entry that showed these words, if any
- * @property {(key: string) => void} unusedKey a label key this page does not use
  */
 
 let instances = 0;
@@ -176,29 +154,11 @@ function createTagger(model, el, uid, authorTools) {
   const keys = labelKeys(labels);
   const clearButton = button("mt-clear", "Clear selection", () => actions.clearSelection());
   clearButton.classList.add("mt-off"); // kept in its place, so nothing moves when it shows
-  // after the feedback or the tag list sent the student to words: a way back a touch screen can take
-  // (keys: Enter, F), named for where it goes
-  let backTo = () => {};
-  const backButton = button("mt-backbtn", "", () => {
-    if (!actions.backFromText()) backTo();
-  });
-  backButton.hidden = true;
-  let offersTag = false; // the button goes to a clicked or tapped word's tag (actions.offerTag)
-  /**
-   * @param {string} words
-   * @param {() => void} to
-   * @param {boolean} [up] to the feedback (above the text, or beside it: the arrow is tagger.css's)
-   */
-  const offerBack = (words, to, up = false) => {
-    setText(backButton, words);
-    backButton.classList.toggle("mt-up", up);
-    backTo = to;
-    backButton.hidden = false;
-    offersTag = false;
-  };
+  // after the feedback or the tag list sent the student to words
+  const way = createWayBack(() => sel.range());
   const labelBar = createLabelBar(labels, prefixes, keys, keyWords, (name) => actions.applyLabel(name), [
     clearButton,
-    backButton,
+    way.button,
   ]);
   const dock = h("div.mt-dock", {}, labelBar, live);
   const undoButton = button("mt-undo", "↶ Undo", () => actions.travel(true), { title: keyWords("Undo (Ctrl+Z)") });
@@ -264,7 +224,7 @@ function createTagger(model, el, uid, authorTools) {
       if (clearButton.classList.contains("mt-off") === selected) clearButton.classList.toggle("mt-off", !selected);
     },
     verdictWords(tag) {
-      const chip = chipOf(tag);
+      const chip = drawing.chipOf(tag);
       return chip ? feedbackWords.render({ code: `chip-${chip}`, args: {} }).toLowerCase() : "";
     },
     titleOf: (name) => labelByName.get(name)?.title || name,
@@ -279,153 +239,14 @@ function createTagger(model, el, uid, authorTools) {
       cleanup.push(() => target.removeEventListener(type, handler));
     },
   };
-  const { view } = ctx;
   const feedbackWords = renderer(exercise.all_labels || exercise.labels, "student");
   const sel = createSelection(ctx);
-  /** @type {{from: HTMLElement, first: number, last: number} | null} where the feedback sent the caret */
-  let shownFrom = null;
-
-  /** @type {Actions} */
-  const actions = {
-    applyLabel(name) {
-      const r = sel.range();
-      const phrase = guided && ctx.candidates.find((c) => r && c.first === r.first && c.last === r.last);
-      if (!r || (guided && !phrase)) {
-        ctx.say(
-          guided
-            ? "In this exercise, pick one of the grey phrases first."
-            : `Select words first: ${pointerWords("tap the first word, then the last", "click or drag over them, or press Space (Shift + arrows for more words)")}.`,
-        );
-        return;
-      }
-      const span = phrase || selectionToSpan(tokens, r.first, r.last, name === "claim");
-      if (!span) {
-        ctx.say("Only punctuation is selected: nothing was tagged.");
-        return;
-      }
-      const title = ctx.titleOf(name);
-      /** @type {Tag} */
-      const tag = {
-        id: nextTagId(state.tags),
-        label: name,
-        start: span.start,
-        end: span.end,
-        quote: quoteOf(chars, span.start, span.end),
-        attrs: {},
-        source_ids: [],
-        note: "",
-      };
-      if (ctx.authorTools)
-        Object.assign(tag, ctx.authorTools.newKeyItem(tag, exercise, chars, ctx.labelByName.get(name)));
-      const added = addTag(state.tags, tag);
-      if (added.error) {
-        ctx.notify(`${quoted(tag.quote)} is already tagged as ${title}. Pick other words or another label.`);
-        return;
-      }
-      if (ctx.askDetails) list.openWhenMade(tag.id);
-      sel.anchor = null;
-      sel.caret = span.last;
-      ctx.commit(
-        added.tags,
-        () => `Tagged ${quoted(tag.quote, 60)} as ${title} ${ctx.index().numbers.get(tag.id)}.`,
-        null,
-        ctx.authorTools?.words.tagged(tag, ctx.labelByName.get(name)),
-      );
-      sel.draw();
-    },
-    clearSelection() {
-      sel.anchor = null;
-      sel.draw();
-      ctx.say("Selection cleared.");
-    },
-    deleteAtCaret() {
-      const r = sel.range();
-      const index = ctx.index();
-      const target =
-        (r && index.visible.find((t) => t.start === tokens[r.first].start && t.end === tokens[r.last].end)) ||
-        tagsAtToken(index, sel.caret)[0];
-      if (target) actions.removeById(target.id);
-      else ctx.say("There is no tag here to remove.");
-    },
-    removeById(id) {
-      const t = state.get(id);
-      if (!t) return;
-      ctx.commit(
-        removeTag(state.tags, id),
-        `Removed ${ctx.nameOf(t)} ${quoted(t.quote, 60)}.`,
-        null,
-        ` Undo${keyWords(" (Ctrl+Z)")} brings it back.`,
-      );
-    },
-    jumpTo(id, fromList = false) {
-      const range = ctx.index().ranges.get(id);
-      if (!range) ctx.say("That tag is not there any more.");
-      else if (!fromList) sel.goTo(range, "center", " Press Enter to go back to your tags.");
-      else {
-        shownFrom = null;
-        offerBack("Back to your tags", () => actions.focusEntry(id));
-        sel.goTo(range, "center", ` To go back to your tags, use “Back to your tags”${keyWords(" or press Enter")}.`);
-      }
-    },
-    drawNow: () => frame.flush(),
-    focusEntry(id) {
-      frame.flush();
-      backButton.hidden = true;
-      if (list.focus(id))
-        ctx.say(
-          `In your tags. ${pointerWords("Tap", "Click")} the tag${keyWords(", or press Enter on it,")} to go back to the text.`,
-        );
-    },
-    travel(back) {
-      const what = state.travel(back);
-      if (what === null) ctx.say(`Nothing to ${back ? "undo" : "redo"}.`);
-      else {
-        ctx.notify("");
-        ctx.say(`${back ? "Undone" : "Redone"}${what ? `: ${what}` : "."}`);
-      }
-    },
-    openHelp() {
-      // made when first asked for: a touch screen has no button for it, and few ask
-      showHelp ||= createHelp(ctx, root);
-      showHelp();
-    },
-    tagsAtCaret: () => tagsAtToken(ctx.index(), sel.caret),
-    offerTag(t) {
-      // a way back to the feedback or the list stays until it is taken
-      if (!backButton.hidden && !offersTag) return;
-      if (!t) backButton.hidden = true;
-      else {
-        offerBack(`${ctx.index().numbers.get(t.id)} in your tags`, () => actions.focusEntry(t.id));
-        offersTag = true;
-      }
-    },
-    toFeedback() {
-      backButton.hidden = true;
-      if (feedback.shown()) feedback.focus(false);
-      else ctx.say("There is no feedback yet: press Check my tags first.");
-    },
-    backToText() {
-      article.focus({ preventScroll: true });
-      view.showToken(sel.caret);
-      ctx.say(sel.describe());
-    },
-    backFromText() {
-      const r = sel.range();
-      if (!shownFrom?.from.isConnected || !r || r.first !== shownFrom.first || r.last !== shownFrom.last) return false;
-      shownFrom.from.focus();
-      shownFrom = null;
-      backButton.hidden = true;
-      return true;
-    },
-    unusedKey(key) {
-      const ways = labels.map(
-        (l) => `${l.shortcut || letterOf(l).toUpperCase()} or ${letterOf(l).toUpperCase()} for ${l.title}`,
-      );
-      ctx.say(
-        `The ${key.toUpperCase()} key tags nothing on this page: here you tag ${labelNouns(labels)} only (${ways.join("; ")}).`,
-      );
-    },
-  };
+  const actions = createActions(ctx, sel, way, {
+    list: () => list,
+    feedback: () => feedback,
+    drawNow: () => drawing.flush(),
+    makeHelp: () => createHelp(ctx, root),
+  });
 
   const list = createTagList(ctx, actions);
   /** @param {string} event @param {(...args: any[]) => void} handler */
@@ -435,43 +256,15 @@ function createTagger(model, el, uid, authorTools) {
   };
   // author mode: the drafts to review, the distractors and the save action (review_panel.js)
   const review = ctx.authorTools?.reviewPanel(ctx, actions, sel, list, { model, onModel, root: () => root }) || null;
-  // said after the words a feedback link showed; a phone has no keys, so the button comes first
-  const back = ` To go back to the feedback, use “Back to the feedback”${keyWords(" or press Enter or F")}.`;
-  const offerFeedback = () => offerBack("Back to the feedback", actions.toFeedback, true);
   const feedback = createFeedbackView(ctx, {
-    showTag(id, from) {
-      const range = ctx.index().ranges.get(id);
-      if (!range) {
-        ctx.say("That tag is not there any more: you changed your tags after this check.");
-        return;
-      }
-      shownFrom = { from, first: range.first, last: range.last };
-      offerFeedback();
-      sel.goTo(range, "center", back);
-    },
-    showRange(range, from) {
-      shownFrom = { from, ...range };
-      offerFeedback();
-      sel.goTo(range, "center", back);
-    },
-    showLine(line) {
-      const i = tokens.findIndex((t) => t.line === line);
-      if (i < 0) return;
-      sel.anchor = null;
-      sel.setCaret(i, false);
-      view.showToken(i, "center");
-      article.focus({ preventScroll: true });
-      shownFrom = null;
-      offerFeedback();
-      ctx.say(`${sel.describe()} To go back to the feedback, use “Back to the feedback”${keyWords(" or press F")}.`);
-    },
-    answersChanged: () => drawAnswers(),
+    showTag: actions.showTag,
+    showRange: actions.showRange,
+    showLine: actions.showLine,
+    answersChanged: () => drawing.drawAnswers(),
     // a touch screen goes to Download (the name box above it): a tap that focused the name box would open the
     // phone's keyboard over the button the student came for
     toHandIn: () => (touch ? /** @type {HTMLElement} */ (foot.querySelector(".mt-download")) : studentInput).focus(),
   });
-  /** @type {(() => void) | null} opens the shortcuts dialog, once it is made */
-  let showHelp = null;
   const authorWords = ctx.authorTools?.words;
   const titleText = authorWords
     ? authorWords.title(exercise)
@@ -534,48 +327,7 @@ function createTagger(model, el, uid, authorTools) {
   el.append(root);
 
   // ---- drawing: one frame draws what the changes since the last frame touched
-  /** @type {TagIndex | null} */
-  let drawn = null;
-  /** @type {{tags: Tag[], chips: Map<string, {chip: string, tag: {label: string, start: number, end: number}}>} | null} */
-  let checked = null;
-  let checkedAgain = false;
-  /** @type {Map<string, string> | null} */
-  let newVerdicts = null;
-  /** @param {Tag} t the chip of a tag at the last Check, while it is as it was then */
-  function chipOf(t) {
-    const c = checked?.chips.get(t.id);
-    return c && c.tag.label === t.label && c.tag.start === t.start && c.tag.end === t.end ? c.chip : "";
-  }
-  function draw() {
-    const index = ctx.index();
-    const changed = drawTagMarks(view, drawn, index);
-    for (const id of checkedAgain ? index.ranges.keys() : changed) {
-      const t = index.byId.get(id);
-      const chip = t && chipOf(t);
-      if (index.ranges.has(id)) view.markVerdict(id, chip ? badgeVerdict(chip) : null);
-    }
-    checkedAgain = false;
-    if (!list.update(drawn, index, newVerdicts)) frame.request(); // the rest of the list next frame
-    review?.update(index);
-    newVerdicts = null;
-    // a load of the tags checked (the same file again) leaves the feedback as it is
-    feedback.markStale(checked !== null && checked.tags !== state.tags && !sameTags(checked.tags, state.tags));
-    const pressed = document.activeElement;
-    if (undoButton.disabled !== !state.history.canUndo) undoButton.disabled = !state.history.canUndo;
-    if (redoButton.disabled !== !state.history.canRedo) redoButton.disabled = !state.history.canRedo;
-    // the last undo (or redo) disables its own button: focus goes to the other one, not to the page
-    if (pressed === undoButton && undoButton.disabled) redoButton.focus();
-    if (pressed === redoButton && redoButton.disabled) undoButton.focus();
-    drawn = index;
-  }
-  const frame = frameBatcher(draw);
-  /** @type {{first: number, last: number}[]} */
-  let answersDrawn = [];
-  function drawAnswers() {
-    for (const r of answersDrawn) view.markAnswer(r.first, r.last, false);
-    answersDrawn = feedback.answerRanges();
-    for (const r of answersDrawn) view.markAnswer(r.first, r.last, true);
-  }
+  const drawing = createDrawing(ctx, list, review, feedback, undoButton, redoButton);
 
   // ---- saved work
   const student = () => model.get("student") || "";
@@ -602,7 +354,7 @@ function createTagger(model, el, uid, authorTools) {
       model.save_changes();
     }
     if (source !== "restore") storage.schedule();
-    frame.request();
+    drawing.request();
   });
 
   // ---- Check, files, the model
@@ -615,20 +367,10 @@ function createTagger(model, el, uid, authorTools) {
     model.send({ type: "check" });
   }
   function showReport() {
-    backButton.hidden = true;
+    way.hide();
     const report = model.get("report") || {};
     const message = feedback.show(report.format ? report : null);
-    const chips = feedback.chips();
-    checked = report.format ? { tags: state.tags, chips } : null;
-    checkedAgain = true;
-    const index = ctx.index();
-    newVerdicts = new Map();
-    for (const t of index.visible) {
-      const chip = chipOf(t);
-      if (chip) newVerdicts.set(t.id, chip);
-    }
-    drawAnswers();
-    frame.request();
+    drawing.checkedNow(!!report.format);
     if (!report.format) return;
     storage.rememberCheck(checkScope, state.tags);
     if (checkingQuietly) {
@@ -686,9 +428,9 @@ function createTagger(model, el, uid, authorTools) {
   if (start?.length && !state.tags.length) state.set(start, "restore");
   storage.listen();
   notice.hidden = !notice.textContent;
-  view.markCandidates(ctx.candidates);
-  frame.cancel();
-  draw();
+  ctx.view.markCandidates(ctx.candidates);
+  drawing.cancel();
+  drawing.draw();
   sel.draw();
   if (model.get("report")?.format) showReport();
   else if (state.tags.length && storage.checkedBefore(checkScope, state.tags)) {
@@ -699,7 +441,7 @@ function createTagger(model, el, uid, authorTools) {
   return {
     destroy() {
       storage.close();
-      frame.cancel();
+      drawing.cancel();
       for (const off of cleanup) off();
       root.remove();
     },
