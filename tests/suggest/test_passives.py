@@ -460,12 +460,17 @@ def test_a_passive_dubbed_or_called_before_a_label_is_a_judgement(verb, label, e
         "The nurse was called as a witness, officials said.",
         "The meeting was called by the council, officials said.",
         "The so-called reforms were dropped, officials said.",
+        "The helpline was called a number of times, officials said.",
+        "The office was called a few times, officials said.",
+        "The mayor was called twice, officials said.",
+        "The number was called a second time, officials said.",
     ],
 )
 def test_called_or_dubbed_that_asks_names_or_sends_stays_a_fact(text):
     """What the rule must leave: 'called' that asks, sends, calls off or gives a name labels nothing ('called for',
-    'was called to the scene', 'called off', 'a man called Tom', 'was dubbed the Gherkin'), and 'so-called' is the
-    writer's own doubt, a loaded word and no verb."""
+    'was called to the scene', 'called off', 'a man called Tom', 'was dubbed the Gherkin'), nor does one that says
+    how often ('was called a number of times', 'twice'); 'so-called' is the writer's own doubt, a loaded word and no
+    verb."""
     found = sg.suggest(Article.from_text(f"{BEFORE_THE_STORY}{text}\n"), BLANK)
     assert [s.attrs["kind"] for s in found if s.label == "claim"] == ["fact"]
     assert [s.quote for s in found if s.label == "cue"] == ["said"]

@@ -11,6 +11,7 @@ from .word_lists import (
     CHARGE_LINKS,
     CRITICISM_LINKS,
     CRITICISM_VERBS,
+    HOW_OFTEN_AFTER_A,
     IRREGULAR_PARTICIPLES,
     JUDGING_VERBS,
     LABEL_ARTICLES,
@@ -155,7 +156,8 @@ class Passives(NounPhrases):
         name a quality, as a label after 'called' or 'dubbed' must ('was dubbed a failure', 'was called reckless'):
         words in small letters up to a pause, 'by', 'of' or the end, after 'a' or 'an', or one word alone. Not a name
         ('was called Tom', 'was dubbed the Gherkin'), a small word ('called off', 'called to the scene', 'called as a
-        witness'), where or when ('was called home', 'was called a day early'). The verb may end the article."""
+        witness'), where or when ('was called home', 'was called a day early'), how often ('was called a number of
+        times'). The verb may end the article."""
         doc, last = self.doc, self.sents[self.sent_of[k - 1]][1]
         n = k + 1 if k < last and self._opens_quotation(k) else k
         article = n < last and doc[n].lower_ in LABEL_ARTICLES
@@ -163,6 +165,8 @@ class Passives(NounPhrases):
         end = next((m for m in range(n, last) if doc[m].is_punct or doc[m].lower_ in {"by", "of"}), last)
         words = doc[n:end]
         if not words or not (article or len(words) == 1 and not words[0].is_stop):
+            return False
+        if article and words[0].lower_ in HOW_OFTEN_AFTER_A:
             return False
         not_labels = WHEN_WORDS | WHERE_AFTER_CALLED | ADVERBS_BEFORE_VERB
         return all(t.is_lower and t.is_alpha and t.lower_ not in not_labels for t in words)

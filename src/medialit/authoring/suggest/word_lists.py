@@ -195,6 +195,8 @@ LABELLING_VERBS |= LABELLING_IN_PASSIVE_ONLY
 # after 'was called' a word that says where or when the one called went, not what they are ('was called home')
 WHERE_AFTER_CALLED = {"home", "away", "abroad", "forward", "aside", "ahead", "inside", "outside", "early", "late"}
 WHERE_AFTER_CALLED |= {"twice", "often"}
+# after 'was called a' a word that counts how often, not a label ('was called a number of times', 'a few times')
+HOW_OFTEN_AFTER_A = {"number", "few", "couple", "handful", "lot", "dozen"}
 # an office any body has, a council or a campaign group: who holds it has the role of the body they speak for
 SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman", "head", "director"}
 SPEAKS_FOR |= {"secretary", "president", "leader", "manager", "executive", "officer"}
