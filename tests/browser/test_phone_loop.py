@@ -193,3 +193,44 @@ def test_on_a_phone_go_to_your_hand_in_opens_no_keyboard_and_shows_download(brow
         screenshot(page, "phone-go-to-your-hand-in")
     finally:
         context.close()
+
+
+# A small phone, the narrowest the Tagger is walked on.
+PHONE_360 = {**PHONE, "viewport": {"width": 360, "height": 780}, "device_scale_factor": 3}
+SOURCES_CHAPTER = "book/04-sources.html"
+# Where a tag's field is: its box's left edge and width, its label's bottom, and the tag list's width.
+FIELD_PLACE = """(box) => { const r = box.getBoundingClientRect();
+  const label = document.querySelector(`label[for="${box.id}"]`).getBoundingClientRect();
+  return {left: r.left, width: r.width, top: r.top, labelBottom: label.bottom, labelRight: label.right,
+    list: box.closest('.mt-entry').getBoundingClientRect().width}; }"""
+
+
+def test_at_the_challenge_level_a_phone_gives_a_tags_note_the_width_of_the_list(browser, book_server):
+    """At the challenge level a new tag's details open: "Why I tagged this" took half the row beside its box,
+    which was some 150 px wide on a 360 px phone, and a note scrolled sideways as it was typed. On a phone each
+    field is under its label, as wide as the list; a wide screen keeps them side by side."""
+    for options, stacked in ((PHONE_360, True), ({"viewport": {"width": 1280, "height": 900}}, False)):
+        context = browser.new_context(base_url=book_server, **options)
+        try:
+            page = open_tagger(context, f"{SOURCES_CHAPTER}?difficulty=challenge")
+            if stacked:
+                tap_word(page, "Kyiv")
+            else:
+                page.locator(".mt-article .mt-tok", has_text=re.compile("^Kyiv$")).first.click()
+            page.locator(".mt-labbtn[data-label='claim']").click()
+            note = page.locator(".mt-tags .mt-note").first
+            note.scroll_into_view_if_needed()
+            for box in (note, page.locator(".mt-tags .mt-details select").first):
+                place = box.evaluate(FIELD_PLACE)
+                if stacked:
+                    assert place["width"] >= 0.9 * place["list"], place
+                    assert place["labelBottom"] <= place["top"], place  # the label above its box
+                else:
+                    assert place["labelRight"] <= place["left"], place  # the label beside its box
+            if stacked:
+                note.tap()
+                page.keyboard.type("Nobody shows any proof.")  # a short note
+                assert note.evaluate("(n) => n.scrollWidth <= n.clientWidth"), "the note scrolls sideways"
+                screenshot(page, "phone-challenge-note")
+        finally:
+            context.close()
