@@ -234,3 +234,69 @@ def test_at_the_challenge_level_a_phone_gives_a_tags_note_the_width_of_the_list(
                 screenshot(page, "phone-challenge-note")
         finally:
             context.close()
+
+
+# The status line in the phone's bar and whether all of it shows, with the tapped word's place: under the bar or
+# clear of it.
+BAR_AND_WORD = """(i) => { const live = document.querySelector('.mt-dock .mt-live');
+  const bar = document.querySelector('.mt-dock').getBoundingClientRect();
+  const word = document.querySelectorAll('.mt-article .mt-tok')[i].getBoundingClientRect();
+  return {text: live.textContent, drawn: getComputedStyle(live).clipPath === 'none',
+    whole: live.scrollHeight <= live.clientHeight + 1, wordClear: word.bottom <= bar.top}; }"""
+
+
+def test_on_a_phone_the_bar_shows_every_status_of_the_loop_whole_and_clear_of_the_tapped_word(browser, book_server):
+    """The phone's bar showed two lines of a status and cut the rest ("Selected “Kyiv and US of attempting to
+    assassinate Putin with drone…”.…", where the rest said to pick a label). It shows each status of a student's
+    loop whole, growing as it must, and a word just tapped is not left under it."""
+    context = browser.new_context(base_url=book_server, **PHONE_360)
+    try:
+        page = open_tagger(context, SOURCES_CHAPTER)
+        seen = []
+
+        def status(step: str, word: int | None = None) -> None:
+            painted(page)
+            bar = page.evaluate(BAR_AND_WORD, word if word is not None else 0)
+            seen.append(bar["text"])
+            assert bar["whole"] or not bar["drawn"], f"{step}: the bar cuts {bar['text']!r}"
+            if word is not None:
+                assert bar["wordClear"], f"{step}: the tapped word is under the bar"
+
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        status("a label, nothing selected")
+        i = page.evaluate(
+            "() => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === 'Kyiv')"
+        )
+        # the first word just above the bar: the bar grows over it, unless the page moves it clear
+        tok(page, i).evaluate(
+            """(t) => { const bar = document.querySelector('.mt-dock').getBoundingClientRect();
+              scrollBy(0, t.getBoundingClientRect().bottom - bar.top + 4); }"""
+        )
+        tok(page, i).tap()
+        status("the first word tapped", i)
+        tok(page, i + 12).scroll_into_view_if_needed()
+        tok(page, i + 12).tap()
+        status("the selection stretched", i + 12)
+        assert "Pick a label" in seen[-1], seen
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        status("a claim tagged")
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        status("a tagged word tapped", i)
+        screenshot(page, "phone-360-bar-whole-status")
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        status("the same word tagged again")
+        page.locator(".mt-tags .mt-del").first.tap()
+        status("a tag removed")
+        page.locator(".mt-tools .mt-undo").tap()
+        status("undone")
+        page.locator(".mt-tags .mt-jump").first.tap()
+        status("a tag in the list tapped")
+        page.locator(".mt-check").tap()
+        expect(page.locator(".mt-dock .mt-live")).to_contain_text("Checked")
+        status("checked")
+        page.locator(".mt-feedback .mt-linkbtn").first.tap()
+        status("a quote in the feedback tapped")
+        assert len(set(seen)) >= 9, seen
+    finally:
+        context.close()
