@@ -193,3 +193,110 @@ def test_on_a_phone_go_to_your_hand_in_opens_no_keyboard_and_shows_download(brow
         screenshot(page, "phone-go-to-your-hand-in")
     finally:
         context.close()
+
+
+# A small phone, the narrowest the Tagger is walked on.
+PHONE_360 = {**PHONE, "viewport": {"width": 360, "height": 780}, "device_scale_factor": 3}
+SOURCES_CHAPTER = "book/04-sources.html"
+# Where a tag's field is: its box's left edge and width, its label's bottom, and the tag list's width.
+FIELD_PLACE = """(box) => { const r = box.getBoundingClientRect();
+  const label = document.querySelector(`label[for="${box.id}"]`).getBoundingClientRect();
+  return {left: r.left, width: r.width, top: r.top, labelBottom: label.bottom, labelRight: label.right,
+    list: box.closest('.mt-entry').getBoundingClientRect().width}; }"""
+
+
+def test_at_the_challenge_level_a_phone_gives_a_tags_note_the_width_of_the_list(browser, book_server):
+    """At the challenge level a new tag's details open: "Why I tagged this" took half the row beside its box,
+    which was some 150 px wide on a 360 px phone, and a note scrolled sideways as it was typed. On a phone each
+    field is under its label, as wide as the list; a wide screen keeps them side by side."""
+    for options, stacked in ((PHONE_360, True), ({"viewport": {"width": 1280, "height": 900}}, False)):
+        context = browser.new_context(base_url=book_server, **options)
+        try:
+            page = open_tagger(context, f"{SOURCES_CHAPTER}?difficulty=challenge")
+            if stacked:
+                tap_word(page, "Kyiv")
+            else:
+                page.locator(".mt-article .mt-tok", has_text=re.compile("^Kyiv$")).first.click()
+            page.locator(".mt-labbtn[data-label='claim']").click()
+            note = page.locator(".mt-tags .mt-note").first
+            note.scroll_into_view_if_needed()
+            for box in (note, page.locator(".mt-tags .mt-details select").first):
+                place = box.evaluate(FIELD_PLACE)
+                if stacked:
+                    assert place["width"] >= 0.9 * place["list"], place
+                    assert place["labelBottom"] <= place["top"], place  # the label above its box
+                else:
+                    assert place["labelRight"] <= place["left"], place  # the label beside its box
+            if stacked:
+                note.tap()
+                page.keyboard.type("Nobody shows any proof.")  # a short note
+                assert note.evaluate("(n) => n.scrollWidth <= n.clientWidth"), "the note scrolls sideways"
+                screenshot(page, "phone-challenge-note")
+        finally:
+            context.close()
+
+
+# The status line in the phone's bar and whether all of it shows, with the tapped word's place: under the bar or
+# clear of it.
+BAR_AND_WORD = """(i) => { const live = document.querySelector('.mt-dock .mt-live');
+  const bar = document.querySelector('.mt-dock').getBoundingClientRect();
+  const word = document.querySelectorAll('.mt-article .mt-tok')[i].getBoundingClientRect();
+  return {text: live.textContent, drawn: getComputedStyle(live).clipPath === 'none',
+    whole: live.scrollHeight <= live.clientHeight + 1, wordClear: word.bottom <= bar.top}; }"""
+
+
+def test_on_a_phone_the_bar_shows_every_status_of_the_loop_whole_and_clear_of_the_tapped_word(browser, book_server):
+    """The phone's bar showed two lines of a status and cut the rest ("Selected “Kyiv and US of attempting to
+    assassinate Putin with drone…”.…", where the rest said to pick a label). It shows each status of a student's
+    loop whole, growing as it must, and a word just tapped is not left under it."""
+    context = browser.new_context(base_url=book_server, **PHONE_360)
+    try:
+        page = open_tagger(context, SOURCES_CHAPTER)
+        seen = []
+
+        def status(step: str, word: int | None = None) -> None:
+            painted(page)
+            bar = page.evaluate(BAR_AND_WORD, word if word is not None else 0)
+            seen.append(bar["text"])
+            assert bar["whole"] or not bar["drawn"], f"{step}: the bar cuts {bar['text']!r}"
+            if word is not None:
+                assert bar["wordClear"], f"{step}: the tapped word is under the bar"
+
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        status("a label, nothing selected")
+        i = page.evaluate(
+            "() => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === 'Kyiv')"
+        )
+        # the first word just above the bar: the bar grows over it, unless the page moves it clear
+        tok(page, i).evaluate(
+            """(t) => { const bar = document.querySelector('.mt-dock').getBoundingClientRect();
+              scrollBy(0, t.getBoundingClientRect().bottom - bar.top + 4); }"""
+        )
+        tok(page, i).tap()
+        status("the first word tapped", i)
+        tok(page, i + 12).scroll_into_view_if_needed()
+        tok(page, i + 12).tap()
+        status("the selection stretched", i + 12)
+        assert "Pick a label" in seen[-1], seen
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        status("a claim tagged")
+        tok(page, i).scroll_into_view_if_needed()
+        tok(page, i).tap()
+        status("a tagged word tapped", i)
+        screenshot(page, "phone-360-bar-whole-status")
+        page.locator(".mt-labbtn[data-label='claim']").tap()
+        status("the same word tagged again")
+        page.locator(".mt-tags .mt-del").first.tap()
+        status("a tag removed")
+        page.locator(".mt-tools .mt-undo").tap()
+        status("undone")
+        page.locator(".mt-tags .mt-jump").first.tap()
+        status("a tag in the list tapped")
+        page.locator(".mt-check").tap()
+        expect(page.locator(".mt-dock .mt-live")).to_contain_text("Checked")
+        status("checked")
+        page.locator(".mt-feedback .mt-linkbtn").first.tap()
+        status("a quote in the feedback tapped")
+        assert len(set(seen)) >= 9, seen
+    finally:
+        context.close()

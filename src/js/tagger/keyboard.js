@@ -4,6 +4,7 @@
 // pen and touch on the article.
 
 import { quoted } from "../core/spans.js";
+import { clearOfBar } from "./dom.js";
 import { isUnusedLabelKey } from "./labels.js";
 
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
@@ -122,6 +123,8 @@ export function listenToPointer(ctx, sel, actions) {
   let drag = null;
   /** @type {number | null} a touch that has not moved yet: the token it began on */
   let touch = null;
+  /** a tap just handled, whose click is still to come */
+  let tapped = false;
 
   ctx.listen(article, "pointerdown", (event) => {
     const e = /** @type {PointerEvent} */ (event);
@@ -147,7 +150,13 @@ export function listenToPointer(ctx, sel, actions) {
     const e = /** @type {PointerEvent} */ (event);
     if (e.pointerType === "touch") {
       const i = view.tokenIndexOf(e.target);
-      if (touch !== null && i === touch) tap(i);
+      if (touch !== null && i === touch) {
+        tap(i);
+        // the bar grows to show a long status whole (and Clear selection): the word just tapped stays clear of
+        // it, and the click that follows the tap is not let land on a button of the bar now under the finger
+        clearOfBar(view.tokenElement(i), view.stuckBar());
+        tapped = true;
+      }
       touch = null;
       return;
     }
@@ -157,6 +166,10 @@ export function listenToPointer(ctx, sel, actions) {
     const tagged = offerTagHere(!moved);
     if (sel.range()) ctx.say(`Selected: ${quoted(sel.text(), 80)}${tagged}. Press a label key, or pick a label.`);
     else if (ctx.guided && !moved) ctx.say("In this exercise, pick one of the grey phrases.");
+  });
+  ctx.listen(article, "touchend", (e) => {
+    if (tapped && e.cancelable) e.preventDefault();
+    tapped = false;
   });
   ctx.listen(article, "pointercancel", () => {
     drag = null;
