@@ -3,6 +3,7 @@ written answers, a guided page, and the hand-in file's notices."""
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from pathlib import Path
@@ -203,6 +204,29 @@ FIELD_PLACE = """(box) => { const r = box.getBoundingClientRect();
   const label = document.querySelector(`label[for="${box.id}"]`).getBoundingClientRect();
   return {left: r.left, width: r.width, top: r.top, labelBottom: label.bottom, labelRight: label.right,
     list: box.closest('.mt-entry').getBoundingClientRect().width}; }"""
+# The colours of a row of a PNG screenshot (base64), decoded by the page itself, and the focus ring's colour.
+PNG_ROW = """async ([png, box]) => { const img = new Image(); img.src = `data:image/png;base64,${png}`;
+  await img.decode(); const canvas = document.createElement('canvas'); canvas.width = img.width; canvas.height = 1;
+  const g = canvas.getContext('2d'); g.drawImage(img, 0, 0); const data = g.getImageData(0, 0, img.width, 1).data;
+  const ring = getComputedStyle(box).outlineColor.match(/\\d+/g).slice(0, 3).map(Number);
+  return {ring, row: [...Array(img.width).keys()].map((x) => [...data.slice(4 * x, 4 * x + 3)])}; }"""
+RING_OUTSIDE = 5  # px: the Tagger's focus ring, 3 px wide, 2 px clear of what has focus
+
+
+def ring_painted_on_both_sides(page, box) -> bool:
+    """Whether the focus ring of `box` shows just outside its left and its right edge (a list entry painted only
+    inside itself cut off the ring of a field as wide as the list)."""
+    r = box.bounding_box()
+    clip = {
+        "x": r["x"] - RING_OUTSIDE,
+        "y": r["y"] + r["height"] / 2,
+        "width": r["width"] + 2 * RING_OUTSIDE,
+        "height": 1,
+    }
+    got = page.evaluate(PNG_ROW, [base64.b64encode(page.screenshot(clip=clip)).decode(), box.element_handle()])
+    row, scale = got["row"], len(got["row"]) / clip["width"]
+    near = lambda colour: max(abs(a - b) for a, b in zip(colour, got["ring"])) <= 40
+    return near(row[int(1.5 * scale)]) and near(row[-1 - int(1.5 * scale)])
 
 
 def test_at_the_challenge_level_a_phone_gives_a_tags_note_the_width_of_the_list(browser, book_server):
@@ -231,6 +255,7 @@ def test_at_the_challenge_level_a_phone_gives_a_tags_note_the_width_of_the_list(
                 note.tap()
                 page.keyboard.type("Nobody shows any proof.")  # a short note
                 assert note.evaluate("(n) => n.scrollWidth <= n.clientWidth"), "the note scrolls sideways"
+                assert ring_painted_on_both_sides(page, note), "the note's focus ring is cut off at the list's edges"
                 screenshot(page, "phone-challenge-note")
         finally:
             context.close()
