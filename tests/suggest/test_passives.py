@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from suggest_helpers import BEFORE_THE_STORY, BLANK, _source_of, criticised_forms, quotes
+from suggest_helpers import (
+    BEFORE_THE_STORY,
+    BLANK,
+    _source_of,
+    criticised_forms,
+    found,
+    labelled_things,
+    labellers,
+    quotes,
+)
 
 from medialit import Article
 from medialit.authoring import suggest as sg
@@ -490,3 +499,105 @@ def test_an_article_or_a_sentence_that_ends_on_a_passive_called_or_dubbed_drafts
 def test_the_one_noun_a_passive_dubbed_puts_on_what_it_names_is_loaded_as_brandeds_is():
     text = f"{BEFORE_THE_STORY}The scheme was dubbed a failure, officials said.\n"
     assert "failure" in quotes(text, "loaded", BLANK)
+
+
+# --- 'called' and 'dubbed' that put a label on what follows them are active verbs of labelling -----------
+
+
+@given(
+    labellers,
+    st.sampled_from(["called", "dubbed", "branded"]),
+    labelled_things,
+    st.sampled_from(["a disaster", "an eyesore", "a shambles", "a costly mistake", "“a disgrace”", "“reckless”"]),
+    st.sampled_from([".", " on Monday.", ", and the council apologised."]),
+)
+@settings(max_examples=80, deadline=None)
+def test_an_active_called_or_dubbed_before_what_it_labels_and_a_label_is_a_judgement_put_to_its_subject(
+    who, verb, thing, label, after
+):
+    """'Critics called the plan a disaster' drafted nothing where 'Critics branded the plan a disaster' drafts the
+    source, the cue and the judgement, and 'The plan was called a disaster, officials said' a judgement: 'called' and
+    'dubbed' with what they label and then a label that names a quality label as 'branded' does, put to whoever
+    labels."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {label}{after}\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    assert quotes(text, "cue", BLANK)[verb].confidence == CONFIDENCE["cue-speech"]
+    [claim] = [c for c in found(text, "claim", BLANK) if c.attrs["kind"] == "judgement"]
+    assert claim.quote.startswith(f"{verb} {thing} {label}")
+    assert claim.source == (sources[who].start, sources[who].end)
+
+
+@pytest.mark.parametrize("verb", ["called", "dubbed", "branded"])
+@pytest.mark.parametrize("label", ["a disaster", "an eyesore"])
+@pytest.mark.parametrize("when", ["", " on Monday", " last week"])
+def test_the_one_noun_an_active_called_or_dubbed_puts_on_what_it_names_is_loaded_as_the_passive_ones_is(
+    verb, label, when
+):
+    """The label's noun is drafted as loaded after the passive 'was called a disaster'; after the active 'called the
+    plan a disaster' too, with the reporter's voice, as after 'branded', and before a time phrase that ends the
+    clause ('a disaster on Monday'), which was read as the label's last word."""
+    noun = label.split()[-1]
+    for text in (f"Residents {verb} the plan {label}{when}.", f"The plan was {verb} {label}{when}, residents said."):
+        loaded = quotes(f"{BEFORE_THE_STORY}{text}\n", "loaded", BLANK)
+        assert loaded[noun].attrs["voice"] == "reporter", text
+
+
+@pytest.mark.parametrize("verb", ["was called", "was dubbed"])
+@pytest.mark.parametrize("when", [" on Monday", " last week", " in May"])
+def test_a_passive_called_or_dubbed_before_a_label_and_a_time_phrase_is_a_judgement(verb, when):
+    """'The scheme was called a failure on Monday' stayed a fact: the time phrase was read as part of the label, and
+    'Monday' in a capital is no quality. When it was said ends the label, as a pause does."""
+    text = f"{BEFORE_THE_STORY}The new scheme {verb} a failure{when}, critics said.\n"
+    claims = quotes(text, "claim", BLANK)
+    assert claims[f"The new scheme {verb} a failure{when}"].attrs["kind"] == "judgement"
+
+
+def test_an_active_label_after_what_it_labels_and_a_phrase_that_says_which_one_is_a_judgement():
+    """'called the union's claim about the budget “absurd”': what is labelled may go on over 'about', 'of', 'for',
+    'from', 'on', 'in', 'at' or 'with' to the noun it belongs to before the label."""
+    text = f"{BEFORE_THE_STORY}A council spokesman called the union’s claim about the budget “absurd”.\n"
+    claim = quotes(text, "claim", BLANK)["called the union’s claim about the budget “absurd”"]
+    assert claim.attrs["kind"] == "judgement"
+    assert _source_of(text, claim.quote) == "A council spokesman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents called for a new bridge.",
+        "The union called on the council to act.",
+        "The council called off the vote.",
+        "A neighbour called the police.",
+        "A neighbour called the police immediately.",
+        "Jo Lee called him on Tuesday.",
+        "A man called Tom was arrested.",
+        "The panel named the winner.",
+        "Jo Lee called the baby Tom.",
+        "Locals dubbed the tower the Gherkin.",
+        "A passer-by called him an ambulance.",
+        "The driver called her a taxi.",
+        "A neighbour called the police a day after the fire.",
+        "Jo Lee called the office a second time.",
+        "Jo Lee called the helpline a number of times.",
+        "Jo Lee called the police on a Tuesday.",
+        "Jo Lee called the police in a panic.",
+        "Jo Lee called the police after she saw a fire.",
+        "The chair called the meeting to order.",
+        "The club called it a day.",
+        "The band called it quits.",
+        "Jo Lee called her immediately.",
+        "The plan, which critics called “a shambles”, was dropped.",
+    ],
+)
+def test_called_or_dubbed_that_asks_names_or_sends_after_an_object_labels_nothing(text):
+    """What the active rule must leave: 'called' that asks, calls off, rings or sends for someone, or gives a second
+    name ('called the baby Tom', 'dubbed the tower the Gherkin'), or fetches something for someone ('called him an
+    ambulance'), or says when or how often ('a day after', 'a second time', 'a number of times') labels nothing;
+    nor does an 'a' after a word that opens a phrase or a clause ('on a Tuesday', 'after she saw a fire'), or one
+    word after a pronoun ('called it quits'). With nothing labelled after the verb ('which critics called “a
+    shambles”') a judgement of 'called “a shambles”' would not say what it judges: none is drafted."""
+    text = f"{BEFORE_THE_STORY}{text}\n"
+    assert not [s.quote for s in found(text, "cue", BLANK) if s.quote in {"called", "dubbed"}]
+    assert not [s.quote for s in found(text, "claim", BLANK) if s.attrs["kind"] == "judgement"]
+    assert not quotes(text, "source", BLANK)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from suggest_helpers import BLANK, _source_of, found, group_words, quotes
+from suggest_helpers import BEFORE_THE_STORY, BLANK, _source_of, found, group_words, quotes
 
 
 def test_a_speaker_named_after_the_verb_with_the_is_a_source_not_a_claim():
@@ -159,3 +159,37 @@ def test_the_speaker_of_a_question_or_an_exclamation_is_its_source(said, verb, w
         assert not claims, claims  # a question claims nothing: its speaker is a source all the same
     else:
         assert [c.source for c in claims] == [(sources[who].start, sources[who].end)]
+
+
+# --- a verb of saying in ', who said' or ', which said' before the speaker's own verb of saying -------------
+
+
+@given(
+    st.sampled_from(
+        [
+            ("The council, which", "The council"),
+            ("The charity Oxfam, which", "The charity Oxfam"),
+            ("Jo Lee, who", "Jo Lee"),
+            ("Councillor Ann Mills, who", "Councillor Ann Mills"),
+        ]
+    ),
+    st.sampled_from(["said", "claimed", "has said", "later said"]),
+    st.sampled_from(
+        [
+            ("blamed the contractor for the delay", "blamed the contractor for the delay"),
+            ("said the pool would shut in May", "the pool would shut in May"),
+            ("warned that fares would rise in May", "fares would rise in May"),
+            ("accused the county of wasting money", "accused the county of wasting money"),
+        ]
+    ),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_relative_clause_that_says_something_before_the_speakers_own_verb_of_saying_is_put_to_them(who, said, then):
+    """'The Kremlin, which said the drones were shot down, blamed Kyiv for the attack' drafted the body as the source
+    of 'blamed' only, and 'the drones were shot down' had none. The clause's verb of saying is the same body's or
+    person's: both claims are put to them, and the source stays the words before the comma."""
+    (subject, speaker), (verb, claimed) = who, then
+    text = f"{BEFORE_THE_STORY}{subject} {said} the bridge was safe for lorries, {verb}.\n"
+    assert list(quotes(text, "source", BLANK)) == [speaker]
+    assert _source_of(text, "the bridge was safe for lorries") == speaker
+    assert _source_of(text, claimed) == speaker

@@ -18,7 +18,7 @@ from .word_lists import (
     DESCRIPTION_WORDS_MAX,
     DETERMINERS,
     LABEL_ARTICLES,
-    LABELLING_IN_PASSIVE_ONLY,
+    LABELLING_WITH_A_QUALITY_ONLY,
     NOUNS_OF_SAYING,
     OBJECT_CUES,
     PERSON_PRONOUNS,
@@ -43,8 +43,8 @@ class CueRules(Passives):
                 continue
             if phrase in QUESTION_CUES and not self._frames_quotation(i, j):
                 continue
-            if phrase in LABELLING_IN_PASSIVE_ONLY and not (self._passive(i, j) and self._quality_label(j)):
-                continue  # 'called for', 'was called to the scene', 'a man called Tom': no label
+            if phrase in LABELLING_WITH_A_QUALITY_ONLY and not self._labels_a_quality(i, j):
+                continue  # 'called for', 'called the police', 'was called to the scene', 'a man called Tom': no label
             kind, saying = self.lex.cues[phrase]
             if saying and kind != "doubting" and self._used_as_noun(i, phrase):
                 continue  # "Fears are growing", "their hopes", "branded goods": nobody is quoted and nothing is doubted

@@ -69,10 +69,10 @@ class LoadedRules(WordKinds, Quotations):
 
     def _label_nouns(self) -> dict[int, str]:
         """The judging nouns verbs of labelling put on what they name, by token, with the verb: the one word after 'a'
-        or 'an' that ends the label, before a pause, the end of the sentence or a passive verb's 'by' ('Campaigners
-        branded the plan a disgrace', 'The plan was labelled a joke by critics'). The word is the labeller's, loaded
-        whether our list holds it or not; a longer label ('a waste of money') or a time ('a second time') names
-        none, and quoted verbs are a speaker's."""
+        or 'an' that ends the label, before a pause, the end of the sentence, a passive verb's 'by' ('Campaigners
+        branded the plan a disgrace', 'The plan was labelled a joke by critics') or a time phrase that ends the clause
+        ('a disgrace on Monday'). The word is the labeller's, loaded whether our list holds it or not; a longer label
+        ('a waste of money') or a time ('a second time') names none, and quoted verbs are a speaker's."""
         doc, found = self.doc, {}
         for v, (k, _, _) in self.cue_at.items():
             verb = doc[v:k].text
@@ -80,7 +80,7 @@ class LoadedRules(WordKinds, Quotations):
                 continue
             last = self.sents[self.sent_of[v]][1]
             end = next((n for n in range(k, last) if doc[n].is_punct or doc[n].lower_ == "by"), last)
-            noun = end - 1
+            noun = self._before_time_phrase(k, end) - 1  # 'branded the plan a disgrace on Monday'
             one_noun = noun - 1 >= k and doc[noun - 1].lower_ in LABEL_ARTICLES and doc[noun].is_alpha
             if one_noun and not (doc[noun].is_stop or doc[noun].lower_ in WHEN_WORDS or self.quoted(noun)):
                 found[noun] = verb

@@ -153,7 +153,8 @@ class NounPhrases(Clauses, WordKinds):
         said'), and so does ', who said' after a job or group word or a place ('a trader on High Street, who said'),
         but not after another name, who may be the person ('backed by Jo Lee, who said'), and at the end of
         an aside to no speaker ('The mayor, speaking at Market Square, said'); an aside that describes the speaker
-        is part of the one source ('Its chair, Priya Shah, said'), but not a relative clause that is its verb."""
+        is part of the one source ('Its chair, Priya Shah, said'), but not a relative clause that is its verb, nor one
+        with a verb of saying of its own ('Jo Lee, who said the road was unsafe, warned …': what she said)."""
         doc, owner = self.doc, self._owner(i)
         if owner is not None:
             start, at = owner
@@ -165,7 +166,9 @@ class NounPhrases(Clauses, WordKinds):
             # not when it opens the sentence: "From Leeds Jo Smith said"
             if start < at and (person or place or not relative):
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
-        if v > j + 1 and doc[j].text == "," and self._describes(j + 1) and v != self._relative_verb(j):
+        clause_verb = self._relative_verb(j)
+        describes = v != clause_verb and not self.speech_cue(clause_verb)  # not the verb, nor one of saying of its own
+        if v > j + 1 and doc[j].text == "," and self._describes(j + 1) and describes:
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
             end = self._adverbs_before(v) - 1  # the aside's closing comma, before any 'has' or 'also'
             kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j:end]]

@@ -8,9 +8,11 @@ from .noun_phrases import NounPhrases
 from .word_lists import (
     ADVERBS_BEFORE_VERB,
     AUXILIARIES,
+    CALLED_FOR_SOMEONE,
     CHARGE_LINKS,
     CRITICISM_LINKS,
     CRITICISM_VERBS,
+    DETERMINERS,
     HOW_OFTEN_AFTER_A,
     IRREGULAR_PARTICIPLES,
     JUDGING_VERBS,
@@ -19,6 +21,8 @@ from .word_lists import (
     NO_OBJECT_AFTER,
     NOUNS_IN_LY,
     NUMBER_WORDS,
+    OBJECT_LINKS,
+    OBJECT_PRONOUNS,
     ONLY_CRITICISM,
     PASSIVE_BE,
     RELATIVE_WORDS,
@@ -154,7 +158,8 @@ class Passives(NounPhrases):
     def _quality_label(self, k: int) -> bool:
         """Whether the words right after a verb of labelling that ends at token `k`, past an opening quotation mark,
         name a quality, as a label after 'called' or 'dubbed' must ('was dubbed a failure', 'was called reckless'):
-        words in small letters up to a pause, 'by', 'of' or the end, after 'a' or 'an', or one word alone. Not a name
+        words in small letters up to a pause, 'by', 'of', a time phrase that ends the clause ('a failure on Monday')
+        or the end, after 'a' or 'an', or one word alone. Not a name
         ('was called Tom', 'was dubbed the Gherkin'), a small word ('called off', 'called to the scene', 'called as a
         witness'), where or when ('was called home', 'was called a day early'), how often ('was called a number of
         times'). The verb may end the article."""
@@ -163,13 +168,49 @@ class Passives(NounPhrases):
         article = n < last and doc[n].lower_ in LABEL_ARTICLES
         n += article
         end = next((m for m in range(n, last) if doc[m].is_punct or doc[m].lower_ in {"by", "of"}), last)
-        words = doc[n:end]
+        words = doc[n : self._before_time_phrase(n, end)]
         if not words or not (article or len(words) == 1 and not words[0].is_stop):
             return False
         if article and words[0].lower_ in HOW_OFTEN_AFTER_A:
             return False
         not_labels = WHEN_WORDS | WHERE_AFTER_CALLED | ADVERBS_BEFORE_VERB
         return all(t.is_lower and t.is_alpha and t.lower_ not in not_labels for t in words)
+
+    def _labels_a_quality(self, v: int, k: int) -> bool:
+        """Whether the verb of labelling at tokens v..k puts a label that names a quality (`_quality_label`) on
+        something, as 'called' and 'dubbed' must to label: right after it as a passive ('The scheme was dubbed a
+        failure'), or, active, after what it labels, opened by 'a', 'an' or a quotation mark ('Critics called the plan
+        a disaster', 'called its budget “reckless”'). Not what 'called' fetches for someone ('called him an
+        ambulance'). With no parser only those words show where what is labelled ends: 'called the plan reckless'
+        drafts nothing, as 'branded the plan unfair' does not."""
+        if self._passive(v, k):
+            return self._quality_label(k)
+        doc, label = self.doc, self._labelled_end(k)
+        if label is None or not (doc[label].lower_ in LABEL_ARTICLES or self._opens_quotation(label)):
+            return False
+        fetched = label + 1 < len(doc) and doc[label + 1].lower_ in CALLED_FOR_SOMEONE
+        return self._quality_label(label) and not fetched
+
+    def _labelled_end(self, k: int) -> int | None:
+        """Where what an active verb of labelling that ends at token `k` labels ends: a pronoun ('called it'), or
+        content words and joined possessives after a word that picks out which one or none ('the plan', 'its budget',
+        'Jo Lee', 'the county's offer'), perhaps with a phrase after a word that joins it to them ('the union's claim
+        about the budget'). None where a small word opens it ('called for', 'called on the council', 'called off'):
+        the verb asks or calls off, and labels nothing."""
+        doc, last = self.doc, self.sents[self.sent_of[k - 1]][1]
+        if k >= last:
+            return None
+        if doc[k].lower_ in OBJECT_PRONOUNS | {"it"}:
+            return k + 1
+        n = k + 1 if doc[k].lower_ in DETERMINERS else k
+        end = self._content_words_after(n, last)
+        if end == n:
+            return None
+        if end < last and doc[end].lower_ in OBJECT_LINKS:  # 'about the budget', 'of the council'
+            m = end + 2 if end + 1 < last and doc[end + 1].lower_ in DETERMINERS else end + 1
+            after = self._content_words_after(m, last)
+            end = after if after > m else end
+        return end
 
     def _may_be_passive_verb(self, n: int) -> bool:
         """Whether the word at token `n` may be a passive verb ('paid', 'caused', 'driven'): a 'by' after it may bring

@@ -109,6 +109,9 @@ class SpeakerRules(AnyNounSpeakers, Pronouns):
                 if inside and made.start <= inside[0] and inside[1] <= made.end and inside != (made.start, made.end):
                     del self.found[("source", *inside)]  # "said union organiser Gail Ferris": not "union" as well
                 speakers[near[0]] = (made.start, made.end)
+                also = self._relative_verb(j)  # 'The council, which said the bridge was safe, blamed …': theirs too
+                if j < also < near[0] and self.speech_cue(also):
+                    speakers[also] = (made.start, made.end)
         self._who_declined(answered)
         self._any_noun_speakers(speakers)
         self._any_noun_speakers_after(speakers)

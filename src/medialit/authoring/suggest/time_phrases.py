@@ -55,6 +55,14 @@ class TimePhrases(Draft):
         last = self.sents[self.sent_of[k]][1]
         return max((m for m in range(k + 1, min(k + 5, last + 1)) if self._after_time(k, m)), default=k)
 
+    def _before_time_phrase(self, n: int, end: int) -> int:
+        """Where the words from token `n` to `end` stop before a time phrase that a word such as 'on' or 'last' opens
+        and `end` ends ('a disaster on Monday', 'a failure last week'): when it was said is not what was said. `end`
+        where none does ('a second time' is how often, and the whole of it)."""
+        doc = self.doc
+        when = (m for m in range(n + 1, end) if doc[m].lower_ in WHEN_LEADS and self._time_phrase_end(m) == end)
+        return next(when, end)
+
     def _after_time(self, first: int, k: int) -> bool:
         """Whether tokens first..k are a time phrase alone ('On Monday', 'At the weekend', 'In May 2019'): words
         for when and the small words before them, ending on a day, a month, a year or a word for a stretch of time;

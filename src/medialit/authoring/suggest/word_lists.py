@@ -187,11 +187,17 @@ NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "
 # a verb of labelling ('Campaigners branded the plan a disgrace'): it reports the judgement its subject made, which
 # reads as one only with the verb ('the plan a disgrace' does not), with or without 'as' before the label
 LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
-# verbs that label only as a passive with a label that names a quality right after them ('The scheme was dubbed a
-# failure', 'The move was called reckless'): elsewhere they ask or name ('called for', 'called off', 'was called to
-# the scene', 'a man called Tom', 'so-called'), and the cue rule drops them (`_quality_label`)
-LABELLING_IN_PASSIVE_ONLY = {"dubbed", "called"}
-LABELLING_VERBS |= LABELLING_IN_PASSIVE_ONLY
+# verbs that label only before a label that names a quality: right after them as a passive ('The scheme was dubbed a
+# failure', 'The move was called reckless'), or after what they label, opened by 'a', 'an' or a quotation mark
+# ('Critics called the plan a disaster'); elsewhere they ask, ring or name ('called for', 'called off', 'called the
+# police', 'was called to the scene', 'a man called Tom', 'so-called'), and the cue rule drops them (`_quality_label`)
+LABELLING_WITH_A_QUALITY_ONLY = {"dubbed", "called"}
+LABELLING_VERBS |= LABELLING_WITH_A_QUALITY_ONLY
+# between what an active verb of labelling labels and the label, a word that joins a phrase to its noun ('called the
+# union's claim about the budget “absurd”', 'the cuts in the budget', 'the plan for the pool')
+OBJECT_LINKS = {"of", "about", "for", "from", "on", "in", "at", "with"}
+# what 'called' fetches for someone ('called him an ambulance', 'called her a taxi'): no label
+CALLED_FOR_SOMEONE = {"ambulance", "taxi", "cab"}
 # after 'was called' a word that says where or when the one called went, not what they are ('was called home')
 WHERE_AFTER_CALLED = {"home", "away", "abroad", "forward", "aside", "ahead", "inside", "outside", "early", "late"}
 WHERE_AFTER_CALLED |= {"twice", "often"}
