@@ -473,6 +473,8 @@ def test_a_passive_dubbed_or_called_before_a_label_is_a_judgement(verb, label, e
         "The office was called a few times, officials said.",
         "The mayor was called twice, officials said.",
         "The number was called a second time, officials said.",
+        "The doctor was called immediately, officials said.",
+        "The helpline was called repeatedly, officials said.",
     ],
 )
 def test_called_or_dubbed_that_asks_names_or_sends_stays_a_fact(text):

@@ -159,10 +159,10 @@ class Passives(NounPhrases):
         """Whether the words right after a verb of labelling that ends at token `k`, past an opening quotation mark,
         name a quality, as a label after 'called' or 'dubbed' must ('was dubbed a failure', 'was called reckless'):
         words in small letters up to a pause, 'by', 'of', a time phrase that ends the clause ('a failure on Monday')
-        or the end, after 'a' or 'an', or one word alone. Not a name
-        ('was called Tom', 'was dubbed the Gherkin'), a small word ('called off', 'called to the scene', 'called as a
-        witness'), where or when ('was called home', 'was called a day early'), how often ('was called a number of
-        times'). The verb may end the article."""
+        or the end, after 'a' or 'an', or one word alone. Not a name ('was called Tom', 'was dubbed the Gherkin'), a
+        small word ('called off', 'called to the scene', 'called as a witness'), where or when ('was called home', 'was
+        called a day early'), how often ('was called a number of times'), nor a lone word in -ly, which says how or
+        when ('was called immediately'; 'was called silly' is missed). The verb may end the article."""
         doc, last = self.doc, self.sents[self.sent_of[k - 1]][1]
         n = k + 1 if k < last and self._opens_quotation(k) else k
         article = n < last and doc[n].lower_ in LABEL_ARTICLES
@@ -173,6 +173,8 @@ class Passives(NounPhrases):
             return False
         if article and words[0].lower_ in HOW_OFTEN_AFTER_A:
             return False
+        if not article and words[0].lower_.endswith("ly") and words[0].lower_ not in NOUNS_IN_LY:
+            return False  # as before a verb of saying, a word in -ly is how it was done
         not_labels = WHEN_WORDS | WHERE_AFTER_CALLED | ADVERBS_BEFORE_VERB
         return all(t.is_lower and t.is_alpha and t.lower_ not in not_labels for t in words)
 
