@@ -60,7 +60,7 @@ export function createDrawing(ctx, list, review, feedback, undoButton, redoButto
 
   const drawing = {
     ...frame,
-    /** Draw now what changed (a pending frame is cancelled first). */
+    /** Draw now what changed (at start: the caller cancels any frame already asked for, which would draw again). */
     draw,
     /**
      * The chip of a tag at the last Check, while it is as it was then ("" otherwise).
