@@ -221,7 +221,7 @@ export function createActions(ctx, sel, way, parts) {
       ctx.view.showToken(i, "center");
       ctx.article.focus({ preventScroll: true });
       way.shown(null);
-      ctx.say(sel.describe() + offerWayBack("the feedback", actions.toFeedback, "F", true));
+      ctx.say(sel.describe(), offerWayBack("the feedback", actions.toFeedback, "F", true));
     },
   };
   return actions;

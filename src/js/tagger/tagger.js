@@ -58,8 +58,8 @@ import { createWayBack } from "./way_back.js";
  *   the label keys on), `click` with a mouse
  * @property {(words: string) => string} keyWords words that name keys, said where there are keys: "" on a touch
  *   screen
- * @property {(message: string) => void} say show in the status line (screen readers hear it, the same words
- *   again too)
+ * @property {(message: string, aside?: string) => void} say show in the status line (screen readers hear it, the same
+ *   words again too); `aside`, after it, tells the way back, which a phone's bar shows as a button beside it
  * @property {(message: string, how?: {show?: boolean, info?: boolean, files?: boolean, lines?: string[],
  *   listName?: string}) => void}
  *   notify show a notice, and the same words in the status line; "" takes it away. A warning unless `info` (good
