@@ -272,7 +272,7 @@ BAR_AND_WORD = """(i) => { const live = document.querySelector('.mt-dock .mt-liv
 # 297 px, a status of four lines under Clear selection and, on a row of its own, the way back.
 BAR_AT_MOST = 220
 # The way back's sentence, which a touch screen's bar leaves to the button beside it.
-WAY_BACK_SAID = "To go back to the feedback, use “Back to the feedback”."
+WAY_BACK_SAID = "To go back, use “Back to the feedback”."
 # Whether the way back's sentence in the bar is drawn (an element clipped to nothing is not).
 WAY_BACK_DRAWN = """() => [...document.querySelectorAll('.mt-dock .mt-live *')]
   .filter((el) => el.textContent.includes('To go back'))
