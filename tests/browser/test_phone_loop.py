@@ -8,9 +8,10 @@ import json
 import re
 from pathlib import Path
 
-from browser_helpers import PHONE, painted, screenshot, text_heard
+from browser_helpers import PHONE, handin_file, painted, screenshot, text_heard
 from playwright.sync_api import expect
 from test_chapters import CHAPTERS
+from test_saved_work import exercise_of
 from test_tagger import tok
 
 CLAIMS_CHAPTER = "book/03-claims.html"
@@ -381,3 +382,46 @@ def test_on_a_phone_the_bar_shows_every_status_of_the_loop_whole_and_clear_of_th
     finally:
         context.close()
 
+
+# Whether a text field has focus, which opens a phone's keyboard.
+TYPING = "() => document.activeElement.matches('textarea, input:not([type=radio], [type=checkbox])')"
+
+
+def test_on_a_phone_put_it_back_shows_the_words_put_back_without_opening_the_keyboard(browser, book_server, tmp_path):
+    """Put it back focused the answer box (or the name box): on a phone that opens the keyboard over the page,
+    over the words just put back. A tap leaves no text field focused: the box is in sight, with its words, and the
+    focus is on the words it held, now kept where the tapped button was. From the keys (Enter or Space), Put it
+    back still goes into the box, to write on."""
+    context = browser.new_context(base_url=book_server, **PHONE_360)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        box = page.locator("textarea[data-medialit-answer='03-what-to-check']")
+        box.fill("Mine.")
+        box.blur()
+        page.locator(".mt-student").fill("Fox")
+        page.locator(".mt-student").dispatch_event("change")
+        theirs = {"03-what-to-check": {"question": "What would you need to see?", "text": "Alex's answer."}}
+        page.locator(".mt-file").set_input_files(
+            str(handin_file(tmp_path / "alex.json", exercise_of(page), theirs, student="Alex"))
+        )
+        expect(box).to_have_value("Alex's answer.")
+        answers_kept = box.locator("xpath=following-sibling::*[contains(@class, 'medialit-answer-kept')]")
+        for name, field, kept, was, now in (
+            ("answer", box, answers_kept, "Mine.", "Alex's answer."),
+            ("name", page.locator(".mt-student"), page.locator(".mt-foot .medialit-answer-kept"), "Fox", "Alex"),
+        ):
+            put = kept.get_by_role("button", name="Put it back")
+            put.scroll_into_view_if_needed()
+            put.tap()
+            expect(field).to_have_value(was)
+            assert not page.evaluate(TYPING), page.evaluate("() => document.activeElement.outerHTML")
+            expect(field).to_be_in_viewport()
+            expect(kept).to_contain_text(now)
+            expect(kept.get_by_role("button", name="Put it back")).to_be_focused()  # where the tapped one was
+            expect(page.locator(".medialit-said")).to_have_text("Your earlier words are back in the box.")
+            screenshot(page, f"phone-put-it-back-{name}")
+            kept.get_by_role("button", name="Put it back").press("Enter")  # from the keys: into the box
+            expect(field).to_have_value(now)
+            expect(field).to_be_focused()
+    finally:
+        context.close()
