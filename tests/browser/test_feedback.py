@@ -506,7 +506,7 @@ def test_go_to_a_line_says_the_line_once(page):
     go.click()
     said = page.locator(".mt-live").text_content()
     assert len(re.findall(rf"\bline {line}\b", said, flags=re.IGNORECASE)) == 1, said
-    assert said.startswith(f"Russia, line {line}. To go back to the feedback"), said
+    assert said.startswith(f"Russia, line {line}. To go back, use “Back to the feedback”"), said
 
 
 def test_loading_the_tags_just_checked_leaves_the_feedback_up_to_date(page, tmp_path):

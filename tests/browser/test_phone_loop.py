@@ -8,9 +8,10 @@ import json
 import re
 from pathlib import Path
 
-from browser_helpers import PHONE, painted, screenshot, text_heard
+from browser_helpers import PHONE, handin_file, painted, screenshot, text_heard
 from playwright.sync_api import expect
 from test_chapters import CHAPTERS
+from test_saved_work import exercise_of
 from test_tagger import tok
 
 CLAIMS_CHAPTER = "book/03-claims.html"
@@ -262,27 +263,43 @@ def test_at_the_challenge_level_a_phone_gives_a_tags_note_the_width_of_the_list(
 
 
 # The status line in the phone's bar and whether all of it shows, with the tapped word's place: under the bar or
-# clear of it.
+# clear of it, and the bar's height.
 BAR_AND_WORD = """(i) => { const live = document.querySelector('.mt-dock .mt-live');
   const bar = document.querySelector('.mt-dock').getBoundingClientRect();
   const word = document.querySelectorAll('.mt-article .mt-tok')[i].getBoundingClientRect();
   return {text: live.textContent, drawn: getComputedStyle(live).clipPath === 'none',
-    whole: live.scrollHeight <= live.clientHeight + 1, wordClear: word.bottom <= bar.top}; }"""
+    whole: live.scrollHeight <= live.clientHeight + 1, wordClear: word.bottom <= bar.top, height: bar.height}; }"""
+# How tall the bar may grow on a 360 by 780 phone, with two labels (a 780 px screen's third is 260 px): it reached
+# 297 px, a status of four lines under Clear selection and, on a row of its own, the way back.
+BAR_AT_MOST = 220
+# The way back's sentence, which a touch screen's bar leaves to the button beside it.
+WAY_BACK_SAID = "To go back, use “Back to the feedback”."
+# Whether the way back's sentence in the bar is drawn (an element clipped to nothing is not).
+WAY_BACK_DRAWN = """() => [...document.querySelectorAll('.mt-dock .mt-live *')]
+  .filter((el) => el.textContent.includes('To go back'))
+  .every((el) => getComputedStyle(el).clipPath === 'none')"""
 
 
-def test_on_a_phone_the_bar_shows_every_status_of_the_loop_whole_and_clear_of_the_tapped_word(browser, book_server):
+def test_on_a_phone_the_bar_shows_every_status_of_the_loop_whole_and_clear_of_the_tapped_word(
+    browser, book_server, tmp_path
+):
     """The phone's bar showed two lines of a status and cut the rest ("Selected “Kyiv and US of attempting to
     assassinate Putin with drone…”.…", where the rest said to pick a label). It shows each status of a student's
-    loop whole, growing as it must, and a word just tapped is not left under it."""
+    loop whole, growing as it must, and a word just tapped is not left under it. Growing, it took 297 px of a
+    780 px screen: a status of four lines that ended by repeating the button above it ("To go back to the
+    feedback, use “Back to the feedback”"), Clear selection, and the way back on a row of its own. The bar leaves
+    that sentence to a screen reader, and the way back shares Clear selection's row."""
     context = browser.new_context(base_url=book_server, **PHONE_360)
     try:
         page = open_tagger(context, SOURCES_CHAPTER)
         seen = []
+        heights = {}
 
         def status(step: str, word: int | None = None) -> None:
             painted(page)
             bar = page.evaluate(BAR_AND_WORD, word if word is not None else 0)
             seen.append(bar["text"])
+            heights[step] = bar["height"]
             assert bar["whole"] or not bar["drawn"], f"{step}: the bar cuts {bar['text']!r}"
             if word is not None:
                 assert bar["wordClear"], f"{step}: the tapped word is under the bar"
@@ -315,13 +332,96 @@ def test_on_a_phone_the_bar_shows_every_status_of_the_loop_whole_and_clear_of_th
         status("a tag removed")
         page.locator(".mt-tools .mt-undo").tap()
         status("undone")
+        kremlin = page.evaluate(
+            "() => [...document.querySelectorAll('.mt-article .mt-tok')].findIndex((t) => t.textContent === 'Kremlin')"
+        )
+        tok(page, kremlin).scroll_into_view_if_needed()
+        tok(page, kremlin).tap()
+        status("a source's word tapped", kremlin)
+        page.locator(".mt-labbtn[data-label='source']").tap()
+        status("a source tagged")
+        details = page.locator(".mt-tags .mt-details > summary").first
+        details.scroll_into_view_if_needed()
+        details.tap()
+        status("a tag's details opened")
+        attributed = page.locator(".mt-tags .mt-attrib > summary").first
+        attributed.scroll_into_view_if_needed()
+        attributed.tap()
+        page.locator(".mt-tags .mt-link").first.tap()
+        status("a claim attributed to the source")
         page.locator(".mt-tags .mt-jump").first.tap()
         status("a tag in the list tapped")
+        page.locator(".mt-dock .mt-backbtn").tap()
+        status("back to the tags")
         page.locator(".mt-check").tap()
         expect(page.locator(".mt-dock .mt-live")).to_contain_text("Checked")
         status("checked")
         page.locator(".mt-feedback .mt-linkbtn").first.tap()
         status("a quote in the feedback tapped")
+        # the way back's sentence: a screen reader hears it, the bar shows the button it names
+        assert WAY_BACK_SAID in " ".join(text_heard(page, ".mt-dock")), text_heard(page, ".mt-dock")
+        assert not page.evaluate(WAY_BACK_DRAWN)
+        expect(page.locator(".mt-dock .mt-backbtn")).to_be_visible()
+        screenshot(page, "phone-360-bar-way-back")
+        page.locator(".mt-dock .mt-backbtn").tap()
+        status("back to the feedback")
+        download = page.locator(".mt-foot .mt-download")
+        download.scroll_into_view_if_needed()
+        with page.expect_download() as got:
+            download.tap()
+        status("downloaded")
+        (tmp_path / "mine.json").write_bytes(Path(got.value.path()).read_bytes())
+        with page.expect_file_chooser() as chooser:
+            page.locator(".mt-foot .mt-load").tap()
+        chooser.value.set_files(str(tmp_path / "mine.json"))
+        expect(page.locator(".mt-dock .mt-live")).to_contain_text("Loaded")
+        status("loaded")
         assert len(set(seen)) >= 9, seen
+        tall = {step: height for step, height in heights.items() if height > BAR_AT_MOST}
+        assert tall == {}, f"the bar is taller than {BAR_AT_MOST} px: {tall}"
+    finally:
+        context.close()
+
+
+# Whether a text field has focus, which opens a phone's keyboard.
+TYPING = "() => document.activeElement.matches('textarea, input:not([type=radio], [type=checkbox])')"
+
+
+def test_on_a_phone_put_it_back_shows_the_words_put_back_without_opening_the_keyboard(browser, book_server, tmp_path):
+    """Put it back focused the answer box (or the name box): on a phone that opens the keyboard over the page,
+    over the words just put back. A tap leaves no text field focused: the box is in sight, with its words, and the
+    focus is on the words it held, now kept where the tapped button was. From the keys (Enter or Space), Put it
+    back still goes into the box, to write on."""
+    context = browser.new_context(base_url=book_server, **PHONE_360)
+    try:
+        page = open_tagger(context, CLAIMS_CHAPTER)
+        box = page.locator("textarea[data-medialit-answer='03-what-to-check']")
+        box.fill("Mine.")
+        box.blur()
+        page.locator(".mt-student").fill("Fox")
+        page.locator(".mt-student").dispatch_event("change")
+        theirs = {"03-what-to-check": {"question": "What would you need to see?", "text": "Alex's answer."}}
+        page.locator(".mt-file").set_input_files(
+            str(handin_file(tmp_path / "alex.json", exercise_of(page), theirs, student="Alex"))
+        )
+        expect(box).to_have_value("Alex's answer.")
+        answers_kept = box.locator("xpath=following-sibling::*[contains(@class, 'medialit-answer-kept')]")
+        for name, field, kept, was, now in (
+            ("answer", box, answers_kept, "Mine.", "Alex's answer."),
+            ("name", page.locator(".mt-student"), page.locator(".mt-foot .medialit-answer-kept"), "Fox", "Alex"),
+        ):
+            put = kept.get_by_role("button", name="Put it back")
+            put.scroll_into_view_if_needed()
+            put.tap()
+            expect(field).to_have_value(was)
+            assert not page.evaluate(TYPING), page.evaluate("() => document.activeElement.outerHTML")
+            expect(field).to_be_in_viewport()
+            expect(kept).to_contain_text(now)
+            expect(kept.get_by_role("button", name="Put it back")).to_be_focused()  # where the tapped one was
+            expect(page.locator(".medialit-said")).to_have_text("Your earlier words are back in the box.")
+            screenshot(page, f"phone-put-it-back-{name}")
+            kept.get_by_role("button", name="Put it back").press("Enter")  # from the keys: into the box
+            expect(field).to_have_value(now)
+            expect(field).to_be_focused()
     finally:
         context.close()

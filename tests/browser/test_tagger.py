@@ -812,7 +812,7 @@ def test_a_touch_screen_tags_a_three_word_claim_with_big_targets(browser, book_s
         i = token_index(page, "Russia", "today", "made")
         tok(page, i).scroll_into_view_if_needed()
         tok(page, i).tap()
-        assert "Tap the last word" in page.locator(".mt-live").text_content()
+        assert "tap the last word you want" in page.locator(".mt-live").text_content()
         tok(page, i + 2).tap()
         assert page.locator(".mt-article .mt-tok.mt-sel").all_text_contents() == ["Russia", "today", "made"]
         bar = page.locator(".mt-labbtn[data-label='claim']")

@@ -184,7 +184,7 @@ export function mountAnswers(doc = document) {
         const done = replaceAnswers(exercise, { [field.id]: { question: field.question, text } }, {});
         if (!done) status(field.id, NOT_SAVED);
         // the box, or in a group of choices the one chosen now
-        /** @type {HTMLElement} */ (field.el.querySelector("input:checked") || field.el).focus();
+        return /** @type {HTMLElement} */ (field.el.querySelector("input:checked") || field.el);
       },
     }),
   );

@@ -144,7 +144,7 @@ function offerEarlierNames(el, model) {
       keepName(exercise, model.get("student") || "", text);
       input.value = text;
       input.dispatchEvent(new Event("change")); // the Tagger saves it as if typed
-      input.focus();
+      return input;
     },
   });
   const key = earlierKey(exercise.id, exercise.article.sha256);

@@ -6,6 +6,7 @@
 // an Undo until the page goes, so a press by mistake costs nothing. A screen reader hears both.
 
 import { earlierKey, earlierWords, letGo } from "../tagger/answer_store.js";
+import { touchScreen } from "../tagger/dom.js";
 
 const PUT_BACK = "Put it back";
 const LET_GO = "Don't need it";
@@ -13,6 +14,7 @@ const UNDO = "Undo";
 const GONE = "Removed: ";
 const GONE_SAID = "Removed from this browser. Undo brings it back.";
 const BACK_SAID = "It is back, to put back if you want it.";
+const IN_THE_BOX_SAID = "Your earlier words are back in the box.";
 
 /**
  * @typedef {object} KeptBox one box whose earlier words are kept
@@ -20,8 +22,9 @@ const BACK_SAID = "It is back, to put back if you want it.";
  * @property {HTMLElement} kept where its earlier words show
  * @property {string} earlier how an earlier word is introduced ("Earlier in this box: ")
  * @property {() => string} get the words the box holds now
- * @property {(text: string) => void} [putBack] put `text` in the box (its own words go on the list); none where
- *   no box can show the words (an answer whose name no question has, answers.js): they have no Put it back
+ * @property {(text: string) => HTMLElement} [putBack] put `text` in the box (its own words go on the list) and
+ *   return the field that shows it now; none where no box can show the words (an answer whose name no question
+ *   has, answers.js): they have no Put it back
  */
 
 /**
@@ -56,7 +59,7 @@ export function offerKept(exercise, box) {
 
   /**
    * @param {string} words
-   * @param {() => void} press
+   * @param {(e: MouseEvent) => void} press
    */
   const button = (words, press) => {
     const b = doc.createElement("button");
@@ -65,6 +68,10 @@ export function offerKept(exercise, box) {
     b.addEventListener("click", press);
     return b;
   };
+
+  /** The line that shows `text` on the list, if it does. */
+  const lineOf = (/** @type {string} */ text) =>
+    [...box.kept.children].find((l) => l.querySelector("q")?.textContent === text);
 
   /**
    * Let go of `text` (or with `back`, take it again), then draw the lines with focus where the press was.
@@ -78,9 +85,28 @@ export function offerKept(exercise, box) {
     // the page's other boxes for these words (another Tagger's name box) hear it as another tab's change
     dispatchEvent(new StorageEvent("storage", { key }));
     draw();
-    const line = [...box.kept.children].find((l) => l.querySelector("q")?.textContent === text);
-    /** @type {HTMLElement | null | undefined} */ (line?.querySelector("button:last-child"))?.focus();
+    /** @type {HTMLElement | null | undefined} */ (lineOf(text)?.querySelector("button:last-child"))?.focus();
     say(doc, back ? BACK_SAID : GONE_SAID);
+  }
+
+  /**
+   * Put `text` back in the box, then land where the student goes on: in the field, to write on, after a key
+   * (a click from the keys has no count of presses) or a mouse. A tap leaves a text box unfocused, as a
+   * focused one opens the phone's keyboard over the words put back: the box is scrolled into sight, and the
+   * focus goes to the words it held, now kept where the tapped button was (a screen reader hears it is done).
+   * @param {string} text
+   * @param {MouseEvent} e the press
+   */
+  function putBack(text, e) {
+    const was = box.get();
+    const field = /** @type {NonNullable<KeptBox["putBack"]>} */ (box.putBack)(text);
+    if (!e.detail || !touchScreen() || !field.matches("textarea, input:not([type=radio])")) {
+      field.focus();
+      return;
+    }
+    field.scrollIntoView({ block: "nearest" });
+    lineOf(was)?.querySelector("button")?.focus();
+    say(doc, IN_THE_BOX_SAID);
   }
 
   function draw() {
@@ -90,11 +116,10 @@ export function offerKept(exercise, box) {
       const line = doc.createElement("span");
       const said = doc.createElement("q");
       said.textContent = text;
-      const { putBack } = box;
       line.append(box.earlier, said, " ");
-      if (putBack)
+      if (box.putBack)
         line.append(
-          button(PUT_BACK, () => putBack(text)),
+          button(PUT_BACK, (e) => putBack(text, e)),
           " ",
         );
       line.append(button(LET_GO, () => choose(text, false)));

@@ -67,7 +67,7 @@ export function createActions(ctx, sel, way, parts) {
    */
   const offerWayBack = (place, to, keys, up = false) => {
     way.offer(`Back to ${place}`, to, up);
-    return ` To go back to ${place}, use “Back to ${place}”${ctx.keyWords(` or press ${keys}`)}.`;
+    return ` To go back, use “Back to ${place}”${ctx.keyWords(` or press ${keys}`)}.`;
   };
   /** @type {(() => void) | null} opens the shortcuts dialog, once it is made */
   let showHelp = null;
@@ -221,7 +221,7 @@ export function createActions(ctx, sel, way, parts) {
       ctx.view.showToken(i, "center");
       ctx.article.focus({ preventScroll: true });
       way.shown(null);
-      ctx.say(sel.describe() + offerWayBack("the feedback", actions.toFeedback, "F", true));
+      ctx.say(sel.describe(), offerWayBack("the feedback", actions.toFeedback, "F", true));
     },
   };
   return actions;

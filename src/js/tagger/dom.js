@@ -34,6 +34,12 @@ export function h(selector, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * Whether the screen is a touch screen (the coarse pointer tagger.css makes targets big for): it is tapped and has
+ * no keys, and a text box that takes focus opens its keyboard over the page.
+ */
+export const touchScreen = () => !!globalThis.matchMedia?.("(pointer: coarse)").matches;
+
 /** A symbol and its space at either end of words ("↶ Undo", "↓ Go to your hand-in", "✓ Saved"). */
 const END_SYMBOL = /^(\p{S} )|( \p{S})$/u;
 

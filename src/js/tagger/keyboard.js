@@ -199,14 +199,10 @@ export function listenToPointer(ctx, sel, actions) {
       ctx.say(ctx.guided ? "In this exercise, pick one of the grey phrases." : "");
       return;
     }
-    const words = quoted(sel.text(), 60);
-    if (extend) {
-      ctx.say(`Selected ${words}. Pick a label, or tap another word to change the end.`);
-      return;
-    }
-    // a guided page tags whole grey phrases only: a tap picked all of one, and takes in no more words
+    // a selection stretched keeps the way offered at its first word; a guided page tags whole grey phrases only:
+    // a tap picked all of one, and takes in no more words
     ctx.say(
-      `Selected ${words}${offerTagHere(true)}. ${ctx.guided ? "Pick a label" : "Tap the last word to take in more words, or pick a label"}.`,
+      `Selected ${quoted(sel.text(), 60)}${extend ? "" : offerTagHere(true)}. Pick a label${ctx.guided ? "" : ", or tap the last word you want"}.`,
     );
   }
 

@@ -66,15 +66,15 @@ export function createSelection(ctx) {
      * Select the token range `r` with the caret at its start, show it and say where it is.
      * @param {Range} r
      * @param {ScrollLogicalPosition} [block]
-     * @param {string} [extra] said after the place
+     * @param {string} [wayBack] said after the place: how to go back where the student came from
      */
-    goTo(r, block = "center", extra = "") {
+    goTo(r, block = "center", wayBack = "") {
       sel.anchor = r.last;
       sel.caret = r.first;
       sel.draw();
       view.showToken(r.first, block);
       article.focus({ preventScroll: true });
-      ctx.say(sel.describe() + extra);
+      ctx.say(sel.describe(), wayBack);
     },
 
     /** The selected words. */

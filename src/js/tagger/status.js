@@ -16,10 +16,11 @@ import { h } from "./dom.js";
  */
 export function createStatus(live, notice, placeOf) {
   /** @type {TaggerContext["say"]} */
-  const say = (message) => {
+  const say = (message, aside = "") => {
     // the same words again go in as a new node, as a warning does: a status line whose text stays the
-    // same is not read out, and "Nothing to undo." pressed again is news too
-    if (message || live.textContent) live.replaceChildren(message);
+    // same is not read out, and "Nothing to undo." pressed again is news too. The aside is a span of its own:
+    // a touch screen's bar does not show it (tagger.css), as it only says to use the button beside it
+    if (message || live.textContent) live.replaceChildren(message, aside && h("span.mt-aside", aside));
   };
   /** @type {TaggerContext["notify"]} */
   const notify = (message, { show = false, info = false, files = false, lines = [], listName = "" } = {}) => {

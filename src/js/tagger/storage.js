@@ -184,9 +184,10 @@ export function createStorage(exercise, chars, mode, hooks) {
   let quiet = 0;
   const hasIdle = typeof requestIdleCallback === "function";
 
-  /** @param {string} message */
-  function cannotSave(message) {
-    if (!broken) hooks.warn(message);
+  /** The browser did not let the page save (no storage, or a write refused): said once, however often it fails. */
+  function cannotSave() {
+    if (!broken)
+      hooks.warn("This browser does not let the page save your work. Use Download hand-in before you leave.");
     broken = true;
   }
 
@@ -272,7 +273,7 @@ export function createStorage(exercise, chars, mode, hooks) {
     dirty = false;
     const storage = store();
     if (!storage) {
-      cannotSave("This browser does not let the page save your work. Use Download hand-in before you leave.");
+      cannotSave();
       return;
     }
     try {
@@ -287,7 +288,7 @@ export function createStorage(exercise, chars, mode, hooks) {
       lastText = text;
       remember(doc.tags);
     } catch {
-      cannotSave("This browser does not let the page save your work. Use Download hand-in before you leave.");
+      cannotSave();
     }
   }
 

@@ -9,7 +9,7 @@ import { renderer } from "../core/messages.js";
 import { codePoints, spanTokens } from "../core/spans.js";
 import { createActions } from "./actions.js";
 import { createArticleView } from "./article_view.js";
-import { button, h, setWords } from "./dom.js";
+import { button, h, setWords, touchScreen } from "./dom.js";
 import { createDrawing } from "./drawing.js";
 import { createFeedbackView } from "./feedback_view.js";
 import { savedAnswers } from "./answer_store.js";
@@ -58,8 +58,8 @@ import { createWayBack } from "./way_back.js";
  *   the label keys on), `click` with a mouse
  * @property {(words: string) => string} keyWords words that name keys, said where there are keys: "" on a touch
  *   screen
- * @property {(message: string) => void} say show in the status line (screen readers hear it, the same words
- *   again too)
+ * @property {(message: string, aside?: string) => void} say show in the status line (screen readers hear it, the same
+ *   words again too); `aside`, after it, tells the way back, which a phone's bar shows as a button beside it
  * @property {(message: string, how?: {show?: boolean, info?: boolean, files?: boolean, lines?: string[],
  *   listName?: string}) => void}
  *   notify show a notice, and the same words in the status line; "" takes it away. A warning unless `info` (good
@@ -141,10 +141,9 @@ function createTagger(model, el, uid, authorTools) {
   /** @type {(() => void)[]} */
   const cleanup = [];
   const state = new TagState(Array.isArray(model.get("tags")) ? model.get("tags") : []);
-  // a touch screen (the coarse pointer tagger.css makes targets big for) is tapped and has no keys; a mouse
-  // clicks. Every sentence that says how to press is picked by this one check: `pointerWords(tap, click)`,
-  // and `keyWords(words)` says keys only where there are
-  const touch = !!globalThis.matchMedia?.("(pointer: coarse)").matches;
+  // a touch screen (touchScreen) is tapped and has no keys; a mouse clicks. Every sentence that says how to press
+  // is picked by this one check: `pointerWords(tap, click)`, and `keyWords(words)` says keys only where there are
+  const touch = touchScreen();
   const pointerWords = (/** @type {string} */ tap, /** @type {string} */ click) => (touch ? tap : click);
   const keyWords = (/** @type {string} */ words) => pointerWords("", words);
 
