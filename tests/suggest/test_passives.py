@@ -603,3 +603,12 @@ def test_called_or_dubbed_that_asks_names_or_sends_after_an_object_labels_nothin
     assert not [s.quote for s in found(text, "cue", BLANK) if s.quote in {"called", "dubbed"}]
     assert not [s.quote for s in found(text, "claim", BLANK) if s.attrs["kind"] == "judgement"]
     assert not quotes(text, "source", BLANK)
+
+
+@pytest.mark.parametrize("text", ["Critics called the plan", "Critics called it", "Residents dubbed the new tower"])
+def test_an_article_that_ends_on_what_an_active_called_or_dubbed_labels_drafts_what_it_can(text):
+    """The label is looked for right after what the verb labels: with the article ending there the look read past the
+    last word (IndexError, as on 'Critics called it'). No label follows, so 'called' drafts nothing."""
+    drafted = sg.suggest(Article(text), BLANK)
+    assert all(0 <= s.start < s.end <= len(text) for s in drafted)
+    assert not [s for s in drafted if s.quote in {"called", "dubbed"} or s.attrs.get("kind") == "judgement"]

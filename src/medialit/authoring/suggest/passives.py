@@ -187,8 +187,10 @@ class Passives(NounPhrases):
         drafts nothing, as 'branded the plan unfair' does not."""
         if self._passive(v, k):
             return self._quality_label(k)
-        doc, label = self.doc, self._labelled_end(k)
-        if label is None or not (doc[label].lower_ in LABEL_ARTICLES or self._opens_quotation(label)):
+        doc, label, last = self.doc, self._labelled_end(k), self.sents[self.sent_of[k - 1]][1]
+        if label is None or label >= last:
+            return False  # 'Critics called the plan' ends the sentence, or the article
+        if not (doc[label].lower_ in LABEL_ARTICLES or self._opens_quotation(label)):
             return False
         fetched = label + 1 < len(doc) and doc[label + 1].lower_ in CALLED_FOR_SOMEONE
         return self._quality_label(label) and not fetched
