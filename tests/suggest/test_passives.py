@@ -612,3 +612,98 @@ def test_an_article_that_ends_on_what_an_active_called_or_dubbed_labels_drafts_w
     drafted = sg.suggest(Article(text), BLANK)
     assert all(0 <= s.start < s.end <= len(text) for s in drafted)
     assert not [s for s in drafted if s.quote in {"called", "dubbed"} or s.attrs.get("kind") == "judgement"]
+
+
+# --- a label with no 'a', 'an' or quotation mark: one word with an adjective's ending that ends the clause ---------
+
+adjective_labels = st.sampled_from(["reckless", "unaffordable", "irresponsible", "childish", "unwise", "unethical"])
+
+
+@given(
+    labellers,
+    st.sampled_from(["called", "dubbed", "branded", "labelled"]),
+    st.sampled_from(["the plan", "the new car park", "its budget", "the county's offer", "it", "them"]),
+    adjective_labels,
+    st.sampled_from([".", ", and the council apologised.", " on Monday.", "; the vote is next week."]),
+)
+@settings(max_examples=80, deadline=None)
+def test_an_active_verb_of_labelling_before_what_it_labels_and_one_adjective_is_a_judgement(
+    who, verb, thing, label, after
+):
+    """'Critics called the plan reckless.' drafted nothing, and 'The mayor branded the scheme unfair.' only the cue:
+    with no 'a' nothing showed where what is labelled ends. A word that ends as only adjectives do ('-less', '-ible',
+    'un-' …) and ends the clause is the label; it is put to whoever labels, and drafted as loaded, listed or not."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {label}{after}\n"
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    assert quotes(text, "cue", BLANK)[verb].confidence == CONFIDENCE["cue-speech"]
+    [claim] = [c for c in found(text, "claim", BLANK) if c.attrs["kind"] == "judgement"]
+    assert claim.quote.startswith(f"{verb} {thing} {label}")
+    assert claim.source == (sources[who].start, sources[who].end)
+    assert quotes(text, "loaded", BLANK)[label].attrs["voice"] == "reporter"
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("The plan was called reckless by critics.", "The plan was called reckless"),
+        ("The move was branded irresponsible, officials said.", "The move was branded irresponsible"),
+        ("The scheme was dubbed unaffordable by residents.", "The scheme was dubbed unaffordable"),
+        ("The plan was labelled childish.", "The plan was labelled childish"),
+    ],
+)
+def test_a_passive_verb_of_labelling_before_one_adjective_drafts_it_as_loaded(text, claim):
+    """After a passive verb the one word was already the label, and its claim a judgement; the word itself, as the one
+    noun after 'a' is, is drafted as loaded whether our list holds it or not ('unaffordable', 'childish')."""
+    text = f"{BEFORE_THE_STORY}{text}\n"
+    assert quotes(text, "claim", BLANK)[claim].attrs["kind"] == "judgement"
+    label = claim.split()[-1]
+    assert quotes(text, "loaded", BLANK)[label].attrs["voice"] == "reporter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A neighbour called the police.",
+        "Jo Lee called him yesterday.",
+        "The council called the plan off.",
+        "The band called it quits.",
+        "The farmer branded the cattle.",
+        "A neighbour called the local hospital.",
+        "Jo Lee called the chief executive.",
+        "Jo Lee called her uncle.",
+        "Jo Lee called her relative.",
+        "Police called the man responsible.",
+        "Jo Lee called the only number available.",
+        "Jo Lee called the police constable.",
+        "Jo Lee called the local parish.",
+        "Jo Lee called the union's representative.",
+        "Jo Lee called the family's anguish.",
+        "Jo Lee called the plan absurd.",
+        "Jo Lee called the plan silly.",
+        "Jo Lee called the plan reckless and unfair.",
+    ],
+)
+def test_an_active_called_before_a_word_with_no_adjectives_ending_labels_nothing(text):
+    """What the rule for one adjective must leave: a noun ('the police', 'the local hospital', 'the chief executive',
+    'her uncle': '-al', '-ive' and '-ic' end nouns too, so only 'un-', 'ir-' or 'il-' before them makes an adjective),
+    a word that says which one ('the man responsible'), one after a possessive ('the family's anguish'), a word that
+    is no adjective ('off', 'quits') or has no ending that shows one ('absurd', 'silly': missed), and a label that
+    does not end the clause ('reckless and unfair'): no judgement, and no cue for 'called'."""
+    text = f"{BEFORE_THE_STORY}{text}\n"
+    assert not [s.quote for s in found(text, "cue", BLANK) if s.quote == "called"]
+    assert not [s.quote for s in found(text, "claim", BLANK) if s.attrs["kind"] == "judgement"]
+
+
+@given(
+    st.sampled_from(["called", "dubbed", "branded"]),
+    st.sampled_from(["the", "its", "a local", "the new"]),
+    st.sampled_from(["hospital", "clinic", "detective", "representative", "tenant", "student", "relative", "medic"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_noun_whose_ending_adjectives_share_ends_what_is_labelled_and_no_label(verb, which, noun):
+    """'-al', '-ic', '-ive', '-ant' and '-ent' end nouns as often as adjectives: after any words that pick one out, such
+    a noun alone ending the clause is what the verb is about, never its label."""
+    text = f"{BEFORE_THE_STORY}Jo Lee {verb} {which} {noun}.\n"
+    assert not [s.quote for s in found(text, "claim", BLANK) if s.attrs["kind"] == "judgement"]
+    assert noun not in quotes(text, "loaded", BLANK)

@@ -55,11 +55,12 @@ class JudgementRules(ClaimKinds, Pronouns):
     def _label(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """What the verb of labelling at tokens v..k reports: the verb, what it labels and the label, up to a pause
         ('branded the plan a disgrace', 'labelled it unfair'), a judgement. Without a parser the label is known only
-        where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled, or,
-        after a passive verb, a word of its own (`_bare_label`: 'The plan was labelled unfair'); elsewhere no claim
-        ('branded the new car park, saying …' names a thing and no label). A passive verb with no one after 'by' has
-        what it labels before it and the label right after it: the claim starts at its subject ('The plan was branded
-        a disgrace'), unless a relative word is the subject (`_says_which_one`)."""
+        where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled, or
+        it is one word with an adjective's ending that ends the clause (`_adjective_label_after`: 'branded the scheme
+        unfair'), or, after a passive verb, a word of its own (`_bare_label`: 'The plan was labelled unfair');
+        elsewhere no claim ('branded the new car park, saying …' names a thing and no label). A passive verb with no
+        one after 'by' has what it labels before it and the label right after it: the claim starts at its subject ('The
+        plan was branded a disgrace'), unless a relative word is the subject (`_says_which_one`)."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
         if self._says_which_one(v):
             return
@@ -71,7 +72,7 @@ class JudgementRules(ClaimKinds, Pronouns):
         label_from, words_needed = (k, 1) if passive else (k + 1, 2)
         opens_label = any(
             doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(label_from, end)
-        ) or (passive and self._bare_label(k, end))
+        ) or (self._bare_label(k, end) if passive else self._adjective_label_after(k))
         if self.words(k, end) < words_needed or not (labels_a_pronoun or opens_label):
             return
         voice = self.voice_of(k, end)

@@ -7,6 +7,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..loaded import KIND_CONFIDENCE, QUOTATION_DISCOUNT, loaded_candidates
 from ..quotes import QuoteRegion
+from .label_words import LabelWords
 from .quotations import Quotations
 from .word_kinds import WordKinds
 from .word_lists import (
@@ -17,6 +18,7 @@ from .word_lists import (
     MENTION_NOUNS,
     NAMING_VERBS,
     NOUNS_IN_LY,
+    POSSESSIVES,
     POSTED_HOW,
     SCARE_QUOTE_WORDS_MAX,
     WHEN_WORDS,
@@ -25,7 +27,7 @@ from .word_lists import (
 )
 
 
-class LoadedRules(WordKinds, Quotations):
+class LoadedRules(WordKinds, LabelWords, Quotations):
     """Drafts the loaded words, each with whose words they are."""
 
     def loaded(self, loaded_matcher: PhraseMatcher) -> None:
@@ -71,8 +73,10 @@ class LoadedRules(WordKinds, Quotations):
         """The judging nouns verbs of labelling put on what they name, by token, with the verb: the one word after 'a'
         or 'an' that ends the label, before a pause, the end of the sentence, a passive verb's 'by' ('Campaigners
         branded the plan a disgrace', 'The plan was labelled a joke by critics') or a time phrase that ends the clause
-        ('a disgrace on Monday'). The word is the labeller's, loaded whether our list holds it or not; a longer label
-        ('a waste of money') or a time ('a second time') names none, and quoted verbs are a speaker's."""
+        ('a disgrace on Monday'), or one word with an adjective's ending alone in the same place (`_adjective_label`:
+        'Critics called the plan reckless', 'The plan was branded unaffordable'). The word is the labeller's, loaded
+        whether our list holds it or not; a longer label ('a waste of money') or a time
+        ('a second time') names none, and quoted verbs are a speaker's."""
         doc, found = self.doc, {}
         for v, (k, _, _) in self.cue_at.items():
             verb = doc[v:k].text
@@ -84,6 +88,8 @@ class LoadedRules(WordKinds, Quotations):
             one_noun = noun - 1 >= k and doc[noun - 1].lower_ in LABEL_ARTICLES and doc[noun].is_alpha
             if one_noun and not (doc[noun].is_stop or doc[noun].lower_ in WHEN_WORDS or self.quoted(noun)):
                 found[noun] = verb
+            elif noun >= k and doc[noun - 1].lower_ not in POSSESSIVES and self._adjective_label(noun):
+                found[noun] = verb  # 'called the plan reckless', 'was branded unaffordable'
         return found
 
     def _scare_quotes(self, region: QuoteRegion, i: int, j: int) -> bool:

@@ -4,6 +4,7 @@ theft')."""
 
 from __future__ import annotations
 
+from .label_words import LabelWords
 from .noun_phrases import NounPhrases
 from .word_lists import (
     ADVERBS_BEFORE_VERB,
@@ -25,6 +26,7 @@ from .word_lists import (
     OBJECT_PRONOUNS,
     ONLY_CRITICISM,
     PASSIVE_BE,
+    POSSESSIVES,
     RELATIVE_WORDS,
     SPEAKER_DETERMINERS,
     WHEN_WORDS,
@@ -32,7 +34,7 @@ from .word_lists import (
 )
 
 
-class Passives(NounPhrases):
+class Passives(NounPhrases, LabelWords):
     """Reads a verb of labelling, charge or criticism: passive or not, its 'by' and who follows it, its subject."""
 
     def _participle_after_noun(self, v: int) -> bool:
@@ -182,25 +184,33 @@ class Passives(NounPhrases):
         """Whether the verb of labelling at tokens v..k puts a label that names a quality (`_quality_label`) on
         something, as 'called' and 'dubbed' must to label: right after it as a passive ('The scheme was dubbed a
         failure'), or, active, after what it labels, opened by 'a', 'an' or a quotation mark ('Critics called the plan
-        a disaster', 'called its budget “reckless”'). Not what 'called' fetches for someone ('called him an
-        ambulance'). With no parser only those words show where what is labelled ends: 'called the plan reckless'
-        drafts nothing, as 'branded the plan unfair' does not."""
+        a disaster', 'called its budget “reckless”'), or one word with an adjective's ending that ends the clause
+        (`_adjective_label`: 'Critics called the plan reckless'). Not what 'called' fetches for someone ('called him
+        an ambulance'). With no parser only those words show where what is labelled ends: 'called the plan absurd'
+        drafts nothing."""
         if self._passive(v, k):
             return self._quality_label(k)
         doc, label, last = self.doc, self._labelled_end(k), self.sents[self.sent_of[k - 1]][1]
         if label is None or label >= last:
             return False  # 'Critics called the plan' ends the sentence, or the article
-        if not (doc[label].lower_ in LABEL_ARTICLES or self._opens_quotation(label)):
+        if not (doc[label].lower_ in LABEL_ARTICLES or self._opens_quotation(label) or self._adjective_label(label)):
             return False
         fetched = label + 1 < len(doc) and doc[label + 1].lower_ in CALLED_FOR_SOMEONE
         return self._quality_label(label) and not fetched
+
+    def _adjective_label_after(self, k: int) -> bool:
+        """Whether an active verb of labelling that ends at token `k` puts one word with an adjective's ending that
+        ends the clause on what it labels (`_adjective_label`: 'called the plan reckless', 'branded it unfair')."""
+        label = self._labelled_end(k)
+        return label is not None and label < self.sents[self.sent_of[k - 1]][1] and self._adjective_label(label)
 
     def _labelled_end(self, k: int) -> int | None:
         """Where what an active verb of labelling that ends at token `k` labels ends: a pronoun ('called it'), or
         content words and joined possessives after a word that picks out which one or none ('the plan', 'its budget',
         'Jo Lee', 'the county's offer'), perhaps with a phrase after a word that joins it to them ('the union's claim
-        about the budget'). None where a small word opens it ('called for', 'called on the council', 'called off'):
-        the verb asks or calls off, and labels nothing."""
+        about the budget'), and before their last word where it has an adjective's ending and ends the clause
+        (`_adjective_label`: 'the plan' of 'called the plan reckless'). None where a small word opens it ('called
+        for', 'called on the council', 'called off'): the verb asks or calls off, and labels nothing."""
         doc, last = self.doc, self.sents[self.sent_of[k - 1]][1]
         if k >= last:
             return None
@@ -213,8 +223,10 @@ class Passives(NounPhrases):
         if end < last and doc[end].lower_ in OBJECT_LINKS:  # 'about the budget', 'of the council'
             m = end + 2 if end + 1 < last and doc[end + 1].lower_ in DETERMINERS else end + 1
             after = self._content_words_after(m, last)
-            end = after if after > m else end
-        return end
+            n, end = (m, after) if after > m else (n, end)
+        # 'the plan' of 'called the plan reckless', but all of "the family's anguish"
+        alone = end - 1 > n and doc[end - 2].lower_ not in POSSESSIVES
+        return end - 1 if alone and self._adjective_label(end - 1) else end
 
     def _may_be_passive_verb(self, n: int) -> bool:
         """Whether the word at token `n` may be a passive verb ('paid', 'caused', 'driven'): a 'by' after it may bring
