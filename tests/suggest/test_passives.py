@@ -707,3 +707,101 @@ def test_a_noun_whose_ending_adjectives_share_ends_what_is_labelled_and_no_label
     text = f"{BEFORE_THE_STORY}Jo Lee {verb} {which} {noun}.\n"
     assert not [s.quote for s in found(text, "claim", BLANK) if s.attrs["kind"] == "judgement"]
     assert noun not in quotes(text, "loaded", BLANK)
+
+
+# --- a label that runs across a comma between two words before its noun ------------------------------------------
+
+describing_pairs = st.sampled_from(
+    ["a cockamamie, xenophobic scheme", "a cruel, heartless plan", "an expensive, pointless gesture"]
+    + ["a costly, unworkable, cynical scheme", "a lazy, unethical ploy"]
+)
+
+
+@given(
+    labellers,
+    st.sampled_from(["called", "dubbed", "branded", "labelled"]),
+    st.sampled_from(["the plan", "it", "the county's offer"]),
+    describing_pairs,
+    st.sampled_from([".", ", and the council apologised.", " on Monday."]),
+)
+@settings(max_examples=60, deadline=None)
+def test_an_active_label_runs_across_a_comma_between_two_describing_words(who, verb, thing, label, after):
+    """'branded it a cockamamie, xenophobic scheme' drafted the judgement 'branded it a cockamamie': the label stopped
+    at the first comma. A comma between two words that describe the label's noun is inside the label."""
+    text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {label}{after}\n"
+    [claim] = [c for c in found(text, "claim", BLANK) if c.attrs["kind"] == "judgement"]
+    assert claim.quote.startswith(f"{verb} {thing} {label}")
+    assert _source_of(text, claim.quote) == who
+
+
+@given(
+    st.sampled_from(["was branded", "has been labelled", "was dubbed", "was called"]),
+    describing_pairs,
+    st.sampled_from([" by critics", ""]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_passive_label_runs_across_a_comma_between_two_describing_words(verb, label, by):
+    """'The plan was branded a cruel, heartless plan by critics.' stopped at the comma: no 'by' was seen, and no one
+    was drafted as who labels. The label runs on to its noun, and who comes after 'by' is its source."""
+    text = f"{BEFORE_THE_STORY}The new scheme {verb} {label}{by}.\n"
+    claim = quotes(text, "claim", BLANK)[f"The new scheme {verb} {label}"]
+    assert claim.attrs["kind"] == "judgement"
+    assert _source_of(text, claim.quote) == by.removeprefix(" by ")
+
+
+@pytest.mark.parametrize(
+    "tail, claim",
+    [
+        ("a disgrace, officials said.", "branded the plan a disgrace"),
+        ("a failure, local residents said.", "branded the plan a failure"),
+        ("a waste, parent groups said.", "branded the plan a waste"),
+        ("a shambles, unelected officials said.", "branded the plan a shambles"),
+        ("a disgrace, and the council apologised.", "branded the plan a disgrace"),
+        ("a disgrace, racist and cruel.", "branded the plan a disgrace"),
+        ("a costly mistake, critical of its cost.", "branded the plan a costly mistake"),
+        ("a disgrace, a waste of money.", "branded the plan a disgrace"),
+    ],
+)
+def test_a_label_stops_at_a_comma_that_no_describing_word_and_noun_follow(tail, claim):
+    """What must not change: after the comma come who said it ('officials said', 'local residents said': a word with
+    an adjective's ending is not then before the noun that ends the clause), another clause, or a second label."""
+    text = f"{BEFORE_THE_STORY}Jo Lee branded the plan {tail}\n"
+    assert quotes(text, "claim", BLANK)[claim].attrs["kind"] == "judgement"
+
+
+@given(
+    st.sampled_from(["a disgrace", "a failure", "an eyesore"]),
+    st.sampled_from(["", "local ", "unelected ", "critical ", "two "]),
+    st.sampled_from(["officials", "residents", "campaigners", "parent groups"]),
+    st.sampled_from(["said", "say", "claimed", "told the Gazette", "have said"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_label_stops_at_the_comma_before_who_said_it(label, describing, who, said):
+    """For whoever says it after the comma, with a word before them that an adjective's ending would fit ('critical
+    officials'), the label stops at the comma: a verb of saying, not a pause, comes after their noun."""
+    text = f"{BEFORE_THE_STORY}Jo Lee branded the plan {label}, {describing}{who} {said}.\n"
+    assert quotes(text, "claim", BLANK)[f"branded the plan {label}"].attrs["kind"] == "judgement"
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Critics slammed the plan as a cruel, heartless scheme.", "slammed the plan as a cruel, heartless scheme"),
+        (
+            "The plan was slammed as a lazy, unethical ploy by critics.",
+            "The plan was slammed as a lazy, unethical ploy",
+        ),
+    ],
+)
+def test_a_judgement_after_as_runs_across_a_comma_between_two_describing_words(text, claim):
+    """'slammed … as' brings in a label too, and the comma inside it is no pause, before 'by' or not."""
+    text = f"{BEFORE_THE_STORY}{text}\n"
+    assert quotes(text, "claim", BLANK)[claim].attrs["kind"] == "judgement"
+    assert _source_of(text, claim).lower() == "critics"
+
+
+def test_the_first_describing_word_of_a_label_that_runs_across_a_comma_is_not_its_one_noun():
+    """'branded it a costly, unworkable scheme' drafted 'costly' as the one noun the label puts on what it names: the
+    label stopped at the comma. It is a longer label, which names no one noun."""
+    text = f"{BEFORE_THE_STORY}Campaigners branded it a costly, unworkable scheme.\n"
+    assert "costly" not in quotes(text, "loaded", BLANK)

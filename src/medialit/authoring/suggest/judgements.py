@@ -40,7 +40,7 @@ class JudgementRules(ClaimKinds, Pronouns):
             link += 1
         if link >= last or doc[link].lower_ not in links:
             return
-        end = next((n for n in range(link + 1, last) if doc[n].text == "," or self._ends_reported(n)), last)
+        end = next((n for n in range(link + 1, last) if self._pause_ends_label(n)), last)
         if self.words(link + 1, end) == 0:
             return
         voice = self.voice_of(link, end)
@@ -66,7 +66,7 @@ class JudgementRules(ClaimKinds, Pronouns):
             return
         start = self._passive_subject(v)  # 'The plan was branded a disgrace': what is labelled stands before the verb
         start = v if start is None else start
-        end = next((n for n in range(k, last) if doc[n].text == "," or self._ends_reported(n)), last)
+        end = next((n for n in range(k, last) if self._pause_ends_label(n)), last)
         labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
         passive = self._be_before(v) is not None
         label_from, words_needed = (k, 1) if passive else (k + 1, 2)
@@ -81,6 +81,12 @@ class JudgementRules(ClaimKinds, Pronouns):
         with_what = "with what it is about" if start < v else "with the verb"
         why = f"the judgement '{doc[v:k].text}' reports, {with_what}: the words after it do not read as a claim"
         self.add("claim", start, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+
+    def _pause_ends_label(self, n: int) -> bool:
+        """Whether the judgement or the charge a verb reports ends at token `n`: at a comma that is not between two
+        words that describe a label's noun (`_comma_in_label`: 'branded it a cockamamie, xenophobic scheme' runs on),
+        or where a reported clause ends."""
+        return self.doc[n].text == "," and not self._comma_in_label(n) or self._ends_reported(n)
 
     def _passive_claim(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """The judgement or the charge a passive verb at tokens v..k with a 'by' after it reports: what was labelled or

@@ -75,7 +75,7 @@ class LoadedRules(WordKinds, LabelWords, Quotations):
         branded the plan a disgrace', 'The plan was labelled a joke by critics') or a time phrase that ends the clause
         ('a disgrace on Monday'), or one word with an adjective's ending alone in the same place (`_adjective_label`:
         'Critics called the plan reckless', 'The plan was branded unaffordable'). The word is the labeller's, loaded
-        whether our list holds it or not; a longer label ('a waste of money') or a time
+        whether our list holds it or not; a longer label ('a waste of money', 'a cruel, heartless scheme') or a time
         ('a second time') names none, and quoted verbs are a speaker's."""
         doc, found = self.doc, {}
         for v, (k, _, _) in self.cue_at.items():
@@ -83,7 +83,10 @@ class LoadedRules(WordKinds, LabelWords, Quotations):
             if verb.lower() not in LABELLING_VERBS or self.quoted(v):
                 continue
             last = self.sents[self.sent_of[v]][1]
-            end = next((n for n in range(k, last) if doc[n].is_punct or doc[n].lower_ == "by"), last)
+            stops = (
+                n for n in range(k, last) if doc[n].is_punct and not self._comma_in_label(n) or doc[n].lower_ == "by"
+            )
+            end = next(stops, last)
             noun = self._before_time_phrase(k, end) - 1  # 'branded the plan a disgrace on Monday'
             one_noun = noun - 1 >= k and doc[noun - 1].lower_ in LABEL_ARTICLES and doc[noun].is_alpha
             if one_noun and not (doc[noun].is_stop or doc[noun].lower_ in WHEN_WORDS or self.quoted(noun)):

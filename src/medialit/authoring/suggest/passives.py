@@ -70,14 +70,17 @@ class Passives(NounPhrases, LabelWords):
 
     def _passive_by(self, v: int, k: int) -> int | None:
         """The 'by' after the passive verb at tokens v..k, before any pause or the end of the clause, or None; a 'by'
-        inside quoted words is theirs ('labelled “run by cowboys” by the union')."""
+        inside quoted words is theirs ('labelled “run by cowboys” by the union'), and a comma inside the label is
+        no pause ('branded a cruel, heartless scheme by critics')."""
         last = self.sents[self.sent_of[v]][1]
         if not self._passive(v, k):
             return None
         stops = (
             n
             for n in range(k, last)
-            if self.doc[n].lower_ in {"by", ","} and not self.quoted(n) or self._ends_reported(n)
+            if self.doc[n].lower_ in {"by", ","}
+            and not (self.quoted(n) or self._comma_in_label(n))
+            or self._ends_reported(n)
         )
         by = next(stops, last)
         return by if by < last and self.doc[by].lower_ == "by" else None
