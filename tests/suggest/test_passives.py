@@ -589,7 +589,7 @@ def test_an_active_label_after_what_it_labels_and_a_phrase_that_says_which_one_i
         "The club called it a day.",
         "The band called it quits.",
         "Jo Lee called her immediately.",
-        "The plan, which critics called “a shambles”, was dropped.",
+        "The plan that critics called “a shambles” was dropped.",
     ],
 )
 def test_called_or_dubbed_that_asks_names_or_sends_after_an_object_labels_nothing(text):
@@ -597,8 +597,8 @@ def test_called_or_dubbed_that_asks_names_or_sends_after_an_object_labels_nothin
     name ('called the baby Tom', 'dubbed the tower the Gherkin'), or fetches something for someone ('called him an
     ambulance'), or says when or how often ('a day after', 'a second time', 'a number of times') labels nothing;
     nor does an 'a' after a word that opens a phrase or a clause ('on a Tuesday', 'after she saw a fire'), or one
-    word after a pronoun ('called it quits'). With nothing labelled after the verb ('which critics called “a
-    shambles”') a judgement of 'called “a shambles”' would not say what it judges: none is drafted."""
+    word after a pronoun ('called it quits'). A relative clause with no comma says which one ('The plan that critics
+    called “a shambles” was dropped'), and reports no judgement."""
     text = f"{BEFORE_THE_STORY}{text}\n"
     assert not [s.quote for s in found(text, "cue", BLANK) if s.quote in {"called", "dubbed"}]
     assert not [s.quote for s in found(text, "claim", BLANK) if s.attrs["kind"] == "judgement"]
@@ -805,3 +805,55 @@ def test_the_first_describing_word_of_a_label_that_runs_across_a_comma_is_not_it
     label stopped at the comma. It is a longer label, which names no one noun."""
     text = f"{BEFORE_THE_STORY}Campaigners branded it a costly, unworkable scheme.\n"
     assert "costly" not in quotes(text, "loaded", BLANK)
+
+
+# --- a label whose verb comes after what it labels: a relative clause that a comma sets off --------------------------
+
+
+@given(
+    st.sampled_from([("The plan", "which"), ("The new car park", "which"), ("Councillor Jo Reed", "whom")]),
+    st.sampled_from(["critics", "the union", "its owners", "Jo Lee"]),
+    st.sampled_from(["called", "dubbed", "branded", "labelled"]),
+    st.sampled_from(["“a shambles”", "a disgrace", "an eyesore", "unworkable"]),
+    st.sampled_from([", was dropped.", ", has gone."]),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_label_in_a_relative_clause_set_off_by_a_comma_is_a_judgement_of_the_noun_before_it(
+    thing, who, verb, label, tail
+):
+    """'The plan, which critics called “a shambles”, was dropped.' drafted no judgement, and with 'branded' one of
+    'branded “a shambles”', which does not say what it judges: the relative word stands for the noun before the
+    comma, which is what is labelled, and the label comes right after the verb. The claim runs from that noun to the
+    clause's closing comma, as 'The pool, which the council says is unsafe' does, put to whoever labels; the noun
+    is what the judgement is about, no source ('Councillor Jo Reed' was drafted as one, a job word in a sentence
+    that reports speech)."""
+    noun, relative = thing
+    text = f"{BEFORE_THE_STORY}{noun}, {relative} {who} {verb} {label}{tail}\n"
+    claim = quotes(text, "claim", BLANK)[f"{noun}, {relative} {who} {verb} {label}"]
+    assert claim.attrs["kind"] == "judgement"
+    assert _source_of(text, claim.quote) == who
+    assert quotes(text, "cue", BLANK)[verb].confidence == CONFIDENCE["cue-speech"]
+    assert list(quotes(text, "source", BLANK)) == [who]  # 'Councillor Jo Reed' is the one labelled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike, which the union called off, ended.",
+        "The meeting, which the mayor called last week, was short.",
+        "The ambulance, which a neighbour called an hour ago, arrived.",
+        "The doctor, whom the family called immediately, came.",
+        "The helpline, which Jo Lee called twice, was busy.",
+        "The dog, which they called Rex, ran off.",
+        "The inquiry, which critics called for, will open.",
+        "The police, whom a neighbour called, came quickly.",
+        "The tower, which locals dubbed the Gherkin, was sold.",
+        "The office, which Jo Lee called back, was shut.",
+    ],
+)
+def test_called_in_a_relative_clause_that_asks_rings_or_names_labels_nothing(text):
+    """What the rule for a label after the verb must leave, as the passive rule does: 'called' that calls off, rings,
+    asks for or names, or says when or how often, before the closing comma."""
+    text = f"{BEFORE_THE_STORY}{text}\n"
+    assert not [s.quote for s in found(text, "cue", BLANK) if s.quote in {"called", "dubbed"}]
+    assert not [s.quote for s in found(text, "claim", BLANK) if s.attrs["kind"] == "judgement"]

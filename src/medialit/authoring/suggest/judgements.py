@@ -60,19 +60,24 @@ class JudgementRules(ClaimKinds, Pronouns):
         unfair'), or, after a passive verb, a word of its own (`_bare_label`: 'The plan was labelled unfair');
         elsewhere no claim ('branded the new car park, saying …' names a thing and no label). A passive verb with no
         one after 'by' has what it labels before it and the label right after it: the claim starts at its subject ('The
-        plan was branded a disgrace'), unless a relative word is the subject (`_says_which_one`)."""
+        plan was branded a disgrace'), unless a relative word is the subject (`_says_which_one`); so has an active
+        verb in a relative clause set off by a comma, and the claim starts at the noun the relative word stands for
+        (`_labelled_before`: 'the plan, which critics branded “a shambles”')."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
         if self._says_which_one(v):
             return
-        start = self._passive_subject(v)  # 'The plan was branded a disgrace': what is labelled stands before the verb
-        start = v if start is None else start
+        # 'The plan was branded a disgrace', 'the plan, which critics branded …': what is labelled stands before the
+        # verb, and the label right after it
+        passive = self._be_before(v) is not None
+        start = self._passive_subject(v) if passive else self._labelled_before(v)
         end = next((n for n in range(k, last) if self._pause_ends_label(n)), last)
         labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
-        passive = self._be_before(v) is not None
-        label_from, words_needed = (k, 1) if passive else (k + 1, 2)
+        label_next = passive or start is not None
+        label_from, words_needed = (k, 1) if label_next else (k + 1, 2)
         opens_label = any(
             doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(label_from, end)
-        ) or (self._bare_label(k, end) if passive else self._adjective_label_after(k))
+        ) or (self._bare_label(k, end) if label_next else self._adjective_label_after(k))
+        start = v if start is None else start
         if self.words(k, end) < words_needed or not (labels_a_pronoun or opens_label):
             return
         voice = self.voice_of(k, end)

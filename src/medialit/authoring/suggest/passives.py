@@ -29,8 +29,10 @@ from .word_lists import (
     POSSESSIVES,
     RELATIVE_WORDS,
     SPEAKER_DETERMINERS,
+    SUBJECT_PRONOUNS,
     WHEN_WORDS,
     WHERE_AFTER_CALLED,
+    WHOSE,
 )
 
 
@@ -186,13 +188,14 @@ class Passives(NounPhrases, LabelWords):
     def _labels_a_quality(self, v: int, k: int) -> bool:
         """Whether the verb of labelling at tokens v..k puts a label that names a quality (`_quality_label`) on
         something, as 'called' and 'dubbed' must to label: right after it as a passive ('The scheme was dubbed a
-        failure'), or, active, after what it labels, opened by 'a', 'an' or a quotation mark ('Critics called the plan
+        failure') or where what it labels comes before it (`_labelled_before`: 'the plan, which critics called “a
+        shambles”'), or, active, after what it labels, opened by 'a', 'an' or a quotation mark ('Critics called the plan
         a disaster', 'called its budget “reckless”'), or one word with an adjective's ending that ends the clause
         (`_adjective_label`: 'Critics called the plan reckless'). Not what 'called' fetches for someone ('called him
         an ambulance'). With no parser only those words show where what is labelled ends: 'called the plan absurd'
         drafts nothing."""
-        if self._passive(v, k):
-            return self._quality_label(k)
+        if self._passive(v, k) or self._labelled_before(v) is not None:
+            return self._quality_label(k)  # 'was dubbed a failure', 'the plan, which critics called “a shambles”'
         doc, label, last = self.doc, self._labelled_end(k), self.sents[self.sent_of[k - 1]][1]
         if label is None or label >= last:
             return False  # 'Critics called the plan' ends the sentence, or the article
@@ -206,6 +209,37 @@ class Passives(NounPhrases, LabelWords):
         ends the clause on what it labels (`_adjective_label`: 'called the plan reckless', 'branded it unfair')."""
         label = self._labelled_end(k)
         return label is not None and label < self.sents[self.sent_of[k - 1]][1] and self._adjective_label(label)
+
+    def _labelled_before(self, v: int) -> int | None:
+        """Where what the active verb of labelling at token `v` labels starts when it comes before the verb: the noun
+        phrase that a relative word set off by a comma stands for, with the verb's subject between them ('the plan,
+        which critics called “a shambles”', 'Jo Reed, whom neighbours dubbed a hero', 'the scheme, which he branded
+        unworkable'); the label then comes right after the verb. None elsewhere: with no comma the clause says which
+        one ('the plan that critics called …', `_says_which_one`)."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        subject = self._adverbs_before(v)  # 'which critics later called'
+        if subject - 1 > first and doc[subject - 1].lower_ in SUBJECT_PRONOUNS - {"who"}:
+            r = subject - 2  # 'which he called'
+        else:
+            r = self._content_words_before(subject, first) - 1
+            if r == subject - 1:
+                return None
+            if r > first and doc[r].lower_ in WHOSE | LABEL_ARTICLES:  # 'which the union called', 'which a judge …'
+                r -= 1
+        if r <= first or doc[r].lower_ not in {"which", "who", "whom"} or doc[r - 1].text != ",":
+            return None
+        return self._noun_before_relative(r)
+
+    def _labelled_in_aside(self, i: int, j: int) -> bool:
+        """Whether the words at tokens i..j, before the comma that sets off a relative clause, are what a verb of
+        labelling in that clause labels (`_labelled_before`: 'Councillor Jo Reed, whom critics dubbed a hero, retired'):
+        the one labelled, what the judgement is about, not who speaks."""
+        doc, last = self.doc, self.sents[self.sent_of[i]][1]
+        if not (j + 1 < last and doc[j].text == "," and doc[j + 1].lower_ in {"which", "who", "whom"}):
+            return False
+        verbs = (v for v in range(j + 2, last) if v in self.cue_at)
+        labelling = (v for v in verbs if doc[v : self.cue_at[v][0]].text.lower() in LABELLING_VERBS)
+        return any(start is not None and start <= i for start in map(self._labelled_before, labelling))
 
     def _labelled_end(self, k: int) -> int | None:
         """Where what an active verb of labelling that ends at token `k` labels ends: a pronoun ('called it'), or
