@@ -621,7 +621,7 @@ adjective_labels = st.sampled_from(["reckless", "unaffordable", "irresponsible",
 
 @given(
     labellers,
-    st.sampled_from(["called", "dubbed", "branded", "labelled"]),
+    st.sampled_from(["called", "dubbed", "branded"]),
     st.sampled_from(["the plan", "the new car park", "its budget", "the county's offer", "it", "them"]),
     adjective_labels,
     st.sampled_from([".", ", and the council apologised.", " on Monday.", "; the vote is next week."]),
@@ -649,7 +649,7 @@ def test_an_active_verb_of_labelling_before_what_it_labels_and_one_adjective_is_
         ("The plan was called reckless by critics.", "The plan was called reckless"),
         ("The move was branded irresponsible, officials said.", "The move was branded irresponsible"),
         ("The scheme was dubbed unaffordable by residents.", "The scheme was dubbed unaffordable"),
-        ("The plan was labelled childish.", "The plan was labelled childish"),
+        ("The plan was branded childish.", "The plan was branded childish"),
     ],
 )
 def test_a_passive_verb_of_labelling_before_one_adjective_drafts_it_as_loaded(text, claim):
@@ -659,6 +659,24 @@ def test_a_passive_verb_of_labelling_before_one_adjective_drafts_it_as_loaded(te
     assert quotes(text, "claim", BLANK)[claim].attrs["kind"] == "judgement"
     label = claim.split()[-1]
     assert quotes(text, "loaded", BLANK)[label].attrs["voice"] == "reporter"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The firm labelled the bottles recyclable.", "recyclable"),
+        ("Staff labelled the jackets washable.", "washable"),
+        ("The bottles were labelled recyclable.", "recyclable"),
+        ("The tins are labelled perishable, the shop said.", "perishable"),
+    ],
+)
+def test_labelled_before_one_adjective_may_say_what_is_written_and_drafts_it_as_no_loaded_word(text, word):
+    """'labelled' also puts a written label on things: one adjective after it may say what is written there
+    ('labelled the bottles recyclable'), not judge, so it is drafted as no loaded word, and the active verb drafts no
+    judgement from it. After 'branded', 'called' or 'dubbed' it judges."""
+    text = f"{BEFORE_THE_STORY}{text}\n"
+    assert word not in quotes(text, "loaded", BLANK)
+    assert not [c for c in found(text, "claim", BLANK) if c.quote.startswith("labelled")]
 
 
 @pytest.mark.parametrize(

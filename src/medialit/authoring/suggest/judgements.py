@@ -76,7 +76,7 @@ class JudgementRules(ClaimKinds, Pronouns):
         label_from, words_needed = (k, 1) if label_next else (k + 1, 2)
         opens_label = any(
             doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(label_from, end)
-        ) or (self._bare_label(k, end) if label_next else self._adjective_label_after(k))
+        ) or (self._bare_label(k, end) if label_next else self._adjective_label_after(v, k))
         start = v if start is None else start
         if self.words(k, end) < words_needed or not (labels_a_pronoun or opens_label):
             return

@@ -24,6 +24,7 @@ from .word_lists import (
     WHEN_WORDS,
     WRITING_GAP_MAX,
     WRITING_VERBS,
+    WRITTEN_LABEL_VERBS,
 )
 
 
@@ -74,7 +75,8 @@ class LoadedRules(WordKinds, LabelWords, Quotations):
         or 'an' that ends the label, before a pause, the end of the sentence, a passive verb's 'by' ('Campaigners
         branded the plan a disgrace', 'The plan was labelled a joke by critics') or a time phrase that ends the clause
         ('a disgrace on Monday'), or one word with an adjective's ending alone in the same place (`_adjective_label`:
-        'Critics called the plan reckless', 'The plan was branded unaffordable'). The word is the labeller's, loaded
+        'Critics called the plan reckless', 'The plan was branded unaffordable'; not after 'labelled', which may say
+        what is written on a thing). The word is the labeller's, loaded
         whether our list holds it or not; a longer label ('a waste of money', 'a cruel, heartless scheme') or a time
         ('a second time') names none, and quoted verbs are a speaker's."""
         doc, found = self.doc, {}
@@ -91,8 +93,10 @@ class LoadedRules(WordKinds, LabelWords, Quotations):
             one_noun = noun - 1 >= k and doc[noun - 1].lower_ in LABEL_ARTICLES and doc[noun].is_alpha
             if one_noun and not (doc[noun].is_stop or doc[noun].lower_ in WHEN_WORDS or self.quoted(noun)):
                 found[noun] = verb
-            elif noun >= k and doc[noun - 1].lower_ not in POSSESSIVES and self._adjective_label(noun):
-                found[noun] = verb  # 'called the plan reckless', 'was branded unaffordable'
+            # 'called the plan reckless', 'was branded unaffordable'; 'labelled the bottles recyclable' may not judge
+            alone = noun >= k and doc[noun - 1].lower_ not in POSSESSIVES and self._adjective_label(noun)
+            if alone and verb.lower() not in WRITTEN_LABEL_VERBS:
+                found[noun] = verb
         return found
 
     def _scare_quotes(self, region: QuoteRegion, i: int, j: int) -> bool:

@@ -33,6 +33,7 @@ from .word_lists import (
     WHEN_WORDS,
     WHERE_AFTER_CALLED,
     WHOSE,
+    WRITTEN_LABEL_VERBS,
 )
 
 
@@ -204,11 +205,14 @@ class Passives(NounPhrases, LabelWords):
         fetched = label + 1 < len(doc) and doc[label + 1].lower_ in CALLED_FOR_SOMEONE
         return self._quality_label(label) and not fetched
 
-    def _adjective_label_after(self, k: int) -> bool:
-        """Whether an active verb of labelling that ends at token `k` puts one word with an adjective's ending that
-        ends the clause on what it labels (`_adjective_label`: 'called the plan reckless', 'branded it unfair')."""
+    def _adjective_label_after(self, v: int, k: int) -> bool:
+        """Whether the active verb of labelling at tokens v..k puts one word with an adjective's ending that ends the
+        clause on what it labels (`_adjective_label`: 'called the plan reckless', 'branded it unfair'); not 'labelled',
+        whose one adjective may say what is written on a thing ('labelled the bottles recyclable')."""
         label = self._labelled_end(k)
-        return label is not None and label < self.sents[self.sent_of[k - 1]][1] and self._adjective_label(label)
+        if label is None or label >= self.sents[self.sent_of[v]][1]:
+            return False
+        return self.doc[v:k].text.lower() not in WRITTEN_LABEL_VERBS and self._adjective_label(label)
 
     def _labelled_before(self, v: int) -> int | None:
         """Where what the active verb of labelling at token `v` labels starts when it comes before the verb: the noun

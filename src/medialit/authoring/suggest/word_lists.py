@@ -213,6 +213,9 @@ LABEL_ARTICLES = {"a", "an"}  # 'branded the plan a disgrace': the one noun afte
 # no parser tells an adjective, so a label with no 'a' or quotation mark ('Critics called the plan reckless') is known
 # by its ending alone
 ADJECTIVE_ENDINGS = {"less": 3, "ous": 3, "ful": 2, "ible": 3, "able": 3, "ish": 4}
+# verbs of labelling that also put a written label on things: one adjective after them may say what is written there
+# ('labelled the bottles recyclable'), not judge, so it makes no label alone (`_adjective_label`)
+WRITTEN_LABEL_VERBS = {"labelled", "labeled", "labels"}
 # nouns with one of those endings and a stem as long ('called the police constable')
 NOUNS_WITH_ADJECTIVE_ENDINGS = {"constable", "vegetable", "timetable", "syllable", "anguish", "blemish"}
 # adjectives that go after a noun to say which one, not what it is ('called the man responsible', 'the only seat
