@@ -875,3 +875,14 @@ def test_called_in_a_relative_clause_that_asks_rings_or_names_labels_nothing(tex
     text = f"{BEFORE_THE_STORY}{text}\n"
     assert not [s.quote for s in found(text, "cue", BLANK) if s.quote in {"called", "dubbed"}]
     assert not [s.quote for s in found(text, "claim", BLANK) if s.attrs["kind"] == "judgement"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Critics called the plan unaffordable.", "The plan was branded unaffordable.", "Jo Lee called it a flop."]
+)
+def test_why_a_label_word_our_list_lacks_is_loaded_calls_it_a_word(text):
+    """The why of a label's one word that our list lacks said 'the one noun' for 'unaffordable' as well: it names
+    the word, noun or adjective, and the verb that puts it on what it names."""
+    text = f"{BEFORE_THE_STORY}{text}\n"
+    [loaded] = [s for s in found(text, "loaded", BLANK) if s.quote in {"unaffordable", "flop"}]
+    assert loaded.reason.startswith("the one word that '")

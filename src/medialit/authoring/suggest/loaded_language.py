@@ -67,11 +67,11 @@ class LoadedRules(WordKinds, LabelWords, Quotations):
         for n, verb in labels.items():
             if n not in listed:
                 attrs = {"technique": "emotional", "voice": "reporter"}  # _label_nouns takes no quoted noun
-                why = f"the one noun that '{verb}' puts on what it names, a judgement the reporter passes on"
+                why = f"the one word that '{verb}' puts on what it names, a judgement the reporter passes on"
                 self.add("loaded", n, n + 1, attrs, why, KIND_CONFIDENCE["judgement"])
 
     def _label_nouns(self) -> dict[int, str]:
-        """The judging nouns verbs of labelling put on what they name, by token, with the verb: the one word after 'a'
+        """The judging words verbs of labelling put on what they name, by token, with the verb: the one word after 'a'
         or 'an' that ends the label, before a pause, the end of the sentence, a passive verb's 'by' ('Campaigners
         branded the plan a disgrace', 'The plan was labelled a joke by critics') or a time phrase that ends the clause
         ('a disgrace on Monday'), or one word with an adjective's ending alone in the same place (`_adjective_label`:
