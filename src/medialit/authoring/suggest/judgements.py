@@ -40,7 +40,7 @@ class JudgementRules(ClaimKinds, Pronouns):
             link += 1
         if link >= last or doc[link].lower_ not in links:
             return
-        end = next((n for n in range(link + 1, last) if doc[n].text == "," or self._ends_reported(n)), last)
+        end = next((n for n in range(link + 1, last) if self._pause_ends_label(n)), last)
         if self.words(link + 1, end) == 0:
             return
         voice = self.voice_of(link, end)
@@ -55,23 +55,29 @@ class JudgementRules(ClaimKinds, Pronouns):
     def _label(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """What the verb of labelling at tokens v..k reports: the verb, what it labels and the label, up to a pause
         ('branded the plan a disgrace', 'labelled it unfair'), a judgement. Without a parser the label is known only
-        where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled, or,
-        after a passive verb, a word of its own (`_bare_label`: 'The plan was labelled unfair'); elsewhere no claim
-        ('branded the new car park, saying …' names a thing and no label). A passive verb with no one after 'by' has
-        what it labels before it and the label right after it: the claim starts at its subject ('The plan was branded
-        a disgrace'), unless a relative word is the subject (`_says_which_one`)."""
+        where a pronoun is what is labelled, or 'as', 'a', 'an' or a quotation mark opens it after what is labelled, or
+        it is one word with an adjective's ending that ends the clause (`_adjective_label_after`: 'branded the scheme
+        unfair'), or, after a passive verb, a word of its own (`_bare_label`: 'The plan was labelled unfair');
+        elsewhere no claim ('branded the new car park, saying …' names a thing and no label). A passive verb with no
+        one after 'by' has what it labels before it and the label right after it: the claim starts at its subject ('The
+        plan was branded a disgrace'), unless a relative word is the subject (`_says_which_one`); so has an active
+        verb in a relative clause set off by a comma, and the claim starts at the noun the relative word stands for
+        (`_labelled_before`: 'the plan, which critics branded “a shambles”')."""
         doc, last = self.doc, self.sents[self.sent_of[v]][1]
         if self._says_which_one(v):
             return
-        start = self._passive_subject(v)  # 'The plan was branded a disgrace': what is labelled stands before the verb
-        start = v if start is None else start
-        end = next((n for n in range(k, last) if doc[n].text == "," or self._ends_reported(n)), last)
-        labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
+        # 'The plan was branded a disgrace', 'the plan, which critics branded …': what is labelled stands before the
+        # verb, and the label right after it
         passive = self._be_before(v) is not None
-        label_from, words_needed = (k, 1) if passive else (k + 1, 2)
+        start = self._passive_subject(v) if passive else self._labelled_before(v)
+        end = next((n for n in range(k, last) if self._pause_ends_label(n)), last)
+        labels_a_pronoun = k < end and doc[k].lower_ in OBJECT_PRONOUNS | {"it"}
+        label_next = passive or start is not None
+        label_from, words_needed = (k, 1) if label_next else (k + 1, 2)
         opens_label = any(
             doc[n].lower_ in {"as", "a", "an"} or self._opens_quotation(n) for n in range(label_from, end)
-        ) or (passive and self._bare_label(k, end))
+        ) or (self._bare_label(k, end) if label_next else self._adjective_label_after(v, k))
+        start = v if start is None else start
         if self.words(k, end) < words_needed or not (labels_a_pronoun or opens_label):
             return
         voice = self.voice_of(k, end)
@@ -80,6 +86,12 @@ class JudgementRules(ClaimKinds, Pronouns):
         with_what = "with what it is about" if start < v else "with the verb"
         why = f"the judgement '{doc[v:k].text}' reports, {with_what}: the words after it do not read as a claim"
         self.add("claim", start, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
+
+    def _pause_ends_label(self, n: int) -> bool:
+        """Whether the judgement or the charge a verb reports ends at token `n`: at a comma that is not between two
+        words that describe a label's noun (`_comma_in_label`: 'branded it a cockamamie, xenophobic scheme' runs on),
+        or where a reported clause ends."""
+        return self.doc[n].text == "," and not self._comma_in_label(n) or self._ends_reported(n)
 
     def _passive_claim(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """The judgement or the charge a passive verb at tokens v..k with a 'by' after it reports: what was labelled or

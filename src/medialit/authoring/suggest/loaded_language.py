@@ -7,6 +7,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..loaded import KIND_CONFIDENCE, QUOTATION_DISCOUNT, loaded_candidates
 from ..quotes import QuoteRegion
+from .label_words import LabelWords
 from .quotations import Quotations
 from .word_kinds import WordKinds
 from .word_lists import (
@@ -17,15 +18,17 @@ from .word_lists import (
     MENTION_NOUNS,
     NAMING_VERBS,
     NOUNS_IN_LY,
+    POSSESSIVES,
     POSTED_HOW,
     SCARE_QUOTE_WORDS_MAX,
     WHEN_WORDS,
     WRITING_GAP_MAX,
     WRITING_VERBS,
+    WRITTEN_LABEL_VERBS,
 )
 
 
-class LoadedRules(WordKinds, Quotations):
+class LoadedRules(WordKinds, LabelWords, Quotations):
     """Drafts the loaded words, each with whose words they are."""
 
     def loaded(self, loaded_matcher: PhraseMatcher) -> None:
@@ -64,25 +67,35 @@ class LoadedRules(WordKinds, Quotations):
         for n, verb in labels.items():
             if n not in listed:
                 attrs = {"technique": "emotional", "voice": "reporter"}  # _label_nouns takes no quoted noun
-                why = f"the one noun that '{verb}' puts on what it names, a judgement the reporter passes on"
+                why = f"the one word that '{verb}' puts on what it names, a judgement the reporter passes on"
                 self.add("loaded", n, n + 1, attrs, why, KIND_CONFIDENCE["judgement"])
 
     def _label_nouns(self) -> dict[int, str]:
-        """The judging nouns verbs of labelling put on what they name, by token, with the verb: the one word after 'a'
+        """The judging words verbs of labelling put on what they name, by token, with the verb: the one word after 'a'
         or 'an' that ends the label, before a pause, the end of the sentence, a passive verb's 'by' ('Campaigners
         branded the plan a disgrace', 'The plan was labelled a joke by critics') or a time phrase that ends the clause
-        ('a disgrace on Monday'). The word is the labeller's, loaded whether our list holds it or not; a longer label
-        ('a waste of money') or a time ('a second time') names none, and quoted verbs are a speaker's."""
+        ('a disgrace on Monday'), or one word with an adjective's ending alone in the same place (`_adjective_label`:
+        'Critics called the plan reckless', 'The plan was branded unaffordable'; not after 'labelled', which may say
+        what is written on a thing). The word is the labeller's, loaded
+        whether our list holds it or not; a longer label ('a waste of money', 'a cruel, heartless scheme') or a time
+        ('a second time') names none, and quoted verbs are a speaker's."""
         doc, found = self.doc, {}
         for v, (k, _, _) in self.cue_at.items():
             verb = doc[v:k].text
             if verb.lower() not in LABELLING_VERBS or self.quoted(v):
                 continue
             last = self.sents[self.sent_of[v]][1]
-            end = next((n for n in range(k, last) if doc[n].is_punct or doc[n].lower_ == "by"), last)
+            stops = (
+                n for n in range(k, last) if doc[n].is_punct and not self._comma_in_label(n) or doc[n].lower_ == "by"
+            )
+            end = next(stops, last)
             noun = self._before_time_phrase(k, end) - 1  # 'branded the plan a disgrace on Monday'
             one_noun = noun - 1 >= k and doc[noun - 1].lower_ in LABEL_ARTICLES and doc[noun].is_alpha
             if one_noun and not (doc[noun].is_stop or doc[noun].lower_ in WHEN_WORDS or self.quoted(noun)):
+                found[noun] = verb
+            # 'called the plan reckless', 'was branded unaffordable'; 'labelled the bottles recyclable' may not judge
+            alone = noun >= k and doc[noun - 1].lower_ not in POSSESSIVES and self._adjective_label(noun)
+            if alone and verb.lower() not in WRITTEN_LABEL_VERBS:
                 found[noun] = verb
         return found
 

@@ -4,6 +4,7 @@ theft')."""
 
 from __future__ import annotations
 
+from .label_words import LabelWords
 from .noun_phrases import NounPhrases
 from .word_lists import (
     ADVERBS_BEFORE_VERB,
@@ -25,14 +26,18 @@ from .word_lists import (
     OBJECT_PRONOUNS,
     ONLY_CRITICISM,
     PASSIVE_BE,
+    POSSESSIVES,
     RELATIVE_WORDS,
     SPEAKER_DETERMINERS,
+    SUBJECT_PRONOUNS,
     WHEN_WORDS,
     WHERE_AFTER_CALLED,
+    WHOSE,
+    WRITTEN_LABEL_VERBS,
 )
 
 
-class Passives(NounPhrases):
+class Passives(NounPhrases, LabelWords):
     """Reads a verb of labelling, charge or criticism: passive or not, its 'by' and who follows it, its subject."""
 
     def _participle_after_noun(self, v: int) -> bool:
@@ -68,14 +73,17 @@ class Passives(NounPhrases):
 
     def _passive_by(self, v: int, k: int) -> int | None:
         """The 'by' after the passive verb at tokens v..k, before any pause or the end of the clause, or None; a 'by'
-        inside quoted words is theirs ('labelled “run by cowboys” by the union')."""
+        inside quoted words is theirs ('labelled “run by cowboys” by the union'), and a comma inside the label is
+        no pause ('branded a cruel, heartless scheme by critics')."""
         last = self.sents[self.sent_of[v]][1]
         if not self._passive(v, k):
             return None
         stops = (
             n
             for n in range(k, last)
-            if self.doc[n].lower_ in {"by", ","} and not self.quoted(n) or self._ends_reported(n)
+            if self.doc[n].lower_ in {"by", ","}
+            and not (self.quoted(n) or self._comma_in_label(n))
+            or self._ends_reported(n)
         )
         by = next(stops, last)
         return by if by < last and self.doc[by].lower_ == "by" else None
@@ -181,24 +189,69 @@ class Passives(NounPhrases):
     def _labels_a_quality(self, v: int, k: int) -> bool:
         """Whether the verb of labelling at tokens v..k puts a label that names a quality (`_quality_label`) on
         something, as 'called' and 'dubbed' must to label: right after it as a passive ('The scheme was dubbed a
-        failure'), or, active, after what it labels, opened by 'a', 'an' or a quotation mark ('Critics called the plan
-        a disaster', 'called its budget “reckless”'). Not what 'called' fetches for someone ('called him an
-        ambulance'). With no parser only those words show where what is labelled ends: 'called the plan reckless'
-        drafts nothing, as 'branded the plan unfair' does not."""
-        if self._passive(v, k):
-            return self._quality_label(k)
-        doc, label = self.doc, self._labelled_end(k)
-        if label is None or not (doc[label].lower_ in LABEL_ARTICLES or self._opens_quotation(label)):
+        failure') or where what it labels comes before it (`_labelled_before`: 'the plan, which critics called “a
+        shambles”'), or, active, after what it labels, opened by 'a', 'an' or a quotation mark ('Critics called the plan
+        a disaster', 'called its budget “reckless”'), or one word with an adjective's ending that ends the clause
+        (`_adjective_label`: 'Critics called the plan reckless'). Not what 'called' fetches for someone ('called him
+        an ambulance'). With no parser only those words show where what is labelled ends: 'called the plan absurd'
+        drafts nothing."""
+        if self._passive(v, k) or self._labelled_before(v) is not None:
+            return self._quality_label(k)  # 'was dubbed a failure', 'the plan, which critics called “a shambles”'
+        doc, label, last = self.doc, self._labelled_end(k), self.sents[self.sent_of[k - 1]][1]
+        if label is None or label >= last:
+            return False  # 'Critics called the plan' ends the sentence, or the article
+        if not (doc[label].lower_ in LABEL_ARTICLES or self._opens_quotation(label) or self._adjective_label(label)):
             return False
         fetched = label + 1 < len(doc) and doc[label + 1].lower_ in CALLED_FOR_SOMEONE
         return self._quality_label(label) and not fetched
+
+    def _adjective_label_after(self, v: int, k: int) -> bool:
+        """Whether the active verb of labelling at tokens v..k puts one word with an adjective's ending that ends the
+        clause on what it labels (`_adjective_label`: 'called the plan reckless', 'branded it unfair'); not 'labelled',
+        whose one adjective may say what is written on a thing ('labelled the bottles recyclable')."""
+        label = self._labelled_end(k)
+        if label is None or label >= self.sents[self.sent_of[v]][1]:
+            return False
+        return self.doc[v:k].text.lower() not in WRITTEN_LABEL_VERBS and self._adjective_label(label)
+
+    def _labelled_before(self, v: int) -> int | None:
+        """Where what the active verb of labelling at token `v` labels starts when it comes before the verb: the noun
+        phrase that a relative word set off by a comma stands for, with the verb's subject between them ('the plan,
+        which critics called “a shambles”', 'Jo Reed, whom neighbours dubbed a hero', 'the scheme, which he branded
+        unworkable'); the label then comes right after the verb. None elsewhere: with no comma the clause says which
+        one ('the plan that critics called …', `_says_which_one`)."""
+        doc, first = self.doc, self.sents[self.sent_of[v]][0]
+        subject = self._adverbs_before(v)  # 'which critics later called'
+        if subject - 1 > first and doc[subject - 1].lower_ in SUBJECT_PRONOUNS - {"who"}:
+            r = subject - 2  # 'which he called'
+        else:
+            r = self._content_words_before(subject, first) - 1
+            if r == subject - 1:
+                return None
+            if r > first and doc[r].lower_ in WHOSE | LABEL_ARTICLES:  # 'which the union called', 'which a judge …'
+                r -= 1
+        if r <= first or doc[r].lower_ not in {"which", "who", "whom"} or doc[r - 1].text != ",":
+            return None
+        return self._noun_before_relative(r)
+
+    def _labelled_in_aside(self, i: int, j: int) -> bool:
+        """Whether the words at tokens i..j, before the comma that sets off a relative clause, are what a verb of
+        labelling in that clause labels (`_labelled_before`: 'Councillor Jo Reed, whom critics dubbed a hero, retired'):
+        the one labelled, what the judgement is about, not who speaks."""
+        doc, last = self.doc, self.sents[self.sent_of[i]][1]
+        if not (j + 1 < last and doc[j].text == "," and doc[j + 1].lower_ in {"which", "who", "whom"}):
+            return False
+        verbs = (v for v in range(j + 2, last) if v in self.cue_at)
+        labelling = (v for v in verbs if doc[v : self.cue_at[v][0]].text.lower() in LABELLING_VERBS)
+        return any(start is not None and start <= i for start in map(self._labelled_before, labelling))
 
     def _labelled_end(self, k: int) -> int | None:
         """Where what an active verb of labelling that ends at token `k` labels ends: a pronoun ('called it'), or
         content words and joined possessives after a word that picks out which one or none ('the plan', 'its budget',
         'Jo Lee', 'the county's offer'), perhaps with a phrase after a word that joins it to them ('the union's claim
-        about the budget'). None where a small word opens it ('called for', 'called on the council', 'called off'):
-        the verb asks or calls off, and labels nothing."""
+        about the budget'), and before their last word where it has an adjective's ending and ends the clause
+        (`_adjective_label`: 'the plan' of 'called the plan reckless'). None where a small word opens it ('called
+        for', 'called on the council', 'called off'): the verb asks or calls off, and labels nothing."""
         doc, last = self.doc, self.sents[self.sent_of[k - 1]][1]
         if k >= last:
             return None
@@ -211,8 +264,10 @@ class Passives(NounPhrases):
         if end < last and doc[end].lower_ in OBJECT_LINKS:  # 'about the budget', 'of the council'
             m = end + 2 if end + 1 < last and doc[end + 1].lower_ in DETERMINERS else end + 1
             after = self._content_words_after(m, last)
-            end = after if after > m else end
-        return end
+            n, end = (m, after) if after > m else (n, end)
+        # 'the plan' of 'called the plan reckless', but all of "the family's anguish"
+        alone = end - 1 > n and doc[end - 2].lower_ not in POSSESSIVES
+        return end - 1 if alone and self._adjective_label(end - 1) else end
 
     def _may_be_passive_verb(self, n: int) -> bool:
         """Whether the word at token `n` may be a passive verb ('paid', 'caused', 'driven'): a 'by' after it may bring

@@ -118,7 +118,7 @@ class SpeakerRules(AnyNounSpeakers, Pronouns):
         self._passive_agents(speakers)
         spoken = {self.sent_of[k] for k in speakers}
         for i, j, attrs, why, confidence, entity in unsure:
-            if self._does_something_else(j):
+            if self._does_something_else(j) or self._labelled_in_aside(i, j):
                 continue
             if not (self.sent_of[i] in spoken and self._what_the_speaker_does(i)):
                 self.add("source", i, j, attrs, why, confidence, entity=entity)

@@ -189,8 +189,9 @@ NOUNS_IN_LY |= {"monthly", "quarterly", "anomaly", "reply", "italy", "sicily", "
 LABELLING_VERBS = {"branded", "brands", "labelled", "labeled"}
 # verbs that label only before a label that names a quality: right after them as a passive ('The scheme was dubbed a
 # failure', 'The move was called reckless'), or after what they label, opened by 'a', 'an' or a quotation mark
-# ('Critics called the plan a disaster'); elsewhere they ask, ring or name ('called for', 'called off', 'called the
-# police', 'was called to the scene', 'a man called Tom', 'so-called'), and the cue rule drops them (`_quality_label`)
+# ('Critics called the plan a disaster') or one word with an adjective's ending ('called the plan reckless');
+# elsewhere they ask, ring or name ('called for', 'called off', 'called the police', 'was called to the scene', 'a man
+# called Tom', 'so-called'), and the cue rule drops them (`_quality_label`)
 LABELLING_WITH_A_QUALITY_ONLY = {"dubbed", "called"}
 LABELLING_VERBS |= LABELLING_WITH_A_QUALITY_ONLY
 # between what an active verb of labelling labels and the label, a word that joins a phrase to its noun ('called the
@@ -207,6 +208,27 @@ HOW_OFTEN_AFTER_A = {"number", "few", "couple", "handful", "lot", "dozen"}
 SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman", "head", "director"}
 SPEAKS_FOR |= {"secretary", "president", "leader", "manager", "executive", "officer"}
 LABEL_ARTICLES = {"a", "an"}  # 'branded the plan a disgrace': the one noun after them that ends the clause judges
+# the endings English gives only adjectives, each after a stem of at least so many letters ('reckless', 'dangerous',
+# 'awful', 'irresponsible', 'unworkable', 'childish'; 'bless', 'table', 'parish' and 'fish' are too short for theirs):
+# no parser tells an adjective, so a label with no 'a' or quotation mark ('Critics called the plan reckless') is known
+# by its ending alone
+ADJECTIVE_ENDINGS = {"less": 3, "ous": 3, "ful": 2, "ible": 3, "able": 3, "ish": 4}
+# verbs of labelling that also put a written label on things: one adjective after them may say what is written there
+# ('labelled the bottles recyclable'), not judge, so it makes no label alone (`_adjective_label`)
+WRITTEN_LABEL_VERBS = {"labelled", "labeled", "labels"}
+# nouns with one of those endings and a stem as long ('called the police constable')
+NOUNS_WITH_ADJECTIVE_ENDINGS = {"constable", "vegetable", "timetable", "syllable", "anguish", "blemish"}
+# adjectives that go after a noun to say which one, not what it is ('called the man responsible', 'the only seat
+# available', 'the earliest date possible')
+AFTER_A_NOUN = {"responsible", "available", "possible", "imaginable", "eligible", "applicable"}
+# endings that nouns share with adjectives ('hospital', 'clinic', 'detective', 'tenant', 'student'): an adjective's
+# only after a prefix that negates it ('unethical', 'unrealistic', 'irrational', 'illegal', 'irrelevant'); 'in-',
+# 'im-' and 'dis-' open nouns as well ('individual', 'initiative', 'immigrant', 'dissident')
+NEGATED_ENDINGS = ("al", "ic", "ive", "ant", "ent")
+NEGATING_PREFIXES = ("un", "ir", "il")
+# after 'un' the letters that open no negated word ('under', 'union', 'unit', 'universe', 'uniform'); 'un' before a
+# word of four letters or more negates it ('unfair', 'unwise', 'unclear'), before fewer it may not ('uncle')
+NOT_NEGATED_AFTER_UN = ("der", "i")
 # the endings of plural nouns for people by what they do, study, hold to or are ('shoppers', 'donors', 'economists',
 # 'historians', 'students', 'tenants', 'employees', 'authorities'), after a stem of a few letters ('Rees' is a name)
 PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ents", "ants", "ees", "ties")
