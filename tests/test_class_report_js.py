@@ -443,6 +443,31 @@ def test_a_roster_file_is_text_or_not_by_the_same_rule_on_both_sides():
     assert read["utf16-cut-short.csv"] is None and read["workbook.xlsx"] is None
 
 
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_a_roster_that_cannot_be_read_is_told_in_the_same_words_on_both_sides():
+    """A roster that is not text and one that is text in another character set (Excel's plain "CSV" on Windows)
+    are told apart, with the same line, words and fix on the page as from `medialit report --roster`."""
+    from medialit.classroom.roster import NOT_TEXT, OTHER_CHARSET, load_roster
+    from medialit.core.errors import InputError
+
+    refused = {}
+    for path in sorted((ROOT / "tests" / "hostile" / "rosters").iterdir()):
+        try:
+            load_roster(path)
+        except InputError as err:
+            if err.code == "not-utf8":
+                refused[str(path)] = [err.place, err.problem, err.fix]
+    script = f"import {{ notText }} from {json.dumps((ROOT / 'src/js/classroom/roster.js').as_uri())};"
+    script += "import { readFileSync } from 'node:fs';"
+    script += f"process.stdout.write(JSON.stringify({json.dumps(list(refused))}"
+    script += ".map((f) => notText(readFileSync(f))).map((w) => [w.place, w.problem, w.fix])));"
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == list(refused.values())
+    by_name = {Path(path).name: words for path, words in refused.items()}
+    assert by_name["windows-1252.csv"][:2] == ["line 2", OTHER_CHARSET]
+    assert by_name["workbook.xlsx"][1] == by_name["utf16-cut-short.csv"][1] == NOT_TEXT
+
+
 SHARED_WORDS = (
     "COMPLETION_WORDS",
     "SHADES_WORDS",
