@@ -212,6 +212,10 @@ def awkward_class(folder: Path) -> None:
         ).encode(),
         # a hand-in for the kremlin exercise, with no name
         "kremlin.json": (SAMPLE / "fox-07.json").read_bytes().replace(b'"fox-07"', b'""'),
+        # the teacher's roster and marks kept among the hand-ins: a spreadsheet's CSV (in Windows-1252) and own files
+        "roster.csv": (ROOT / "tests" / "hostile" / "rosters" / "windows-1252.csv").read_bytes(),
+        "marks/Term 1.XLSX": (ROOT / "tests" / "hostile" / "rosters" / "workbook.xlsx").read_bytes(),
+        "marks/old.ods": b"PK\x03\x04",
     }
     for name, data_bytes in made.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
@@ -244,6 +248,15 @@ def test_the_page_and_the_command_line_give_the_same_problems_csv_on_awkward_fil
     assert rows["json/wide-then-broken.json"][2] == "line 1, column 23"  # an emoji is one character
     assert rows["json/cut-30.json"][2] == "line 2, column 29"  # the end of the file, inside a string
     assert rows["json/long-number-then-broken.json"][2::3] == ["line 1, column 11", "number-too-long"]
+    # a spreadsheet among the hand-ins is said to be one, by its name, not sent to a student or told to be unzipped
+    spreadsheet = [
+        "",
+        "this is a spreadsheet file (a roster or a table, by its name), not a hand-in.",
+        "keep it out of the folder of hand-ins; to add a roster, choose it under Roster on the class report page, or "
+        "give it after --roster to medialit report.",
+        "spreadsheet",
+    ]
+    assert rows["roster.csv"][2:] == rows["marks/Term 1.XLSX"][2:] == rows["marks/old.ods"][2:] == spreadsheet
     assert "bom.json" not in rows and "utf8/bom.json" not in rows
     assert report.summary["same_names"] and all(row[2] for row in rows.values() if row[5] == "not-json")
 
