@@ -215,3 +215,18 @@ def test_a_speaker_with_a_long_who_clause_before_the_verb_is_the_source(who, asi
     sources = quotes(text, "source", BLANK)
     assert list(sources) == [f"{who}{aside[:-1]}"], sources
     assert _source_of(text, "the buses were often full") == f"{who}{aside[:-1]}"
+
+
+@pytest.mark.parametrize("verb", ["stood", "expected", "faced", "lost"])
+@pytest.mark.parametrize(
+    "aside", [", who asked not to be named,", ", who asked not to be named because she hopes to keep her stall,"]
+)
+def test_who_follows_said_after_a_closed_who_clause_is_what_was_said_not_who_said_it(aside, verb):
+    """'One stallholder, who asked not to be named because …, said traders stood to lose …' (the course's own
+    assessment, form A) drafted 'traders stood' as who said it, as if after a quotation ('…,” said traders'): after a
+    comma that closes a ', who' clause, 'said' is the verb of the noun before the clause, and what follows it is
+    what was said."""
+    text = f"One stallholder{aside} said traders {verb} to lose thousands of pounds."
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == ["One stallholder"], sources
+    assert _source_of(text, f"traders {verb} to lose thousands of pounds") == "One stallholder"

@@ -256,13 +256,6 @@ class ClaimRules(JudgementRules):
         opened = next((n for n in range(self._adverbs_before(v) - 1, first, -1) if self.doc[n].text == ","), None)
         return opened is not None and self._set_off_relative(opened + 1)
 
-    def _closes_relative_aside(self, comma: int) -> bool:
-        """Whether the comma at token `comma` closes a relative clause that a comma before it opens ('Holt's Bakery,
-        which has sold bread for 40 years, warned'): the clause is an aside about the noun before it."""
-        first = self.sents[self.sent_of[comma]][0]
-        opened = next((n for n in range(comma - 1, first, -1) if self.doc[n].text == ","), None)
-        return opened is not None and self._set_off_relative(opened + 1)
-
     def _according_to(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:
         """'According to X, CLAIM.' and 'CLAIM, according to X.': what follows 'according to' says where the
         claim comes from (a person, a body, a report or figures), so it is the source and never the claim."""

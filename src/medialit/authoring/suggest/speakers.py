@@ -237,7 +237,8 @@ class SpeakerRules(AnyNounSpeakers, Pronouns):
         ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ in SPEAKER_DETERMINERS else (i,)
         for start in (start for end in ends for start in self.cue_ending_at.get(end, [])):
             phrase = self.doc[start : self.cue_at[start][0]].text.lower()
-            inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
+            # '…,” said Dan Fielding of Clean Streets Now.'; not after a ', who' clause, whose noun the verb is of
+            inverted = start > 0 and self.doc[start - 1].is_punct and not self._closes_relative_aside(start - 1)
             if (
                 self.speech_cue(start)
                 and phrase in SPEAKER_FOLLOWS
