@@ -212,6 +212,10 @@ def awkward_class(folder: Path) -> None:
         ).encode(),
         # a hand-in for the kremlin exercise, with no name
         "kremlin.json": (SAMPLE / "fox-07.json").read_bytes().replace(b'"fox-07"', b'""'),
+        # the teacher's roster and marks kept among the hand-ins: a spreadsheet's CSV (in Windows-1252) and own files
+        "roster.csv": (ROOT / "tests" / "hostile" / "rosters" / "windows-1252.csv").read_bytes(),
+        "marks/Term 1.XLSX": (ROOT / "tests" / "hostile" / "rosters" / "workbook.xlsx").read_bytes(),
+        "marks/old.ods": b"PK\x03\x04",
     }
     for name, data_bytes in made.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
@@ -244,6 +248,15 @@ def test_the_page_and_the_command_line_give_the_same_problems_csv_on_awkward_fil
     assert rows["json/wide-then-broken.json"][2] == "line 1, column 23"  # an emoji is one character
     assert rows["json/cut-30.json"][2] == "line 2, column 29"  # the end of the file, inside a string
     assert rows["json/long-number-then-broken.json"][2::3] == ["line 1, column 11", "number-too-long"]
+    # a spreadsheet among the hand-ins is said to be one, by its name, not sent to a student or told to be unzipped
+    spreadsheet = [
+        "",
+        "this is a spreadsheet file (a roster or a table, by its name), not a hand-in.",
+        "keep it out of the folder of hand-ins; to add a roster, choose it under Roster on the class report page, or "
+        "give it after --roster to medialit report.",
+        "spreadsheet",
+    ]
+    assert rows["roster.csv"][2:] == rows["marks/Term 1.XLSX"][2:] == rows["marks/old.ods"][2:] == spreadsheet
     assert "bom.json" not in rows and "utf8/bom.json" not in rows
     assert report.summary["same_names"] and all(row[2] for row in rows.values() if row[5] == "not-json")
 
@@ -441,6 +454,31 @@ def test_a_roster_file_is_text_or_not_by_the_same_rule_on_both_sides():
     assert read["utf16-unicode-text.txt"] == "Pseudonym\tStudent ID\r\notter\tS1001\r\n"
     assert read["utf16-be-comma.csv"].endswith("Zoë,S1002\r\n")
     assert read["utf16-cut-short.csv"] is None and read["workbook.xlsx"] is None
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_a_roster_that_cannot_be_read_is_told_in_the_same_words_on_both_sides():
+    """A roster that is not text and one that is text in another character set (Excel's plain "CSV" on Windows)
+    are told apart, with the same line, words and fix on the page as from `medialit report --roster`."""
+    from medialit.classroom.roster import NOT_TEXT, OTHER_CHARSET, load_roster
+    from medialit.core.errors import InputError
+
+    refused = {}
+    for path in sorted((ROOT / "tests" / "hostile" / "rosters").iterdir()):
+        try:
+            load_roster(path)
+        except InputError as err:
+            if err.code == "not-utf8":
+                refused[str(path)] = [err.place, err.problem, err.fix]
+    script = f"import {{ notText }} from {json.dumps((ROOT / 'src/js/classroom/roster.js').as_uri())};"
+    script += "import { readFileSync } from 'node:fs';"
+    script += f"process.stdout.write(JSON.stringify({json.dumps(list(refused))}"
+    script += ".map((f) => notText(readFileSync(f))).map((w) => [w.place, w.problem, w.fix])));"
+    done = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == list(refused.values())
+    by_name = {Path(path).name: words for path, words in refused.items()}
+    assert by_name["windows-1252.csv"][:2] == ["line 2", OTHER_CHARSET]
+    assert by_name["workbook.xlsx"][1] == by_name["utf16-cut-short.csv"][1] == NOT_TEXT
 
 
 SHARED_WORDS = (

@@ -334,3 +334,23 @@ def test_every_shortened_option_of_every_command_is_refused_naming_it(command_op
     said = err.getvalue().strip().splitlines()[-1]
     assert said.startswith(f"medialit {command}: error: there is no option {shortened}: did you mean ")
     assert option in said and said.endswith("? Type options in full.")
+
+
+def test_validate_counts_the_key_in_words_that_agree_with_each_number(tmp_path):
+    """The counts as a person would write them, "1 claim, 2 sources, 1 distractor": not "1 distractors"."""
+    article = "Jo Lee said the pool was unsafe. Tom Kay said it was safe.\n"
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    item = "  - {{id: {id}, label: {label}, quote: {quote}, why: W, hints: [H]{attrs}}}\n"
+    key = "".join(
+        item.format(id=i, label=label, quote=quote, attrs=attrs)
+        for i, label, quote, attrs in [
+            ("c1", "claim", "the pool was unsafe", ", attrs: {kind: fact, voice: reporter}"),
+            ("s1", "source", "Jo Lee", ", attrs: {identity: named}"),
+            ("s2", "source", "Tom Kay", ", attrs: {identity: named}"),
+        ]
+    )
+    distractor = "distractors:\n  - {id: d1, quote: said, occurrence: 1, labels: [claim], why: W}\n"
+    text = f"id: mini\ntitle: Mini\narticle: article.txt\nkey:\n{key}{distractor}"
+    (tmp_path / "exercise.yml").write_text(text, encoding="utf-8")
+    result = run("validate", tmp_path / "exercise.yml")
+    assert result.stdout.splitlines()[0].endswith(": 1 claim, 2 sources, 1 distractor."), result.stdout + result.stderr

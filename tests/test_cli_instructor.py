@@ -514,3 +514,17 @@ def test_report_names_only_the_labels_the_exercise_has_key_items_of(tmp_path):
     )
     assert "Measured on the whole article, loaded words.\n" in some.stdout and "cue" not in some.stdout
     assert "cue" not in (tmp_path / "whole" / "report.html").read_text(encoding="utf-8").split("<h2>")[0]
+
+
+def test_a_roster_excel_saved_as_plain_csv_is_told_to_be_saved_as_csv_utf_8(tmp_path):
+    """Excel's "CSV (Comma delimited)" on Windows saves "Zoë" in Windows-1252, not UTF-8: the teacher did save a
+    CSV file, so being told it "is not a CSV text file; it may be a spreadsheet's own file" sends them nowhere.
+    They are told which line, that it is text in another character set, and the one Save As choice that fixes it."""
+    roster = ROOT / "tests" / "hostile" / "rosters" / "windows-1252.csv"
+    sample = ROOT / "notebooks" / "sample-class"
+    result = run("report", sample, "--chapter", "claims", "--roster", roster, "--out", tmp_path / "out", cwd=ROOT)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    told = "windows-1252.csv: line 2: this line holds a letter saved in another character set than UTF-8"
+    assert told in result.stderr
+    assert 'Fix: save the roster again as "CSV UTF-8 (Comma delimited)"' in result.stderr
+    assert "spreadsheet's own file" not in result.stderr

@@ -156,6 +156,7 @@ SAMPLES = [
     ),
     Message("class-found-by", {"found": 8, "students": 25, "share": 8 / 25}),
     Message("class-older-copy", {"student": "fox-07", "newer": "again/fox-07.json"}),
+    Message("class-spreadsheet", {}),
     Message(
         "class-same-name", {"count": 2, "student": "fox", "counted": [["fox", "a/fox.json"], ["fox (2)", "b/fox.json"]]}
     ),
@@ -174,11 +175,12 @@ SAMPLES = [
 
 
 HOSTILE = json.loads((ROOT / "tests" / "hostile" / "handins" / "expected.json").read_text(encoding="utf-8"))
-# The class report's own notes on a file left out or a name used twice, and on a report with no hand-in
-# used: they have a fix too.
+# The class report's own notes on a file left out (a spreadsheet's, say) or a name used twice, and on a report with
+# no hand-in used: they have a fix too.
 CLASS_NOTES = (
     "class-older-copy",
     "class-same-name",
+    "class-spreadsheet",
     "class-nothing",
     "class-nothing:one",
     "class-nothing:folders",

@@ -182,8 +182,18 @@ def test_a_roster_joins_student_ids_into_the_gradebook_in_the_browser(page, tmp_
     xlsx.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xb5U0#\xf4[Content_Types].xml")
     page.set_input_files("#mcr-roster", str(xlsx))
     expect(page.locator(".mcr-status")).to_have_text(
-        "The roster roster.xlsx could not be used: this is not a CSV text file (UTF-8); it may be a spreadsheet's "
-        "own file, such as .xlsx. Fix: save the roster from your spreadsheet as CSV (UTF-8) and use that file."
+        "The roster roster.xlsx could not be used: line 1: this is not a CSV text file (UTF-8); it may be a "
+        "spreadsheet's own file, such as .xlsx. Fix: save the roster from your spreadsheet as CSV (UTF-8) and use "
+        "that file."
+    )
+    # Excel's plain "CSV (Comma delimited)" on Windows: a CSV file, its accented letter in another character set
+    page.set_input_files("#mcr-roster", str(ROOT / "tests" / "hostile" / "rosters" / "windows-1252.csv"))
+    expect(page.locator(".mcr-status")).to_have_text(
+        "The roster windows-1252.csv could not be used: line 2: this line holds a letter saved in another character "
+        'set than UTF-8, as Excel\'s "CSV (Comma delimited)" saves an accented letter (é, ë, ñ), so the names could '
+        'not be read as they are written. Fix: save the roster again as "CSV UTF-8 (Comma delimited)" (in Excel: '
+        'File, Save As, and that file type; in LibreOffice: Save As, tick "Edit filter settings", and choose the '
+        'character set "Unicode (UTF-8)"), then use that file.'
     )
     expect(page.locator("section[aria-labelledby='mcr-students']")).to_contain_text("S1007")
     assert (

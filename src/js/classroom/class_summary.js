@@ -78,6 +78,15 @@ export function readOne(exercise, measure, read) {
   };
 }
 
+/** The names a spreadsheet gives its files (class_report.SPREADSHEET): a roster or marks among the hand-ins. */
+const SPREADSHEET = [".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods", ".numbers"];
+
+/**
+ * Whether a file is a spreadsheet's by its name (class_report.read_one): said so, not read as a hand-in.
+ * @param {string} name
+ */
+const isSpreadsheet = (name) => SPREADSHEET.some((end) => name.toLowerCase().endsWith(end));
+
 /**
  * What of a file there is to read: its bytes, or the file itself (readHandinFile reads it only when it
  * is small enough for a hand-in).
@@ -116,6 +125,12 @@ export async function summarize(exercise, files, measure, hooks = {}) {
   }
   const ordered = all.filter((f) => !isFolder(f));
   for (const [k, file] of ordered.entries()) {
+    if (isSpreadsheet(file.name)) {
+      const words = teacherWords({ code: "class-spreadsheet", args: {} });
+      tally.skip(file.name, "spreadsheet", "", words.problem, words.fix);
+      hooks.progress?.(k + 1, ordered.length);
+      continue;
+    }
     const read =
       file.unopened === undefined
         ? readOne(exercise, measure, await readHandinFile(contentOf(file), exercise, chars))

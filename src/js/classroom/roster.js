@@ -3,6 +3,7 @@
 // browser only (it is never saved or sent). The first row may name the columns; otherwise the first
 // column is the pseudonym and the second the ID. A problem names its row as the spreadsheet numbers it.
 
+import { decodeHandin } from "../core/handin.js";
 import { counted } from "../core/messages.js";
 
 /** The words of a first row that names the columns (roster.ID_WORDS, PSEUDONYM_WORDS, NAME_WORDS). */
@@ -18,6 +19,16 @@ const AGAIN_FIX = "If they are two students, give each a name of their own, on t
 /** A roster that is not text: most often the spreadsheet's own file (roster.NOT_TEXT, roster.NOT_TEXT_FIX). */
 export const NOT_TEXT = "this is not a CSV text file (UTF-8); it may be a spreadsheet's own file, such as .xlsx.";
 export const NOT_TEXT_FIX = "save the roster from your spreadsheet as CSV (UTF-8) and use that file.";
+/** A roster that is text in another character set: Excel's plain "CSV" on Windows (roster.OTHER_CHARSET ...). */
+export const OTHER_CHARSET =
+  'this line holds a letter saved in another character set than UTF-8, as Excel\'s "CSV (Comma delimited)" ' +
+  "saves an accented letter (é, ë, ñ), so the names could not be read as they are written.";
+export const OTHER_CHARSET_FIX =
+  'save the roster again as "CSV UTF-8 (Comma delimited)" (in Excel: File, Save As, and that file type; in ' +
+  'LibreOffice: Save As, tick "Edit filter settings", and choose the character set "Unicode (UTF-8)"), then use ' +
+  "that file.";
+/** Bytes no text file holds (roster._NOT_IN_TEXT): a file with none of them that is not UTF-8 is other text. */
+const NOT_IN_TEXT = new Set([...Array(32).keys(), 127].filter((b) => b !== 9 && b !== 10 && b !== 13));
 /** A roster that cannot be read as a whole: the problem on a line, and what to do (roster.NUL_CHARACTER ...). */
 export const NUL_CHARACTER =
   "this line holds a NUL character (a zero byte), which a CSV text file never holds: the file may be saved as " +
@@ -65,6 +76,24 @@ export function rosterText(bytes) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Why a roster file rosterText could not read is refused, as `medialit report --roster` says it
+ * (roster.load_roster): the line of its first byte that is not UTF-8 (none for UTF-16 with its mark), and
+ * whether it is text in another character set or not text at all (roster.not_text_words).
+ * @param {ArrayBuffer | Uint8Array} bytes
+ * @returns {{place: string, problem: string, fix: string}}
+ */
+export function notText(bytes) {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const mark = `${view[0]},${view[1]}`;
+  if (mark === "255,254" || mark === "254,255") return { place: "", problem: NOT_TEXT, fix: NOT_TEXT_FIX };
+  const decoded = decodeHandin(view);
+  const place = "refusal" in decoded ? decoded.refusal.place : "";
+  return view.some((b) => NOT_IN_TEXT.has(b))
+    ? { place, problem: NOT_TEXT, fix: NOT_TEXT_FIX }
+    : { place, problem: OTHER_CHARSET, fix: OTHER_CHARSET_FIX };
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import { inFolderOrder, summarize } from "../classroom/class_summary.js";
 import { reportView } from "../classroom/report_view.js";
-import { NOT_TEXT, NOT_TEXT_FIX, RosterRefused, readRoster, rosterCount, rosterText } from "../classroom/roster.js";
+import { notText, RosterRefused, readRoster, rosterCount, rosterText } from "../classroom/roster.js";
 import { andList, csvText, heat, leftOutMessage, TABLES } from "../classroom/tables.js";
 import { WORKER_SOURCE } from "../classroom/worker_source.js";
 import { button, h } from "../tagger/dom.js";
@@ -462,11 +462,15 @@ export function mountClassReport(root) {
   rosterInput.addEventListener("change", async () => {
     const file = rosterInput.files?.[0];
     if (!file) return;
-    const text = rosterText(await file.arrayBuffer());
+    const bytes = await file.arrayBuffer();
+    const text = rosterText(bytes);
     const refuse = (/** @type {string} */ words) => {
       live.textContent = `The roster ${file.name} could not be used: ${words}`;
     };
-    if (text === null) return refuse(`${NOT_TEXT} Fix: ${NOT_TEXT_FIX}`);
+    if (text === null) {
+      const why = notText(bytes);
+      return refuse(`${why.place ? `${why.place}: ` : ""}${why.problem} Fix: ${why.fix}`);
+    }
     let read;
     try {
       read = readRoster(text);

@@ -102,9 +102,18 @@ def _start_helper(exercise: Exercise, settings: Settings, jobs: list[tuple[int, 
     _job = (exercise, settings, jobs)
 
 
+# the names a spreadsheet gives its files (class_summary.js's SPREADSHEET): a roster or a table of marks kept among
+# the hand-ins is said to be one, not read as a broken hand-in (whose fix sends the teacher to a student) or, for a
+# workbook, which is a zip inside, told to be unzipped
+SPREADSHEET = (".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+
+
 def read_one(exercise: Exercise, settings: Settings, n: int, path: Path, name: str) -> tuple:
     """One file, boiled down: ("skip", name, code, place, problem, fix), or ("used", student, n, name,
     outcome, parts left out, answers, created, updated). Nothing of the hand-in itself is kept."""
+    if name.lower().endswith(SPREADSHEET):
+        told, words = Message("class-spreadsheet", {}), Renderer({}, "teacher")
+        return "skip", name, "spreadsheet", "", words.render(told), words.render(told, "fix")
     try:
         handin = load_handin(path, exercise)
     except InputError as err:

@@ -30,6 +30,21 @@ AGAIN_FIX = "If they are two students, give each a name of their own, on the ros
 # a roster that is not text: most often the spreadsheet's own file chosen instead of a CSV (roster.js too)
 NOT_TEXT = "this is not a CSV text file (UTF-8); it may be a spreadsheet's own file, such as .xlsx."
 NOT_TEXT_FIX = "save the roster from your spreadsheet as CSV (UTF-8) and use that file."
+# a roster that is text, in another character set than UTF-8: what Excel's plain "CSV (Comma delimited)" saves on
+# Windows when a name has an accented letter (roster.js too); the teacher did save a CSV, so they are told which
+# choice of Save As makes it UTF-8
+OTHER_CHARSET = (
+    'this line holds a letter saved in another character set than UTF-8, as Excel\'s "CSV (Comma delimited)" '
+    "saves an accented letter (é, ë, ñ), so the names could not be read as they are written."
+)
+OTHER_CHARSET_FIX = (
+    'save the roster again as "CSV UTF-8 (Comma delimited)" (in Excel: File, Save As, and that file type; in '
+    'LibreOffice: Save As, tick "Edit filter settings", and choose the character set "Unicode (UTF-8)"), then use '
+    "that file."
+)
+# bytes no text file holds (a control character other than tab, line feed and carriage return): a file with
+# none of them that is not UTF-8 is text in another character set
+_NOT_IN_TEXT = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SEPARATORS = (",", ";", "\t")  # between cells, the first of these that a roster's first line holds
 # a roster that cannot be read as a whole: the words of the problem on a line, and what to do (roster.js too)
 NUL_CHARACTER = (
@@ -175,15 +190,24 @@ def roster_text(raw: bytes, path: str | Path) -> str:
     return decode_utf8(raw, path, ROSTER)
 
 
+def not_text_words(raw: bytes) -> tuple[str, str]:
+    """What a roster that `roster_text` cannot read is told, and the fix: text in another character set (no byte
+    that only another program's own file holds), or not text at all (roster.js's notTextWords)."""
+    if raw[:2] not in UTF16_BOMS and _NOT_IN_TEXT.search(raw) is None:
+        return OTHER_CHARSET, OTHER_CHARSET_FIX
+    return NOT_TEXT, NOT_TEXT_FIX
+
+
 def load_roster(path: str | Path) -> tuple[dict[str, str], list[str]]:
     """A roster file (UTF-8 or UTF-16 with its mark, at most 2 MB); one that cannot be read is refused with
     the reason."""
+    raw = read_bytes(path, ROSTER)
     try:
-        text = roster_text(read_bytes(path, ROSTER), path)
+        text = roster_text(raw, path)
     except InputError as err:
         if err.code != "not-utf8":
             raise
-        raise InputError(str(path), err.place, NOT_TEXT, NOT_TEXT_FIX, err.code) from None
+        raise InputError(str(path), err.place, *not_text_words(raw), err.code) from None
     try:
         return read_roster(text)
     except RosterRefused as err:

@@ -72,8 +72,9 @@ def _validate(args) -> int:
     counts = {}
     for item in exercise.key:
         counts[item.label] = counts.get(item.label, 0) + 1
-    summary = ", ".join(f"{n} {label}" for label, n in counts.items()) or "no key items"
-    print(one_line(f"{args.exercise}: {summary}, {len(exercise.distractors)} distractors."))
+    nouns = {name: (spec.noun_or_title, spec.plural_or_noun) for name, spec in exercise.labels.items()}
+    summary = ", ".join(counted(n, *nouns.get(label, (label, None))) for label, n in counts.items()) or "no key items"
+    print(one_line(f"{args.exercise}: {summary}, {counted(len(exercise.distractors), 'distractor')}."))
     for finding in findings:
         print(f"  - {one_line(finding)}")
     print("No findings." if not findings else f"{counted(len(findings), 'finding')}.")

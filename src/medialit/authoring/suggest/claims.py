@@ -139,8 +139,10 @@ class ClaimRules(JudgementRules):
                     why += ", with what the relative word stands for"
                 if set_off:  # "The pool, which the council says is unsafe, will shut": the aside is what is said
                     end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
-            elif self._set_off_relative(self._adverbs_before(v) - 1):  # 'Jo Lee, who said it was unsafe, backed it'
-                end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)
+            elif self._in_relative_aside(v):  # 'Jo Lee, who said it was unsafe, backed it', '…, who asked … because
+                end = next((n for n in range(cue_end, end) if self.doc[n].text == ","), end)  # she fears …, said'
+                if self.words(k, end) < 4:
+                    return
             attrs = self._claim_attrs(k, end, voice)
             pronoun = "" if speaker else self._pronoun_that_speaks(v)
             self.add("claim", k, end, attrs, why, CONFIDENCE["reported-claim"], speaker, True, speaker_word=pronoun)
@@ -246,11 +248,12 @@ class ClaimRules(JudgementRules):
                 speaker_word="" if speaker else self._pronoun_that_speaks(v),
             )
 
-    def _closes_relative_aside(self, comma: int) -> bool:
-        """Whether the comma at token `comma` closes a relative clause that a comma before it opens ('Holt's Bakery,
-        which has sold bread for 40 years, warned'): the clause is an aside about the noun before it."""
-        first = self.sents[self.sent_of[comma]][0]
-        opened = next((n for n in range(comma - 1, first, -1) if self.doc[n].text == ","), None)
+    def _in_relative_aside(self, v: int) -> bool:
+        """Whether the verb of saying at token `v` stands in a relative clause that a comma before it opens, with no
+        comma between ('Jo Lee, who said …', 'A librarian, who asked not to be named because she fears …'): what it
+        reports ends at the clause's closing comma."""
+        first = self.sents[self.sent_of[v]][0]
+        opened = next((n for n in range(self._adverbs_before(v) - 1, first, -1) if self.doc[n].text == ","), None)
         return opened is not None and self._set_off_relative(opened + 1)
 
     def _according_to(self, v: int, k: int, speaker: tuple[int, int] | None) -> None:

@@ -62,6 +62,13 @@ class Clauses(TimePhrases, Quotations):
         first = self.sents[self.sent_of[r]][0]
         return r > first and self.doc[r].lower_ in {"which", "who"} and self.doc[r - 1].text == ","
 
+    def _closes_relative_aside(self, comma: int) -> bool:
+        """Whether the comma at token `comma` closes a relative clause that a comma before it opens ('Holt's Bakery,
+        which has sold bread for 40 years, warned'): the clause is an aside about the noun before it."""
+        first = self.sents[self.sent_of[comma]][0]
+        opened = next((n for n in range(comma - 1, first, -1) if self.doc[n].text == ","), None)
+        return opened is not None and self._set_off_relative(opened + 1)
+
     def _noun_before_relative(self, r: int) -> int | None:
         """Where the noun phrase starts that the relative word at token `r` stands for, before it or before the comma
         that sets its clause off ('the village's only school, which …', 'Ashby Fold Primary, which …'); None when

@@ -7,6 +7,8 @@ from __future__ import annotations
 from .clauses import Clauses
 from .word_kinds import WordKinds
 from .word_lists import (
+    ASIDE_OPENERS,
+    ASIDE_WORDS_MAX,
     DESCRIPTION_WORDS_MAX,
     DETERMINERS,
     NUMBER_WORDS,
@@ -15,6 +17,7 @@ from .word_lists import (
     POSTMODIFIER_WORDS_MAX,
     POSTMODIFIERS,
     PREPOSITIONS,
+    RELATIVE_ASIDE_WORDS_MAX,
     SPEAKER_DETERMINERS,
     WHEN_LEADS,
     WHEN_WORDS,
@@ -72,7 +75,14 @@ class NounPhrases(Clauses, WordKinds):
         doc, first = self.doc, self.sents[self.sent_of[k]][0]
         end = k
         if end > first and doc[end - 1].text == ",":
-            end = next((n for n in range(end - 2, max(first, end - 13), -1) if doc[n].text == ","), first)
+            reach = range(end - 2, max(first, end - 2 - RELATIVE_ASIDE_WORDS_MAX), -1)
+            commas = [n for n in reach if doc[n].text == ","]
+            # the nearest comma, or a far one that opens a clause with "who" ('A librarian, who asked not to be named
+            # because she fears losing her job, said')
+            near = commas[0] if commas and end - commas[0] <= ASIDE_WORDS_MAX else None
+            if near is None and commas and doc[commas[0] + 1].lower_ in ASIDE_OPENERS:
+                near = commas[0]
+            end = first if near is None else near
         start = self._content_words_before(end, first)
         while start < end and end - start <= POSTMODIFIER_WORDS_MAX:
             link = start - 1 if start > first and doc[start - 1].lower_ in DETERMINERS else start

@@ -10,11 +10,14 @@ from .entities import Entities
 from .pronouns import Pronouns
 from .suggestion import CONFIDENCE
 from .word_lists import (
+    ASIDE_OPENERS,
+    ASIDE_WORDS_MAX,
     AUXILIARIES,
     DESCRIPTION_WORDS_MAX,
     LINKING_WORDS,
     POSSESSIVE_DETERMINERS,
     POSSESSIVES,
+    RELATIVE_ASIDE_WORDS_MAX,
     SPEAKER_DETERMINERS,
     SPEAKER_FOLLOWS,
     WHEN_WORDS,
@@ -192,15 +195,18 @@ class SpeakerRules(AnyNounSpeakers, Pronouns):
 
     def _after_run(self, j: int) -> tuple[int, int, int, int, int]:
         """Where a verb that the run ending at token `j` is the subject of may stand: right after it, after a
-        comma ('Jo Smith, 45, said'), after an aside set off by commas ('The firm, Acme Ltd, said') or after 'has',
+        comma ('Jo Smith, 45, said'), after an aside set off by commas ('The firm, Acme Ltd, said'; a clause with
+        "who" may be longer, `RELATIVE_ASIDE_WORDS_MAX`) or after 'has',
         'have', 'had' or a word for when or how ('a spokesman had told her', 'Hale also accused')."""
         perfect = self._past_adverbs(j)
         after = j
         if after < len(self.doc) and self.doc[after].text == ",":
+            relative = after + 1 < len(self.doc) and self.doc[after + 1].lower_ in ASIDE_OPENERS
+            reach = RELATIVE_ASIDE_WORDS_MAX if relative else ASIDE_WORDS_MAX
             close = next(
                 (
                     k
-                    for k in range(after + 1, min(after + 12, len(self.doc)))
+                    for k in range(after + 1, min(after + reach, len(self.doc)))
                     if self.doc[k].text == "," and self.sent_of[k] == self.sent_of[j - 1]
                 ),
                 None,
@@ -231,7 +237,8 @@ class SpeakerRules(AnyNounSpeakers, Pronouns):
         ends = (i, i - 1) if i > 0 and self.doc[i - 1].lower_ in SPEAKER_DETERMINERS else (i,)
         for start in (start for end in ends for start in self.cue_ending_at.get(end, [])):
             phrase = self.doc[start : self.cue_at[start][0]].text.lower()
-            inverted = start > 0 and self.doc[start - 1].is_punct  # '…,” said Dan Fielding of Clean Streets Now.'
+            # '…,” said Dan Fielding of Clean Streets Now.'; not after a ', who' clause, whose noun the verb is of
+            inverted = start > 0 and self.doc[start - 1].is_punct and not self._closes_relative_aside(start - 1)
             if (
                 self.speech_cue(start)
                 and phrase in SPEAKER_FOLLOWS

@@ -150,6 +150,12 @@ POSTMODIFIERS = {"close", "familiar", "in", "at", "from", "inside", "near", "wit
 POSTMODIFIERS |= {"for", "of"}  # "a spokesman for the local bus company said", "residents of the estate said"
 POSTMODIFIER_WORDS_MAX = 6  # "officials at the county's main bus depot said"
 DESCRIPTION_WORDS_MAX = 4  # "said retired primary school teacher Ann Mills"
+# How far the comma that closes an aside after a speaker (or opens one before the verb) may stand, in words: an
+# appositive or an age is short ('The firm, Acme Ltd, said'); a clause opened by one of ASIDE_OPENERS may be long ('A
+# driver, who asked not to be named because he fears for his job, said'), and its commas are the clause's ends
+ASIDE_WORDS_MAX = 12
+RELATIVE_ASIDE_WORDS_MAX = 30
+ASIDE_OPENERS = frozenset(["who", "whose", "which"])
 QUOTE_WORDS_MAX = 4  # a quoted stretch this short inside a longer sentence is a partial quote
 SCARE_QUOTE_WORDS_MAX = 2  # a longer partial quote with no speaker is more often a phrase borrowed from someone
 # a verb by which a speaker gives something a name ('branded the plan “madness”'): the quoted name is theirs
