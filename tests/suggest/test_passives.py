@@ -506,6 +506,17 @@ def test_the_one_noun_a_passive_dubbed_puts_on_what_it_names_is_loaded_as_brande
 # --- 'called' and 'dubbed' that put a label on what follows them are active verbs of labelling -----------
 
 
+def assert_a_judgement_put_to_who_labels(text: str, who: str, verb: str, opening: str) -> None:
+    """What an active verb of labelling drafts: `who` the one source, the verb a cue of speech, and one judgement
+    opening with `opening` put to `who`."""
+    sources = quotes(text, "source", BLANK)
+    assert list(sources) == [who]
+    assert quotes(text, "cue", BLANK)[verb].confidence == CONFIDENCE["cue-speech"]
+    [claim] = [c for c in found(text, "claim", BLANK) if c.attrs["kind"] == "judgement"]
+    assert claim.quote.startswith(opening)
+    assert claim.source == (sources[who].start, sources[who].end)
+
+
 @given(
     labellers,
     st.sampled_from(["called", "dubbed", "branded"]),
@@ -522,12 +533,7 @@ def test_an_active_called_or_dubbed_before_what_it_labels_and_a_label_is_a_judge
     'dubbed' with what they label and then a label that names a quality label as 'branded' does, put to whoever
     labels."""
     text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {label}{after}\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who]
-    assert quotes(text, "cue", BLANK)[verb].confidence == CONFIDENCE["cue-speech"]
-    [claim] = [c for c in found(text, "claim", BLANK) if c.attrs["kind"] == "judgement"]
-    assert claim.quote.startswith(f"{verb} {thing} {label}")
-    assert claim.source == (sources[who].start, sources[who].end)
+    assert_a_judgement_put_to_who_labels(text, who, verb, f"{verb} {thing} {label}")
 
 
 @pytest.mark.parametrize("verb", ["called", "dubbed", "branded"])
@@ -634,12 +640,7 @@ def test_an_active_verb_of_labelling_before_what_it_labels_and_one_adjective_is_
     with no 'a' nothing showed where what is labelled ends. A word that ends as only adjectives do ('-less', '-ible',
     'un-' …) and ends the clause is the label; it is put to whoever labels, and drafted as loaded, listed or not."""
     text = f"{BEFORE_THE_STORY}{who} {verb} {thing} {label}{after}\n"
-    sources = quotes(text, "source", BLANK)
-    assert list(sources) == [who]
-    assert quotes(text, "cue", BLANK)[verb].confidence == CONFIDENCE["cue-speech"]
-    [claim] = [c for c in found(text, "claim", BLANK) if c.attrs["kind"] == "judgement"]
-    assert claim.quote.startswith(f"{verb} {thing} {label}")
-    assert claim.source == (sources[who].start, sources[who].end)
+    assert_a_judgement_put_to_who_labels(text, who, verb, f"{verb} {thing} {label}")
     assert quotes(text, "loaded", BLANK)[label].attrs["voice"] == "reporter"
 
 
