@@ -509,6 +509,23 @@ def test_go_to_a_line_says_the_line_once(page):
     assert said.startswith(f"Russia, line {line}. To go back, use “Back to the feedback”"), said
 
 
+def test_once_the_way_back_is_taken_the_status_line_no_longer_offers_it(page):
+    """Back to the feedback hid its button, but the status line still said "To go back, use “Back to the
+    feedback”": a way that was no longer there. The words the student went to stay said; the way back goes with
+    its button."""
+    open_chapter(page, CHAPTER_5)
+    tag_in_text(page, ("despot",), "3")
+    page.locator(".mt-check").click()
+    page.locator(".mt-coach .mt-linebtn").click()
+    back = page.locator(".mt-backbtn")
+    expect(back).to_be_visible()
+    said = page.locator(".mt-live").text_content()
+    assert "To go back" in said, said
+    back.click()
+    expect(back).to_be_hidden()
+    assert page.locator(".mt-live").text_content() == said.split(" To go back")[0]
+
+
 def test_loading_the_tags_just_checked_leaves_the_feedback_up_to_date(page, tmp_path):
     """Loading the hand-in of the tags checked (after a reload, say) said "You changed your tags after this
     check"; the tags are the ones checked. A hand-in of other tags still says so."""

@@ -7,6 +7,12 @@ import { h } from "./dom.js";
 /** @typedef {import("./tagger.js").TaggerContext} TaggerContext */
 
 /**
+ * Take the aside out of the status line `live` (`say`'s second part, the way back), where the way it told of has gone.
+ * @param {HTMLElement} live
+ */
+export const unsayAside = (live) => live.querySelector(".mt-aside")?.remove();
+
+/**
  * Say things in the status line `live` and the `notice`; `placeOf(files)` is where a notice shows: under
  * Download and Load when it is about the hand-in file (`files`), else under the tools.
  * @param {HTMLElement} live

@@ -19,7 +19,7 @@ import { listenToKeys, listenToPointer } from "./keyboard.js";
 import { createLabelBar } from "./label_bar.js";
 import { badgePrefixes, labelKeys, labelNouns } from "./labels.js";
 import { createSelection } from "./selection.js";
-import { createStatus } from "./status.js";
+import { createStatus, unsayAside } from "./status.js";
 import { createStorage, storageKey } from "./storage.js";
 import { indexTags } from "./tag_index.js";
 import { createTagList } from "./tag_list.js";
@@ -154,7 +154,10 @@ function createTagger(model, el, uid, authorTools) {
   const clearButton = button("mt-clear", "Clear selection", () => actions.clearSelection());
   clearButton.classList.add("mt-off"); // kept in its place, so nothing moves when it shows
   // after the feedback or the tag list sent the student to words
-  const way = createWayBack(() => sel.range());
+  const way = createWayBack(
+    () => sel.range(),
+    () => unsayAside(live),
+  );
   const labelBar = createLabelBar(labels, prefixes, keys, keyWords, (name) => actions.applyLabel(name), [
     clearButton,
     way.button,

@@ -9,8 +9,9 @@ import { button, setText } from "./dom.js";
 /**
  * The way back's button, hidden until a way is offered, and which feedback entry showed the words on show.
  * @param {() => Range | null} selected the selection's range now
+ * @param {() => void} gone takes back what the status line said of the way, once its button is hidden
  */
-export function createWayBack(selected) {
+export function createWayBack(selected, gone) {
   let backTo = () => {};
   let toTag = false; // the button goes to a clicked or tapped word's tag (Actions.offerTag)
   /** @type {{from: HTMLElement, first: number, last: number} | null} where the feedback sent the caret */
@@ -37,6 +38,7 @@ export function createWayBack(selected) {
     held: () => !way.button.hidden && !toTag,
     hide() {
       way.button.hidden = true;
+      gone();
     },
     /**
      * The feedback entry `from` showed these words (null: none did).
