@@ -701,7 +701,7 @@ def test_a_count_in_a_sentence_has_its_thousands_apart_and_a_line_or_span_its_di
     said = words.render(Message("class-students", {"students": 100_000, "skipped": 1234}))
     assert said == "Hand-ins used: 100,000. Files left out: 1,234."
     said = words.render(problem_message("outside-article", {"start": 18500, "end": 18600, "length": 18449}))
-    assert said == "its span 18500–18600 is outside the article, which is 18,449 characters long; it was left out."
+    assert said == "it marks the characters at 18500–18600, outside the article (18,449 characters); it was left out."
     said = words.render(
         Message("coach-item", {"n": 1200, "count": 4000, "label": "loaded", "line": 1234, "quote": "x"})
     )
