@@ -111,7 +111,11 @@ def test_whoever_a_relative_clause_with_a_verb_of_saying_follows_is_the_source(b
 @pytest.mark.parametrize(
     ("text", "claim", "who"),
     [
-        ("Jo Lee, who chairs it, said the road was unsafe.", "the road was unsafe", "Jo Lee, who chairs it"),
+        (
+            "Jo Lee, a teacher at the school, said the road was unsafe.",
+            "the road was unsafe",
+            "Jo Lee, a teacher at the school",
+        ),
         ("A shopkeeper on High Street, who said the road was unsafe, backed it.", None, "A shopkeeper on High Street"),
         ("A report by Acme said the road was unsafe.", "the road was unsafe", "A report by Acme"),
     ],
@@ -207,7 +211,7 @@ def test_a_relative_clause_between_a_speaker_and_the_verb_of_saying_leaves_both(
     text = f"{BEFORE_THE_STORY}{who}, {aside}, {said} customers that {what}.\n"
     assert f"{who}, {aside}" not in quotes(text, "claim", BLANK)
     if len(what.split()) >= 4:  # a shorter one is too short for a claim of its own
-        assert _source_of(text, what) in {who, f"{who}, {aside}"}
+        assert _source_of(text, what) == who  # the clause is about them, not part of the source
 
 
 def test_a_relative_clause_in_what_was_said_before_its_speaker_stays_in_the_claim():

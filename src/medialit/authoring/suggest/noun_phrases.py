@@ -157,14 +157,16 @@ class NounPhrases(Clauses, WordKinds):
                 break
         return j, kinds, None
 
-    def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str]] | None:
-        """The whole subject of the verb of saying at `v` that the run i..j stands in, or None when the run is
-        not the speaker: a name after a preposition belongs to the noun before it ('a trader on High Street
-        said'), and so does ', who said' after a job or group word or a place ('a trader on High Street, who said'),
-        but not after another name, who may be the person ('backed by Jo Lee, who said'), and at the end of
-        an aside to no speaker ('The mayor, speaking at Market Square, said'); an aside that describes the speaker
-        is part of the one source ('Its chair, Priya Shah, said'), but not a relative clause that is its verb, nor one
-        with a verb of saying of its own ('Jo Lee, who said the road was unsafe, warned …': what she said)."""
+    def _subject(self, i: int, j: int, kinds: list[str], v: int) -> tuple[int, int, list[str], int] | None:
+        """The whole subject of the verb of saying at `v` that the run i..j stands in, and where the words about the
+        speaker end (`_about_speaker_end`), or None when the run is not the speaker: a name after a preposition
+        belongs to the noun before it ('a trader on High Street said'), and so does ', who said' after a job or group
+        word or a place ('a trader on High Street, who said'), but not after another name, who may be the person
+        ('backed by Jo Lee, who said'), and at the end of an aside to no speaker ('The mayor, speaking at Market
+        Square, said'); an aside that says who the speaker is is part of the one source ('Its chair, Priya Shah,
+        said', 'Jo Lee, a teacher at the school, said'), as after 'said' (`_job_in_apposition`), but not a relative
+        clause, which says something about them ('Helen Brooks, who leads the group, said', 'The council, which runs
+        the library, said'; 'Jo Lee, who said the road was unsafe, warned …': what she said): a key wants the name."""
         doc, owner = self.doc, self._owner(i)
         if owner is not None:
             start, at = owner
@@ -176,14 +178,23 @@ class NounPhrases(Clauses, WordKinds):
             # not when it opens the sentence: "From Leeds Jo Smith said"
             if start < at and (person or place or not relative):
                 i, kinds = start, [self._kind(t) for t in doc[start:at]] + ["LINK"] * (j - at)
-        clause_verb = self._relative_verb(j)
-        describes = v != clause_verb and not self.speech_cue(clause_verb)  # not the verb, nor one of saying of its own
-        if v > j + 1 and doc[j].text == "," and self._describes(j + 1) and describes:
+        about = self._about_speaker_end(j, v)
+        if about > j and doc[j + 1].lower_ not in ASIDE_OPENERS:
             named = "NAME" in kinds  # then the aside's names describe the speaker; they do not name them
-            end = self._adverbs_before(v) - 1  # the aside's closing comma, before any 'has' or 'also'
-            kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j:end]]
-            j = end
-        return i, j, kinds
+            kinds = kinds + ["MOD" if named and self._kind(t) == "NAME" else self._kind(t) for t in doc[j:about]]
+            j = about
+        return i, j, kinds, about
+
+    def _about_speaker_end(self, j: int, v: int) -> int:
+        """Where an aside set off by a comma at token `j` before the verb of saying at `v` ends, at its closing comma
+        before any 'has' or 'also', when it is about the speaker: it says who they are ('Its chair, Priya Shah,
+        said'), or it is a relative clause with no verb of saying of its own ('Helen Brooks, who leads the group,
+        said'), whose names speak for no one; else `j`. A clause that says something holds what was said, where
+        others may speak ('Jo Lee, who said Tom Reid had warned her, backed it')."""
+        if not (v > j + 1 and self.doc[j].text == "," and self._describes(j + 1)):
+            return j
+        clause_verb = self._relative_verb(j)
+        return self._adverbs_before(v) - 1 if v != clause_verb and not self.speech_cue(clause_verb) else j
 
     def _owner(self, i: int) -> tuple[int, int] | None:
         """For a name after a preposition ('a trader on High Street', 'Jo Lee from Acme'): where the noun
@@ -203,10 +214,10 @@ class NounPhrases(Clauses, WordKinds):
         return start, at
 
     def _describes(self, k: int) -> bool:
-        """Whether the aside opening at token `k` says who the speaker is ('a trader', 'its chair', 'Priya Shah',
-        'who chairs the group'), not when or how they spoke ('however', 'in a statement', '45')."""
+        """Whether the aside opening at token `k` is about the speaker ('a trader', 'its chair', 'Priya Shah', 'who
+        chairs the group', 'which runs the library'), not when or how they spoke ('however', 'in a statement', '45')."""
         tok = self.doc[k]
-        return tok.lower_ in DETERMINERS | {"who", "whose"} or self._kind(tok) in ("NAME", "TITLE", "MOD")
+        return tok.lower_ in DETERMINERS | ASIDE_OPENERS or self._kind(tok) in ("NAME", "TITLE", "MOD")
 
     def _which_ones_after(self, j: int, kinds: list[str]) -> tuple[int, list[str]]:
         """'…,” said campaigners from the estate', '…,” said residents of the old quay': after the job or group word of

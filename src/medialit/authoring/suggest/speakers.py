@@ -47,7 +47,7 @@ class SpeakerRules(AnyNounSpeakers, Pronouns):
                 self.agentless_found.append((i, j, (made.start, made.end)))
         entities = self.entities = Entities()
         unsure = []  # a job or group word in a sentence that reports speech, with no verb of saying beside it
-        covered = 0  # where the last source an aside widened ends: the runs inside it are part of it
+        covered = 0  # where the words about the last source end, in it or not: the runs inside them speak for no one
         answered: set[int] = set()  # the "declined to comment" phrases whose source is found
         for i, j, kinds in self.source_runs():
             if i < covered or any(self.quoted(k) for k in range(i, j)) or i and self._time_phrase_end(i - 1) >= j:
@@ -66,8 +66,7 @@ class SpeakerRules(AnyNounSpeakers, Pronouns):
                 subject = self._subject(i, j, kinds, near[0])
                 if subject is None:
                     continue
-                i, j, kinds = subject
-                covered = j
+                i, j, kinds, covered = subject
                 start = self._with_determiner(i)  # the whole phrase speaks ('A spokesman said', 'The council claims')
                 i, kinds = start, [""] * (i - start) + kinds
             if "NAME" in kinds and not all(t.lower_ in WHEN_WORDS for t in self.doc[i:j]):  # 'on Monday': when
