@@ -192,7 +192,7 @@ def roster_text(raw: bytes, path: str | Path) -> str:
 
 def not_text_words(raw: bytes) -> tuple[str, str]:
     """What a roster that `roster_text` cannot read is told, and the fix: text in another character set (no byte
-    that only another program's own file holds), or not text at all (roster.js's notTextWords)."""
+    that only another program's own file holds), or not text at all (roster.js's notText)."""
     if raw[:2] not in UTF16_BOMS and _NOT_IN_TEXT.search(raw) is None:
         return OTHER_CHARSET, OTHER_CHARSET_FIX
     return NOT_TEXT, NOT_TEXT_FIX
