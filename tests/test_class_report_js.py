@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medialit import Tag, load_exercise
-from medialit.classroom.class_report import class_report
+from medialit.classroom.class_report import SPREADSHEET, class_report
 from medialit.classroom.tables import TABLES, csv_text, most_missed
 from medialit.classroom.tally import Scope, Tally
 from medialit.core.chapters import book_chapters
@@ -1115,3 +1115,11 @@ def test_the_page_and_report_html_list_each_reason_for_leaving_tags_out_of_a_han
         assert problem == same[0]["problem"]
         more = f" and {len(same) - 1:,} more like it" if len(same) > 1 else ""
         assert where == same[0]["place"] + more
+
+
+def test_the_page_and_the_command_line_know_a_spreadsheets_file_by_the_same_names():
+    """A spreadsheet among the hand-ins is told as one by its name on both sides: class_report.SPREADSHEET in
+    Python and SPREADSHEET in class_summary.js are one list, written twice, held identical here."""
+    source = (ROOT / "src" / "js" / "classroom" / "class_summary.js").read_text(encoding="utf-8")
+    written = source.split("const SPREADSHEET = [", 1)[1].split("]", 1)[0]
+    assert [name.strip().strip('"') for name in written.split(",")] == list(SPREADSHEET)
